@@ -1,0 +1,38 @@
+import { validateSixPoints, type SixPoints } from './points';
+import { err, ok, type Result } from './result';
+import { distance } from './vec3';
+
+/** Anterior (Ha), middle (Hm) and posterior (Hp) height of one vertebral body, mm. */
+export interface VertebralHeights {
+  readonly anteriorMm: number;
+  readonly middleMm: number;
+  readonly posteriorMm: number;
+}
+
+const WALLS = [
+  { key: 'anteriorMm', wall: 'anterior', superior: 'anteriorSuperior', inferior: 'anteriorInferior' },
+  { key: 'middleMm', wall: 'middle', superior: 'middleSuperior', inferior: 'middleInferior' },
+  { key: 'posteriorMm', wall: 'posterior', superior: 'posteriorSuperior', inferior: 'posteriorInferior' },
+] as const;
+
+/**
+ * Ha, Hm, Hp (mm) as the Euclidean distance from each superior point to its inferior point (six-point morphometry,
+ * Hurxthal 1968). Fails with INVALID_POINT for a bad coordinate, COINCIDENT_POINTS when a pair coincides.
+ */
+export function heightsFromPoints(points: SixPoints): Result<VertebralHeights> {
+  const valid = validateSixPoints(points);
+  if (!valid.ok) return valid;
+  const heights = { anteriorMm: 0, middleMm: 0, posteriorMm: 0 };
+  for (const { key, wall, superior, inferior } of WALLS) {
+    const heightMm = distance(points[superior], points[inferior]);
+    if (heightMm === 0) {
+      return err(
+        'COINCIDENT_POINTS',
+        `The ${wall} superior and ${wall} inferior points are at the same place, so the ${wall} height would be 0 mm. ` +
+          'Move one of them to the other endplate.',
+      );
+    }
+    heights[key] = heightMm;
+  }
+  return ok(heights);
+}

@@ -1,0 +1,50 @@
+/** A point or direction in patient coordinates (DICOM LPS), mm. */
+export type Vec3 = readonly [number, number, number];
+
+/** Component-wise a − b, mm. */
+export function subtract(a: Vec3, b: Vec3): Vec3 {
+  return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+}
+
+/** Component-wise a + b, mm. */
+export function add(a: Vec3, b: Vec3): Vec3 {
+  return [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
+}
+
+/** v scaled by a unitless factor k. */
+export function scale(v: Vec3, k: number): Vec3 {
+  return [v[0] * k, v[1] * k, v[2] * k];
+}
+
+/** Dot product a·b, mm². */
+export function dot(a: Vec3, b: Vec3): number {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+}
+
+/** Euclidean length |v|, mm (Math.hypot, so no intermediate overflow). */
+export function length(v: Vec3): number {
+  return Math.hypot(v[0], v[1], v[2]);
+}
+
+/** Euclidean distance |a − b|, mm. */
+export function distance(a: Vec3, b: Vec3): number {
+  return length(subtract(a, b));
+}
+
+/** Arithmetic mean of one or more points, mm. */
+export function mean(first: Vec3, ...rest: ReadonlyArray<Vec3>): Vec3 {
+  const sum = rest.reduce<Vec3>((acc, p) => add(acc, p), first);
+  return scale(sum, 1 / (rest.length + 1));
+}
+
+/** True when all three coordinates are finite numbers (no NaN, no ±Infinity). */
+export function isFiniteVec3(v: Vec3): boolean {
+  return Number.isFinite(v[0]) && Number.isFinite(v[1]) && Number.isFinite(v[2]);
+}
+
+/** v / |v|, unitless; null when |v| is zero or at most `minLengthMm` (a direction lost in rounding noise). */
+export function unitOrNull(v: Vec3, minLengthMm = 0): Vec3 | null {
+  const lengthMm = length(v);
+  if (lengthMm === 0 || lengthMm <= minLengthMm) return null;
+  return scale(v, 1 / lengthMm);
+}
