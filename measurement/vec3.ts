@@ -46,5 +46,5 @@ export function isFiniteVec3(v: Vec3): boolean {
 export function unitOrNull(v: Vec3, minLengthMm = 0): Vec3 | null {
   const lengthMm = length(v);
   if (lengthMm === 0 || lengthMm <= minLengthMm) return null;
-  return scale(v, 1 / lengthMm);
+  return [v[0] / lengthMm, v[1] / lengthMm, v[2] / lengthMm];
 }
