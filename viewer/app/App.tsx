@@ -1,0 +1,50 @@
+import { useCallback, useState, type DragEvent } from 'react';
+import { openFiles } from './actions';
+import { filesFromDataTransfer } from '../loading/localFiles';
+import { useAppState } from './store';
+import { Toolbar } from './Toolbar';
+import { SeriesBrowser } from '../panels/SeriesBrowser';
+import { ProblemList } from '../panels/ProblemList';
+import { ViewportGrid } from './ViewportGrid';
+import { StartScreen } from './StartScreen';
+
+export function App() {
+  const [dragging, setDragging] = useState(false);
+  const hasInstances = useAppState((s) => s.instances.length > 0);
+  const fileProgress = useAppState((s) => s.fileProgress);
+  const status = useAppState((s) => s.status);
+
+  const onDrop = useCallback(async (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    await openFiles(await filesFromDataTransfer(event.dataTransfer));
+  }, []);
+
+  return (
+    <div
+      className={`app${dragging ? ' app--dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <Toolbar />
+      {fileProgress && (
+        <div className="progress" role="status" data-testid="file-progress">
+          {fileProgress.label}: {fileProgress.filesRead} / {fileProgress.filesTotal}
+          <progress max={fileProgress.filesTotal} value={fileProgress.filesRead} />
+        </div>
+      )}
+      {status && <div className="status" role="alert" data-testid="status">{status}</div>}
+      <div className="app__body">
+        <aside className="app__side">
+          <SeriesBrowser />
+          <ProblemList />
+        </aside>
+        <main className="app__main">{hasInstances ? <ViewportGrid /> : <StartScreen />}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { readLocalFiles } from '../loading/localFiles';
+import { initCornerstone } from '../cornerstone/initCornerstone';
+import { fetchSampleFiles, fetchSampleManifest } from '../loading/sampleStudy';
+import { addInstances, findSeries, getState, setState } from './store';
+import { planDisplay } from './displayPlan';
+
+/** Reads files chosen or dropped by the user; the first image series opens as soon as it is complete. */
+export async function openFiles(files: readonly File[], label = 'Reading files'): Promise<void> {
+  if (files.length === 0) return;
+  setState({ fileProgress: { filesRead: 0, filesTotal: files.length, label }, status: null });
+  // Initialising the loader purges its dataset cache: it must happen before the first file is registered.
+  await initCornerstone();
+  await readLocalFiles(files, (batch, progress) => {
+    addInstances(batch.instances, batch.problems);
+    setState({ fileProgress: { ...progress, label } });
+  });
+  setState({ fileProgress: null });
+  if (!getState().activeSeriesKey) selectFirstImageSeries();
+}
+
+/** Opens the preferred series: an axial CT for the phantom, else the first image series. */
+export function selectFirstImageSeries(): void {
+  const all = getState().patients.flatMap((p) => p.studies.flatMap((s) => s.series)).filter((s) => s.kind === 'image');
+  const preferred = all.find((s) => s.modality === 'CT' && s.imageCount > 1) ?? all.find((s) => s.imageCount > 1) ?? all[0];
+  if (preferred) selectSeries(preferred.key);
+}
+
+export function selectSeries(key: string): void {
+  const found = findSeries(key);
+  if (!found) return;
+  const plan = found.series.kind === 'image' ? planDisplay(found.series) : null;
+  const primaryTool = plan?.mode === 'mpr' ? 'crosshairs' : 'windowLevel';
+  setState({ activeSeriesKey: key, plan, primaryTool, viewports: {}, displayNotes: plan?.notes ?? [] });
+}
+
+/** Fetches the generated phantom from the local server and opens it like local files. */
+export async function openSample(studyKeys: readonly string[] = ['baseline']): Promise<void> {
+  try {
+    setState({ fileProgress: { filesRead: 0, filesTotal: 1, label: 'Downloading sample study' }, status: null });
+    const manifest = await fetchSampleManifest();
+    const files = await fetchSampleFiles(manifest, studyKeys, (done, total) =>
+      setState({ fileProgress: { filesRead: done, filesTotal: total, label: 'Downloading sample study' } }),
+    );
+    await openFiles(files, 'Reading sample study');
+  } catch (error) {
+    setState({ fileProgress: null, status: error instanceof Error ? error.message : String(error) });
+  }
+}

@@ -1,0 +1,103 @@
+import { useSyncExternalStore } from 'react';
+import type { FileProblem } from '../loading/instanceMeta';
+import { groupInstances, type LoadedInstance, type PatientGroup } from '../loading/grouping';
+import type { DisplayPlan } from './displayPlan';
+
+/** What an overlay shows for one viewport; written only by the cornerstone bridge. */
+export interface ViewportSnapshot {
+  sliceIndex: number;
+  sliceCount: number;
+  /** Signed coordinate of the slice along its axis (x, y or z), mm; null for an oblique plane. */
+  slicePositionMm: number | null;
+  sliceAxis: 'x' | 'y' | 'z' | 'n';
+  windowWidth: number | null;
+  windowCenter: number | null;
+  /** Letters at the left, right, top and bottom edges, e.g. { left: 'A', right: 'P', top: 'S', bottom: 'I' }. */
+  edges: { left: string; right: string; top: string; bottom: string };
+  /** Patient mm (or pixels when uncalibrated) per canvas pixel. */
+  worldPerCanvasPixel: number | null;
+  canvasWidth: number;
+  invert: boolean;
+}
+
+export interface LoadProgress {
+  filesRead: number;
+  filesTotal: number;
+  label: string;
+}
+
+export type PrimaryTool = 'windowLevel' | 'pan' | 'zoom' | 'crosshairs';
+
+export interface AppState {
+  instances: LoadedInstance[];
+  patients: PatientGroup[];
+  problems: FileProblem[];
+  activeSeriesKey: string | null;
+  /** How the active series is laid out; derived once when the series is chosen. */
+  plan: DisplayPlan | null;
+  fileProgress: LoadProgress | null;
+  primaryTool: PrimaryTool;
+  viewports: Record<string, ViewportSnapshot>;
+  /** Notes about the displayed series (irregular spacing, duplicates, calibration). */
+  displayNotes: string[];
+  /** A one-line status for the whole app (errors that are not tied to a file). */
+  status: string | null;
+}
+
+const initialState: AppState = {
+  instances: [],
+  patients: [],
+  problems: [],
+  activeSeriesKey: null,
+  plan: null,
+  fileProgress: null,
+  primaryTool: 'windowLevel',
+  viewports: {},
+  displayNotes: [],
+  status: null,
+};
+
+let state: AppState = initialState;
+const listeners = new Set<() => void>();
+
+export function getState(): AppState {
+  return state;
+}
+
+export function setState(update: Partial<AppState> | ((s: AppState) => Partial<AppState>)): void {
+  const patch = typeof update === 'function' ? update(state) : update;
+  state = { ...state, ...patch };
+  for (const listener of listeners) listener();
+}
+
+export function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** React hook: re-renders when the selected part of the state changes (compared with Object.is). */
+export function useAppState<T>(selector: (s: AppState) => T): T {
+  return useSyncExternalStore(subscribe, () => selector(state));
+}
+
+export function addInstances(added: readonly LoadedInstance[], problems: readonly FileProblem[]): void {
+  setState((s) => {
+    const instances = [...s.instances, ...added];
+    return { instances, patients: groupInstances(instances), problems: [...s.problems, ...problems] };
+  });
+}
+
+export function setViewportSnapshot(viewportId: string, snapshot: ViewportSnapshot): void {
+  setState((s) => ({ viewports: { ...s.viewports, [viewportId]: snapshot } }));
+}
+
+export function findSeries(key: string | null) {
+  if (!key) return null;
+  for (const patient of state.patients) {
+    for (const study of patient.studies) {
+      const series = study.series.find((x) => x.key === key);
+      if (series) return { patient, study, series };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,350 @@
+import {
+  Enums,
+  RenderingEngine,
+  cache,
+  eventTarget,
+  getRenderingEngine,
+  imageLoader,
+  setVolumesForViewports,
+  utilities,
+  volumeLoader,
+  type StackViewport,
+  type Types,
+  type VolumeViewport,
+} from '@cornerstonejs/core';
+import * as tools from '@cornerstonejs/tools';
+import type { DisplayPlan, ViewportSpec } from '../app/displayPlan';
+import type { PrimaryTool, ViewportSnapshot } from '../app/store';
+import type { Vec3 } from '../loading/instanceMeta';
+import { autoWindow } from './autoWindow';
+import { negate, orientationLabel } from './orientationLabels';
+
+const ENGINE_ID = 'vertebral-height-engine';
+const TOOL_GROUP_ID = 'vertebral-height-tools';
+
+export interface ControllerCallbacks {
+  onSnapshot: (viewportId: string, snapshot: ViewportSnapshot) => void;
+  onLoadProgress: (decoded: number, total: number) => void;
+  onImageError: (imageId: string, message: string) => void;
+}
+
+export interface WindowPreset {
+  id: string;
+  label: string;
+  /** null: computed from the displayed pixels. */
+  window: { center: number; width: number } | null;
+}
+
+export const WINDOW_PRESETS: readonly WindowPreset[] = [
+  { id: 'bone', label: 'CT bone', window: { center: 500, width: 2000 } },
+  { id: 'soft', label: 'CT soft tissue', window: { center: 40, width: 400 } },
+  { id: 'auto', label: 'Auto (MR spine)', window: null },
+];
+
+const TOOL_NAMES: Record<PrimaryTool, string> = {
+  windowLevel: tools.WindowLevelTool.toolName,
+  pan: tools.PanTool.toolName,
+  zoom: tools.ZoomTool.toolName,
+  crosshairs: tools.CrosshairsTool.toolName,
+};
+
+function engine(): RenderingEngine {
+  return (getRenderingEngine(ENGINE_ID) as RenderingEngine | undefined) ?? new RenderingEngine(ENGINE_ID);
+}
+
+function orientationEnum(spec: ViewportSpec): Enums.OrientationAxis {
+  if (spec.orientation === 'sagittal') return Enums.OrientationAxis.SAGITTAL;
+  if (spec.orientation === 'coronal') return Enums.OrientationAxis.CORONAL;
+  return Enums.OrientationAxis.AXIAL;
+}
+
+function sub(a: Types.Point3, b: Types.Point3): Vec3 {
+  return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+}
+
+function unit(v: Vec3): Vec3 {
+  const l = Math.hypot(v[0], v[1], v[2]) || 1;
+  return [v[0] / l, v[1] / l, v[2] / l];
+}
+
+function errorText(detail: unknown): string {
+  if (detail instanceof Error) return detail.message;
+  if (typeof detail === 'object' && detail !== null) {
+    const inner = (detail as { error?: unknown; message?: unknown }).error ?? (detail as { message?: unknown }).message;
+    if (inner !== undefined) return errorText(inner);
+  }
+  return String(detail);
+}
+
+/** Everything an overlay needs, read from the viewport's camera and properties. */
+export function snapshotOf(viewport: Types.IViewport): ViewportSnapshot | null {
+  const canvas = viewport.canvas;
+  const width = canvas.clientWidth;
+  const height = canvas.clientHeight;
+  if (!width || !height) return null;
+  const center = viewport.canvasToWorld([width / 2, height / 2]);
+  const right = viewport.canvasToWorld([width / 2 + 100, height / 2]);
+  const down = viewport.canvasToWorld([width / 2, height / 2 + 100]);
+  const rightDir = unit(sub(right, center));
+  const downDir = unit(sub(down, center));
+  const normal = unit([
+    rightDir[1] * downDir[2] - rightDir[2] * downDir[1],
+    rightDir[2] * downDir[0] - rightDir[0] * downDir[2],
+    rightDir[0] * downDir[1] - rightDir[1] * downDir[0],
+  ]);
+  const axisIndex = [0, 1, 2].find((i) => Math.abs(normal[i]) > 0.999);
+  const props = (viewport as StackViewport).getProperties?.() ?? {};
+  const voi = props.voiRange;
+  return {
+    sliceIndex: viewport.getSliceIndex(),
+    sliceCount: viewport.getNumberOfSlices(),
+    slicePositionMm: axisIndex === undefined ? null : center[axisIndex],
+    sliceAxis: axisIndex === undefined ? 'n' : (['x', 'y', 'z'] as const)[axisIndex],
+    windowWidth: voi ? voi.upper - voi.lower : null,
+    windowCenter: voi ? (voi.upper + voi.lower) / 2 : null,
+    edges: {
+      left: orientationLabel(negate(rightDir)),
+      right: orientationLabel(rightDir),
+      top: orientationLabel(negate(downDir)),
+      bottom: orientationLabel(downDir),
+    },
+    worldPerCanvasPixel: Math.hypot(...sub(right, center)) / 100,
+    canvasWidth: width,
+    invert: Boolean(props.invert),
+  };
+}
+
+/**
+ * Shows one display plan in the given elements and keeps overlays, progress and tools in step with cornerstone.
+ * Returns a function that tears it all down (viewports, tool group, listeners).
+ */
+export async function showPlan(
+  plan: DisplayPlan,
+  elements: ReadonlyMap<string, HTMLDivElement>,
+  primaryTool: PrimaryTool,
+  callbacks: ControllerCallbacks,
+): Promise<() => void> {
+  const renderingEngine = engine();
+  const disposers: Array<() => void> = [];
+  const imageIdSet = new Set(plan.imageIds);
+  let decoded = 0;
+
+  renderingEngine.setViewports(
+    plan.viewports.map((spec) => ({
+      viewportId: spec.viewportId,
+      type: spec.kind === 'volume' ? Enums.ViewportType.ORTHOGRAPHIC : Enums.ViewportType.STACK,
+      element: elements.get(spec.viewportId)!,
+      defaultOptions: spec.kind === 'volume' ? { orientation: orientationEnum(spec), background: [0, 0, 0] as Types.Point3 } : { background: [0, 0, 0] as Types.Point3 },
+    })),
+  );
+
+  const publish = (viewportId: string) => {
+    const viewport = renderingEngine.getViewport(viewportId);
+    if (!viewport) return;
+    const snapshot = snapshotOf(viewport);
+    if (snapshot) callbacks.onSnapshot(viewportId, snapshot);
+  };
+
+  for (const spec of plan.viewports) {
+    const element = elements.get(spec.viewportId)!;
+    element.dataset.loadProgress = '0';
+    delete element.dataset.loaded;
+    delete element.dataset.rendered;
+    const onRendered = () => {
+      element.dataset.rendered = 'true';
+      publish(spec.viewportId);
+    };
+    const onChange = () => publish(spec.viewportId);
+    element.addEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
+    for (const name of [Enums.Events.CAMERA_MODIFIED, Enums.Events.VOI_MODIFIED, Enums.Events.STACK_NEW_IMAGE, Enums.Events.VOLUME_NEW_IMAGE]) {
+      element.addEventListener(name, onChange);
+    }
+    disposers.push(() => {
+      element.removeEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
+      for (const name of [Enums.Events.CAMERA_MODIFIED, Enums.Events.VOI_MODIFIED, Enums.Events.STACK_NEW_IMAGE, Enums.Events.VOLUME_NEW_IMAGE]) {
+        element.removeEventListener(name, onChange);
+      }
+    });
+  }
+
+  const setProgress = () => {
+    const fraction = plan.imageIds.length ? decoded / plan.imageIds.length : 1;
+    for (const spec of plan.viewports) {
+      const element = elements.get(spec.viewportId)!;
+      element.dataset.loadProgress = fraction.toFixed(3);
+      if (decoded >= plan.imageIds.length) element.dataset.loaded = 'true';
+    }
+    callbacks.onLoadProgress(decoded, plan.imageIds.length);
+  };
+  const onImageLoaded = (event: Event) => {
+    const imageId = (event as CustomEvent<{ image?: { imageId?: string } }>).detail?.image?.imageId;
+    if (imageId && imageIdSet.has(imageId)) {
+      decoded++;
+      setProgress();
+    }
+  };
+  const onImageFailed = (event: Event) => {
+    const detail = (event as CustomEvent<{ imageId?: string; error?: unknown }>).detail;
+    if (detail?.imageId && imageIdSet.has(detail.imageId)) {
+      callbacks.onImageError(detail.imageId, errorText(detail.error));
+      decoded++;
+      setProgress();
+    }
+  };
+  eventTarget.addEventListener(Enums.Events.IMAGE_LOADED, onImageLoaded);
+  eventTarget.addEventListener(Enums.Events.IMAGE_LOAD_FAILED, onImageFailed);
+  disposers.push(() => {
+    eventTarget.removeEventListener(Enums.Events.IMAGE_LOADED, onImageLoaded);
+    eventTarget.removeEventListener(Enums.Events.IMAGE_LOAD_FAILED, onImageFailed);
+  });
+
+  createToolGroup(plan, primaryTool);
+  disposers.push(() => tools.ToolGroupManager.destroyToolGroup(TOOL_GROUP_ID));
+
+  if (plan.mode === 'mpr') {
+    const volumeId = `cornerstoneStreamingImageVolume:${plan.seriesKey}`;
+    const existing = cache.getVolume(volumeId);
+    const volume = existing ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds: plan.imageIds }));
+    await setVolumesForViewports(renderingEngine, [{ volumeId }], plan.viewports.map((v) => v.viewportId));
+    if (existing && (volume as { loadStatus?: { loaded?: boolean } }).loadStatus?.loaded) {
+      decoded = plan.imageIds.length;
+      setProgress();
+    } else {
+      // Count what is already cached (a volume reopened mid-load), then stream the rest; slices render as they land.
+      decoded = plan.imageIds.filter((id) => cache.getImageLoadObject(id)).length;
+      setProgress();
+      (volume as unknown as { load: (cb?: () => void) => void }).load();
+    }
+  } else {
+    const viewport = renderingEngine.getViewport(plan.viewports[0].viewportId) as StackViewport;
+    const middle = Math.floor(plan.imageIds.length / 2);
+    await viewport.setStack(plan.imageIds, middle).catch((error: unknown) => {
+      callbacks.onImageError(plan.imageIds[middle], errorText(error));
+    });
+    decoded = plan.imageIds.filter((id) => cache.getImageLoadObject(id)).length;
+    setProgress();
+    // Decode the whole stack in the background so scrolling never waits and progress reaches 100 %.
+    for (const imageId of plan.imageIds) {
+      imageLoader.loadAndCacheImage(imageId).catch(() => undefined);
+    }
+  }
+  renderingEngine.render();
+  for (const spec of plan.viewports) publish(spec.viewportId);
+
+  return () => {
+    for (const dispose of disposers.reverse()) dispose();
+    for (const spec of plan.viewports) {
+      try {
+        renderingEngine.disableElement(spec.viewportId);
+      } catch {
+        // already disabled
+      }
+    }
+  };
+}
+
+function createToolGroup(plan: DisplayPlan, primaryTool: PrimaryTool) {
+  tools.ToolGroupManager.destroyToolGroup(TOOL_GROUP_ID);
+  const group = tools.ToolGroupManager.createToolGroup(TOOL_GROUP_ID)!;
+  for (const spec of plan.viewports) group.addViewport(spec.viewportId, ENGINE_ID);
+  group.addTool(tools.WindowLevelTool.toolName);
+  group.addTool(tools.PanTool.toolName);
+  group.addTool(tools.ZoomTool.toolName);
+  group.addTool(tools.StackScrollTool.toolName);
+  if (plan.mode === 'mpr') {
+    group.addTool(tools.CrosshairsTool.toolName, {
+      getReferenceLineColor: (viewportId: string) => {
+        const orientation = plan.viewports.find((v) => v.viewportId === viewportId)?.orientation;
+        return orientation === 'sagittal' ? 'rgb(255, 200, 0)' : orientation === 'coronal' ? 'rgb(0, 200, 255)' : 'rgb(80, 255, 80)';
+      },
+      getReferenceLineControllable: () => true,
+      getReferenceLineDraggableRotatable: () => false,
+      getReferenceLineSlabThicknessControlsOn: () => false,
+    });
+  }
+  const { MouseBindings } = tools.Enums;
+  group.setToolActive(tools.StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
+  group.setToolActive(tools.ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
+  group.setToolActive(tools.PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
+  setPrimaryTool(primaryTool, plan.mode === 'mpr');
+  return group;
+}
+
+/** Binds the left mouse button to one tool, keeping wheel, right and middle bindings. */
+export function setPrimaryTool(primaryTool: PrimaryTool, mprAvailable: boolean): void {
+  const group = tools.ToolGroupManager.getToolGroup(TOOL_GROUP_ID);
+  if (!group) return;
+  const { MouseBindings } = tools.Enums;
+  const chosen = primaryTool === 'crosshairs' && !mprAvailable ? 'windowLevel' : primaryTool;
+  for (const [key, name] of Object.entries(TOOL_NAMES)) {
+    if (key === 'crosshairs' && !mprAvailable) continue;
+    if (key === chosen) continue;
+    const bindings = group.getToolOptions(name)?.bindings ?? [];
+    const keep = bindings.filter((b: { mouseButton?: number }) => b.mouseButton !== MouseBindings.Primary);
+    if (keep.length > 0) {
+      group.setToolActive(name, { bindings: keep });
+    } else {
+      // Passive crosshairs keep drawing the reference lines of the other views.
+      group.setToolPassive(name);
+    }
+  }
+  const current = group.getToolOptions(TOOL_NAMES[chosen])?.bindings ?? [];
+  group.setToolActive(TOOL_NAMES[chosen], { bindings: [...current.filter((b: { mouseButton?: number }) => b.mouseButton !== MouseBindings.Primary), { mouseButton: MouseBindings.Primary }] });
+}
+
+function viewportsOf(plan: DisplayPlan): Types.IViewport[] {
+  const renderingEngine = engine();
+  return plan.viewports.map((v) => renderingEngine.getViewport(v.viewportId)).filter((v): v is Types.IViewport => Boolean(v));
+}
+
+function displayedValues(viewport: Types.IViewport): ArrayLike<number> | null {
+  if (viewport.type === Enums.ViewportType.STACK) {
+    return (viewport as StackViewport).getCornerstoneImage()?.getPixelData() ?? null;
+  }
+  const volumeId = (viewport as VolumeViewport).getVolumeId?.();
+  const volume = volumeId ? cache.getVolume(volumeId) : undefined;
+  return (volume?.voxelManager?.getCompleteScalarDataArray?.() as ArrayLike<number> | undefined) ?? null;
+}
+
+/** Applies a W/L preset to every viewport of the plan (one volume, one window). */
+export function applyWindowPreset(plan: DisplayPlan, preset: WindowPreset): void {
+  for (const viewport of viewportsOf(plan)) {
+    let window = preset.window;
+    if (!window) {
+      const values = displayedValues(viewport);
+      window = values ? autoWindow(values) : null;
+    }
+    if (!window) continue;
+    (viewport as StackViewport).setProperties({ voiRange: { lower: window.center - window.width / 2, upper: window.center + window.width / 2 } });
+    viewport.render();
+  }
+}
+
+export function toggleInvert(plan: DisplayPlan): void {
+  for (const viewport of viewportsOf(plan)) {
+    const props = (viewport as StackViewport).getProperties();
+    (viewport as StackViewport).setProperties({ invert: !props.invert });
+    viewport.render();
+  }
+}
+
+export function resetViewports(plan: DisplayPlan): void {
+  for (const viewport of viewportsOf(plan)) {
+    (viewport as StackViewport).resetProperties?.();
+    viewport.resetCamera();
+    viewport.render();
+  }
+}
+
+/** Scrolls one viewport by `delta` slices (arrow keys). */
+export function scrollViewport(viewportId: string, delta: number): void {
+  const viewport = engine().getViewport(viewportId);
+  if (viewport) utilities.scroll(viewport, { delta });
+}
+
+/** Shows slice `index` (0-based) in one viewport (slider). */
+export function jumpToSliceIndex(viewportId: string, index: number): void {
+  const viewport = engine().getViewport(viewportId);
+  if (!viewport) return;
+  void utilities.jumpToSlice(viewport.element, { imageIndex: index });
+}

@@ -1,0 +1,138 @@
+import type { InstanceKind, InstanceMeta } from './instanceMeta';
+import type { SlicePlane } from './stackGeometry';
+
+/** An instance once registered with the image loader: one image id per frame. */
+export interface LoadedInstance {
+  meta: InstanceMeta;
+  imageIds: readonly string[];
+}
+
+export interface SeriesGroup {
+  /** SeriesInstanceUID, or a stand-in built from other attributes when the file leaves it empty. */
+  key: string;
+  studyKey: string;
+  modality: string;
+  description: string;
+  seriesNumber: number | null;
+  /** 'image' when the series holds images; otherwise what its objects are (SR, SEG, PDF…). */
+  kind: InstanceKind;
+  instances: LoadedInstance[];
+  /** Frames in the series: what a stack would scroll through. */
+  imageCount: number;
+}
+
+export interface StudyGroup {
+  key: string;
+  patientKey: string;
+  studyInstanceUID: string;
+  studyDate: string;
+  studyDescription: string;
+  accessionNumber: string;
+  series: SeriesGroup[];
+}
+
+export interface PatientGroup {
+  key: string;
+  patientName: string;
+  patientId: string;
+  studies: StudyGroup[];
+}
+
+export function patientKeyOf(meta: InstanceMeta): string {
+  return `${meta.patientId}|${meta.patientName}`;
+}
+
+export function studyKeyOf(meta: InstanceMeta): string {
+  return meta.studyInstanceUID || `no-study-uid:${patientKeyOf(meta)}|${meta.studyDate}|${meta.studyTime}|${meta.accessionNumber}`;
+}
+
+/** Files with an empty SeriesInstanceUID still group by what they share (number, description, modality, size). */
+export function seriesKeyOf(meta: InstanceMeta): string {
+  if (meta.seriesInstanceUID) return meta.seriesInstanceUID;
+  return `no-series-uid:${studyKeyOf(meta)}|${meta.seriesNumber ?? ''}|${meta.seriesDescription}|${meta.modality}`;
+}
+
+/** Frame planes of a series for stacking: one entry per image id. */
+export function slicePlanesOf(series: SeriesGroup): SlicePlane[] {
+  return series.instances.flatMap(({ meta, imageIds }) =>
+    imageIds.map((imageId, frame) => ({
+      imageId,
+      positionMm: meta.frames[frame]?.positionMm ?? null,
+      orientation: meta.frames[frame]?.orientation ?? null,
+      rows: meta.rows,
+      columns: meta.columns,
+      pixelSpacingMm: meta.pixelSpacingMm,
+      instanceNumber: meta.numberOfFrames > 1 ? frame + 1 : meta.instanceNumber,
+    })),
+  );
+}
+
+function compareSeries(a: SeriesGroup, b: SeriesGroup): number {
+  return (a.seriesNumber ?? Number.MAX_SAFE_INTEGER) - (b.seriesNumber ?? Number.MAX_SAFE_INTEGER) || a.description.localeCompare(b.description);
+}
+
+/**
+ * Groups loaded instances as patient → study → series, ordered by patient name, study date and series number.
+ * An instance already present (same SOP Instance UID) is not added twice.
+ */
+export function groupInstances(instances: readonly LoadedInstance[]): PatientGroup[] {
+  const patients = new Map<string, PatientGroup>();
+  const studies = new Map<string, StudyGroup>();
+  const series = new Map<string, SeriesGroup>();
+  const seenSop = new Set<string>();
+  for (const instance of instances) {
+    const { meta } = instance;
+    if (meta.sopInstanceUID) {
+      if (seenSop.has(meta.sopInstanceUID)) continue;
+      seenSop.add(meta.sopInstanceUID);
+    }
+    const patientKey = patientKeyOf(meta);
+    let patient = patients.get(patientKey);
+    if (!patient) {
+      patient = { key: patientKey, patientName: meta.patientName, patientId: meta.patientId, studies: [] };
+      patients.set(patientKey, patient);
+    }
+    const studyKey = studyKeyOf(meta);
+    let study = studies.get(studyKey);
+    if (!study) {
+      study = {
+        key: studyKey,
+        patientKey,
+        studyInstanceUID: meta.studyInstanceUID,
+        studyDate: meta.studyDate,
+        studyDescription: meta.studyDescription,
+        accessionNumber: meta.accessionNumber,
+        series: [],
+      };
+      studies.set(studyKey, study);
+      patient.studies.push(study);
+    }
+    const seriesKey = seriesKeyOf(meta);
+    let group = series.get(seriesKey);
+    if (!group) {
+      group = {
+        key: seriesKey,
+        studyKey,
+        modality: meta.modality,
+        description: meta.seriesDescription,
+        seriesNumber: meta.seriesNumber,
+        kind: meta.kind,
+        instances: [],
+        imageCount: 0,
+      };
+      series.set(seriesKey, group);
+      study.series.push(group);
+    }
+    group.instances.push(instance);
+    if (meta.kind === 'image') {
+      group.kind = 'image';
+      group.imageCount += instance.imageIds.length;
+    }
+  }
+  const result = [...patients.values()].sort((a, b) => a.patientName.localeCompare(b.patientName));
+  for (const patient of result) {
+    patient.studies.sort((a, b) => a.studyDate.localeCompare(b.studyDate));
+    for (const study of patient.studies) study.series.sort(compareSeries);
+  }
+  return result;
+}

@@ -1,0 +1,189 @@
+import type { Orientation6, Vec3 } from './instanceMeta';
+
+/** One frame of a series, as far as stacking is concerned. */
+export interface SlicePlane {
+  /** The cornerstone image id of this frame. */
+  imageId: string;
+  positionMm: Vec3 | null;
+  orientation: Orientation6 | null;
+  rows: number;
+  columns: number;
+  pixelSpacingMm: readonly [number, number] | null;
+  instanceNumber: number | null;
+}
+
+export type PlaneName = 'axial' | 'sagittal' | 'coronal' | 'oblique';
+
+/** What a series' frames allow: a volume (with reformats) or only a stack, and why. */
+export interface StackGeometry {
+  /** Frames sorted along the slice normal, ascending; duplicates removed when building a volume. */
+  imageIds: string[];
+  /** Unit normal of the slices, row × column cosines; null without orientation. */
+  normal: Vec3 | null;
+  plane: PlaneName | null;
+  /** Mean distance between consecutive distinct slice positions along the normal, mm. */
+  spacingMm: number | null;
+  minSpacingMm: number | null;
+  maxSpacingMm: number | null;
+  /** True when the frames form a regular grid that a volume and reformats represent exactly. */
+  volumeCompatible: boolean;
+  /** Image ids dropped from the volume because another frame has the same position. */
+  duplicateImageIds: string[];
+  /** Messages for the user: why no reformat, irregular spacing, duplicates. */
+  notes: string[];
+}
+
+/** Relative spacing deviation above which slices are called irregular (0.5 % or 0.05 mm, whichever is larger). */
+const SPACING_RELATIVE_TOLERANCE = 0.005;
+const SPACING_ABSOLUTE_TOLERANCE_MM = 0.05;
+/** Two positions closer than this along the normal are the same slice position. */
+const DUPLICATE_POSITION_TOLERANCE_MM = 0.01;
+/** Cosines that differ by less than this are the same orientation. */
+const ORIENTATION_TOLERANCE = 1e-3;
+/** In-plane offset between slices above which the stack is sheared (e.g. gantry tilt). */
+const SHEAR_TOLERANCE_MM = 0.05;
+
+export function cross(a: Vec3, b: Vec3): Vec3 {
+  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+}
+
+export function dot(a: Vec3, b: Vec3): number {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+}
+
+/** The slice normal (row cosines × column cosines), unit length. */
+export function sliceNormal(orientation: Orientation6): Vec3 {
+  const n = cross([orientation[0], orientation[1], orientation[2]], [orientation[3], orientation[4], orientation[5]]);
+  const len = Math.hypot(n[0], n[1], n[2]);
+  return [n[0] / len, n[1] / len, n[2] / len];
+}
+
+/**
+ * The anatomical plane a slice lies in: its normal's dominant axis in LPS, when within ~30° of it.
+ * Normal along x → sagittal, y → coronal, z → axial.
+ */
+export function planeOfNormal(normal: Vec3): PlaneName {
+  const ax = Math.abs(normal[0]);
+  const ay = Math.abs(normal[1]);
+  const az = Math.abs(normal[2]);
+  const max = Math.max(ax, ay, az);
+  if (max < Math.cos((30 * Math.PI) / 180)) return 'oblique';
+  if (max === az) return 'axial';
+  if (max === ax) return 'sagittal';
+  return 'coronal';
+}
+
+function sameOrientation(a: Orientation6, b: Orientation6): boolean {
+  return a.every((v, i) => Math.abs(v - b[i]) < ORIENTATION_TOLERANCE);
+}
+
+function sameSpacing(a: SlicePlane, b: SlicePlane): boolean {
+  if (!a.pixelSpacingMm || !b.pixelSpacingMm) return a.pixelSpacingMm === b.pixelSpacingMm;
+  return Math.abs(a.pixelSpacingMm[0] - b.pixelSpacingMm[0]) < 1e-4 && Math.abs(a.pixelSpacingMm[1] - b.pixelSpacingMm[1]) < 1e-4;
+}
+
+function byInstanceNumber(a: SlicePlane, b: SlicePlane): number {
+  return (a.instanceNumber ?? 0) - (b.instanceNumber ?? 0);
+}
+
+function stackOnly(slices: readonly SlicePlane[], normal: Vec3 | null, notes: string[]): StackGeometry {
+  return {
+    imageIds: [...slices].sort(byInstanceNumber).map((s) => s.imageId),
+    normal,
+    plane: normal ? planeOfNormal(normal) : null,
+    spacingMm: null,
+    minSpacingMm: null,
+    maxSpacingMm: null,
+    volumeCompatible: false,
+    duplicateImageIds: [],
+    notes,
+  };
+}
+
+/**
+ * Sorts frames along their common normal and decides whether they form a regular volume.
+ * Spacing comes from ImagePositionPatient projected on the normal, never from SliceThickness.
+ */
+export function analyzeStack(slices: readonly SlicePlane[]): StackGeometry {
+  if (slices.length === 0) return stackOnly(slices, null, []);
+  const first = slices[0];
+  if (!first.orientation || slices.some((s) => !s.positionMm || !s.orientation)) {
+    return stackOnly(slices, first.orientation ? sliceNormal(first.orientation) : null,
+      slices.length > 1 ? ['slice position or orientation is missing: shown as a stack in file order, no reformats'] : []);
+  }
+  const normal = sliceNormal(first.orientation);
+  if (slices.some((s) => !sameOrientation(s.orientation!, first.orientation!))) {
+    return stackOnly(slices, normal, ['slices have different orientations: shown as a stack, no reformats']);
+  }
+  if (slices.some((s) => s.rows !== first.rows || s.columns !== first.columns)) {
+    return stackOnly(slices, normal, ['images of different sizes: shown as a stack, no reformats']);
+  }
+  if (slices.some((s) => !sameSpacing(s, first))) {
+    return stackOnly(slices, normal, ['images with different pixel spacings: shown as a stack, no reformats']);
+  }
+
+  const withDistance = slices
+    .map((s) => ({ slice: s, distanceMm: dot(s.positionMm!, normal) }))
+    .sort((a, b) => a.distanceMm - b.distanceMm || byInstanceNumber(a.slice, b.slice));
+
+  const kept: typeof withDistance = [];
+  const duplicateImageIds: string[] = [];
+  for (const entry of withDistance) {
+    const previous = kept[kept.length - 1];
+    if (previous && Math.abs(entry.distanceMm - previous.distanceMm) < DUPLICATE_POSITION_TOLERANCE_MM) {
+      duplicateImageIds.push(entry.slice.imageId);
+    } else {
+      kept.push(entry);
+    }
+  }
+  const notes: string[] = [];
+  if (duplicateImageIds.length > 0) {
+    notes.push(`${duplicateImageIds.length} slice(s) share a position with another slice: the volume keeps one image per position (lowest instance number)`);
+  }
+
+  const gapsMm = kept.slice(1).map((e, i) => e.distanceMm - kept[i].distanceMm);
+  const base: StackGeometry = {
+    imageIds: kept.map((e) => e.slice.imageId),
+    normal,
+    plane: planeOfNormal(normal),
+    spacingMm: null,
+    minSpacingMm: null,
+    maxSpacingMm: null,
+    volumeCompatible: false,
+    duplicateImageIds,
+    notes,
+  };
+  if (gapsMm.length === 0) return base;
+
+  const meanMm = (kept[kept.length - 1].distanceMm - kept[0].distanceMm) / gapsMm.length;
+  const minMm = Math.min(...gapsMm);
+  const maxMm = Math.max(...gapsMm);
+  const toleranceMm = Math.max(SPACING_ABSOLUTE_TOLERANCE_MM, SPACING_RELATIVE_TOLERANCE * meanMm);
+  const regular = maxMm - minMm <= toleranceMm;
+
+  // Every position must lie on the line through the first one along the normal; otherwise the stack is sheared.
+  const origin = kept[0].slice.positionMm!;
+  const sheared = kept.some(({ slice, distanceMm }) => {
+    const p = slice.positionMm!;
+    const along = distanceMm - kept[0].distanceMm;
+    const offset = [p[0] - origin[0] - along * normal[0], p[1] - origin[1] - along * normal[1], p[2] - origin[2] - along * normal[2]];
+    return Math.hypot(offset[0], offset[1], offset[2]) > SHEAR_TOLERANCE_MM;
+  });
+
+  if (!regular) {
+    notes.push(`slice spacing is irregular (${minMm.toFixed(2)}–${maxMm.toFixed(2)} mm between positions): shown as a stack in its acquisition plane; reformats are disabled because they would misplace slices`);
+  }
+  if (sheared) {
+    notes.push('slice positions are not stacked along the slice normal (gantry tilt or shear): shown as a stack, no reformats');
+  }
+  const volumeCompatible = regular && !sheared && kept.length >= 3;
+  return {
+    ...base,
+    // A stack shows every frame in spatial order; only a volume needs one image per position.
+    imageIds: volumeCompatible ? base.imageIds : withDistance.map((e) => e.slice.imageId),
+    spacingMm: meanMm,
+    minSpacingMm: minMm,
+    maxSpacingMm: maxMm,
+    volumeCompatible,
+  };
+}

@@ -1,0 +1,19 @@
+import { useAppState } from '../app/store';
+
+/** Every file that could not be used (or only with a caveat), with its own message. */
+export function ProblemList() {
+  const problems = useAppState((s) => s.problems);
+  if (problems.length === 0) return null;
+  return (
+    <section className="problems" aria-label="File problems">
+      <h2>Files with problems ({problems.length})</h2>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={`${p.fileName}-${i}`} className={`problem problem--${p.severity}`} data-testid="file-problem" data-file-name={p.fileName} data-severity={p.severity}>
+            <b>{p.fileName}</b>: {p.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

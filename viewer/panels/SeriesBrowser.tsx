@@ -1,0 +1,60 @@
+import { selectSeries } from '../app/actions';
+import { useAppState } from '../app/store';
+import { formatDicomDate } from './format';
+
+const KIND_LABELS: Record<string, string> = {
+  sr: 'Structured report',
+  seg: 'Segmentation',
+  pdf: 'Encapsulated PDF',
+  'presentation-state': 'Presentation state',
+  other: 'Non-image object',
+};
+
+/** Patient → study → series, as opened; clicking an image series shows it. */
+export function SeriesBrowser() {
+  const patients = useAppState((s) => s.patients);
+  const activeKey = useAppState((s) => s.activeSeriesKey);
+  if (patients.length === 0) return null;
+  return (
+    <nav className="series-browser" aria-label="Opened studies">
+      {patients.map((patient) => (
+        <section key={patient.key} className="series-browser__patient">
+          <h2>
+            {patient.patientName.replace(/\^/g, ' ') || '(no name)'} <small>{patient.patientId || '(no id)'}</small>
+          </h2>
+          {patient.studies.map((study) => (
+            <section key={study.key} className="series-browser__study">
+              <h3>
+                {formatDicomDate(study.studyDate)} — {study.studyDescription || '(no description)'}
+              </h3>
+              <ul>
+                {study.series.map((series) => (
+                  <li key={series.key}>
+                    <button
+                      type="button"
+                      data-testid="series-item"
+                      data-series-uid={series.key}
+                      data-image-count={series.imageCount}
+                      data-kind={series.kind}
+                      aria-current={series.key === activeKey}
+                      disabled={series.kind !== 'image'}
+                      onClick={() => selectSeries(series.key)}
+                    >
+                      <span className="series-browser__modality">{series.modality || '??'}</span>{' '}
+                      {series.description || `Series ${series.seriesNumber ?? ''}`}{' '}
+                      <small>
+                        {series.kind === 'image'
+                          ? `${series.imageCount} image${series.imageCount === 1 ? '' : 's'}`
+                          : `${KIND_LABELS[series.kind] ?? 'Non-image'} (${series.instances.length})`}
+                      </small>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </section>
+      ))}
+    </nav>
+  );
+}
