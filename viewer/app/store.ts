@@ -101,3 +101,11 @@ export function findSeries(key: string | null) {
   }
   return null;
 }
+
+declare global {
+  interface Window {
+    /** Read-only view of the app state for scripted QA (loaded instances with their image ids, problems, plan). */
+    vertebralViewer: { getState: () => AppState };
+  }
+}
+if (typeof window !== 'undefined') window.vertebralViewer = { getState };
