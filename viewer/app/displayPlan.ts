@@ -26,11 +26,11 @@ export interface DisplayPlan {
 export function planDisplay(series: SeriesGroup): DisplayPlan {
   const images = series.instances.filter((i) => i.meta.kind === 'image');
   const geometry = analyzeStack(slicePlanesOf({ ...series, instances: images }));
-  const calibrated = images.length > 0 && images.every((i) => i.meta.pixelSpacingMm !== null);
+  const calibrated = images.length > 0 && images.every((i) => i.meta.calibration === 'calibrated');
   const notes = [...geometry.notes];
   if (!calibrated) {
-    notes.push(images.some((i) => i.meta.imagerPixelSpacingMm)
-      ? 'uncalibrated: only ImagerPixelSpacing (detector plane) is present, so lengths are in pixels and nothing is graded'
+    notes.push(images.some((i) => i.meta.calibration === 'detector')
+      ? 'uncalibrated: spacing is known only at the detector (ImagerPixelSpacing), so lengths are in pixels and nothing is graded'
       : 'uncalibrated: no pixel spacing, so lengths are in pixels and nothing is graded');
   }
   const idPrefix = `vp-${series.key.replace(/[^A-Za-z0-9]/g, '').slice(-12)}`;

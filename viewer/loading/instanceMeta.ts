@@ -43,6 +43,12 @@ export interface InstanceMeta {
   pixelSpacingMm: readonly [number, number] | null;
   /** ImagerPixelSpacing (0018,1164) in mm, at the detector: not a patient calibration. */
   imagerPixelSpacingMm: readonly [number, number] | null;
+  /**
+   * Whether lengths in this image are patient millimetres: 'calibrated' (PixelSpacing in the patient plane),
+   * 'detector' (a projection image measured at the detector only: ImagerPixelSpacing, or PixelSpacing that merely
+   * copies it without a calibration type) or 'none' (no spacing at all).
+   */
+  calibration: 'calibrated' | 'detector' | 'none';
   sliceThicknessMm: number | null;
   windowCenter: number | null;
   windowWidth: number | null;

@@ -11,6 +11,29 @@ const SR_SOP_CLASS_PREFIX = '1.2.840.10008.5.1.4.1.1.88.';
 const SEG_SOP_CLASS = '1.2.840.10008.5.1.4.1.1.66.4';
 const PDF_SOP_CLASS = '1.2.840.10008.5.1.4.1.1.104.1';
 const PRESENTATION_STATE_PREFIX = '1.2.840.10008.5.1.4.1.1.11.';
+/** Projection radiography SOP classes (CR, DX, MG, IO, XA, RF): spacing there is at the detector unless calibrated. */
+const PROJECTION_SOP_CLASS_PREFIXES = ['1.2.840.10008.5.1.4.1.1.1', '1.2.840.10008.5.1.4.1.1.12.'];
+
+export function isProjectionSopClass(sopClassUID: string): boolean {
+  return PROJECTION_SOP_CLASS_PREFIXES.some((prefix) => sopClassUID === prefix || sopClassUID.startsWith(`${prefix}.`));
+}
+
+/**
+ * Patient-plane calibration of an image (DICOM PS3.3 C.8.11.4, C.7.6.2.1.1): a projection image's PixelSpacing counts
+ * only with a PixelSpacingCalibrationType or when it differs from ImagerPixelSpacing (a magnification correction).
+ */
+export function calibrationOf(
+  sopClassUID: string,
+  pixelSpacingMm: readonly [number, number] | null,
+  imagerPixelSpacingMm: readonly [number, number] | null,
+  calibrationType: string,
+): InstanceMeta['calibration'] {
+  if (!pixelSpacingMm) return imagerPixelSpacingMm ? 'detector' : 'none';
+  if (!isProjectionSopClass(sopClassUID) || calibrationType) return 'calibrated';
+  const copiesDetector = imagerPixelSpacingMm !== null
+    && Math.abs(pixelSpacingMm[0] - imagerPixelSpacingMm[0]) < 1e-6 && Math.abs(pixelSpacingMm[1] - imagerPixelSpacingMm[1]) < 1e-6;
+  return copiesDetector ? 'detector' : 'calibrated';
+}
 
 /** Which kind of object a SOP class is; only images go to a viewport. */
 export function kindOfSopClass(sopClassUID: string, hasPixelData: boolean): InstanceKind {
@@ -184,9 +207,10 @@ export function parseInstance(fileName: string, bytes: Uint8Array): ParseOutcome
   const frames: FramePlane[] = enhanced ?? Array.from({ length: numberOfFrames }, () => ownPlane);
   const pixelSpacingMm = spacing(ds, 'x00280030') ?? enhancedPixelSpacing(ds);
   const imagerPixelSpacingMm = spacing(ds, 'x00181164');
-  if (kind === 'image' && !pixelSpacingMm) {
-    warnings.push(imagerPixelSpacingMm
-      ? 'only ImagerPixelSpacing (detector plane) is present: lengths are shown in pixels and marked "uncalibrated"'
+  const calibration = calibrationOf(sopClassUID, pixelSpacingMm, imagerPixelSpacingMm, str(ds, 'x00280a02'));
+  if (kind === 'image' && calibration !== 'calibrated') {
+    warnings.push(calibration === 'detector'
+      ? 'spacing is known only at the detector (ImagerPixelSpacing, no patient calibration): lengths are shown in pixels and marked "uncalibrated"'
       : 'no pixel spacing: lengths are shown in pixels and marked "uncalibrated"');
   }
 
@@ -216,6 +240,7 @@ export function parseInstance(fileName: string, bytes: Uint8Array): ParseOutcome
     frames,
     pixelSpacingMm,
     imagerPixelSpacingMm,
+    calibration,
     sliceThicknessMm: floatOrNull(ds, 'x00180050') ?? enhancedThickness(ds),
     windowCenter: floatOrNull(ds, 'x00281050'),
     windowWidth: floatOrNull(ds, 'x00281051'),

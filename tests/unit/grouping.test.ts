@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { groupInstances, type LoadedInstance } from '../../viewer/loading/grouping';
+import { planDisplay } from '../../viewer/app/displayPlan';
+import type { InstanceMeta, Orientation6 } from '../../viewer/loading/instanceMeta';
+
+let counter = 0;
+function instance(overrides: Partial<InstanceMeta> = {}, position: [number, number, number] = [0, 0, counter], orientation: Orientation6 = [1, 0, 0, 0, 1, 0]): LoadedInstance {
+  counter++;
+  const meta: InstanceMeta = {
+    fileName: `f${counter}.dcm`,
+    sopClassUID: '1.2.840.10008.5.1.4.1.1.2',
+    sopInstanceUID: `1.2.3.${counter}`,
+    transferSyntaxUID: '1.2.840.10008.1.2.1',
+    kind: 'image',
+    patientName: 'PHANTOM^SPINE',
+    patientId: 'P1',
+    patientBirthDate: '',
+    studyInstanceUID: '1.2.3',
+    studyDate: '20260915',
+    studyTime: '',
+    studyDescription: 'CT SPINE',
+    accessionNumber: '',
+    seriesInstanceUID: '1.2.3.4',
+    seriesNumber: 1,
+    seriesDescription: 'AXIAL',
+    modality: 'CT',
+    instanceNumber: counter,
+    frameOfReferenceUID: '1.2.3.9',
+    rows: 512,
+    columns: 512,
+    numberOfFrames: 1,
+    frames: [{ positionMm: position, orientation }],
+    pixelSpacingMm: [0.7, 0.7],
+    imagerPixelSpacingMm: null,
+    calibration: 'calibrated',
+    sliceThicknessMm: 1,
+    windowCenter: null,
+    windowWidth: null,
+    photometricInterpretation: 'MONOCHROME2',
+    hasPixelData: true,
+    ...overrides,
+  };
+  return { meta, imageIds: [`dicomfile:${counter}`] };
+}
+
+describe('groupInstances', () => {
+  it('groups patient → study → series, studies by date and series by number', () => {
+    const patients = groupInstances([
+      instance({ studyInstanceUID: 'S2', studyDate: '20261027', seriesInstanceUID: 'B' }),
+      instance({ studyInstanceUID: 'S1', seriesInstanceUID: 'A2', seriesNumber: 2 }),
+      instance({ studyInstanceUID: 'S1', seriesInstanceUID: 'A1', seriesNumber: 1 }),
+      instance({ studyInstanceUID: 'S1', seriesInstanceUID: 'A1', seriesNumber: 1 }),
+    ]);
+    expect(patients).toHaveLength(1);
+    expect(patients[0].studies.map((s) => s.studyInstanceUID)).toEqual(['S1', 'S2']);
+    expect(patients[0].studies[0].series.map((s) => [s.key, s.imageCount])).toEqual([['A1', 2], ['A2', 1]]);
+  });
+
+  it('lists an SR as a non-image series', () => {
+    const [patient] = groupInstances([instance({ kind: 'sr', seriesInstanceUID: 'SR', hasPixelData: false, modality: 'SR' })]);
+    expect(patient.studies[0].series[0].kind).toBe('sr');
+    expect(patient.studies[0].series[0].imageCount).toBe(0);
+  });
+
+  it('keeps files with empty Study/Series UIDs together when everything else matches', () => {
+    const patients = groupInstances([instance({ studyInstanceUID: '', seriesInstanceUID: '' }), instance({ studyInstanceUID: '', seriesInstanceUID: '' })]);
+    expect(patients[0].studies).toHaveLength(1);
+    expect(patients[0].studies[0].series[0].imageCount).toBe(2);
+  });
+
+  it('does not count the same SOP instance twice when a file is opened again', () => {
+    const a = instance();
+    const patients = groupInstances([a, { ...a, imageIds: ['dicomfile:999'] }]);
+    expect(patients[0].studies[0].series[0].imageCount).toBe(1);
+  });
+
+  it('counts every frame of a multi-frame object', () => {
+    const multi = instance({ numberOfFrames: 3 });
+    const patients = groupInstances([{ ...multi, imageIds: ['a&frame=1', 'a&frame=2', 'a&frame=3'] }]);
+    expect(patients[0].studies[0].series[0].imageCount).toBe(3);
+  });
+});
+
+describe('planDisplay', () => {
+  const seriesOf = (instances: LoadedInstance[]) => groupInstances(instances)[0].studies[0].series[0];
+
+  it('shows a regular axial CT as three reformats, sagittal first', () => {
+    const plan = planDisplay(seriesOf([0, 1, 2, 3].map((z) => instance({ seriesInstanceUID: 'AX' }, [0, 0, z]))));
+    expect(plan.mode).toBe('mpr');
+    expect(plan.viewports.map((v) => v.orientation)).toEqual(['sagittal', 'axial', 'coronal']);
+    expect(plan.calibrated).toBe(true);
+  });
+
+  it('shows a native sagittal MR as a sagittal stack', () => {
+    const sag: Orientation6 = [0, 1, 0, 0, 0, -1];
+    const plan = planDisplay(seriesOf([0, 3.5, 7].map((x) => instance({ seriesInstanceUID: 'SAG', modality: 'MR' }, [x, 0, 0], sag))));
+    expect(plan.mode).toBe('stack');
+    expect(plan.viewports).toEqual([expect.objectContaining({ orientation: 'sagittal', kind: 'stack' })]);
+  });
+
+  it('shows an irregular axial series as an axial stack and says why', () => {
+    const plan = planDisplay(seriesOf([0, 1, 3, 4].map((z) => instance({ seriesInstanceUID: 'IRR' }, [0, 0, z]))));
+    expect(plan.mode).toBe('stack');
+    expect(plan.viewports[0].orientation).toBe('axial');
+    expect(plan.notes.join(' ')).toMatch(/irregular/);
+  });
+
+  it('marks a radiograph with ImagerPixelSpacing only as uncalibrated, shown in its acquisition plane', () => {
+    const plan = planDisplay(seriesOf([instance({ seriesInstanceUID: 'DX', modality: 'DX', pixelSpacingMm: null, imagerPixelSpacingMm: [0.2, 0.2], calibration: 'detector', frames: [{ positionMm: null, orientation: null }] })]));
+    expect(plan.calibrated).toBe(false);
+    expect(plan.viewports[0].orientation).toBe('acquisition');
+    expect(plan.notes.join(' ')).toMatch(/uncalibrated/);
+  });
+});
