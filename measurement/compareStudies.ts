@@ -14,7 +14,9 @@ export interface PerHeight<T> {
 /** One level measured before and after (e.g. kyphoplasty): both assessments and what changed. */
 export interface LevelComparison {
   readonly level: SpinalLevel;
+  /** This level as assessed in the before-study. */
   readonly before: LevelAssessment;
+  /** This level as assessed in the after-study. */
   readonly after: LevelAssessment;
   /** after − before for each height, mm (negative = further loss). */
   readonly gainMm: PerHeight<number>;
@@ -26,7 +28,9 @@ export interface LevelComparison {
   readonly wedgeAngleChangeDeg: number | null;
   /** after − before bisegmental Cobb angle, degrees (negative = less kyphotic); null when either is unknown. */
   readonly cobbAngleChangeDeg: number | null;
+  /** Genant grade in the before-study (0–3). */
   readonly gradeBefore: GenantGrade;
+  /** Genant grade in the after-study (0–3). */
   readonly gradeAfter: GenantGrade;
 }
 
