@@ -1,0 +1,184 @@
+import { frameOf, localToPatient, patientToLocal, distanceMm, type Frame, type LocalPoint, type Pose, type Vec3 } from './pose';
+import { createRandom } from './random';
+import { BASELINE_LEVELS, L1_POST_KYPHOPLASTY_SHAPE, type LevelSpec } from './spineSpecs';
+import {
+  GROUND_TRUTH_LEVELS,
+  inferiorEndplateVMm,
+  pointHalfSpanMm,
+  superiorEndplateVMm,
+  type GroundTruthLevel,
+  type VertebraShape,
+} from './vertebraShape';
+
+/** A vertebral body placed in the patient. */
+export interface Vertebra {
+  readonly shape: VertebraShape;
+  readonly pose: Pose;
+  readonly frame: Frame;
+  /** Mid-line height of the disc below, mm (as stacked). */
+  readonly discBelowMm: number;
+}
+
+/** A ball of cement in the local frame of the vertebra that holds it. */
+export interface CementBall {
+  readonly centre: LocalPoint;
+  readonly radiusMm: number;
+}
+
+/** The spine of one study: bodies cranial → caudal, and the kyphoplasty cement if any. */
+export interface Spine {
+  readonly vertebrae: readonly Vertebra[];
+  readonly cement: { readonly level: 'L1'; readonly balls: readonly CementBall[] } | null;
+}
+
+/** Where the stack is put once built: L1's centre at z = 0, the mean of the ground-truth centres at y = +15 mm. */
+const L1_CENTRE_Z_MM = 0;
+const MEAN_CENTRE_Y_MM = 15;
+
+/** Mid-line (u = 0) position of an endplate without its concavity: the mean of its values at u = ±a. */
+function linearMiddleVMm(shape: VertebraShape, endplate: (s: VertebraShape, u: number, w: number) => number): number {
+  const a = pointHalfSpanMm(shape);
+  return (endplate(shape, a, 0) + endplate(shape, -a, 0)) / 2;
+}
+
+/**
+ * Stacks the bodies: each one's superior endplate (mid-line, without concavity) sits discBelowMm below the previous
+ * one's inferior endplate, measured along the mean of the two cranial axes. Then the stack is moved into place.
+ */
+export function stackPoses(levels: readonly LevelSpec[]): Pose[] {
+  const poses: Pose[] = [];
+  for (let i = 0; i < levels.length; i += 1) {
+    const { shape, tiltDeg } = levels[i];
+    if (i === 0) {
+      poses.push({ centreMm: [0, 0, 0], tiltDeg });
+      continue;
+    }
+    const above = levels[i - 1];
+    const aboveFrame = frameOf(poses[i - 1]);
+    const aboveInferior = localToPatient(aboveFrame, [0, linearMiddleVMm(above.shape, inferiorEndplateVMm), 0]);
+    const discAxis = frameOf({ centreMm: [0, 0, 0], tiltDeg: (above.tiltDeg + tiltDeg) / 2 }).cranial;
+    const superior = add(aboveInferior, discAxis, -above.discBelowMm);
+    const cranial = frameOf({ centreMm: [0, 0, 0], tiltDeg }).cranial;
+    poses.push({ centreMm: add(superior, cranial, -linearMiddleVMm(shape, superiorEndplateVMm)), tiltDeg });
+  }
+  const l1 = poses[levels.findIndex((l) => l.shape.level === 'L1')];
+  const measured = poses.filter((_, i) => (GROUND_TRUTH_LEVELS as readonly string[]).includes(levels[i].shape.level));
+  const meanY = measured.reduce((sum, p) => sum + p.centreMm[1], 0) / measured.length;
+  const shift: Vec3 = [0, MEAN_CENTRE_Y_MM - meanY, L1_CENTRE_Z_MM - l1.centreMm[2]];
+  return poses.map((p) => ({ centreMm: add(p.centreMm, shift, 1), tiltDeg: p.tiltDeg }));
+}
+
+function add(a: Vec3, b: Vec3, scale: number): Vec3 {
+  return [a[0] + b[0] * scale, a[1] + b[1] * scale, a[2] + b[2] * scale];
+}
+
+const BASELINE_POSES = stackPoses(BASELINE_LEVELS);
+
+function place(shapes: readonly VertebraShape[]): Vertebra[] {
+  return shapes.map((shape, i) => ({
+    shape,
+    pose: BASELINE_POSES[i],
+    frame: frameOf(BASELINE_POSES[i]),
+    discBelowMm: BASELINE_LEVELS[i].discBelowMm,
+  }));
+}
+
+/** The spine at baseline: L1 wedge, T12 biconcave, the rest normal. */
+export function baselineSpine(): Spine {
+  return { vertebrae: place(BASELINE_LEVELS.map((l) => l.shape)), cement: null };
+}
+
+/** The spine after kyphoplasty of L1: L1 re-expanded and holding cement; every pose and every other body unchanged. */
+export function postKyphoplastySpine(): Spine {
+  const shapes = BASELINE_LEVELS.map((l) => (l.shape.level === 'L1' ? L1_POST_KYPHOPLASTY_SHAPE : l.shape));
+  return { vertebrae: place(shapes), cement: { level: 'L1', balls: cementBalls() } };
+}
+
+const CEMENT_SEED = 'kyphoplasty-cement-L1';
+
+/**
+ * An irregular cement blob: two bipedicular streams of overlapping balls running from the posterolateral body to the
+ * anterior-middle third, where they merge. Seeded, so it is the same blob every run.
+ */
+function cementBalls(): CementBall[] {
+  const random = createRandom(CEMENT_SEED);
+  const balls: CementBall[] = [];
+  for (const side of [-1, 1]) {
+    for (let k = 0; k < 5; k += 1) {
+      const t = k / 4; // 0 = near the pedicle entry, 1 = anterior
+      balls.push({
+        centre: [-4 + 14 * t + 2 * (random() - 0.5), -3 + 6 * random(), side * (9 - 7 * t) + 2 * (random() - 0.5)],
+        radiusMm: 3.5 + 2.5 * random(),
+      });
+    }
+  }
+  return balls;
+}
+
+/** The six points of one vertebra in patient mm, in the order the viewer names them. */
+export interface SixPoints {
+  readonly anteriorSuperior: Vec3;
+  readonly anteriorInferior: Vec3;
+  readonly middleSuperior: Vec3;
+  readonly middleInferior: Vec3;
+  readonly posteriorSuperior: Vec3;
+  readonly posteriorInferior: Vec3;
+}
+
+/** Ground truth of one level: points on the outer endplate surfaces, and the distances between them. */
+export interface LevelTruth {
+  readonly level: GroundTruthLevel;
+  readonly points: SixPoints;
+  readonly heights: { readonly anteriorMm: number; readonly middleMm: number; readonly posteriorMm: number };
+  readonly tiltDeg: number;
+  readonly description: string;
+}
+
+/**
+ * Six points at u = +a, 0, −a (1 mm inside the anterior and posterior walls), w = 0, v on the outer endplate surfaces,
+ * mapped to patient mm; the heights are Euclidean distances between them, which equal v_sup(u) − v_inf(u).
+ */
+export function levelTruth(vertebra: Vertebra): LevelTruth {
+  const { shape, frame } = vertebra;
+  const a = pointHalfSpanMm(shape);
+  const at = (uMm: number, endplate: typeof superiorEndplateVMm): Vec3 =>
+    localToPatient(frame, [uMm, endplate(shape, uMm, 0), 0]);
+  const points: SixPoints = {
+    anteriorSuperior: at(a, superiorEndplateVMm),
+    anteriorInferior: at(a, inferiorEndplateVMm),
+    middleSuperior: at(0, superiorEndplateVMm),
+    middleInferior: at(0, inferiorEndplateVMm),
+    posteriorSuperior: at(-a, superiorEndplateVMm),
+    posteriorInferior: at(-a, inferiorEndplateVMm),
+  };
+  return {
+    level: shape.level as GroundTruthLevel,
+    points,
+    heights: {
+      anteriorMm: distanceMm(points.anteriorSuperior, points.anteriorInferior),
+      middleMm: distanceMm(points.middleSuperior, points.middleInferior),
+      posteriorMm: distanceMm(points.posteriorSuperior, points.posteriorInferior),
+    },
+    tiltDeg: vertebra.pose.tiltDeg,
+    description: shape.description,
+  };
+}
+
+/** Ground truth of T10–L3 (the context vertebrae T9 and L4 carry none). */
+export function spineTruth(spine: Spine): LevelTruth[] {
+  return spine.vertebrae
+    .filter((v) => (GROUND_TRUTH_LEVELS as readonly string[]).includes(v.shape.level))
+    .map(levelTruth);
+}
+
+/**
+ * Height of the disc below vertebra `upperIndex` at local u of the upper body (w = 0), mm: from the upper inferior
+ * endplate, along the lower body's cranial axis, to the lower superior endplate. Negative would mean the bodies overlap.
+ */
+export function discHeightMm(spine: Spine, upperIndex: number, uMm: number): number {
+  const upper = spine.vertebrae[upperIndex];
+  const lower = spine.vertebrae[upperIndex + 1];
+  const onUpper = localToPatient(upper.frame, [uMm, inferiorEndplateVMm(upper.shape, uMm, 0), 0]);
+  const [u, v] = patientToLocal(lower.frame, onUpper);
+  return v - superiorEndplateVMm(lower.shape, u, 0);
+}
