@@ -97,20 +97,18 @@ export function postKyphoplastySpine(): Spine {
 const CEMENT_SEED = 'kyphoplasty-cement-L1';
 
 /**
- * An irregular cement blob: two bipedicular streams of overlapping balls running from the posterolateral body to the
- * anterior-middle third, where they merge. Seeded, so it is the same blob every run.
+ * An irregular cement blob of about 5 mL (a typical kyphoplasty fill): three large overlapping balls along the
+ * anterior and middle body plus satellites where cement crept into the trabeculae. Seeded: the same blob every run.
  */
 function cementBalls(): CementBall[] {
   const random = createRandom(CEMENT_SEED);
-  const balls: CementBall[] = [];
-  for (const side of [-1, 1]) {
-    for (let k = 0; k < 5; k += 1) {
-      const t = k / 4; // 0 = near the pedicle entry, 1 = anterior
-      balls.push({
-        centre: [-4 + 14 * t + 2 * (random() - 0.5), -3 + 6 * random(), side * (9 - 7 * t) + 2 * (random() - 0.5)],
-        radiusMm: 3.5 + 2.5 * random(),
-      });
-    }
+  const jitter = (halfRangeMm: number) => (2 * random() - 1) * halfRangeMm;
+  const balls: CementBall[] = [-2, 4, 9].map((uMm) => ({
+    centre: [uMm + jitter(1), jitter(3), jitter(3)],
+    radiusMm: 6.5 + 1.5 * random(),
+  }));
+  for (let k = 0; k < 6; k += 1) {
+    balls.push({ centre: [3 + jitter(9), jitter(8), jitter(12)], radiusMm: 3 + 2 * random() });
   }
   return balls;
 }

@@ -28,7 +28,7 @@ const TRUNK_HALF_WIDTH_MM = 150;
 const TRUNK_HALF_DEPTH_MM = 110;
 const SOFT_TISSUE_ATTENUATION = 1.04;
 const STORED_BASE = 200;
-const STORED_PER_WATER_MM = 45;
+const STORED_PER_WATER_MM = 28;
 const MAX_STORED = 4095;
 export const RADIOGRAPH_NOISE_SIGMA = 8;
 
@@ -128,8 +128,8 @@ export function writeRadiograph(request: RadiographRequest): string[] {
     BitsStored: 12,
     HighBit: 11,
     PixelRepresentation: 0,
-    WindowCenter: '2300',
-    WindowWidth: '3000',
+    WindowCenter: '1700',
+    WindowWidth: '2000',
   };
   const file = `${relativeDir}/CR000001.dcm`;
   writeFileSync(join(outDir, file), encodePart10(dataset, stored));
