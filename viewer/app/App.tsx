@@ -7,12 +7,15 @@ import { SeriesBrowser } from '../panels/SeriesBrowser';
 import { ProblemList } from '../panels/ProblemList';
 import { ViewportGrid } from './ViewportGrid';
 import { StartScreen } from './StartScreen';
+import { MorphometryPanel } from '../panels/MorphometryPanel';
+import { useShortcuts } from './useShortcuts';
 
 export function App() {
   const [dragging, setDragging] = useState(false);
   const hasInstances = useAppState((s) => s.instances.length > 0);
   const fileProgress = useAppState((s) => s.fileProgress);
   const status = useAppState((s) => s.status);
+  useShortcuts();
 
   const onDrop = useCallback(async (event: DragEvent) => {
     event.preventDefault();
@@ -43,7 +46,10 @@ export function App() {
           <SeriesBrowser />
           <ProblemList />
         </aside>
-        <main className="app__main">{hasInstances ? <ViewportGrid /> : <StartScreen />}</main>
+        <main className="app__main">
+          {hasInstances ? <ViewportGrid /> : <StartScreen />}
+          <MorphometryPanel />
+        </main>
       </div>
     </div>
   );

@@ -1,7 +1,9 @@
 import { useRef } from 'react';
-import { openFiles, openSample } from './actions';
+import { SPINAL_LEVELS, type SpinalLevel } from '../../measurement';
+import { choosePrimaryTool, openFiles, openSample, redoMeasurement, setNextLevel, undoMeasurement } from './actions';
 import { setState, useAppState, type PrimaryTool } from './store';
-import { WINDOW_PRESETS, applyWindowPreset, resetViewports, setPrimaryTool, toggleInvert } from '../cornerstone/viewportController';
+import { WINDOW_PRESETS, applyWindowPreset, resetViewports, toggleInvert } from '../cornerstone/viewportController';
+import { placementGuide } from '../tools/placement';
 
 const TOOLS: ReadonlyArray<{ id: PrimaryTool; label: string; title: string; mprOnly?: boolean }> = [
   { id: 'windowLevel', label: 'W/L', title: 'Window/level: drag with the left button' },
@@ -14,11 +16,12 @@ export function Toolbar() {
   const folderInput = useRef<HTMLInputElement>(null);
   const plan = useAppState((s) => s.plan);
   const primaryTool = useAppState((s) => s.primaryTool);
-
-  const chooseTool = (tool: PrimaryTool) => {
-    setState({ primaryTool: tool });
-    setPrimaryTool(tool, plan?.mode === 'mpr');
-  };
+  const nextLevel = useAppState((s) => s.nextLevel);
+  const levelDirection = useAppState((s) => s.levelDirection);
+  const placementCount = useAppState((s) => s.placementCount);
+  const canUndo = useAppState((s) => s.measurements.undoStack.length > 0);
+  const canRedo = useAppState((s) => s.measurements.redoStack.length > 0);
+  const chooseTool = (tool: PrimaryTool) => choosePrimaryTool(tool);
 
   return (
     <header className="toolbar">
@@ -68,6 +71,39 @@ export function Toolbar() {
           {t.label}
         </button>
       ))}
+      <span className="toolbar__sep" />
+      <button
+        type="button"
+        title="Vertebral height: six points per vertebra (V)"
+        data-testid="tool-vertebral-height"
+        aria-pressed={primaryTool === 'vertebralHeight'}
+        disabled={!plan}
+        onClick={() => chooseTool('vertebralHeight')}
+      >
+        Vertebral height
+      </button>
+      <label className="toolbar__level">
+        Level{' '}
+        <select data-testid="level-select" value={nextLevel} onChange={(e) => setNextLevel(e.target.value as SpinalLevel)}>
+          {SPINAL_LEVELS.map((level) => <option key={level} value={level}>{level}</option>)}
+        </select>
+      </label>
+      <select
+        aria-label="Next level proposal"
+        data-testid="level-direction"
+        value={levelDirection}
+        onChange={(e) => setState({ levelDirection: e.target.value as 'cranial' | 'caudal' })}
+      >
+        <option value="cranial">then up ↑</option>
+        <option value="caudal">then down ↓</option>
+      </select>
+      <button type="button" data-testid="undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={undoMeasurement}>Undo</button>
+      <button type="button" data-testid="redo" title="Redo (Ctrl+Y)" disabled={!canRedo} onClick={redoMeasurement}>Redo</button>
+      {primaryTool === 'vertebralHeight' && (
+        <span className="toolbar__guide" data-testid="placement-guide" data-placed={placementCount}>
+          {nextLevel}: {placementGuide(placementCount)}
+        </span>
+      )}
       <span className="toolbar__sep" />
       {WINDOW_PRESETS.map((preset) => (
         <button key={preset.id} type="button" data-testid={`preset-${preset.id}`} disabled={!plan} onClick={() => plan && applyWindowPreset(plan, preset)}>

@@ -1,7 +1,10 @@
 import { readLocalFiles } from '../loading/localFiles';
 import { initCornerstone } from '../cornerstone/initCornerstone';
 import { fetchSampleFiles, fetchSampleManifest } from '../loading/sampleStudy';
-import { addInstances, findSeries, getState, setState } from './store';
+import { addInstances, findSeries, getState, setState, type PrimaryTool } from './store';
+import { cancelPlacement, focusMeasurement, setPrimaryTool } from '../cornerstone/viewportController';
+import { execute, redo, undo } from './measurements';
+import type { SpinalLevel } from '../../measurement';
 import { planDisplay } from './displayPlan';
 
 /** Reads files chosen or dropped by the user; the first image series opens as soon as it is complete. */
@@ -29,8 +32,11 @@ export function selectSeries(key: string): void {
   const found = findSeries(key);
   if (!found) return;
   const plan = found.series.kind === 'image' ? planDisplay(found.series) : null;
-  const primaryTool = plan?.mode === 'mpr' ? 'crosshairs' : 'windowLevel';
-  setState({ activeSeriesKey: key, plan, primaryTool, viewports: {}, displayNotes: plan?.notes ?? [] });
+  // Keep the height tool when switching series mid-session; otherwise start with the natural tool of the layout.
+  const current = getState().primaryTool;
+  const primaryTool: PrimaryTool = current === 'vertebralHeight' ? current : plan?.mode === 'mpr' ? 'crosshairs' : 'windowLevel';
+  cancelPlacement();
+  setState({ activeSeriesKey: key, plan, primaryTool, viewports: {}, displayNotes: plan?.notes ?? [], placementCount: 0 });
 }
 
 /** Fetches the generated phantom from the local server and opens it like local files. */
@@ -45,4 +51,47 @@ export async function openSample(studyKeys: readonly string[] = ['baseline']): P
   } catch (error) {
     setState({ fileProgress: null, status: error instanceof Error ? error.message : String(error) });
   }
+}
+
+export function choosePrimaryTool(tool: PrimaryTool): void {
+  const plan = getState().plan;
+  setState({ primaryTool: tool });
+  setPrimaryTool(tool, plan?.mode === 'mpr');
+}
+
+export function undoMeasurement(): void {
+  cancelPlacement();
+  setState((s) => ({ measurements: undo(s.measurements) }));
+}
+
+export function redoMeasurement(): void {
+  cancelPlacement();
+  setState((s) => ({ measurements: redo(s.measurements) }));
+}
+
+export function deleteMeasurement(id: string): void {
+  const measurement = getState().measurements.byId[id];
+  if (!measurement) return;
+  setState((s) => ({
+    measurements: execute(s.measurements, { type: 'delete', measurement }),
+    selectedMeasurementId: s.selectedMeasurementId === id ? null : s.selectedMeasurementId,
+  }));
+}
+
+export function relabelMeasurement(id: string, level: SpinalLevel): void {
+  const measurement = getState().measurements.byId[id];
+  if (!measurement || measurement.level === level) return;
+  setState((s) => ({ measurements: execute(s.measurements, { type: 'relabel', id, before: measurement.level, after: level }) }));
+}
+
+/** Selects a vertebra and brings it into view on its slice. */
+export function focusMeasurementById(id: string): void {
+  const state = getState();
+  const measurement = state.measurements.byId[id];
+  setState({ selectedMeasurementId: id });
+  if (measurement && state.plan && measurement.seriesKey === state.plan.seriesKey) focusMeasurement(state.plan, measurement);
+}
+
+export function setNextLevel(level: SpinalLevel): void {
+  setState({ nextLevel: level });
 }

@@ -2,6 +2,8 @@ import { useSyncExternalStore } from 'react';
 import type { FileProblem } from '../loading/instanceMeta';
 import { groupInstances, type LoadedInstance, type PatientGroup } from '../loading/grouping';
 import type { DisplayPlan } from './displayPlan';
+import type { SpinalLevel, SpinalDirection } from '../../measurement';
+import { EMPTY_MEASUREMENTS, type MeasurementsState } from './measurements';
 
 /** What an overlay shows for one viewport; written only by the cornerstone bridge. */
 export interface ViewportSnapshot {
@@ -26,7 +28,7 @@ export interface LoadProgress {
   label: string;
 }
 
-export type PrimaryTool = 'windowLevel' | 'pan' | 'zoom' | 'crosshairs';
+export type PrimaryTool = 'windowLevel' | 'pan' | 'zoom' | 'crosshairs' | 'vertebralHeight';
 
 export interface AppState {
   instances: LoadedInstance[];
@@ -42,6 +44,15 @@ export interface AppState {
   displayNotes: string[];
   /** A one-line status for the whole app (errors that are not tied to a file). */
   status: string | null;
+  /** Every vertebra measured in this session, with undo/redo history. */
+  measurements: MeasurementsState;
+  selectedMeasurementId: string | null;
+  /** The level the next vertebra gets (the level selector). */
+  nextLevel: SpinalLevel;
+  /** Which way the level proposal walks after each vertebra (up the spine by default). */
+  levelDirection: SpinalDirection;
+  /** Points placed of the vertebra in progress (0: none). */
+  placementCount: number;
 }
 
 const initialState: AppState = {
@@ -55,6 +66,11 @@ const initialState: AppState = {
   viewports: {},
   displayNotes: [],
   status: null,
+  measurements: EMPTY_MEASUREMENTS,
+  selectedMeasurementId: null,
+  nextLevel: 'L1',
+  levelDirection: 'cranial',
+  placementCount: 0,
 };
 
 let state: AppState = initialState;

@@ -1,6 +1,8 @@
 import * as cornerstone from '@cornerstonejs/core';
 import * as cornerstoneTools from '@cornerstonejs/tools';
 import { init as initDicomImageLoader } from '@cornerstonejs/dicom-image-loader';
+import { VertebralHeightTool } from '../tools/VertebralHeightTool';
+import { installMeasurementBridge } from './measurementBridge';
 
 declare global {
   interface Window {
@@ -25,9 +27,11 @@ export function initCornerstone(): Promise<void> {
       cornerstoneTools.ZoomTool,
       cornerstoneTools.StackScrollTool,
       cornerstoneTools.CrosshairsTool,
+      VertebralHeightTool,
     ]) {
       addTool(tool);
     }
+    installMeasurementBridge();
     // Scripted QA reaches the same instances the app uses, as in OHIF.
     window.cornerstone = cornerstone;
     window.cornerstoneTools = cornerstoneTools;

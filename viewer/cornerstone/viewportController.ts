@@ -18,6 +18,10 @@ import type { PrimaryTool, ViewportSnapshot } from '../app/store';
 import type { Vec3 } from '../loading/instanceMeta';
 import { autoWindow } from './autoWindow';
 import { negate, orientationLabel } from './orientationLabels';
+import { describeVertebra, followStore } from './measurementBridge';
+import { VertebralHeightTool, type VertebralHeightConfiguration } from '../tools/VertebralHeightTool';
+import { getState, setState } from '../app/store';
+import type { VertebraMeasurement } from '../app/measurements';
 
 const ENGINE_ID = 'vertebral-height-engine';
 const TOOL_GROUP_ID = 'vertebral-height-tools';
@@ -46,6 +50,7 @@ const TOOL_NAMES: Record<PrimaryTool, string> = {
   pan: tools.PanTool.toolName,
   zoom: tools.ZoomTool.toolName,
   crosshairs: tools.CrosshairsTool.toolName,
+  vertebralHeight: VertebralHeightTool.toolName,
 };
 
 function engine(): RenderingEngine {
@@ -199,7 +204,11 @@ export async function showPlan(
   });
 
   createToolGroup(plan, primaryTool);
-  disposers.push(() => tools.ToolGroupManager.destroyToolGroup(TOOL_GROUP_ID));
+  disposers.push(() => {
+    cancelPlacement();
+    tools.ToolGroupManager.destroyToolGroup(TOOL_GROUP_ID);
+  });
+  disposers.push(followStore(plan.seriesKey, plan.viewports.map((v) => v.viewportId), ENGINE_ID));
 
   if (plan.mode === 'mpr') {
     const volumeId = `cornerstoneStreamingImageVolume:${plan.seriesKey}`;
@@ -251,6 +260,13 @@ function createToolGroup(plan: DisplayPlan, primaryTool: PrimaryTool) {
   group.addTool(tools.PanTool.toolName);
   group.addTool(tools.ZoomTool.toolName);
   group.addTool(tools.StackScrollTool.toolName);
+  group.addTool(VertebralHeightTool.toolName, {
+    getNextLevel: () => getState().nextLevel,
+    describe: describeVertebra,
+    onPlacementProgress: (placementCount: number) => setState({ placementCount }),
+  } satisfies VertebralHeightConfiguration);
+  // Placed vertebrae stay visible (and their handles draggable) whichever tool has the left button.
+  group.setToolPassive(VertebralHeightTool.toolName);
   if (plan.mode === 'mpr') {
     group.addTool(tools.CrosshairsTool.toolName, {
       getReferenceLineColor: (viewportId: string) => {
@@ -283,13 +299,55 @@ export function setPrimaryTool(primaryTool: PrimaryTool, mprAvailable: boolean):
     const keep = bindings.filter((b: { mouseButton?: number }) => b.mouseButton !== MouseBindings.Primary);
     if (keep.length > 0) {
       group.setToolActive(name, { bindings: keep });
+    } else if (key === 'crosshairs') {
+      // Enabled crosshairs keep drawing the reference lines but never take a click meant for another tool.
+      group.setToolEnabled(name);
     } else {
-      // Passive crosshairs keep drawing the reference lines of the other views.
+      // Passive: placed vertebrae stay visible and their handles draggable.
       group.setToolPassive(name);
     }
   }
   const current = group.getToolOptions(TOOL_NAMES[chosen])?.bindings ?? [];
   group.setToolActive(TOOL_NAMES[chosen], { bindings: [...current.filter((b: { mouseButton?: number }) => b.mouseButton !== MouseBindings.Primary), { mouseButton: MouseBindings.Primary }] });
+}
+
+function heightTool(): VertebralHeightTool | undefined {
+  return tools.ToolGroupManager.getToolGroup(TOOL_GROUP_ID)?.getToolInstance(VertebralHeightTool.toolName) as VertebralHeightTool | undefined;
+}
+
+/** Escape: drops a half-placed vertebra. Returns true when there was one. */
+export function cancelPlacement(): boolean {
+  const tool = heightTool();
+  if (!tool || tool.placedCount === 0) return false;
+  const engineViewports = engine().getViewports();
+  for (const viewport of engineViewports) tool.cancel(viewport.element);
+  return true;
+}
+
+/** Brings a vertebra into view: the viewport looking along its plane moves to its slice, centred on it. */
+export function focusMeasurement(plan: DisplayPlan, measurement: VertebraMeasurement): void {
+  const points = Object.values(measurement.points);
+  const centre = [0, 1, 2].map((i) => points.reduce((sum, p) => sum + p[i], 0) / points.length) as Types.Point3;
+  for (const viewport of viewportsOf(plan)) {
+    const camera = viewport.getCamera();
+    const normal = camera.viewPlaneNormal;
+    const aligned = normal && Math.abs(normal[0] * measurement.viewPlaneNormal[0] + normal[1] * measurement.viewPlaneNormal[1] + normal[2] * measurement.viewPlaneNormal[2]) > 0.999;
+    if (!aligned) continue;
+    if (viewport.type === Enums.ViewportType.STACK) {
+      const stack = viewport as StackViewport;
+      const index = measurement.referencedImageId ? stack.getImageIds().indexOf(measurement.referencedImageId) : -1;
+      if (index >= 0) void stack.setImageIdIndex(index);
+      else stack.jumpToWorld(centre);
+    } else {
+      const { focalPoint, position } = camera;
+      const delta = [centre[0] - focalPoint![0], centre[1] - focalPoint![1], centre[2] - focalPoint![2]];
+      viewport.setCamera({
+        focalPoint: centre,
+        position: [position![0] + delta[0], position![1] + delta[1], position![2] + delta[2]] as Types.Point3,
+      });
+      viewport.render();
+    }
+  }
 }
 
 function viewportsOf(plan: DisplayPlan): Types.IViewport[] {

@@ -1,0 +1,104 @@
+import type { SixPoints, SpinalLevel, Vec3 } from '../../measurement';
+
+/** One vertebra as measured: its level and six points in patient mm, tied to the study and series it was placed on. */
+export interface VertebraMeasurement {
+  id: string;
+  studyKey: string;
+  seriesKey: string;
+  frameOfReferenceUID: string;
+  level: SpinalLevel;
+  points: SixPoints;
+  /** False on an image without patient calibration: then the "mm" are pixels and nothing is graded. */
+  calibrated: boolean;
+  /** The camera's plane normal and up direction when placed, to bring the vertebra back into view. */
+  viewPlaneNormal: Vec3;
+  viewUp: Vec3;
+  /** For a stack: the image the points lie on. */
+  referencedImageId: string | null;
+}
+
+/** An undoable change. */
+export type MeasurementCommand =
+  | { type: 'add'; measurement: VertebraMeasurement }
+  | { type: 'delete'; measurement: VertebraMeasurement }
+  | { type: 'move'; id: string; before: SixPoints; after: SixPoints }
+  | { type: 'relabel'; id: string; before: SpinalLevel; after: SpinalLevel };
+
+export interface MeasurementsState {
+  byId: Readonly<Record<string, VertebraMeasurement>>;
+  undoStack: readonly MeasurementCommand[];
+  redoStack: readonly MeasurementCommand[];
+}
+
+export const EMPTY_MEASUREMENTS: MeasurementsState = { byId: {}, undoStack: [], redoStack: [] };
+
+/** Undo history depth; older steps are forgotten. */
+const MAX_UNDO_STEPS = 200;
+
+function applyForward(byId: MeasurementsState['byId'], command: MeasurementCommand): MeasurementsState['byId'] {
+  switch (command.type) {
+    case 'add':
+      return { ...byId, [command.measurement.id]: command.measurement };
+    case 'delete': {
+      const { [command.measurement.id]: _removed, ...rest } = byId;
+      return rest;
+    }
+    case 'move':
+      return byId[command.id] ? { ...byId, [command.id]: { ...byId[command.id], points: command.after } } : byId;
+    case 'relabel':
+      return byId[command.id] ? { ...byId, [command.id]: { ...byId[command.id], level: command.after } } : byId;
+  }
+}
+
+function inverse(command: MeasurementCommand): MeasurementCommand {
+  switch (command.type) {
+    case 'add':
+      return { type: 'delete', measurement: command.measurement };
+    case 'delete':
+      return { type: 'add', measurement: command.measurement };
+    case 'move':
+      return { type: 'move', id: command.id, before: command.after, after: command.before };
+    case 'relabel':
+      return { type: 'relabel', id: command.id, before: command.after, after: command.before };
+  }
+}
+
+/** Applies a user action and records it for undo (clearing redo). */
+export function execute(state: MeasurementsState, command: MeasurementCommand): MeasurementsState {
+  return {
+    byId: applyForward(state.byId, command),
+    undoStack: [...state.undoStack, command].slice(-MAX_UNDO_STEPS),
+    redoStack: [],
+  };
+}
+
+export function undo(state: MeasurementsState): MeasurementsState {
+  const command = state.undoStack[state.undoStack.length - 1];
+  if (!command) return state;
+  return {
+    byId: applyForward(state.byId, inverse(command)),
+    undoStack: state.undoStack.slice(0, -1),
+    redoStack: [...state.redoStack, command],
+  };
+}
+
+export function redo(state: MeasurementsState): MeasurementsState {
+  const command = state.redoStack[state.redoStack.length - 1];
+  if (!command) return state;
+  return {
+    byId: applyForward(state.byId, command),
+    undoStack: [...state.undoStack, command],
+    redoStack: state.redoStack.slice(0, -1),
+  };
+}
+
+/** Points changing while a handle is dragged: shown live, recorded once as a 'move' when the drag ends. */
+export function previewPoints(state: MeasurementsState, id: string, points: SixPoints): MeasurementsState {
+  const current = state.byId[id];
+  return current ? { ...state, byId: { ...state.byId, [id]: { ...current, points } } } : state;
+}
+
+/** The measurements placed on one series. */
+export function measurementsOfSeries(state: MeasurementsState, seriesKey: string): VertebraMeasurement[] {
+  return Object.values(state.byId).filter((m) => m.seriesKey === seriesKey);
+}

@@ -1,0 +1,127 @@
+import { GENANT_GRADE_NAMES, SPINAL_LEVELS, type SpinalLevel } from '../../measurement';
+import { deleteMeasurement, focusMeasurementById, relabelMeasurement } from '../app/actions';
+import { seriesMorphometry, type MorphometryRow } from '../app/morphometry';
+import { useAppState } from '../app/store';
+
+type Field = 'anteriorMm' | 'middleMm' | 'posteriorMm' | 'wedgeRatio' | 'biconcavityRatio' | 'crushRatio' | 'heightLossPct' | 'deformity' | 'grade' | 'wedgeAngleDeg';
+
+interface Cell {
+  value: number | string | null;
+  text: string;
+}
+
+const number = (value: number | null | undefined, digits: number, suffix = ''): Cell =>
+  value === null || value === undefined ? { value: null, text: '—' } : { value, text: `${value.toFixed(digits)}${suffix}` };
+
+/** The values of one row; uncalibrated rows keep heights (in px) and ratios but carry no loss, deformity or grade. */
+function cellsOf(row: MorphometryRow, calibrated: boolean): Record<Field, Cell> {
+  const a = row.assessment;
+  const graded = calibrated && a !== null;
+  return {
+    anteriorMm: number(a?.heights.anteriorMm, 1),
+    middleMm: number(a?.heights.middleMm, 1),
+    posteriorMm: number(a?.heights.posteriorMm, 1),
+    wedgeRatio: number(a?.assessment.wedgeRatio, 2),
+    biconcavityRatio: number(a?.assessment.biconcavityRatio, 2),
+    crushRatio: number(a?.assessment.crushRatio, 2),
+    heightLossPct: graded ? number(a.assessment.heightLossPct, 1, ' %') : { value: null, text: '—' },
+    deformity: graded ? { value: a.assessment.deformity, text: a.assessment.deformity } : { value: null, text: '—' },
+    grade: graded
+      ? { value: a.assessment.grade, text: `${a.assessment.grade} ${GENANT_GRADE_NAMES[a.assessment.grade]}` }
+      : { value: null, text: calibrated ? '—' : 'not graded' },
+    wedgeAngleDeg: number(a?.wedgeAngleDeg, 1, '°'),
+  };
+}
+
+const COLUMNS: ReadonlyArray<{ field: Field; label: string; title: string }> = [
+  { field: 'anteriorMm', label: 'Ha', title: 'Anterior height' },
+  { field: 'middleMm', label: 'Hm', title: 'Middle height' },
+  { field: 'posteriorMm', label: 'Hp', title: 'Posterior height' },
+  { field: 'wedgeRatio', label: 'Ha/Hp', title: 'Wedge ratio' },
+  { field: 'biconcavityRatio', label: 'Hm/Hp', title: 'Biconcavity ratio' },
+  { field: 'crushRatio', label: 'Hp/ref', title: 'Crush ratio: Hp over the mean Hp of the undeformed neighbours' },
+  { field: 'heightLossPct', label: 'Loss', title: 'Height loss: the largest of wedge, biconcave and crush loss' },
+  { field: 'deformity', label: 'Type', title: 'Deformity type' },
+  { field: 'grade', label: 'Genant', title: 'Genant semi-quantitative grade' },
+  { field: 'wedgeAngleDeg', label: 'Wedge°', title: 'Wedge angle between the endplates; positive = kyphotic' },
+];
+
+/** One row per measured level of the displayed series, cranial → caudal; numbers come only from measurement/. */
+export function MorphometryPanel() {
+  const measurements = useAppState((s) => s.measurements);
+  const seriesKey = useAppState((s) => s.plan?.seriesKey ?? null);
+  const selectedId = useAppState((s) => s.selectedMeasurementId);
+  if (!seriesKey) return null;
+  const { rows, calibrated } = seriesMorphometry(measurements, seriesKey);
+  const unit = calibrated ? 'mm' : 'px';
+  return (
+    <section className="morphometry" aria-label="Morphometry" data-testid="morphometry-panel">
+      <h2>Morphometry {calibrated ? '' : <span className="morphometry__warning" data-testid="morphometry-uncalibrated">uncalibrated: heights in pixels, no grade</span>}</h2>
+      {rows.length === 0 ? (
+        <p className="morphometry__empty">No vertebra measured on this series yet: choose the height tool (V), a level, and click the six points.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>Level</th>
+              {COLUMNS.map((c) => (
+                <th key={c.field} title={c.title}>{c.label}{c.field.endsWith('Mm') ? ` (${unit})` : ''}</th>
+              ))}
+              <th title="Undeformed neighbours used as the reference posterior height">Ref.</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const cells = cellsOf(row, calibrated);
+              const { measurement } = row;
+              return (
+                <tr
+                  key={measurement.id}
+                  data-testid="measurement-row"
+                  data-level={measurement.level}
+                  data-measurement-id={measurement.id}
+                  aria-selected={measurement.id === selectedId}
+                  className={`morphometry__row morphometry__row--grade-${calibrated ? cells.grade.value ?? 'none' : 'none'}`}
+                  onClick={() => focusMeasurementById(measurement.id)}
+                >
+                  <td>
+                    <select
+                      aria-label="Level"
+                      data-testid="row-level"
+                      value={measurement.level}
+                      onClick={(e) => e.stopPropagation()}
+                      onChange={(e) => relabelMeasurement(measurement.id, e.target.value as SpinalLevel)}
+                    >
+                      {SPINAL_LEVELS.map((level) => <option key={level} value={level}>{level}</option>)}
+                    </select>
+                  </td>
+                  {COLUMNS.map((c) => (
+                    <td key={c.field} data-field={c.field} data-value={cells[c.field].value ?? ''}>{cells[c.field].text}</td>
+                  ))}
+                  <td data-field="referenceLevels" data-value={row.assessment?.referenceLevels.join(',') ?? ''}>
+                    {row.assessment?.referenceLevels.join(', ') || '—'}
+                  </td>
+                  <td>
+                    {row.error && <span className="morphometry__error" title={row.error}>⚠ {row.error}</span>}
+                    <button
+                      type="button"
+                      data-testid="delete-measurement"
+                      title="Delete this vertebra (Del)"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        deleteMeasurement(measurement.id);
+                      }}
+                    >
+                      ✕
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

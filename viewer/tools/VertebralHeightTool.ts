@@ -1,0 +1,267 @@
+import { getEnabledElement, type Types } from '@cornerstonejs/core';
+import {
+  AnnotationTool,
+  annotation as annotationApi,
+  drawing,
+  Enums as ToolEnums,
+  state as toolState,
+  utilities as toolUtilities,
+  type Types as ToolTypes,
+} from '@cornerstonejs/tools';
+import { heightsFromPoints, type SpinalLevel, type Vec3 } from '../../measurement';
+import { PLACEMENT_ORDER, toSixPoints } from './placement';
+
+const { addAnnotation, getAnnotations, removeAnnotation } = annotationApi.state;
+const { triggerAnnotationCompleted, triggerAnnotationModified } = annotationApi.state;
+const { drawHandles, drawLine, drawTextBox } = drawing;
+
+/** The annotation as stored by cornerstone: six world points (placement order), the level, and edit bookkeeping. */
+export interface VertebraAnnotation extends ToolTypes.Annotation {
+  data: ToolTypes.Annotation['data'] & {
+    handles: { points: Types.Point3[]; activeHandleIndex: number | null };
+    level: SpinalLevel;
+    /** Points before the current drag began; set while a handle is dragged, read by the bridge when it ends. */
+    pointsBeforeEdit?: Types.Point3[] | null;
+  };
+}
+
+/** What the app tells the tool about a vertebra it draws: colour by grade, unit, grade text. */
+export interface VertebraStyle {
+  color: string;
+  unit: 'mm' | 'px';
+  gradeText: string;
+}
+
+export interface VertebralHeightConfiguration {
+  /** The level a new vertebra gets (the level selector's value). */
+  getNextLevel: () => SpinalLevel;
+  /** Style of a placed vertebra; undefined while the app has not assessed it yet. */
+  describe: (annotationUID: string) => VertebraStyle | undefined;
+  /** Called whenever the number of placed points of the vertebra in progress changes (0 when none). */
+  onPlacementProgress: (placedCount: number) => void;
+}
+
+const IN_PROGRESS_COLOR = 'rgb(0, 220, 255)';
+const DEFAULT_COLOR = 'rgb(255, 255, 0)';
+
+function distanceToSegment(p: Types.Point2, a: Types.Point2, b: Types.Point2): number {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const lengthSq = dx * dx + dy * dy;
+  const t = lengthSq === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / lengthSq));
+  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
+}
+
+/** Pairs of point indices (placement order) drawn as lines: three heights, then the two endplates. */
+const HEIGHT_LINES: ReadonlyArray<readonly [number, number]> = [[0, 1], [2, 3], [4, 5]];
+const ENDPLATE_LINES: ReadonlyArray<readonly [number, number]> = [[0, 2], [2, 4], [1, 3], [3, 5]];
+
+/**
+ * Six-point vertebral height tool: six clicks (anterior, middle, posterior; superior then inferior) in world
+ * coordinates on the current plane; handles can be dragged afterwards. Every number comes from measurement/.
+ */
+export class VertebralHeightTool extends AnnotationTool {
+  static toolName = 'VertebralHeight';
+
+  /** The vertebra being placed, until its sixth point. */
+  private placing: { annotation: VertebraAnnotation; element: HTMLDivElement } | null = null;
+
+  constructor(toolProps: ToolTypes.PublicToolProps = {}, defaultToolProps: ToolTypes.ToolProps = {
+    supportedInteractionTypes: ['Mouse'],
+    configuration: {
+      getNextLevel: () => 'L1',
+      describe: () => undefined,
+      onPlacementProgress: () => undefined,
+    } satisfies VertebralHeightConfiguration,
+  }) {
+    super(toolProps, defaultToolProps);
+  }
+
+  private get config(): VertebralHeightConfiguration {
+    return this.configuration as unknown as VertebralHeightConfiguration;
+  }
+
+  /** Number of points of the vertebra in progress (0 when none). */
+  get placedCount(): number {
+    return this.placing?.annotation.data.handles.points.length ?? 0;
+  }
+
+  addNewAnnotation = (evt: ToolTypes.EventTypes.InteractionEventType): VertebraAnnotation => {
+    const { element, currentPoints } = evt.detail;
+    const { viewport } = getEnabledElement(element)!;
+    const world = [...currentPoints.world] as Types.Point3;
+    const viewportIds = [viewport.id];
+    if (this.placing && this.placing.element === element) {
+      const { annotation } = this.placing;
+      annotation.data.handles.points.push(world);
+      annotation.invalidated = true;
+      if (annotation.data.handles.points.length === PLACEMENT_ORDER.length) {
+        this.placing = null;
+        triggerAnnotationCompleted(annotation);
+      }
+      this.config.onPlacementProgress(this.placedCount);
+      toolUtilities.triggerAnnotationRenderForViewportIds(viewportIds);
+      evt.preventDefault();
+      return annotation;
+    }
+    if (this.placing) this.cancel(this.placing.element);
+    const annotation = (this.constructor as typeof VertebralHeightTool).createAnnotationForViewport<VertebraAnnotation>(viewport, {
+      data: { handles: { points: [world], activeHandleIndex: null }, level: this.config.getNextLevel() },
+    });
+    addAnnotation(annotation, element);
+    this.placing = { annotation, element };
+    this.config.onPlacementProgress(1);
+    toolUtilities.triggerAnnotationRenderForViewportIds(viewportIds);
+    evt.preventDefault();
+    return annotation;
+  };
+
+  /** Escape: drops the half-placed vertebra, or ends a drag where it is. */
+  cancel = (element: HTMLDivElement): string | undefined => {
+    if (this.placing) {
+      const uid = this.placing.annotation.annotationUID!;
+      removeAnnotation(uid);
+      this.placing = null;
+      this.config.onPlacementProgress(0);
+      toolUtilities.triggerAnnotationRenderForViewportIds(this.viewportIdsOf(element));
+      return uid;
+    }
+    if (this.editData) {
+      this.finishEdit(element);
+    }
+    return undefined;
+  };
+
+  private viewportIdsOf(element: HTMLDivElement): string[] {
+    const enabled = getEnabledElement(element);
+    return enabled ? [enabled.viewport.id] : [];
+  }
+
+  private isComplete(annotation: ToolTypes.Annotation): boolean {
+    return (annotation as VertebraAnnotation).data.handles.points.length === PLACEMENT_ORDER.length;
+  }
+
+  isPointNearTool(element: HTMLDivElement, annotation: ToolTypes.Annotation, canvasCoords: Types.Point2, proximity: number): boolean {
+    if (!this.isComplete(annotation)) return false;
+    const { viewport } = getEnabledElement(element)!;
+    const canvas = (annotation as VertebraAnnotation).data.handles.points.map((p) => viewport.worldToCanvas(p));
+    return [...HEIGHT_LINES, ...ENDPLATE_LINES].some(([a, b]) => distanceToSegment(canvasCoords, canvas[a], canvas[b]) < proximity);
+  }
+
+  getHandleNearImagePoint(element: HTMLDivElement, annotation: ToolTypes.Annotation, canvasCoords: Types.Point2, proximity: number): ToolTypes.ToolHandle | undefined {
+    if (!this.isComplete(annotation)) return undefined;
+    const { viewport } = getEnabledElement(element)!;
+    const points = (annotation as VertebraAnnotation).data.handles.points;
+    let best: { index: number; distance: number } | null = null;
+    points.forEach((p, index) => {
+      const c = viewport.worldToCanvas(p);
+      const distance = Math.hypot(c[0] - canvasCoords[0], c[1] - canvasCoords[1]);
+      if (distance < proximity && (!best || distance < best.distance)) best = { index, distance };
+    });
+    if (!best) return undefined;
+    (annotation as VertebraAnnotation).data.handles.activeHandleIndex = (best as { index: number }).index;
+    return points[(best as { index: number }).index];
+  }
+
+  toolSelectedCallback(): void {
+    // Selecting a vertebra by its lines only selects it (done by cornerstone); moving a whole vertebra is not offered.
+  }
+
+  handleSelectedCallback(evt: ToolTypes.EventTypes.InteractionEventType, annotation: ToolTypes.Annotation, handle: ToolTypes.ToolHandle): void {
+    const { element } = evt.detail;
+    const vertebra = annotation as VertebraAnnotation;
+    const handleIndex = vertebra.data.handles.points.findIndex((p) => p === handle);
+    if (handleIndex < 0) return;
+    vertebra.highlighted = true;
+    vertebra.data.handles.activeHandleIndex = handleIndex;
+    vertebra.data.pointsBeforeEdit = vertebra.data.handles.points.map((p) => [...p] as Types.Point3);
+    this.editData = { annotation, viewportIdsToRender: this.viewportIdsOf(element), handleIndex };
+    this._activateModify(element);
+    evt.preventDefault();
+  }
+
+  _dragCallback = (evt: ToolTypes.EventTypes.InteractionEventType): void => {
+    if (!this.editData) return;
+    const { element, currentPoints } = evt.detail;
+    const vertebra = this.editData.annotation as VertebraAnnotation;
+    vertebra.data.handles.points[this.editData.handleIndex!] = [...currentPoints.world] as Types.Point3;
+    vertebra.invalidated = true;
+    this.editData.hasMoved = true;
+    triggerAnnotationModified(vertebra, element, ToolEnums.ChangeTypes.HandlesUpdated);
+    toolUtilities.triggerAnnotationRenderForViewportIds(this.editData.viewportIdsToRender ?? []);
+  };
+
+  _endCallback = (evt: ToolTypes.EventTypes.InteractionEventType): void => {
+    this.finishEdit(evt.detail.element);
+  };
+
+  private finishEdit(element: HTMLDivElement): void {
+    if (!this.editData) return;
+    const { annotation, viewportIdsToRender, hasMoved } = this.editData;
+    const vertebra = annotation as VertebraAnnotation;
+    this._deactivateModify(element);
+    vertebra.highlighted = false;
+    vertebra.data.handles.activeHandleIndex = null;
+    this.editData = null;
+    if (hasMoved) triggerAnnotationCompleted(vertebra);
+    vertebra.data.pointsBeforeEdit = null;
+    toolUtilities.triggerAnnotationRenderForViewportIds(viewportIdsToRender ?? []);
+  }
+
+  _activateModify = (element: HTMLDivElement): void => {
+    toolState.isInteractingWithTool = true;
+    element.addEventListener(ToolEnums.Events.MOUSE_UP, this._endCallback as EventListener);
+    element.addEventListener(ToolEnums.Events.MOUSE_DRAG, this._dragCallback as EventListener);
+    element.addEventListener(ToolEnums.Events.MOUSE_CLICK, this._endCallback as EventListener);
+  };
+
+  _deactivateModify = (element: HTMLDivElement): void => {
+    toolState.isInteractingWithTool = false;
+    element.removeEventListener(ToolEnums.Events.MOUSE_UP, this._endCallback as EventListener);
+    element.removeEventListener(ToolEnums.Events.MOUSE_DRAG, this._dragCallback as EventListener);
+    element.removeEventListener(ToolEnums.Events.MOUSE_CLICK, this._endCallback as EventListener);
+  };
+
+  renderAnnotation = (enabledElement: Types.IEnabledElement, svgDrawingHelper: ToolTypes.SVGDrawingHelper): boolean => {
+    const { viewport } = enabledElement;
+    const { element } = viewport;
+    let annotations = getAnnotations(this.getToolName(), element) as VertebraAnnotation[] | undefined;
+    if (!annotations?.length) return false;
+    annotations = this.filterInteractableAnnotationsForElement(element, annotations) as VertebraAnnotation[] | undefined;
+    if (!annotations?.length) return false;
+    for (const annotation of annotations) {
+      this.drawVertebra(annotation, viewport, svgDrawingHelper);
+    }
+    return true;
+  };
+
+  private drawVertebra(annotation: VertebraAnnotation, viewport: Pick<Types.IViewport, "worldToCanvas">, svg: ToolTypes.SVGDrawingHelper): void {
+    const uid = annotation.annotationUID!;
+    const points = annotation.data.handles.points;
+    const canvas = points.map((p) => viewport.worldToCanvas(p));
+    const complete = points.length === PLACEMENT_ORDER.length;
+    const style = complete ? this.config.describe(uid) : undefined;
+    const color = complete ? (style?.color ?? DEFAULT_COLOR) : IN_PROGRESS_COLOR;
+    const lineWidth = annotation.highlighted ? 3 : 2;
+    for (const [i, [a, b]] of HEIGHT_LINES.entries()) {
+      if (canvas[a] && canvas[b]) drawLine(svg, uid, `height-${i}`, canvas[a], canvas[b], { color, width: lineWidth });
+    }
+    for (const [i, [a, b]] of ENDPLATE_LINES.entries()) {
+      if (canvas[a] && canvas[b]) drawLine(svg, uid, `endplate-${i}`, canvas[a], canvas[b], { color, width: 1, lineDash: '4,3' });
+    }
+    drawHandles(svg, uid, 'handles', canvas, { color, handleRadius: 3 });
+    const textOptions = { color, background: 'rgba(0, 0, 0, 0.55)', fontSize: '13px' };
+    drawTextBox(svg, uid, 'level', [annotation.data.level + (style?.gradeText ? ` · ${style.gradeText}` : '')], [canvas[0][0] - 60, canvas[0][1] - 28], textOptions);
+    if (!complete) return;
+    const heights = heightsFromPoints(toSixPoints(points as unknown as Vec3[]));
+    if (!heights.ok) return;
+    const unit = style?.unit ?? 'mm';
+    const labels = [`Ha ${heights.value.anteriorMm.toFixed(1)} ${unit}`, `Hm ${heights.value.middleMm.toFixed(1)} ${unit}`, `Hp ${heights.value.posteriorMm.toFixed(1)} ${unit}`];
+    HEIGHT_LINES.forEach(([a, b], i) => {
+      const mid: Types.Point2 = [(canvas[a][0] + canvas[b][0]) / 2, (canvas[a][1] + canvas[b][1]) / 2];
+      // Anterior label outside the front of the body, the others just right of their line.
+      const offsetX = i === 0 ? -92 : 6;
+      drawTextBox(svg, uid, `height-label-${i}`, [labels[i]], [mid[0] + offsetX, mid[1] - 8], textOptions);
+    });
+  }
+}

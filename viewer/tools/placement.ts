@@ -1,0 +1,35 @@
+import { POINT_LABELS, type PointName, type SixPoints, type Vec3 } from '../../measurement';
+
+/** The click order of the six-point method: each height's superior point, then its inferior point, front to back. */
+export const PLACEMENT_ORDER: readonly PointName[] = [
+  'anteriorSuperior',
+  'anteriorInferior',
+  'middleSuperior',
+  'middleInferior',
+  'posteriorSuperior',
+  'posteriorInferior',
+];
+
+/** The point the next click places, or null once all six are placed. */
+export function nextPointName(placedCount: number): PointName | null {
+  return PLACEMENT_ORDER[placedCount] ?? null;
+}
+
+/** A short guide for the user: which corner to click next. */
+export function placementGuide(placedCount: number): string {
+  const next = nextPointName(placedCount);
+  return next ? `Click the ${POINT_LABELS[next]} point (${placedCount + 1} of 6); Esc cancels` : 'Vertebra complete';
+}
+
+/** Six placed points, in placement order, as named points. */
+export function toSixPoints(points: readonly Vec3[]): SixPoints {
+  if (points.length !== PLACEMENT_ORDER.length) {
+    throw new Error(`toSixPoints needs 6 points, got ${points.length}`);
+  }
+  return Object.fromEntries(PLACEMENT_ORDER.map((name, i) => [name, points[i]])) as unknown as SixPoints;
+}
+
+/** The named points back in placement order (how the tool stores its handles). */
+export function fromSixPoints(points: SixPoints): Vec3[] {
+  return PLACEMENT_ORDER.map((name) => points[name]);
+}
