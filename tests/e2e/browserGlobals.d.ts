@@ -1,0 +1,21 @@
+/** The parts of the app's window hooks that browser tests call inside page.evaluate. */
+interface TestViewport {
+  worldToCanvas(world: [number, number, number]): [number, number];
+  canvasToWorld(canvas: [number, number]): [number, number, number];
+  canvas: HTMLCanvasElement;
+  getCamera(): { focalPoint: [number, number, number]; viewPlaneNormal: [number, number, number] };
+}
+
+interface Window {
+  cornerstone: {
+    getEnabledElement(element: HTMLElement): { viewport: TestViewport } | undefined;
+    imageLoader: { loadAndCacheImage(imageId: string): Promise<{ getPixelData(): ArrayLike<number>; rows: number; columns: number }> };
+  };
+  vertebralViewer: {
+    getState(): {
+      instances: Array<{ meta: { fileName: string; [key: string]: unknown }; imageIds: string[] }>;
+      problems: Array<{ fileName: string; message: string; severity: string }>;
+      [key: string]: unknown;
+    };
+  };
+}

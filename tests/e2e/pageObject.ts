@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { SAMPLE_OUTPUT } from './harness';
+
+export type Vec3 = [number, number, number];
+export type PointName = 'anteriorSuperior' | 'anteriorInferior' | 'middleSuperior' | 'middleInferior' | 'posteriorSuperior' | 'posteriorInferior';
+export const PLACEMENT_ORDER: PointName[] = ['anteriorSuperior', 'anteriorInferior', 'middleSuperior', 'middleInferior', 'posteriorSuperior', 'posteriorInferior'];
+
+export interface GroundTruthLevel {
+  level: string;
+  points: Record<PointName, Vec3>;
+  heights: { anteriorMm: number; middleMm: number; posteriorMm: number };
+}
+
+export interface GroundTruth {
+  studies: Array<{
+    key: string;
+    studyInstanceUID: string;
+    series: Array<{ key: string; seriesInstanceUID: string; pixelSpacingMm: [number, number] | null; imageCount: number }>;
+    levels?: GroundTruthLevel[];
+  }>;
+}
+
+export interface Manifest {
+  studies: Array<{ key: string; series: Array<{ key: string; seriesInstanceUID: string; files: string[] }> }>;
+}
+
+export function loadGroundTruth(): GroundTruth {
+  return JSON.parse(readFileSync(resolve(SAMPLE_OUTPUT, 'ground-truth.json'), 'utf8')) as GroundTruth;
+}
+
+export function sampleFiles(studyKey: string, seriesKey?: string): string[] {
+  const manifest = JSON.parse(readFileSync(resolve(SAMPLE_OUTPUT, 'manifest.json'), 'utf8')) as Manifest;
+  const study = manifest.studies.find((s) => s.key === studyKey)!;
+  return study.series.filter((s) => !seriesKey || s.key === seriesKey).flatMap((s) => s.files.map((f) => resolve(SAMPLE_OUTPUT, f)));
+}
+
+/** Drives the viewer the way a person does, through its documented automation surface. */
+export class ViewerPage {
+  constructor(readonly page: Page) {}
+
+  viewport(orientation: string) {
+    return this.page.locator(`[data-testid="viewport"][data-orientation="${orientation}"]`);
+  }
+
+  async openFiles(paths: string[]): Promise<void> {
+    await this.page.locator('[data-testid="open-files"]').setInputFiles(paths);
+    await this.page.locator('[data-testid="file-progress"]').waitFor({ state: 'detached', timeout: 120_000 });
+  }
+
+  async openSeries(seriesUid: string): Promise<void> {
+    await this.page.locator(`[data-testid="series-item"][data-series-uid="${seriesUid}"]`).click();
+  }
+
+  async waitLoaded(orientation: string): Promise<void> {
+    await this.page.locator(`[data-testid="viewport"][data-orientation="${orientation}"][data-rendered="true"][data-loaded="true"]`).waitFor({ timeout: 120_000 });
+  }
+
+  /** Canvas position (page CSS pixels) of a patient-space point in a viewport, through cornerstone's own mapping. */
+  async pagePointOf(orientation: string, world: Vec3): Promise<{ x: number; y: number }> {
+    return this.page.evaluate(([o, w]) => {
+      const element = document.querySelector(`[data-testid="viewport"][data-orientation="${o}"]`) as HTMLDivElement;
+      const { viewport } = window.cornerstone.getEnabledElement(element)!;
+      const [cx, cy] = viewport.worldToCanvas(w as [number, number, number]);
+      const rect = viewport.canvas.getBoundingClientRect();
+      return { x: rect.left + cx, y: rect.top + cy };
+    }, [orientation, world] as const);
+  }
+
+  /** Brightest displayed grey value (0–255) within `radius` CSS pixels of a page point in a viewport's canvas. */
+  async maxGreyNear(orientation: string, point: { x: number; y: number }, radius = 2): Promise<number> {
+    return this.page.evaluate(([o, p, r]) => {
+      const element = document.querySelector(`[data-testid="viewport"][data-orientation="${o}"]`) as HTMLDivElement;
+      const canvas = element.querySelector('canvas') as HTMLCanvasElement;
+      const rect = canvas.getBoundingClientRect();
+      const scale = canvas.width / rect.width;
+      const ctx = canvas.getContext('2d')!;
+      const x0 = Math.round((p.x - rect.left - r) * scale);
+      const y0 = Math.round((p.y - rect.top - r) * scale);
+      const size = Math.max(1, Math.round(2 * r * scale));
+      const data = ctx.getImageData(x0, y0, size, size).data;
+      let max = 0;
+      for (let i = 0; i < data.length; i += 4) max = Math.max(max, data[i]);
+      return max;
+    }, [orientation, point, radius] as const);
+  }
+
+  /** Fraction of canvas pixels that are not black: a rendered image, not an empty canvas. */
+  async nonBlackFraction(orientation: string): Promise<number> {
+    return this.page.evaluate((o) => {
+      const element = document.querySelector(`[data-testid="viewport"][data-orientation="${o}"]`) as HTMLDivElement;
+      const canvas = element.querySelector('canvas') as HTMLCanvasElement;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let lit = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] > 30) lit++;
+      return lit / (data.length / 4);
+    }, orientation);
+  }
+
+  async sliceIndex(orientation: string): Promise<number> {
+    const id = await this.viewport(orientation).getAttribute('data-viewport-id');
+    return Number(await this.page.locator(`[data-testid="viewport-overlay"][data-viewport-id="${id}"] [data-testid="slice-label"]`).getAttribute('data-slice-index'));
+  }
+
+  async windowWidth(orientation: string): Promise<number> {
+    const id = await this.viewport(orientation).getAttribute('data-viewport-id');
+    return Number(await this.page.locator(`[data-testid="viewport-overlay"][data-viewport-id="${id}"] [data-testid="window-label"]`).getAttribute('data-window-width'));
+  }
+
+  async chooseLevel(level: string): Promise<void> {
+    await this.page.locator('[data-testid="level-select"]').selectOption(level);
+  }
+
+  /** Clicks the six points of one vertebra, in placement order, at the canvas positions of the given world points. */
+  async placeVertebra(orientation: string, level: string, points: Record<PointName, Vec3>): Promise<void> {
+    await this.chooseLevel(level);
+    for (const name of PLACEMENT_ORDER) {
+      const p = await this.pagePointOf(orientation, points[name]);
+      await this.page.mouse.click(p.x, p.y);
+    }
+    await this.row(level).waitFor();
+  }
+
+  row(level: string) {
+    return this.page.locator(`[data-testid="measurement-row"][data-level="${level}"]`);
+  }
+
+  /** The unrounded value of one field of a level's row ('' when not available). */
+  async field(level: string, field: string): Promise<string> {
+    return (await this.row(level).locator(`[data-field="${field}"]`).getAttribute('data-value')) ?? '';
+  }
+
+  async numberField(level: string, field: string): Promise<number> {
+    return Number(await this.field(level, field));
+  }
+}

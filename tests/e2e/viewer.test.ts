@@ -1,0 +1,100 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, startPreview, type PreviewServer } from './harness';
+import { ViewerPage, loadGroundTruth, sampleFiles } from './pageObject';
+
+const truth = loadGroundTruth();
+const baseline = truth.studies.find((s) => s.key === 'baseline')!;
+const ct = baseline.series.find((s) => s.key === 'ct')!;
+const mr = baseline.series.find((s) => s.key === 'mr')!;
+const l1 = baseline.levels!.find((l) => l.level === 'L1')!;
+
+let server: PreviewServer;
+let browser: Browser;
+let context: BrowserContext;
+let viewer: ViewerPage;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  server = await startPreview();
+  browser = await launchBrowser();
+  const opened = await newPage(browser, server.url);
+  context = opened.context;
+  viewer = new ViewerPage(opened.page);
+  pageErrors = [];
+  opened.page.on('pageerror', (e) => pageErrors.push(String(e)));
+
+  // The baseline study plus a truncated copy of one MR slice among the good files.
+  const dir = mkdtempSync(join(tmpdir(), 'vh-e2e-'));
+  const mrFiles = sampleFiles('baseline', 'mr');
+  const bytes = readFileSync(mrFiles[0]);
+  writeFileSync(join(dir, 'TRUNCATED.dcm'), bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+  copyFileSync(mrFiles[1], join(dir, 'copy-of-mr.dcm'));
+  await viewer.openFiles([...sampleFiles('baseline'), join(dir, 'TRUNCATED.dcm')]);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('opening the sample baseline study through the file input', () => {
+  it('lists both series with their image counts', async () => {
+    const ctItem = viewer.page.locator(`[data-testid="series-item"][data-series-uid="${ct.seriesInstanceUID}"]`);
+    const mrItem = viewer.page.locator(`[data-testid="series-item"][data-series-uid="${mr.seriesInstanceUID}"]`);
+    expect(await ctItem.getAttribute('data-image-count')).toBe(String(ct.imageCount));
+    expect(await mrItem.getAttribute('data-image-count')).toBe(String(mr.imageCount));
+  });
+
+  it('shows the truncated file with its own message while the good files open', async () => {
+    const problem = viewer.page.locator('[data-testid="file-problem"][data-file-name="TRUNCATED.dcm"]');
+    await expect(problem.textContent()).resolves.toMatch(/truncated/);
+    expect(await problem.getAttribute('data-severity')).toBe('error');
+  });
+
+  it('renders real pixels in the axial and the sagittal view', async () => {
+    await viewer.waitLoaded('axial');
+    await viewer.waitLoaded('sagittal');
+    expect(await viewer.nonBlackFraction('axial')).toBeGreaterThan(0.1);
+    expect(await viewer.nonBlackFraction('sagittal')).toBeGreaterThan(0.1);
+    expect(await viewer.viewport('coronal').getAttribute('data-rendered')).toBe('true');
+  });
+
+  it('scrolls the axial view with the mouse wheel', async () => {
+    const before = await viewer.sliceIndex('axial');
+    const box = (await viewer.viewport('axial').boundingBox())!;
+    await viewer.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await viewer.page.mouse.wheel(0, 300);
+    await expect.poll(() => viewer.sliceIndex('axial')).not.toBe(before);
+  });
+
+  it('changes the window with a preset', async () => {
+    await viewer.page.locator('[data-testid="preset-soft"]').click();
+    await expect.poll(() => viewer.windowWidth('sagittal')).toBe(400);
+    await viewer.page.locator('[data-testid="preset-bone"]').click();
+    await expect.poll(() => viewer.windowWidth('sagittal')).toBe(2000);
+  });
+
+  it('maps the L1 anterior-superior corner to bright cortical bone in the sagittal view', async () => {
+    const point = await viewer.pagePointOf('sagittal', l1.points.anteriorSuperior);
+    const box = (await viewer.viewport('sagittal').boundingBox())!;
+    expect(point.x).toBeGreaterThan(box.x);
+    expect(point.x).toBeLessThan(box.x + box.width);
+    // With the bone window (W 2000 L 500), cortex at ~1000 HU shows above mid-grey; soft tissue and disc do not.
+    expect(await viewer.maxGreyNear('sagittal', point, 2)).toBeGreaterThan(170);
+  });
+
+  it('maps a point in the soft tissue in front of the spine to a darker grey', async () => {
+    const front: [number, number, number] = [0, l1.points.anteriorSuperior[1] - 25, l1.points.anteriorSuperior[2] - 10];
+    const point = await viewer.pagePointOf('sagittal', front);
+    expect(await viewer.maxGreyNear('sagittal', point, 1)).toBeLessThan(150);
+  });
+
+  it('raised no uncaught error in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
