@@ -43,11 +43,22 @@ const POLYGON_VERTICES = 360;
 /** Beyond this distance from the wall the radial difference is accurate enough; nearer, the polygon is searched. */
 const EXACT_BAND_MM = 4;
 
+const mapsByShape = new WeakMap<VertebraShape, CrossSectionMap>();
+
 /**
  * Precomputes the signed distance to the wall, so the rasterizer can find the cortical shell (the outer 2 mm) with
- * one bilinear lookup per voxel instead of solving for the nearest wall point.
+ * one bilinear lookup per voxel instead of solving for the nearest wall point. Memoized per shape object: every
+ * series of a study shares the same shapes.
  */
 export function buildCrossSectionMap(shape: VertebraShape): CrossSectionMap {
+  const cached = mapsByShape.get(shape);
+  if (cached) return cached;
+  const map = computeCrossSectionMap(shape);
+  mapsByShape.set(shape, map);
+  return map;
+}
+
+function computeCrossSectionMap(shape: VertebraShape): CrossSectionMap {
   const polygon = new Float64Array(POLYGON_VERTICES * 2);
   for (let i = 0; i < POLYGON_VERTICES; i += 1) {
     const angleRad = -Math.PI + (2 * Math.PI * i) / POLYGON_VERTICES;

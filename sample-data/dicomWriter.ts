@@ -8,7 +8,7 @@ export type NaturalDataset = Record<string, unknown>;
 export const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
 const IMPLEMENTATION_CLASS_UID = deterministicUid('implementation-class');
 /** SH, at most 16 characters. */
-const IMPLEMENTATION_VERSION_NAME = `VHV_PHANTOM_${GENERATOR_VERSION}`.slice(0, 16);
+const IMPLEMENTATION_VERSION_NAME = `PHANTOM_${GENERATOR_VERSION}`.slice(0, 16);
 
 /**
  * A Decimal String value (VR DS, at most 16 characters) for `value`: rounded to 6 decimals and trimmed, so that

@@ -6,7 +6,8 @@ import { GROUND_TRUTH_FILE, MANIFEST_FILE, type Manifest } from './groundTruth';
 
 /**
  * Run by `npm start` and `npm test`: regenerates sample-data/output only when ground-truth.json is missing or was
- * written by another generator version (ground-truth.json is written last, so a half-finished run is redone).
+ * written by another generator version (ground-truth.json is written last, so a half-finished run is redone), or
+ * when a file the manifest lists has gone missing.
  */
 function writtenVersion(outDir: string): string | null {
   const path = join(outDir, GROUND_TRUTH_FILE);
@@ -19,14 +20,32 @@ function writtenVersion(outDir: string): string | null {
   }
 }
 
+function listedFilesPresent(outDir: string): boolean {
+  try {
+    const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST_FILE), 'utf8')) as Manifest;
+    return manifest.studies.every((study) =>
+      study.series.every((series) => series.files.every((file) => existsSync(join(outDir, file)))),
+    );
+  } catch {
+    return false;
+  }
+}
+
 async function main(): Promise<void> {
   const outDir = DEFAULT_OUTPUT_DIR;
   const found = writtenVersion(outDir);
-  if (found === GENERATOR_VERSION) {
+  const complete = found === GENERATOR_VERSION && listedFilesPresent(outDir);
+  if (complete) {
     console.log('sample data up to date');
     return;
   }
-  console.log(found ? `sample data is version ${found}; regenerating version ${GENERATOR_VERSION}` : 'generating sample data');
+  console.log(
+    found === GENERATOR_VERSION
+      ? 'sample data incomplete; regenerating'
+      : found
+        ? `sample data is version ${found}; regenerating version ${GENERATOR_VERSION}`
+        : 'generating sample data',
+  );
   const startMs = performance.now();
   await generateSample(outDir);
   const seconds = (performance.now() - startMs) / 1000;

@@ -73,9 +73,9 @@ function samplePathMm(pathMm: Float32Array, ct: CtGeometry, yMm: number, zMm: nu
   const iz = Math.floor(fz);
   const ty = fy - iy;
   const tz = fz - iz;
-  const at = (slice: number, row: number) => pathMm[slice * CT_MATRIX + row];
-  const upper = at(iz, iy) + (at(iz, iy + 1) - at(iz, iy)) * ty;
-  const lower = at(iz + 1, iy) + (at(iz + 1, iy + 1) - at(iz + 1, iy)) * ty;
+  const k = iz * CT_MATRIX + iy;
+  const upper = pathMm[k] + (pathMm[k + 1] - pathMm[k]) * ty;
+  const lower = pathMm[k + CT_MATRIX] + (pathMm[k + CT_MATRIX + 1] - pathMm[k + CT_MATRIX]) * ty;
   return upper + (lower - upper) * tz;
 }
 
