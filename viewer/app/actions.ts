@@ -31,10 +31,12 @@ export function selectFirstImageSeries(): void {
 export function selectSeries(key: string): void {
   const found = findSeries(key);
   if (!found) return;
+  const current = getState();
+  // Clicking the series already shown keeps it as it is (slice, zoom, window).
+  if (current.activeSeriesKey === key && current.plan && current.plan.imageIds.length === found.series.imageCount) return;
   const plan = found.series.kind === 'image' ? planDisplay(found.series) : null;
   // Keep the height tool when switching series mid-session; otherwise start with the natural tool of the layout.
-  const current = getState().primaryTool;
-  const primaryTool: PrimaryTool = current === 'vertebralHeight' ? current : plan?.mode === 'mpr' ? 'crosshairs' : 'windowLevel';
+  const primaryTool: PrimaryTool = current.primaryTool === 'vertebralHeight' ? 'vertebralHeight' : plan?.mode === 'mpr' ? 'crosshairs' : 'windowLevel';
   cancelPlacement();
   setState({ activeSeriesKey: key, plan, primaryTool, viewports: {}, displayNotes: plan?.notes ?? [], placementCount: 0 });
 }
