@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'sample-data/output/**'] },
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'sample-data/output/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
