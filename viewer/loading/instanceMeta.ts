@@ -23,11 +23,14 @@ export interface InstanceMeta {
   patientName: string;
   patientId: string;
   patientBirthDate: string;
+  patientSex: string;
   studyInstanceUID: string;
   studyDate: string;
   studyTime: string;
   studyDescription: string;
   accessionNumber: string;
+  studyId: string;
+  referringPhysicianName: string;
   seriesInstanceUID: string;
   seriesNumber: number | null;
   seriesDescription: string;
