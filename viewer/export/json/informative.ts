@@ -1,0 +1,37 @@
+import type { MorphometryRow } from '../../app/morphometry';
+import type { InformativeJson } from './schema';
+
+/**
+ * The derived numbers of one panel row for the file's readers: heights in mm and a grade when calibrated, heights in
+ * pixels and no loss or grade when not (as the panel shows them), or why the row has no assessment.
+ */
+export function informativeOf(row: MorphometryRow, calibrated: boolean): InformativeJson {
+  const level = row.assessment;
+  if (level === null) return { notAssessed: row.error ?? 'not assessable' };
+  const { heights, assessment } = level;
+  const ratios = {
+    wedgeRatio: assessment.wedgeRatio,
+    biconcavityRatio: assessment.biconcavityRatio,
+    crushRatio: assessment.crushRatio,
+    wedgeAngleDeg: level.wedgeAngleDeg,
+    referenceLevels: [...level.referenceLevels],
+  };
+  if (!calibrated) {
+    return {
+      anteriorHeightPx: heights.anteriorMm,
+      middleHeightPx: heights.middleMm,
+      posteriorHeightPx: heights.posteriorMm,
+      ...ratios,
+    };
+  }
+  return {
+    anteriorHeightMm: heights.anteriorMm,
+    middleHeightMm: heights.middleMm,
+    posteriorHeightMm: heights.posteriorMm,
+    ...ratios,
+    heightLossPct: assessment.heightLossPct,
+    deformity: assessment.deformity,
+    genantGrade: assessment.grade,
+    genantGradeName: assessment.gradeName,
+  };
+}

@@ -1,0 +1,125 @@
+import { assessSpine, POINT_LABELS, type PointName, type SixPoints, type SpinalLevel, type Vec3 } from '../../../measurement';
+import type { VertebraMeasurement } from '../../app/measurements';
+import type { ImageReference } from './schema';
+import { finiteVec3OrNull, isRecord, isShortText, isUid, MAX_ID_CHARS, quoteForMessage } from './untrusted';
+
+/** One vertebra read from a file, checked, tied to its study and series by DICOM UIDs rather than the viewer's keys. */
+export interface ImportedVertebra {
+  readonly id: string;
+  readonly studyInstanceUID: string;
+  readonly seriesInstanceUID: string;
+  readonly frameOfReferenceUID: string;
+  readonly level: SpinalLevel;
+  /** Patient coordinates (DICOM LPS), mm; exactly the numbers in the file. */
+  readonly points: SixPoints;
+  readonly calibrated: boolean;
+  readonly viewPlaneNormal: Vec3;
+  readonly viewUp: Vec3;
+  readonly referencedImage: ImageReference | null;
+  /** The image id of referencedImage in this session, from the caller's imageIdOf; null when unknown. */
+  readonly referencedImageId: string | null;
+}
+
+/** What a vertebra inherits from its series. */
+export interface VertebraContext {
+  readonly studyInstanceUID: string;
+  readonly seriesInstanceUID: string;
+  readonly frameOfReferenceUID: string;
+  readonly calibrated: boolean;
+  readonly imageIdOf?: (reference: ImageReference) => string | null;
+}
+
+/** A checked vertebra, or the reason it is rejected (a sentence for the clinician). */
+export type VertebraReading = { readonly ok: true; readonly value: ImportedVertebra } | { readonly ok: false; readonly reason: string };
+
+const POINT_NAMES = Object.keys(POINT_LABELS) as PointName[];
+
+function rejected(reason: string): VertebraReading {
+  return { ok: false, reason };
+}
+
+/** Copies whatever the file holds for each point, so that measurement/ checks the copy and nothing else is kept. */
+function copyPoints(raw: unknown): SixPoints {
+  const source = isRecord(raw) ? raw : {};
+  return Object.fromEntries(
+    POINT_NAMES.map((name) => [name, Array.isArray(source[name]) ? [...(source[name] as unknown[])] : source[name]]),
+  ) as unknown as SixPoints;
+}
+
+function readImageReference(raw: unknown): ImageReference | null | undefined {
+  if (raw === null || raw === undefined) return null;
+  if (!isRecord(raw) || !isUid(raw.sopInstanceUID) || raw.sopInstanceUID === '') return undefined;
+  const frameNumber = raw.frameNumber ?? null;
+  if (frameNumber !== null && !(Number.isInteger(frameNumber) && (frameNumber as number) >= 1)) return undefined;
+  return { sopInstanceUID: raw.sopInstanceUID, frameNumber: frameNumber as number | null };
+}
+
+function readDirection(raw: unknown): Vec3 | null {
+  const v = finiteVec3OrNull(raw);
+  return v !== null && Math.hypot(v[0], v[1], v[2]) > 0 ? v : null;
+}
+
+/**
+ * Checks one vertebra of a file: an id, a level and six points that measurement/ can measure (its message is the
+ * reason when not), two view directions, an optional image reference and optional per-vertebra overrides.
+ */
+export function readVertebra(raw: unknown, context: VertebraContext): VertebraReading {
+  if (!isRecord(raw)) return rejected(`It is ${quoteForMessage(raw)}, not an object with an id, a level and six points.`);
+  if (!isShortText(raw.id, MAX_ID_CHARS) || raw.id === '') {
+    return rejected(`Its id (${quoteForMessage(raw.id)}) is not a text of 1 to ${MAX_ID_CHARS} characters.`);
+  }
+  const level = typeof raw.level === 'string' ? quoteForMessage(raw.level, 16) : raw.level;
+  const points = copyPoints(raw.points);
+  // assessSpine on this one vertebra is measurement/'s own check: level, points, coincident pairs, usable heights.
+  const measurable = assessSpine([{ level: level as SpinalLevel, points }]);
+  if (!measurable.ok) return rejected(measurable.error.message);
+
+  const viewPlaneNormal = readDirection(raw.viewPlaneNormal);
+  if (viewPlaneNormal === null) return rejected('Its viewPlaneNormal is not three finite numbers with a length above 0.');
+  const viewUp = readDirection(raw.viewUp);
+  if (viewUp === null) return rejected('Its viewUp is not three finite numbers with a length above 0.');
+  const referencedImage = readImageReference(raw.referencedImage);
+  if (referencedImage === undefined) {
+    return rejected('Its referencedImage is neither null nor { sopInstanceUID, frameNumber (a whole number ≥ 1 or null) }.');
+  }
+  const frameOfReferenceUID = raw.frameOfReferenceUID ?? context.frameOfReferenceUID;
+  if (!isUid(frameOfReferenceUID)) return rejected('Its frameOfReferenceUID is not a UID (text).');
+  const calibrated = raw.calibrated ?? context.calibrated;
+  if (typeof calibrated !== 'boolean') return rejected('Its calibrated flag is neither true nor false.');
+
+  return {
+    ok: true,
+    value: {
+      id: raw.id,
+      studyInstanceUID: context.studyInstanceUID,
+      seriesInstanceUID: context.seriesInstanceUID,
+      frameOfReferenceUID,
+      level: level as SpinalLevel,
+      points,
+      calibrated,
+      viewPlaneNormal,
+      viewUp,
+      referencedImage,
+      referencedImageId: referencedImage === null ? null : (context.imageIdOf?.(referencedImage) ?? null),
+    },
+  };
+}
+
+/** An imported vertebra as the viewer stores it, once the caller has found the study and series keys its UIDs belong to. */
+export function toVertebraMeasurement(
+  imported: ImportedVertebra,
+  keys: { readonly studyKey: string; readonly seriesKey: string },
+): VertebraMeasurement {
+  return {
+    id: imported.id,
+    studyKey: keys.studyKey,
+    seriesKey: keys.seriesKey,
+    frameOfReferenceUID: imported.frameOfReferenceUID,
+    level: imported.level,
+    points: imported.points,
+    calibrated: imported.calibrated,
+    viewPlaneNormal: imported.viewPlaneNormal,
+    viewUp: imported.viewUp,
+    referencedImageId: imported.referencedImageId,
+  };
+}
