@@ -52,10 +52,19 @@ export async function startPreview(env: Record<string, string> = {}): Promise<Pr
   if (!existsSync(resolve(PROJECT_ROOT, 'dist/index.html'))) {
     throw new Error('dist/ is missing: run `npm run build` before the browser tests (npm test does)');
   }
+  return startVite(['preview'], env);
+}
+
+/** Serves the sources with the Vite dev server, as `npm start` does. */
+export async function startDevServer(env: Record<string, string> = {}): Promise<PreviewServer> {
+  return startVite([], env);
+}
+
+async function startVite(mode: string[], env: Record<string, string>): Promise<PreviewServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [resolve(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    [resolve(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), ...mode, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
     { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
