@@ -108,6 +108,16 @@ describe('planDisplay', () => {
     expect(plan.notes.join(' ')).toMatch(/irregular/);
   });
 
+  it('names each file whose image size differs from the rest of its series', () => {
+    const plan = planDisplay(seriesOf([
+      instance({ seriesInstanceUID: 'MIX', fileName: 'a.dcm' }, [0, 0, 0]),
+      instance({ seriesInstanceUID: 'MIX', fileName: 'b.dcm' }, [0, 0, 1]),
+      instance({ seriesInstanceUID: 'MIX', fileName: 'small.dcm', rows: 256, columns: 256 }, [0, 0, 2]),
+    ]));
+    expect(plan.mode).toBe('stack');
+    expect(plan.fileNotes).toEqual([{ fileName: 'small.dcm', message: expect.stringMatching(/256×256 differs .*512×512/) }]);
+  });
+
   it('marks a radiograph with ImagerPixelSpacing only as uncalibrated, shown in its acquisition plane', () => {
     const plan = planDisplay(seriesOf([instance({ seriesInstanceUID: 'DX', modality: 'DX', pixelSpacingMm: null, imagerPixelSpacingMm: [0.2, 0.2], calibration: 'detector', frames: [{ positionMm: null, orientation: null }] })]));
     expect(plan.calibrated).toBe(false);

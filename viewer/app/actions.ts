@@ -38,7 +38,13 @@ export function selectSeries(key: string): void {
   // Keep the height tool when switching series mid-session; otherwise start with the natural tool of the layout.
   const primaryTool: PrimaryTool = current.primaryTool === 'vertebralHeight' ? 'vertebralHeight' : plan?.mode === 'mpr' ? 'crosshairs' : 'windowLevel';
   cancelPlacement();
-  setState({ activeSeriesKey: key, plan, primaryTool, viewports: {}, displayNotes: plan?.notes ?? [], placementCount: 0 });
+  setState((s) => {
+    const known = new Set(s.problems.map((p) => `${p.fileName}\n${p.message}`));
+    const added = (plan?.fileNotes ?? [])
+      .filter((n) => !known.has(`${n.fileName}\n${n.message}`))
+      .map((n) => ({ ...n, severity: 'warning' as const }));
+    return { activeSeriesKey: key, plan, primaryTool, viewports: {}, displayNotes: plan?.notes ?? [], placementCount: 0, problems: [...s.problems, ...added] };
+  });
 }
 
 /** Fetches the generated phantom from the local server and opens it like local files. */

@@ -20,6 +20,22 @@ export interface DisplayPlan {
   /** False when no image of the series has PixelSpacing: lengths are then pixels, never mm. */
   calibrated: boolean;
   notes: string[];
+  /** Messages for single files of the series (e.g. an image whose size differs from the others). */
+  fileNotes: Array<{ fileName: string; message: string }>;
+}
+
+/** Files whose image size differs from the series' most common size. */
+function oddSizedFiles(images: SeriesGroup['instances']): DisplayPlan['fileNotes'] {
+  const counts = new Map<string, number>();
+  for (const { meta } of images) counts.set(`${meta.columns}×${meta.rows}`, (counts.get(`${meta.columns}×${meta.rows}`) ?? 0) + 1);
+  if (counts.size < 2) return [];
+  const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  return images
+    .filter(({ meta }) => `${meta.columns}×${meta.rows}` !== common)
+    .map(({ meta }) => ({
+      fileName: meta.fileName,
+      message: `image size ${meta.columns}×${meta.rows} differs from the rest of its series (${common}): shown in the stack, so the series has no reformats`,
+    }));
 }
 
 /** Decides the layout of a series from its geometry; sagittal first, since that is where vertebrae are measured. */
@@ -33,6 +49,7 @@ export function planDisplay(series: SeriesGroup): DisplayPlan {
       ? 'uncalibrated: spacing is known only at the detector (ImagerPixelSpacing), so lengths are in pixels and nothing is graded'
       : 'uncalibrated: no pixel spacing, so lengths are in pixels and nothing is graded');
   }
+  const fileNotes = oddSizedFiles(images);
   const idPrefix = `vp-${series.key.replace(/[^A-Za-z0-9]/g, '').slice(-12)}`;
   if (geometry.volumeCompatible && geometry.plane === 'axial' && calibrated) {
     return {
@@ -47,6 +64,7 @@ export function planDisplay(series: SeriesGroup): DisplayPlan {
       geometry,
       calibrated,
       notes,
+      fileNotes,
     };
   }
   const plane = geometry.plane;
@@ -62,5 +80,6 @@ export function planDisplay(series: SeriesGroup): DisplayPlan {
     geometry,
     calibrated,
     notes,
+    fileNotes,
   };
 }

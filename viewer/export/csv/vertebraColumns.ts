@@ -1,0 +1,88 @@
+import type { LevelAssessment, SpinalLevel } from '../../../measurement';
+import { number, text, type CsvCell, type CsvColumn } from './csvTable';
+
+/**
+ * The columns of the vertebra CSV, one row per vertebra, cranial → caudal within each series:
+ *
+ * | column | content |
+ * |---|---|
+ * | patient_id | PatientID (0010,0020), as text |
+ * | study_date | StudyDate as YYYY-MM-DD (DICOM DA reformatted; other text unchanged; empty when absent) |
+ * | study_instance_uid, series_instance_uid | the DICOM UIDs; empty when the images had none |
+ * | level | C2 … S1 |
+ * | anterior_height_mm, middle_height_mm, posterior_height_mm | Ha, Hm, Hp in mm; empty on an uncalibrated image |
+ * | anterior_height_px, middle_height_px, posterior_height_px | Ha, Hm, Hp in pixels on an uncalibrated image; empty otherwise |
+ * | wedge_ratio, biconcavity_ratio | Ha/Hp, Hm/Hp, unitless (also on an uncalibrated image: a ratio has no unit) |
+ * | crush_ratio | Hp over the mean Hp of the reference levels, unitless; empty without a reference level |
+ * | height_loss_pct | the largest of wedge, biconcave and crush loss, % (0–100); empty when not graded |
+ * | deformity | none, wedge, biconcave or crush; empty when not graded |
+ * | genant_grade, genant_grade_name | 0–3 and normal, mild, moderate or severe; empty when not graded |
+ * | wedge_angle_deg | degrees, positive = kyphotic, negative = lordotic; empty when not measurable |
+ * | reference_levels | the levels whose Hp makes the crush reference, space-separated (e.g. "T11 L2") |
+ * | calibrated | true, or false when the image has no patient calibration (heights in pixels, nothing graded) |
+ * | note | why numbers are missing (uncalibrated image, level measured twice, not assessable); empty otherwise |
+ *
+ * Numbers are measurement/'s values unrounded ('.' decimal separator); every number of a row with no assessment is empty.
+ * Spreadsheets may read a numeric-looking patient id as a number (dropping leading zeros); import it as text if that
+ * matters. Text starting with =, +, -, @ is written with a leading apostrophe (see guardFormula).
+ */
+export interface VertebraCsvRow {
+  readonly patientId: string;
+  /** DICOM DA, YYYYMMDD. */
+  readonly studyDate: string;
+  readonly studyInstanceUID: string;
+  readonly seriesInstanceUID: string;
+  /** As the panel shows the series: heights in mm and graded only when true. */
+  readonly calibrated: boolean;
+  readonly level: SpinalLevel;
+  /** measurement/'s assessment of this level; null when the panel has none (the note says why). */
+  readonly assessment: LevelAssessment | null;
+  readonly note: string | null;
+}
+
+/** DICOM DA (YYYYMMDD) as YYYY-MM-DD, which spreadsheets read as a date; anything else unchanged. */
+export function isoStudyDate(da: string): string {
+  return /^\d{8}$/.test(da) ? `${da.slice(0, 4)}-${da.slice(4, 6)}-${da.slice(6, 8)}` : da;
+}
+
+type Heights = LevelAssessment['heights'];
+
+function heightIn(unit: 'mm' | 'px', key: keyof Heights): (row: VertebraCsvRow) => CsvCell {
+  return (row) => number(row.assessment !== null && row.calibrated === (unit === 'mm') ? row.assessment.heights[key] : null);
+}
+
+/** A graded value: present only for a calibrated row with an assessment. */
+function graded(pick: (level: LevelAssessment) => CsvCell): (row: VertebraCsvRow) => CsvCell {
+  return (row) => (row.calibrated && row.assessment !== null ? pick(row.assessment) : null);
+}
+
+/** A value that needs an assessment but no calibration. */
+function assessed(pick: (level: LevelAssessment) => CsvCell): (row: VertebraCsvRow) => CsvCell {
+  return (row) => (row.assessment !== null ? pick(row.assessment) : null);
+}
+
+/** The vertebra CSV's columns, in order (documented on VertebraCsvRow). */
+export const VERTEBRA_CSV_COLUMNS: ReadonlyArray<CsvColumn<VertebraCsvRow>> = [
+  { header: 'patient_id', cell: (row) => text(row.patientId) },
+  { header: 'study_date', cell: (row) => text(isoStudyDate(row.studyDate)) },
+  { header: 'study_instance_uid', cell: (row) => text(row.studyInstanceUID) },
+  { header: 'series_instance_uid', cell: (row) => text(row.seriesInstanceUID) },
+  { header: 'level', cell: (row) => text(row.level) },
+  { header: 'anterior_height_mm', cell: heightIn('mm', 'anteriorMm') },
+  { header: 'middle_height_mm', cell: heightIn('mm', 'middleMm') },
+  { header: 'posterior_height_mm', cell: heightIn('mm', 'posteriorMm') },
+  { header: 'anterior_height_px', cell: heightIn('px', 'anteriorMm') },
+  { header: 'middle_height_px', cell: heightIn('px', 'middleMm') },
+  { header: 'posterior_height_px', cell: heightIn('px', 'posteriorMm') },
+  { header: 'wedge_ratio', cell: assessed((a) => number(a.assessment.wedgeRatio)) },
+  { header: 'biconcavity_ratio', cell: assessed((a) => number(a.assessment.biconcavityRatio)) },
+  { header: 'crush_ratio', cell: assessed((a) => number(a.assessment.crushRatio)) },
+  { header: 'height_loss_pct', cell: graded((a) => number(a.assessment.heightLossPct)) },
+  { header: 'deformity', cell: graded((a) => text(a.assessment.deformity)) },
+  { header: 'genant_grade', cell: graded((a) => number(a.assessment.grade)) },
+  { header: 'genant_grade_name', cell: graded((a) => text(a.assessment.gradeName)) },
+  { header: 'wedge_angle_deg', cell: assessed((a) => number(a.wedgeAngleDeg)) },
+  { header: 'reference_levels', cell: assessed((a) => text(a.referenceLevels.join(' '))) },
+  { header: 'calibrated', cell: (row) => text(row.calibrated ? 'true' : 'false') },
+  { header: 'note', cell: (row) => text(row.note) },
+];

@@ -1,0 +1,40 @@
+/**
+ * The one place that touches dcmjs: Part 10 encoding and decoding of datasets in dcmjs's "naturalized" form (keyed by
+ * attribute keyword, sequences as arrays of objects). Pure: runs in node and in the browser.
+ */
+import dcmjs from 'dcmjs';
+
+/** A dataset keyed by DICOM attribute keyword; values are strings, numbers, arrays or nested datasets. */
+export type NaturalDataset = Record<string, unknown>;
+
+type TagDataset = Record<string, { vr: string; Value?: unknown[] }>;
+
+/** The small, typed part of dcmjs.data used here. */
+interface DcmjsData {
+  DicomMetaDictionary: {
+    denaturalizeDataset(dataset: NaturalDataset): TagDataset;
+    naturalizeDataset(dataset: TagDataset): NaturalDataset;
+  };
+  DicomDict: new (meta: TagDataset) => { dict: TagDataset; write(): ArrayBuffer };
+  DicomMessage: { readFile(buffer: ArrayBuffer): { meta: TagDataset; dict: TagDataset } };
+}
+
+const { DicomMetaDictionary, DicomDict, DicomMessage } = (dcmjs as unknown as { data: DcmjsData }).data;
+
+/** Encodes `dataset` with file meta information `meta` as a Part 10 file (transfer syntax as given in `meta`). */
+export function encodePart10(meta: NaturalDataset, dataset: NaturalDataset): Uint8Array {
+  const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
+  dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
+  return new Uint8Array(dict.write());
+}
+
+/** Decodes a Part 10 file into its file meta information and data set. Throws on anything dcmjs cannot read. */
+export function decodePart10(bytes: Uint8Array): { meta: NaturalDataset; dataset: NaturalDataset } {
+  // dcmjs reads from an ArrayBuffer that starts at the preamble: copy out exactly the bytes given.
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const file = DicomMessage.readFile(buffer);
+  return {
+    meta: DicomMetaDictionary.naturalizeDataset(file.meta),
+    dataset: DicomMetaDictionary.naturalizeDataset(file.dict),
+  };
+}

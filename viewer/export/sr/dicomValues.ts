@@ -1,0 +1,55 @@
+/** Formatting and checking of DICOM attribute values (PS3.5 Section 6.2 value representations) for the SR writer. */
+
+/** Longest DICOM UID, characters (PS3.5 Section 9.1). */
+const MAX_UID_LENGTH = 64;
+/** Longest Decimal String, characters (PS3.5 Table 6.2-1, DS). */
+const MAX_DS_LENGTH = 16;
+
+const UID_PATTERN = /^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))+$/;
+
+/** True when `value` is a syntactically valid DICOM UID: dot-separated numbers without leading zeros, ≤ 64 characters. */
+export function isValidUid(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_UID_LENGTH && UID_PATTERN.test(value);
+}
+
+/**
+ * A new random UID under the 2.25 root (ISO/IEC 9834-8): a version-4 UUID written as one decimal integer.
+ * Uses Web Crypto, which node 20 and every current browser provide as globalThis.crypto.
+ */
+export function randomUid(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `2.25.${BigInt(`0x${hex}`).toString(10)}`;
+}
+
+/**
+ * A Decimal String (DS) for `value`: the most decimals (up to 10) that fit in 16 characters, trailing zeros dropped,
+ * so 0.1 + 0.2 is written "0.3". The exact value goes beside it as Floating Point Value (FD).
+ */
+export function formatDs(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`formatDs: ${value} is not a finite number`);
+  for (let decimals = 10; decimals >= 0; decimals -= 1) {
+    const text = String(Number(value.toFixed(decimals)));
+    if (text.length <= MAX_DS_LENGTH && !text.includes('e')) return text === '-0' ? '0' : text;
+  }
+  const text = value.toExponential(8);
+  if (text.length <= MAX_DS_LENGTH) return text;
+  throw new RangeError(`formatDs: ${value} does not fit in ${MAX_DS_LENGTH} characters`);
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+/** The UTC date of `at` as a DICOM DA value, YYYYMMDD. */
+export function formatDaUtc(at: Date): string {
+  return `${pad(at.getUTCFullYear(), 4)}${pad(at.getUTCMonth() + 1, 2)}${pad(at.getUTCDate(), 2)}`;
+}
+
+/** The UTC time of `at` as a DICOM TM value, HHMMSS. */
+export function formatTmUtc(at: Date): string {
+  return `${pad(at.getUTCHours(), 2)}${pad(at.getUTCMinutes(), 2)}${pad(at.getUTCSeconds(), 2)}`;
+}
