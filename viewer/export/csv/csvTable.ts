@@ -20,12 +20,12 @@ export const CSV_BOM = '\uFEFF';
 export const CSV_LINE_END = '\r\n';
 
 /** A shorthand for a text cell, or empty for null. */
-export function text(value: string | null): CsvCell {
+export function textCell(value: string | null): CsvCell {
   return value === null ? null : { text: value };
 }
 
 /** A shorthand for a number cell, or empty for null. */
-export function number(value: number | null): CsvCell {
+export function numberCell(value: number | null): CsvCell {
   return value === null ? null : { number: value };
 }
 

@@ -1,6 +1,6 @@
 /** CSV export of vertebral measurements for spreadsheets: one row per vertebra. */
 export type { CsvCell, CsvColumn } from './csvTable';
-export { cellContent, CSV_BOM, CSV_LINE_END, formatCsv, guardFormula, number, quoteField, text } from './csvTable';
+export { cellContent, CSV_BOM, CSV_LINE_END, formatCsv, guardFormula, numberCell, quoteField, textCell } from './csvTable';
 export type { VertebraCsvRow } from './vertebraColumns';
 export { isoStudyDate, VERTEBRA_CSV_COLUMNS } from './vertebraColumns';
 export { UNCALIBRATED_NOTE, vertebraCsvRows, writeMeasurementsCsv } from './writeCsv';

@@ -1,5 +1,5 @@
 import type { LevelAssessment, SpinalLevel } from '../../../measurement';
-import { number, text, type CsvCell, type CsvColumn } from './csvTable';
+import { numberCell, textCell, type CsvCell, type CsvColumn } from './csvTable';
 
 /**
  * The columns of the vertebra CSV, one row per vertebra, cranial → caudal within each series:
@@ -48,7 +48,7 @@ export function isoStudyDate(da: string): string {
 type Heights = LevelAssessment['heights'];
 
 function heightIn(unit: 'mm' | 'px', key: keyof Heights): (row: VertebraCsvRow) => CsvCell {
-  return (row) => number(row.assessment !== null && row.calibrated === (unit === 'mm') ? row.assessment.heights[key] : null);
+  return (row) => numberCell(row.assessment !== null && row.calibrated === (unit === 'mm') ? row.assessment.heights[key] : null);
 }
 
 /** A graded value: present only for a calibrated row with an assessment. */
@@ -63,26 +63,26 @@ function assessed(pick: (level: LevelAssessment) => CsvCell): (row: VertebraCsvR
 
 /** The vertebra CSV's columns, in order (documented on VertebraCsvRow). */
 export const VERTEBRA_CSV_COLUMNS: ReadonlyArray<CsvColumn<VertebraCsvRow>> = [
-  { header: 'patient_id', cell: (row) => text(row.patientId) },
-  { header: 'study_date', cell: (row) => text(isoStudyDate(row.studyDate)) },
-  { header: 'study_instance_uid', cell: (row) => text(row.studyInstanceUID) },
-  { header: 'series_instance_uid', cell: (row) => text(row.seriesInstanceUID) },
-  { header: 'level', cell: (row) => text(row.level) },
+  { header: 'patient_id', cell: (row) => textCell(row.patientId) },
+  { header: 'study_date', cell: (row) => textCell(isoStudyDate(row.studyDate)) },
+  { header: 'study_instance_uid', cell: (row) => textCell(row.studyInstanceUID) },
+  { header: 'series_instance_uid', cell: (row) => textCell(row.seriesInstanceUID) },
+  { header: 'level', cell: (row) => textCell(row.level) },
   { header: 'anterior_height_mm', cell: heightIn('mm', 'anteriorMm') },
   { header: 'middle_height_mm', cell: heightIn('mm', 'middleMm') },
   { header: 'posterior_height_mm', cell: heightIn('mm', 'posteriorMm') },
   { header: 'anterior_height_px', cell: heightIn('px', 'anteriorMm') },
   { header: 'middle_height_px', cell: heightIn('px', 'middleMm') },
   { header: 'posterior_height_px', cell: heightIn('px', 'posteriorMm') },
-  { header: 'wedge_ratio', cell: assessed((a) => number(a.assessment.wedgeRatio)) },
-  { header: 'biconcavity_ratio', cell: assessed((a) => number(a.assessment.biconcavityRatio)) },
-  { header: 'crush_ratio', cell: assessed((a) => number(a.assessment.crushRatio)) },
-  { header: 'height_loss_pct', cell: graded((a) => number(a.assessment.heightLossPct)) },
-  { header: 'deformity', cell: graded((a) => text(a.assessment.deformity)) },
-  { header: 'genant_grade', cell: graded((a) => number(a.assessment.grade)) },
-  { header: 'genant_grade_name', cell: graded((a) => text(a.assessment.gradeName)) },
-  { header: 'wedge_angle_deg', cell: assessed((a) => number(a.wedgeAngleDeg)) },
-  { header: 'reference_levels', cell: assessed((a) => text(a.referenceLevels.join(' '))) },
-  { header: 'calibrated', cell: (row) => text(row.calibrated ? 'true' : 'false') },
-  { header: 'note', cell: (row) => text(row.note) },
+  { header: 'wedge_ratio', cell: assessed((a) => numberCell(a.assessment.wedgeRatio)) },
+  { header: 'biconcavity_ratio', cell: assessed((a) => numberCell(a.assessment.biconcavityRatio)) },
+  { header: 'crush_ratio', cell: assessed((a) => numberCell(a.assessment.crushRatio)) },
+  { header: 'height_loss_pct', cell: graded((a) => numberCell(a.assessment.heightLossPct)) },
+  { header: 'deformity', cell: graded((a) => textCell(a.assessment.deformity)) },
+  { header: 'genant_grade', cell: graded((a) => numberCell(a.assessment.grade)) },
+  { header: 'genant_grade_name', cell: graded((a) => textCell(a.assessment.gradeName)) },
+  { header: 'wedge_angle_deg', cell: assessed((a) => numberCell(a.wedgeAngleDeg)) },
+  { header: 'reference_levels', cell: assessed((a) => textCell(a.referenceLevels.join(' '))) },
+  { header: 'calibrated', cell: (row) => textCell(row.calibrated ? 'true' : 'false') },
+  { header: 'note', cell: (row) => textCell(row.note) },
 ];
