@@ -15,6 +15,7 @@ interface Window {
     getState(): {
       instances: Array<{ meta: { fileName: string; [key: string]: unknown }; imageIds: string[] }>;
       problems: Array<{ fileName: string; message: string; severity: string }>;
+      measurements: { byId: Record<string, { id: string; level: string; points: Record<string, [number, number, number]>; seriesKey: string }> };
       [key: string]: unknown;
     };
   };

@@ -62,7 +62,22 @@ export async function openViewerPage(browser: Browser, url: string): Promise<{ c
   // The harness merges page errors and console errors (decoders log to the console); page errors are what counts.
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
+  // Playwright reports a rejection with a non-Error reason as "Object": keep the reason's own words as well.
+  await page.evaluate(() => {
+    const record: string[] = [];
+    (window as unknown as { unhandledRejections: string[] }).unhandledRejections = record;
+    window.addEventListener('unhandledrejection', (event) => {
+      const reason: unknown = event.reason;
+      const inner = typeof reason === 'object' && reason !== null && 'error' in reason ? (reason as { error: unknown }).error : reason;
+      record.push(inner instanceof Error ? inner.message : String(inner));
+    });
+  });
   return { context, page, pageErrors };
+}
+
+/** Reasons of the page's unhandled promise rejections so far, in words (what the "Object" page errors were). */
+export async function unhandledRejections(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window as unknown as { unhandledRejections: string[] }).unhandledRejections]);
 }
 
 export interface InstanceSummary {

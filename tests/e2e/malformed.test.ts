@@ -18,6 +18,7 @@ import {
   type ProblemSummary,
   type ViewerSession,
   type ViewportSummary,
+  unhandledRejections,
 } from './decodingHelpers';
 
 /** The edge-case files that cannot be read at all, with what their message must say. */
@@ -218,19 +219,21 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
   });
 
   describe('images whose pixel data cannot be decoded, each clicked in turn', () => {
-    const shown = new Map<string, { problems: ProblemSummary[]; newPageErrors: string[] }>();
+    const shown = new Map<string, { problems: ProblemSummary[]; newPageErrors: string[]; newRejections: string[] }>();
 
     beforeAll(async () => {
       const files = [CORRUPT_JPEG_LS, CORRUPT_JPEG_BASELINE, EMPTY_JPEG_2000];
       await openFiles(session.page, files.map((file) => join(scratch, file)));
       for (const file of files) {
         const errorsBefore = session.pageErrors.length;
+        const rejectionsBefore = (await unhandledRejections(session.page)).length;
         const key = await seriesKeyOfFile(session.page, file);
         if (!key) throw new Error(`${file} is not listed as a series`);
         await showSeries(session.page, key);
         shown.set(file, {
           problems: problemsOf((await viewerState(session.page)).problems, file),
           newPageErrors: session.pageErrors.slice(errorsBefore),
+          newRejections: (await unhandledRejections(session.page)).slice(rejectionsBefore),
         });
       }
     });
@@ -246,7 +249,8 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
     });
 
     it('raises no uncaught page error for that decode failure', () => {
-      expect(shown.get(CORRUPT_JPEG_LS)!.newPageErrors).toEqual([]);
+      const { newPageErrors, newRejections } = shown.get(CORRUPT_JPEG_LS)!;
+      expect(newPageErrors, `unhandled rejections: ${JSON.stringify(newRejections)}`).toEqual([]);
     });
 
     it('names the reason a zeroed JPEG baseline codestream fails in words, not as a bare decoder number', () => {

@@ -9,6 +9,7 @@ import { ViewportGrid } from './ViewportGrid';
 import { StartScreen } from './StartScreen';
 import { MorphometryPanel } from '../panels/MorphometryPanel';
 import { useShortcuts } from './useShortcuts';
+import { RestoredNotice } from './RestoredNotice';
 
 export function App() {
   const [dragging, setDragging] = useState(false);
@@ -41,6 +42,7 @@ export function App() {
         </div>
       )}
       {status && <div className="status" role="alert" data-testid="status">{status}</div>}
+      <RestoredNotice />
       <div className="app__body">
         <aside className="app__side">
           <SeriesBrowser />

@@ -53,6 +53,12 @@ export interface AppState {
   levelDirection: SpinalDirection;
   /** Points placed of the vertebra in progress (0: none). */
   placementCount: number;
+  /** Saves to the browser store not yet finished. */
+  savesPending: number;
+  /** Why the last save to the browser store failed; null once a save succeeds. */
+  saveError: string | null;
+  /** Measurements restored from the browser store, per study, until the user dismisses or discards them. */
+  restoredNotices: Array<{ studyKey: string; ids: string[] }>;
 }
 
 const initialState: AppState = {
@@ -71,6 +77,9 @@ const initialState: AppState = {
   nextLevel: 'L1',
   levelDirection: 'cranial',
   placementCount: 0,
+  savesPending: 0,
+  saveError: null,
+  restoredNotices: [],
 };
 
 let state: AppState = initialState;

@@ -51,12 +51,19 @@ export function MorphometryPanel() {
   const measurements = useAppState((s) => s.measurements);
   const seriesKey = useAppState((s) => s.plan?.seriesKey ?? null);
   const selectedId = useAppState((s) => s.selectedMeasurementId);
+  const savesPending = useAppState((s) => s.savesPending);
+  const saveFailed = useAppState((s) => s.saveError !== null);
   if (!seriesKey) return null;
   const { rows, calibrated } = seriesMorphometry(measurements, seriesKey);
   const unit = calibrated ? 'mm' : 'px';
   return (
     <section className="morphometry" aria-label="Morphometry" data-testid="morphometry-panel">
-      <h2>Morphometry {calibrated ? '' : <span className="morphometry__warning" data-testid="morphometry-uncalibrated">uncalibrated: heights in pixels, no grade</span>}</h2>
+      <h2>
+        Morphometry{' '}
+        <small className="morphometry__saved" data-testid="save-status" data-pending={savesPending} data-failed={saveFailed}>
+          {saveFailed ? 'not saved in this browser' : savesPending > 0 ? 'saving…' : 'saved in this browser'}
+        </small>{' '}
+        {calibrated ? '' : <span className="morphometry__warning" data-testid="morphometry-uncalibrated">uncalibrated: heights in pixels, no grade</span>}</h2>
       {rows.length === 0 ? (
         <p className="morphometry__empty">No vertebra measured on this series yet: choose the height tool (V), a level, and click the six points.</p>
       ) : (
