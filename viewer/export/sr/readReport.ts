@@ -1,0 +1,312 @@
+/**
+ * Reads a DICOM SR back: the vertebrae (levels and six points) of a report written by writeMeasurementReport, and, for
+ * any other structured report, a description of what it holds. Pure and total: returns a Result for every input,
+ * never throws, and changes nothing (the caller applies the vertebrae only when the Result is ok).
+ */
+import {
+  compareLevels,
+  validateSixPoints,
+  type SixPoints,
+  type SpinalLevel,
+  type Vec3,
+} from '../../../measurement';
+import {
+  ANTERIOR_HEIGHT,
+  FINDING_SITE,
+  FINDING_SITE_SRT,
+  IMAGING_MEASUREMENT_REPORT,
+  MEASUREMENT_GROUP,
+  MIDDLE_HEIGHT,
+  POSTERIOR_HEIGHT,
+  SR_SOP_CLASS_UID_PREFIX,
+  UCUM_LENGTH_UNITS,
+  VERTEBRA_CODES,
+  type Code,
+} from './codes';
+import {
+  childrenOf,
+  codeOf,
+  conceptOf,
+  itemsOf,
+  numbersOf,
+  sameCode,
+  stringOf,
+  type ContentItem,
+} from './contentItems';
+import { decodePart10, type NaturalDataset } from './dicomCodec';
+import { srError, type SrImportResult, type SrResult, type SrVertebra } from './types';
+
+/** Offset of the "DICM" prefix after the 128-byte preamble of a Part 10 file (PS3.10 Section 7.1). */
+const DICM_OFFSET = 128;
+
+/** Short names of the SR storage SOP classes a clinician may meet (PS3.4 Annex B.5). */
+const SR_CLASS_NAMES: Readonly<Record<string, string>> = {
+  '1.2.840.10008.5.1.4.1.1.88.11': 'Basic Text SR',
+  '1.2.840.10008.5.1.4.1.1.88.22': 'Enhanced SR',
+  '1.2.840.10008.5.1.4.1.1.88.33': 'Comprehensive SR',
+  '1.2.840.10008.5.1.4.1.1.88.34': 'Comprehensive 3D SR',
+  '1.2.840.10008.5.1.4.1.1.88.35': 'Extensible SR',
+  '1.2.840.10008.5.1.4.1.1.88.59': 'Key Object Selection document',
+  '1.2.840.10008.5.1.4.1.1.88.67': 'X-Ray Radiation Dose SR',
+};
+
+/** The height concepts, each with the superior and inferior point its SCOORD3D line holds, in that order. */
+const HEIGHT_POINTS = [
+  { concept: ANTERIOR_HEIGHT, superior: 'anteriorSuperior', inferior: 'anteriorInferior' },
+  { concept: MIDDLE_HEIGHT, superior: 'middleSuperior', inferior: 'middleInferior' },
+  { concept: POSTERIOR_HEIGHT, superior: 'posteriorSuperior', inferior: 'posteriorInferior' },
+] as const satisfies ReadonlyArray<{ concept: Code; superior: keyof SixPoints; inferior: keyof SixPoints }>;
+
+const LEVEL_BY_CODE: ReadonlyMap<string, SpinalLevel> = new Map(
+  (Object.entries(VERTEBRA_CODES) as Array<[SpinalLevel, Code]>).map(([level, c]) => [`${c.scheme}|${c.value}`, level]),
+);
+
+/** Relationships that carry context of their parent rather than content of their own. */
+const CONTEXT_RELATIONSHIPS: ReadonlySet<string> = new Set(['HAS OBS CONTEXT', 'HAS CONCEPT MOD', 'HAS ACQ CONTEXT']);
+
+const NOTHING_CHANGED = 'The report was not opened and nothing was changed.';
+
+function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+function hasDicmPrefix(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= DICM_OFFSET + 4 &&
+    String.fromCharCode(bytes[DICM_OFFSET], bytes[DICM_OFFSET + 1], bytes[DICM_OFFSET + 2], bytes[DICM_OFFSET + 3]) === 'DICM'
+  );
+}
+
+function isHeightGroup(item: ContentItem): boolean {
+  return (
+    stringOf(item, 'ValueType') === 'CONTAINER' &&
+    sameCode(conceptOf(item), MEASUREMENT_GROUP) &&
+    childrenOf(item).some((child) => HEIGHT_POINTS.some((h) => sameCode(conceptOf(child), h.concept)))
+  );
+}
+
+interface ParsedVertebra extends SrVertebra {
+  readonly frameOfReferenceUID: string;
+}
+
+function groupLabel(index: number, level: SpinalLevel | null): string {
+  return level === null ? `measurement group ${index + 1}` : `the measurement of ${level}`;
+}
+
+/** The level and six points of one of our measurement groups; MALFORMED_SR naming what is missing. */
+function parseHeightGroup(group: ContentItem, index: number): SrResult<ParsedVertebra> {
+  const children = childrenOf(group);
+  const site = children.find((c) => sameCode(conceptOf(c), FINDING_SITE) || sameCode(conceptOf(c), FINDING_SITE_SRT));
+  const siteCode = site === undefined ? null : codeOf(site, 'ConceptCodeSequence');
+  const level = siteCode === null ? undefined : LEVEL_BY_CODE.get(`${siteCode.scheme}|${siteCode.value}`);
+  if (level === undefined) {
+    const what = siteCode === null ? 'no vertebra (finding site)' : `an unknown vertebra ("${siteCode.meaning || siteCode.value}")`;
+    return srError('MALFORMED_SR', `The report is damaged: ${groupLabel(index, null)} names ${what}. ${NOTHING_CHANGED}`);
+  }
+  const points: Partial<Record<keyof SixPoints, Vec3>> = {};
+  let frameOfReferenceUID = '';
+  for (const height of HEIGHT_POINTS) {
+    const num = children.find((c) => stringOf(c, 'ValueType') === 'NUM' && sameCode(conceptOf(c), height.concept));
+    const line = num === undefined
+      ? undefined
+      : childrenOf(num).find((c) => stringOf(c, 'ValueType') === 'SCOORD3D' && stringOf(c, 'RelationshipType') === 'INFERRED FROM');
+    const data = line === undefined ? null : numbersOf(line, 'GraphicData');
+    const name = height.concept.meaning.toLowerCase();
+    if (line === undefined || data === null || data.length !== 6 || stringOf(line, 'GraphicType') !== 'POLYLINE') {
+      return srError(
+        'MALFORMED_SR',
+        `The report is damaged: ${groupLabel(index, level)} has no usable ${name} line (two points). ${NOTHING_CHANGED}`,
+      );
+    }
+    const lineFrame = stringOf(line, 'ReferencedFrameOfReferenceUID');
+    if (lineFrame === '' || (frameOfReferenceUID !== '' && lineFrame !== frameOfReferenceUID)) {
+      return srError(
+        'MALFORMED_SR',
+        `The report is damaged: the ${name} points of ${level} have no or a different frame of reference. ${NOTHING_CHANGED}`,
+      );
+    }
+    frameOfReferenceUID = lineFrame;
+    points[height.superior] = [data[0], data[1], data[2]];
+    points[height.inferior] = [data[3], data[4], data[5]];
+  }
+  const valid = validateSixPoints(points as SixPoints);
+  if (!valid.ok) {
+    return srError('MALFORMED_SR', `The report is damaged: ${level}: ${valid.error.message} ${NOTHING_CHANGED}`);
+  }
+  return { ok: true, value: { level, points: valid.value, frameOfReferenceUID } };
+}
+
+/** Counts of the content outside our groups, by kind. */
+interface ForeignContent {
+  lengths: number;
+  otherMeasurements: number;
+  otherUnits: Set<string>;
+  texts: number;
+  codes: number;
+  coordinates: number;
+  images: number;
+  others: number;
+}
+
+function tally(item: ContentItem, counts: ForeignContent): void {
+  const valueType = stringOf(item, 'ValueType');
+  if (CONTEXT_RELATIONSHIPS.has(stringOf(item, 'RelationshipType'))) return;
+  if (valueType === 'NUM') {
+    const unit = codeOf(itemsOf(item, 'MeasuredValueSequence')[0] ?? {}, 'MeasurementUnitsCodeSequence');
+    if (unit !== null && unit.scheme === 'UCUM' && UCUM_LENGTH_UNITS.has(unit.value)) {
+      counts.lengths += 1;
+      return; // its coordinates belong to the length
+    }
+    counts.otherMeasurements += 1;
+    if (unit !== null && unit.value !== '') counts.otherUnits.add(unit.value);
+    return;
+  }
+  if (valueType === 'CONTAINER') {
+    for (const child of childrenOf(item)) tallyUnlessHeightGroup(child, counts);
+    return;
+  }
+  if (valueType === 'TEXT') counts.texts += 1;
+  else if (valueType === 'CODE') counts.codes += 1;
+  else if (valueType === 'SCOORD' || valueType === 'SCOORD3D') counts.coordinates += 1;
+  else if (valueType === 'IMAGE') counts.images += 1;
+  else counts.others += 1;
+}
+
+function tallyUnlessHeightGroup(item: ContentItem, counts: ForeignContent): void {
+  if (!isHeightGroup(item)) tally(item, counts);
+}
+
+function collectHeightGroups(item: ContentItem, found: ContentItem[]): void {
+  if (isHeightGroup(item)) {
+    found.push(item);
+    return;
+  }
+  for (const child of childrenOf(item)) collectHeightGroups(child, found);
+}
+
+function referencedSeries(dataset: NaturalDataset): string[] {
+  const uids = new Set<string>();
+  for (const keyword of ['CurrentRequestedProcedureEvidenceSequence', 'PertinentOtherEvidenceSequence']) {
+    for (const study of itemsOf(dataset, keyword)) {
+      for (const series of itemsOf(study, 'ReferencedSeriesSequence')) {
+        const uid = stringOf(series, 'SeriesInstanceUID');
+        if (uid !== '') uids.add(uid);
+      }
+    }
+  }
+  return [...uids];
+}
+
+function describeDocument(dataset: NaturalDataset, sopClassUID: string): string {
+  const className = SR_CLASS_NAMES[sopClassUID] ?? 'Structured report';
+  const title = conceptOf(dataset);
+  if (sameCode(title, IMAGING_MEASUREMENT_REPORT)) return `${className}: measurement report (TID 1500)`;
+  return title === null || title.meaning === '' ? `${className} without a title` : `${className} "${title.meaning}"`;
+}
+
+function notSrMessage(dataset: NaturalDataset): string {
+  const modality = stringOf(dataset, 'Modality');
+  const what = modality === '' ? 'a DICOM object of another kind' : `a DICOM ${modality} object (an image or other data)`;
+  return `This file is ${what}, not a structured report (DICOM SR), so it holds no saved measurements. Open it as an image instead.`;
+}
+
+function readDecoded(meta: NaturalDataset, dataset: NaturalDataset): SrResult<SrImportResult> {
+  const sopClassUID = stringOf(dataset, 'SOPClassUID') || stringOf(meta, 'MediaStorageSOPClassUID');
+  if (!sopClassUID.startsWith(SR_SOP_CLASS_UID_PREFIX)) return srError('NOT_SR', notSrMessage(dataset));
+  if (stringOf(dataset, 'ValueType') !== 'CONTAINER' || childrenOf(dataset).length === 0) {
+    return srError('MALFORMED_SR', `This structured report has no content (its document tree is missing or empty). ${NOTHING_CHANGED}`);
+  }
+
+  const groups: ContentItem[] = [];
+  collectHeightGroups(dataset, groups);
+  const vertebrae: ParsedVertebra[] = [];
+  for (const [index, group] of groups.entries()) {
+    const parsed = parseHeightGroup(group, index);
+    if (!parsed.ok) return parsed;
+    if (vertebrae.some((v) => v.level === parsed.value.level)) {
+      return srError('MALFORMED_SR', `The report is damaged: ${parsed.value.level} is stored twice. ${NOTHING_CHANGED}`);
+    }
+    if (vertebrae.length > 0 && vertebrae[0].frameOfReferenceUID !== parsed.value.frameOfReferenceUID) {
+      return srError(
+        'MALFORMED_SR',
+        `The report mixes points from different frames of reference (${vertebrae[0].level} and ${parsed.value.level}), ` +
+          `so they cannot be shown together. ${NOTHING_CHANGED}`,
+      );
+    }
+    vertebrae.push(parsed.value);
+  }
+  vertebrae.sort((a, b) => compareLevels(a.level, b.level));
+
+  const counts: ForeignContent = {
+    lengths: 0, otherMeasurements: 0, otherUnits: new Set(), texts: 0, codes: 0, coordinates: 0, images: 0, others: 0,
+  };
+  for (const child of childrenOf(dataset)) tallyUnlessHeightGroup(child, counts);
+
+  const recognised = [describeDocument(dataset, sopClassUID)];
+  const ignored: string[] = [];
+  if (vertebrae.length > 0) {
+    recognised.push(`${plural(vertebrae.length, 'vertebra', 'vertebrae')} with six-point heights: ${vertebrae.map((v) => v.level).join(', ')}`);
+    ignored.push('the stored heights, ratios, losses, grades and angles (recomputed from the points)');
+  }
+  if (counts.lengths > 0) recognised.push(`${plural(counts.lengths, 'length measurement')} (not vertebral heights)`);
+  if (counts.otherMeasurements > 0) {
+    const units = [...counts.otherUnits].join(', ');
+    ignored.push(`${plural(counts.otherMeasurements, 'other measurement')}${units === '' ? '' : ` (units: ${units})`}`);
+  }
+  if (counts.texts > 0) ignored.push(plural(counts.texts, 'text item'));
+  if (counts.codes > 0) ignored.push(plural(counts.codes, 'coded finding'));
+  if (counts.coordinates > 0) ignored.push(plural(counts.coordinates, 'region or point annotation'));
+  if (counts.images > 0) ignored.push(plural(counts.images, 'image reference'));
+  if (counts.others > 0) ignored.push(plural(counts.others, 'other item'));
+  if (vertebrae.length === 0) recognised.push('no vertebral height measurements of this viewer');
+
+  return {
+    ok: true,
+    value: {
+      studyInstanceUID: stringOf(dataset, 'StudyInstanceUID'),
+      seriesInstanceUID: stringOf(dataset, 'SeriesInstanceUID'),
+      sopInstanceUID: stringOf(dataset, 'SOPInstanceUID'),
+      sopClassUID,
+      referencedSeriesInstanceUIDs: referencedSeries(dataset),
+      frameOfReferenceUID: vertebrae[0]?.frameOfReferenceUID ?? '',
+      vertebrae: vertebrae.map(({ level, points }) => ({ level, points })),
+      recognised,
+      ignored,
+    },
+  };
+}
+
+/**
+ * Reads a DICOM SR file. A report written by this viewer gives its vertebrae (cranial → caudal, points in mm within
+ * 0.001 mm of those written); any other SR gives no vertebrae and says in `recognised`/`ignored` what it holds.
+ * Fails with NOT_SR for a file that is not DICOM or not an SR, MALFORMED_SR for a damaged file or a report of this
+ * viewer whose content is incomplete. Never throws.
+ */
+export function readMeasurementReport(bytes: ArrayBuffer | Uint8Array): SrResult<SrImportResult> {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  if (!hasDicmPrefix(view)) {
+    return srError(
+      'NOT_SR',
+      'This file is not a DICOM file (it has no DICOM header). Choose a DICOM structured report (.dcm) saved by this ' +
+        'viewer or by another DICOM application.',
+    );
+  }
+  let decoded: { meta: NaturalDataset; dataset: NaturalDataset };
+  try {
+    decoded = decodePart10(view);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return srError(
+      'MALFORMED_SR',
+      `This DICOM file is damaged or incomplete (perhaps cut short while copying) and could not be read. ` +
+        `${NOTHING_CHANGED} (Technical detail: ${detail})`,
+    );
+  }
+  try {
+    return readDecoded(decoded.meta, decoded.dataset);
+  } catch (error) {
+    // A content tree so odd that it breaks the walk (e.g. nested beyond the stack): report it, do not throw.
+    const detail = error instanceof Error ? error.message : String(error);
+    return srError('MALFORMED_SR', `This structured report could not be understood. ${NOTHING_CHANGED} (Technical detail: ${detail})`);
+  }
+}
