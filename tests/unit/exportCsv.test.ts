@@ -1,0 +1,400 @@
+import { describe, expect, it } from 'vitest';
+import { assessSpine, type LevelAssessment, type SixPoints, type SpinalLevel } from '../../measurement';
+import { lateralSpine, type LateralVertebraSpec } from '../../measurement/testing/fixtures';
+import type { VertebraMeasurement } from '../../viewer/app/measurements';
+import { seriesMorphometry } from '../../viewer/app/morphometry';
+import {
+  cellContent,
+  formatCsv,
+  guardFormula,
+  isoStudyDate,
+  numberCell,
+  quoteField,
+  textCell,
+  UNCALIBRATED_NOTE,
+  VERTEBRA_CSV_COLUMNS,
+  writeMeasurementsCsv,
+} from '../../viewer/export/csv';
+import type { MeasurementsExportInput } from '../../viewer/export/json';
+
+// ---------------------------------------------------------------------------------------------------------------
+// A strict RFC 4180 parser, test-only: quoted or bare fields, "" inside quotes, CRLF between records.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Parses CSV text (without BOM) into records; throws on anything RFC 4180 does not allow, e.g. a bare LF or a stray quote. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let i = 0;
+  const endField = (): boolean => {
+    // After a field: a comma (another field follows), CRLF (the record ends), or the end of the text.
+    if (text[i] === ',') {
+      i += 1;
+      return false;
+    }
+    if (text.startsWith('\r\n', i)) {
+      i += 2;
+      return true;
+    }
+    if (i >= text.length) return true;
+    throw new Error(`CSV: unexpected ${JSON.stringify(text[i])} at ${i}`);
+  };
+  while (i < text.length) {
+    let field = '';
+    if (text[i] === '"') {
+      i += 1;
+      for (;;) {
+        if (i >= text.length) throw new Error('CSV: unterminated quoted field');
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          i += 1;
+          break;
+        }
+        field += text[i];
+        i += 1;
+      }
+    } else {
+      while (i < text.length && text[i] !== ',' && text[i] !== '\r') {
+        if (text[i] === '"' || text[i] === '\n') throw new Error(`CSV: ${JSON.stringify(text[i])} in a bare field at ${i}`);
+        field += text[i];
+        i += 1;
+      }
+    }
+    record.push(field);
+    if (endField()) {
+      records.push(record);
+      record = [];
+    }
+  }
+  return records;
+}
+
+/** The file as objects keyed by header, after checking and removing the BOM. */
+function parseRecords(csv: string): Array<Record<string, string>> {
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  const [header, ...rows] = parseCsv(csv.slice(1));
+  rows.forEach((row) => expect(row).toHaveLength(header.length));
+  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])));
+}
+
+describe('the test CSV parser', () => {
+  it.each<[string, string, string[][]]>([
+    ['bare fields', 'a,b\r\nc,d\r\n', [['a', 'b'], ['c', 'd']]],
+    ['quoted fields with commas, quotes and line breaks', '"a,1","say ""hi""","x\r\ny"\r\n', [['a,1', 'say "hi"', 'x\r\ny']]],
+    ['empty fields and no final line end', '"",,x', [['', '', 'x']]],
+  ])('reads %s', (_case, text, expected) => {
+    expect(parseCsv(text)).toEqual(expected);
+  });
+
+  it.each([['a bare line feed', 'a\nb'], ['a stray quote', 'a"b'], ['an unterminated quote', '"abc']])('refuses %s', (_case, text) => {
+    expect(() => parseCsv(text)).toThrow(/CSV/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fixtures: constructed lateral spines in the plane x = 0 (measurement/testing/fixtures' lateralSpine, LPS, mm).
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Constructed baseline T10–L3: posterior heights 22, 23, 24, 25.5, 27, 28 mm; T12 biconcave (Hm 18.72 mm, 22 % loss,
+ * grade 1); L1 wedge (Ha 16.58 mm, 35 % loss, grade 2); L3 higher in front than behind (negative wedge angle).
+ */
+const BASELINE_SPECS: ReadonlyArray<{ level: SpinalLevel; spec: LateralVertebraSpec }> = [
+  { level: 'T10', spec: { anteriorMm: 21.2, middleMm: 20.9, posteriorMm: 22, tiltDeg: -4 } },
+  { level: 'T11', spec: { anteriorMm: 22.1, middleMm: 21.8, posteriorMm: 23, tiltDeg: -2 } },
+  { level: 'T12', spec: { anteriorMm: 23.2, middleMm: 18.72, posteriorMm: 24 } },
+  { level: 'L1', spec: { anteriorMm: 16.58, middleMm: 22.4, posteriorMm: 25.5 } },
+  { level: 'L2', spec: { anteriorMm: 26.1, middleMm: 25.6, posteriorMm: 27, tiltDeg: 2 } },
+  { level: 'L3', spec: { anteriorMm: 28.6, middleMm: 27.4, posteriorMm: 28, tiltDeg: 4 } },
+];
+const baselineSpine = lateralSpine(BASELINE_SPECS);
+
+const STUDY = '1.2.826.0.1.3680043.8.498.101';
+const SERIES_CT = `${STUDY}.1`;
+const SERIES_RADIOGRAPH = `${STUDY}.2`;
+
+function vertebra(id: string, level: SpinalLevel, points: SixPoints, seriesKey: string, calibrated = true): VertebraMeasurement {
+  return {
+    id,
+    studyKey: STUDY,
+    seriesKey,
+    frameOfReferenceUID: '',
+    level,
+    points,
+    calibrated,
+    viewPlaneNormal: [1, 0, 0],
+    viewUp: [0, 0, 1],
+    referencedImageId: null,
+  };
+}
+
+const ctVertebrae = baselineSpine.map(({ level, points }) => vertebra(`ct-${level}`, level, points, SERIES_CT));
+/** The same T12 and L1 on a radiograph without calibration: the numbers are pixels. */
+const radiographVertebrae = baselineSpine
+  .filter(({ level }) => level === 'T12' || level === 'L1')
+  .map(({ level, points }) => vertebra(`xr-${level}`, level, points, SERIES_RADIOGRAPH, false));
+
+function exportInput(overrides: Partial<MeasurementsExportInput> = {}): MeasurementsExportInput {
+  return {
+    appVersion: '0.1.0',
+    exportedAt: new Date(Date.UTC(2024, 5, 12)),
+    patient: { id: 'PAT-0042', name: 'Müller^Jürgen' },
+    studies: [
+      {
+        key: STUDY,
+        studyInstanceUID: STUDY,
+        studyDate: '20240305',
+        series: [
+          { key: SERIES_CT, seriesInstanceUID: SERIES_CT },
+          { key: SERIES_RADIOGRAPH, seriesInstanceUID: SERIES_RADIOGRAPH },
+        ],
+      },
+    ],
+    measurements: [...radiographVertebrae, ...[...ctVertebrae].reverse()],
+    ...overrides,
+  };
+}
+
+function baselineAssessment(): ReadonlyArray<LevelAssessment> {
+  const result = assessSpine(baselineSpine);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value.levels;
+}
+
+/** A number cell read back: a finite number, or null for an empty cell. */
+function numberOrNull(cell: string): number | null {
+  if (cell === '') return null;
+  const value = Number(cell);
+  expect(Number.isFinite(value)).toBe(true);
+  return value;
+}
+
+const HEADERS = [
+  'patient_id', 'study_date', 'study_instance_uid', 'series_instance_uid', 'level',
+  'anterior_height_mm', 'middle_height_mm', 'posterior_height_mm',
+  'anterior_height_px', 'middle_height_px', 'posterior_height_px',
+  'wedge_ratio', 'biconcavity_ratio', 'crush_ratio', 'height_loss_pct', 'deformity', 'genant_grade', 'genant_grade_name',
+  'wedge_angle_deg', 'reference_levels', 'calibrated', 'note',
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('writeMeasurementsCsv', () => {
+  describe('the file', () => {
+    const csv = writeMeasurementsCsv(exportInput());
+
+    it('starts with the UTF-8 byte-order mark, so that Excel reads accents', () => {
+      const bytes = new TextEncoder().encode(csv);
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    });
+
+    it('ends every line, the last included, with CRLF and has no bare line feed', () => {
+      expect(csv.endsWith('\r\n')).toBe(true);
+      expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    });
+
+    it('quotes every field', () => {
+      const lines = csv.slice(1).split('\r\n').slice(0, -1);
+      for (const line of lines) expect(line).toMatch(/^"[^"]*"(,"[^"]*")*$/);
+    });
+
+    it('has a header row with the documented columns', () => {
+      expect(parseCsv(csv.slice(1))[0]).toEqual(HEADERS);
+      expect(VERTEBRA_CSV_COLUMNS.map((c) => c.header)).toEqual(HEADERS);
+    });
+
+    it('has one row per vertebra, series in the order given, each cranial to caudal', () => {
+      const records = parseRecords(csv);
+      expect(records.map((r) => `${r.series_instance_uid.slice(-1)} ${r.level}`)).toEqual([
+        '1 T10', '1 T11', '1 T12', '1 L1', '1 L2', '1 L3', '2 T12', '2 L1',
+      ]);
+      expect(records.every((r) => r.patient_id === 'PAT-0042' && r.study_instance_uid === STUDY && r.study_date === '2024-03-05')).toBe(true);
+    });
+  });
+
+  describe("read back with a CSV parser, a calibrated series' numbers", () => {
+    const records = parseRecords(writeMeasurementsCsv(exportInput())).slice(0, 6);
+    const levels = baselineAssessment();
+
+    it.each(BASELINE_SPECS.map(({ level }, i) => [level, i] as const))('are exactly those of assessSpine at %s', (level, i) => {
+      const r = records[i];
+      const a = levels[i];
+      expect(r.level).toBe(level);
+      expect(numberOrNull(r.anterior_height_mm)).toBe(a.heights.anteriorMm);
+      expect(numberOrNull(r.middle_height_mm)).toBe(a.heights.middleMm);
+      expect(numberOrNull(r.posterior_height_mm)).toBe(a.heights.posteriorMm);
+      expect([r.anterior_height_px, r.middle_height_px, r.posterior_height_px]).toEqual(['', '', '']);
+      expect(numberOrNull(r.wedge_ratio)).toBe(a.assessment.wedgeRatio);
+      expect(numberOrNull(r.biconcavity_ratio)).toBe(a.assessment.biconcavityRatio);
+      expect(numberOrNull(r.crush_ratio)).toBe(a.assessment.crushRatio);
+      expect(numberOrNull(r.height_loss_pct)).toBe(a.assessment.heightLossPct);
+      expect(r.deformity).toBe(a.assessment.deformity);
+      expect(numberOrNull(r.genant_grade)).toBe(a.assessment.grade);
+      expect(r.genant_grade_name).toBe(a.assessment.gradeName);
+      expect(numberOrNull(r.wedge_angle_deg)).toBe(a.wedgeAngleDeg);
+      expect(r.reference_levels).toBe(a.referenceLevels.join(' '));
+      expect(r.calibrated).toBe('true');
+      expect(r.note).toBe('');
+    });
+
+    it("are the panel's numbers (seriesMorphometry)", () => {
+      const byId = Object.fromEntries(ctVertebrae.map((m) => [m.id, m]));
+      const panel = seriesMorphometry({ byId, undoStack: [], redoStack: [] }, SERIES_CT).rows;
+      expect(records.map((r) => numberOrNull(r.height_loss_pct))).toEqual(panel.map((row) => row.assessment!.assessment.heightLossPct));
+      expect(records.map((r) => numberOrNull(r.wedge_ratio))).toEqual(panel.map((row) => row.assessment!.assessment.wedgeRatio));
+    });
+
+    it('grade L1 a moderate wedge of 35 % against T11 and L2, and T12 a mild biconcave deformity', () => {
+      const [, , t12, l1] = records;
+      expect(l1).toMatchObject({ deformity: 'wedge', genant_grade: '2', genant_grade_name: 'moderate', reference_levels: 'T11 L2', anterior_height_mm: '16.58' });
+      expect(numberOrNull(l1.height_loss_pct)).toBeCloseTo(34.98, 2);
+      expect(t12).toMatchObject({ deformity: 'biconcave', genant_grade: '1', middle_height_mm: '18.72' });
+    });
+
+    it('keep a negative wedge angle a plain negative number, without the formula guard', () => {
+      const l3 = records[5];
+      expect(l3.wedge_angle_deg).toMatch(/^-\d+\.\d+$/);
+      expect(numberOrNull(l3.wedge_angle_deg)).toBe(baselineAssessment()[5].wedgeAngleDeg);
+      expect(numberOrNull(l3.wedge_angle_deg)!).toBeLessThan(0);
+    });
+
+    it('leave the crush ratio empty where there is no reference level', () => {
+      const alone = writeMeasurementsCsv(exportInput({ measurements: [ctVertebrae[3]] }));
+      const [l1] = parseRecords(alone);
+      expect(l1.crush_ratio).toBe('');
+      expect(l1.reference_levels).toBe('');
+      expect(l1.wedge_ratio).not.toBe('');
+    });
+  });
+
+  describe('an uncalibrated series', () => {
+    const records = parseRecords(writeMeasurementsCsv(exportInput())).slice(6);
+
+    it('gives heights in pixels, leaves the mm columns empty and says why', () => {
+      const [t12, l1] = records;
+      expect([t12.anterior_height_mm, t12.middle_height_mm, t12.posterior_height_mm]).toEqual(['', '', '']);
+      expect(numberOrNull(l1.posterior_height_px)).toBe(baselineAssessment()[3].heights.posteriorMm);
+      expect(l1).toMatchObject({ calibrated: 'false', note: UNCALIBRATED_NOTE });
+    });
+
+    it('keeps the unitless ratios and the wedge angle but gives no loss, deformity or grade', () => {
+      const l1 = records[1];
+      expect(numberOrNull(l1.wedge_ratio)).toBe(baselineAssessment()[3].assessment.wedgeRatio);
+      expect(numberOrNull(l1.wedge_angle_deg)).toBe(baselineAssessment()[3].wedgeAngleDeg);
+      expect([l1.height_loss_pct, l1.deformity, l1.genant_grade, l1.genant_grade_name]).toEqual(['', '', '', '']);
+    });
+  });
+
+  it('writes a row without numbers, and the reason, for each copy of a level measured twice', () => {
+    const twice = { ...ctVertebrae[4], id: 'ct-L2-again' };
+    const records = parseRecords(writeMeasurementsCsv(exportInput({ measurements: [...ctVertebrae, twice] })));
+    const l2s = records.filter((r) => r.level === 'L2');
+    expect(l2s).toHaveLength(2);
+    for (const r of l2s) {
+      expect(r.note).toBe('L2 is measured more than once: relabel or delete one');
+      expect([r.anterior_height_mm, r.wedge_ratio, r.genant_grade, r.wedge_angle_deg]).toEqual(['', '', '', '']);
+    }
+  });
+
+  it('keeps text with quotes, commas, line breaks and accents intact through a CSV parser', () => {
+    const patientId = 'Ö"Brien, J.\r\nSøren 张';
+    const csv = writeMeasurementsCsv(exportInput({ patient: { id: patientId, name: '' } }));
+    expect(csv).toContain('"Ö""Brien, J.\r\nSøren 张"');
+    expect(parseRecords(csv)[0].patient_id).toBe(patientId);
+  });
+
+  it.each([
+    ['=HYPERLINK("http://evil.example","click")', `'=HYPERLINK("http://evil.example","click")`],
+    ['+41 44 000 00 00', "'+41 44 000 00 00"],
+    ['-123', "'-123"],
+    ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
+  ])('guards a patient id %j against formula injection', (patientId, written) => {
+    const [record] = parseRecords(writeMeasurementsCsv(exportInput({ patient: { id: patientId, name: '' } })));
+    expect(record.patient_id).toBe(written);
+  });
+
+  it('refuses a measurement whose series it was not told about (a programmer mistake)', () => {
+    expect(() => writeMeasurementsCsv(exportInput({ studies: [] }))).toThrow(TypeError);
+  });
+
+  it('writes only the header when there is nothing measured', () => {
+    expect(writeMeasurementsCsv(exportInput({ measurements: [] }))).toBe(`\uFEFF${HEADERS.map((h) => `"${h}"`).join(',')}\r\n`);
+  });
+});
+
+describe('guardFormula', () => {
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+1', "'+1"],
+    ['-1', "'-1"],
+    ['@A1', "'@A1"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', "'\r=1"],
+    ['L1', 'L1'],
+    ['1.2.840.10008', '1.2.840.10008'],
+    ['Müller^Jürgen', 'Müller^Jürgen'],
+    ['a=b', 'a=b'],
+    ['', ''],
+  ])('writes %j as %j', (value, expected) => {
+    expect(guardFormula(value)).toBe(expected);
+  });
+});
+
+describe('cellContent', () => {
+  it.each<[string, ReturnType<typeof numberCell>, string]>([
+    ['a negative number', numberCell(-3.2), '-3.2'],
+    ['a number in full precision', numberCell(1 / 3), '0.3333333333333333'],
+    ['a tiny number in exponent form, which spreadsheets read', numberCell(1.5e-7), '1.5e-7'],
+    ['zero', numberCell(0), '0'],
+    ['an empty number', numberCell(null), ''],
+    ['an empty text', textCell(null), ''],
+    ['text that looks negative', textCell('-3.2'), "'-3.2"],
+  ])('writes %s', (_case, cell, expected) => {
+    expect(cellContent(cell)).toBe(expected);
+  });
+
+  it('gives back the same float64 when the text is parsed', () => {
+    for (const value of [0.1 + 0.2, Math.PI, 16.58, -1e-300, 123456789.12345679]) {
+      expect(Number(cellContent(numberCell(value)))).toBe(value);
+    }
+  });
+
+  it.each([NaN, Infinity, -Infinity])('refuses %s, which measurement/ never returns', (value) => {
+    expect(() => cellContent(numberCell(value))).toThrow(RangeError);
+  });
+});
+
+describe('quoteField', () => {
+  it.each([
+    ['plain', '"plain"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['', '""'],
+  ])('writes %j as %j', (value, expected) => {
+    expect(quoteField(value)).toBe(expected);
+  });
+});
+
+describe('formatCsv', () => {
+  it('takes any columns, so that later tables (e.g. comparisons) can reuse it', () => {
+    const columns = [
+      { header: 'level', cell: (row: { level: string; changeMm: number }) => textCell(row.level) },
+      { header: 'change_mm', cell: (row: { level: string; changeMm: number }) => numberCell(row.changeMm) },
+    ];
+    expect(formatCsv(columns, [{ level: 'L1', changeMm: -1.5 }])).toBe('\uFEFF"level","change_mm"\r\n"L1","-1.5"\r\n');
+  });
+});
+
+describe('isoStudyDate', () => {
+  it.each([
+    ['20240305', '2024-03-05'],
+    ['', ''],
+    ['2024-03-05', '2024-03-05'],
+    ['202403', '202403'],
+  ])('writes the study date %j as %j', (da, expected) => {
+    expect(isoStudyDate(da)).toBe(expected);
+  });
+});
