@@ -448,7 +448,7 @@ describe('readMeasurementsJson', () => {
       expect(value.rejected).toEqual([
         {
           where: `study ${STUDY_FOLLOW_UP} / series ${SERIES_FOLLOW_UP}`,
-          reason: 'This series is not open in the viewer; open its study, then import again. None of its 1 vertebrae was imported.',
+          reason: 'This series is not open in the viewer; open its study, then import again. Its vertebra was not imported.',
         },
       ]);
     });

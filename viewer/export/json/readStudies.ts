@@ -63,7 +63,7 @@ class Collector {
     if (!isRecord(raw)) return this.reject(where, `It is ${quoteForMessage(raw)}, not an object.`);
     const count = Array.isArray(raw.vertebrae) ? raw.vertebrae.length : 0;
     this.vertebraCount += count;
-    const lost = count === 0 ? '' : ` None of its ${count} vertebrae was imported.`;
+    const lost = count === 0 ? '' : count === 1 ? ' Its vertebra was not imported.' : ` None of its ${count} vertebrae was imported.`;
     const { seriesInstanceUID, frameOfReferenceUID, calibrated } = raw;
     if (!isUid(seriesInstanceUID)) return this.reject(where, `Its seriesInstanceUID is not a UID (text).${lost}`);
     if (!isUid(frameOfReferenceUID)) return this.reject(where, `Its frameOfReferenceUID is not a UID (text).${lost}`);
