@@ -199,6 +199,15 @@ function rootContent(input: SrExportInput, levels: ReadonlyArray<LevelAssessment
   ];
 }
 
+/**
+ * True when a copied text holds characters beyond printable ASCII, which then need the UTF-8 character set
+ * (ISO_IR 192, dcmjs writes UTF-8); plain ASCII needs no Specific Character Set (PS3.5 Section 6.1.2.1).
+ */
+function needsUtf8(input: SrExportInput): boolean {
+  const copied = [input.patient, input.study, input.series.description, input.appVersion];
+  return /[^\x20-\x7e]/.test(JSON.stringify(copied));
+}
+
 function sopReferences(input: SrExportInput): NaturalDataset[] {
   return input.sourceImages.map((image) => ({
     ReferencedSOPClassUID: image.sopClassUID,
@@ -238,7 +247,7 @@ export function writeMeasurementReport(input: SrExportInput): SrResult<SrExportO
 
   const dataset: NaturalDataset = {
     // SOP Common
-    SpecificCharacterSet: 'ISO_IR 192',
+    ...(needsUtf8(input) ? { SpecificCharacterSet: 'ISO_IR 192' } : {}),
     SOPClassUID: COMPREHENSIVE_3D_SR_SOP_CLASS_UID,
     SOPInstanceUID: sopInstanceUID,
     InstanceCreationDate: date,
