@@ -55,6 +55,15 @@ describe('measuring the baseline CT on its sagittal reformat', () => {
     }
   });
 
+  it('keeps the drawn image under the points after the panel has resized the views', async () => {
+    // The panel appeared under the views after the first vertebra: a click on the visible cortex must still be cortex.
+    await viewer.page.locator('[data-testid="preset-bone"]').click();
+    for (const name of ['T10', 'L1', 'L3']) {
+      const point = await viewer.pagePointOf('sagittal', byLevel(name).points.anteriorSuperior);
+      expect(await viewer.maxGreyNear('sagittal', point, 2), name).toBeGreaterThan(170);
+    }
+  });
+
   it('lists the rows cranial to caudal', async () => {
     const order = await viewer.page.locator('[data-testid="measurement-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-level')));
     expect(order).toEqual(['T10', 'T11', 'T12', 'L1', 'L2', 'L3']);

@@ -73,13 +73,14 @@ export class ViewerPage {
     return this.page.evaluate(([o, p, r]) => {
       const element = document.querySelector(`[data-testid="viewport"][data-orientation="${o}"]`) as HTMLDivElement;
       const canvas = element.querySelector('canvas') as HTMLCanvasElement;
+      // What the person sees: the canvas as laid out on the page, whatever its backing size.
       const rect = canvas.getBoundingClientRect();
-      const scale = canvas.width / rect.width;
+      const scaleX = canvas.width / rect.width;
+      const scaleY = canvas.height / rect.height;
       const ctx = canvas.getContext('2d')!;
-      const x0 = Math.round((p.x - rect.left - r) * scale);
-      const y0 = Math.round((p.y - rect.top - r) * scale);
-      const size = Math.max(1, Math.round(2 * r * scale));
-      const data = ctx.getImageData(x0, y0, size, size).data;
+      const x0 = Math.round((p.x - rect.left - r) * scaleX);
+      const y0 = Math.round((p.y - rect.top - r) * scaleY);
+      const data = ctx.getImageData(x0, y0, Math.max(1, Math.round(2 * r * scaleX)), Math.max(1, Math.round(2 * r * scaleY))).data;
       let max = 0;
       for (let i = 0; i < data.length; i += 4) max = Math.max(max, data[i]);
       return max;

@@ -10,12 +10,15 @@ import { StartScreen } from './StartScreen';
 import { MorphometryPanel } from '../panels/MorphometryPanel';
 import { useShortcuts } from './useShortcuts';
 import { RestoredNotice } from './RestoredNotice';
+import { ReportView } from '../export/report/ReportView';
+import { closeReport } from './actions';
 
 export function App() {
   const [dragging, setDragging] = useState(false);
   const hasInstances = useAppState((s) => s.instances.length > 0);
   const fileProgress = useAppState((s) => s.fileProgress);
   const status = useAppState((s) => s.status);
+  const report = useAppState((s) => s.report);
   useShortcuts();
 
   const onDrop = useCallback(async (event: DragEvent) => {
@@ -34,6 +37,7 @@ export function App() {
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
     >
+      {report && <ReportView data={report} onClose={closeReport} />}
       <Toolbar />
       {fileProgress && (
         <div className="progress" role="status" data-testid="file-progress">

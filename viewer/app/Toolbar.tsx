@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { SPINAL_LEVELS, type SpinalLevel } from '../../measurement';
-import { choosePrimaryTool, openFiles, openSample, redoMeasurement, setNextLevel, undoMeasurement } from './actions';
+import { choosePrimaryTool, openFiles, openReport, openSample, redoMeasurement, setNextLevel, undoMeasurement } from './actions';
 import { setState, useAppState, type PrimaryTool } from './store';
 import { WINDOW_PRESETS, applyWindowPreset, resetViewports, toggleInvert } from '../cornerstone/viewportController';
 import { placementGuide } from '../tools/placement';
@@ -112,6 +112,8 @@ export function Toolbar() {
       ))}
       <button type="button" data-testid="invert" disabled={!plan} onClick={() => plan && toggleInvert(plan)}>Invert</button>
       <button type="button" data-testid="reset" disabled={!plan} onClick={() => plan && resetViewports(plan)}>Reset</button>
+      <span className="toolbar__sep" />
+      <button type="button" data-testid="report" disabled={!plan} onClick={() => void openReport()}>Report</button>
     </header>
   );
 }

@@ -2,7 +2,11 @@ import { readLocalFiles } from '../loading/localFiles';
 import { initCornerstone } from '../cornerstone/initCornerstone';
 import { fetchSampleFiles, fetchSampleManifest } from '../loading/sampleStudy';
 import { addInstances, findSeries, getState, setState, type PrimaryTool } from './store';
-import { cancelPlacement, focusMeasurement, setPrimaryTool } from '../cornerstone/viewportController';
+import { cancelPlacement, focusMeasurement, focusPoints, setPrimaryTool } from '../cornerstone/viewportController';
+import { snapshotViewport } from '../cornerstone/snapshot';
+import { seriesMorphometry } from './morphometry';
+import { measurementsOfSeries } from './measurements';
+import { APP_VERSION } from './version';
 import { execute, redo, undo } from './measurements';
 import type { SpinalLevel } from '../../measurement';
 import { planDisplay } from './displayPlan';
@@ -102,4 +106,51 @@ export function focusMeasurementById(id: string): void {
 
 export function setNextLevel(level: SpinalLevel): void {
   setState({ nextLevel: level });
+}
+
+/** Opens the printable report of the displayed series: header, morphometry table, sagittal snapshot with markers. */
+export async function openReport(): Promise<void> {
+  const state = getState();
+  const plan = state.plan;
+  const found = findSeries(state.activeSeriesKey);
+  if (!plan || !found) {
+    setState({ status: 'Open a series and measure it before making a report.' });
+    return;
+  }
+  const meta = found.series.instances[0].meta;
+  const measured = measurementsOfSeries(state.measurements, plan.seriesKey);
+  const view = plan.viewports.find((v) => v.orientation === 'sagittal') ?? plan.viewports[0];
+  let snapshot: string | null = null;
+  let snapshotError: string | null = null;
+  try {
+    if (measured.length > 0) {
+      // Show the measured region: centre the view on all measured points (they share the sagittal plane).
+      focusPoints(plan, measured.flatMap((m) => Object.values(m.points)), measured[0].viewPlaneNormal, measured[0].referencedImageId);
+    }
+    snapshot = await snapshotViewport(view.viewportId);
+  } catch (error) {
+    snapshotError = `The image snapshot could not be made: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  setState({
+    report: {
+      patientName: meta.patientName,
+      patientId: meta.patientId,
+      patientBirthDate: meta.patientBirthDate,
+      studyDate: found.study.studyDate,
+      studyDescription: found.study.studyDescription,
+      studyInstanceUID: found.study.studyInstanceUID,
+      seriesDescription: found.series.description,
+      seriesInstanceUID: found.series.key,
+      modality: found.series.modality,
+      morphometry: seriesMorphometry(state.measurements, plan.seriesKey),
+      snapshot,
+      snapshotError,
+      createdAt: new Date().toISOString().replace('T', ' ').slice(0, 19),
+      appVersion: APP_VERSION,
+    },
+  });
+}
+
+export function closeReport(): void {
+  setState({ report: null });
 }

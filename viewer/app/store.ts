@@ -4,6 +4,7 @@ import { groupInstances, type LoadedInstance, type PatientGroup } from '../loadi
 import type { DisplayPlan } from './displayPlan';
 import type { SpinalLevel, SpinalDirection } from '../../measurement';
 import { EMPTY_MEASUREMENTS, type MeasurementsState } from './measurements';
+import type { ReportData } from '../export/report/ReportView';
 
 /** What an overlay shows for one viewport; written only by the cornerstone bridge. */
 export interface ViewportSnapshot {
@@ -59,6 +60,8 @@ export interface AppState {
   saveError: string | null;
   /** Measurements restored from the browser store, per study, until the user dismisses or discards them. */
   restoredNotices: Array<{ studyKey: string; ids: string[] }>;
+  /** The printable report, while it is open. */
+  report: ReportData | null;
 }
 
 const initialState: AppState = {
@@ -80,6 +83,7 @@ const initialState: AppState = {
   savesPending: 0,
   saveError: null,
   restoredNotices: [],
+  report: null,
 };
 
 let state: AppState = initialState;

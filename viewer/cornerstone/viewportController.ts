@@ -172,6 +172,22 @@ export async function showPlan(
     });
   }
 
+  // The views change size when panels appear or the window is resized: cornerstone must resize its canvases, or the
+  // image would be stretched while clicks and drawings use the old geometry.
+  let resizeFrame = 0;
+  const observer = new ResizeObserver(() => {
+    cancelAnimationFrame(resizeFrame);
+    resizeFrame = requestAnimationFrame(() => {
+      renderingEngine.resize(true, true);
+      for (const spec of plan.viewports) publish(spec.viewportId);
+    });
+  });
+  for (const spec of plan.viewports) observer.observe(elements.get(spec.viewportId)!);
+  disposers.push(() => {
+    cancelAnimationFrame(resizeFrame);
+    observer.disconnect();
+  });
+
   const setProgress = () => {
     const fraction = plan.imageIds.length ? decoded / plan.imageIds.length : 1;
     for (const spec of plan.viewports) {
@@ -326,8 +342,14 @@ export function cancelPlacement(): boolean {
 
 /** Brings a vertebra into view: the viewport looking along its plane moves to its slice, centred on it. */
 export function focusMeasurement(plan: DisplayPlan, measurement: VertebraMeasurement): void {
-  const points = Object.values(measurement.points);
+  focusPoints(plan, Object.values(measurement.points), measurement.viewPlaneNormal, measurement.referencedImageId);
+}
+
+/** Centres the views that look along `viewPlaneNormal` on the centroid of the points (on their slice). */
+export function focusPoints(plan: DisplayPlan, points: ReadonlyArray<readonly [number, number, number]>, viewPlaneNormal: readonly [number, number, number], referencedImageId: string | null): void {
+  if (points.length === 0) return;
   const centre = [0, 1, 2].map((i) => points.reduce((sum, p) => sum + p[i], 0) / points.length) as Types.Point3;
+  const measurement = { viewPlaneNormal, referencedImageId };
   for (const viewport of viewportsOf(plan)) {
     const camera = viewport.getCamera();
     const normal = camera.viewPlaneNormal;

@@ -1,0 +1,84 @@
+import { GENANT_GRADE_NAMES } from '../../../measurement';
+import type { SeriesMorphometry } from '../../app/morphometry';
+
+export interface ReportData {
+  patientName: string;
+  patientId: string;
+  patientBirthDate: string;
+  studyDate: string;
+  studyDescription: string;
+  studyInstanceUID: string;
+  seriesDescription: string;
+  seriesInstanceUID: string;
+  modality: string;
+  morphometry: SeriesMorphometry;
+  /** PNG data URL of the sagittal view with the markers; null when it could not be captured. */
+  snapshot: string | null;
+  snapshotError: string | null;
+  createdAt: string;
+  appVersion: string;
+}
+
+const fmt = (v: number | null | undefined, digits: number, suffix = '') => (v === null || v === undefined ? '—' : `${v.toFixed(digits)}${suffix}`);
+const date = (da: string) => (/^\d{8}$/.test(da) ? `${da.slice(0, 4)}-${da.slice(4, 6)}-${da.slice(6)}` : da || '—');
+
+/** A printable vertebral morphometry report: header, table, snapshot. Print to PDF from the browser. */
+export function ReportView({ data, onClose }: { data: ReportData; onClose: () => void }) {
+  const { rows, calibrated } = data.morphometry;
+  const unit = calibrated ? 'mm' : 'px';
+  return (
+    <div className="report" data-testid="report-view">
+      <div className="report__actions">
+        <button type="button" data-testid="report-print" onClick={() => window.print()}>Print / save as PDF</button>{' '}
+        <button type="button" data-testid="report-close" onClick={onClose}>Close report</button>
+      </div>
+      <h1>Vertebral morphometry report</h1>
+      <table className="report__header">
+        <tbody>
+          <tr><th>Patient</th><td data-testid="report-patient">{data.patientName.replace(/\^/g, ' ')} ({data.patientId}), born {date(data.patientBirthDate)}</td></tr>
+          <tr><th>Study</th><td>{date(data.studyDate)} — {data.studyDescription} <small>{data.studyInstanceUID}</small></td></tr>
+          <tr><th>Series</th><td>{data.modality} {data.seriesDescription} <small>{data.seriesInstanceUID}</small></td></tr>
+          <tr><th>Method</th><td>Six-point morphometry (Hurxthal); ratios after O’Neill et al. 1994; semi-quantitative grade after Genant et al. 1993.{calibrated ? '' : ' UNCALIBRATED IMAGE: heights in pixels, no grade.'}</td></tr>
+        </tbody>
+      </table>
+      <table className="report__table" data-testid="report-table">
+        <thead>
+          <tr>
+            <th>Level</th><th>Ha ({unit})</th><th>Hm ({unit})</th><th>Hp ({unit})</th><th>Ha/Hp</th><th>Hm/Hp</th><th>Hp/ref</th>
+            <th>Loss</th><th>Deformity</th><th>Genant grade</th><th>Wedge angle</th><th>Reference levels</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ measurement, assessment, error }) => {
+            const a = assessment?.assessment;
+            return (
+              <tr key={measurement.id} data-testid="report-row" data-level={measurement.level}>
+                <td>{measurement.level}</td>
+                <td>{fmt(assessment?.heights.anteriorMm, 1)}</td>
+                <td>{fmt(assessment?.heights.middleMm, 1)}</td>
+                <td>{fmt(assessment?.heights.posteriorMm, 1)}</td>
+                <td>{fmt(a?.wedgeRatio, 2)}</td>
+                <td>{fmt(a?.biconcavityRatio, 2)}</td>
+                <td>{fmt(a?.crushRatio, 2)}</td>
+                <td>{calibrated ? fmt(a?.heightLossPct, 1, ' %') : '—'}</td>
+                <td>{calibrated && a ? a.deformity : '—'}</td>
+                <td>{calibrated && a ? `${a.grade} (${GENANT_GRADE_NAMES[a.grade]})` : error ?? '—'}</td>
+                <td>{fmt(assessment?.wedgeAngleDeg, 1, '°')}</td>
+                <td>{assessment?.referenceLevels.join(', ') || '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {data.snapshot ? (
+        <figure className="report__figure">
+          <img src={data.snapshot} alt="Sagittal view with the measured vertebrae" data-testid="report-snapshot" />
+          <figcaption>Sagittal view with the six-point markers of the measured levels.</figcaption>
+        </figure>
+      ) : (
+        <p className="report__missing">{data.snapshotError ?? 'No image snapshot.'}</p>
+      )}
+      <p className="report__footer">Created {data.createdAt} with Vertebral Height Viewer {data.appVersion}. Measurements are an aid; the reading clinician is responsible for the report.</p>
+    </div>
+  );
+}
