@@ -234,6 +234,17 @@ describe('writeMeasurementReport', () => {
     expect(readMeasurementReport(bytes).ok).toBe(true);
   });
 
+  it('writes loosely formatted copied dates, times and sex as valid DICOM values, or empty', () => {
+    const { dataset } = decodePart10(
+      write({
+        patient: { name: 'Doe^Jane', id: 'P2', birthDate: '1948-03-12', sex: 'female' },
+        study: { ...exportInput().study, studyDate: '2024-01-15', studyTime: '09:30:00' },
+      }),
+    );
+    expect([dataset.PatientBirthDate, dataset.StudyDate, dataset.StudyTime]).toEqual(['19480312', '20240115', '093000']);
+    expect(dataset.PatientSex ?? '').toBe('');
+  });
+
   it('writes one measurement group per vertebra, cranial → caudal, with the SNOMED CT code of the vertebra', () => {
     const groups = measurementGroups(decodePart10(write()).dataset);
     const sites = groups.map((g) => codeOf(childrenOf(g).find((c) => sameCode(conceptOf(c), codes.FINDING_SITE))!, 'ConceptCodeSequence'));
@@ -357,6 +368,14 @@ const REPORTS: Array<[string, () => Uint8Array]> = [
   ['a report with a predecessor', () => write({ predecessor: { studyInstanceUID: '1.2.3', seriesInstanceUID: '1.2.4', sopInstanceUID: '1.2.5', sopClassUID: codes.COMPREHENSIVE_3D_SR_SOP_CLASS_UID } })],
   ['a single-vertebra report of an MR without reference', () => write({ vertebrae: [VERTEBRAE[0]], series: { ...exportInput().series, modality: 'MR' } })],
   ['a report of a non-ASCII patient', () => write({ patient: { name: 'Müller^Jürgen', id: 'P1', birthDate: '', sex: 'O' } })],
+  [
+    'a report copied from loosely formatted study values',
+    () =>
+      write({
+        patient: { name: 'Doe^Jane', id: 'P2', birthDate: '1948-03-12', sex: 'female' },
+        study: { ...exportInput().study, studyDate: '2024-01-15', studyTime: '09:30:00', referringPhysicianName: '' },
+      }),
+  ],
 ];
 
 for (const tool of ['dciodvfy', 'dsrdump']) {

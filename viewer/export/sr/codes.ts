@@ -4,7 +4,7 @@
  * dictionary (pydicom/sr/_concepts_dict.py, which lists the CIDs a code belongs to) or DCMTK's dcmsr/libcmr sources.
  * The local scheme 99VHV holds this app's own concepts, for which DICOM defines no code.
  */
-import type { SpinalLevel } from '../../../measurement';
+import type { SixPoints, SpinalLevel, VertebralHeights } from '../../../measurement';
 
 /** A coded concept: code value, coding scheme designator and code meaning (PS3.3 Table 8.8-1a). */
 export interface Code {
@@ -170,6 +170,20 @@ export const ANTERIOR_HEIGHT = code('VHV-HA', LOCAL_SCHEME, 'Anterior vertebral 
 export const MIDDLE_HEIGHT = code('VHV-HM', LOCAL_SCHEME, 'Middle vertebral body height');
 /** Posterior vertebral body height Hp, mm; its INFERRED FROM SCOORD3D holds posterior superior → posterior inferior. */
 export const POSTERIOR_HEIGHT = code('VHV-HP', LOCAL_SCHEME, 'Posterior vertebral body height');
+/**
+ * The three heights as written: each NUM's concept, the height it holds and the superior → inferior point pair of its
+ * INFERRED FROM SCOORD3D POLYLINE (six-point morphometry, Hurxthal 1968). The reader restores the points from these.
+ */
+export const HEIGHT_LINES: ReadonlyArray<{
+  readonly concept: Code;
+  readonly key: keyof VertebralHeights;
+  readonly superior: keyof SixPoints;
+  readonly inferior: keyof SixPoints;
+}> = [
+  { concept: ANTERIOR_HEIGHT, key: 'anteriorMm', superior: 'anteriorSuperior', inferior: 'anteriorInferior' },
+  { concept: MIDDLE_HEIGHT, key: 'middleMm', superior: 'middleSuperior', inferior: 'middleInferior' },
+  { concept: POSTERIOR_HEIGHT, key: 'posteriorMm', superior: 'posteriorSuperior', inferior: 'posteriorInferior' },
+];
 /** Reference posterior height (mean Hp of undeformed neighbours), mm. */
 export const REFERENCE_POSTERIOR_HEIGHT = code('VHV-HPREF', LOCAL_SCHEME, 'Reference posterior vertebral body height');
 /** Wedge ratio Ha/Hp (O'Neill et al., JBMR 1994). */

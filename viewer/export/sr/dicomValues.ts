@@ -53,3 +53,21 @@ export function formatDaUtc(at: Date): string {
 export function formatTmUtc(at: Date): string {
   return `${pad(at.getUTCHours(), 2)}${pad(at.getUTCMinutes(), 2)}${pad(at.getUTCSeconds(), 2)}`;
 }
+
+/** A copied date as DA (YYYYMMDD): '19480312' and '1948-03-12' both give '19480312'; anything else gives ''. */
+export function asDa(value: string): string {
+  const digits = value.replace(/[-./\s]/g, '');
+  return /^[0-9]{8}$/.test(digits) ? digits : '';
+}
+
+/** A copied time as TM (HH, HHMM, HHMMSS or HHMMSS.FFFFFF; colons dropped); anything else gives ''. */
+export function asTm(value: string): string {
+  const compact = value.trim().replace(/:/g, '');
+  return /^[0-9]{2}([0-9]{2}([0-9]{2}(\.[0-9]{1,6})?)?)?$/.test(compact) ? compact : '';
+}
+
+/** A copied Patient's Sex as one of its enumerated values M, F, O (PS3.3 C.7.1.1); anything else gives ''. */
+export function asPatientSex(value: string): string {
+  const upper = value.trim().toUpperCase();
+  return upper === 'M' || upper === 'F' || upper === 'O' ? upper : '';
+}

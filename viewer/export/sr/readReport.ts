@@ -11,13 +11,11 @@ import {
   type Vec3,
 } from '../../../measurement';
 import {
-  ANTERIOR_HEIGHT,
   FINDING_SITE,
   FINDING_SITE_SRT,
+  HEIGHT_LINES,
   IMAGING_MEASUREMENT_REPORT,
   MEASUREMENT_GROUP,
-  MIDDLE_HEIGHT,
-  POSTERIOR_HEIGHT,
   SR_SOP_CLASS_UID_PREFIX,
   UCUM_LENGTH_UNITS,
   VERTEBRA_CODES,
@@ -50,13 +48,6 @@ const SR_CLASS_NAMES: Readonly<Record<string, string>> = {
   '1.2.840.10008.5.1.4.1.1.88.67': 'X-Ray Radiation Dose SR',
 };
 
-/** The height concepts, each with the superior and inferior point its SCOORD3D line holds, in that order. */
-const HEIGHT_POINTS = [
-  { concept: ANTERIOR_HEIGHT, superior: 'anteriorSuperior', inferior: 'anteriorInferior' },
-  { concept: MIDDLE_HEIGHT, superior: 'middleSuperior', inferior: 'middleInferior' },
-  { concept: POSTERIOR_HEIGHT, superior: 'posteriorSuperior', inferior: 'posteriorInferior' },
-] as const satisfies ReadonlyArray<{ concept: Code; superior: keyof SixPoints; inferior: keyof SixPoints }>;
-
 const LEVEL_BY_CODE: ReadonlyMap<string, SpinalLevel> = new Map(
   (Object.entries(VERTEBRA_CODES) as Array<[SpinalLevel, Code]>).map(([level, c]) => [`${c.scheme}|${c.value}`, level]),
 );
@@ -81,7 +72,7 @@ function isHeightGroup(item: ContentItem): boolean {
   return (
     stringOf(item, 'ValueType') === 'CONTAINER' &&
     sameCode(conceptOf(item), MEASUREMENT_GROUP) &&
-    childrenOf(item).some((child) => HEIGHT_POINTS.some((h) => sameCode(conceptOf(child), h.concept)))
+    childrenOf(item).some((child) => HEIGHT_LINES.some((h) => sameCode(conceptOf(child), h.concept)))
   );
 }
 
@@ -105,7 +96,7 @@ function parseHeightGroup(group: ContentItem, index: number): SrResult<ParsedVer
   }
   const points: Partial<Record<keyof SixPoints, Vec3>> = {};
   let frameOfReferenceUID = '';
-  for (const height of HEIGHT_POINTS) {
+  for (const height of HEIGHT_LINES) {
     const num = children.find((c) => stringOf(c, 'ValueType') === 'NUM' && sameCode(conceptOf(c), height.concept));
     const line = num === undefined
       ? undefined

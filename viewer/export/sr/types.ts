@@ -20,7 +20,11 @@ export interface SrDocumentReference {
   readonly sopClassUID: string;
 }
 
-/** Everything writeMeasurementReport needs; patient and study attributes are copied from the measured images. */
+/**
+ * Everything writeMeasurementReport needs. Patient and study attributes are copied from the measured images as their
+ * DICOM strings; dates and times may also be given as '1948-03-12' / '09:30:00', and a value that is not a valid
+ * date, time or sex (M, F, O) is written empty rather than invalid.
+ */
 export interface SrExportInput {
   readonly patient: { readonly name: string; readonly id: string; readonly birthDate: string; readonly sex: string };
   readonly study: {

@@ -4,9 +4,8 @@
  * measurement/'s assessSpine), each height inferred from a SCOORD3D line between its two points in the images' frame of
  * reference. Pure: runs in node and in the browser; dcmjs does the byte encoding.
  */
-import { assessSpine, type LevelAssessment, type SixPoints, type Vec3 } from '../../../measurement';
+import { assessSpine, type LevelAssessment, type Vec3 } from '../../../measurement';
 import {
-  ANTERIOR_HEIGHT,
   APP_DEVICE_UID,
   APP_NAME,
   BICONCAVE_LOSS,
@@ -25,6 +24,7 @@ import {
   FRAME_OF_REFERENCE_UID,
   GENANT_GRADE,
   GENANT_GRADE_CODES,
+  HEIGHT_LINES,
   HEIGHT_LOSS,
   IMAGE_LIBRARY,
   IMAGE_LIBRARY_GROUP,
@@ -36,12 +36,10 @@ import {
   LANGUAGE_OF_CONTENT,
   LOCAL_SCHEME_IDENTIFICATION,
   MEASUREMENT_GROUP,
-  MIDDLE_HEIGHT,
   MODALITY,
   MODALITY_CODES,
   OBSERVER_DEVICE,
   OBSERVER_TYPE,
-  POSTERIOR_HEIGHT,
   PROCEDURE_REPORTED,
   REFERENCE_POSTERIOR_HEIGHT,
   SR_MAX_ABS_COORDINATE_MM,
@@ -60,7 +58,6 @@ import {
   WEDGE_ANGLE,
   WEDGE_LOSS,
   WEDGE_RATIO,
-  type Code,
 } from './codes';
 import {
   codeItem,
@@ -74,15 +71,8 @@ import {
   type ContentItem,
 } from './contentItems';
 import { encodePart10, type NaturalDataset } from './dicomCodec';
-import { formatDaUtc, formatTmUtc, isValidUid, randomUid } from './dicomValues';
+import { asDa, asPatientSex, asTm, formatDaUtc, formatTmUtc, isValidUid, randomUid } from './dicomValues';
 import { srError, type SrExportInput, type SrExportOutput, type SrResult } from './types';
-
-/** The three heights, each with the concept that names it and its superior → inferior point pair. */
-export const HEIGHT_LINES = [
-  { concept: ANTERIOR_HEIGHT, superior: 'anteriorSuperior', inferior: 'anteriorInferior', key: 'anteriorMm' },
-  { concept: MIDDLE_HEIGHT, superior: 'middleSuperior', inferior: 'middleInferior', key: 'middleMm' },
-  { concept: POSTERIOR_HEIGHT, superior: 'posteriorSuperior', inferior: 'posteriorInferior', key: 'posteriorMm' },
-] as const satisfies ReadonlyArray<{ concept: Code; superior: keyof SixPoints; inferior: keyof SixPoints; key: string }>;
 
 function checkInput(input: SrExportInput): SrResult<null> {
   if (!input.calibrated) {
@@ -257,12 +247,12 @@ export function writeMeasurementReport(input: SrExportInput): SrResult<SrExportO
     // Patient (copied from the measured images)
     PatientName: patient.name,
     PatientID: patient.id,
-    PatientBirthDate: patient.birthDate,
-    PatientSex: patient.sex,
+    PatientBirthDate: asDa(patient.birthDate),
+    PatientSex: asPatientSex(patient.sex),
     // General Study (the same study as the measured images)
     StudyInstanceUID: study.studyInstanceUID,
-    StudyDate: study.studyDate,
-    StudyTime: study.studyTime,
+    StudyDate: asDa(study.studyDate),
+    StudyTime: asTm(study.studyTime),
     ReferringPhysicianName: study.referringPhysicianName,
     StudyID: study.studyId,
     AccessionNumber: study.accessionNumber,
