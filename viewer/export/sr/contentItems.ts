@@ -136,7 +136,11 @@ export function stringOf(dataset: NaturalDataset, keyword: string): string {
 export function codeOf(dataset: NaturalDataset, keyword: string): Code | null {
   const item = itemsOf(dataset, keyword)[0];
   if (item === undefined) return null;
-  return { value: stringOf(item, 'CodeValue'), scheme: stringOf(item, 'CodingSchemeDesignator'), meaning: stringOf(item, 'CodeMeaning') };
+  return {
+    value: stringOf(item, 'CodeValue'),
+    scheme: stringOf(item, 'CodingSchemeDesignator'),
+    meaning: stringOf(item, 'CodeMeaning'),
+  };
 }
 
 /** True when `c` has the code value and scheme of `expected` (code meanings may differ between writers). */

@@ -236,7 +236,8 @@ function readDecoded(meta: NaturalDataset, dataset: NaturalDataset): SrResult<Sr
   const recognised = [describeDocument(dataset, sopClassUID)];
   const ignored: string[] = [];
   if (vertebrae.length > 0) {
-    recognised.push(`${plural(vertebrae.length, 'vertebra', 'vertebrae')} with six-point heights: ${vertebrae.map((v) => v.level).join(', ')}`);
+    const levels = vertebrae.map((v) => v.level).join(', ');
+    recognised.push(`${plural(vertebrae.length, 'vertebra', 'vertebrae')} with six-point heights: ${levels}`);
     ignored.push('the stored heights, ratios, losses, grades and angles (recomputed from the points)');
   }
   if (counts.lengths > 0) recognised.push(`${plural(counts.lengths, 'length measurement')} (not vertebral heights)`);
@@ -298,6 +299,9 @@ export function readMeasurementReport(bytes: ArrayBuffer | Uint8Array): SrResult
   } catch (error) {
     // A content tree so odd that it breaks the walk (e.g. nested beyond the stack): report it, do not throw.
     const detail = error instanceof Error ? error.message : String(error);
-    return srError('MALFORMED_SR', `This structured report could not be understood. ${NOTHING_CHANGED} (Technical detail: ${detail})`);
+    return srError(
+      'MALFORMED_SR',
+      `This structured report could not be understood. ${NOTHING_CHANGED} (Technical detail: ${detail})`,
+    );
   }
 }
