@@ -28,10 +28,12 @@ const UNREADABLE_EDGE_CASES: ReadonlyArray<readonly [string, string, RegExp]> = 
   ['ExplVR_BigEndNoMeta.dcm', 'says it is not a DICOM Part 10 file', /not a DICOM Part 10 file/],
   ['ExplVR_LitEndNoMeta.dcm', 'says it is not a DICOM Part 10 file', /not a DICOM Part 10 file/],
   ['meta_missing_tsyntax.dcm', 'names the missing transfer syntax', /transfer syntax/i],
-  ['UN_sequence.dcm', 'says it holds no identification or pixel data', /no DICOM identification .* or pixel data/],
-  ['no_meta_group_length.dcm', 'says it holds no identification or pixel data', /no DICOM identification .* or pixel data/],
+  ['UN_sequence.dcm', 'says the image it claims to be has no pixel data', /no pixel data/],
+  ['no_meta_group_length.dcm', 'says the image it claims to be has no pixel data', /no pixel data/],
 ];
 
+/** Readable, but cornerstone 5.14's JPEG 2000 decoder gives an empty image for it. */
+const KNOWN_UNDECODABLE = 'JPEG2000-embedded-sequence-delimiter.dcm';
 const NO_PIXEL_DATA = 'no-pixel-data.dcm';
 const NO_PIXEL_SPACING = 'no-pixel-spacing.dcm';
 /** Uncompressed YBR_FULL_422: chroma is subsampled, so the pixel data holds 2 bytes a pixel, not 3. */
@@ -45,17 +47,20 @@ const CORRUPT_JPEG_LS = 'CTImage-jpegls-zeroed-codestream.dcm';
 const CORRUPT_JPEG_BASELINE = 'CTImage-jpeg-baseline-zeroed-codestream.dcm';
 const EMPTY_JPEG_2000 = 'CTImage-j2k-zeroed-codestream.dcm';
 const GARBAGE_RLE = 'CTImage-rle-garbage-segment-header.dcm';
+/** Fully zeroed, start marker included: the reader refuses it before any decoder sees it. */
+const NO_CODESTREAM_MARKER = 'CTImage-j2k-no-soc-marker.dcm';
 
 /**
- * Writes a copy of a compressed DICOM file whose codestream fragments are overwritten by `fill(position)`, with SOP
- * Instance and Series Instance UIDs changed in their last digit, so the copy is a series of its own rather than a
- * duplicate of the source.
+ * Writes a copy of a compressed DICOM file whose codestream fragments are overwritten by `fill(position)` after their
+ * first `keepBytes` bytes (2 keeps the format's start marker, so the file passes the reader's check and fails only in
+ * the decoder), with SOP Instance and Series Instance UIDs changed in their last digit, so the copy is a series of
+ * its own rather than a duplicate of the source.
  */
-function writeCorruptCopy(source: string, target: string, copyIndex: number, fill: (position: number) => number): void {
+function writeCorruptCopy(source: string, target: string, copyIndex: number, fill: (position: number) => number, keepBytes = 2): void {
   const bytes = new Uint8Array(readFileSync(source));
   const dataSet = dicomParser.parseDicom(bytes);
   for (const fragment of dataSet.elements.x7fe00010.fragments ?? []) {
-    for (let p = fragment.position; p < fragment.position + fragment.length; p++) bytes[p] = fill(p);
+    for (let p = fragment.position + keepBytes; p < fragment.position + fragment.length; p++) bytes[p] = fill(p);
   }
   for (const tag of ['x00020003', 'x00080018', 'x0020000e']) {
     const element = dataSet.elements[tag];
@@ -91,6 +96,7 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
     writeCorruptCopy(testImage('CTImage.dcm_JPEGLSLosslessTransferSyntax_1.2.840.10008.1.2.4.80.dcm'), join(scratch, CORRUPT_JPEG_LS), 0, () => 0);
     writeCorruptCopy(testImage('CTImage.dcm_JPEGProcess1TransferSyntax_1.2.840.10008.1.2.4.50.dcm'), join(scratch, CORRUPT_JPEG_BASELINE), 1, () => 0);
     writeCorruptCopy(testImage('CTImage.dcm_JPEG2000LosslessOnlyTransferSyntax_1.2.840.10008.1.2.4.90.dcm'), join(scratch, EMPTY_JPEG_2000), 2, () => 0);
+    writeCorruptCopy(testImage('CTImage.dcm_JPEG2000LosslessOnlyTransferSyntax_1.2.840.10008.1.2.4.90.dcm'), join(scratch, NO_CODESTREAM_MARKER), 4, () => 0, 0);
     writeCorruptCopy(testImage('CTImage.dcm_RLELosslessTransferSyntax_1.2.840.10008.1.2.5.dcm'), join(scratch, GARBAGE_RLE), 3, (p) => (p * 7919) & 0xff);
     session = await startViewer();
   });
@@ -141,7 +147,7 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
       expect(session.pageErrors).toEqual([]);
     });
 
-    it('shows every readable image series when it is clicked, one after the other, without a decode failure or page error', async () => {
+    it('shows every readable image series when it is clicked, one after the other; only the known undecodable one reports a decode failure', async () => {
       const state = await viewerState(session.page);
       const keys: string[] = [];
       for (const instance of state.instances.filter((i) => i.kind === 'image')) {
@@ -156,7 +162,9 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
       }
       expect(notShown).toEqual([]);
       const decodeFailures = (await viewerState(session.page)).problems.filter((p) => p.message.startsWith(DECODE_FAILURE));
-      expect(decodeFailures).toEqual([]);
+      // cornerstone's JPEG 2000 decoder returns an empty image for a codestream with an embedded sequence delimiter:
+      // the app must say so (once) rather than show a blank view.
+      expect([...new Set(decodeFailures.map((p) => p.fileName))]).toEqual([KNOWN_UNDECODABLE]);
       expect(session.pageErrors).toEqual([]);
     });
   });
@@ -222,7 +230,7 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
     const shown = new Map<string, { problems: ProblemSummary[]; newPageErrors: string[]; newRejections: string[] }>();
 
     beforeAll(async () => {
-      const files = [CORRUPT_JPEG_LS, CORRUPT_JPEG_BASELINE, EMPTY_JPEG_2000];
+      const files = [CORRUPT_JPEG_LS, CORRUPT_JPEG_BASELINE];
       await openFiles(session.page, files.map((file) => join(scratch, file)));
       for (const file of files) {
         const errorsBefore = session.pageErrors.length;
@@ -259,9 +267,14 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
       for (const message of messages) expect(message).not.toMatch(/^image could not be decoded: \d+$/);
     });
 
-    it('reports a zeroed JPEG 2000 codestream, which decodes to no pixels at all, instead of showing an empty image', () => {
-      const messages = shown.get(EMPTY_JPEG_2000)!.problems.map((p) => p.message);
-      expect(messages.some((m) => m.startsWith(DECODE_FAILURE))).toBe(true);
+    it('refuses, when reading, a JPEG 2000 codestream that is zeroed after its SOC marker (openjpeg would show the previous image)', async () => {
+      await openFiles(session.page, [join(scratch, EMPTY_JPEG_2000), join(scratch, NO_CODESTREAM_MARKER)]);
+      const state = await viewerState(session.page);
+      for (const file of [EMPTY_JPEG_2000, NO_CODESTREAM_MARKER]) {
+        expect(problemsOf(state.problems, file).map((p) => [p.severity, p.message]), file).toEqual([
+          ['error', expect.stringMatching(/compressed pixel data is corrupt.*SOC and SIZ/)],
+        ]);
+      }
     });
   });
 

@@ -18,7 +18,9 @@ describe('kindOfSopClass', () => {
     ['1.2.840.10008.5.1.4.1.1.104.1', false, 'pdf'],
     ['1.2.840.10008.5.1.4.1.1.11.1', false, 'presentation-state'],
     ['1.2.840.10008.5.1.4.1.1.2', true, 'image'],
-    ['1.2.840.10008.5.1.4.1.1.2', false, 'other'],
+    ['1.2.840.10008.5.1.4.1.1.2', false, 'image'],
+    ['1.2.840.10008.5.1.4.1.1.481.5', false, 'other'],
+    ['', false, 'other'],
   ])('calls SOP class %s (pixel data: %s) "%s"', (uid, hasPixels, kind) => {
     expect(kindOfSopClass(uid, hasPixels)).toBe(kind);
   });

@@ -4,6 +4,12 @@ import { scrollViewport, showPlan } from '../cornerstone/viewportController';
 import { findSeries, getState, setState, setViewportSnapshot, useAppState } from './store';
 import { ViewportOverlay } from './ViewportOverlay';
 
+/**
+ * Showing and tearing down plans one after the other: a slow series being replaced must finish setting up and be torn
+ * down before the next one starts (they share the rendering engine and the tool group).
+ */
+let displayQueue: Promise<void> = Promise.resolve();
+
 /** Arrow keys scroll by one slice, Page keys by ten. */
 const KEY_SCROLL: Record<string, number> = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -1, ArrowRight: 1, PageUp: -10, PageDown: 10 };
 
@@ -18,7 +24,7 @@ export function ViewportGrid() {
     let disposed = false;
     let teardown: (() => void) | null = null;
     const seriesName = findSeries(plan.seriesKey)?.series.description ?? 'series';
-    void (async () => {
+    displayQueue = displayQueue.then(async () => {
       try {
         await initCornerstone();
         if (disposed) return;
@@ -32,14 +38,20 @@ export function ViewportGrid() {
             }));
           },
         });
-        if (disposed) teardown();
+        if (disposed) {
+          teardown();
+          teardown = null;
+        }
       } catch (error) {
         setState({ status: `The series could not be displayed: ${error instanceof Error ? error.message : String(error)}` });
       }
-    })();
+    });
     return () => {
       disposed = true;
-      teardown?.();
+      displayQueue = displayQueue.then(() => {
+        teardown?.();
+        teardown = null;
+      });
     };
   }, [plan]);
 

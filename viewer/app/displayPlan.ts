@@ -38,6 +38,16 @@ function oddSizedFiles(images: SeriesGroup['instances']): DisplayPlan['fileNotes
     }));
 }
 
+/** A short stable id for a series key (FNV-1a), so viewport ids of different series never collide by suffix. */
+function hashKey(key: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
 /** Decides the layout of a series from its geometry; sagittal first, since that is where vertebrae are measured. */
 export function planDisplay(series: SeriesGroup): DisplayPlan {
   const images = series.instances.filter((i) => i.meta.kind === 'image');
@@ -50,7 +60,7 @@ export function planDisplay(series: SeriesGroup): DisplayPlan {
       : 'uncalibrated: no pixel spacing, so lengths are in pixels and nothing is graded');
   }
   const fileNotes = oddSizedFiles(images);
-  const idPrefix = `vp-${series.key.replace(/[^A-Za-z0-9]/g, '').slice(-12)}`;
+  const idPrefix = `vp-${hashKey(series.key)}`;
   if (geometry.volumeCompatible && geometry.plane === 'axial' && calibrated) {
     return {
       seriesKey: series.key,

@@ -32,6 +32,13 @@ export function initCornerstone(): Promise<void> {
       addTool(tool);
     }
     installMeasurementBridge();
+    // cornerstone's image cache re-throws a failed load in a promise nobody awaits; the viewer has already reported it
+    // next to the file, so the rejection shaped like the loader's ({ error, dataSet } or a decoder code) is handled.
+    window.addEventListener('unhandledrejection', (event) => {
+      const reason = event.reason as unknown;
+      const loaderShaped = typeof reason === 'number' || (typeof reason === 'object' && reason !== null && !(reason instanceof Error) && 'error' in reason);
+      if (loaderShaped) event.preventDefault();
+    });
     // Scripted QA reaches the same instances the app uses, as in OHIF.
     window.cornerstone = cornerstone;
     window.cornerstoneTools = cornerstoneTools;

@@ -74,6 +74,8 @@ function unit(v: Vec3): Vec3 {
 
 function errorText(detail: unknown): string {
   if (detail instanceof Error) return detail.message;
+  // Some wasm decoders throw a bare number (an internal error code or pointer).
+  if (typeof detail === 'number') return `the compressed pixel data is corrupt or uses an unsupported variant (decoder code ${detail})`;
   if (typeof detail === 'object' && detail !== null) {
     const inner = (detail as { error?: unknown; message?: unknown }).error ?? (detail as { message?: unknown }).message;
     if (inner !== undefined) return errorText(inner);
@@ -132,7 +134,6 @@ export async function showPlan(
   const renderingEngine = engine();
   const disposers: Array<() => void> = [];
   const imageIdSet = new Set(plan.imageIds);
-  let decoded = 0;
 
   renderingEngine.setViewports(
     plan.viewports.map((spec) => ({
@@ -188,29 +189,40 @@ export async function showPlan(
     observer.disconnect();
   });
 
+  // Each image counts once, loaded or failed: cornerstone fires IMAGE_LOADED on cache hits too, and a failed image is
+  // dropped from its cache and may fail again on the next request.
+  const settled = new Set<string>();
   const setProgress = () => {
-    const fraction = plan.imageIds.length ? decoded / plan.imageIds.length : 1;
+    const fraction = plan.imageIds.length ? settled.size / plan.imageIds.length : 1;
     for (const spec of plan.viewports) {
       const element = elements.get(spec.viewportId)!;
       element.dataset.loadProgress = fraction.toFixed(3);
-      if (decoded >= plan.imageIds.length) element.dataset.loaded = 'true';
+      if (settled.size >= plan.imageIds.length) element.dataset.loaded = 'true';
     }
-    callbacks.onLoadProgress(decoded, plan.imageIds.length);
+    callbacks.onLoadProgress(settled.size, plan.imageIds.length);
+  };
+  const fail = (imageId: string, message: string) => {
+    if (settled.has(imageId)) return;
+    settled.add(imageId);
+    callbacks.onImageError(imageId, message);
+    setProgress();
   };
   const onImageLoaded = (event: Event) => {
-    const imageId = (event as CustomEvent<{ image?: { imageId?: string } }>).detail?.image?.imageId;
-    if (imageId && imageIdSet.has(imageId)) {
-      decoded++;
-      setProgress();
+    const image = (event as CustomEvent<{ image?: Types.IImage }>).detail?.image;
+    const imageId = image?.imageId;
+    if (!image || !imageId || !imageIdSet.has(imageId) || settled.has(imageId)) return;
+    // Some decoders return an empty buffer instead of failing: that is no image.
+    const expected = image.rows * image.columns * (image.color ? 3 : 1);
+    if (expected === 0 || (image.getPixelData?.()?.length ?? 0) < expected) {
+      fail(imageId, 'the decoder returned no pixel data (corrupt compressed data?)');
+      return;
     }
+    settled.add(imageId);
+    setProgress();
   };
   const onImageFailed = (event: Event) => {
     const detail = (event as CustomEvent<{ imageId?: string; error?: unknown }>).detail;
-    if (detail?.imageId && imageIdSet.has(detail.imageId)) {
-      callbacks.onImageError(detail.imageId, errorText(detail.error));
-      decoded++;
-      setProgress();
-    }
+    if (detail?.imageId && imageIdSet.has(detail.imageId)) fail(detail.imageId, errorText(detail.error));
   };
   eventTarget.addEventListener(Enums.Events.IMAGE_LOADED, onImageLoaded);
   eventTarget.addEventListener(Enums.Events.IMAGE_LOAD_FAILED, onImageFailed);
@@ -232,21 +244,17 @@ export async function showPlan(
     const volume = existing ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds: plan.imageIds }));
     await setVolumesForViewports(renderingEngine, [{ volumeId }], plan.viewports.map((v) => v.viewportId));
     if (existing && (volume as { loadStatus?: { loaded?: boolean } }).loadStatus?.loaded) {
-      decoded = plan.imageIds.length;
+      for (const id of plan.imageIds) settled.add(id);
       setProgress();
     } else {
-      // Count what is already cached (a volume reopened mid-load), then stream the rest; slices render as they land.
-      decoded = plan.imageIds.filter((id) => cache.getImageLoadObject(id)).length;
+      // Stream the slices in; each renders as it lands.
       setProgress();
       (volume as unknown as { load: (cb?: () => void) => void }).load();
     }
   } else {
     const viewport = renderingEngine.getViewport(plan.viewports[0].viewportId) as StackViewport;
     const middle = Math.floor(plan.imageIds.length / 2);
-    await viewport.setStack(plan.imageIds, middle).catch((error: unknown) => {
-      callbacks.onImageError(plan.imageIds[middle], errorText(error));
-    });
-    decoded = plan.imageIds.filter((id) => cache.getImageLoadObject(id)).length;
+    await viewport.setStack(plan.imageIds, middle).catch((error: unknown) => fail(plan.imageIds[middle], errorText(error)));
     setProgress();
     // Decode the whole stack in the background so scrolling never waits and progress reaches 100 %.
     for (const imageId of plan.imageIds) {

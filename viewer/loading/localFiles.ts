@@ -44,8 +44,9 @@ export async function readLocalFiles(
       if (!outcome.ok) {
         batch.problems.push({ fileName: name, message: outcome.message, severity: 'error' });
       } else {
-        const uri = String(wadouri.fileManager.add(file));
-        const baseImageId = `dicomfile:${uri}`;
+        // fileManager.add gives the image id itself ("dicomfile:N"); the loader's cache key is the part after the scheme.
+        const baseImageId = wadouri.fileManager.add(file);
+        const uri = baseImageId.slice(baseImageId.indexOf(':') + 1);
         // The loader sorts slices and reads geometry from cached datasets: register each file before any volume is
         // built, handing over the bytes already read so the file is not read twice.
         await wadouri.dataSetCacheManager.load(uri, () => Promise.resolve(buffer), baseImageId);

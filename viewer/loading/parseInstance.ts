@@ -7,6 +7,10 @@ export type ParseOutcome =
   | { ok: false; message: string };
 
 const DEFLATED_EXPLICIT_LE = '1.2.840.10008.1.2.1.99';
+const RLE_LOSSLESS = '1.2.840.10008.1.2.5';
+/** PS3.5 G.4: an RLE frame holds 1 to 15 segments. */
+const RLE_MAX_SEGMENTS = 15;
+const PART10_PREAMBLE_BYTES = 128;
 const SR_SOP_CLASS_PREFIX = '1.2.840.10008.5.1.4.1.1.88.';
 const SEG_SOP_CLASS = '1.2.840.10008.5.1.4.1.1.66.4';
 const PDF_SOP_CLASS = '1.2.840.10008.5.1.4.1.1.104.1';
@@ -35,13 +39,29 @@ export function calibrationOf(
   return copiesDetector ? 'detector' : 'calibrated';
 }
 
+/** Storage SOP classes that never hold pixel data (PS3.4 B.5): waveforms, raw data, registration, RT plans… */
+const NON_IMAGE_SOP_CLASS_PREFIXES = [
+  '1.2.840.10008.5.1.4.1.1.9.', // waveforms
+  '1.2.840.10008.5.1.4.1.1.66', // raw data, spatial registration, fiducials (66.4 segmentation is handled first)
+  '1.2.840.10008.5.1.4.1.1.104.', // encapsulated documents
+  '1.2.840.10008.5.1.4.1.1.481.3', // RT structure set
+  '1.2.840.10008.5.1.4.1.1.481.4', // RT beams treatment record
+  '1.2.840.10008.5.1.4.1.1.481.5', // RT plan
+  '1.2.840.10008.5.1.4.1.1.481.6', // RT brachy treatment record
+  '1.2.840.10008.5.1.4.1.1.481.7', // RT treatment summary record
+  '1.2.840.10008.5.1.4.1.1.481.8', // RT ion plan
+  '1.2.840.10008.5.1.4.1.1.481.9', // RT ion beams treatment record
+];
+
 /** Which kind of object a SOP class is; only images go to a viewport. */
 export function kindOfSopClass(sopClassUID: string, hasPixelData: boolean): InstanceKind {
   if (sopClassUID.startsWith(SR_SOP_CLASS_PREFIX)) return 'sr';
   if (sopClassUID === SEG_SOP_CLASS) return 'seg';
   if (sopClassUID === PDF_SOP_CLASS) return 'pdf';
   if (sopClassUID.startsWith(PRESENTATION_STATE_PREFIX)) return 'presentation-state';
-  return hasPixelData ? 'image' : 'other';
+  if (NON_IMAGE_SOP_CLASS_PREFIXES.some((prefix) => sopClassUID.startsWith(prefix))) return 'other';
+  // Any other storage class is an image class: without pixel data it is a broken image, not a non-image object.
+  return hasPixelData || sopClassUID ? 'image' : 'other';
 }
 
 /** Deflated transfer syntax: dicom-parser asks for the inflated dataset bytes. */
@@ -64,7 +84,9 @@ function describeParseError(raw: unknown): string {
   if (/overread|buffer|end of|truncat/i.test(text)) {
     return `the file is truncated or corrupt (${text.replace(/^dicomParser\.\w+: /, '')})`;
   }
-  if (/transfer syntax/i.test(text)) return `unsupported or missing transfer syntax (${text})`;
+  if (/transfer syntax|0002,0010/i.test(text)) {
+    return 'the file meta information has no usable Transfer Syntax UID (0002,0010): the pixel encoding cannot be known';
+  }
   return `could not be read as DICOM (${text})`;
 }
 
@@ -160,7 +182,59 @@ function expectedNativePixelBytes(ds: dicomParser.DataSet, rows: number, columns
   const bitsAllocated = ds.uint16('x00280100');
   const samples = ds.uint16('x00280002') ?? 1;
   if (!bitsAllocated || !rows || !columns) return null;
-  return Math.ceil((rows * columns * samples * frames * bitsAllocated) / 8);
+  // YBR_FULL_422 subsamples chroma: two samples per pixel on average (PS3.3 C.7.6.3.1.2).
+  const samplesPerPixel = samples === 3 && (ds.string('x00280004') ?? '').trim() === 'YBR_FULL_422' ? 2 : samples;
+  return Math.ceil((rows * columns * samplesPerPixel * frames * bitsAllocated) / 8);
+}
+
+/**
+ * Checks the RLE header of every frame (PS3.5 Annex G): 1–15 segments, offsets ascending inside the fragment.
+ * A broken header would otherwise send the decoder into an endless loop.
+ */
+function rleHeaderProblem(ds: dicomParser.DataSet, element: dicomParser.Element): string | null {
+  for (const fragment of element.fragments ?? []) {
+    const start = ds.byteArray.byteOffset + fragment.position;
+    if (fragment.length < 64 || fragment.position + 64 > ds.byteArray.length) return 'an RLE frame is shorter than its 64-byte header';
+    const view = new DataView(ds.byteArray.buffer, start, 64);
+    const segments = view.getUint32(0, true);
+    if (segments < 1 || segments > RLE_MAX_SEGMENTS) return `an RLE frame claims ${segments} segments (1 to ${RLE_MAX_SEGMENTS} are possible)`;
+    let previous = 63;
+    for (let i = 1; i <= segments; i++) {
+      const offset = view.getUint32(i * 4, true);
+      if (offset <= previous || offset >= fragment.length) return 'an RLE frame header points outside its data';
+      previous = offset;
+    }
+  }
+  return null;
+}
+
+const JPEG_FAMILY = new Set(['1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4.51', '1.2.840.10008.1.2.4.53', '1.2.840.10008.1.2.4.55', '1.2.840.10008.1.2.4.57', '1.2.840.10008.1.2.4.70', '1.2.840.10008.1.2.4.80', '1.2.840.10008.1.2.4.81']);
+const JPEG_2000_FAMILY = new Set(['1.2.840.10008.1.2.4.90', '1.2.840.10008.1.2.4.91', '1.2.840.10008.1.2.4.201', '1.2.840.10008.1.2.4.202', '1.2.840.10008.1.2.4.203']);
+
+/**
+ * The first compressed frame must begin with its format's marker: JPEG and JPEG-LS with SOI (FFD8), JPEG 2000 with
+ * SOC (FF4F) or a JP2 signature box. Without one the decoders may fail silently or hand back a stale image.
+ */
+function codestreamProblem(ds: dicomParser.DataSet, element: dicomParser.Element, transferSyntaxUID: string): string | null {
+  const first = element.fragments?.find((f) => f.length > 0);
+  if (!first) return 'the compressed pixel data holds no fragments';
+  const b = ds.byteArray.subarray(first.position, first.position + 12);
+  if (JPEG_FAMILY.has(transferSyntaxUID) && !(b[0] === 0xff && b[1] === 0xd8)) {
+    return 'the JPEG data does not start with a JPEG start-of-image marker';
+  }
+  const jp2Signature = b[4] === 0x6a && b[5] === 0x50 && b[6] === 0x20 && b[7] === 0x20;
+  // ISO 15444-1 A.5.1: SIZ immediately follows SOC. openjpeg, given a codestream without it, hands back the previous
+  // frame it decoded instead of failing, so this is refused before any decoder sees it.
+  const rawCodestream = b[0] === 0xff && b[1] === 0x4f && b[2] === 0xff && b[3] === 0x51;
+  if (JPEG_2000_FAMILY.has(transferSyntaxUID) && !rawCodestream && !jp2Signature) {
+    return 'the JPEG 2000 data does not start with a codestream header (SOC and SIZ markers)';
+  }
+  return null;
+}
+
+function hasPart10Marker(bytes: Uint8Array): boolean {
+  return bytes.length >= PART10_PREAMBLE_BYTES + 4
+    && bytes[128] === 0x44 && bytes[129] === 0x49 && bytes[130] === 0x43 && bytes[131] === 0x4d;
 }
 
 /**
@@ -168,6 +242,9 @@ function expectedNativePixelBytes(ds: dicomParser.DataSet, rows: number, columns
  * Never throws: a file that is not usable gives `{ ok: false, message }` naming the reason.
  */
 export function parseInstance(fileName: string, bytes: Uint8Array): ParseOutcome {
+  if (!hasPart10Marker(bytes)) {
+    return { ok: false, message: describeParseError('DICM prefix not found') };
+  }
   let ds: dicomParser.DataSet;
   try {
     ds = dicomParser.parseDicom(bytes, { inflater } as dicomParser.ParseDicomOptions);
@@ -175,7 +252,8 @@ export function parseInstance(fileName: string, bytes: Uint8Array): ParseOutcome
     return { ok: false, message: describeParseError(raw) };
   }
   const warnings: string[] = [];
-  const sopClassUID = str(ds, 'x00080016');
+  // Fall back to the file meta header's Media Storage SOP Class when the dataset leaves it out.
+  const sopClassUID = str(ds, 'x00080016') || str(ds, 'x00020002');
   const pixelElement = ds.elements.x7fe00010 ?? ds.elements.x7fe00008 ?? ds.elements.x7fe00009;
   const hasPixelData = pixelElement !== undefined;
   const kind = kindOfSopClass(sopClassUID, hasPixelData);
@@ -190,6 +268,14 @@ export function parseInstance(fileName: string, bytes: Uint8Array): ParseOutcome
   if (kind === 'image' || (kind === 'other' && rows > 0)) {
     if (!hasPixelData) return { ok: false, message: 'the image has no pixel data (7FE0,0010): nothing to display' };
     if (!rows || !columns) return { ok: false, message: 'the image has no Rows/Columns: its pixel data cannot be interpreted' };
+    if (transferSyntaxUID === RLE_LOSSLESS && pixelElement.encapsulatedPixelData) {
+      const problem = rleHeaderProblem(ds, pixelElement);
+      if (problem) return { ok: false, message: `the RLE-compressed pixel data is corrupt: ${problem}` };
+    }
+    if (pixelElement.encapsulatedPixelData) {
+      const problem = codestreamProblem(ds, pixelElement, transferSyntaxUID);
+      if (problem) return { ok: false, message: `the compressed pixel data is corrupt: ${problem}` };
+    }
     if (!pixelElement.encapsulatedPixelData && transferSyntaxUID !== DEFLATED_EXPLICIT_LE) {
       const expected = expectedNativePixelBytes(ds, rows, columns, numberOfFrames);
       const available = Math.min(pixelElement.length, ds.byteArray.length - pixelElement.dataOffset);
