@@ -10,6 +10,7 @@ import { StartScreen } from './StartScreen';
 import { MorphometryPanel } from '../panels/MorphometryPanel';
 import { useShortcuts } from './useShortcuts';
 import { RestoredNotice } from './RestoredNotice';
+import { TransferNoticeBar } from './TransferNotice';
 import { ReportView } from '../export/report/ReportView';
 import { closeReport } from './actions';
 
@@ -47,6 +48,7 @@ export function App() {
       )}
       {status && <div className="status" role="alert" data-testid="status">{status}</div>}
       <RestoredNotice />
+      <TransferNoticeBar />
       <div className="app__body">
         <aside className="app__side">
           <SeriesBrowser />

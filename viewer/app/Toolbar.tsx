@@ -4,6 +4,7 @@ import { choosePrimaryTool, openFiles, openReport, openSample, redoMeasurement, 
 import { setState, useAppState, type PrimaryTool } from './store';
 import { WINDOW_PRESETS, applyWindowPreset, resetViewports, toggleInvert } from '../cornerstone/viewportController';
 import { placementGuide } from '../tools/placement';
+import { exportCsv, exportJson, exportSr, importMeasurementsFile } from './transfer';
 
 const TOOLS: ReadonlyArray<{ id: PrimaryTool; label: string; title: string; mprOnly?: boolean }> = [
   { id: 'windowLevel', label: 'W/L', title: 'Window/level: drag with the left button' },
@@ -114,6 +115,22 @@ export function Toolbar() {
       <button type="button" data-testid="reset" disabled={!plan} onClick={() => plan && resetViewports(plan)}>Reset</button>
       <span className="toolbar__sep" />
       <button type="button" data-testid="report" disabled={!plan} onClick={() => void openReport()}>Report</button>
+      <button type="button" data-testid="export-json" disabled={!plan} onClick={() => void exportJson()}>Export JSON</button>
+      <button type="button" data-testid="export-csv" disabled={!plan} onClick={() => void exportCsv()}>Export CSV</button>
+      <button type="button" data-testid="export-sr" disabled={!plan} onClick={() => void exportSr()}>Export DICOM SR</button>
+      <label className="button" title="Import measurements from a JSON file or a DICOM SR">
+        Import…
+        <input
+          type="file"
+          accept=".json,.dcm,application/json,application/dicom"
+          data-testid="import-measurements"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importMeasurementsFile(file);
+          }}
+        />
+      </label>
     </header>
   );
 }

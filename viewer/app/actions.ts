@@ -7,6 +7,7 @@ import { snapshotViewport } from '../cornerstone/snapshot';
 import { seriesMorphometry } from './morphometry';
 import { measurementsOfSeries } from './measurements';
 import { APP_VERSION } from './version';
+import { importSrBytes } from './transfer';
 import { execute, redo, undo } from './measurements';
 import type { SpinalLevel } from '../../measurement';
 import { planDisplay } from './displayPlan';
@@ -17,12 +18,16 @@ export async function openFiles(files: readonly File[], label = 'Reading files')
   setState({ fileProgress: { filesRead: 0, filesTotal: files.length, label }, status: null });
   // Initialising the loader purges its dataset cache: it must happen before the first file is registered.
   await initCornerstone();
+  const reports: Array<{ bytes: Uint8Array; fileName: string }> = [];
   await readLocalFiles(files, (batch, progress) => {
     addInstances(batch.instances, batch.problems);
+    for (const instance of batch.instances) if (instance.srBytes) reports.push({ bytes: instance.srBytes, fileName: instance.meta.fileName });
     setState({ fileProgress: { ...progress, label } });
   });
   setState({ fileProgress: null });
   if (!getState().activeSeriesKey) selectFirstImageSeries();
+  // Measurement reports opened with (or after) their images put their vertebrae back on them.
+  for (const report of reports) await importSrBytes(report.bytes, report.fileName);
 }
 
 /** Opens the preferred series: an axial CT for the phantom, else the first image series. */

@@ -21,6 +21,8 @@ export interface VertebraMeasurement {
 export type MeasurementCommand =
   | { type: 'add'; measurement: VertebraMeasurement }
   | { type: 'delete'; measurement: VertebraMeasurement }
+  | { type: 'addMany'; measurements: readonly VertebraMeasurement[] }
+  | { type: 'deleteMany'; measurements: readonly VertebraMeasurement[] }
   | { type: 'move'; id: string; before: SixPoints; after: SixPoints }
   | { type: 'relabel'; id: string; before: SpinalLevel; after: SpinalLevel };
 
@@ -43,6 +45,13 @@ function applyForward(byId: MeasurementsState['byId'], command: MeasurementComma
       const { [command.measurement.id]: _removed, ...rest } = byId;
       return rest;
     }
+    case 'addMany':
+      return { ...byId, ...Object.fromEntries(command.measurements.map((m) => [m.id, m])) };
+    case 'deleteMany': {
+      const rest = { ...byId };
+      for (const m of command.measurements) delete rest[m.id];
+      return rest;
+    }
     case 'move':
       return byId[command.id] ? { ...byId, [command.id]: { ...byId[command.id], points: command.after } } : byId;
     case 'relabel':
@@ -56,6 +65,10 @@ function inverse(command: MeasurementCommand): MeasurementCommand {
       return { type: 'delete', measurement: command.measurement };
     case 'delete':
       return { type: 'add', measurement: command.measurement };
+    case 'addMany':
+      return { type: 'deleteMany', measurements: command.measurements };
+    case 'deleteMany':
+      return { type: 'addMany', measurements: command.measurements };
     case 'move':
       return { type: 'move', id: command.id, before: command.after, after: command.before };
     case 'relabel':

@@ -5,6 +5,7 @@ import type { DisplayPlan } from './displayPlan';
 import type { SpinalLevel, SpinalDirection } from '../../measurement';
 import { EMPTY_MEASUREMENTS, type MeasurementsState } from './measurements';
 import type { ReportData } from '../export/report/ReportView';
+import type { TransferNotice } from './transfer';
 
 /** What an overlay shows for one viewport; written only by the cornerstone bridge. */
 export interface ViewportSnapshot {
@@ -62,6 +63,8 @@ export interface AppState {
   restoredNotices: Array<{ studyKey: string; ids: string[] }>;
   /** The printable report, while it is open. */
   report: ReportData | null;
+  /** The outcome of the last export or import. */
+  transferNotice: TransferNotice | null;
 }
 
 const initialState: AppState = {
@@ -84,6 +87,7 @@ const initialState: AppState = {
   saveError: null,
   restoredNotices: [],
   report: null,
+  transferNotice: null,
 };
 
 let state: AppState = initialState;

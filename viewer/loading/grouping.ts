@@ -5,6 +5,8 @@ import type { SlicePlane } from './stackGeometry';
 export interface LoadedInstance {
   meta: InstanceMeta;
   imageIds: readonly string[];
+  /** The file's bytes, kept only for structured reports (to restore their measurements). */
+  srBytes?: Uint8Array;
 }
 
 export interface SeriesGroup {

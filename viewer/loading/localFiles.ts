@@ -50,7 +50,11 @@ export async function readLocalFiles(
         // The loader sorts slices and reads geometry from cached datasets: register each file before any volume is
         // built, handing over the bytes already read so the file is not read twice.
         await wadouri.dataSetCacheManager.load(uri, () => Promise.resolve(buffer), baseImageId);
-        batch.instances.push({ meta: outcome.meta, imageIds: imageIdsFor(baseImageId, outcome.meta.numberOfFrames) });
+        batch.instances.push({
+          meta: outcome.meta,
+          imageIds: outcome.meta.kind === 'image' ? imageIdsFor(baseImageId, outcome.meta.numberOfFrames) : [],
+          ...(outcome.meta.kind === 'sr' ? { srBytes: new Uint8Array(buffer) } : {}),
+        });
         for (const warning of outcome.warnings) batch.problems.push({ fileName: name, message: warning, severity: 'warning' });
       }
     } catch (error) {

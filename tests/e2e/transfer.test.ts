@@ -1,0 +1,215 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHARED_DICOM, launchBrowser, startPreview, type PreviewServer } from './harness';
+import { ViewerPage, loadGroundTruth, sampleFiles } from './pageObject';
+
+const truth = loadGroundTruth();
+const baseline = truth.studies.find((s) => s.key === 'baseline')!;
+const mr = baseline.series.find((s) => s.key === 'mr')!;
+const level = (name: string) => baseline.levels!.find((l) => l.level === name)!;
+const LEVELS = ['T12', 'L1', 'L2'];
+const scratch = mkdtempSync(join(tmpdir(), 'vh-transfer-'));
+
+let server: PreviewServer;
+let browser: Browser;
+let context: BrowserContext;
+let viewer: ViewerPage;
+
+function hasTool(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+}
+
+/** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\r' && body[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
+    else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+async function measurementsInPage(page: Page) {
+  return page.evaluate(() => {
+    const { byId } = window.vertebralViewer.getState().measurements;
+    return Object.values(byId).map((m) => ({ level: m.level, points: m.points })).sort((a, b) => a.level.localeCompare(b.level));
+  });
+}
+
+async function download(testId: string): Promise<string> {
+  const [file] = await Promise.all([viewer.page.waitForEvent('download'), viewer.page.locator(`[data-testid="${testId}"]`).click()]);
+  const target = join(scratch, file.suggestedFilename());
+  await file.saveAs(target);
+  return target;
+}
+
+async function deleteAllRows(): Promise<void> {
+  for (;;) {
+    const buttons = viewer.page.locator('[data-testid="delete-measurement"]');
+    if ((await buttons.count()) === 0) return;
+    await buttons.first().click();
+  }
+}
+
+async function importFile(path: string): Promise<{ kind: string | null; text: string }> {
+  await viewer.page.evaluate(() => document.querySelector('[data-testid="transfer-notice"] button')?.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+  await viewer.page.locator('[data-testid="transfer-notice"]').waitFor({ state: 'detached' });
+  await viewer.page.locator('input[type=file][data-testid="import-measurements"]').setInputFiles(path);
+  const notice = viewer.page.locator('[data-testid="transfer-notice"]');
+  await notice.waitFor();
+  return { kind: await notice.getAttribute('data-kind'), text: (await notice.textContent()) ?? '' };
+}
+
+beforeAll(async () => {
+  server = await startPreview();
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  viewer = new ViewerPage(await context.newPage());
+  await viewer.page.goto(server.url);
+  await viewer.openFiles(sampleFiles('baseline', 'mr'));
+  await viewer.openSeries(mr.seriesInstanceUID);
+  await viewer.waitLoaded('sagittal');
+  await viewer.page.locator('[data-testid="tool-vertebral-height"]').click();
+  for (const name of LEVELS) await viewer.placeVertebra('sagittal', name, level(name).points);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('JSON export and import', () => {
+  it('gives back exactly the same vertebrae after export, clear and import', async () => {
+    const before = await measurementsInPage(viewer.page);
+    const path = await download('export-json');
+    const document = JSON.parse(readFileSync(path, 'utf8'));
+    expect(document.format).toBe('vertebral-height-measurements');
+    await deleteAllRows();
+    expect(await measurementsInPage(viewer.page)).toEqual([]);
+    const outcome = await importFile(path);
+    expect(outcome.kind).toBe('info');
+    expect(await measurementsInPage(viewer.page)).toEqual(before);
+  });
+
+  it('refuses a malformed file with a clear message and changes nothing', async () => {
+    const before = await measurementsInPage(viewer.page);
+    const bad = join(scratch, 'broken.json');
+    writeFileSync(bad, '{ "format": "vertebral-height-measurements", ');
+    const outcome = await importFile(bad);
+    expect(outcome.kind).toBe('error');
+    expect(outcome.text).toMatch(/broken\.json was not imported/);
+    expect(await measurementsInPage(viewer.page)).toEqual(before);
+  });
+});
+
+describe('CSV export', () => {
+  it('parses back to the numbers of the panel, one row per vertebra with a header', async () => {
+    const text = readFileSync(await download('export-csv'), 'utf8');
+    const [header, ...rows] = parseCsv(text);
+    expect(rows).toHaveLength(LEVELS.length);
+    const column = (name: string) => header.indexOf(name);
+    for (const row of rows) {
+      const name = row[column('level')];
+      expect(Number(row[column('anterior_height_mm')])).toBe(await viewer.numberField(name, 'anteriorMm'));
+      expect(Number(row[column('posterior_height_mm')])).toBe(await viewer.numberField(name, 'posteriorMm'));
+      expect(Number(row[column('wedge_ratio')])).toBe(await viewer.numberField(name, 'wedgeRatio'));
+      expect(row[column('genant_grade')]).toBe(await viewer.field(name, 'grade'));
+    }
+  });
+});
+
+describe('DICOM SR export and import', () => {
+  let srPath: string;
+
+  it('writes an SR that dciodvfy and dsrdump accept', async () => {
+    srPath = await download('export-sr');
+    expect(existsSync(srPath)).toBe(true);
+    if (!hasTool('dciodvfy') || !hasTool('dsrdump')) {
+      if (process.env.CI) throw new Error('dciodvfy and dsrdump are required in CI (.ci/run installs dicom3tools and dcmtk)');
+      console.warn('dciodvfy/dsrdump not installed: SR validation skipped');
+      return;
+    }
+    const verify = spawnSync('dciodvfy', [srPath], { encoding: 'utf8' });
+    expect(`${verify.stdout}${verify.stderr}`.split('\n').filter((l) => /Error/.test(l))).toEqual([]);
+    const dump = spawnSync('dsrdump', [srPath], { encoding: 'utf8' });
+    expect(dump.status).toBe(0);
+    expect(dump.stderr).not.toMatch(/^E:/m);
+    expect(execFileSync('dsrdump', [srPath], { encoding: 'utf8' })).toMatch(/vertebra L1/);
+  });
+
+  it('brings back the same levels and points (within 0.001 mm) after clear and import', async () => {
+    const before = await measurementsInPage(viewer.page);
+    await deleteAllRows();
+    const outcome = await importFile(srPath);
+    expect(outcome.kind).toBe('info');
+    const after = await measurementsInPage(viewer.page);
+    expect(after.map((m) => m.level)).toEqual(before.map((m) => m.level));
+    for (const [i, m] of after.entries()) {
+      for (const [name, point] of Object.entries(m.points)) {
+        const original = before[i].points[name];
+        expect(Math.max(...point.map((v, k) => Math.abs(v - original[k]))), `${m.level} ${name}`).toBeLessThan(0.001);
+      }
+    }
+    expect(await viewer.row('L1').getAttribute('data-level')).toBe('L1');
+  });
+
+  it('refuses an image file given as a report, and changes nothing', async () => {
+    const before = await measurementsInPage(viewer.page);
+    const outcome = await importFile(sampleFiles('baseline', 'mr')[0]);
+    expect(outcome.kind).toBe('error');
+    expect(await measurementsInPage(viewer.page)).toEqual(before);
+  });
+
+  it.skipIf(!existsSync(SHARED_DICOM))('opens an SR from another tool without changing anything, saying what it recognised', async () => {
+    const before = await measurementsInPage(viewer.page);
+    const outcome = await importFile(join(SHARED_DICOM, 'cornerstone3d-testimages/no-pixel-data.dcm'));
+    expect(outcome.text).toMatch(/no vertebral heights/);
+    expect(outcome.text).toMatch(/recognised/);
+    expect(await measurementsInPage(viewer.page)).toEqual(before);
+  });
+
+  it('restores the vertebrae when the SR is opened together with the images in a fresh browser', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await fresh.newPage();
+    await page.goto(server.url);
+    const other = new ViewerPage(page);
+    await other.openFiles([...sampleFiles('baseline', 'mr'), srPath]);
+    await other.openSeries(mr.seriesInstanceUID);
+    await other.row('L1').waitFor();
+    expect((await measurementsInPage(page)).map((m) => m.level)).toEqual([...LEVELS].sort());
+    await fresh.close();
+  });
+});
+
+describe('the printable report', () => {
+  it('shows the patient, one row per vertebra and a snapshot of the sagittal view', async () => {
+    await viewer.page.locator('[data-testid="report"]').click();
+    const report = viewer.page.locator('[data-testid="report-view"]');
+    await report.waitFor();
+    await expect(viewer.page.locator('[data-testid="report-patient"]').textContent()).resolves.toMatch(/PHANTOM SPINE/);
+    expect(await viewer.page.locator('[data-testid="report-row"]').count()).toBe(LEVELS.length);
+    const width = await viewer.page.locator('[data-testid="report-snapshot"]').evaluate((img) => (img as HTMLImageElement).naturalWidth);
+    expect(width).toBeGreaterThan(100);
+    const pdf = await viewer.page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await viewer.page.locator('[data-testid="report-close"]').click();
+    await report.waitFor({ state: 'detached' });
+  });
+});
