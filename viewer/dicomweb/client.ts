@@ -1,0 +1,196 @@
+import { isUid, type DicomWebConfig } from './config';
+import { invalidQueryError, malformedError } from './errors';
+import { expectSuccess, joinUrl, jsonBody, send } from './http';
+import { TAG, numberValue, personName, stringValue, stringValues } from './dicomJson';
+import { boundaryFromContentType, parseContentType, parseMultipart } from './multipart';
+import { hasPart10Marker } from './part10';
+import { fail, ok, type Result } from './result';
+
+export { storeInstances, STOW_BATCH_SIZE, type StoreOutcome, type StoreFailure } from './stow';
+
+/** QIDO-RS study search. Names take DICOM wildcards (* any run, ? one character); dates are YYYYMMDD, inclusive. */
+export interface StudyQuery {
+  readonly patientName?: string;
+  readonly patientId?: string;
+  readonly studyDateFrom?: string;
+  readonly studyDateTo?: string;
+  readonly modality?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** One study as a search lists it; text fields are '' when the PACS did not send them. */
+export interface StudySummary {
+  readonly studyInstanceUID: string;
+  readonly patientName: string;
+  readonly patientId: string;
+  /** YYYYMMDD */
+  readonly studyDate: string;
+  /** HHMMSS[.frac] */
+  readonly studyTime: string;
+  readonly studyDescription: string;
+  readonly accessionNumber: string;
+  readonly modalities: string[];
+  readonly instanceCount: number | null;
+}
+
+/** One series of a study; text fields are '' when the PACS did not send them. */
+export interface SeriesSummary {
+  readonly studyInstanceUID: string;
+  readonly seriesInstanceUID: string;
+  readonly modality: string;
+  readonly seriesNumber: number | null;
+  readonly seriesDescription: string;
+  readonly instanceCount: number | null;
+}
+
+const DICOM_JSON = 'application/dicom+json, application/json;q=0.9';
+const STUDY_FIELDS = ['StudyDate', 'StudyTime', 'StudyDescription', 'AccessionNumber', 'ModalitiesInStudy', 'NumberOfStudyRelatedInstances', 'PatientName', 'PatientID'];
+const SERIES_FIELDS = ['Modality', 'SeriesNumber', 'SeriesDescription', 'NumberOfSeriesRelatedInstances'];
+
+/** Searches the PACS for studies (QIDO-RS GET {qidoRoot}/studies). */
+export async function searchStudies(config: DicomWebConfig, query: StudyQuery): Promise<Result<StudySummary[]>> {
+  const params = studyQueryParams(query);
+  if (!params.ok) return params;
+  const what = 'the study search';
+  const items = await getJsonArray(config, joinUrl(config.qidoRoot, '/studies', params.value), what);
+  if (!items.ok) return items;
+  const studies = items.value.map(studySummary).filter((study) => study.studyInstanceUID !== '');
+  return ok(studies);
+}
+
+/** Lists the series of one study (QIDO-RS GET {qidoRoot}/studies/{uid}/series), in series-number order. */
+export async function searchSeries(config: DicomWebConfig, studyUID: string, filter: { modality?: string } = {}): Promise<Result<SeriesSummary[]>> {
+  if (!isUid(studyUID)) return fail(invalidQueryError(`'${studyUID}' is not a valid Study Instance UID`));
+  const params: Array<[string, string]> = [];
+  if (filter.modality?.trim()) params.push(['Modality', filter.modality.trim().toUpperCase()]);
+  for (const field of SERIES_FIELDS) params.push(['includefield', field]);
+  const url = joinUrl(config.qidoRoot, `/studies/${studyUID}/series`, params);
+  const items = await getJsonArray(config, url, 'the series list');
+  if (!items.ok) return items;
+  const series = items.value
+    .map((item) => seriesSummary(item, studyUID))
+    .filter((entry) => entry.seriesInstanceUID !== '')
+    .sort((a, b) => (a.seriesNumber ?? Infinity) - (b.seriesNumber ?? Infinity));
+  return ok(series);
+}
+
+/** The DICOM JSON of every instance of a series (WADO-RS GET …/series/{uid}/metadata), bulk data as URIs. */
+export async function retrieveSeriesMetadata(config: DicomWebConfig, studyUID: string, seriesUID: string): Promise<Result<unknown[]>> {
+  const bad = firstBadUid([studyUID, seriesUID]);
+  if (bad !== null) return fail(invalidQueryError(`'${bad}' is not a valid UID`));
+  const url = joinUrl(config.wadoRoot, `/studies/${studyUID}/series/${seriesUID}/metadata`);
+  return getJsonArray(config, url, 'the series metadata');
+}
+
+/**
+ * One instance as its DICOM Part 10 file (WADO-RS GET …/instances/{uid}), in the transfer syntax it was stored in.
+ * A server that refuses 'transfer-syntax=*' (HTTP 406) is asked once more without it.
+ */
+export async function retrieveInstance(config: DicomWebConfig, studyUID: string, seriesUID: string, sopUID: string): Promise<Result<Uint8Array>> {
+  const bad = firstBadUid([studyUID, seriesUID, sopUID]);
+  if (bad !== null) return fail(invalidQueryError(`'${bad}' is not a valid UID`));
+  const url = joinUrl(config.wadoRoot, `/studies/${studyUID}/series/${seriesUID}/instances/${sopUID}`);
+  const what = 'the image download';
+  const accepts = ['multipart/related; type="application/dicom"; transfer-syntax=*', 'multipart/related; type="application/dicom"'];
+  for (const accept of accepts) {
+    const sent = await send(config, { method: 'GET', url, accept, what });
+    if (!sent.ok) return sent;
+    if (sent.value.status === 406) continue;
+    const answer = expectSuccess(sent.value, what);
+    if (!answer.ok) return answer;
+    return dicomFromAnswer(answer.value.body, answer.value.headers.get('Content-Type') ?? '', what);
+  }
+  return fail(malformedError(what, 'the PACS cannot send the image as a DICOM file (HTTP 406)', 406));
+}
+
+function dicomFromAnswer(body: Uint8Array, contentType: string, what: string): Result<Uint8Array> {
+  const { mediaType } = parseContentType(contentType);
+  let bytes = body;
+  if (mediaType.startsWith('multipart/')) {
+    const boundary = boundaryFromContentType(contentType);
+    if (boundary === null) return fail(malformedError(what, 'the multipart answer names no boundary'));
+    const parts = parseMultipart(body, boundary);
+    if (!parts.ok) return fail(malformedError(what, parts.reason));
+    if (parts.value.length === 0) return fail(malformedError(what, 'the multipart answer has no parts'));
+    bytes = parts.value[0].body;
+  }
+  if (!hasPart10Marker(bytes)) return fail(malformedError(what, 'the object sent is not a DICOM file'));
+  return ok(bytes);
+}
+
+async function getJsonArray(config: DicomWebConfig, url: string, what: string): Promise<Result<unknown[]>> {
+  const sent = await send(config, { method: 'GET', url, accept: DICOM_JSON, what });
+  if (!sent.ok) return sent;
+  const answer = expectSuccess(sent.value, what);
+  if (!answer.ok) return answer;
+  if (answer.value.status === 204) return ok([]);
+  const json = jsonBody(answer.value, what);
+  if (!json.ok) return json;
+  if (json.value === null) return ok([]);
+  if (!Array.isArray(json.value)) return fail(malformedError(what, 'the answer is not a list', answer.value.status));
+  return ok(json.value);
+}
+
+/** The QIDO query parameters for a study search, or why the query is not valid. */
+export function studyQueryParams(query: StudyQuery): Result<Array<[string, string]>> {
+  const params: Array<[string, string]> = [];
+  const name = query.patientName?.trim();
+  if (name) params.push(['PatientName', name]);
+  const id = query.patientId?.trim();
+  if (id) params.push(['PatientID', id]);
+  const from = query.studyDateFrom?.trim() ?? '';
+  const to = query.studyDateTo?.trim() ?? '';
+  for (const [label, date] of [['start', from], ['end', to]] as const) {
+    if (date !== '' && !isDicomDate(date)) return fail(invalidQueryError(`the ${label} date '${date}' is not a date written YYYYMMDD`));
+  }
+  if (from !== '' && to !== '' && from > to) return fail(invalidQueryError(`the start date ${from} is after the end date ${to}`));
+  if (from !== '' || to !== '') params.push(['StudyDate', from === to ? from : `${from}-${to}`]);
+  const modality = query.modality?.trim().toUpperCase();
+  if (modality) params.push(['ModalitiesInStudy', modality]);
+  for (const [key, count] of [['limit', query.limit], ['offset', query.offset]] as const) {
+    if (count === undefined) continue;
+    if (!Number.isInteger(count) || count < 0) return fail(invalidQueryError(`${key} must be a whole number of 0 or more, not ${count}`));
+    params.push([key, String(count)]);
+  }
+  for (const field of STUDY_FIELDS) params.push(['includefield', field]);
+  return ok(params);
+}
+
+function isDicomDate(text: string): boolean {
+  if (!/^\d{8}$/.test(text)) return false;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(4, 6));
+  const day = Number(text.slice(6, 8));
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function studySummary(item: unknown): StudySummary {
+  return {
+    studyInstanceUID: stringValue(item, TAG.StudyInstanceUID),
+    patientName: personName(item, TAG.PatientName),
+    patientId: stringValue(item, TAG.PatientID),
+    studyDate: stringValue(item, TAG.StudyDate),
+    studyTime: stringValue(item, TAG.StudyTime),
+    studyDescription: stringValue(item, TAG.StudyDescription),
+    accessionNumber: stringValue(item, TAG.AccessionNumber),
+    modalities: stringValues(item, TAG.ModalitiesInStudy),
+    instanceCount: numberValue(item, TAG.NumberOfStudyRelatedInstances),
+  };
+}
+
+function seriesSummary(item: unknown, studyUID: string): SeriesSummary {
+  return {
+    studyInstanceUID: stringValue(item, TAG.StudyInstanceUID) || studyUID,
+    seriesInstanceUID: stringValue(item, TAG.SeriesInstanceUID),
+    modality: stringValue(item, TAG.Modality),
+    seriesNumber: numberValue(item, TAG.SeriesNumber),
+    seriesDescription: stringValue(item, TAG.SeriesDescription),
+    instanceCount: numberValue(item, TAG.NumberOfSeriesRelatedInstances),
+  };
+}
+
+function firstBadUid(uids: readonly string[]): string | null {
+  return uids.find((uid) => !isUid(uid)) ?? null;
+}

@@ -1,0 +1,92 @@
+/**
+ * Why a DICOMweb request failed: a stable `kind` the UI may switch on, the HTTP `status` when there was one, and a
+ * `message` a clinician can read.
+ * - unreachable: no answer at all (server down, wrong address, network or CORS refusal, proxy could not connect).
+ * - unauthorized / forbidden: HTTP 401 / 403.
+ * - not-found: HTTP 404 (wrong DICOMweb address, or the study/series/instance is not on the PACS).
+ * - conflict: HTTP 409 (the PACS refused to store some objects).
+ * - server: HTTP 5xx.
+ * - timeout: no complete answer within the time limit.
+ * - malformed: an answer that is not what DICOMweb promises (bad JSON, bad multipart, not a DICOM file).
+ * - invalid-query: the request itself was not valid (e.g. a date not written YYYYMMDD); nothing was sent.
+ * - http: any other unexpected HTTP status.
+ */
+export type DicomWebErrorKind =
+  | 'unreachable'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'server'
+  | 'timeout'
+  | 'malformed'
+  | 'invalid-query'
+  | 'http';
+
+export interface DicomWebError {
+  readonly kind: DicomWebErrorKind;
+  readonly status?: number;
+  readonly message: string;
+}
+
+/** Maps an HTTP status that is not a success to an error; `what` names the request, e.g. 'the study search'. */
+export function errorFromStatus(status: number, what: string): DicomWebError {
+  switch (status) {
+    case 401:
+      return { kind: 'unauthorized', status, message: `The PACS did not accept the credentials (HTTP 401): check user name and password.` };
+    case 403:
+      return { kind: 'forbidden', status, message: `The PACS refused access to ${what} (HTTP 403): this account is not allowed to do this.` };
+    case 404:
+      return { kind: 'not-found', status, message: `The PACS could not find ${what} (HTTP 404): check the DICOMweb address, and that the study is still on the PACS.` };
+    case 409:
+      return { kind: 'conflict', status, message: `The PACS refused ${what} (HTTP 409): it conflicts with objects already stored.` };
+    case 502:
+    case 503:
+      // A proxy in front of the PACS (the dev server's /dicom-web proxy answers 502) could not reach it.
+      return { kind: 'unreachable', status, message: `The PACS could not be reached through the proxy (HTTP ${status}): check that the PACS is running.` };
+    case 504:
+      return { kind: 'timeout', status, message: `The PACS did not answer ${what} in time (HTTP 504): try again, or narrow the search.` };
+  }
+  if (status >= 500) {
+    return { kind: 'server', status, message: `The PACS had an internal error during ${what} (HTTP ${status}): try again later, or ask the PACS administrator.` };
+  }
+  return { kind: 'http', status, message: `The PACS answered ${what} with an unexpected status (HTTP ${status}).` };
+}
+
+/** The request did not get any answer: server down, wrong address, or (in a browser) refused by CORS. */
+export function unreachableError(url: string): DicomWebError {
+  return {
+    kind: 'unreachable',
+    message: `The PACS at ${originOf(url)} could not be reached: check the address, that the server is running, and that it allows this site.`,
+  };
+}
+
+/** No complete answer arrived within `timeoutMs`. */
+export function timeoutError(what: string, timeoutMs: number): DicomWebError {
+  return { kind: 'timeout', message: `The PACS did not answer ${what} within ${formatSeconds(timeoutMs)} s: try again, or narrow the search.` };
+}
+
+/** The answer arrived but is not what DICOMweb promises; `detail` says what was wrong. */
+export function malformedError(what: string, detail: string, status?: number): DicomWebError {
+  return { kind: 'malformed', status, message: `The PACS answered ${what} with data the viewer cannot read: ${detail}.` };
+}
+
+/** The request was not sent because it is not valid; `detail` says how to correct it. */
+export function invalidQueryError(detail: string): DicomWebError {
+  return { kind: 'invalid-query', message: `The search was not sent: ${detail}.` };
+}
+
+function originOf(url: string): string {
+  try {
+    const base = typeof location === 'undefined' ? undefined : location.href;
+    const parsed = new URL(url, base);
+    return parsed.origin + parsed.pathname.replace(/\/(studies|series|instances)\b.*$/, '');
+  } catch {
+    return url;
+  }
+}
+
+function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return Number.isInteger(seconds) ? String(seconds) : seconds.toFixed(1);
+}

@@ -1,0 +1,85 @@
+import { authHeader, DEFAULT_TIMEOUT_MS, type DicomWebConfig } from './config';
+import { errorFromStatus, malformedError, timeoutError, unreachableError } from './errors';
+import { fail, ok, type Result } from './result';
+
+/** A complete HTTP answer, body read in full within the request's time limit. */
+export interface HttpAnswer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: Uint8Array;
+}
+
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly accept: string;
+  /** Names the request in messages, e.g. 'the study search'. */
+  readonly what: string;
+  readonly contentType?: string;
+  readonly body?: Blob;
+}
+
+/**
+ * Sends one request and reads the whole answer, aborting after config.timeoutMs. Any HTTP status is a success here
+ * (callers decide what a status means); only a missing or broken answer is an error. Never throws.
+ */
+export async function send(config: DicomWebConfig, request: HttpRequest): Promise<Result<HttpAnswer>> {
+  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const headers = new Headers({ Accept: request.accept });
+  const authorization = authHeader(config);
+  if (authorization !== null) headers.set('Authorization', authorization);
+  if (request.contentType) headers.set('Content-Type', request.contentType);
+  let response: Response;
+  try {
+    response = await fetch(request.url, {
+      method: request.method,
+      headers,
+      body: request.body,
+      signal: controller.signal,
+      // Credentials we send ourselves; 'omit' also keeps the browser from popping its own login box on a 401.
+      credentials: authorization === null ? 'same-origin' : 'omit',
+      cache: 'no-store',
+    });
+  } catch {
+    clearTimeout(timer);
+    return fail(timedOut ? timeoutError(request.what, timeoutMs) : unreachableError(request.url));
+  }
+  try {
+    const body = new Uint8Array(await response.arrayBuffer());
+    return ok({ status: response.status, headers: response.headers, body });
+  } catch {
+    if (timedOut) return fail(timeoutError(request.what, timeoutMs));
+    return fail({ kind: 'unreachable', status: response.status, message: `The connection to the PACS broke while receiving ${request.what}: try again.` });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The answer when its status is 2xx, else the error that status means. */
+export function expectSuccess(answer: HttpAnswer, what: string): Result<HttpAnswer> {
+  return answer.status >= 200 && answer.status < 300 ? ok(answer) : fail(errorFromStatus(answer.status, what));
+}
+
+/** The answer's body as JSON; an empty body is null. A body that is not JSON is a 'malformed' error. */
+export function jsonBody(answer: HttpAnswer, what: string): Result<unknown> {
+  const text = new TextDecoder('utf-8').decode(answer.body).trim();
+  if (text === '') return ok(null);
+  try {
+    return ok(JSON.parse(text) as unknown);
+  } catch {
+    return fail(malformedError(what, 'the answer is not valid JSON', answer.status));
+  }
+}
+
+/** Joins a root ('/dicom-web' or an absolute URL, with or without a trailing slash) and a path starting with '/'. */
+export function joinUrl(root: string, path: string, query: ReadonlyArray<readonly [string, string]> = []): string {
+  const base = root.replace(/\/+$/, '') + path;
+  if (query.length === 0) return base;
+  return `${base}?${query.map(([key, raw]) => `${encodeURIComponent(key)}=${encodeURIComponent(raw)}`).join('&')}`;
+}
