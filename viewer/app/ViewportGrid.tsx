@@ -94,7 +94,7 @@ export function ViewportGrid() {
               data-orientation={spec.orientation}
               onContextMenu={(e) => e.preventDefault()}
             />
-            <ViewportOverlay spec={spec} calibrated={plan.calibrated} />
+            <ViewportOverlay spec={spec} />
           </div>
         ))}
       </div>

@@ -6,15 +6,17 @@ import { formatDicomDate } from '../panels/format';
 
 const SCALE_BAR_MAX_FRACTION = 0.3;
 
-export function ViewportOverlay({ spec, calibrated }: { spec: ViewportSpec; calibrated: boolean }) {
+export function ViewportOverlay({ spec }: { spec: ViewportSpec }) {
   const snapshot = useAppState((s) => s.viewports[spec.viewportId]);
-  const activeSeriesKey = useAppState((s) => s.activeSeriesKey);
-  const found = findSeries(activeSeriesKey);
+  useAppState((s) => s.patients);
+  const found = findSeries(spec.seriesKey);
+  const { calibrated } = spec;
   const meta = found?.series.instances[0]?.meta;
   const unit = calibrated ? 'mm' : 'px';
   const scale = snapshot ? chooseScaleBar(snapshot.worldPerCanvasPixel, snapshot.canvasWidth * SCALE_BAR_MAX_FRACTION) : null;
   return (
     <div className="overlay" data-testid="viewport-overlay" data-viewport-id={spec.viewportId}>
+      {spec.title && <div className="overlay__title" data-testid="viewport-title">{spec.title}</div>}
       <div className="overlay__tl">
         <div>{meta?.patientName.replace(/\^/g, ' ')}</div>
         <div>ID {meta?.patientId}</div>

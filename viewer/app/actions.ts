@@ -106,7 +106,7 @@ export function focusMeasurementById(id: string): void {
   const state = getState();
   const measurement = state.measurements.byId[id];
   setState({ selectedMeasurementId: id });
-  if (measurement && state.plan && measurement.seriesKey === state.plan.seriesKey) focusMeasurement(state.plan, measurement);
+  if (measurement && state.plan?.viewports.some((v) => v.seriesKey === measurement.seriesKey)) focusMeasurement(state.plan, measurement);
 }
 
 export function setNextLevel(level: SpinalLevel): void {
@@ -130,7 +130,7 @@ export async function openReport(): Promise<void> {
   try {
     if (measured.length > 0) {
       // Show the measured region: centre the view on all measured points (they share the sagittal plane).
-      focusPoints(plan, measured.flatMap((m) => Object.values(m.points)), measured[0].viewPlaneNormal, measured[0].referencedImageId);
+      focusPoints(plan, measured.flatMap((m) => Object.values(m.points)), measured[0].viewPlaneNormal, measured[0].referencedImageId, plan.seriesKey);
     }
     snapshot = await snapshotViewport(view.viewportId);
   } catch (error) {

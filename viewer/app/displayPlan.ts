@@ -7,12 +7,23 @@ export interface ViewportSpec {
   viewportId: string;
   orientation: ViewportOrientation;
   kind: 'volume' | 'stack';
+  /** The series this viewport shows, and its image ids in display order (the volume's, or the stack's). */
+  seriesKey: string;
+  imageIds: string[];
+  /** False when the series has no patient calibration: lengths are pixels, never mm. */
+  calibrated: boolean;
+  /** A heading for the view, e.g. the time point in compare mode. */
+  title: string | null;
 }
 
-/** How a series is shown: three linked reformats of a regular axial volume, or one stack in its acquisition plane. */
+/**
+ * How series are shown: three linked reformats of a regular axial volume, one stack in its acquisition plane, or
+ * (compare) one sagittal view per study side by side.
+ */
 export interface DisplayPlan {
+  /** The main series: the one measured and listed in the morphometry panel (the baseline in compare mode). */
   seriesKey: string;
-  mode: 'mpr' | 'stack';
+  mode: 'mpr' | 'stack' | 'compare';
   viewports: ViewportSpec[];
   /** Image ids in display order: along the slice normal. */
   imageIds: string[];
@@ -69,6 +80,10 @@ export function planDisplay(series: SeriesGroup): DisplayPlan {
         viewportId: `${idPrefix}-${orientation}`,
         orientation,
         kind: 'volume',
+        seriesKey: series.key,
+        imageIds: geometry.imageIds,
+        calibrated,
+        title: null,
       })),
       imageIds: geometry.imageIds,
       geometry,
@@ -85,11 +100,33 @@ export function planDisplay(series: SeriesGroup): DisplayPlan {
   return {
     seriesKey: series.key,
     mode: 'stack',
-    viewports: [{ viewportId: `${idPrefix}-stack`, orientation, kind: 'stack' }],
+    viewports: [{ viewportId: `${idPrefix}-stack`, orientation, kind: 'stack', seriesKey: series.key, imageIds: geometry.imageIds, calibrated, title: null }],
     imageIds: geometry.imageIds,
     geometry,
     calibrated,
     notes,
     fileNotes,
+  };
+}
+
+/**
+ * Compare mode: one view per series side by side, the sagittal reformat of an axial volume or the series' own stack,
+ * each headed by its time point label. The first series is the baseline.
+ */
+export function planCompare(entries: ReadonlyArray<{ series: SeriesGroup; label: string }>): DisplayPlan {
+  const plans = entries.map(({ series }) => planDisplay(series));
+  const viewports = plans.map((plan, i): ViewportSpec => {
+    const view = plan.viewports.find((v) => v.orientation === 'sagittal') ?? plan.viewports[0];
+    return { ...view, viewportId: `cmp${i}-${view.viewportId}`, title: entries[i].label };
+  });
+  return {
+    seriesKey: plans[0].seriesKey,
+    mode: 'compare',
+    viewports,
+    imageIds: plans.flatMap((p) => p.imageIds),
+    geometry: plans[0].geometry,
+    calibrated: plans.every((p) => p.calibrated),
+    notes: plans.flatMap((p, i) => p.notes.map((note) => `${entries[i].label}: ${note}`)),
+    fileNotes: plans.flatMap((p) => p.fileNotes),
   };
 }

@@ -40,8 +40,9 @@ function onCompleted(event: Event): void {
     return;
   }
   const plan = state.plan;
-  const found = findSeries(state.activeSeriesKey);
+  const found = findSeries(annotation.data.seriesKey || state.activeSeriesKey);
   if (!plan || !found) return;
+  const spec = plan.viewports.find((v) => v.seriesKey === found.series.key);
   const metadata: Partial<NonNullable<ToolTypes.Annotation['metadata']>> = annotation.metadata ?? {};
   const measurement: VertebraMeasurement = {
     id,
@@ -50,7 +51,7 @@ function onCompleted(event: Event): void {
     frameOfReferenceUID: metadata.FrameOfReferenceUID ?? '',
     level: annotation.data.level,
     points: pointsOf(annotation),
-    calibrated: plan.calibrated,
+    calibrated: spec?.calibrated ?? plan.calibrated,
     viewPlaneNormal: [...(metadata.viewPlaneNormal ?? [0, 0, 1])] as unknown as Vec3,
     viewUp: [...(metadata.viewUp ?? [0, -1, 0])] as unknown as Vec3,
     referencedImageId: metadata.referencedImageId ?? null,
@@ -96,8 +97,8 @@ export function describeVertebra(annotationUID: string): VertebraStyle | undefin
  * Makes cornerstone's annotations of this tool equal to the store's measurements of the displayed series:
  * after undo/redo, relabel, delete, import, or when a series is shown again.
  */
-export function syncAnnotations(seriesKey: string | null, viewportIds: readonly string[], renderingEngineId: string): void {
-  const wanted = new Map(Object.values(getState().measurements.byId).filter((m) => m.seriesKey === seriesKey).map((m) => [m.id, m]));
+export function syncAnnotations(seriesKeys: ReadonlySet<string>, viewportIds: readonly string[], renderingEngineId: string): void {
+  const wanted = new Map(Object.values(getState().measurements.byId).filter((m) => seriesKeys.has(m.seriesKey)).map((m) => [m.id, m]));
   const manager = annotationApi.state.getAnnotationManager();
   const existing = (manager.getAllAnnotations() as ToolTypes.Annotation[]).filter(isVertebra);
   let changed = false;
@@ -135,6 +136,7 @@ export function syncAnnotations(seriesKey: string | null, viewportIds: readonly 
       data: {
         handles: { points: fromSixPoints(measurement.points).map((p) => [...p] as Types.Point3), activeHandleIndex: null },
         level: measurement.level,
+        seriesKey: measurement.seriesKey,
       },
     };
     annotationApi.state.addAnnotation(annotation, measurement.frameOfReferenceUID);
@@ -156,13 +158,13 @@ export function installMeasurementBridge(): void {
 }
 
 /** Keeps annotations in step with the store while a plan is shown; returns the unsubscribe function. */
-export function followStore(seriesKey: string, viewportIds: readonly string[], renderingEngineId: string): () => void {
+export function followStore(seriesKeys: ReadonlySet<string>, viewportIds: readonly string[], renderingEngineId: string): () => void {
   let last = getState().measurements.byId;
-  syncAnnotations(seriesKey, viewportIds, renderingEngineId);
+  syncAnnotations(seriesKeys, viewportIds, renderingEngineId);
   return subscribe(() => {
     const current = getState().measurements.byId;
     if (current === last) return;
     last = current;
-    syncAnnotations(seriesKey, viewportIds, renderingEngineId);
+    syncAnnotations(seriesKeys, viewportIds, renderingEngineId);
   });
 }

@@ -133,7 +133,7 @@ export async function showPlan(
 ): Promise<() => void> {
   const renderingEngine = engine();
   const disposers: Array<() => void> = [];
-  const imageIdSet = new Set(plan.imageIds);
+  const imageIdSet = new Set(plan.viewports.flatMap((v) => v.imageIds));
 
   renderingEngine.setViewports(
     plan.viewports.map((spec) => ({
@@ -193,13 +193,13 @@ export async function showPlan(
   // dropped from its cache and may fail again on the next request.
   const settled = new Set<string>();
   const setProgress = () => {
-    const fraction = plan.imageIds.length ? settled.size / plan.imageIds.length : 1;
     for (const spec of plan.viewports) {
       const element = elements.get(spec.viewportId)!;
-      element.dataset.loadProgress = fraction.toFixed(3);
-      if (settled.size >= plan.imageIds.length) element.dataset.loaded = 'true';
+      const done = spec.imageIds.filter((id) => settled.has(id)).length;
+      element.dataset.loadProgress = (spec.imageIds.length ? done / spec.imageIds.length : 1).toFixed(3);
+      if (done >= spec.imageIds.length) element.dataset.loaded = 'true';
     }
-    callbacks.onLoadProgress(settled.size, plan.imageIds.length);
+    callbacks.onLoadProgress(settled.size, imageIdSet.size);
   };
   const fail = (imageId: string, message: string) => {
     if (settled.has(imageId)) return;
@@ -236,31 +236,37 @@ export async function showPlan(
     cancelPlacement();
     tools.ToolGroupManager.destroyToolGroup(TOOL_GROUP_ID);
   });
-  disposers.push(followStore(plan.seriesKey, plan.viewports.map((v) => v.viewportId), ENGINE_ID));
+  disposers.push(followStore(new Set(plan.viewports.map((v) => v.seriesKey)), plan.viewports.map((v) => v.viewportId), ENGINE_ID));
 
-  if (plan.mode === 'mpr') {
-    const volumeId = `cornerstoneStreamingImageVolume:${plan.seriesKey}`;
-    const existing = cache.getVolume(volumeId);
-    const volume = existing ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds: plan.imageIds }));
-    await setVolumesForViewports(renderingEngine, [{ volumeId }], plan.viewports.map((v) => v.viewportId));
-    if (existing && (volume as { loadStatus?: { loaded?: boolean } }).loadStatus?.loaded) {
-      for (const id of plan.imageIds) settled.add(id);
-      setProgress();
-    } else {
-      // Stream the slices in; each renders as it lands.
-      setProgress();
-      (volume as unknown as { load: (cb?: () => void) => void }).load();
+  // Each series of the plan: one volume for its volume viewports (reformats), or its own stack.
+  const seriesKeys = [...new Set(plan.viewports.map((v) => v.seriesKey))];
+  for (const seriesKey of seriesKeys) {
+    const specs = plan.viewports.filter((v) => v.seriesKey === seriesKey);
+    const volumeSpecs = specs.filter((v) => v.kind === 'volume');
+    if (volumeSpecs.length > 0) {
+      const imageIds = volumeSpecs[0].imageIds;
+      const volumeId = `cornerstoneStreamingImageVolume:${seriesKey}`;
+      const existing = cache.getVolume(volumeId);
+      const volume = existing ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds }));
+      await setVolumesForViewports(renderingEngine, [{ volumeId }], volumeSpecs.map((v) => v.viewportId));
+      if (existing && (volume as { loadStatus?: { loaded?: boolean } }).loadStatus?.loaded) {
+        for (const id of imageIds) settled.add(id);
+      } else {
+        // Stream the slices in; each renders as it lands.
+        (volume as unknown as { load: (cb?: () => void) => void }).load();
+      }
     }
-  } else {
-    const viewport = renderingEngine.getViewport(plan.viewports[0].viewportId) as StackViewport;
-    const middle = Math.floor(plan.imageIds.length / 2);
-    await viewport.setStack(plan.imageIds, middle).catch((error: unknown) => fail(plan.imageIds[middle], errorText(error)));
-    setProgress();
-    // Decode the whole stack in the background so scrolling never waits and progress reaches 100 %.
-    for (const imageId of plan.imageIds) {
-      imageLoader.loadAndCacheImage(imageId).catch(() => undefined);
+    for (const spec of specs.filter((v) => v.kind === 'stack')) {
+      const viewport = renderingEngine.getViewport(spec.viewportId) as StackViewport;
+      const middle = Math.floor(spec.imageIds.length / 2);
+      await viewport.setStack(spec.imageIds, middle).catch((error: unknown) => fail(spec.imageIds[middle], errorText(error)));
+      // Decode the whole stack in the background so scrolling never waits and progress reaches 100 %.
+      for (const imageId of spec.imageIds) {
+        imageLoader.loadAndCacheImage(imageId).catch(() => undefined);
+      }
     }
   }
+  setProgress();
   renderingEngine.render();
   for (const spec of plan.viewports) publish(spec.viewportId);
 
@@ -286,6 +292,7 @@ function createToolGroup(plan: DisplayPlan, primaryTool: PrimaryTool) {
   group.addTool(tools.StackScrollTool.toolName);
   group.addTool(VertebralHeightTool.toolName, {
     getNextLevel: () => getState().nextLevel,
+    seriesKeyOf: (viewportId: string) => plan.viewports.find((v) => v.viewportId === viewportId)?.seriesKey ?? plan.seriesKey,
     describe: describeVertebra,
     onPlacementProgress: (placementCount: number) => setState({ placementCount }),
   } satisfies VertebralHeightConfiguration);
@@ -350,15 +357,22 @@ export function cancelPlacement(): boolean {
 
 /** Brings a vertebra into view: the viewport looking along its plane moves to its slice, centred on it. */
 export function focusMeasurement(plan: DisplayPlan, measurement: VertebraMeasurement): void {
-  focusPoints(plan, Object.values(measurement.points), measurement.viewPlaneNormal, measurement.referencedImageId);
+  focusPoints(plan, Object.values(measurement.points), measurement.viewPlaneNormal, measurement.referencedImageId, measurement.seriesKey);
 }
 
 /** Centres the views that look along `viewPlaneNormal` on the centroid of the points (on their slice). */
-export function focusPoints(plan: DisplayPlan, points: ReadonlyArray<readonly [number, number, number]>, viewPlaneNormal: readonly [number, number, number], referencedImageId: string | null): void {
+export function focusPoints(
+  plan: DisplayPlan,
+  points: ReadonlyArray<readonly [number, number, number]>,
+  viewPlaneNormal: readonly [number, number, number],
+  referencedImageId: string | null,
+  seriesKey: string,
+): void {
   if (points.length === 0) return;
   const centre = [0, 1, 2].map((i) => points.reduce((sum, p) => sum + p[i], 0) / points.length) as Types.Point3;
   const measurement = { viewPlaneNormal, referencedImageId };
-  for (const viewport of viewportsOf(plan)) {
+  const ofSeries = { ...plan, viewports: plan.viewports.filter((v) => v.seriesKey === seriesKey) };
+  for (const viewport of viewportsOf(ofSeries)) {
     const camera = viewport.getCamera();
     const normal = camera.viewPlaneNormal;
     const aligned = normal && Math.abs(normal[0] * measurement.viewPlaneNormal[0] + normal[1] * measurement.viewPlaneNormal[1] + normal[2] * measurement.viewPlaneNormal[2]) > 0.999;

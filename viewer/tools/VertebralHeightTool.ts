@@ -20,6 +20,8 @@ export interface VertebraAnnotation extends ToolTypes.Annotation {
   data: ToolTypes.Annotation['data'] & {
     handles: { points: Types.Point3[]; activeHandleIndex: number | null };
     level: SpinalLevel;
+    /** The series the vertebra was placed on (a compare view shows two). */
+    seriesKey?: string;
     /** Points before the current drag began; set while a handle is dragged, read by the bridge when it ends. */
     pointsBeforeEdit?: Types.Point3[] | null;
   };
@@ -35,6 +37,8 @@ export interface VertebraStyle {
 export interface VertebralHeightConfiguration {
   /** The level a new vertebra gets (the level selector's value). */
   getNextLevel: () => SpinalLevel;
+  /** The series a viewport shows. */
+  seriesKeyOf: (viewportId: string) => string;
   /** Style of a placed vertebra; undefined while the app has not assessed it yet. */
   describe: (annotationUID: string) => VertebraStyle | undefined;
   /** Called whenever the number of placed points of the vertebra in progress changes (0 when none). */
@@ -70,6 +74,7 @@ export class VertebralHeightTool extends AnnotationTool {
     supportedInteractionTypes: ['Mouse'],
     configuration: {
       getNextLevel: () => 'L1',
+      seriesKeyOf: () => '',
       describe: () => undefined,
       onPlacementProgress: () => undefined,
     } satisfies VertebralHeightConfiguration,
@@ -106,7 +111,7 @@ export class VertebralHeightTool extends AnnotationTool {
     }
     if (this.placing) this.cancel(this.placing.element);
     const annotation = (this.constructor as typeof VertebralHeightTool).createAnnotationForViewport<VertebraAnnotation>(viewport, {
-      data: { handles: { points: [world], activeHandleIndex: null }, level: this.config.getNextLevel() },
+      data: { handles: { points: [world], activeHandleIndex: null }, level: this.config.getNextLevel(), seriesKey: this.config.seriesKeyOf(viewport.id) },
     });
     addAnnotation(annotation, element);
     this.placing = { annotation, element };
