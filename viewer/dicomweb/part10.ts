@@ -28,14 +28,15 @@ export function readPart10Header(bytes: Uint8Array): ParseOutcome<Part10Header> 
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const found: Record<string, string> = {};
   let at = PREAMBLE_BYTES + 4;
-  for (let count = 0; count < MAX_META_ELEMENTS && at + 8 <= bytes.length; count++) {
+  for (let count = 0; count < MAX_META_ELEMENTS; count++) {
+    if (at + 8 > bytes.length) return { ok: false, reason: 'its file meta information is cut short' };
     const group = view.getUint16(at, true);
     if (group !== 0x0002) break;
     const element = view.getUint16(at + 2, true);
     const vr = String.fromCharCode(bytes[at + 4], bytes[at + 5]);
     if (!/^[A-Z]{2}$/.test(vr)) return { ok: false, reason: 'its file meta information is damaged' };
     const long = LONG_VRS.has(vr);
-    if (long && at + 12 > bytes.length) break;
+    if (long && at + 12 > bytes.length) return { ok: false, reason: 'its file meta information is cut short' };
     const length = long ? view.getUint32(at + 8, true) : view.getUint16(at + 6, true);
     const valueStart = at + (long ? 12 : 8);
     if (valueStart + length > bytes.length) return { ok: false, reason: 'its file meta information is cut short' };
