@@ -1,0 +1,346 @@
+import { compareLevels, type LevelAssessment, type SpinalLevel, type SpineAssessment } from '../../measurement';
+
+/**
+ * The layout of the before/after height chart, in SVG user units, computed without React so that every number can be
+ * tested: per level (cranial → caudal on the x axis) three clusters, anterior · middle · posterior, each with one bar
+ * per time point (earliest lightest, latest darkest), and with more than two time points a trend line per cluster
+ * through its bar tops. The y axis starts at 0 mm so that bar heights are proportional to the heights they show.
+ */
+
+/** Which of the three vertebral heights a bar shows: Ha, Hm or Hp. */
+export type HeightKind = 'anterior' | 'middle' | 'posterior';
+
+/** The three heights in the order of the clusters within a level. */
+export const HEIGHT_KINDS: ReadonlyArray<HeightKind> = ['anterior', 'middle', 'posterior'];
+
+/** Short labels, as under the clusters and in the legend. */
+export const HEIGHT_KIND_LABELS: Readonly<Record<HeightKind, string>> = { anterior: 'Ha', middle: 'Hm', posterior: 'Hp' };
+
+/** One time point of the chart: its label (e.g. the study date '2026-09-15') and that study's assessment, heights in mm. */
+export interface ChartTimePoint {
+  readonly label: string;
+  readonly spine: SpineAssessment;
+}
+
+/** Size of the chart, SVG user units. */
+export interface ChartOptions {
+  /** 720 unless given. */
+  readonly width?: number;
+  /** 360 unless given. */
+  readonly height?: number;
+}
+
+/** One bar: a height at one level in one time point. */
+export interface ChartBar {
+  readonly level: SpinalLevel;
+  readonly heightKind: HeightKind;
+  readonly timePointIndex: number;
+  /** The height shown, mm, unrounded. */
+  readonly valueMm: number;
+  /** Left, top, width and height of the bar, SVG units; height = valueMm / yAxis.maxMm × plot height. */
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly fill: string;
+  readonly stroke: string;
+  /** What the bar shows in words, e.g. 'L1 Ha 2026-09-15: 16.6 mm'. */
+  readonly description: string;
+}
+
+/** A slot where a time point has no measurement of a level; drawn as a small dash on the axis. */
+export interface ChartGap {
+  readonly level: SpinalLevel;
+  readonly heightKind: HeightKind;
+  readonly timePointIndex: number;
+  /** Centre of the empty slot, SVG units. */
+  readonly x: number;
+}
+
+/** A line through the tops of one cluster's bars, in time order; only with more than two time points. */
+export interface ChartTrend {
+  readonly level: SpinalLevel;
+  readonly heightKind: HeightKind;
+  /** Bar-top centres, SVG units; at least two. */
+  readonly points: ReadonlyArray<{ readonly x: number; readonly y: number; readonly timePointIndex: number }>;
+  readonly stroke: string;
+}
+
+/** One level on the x axis with its cluster labels. */
+export interface ChartLevel {
+  readonly level: SpinalLevel;
+  /** Centre of the level's band, SVG units. */
+  readonly centerX: number;
+  readonly clusters: ReadonlyArray<{ readonly heightKind: HeightKind; readonly label: string; readonly centerX: number }>;
+}
+
+/** One tick of the y axis. */
+export interface ChartTick {
+  readonly valueMm: number;
+  /** Vertical position, SVG units. */
+  readonly y: number;
+  readonly label: string;
+}
+
+/** One row of the legend: a time point and the three colours its bars have. */
+export interface ChartLegendRow {
+  readonly timePointIndex: number;
+  readonly label: string;
+  /** Baseline of the row's text, SVG units. */
+  readonly y: number;
+  readonly textX: number;
+  readonly swatches: ReadonlyArray<{
+    readonly heightKind: HeightKind;
+    readonly x: number;
+    readonly y: number;
+    readonly size: number;
+    readonly fill: string;
+    readonly stroke: string;
+  }>;
+}
+
+/** Everything the chart draws, SVG user units; colours as hex. */
+export interface ChartModel {
+  readonly width: number;
+  readonly height: number;
+  /** The plot area inside the axes. */
+  readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
+  /** Baseline of the title, SVG units (the title is left-aligned at plot.left). */
+  readonly titleY: number;
+  readonly timePoints: ReadonlyArray<{ readonly index: number; readonly label: string }>;
+  /** Every level measured in any time point, cranial → caudal. */
+  readonly levels: ReadonlyArray<ChartLevel>;
+  /** Bars in order level → height kind → time point. */
+  readonly bars: ReadonlyArray<ChartBar>;
+  readonly gaps: ReadonlyArray<ChartGap>;
+  /** Empty with one or two time points. */
+  readonly trends: ReadonlyArray<ChartTrend>;
+  readonly yAxis: {
+    /** The top of the axis, mm: the last tick. */
+    readonly maxMm: number;
+    readonly stepMm: number;
+    readonly ticks: ReadonlyArray<ChartTick>;
+    readonly title: string;
+  };
+  /** Baselines of the cluster labels and of the level labels under the plot, SVG units. */
+  readonly clusterLabelY: number;
+  readonly levelLabelY: number;
+  readonly legend: {
+    /** Column headings (Ha, Hm, Hp) above the swatches. */
+    readonly headers: ReadonlyArray<{ readonly heightKind: HeightKind; readonly label: string; readonly centerX: number; readonly y: number }>;
+    readonly rows: ReadonlyArray<ChartLegendRow>;
+  };
+}
+
+export const DEFAULT_CHART_WIDTH = 720;
+export const DEFAULT_CHART_HEIGHT = 360;
+
+/** Margins around the plot, SVG units: room for tick labels (left) and for cluster and level labels (bottom). */
+const MARGIN_LEFT = 52;
+const MARGIN_RIGHT = 16;
+const MARGIN_BOTTOM = 44;
+/** Title line at the top, then the legend rows, then a gap above the plot. */
+const TITLE_Y = 18;
+const LEGEND_TOP = 34;
+const LEGEND_ROW_HEIGHT = 15;
+const LEGEND_SWATCH_SIZE = 10;
+const LEGEND_COLUMN_WIDTH = 22;
+const GAP_ABOVE_PLOT = 12;
+/** Share of each level's band left empty on each side, so that neighbouring levels stay apart. */
+const BAND_PADDING_RATIO = 0.1;
+/** Space between the three clusters of a level, in bar widths. */
+const CLUSTER_GAP_BARS = 1;
+/** About this many intervals on the y axis (fewer or more to land on 1, 2 or 5 × 10^k mm). */
+const TARGET_TICK_INTERVALS = 6;
+
+/**
+ * Colour ramps per height, light (earliest time point) → dark (latest): ColorBrewer Blues, Oranges and Greys
+ * (Brewer CA, colorbrewer2.org). Blue against orange stays distinct in all common colour-vision deficiencies, grey
+ * (Hp, the wall kyphoplasty barely changes) differs from both in saturation, and within a ramp only lightness varies.
+ */
+const COLOUR_RAMPS: Readonly<Record<HeightKind, { readonly light: string; readonly dark: string }>> = {
+  anterior: { light: '#9ecae1', dark: '#08519c' },
+  middle: { light: '#fdae6b', dark: '#a63603' },
+  posterior: { light: '#cccccc', dark: '#525252' },
+};
+
+/** Colour of the trend lines: near-black, to read over any bar. */
+const TREND_STROKE = '#1a1a1a';
+
+function hexToRgb(hex: string): [number, number, number] {
+  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+function rgbToHex(rgb: ReadonlyArray<number>): string {
+  return `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** The fill of a bar: light → dark along the ramp by time (linear in sRGB); a single time point gets the dark end. */
+export function barFill(heightKind: HeightKind, timePointIndex: number, timePointCount: number): string {
+  const { light, dark } = COLOUR_RAMPS[heightKind];
+  if (timePointCount <= 1) return dark;
+  const t = timePointIndex / (timePointCount - 1);
+  const from = hexToRgb(light);
+  const to = hexToRgb(dark);
+  return rgbToHex(from.map((c, i) => c + (to[i] - c) * t));
+}
+
+/** The outline of every bar of one height: the dark end of its ramp, so that light bars stand out from the white. */
+export function barStroke(heightKind: HeightKind): string {
+  return COLOUR_RAMPS[heightKind].dark;
+}
+
+/** Removes binary floating-point noise from a tick value (0.1 × 3 → 0.3). */
+function clean(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
+/**
+ * A "nice" y axis from 0 to at least `maxValueMm`: step 1, 2 or 5 × 10^k mm giving about TARGET_TICK_INTERVALS
+ * intervals, top = the first multiple of the step ≥ max. With nothing measured (max ≤ 0) the axis spans 0–10 mm.
+ */
+export function niceAxis(maxValueMm: number): { maxMm: number; stepMm: number; ticksMm: number[] } {
+  const max = maxValueMm > 0 && Number.isFinite(maxValueMm) ? maxValueMm : 10;
+  const raw = max / TARGET_TICK_INTERVALS;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const normalized = raw / magnitude;
+  const stepMm = clean((normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 5 ? 5 : 10) * magnitude);
+  const intervals = Math.ceil(clean(max / stepMm));
+  const ticksMm = Array.from({ length: intervals + 1 }, (_, i) => clean(i * stepMm));
+  return { maxMm: ticksMm[ticksMm.length - 1], stepMm, ticksMm };
+}
+
+/** A tick label with as many decimals as the step needs (5 → '5', 0.5 → '0.5'). */
+function tickLabel(valueMm: number, stepMm: number): string {
+  const decimals = Math.max(0, -Math.floor(Math.log10(stepMm) + 1e-9));
+  return valueMm.toFixed(decimals);
+}
+
+const HEIGHT_KEYS: Readonly<Record<HeightKind, keyof LevelAssessment['heights']>> = {
+  anterior: 'anteriorMm',
+  middle: 'middleMm',
+  posterior: 'posteriorMm',
+};
+
+/**
+ * The chart of vertebral heights (mm) over time: per level measured in any time point (cranial → caudal), clusters
+ * anterior · middle · posterior, each with one bar per time point in the order given; trend lines only with more than
+ * two time points. Throws a RangeError when width or height leaves no room for the plot.
+ */
+export function buildChartModel(timePoints: ReadonlyArray<ChartTimePoint>, options: ChartOptions = {}): ChartModel {
+  const width = options.width ?? DEFAULT_CHART_WIDTH;
+  const height = options.height ?? DEFAULT_CHART_HEIGHT;
+  const count = timePoints.length;
+
+  const legendBottom = LEGEND_TOP + LEGEND_ROW_HEIGHT * count;
+  const plot = { left: MARGIN_LEFT, top: legendBottom + GAP_ABOVE_PLOT, right: width - MARGIN_RIGHT, bottom: height - MARGIN_BOTTOM };
+  const plotWidth = plot.right - plot.left;
+  const plotHeight = plot.bottom - plot.top;
+  if (!(plotWidth > 0) || !(plotHeight > 0)) {
+    throw new RangeError(`buildChartModel: a ${width} × ${height} chart leaves no room for the plot of ${count} time points`);
+  }
+
+  const byTimePoint = timePoints.map((tp) => new Map(tp.spine.levels.map((l) => [l.level, l])));
+  const levelNames = [...new Set(timePoints.flatMap((tp) => tp.spine.levels.map((l) => l.level)))].sort(compareLevels);
+
+  let maxValueMm = 0;
+  for (const tp of timePoints) {
+    for (const l of tp.spine.levels) maxValueMm = Math.max(maxValueMm, l.heights.anteriorMm, l.heights.middleMm, l.heights.posteriorMm);
+  }
+  const axis = niceAxis(maxValueMm);
+  const yOf = (valueMm: number): number => plot.bottom - (valueMm / axis.maxMm) * plotHeight;
+
+  const bandWidth = levelNames.length === 0 ? plotWidth : plotWidth / levelNames.length;
+  const innerWidth = bandWidth * (1 - 2 * BAND_PADDING_RATIO);
+  const barsPerCluster = Math.max(count, 1);
+  const barWidth = innerWidth / (HEIGHT_KINDS.length * barsPerCluster + (HEIGHT_KINDS.length - 1) * CLUSTER_GAP_BARS);
+
+  const levels: ChartLevel[] = [];
+  const bars: ChartBar[] = [];
+  const gaps: ChartGap[] = [];
+  const trends: ChartTrend[] = [];
+  levelNames.forEach((level, levelPosition) => {
+    const bandLeft = plot.left + levelPosition * bandWidth;
+    const innerLeft = bandLeft + bandWidth * BAND_PADDING_RATIO;
+    const clusters = HEIGHT_KINDS.map((heightKind, k) => {
+      const clusterLeft = innerLeft + k * (barsPerCluster + CLUSTER_GAP_BARS) * barWidth;
+      const trendPoints: Array<{ x: number; y: number; timePointIndex: number }> = [];
+      byTimePoint.forEach((assessments, timePointIndex) => {
+        const x = clusterLeft + timePointIndex * barWidth;
+        const assessed = assessments.get(level);
+        if (assessed === undefined) {
+          gaps.push({ level, heightKind, timePointIndex, x: x + barWidth / 2 });
+          return;
+        }
+        const valueMm = assessed.heights[HEIGHT_KEYS[heightKind]];
+        const y = yOf(valueMm);
+        bars.push({
+          level,
+          heightKind,
+          timePointIndex,
+          valueMm,
+          x,
+          y,
+          width: barWidth,
+          height: plot.bottom - y,
+          fill: barFill(heightKind, timePointIndex, count),
+          stroke: barStroke(heightKind),
+          description: `${level} ${HEIGHT_KIND_LABELS[heightKind]} ${timePoints[timePointIndex].label}: ${valueMm.toFixed(1)} mm`,
+        });
+        trendPoints.push({ x: x + barWidth / 2, y, timePointIndex });
+      });
+      if (count > 2 && trendPoints.length >= 2) trends.push({ level, heightKind, points: trendPoints, stroke: TREND_STROKE });
+      return { heightKind, label: HEIGHT_KIND_LABELS[heightKind], centerX: clusterLeft + (barsPerCluster * barWidth) / 2 };
+    });
+    levels.push({ level, centerX: bandLeft + bandWidth / 2, clusters });
+  });
+
+  const legendSwatchLeft = plot.left;
+  const legendColumnX = (k: number): number => legendSwatchLeft + k * LEGEND_COLUMN_WIDTH;
+  const legend = {
+    headers: HEIGHT_KINDS.map((heightKind, k) => ({
+      heightKind,
+      label: HEIGHT_KIND_LABELS[heightKind],
+      centerX: legendColumnX(k) + LEGEND_SWATCH_SIZE / 2,
+      y: LEGEND_TOP,
+    })),
+    rows: timePoints.map((tp, timePointIndex) => {
+      const y = LEGEND_TOP + LEGEND_ROW_HEIGHT * (timePointIndex + 1);
+      return {
+        timePointIndex,
+        label: tp.label,
+        y,
+        textX: legendColumnX(HEIGHT_KINDS.length),
+        swatches: HEIGHT_KINDS.map((heightKind, k) => ({
+          heightKind,
+          x: legendColumnX(k),
+          y: y - LEGEND_SWATCH_SIZE + 1,
+          size: LEGEND_SWATCH_SIZE,
+          fill: barFill(heightKind, timePointIndex, count),
+          stroke: barStroke(heightKind),
+        })),
+      };
+    }),
+  };
+
+  return {
+    width,
+    height,
+    plot,
+    titleY: TITLE_Y,
+    timePoints: timePoints.map((tp, index) => ({ index, label: tp.label })),
+    levels,
+    bars,
+    gaps,
+    trends,
+    yAxis: {
+      maxMm: axis.maxMm,
+      stepMm: axis.stepMm,
+      ticks: axis.ticksMm.map((valueMm) => ({ valueMm, y: yOf(valueMm), label: tickLabel(valueMm, axis.stepMm) })),
+      title: 'Height (mm)',
+    },
+    clusterLabelY: plot.bottom + 14,
+    levelLabelY: plot.bottom + 32,
+    legend,
+  };
+}
