@@ -172,7 +172,7 @@ describe('searchStudies', () => {
     const url = new URL(seen[0].url, base);
     expect(url.pathname).toMatch(/\/studies$/);
     expect(seen[0].url).toContain('PatientName=PHANTOM*');
-    expect(seen[0].url).toContain('PatientID=ID%20%3F1');
+    expect(seen[0].url).toContain('PatientID=ID%20?1');
     expect(url.searchParams.get('StudyDate')).toBe('20260901-20261031');
     expect(url.searchParams.get('ModalitiesInStudy')).toBe('CT');
     expect(url.searchParams.get('limit')).toBe('10');
@@ -188,6 +188,14 @@ describe('searchStudies', () => {
   ])('writes the date filter %j as %s', async (query, expected) => {
     await searchStudies(pacs(json([])), query);
     expect(new URL(seen[0].url, base).searchParams.get('StudyDate')).toBe(expected);
+  });
+
+  it('sends wildcards and the caret between name parts literally, and escapes what a query cannot carry', async () => {
+    await searchStudies(pacs(json([])), { patientName: 'DOE^J?N*', patientId: 'A&B=C+D #1%' });
+    expect(seen[0].url).toContain('PatientName=DOE^J?N*&');
+    expect(seen[0].url).toContain('PatientID=A%26B%3DC%2BD%20%231%25&');
+    const params = new URL(seen[0].url, base).searchParams;
+    expect([params.get('PatientName'), params.get('PatientID')]).toEqual(['DOE^J?N*', 'A&B=C+D #1%']);
   });
 
   it('sends no filter for blank fields', async () => {

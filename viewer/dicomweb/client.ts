@@ -8,7 +8,10 @@ import { fail, ok, type Result } from './result';
 
 export { storeInstances, STOW_BATCH_SIZE, type StoreOutcome, type StoreFailure } from './stow';
 
-/** QIDO-RS study search. Names take DICOM wildcards (* any run, ? one character); dates are YYYYMMDD, inclusive. */
+/**
+ * QIDO-RS study search. Names take DICOM wildcards (* any run, ? one character) and '^' between name parts; dates
+ * are YYYYMMDD, inclusive; blank fields are not sent.
+ */
 export interface StudyQuery {
   readonly patientName?: string;
   readonly patientId?: string;

@@ -81,5 +81,14 @@ export function jsonBody(answer: HttpAnswer, what: string): Result<unknown> {
 export function joinUrl(root: string, path: string, query: ReadonlyArray<readonly [string, string]> = []): string {
   const base = root.replace(/\/+$/, '') + path;
   if (query.length === 0) return base;
-  return `${base}?${query.map(([key, raw]) => `${encodeURIComponent(key)}=${encodeURIComponent(raw)}`).join('&')}`;
+  return `${base}?${query.map(([key, raw]) => `${encodeQueryValue(key)}=${encodeQueryValue(raw)}`).join('&')}`;
+}
+
+/**
+ * Percent-encodes only what a query value cannot carry as it is. Wildcards (* ?), the name separator (^) and other
+ * characters a query may hold stay literal: Orthanc 1.10 with DICOMweb 1.7 does not decode %XX in QIDO values, so
+ * 'PHANTOM%5E*' would find nothing there while 'PHANTOM^*' does.
+ */
+export function encodeQueryValue(raw: string): string {
+  return encodeURIComponent(raw).replace(/%(5E|3F|2C|2F|3A|40|3B|24)/gi, (escaped) => decodeURIComponent(escaped));
 }
