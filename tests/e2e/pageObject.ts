@@ -40,8 +40,14 @@ export function sampleFiles(studyKey: string, seriesKey?: string): string[] {
 export class ViewerPage {
   constructor(readonly page: Page) {}
 
+  /** A viewport by orientation, or by 'orientation@seriesUID' when several views share an orientation (compare mode). */
   viewport(orientation: string) {
-    return this.page.locator(`[data-testid="viewport"][data-orientation="${orientation}"]`);
+    return this.page.locator(ViewerPage.selector(orientation));
+  }
+
+  static selector(orientation: string): string {
+    const [o, series] = orientation.split('@');
+    return `[data-testid="viewport"][data-orientation="${o}"]${series ? `[data-series-uid="${series}"]` : ''}`;
   }
 
   async openFiles(paths: string[]): Promise<void> {
@@ -54,18 +60,18 @@ export class ViewerPage {
   }
 
   async waitLoaded(orientation: string): Promise<void> {
-    await this.page.locator(`[data-testid="viewport"][data-orientation="${orientation}"][data-rendered="true"][data-loaded="true"]`).waitFor({ timeout: 120_000 });
+    await this.page.locator(`${ViewerPage.selector(orientation)}[data-rendered="true"][data-loaded="true"]`).waitFor({ timeout: 120_000 });
   }
 
   /** Canvas position (page CSS pixels) of a patient-space point in a viewport, through cornerstone's own mapping. */
   async pagePointOf(orientation: string, world: Vec3): Promise<{ x: number; y: number }> {
-    return this.page.evaluate(([o, w]) => {
-      const element = document.querySelector(`[data-testid="viewport"][data-orientation="${o}"]`) as HTMLDivElement;
+    return this.page.evaluate(([selector, w]) => {
+      const element = document.querySelector(selector) as HTMLDivElement;
       const { viewport } = window.cornerstone.getEnabledElement(element)!;
       const [cx, cy] = viewport.worldToCanvas(w as [number, number, number]);
       const rect = viewport.canvas.getBoundingClientRect();
       return { x: rect.left + cx, y: rect.top + cy };
-    }, [orientation, world] as const);
+    }, [ViewerPage.selector(orientation), world] as const);
   }
 
   /** Brightest displayed grey value (0–255) within `radius` CSS pixels of a page point in a viewport's canvas. */

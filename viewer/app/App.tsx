@@ -8,6 +8,7 @@ import { ProblemList } from '../panels/ProblemList';
 import { ViewportGrid } from './ViewportGrid';
 import { StartScreen } from './StartScreen';
 import { MorphometryPanel } from '../panels/MorphometryPanel';
+import { ComparePanel } from '../panels/ComparePanel';
 import { useShortcuts } from './useShortcuts';
 import { RestoredNotice } from './RestoredNotice';
 import { TransferNoticeBar } from './TransferNotice';
@@ -20,6 +21,7 @@ export function App() {
   const fileProgress = useAppState((s) => s.fileProgress);
   const status = useAppState((s) => s.status);
   const report = useAppState((s) => s.report);
+  const comparing = useAppState((s) => s.compare !== null);
   useShortcuts();
 
   const onDrop = useCallback(async (event: DragEvent) => {
@@ -56,7 +58,7 @@ export function App() {
         </aside>
         <main className="app__main">
           {hasInstances ? <ViewportGrid /> : <StartScreen />}
-          <MorphometryPanel />
+          {comparing ? <ComparePanel /> : <MorphometryPanel />}
         </main>
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { SPINAL_LEVELS, type SpinalLevel } from '../../measurement';
-import { choosePrimaryTool, openFiles, openReport, openSample, redoMeasurement, setNextLevel, undoMeasurement } from './actions';
+import { choosePrimaryTool, enterCompare, openFiles, openReport, openSample, redoMeasurement, setNextLevel, undoMeasurement } from './actions';
 import { setState, useAppState, type PrimaryTool } from './store';
 import { WINDOW_PRESETS, applyWindowPreset, resetViewports, toggleInvert } from '../cornerstone/viewportController';
 import { placementGuide } from '../tools/placement';
@@ -23,6 +23,10 @@ export function Toolbar() {
   const canUndo = useAppState((s) => s.measurements.undoStack.length > 0);
   const canRedo = useAppState((s) => s.measurements.redoStack.length > 0);
   const chooseTool = (tool: PrimaryTool) => choosePrimaryTool(tool);
+  const comparing = useAppState((s) => s.compare !== null);
+  // Offered as soon as two opened studies share a Patient ID (other pairs can still be chosen, with a warning).
+  const canCompare = useAppState((s) => s.patients.some((p) => p.studies.filter((st) => st.series.some((x) => x.kind === 'image')).length >= 2)
+    || s.patients.flatMap((p) => p.studies).length >= 2);
 
   return (
     <header className="toolbar">
@@ -114,6 +118,9 @@ export function Toolbar() {
       <button type="button" data-testid="invert" disabled={!plan} onClick={() => plan && toggleInvert(plan)}>Invert</button>
       <button type="button" data-testid="reset" disabled={!plan} onClick={() => plan && resetViewports(plan)}>Reset</button>
       <span className="toolbar__sep" />
+      <button type="button" data-testid="compare-mode" aria-pressed={comparing} disabled={!canCompare} title="Baseline and follow-up side by side" onClick={enterCompare}>
+        Compare
+      </button>
       <button type="button" data-testid="report" disabled={!plan} onClick={() => void openReport()}>Report</button>
       <button type="button" data-testid="export-json" disabled={!plan} onClick={() => void exportJson()}>Export JSON</button>
       <button type="button" data-testid="export-csv" disabled={!plan} onClick={() => void exportCsv()}>Export CSV</button>

@@ -92,6 +92,7 @@ export function ViewportGrid() {
               data-testid="viewport"
               data-viewport-id={spec.viewportId}
               data-orientation={spec.orientation}
+              data-series-uid={spec.seriesKey}
               onContextMenu={(e) => e.preventDefault()}
             />
             <ViewportOverlay spec={spec} />

@@ -2,7 +2,7 @@ import { readLocalFiles } from '../loading/localFiles';
 import { initCornerstone } from '../cornerstone/initCornerstone';
 import { fetchSampleFiles, fetchSampleManifest } from '../loading/sampleStudy';
 import { addInstances, findSeries, getState, setState, type PrimaryTool } from './store';
-import { cancelPlacement, focusMeasurement, focusPoints, setPrimaryTool } from '../cornerstone/viewportController';
+import { cancelPlacement, focusMeasurement, focusPoints, linkViews, setPrimaryTool } from '../cornerstone/viewportController';
 import { snapshotViewport } from '../cornerstone/snapshot';
 import { seriesMorphometry } from './morphometry';
 import { measurementsOfSeries } from './measurements';
@@ -10,7 +10,8 @@ import { APP_VERSION } from './version';
 import { importSrBytes } from './transfer';
 import { execute, redo, undo } from './measurements';
 import type { SpinalLevel } from '../../measurement';
-import { planDisplay } from './displayPlan';
+import { planCompare, planDisplay } from './displayPlan';
+import { timePointsOf, type CompareState } from './compare';
 
 /** Reads files chosen or dropped by the user; the first image series opens as soon as it is complete. */
 export async function openFiles(files: readonly File[], label = 'Reading files'): Promise<void> {
@@ -42,7 +43,7 @@ export function selectSeries(key: string): void {
   if (!found) return;
   const current = getState();
   // Clicking the series already shown keeps it as it is (slice, zoom, window).
-  if (current.activeSeriesKey === key && current.plan && current.plan.imageIds.length === found.series.imageCount) return;
+  if (current.activeSeriesKey === key && current.plan?.mode !== 'compare' && current.plan?.imageIds.length === found.series.imageCount) return;
   const plan = found.series.kind === 'image' ? planDisplay(found.series) : null;
   // Keep the height tool when switching series mid-session; otherwise start with the natural tool of the layout.
   const primaryTool: PrimaryTool = current.primaryTool === 'vertebralHeight' ? 'vertebralHeight' : plan?.mode === 'mpr' ? 'crosshairs' : 'windowLevel';
@@ -52,7 +53,7 @@ export function selectSeries(key: string): void {
     const added = (plan?.fileNotes ?? [])
       .filter((n) => !known.has(`${n.fileName}\n${n.message}`))
       .map((n) => ({ ...n, severity: 'warning' as const }));
-    return { activeSeriesKey: key, plan, primaryTool, viewports: {}, displayNotes: plan?.notes ?? [], placementCount: 0, problems: [...s.problems, ...added] };
+    return { activeSeriesKey: key, plan, primaryTool, viewports: {}, displayNotes: plan?.notes ?? [], placementCount: 0, problems: [...s.problems, ...added], compare: null };
   });
 }
 
@@ -158,4 +159,67 @@ export async function openReport(): Promise<void> {
 
 export function closeReport(): void {
   setState({ report: null });
+}
+
+/** Shows the chosen baseline and follow-up side by side (sagittal views), keeping the other settings. */
+function showCompare(compare: CompareState): void {
+  const baseline = compare.timePoints[compare.baselineIndex];
+  const followUp = compare.timePoints[compare.followUpIndex];
+  const entries = [baseline, followUp].map((point) => ({ series: findSeries(point.seriesKey)!.series, label: point.label }));
+  cancelPlacement();
+  const plan = planCompare(entries);
+  setState((s) => ({
+    compare,
+    plan,
+    activeSeriesKey: baseline.seriesKey,
+    viewports: {},
+    displayNotes: plan.notes,
+    placementCount: 0,
+    primaryTool: s.primaryTool === 'crosshairs' ? 'windowLevel' : s.primaryTool,
+  }));
+}
+
+/** Compare mode: the studies of the patient side by side, oldest as baseline, the next as follow-up. */
+export function enterCompare(): void {
+  const state = getState();
+  const timePoints = timePointsOf(state.patients, state.measurements);
+  if (timePoints.length < 2) {
+    setState({ status: 'Compare needs two studies: open the baseline and the follow-up study of the patient (e.g. "Open post-kyphoplasty sample").' });
+    return;
+  }
+  // Prefer the studies of the patient on screen; other patients stay selectable (with a warning).
+  const current = timePoints.find((p) => p.seriesKey === state.activeSeriesKey) ?? timePoints[0];
+  const samePatient = timePoints.map((p, i) => [p, i] as const).filter(([p]) => p.patientId === current.patientId);
+  const [baselineIndex, followUpIndex] = samePatient.length >= 2 ? [samePatient[0][1], samePatient[1][1]] : [0, 1];
+  showCompare({ timePoints, baselineIndex, followUpIndex, linked: true });
+}
+
+export function chooseCompareStudies(baselineIndex: number, followUpIndex: number): void {
+  const compare = getState().compare;
+  if (compare) showCompare({ ...compare, baselineIndex, followUpIndex });
+}
+
+export function exitCompare(): void {
+  const compare = getState().compare;
+  if (!compare) return;
+  setState({ compare: null });
+  selectSeries(compare.timePoints[compare.baselineIndex].seriesKey);
+}
+
+export function setCompareLinked(linked: boolean): void {
+  const state = getState();
+  if (!state.compare || !state.plan) return;
+  setState({ compare: { ...state.compare, linked } });
+  linkViews(state.plan, linked);
+}
+
+/** Brings one level into view in every view that has it measured (both studies in compare mode). */
+export function focusLevel(level: SpinalLevel): void {
+  const state = getState();
+  const plan = state.plan;
+  if (!plan) return;
+  for (const seriesKey of new Set(plan.viewports.map((v) => v.seriesKey))) {
+    const measurement = Object.values(state.measurements.byId).find((m) => m.seriesKey === seriesKey && m.level === level);
+    if (measurement) focusMeasurement(plan, measurement);
+  }
 }

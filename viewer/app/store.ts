@@ -6,6 +6,7 @@ import type { SpinalLevel, SpinalDirection } from '../../measurement';
 import { EMPTY_MEASUREMENTS, type MeasurementsState } from './measurements';
 import type { ReportData } from '../export/report/ReportView';
 import type { TransferNotice } from './transfer';
+import type { CompareState } from './compare';
 
 /** What an overlay shows for one viewport; written only by the cornerstone bridge. */
 export interface ViewportSnapshot {
@@ -65,6 +66,8 @@ export interface AppState {
   report: ReportData | null;
   /** The outcome of the last export or import. */
   transferNotice: TransferNotice | null;
+  /** Before/after comparison, while compare mode is on. */
+  compare: CompareState | null;
 }
 
 const initialState: AppState = {
@@ -88,6 +91,7 @@ const initialState: AppState = {
   restoredNotices: [],
   report: null,
   transferNotice: null,
+  compare: null,
 };
 
 let state: AppState = initialState;

@@ -236,6 +236,10 @@ export async function showPlan(
     cancelPlacement();
     tools.ToolGroupManager.destroyToolGroup(TOOL_GROUP_ID);
   });
+  if (plan.mode === 'compare') {
+    linkViews(plan, getState().compare?.linked ?? true);
+    disposers.push(() => linkViews(plan, false));
+  }
   disposers.push(followStore(new Set(plan.viewports.map((v) => v.seriesKey)), plan.viewports.map((v) => v.viewportId), ENGINE_ID));
 
   // Each series of the plan: one volume for its volume viewports (reformats), or its own stack.
@@ -249,11 +253,26 @@ export async function showPlan(
       const existing = cache.getVolume(volumeId);
       const volume = existing ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds }));
       await setVolumesForViewports(renderingEngine, [{ volumeId }], volumeSpecs.map((v) => v.viewportId));
-      if (existing && (volume as { loadStatus?: { loaded?: boolean } }).loadStatus?.loaded) {
+      const streaming = volume as unknown as {
+        imageIds: string[];
+        cachedFrames?: unknown[];
+        loadStatus?: { loaded?: boolean };
+        load: (callback?: () => void) => void;
+      };
+      const settleAll = () => {
+        for (const id of imageIds) settled.add(id);
+        setProgress();
+      };
+      if (streaming.loadStatus?.loaded) {
         for (const id of imageIds) settled.add(id);
       } else {
-        // Stream the slices in; each renders as it lands.
-        (volume as unknown as { load: (cb?: () => void) => void }).load();
+        // A volume shown before (still streaming): count the frames it already holds; the rest arrive as events.
+        streaming.cachedFrames?.forEach((cached, index) => {
+          if (cached) settled.add(streaming.imageIds[index]);
+        });
+        // Stream the slices in; each renders as it lands. The callback also covers frames that finished loading
+        // between two displays of this volume, whose events this display never saw.
+        streaming.load(settleAll);
       }
     }
     for (const spec of specs.filter((v) => v.kind === 'stack')) {
@@ -340,6 +359,24 @@ export function setPrimaryTool(primaryTool: PrimaryTool, mprAvailable: boolean):
   }
   const current = group.getToolOptions(TOOL_NAMES[chosen])?.bindings ?? [];
   group.setToolActive(TOOL_NAMES[chosen], { bindings: [...current.filter((b: { mouseButton?: number }) => b.mouseButton !== MouseBindings.Primary), { mouseButton: MouseBindings.Primary }] });
+}
+
+const VOI_SYNC_ID = 'compare-voi';
+const ZOOM_SYNC_ID = 'compare-zoom-pan';
+
+/** Links (or unlinks) window/level and zoom/pan between the views of a compare plan. */
+export function linkViews(plan: DisplayPlan, linked: boolean): void {
+  const { SynchronizerManager, synchronizers } = tools;
+  SynchronizerManager.destroySynchronizer(VOI_SYNC_ID);
+  SynchronizerManager.destroySynchronizer(ZOOM_SYNC_ID);
+  if (!linked || plan.mode !== 'compare') return;
+  const voi = synchronizers.createVOISynchronizer(VOI_SYNC_ID, { syncInvertState: true, syncColormap: false });
+  const zoom = synchronizers.createZoomPanSynchronizer(ZOOM_SYNC_ID);
+  for (const spec of plan.viewports) {
+    const target = { renderingEngineId: ENGINE_ID, viewportId: spec.viewportId };
+    voi.add(target);
+    zoom.add(target);
+  }
 }
 
 function heightTool(): VertebralHeightTool | undefined {

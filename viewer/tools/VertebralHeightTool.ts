@@ -46,6 +46,8 @@ export interface VertebralHeightConfiguration {
 }
 
 const IN_PROGRESS_COLOR = 'rgb(0, 220, 255)';
+/** Canvas pixels within which a click grabs a handle (the drawn handle's radius is 3). */
+const HANDLE_GRAB_RADIUS_PX = 4;
 const DEFAULT_COLOR = 'rgb(255, 255, 0)';
 
 function distanceToSegment(p: Types.Point2, a: Types.Point2, b: Types.Point2): number {
@@ -121,6 +123,16 @@ export class VertebralHeightTool extends AnnotationTool {
     return annotation;
   };
 
+  /**
+   * While a vertebra is being placed every click is its next point, even next to a handle of the vertebra above or
+   * below (a thin disc puts them a few pixels apart): the click must not grab that handle.
+   */
+  preMouseDownCallback = (evt: ToolTypes.EventTypes.InteractionEventType): boolean => {
+    if (!this.placing || this.placing.element !== evt.detail.element) return false;
+    this.addNewAnnotation(evt);
+    return true;
+  };
+
   /** Escape: drops the half-placed vertebra, or ends a drag where it is. */
   cancel = (element: HTMLDivElement): string | undefined => {
     if (this.placing) {
@@ -157,11 +169,13 @@ export class VertebralHeightTool extends AnnotationTool {
     if (!this.isComplete(annotation)) return undefined;
     const { viewport } = getEnabledElement(element)!;
     const points = (annotation as VertebraAnnotation).data.handles.points;
+    // Grab a handle only right on it: a new vertebra's first click is often a few pixels from its neighbour's corner.
+    const reach = Math.min(proximity, HANDLE_GRAB_RADIUS_PX);
     let best: { index: number; distance: number } | null = null;
     points.forEach((p, index) => {
       const c = viewport.worldToCanvas(p);
       const distance = Math.hypot(c[0] - canvasCoords[0], c[1] - canvasCoords[1]);
-      if (distance < proximity && (!best || distance < best.distance)) best = { index, distance };
+      if (distance < reach && (!best || distance < best.distance)) best = { index, distance };
     });
     if (!best) return undefined;
     (annotation as VertebraAnnotation).data.handles.activeHandleIndex = (best as { index: number }).index;

@@ -1,0 +1,98 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareStudies, type SixPoints } from '../../measurement';
+import { launchBrowser, newPage, startPreview, type PreviewServer } from './harness';
+import { ViewerPage, loadGroundTruth, sampleFiles, type GroundTruthLevel } from './pageObject';
+
+const truth = loadGroundTruth();
+const baseline = truth.studies.find((s) => s.key === 'baseline')!;
+const post = truth.studies.find((s) => s.key === 'post')!;
+const baselineCt = baseline.series.find((s) => s.key === 'ct')!;
+const postCt = post.series.find((s) => s.key === 'ct')!;
+const COMPARED = ['T12', 'L1', 'L2'];
+const levelOf = (study: typeof baseline, name: string): GroundTruthLevel => study.levels!.find((l) => l.level === name)!;
+const spine = (study: typeof baseline, names: string[]) => names.map((name) => ({ level: name as 'L1', points: levelOf(study, name).points as unknown as SixPoints }));
+
+let server: PreviewServer;
+let browser: Browser;
+let context: BrowserContext;
+let viewer: ViewerPage;
+
+const field = async (level: string, name: string) =>
+  (await viewer.page.locator(`[data-testid="comparison-row"][data-level="${level}"] [data-field="${name}"]`).getAttribute('data-value')) ?? '';
+
+beforeAll(async () => {
+  server = await startPreview();
+  browser = await launchBrowser();
+  const opened = await newPage(browser, server.url);
+  context = opened.context;
+  viewer = new ViewerPage(opened.page);
+  await viewer.openFiles([...sampleFiles('baseline', 'ct'), ...sampleFiles('post', 'ct')]);
+  await viewer.page.locator('[data-testid="compare-mode"]').click();
+  await viewer.waitLoaded(`sagittal@${baselineCt.seriesInstanceUID}`);
+  await viewer.waitLoaded(`sagittal@${postCt.seriesInstanceUID}`);
+  await viewer.page.locator('[data-testid="tool-vertebral-height"]').click();
+  for (const [study, series] of [[baseline, baselineCt], [post, postCt]] as const) {
+    for (const name of COMPARED) {
+      await viewer.chooseLevel(name);
+      for (const point of ['anteriorSuperior', 'anteriorInferior', 'middleSuperior', 'middleInferior', 'posteriorSuperior', 'posteriorInferior'] as const) {
+        const p = await viewer.pagePointOf(`sagittal@${series.seriesInstanceUID}`, levelOf(study, name).points[point]);
+        await viewer.page.mouse.click(p.x, p.y);
+      }
+      await viewer.page.waitForFunction(
+        ([level, seriesUid]) => Object.values(window.vertebralViewer.getState().measurements.byId).some((m) => m.level === level && m.seriesKey === seriesUid),
+        [name, series.seriesInstanceUID] as const,
+      );
+    }
+  }
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('comparing the baseline and the post-kyphoplasty CT', () => {
+  it('shows the two studies side by side, each headed by its date, without a warning', async () => {
+    const titles = await viewer.page.locator('[data-testid="viewport-title"]').allTextContents();
+    expect(titles).toHaveLength(2);
+    expect(titles[0]).toMatch(/2026-09-15/);
+    expect(titles[1]).toMatch(/2026-10-27/);
+    expect(await viewer.page.locator('[data-testid="compare-warnings"]').count()).toBe(0);
+  });
+
+  it('gives, for L1, the gain and restoration that measurement/ computes from the ground truth', async () => {
+    const expected = compareStudies(spine(baseline, COMPARED), spine(post, COMPARED));
+    if (!expected.ok) throw new Error(expected.error.message);
+    const l1 = expected.value.levels.find((l) => l.level === 'L1')!;
+    const tolerance = baselineCt.pixelSpacingMm![0];
+    expect(Math.abs(Number(await field('L1', 'gainAnteriorMm')) - l1.gainMm.anterior)).toBeLessThan(tolerance);
+    expect(Math.abs(Number(await field('L1', 'gainMiddleMm')) - l1.gainMm.middle)).toBeLessThan(tolerance);
+    // Restoration divides by the lost height (~9 mm at L1): a pixel's error moves it by a few percent.
+    expect(Math.abs(Number(await field('L1', 'restorationAnteriorPct')) - l1.restorationPct.anterior!)).toBeLessThan(8);
+    expect(Number(await field('L1', 'gainAnteriorMm'))).toBeGreaterThan(5);
+  });
+
+  it('grades L1 from moderate (2) before to normal (0) after, and T12 unchanged', async () => {
+    expect(await field('L1', 'gradeBefore')).toBe('2');
+    expect(await field('L1', 'gradeAfter')).toBe('0');
+    expect(await field('T12', 'gradeBefore')).toBe(await field('T12', 'gradeAfter'));
+  });
+
+  it('reports the wedge-angle change and the bisegmental Cobb change at L1', async () => {
+    expect(Number(await field('L1', 'wedgeAngleChangeDeg'))).toBeLessThan(-5);
+    expect(await field('L1', 'cobbAngleChangeDeg')).not.toBe('');
+  });
+
+  it('lists a level measured only in one study as such', async () => {
+    await viewer.chooseLevel('L3');
+    for (const point of ['anteriorSuperior', 'anteriorInferior', 'middleSuperior', 'middleInferior', 'posteriorSuperior', 'posteriorInferior'] as const) {
+      const p = await viewer.pagePointOf(`sagittal@${baselineCt.seriesInstanceUID}`, levelOf(baseline, 'L3').points[point]);
+      await viewer.page.mouse.click(p.x, p.y);
+    }
+    const only = viewer.page.locator('[data-testid="comparison-only"][data-level="L3"]');
+    await only.waitFor();
+    expect(await only.getAttribute('data-study')).toBe('baseline');
+  });
+});

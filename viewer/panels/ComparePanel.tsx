@@ -1,0 +1,105 @@
+import { GENANT_GRADE_NAMES, type SpinalLevel } from '../../measurement';
+import { chooseCompareStudies, exitCompare, focusLevel, setCompareLinked } from '../app/actions';
+import { compareWarnings, comparisonOf } from '../app/compare';
+import { useAppState } from '../app/store';
+
+type Field =
+  | 'gainAnteriorMm' | 'gainMiddleMm' | 'gainPosteriorMm'
+  | 'restorationAnteriorPct' | 'restorationMiddlePct' | 'restorationPosteriorPct'
+  | 'wedgeAngleChangeDeg' | 'cobbAngleChangeDeg' | 'gradeBefore' | 'gradeAfter';
+
+const fmt = (v: number | null | undefined, digits: number, suffix = '') => (v === null || v === undefined ? '—' : `${v.toFixed(digits)}${suffix}`);
+const signed = (v: number | null | undefined, digits: number, suffix = '') => (v === null || v === undefined ? '—' : `${v > 0 ? '+' : ''}${v.toFixed(digits)}${suffix}`);
+
+function Cell({ field, value, text }: { field: Field; value: number | null; text: string }) {
+  return <td data-field={field} data-value={value ?? ''}>{text}</td>;
+}
+
+/** Before/after kyphoplasty, level by level, from measurement/'s compareStudies. */
+export function ComparePanel() {
+  const compare = useAppState((s) => s.compare);
+  const measurements = useAppState((s) => s.measurements);
+  if (!compare) return null;
+  const baseline = compare.timePoints[compare.baselineIndex];
+  const followUp = compare.timePoints[compare.followUpIndex];
+  const warnings = compareWarnings(baseline, followUp);
+  const { comparison, reason } = comparisonOf(measurements, baseline, followUp);
+
+  return (
+    <section className="morphometry compare" aria-label="Before and after" data-testid="compare-panel">
+      <h2>
+        Before / after{' '}
+        <label>
+          baseline{' '}
+          <select data-testid="compare-baseline" value={compare.baselineIndex} onChange={(e) => chooseCompareStudies(Number(e.target.value), compare.followUpIndex)}>
+            {compare.timePoints.map((p, i) => <option key={p.studyKey} value={i}>{p.label}</option>)}
+          </select>
+        </label>{' '}
+        <label>
+          follow-up{' '}
+          <select data-testid="compare-followup" value={compare.followUpIndex} onChange={(e) => chooseCompareStudies(compare.baselineIndex, Number(e.target.value))}>
+            {compare.timePoints.map((p, i) => <option key={p.studyKey} value={i}>{p.label}</option>)}
+          </select>
+        </label>{' '}
+        <label>
+          <input type="checkbox" data-testid="compare-link" checked={compare.linked} onChange={(e) => setCompareLinked(e.target.checked)} /> link window and zoom
+        </label>{' '}
+        <button type="button" data-testid="compare-exit" onClick={exitCompare}>Leave compare</button>
+      </h2>
+      {warnings.length > 0 && (
+        <ul className="compare__warnings" data-testid="compare-warnings">
+          {warnings.map((w) => <li key={w}>⚠ {w}</li>)}
+        </ul>
+      )}
+      {!comparison ? (
+        <p className="morphometry__empty" data-testid="compare-empty">{reason}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>Level</th>
+              <th title="Anterior height before → after">Ha (mm)</th><th>gain</th><th>restored</th>
+              <th title="Middle height before → after">Hm (mm)</th><th>gain</th><th>restored</th>
+              <th title="Posterior height before → after">Hp (mm)</th><th>gain</th><th>restored</th>
+              <th title="Wedge angle before → after (change)">Wedge°</th>
+              <th title="Bisegmental Cobb angle before → after (change)">Cobb°</th>
+              <th>Genant</th>
+            </tr>
+          </thead>
+          <tbody>
+            {comparison.levels.map((c) => (
+              <tr key={c.level} data-testid="comparison-row" data-level={c.level} className="morphometry__row" onClick={() => focusLevel(c.level)}>
+                <td>{c.level}</td>
+                <td>{fmt(c.before.heights.anteriorMm, 1)} → {fmt(c.after.heights.anteriorMm, 1)}</td>
+                <Cell field="gainAnteriorMm" value={c.gainMm.anterior} text={signed(c.gainMm.anterior, 1)} />
+                <Cell field="restorationAnteriorPct" value={c.restorationPct.anterior} text={fmt(c.restorationPct.anterior, 0, ' %')} />
+                <td>{fmt(c.before.heights.middleMm, 1)} → {fmt(c.after.heights.middleMm, 1)}</td>
+                <Cell field="gainMiddleMm" value={c.gainMm.middle} text={signed(c.gainMm.middle, 1)} />
+                <Cell field="restorationMiddlePct" value={c.restorationPct.middle} text={fmt(c.restorationPct.middle, 0, ' %')} />
+                <td>{fmt(c.before.heights.posteriorMm, 1)} → {fmt(c.after.heights.posteriorMm, 1)}</td>
+                <Cell field="gainPosteriorMm" value={c.gainMm.posterior} text={signed(c.gainMm.posterior, 1)} />
+                <Cell field="restorationPosteriorPct" value={c.restorationPct.posterior} text={fmt(c.restorationPct.posterior, 0, ' %')} />
+                <Cell field="wedgeAngleChangeDeg" value={c.wedgeAngleChangeDeg} text={`${fmt(c.before.wedgeAngleDeg, 1)} → ${fmt(c.after.wedgeAngleDeg, 1)} (${signed(c.wedgeAngleChangeDeg, 1)})`} />
+                <Cell field="cobbAngleChangeDeg" value={c.cobbAngleChangeDeg} text={`${fmt(c.before.cobbAngleDeg, 1)} → ${fmt(c.after.cobbAngleDeg, 1)} (${signed(c.cobbAngleChangeDeg, 1)})`} />
+                <td>
+                  <span data-field="gradeBefore" data-value={c.gradeBefore}>{c.gradeBefore} {GENANT_GRADE_NAMES[c.gradeBefore]}</span> →{' '}
+                  <span data-field="gradeAfter" data-value={c.gradeAfter}>{c.gradeAfter} {GENANT_GRADE_NAMES[c.gradeAfter]}</span>
+                </td>
+              </tr>
+            ))}
+            {comparison.onlyBefore.map((level: SpinalLevel) => (
+              <tr key={`b-${level}`} data-testid="comparison-only" data-level={level} data-study="baseline">
+                <td>{level}</td><td colSpan={12}>measured only at baseline</td>
+              </tr>
+            ))}
+            {comparison.onlyAfter.map((level: SpinalLevel) => (
+              <tr key={`a-${level}`} data-testid="comparison-only" data-level={level} data-study="follow-up">
+                <td>{level}</td><td colSpan={12}>measured only at follow-up</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
