@@ -74,16 +74,18 @@ export async function startOrthanc(options: OrthancOptions = {}): Promise<Runnin
     }
     return launch(binary, plugin, options, options.httpPort);
   }
-  let lastError: unknown = null;
-  for (let attempt = 0; attempt < AUTO_PORT_ATTEMPTS; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     try {
       return await launch(binary, plugin, options, await freePort());
     } catch (error) {
-      lastError = error; // another process may have taken the port between the check and Orthanc's bind
+      // Another process may have taken the port between the check and Orthanc's bind: try another port.
+      if (!(error instanceof PortTakenError) || attempt >= AUTO_PORT_ATTEMPTS) throw error;
     }
   }
-  throw lastError;
 }
+
+/** Orthanc exited because its HTTP port was taken after it had been found free. */
+class PortTakenError extends Error {}
 
 /** Stops the Orthanc whose PID the file holds (only if that process is an Orthanc); true when it was running. */
 export async function stopByPidFile(pidFile: string): Promise<boolean> {
@@ -139,7 +141,8 @@ async function launch(binary: string, plugin: string, options: OrthancOptions, h
   if (ready !== null) {
     const tail = logTail();
     await stop();
-    throw new Error(`Orthanc did not start on port ${httpPort}: ${ready}.\nLast lines of its log:\n${tail}`);
+    const message = `Orthanc did not start on port ${httpPort}: ${ready}.\nLast lines of its log:\n${tail}`;
+    throw ready.startsWith('it exited') && /address already in use|cannot bind|port/i.test(tail) ? new PortTakenError(message) : new Error(message);
   }
   return { url, dicomWebRoot: `${url}/dicom-web`, httpPort, pid, dir, storageDir, pidFile, logTail, stop };
 }
@@ -181,7 +184,7 @@ async function waitUntilReady(child: ChildProcess, url: string, name: string, au
       if (response.ok && system?.Name === name) {
         const plugins = await fetch(`${url}/plugins`, { headers, signal: AbortSignal.timeout(1_000) });
         const list = (await plugins.json().catch(() => [])) as unknown;
-        return Array.isArray(list) && list.includes('dicom-web') ? null : `the DICOMweb plugin did not load (${INSTALL_HINT})`;
+        return Array.isArray(list) && list.includes('dicom-web') ? null : `the DICOMweb plugin did not load: ${INSTALL_HINT}`;
       }
       if (response.ok) return 'another server already answers on this port';
     } catch {
