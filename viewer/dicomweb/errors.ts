@@ -37,7 +37,7 @@ export function errorFromStatus(status: number, what: string): DicomWebError {
     case 403:
       return { kind: 'forbidden', status, message: `The PACS refused access to ${what} (HTTP 403): this account is not allowed to do this.` };
     case 404:
-      return { kind: 'not-found', status, message: `The PACS could not find ${what} (HTTP 404): check the DICOMweb address, and that the study is still on the PACS.` };
+      return { kind: 'not-found', status, message: `The PACS answered ${what} with 'not found' (HTTP 404): check the DICOMweb address, and that the study is still on the PACS.` };
     case 409:
       return { kind: 'conflict', status, message: `The PACS refused ${what} (HTTP 409): it conflicts with objects already stored.` };
     case 502:
