@@ -1,7 +1,9 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareStudies, type SixPoints } from '../../measurement';
-import { launchBrowser, newPage, startPreview, type PreviewServer } from './harness';
+import { SHARED_DICOM, launchBrowser, newPage, startPreview, type PreviewServer } from './harness';
 import { ViewerPage, loadGroundTruth, sampleFiles, type GroundTruthLevel } from './pageObject';
 
 const truth = loadGroundTruth();
@@ -94,5 +96,59 @@ describe('comparing the baseline and the post-kyphoplasty CT', () => {
     const only = viewer.page.locator('[data-testid="comparison-only"][data-level="L3"]');
     await only.waitFor();
     expect(await only.getAttribute('data-study')).toBe('baseline');
+  });
+});
+
+describe('the comparison chart and exports', () => {
+  it('draws one bar per height, level and time point, with the measured heights', async () => {
+    const bars = viewer.page.locator('[data-testid="chart-bar"]');
+    // T12, L1, L2 in both studies (3 × 3 × 2) and L3 at baseline only (3).
+    expect(await bars.count()).toBe(21);
+    const l1After = await viewer.page.locator('[data-testid="chart-bar"][data-level="L1"][data-height="anterior"][data-time-point="1"]').getAttribute('data-value');
+    expect(Math.abs(Number(l1After) - levelOf(post, 'L1').heights.anteriorMm)).toBeLessThan(postCt.pixelSpacingMm![0]);
+  });
+
+  it('exports the comparison as CSV with the table\'s gains', async () => {
+    const [file] = await Promise.all([viewer.page.waitForEvent('download'), viewer.page.locator('[data-testid="export-csv"]').click()]);
+    const text = readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = text.split('\r\n').filter(Boolean).map((line) => line.slice(1, -1).split('","'));
+    const header = lines[0];
+    const l1 = lines.find((row) => row[header.indexOf('level')] === 'L1')!;
+    expect(Number(l1[header.indexOf('anterior_gain_mm')])).toBe(Number(await field('L1', 'gainAnteriorMm')));
+    expect(l1[header.indexOf('baseline_study_instance_uid')]).toBe(baseline.studyInstanceUID);
+    expect(lines.some((row) => row.includes('measured only at baseline'))).toBe(true);
+  });
+
+  it('exports both studies and the comparison as JSON', async () => {
+    const [file] = await Promise.all([viewer.page.waitForEvent('download'), viewer.page.locator('[data-testid="export-json"]').click()]);
+    const document = JSON.parse(readFileSync((await file.path())!, 'utf8'));
+    expect(document.studies.map((s: { studyInstanceUID: string }) => s.studyInstanceUID).sort()).toEqual([baseline.studyInstanceUID, post.studyInstanceUID].sort());
+    expect(document.comparison.levels.map((l: { level: string }) => l.level)).toEqual(COMPARED);
+    expect(document.comparison.onlyBaseline).toEqual(['L3']);
+  });
+
+  it('puts the comparison, the chart and both snapshots in the report', async () => {
+    await viewer.page.locator('[data-testid="report"]').click();
+    await viewer.page.locator('[data-testid="report-comparison"]').waitFor();
+    expect(await viewer.page.locator('[data-testid="report-comparison-row"]').count()).toBe(COMPARED.length);
+    expect(await viewer.page.locator('[data-testid="report-chart"]').count()).toBe(1);
+    expect(await viewer.page.locator('.report__snapshots img').count()).toBe(2);
+    await viewer.page.locator('[data-testid="report-close"]').click();
+  });
+});
+
+describe.skipIf(!existsSync(join(SHARED_DICOM, 'totalseg-example-ct-j2k')))('comparing studies of different patients', () => {
+  it('warns that the patient IDs and names differ', async () => {
+    const dir = join(SHARED_DICOM, 'totalseg-example-ct-j2k');
+    await viewer.openFiles(readdirSync(dir).map((f) => join(dir, f)));
+    await viewer.page.locator('[data-testid="compare-mode"]').click();
+    const options = await viewer.page.locator('[data-testid="compare-followup"] option').allTextContents();
+    const other = options.findIndex((o) => o.startsWith('2022'));
+    expect(other).toBeGreaterThanOrEqual(0);
+    await viewer.page.locator('[data-testid="compare-followup"]').selectOption(String(other));
+    const warnings = viewer.page.locator('[data-testid="compare-warnings"]');
+    await warnings.waitFor();
+    expect(await warnings.textContent()).toMatch(/Different patient IDs/);
+    expect(await warnings.textContent()).toMatch(/older than the baseline/);
   });
 });

@@ -11,7 +11,8 @@ import { importSrBytes } from './transfer';
 import { execute, redo, undo } from './measurements';
 import type { SpinalLevel } from '../../measurement';
 import { planCompare, planDisplay } from './displayPlan';
-import { timePointsOf, type CompareState } from './compare';
+import { comparisonOf, timePointsOf, type CompareState } from './compare';
+import type { ReportData } from '../export/report/ReportView';
 
 /** Reads files chosen or dropped by the user; the first image series opens as soon as it is complete. */
 export async function openFiles(files: readonly File[], label = 'Reading files'): Promise<void> {
@@ -137,8 +138,38 @@ export async function openReport(): Promise<void> {
   } catch (error) {
     snapshotError = `The image snapshot could not be made: ${error instanceof Error ? error.message : String(error)}`;
   }
+  let comparison: ReportData['comparison'] = null;
+  if (state.compare && plan.mode === 'compare') {
+    const baseline = state.compare.timePoints[state.compare.baselineIndex];
+    const followUp = state.compare.timePoints[state.compare.followUpIndex];
+    const result = comparisonOf(state.measurements, baseline, followUp);
+    if (result.comparison) {
+      const snapshots: Array<{ label: string; image: string }> = [];
+      for (const spec of plan.viewports) {
+        const ofSeries = measurementsOfSeries(state.measurements, spec.seriesKey);
+        if (ofSeries.length > 0) focusPoints(plan, ofSeries.flatMap((m) => Object.values(m.points)), ofSeries[0].viewPlaneNormal, ofSeries[0].referencedImageId, spec.seriesKey);
+        try {
+          snapshots.push({ label: spec.title ?? spec.seriesKey, image: await snapshotViewport(spec.viewportId) });
+        } catch {
+          // the table and chart still make the report
+        }
+      }
+      const chartElement = document.querySelector('[data-testid="comparison-chart"]') as SVGSVGElement | null;
+      const { svgToStandaloneString } = await import('../export/chartImage');
+      comparison = {
+        baselineLabel: baseline.label,
+        followUpLabel: followUp.label,
+        baselineUIDs: `${baseline.studyInstanceUID} / ${baseline.seriesInstanceUID}`,
+        followUpUIDs: `${followUp.studyInstanceUID} / ${followUp.seriesInstanceUID}`,
+        comparison: result.comparison,
+        chartSvg: chartElement ? svgToStandaloneString(chartElement) : null,
+        snapshots,
+      };
+    }
+  }
   setState({
     report: {
+      comparison,
       patientName: meta.patientName,
       patientId: meta.patientId,
       patientBirthDate: meta.patientBirthDate,

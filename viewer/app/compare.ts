@@ -1,4 +1,5 @@
-import { compareStudies, compareLevels, type SpineInput, type StudyComparison } from '../../measurement';
+import { assessSpine, compareStudies, compareLevels, type SpineInput, type StudyComparison } from '../../measurement';
+import { buildChartModel, type ChartModel } from '../panels/comparisonChartModel';
 import type { PatientGroup, SeriesGroup, StudyGroup } from '../loading/grouping';
 import { measurementsOfSeries, type MeasurementsState } from './measurements';
 
@@ -97,4 +98,14 @@ export function comparisonOf(measurements: MeasurementsState, baseline: TimePoin
   }
   const result = compareStudies(before, after);
   return result.ok ? { comparison: result.value, reason: null } : { comparison: null, reason: result.error.message };
+}
+
+/** The chart of every time point with measured vertebrae (trend lines appear from three time points on). */
+export function chartOf(measurements: MeasurementsState, timePoints: readonly TimePoint[]): ChartModel | null {
+  const points = timePoints.flatMap((point) => {
+    const input = spineInputOf(measurements, point.seriesKey);
+    const spine = input.length > 0 ? assessSpine(input) : null;
+    return spine?.ok ? [{ label: point.label.split(' · ')[0], spine: spine.value }] : [];
+  });
+  return points.length > 0 ? buildChartModel(points) : null;
 }

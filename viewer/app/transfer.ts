@@ -5,6 +5,8 @@ import type { SeriesGroup, StudyGroup } from '../loading/grouping';
 import { execute, type VertebraMeasurement } from './measurements';
 import { getState, setState } from './store';
 import { APP_VERSION } from './version';
+import { comparisonOf, type TimePoint } from './compare';
+import type { StudyComparison } from '../../measurement';
 
 /** Import/export outcome for the user: what happened, and what was refused and why. */
 export interface TransferNotice {
@@ -95,7 +97,36 @@ function studyForExport(): StudyGroup | null {
   return study;
 }
 
+/** In compare mode: the two time points and their comparison, or null. */
+function activeComparison() {
+  const { compare, measurements } = getState();
+  if (!compare) return null;
+  const baseline = compare.timePoints[compare.baselineIndex];
+  const followUp = compare.timePoints[compare.followUpIndex];
+  const { comparison, reason } = comparisonOf(measurements, baseline, followUp);
+  return { baseline, followUp, comparison, reason };
+}
+
+function comparisonStudy(point: TimePoint) {
+  return { studyInstanceUID: point.studyInstanceUID, seriesInstanceUID: point.seriesInstanceUID, studyDate: point.studyDate };
+}
+
 export async function exportJson(): Promise<void> {
+  const active = activeComparison();
+  if (active) {
+    // Both studies' vertebrae, plus the comparison (informative: import recomputes everything from the points).
+    const studies = allStudies().filter((s) => s.key === active.baseline.studyKey || s.key === active.followUp.studyKey);
+    const { measurementsDocument } = await import('../export/json');
+    const document = {
+      ...measurementsDocument(exportInput(studies)!),
+      comparison: active.comparison
+        ? { baseline: comparisonStudy(active.baseline), followUp: comparisonStudy(active.followUp), ...comparisonJson(active.comparison) }
+        : null,
+    };
+    download(`vertebral-heights_comparison_${safeName(active.baseline.studyDate)}_${safeName(active.followUp.studyDate)}.json`, `${JSON.stringify(document, null, 2)}\n`, 'application/json');
+    notify({ kind: 'info', text: 'Exported both studies and their comparison as JSON.', details: [] });
+    return;
+  }
   const study = studyForExport();
   if (!study) return;
   const { writeMeasurementsJson } = await import('../export/json');
@@ -104,7 +135,48 @@ export async function exportJson(): Promise<void> {
   notify({ kind: 'info', text: `Exported ${input.measurements.length} vertebrae as JSON.`, details: [] });
 }
 
+/** The comparison as plain JSON numbers, per level (from measurement/'s compareStudies). */
+function comparisonJson(comparison: StudyComparison) {
+  return {
+    levels: comparison.levels.map((c) => ({
+      level: c.level,
+      heightsBeforeMm: c.before.heights,
+      heightsAfterMm: c.after.heights,
+      gainMm: c.gainMm,
+      restorationPct: c.restorationPct,
+      expectedHeightMm: c.expectedHeightMm,
+      wedgeAngleBeforeDeg: c.before.wedgeAngleDeg,
+      wedgeAngleAfterDeg: c.after.wedgeAngleDeg,
+      wedgeAngleChangeDeg: c.wedgeAngleChangeDeg,
+      cobbAngleBeforeDeg: c.before.cobbAngleDeg,
+      cobbAngleAfterDeg: c.after.cobbAngleDeg,
+      cobbAngleChangeDeg: c.cobbAngleChangeDeg,
+      gradeBefore: c.gradeBefore,
+      gradeAfter: c.gradeAfter,
+    })),
+    onlyBaseline: comparison.onlyBefore,
+    onlyFollowUp: comparison.onlyAfter,
+  };
+}
+
 export async function exportCsv(): Promise<void> {
+  const active = activeComparison();
+  if (active) {
+    if (!active.comparison) {
+      notify({ kind: 'error', text: `Nothing to export: ${active.reason}`, details: [] });
+      return;
+    }
+    const { writeComparisonCsv } = await import('../export/csv');
+    const text = writeComparisonCsv({
+      patientId: active.baseline.patientId,
+      before: comparisonStudy(active.baseline),
+      after: comparisonStudy(active.followUp),
+      comparison: active.comparison,
+    });
+    download(`vertebral-heights_comparison_${safeName(active.baseline.studyDate)}_${safeName(active.followUp.studyDate)}.csv`, text, 'text/csv;charset=utf-8');
+    notify({ kind: 'info', text: `Exported the comparison of ${active.comparison.levels.length} levels as CSV.`, details: [] });
+    return;
+  }
   const study = studyForExport();
   if (!study) return;
   const { writeMeasurementsCsv } = await import('../export/csv');
@@ -148,6 +220,18 @@ export async function buildSeriesReport(): Promise<{ bytes: Uint8Array; fileName
     return null;
   }
   return { bytes: result.value.bytes, fileName: result.value.fileName, sopInstanceUID: result.value.sopInstanceUID };
+}
+
+/** Downloads the comparison chart shown in the compare panel as a standalone SVG or a PNG. */
+export async function exportChart(format: 'svg' | 'png'): Promise<void> {
+  const svg = document.querySelector('[data-testid="comparison-chart"]') as SVGSVGElement | null;
+  if (!svg) {
+    notify({ kind: 'error', text: 'No chart to export: measure vertebrae in compare mode first.', details: [] });
+    return;
+  }
+  const { svgToPngBlob, svgToStandaloneString } = await import('../export/chartImage');
+  if (format === 'svg') download('vertebral-heights_chart.svg', svgToStandaloneString(svg), 'image/svg+xml');
+  else download('vertebral-heights_chart.png', await svgToPngBlob(svg), 'image/png');
 }
 
 export async function exportSr(): Promise<void> {

@@ -1,6 +1,8 @@
 import { GENANT_GRADE_NAMES, type SpinalLevel } from '../../measurement';
 import { chooseCompareStudies, exitCompare, focusLevel, setCompareLinked } from '../app/actions';
-import { compareWarnings, comparisonOf } from '../app/compare';
+import { chartOf, compareWarnings, comparisonOf } from '../app/compare';
+import { exportChart } from '../app/transfer';
+import { ComparisonChart } from './ComparisonChart';
 import { useAppState } from '../app/store';
 
 type Field =
@@ -24,6 +26,7 @@ export function ComparePanel() {
   const followUp = compare.timePoints[compare.followUpIndex];
   const warnings = compareWarnings(baseline, followUp);
   const { comparison, reason } = comparisonOf(measurements, baseline, followUp);
+  const chart = chartOf(measurements, compare.timePoints);
 
   return (
     <section className="morphometry compare" aria-label="Before and after" data-testid="compare-panel">
@@ -99,6 +102,15 @@ export function ComparePanel() {
             ))}
           </tbody>
         </table>
+      )}
+      {chart && (
+        <figure className="compare__chart" data-testid="comparison-chart-figure">
+          <ComparisonChart model={chart} title="Vertebral heights before and after" />
+          <figcaption>
+            <button type="button" data-testid="export-chart-svg" onClick={() => void exportChart('svg')}>Chart as SVG</button>{' '}
+            <button type="button" data-testid="export-chart-png" onClick={() => void exportChart('png')}>Chart as PNG</button>
+          </figcaption>
+        </figure>
       )}
     </section>
   );
