@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { freePort, isOrthancProcess, isPortFree, isRunning, raceTimeout, sleep, waitFor } from './processTools';
@@ -118,7 +119,7 @@ async function launch(binary: string, plugin: string, options: OrthancOptions, h
   }
   const pid = child.pid;
   if (pid === undefined) {
-    rmSync(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
     throw new Error(`Orthanc could not be started (${binary}): ${INSTALL_HINT}.`);
   }
   trackChild(child);
@@ -134,7 +135,8 @@ async function launch(binary: string, plugin: string, options: OrthancOptions, h
       untrackChild(child);
       removeQuietly(pidFile);
     }
-    if (!stopOptions.keepDir) rmSync(dir, { recursive: true, force: true });
+    // Asynchronous: a blocked event loop cannot answer tsx's signal relay, which then kills this process mid-cleanup.
+    if (!stopOptions.keepDir) await rm(dir, { recursive: true, force: true });
   };
   const authorization = options.users ? basicAuth(Object.entries(options.users)[0]) : null;
   const ready = await waitUntilReady(child, url, name, authorization);
