@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     coverage: {
       provider: 'v8',
-      include: ['measurement/**/*.ts', 'viewer/loading/**/*.ts', 'viewer/tools/placement.ts', 'viewer/app/displayPlan.ts', 'viewer/app/measurements.ts', 'viewer/app/morphometry.ts', 'viewer/cornerstone/{orientationLabels,scaleBar,autoWindow}.ts', 'sample-data/**/*.ts'],
+      include: ['measurement/**/*.ts', 'viewer/loading/**/*.ts', 'viewer/tools/placement.ts', 'viewer/app/displayPlan.ts', 'viewer/app/measurements.ts', 'viewer/app/morphometry.ts', 'viewer/cornerstone/{orientationLabels,scaleBar,autoWindow}.ts', 'viewer/dicomweb/**/*.ts', 'viewer/export/**/*.ts', 'sample-data/**/*.ts'],
       exclude: ['**/*.test.ts', 'measurement/tsconfig.json', 'viewer/loading/localFiles.ts', 'viewer/loading/sampleStudy.ts'],
       reporter: ['text-summary', 'text'],
     },
@@ -14,6 +14,16 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['measurement/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {

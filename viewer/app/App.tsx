@@ -9,6 +9,7 @@ import { ViewportGrid } from './ViewportGrid';
 import { StartScreen } from './StartScreen';
 import { MorphometryPanel } from '../panels/MorphometryPanel';
 import { ComparePanel } from '../panels/ComparePanel';
+import { PacsPanel } from '../panels/PacsPanel';
 import { useShortcuts } from './useShortcuts';
 import { RestoredNotice } from './RestoredNotice';
 import { TransferNoticeBar } from './TransferNotice';
@@ -53,6 +54,7 @@ export function App() {
       <TransferNoticeBar />
       <div className="app__body">
         <aside className="app__side">
+          <PacsPanel />
           <SeriesBrowser />
           <ProblemList />
         </aside>

@@ -5,6 +5,7 @@ import { setState, useAppState, type PrimaryTool } from './store';
 import { WINDOW_PRESETS, applyWindowPreset, resetViewports, toggleInvert } from '../cornerstone/viewportController';
 import { placementGuide } from '../tools/placement';
 import { exportCsv, exportJson, exportSr, importMeasurementsFile } from './transfer';
+import { saveToPacs } from './pacs';
 
 const TOOLS: ReadonlyArray<{ id: PrimaryTool; label: string; title: string; mprOnly?: boolean }> = [
   { id: 'windowLevel', label: 'W/L', title: 'Window/level: drag with the left button' },
@@ -24,6 +25,7 @@ export function Toolbar() {
   const canRedo = useAppState((s) => s.measurements.redoStack.length > 0);
   const chooseTool = (tool: PrimaryTool) => choosePrimaryTool(tool);
   const comparing = useAppState((s) => s.compare !== null);
+  const pacsReady = useAppState((s) => s.pacs.config !== null);
   // Offered as soon as two opened studies share a Patient ID (other pairs can still be chosen, with a warning).
   const canCompare = useAppState((s) => s.patients.some((p) => p.studies.filter((st) => st.series.some((x) => x.kind === 'image')).length >= 2)
     || s.patients.flatMap((p) => p.studies).length >= 2);
@@ -125,6 +127,9 @@ export function Toolbar() {
       <button type="button" data-testid="export-json" disabled={!plan} onClick={() => void exportJson()}>Export JSON</button>
       <button type="button" data-testid="export-csv" disabled={!plan} onClick={() => void exportCsv()}>Export CSV</button>
       <button type="button" data-testid="export-sr" disabled={!plan} onClick={() => void exportSr()}>Export DICOM SR</button>
+      <button type="button" data-testid="save-to-pacs" disabled={!plan || !pacsReady} title="Store the measurements in the PACS as a new DICOM SR" onClick={() => void saveToPacs()}>
+        Save to PACS
+      </button>
       <label className="button" title="Import measurements from a JSON file or a DICOM SR">
         Import…
         <input

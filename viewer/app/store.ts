@@ -7,6 +7,7 @@ import { EMPTY_MEASUREMENTS, type MeasurementsState } from './measurements';
 import type { ReportData } from '../export/report/ReportView';
 import type { TransferNotice } from './transfer';
 import type { CompareState } from './compare';
+import { INITIAL_PACS, type PacsState } from './pacsState';
 
 /** What an overlay shows for one viewport; written only by the cornerstone bridge. */
 export interface ViewportSnapshot {
@@ -68,6 +69,8 @@ export interface AppState {
   transferNotice: TransferNotice | null;
   /** Before/after comparison, while compare mode is on. */
   compare: CompareState | null;
+  /** The DICOMweb connection, study list and the last error talking to it. */
+  pacs: PacsState;
 }
 
 const initialState: AppState = {
@@ -92,6 +95,7 @@ const initialState: AppState = {
   report: null,
   transferNotice: null,
   compare: null,
+  pacs: INITIAL_PACS,
 };
 
 let state: AppState = initialState;

@@ -5,6 +5,9 @@ import type { SeriesGroup, StudyGroup } from '../loading/grouping';
 import { execute, type VertebraMeasurement } from './measurements';
 import { getState, setState } from './store';
 import { APP_VERSION } from './version';
+
+/** Comprehensive 3D SR Storage: the SOP class of the reports written here. */
+const COMPREHENSIVE_3D_SR = '1.2.840.10008.5.1.4.1.1.88.34';
 import { comparisonOf, type TimePoint } from './compare';
 import type { StudyComparison } from '../../measurement';
 
@@ -186,7 +189,9 @@ export async function exportCsv(): Promise<void> {
 }
 
 /** The DICOM SR (TID 1500) of the series on screen, as Part 10 bytes; null with a notice when it cannot be made. */
-export async function buildSeriesReport(): Promise<{ bytes: Uint8Array; fileName: string; sopInstanceUID: string } | null> {
+export async function buildSeriesReport(
+  predecessor?: { studyInstanceUID: string; seriesInstanceUID: string; sopInstanceUID: string; sopClassUID: string },
+): Promise<{ bytes: Uint8Array; fileName: string; reference: { studyInstanceUID: string; seriesInstanceUID: string; sopInstanceUID: string; sopClassUID: string } } | null> {
   const state = getState();
   const study = activeStudy();
   const series = study?.series.find((s) => s.key === state.activeSeriesKey);
@@ -214,12 +219,22 @@ export async function buildSeriesReport(): Promise<{ bytes: Uint8Array; fileName
     calibrated: measured.every((m) => m.calibrated),
     appVersion: APP_VERSION,
     now: new Date(),
+    ...(predecessor ? { predecessor } : {}),
   });
   if (!result.ok) {
     notify({ kind: 'error', text: `The DICOM SR could not be written: ${result.error.message}`, details: [] });
     return null;
   }
-  return { bytes: result.value.bytes, fileName: result.value.fileName, sopInstanceUID: result.value.sopInstanceUID };
+  return {
+    bytes: result.value.bytes,
+    fileName: result.value.fileName,
+    reference: {
+      studyInstanceUID: meta.studyInstanceUID,
+      seriesInstanceUID: result.value.seriesInstanceUID,
+      sopInstanceUID: result.value.sopInstanceUID,
+      sopClassUID: COMPREHENSIVE_3D_SR,
+    },
+  };
 }
 
 /** Downloads the comparison chart shown in the compare panel as a standalone SVG or a PNG. */

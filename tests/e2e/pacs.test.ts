@@ -1,0 +1,187 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findOrthancBinary, startOrthanc, type RunningOrthanc } from '../../scripts/pacs/orthanc';
+import { uploadFiles } from '../../scripts/pacs/upload';
+import { launchBrowser, startPreview, type PreviewServer } from './harness';
+import { ViewerPage, loadGroundTruth, sampleFiles } from './pageObject';
+
+const truth = loadGroundTruth();
+const baseline = truth.studies.find((s) => s.key === 'baseline')!;
+const ct = baseline.series.find((s) => s.key === 'ct')!;
+const l1 = baseline.levels!.find((l) => l.level === 'L1')!;
+const hasOrthanc = (() => {
+  try {
+    return Boolean(findOrthancBinary());
+  } catch {
+    return false;
+  }
+})();
+if (!hasOrthanc && process.env.CI) throw new Error('Orthanc is required in CI: .ci/run installs orthanc and orthanc-dicomweb');
+
+let orthanc: RunningOrthanc;
+let storageDir: string;
+let server: PreviewServer;
+let browser: Browser;
+
+async function openViewer(): Promise<{ viewer: ViewerPage; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  return { viewer: new ViewerPage(page), close: () => context.close() };
+}
+
+async function connect(page: Page, auth?: { user: string; password: string }): Promise<void> {
+  await page.locator('[data-testid="pacs-toggle"]').click();
+  await page.locator('[data-testid="pacs-root"]').fill('/dicom-web');
+  if (auth) {
+    await page.locator('[data-testid="pacs-auth-kind"]').selectOption('basic');
+    await page.locator('[data-testid="pacs-user"]').fill(auth.user);
+    await page.locator('[data-testid="pacs-password"]').fill(auth.password);
+  }
+  await page.locator('[data-testid="pacs-connect"]').click();
+}
+
+async function search(page: Page, fields: { name?: string; from?: string; to?: string }): Promise<string[]> {
+  await page.locator('[data-testid="pacs-patient-name"]').fill(fields.name ?? '');
+  await page.locator('[data-testid="pacs-date-from"]').fill(fields.from ?? '');
+  await page.locator('[data-testid="pacs-date-to"]').fill(fields.to ?? '');
+  await page.locator('[data-testid="pacs-search"]').click();
+  await page.locator('[data-testid="pacs-results"]').waitFor();
+  await page.locator('[data-testid="pacs-busy"]').waitFor({ state: 'detached' });
+  return page.locator('[data-testid="pacs-study-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-study-uid') ?? ''));
+}
+
+async function openStudy(viewer: ViewerPage, studyUID: string): Promise<void> {
+  await viewer.page.locator(`[data-testid="pacs-study-row"][data-study-uid="${studyUID}"] [data-testid="pacs-open"]`).click();
+  await viewer.waitLoaded('sagittal');
+  await viewer.page.locator('[data-testid="pacs-busy"]').waitFor({ state: 'detached', timeout: 60_000 });
+}
+
+describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', () => {
+  beforeAll(async () => {
+    storageDir = mkdtempSync(join(tmpdir(), 'vh-orthanc-'));
+    orthanc = await startOrthanc({ storageDir });
+    const upload = await uploadFiles(orthanc.dicomWebRoot, [...sampleFiles('baseline'), ...sampleFiles('post', 'ct')]);
+    expect(upload.failed).toEqual([]);
+    server = await startPreview({ DICOMWEB_PROXY_TARGET: orthanc.url });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await orthanc?.stop();
+  });
+
+  it('finds the sample studies by patient name (wildcard) and by date range', async () => {
+    const { viewer, close } = await openViewer();
+    await connect(viewer.page);
+    expect((await search(viewer.page, { name: 'PHANTOM*' })).sort()).toHaveLength(2);
+    expect(await search(viewer.page, { name: 'PHANTOM*', from: '2026-09-01', to: '2026-09-30' })).toEqual([baseline.studyInstanceUID]);
+    expect(await search(viewer.page, { name: 'NOBODY*' })).toEqual([]);
+    await close();
+  });
+
+  it('opens a study over WADO-RS with its sagittal reformat, and stores a vertebra back as a valid SR', async () => {
+    const { viewer, close } = await openViewer();
+    await connect(viewer.page);
+    await search(viewer.page, { name: 'PHANTOM*', from: '2026-09-01', to: '2026-09-30' });
+    await openStudy(viewer, baseline.studyInstanceUID);
+    expect(await viewer.nonBlackFraction('sagittal')).toBeGreaterThan(0.1);
+    await viewer.page.locator('[data-testid="tool-vertebral-height"]').click();
+    await viewer.placeVertebra('sagittal', 'L1', l1.points);
+    await viewer.page.locator('[data-testid="save-to-pacs"]').click();
+    await viewer.page.locator('[data-testid="transfer-notice"][data-kind="info"]', { hasText: 'Saved to the PACS' }).waitFor();
+
+    // Orthanc's own REST API: one SR instance in the study, and it passes dciodvfy.
+    const srInstances = (await (await fetch(`${orthanc.dicomWebRoot}/studies/${baseline.studyInstanceUID}/instances?Modality=SR`)).json()) as Array<Record<string, { Value: string[] }>>;
+    expect(srInstances).toHaveLength(1);
+    const sopUID = srInstances[0]['00080018'].Value[0];
+    const lookup = (await (await fetch(`${orthanc.url}/tools/lookup`, { method: 'POST', body: sopUID })).json()) as Array<{ ID: string; Type: string }>;
+    const sr = lookup.find((entry) => entry.Type === 'Instance');
+    expect(sr).toBeDefined();
+    const file = join(storageDir, 'downloaded-sr.dcm');
+    writeFileSync(file, Buffer.from(await (await fetch(`${orthanc.url}/instances/${sr!.ID}/file`)).arrayBuffer()));
+    const verify = spawnSync('dciodvfy', [file], { encoding: 'utf8' });
+    if (verify.error && !process.env.CI) console.warn('dciodvfy not installed: SR validation skipped');
+    else expect(`${verify.stdout}${verify.stderr}`.split('\n').filter((line) => /Error/.test(line))).toEqual([]);
+    await close();
+  });
+
+  it('shows the vertebra from the PACS in a fresh browser that opens the same study', async () => {
+    const { viewer, close } = await openViewer();
+    await connect(viewer.page);
+    await search(viewer.page, { name: 'PHANTOM*', from: '2026-09-01', to: '2026-09-30' });
+    await openStudy(viewer, baseline.studyInstanceUID);
+    await viewer.row('L1').waitFor();
+    const points = await viewer.page.evaluate(() => Object.values(window.vertebralViewer.getState().measurements.byId)[0].points);
+    const drift = Math.max(...Object.entries(points).map(([name, p]) => Math.max(...p.map((v, i) => Math.abs(v - l1.points[name as keyof typeof l1.points][i])))));
+    expect(drift).toBeLessThan(ct.pixelSpacingMm![0]);
+    await close();
+  });
+
+  it('says clearly when the PACS is down, keeps the measurements, and saves after it is back (a new SR, not an overwrite)', async () => {
+    const { viewer, close } = await openViewer();
+    await connect(viewer.page);
+    await search(viewer.page, { name: 'PHANTOM*', from: '2026-09-01', to: '2026-09-30' });
+    await openStudy(viewer, baseline.studyInstanceUID);
+    await viewer.row('L1').waitFor();
+    const port = orthanc.httpPort;
+    await orthanc.stop({ keepDir: true });
+    await viewer.page.locator('[data-testid="save-to-pacs"]').click();
+    const error = viewer.page.locator('[data-testid="pacs-error"]');
+    await error.waitFor();
+    expect(await error.getAttribute('data-kind')).toBe('unreachable');
+    expect(await viewer.page.locator('[data-testid="measurement-row"]').count()).toBe(1);
+    orthanc = await startOrthanc({ storageDir, httpPort: port });
+    await viewer.page.locator('[data-testid="pacs-retry"]').click();
+    await viewer.page.locator('[data-testid="transfer-notice"][data-kind="info"]', { hasText: 'Saved to the PACS' }).waitFor();
+    const srSeries = (await (await fetch(`${orthanc.dicomWebRoot}/studies/${baseline.studyInstanceUID}/series?Modality=SR`)).json()) as unknown[];
+    expect(srSeries.length).toBeGreaterThanOrEqual(1);
+    const srInstances = (await (await fetch(`${orthanc.dicomWebRoot}/studies/${baseline.studyInstanceUID}/instances?Modality=SR`)).json()) as unknown[];
+    expect(srInstances).toHaveLength(2);
+    await close();
+  });
+});
+
+describe.skipIf(!hasOrthanc)('a PACS that requires a user', () => {
+  let guarded: RunningOrthanc;
+  let guardedServer: PreviewServer;
+  let guardedBrowser: Browser;
+
+  beforeAll(async () => {
+    guarded = await startOrthanc({ users: { radiology: 'spine-2026' } });
+    guardedServer = await startPreview({ DICOMWEB_PROXY_TARGET: guarded.url });
+    guardedBrowser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await guardedBrowser?.close();
+    await guardedServer?.stop();
+    await guarded?.stop();
+  });
+
+  it('gives the 401 message for wrong credentials and works with the right ones', async () => {
+    const context = await guardedBrowser.newContext();
+    const page = await context.newPage();
+    await page.goto(guardedServer.url);
+    await connect(page, { user: 'radiology', password: 'wrong' });
+    await page.locator('[data-testid="pacs-patient-name"]').fill('*');
+    await page.locator('[data-testid="pacs-search"]').click();
+    const error = page.locator('[data-testid="pacs-error"]');
+    await error.waitFor();
+    expect(await error.getAttribute('data-kind')).toBe('unauthorized');
+    expect(await error.textContent()).toMatch(/401/);
+    await page.locator('[data-testid="pacs-user"]').fill('radiology');
+    await page.locator('[data-testid="pacs-password"]').fill('spine-2026');
+    await page.locator('[data-testid="pacs-connect"]').click();
+    await page.locator('[data-testid="pacs-search"]').click();
+    await page.locator('[data-testid="pacs-results"]').waitFor();
+    expect(await page.locator('[data-testid="pacs-error"]').count()).toBe(0);
+    await context.close();
+  });
+});

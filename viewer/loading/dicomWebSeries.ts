@@ -1,0 +1,42 @@
+import { wadors, internal } from '@cornerstonejs/dicom-image-loader';
+import { authHeader, retrieveSeriesMetadata, type DicomWebConfig, type DicomWebError } from '../dicomweb';
+import { stringValue } from '../dicomweb/dicomJson';
+import type { LoadedInstance } from './grouping';
+import { instanceMetaFromDicomJson } from './dicomJsonMeta';
+
+/** The WADO-RS root as an absolute URL: the image loader resolves frame URLs on its own. */
+function absoluteRoot(root: string): string {
+  return new URL(root.replace(/\/+$/, ''), window.location.href).toString().replace(/\/+$/, '');
+}
+
+/** The image loader sends the PACS credentials too (frames are fetched by cornerstone, not by our client). */
+export function applyCredentialsToImages(config: DicomWebConfig | null): void {
+  const header = config ? authHeader(config) : null;
+  internal.setOptions({
+    ...internal.getOptions(),
+    beforeSend: (): Record<string, string> => (header ? { Authorization: header } : {}),
+  });
+}
+
+/**
+ * Registers a series of a DICOMweb study with the image loader: its WADO-RS metadata (one entry per frame) and the
+ * frame URLs as `wadors:` image ids. Nothing is downloaded but the metadata; frames load when shown.
+ */
+export async function loadDicomWebSeries(
+  config: DicomWebConfig,
+  studyUID: string,
+  seriesUID: string,
+): Promise<{ ok: true; instances: LoadedInstance[] } | { ok: false; error: DicomWebError }> {
+  const metadata = await retrieveSeriesMetadata(config, studyUID, seriesUID);
+  if (!metadata.ok) return metadata;
+  const root = absoluteRoot(config.wadoRoot);
+  const instances: LoadedInstance[] = metadata.value.map((json) => {
+    const sopUID = stringValue(json, '00080018');
+    const meta = instanceMetaFromDicomJson(json, `PACS ${seriesUID.slice(-8)}/${sopUID.slice(-12)}`);
+    const base = `wadors:${root}/studies/${studyUID}/series/${seriesUID}/instances/${sopUID}/frames/`;
+    const imageIds = meta.kind === 'image' ? Array.from({ length: meta.numberOfFrames }, (_, i) => `${base}${i + 1}`) : [];
+    for (const imageId of imageIds) wadors.metaDataManager.add(imageId, json as Parameters<typeof wadors.metaDataManager.add>[1]);
+    return { meta, imageIds };
+  });
+  return { ok: true, instances };
+}
