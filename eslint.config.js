@@ -24,10 +24,24 @@ export default tseslint.config(
   {
     // measurement/ is pure: it imports nothing outside itself, no DOM, no cornerstone, no React.
     files: ['measurement/**/*.ts'],
+    ignores: ['measurement/testing/**'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['../*', '!./*'], message: 'measurement/ imports nothing outside itself.' },
+        { group: ['@cornerstonejs/*', 'react', 'react-dom', 'dicom-parser', 'dcmjs', 'node:*', 'fs', 'path'],
+          message: 'measurement/ is pure: no cornerstone, React, DICOM parsing or I/O.' },
+      ] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'fetch'],
+    },
+  },
+  {
+    // Its test helpers may use measurement/ itself (one level up), still nothing outside it.
+    files: ['measurement/testing/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['../../*'], message: 'measurement/ imports nothing outside itself.' },
         { group: ['@cornerstonejs/*', 'react', 'react-dom', 'dicom-parser', 'dcmjs', 'node:*', 'fs', 'path'],
           message: 'measurement/ is pure: no cornerstone, React, DICOM parsing or I/O.' },
       ] }],

@@ -1,21 +1,15 @@
 /**
  * Named test fixtures: constructed six-point placements with known heights and angles, in patient coordinates (LPS,
- * mm). The shapes below restate measurement's SixPoints structurally: ESLint forbids '../' imports from this folder,
- * and TypeScript checks them against SixPoints wherever a test passes them on.
+ * mm).
  */
+import type { SixPoints } from '../points';
+import type { Vec3 } from '../vec3';
 
 /** A point in patient coordinates (LPS), mm. */
-export type FixturePoint = readonly [number, number, number];
+export type FixturePoint = Vec3;
 
-/** The six points of one vertebra, same shape as measurement's SixPoints. */
-export interface FixtureVertebra {
-  readonly anteriorSuperior: FixturePoint;
-  readonly anteriorInferior: FixturePoint;
-  readonly middleSuperior: FixturePoint;
-  readonly middleInferior: FixturePoint;
-  readonly posteriorSuperior: FixturePoint;
-  readonly posteriorInferior: FixturePoint;
-}
+/** The six points of one vertebra. */
+export type FixtureVertebra = SixPoints;
 
 /** The shape of a vertebra to construct on a lateral view; heights in mm, tilt in degrees. */
 export interface LateralVertebraSpec {

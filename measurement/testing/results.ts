@@ -1,9 +1,7 @@
 import { expect } from 'vitest';
+import type { Result } from '../result';
 
-/** The shape of measurement's Result, restated structurally (ESLint forbids '../' imports from this folder). */
-type AnyResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
+type AnyResult<T> = Result<T>;
 
 /** Asserts that `result` succeeded and returns its value; on failure the test reports the error code and message. */
 export function expectOk<T>(result: AnyResult<T>): T {
