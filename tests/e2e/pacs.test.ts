@@ -124,6 +124,16 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
     await close();
   });
 
+  it('opens a study linked from another system by URL parameters', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${baseline.studyInstanceUID}`);
+    const viewer = new ViewerPage(page);
+    await viewer.waitLoaded('sagittal');
+    await viewer.row('L1').waitFor();
+    await context.close();
+  });
+
   it('says clearly when the PACS is down, keeps the measurements, and saves after it is back (a new SR, not an overwrite)', async () => {
     const { viewer, close } = await openViewer();
     await connect(viewer.page);
