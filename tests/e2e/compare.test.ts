@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareStudies, type SixPoints } from '../../measurement';
 import { SHARED_DICOM, launchBrowser, newPage, startPreview, type PreviewServer } from './harness';
 import { ViewerPage, loadGroundTruth, sampleFiles, type GroundTruthLevel } from './pageObject';
+import { parseRecords } from '../helpers/csv';
 
 const truth = loadGroundTruth();
 const baseline = truth.studies.find((s) => s.key === 'baseline')!;
@@ -110,13 +111,11 @@ describe('the comparison chart and exports', () => {
 
   it('exports the comparison as CSV with the table\'s gains', async () => {
     const [file] = await Promise.all([viewer.page.waitForEvent('download'), viewer.page.locator('[data-testid="export-csv"]').click()]);
-    const text = readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, '');
-    const lines = text.split('\r\n').filter(Boolean).map((line) => line.slice(1, -1).split('","'));
-    const header = lines[0];
-    const l1 = lines.find((row) => row[header.indexOf('level')] === 'L1')!;
-    expect(Number(l1[header.indexOf('anterior_gain_mm')])).toBe(Number(await field('L1', 'gainAnteriorMm')));
-    expect(l1[header.indexOf('baseline_study_instance_uid')]).toBe(baseline.studyInstanceUID);
-    expect(lines.some((row) => row.includes('measured only at baseline'))).toBe(true);
+    const records = parseRecords(readFileSync((await file.path())!, 'utf8'));
+    const l1 = records.find((row) => row.level === 'L1')!;
+    expect(Number(l1.anterior_gain_mm)).toBe(Number(await field('L1', 'gainAnteriorMm')));
+    expect(l1.baseline_study_instance_uid).toBe(baseline.studyInstanceUID);
+    expect(records.some((row) => row.note === 'measured only at baseline')).toBe(true);
   });
 
   it('exports both studies and the comparison as JSON', async () => {

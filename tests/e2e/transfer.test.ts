@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED_DICOM, launchBrowser, startPreview, type PreviewServer } from './harness';
 import { ViewerPage, loadGroundTruth, sampleFiles } from './pageObject';
+import { parseCsv } from '../helpers/csv';
 
 const truth = loadGroundTruth();
 const baseline = truth.studies.find((s) => s.key === 'baseline')!;
@@ -21,28 +22,6 @@ let viewer: ViewerPage;
 
 function hasTool(name: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
-}
-
-/** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r' && body[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
 }
 
 async function measurementsInPage(page: Page) {
@@ -122,7 +101,7 @@ describe('JSON export and import', () => {
 describe('CSV export', () => {
   it('parses back to the numbers of the panel, one row per vertebra with a header', async () => {
     const text = readFileSync(await download('export-csv'), 'utf8');
-    const [header, ...rows] = parseCsv(text);
+    const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
     expect(rows).toHaveLength(LEVELS.length);
     const column = (name: string) => header.indexOf(name);
     for (const row of rows) {

@@ -1,3 +1,4 @@
+import { parseCsv, parseRecords } from '../helpers/csv';
 import { describe, expect, it } from 'vitest';
 import { assessSpine, type LevelAssessment, type SixPoints, type SpinalLevel } from '../../measurement';
 import { lateralSpine, type LateralVertebraSpec } from '../../measurement/testing/fixtures';
@@ -16,84 +17,6 @@ import {
   writeMeasurementsCsv,
 } from '../../viewer/export/csv';
 import type { MeasurementsExportInput } from '../../viewer/export/json';
-
-// ---------------------------------------------------------------------------------------------------------------
-// A strict RFC 4180 parser, test-only: quoted or bare fields, "" inside quotes, CRLF between records.
-// ---------------------------------------------------------------------------------------------------------------
-
-/** Parses CSV text (without BOM) into records; throws on anything RFC 4180 does not allow, e.g. a bare LF or a stray quote. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let i = 0;
-  const endField = (): boolean => {
-    // After a field: a comma (another field follows), CRLF (the record ends), or the end of the text.
-    if (text[i] === ',') {
-      i += 1;
-      return false;
-    }
-    if (text.startsWith('\r\n', i)) {
-      i += 2;
-      return true;
-    }
-    if (i >= text.length) return true;
-    throw new Error(`CSV: unexpected ${JSON.stringify(text[i])} at ${i}`);
-  };
-  while (i < text.length) {
-    let field = '';
-    if (text[i] === '"') {
-      i += 1;
-      for (;;) {
-        if (i >= text.length) throw new Error('CSV: unterminated quoted field');
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i += 1;
-          break;
-        }
-        field += text[i];
-        i += 1;
-      }
-    } else {
-      while (i < text.length && text[i] !== ',' && text[i] !== '\r') {
-        if (text[i] === '"' || text[i] === '\n') throw new Error(`CSV: ${JSON.stringify(text[i])} in a bare field at ${i}`);
-        field += text[i];
-        i += 1;
-      }
-    }
-    record.push(field);
-    if (endField()) {
-      records.push(record);
-      record = [];
-    }
-  }
-  return records;
-}
-
-/** The file as objects keyed by header, after checking and removing the BOM. */
-function parseRecords(csv: string): Array<Record<string, string>> {
-  expect(csv.startsWith('\uFEFF')).toBe(true);
-  const [header, ...rows] = parseCsv(csv.slice(1));
-  rows.forEach((row) => expect(row).toHaveLength(header.length));
-  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])));
-}
-
-describe('the test CSV parser', () => {
-  it.each<[string, string, string[][]]>([
-    ['bare fields', 'a,b\r\nc,d\r\n', [['a', 'b'], ['c', 'd']]],
-    ['quoted fields with commas, quotes and line breaks', '"a,1","say ""hi""","x\r\ny"\r\n', [['a,1', 'say "hi"', 'x\r\ny']]],
-    ['empty fields and no final line end', '"",,x', [['', '', 'x']]],
-  ])('reads %s', (_case, text, expected) => {
-    expect(parseCsv(text)).toEqual(expected);
-  });
-
-  it.each([['a bare line feed', 'a\nb'], ['a stray quote', 'a"b'], ['an unterminated quote', '"abc']])('refuses %s', (_case, text) => {
-    expect(() => parseCsv(text)).toThrow(/CSV/);
-  });
-});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fixtures: constructed lateral spines in the plane x = 0 (measurement/testing/fixtures' lateralSpine, LPS, mm).
