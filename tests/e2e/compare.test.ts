@@ -88,6 +88,24 @@ describe('comparing the baseline and the post-kyphoplasty CT', () => {
     expect(await field('L1', 'cobbAngleChangeDeg')).not.toBe('');
   });
 
+  it('links window/level: a drag on the baseline view changes the follow-up view the same way', async () => {
+    const windowOf = async (uid: string) => {
+      const id = await viewer.viewport(`sagittal@${uid}`).getAttribute('data-viewport-id');
+      return viewer.page.locator(`[data-testid="viewport-overlay"][data-viewport-id="${id}"] [data-testid="window-label"]`).getAttribute('data-window-width');
+    };
+    await viewer.page.locator('[data-testid="tool-windowLevel"]').click();
+    const before = await windowOf(postCt.seriesInstanceUID);
+    const box = (await viewer.viewport(`sagittal@${baselineCt.seriesInstanceUID}`).boundingBox())!;
+    // Start in the soft tissue in front of the spine, away from the drawn vertebrae.
+    await viewer.page.mouse.move(box.x + box.width * 0.15, box.y + box.height * 0.3);
+    await viewer.page.mouse.down();
+    await viewer.page.mouse.move(box.x + box.width * 0.15 + 80, box.y + box.height * 0.3 + 10, { steps: 5 });
+    await viewer.page.mouse.up();
+    await expect.poll(() => windowOf(postCt.seriesInstanceUID)).not.toBe(before);
+    expect(await windowOf(postCt.seriesInstanceUID)).toBe(await windowOf(baselineCt.seriesInstanceUID));
+    await viewer.page.locator('[data-testid="tool-vertebral-height"]').click();
+  });
+
   it('lists a level measured only in one study as such', async () => {
     await viewer.chooseLevel('L3');
     for (const point of ['anteriorSuperior', 'anteriorInferior', 'middleSuperior', 'middleInferior', 'posteriorSuperior', 'posteriorInferior'] as const) {

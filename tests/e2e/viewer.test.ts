@@ -94,6 +94,28 @@ describe('opening the sample baseline study through the file input', () => {
     expect(await viewer.maxGreyNear('sagittal', point, 1)).toBeLessThan(150);
   });
 
+  it('opens files dropped onto the page', async () => {
+    const fresh = await browser.newContext();
+    const page = await fresh.newPage();
+    await page.goto(server.url);
+    const manifest = await (await fetch(`${server.url}/sample/manifest.json`)).json();
+    const mrFiles: string[] = manifest.studies.find((s: { key: string }) => s.key === 'baseline').series.find((s: { key: string }) => s.key === 'mr').files;
+    await page.evaluate(async (paths) => {
+      const transfer = new DataTransfer();
+      for (const path of paths) {
+        const blob = await (await fetch(`/sample/${path}`)).blob();
+        transfer.items.add(new File([blob], path.split('/').pop()!, { type: 'application/dicom' }));
+      }
+      const target = document.querySelector('.app')!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, mrFiles);
+    const item = page.locator(`[data-testid="series-item"][data-series-uid="${mr.seriesInstanceUID}"]`);
+    await item.waitFor();
+    await expect.poll(() => item.getAttribute('data-image-count')).toBe(String(mr.imageCount));
+    await fresh.close();
+  });
+
   it('raised no uncaught error in the page', () => {
     expect(pageErrors).toEqual([]);
   });
