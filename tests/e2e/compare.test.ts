@@ -37,15 +37,7 @@ beforeAll(async () => {
   await viewer.page.locator('[data-testid="tool-vertebral-height"]').click();
   for (const [study, series] of [[baseline, baselineCt], [post, postCt]] as const) {
     for (const name of COMPARED) {
-      await viewer.chooseLevel(name);
-      for (const point of ['anteriorSuperior', 'anteriorInferior', 'middleSuperior', 'middleInferior', 'posteriorSuperior', 'posteriorInferior'] as const) {
-        const p = await viewer.pagePointOf(`sagittal@${series.seriesInstanceUID}`, levelOf(study, name).points[point]);
-        await viewer.page.mouse.click(p.x, p.y);
-      }
-      await viewer.page.waitForFunction(
-        ([level, seriesUid]) => Object.values(window.vertebralViewer.getState().measurements.byId).some((m) => m.level === level && m.seriesKey === seriesUid),
-        [name, series.seriesInstanceUID] as const,
-      );
+      await viewer.placeVertebra(`sagittal@${series.seriesInstanceUID}`, name, levelOf(study, name).points);
     }
   }
 });
@@ -69,18 +61,20 @@ describe('comparing the baseline and the post-kyphoplasty CT', () => {
     const expected = compareStudies(spine(baseline, COMPARED), spine(post, COMPARED));
     if (!expected.ok) throw new Error(expected.error.message);
     const l1 = expected.value.levels.find((l) => l.level === 'L1')!;
-    const tolerance = baselineCt.pixelSpacingMm![0];
+    const tolerance = baselineCt.pixelSpacingMm![0] / 2;
     expect(Math.abs(Number(await field('L1', 'gainAnteriorMm')) - l1.gainMm.anterior)).toBeLessThan(tolerance);
     expect(Math.abs(Number(await field('L1', 'gainMiddleMm')) - l1.gainMm.middle)).toBeLessThan(tolerance);
     // Restoration divides by the lost height (~9 mm at L1): a pixel's error moves it by a few percent.
-    expect(Math.abs(Number(await field('L1', 'restorationAnteriorPct')) - l1.restorationPct.anterior!)).toBeLessThan(8);
+    expect(Math.abs(Number(await field('L1', 'restorationAnteriorPct')) - l1.restorationPct.anterior!)).toBeLessThan(5);
     expect(Number(await field('L1', 'gainAnteriorMm'))).toBeGreaterThan(5);
   });
 
-  it('grades L1 from moderate (2) before to normal (0) after, and T12 unchanged', async () => {
+  it('grades L1 from moderate (2) before to normal (0) after, and leaves T12 as it was', async () => {
     expect(await field('L1', 'gradeBefore')).toBe('2');
     expect(await field('L1', 'gradeAfter')).toBe('0');
-    expect(await field('T12', 'gradeBefore')).toBe(await field('T12', 'gradeAfter'));
+    expect(await field('T12', 'gradeBefore')).toBe('1');
+    expect(await field('T12', 'gradeAfter')).toBe('1');
+    expect(Math.abs(Number(await field('T12', 'gainMiddleMm')))).toBeLessThan(0.5);
   });
 
   it('reports the wedge-angle change and the bisegmental Cobb change at L1', async () => {
@@ -107,11 +101,7 @@ describe('comparing the baseline and the post-kyphoplasty CT', () => {
   });
 
   it('lists a level measured only in one study as such', async () => {
-    await viewer.chooseLevel('L3');
-    for (const point of ['anteriorSuperior', 'anteriorInferior', 'middleSuperior', 'middleInferior', 'posteriorSuperior', 'posteriorInferior'] as const) {
-      const p = await viewer.pagePointOf(`sagittal@${baselineCt.seriesInstanceUID}`, levelOf(baseline, 'L3').points[point]);
-      await viewer.page.mouse.click(p.x, p.y);
-    }
+    await viewer.placeVertebra(`sagittal@${baselineCt.seriesInstanceUID}`, 'L3', levelOf(baseline, 'L3').points);
     const only = viewer.page.locator('[data-testid="comparison-only"][data-level="L3"]');
     await only.waitFor();
     expect(await only.getAttribute('data-study')).toBe('baseline');

@@ -119,14 +119,46 @@ export class ViewerPage {
     await this.page.locator('[data-testid="level-select"]').selectOption(level);
   }
 
-  /** Clicks the six points of one vertebra, in placement order, at the canvas positions of the given world points. */
-  async placeVertebra(orientation: string, level: string, points: Record<PointName, Vec3>): Promise<void> {
+  /** How many vertebrae the page holds (all series). */
+  async measurementCount(): Promise<number> {
+    return this.page.evaluate(() => Object.keys(window.vertebralViewer.getState().measurements.byId).length);
+  }
+
+  /**
+   * Clicks the six points of one vertebra, in placement order, at the canvas positions of the given world points.
+   * Like a careful reader, it first zooms onto the vertebra (about 0.15 mm a screen pixel, so a click's rounding to
+   * whole pixels stays far below the pixel spacing), then puts the view back as it was.
+   */
+  async placeVertebra(orientation: string, level: string, points: Record<PointName, Vec3>, halfHeightMm = 40): Promise<void> {
     await this.chooseLevel(level);
+    const before = await this.measurementCount();
+    const restore = await this.page.evaluate(([selector, pts, half]) => {
+      const element = document.querySelector(selector) as HTMLDivElement;
+      const { viewport } = window.cornerstone.getEnabledElement(element)!;
+      const camera = viewport.getCamera();
+      const n = camera.viewPlaneNormal;
+      const all = Object.values(pts);
+      const c = [0, 1, 2].map((i) => all.reduce((sum, p) => sum + p[i], 0) / all.length);
+      const off = (c[0] - camera.focalPoint[0]) * n[0] + (c[1] - camera.focalPoint[1]) * n[1] + (c[2] - camera.focalPoint[2]) * n[2];
+      const focalPoint = [0, 1, 2].map((i) => c[i] - off * n[i]) as [number, number, number];
+      const position = [0, 1, 2].map((i) => camera.position[i] + focalPoint[i] - camera.focalPoint[i]) as [number, number, number];
+      viewport.setCamera({ focalPoint, position, parallelScale: half });
+      viewport.render();
+      return { focalPoint: camera.focalPoint, position: camera.position, parallelScale: camera.parallelScale };
+    }, [ViewerPage.selector(orientation), points, halfHeightMm] as const);
+    // Let the annotation layer follow the camera before clicking.
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     for (const name of PLACEMENT_ORDER) {
       const p = await this.pagePointOf(orientation, points[name]);
       await this.page.mouse.click(p.x, p.y);
     }
-    await this.row(level).waitFor();
+    await this.page.waitForFunction((count) => Object.keys(window.vertebralViewer.getState().measurements.byId).length > count, before);
+    await this.page.evaluate(([selector, camera]) => {
+      const element = document.querySelector(selector) as HTMLDivElement;
+      const { viewport } = window.cornerstone.getEnabledElement(element)!;
+      viewport.setCamera(camera);
+      viewport.render();
+    }, [ViewerPage.selector(orientation), restore] as const);
   }
 
   row(level: string) {
