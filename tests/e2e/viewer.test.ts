@@ -94,6 +94,22 @@ describe('opening the sample baseline study through the file input', () => {
     expect(await viewer.maxGreyNear('sagittal', point, 1)).toBeLessThan(150);
   });
 
+  it('moves the sagittal view to the plane clicked on the axial view (crosshairs)', async () => {
+    await viewer.page.locator('[data-testid="tool-crosshairs"]').click();
+    const focal = await viewer.page.evaluate(() => {
+      const element = document.querySelector('[data-testid="viewport"][data-orientation="axial"]') as HTMLDivElement;
+      return window.cornerstone.getEnabledElement(element)!.viewport.getCamera().focalPoint;
+    });
+    const target: [number, number, number] = [18, focal[1] + 10, focal[2]];
+    const point = await viewer.pagePointOf('axial', target);
+    await viewer.page.mouse.click(point.x, point.y);
+    const sagittalX = () => viewer.page.evaluate(() => {
+      const element = document.querySelector('[data-testid="viewport"][data-orientation="sagittal"]') as HTMLDivElement;
+      return window.cornerstone.getEnabledElement(element)!.viewport.getCamera().focalPoint[0];
+    });
+    await expect.poll(async () => Math.abs((await sagittalX()) - target[0])).toBeLessThan(1);
+  });
+
   it('opens files dropped onto the page', async () => {
     const fresh = await browser.newContext();
     const page = await fresh.newPage();

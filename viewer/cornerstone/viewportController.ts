@@ -324,7 +324,9 @@ function createToolGroup(plan: DisplayPlan, primaryTool: PrimaryTool) {
         return orientation === 'sagittal' ? 'rgb(255, 200, 0)' : orientation === 'coronal' ? 'rgb(0, 200, 255)' : 'rgb(80, 255, 80)';
       },
       getReferenceLineControllable: () => true,
-      getReferenceLineDraggableRotatable: () => false,
+      // Draggable lines are what lets a click on one view move the others there (the tool's jump); rotating a plane
+      // gives an oblique reformat, which suits a rotated spine: points stay in patient coordinates either way.
+      getReferenceLineDraggableRotatable: () => true,
       getReferenceLineSlabThicknessControlsOn: () => false,
     });
   }
