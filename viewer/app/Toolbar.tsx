@@ -65,6 +65,20 @@ export function Toolbar() {
       <button type="button" data-testid="open-sample" onClick={() => void openSample(['baseline'])}>
         Open sample study
       </button>
+      <select
+        aria-label="Other sample studies"
+        data-testid="open-sample-other"
+        value=""
+        onChange={(e) => {
+          const key = e.target.value;
+          if (key) void openSample(key === 'all' ? ['baseline', 'post', 'radiograph'] : [key]);
+        }}
+      >
+        <option value="">more samples…</option>
+        <option value="post">post-kyphoplasty CT</option>
+        <option value="radiograph">lateral radiograph (uncalibrated)</option>
+        <option value="all">all sample studies</option>
+      </select>
       <span className="toolbar__sep" />
       {TOOLS.filter((t) => !t.mprOnly || plan?.mode === 'mpr').map((t) => (
         <button

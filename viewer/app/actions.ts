@@ -2,7 +2,7 @@ import { readLocalFiles } from '../loading/localFiles';
 import { initCornerstone } from '../cornerstone/initCornerstone';
 import { fetchSampleFiles, fetchSampleManifest } from '../loading/sampleStudy';
 import { addInstances, findSeries, getState, setState, type PrimaryTool } from './store';
-import { cancelPlacement, focusMeasurement, focusPoints, linkViews, setPrimaryTool } from '../cornerstone/viewportController';
+import { cancelPlacement, focusMeasurement, linkViews, setPrimaryTool, withMeasuredRegion } from '../cornerstone/viewportController';
 import { snapshotViewport } from '../cornerstone/snapshot';
 import { seriesMorphometry } from './morphometry';
 import { measurementsOfSeries } from './measurements';
@@ -130,11 +130,7 @@ export async function openReport(): Promise<void> {
   let snapshot: string | null = null;
   let snapshotError: string | null = null;
   try {
-    if (measured.length > 0) {
-      // Show the measured region: centre the view on all measured points (they share the sagittal plane).
-      focusPoints(plan, measured.flatMap((m) => Object.values(m.points)), measured[0].viewPlaneNormal, measured[0].referencedImageId, plan.seriesKey);
-    }
-    snapshot = await snapshotViewport(view.viewportId);
+    snapshot = await withMeasuredRegion(plan, view.viewportId, measured, () => snapshotViewport(view.viewportId));
   } catch (error) {
     snapshotError = `The image snapshot could not be made: ${error instanceof Error ? error.message : String(error)}`;
   }
@@ -147,9 +143,8 @@ export async function openReport(): Promise<void> {
       const snapshots: Array<{ label: string; image: string }> = [];
       for (const spec of plan.viewports) {
         const ofSeries = measurementsOfSeries(state.measurements, spec.seriesKey);
-        if (ofSeries.length > 0) focusPoints(plan, ofSeries.flatMap((m) => Object.values(m.points)), ofSeries[0].viewPlaneNormal, ofSeries[0].referencedImageId, spec.seriesKey);
         try {
-          snapshots.push({ label: spec.title ?? spec.seriesKey, image: await snapshotViewport(spec.viewportId) });
+          snapshots.push({ label: spec.title ?? spec.seriesKey, image: await withMeasuredRegion(plan, spec.viewportId, ofSeries, () => snapshotViewport(spec.viewportId)) });
         } catch {
           // the table and chart still make the report
         }

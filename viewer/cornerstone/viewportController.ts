@@ -433,6 +433,44 @@ export function focusPoints(
   }
 }
 
+/** Margin around the measured vertebrae in a report snapshot, mm. */
+const REGION_MARGIN_MM = 25;
+
+/**
+ * Runs `capture` with one view framed on the measured region (all vertebrae of its series, with a margin), then puts
+ * the view back as it was.
+ */
+export async function withMeasuredRegion<T>(plan: DisplayPlan, viewportId: string, measured: readonly VertebraMeasurement[], capture: () => Promise<T>): Promise<T> {
+  const viewport = engine().getViewport(viewportId);
+  const spec = plan.viewports.find((v) => v.viewportId === viewportId);
+  if (!viewport || !spec || measured.length === 0) return capture();
+  const before = viewport.getCamera();
+  const points = measured.flatMap((m) => Object.values(m.points));
+  focusPoints(plan, points, measured[0].viewPlaneNormal, measured[0].referencedImageId, spec.seriesKey);
+  // Half the height of the view must hold the farthest point from the centre, along the view's up direction and
+  // across it (scaled by the aspect ratio).
+  const camera = viewport.getCamera();
+  const up = camera.viewUp!;
+  const normal = camera.viewPlaneNormal!;
+  const right: Vec3 = [up[1] * normal[2] - up[2] * normal[1], up[2] * normal[0] - up[0] * normal[2], up[0] * normal[1] - up[1] * normal[0]];
+  const centre = camera.focalPoint!;
+  const aspect = viewport.canvas.clientWidth / Math.max(1, viewport.canvas.clientHeight);
+  const halfHeightMm = Math.max(
+    ...points.map((p) => {
+      const d: Vec3 = [p[0] - centre[0], p[1] - centre[1], p[2] - centre[2]];
+      return Math.max(Math.abs(d[0] * up[0] + d[1] * up[1] + d[2] * up[2]), Math.abs(d[0] * right[0] + d[1] * right[1] + d[2] * right[2]) / aspect);
+    }),
+  ) + REGION_MARGIN_MM;
+  viewport.setCamera({ parallelScale: halfHeightMm });
+  viewport.render();
+  try {
+    return await capture();
+  } finally {
+    viewport.setCamera(before);
+    viewport.render();
+  }
+}
+
 function viewportsOf(plan: DisplayPlan): Types.IViewport[] {
   const renderingEngine = engine();
   return plan.viewports.map((v) => renderingEngine.getViewport(v.viewportId)).filter((v): v is Types.IViewport => Boolean(v));
