@@ -12,7 +12,7 @@ import { ComparePanel } from '../panels/ComparePanel';
 import { PacsPanel } from '../panels/PacsPanel';
 import { useShortcuts } from './useShortcuts';
 import { RestoredNotice } from './RestoredNotice';
-import { TransferNoticeBar } from './TransferNotice';
+import { TransferNoticeBar } from './TransferNoticeBar';
 import { ReportView } from '../export/report/ReportView';
 import { closeReport } from './actions';
 

@@ -3,19 +3,10 @@ import { chooseCompareStudies, exitCompare, focusLevel, setCompareLinked } from 
 import { chartOf, compareWarnings, comparisonOf } from '../app/compare';
 import { exportChart } from '../app/transfer';
 import { ComparisonChart } from './ComparisonChart';
+import { ComparisonCell } from './ComparisonCell';
+import { fmt, signed } from './format';
 import { useAppState } from '../app/store';
 
-type Field =
-  | 'gainAnteriorMm' | 'gainMiddleMm' | 'gainPosteriorMm'
-  | 'restorationAnteriorPct' | 'restorationMiddlePct' | 'restorationPosteriorPct'
-  | 'wedgeAngleChangeDeg' | 'cobbAngleChangeDeg' | 'gradeBefore' | 'gradeAfter';
-
-const fmt = (v: number | null | undefined, digits: number, suffix = '') => (v === null || v === undefined ? '—' : `${v.toFixed(digits)}${suffix}`);
-const signed = (v: number | null | undefined, digits: number, suffix = '') => (v === null || v === undefined ? '—' : `${v > 0 ? '+' : ''}${v.toFixed(digits)}${suffix}`);
-
-function Cell({ field, value, text }: { field: Field; value: number | null; text: string }) {
-  return <td data-field={field} data-value={value ?? ''}>{text}</td>;
-}
 
 /** Before/after kyphoplasty, level by level, from measurement/'s compareStudies. */
 export function ComparePanel() {
@@ -74,16 +65,16 @@ export function ComparePanel() {
               <tr key={c.level} data-testid="comparison-row" data-level={c.level} className="morphometry__row" onClick={() => focusLevel(c.level)}>
                 <td>{c.level}</td>
                 <td>{fmt(c.before.heights.anteriorMm, 1)} → {fmt(c.after.heights.anteriorMm, 1)}</td>
-                <Cell field="gainAnteriorMm" value={c.gainMm.anterior} text={signed(c.gainMm.anterior, 1)} />
-                <Cell field="restorationAnteriorPct" value={c.restorationPct.anterior} text={fmt(c.restorationPct.anterior, 0, ' %')} />
+                <ComparisonCell field="gainAnteriorMm" value={c.gainMm.anterior} text={signed(c.gainMm.anterior, 1)} />
+                <ComparisonCell field="restorationAnteriorPct" value={c.restorationPct.anterior} text={fmt(c.restorationPct.anterior, 0, ' %')} />
                 <td>{fmt(c.before.heights.middleMm, 1)} → {fmt(c.after.heights.middleMm, 1)}</td>
-                <Cell field="gainMiddleMm" value={c.gainMm.middle} text={signed(c.gainMm.middle, 1)} />
-                <Cell field="restorationMiddlePct" value={c.restorationPct.middle} text={fmt(c.restorationPct.middle, 0, ' %')} />
+                <ComparisonCell field="gainMiddleMm" value={c.gainMm.middle} text={signed(c.gainMm.middle, 1)} />
+                <ComparisonCell field="restorationMiddlePct" value={c.restorationPct.middle} text={fmt(c.restorationPct.middle, 0, ' %')} />
                 <td>{fmt(c.before.heights.posteriorMm, 1)} → {fmt(c.after.heights.posteriorMm, 1)}</td>
-                <Cell field="gainPosteriorMm" value={c.gainMm.posterior} text={signed(c.gainMm.posterior, 1)} />
-                <Cell field="restorationPosteriorPct" value={c.restorationPct.posterior} text={fmt(c.restorationPct.posterior, 0, ' %')} />
-                <Cell field="wedgeAngleChangeDeg" value={c.wedgeAngleChangeDeg} text={`${fmt(c.before.wedgeAngleDeg, 1)} → ${fmt(c.after.wedgeAngleDeg, 1)} (${signed(c.wedgeAngleChangeDeg, 1)})`} />
-                <Cell field="cobbAngleChangeDeg" value={c.cobbAngleChangeDeg} text={`${fmt(c.before.cobbAngleDeg, 1)} → ${fmt(c.after.cobbAngleDeg, 1)} (${signed(c.cobbAngleChangeDeg, 1)})`} />
+                <ComparisonCell field="gainPosteriorMm" value={c.gainMm.posterior} text={signed(c.gainMm.posterior, 1)} />
+                <ComparisonCell field="restorationPosteriorPct" value={c.restorationPct.posterior} text={fmt(c.restorationPct.posterior, 0, ' %')} />
+                <ComparisonCell field="wedgeAngleChangeDeg" value={c.wedgeAngleChangeDeg} text={`${fmt(c.before.wedgeAngleDeg, 1)} → ${fmt(c.after.wedgeAngleDeg, 1)} (${signed(c.wedgeAngleChangeDeg, 1)})`} />
+                <ComparisonCell field="cobbAngleChangeDeg" value={c.cobbAngleChangeDeg} text={`${fmt(c.before.cobbAngleDeg, 1)} → ${fmt(c.after.cobbAngleDeg, 1)} (${signed(c.cobbAngleChangeDeg, 1)})`} />
                 <td>
                   <span data-field="gradeBefore" data-value={c.gradeBefore}>{c.gradeBefore} {GENANT_GRADE_NAMES[c.gradeBefore]}</span> →{' '}
                   <span data-field="gradeAfter" data-value={c.gradeAfter}>{c.gradeAfter} {GENANT_GRADE_NAMES[c.gradeAfter]}</span>

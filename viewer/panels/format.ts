@@ -2,3 +2,11 @@
 export function formatDicomDate(da: string): string {
   return /^\d{8}$/.test(da) ? `${da.slice(0, 4)}-${da.slice(4, 6)}-${da.slice(6, 8)}` : da || '(no date)';
 }
+
+/** A number with `digits` decimals and a suffix, or a dash when there is none. */
+export const fmt = (v: number | null | undefined, digits: number, suffix = ''): string =>
+  v === null || v === undefined ? '—' : `${v.toFixed(digits)}${suffix}`;
+
+/** Like fmt, with a + in front of positive numbers (gains, changes). */
+export const signed = (v: number | null | undefined, digits: number, suffix = ''): string =>
+  v === null || v === undefined ? '—' : `${v > 0 ? '+' : ''}${v.toFixed(digits)}${suffix}`;

@@ -1,4 +1,6 @@
-import { GENANT_GRADE_NAMES, type StudyComparison } from '../../../measurement';
+import { GENANT_GRADE_NAMES } from '../../../measurement';
+import { ReportComparisonSection, type ReportComparison } from './ReportComparisonSection';
+import { date, fmt } from './formatReport';
 import type { SeriesMorphometry } from '../../app/morphometry';
 
 export interface ReportData {
@@ -20,67 +22,6 @@ export interface ReportData {
   /** Before/after section, when the report is made in compare mode. */
   comparison: ReportComparison | null;
 }
-
-export interface ReportComparison {
-  baselineLabel: string;
-  followUpLabel: string;
-  baselineUIDs: string;
-  followUpUIDs: string;
-  comparison: StudyComparison;
-  /** Standalone SVG markup of the chart. */
-  chartSvg: string | null;
-  /** Sagittal snapshots of both studies (PNG data URLs). */
-  snapshots: Array<{ label: string; image: string }>;
-}
-
-function ComparisonSection({ data }: { data: ReportComparison }) {
-  const { comparison } = data;
-  const signed = (v: number | null) => (v === null ? '—' : `${v > 0 ? '+' : ''}${v.toFixed(1)}`);
-  return (
-    <section className="report__comparison" data-testid="report-comparison">
-      <h2>Before and after</h2>
-      <p>Baseline: {data.baselineLabel} <small>{data.baselineUIDs}</small><br />Follow-up: {data.followUpLabel} <small>{data.followUpUIDs}</small></p>
-      <table className="report__table">
-        <thead>
-          <tr>
-            <th>Level</th><th>Ha before → after (mm)</th><th>gain</th><th>restored</th><th>Hm before → after</th><th>gain</th><th>restored</th>
-            <th>Hp before → after</th><th>gain</th><th>Wedge° change</th><th>Cobb° change</th><th>Genant</th>
-          </tr>
-        </thead>
-        <tbody>
-          {comparison.levels.map((c) => (
-            <tr key={c.level} data-testid="report-comparison-row" data-level={c.level}>
-              <td>{c.level}</td>
-              <td>{fmt(c.before.heights.anteriorMm, 1)} → {fmt(c.after.heights.anteriorMm, 1)}</td>
-              <td>{signed(c.gainMm.anterior)}</td>
-              <td>{fmt(c.restorationPct.anterior, 0, ' %')}</td>
-              <td>{fmt(c.before.heights.middleMm, 1)} → {fmt(c.after.heights.middleMm, 1)}</td>
-              <td>{signed(c.gainMm.middle)}</td>
-              <td>{fmt(c.restorationPct.middle, 0, ' %')}</td>
-              <td>{fmt(c.before.heights.posteriorMm, 1)} → {fmt(c.after.heights.posteriorMm, 1)}</td>
-              <td>{signed(c.gainMm.posterior)}</td>
-              <td>{signed(c.wedgeAngleChangeDeg)}</td>
-              <td>{signed(c.cobbAngleChangeDeg)}</td>
-              <td>{c.gradeBefore} → {c.gradeAfter}</td>
-            </tr>
-          ))}
-          {[...comparison.onlyBefore.map((l) => [l, 'baseline'] as const), ...comparison.onlyAfter.map((l) => [l, 'follow-up'] as const)].map(([level, where]) => (
-            <tr key={`${where}-${level}`}><td>{level}</td><td colSpan={11}>measured only at {where}</td></tr>
-          ))}
-        </tbody>
-      </table>
-      {data.chartSvg && <img className="report__chart" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(data.chartSvg)}`} alt="Heights before and after" data-testid="report-chart" />}
-      <div className="report__snapshots">
-        {data.snapshots.map((s) => (
-          <figure key={s.label}><img src={s.image} alt={`Sagittal view, ${s.label}`} /><figcaption>{s.label}</figcaption></figure>
-        ))}
-      </div>
-    </section>
-  );
-}
-
-const fmt = (v: number | null | undefined, digits: number, suffix = '') => (v === null || v === undefined ? '—' : `${v.toFixed(digits)}${suffix}`);
-const date = (da: string) => (/^\d{8}$/.test(da) ? `${da.slice(0, 4)}-${da.slice(4, 6)}-${da.slice(6)}` : da || '—');
 
 /** A printable vertebral morphometry report: header, table, snapshot. Print to PDF from the browser. */
 export function ReportView({ data, onClose }: { data: ReportData; onClose: () => void }) {
@@ -130,7 +71,7 @@ export function ReportView({ data, onClose }: { data: ReportData; onClose: () =>
           })}
         </tbody>
       </table>
-      {data.comparison && <ComparisonSection data={data.comparison} />}
+      {data.comparison && <ReportComparisonSection data={data.comparison} />}
       {!data.comparison && data.snapshot ? (
         <figure className="report__figure">
           <img src={data.snapshot} alt="Sagittal view with the measured vertebrae" data-testid="report-snapshot" />
