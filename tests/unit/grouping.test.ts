@@ -118,6 +118,16 @@ describe('planDisplay', () => {
     expect(plan.fileNotes).toEqual([{ fileName: 'small.dcm', message: expect.stringMatching(/256×256 differs .*512×512/) }]);
   });
 
+  it('leaves a localizer out of the reformats of an axial series, and says so', () => {
+    const axial = [0, 1, 2, 3].map((z) => instance({ seriesInstanceUID: 'LOC' }, [0, 0, z]));
+    const localizer = instance({ seriesInstanceUID: 'LOC', fileName: 'scout.dcm', rows: 512, columns: 1024 }, [0, -200, 50], [0, 1, 0, 0, 0, -1]);
+    const plan = planDisplay(seriesOf([localizer, ...axial]));
+    expect(plan.mode).toBe('mpr');
+    expect(plan.imageIds).toHaveLength(4);
+    expect(plan.notes.join(' ')).toMatch(/1 image\(s\) of another orientation or size/);
+    expect(plan.fileNotes).toEqual([{ fileName: 'scout.dcm', message: expect.stringMatching(/localizer/) }]);
+  });
+
   it('marks a radiograph with ImagerPixelSpacing only as uncalibrated, shown in its acquisition plane', () => {
     const plan = planDisplay(seriesOf([instance({ seriesInstanceUID: 'DX', modality: 'DX', pixelSpacingMm: null, imagerPixelSpacingMm: [0.2, 0.2], calibration: 'detector', frames: [{ positionMm: null, orientation: null }] })]));
     expect(plan.calibrated).toBe(false);

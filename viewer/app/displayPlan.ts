@@ -49,6 +49,20 @@ function oddSizedFiles(images: SeriesGroup['instances']): DisplayPlan['fileNotes
     }));
 }
 
+/**
+ * The instances sharing the series' most common geometry (orientation within ~0.06°, size, pixel spacing), and the
+ * rest. Only images of one geometry can make a volume.
+ */
+function splitByGeometry(images: SeriesGroup['instances']): { main: SeriesGroup['instances']; others: SeriesGroup['instances'] } {
+  const keyOf = ({ meta }: SeriesGroup['instances'][number]) =>
+    [meta.frames[0]?.orientation?.map((v) => v.toFixed(3)).join(',') ?? 'none', meta.rows, meta.columns, meta.pixelSpacingMm?.map((v) => v.toFixed(4)).join(',') ?? 'none'].join('|');
+  const groups = new Map<string, SeriesGroup['instances']>();
+  for (const image of images) groups.set(keyOf(image), [...(groups.get(keyOf(image)) ?? []), image]);
+  if (groups.size < 2) return { main: images, others: [] };
+  const main = [...groups.values()].sort((a, b) => b.length - a.length)[0];
+  return { main, others: images.filter((i) => !main.includes(i)) };
+}
+
 /** A short stable id for a series key (FNV-1a), so viewport ids of different series never collide by suffix. */
 function hashKey(key: string): string {
   let hash = 0x811c9dc5;
@@ -62,15 +76,27 @@ function hashKey(key: string): string {
 /** Decides the layout of a series from its geometry; sagittal first, since that is where vertebrae are measured. */
 export function planDisplay(series: SeriesGroup): DisplayPlan {
   const images = series.instances.filter((i) => i.meta.kind === 'image');
-  const geometry = analyzeStack(slicePlanesOf({ ...series, instances: images }));
+  const { main, others } = splitByGeometry(images);
+  // A localizer (or another odd image) inside an axial series must not cost the series its reformats.
+  const usable = others.length > 0 && main.reduce((n, i) => n + i.imageIds.length, 0) >= 3;
+  const geometry = analyzeStack(slicePlanesOf({ ...series, instances: usable ? main : images }));
   const calibrated = images.length > 0 && images.every((i) => i.meta.calibration === 'calibrated');
   const notes = [...geometry.notes];
+  const excludedNotes = usable && geometry.volumeCompatible
+    ? others.map(({ meta }) => ({
+      fileName: meta.fileName,
+      message: `a ${meta.columns}×${meta.rows} image of another orientation or size than the rest of its series (a localizer?): left out of the reformats`,
+    }))
+    : [];
+  if (excludedNotes.length > 0) {
+    notes.push(`${excludedNotes.length} image(s) of another orientation or size (e.g. a localizer) are left out of the reformats`);
+  }
   if (!calibrated) {
     notes.push(images.some((i) => i.meta.calibration === 'detector')
       ? 'uncalibrated: spacing is known only at the detector (ImagerPixelSpacing), so lengths are in pixels and nothing is graded'
       : 'uncalibrated: no pixel spacing, so lengths are in pixels and nothing is graded');
   }
-  const fileNotes = oddSizedFiles(images);
+  const fileNotes = excludedNotes.length > 0 ? excludedNotes : oddSizedFiles(images);
   const idPrefix = `vp-${hashKey(series.key)}`;
   if (geometry.volumeCompatible && geometry.plane === 'axial' && calibrated) {
     return {
