@@ -1,7 +1,8 @@
 import { createElement, type FunctionComponent } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { assessSpine, type SixPoints, type SpinalLevel, type SpineAssessment } from '../../measurement';
+import { sixPoints, type Heights } from '../helpers/sagittalSpine';
+import { assessSpine, type SpinalLevel, type SpineAssessment } from '../../measurement';
 import { expectOk } from '../../measurement/testing/results';
 import { buildChartModel, type ChartModel, type ChartTimePoint } from '../../viewer/panels/comparisonChartModel';
 
@@ -14,19 +15,7 @@ const { ComparisonChart } = (await import(/* @vite-ignore */ CHART_MODULE)) as {
   ComparisonChart: FunctionComponent<{ model: ChartModel; title: string }>;
 };
 
-type Heights = { anteriorMm: number; middleMm: number; posteriorMm: number };
 
-/** Six points in the sagittal plane x = 0 (LPS, mm): walls at y = −15, 0, +15; inferior at z = base, superior at base + height. */
-function sixPoints({ anteriorMm, middleMm, posteriorMm }: Heights, baseMm: number): SixPoints {
-  return {
-    anteriorSuperior: [0, -15, baseMm + anteriorMm],
-    anteriorInferior: [0, -15, baseMm],
-    middleSuperior: [0, 0, baseMm + middleMm],
-    middleInferior: [0, 0, baseMm],
-    posteriorSuperior: [0, 15, baseMm + posteriorMm],
-    posteriorInferior: [0, 15, baseMm],
-  };
-}
 
 /** Constructed T12 (biconcave, grade 1) and L2 (normal) around an L1 given per time point; bodies 40 mm apart. */
 function spine(l1: Heights): SpineAssessment {

@@ -2,7 +2,8 @@
 import { createElement, type FunctionComponent } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { assessSpine, type SixPoints, type SpinalLevel, type SpineAssessment } from '../../measurement';
+import { sixPoints, type Heights } from '../helpers/sagittalSpine';
+import { assessSpine, type SpinalLevel, type SpineAssessment } from '../../measurement';
 import { expectOk } from '../../measurement/testing/results';
 import { svgSize, svgToPngBlob, svgToStandaloneString } from '../../viewer/export/chartImage';
 import { buildChartModel, type ChartModel } from '../../viewer/panels/comparisonChartModel';
@@ -16,19 +17,7 @@ const { ComparisonChart } = (await import(/* @vite-ignore */ CHART_MODULE)) as {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-type Heights = { anteriorMm: number; middleMm: number; posteriorMm: number };
 
-/** Six points in the sagittal plane x = 0 (LPS, mm): walls at y = −15, 0, +15; inferior at z = base, superior at base + height. */
-function sixPoints({ anteriorMm, middleMm, posteriorMm }: Heights, baseMm: number): SixPoints {
-  return {
-    anteriorSuperior: [0, -15, baseMm + anteriorMm],
-    anteriorInferior: [0, -15, baseMm],
-    middleSuperior: [0, 0, baseMm + middleMm],
-    middleInferior: [0, 0, baseMm],
-    posteriorSuperior: [0, 15, baseMm + posteriorMm],
-    posteriorInferior: [0, 15, baseMm],
-  };
-}
 
 /** Constructed T12 (biconcave), L1 as given, L2 (normal); bodies 40 mm apart. */
 function spine(l1: Heights): SpineAssessment {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessSpine, type SixPoints, type SpinalLevel, type SpineAssessment } from '../../measurement';
+import { sixPoints, type Heights } from '../helpers/sagittalSpine';
+import { assessSpine, type SpinalLevel, type SpineAssessment } from '../../measurement';
 import '../../measurement/testing/matchers';
 import { expectOk } from '../../measurement/testing/results';
 import {
@@ -16,18 +17,7 @@ import {
 // posterior at y = +15, inferior points at z = base, superior points at z = base + height.
 // ---------------------------------------------------------------------------------------------------------------
 
-type Heights = { anteriorMm: number; middleMm: number; posteriorMm: number };
 
-function sixPoints({ anteriorMm, middleMm, posteriorMm }: Heights, baseMm: number): SixPoints {
-  return {
-    anteriorSuperior: [0, -15, baseMm + anteriorMm],
-    anteriorInferior: [0, -15, baseMm],
-    middleSuperior: [0, 0, baseMm + middleMm],
-    middleInferior: [0, 0, baseMm],
-    posteriorSuperior: [0, 15, baseMm + posteriorMm],
-    posteriorInferior: [0, 15, baseMm],
-  };
-}
 
 /** Vertebral bodies 40 mm apart, T11 highest. */
 const BASE_MM: Partial<Record<SpinalLevel, number>> = { T11: 80, T12: 40, L1: 0, L2: -40, L3: -80 };

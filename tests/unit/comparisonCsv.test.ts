@@ -1,6 +1,7 @@
 import { parseCsv, parseRecords } from '../helpers/csv';
 import { describe, expect, it } from 'vitest';
-import { compareStudies, type LevelComparison, type SixPoints, type SpinalLevel, type SpineInput, type StudyComparison } from '../../measurement';
+import { sixPoints, type Heights } from '../helpers/sagittalSpine';
+import { compareStudies, type LevelComparison, type SpinalLevel, type SpineInput, type StudyComparison } from '../../measurement';
 import '../../measurement/testing/matchers';
 import { expectOk } from '../../measurement/testing/results';
 import {
@@ -21,18 +22,7 @@ import {
 // posterior at y = +15, inferior points at z = base, superior points at z = base + height; bodies 40 mm apart.
 // ---------------------------------------------------------------------------------------------------------------
 
-type Heights = { anteriorMm: number; middleMm: number; posteriorMm: number };
 
-function sixPoints({ anteriorMm, middleMm, posteriorMm }: Heights, baseMm: number): SixPoints {
-  return {
-    anteriorSuperior: [0, -15, baseMm + anteriorMm],
-    anteriorInferior: [0, -15, baseMm],
-    middleSuperior: [0, 0, baseMm + middleMm],
-    middleInferior: [0, 0, baseMm],
-    posteriorSuperior: [0, 15, baseMm + posteriorMm],
-    posteriorInferior: [0, 15, baseMm],
-  };
-}
 
 const BASE_MM: Partial<Record<SpinalLevel, number>> = { T11: 80, T12: 40, L1: 0, L2: -40, L3: -80 };
 
