@@ -72,6 +72,15 @@ describe('opening the sample baseline study through the file input', () => {
     await expect.poll(() => viewer.sliceIndex('axial')).not.toBe(before);
   });
 
+  it('scrolls the focused view with the arrow keys', async () => {
+    const box = (await viewer.viewport('axial').boundingBox())!;
+    await viewer.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const before = await viewer.sliceIndex('axial');
+    await viewer.page.keyboard.press('ArrowDown');
+    await viewer.page.keyboard.press('ArrowDown');
+    await expect.poll(() => viewer.sliceIndex('axial')).toBe(before + 2);
+  });
+
   it('changes the window with a preset', async () => {
     await viewer.page.locator('[data-testid="preset-soft"]').click();
     await expect.poll(() => viewer.windowWidth('sagittal')).toBe(400);
@@ -130,6 +139,30 @@ describe('opening the sample baseline study through the file input', () => {
     await item.waitFor();
     await expect.poll(() => item.getAttribute('data-image-count')).toBe(String(mr.imageCount));
     await fresh.close();
+  });
+
+  it('inverts, zooms and resets the views', async () => {
+    const label = async () => {
+      const id = await viewer.viewport('sagittal').getAttribute('data-viewport-id');
+      return viewer.page.locator(`[data-testid="viewport-overlay"][data-viewport-id="${id}"] [data-testid="window-label"]`).textContent();
+    };
+    const scale = () => viewer.page.evaluate(() => {
+      const element = document.querySelector('[data-testid="viewport"][data-orientation="sagittal"]') as HTMLDivElement;
+      return window.cornerstone.getEnabledElement(element)!.viewport.getCamera().parallelScale;
+    });
+    await viewer.page.locator('[data-testid="invert"]').click();
+    await expect.poll(label).toMatch(/inverted/);
+    const before = await scale();
+    await viewer.page.locator('[data-testid="tool-zoom"]').click();
+    const box = (await viewer.viewport('sagittal').boundingBox())!;
+    await viewer.page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
+    await viewer.page.mouse.down();
+    await viewer.page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.3, { steps: 5 });
+    await viewer.page.mouse.up();
+    await expect.poll(scale).not.toBeCloseTo(before, 3);
+    await viewer.page.locator('[data-testid="reset"]').click();
+    await expect.poll(scale).toBeCloseTo(before, 3);
+    await expect.poll(label).not.toMatch(/inverted/);
   });
 
   it('raised no uncaught error in the page', () => {

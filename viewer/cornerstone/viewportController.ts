@@ -507,9 +507,11 @@ export function toggleInvert(plan: DisplayPlan): void {
   }
 }
 
+/** Back to how the views opened: camera (zoom, pan, slice), window from the images, not inverted. */
 export function resetViewports(plan: DisplayPlan): void {
   for (const viewport of viewportsOf(plan)) {
     (viewport as StackViewport).resetProperties?.();
+    (viewport as StackViewport).setProperties({ invert: false });
     viewport.resetCamera();
     viewport.render();
   }
