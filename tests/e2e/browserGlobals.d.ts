@@ -13,12 +13,6 @@ interface Window {
     getEnabledElement(element: HTMLElement): { viewport: TestViewport } | undefined;
     imageLoader: { loadAndCacheImage(imageId: string): Promise<{ getPixelData(): ArrayLike<number>; rows: number; columns: number }> };
   };
-  vertebralViewer: {
-    getState(): {
-      instances: Array<{ meta: { fileName: string; [key: string]: unknown }; imageIds: string[] }>;
-      problems: Array<{ fileName: string; message: string; severity: string }>;
-      measurements: { byId: Record<string, { id: string; level: string; points: Record<string, [number, number, number]>; seriesKey: string }> };
-      [key: string]: unknown;
-    };
-  };
+  /** The app's read-only state hook (viewer/app/store.ts). */
+  vertebralViewer: { getState: () => import('../../viewer/app/store').AppState };
 }

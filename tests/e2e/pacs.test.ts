@@ -119,7 +119,7 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
     await openStudy(viewer, baseline.studyInstanceUID);
     await viewer.row('L1').waitFor();
     const points = await viewer.page.evaluate(() => Object.values(window.vertebralViewer.getState().measurements.byId)[0].points);
-    const drift = Math.max(...Object.entries(points).map(([name, p]) => Math.max(...p.map((v, i) => Math.abs(v - l1.points[name as keyof typeof l1.points][i])))));
+    const drift = Math.max(...Object.entries(points).map(([name, p]) => Math.max(...(p as readonly number[]).map((v: number, i: number) => Math.abs(v - l1.points[name as keyof typeof l1.points][i])))));
     expect(drift).toBeLessThan(ct.pixelSpacingMm![0]);
     await close();
   });

@@ -27,7 +27,9 @@ function hasTool(name: string): boolean {
 async function measurementsInPage(page: Page) {
   return page.evaluate(() => {
     const { byId } = window.vertebralViewer.getState().measurements;
-    return Object.values(byId).map((m) => ({ level: m.level, points: m.points })).sort((a, b) => a.level.localeCompare(b.level));
+    return Object.values(byId)
+      .map((m) => ({ level: m.level as string, points: m.points as unknown as Record<string, [number, number, number]> }))
+      .sort((a, b) => a.level.localeCompare(b.level));
   });
 }
 
