@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type ChangeEvent } from 'react';
 import { SPINAL_LEVELS, type SpinalLevel } from '../../measurement';
 import { choosePrimaryTool, enterCompare, openFiles, openReport, openSample, redoMeasurement, setNextLevel, undoMeasurement } from './actions';
 import { setState, useAppState, type PrimaryTool } from './store';
@@ -13,6 +13,13 @@ const TOOLS: ReadonlyArray<{ id: PrimaryTool; label: string; title: string; mprO
   { id: 'zoom', label: 'Zoom', title: 'Zoom: drag (right button always zooms)' },
   { id: 'crosshairs', label: 'Crosshairs', title: 'Click a point: the other views move to it', mprOnly: true },
 ];
+
+/** Files from a file or folder input; the input is cleared so that the same files can be chosen again. */
+function openChosenFiles(event: ChangeEvent<HTMLInputElement>): void {
+  const files = [...(event.target.files ?? [])];
+  event.target.value = '';
+  void openFiles(files);
+}
 
 export function Toolbar() {
   const folderInput = useRef<HTMLInputElement>(null);
@@ -38,11 +45,7 @@ export function Toolbar() {
           type="file"
           multiple
           data-testid="open-files"
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = '';
-            void openFiles(files);
-          }}
+          onChange={openChosenFiles}
         />
       </label>
       <label className="button">
@@ -55,11 +58,7 @@ export function Toolbar() {
           type="file"
           multiple
           data-testid="open-folder"
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = '';
-            void openFiles(files);
-          }}
+          onChange={openChosenFiles}
         />
       </label>
       <button type="button" data-testid="open-sample" onClick={() => void openSample(['baseline'])}>

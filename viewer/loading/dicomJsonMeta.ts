@@ -1,28 +1,22 @@
 import { numberValue, personName, sequenceItems, stringValue, values } from '../dicomweb/dicomJson';
 import type { FramePlane, InstanceMeta, Orientation6, Vec3 } from './instanceMeta';
 import { calibrationOf, kindOfSopClass } from './parseInstance';
+import { toOrientation, toSpacing, toVec3 } from './geometryValues';
 
 function numbers(json: unknown, tag: string): number[] {
   return values(json, tag).map((v) => (typeof v === 'number' ? v : Number(v))).filter((v) => Number.isFinite(v));
 }
 
 function vec3(json: unknown, tag: string): Vec3 | null {
-  const v = numbers(json, tag);
-  return v.length === 3 ? [v[0], v[1], v[2]] : null;
+  return toVec3(numbers(json, tag));
 }
 
 function orientation(json: unknown): Orientation6 | null {
-  const v = numbers(json, '00200037');
-  if (v.length !== 6) return null;
-  const r = Math.hypot(v[0], v[1], v[2]);
-  const c = Math.hypot(v[3], v[4], v[5]);
-  if (r < 0.5 || c < 0.5) return null;
-  return [v[0] / r, v[1] / r, v[2] / r, v[3] / c, v[4] / c, v[5] / c];
+  return toOrientation(numbers(json, '00200037'));
 }
 
 function spacing(json: unknown, tag: string): readonly [number, number] | null {
-  const v = numbers(json, tag);
-  return v.length === 2 && v[0] > 0 && v[1] > 0 ? [v[0], v[1]] : null;
+  return toSpacing(numbers(json, tag));
 }
 
 function first(json: unknown, tag: string): Record<string, unknown> | undefined {

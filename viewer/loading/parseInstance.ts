@@ -1,6 +1,7 @@
 import * as dicomParser from 'dicom-parser';
 import { inflateRaw } from 'pako';
 import type { FramePlane, InstanceKind, InstanceMeta, Orientation6, Vec3 } from './instanceMeta';
+import { toOrientation, toSpacing, toVec3 } from './geometryValues';
 
 export type ParseOutcome =
   | { ok: true; meta: InstanceMeta; warnings: string[] }
@@ -102,28 +103,15 @@ function numbers(ds: dicomParser.DataSet, tag: string): number[] {
 }
 
 function vec3(ds: dicomParser.DataSet | undefined, tag: string): Vec3 | null {
-  if (!ds) return null;
-  const v = numbers(ds, tag);
-  return v.length === 3 ? [v[0], v[1], v[2]] : null;
+  return ds ? toVec3(numbers(ds, tag)) : null;
 }
 
 function orientation(ds: dicomParser.DataSet | undefined): Orientation6 | null {
-  if (!ds) return null;
-  const v = numbers(ds, 'x00200037');
-  if (v.length !== 6) return null;
-  const rowLen = Math.hypot(v[0], v[1], v[2]);
-  const colLen = Math.hypot(v[3], v[4], v[5]);
-  if (rowLen < 0.5 || colLen < 0.5) return null;
-  // Normalise: some writers round cosines to a few digits.
-  return [v[0] / rowLen, v[1] / rowLen, v[2] / rowLen, v[3] / colLen, v[4] / colLen, v[5] / colLen];
+  return ds ? toOrientation(numbers(ds, 'x00200037')) : null;
 }
 
-/** A positive spacing pair in mm, or null when absent, zero or malformed (e.g. "0\0"). */
 function spacing(ds: dicomParser.DataSet | undefined, tag: string): readonly [number, number] | null {
-  if (!ds) return null;
-  const v = numbers(ds, tag);
-  if (v.length !== 2 || !(v[0] > 0) || !(v[1] > 0)) return null;
-  return [v[0], v[1]];
+  return ds ? toSpacing(numbers(ds, tag)) : null;
 }
 
 function firstItem(ds: dicomParser.DataSet | undefined, tag: string): dicomParser.DataSet | undefined {

@@ -1,0 +1,23 @@
+import type { Orientation6, Vec3 } from './instanceMeta';
+
+/** Three numbers as a patient-space vector (ImagePositionPatient), or null when there are not exactly three. */
+export function toVec3(values: readonly number[]): Vec3 | null {
+  return values.length === 3 ? [values[0], values[1], values[2]] : null;
+}
+
+/**
+ * ImageOrientationPatient as unit row and column cosines (some writers round them to a few digits), or null when
+ * there are not six values or a direction is degenerate.
+ */
+export function toOrientation(values: readonly number[]): Orientation6 | null {
+  if (values.length !== 6) return null;
+  const row = Math.hypot(values[0], values[1], values[2]);
+  const column = Math.hypot(values[3], values[4], values[5]);
+  if (row < 0.5 || column < 0.5) return null;
+  return [values[0] / row, values[1] / row, values[2] / row, values[3] / column, values[4] / column, values[5] / column];
+}
+
+/** A positive spacing pair in mm (PixelSpacing, ImagerPixelSpacing), or null when absent, zero or malformed ("0\0"). */
+export function toSpacing(values: readonly number[]): readonly [number, number] | null {
+  return values.length === 2 && values[0] > 0 && values[1] > 0 ? [values[0], values[1]] : null;
+}
