@@ -1,4 +1,4 @@
-import { useRef, type ChangeEvent } from 'react';
+import type { ChangeEvent } from 'react';
 import { SPINAL_LEVELS, type SpinalLevel } from '../../measurement';
 import { choosePrimaryTool, enterCompare, openFiles, openReport, openSample, redoMeasurement, setNextLevel, undoMeasurement } from './actions';
 import { setState, useAppState, type PrimaryTool } from './store';
@@ -22,7 +22,6 @@ function openChosenFiles(event: ChangeEvent<HTMLInputElement>): void {
 }
 
 export function Toolbar() {
-  const folderInput = useRef<HTMLInputElement>(null);
   const plan = useAppState((s) => s.plan);
   const primaryTool = useAppState((s) => s.primaryTool);
   const nextLevel = useAppState((s) => s.nextLevel);
@@ -51,10 +50,8 @@ export function Toolbar() {
       <label className="button">
         Open folder
         <input
-          ref={(el) => {
-            folderInput.current = el;
-            el?.setAttribute('webkitdirectory', '');
-          }}
+          // React has no prop for it: the attribute makes the picker choose a whole folder.
+          ref={(el) => el?.setAttribute('webkitdirectory', '')}
           type="file"
           multiple
           data-testid="open-folder"
