@@ -276,11 +276,12 @@ export class VertebralHeightTool extends AnnotationTool {
     if (!heights.ok) return;
     const unit = style?.unit ?? 'mm';
     const labels = [`Ha ${heights.value.anteriorMm.toFixed(1)} ${unit}`, `Hm ${heights.value.middleMm.toFixed(1)} ${unit}`, `Hp ${heights.value.posteriorMm.toFixed(1)} ${unit}`];
-    HEIGHT_LINES.forEach(([a, b], i) => {
-      const mid: Types.Point2 = [(canvas[a][0] + canvas[b][0]) / 2, (canvas[a][1] + canvas[b][1]) / 2];
-      // Anterior label outside the front of the body, the others just right of their line.
-      const offsetX = i === 0 ? -92 : 6;
-      drawTextBox(svg, uid, `height-label-${i}`, [labels[i]], [mid[0] + offsetX, mid[1] - 8], textOptions);
-    });
+    const midOf = ([a, b]: readonly [number, number]): Types.Point2 => [(canvas[a][0] + canvas[b][0]) / 2, (canvas[a][1] + canvas[b][1]) / 2];
+    const [anterior, middle, posterior] = HEIGHT_LINES.map(midOf);
+    // Ha outside the front of the body; Hm and Hp stacked just behind the posterior wall, Hm above, so that the
+    // labels never cover each other or the body (the middle and posterior lines are only a few pixels apart).
+    drawTextBox(svg, uid, 'height-label-0', [labels[0]], [anterior[0] - 92, anterior[1] - 8], textOptions);
+    drawTextBox(svg, uid, 'height-label-1', [labels[1]], [Math.max(middle[0], posterior[0]) + 6, posterior[1] - 26], textOptions);
+    drawTextBox(svg, uid, 'height-label-2', [labels[2]], [Math.max(middle[0], posterior[0]) + 6, posterior[1] - 4], textOptions);
   }
 }
