@@ -54,7 +54,7 @@ export function selectSeries(key: string): void {
     const added = (plan?.fileNotes ?? [])
       .filter((n) => !known.has(`${n.fileName}\n${n.message}`))
       .map((n) => ({ ...n, severity: 'warning' as const }));
-    return { activeSeriesKey: key, plan, primaryTool, viewports: {}, displayNotes: plan?.notes ?? [], placementCount: 0, problems: [...s.problems, ...added], compare: null };
+    return { activeSeriesKey: key, plan, primaryTool, viewports: {}, placementCount: 0, problems: [...s.problems, ...added], compare: null };
   });
 }
 
@@ -199,7 +199,6 @@ function showCompare(compare: CompareState): void {
     plan,
     activeSeriesKey: baseline.seriesKey,
     viewports: {},
-    displayNotes: plan.notes,
     placementCount: 0,
     primaryTool: s.primaryTool === 'crosshairs' ? 'windowLevel' : s.primaryTool,
   }));

@@ -44,8 +44,6 @@ export interface AppState {
   fileProgress: LoadProgress | null;
   primaryTool: PrimaryTool;
   viewports: Record<string, ViewportSnapshot>;
-  /** Notes about the displayed series (irregular spacing, duplicates, calibration). */
-  displayNotes: string[];
   /** A one-line status for the whole app (errors that are not tied to a file). */
   status: string | null;
   /** Every vertebra measured in this session, with undo/redo history. */
@@ -82,7 +80,6 @@ const initialState: AppState = {
   fileProgress: null,
   primaryTool: 'windowLevel',
   viewports: {},
-  displayNotes: [],
   status: null,
   measurements: EMPTY_MEASUREMENTS,
   selectedMeasurementId: null,
