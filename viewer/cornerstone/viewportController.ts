@@ -409,16 +409,15 @@ export function focusPoints(
 ): void {
   if (points.length === 0) return;
   const centre = [0, 1, 2].map((i) => points.reduce((sum, p) => sum + p[i], 0) / points.length) as Types.Point3;
-  const measurement = { viewPlaneNormal, referencedImageId };
   const ofSeries = { ...plan, viewports: plan.viewports.filter((v) => v.seriesKey === seriesKey) };
   for (const viewport of viewportsOf(ofSeries)) {
     const camera = viewport.getCamera();
     const normal = camera.viewPlaneNormal;
-    const aligned = normal && Math.abs(normal[0] * measurement.viewPlaneNormal[0] + normal[1] * measurement.viewPlaneNormal[1] + normal[2] * measurement.viewPlaneNormal[2]) > 0.999;
+    const aligned = normal && Math.abs(normal[0] * viewPlaneNormal[0] + normal[1] * viewPlaneNormal[1] + normal[2] * viewPlaneNormal[2]) > 0.999;
     if (!aligned) continue;
     if (viewport.type === Enums.ViewportType.STACK) {
       const stack = viewport as StackViewport;
-      const index = measurement.referencedImageId ? stack.getImageIds().indexOf(measurement.referencedImageId) : -1;
+      const index = referencedImageId ? stack.getImageIds().indexOf(referencedImageId) : -1;
       if (index >= 0) void stack.setImageIdIndex(index);
       else stack.jumpToWorld(centre);
     } else {
