@@ -1,6 +1,7 @@
 import { frameOf, localToPatient, patientToLocal, distanceMm, type Frame, type LocalPoint, type Pose, type Vec3 } from './pose';
 import { createRandom } from './random';
 import { BASELINE_LEVELS, L1_POST_KYPHOPLASTY_SHAPE, type LevelSpec } from './spineSpecs';
+import type { SixPoints } from '../measurement';
 import {
   GROUND_TRUTH_LEVELS,
   inferiorEndplateVMm,
@@ -113,15 +114,8 @@ function cementBalls(): CementBall[] {
   return balls;
 }
 
-/** The six points of one vertebra in patient mm, in the order the viewer names them. */
-export interface SixPoints {
-  readonly anteriorSuperior: Vec3;
-  readonly anteriorInferior: Vec3;
-  readonly middleSuperior: Vec3;
-  readonly middleInferior: Vec3;
-  readonly posteriorSuperior: Vec3;
-  readonly posteriorInferior: Vec3;
-}
+/** The six points of one vertebra in patient mm: the viewer's own type, so ground truth and measurements agree. */
+export type { SixPoints };
 
 /** Ground truth of one level: points on the outer endplate surfaces, and the distances between them. */
 export interface LevelTruth {
