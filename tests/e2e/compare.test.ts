@@ -1,10 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareStudies, type SixPoints } from '../../measurement';
-import { SHARED_DICOM, launchBrowser, newPage, startPreview, type PreviewServer } from './harness';
-import { ViewerPage, loadGroundTruth, sampleFiles, type GroundTruthLevel } from './pageObject';
+import { SHARED_DICOM } from './harness';
+import { ViewerPage, openViewerSession, type ViewerSession, loadGroundTruth, sampleFiles, type GroundTruthLevel } from './pageObject';
 import { parseRecords } from '../helpers/csv';
 
 const truth = loadGroundTruth();
@@ -16,20 +15,15 @@ const COMPARED = ['T12', 'L1', 'L2'];
 const levelOf = (study: typeof baseline, name: string): GroundTruthLevel => study.levels!.find((l) => l.level === name)!;
 const spine = (study: typeof baseline, names: string[]) => names.map((name) => ({ level: name as 'L1', points: levelOf(study, name).points as unknown as SixPoints }));
 
-let server: PreviewServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: ViewerSession;
 let viewer: ViewerPage;
 
 const field = async (level: string, name: string) =>
   (await viewer.page.locator(`[data-testid="comparison-row"][data-level="${level}"] [data-field="${name}"]`).getAttribute('data-value')) ?? '';
 
 beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-  const opened = await newPage(browser, server.url);
-  context = opened.context;
-  viewer = new ViewerPage(opened.page);
+  session = await openViewerSession();
+  ({ viewer } = session);
   await viewer.openFiles([...sampleFiles('baseline', 'ct'), ...sampleFiles('post', 'ct')]);
   await viewer.page.locator('[data-testid="compare-mode"]').click();
   await viewer.waitLoaded(`sagittal@${baselineCt.seriesInstanceUID}`);
@@ -43,9 +37,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('comparing the baseline and the post-kyphoplasty CT', () => {

@@ -1,7 +1,5 @@
-import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, startPreview, type PreviewServer } from './harness';
-import { ViewerPage, loadGroundTruth, sampleFiles, type GroundTruthLevel } from './pageObject';
+import { ViewerPage, openViewerSession, type ViewerSession, loadGroundTruth, sampleFiles, type GroundTruthLevel } from './pageObject';
 
 const truth = loadGroundTruth();
 const baseline = truth.studies.find((s) => s.key === 'baseline')!;
@@ -11,20 +9,13 @@ const levels = baseline.levels!;
 const byLevel = (name: string): GroundTruthLevel => levels.find((l) => l.level === name)!;
 const HEIGHT_FIELDS = [['anteriorMm', 'anteriorMm'], ['middleMm', 'middleMm'], ['posteriorMm', 'posteriorMm']] as const;
 
-let server: PreviewServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: ViewerSession;
 let viewer: ViewerPage;
 let pageErrors: string[];
 
 beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-  const opened = await newPage(browser, server.url);
-  context = opened.context;
-  viewer = new ViewerPage(opened.page);
-  pageErrors = [];
-  opened.page.on('pageerror', (e) => pageErrors.push(String(e)));
+  session = await openViewerSession();
+  ({ viewer, pageErrors } = session);
   await viewer.openFiles([...sampleFiles('baseline'), ...sampleFiles('radiograph')]);
   await viewer.openSeries(ct.seriesInstanceUID);
   await viewer.waitLoaded('sagittal');
@@ -32,9 +23,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('measuring the baseline CT on its sagittal reformat', () => {

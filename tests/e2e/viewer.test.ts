@@ -1,10 +1,10 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, startPreview, type PreviewServer } from './harness';
-import { ViewerPage, loadGroundTruth, sampleFiles } from './pageObject';
+import type { PreviewServer } from './harness';
+import { ViewerPage, openViewerSession, type ViewerSession, loadGroundTruth, sampleFiles } from './pageObject';
 
 const truth = loadGroundTruth();
 const baseline = truth.studies.find((s) => s.key === 'baseline')!;
@@ -12,20 +12,15 @@ const ct = baseline.series.find((s) => s.key === 'ct')!;
 const mr = baseline.series.find((s) => s.key === 'mr')!;
 const l1 = baseline.levels!.find((l) => l.level === 'L1')!;
 
+let session: ViewerSession;
 let server: PreviewServer;
 let browser: Browser;
-let context: BrowserContext;
 let viewer: ViewerPage;
 let pageErrors: string[];
 
 beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-  const opened = await newPage(browser, server.url);
-  context = opened.context;
-  viewer = new ViewerPage(opened.page);
-  pageErrors = [];
-  opened.page.on('pageerror', (e) => pageErrors.push(String(e)));
+  session = await openViewerSession();
+  ({ server, browser, viewer, pageErrors } = session);
 
   // The baseline study plus a truncated copy of one MR slice among the good files.
   const dir = mkdtempSync(join(tmpdir(), 'vh-e2e-'));
@@ -37,9 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('opening the sample baseline study through the file input', () => {
