@@ -1,11 +1,11 @@
 import { GENANT_GRADE_NAMES, type SpinalLevel } from '../../measurement';
-import { chooseCompareStudies, exitCompare, focusLevel, setCompareLinked } from '../app/actions';
-import { chartOf, compareWarnings, comparisonOf } from '../app/compare';
-import { exportChart } from '../app/transfer';
+import { chooseCompareStudies, exitCompare, focusLevel, setCompareLinked } from '../actions/actions';
+import { chartOf, compareWarnings, comparisonOf } from '../model/comparison';
+import { exportChart } from '../actions/transfer';
 import { ComparisonChart } from './ComparisonChart';
 import { ComparisonCell } from './ComparisonCell';
-import { fmt, signed } from './format';
-import { useAppState } from '../app/store';
+import { fmt, signed } from '../model/format';
+import { useAppState } from '../state/useAppState';
 
 
 /** Before/after kyphoplasty, level by level, from measurement/'s compareStudies. */

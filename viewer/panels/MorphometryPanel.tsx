@@ -1,7 +1,7 @@
 import { GENANT_GRADE_NAMES, SPINAL_LEVELS, type SpinalLevel } from '../../measurement';
-import { deleteMeasurement, focusMeasurementById, relabelMeasurement } from '../app/actions';
-import { seriesMorphometry, type MorphometryRow } from '../app/morphometry';
-import { useAppState } from '../app/store';
+import { deleteMeasurement, focusMeasurementById, relabelMeasurement } from '../actions/actions';
+import { seriesMorphometry, type MorphometryRow } from '../model/morphometry';
+import { useAppState } from '../state/useAppState';
 
 type Field = 'anteriorMm' | 'middleMm' | 'posteriorMm' | 'wedgeRatio' | 'biconcavityRatio' | 'crushRatio' | 'heightLossPct' | 'deformity' | 'grade' | 'wedgeAngleDeg';
 

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { StudySummary } from '../dicomweb';
-import { openPacsStudy, retryPacs, searchPacs, sortPacs } from '../app/pacs';
+import { openPacsStudy, retryPacs, searchPacs, sortPacs } from '../actions/pacs';
 import { PacsSettings } from './PacsSettings';
 import { PacsSearch } from './PacsSearch';
-import { PACS_PAGE_SIZE, type PacsState } from '../app/pacsState';
-import { setState, useAppState } from '../app/store';
-import { formatDicomDate } from './format';
+import { PACS_PAGE_SIZE, type PacsState } from '../state/pacsState';
+import { setState } from '../state/store';
+import { useAppState } from '../state/useAppState';
+import { formatDicomDate } from '../model/format';
 
 const COLUMNS: ReadonlyArray<{ key: PacsState['sort']['key']; label: string }> = [
   { key: 'patientName', label: 'Patient' },

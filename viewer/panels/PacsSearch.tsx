@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { searchPacs } from '../app/pacs';
-import { useAppState } from '../app/store';
+import { searchPacs } from '../actions/pacs';
+import { useAppState } from '../state/useAppState';
 
 /** An HTML date (YYYY-MM-DD) as DICOM DA (YYYYMMDD); '' stays ''. */
 const toDa = (date: string) => date.replace(/-/g, '');

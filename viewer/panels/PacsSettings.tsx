@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { DicomWebAuth } from '../dicomweb';
-import { connectPacs } from '../app/pacs';
-import { useAppState } from '../app/store';
+import { connectPacs } from '../actions/pacs';
+import { useAppState } from '../state/useAppState';
 
 /** The DICOMweb root and the credentials sent with every request. */
 export function PacsSettings() {

@@ -1,6 +1,6 @@
-import { selectSeries } from '../app/actions';
-import { useAppState } from '../app/store';
-import { formatDicomDate } from './format';
+import { selectSeries } from '../actions/actions';
+import { useAppState } from '../state/useAppState';
+import { formatDicomDate } from '../model/format';
 
 const KIND_LABELS: Record<string, string> = {
   sr: 'Structured report',

@@ -1,39 +1,18 @@
-import { useSyncExternalStore } from 'react';
 import type { FileProblem } from '../loading/instanceMeta';
-import { groupInstances, type LoadedInstance, type PatientGroup } from '../loading/grouping';
-import type { DisplayPlan } from './displayPlan';
+import type { LoadedInstance, PatientGroup } from '../loading/grouping';
+import type { DisplayPlan } from '../model/displayPlan';
 import type { SpinalLevel, SpinalDirection } from '../../measurement';
-import { EMPTY_MEASUREMENTS, type MeasurementsState } from './measurements';
-import type { ReportData } from '../export/report/ReportView';
-import type { TransferNotice } from './transfer';
-import type { CompareState } from './compare';
+import { EMPTY_MEASUREMENTS, type MeasurementsState } from '../model/measurements';
+import type { ReportData } from '../model/reportData';
+import type { CompareState } from './compareState';
+import type { LoadProgress } from './loadProgress';
 import { INITIAL_PACS, type PacsState } from './pacsState';
+import type { PrimaryTool } from './primaryTool';
+import type { RestoredNotice } from './restoredNotice';
+import type { TransferNotice } from './transferNotice';
+import type { ViewportSnapshot } from './viewportSnapshot';
 
-/** What an overlay shows for one viewport; written only by the cornerstone bridge. */
-export interface ViewportSnapshot {
-  sliceIndex: number;
-  sliceCount: number;
-  /** Signed coordinate of the slice along its axis (x, y or z), mm; null for an oblique plane. */
-  slicePositionMm: number | null;
-  sliceAxis: 'x' | 'y' | 'z' | 'n';
-  windowWidth: number | null;
-  windowCenter: number | null;
-  /** Letters at the left, right, top and bottom edges, e.g. { left: 'A', right: 'P', top: 'S', bottom: 'I' }. */
-  edges: { left: string; right: string; top: string; bottom: string };
-  /** Patient mm (or pixels when uncalibrated) per canvas pixel. */
-  worldPerCanvasPixel: number | null;
-  canvasWidth: number;
-  invert: boolean;
-}
-
-export interface LoadProgress {
-  filesRead: number;
-  filesTotal: number;
-  label: string;
-}
-
-export type PrimaryTool = 'windowLevel' | 'pan' | 'zoom' | 'crosshairs' | 'vertebralHeight';
-
+/** The whole app state: one field per slice; each slice's type lives in its own module. */
 export interface AppState {
   instances: LoadedInstance[];
   patients: PatientGroup[];
@@ -60,7 +39,7 @@ export interface AppState {
   /** Why the last save to the browser store failed; null once a save succeeds. */
   saveError: string | null;
   /** Measurements restored from the browser store, per study, until the user dismisses or discards them. */
-  restoredNotices: Array<{ studyKey: string; ids: string[] }>;
+  restoredNotices: RestoredNotice[];
   /** The printable report, while it is open. */
   report: ReportData | null;
   /** The outcome of the last export or import. */
@@ -111,33 +90,6 @@ export function setState(update: Partial<AppState> | ((s: AppState) => Partial<A
 export function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
-
-/** React hook: re-renders when the selected part of the state changes (compared with Object.is). */
-export function useAppState<T>(selector: (s: AppState) => T): T {
-  return useSyncExternalStore(subscribe, () => selector(state));
-}
-
-export function addInstances(added: readonly LoadedInstance[], problems: readonly FileProblem[]): void {
-  setState((s) => {
-    const instances = [...s.instances, ...added];
-    return { instances, patients: groupInstances(instances), problems: [...s.problems, ...problems] };
-  });
-}
-
-export function setViewportSnapshot(viewportId: string, snapshot: ViewportSnapshot): void {
-  setState((s) => ({ viewports: { ...s.viewports, [viewportId]: snapshot } }));
-}
-
-export function findSeries(key: string | null) {
-  if (!key) return null;
-  for (const patient of state.patients) {
-    for (const study of patient.studies) {
-      const series = study.series.find((x) => x.key === key);
-      if (series) return { patient, study, series };
-    }
-  }
-  return null;
 }
 
 declare global {

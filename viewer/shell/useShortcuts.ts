@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { choosePrimaryTool, deleteMeasurement, focusLevel, redoMeasurement, undoMeasurement } from './actions';
-import { comparisonOf } from './compare';
+import { choosePrimaryTool, deleteMeasurement, focusLevel, redoMeasurement, undoMeasurement } from '../actions/actions';
+import { comparisonOf } from '../model/comparison';
 import { cancelPlacement } from '../cornerstone/viewportController';
-import { getState } from './store';
+import { getState } from '../state/store';
 
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;

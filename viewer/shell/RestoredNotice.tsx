@@ -1,5 +1,5 @@
-import { discardRestored, dismissRestoredNotice } from './autosave';
-import { useAppState } from './store';
+import { discardRestored, dismissRestoredNotice } from '../actions/autosave';
+import { useAppState } from '../state/useAppState';
 
 /** "Restored N measurements" for each study whose saved work came back, with a way to discard it. */
 export function RestoredNotice() {

@@ -1,5 +1,5 @@
 import { assessSpine, compareStudies, compareLevels, type SpineInput, type StudyComparison } from '../../measurement';
-import { buildChartModel, type ChartModel } from '../panels/comparisonChartModel';
+import { buildChartModel, type ChartModel } from './comparisonChartModel';
 import type { PatientGroup, SeriesGroup, StudyGroup } from '../loading/grouping';
 import { measurementsOfSeries, type MeasurementsState } from './measurements';
 
@@ -14,16 +14,6 @@ export interface TimePoint {
   seriesInstanceUID: string;
   patientId: string;
   patientName: string;
-}
-
-export interface CompareState {
-  /** Every time point offered, oldest first. */
-  timePoints: TimePoint[];
-  /** Indices into timePoints of the two studies shown side by side. */
-  baselineIndex: number;
-  followUpIndex: number;
-  /** Window/level and zoom follow from one view to the other. */
-  linked: boolean;
 }
 
 function isoDate(da: string): string {

@@ -1,4 +1,5 @@
-import { setState, useAppState } from './store';
+import { setState } from '../state/store';
+import { useAppState } from '../state/useAppState';
 
 /** What the last export or import did, with every refused item and its reason. */
 export function TransferNoticeBar() {

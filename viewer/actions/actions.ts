@@ -1,18 +1,21 @@
 import { readLocalFiles } from '../loading/localFiles';
 import { initCornerstone } from '../cornerstone/initCornerstone';
 import { fetchSampleFiles, fetchSampleManifest } from '../loading/sampleStudy';
-import { addInstances, findSeries, getState, setState, type PrimaryTool } from './store';
+import { getState, setState } from '../state/store';
+import { addInstances, findSeries } from '../state/instances';
+import type { PrimaryTool } from '../state/primaryTool';
 import { cancelPlacement, focusMeasurement, linkViews, setPrimaryTool, withMeasuredRegion } from '../cornerstone/viewportController';
 import { snapshotViewport } from '../cornerstone/snapshot';
-import { seriesMorphometry } from './morphometry';
-import { measurementsOfSeries } from './measurements';
-import { APP_VERSION } from './version';
+import { seriesMorphometry } from '../model/morphometry';
+import { measurementsOfSeries } from '../model/measurements';
+import { APP_VERSION } from '../model/appVersion';
 import { importSrBytes } from './transfer';
-import { execute, redo, undo } from './measurements';
+import { execute, redo, undo } from '../model/measurements';
 import type { SpinalLevel } from '../../measurement';
-import { planCompare, planDisplay } from './displayPlan';
-import { comparisonOf, timePointsOf, type CompareState } from './compare';
-import type { ReportData } from '../export/report/ReportView';
+import { planCompare, planDisplay } from '../model/displayPlan';
+import { comparisonOf, timePointsOf } from '../model/comparison';
+import type { CompareState } from '../state/compareState';
+import type { ReportData } from '../model/reportData';
 
 /** Reads files chosen or dropped by the user; the first image series opens as soon as it is complete. */
 export async function openFiles(files: readonly File[], label = 'Reading files'): Promise<void> {

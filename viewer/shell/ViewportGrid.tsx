@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { initCornerstone } from '../cornerstone/initCornerstone';
 import { scrollViewport, showPlan } from '../cornerstone/viewportController';
-import { findSeries, getState, setState, setViewportSnapshot, useAppState } from './store';
+import { getState, setState } from '../state/store';
+import { findSeries } from '../state/instances';
+import { setViewportSnapshot } from '../state/viewports';
+import { useAppState } from '../state/useAppState';
 import { ViewportOverlay } from './ViewportOverlay';
 
 /**

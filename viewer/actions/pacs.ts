@@ -13,12 +13,13 @@ import {
   type StudyQuery,
 } from '../dicomweb';
 import { stringValue } from '../dicomweb/dicomJson';
-import { PACS_PAGE_SIZE } from './pacsState';
+import { PACS_PAGE_SIZE } from '../state/pacsState';
 import { loadDicomWebSeries, applyCredentialsToImages } from '../loading/dicomWebSeries';
 import { selectSeries } from './actions';
-import { getState, setState, addInstances } from './store';
+import { getState, setState } from '../state/store';
+import { addInstances } from '../state/instances';
 import { buildSeriesReport, importSrBytes } from './transfer';
-import type { PacsState, SrReference } from './pacsState';
+import type { PacsState, SrReference } from '../state/pacsState';
 
 /** The last failed operation, offered again by "Retry". */
 let retryLast: (() => Promise<void>) | null = null;

@@ -2,21 +2,15 @@ import { heightsFromPoints, type SixPoints, type Vec3 } from '../../measurement'
 import type { ExportStudy, MeasurementsExportInput } from '../export/json';
 import type { ImageReference } from '../export/json';
 import type { SeriesGroup, StudyGroup } from '../loading/grouping';
-import { execute, type VertebraMeasurement } from './measurements';
-import { getState, setState } from './store';
-import { APP_VERSION } from './version';
+import { execute, type VertebraMeasurement } from '../model/measurements';
+import { getState, setState } from '../state/store';
+import type { TransferNotice } from '../state/transferNotice';
+import { APP_VERSION } from '../model/appVersion';
 
 /** Comprehensive 3D SR Storage: the SOP class of the reports written here. */
 const COMPREHENSIVE_3D_SR = '1.2.840.10008.5.1.4.1.1.88.34';
-import { comparisonOf, type TimePoint } from './compare';
+import { comparisonOf, type TimePoint } from '../model/comparison';
 import type { StudyComparison } from '../../measurement';
-
-/** Import/export outcome for the user: what happened, and what was refused and why. */
-export interface TransferNotice {
-  kind: 'info' | 'error';
-  text: string;
-  details: string[];
-}
 
 function notify(notice: TransferNotice): void {
   setState({ transferNotice: notice });

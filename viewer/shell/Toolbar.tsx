@@ -1,11 +1,13 @@
 import type { ChangeEvent } from 'react';
 import { SPINAL_LEVELS, type SpinalLevel } from '../../measurement';
-import { choosePrimaryTool, enterCompare, openFiles, openReport, openSample, redoMeasurement, setNextLevel, undoMeasurement } from './actions';
-import { setState, useAppState, type PrimaryTool } from './store';
+import { choosePrimaryTool, enterCompare, openFiles, openReport, openSample, redoMeasurement, setNextLevel, undoMeasurement } from '../actions/actions';
+import { setState } from '../state/store';
+import { useAppState } from '../state/useAppState';
+import type { PrimaryTool } from '../state/primaryTool';
 import { WINDOW_PRESETS, applyWindowPreset, resetViewports, toggleInvert } from '../cornerstone/viewportController';
 import { placementGuide } from '../tools/placement';
-import { exportCsv, exportJson, exportSr, importMeasurementsFile } from './transfer';
-import { saveToPacs } from './pacs';
+import { exportCsv, exportJson, exportSr, importMeasurementsFile } from '../actions/transfer';
+import { saveToPacs } from '../actions/pacs';
 
 const TOOLS: ReadonlyArray<{ id: PrimaryTool; label: string; title: string; mprOnly?: boolean }> = [
   { id: 'windowLevel', label: 'W/L', title: 'Window/level: drag with the left button' },

@@ -1,8 +1,9 @@
 import { chooseScaleBar } from '../cornerstone/scaleBar';
 import { jumpToSliceIndex } from '../cornerstone/viewportController';
-import type { ViewportSpec } from './displayPlan';
-import { findSeries, useAppState } from './store';
-import { formatDicomDate } from '../panels/format';
+import type { ViewportSpec } from '../model/displayPlan';
+import { findSeries } from '../state/instances';
+import { useAppState } from '../state/useAppState';
+import { formatDicomDate } from '../model/format';
 
 const SCALE_BAR_MAX_FRACTION = 0.3;
 

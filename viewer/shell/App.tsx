@@ -1,7 +1,7 @@
 import { useCallback, useState, type DragEvent } from 'react';
-import { openFiles } from './actions';
+import { openFiles } from '../actions/actions';
 import { filesFromDataTransfer } from '../loading/localFiles';
-import { useAppState } from './store';
+import { useAppState } from '../state/useAppState';
 import { Toolbar } from './Toolbar';
 import { SeriesBrowser } from '../panels/SeriesBrowser';
 import { ProblemList } from '../panels/ProblemList';
@@ -14,7 +14,7 @@ import { useShortcuts } from './useShortcuts';
 import { RestoredNotice } from './RestoredNotice';
 import { TransferNoticeBar } from './TransferNoticeBar';
 import { ReportView } from '../export/report/ReportView';
-import { closeReport } from './actions';
+import { closeReport } from '../actions/actions';
 
 export function App() {
   const [dragging, setDragging] = useState(false);

@@ -1,4 +1,4 @@
-import { openSample } from './actions';
+import { openSample } from '../actions/actions';
 
 export function StartScreen() {
   return (

@@ -1,5 +1,5 @@
-import type { VertebraMeasurement } from './measurements';
-import { getState, setState, subscribe, type AppState } from './store';
+import type { VertebraMeasurement } from '../model/measurements';
+import { getState, setState, subscribe, type AppState } from '../state/store';
 
 const DB_NAME = 'vertebral-height-viewer';
 const DB_VERSION = 1;
