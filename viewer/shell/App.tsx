@@ -1,3 +1,4 @@
+import { compareCommands, morphometryCommands, pacsCommands, seriesBrowserCommands } from './panelCommands';
 import { useCallback, useState, type DragEvent } from 'react';
 import { openFiles } from '../actions/actions';
 import { filesFromDataTransfer } from '../loading/localFiles';
@@ -54,13 +55,13 @@ export function App() {
       <TransferNoticeBar />
       <div className="app__body">
         <aside className="app__side">
-          <PacsPanel />
-          <SeriesBrowser />
+          <PacsPanel commands={pacsCommands} />
+          <SeriesBrowser commands={seriesBrowserCommands} />
           <ProblemList />
         </aside>
         <main className="app__main">
           {hasInstances ? <ViewportGrid /> : <StartScreen />}
-          {comparing ? <ComparePanel /> : <MorphometryPanel />}
+          {comparing ? <ComparePanel commands={compareCommands} /> : <MorphometryPanel commands={morphometryCommands} />}
         </main>
       </div>
     </div>

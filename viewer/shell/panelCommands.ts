@@ -1,0 +1,13 @@
+import { chooseCompareStudies, deleteMeasurement, exitCompare, focusLevel, focusMeasurementById, relabelMeasurement, selectSeries, setCompareLinked } from '../actions/actions';
+import { connectPacs, openPacsStudy, retryPacs, searchPacs, sortPacs } from '../actions/pacs';
+import { exportChart } from '../actions/transfer';
+import type { CompareCommands } from '../panels/ComparePanel';
+import type { MorphometryCommands } from '../panels/MorphometryPanel';
+import type { PacsCommands } from '../panels/pacsCommands';
+import type { SeriesBrowserCommands } from '../panels/SeriesBrowser';
+
+/** The actions each panel may ask for: panels sit below actions/ and get them from the shell. */
+export const compareCommands: CompareCommands = { chooseCompareStudies, setCompareLinked, exitCompare, focusLevel, exportChart };
+export const morphometryCommands: MorphometryCommands = { focusMeasurementById, relabelMeasurement, deleteMeasurement };
+export const seriesBrowserCommands: SeriesBrowserCommands = { selectSeries };
+export const pacsCommands: PacsCommands = { connectPacs, searchPacs, sortPacs, openPacsStudy, retryPacs };
