@@ -15,10 +15,11 @@ import {
 import { stringValue } from '../dicomweb/dicomJson';
 import { PACS_PAGE_SIZE } from '../state/pacsState';
 import { loadDicomWebSeries, applyCredentialsToImages } from '../loading/dicomWebSeries';
-import { selectSeries } from './actions';
+import { selectSeries } from './openStudy';
 import { getState, setState } from '../state/store';
 import { addInstances } from '../state/instances';
-import { buildSeriesReport, importSrBytes } from './transfer';
+import { buildSeriesReport } from './exportSr';
+import { importSrBytes } from './importMeasurements';
 import type { PacsState, SrReference } from '../state/pacsState';
 
 /** The last failed operation, offered again by "Retry". */

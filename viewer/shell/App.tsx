@@ -1,6 +1,6 @@
 import { compareCommands, morphometryCommands, pacsCommands, seriesBrowserCommands } from './panelCommands';
 import { useCallback, useState, type DragEvent } from 'react';
-import { openFiles } from '../actions/actions';
+import { openFiles } from '../actions/openStudy';
 import { filesFromDataTransfer } from '../loading/localFiles';
 import { useAppState } from '../state/useAppState';
 import { Toolbar } from './Toolbar';
@@ -15,7 +15,7 @@ import { useShortcuts } from './useShortcuts';
 import { RestoredNotice } from './RestoredNotice';
 import { TransferNoticeBar } from './TransferNoticeBar';
 import { ReportView } from '../export/report/ReportView';
-import { closeReport } from '../actions/actions';
+import { closeReport } from '../actions/report';
 
 export function App() {
   const [dragging, setDragging] = useState(false);

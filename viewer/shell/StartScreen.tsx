@@ -1,4 +1,4 @@
-import { openSample } from '../actions/actions';
+import { openSample } from '../actions/openStudy';
 
 export function StartScreen() {
   return (

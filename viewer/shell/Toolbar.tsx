@@ -1,12 +1,17 @@
 import type { ChangeEvent } from 'react';
 import { SPINAL_LEVELS, type SpinalLevel } from '../../measurement';
-import { choosePrimaryTool, enterCompare, openFiles, openReport, openSample, redoMeasurement, setNextLevel, undoMeasurement } from '../actions/actions';
+import { choosePrimaryTool, redoMeasurement, setNextLevel, undoMeasurement } from '../actions/measure';
+import { enterCompare } from '../actions/compare';
+import { openFiles, openSample } from '../actions/openStudy';
+import { openReport } from '../actions/report';
 import { setState } from '../state/store';
 import { useAppState } from '../state/useAppState';
 import type { PrimaryTool } from '../state/primaryTool';
 import { WINDOW_PRESETS, applyWindowPreset, resetViewports, toggleInvert } from '../cornerstone/viewportController';
 import { placementGuide } from '../tools/placement';
-import { exportCsv, exportJson, exportSr, importMeasurementsFile } from '../actions/transfer';
+import { exportCsv, exportJson } from '../actions/exportMeasurements';
+import { exportSr } from '../actions/exportSr';
+import { importMeasurementsFile } from '../actions/importMeasurements';
 import { saveToPacs } from '../actions/pacs';
 
 const TOOLS: ReadonlyArray<{ id: PrimaryTool; label: string; title: string; mprOnly?: boolean }> = [

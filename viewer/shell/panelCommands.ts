@@ -1,6 +1,8 @@
-import { chooseCompareStudies, deleteMeasurement, exitCompare, focusLevel, focusMeasurementById, relabelMeasurement, selectSeries, setCompareLinked } from '../actions/actions';
+import { chooseCompareStudies, exitCompare, focusLevel, setCompareLinked } from '../actions/compare';
+import { deleteMeasurement, focusMeasurementById, relabelMeasurement } from '../actions/measure';
+import { selectSeries } from '../actions/openStudy';
 import { connectPacs, openPacsStudy, retryPacs, searchPacs, sortPacs } from '../actions/pacs';
-import { exportChart } from '../actions/transfer';
+import { exportChart } from '../actions/exportMeasurements';
 import type { CompareCommands } from '../panels/ComparePanel';
 import type { MorphometryCommands } from '../panels/MorphometryPanel';
 import type { PacsCommands } from '../panels/pacsCommands';

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { choosePrimaryTool, deleteMeasurement, focusLevel, redoMeasurement, undoMeasurement } from '../actions/actions';
+import { choosePrimaryTool, deleteMeasurement, redoMeasurement, undoMeasurement } from '../actions/measure';
+import { focusLevel } from '../actions/compare';
 import { comparisonOf } from '../model/comparison';
 import { cancelPlacement } from '../cornerstone/viewportController';
 import { getState } from '../state/store';
