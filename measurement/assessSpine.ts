@@ -1,6 +1,7 @@
 import { cobbAngleDeg, wedgeAngleDeg } from './angles';
 import { assessVertebra, type VertebraAssessment } from './assessVertebra';
 import { DEFORMED_NEIGHBOUR_MIN_LOSS_PCT, REFERENCE_MAX_LEVEL_DISTANCE } from './constants';
+import { expectedHeightsFromNeighbours } from './expectedHeights';
 import { heightsFromPoints, type VertebralHeights } from './heights';
 import { compareLevels, isSpinalLevel, levelIndex, SPINAL_LEVELS, type SpinalLevel } from './levels';
 import type { SixPoints } from './points';
@@ -16,14 +17,19 @@ export interface LevelAssessment {
   readonly points: SixPoints;
   /** Ha, Hm, Hp, mm. */
   readonly heights: VertebralHeights;
-  /** Ratios, losses and grade, with the crush ratio against referencePosteriorMm. */
+  /** Ratios, losses and grade, with the anterior, middle and posterior (crush) losses against expectedHeights. */
   readonly assessment: VertebraAssessment;
   /** Wedge angle, degrees, positive = kyphotic; null when the endplates cannot be measured. */
   readonly wedgeAngleDeg: number | null;
   /** The undeformed neighbours whose Hp makes the reference, cranial → caudal; empty when none qualifies. */
   readonly referenceLevels: ReadonlyArray<SpinalLevel>;
-  /** Mean Hp of referenceLevels, mm; null when there is none. */
+  /**
+   * Expected Hp from referenceLevels, mm (expectedHeights.posteriorMm): their mean when equally far, else interpolated
+   * by level number (expectedHeightsFromNeighbours); null when there is none.
+   */
   readonly referencePosteriorMm: number | null;
+  /** Ha, Hm, Hp expected from referenceLevels, mm (expectedHeightsFromNeighbours); null when there is none. */
+  readonly expectedHeights: VertebralHeights | null;
   /** Bisegmental Cobb angle from the level above to the level below, degrees, positive = kyphotic; null when not measurable. */
   readonly cobbAngleDeg: number | null;
   /** The levels [above, below] whose endplates make cobbAngleDeg; null when cobbAngleDeg is null. */
@@ -105,9 +111,11 @@ function bisegmentalCobb(
 }
 
 /**
- * Per level, cranial → caudal: heights, ratios and Genant grade, wedge angle (degrees), the reference posterior height
- * (mm, mean Hp of the nearest undeformed measured neighbour above and below, each ≤ REFERENCE_MAX_LEVEL_DISTANCE away)
- * and, where both adjacent levels are measured, the bisegmental Cobb angle (degrees).
+ * Per level, cranial → caudal: heights, ratios and Genant grade, wedge angle (degrees), the heights expected from the
+ * neighbours (mm: the nearest undeformed measured level above and below, each ≤ REFERENCE_MAX_LEVEL_DISTANCE away,
+ * interpolated by level number; Genant et al., JBMR 1993 "same or adjacent vertebrae"; McCloskey et al., Osteoporos
+ * Int 1993) with the losses against them, and, where both adjacent levels are measured, the bisegmental Cobb angle
+ * (degrees). A neighbour is undeformed when its own wedge and biconcave losses are < DEFORMED_NEIGHBOUR_MIN_LOSS_PCT.
  */
 export function assessSpine(vertebrae: SpineInput): Result<SpineAssessment> {
   const measured = measureLevels(vertebrae);
@@ -117,14 +125,19 @@ export function assessSpine(vertebrae: SpineInput): Result<SpineAssessment> {
   const levels: LevelAssessment[] = [];
   for (const m of measured.value) {
     const index = levelIndex(m.level);
-    const references = [nearestUndeformed(byIndex, index, -1), nearestUndeformed(byIndex, index, 1)].filter(
-      (n): n is MeasuredLevel => n !== null,
-    );
-    const referencePosteriorMm =
-      references.length === 0
-        ? null
-        : references.reduce((sum, n) => sum + n.heights.posteriorMm, 0) / references.length;
-    const assessment = assessVertebra(m.heights, { referencePosteriorMm });
+    const cranial = nearestUndeformed(byIndex, index, -1);
+    const caudal = nearestUndeformed(byIndex, index, 1);
+    const references = [cranial, caudal].filter((n): n is MeasuredLevel => n !== null);
+    const asNeighbour = (n: MeasuredLevel | null) =>
+      n === null ? null : { levelDistance: Math.abs(levelIndex(n.level) - index), heights: n.heights };
+    const expected = expectedHeightsFromNeighbours(asNeighbour(cranial), asNeighbour(caudal));
+    const expectedHeights = expected?.heights ?? null;
+    const referencePosteriorMm = expectedHeights?.posteriorMm ?? null;
+    const assessment = assessVertebra(m.heights, {
+      referencePosteriorMm,
+      expectedAnteriorMm: expectedHeights?.anteriorMm ?? null,
+      expectedMiddleMm: expectedHeights?.middleMm ?? null,
+    });
     if (!assessment.ok) return withMessagePrefix(assessment.error, `${m.level}: `);
 
     const wedge = wedgeAngleDeg(m.points);
@@ -137,6 +150,7 @@ export function assessSpine(vertebrae: SpineInput): Result<SpineAssessment> {
       wedgeAngleDeg: wedge.ok ? wedge.value : null,
       referenceLevels: references.map((n) => n.level),
       referencePosteriorMm,
+      expectedHeights,
       ...bisegmentalCobb(byIndex, index),
     });
   }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cobbAngleDeg, wedgeAngleDeg } from './angles';
+import { assessSpine } from './assessSpine';
 import { assessVertebra } from './assessVertebra';
 import {
   GENANT_MILD_MIN_LOSS_PCT,
@@ -9,7 +10,8 @@ import {
 } from './constants';
 import { heightsFromPoints, type VertebralHeights } from './heights';
 import './testing/matchers';
-import { lateralVertebra, type FixturePoint, type FixtureVertebra } from './testing/fixtures';
+import { SPINAL_LEVELS } from './levels';
+import { lateralSpine, lateralVertebra, type FixturePoint, type FixtureVertebra } from './testing/fixtures';
 import { expectOk } from './testing/results';
 import { mapPoints, moveVertebraRigidly, scaleVertebra, type RigidMotion } from './testing/transforms';
 
@@ -142,5 +144,31 @@ describe('properties', () => {
     const before = expectOk(assessVertebra({ anteriorMm: 18, middleMm: 25, posteriorMm: 30 }, { referencePosteriorMm: 30 }));
     const after = expectOk(assessVertebra({ anteriorMm: 18, middleMm: 25, posteriorMm: 25 }, { referencePosteriorMm: 30 }));
     expect([before.grade, after.grade]).toEqual([3, 2]);
+  });
+
+  it('normal bodies growing up to 4 % per level, varying ±4 % in shape, with gaps of up to one level, all grade 0', () => {
+    const spineArb = fc.record({
+      firstIndex: fc.integer({ min: 0, max: SPINAL_LEVELS.length - 14 }),
+      basePosteriorMm: finiteDouble(15, 32),
+      growthPerLevel: finiteDouble(0, 0.04),
+      walls: fc.array(fc.tuple(finiteDouble(0.96, 1.04), finiteDouble(0.96, 1.04), finiteDouble(0.96, 1.04), fc.boolean()), {
+        minLength: 2,
+        maxLength: 7,
+      }),
+    });
+    fc.assert(
+      fc.property(spineArb, ({ firstIndex, basePosteriorMm, growthPerLevel, walls }) => {
+        // Each entry is measured, then (when its flag is set) one level is left out before the next: gaps ≤ 1 level.
+        let index = firstIndex;
+        const entries = walls.map(([anterior, middle, posterior, skipNext]) => {
+          const sizeMm = basePosteriorMm * (1 + growthPerLevel) ** (index - firstIndex);
+          const level = SPINAL_LEVELS[index] ?? expect.fail(`no level at index ${index}`);
+          index += skipNext ? 2 : 1;
+          return { level, spec: { anteriorMm: sizeMm * anterior, middleMm: sizeMm * middle, posteriorMm: sizeMm * posterior } };
+        });
+        const spine = expectOk(assessSpine(lateralSpine(entries)));
+        for (const level of spine.levels) expect(level.assessment.grade, level.level).toBe(0);
+      }),
+    );
   });
 });
