@@ -74,6 +74,7 @@ describe('every error code', () => {
     ['UNKNOWN_LEVEL', 'level "T13"', () => assessSpine([{ level: 'T13', points: normalL2 }] as unknown as SpineInput)],
     ['DUPLICATE_LEVEL', 'L1 twice', () => assessSpine([{ level: 'L1', points: normalL2 }, { level: 'L1', points: wedgeL1Grade2 }])],
     ['EMPTY_SPINE', 'an empty after study', () => compareStudies([{ level: 'L1', points: normalL2 }], [])],
+    ['INVALID_PLANE', 'a zero pixel size', () => assessSpine([{ level: 'L1', points: normalL2 }], { plane: { horizontalPixelMm: 0, verticalPixelMm: 1 } })],
   ];
 
   it.each(cases)('returns %s for %s, without throwing, with a readable message', (code, _case, run) => {
@@ -95,6 +96,7 @@ describe('every error code', () => {
       EMPTY_SPINE: true,
       UNKNOWN_LEVEL: true,
       DUPLICATE_LEVEL: true,
+      INVALID_PLANE: true,
     };
     expect(new Set(cases.map(([code]) => code))).toEqual(new Set(Object.keys(all)));
   });

@@ -171,4 +171,30 @@ describe('properties', () => {
       }),
     );
   });
+
+  it('the grade always lies within the grade range, and a larger pixel never narrows the range', () => {
+    fc.assert(
+      fc.property(
+        fc.array(vertebraArb, { minLength: 1, maxLength: 4 }),
+        finiteDouble(0.1, 2),
+        finiteDouble(1, 3),
+        (vertebrae, pixelMm, coarsening) => {
+          const input = vertebrae.map((points, i) => ({ level: SPINAL_LEVELS[10 + i] ?? expect.fail('no level'), points }));
+          const fine = expectOk(assessSpine(input, { plane: { horizontalPixelMm: pixelMm, verticalPixelMm: pixelMm } }));
+          const coarse = expectOk(
+            assessSpine(input, { plane: { horizontalPixelMm: pixelMm * coarsening, verticalPixelMm: pixelMm * coarsening } }),
+          );
+          fine.levels.forEach((level, i) => {
+            const range = level.uncertainty?.gradeRange ?? expect.fail('no uncertainty');
+            const coarseRange = coarse.levels[i]?.uncertainty?.gradeRange ?? expect.fail('no uncertainty');
+            fc.pre(!nearBoundary(level.assessment.heightLossPct));
+            expect(level.assessment.grade).toBeGreaterThanOrEqual(range.min);
+            expect(level.assessment.grade).toBeLessThanOrEqual(range.max);
+            expect(coarseRange.min).toBeLessThanOrEqual(range.min);
+            expect(coarseRange.max).toBeGreaterThanOrEqual(range.max);
+          });
+        },
+      ),
+    );
+  });
 });

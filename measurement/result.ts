@@ -9,6 +9,7 @@
  * - EMPTY_SPINE: no vertebra was given.
  * - UNKNOWN_LEVEL: a level is not one of C2 … S1.
  * - DUPLICATE_LEVEL: a level is given twice in one study.
+ * - INVALID_PLANE: the displayed plane's pixel size, slice spacing or directions are not usable.
  */
 export type ErrorCode =
   | 'INVALID_POINT'
@@ -19,7 +20,8 @@ export type ErrorCode =
   | 'DEGENERATE_VERTEBRA'
   | 'EMPTY_SPINE'
   | 'UNKNOWN_LEVEL'
-  | 'DUPLICATE_LEVEL';
+  | 'DUPLICATE_LEVEL'
+  | 'INVALID_PLANE';
 
 /** Why a measurement could not be made: a stable `code` and a `message` a clinician can read. */
 export interface MeasurementError {
