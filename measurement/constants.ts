@@ -56,3 +56,10 @@ export const DEGENERATE_RELATIVE_LENGTH = 1e-9;
  * project (issue 13).
  */
 export const POINT_UNCERTAINTY_PX = 0.5;
+
+/**
+ * Limits of agreement are bias ± 1.96 standard deviations of the differences: 95 % of differences between two
+ * readings fall within them when the differences are normally distributed. Bland JM, Altman DG. Statistical methods
+ * for assessing agreement between two methods of clinical measurement. Lancet 1986;i:307–310.
+ */
+export const LIMITS_OF_AGREEMENT_Z = 1.96;

@@ -31,3 +31,7 @@ export type { AssessSpineOptions, LevelAssessment, LevelUncertainty, SpineAssess
 export { assessSpine } from './assessSpine';
 export type { LevelComparison, PerHeight, StudyComparison } from './compareStudies';
 export { compareStudies } from './compareStudies';
+export type { BlandAltman, ReadingPair } from './repeatability';
+export { blandAltman, rootMeanSquareCvPct } from './repeatability';
+export type { HeightPrecision, LevelReadingDifference, ReadingComparison } from './compareReadings';
+export { compareReadings } from './compareReadings';
