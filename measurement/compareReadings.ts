@@ -50,11 +50,13 @@ const KEYS = { anterior: 'anteriorMm', middle: 'middleMm', posterior: 'posterior
   keyof VertebralHeights
 >;
 
-function precision(pairs: ReadonlyArray<ReadingPair>): Result<HeightPrecision> {
+/** RMS-CV and limits of agreement of paired heights that assessSpine has accepted (≥ 1 pair, positive, finite). */
+function precisionOf(pairs: ReadonlyArray<ReadingPair>): HeightPrecision {
   const cv = rootMeanSquareCvPct(pairs);
-  if (!cv.ok) return cv;
+  /* v8 ignore next -- unreachable: at least one pair of positive finite heights */
+  if (!cv.ok) throw new Error(`compareReadings: ${cv.error.message}`);
   const agreement = blandAltman(pairs);
-  return ok({ n: pairs.length, rmsCvPct: cv.value, agreementMm: agreement.ok ? agreement.value : null });
+  return { n: pairs.length, rmsCvPct: cv.value, agreementMm: agreement.ok ? agreement.value : null };
 }
 
 /**
@@ -104,13 +106,6 @@ export function compareReadings(
 
   const pairsOf = (key: keyof VertebralHeights): ReadingPair[] =>
     levels.map((l) => [l.first.heights[key], l.second.heights[key]] as const);
-  // Heights are positive (assessSpine checked them), so precision() cannot fail here.
-  const precisionOf = (pairs: ReadonlyArray<ReadingPair>): HeightPrecision => {
-    const p = precision(pairs);
-    /* v8 ignore next -- unreachable: at least one pair of positive finite heights */
-    if (!p.ok) throw new Error(`compareReadings: ${p.error.message}`);
-    return p.value;
-  };
   const perHeight = {
     anterior: precisionOf(pairsOf(KEYS.anterior)),
     middle: precisionOf(pairsOf(KEYS.middle)),
