@@ -29,7 +29,7 @@ export type { DisplayedPlane, GradeRange, HeightUncertainty, LossWithUncertainty
 export { gradeRangeLabel, gradeRangeOf, heightUncertaintyFor, isBorderline, lossUncertaintyPct } from './uncertainty';
 export type { AssessSpineOptions, LevelAssessment, LevelUncertainty, SpineAssessment, SpineInput } from './assessSpine';
 export { assessSpine } from './assessSpine';
-export type { LevelComparison, PerHeight, StudyComparison } from './compareStudies';
+export type { CompareStudiesOptions, LevelComparison, McKiernanRestoration, PerHeight, Referent, StudyComparison } from './compareStudies';
 export { compareStudies } from './compareStudies';
 export type { BlandAltman, ReadingPair } from './repeatability';
 export { blandAltman, rootMeanSquareCvPct } from './repeatability';
