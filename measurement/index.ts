@@ -35,3 +35,5 @@ export type { BlandAltman, ReadingPair } from './repeatability';
 export { blandAltman, rootMeanSquareCvPct } from './repeatability';
 export type { HeightPrecision, LevelReadingDifference, ReadingComparison } from './compareReadings';
 export { compareReadings } from './compareReadings';
+export type { LevelOrderViolation, PositionedLevel } from './levelOrder';
+export { cranialPositionMm, levelsOutOfOrder } from './levelOrder';
