@@ -199,14 +199,15 @@ describe('assessSpine', () => {
         { level: 'L1', spec },
         { level: 'L2', spec: normalWithPosterior(30) },
       ]);
-      expect(expectOk(assessSpine([spine[1]])).levels[0].assessment.grade).toBe(gradeOwnWallOnly);
+      const l1Alone = spine[1] ?? expect.fail('no L1');
+      expect(levelOf(expectOk(assessSpine([l1Alone])), 'L1').assessment.grade).toBe(gradeOwnWallOnly);
       const l1 = levelOf(expectOk(assessSpine(spine)), 'L1');
       expect(l1.assessment.grade).toBe(grade);
       expect(l1.assessment.gradeRule.reference).toBe('neighbours');
     });
 
     it('keeps a lone vertebra on its own posterior wall, as before: no expected heights, no neighbour losses', () => {
-      const only = expectOk(assessSpine([{ level: 'L1', points: lateralVertebra(wedgeL1Grade2Spec) }])).levels[0];
+      const only = levelOf(expectOk(assessSpine([{ level: 'L1', points: lateralVertebra(wedgeL1Grade2Spec) }])), 'L1');
       expect(only.expectedHeights).toBeNull();
       expect(only.assessment.anteriorLossPct).toBeNull();
       expect(only.assessment.middleLossPct).toBeNull();

@@ -73,7 +73,7 @@ export interface LevelUncertainty {
 /** Options of assessSpine. */
 export interface AssessSpineOptions {
   /** The plane the points were placed on; with it each level gets its uncertainty, without it uncertainty is null. */
-  readonly plane?: DisplayedPlane | null;
+  readonly plane?: DisplayedPlane | null | undefined;
 }
 
 /** All measured levels of one study, cranial → caudal. */

@@ -67,9 +67,9 @@ export interface VertebraAssessment {
  * Each may be left out or null; referencePosteriorMm is the expected posterior height (its name predates the others).
  */
 export interface AssessVertebraOptions {
-  readonly referencePosteriorMm?: number | null;
-  readonly expectedAnteriorMm?: number | null;
-  readonly expectedMiddleMm?: number | null;
+  readonly referencePosteriorMm?: number | null | undefined;
+  readonly expectedAnteriorMm?: number | null | undefined;
+  readonly expectedMiddleMm?: number | null | undefined;
 }
 
 function checkLength(valueMm: unknown, what: string): Result<number> {

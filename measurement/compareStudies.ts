@@ -8,8 +8,8 @@ import type { DisplayedPlane } from './uncertainty';
 
 /** Options of compareStudies: the plane each study was measured on, for the uncertainty of its levels. */
 export interface CompareStudiesOptions {
-  readonly beforePlane?: DisplayedPlane | null;
-  readonly afterPlane?: DisplayedPlane | null;
+  readonly beforePlane?: DisplayedPlane | null | undefined;
+  readonly afterPlane?: DisplayedPlane | null | undefined;
 }
 
 /** A value for each of the three heights: anterior (Ha), middle (Hm), posterior (Hp). */

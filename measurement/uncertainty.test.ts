@@ -117,7 +117,7 @@ describe('assessSpine with the displayed plane', () => {
   });
 
   describe('on a 1 mm isotropic plane, L1 with exactly 20 % wedge loss between 30 mm neighbours', () => {
-    const l1 = expectOk(assessSpine(spine, { plane: { horizontalPixelMm: 1, verticalPixelMm: 1 } })).levels[1];
+    const l1 = expectOk(assessSpine(spine, { plane: { horizontalPixelMm: 1, verticalPixelMm: 1 } })).levels[1] ?? expect.fail('no L1');
     const u = l1.uncertainty;
 
     it('gives each height ± √2 · ½ mm and each expected height ± ½ mm (the mean of two)', () => {
@@ -142,7 +142,7 @@ describe('assessSpine with the displayed plane', () => {
     });
 
     it('leaves the square neighbours (no loss) clearly grade 0 with a one-sided expected height', () => {
-      const t12 = expectOk(assessSpine(spine, { plane: { horizontalPixelMm: 1, verticalPixelMm: 1 } })).levels[0];
+      const t12 = expectOk(assessSpine(spine, { plane: { horizontalPixelMm: 1, verticalPixelMm: 1 } })).levels[0] ?? expect.fail('no T12');
       expect(t12.uncertainty?.expectedHeightsMm?.anteriorMm).toBeCloseToMm(Math.SQRT1_2, 1e-12);
       expect(t12.uncertainty?.borderline).toBe(false);
       expect(t12.uncertainty?.gradeRange).toEqual({ min: 0, max: 0 });
@@ -150,7 +150,8 @@ describe('assessSpine with the displayed plane', () => {
   });
 
   it('has no neighbour loss uncertainty for a lone vertebra', () => {
-    const only = expectOk(assessSpine([spine[1]], { plane: { horizontalPixelMm: 0.5, verticalPixelMm: 0.5 } })).levels[0];
+    const l1Alone = spine[1] ?? expect.fail('no L1');
+    const only = expectOk(assessSpine([l1Alone], { plane: { horizontalPixelMm: 0.5, verticalPixelMm: 0.5 } })).levels[0] ?? expect.fail('no L1');
     expect(only.uncertainty?.expectedHeightsMm).toBeNull();
     expect([only.uncertainty?.lossPct.anterior, only.uncertainty?.lossPct.middle, only.uncertainty?.lossPct.posterior]).toEqual([null, null, null]);
   });

@@ -13,11 +13,11 @@ export interface DisplayedPlane {
   /** Size of one displayed pixel along the image's vertical axis (top → bottom on screen), mm. */
   readonly verticalPixelMm: number;
   /** Unit direction of the horizontal axis in patient coordinates (LPS); without both directions the larger pixel size is used in every direction. */
-  readonly horizontalDirection?: Vec3;
+  readonly horizontalDirection?: Vec3 | undefined;
   /** Unit direction of the vertical axis in patient coordinates (LPS). */
-  readonly verticalDirection?: Vec3;
+  readonly verticalDirection?: Vec3 | undefined;
   /** Distance between adjacent slices of the plane, mm: the out-of-plane uncertainty of a point; the larger pixel size when left out. */
-  readonly sliceSpacingMm?: number;
+  readonly sliceSpacingMm?: number | undefined;
 }
 
 /** The lowest and the highest Genant grade within the uncertainty of the losses. */
