@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessVertebra, type Deformity, type GradeRule } from './assessVertebra';
+import { assessVertebra, gradeRuleCode, type Deformity, type GradeRule } from './assessVertebra';
 import type { GenantGrade } from './grading';
 import './testing/matchers';
 import { expectError, expectOk } from './testing/results';
@@ -190,5 +190,17 @@ describe('assessVertebra', () => {
       const message = expectError(assessVertebra({ anteriorMm: 20, middleMm: 20, posteriorMm: -3 }), 'NON_POSITIVE_HEIGHT');
       expect(message).toBe('The posterior height is -3 mm; it must be greater than 0 mm.');
     });
+  });
+});
+
+describe('gradeRuleCode', () => {
+  it.each<[GradeRule, string]>([
+    [{ deformity: 'wedge', reference: 'ownPosterior' }, 'wedge'],
+    [{ deformity: 'biconcave', reference: 'ownPosterior' }, 'biconcave'],
+    [{ deformity: 'wedge', reference: 'neighbours' }, 'wedge-vs-neighbours'],
+    [{ deformity: 'biconcave', reference: 'neighbours' }, 'biconcave-vs-neighbours'],
+    [{ deformity: 'crush', reference: 'neighbours' }, 'crush'],
+  ])('names %j "%s"', (rule, code) => {
+    expect(gradeRuleCode(rule)).toBe(code);
   });
 });

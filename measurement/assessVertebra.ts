@@ -63,6 +63,15 @@ export interface VertebraAssessment {
 }
 
 /**
+ * A stable short name of a grade rule for exports and automation: 'wedge', 'biconcave' (against the vertebra's own
+ * posterior height), 'wedge-vs-neighbours', 'biconcave-vs-neighbours' or 'crush' (always against the neighbours).
+ */
+export function gradeRuleCode(rule: GradeRule): string {
+  if (rule.deformity === 'crush' || rule.reference === 'ownPosterior') return rule.deformity;
+  return `${rule.deformity}-vs-neighbours`;
+}
+
+/**
  * Options of assessVertebra: the heights expected from the normal neighbours, mm (see expectedHeightsFromNeighbours).
  * Each may be left out or null; referencePosteriorMm is the expected posterior height (its name predates the others).
  */

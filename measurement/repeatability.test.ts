@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blandAltman, rootMeanSquareCvPct, type ReadingPair } from './repeatability';
+import { blandAltman, isWithinMeasurementError, rootMeanSquareCvPct, type BlandAltman, type ReadingPair } from './repeatability';
 import { expectError, expectOk } from './testing/results';
 
 describe('rootMeanSquareCvPct (Glüer et al., Osteoporos Int 1995)', () => {
@@ -51,5 +51,20 @@ describe('blandAltman (Bland & Altman, Lancet 1986)', () => {
 
   it('fails with INVALID_VALUE when the differences overflow', () => {
     expectError(blandAltman([[-1.7e308, 1.7e308], [0, 0]]), 'INVALID_VALUE');
+  });
+});
+
+describe('isWithinMeasurementError', () => {
+  // Limits of agreement −1.2 to 1.4 mm (bias 0.1 mm).
+  const agreement: BlandAltman = { n: 10, bias: 0.1, sd: 0.663, lower: -1.2, upper: 1.4 };
+  it.each([
+    [0, true],
+    [1.4, true],
+    [-1.2, true],
+    [1.41, false],
+    [-1.21, false],
+    [3, false],
+  ])('calls a change of %s mm within measurement error: %s', (changeMm, within) => {
+    expect(isWithinMeasurementError(changeMm, agreement)).toBe(within);
   });
 });

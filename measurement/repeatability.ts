@@ -71,3 +71,12 @@ export function blandAltman(pairs: ReadonlyArray<ReadingPair>): Result<BlandAltm
   }
   return ok({ n, bias, sd, lower: bias - LIMITS_OF_AGREEMENT_Z * sd, upper: bias + LIMITS_OF_AGREEMENT_Z * sd });
 }
+
+/**
+ * True when a change between two studies (e.g. a height gain after kyphoplasty, mm) lies within the limits of
+ * agreement of repeat readings (Bland & Altman, Lancet 1986; bounds inclusive): such a change cannot be told apart
+ * from measurement error.
+ */
+export function isWithinMeasurementError(change: number, agreement: BlandAltman): boolean {
+  return change >= agreement.lower && change <= agreement.upper;
+}
