@@ -49,6 +49,19 @@ export default tseslint.config(
     },
   },
   {
+    // analysis/ is pure image analysis (runs in a Web Worker): it imports nothing outside itself, no DOM, no I/O.
+    files: ['analysis/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['../*', '!./*'], message: 'analysis/ imports nothing outside itself.' },
+        { group: ['@cornerstonejs/*', 'react', 'react-dom', 'dicom-parser', 'dcmjs', 'node:*', 'fs', 'path'],
+          message: 'analysis/ is pure: no cornerstone, React, DICOM parsing or I/O.' },
+      ] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'fetch'],
+    },
+  },
+  {
     // Panels read the store and call measurement/; they never talk to cornerstone.
     files: ['viewer/panels/**/*.{ts,tsx}'],
     rules: {
