@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, proposeVertebra, type Volume } from '../../analysis';
+import type { GroundTruthLevelEntry } from '../../sample-data/groundTruth';
+import { phantomAvailable, readGroundTruth, readPhantomSeries } from '../helpers/assistData';
+
+// The phantom's ground truth is exact: every proposed point must lie within one pixel spacing of it. Needs
+// `npm run sample` (sample-data/output/); skips otherwise.
+
+const available = phantomAvailable();
+
+/** Centre of a level's six true points, patient mm. */
+function centreOf(level: GroundTruthLevelEntry): [number, number, number] {
+  const points = Object.values(level.points);
+  return [0, 1, 2].map((a) => points.reduce((sum, p) => sum + p[a]!, 0) / points.length) as [number, number, number];
+}
+
+/** Clicks a reader might make inside a body: off centre by (y, z) mm, towards the back and down or the front and up. */
+const CLICK_OFFSETS_MM: readonly (readonly [number, number])[] = [
+  [3, -2],
+  [-4, 3],
+];
+
+const SERIES = [
+  { study: 'baseline', series: 'ct', pixelMm: 0.7, polarity: 'brightShell' },
+  { study: 'baseline', series: 'mr', pixelMm: 0.9375, polarity: 'darkShell' },
+] as const;
+
+describe.skipIf(!available)('proposeVertebra on the phantom', () => {
+  const volumes = new Map<string, Volume>();
+  beforeAll(() => {
+    for (const { study, series } of SERIES) {
+      volumes.set(`${study}/${series}`, readPhantomSeries(study, series, series === 'ct' ? 30 : Infinity));
+    }
+  });
+  const truth = available ? readGroundTruth() : null;
+
+  for (const { study, series, pixelMm, polarity } of SERIES) {
+    const levels = truth?.studies.find((s) => s.key === study)?.levels ?? [];
+    describe(`${study} ${series.toUpperCase()}`, () => {
+      it.each(levels.flatMap((level) => CLICK_OFFSETS_MM.map((offset) => [level.level, offset, level] as const)))(
+        'puts all six points of %s within one pixel spacing of the truth (click offset %j mm)',
+        (_name, [dy, dz], level) => {
+          const centre = centreOf(level);
+          const result = proposeVertebra(volumes.get(`${study}/${series}`)!, [0, centre[1] + dy, centre[2] + dz]);
+          if (!result.ok) throw new Error(result.error.message);
+          expect(result.value.polarity).toBe(polarity);
+          for (const name of CORNER_NAMES) {
+            const p = result.value.points[name];
+            const t = level.points[name];
+            expect(Math.hypot(p[0] - t[0], p[1] - t[1], p[2] - t[2]), name).toBeLessThanOrEqual(pixelMm);
+          }
+        },
+      );
+    });
+  }
+
+  describe('after kyphoplasty', () => {
+    it('asks for a check on the cemented L1 and not on its normal neighbours', () => {
+      const post = readPhantomSeries('post', 'ct', 30);
+      const levels = truth?.studies.find((s) => s.key === 'post')?.levels ?? [];
+      const confidence = new Map(
+        levels.map((level) => {
+          const result = proposeVertebra(post, centreOf(level));
+          return [level.level, result.ok ? result.value.confidence : 0];
+        }),
+      );
+      expect(confidence.get('L1')).toBeLessThan(CHECK_BELOW_CONFIDENCE);
+      for (const level of ['T11', 'L2', 'L3']) expect(confidence.get(level as 'L2')).toBeGreaterThanOrEqual(CHECK_BELOW_CONFIDENCE);
+    });
+  });
+});
