@@ -89,7 +89,7 @@ export function edgeAlong(view: PlaneView, start: Vec2, direction: Vec2, polarit
 
 const ITERATIONS = 5;
 /** Heights (× the body height, from mid-height) at which the walls are probed: the central 60 %, clear of the rims. */
-const WALL_PROBE_FRACTIONS = [-0.3, -0.15, 0, 0.15, 0.3];
+const WALL_PROBE_FRACTIONS = [-0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3];
 /** The walls' directions may differ this much before the anterior wall is distrusted, degrees. */
 const MAX_WALL_DISAGREEMENT_DEG = 8;
 /** Largest turn of the axis per iteration, degrees: keeps one bad probe from spinning the frame. */

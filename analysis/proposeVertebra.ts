@@ -66,12 +66,14 @@ const FIRST_PASS_REACH = 1.6;
 const REFINE_WINDOW_MM = 2.5;
 /** More than this share of an endplate's edges off its smooth curve makes it irregular (0–1). */
 const IRREGULAR_OUTLIER_SHARE = 0.15;
+/** Edges next to a corner fainter than this share of their median contrast are left out of the corner's line (0–1). */
+const CORNER_MIN_RELATIVE_CONTRAST = 0.5;
 /** An endplate edge farther than this from a smooth (quadratic) curve through the rest is a step or a node, mm. */
 const IRREGULAR_RESIDUAL_MM = 1.5;
 /** A corner whose own edge falls this far from the fitted endplate line is rounded or carries an osteophyte, mm. */
 const ROUNDED_CORNER_MM = 1.5;
 /** Weakest acceptable point edge relative to the body's median edge contrast (0–1). */
-const WEAK_EDGE_RELATIVE = 0.2;
+const WEAK_EDGE_RELATIVE = 0.15;
 /** Weakest edge accepted at all when measuring, relative to the body's median edge contrast (0–1). */
 const MIN_POINT_EDGE_RELATIVE = 0.3;
 /** A rival edge this strong (÷ the chosen one) within 1.5–4 mm makes a double contour. */
@@ -115,16 +117,23 @@ function refinedEdge(view: PlaneView, frame: BodyFrame, side: Side, uMm: number,
   });
 }
 
-/** Least-squares line v = a + b·u through (u, v) pairs; null with fewer than two. */
+/**
+ * Robust line v = a + b·u through (u, v) pairs: Theil–Sen slope (median of pairwise slopes) and median intercept, so
+ * one wrong edge among the few next to a corner (e.g. a partial-volume wall) does not move the corner. Null with fewer
+ * than two pairs.
+ */
 function fitLine(pairs: readonly (readonly [number, number])[]): ((u: number) => number) | null {
   if (pairs.length < 2) return null;
-  const n = pairs.length;
-  const mu = pairs.reduce((s, p) => s + p[0], 0) / n;
-  const mv = pairs.reduce((s, p) => s + p[1], 0) / n;
-  const suu = pairs.reduce((s, p) => s + (p[0] - mu) ** 2, 0);
-  const suv = pairs.reduce((s, p) => s + (p[0] - mu) * (p[1] - mv), 0);
-  const b = suu > 0 ? suv / suu : 0;
-  return (u) => mv + b * (u - mu);
+  const slopes: number[] = [];
+  for (let i = 0; i < pairs.length; i += 1) {
+    for (let j = i + 1; j < pairs.length; j += 1) {
+      const du = pairs[j]![0] - pairs[i]![0];
+      if (Math.abs(du) > 1e-9) slopes.push((pairs[j]![1] - pairs[i]![1]) / du);
+    }
+  }
+  const b = slopes.length > 0 ? median(slopes) : 0;
+  const a = median(pairs.map(([u, v]) => v - b * u));
+  return (u) => a + b * u;
 }
 
 /** Least-squares quadratic v = c0 + c1·u + c2·u² through (u, v) pairs; null with fewer than three or when singular. */
@@ -205,21 +214,23 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
       return edge ? [uMm, edge] : null;
     };
     const corner = (uCorner: number, inward: 1 | -1): number => {
-      const near: (readonly [number, number])[] = [];
+      const found: (readonly [number, ExitEdge])[] = [];
       for (let d = 0; d <= CORNER_FIT_SPAN_MM + 1e-6; d += SCAN_STEP_MM) {
-        const found = refineAt(uCorner + inward * d);
-        if (!found) continue;
-        near.push([found[0], found[1].distanceMm]);
-        if (d === 0) pointEdges.push(found[1]);
+        const f = refineAt(uCorner + inward * d);
+        if (f) found.push(f);
       }
-      const line = fitLine(near);
-      if (near.length === 0 || near[0]![0] !== uCorner) {
-        note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate edge was not found at a corner; it was extended from next to it.` });
+      // A much fainter edge than its neighbours (e.g. a column through the partial-volume wall) is left out.
+      const typical = median(found.map((f) => f[1].contrast));
+      const near = found.filter((f) => f[1].contrast >= CORNER_MIN_RELATIVE_CONTRAST * typical);
+      const own = near.find((f) => Math.abs(f[0] - uCorner) < 1e-6)?.[1] ?? null;
+      pointEdges.push(...near.map((f) => f[1]));
+      const line = fitLine(near.map((f) => [f[0], f[1].distanceMm] as const));
+      if (!line) {
+        note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate edge was not found at a corner; the point follows the endplate curve.` });
+        return smooth.curve(uCorner);
       }
-      if (!line) return smooth.curve(uCorner);
       const fitted = line(uCorner);
-      const own = near[0] && near[0][0] === uCorner ? near[0][1] : null;
-      if (own !== null && Math.abs(own - fitted) > ROUNDED_CORNER_MM) {
+      if (own && Math.abs(own.distanceMm - fitted) > ROUNDED_CORNER_MM) {
         note({ code: 'ROUNDED_CORNER', message: 'A corner is rounded or carries an osteophyte; its point follows the endplate line.' });
       }
       return fitted;
