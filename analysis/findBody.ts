@@ -45,11 +45,17 @@ export function marrowStats(view: PlaneView, centre: Vec2): MarrowStats {
   return { levelValue, noiseValue };
 }
 
+/** A 1st percentile below this means Hounsfield units with fat or air in the field (fat ≈ −100 HU); MR is never negative. */
+const CT_FAT_EVIDENCE_HU = -50;
+
 /**
- * Which way the shell differs from the marrow, from the data: along the four directions out of the body, the first
+ * Which way the shell differs from the marrow, from the data: a field holding fat or air in HU is CT (bright cortex);
+ * otherwise along the four directions out of the body, the first
  * clear departure from the marrow level is the cortex, brighter on CT and darker on MR; the majority decides.
  */
 export function decidePolarity(view: PlaneView, centre: Vec2, axes: { cranial: Vec2; anterior: Vec2 }, marrow: MarrowStats): ShellPolarity {
+  // Values well below water around the spine are fat or air in Hounsfield units: a CT, whose cortex is bright.
+  if (view.lowValue < CT_FAT_EVIDENCE_HU) return 'brightShell';
   let vote = 0;
   for (const direction of [axes.cranial, axes.anterior, [-axes.cranial[0], -axes.cranial[1]] as Vec2, [-axes.anterior[0], -axes.anterior[1]] as Vec2]) {
     const s = smooth(sampleProfile(view, centre, direction, 35), 2);
@@ -87,6 +93,8 @@ export function edgeAlong(view: PlaneView, start: Vec2, direction: Vec2, polarit
   return findExitEdge(profile, polarity, { minStartMm: fromMm, maxEndMm: toMm, minContrast: search.minContrast, pick: search.pick ?? 'first' });
 }
 
+/** Weakest edge worth following, in multiples of the marrow's noise. */
+export const MIN_EDGE_NOISE_RATIO = 3;
 const ITERATIONS = 5;
 /** Heights (× the body height, from mid-height) at which the walls are probed: the central 60 %, clear of the rims. */
 const WALL_PROBE_FRACTIONS = [-0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3];
@@ -108,7 +116,7 @@ export function findBody(view: PlaneView, seed: Vec2, options: { readonly polari
   let cranial = options.initialCranial ?? view.cranial;
   let anterior = orientedAnterior(view, cranial);
   const polarity = options.polarity ?? decidePolarity(view, seed, { cranial, anterior }, marrow);
-  const minContrast = Math.max(4 * marrow.noiseValue, 1e-6);
+  const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * marrow.noiseValue, 1e-6);
   let centre = seed;
   let frame: BodyFrame | null = null;
   for (let iteration = 0; iteration < ITERATIONS; iteration += 1) {

@@ -18,3 +18,6 @@ export type { ShellPolarity } from './profile';
 export type { AnalysisOptions, VertebraProposal } from './proposeVertebra';
 export { proposeVertebra } from './proposeVertebra';
 export { WALL_INSET_MM } from './constants';
+export type { SnapResult } from './snapPoint';
+export { snapPoint } from './snapPoint';
+export { SNAP_RADIUS_MM } from './constants';

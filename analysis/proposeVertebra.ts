@@ -8,7 +8,7 @@ import {
   MIN_PLAUSIBLE_HEIGHT_MM,
   WALL_INSET_MM,
 } from './constants';
-import { edgeAlong, findBody, type BodyFrame } from './findBody';
+import { edgeAlong, findBody, MIN_EDGE_NOISE_RATIO, type BodyFrame } from './findBody';
 import type { AnalysisImage } from './image';
 import { planeViewOf, type PlaneAxes, type PlaneView } from './planeView';
 import { median, type ExitEdge, type ShellPolarity } from './profile';
@@ -82,7 +82,8 @@ const DOUBLE_CONTOUR_RATIO = 0.85;
 const CEMENT_CONTRAST_RATIO = 2;
 const PLAUSIBLE_WEDGE_RATIO: readonly [number, number] = [0.3, 1.4];
 
-function at(frame: BodyFrame, uMm: number, vMm: number): Vec2 {
+/** The plane point at (u anterior, v cranial) mm from the body's centre. */
+export function at(frame: BodyFrame, uMm: number, vMm: number): Vec2 {
   return addScaled2(addScaled2(frame.centre, frame.anterior, uMm), frame.cranial, vMm);
 }
 
@@ -108,11 +109,19 @@ function endplateSamples(view: PlaneView, frame: BodyFrame, side: Side, us: read
 }
 
 /** Second pass: the strongest edge within ±REFINE_WINDOW_MM of where the smooth endplate curve predicts it. */
-function refinedEdge(view: PlaneView, frame: BodyFrame, side: Side, uMm: number, predictedMm: number, minContrast: number): ExitEdge | null {
+export function refinedEdge(
+  view: PlaneView,
+  frame: BodyFrame,
+  side: Side,
+  uMm: number,
+  predictedMm: number,
+  minContrast: number,
+  windowMm = REFINE_WINDOW_MM,
+): ExitEdge | null {
   return edgeAlong(view, at(frame, uMm, 0), outward(frame, side), frame.polarity, {
     minContrast,
-    fromMm: predictedMm - REFINE_WINDOW_MM,
-    toMm: predictedMm + REFINE_WINDOW_MM,
+    fromMm: predictedMm - windowMm,
+    toMm: predictedMm + windowMm,
     pick: 'strongest',
   });
 }
@@ -178,7 +187,7 @@ function robustEndplateCurve(pairs: readonly (readonly [number, number])[]): { c
   return { curve: second, outlierShare: outliers / pairs.length };
 }
 
-type Side = 'superior' | 'inferior';
+export type Side = 'superior' | 'inferior';
 
 /**
  * Measures a located body: endplate edges every SCAN_STEP_MM between the corner points; the middle points at
@@ -187,8 +196,8 @@ type Side = 'superior' | 'inferior';
  */
 export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | null {
   const reasons: ConfidenceReason[] = [];
-  const minContrast = Math.max(4 * frame.marrow.noiseValue, MIN_POINT_EDGE_RELATIVE * frame.contrastValue);
-  const lowContrast = Math.max(4 * frame.marrow.noiseValue, 1e-6);
+  const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, MIN_POINT_EDGE_RELATIVE * frame.contrastValue);
+  const lowContrast = Math.max(MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, 1e-6);
   const uAnterior = frame.anteriorWallMm - WALL_INSET_MM;
   const uPosterior = frame.posteriorWallMm + WALL_INSET_MM;
   const us: number[] = [];

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, proposeVertebra, type Volume } from '../../analysis';
+import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, proposeVertebra, snapPoint, type CornerName, type Volume } from '../../analysis';
 import type { GroundTruthLevelEntry } from '../../sample-data/groundTruth';
 import { phantomAvailable, readGroundTruth, readPhantomSeries } from '../helpers/assistData';
 
@@ -49,6 +49,34 @@ describe.skipIf(!available)('proposeVertebra on the phantom', () => {
             const t = level.points[name];
             expect(Math.hypot(p[0] - t[0], p[1] - t[1], p[2] - t[2]), name).toBeLessThanOrEqual(pixelMm);
           }
+        },
+      );
+    });
+  }
+
+  /** A reader's miss for each point (y, z mm): corners off both ways, middle points off in height only. */
+  const MISS_MM: Readonly<Record<CornerName, readonly [number, number]>> = {
+    anteriorSuperior: [-1.5, 1.5],
+    anteriorInferior: [1.5, -1.5],
+    middleSuperior: [0, -2],
+    middleInferior: [0, 2.5],
+    posteriorSuperior: [1.5, 2],
+    posteriorInferior: [-1.5, -1.5],
+  };
+
+  for (const { study, series, pixelMm } of SERIES) {
+    const levels = truth?.studies.find((s) => s.key === study)?.levels ?? [];
+    describe(`snapPoint on the ${study} ${series.toUpperCase()}`, () => {
+      it.each(levels.flatMap((level) => CORNER_NAMES.map((name) => [level.level, name, level] as const)))(
+        'snaps a missed %s %s to within one pixel spacing of the truth',
+        (_level, name, level) => {
+          const t = level.points[name];
+          const [dy, dz] = MISS_MM[name];
+          const result = snapPoint(volumes.get(`${study}/${series}`)!, [t[0], t[1] + dy, t[2] + dz], name);
+          if (!result.ok) throw new Error(result.error.message);
+          expect(result.value.snapped).toBe(true);
+          const p = result.value.pointMm;
+          expect(Math.hypot(p[0] - t[0], p[1] - t[1], p[2] - t[2])).toBeLessThanOrEqual(pixelMm);
         },
       );
     });
