@@ -21,3 +21,5 @@ export { WALL_INSET_MM } from './constants';
 export type { SnapResult } from './snapPoint';
 export { snapPoint } from './snapPoint';
 export { SNAP_RADIUS_MM } from './constants';
+export type { SpineProposal, SpineVertebra } from './detectSpine';
+export { detectSpine } from './detectSpine';

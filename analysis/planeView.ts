@@ -38,11 +38,17 @@ export interface PlaneView {
 const MIN_CRANIAL_IN_PLANE = 0.5;
 
 /**
- * A PlaneView of a volume (on the plane through `throughMm` spanned by `axes`) or of a plane image (its own plane).
+ * A PlaneView of a volume (on the plane through `throughMm` spanned by `axes`) or of a plane image (its own plane);
+ * with `denoise`, the region around `throughMm` is resampled once and smoothed when the image is noisy.
  * Fails with UNCALIBRATED, INVALID_IMAGE, INVALID_INPUT (axes not perpendicular units, or a plane that does not show
  * the head–foot direction, such as an axial one).
  */
-export function planeViewOf(image: AnalysisImage, throughMm: Vec3, axes: PlaneAxes = SAGITTAL_AXES): AnalysisResult<PlaneView> {
+export function planeViewOf(
+  image: AnalysisImage,
+  throughMm: Vec3,
+  axes: PlaneAxes = SAGITTAL_AXES,
+  denoise = true,
+): AnalysisResult<PlaneView> {
   const valid = validateImage(image);
   if (!valid.ok) return valid;
   if (!isFinite3(throughMm)) return fail('INVALID_INPUT', 'The point is not three finite coordinates in mm.');
@@ -83,7 +89,7 @@ export function planeViewOf(image: AnalysisImage, throughMm: Vec3, axes: PlaneAx
       ? Math.min(image.columnSpacingMm, image.rowSpacingMm)
       : Math.min(...image.spacingMm.filter((_, i) => image.dimensions[i] !== 1));
   const seed = toPlane(throughMm);
-  const { valueAt, lowValue } = denoisedPatch(rawValueAt, seed, resolutionMm);
+  const { valueAt, lowValue } = denoise ? denoisedPatch(rawValueAt, seed, resolutionMm) : { valueAt: rawValueAt, lowValue: Number.NaN };
   return ok({ valueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, lowValue });
 }
 

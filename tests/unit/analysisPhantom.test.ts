@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, proposeVertebra, snapPoint, type CornerName, type Volume } from '../../analysis';
+import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, snapPoint, type CornerName, type Volume } from '../../analysis';
 import type { GroundTruthLevelEntry } from '../../sample-data/groundTruth';
 import { phantomAvailable, readGroundTruth, readPhantomSeries } from '../helpers/assistData';
 
@@ -79,6 +79,37 @@ describe.skipIf(!available)('proposeVertebra on the phantom', () => {
           expect(Math.hypot(p[0] - t[0], p[1] - t[1], p[2] - t[2])).toBeLessThanOrEqual(pixelMm);
         },
       );
+    });
+  }
+
+  for (const { study, series, pixelMm } of SERIES) {
+    describe(`detectSpine on the ${study} ${series.toUpperCase()}`, () => {
+      it('finds T10 to L3 from clicks on T10 and L3, in order, each point within one pixel spacing', () => {
+        const levels = truth?.studies.find((s) => s.key === study)?.levels ?? [];
+        const result = detectSpine(volumes.get(`${study}/${series}`)!, centreOf(levels[0]!), centreOf(levels[levels.length - 1]!));
+        if (!result.ok) throw new Error(result.error.message);
+        expect(result.value.direction).toBe('caudal');
+        expect(result.value.missingLevelOffsets).toEqual([]);
+        expect(result.value.vertebrae.map((v) => v.levelOffset)).toEqual([0, 1, 2, 3, 4, 5]);
+        for (const { levelOffset, proposal } of result.value.vertebrae) {
+          const level = levels[levelOffset]!;
+          for (const name of CORNER_NAMES) {
+            const p = proposal.points[name];
+            const t = level.points[name];
+            expect(Math.hypot(p[0] - t[0], p[1] - t[1], p[2] - t[2]), `${level.level} ${name}`).toBeLessThanOrEqual(pixelMm);
+          }
+        }
+      });
+
+      it('counts the same bodies when clicked from the bottom up', () => {
+        const levels = truth?.studies.find((s) => s.key === study)?.levels ?? [];
+        const result = detectSpine(volumes.get(`${study}/${series}`)!, centreOf(levels[4]!), centreOf(levels[1]!));
+        if (!result.ok) throw new Error(result.error.message);
+        expect(result.value.direction).toBe('cranial');
+        expect(result.value.vertebrae.map((v) => v.levelOffset)).toEqual([0, 1, 2, 3]);
+        const l1 = result.value.vertebrae[1]!.proposal.points.middleSuperior;
+        expect(Math.abs(l1[2] - levels[3]!.points.middleSuperior[2])).toBeLessThanOrEqual(pixelMm);
+      });
     });
   }
 
