@@ -1,6 +1,6 @@
 import { MAX_EDGE_SEARCH_MM, OUTSIDE_WINDOW_END_MM } from './constants';
 import type { PlaneView } from './planeView';
-import { findExitEdge, median, sampleProfile, smooth, type ExitEdge, type ShellPolarity } from './profile';
+import { findExitEdge, findExitEdges, median, sampleProfile, smooth, type ExitEdge, type ShellPolarity } from './profile';
 import { addScaled2, dot2, perpendicular2, subtract2, unit2, type Vec2 } from './vec';
 
 /** Marrow statistics around a point: its level and noise, image units. */
@@ -82,6 +82,44 @@ export interface EdgeSearch {
   readonly fromMm?: number;
   readonly toMm?: number;
   readonly pick?: 'first' | 'strongest';
+  /** Half-width of the band averaged across the profile, mm (default PROFILE_HALF_WIDTH_MM). */
+  readonly halfWidthMm?: number;
+}
+
+/** Every acceptable exit edge from `start` along unit `direction` (see findExitEdges), outward in order. */
+export function edgesAlong(view: PlaneView, start: Vec2, direction: Vec2, polarity: ShellPolarity, search: EdgeSearch): ExitEdge[] {
+  const fromMm = Math.max(0.5, search.fromMm ?? 0.5);
+  const toMm = search.toMm ?? MAX_EDGE_SEARCH_MM;
+  const profile = sampleProfile(view, start, direction, toMm + OUTSIDE_WINDOW_END_MM + 1, search.halfWidthMm);
+  return findExitEdges(profile, polarity, { minStartMm: fromMm, maxEndMm: toMm, minContrast: search.minContrast });
+}
+
+/**
+ * Vertebral bodies are deeper than high: depth ÷ height between these bounds for adult thoracic and lumbar bodies,
+ * allowing for crushed ones (Panjabi MM et al., Spine 1991;16:888 and 1992;17:299: depth ≈ 1.2–1.6 × height).
+ */
+const DEPTH_TO_HEIGHT_RANGE: readonly [number, number] = [1.0, 2.4];
+
+/**
+ * The anterior and posterior wall edges at one height: of all pairs, those whose depth fits DEPTH_TO_HEIGHT_RANGE ×
+ * `heightMm`, the strongest pair (sum of contrasts); when none fits, the pair nearest the range. Null when a side has
+ * no edge.
+ */
+function wallPair(fronts: readonly ExitEdge[], backs: readonly ExitEdge[], heightMm: number): readonly [ExitEdge, ExitEdge] | null {
+  let best: readonly [ExitEdge, ExitEdge] | null = null;
+  let bestScore = -Infinity;
+  for (const f of fronts) {
+    for (const b of backs) {
+      const ratio = (f.distanceMm + b.distanceMm) / heightMm;
+      const misfit = Math.max(0, DEPTH_TO_HEIGHT_RANGE[0] - ratio, ratio - DEPTH_TO_HEIGHT_RANGE[1]);
+      const score = misfit > 0 ? -1e9 * misfit : f.contrast + b.contrast;
+      if (score > bestScore) {
+        bestScore = score;
+        best = [f, b];
+      }
+    }
+  }
+  return best;
 }
 
 /** The exit edge from `start` along unit `direction` between fromMm (0.5) and toMm (MAX_EDGE_SEARCH_MM), or null. */
@@ -89,13 +127,19 @@ export function edgeAlong(view: PlaneView, start: Vec2, direction: Vec2, polarit
   const fromMm = Math.max(0.5, search.fromMm ?? 0.5);
   const toMm = search.toMm ?? MAX_EDGE_SEARCH_MM;
   if (toMm <= fromMm) return null;
-  const profile = sampleProfile(view, start, direction, toMm + OUTSIDE_WINDOW_END_MM + 1);
+  const profile = sampleProfile(view, start, direction, toMm + OUTSIDE_WINDOW_END_MM + 1, search.halfWidthMm);
   return findExitEdge(profile, polarity, { minStartMm: fromMm, maxEndMm: toMm, minContrast: search.minContrast, pick: search.pick ?? 'first' });
 }
 
 /** Weakest edge worth following, in multiples of the marrow's noise. */
 export const MIN_EDGE_NOISE_RATIO = 3;
 const ITERATIONS = 5;
+/**
+ * Half-width of the band averaged across the profiles that locate the body, mm: wide enough that a local dark spot
+ * inside a real body (the basivertebral vein, a trabecular gap) does not look like its edge, while a disc or the soft
+ * tissue outside a wall, which run across the whole band, still do.
+ */
+const COARSE_HALF_WIDTH_MM = 3;
 /** Heights (× the body height, from mid-height) at which the walls are probed: the central 60 %, clear of the rims. */
 const WALL_PROBE_FRACTIONS = [-0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3];
 /** The walls' directions may differ this much before the anterior wall is distrusted, degrees. */
@@ -117,6 +161,7 @@ export function findBody(view: PlaneView, seed: Vec2, options: { readonly polari
   let anterior = orientedAnterior(view, cranial);
   const polarity = options.polarity ?? decidePolarity(view, seed, { cranial, anterior }, marrow);
   const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * marrow.noiseValue, 1e-6);
+  const coarse: EdgeSearch = { minContrast, halfWidthMm: COARSE_HALF_WIDTH_MM };
   let centre = seed;
   let frame: BodyFrame | null = null;
   for (let iteration = 0; iteration < ITERATIONS; iteration += 1) {
@@ -125,8 +170,8 @@ export function findBody(view: PlaneView, seed: Vec2, options: { readonly polari
     const contrasts: number[] = [];
     for (const u of [-4, 0, 4]) {
       const start = addScaled2(centre, anterior, u);
-      const sup = edgeAlong(view, start, cranial, polarity, { minContrast });
-      const inf = edgeAlong(view, start, negate(cranial), polarity, { minContrast });
+      const sup = edgeAlong(view, start, cranial, polarity, coarse);
+      const inf = edgeAlong(view, start, negate(cranial), polarity, coarse);
       if (sup && inf) {
         supAll.push(sup.distanceMm);
         infAll.push(-inf.distanceMm);
@@ -142,9 +187,13 @@ export function findBody(view: PlaneView, seed: Vec2, options: { readonly polari
     const posteriorPoints: Vec2[] = [];
     for (const f of WALL_PROBE_FRACTIONS) {
       const start = addScaled2(centre, cranial, midMm + f * heightMm);
-      const front = edgeAlong(view, start, anterior, polarity, { minContrast });
-      const back = edgeAlong(view, start, negate(anterior), polarity, { minContrast });
-      if (front && back) {
+      const pair = wallPair(
+        edgesAlong(view, start, anterior, polarity, coarse),
+        edgesAlong(view, start, negate(anterior), polarity, coarse),
+        heightMm,
+      );
+      if (pair) {
+        const [front, back] = pair;
         anteriorPoints.push(addScaled2(start, anterior, front.distanceMm));
         posteriorPoints.push(addScaled2(start, anterior, -back.distanceMm));
         contrasts.push(front.contrast, back.contrast);

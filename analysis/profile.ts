@@ -37,11 +37,18 @@ export interface ExitEdge {
   readonly rivalRatio: number;
 }
 
-/** Values sampled every PROFILE_STEP_MM from `start` along unit `direction`, averaged across a ±PROFILE_HALF_WIDTH_MM band. */
-export function sampleProfile(view: PlaneView, start: Vec2, direction: Vec2, lengthMm: number): Float64Array {
+/** Values sampled every PROFILE_STEP_MM from `start` along unit `direction`, averaged across a ±halfWidthMm band. */
+export function sampleProfile(
+  view: PlaneView,
+  start: Vec2,
+  direction: Vec2,
+  lengthMm: number,
+  halfWidthMm: number = PROFILE_HALF_WIDTH_MM,
+): Float64Array {
   const n = Math.max(2, Math.floor(lengthMm / PROFILE_STEP_MM) + 1);
   const across = perpendicular2(direction);
-  const offsets = [-PROFILE_HALF_WIDTH_MM, 0, PROFILE_HALF_WIDTH_MM];
+  const lines = Math.max(1, Math.round(halfWidthMm / PROFILE_HALF_WIDTH_MM));
+  const offsets = Array.from({ length: 2 * lines + 1 }, (_, i) => ((i - lines) * halfWidthMm) / lines);
   const profile = new Float64Array(n);
   for (let k = 0; k < n; k += 1) {
     const t = k * PROFILE_STEP_MM;
@@ -130,13 +137,82 @@ export function findExitEdge(
 ): ExitEdge | null {
   const step = PROFILE_STEP_MM;
   const s = smooth(profile, PROFILE_SMOOTHING_SIGMA_MM / step);
+  const candidates = edgeCandidates(s, polarity, minStartMm, maxEndMm);
+  if (candidates.length === 0) return null;
+  const lookAhead = Math.round(LOOK_AHEAD_MM / step);
+  const strongestAt = candidates.reduce((best, c, i) => (c.contrast > candidates[best]!.contrast ? i : best), 0);
+  const chosenAt = pick === 'strongest' ? (candidates[strongestAt]!.contrast >= minContrast ? strongestAt : -1) : candidates.findIndex((c) => {
+    if (c.contrast < minContrast) return false;
+    const ahead = candidates.filter((o) => o.index >= c.index && o.index <= c.index + lookAhead);
+    return c.contrast >= EDGE_RELATIVE_CONTRAST * Math.max(...ahead.map((o) => o.contrast));
+  });
+  return chosenAt < 0 ? null : edgeOf(s, candidates, chosenAt);
+}
+
+/** The half-maximum crossing of candidate `chosenAt` (see findExitEdge). */
+function edgeOf(s: Float64Array, candidates: readonly Candidate[], chosenAt: number): ExitEdge {
+  const step = PROFILE_STEP_MM;
+  const outsideTo = Math.round(OUTSIDE_WINDOW_END_MM / step);
+  const chosen = candidates[chosenAt]!;
+  const level = (chosen.shellValue + chosen.outsideValue) / 2;
+  let distanceMm = chosen.index * step;
+  for (let m = chosen.shellIndex + 1; m <= Math.min(s.length - 1, chosen.index + outsideTo); m += 1) {
+    const previous = s[m - 1]!;
+    const current = s[m]!;
+    if (sign(chosen) * (current - level) >= 0 && sign(chosen) * (previous - level) < 0) {
+      distanceMm = (m - 1 + (level - previous) / (current - previous)) * step;
+      break;
+    }
+  }
+  const rival = candidates
+    .slice(chosenAt + 1)
+    .filter((c) => (c.index - chosen.index) * step <= 4 && (c.index - chosen.index) * step >= 1.5)
+    .reduce((best, c) => Math.max(best, c.contrast), 0);
+  return {
+    distanceMm,
+    contrast: chosen.contrast,
+    shellValue: chosen.shellValue,
+    outsideValue: chosen.outsideValue,
+    rivalRatio: rival / chosen.contrast,
+  };
+}
+
+/** +1 when the profile rises across the edge (dark shell), −1 when it falls (bright shell). */
+function sign(c: Candidate): number {
+  return c.outsideValue > c.shellValue ? 1 : -1;
+}
+
+/**
+ * Every edge findExitEdge would accept in its 'first' mode (contrast ≥ minContrast and ≥ EDGE_RELATIVE_CONTRAST of
+ * the strongest within LOOK_AHEAD_MM beyond), outward in order; for choosing among them with a shape prior.
+ */
+export function findExitEdges(
+  profile: Float64Array,
+  polarity: ShellPolarity,
+  options: { readonly minStartMm: number; readonly minContrast: number; readonly maxEndMm?: number },
+): ExitEdge[] {
+  const s = smooth(profile, PROFILE_SMOOTHING_SIGMA_MM / PROFILE_STEP_MM);
+  const candidates = edgeCandidates(s, polarity, options.minStartMm, options.maxEndMm ?? Infinity);
+  const lookAhead = Math.round(LOOK_AHEAD_MM / PROFILE_STEP_MM);
+  const edges: ExitEdge[] = [];
+  candidates.forEach((c, i) => {
+    if (c.contrast < options.minContrast) return;
+    const ahead = candidates.filter((o) => o.index >= c.index && o.index <= c.index + lookAhead);
+    if (c.contrast >= EDGE_RELATIVE_CONTRAST * Math.max(...ahead.map((o) => o.contrast))) edges.push(edgeOf(s, candidates, i));
+  });
+  return edges;
+}
+
+/** Every local maximum of the outward shell-to-outside gradient with a positive contrast, outward in order. */
+function edgeCandidates(s: Float64Array, polarity: ShellPolarity, minStartMm: number, maxEndMm: number): Candidate[] {
+  const step = PROFILE_STEP_MM;
   const sign = polarity === 'brightShell' ? -1 : 1;
   const shellWindow = Math.round(SHELL_WINDOW_MM / step);
   const outsideFrom = Math.round(OUTSIDE_WINDOW_START_MM / step);
   const outsideTo = Math.round(OUTSIDE_WINDOW_END_MM / step);
   const candidates: Candidate[] = [];
-  const first = Math.max(1, Math.round(minStartMm / step));
-  const last = Math.min(s.length - outsideFrom - 2, Math.floor(maxEndMm / step));
+  const first = Math.max(2, Math.round(minStartMm / step));
+  const last = Math.min(s.length - outsideFrom - 3, Math.floor(maxEndMm / step));
   for (let k = first; k <= last; k += 1) {
     const d = sign * (s[k + 1]! - s[k - 1]!);
     const before = sign * (s[k]! - s[k - 2]!);
@@ -156,35 +232,5 @@ export function findExitEdge(
     if (!Number.isFinite(contrast) || contrast <= 0) continue;
     candidates.push({ index: k, contrast, shellValue, shellIndex, outsideValue });
   }
-  if (candidates.length === 0) return null;
-  const lookAhead = Math.round(LOOK_AHEAD_MM / step);
-  const strongestAt = candidates.reduce((best, c, i) => (c.contrast > candidates[best]!.contrast ? i : best), 0);
-  const chosenAt = pick === 'strongest' ? (candidates[strongestAt]!.contrast >= minContrast ? strongestAt : -1) : candidates.findIndex((c) => {
-    if (c.contrast < minContrast) return false;
-    const ahead = candidates.filter((o) => o.index >= c.index && o.index <= c.index + lookAhead);
-    return c.contrast >= EDGE_RELATIVE_CONTRAST * Math.max(...ahead.map((o) => o.contrast));
-  });
-  const chosen = candidates[chosenAt];
-  if (!chosen) return null;
-  const level = (chosen.shellValue + chosen.outsideValue) / 2;
-  let distanceMm = chosen.index * step;
-  for (let m = chosen.shellIndex + 1; m <= Math.min(s.length - 1, chosen.index + outsideTo); m += 1) {
-    const previous = s[m - 1]!;
-    const current = s[m]!;
-    if (sign * (current - level) >= 0 && sign * (previous - level) < 0) {
-      distanceMm = (m - 1 + (level - previous) / (current - previous)) * step;
-      break;
-    }
-  }
-  const rival = candidates
-    .slice(chosenAt + 1)
-    .filter((c) => (c.index - chosen.index) * step <= 4 && (c.index - chosen.index) * step >= 1.5)
-    .reduce((best, c) => Math.max(best, c.contrast), 0);
-  return {
-    distanceMm,
-    contrast: chosen.contrast,
-    shellValue: chosen.shellValue,
-    outsideValue: chosen.outsideValue,
-    rivalRatio: rival / chosen.contrast,
-  };
+  return candidates;
 }

@@ -62,6 +62,8 @@ const SCAN_STEP_MM = 1;
  * taller behind than in front (a wedge) without reaching the next body's endplate across a disc.
  */
 const FIRST_PASS_REACH = 1.6;
+/** The first pass averages ±this across each profile, mm, so a local dark spot in the marrow is not taken for the endplate. */
+const FIRST_PASS_HALF_WIDTH_MM = 1.5;
 /** The second pass looks for each point's edge this far either side of the smooth endplate curve, mm. */
 const REFINE_WINDOW_MM = 2.5;
 /** More than this share of an endplate's edges off its smooth curve makes it irregular (0–1). */
@@ -104,6 +106,7 @@ function endplateSamples(view: PlaneView, frame: BodyFrame, side: Side, us: read
       minContrast,
       fromMm: halfHeight / 3,
       toMm: halfHeight * FIRST_PASS_REACH + OUTSIDE_WINDOW_START_MM,
+      halfWidthMm: FIRST_PASS_HALF_WIDTH_MM,
     }),
   }));
 }

@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import dicomParser from 'dicom-parser';
 import type { Volume } from '../../analysis';
 import type { GroundTruth, Manifest } from '../../sample-data/groundTruth';
+import { referencePointsFromMask, type MaskSlice } from './maskReference';
 
 /**
  * Loaders for the assistance tests and benchmark: the phantom's DICOM series (sample-data/output/, `npm run sample`)
@@ -32,6 +33,17 @@ function numbers(text: string | undefined, what: string): number[] {
   return text.split('\\').map(Number);
 }
 
+interface SeriesGeometry {
+  rows: number;
+  columns: number;
+  first: number[];
+  second: number[];
+  iop: number[];
+  spacing: number[];
+  c0: number;
+  c1: number;
+}
+
 /**
  * Reads one phantom series (parallel slices, as the generator writes them) into a Volume of rescaled values. Only
  * columns within `keepColumns` of the image's centre column are kept: the spine lies in the midsagittal plane, and a
@@ -42,8 +54,8 @@ export function readPhantomSeries(studyKey: string, seriesKey: string, keepColum
   const series = manifest.studies.find((s) => s.key === studyKey)?.series.find((s) => s.key === seriesKey);
   if (!series) throw new Error(`no series ${studyKey}/${seriesKey} in the phantom`);
   let volume: Int16Array | null = null;
-  let geometry: { rows: number; columns: number; first: number[]; second: number[]; iop: number[]; spacing: number[]; c0: number; c1: number } | null = null;
-  series.files.forEach((file, k) => {
+  let geometry: SeriesGeometry | null = null;
+  for (const [k, file] of series.files.entries()) {
     const bytes = new Uint8Array(readFileSync(join(SAMPLE_OUTPUT_DIR, file)));
     const data = dicomParser.parseDicom(bytes);
     const rows = data.uint16('x00280010') ?? 0;
@@ -75,9 +87,9 @@ export function readPhantomSeries(studyKey: string, seriesKey: string, keepColum
         volume[c - geometry.c0 + r * width + k * width * rows] = Math.round(pixels[c + r * columns]! * slope + intercept);
       }
     }
-  });
-  if (!geometry || !volume) throw new Error('empty series');
-  const g: NonNullable<typeof geometry> = geometry;
+  }
+  const g = geometry as SeriesGeometry | null;
+  if (!g || !volume) throw new Error('empty series');
   const rowCosine = [g.iop[0]!, g.iop[1]!, g.iop[2]!] as const;
   const columnCosine = [g.iop[3]!, g.iop[4]!, g.iop[5]!] as const;
   const step = [0, 1, 2].map((a) => g.second[a]! - g.first[a]!);
@@ -180,4 +192,67 @@ export function readVerse(): { ct: Volume; mask: Nifti } {
   const ct = readNifti(join(VERSE_DIR, 'sub-verse012_ct.nii.gz'));
   const mask = readNifti(join(VERSE_DIR, 'sub-verse012_seg-vert_msk.nii.gz'));
   return { ct: niftiVolume(ct), mask };
+}
+
+/** VerSe labels of sub-verse012's mask and the expert Genant grades of its README (VerSe 2019 fracture grading). */
+export const VERSE_LEVELS = [
+  { label: 17, level: 'T10', expertGrade: 0 },
+  { label: 18, level: 'T11', expertGrade: 0 },
+  { label: 19, level: 'T12', expertGrade: 0 },
+  { label: 20, level: 'L1', expertGrade: 3 },
+  { label: 21, level: 'L2', expertGrade: 0 },
+  { label: 22, level: 'L3', expertGrade: 1 },
+] as const;
+
+/** Six reference points of one VerSe level, patient LPS mm, on the sagittal slice through its expert centroid. */
+export interface VerseReference {
+  readonly level: (typeof VERSE_LEVELS)[number]['level'];
+  readonly expertGrade: number;
+  readonly points: Record<'anteriorSuperior' | 'anteriorInferior' | 'middleSuperior' | 'middleInferior' | 'posteriorSuperior' | 'posteriorInferior', [number, number, number]>;
+}
+
+/**
+ * Reference points for T10–L3 from the expert mask (see maskReference.ts), each on the sagittal slice nearest the
+ * level's expert centroid (sub-verse012_seg-subreg_ctd.json, voxel coordinates), `insetMm` inside the walls.
+ */
+export function verseReferences(mask: Nifti, insetMm: number): VerseReference[] {
+  const centroids = (JSON.parse(readFileSync(join(VERSE_DIR, 'sub-verse012_seg-subreg_ctd.json'), 'utf8')) as Array<{ label?: number; X?: number }>)
+    .filter((c): c is { label: number; X: number } => typeof c.label === 'number' && typeof c.X === 'number');
+  const [ni, nj, nk] = mask.dimensions;
+  const a = mask.affineLps;
+  const world = (i: number, j: number, k: number): [number, number, number] =>
+    [0, 1, 2].map((r) => a[r]![0]! * i + a[r]![1]! * j + a[r]![2]! * k + a[r]![3]!) as [number, number, number];
+  const out: VerseReference[] = [];
+  for (const { label, level, expertGrade } of VERSE_LEVELS) {
+    const centroid = centroids.find((c) => c.label === label);
+    if (!centroid) continue;
+    const i = Math.round(centroid.X);
+    const slice: MaskSlice = {
+      width: nj,
+      height: nk,
+      labelAt: (jj, kk) => mask.values[i + jj * ni + kk * ni * nj]!,
+      toPatient: (jj, kk) => {
+        const p = world(i, jj, kk);
+        return [p[1], p[2]];
+      },
+      spacingMm: [Math.hypot(a[0]![1]!, a[1]![1]!, a[2]![1]!), Math.hypot(a[0]![2]!, a[1]![2]!, a[2]![2]!)],
+    };
+    const ref = referencePointsFromMask(slice, label, insetMm);
+    if (!ref) continue;
+    const x = world(i, 0, 0)[0];
+    const to3 = (p: readonly [number, number]): [number, number, number] => [x, p[0], p[1]];
+    out.push({
+      level,
+      expertGrade,
+      points: {
+        anteriorSuperior: to3(ref.anteriorSuperior),
+        anteriorInferior: to3(ref.anteriorInferior),
+        middleSuperior: to3(ref.middleSuperior),
+        middleInferior: to3(ref.middleInferior),
+        posteriorSuperior: to3(ref.posteriorSuperior),
+        posteriorInferior: to3(ref.posteriorInferior),
+      },
+    });
+  }
+  return out;
 }

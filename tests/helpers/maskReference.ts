@@ -5,10 +5,10 @@
  * 1. The body is the most anterior connected region (4-neighbours, ≥ MIN_BODY_AREA_PX pixels) of the label on the
  *    slice (on a midsagittal slice the spinous process and lamina are separate regions behind the canal).
  * 2. Boundaries are where the bilinearly interpolated 0/1 mask crosses 0.5 (the mask's edge at half maximum).
- * 3. The body axis is the direction of the posterior wall (least-squares line through the posterior boundary at
- *    seven heights over the central 60 % of the body), refined three times from the head–foot axis; anterior is
- *    perpendicular to it, towards the front.
- * 4. The anterior and posterior walls are the median boundary positions at those heights; the anterior and posterior
+ * 3. The body axis (cranial) is the region's minor principal axis: a thoraco-lumbar body is deeper than high, so the
+ *    major axis runs front to back; anterior is perpendicular to it, towards the front (−y).
+ * 4. The anterior and posterior walls are the median boundary positions at seven heights over the central 60 % of
+ *    the body; the anterior and posterior
  *    points lie `insetMm` inside them, the middle points half way between the walls; each point's height is the
  *    mask's superior or inferior boundary along the axis at that position.
  */
@@ -115,43 +115,42 @@ export function referencePointsFromMask(slice: MaskSlice, label: number, insetMm
     const p = slice.toPatient(a, b);
     return [s[0] + p[0] / region.length, s[1] + p[1] / region.length];
   }, [0, 0]);
-  let centre: P = centroid;
-  let cranial: P = [0, 1];
+  // Principal axes of the region: a thoraco-lumbar body is deeper than high, so the major axis runs front to back.
+  let syy = 0;
+  let szz = 0;
+  let syz = 0;
+  for (const [a, b] of region) {
+    const p = slice.toPatient(a, b);
+    syy += (p[0] - centroid[0]) ** 2;
+    szz += (p[1] - centroid[1]) ** 2;
+    syz += (p[0] - centroid[0]) * (p[1] - centroid[1]);
+  }
+  const major = 0.5 * Math.atan2(2 * syz, syy - szz);
+  // The minor axis, oriented to the head (+z).
+  const minor: P = [-Math.sin(major), Math.cos(major)];
+  const cranial: P = minor[1] >= 0 ? minor : [-minor[0], -minor[1]];
   const move = (p: P, d: P, t: number): P => [p[0] + d[0] * t, p[1] + d[1] * t];
+  let centre: P = centroid;
   let walls = { front: 0, back: 0 };
-  for (let iteration = 0; iteration < 3; iteration += 1) {
-    const anterior: P = [cranial[1], -cranial[0]];
+  for (let iteration = 0; iteration < 2; iteration += 1) {
+    const anterior: P = [-cranial[1], cranial[0]];
     const posterior: P = [-anterior[0], -anterior[1]];
     const down: P = [-cranial[0], -cranial[1]];
     const up = exit(centre, cranial);
     const low = exit(centre, down);
     const mid = move(centre, cranial, (up - low) / 2);
     const height = up + low;
-    const backPoints: P[] = [];
     const fronts: number[] = [];
     const backs: number[] = [];
     for (const f of [-0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3]) {
       const start = move(mid, cranial, f * height);
-      const front = exit(start, anterior);
-      const back = exit(start, posterior);
-      fronts.push(front);
-      backs.push(back);
-      backPoints.push(move(start, posterior, back));
+      fronts.push(exit(start, anterior));
+      backs.push(exit(start, posterior));
     }
-    // Least-squares direction of the posterior wall: across-position against along-position.
-    const along = backPoints.map((p) => (p[0] - mid[0]) * cranial[0] + (p[1] - mid[1]) * cranial[1]);
-    const across = backPoints.map((p) => (p[0] - mid[0]) * anterior[0] + (p[1] - mid[1]) * anterior[1]);
-    const ma = along.reduce((s, v) => s + v, 0) / along.length;
-    const mc = across.reduce((s, v) => s + v, 0) / across.length;
-    const slope =
-      along.reduce((s, v, i) => s + (v - ma) * (across[i]! - mc), 0) / along.reduce((s, v) => s + (v - ma) ** 2, 0);
-    const axis: P = [cranial[0] + anterior[0] * slope, cranial[1] + anterior[1] * slope];
-    const length = Math.hypot(axis[0], axis[1]);
     walls = { front: median(fronts), back: median(backs) };
     centre = move(mid, anterior, (walls.front - walls.back) / 2);
-    cranial = [axis[0] / length, axis[1] / length];
   }
-  const anterior: P = [cranial[1], -cranial[0]];
+  const anterior: P = [-cranial[1], cranial[0]];
   const halfDepth = (walls.front + walls.back) / 2;
   const pointAt = (u: number, side: 1 | -1): P => {
     const start = move(centre, anterior, u);
