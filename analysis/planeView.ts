@@ -103,7 +103,7 @@ const PATCH_HALF_SIZE_MM = 80;
 const PATCH_SPACING_MM = 0.5;
 /**
  * Noise (robust standard deviation of neighbouring differences) above which the patch is smoothed, as a share of the
- * patch's intensity range (5th–95th percentile): a low-dose or thin-slice CT (e.g. VerSe, σ ≈ 150 HU) is, a routine
+ * patch's intensity range (25th–95th percentile, so air or padding outside the body does not count): a low-dose or thin-slice CT (e.g. VerSe, σ ≈ 150 HU) is, a routine
  * CT or MR is not. The Gaussian's σ grows with the noise up to MAX_SMOOTHING_SIGMA_MM; a Gaussian keeps a straight
  * edge's half-maximum position.
  */
@@ -142,7 +142,7 @@ function denoisedPatch(
   if (values.length < 100) return { valueAt: raw, lowValue: Number.NaN };
   values.sort((a, b) => a - b);
   differences.sort((a, b) => a - b);
-  const range = values[Math.floor(values.length * 0.95)]! - values[Math.floor(values.length * 0.05)]!;
+  const range = values[Math.floor(values.length * 0.95)]! - values[Math.floor(values.length * 0.25)]!;
   const noise = (1.4826 * differences[differences.length >> 1]!) / Math.SQRT2;
   const share = range > 0 ? noise / range : 0;
   const smoothed = share > NOISY_SHARE ? gaussianBlur(grid, n, Math.min(MAX_SMOOTHING_SIGMA_MM, (share / NOISY_SHARE) * 0.4) / PATCH_SPACING_MM) : grid;

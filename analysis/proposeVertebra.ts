@@ -242,6 +242,12 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
         return smooth.curve(uCorner);
       }
       const fitted = line(uCorner);
+      const predicted = smooth.curve(uCorner);
+      if (!(Math.abs(fitted - predicted) <= REFINE_WINDOW_MM + 1)) {
+        // The line left the window its own edges came from: too few or scattered edges; keep the smooth curve.
+        note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate edge is unclear at a corner; the point follows the endplate curve.` });
+        return predicted;
+      }
       if (own && Math.abs(own.distanceMm - fitted) > ROUNDED_CORNER_MM) {
         note({ code: 'ROUNDED_CORNER', message: 'A corner is rounded or carries an osteophyte; its point follows the endplate line.' });
       }
@@ -279,6 +285,8 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
     posteriorMm: vv.posteriorSuperior - vv.posteriorInferior,
   };
   const depthMm = frame.anteriorWallMm - frame.posteriorWallMm;
+  // Crossed or collapsed endplates are no body at all: decline rather than propose.
+  if (![heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm].every((h) => h > MIN_PLAUSIBLE_HEIGHT_MM / 2)) return null;
 
   const weakest = Math.min(...pointEdges.map((e) => e.contrast));
   if (weakest < WEAK_EDGE_RELATIVE * frame.contrastValue || weakest < 6 * frame.marrow.noiseValue) {

@@ -10,7 +10,8 @@
  * 4. The anterior and posterior walls are the median boundary positions at seven heights over the central 60 % of
  *    the body; the anterior and posterior
  *    points lie `insetMm` inside them, the middle points half way between the walls; each point's height is the
- *    mask's superior or inferior boundary along the axis at that position.
+ *    mask's superior or inferior boundary along the axis: at mid-depth the median over ±1 mm, at a corner the line
+ *    fitted (Theil–Sen) to the boundary over the CORNER_SPAN_MM inside it — the rule analysis/ uses.
  */
 
 /** A sagittal slice of a label mask: value at (column a, row b), with a → patient y and b → patient z. */
@@ -36,6 +37,8 @@ export interface ReferencePoints {
 }
 
 const MIN_BODY_AREA_PX = 50;
+/** Length of endplate inward from a corner whose boundary line gives the corner's height, mm (as analysis/ does). */
+const CORNER_SPAN_MM = 3;
 const STEP_MM = 0.1;
 
 type P = readonly [number, number];
@@ -152,19 +155,40 @@ export function referencePointsFromMask(slice: MaskSlice, label: number, insetMm
   }
   const anterior: P = [-cranial[1], cranial[0]];
   const halfDepth = (walls.front + walls.back) / 2;
-  const pointAt = (u: number, side: 1 | -1): P => {
+  const exitAt = (u: number, side: 1 | -1): number => {
     const start = move(centre, anterior, u);
+    return exit(start, side === 1 ? cranial : [-cranial[0], -cranial[1]]);
+  };
+  /**
+   * The endplate point at u: at a corner (inward = ±1) the height of the Theil–Sen line through the boundary at u, u
+   * ∓ 1, … ∓ CORNER_SPAN_MM (the mask's staircase and a rounded rim move one column, not the line); at mid-depth
+   * (inward = 0) the median boundary of u − 1, u, u + 1.
+   */
+  const pointAt = (u: number, side: 1 | -1, inward: -1 | 0 | 1): P => {
     const direction: P = side === 1 ? cranial : [-cranial[0], -cranial[1]];
-    return move(start, direction, exit(start, direction));
+    let v: number;
+    if (inward === 0) {
+      v = median([u - 1, u, u + 1].map((x) => exitAt(x, side)));
+    } else {
+      const us = Array.from({ length: CORNER_SPAN_MM + 1 }, (_, d) => u + inward * d);
+      const vs = us.map((x) => exitAt(x, side));
+      const slopes: number[] = [];
+      for (let i = 0; i < us.length; i += 1) {
+        for (let j = i + 1; j < us.length; j += 1) slopes.push((vs[j]! - vs[i]!) / (us[j]! - us[i]!));
+      }
+      const slope = median(slopes);
+      v = median(us.map((x, i) => vs[i]! - slope * (x - u)));
+    }
+    return move(move(centre, anterior, u), direction, v);
   };
   const uA = halfDepth - insetMm;
   const uP = -halfDepth + insetMm;
   return {
-    anteriorSuperior: pointAt(uA, 1),
-    anteriorInferior: pointAt(uA, -1),
-    middleSuperior: pointAt(0, 1),
-    middleInferior: pointAt(0, -1),
-    posteriorSuperior: pointAt(uP, 1),
-    posteriorInferior: pointAt(uP, -1),
+    anteriorSuperior: pointAt(uA, 1, -1),
+    anteriorInferior: pointAt(uA, -1, -1),
+    middleSuperior: pointAt(0, 1, 0),
+    middleInferior: pointAt(0, -1, 0),
+    posteriorSuperior: pointAt(uP, 1, 1),
+    posteriorInferior: pointAt(uP, -1, 1),
   };
 }
