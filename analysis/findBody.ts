@@ -1,4 +1,4 @@
-import { MAX_EDGE_SEARCH_MM, OUTSIDE_WINDOW_END_MM } from './constants';
+import { MAX_EDGE_SEARCH_MM, MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_HEIGHT_MM, OUTSIDE_WINDOW_END_MM } from './constants';
 import type { PlaneView } from './planeView';
 import { findExitEdge, findExitEdges, median, sampleProfile, smooth, type ExitEdge, type ShellPolarity } from './profile';
 import { addScaled2, dot2, perpendicular2, subtract2, unit2, type Vec2 } from './vec';
@@ -122,6 +122,34 @@ function wallPair(fronts: readonly ExitEdge[], backs: readonly ExitEdge[], heigh
   return best;
 }
 
+/** Height ÷ depth of adult thoracic and lumbar bodies, crushed ones included (the inverse of DEPTH_TO_HEIGHT_RANGE). */
+const HEIGHT_TO_DEPTH_RANGE: readonly [number, number] = [1 / DEPTH_TO_HEIGHT_RANGE[1], 1 / DEPTH_TO_HEIGHT_RANGE[0]];
+/** Before the walls are known, the height alone must be plausible, mm. */
+const FIRST_HEIGHT_RANGE_MM: readonly [number, number] = [MIN_PLAUSIBLE_HEIGHT_MM, MAX_PLAUSIBLE_HEIGHT_MM];
+
+/**
+ * The superior and inferior endplate edges through one point: of all pairs whose height fits (HEIGHT_TO_DEPTH_RANGE ×
+ * `depthMm` once the walls are known, FIRST_HEIGHT_RANGE_MM before), the strongest (sum of contrasts), nearer pairs
+ * winning ties; when none fits, the pair nearest the range. Null when a side has no edge.
+ */
+function endplatePair(sups: readonly ExitEdge[], infs: readonly ExitEdge[], depthMm: number | null): readonly [ExitEdge, ExitEdge] | null {
+  const [lo, hi] = depthMm !== null ? [HEIGHT_TO_DEPTH_RANGE[0] * depthMm, HEIGHT_TO_DEPTH_RANGE[1] * depthMm] : FIRST_HEIGHT_RANGE_MM;
+  let best: readonly [ExitEdge, ExitEdge] | null = null;
+  let bestScore = -Infinity;
+  for (const a of sups) {
+    for (const b of infs) {
+      const h = a.distanceMm + b.distanceMm;
+      const misfit = Math.max(0, lo - h, h - hi) / Math.max(lo, 1);
+      const score = misfit > 0 ? -1e9 * misfit : a.contrast + b.contrast;
+      if (score > bestScore + 1e-9) {
+        bestScore = score;
+        best = [a, b];
+      }
+    }
+  }
+  return best;
+}
+
 /** The exit edge from `start` along unit `direction` between fromMm (0.5) and toMm (MAX_EDGE_SEARCH_MM), or null. */
 export function edgeAlong(view: PlaneView, start: Vec2, direction: Vec2, polarity: ShellPolarity, search: EdgeSearch): ExitEdge | null {
   const fromMm = Math.max(0.5, search.fromMm ?? 0.5);
@@ -132,7 +160,7 @@ export function edgeAlong(view: PlaneView, start: Vec2, direction: Vec2, polarit
 }
 
 /** Weakest edge worth following, in multiples of the marrow's noise. */
-export const MIN_EDGE_NOISE_RATIO = 3;
+export const MIN_EDGE_NOISE_RATIO = 2;
 const ITERATIONS = 5;
 /**
  * Half-width of the band averaged across the profiles that locate the body, mm: wide enough that a local dark spot
@@ -170,9 +198,13 @@ export function findBody(view: PlaneView, seed: Vec2, options: { readonly polari
     const contrasts: number[] = [];
     for (const u of [-4, 0, 4]) {
       const start = addScaled2(centre, anterior, u);
-      const sup = edgeAlong(view, start, cranial, polarity, coarse);
-      const inf = edgeAlong(view, start, negate(cranial), polarity, coarse);
-      if (sup && inf) {
+      const pair = endplatePair(
+        edgesAlong(view, start, cranial, polarity, coarse),
+        edgesAlong(view, start, negate(cranial), polarity, coarse),
+        frame ? frame.anteriorWallMm - frame.posteriorWallMm : null,
+      );
+      if (pair) {
+        const [sup, inf] = pair;
         supAll.push(sup.distanceMm);
         infAll.push(-inf.distanceMm);
         contrasts.push(sup.contrast, inf.contrast);

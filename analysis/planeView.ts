@@ -99,7 +99,7 @@ function volumeSampler(volume: Volume, toWorld: (p: Vec2) => Vec3): (x: number, 
 }
 
 /** Half-size of the square patch of the plane that is sampled once and smoothed around the point of interest, mm. */
-const PATCH_HALF_SIZE_MM = 80;
+const PATCH_HALF_SIZE_MM = 55;
 const PATCH_SPACING_MM = 0.5;
 /**
  * Noise (robust standard deviation of neighbouring differences) above which the patch is smoothed, as a share of the

@@ -285,8 +285,9 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
     posteriorMm: vv.posteriorSuperior - vv.posteriorInferior,
   };
   const depthMm = frame.anteriorWallMm - frame.posteriorWallMm;
-  // Crossed or collapsed endplates are no body at all: decline rather than propose.
-  if (![heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm].every((h) => h > MIN_PLAUSIBLE_HEIGHT_MM / 2)) return null;
+  // Crossed endplates or a height twice any body's are no body at all: decline rather than propose.
+  const all = [heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm];
+  if (!all.every((h) => h > MIN_PLAUSIBLE_HEIGHT_MM / 2 && h < 2 * MAX_PLAUSIBLE_HEIGHT_MM)) return null;
 
   const weakest = Math.min(...pointEdges.map((e) => e.contrast));
   if (weakest < WEAK_EDGE_RELATIVE * frame.contrastValue || weakest < 6 * frame.marrow.noiseValue) {
