@@ -1,6 +1,6 @@
 import { validateImage, type AnalysisImage, type Volume } from './image';
 import { fail, ok, type AnalysisResult } from './result';
-import { planeValueAt, voxelMapOf, volumeValueAt } from './sampling';
+import { planeValueAt, voxelMapOf, volumeValueAtXyz } from './sampling';
 import { addScaled3, dot3, isFinite3, length3, subtract3, unit2, type Vec2, type Vec3 } from './vec';
 
 /** The in-plane directions to analyse a volume on: the displayed view's row and column directions (unit vectors). */
@@ -83,7 +83,7 @@ export function planeViewOf(
   const rawValueAt =
     image.kind === 'plane'
       ? (x: number, y: number) => planeValueAt(image, x, y)
-      : volumeSampler(image, toWorld);
+      : volumeSampler(image, originMm, rowCosine, columnCosine);
   const resolutionMm =
     image.kind === 'plane'
       ? Math.min(image.columnSpacingMm, image.rowSpacingMm)
@@ -93,9 +93,12 @@ export function planeViewOf(
   return ok({ valueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, lowValue });
 }
 
-function volumeSampler(volume: Volume, toWorld: (p: Vec2) => Vec3): (x: number, y: number) => number {
+function volumeSampler(volume: Volume, originMm: Vec3, rowCosine: Vec3, columnCosine: Vec3): (x: number, y: number) => number {
   const map = voxelMapOf(volume);
-  return (x, y) => volumeValueAt(map, toWorld([x, y]));
+  const [ox, oy, oz] = originMm;
+  const [rx, ry, rz] = rowCosine;
+  const [cx, cy, cz] = columnCosine;
+  return (x, y) => volumeValueAtXyz(map, ox + x * rx + y * cx, oy + x * ry + y * cy, oz + x * rz + y * cz);
 }
 
 /** Half-size of the square patch of the plane that is sampled once and smoothed around the point of interest, mm. */

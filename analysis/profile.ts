@@ -47,7 +47,8 @@ export function sampleProfile(
 ): Float64Array {
   const n = Math.max(2, Math.floor(lengthMm / PROFILE_STEP_MM) + 1);
   const across = perpendicular2(direction);
-  const lines = Math.max(1, Math.round(halfWidthMm / PROFILE_HALF_WIDTH_MM));
+  // Lines about 1 mm apart across the band (two at ±PROFILE_HALF_WIDTH_MM plus the centre for the narrow default).
+  const lines = Math.max(1, Math.round(halfWidthMm / 1));
   const offsets = Array.from({ length: 2 * lines + 1 }, (_, i) => ((i - lines) * halfWidthMm) / lines);
   const profile = new Float64Array(n);
   for (let k = 0; k < n; k += 1) {

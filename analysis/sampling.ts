@@ -36,10 +36,15 @@ function axisCell(index: number, n: number): [number, number] | null {
 
 /** Trilinear value of the volume at patient point p (mm); NaN outside the volume. */
 export function volumeValueAt(map: VoxelMap, p: Vec3): number {
+  return volumeValueAtXyz(map, p[0], p[1], p[2]);
+}
+
+/** volumeValueAt for a point given as three numbers (no array per sample in the inner loops). */
+export function volumeValueAtXyz(map: VoxelMap, x: number, y: number, z: number): number {
   const { volume, inverse: q } = map;
-  const dx = p[0] - volume.originMm[0];
-  const dy = p[1] - volume.originMm[1];
-  const dz = p[2] - volume.originMm[2];
+  const dx = x - volume.originMm[0];
+  const dy = y - volume.originMm[1];
+  const dz = z - volume.originMm[2];
   const i = q[0]! * dx + q[1]! * dy + q[2]! * dz;
   const j = q[3]! * dx + q[4]! * dy + q[5]! * dz;
   const k = q[6]! * dx + q[7]! * dy + q[8]! * dz;

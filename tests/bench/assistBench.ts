@@ -6,6 +6,7 @@
  * assessSpine on both), the share flagged "check", and node time per vertebra and per spine. Figures, not a test:
  * `npm run sample` first; the VerSe CT is read from ../shared/real-spine/ when present.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { assessSpine, type SixPoints, type SpinalLevel } from '../../measurement';
 import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, WALL_INSET_MM, type Vec3, type Volume } from '../../analysis';
 import {
@@ -61,6 +62,7 @@ function bench({ name, volume, levels }: DataSet): void {
   const pointErrors: number[] = [];
   const heightErrors: number[] = [];
   const msPerVertebra: number[] = [];
+  const cpuMsPerVertebra: number[] = [];
   const proposed: { level: SpinalLevel; points: SixPoints }[] = [];
   let corrections = 0;
   let checks = 0;
@@ -69,8 +71,11 @@ function bench({ name, volume, levels }: DataSet): void {
     let result = proposeVertebra(volume, centreOf(reference.points));
     for (let run = 0; run < REPEATS; run += 1) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       result = proposeVertebra(volume, centreOf(reference.points));
+      const c1 = process.cpuUsage(c0);
       msPerVertebra.push(performance.now() - t0);
+      cpuMsPerVertebra.push((c1.user + c1.system) / 1000);
     }
     if (!result.ok) {
       corrections += 1;
@@ -99,11 +104,15 @@ function bench({ name, volume, levels }: DataSet): void {
   const first = levels[0]!;
   const last = levels[levels.length - 1]!;
   const spineMs: number[] = [];
+  const spineCpuMs: number[] = [];
   let spineCount = '';
   for (let run = 0; run < REPEATS; run += 1) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const spine = detectSpine(volume, centreOf(first.points), centreOf(last.points));
+    const c1 = process.cpuUsage(c0);
     spineMs.push(performance.now() - t0);
+    spineCpuMs.push((c1.user + c1.system) / 1000);
     spineCount = spine.ok
       ? `${spine.value.vertebrae.length} bodies found (${levels.length} expected), ${spine.value.missingLevelOffsets.length} missing`
       : `failed: ${spine.error.message}`;
@@ -116,11 +125,17 @@ function bench({ name, volume, levels }: DataSet): void {
   console.log(`  flagged "check"    ${checks}/${levels.length}`);
   console.log(`  grade agreement    ${agree}/${levels.length} with the reference points' grades` +
     (expert.length ? `; ${expertAgree}/${expert.length} with the expert grades` : ''));
-  console.log(`  time               ${percentile(msPerVertebra, 0.5).toFixed(0)} ms per vertebra (median), ${percentile(spineMs, 0.5).toFixed(0)} ms per spine of ${levels.length} (two clicks): ${spineCount}`);
+  console.log(
+    `  time (wall / CPU)  ${percentile(msPerVertebra, 0.5).toFixed(0)} / ${percentile(cpuMsPerVertebra, 0.5).toFixed(0)} ms per vertebra (median), ` +
+      `${percentile(spineMs, 0.5).toFixed(0)} / ${percentile(spineCpuMs, 0.5).toFixed(0)} ms per spine of ${levels.length} (two clicks): ${spineCount}`,
+  );
 }
 
 function main(): void {
-  console.log(`assistance benchmark (node ${process.version}, median of ${REPEATS} runs; points ${WALL_INSET_MM} mm inside the walls)`);
+  console.log(
+    `assistance benchmark (node ${process.version}, median of ${REPEATS} runs; points ${WALL_INSET_MM} mm inside the walls; ` +
+      `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores: CPU time is the figure that does not depend on other load)`,
+  );
   if (phantomAvailable()) {
     const truth = readGroundTruth();
     for (const [study, series, label] of [
