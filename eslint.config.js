@@ -87,8 +87,21 @@ export default tseslint.config(
   },
   ...layerRules(),
   {
+    // analysis/ is pure image analysis (runs in a Web Worker): it imports nothing outside itself, no DOM, no I/O.
+    files: ['analysis/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['../*', '!./*'], message: 'analysis/ imports nothing outside itself.' },
+        { group: ['@cornerstonejs/*', 'react', 'react-dom', 'dicom-parser', 'dcmjs', 'node:*', 'fs', 'path'],
+          message: 'analysis/ is pure: no cornerstone, React, DICOM parsing or I/O.' },
+      ] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'fetch'],
+    },
+  },
+  {
     // No import cycles anywhere in the app or the pure libraries (type-only imports count too).
-    files: ['viewer/**/*.{ts,tsx}', 'measurement/**/*.ts'],
+    files: ['viewer/**/*.{ts,tsx}', 'measurement/**/*.ts', 'analysis/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
       'import-x/extensions': ['.ts', '.tsx', '.js'],
