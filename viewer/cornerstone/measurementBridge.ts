@@ -3,6 +3,8 @@ import { annotation as annotationApi, Enums as ToolEnums, utilities as toolUtili
 import { proposeNextLevel, type SixPoints, type Vec3 } from '../../measurement';
 import { execute, previewPoints, type VertebraMeasurement } from '../model/measurements';
 import { GRADE_COLORS, UNCALIBRATED_COLOR, seriesMorphometry } from '../model/morphometry';
+import { displayedPlaneOf, seriesGrid } from '../model/displayedPlane';
+import { levelAfterCompletion } from '../model/levelProposal';
 import { getState, setState, subscribe } from '../state/store';
 import { findSeries } from '../state/instances';
 import { fromSixPoints, toSixPoints } from '../tools/placement';
@@ -44,6 +46,10 @@ function onCompleted(event: Event): void {
   if (!plan || !found) return;
   const spec = plan.viewports.find((v) => v.seriesKey === found.series.key);
   const metadata: Partial<NonNullable<ToolTypes.Annotation['metadata']>> = annotation.metadata ?? {};
+  const viewPlaneNormal = [...(metadata.viewPlaneNormal ?? [0, 0, 1])] as unknown as Vec3;
+  const viewUp = [...(metadata.viewUp ?? [0, -1, 0])] as unknown as Vec3;
+  const grid = seriesGrid(found.series);
+  const plane = grid === null ? null : displayedPlaneOf(grid, viewPlaneNormal, viewUp);
   const measurement: VertebraMeasurement = {
     id,
     studyKey: found.study.key,
@@ -52,16 +58,21 @@ function onCompleted(event: Event): void {
     level: annotation.data.level,
     points: pointsOf(annotation),
     calibrated: spec?.calibrated ?? plan.calibrated,
-    viewPlaneNormal: [...(metadata.viewPlaneNormal ?? [0, 0, 1])] as unknown as Vec3,
-    viewUp: [...(metadata.viewUp ?? [0, -1, 0])] as unknown as Vec3,
+    viewPlaneNormal,
+    viewUp,
     referencedImageId: metadata.referencedImageId ?? null,
+    ...(plane === null ? {} : { plane }),
   };
   const measurements = execute(state.measurements, { type: 'add', measurement });
   const placed = Object.values(measurements.byId).filter((m) => m.seriesKey === measurement.seriesKey).map((m) => m.level);
   setState({
     measurements,
     selectedMeasurementId: id,
-    nextLevel: proposeNextLevel(placed, measurement.level, state.levelDirection) ?? state.nextLevel,
+    nextLevel: levelAfterCompletion({
+      completedLevel: measurement.level,
+      selectedLevel: state.nextLevel,
+      proposal: proposeNextLevel(placed, measurement.level, state.levelDirection),
+    }),
     placementCount: 0,
   });
 }
@@ -88,9 +99,13 @@ export function describeVertebra(annotationUID: string): VertebraStyle | undefin
   if (!measurement.calibrated) return { color: UNCALIBRATED_COLOR, unit: 'px', gradeText: 'uncalibrated' };
   const row = seriesMorphometry(state.measurements, measurement.seriesKey).rows.find((r) => r.measurement.id === annotationUID);
   const grade = row?.assessment?.assessment.grade;
-  return grade === undefined
-    ? { color: GRADE_COLORS[0], unit: 'mm', gradeText: '' }
-    : { color: GRADE_COLORS[grade], unit: 'mm', gradeText: `G${grade}` };
+  if (grade === undefined) return { color: GRADE_COLORS[0], unit: 'mm', gradeText: '' };
+  const range = row?.assessment?.uncertainty?.gradeRange;
+  // A borderline vertebra is drawn dashed in the colour of its higher grade, labelled with the range ("G1–2").
+  if (range !== undefined && range.min !== range.max) {
+    return { color: GRADE_COLORS[range.max], unit: 'mm', gradeText: `G${range.min}–${range.max}?`, borderline: true };
+  }
+  return { color: GRADE_COLORS[grade], unit: 'mm', gradeText: `G${grade}` };
 }
 
 /**
