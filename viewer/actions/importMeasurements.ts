@@ -6,6 +6,15 @@ import { allStudies, seriesByUid } from '../state/studyLookup';
 import { imageIdOf } from '../state/imageReferences';
 import { planeOfPoints } from '../model/planeOfPoints';
 import { imageHolding } from '../model/imageHolding';
+import { displayedPlaneOf, seriesGrid } from '../model/displayedPlane';
+import type { SeriesGroup } from '../loading/grouping';
+
+/** The measurement with the plane it is displayed on in its series (for the uncertainty), when that can be known. */
+function withPlane(m: VertebraMeasurement, series: SeriesGroup | null): VertebraMeasurement {
+  const grid = series === null ? null : seriesGrid(series);
+  const plane = grid === null ? null : displayedPlaneOf(grid, m.viewPlaneNormal, m.viewUp);
+  return plane === null ? m : { ...m, plane };
+}
 
 /**
  * Adds imported vertebrae as one undoable step. A level already measured on its series is not added twice:
@@ -47,7 +56,7 @@ async function importJsonText(text: string, fileName: string): Promise<void> {
     const target = seriesByUid(imported.seriesInstanceUID);
     const studyKey = target?.study.key ?? (imported.studyInstanceUID || `imported:${imported.seriesInstanceUID}`);
     const seriesKey = target?.series.key ?? imported.seriesInstanceUID;
-    candidates.push(toVertebraMeasurement(imported, { studyKey, seriesKey }));
+    candidates.push(withPlane(toVertebraMeasurement(imported, { studyKey, seriesKey }), target?.series ?? null));
   }
   addImported(candidates, fileName, rejected);
 }
@@ -77,7 +86,7 @@ export async function importSrBytes(bytes: Uint8Array, fileName: string): Promis
   const candidates = report.vertebrae.flatMap((v): VertebraMeasurement[] => {
     if (!heightsFromPoints(v.points).ok) return [];
     const { normal, up } = planeOfPoints(v.points);
-    return [{
+    return [withPlane({
       id: `sr-${report.sopInstanceUID}-${v.level}`,
       studyKey: target.study.key,
       seriesKey: target.series.key,
@@ -88,7 +97,7 @@ export async function importSrBytes(bytes: Uint8Array, fileName: string): Promis
       viewPlaneNormal: normal,
       viewUp: up,
       referencedImageId: target.series.instances.length > 1 ? imageHolding(target.series, v.points, normal) : target.series.instances[0].imageIds[0] ?? null,
-    }];
+    }, target.series)];
   });
   addImported(candidates, fileName, recognised);
 }

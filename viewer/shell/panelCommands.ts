@@ -1,5 +1,5 @@
 import { chooseCompareStudies, exitCompare, focusLevel, setCompareLinked } from '../actions/compare';
-import { deleteMeasurement, focusMeasurementById, relabelMeasurement } from '../actions/measure';
+import { deleteMeasurement, focusMeasurementById, relabelMeasurement, setReaderReading } from '../actions/measure';
 import { selectSeries } from '../actions/openStudy';
 import { connectPacs, openPacsStudy, retryPacs, searchPacs, sortPacs } from '../actions/pacs';
 import { exportChart } from '../actions/exportMeasurements';
@@ -10,6 +10,6 @@ import type { SeriesBrowserCommands } from '../panels/SeriesBrowser';
 
 /** The actions each panel may ask for: panels sit below actions/ and get them from the shell. */
 export const compareCommands: CompareCommands = { chooseCompareStudies, setCompareLinked, exitCompare, focusLevel, exportChart };
-export const morphometryCommands: MorphometryCommands = { focusMeasurementById, relabelMeasurement, deleteMeasurement };
+export const morphometryCommands: MorphometryCommands = { focusMeasurementById, relabelMeasurement, deleteMeasurement, setReaderReading };
 export const seriesBrowserCommands: SeriesBrowserCommands = { selectSeries };
 export const pacsCommands: PacsCommands = { connectPacs, searchPacs, sortPacs, openPacsStudy, retryPacs };
