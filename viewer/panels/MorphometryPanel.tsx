@@ -4,6 +4,7 @@ import { readingOf } from '../model/measurements';
 import { readerDisagrees, type ReaderReading } from '../model/readerReading';
 import { LevelOrderWarning } from './LevelOrderWarning';
 import { ReaderReadingCell } from './ReaderReadingCell';
+import { RepeatReadingPanel, type RepeatReadingCommands } from './RepeatReadingPanel';
 import { useAppState } from '../state/useAppState';
 
 type Field =
@@ -81,6 +82,7 @@ export interface MorphometryCommands {
   relabelMeasurement(id: string, level: SpinalLevel): void;
   deleteMeasurement(id: string): void;
   setReaderReading(id: string, reading: ReaderReading): void;
+  repeat: RepeatReadingCommands;
 }
 
 export function MorphometryPanel({ commands }: { commands: MorphometryCommands }) {
@@ -101,6 +103,7 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
         </small>{' '}
         {calibrated ? '' : <span className="morphometry__warning" data-testid="morphometry-uncalibrated">uncalibrated: heights in pixels, no grade</span>}</h2>
       <LevelOrderWarning violations={levelOrder} />
+      <RepeatReadingPanel commands={commands.repeat} seriesKey={seriesKey} />
       {rows.length === 0 ? (
         <p className="morphometry__empty">No vertebra measured on this series yet: choose the height tool (V), a level, and click the six points.</p>
       ) : (

@@ -9,6 +9,7 @@ import type { LoadProgress } from './loadProgress';
 import { INITIAL_PACS, type PacsState } from './pacsState';
 import type { PrimaryTool } from './primaryTool';
 import type { RestoredNotice } from './restoredNotice';
+import type { RepeatReadingState } from './repeatReading';
 import type { TransferNotice } from './transferNotice';
 import type { ViewportSnapshot } from './viewportSnapshot';
 
@@ -48,6 +49,8 @@ export interface AppState {
   compare: CompareState | null;
   /** The DICOMweb connection, study list and the last error talking to it. */
   pacs: PacsState;
+  /** A blinded repeat reading in progress, or two readings of a series being compared; null otherwise. */
+  repeatReading: RepeatReadingState | null;
 }
 
 const initialState: AppState = {
@@ -72,6 +75,7 @@ const initialState: AppState = {
   transferNotice: null,
   compare: null,
   pacs: INITIAL_PACS,
+  repeatReading: null,
 };
 
 let state: AppState = initialState;
