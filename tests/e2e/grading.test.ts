@@ -142,17 +142,18 @@ describe('levels', () => {
   it('keeps a level picked while the vertebra is placed instead of the next proposal', async () => {
     const points = byLevel('L3').points;
     await viewer.chooseLevel('L3');
-    // Five clicks, then the reader picks T10 for the next vertebra, then the sixth click completes L3.
+    // Five clicks, then the reader picks C7 for the next vertebra (the proposal after L3 would be T10), then the sixth
+    // click completes L3.
     const order: PointName[] = ['anteriorSuperior', 'anteriorInferior', 'middleSuperior', 'middleInferior', 'posteriorSuperior', 'posteriorInferior'];
     for (const name of order.slice(0, 5)) {
       const p = await viewer.pagePointOf('sagittal', points[name]);
       await viewer.page.mouse.click(p.x, p.y);
     }
-    await viewer.chooseLevel('T10');
+    await viewer.chooseLevel('C7');
     const last = await viewer.pagePointOf('sagittal', points.posteriorInferior);
     await viewer.page.mouse.click(last.x, last.y);
     await viewer.row('L3').waitFor();
-    expect(await viewer.page.locator('[data-testid="level-select"]').inputValue()).toBe('T10');
+    expect(await viewer.page.locator('[data-testid="level-select"]').inputValue()).toBe('C7');
   });
 
   it('keeps a level picked right after a vertebra is completed', async () => {
