@@ -31,11 +31,11 @@ export function readerDisagrees(reading: ReaderReading | undefined, range: { min
 export function readReaderReading(raw: unknown): ReaderReading | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
-  const grade = r.grade ?? null;
+  const grade = r.grade === undefined ? null : r.grade;
   if (grade !== null && grade !== 0 && grade !== 1 && grade !== 2 && grade !== 3) return null;
-  const depression = r.endplateDepression ?? false;
+  const depression = r.endplateDepression === undefined ? false : r.endplateDepression;
   if (typeof depression !== 'boolean') return null;
-  const note = r.note ?? '';
+  const note = r.note === undefined ? '' : r.note;
   if (typeof note !== 'string') return null;
   return { grade, endplateDepression: depression, note };
 }
