@@ -155,6 +155,29 @@ describe('writeMeasurementReport then readMeasurementReport', () => {
     }
   });
 
+  it.each([
+    ['a grade, a depression and a note', { grade: 3 as const, endplateDepression: true, note: 'posterior wall involved' }],
+    ['a grade alone', { grade: 0 as const, endplateDepression: false, note: '' }],
+    ['a depression without a grade', { grade: null, endplateDepression: true, note: '' }],
+    ['a note alone, in UTF-8', { grade: null, endplateDepression: false, note: 'Deckplatte eingedrückt, Höhe unsicher' }],
+  ])("gives back the reader's reading of a vertebra: %s", (_case, reading) => {
+    const read = readMeasurementReport(write({ vertebrae: [{ ...VERTEBRAE[0], reading }, VERTEBRAE[1], VERTEBRAE[2]] }));
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value.vertebrae.find((v) => v.level === 'L1')!.reading).toEqual(reading);
+    expect(read.value.vertebrae.find((v) => v.level === 'T12')).not.toHaveProperty('reading');
+  });
+
+  it("writes the reader's grade as a CODE item of the vertebra's group next to the morphometric grade", () => {
+    const bytes = write({ vertebrae: [{ ...VERTEBRAE[0], reading: { grade: 3, endplateDepression: true, note: '' } }, VERTEBRAE[1], VERTEBRAE[2]] });
+    const { dataset } = decodePart10(bytes);
+    const l1 = measurementGroups(dataset)[1]!;
+    const concepts = childrenOf(l1).map((c) => conceptOf(c)?.value);
+    expect(concepts).toContain(codes.GENANT_GRADE.value);
+    expect(concepts).toContain(codes.READER_GENANT_GRADE.value);
+    expect(concepts).toContain(codes.ENDPLATE_DEPRESSION.value);
+    expect(childrenOf(measurementGroups(dataset)[0]!).map((c) => conceptOf(c)?.value)).not.toContain(codes.READER_GENANT_GRADE.value);
+  });
+
   it('gives back the study, the new series and the measured series and frame of reference', () => {
     const written = writeMeasurementReport(exportInput());
     const read = readMeasurementReport(written.ok ? written.value.bytes : new Uint8Array());
@@ -379,6 +402,10 @@ const REPORTS: Array<[string, () => Uint8Array]> = [
   ],
   ['a single-vertebra report of an MR without reference', () => write({ vertebrae: [VERTEBRAE[0]], series: { ...exportInput().series, modality: 'MR' } })],
   ['a report of a non-ASCII patient', () => write({ patient: { name: 'Müller^Jürgen', id: 'P1', birthDate: '', sex: 'O' } })],
+  [
+    "a report with the reader's grades, depressions and notes",
+    () => write({ vertebrae: [{ ...VERTEBRAE[0], reading: { grade: 3, endplateDepression: true, note: 'posterior wall involved' } }, { ...VERTEBRAE[1], reading: { grade: 0, endplateDepression: false, note: '' } }, VERTEBRAE[2]] }),
+  ],
   [
     'a report copied from loosely formatted study values',
     () =>

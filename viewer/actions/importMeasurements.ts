@@ -97,6 +97,7 @@ export async function importSrBytes(bytes: Uint8Array, fileName: string): Promis
       viewPlaneNormal: normal,
       viewUp: up,
       referencedImageId: target.series.instances.length > 1 ? imageHolding(target.series, v.points, normal) : target.series.instances[0].imageIds[0] ?? null,
+      ...(v.reading === undefined ? {} : { reading: v.reading }),
     }, target.series)];
   });
   addImported(candidates, fileName, recognised);

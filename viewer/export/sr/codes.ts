@@ -212,6 +212,18 @@ export const GENANT_GRADE_CODES = [
   code('VHV-GENANT-3', LOCAL_SCHEME, 'Genant grade 3 (severe)'),
 ] as const;
 
+/** The reader's own visual Genant grade (a CODE item with one of GENANT_GRADE_CODES), next to the morphometric one. */
+export const READER_GENANT_GRADE = code('VHV-RGENANT', LOCAL_SCHEME, "Reader's visual Genant grade");
+/**
+ * Endplate depression as the reader saw it (the algorithm-based qualitative criterion, ABQ: Jiang G et al., Osteoporos
+ * Int 2004;15:887–896), a CODE item valued YES_CODE or NO_CODE.
+ */
+export const ENDPLATE_DEPRESSION = code('VHV-ABQ', LOCAL_SCHEME, 'Endplate depression (ABQ)');
+/** The reader's free-text note on a vertebra (TEXT). */
+export const READER_NOTE = code('VHV-RNOTE', LOCAL_SCHEME, "Reader's note");
+export const YES_CODE = code('373066001', 'SCT', 'Yes');
+export const NO_CODE = code('373067005', 'SCT', 'No');
+
 /**
  * Largest absolute point coordinate written, mm (inclusive). Graphic Data (0070,0022) is FL (float32, 24-bit
  * significand): below 2^13 = 8192 mm one unit in the last place is under 0.001 mm, so points round-trip within

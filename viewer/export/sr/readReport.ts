@@ -6,13 +6,20 @@
 import {
   compareLevels,
   validateSixPoints,
+  type GenantGrade,
   type SixPoints,
   type SpinalLevel,
   type Vec3,
 } from '../../../measurement';
+import { isEmptyReading, type ReaderReading } from '../../model/readerReading';
 import {
+  ENDPLATE_DEPRESSION,
   FINDING_SITE,
   FINDING_SITE_SRT,
+  GENANT_GRADE_CODES,
+  READER_GENANT_GRADE,
+  READER_NOTE,
+  YES_CODE,
   HEIGHT_LINES,
   IMAGING_MEASUREMENT_REPORT,
   MEASUREMENT_GROUP,
@@ -124,7 +131,40 @@ function parseHeightGroup(group: ContentItem, index: number): SrResult<ParsedVer
   if (!valid.ok) {
     return srError('MALFORMED_SR', `The report is damaged: ${level}: ${valid.error.message} ${NOTHING_CHANGED}`);
   }
-  return { ok: true, value: { level, points: valid.value, frameOfReferenceUID } };
+  const reading = readingOfGroup(children);
+  return { ok: true, value: { level, points: valid.value, frameOfReferenceUID, ...(reading === null ? {} : { reading }) } };
+}
+
+/**
+ * A text of a nested content item as written (UTF-8): dcmjs decodes values inside sequence items byte by byte, so a
+ * UTF-8 note comes back as one character per byte; such a text is decoded again. Text that is not valid UTF-8 that way
+ * is kept as it is.
+ */
+function utf8Text(text: string): string {
+  if (!/[\u0080-\u00ff]/.test(text) || /[^\u0000-\u00ff]/.test(text)) return text;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(text, (c) => c.charCodeAt(0)));
+  } catch {
+    return text;
+  }
+}
+
+/** The reader's grade, endplate depression and note of a group, or null when it holds none (a missing item reads as not recorded). */
+function readingOfGroup(children: ContentItem[]): ReaderReading | null {
+  const codeValue = (concept: typeof READER_GENANT_GRADE) => {
+    const item = children.find((c) => stringOf(c, 'ValueType') === 'CODE' && sameCode(conceptOf(c), concept));
+    return item === undefined ? null : codeOf(item, 'ConceptCodeSequence');
+  };
+  const gradeCode = codeValue(READER_GENANT_GRADE);
+  const gradeIndex = gradeCode === null ? -1 : GENANT_GRADE_CODES.findIndex((g) => sameCode(gradeCode, g));
+  const depression = codeValue(ENDPLATE_DEPRESSION);
+  const noteItem = children.find((c) => stringOf(c, 'ValueType') === 'TEXT' && sameCode(conceptOf(c), READER_NOTE));
+  const reading: ReaderReading = {
+    grade: gradeIndex < 0 ? null : (gradeIndex as GenantGrade),
+    endplateDepression: depression !== null && sameCode(depression, YES_CODE),
+    note: noteItem === undefined ? '' : utf8Text(stringOf(noteItem, 'TextValue')),
+  };
+  return isEmptyReading(reading) ? null : reading;
 }
 
 /** Counts of the content outside our groups, by kind. */
@@ -261,7 +301,7 @@ function readDecoded(meta: NaturalDataset, dataset: NaturalDataset): SrResult<Sr
       sopClassUID,
       referencedSeriesInstanceUIDs: referencedSeries(dataset),
       frameOfReferenceUID: vertebrae[0]?.frameOfReferenceUID ?? '',
-      vertebrae: vertebrae.map(({ level, points }) => ({ level, points })),
+      vertebrae: vertebrae.map(({ level, points, reading }) => ({ level, points, ...(reading === undefined ? {} : { reading }) })),
       recognised,
       ignored,
     },

@@ -1,9 +1,12 @@
+import type { ReaderReading } from '../../model/readerReading';
 import type { SixPoints, SpinalLevel } from '../../../measurement';
 
 /** One measured vertebra as stored in a report: its level and its six points in patient coordinates (mm, DICOM LPS). */
 export interface SrVertebra {
   readonly level: SpinalLevel;
   readonly points: SixPoints;
+  /** The reader's own grade, endplate depression and note; absent or empty when none was recorded. */
+  readonly reading?: ReaderReading | undefined;
 }
 
 /** One instance of the measured image series, listed in the report's image library. */

@@ -5,6 +5,7 @@
  * reference. Pure: runs in node and in the browser; dcmjs does the byte encoding.
  */
 import { assessSpine, type LevelAssessment, type Vec3 } from '../../../measurement';
+import { isEmptyReading, type ReaderReading } from '../../model/readerReading';
 import {
   APP_DEVICE_UID,
   APP_NAME,
@@ -24,6 +25,11 @@ import {
   FRAME_OF_REFERENCE_UID,
   GENANT_GRADE,
   GENANT_GRADE_CODES,
+  ENDPLATE_DEPRESSION,
+  NO_CODE,
+  READER_GENANT_GRADE,
+  READER_NOTE,
+  YES_CODE,
   HEIGHT_LINES,
   HEIGHT_LOSS,
   IMAGE_LIBRARY,
@@ -130,7 +136,17 @@ function checkCoordinateRange(levels: ReadonlyArray<LevelAssessment>): SrResult<
   return { ok: true, value: null };
 }
 
-function measurementGroup(la: LevelAssessment, trackingUid: string, frameOfReferenceUID: string): ContentItem {
+/** The reader's reading as items of the vertebra's group: grade (CODE), endplate depression (CODE), note (TEXT). */
+function readingItems(reading: ReaderReading | undefined): ContentItem[] {
+  if (reading === undefined || isEmptyReading(reading)) return [];
+  return [
+    ...(reading.grade === null ? [] : [codeItem('CONTAINS', READER_GENANT_GRADE, GENANT_GRADE_CODES[reading.grade])]),
+    codeItem('CONTAINS', ENDPLATE_DEPRESSION, reading.endplateDepression ? YES_CODE : NO_CODE),
+    ...(reading.note === '' ? [] : [textItem('CONTAINS', READER_NOTE, reading.note)]),
+  ];
+}
+
+function measurementGroup(la: LevelAssessment, trackingUid: string, frameOfReferenceUID: string, reading?: ReaderReading): ContentItem {
   const a = la.assessment;
   const items: ContentItem[] = [
     textItem('HAS OBS CONTEXT', TRACKING_IDENTIFIER, `vertebra ${la.level}`),
@@ -158,6 +174,7 @@ function measurementGroup(la: LevelAssessment, trackingUid: string, frameOfRefer
   items.push(numItem('CONTAINS', HEIGHT_LOSS, a.heightLossPct, UNIT_PERCENT));
   items.push(codeItem('CONTAINS', GENANT_GRADE, GENANT_GRADE_CODES[a.grade]));
   if (la.wedgeAngleDeg !== null) items.push(numItem('CONTAINS', WEDGE_ANGLE, la.wedgeAngleDeg, UNIT_DEGREE));
+  items.push(...readingItems(reading));
   return containerItem('CONTAINS', MEASUREMENT_GROUP, items, TID_MEASUREMENT_GROUP);
 }
 
@@ -184,7 +201,9 @@ function rootContent(input: SrExportInput, levels: ReadonlyArray<LevelAssessment
     containerItem(
       'CONTAINS',
       IMAGING_MEASUREMENTS,
-      levels.map((la, index) => measurementGroup(la, trackingUids[index], input.series.frameOfReferenceUID)),
+      levels.map((la, index) =>
+        measurementGroup(la, trackingUids[index], input.series.frameOfReferenceUID, input.vertebrae.find((v) => v.level === la.level)?.reading),
+      ),
     ),
   ];
 }
@@ -194,7 +213,7 @@ function rootContent(input: SrExportInput, levels: ReadonlyArray<LevelAssessment
  * (ISO_IR 192, dcmjs writes UTF-8); plain ASCII needs no Specific Character Set (PS3.5 Section 6.1.2.1).
  */
 function needsUtf8(input: SrExportInput): boolean {
-  const copied = [input.patient, input.study, input.series.description, input.appVersion];
+  const copied = [input.patient, input.study, input.series.description, input.appVersion, input.vertebrae.map((v) => v.reading?.note ?? '')];
   return /[^\x20-\x7e]/.test(JSON.stringify(copied));
 }
 
