@@ -72,7 +72,8 @@ function parseOptions(args: readonly string[]): Options | string {
 function seriesSpecs(options: Options): SeriesSpec[] {
   const specs: SeriesSpec[] = options.sizes.map((n) => ({ key: `n${n}`, sliceCount: n, compression: 'none' }));
   if (options.j2k) specs.push({ key: 'n300-j2k', sliceCount: 300, compression: 'j2k-lossless' });
-  return specs;
+  // Smallest first, so an interrupted run has the most complete rows (the compressed variant right after its N).
+  return specs.sort((a, b) => a.sliceCount - b.sliceCount);
 }
 
 function ensureOurBuild(): void {
@@ -154,36 +155,51 @@ async function main(): Promise<number> {
         }
       }
       records.push({ series: s, sessions });
+      writeResults({ startedAt, machine, options, ohifBuild, series, records, final: false });
     }
   } finally {
     for (const server of servers) await server.stop();
     await orthanc.stop({ keepDir: false });
   }
 
-  const summaries = records.map(summarize);
-  const table = formatTable(summaries);
-  const resultsDir = join(CACHE_DIR, 'results');
-  mkdirSync(resultsDir, { recursive: true });
-  const finishedAt = new Date().toISOString();
-  const json = {
-    startedAt,
-    finishedAt,
-    machine,
-    options,
-    ohif: ohifBuild === null ? null : ohifBuild.ok ? { version: ohifBuild.version, distDir: ohifBuild.distDir } : { version: ohifBuild.version, skipped: ohifBuild.message },
-    ourBuild: { distDir: DIST_DIR, commit: gitCommit() },
-    series: series.map(({ files: _files, ...rest }) => rest),
-    summaries,
-    sessions: records.flatMap((record) => record.sessions.map((session) => ({ series: record.series.key, ...session }))),
-    table,
-  };
-  const file = join(resultsDir, `peer-bench-${finishedAt.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
-  writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
-  console.log(`\n${finishedAt.slice(0, 10)}, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, ${machine.chromium}; medians (range) of ${options.reps} runs (${options.largeReps} at N ≥ ${LARGE_SERIES_SLICES}); ✓/✗ against issue 16's goals:\n`);
+  const { file, table } = writeResults({ startedAt, machine, options, ohifBuild, series, records, final: true });
+  console.log(`\n${new Date().toISOString().slice(0, 10)}, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, ${machine.chromium}; medians (range) of ${options.reps} runs (${options.largeReps} at N ≥ ${LARGE_SERIES_SLICES}); ✓/✗ against issue 16's goals:\n`);
   console.log(table);
   console.log(`\nraw figures: ${file}`);
   return 0;
+}
+
+/** Writes the figures so far (after every series, so an interrupted run keeps them) and the final file. */
+function writeResults(input: {
+  startedAt: string;
+  machine: ReturnType<typeof machineFacts>;
+  options: Options;
+  ohifBuild: Awaited<ReturnType<typeof ensureOhifBuild>> | null;
+  series: readonly GeneratedSeries[];
+  records: readonly SeriesRecord[];
+  final: boolean;
+}): { file: string; table: string } {
+  const { ohifBuild } = input;
+  const summaries = input.records.map(summarize);
+  const table = formatTable(summaries);
+  const resultsDir = join(CACHE_DIR, 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const json = {
+    startedAt: input.startedAt,
+    finishedAt: input.final ? new Date().toISOString() : null,
+    machine: input.machine,
+    options: input.options,
+    ohif: ohifBuild === null ? null : ohifBuild.ok ? { version: ohifBuild.version, distDir: ohifBuild.distDir } : { version: ohifBuild.version, skipped: ohifBuild.message },
+    ourBuild: { distDir: DIST_DIR, commit: gitCommit() },
+    series: input.series.map(({ files: _files, ...rest }) => rest),
+    summaries,
+    sessions: input.records.flatMap((record) => record.sessions.map((session) => ({ series: record.series.key, ...session }))),
+    table,
+  };
+  const file = join(resultsDir, `peer-bench-${input.startedAt.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+  writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  return { file, table };
 }
 
 function describeSession(series: GeneratedSeries, rep: number, r: SessionResult): string {

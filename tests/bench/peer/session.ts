@@ -63,7 +63,8 @@ const gzipSizeCache = new Map<string, { bytes: number; gzipBytes: number }>();
 export async function runSession(spec: SessionSpec): Promise<SessionResult> {
   const quiet = await waitForQuietMachine(spec.quiet.maxLoad, spec.quiet.maxWaitMs);
   const startedAt = new Date().toISOString();
-  const server = await chromium.launchServer({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+  const executablePath = findChromium();
+  const server = await chromium.launchServer({ ...(executablePath === undefined ? {} : { executablePath }), args: CHROMIUM_ARGS, headless: true });
   const browserPid = server.process().pid;
   if (browserPid === undefined) throw new Error('Chromium started without a PID');
   const sampler = startTreeSampler(browserPid);
