@@ -7,9 +7,10 @@
  *
  *   npm run bench:peer -- [--reps 3] [--sizes 100,300,1000] [--large-reps 1] [--no-j2k] [--no-ohif]
  *                         [--max-load 1.5] [--quiet-wait-s 60] [--timeout-s 240]
+ *   npm run bench:peer -- --report .cache/bench-peer/results/latest.json   (prints the table of a finished run again)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ensureOhifBuild, startOhifServer, startStaticServer, type RunningStaticServer } from '../../../scripts/ohif';
@@ -89,7 +90,26 @@ function machineFacts() {
   return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 1e9), kernel: release(), node: process.version, chromium: version };
 }
 
+/** Prints the table of a results file again (e.g. after the report's format changed). */
+function reprint(file: string): number {
+  const json = JSON.parse(readFileSync(file, 'utf8')) as { series: GeneratedSeries[]; sessions: Array<SessionResult & { rep: number; series: string }>; machine: ReturnType<typeof machineFacts>; startedAt: string };
+  const records: SeriesRecord[] = json.series
+    .map((series) => ({ series, sessions: json.sessions.filter((session) => session.series === series.key) }))
+    .filter((record) => record.sessions.length > 0);
+  console.log(`${json.startedAt.slice(0, 10)}, ${json.machine.cpu}, ${json.machine.cores} cores, ${json.machine.memoryGB} GB, ${json.machine.chromium}\n`);
+  console.log(formatTable(records.map(summarize)));
+  return 0;
+}
+
 async function main(): Promise<number> {
+  if (process.argv[2] === '--report') {
+    const file = process.argv[3];
+    if (file === undefined || !existsSync(file)) {
+      console.error(`--report needs a results file (.cache/bench-peer/results/*.json), not '${file ?? ''}'`);
+      return 2;
+    }
+    return reprint(file);
+  }
   const options = parseOptions(process.argv.slice(2));
   if (typeof options === 'string') {
     console.error(options);

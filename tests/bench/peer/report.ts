@@ -22,14 +22,15 @@ export interface SeriesSummary {
   readonly sliceCount: number;
   readonly compression: string;
   readonly floorMs: Spread | null;
-  readonly ours: { firstImageMs: Spread | null; sagittalReadyMs: Spread | null; peakRssBytes: Spread | null; peakJsHeapBytes: Spread | null; jsBytes: Spread | null; jsGzipBytes: Spread | null };
-  readonly ohif: { firstImageMs: Spread | null; sagittalReadyMs: Spread | null; peakRssBytes: Spread | null; peakJsHeapBytes: Spread | null; jsBytes: Spread | null; jsGzipBytes: Spread | null };
+  readonly ours: { firstImageMs: Spread | null; sagittalReadyMs: Spread | null; peakRssBytes: Spread | null; peakPssBytes: Spread | null; peakJsHeapBytes: Spread | null; jsBytes: Spread | null; jsGzipBytes: Spread | null };
+  readonly ohif: { firstImageMs: Spread | null; sagittalReadyMs: Spread | null; peakRssBytes: Spread | null; peakPssBytes: Spread | null; peakJsHeapBytes: Spread | null; jsBytes: Spread | null; jsGzipBytes: Spread | null };
   readonly ratios: {
     sagittalOverFloor: number | null;
     ohifSagittalOverFloor: number | null;
     firstImageOverOhif: number | null;
     sagittalOverOhif: number | null;
     peakRssOverOhif: number | null;
+    peakPssOverOhif: number | null;
     peakJsHeapOverOhif: number | null;
   };
   readonly sessions: number;
@@ -49,6 +50,7 @@ export function summarize(record: SeriesRecord): SeriesSummary {
     firstImageMs: spreadOf(ours.map((s) => s.firstImageMs)),
     sagittalReadyMs: spreadOf(ours.map((s) => s.sagittalReadyMs)),
     peakRssBytes: spreadOf(ours.map((s) => s.peakRssBytes)),
+    peakPssBytes: spreadOf(ours.map((s) => s.peakPssBytes)),
     peakJsHeapBytes: spreadOf(ours.map((s) => s.peakJsHeapUsedBytes)),
     jsBytes: spreadOf(ours.map((s) => s.jsBytes)),
     jsGzipBytes: spreadOf(ours.map((s) => s.jsGzipBytes)),
@@ -58,6 +60,7 @@ export function summarize(record: SeriesRecord): SeriesSummary {
     firstImageMs: spreadOf(ohifStack.map((s) => s.firstImageMs)),
     sagittalReadyMs: spreadOf(ohifMpr.map((s) => s.sagittalReadyMs)),
     peakRssBytes: spreadOf(ohifMpr.map((s) => s.peakRssBytes)),
+    peakPssBytes: spreadOf(ohifMpr.map((s) => s.peakPssBytes)),
     peakJsHeapBytes: spreadOf(ohifMpr.map((s) => s.peakJsHeapUsedBytes)),
     jsBytes: spreadOf(ohifMpr.map((s) => s.jsBytes)),
     jsGzipBytes: spreadOf(ohifMpr.map((s) => s.jsGzipBytes)),
@@ -76,6 +79,7 @@ export function summarize(record: SeriesRecord): SeriesSummary {
       firstImageOverOhif: ratioOf(oursSide.firstImageMs, ohifSide.firstImageMs),
       sagittalOverOhif: ratioOf(oursSide.sagittalReadyMs, ohifSide.sagittalReadyMs),
       peakRssOverOhif: ratioOf(oursSide.peakRssBytes, ohifSide.peakRssBytes),
+      peakPssOverOhif: ratioOf(oursSide.peakPssBytes, ohifSide.peakPssBytes),
       peakJsHeapOverOhif: ratioOf(oursSide.peakJsHeapBytes, ohifSide.peakJsHeapBytes),
     },
     sessions: record.sessions.length,
@@ -106,6 +110,7 @@ export function formatTable(summaries: readonly SeriesSummary[]): string {
     'OHIF ÷ floor',
     'peak RSS: us / OHIF',
     `ratio (goal ≤ ${GOALS.peakRssOverOhif} at N=300)`,
+    'peak PSS: us / OHIF (ratio)',
     'peak JS heap: us / OHIF',
     'JS+WASM: us / OHIF',
     'load avg',
@@ -121,6 +126,7 @@ export function formatTable(summaries: readonly SeriesSummary[]): string {
     ratio(s.ratios.ohifSagittalOverFloor),
     `${gigabytes(s.ours.peakRssBytes)} / ${gigabytes(s.ohif.peakRssBytes)}`,
     ratio(s.ratios.peakRssOverOhif, s.sliceCount === 300 && s.compression === 'none' ? GOALS.peakRssOverOhif : undefined),
+    `${gigabytes(s.ours.peakPssBytes)} / ${gigabytes(s.ohif.peakPssBytes)} (${ratio(s.ratios.peakPssOverOhif)})`,
     `${megabytes(s.ours.peakJsHeapBytes)} / ${megabytes(s.ohif.peakJsHeapBytes)}`,
     `${(s.ours.jsBytes === null ? 'n/a' : `${megabytes(s.ours.jsBytes)} (${megabytes(s.ours.jsGzipBytes)} gz)`)} / ${megabytes(s.ohif.jsBytes)}`,
     `${s.loadRange[0].toFixed(1)}–${s.loadRange[1].toFixed(1)}`,
