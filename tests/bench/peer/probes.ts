@@ -88,7 +88,8 @@ export function ioFloorScript(input: { root: string; studyUID: string; seriesUID
       const url = urls[next++];
       const response = await fetch(url, { headers: { Accept: 'multipart/related; type=application/octet-stream; transfer-syntax=*' } });
       if (!response.ok) throw new Error('frame: HTTP ' + response.status);
-      bytes += (await response.arrayBuffer()).byteLength;
+      const body = await response.arrayBuffer(); // read first: 'bytes += await …' would lose concurrent updates
+      bytes += body.byteLength;
     }
   };
   await Promise.all(Array.from({ length: input.parallel }, worker));
