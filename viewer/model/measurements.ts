@@ -62,8 +62,10 @@ function applyForward(byId: MeasurementsState['byId'], command: MeasurementComma
       return byId[command.id] ? { ...byId, [command.id]: { ...byId[command.id], points: command.after } } : byId;
     case 'relabel':
       return byId[command.id] ? { ...byId, [command.id]: { ...byId[command.id], level: command.after } } : byId;
-    case 'read':
-      return byId[command.id] ? { ...byId, [command.id]: { ...byId[command.id], reading: command.after } } : byId;
+    case 'read': {
+      const current = byId[command.id];
+      return current ? { ...byId, [command.id]: { ...current, reading: command.after } } : byId;
+    }
   }
 }
 

@@ -107,7 +107,7 @@ export interface VertebraJson {
   /** The image the points lie on; null when unknown (e.g. placed in a volume). */
   referencedImage: ImageReference | null;
   /** The reader's own grade, endplate depression and note; absent when none was recorded. */
-  readerReading?: ReaderReadingJson;
+  readerReading?: ReaderReadingJson | undefined;
   informative: InformativeJson;
 }
 
