@@ -9,7 +9,7 @@ import {
   type Types as ToolTypes,
 } from '@cornerstonejs/tools';
 import { heightsFromPoints, type SpinalLevel, type Vec3 } from '../../measurement';
-import { PLACEMENT_ORDER, toSixPoints } from './placement';
+import { HEIGHT_INDEX_PAIRS, PLACEMENT_ORDER, toSixPoints } from './placement';
 
 const { addAnnotation, getAnnotations, removeAnnotation } = annotationApi.state;
 const { triggerAnnotationCompleted, triggerAnnotationModified } = annotationApi.state;
@@ -59,7 +59,7 @@ function distanceToSegment(p: Types.Point2, a: Types.Point2, b: Types.Point2): n
 }
 
 /** Pairs of point indices (placement order) drawn as lines: three heights, then the two endplates. */
-const HEIGHT_LINES: ReadonlyArray<readonly [number, number]> = [[0, 1], [2, 3], [4, 5]];
+const HEIGHT_LINES = HEIGHT_INDEX_PAIRS;
 const ENDPLATE_LINES: ReadonlyArray<readonly [number, number]> = [[0, 2], [2, 4], [1, 3], [3, 5]];
 
 /**
