@@ -2,11 +2,12 @@ import { eventTarget, getRenderingEngine, type Types } from '@cornerstonejs/core
 import { annotation as annotationApi, Enums as ToolEnums, utilities as toolUtilities, type Types as ToolTypes } from '@cornerstonejs/tools';
 import { proposeNextLevel, type SixPoints, type Vec3 } from '../../measurement';
 import { execute, previewPoints, type VertebraMeasurement } from '../model/measurements';
-import { GRADE_COLORS, UNCALIBRATED_COLOR, seriesMorphometry } from '../model/morphometry';
+import { seriesMorphometry } from '../model/morphometry';
+import { vertebraStyle, type VertebraStyle } from '../model/vertebraStyle';
 import { getState, setState, subscribe } from '../state/store';
 import { findSeries } from '../state/instances';
 import { fromSixPoints, toSixPoints } from '../tools/placement';
-import { VertebralHeightTool, type VertebraAnnotation, type VertebraStyle } from '../tools/VertebralHeightTool';
+import { VertebralHeightTool, type VertebraAnnotation } from '../tools/VertebralHeightTool';
 
 const TOOL_NAME = VertebralHeightTool.toolName;
 
@@ -80,17 +81,13 @@ function onSelection(event: Event): void {
   setState({ selectedMeasurementId: id ?? null });
 }
 
-/** Style of a vertebra for the tool: colour by Genant grade, pixels and no grade when uncalibrated. */
+/** Style of a vertebra for the tool, from the series' one assessment. */
 export function describeVertebra(annotationUID: string): VertebraStyle | undefined {
   const state = getState();
   const measurement = state.measurements.byId[annotationUID];
   if (!measurement) return undefined;
-  if (!measurement.calibrated) return { color: UNCALIBRATED_COLOR, unit: 'px', gradeText: 'uncalibrated' };
   const row = seriesMorphometry(state.measurements, measurement.seriesKey).rows.find((r) => r.measurement.id === annotationUID);
-  const grade = row?.assessment?.assessment.grade;
-  return grade === undefined
-    ? { color: GRADE_COLORS[0], unit: 'mm', gradeText: '' }
-    : { color: GRADE_COLORS[grade], unit: 'mm', gradeText: `G${grade}` };
+  return row ? vertebraStyle(row) : undefined;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   type Types as ToolTypes,
 } from '@cornerstonejs/tools';
 import { heightsFromPoints, type SpinalLevel, type Vec3 } from '../../measurement';
+import type { VertebraStyle } from '../model/vertebraStyle';
 import { HEIGHT_INDEX_PAIRS, PLACEMENT_ORDER, toSixPoints } from './placement';
 
 const { addAnnotation, getAnnotations, removeAnnotation } = annotationApi.state;
@@ -27,12 +28,6 @@ export interface VertebraAnnotation extends ToolTypes.Annotation {
   };
 }
 
-/** What the app tells the tool about a vertebra it draws: colour by grade, unit, grade text. */
-export interface VertebraStyle {
-  color: string;
-  unit: 'mm' | 'px';
-  gradeText: string;
-}
 
 export interface VertebralHeightConfiguration {
   /** The level a new vertebra gets (the level selector's value). */
