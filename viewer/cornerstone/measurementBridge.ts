@@ -19,7 +19,12 @@ function isVertebra(annotation: ToolTypes.Annotation | undefined): annotation is
 }
 
 function pointsOf(annotation: VertebraAnnotation): SixPoints {
-  return toSixPoints(annotation.data.handles.points as unknown as Vec3[]);
+  return toSixPoints(annotation.data.handles.points);
+}
+
+/** A copy of a cornerstone Point3 as measurement/'s Vec3 (the same shape: x, y, z in mm). */
+function vec3(p: Types.Point3): Vec3 {
+  return [p[0], p[1], p[2]];
 }
 
 function samePoints(a: readonly Types.Point3[], b: readonly Vec3[]): boolean {
@@ -36,7 +41,7 @@ function onCompleted(event: Event): void {
     const before = annotation.data.pointsBeforeEdit;
     if (!before) return;
     setState({
-      measurements: execute(state.measurements, { type: 'move', id, before: toSixPoints(before as unknown as Vec3[]), after: pointsOf(annotation) }),
+      measurements: execute(state.measurements, { type: 'move', id, before: toSixPoints(before), after: pointsOf(annotation) }),
     });
     return;
   }
@@ -53,8 +58,8 @@ function onCompleted(event: Event): void {
     level: annotation.data.level,
     points: pointsOf(annotation),
     calibrated: spec?.calibrated ?? plan.calibrated,
-    viewPlaneNormal: [...(metadata.viewPlaneNormal ?? [0, 0, 1])] as unknown as Vec3,
-    viewUp: [...(metadata.viewUp ?? [0, -1, 0])] as unknown as Vec3,
+    viewPlaneNormal: vec3(metadata.viewPlaneNormal ?? [0, 0, 1]),
+    viewUp: vec3(metadata.viewUp ?? [0, -1, 0]),
     referencedImageId: metadata.referencedImageId ?? null,
   };
   const measurements = execute(state.measurements, { type: 'add', measurement });

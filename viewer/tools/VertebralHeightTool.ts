@@ -8,7 +8,7 @@ import {
   utilities as toolUtilities,
   type Types as ToolTypes,
 } from '@cornerstonejs/tools';
-import { heightsFromPoints, type SpinalLevel, type Vec3 } from '../../measurement';
+import { heightsFromPoints, type SpinalLevel } from '../../measurement';
 import type { VertebraStyle } from '../model/vertebraStyle';
 import { HEIGHT_INDEX_PAIRS, PLACEMENT_ORDER, toSixPoints } from './placement';
 
@@ -267,7 +267,7 @@ export class VertebralHeightTool extends AnnotationTool {
     const textOptions = { color, background: 'rgba(0, 0, 0, 0.55)', fontSize: '13px' };
     drawTextBox(svg, uid, 'level', [annotation.data.level + (style?.gradeText ? ` · ${style.gradeText}` : '')], [canvas[0][0] - 60, canvas[0][1] - 28], textOptions);
     if (!complete) return;
-    const heights = heightsFromPoints(toSixPoints(points as unknown as Vec3[]));
+    const heights = heightsFromPoints(toSixPoints(points));
     if (!heights.ok) return;
     const unit = style?.unit ?? 'mm';
     const labels = [`Ha ${heights.value.anteriorMm.toFixed(1)} ${unit}`, `Hm ${heights.value.middleMm.toFixed(1)} ${unit}`, `Hp ${heights.value.posteriorMm.toFixed(1)} ${unit}`];
