@@ -55,7 +55,7 @@ const TOOL_NAMES: Record<PrimaryTool, string> = {
 };
 
 function engine(): RenderingEngine {
-  return (getRenderingEngine(ENGINE_ID) as RenderingEngine | undefined) ?? new RenderingEngine(ENGINE_ID);
+  return (getRenderingEngine(ENGINE_ID)) ?? new RenderingEngine(ENGINE_ID);
 }
 
 function orientationEnum(spec: ViewportSpec): Enums.OrientationAxis {
@@ -277,7 +277,7 @@ export async function showPlan(
       }
     }
     for (const spec of specs.filter((v) => v.kind === 'stack')) {
-      const viewport = renderingEngine.getViewport(spec.viewportId) as StackViewport;
+      const viewport = renderingEngine.getViewport<StackViewport>(spec.viewportId);
       const middle = Math.floor(spec.imageIds.length / 2);
       await viewport.setStack(spec.imageIds, middle).catch((error: unknown) => fail(spec.imageIds[middle], errorText(error)));
       // Decode the whole stack in the background so scrolling never waits and progress reaches 100 %.
@@ -482,7 +482,7 @@ function displayedValues(viewport: Types.IViewport): ArrayLike<number> | null {
   }
   const volumeId = (viewport as VolumeViewport).getVolumeId?.();
   const volume = volumeId ? cache.getVolume(volumeId) : undefined;
-  return (volume?.voxelManager?.getCompleteScalarDataArray?.() as ArrayLike<number> | undefined) ?? null;
+  return (volume?.voxelManager?.getCompleteScalarDataArray?.()) ?? null;
 }
 
 /** Applies a W/L preset to every viewport of the plan (one volume, one window). */
