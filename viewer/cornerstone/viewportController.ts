@@ -353,8 +353,10 @@ export function setPrimaryTool(primaryTool: PrimaryTool, mprAvailable: boolean):
     if (keep.length > 0) {
       group.setToolActive(name, { bindings: keep });
     } else if (key === 'crosshairs') {
-      // Enabled crosshairs keep drawing the reference lines but never take a click meant for another tool.
-      group.setToolEnabled(name);
+      // Enabled crosshairs keep drawing the reference lines but never take a click meant for another tool; while
+      // points are placed they are hidden, so no line runs over the vertebra being clicked.
+      if (chosen === 'vertebralHeight') group.setToolDisabled(name);
+      else group.setToolEnabled(name);
     } else {
       // Passive: placed vertebrae stay visible and their handles draggable.
       group.setToolPassive(name);
