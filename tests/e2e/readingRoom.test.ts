@@ -113,6 +113,23 @@ describe('keyboard only: opening the sample and measuring', () => {
     expect(await viewer.viewport('sagittal').getAttribute('data-framed')).toBe('spine');
   });
 
+  it('shows a thumbnail of the middle image of each image series in the study browser', async () => {
+    const thumbnails = page.locator('[data-testid="series-item"] [data-testid="series-thumbnail"]');
+    await expect.poll(() => thumbnails.count()).toBeGreaterThanOrEqual(2);
+    await page.locator('[data-testid="series-thumbnail"][data-state="waiting"]').first().waitFor({ state: 'detached' });
+    expect(await page.locator('[data-testid="series-thumbnail"][data-state="rendered"]').count()).toBe(await thumbnails.count());
+    // Drawn: the canvas holds more than a black square.
+    const lit = await thumbnails.first().evaluate((canvas) => {
+      const c = canvas as HTMLCanvasElement;
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! > 60) n += 1;
+      return n / (data.length / 4);
+    });
+    expect(lit).toBeGreaterThan(0.05);
+    await screenshot('opened');
+  });
+
   it('shows the vertebral bodies over at least half the sagittal view height without any zoom by the user', async () => {
     const top = await viewer.pagePointOf('sagittal', levels[0]!.points.anteriorSuperior);
     const bottom = await viewer.pagePointOf('sagittal', levels[levels.length - 1]!.points.posteriorInferior);

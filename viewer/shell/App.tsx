@@ -22,6 +22,7 @@ import { OpenGroup } from './OpenGroup';
 import { PlacementGuide } from './PlacementGuide';
 import { LoadingBar } from './LoadingBar';
 import { ToolButton } from './ToolButton';
+import { SeriesThumbnail } from './SeriesThumbnail';
 
 /** 'auto': the study browser is a column, except while measuring, when it becomes a drawer over the views. */
 type SideMode = 'auto' | 'open' | 'closed';
@@ -103,14 +104,14 @@ export function App() {
         >
           <OpenGroup />
           <PacsPanel commands={pacsCommands} />
-          <SeriesBrowser commands={seriesBrowserCommands} />
+          <SeriesBrowser commands={seriesBrowserCommands} thumbnail={(series) => <SeriesThumbnail series={series} />} />
           <ProblemList />
         </aside>
         <main className="app__main">
           {hasInstances ? <ViewportGrid /> : <StartScreen />}
           <PlacementGuide />
         </main>
-        {panelOpen && (
+        {panelOpen && hasInstances && (
           <aside className={`app__panel${comparing ? ' app__panel--compare' : ''}`} aria-label={comparing ? 'Comparison' : 'Morphometry'}>
             {comparing ? <ComparePanel commands={compareCommands} /> : <MorphometryPanel commands={morphometryCommands} />}
           </aside>

@@ -28,7 +28,7 @@ export function ToolButton({ testId, icon: Icon, label, text, shortcut, disabled
     <span className="tool" title={tooltip}>
       <button
         type="button"
-        className={`tool__button${text ? ' tool__button--text' : ''}`}
+        className={`tool__button${text ? ' tool__button--text' : ''}${Icon ? ' tool__button--icon' : ''}`}
         data-testid={testId}
         aria-label={label}
         aria-keyshortcuts={keys ? keys.replace(/ or /g, ' ') : undefined}
