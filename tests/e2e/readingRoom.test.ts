@@ -76,11 +76,14 @@ async function focusedName(): Promise<string> {
 
 /** Presses Tab until the element with `testId` has the focus (at most `limit` presses); returns the presses. */
 async function tabTo(testId: string, limit = 200): Promise<number> {
+  const visited: string[] = [];
   for (let presses = 1; presses <= limit; presses += 1) {
     await page.keyboard.press('Tab');
-    if ((await focusedName()) === testId) return presses;
+    const name = await focusedName();
+    if (name === testId) return presses;
+    visited.push(name);
   }
-  throw new Error(`${testId} is not reachable with Tab`);
+  throw new Error(`${testId} is not reachable with Tab; focus went to ${[...new Set(visited)].join(', ')}`);
 }
 
 beforeAll(async () => {

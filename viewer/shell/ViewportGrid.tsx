@@ -81,6 +81,11 @@ export function ViewportGrid() {
               data-orientation={spec.orientation}
               data-series-uid={spec.seriesKey}
               onContextMenu={(e) => e.preventDefault()}
+              // cornerstone's key listener on the element cancels every key, Tab included: a keyboard trap once a
+              // click has focused the view. Tab never reaches it, so the focus moves on.
+              onKeyDownCapture={(e) => {
+                if (e.key === 'Tab') e.stopPropagation();
+              }}
             />
             <ViewportOverlay spec={spec} />
           </div>
