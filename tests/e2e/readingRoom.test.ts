@@ -152,7 +152,10 @@ describe('keyboard only: opening the sample and measuring', () => {
     await page.keyboard.press('v');
     await expect.poll(() => page.locator('[data-testid="tool-vertebral-height"]').getAttribute('aria-pressed')).toBe('true');
     const crosshairsEnabled = await page.evaluate(() => {
-      const group = window.cornerstoneTools.ToolGroupManager.getToolGroup('vertebral-height-tools');
+      const { cornerstoneTools } = window as unknown as {
+        cornerstoneTools: { ToolGroupManager: { getToolGroup(id: string): { getToolOptions(name: string): { mode?: string } | undefined } | undefined } };
+      };
+      const group = cornerstoneTools.ToolGroupManager.getToolGroup('vertebral-height-tools');
       return group?.getToolOptions('Crosshairs')?.mode;
     });
     expect(crosshairsEnabled).toBe('Disabled');
