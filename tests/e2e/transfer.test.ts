@@ -140,6 +140,10 @@ describe('DICOM SR export and import', () => {
     await deleteAllRows();
     const outcome = await importFile(srPath);
     expect(outcome.kind).toBe('info');
+    // What the report held is listed, but only refused vertebrae count as "not imported".
+    expect(outcome.text).toMatch(new RegExp(`imported ${LEVELS.length} vertebrae\\.`));
+    expect(outcome.text).not.toMatch(/not imported/);
+    expect(outcome.text).toMatch(/height lines for other viewers/);
     const after = await measurementsInPage(viewer.page);
     expect(after.map((m) => m.level)).toEqual(before.map((m) => m.level));
     for (const [i, m] of after.entries()) {

@@ -292,9 +292,10 @@ function imageHolding(series: SeriesGroup, points: SixPoints, normal: Vec3): str
 
 /**
  * Adds imported vertebrae as one undoable step. A level already measured on its series is not added twice:
- * it is listed as skipped.
+ * it is listed as skipped. Only `rejected` lines count as "not imported"; `notes` (what the file held) are listed
+ * after them without being counted.
  */
-function addImported(candidates: VertebraMeasurement[], source: string, rejected: string[]): void {
+function addImported(candidates: VertebraMeasurement[], source: string, rejected: string[], notes: ReadonlyArray<string> = []): void {
   const state = getState();
   const taken = new Set(Object.values(state.measurements.byId).map((m) => `${m.seriesKey}|${m.level}`));
   const accepted: VertebraMeasurement[] = [];
@@ -310,7 +311,7 @@ function addImported(candidates: VertebraMeasurement[], source: string, rejected
   notify({
     kind: accepted.length > 0 ? 'info' : 'error',
     text: `${source}: imported ${accepted.length} vertebra${accepted.length === 1 ? '' : 'e'}${rejected.length ? `, ${rejected.length} not imported` : ''}.`,
-    details: rejected,
+    details: [...rejected, ...notes],
   });
 }
 
@@ -365,8 +366,13 @@ export async function importSrBytes(bytes: Uint8Array, fileName: string): Promis
     return;
   }
   const calibrated = target.series.instances.every((i) => i.meta.kind !== 'image' || i.meta.calibration === 'calibrated');
+  const rejected: string[] = [];
   const candidates = report.vertebrae.flatMap((v): VertebraMeasurement[] => {
-    if (!heightsFromPoints(v.points).ok) return [];
+    const heights = heightsFromPoints(v.points);
+    if (!heights.ok) {
+      rejected.push(`${v.level}: ${heights.error.message}`);
+      return [];
+    }
     const { normal, up } = planeOfPoints(v.points);
     return [{
       id: `sr-${report.sopInstanceUID}-${v.level}`,
@@ -381,7 +387,7 @@ export async function importSrBytes(bytes: Uint8Array, fileName: string): Promis
       referencedImageId: target.series.instances.length > 1 ? imageHolding(target.series, v.points, normal) : target.series.instances[0].imageIds[0] ?? null,
     }];
   });
-  addImported(candidates, fileName, recognised);
+  addImported(candidates, fileName, rejected, recognised);
 }
 
 /** Reads a JSON or DICOM SR measurement file chosen by the user. Nothing changes unless something valid is found. */
