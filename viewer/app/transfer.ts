@@ -1,5 +1,6 @@
 import { heightsFromPoints, type SixPoints, type Vec3 } from '../../measurement';
 import type { ExportStudy, MeasurementsExportInput } from '../export/json';
+import type { ForeignAnnotation } from '../export/sr';
 import type { ImageReference } from '../export/json';
 import type { SeriesGroup, StudyGroup } from '../loading/grouping';
 import { execute, type VertebraMeasurement } from './measurements';
@@ -16,6 +17,8 @@ export interface TransferNotice {
   kind: 'info' | 'error';
   text: string;
   details: string[];
+  /** Measurements of other software found in an imported SR: listed read-only, never graded. */
+  foreign?: ReadonlyArray<ForeignAnnotation>;
 }
 
 function notify(notice: TransferNotice): void {
@@ -355,7 +358,7 @@ export async function importSrBytes(bytes: Uint8Array, fileName: string): Promis
   const report = result.value;
   const recognised = [...report.recognised.map((r) => `recognised: ${r}`), ...report.ignored.map((r) => `ignored: ${r}`)];
   if (report.vertebrae.length === 0) {
-    notify({ kind: 'info', text: `${fileName}: no vertebral heights in this report; nothing was changed.`, details: recognised });
+    notify({ kind: 'info', text: `${fileName}: no vertebral heights in this report; nothing was changed.`, details: recognised, foreign: report.foreignAnnotations });
     return;
   }
   const target = report.referencedSeriesInstanceUIDs.map(seriesByUid).find((t) => t !== null)
@@ -388,6 +391,8 @@ export async function importSrBytes(bytes: Uint8Array, fileName: string): Promis
     }];
   });
   addImported(candidates, fileName, rejected, recognised);
+  const notice = getState().transferNotice;
+  if (notice && report.foreignAnnotations.length > 0) notify({ ...notice, foreign: report.foreignAnnotations });
 }
 
 /** Reads a JSON or DICOM SR measurement file chosen by the user. Nothing changes unless something valid is found. */
