@@ -72,7 +72,7 @@ function plural(count: number, singular: string, pluralForm = `${singular}s`): s
 function hasDicmPrefix(bytes: Uint8Array): boolean {
   return (
     bytes.length >= DICM_OFFSET + 4 &&
-    String.fromCharCode(bytes[DICM_OFFSET], bytes[DICM_OFFSET + 1], bytes[DICM_OFFSET + 2], bytes[DICM_OFFSET + 3]) === 'DICM'
+    String.fromCharCode(...bytes.subarray(DICM_OFFSET, DICM_OFFSET + 4)) === 'DICM'
   );
 }
 
@@ -125,8 +125,9 @@ function parseHeightGroup(group: ContentItem, index: number): SrResult<ParsedVer
       );
     }
     frameOfReferenceUID = lineFrame;
-    points[height.superior] = [data[0], data[1], data[2]];
-    points[height.inferior] = [data[3], data[4], data[5]];
+    const [x1 = 0, y1 = 0, z1 = 0, x2 = 0, y2 = 0, z2 = 0] = data; // six numbers, checked above
+    points[height.superior] = [x1, y1, z1];
+    points[height.inferior] = [x2, y2, z2];
   }
   const valid = validateSixPoints(points as SixPoints);
   if (!valid.ok) {
@@ -270,10 +271,11 @@ function readDecoded(meta: NaturalDataset, dataset: NaturalDataset): SrResult<Sr
     if (vertebrae.some((v) => v.level === parsed.value.level)) {
       return srError('MALFORMED_SR', `The report is damaged: ${parsed.value.level} is stored twice. ${NOTHING_CHANGED}`);
     }
-    if (vertebrae.length > 0 && vertebrae[0].frameOfReferenceUID !== parsed.value.frameOfReferenceUID) {
+    const firstVertebra = vertebrae[0];
+    if (firstVertebra !== undefined && firstVertebra.frameOfReferenceUID !== parsed.value.frameOfReferenceUID) {
       return srError(
         'MALFORMED_SR',
-        `The report mixes points from different frames of reference (${vertebrae[0].level} and ${parsed.value.level}), ` +
+        `The report mixes points from different frames of reference (${firstVertebra.level} and ${parsed.value.level}), ` +
           `so they cannot be shown together. ${NOTHING_CHANGED}`,
       );
     }
