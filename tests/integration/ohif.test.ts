@@ -104,7 +104,10 @@ function distanceMm(a: readonly number[], b: readonly number[]): number {
   return Math.hypot((a[0] ?? 0) - (b[0] ?? 0), (a[1] ?? 0) - (b[1] ?? 0), (a[2] ?? 0) - (b[2] ?? 0));
 }
 
-describe.skipIf(skip)('OHIF 3.13.2 with our SR of the sample baseline CT', () => {
+/** Generous bounds for a 50 MB single-page app on a shared 2-core machine; the tests wait on facts, not on time. */
+const OHIF_TEST_TIMEOUT_MS = 300_000;
+
+describe.skipIf(skip)('OHIF 3.13.2 with our SR of the sample baseline CT', { timeout: OHIF_TEST_TIMEOUT_MS }, () => {
   let orthanc: RunningOrthanc | null = null;
   let ohif: RunningStaticServer | null = null;
   let browser: Browser | null = null;
@@ -172,7 +175,7 @@ describe.skipIf(skip)('OHIF 3.13.2 with our SR of the sample baseline CT', () =>
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${ohif.url}/viewer?StudyInstanceUIDs=${studyUID}`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
-  });
+  }, OHIF_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     await context?.close();
