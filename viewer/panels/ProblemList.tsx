@@ -1,4 +1,4 @@
-import { useAppState } from '../app/store';
+import { useAppState } from '../state/useAppState';
 
 /** Every file that could not be used (or only with a caveat), with its own message. */
 export function ProblemList() {
