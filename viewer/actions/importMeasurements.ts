@@ -2,6 +2,7 @@ import { heightsFromPoints } from '../../measurement';
 import { execute, type VertebraMeasurement } from '../model/measurements';
 import { getState, setState } from '../state/store';
 import { notify } from './notify';
+import type { ForeignAnnotationEntry } from '../state/foreignAnnotations';
 import { allStudies, seriesByUid } from '../state/studyLookup';
 import { imageIdOf } from '../state/imageReferences';
 import { planeOfPoints } from '../model/planeOfPoints';
@@ -53,6 +54,24 @@ async function importJsonText(text: string, fileName: string): Promise<void> {
   addImported(candidates, fileName, rejected);
 }
 
+/**
+ * Keeps the measurements of other viewers found in a report for this session (read-only); a report imported again
+ * replaces its own. Returns the words for the notice, or [] when there were none.
+ */
+function keepForeign(report: { sopInstanceUID: string; referencedSeriesInstanceUIDs: ReadonlyArray<string>; foreignAnnotations: ReadonlyArray<ForeignAnnotationEntry['annotation']> }, fileName: string): string[] {
+  if (report.foreignAnnotations.length === 0) return [];
+  const entries: ForeignAnnotationEntry[] = report.foreignAnnotations.map((annotation, index) => ({
+    id: `${report.sopInstanceUID}#${index}`,
+    source: fileName,
+    reportSopInstanceUID: report.sopInstanceUID,
+    referencedSeriesInstanceUIDs: report.referencedSeriesInstanceUIDs,
+    annotation,
+  }));
+  setState((s) => ({ foreignAnnotations: [...s.foreignAnnotations.filter((e) => e.reportSopInstanceUID !== report.sopInstanceUID), ...entries] }));
+  const count = entries.length;
+  return [`${count} measurement${count === 1 ? '' : 's'} of other software, read-only and not graded: listed under "From other viewers"`];
+}
+
 /** Restores the vertebrae of a measurement SR onto the open images it refers to. */
 export async function importSrBytes(bytes: Uint8Array, fileName: string): Promise<void> {
   const { readMeasurementReport } = await import('../export/sr');
@@ -62,9 +81,10 @@ export async function importSrBytes(bytes: Uint8Array, fileName: string): Promis
     return;
   }
   const report = result.value;
-  const recognised = [...report.recognised.map((r) => `recognised: ${r}`), ...report.ignored.map((r) => `ignored: ${r}`)];
+  const foreign = keepForeign(report, fileName);
+  const recognised = [...foreign, ...report.recognised.map((r) => `recognised: ${r}`), ...report.ignored.map((r) => `ignored: ${r}`)];
   if (report.vertebrae.length === 0) {
-    notify({ kind: 'info', text: `${fileName}: no vertebral heights in this report; nothing was changed.`, details: recognised, foreign: report.foreignAnnotations });
+    notify({ kind: 'info', text: `${fileName}: no vertebral heights in this report; the vertebrae were not changed.`, details: recognised });
     return;
   }
   const target = report.referencedSeriesInstanceUIDs.map(seriesByUid).find((t) => t !== null)
@@ -97,8 +117,6 @@ export async function importSrBytes(bytes: Uint8Array, fileName: string): Promis
     }];
   });
   addImported(candidates, fileName, rejected, recognised);
-  const notice = getState().transferNotice;
-  if (notice && report.foreignAnnotations.length > 0) notify({ ...notice, foreign: report.foreignAnnotations });
 }
 
 /** Reads a JSON or DICOM SR measurement file chosen by the user. Nothing changes unless something valid is found. */

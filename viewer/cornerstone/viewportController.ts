@@ -20,6 +20,8 @@ import type { Vec3 } from '../loading/instanceMeta';
 import { autoWindow } from './autoWindow';
 import { negate, orientationLabel } from './orientationLabels';
 import { describeVertebra, followStore } from './measurementBridge';
+import { followForeignAnnotations } from './foreignBridge';
+import { ForeignAnnotationTool } from '../tools/ForeignAnnotationTool';
 import { VertebralHeightTool, type VertebralHeightConfiguration } from '../tools/VertebralHeightTool';
 import { getState, setState } from '../state/store';
 import type { VertebraMeasurement } from '../model/measurements';
@@ -242,6 +244,7 @@ export async function showPlan(
     disposers.push(() => linkViews(plan, false));
   }
   disposers.push(followStore(new Set(plan.viewports.map((v) => v.seriesKey)), plan.viewports.map((v) => v.viewportId), ENGINE_ID));
+  disposers.push(followForeignAnnotations(new Set(plan.viewports.map((v) => v.seriesKey)), plan.viewports.map((v) => v.viewportId), ENGINE_ID));
 
   // Each series of the plan: one volume for its volume viewports (reformats), or its own stack.
   const seriesKeys = [...new Set(plan.viewports.map((v) => v.seriesKey))];
@@ -318,6 +321,9 @@ function createToolGroup(plan: DisplayPlan, primaryTool: PrimaryTool) {
   } satisfies VertebralHeightConfiguration);
   // Placed vertebrae stay visible (and their handles draggable) whichever tool has the left button.
   group.setToolPassive(VertebralHeightTool.toolName);
+  // Measurements of other viewers are drawn, never edited: Enabled renders without taking any input.
+  group.addTool(ForeignAnnotationTool.toolName);
+  group.setToolEnabled(ForeignAnnotationTool.toolName);
   if (plan.mode === 'mpr') {
     group.addTool(tools.CrosshairsTool.toolName, {
       getReferenceLineColor: (viewportId: string) => {

@@ -1,4 +1,4 @@
-import { compareCommands, morphometryCommands, pacsCommands, seriesBrowserCommands } from './panelCommands';
+import { compareCommands, foreignAnnotationsCommands, morphometryCommands, pacsCommands, seriesBrowserCommands } from './panelCommands';
 import { useCallback, useState, type DragEvent } from 'react';
 import { openFiles } from '../actions/openStudy';
 import { filesFromDataTransfer } from '../loading/localFiles';
@@ -11,6 +11,7 @@ import { StartScreen } from './StartScreen';
 import { MorphometryPanel } from '../panels/MorphometryPanel';
 import { ComparePanel } from '../panels/ComparePanel';
 import { PacsPanel } from '../panels/PacsPanel';
+import { ForeignAnnotationsPanel } from '../panels/ForeignAnnotationsPanel';
 import { useShortcuts } from './useShortcuts';
 import { RestoredNotice } from './RestoredNotice';
 import { TransferNoticeBar } from './TransferNoticeBar';
@@ -58,6 +59,7 @@ export function App() {
           <PacsPanel commands={pacsCommands} />
           <SeriesBrowser commands={seriesBrowserCommands} />
           <ProblemList />
+          <ForeignAnnotationsPanel commands={foreignAnnotationsCommands} />
         </aside>
         <main className="app__main">
           {hasInstances ? <ViewportGrid /> : <StartScreen />}
