@@ -24,6 +24,7 @@ import {
   type ContentItem,
 } from '../../viewer/export/sr/contentItems';
 import { decodePart10, encodePart10, type NaturalDataset } from '../../viewer/export/sr/dicomCodec';
+import { ENHANCED_SR, cornerstoneGroup, foreignReport, ohifLengthGroup, scoordOn } from '../helpers/ohifStyleSr';
 
 const SHARED_DICOM = resolve(__dirname, '../../../shared/dicom');
 const FOREIGN_SR = join(SHARED_DICOM, 'cornerstone3d-testimages/no-pixel-data.dcm');
@@ -621,60 +622,14 @@ describe('readMeasurementReport on a report with per-line Length groups', () => 
 });
 
 // ── Foreign reports, built the way OHIF 3.13 (cornerstone3D adapters) and highdicom write them ───────────────
-const ENHANCED_SR = '1.2.840.10008.5.1.4.1.1.88.22';
 const FOREIGN_IMAGE_UID = '1.2.3.4.5';
-
-function scoordOnImage(points: number[], frame?: number): ContentItem {
-  return {
-    RelationshipType: 'INFERRED FROM',
-    ValueType: 'SCOORD',
-    GraphicType: 'POLYLINE',
-    GraphicData: points,
-    ContentSequence: [
-      {
-        RelationshipType: 'SELECTED FROM',
-        ValueType: 'IMAGE',
-        ReferencedSOPSequence: [
-          { ReferencedSOPClassUID: CT_IMAGE_STORAGE, ReferencedSOPInstanceUID: FOREIGN_IMAGE_UID, ...(frame === undefined ? {} : { ReferencedFrameNumber: frame }) },
-        ],
-      },
-    ],
-  };
-}
-
-function cornerstoneGroup(tool: string, uid: string, body: ContentItem[], label?: string): ContentItem {
-  return containerItem('CONTAINS', codes.MEASUREMENT_GROUP, [
-    { RelationshipType: 'HAS OBS CONTEXT', ValueType: 'TEXT', ConceptNameCodeSequence: [{ CodeValue: '112039', CodingSchemeDesignator: 'DCM', CodeMeaning: 'Tracking Identifier' }], TextValue: `Cornerstone3DTools@^0.1.0:${tool}` },
-    { RelationshipType: 'HAS OBS CONTEXT', ValueType: 'UIDREF', ConceptNameCodeSequence: [{ CodeValue: '112040', CodingSchemeDesignator: 'DCM', CodeMeaning: 'Tracking Unique Identifier' }], UID: uid },
-    ...body,
-    ...(label === undefined ? [] : [{ RelationshipType: 'CONTAINS', ValueType: 'TEXT', ConceptNameCodeSequence: [{ CodeValue: '121106', CodingSchemeDesignator: 'DCM', CodeMeaning: 'Comment' }], TextValue: label }]),
-  ]);
-}
-
-function foreignReport(sopClassUID: string, groups: ContentItem[]): Uint8Array {
-  const dataset: NaturalDataset = {
-    SOPClassUID: sopClassUID,
-    SOPInstanceUID: '1.2.3.4.8',
-    StudyInstanceUID: '1.2.3.4',
-    SeriesInstanceUID: '1.2.3.4.9',
-    Modality: 'SR',
-    ValueType: 'CONTAINER',
-    ConceptNameCodeSequence: [{ CodeValue: '126000', CodingSchemeDesignator: 'DCM', CodeMeaning: 'Imaging Measurement Report' }],
-    ContinuityOfContent: 'SEPARATE',
-    ContentTemplateSequence: [{ MappingResource: 'DCMR', TemplateIdentifier: '1500' }],
-    ContentSequence: [containerItem('CONTAINS', codes.IMAGING_MEASUREMENTS, groups)],
-  };
-  return encodePart10(
-    { MediaStorageSOPClassUID: sopClassUID, MediaStorageSOPInstanceUID: '1.2.3.4.8', TransferSyntaxUID: codes.EXPLICIT_VR_LITTLE_ENDIAN },
-    dataset,
-  );
-}
+const scoordOnImage = (points: number[], frame?: number): ContentItem =>
+  scoordOn({ sopInstanceUID: FOREIGN_IMAGE_UID, ...(frame === undefined ? {} : { frame }) }, points);
 
 const mmUnit = codes.UNIT_MM;
 const degUnit = codes.UNIT_DEGREE;
 /** OHIF's Length drawn on an axial slice: one NUM (SCT Length) from a 2-D line on one image, labelled. */
-const ohifLength = (): ContentItem =>
-  cornerstoneGroup('Length', '2.25.501', [numItem('CONTAINS', codes.LENGTH, 42.5, mmUnit, [scoordOnImage([100.5, 120.25, 180, 200])])], 'aorta');
+const ohifLength = (): ContentItem => ohifLengthGroup({ sopInstanceUID: FOREIGN_IMAGE_UID }, [100.5, 120.25, 180, 200], 42.5, 'aorta');
 /** OHIF's Bidirectional: long and short axis, each from its own 2-D line. */
 const ohifBidirectional = (): ContentItem =>
   cornerstoneGroup('Bidirectional', '2.25.502', [
