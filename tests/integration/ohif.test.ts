@@ -167,7 +167,8 @@ describe.skipIf(skip)('OHIF 3.13.2 with our SR of the sample baseline CT', { tim
     orthanc = await startOrthanc({ storageDir: join(scratch, 'storage') });
     const upload = await uploadFiles(orthanc.dicomWebRoot, [...files, srFile]);
     expect(upload.failed).toEqual([]);
-    ohif = await startOhifServer({ distDir: build.distDir, dicomWebTarget: orthanc.dicomWebRoot });
+    // Revalidated bundles: the second OHIF page (the Length test) loads from the context's cache, not 50 MB again.
+    ohif = await startOhifServer({ distDir: build.distDir, dicomWebTarget: orthanc.dicomWebRoot, revalidate: true });
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     // OHIF's first-visit guided tour (id basicViewerTour, remembered in localStorage 'shownTours') covers the page.
