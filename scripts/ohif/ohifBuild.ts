@@ -20,8 +20,8 @@ const PACK_TIMEOUT_MS = 5 * 60_000;
 const UNPACK_TIMEOUT_MS = 5 * 60_000;
 /** Files every usable build has; checked after unpacking. */
 const REQUIRED_FILES = ['index.html', 'app-config.js'];
-/** npm's messages when it cannot reach the registry (DNS, refused, offline, timeouts). */
-const UNREACHABLE_PATTERN = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ESOCKETTIMEDOUT|ENETUNREACH|EHOSTUNREACH|network|offline|socket hang up|request to .* failed/i;
+/** npm's messages when it cannot reach the registry (DNS, refused, offline, timeouts, a gateway error on the way). */
+const UNREACHABLE_PATTERN = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ECONNABORTED|ETIMEDOUT|ESOCKETTIMEDOUT|ENETDOWN|ENETUNREACH|EHOSTUNREACH|E50[234]|network|offline|socket hang up|request to .* failed/i;
 
 export interface OhifBuildOptions {
   /** Default OHIF_VERSION. */
