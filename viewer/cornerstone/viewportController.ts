@@ -20,6 +20,8 @@ import type { Vec3 } from '../loading/instanceMeta';
 import { autoWindow } from './autoWindow';
 import { negate, orientationLabel } from './orientationLabels';
 import { describeVertebra, followStore } from './measurementBridge';
+import { followForeignAnnotations } from './foreignBridge';
+import { ForeignAnnotationTool } from '../tools/ForeignAnnotationTool';
 import { VertebralHeightTool, type VertebralHeightConfiguration } from '../tools/VertebralHeightTool';
 import { getState, setState } from '../state/store';
 import type { VertebraMeasurement } from '../model/measurements';
@@ -243,6 +245,7 @@ export async function showPlan(
     disposers.push(() => linkViews(plan, false));
   }
   disposers.push(followStore(new Set(plan.viewports.map((v) => v.seriesKey)), plan.viewports.map((v) => v.viewportId), ENGINE_ID));
+  disposers.push(followForeignAnnotations(new Set(plan.viewports.map((v) => v.seriesKey)), plan.viewports.map((v) => v.viewportId), ENGINE_ID));
 
   // Sagittal views are framed on the vertebral column once their image is in (unless the person moved them first).
   const sagittalSpecs = plan.viewports.filter((v) => v.orientation === 'sagittal');
@@ -343,6 +346,9 @@ function createToolGroup(plan: DisplayPlan, primaryTool: PrimaryTool) {
   } satisfies VertebralHeightConfiguration);
   // Placed vertebrae stay visible (and their handles draggable) whichever tool has the left button.
   group.setToolPassive(VertebralHeightTool.toolName);
+  // Measurements of other viewers are drawn, never edited: Enabled renders without taking any input.
+  group.addTool(ForeignAnnotationTool.toolName);
+  group.setToolEnabled(ForeignAnnotationTool.toolName);
   if (plan.mode === 'mpr') {
     group.addTool(tools.CrosshairsTool.toolName, {
       getReferenceLineColor: (viewportId: string) => {

@@ -3,6 +3,8 @@ import { deleteMeasurement, focusMeasurementById, relabelMeasurement } from '../
 import { selectSeries } from '../actions/openStudy';
 import { connectPacs, openPacsStudy, retryPacs, searchPacs, sortPacs } from '../actions/pacs';
 import { exportChart } from '../actions/exportMeasurements';
+import { clearForeignAnnotations, focusForeignAnnotation } from '../actions/foreignAnnotations';
+import type { ForeignAnnotationsCommands } from '../panels/ForeignAnnotationsPanel';
 import type { CompareCommands } from '../panels/ComparePanel';
 import type { MorphometryCommands } from '../panels/MorphometryPanel';
 import type { PacsCommands } from '../panels/pacsCommands';
@@ -13,3 +15,4 @@ export const compareCommands: CompareCommands = { chooseCompareStudies, setCompa
 export const morphometryCommands: MorphometryCommands = { focusMeasurementById, relabelMeasurement, deleteMeasurement };
 export const seriesBrowserCommands: SeriesBrowserCommands = { selectSeries };
 export const pacsCommands: PacsCommands = { connectPacs, searchPacs, sortPacs, openPacsStudy, retryPacs };
+export const foreignAnnotationsCommands: ForeignAnnotationsCommands = { focusForeignAnnotation, clearForeignAnnotations };

@@ -5,6 +5,7 @@ import type { SpinalLevel, SpinalDirection } from '../../measurement';
 import { EMPTY_MEASUREMENTS, type MeasurementsState } from '../model/measurements';
 import type { ReportData } from '../model/reportData';
 import type { CompareState } from './compareState';
+import type { ForeignAnnotationEntry } from './foreignAnnotations';
 import type { LoadProgress } from './loadProgress';
 import { INITIAL_PACS, type PacsState } from './pacsState';
 import type { PrimaryTool } from './primaryTool';
@@ -48,6 +49,8 @@ export interface AppState {
   compare: CompareState | null;
   /** The DICOMweb connection, study list and the last error talking to it. */
   pacs: PacsState;
+  /** Measurements of other viewers from imported SRs: read-only, this session only, never graded or exported. */
+  foreignAnnotations: ForeignAnnotationEntry[];
 }
 
 const initialState: AppState = {
@@ -72,6 +75,7 @@ const initialState: AppState = {
   transferNotice: null,
   compare: null,
   pacs: INITIAL_PACS,
+  foreignAnnotations: [],
 };
 
 let state: AppState = initialState;
