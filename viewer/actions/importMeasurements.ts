@@ -2,6 +2,7 @@ import { heightsFromPoints } from '../../measurement';
 import { execute, type VertebraMeasurement } from '../model/measurements';
 import { getState, setState } from '../state/store';
 import { notify } from './notify';
+import type { ForeignAnnotationEntry } from '../state/foreignAnnotations';
 import { allStudies, seriesByUid } from '../state/studyLookup';
 import { imageIdOf } from '../state/imageReferences';
 import { planeOfPoints } from '../model/planeOfPoints';
@@ -18,9 +19,10 @@ function withPlane(m: VertebraMeasurement, series: SeriesGroup | null): Vertebra
 
 /**
  * Adds imported vertebrae as one undoable step. A level already measured on its series is not added twice:
- * it is listed as skipped.
+ * it is listed as skipped. Only `rejected` lines count as "not imported"; `notes` (what the file held) are listed
+ * after them without being counted.
  */
-function addImported(candidates: VertebraMeasurement[], source: string, rejected: string[]): void {
+function addImported(candidates: VertebraMeasurement[], source: string, rejected: string[], notes: ReadonlyArray<string> = []): void {
   const state = getState();
   const taken = new Set(Object.values(state.measurements.byId).map((m) => `${m.seriesKey}|${m.level}`));
   const accepted: VertebraMeasurement[] = [];
@@ -36,7 +38,7 @@ function addImported(candidates: VertebraMeasurement[], source: string, rejected
   notify({
     kind: accepted.length > 0 ? 'info' : 'error',
     text: `${source}: imported ${accepted.length} vertebra${accepted.length === 1 ? '' : 'e'}${rejected.length ? `, ${rejected.length} not imported` : ''}.`,
-    details: rejected,
+    details: [...rejected, ...notes],
   });
 }
 
@@ -61,6 +63,24 @@ async function importJsonText(text: string, fileName: string): Promise<void> {
   addImported(candidates, fileName, rejected);
 }
 
+/**
+ * Keeps the measurements of other viewers found in a report for this session (read-only); a report imported again
+ * replaces its own. Returns the words for the notice, or [] when there were none.
+ */
+function keepForeign(report: { sopInstanceUID: string; referencedSeriesInstanceUIDs: ReadonlyArray<string>; foreignAnnotations: ReadonlyArray<ForeignAnnotationEntry['annotation']> }, fileName: string): string[] {
+  if (report.foreignAnnotations.length === 0) return [];
+  const entries: ForeignAnnotationEntry[] = report.foreignAnnotations.map((annotation, index) => ({
+    id: `${report.sopInstanceUID}#${index}`,
+    source: fileName,
+    reportSopInstanceUID: report.sopInstanceUID,
+    referencedSeriesInstanceUIDs: report.referencedSeriesInstanceUIDs,
+    annotation,
+  }));
+  setState((s) => ({ foreignAnnotations: [...s.foreignAnnotations.filter((e) => e.reportSopInstanceUID !== report.sopInstanceUID), ...entries] }));
+  const count = entries.length;
+  return [`${count} measurement${count === 1 ? '' : 's'} of other software, read-only and not graded: listed under "From other viewers"`];
+}
+
 /** Restores the vertebrae of a measurement SR onto the open images it refers to. */
 export async function importSrBytes(bytes: Uint8Array, fileName: string): Promise<void> {
   const { readMeasurementReport } = await import('../export/sr');
@@ -70,9 +90,10 @@ export async function importSrBytes(bytes: Uint8Array, fileName: string): Promis
     return;
   }
   const report = result.value;
-  const recognised = [...report.recognised.map((r) => `recognised: ${r}`), ...report.ignored.map((r) => `ignored: ${r}`)];
+  const foreign = keepForeign(report, fileName);
+  const recognised = [...foreign, ...report.recognised.map((r) => `recognised: ${r}`), ...report.ignored.map((r) => `ignored: ${r}`)];
   if (report.vertebrae.length === 0) {
-    notify({ kind: 'info', text: `${fileName}: no vertebral heights in this report; nothing was changed.`, details: recognised });
+    notify({ kind: 'info', text: `${fileName}: no vertebral heights in this report; the vertebrae were not changed.`, details: recognised });
     return;
   }
   const target = report.referencedSeriesInstanceUIDs.map(seriesByUid).find((t) => t !== null)
@@ -83,8 +104,13 @@ export async function importSrBytes(bytes: Uint8Array, fileName: string): Promis
     return;
   }
   const calibrated = target.series.instances.every((i) => i.meta.kind !== 'image' || i.meta.calibration === 'calibrated');
+  const rejected: string[] = [];
   const candidates = report.vertebrae.flatMap((v): VertebraMeasurement[] => {
-    if (!heightsFromPoints(v.points).ok) return [];
+    const heights = heightsFromPoints(v.points);
+    if (!heights.ok) {
+      rejected.push(`${v.level}: ${heights.error.message}`);
+      return [];
+    }
     const { normal, up } = planeOfPoints(v.points);
     return [withPlane({
       id: `sr-${report.sopInstanceUID}-${v.level}`,
@@ -100,7 +126,7 @@ export async function importSrBytes(bytes: Uint8Array, fileName: string): Promis
       ...(v.reading === undefined ? {} : { reading: v.reading }),
     }, target.series)];
   });
-  addImported(candidates, fileName, recognised);
+  addImported(candidates, fileName, rejected, recognised);
 }
 
 /** Reads a JSON or DICOM SR measurement file chosen by the user. Nothing changes unless something valid is found. */

@@ -4,6 +4,8 @@ import { selectSeries } from '../actions/openStudy';
 import { connectPacs, openPacsStudy, retryPacs, searchPacs, sortPacs } from '../actions/pacs';
 import { exportChart } from '../actions/exportMeasurements';
 import { cancelRepeatReading, exportRepeatCsv, finishRepeatReading, importSecondReading, startRepeatReading } from '../actions/repeatReading';
+import { clearForeignAnnotations, focusForeignAnnotation } from '../actions/foreignAnnotations';
+import type { ForeignAnnotationsCommands } from '../panels/ForeignAnnotationsPanel';
 import type { CompareCommands } from '../panels/ComparePanel';
 import type { MorphometryCommands } from '../panels/MorphometryPanel';
 import type { PacsCommands } from '../panels/pacsCommands';
@@ -20,3 +22,4 @@ export const morphometryCommands: MorphometryCommands = {
 };
 export const seriesBrowserCommands: SeriesBrowserCommands = { selectSeries };
 export const pacsCommands: PacsCommands = { connectPacs, searchPacs, sortPacs, openPacsStudy, retryPacs };
+export const foreignAnnotationsCommands: ForeignAnnotationsCommands = { focusForeignAnnotation, clearForeignAnnotations };

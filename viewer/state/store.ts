@@ -5,6 +5,7 @@ import type { SpinalLevel, SpinalDirection } from '../../measurement';
 import { EMPTY_MEASUREMENTS, type MeasurementsState } from '../model/measurements';
 import type { ReportData } from '../model/reportData';
 import type { CompareState } from './compareState';
+import type { ForeignAnnotationEntry } from './foreignAnnotations';
 import type { LoadProgress } from './loadProgress';
 import { INITIAL_PACS, type PacsState } from './pacsState';
 import type { PrimaryTool } from './primaryTool';
@@ -51,6 +52,8 @@ export interface AppState {
   pacs: PacsState;
   /** A blinded repeat reading in progress, or two readings of a series being compared; null otherwise. */
   repeatReading: RepeatReadingState | null;
+  /** Measurements of other viewers from imported SRs: read-only, this session only, never graded or exported. */
+  foreignAnnotations: ForeignAnnotationEntry[];
 }
 
 const initialState: AppState = {
@@ -76,6 +79,7 @@ const initialState: AppState = {
   compare: null,
   pacs: INITIAL_PACS,
   repeatReading: null,
+  foreignAnnotations: [],
 };
 
 let state: AppState = initialState;

@@ -2,7 +2,8 @@
  * Writes vertebral measurements as a DICOM Comprehensive 3D SR holding a TID 1500 Measurement Report: one TID 1501
  * measurement group per vertebra with its heights, ratios, losses, Genant grade and wedge angle (all from
  * measurement/'s assessSpine), each height inferred from a SCOORD3D line between its two points in the images' frame of
- * reference. Pure: runs in node and in the browser; dcmjs does the byte encoding.
+ * reference; after it, one cornerstone3D Length group per height line (heightLineGroups.ts) for OHIF and other
+ * cornerstone3D-based viewers. Pure: runs in node and in the browser; dcmjs does the byte encoding.
  */
 import { assessSpine, type LevelAssessment, type Vec3 } from '../../../measurement';
 import { isEmptyReading, type ReaderReading } from '../../model/readerReading';
@@ -77,6 +78,7 @@ import {
   type ContentItem,
 } from './contentItems';
 import { encodePart10, type NaturalDataset } from './dicomCodec';
+import { HEIGHT_LINES_PER_VERTEBRA, heightLineGroups } from './heightLineGroups';
 import { asDa, asPatientSex, asTm, formatDaUtc, formatTmUtc, isValidUid, randomUid } from './dicomValues';
 import { srError, type SrExportInput, type SrExportOutput, type SrResult } from './types';
 
@@ -188,7 +190,18 @@ function imageLibrary(input: SrExportInput): ContentItem {
   return containerItem('CONTAINS', IMAGE_LIBRARY, [containerItem('CONTAINS', IMAGE_LIBRARY_GROUP, [...descriptors, ...entries])]);
 }
 
-function rootContent(input: SrExportInput, levels: ReadonlyArray<LevelAssessment>, trackingUids: string[]): ContentItem[] {
+/** Tracking UIDs of one vertebra: its own group's and one per height line's. */
+interface VertebraTrackingUids {
+  readonly vertebra: string;
+  readonly lines: ReadonlyArray<string>;
+}
+
+function rootContent(
+  input: SrExportInput,
+  levels: ReadonlyArray<LevelAssessment>,
+  trackingUids: ReadonlyArray<VertebraTrackingUids>,
+): ContentItem[] {
+  const frameOfReferenceUID = input.series.frameOfReferenceUID;
   return [
     codeItem('HAS CONCEPT MOD', LANGUAGE_OF_CONTENT, LANGUAGE_ENGLISH_US),
     codeItem('HAS OBS CONTEXT', OBSERVER_TYPE, OBSERVER_DEVICE),
@@ -201,9 +214,12 @@ function rootContent(input: SrExportInput, levels: ReadonlyArray<LevelAssessment
     containerItem(
       'CONTAINS',
       IMAGING_MEASUREMENTS,
-      levels.map((la, index) =>
-        measurementGroup(la, trackingUids[index], input.series.frameOfReferenceUID, input.vertebrae.find((v) => v.level === la.level)?.reading),
-      ),
+      levels.flatMap((la, index) => {
+        const uids = trackingUids[index];
+        if (uids === undefined) throw new RangeError(`rootContent: no tracking UIDs for ${la.level}`);
+        const reading = input.vertebrae.find((v) => v.level === la.level)?.reading;
+        return [measurementGroup(la, uids.vertebra, frameOfReferenceUID, reading), ...heightLineGroups(la, uids.lines, frameOfReferenceUID)];
+      }),
     ),
   ];
 }
@@ -248,7 +264,11 @@ export function writeMeasurementReport(input: SrExportInput): SrResult<SrExportO
   };
   const seriesInstanceUID = takeUid();
   const sopInstanceUID = takeUid();
-  const trackingUids = levels.map(() => takeUid());
+  const vertebraUids = levels.map(() => takeUid());
+  const trackingUids = vertebraUids.map((vertebra) => ({
+    vertebra,
+    lines: Array.from({ length: HEIGHT_LINES_PER_VERTEBRA }, () => takeUid()),
+  }));
 
   const date = formatDaUtc(input.now);
   const time = formatTmUtc(input.now);
