@@ -6,7 +6,9 @@ import { initCornerstone } from './cornerstone/initCornerstone';
 import { openFromUrl } from './actions/pacs';
 
 startAutosave();
-// Ready before the first file: scripted QA finds window.cornerstone at once, and nothing waits on init later.
-void initCornerstone().then(() => openFromUrl(window.location.search));
+// Ready before the first file: scripted QA finds window.cornerstone at once, and nothing waits on init later. A study
+// named in the address is searched and its metadata fetched meanwhile (registered once the loader is ready).
+void initCornerstone();
+void openFromUrl(window.location.search);
 
 createRoot(document.getElementById('root')!).render(<App />);
