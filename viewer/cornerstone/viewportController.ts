@@ -26,6 +26,8 @@ import { VertebralHeightTool, type VertebralHeightConfiguration } from '../tools
 import { getState, setState } from '../state/store';
 import type { VertebraMeasurement } from '../model/measurements';
 import { forgetFraming, framedCameraOf, frameSpineView } from './frameViews';
+import { orderVolumeRetrieval } from './retrieveOrder';
+import { throttleStreamingRenders } from './streamingRender';
 
 const ENGINE_ID = 'vertebral-height-engine';
 const TOOL_GROUP_ID = 'vertebral-height-tools';
@@ -297,8 +299,11 @@ export async function showPlan(
         streaming.cachedFrames?.forEach((cached, index) => {
           if (cached) settled.add(streaming.imageIds[index]);
         });
-        // Stream the slices in; each renders as it lands. The callback also covers frames that finished loading
-        // between two displays of this volume, whose events this display never saw.
+        // Stream the slices in, the middle one first, then interleaved passes (a coarse reformat early), rendering a
+        // few times a second. The callback also covers frames that finished loading between two displays of this
+        // volume, whose events this display never saw.
+        orderVolumeRetrieval(volumeId, streaming.imageIds.length);
+        disposers.push(throttleStreamingRenders(renderingEngine, volumeId, volume as unknown as { autoRenderOnLoad?: boolean }, volumeSpecs.map((v) => v.viewportId)));
         streaming.load(settleAll);
       }
     }
