@@ -21,7 +21,7 @@ export function foreignAnnotationUid(entryId: string): string {
 function syncForeign(seriesKeys: ReadonlySet<string>, viewportIds: readonly string[], renderingEngineId: string): void {
   const state = getState();
   const shownSeriesUids = new Set([...seriesKeys].flatMap((key) => findSeries(key)?.series.instances[0]?.meta.seriesInstanceUID ?? []));
-  for (const existing of annotationApi.state.getAllAnnotations() as ToolTypes.Annotation[]) {
+  for (const existing of annotationApi.state.getAllAnnotations()) {
     if (existing.metadata?.toolName === TOOL_NAME && existing.annotationUID) annotationApi.state.removeAnnotation(existing.annotationUID);
   }
   for (const entry of state.foreignAnnotations) {
@@ -77,7 +77,7 @@ export function followForeignAnnotations(seriesKeys: ReadonlySet<string>, viewpo
   });
   return () => {
     unsubscribe();
-    for (const existing of annotationApi.state.getAllAnnotations() as ToolTypes.Annotation[]) {
+    for (const existing of annotationApi.state.getAllAnnotations()) {
       if (existing.metadata?.toolName === TOOL_NAME && existing.annotationUID) annotationApi.state.removeAnnotation(existing.annotationUID);
     }
   };
