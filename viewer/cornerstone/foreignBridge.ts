@@ -1,5 +1,5 @@
 import { getRenderingEngine, type Types } from '@cornerstonejs/core';
-import { annotation as annotationApi, utilities as toolUtilities, type Types as ToolTypes } from '@cornerstonejs/tools';
+import { annotation as annotationApi, utilities as toolUtilities } from '@cornerstonejs/tools';
 import { foreignNameText, foreignValueText } from '../model/foreignAnnotation';
 import { placeForeignAnnotation } from '../model/foreignPlacement';
 import { findSeries } from '../state/instances';
