@@ -2,6 +2,7 @@ import * as cornerstone from '@cornerstonejs/core';
 import * as cornerstoneTools from '@cornerstonejs/tools';
 import { init as initDicomImageLoader } from '@cornerstonejs/dicom-image-loader';
 import { VertebralHeightTool } from '../tools/VertebralHeightTool';
+import { ForeignAnnotationTool } from '../tools/ForeignAnnotationTool';
 import { installMeasurementBridge } from './measurementBridge';
 import { limitRequestsInFlight } from './retrieveOrder';
 
@@ -30,6 +31,7 @@ export function initCornerstone(): Promise<void> {
       cornerstoneTools.StackScrollTool,
       cornerstoneTools.CrosshairsTool,
       VertebralHeightTool,
+      ForeignAnnotationTool,
     ]) {
       addTool(tool);
     }
