@@ -31,8 +31,10 @@ async function saved(): Promise<void> {
   await viewer.page.locator('[data-testid="save-status"][data-pending="0"]').waitFor();
 }
 
+/** Clicks a download button (opening the toolbar's Export menu first for its items) and gives the file's path. */
 async function download(testId: string): Promise<string> {
-  const [file] = await Promise.all([viewer.page.waitForEvent('download'), viewer.page.locator(`[data-testid="${testId}"]`).first().click()]);
+  const button = await viewer.menuItem(testId);
+  const [file] = await Promise.all([viewer.page.waitForEvent('download'), button.first().click()]);
   return (await file.path())!;
 }
 

@@ -36,7 +36,7 @@ export function startRepeatReading(): void {
     measurements: withoutSeries(s.measurements, seriesKey, []),
     repeatReading: { seriesKey, phase: 'blinded', first, second: [], secondLabel: 'blinded repeat' },
     selectedMeasurementId: null,
-    nextLevel: first[first.length - 1]!.level,
+    nextLevel: first[first.length - 1].level,
   }));
   notify({
     kind: 'info',

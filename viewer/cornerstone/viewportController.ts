@@ -25,9 +25,9 @@ import { ForeignAnnotationTool } from '../tools/ForeignAnnotationTool';
 import { VertebralHeightTool, type VertebralHeightConfiguration } from '../tools/VertebralHeightTool';
 import { getState, setState } from '../state/store';
 import type { VertebraMeasurement } from '../model/measurements';
+import { forgetFraming, framedCameraOf, frameSpineView } from './frameViews';
 import { orderVolumeRetrieval } from './retrieveOrder';
 import { throttleStreamingRenders } from './streamingRender';
-import { forgetFraming, framedCameraOf, frameSpineView } from './frameViews';
 
 const ENGINE_ID = 'vertebral-height-engine';
 const TOOL_GROUP_ID = 'vertebral-height-tools';
