@@ -1,6 +1,7 @@
 import { numberValue, personName, sequenceItems, stringValue, values } from '../dicomweb/dicomJson';
 import type { FramePlane, InstanceMeta, Orientation6, Vec3 } from './instanceMeta';
-import { calibrationOf, kindOfSopClass } from './parseInstance';
+import { kindOfSopClass } from './sopClass';
+import { calibrationOf } from './calibration';
 import { toOrientation, toSpacing, toVec3 } from './geometryValues';
 
 function numbers(json: unknown, tag: string): number[] {
