@@ -3,6 +3,8 @@ import * as cornerstoneTools from '@cornerstonejs/tools';
 import { init as initDicomImageLoader } from '@cornerstonejs/dicom-image-loader';
 import { VertebralHeightTool } from '../tools/VertebralHeightTool';
 import { installMeasurementBridge } from './measurementBridge';
+import { registerContainedImageLoader } from './containedImageLoader';
+import { installRenderRecovery } from './renderRecovery';
 
 declare global {
   interface Window {
@@ -19,6 +21,8 @@ export function initCornerstone(): Promise<void> {
     await cornerstone.init();
     // The dataset-cache metadata provider: local files register their parsed datasets (see loading/localFiles.ts).
     initDicomImageLoader({ useLegacyMetadataProvider: true, maxWebWorkers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) });
+    registerContainedImageLoader();
+    installRenderRecovery();
     cornerstoneTools.init();
     const { addTool } = cornerstoneTools;
     for (const tool of [

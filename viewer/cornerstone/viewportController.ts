@@ -17,6 +17,7 @@ import type { DisplayPlan, ViewportSpec } from '../app/displayPlan';
 import type { PrimaryTool, ViewportSnapshot } from '../app/store';
 import type { Vec3 } from '../loading/instanceMeta';
 import { autoWindow } from './autoWindow';
+import { RENDER_ERROR_EVENT } from './renderRecovery';
 import { negate, orientationLabel } from './orientationLabels';
 import { describeVertebra, followStore } from './measurementBridge';
 import { VertebralHeightTool, type VertebralHeightConfiguration } from '../tools/VertebralHeightTool';
@@ -161,6 +162,15 @@ export async function showPlan(
       publish(spec.viewportId);
     };
     const onChange = () => publish(spec.viewportId);
+    // A viewport that fails to draw (see renderRecovery.ts) names its image in the problem list.
+    const onRenderError = (event: Event) => {
+      const viewport = renderingEngine.getViewport(spec.viewportId) as StackViewport | undefined;
+      const imageId = (spec.kind === 'stack' ? viewport?.getCurrentImageId?.() : undefined) ?? spec.imageIds[0];
+      if (imageId) callbacks.onImageError(imageId, `the image cannot be drawn (${(event as CustomEvent<{ message: string }>).detail.message})`);
+    };
+    delete element.dataset.renderError;
+    element.addEventListener(RENDER_ERROR_EVENT, onRenderError);
+    disposers.push(() => element.removeEventListener(RENDER_ERROR_EVENT, onRenderError));
     element.addEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
     for (const name of [Enums.Events.CAMERA_MODIFIED, Enums.Events.VOI_MODIFIED, Enums.Events.STACK_NEW_IMAGE, Enums.Events.VOLUME_NEW_IMAGE]) {
       element.addEventListener(name, onChange);
@@ -242,54 +252,7 @@ export async function showPlan(
   }
   disposers.push(followStore(new Set(plan.viewports.map((v) => v.seriesKey)), plan.viewports.map((v) => v.viewportId), ENGINE_ID));
 
-  // Each series of the plan: one volume for its volume viewports (reformats), or its own stack.
-  const seriesKeys = [...new Set(plan.viewports.map((v) => v.seriesKey))];
-  for (const seriesKey of seriesKeys) {
-    const specs = plan.viewports.filter((v) => v.seriesKey === seriesKey);
-    const volumeSpecs = specs.filter((v) => v.kind === 'volume');
-    if (volumeSpecs.length > 0) {
-      const imageIds = volumeSpecs[0].imageIds;
-      const volumeId = `cornerstoneStreamingImageVolume:${seriesKey}`;
-      const existing = cache.getVolume(volumeId);
-      const volume = existing ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds }));
-      await setVolumesForViewports(renderingEngine, [{ volumeId }], volumeSpecs.map((v) => v.viewportId));
-      const streaming = volume as unknown as {
-        imageIds: string[];
-        cachedFrames?: unknown[];
-        loadStatus?: { loaded?: boolean };
-        load: (callback?: () => void) => void;
-      };
-      const settleAll = () => {
-        for (const id of imageIds) settled.add(id);
-        setProgress();
-      };
-      if (streaming.loadStatus?.loaded) {
-        for (const id of imageIds) settled.add(id);
-      } else {
-        // A volume shown before (still streaming): count the frames it already holds; the rest arrive as events.
-        streaming.cachedFrames?.forEach((cached, index) => {
-          if (cached) settled.add(streaming.imageIds[index]);
-        });
-        // Stream the slices in; each renders as it lands. The callback also covers frames that finished loading
-        // between two displays of this volume, whose events this display never saw.
-        streaming.load(settleAll);
-      }
-    }
-    for (const spec of specs.filter((v) => v.kind === 'stack')) {
-      const viewport = renderingEngine.getViewport(spec.viewportId) as StackViewport;
-      const middle = Math.floor(spec.imageIds.length / 2);
-      await viewport.setStack(spec.imageIds, middle).catch((error: unknown) => fail(spec.imageIds[middle], errorText(error)));
-      // Decode the whole stack in the background so scrolling never waits and progress reaches 100 %.
-      for (const imageId of spec.imageIds) {
-        imageLoader.loadAndCacheImage(imageId).catch(() => undefined);
-      }
-    }
-  }
-  setProgress();
-  renderingEngine.render();
-  for (const spec of plan.viewports) publish(spec.viewportId);
-
-  return () => {
+  const teardown = () => {
     for (const dispose of disposers.reverse()) dispose();
     for (const spec of plan.viewports) {
       try {
@@ -299,6 +262,61 @@ export async function showPlan(
       }
     }
   };
+
+  // Each series of the plan: one volume for its volume viewports (reformats), or its own stack.
+  const seriesKeys = [...new Set(plan.viewports.map((v) => v.seriesKey))];
+  // A series that fails to set up releases what it took (listeners, tool group, viewports) so the next one starts clean.
+  try {
+    for (const seriesKey of seriesKeys) {
+      const specs = plan.viewports.filter((v) => v.seriesKey === seriesKey);
+      const volumeSpecs = specs.filter((v) => v.kind === 'volume');
+      if (volumeSpecs.length > 0) {
+        const imageIds = volumeSpecs[0].imageIds;
+        const volumeId = `cornerstoneStreamingImageVolume:${seriesKey}`;
+        const existing = cache.getVolume(volumeId);
+        const volume = existing ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds }));
+        await setVolumesForViewports(renderingEngine, [{ volumeId }], volumeSpecs.map((v) => v.viewportId));
+        const streaming = volume as unknown as {
+          imageIds: string[];
+          cachedFrames?: unknown[];
+          loadStatus?: { loaded?: boolean };
+          load: (callback?: () => void) => void;
+        };
+        const settleAll = () => {
+          for (const id of imageIds) settled.add(id);
+          setProgress();
+        };
+        if (streaming.loadStatus?.loaded) {
+          for (const id of imageIds) settled.add(id);
+        } else {
+          // A volume shown before (still streaming): count the frames it already holds; the rest arrive as events.
+          streaming.cachedFrames?.forEach((cached, index) => {
+            if (cached) settled.add(streaming.imageIds[index]);
+          });
+          // Stream the slices in; each renders as it lands. The callback also covers frames that finished loading
+          // between two displays of this volume, whose events this display never saw.
+          streaming.load(settleAll);
+        }
+      }
+      for (const spec of specs.filter((v) => v.kind === 'stack')) {
+        const viewport = renderingEngine.getViewport(spec.viewportId) as StackViewport;
+        const middle = Math.floor(spec.imageIds.length / 2);
+        await viewport.setStack(spec.imageIds, middle).catch((error: unknown) => fail(spec.imageIds[middle], errorText(error)));
+        // Decode the whole stack in the background so scrolling never waits and progress reaches 100 %.
+        for (const imageId of spec.imageIds) {
+          imageLoader.loadAndCacheImage(imageId).catch(() => undefined);
+        }
+      }
+    }
+  } catch (error) {
+    teardown();
+    throw error;
+  }
+  setProgress();
+  renderingEngine.render();
+  for (const spec of plan.viewports) publish(spec.viewportId);
+
+  return teardown;
 }
 
 function createToolGroup(plan: DisplayPlan, primaryTool: PrimaryTool) {
