@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { FileProblem } from '../loading/instanceMeta';
 import { groupInstances, type LoadedInstance, type PatientGroup } from '../loading/grouping';
+import { deduplicateInstances } from '../loading/duplicates';
 import type { DisplayPlan } from './displayPlan';
 import type { SpinalLevel, SpinalDirection } from '../../measurement';
 import { EMPTY_MEASUREMENTS, type MeasurementsState } from './measurements';
@@ -121,7 +122,11 @@ export function useAppState<T>(selector: (s: AppState) => T): T {
 export function addInstances(added: readonly LoadedInstance[], problems: readonly FileProblem[]): void {
   setState((s) => {
     const instances = [...s.instances, ...added];
-    return { instances, patients: groupInstances(instances), problems: [...s.problems, ...problems] };
+    const known = new Set(s.problems.map((p) => `${p.fileName}\n${p.message}`));
+    const duplicates = deduplicateInstances(instances).duplicates
+      .map(({ dropped, message }): FileProblem => ({ fileName: dropped.meta.fileName, message, severity: 'warning' }))
+      .filter((p) => !known.has(`${p.fileName}\n${p.message}`));
+    return { instances, patients: groupInstances(instances), problems: [...s.problems, ...problems, ...duplicates] };
   });
 }
 
