@@ -5,6 +5,7 @@ import { PacsSettings } from './PacsSettings';
 import { PacsSearch } from './PacsSearch';
 import { PACS_PAGE_SIZE, type PacsState } from '../app/pacsState';
 import { setState, useAppState } from '../app/store';
+import { clipText, personNameText } from '../loading/clipText';
 import { formatDicomDate } from './format';
 
 const COLUMNS: ReadonlyArray<{ key: PacsState['sort']['key']; label: string }> = [
@@ -66,10 +67,10 @@ export function PacsPanel() {
                 <tbody>
                   {sorted(pacs.results, pacs.sort).map((study) => (
                     <tr key={study.studyInstanceUID} data-testid="pacs-study-row" data-study-uid={study.studyInstanceUID}>
-                      <td>{study.patientName.replace(/\^/g, ' ')}</td>
-                      <td>{study.patientId}</td>
+                      <td title={personNameText(study.patientName)}>{clipText(personNameText(study.patientName))}</td>
+                      <td title={study.patientId}>{clipText(study.patientId)}</td>
                       <td>{formatDicomDate(study.studyDate)}</td>
-                      <td>{study.studyDescription}</td>
+                      <td title={study.studyDescription}>{clipText(study.studyDescription)}</td>
                       <td>{study.modalities.join(' ')}</td>
                       <td><button type="button" data-testid="pacs-open" onClick={() => void openPacsStudy(study.studyInstanceUID)}>Open</button></td>
                     </tr>

@@ -1,6 +1,7 @@
 import { selectSeries } from '../app/actions';
 import { useAppState } from '../app/store';
 import { formatDicomDate } from './format';
+import { clipText, personNameText } from '../loading/clipText';
 
 const KIND_LABELS: Record<string, string> = {
   sr: 'Structured report',
@@ -19,13 +20,13 @@ export function SeriesBrowser() {
     <nav className="series-browser" aria-label="Opened studies">
       {patients.map((patient) => (
         <section key={patient.key} className="series-browser__patient">
-          <h2>
-            {patient.patientName.replace(/\^/g, ' ') || '(no name)'} <small>{patient.patientId || '(no id)'}</small>
+          <h2 className="clip" title={`${personNameText(patient.patientName)} ${patient.patientId}`}>
+            {clipText(personNameText(patient.patientName)) || '(no name)'} <small>{clipText(patient.patientId) || '(no id)'}</small>
           </h2>
           {patient.studies.map((study) => (
             <section key={study.key} className="series-browser__study">
-              <h3>
-                {formatDicomDate(study.studyDate)} — {study.studyDescription || '(no description)'}
+              <h3 className="clip" title={study.studyDescription}>
+                {formatDicomDate(study.studyDate)} — {clipText(study.studyDescription) || '(no description)'}
               </h3>
               <ul>
                 {study.series.map((series) => (
@@ -39,9 +40,11 @@ export function SeriesBrowser() {
                       aria-current={series.key === activeKey}
                       disabled={series.kind !== 'image'}
                       onClick={() => selectSeries(series.key)}
+                      className="clip"
+                      title={series.description}
                     >
                       <span className="series-browser__modality">{series.modality || '??'}</span>{' '}
-                      {series.description || `Series ${series.seriesNumber ?? ''}`}{' '}
+                      {clipText(series.description) || `Series ${series.seriesNumber ?? ''}`}{' '}
                       <small>
                         {series.kind === 'image'
                           ? `${series.imageCount} image${series.imageCount === 1 ? '' : 's'}`
