@@ -21,7 +21,7 @@ describe('patient text: decoded by its character set, clipped on screen, whole i
 
   beforeAll(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'vh-text-'));
-    let bytes = new Uint8Array(readFileSync(sampleFiles('baseline', 'ct')[0]!));
+    let bytes: Uint8Array = new Uint8Array(readFileSync(sampleFiles('baseline', 'ct')[0]!));
     bytes = replaceString(bytes, TAGS.specificCharacterSet, 'ISO_IR 192');
     bytes = replaceString(bytes, TAGS.patientName, utf8Bytes(UTF8_NAME));
     bytes = replaceString(bytes, TAGS.seriesDescription, LONG_DESCRIPTION);
