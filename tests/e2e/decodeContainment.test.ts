@@ -14,7 +14,8 @@ import {
   viewerState,
   type ViewerSession,
 } from './decodingHelpers';
-import { replaceString, replaceUint16, TAGS, withNewIdentity } from './dicomMutator';
+import * as dicomParser from 'dicom-parser';
+import { replaceUint16, TAGS, withNewIdentity } from './dicomMutator';
 import { sampleFiles } from './pageObject';
 
 /** Pixel formats cornerstone cannot decode, made from the reference CT slice (16-bit, explicit little endian). */
@@ -27,12 +28,23 @@ const UNDECODABLE_FORMATS: ReadonlyArray<readonly [string, (bytes: Uint8Array) =
 ];
 
 /**
- * A two-frame RLE object that claims four frames: the reader accepts it (its pixel data is well formed), but the
- * loader finds no third frame. Before the fix, that throw left the image's promise pending forever and the tab never
- * rendered another series.
+ * A ten-frame RLE MR whose offset table sends its sixth frame (the one a stack shows first) past the end of the data:
+ * the reader accepts it (frames, fragments and table sizes agree), but the loader cannot find that frame. Before the
+ * fix, that throw left the image's promise pending forever and the tab never rendered another series.
  */
-const MISSING_FRAMES = 'rle-claims-four-frames.dcm';
-const RLE_TWO_FRAMES = 'OBXXXX1A_rle_2frame.dcm';
+const LOST_FRAME = 'rle-offset-table-points-nowhere.dcm';
+const RLE_TEN_FRAMES = 'emri_small_RLE.dcm';
+/** Frame shown first in a ten-frame stack (the middle one, 0-based). */
+const MIDDLE_FRAME = 5;
+
+/** A copy whose Basic Offset Table entry for `frame` points far beyond the pixel data. */
+function withLostFrame(bytes: Uint8Array, frame: number): Uint8Array {
+  const out = bytes.slice();
+  const pixels = dicomParser.parseDicom(out).elements.x7fe00010!;
+  // The table is the first item: 4 bytes of tag, 4 of length, then one 32-bit offset per frame (PS3.5 A.4).
+  new DataView(out.buffer).setUint32(pixels.dataOffset + 8 + frame * 4, 0x00fffff0, true);
+  return out;
+}
 
 const missing = [
   ...missingFolders('Decode containment', [REAL_DICOM.cornerstoneTestImages, REAL_DICOM.pydicomCodecs]),
@@ -49,8 +61,8 @@ describe.skipIf(missing.length > 0)('a file that cannot be decoded never stops t
     UNDECODABLE_FORMATS.forEach(([name, mutate], index) => {
       writeFileSync(join(scratch, name), withNewIdentity(mutate(reference), `2.25.9100${index}`, `2.25.9200${index}`));
     });
-    const rle = new Uint8Array(readFileSync(join(REAL_DICOM.pydicomCodecs, RLE_TWO_FRAMES)));
-    writeFileSync(join(scratch, MISSING_FRAMES), replaceString(rle, TAGS.numberOfFrames, '4'));
+    const rle = new Uint8Array(readFileSync(join(REAL_DICOM.pydicomCodecs, RLE_TEN_FRAMES)));
+    writeFileSync(join(scratch, LOST_FRAME), withLostFrame(rle, MIDDLE_FRAME));
     session = await startViewer();
   }, 120_000);
 
@@ -67,13 +79,13 @@ describe.skipIf(missing.length > 0)('a file that cannot be decoded never stops t
     expect(problems[0]?.message).toMatch(message);
   });
 
-  it('names the missing frame of an object whose decoding fails, on its own series', async () => {
-    await openFiles(session.page, [join(scratch, MISSING_FRAMES)]);
-    const key = await seriesKeyOfFile(session.page, MISSING_FRAMES);
+  it('names the lost frame of an object whose decoding fails, on its own series', async () => {
+    await openFiles(session.page, [join(scratch, LOST_FRAME)]);
+    const key = await seriesKeyOfFile(session.page, LOST_FRAME);
     expect(key).not.toBeNull();
     const shown = await showSeries(session.page, key!);
     expect(shown.every((v) => v.loaded)).toBe(true);
-    const problems = (await viewerState(session.page)).problems.filter((p) => p.fileName === MISSING_FRAMES);
+    const problems = (await viewerState(session.page)).problems.filter((p) => p.fileName === LOST_FRAME);
     expect(problems.some((p) => p.severity === 'error' && p.message.startsWith(DECODE_FAILURE))).toBe(true);
   });
 

@@ -73,6 +73,15 @@ export function pixelDataProblem(
   { transferSyntaxUID, rows, columns, numberOfFrames }: { transferSyntaxUID: string; rows: number; columns: number; numberOfFrames: number },
 ): string | null {
   if (element.encapsulatedPixelData) {
+    // PS3.5 A.4: a fragment holds data of one frame only, and a Basic Offset Table, when present, one offset per frame.
+    const fragments = element.fragments?.length ?? 0;
+    if (fragments < numberOfFrames) {
+      return `the compressed pixel data holds ${fragments} fragment(s), fewer than its ${numberOfFrames} frames: frames are missing`;
+    }
+    const offsets = element.basicOffsetTable?.length ?? 0;
+    if (offsets > 0 && offsets !== numberOfFrames) {
+      return `the compressed pixel data's offset table lists ${offsets} frame(s), not the ${numberOfFrames} the file declares`;
+    }
     const rle = transferSyntaxUID === RLE_LOSSLESS ? rleHeaderProblem(ds, element) : null;
     if (rle) return `the RLE-compressed pixel data is corrupt: ${rle}`;
     const codestream = codestreamProblem(ds, element, transferSyntaxUID);
