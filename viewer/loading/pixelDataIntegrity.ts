@@ -1,6 +1,8 @@
 import type * as dicomParser from 'dicom-parser';
 
 const RLE_LOSSLESS = '1.2.840.10008.1.2.5';
+/** Implicit and explicit little endian, explicit big endian and deflated explicit little endian: native pixel data. */
+const NATIVE_TRANSFER_SYNTAXES = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.2', '1.2.840.10008.1.2.1.99']);
 /** PS3.5 G.4: an RLE frame holds 1 to 15 segments. */
 const RLE_MAX_SEGMENTS = 15;
 /** PS3.5 G.5: the RLE header is 16 unsigned 32-bit little-endian values. */
@@ -72,6 +74,14 @@ export function pixelDataProblem(
   element: dicomParser.Element,
   { transferSyntaxUID, rows, columns, numberOfFrames }: { transferSyntaxUID: string; rows: number; columns: number; numberOfFrames: number },
 ): string | null {
+  // PS3.5 A.4: compressed transfer syntaxes (and encapsulated uncompressed) carry their pixels encapsulated, the native
+  // ones never do; a mismatch would hand raw pixels to a decompressor (or fragments to the native reader).
+  const nativeSyntax = NATIVE_TRANSFER_SYNTAXES.has(transferSyntaxUID);
+  if (nativeSyntax === Boolean(element.encapsulatedPixelData)) {
+    return nativeSyntax
+      ? `the pixel data is encapsulated (compressed fragments), but the transfer syntax ${transferSyntaxUID} says it is not`
+      : `the transfer syntax ${transferSyntaxUID} says the pixel data is compressed, but it is stored uncompressed`;
+  }
   if (element.encapsulatedPixelData) {
     // PS3.5 A.4: a fragment holds data of one frame only, and a Basic Offset Table, when present, one offset per frame.
     const fragments = element.fragments?.length ?? 0;
