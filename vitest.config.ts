@@ -4,8 +4,8 @@ export default defineConfig({
   test: {
     coverage: {
       provider: 'v8',
-      include: ['measurement/**/*.ts', 'viewer/loading/**/*.ts', 'viewer/tools/placement.ts', 'viewer/app/displayPlan.ts', 'viewer/app/measurements.ts', 'viewer/app/morphometry.ts', 'viewer/cornerstone/{orientationLabels,scaleBar,autoWindow}.ts', 'viewer/dicomweb/**/*.ts', 'viewer/export/**/*.ts', 'sample-data/**/*.ts'],
-      exclude: ['**/*.test.ts', 'measurement/tsconfig.json', 'viewer/loading/localFiles.ts', 'viewer/loading/sampleStudy.ts'],
+      include: ['measurement/**/*.ts', 'analysis/**/*.ts', 'viewer/loading/**/*.ts', 'viewer/tools/placement.ts', 'viewer/model/**/*.ts', 'viewer/state/**/*.ts', 'viewer/actions/**/*.ts', 'viewer/cornerstone/{orientationLabels,scaleBar,autoWindow}.ts', 'viewer/dicomweb/**/*.ts', 'viewer/export/**/*.ts', 'sample-data/**/*.ts'],
+      exclude: ['**/*.test.ts', 'measurement/tsconfig.json', 'analysis/tsconfig.json', 'viewer/loading/localFiles.ts', 'viewer/loading/sampleStudy.ts'],
       reporter: ['text-summary', 'text'],
     },
     projects: [
@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['measurement/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: ['measurement/**/*.test.ts', 'analysis/**/*.test.ts', 'tests/unit/**/*.test.ts'],
         },
       },
       {

@@ -74,9 +74,11 @@ describe('assessSpine', () => {
       }
     });
 
-    it('skips the fractured L1 when referencing T12, and uses L2 two levels down instead', () => {
+    it('skips the fractured L1 when referencing T12, and interpolates between T11 (1 level up) and L2 (2 levels down)', () => {
       expect(levelOf(spine, 'T12').referenceLevels).toEqual(['T11', 'L2']);
-      expect(levelOf(spine, 'T12').referencePosteriorMm).toBeCloseToMm((27 + 30) / 2, 1e-9);
+      // Hp 27 mm at T11 and 30 mm at L2: a third of the way from T11 to L2 is 28 mm (the plain mean would be 28.5 mm).
+      expect(levelOf(spine, 'T12').referencePosteriorMm).toBeCloseToMm(28, 1e-9);
+      expect(levelOf(spine, 'T12').expectedHeights?.anteriorMm).toBeCloseToMm((2 * 26.5 + 29.1) / 3, 1e-9);
     });
 
     it('references T11, the topmost level, to the level below only', () => {
@@ -90,15 +92,17 @@ describe('assessSpine', () => {
     expect(expectOk(assessSpine(shuffled)).levels.map((l) => l.level)).toEqual(['T11', 'L1', 'L2', 'L3']);
   });
 
-  it('grades a flat L1 between 30 mm neighbours as a grade 3 crush (17 mm against 30 mm: 43 % loss)', () => {
+  it('grades a flat L1 (17/16.5/17 mm) between square 30 mm neighbours grade 3 by its middle height (45 % loss, crush 43 %)', () => {
     const spine = lateralSpine([
       { level: 'T12', spec: normalWithPosterior(30) },
       { level: 'L1', spec: crushL1Grade3Spec },
       { level: 'L2', spec: normalWithPosterior(30) },
     ]);
     const l1 = levelOf(expectOk(assessSpine(spine)), 'L1');
-    expect(l1.assessment.deformity).toBe('crush');
     expect(l1.assessment.crushLossPct).toBeCloseTo((100 * 13) / 30, 9);
+    expect(l1.assessment.middleLossPct).toBeCloseTo((100 * 13.5) / 30, 9);
+    expect(l1.assessment.gradeRule).toEqual({ deformity: 'biconcave', reference: 'neighbours' });
+    expect(l1.assessment.deformity).toBe('biconcave');
     expect(l1.assessment.grade).toBe(3);
   });
 
@@ -159,6 +163,71 @@ describe('assessSpine', () => {
     expect(levelOf(spine, 'T12').heights.posteriorMm).toBeCloseToMm(28, 1e-9);
     expect(levelOf(spine, 'L1').cobbAngleDeg).toBeNull();
     expect(levelOf(spine, 'L1').cobbLevels).toBeNull();
+  });
+
+  describe('heights expected from the neighbours (issue 13)', () => {
+    it('grades the real VerSe L1 (17.3/15.2/23.5 mm) between T12 and L2 grade 3 by its middle height against them', () => {
+      const spine = lateralSpine([
+        { level: 'T11', spec: { anteriorMm: 25.5, middleMm: 24, posteriorMm: 27 } },
+        { level: 'T12', spec: { anteriorMm: 26.6, middleMm: 24.7, posteriorMm: 27.7 } },
+        { level: 'L1', spec: { anteriorMm: 17.3, middleMm: 15.2, posteriorMm: 23.5 } },
+        { level: 'L2', spec: { anteriorMm: 28.5, middleMm: 26.7, posteriorMm: 28.5 } },
+      ]);
+      const assessed = expectOk(assessSpine(spine));
+      const l1 = levelOf(assessed, 'L1');
+      expect(l1.referenceLevels).toEqual(['T12', 'L2']);
+      expect(l1.expectedHeights?.anteriorMm).toBeCloseToMm(27.55, 1e-9);
+      expect(l1.expectedHeights?.middleMm).toBeCloseToMm(25.7, 1e-9);
+      expect(l1.expectedHeights?.posteriorMm).toBeCloseToMm(28.1, 1e-9);
+      expect(l1.assessment.anteriorLossPct).toBeCloseTo((100 * 10.25) / 27.55, 9);
+      expect(l1.assessment.middleLossPct).toBeCloseTo((100 * 10.5) / 25.7, 9);
+      expect(l1.assessment.grade).toBe(3);
+      expect(l1.assessment.gradeRule).toEqual({ deformity: 'biconcave', reference: 'neighbours' });
+      for (const level of ['T11', 'T12', 'L2'] as const) expect(levelOf(assessed, level).assessment.grade, level).toBe(0);
+    });
+
+    it.each<[string, LateralVertebraSpec, number, number]>([
+      // Today (own posterior height only) a uniform collapse has lost nothing: grade 0.
+      ['a uniform collapse to 23 mm between 30 mm neighbours', normalWithPosterior(23), 0, 1],
+      // Today: 1 − 20/24 = 16.7 %, grade 0; against the neighbours the front has lost a third.
+      ['a collapse to 20/21/24 mm between 30 mm neighbours', { anteriorMm: 20, middleMm: 21, posteriorMm: 24 }, 0, 2],
+      // Today: 1 − 18/23 = 21.7 % biconcave, grade 1; against the neighbours the middle has lost 40 %, grade 3.
+      ['a collapse to 20/18/23 mm between 30 mm neighbours', { anteriorMm: 20, middleMm: 18, posteriorMm: 23 }, 1, 3],
+    ])('no longer lets %s hide behind its own posterior wall', (_case, spec, gradeOwnWallOnly, grade) => {
+      const spine = lateralSpine([
+        { level: 'T12', spec: normalWithPosterior(30) },
+        { level: 'L1', spec },
+        { level: 'L2', spec: normalWithPosterior(30) },
+      ]);
+      const l1Alone = spine[1] ?? expect.fail('no L1');
+      expect(levelOf(expectOk(assessSpine([l1Alone])), 'L1').assessment.grade).toBe(gradeOwnWallOnly);
+      const l1 = levelOf(expectOk(assessSpine(spine)), 'L1');
+      expect(l1.assessment.grade).toBe(grade);
+      expect(l1.assessment.gradeRule.reference).toBe('neighbours');
+    });
+
+    it('keeps a lone vertebra on its own posterior wall, as before: no expected heights, no neighbour losses', () => {
+      const only = levelOf(expectOk(assessSpine([{ level: 'L1', points: lateralVertebra(wedgeL1Grade2Spec) }])), 'L1');
+      expect(only.expectedHeights).toBeNull();
+      expect(only.assessment.anteriorLossPct).toBeNull();
+      expect(only.assessment.middleLossPct).toBeNull();
+      expect(only.assessment.gradeRule).toEqual({ deformity: 'wedge', reference: 'ownPosterior' });
+      expect(only.assessment.grade).toBe(2);
+    });
+
+    it('does not grade normal bodies growing 2 mm per level, even with a fracture in between', () => {
+      const spine = lateralSpine([
+        { level: 'T12', spec: normalWithPosterior(24) },
+        { level: 'L1', spec: wedgeL1Grade2Spec },
+        { level: 'L2', spec: normalWithPosterior(28) },
+        { level: 'L3', spec: normalWithPosterior(30) },
+        { level: 'L4', spec: normalWithPosterior(32) },
+      ]);
+      const assessed = expectOk(assessSpine(spine));
+      for (const level of ['T12', 'L2', 'L3', 'L4'] as const) expect(levelOf(assessed, level).assessment.grade, level).toBe(0);
+      // L2 sees T12 two levels up (24 mm) and L3 (30 mm): interpolated 28 mm, exactly its own height.
+      expect(levelOf(assessed, 'L2').assessment.heightLossPct).toBeCloseTo(0, 9);
+    });
   });
 
   describe('bad input', () => {

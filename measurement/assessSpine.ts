@@ -1,10 +1,21 @@
 import { cobbAngleDeg, wedgeAngleDeg } from './angles';
 import { assessVertebra, type VertebraAssessment } from './assessVertebra';
 import { DEFORMED_NEIGHBOUR_MIN_LOSS_PCT, REFERENCE_MAX_LEVEL_DISTANCE } from './constants';
+import { expectedHeightsFromNeighbours } from './expectedHeights';
 import { heightsFromPoints, type VertebralHeights } from './heights';
 import { compareLevels, isSpinalLevel, levelIndex, SPINAL_LEVELS, type SpinalLevel } from './levels';
 import type { SixPoints } from './points';
 import { err, ok, withMessagePrefix, type Result } from './result';
+import {
+  gradeRangeOf,
+  heightUncertaintyFor,
+  isBorderline,
+  lossUncertaintyPct,
+  type DisplayedPlane,
+  type GradeRange,
+  type HeightUncertainty,
+  type LossWithUncertainty,
+} from './uncertainty';
 
 /** One study's measured vertebrae: a level and its six points (mm), in any order. */
 export type SpineInput = ReadonlyArray<{ readonly level: SpinalLevel; readonly points: SixPoints }>;
@@ -16,18 +27,53 @@ export interface LevelAssessment {
   readonly points: SixPoints;
   /** Ha, Hm, Hp, mm. */
   readonly heights: VertebralHeights;
-  /** Ratios, losses and grade, with the crush ratio against referencePosteriorMm. */
+  /** Ratios, losses and grade, with the anterior, middle and posterior (crush) losses against expectedHeights. */
   readonly assessment: VertebraAssessment;
   /** Wedge angle, degrees, positive = kyphotic; null when the endplates cannot be measured. */
   readonly wedgeAngleDeg: number | null;
   /** The undeformed neighbours whose Hp makes the reference, cranial → caudal; empty when none qualifies. */
   readonly referenceLevels: ReadonlyArray<SpinalLevel>;
-  /** Mean Hp of referenceLevels, mm; null when there is none. */
+  /**
+   * Expected Hp from referenceLevels, mm (expectedHeights.posteriorMm): their mean when equally far, else interpolated
+   * by level number (expectedHeightsFromNeighbours); null when there is none.
+   */
   readonly referencePosteriorMm: number | null;
+  /** Ha, Hm, Hp expected from referenceLevels, mm (expectedHeightsFromNeighbours); null when there is none. */
+  readonly expectedHeights: VertebralHeights | null;
   /** Bisegmental Cobb angle from the level above to the level below, degrees, positive = kyphotic; null when not measurable. */
   readonly cobbAngleDeg: number | null;
   /** The levels [above, below] whose endplates make cobbAngleDeg; null when cobbAngleDeg is null. */
   readonly cobbLevels: readonly [SpinalLevel, SpinalLevel] | null;
+  /** ± of heights and losses and the grade range; null when assessSpine was given no plane. */
+  readonly uncertainty: LevelUncertainty | null;
+}
+
+/** How far each number of a level can be off because of where the points could land on the displayed plane. */
+export interface LevelUncertainty {
+  /** ± of Ha, Hm, Hp, mm (heightUncertaintyFor). */
+  readonly heightsMm: VertebralHeights;
+  /** ± of the expected Ha, Hm, Hp, mm (the neighbours' ± weighted as they are); null without neighbours. */
+  readonly expectedHeightsMm: VertebralHeights | null;
+  /** ± of each loss, % (lossUncertaintyPct); null where the loss is null. */
+  readonly lossPct: {
+    readonly wedge: number;
+    readonly biconcave: number;
+    readonly anterior: number | null;
+    readonly middle: number | null;
+    readonly posterior: number | null;
+  };
+  /** ± of heightLossPct (the graded loss), %. */
+  readonly heightLossPct: number;
+  /** The grades reachable within the losses' uncertainty (gradeRangeOf). */
+  readonly gradeRange: GradeRange;
+  /** True when gradeRange spans more than one grade. */
+  readonly borderline: boolean;
+}
+
+/** Options of assessSpine. */
+export interface AssessSpineOptions {
+  /** The plane the points were placed on; with it each level gets its uncertainty, without it uncertainty is null. */
+  readonly plane?: DisplayedPlane | null | undefined;
 }
 
 /** All measured levels of one study, cranial → caudal. */
@@ -105,29 +151,54 @@ function bisegmentalCobb(
 }
 
 /**
- * Per level, cranial → caudal: heights, ratios and Genant grade, wedge angle (degrees), the reference posterior height
- * (mm, mean Hp of the nearest undeformed measured neighbour above and below, each ≤ REFERENCE_MAX_LEVEL_DISTANCE away)
- * and, where both adjacent levels are measured, the bisegmental Cobb angle (degrees).
+ * Per level, cranial → caudal: heights, ratios and Genant grade, wedge angle (degrees), the heights expected from the
+ * neighbours (mm: the nearest undeformed measured level above and below, each ≤ REFERENCE_MAX_LEVEL_DISTANCE away,
+ * interpolated by level number; Genant et al., JBMR 1993 "same or adjacent vertebrae"; McCloskey et al., Osteoporos
+ * Int 1993) with the losses against them, and, where both adjacent levels are measured, the bisegmental Cobb angle
+ * (degrees). A neighbour is undeformed when its own wedge and biconcave losses are < DEFORMED_NEIGHBOUR_MIN_LOSS_PCT.
  */
-export function assessSpine(vertebrae: SpineInput): Result<SpineAssessment> {
+export function assessSpine(vertebrae: SpineInput, options: AssessSpineOptions = {}): Result<SpineAssessment> {
   const measured = measureLevels(vertebrae);
   if (!measured.ok) return measured;
+  let heightUncertainty: HeightUncertainty | null = null;
+  if (options.plane !== undefined && options.plane !== null) {
+    const model = heightUncertaintyFor(options.plane);
+    if (!model.ok) return model;
+    heightUncertainty = model.value;
+  }
+  const uncertaintyOf = (m: MeasuredLevel): VertebralHeights | null =>
+    heightUncertainty === null ? null : heightsUncertainty(m.points, heightUncertainty);
   const byIndex = new Map(measured.value.map((m) => [levelIndex(m.level), m]));
 
   const levels: LevelAssessment[] = [];
   for (const m of measured.value) {
     const index = levelIndex(m.level);
-    const references = [nearestUndeformed(byIndex, index, -1), nearestUndeformed(byIndex, index, 1)].filter(
-      (n): n is MeasuredLevel => n !== null,
-    );
-    const referencePosteriorMm =
-      references.length === 0
-        ? null
-        : references.reduce((sum, n) => sum + n.heights.posteriorMm, 0) / references.length;
-    const assessment = assessVertebra(m.heights, { referencePosteriorMm });
+    const cranial = nearestUndeformed(byIndex, index, -1);
+    const caudal = nearestUndeformed(byIndex, index, 1);
+    const references = [cranial, caudal].filter((n): n is MeasuredLevel => n !== null);
+    const asNeighbour = (n: MeasuredLevel | null) =>
+      n === null ? null : { levelDistance: Math.abs(levelIndex(n.level) - index), heights: n.heights };
+    const expected = expectedHeightsFromNeighbours(asNeighbour(cranial), asNeighbour(caudal));
+    const expectedHeights = expected?.heights ?? null;
+    const referencePosteriorMm = expectedHeights?.posteriorMm ?? null;
+    const assessment = assessVertebra(m.heights, {
+      referencePosteriorMm,
+      expectedAnteriorMm: expectedHeights?.anteriorMm ?? null,
+      expectedMiddleMm: expectedHeights?.middleMm ?? null,
+    });
     if (!assessment.ok) return withMessagePrefix(assessment.error, `${m.level}: `);
 
     const wedge = wedgeAngleDeg(m.points);
+    const own = uncertaintyOf(m);
+    const cranialUncertainty = cranial === null ? null : uncertaintyOf(cranial);
+    const caudalUncertainty = caudal === null ? null : uncertaintyOf(caudal);
+    const uncertainty =
+      own === null
+        ? null
+        : levelUncertainty(m.heights, own, expected === null ? null : {
+            heights: expected.heights,
+            uncertaintyMm: combine(expected.cranialWeight, cranialUncertainty, expected.caudalWeight, caudalUncertainty),
+          });
 
     levels.push({
       level: m.level,
@@ -137,8 +208,80 @@ export function assessSpine(vertebrae: SpineInput): Result<SpineAssessment> {
       wedgeAngleDeg: wedge.ok ? wedge.value : null,
       referenceLevels: references.map((n) => n.level),
       referencePosteriorMm,
+      expectedHeights,
       ...bisegmentalCobb(byIndex, index),
+      uncertainty,
     });
   }
   return ok({ levels });
+}
+
+/** ± of Ha, Hm, Hp from the six points, mm. */
+function heightsUncertainty(p: SixPoints, u: HeightUncertainty): VertebralHeights {
+  return {
+    anteriorMm: u(p.anteriorSuperior, p.anteriorInferior),
+    middleMm: u(p.middleSuperior, p.middleInferior),
+    posteriorMm: u(p.posteriorSuperior, p.posteriorInferior),
+  };
+}
+
+/** ± of a weighted sum of two neighbours' heights (weights unitless), mm: √(w₁²u₁² + w₂²u₂²) wall by wall. */
+function combine(
+  cranialWeight: number,
+  cranial: VertebralHeights | null,
+  caudalWeight: number,
+  caudal: VertebralHeights | null,
+): VertebralHeights {
+  const wall = (key: keyof VertebralHeights): number =>
+    Math.hypot(cranialWeight * (cranial?.[key] ?? 0), caudalWeight * (caudal?.[key] ?? 0));
+  return { anteriorMm: wall('anteriorMm'), middleMm: wall('middleMm'), posteriorMm: wall('posteriorMm') };
+}
+
+/** Unclamped loss 100 · (expected − actual) / expected, % (negative when the height exceeds its reference). */
+function rawLossPct(actualMm: number, expectedMm: number): number {
+  return (100 * (expectedMm - actualMm)) / expectedMm;
+}
+
+/** The ± of every loss of one level, the ± of the graded one and the grades within reach. */
+function levelUncertainty(
+  h: VertebralHeights,
+  u: VertebralHeights,
+  expected: { heights: VertebralHeights; uncertaintyMm: VertebralHeights } | null,
+): LevelUncertainty {
+  const wedge: LossWithUncertainty = {
+    lossPct: rawLossPct(h.anteriorMm, h.posteriorMm),
+    uncertaintyPct: lossUncertaintyPct(h.anteriorMm, u.anteriorMm, h.posteriorMm, u.posteriorMm),
+  };
+  const biconcave: LossWithUncertainty = {
+    lossPct: rawLossPct(h.middleMm, h.posteriorMm),
+    uncertaintyPct: lossUncertaintyPct(h.middleMm, u.middleMm, h.posteriorMm, u.posteriorMm),
+  };
+  const against = (key: keyof VertebralHeights): LossWithUncertainty | null =>
+    expected === null
+      ? null
+      : {
+          lossPct: rawLossPct(h[key], expected.heights[key]),
+          uncertaintyPct: lossUncertaintyPct(h[key], u[key], expected.heights[key], expected.uncertaintyMm[key]),
+        };
+  const anterior = against('anteriorMm');
+  const middle = against('middleMm');
+  const posterior = against('posteriorMm');
+  // Same candidates, order and tie rule as assessVertebra, so the ± belongs to the loss that was graded.
+  const candidates = [wedge, biconcave, anterior, middle, posterior].filter((c): c is LossWithUncertainty => c !== null);
+  const graded = candidates.reduce((best, c) => (Math.max(0, c.lossPct) > Math.max(0, best.lossPct) ? c : best));
+  const gradeRange = gradeRangeOf(candidates);
+  return {
+    heightsMm: u,
+    expectedHeightsMm: expected?.uncertaintyMm ?? null,
+    lossPct: {
+      wedge: wedge.uncertaintyPct,
+      biconcave: biconcave.uncertaintyPct,
+      anterior: anterior?.uncertaintyPct ?? null,
+      middle: middle?.uncertaintyPct ?? null,
+      posterior: posterior?.uncertaintyPct ?? null,
+    },
+    heightLossPct: graded.uncertaintyPct,
+    gradeRange,
+    borderline: isBorderline(gradeRange),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessVertebra, type Deformity } from './assessVertebra';
+import { assessVertebra, gradeRuleCode, type Deformity, type GradeRule } from './assessVertebra';
 import type { GenantGrade } from './grading';
 import './testing/matchers';
 import { expectError, expectOk } from './testing/results';
@@ -89,6 +89,77 @@ describe('assessVertebra', () => {
     });
   });
 
+  describe('losses against the heights expected from the neighbours', () => {
+    // Expected heights 100 mm each, so that each neighbour loss in % equals the missing millimetres.
+    const expected100 = { referencePosteriorMm: 100, expectedAnteriorMm: 100, expectedMiddleMm: 100 };
+    describe.each<{ wall: string; heightsFor: (lossPct: number) => [number, number, number]; rule: GradeRule }>([
+      { wall: 'anterior', heightsFor: (loss) => [100 - loss, 100, 100], rule: { deformity: 'wedge', reference: 'ownPosterior' } },
+      { wall: 'middle', heightsFor: (loss) => [100, 100 - loss, 100], rule: { deformity: 'biconcave', reference: 'ownPosterior' } },
+      { wall: 'posterior', heightsFor: (loss) => [100, 100, 100 - loss], rule: { deformity: 'crush', reference: 'neighbours' } },
+    ])('a $wall wall alone short against 100 mm neighbours', ({ heightsFor, rule }) => {
+      it.each(boundaries)('with %s% loss is grade %i (%s)', (lossPct, grade, gradeName) => {
+        const [anteriorMm, middleMm, posteriorMm] = heightsFor(lossPct);
+        const a = expectOk(assessVertebra({ anteriorMm, middleMm, posteriorMm }, expected100));
+        expect(a.heightLossPct).toBeCloseTo(lossPct, 9);
+        expect(a.grade).toBe(grade);
+        expect(a.gradeName).toBe(gradeName);
+        // Own posterior and neighbour losses are equal here; ties go to the own posterior height.
+        expect(a.gradeRule).toEqual(rule);
+      });
+    });
+
+    it.each<[string, [number, number, number], [number, number, number], GenantGrade, GradeRule, number]>([
+      // The VerSe 2019 sub-verse012 L1 of issue 13, against the mean of T12 (26.6/24.7/27.7) and L2 (28.5/26.7/28.5).
+      ['the real L1 collapse (17.3/15.2/23.5 mm)', [17.3, 15.2, 23.5], [27.55, 25.7, 28.1], 3, { deformity: 'biconcave', reference: 'neighbours' }, (100 * 10.5) / 25.7],
+      // Whole-body collapse: all walls 22 % short; against its own Hp nothing is lost (today: grade 0).
+      ['a uniform whole-body collapse to 78 %', [23.4, 23.4, 23.4], [30, 30, 30], 1, { deformity: 'wedge', reference: 'neighbours' }, 22],
+      // Today: 1 − 21/27 = 22.2 % wedge, grade 1; against the 30 mm neighbours the front has lost 36 %, grade 2.
+      ['a collapse with a short posterior wall (21/22/27 mm)', [19.2, 22, 27], [30, 30, 30], 2, { deformity: 'wedge', reference: 'neighbours' }, 36],
+      ['a plain wedge, neighbours agreeing with its own Hp', [19.5, 28, 30], [30, 30, 30], 2, { deformity: 'wedge', reference: 'ownPosterior' }, 35],
+      ['a normal body 2 mm smaller than its neighbours', [28, 28, 28], [30, 29.5, 30], 0, { deformity: 'wedge', reference: 'neighbours' }, (100 * 2) / 30],
+    ])('grades %s', (_case, [anteriorMm, middleMm, posteriorMm], [ea, em, ep], grade, rule, lossPct) => {
+      const a = expectOk(
+        assessVertebra({ anteriorMm, middleMm, posteriorMm }, { referencePosteriorMm: ep, expectedAnteriorMm: ea, expectedMiddleMm: em }),
+      );
+      expect(a.grade).toBe(grade);
+      expect(a.gradeRule).toEqual(rule);
+      expect(a.heightLossPct).toBeCloseTo(lossPct, 9);
+      expect(a.deformity).toBe(grade === 0 ? 'none' : rule.deformity);
+      expect([a.expectedAnteriorMm, a.expectedMiddleMm, a.expectedPosteriorMm]).toEqual([ea, em, ep]);
+      expect(a.posteriorLossPct).toBe(a.crushLossPct);
+    });
+
+    it('grades the real L1 collapse only 2 against its own posterior wall, as before issue 13', () => {
+      const a = expectOk(assessVertebra({ anteriorMm: 17.3, middleMm: 15.2, posteriorMm: 23.5 }));
+      expect(a.grade).toBe(2);
+      expect([a.anteriorLossPct, a.middleLossPct, a.expectedAnteriorMm, a.expectedMiddleMm]).toEqual([null, null, null, null]);
+      expect(a.gradeRule).toEqual({ deformity: 'biconcave', reference: 'ownPosterior' });
+    });
+
+    it('uses whichever expected heights are given', () => {
+      const a = expectOk(assessVertebra({ anteriorMm: 20, middleMm: 30, posteriorMm: 30 }, { expectedAnteriorMm: 40 }));
+      expect(a.anteriorLossPct).toBe(50);
+      expect(a.middleLossPct).toBeNull();
+      expect(a.crushLossPct).toBeNull();
+      expect(a.grade).toBe(3);
+    });
+
+    it.each<[string, { expectedAnteriorMm?: number; expectedMiddleMm?: number }, string, string]>([
+      ['a zero expected anterior height', { expectedAnteriorMm: 0 }, 'NON_POSITIVE_HEIGHT', 'expected anterior height'],
+      ['a NaN expected middle height', { expectedMiddleMm: Number.NaN }, 'INVALID_HEIGHT', 'expected middle height'],
+    ])('fails on %s with %s', (_case, options, code, words) => {
+      expect(expectError(assessVertebra({ anteriorMm: 20, middleMm: 20, posteriorMm: 30 }, options), code)).toContain(words);
+    });
+
+    it('fails when an expected height is so large that the loss overflows, naming the expected heights', () => {
+      const message = expectError(
+        assessVertebra({ anteriorMm: 30, middleMm: 30, posteriorMm: 30 }, { expectedAnteriorMm: 1e307, expectedMiddleMm: 1e307 }),
+        'INVALID_HEIGHT',
+      );
+      expect(message).toContain('expected anterior 1e+307 mm, expected middle 1e+307 mm');
+    });
+  });
+
   describe('bad input', () => {
     it.each<[string, { anteriorMm: number; middleMm: number; posteriorMm: number }, number | undefined, string]>([
       ['a zero anterior height', { anteriorMm: 0, middleMm: 20, posteriorMm: 30 }, undefined, 'NON_POSITIVE_HEIGHT'],
@@ -119,5 +190,17 @@ describe('assessVertebra', () => {
       const message = expectError(assessVertebra({ anteriorMm: 20, middleMm: 20, posteriorMm: -3 }), 'NON_POSITIVE_HEIGHT');
       expect(message).toBe('The posterior height is -3 mm; it must be greater than 0 mm.');
     });
+  });
+});
+
+describe('gradeRuleCode', () => {
+  it.each<[GradeRule, string]>([
+    [{ deformity: 'wedge', reference: 'ownPosterior' }, 'wedge'],
+    [{ deformity: 'biconcave', reference: 'ownPosterior' }, 'biconcave'],
+    [{ deformity: 'wedge', reference: 'neighbours' }, 'wedge-vs-neighbours'],
+    [{ deformity: 'biconcave', reference: 'neighbours' }, 'biconcave-vs-neighbours'],
+    [{ deformity: 'crush', reference: 'neighbours' }, 'crush'],
+  ])('names %j "%s"', (rule, code) => {
+    expect(gradeRuleCode(rule)).toBe(code);
   });
 });

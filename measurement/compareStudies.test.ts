@@ -129,6 +129,76 @@ describe('compareStudies', () => {
     });
   });
 
+  describe('restoration the four McKiernan ways (Spine 2003)', () => {
+    it('reports L1 of the thoracolumbar fixture against referents from T12 and L2 (28.3, 27.6 and 29 mm)', () => {
+      const l1 = levelOf(expectOk(compareStudies(thoracolumbarBefore, thoracolumbarAfter)), 'L1');
+      expect(l1.referent).toEqual({ source: 'neighbours', levels: ['T12', 'L2'] });
+      const { anterior, middle, posterior } = l1.restoration;
+      expect(anterior.referentMm).toBeCloseToMm(28.3, 1e-9);
+      expect(anterior.gainMm).toBeCloseToMm(7.5, 1e-9);
+      expect(anterior.pctOfFractureHeight).toBeCloseTo((100 * 7.5) / 19.5, 9);
+      expect(anterior.pctOfLostHeight).toBeCloseTo((100 * 7.5) / 8.8, 9);
+      expect(anterior.pctOfReferentHeight).toBeCloseTo((100 * 7.5) / 28.3, 9);
+      expect(middle.referentMm).toBeCloseToMm(27.6, 1e-9);
+      expect(middle.pctOfFractureHeight).toBeCloseTo((100 * 4) / 24, 9);
+      expect(middle.pctOfLostHeight).toBeCloseTo((100 * 4) / 3.6, 9);
+      expect(middle.pctOfReferentHeight).toBeCloseTo((100 * 4) / 27.6, 9);
+      // Hp 30 mm has lost nothing against 29 mm: no percent of lost height.
+      expect(posterior.referentMm).toBeCloseToMm(29, 1e-9);
+      expect(posterior.pctOfLostHeight).toBeNull();
+      expect(posterior.pctOfReferentHeight).toBeCloseTo(0, 9);
+    });
+
+    it.each<[string, number, number, number, number, number, number]>([
+      // A 3 mm gain reads 12.5 %, 50 % or 10 % depending on the definition: the fourfold spread McKiernan warned of.
+      ['24 → 27 mm against 30 mm', 24, 27, 3, 12.5, 50, 10],
+      ['15 → 18 mm against 30 mm', 15, 18, 3, 20, 20, 10],
+      ['20 → 18 mm against 30 mm (further collapse)', 20, 18, -2, -10, -20, -100 / 15],
+    ])('reports an anterior height of %s as gain, % of fracture, % of lost and % of referent height', (_case, beforeMm, afterMm, gainMm, fracturePct, lostPct, referentPct) => {
+      const study = (anteriorMm: number): SpineInput =>
+        lateralSpine([
+          { level: 'T12', spec: square(30) },
+          { level: 'L1', spec: { anteriorMm, middleMm: 30, posteriorMm: 30 } },
+          { level: 'L2', spec: square(30) },
+        ]);
+      const { anterior } = levelOf(expectOk(compareStudies(study(beforeMm), study(afterMm))), 'L1').restoration;
+      expect(anterior.gainMm).toBeCloseToMm(gainMm, 1e-9);
+      expect(anterior.pctOfFractureHeight).toBeCloseTo(fracturePct, 9);
+      expect(anterior.pctOfLostHeight).toBeCloseTo(lostPct, 9);
+      expect(anterior.pctOfReferentHeight).toBeCloseTo(referentPct, 9);
+    });
+
+    it('refers Ha and Hm to the own before Hp without neighbours, and has no posterior referent', () => {
+      const l1 = levelOf(
+        expectOk(
+          compareStudies(
+            [{ level: 'L1', points: lateralVertebra({ anteriorMm: 20, middleMm: 26, posteriorMm: 30 }) }],
+            [{ level: 'L1', points: lateralVertebra({ anteriorMm: 25, middleMm: 28, posteriorMm: 30 }) }],
+          ),
+        ),
+        'L1',
+      );
+      expect(l1.referent).toEqual({ source: 'ownPosterior', levels: [] });
+      expect(l1.restoration.anterior.referentMm).toBe(30);
+      expect(l1.restoration.anterior.pctOfLostHeight).toBeCloseTo(50, 9);
+      expect(l1.restoration.anterior.pctOfReferentHeight).toBeCloseTo(100 / 6, 9);
+      expect(l1.restoration.posterior).toEqual({ gainMm: 0, pctOfFractureHeight: 0, pctOfLostHeight: null, pctOfReferentHeight: null, referentMm: null });
+    });
+  });
+
+  it('gives each study the uncertainty of its own plane', () => {
+    const comparison = expectOk(
+      compareStudies(thoracolumbarBefore, thoracolumbarAfter, {
+        beforePlane: { horizontalPixelMm: 1, verticalPixelMm: 1 },
+        afterPlane: { horizontalPixelMm: 2, verticalPixelMm: 2 },
+      }),
+    );
+    const l1 = levelOf(comparison, 'L1');
+    expect(l1.before.uncertainty?.heightsMm.anteriorMm).toBeCloseToMm(Math.SQRT1_2, 1e-12);
+    expect(l1.after.uncertainty?.heightsMm.anteriorMm).toBeCloseToMm(Math.SQRT2, 1e-12);
+    expect(levelOf(expectOk(compareStudies(thoracolumbarBefore, thoracolumbarAfter)), 'L1').before.uncertainty).toBeNull();
+  });
+
   describe('bad input', () => {
     it('fails when the before study is invalid, saying so and keeping the code', () => {
       const message = expectError(compareStudies([], thoracolumbarAfter), 'EMPTY_SPINE');

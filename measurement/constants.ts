@@ -47,3 +47,19 @@ export const MAX_ABS_COORDINATE_MM = 1e6;
  * rounding noise is never normalised into a direction. Numerical guard, not a clinical threshold.
  */
 export const DEGENERATE_RELATIVE_LENGTH = 1e-9;
+
+/**
+ * Uncertainty of one placed point along each axis of the displayed image, in pixels of that axis: half a pixel, the
+ * half-width of the resolution of a digital indication (JCGM 100:2008, Guide to the expression of uncertainty in
+ * measurement, F.2.2.1). It models where on the pixel grid a click can land, not how readers disagree (inter-reader
+ * agreement on height loss is about ±12 %: Buckens CF et al., PLoS One 2013;8(8):e71204). Design decision of this
+ * project (issue 13).
+ */
+export const POINT_UNCERTAINTY_PX = 0.5;
+
+/**
+ * Limits of agreement are bias ± 1.96 standard deviations of the differences: 95 % of differences between two
+ * readings fall within them when the differences are normally distributed. Bland JM, Altman DG. Statistical methods
+ * for assessing agreement between two methods of clinical measurement. Lancet 1986;i:307–310.
+ */
+export const LIMITS_OF_AGREEMENT_Z = 1.96;

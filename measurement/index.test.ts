@@ -3,6 +3,8 @@ import * as measurement from './index';
 import {
   assessSpine,
   assessVertebra,
+  blandAltman,
+  rootMeanSquareCvPct,
   cobbAngleDeg,
   compareStudies,
   heightsFromPoints,
@@ -23,6 +25,12 @@ describe('the public API (measurement/index.ts)', () => {
     'cobbAngleDeg',
     'assessSpine',
     'compareStudies',
+    'compareReadings',
+    'expectedHeightsFromNeighbours',
+    'heightUncertaintyFor',
+    'gradeRangeOf',
+    'levelsOutOfOrder',
+    'cranialPositionMm',
     'proposeNextLevel',
     'isSpinalLevel',
     'levelIndex',
@@ -74,6 +82,9 @@ describe('every error code', () => {
     ['UNKNOWN_LEVEL', 'level "T13"', () => assessSpine([{ level: 'T13', points: normalL2 }] as unknown as SpineInput)],
     ['DUPLICATE_LEVEL', 'L1 twice', () => assessSpine([{ level: 'L1', points: normalL2 }, { level: 'L1', points: wedgeL1Grade2 }])],
     ['EMPTY_SPINE', 'an empty after study', () => compareStudies([{ level: 'L1', points: normalL2 }], [])],
+    ['TOO_FEW_LEVELS', 'one pair for limits of agreement', () => blandAltman([[30, 31]])],
+    ['INVALID_VALUE', 'a NaN reading', () => rootMeanSquareCvPct([[30, Number.NaN]])],
+    ['INVALID_PLANE', 'a zero pixel size', () => assessSpine([{ level: 'L1', points: normalL2 }], { plane: { horizontalPixelMm: 0, verticalPixelMm: 1 } })],
   ];
 
   it.each(cases)('returns %s for %s, without throwing, with a readable message', (code, _case, run) => {
@@ -95,6 +106,9 @@ describe('every error code', () => {
       EMPTY_SPINE: true,
       UNKNOWN_LEVEL: true,
       DUPLICATE_LEVEL: true,
+      INVALID_PLANE: true,
+      TOO_FEW_LEVELS: true,
+      INVALID_VALUE: true,
     };
     expect(new Set(cases.map(([code]) => code))).toEqual(new Set(Object.keys(all)));
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cobbAngleDeg, wedgeAngleDeg } from './angles';
+import { assessSpine } from './assessSpine';
 import { assessVertebra } from './assessVertebra';
 import {
   GENANT_MILD_MIN_LOSS_PCT,
@@ -9,7 +10,8 @@ import {
 } from './constants';
 import { heightsFromPoints, type VertebralHeights } from './heights';
 import './testing/matchers';
-import { lateralVertebra, type FixturePoint, type FixtureVertebra } from './testing/fixtures';
+import { SPINAL_LEVELS } from './levels';
+import { lateralSpine, lateralVertebra, type FixturePoint, type FixtureVertebra } from './testing/fixtures';
 import { expectOk } from './testing/results';
 import { mapPoints, moveVertebraRigidly, scaleVertebra, type RigidMotion } from './testing/transforms';
 
@@ -142,5 +144,57 @@ describe('properties', () => {
     const before = expectOk(assessVertebra({ anteriorMm: 18, middleMm: 25, posteriorMm: 30 }, { referencePosteriorMm: 30 }));
     const after = expectOk(assessVertebra({ anteriorMm: 18, middleMm: 25, posteriorMm: 25 }, { referencePosteriorMm: 30 }));
     expect([before.grade, after.grade]).toEqual([3, 2]);
+  });
+
+  it('normal bodies growing up to 4 % per level, varying ±4 % in shape, with gaps of up to one level, all grade 0', () => {
+    const spineArb = fc.record({
+      firstIndex: fc.integer({ min: 0, max: SPINAL_LEVELS.length - 14 }),
+      basePosteriorMm: finiteDouble(15, 32),
+      growthPerLevel: finiteDouble(0, 0.04),
+      walls: fc.array(fc.tuple(finiteDouble(0.96, 1.04), finiteDouble(0.96, 1.04), finiteDouble(0.96, 1.04), fc.boolean()), {
+        minLength: 2,
+        maxLength: 7,
+      }),
+    });
+    fc.assert(
+      fc.property(spineArb, ({ firstIndex, basePosteriorMm, growthPerLevel, walls }) => {
+        // Each entry is measured, then (when its flag is set) one level is left out before the next: gaps ≤ 1 level.
+        let index = firstIndex;
+        const entries = walls.map(([anterior, middle, posterior, skipNext]) => {
+          const sizeMm = basePosteriorMm * (1 + growthPerLevel) ** (index - firstIndex);
+          const level = SPINAL_LEVELS[index] ?? expect.fail(`no level at index ${index}`);
+          index += skipNext ? 2 : 1;
+          return { level, spec: { anteriorMm: sizeMm * anterior, middleMm: sizeMm * middle, posteriorMm: sizeMm * posterior } };
+        });
+        const spine = expectOk(assessSpine(lateralSpine(entries)));
+        for (const level of spine.levels) expect(level.assessment.grade, level.level).toBe(0);
+      }),
+    );
+  });
+
+  it('the grade always lies within the grade range, and a larger pixel never narrows the range', () => {
+    fc.assert(
+      fc.property(
+        fc.array(vertebraArb, { minLength: 1, maxLength: 4 }),
+        finiteDouble(0.1, 2),
+        finiteDouble(1, 3),
+        (vertebrae, pixelMm, coarsening) => {
+          const input = vertebrae.map((points, i) => ({ level: SPINAL_LEVELS[10 + i] ?? expect.fail('no level'), points }));
+          const fine = expectOk(assessSpine(input, { plane: { horizontalPixelMm: pixelMm, verticalPixelMm: pixelMm } }));
+          const coarse = expectOk(
+            assessSpine(input, { plane: { horizontalPixelMm: pixelMm * coarsening, verticalPixelMm: pixelMm * coarsening } }),
+          );
+          fine.levels.forEach((level, i) => {
+            const range = level.uncertainty?.gradeRange ?? expect.fail('no uncertainty');
+            const coarseRange = coarse.levels[i]?.uncertainty?.gradeRange ?? expect.fail('no uncertainty');
+            fc.pre(!nearBoundary(level.assessment.heightLossPct));
+            expect(level.assessment.grade).toBeGreaterThanOrEqual(range.min);
+            expect(level.assessment.grade).toBeLessThanOrEqual(range.max);
+            expect(coarseRange.min).toBeLessThanOrEqual(range.min);
+            expect(coarseRange.max).toBeGreaterThanOrEqual(range.max);
+          });
+        },
+      ),
+    );
   });
 });

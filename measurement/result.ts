@@ -9,6 +9,9 @@
  * - EMPTY_SPINE: no vertebra was given.
  * - UNKNOWN_LEVEL: a level is not one of C2 … S1.
  * - DUPLICATE_LEVEL: a level is given twice in one study.
+ * - INVALID_PLANE: the displayed plane's pixel size, slice spacing or directions are not usable.
+ * - TOO_FEW_LEVELS: fewer paired values than a statistic needs (a CV needs one, limits of agreement two).
+ * - INVALID_VALUE: a value of a statistic is not a finite number, or not positive where a CV needs it.
  */
 export type ErrorCode =
   | 'INVALID_POINT'
@@ -19,7 +22,10 @@ export type ErrorCode =
   | 'DEGENERATE_VERTEBRA'
   | 'EMPTY_SPINE'
   | 'UNKNOWN_LEVEL'
-  | 'DUPLICATE_LEVEL';
+  | 'DUPLICATE_LEVEL'
+  | 'INVALID_PLANE'
+  | 'TOO_FEW_LEVELS'
+  | 'INVALID_VALUE';
 
 /** Why a measurement could not be made: a stable `code` and a `message` a clinician can read. */
 export interface MeasurementError {

@@ -1,9 +1,9 @@
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import './app/app.css';
-import { startAutosave } from './app/autosave';
+import { App } from './shell/App';
+import './shell/app.css';
+import { startAutosave } from './actions/autosave';
 import { initCornerstone } from './cornerstone/initCornerstone';
-import { openFromUrl } from './app/pacs';
+import { openFromUrl } from './actions/pacs';
 
 startAutosave();
 // Ready before the first file: scripted QA finds window.cornerstone at once, and nothing waits on init later.

@@ -13,6 +13,6 @@ interface Window {
     getEnabledElement(element: HTMLElement): { viewport: TestViewport } | undefined;
     imageLoader: { loadAndCacheImage(imageId: string): Promise<{ getPixelData(): ArrayLike<number>; rows: number; columns: number }> };
   };
-  /** The app's read-only state hook (viewer/app/store.ts). */
-  vertebralViewer: { getState: () => import('../../viewer/app/store').AppState };
+  /** The app's read-only state hook (viewer/state/store.ts). */
+  vertebralViewer: { getState: () => import('../../viewer/state/store').AppState };
 }

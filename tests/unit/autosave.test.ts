@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { startAutosave } from '../../viewer/app/autosave';
-import { execute } from '../../viewer/app/measurements';
-import { getState, setState } from '../../viewer/app/store';
+import { startAutosave } from '../../viewer/actions/autosave';
+import { execute } from '../../viewer/model/measurements';
+import { getState, setState } from '../../viewer/state/store';
 import type { PatientGroup } from '../../viewer/loading/grouping';
 
 const patients: PatientGroup[] = [

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sixPoints, type Heights } from '../helpers/sagittalSpine';
 import { assessSpine, type SpinalLevel, type SpineAssessment } from '../../measurement';
 import { expectOk } from '../../measurement/testing/results';
-import { buildChartModel, type ChartModel, type ChartTimePoint } from '../../viewer/panels/comparisonChartModel';
+import { buildChartModel, type ChartModel, type ChartTimePoint } from '../../viewer/model/comparisonChartModel';
 
 // Rendered to markup in node (no DOM); attributes are read back with regular expressions.
 

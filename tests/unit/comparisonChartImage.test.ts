@@ -6,7 +6,7 @@ import { sixPoints, type Heights } from '../helpers/sagittalSpine';
 import { assessSpine, type SpinalLevel, type SpineAssessment } from '../../measurement';
 import { expectOk } from '../../measurement/testing/results';
 import { svgSize, svgToPngBlob, svgToStandaloneString } from '../../viewer/export/chartImage';
-import { buildChartModel, type ChartModel } from '../../viewer/panels/comparisonChartModel';
+import { buildChartModel, type ChartModel } from '../../viewer/model/comparisonChartModel';
 
 // tsconfig.node.json, which type-checks tests, sets no "jsx", so TypeScript refuses to resolve a .tsx module from here
 // (TS6142): the component is imported at run time and typed by its props.

@@ -10,7 +10,7 @@ import {
   niceAxis,
   type ChartModel,
   type ChartTimePoint,
-} from '../../viewer/panels/comparisonChartModel';
+} from '../../viewer/model/comparisonChartModel';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fixtures: constructed vertebrae in the sagittal plane x = 0 (LPS, mm): anterior wall at y = −15, middle at y = 0,

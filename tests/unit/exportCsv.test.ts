@@ -2,8 +2,8 @@ import { parseCsv, parseRecords } from '../helpers/csv';
 import { describe, expect, it } from 'vitest';
 import { assessSpine, type LevelAssessment, type SixPoints, type SpinalLevel } from '../../measurement';
 import { lateralSpine, type LateralVertebraSpec } from '../../measurement/testing/fixtures';
-import type { VertebraMeasurement } from '../../viewer/app/measurements';
-import { seriesMorphometry } from '../../viewer/app/morphometry';
+import type { VertebraMeasurement } from '../../viewer/model/measurements';
+import { seriesMorphometry } from '../../viewer/model/morphometry';
 import {
   cellContent,
   formatCsv,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessSpine, type SixPoints, type SpinalLevel } from '../../measurement';
 import { lateralSpine, type LateralVertebraSpec } from '../../measurement/testing/fixtures';
-import type { VertebraMeasurement } from '../../viewer/app/measurements';
+import type { VertebraMeasurement } from '../../viewer/model/measurements';
 import {
   MEASUREMENTS_FORMAT,
   measurementsDocument,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupInstances, type LoadedInstance } from '../../viewer/loading/grouping';
-import { planDisplay } from '../../viewer/app/displayPlan';
+import { planDisplay } from '../../viewer/model/displayPlan';
 import type { InstanceMeta, Orientation6 } from '../../viewer/loading/instanceMeta';
 
 let counter = 0;

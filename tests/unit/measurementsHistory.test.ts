@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SixPoints, Vec3 } from '../../measurement';
-import { EMPTY_MEASUREMENTS, execute, measurementsOfSeries, previewPoints, redo, undo, type VertebraMeasurement } from '../../viewer/app/measurements';
-import { seriesMorphometry } from '../../viewer/app/morphometry';
+import { EMPTY_MEASUREMENTS, execute, measurementsOfSeries, previewPoints, redo, undo, type VertebraMeasurement } from '../../viewer/model/measurements';
+import { seriesMorphometry } from '../../viewer/model/morphometry';
 import { PLACEMENT_ORDER, fromSixPoints, nextPointName, placementGuide, toSixPoints } from '../../viewer/tools/placement';
 
 /** A box-shaped vertebra in the sagittal plane x = 0: anterior towards −y, superior towards +z. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInstance } from '../../viewer/loading/parseInstance';
 import { groupInstances, type LoadedInstance } from '../../viewer/loading/grouping';
 import { deduplicateInstances } from '../../viewer/loading/duplicates';
-import { planDisplay } from '../../viewer/app/displayPlan';
+import { planDisplay } from '../../viewer/model/displayPlan';
 import { replaceString, TAGS } from '../e2e/dicomMutator';
 
 const PHANTOM_CT = fileURLToPath(new URL('../../sample-data/output/baseline/ct', import.meta.url));

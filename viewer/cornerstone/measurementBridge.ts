@@ -1,10 +1,10 @@
 import { eventTarget, getRenderingEngine, type Types } from '@cornerstonejs/core';
 import { annotation as annotationApi, Enums as ToolEnums, utilities as toolUtilities, type Types as ToolTypes } from '@cornerstonejs/tools';
 import { proposeNextLevel, type SixPoints, type Vec3 } from '../../measurement';
-import { execute, previewPoints, type VertebraMeasurement } from '../app/measurements';
-import { GRADE_COLORS, UNCALIBRATED_COLOR, seriesMorphometry } from '../app/morphometry';
-import { getState, setState, subscribe } from '../app/store';
-import { findSeries } from '../app/store';
+import { execute, previewPoints, type VertebraMeasurement } from '../model/measurements';
+import { GRADE_COLORS, UNCALIBRATED_COLOR, seriesMorphometry } from '../model/morphometry';
+import { getState, setState, subscribe } from '../state/store';
+import { findSeries } from '../state/instances';
 import { fromSixPoints, toSixPoints } from '../tools/placement';
 import { VertebralHeightTool, type VertebraAnnotation, type VertebraStyle } from '../tools/VertebralHeightTool';
 

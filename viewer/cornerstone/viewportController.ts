@@ -13,16 +13,17 @@ import {
   type VolumeViewport,
 } from '@cornerstonejs/core';
 import * as tools from '@cornerstonejs/tools';
-import type { DisplayPlan, ViewportSpec } from '../app/displayPlan';
-import type { PrimaryTool, ViewportSnapshot } from '../app/store';
+import type { DisplayPlan, ViewportSpec } from '../model/displayPlan';
+import type { PrimaryTool } from '../state/primaryTool';
+import type { ViewportSnapshot } from '../state/viewportSnapshot';
 import type { Vec3 } from '../loading/instanceMeta';
 import { autoWindow } from './autoWindow';
 import { RENDER_ERROR_EVENT } from './renderRecovery';
 import { negate, orientationLabel } from './orientationLabels';
 import { describeVertebra, followStore } from './measurementBridge';
 import { VertebralHeightTool, type VertebralHeightConfiguration } from '../tools/VertebralHeightTool';
-import { getState, setState } from '../app/store';
-import type { VertebraMeasurement } from '../app/measurements';
+import { getState, setState } from '../state/store';
+import type { VertebraMeasurement } from '../model/measurements';
 
 const ENGINE_ID = 'vertebral-height-engine';
 const TOOL_GROUP_ID = 'vertebral-height-tools';

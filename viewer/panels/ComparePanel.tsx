@@ -1,15 +1,22 @@
 import { GENANT_GRADE_NAMES, type SpinalLevel } from '../../measurement';
-import { chooseCompareStudies, exitCompare, focusLevel, setCompareLinked } from '../app/actions';
-import { chartOf, compareWarnings, comparisonOf } from '../app/compare';
-import { exportChart } from '../app/transfer';
+import { chartOf, compareWarnings, comparisonOf } from '../model/comparison';
 import { ComparisonChart } from './ComparisonChart';
 import { ComparisonCell } from './ComparisonCell';
-import { fmt, signed } from './format';
-import { useAppState } from '../app/store';
+import { fmt, signed } from '../model/format';
+import { useAppState } from '../state/useAppState';
 
 
 /** Before/after kyphoplasty, level by level, from measurement/'s compareStudies. */
-export function ComparePanel() {
+/** What the compare panel asks the app to do. */
+export interface CompareCommands {
+  chooseCompareStudies(baselineIndex: number, followUpIndex: number): void;
+  setCompareLinked(linked: boolean): void;
+  exitCompare(): void;
+  focusLevel(level: SpinalLevel): void;
+  exportChart(format: 'svg' | 'png'): Promise<void>;
+}
+
+export function ComparePanel({ commands }: { commands: CompareCommands }) {
   const compare = useAppState((s) => s.compare);
   const measurements = useAppState((s) => s.measurements);
   if (!compare) return null;
@@ -25,20 +32,20 @@ export function ComparePanel() {
         Before / after{' '}
         <label>
           baseline{' '}
-          <select data-testid="compare-baseline" value={compare.baselineIndex} onChange={(e) => chooseCompareStudies(Number(e.target.value), compare.followUpIndex)}>
+          <select data-testid="compare-baseline" value={compare.baselineIndex} onChange={(e) => commands.chooseCompareStudies(Number(e.target.value), compare.followUpIndex)}>
             {compare.timePoints.map((p, i) => <option key={p.studyKey} value={i}>{p.label}</option>)}
           </select>
         </label>{' '}
         <label>
           follow-up{' '}
-          <select data-testid="compare-followup" value={compare.followUpIndex} onChange={(e) => chooseCompareStudies(compare.baselineIndex, Number(e.target.value))}>
+          <select data-testid="compare-followup" value={compare.followUpIndex} onChange={(e) => commands.chooseCompareStudies(compare.baselineIndex, Number(e.target.value))}>
             {compare.timePoints.map((p, i) => <option key={p.studyKey} value={i}>{p.label}</option>)}
           </select>
         </label>{' '}
         <label>
-          <input type="checkbox" data-testid="compare-link" checked={compare.linked} onChange={(e) => setCompareLinked(e.target.checked)} /> link window and zoom
+          <input type="checkbox" data-testid="compare-link" checked={compare.linked} onChange={(e) => commands.setCompareLinked(e.target.checked)} /> link window and zoom
         </label>{' '}
-        <button type="button" data-testid="compare-exit" onClick={exitCompare}>Leave compare</button>
+        <button type="button" data-testid="compare-exit" onClick={commands.exitCompare}>Leave compare</button>
       </h2>
       {warnings.length > 0 && (
         <ul className="compare__warnings" data-testid="compare-warnings">
@@ -62,7 +69,7 @@ export function ComparePanel() {
           </thead>
           <tbody>
             {comparison.levels.map((c) => (
-              <tr key={c.level} data-testid="comparison-row" data-level={c.level} className="morphometry__row" onClick={() => focusLevel(c.level)}>
+              <tr key={c.level} data-testid="comparison-row" data-level={c.level} className="morphometry__row" onClick={() => commands.focusLevel(c.level)}>
                 <td>{c.level}</td>
                 <td>{fmt(c.before.heights.anteriorMm, 1)} → {fmt(c.after.heights.anteriorMm, 1)}</td>
                 <ComparisonCell field="gainAnteriorMm" value={c.gainMm.anterior} text={signed(c.gainMm.anterior, 1)} />
@@ -98,8 +105,8 @@ export function ComparePanel() {
         <figure className="compare__chart" data-testid="comparison-chart-figure">
           <ComparisonChart model={chart} title="Vertebral heights before and after" />
           <figcaption>
-            <button type="button" data-testid="export-chart-svg" onClick={() => void exportChart('svg')}>Chart as SVG</button>{' '}
-            <button type="button" data-testid="export-chart-png" onClick={() => void exportChart('png')}>Chart as PNG</button>
+            <button type="button" data-testid="export-chart-svg" onClick={() => void commands.exportChart('svg')}>Chart as SVG</button>{' '}
+            <button type="button" data-testid="export-chart-png" onClick={() => void commands.exportChart('png')}>Chart as PNG</button>
           </figcaption>
         </figure>
       )}

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ChartModel } from './comparisonChartModel';
+import type { ChartModel } from '../model/comparisonChartModel';
 
 // Everything is drawn with presentation attributes on the SVG itself (no CSS classes, no external fonts or images), so
 // that the element can be saved as a standalone .svg or drawn onto a canvas for a .png (see export/chartImage.ts).

@@ -1,7 +1,6 @@
 import { GENANT_GRADE_NAMES, SPINAL_LEVELS, type SpinalLevel } from '../../measurement';
-import { deleteMeasurement, focusMeasurementById, relabelMeasurement } from '../app/actions';
-import { seriesMorphometry, type MorphometryRow } from '../app/morphometry';
-import { useAppState } from '../app/store';
+import { seriesMorphometry, type MorphometryRow } from '../model/morphometry';
+import { useAppState } from '../state/useAppState';
 
 type Field = 'anteriorMm' | 'middleMm' | 'posteriorMm' | 'wedgeRatio' | 'biconcavityRatio' | 'crushRatio' | 'heightLossPct' | 'deformity' | 'grade' | 'wedgeAngleDeg';
 
@@ -47,7 +46,14 @@ const COLUMNS: ReadonlyArray<{ field: Field; label: string; title: string }> = [
 ];
 
 /** One row per measured level of the displayed series, cranial → caudal; numbers come only from measurement/. */
-export function MorphometryPanel() {
+/** What the morphometry panel asks the app to do. */
+export interface MorphometryCommands {
+  focusMeasurementById(id: string): void;
+  relabelMeasurement(id: string, level: SpinalLevel): void;
+  deleteMeasurement(id: string): void;
+}
+
+export function MorphometryPanel({ commands }: { commands: MorphometryCommands }) {
   const measurements = useAppState((s) => s.measurements);
   const seriesKey = useAppState((s) => s.plan?.seriesKey ?? null);
   const selectedId = useAppState((s) => s.selectedMeasurementId);
@@ -90,7 +96,7 @@ export function MorphometryPanel() {
                   data-measurement-id={measurement.id}
                   aria-selected={measurement.id === selectedId}
                   className={`morphometry__row morphometry__row--grade-${calibrated ? cells.grade.value ?? 'none' : 'none'}`}
-                  onClick={() => focusMeasurementById(measurement.id)}
+                  onClick={() => commands.focusMeasurementById(measurement.id)}
                 >
                   <td>
                     <select
@@ -98,7 +104,7 @@ export function MorphometryPanel() {
                       data-testid="row-level"
                       value={measurement.level}
                       onClick={(e) => e.stopPropagation()}
-                      onChange={(e) => relabelMeasurement(measurement.id, e.target.value as SpinalLevel)}
+                      onChange={(e) => commands.relabelMeasurement(measurement.id, e.target.value as SpinalLevel)}
                     >
                       {SPINAL_LEVELS.map((level) => <option key={level} value={level}>{level}</option>)}
                     </select>
@@ -117,7 +123,7 @@ export function MorphometryPanel() {
                       title="Delete this vertebra (Del)"
                       onClick={(e) => {
                         e.stopPropagation();
-                        deleteMeasurement(measurement.id);
+                        commands.deleteMeasurement(measurement.id);
                       }}
                     >
                       ✕

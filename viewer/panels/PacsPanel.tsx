@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { StudySummary } from '../dicomweb';
-import { openPacsStudy, retryPacs, searchPacs, sortPacs } from '../app/pacs';
+import type { PacsCommands } from './pacsCommands';
 import { PacsSettings } from './PacsSettings';
 import { PacsSearch } from './PacsSearch';
-import { PACS_PAGE_SIZE, type PacsState } from '../app/pacsState';
-import { setState, useAppState } from '../app/store';
+import { PACS_PAGE_SIZE, type PacsState } from '../state/pacsState';
+import { setState } from '../state/store';
+import { useAppState } from '../state/useAppState';
+import { formatDicomDate } from '../model/format';
 import { clipText, personNameText } from '../loading/clipText';
-import { formatDicomDate } from './format';
 
 const COLUMNS: ReadonlyArray<{ key: PacsState['sort']['key']; label: string }> = [
   { key: 'patientName', label: 'Patient' },
@@ -22,7 +23,7 @@ function sorted(results: readonly StudySummary[], sort: PacsState['sort']): Stud
 }
 
 /** The PACS connection: settings, study search (QIDO-RS), results with sorting and pages, and errors with a retry. */
-export function PacsPanel() {
+export function PacsPanel({ commands }: { commands: PacsCommands }) {
   const pacs = useAppState((s) => s.pacs);
   const [open, setOpen] = useState(pacs.config !== null);
   return (
@@ -37,18 +38,18 @@ export function PacsPanel() {
           {(pacs.settingsOpen || !pacs.config || open) && (
             <details open={pacs.settingsOpen || !pacs.config} className="pacs__details">
               <summary>Server settings</summary>
-              <PacsSettings />
+              <PacsSettings connectPacs={commands.connectPacs} />
             </details>
           )}
           {pacs.busy && <p className="pacs__busy" role="status" data-testid="pacs-busy">{pacs.busy}…</p>}
           {pacs.error && (
             <div className="status" role="alert" data-testid="pacs-error" data-kind={pacs.error.kind}>
               {pacs.error.message}{' '}
-              {pacs.error.canRetry && <button type="button" data-testid="pacs-retry" onClick={() => void retryPacs()}>Retry</button>}{' '}
+              {pacs.error.canRetry && <button type="button" data-testid="pacs-retry" onClick={() => void commands.retryPacs()}>Retry</button>}{' '}
               <button type="button" onClick={() => setState((s) => ({ pacs: { ...s.pacs, error: null } }))}>Dismiss</button>
             </div>
           )}
-          {pacs.config && <PacsSearch />}
+          {pacs.config && <PacsSearch searchPacs={commands.searchPacs} />}
           {pacs.results && (
             <>
               <table className="pacs__results" data-testid="pacs-results">
@@ -56,7 +57,7 @@ export function PacsPanel() {
                   <tr>
                     {COLUMNS.map((c) => (
                       <th key={c.key}>
-                        <button type="button" className="pacs__sort" data-testid={`pacs-sort-${c.key}`} onClick={() => sortPacs(c.key)}>
+                        <button type="button" className="pacs__sort" data-testid={`pacs-sort-${c.key}`} onClick={() => commands.sortPacs(c.key)}>
                           {c.label}{pacs.sort.key === c.key ? (pacs.sort.ascending ? ' ▲' : ' ▼') : ''}
                         </button>
                       </th>
@@ -72,16 +73,16 @@ export function PacsPanel() {
                       <td>{formatDicomDate(study.studyDate)}</td>
                       <td title={study.studyDescription}>{clipText(study.studyDescription)}</td>
                       <td>{study.modalities.join(' ')}</td>
-                      <td><button type="button" data-testid="pacs-open" onClick={() => void openPacsStudy(study.studyInstanceUID)}>Open</button></td>
+                      <td><button type="button" data-testid="pacs-open" onClick={() => void commands.openPacsStudy(study.studyInstanceUID)}>Open</button></td>
                     </tr>
                   ))}
                 </tbody>
               </table>
               {pacs.results.length === 0 && <p data-testid="pacs-no-results">No study matches.</p>}
               <div className="pacs__pages">
-                <button type="button" data-testid="pacs-prev" disabled={pacs.page === 0} onClick={() => void searchPacs(pacs.query, pacs.page - 1)}>◀</button>
+                <button type="button" data-testid="pacs-prev" disabled={pacs.page === 0} onClick={() => void commands.searchPacs(pacs.query, pacs.page - 1)}>◀</button>
                 <span> page {pacs.page + 1} </span>
-                <button type="button" data-testid="pacs-next" disabled={pacs.results.length < PACS_PAGE_SIZE} onClick={() => void searchPacs(pacs.query, pacs.page + 1)}>▶</button>
+                <button type="button" data-testid="pacs-next" disabled={pacs.results.length < PACS_PAGE_SIZE} onClick={() => void commands.searchPacs(pacs.query, pacs.page + 1)}>▶</button>
               </div>
             </>
           )}

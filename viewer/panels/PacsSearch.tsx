@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { searchPacs } from '../app/pacs';
-import { useAppState } from '../app/store';
+import type { PacsCommands } from './pacsCommands';
+import { useAppState } from '../state/useAppState';
 
 /** An HTML date (YYYY-MM-DD) as DICOM DA (YYYYMMDD); '' stays ''. */
 const toDa = (date: string) => date.replace(/-/g, '');
 
 /** The study search form: patient name (wildcards), patient ID, date range, modality. */
-export function PacsSearch() {
+export function PacsSearch({ searchPacs }: { searchPacs: PacsCommands['searchPacs'] }) {
   const query = useAppState((s) => s.pacs.query);
   const [name, setName] = useState(query.patientName ?? '');
   const [id, setId] = useState(query.patientId ?? '');

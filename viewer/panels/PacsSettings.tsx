@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { DicomWebAuth } from '../dicomweb';
-import { connectPacs } from '../app/pacs';
-import { useAppState } from '../app/store';
+import type { PacsCommands } from './pacsCommands';
+import { useAppState } from '../state/useAppState';
 
 /** The DICOMweb root and the credentials sent with every request. */
-export function PacsSettings() {
+export function PacsSettings({ connectPacs }: { connectPacs: PacsCommands['connectPacs'] }) {
   const config = useAppState((s) => s.pacs.config);
   const [root, setRoot] = useState(config?.qidoRoot ?? '/dicom-web');
   const [kind, setKind] = useState<DicomWebAuth['kind']>(config?.auth.kind ?? 'none');

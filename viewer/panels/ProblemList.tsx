@@ -1,4 +1,4 @@
-import { useAppState } from '../app/store';
+import { useAppState } from '../state/useAppState';
 import { clipText } from '../loading/clipText';
 
 /** Messages are longer than names: they say what is wrong and what happens instead. */

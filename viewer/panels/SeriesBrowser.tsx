@@ -1,6 +1,5 @@
-import { selectSeries } from '../app/actions';
-import { useAppState } from '../app/store';
-import { formatDicomDate } from './format';
+import { useAppState } from '../state/useAppState';
+import { formatDicomDate } from '../model/format';
 import { clipText, personNameText } from '../loading/clipText';
 
 const KIND_LABELS: Record<string, string> = {
@@ -12,7 +11,12 @@ const KIND_LABELS: Record<string, string> = {
 };
 
 /** Patient → study → series, as opened; clicking an image series shows it. */
-export function SeriesBrowser() {
+/** What the series browser asks the app to do. */
+export interface SeriesBrowserCommands {
+  selectSeries(key: string): void;
+}
+
+export function SeriesBrowser({ commands }: { commands: SeriesBrowserCommands }) {
   const patients = useAppState((s) => s.patients);
   const activeKey = useAppState((s) => s.activeSeriesKey);
   if (patients.length === 0) return null;
@@ -39,7 +43,7 @@ export function SeriesBrowser() {
                       data-kind={series.kind}
                       aria-current={series.key === activeKey}
                       disabled={series.kind !== 'image'}
-                      onClick={() => selectSeries(series.key)}
+                      onClick={() => commands.selectSeries(series.key)}
                       className="clip"
                       title={series.description}
                     >

@@ -1,5 +1,5 @@
-import type { VertebraMeasurement } from '../../app/measurements';
-import { seriesMorphometry, type MorphometryRow } from '../../app/morphometry';
+import type { VertebraMeasurement } from '../../model/measurements';
+import { seriesMorphometry, type MorphometryRow } from '../../model/morphometry';
 import type { ImageReference } from './schema';
 
 /** A series as the exporter needs it: the viewer's key and the DICOM UID it stands for. */

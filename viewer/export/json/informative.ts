@@ -1,4 +1,4 @@
-import type { MorphometryRow } from '../../app/morphometry';
+import type { MorphometryRow } from '../../model/morphometry';
 import type { InformativeJson } from './schema';
 
 /**

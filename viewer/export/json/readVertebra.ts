@@ -1,5 +1,5 @@
 import { assessSpine, POINT_LABELS, type PointName, type SixPoints, type SpinalLevel, type Vec3 } from '../../../measurement';
-import type { VertebraMeasurement } from '../../app/measurements';
+import type { VertebraMeasurement } from '../../model/measurements';
 import type { ImageReference } from './schema';
 import { finiteVec3OrNull, isRecord, isShortText, isUid, MAX_ID_CHARS, quoteForMessage } from './untrusted';
 

@@ -1,4 +1,5 @@
 import type { Deformity, GenantGrade, GenantGradeName, PointName, SpinalLevel } from '../../../measurement';
+import type { ImageReference } from '../../model/imageReference';
 
 /**
  * The measurements export as written to disk, version 1. Field by field, with units and what import accepts, in
@@ -17,12 +18,7 @@ export const MEASUREMENTS_SCHEMA_VERSION = 1;
 /** A point or direction in patient coordinates (DICOM LPS) as a JSON array [x, y, z], mm (or unitless for a direction). */
 export type Vec3Json = [number, number, number];
 
-/** The image a vertebra was placed on: its SOP Instance UID and, in a multi-frame instance, the 1-based frame number. */
-export interface ImageReference {
-  readonly sopInstanceUID: string;
-  /** 1-based frame number within a multi-frame instance; null for a single-frame instance. */
-  readonly frameNumber: number | null;
-}
+export type { ImageReference };
 
 /**
  * Numbers derived from the points by measurement/ at export, for readers of the file only: import never reads them,

@@ -1,5 +1,5 @@
 import { POINT_LABELS, type PointName, type SixPoints, type Vec3 } from '../../../measurement';
-import type { VertebraMeasurement } from '../../app/measurements';
+import type { VertebraMeasurement } from '../../model/measurements';
 import { seriesToExport, type ExportedSeries, type MeasurementsExportInput } from './exportInput';
 import { informativeOf } from './informative';
 import { prettyJson } from './prettyJson';

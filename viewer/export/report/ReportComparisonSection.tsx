@@ -1,17 +1,5 @@
-import type { StudyComparison } from '../../../measurement';
+import type { ReportComparison } from '../../model/reportData';
 import { fmt, signed } from './formatReport';
-
-export interface ReportComparison {
-  baselineLabel: string;
-  followUpLabel: string;
-  baselineUIDs: string;
-  followUpUIDs: string;
-  comparison: StudyComparison;
-  /** Standalone SVG markup of the chart. */
-  chartSvg: string | null;
-  /** Sagittal snapshots of both studies (PNG data URLs). */
-  snapshots: Array<{ label: string; image: string }>;
-}
 
 /** The before/after part of the report: table, chart and both snapshots. */
 export function ReportComparisonSection({ data }: { data: ReportComparison }) {

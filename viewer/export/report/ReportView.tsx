@@ -1,31 +1,11 @@
 import { GENANT_GRADE_NAMES } from '../../../measurement';
-import { ReportComparisonSection, type ReportComparison } from './ReportComparisonSection';
+import { ReportComparisonSection } from './ReportComparisonSection';
+import type { ReportData } from '../../model/reportData';
 import { date, fmt } from './formatReport';
 import { clipText, personNameText } from '../../loading/clipText';
-import type { SeriesMorphometry } from '../../app/morphometry';
 
 /** A printed report has room for more than a panel, but not for a 100 KB name. */
 const REPORT_TEXT_MAX_CHARS = 200;
-
-export interface ReportData {
-  patientName: string;
-  patientId: string;
-  patientBirthDate: string;
-  studyDate: string;
-  studyDescription: string;
-  studyInstanceUID: string;
-  seriesDescription: string;
-  seriesInstanceUID: string;
-  modality: string;
-  morphometry: SeriesMorphometry;
-  /** PNG data URL of the sagittal view with the markers; null when it could not be captured. */
-  snapshot: string | null;
-  snapshotError: string | null;
-  createdAt: string;
-  appVersion: string;
-  /** Before/after section, when the report is made in compare mode. */
-  comparison: ReportComparison | null;
-}
 
 /** A printable vertebral morphometry report: header, table, snapshot. Print to PDF from the browser. */
 export function ReportView({ data, onClose }: { data: ReportData; onClose: () => void }) {

@@ -1,0 +1,48 @@
+/**
+ * Why a proposal deserves a second look. Each reason lowers the confidence by its factor; the viewer marks a proposal
+ * "check" below CHECK_BELOW_CONFIDENCE.
+ * - WEAK_EDGE: an endplate or wall edge is faint against the image's own noise or the body's other edges.
+ * - EDGE_NOT_FOUND: an endplate edge is missing at a point; the point comes from the neighbouring edge.
+ * - CEMENT: material far brighter than cortex inside the body (vertebroplasty/kyphoplasty cement) can mimic an edge.
+ * - IRREGULAR_ENDPLATE: the endplate edge jumps (Schmorl node, fracture step) rather than following a smooth curve.
+ * - DOUBLE_CONTOUR: a second edge of similar strength just beyond the endplate: a tilted or asymmetric endplate seen
+ *   twice on this plane, or an endplate not in the plane.
+ * - ROUNDED_CORNER: at a corner the edge falls away from the endplate line (rounded rim or an osteophyte).
+ * - IMPLAUSIBLE_SIZE: a height, the depth or the Ha/Hp ratio is outside what adult vertebral bodies have.
+ */
+export type ReasonCode =
+  | 'WEAK_EDGE'
+  | 'EDGE_NOT_FOUND'
+  | 'CEMENT'
+  | 'IRREGULAR_ENDPLATE'
+  | 'DOUBLE_CONTOUR'
+  | 'ROUNDED_CORNER'
+  | 'IMPLAUSIBLE_SIZE';
+
+/** One reason for low confidence, with a message a clinician can read. */
+export interface ConfidenceReason {
+  readonly code: ReasonCode;
+  readonly message: string;
+}
+
+/** Factor (0–1) each reason multiplies the confidence by. */
+export const REASON_FACTORS: Readonly<Record<ReasonCode, number>> = {
+  WEAK_EDGE: 0.6,
+  EDGE_NOT_FOUND: 0.5,
+  CEMENT: 0.3,
+  IRREGULAR_ENDPLATE: 0.5,
+  DOUBLE_CONTOUR: 0.6,
+  ROUNDED_CORNER: 0.75,
+  IMPLAUSIBLE_SIZE: 0.3,
+};
+
+/** Below this confidence (0–1) a proposal should be shown as "check". */
+export const CHECK_BELOW_CONFIDENCE = 0.7;
+
+/** The confidence (0–1) left after the reasons, each counted once. */
+export function confidenceOf(reasons: readonly ConfidenceReason[]): number {
+  const codes = new Set(reasons.map((r) => r.code));
+  let confidence = 1;
+  for (const code of codes) confidence *= REASON_FACTORS[code];
+  return confidence;
+}

@@ -1,0 +1,55 @@
+/**
+ * The numbers the analysis rests on, each with its reason. Distances in mm along the image plane.
+ */
+
+/**
+ * Distance of the anterior and posterior points inside the anterior and posterior walls, mm. One millimetre puts the
+ * point just inside the cortical wall (cortex ≈ 0.5–2 mm thick): the endplate is read on the body itself and not on
+ * the anterior longitudinal ligament, a disc bulge or an osteophyte lip outside the wall, while Ha and Hp stay the
+ * heights "at the walls" that six-point morphometry defines (Hurxthal 1968; Genant et al., J Bone Miner Res
+ * 1993;8:1137). Rounded rims and marginal osteophytes are handled separately: the endplate height at this point is read
+ * from a line fitted to the endplate edge over CORNER_FIT_SPAN_MM further inside (see proposeVertebra), not from the
+ * rim itself. The phantom's ground truth uses the same 1 mm (sample-data/vertebraShape.ts, POINT_INSET_MM).
+ */
+export const WALL_INSET_MM = 1;
+
+/** Length of endplate, inward from each corner point, whose edge line gives the corner point's height, mm. */
+export const CORNER_FIT_SPAN_MM = 3;
+
+/**
+ * Half-width of the band averaged across each intensity profile, mm: 0.5 mm each side halves the noise of a
+ * 1 mm-pixel CT without blurring a corner point 1 mm inside the wall with the outside.
+ */
+export const PROFILE_HALF_WIDTH_MM = 0.5;
+
+/** Sample step along profiles, mm: a quarter of a millimetre, finer than any clinical pixel. */
+export const PROFILE_STEP_MM = 0.25;
+
+/** Gaussian smoothing of profiles before edges are looked for, σ in mm (suppresses trabecular texture). */
+export const PROFILE_SMOOTHING_SIGMA_MM = 0.6;
+
+/**
+ * Width of the shell window inside an edge (where the cortex peak of CT or the dark cortex of MR is looked for) and of
+ * the outside window beyond it (disc or soft tissue), mm: cortex is ≤ 2–3 mm, a normal disc ≥ 4 mm.
+ */
+export const SHELL_WINDOW_MM = 3;
+export const OUTSIDE_WINDOW_START_MM = 1;
+export const OUTSIDE_WINDOW_END_MM = 3;
+
+/**
+ * An edge is the body's boundary when its contrast is at least this share of the strongest edge on the profile; the
+ * first such edge outward from the body wins (inner trabecular edges are weaker; a neighbour's edges come later).
+ */
+export const EDGE_RELATIVE_CONTRAST = 0.45;
+
+/** Farthest an endplate or a wall is looked for from the point inside the body, mm (a tall lumbar body is ≤ 45 mm deep). */
+export const MAX_EDGE_SEARCH_MM = 50;
+
+/** Plausible adult vertebral body size on a lateral view, mm (Genant 1993; thoracic ~20 mm high up to lumbar ~30 mm). */
+export const MIN_PLAUSIBLE_HEIGHT_MM = 6;
+export const MAX_PLAUSIBLE_HEIGHT_MM = 45;
+export const MIN_PLAUSIBLE_DEPTH_MM = 18;
+export const MAX_PLAUSIBLE_DEPTH_MM = 65;
+
+/** How far snapPoint moves a click at most, mm ("within a few millimetres"). */
+export const SNAP_RADIUS_MM = 5;

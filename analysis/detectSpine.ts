@@ -1,0 +1,260 @@
+import { MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
+import type { AnalysisImage } from './image';
+import { planeViewOf, type PlaneView } from './planeView';
+import { median } from './profile';
+import { proposeOnView, toVertebraProposal, type AnalysisOptions, type PlaneProposal, type VertebraProposal } from './proposeVertebra';
+import { fail, ok, type AnalysisResult } from './result';
+import { addScaled2, dot2, perpendicular2, subtract2, unit2, type Vec2, type Vec3 } from './vec';
+
+/** One body found between the two clicks. */
+export interface SpineVertebra {
+  /** 0 for the first click's body, then 1, 2, … towards the last click's body. */
+  readonly levelOffset: number;
+  readonly proposal: VertebraProposal;
+}
+
+/** The bodies from the first to the last click. */
+export interface SpineProposal {
+  /** In order from the first click to the last; levels are the first click's level plus (caudal) or minus (cranial) levelOffset. */
+  readonly vertebrae: readonly SpineVertebra[];
+  /** Whether the last click lies caudal ('caudal') or cranial ('cranial') of the first. */
+  readonly direction: 'caudal' | 'cranial';
+  /** Bodies expected by the disc count for which no proposal could be made (their levels are still counted). */
+  readonly missingLevelOffsets: readonly number[];
+}
+
+const CENTRELINE_STEP_MM = 0.5;
+/** Half-width of the band averaged across the centreline, as a share of the end bodies' mean depth. */
+const BAND_HALF_WIDTH_SHARE = 0.3;
+/** Weight of the spacing prior against the disc evidence (per disc, for a spacing off by one whole period). */
+const SPACING_PRIOR_WEIGHT = 4;
+/** Allowed change of the body-plus-disc period between neighbours and from the ends' interpolation (share). */
+const PERIOD_TOLERANCE = 0.45;
+/** Most bodies the detection will count between two clicks (C2–S1 is 24). */
+const MAX_BODIES = 24;
+
+/** A point on the centreline: position, unit tangent (first → last), arc length from the first centre (mm). */
+interface Station {
+  readonly p: Vec2;
+  readonly t: Vec2;
+  readonly s: number;
+}
+
+/** Cubic Hermite curve from a to b with end tangents ta, tb (unit, scaled by the chord), sampled by arc length. */
+function hermiteCentreline(a: Vec2, ta: Vec2, b: Vec2, tb: Vec2): Station[] {
+  const chord = Math.hypot(b[0] - a[0], b[1] - a[1]);
+  const dense: Vec2[] = [];
+  const steps = Math.max(10, Math.ceil(chord / 0.25));
+  for (let i = 0; i <= steps; i += 1) {
+    const u = i / steps;
+    const h00 = 2 * u ** 3 - 3 * u ** 2 + 1;
+    const h10 = u ** 3 - 2 * u ** 2 + u;
+    const h01 = -2 * u ** 3 + 3 * u ** 2;
+    const h11 = u ** 3 - u ** 2;
+    dense.push([
+      h00 * a[0] + h10 * chord * ta[0] + h01 * b[0] + h11 * chord * tb[0],
+      h00 * a[1] + h10 * chord * ta[1] + h01 * b[1] + h11 * chord * tb[1],
+    ]);
+  }
+  const stations: Station[] = [];
+  let s = 0;
+  let next = 0;
+  for (let i = 1; i < dense.length; i += 1) {
+    const p0 = dense[i - 1]!;
+    const p1 = dense[i]!;
+    const d = Math.hypot(p1[0] - p0[0], p1[1] - p0[1]);
+    const t = unit2(subtract2(p1, p0)) ?? ta;
+    while (next <= s + d) {
+      const f = d > 0 ? (next - s) / d : 0;
+      stations.push({ p: [p0[0] + (p1[0] - p0[0]) * f, p0[1] + (p1[1] - p0[1]) * f], t, s: next });
+      next += CENTRELINE_STEP_MM;
+    }
+    s += d;
+  }
+  return stations;
+}
+
+/** Mean value across the centreline at each station over ±halfWidthMm (NaN-free samples only). */
+function centrelineProfile(view: PlaneView, stations: readonly Station[], halfWidthMm: number): Float64Array {
+  const out = new Float64Array(stations.length);
+  stations.forEach(({ p, t }, i) => {
+    const across = perpendicular2(t);
+    let sum = 0;
+    let count = 0;
+    for (let o = -halfWidthMm; o <= halfWidthMm; o += 1) {
+      const q = addScaled2(p, across, o);
+      const v = view.valueAt(q[0], q[1]);
+      if (Number.isFinite(v)) {
+        sum += v;
+        count += 1;
+      }
+    }
+    out[i] = count > 0 ? sum / count : Number.NaN;
+  });
+  return out;
+}
+
+/**
+ * Disc positions (station indices) between the first disc `from` and the last disc `to`, exactly `count` discs in all
+ * (from and to included), maximising the disc evidence minus a prior on the spacing (dynamic programming). The
+ * expected spacing at station i is period(i) stations. Returns the indices and the total score.
+ */
+function placeDiscs(
+  evidence: Float64Array,
+  from: number,
+  to: number,
+  count: number,
+  period: (i: number) => number,
+): { readonly discs: number[]; readonly score: number } | null {
+  if (count < 1) return null;
+  if (count === 1) return from === to ? { discs: [from], score: evidence[from]! } : null;
+  const n = evidence.length;
+  // best[k][i]: best score with the k-th disc (0-based) at station i; back[k][i]: the previous disc's station.
+  let best = new Float64Array(n).fill(-Infinity);
+  best[from] = evidence[from]!;
+  const back: Int32Array[] = [];
+  for (let k = 1; k < count; k += 1) {
+    const next = new Float64Array(n).fill(-Infinity);
+    const link = new Int32Array(n).fill(-1);
+    for (let i = from + 1; i <= to; i += 1) {
+      if (k === count - 1 && i !== to) continue;
+      const expected = period(i);
+      const lo = Math.max(from, Math.floor(i - expected * (1 + PERIOD_TOLERANCE)));
+      const hi = Math.min(i - 1, Math.ceil(i - expected * (1 - PERIOD_TOLERANCE)));
+      for (let j = lo; j <= hi; j += 1) {
+        if (best[j] === -Infinity) continue;
+        const off = (i - j - expected) / expected;
+        const score = best[j]! + evidence[i]! - SPACING_PRIOR_WEIGHT * off * off;
+        if (score > next[i]!) {
+          next[i] = score;
+          link[i] = j;
+        }
+      }
+    }
+    back.push(link);
+    best = next;
+  }
+  if (best[to] === -Infinity) return null;
+  const discs = [to];
+  let i = to;
+  for (let k = count - 2; k >= 0; k -= 1) {
+    i = back[k]![i]!;
+    discs.unshift(i);
+  }
+  return { discs, score: best[to]! };
+}
+
+function nearestStation(stations: readonly Station[], sMm: number): number {
+  return Math.max(0, Math.min(stations.length - 1, Math.round(sMm / CENTRELINE_STEP_MM)));
+}
+
+/** Distance from an end body's centre to its endplate facing the other click along the centreline, mm: half its Hm. */
+function endplateDistanceMm(proposal: PlaneProposal): number {
+  return proposal.heightsMm.middleMm / 2;
+}
+
+/**
+ * Finds every vertebral body from the one around `firstCentreMm` to the one around `lastCentreMm` (patient LPS, mm;
+ * both on the displayed plane) along the spine's curve, and proposes six points for each. The column between the two
+ * bodies is followed on a curve that leaves each end body along its own axis; the mean intensity across it gives a
+ * profile in which the discs are placed by dynamic programming, with a prior that neighbouring body-plus-disc periods
+ * change slowly from the first body's to the last's. Fails with UNCALIBRATED, INVALID_IMAGE, INVALID_INPUT,
+ * OUTSIDE_IMAGE or NO_VERTEBRA (an end body not found).
+ */
+export function detectSpine(
+  image: AnalysisImage,
+  firstCentreMm: Vec3,
+  lastCentreMm: Vec3,
+  options: AnalysisOptions = {},
+): AnalysisResult<SpineProposal> {
+  const global = planeViewOf(image, firstCentreMm, options.planeAxes, false);
+  if (!global.ok) return global;
+  const g = global.value;
+  const a = g.toPlane(firstCentreMm);
+  const b = g.toPlane(lastCentreMm);
+  for (const p of [a, b]) {
+    if (!Number.isFinite(g.valueAt(p[0], p[1]))) return fail('OUTSIDE_IMAGE', 'A click is outside the image; click inside the first and the last body.');
+  }
+  const propose = (seed: Vec2, initialCranial?: Vec2): { proposal: PlaneProposal; view: PlaneView } | null => {
+    const view = planeViewOf(image, g.toWorld(seed), options.planeAxes);
+    if (!view.ok) return null;
+    const o = {
+      ...(options.polarity ? { polarity: options.polarity } : {}),
+      ...(initialCranial ? { initialCranial } : {}),
+    };
+    const proposal = proposeOnView(view.value, view.value.toPlane(g.toWorld(seed)), o);
+    return proposal ? { proposal, view: view.value } : null;
+  };
+  const first = propose(a);
+  const last = propose(b);
+  if (!first || !last) {
+    return fail('NO_VERTEBRA', `No vertebral body was found around the ${first ? 'last' : 'first'} click; click inside the body's centre.`);
+  }
+  const firstCentre = g.toPlane(first.view.toWorld(first.proposal.frame.centre));
+  const lastCentre = g.toPlane(last.view.toWorld(last.proposal.frame.centre));
+  const chordDir = unit2(subtract2(lastCentre, firstCentre));
+  if (!chordDir) return fail('INVALID_INPUT', 'The first and the last click are on the same body.');
+  const orient = (axis: Vec2): Vec2 => (dot2(axis, chordDir) >= 0 ? axis : [-axis[0], -axis[1]]);
+  const stations = hermiteCentreline(firstCentre, orient(first.proposal.frame.cranial), lastCentre, orient(last.proposal.frame.cranial));
+  const totalMm = stations[stations.length - 1]?.s ?? 0;
+  const depthMm = (first.proposal.depthMm + last.proposal.depthMm) / 2;
+  const profile = centrelineProfile(g, stations, BAND_HALF_WIDTH_SHARE * depthMm);
+
+  // The first and last discs lie just beyond the end bodies' endplates facing each other.
+  const firstEnd = endplateDistanceMm(first.proposal);
+  const lastEnd = endplateDistanceMm(last.proposal);
+  const bodyLevel = (first.proposal.frame.marrow.levelValue + last.proposal.frame.marrow.levelValue) / 2;
+  const discNear = [nearestStation(stations, firstEnd + 3), nearestStation(stations, totalMm - lastEnd - 3)];
+  const discLevel = median(discNear.map((i) => profile[i]!));
+  const contrast = discLevel - bodyLevel;
+  if (!(Math.abs(contrast) > 0)) return fail('NO_VERTEBRA', 'The discs cannot be told from the bodies along the spine here.');
+  const evidence = new Float64Array(profile.length);
+  for (let i = 0; i < profile.length; i += 1) {
+    const v = profile[i]!;
+    evidence[i] = Number.isFinite(v) ? Math.max(-1, Math.min(1.5, (v - bodyLevel) / contrast)) : 0;
+  }
+  const firstPeriod = first.proposal.heightsMm.middleMm * 1.25;
+  const lastPeriod = last.proposal.heightsMm.middleMm * 1.25;
+  const spanFrom = firstEnd;
+  const spanTo = totalMm - lastEnd;
+  const period = (i: number) => {
+    const f = Math.max(0, Math.min(1, stations[i]!.s / Math.max(totalMm, 1e-6)));
+    return (firstPeriod + (lastPeriod - firstPeriod) * f) / CENTRELINE_STEP_MM;
+  };
+  // Search a window around each end disc for its exact place, then count.
+  const searchDisc = (centreMm: number): number => {
+    const lo = nearestStation(stations, centreMm - 3);
+    const hi = nearestStation(stations, centreMm + 6);
+    let best = lo;
+    for (let i = lo; i <= hi; i += 1) if (evidence[i]! > evidence[best]!) best = i;
+    return best;
+  };
+  const fromIndex = searchDisc(spanFrom + 1);
+  const toIndex = Math.max(fromIndex, searchDisc(spanTo - 4));
+  const meanPeriodMm = (firstPeriod + lastPeriod) / 2;
+  const guess = Math.round((stations[toIndex]!.s - stations[fromIndex]!.s) / meanPeriodMm) + 1;
+  let placed: { discs: number[]; score: number } | null = null;
+  for (let count = Math.max(1, guess - 1); count <= Math.min(MAX_BODIES, guess + 1); count += 1) {
+    const candidate = placeDiscs(evidence, fromIndex, toIndex, count, period);
+    if (candidate && (!placed || candidate.score > placed.score)) placed = candidate;
+  }
+  if (!placed) return fail('NO_VERTEBRA', 'The discs between the two bodies could not be placed; measure these levels one by one.');
+  const vertebrae: SpineVertebra[] = [{ levelOffset: 0, proposal: toVertebraProposal(first.view, first.proposal) }];
+  const missing: number[] = [];
+  for (let k = 0; k + 1 < placed.discs.length; k += 1) {
+    const i = Math.round((placed.discs[k]! + placed.discs[k + 1]!) / 2);
+    const station = stations[i]!;
+    const found = propose(station.p, dot2(station.t, g.cranial) >= 0 ? station.t : [-station.t[0], -station.t[1]]);
+    const proposal = found ? toVertebraProposal(found.view, found.proposal) : null;
+    if (proposal && plausible(proposal)) vertebrae.push({ levelOffset: k + 1, proposal });
+    else missing.push(k + 1);
+  }
+  vertebrae.push({ levelOffset: placed.discs.length, proposal: toVertebraProposal(last.view, last.proposal) });
+  const direction = dot2(chordDir, g.cranial) < 0 ? 'caudal' : 'cranial';
+  return ok({ vertebrae, direction, missingLevelOffsets: missing });
+}
+
+function plausible(p: VertebraProposal): boolean {
+  const h = p.heightsMm;
+  return [h.anteriorMm, h.middleMm, h.posteriorMm].every((x) => x >= MIN_PLAUSIBLE_HEIGHT_MM && x <= MAX_PLAUSIBLE_HEIGHT_MM);
+}

@@ -1,0 +1,237 @@
+import {
+  EDGE_RELATIVE_CONTRAST,
+  OUTSIDE_WINDOW_END_MM,
+  OUTSIDE_WINDOW_START_MM,
+  PROFILE_HALF_WIDTH_MM,
+  PROFILE_SMOOTHING_SIGMA_MM,
+  PROFILE_STEP_MM,
+  SHELL_WINDOW_MM,
+} from './constants';
+import type { PlaneView } from './planeView';
+import { perpendicular2, type Vec2 } from './vec';
+
+/**
+ * Which way the cortical shell of a body differs from its marrow: brighter on CT (and radiographs), darker on MR
+ * (cortical bone gives no signal on T1 or T2). The body's boundary is where the shell gives way to the disc or soft
+ * tissue outside it.
+ */
+/**
+ * A candidate edge must hold EDGE_RELATIVE_CONTRAST of the strongest edge within this distance beyond it, mm: far
+ * enough to see past a trabecular edge to the cortex, short of the next body (a disc plus a cortex ≥ 6 mm away... the
+ * neighbour's interior, e.g. its cement, lies farther).
+ */
+const LOOK_AHEAD_MM = 8;
+
+export type ShellPolarity = 'brightShell' | 'darkShell';
+
+/** A boundary found on a profile: where the shell meets the outside at half maximum. */
+export interface ExitEdge {
+  /** Distance from the profile's start, mm. */
+  readonly distanceMm: number;
+  /** |shell − outside|, image units. */
+  readonly contrast: number;
+  /** The shell's value (cortex peak on CT, dark cortex on MR) and the outside level beyond the edge, image units. */
+  readonly shellValue: number;
+  readonly outsideValue: number;
+  /** Contrast of the next competing edge within 4 mm beyond this one ÷ this contrast (0 when none): a double contour. */
+  readonly rivalRatio: number;
+}
+
+/** Values sampled every PROFILE_STEP_MM from `start` along unit `direction`, averaged across a ±halfWidthMm band. */
+export function sampleProfile(
+  view: PlaneView,
+  start: Vec2,
+  direction: Vec2,
+  lengthMm: number,
+  halfWidthMm: number = PROFILE_HALF_WIDTH_MM,
+): Float64Array {
+  const n = Math.max(2, Math.floor(lengthMm / PROFILE_STEP_MM) + 1);
+  const across = perpendicular2(direction);
+  // Lines about 1 mm apart across the band (two at ±PROFILE_HALF_WIDTH_MM plus the centre for the narrow default).
+  const lines = Math.max(1, Math.round(halfWidthMm / 1));
+  const offsets = Array.from({ length: 2 * lines + 1 }, (_, i) => ((i - lines) * halfWidthMm) / lines);
+  const profile = new Float64Array(n);
+  for (let k = 0; k < n; k += 1) {
+    const t = k * PROFILE_STEP_MM;
+    let sum = 0;
+    let count = 0;
+    for (const o of offsets) {
+      const value = view.valueAt(start[0] + direction[0] * t + across[0] * o, start[1] + direction[1] * t + across[1] * o);
+      if (!Number.isNaN(value)) {
+        sum += value;
+        count += 1;
+      }
+    }
+    profile[k] = count > 0 ? sum / count : Number.NaN;
+  }
+  return profile;
+}
+
+/** Gaussian-smoothed copy (σ in samples); NaN samples stay NaN and do not spread. */
+export function smooth(profile: Float64Array, sigmaSamples: number): Float64Array {
+  const radius = Math.max(1, Math.ceil(3 * sigmaSamples));
+  const weights: number[] = [];
+  for (let i = -radius; i <= radius; i += 1) weights.push(Math.exp(-(i * i) / (2 * sigmaSamples * sigmaSamples)));
+  const out = new Float64Array(profile.length);
+  for (let k = 0; k < profile.length; k += 1) {
+    if (Number.isNaN(profile[k]!)) {
+      out[k] = Number.NaN;
+      continue;
+    }
+    let sum = 0;
+    let weight = 0;
+    for (let i = -radius; i <= radius; i += 1) {
+      const v = profile[k + i];
+      if (v === undefined || Number.isNaN(v)) continue;
+      const w = weights[i + radius]!;
+      sum += v * w;
+      weight += w;
+    }
+    out[k] = sum / weight;
+  }
+  return out;
+}
+
+/** Median of the finite values of a list (NaN when there is none). */
+export function median(values: ArrayLike<number>): number {
+  const finite = Array.from(values).filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (finite.length === 0) return Number.NaN;
+  const mid = finite.length >> 1;
+  return finite.length % 2 ? finite[mid]! : (finite[mid - 1]! + finite[mid]!) / 2;
+}
+
+function windowMedian(s: Float64Array, from: number, to: number): number {
+  return median(s.subarray(Math.max(0, from), Math.min(s.length, to + 1)));
+}
+
+interface Candidate {
+  readonly index: number;
+  readonly contrast: number;
+  readonly shellValue: number;
+  readonly shellIndex: number;
+  readonly outsideValue: number;
+}
+
+/**
+ * The body's boundary on a profile that starts inside the body and runs outward: the first edge, from `minStartMm`
+ * on, where the shell (the brightest sample of the SHELL_WINDOW_MM inside it on CT, the darkest on MR) gives way to an
+ * outside level (median OUTSIDE_WINDOW_START_MM–OUTSIDE_WINDOW_END_MM beyond) with at least EDGE_RELATIVE_CONTRAST of
+ * the strongest such contrast within LOOK_AHEAD_MM beyond it and at least `minContrast`; located where the profile crosses half way between
+ * shell and outside (edge at half maximum). Null when there is none.
+ */
+export function findExitEdge(
+  profile: Float64Array,
+  polarity: ShellPolarity,
+  {
+    minStartMm,
+    minContrast,
+    maxEndMm = Infinity,
+    pick = 'first',
+  }: {
+    readonly minStartMm: number;
+    readonly minContrast: number;
+    /** Ignore edges beyond this distance, mm. */
+    readonly maxEndMm?: number;
+    /** 'first': the first clear edge outward (default); 'strongest': the strongest edge in [minStartMm, maxEndMm]. */
+    readonly pick?: 'first' | 'strongest';
+  },
+): ExitEdge | null {
+  const step = PROFILE_STEP_MM;
+  const s = smooth(profile, PROFILE_SMOOTHING_SIGMA_MM / step);
+  const candidates = edgeCandidates(s, polarity, minStartMm, maxEndMm);
+  if (candidates.length === 0) return null;
+  const lookAhead = Math.round(LOOK_AHEAD_MM / step);
+  const strongestAt = candidates.reduce((best, c, i) => (c.contrast > candidates[best]!.contrast ? i : best), 0);
+  const chosenAt = pick === 'strongest' ? (candidates[strongestAt]!.contrast >= minContrast ? strongestAt : -1) : candidates.findIndex((c) => {
+    if (c.contrast < minContrast) return false;
+    const ahead = candidates.filter((o) => o.index >= c.index && o.index <= c.index + lookAhead);
+    return c.contrast >= EDGE_RELATIVE_CONTRAST * Math.max(...ahead.map((o) => o.contrast));
+  });
+  return chosenAt < 0 ? null : edgeOf(s, candidates, chosenAt);
+}
+
+/** The half-maximum crossing of candidate `chosenAt` (see findExitEdge). */
+function edgeOf(s: Float64Array, candidates: readonly Candidate[], chosenAt: number): ExitEdge {
+  const step = PROFILE_STEP_MM;
+  const outsideTo = Math.round(OUTSIDE_WINDOW_END_MM / step);
+  const chosen = candidates[chosenAt]!;
+  const level = (chosen.shellValue + chosen.outsideValue) / 2;
+  let distanceMm = chosen.index * step;
+  for (let m = chosen.shellIndex + 1; m <= Math.min(s.length - 1, chosen.index + outsideTo); m += 1) {
+    const previous = s[m - 1]!;
+    const current = s[m]!;
+    if (sign(chosen) * (current - level) >= 0 && sign(chosen) * (previous - level) < 0) {
+      distanceMm = (m - 1 + (level - previous) / (current - previous)) * step;
+      break;
+    }
+  }
+  const rival = candidates
+    .slice(chosenAt + 1)
+    .filter((c) => (c.index - chosen.index) * step <= 4 && (c.index - chosen.index) * step >= 1.5)
+    .reduce((best, c) => Math.max(best, c.contrast), 0);
+  return {
+    distanceMm,
+    contrast: chosen.contrast,
+    shellValue: chosen.shellValue,
+    outsideValue: chosen.outsideValue,
+    rivalRatio: rival / chosen.contrast,
+  };
+}
+
+/** +1 when the profile rises across the edge (dark shell), −1 when it falls (bright shell). */
+function sign(c: Candidate): number {
+  return c.outsideValue > c.shellValue ? 1 : -1;
+}
+
+/**
+ * Every edge findExitEdge would accept in its 'first' mode (contrast ≥ minContrast and ≥ EDGE_RELATIVE_CONTRAST of
+ * the strongest within LOOK_AHEAD_MM beyond), outward in order; for choosing among them with a shape prior.
+ */
+export function findExitEdges(
+  profile: Float64Array,
+  polarity: ShellPolarity,
+  options: { readonly minStartMm: number; readonly minContrast: number; readonly maxEndMm?: number },
+): ExitEdge[] {
+  const s = smooth(profile, PROFILE_SMOOTHING_SIGMA_MM / PROFILE_STEP_MM);
+  const candidates = edgeCandidates(s, polarity, options.minStartMm, options.maxEndMm ?? Infinity);
+  const lookAhead = Math.round(LOOK_AHEAD_MM / PROFILE_STEP_MM);
+  const edges: ExitEdge[] = [];
+  candidates.forEach((c, i) => {
+    if (c.contrast < options.minContrast) return;
+    const ahead = candidates.filter((o) => o.index >= c.index && o.index <= c.index + lookAhead);
+    if (c.contrast >= EDGE_RELATIVE_CONTRAST * Math.max(...ahead.map((o) => o.contrast))) edges.push(edgeOf(s, candidates, i));
+  });
+  return edges;
+}
+
+/** Every local maximum of the outward shell-to-outside gradient with a positive contrast, outward in order. */
+function edgeCandidates(s: Float64Array, polarity: ShellPolarity, minStartMm: number, maxEndMm: number): Candidate[] {
+  const step = PROFILE_STEP_MM;
+  const sign = polarity === 'brightShell' ? -1 : 1;
+  const shellWindow = Math.round(SHELL_WINDOW_MM / step);
+  const outsideFrom = Math.round(OUTSIDE_WINDOW_START_MM / step);
+  const outsideTo = Math.round(OUTSIDE_WINDOW_END_MM / step);
+  const candidates: Candidate[] = [];
+  const first = Math.max(2, Math.round(minStartMm / step));
+  const last = Math.min(s.length - outsideFrom - 3, Math.floor(maxEndMm / step));
+  for (let k = first; k <= last; k += 1) {
+    const d = sign * (s[k + 1]! - s[k - 1]!);
+    const before = sign * (s[k]! - s[k - 2]!);
+    const after = sign * (s[k + 2]! - s[k]!);
+    if (!(d > 0 && d >= before && d >= after)) continue;
+    let shellValue = s[k]!;
+    let shellIndex = k;
+    for (let i = Math.max(0, k - shellWindow); i <= k; i += 1) {
+      const v = s[i]!;
+      if (sign * (shellValue - v) > 0) {
+        shellValue = v;
+        shellIndex = i;
+      }
+    }
+    const outsideValue = windowMedian(s, k + outsideFrom, k + outsideTo);
+    const contrast = sign * (outsideValue - shellValue);
+    if (!Number.isFinite(contrast) || contrast <= 0) continue;
+    candidates.push({ index: k, contrast, shellValue, shellIndex, outsideValue });
+  }
+  return candidates;
+}

@@ -1,0 +1,69 @@
+import type { ConfidenceReason } from './confidence';
+import { SNAP_RADIUS_MM } from './constants';
+import { findBody, MIN_EDGE_NOISE_RATIO } from './findBody';
+import type { AnalysisImage } from './image';
+import { planeViewOf } from './planeView';
+import { at, measureBody, refinedEdge, toVertebraProposal, type AnalysisOptions } from './proposeVertebra';
+import { fail, ok, type AnalysisResult } from './result';
+import { isCornerName, type CornerName } from './sixPoints';
+import { addScaled2, distance3, dot2, subtract2, type Vec2, type Vec3 } from './vec';
+
+/** Where a click snapped to, and how far to trust it. */
+export interface SnapResult {
+  /** The snapped point, or the click itself when nothing was found within SNAP_RADIUS_MM (patient LPS, mm). */
+  readonly pointMm: Vec3;
+  readonly snapped: boolean;
+  /** Distance from the click to pointMm, mm. */
+  readonly movedMm: number;
+  /** 0–1; 0 when the click was kept. */
+  readonly confidence: number;
+  readonly reasons: readonly ConfidenceReason[];
+}
+
+/** How far inside the body the search for it starts from a corner click, mm (half a thin body's height). */
+const SEED_INWARD_MM = 6;
+
+/**
+ * Moves a click of the six-point placement to the nearest bone/disc boundary of its endplate (edge at half maximum
+ * along the local body axis) and, for the anterior and posterior corners, to the corner point WALL_INSET_MM inside
+ * the wall; within SNAP_RADIUS_MM on the plane, otherwise the click is kept (`snapped: false`). `corner` says which
+ * point it is. Fails with UNCALIBRATED, INVALID_IMAGE, INVALID_INPUT or OUTSIDE_IMAGE.
+ */
+export function snapPoint(image: AnalysisImage, clickMm: Vec3, corner: CornerName, options: AnalysisOptions = {}): AnalysisResult<SnapResult> {
+  if (!isCornerName(corner)) return fail('INVALID_INPUT', `"${String(corner)}" is not one of the six points.`);
+  const view = planeViewOf(image, clickMm, options.planeAxes);
+  if (!view.ok) return view;
+  const plane = view.value;
+  const click = plane.toPlane(clickMm);
+  if (!Number.isFinite(plane.valueAt(click[0], click[1]))) {
+    return fail('OUTSIDE_IMAGE', 'The point is outside the image.');
+  }
+  const clickOnPlane = plane.toWorld(click);
+  const kept: SnapResult = { pointMm: clickMm, snapped: false, movedMm: 0, confidence: 0, reasons: [] };
+  const superior = corner.endsWith('Superior');
+  let seed: Vec2 = addScaled2(click, plane.cranial, superior ? -SEED_INWARD_MM : SEED_INWARD_MM);
+  if (corner.startsWith('anterior')) seed = addScaled2(seed, plane.anterior, -SEED_INWARD_MM);
+  if (corner.startsWith('posterior')) seed = addScaled2(seed, plane.anterior, SEED_INWARD_MM);
+  const frame = findBody(plane, seed, options.polarity ? { polarity: options.polarity } : {});
+  if (!frame) return ok(kept);
+  const proposal = measureBody(plane, frame);
+  if (!proposal) return ok(kept);
+  const full = toVertebraProposal(plane, proposal);
+  let target: Vec2;
+  if (corner.startsWith('middle')) {
+    // The middle point stays where the reader put it along the endplate; only its height snaps.
+    const d = subtract2(click, frame.centre);
+    const u = dot2(d, frame.anterior);
+    const v = dot2(d, frame.cranial);
+    const side = superior ? 'superior' : 'inferior';
+    const edge = refinedEdge(plane, frame, side, u, Math.abs(v), MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, SNAP_RADIUS_MM);
+    if (!edge) return ok(kept);
+    target = at(frame, u, superior ? edge.distanceMm : -edge.distanceMm);
+  } else {
+    target = proposal.points[corner];
+  }
+  const pointMm = plane.toWorld(target);
+  const movedMm = distance3(pointMm, clickOnPlane);
+  if (movedMm > SNAP_RADIUS_MM) return ok(kept);
+  return ok({ pointMm, snapped: true, movedMm, confidence: full.confidence, reasons: full.reasons });
+}

@@ -1,0 +1,161 @@
+/**
+ * Assistance benchmark (issue 12): for each data set with a reference, proposes every vertebra from one click at the
+ * centre of its reference points and the whole spine from two clicks, and prints the median and 95th-percentile point
+ * error (mm), the median and 95th-percentile height error (mm), the share of vertebrae needing a correction (any of
+ * Ha, Hm, Hp off by more than 1.5 mm, or no proposal), the Genant grade agreement with the reference (measurement/'s
+ * assessSpine on both), the share flagged "check", and node time per vertebra and per spine. Figures, not a test:
+ * `npm run sample` first; the VerSe CT is read from ../shared/real-spine/ when present.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { assessSpine, type SixPoints, type SpinalLevel } from '../../measurement';
+import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, WALL_INSET_MM, type Vec3, type Volume } from '../../analysis';
+import {
+  phantomAvailable,
+  readGroundTruth,
+  readPhantomSeries,
+  readVerse,
+  verseAvailable,
+  verseReferences,
+} from '../helpers/assistData';
+
+interface ReferenceLevel {
+  readonly level: SpinalLevel;
+  readonly points: SixPoints;
+  readonly expertGrade?: number;
+}
+
+interface DataSet {
+  readonly name: string;
+  readonly volume: Volume;
+  readonly levels: readonly ReferenceLevel[];
+}
+
+const HEIGHT_KEYS = [
+  ['anteriorSuperior', 'anteriorInferior'],
+  ['middleSuperior', 'middleInferior'],
+  ['posteriorSuperior', 'posteriorInferior'],
+] as const;
+const CORRECTION_MM = 1.5;
+const REPEATS = Number(process.env.BENCH_RUNS ?? 3);
+
+function distance(a: Vec3, b: Vec3): number {
+  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+}
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+function centreOf(points: SixPoints): Vec3 {
+  const all = Object.values(points) as Vec3[];
+  return [0, 1, 2].map((a) => all.reduce((sum, p) => sum + p[a]!, 0) / all.length) as unknown as Vec3;
+}
+
+function grades(levels: readonly { level: SpinalLevel; points: SixPoints }[]): Map<SpinalLevel, number> {
+  const result = assessSpine(levels);
+  return new Map(result.ok ? result.value.levels.map((l) => [l.level, l.assessment.grade]) : []);
+}
+
+function bench({ name, volume, levels }: DataSet): void {
+  const pointErrors: number[] = [];
+  const heightErrors: number[] = [];
+  const msPerVertebra: number[] = [];
+  const cpuMsPerVertebra: number[] = [];
+  const proposed: { level: SpinalLevel; points: SixPoints }[] = [];
+  let corrections = 0;
+  let checks = 0;
+  const rows: string[] = [];
+  for (const reference of levels) {
+    let result = proposeVertebra(volume, centreOf(reference.points));
+    for (let run = 0; run < REPEATS; run += 1) {
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      result = proposeVertebra(volume, centreOf(reference.points));
+      const c1 = process.cpuUsage(c0);
+      msPerVertebra.push(performance.now() - t0);
+      cpuMsPerVertebra.push((c1.user + c1.system) / 1000);
+    }
+    if (!result.ok) {
+      corrections += 1;
+      rows.push(`    ${reference.level.padEnd(4)} no proposal: ${result.error.message}`);
+      continue;
+    }
+    const p = result.value;
+    proposed.push({ level: reference.level, points: p.points });
+    for (const name of CORNER_NAMES) pointErrors.push(distance(p.points[name], reference.points[name]));
+    const errors = HEIGHT_KEYS.map(([s, i]) =>
+      Math.abs(distance(p.points[s], p.points[i]) - distance(reference.points[s], reference.points[i])),
+    );
+    heightErrors.push(...errors);
+    if (errors.some((e) => e > CORRECTION_MM)) corrections += 1;
+    if (p.confidence < CHECK_BELOW_CONFIDENCE) checks += 1;
+    rows.push(
+      `    ${reference.level.padEnd(4)} height errors Ha/Hm/Hp ${errors.map((e) => e.toFixed(2)).join('/')} mm, ` +
+        `confidence ${p.confidence.toFixed(2)}${p.reasons.length ? ` (${p.reasons.map((r) => r.code).join(', ')})` : ''}`,
+    );
+  }
+  const referenceGrades = grades(levels);
+  const proposedGrades = grades(proposed);
+  const agree = levels.filter((l) => proposedGrades.has(l.level) && proposedGrades.get(l.level) === referenceGrades.get(l.level)).length;
+  const expert = levels.filter((l) => l.expertGrade !== undefined);
+  const expertAgree = expert.filter((l) => proposedGrades.get(l.level) === l.expertGrade).length;
+  const first = levels[0]!;
+  const last = levels[levels.length - 1]!;
+  const spineMs: number[] = [];
+  const spineCpuMs: number[] = [];
+  let spineCount = '';
+  for (let run = 0; run < REPEATS; run += 1) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const spine = detectSpine(volume, centreOf(first.points), centreOf(last.points));
+    const c1 = process.cpuUsage(c0);
+    spineMs.push(performance.now() - t0);
+    spineCpuMs.push((c1.user + c1.system) / 1000);
+    spineCount = spine.ok
+      ? `${spine.value.vertebrae.length} bodies found (${levels.length} expected), ${spine.value.missingLevelOffsets.length} missing`
+      : `failed: ${spine.error.message}`;
+  }
+  console.log(`\n${name}: ${levels.length} vertebrae (${levels.map((l) => l.level).join(', ')})`);
+  console.log(rows.join('\n'));
+  console.log(`  point error        median ${percentile(pointErrors, 0.5).toFixed(2)} mm, 95th percentile ${percentile(pointErrors, 0.95).toFixed(2)} mm`);
+  console.log(`  height error       median ${percentile(heightErrors, 0.5).toFixed(2)} mm, 95th percentile ${percentile(heightErrors, 0.95).toFixed(2)} mm`);
+  console.log(`  needing correction ${corrections}/${levels.length} (${((100 * corrections) / levels.length).toFixed(0)} %) (a height off > ${CORRECTION_MM} mm, or no proposal)`);
+  console.log(`  flagged "check"    ${checks}/${levels.length}`);
+  console.log(`  grade agreement    ${agree}/${levels.length} with the reference points' grades` +
+    (expert.length ? `; ${expertAgree}/${expert.length} with the expert grades` : ''));
+  console.log(
+    `  time (wall / CPU)  ${percentile(msPerVertebra, 0.5).toFixed(0)} / ${percentile(cpuMsPerVertebra, 0.5).toFixed(0)} ms per vertebra (median), ` +
+      `${percentile(spineMs, 0.5).toFixed(0)} / ${percentile(spineCpuMs, 0.5).toFixed(0)} ms per spine of ${levels.length} (two clicks): ${spineCount}`,
+  );
+}
+
+function main(): void {
+  console.log(
+    `assistance benchmark (node ${process.version}, median of ${REPEATS} runs; points ${WALL_INSET_MM} mm inside the walls; ` +
+      `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores: CPU time is the figure that does not depend on other load)`,
+  );
+  if (phantomAvailable()) {
+    const truth = readGroundTruth();
+    for (const [study, series, label] of [
+      ['baseline', 'ct', 'phantom CT (baseline)'],
+      ['baseline', 'mr', 'phantom MR T2 (sagittal)'],
+      ['post', 'ct', 'phantom CT after kyphoplasty (cement in L1)'],
+    ] as const) {
+      const levels = truth.studies.find((s) => s.key === study)?.levels ?? [];
+      bench({ name: label, volume: readPhantomSeries(study, series, series === 'ct' ? 40 : Infinity), levels });
+    }
+  } else {
+    console.log('phantom: skipped (run `npm run sample`)');
+  }
+  if (verseAvailable()) {
+    const { ct, mask } = readVerse();
+    const levels = verseReferences(mask, WALL_INSET_MM).map((r) => ({ level: r.level, points: r.points, expertGrade: r.expertGrade }));
+    bench({ name: 'VerSe sub-verse012 CT (reference: expert mask, mid-sagittal)', volume: ct, levels });
+  } else {
+    console.log('VerSe: skipped (../shared/real-spine/verse19-sub-verse012 absent)');
+  }
+}
+
+main();

@@ -1,0 +1,258 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import dicomParser from 'dicom-parser';
+import type { Volume } from '../../analysis';
+import type { GroundTruth, Manifest } from '../../sample-data/groundTruth';
+import { referencePointsFromMask, type MaskSlice } from './maskReference';
+
+/**
+ * Loaders for the assistance tests and benchmark: the phantom's DICOM series (sample-data/output/, `npm run sample`)
+ * and the real VerSe CT (../shared/real-spine/, NIfTI), both turned into analysis/ Volumes in patient LPS mm.
+ */
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SAMPLE_OUTPUT_DIR = join(ROOT, 'sample-data/output');
+export const VERSE_DIR = resolve(ROOT, '../shared/real-spine/verse19-sub-verse012');
+
+export function phantomAvailable(): boolean {
+  return existsSync(join(SAMPLE_OUTPUT_DIR, 'ground-truth.json'));
+}
+
+export function verseAvailable(): boolean {
+  return existsSync(join(VERSE_DIR, 'sub-verse012_ct.nii.gz')) && existsSync(join(VERSE_DIR, 'sub-verse012_seg-vert_msk.nii.gz'));
+}
+
+export function readGroundTruth(): GroundTruth {
+  return JSON.parse(readFileSync(join(SAMPLE_OUTPUT_DIR, 'ground-truth.json'), 'utf8')) as GroundTruth;
+}
+
+function numbers(text: string | undefined, what: string): number[] {
+  if (text === undefined) throw new Error(`missing ${what}`);
+  return text.split('\\').map(Number);
+}
+
+interface SeriesGeometry {
+  rows: number;
+  columns: number;
+  first: number[];
+  second: number[];
+  iop: number[];
+  spacing: number[];
+  c0: number;
+  c1: number;
+}
+
+/**
+ * Reads one phantom series (parallel slices, as the generator writes them) into a Volume of rescaled values. Only
+ * columns within `keepColumns` of the image's centre column are kept: the spine lies in the midsagittal plane, and a
+ * 512 × 512 × 227 CT would otherwise take 120 MB per test.
+ */
+export function readPhantomSeries(studyKey: string, seriesKey: string, keepColumns = Infinity): Volume {
+  const manifest = JSON.parse(readFileSync(join(SAMPLE_OUTPUT_DIR, 'manifest.json'), 'utf8')) as Manifest;
+  const series = manifest.studies.find((s) => s.key === studyKey)?.series.find((s) => s.key === seriesKey);
+  if (!series) throw new Error(`no series ${studyKey}/${seriesKey} in the phantom`);
+  let volume: Int16Array | null = null;
+  let geometry: SeriesGeometry | null = null;
+  for (const [k, file] of series.files.entries()) {
+    const bytes = new Uint8Array(readFileSync(join(SAMPLE_OUTPUT_DIR, file)));
+    const data = dicomParser.parseDicom(bytes);
+    const rows = data.uint16('x00280010') ?? 0;
+    const columns = data.uint16('x00280011') ?? 0;
+    const slope = data.floatString('x00281053') ?? 1;
+    const intercept = data.floatString('x00281052') ?? 0;
+    const signed = data.uint16('x00280103') === 1;
+    const position = numbers(data.string('x00200032'), 'ImagePositionPatient');
+    if (!geometry) {
+      const half = Math.min(Math.floor(columns / 2), keepColumns);
+      const c0 = Math.floor(columns / 2) - half;
+      const c1 = Math.min(columns - 1, Math.floor(columns / 2) + half);
+      geometry = {
+        rows, columns, first: position, second: position, c0, c1,
+        iop: numbers(data.string('x00200037'), 'ImageOrientationPatient'),
+        spacing: numbers(data.string('x00280030'), 'PixelSpacing'),
+      };
+      volume = new Int16Array((c1 - c0 + 1) * rows * series.files.length);
+    }
+    if (k === 1) geometry.second = position;
+    const element = data.elements.x7fe00010;
+    if (!element || !volume) throw new Error(`${file} has no pixel data`);
+    const pixels = signed
+      ? new Int16Array(bytes.buffer, bytes.byteOffset + element.dataOffset, rows * columns)
+      : new Uint16Array(bytes.buffer, bytes.byteOffset + element.dataOffset, rows * columns);
+    const width = geometry.c1 - geometry.c0 + 1;
+    for (let r = 0; r < rows; r += 1) {
+      for (let c = geometry.c0; c <= geometry.c1; c += 1) {
+        volume[c - geometry.c0 + r * width + k * width * rows] = Math.round(pixels[c + r * columns]! * slope + intercept);
+      }
+    }
+  }
+  const g = geometry as SeriesGeometry | null;
+  if (!g || !volume) throw new Error('empty series');
+  const rowCosine = [g.iop[0]!, g.iop[1]!, g.iop[2]!] as const;
+  const columnCosine = [g.iop[3]!, g.iop[4]!, g.iop[5]!] as const;
+  const step = [0, 1, 2].map((a) => g.second[a]! - g.first[a]!);
+  const sliceSpacingMm = Math.hypot(step[0]!, step[1]!, step[2]!);
+  const origin = [0, 1, 2].map((a) => g.first[a]! + g.c0 * g.spacing[1]! * rowCosine[a]!);
+  return {
+    kind: 'volume',
+    values: volume,
+    dimensions: [g.c1 - g.c0 + 1, g.rows, series.files.length],
+    originMm: [origin[0]!, origin[1]!, origin[2]!],
+    rowCosine,
+    columnCosine,
+    sliceCosine: [step[0]! / sliceSpacingMm, step[1]! / sliceSpacingMm, step[2]! / sliceSpacingMm],
+    spacingMm: [g.spacing[1]!, g.spacing[0]!, sliceSpacingMm],
+    calibrated: true,
+  };
+}
+
+/** A NIfTI-1 image: voxel values as numbers and the voxel → patient LPS (mm) affine from the sform. */
+export interface Nifti {
+  readonly dimensions: readonly [number, number, number];
+  readonly values: Int16Array | Uint8Array | Float32Array;
+  /** Rows of the 3 × 4 voxel → LPS affine. */
+  readonly affineLps: readonly (readonly number[])[];
+}
+
+/**
+ * Reads a gzipped NIfTI-1 file (little-endian; int16, uint8 or float32 voxels; sform orientation), converting the
+ * RAS sform (or, without one, the qform) to DICOM LPS by negating its first two rows. Enough for the VerSe files; not a
+ * general reader.
+ */
+export function readNifti(path: string): Nifti {
+  const bytes = gunzipSync(readFileSync(path));
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getInt32(0, true) !== 348) throw new Error(`${path}: not a little-endian NIfTI-1 file`);
+  const dims = [1, 2, 3].map((i) => view.getInt16(40 + 2 * i, true)) as [number, number, number];
+  const datatype = view.getInt16(70, true);
+  const voxOffset = view.getFloat32(108, true);
+  const slope = view.getFloat32(112, true);
+  const intercept = view.getFloat32(116, true);
+  const srow = view.getInt16(254, true) > 0 ? sformRows(view) : qformRows(view, path);
+  const count = dims[0] * dims[1] * dims[2];
+  const start = bytes.byteOffset + voxOffset;
+  const raw = bytes.buffer.slice(start, start + count * (datatype === 4 ? 2 : datatype === 2 ? 1 : 4));
+  let values: Int16Array | Uint8Array | Float32Array;
+  if (datatype === 4) values = new Int16Array(raw);
+  else if (datatype === 2) values = new Uint8Array(raw);
+  else if (datatype === 16) values = new Float32Array(raw);
+  else throw new Error(`${path}: NIfTI datatype ${datatype} not supported`);
+  if (Number.isFinite(slope) && slope !== 0 && (slope !== 1 || intercept !== 0)) {
+    const scaled = new Float32Array(count);
+    for (let i = 0; i < count; i += 1) scaled[i] = values[i]! * slope + intercept;
+    values = scaled;
+  }
+  const affineLps = [srow[0]!.map((v) => -v), srow[1]!.map((v) => -v), srow[2]!];
+  return { dimensions: dims, values, affineLps };
+}
+
+function sformRows(view: DataView): number[][] {
+  return [0, 1, 2].map((r) => [0, 1, 2, 3].map((c) => view.getFloat32(280 + 16 * r + 4 * c, true)));
+}
+
+/** The qform (NIfTI-1 method 2): rotation from the quaternion (b, c, d), voxel sizes from pixdim, qfac from pixdim[0]. */
+function qformRows(view: DataView, path: string): number[][] {
+  if (view.getInt16(252, true) <= 0) throw new Error(`${path}: neither sform nor qform`);
+  const [b, c, d] = [256, 260, 264].map((o) => view.getFloat32(o, true)) as [number, number, number];
+  const a = Math.sqrt(Math.max(0, 1 - b * b - c * c - d * d));
+  const qfac = view.getFloat32(76, true) < 0 ? -1 : 1;
+  const [dx, dy, dz] = [80, 84, 88].map((o) => view.getFloat32(o, true)) as [number, number, number];
+  const offset = [268, 272, 276].map((o) => view.getFloat32(o, true));
+  const r = [
+    [a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c)],
+    [2 * (b * c + a * d), a * a + c * c - b * b - d * d, 2 * (c * d - a * b)],
+    [2 * (b * d - a * c), 2 * (c * d + a * b), a * a + d * d - c * c - b * b],
+  ];
+  return r.map((row, i) => [row[0]! * dx, row[1]! * dy, row[2]! * dz * qfac, offset[i]!]);
+}
+
+/** A NIfTI image as an analysis/ Volume (voxel axes i, j, k; spacing and directions from the affine columns). */
+export function niftiVolume(nifti: Nifti): Volume {
+  const a = nifti.affineLps;
+  const column = (c: number) => [a[0]![c]!, a[1]![c]!, a[2]![c]!] as const;
+  const norm = (v: readonly [number, number, number]) => Math.hypot(v[0], v[1], v[2]);
+  const unit = (v: readonly [number, number, number]) => [v[0] / norm(v), v[1] / norm(v), v[2] / norm(v)] as const;
+  return {
+    kind: 'volume',
+    values: nifti.values,
+    dimensions: nifti.dimensions,
+    originMm: column(3),
+    rowCosine: unit(column(0)),
+    columnCosine: unit(column(1)),
+    sliceCosine: unit(column(2)),
+    spacingMm: [norm(column(0)), norm(column(1)), norm(column(2))],
+    calibrated: true,
+  };
+}
+
+/** The VerSe sub-verse012 CT and its expert vertebra mask (17 = T10 … 22 = L3). */
+export function readVerse(): { ct: Volume; mask: Nifti } {
+  const ct = readNifti(join(VERSE_DIR, 'sub-verse012_ct.nii.gz'));
+  const mask = readNifti(join(VERSE_DIR, 'sub-verse012_seg-vert_msk.nii.gz'));
+  return { ct: niftiVolume(ct), mask };
+}
+
+/** VerSe labels of sub-verse012's mask and the expert Genant grades of its README (VerSe 2019 fracture grading). */
+export const VERSE_LEVELS = [
+  { label: 17, level: 'T10', expertGrade: 0 },
+  { label: 18, level: 'T11', expertGrade: 0 },
+  { label: 19, level: 'T12', expertGrade: 0 },
+  { label: 20, level: 'L1', expertGrade: 3 },
+  { label: 21, level: 'L2', expertGrade: 0 },
+  { label: 22, level: 'L3', expertGrade: 1 },
+] as const;
+
+/** Six reference points of one VerSe level, patient LPS mm, on the sagittal slice through its expert centroid. */
+export interface VerseReference {
+  readonly level: (typeof VERSE_LEVELS)[number]['level'];
+  readonly expertGrade: number;
+  readonly points: Record<'anteriorSuperior' | 'anteriorInferior' | 'middleSuperior' | 'middleInferior' | 'posteriorSuperior' | 'posteriorInferior', [number, number, number]>;
+}
+
+/**
+ * Reference points for T10–L3 from the expert mask (see maskReference.ts), each on the sagittal slice nearest the
+ * level's expert centroid (sub-verse012_seg-subreg_ctd.json, voxel coordinates), `insetMm` inside the walls.
+ */
+export function verseReferences(mask: Nifti, insetMm: number): VerseReference[] {
+  const centroids = (JSON.parse(readFileSync(join(VERSE_DIR, 'sub-verse012_seg-subreg_ctd.json'), 'utf8')) as Array<{ label?: number; X?: number }>)
+    .filter((c): c is { label: number; X: number } => typeof c.label === 'number' && typeof c.X === 'number');
+  const [ni, nj, nk] = mask.dimensions;
+  const a = mask.affineLps;
+  const world = (i: number, j: number, k: number): [number, number, number] =>
+    [0, 1, 2].map((r) => a[r]![0]! * i + a[r]![1]! * j + a[r]![2]! * k + a[r]![3]!) as [number, number, number];
+  const out: VerseReference[] = [];
+  for (const { label, level, expertGrade } of VERSE_LEVELS) {
+    const centroid = centroids.find((c) => c.label === label);
+    if (!centroid) continue;
+    const i = Math.round(centroid.X);
+    const slice: MaskSlice = {
+      width: nj,
+      height: nk,
+      labelAt: (jj, kk) => mask.values[i + jj * ni + kk * ni * nj]!,
+      toPatient: (jj, kk) => {
+        const p = world(i, jj, kk);
+        return [p[1], p[2]];
+      },
+      spacingMm: [Math.hypot(a[0]![1]!, a[1]![1]!, a[2]![1]!), Math.hypot(a[0]![2]!, a[1]![2]!, a[2]![2]!)],
+    };
+    const ref = referencePointsFromMask(slice, label, insetMm);
+    if (!ref) continue;
+    const x = world(i, 0, 0)[0];
+    const to3 = (p: readonly [number, number]): [number, number, number] => [x, p[0], p[1]];
+    out.push({
+      level,
+      expertGrade,
+      points: {
+        anteriorSuperior: to3(ref.anteriorSuperior),
+        anteriorInferior: to3(ref.anteriorInferior),
+        middleSuperior: to3(ref.middleSuperior),
+        middleInferior: to3(ref.middleInferior),
+        posteriorSuperior: to3(ref.posteriorSuperior),
+        posteriorInferior: to3(ref.posteriorInferior),
+      },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,194 @@
+/**
+ * Reference six points of one vertebral body from an expert label mask, on one sagittal slice: the mask's own
+ * boundary, read the way a reader places points, independent of the image intensities.
+ *
+ * 1. The body is the most anterior connected region (4-neighbours, ≥ MIN_BODY_AREA_PX pixels) of the label on the
+ *    slice (on a midsagittal slice the spinous process and lamina are separate regions behind the canal).
+ * 2. Boundaries are where the bilinearly interpolated 0/1 mask crosses 0.5 (the mask's edge at half maximum).
+ * 3. The body axis (cranial) is the region's minor principal axis: a thoraco-lumbar body is deeper than high, so the
+ *    major axis runs front to back; anterior is perpendicular to it, towards the front (−y).
+ * 4. The anterior and posterior walls are the median boundary positions at seven heights over the central 60 % of
+ *    the body; the anterior and posterior
+ *    points lie `insetMm` inside them, the middle points half way between the walls; each point's height is the
+ *    mask's superior or inferior boundary along the axis: at mid-depth the median over ±1 mm, at a corner the line
+ *    fitted (Theil–Sen) to the boundary over the CORNER_SPAN_MM inside it — the rule analysis/ uses.
+ */
+
+/** A sagittal slice of a label mask: value at (column a, row b), with a → patient y and b → patient z. */
+export interface MaskSlice {
+  readonly width: number;
+  readonly height: number;
+  /** Label at integer (a, b); 0 outside. */
+  readonly labelAt: (a: number, b: number) => number;
+  /** Patient (y, z) mm of integer (a, b). */
+  readonly toPatient: (a: number, b: number) => readonly [number, number];
+  /** Pixel size along a and b, mm. */
+  readonly spacingMm: readonly [number, number];
+}
+
+/** The six points of one body in the slice's patient (y, z) mm, anterior = −y, cranial = +z. */
+export interface ReferencePoints {
+  readonly anteriorSuperior: readonly [number, number];
+  readonly anteriorInferior: readonly [number, number];
+  readonly middleSuperior: readonly [number, number];
+  readonly middleInferior: readonly [number, number];
+  readonly posteriorSuperior: readonly [number, number];
+  readonly posteriorInferior: readonly [number, number];
+}
+
+const MIN_BODY_AREA_PX = 50;
+/** Length of endplate inward from a corner whose boundary line gives the corner's height, mm (as analysis/ does). */
+const CORNER_SPAN_MM = 3;
+const STEP_MM = 0.1;
+
+type P = readonly [number, number];
+
+/** Pixels (a, b) of the most anterior sizeable connected region of `label`, or null. */
+function bodyRegion(slice: MaskSlice, label: number): Array<[number, number]> | null {
+  const seen = new Uint8Array(slice.width * slice.height);
+  let best: Array<[number, number]> | null = null;
+  let bestY = Infinity;
+  for (let b = 0; b < slice.height; b += 1) {
+    for (let a = 0; a < slice.width; a += 1) {
+      if (seen[a + b * slice.width] || slice.labelAt(a, b) !== label) continue;
+      const region: Array<[number, number]> = [];
+      const stack: Array<[number, number]> = [[a, b]];
+      seen[a + b * slice.width] = 1;
+      while (stack.length > 0) {
+        const [x, y] = stack.pop()!;
+        region.push([x, y]);
+        for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= slice.width || ny >= slice.height) continue;
+          if (seen[nx + ny * slice.width] || slice.labelAt(nx, ny) !== label) continue;
+          seen[nx + ny * slice.width] = 1;
+          stack.push([nx, ny]);
+        }
+      }
+      if (region.length < MIN_BODY_AREA_PX) continue;
+      const meanY = region.reduce((s, [x, y]) => s + slice.toPatient(x, y)[0], 0) / region.length;
+      if (meanY < bestY) {
+        bestY = meanY;
+        best = region;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * The reference six points of `label` on `slice`, `insetMm` inside the walls (the analysis's WALL_INSET_MM for a fair
+ * comparison); null when the label has no body on the slice.
+ */
+export function referencePointsFromMask(slice: MaskSlice, label: number, insetMm: number): ReferencePoints | null {
+  const region = bodyRegion(slice, label);
+  if (!region) return null;
+  const inRegion = new Uint8Array(slice.width * slice.height);
+  for (const [a, b] of region) inRegion[a + b * slice.width] = 1;
+  const [sa, sb] = slice.spacingMm;
+  const origin = slice.toPatient(0, 0);
+  // Bilinear 0/1 mask of the region at patient (y, z).
+  const maskAt = (p: P): number => {
+    const fa = (p[0] - origin[0]) / sa;
+    const fb = (p[1] - origin[1]) / sb;
+    const a0 = Math.floor(fa);
+    const b0 = Math.floor(fb);
+    const ta = fa - a0;
+    const tb = fb - b0;
+    const v = (a: number, b: number) =>
+      a < 0 || b < 0 || a >= slice.width || b >= slice.height ? 0 : inRegion[a + b * slice.width]!;
+    return (v(a0, b0) * (1 - ta) + v(a0 + 1, b0) * ta) * (1 - tb) + (v(a0, b0 + 1) * (1 - ta) + v(a0 + 1, b0 + 1) * ta) * tb;
+  };
+  /** Distance from `start` (inside) along `dir` to where the mask first falls below 0.5, mm. */
+  const exit = (start: P, dir: P): number => {
+    let previous = maskAt(start);
+    for (let t = STEP_MM; t < 80; t += STEP_MM) {
+      const value = maskAt([start[0] + dir[0] * t, start[1] + dir[1] * t]);
+      if (value < 0.5 && previous >= 0.5) return t - STEP_MM + ((previous - 0.5) / (previous - value)) * STEP_MM;
+      previous = value;
+    }
+    return Number.NaN;
+  };
+  const median = (values: number[]) => {
+    const s = values.filter(Number.isFinite).sort((x, y) => x - y);
+    return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  };
+  const centroid = region.reduce<[number, number]>((s, [a, b]) => {
+    const p = slice.toPatient(a, b);
+    return [s[0] + p[0] / region.length, s[1] + p[1] / region.length];
+  }, [0, 0]);
+  // Principal axes of the region: a thoraco-lumbar body is deeper than high, so the major axis runs front to back.
+  let syy = 0;
+  let szz = 0;
+  let syz = 0;
+  for (const [a, b] of region) {
+    const p = slice.toPatient(a, b);
+    syy += (p[0] - centroid[0]) ** 2;
+    szz += (p[1] - centroid[1]) ** 2;
+    syz += (p[0] - centroid[0]) * (p[1] - centroid[1]);
+  }
+  const major = 0.5 * Math.atan2(2 * syz, syy - szz);
+  // The minor axis, oriented to the head (+z).
+  const minor: P = [-Math.sin(major), Math.cos(major)];
+  const cranial: P = minor[1] >= 0 ? minor : [-minor[0], -minor[1]];
+  const move = (p: P, d: P, t: number): P => [p[0] + d[0] * t, p[1] + d[1] * t];
+  let centre: P = centroid;
+  let walls = { front: 0, back: 0 };
+  for (let iteration = 0; iteration < 2; iteration += 1) {
+    const anterior: P = [-cranial[1], cranial[0]];
+    const posterior: P = [-anterior[0], -anterior[1]];
+    const down: P = [-cranial[0], -cranial[1]];
+    const up = exit(centre, cranial);
+    const low = exit(centre, down);
+    const mid = move(centre, cranial, (up - low) / 2);
+    const height = up + low;
+    const fronts: number[] = [];
+    const backs: number[] = [];
+    for (const f of [-0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3]) {
+      const start = move(mid, cranial, f * height);
+      fronts.push(exit(start, anterior));
+      backs.push(exit(start, posterior));
+    }
+    walls = { front: median(fronts), back: median(backs) };
+    centre = move(mid, anterior, (walls.front - walls.back) / 2);
+  }
+  const anterior: P = [-cranial[1], cranial[0]];
+  const halfDepth = (walls.front + walls.back) / 2;
+  const exitAt = (u: number, side: 1 | -1): number => {
+    const start = move(centre, anterior, u);
+    return exit(start, side === 1 ? cranial : [-cranial[0], -cranial[1]]);
+  };
+  /**
+   * The endplate point at u: at a corner (inward = ±1) the height of the Theil–Sen line through the boundary at u, u
+   * ∓ 1, … ∓ CORNER_SPAN_MM (the mask's staircase and a rounded rim move one column, not the line); at mid-depth
+   * (inward = 0) the median boundary of u − 1, u, u + 1.
+   */
+  const pointAt = (u: number, side: 1 | -1, inward: -1 | 0 | 1): P => {
+    const direction: P = side === 1 ? cranial : [-cranial[0], -cranial[1]];
+    let v: number;
+    if (inward === 0) {
+      v = median([u - 1, u, u + 1].map((x) => exitAt(x, side)));
+    } else {
+      const us = Array.from({ length: CORNER_SPAN_MM + 1 }, (_, d) => u + inward * d);
+      const vs = us.map((x) => exitAt(x, side));
+      const slopes: number[] = [];
+      for (let i = 0; i < us.length; i += 1) {
+        for (let j = i + 1; j < us.length; j += 1) slopes.push((vs[j]! - vs[i]!) / (us[j]! - us[i]!));
+      }
+      const slope = median(slopes);
+      v = median(us.map((x, i) => vs[i]! - slope * (x - u)));
+    }
+    return move(move(centre, anterior, u), direction, v);
+  };
+  const uA = halfDepth - insetMm;
+  const uP = -halfDepth + insetMm;
+  return {
+    anteriorSuperior: pointAt(uA, 1, -1),
+    anteriorInferior: pointAt(uA, -1, -1),
+    middleSuperior: pointAt(0, 1, 0),
+    middleInferior: pointAt(0, -1, 0),
+    posteriorSuperior: pointAt(uP, 1, 1),
+    posteriorInferior: pointAt(uP, -1, 1),
+  };
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { assessSpine } from '../../measurement';
+import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, proposeVertebra, WALL_INSET_MM, type Vec3 } from '../../analysis';
+import { readVerse, verseAvailable, verseReferences, type VerseReference } from '../helpers/assistData';
+
+// The real VerSe 2019 CT sub-verse012 (T10–L3, severe L1 fracture) from ../shared/real-spine/; skips when absent.
+// Reference points come from the expert mask (tests/helpers/maskReference.ts); nothing derived is written anywhere.
+
+const available = verseAvailable();
+const HEIGHT_TOLERANCE_MM = 1.5;
+
+const HEIGHT_PAIRS = [
+  ['anteriorSuperior', 'anteriorInferior'],
+  ['middleSuperior', 'middleInferior'],
+  ['posteriorSuperior', 'posteriorInferior'],
+] as const;
+
+function distance(a: Vec3, b: Vec3): number {
+  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+}
+
+function centreOf(reference: VerseReference): Vec3 {
+  const points = CORNER_NAMES.map((name) => reference.points[name]);
+  return [0, 1, 2].map((a) => points.reduce((sum, p) => sum + p[a]!, 0) / points.length) as unknown as Vec3;
+}
+
+describe.skipIf(!available)('the analysis on the real VerSe CT', () => {
+  const { ct, mask } = available ? readVerse() : { ct: null, mask: null };
+  const references = mask ? verseReferences(mask, WALL_INSET_MM) : [];
+
+  it('derives reference points for T10 to L3 whose grades match the experts on the fractured L1', () => {
+    expect(references.map((r) => r.level)).toEqual(['T10', 'T11', 'T12', 'L1', 'L2', 'L3']);
+    const assessed = assessSpine(references.map((r) => ({ level: r.level, points: r.points })));
+    if (!assessed.ok) throw new Error(assessed.error.message);
+    const l1 = assessed.value.levels.find((l) => l.level === 'L1')!;
+    expect(l1.assessment.grade).toBe(3);
+    const shortest = [...assessed.value.levels].sort((a, b) => a.heights.middleMm - b.heights.middleMm)[0]!;
+    expect(shortest.level).toBe('L1');
+  });
+
+  it('never proposes a vertebra confidently unless its heights are within 1.5 mm of the reference', () => {
+    for (const reference of references) {
+      const result = proposeVertebra(ct!, centreOf(reference));
+      if (!result.ok) {
+        expect(result.error.code).toBe('NO_VERTEBRA');
+        continue;
+      }
+      const worstMm = Math.max(
+        ...HEIGHT_PAIRS.map(([s, i]) =>
+          Math.abs(distance(result.value.points[s], result.value.points[i]) - distance(reference.points[s], reference.points[i])),
+        ),
+      );
+      if (worstMm > HEIGHT_TOLERANCE_MM) expect(result.value.confidence, reference.level).toBeLessThan(CHECK_BELOW_CONFIDENCE);
+    }
+  });
+
+  // The issue's accuracy goals on this CT are not met yet; `npm run bench:assist` prints where it stands.
+  it.todo('puts Ha, Hm and Hp of T10–L3 within 1.5 mm of the mask-derived reference');
+  it.todo('recognises L1 as the shortest (fractured) body from its proposed points');
+});

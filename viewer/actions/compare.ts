@@ -1,0 +1,70 @@
+import { getState, setState } from '../state/store';
+import { findSeries } from '../state/instances';
+import { cancelPlacement, focusMeasurement, linkViews } from '../cornerstone/viewportController';
+import type { SpinalLevel } from '../../measurement';
+import { planCompare } from '../model/displayPlan';
+import { timePointsOf } from '../model/comparison';
+import type { CompareState } from '../state/compareState';
+import { selectSeries } from './openStudy';
+
+/** Shows the chosen baseline and follow-up side by side (sagittal views), keeping the other settings. */
+function showCompare(compare: CompareState): void {
+  const baseline = compare.timePoints[compare.baselineIndex];
+  const followUp = compare.timePoints[compare.followUpIndex];
+  const entries = [baseline, followUp].map((point) => ({ series: findSeries(point.seriesKey)!.series, label: point.label }));
+  cancelPlacement();
+  const plan = planCompare(entries);
+  setState((s) => ({
+    compare,
+    plan,
+    activeSeriesKey: baseline.seriesKey,
+    viewports: {},
+    placementCount: 0,
+    primaryTool: s.primaryTool === 'crosshairs' ? 'windowLevel' : s.primaryTool,
+  }));
+}
+
+/** Compare mode: the studies of the patient side by side, oldest as baseline, the next as follow-up. */
+export function enterCompare(): void {
+  const state = getState();
+  const timePoints = timePointsOf(state.patients, state.measurements);
+  if (timePoints.length < 2) {
+    setState({ status: 'Compare needs two studies: open the baseline and the follow-up study of the patient (e.g. "Open post-kyphoplasty sample").' });
+    return;
+  }
+  // Prefer the studies of the patient on screen; other patients stay selectable (with a warning).
+  const current = timePoints.find((p) => p.seriesKey === state.activeSeriesKey) ?? timePoints[0];
+  const samePatient = timePoints.map((p, i) => [p, i] as const).filter(([p]) => p.patientId === current.patientId);
+  const [baselineIndex, followUpIndex] = samePatient.length >= 2 ? [samePatient[0][1], samePatient[1][1]] : [0, 1];
+  showCompare({ timePoints, baselineIndex, followUpIndex, linked: true });
+}
+
+export function chooseCompareStudies(baselineIndex: number, followUpIndex: number): void {
+  const compare = getState().compare;
+  if (compare) showCompare({ ...compare, baselineIndex, followUpIndex });
+}
+
+export function exitCompare(): void {
+  const compare = getState().compare;
+  if (!compare) return;
+  setState({ compare: null });
+  selectSeries(compare.timePoints[compare.baselineIndex].seriesKey);
+}
+
+export function setCompareLinked(linked: boolean): void {
+  const state = getState();
+  if (!state.compare || !state.plan) return;
+  setState({ compare: { ...state.compare, linked } });
+  linkViews(state.plan, linked);
+}
+
+/** Brings one level into view in every view that has it measured (both studies in compare mode). */
+export function focusLevel(level: SpinalLevel): void {
+  const state = getState();
+  const plan = state.plan;
+  if (!plan) return;
+  for (const seriesKey of new Set(plan.viewports.map((v) => v.seriesKey))) {
+    const measurement = Object.values(state.measurements.byId).find((m) => m.seriesKey === seriesKey && m.level === level);
+    if (measurement) focusMeasurement(plan, measurement);
+  }
+}

@@ -1,0 +1,106 @@
+import { heightsFromPoints } from '../../measurement';
+import { execute, type VertebraMeasurement } from '../model/measurements';
+import { getState, setState } from '../state/store';
+import { notify } from './notify';
+import { allStudies, seriesByUid } from '../state/studyLookup';
+import { imageIdOf } from '../state/imageReferences';
+import { planeOfPoints } from '../model/planeOfPoints';
+import { imageHolding } from '../model/imageHolding';
+
+/**
+ * Adds imported vertebrae as one undoable step. A level already measured on its series is not added twice:
+ * it is listed as skipped.
+ */
+function addImported(candidates: VertebraMeasurement[], source: string, rejected: string[]): void {
+  const state = getState();
+  const taken = new Set(Object.values(state.measurements.byId).map((m) => `${m.seriesKey}|${m.level}`));
+  const accepted: VertebraMeasurement[] = [];
+  for (const m of candidates) {
+    if (state.measurements.byId[m.id] || taken.has(`${m.seriesKey}|${m.level}`)) {
+      rejected.push(`${m.level}: already measured on that series, not imported again`);
+      continue;
+    }
+    taken.add(`${m.seriesKey}|${m.level}`);
+    accepted.push(m);
+  }
+  if (accepted.length > 0) setState((s) => ({ measurements: execute(s.measurements, { type: 'addMany', measurements: accepted }) }));
+  notify({
+    kind: accepted.length > 0 ? 'info' : 'error',
+    text: `${source}: imported ${accepted.length} vertebra${accepted.length === 1 ? '' : 'e'}${rejected.length ? `, ${rejected.length} not imported` : ''}.`,
+    details: rejected,
+  });
+}
+
+async function importJsonText(text: string, fileName: string): Promise<void> {
+  const { readMeasurementsJson, toVertebraMeasurement } = await import('../export/json');
+  const known = allStudies().flatMap((study) =>
+    study.series.filter((s) => s.kind === 'image').map((s) => ({ studyInstanceUID: study.studyInstanceUID, seriesInstanceUID: s.instances[0].meta.seriesInstanceUID, frameOfReferenceUID: s.instances[0].meta.frameOfReferenceUID })),
+  );
+  const result = readMeasurementsJson(text, { knownSeries: known, imageIdOf });
+  if (!result.ok) {
+    notify({ kind: 'error', text: `${fileName} was not imported: ${result.error.message}`, details: [] });
+    return;
+  }
+  const rejected = result.value.rejected.map((r) => `${r.where}: ${r.reason}`);
+  const candidates: VertebraMeasurement[] = [];
+  for (const imported of result.value.measurements) {
+    const target = seriesByUid(imported.seriesInstanceUID);
+    const studyKey = target?.study.key ?? (imported.studyInstanceUID || `imported:${imported.seriesInstanceUID}`);
+    const seriesKey = target?.series.key ?? imported.seriesInstanceUID;
+    candidates.push(toVertebraMeasurement(imported, { studyKey, seriesKey }));
+  }
+  addImported(candidates, fileName, rejected);
+}
+
+/** Restores the vertebrae of a measurement SR onto the open images it refers to. */
+export async function importSrBytes(bytes: Uint8Array, fileName: string): Promise<void> {
+  const { readMeasurementReport } = await import('../export/sr');
+  const result = readMeasurementReport(bytes);
+  if (!result.ok) {
+    notify({ kind: 'error', text: `${fileName} was not imported: ${result.error.message}`, details: [] });
+    return;
+  }
+  const report = result.value;
+  const recognised = [...report.recognised.map((r) => `recognised: ${r}`), ...report.ignored.map((r) => `ignored: ${r}`)];
+  if (report.vertebrae.length === 0) {
+    notify({ kind: 'info', text: `${fileName}: no vertebral heights in this report; nothing was changed.`, details: recognised });
+    return;
+  }
+  const target = report.referencedSeriesInstanceUIDs.map(seriesByUid).find((t) => t !== null)
+    ?? allStudies().flatMap((study) => study.series.filter((s) => s.kind === 'image' && s.instances[0].meta.frameOfReferenceUID === report.frameOfReferenceUID).map((series) => ({ study, series })))[0]
+    ?? null;
+  if (!target) {
+    notify({ kind: 'error', text: `${fileName}: the images this report was measured on are not open; open them (with the report, or first) and import again.`, details: recognised });
+    return;
+  }
+  const calibrated = target.series.instances.every((i) => i.meta.kind !== 'image' || i.meta.calibration === 'calibrated');
+  const candidates = report.vertebrae.flatMap((v): VertebraMeasurement[] => {
+    if (!heightsFromPoints(v.points).ok) return [];
+    const { normal, up } = planeOfPoints(v.points);
+    return [{
+      id: `sr-${report.sopInstanceUID}-${v.level}`,
+      studyKey: target.study.key,
+      seriesKey: target.series.key,
+      frameOfReferenceUID: report.frameOfReferenceUID || target.series.instances[0].meta.frameOfReferenceUID,
+      level: v.level,
+      points: v.points,
+      calibrated,
+      viewPlaneNormal: normal,
+      viewUp: up,
+      referencedImageId: target.series.instances.length > 1 ? imageHolding(target.series, v.points, normal) : target.series.instances[0].imageIds[0] ?? null,
+    }];
+  });
+  addImported(candidates, fileName, recognised);
+}
+
+/** Reads a JSON or DICOM SR measurement file chosen by the user. Nothing changes unless something valid is found. */
+export async function importMeasurementsFile(file: File): Promise<void> {
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const isPart10 = bytes.length > 132 && String.fromCharCode(...bytes.subarray(128, 132)) === 'DICM';
+    if (isPart10) await importSrBytes(bytes, file.name);
+    else await importJsonText(new TextDecoder('utf-8').decode(bytes), file.name);
+  } catch (error) {
+    notify({ kind: 'error', text: `${file.name} could not be imported: ${error instanceof Error ? error.message : String(error)}`, details: [] });
+  }
+}

@@ -1,0 +1,48 @@
+import { getState, setState } from '../state/store';
+import type { PrimaryTool } from '../state/primaryTool';
+import { cancelPlacement, focusMeasurement, setPrimaryTool } from '../cornerstone/viewportController';
+import { execute, redo, undo } from '../model/measurements';
+import type { SpinalLevel } from '../../measurement';
+
+export function choosePrimaryTool(tool: PrimaryTool): void {
+  const plan = getState().plan;
+  setState({ primaryTool: tool });
+  setPrimaryTool(tool, plan?.mode === 'mpr');
+}
+
+export function undoMeasurement(): void {
+  cancelPlacement();
+  setState((s) => ({ measurements: undo(s.measurements) }));
+}
+
+export function redoMeasurement(): void {
+  cancelPlacement();
+  setState((s) => ({ measurements: redo(s.measurements) }));
+}
+
+export function deleteMeasurement(id: string): void {
+  const measurement = getState().measurements.byId[id];
+  if (!measurement) return;
+  setState((s) => ({
+    measurements: execute(s.measurements, { type: 'delete', measurement }),
+    selectedMeasurementId: s.selectedMeasurementId === id ? null : s.selectedMeasurementId,
+  }));
+}
+
+export function relabelMeasurement(id: string, level: SpinalLevel): void {
+  const measurement = getState().measurements.byId[id];
+  if (!measurement || measurement.level === level) return;
+  setState((s) => ({ measurements: execute(s.measurements, { type: 'relabel', id, before: measurement.level, after: level }) }));
+}
+
+/** Selects a vertebra and brings it into view on its slice. */
+export function focusMeasurementById(id: string): void {
+  const state = getState();
+  const measurement = state.measurements.byId[id];
+  setState({ selectedMeasurementId: id });
+  if (measurement && state.plan?.viewports.some((v) => v.seriesKey === measurement.seriesKey)) focusMeasurement(state.plan, measurement);
+}
+
+export function setNextLevel(level: SpinalLevel): void {
+  setState({ nextLevel: level });
+}

@@ -1,0 +1,67 @@
+import { readLocalFiles } from '../loading/localFiles';
+import { initCornerstone } from '../cornerstone/initCornerstone';
+import { fetchSampleFiles, fetchSampleManifest } from '../loading/sampleStudy';
+import { getState, setState } from '../state/store';
+import { addInstances, findSeries } from '../state/instances';
+import type { PrimaryTool } from '../state/primaryTool';
+import { cancelPlacement } from '../cornerstone/viewportController';
+import { importSrBytes } from './importMeasurements';
+import { planDisplay } from '../model/displayPlan';
+
+/** Reads files chosen or dropped by the user; the first image series opens as soon as it is complete. */
+export async function openFiles(files: readonly File[], label = 'Reading files'): Promise<void> {
+  if (files.length === 0) return;
+  setState({ fileProgress: { filesRead: 0, filesTotal: files.length, label }, status: null });
+  // Initialising the loader purges its dataset cache: it must happen before the first file is registered.
+  await initCornerstone();
+  const reports: Array<{ bytes: Uint8Array; fileName: string }> = [];
+  await readLocalFiles(files, (batch, progress) => {
+    addInstances(batch.instances, batch.problems);
+    for (const instance of batch.instances) if (instance.srBytes) reports.push({ bytes: instance.srBytes, fileName: instance.meta.fileName });
+    setState({ fileProgress: { ...progress, label } });
+  });
+  setState({ fileProgress: null });
+  if (!getState().activeSeriesKey) selectFirstImageSeries();
+  // Measurement reports opened with (or after) their images put their vertebrae back on them.
+  for (const report of reports) await importSrBytes(report.bytes, report.fileName);
+}
+
+/** Opens the preferred series: an axial CT for the phantom, else the first image series. */
+export function selectFirstImageSeries(): void {
+  const all = getState().patients.flatMap((p) => p.studies.flatMap((s) => s.series)).filter((s) => s.kind === 'image');
+  const preferred = all.find((s) => s.modality === 'CT' && s.imageCount > 1) ?? all.find((s) => s.imageCount > 1) ?? all[0];
+  if (preferred) selectSeries(preferred.key);
+}
+
+export function selectSeries(key: string): void {
+  const found = findSeries(key);
+  if (!found) return;
+  const current = getState();
+  // Clicking the series already shown keeps it as it is (slice, zoom, window).
+  if (current.activeSeriesKey === key && current.plan?.mode !== 'compare' && current.plan?.imageIds.length === found.series.imageCount) return;
+  const plan = found.series.kind === 'image' ? planDisplay(found.series) : null;
+  // Keep the height tool when switching series mid-session; otherwise start with the natural tool of the layout.
+  const primaryTool: PrimaryTool = current.primaryTool === 'vertebralHeight' ? 'vertebralHeight' : plan?.mode === 'mpr' ? 'crosshairs' : 'windowLevel';
+  cancelPlacement();
+  setState((s) => {
+    const known = new Set(s.problems.map((p) => `${p.fileName}\n${p.message}`));
+    const added = (plan?.fileNotes ?? [])
+      .filter((n) => !known.has(`${n.fileName}\n${n.message}`))
+      .map((n) => ({ ...n, severity: 'warning' as const }));
+    return { activeSeriesKey: key, plan, primaryTool, viewports: {}, placementCount: 0, problems: [...s.problems, ...added], compare: null };
+  });
+}
+
+/** Fetches the generated phantom from the local server and opens it like local files. */
+export async function openSample(studyKeys: readonly string[] = ['baseline']): Promise<void> {
+  try {
+    setState({ fileProgress: { filesRead: 0, filesTotal: 1, label: 'Downloading sample study' }, status: null });
+    const manifest = await fetchSampleManifest();
+    const files = await fetchSampleFiles(manifest, studyKeys, (done, total) =>
+      setState({ fileProgress: { filesRead: done, filesTotal: total, label: 'Downloading sample study' } }),
+    );
+    await openFiles(files, 'Reading sample study');
+  } catch (error) {
+    setState({ fileProgress: null, status: error instanceof Error ? error.message : String(error) });
+  }
+}

@@ -1,0 +1,81 @@
+import { getState, setState } from '../state/store';
+import { findSeries } from '../state/instances';
+import { withMeasuredRegion } from '../cornerstone/viewportController';
+import { snapshotViewport } from '../cornerstone/snapshot';
+import { seriesMorphometry } from '../model/morphometry';
+import { measurementsOfSeries } from '../model/measurements';
+import { APP_VERSION } from '../model/appVersion';
+import { comparisonOf } from '../model/comparison';
+import type { ReportData } from '../model/reportData';
+
+/** Opens the printable report of the displayed series: header, morphometry table, sagittal snapshot with markers. */
+export async function openReport(): Promise<void> {
+  const state = getState();
+  const plan = state.plan;
+  const found = findSeries(state.activeSeriesKey);
+  if (!plan || !found) {
+    setState({ status: 'Open a series and measure it before making a report.' });
+    return;
+  }
+  const meta = found.series.instances[0].meta;
+  const measured = measurementsOfSeries(state.measurements, plan.seriesKey);
+  const view = plan.viewports.find((v) => v.orientation === 'sagittal') ?? plan.viewports[0];
+  let snapshot: string | null = null;
+  let snapshotError: string | null = null;
+  try {
+    snapshot = await withMeasuredRegion(plan, view.viewportId, measured, () => snapshotViewport(view.viewportId));
+  } catch (error) {
+    snapshotError = `The image snapshot could not be made: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  let comparison: ReportData['comparison'] = null;
+  if (state.compare && plan.mode === 'compare') {
+    const baseline = state.compare.timePoints[state.compare.baselineIndex];
+    const followUp = state.compare.timePoints[state.compare.followUpIndex];
+    const result = comparisonOf(state.measurements, baseline, followUp);
+    if (result.comparison) {
+      const snapshots: Array<{ label: string; image: string }> = [];
+      for (const spec of plan.viewports) {
+        const ofSeries = measurementsOfSeries(state.measurements, spec.seriesKey);
+        try {
+          snapshots.push({ label: spec.title ?? spec.seriesKey, image: await withMeasuredRegion(plan, spec.viewportId, ofSeries, () => snapshotViewport(spec.viewportId)) });
+        } catch {
+          // the table and chart still make the report
+        }
+      }
+      const chartElement = document.querySelector('[data-testid="comparison-chart"]') as SVGSVGElement | null;
+      const { svgToStandaloneString } = await import('../export/chartImage');
+      comparison = {
+        baselineLabel: baseline.label,
+        followUpLabel: followUp.label,
+        baselineUIDs: `${baseline.studyInstanceUID} / ${baseline.seriesInstanceUID}`,
+        followUpUIDs: `${followUp.studyInstanceUID} / ${followUp.seriesInstanceUID}`,
+        comparison: result.comparison,
+        chartSvg: chartElement ? svgToStandaloneString(chartElement) : null,
+        snapshots,
+      };
+    }
+  }
+  setState({
+    report: {
+      comparison,
+      patientName: meta.patientName,
+      patientId: meta.patientId,
+      patientBirthDate: meta.patientBirthDate,
+      studyDate: found.study.studyDate,
+      studyDescription: found.study.studyDescription,
+      studyInstanceUID: found.study.studyInstanceUID,
+      seriesDescription: found.series.description,
+      seriesInstanceUID: found.series.key,
+      modality: found.series.modality,
+      morphometry: seriesMorphometry(state.measurements, plan.seriesKey),
+      snapshot,
+      snapshotError,
+      createdAt: new Date().toISOString().replace('T', ' ').slice(0, 19),
+      appVersion: APP_VERSION,
+    },
+  });
+}
+
+export function closeReport(): void {
+  setState({ report: null });
+}

@@ -1,0 +1,101 @@
+import { assessSpine, compareStudies, compareLevels, type SpineInput, type StudyComparison } from '../../measurement';
+import { buildChartModel, type ChartModel } from './comparisonChartModel';
+import type { PatientGroup, SeriesGroup, StudyGroup } from '../loading/grouping';
+import { measurementsOfSeries, type MeasurementsState } from './measurements';
+
+/** One time point of a comparison: a study and the series measured on it. */
+export interface TimePoint {
+  studyKey: string;
+  seriesKey: string;
+  /** "2026-09-15 · CT LUMBAR SPINE": what the views and the chart call it. */
+  label: string;
+  studyDate: string;
+  studyInstanceUID: string;
+  seriesInstanceUID: string;
+  patientId: string;
+  patientName: string;
+}
+
+function isoDate(da: string): string {
+  return /^\d{8}$/.test(da) ? `${da.slice(0, 4)}-${da.slice(4, 6)}-${da.slice(6)}` : da || 'no date';
+}
+
+/** The series to compare in a study: the one with most vertebrae measured, else a CT/MR volume, else any image series. */
+export function seriesToCompare(study: StudyGroup, measurements: MeasurementsState): SeriesGroup | null {
+  const images = study.series.filter((s) => s.kind === 'image');
+  if (images.length === 0) return null;
+  const count = (s: SeriesGroup) => measurementsOfSeries(measurements, s.key).length;
+  const score = (s: SeriesGroup) => count(s) * 1000 + (s.modality === 'CT' ? 3 : s.modality === 'MR' ? 2 : 0) + Math.min(1, s.imageCount / 100);
+  return [...images].sort((a, b) => score(b) - score(a))[0];
+}
+
+/** Every study with images as a time point, oldest first (by StudyDate then StudyTime). */
+export function timePointsOf(patients: readonly PatientGroup[], measurements: MeasurementsState): TimePoint[] {
+  const points: Array<TimePoint & { studyTime: string }> = [];
+  for (const patient of patients) {
+    for (const study of patient.studies) {
+      const series = seriesToCompare(study, measurements);
+      if (!series) continue;
+      points.push({
+        studyKey: study.key,
+        seriesKey: series.key,
+        label: `${isoDate(study.studyDate)} · ${study.studyDescription || series.description || series.modality}`,
+        studyDate: study.studyDate,
+        studyTime: series.instances[0].meta.studyTime,
+        studyInstanceUID: study.studyInstanceUID,
+        seriesInstanceUID: series.instances[0].meta.seriesInstanceUID,
+        patientId: patient.patientId,
+        patientName: patient.patientName,
+      });
+    }
+  }
+  return points
+    .sort((a, b) => a.studyDate.localeCompare(b.studyDate) || a.studyTime.localeCompare(b.studyTime))
+    .map(({ studyTime: _studyTime, ...point }) => point);
+}
+
+/** Warnings a clinician must see before trusting a comparison. */
+export function compareWarnings(baseline: TimePoint, followUp: TimePoint): string[] {
+  const warnings: string[] = [];
+  if (baseline.studyKey === followUp.studyKey) warnings.push('Baseline and follow-up are the same study.');
+  if (baseline.patientId !== followUp.patientId) {
+    warnings.push(`Different patient IDs: baseline ${baseline.patientId || '(none)'}, follow-up ${followUp.patientId || '(none)'}. Check that both studies are of the same patient.`);
+  }
+  if (baseline.patientName.toUpperCase() !== followUp.patientName.toUpperCase()) {
+    warnings.push(`Different patient names: baseline ${baseline.patientName || '(none)'}, follow-up ${followUp.patientName || '(none)'}.`);
+  }
+  if (baseline.studyDate && followUp.studyDate && followUp.studyDate < baseline.studyDate) {
+    warnings.push(`The follow-up (${isoDate(followUp.studyDate)}) is older than the baseline (${isoDate(baseline.studyDate)}).`);
+  }
+  return warnings;
+}
+
+/** The vertebrae of one time point as measurement/'s input; a level measured twice keeps its first placement. */
+export function spineInputOf(measurements: MeasurementsState, seriesKey: string): SpineInput {
+  const seen = new Set<string>();
+  return measurementsOfSeries(measurements, seriesKey)
+    .sort((a, b) => compareLevels(a.level, b.level))
+    .filter((m) => (seen.has(m.level) ? false : (seen.add(m.level), true)))
+    .map((m) => ({ level: m.level, points: m.points }));
+}
+
+/** compareStudies of the baseline and follow-up series; null with a reason when there is nothing to compare. */
+export function comparisonOf(measurements: MeasurementsState, baseline: TimePoint, followUp: TimePoint): { comparison: StudyComparison | null; reason: string | null } {
+  const before = spineInputOf(measurements, baseline.seriesKey);
+  const after = spineInputOf(measurements, followUp.seriesKey);
+  if (before.length === 0 || after.length === 0) {
+    return { comparison: null, reason: 'Measure the same levels in both studies to compare them.' };
+  }
+  const result = compareStudies(before, after);
+  return result.ok ? { comparison: result.value, reason: null } : { comparison: null, reason: result.error.message };
+}
+
+/** The chart of every time point with measured vertebrae (trend lines appear from three time points on). */
+export function chartOf(measurements: MeasurementsState, timePoints: readonly TimePoint[]): ChartModel | null {
+  const points = timePoints.flatMap((point) => {
+    const input = spineInputOf(measurements, point.seriesKey);
+    const spine = input.length > 0 ? assessSpine(input) : null;
+    return spine?.ok ? [{ label: point.label.split(' · ')[0], spine: spine.value }] : [];
+  });
+  return points.length > 0 ? buildChartModel(points) : null;
+}

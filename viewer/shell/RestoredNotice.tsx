@@ -1,0 +1,25 @@
+import { discardRestored, dismissRestoredNotice } from '../actions/autosave';
+import { useAppState } from '../state/useAppState';
+
+/** "Restored N measurements" for each study whose saved work came back, with a way to discard it. */
+export function RestoredNotice() {
+  const notices = useAppState((s) => s.restoredNotices);
+  const patients = useAppState((s) => s.patients);
+  const saveError = useAppState((s) => s.saveError);
+  return (
+    <>
+      {saveError && <div className="status" role="alert" data-testid="save-error">{saveError}</div>}
+      {notices.map((notice) => {
+        const study = patients.flatMap((p) => p.studies).find((s) => s.key === notice.studyKey);
+        const label = study ? `${study.studyDescription || 'study'} of ${study.studyDate}` : 'this study';
+        return (
+          <div key={notice.studyKey} className="notice" role="status" data-testid="restore-notice" data-count={notice.ids.length}>
+            Restored {notice.ids.length} measurement{notice.ids.length === 1 ? '' : 's'} of {label} saved in this browser.{' '}
+            <button type="button" data-testid="discard-restored" onClick={() => discardRestored(notice.studyKey)}>Discard them</button>{' '}
+            <button type="button" onClick={() => dismissRestoredNotice(notice.studyKey)}>Keep</button>
+          </div>
+        );
+      })}
+    </>
+  );
+}

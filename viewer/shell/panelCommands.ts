@@ -1,0 +1,15 @@
+import { chooseCompareStudies, exitCompare, focusLevel, setCompareLinked } from '../actions/compare';
+import { deleteMeasurement, focusMeasurementById, relabelMeasurement } from '../actions/measure';
+import { selectSeries } from '../actions/openStudy';
+import { connectPacs, openPacsStudy, retryPacs, searchPacs, sortPacs } from '../actions/pacs';
+import { exportChart } from '../actions/exportMeasurements';
+import type { CompareCommands } from '../panels/ComparePanel';
+import type { MorphometryCommands } from '../panels/MorphometryPanel';
+import type { PacsCommands } from '../panels/pacsCommands';
+import type { SeriesBrowserCommands } from '../panels/SeriesBrowser';
+
+/** The actions each panel may ask for: panels sit below actions/ and get them from the shell. */
+export const compareCommands: CompareCommands = { chooseCompareStudies, setCompareLinked, exitCompare, focusLevel, exportChart };
+export const morphometryCommands: MorphometryCommands = { focusMeasurementById, relabelMeasurement, deleteMeasurement };
+export const seriesBrowserCommands: SeriesBrowserCommands = { selectSeries };
+export const pacsCommands: PacsCommands = { connectPacs, searchPacs, sortPacs, openPacsStudy, retryPacs };

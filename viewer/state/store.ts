@@ -1,0 +1,101 @@
+import type { FileProblem } from '../loading/instanceMeta';
+import type { LoadedInstance, PatientGroup } from '../loading/grouping';
+import type { DisplayPlan } from '../model/displayPlan';
+import type { SpinalLevel, SpinalDirection } from '../../measurement';
+import { EMPTY_MEASUREMENTS, type MeasurementsState } from '../model/measurements';
+import type { ReportData } from '../model/reportData';
+import type { CompareState } from './compareState';
+import type { LoadProgress } from './loadProgress';
+import { INITIAL_PACS, type PacsState } from './pacsState';
+import type { PrimaryTool } from './primaryTool';
+import type { RestoredNotice } from './restoredNotice';
+import type { TransferNotice } from './transferNotice';
+import type { ViewportSnapshot } from './viewportSnapshot';
+
+/** The whole app state: one field per slice; each slice's type lives in its own module. */
+export interface AppState {
+  instances: LoadedInstance[];
+  patients: PatientGroup[];
+  problems: FileProblem[];
+  activeSeriesKey: string | null;
+  /** How the active series is laid out; derived once when the series is chosen. */
+  plan: DisplayPlan | null;
+  fileProgress: LoadProgress | null;
+  primaryTool: PrimaryTool;
+  viewports: Record<string, ViewportSnapshot>;
+  /** A one-line status for the whole app (errors that are not tied to a file). */
+  status: string | null;
+  /** Every vertebra measured in this session, with undo/redo history. */
+  measurements: MeasurementsState;
+  selectedMeasurementId: string | null;
+  /** The level the next vertebra gets (the level selector). */
+  nextLevel: SpinalLevel;
+  /** Which way the level proposal walks after each vertebra (up the spine by default). */
+  levelDirection: SpinalDirection;
+  /** Points placed of the vertebra in progress (0: none). */
+  placementCount: number;
+  /** Saves to the browser store not yet finished. */
+  savesPending: number;
+  /** Why the last save to the browser store failed; null once a save succeeds. */
+  saveError: string | null;
+  /** Measurements restored from the browser store, per study, until the user dismisses or discards them. */
+  restoredNotices: RestoredNotice[];
+  /** The printable report, while it is open. */
+  report: ReportData | null;
+  /** The outcome of the last export or import. */
+  transferNotice: TransferNotice | null;
+  /** Before/after comparison, while compare mode is on. */
+  compare: CompareState | null;
+  /** The DICOMweb connection, study list and the last error talking to it. */
+  pacs: PacsState;
+}
+
+const initialState: AppState = {
+  instances: [],
+  patients: [],
+  problems: [],
+  activeSeriesKey: null,
+  plan: null,
+  fileProgress: null,
+  primaryTool: 'windowLevel',
+  viewports: {},
+  status: null,
+  measurements: EMPTY_MEASUREMENTS,
+  selectedMeasurementId: null,
+  nextLevel: 'L1',
+  levelDirection: 'cranial',
+  placementCount: 0,
+  savesPending: 0,
+  saveError: null,
+  restoredNotices: [],
+  report: null,
+  transferNotice: null,
+  compare: null,
+  pacs: INITIAL_PACS,
+};
+
+let state: AppState = initialState;
+const listeners = new Set<() => void>();
+
+export function getState(): AppState {
+  return state;
+}
+
+export function setState(update: Partial<AppState> | ((s: AppState) => Partial<AppState>)): void {
+  const patch = typeof update === 'function' ? update(state) : update;
+  state = { ...state, ...patch };
+  for (const listener of listeners) listener();
+}
+
+export function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+declare global {
+  interface Window {
+    /** Read-only view of the app state for scripted QA (loaded instances with their image ids, problems, plan). */
+    vertebralViewer: { getState: () => AppState };
+  }
+}
+if (typeof window !== 'undefined') window.vertebralViewer = { getState };
