@@ -78,10 +78,11 @@ describe.skipIf(!hasPhantom)(`fuzz: ${MUTANT_COUNT} mutated DICOM files (seed ${
     const { unaccounted, imageSeriesKeys } = await accountFor(session, files.map((m) => m.fileName));
     expect(unaccounted).toEqual([]);
     for (const key of imageSeriesKeys.slice(0, SERIES_SHOWN_PER_BATCH)) {
-      const shown = await showSeries(session.page, key, 60_000);
-      expect(shown.every((v) => v.loaded)).toBe(true);
+      // Loaded, or left aside with a message after the grid's setup time: either way the tab goes on.
+      const shown = await showSeries(session.page, key, 40_000);
+      expect(shown.every((v) => v.loaded || v.setupError !== null)).toBe(true);
     }
-    const good = await showSeries(session.page, goodKey!, 60_000);
+    const good = await showSeries(session.page, goodKey!, 40_000);
     expect(good.length).toBeGreaterThan(0);
     expect(good.every((v) => v.rendered && v.loaded)).toBe(true);
     expect(session.pageErrors).toEqual([]);

@@ -170,6 +170,7 @@ export async function showPlan(
       if (imageId) callbacks.onImageError(imageId, `the image cannot be drawn (${(event as CustomEvent<{ message: string }>).detail.message})`);
     };
     delete element.dataset.renderError;
+    delete element.dataset.setupError;
     element.addEventListener(RENDER_ERROR_EVENT, onRenderError);
     disposers.push(() => element.removeEventListener(RENDER_ERROR_EVENT, onRenderError));
     element.addEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
