@@ -40,12 +40,12 @@ function loadContained(imageId: string, options: Record<string, unknown> = {}): 
     cancelFn: undefined,
     // As the library's loader: an image leaving the cache releases its share of the parsed file.
     decache: () => wadouri.dataSetCacheManager.unload(parsed.url),
-  } as Types.IImageLoadObject;
+  };
 }
 
 /** Replaces the Part 10 loaders that the DICOM image loader registered (call after its `init`). */
 export function registerContainedImageLoader(): void {
   for (const scheme of ['dicomfile', 'wadouri', 'dicomweb']) {
-    imageLoader.registerImageLoader(scheme, loadContained as unknown as Types.ImageLoaderFn);
+    imageLoader.registerImageLoader(scheme, loadContained);
   }
 }

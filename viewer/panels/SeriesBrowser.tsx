@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import type { SeriesGroup } from '../loading/grouping';
 import { useAppState } from '../state/useAppState';
 import { formatDicomDate } from '../model/format';
 import { clipText, personNameText } from '../loading/clipText';
@@ -16,7 +18,10 @@ export interface SeriesBrowserCommands {
   selectSeries(key: string): void;
 }
 
-export function SeriesBrowser({ commands }: { commands: SeriesBrowserCommands }) {
+/** Draws a series' thumbnail (the shell's, which may use cornerstone); none when absent. */
+export type ThumbnailRenderer = (series: SeriesGroup) => ReactNode;
+
+export function SeriesBrowser({ commands, thumbnail }: { commands: SeriesBrowserCommands; thumbnail?: ThumbnailRenderer }) {
   const patients = useAppState((s) => s.patients);
   const activeKey = useAppState((s) => s.activeSeriesKey);
   if (patients.length === 0) return null;
@@ -47,6 +52,7 @@ export function SeriesBrowser({ commands }: { commands: SeriesBrowserCommands })
                       className="clip"
                       title={series.description}
                     >
+                      {thumbnail?.(series)}
                       <span className="series-browser__modality">{series.modality || '??'}</span>{' '}
                       {clipText(series.description) || `Series ${series.seriesNumber ?? ''}`}{' '}
                       <small>

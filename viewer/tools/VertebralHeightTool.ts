@@ -8,8 +8,9 @@ import {
   utilities as toolUtilities,
   type Types as ToolTypes,
 } from '@cornerstonejs/tools';
-import { heightsFromPoints, type SpinalLevel, type Vec3 } from '../../measurement';
-import { PLACEMENT_ORDER, toSixPoints } from './placement';
+import { heightsFromPoints, type SpinalLevel } from '../../measurement';
+import type { VertebraStyle } from '../model/vertebraStyle';
+import { HEIGHT_INDEX_PAIRS, PLACEMENT_ORDER, toSixPoints } from './placement';
 
 const { addAnnotation, getAnnotations, removeAnnotation } = annotationApi.state;
 const { triggerAnnotationCompleted, triggerAnnotationModified } = annotationApi.state;
@@ -27,12 +28,6 @@ export interface VertebraAnnotation extends ToolTypes.Annotation {
   };
 }
 
-/** What the app tells the tool about a vertebra it draws: colour by grade, unit, grade text. */
-export interface VertebraStyle {
-  color: string;
-  unit: 'mm' | 'px';
-  gradeText: string;
-}
 
 export interface VertebralHeightConfiguration {
   /** The level a new vertebra gets (the level selector's value). */
@@ -59,7 +54,7 @@ function distanceToSegment(p: Types.Point2, a: Types.Point2, b: Types.Point2): n
 }
 
 /** Pairs of point indices (placement order) drawn as lines: three heights, then the two endplates. */
-const HEIGHT_LINES: ReadonlyArray<readonly [number, number]> = [[0, 1], [2, 3], [4, 5]];
+const HEIGHT_LINES = HEIGHT_INDEX_PAIRS;
 const ENDPLATE_LINES: ReadonlyArray<readonly [number, number]> = [[0, 2], [2, 4], [1, 3], [3, 5]];
 
 /**
@@ -272,7 +267,7 @@ export class VertebralHeightTool extends AnnotationTool {
     const textOptions = { color, background: 'rgba(0, 0, 0, 0.55)', fontSize: '13px' };
     drawTextBox(svg, uid, 'level', [annotation.data.level + (style?.gradeText ? ` · ${style.gradeText}` : '')], [canvas[0][0] - 60, canvas[0][1] - 28], textOptions);
     if (!complete) return;
-    const heights = heightsFromPoints(toSixPoints(points as unknown as Vec3[]));
+    const heights = heightsFromPoints(toSixPoints(points));
     if (!heights.ok) return;
     const unit = style?.unit ?? 'mm';
     const labels = [`Ha ${heights.value.anteriorMm.toFixed(1)} ${unit}`, `Hm ${heights.value.middleMm.toFixed(1)} ${unit}`, `Hp ${heights.value.posteriorMm.toFixed(1)} ${unit}`];
