@@ -1,6 +1,6 @@
 import type { SrDocumentReference, SrExportInput } from '../export/sr';
 import type { SeriesGroup } from '../loading/grouping';
-import { assessedSpineInput, type SeriesMorphometry } from '../model/morphometry';
+import type { SeriesMorphometry } from '../model/morphometry';
 
 /** What the SR writer gets for one series, and the rows it leaves out (by the duplicate-level policy), as sentences. */
 export interface SeriesReportInput {
@@ -10,7 +10,7 @@ export interface SeriesReportInput {
 
 /**
  * The SR writer's input for a measured series: its assessed vertebrae (the series' one assessment), never a level
- * measured twice; null when no vertebra is left to write.
+ * measured twice, each with the reader's reading when one was recorded; null when no vertebra is left to write.
  */
 export function seriesReportInput(
   series: SeriesGroup,
@@ -19,7 +19,9 @@ export function seriesReportInput(
 ): SeriesReportInput | null {
   const meta = series.instances[0]?.meta;
   const first = morphometry.rows[0]?.measurement;
-  const vertebrae = assessedSpineInput(morphometry);
+  const vertebrae = morphometry.rows
+    .filter((row) => !row.duplicate)
+    .map(({ measurement: { level, points, reading } }) => ({ level, points, ...(reading === undefined ? {} : { reading }) }));
   if (!meta || !first || vertebrae.length === 0) return null;
   const leftOut = morphometry.rows.filter((row) => row.duplicate).map((row) => `${row.error ?? ''} (not written to the report)`);
   return {

@@ -2,9 +2,11 @@ import * as cornerstone from '@cornerstonejs/core';
 import * as cornerstoneTools from '@cornerstonejs/tools';
 import { init as initDicomImageLoader } from '@cornerstonejs/dicom-image-loader';
 import { VertebralHeightTool } from '../tools/VertebralHeightTool';
+import { ForeignAnnotationTool } from '../tools/ForeignAnnotationTool';
 import { installMeasurementBridge } from './measurementBridge';
 import { registerContainedImageLoader } from './containedImageLoader';
 import { installRenderRecovery } from './renderRecovery';
+import { limitRequestsInFlight } from './retrieveOrder';
 
 declare global {
   interface Window {
@@ -23,6 +25,7 @@ export function initCornerstone(): Promise<void> {
     initDicomImageLoader({ useLegacyMetadataProvider: true, maxWebWorkers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) });
     registerContainedImageLoader();
     installRenderRecovery();
+    limitRequestsInFlight();
     cornerstoneTools.init();
     const { addTool } = cornerstoneTools;
     for (const tool of [
@@ -32,6 +35,7 @@ export function initCornerstone(): Promise<void> {
       cornerstoneTools.StackScrollTool,
       cornerstoneTools.CrosshairsTool,
       VertebralHeightTool,
+      ForeignAnnotationTool,
     ]) {
       addTool(tool);
     }

@@ -1,4 +1,5 @@
-import type { SixPoints, SpinalLevel, Vec3 } from '../../measurement';
+import type { DisplayedPlane, SixPoints, SpinalLevel, Vec3 } from '../../measurement';
+import { NO_READING, type ReaderReading } from './readerReading';
 
 /** One vertebra as measured: its level and six points in patient mm, tied to the study and series it was placed on. */
 export interface VertebraMeasurement {
@@ -15,6 +16,10 @@ export interface VertebraMeasurement {
   viewUp: Vec3;
   /** For a stack: the image the points lie on. */
   referencedImageId: string | null;
+  /** The plane as displayed when placed (pixel sizes, slice spacing): what the uncertainty of the heights comes from. */
+  plane?: DisplayedPlane | undefined;
+  /** The reader's own grade, endplate depression and note; absent until the reader records one. */
+  reading?: ReaderReading | undefined;
 }
 
 /** An undoable change. */
@@ -24,7 +29,8 @@ export type MeasurementCommand =
   | { type: 'addMany'; measurements: readonly VertebraMeasurement[] }
   | { type: 'deleteMany'; measurements: readonly VertebraMeasurement[] }
   | { type: 'move'; id: string; before: SixPoints; after: SixPoints }
-  | { type: 'relabel'; id: string; before: SpinalLevel; after: SpinalLevel };
+  | { type: 'relabel'; id: string; before: SpinalLevel; after: SpinalLevel }
+  | { type: 'read'; id: string; before: ReaderReading; after: ReaderReading };
 
 export interface MeasurementsState {
   byId: Readonly<Record<string, VertebraMeasurement>>;
@@ -56,6 +62,10 @@ function applyForward(byId: MeasurementsState['byId'], command: MeasurementComma
       return byId[command.id] ? { ...byId, [command.id]: { ...byId[command.id], points: command.after } } : byId;
     case 'relabel':
       return byId[command.id] ? { ...byId, [command.id]: { ...byId[command.id], level: command.after } } : byId;
+    case 'read': {
+      const current = byId[command.id];
+      return current ? { ...byId, [command.id]: { ...current, reading: command.after } } : byId;
+    }
   }
 }
 
@@ -73,6 +83,8 @@ function inverse(command: MeasurementCommand): MeasurementCommand {
       return { type: 'move', id: command.id, before: command.after, after: command.before };
     case 'relabel':
       return { type: 'relabel', id: command.id, before: command.after, after: command.before };
+    case 'read':
+      return { type: 'read', id: command.id, before: command.after, after: command.before };
   }
 }
 
@@ -114,4 +126,9 @@ export function previewPoints(state: MeasurementsState, id: string, points: SixP
 /** The measurements placed on one series. */
 export function measurementsOfSeries(state: MeasurementsState, seriesKey: string): VertebraMeasurement[] {
   return Object.values(state.byId).filter((m) => m.seriesKey === seriesKey);
+}
+
+/** The reader's reading of a vertebra, empty when none was recorded. */
+export function readingOf(measurement: VertebraMeasurement): ReaderReading {
+  return measurement.reading ?? NO_READING;
 }

@@ -5,10 +5,12 @@ import type { SpinalLevel, SpinalDirection } from '../../measurement';
 import { EMPTY_MEASUREMENTS, type MeasurementsState } from '../model/measurements';
 import type { ReportData } from '../model/reportData';
 import type { CompareState } from './compareState';
+import type { ForeignAnnotationEntry } from './foreignAnnotations';
 import type { LoadProgress } from './loadProgress';
 import { INITIAL_PACS, type PacsState } from './pacsState';
 import type { PrimaryTool } from './primaryTool';
 import type { RestoredNotice } from './restoredNotice';
+import type { RepeatReadingState } from './repeatReading';
 import type { TransferNotice } from './transferNotice';
 import type { ViewportSnapshot } from './viewportSnapshot';
 
@@ -48,6 +50,10 @@ export interface AppState {
   compare: CompareState | null;
   /** The DICOMweb connection, study list and the last error talking to it. */
   pacs: PacsState;
+  /** A blinded repeat reading in progress, or two readings of a series being compared; null otherwise. */
+  repeatReading: RepeatReadingState | null;
+  /** Measurements of other viewers from imported SRs: read-only, this session only, never graded or exported. */
+  foreignAnnotations: ForeignAnnotationEntry[];
 }
 
 const initialState: AppState = {
@@ -72,6 +78,8 @@ const initialState: AppState = {
   transferNotice: null,
   compare: null,
   pacs: INITIAL_PACS,
+  repeatReading: null,
+  foreignAnnotations: [],
 };
 
 let state: AppState = initialState;

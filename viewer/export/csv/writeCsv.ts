@@ -20,6 +20,7 @@ export function vertebraCsvRows(input: MeasurementsExportInput): VertebraCsvRow[
       level: row.measurement.level,
       assessment: row.assessment,
       note: row.assessment === null ? (row.error ?? 'not assessable') : calibrated ? null : UNCALIBRATED_NOTE,
+      reading: row.measurement.reading ?? null,
     })),
   );
 }

@@ -1,5 +1,6 @@
 import { assessSpine, POINT_LABELS, type PointName, type SixPoints, type SpinalLevel, type Vec3 } from '../../../measurement';
 import type { VertebraMeasurement } from '../../model/measurements';
+import { readReaderReading, type ReaderReading } from '../../model/readerReading';
 import type { ImageReference } from './schema';
 import { finiteVec3OrNull, isRecord, isShortText, isUid, MAX_ID_CHARS, quoteForMessage } from './untrusted';
 
@@ -18,6 +19,8 @@ export interface ImportedVertebra {
   readonly referencedImage: ImageReference | null;
   /** The image id of referencedImage in this session, from the caller's imageIdOf; null when unknown. */
   readonly referencedImageId: string | null;
+  /** The reader's own reading, when the file has one. */
+  readonly reading: ReaderReading | null;
 }
 
 /** What a vertebra inherits from its series. */
@@ -86,6 +89,10 @@ export function readVertebra(raw: unknown, context: VertebraContext): VertebraRe
   if (!isUid(frameOfReferenceUID)) return rejected('Its frameOfReferenceUID is not a UID (text).');
   const calibrated = raw.calibrated ?? context.calibrated;
   if (typeof calibrated !== 'boolean') return rejected('Its calibrated flag is neither true nor false.');
+  const reading = raw.readerReading === undefined || raw.readerReading === null ? null : readReaderReading(raw.readerReading);
+  if (reading === null && raw.readerReading !== undefined && raw.readerReading !== null) {
+    return rejected('Its readerReading is not { grade (0–3 or null), endplateDepression (true/false), note (text) }.');
+  }
 
   return {
     ok: true,
@@ -101,6 +108,7 @@ export function readVertebra(raw: unknown, context: VertebraContext): VertebraRe
       viewUp,
       referencedImage,
       referencedImageId: referencedImage === null ? null : (context.imageIdOf?.(referencedImage) ?? null),
+      reading,
     },
   };
 }
@@ -121,5 +129,6 @@ export function toVertebraMeasurement(
     viewPlaneNormal: imported.viewPlaneNormal,
     viewUp: imported.viewUp,
     referencedImageId: imported.referencedImageId,
+    ...(imported.reading === null ? {} : { reading: imported.reading }),
   };
 }

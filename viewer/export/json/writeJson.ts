@@ -2,6 +2,7 @@ import { POINT_LABELS, type PointName, type SixPoints, type Vec3 } from '../../.
 import type { VertebraMeasurement } from '../../model/measurements';
 import { seriesToExport, type ExportedSeries, type MeasurementsExportInput } from './exportInput';
 import { informativeOf } from './informative';
+import { isEmptyReading } from '../../model/readerReading';
 import { prettyJson } from './prettyJson';
 import {
   MEASUREMENTS_FORMAT,
@@ -38,6 +39,7 @@ function vertebraJson(
     viewPlaneNormal: vec3Json(m.viewPlaneNormal),
     viewUp: vec3Json(m.viewUp),
     referencedImage: m.referencedImageId === null ? null : (input.referencedImageOf?.(m.referencedImageId) ?? null),
+    readerReading: isEmptyReading(m.reading) || m.reading === undefined ? undefined : { ...m.reading },
     informative,
   };
 }

@@ -1,4 +1,5 @@
-import { GENANT_GRADE_NAMES } from '../../../measurement';
+import { GENANT_GRADE_NAMES, gradeRuleCode } from '../../../measurement';
+import { readerDisagrees } from '../../model/readerReading';
 import { ReportComparisonSection } from './ReportComparisonSection';
 import type { ReportData } from '../../model/reportData';
 import { date, fmt } from './formatReport';
@@ -23,19 +24,22 @@ export function ReportView({ data, onClose }: { data: ReportData; onClose: () =>
           <tr><th>Patient</th><td data-testid="report-patient" title={`${personNameText(data.patientName)} (${data.patientId})`}>{clipText(personNameText(data.patientName), REPORT_TEXT_MAX_CHARS)} ({clipText(data.patientId, REPORT_TEXT_MAX_CHARS)}), born {date(data.patientBirthDate)}</td></tr>
           <tr><th>Study</th><td title={data.studyDescription}>{date(data.studyDate)} — {clipText(data.studyDescription, REPORT_TEXT_MAX_CHARS)} <small>{data.studyInstanceUID}</small></td></tr>
           <tr><th>Series</th><td title={data.seriesDescription}>{data.modality} {clipText(data.seriesDescription, REPORT_TEXT_MAX_CHARS)} <small>{data.seriesInstanceUID}</small></td></tr>
-          <tr><th>Method</th><td>Six-point morphometry (Hurxthal); ratios after O’Neill et al. 1994; semi-quantitative grade after Genant et al. 1993.{calibrated ? '' : ' UNCALIBRATED IMAGE: heights in pixels, no grade.'}</td></tr>
+          <tr><th>Method</th><td>Six-point morphometry (Hurxthal); ratios after O’Neill et al. 1994; semi-quantitative grade after Genant et al. 1993, heights also against those expected from the undeformed neighbours; ± from the displayed pixel size, "borderline" when the ± spans two grades.{calibrated ? '' : ' UNCALIBRATED IMAGE: heights in pixels, no grade.'}</td></tr>
         </tbody>
       </table>
       <table className="report__table" data-testid="report-table">
         <thead>
           <tr>
             <th>Level</th><th>Ha ({unit})</th><th>Hm ({unit})</th><th>Hp ({unit})</th><th>Ha/Hp</th><th>Hm/Hp</th><th>Hp/ref</th>
-            <th>Loss</th><th>Deformity</th><th>Genant grade</th><th>Wedge angle</th><th>Reference levels</th>
+            <th>Loss</th><th>Deformity</th><th>Genant grade</th><th>Reader’s grade</th><th>Wedge angle</th><th>Reference levels</th>
           </tr>
         </thead>
         <tbody>
           {rows.map(({ measurement, assessment, error }) => {
             const a = assessment?.assessment;
+            const range = assessment?.uncertainty?.gradeRange ?? (a ? { min: a.grade, max: a.grade } : null);
+            const reading = measurement.reading;
+            const disagrees = calibrated && readerDisagrees(reading, range);
             return (
               <tr key={measurement.id} data-testid="report-row" data-level={measurement.level}>
                 <td>{measurement.level}</td>
@@ -45,9 +49,18 @@ export function ReportView({ data, onClose }: { data: ReportData; onClose: () =>
                 <td>{fmt(a?.wedgeRatio, 2)}</td>
                 <td>{fmt(a?.biconcavityRatio, 2)}</td>
                 <td>{fmt(a?.crushRatio, 2)}</td>
-                <td>{calibrated ? fmt(a?.heightLossPct, 1, ' %') : '—'}</td>
+                <td>{calibrated ? fmt(a?.heightLossPct, 1, ' %') : '—'}{calibrated && assessment?.uncertainty ? ` ± ${fmt(assessment.uncertainty.heightLossPct, 1, ' %')}` : ''}</td>
                 <td>{calibrated && a ? a.deformity : '—'}</td>
-                <td>{calibrated && a ? `${a.grade} (${GENANT_GRADE_NAMES[a.grade]})` : error ?? '—'}</td>
+                <td data-field="grade">
+                  {calibrated && a ? `${a.grade} (${GENANT_GRADE_NAMES[a.grade]}, ${gradeRuleCode(a.gradeRule)})` : error ?? '—'}
+                  {calibrated && range && range.min !== range.max ? <strong data-testid="report-borderline"> borderline: grade {range.min}–{range.max}</strong> : null}
+                </td>
+                <td data-field="readerGrade" data-value={reading?.grade ?? ''} data-disagrees={disagrees}>
+                  {reading?.grade === null || reading === undefined ? '—' : `${reading.grade} (${GENANT_GRADE_NAMES[reading.grade]})`}
+                  {reading?.endplateDepression ? '; endplate depression' : ''}
+                  {reading?.note ? `; ${reading.note}` : ''}
+                  {disagrees ? ' ≠ morphometry' : ''}
+                </td>
                 <td>{fmt(assessment?.wedgeAngleDeg, 1, '°')}</td>
                 <td>{assessment?.referenceLevels.join(', ') || '—'}</td>
               </tr>

@@ -1,9 +1,15 @@
+import type { ReaderReading } from '../../model/readerReading';
 import type { SixPoints, SpinalLevel } from '../../../measurement';
+import type { ForeignAnnotation } from '../../model/foreignAnnotation';
+
+export type { ForeignAnnotation, ForeignAnnotationKind, ForeignGraphic, ForeignValue } from '../../model/foreignAnnotation';
 
 /** One measured vertebra as stored in a report: its level and its six points in patient coordinates (mm, DICOM LPS). */
 export interface SrVertebra {
   readonly level: SpinalLevel;
   readonly points: SixPoints;
+  /** The reader's own grade, endplate depression and note; absent or empty when none was recorded. */
+  readonly reading?: ReaderReading | undefined;
 }
 
 /** One instance of the measured image series, listed in the report's image library. */
@@ -56,8 +62,8 @@ export interface SrExportInput {
   /** Content, series and instance creation date/time, written in UTC; injected so that output is deterministic. */
   readonly now: Date;
   /**
-   * Makes a new globally unique DICOM UID each call (SR series, SR instance, one tracking UID per vertebra, in that
-   * order). Defaults to random 2.25 UUID-derived UIDs; inject a deterministic generator for tests.
+   * Makes a new globally unique DICOM UID each call (SR series, SR instance, one tracking UID per vertebra, then per
+   * vertebra three tracking UIDs of its height lines, anterior → middle → posterior, in that order). Defaults to random 2.25 UUID-derived UIDs; inject a deterministic generator for tests.
    */
   readonly newUid?: () => string;
   /** The earlier report this one supersedes, if any: a new save never overwrites an earlier report. */
@@ -87,6 +93,11 @@ export interface SrImportResult {
   readonly frameOfReferenceUID: string;
   /** The restored vertebrae, cranial → caudal; empty for an SR that was not written by this app. */
   readonly vertebrae: ReadonlyArray<SrVertebra>;
+  /**
+   * Measurements of other applications, in document order: read-only, never part of the vertebrae or their grading.
+   * The per-line Length groups this app writes beside its vertebrae are recognised as such and not listed here.
+   */
+  readonly foreignAnnotations: ReadonlyArray<ForeignAnnotation>;
   /** What was understood, in words a clinician can read, e.g. '3 length measurements (not vertebral heights)'. */
   readonly recognised: ReadonlyArray<string>;
   /** What was present but not used, in the same words. */
