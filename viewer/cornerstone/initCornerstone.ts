@@ -5,6 +5,7 @@ import { VertebralHeightTool } from '../tools/VertebralHeightTool';
 import { ForeignAnnotationTool } from '../tools/ForeignAnnotationTool';
 import { installMeasurementBridge } from './measurementBridge';
 import { registerContainedImageLoader } from './containedImageLoader';
+import { installDecodeGuard } from './decodeGuard';
 import { installRenderRecovery } from './renderRecovery';
 import { limitRequestsInFlight } from './retrieveOrder';
 
@@ -24,6 +25,7 @@ export function initCornerstone(): Promise<void> {
     // The dataset-cache metadata provider: local files register their parsed datasets (see loading/localFiles.ts).
     initDicomImageLoader({ useLegacyMetadataProvider: true, maxWebWorkers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) });
     registerContainedImageLoader();
+    installDecodeGuard();
     installRenderRecovery();
     limitRequestsInFlight();
     cornerstoneTools.init();
