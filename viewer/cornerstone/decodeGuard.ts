@@ -1,5 +1,6 @@
 import { getWebWorkerManager } from '@cornerstonejs/core';
 import { decodedFrameProblem, type RequestedFrame } from '../loading/decodedFrame';
+import { jpeg2000EndProblem, OPENJPEG_TRANSFER_SYNTAXES } from '../loading/jpeg2000End';
 
 /** The worker and task names dicom-image-loader 5.14 decodes frames with (imageLoader/decodeImageFrame.js). */
 const DECODE_WORKER = 'dicomImageLoader';
@@ -14,6 +15,7 @@ interface WorkerManager {
 
 interface DecodeTaskArgs {
   transferSyntax?: unknown;
+  pixelData?: unknown;
   imageFrame?: { rows?: unknown; columns?: unknown; samplesPerPixel?: unknown; photometricInterpretation?: unknown };
   options?: { decodeLevel?: unknown; targetBuffer?: { rows?: unknown; columns?: unknown } };
 }
@@ -43,7 +45,8 @@ function requestedFrameOf(args: DecodeTaskArgs): RequestedFrame {
 }
 
 /**
- * Checks every frame the DICOM image loader's decode workers hand back against the frame that was asked for.
+ * Checks every frame the DICOM image loader's decode workers hand back against the frame that was asked for, and
+ * keeps cut-short JPEG 2000 frames (jpeg2000End.ts) from the decoder.
  *
  * dicom-image-loader 5.14's `createImage` post-processes the decoded frame inside a `.then` callback of a promise it
  * does not return: a frame of another size than the header's (a corrupt codestream, or a JPEG 2000 decoder that
@@ -56,9 +59,13 @@ export function installDecodeGuard(): void {
   if (manager.__decodeGuardInstalled) return;
   const execute = manager.executeTask.bind(manager);
   manager.executeTask = (workerName, methodName, args, options) => {
+    if (workerName !== DECODE_WORKER || methodName !== DECODE_TASK) return execute(workerName, methodName, args, options);
+    const task: DecodeTaskArgs = args ?? {};
+    const requested = requestedFrameOf(task);
+    // A cut-short JPEG 2000 frame is never handed to the decoder, which would answer with the previous frame's pixels.
+    const cutShort = OPENJPEG_TRANSFER_SYNTAXES.has(requested.transferSyntaxUID) && task.pixelData instanceof Uint8Array ? jpeg2000EndProblem(task.pixelData) : null;
+    if (cutShort) return Promise.reject(new Error(cutShort));
     const result = execute(workerName, methodName, args, options);
-    if (workerName !== DECODE_WORKER || methodName !== DECODE_TASK) return result;
-    const requested = requestedFrameOf(args ?? {});
     return result.then((decoded) => {
       const frame = (decoded ?? {}) as DecodedTaskFrame;
       const problem = decodedFrameProblem(requested, {

@@ -1,4 +1,5 @@
 import type * as dicomParser from 'dicom-parser';
+import { jpeg2000EndProblem, OPENJPEG_TRANSFER_SYNTAXES } from './jpeg2000End';
 
 const RLE_LOSSLESS = '1.2.840.10008.1.2.5';
 /** Implicit and explicit little endian, explicit big endian and deflated explicit little endian: native pixel data. */
@@ -55,6 +56,20 @@ function codestreamProblem(ds: dicomParser.DataSet, element: dicomParser.Element
   return null;
 }
 
+/**
+ * Whether a JPEG 2000 frame is cut short (see jpeg2000End.ts). With one fragment per frame each fragment is checked;
+ * otherwise only the last non-empty fragment is known to end a codestream.
+ */
+function jpeg2000FramesProblem(ds: dicomParser.DataSet, element: dicomParser.Element, numberOfFrames: number): string | null {
+  const fragments = element.fragments ?? [];
+  const ends = fragments.length === numberOfFrames ? fragments : fragments.filter((f) => f.length > 0).slice(-1);
+  for (const [index, fragment] of ends.entries()) {
+    const problem = jpeg2000EndProblem(ds.byteArray.subarray(fragment.position, fragment.position + fragment.length));
+    if (problem) return ends.length > 1 ? `frame ${index + 1}: ${problem}` : problem;
+  }
+  return null;
+}
+
 /** Bytes the uncompressed pixel data must hold; null when the attributes to compute it are missing. */
 function expectedNativePixelBytes(ds: dicomParser.DataSet, rows: number, columns: number, frames: number): number | null {
   const bitsAllocated = ds.uint16('x00280100');
@@ -94,7 +109,8 @@ export function pixelDataProblem(
     }
     const rle = transferSyntaxUID === RLE_LOSSLESS ? rleHeaderProblem(ds, element) : null;
     if (rle) return `the RLE-compressed pixel data is corrupt: ${rle}`;
-    const codestream = codestreamProblem(ds, element, transferSyntaxUID);
+    const codestream = codestreamProblem(ds, element, transferSyntaxUID)
+      ?? (OPENJPEG_TRANSFER_SYNTAXES.has(transferSyntaxUID) ? jpeg2000FramesProblem(ds, element, numberOfFrames) : null);
     return codestream ? `the compressed pixel data is corrupt: ${codestream}` : null;
   }
   const expected = expectedNativePixelBytes(ds, rows, columns, numberOfFrames);
