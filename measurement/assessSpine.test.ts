@@ -14,7 +14,7 @@ import {
   wedgeL1Grade2Spec,
   type LateralVertebraSpec,
 } from './testing/fixtures';
-import { expectError, expectOk } from './testing/results';
+import { at, expectError, expectOk } from './testing/results';
 
 const DEG_PER_RAD = 180 / Math.PI;
 
@@ -46,7 +46,7 @@ describe('assessSpine', () => {
       expect(l1.heights.posteriorMm).toBeCloseToMm(30, 1e-9);
       expect(l1.assessment.grade).toBe(2);
       expect(l1.assessment.deformity).toBe('wedge');
-      expect(l1.points).toBe(thoracolumbarBefore[2].points);
+      expect(l1.points).toBe(at(thoracolumbarBefore, 2).points);
     });
 
     it('references L1 to the mean posterior height of T12 and L2 (28 and 30 mm → 29 mm)', () => {
@@ -88,7 +88,7 @@ describe('assessSpine', () => {
   });
 
   it('sorts levels given in any order cranial to caudal', () => {
-    const shuffled = [thoracolumbarBefore[3], thoracolumbarBefore[0], thoracolumbarBefore[4], thoracolumbarBefore[2]];
+    const shuffled = [at(thoracolumbarBefore, 3), at(thoracolumbarBefore, 0), at(thoracolumbarBefore, 4), at(thoracolumbarBefore, 2)];
     expect(expectOk(assessSpine(shuffled)).levels.map((l) => l.level)).toEqual(['T11', 'L1', 'L2', 'L3']);
   });
 
@@ -107,7 +107,7 @@ describe('assessSpine', () => {
   });
 
   it('leaves a single vertebra without reference, crush ratio or Cobb angle', () => {
-    const only = expectOk(assessSpine([{ level: 'L2', points: normalL2 }])).levels[0];
+    const only = at(expectOk(assessSpine([{ level: 'L2', points: normalL2 }])).levels, 0);
     expect(only.referenceLevels).toEqual([]);
     expect(only.referencePosteriorMm).toBeNull();
     expect(only.assessment.crushRatio).toBeNull();
@@ -122,11 +122,14 @@ describe('assessSpine', () => {
       ['both adjacent levels normal', [['T12', normalWithPosterior(28)], ['L2', normalWithPosterior(32)]], ['T12', 'L2'], 30],
       ['only the level above measured', [['T12', normalWithPosterior(28)]], ['T12'], 28],
       ['only the level below measured', [['L2', normalWithPosterior(32)]], ['L2'], 32],
-      ['a gap of two levels above (T11)', [['T11', normalWithPosterior(28)]], ['T11'], 28],
+      ['a lone neighbour two levels above (T11): not used', [['T11', normalWithPosterior(28)]], [], null],
+      ['a lone neighbour two levels below (L3): not used', [['L3', normalWithPosterior(32)]], [], null],
+      ['a gap of two levels above (T11) bracketed by L2: interpolated', [['T11', normalWithPosterior(28)], ['L2', normalWithPosterior(32)]], ['T11', 'L2'], (1 / 3) * 28 + (2 / 3) * 32],
       ['a gap of three levels above (T10): not used', [['T10', normalWithPosterior(28)]], [], null],
       ['a gap of three levels below (L4): not used', [['L4', normalWithPosterior(32)]], [], null],
-      ['a fractured T12 is skipped for T11', [['T11', normalWithPosterior(28)], ['T12', wedgeL1Grade2Spec]], ['T11'], 28],
-      ['a fractured L2 is skipped for L3', [['L2', biconcaveT12Grade1Spec], ['L3', normalWithPosterior(32)]], ['L3'], 32],
+      ['a fractured T12 is skipped for T11', [['T11', normalWithPosterior(28)], ['T12', wedgeL1Grade2Spec], ['L2', normalWithPosterior(32)]], ['T11', 'L2'], (1 / 3) * 28 + (2 / 3) * 32],
+      ['a fractured L2 is skipped for L3', [['T12', normalWithPosterior(28)], ['L2', biconcaveT12Grade1Spec], ['L3', normalWithPosterior(32)]], ['T12', 'L3'], (2 / 3) * 28 + (1 / 3) * 32],
+      ['a fractured T12 leaves a lone T11 unused', [['T11', normalWithPosterior(28)], ['T12', wedgeL1Grade2Spec]], [], null],
       ['fractures at both T12 and T11 leave nothing above', [['T11', wedgeL1Grade2Spec], ['T12', wedgeL1Grade2Spec]], [], null],
       ['a neighbour with exactly 20 % wedge loss counts as deformed', [['T12', wedge20]], [], null],
       ['a neighbour with 19.99 % wedge loss is used', [['T12', wedge1999]], ['T12'], 30],
