@@ -4,9 +4,12 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { connectOriginsOf, contentSecurityPolicy, contentSecurityPolicyPlugin } from './scripts/build/contentSecurityPolicy';
 
 const SAMPLE_DIR = fileURLToPath(new URL('./sample-data/output', import.meta.url));
 const DICOMWEB_TARGET = process.env.DICOMWEB_PROXY_TARGET ?? 'http://127.0.0.1:8042';
+/** DICOMweb roots on other origins the built page may request (README, "Security"). */
+const CONNECT_ORIGINS = connectOriginsOf(process.env.DICOMWEB_CONNECT_SRC);
 
 /** Serves the generated sample phantom at /sample/ from both the dev and the preview server. */
 function sampleDataPlugin(): Plugin {
@@ -41,7 +44,7 @@ const dicomWebProxy = {
 export default defineConfig({
   root: 'viewer',
   publicDir: false,
-  plugins: [react(), sampleDataPlugin()],
+  plugins: [react(), sampleDataPlugin(), contentSecurityPolicyPlugin(CONNECT_ORIGINS)],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
@@ -60,5 +63,6 @@ export default defineConfig({
     ],
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: false, proxy: dicomWebProxy },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: false, proxy: dicomWebProxy },
+  // The same policy as a header too: a meta tag does not reach the decode workers, a header on their scripts does.
+  preview: { host: '127.0.0.1', port: 4173, strictPort: false, proxy: dicomWebProxy, headers: { 'Content-Security-Policy': contentSecurityPolicy(CONNECT_ORIGINS) } },
 });

@@ -181,12 +181,15 @@ export interface ViewportSummary {
   rendered: boolean;
   loaded: boolean;
   loadProgress: number;
+  /** Set when the series did not finish setting up in time and was left aside with a message. */
+  setupError: string | null;
 }
 
 /**
  * Clicks a series and waits until it is shown: it is the active series, each of its viewports has published its
  * overlay snapshot (so the display code ran for this series, not the previous one) and is marked loaded, which
- * happens when every image has decoded or failed. Returns the state of its viewports.
+ * happens when every image has decoded or failed (or the series was left aside after its setup time, `setupError`).
+ * Returns the state of its viewports.
  */
 export async function showSeries(page: Page, seriesKey: string, timeoutMs = 30_000): Promise<ViewportSummary[]> {
   await seriesItem(page, seriesKey).click();
@@ -200,6 +203,7 @@ export async function showSeries(page: Page, seriesKey: string, timeoutMs = 30_0
       if (s.activeSeriesKey !== key || !s.plan) return false;
       return s.plan.viewports.every(({ viewportId }) => {
         const element = document.querySelector<HTMLElement>(`[data-testid="viewport"][data-viewport-id="${viewportId}"]`);
+        if (element?.dataset.setupError) return true;
         return element?.dataset.loaded === 'true' && s.viewports[viewportId] !== undefined;
       });
     },
@@ -217,6 +221,7 @@ export async function viewports(page: Page): Promise<ViewportSummary[]> {
       rendered: element.dataset.rendered === 'true',
       loaded: element.dataset.loaded === 'true',
       loadProgress: Number(element.dataset.loadProgress),
+      setupError: element.dataset.setupError ?? null,
     })),
   );
 }

@@ -162,10 +162,18 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
         if (shown.length === 0 || !shown.every((v) => v.rendered && v.loaded)) notShown.push({ key, viewports: shown });
       }
       expect(notShown).toEqual([]);
-      const decodeFailures = (await viewerState(session.page)).problems.filter((p) => p.message.startsWith(DECODE_FAILURE));
+      const problems = (await viewerState(session.page)).problems;
+      const decodeFailures = problems.filter((p) => p.message.startsWith(DECODE_FAILURE));
+      expect(decodeFailures.filter((p) => p.fileName !== KNOWN_UNDECODABLE)).toEqual([]);
       // cornerstone's JPEG 2000 decoder returns an empty image for a codestream with an embedded sequence delimiter:
-      // the app must say so (once) rather than show a blank view.
-      expect([...new Set(decodeFailures.map((p) => p.fileName))]).toEqual([KNOWN_UNDECODABLE]);
+      // the app must say so (once) rather than show a blank view. That file shares its SOP Instance UID with
+      // JPEG2000.dcm, so when JPEG2000.dcm is read first the undecodable copy is left out as its duplicate instead.
+      const knownUndecodable = problems.filter((p) => p.fileName === KNOWN_UNDECODABLE).map((p) => p.message);
+      // (or, when its series holds slices of another pixel format, left out of that series with its own message).
+      const named = knownUndecodable.filter((m) => m.startsWith('same SOP Instance UID as "JPEG2000.dcm"')
+        || m.startsWith(DECODE_FAILURE) || m.startsWith('left out of its series'));
+      expect(named.length, knownUndecodable.join(' | ')).toBeGreaterThan(0);
+      expect(knownUndecodable.filter((m) => m.startsWith(DECODE_FAILURE)).length).toBeLessThanOrEqual(1);
       expect(session.pageErrors).toEqual([]);
     });
   });

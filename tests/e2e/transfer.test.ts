@@ -101,6 +101,31 @@ describe('JSON export and import', () => {
     expect(outcome.text).toMatch(/broken\.json was not imported/);
     expect(await measurementsInPage(viewer.page)).toEqual(before);
   });
+
+  it('refuses a file of 100,000 vertebrae as an error naming the limit, and changes nothing', async () => {
+    const before = await measurementsInPage(viewer.page);
+    const document = JSON.parse(readFileSync(await download('export-json'), 'utf8'));
+    const series = document.studies[0].series[0];
+    // Short entries, so the file stays under the size limit and only the vertebra count can refuse it.
+    series.vertebrae = Array.from({ length: 100_000 }, (_, i) => ({ id: `flood-${i}`, level: 'L1' }));
+    const flood = join(scratch, 'flood.json');
+    writeFileSync(flood, JSON.stringify(document));
+    const outcome = await importFile(flood);
+    expect(outcome.kind).toBe('error');
+    expect(outcome.text).toMatch(/flood\.json was not imported: The file lists 100,000 vertebrae; a measurements file holds at most 480/);
+    expect(await measurementsInPage(viewer.page)).toEqual(before);
+  });
+
+  it('refuses a file over the size limit as an error by its size, and changes nothing', async () => {
+    const before = await measurementsInPage(viewer.page);
+    const exported = readFileSync(await download('export-json'), 'utf8');
+    const huge = join(scratch, 'huge.json');
+    writeFileSync(huge, `${exported}${' '.repeat(6 * 1024 * 1024)}`);
+    const outcome = await importFile(huge);
+    expect(outcome.kind).toBe('error');
+    expect(outcome.text).toMatch(/huge\.json was not imported: The file is 6\.0 MB; a measurements file is at most 5\.0 MB/);
+    expect(await measurementsInPage(viewer.page)).toEqual(before);
+  });
 });
 
 describe('CSV export', () => {

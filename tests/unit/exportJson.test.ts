@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessSpine, gradeRuleCode, type SixPoints, type SpinalLevel } from '../../measurement';
+import { assessSpine, gradeRuleCode, SPINAL_LEVELS, type SixPoints, type SpinalLevel } from '../../measurement';
 import { lateralSpine, type LateralVertebraSpec } from '../../measurement/testing/fixtures';
 import type { VertebraMeasurement } from '../../viewer/model/measurements';
 import {
@@ -13,6 +13,7 @@ import {
   type MeasurementsExportInput,
   type MeasurementsImport,
 } from '../../viewer/export/json';
+import { MAX_MEASUREMENTS_FILE_BYTES, MAX_SERIES_PER_FILE, MAX_VERTEBRAE_PER_FILE, measurementsFileSizeProblem } from '../../viewer/export/json/importLimits';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fixtures: constructed lateral spines in the plane x = 0 (measurement/testing/fixtures' lateralSpine, LPS, mm).
@@ -510,5 +511,65 @@ describe('readMeasurementsJson', () => {
 
   it('is the format constant the file carries', () => {
     expect(exportedDocument().format).toBe(MEASUREMENTS_FORMAT);
+  });
+});
+
+describe('import limits', () => {
+  /** A 64-character UID (the DICOM maximum), so the file is as long as real exports get. */
+  const longUid = (n: number): string => `1.2.826.0.1.3680043.8.498.${String(n).padStart(37, '7')}`;
+
+  /** `seriesCount` series of one study, each with every measurable level C2–S1, written as this viewer writes them. */
+  function fullSpinesExport(seriesCount: number): string {
+    const studyUid = longUid(0);
+    const series = Array.from({ length: seriesCount }, (_, i) => ({ key: longUid(i + 1), seriesInstanceUID: longUid(i + 1) }));
+    const measurements = series.flatMap((s) =>
+      SPINAL_LEVELS.map((level, i) =>
+        vertebra(level, baselineSpine[i % baselineSpine.length]!.points, { id: `${s.key}-${level}`, studyKey: studyUid, seriesKey: s.key, frameOfReferenceUID: longUid(999) }),
+      ),
+    );
+    return writeMeasurementsJson({ ...exportFixture(), studies: [{ key: studyUid, studyInstanceUID: studyUid, studyDate: '20240305', series }], measurements });
+  }
+
+  it(`reads a file at the limits, ${MAX_VERTEBRAE_PER_FILE} vertebrae on ${MAX_SERIES_PER_FILE} series, whole; it is well under ${MAX_MEASUREMENTS_FILE_BYTES} bytes`, () => {
+    const text = fullSpinesExport(MAX_SERIES_PER_FILE);
+    const value = imported(readMeasurementsJson(text));
+    expect(value.measurements).toHaveLength(MAX_VERTEBRAE_PER_FILE);
+    expect(value.rejected).toEqual([]);
+    expect(new TextEncoder().encode(text).length).toBeLessThan(MAX_MEASUREMENTS_FILE_BYTES / 2);
+  });
+
+  const refused = (text: string) => {
+    const result = readMeasurementsJson(text);
+    if (result.ok) throw new Error('expected the file to be refused');
+    return result.error;
+  };
+  const withSeries = (series: unknown[]): string => {
+    const document = exportedDocument();
+    document.studies = [{ ...document.studies[0], series }];
+    return JSON.stringify(document);
+  };
+  const exported = exportedDocument();
+  const oneSeries = exported.studies[0].series[0];
+
+  it.each<[string, () => string, string, RegExp]>([
+    ['100,000 vertebrae in one series', () => withSeries([{ ...oneSeries, vertebrae: Array.from({ length: 100_000 }, () => ({})) }]), 'TOO_MANY_VERTEBRAE', /lists 100,000 vertebrae; a measurements file holds at most 480 \(the 24 levels C2–S1 on 20 series\)/],
+    ['one vertebra more than the limit', () => withSeries(Array.from({ length: MAX_SERIES_PER_FILE }, (_, i) => ({ ...oneSeries, vertebrae: Array.from({ length: i === 0 ? 25 : 24 }, () => ({})) }))), 'TOO_MANY_VERTEBRAE', /lists 481 vertebrae/],
+    ['one series more than the limit', () => withSeries(Array.from({ length: MAX_SERIES_PER_FILE + 1 }, () => ({ ...oneSeries }))), 'TOO_MANY_SERIES', /1 studies with 21 series; a measurements file holds at most 20 series/],
+    ['100,000 empty studies', () => JSON.stringify({ ...exported, studies: Array.from({ length: 100_000 }, () => ({})) }), 'TOO_MANY_SERIES', /lists 100,000 studies/],
+    ['a valid file padded past the size limit', () => `${JSON.stringify(exported)}${' '.repeat(MAX_MEASUREMENTS_FILE_BYTES)}`, 'FILE_TOO_LARGE', /The file is 5\.0 MB; a measurements file is at most 5\.0 MB/],
+  ])('refuses %s whole, as an error naming the limit', (_case, text, code, message) => {
+    const error = refused(text());
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(message);
+    expect(error.message).toMatch(/not an export of this viewer, or it is damaged/);
+  });
+
+  it.each([
+    [0, false],
+    [MAX_MEASUREMENTS_FILE_BYTES, false],
+    [MAX_MEASUREMENTS_FILE_BYTES + 1, true],
+    [1e9, true],
+  ])('judges a file of %i bytes too large: %s', (bytes, tooLarge) => {
+    expect(measurementsFileSizeProblem(bytes) !== null).toBe(tooLarge);
   });
 });

@@ -2,7 +2,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { calibrationOf, parseInstance, kindOfSopClass } from '../../viewer/loading/parseInstance';
+import { parseInstance } from '../../viewer/loading/parseInstance';
+import { kindOfSopClass } from '../../viewer/loading/sopClass';
+import { calibrationOf } from '../../viewer/loading/calibration';
 
 const SHARED = fileURLToPath(new URL('../../../shared/dicom', import.meta.url));
 const hasShared = existsSync(SHARED);

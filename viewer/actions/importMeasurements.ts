@@ -2,6 +2,7 @@ import { heightsFromPoints } from '../../measurement';
 import { execute, type VertebraMeasurement } from '../model/measurements';
 import { getState, setState } from '../state/store';
 import { notify } from './notify';
+import { readMeasurementFile } from './measurementFile';
 import type { ForeignAnnotationEntry } from '../state/foreignAnnotations';
 import { allStudies, seriesByUid } from '../state/studyLookup';
 import { imageIdOf } from '../state/imageReferences';
@@ -132,10 +133,10 @@ export async function importSrBytes(bytes: Uint8Array, fileName: string): Promis
 /** Reads a JSON or DICOM SR measurement file chosen by the user. Nothing changes unless something valid is found. */
 export async function importMeasurementsFile(file: File): Promise<void> {
   try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const isPart10 = bytes.length > 132 && String.fromCharCode(...bytes.subarray(128, 132)) === 'DICM';
-    if (isPart10) await importSrBytes(bytes, file.name);
-    else await importJsonText(new TextDecoder('utf-8').decode(bytes), file.name);
+    const read = await readMeasurementFile(file);
+    if (read.kind === 'refused') notify({ kind: 'error', text: `${file.name} was not imported: ${read.message}`, details: [] });
+    else if (read.kind === 'sr') await importSrBytes(read.bytes, file.name);
+    else await importJsonText(read.text, file.name);
   } catch (error) {
     notify({ kind: 'error', text: `${file.name} could not be imported: ${error instanceof Error ? error.message : String(error)}`, details: [] });
   }

@@ -9,6 +9,7 @@ import { imageIdOf } from '../state/imageReferences';
 import { cancelPlacement } from '../cornerstone/viewportController';
 import { download, safeName } from './download';
 import { notify } from './notify';
+import { readMeasurementFile } from './measurementFile';
 
 /** The measurements without those of one series, and a fresh history: undo never crosses from one reading to the other. */
 function withoutSeries(state: MeasurementsState, seriesKey: string, add: ReadonlyArray<VertebraMeasurement>): MeasurementsState {
@@ -110,12 +111,12 @@ export async function importSecondReading(file: File): Promise<void> {
   const seriesUid = found.series.instances[0]?.meta.seriesInstanceUID ?? '';
   const frameUid = found.series.instances[0]?.meta.frameOfReferenceUID ?? '';
   try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const isPart10 = bytes.length > 132 && String.fromCharCode(...bytes.subarray(128, 132)) === 'DICM';
+    const read = await readMeasurementFile(file);
+    if (read.kind === 'refused') throw new Error(read.message);
     let second: VertebraMeasurement[] = [];
-    if (isPart10) {
+    if (read.kind === 'sr') {
       const { readMeasurementReport } = await import('../export/sr');
-      const report = readMeasurementReport(bytes);
+      const report = readMeasurementReport(read.bytes);
       if (!report.ok) throw new Error(report.error.message);
       const sameSeries = report.value.referencedSeriesInstanceUIDs.includes(seriesUid) || (frameUid !== '' && report.value.frameOfReferenceUID === frameUid);
       if (!sameSeries) throw new Error('the report was not measured on the series on screen');
@@ -129,7 +130,7 @@ export async function importSecondReading(file: File): Promise<void> {
     } else {
       const { readMeasurementsJson } = await import('../export/json');
       const known = [{ studyInstanceUID: found.study.studyInstanceUID, seriesInstanceUID: seriesUid, frameOfReferenceUID: frameUid }];
-      const result = readMeasurementsJson(new TextDecoder('utf-8').decode(bytes), { knownSeries: known, imageIdOf });
+      const result = readMeasurementsJson(read.text, { knownSeries: known, imageIdOf });
       if (!result.ok) throw new Error(result.error.message);
       second = result.value.measurements.filter((m) => m.seriesInstanceUID === seriesUid).map((m) =>
         asSecondReading(

@@ -4,6 +4,9 @@ import { init as initDicomImageLoader } from '@cornerstonejs/dicom-image-loader'
 import { VertebralHeightTool } from '../tools/VertebralHeightTool';
 import { ForeignAnnotationTool } from '../tools/ForeignAnnotationTool';
 import { installMeasurementBridge } from './measurementBridge';
+import { registerContainedImageLoader } from './containedImageLoader';
+import { installDecodeGuard } from './decodeGuard';
+import { installRenderRecovery } from './renderRecovery';
 import { limitRequestsInFlight } from './retrieveOrder';
 
 declare global {
@@ -21,6 +24,9 @@ export function initCornerstone(): Promise<void> {
     await cornerstone.init();
     // The dataset-cache metadata provider: local files register their parsed datasets (see loading/localFiles.ts).
     initDicomImageLoader({ useLegacyMetadataProvider: true, maxWebWorkers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) });
+    registerContainedImageLoader();
+    installDecodeGuard();
+    installRenderRecovery();
     limitRequestsInFlight();
     cornerstoneTools.init();
     const { addTool } = cornerstoneTools;

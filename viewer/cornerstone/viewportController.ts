@@ -18,6 +18,7 @@ import type { PrimaryTool } from '../state/primaryTool';
 import type { ViewportSnapshot } from '../state/viewportSnapshot';
 import type { Vec3 } from '../loading/instanceMeta';
 import { autoWindow } from './autoWindow';
+import { RENDER_ERROR_EVENT } from './renderRecovery';
 import { negate, orientationLabel } from './orientationLabels';
 import { describeVertebra, followStore } from './measurementBridge';
 import { followForeignAnnotations } from './foreignBridge';
@@ -167,6 +168,16 @@ export async function showPlan(
       publish(spec.viewportId);
     };
     const onChange = () => publish(spec.viewportId);
+    // A viewport that fails to draw (see renderRecovery.ts) names its image in the problem list.
+    const onRenderError = (event: Event) => {
+      const viewport = renderingEngine.getViewport<StackViewport>(spec.viewportId) as StackViewport | undefined;
+      const imageId = (spec.kind === 'stack' ? viewport?.getCurrentImageId?.() : undefined) ?? spec.imageIds[0];
+      if (imageId) callbacks.onImageError(imageId, `the image cannot be drawn (${(event as CustomEvent<{ message: string }>).detail.message})`);
+    };
+    delete element.dataset.renderError;
+    delete element.dataset.setupError;
+    element.addEventListener(RENDER_ERROR_EVENT, onRenderError);
+    disposers.push(() => element.removeEventListener(RENDER_ERROR_EVENT, onRenderError));
     element.addEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
     for (const name of [Enums.Events.CAMERA_MODIFIED, Enums.Events.VOI_MODIFIED, Enums.Events.STACK_NEW_IMAGE, Enums.Events.VOLUME_NEW_IMAGE]) {
       element.addEventListener(name, onChange);
@@ -265,65 +276,7 @@ export async function showPlan(
     }
   };
 
-  // Each series of the plan: one volume for its volume viewports (reformats), or its own stack.
-  const seriesKeys = [...new Set(plan.viewports.map((v) => v.seriesKey))];
-  for (const seriesKey of seriesKeys) {
-    const specs = plan.viewports.filter((v) => v.seriesKey === seriesKey);
-    const volumeSpecs = specs.filter((v) => v.kind === 'volume');
-    if (volumeSpecs.length > 0) {
-      const imageIds = volumeSpecs[0].imageIds;
-      const volumeId = `cornerstoneStreamingImageVolume:${seriesKey}`;
-      const existing = cache.getVolume(volumeId);
-      const volume = existing ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds }));
-      await setVolumesForViewports(renderingEngine, [{ volumeId }], volumeSpecs.map((v) => v.viewportId));
-      for (const spec of volumeSpecs) {
-        const viewport = renderingEngine.getViewport(spec.viewportId);
-        if (viewport && sagittalSpecs.includes(spec)) openedCameras.set(spec.viewportId, viewport.getCamera());
-      }
-      const streaming = volume as unknown as {
-        imageIds: string[];
-        cachedFrames?: unknown[];
-        loadStatus?: { loaded?: boolean };
-        load: (callback?: () => void) => void;
-      };
-      const settleAll = () => {
-        for (const id of imageIds) settled.add(id);
-        setProgress();
-        frame(volumeSpecs);
-      };
-      if (streaming.loadStatus?.loaded) {
-        for (const id of imageIds) settled.add(id);
-        frame(volumeSpecs);
-      } else {
-        // A volume shown before (still streaming): count the frames it already holds; the rest arrive as events.
-        streaming.cachedFrames?.forEach((cached, index) => {
-          if (cached) settled.add(streaming.imageIds[index]);
-        });
-        // Stream the slices in, the middle one first, then interleaved passes (a coarse reformat early), rendering a
-        // few times a second. The callback also covers frames that finished loading between two displays of this
-        // volume, whose events this display never saw.
-        orderVolumeRetrieval(volumeId, streaming.imageIds.length);
-        disposers.push(throttleStreamingRenders(renderingEngine, volumeId, volume as unknown as { autoRenderOnLoad?: boolean }, volumeSpecs.map((v) => v.viewportId)));
-        streaming.load(settleAll);
-      }
-    }
-    for (const spec of specs.filter((v) => v.kind === 'stack')) {
-      const viewport = renderingEngine.getViewport<StackViewport>(spec.viewportId);
-      const middle = Math.floor(spec.imageIds.length / 2);
-      await viewport.setStack(spec.imageIds, middle).catch((error: unknown) => fail(spec.imageIds[middle], errorText(error)));
-      openedCameras.set(spec.viewportId, viewport.getCamera());
-      frame([spec]);
-      // Decode the whole stack in the background so scrolling never waits and progress reaches 100 %.
-      for (const imageId of spec.imageIds) {
-        imageLoader.loadAndCacheImage(imageId).catch(() => undefined);
-      }
-    }
-  }
-  setProgress();
-  renderingEngine.render();
-  for (const spec of plan.viewports) publish(spec.viewportId);
-
-  return () => {
+  const teardown = () => {
     for (const dispose of disposers.reverse()) dispose();
     for (const spec of plan.viewports) {
       try {
@@ -333,6 +286,72 @@ export async function showPlan(
       }
     }
   };
+
+  // Each series of the plan: one volume for its volume viewports (reformats), or its own stack.
+  const seriesKeys = [...new Set(plan.viewports.map((v) => v.seriesKey))];
+  // A series that fails to set up releases what it took (listeners, tool group, viewports) so the next one starts clean.
+  try {
+    for (const seriesKey of seriesKeys) {
+      const specs = plan.viewports.filter((v) => v.seriesKey === seriesKey);
+      const volumeSpecs = specs.filter((v) => v.kind === 'volume');
+      if (volumeSpecs.length > 0) {
+        const imageIds = volumeSpecs[0].imageIds;
+        const volumeId = `cornerstoneStreamingImageVolume:${seriesKey}`;
+        const existing = cache.getVolume(volumeId);
+        const volume = existing ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds }));
+        await setVolumesForViewports(renderingEngine, [{ volumeId }], volumeSpecs.map((v) => v.viewportId));
+        for (const spec of volumeSpecs) {
+          const viewport = renderingEngine.getViewport(spec.viewportId);
+          if (viewport && sagittalSpecs.includes(spec)) openedCameras.set(spec.viewportId, viewport.getCamera());
+        }
+        const streaming = volume as unknown as {
+          imageIds: string[];
+          cachedFrames?: unknown[];
+          loadStatus?: { loaded?: boolean };
+          load: (callback?: () => void) => void;
+        };
+        const settleAll = () => {
+          for (const id of imageIds) settled.add(id);
+          setProgress();
+          frame(volumeSpecs);
+        };
+        if (streaming.loadStatus?.loaded) {
+          for (const id of imageIds) settled.add(id);
+          frame(volumeSpecs);
+        } else {
+          // A volume shown before (still streaming): count the frames it already holds; the rest arrive as events.
+          streaming.cachedFrames?.forEach((cached, index) => {
+            if (cached) settled.add(streaming.imageIds[index]);
+          });
+          // Stream the slices in, the middle one first, then interleaved passes (a coarse reformat early), rendering a
+          // few times a second. The callback also covers frames that finished loading between two displays of this
+          // volume, whose events this display never saw.
+          orderVolumeRetrieval(volumeId, streaming.imageIds.length);
+          disposers.push(throttleStreamingRenders(renderingEngine, volumeId, volume as unknown as { autoRenderOnLoad?: boolean }, volumeSpecs.map((v) => v.viewportId)));
+          streaming.load(settleAll);
+        }
+      }
+      for (const spec of specs.filter((v) => v.kind === 'stack')) {
+        const viewport = renderingEngine.getViewport<StackViewport>(spec.viewportId);
+        const middle = Math.floor(spec.imageIds.length / 2);
+        await viewport.setStack(spec.imageIds, middle).catch((error: unknown) => fail(spec.imageIds[middle], errorText(error)));
+        openedCameras.set(spec.viewportId, viewport.getCamera());
+        frame([spec]);
+        // Decode the whole stack in the background so scrolling never waits and progress reaches 100 %.
+        for (const imageId of spec.imageIds) {
+          imageLoader.loadAndCacheImage(imageId).catch(() => undefined);
+        }
+      }
+    }
+  } catch (error) {
+    teardown();
+    throw error;
+  }
+  setProgress();
+  renderingEngine.render();
+  for (const spec of plan.viewports) publish(spec.viewportId);
+
+  return teardown;
 }
 
 function createToolGroup(plan: DisplayPlan, primaryTool: PrimaryTool) {

@@ -53,8 +53,19 @@ export function errorFromStatus(status: number, what: string): DicomWebError {
   return { kind: 'http', status, message: `The PACS answered ${what} with an unexpected status (HTTP ${status}).` };
 }
 
-/** The request did not get any answer: server down, wrong address, or (in a browser) refused by CORS. */
-export function unreachableError(url: string): DicomWebError {
+/**
+ * The request did not get any answer: server down, wrong address, or (in a browser) refused by CORS or by the page's
+ * Content-Security-Policy (`blockedByPolicy`), which only a rebuild with the server named can lift.
+ */
+export function unreachableError(url: string, blockedByPolicy = false): DicomWebError {
+  if (blockedByPolicy) {
+    return {
+      kind: 'unreachable',
+      message:
+        `This viewer's security policy does not allow requests to ${originOf(url)}: a PACS on another site must be named ` +
+        "when the viewer is built (DICOMWEB_CONNECT_SRC), or reached through this site's /dicom-web proxy.",
+    };
+  }
   return {
     kind: 'unreachable',
     message: `The PACS at ${originOf(url)} could not be reached: check the address, that the server is running, and that it allows this site.`,

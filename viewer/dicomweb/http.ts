@@ -1,6 +1,7 @@
 import { authHeader, DEFAULT_TIMEOUT_MS, type DicomWebConfig } from './config';
 import { errorFromStatus, malformedError, timeoutError, unreachableError } from './errors';
 import { fail, ok, type Result } from './result';
+import { connectSrcAllows } from './connectPolicy';
 
 /** A complete HTTP answer, body read in full within the request's time limit. */
 export interface HttpAnswer {
@@ -48,7 +49,7 @@ export async function send(config: DicomWebConfig, request: HttpRequest): Promis
     });
   } catch {
     clearTimeout(timer);
-    return fail(timedOut ? timeoutError(request.what, timeoutMs) : unreachableError(request.url));
+    return fail(timedOut ? timeoutError(request.what, timeoutMs) : unreachableError(request.url, blockedByPagePolicy(request.url)));
   }
   try {
     const body = new Uint8Array(await response.arrayBuffer());
@@ -59,6 +60,13 @@ export async function send(config: DicomWebConfig, request: HttpRequest): Promis
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** True when the page's own Content-Security-Policy (its meta tag) forbids requesting `url`. */
+function blockedByPagePolicy(url: string): boolean {
+  if (typeof document === 'undefined') return false;
+  const policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
+  return policy ? !connectSrcAllows(policy, url, window.location.origin) : false;
 }
 
 /** The answer when its status is 2xx, else the error that status means. */

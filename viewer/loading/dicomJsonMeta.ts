@@ -1,6 +1,8 @@
 import { numberValue, personName, sequenceItems, stringValue, values } from '../dicomweb/dicomJson';
 import type { FramePlane, InstanceMeta, Orientation6, Vec3 } from './instanceMeta';
-import { calibrationOf, kindOfSopClass } from './parseInstance';
+import { kindOfSopClass } from './sopClass';
+import { calibrationOf } from './calibration';
+import { pixelFormatKeyOf } from './pixelFormat';
 import { toOrientation, toSpacing, toVec3 } from './geometryValues';
 
 function numbers(json: unknown, tag: string): number[] {
@@ -36,6 +38,22 @@ function framesOf(json: unknown, frameCount: number): FramePlane[] {
     positionMm: vec3(first(perFrame[i], '00209113'), '00200032') ?? vec3(first(shared, '00209113'), '00200032'),
     orientation: orientation(first(perFrame[i], '00209116')) ?? sharedOrientation,
   }));
+}
+
+/** The pixel format key (see pixelFormatKeyOf) of an instance from its DICOM JSON. */
+function pixelFormatKeyOfJson(json: unknown): string {
+  return pixelFormatKeyOf({
+    transferSyntaxUID: stringValue(json, '00020010'),
+    samplesPerPixel: numberValue(json, '00280002'),
+    photometricInterpretation: stringValue(json, '00280004'),
+    bitsAllocated: numberValue(json, '00280100'),
+    bitsStored: numberValue(json, '00280101'),
+    highBit: numberValue(json, '00280102'),
+    pixelRepresentation: numberValue(json, '00280103'),
+    planarConfiguration: numberValue(json, '00280006'),
+    pixelDataElement: 'integer',
+    hasPaletteDescriptors: false,
+  });
 }
 
 /**
@@ -84,5 +102,6 @@ export function instanceMetaFromDicomJson(json: unknown, fileName: string): Inst
     windowWidth: numberValue(json, '00281051'),
     photometricInterpretation: stringValue(json, '00280004'),
     hasPixelData,
+    ...(kindOfSopClass(sopClassUID, hasPixelData) === 'image' ? { pixelFormatKey: pixelFormatKeyOfJson(json) } : {}),
   };
 }

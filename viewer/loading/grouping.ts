@@ -1,5 +1,6 @@
 import type { InstanceKind, InstanceMeta } from './instanceMeta';
 import type { SlicePlane } from './stackGeometry';
+import { deduplicateInstances } from './duplicates';
 
 /** An instance once registered with the image loader: one image id per frame. */
 export interface LoadedInstance {
@@ -75,19 +76,14 @@ function compareSeries(a: SeriesGroup, b: SeriesGroup): number {
 
 /**
  * Groups loaded instances as patient → study → series, ordered by patient name, study date and series number.
- * An instance already present (same SOP Instance UID) is not added twice.
+ * Of instances sharing a SOP Instance UID only one is listed (see deduplicateInstances, which also says why).
  */
 export function groupInstances(instances: readonly LoadedInstance[]): PatientGroup[] {
   const patients = new Map<string, PatientGroup>();
   const studies = new Map<string, StudyGroup>();
   const series = new Map<string, SeriesGroup>();
-  const seenSop = new Set<string>();
-  for (const instance of instances) {
+  for (const instance of deduplicateInstances(instances).kept) {
     const { meta } = instance;
-    if (meta.sopInstanceUID) {
-      if (seenSop.has(meta.sopInstanceUID)) continue;
-      seenSop.add(meta.sopInstanceUID);
-    }
     const patientKey = patientKeyOf(meta);
     let patient = patients.get(patientKey);
     if (!patient) {

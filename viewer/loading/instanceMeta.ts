@@ -57,6 +57,13 @@ export interface InstanceMeta {
   windowWidth: number | null;
   photometricInterpretation: string;
   hasPixelData: boolean;
+  /**
+   * Geometry attributes present but malformed (e.g. PixelSpacing "0.7\0é7"), as messages. A series with other, good
+   * slices leaves this one out rather than losing its calibration; absent when all are well formed.
+   */
+  malformedGeometry?: readonly string[];
+  /** Bits allocated/stored, samples and pixel representation, e.g. "16/12/1/0": slices of one volume must share it. */
+  pixelFormatKey?: string;
 }
 
 /** A file that could not be used, with a message a clinician can read. */

@@ -1,5 +1,6 @@
 import { slicePlanesOf, type SeriesGroup } from '../loading/grouping';
 import { analyzeStack, type StackGeometry } from '../loading/stackGeometry';
+import { screenSeriesImages } from '../loading/seriesScreening';
 
 export type ViewportOrientation = 'axial' | 'sagittal' | 'coronal' | 'acquisition';
 
@@ -75,7 +76,8 @@ function hashKey(key: string): string {
 
 /** Decides the layout of a series from its geometry; sagittal first, since that is where vertebrae are measured. */
 export function planDisplay(series: SeriesGroup): DisplayPlan {
-  const images = series.instances.filter((i) => i.meta.kind === 'image');
+  // One slice with a malformed attribute or another pixel format is left out and named, not allowed to cost the rest.
+  const { kept: images, leftOut } = screenSeriesImages(series.instances.filter((i) => i.meta.kind === 'image'));
   const { main, others } = splitByGeometry(images);
   // A localizer (or another odd image) inside an axial series must not cost the series its reformats.
   const usable = others.length > 0 && main.reduce((n, i) => n + i.imageIds.length, 0) >= 3;
@@ -96,7 +98,8 @@ export function planDisplay(series: SeriesGroup): DisplayPlan {
       ? 'uncalibrated: spacing is known only at the detector (ImagerPixelSpacing), so lengths are in pixels and nothing is graded'
       : 'uncalibrated: no pixel spacing, so lengths are in pixels and nothing is graded');
   }
-  const fileNotes = excludedNotes.length > 0 ? excludedNotes : oddSizedFiles(images);
+  if (leftOut.length > 0) notes.push(`${leftOut.length} slice(s) with a malformed attribute or another pixel format are left out (see the file list)`);
+  const fileNotes = [...leftOut, ...(excludedNotes.length > 0 ? excludedNotes : oddSizedFiles(images))];
   const idPrefix = `vp-${hashKey(series.key)}`;
   if (geometry.volumeCompatible && geometry.plane === 'axial' && calibrated) {
     return {

@@ -7,6 +7,7 @@ import { PACS_PAGE_SIZE, type PacsState } from '../state/pacsState';
 import { setState } from '../state/store';
 import { useAppState } from '../state/useAppState';
 import { formatDicomDate } from '../model/format';
+import { clipText, personNameText } from '../loading/clipText';
 
 const COLUMNS: ReadonlyArray<{ key: PacsState['sort']['key']; label: string }> = [
   { key: 'patientName', label: 'Patient' },
@@ -67,10 +68,10 @@ export function PacsPanel({ commands }: { commands: PacsCommands }) {
                 <tbody>
                   {sorted(pacs.results, pacs.sort).map((study) => (
                     <tr key={study.studyInstanceUID} data-testid="pacs-study-row" data-study-uid={study.studyInstanceUID}>
-                      <td>{study.patientName.replace(/\^/g, ' ')}</td>
-                      <td>{study.patientId}</td>
+                      <td title={personNameText(study.patientName)}>{clipText(personNameText(study.patientName))}</td>
+                      <td title={study.patientId}>{clipText(study.patientId)}</td>
                       <td>{formatDicomDate(study.studyDate)}</td>
-                      <td>{study.studyDescription}</td>
+                      <td title={study.studyDescription}>{clipText(study.studyDescription)}</td>
                       <td>{study.modalities.join(' ')}</td>
                       <td><button type="button" data-testid="pacs-open" onClick={() => void commands.openPacsStudy(study.studyInstanceUID)}>Open</button></td>
                     </tr>

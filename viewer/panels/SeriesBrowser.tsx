@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { SeriesGroup } from '../loading/grouping';
 import { useAppState } from '../state/useAppState';
 import { formatDicomDate } from '../model/format';
+import { clipText, personNameText } from '../loading/clipText';
 
 const KIND_LABELS: Record<string, string> = {
   sr: 'Structured report',
@@ -28,13 +29,13 @@ export function SeriesBrowser({ commands, thumbnail }: { commands: SeriesBrowser
     <nav className="series-browser" aria-label="Opened studies">
       {patients.map((patient) => (
         <section key={patient.key} className="series-browser__patient">
-          <h2>
-            {patient.patientName.replace(/\^/g, ' ') || '(no name)'} <small>{patient.patientId || '(no id)'}</small>
+          <h2 className="clip" title={`${personNameText(patient.patientName)} ${patient.patientId}`}>
+            {clipText(personNameText(patient.patientName)) || '(no name)'} <small>{clipText(patient.patientId) || '(no id)'}</small>
           </h2>
           {patient.studies.map((study) => (
             <section key={study.key} className="series-browser__study">
-              <h3>
-                {formatDicomDate(study.studyDate)} — {study.studyDescription || '(no description)'}
+              <h3 className="clip" title={study.studyDescription}>
+                {formatDicomDate(study.studyDate)} — {clipText(study.studyDescription) || '(no description)'}
               </h3>
               <ul>
                 {study.series.map((series) => (
@@ -48,10 +49,12 @@ export function SeriesBrowser({ commands, thumbnail }: { commands: SeriesBrowser
                       aria-current={series.key === activeKey}
                       disabled={series.kind !== 'image'}
                       onClick={() => commands.selectSeries(series.key)}
+                      className="clip"
+                      title={series.description}
                     >
                       {thumbnail?.(series)}
                       <span className="series-browser__modality">{series.modality || '??'}</span>{' '}
-                      {series.description || `Series ${series.seriesNumber ?? ''}`}{' '}
+                      {clipText(series.description) || `Series ${series.seriesNumber ?? ''}`}{' '}
                       <small>
                         {series.kind === 'image'
                           ? `${series.imageCount} image${series.imageCount === 1 ? '' : 's'}`

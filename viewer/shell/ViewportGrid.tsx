@@ -15,6 +15,26 @@ import { LoadingBar } from './LoadingBar';
  */
 let displayQueue: Promise<void> = Promise.resolve();
 
+/**
+ * Longest a series may take to set up (volume created, viewports given their images) before it is left aside with a
+ * message: one stuck series must never hold the display queue, or no later series would ever show.
+ */
+export const SERIES_SETUP_TIMEOUT_MS = 20_000;
+
+/** Resolves with the promise's value, or with 'timeout' after `timeoutMs`. */
+function settleWithin<T>(promise: Promise<T>, timeoutMs: number): Promise<T | 'timeout'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The file an image id comes from, for a message; the id itself when no open file has it. */
+function fileNameOf(imageId: string): string {
+  return getState().instances.find((i) => i.imageIds.includes(imageId))?.meta.fileName ?? imageId;
+}
+
 export function ViewportGrid() {
   const plan = useAppState((s) => s.plan);
   const elements = useRef(new Map<string, HTMLDivElement>());
@@ -29,16 +49,34 @@ export function ViewportGrid() {
       try {
         await initCornerstone();
         if (disposed) return;
-        teardown = await showPlan(plan, elements.current, getState().primaryTool, {
+        const setup = showPlan(plan, elements.current, getState().primaryTool, {
           onSnapshot: setViewportSnapshot,
           onLoadProgress: (decoded, total) => setDecoding(decoded >= total ? null : { label: `Decoding ${seriesName} (slices)`, done: decoded, total }),
           onImageError: (imageId, message) => {
             const instance = getState().instances.find((i) => i.imageIds.includes(imageId));
-            setState((s) => ({
-              problems: [...s.problems, { fileName: instance?.meta.fileName ?? imageId, message: `image could not be decoded: ${message}`, severity: 'error' }],
-            }));
+            const fileName = instance?.meta.fileName ?? imageId;
+            const text = `image could not be decoded: ${message}`;
+            setState((s) => (s.problems.some((p) => p.fileName === fileName && p.message === text)
+              ? {}
+              : { problems: [...s.problems, { fileName, message: text, severity: 'error' }] }));
           },
         });
+        const outcome = await settleWithin(setup, SERIES_SETUP_TIMEOUT_MS);
+        if (outcome === 'timeout') {
+          // Left aside: released whenever it does finish, while the queue goes on to the next series.
+          setup.then((late) => late(), () => undefined);
+          for (const spec of plan.viewports) {
+            const element = elements.current.get(spec.viewportId);
+            if (element) element.dataset.setupError = 'timeout';
+          }
+          const message = `the series did not finish setting up within ${SERIES_SETUP_TIMEOUT_MS / 1000} s and is left aside (damaged or undecodable images?)`;
+          setState((s) => ({
+            status: `${seriesName}: ${message}`,
+            problems: [...s.problems, { fileName: plan.imageIds[0] ? fileNameOf(plan.imageIds[0]) : seriesName, message, severity: 'error' }],
+          }));
+          return;
+        }
+        teardown = outcome;
         if (disposed) {
           teardown();
           teardown = null;

@@ -4,6 +4,7 @@ import type { ViewportSpec } from '../model/displayPlan';
 import { findSeries } from '../state/instances';
 import { useAppState } from '../state/useAppState';
 import { formatDicomDate } from '../model/format';
+import { clipText, personNameText } from '../loading/clipText';
 
 const SCALE_BAR_MAX_FRACTION = 0.3;
 
@@ -19,12 +20,12 @@ export function ViewportOverlay({ spec }: { spec: ViewportSpec }) {
     <div className="overlay" data-testid="viewport-overlay" data-viewport-id={spec.viewportId}>
       {spec.title && <div className="overlay__title" data-testid="viewport-title">{spec.title}</div>}
       <div className="overlay__tl">
-        <div>{meta?.patientName.replace(/\^/g, ' ')}</div>
-        <div>ID {meta?.patientId}</div>
+        <div className="clip" title={personNameText(meta?.patientName ?? '')}>{clipText(personNameText(meta?.patientName ?? ''))}</div>
+        <div className="clip" title={meta?.patientId}>ID {clipText(meta?.patientId ?? '')}</div>
         <div>{formatDicomDate(meta?.studyDate ?? '')}</div>
       </div>
       <div className="overlay__tr">
-        <div>{meta?.seriesDescription}</div>
+        <div className="clip" title={meta?.seriesDescription}>{clipText(meta?.seriesDescription ?? '')}</div>
         <div>{meta?.modality} · {spec.orientation}{spec.kind === 'volume' && spec.orientation !== 'axial' ? ' (reformat)' : ''}</div>
         {!calibrated && <div className="overlay__warning" data-testid="uncalibrated">uncalibrated: lengths in pixels</div>}
       </div>

@@ -1,12 +1,17 @@
 import type { FileProblem } from '../loading/instanceMeta';
 import { groupInstances, type LoadedInstance, type PatientGroup, type SeriesGroup, type StudyGroup } from '../loading/grouping';
+import { deduplicateInstances } from '../loading/duplicates';
 import { getState, setState } from './store';
 
 /** Adds loaded instances and the files that could not be read; regroups patients, studies and series. */
 export function addInstances(added: readonly LoadedInstance[], problems: readonly FileProblem[]): void {
   setState((s) => {
     const instances = [...s.instances, ...added];
-    return { instances, patients: groupInstances(instances), problems: [...s.problems, ...problems] };
+    const known = new Set(s.problems.map((p) => `${p.fileName}\n${p.message}`));
+    const duplicates = deduplicateInstances(instances).duplicates
+      .map(({ dropped, message }): FileProblem => ({ fileName: dropped.meta.fileName, message, severity: 'warning' }))
+      .filter((p) => !known.has(`${p.fileName}\n${p.message}`));
+    return { instances, patients: groupInstances(instances), problems: [...s.problems, ...problems, ...duplicates] };
   });
 }
 

@@ -2,6 +2,7 @@ import type { ImportedVertebra } from './readVertebra';
 import { readStudies, type ReadMeasurementsOptions, type Rejection } from './readStudies';
 import { MEASUREMENTS_FORMAT, MEASUREMENTS_SCHEMA_VERSION } from './schema';
 import { isRecord, isShortText, quoteForMessage } from './untrusted';
+import { countEntries, entryCountProblem, measurementsFileSizeProblem } from './importLimits';
 
 /**
  * Why a whole file was refused (nothing is imported):
@@ -11,6 +12,9 @@ import { isRecord, isShortText, quoteForMessage } from './untrusted';
  * - INVALID_DOCUMENT: `studies` is not an array.
  * - NO_STUDIES: `studies` is empty.
  * - NO_MEASUREMENTS: the studies hold no vertebra at all.
+ * - FILE_TOO_LARGE: the text is longer than MAX_MEASUREMENTS_FILE_BYTES (not parsed at all).
+ * - TOO_MANY_SERIES, TOO_MANY_VERTEBRAE: more than MAX_SERIES_PER_FILE series (or studies) or MAX_VERTEBRAE_PER_FILE
+ *   vertebrae (counted before any is read); see importLimits.ts.
  */
 export type ImportErrorCode =
   | 'INVALID_JSON'
@@ -18,7 +22,10 @@ export type ImportErrorCode =
   | 'UNSUPPORTED_SCHEMA_VERSION'
   | 'INVALID_DOCUMENT'
   | 'NO_STUDIES'
-  | 'NO_MEASUREMENTS';
+  | 'NO_MEASUREMENTS'
+  | 'FILE_TOO_LARGE'
+  | 'TOO_MANY_SERIES'
+  | 'TOO_MANY_VERTEBRAE';
 
 /** A stable code and a message the clinician can read. */
 export interface ImportError {
@@ -83,13 +90,16 @@ function checkHeader(document: unknown): ImportError | null {
 }
 
 /**
- * Reads a measurements file (SCHEMA.md). A file that is not JSON, not such an export, of a newer schema version or
- * without studies is refused whole with a clear message. Otherwise every vertebra is checked on its own — id, level,
+ * Reads a measurements file (SCHEMA.md). A file that is not JSON, not such an export, of a newer schema version,
+ * without studies, or beyond the import limits (importLimits.ts) is refused whole with a clear message. Otherwise every vertebra is checked on its own — id, level,
  * six measurable points (measurement/'s checks and messages), directions, no level twice in a series — and the good
  * ones come through with exactly the numbers in the file, the others are listed in `rejected` with where and why.
  * Derived numbers in the file (`informative`) are never read.
  */
 export function readMeasurementsJson(text: string, options: ReadMeasurementsOptions = {}): ImportResult {
+  // A character takes at least one byte of the file, so a file within the byte limit always passes this.
+  const tooLarge = measurementsFileSizeProblem(text.length);
+  if (tooLarge !== null) return failure('FILE_TOO_LARGE', tooLarge);
   let document: unknown;
   try {
     document = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -100,6 +110,8 @@ export function readMeasurementsJson(text: string, options: ReadMeasurementsOpti
   const headerError = checkHeader(document);
   if (headerError !== null) return { ok: false, error: headerError };
   const doc = document as Record<string, unknown> & { studies: unknown[] };
+  const tooMany = entryCountProblem(doc.studies.length, countEntries(doc.studies));
+  if (tooMany !== null) return { ok: false, error: tooMany };
 
   const { measurements, rejected, vertebraCount } = readStudies(doc.studies, options);
   if (vertebraCount === 0 && rejected.length === 0) {

@@ -3,6 +3,10 @@ import { readerDisagrees } from '../../model/readerReading';
 import { ReportComparisonSection } from './ReportComparisonSection';
 import type { ReportData } from '../../model/reportData';
 import { date, fmt } from './formatReport';
+import { clipText, personNameText } from '../../loading/clipText';
+
+/** A printed report has room for more than a panel, but not for a 100 KB name. */
+const REPORT_TEXT_MAX_CHARS = 200;
 
 /** A printable vertebral morphometry report: header, table, snapshot. Print to PDF from the browser. */
 export function ReportView({ data, onClose }: { data: ReportData; onClose: () => void }) {
@@ -17,9 +21,9 @@ export function ReportView({ data, onClose }: { data: ReportData; onClose: () =>
       <h1>Vertebral morphometry report</h1>
       <table className="report__header">
         <tbody>
-          <tr><th>Patient</th><td data-testid="report-patient">{data.patientName.replace(/\^/g, ' ')} ({data.patientId}), born {date(data.patientBirthDate)}</td></tr>
-          <tr><th>Study</th><td>{date(data.studyDate)} — {data.studyDescription} <small>{data.studyInstanceUID}</small></td></tr>
-          <tr><th>Series</th><td>{data.modality} {data.seriesDescription} <small>{data.seriesInstanceUID}</small></td></tr>
+          <tr><th>Patient</th><td data-testid="report-patient" title={`${personNameText(data.patientName)} (${data.patientId})`}>{clipText(personNameText(data.patientName), REPORT_TEXT_MAX_CHARS)} ({clipText(data.patientId, REPORT_TEXT_MAX_CHARS)}), born {date(data.patientBirthDate)}</td></tr>
+          <tr><th>Study</th><td title={data.studyDescription}>{date(data.studyDate)} — {clipText(data.studyDescription, REPORT_TEXT_MAX_CHARS)} <small>{data.studyInstanceUID}</small></td></tr>
+          <tr><th>Series</th><td title={data.seriesDescription}>{data.modality} {clipText(data.seriesDescription, REPORT_TEXT_MAX_CHARS)} <small>{data.seriesInstanceUID}</small></td></tr>
           <tr><th>Method</th><td>Six-point morphometry (Hurxthal); ratios after O’Neill et al. 1994; semi-quantitative grade after Genant et al. 1993, heights also against those expected from the undeformed neighbours; ± from the displayed pixel size, "borderline" when the ± spans two grades.{calibrated ? '' : ' UNCALIBRATED IMAGE: heights in pixels, no grade.'}</td></tr>
         </tbody>
       </table>
