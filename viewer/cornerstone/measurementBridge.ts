@@ -3,6 +3,7 @@ import { annotation as annotationApi, Enums as ToolEnums, utilities as toolUtili
 import { proposeNextLevel, type SixPoints, type Vec3 } from '../../measurement';
 import { execute, previewPoints, type VertebraMeasurement } from '../model/measurements';
 import { GRADE_COLORS, UNCALIBRATED_COLOR, seriesMorphometry } from '../model/morphometry';
+import { needsCheck } from '../model/proposal';
 import { getState, setState, subscribe } from '../state/store';
 import { findSeries } from '../state/instances';
 import { fromSixPoints, toSixPoints } from '../tools/placement';
@@ -34,8 +35,10 @@ function onCompleted(event: Event): void {
   if (existing) {
     const before = annotation.data.pointsBeforeEdit;
     if (!before) return;
+    // Editing a proposal confirms it (undo makes it a proposal again).
+    const confirms = existing.proposed === true ? { proposedBefore: true, proposedAfter: false } : {};
     setState({
-      measurements: execute(state.measurements, { type: 'move', id, before: toSixPoints(before as unknown as Vec3[]), after: pointsOf(annotation) }),
+      measurements: execute(state.measurements, { type: 'move', id, before: toSixPoints(before as unknown as Vec3[]), after: pointsOf(annotation), ...confirms }),
     });
     return;
   }
@@ -88,9 +91,10 @@ export function describeVertebra(annotationUID: string): VertebraStyle | undefin
   if (!measurement.calibrated) return { color: UNCALIBRATED_COLOR, unit: 'px', gradeText: 'uncalibrated' };
   const row = seriesMorphometry(state.measurements, measurement.seriesKey).rows.find((r) => r.measurement.id === annotationUID);
   const grade = row?.assessment?.assessment.grade;
+  const check = needsCheck(measurement);
   return grade === undefined
-    ? { color: GRADE_COLORS[0], unit: 'mm', gradeText: '' }
-    : { color: GRADE_COLORS[grade], unit: 'mm', gradeText: `G${grade}` };
+    ? { color: GRADE_COLORS[0], unit: 'mm', gradeText: '', check }
+    : { color: GRADE_COLORS[grade], unit: 'mm', gradeText: `G${grade}`, check };
 }
 
 /**

@@ -20,6 +20,7 @@ import type { Vec3 } from '../loading/instanceMeta';
 import { autoWindow } from './autoWindow';
 import { negate, orientationLabel } from './orientationLabels';
 import { describeVertebra, followStore } from './measurementBridge';
+import { createPlacementAssist } from './assistClicks';
 import { VertebralHeightTool, type VertebralHeightConfiguration } from '../tools/VertebralHeightTool';
 import { getState, setState } from '../state/store';
 import type { VertebraMeasurement } from '../model/measurements';
@@ -315,6 +316,7 @@ function createToolGroup(plan: DisplayPlan, primaryTool: PrimaryTool) {
     seriesKeyOf: (viewportId: string) => plan.viewports.find((v) => v.viewportId === viewportId)?.seriesKey ?? plan.seriesKey,
     describe: describeVertebra,
     onPlacementProgress: (placementCount: number) => setState({ placementCount }),
+    assist: createPlacementAssist({ plan, viewportOf: (viewportId) => engine().getViewport(viewportId) }),
   } satisfies VertebralHeightConfiguration);
   // Placed vertebrae stay visible (and their handles draggable) whichever tool has the left button.
   group.setToolPassive(VertebralHeightTool.toolName);
@@ -361,7 +363,9 @@ export function setPrimaryTool(primaryTool: PrimaryTool, mprAvailable: boolean):
     }
   }
   const current = group.getToolOptions(TOOL_NAMES[chosen])?.bindings ?? [];
-  group.setToolActive(TOOL_NAMES[chosen], { bindings: [...current.filter((b: { mouseButton?: number }) => b.mouseButton !== MouseBindings.Primary), { mouseButton: MouseBindings.Primary }] });
+  // Alt with the height tool places a point exactly where clicked (no snapping): the tool must get Alt+clicks too.
+  const altToo = chosen === 'vertebralHeight' ? [{ mouseButton: MouseBindings.Primary, modifierKey: tools.Enums.KeyboardBindings.Alt }] : [];
+  group.setToolActive(TOOL_NAMES[chosen], { bindings: [...current.filter((b: { mouseButton?: number }) => b.mouseButton !== MouseBindings.Primary), { mouseButton: MouseBindings.Primary }, ...altToo] });
 }
 
 const VOI_SYNC_ID = 'compare-voi';

@@ -13,6 +13,7 @@ import { exportCsv, exportJson } from '../actions/exportMeasurements';
 import { exportSr } from '../actions/exportSr';
 import { importMeasurementsFile } from '../actions/importMeasurements';
 import { saveToPacs } from '../actions/pacs';
+import { AssistControls } from './AssistControls';
 
 const TOOLS: ReadonlyArray<{ id: PrimaryTool; label: string; title: string; mprOnly?: boolean }> = [
   { id: 'windowLevel', label: 'W/L', title: 'Window/level: drag with the left button' },
@@ -121,6 +122,7 @@ export function Toolbar() {
         <option value="cranial">then up ↑</option>
         <option value="caudal">then down ↓</option>
       </select>
+      <AssistControls />
       <button type="button" data-testid="undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={undoMeasurement}>Undo</button>
       <button type="button" data-testid="redo" title="Redo (Ctrl+Y)" disabled={!canRedo} onClick={redoMeasurement}>Redo</button>
       {primaryTool === 'vertebralHeight' && (

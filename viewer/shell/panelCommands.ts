@@ -3,6 +3,7 @@ import { deleteMeasurement, focusMeasurementById, relabelMeasurement } from '../
 import { selectSeries } from '../actions/openStudy';
 import { connectPacs, openPacsStudy, retryPacs, searchPacs, sortPacs } from '../actions/pacs';
 import { exportChart } from '../actions/exportMeasurements';
+import { acceptAllProposals, acceptProposal } from '../actions/assist';
 import type { CompareCommands } from '../panels/ComparePanel';
 import type { MorphometryCommands } from '../panels/MorphometryPanel';
 import type { PacsCommands } from '../panels/pacsCommands';
@@ -10,6 +11,6 @@ import type { SeriesBrowserCommands } from '../panels/SeriesBrowser';
 
 /** The actions each panel may ask for: panels sit below actions/ and get them from the shell. */
 export const compareCommands: CompareCommands = { chooseCompareStudies, setCompareLinked, exitCompare, focusLevel, exportChart };
-export const morphometryCommands: MorphometryCommands = { focusMeasurementById, relabelMeasurement, deleteMeasurement };
+export const morphometryCommands: MorphometryCommands = { focusMeasurementById, relabelMeasurement, deleteMeasurement, acceptProposal, acceptAllProposals };
 export const seriesBrowserCommands: SeriesBrowserCommands = { selectSeries };
 export const pacsCommands: PacsCommands = { connectPacs, searchPacs, sortPacs, openPacsStudy, retryPacs };

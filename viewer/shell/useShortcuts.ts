@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { choosePrimaryTool, deleteMeasurement, redoMeasurement, undoMeasurement } from '../actions/measure';
 import { focusLevel } from '../actions/compare';
+import { acceptSelectedProposal, cancelSpineDetection } from '../actions/assist';
 import { comparisonOf } from '../model/comparison';
 import { cancelPlacement } from '../cornerstone/viewportController';
 import { getState } from '../state/store';
@@ -24,7 +25,10 @@ function stepLevel(delta: number): void {
   focusLevel(levels[currentLevelIndex]);
 }
 
-/** Keys of the height tool: V picks it, Esc cancels a half-placed vertebra, Ctrl+Z/Ctrl+Y undo/redo, Del deletes. */
+/**
+ * Keys of the height tool: V picks it, Esc cancels a half-placed vertebra (or spine detection), Ctrl+Z/Ctrl+Y undo/redo,
+ * Del deletes, A accepts the selected proposed vertebra.
+ */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -39,7 +43,9 @@ export function useShortcuts(): void {
       } else if (event.key === '[' || event.key === ']') {
         stepLevel(event.key === ']' ? 1 : -1);
       } else if (event.key === 'Escape') {
-        cancelPlacement();
+        if (!cancelSpineDetection()) cancelPlacement();
+      } else if (!ctrl && !event.altKey && event.key.toLowerCase() === 'a') {
+        if (acceptSelectedProposal()) event.preventDefault();
       } else if (!ctrl && event.key.toLowerCase() === 'v' && getState().plan) {
         choosePrimaryTool('vertebralHeight');
       } else if (event.key === 'Delete' || event.key === 'Backspace') {

@@ -4,6 +4,7 @@ import type { DisplayPlan } from '../model/displayPlan';
 import type { SpinalLevel, SpinalDirection } from '../../measurement';
 import { EMPTY_MEASUREMENTS, type MeasurementsState } from '../model/measurements';
 import type { ReportData } from '../model/reportData';
+import { INITIAL_ASSIST, type AssistState } from './assistState';
 import type { CompareState } from './compareState';
 import type { LoadProgress } from './loadProgress';
 import { INITIAL_PACS, type PacsState } from './pacsState';
@@ -48,6 +49,8 @@ export interface AppState {
   compare: CompareState | null;
   /** The DICOMweb connection, study list and the last error talking to it. */
   pacs: PacsState;
+  /** Image-analysis assistance of the height tool (snap, one click per vertebra, spine detection). */
+  assist: AssistState;
 }
 
 const initialState: AppState = {
@@ -72,6 +75,7 @@ const initialState: AppState = {
   transferNotice: null,
   compare: null,
   pacs: INITIAL_PACS,
+  assist: INITIAL_ASSIST,
 };
 
 let state: AppState = initialState;
