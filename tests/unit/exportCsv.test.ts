@@ -101,7 +101,7 @@ const HEADERS = [
   'anterior_height_mm', 'middle_height_mm', 'posterior_height_mm',
   'anterior_height_px', 'middle_height_px', 'posterior_height_px',
   'wedge_ratio', 'biconcavity_ratio', 'crush_ratio', 'height_loss_pct', 'deformity', 'genant_grade', 'genant_grade_name',
-  'wedge_angle_deg', 'reference_levels', 'calibrated', 'note',
+  'wedge_angle_deg', 'reference_levels', 'calibrated', 'note', 'review', 'proposal_confidence',
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

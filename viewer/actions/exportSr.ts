@@ -34,7 +34,11 @@ export async function buildSeriesReport(
     },
     series: { seriesInstanceUID: meta.seriesInstanceUID, frameOfReferenceUID: meta.frameOfReferenceUID || measured[0].frameOfReferenceUID, modality: meta.modality, description: meta.seriesDescription },
     sourceImages: series.instances.filter((i) => i.meta.kind === 'image').map((i) => ({ sopClassUID: i.meta.sopClassUID, sopInstanceUID: i.meta.sopInstanceUID })),
-    vertebrae: measured.map((m) => ({ level: m.level, points: m.points })),
+    vertebrae: measured.map((m) => ({
+      level: m.level,
+      points: m.points,
+      ...(m.confidence === undefined ? {} : { proposal: { reviewed: m.proposed !== true, confidence: m.confidence } }),
+    })),
     calibrated: measured.every((m) => m.calibrated),
     appVersion: APP_VERSION,
     now: new Date(),

@@ -38,6 +38,9 @@ function vertebraJson(
     viewPlaneNormal: vec3Json(m.viewPlaneNormal),
     viewUp: vec3Json(m.viewUp),
     referencedImage: m.referencedImageId === null ? null : (input.referencedImageOf?.(m.referencedImageId) ?? null),
+    ...(m.confidence === undefined
+      ? {}
+      : { proposal: { proposed: m.proposed === true, confidence: m.confidence, reasons: (m.reasons ?? []).map((r) => ({ code: r.code, message: r.message })) } }),
     informative,
   };
 }

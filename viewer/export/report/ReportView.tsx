@@ -7,6 +7,8 @@ import { date, fmt } from './formatReport';
 export function ReportView({ data, onClose }: { data: ReportData; onClose: () => void }) {
   const { rows, calibrated } = data.morphometry;
   const unit = calibrated ? 'mm' : 'px';
+  const unreviewed = rows.filter(({ measurement }) => measurement.proposed === true).map(({ measurement }) => measurement.level);
+  const proposedAtAll = rows.some(({ measurement }) => measurement.confidence !== undefined);
   return (
     <div className="report" data-testid="report-view">
       <div className="report__actions">
@@ -20,6 +22,15 @@ export function ReportView({ data, onClose }: { data: ReportData; onClose: () =>
           <tr><th>Study</th><td>{date(data.studyDate)} — {data.studyDescription} <small>{data.studyInstanceUID}</small></td></tr>
           <tr><th>Series</th><td>{data.modality} {data.seriesDescription} <small>{data.seriesInstanceUID}</small></td></tr>
           <tr><th>Method</th><td>Six-point morphometry (Hurxthal); ratios after O’Neill et al. 1994; semi-quantitative grade after Genant et al. 1993.{calibrated ? '' : ' UNCALIBRATED IMAGE: heights in pixels, no grade.'}</td></tr>
+          {proposedAtAll && (
+            <tr>
+              <th>Points</th>
+              <td data-testid="report-proposals" data-unreviewed={unreviewed.join(',')}>
+                Some points were proposed by image analysis (marked *).{' '}
+                {unreviewed.length > 0 ? `PROPOSED, NOT REVIEWED by the reader: ${unreviewed.join(', ')}.` : 'All of them were reviewed by the reader.'}
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
       <table className="report__table" data-testid="report-table">
@@ -34,7 +45,7 @@ export function ReportView({ data, onClose }: { data: ReportData; onClose: () =>
             const a = assessment?.assessment;
             return (
               <tr key={measurement.id} data-testid="report-row" data-level={measurement.level}>
-                <td>{measurement.level}</td>
+                <td>{measurement.level}{measurement.confidence === undefined ? '' : measurement.proposed === true ? ' * not reviewed' : ' *'}</td>
                 <td>{fmt(assessment?.heights.anteriorMm, 1)}</td>
                 <td>{fmt(assessment?.heights.middleMm, 1)}</td>
                 <td>{fmt(assessment?.heights.posteriorMm, 1)}</td>

@@ -4,6 +4,8 @@ import type { SixPoints, SpinalLevel } from '../../../measurement';
 export interface SrVertebra {
   readonly level: SpinalLevel;
   readonly points: SixPoints;
+  /** Present when the image analysis proposed the points: whether the reader reviewed them, and its confidence (0–1). */
+  readonly proposal?: { readonly reviewed: boolean; readonly confidence: number };
 }
 
 /** One instance of the measured image series, listed in the report's image library. */

@@ -26,6 +26,7 @@ import {
   GENANT_GRADE_CODES,
   HEIGHT_LINES,
   HEIGHT_LOSS,
+  LANDMARK_REVIEW_STATUS,
   IMAGE_LIBRARY,
   IMAGE_LIBRARY_GROUP,
   IMAGING_MEASUREMENT_REPORT,
@@ -72,7 +73,7 @@ import {
 } from './contentItems';
 import { encodePart10, type NaturalDataset } from './dicomCodec';
 import { asDa, asPatientSex, asTm, formatDaUtc, formatTmUtc, isValidUid, randomUid } from './dicomValues';
-import { srError, type SrExportInput, type SrExportOutput, type SrResult } from './types';
+import { srError, type SrExportInput, type SrExportOutput, type SrResult, type SrVertebra } from './types';
 
 function checkInput(input: SrExportInput): SrResult<null> {
   if (!input.calibrated) {
@@ -130,7 +131,12 @@ function checkCoordinateRange(levels: ReadonlyArray<LevelAssessment>): SrResult<
   return { ok: true, value: null };
 }
 
-function measurementGroup(la: LevelAssessment, trackingUid: string, frameOfReferenceUID: string): ContentItem {
+/** The review status text of a proposed vertebra, e.g. "proposed by image analysis, not reviewed (confidence 0.62)". */
+export function reviewStatusText(proposal: NonNullable<SrVertebra['proposal']>): string {
+  return `proposed by image analysis, ${proposal.reviewed ? 'accepted by the reader' : 'not reviewed'} (confidence ${proposal.confidence.toFixed(2)})`;
+}
+
+function measurementGroup(la: LevelAssessment, trackingUid: string, frameOfReferenceUID: string, proposal: SrVertebra['proposal']): ContentItem {
   const a = la.assessment;
   const items: ContentItem[] = [
     textItem('HAS OBS CONTEXT', TRACKING_IDENTIFIER, `vertebra ${la.level}`),
@@ -158,6 +164,7 @@ function measurementGroup(la: LevelAssessment, trackingUid: string, frameOfRefer
   items.push(numItem('CONTAINS', HEIGHT_LOSS, a.heightLossPct, UNIT_PERCENT));
   items.push(codeItem('CONTAINS', GENANT_GRADE, GENANT_GRADE_CODES[a.grade]));
   if (la.wedgeAngleDeg !== null) items.push(numItem('CONTAINS', WEDGE_ANGLE, la.wedgeAngleDeg, UNIT_DEGREE));
+  if (proposal) items.push(textItem('CONTAINS', LANDMARK_REVIEW_STATUS, reviewStatusText(proposal)));
   return containerItem('CONTAINS', MEASUREMENT_GROUP, items, TID_MEASUREMENT_GROUP);
 }
 
@@ -184,7 +191,7 @@ function rootContent(input: SrExportInput, levels: ReadonlyArray<LevelAssessment
     containerItem(
       'CONTAINS',
       IMAGING_MEASUREMENTS,
-      levels.map((la, index) => measurementGroup(la, trackingUids[index], input.series.frameOfReferenceUID)),
+      levels.map((la, index) => measurementGroup(la, trackingUids[index], input.series.frameOfReferenceUID, input.vertebrae.find((v) => v.level === la.level)?.proposal)),
     ),
   ];
 }
