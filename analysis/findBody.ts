@@ -122,6 +122,14 @@ function wallPair(fronts: readonly ExitEdge[], backs: readonly ExitEdge[], heigh
   return best;
 }
 
+/**
+ * Score of a fitting pair of edges: the nearer to the body's inside the better (the body's own boundary comes before
+ * its neighbour's), the contrast deciding between pairs equally near. `i`, `j` are the edges' ranks outward.
+ */
+function nearestFirst(i: number, j: number, contrastSum: number): number {
+  return -(i + j) * 1e6 + contrastSum;
+}
+
 /** Height ÷ depth of adult thoracic and lumbar bodies, crushed ones included (the inverse of DEPTH_TO_HEIGHT_RANGE). */
 const HEIGHT_TO_DEPTH_RANGE: readonly [number, number] = [1 / DEPTH_TO_HEIGHT_RANGE[1], 1 / DEPTH_TO_HEIGHT_RANGE[0]];
 /** Before the walls are known, the height alone must be plausible, mm. */
@@ -129,18 +137,18 @@ const FIRST_HEIGHT_RANGE_MM: readonly [number, number] = [MIN_PLAUSIBLE_HEIGHT_M
 
 /**
  * The superior and inferior endplate edges through one point: of all pairs whose height fits (HEIGHT_TO_DEPTH_RANGE ×
- * `depthMm` once the walls are known, FIRST_HEIGHT_RANGE_MM before), the strongest (sum of contrasts), nearer pairs
- * winning ties; when none fits, the pair nearest the range. Null when a side has no edge.
+ * `depthMm` once the walls are known, FIRST_HEIGHT_RANGE_MM before), the nearest (see nearestFirst); when none fits,
+ * the pair nearest the range. Null when a side has no edge.
  */
 function endplatePair(sups: readonly ExitEdge[], infs: readonly ExitEdge[], depthMm: number | null): readonly [ExitEdge, ExitEdge] | null {
   const [lo, hi] = depthMm !== null ? [HEIGHT_TO_DEPTH_RANGE[0] * depthMm, HEIGHT_TO_DEPTH_RANGE[1] * depthMm] : FIRST_HEIGHT_RANGE_MM;
   let best: readonly [ExitEdge, ExitEdge] | null = null;
   let bestScore = -Infinity;
-  for (const a of sups) {
-    for (const b of infs) {
+  for (const [ai, a] of sups.entries()) {
+    for (const [bi, b] of infs.entries()) {
       const h = a.distanceMm + b.distanceMm;
       const misfit = Math.max(0, lo - h, h - hi) / Math.max(lo, 1);
-      const score = misfit > 0 ? -1e9 * misfit : a.contrast + b.contrast;
+      const score = misfit > 0 ? -1e9 * misfit : nearestFirst(ai, bi, a.contrast + b.contrast);
       if (score > bestScore + 1e-9) {
         bestScore = score;
         best = [a, b];
