@@ -42,7 +42,7 @@ function layerRules() {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'sample-data/output/**', '.tmp/**'] },
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'sample-data/output/**', '.tmp/**', '.cache/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

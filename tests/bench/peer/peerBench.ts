@@ -1,0 +1,246 @@
+/**
+ * `npm run bench:peer`: this viewer against OHIF 3.13.2 on the same machine, the same Orthanc and the same Chromium
+ * (issue 16). Generates synthetic axial CT series (git-ignored, .cache/bench-peer/), uploads them to a private
+ * Orthanc, serves both production builds with a same-origin /dicom-web proxy and measures, in fresh browsers: first
+ * image, sagittal ready (complete volume), the I/O floor, JS bytes, peak RSS of the browser's process tree and peak JS
+ * heap. Prints one table of ratios against the goals and writes every figure to a JSON file. Figures, never a test.
+ *
+ *   npm run bench:peer -- [--reps 3] [--sizes 100,300,1000] [--large-reps 1] [--no-j2k] [--no-ohif]
+ *                         [--max-load 1.5] [--quiet-wait-s 60] [--timeout-s 240]
+ *   npm run bench:peer -- --report .cache/bench-peer/results/latest.json   (prints the table of a finished run again)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { ensureOhifBuild, startOhifServer, startStaticServer, type RunningStaticServer } from '../../../scripts/ohif';
+import { startOrthanc } from '../../../scripts/pacs/orthanc';
+import { findChromium, PROJECT_ROOT } from '../../e2e/harness';
+import { ensureUploaded } from './orthancData';
+import { OUR_VIEWER_PROBE, ioFloorScript, ohifProbe } from './probes';
+import { formatTable, summarize, type SeriesRecord } from './report';
+import { runSession, type SessionResult, type SessionSpec } from './session';
+import { ensureSeries, type GeneratedSeries, type SeriesSpec } from './syntheticCt';
+
+const CACHE_DIR = join(PROJECT_ROOT, '.cache', 'bench-peer');
+const DIST_DIR = join(PROJECT_ROOT, 'dist');
+/** Both viewers and the floor fetch frames with at most 6 requests in flight (HTTP/1.1's per-host limit in Chromium). */
+const FLOOR_PARALLEL_REQUESTS = 6;
+/** Series at or above this many slices run `--large-reps` times (default once): each session takes minutes. */
+const LARGE_SERIES_SLICES = 1000;
+const BLANK_PAGE = '/__bench/blank.html';
+
+interface Options {
+  readonly reps: number;
+  readonly largeReps: number;
+  readonly sizes: readonly number[];
+  readonly j2k: boolean;
+  readonly ohif: boolean;
+  readonly maxLoad: number;
+  readonly quietWaitS: number;
+  readonly timeoutS: number;
+  readonly disturbedAboveCores: number;
+}
+
+function parseOptions(args: readonly string[]): Options | string {
+  const options = { reps: 3, largeReps: 1, sizes: [100, 300, 1000] as number[], j2k: true, ohif: true, maxLoad: Math.max(1, cpus().length * 0.75), quietWaitS: 60, timeoutS: 240, disturbedAboveCores: 0.5 };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = (): number => {
+      const parsed = Number(args[++i]);
+      if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${arg} needs a non-negative number, not '${args[i] ?? ''}'`);
+      return parsed;
+    };
+    try {
+      if (arg === '--reps') options.reps = Math.max(1, Math.round(value()));
+      else if (arg === '--large-reps') options.largeReps = Math.max(1, Math.round(value()));
+      else if (arg === '--sizes') options.sizes = (args[++i] ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 2);
+      else if (arg === '--no-j2k') options.j2k = false;
+      else if (arg === '--no-ohif') options.ohif = false;
+      else if (arg === '--max-load') options.maxLoad = value();
+      else if (arg === '--quiet-wait-s') options.quietWaitS = value();
+      else if (arg === '--timeout-s') options.timeoutS = value();
+      else if (arg === '--disturbed-above-cores') options.disturbedAboveCores = value();
+      else return `unknown option '${arg ?? ''}' (see the usage at the top of tests/bench/peer/peerBench.ts)`;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+  if (options.sizes.length === 0) return '--sizes needs slice counts, e.g. 100,300';
+  return options;
+}
+
+function seriesSpecs(options: Options): SeriesSpec[] {
+  const specs: SeriesSpec[] = options.sizes.map((n) => ({ key: `n${n}`, sliceCount: n, compression: 'none' }));
+  if (options.j2k) specs.push({ key: 'n300-j2k', sliceCount: 300, compression: 'j2k-lossless' });
+  // Smallest first, so an interrupted run has the most complete rows (the compressed variant right after its N).
+  return specs.sort((a, b) => a.sliceCount - b.sliceCount);
+}
+
+function ensureOurBuild(): void {
+  if (existsSync(join(DIST_DIR, 'index.html'))) return;
+  console.log('dist/ is missing: building the viewer (vite build) …');
+  const build = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('vite build failed: see its output above');
+}
+
+function machineFacts() {
+  const chromium = findChromium();
+  const version = chromium === undefined ? 'not found' : spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 1e9), kernel: release(), node: process.version, chromium: version };
+}
+
+/** Prints the table of a results file again (e.g. after the report's format changed). */
+function reprint(file: string): number {
+  const json = JSON.parse(readFileSync(file, 'utf8')) as { series: GeneratedSeries[]; sessions: Array<SessionResult & { rep: number; series: string }>; machine: ReturnType<typeof machineFacts>; startedAt: string };
+  const records: SeriesRecord[] = json.series
+    .map((series) => ({ series, sessions: json.sessions.filter((session) => session.series === series.key) }))
+    .filter((record) => record.sessions.length > 0);
+  console.log(`${json.startedAt.slice(0, 10)}, ${json.machine.cpu}, ${json.machine.cores} cores, ${json.machine.memoryGB} GB, ${json.machine.chromium}\n`);
+  console.log(formatTable(records.map(summarize)));
+  return 0;
+}
+
+async function main(): Promise<number> {
+  if (process.argv[2] === '--report') {
+    const file = process.argv[3];
+    if (file === undefined || !existsSync(file)) {
+      console.error(`--report needs a results file (.cache/bench-peer/results/*.json), not '${file ?? ''}'`);
+      return 2;
+    }
+    return reprint(file);
+  }
+  const options = parseOptions(process.argv.slice(2));
+  if (typeof options === 'string') {
+    console.error(options);
+    return 2;
+  }
+  const machine = machineFacts();
+  console.log(`peer benchmark on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGB} GB), ${machine.chromium}`);
+  ensureOurBuild();
+  const ohifBuild = options.ohif ? await ensureOhifBuild({ log: (line) => console.log(`  ${line}`) }) : null;
+  if (ohifBuild !== null && !ohifBuild.ok) console.log(`OHIF is left out: ${ohifBuild.message}`);
+  console.log('synthetic series (cached in .cache/bench-peer/series):');
+  const series: GeneratedSeries[] = [];
+  for (const spec of seriesSpecs(options)) series.push(await ensureSeries(join(CACHE_DIR, 'series'), spec, (line) => console.log(line)));
+
+  const storageDir = join(CACHE_DIR, 'orthanc-storage');
+  mkdirSync(storageDir, { recursive: true });
+  const orthanc = await startOrthanc({ storageDir });
+  const servers: RunningStaticServer[] = [];
+  const startedAt = new Date().toISOString();
+  const records: SeriesRecord[] = [];
+  try {
+    for (const s of series) await ensureUploaded(orthanc.dicomWebRoot, s, (line) => console.log(line));
+    const blank = { [BLANK_PAGE]: { contentType: 'text/html; charset=utf-8', body: () => '<!doctype html><title>I/O floor</title>' } };
+    const ours = await startStaticServer({ rootDir: DIST_DIR, dicomWebTarget: orthanc.dicomWebRoot, generated: blank });
+    servers.push(ours);
+    const ohif = ohifBuild?.ok ? await startOhifServer({ distDir: ohifBuild.distDir, dicomWebTarget: orthanc.dicomWebRoot }) : null;
+    if (ohif !== null) servers.push(ohif);
+    console.log(`this viewer ${ours.url}, OHIF ${ohif?.url ?? '(none)'}, Orthanc ${orthanc.url}`);
+
+    for (const s of series) {
+      const reps = s.sliceCount >= LARGE_SERIES_SLICES ? options.largeReps : options.reps;
+      const timeoutMs = options.timeoutS * 1000 * Math.max(1, s.sliceCount / 300);
+      const common = {
+        timeoutMs,
+        serverPids: [orthanc.pid],
+        quiet: { maxLoad: options.maxLoad, maxWaitMs: options.quietWaitS * 1000 },
+        disturbedAboveCores: options.disturbedAboveCores,
+      };
+      const specs: SessionSpec[] = [
+        {
+          ...common,
+          kind: 'io-floor',
+          url: `${ours.url}${BLANK_PAGE}`,
+          waitFor: [],
+          floorScript: ioFloorScript({ root: '/dicom-web', studyUID: s.studyInstanceUID, seriesUID: s.seriesInstanceUID, parallel: FLOOR_PARALLEL_REQUESTS }),
+          servedRoot: DIST_DIR,
+          settleMs: 0,
+        },
+        { ...common, kind: 'ours', url: `${ours.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${s.studyInstanceUID}`, probe: OUR_VIEWER_PROBE, waitFor: ['firstImage', 'sagittalReady'], servedRoot: DIST_DIR },
+      ];
+      if (ohif !== null && ohifBuild?.ok) {
+        specs.push(
+          { ...common, kind: 'ohif-stack', url: `${ohif.url}/viewer?StudyInstanceUIDs=${s.studyInstanceUID}`, probe: ohifProbe(s.sliceCount), waitFor: ['firstImage'], servedRoot: ohifBuild.distDir },
+          { ...common, kind: 'ohif-mpr', url: `${ohif.url}/viewer?StudyInstanceUIDs=${s.studyInstanceUID}&hangingprotocolId=mpr`, probe: ohifProbe(s.sliceCount), waitFor: ['sagittalReady'], servedRoot: ohifBuild.distDir },
+        );
+      }
+      const sessions: Array<SessionResult & { rep: number }> = [];
+      for (let rep = 1; rep <= reps; rep++) {
+        for (const spec of specs) {
+          const result = await runSession(spec);
+          sessions.push({ ...result, rep });
+          console.log(describeSession(s, rep, result));
+        }
+      }
+      records.push({ series: s, sessions });
+      writeResults({ startedAt, machine, options, ohifBuild, series, records, final: false });
+    }
+  } finally {
+    for (const server of servers) await server.stop();
+    await orthanc.stop({ keepDir: false });
+  }
+
+  const { file, table } = writeResults({ startedAt, machine, options, ohifBuild, series, records, final: true });
+  console.log(`\n${new Date().toISOString().slice(0, 10)}, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, ${machine.chromium}; medians (range) of ${options.reps} runs (${options.largeReps} at N ≥ ${LARGE_SERIES_SLICES}); ✓/✗ against issue 16's goals:\n`);
+  console.log(table);
+  console.log(`\nraw figures: ${file}`);
+  return 0;
+}
+
+/** Writes the figures so far (after every series, so an interrupted run keeps them) and the final file. */
+function writeResults(input: {
+  startedAt: string;
+  machine: ReturnType<typeof machineFacts>;
+  options: Options;
+  ohifBuild: Awaited<ReturnType<typeof ensureOhifBuild>> | null;
+  series: readonly GeneratedSeries[];
+  records: readonly SeriesRecord[];
+  final: boolean;
+}): { file: string; table: string } {
+  const { ohifBuild } = input;
+  const summaries = input.records.map(summarize);
+  const table = formatTable(summaries);
+  const resultsDir = join(CACHE_DIR, 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const json = {
+    startedAt: input.startedAt,
+    finishedAt: input.final ? new Date().toISOString() : null,
+    machine: input.machine,
+    options: input.options,
+    ohif: ohifBuild === null ? null : ohifBuild.ok ? { version: ohifBuild.version, distDir: ohifBuild.distDir } : { version: ohifBuild.version, skipped: ohifBuild.message },
+    ourBuild: { distDir: DIST_DIR, commit: gitCommit() },
+    series: input.series.map(({ files: _files, ...rest }) => rest),
+    summaries,
+    sessions: input.records.flatMap((record) => record.sessions.map((session) => ({ series: record.series.key, ...session }))),
+    table,
+  };
+  const file = join(resultsDir, `peer-bench-${input.startedAt.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+  writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  return { file, table };
+}
+
+function describeSession(series: GeneratedSeries, rep: number, r: SessionResult): string {
+  const s = (ms: number | undefined) => (ms === undefined ? '-' : `${(ms / 1000).toFixed(2)} s`);
+  const figures = r.kind === 'io-floor'
+    ? `floor ${s(r.floor?.ms)} (${r.floor?.frames ?? 0} frames, ${((r.floor?.bytes ?? 0) / 1e6).toFixed(0)} MB)`
+    : `first ${s(r.firstImageMs)}, sagittal ${s(r.sagittalReadyMs)}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}`;
+  const load = `load ${r.quiet.loadAtStart.toFixed(1)}→${r.cpu.loadAtEnd.toFixed(1)}, others ${r.cpu.foreignCores.toFixed(2)} cores`;
+  const flags = [r.disturbed ? 'DISTURBED' : '', r.ok ? '' : `FAILED: ${r.error ?? ''}`].filter(Boolean).join(' ');
+  return `  ${series.key} #${rep} ${r.kind.padEnd(10)} ${figures}; ${load}${flags ? `; ${flags}` : ''}`;
+}
+
+function gitCommit(): string {
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  return head.status === 0 ? head.stdout.trim() : 'unknown';
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,156 @@
+import { readFileSync, readdirSync } from 'node:fs';
+
+/** Linux page size and clock ticks: what /proc/PID/statm and /proc/PID/stat count in. */
+const PAGE_BYTES = 4096;
+/** USER_HZ, the unit of utime/stime in /proc/PID/stat (100 on every mainstream Linux build). */
+export const CLOCK_TICKS_PER_S = 100;
+
+/** The PIDs of `rootPid` and all its descendants (via /proc/PID/task/TID/children, else a scan of /proc). */
+export function processTree(rootPid: number): number[] {
+  const tree: number[] = [];
+  const queue = [rootPid];
+  let childrenFilesWork = true;
+  while (queue.length > 0) {
+    const pid = queue.shift() as number;
+    tree.push(pid);
+    const children = childrenOf(pid);
+    if (children === null) {
+      childrenFilesWork = false;
+      break;
+    }
+    queue.push(...children);
+  }
+  return childrenFilesWork ? tree : treeByScan(rootPid);
+}
+
+function childrenOf(pid: number): number[] | null {
+  try {
+    const children: number[] = [];
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+      if (text !== '') children.push(...text.split(/\s+/).map(Number));
+    }
+    return children;
+  } catch (error) {
+    // The process exited meanwhile: no children. A kernel without the children file: scan instead.
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' && !isProcessGone(pid) ? null : [];
+  }
+}
+
+function isProcessGone(pid: number): boolean {
+  try {
+    readFileSync(`/proc/${pid}/stat`);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function treeByScan(rootPid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readStat(Number(entry));
+    if (stat !== null) parentOf.set(Number(entry), stat.ppid);
+  }
+  const tree = [rootPid];
+  for (let i = 0; i < tree.length; i++) {
+    for (const [pid, ppid] of parentOf) if (ppid === tree[i]) tree.push(pid);
+  }
+  return tree;
+}
+
+/** Resident set size in bytes (/proc/PID/statm), or 0 when the process is gone. */
+export function rssBytes(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ');
+    return Number(fields[1]) * PAGE_BYTES;
+  } catch {
+    return 0;
+  }
+}
+
+/** Proportional set size in bytes (/proc/PID/smaps_rollup: shared pages divided among their sharers), 0 when gone. */
+export function pssBytes(pid: number): number {
+  try {
+    const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** User + system CPU time in clock ticks and the parent PID, or null when the process is gone. */
+export function readStat(pid: number): { ppid: number; cpuTicks: number } | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may contain spaces: the fixed fields start after its closing parenthesis.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return null;
+  }
+}
+
+export interface TreeSample {
+  readonly rssBytes: number;
+  readonly processCount: number;
+}
+
+export interface TreeSampler {
+  /** Stops sampling; returns the peaks and the CPU ticks the tree used while sampled. */
+  stop(): TreeSummary;
+}
+
+export interface TreeSummary {
+  readonly peakRssBytes: number;
+  readonly peakPssBytes: number;
+  readonly peakProcessCount: number;
+  readonly samples: number;
+  /** CPU ticks used by the tree's processes while sampled (processes that exited count up to their last sample). */
+  readonly cpuTicks: number;
+}
+
+/**
+ * Samples the summed RSS of a process tree every `intervalMs` (and its PSS every `pssEveryN` samples: reading
+ * smaps_rollup walks page tables, so it is kept rarer), keeping the peaks and each process's CPU ticks.
+ */
+export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 5): TreeSampler {
+  let peakRss = 0;
+  let peakPss = 0;
+  let peakCount = 0;
+  let samples = 0;
+  const firstTicks = new Map<number, number>();
+  const lastTicks = new Map<number, number>();
+  let tree = processTree(rootPid);
+  const sample = (): void => {
+    if (samples % 10 === 0) tree = processTree(rootPid); // new renderers and workers appear: rescan every second
+    let rss = 0;
+    let pss = 0;
+    const withPss = samples % pssEveryN === 0;
+    for (const pid of tree) {
+      rss += rssBytes(pid);
+      if (withPss) pss += pssBytes(pid);
+      const stat = readStat(pid);
+      if (stat !== null) {
+        if (!firstTicks.has(pid)) firstTicks.set(pid, samples === 0 ? stat.cpuTicks : 0);
+        lastTicks.set(pid, stat.cpuTicks);
+      }
+    }
+    peakRss = Math.max(peakRss, rss);
+    peakPss = Math.max(peakPss, pss);
+    peakCount = Math.max(peakCount, tree.length);
+    samples++;
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      let cpuTicks = 0;
+      for (const [pid, last] of lastTicks) cpuTicks += last - (firstTicks.get(pid) ?? 0);
+      return { peakRssBytes: peakRss, peakPssBytes: peakPss, peakProcessCount: peakCount, samples, cpuTicks };
+    },
+  };
+}

@@ -1,0 +1,191 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page, type Response } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../e2e/harness';
+import type { BenchMarks, IoFloorResult } from './probes';
+import { startTreeSampler } from './processTree';
+import { startForeignCpuMeter, waitForQuietMachine, type ForeignCpu, type QuietWait } from './quietMachine';
+
+export type SessionKind = 'ours' | 'ohif-stack' | 'ohif-mpr' | 'io-floor';
+
+export interface SessionSpec {
+  readonly kind: SessionKind;
+  /** The page to open. */
+  readonly url: string;
+  /** Init script recording BenchMarks (absent for the I/O floor). */
+  readonly probe?: string;
+  /** Marks to wait for; the session ends once all are set (or on timeout). */
+  readonly waitFor: ReadonlyArray<keyof BenchMarks>;
+  /** Page script (see ioFloorScript) to evaluate after opening `url`, for the I/O floor. */
+  readonly floorScript?: string;
+  /** Folder served at the page's origin: JS and WASM sizes are read from it. */
+  readonly servedRoot: string;
+  readonly timeoutMs: number;
+  /** Keep sampling memory this long after the last mark (default 1 s). */
+  readonly settleMs?: number;
+  /** PIDs of the servers the benchmark runs (Orthanc): their CPU is not counted as a disturbance. */
+  readonly serverPids: readonly number[];
+  readonly quiet: { readonly maxLoad: number; readonly maxWaitMs: number };
+  /** A session is disturbed when processes outside the benchmark used more than this many cores on average. */
+  readonly disturbedAboveCores: number;
+}
+
+export interface SessionResult {
+  readonly kind: SessionKind;
+  readonly ok: boolean;
+  readonly error?: string;
+  readonly startedAt: string;
+  readonly firstImageMs?: number;
+  readonly sagittalReadyMs?: number;
+  readonly framesLoaded?: number;
+  readonly floor?: IoFloorResult;
+  readonly peakRssBytes: number;
+  readonly peakPssBytes: number;
+  readonly peakBrowserProcesses: number;
+  readonly peakJsHeapUsedBytes: number;
+  readonly jsBytes: number;
+  readonly jsGzipBytes: number;
+  readonly jsFiles: number;
+  readonly frameRequests: number;
+  readonly duplicateFrameRequests: number;
+  readonly pageErrors: readonly string[];
+  readonly quiet: QuietWait;
+  readonly cpu: ForeignCpu;
+  readonly disturbed: boolean;
+}
+
+const HEAP_POLL_MS = 250;
+const MARK_POLL_MS = 100;
+const gzipSizeCache = new Map<string, { bytes: number; gzipBytes: number }>();
+
+/** Runs one session in a freshly launched Chromium (fresh profile), measuring what SessionResult lists. */
+export async function runSession(spec: SessionSpec): Promise<SessionResult> {
+  const quiet = await waitForQuietMachine(spec.quiet.maxLoad, spec.quiet.maxWaitMs);
+  const startedAt = new Date().toISOString();
+  const executablePath = findChromium();
+  const server = await chromium.launchServer({ ...(executablePath === undefined ? {} : { executablePath }), args: CHROMIUM_ARGS, headless: true });
+  const browserPid = server.process().pid;
+  if (browserPid === undefined) throw new Error('Chromium started without a PID');
+  const sampler = startTreeSampler(browserPid);
+  const cpuMeter = startForeignCpuMeter(spec.serverPids);
+  const browser = await chromium.connect(server.wsEndpoint());
+  const pageErrors: string[] = [];
+  const js = { bytes: 0, gzipBytes: 0, files: 0 };
+  const frameUrls = new Map<string, number>();
+  let peakHeap = 0;
+  let heapPolling = true;
+  let marks: BenchMarks = {};
+  let floor: IoFloorResult | undefined;
+  let error: string | undefined;
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    if (spec.probe !== undefined) await context.addInitScript({ content: spec.probe });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.length < 20 && pageErrors.push(String(e).slice(0, 300)));
+    context.on('response', (response) => countResponse(response, spec.servedRoot, js, frameUrls));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const heapLoop = (async () => {
+      while (heapPolling) {
+        try {
+          const { metrics } = await cdp.send('Performance.getMetrics');
+          const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+          peakHeap = Math.max(peakHeap, used);
+        } catch {
+          // page closing
+        }
+        await sleep(HEAP_POLL_MS);
+      }
+    })();
+    try {
+      await page.goto(spec.url, { timeout: spec.timeoutMs });
+      if (spec.floorScript !== undefined) {
+        floor = (await page.evaluate(spec.floorScript)) as IoFloorResult;
+      } else {
+        marks = await waitForMarks(page, spec.waitFor, spec.timeoutMs);
+        const missing = spec.waitFor.filter((mark) => marks[mark] === undefined);
+        if (missing.length > 0) error = `timed out after ${spec.timeoutMs / 1000} s waiting for ${missing.join(', ')}${marks.framesLoaded !== undefined ? ` (${marks.framesLoaded} frames loaded)` : ''}`;
+      }
+      await sleep(spec.settleMs ?? 1_000);
+    } catch (caught) {
+      error = String(caught).slice(0, 500);
+    } finally {
+      heapPolling = false;
+      await heapLoop;
+    }
+    await context.close();
+  } catch (caught) {
+    error ??= String(caught).slice(0, 500);
+  }
+  const tree = sampler.stop();
+  const cpu = cpuMeter.stop(tree.cpuTicks);
+  await browser.close().catch(() => undefined);
+  await server.close();
+  const frameRequests = [...frameUrls.values()].reduce((sum, count) => sum + count, 0);
+  return {
+    kind: spec.kind,
+    ok: error === undefined,
+    ...(error === undefined ? {} : { error }),
+    startedAt,
+    ...(marks.firstImage === undefined ? {} : { firstImageMs: marks.firstImage }),
+    ...(marks.sagittalReady === undefined ? {} : { sagittalReadyMs: marks.sagittalReady }),
+    ...(marks.framesLoaded === undefined ? {} : { framesLoaded: marks.framesLoaded }),
+    ...(floor === undefined ? {} : { floor }),
+    peakRssBytes: tree.peakRssBytes,
+    peakPssBytes: tree.peakPssBytes,
+    peakBrowserProcesses: tree.peakProcessCount,
+    peakJsHeapUsedBytes: peakHeap,
+    jsBytes: js.bytes,
+    jsGzipBytes: js.gzipBytes,
+    jsFiles: js.files,
+    frameRequests,
+    duplicateFrameRequests: frameRequests - frameUrls.size,
+    pageErrors,
+    quiet,
+    cpu,
+    disturbed: !quiet.quiet || cpu.foreignCores > spec.disturbedAboveCores,
+  };
+}
+
+async function waitForMarks(page: Page, wanted: ReadonlyArray<keyof BenchMarks>, timeoutMs: number): Promise<BenchMarks> {
+  const deadline = Date.now() + timeoutMs;
+  let marks: BenchMarks = {};
+  while (Date.now() < deadline) {
+    marks = ((await page.evaluate('window.__benchMarks').catch(() => null)) as BenchMarks | null) ?? {};
+    if (wanted.every((mark) => marks[mark] !== undefined)) return marks;
+    await sleep(MARK_POLL_MS);
+  }
+  return marks;
+}
+
+/** JS and WASM files the page loaded (sizes from the served folder: the server does not compress), frame requests. */
+function countResponse(response: Response, servedRoot: string, js: { bytes: number; gzipBytes: number; files: number }, frameUrls: Map<string, number>): void {
+  const url = new URL(response.url());
+  if (url.pathname.includes('/frames/')) {
+    frameUrls.set(url.href, (frameUrls.get(url.href) ?? 0) + 1);
+    return;
+  }
+  const type = response.headers()['content-type'] ?? '';
+  if (!/javascript|wasm/.test(type)) return;
+  const file = normalize(join(servedRoot, decodeURIComponent(url.pathname)));
+  if (!file.startsWith(servedRoot + sep)) return;
+  let sizes = gzipSizeCache.get(file);
+  if (sizes === undefined) {
+    try {
+      if (!statSync(file).isFile()) return;
+      const content = readFileSync(file);
+      sizes = { bytes: content.length, gzipBytes: gzipSync(content).length };
+    } catch {
+      return; // generated (app-config.js) or missing: not part of the build
+    }
+    gzipSizeCache.set(file, sizes);
+  }
+  js.bytes += sizes.bytes;
+  js.gzipBytes += sizes.gzipBytes;
+  js.files++;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
