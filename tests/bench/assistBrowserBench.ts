@@ -58,7 +58,10 @@ async function main(): Promise<void> {
         await viewer.chooseLevel(level.level);
         await clickAt(centreOf(level));
         const timing = await lastTiming();
-        if (!timing || timing.kind !== 'vertebra') throw new Error(`no proposal for ${level.level}`);
+        if (!timing || timing.kind !== 'vertebra') {
+          const notice = await viewer.page.evaluate(() => window.vertebralViewer.getState().assist.notice?.message ?? '');
+          throw new Error(`no proposal for ${level.level}: ${notice}`);
+        }
         if (firstClick === null) firstClick = timing;
         else perVertebra.push(timing);
       }

@@ -100,12 +100,27 @@ function ownedCopy(values: ArrayLike<number>): VoxelValues {
   return Float32Array.from(values);
 }
 
+/** Longest wait for a volume's last slices before a click is answered "still loading", ms. */
+const VOLUME_LOAD_WAIT_MS = 60_000;
+const VOLUME_LOAD_POLL_MS = 200;
+
+/** True once every slice is in the volume; waits (polling) up to VOLUME_LOAD_WAIT_MS for a volume still streaming. */
+async function volumeLoaded(volume: Types.IImageVolume): Promise<boolean> {
+  const isLoaded = () => (volume.loadStatus as { loaded?: boolean } | undefined)?.loaded === true;
+  const deadline = performance.now() + VOLUME_LOAD_WAIT_MS;
+  while (!isLoaded() && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, VOLUME_LOAD_POLL_MS));
+  }
+  return isLoaded();
+}
+
 /** The series' volume, handed to the worker once (later calls reuse it); an error value while it is still loading. */
 async function volumeSource(volumeId: string, calibrated: boolean): Promise<AnalysisReply<ImageSource>> {
   const volume = cache.getVolume(volumeId) as Types.IImageVolume | undefined;
   if (!volume) return { ok: false, code: 'NO_VOLUME', message: 'The series is not loaded yet.' };
-  const loaded = (volume.loadStatus as { loaded?: boolean } | undefined)?.loaded === true;
-  if (!loaded) return { ok: false, code: 'LOADING', message: 'The series is still loading: the image analysis starts once all its images are in.' };
+  if (!(await volumeLoaded(volume))) {
+    return { ok: false, code: 'LOADING', message: 'The series is still loading: the image analysis starts once all its images are in; try again then.' };
+  }
   if (volumeInWorker === volumeId) return { ok: true, value: { kind: 'volume', key: volumeId }, analysisMs: 0 };
   if (!volumeHandOver) {
     const scalars = volume.voxelManager?.getCompleteScalarDataArray?.() as ArrayLike<number> | undefined;

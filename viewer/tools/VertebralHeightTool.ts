@@ -158,9 +158,9 @@ export class VertebralHeightTool extends AnnotationTool {
   private snapPlaced(annotation: VertebraAnnotation, index: number, viewportId: string): void {
     const assist = this.config.assist;
     const corner = PLACEMENT_ORDER[index];
-    if (!assist || assist.mode() !== 'snap' || !corner) return;
-    const uid = annotation.annotationUID!;
     const clicked = annotation.data.handles.points[index];
+    if (!assist || assist.mode() !== 'snap' || !corner || !clicked) return;
+    const uid = annotation.annotationUID!;
     this.pendingSnaps.set(uid, (this.pendingSnaps.get(uid) ?? 0) + 1);
     const settle = (snapped: Types.Point3 | null) => {
       const left = (this.pendingSnaps.get(uid) ?? 1) - 1;
