@@ -39,9 +39,19 @@ async function main(): Promise<void> {
     await viewer.page.locator('[data-testid="tool-vertebral-height"]').click();
     const settled = () => viewer.page.locator('[data-testid="assist-status"][data-pending="0"]').waitFor({ timeout: 120_000 });
     const lastTiming = () => viewer.page.evaluate(() => window.vertebralViewer.getState().assist.lastTiming) as Promise<Timing | null>;
-    const clickAt = async (world: Vec3) => {
+    /** Clicks, then waits for a new timing (cornerstone holds a mouse-down back briefly to tell a double click). */
+    const clickAt = async (world: Vec3, expectTiming = true) => {
+      const before = JSON.stringify(await lastTiming());
       const p = await viewer.pagePointOf('sagittal', world);
       await viewer.page.mouse.click(p.x, p.y);
+      if (expectTiming) {
+        await viewer.page.waitForFunction((prev) => {
+          const s = window.vertebralViewer.getState().assist;
+          return (s.lastTiming !== null && JSON.stringify(s.lastTiming) !== prev) || s.notice?.kind === 'error';
+        }, before, { timeout: 120_000 });
+      } else {
+        await viewer.page.waitForFunction(() => window.vertebralViewer.getState().assist.detection?.step === 'last', undefined, { timeout: 30_000 });
+      }
       await settled();
     };
     const clear = async () => {
@@ -69,7 +79,7 @@ async function main(): Promise<void> {
       await viewer.page.locator('[data-testid="assist-mode"]').selectOption('off');
       await viewer.chooseLevel(levels[0]!.level);
       await viewer.page.locator('[data-testid="detect-spine"]').click();
-      await clickAt(centreOf(levels[0]!));
+      await clickAt(centreOf(levels[0]!), false);
       await clickAt(centreOf(levels[levels.length - 1]!));
       const timing = await lastTiming();
       if (!timing || timing.kind !== 'spine') throw new Error('no spine proposal');
