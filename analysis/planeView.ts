@@ -1,7 +1,7 @@
 import { validateImage, type AnalysisImage, type Volume } from './image';
 import { fail, ok, type AnalysisResult } from './result';
 import { planeValueAt, voxelMapOf, volumeValueAtXyz } from './sampling';
-import { addScaled3, dot3, isFinite3, length3, subtract3, unit2, type Vec2, type Vec3 } from './vec';
+import { addScaled3, cross3, dot3, isFinite3, length3, subtract3, unit2, type Vec2, type Vec3 } from './vec';
 
 /** The in-plane directions to analyse a volume on: the displayed view's row and column directions (unit vectors). */
 export interface PlaneAxes {
@@ -98,8 +98,34 @@ function volumeSampler(volume: Volume, originMm: Vec3, rowCosine: Vec3, columnCo
   const [ox, oy, oz] = originMm;
   const [rx, ry, rz] = rowCosine;
   const [cx, cy, cz] = columnCosine;
-  return (x, y) => volumeValueAtXyz(map, ox + x * rx + y * cx, oy + x * ry + y * cy, oz + x * rz + y * cz);
+  const single = (x: number, y: number) => volumeValueAtXyz(map, ox + x * rx + y * cx, oy + x * ry + y * cy, oz + x * rz + y * cz);
+  const [nx, ny, nz] = cross3(rowCosine, columnCosine);
+  // Voxel steps per mm along the plane's normal; the through-plane sample distance is the inverse of the largest.
+  const q = map.inverse;
+  const perMm = [0, 1, 2].map((r) => Math.abs(q[3 * r]! * nx + q[3 * r + 1]! * ny + q[3 * r + 2]! * nz));
+  const throughMm = 1 / Math.max(...perMm.filter((_, i) => volume.dimensions[i]! > 1), 1e-9);
+  if (!(throughMm <= MAX_SLAB_STEP_MM)) return single;
+  return (x, y) => {
+    let sum = 0;
+    let count = 0;
+    for (const o of [-throughMm, 0, throughMm]) {
+      const v = volumeValueAtXyz(map, ox + x * rx + y * cx + o * nx, oy + x * ry + y * cy + o * ny, oz + x * rz + y * cz + o * nz);
+      if (!Number.isNaN(v)) {
+        sum += v;
+        count += 1;
+      }
+    }
+    return count > 0 ? sum / count : Number.NaN;
+  };
 }
+
+/**
+ * The plane of a volume is read as the mean of the plane and its two neighbouring planes one through-plane sample away
+ * on either side, when that sample distance is at most this, mm: a thoraco-lumbar body is ≥ 30 mm wide and its
+ * endplates and walls hardly change over ±3 mm about the midline, while the noise of a thin-slice or low-dose CT drops
+ * by √3 (VerSe-type 3 mm sagittal slices: one slice either side).
+ */
+const MAX_SLAB_STEP_MM = 3.01;
 
 /** Half-size of the square patch of the plane that is sampled once and smoothed around the point of interest, mm. */
 const PATCH_HALF_SIZE_MM = 55;

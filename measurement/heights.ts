@@ -9,7 +9,11 @@ export interface VertebralHeights {
   readonly posteriorMm: number;
 }
 
-const WALLS = [
+/**
+ * Which two points make each height (six-point morphometry, Hurxthal 1968): the wall's superior point to its inferior
+ * point, anterior → middle → posterior. The one definition for the tool, its placement order, the SR and the maths.
+ */
+export const HEIGHT_POINT_PAIRS = [
   { key: 'anteriorMm', wall: 'anterior', superior: 'anteriorSuperior', inferior: 'anteriorInferior' },
   { key: 'middleMm', wall: 'middle', superior: 'middleSuperior', inferior: 'middleInferior' },
   { key: 'posteriorMm', wall: 'posterior', superior: 'posteriorSuperior', inferior: 'posteriorInferior' },
@@ -23,7 +27,7 @@ export function heightsFromPoints(points: SixPoints): Result<VertebralHeights> {
   const valid = validateSixPoints(points);
   if (!valid.ok) return valid;
   const heights = { anteriorMm: 0, middleMm: 0, posteriorMm: 0 };
-  for (const { key, wall, superior, inferior } of WALLS) {
+  for (const { key, wall, superior, inferior } of HEIGHT_POINT_PAIRS) {
     const heightMm = distance(points[superior], points[inferior]);
     if (heightMm === 0) {
       return err(

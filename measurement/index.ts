@@ -17,7 +17,7 @@ export { err, ok, withMessagePrefix } from './result';
 export type { PointName, SixPoints } from './points';
 export { POINT_LABELS, validateSixPoints } from './points';
 export type { VertebralHeights } from './heights';
-export { heightsFromPoints } from './heights';
+export { HEIGHT_POINT_PAIRS, heightsFromPoints } from './heights';
 export type { GenantGrade, GenantGradeName } from './grading';
 export { GENANT_GRADE_NAMES, genantGrade } from './grading';
 export type { ExpectedHeights, ReferenceNeighbour } from './expectedHeights';

@@ -110,7 +110,7 @@ describe('the comparison chart and exports', () => {
   });
 
   it('exports the comparison as CSV with the table\'s gains', async () => {
-    const [file] = await Promise.all([viewer.page.waitForEvent('download'), viewer.page.locator('[data-testid="export-csv"]').click()]);
+    const [file] = await Promise.all([viewer.page.waitForEvent('download'), viewer.menuItem('export-csv').then((item) => item.click())]);
     const records = parseRecords(readFileSync((await file.path())!, 'utf8'));
     const l1 = records.find((row) => row.level === 'L1')!;
     expect(Number(l1.anterior_gain_mm)).toBe(Number(await field('L1', 'gainAnteriorMm')));
@@ -119,7 +119,7 @@ describe('the comparison chart and exports', () => {
   });
 
   it('exports both studies and the comparison as JSON', async () => {
-    const [file] = await Promise.all([viewer.page.waitForEvent('download'), viewer.page.locator('[data-testid="export-json"]').click()]);
+    const [file] = await Promise.all([viewer.page.waitForEvent('download'), viewer.menuItem('export-json').then((item) => item.click())]);
     const document = JSON.parse(readFileSync((await file.path())!, 'utf8'));
     expect(document.studies.map((s: { studyInstanceUID: string }) => s.studyInstanceUID).sort()).toEqual([baseline.studyInstanceUID, post.studyInstanceUID].sort());
     expect(document.comparison.levels.map((l: { level: string }) => l.level)).toEqual(COMPARED);

@@ -94,7 +94,7 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
     expect(await viewer.nonBlackFraction('sagittal')).toBeGreaterThan(0.1);
     await viewer.page.locator('[data-testid="tool-vertebral-height"]').click();
     await viewer.placeVertebra('sagittal', 'L1', l1.points);
-    await viewer.page.locator('[data-testid="save-to-pacs"]').click();
+    await (await viewer.menuItem('save-to-pacs')).click();
     await viewer.page.locator('[data-testid="transfer-notice"][data-kind="info"]', { hasText: 'Saved to the PACS' }).waitFor();
 
     // Orthanc's own REST API: one SR instance in the study, and it passes dciodvfy.
@@ -142,7 +142,7 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
     await viewer.row('L1').waitFor();
     const port = orthanc.httpPort;
     await orthanc.stop({ keepDir: true });
-    await viewer.page.locator('[data-testid="save-to-pacs"]').click();
+    await (await viewer.menuItem('save-to-pacs')).click();
     const error = viewer.page.locator('[data-testid="pacs-error"]');
     await error.waitFor();
     expect(await error.getAttribute('data-kind')).toBe('unreachable');

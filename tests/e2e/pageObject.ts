@@ -56,7 +56,25 @@ export class ViewerPage {
   }
 
   async openSeries(seriesUid: string): Promise<void> {
+    await this.showStudyBrowser();
     await this.page.locator(`[data-testid="series-item"][data-series-uid="${seriesUid}"]`).click();
+  }
+
+  /** While measuring, the study browser is a drawer: opens it when it is hidden. */
+  async showStudyBrowser(): Promise<void> {
+    if (!(await this.page.locator('[data-testid="study-browser"]').isVisible())) {
+      await this.page.locator('[data-testid="side-toggle"]').click();
+    }
+  }
+
+  /**
+   * An item of the toolbar's Export menu (export-json, export-csv, export-sr, save-to-pacs, import-measurements):
+   * opens the menu first, as a person would.
+   */
+  async menuItem(testId: string) {
+    const item = this.page.locator(`[data-testid="${testId}"]`);
+    if ((await item.count()) === 0) await this.page.locator('[data-testid="output-menu"]').click();
+    return item;
   }
 
   async waitLoaded(orientation: string): Promise<void> {

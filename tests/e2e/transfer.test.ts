@@ -34,7 +34,7 @@ async function measurementsInPage(page: Page) {
 }
 
 async function download(testId: string): Promise<string> {
-  const [file] = await Promise.all([viewer.page.waitForEvent('download'), viewer.page.locator(`[data-testid="${testId}"]`).click()]);
+  const [file] = await Promise.all([viewer.page.waitForEvent('download'), viewer.menuItem(testId).then((item) => item.click())]);
   const target = join(scratch, file.suggestedFilename());
   await file.saveAs(target);
   return target;
@@ -51,7 +51,7 @@ async function deleteAllRows(): Promise<void> {
 async function importFile(path: string): Promise<{ kind: string | null; text: string }> {
   await viewer.page.evaluate(() => document.querySelector('[data-testid="transfer-notice"] button')?.dispatchEvent(new MouseEvent('click', { bubbles: true })));
   await viewer.page.locator('[data-testid="transfer-notice"]').waitFor({ state: 'detached' });
-  await viewer.page.locator('input[type=file][data-testid="import-measurements"]').setInputFiles(path);
+  await (await viewer.menuItem('import-measurements')).setInputFiles(path);
   const notice = viewer.page.locator('[data-testid="transfer-notice"]');
   await notice.waitFor();
   return { kind: await notice.getAttribute('data-kind'), text: (await notice.textContent()) ?? '' };

@@ -111,15 +111,15 @@ export function readPhantomSeries(studyKey: string, seriesKey: string, keepColum
 /** A NIfTI-1 image: voxel values as numbers and the voxel → patient LPS (mm) affine from the sform. */
 export interface Nifti {
   readonly dimensions: readonly [number, number, number];
-  readonly values: Int16Array | Uint8Array | Float32Array;
+  readonly values: Int16Array | Uint16Array | Uint8Array | Float32Array;
   /** Rows of the 3 × 4 voxel → LPS affine. */
   readonly affineLps: readonly (readonly number[])[];
 }
 
 /**
- * Reads a gzipped NIfTI-1 file (little-endian; int16, uint8 or float32 voxels; sform orientation), converting the
- * RAS sform (or, without one, the qform) to DICOM LPS by negating its first two rows. Enough for the VerSe files; not a
- * general reader.
+ * Reads a gzipped NIfTI-1 file (little-endian; int16, uint16, uint8 or float32 voxels; sform orientation), converting the
+ * RAS sform (or, without one, the qform) to DICOM LPS by negating its first two rows. Enough for the VerSe files and
+ * the TPTBox MR sample (uint16); not a general reader.
  */
 export function readNifti(path: string): Nifti {
   const bytes = gunzipSync(readFileSync(path));
@@ -133,9 +133,10 @@ export function readNifti(path: string): Nifti {
   const srow = view.getInt16(254, true) > 0 ? sformRows(view) : qformRows(view, path);
   const count = dims[0] * dims[1] * dims[2];
   const start = bytes.byteOffset + voxOffset;
-  const raw = bytes.buffer.slice(start, start + count * (datatype === 4 ? 2 : datatype === 2 ? 1 : 4));
-  let values: Int16Array | Uint8Array | Float32Array;
+  const raw = bytes.buffer.slice(start, start + count * (datatype === 4 || datatype === 512 ? 2 : datatype === 2 ? 1 : 4));
+  let values: Int16Array | Uint16Array | Uint8Array | Float32Array;
   if (datatype === 4) values = new Int16Array(raw);
+  else if (datatype === 512) values = new Uint16Array(raw);
   else if (datatype === 2) values = new Uint8Array(raw);
   else if (datatype === 16) values = new Float32Array(raw);
   else throw new Error(`${path}: NIfTI datatype ${datatype} not supported`);
@@ -255,4 +256,69 @@ export function verseReferences(mask: Nifti, insetMm: number): VerseReference[] 
     });
   }
   return out;
+}
+
+export const TPTBOX_MR_DIR = resolve(ROOT, '../shared/real-spine/tptbox-sample-mri');
+
+export function tptboxAvailable(): boolean {
+  return ['sub-mri_label-6_T2w.nii.gz', 'sub-mri_seg-vert_label-6_msk.nii.gz', 'sub-mri_seg-subreg_label-6_msk.nii.gz'].every((f) =>
+    existsSync(join(TPTBOX_MR_DIR, f)),
+  );
+}
+
+/**
+ * The TPTBox sample T2 MR (a real sagittal crop, 1.5 mm voxels, README in its folder) and reference points of its one
+ * complete body (instance 6) on the sagittal slice through the body's centroid: the body is the corpus of the
+ * sub-region mask (49) with the vertebra mask's endplate layers (205, 206) that touch it, so the heights run bone to
+ * bone like the VerSe mask's; points `insetMm` inside the walls (maskReference.ts). The rows of a slice run to the
+ * feet, so they are read bottom-up for referencePointsFromMask (which expects rows towards the head).
+ */
+export function readTptboxMr(insetMm: number): { mr: Volume; points: VerseReference['points'] | null } {
+  const image = readNifti(join(TPTBOX_MR_DIR, 'sub-mri_label-6_T2w.nii.gz'));
+  const vert = readNifti(join(TPTBOX_MR_DIR, 'sub-mri_seg-vert_label-6_msk.nii.gz'));
+  const subreg = readNifti(join(TPTBOX_MR_DIR, 'sub-mri_seg-subreg_label-6_msk.nii.gz'));
+  const [ni, nj, nk] = image.dimensions;
+  const a = image.affineLps;
+  const world = (i: number, j: number, k: number): [number, number, number] =>
+    [0, 1, 2].map((r) => a[r]![0]! * i + a[r]![1]! * j + a[r]![2]! * k + a[r]![3]!) as [number, number, number];
+  const isBody = (x: number) => (vert.values[x] === 6 && subreg.values[x] === 49) || vert.values[x] === 205 || vert.values[x] === 206;
+  let sumK = 0;
+  let count = 0;
+  for (let x = 0; x < ni * nj * nk; x += 1) {
+    if (vert.values[x] === 6 && subreg.values[x] === 49) {
+      sumK += Math.floor(x / (ni * nj));
+      count += 1;
+    }
+  }
+  const mr = niftiVolume(image);
+  if (count === 0) return { mr, points: null };
+  const k = Math.round(sumK / count);
+  const slice: MaskSlice = {
+    width: ni,
+    height: nj,
+    labelAt: (i, row) => {
+      const j = nj - 1 - row;
+      return i < 0 || j < 0 || i >= ni || j >= nj || !isBody(i + j * ni + k * ni * nj) ? 0 : 6;
+    },
+    toPatient: (i, row) => {
+      const p = world(i, nj - 1 - row, k);
+      return [p[1], p[2]];
+    },
+    spacingMm: [Math.hypot(a[0]![0]!, a[1]![0]!, a[2]![0]!), Math.hypot(a[0]![1]!, a[1]![1]!, a[2]![1]!)],
+  };
+  const ref = referencePointsFromMask(slice, 6, insetMm);
+  if (!ref) return { mr, points: null };
+  const x = world(0, 0, k)[0];
+  const to3 = (p: readonly [number, number]): [number, number, number] => [x, p[0], p[1]];
+  return {
+    mr,
+    points: {
+      anteriorSuperior: to3(ref.anteriorSuperior),
+      anteriorInferior: to3(ref.anteriorInferior),
+      middleSuperior: to3(ref.middleSuperior),
+      middleInferior: to3(ref.middleInferior),
+      posteriorSuperior: to3(ref.posteriorSuperior),
+      posteriorInferior: to3(ref.posteriorInferior),
+    },
+  };
 }

@@ -1,19 +1,11 @@
 import type { VertebraMeasurement } from '../model/measurements';
+import type { ImageReference } from '../model/imageReference';
+import { resolvePendingImages, restoreSavedStudy, savedStudyOf, type RestoredStudy } from '../model/savedStudy';
 import { getState, setState, subscribe, type AppState } from '../state/store';
 
 const DB_NAME = 'vertebral-height-viewer';
 const DB_VERSION = 1;
 const STORE = 'studies';
-/** Version of what one saved record holds; a newer record is left alone rather than misread. */
-const RECORD_VERSION = 1;
-
-interface SavedStudy {
-  studyKey: string;
-  recordVersion: number;
-  savedAt: string;
-  measurements: VertebraMeasurement[];
-}
-
 let dbPromise: Promise<IDBDatabase> | null = null;
 
 function openDb(): Promise<IDBDatabase> {
@@ -47,21 +39,42 @@ async function transact<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore
   });
 }
 
-/** Writes one study's measurements (or removes the record when there are none). */
+/** Images of restored vertebrae whose files are not open yet, by vertebra id; resolved as the files arrive. */
+const pendingImages = new Map<string, ImageReference>();
+
+/**
+ * Writes one study's measurements (or removes the record when there are none), each image named by SOP Instance UID
+ * and frame, never by this session's image id.
+ */
 export async function saveStudy(studyKey: string, measurements: VertebraMeasurement[]): Promise<void> {
   if (measurements.length === 0) {
     await transact('readwrite', (store) => store.delete(studyKey));
     return;
   }
-  const record: SavedStudy = { studyKey, recordVersion: RECORD_VERSION, savedAt: new Date().toISOString(), measurements };
+  const record = savedStudyOf(studyKey, measurements, getState().instances, new Date(), pendingImages);
   await transact('readwrite', (store) => store.put(record));
 }
 
-/** The measurements saved for a study, or null when there are none. */
-export async function loadStudy(studyKey: string): Promise<VertebraMeasurement[] | null> {
-  const record = (await transact('readonly', (store) => store.get(studyKey))) as SavedStudy | undefined;
-  if (!record || record.recordVersion !== RECORD_VERSION || !Array.isArray(record.measurements)) return null;
-  return record.measurements;
+/** The measurements saved for a study, on this session's image ids, or null when there are none. */
+export async function loadStudy(studyKey: string): Promise<RestoredStudy | null> {
+  const record: unknown = await transact('readonly', (store) => store.get(studyKey));
+  return record === undefined ? null : restoreSavedStudy(record, getState().instances);
+}
+
+/** Ties restored vertebrae to their images once the files holding them are open. */
+function resolveRestoredImages(): void {
+  if (pendingImages.size === 0) return;
+  const resolved = resolvePendingImages(pendingImages, getState().instances);
+  if (resolved.size === 0) return;
+  for (const id of resolved.keys()) pendingImages.delete(id);
+  setState((s) => {
+    const byId = { ...s.measurements.byId };
+    for (const [id, imageId] of resolved) {
+      const measurement = byId[id];
+      if (measurement && measurement.referencedImageId === null) byId[id] = { ...measurement, referencedImageId: imageId };
+    }
+    return { measurements: { ...s.measurements, byId } };
+  });
 }
 
 function describeStorageError(error: unknown): string {
@@ -134,7 +147,8 @@ export function startAutosave(): () => void {
 
   const restoreStudy = async (studyKey: string) => {
     try {
-      const saved = await loadStudy(studyKey);
+      const restored = await loadStudy(studyKey);
+      const saved = restored?.measurements ?? null;
       const state = getState();
       const present = Object.values(state.measurements.byId).filter((m) => m.studyKey === studyKey);
       if (!saved || saved.length === 0) {
@@ -143,12 +157,17 @@ export function startAutosave(): () => void {
         return;
       }
       const missing = saved.filter((m) => !state.measurements.byId[m.id]);
+      for (const m of missing) {
+        const reference = restored?.pendingImages.get(m.id);
+        if (reference) pendingImages.set(m.id, reference);
+      }
       const byId = { ...state.measurements.byId };
       for (const m of missing) byId[m.id] = m;
       setState({
         measurements: { ...state.measurements, byId },
         restoredNotices: [...state.restoredNotices, { studyKey, ids: missing.map((m) => m.id) }],
       });
+      resolveRestoredImages();
       if (present.length > 0) await saveStudy(studyKey, [...saved, ...present.filter((m) => !saved.some((s) => s.id === m.id))]);
     } catch (error) {
       setState({ saveError: `Saved measurements could not be read from this browser: ${describeStorageError(error)}` });
@@ -156,8 +175,13 @@ export function startAutosave(): () => void {
   };
 
   restoreNewStudies();
+  let lastInstances = getState().instances;
   return subscribe(() => {
     restoreNewStudies();
+    if (getState().instances !== lastInstances) {
+      lastInstances = getState().instances;
+      resolveRestoredImages();
+    }
     saveChanges();
   });
 }
@@ -168,7 +192,10 @@ export function discardRestored(studyKey: string): void {
   const notice = state.restoredNotices.find((n) => n.studyKey === studyKey);
   if (!notice) return;
   const byId = { ...state.measurements.byId };
-  for (const id of notice.ids) delete byId[id];
+  for (const id of notice.ids) {
+    delete byId[id];
+    pendingImages.delete(id);
+  }
   setState({
     measurements: { byId, undoStack: [], redoStack: [] },
     restoredNotices: state.restoredNotices.filter((n) => n.studyKey !== studyKey),

@@ -86,7 +86,7 @@ export async function exportCsv(): Promise<void> {
 
 /** Downloads the comparison chart shown in the compare panel as a standalone SVG or a PNG. */
 export async function exportChart(format: 'svg' | 'png'): Promise<void> {
-  const svg = document.querySelector('[data-testid="comparison-chart"]') as SVGSVGElement | null;
+  const svg = document.querySelector<SVGSVGElement>('[data-testid="comparison-chart"]');
   if (!svg) {
     notify({ kind: 'error', text: 'No chart to export: measure vertebrae in compare mode first.', details: [] });
     return;

@@ -161,7 +161,7 @@ export async function saveToPacs(): Promise<void> {
       return { kind: 'server', message: `The PACS refused the report: ${stored.value.failed.map((f) => f.reason).join('; ')}` };
     }
     if (studyUID) patch({ latestReports: { ...getState().pacs.latestReports, [studyUID]: report.reference } });
-    setState({ transferNotice: { kind: 'info', text: `Saved to the PACS as a new measurement report (${report.fileName}).`, details: predecessor ? ['It supersedes the previous report, which stays in the PACS.'] : [] } });
+    setState({ transferNotice: { kind: 'info', text: `Saved to the PACS as a new measurement report (${report.fileName}).`, details: [...(predecessor ? ['It supersedes the previous report, which stays in the PACS.'] : []), ...report.leftOut] } });
     return null;
   });
 }

@@ -42,7 +42,7 @@ export async function openReport(): Promise<void> {
           // the table and chart still make the report
         }
       }
-      const chartElement = document.querySelector('[data-testid="comparison-chart"]') as SVGSVGElement | null;
+      const chartElement = document.querySelector<SVGSVGElement>('[data-testid="comparison-chart"]');
       const { svgToStandaloneString } = await import('../export/chartImage');
       comparison = {
         baselineLabel: baseline.label,

@@ -67,7 +67,7 @@ function send<K extends AnalysisRequest['type']>(body: RequestBody & { type: K }
         ? { ok: true, value: response.value as AnalysisAnswers[K], analysisMs: response.analysisMs }
         : { ok: false, code: response.error.code, message: response.error.message });
     });
-    target.postMessage({ ...body, requestId } as AnalysisRequest, transfer);
+    target.postMessage({ ...body, requestId }, transfer);
   });
 }
 
@@ -116,14 +116,14 @@ async function volumeLoaded(volume: Types.IImageVolume): Promise<boolean> {
 
 /** The series' volume, handed to the worker once (later calls reuse it); an error value while it is still loading. */
 async function volumeSource(volumeId: string, calibrated: boolean): Promise<AnalysisReply<ImageSource>> {
-  const volume = cache.getVolume(volumeId) as Types.IImageVolume | undefined;
+  const volume = cache.getVolume(volumeId);
   if (!volume) return { ok: false, code: 'NO_VOLUME', message: 'The series is not loaded yet.' };
   if (!(await volumeLoaded(volume))) {
     return { ok: false, code: 'LOADING', message: 'The series is still loading: the image analysis starts once all its images are in; try again then.' };
   }
   if (volumeInWorker === volumeId) return { ok: true, value: { kind: 'volume', key: volumeId }, analysisMs: 0 };
   if (!volumeHandOver) {
-    const scalars = volume.voxelManager?.getCompleteScalarDataArray?.() as ArrayLike<number> | undefined;
+    const scalars = volume.voxelManager?.getCompleteScalarDataArray?.();
     if (!scalars) return { ok: false, code: 'NO_VOLUME', message: 'The volume\'s voxels cannot be read for the image analysis.' };
     const values = ownedCopy(scalars);
     const direction = volume.direction as unknown as ArrayLike<number>;
@@ -151,7 +151,7 @@ async function volumeSource(volumeId: string, calibrated: boolean): Promise<Anal
 /** The image a stack viewport shows, as a plane in patient space with values in modality units. */
 function stackPlane(viewport: StackViewport, calibrated: boolean): AnalysisReply<ImageSource> {
   const imageId = viewport.getCurrentImageId();
-  const image = imageId ? (cache.getImage(imageId) as Types.IImage | undefined) : undefined;
+  const image = imageId ? (cache.getImage(imageId)) : undefined;
   const plane = imageId ? (metaData.get('imagePlaneModule', imageId) as {
     imagePositionPatient?: number[]; rowCosines?: number[]; columnCosines?: number[]; rowPixelSpacing?: number | null; columnPixelSpacing?: number | null;
   } | undefined) : undefined;

@@ -141,7 +141,7 @@ export function createPlacementAssist({ plan, viewportOf }: AssistEnvironment): 
     }
     addProposals(measurements, lastLevel);
     const missing = missingLevelOffsets.map((o) => levelCounted(firstLevel, o, direction)).filter((l): l is SpinalLevel => l !== null);
-    notify('info', `${measurements.length} vertebrae proposed (${measurements[0]!.level}–${lastLevel})${missing.length ? `; not found: ${missing.join(', ')} (place them by hand)` : ''}.`);
+    notify('info', `${measurements.length} vertebrae proposed (${measurements[0].level}–${lastLevel})${missing.length ? `; not found: ${missing.join(', ')} (place them by hand)` : ''}.`);
   };
 
   return {

@@ -2,12 +2,12 @@ import { eventTarget, getRenderingEngine, type Types } from '@cornerstonejs/core
 import { annotation as annotationApi, Enums as ToolEnums, utilities as toolUtilities, type Types as ToolTypes } from '@cornerstonejs/tools';
 import { proposeNextLevel, type SixPoints, type Vec3 } from '../../measurement';
 import { execute, previewPoints, type VertebraMeasurement } from '../model/measurements';
-import { GRADE_COLORS, UNCALIBRATED_COLOR, seriesMorphometry } from '../model/morphometry';
-import { needsCheck } from '../model/proposal';
+import { seriesMorphometry } from '../model/morphometry';
+import { vertebraStyle, type VertebraStyle } from '../model/vertebraStyle';
 import { getState, setState, subscribe } from '../state/store';
 import { findSeries } from '../state/instances';
 import { fromSixPoints, toSixPoints } from '../tools/placement';
-import { VertebralHeightTool, type VertebraAnnotation, type VertebraStyle } from '../tools/VertebralHeightTool';
+import { VertebralHeightTool, type VertebraAnnotation } from '../tools/VertebralHeightTool';
 
 const TOOL_NAME = VertebralHeightTool.toolName;
 
@@ -19,7 +19,12 @@ function isVertebra(annotation: ToolTypes.Annotation | undefined): annotation is
 }
 
 function pointsOf(annotation: VertebraAnnotation): SixPoints {
-  return toSixPoints(annotation.data.handles.points as unknown as Vec3[]);
+  return toSixPoints(annotation.data.handles.points);
+}
+
+/** A copy of a cornerstone Point3 as measurement/'s Vec3 (the same shape: x, y, z in mm). */
+function vec3(p: Types.Point3): Vec3 {
+  return [p[0], p[1], p[2]];
 }
 
 function samePoints(a: readonly Types.Point3[], b: readonly Vec3[]): boolean {
@@ -38,7 +43,7 @@ function onCompleted(event: Event): void {
     // Editing a proposal confirms it (undo makes it a proposal again).
     const confirms = existing.proposed === true ? { proposedBefore: true, proposedAfter: false } : {};
     setState({
-      measurements: execute(state.measurements, { type: 'move', id, before: toSixPoints(before as unknown as Vec3[]), after: pointsOf(annotation), ...confirms }),
+      measurements: execute(state.measurements, { type: 'move', id, before: toSixPoints(before), after: pointsOf(annotation), ...confirms }),
     });
     return;
   }
@@ -55,8 +60,8 @@ function onCompleted(event: Event): void {
     level: annotation.data.level,
     points: pointsOf(annotation),
     calibrated: spec?.calibrated ?? plan.calibrated,
-    viewPlaneNormal: [...(metadata.viewPlaneNormal ?? [0, 0, 1])] as unknown as Vec3,
-    viewUp: [...(metadata.viewUp ?? [0, -1, 0])] as unknown as Vec3,
+    viewPlaneNormal: vec3(metadata.viewPlaneNormal ?? [0, 0, 1]),
+    viewUp: vec3(metadata.viewUp ?? [0, -1, 0]),
     referencedImageId: metadata.referencedImageId ?? null,
   };
   const measurements = execute(state.measurements, { type: 'add', measurement });
@@ -83,18 +88,13 @@ function onSelection(event: Event): void {
   setState({ selectedMeasurementId: id ?? null });
 }
 
-/** Style of a vertebra for the tool: colour by Genant grade, pixels and no grade when uncalibrated. */
+/** Style of a vertebra for the tool, from the series' one assessment. */
 export function describeVertebra(annotationUID: string): VertebraStyle | undefined {
   const state = getState();
   const measurement = state.measurements.byId[annotationUID];
   if (!measurement) return undefined;
-  if (!measurement.calibrated) return { color: UNCALIBRATED_COLOR, unit: 'px', gradeText: 'uncalibrated' };
   const row = seriesMorphometry(state.measurements, measurement.seriesKey).rows.find((r) => r.measurement.id === annotationUID);
-  const grade = row?.assessment?.assessment.grade;
-  const check = needsCheck(measurement);
-  return grade === undefined
-    ? { color: GRADE_COLORS[0], unit: 'mm', gradeText: '', check }
-    : { color: GRADE_COLORS[grade], unit: 'mm', gradeText: `G${grade}`, check };
+  return row ? vertebraStyle(row) : undefined;
 }
 
 /**

@@ -39,7 +39,7 @@ export async function snapshotViewport(viewportId: string): Promise<string> {
   out.height = source.height;
   const ctx = out.getContext('2d')!;
   ctx.drawImage(source, 0, 0);
-  const svg = viewport.element.querySelector('svg.svg-layer') as SVGSVGElement | null;
+  const svg = viewport.element.querySelector<SVGSVGElement>('svg.svg-layer');
   if (svg) ctx.drawImage(await svgToImage(svg, width, height), 0, 0, out.width, out.height);
   return out.toDataURL('image/png');
 }

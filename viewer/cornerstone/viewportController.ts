@@ -24,6 +24,7 @@ import { createPlacementAssist } from './assistClicks';
 import { VertebralHeightTool, type VertebralHeightConfiguration } from '../tools/VertebralHeightTool';
 import { getState, setState } from '../state/store';
 import type { VertebraMeasurement } from '../model/measurements';
+import { forgetFraming, framedCameraOf, frameSpineView } from './frameViews';
 
 const ENGINE_ID = 'vertebral-height-engine';
 const TOOL_GROUP_ID = 'vertebral-height-tools';
@@ -56,7 +57,7 @@ const TOOL_NAMES: Record<PrimaryTool, string> = {
 };
 
 function engine(): RenderingEngine {
-  return (getRenderingEngine(ENGINE_ID) as RenderingEngine | undefined) ?? new RenderingEngine(ENGINE_ID);
+  return (getRenderingEngine(ENGINE_ID)) ?? new RenderingEngine(ENGINE_ID);
 }
 
 function orientationEnum(spec: ViewportSpec): Enums.OrientationAxis {
@@ -244,6 +245,22 @@ export async function showPlan(
   }
   disposers.push(followStore(new Set(plan.viewports.map((v) => v.seriesKey)), plan.viewports.map((v) => v.viewportId), ENGINE_ID));
 
+  // Sagittal views are framed on the vertebral column once their image is in (unless the person moved them first).
+  const sagittalSpecs = plan.viewports.filter((v) => v.orientation === 'sagittal');
+  const openedCameras = new Map<string, Types.ICamera>();
+  let tornDown = false;
+  disposers.push(() => {
+    tornDown = true;
+    for (const spec of plan.viewports) forgetFraming(spec.viewportId);
+  });
+  const frame = (specs: readonly ViewportSpec[]) => {
+    if (tornDown) return;
+    for (const spec of specs.filter((v) => v.orientation === 'sagittal')) {
+      const viewport = renderingEngine.getViewport(spec.viewportId);
+      if (viewport) frameSpineView(viewport, openedCameras.get(spec.viewportId) ?? null, spec.imageIds[0]);
+    }
+  };
+
   // Each series of the plan: one volume for its volume viewports (reformats), or its own stack.
   const seriesKeys = [...new Set(plan.viewports.map((v) => v.seriesKey))];
   for (const seriesKey of seriesKeys) {
@@ -255,6 +272,10 @@ export async function showPlan(
       const existing = cache.getVolume(volumeId);
       const volume = existing ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds }));
       await setVolumesForViewports(renderingEngine, [{ volumeId }], volumeSpecs.map((v) => v.viewportId));
+      for (const spec of volumeSpecs) {
+        const viewport = renderingEngine.getViewport(spec.viewportId);
+        if (viewport && sagittalSpecs.includes(spec)) openedCameras.set(spec.viewportId, viewport.getCamera());
+      }
       const streaming = volume as unknown as {
         imageIds: string[];
         cachedFrames?: unknown[];
@@ -264,9 +285,11 @@ export async function showPlan(
       const settleAll = () => {
         for (const id of imageIds) settled.add(id);
         setProgress();
+        frame(volumeSpecs);
       };
       if (streaming.loadStatus?.loaded) {
         for (const id of imageIds) settled.add(id);
+        frame(volumeSpecs);
       } else {
         // A volume shown before (still streaming): count the frames it already holds; the rest arrive as events.
         streaming.cachedFrames?.forEach((cached, index) => {
@@ -278,9 +301,11 @@ export async function showPlan(
       }
     }
     for (const spec of specs.filter((v) => v.kind === 'stack')) {
-      const viewport = renderingEngine.getViewport(spec.viewportId) as StackViewport;
+      const viewport = renderingEngine.getViewport<StackViewport>(spec.viewportId);
       const middle = Math.floor(spec.imageIds.length / 2);
       await viewport.setStack(spec.imageIds, middle).catch((error: unknown) => fail(spec.imageIds[middle], errorText(error)));
+      openedCameras.set(spec.viewportId, viewport.getCamera());
+      frame([spec]);
       // Decode the whole stack in the background so scrolling never waits and progress reaches 100 %.
       for (const imageId of spec.imageIds) {
         imageLoader.loadAndCacheImage(imageId).catch(() => undefined);
@@ -355,8 +380,10 @@ export function setPrimaryTool(primaryTool: PrimaryTool, mprAvailable: boolean):
     if (keep.length > 0) {
       group.setToolActive(name, { bindings: keep });
     } else if (key === 'crosshairs') {
-      // Enabled crosshairs keep drawing the reference lines but never take a click meant for another tool.
-      group.setToolEnabled(name);
+      // Enabled crosshairs keep drawing the reference lines but never take a click meant for another tool; while
+      // points are placed they are hidden, so no line runs over the vertebra being clicked.
+      if (chosen === 'vertebralHeight') group.setToolDisabled(name);
+      else group.setToolEnabled(name);
     } else {
       // Passive: placed vertebrae stay visible and their handles draggable.
       group.setToolPassive(name);
@@ -486,7 +513,7 @@ function displayedValues(viewport: Types.IViewport): ArrayLike<number> | null {
   }
   const volumeId = (viewport as VolumeViewport).getVolumeId?.();
   const volume = volumeId ? cache.getVolume(volumeId) : undefined;
-  return (volume?.voxelManager?.getCompleteScalarDataArray?.() as ArrayLike<number> | undefined) ?? null;
+  return (volume?.voxelManager?.getCompleteScalarDataArray?.()) ?? null;
 }
 
 /** Applies a W/L preset to every viewport of the plan (one volume, one window). */
@@ -517,6 +544,8 @@ export function resetViewports(plan: DisplayPlan): void {
     (viewport as StackViewport).resetProperties?.();
     (viewport as StackViewport).setProperties({ invert: false });
     viewport.resetCamera();
+    const framed = framedCameraOf(viewport.id);
+    if (framed) viewport.setCamera(framed);
     viewport.render();
   }
 }

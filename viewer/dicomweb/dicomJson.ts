@@ -51,7 +51,7 @@ export function attribute(json: unknown, tag: string): DicomJsonAttribute | unde
   if (!isObject(json)) return undefined;
   const upper = tag.toUpperCase();
   const found = json[upper] ?? json[upper.toLowerCase()];
-  return isObject(found) ? (found as DicomJsonAttribute) : undefined;
+  return isObject(found) ? (found) : undefined;
 }
 
 /** All values of the attribute; empty when it is absent or has no Value array. */

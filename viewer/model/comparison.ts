@@ -1,7 +1,8 @@
-import { assessSpine, compareStudies, compareLevels, type SpineInput, type StudyComparison } from '../../measurement';
+import { assessSpine, compareStudies, type SpineInput, type StudyComparison } from '../../measurement';
 import { buildChartModel, type ChartModel } from './comparisonChartModel';
 import type { PatientGroup, SeriesGroup, StudyGroup } from '../loading/grouping';
 import { measurementsOfSeries, type MeasurementsState } from './measurements';
+import { assessedSpineInput, seriesMorphometry } from './morphometry';
 
 /** One time point of a comparison: a study and the series measured on it. */
 export interface TimePoint {
@@ -70,13 +71,9 @@ export function compareWarnings(baseline: TimePoint, followUp: TimePoint): strin
   return warnings;
 }
 
-/** The vertebrae of one time point as measurement/'s input; a level measured twice keeps its first placement. */
+/** The vertebrae of one time point as measurement/'s input: the series' one assessment (a level measured twice is left out). */
 export function spineInputOf(measurements: MeasurementsState, seriesKey: string): SpineInput {
-  const seen = new Set<string>();
-  return measurementsOfSeries(measurements, seriesKey)
-    .sort((a, b) => compareLevels(a.level, b.level))
-    .filter((m) => (seen.has(m.level) ? false : (seen.add(m.level), true)))
-    .map((m) => ({ level: m.level, points: m.points }));
+  return assessedSpineInput(seriesMorphometry(measurements, seriesKey));
 }
 
 /** compareStudies of the baseline and follow-up series; null with a reason when there is nothing to compare. */

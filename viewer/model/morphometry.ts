@@ -1,11 +1,23 @@
-import { assessSpine, type LevelAssessment, type SpinalLevel, compareLevels } from '../../measurement';
+import { assessSpine, type LevelAssessment, type SpinalLevel, type SpineInput, compareLevels } from '../../measurement';
 import { measurementsOfSeries, type MeasurementsState, type VertebraMeasurement } from './measurements';
+
+/**
+ * THE policy for a level measured twice (or more) on one series, the single place it is decided:
+ * every row of that level is kept and flagged as a duplicate (the clinician sees both and relabels or deletes one);
+ * none of them is assessed or used as a neighbour reference; the other levels are assessed without them.
+ * The panel, the tool's colours, the report, the JSON and CSV exports, compare mode and the DICOM SR all read
+ * seriesMorphometry, so they give the same answer: the SR holds the assessed levels and the notice names the
+ * duplicates it left out (a duplicate pair cannot be coded as one measurement group per level).
+ */
+export const DUPLICATE_LEVEL_MESSAGE = (level: SpinalLevel): string => `${level} is measured more than once: relabel or delete one`;
 
 /** One panel row: the measurement and its assessment, or why it has none. */
 export interface MorphometryRow {
   measurement: VertebraMeasurement;
   assessment: LevelAssessment | null;
   error: string | null;
+  /** Its level is measured more than once on the series: flagged, never assessed, never a reference. */
+  duplicate: boolean;
 }
 
 export interface SeriesMorphometry {
@@ -20,8 +32,8 @@ export const UNCALIBRATED_COLOR = 'rgb(150, 200, 255)';
 const cache = new WeakMap<MeasurementsState['byId'], Map<string, SeriesMorphometry>>();
 
 /**
- * Assesses the vertebrae of one series with measurement/'s assessSpine, cranial → caudal.
- * A level measured twice gets an error row each (relabel or delete one); the others are assessed together.
+ * The one assessment of a series (memoised per measurements state and series): measurement/'s assessSpine over its
+ * vertebrae, cranial → caudal, with the duplicate-level policy above.
  */
 export function seriesMorphometry(state: MeasurementsState, seriesKey: string): SeriesMorphometry {
   let perSeries = cache.get(state.byId);
@@ -43,13 +55,18 @@ export function seriesMorphometry(state: MeasurementsState, seriesKey: string): 
   else if (assessed) spineError = assessed.error.message;
 
   const rows = measurements.map((measurement): MorphometryRow => {
-    if (counts.get(measurement.level)! > 1) {
-      return { measurement, assessment: null, error: `${measurement.level} is measured more than once: relabel or delete one` };
+    if ((counts.get(measurement.level) ?? 0) > 1) {
+      return { measurement, assessment: null, error: DUPLICATE_LEVEL_MESSAGE(measurement.level), duplicate: true };
     }
     const assessment = byLevel.get(measurement.level) ?? null;
-    return { measurement, assessment, error: assessment ? null : spineError ?? 'not assessable' };
+    return { measurement, assessment, error: assessment ? null : spineError ?? 'not assessable', duplicate: false };
   });
   const result = { rows, calibrated: measurements.every((m) => m.calibrated) };
   perSeries.set(seriesKey, result);
   return result;
+}
+
+/** The vertebrae of a series that are assessed (every level measured once), as measurement/'s input, cranial → caudal. */
+export function assessedSpineInput(morphometry: SeriesMorphometry): SpineInput {
+  return morphometry.rows.filter((row) => !row.duplicate).map(({ measurement }) => ({ level: measurement.level, points: measurement.points }));
 }

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import type { SeriesGroup } from '../loading/grouping';
 import { useAppState } from '../state/useAppState';
 import { formatDicomDate } from '../model/format';
 
@@ -15,7 +17,10 @@ export interface SeriesBrowserCommands {
   selectSeries(key: string): void;
 }
 
-export function SeriesBrowser({ commands }: { commands: SeriesBrowserCommands }) {
+/** Draws a series' thumbnail (the shell's, which may use cornerstone); none when absent. */
+export type ThumbnailRenderer = (series: SeriesGroup) => ReactNode;
+
+export function SeriesBrowser({ commands, thumbnail }: { commands: SeriesBrowserCommands; thumbnail?: ThumbnailRenderer }) {
   const patients = useAppState((s) => s.patients);
   const activeKey = useAppState((s) => s.activeSeriesKey);
   if (patients.length === 0) return null;
@@ -44,6 +49,7 @@ export function SeriesBrowser({ commands }: { commands: SeriesBrowserCommands })
                       disabled={series.kind !== 'image'}
                       onClick={() => commands.selectSeries(series.key)}
                     >
+                      {thumbnail?.(series)}
                       <span className="series-browser__modality">{series.modality || '??'}</span>{' '}
                       {series.description || `Series ${series.seriesNumber ?? ''}`}{' '}
                       <small>

@@ -1,5 +1,6 @@
 import { compareCommands, morphometryCommands, pacsCommands, seriesBrowserCommands } from './panelCommands';
 import { useCallback, useState, type DragEvent } from 'react';
+import { PanelLeftClose, PanelLeftOpen } from 'lucide-react';
 import { openFiles } from '../actions/openStudy';
 import { filesFromDataTransfer } from '../loading/localFiles';
 import { useAppState } from '../state/useAppState';
@@ -16,15 +17,46 @@ import { RestoredNotice } from './RestoredNotice';
 import { TransferNoticeBar } from './TransferNoticeBar';
 import { ReportView } from '../export/report/ReportView';
 import { closeReport } from '../actions/report';
+import { ShortcutHelp } from './ShortcutHelp';
+import { OpenGroup } from './OpenGroup';
+import { PlacementGuide } from './PlacementGuide';
+import { LoadingBar } from './LoadingBar';
+import { ToolButton } from './ToolButton';
+import { SeriesThumbnail } from './SeriesThumbnail';
+
+/** 'auto': the study browser is a column, except while measuring, when it becomes a drawer over the views. */
+type SideMode = 'auto' | 'open' | 'closed';
 
 export function App() {
   const [dragging, setDragging] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [panelOpen, setPanelOpen] = useState(true);
+  const [sideMode, setSideMode] = useState<SideMode>('auto');
   const hasInstances = useAppState((s) => s.instances.length > 0);
+  const hasPlan = useAppState((s) => s.plan !== null);
   const fileProgress = useAppState((s) => s.fileProgress);
   const status = useAppState((s) => s.status);
   const report = useAppState((s) => s.report);
   const comparing = useAppState((s) => s.compare !== null);
-  useShortcuts();
+  const measuring = useAppState((s) => s.plan !== null && s.primaryTool === 'vertebralHeight' && s.compare === null);
+  // While measuring (or comparing) the views take the room; the study browser slides over them when asked for.
+  const sideAsDrawer = hasPlan && (measuring || comparing);
+  const sideVisible = sideMode === 'open' || (sideMode === 'auto' && !sideAsDrawer);
+  useShortcuts({
+    toggleHelp: () => setHelpOpen((open) => !open),
+    closeOverlay: () => {
+      if (helpOpen) {
+        setHelpOpen(false);
+        return true;
+      }
+      if (sideAsDrawer && sideVisible) {
+        setSideMode('closed');
+        return true;
+      }
+      return false;
+    },
+    togglePanel: () => setPanelOpen((open) => !open),
+  });
 
   const onDrop = useCallback(async (event: DragEvent) => {
     event.preventDefault();
@@ -32,9 +64,19 @@ export function App() {
     await openFiles(await filesFromDataTransfer(event.dataTransfer));
   }, []);
 
+  const sideToggle = (
+    <ToolButton
+      testId="side-toggle"
+      icon={sideVisible ? PanelLeftClose : PanelLeftOpen}
+      label={sideVisible ? 'Hide the study browser' : 'Show the study browser'}
+      pressed={sideVisible}
+      onClick={() => setSideMode(sideVisible ? 'closed' : 'open')}
+    />
+  );
+
   return (
     <div
-      className={`app${dragging ? ' app--dragging' : ''}`}
+      className={`app${dragging ? ' app--dragging' : ''}${measuring ? ' app--measuring' : ''}${comparing ? ' app--comparing' : ''}`}
       onDragOver={(e) => {
         e.preventDefault();
         setDragging(true);
@@ -43,27 +85,41 @@ export function App() {
       onDrop={onDrop}
     >
       {report && <ReportView data={report} onClose={closeReport} />}
-      <Toolbar />
-      {fileProgress && (
-        <div className="progress" role="status" data-testid="file-progress">
-          {fileProgress.label}: {fileProgress.filesRead} / {fileProgress.filesTotal}
-          <progress max={fileProgress.filesTotal} value={fileProgress.filesRead} />
-        </div>
-      )}
+      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+      <Toolbar
+        sideToggle={sideToggle}
+        onHelp={() => setHelpOpen((open) => !open)}
+        panelOpen={panelOpen}
+        onTogglePanel={() => setPanelOpen((open) => !open)}
+      />
       {status && <div className="status" role="alert" data-testid="status">{status}</div>}
       <RestoredNotice />
       <TransferNoticeBar />
       <div className="app__body">
-        <aside className="app__side">
+        <aside
+          className={`app__side${sideAsDrawer ? ' app__side--drawer' : ''}`}
+          aria-label="Studies"
+          hidden={!sideVisible}
+          data-testid="study-browser"
+        >
+          <OpenGroup />
           <PacsPanel commands={pacsCommands} />
-          <SeriesBrowser commands={seriesBrowserCommands} />
+          <SeriesBrowser commands={seriesBrowserCommands} thumbnail={(series) => <SeriesThumbnail series={series} />} />
           <ProblemList />
         </aside>
         <main className="app__main">
           {hasInstances ? <ViewportGrid /> : <StartScreen />}
-          {comparing ? <ComparePanel commands={compareCommands} /> : <MorphometryPanel commands={morphometryCommands} />}
+          <PlacementGuide />
         </main>
+        {panelOpen && hasInstances && (
+          <aside className={`app__panel${comparing ? ' app__panel--compare' : ''}`} aria-label={comparing ? 'Comparison' : 'Morphometry'}>
+            {comparing ? <ComparePanel commands={compareCommands} /> : <MorphometryPanel commands={morphometryCommands} />}
+          </aside>
+        )}
       </div>
+      {fileProgress && (
+        <LoadingBar testId="file-progress" label={fileProgress.label} done={fileProgress.filesRead} total={fileProgress.filesTotal} />
+      )}
     </div>
   );
 }

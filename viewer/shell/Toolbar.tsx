@@ -1,40 +1,61 @@
-import type { ChangeEvent } from 'react';
+import type { ReactNode } from 'react';
+import {
+  Columns2, Contrast, Crosshair, Download, FileText, Hand, Keyboard, PanelRightClose,
+  PanelRightOpen, Redo2, RotateCcw, Ruler, SunMedium, Undo2, ZoomIn, CloudUpload, Upload, FileJson, FileSpreadsheet, FileCode2,
+} from 'lucide-react';
 import { SPINAL_LEVELS, type SpinalLevel } from '../../measurement';
 import { choosePrimaryTool, redoMeasurement, setNextLevel, undoMeasurement } from '../actions/measure';
 import { enterCompare } from '../actions/compare';
-import { openFiles, openSample } from '../actions/openStudy';
 import { openReport } from '../actions/report';
 import { setState } from '../state/store';
 import { useAppState } from '../state/useAppState';
 import type { PrimaryTool } from '../state/primaryTool';
+import type { ShortcutId } from '../model/shortcuts';
+import { shortcutLabel } from '../model/shortcuts';
 import { WINDOW_PRESETS, applyWindowPreset, resetViewports, toggleInvert } from '../cornerstone/viewportController';
-import { placementGuide } from '../tools/placement';
 import { exportCsv, exportJson } from '../actions/exportMeasurements';
 import { exportSr } from '../actions/exportSr';
 import { importMeasurementsFile } from '../actions/importMeasurements';
 import { saveToPacs } from '../actions/pacs';
 import { AssistControls } from './AssistControls';
+import { ToolButton, type ToolButtonProps } from './ToolButton';
+import { ToolbarMenu } from './ToolbarMenu';
 
-const TOOLS: ReadonlyArray<{ id: PrimaryTool; label: string; title: string; mprOnly?: boolean }> = [
-  { id: 'windowLevel', label: 'W/L', title: 'Window/level: drag with the left button' },
-  { id: 'pan', label: 'Pan', title: 'Pan: drag (middle button always pans)' },
-  { id: 'zoom', label: 'Zoom', title: 'Zoom: drag (right button always zooms)' },
-  { id: 'crosshairs', label: 'Crosshairs', title: 'Click a point: the other views move to it', mprOnly: true },
+const NO_SERIES = 'open an image series first';
+
+const TOOLS: ReadonlyArray<{ id: PrimaryTool; label: string; icon: ToolButtonProps['icon']; shortcut: ShortcutId; mprOnly?: boolean }> = [
+  { id: 'windowLevel', label: 'Window/level: drag with the left button', icon: SunMedium, shortcut: 'toolWindowLevel' },
+  { id: 'pan', label: 'Pan: drag (the middle button always pans)', icon: Hand, shortcut: 'toolPan' },
+  { id: 'zoom', label: 'Zoom: drag (the right button always zooms)', icon: ZoomIn, shortcut: 'toolZoom' },
+  { id: 'crosshairs', label: 'Crosshairs: click a point, the other views move to it', icon: Crosshair, shortcut: 'toolCrosshairs', mprOnly: true },
 ];
 
-/** Files from a file or folder input; the input is cleared so that the same files can be chosen again. */
-function openChosenFiles(event: ChangeEvent<HTMLInputElement>): void {
-  const files = [...(event.target.files ?? [])];
-  event.target.value = '';
-  void openFiles(files);
+const PRESET_SHORTCUTS: Readonly<Record<string, ShortcutId>> = { bone: 'presetBone', soft: 'presetSoft', auto: 'presetAuto' };
+const PRESET_TEXT: Readonly<Record<string, string>> = { bone: 'Bone', soft: 'Soft', auto: 'Auto' };
+
+function Group({ label, children, slot }: { label: string; children: ReactNode; slot?: string }) {
+  return (
+    <div className="toolbar__group" role="group" aria-label={label} data-toolbar-group={slot ?? label.toLowerCase()}>
+      {children}
+    </div>
+  );
 }
 
-export function Toolbar() {
+export interface ToolbarProps {
+  onHelp: () => void;
+  panelOpen: boolean;
+  onTogglePanel: () => void;
+  /** Extra controls of the measure group (assisted measurement, issue 12), after the height tool's own. */
+  measureExtras?: ReactNode;
+  /** The button that shows the study browser (first in the strip). */
+  sideToggle: ReactNode;
+}
+
+export function Toolbar({ onHelp, panelOpen, onTogglePanel, measureExtras, sideToggle }: ToolbarProps) {
   const plan = useAppState((s) => s.plan);
   const primaryTool = useAppState((s) => s.primaryTool);
   const nextLevel = useAppState((s) => s.nextLevel);
   const levelDirection = useAppState((s) => s.levelDirection);
-  const placementCount = useAppState((s) => s.placementCount);
   const canUndo = useAppState((s) => s.measurements.undoStack.length > 0);
   const canRedo = useAppState((s) => s.measurements.redoStack.length > 0);
   const chooseTool = (tool: PrimaryTool) => choosePrimaryTool(tool);
@@ -43,125 +64,129 @@ export function Toolbar() {
   // Offered as soon as two opened studies share a Patient ID (other pairs can still be chosen, with a warning).
   const canCompare = useAppState((s) => s.patients.some((p) => p.studies.filter((st) => st.series.some((x) => x.kind === 'image')).length >= 2)
     || s.patients.flatMap((p) => p.studies).length >= 2);
+  const noSeries = plan ? null : NO_SERIES;
 
   return (
     <header className="toolbar">
-      <label className="button">
-        Open files
-        <input
-          type="file"
-          multiple
-          data-testid="open-files"
-          onChange={openChosenFiles}
+      {sideToggle}
+      <Group label="Navigation">
+        {TOOLS.filter((t) => !t.mprOnly || plan?.mode === 'mpr').map((t) => (
+          <ToolButton
+            key={t.id}
+            testId={`tool-${t.id}`}
+            icon={t.icon}
+            label={t.label}
+            shortcut={t.shortcut}
+            pressed={primaryTool === t.id}
+            onClick={() => chooseTool(t.id)}
+          />
+        ))}
+        <ToolButton testId="reset" icon={RotateCcw} label="Reset the views" shortcut="reset" disabledReason={noSeries} onClick={() => plan && resetViewports(plan)} />
+      </Group>
+      <Group label="Window presets" slot="window">
+        {WINDOW_PRESETS.map((preset) => (
+          <ToolButton
+            key={preset.id}
+            testId={`preset-${preset.id}`}
+            label={`Window: ${preset.label}`}
+            text={PRESET_TEXT[preset.id] ?? preset.label}
+            {...(PRESET_SHORTCUTS[preset.id] ? { shortcut: PRESET_SHORTCUTS[preset.id] } : {})}
+            disabledReason={noSeries}
+            onClick={() => plan && applyWindowPreset(plan, preset)}
+          />
+        ))}
+        <ToolButton testId="invert" icon={Contrast} label="Invert the grey scale" shortcut="invert" disabledReason={noSeries} onClick={() => plan && toggleInvert(plan)} />
+      </Group>
+      <Group label="Measure">
+        <ToolButton
+          testId="tool-vertebral-height"
+          icon={Ruler}
+          label="Vertebral height: six points per vertebra"
+          text="Height"
+          shortcut="toolVertebralHeight"
+          pressed={primaryTool === 'vertebralHeight'}
+          disabledReason={noSeries}
+          onClick={() => chooseTool('vertebralHeight')}
         />
-      </label>
-      <label className="button">
-        Open folder
-        <input
-          // React has no prop for it: the attribute makes the picker choose a whole folder.
-          ref={(el) => el?.setAttribute('webkitdirectory', '')}
-          type="file"
-          multiple
-          data-testid="open-folder"
-          onChange={openChosenFiles}
-        />
-      </label>
-      <button type="button" data-testid="open-sample" onClick={() => void openSample(['baseline'])}>
-        Open sample study
-      </button>
-      <select
-        aria-label="Other sample studies"
-        data-testid="open-sample-other"
-        value=""
-        onChange={(e) => {
-          const key = e.target.value;
-          if (key) void openSample(key === 'all' ? ['baseline', 'post', 'radiograph'] : [key]);
-        }}
-      >
-        <option value="">more samples…</option>
-        <option value="post">post-kyphoplasty CT</option>
-        <option value="radiograph">lateral radiograph (uncalibrated)</option>
-        <option value="all">all sample studies</option>
-      </select>
-      <span className="toolbar__sep" />
-      {TOOLS.filter((t) => !t.mprOnly || plan?.mode === 'mpr').map((t) => (
-        <button
-          key={t.id}
-          type="button"
-          title={t.title}
-          data-testid={`tool-${t.id}`}
-          aria-pressed={primaryTool === t.id}
-          onClick={() => chooseTool(t.id)}
+        <label className="toolbar__level" title={`Level of the next vertebra (${shortcutLabel('chooseLevel')})`}>
+          Level{' '}
+          <select data-testid="level-select" value={nextLevel} onChange={(e) => setNextLevel(e.target.value as SpinalLevel)}>
+            {SPINAL_LEVELS.map((level) => <option key={level} value={level}>{level}</option>)}
+          </select>
+        </label>
+        <select
+          aria-label="Next level proposal"
+          title="Which level is proposed after this one"
+          data-testid="level-direction"
+          value={levelDirection}
+          onChange={(e) => setState({ levelDirection: e.target.value as 'cranial' | 'caudal' })}
         >
-          {t.label}
-        </button>
-      ))}
-      <span className="toolbar__sep" />
-      <button
-        type="button"
-        title="Vertebral height: six points per vertebra (V)"
-        data-testid="tool-vertebral-height"
-        aria-pressed={primaryTool === 'vertebralHeight'}
-        disabled={!plan}
-        onClick={() => chooseTool('vertebralHeight')}
-      >
-        Vertebral height
-      </button>
-      <label className="toolbar__level">
-        Level{' '}
-        <select data-testid="level-select" value={nextLevel} onChange={(e) => setNextLevel(e.target.value as SpinalLevel)}>
-          {SPINAL_LEVELS.map((level) => <option key={level} value={level}>{level}</option>)}
+          <option value="cranial">then up ↑</option>
+          <option value="caudal">then down ↓</option>
         </select>
-      </label>
-      <select
-        aria-label="Next level proposal"
-        data-testid="level-direction"
-        value={levelDirection}
-        onChange={(e) => setState({ levelDirection: e.target.value as 'cranial' | 'caudal' })}
-      >
-        <option value="cranial">then up ↑</option>
-        <option value="caudal">then down ↓</option>
-      </select>
-      <AssistControls />
-      <button type="button" data-testid="undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={undoMeasurement}>Undo</button>
-      <button type="button" data-testid="redo" title="Redo (Ctrl+Y)" disabled={!canRedo} onClick={redoMeasurement}>Redo</button>
-      {primaryTool === 'vertebralHeight' && (
-        <span className="toolbar__guide" data-testid="placement-guide" data-placed={placementCount}>
-          {nextLevel}: {placementGuide(placementCount)}
-        </span>
-      )}
-      <span className="toolbar__sep" />
-      {WINDOW_PRESETS.map((preset) => (
-        <button key={preset.id} type="button" data-testid={`preset-${preset.id}`} disabled={!plan} onClick={() => plan && applyWindowPreset(plan, preset)}>
-          {preset.label}
-        </button>
-      ))}
-      <button type="button" data-testid="invert" disabled={!plan} onClick={() => plan && toggleInvert(plan)}>Invert</button>
-      <button type="button" data-testid="reset" disabled={!plan} onClick={() => plan && resetViewports(plan)}>Reset</button>
-      <span className="toolbar__sep" />
-      <button type="button" data-testid="compare-mode" aria-pressed={comparing} disabled={!canCompare} title="Baseline and follow-up side by side" onClick={enterCompare}>
-        Compare
-      </button>
-      <button type="button" data-testid="report" disabled={!plan} onClick={() => void openReport()}>Report</button>
-      <button type="button" data-testid="export-json" disabled={!plan} onClick={() => void exportJson()}>Export JSON</button>
-      <button type="button" data-testid="export-csv" disabled={!plan} onClick={() => void exportCsv()}>Export CSV</button>
-      <button type="button" data-testid="export-sr" disabled={!plan} onClick={() => void exportSr()}>Export DICOM SR</button>
-      <button type="button" data-testid="save-to-pacs" disabled={!plan || !pacsReady} title="Store the measurements in the PACS as a new DICOM SR" onClick={() => void saveToPacs()}>
-        Save to PACS
-      </button>
-      <label className="button" title="Import measurements from a JSON file or a DICOM SR">
-        Import…
-        <input
-          type="file"
-          accept=".json,.dcm,application/json,application/dicom"
-          data-testid="import-measurements"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void importMeasurementsFile(file);
-          }}
+        <AssistControls />
+        <ToolButton testId="undo" icon={Undo2} label="Undo" shortcut="undo" disabledReason={canUndo ? null : 'nothing to undo'} onClick={undoMeasurement} />
+        <ToolButton testId="redo" icon={Redo2} label="Redo" shortcut="redo" disabledReason={canRedo ? null : 'nothing to redo'} onClick={redoMeasurement} />
+        {measureExtras}
+      </Group>
+      <Group label="Compare">
+        <ToolButton
+          testId="compare-mode"
+          icon={Columns2}
+          label="Compare: baseline and follow-up side by side"
+          text="Compare"
+          pressed={comparing}
+          disabledReason={canCompare ? null : 'open two studies of the patient first'}
+          onClick={enterCompare}
         />
-      </label>
+      </Group>
+      <Group label="Output">
+        <ToolButton testId="report" icon={FileText} label="Report: printable page with the table and a snapshot" text="Report" disabledReason={noSeries} onClick={() => void openReport()} />
+        <ToolbarMenu testId="output-menu" icon={Download} label="Export">
+          {(close) => (
+            <>
+              <ToolButton testId="export-json" icon={FileJson} label="Export the measurements as JSON" text="JSON" disabledReason={noSeries} onClick={() => { close(); void exportJson(); }} />
+              <ToolButton testId="export-csv" icon={FileSpreadsheet} label="Export the measurements as CSV (one row per vertebra)" text="CSV" disabledReason={noSeries} onClick={() => { close(); void exportCsv(); }} />
+              <ToolButton testId="export-sr" icon={FileCode2} label="Export a DICOM SR measurement report" text="DICOM SR" disabledReason={noSeries} onClick={() => { close(); void exportSr(); }} />
+              <ToolButton
+                testId="save-to-pacs"
+                icon={CloudUpload}
+                label="Save to PACS: store the measurements as a new DICOM SR"
+                text="Save to PACS"
+                disabledReason={noSeries ?? (pacsReady ? null : 'connect to a PACS first (PACS section on the left)')}
+                onClick={() => { close(); void saveToPacs(); }}
+              />
+              <label className="button tool__button tool__button--text" title="Import measurements from a JSON file or a DICOM SR">
+                <Upload aria-hidden="true" size={18} />
+                <span className="tool__text">Import…</span>
+                <input
+                  type="file"
+                  accept=".json,.dcm,application/json,application/dicom"
+                  aria-label="Import measurements from a JSON file or a DICOM SR"
+                  data-testid="import-measurements"
+                  onChange={(e) => {
+                    const file = e.target.files?.[0];
+                    e.target.value = '';
+                    close();
+                    if (file) void importMeasurementsFile(file);
+                  }}
+                />
+              </label>
+            </>
+          )}
+        </ToolbarMenu>
+      </Group>
+      <div className="toolbar__end">
+        <ToolButton testId="shortcut-help-toggle" icon={Keyboard} label="Keyboard shortcuts" shortcut="help" onClick={onHelp} />
+        <ToolButton
+          testId="panel-toggle"
+          icon={panelOpen ? PanelRightClose : PanelRightOpen}
+          label={panelOpen ? 'Hide the morphometry panel' : 'Show the morphometry panel'}
+          shortcut="togglePanel"
+          pressed={panelOpen}
+          onClick={onTogglePanel}
+        />
+      </div>
     </header>
   );
 }

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { initCornerstone } from '../cornerstone/initCornerstone';
-import { scrollViewport, showPlan } from '../cornerstone/viewportController';
+import { showPlan } from '../cornerstone/viewportController';
 import { getState, setState } from '../state/store';
 import { findSeries } from '../state/instances';
 import { setViewportSnapshot } from '../state/viewports';
 import { useAppState } from '../state/useAppState';
 import { ViewportOverlay } from './ViewportOverlay';
+import { setActiveViewportId } from './activeViewport';
+import { LoadingBar } from './LoadingBar';
 
 /**
  * Showing and tearing down plans one after the other: a slow series being replaced must finish setting up and be torn
@@ -13,14 +15,10 @@ import { ViewportOverlay } from './ViewportOverlay';
  */
 let displayQueue: Promise<void> = Promise.resolve();
 
-/** Arrow keys scroll by one slice, Page keys by ten. */
-const KEY_SCROLL: Record<string, number> = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -1, ArrowRight: 1, PageUp: -10, PageDown: 10 };
-
 export function ViewportGrid() {
   const plan = useAppState((s) => s.plan);
   const elements = useRef(new Map<string, HTMLDivElement>());
-  const [activeViewportId, setActiveViewportId] = useState<string | null>(null);
-  const [loadText, setLoadText] = useState<string | null>(null);
+  const [decoding, setDecoding] = useState<{ label: string; done: number; total: number } | null>(null);
 
   useEffect(() => {
     if (!plan) return;
@@ -33,7 +31,7 @@ export function ViewportGrid() {
         if (disposed) return;
         teardown = await showPlan(plan, elements.current, getState().primaryTool, {
           onSnapshot: setViewportSnapshot,
-          onLoadProgress: (decoded, total) => setLoadText(decoded >= total ? null : `Decoding ${seriesName}: ${decoded} / ${total} slices`),
+          onLoadProgress: (decoded, total) => setDecoding(decoded >= total ? null : { label: `Decoding ${seriesName} (slices)`, done: decoded, total }),
           onImageError: (imageId, message) => {
             const instance = getState().instances.find((i) => i.imageIds.includes(imageId));
             setState((s) => ({
@@ -58,20 +56,6 @@ export function ViewportGrid() {
     };
   }, [plan]);
 
-  useEffect(() => {
-    if (!plan) return;
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')) return;
-      const delta = KEY_SCROLL[event.key];
-      if (delta === undefined) return;
-      event.preventDefault();
-      scrollViewport(activeViewportId ?? plan.viewports[0].viewportId, delta);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [plan, activeViewportId]);
-
   if (!plan) {
     return <div className="viewport-grid viewport-grid--empty">Choose an image series on the left.</div>;
   }
@@ -82,7 +66,7 @@ export function ViewportGrid() {
           {plan.notes.map((note) => <li key={note}>{note}</li>)}
         </ul>
       )}
-      {loadText && <div className="progress progress--decode" role="status" data-testid="decode-progress">{loadText}</div>}
+      {decoding && <LoadingBar testId="decode-progress" label={decoding.label} done={decoding.done} total={decoding.total} />}
       <div className={`viewport-grid viewport-grid--${plan.mode}`}>
         {plan.viewports.map((spec) => (
           <div key={spec.viewportId} className={`viewport-cell viewport-cell--${spec.orientation}`} onMouseEnter={() => setActiveViewportId(spec.viewportId)}>
@@ -97,6 +81,11 @@ export function ViewportGrid() {
               data-orientation={spec.orientation}
               data-series-uid={spec.seriesKey}
               onContextMenu={(e) => e.preventDefault()}
+              // cornerstone's key listener on the element cancels every key, Tab included: a keyboard trap once a
+              // click has focused the view. Tab never reaches it, so the focus moves on.
+              onKeyDownCapture={(e) => {
+                if (e.key === 'Tab') e.stopPropagation();
+              }}
             />
             <ViewportOverlay spec={spec} />
           </div>

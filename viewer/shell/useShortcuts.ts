@@ -1,10 +1,13 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { choosePrimaryTool, deleteMeasurement, redoMeasurement, undoMeasurement } from '../actions/measure';
 import { focusLevel } from '../actions/compare';
 import { acceptSelectedProposal, cancelSpineDetection } from '../actions/assist';
 import { comparisonOf } from '../model/comparison';
-import { cancelPlacement } from '../cornerstone/viewportController';
+import { matchShortcut, type ShortcutId } from '../model/shortcuts';
+import { WINDOW_PRESETS, applyWindowPreset, cancelPlacement, resetViewports, scrollViewport, toggleInvert } from '../cornerstone/viewportController';
 import { getState } from '../state/store';
+import type { PrimaryTool } from '../state/primaryTool';
+import { getActiveViewportId } from './activeViewport';
 
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
@@ -22,39 +25,103 @@ function stepLevel(delta: number): void {
   const levels = comparison?.levels.map((l) => l.level) ?? [];
   if (levels.length === 0) return;
   currentLevelIndex = Math.max(0, Math.min(levels.length - 1, currentLevelIndex + delta));
-  focusLevel(levels[currentLevelIndex]);
+  const level = levels[currentLevelIndex];
+  if (level) focusLevel(level);
 }
 
-/**
- * Keys of the height tool: V picks it, Esc cancels a half-placed vertebra (or spine detection), Ctrl+Z/Ctrl+Y undo/redo,
- * Del deletes, A accepts the selected proposed vertebra.
- */
-export function useShortcuts(): void {
+function chooseTool(tool: PrimaryTool): boolean {
+  if (!getState().plan) return false;
+  choosePrimaryTool(tool);
+  return true;
+}
+
+function preset(id: string): boolean {
+  const { plan } = getState();
+  const chosen = WINDOW_PRESETS.find((p) => p.id === id);
+  if (!plan || !chosen) return false;
+  applyWindowPreset(plan, chosen);
+  return true;
+}
+
+function scroll(delta: number): boolean {
+  const { plan } = getState();
+  const active = getActiveViewportId();
+  const viewportId = plan?.viewports.find((v) => v.viewportId === active)?.viewportId ?? plan?.viewports[0]?.viewportId;
+  if (!plan || !viewportId) return false;
+  scrollViewport(viewportId, delta);
+  return true;
+}
+
+/** What the shell's overlays and panel do on their keys. */
+export interface ShellShortcutCommands {
+  toggleHelp: () => void;
+  /** Escape: closes the help or a menu; true when something was closed. */
+  closeOverlay: () => boolean;
+  togglePanel: () => void;
+}
+
+/** A handler per shortcut of the table; it returns false when the key did nothing (then the browser keeps it). */
+type Handlers = Record<ShortcutId, () => boolean>;
+
+function handlersFor(shell: ShellShortcutCommands): Handlers {
+  return {
+    help: () => (shell.toggleHelp(), true),
+    togglePanel: () => (shell.togglePanel(), true),
+    toolWindowLevel: () => chooseTool('windowLevel'),
+    toolPan: () => chooseTool('pan'),
+    toolZoom: () => chooseTool('zoom'),
+    toolCrosshairs: () => getState().plan?.mode === 'mpr' && chooseTool('crosshairs'),
+    toolVertebralHeight: () => chooseTool('vertebralHeight'),
+    chooseLevel: () => {
+      const select = document.querySelector<HTMLSelectElement>('[data-testid="level-select"]');
+      select?.focus();
+      return select !== null;
+    },
+    cancelPlacement: () => shell.closeOverlay() || cancelSpineDetection() || cancelPlacement(),
+    acceptProposal: () => acceptSelectedProposal(),
+    undo: () => (undoMeasurement(), true),
+    redo: () => (redoMeasurement(), true),
+    deleteMeasurement: () => {
+      const id = getState().selectedMeasurementId;
+      if (id) deleteMeasurement(id);
+      return id !== null;
+    },
+    presetBone: () => preset('bone'),
+    presetSoft: () => preset('soft'),
+    presetAuto: () => preset('auto'),
+    invert: () => {
+      const { plan } = getState();
+      if (plan) toggleInvert(plan);
+      return plan !== null;
+    },
+    reset: () => {
+      const { plan } = getState();
+      if (plan) resetViewports(plan);
+      return plan !== null;
+    },
+    previousSlice: () => scroll(-1),
+    nextSlice: () => scroll(1),
+    previousSlices10: () => scroll(-10),
+    nextSlices10: () => scroll(10),
+    previousLevel: () => (stepLevel(-1), true),
+    nextLevel: () => (stepLevel(1), true),
+  };
+}
+
+/** Runs the keyboard map (viewer/model/shortcuts.ts): every shortcut of the table, nothing outside it. */
+export function useShortcuts(shell: ShellShortcutCommands): void {
+  const shellRef = useRef(shell);
+  useEffect(() => {
+    shellRef.current = shell;
+  });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target)) return;
-      const ctrl = event.ctrlKey || event.metaKey;
-      if (ctrl && event.key.toLowerCase() === 'z' && !event.shiftKey) {
-        event.preventDefault();
-        undoMeasurement();
-      } else if (ctrl && (event.key.toLowerCase() === 'y' || (event.key.toLowerCase() === 'z' && event.shiftKey))) {
-        event.preventDefault();
-        redoMeasurement();
-      } else if (event.key === '[' || event.key === ']') {
-        stepLevel(event.key === ']' ? 1 : -1);
-      } else if (event.key === 'Escape') {
-        if (!cancelSpineDetection()) cancelPlacement();
-      } else if (!ctrl && !event.altKey && event.key.toLowerCase() === 'a') {
-        if (acceptSelectedProposal()) event.preventDefault();
-      } else if (!ctrl && event.key.toLowerCase() === 'v' && getState().plan) {
-        choosePrimaryTool('vertebralHeight');
-      } else if (event.key === 'Delete' || event.key === 'Backspace') {
-        const id = getState().selectedMeasurementId;
-        if (id) {
-          event.preventDefault();
-          deleteMeasurement(id);
-        }
-      }
+      const id = matchShortcut(event);
+      if (!id) return;
+      // In a field, keys belong to the field; Escape still closes an overlay.
+      if (isTyping(event.target) && id !== 'cancelPlacement') return;
+      const handled = handlersFor(shellRef.current)[id]();
+      if (handled) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -8,8 +8,9 @@ import {
   utilities as toolUtilities,
   type Types as ToolTypes,
 } from '@cornerstonejs/tools';
-import { heightsFromPoints, type PointName, type SpinalLevel, type Vec3 } from '../../measurement';
-import { PLACEMENT_ORDER, toSixPoints } from './placement';
+import { heightsFromPoints, type PointName, type SpinalLevel } from '../../measurement';
+import type { VertebraStyle } from '../model/vertebraStyle';
+import { HEIGHT_INDEX_PAIRS, PLACEMENT_ORDER, toSixPoints } from './placement';
 
 const { addAnnotation, getAnnotations, removeAnnotation } = annotationApi.state;
 const { triggerAnnotationCompleted, triggerAnnotationModified } = annotationApi.state;
@@ -25,15 +26,6 @@ export interface VertebraAnnotation extends ToolTypes.Annotation {
     /** Points before the current drag began; set while a handle is dragged, read by the bridge when it ends. */
     pointsBeforeEdit?: Types.Point3[] | null;
   };
-}
-
-/** What the app tells the tool about a vertebra it draws: colour by grade, unit, grade text. */
-export interface VertebraStyle {
-  color: string;
-  unit: 'mm' | 'px';
-  gradeText: string;
-  /** An unreviewed proposal of low confidence: drawn with "check" beside its level. */
-  check?: boolean;
 }
 
 /** How the image analysis helps placing (the assist-mode select): mirrors the app's AssistMode. */
@@ -78,7 +70,7 @@ function distanceToSegment(p: Types.Point2, a: Types.Point2, b: Types.Point2): n
 }
 
 /** Pairs of point indices (placement order) drawn as lines: three heights, then the two endplates. */
-const HEIGHT_LINES: ReadonlyArray<readonly [number, number]> = [[0, 1], [2, 3], [4, 5]];
+const HEIGHT_LINES = HEIGHT_INDEX_PAIRS;
 const ENDPLATE_LINES: ReadonlyArray<readonly [number, number]> = [[0, 2], [2, 4], [1, 3], [3, 5]];
 
 /**
@@ -296,7 +288,7 @@ export class VertebralHeightTool extends AnnotationTool {
       vertebra.data.pointsBeforeEdit = null;
       toolUtilities.triggerAnnotationRenderForViewportIds(viewportIds);
     } else if (assist && assist.mode() === 'snap' && !keepWhereDropped && corner && handleIndex !== undefined && viewportIds[0]) {
-      const dropped = vertebra.data.handles.points[handleIndex]!;
+      const dropped = vertebra.data.handles.points[handleIndex];
       void assist.snap(viewportIds[0], dropped, corner).then((snapped) => {
         if (snapped && vertebra.data.handles.points[handleIndex] === dropped) {
           vertebra.data.handles.points[handleIndex] = [...snapped] as Types.Point3;
@@ -355,7 +347,7 @@ export class VertebralHeightTool extends AnnotationTool {
     const levelText = annotation.data.level + (style?.gradeText ? ` · ${style.gradeText}` : '') + (style?.check ? ' · check' : '');
     drawTextBox(svg, uid, 'level', [levelText], [canvas[0][0] - 60, canvas[0][1] - 28], textOptions);
     if (!complete) return;
-    const heights = heightsFromPoints(toSixPoints(points as unknown as Vec3[]));
+    const heights = heightsFromPoints(toSixPoints(points));
     if (!heights.ok) return;
     const unit = style?.unit ?? 'mm';
     const labels = [`Ha ${heights.value.anteriorMm.toFixed(1)} ${unit}`, `Hm ${heights.value.middleMm.toFixed(1)} ${unit}`, `Hp ${heights.value.posteriorMm.toFixed(1)} ${unit}`];

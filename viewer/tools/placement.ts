@@ -1,14 +1,12 @@
-import { POINT_LABELS, type PointName, type SixPoints, type Vec3 } from '../../measurement';
+import { HEIGHT_POINT_PAIRS, POINT_LABELS, type PointName, type SixPoints, type Vec3 } from '../../measurement';
 
 /** The click order of the six-point method: each height's superior point, then its inferior point, front to back. */
-export const PLACEMENT_ORDER: readonly PointName[] = [
-  'anteriorSuperior',
-  'anteriorInferior',
-  'middleSuperior',
-  'middleInferior',
-  'posteriorSuperior',
-  'posteriorInferior',
-];
+export const PLACEMENT_ORDER: readonly PointName[] = HEIGHT_POINT_PAIRS.flatMap(({ superior, inferior }) => [superior, inferior]);
+
+/** Each height as a pair of indices into the placement order (superior, inferior): how the tool draws its lines. */
+export const HEIGHT_INDEX_PAIRS: ReadonlyArray<readonly [number, number]> = HEIGHT_POINT_PAIRS.map(
+  ({ superior, inferior }) => [PLACEMENT_ORDER.indexOf(superior), PLACEMENT_ORDER.indexOf(inferior)] as const,
+);
 
 /** The point the next click places, or null once all six are placed. */
 export function nextPointName(placedCount: number): PointName | null {

@@ -4,7 +4,7 @@
  * dictionary (pydicom/sr/_concepts_dict.py, which lists the CIDs a code belongs to) or DCMTK's dcmsr/libcmr sources.
  * The local scheme 99VHV holds this app's own concepts, for which DICOM defines no code.
  */
-import type { SixPoints, SpinalLevel, VertebralHeights } from '../../../measurement';
+import { HEIGHT_POINT_PAIRS, type SixPoints, type SpinalLevel, type VertebralHeights } from '../../../measurement';
 
 /** A coded concept: code value, coding scheme designator and code meaning (PS3.3 Table 8.8-1a). */
 export interface Code {
@@ -179,11 +179,12 @@ export const HEIGHT_LINES: ReadonlyArray<{
   readonly key: keyof VertebralHeights;
   readonly superior: keyof SixPoints;
   readonly inferior: keyof SixPoints;
-}> = [
-  { concept: ANTERIOR_HEIGHT, key: 'anteriorMm', superior: 'anteriorSuperior', inferior: 'anteriorInferior' },
-  { concept: MIDDLE_HEIGHT, key: 'middleMm', superior: 'middleSuperior', inferior: 'middleInferior' },
-  { concept: POSTERIOR_HEIGHT, key: 'posteriorMm', superior: 'posteriorSuperior', inferior: 'posteriorInferior' },
-];
+}> = HEIGHT_POINT_PAIRS.map(({ key, superior, inferior }) => ({
+  concept: { anteriorMm: ANTERIOR_HEIGHT, middleMm: MIDDLE_HEIGHT, posteriorMm: POSTERIOR_HEIGHT }[key],
+  key,
+  superior,
+  inferior,
+}));
 /** Reference posterior height (mean Hp of undeformed neighbours), mm. */
 export const REFERENCE_POSTERIOR_HEIGHT = code('VHV-HPREF', LOCAL_SCHEME, 'Reference posterior vertebral body height');
 /** Wedge ratio Ha/Hp (O'Neill et al., JBMR 1994). */

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { PlaneImage } from './image';
+import { CT_BONE_THRESHOLD_HU, frameHalfHeightMm, frameSpine } from './frameSpine';
+
+interface Scene {
+  background: number;
+  body: number;
+  disc: number;
+  /** A short bright bar elsewhere (a sternum on CT, subcutaneous fat on MR). */
+  distractor: number;
+}
+
+const CT: Scene = { background: 40, body: 300, disc: 70, distractor: 400 };
+const MR_T1: Scene = { background: 120, body: 520, disc: 180, distractor: 600 };
+
+/**
+ * A 300 × 260 mm sagittal plane at 1 mm: columns run posterior (+y), rows run to the feet (−z). Five 26 mm bodies with
+ * 9 mm discs, 34 mm deep, centred 30 mm posterior of the plane's centre; a 40 mm bar 100 mm anterior of them.
+ */
+function sagittalPlane(scene: Scene, options: { spacingMm?: number; withSpine?: boolean } = {}) {
+  const spacingMm = options.spacingMm ?? 1;
+  const columns = Math.round(300 / spacingMm);
+  const rows = Math.round(260 / spacingMm);
+  const values = new Float32Array(columns * rows).fill(scene.background);
+  const depthFromMm = 150 + 30 - 17;
+  const topMm = 40;
+  const bodies = 5;
+  for (let r = 0; r < rows; r += 1) {
+    const yMm = r * spacingMm;
+    for (let c = 0; c < columns; c += 1) {
+      const xMm = c * spacingMm;
+      let v = scene.background;
+      if (options.withSpine !== false && xMm >= depthFromMm && xMm < depthFromMm + 34 && yMm >= topMm && yMm < topMm + bodies * 35 - 9) {
+        v = (yMm - topMm) % 35 < 26 ? scene.body : scene.disc;
+      }
+      if (xMm >= depthFromMm - 100 && xMm < depthFromMm - 88 && yMm >= 60 && yMm < 100) v = scene.distractor;
+      values[c + r * columns] = v;
+    }
+  }
+  // The corners outside the reformatted volume.
+  for (let r = 0; r < 10 / spacingMm; r += 1) values[r * columns] = Number.NaN;
+  const plane: PlaneImage = {
+    kind: 'plane',
+    values,
+    columns,
+    rows,
+    originMm: [0, -150, 130],
+    rowCosine: [0, 1, 0],
+    columnCosine: [0, 0, -1],
+    columnSpacingMm: spacingMm,
+    rowSpacingMm: spacingMm,
+    calibrated: true,
+  };
+  // Truth: y of the column's centre (mm, LPS) and z of its centre, its length and depth.
+  const truth = { centreY: -150 + depthFromMm + 17, centreZ: 130 - (topMm + (bodies * 35 - 9) / 2), lengthMm: bodies * 35 - 9, depthMm: 34 };
+  return { plane, truth };
+}
+
+describe('frameSpine', () => {
+  it.each([
+    ['a CT at 1 mm', CT, 'CT', 1],
+    ['a CT at 0.7 mm', CT, 'CT', 0.7],
+    ['a T1 MR at 1 mm', MR_T1, 'MR', 1],
+  ] as const)('finds the column of five bodies on %s within 3 mm', (_name, scene, modality, spacingMm) => {
+    const { plane, truth } = sagittalPlane(scene, { spacingMm });
+    const result = frameSpine(plane, modality);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(Math.abs(result.value.centreMm[1] - truth.centreY)).toBeLessThan(3);
+    expect(Math.abs(result.value.centreMm[2] - truth.centreZ)).toBeLessThan(3);
+    expect(Math.abs(result.value.lengthMm - truth.lengthMm)).toBeLessThan(3);
+    expect(Math.abs(result.value.depthMm - truth.depthMm)).toBeLessThan(8);
+  });
+
+  it('declines a plane without a column (NO_VERTEBRA), so the caller fits the image', () => {
+    const { plane } = sagittalPlane(CT, { withSpine: false });
+    const result = frameSpine(plane, 'CT');
+    expect(result.ok ? 'ok' : result.error.code).toBe('NO_VERTEBRA');
+  });
+
+  it('declines a CT plane with nothing as bright as bone', () => {
+    const { plane } = sagittalPlane({ background: 0, body: CT_BONE_THRESHOLD_HU - 1, disc: 50, distractor: 20 });
+    const result = frameSpine(plane, 'CT');
+    expect(result.ok ? 'ok' : result.error.code).toBe('NO_VERTEBRA');
+  });
+
+  it('declines an uncalibrated plane', () => {
+    const { plane } = sagittalPlane(CT);
+    const result = frameSpine({ ...plane, calibrated: false }, 'CT');
+    expect(result.ok ? 'ok' : result.error.code).toBe('UNCALIBRATED');
+  });
+
+  it('declines a flat MR plane (no threshold)', () => {
+    const { plane } = sagittalPlane({ background: 100, body: 100, disc: 100, distractor: 100 });
+    const result = frameSpine(plane, 'MR');
+    expect(result.ok ? 'ok' : result.error.code).toBe('NO_VERTEBRA');
+  });
+});
+
+describe('frameHalfHeightMm', () => {
+  it.each([
+    // length, depth, aspect (width / height) → half height
+    [200, 40, 1, 106],
+    [200, 40, 0.1, 248],
+    [60, 80, 1, 49.6],
+  ])('frames a %s mm long, %s mm deep column in a view of aspect %s with half height %s mm', (lengthMm, depthMm, aspect, expected) => {
+    expect(frameHalfHeightMm({ centreMm: [0, 0, 0], lengthMm, depthMm }, aspect)).toBeCloseTo(expected, 1);
+  });
+});

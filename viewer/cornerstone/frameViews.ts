@@ -1,0 +1,132 @@
+import { cache, metaData, type StackViewport, type Types, type VolumeViewport } from '@cornerstonejs/core';
+import { frameHalfHeightMm, frameSpine, type FrameModality, type SpineFrame } from '../../analysis/frameSpine';
+import { samplePlane } from '../../analysis/samplePlane';
+import type { PlaneImage, Volume } from '../../analysis/image';
+import type { Vec3 } from '../../analysis/vec';
+
+/** Sampling of the mid-sagittal plane searched for the column: coarse enough to stay fast, fine enough for bodies, mm. */
+const FRAME_SAMPLING_MM = 1;
+/** Largest side of that plane, pixels (a whole-body CT is sampled more coarsely). */
+const FRAME_MAX_SIDE_PX = 600;
+
+/** Outcome of framing one view, also written to its element as `data-framed`. */
+export type FrameOutcome = 'spine' | 'fit' | 'user';
+
+/** The cameras framing put the views in; Reset returns there rather than to a whole-image fit. */
+const framedCameras = new Map<string, Types.ICamera>();
+
+export function framedCameraOf(viewportId: string): Types.ICamera | undefined {
+  return framedCameras.get(viewportId);
+}
+
+const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+
+function modalityOf(imageId: string | undefined): FrameModality {
+  const modality = imageId ? (metaData.get('generalSeriesModule', imageId) as { modality?: string } | undefined)?.modality : undefined;
+  return modality === 'CT' ? 'CT' : 'MR';
+}
+
+/** The mid-sagittal plane of a volume viewport as the analysis reads it: through the focal point, in screen axes. */
+function planeOfVolumeView(viewport: VolumeViewport): PlaneImage | null {
+  const volumeId = viewport.getVolumeId?.();
+  const volume = volumeId ? cache.getVolume(volumeId) : undefined;
+  const values = volume?.voxelManager?.getCompleteScalarDataArray?.() as Volume['values'] | undefined;
+  if (!volume || !values) return null;
+  const d = volume.direction;
+  const analysisVolume: Volume = {
+    kind: 'volume',
+    values,
+    dimensions: [volume.dimensions[0], volume.dimensions[1], volume.dimensions[2]],
+    originMm: [volume.origin[0], volume.origin[1], volume.origin[2]],
+    rowCosine: [d[0], d[1], d[2]],
+    columnCosine: [d[3], d[4], d[5]],
+    sliceCosine: [d[6], d[7], d[8]],
+    spacingMm: [volume.spacing[0], volume.spacing[1], volume.spacing[2]],
+    calibrated: true,
+  };
+  const camera = viewport.getCamera();
+  const up = camera.viewUp as Vec3;
+  const normal = camera.viewPlaneNormal as Vec3;
+  const focal = camera.focalPoint as Vec3;
+  const right = cross(up, normal);
+  const extentMm = Math.hypot(...volume.dimensions.map((n, i) => n * volume.spacing[i]!));
+  const spacingMm = Math.max(FRAME_SAMPLING_MM, extentMm / FRAME_MAX_SIDE_PX);
+  const side = Math.ceil(extentMm / spacingMm);
+  const down: Vec3 = [-up[0], -up[1], -up[2]];
+  const originMm: Vec3 = [0, 1, 2].map((i) => focal[i]! - (right[i]! * extentMm) / 2 - (down[i]! * extentMm) / 2) as unknown as Vec3;
+  const plane = samplePlane(analysisVolume, { originMm, rowCosine: right, columnCosine: down, columns: side, rows: side, spacingMm });
+  return plane.ok ? plane.value : null;
+}
+
+/** The displayed image of a stack viewport (a native sagittal series) as a plane image, values rescaled. */
+function planeOfStackView(viewport: StackViewport): PlaneImage | null {
+  const image = viewport.getCornerstoneImage();
+  const plane = image ? (metaData.get('imagePlaneModule', image.imageId) as {
+    imagePositionPatient?: number[]; rowCosines?: number[]; columnCosines?: number[]; rowPixelSpacing?: number | null; columnPixelSpacing?: number | null;
+  } | undefined) : undefined;
+  if (!image || image.color || !plane?.imagePositionPatient || !plane.rowCosines || !plane.columnCosines || !plane.rowPixelSpacing || !plane.columnPixelSpacing) return null;
+  const pixels = image.getPixelData();
+  const values = new Float32Array(pixels.length);
+  for (let i = 0; i < pixels.length; i += 1) values[i] = pixels[i]! * (image.slope ?? 1) + (image.intercept ?? 0);
+  const [px, py, pz] = plane.imagePositionPatient;
+  const [rx, ry, rz] = plane.rowCosines;
+  const [cx, cy, cz] = plane.columnCosines;
+  return {
+    kind: 'plane',
+    values,
+    columns: image.columns,
+    rows: image.rows,
+    originMm: [px ?? NaN, py ?? NaN, pz ?? NaN],
+    rowCosine: [rx ?? NaN, ry ?? NaN, rz ?? NaN],
+    columnCosine: [cx ?? NaN, cy ?? NaN, cz ?? NaN],
+    // PixelSpacing: row spacing (between rows) first, then column spacing (between columns).
+    columnSpacingMm: plane.columnPixelSpacing,
+    rowSpacingMm: plane.rowPixelSpacing,
+    calibrated: true,
+  };
+}
+
+/** Moves the camera onto the column found on the plane; its slice (depth along the view normal) is kept. */
+function applyFrame(viewport: Types.IViewport, frame: SpineFrame): void {
+  const camera = viewport.getCamera();
+  const normal = camera.viewPlaneNormal!;
+  const focal = camera.focalPoint!;
+  const offset = [0, 1, 2].reduce((sum, i) => sum + (frame.centreMm[i]! - focal[i]!) * normal[i]!, 0);
+  const focalPoint = [0, 1, 2].map((i) => frame.centreMm[i]! - offset * normal[i]!) as Types.Point3;
+  const position = [0, 1, 2].map((i) => camera.position![i]! + focalPoint[i]! - focal[i]!) as Types.Point3;
+  const aspect = viewport.canvas.clientWidth / Math.max(1, viewport.canvas.clientHeight);
+  viewport.setCamera({ focalPoint, position, parallelScale: frameHalfHeightMm(frame, aspect) });
+  viewport.render();
+}
+
+/**
+ * Frames a sagittal view on the vertebral column found in its image (analysis/frameSpine), unless the person has
+ * already moved or zoomed it since `openedCamera`; otherwise it keeps the whole-image fit. Writes `data-framed`.
+ */
+export function frameSpineView(viewport: Types.IViewport, openedCamera: Types.ICamera | null, seriesImageId: string | undefined): FrameOutcome {
+  const element = viewport.element;
+  const now = viewport.getCamera();
+  const moved = openedCamera !== null && (
+    Math.abs((now.parallelScale ?? 0) - (openedCamera.parallelScale ?? 0)) > 1e-6 ||
+    [0, 1, 2].some((i) => Math.abs(now.focalPoint![i]! - openedCamera.focalPoint![i]!) > 1e-6)
+  );
+  let outcome: FrameOutcome = 'fit';
+  if (moved) {
+    outcome = 'user';
+  } else {
+    const isStack = 'getCornerstoneImage' in viewport && typeof (viewport as StackViewport).getCornerstoneImage === 'function';
+    const plane = isStack ? planeOfStackView(viewport as StackViewport) : planeOfVolumeView(viewport as VolumeViewport);
+    const frame = plane ? frameSpine(plane, modalityOf(seriesImageId)) : null;
+    if (frame?.ok) {
+      applyFrame(viewport, frame.value);
+      framedCameras.set(viewport.id, viewport.getCamera());
+      outcome = 'spine';
+    }
+  }
+  element.dataset.framed = outcome;
+  return outcome;
+}
+
+export function forgetFraming(viewportId: string): void {
+  framedCameras.delete(viewportId);
+}

@@ -1,0 +1,76 @@
+import type { LoadedInstance } from '../loading/grouping';
+import { imageIdOfReference, imageReferenceOf, type ImageReference } from './imageReference';
+import type { VertebraMeasurement } from './measurements';
+
+/**
+ * Version of what one saved record holds; a newer record is left alone rather than misread.
+ * 1: vertebrae with the session-bound image id (dicomfile:N), 2: with SOP Instance UID + frame instead.
+ */
+export const SAVED_RECORD_VERSION = 2;
+
+/** A vertebra as the browser store keeps it: its image named by SOP Instance UID + frame, never by a session's image id. */
+export type SavedVertebra = Omit<VertebraMeasurement, 'referencedImageId'> & { referencedImage: ImageReference | null };
+
+/** One study's vertebrae in the browser store. */
+export interface SavedStudy {
+  studyKey: string;
+  recordVersion: number;
+  savedAt: string;
+  measurements: SavedVertebra[];
+}
+
+/** The record to store for a study: each vertebra's image id turned into SOP Instance UID + frame among the open instances. */
+export function savedStudyOf(
+  studyKey: string,
+  measurements: readonly VertebraMeasurement[],
+  instances: readonly LoadedInstance[],
+  savedAt: Date,
+  /** References restored from the store whose images are not open yet: kept as they were. */
+  pendingImages: ReadonlyMap<string, ImageReference> = new Map(),
+): SavedStudy {
+  return {
+    studyKey,
+    recordVersion: SAVED_RECORD_VERSION,
+    savedAt: savedAt.toISOString(),
+    measurements: measurements.map(({ referencedImageId, ...rest }) => ({
+      ...rest,
+      referencedImage: referencedImageId === null ? (pendingImages.get(rest.id) ?? null) : imageReferenceOf(instances, referencedImageId),
+    })),
+  };
+}
+
+/** Restored vertebrae, and the image references not open yet (their files may still be loading), by vertebra id. */
+export interface RestoredStudy {
+  measurements: VertebraMeasurement[];
+  pendingImages: Map<string, ImageReference>;
+}
+
+/**
+ * The vertebrae of a stored record, each tied to this session's image id of its SOP instance and frame; null for a
+ * record this version cannot read. A version-1 record names images by a past session's id, which may now be another
+ * image: those ties are dropped (the vertebra keeps its points and plane) rather than restored onto a wrong image.
+ */
+export function restoreSavedStudy(record: unknown, instances: readonly LoadedInstance[]): RestoredStudy | null {
+  if (typeof record !== 'object' || record === null) return null;
+  const { recordVersion, measurements } = record as { recordVersion?: unknown; measurements?: unknown };
+  if (!Array.isArray(measurements) || (recordVersion !== 1 && recordVersion !== SAVED_RECORD_VERSION)) return null;
+  const pendingImages = new Map<string, ImageReference>();
+  const restored = (measurements as Array<SavedVertebra & { referencedImageId?: unknown }>).map((saved): VertebraMeasurement => {
+    const { referencedImage, referencedImageId: _sessionBound, ...rest } = saved;
+    const reference = recordVersion === SAVED_RECORD_VERSION ? referencedImage : null;
+    const imageId = reference ? imageIdOfReference(instances, reference) : null;
+    if (reference && imageId === null) pendingImages.set(saved.id, reference);
+    return { ...rest, referencedImageId: imageId };
+  });
+  return { measurements: restored, pendingImages };
+}
+
+/** Pending image references that the now open instances resolve, as image ids by vertebra id. */
+export function resolvePendingImages(pending: ReadonlyMap<string, ImageReference>, instances: readonly LoadedInstance[]): Map<string, string> {
+  const resolved = new Map<string, string>();
+  for (const [id, reference] of pending) {
+    const imageId = imageIdOfReference(instances, reference);
+    if (imageId !== null) resolved.set(id, imageId);
+  }
+  return resolved;
+}

@@ -1,0 +1,121 @@
+/**
+ * The keyboard map: every shortcut of the viewer, in one table. The key handlers dispatch through `matchShortcut`
+ * on this table and the `?` overlay lists it, so the help cannot go stale.
+ */
+
+/** What a shortcut asks for; the shell maps each id to one handler (a `Record<ShortcutId, …>`, so none is missing). */
+export type ShortcutId =
+  | 'help'
+  | 'toolWindowLevel'
+  | 'toolPan'
+  | 'toolZoom'
+  | 'toolCrosshairs'
+  | 'toolVertebralHeight'
+  | 'chooseLevel'
+  | 'cancelPlacement'
+  | 'acceptProposal'
+  | 'undo'
+  | 'redo'
+  | 'deleteMeasurement'
+  | 'presetBone'
+  | 'presetSoft'
+  | 'presetAuto'
+  | 'invert'
+  | 'reset'
+  | 'previousSlice'
+  | 'nextSlice'
+  | 'previousSlices10'
+  | 'nextSlices10'
+  | 'previousLevel'
+  | 'nextLevel'
+  | 'togglePanel';
+
+/** One key press: `key` as KeyboardEvent.key (letters lower case); `ctrl` means Ctrl or ⌘. */
+export interface KeyChord {
+  readonly key: string;
+  readonly ctrl?: boolean;
+  readonly shift?: boolean;
+}
+
+export type ShortcutGroup = 'General' | 'Navigation' | 'Window' | 'Measure' | 'Compare';
+
+export interface Shortcut {
+  readonly id: ShortcutId;
+  readonly group: ShortcutGroup;
+  /** What it does, as the help overlay and tooltips say it. */
+  readonly description: string;
+  readonly chords: readonly KeyChord[];
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { id: 'help', group: 'General', description: 'Show or hide this list of keys', chords: [{ key: '?' }] },
+  { id: 'togglePanel', group: 'General', description: 'Show or hide the morphometry panel', chords: [{ key: 'm' }] },
+  { id: 'toolWindowLevel', group: 'Navigation', description: 'Window/level tool (left drag)', chords: [{ key: 'w' }] },
+  { id: 'toolPan', group: 'Navigation', description: 'Pan tool (left drag)', chords: [{ key: 'p' }] },
+  { id: 'toolZoom', group: 'Navigation', description: 'Zoom tool (left drag)', chords: [{ key: 'z' }] },
+  { id: 'toolCrosshairs', group: 'Navigation', description: 'Crosshairs tool (three-view series)', chords: [{ key: 'c' }] },
+  { id: 'reset', group: 'Navigation', description: 'Reset the views (framing, window, invert)', chords: [{ key: 'r' }] },
+  { id: 'previousSlice', group: 'Navigation', description: 'Previous slice', chords: [{ key: 'ArrowUp' }, { key: 'ArrowLeft' }] },
+  { id: 'nextSlice', group: 'Navigation', description: 'Next slice', chords: [{ key: 'ArrowDown' }, { key: 'ArrowRight' }] },
+  { id: 'previousSlices10', group: 'Navigation', description: 'Ten slices back', chords: [{ key: 'PageUp' }] },
+  { id: 'nextSlices10', group: 'Navigation', description: 'Ten slices on', chords: [{ key: 'PageDown' }] },
+  { id: 'presetBone', group: 'Window', description: 'CT bone window', chords: [{ key: '1' }] },
+  { id: 'presetSoft', group: 'Window', description: 'CT soft-tissue window', chords: [{ key: '2' }] },
+  { id: 'presetAuto', group: 'Window', description: 'Automatic window (from the image)', chords: [{ key: '3' }] },
+  { id: 'invert', group: 'Window', description: 'Invert the grey scale', chords: [{ key: 'i' }] },
+  { id: 'toolVertebralHeight', group: 'Measure', description: 'Vertebral height tool (six points)', chords: [{ key: 'v' }] },
+  { id: 'chooseLevel', group: 'Measure', description: 'Go to the level selector', chords: [{ key: 'l' }] },
+  { id: 'cancelPlacement', group: 'Measure', description: 'Drop a half-placed vertebra; close a menu or this list', chords: [{ key: 'Escape' }] },
+  { id: 'acceptProposal', group: 'Measure', description: 'Accept the selected proposed vertebra', chords: [{ key: 'a' }] },
+  { id: 'undo', group: 'Measure', description: 'Undo', chords: [{ key: 'z', ctrl: true }] },
+  { id: 'redo', group: 'Measure', description: 'Redo', chords: [{ key: 'y', ctrl: true }, { key: 'z', ctrl: true, shift: true }] },
+  { id: 'deleteMeasurement', group: 'Measure', description: 'Delete the selected vertebra', chords: [{ key: 'Delete' }, { key: 'Backspace' }] },
+  { id: 'previousLevel', group: 'Compare', description: 'Previous compared level', chords: [{ key: '[' }] },
+  { id: 'nextLevel', group: 'Compare', description: 'Next compared level', chords: [{ key: ']' }] },
+];
+
+/** The parts of a KeyboardEvent a shortcut depends on. */
+export interface KeyPress {
+  readonly key: string;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  readonly shiftKey: boolean;
+  readonly altKey: boolean;
+}
+
+function matches(chord: KeyChord, press: KeyPress): boolean {
+  const ctrl = press.ctrlKey || press.metaKey;
+  if (ctrl !== (chord.ctrl ?? false) || press.altKey) return false;
+  const key = press.key.length === 1 ? press.key.toLowerCase() : press.key;
+  if (key !== chord.key) return false;
+  // Shift is part of a letter chord (Ctrl+Shift+Z); a symbol such as `?` needs Shift on most layouts anyway.
+  const isLetter = /^[a-z]$/.test(chord.key);
+  return !isLetter || press.shiftKey === (chord.shift ?? false);
+}
+
+/** The shortcut a key press asks for, or null. */
+export function matchShortcut(press: KeyPress, table: readonly Shortcut[] = SHORTCUTS): ShortcutId | null {
+  return table.find((shortcut) => shortcut.chords.some((chord) => matches(chord, press)))?.id ?? null;
+}
+
+const KEY_NAMES: Readonly<Record<string, string>> = {
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  PageUp: 'Page Up',
+  PageDown: 'Page Down',
+  Escape: 'Esc',
+  Delete: 'Del',
+};
+
+/** How a chord is written for people: "Ctrl+Shift+Z", "V", "↑". */
+export function chordLabel(chord: KeyChord): string {
+  const key = KEY_NAMES[chord.key] ?? (chord.key.length === 1 ? chord.key.toUpperCase() : chord.key);
+  return [chord.ctrl ? 'Ctrl' : null, chord.shift ? 'Shift' : null, key].filter((part) => part !== null).join('+');
+}
+
+/** All the chords of one shortcut, for a tooltip: "Ctrl+Y or Ctrl+Shift+Z". */
+export function shortcutLabel(id: ShortcutId, table: readonly Shortcut[] = SHORTCUTS): string {
+  return table.find((s) => s.id === id)?.chords.map(chordLabel).join(' or ') ?? '';
+}
