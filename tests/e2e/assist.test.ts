@@ -229,6 +229,7 @@ describe('a deliberately hard case: the cemented L1 after kyphoplasty', () => {
     await viewer.openSeries(postCt.seriesInstanceUID);
     await viewer.waitLoaded('sagittal');
     const cementedL1 = post.levels!.find((l) => l.level === 'L1')!;
+    await setMode('click');
     await viewer.chooseLevel('L1');
     await clickAt(centreOf(cementedL1));
     await viewer.row('L1').waitFor({ timeout: 60_000 });
