@@ -1,12 +1,13 @@
-import { createRoot } from 'react-dom/client';
-import { App } from './shell/App';
-import './shell/app.css';
-import { startAutosave } from './actions/autosave';
-import { initCornerstone } from './cornerstone/initCornerstone';
-import { openFromUrl } from './actions/pacs';
+import { configFromUrl, prefetchStudy, studyUidsFromUrl } from './dicomweb';
 
-startAutosave();
-// Ready before the first file: scripted QA finds window.cornerstone at once, and nothing waits on init later.
-void initCornerstone().then(() => openFromUrl(window.location.search));
+// The entry is kept small: a study named in the address (`?dicomweb=…&StudyInstanceUIDs=…`) is searched and its
+// metadata downloaded while the viewer's code (cornerstone, React, the panels) loads and starts.
+const config = configFromUrl(window.location.search);
+if (config) for (const uid of studyUidsFromUrl(window.location.search)) void prefetchStudy(config, uid);
 
-createRoot(document.getElementById('root')!).render(<App />);
+import('./boot')
+  .then(({ boot }) => boot())
+  .catch((error: unknown) => {
+    const root = document.getElementById('root');
+    if (root) root.textContent = `The viewer could not load its code (${error instanceof Error ? error.message : String(error)}). Reload the page.`;
+  });

@@ -8,6 +8,8 @@ export interface OhifServerOptions {
   readonly dicomWebTarget: string;
   /** COOP/COEP headers for SharedArrayBuffer (default false). */
   readonly crossOriginIsolation?: boolean;
+  /** ETags and 304 answers, so later pages of one browser context load from its cache (default false: cold loads). */
+  readonly revalidate?: boolean;
   /** Default 0: a free loopback port. */
   readonly port?: number;
 }
@@ -22,6 +24,7 @@ export function startOhifServer(options: OhifServerOptions): Promise<RunningStat
     dicomWebTarget: options.dicomWebTarget,
     generated: { '/app-config.js': { contentType: 'text/javascript; charset=utf-8', body: () => ohifAppConfig() } },
     ...(options.crossOriginIsolation === undefined ? {} : { crossOriginIsolation: options.crossOriginIsolation }),
+    ...(options.revalidate === undefined ? {} : { revalidate: options.revalidate }),
     ...(options.port === undefined ? {} : { port: options.port }),
   });
 }

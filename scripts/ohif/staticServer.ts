@@ -27,6 +27,12 @@ export interface StaticServerOptions {
    * cross-origin isolated (SharedArrayBuffer available), as OHIF's deployment guide recommends. Default false.
    */
   readonly crossOriginIsolation?: boolean;
+  /**
+   * Give files an ETag (size and modification time) and answer a matching If-None-Match with 304, so a second page of
+   * the same browser context revalidates the 50 MB of bundles instead of downloading them again. Default false: every
+   * load is a cold load (what a load-time benchmark wants).
+   */
+  readonly revalidate?: boolean;
   /** Default 127.0.0.1 (loopback only). */
   readonly host?: string;
   /** Default 0: a free port. */
@@ -51,6 +57,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
   const indexFile = join(rootDir, 'index.html');
   if (!isFile(indexFile)) throw new Error(`startStaticServer: ${rootDir} has no index.html (not a production build?)`);
   const proxy = options.dicomWebTarget === undefined ? null : createDicomWebProxy(DICOMWEB_MOUNT, options.dicomWebTarget);
+  const revalidate = options.revalidate ?? false;
   const generated = options.generated ?? {};
   const isolationHeaders: Record<string, string> = options.crossOriginIsolation
     ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin' }
@@ -86,11 +93,11 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
       return;
     }
     if (isFile(file)) {
-      sendFile(req, res, file, isolationHeaders);
+      sendFile(req, res, file, isolationHeaders, revalidate);
     } else if (isFile(join(file, 'index.html'))) {
-      sendFile(req, res, join(file, 'index.html'), isolationHeaders);
+      sendFile(req, res, join(file, 'index.html'), isolationHeaders, revalidate);
     } else if (isPageRoute(req, path)) {
-      sendFile(req, res, indexFile, isolationHeaders);
+      sendFile(req, res, indexFile, isolationHeaders, revalidate);
     } else {
       sendText(res, 404, `not found: ${path}`);
     }
@@ -135,9 +142,17 @@ function isPageRoute(req: IncomingMessage, path: string): boolean {
   return extname(lastSegment) === '';
 }
 
-function sendFile(req: IncomingMessage, res: ServerResponse, file: string, extraHeaders: Record<string, string>): void {
-  const size = statSync(file).size;
-  res.writeHead(200, { ...extraHeaders, 'Content-Type': mimeTypeFor(file), 'Content-Length': size, 'Cache-Control': 'no-cache' });
+function sendFile(req: IncomingMessage, res: ServerResponse, file: string, extraHeaders: Record<string, string>, revalidate: boolean): void {
+  const stats = statSync(file);
+  const size = stats.size;
+  const etag = `"${size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
+  const validators: Record<string, string> = revalidate ? { ETag: etag } : {};
+  if (revalidate && req.headers['if-none-match'] === etag) {
+    res.writeHead(304, { ...extraHeaders, ...validators, 'Cache-Control': 'no-cache' });
+    res.end();
+    return;
+  }
+  res.writeHead(200, { ...extraHeaders, ...validators, 'Content-Type': mimeTypeFor(file), 'Content-Length': size, 'Cache-Control': 'no-cache' });
   if (req.method === 'HEAD') {
     res.end();
     return;

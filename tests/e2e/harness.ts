@@ -105,5 +105,7 @@ export async function newPage(browser: Browser, url: string): Promise<{ context:
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   await page.goto(url);
+  // The entry loads the viewer's code (boot) with a dynamic import, which may finish after the page's load event.
+  await page.waitForFunction(() => 'vertebralViewer' in window, undefined, { timeout: 60_000 });
   return { context, page, consoleErrors };
 }

@@ -124,13 +124,25 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
     await close();
   });
 
-  it('opens a study linked from another system by URL parameters', async () => {
+  it('opens a study linked from another system by URL parameters, asking for each frame, series list and metadata once', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
+    const requested = new Map<string, number>();
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/dicom-web/')) requested.set(path, (requested.get(path) ?? 0) + 1);
+    });
     await page.goto(`${server.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${baseline.studyInstanceUID}`);
     const viewer = new ViewerPage(page);
     await viewer.waitLoaded('sagittal');
     await viewer.row('L1').waitFor();
+    await page.locator('[data-testid="pacs-busy"]').waitFor({ state: 'detached', timeout: 60_000 });
+    const frames = [...requested].filter(([path]) => path.includes('/frames/'));
+    const shownImages = await page.evaluate(() => window.vertebralViewer.getState().plan?.imageIds.length ?? 0);
+    expect(frames.length).toBeGreaterThanOrEqual(shownImages);
+    expect(frames.filter(([, count]) => count > 1)).toEqual([]);
+    expect(requested.get(`/dicom-web/studies/${baseline.studyInstanceUID}/series`)).toBe(1);
+    expect([...requested].filter(([path, count]) => path.endsWith('/metadata') && count > 1)).toEqual([]);
     await context.close();
   });
 

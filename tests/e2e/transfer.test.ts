@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED_DICOM, launchBrowser, startPreview, type PreviewServer } from './harness';
 import { ViewerPage, loadGroundTruth, sampleFiles } from './pageObject';
 import { parseCsv } from '../helpers/csv';
+import { EXPLICIT_VR_LITTLE_ENDIAN, IMAGING_MEASUREMENTS, LENGTH, MEASUREMENT_GROUP, UNIT_MM } from '../../viewer/export/sr/codes';
+import { containerItem, numItem } from '../../viewer/export/sr/contentItems';
+import { encodePart10 } from '../../viewer/export/sr/dicomCodec';
 
 const truth = loadGroundTruth();
 const baseline = truth.studies.find((s) => s.key === 'baseline')!;
@@ -140,6 +143,10 @@ describe('DICOM SR export and import', () => {
     await deleteAllRows();
     const outcome = await importFile(srPath);
     expect(outcome.kind).toBe('info');
+    // What the report held is listed, but only refused vertebrae count as "not imported".
+    expect(outcome.text).toMatch(new RegExp(`imported ${LEVELS.length} vertebrae\\.`));
+    expect(outcome.text).not.toMatch(/not imported/);
+    expect(outcome.text).toMatch(/height lines for other viewers/);
     const after = await measurementsInPage(viewer.page);
     expect(after.map((m) => m.level)).toEqual(before.map((m) => m.level));
     for (const [i, m] of after.entries()) {
@@ -163,6 +170,37 @@ describe('DICOM SR export and import', () => {
     const outcome = await importFile(join(SHARED_DICOM, 'cornerstone3d-testimages/no-pixel-data.dcm'));
     expect(outcome.text).toMatch(/no vertebral heights/);
     expect(outcome.text).toMatch(/recognised/);
+    expect(await measurementsInPage(viewer.page)).toEqual(before);
+  });
+
+  it('lists the Length of an OHIF-style report read-only, apart from the vertebrae, and changes nothing', async () => {
+    const before = await measurementsInPage(viewer.page);
+    const group = containerItem('CONTAINS', MEASUREMENT_GROUP, [
+      { RelationshipType: 'HAS OBS CONTEXT', ValueType: 'TEXT', ConceptNameCodeSequence: [{ CodeValue: '112039', CodingSchemeDesignator: 'DCM', CodeMeaning: 'Tracking Identifier' }], TextValue: 'Cornerstone3DTools@^0.1.0:Length' },
+      numItem('CONTAINS', LENGTH, 42.5, UNIT_MM, [
+        {
+          RelationshipType: 'INFERRED FROM', ValueType: 'SCOORD', GraphicType: 'POLYLINE', GraphicData: [10, 20, 60, 80],
+          ContentSequence: [{ RelationshipType: 'SELECTED FROM', ValueType: 'IMAGE', ReferencedSOPSequence: [{ ReferencedSOPClassUID: '1.2.840.10008.5.1.4.1.1.2', ReferencedSOPInstanceUID: '1.2.3.4.5' }] }],
+        },
+      ]),
+    ]);
+    const sopClass = '1.2.840.10008.5.1.4.1.1.88.22';
+    const bytes = encodePart10(
+      { MediaStorageSOPClassUID: sopClass, MediaStorageSOPInstanceUID: '1.2.3.4.8', TransferSyntaxUID: EXPLICIT_VR_LITTLE_ENDIAN },
+      {
+        SOPClassUID: sopClass, SOPInstanceUID: '1.2.3.4.8', StudyInstanceUID: '1.2.3.4', SeriesInstanceUID: '1.2.3.4.9', Modality: 'SR', ValueType: 'CONTAINER',
+        ConceptNameCodeSequence: [{ CodeValue: '126000', CodingSchemeDesignator: 'DCM', CodeMeaning: 'Imaging Measurement Report' }],
+        ContinuityOfContent: 'SEPARATE', ContentSequence: [containerItem('CONTAINS', IMAGING_MEASUREMENTS, [group])],
+      },
+    );
+    const path = join(scratch, 'ohif-length.dcm');
+    writeFileSync(path, bytes);
+    const outcome = await importFile(path);
+    expect(outcome.text).toMatch(/no vertebral heights/);
+    const foreign = viewer.page.locator('[data-testid="foreign-annotation"]');
+    expect(await foreign.count()).toBe(1);
+    expect(await foreign.getAttribute('data-kind')).toBe('length');
+    expect(Number(await foreign.getAttribute('data-value'))).toBe(42.5);
     expect(await measurementsInPage(viewer.page)).toEqual(before);
   });
 

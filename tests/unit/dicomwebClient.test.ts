@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { retrieveInstance, retrieveSeriesMetadata, searchSeries, searchStudies, storeInstances } from '../../viewer/dicomweb/client';
+import { prefetchStudy, retrieveInstance, retrieveSeriesMetadata, searchSeries, searchStudies, storeInstances } from '../../viewer/dicomweb/client';
 import { configForRoot, type DicomWebAuth, type DicomWebConfig } from '../../viewer/dicomweb/config';
 import type { DicomWebError } from '../../viewer/dicomweb/errors';
 import { boundaryFromContentType, parseMultipart } from '../../viewer/dicomweb/multipart';
@@ -290,6 +290,40 @@ describe('retrieveSeriesMetadata', () => {
 
   it('reports a series the PACS does not have', async () => {
     expect(errorOf(await retrieveSeriesMetadata(pacs(answer(404)), '1.2', '1.2.3')).kind).toBe('not-found');
+  });
+});
+
+describe('prefetchStudy', () => {
+  const seriesJson = (uid: string, modality: string) => ({ '0020000E': { vr: 'UI', Value: [uid] }, '00080060': { vr: 'CS', Value: [modality] } });
+  const instances = [{ '00080018': { vr: 'UI', Value: ['1.9'] } }];
+  const studyPacs = () =>
+    pacs((req, body, res) => {
+      const path = new URL(req.url ?? '', base).pathname;
+      json(path.endsWith('/metadata') ? instances : [seriesJson('1.2.3.1', 'CT'), seriesJson('1.2.3.2', 'SR')])(req, body, res);
+    });
+  const pathsSeen = () => seen.map((entry) => new URL(entry.url, base).pathname.replace(/^\/r\d+/, ''));
+
+  it('asks for the series list and each series metadata once, and the later calls take those answers', async () => {
+    const config = studyPacs();
+    await prefetchStudy(config, '1.2.3');
+    const list = valueOf(await searchSeries(config, '1.2.3'));
+    expect(list.map((entry) => entry.seriesInstanceUID)).toEqual(['1.2.3.1', '1.2.3.2']);
+    expect(valueOf(await retrieveSeriesMetadata(config, '1.2.3', '1.2.3.1'))).toEqual(instances);
+    expect(valueOf(await retrieveSeriesMetadata(config, '1.2.3', '1.2.3.2'))).toEqual(instances);
+    expect(pathsSeen().sort()).toEqual(['/studies/1.2.3/series', '/studies/1.2.3/series/1.2.3.1/metadata', '/studies/1.2.3/series/1.2.3.2/metadata']);
+  });
+
+  it('hands each early answer out once: a second search asks the PACS again', async () => {
+    const config = studyPacs();
+    await prefetchStudy(config, '1.2.3');
+    await searchSeries(config, '1.2.3');
+    await searchSeries(config, '1.2.3');
+    expect(pathsSeen().filter((path) => path === '/studies/1.2.3/series')).toHaveLength(2);
+  });
+
+  it('sends nothing for a study UID that is not a UID', async () => {
+    await prefetchStudy(pacs(json([])), '../studies');
+    expect(seen).toHaveLength(0);
   });
 });
 

@@ -112,6 +112,17 @@ describe('a level measured twice on one series', () => {
     expect(read.ok && read.value.vertebrae.map((v) => v.level)).toEqual(ASSESSED);
   });
 
+  it("carries each written vertebra's reader reading into the SR, and the SR gives it back", () => {
+    const reading = { grade: 2 as const, endplateDepression: true, note: 'read twice' };
+    const withReading = execute(measurements, { type: 'read', id: 'b-T12', before: { grade: null, endplateDepression: false, note: '' }, after: reading });
+    const prepared = seriesReportInput(series, seriesMorphometry(withReading, BASELINE), { appVersion: '0.1.0', now: new Date(Date.UTC(2026, 11, 1)) })!;
+    expect(prepared.input.vertebrae.find((v) => v.level === 'T12')?.reading).toEqual(reading);
+    expect(prepared.input.vertebrae.find((v) => v.level === 'T11')).not.toHaveProperty('reading');
+    const written = writeMeasurementReport(prepared.input);
+    const read = readMeasurementReport(written.ok ? written.value.bytes : new Uint8Array());
+    expect(read.ok && read.value.vertebrae.find((v) => v.level === 'T12')?.reading).toEqual(reading);
+  });
+
   it('shows both rows in the printable report with the panel\'s reason, the others with the panel\'s grade', () => {
     const html = renderToStaticMarkup(createElement(ReportView, {
       onClose: () => undefined,

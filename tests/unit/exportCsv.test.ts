@@ -101,6 +101,9 @@ const HEADERS = [
   'anterior_height_mm', 'middle_height_mm', 'posterior_height_mm',
   'anterior_height_px', 'middle_height_px', 'posterior_height_px',
   'wedge_ratio', 'biconcavity_ratio', 'crush_ratio', 'height_loss_pct', 'deformity', 'genant_grade', 'genant_grade_name',
+  'expected_anterior_mm', 'expected_middle_mm', 'expected_posterior_mm', 'anterior_loss_pct', 'middle_loss_pct', 'posterior_loss_pct',
+  'grade_rule', 'height_loss_uncertainty_pct', 'grade_range', 'borderline',
+  'reader_grade', 'reader_endplate_depression', 'reader_note', 'reader_disagrees',
   'wedge_angle_deg', 'reference_levels', 'calibrated', 'note', 'review', 'proposal_confidence',
 ];
 
@@ -191,6 +194,29 @@ describe('writeMeasurementsCsv', () => {
       expect(l1.crush_ratio).toBe('');
       expect(l1.reference_levels).toBe('');
       expect(l1.wedge_ratio).not.toBe('');
+    });
+  });
+
+  describe("the reader's reading", () => {
+    const withReading = ctVertebrae.map((m) =>
+      m.level === 'L1' ? { ...m, reading: { grade: 3 as const, endplateDepression: true, note: 'collapse, see =MRI' } } : m,
+    );
+    const records = parseRecords(writeMeasurementsCsv(exportInput({ measurements: withReading })));
+    const l1 = records.find((r) => r.level === 'L1' && r.calibrated === 'true')!;
+    const l2 = records.find((r) => r.level === 'L2')!;
+
+    it('is written next to the morphometric grade, its disagreement marked', () => {
+      expect(l1).toMatchObject({ genant_grade: '2', reader_grade: '3', reader_endplate_depression: 'true', reader_note: 'collapse, see =MRI', reader_disagrees: 'true' });
+    });
+
+    it('leaves the reader columns empty or false where nothing was recorded', () => {
+      expect(l2).toMatchObject({ reader_grade: '', reader_endplate_depression: 'false', reader_note: '', reader_disagrees: 'false' });
+    });
+
+    it('gives the neighbour-referenced losses, the rule and the grade range', () => {
+      expect(numberOrNull(l1.anterior_loss_pct)).toBe(baselineAssessment()[3].assessment.anteriorLossPct);
+      expect(l1.grade_rule).not.toBe('');
+      expect(l1).toMatchObject({ grade_range: '2', borderline: 'false', height_loss_uncertainty_pct: '' });
     });
   });
 

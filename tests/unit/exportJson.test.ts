@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessSpine, type SixPoints, type SpinalLevel } from '../../measurement';
+import { assessSpine, gradeRuleCode, type SixPoints, type SpinalLevel } from '../../measurement';
 import { lateralSpine, type LateralVertebraSpec } from '../../measurement/testing/fixtures';
 import type { VertebraMeasurement } from '../../viewer/model/measurements';
 import {
@@ -220,6 +220,17 @@ describe('writeMeasurementsJson', () => {
         deformity: level.assessment.deformity,
         genantGrade: level.assessment.grade,
         genantGradeName: level.assessment.gradeName,
+        expectedAnteriorMm: level.assessment.expectedAnteriorMm,
+        expectedMiddleMm: level.assessment.expectedMiddleMm,
+        expectedPosteriorMm: level.assessment.expectedPosteriorMm,
+        anteriorLossPct: level.assessment.anteriorLossPct,
+        middleLossPct: level.assessment.middleLossPct,
+        posteriorLossPct: level.assessment.posteriorLossPct,
+        gradeRule: gradeRuleCode(level.assessment.gradeRule),
+        // The fixture's vertebrae carry no displayed plane: no uncertainty, the grade alone.
+        heightLossUncertaintyPct: null,
+        gradeRange: `${level.assessment.grade}`,
+        borderline: false,
       });
     });
     expect(ct.vertebrae[3].informative).toMatchObject({ genantGrade: 2, genantGradeName: 'moderate', deformity: 'wedge', referenceLevels: ['T11', 'L2'] });
@@ -284,6 +295,38 @@ describe('readMeasurementsJson', () => {
     it('tells the caller the patient, app version and export time written in the file', () => {
       const value = imported(readMeasurementsJson(writeMeasurementsJson(exportFixture())));
       expect(value).toMatchObject({ appVersion: '0.1.0', exportedAt: '2024-06-12T09:30:00.000Z', patient: { id: 'PAT-0042', name: 'Müller^Jürgen' } });
+    });
+  });
+
+  describe("the reader's reading", () => {
+    const reading = { grade: 3 as const, endplateDepression: true, note: 'posterior wall collapsed' };
+    const withReading = (): MeasurementsExportInput => {
+      const input = exportFixture();
+      return { ...input, measurements: input.measurements.map((m, i) => (i === 3 ? { ...m, reading } : m)) };
+    };
+
+    it('round-trips grade, endplate depression and note, and is left out where none was recorded', () => {
+      const input = withReading();
+      const document = JSON.parse(writeMeasurementsJson(input));
+      const written = document.studies.flatMap((s: Editable) => s.series.flatMap((x: Editable) => x.vertebrae));
+      expect(written.filter((v: Editable) => v.readerReading !== undefined).map((v: Editable) => v.readerReading)).toEqual([reading]);
+      const stored = asStored(imported(readMeasurementsJson(JSON.stringify(document))));
+      const back = stored.find((m) => m.id === input.measurements[3].id)!;
+      expect(back.reading).toEqual(reading);
+      expect(stored.filter((m) => m.reading !== undefined)).toHaveLength(1);
+    });
+
+    it.each([
+      ['a grade of 4', { grade: 4, endplateDepression: false, note: '' }],
+      ['a text grade', { grade: '2', endplateDepression: false, note: '' }],
+      ['a depression that is not a boolean', { grade: 1, endplateDepression: 'yes', note: '' }],
+      ['a note that is not text', { grade: 1, endplateDepression: false, note: 7 }],
+    ])('rejects the vertebra with %s, naming the field, and keeps the others', (_case, bad) => {
+      const document = exportedDocument();
+      document.studies[0].series[0].vertebrae[0].readerReading = bad;
+      const value = imported(readMeasurementsJson(JSON.stringify(document)));
+      expect(value.measurements).toHaveLength(8);
+      expect(value.rejected[0].reason).toMatch(/readerReading/);
     });
   });
 

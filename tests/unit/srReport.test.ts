@@ -24,6 +24,7 @@ import {
   type ContentItem,
 } from '../../viewer/export/sr/contentItems';
 import { decodePart10, encodePart10, type NaturalDataset } from '../../viewer/export/sr/dicomCodec';
+import { ENHANCED_SR, cornerstoneGroup, foreignReport, ohifLengthGroup, scoordOn } from '../helpers/ohifStyleSr';
 
 const SHARED_DICOM = resolve(__dirname, '../../../shared/dicom');
 const FOREIGN_SR = join(SHARED_DICOM, 'cornerstone3d-testimages/no-pixel-data.dcm');
@@ -118,6 +119,18 @@ function measurementGroups(dataset: NaturalDataset): ContentItem[] {
   return descendants(dataset).filter((item) => sameCode(conceptOf(item), codes.MEASUREMENT_GROUP));
 }
 
+/** Our vertebra groups: the measurement groups that hold the anterior height NUM. */
+function vertebraGroups(dataset: NaturalDataset): ContentItem[] {
+  return measurementGroups(dataset).filter((g) => childrenOf(g).some((c) => sameCode(conceptOf(c), codes.ANTERIOR_HEIGHT)));
+}
+
+/** The per-line Length groups for cornerstone3D-based viewers. */
+function lineGroups(dataset: NaturalDataset): ContentItem[] {
+  return measurementGroups(dataset).filter((g) =>
+    childrenOf(g).some((c) => stringOf(c, 'TextValue') === codes.CORNERSTONE_LENGTH_TRACKING_IDENTIFIER),
+  );
+}
+
 function numValue(group: ContentItem, concept: codes.Code): { exact: number; ds: number; unit: string } | undefined {
   const num = childrenOf(group).find((c) => stringOf(c, 'ValueType') === 'NUM' && sameCode(conceptOf(c), concept));
   if (num === undefined) return undefined;
@@ -153,6 +166,30 @@ describe('writeMeasurementReport then readMeasurementReport', () => {
         expect(distanceMm(restored.points[name], original!.points[name]), `${restored.level} ${name}`).toBeLessThan(TOLERANCE_MM);
       }
     }
+  });
+
+  it.each([
+    ['a grade, a depression and a note', { grade: 3 as const, endplateDepression: true, note: 'posterior wall involved' }],
+    ['a grade alone', { grade: 0 as const, endplateDepression: false, note: '' }],
+    ['a depression without a grade', { grade: null, endplateDepression: true, note: '' }],
+    ['a note alone, in UTF-8', { grade: null, endplateDepression: false, note: 'Deckplatte eingedrückt, Höhe unsicher' }],
+  ])("gives back the reader's reading of a vertebra: %s", (_case, reading) => {
+    const read = readMeasurementReport(write({ vertebrae: [{ ...VERTEBRAE[0], reading }, VERTEBRAE[1], VERTEBRAE[2]] }));
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value.vertebrae.find((v) => v.level === 'L1')!.reading).toEqual(reading);
+    expect(read.value.vertebrae.find((v) => v.level === 'T12')).not.toHaveProperty('reading');
+  });
+
+  it("writes the reader's grade as a CODE item of the vertebra's group next to the morphometric grade", () => {
+    const bytes = write({ vertebrae: [{ ...VERTEBRAE[0], reading: { grade: 3, endplateDepression: true, note: '' } }, VERTEBRAE[1], VERTEBRAE[2]] });
+    const { dataset } = decodePart10(bytes);
+    const l1 = vertebraGroups(dataset)[1]!;
+    const concepts = childrenOf(l1).map((c) => conceptOf(c)?.value);
+    expect(concepts).toContain(codes.GENANT_GRADE.value);
+    expect(concepts).toContain(codes.READER_GENANT_GRADE.value);
+    expect(concepts).toContain(codes.ENDPLATE_DEPRESSION.value);
+    expect(childrenOf(vertebraGroups(dataset)[0]!).map((c) => conceptOf(c)?.value)).not.toContain(codes.READER_GENANT_GRADE.value);
+    expect(lineGroups(dataset).flatMap((g) => childrenOf(g).map((c) => conceptOf(c)?.value))).not.toContain(codes.READER_GENANT_GRADE.value);
   });
 
   it('gives back the study, the new series and the measured series and frame of reference', () => {
@@ -246,7 +283,7 @@ describe('writeMeasurementReport', () => {
   });
 
   it('writes one measurement group per vertebra, cranial → caudal, with the SNOMED CT code of the vertebra', () => {
-    const groups = measurementGroups(decodePart10(write()).dataset);
+    const groups = vertebraGroups(decodePart10(write()).dataset);
     const sites = groups.map((g) => codeOf(childrenOf(g).find((c) => sameCode(conceptOf(c), codes.FINDING_SITE))!, 'ConceptCodeSequence'));
     expect(sites).toEqual([codes.VERTEBRA_CODES.T12, codes.VERTEBRA_CODES.L1, codes.VERTEBRA_CODES.L2]);
     expect(groups.map((g) => stringOf(childrenOf(g)[0], 'TextValue'))).toEqual(['vertebra T12', 'vertebra L1', 'vertebra L2']);
@@ -256,7 +293,7 @@ describe('writeMeasurementReport', () => {
     const spine = assessSpine(VERTEBRAE);
     expect(spine.ok).toBe(true);
     if (!spine.ok) return;
-    const groups = measurementGroups(decodePart10(write()).dataset);
+    const groups = vertebraGroups(decodePart10(write()).dataset);
     expect(groups).toHaveLength(spine.value.levels.length);
     spine.value.levels.forEach((la: LevelAssessment, index) => {
       const group = groups[index];
@@ -380,6 +417,10 @@ const REPORTS: Array<[string, () => Uint8Array]> = [
   ['a single-vertebra report of an MR without reference', () => write({ vertebrae: [VERTEBRAE[0]], series: { ...exportInput().series, modality: 'MR' } })],
   ['a report of a non-ASCII patient', () => write({ patient: { name: 'Müller^Jürgen', id: 'P1', birthDate: '', sex: 'O' } })],
   [
+    "a report with the reader's grades, depressions and notes",
+    () => write({ vertebrae: [{ ...VERTEBRAE[0], reading: { grade: 3, endplateDepression: true, note: 'posterior wall involved' } }, { ...VERTEBRAE[1], reading: { grade: 0, endplateDepression: false, note: '' } }, VERTEBRAE[2]] }),
+  ],
+  [
     'a report copied from loosely formatted study values',
     () =>
       write({
@@ -456,7 +497,7 @@ function syntheticCtImage(): Uint8Array {
 /** Our report, with `edit` applied to its first measurement group's content items. */
 function editedReport(edit: (groupItems: ContentItem[]) => ContentItem[]): Uint8Array {
   const { meta, dataset } = decodePart10(write());
-  const group = measurementGroups(dataset)[0];
+  const group = vertebraGroups(dataset)[0];
   group.ContentSequence = edit(childrenOf(group));
   return encodePart10(meta, dataset);
 }
@@ -524,3 +565,239 @@ describe('readMeasurementReport refuses', () => {
     expect(read.error.message).toMatch(/nothing was changed/);
   });
 });
+
+// ── Interoperability: per-line Length groups for OHIF / cornerstone3D, foreign annotations back ──────────────
+describe('writeMeasurementReport for cornerstone3D-based viewers (OHIF)', () => {
+  const dataset = (): NaturalDataset => decodePart10(write()).dataset;
+
+  it('writes three Length groups per vertebra, right after its own group, each with its own tracking UID', () => {
+    const groups = measurementGroups(dataset());
+    const kinds = groups.map((g) => (lineGroups({ ContentSequence: [g] }).length === 1 ? 'line' : 'vertebra'));
+    expect(kinds).toEqual(['vertebra', 'line', 'line', 'line', 'vertebra', 'line', 'line', 'line', 'vertebra', 'line', 'line', 'line']);
+    const uids = groups.map((g) => stringOf(childrenOf(g).find((c) => sameCode(conceptOf(c), codes.TRACKING_UNIQUE_IDENTIFIER))!, 'UID'));
+    expect(new Set(uids).size).toBe(12);
+  });
+
+  it('labels each line by level and wall and gives its height as an SCT Length in mm from a two-point SCOORD3D', () => {
+    const spine = assessSpine(VERTEBRAE);
+    if (!spine.ok) throw new Error(spine.error.message);
+    const lines = lineGroups(dataset());
+    const expected = spine.value.levels.flatMap((la) =>
+      codes.HEIGHT_LINES.map((h) => ({
+        label: `${la.level} ${h.wall} height`,
+        site: codes.VERTEBRA_CODES[la.level],
+        mm: la.heights[h.key],
+        points: [la.points[h.superior], la.points[h.inferior]],
+      })),
+    );
+    expect(lines).toHaveLength(expected.length);
+    lines.forEach((group, index) => {
+      const want = expected[index];
+      const items = childrenOf(group);
+      expect(stringOf(items.find((c) => sameCode(conceptOf(c), codes.COMMENT))!, 'TextValue')).toBe(want.label);
+      expect(codeOf(items.find((c) => sameCode(conceptOf(c), codes.FINDING_SITE))!, 'ConceptCodeSequence')).toEqual(want.site);
+      const nums = items.filter((c) => stringOf(c, 'ValueType') === 'NUM');
+      expect(nums).toHaveLength(1);
+      expect(numValue(group, codes.LENGTH)).toMatchObject({ exact: want.mm, unit: 'mm' });
+      const line = childrenOf(nums[0]);
+      expect(line).toHaveLength(1);
+      expect(line[0]).toMatchObject({ RelationshipType: 'INFERRED FROM', ValueType: 'SCOORD3D', GraphicType: 'POLYLINE' });
+      expect(line[0].ReferencedFrameOfReferenceUID).toBe('1.2.826.0.1.3680043.8.498.3');
+      const data = line[0].GraphicData as number[];
+      expect(distanceMm(data.slice(0, 3), want.points[0])).toBeLessThan(TOLERANCE_MM);
+      expect(distanceMm(data.slice(3, 6), want.points[1])).toBeLessThan(TOLERANCE_MM);
+    });
+  });
+
+  it('puts the tracking identifier first and no top-level coordinates in a line group, as cornerstone3D writes them', () => {
+    for (const group of lineGroups(dataset())) {
+      const items = childrenOf(group);
+      expect(sameCode(conceptOf(items[0]), codes.TRACKING_IDENTIFIER)).toBe(true);
+      expect(items.some((c) => ['SCOORD', 'SCOORD3D'].includes(stringOf(c, 'ValueType')))).toBe(false);
+    }
+  });
+});
+
+describe('readMeasurementReport on a report with per-line Length groups', () => {
+  it('recognises the lines as copies of the vertebrae: no damage, no foreign annotation, identical points', () => {
+    const read = readMeasurementReport(write());
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.value.foreignAnnotations).toEqual([]);
+    expect(read.value.recognised).toContain('9 height lines for other viewers (the same points as the vertebrae)');
+    expect(read.value.recognised.join('\n')).not.toMatch(/length measurement/);
+    for (const restored of read.value.vertebrae) {
+      const original = VERTEBRAE.find((v) => v.level === restored.level)!;
+      for (const name of Object.keys(restored.points) as Array<keyof SixPoints>) {
+        expect(distanceMm(restored.points[name], original.points[name])).toBeLessThan(TOLERANCE_MM);
+      }
+    }
+  });
+
+  it('keeps the vertebra groups when a line group was moved, and shows the moved line as a foreign length', () => {
+    const { meta, dataset } = decodePart10(write());
+    const moved = lineGroups(dataset)[0];
+    const num = childrenOf(moved).find((c) => stringOf(c, 'ValueType') === 'NUM')!;
+    const scoord = childrenOf(num)[0];
+    scoord.GraphicData = (scoord.GraphicData as number[]).map((v, i) => (i === 2 ? v + 5 : v));
+    const read = readMeasurementReport(encodePart10(meta, dataset));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.value.vertebrae.map((v) => v.level)).toEqual(['T12', 'L1', 'L2']);
+    expect(read.value.foreignAnnotations).toHaveLength(1);
+    expect(read.value.foreignAnnotations[0]).toMatchObject({ kind: 'length', label: 'T12 anterior height', unit: 'mm' });
+  });
+});
+
+// ── Foreign reports, built the way OHIF 3.13 (cornerstone3D adapters) and highdicom write them ───────────────
+const FOREIGN_IMAGE_UID = '1.2.3.4.5';
+const scoordOnImage = (points: number[], frame?: number): ContentItem =>
+  scoordOn({ sopInstanceUID: FOREIGN_IMAGE_UID, ...(frame === undefined ? {} : { frame }) }, points);
+
+const mmUnit = codes.UNIT_MM;
+const degUnit = codes.UNIT_DEGREE;
+/** OHIF's Length drawn on an axial slice: one NUM (SCT Length) from a 2-D line on one image, labelled. */
+const ohifLength = (): ContentItem => ohifLengthGroup({ sopInstanceUID: FOREIGN_IMAGE_UID }, [100.5, 120.25, 180, 200], 42.5, 'aorta');
+/** OHIF's Bidirectional: long and short axis, each from its own 2-D line. */
+const ohifBidirectional = (): ContentItem =>
+  cornerstoneGroup('Bidirectional', '2.25.502', [
+    numItem('CONTAINS', { value: '103339001', scheme: 'SCT', meaning: 'Long Axis' }, 30.25, mmUnit, [scoordOnImage([10, 10, 50, 10])]),
+    numItem('CONTAINS', { value: '103340004', scheme: 'SCT', meaning: 'Short Axis' }, 12.5, mmUnit, [scoordOnImage([30, 4, 30, 16])]),
+  ]);
+/** OHIF's Angle (three points) and Cobb angle (two lines, four points), in degrees, on frame 2 of a multi-frame image. */
+const ohifAngle = (): ContentItem =>
+  cornerstoneGroup('Angle', '2.25.503', [numItem('CONTAINS', { value: '1797-8', scheme: 'LN', meaning: 'Angle' }, 87.5, degUnit, [scoordOnImage([1, 1, 5, 5, 9, 1], 2)])]);
+const ohifCobb = (): ContentItem =>
+  cornerstoneGroup('CobbAngle', '2.25.504', [numItem('CONTAINS', { value: '1797-8', scheme: 'LN', meaning: 'Angle' }, 23, degUnit, [scoordOnImage([0, 0, 10, 2, 0, 20, 10, 17])])]);
+/** A highdicom-style length: free-text tracking identifier, a SCOORD3D line in a frame of reference. */
+const highdicomLength = (): ContentItem =>
+  containerItem('CONTAINS', codes.MEASUREMENT_GROUP, [
+    { RelationshipType: 'HAS OBS CONTEXT', ValueType: 'TEXT', ConceptNameCodeSequence: [{ CodeValue: '112039', CodingSchemeDesignator: 'DCM', CodeMeaning: 'Tracking Identifier' }], TextValue: 'Lesion 1' },
+    numItem('CONTAINS', codes.LENGTH, 17.75, mmUnit, [
+      { RelationshipType: 'INFERRED FROM', ValueType: 'SCOORD3D', GraphicType: 'POLYLINE', GraphicData: [1.5, 2.5, -30, 11.5, 2.5, -30], ReferencedFrameOfReferenceUID: '1.2.3.4.100' },
+    ]),
+  ]);
+
+describe('readMeasurementReport on foreign measurement reports', () => {
+  it.each<[string, () => ContentItem, object]>([
+    [
+      "OHIF's labelled Length on one image",
+      ohifLength,
+      {
+        kind: 'length', label: 'aorta', value: 42.5, unit: 'mm', trackingIdentifier: 'Cornerstone3DTools@^0.1.0:Length', trackingUid: '2.25.501',
+        graphics: [{ space: 'image', graphicType: 'POLYLINE', referencedSopInstanceUID: FOREIGN_IMAGE_UID, referencedFrameNumber: null, pointsPx: [[100.5, 120.25], [180, 200]] }],
+      },
+    ],
+    [
+      "OHIF's Bidirectional with its two axes",
+      ohifBidirectional,
+      {
+        kind: 'bidirectional', label: '', value: 30.25, unit: 'mm',
+        values: [{ name: 'Long Axis', value: 30.25, unit: 'mm' }, { name: 'Short Axis', value: 12.5, unit: 'mm' }],
+      },
+    ],
+    [
+      "OHIF's Angle on frame 2",
+      ohifAngle,
+      { kind: 'angle', value: 87.5, unit: 'deg', graphics: [expect.objectContaining({ referencedFrameNumber: 2, pointsPx: [[1, 1], [5, 5], [9, 1]] })] },
+    ],
+    ["OHIF's Cobb angle", ohifCobb, { kind: 'cobb-angle', value: 23, unit: 'deg' }],
+    [
+      "highdicom's length in 3-D",
+      highdicomLength,
+      {
+        kind: 'length', label: '', value: 17.75, unit: 'mm', trackingIdentifier: 'Lesion 1',
+        graphics: [{ space: 'world', graphicType: 'POLYLINE', frameOfReferenceUID: '1.2.3.4.100', pointsMm: [[1.5, 2.5, -30], [11.5, 2.5, -30]] }],
+      },
+    ],
+  ])('reads %s as a read-only foreign annotation and no vertebra', (_name, group, expected) => {
+    const read = readMeasurementReport(foreignReport(ENHANCED_SR, [group()]));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.value.vertebrae).toEqual([]);
+    expect(read.value.foreignAnnotations).toHaveLength(1);
+    expect(read.value.foreignAnnotations[0]).toMatchObject(expected);
+  });
+
+  it('keeps the document order of several foreign annotations', () => {
+    const read = readMeasurementReport(foreignReport(ENHANCED_SR, [ohifLength(), ohifBidirectional(), ohifAngle(), ohifCobb()]));
+    expect(read.ok && read.value.foreignAnnotations.map((a) => a.kind)).toEqual(['length', 'bidirectional', 'angle', 'cobb-angle']);
+  });
+
+  it('shows foreign lengths beside the vertebrae of our report without touching them', () => {
+    const { meta, dataset } = decodePart10(write());
+    const measurements = descendants(dataset).find((c) => sameCode(conceptOf(c), codes.IMAGING_MEASUREMENTS))!;
+    measurements.ContentSequence = [...childrenOf(measurements), ohifLength()];
+    const read = readMeasurementReport(encodePart10(meta, dataset));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.value.vertebrae).toHaveLength(3);
+    expect(read.value.foreignAnnotations.map((a) => a.label)).toEqual(['aorta']);
+  });
+});
+
+// ── pydicom (and highdicom where installed) read every group of what we write ────────────────────────────────
+const SYSTEM_PYTHON = '/usr/bin/python3';
+function pythonHas(module: string): boolean {
+  return existsSync(SYSTEM_PYTHON) && spawnSync(SYSTEM_PYTHON, ['-c', `import ${module}`]).status === 0;
+}
+const PYDICOM_READER = `
+import sys, json, pydicom
+ds = pydicom.dcmread(sys.argv[1])
+groups = []
+def walk(items):
+    for item in items:
+        name = item.ConceptNameCodeSequence[0].CodeMeaning if 'ConceptNameCodeSequence' in item else ''
+        if item.ValueType == 'CONTAINER' and name == 'Measurement Group':
+            group = {'tracking': '', 'nums': [], 'lines': []}
+            for child in item.ContentSequence:
+                cname = child.ConceptNameCodeSequence[0].CodeMeaning
+                if cname == 'Tracking Identifier': group['tracking'] = child.TextValue
+                if child.ValueType == 'NUM':
+                    group['nums'].append([cname, float(child.MeasuredValueSequence[0].NumericValue)])
+                    for grand in child.get('ContentSequence', []):
+                        if grand.ValueType == 'SCOORD3D': group['lines'].append([float(v) for v in grand.GraphicData])
+            groups.append(group)
+        elif 'ContentSequence' in item:
+            walk(item.ContentSequence)
+walk(ds.ContentSequence)
+print(json.dumps(groups))
+`;
+
+describe.skipIf(!pythonHas('pydicom'))(`pydicom (${SYSTEM_PYTHON}) on a written report${pythonHas('pydicom') ? '' : ' (skipped: Debian python3-pydicom is not installed)'}`, () => {
+  it('reads every vertebra and line group with its numbers and SCOORD3D points', () => {
+    const file = join(scratch, 'pydicom.dcm');
+    writeFileSync(file, write());
+    const run = spawnSync(SYSTEM_PYTHON, ['-c', PYDICOM_READER, file], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const groups = JSON.parse(run.stdout) as Array<{ tracking: string; nums: Array<[string, number]>; lines: number[][] }>;
+    expect(groups.map((g) => g.tracking)).toEqual(
+      ['T12', 'L1', 'L2'].flatMap((level) => [`vertebra ${level}`, ...Array(3).fill(codes.CORNERSTONE_LENGTH_TRACKING_IDENTIFIER)]),
+    );
+    const spine = assessSpine(VERTEBRAE);
+    if (!spine.ok) throw new Error(spine.error.message);
+    const lines = groups.filter((g) => g.tracking === codes.CORNERSTONE_LENGTH_TRACKING_IDENTIFIER);
+    const heights = spine.value.levels.flatMap((la) => codes.HEIGHT_LINES.map((h) => la.heights[h.key]));
+    lines.forEach((g, i) => {
+      expect(g.nums).toHaveLength(1);
+      expect(g.nums[0][0]).toBe('Length');
+      expect(g.nums[0][1]).toBeCloseTo(heights[i], 6);
+      expect(g.lines).toHaveLength(1);
+      expect(Math.hypot(g.lines[0][0] - g.lines[0][3], g.lines[0][1] - g.lines[0][4], g.lines[0][2] - g.lines[0][5])).toBeCloseTo(heights[i], 3);
+    });
+  });
+});
+
+describe.skipIf(!pythonHas('highdicom'))(
+  `highdicom on a written report${pythonHas('highdicom') ? '' : ' (skipped: highdicom is not installed for /usr/bin/python3; pip-installing into Debian python is not allowed)'}`,
+  () => {
+    it('parses the report as a TID 1500 measurement report with 12 groups', () => {
+      const file = join(scratch, 'highdicom.dcm');
+      writeFileSync(file, write());
+      const script = 'import sys, pydicom, highdicom.sr as s; d=pydicom.dcmread(sys.argv[1]); r=s.srread(sys.argv[1]) if hasattr(s, "srread") else s.Comprehensive3DSR.from_dataset(d); print(len(r.content.get_planar_roi_measurement_groups()) + len(r.content.get_volumetric_roi_measurement_groups()) + len(r.content.get_image_measurement_groups()))';
+      const run = spawnSync(SYSTEM_PYTHON, ['-c', script, file], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(Number(run.stdout.trim())).toBe(12);
+    });
+  },
+);

@@ -85,7 +85,9 @@ function describeStorageError(error: unknown): string {
 
 function byStudy(state: AppState): Map<string, VertebraMeasurement[]> {
   const map = new Map<string, VertebraMeasurement[]>();
-  for (const m of Object.values(state.measurements.byId)) {
+  // A first reading hidden during a blinded repeat is still saved: hidden, never lost.
+  const hidden = state.repeatReading?.phase === 'blinded' ? state.repeatReading.first : [];
+  for (const m of [...Object.values(state.measurements.byId), ...hidden]) {
     const list = map.get(m.studyKey) ?? [];
     list.push(m);
     map.set(m.studyKey, list);

@@ -2,16 +2,27 @@ import { heightsFromPoints } from '../../measurement';
 import { execute, type VertebraMeasurement } from '../model/measurements';
 import { getState, setState } from '../state/store';
 import { notify } from './notify';
+import type { ForeignAnnotationEntry } from '../state/foreignAnnotations';
 import { allStudies, seriesByUid } from '../state/studyLookup';
 import { imageIdOf } from '../state/imageReferences';
 import { planeOfPoints } from '../model/planeOfPoints';
 import { imageHolding } from '../model/imageHolding';
+import { displayedPlaneOf, seriesGrid } from '../model/displayedPlane';
+import type { SeriesGroup } from '../loading/grouping';
+
+/** The measurement with the plane it is displayed on in its series (for the uncertainty), when that can be known. */
+function withPlane(m: VertebraMeasurement, series: SeriesGroup | null): VertebraMeasurement {
+  const grid = series === null ? null : seriesGrid(series);
+  const plane = grid === null ? null : displayedPlaneOf(grid, m.viewPlaneNormal, m.viewUp);
+  return plane === null ? m : { ...m, plane };
+}
 
 /**
  * Adds imported vertebrae as one undoable step. A level already measured on its series is not added twice:
- * it is listed as skipped.
+ * it is listed as skipped. Only `rejected` lines count as "not imported"; `notes` (what the file held) are listed
+ * after them without being counted.
  */
-function addImported(candidates: VertebraMeasurement[], source: string, rejected: string[]): void {
+function addImported(candidates: VertebraMeasurement[], source: string, rejected: string[], notes: ReadonlyArray<string> = []): void {
   const state = getState();
   const taken = new Set(Object.values(state.measurements.byId).map((m) => `${m.seriesKey}|${m.level}`));
   const accepted: VertebraMeasurement[] = [];
@@ -27,7 +38,7 @@ function addImported(candidates: VertebraMeasurement[], source: string, rejected
   notify({
     kind: accepted.length > 0 ? 'info' : 'error',
     text: `${source}: imported ${accepted.length} vertebra${accepted.length === 1 ? '' : 'e'}${rejected.length ? `, ${rejected.length} not imported` : ''}.`,
-    details: rejected,
+    details: [...rejected, ...notes],
   });
 }
 
@@ -47,9 +58,27 @@ async function importJsonText(text: string, fileName: string): Promise<void> {
     const target = seriesByUid(imported.seriesInstanceUID);
     const studyKey = target?.study.key ?? (imported.studyInstanceUID || `imported:${imported.seriesInstanceUID}`);
     const seriesKey = target?.series.key ?? imported.seriesInstanceUID;
-    candidates.push(toVertebraMeasurement(imported, { studyKey, seriesKey }));
+    candidates.push(withPlane(toVertebraMeasurement(imported, { studyKey, seriesKey }), target?.series ?? null));
   }
   addImported(candidates, fileName, rejected);
+}
+
+/**
+ * Keeps the measurements of other viewers found in a report for this session (read-only); a report imported again
+ * replaces its own. Returns the words for the notice, or [] when there were none.
+ */
+function keepForeign(report: { sopInstanceUID: string; referencedSeriesInstanceUIDs: ReadonlyArray<string>; foreignAnnotations: ReadonlyArray<ForeignAnnotationEntry['annotation']> }, fileName: string): string[] {
+  if (report.foreignAnnotations.length === 0) return [];
+  const entries: ForeignAnnotationEntry[] = report.foreignAnnotations.map((annotation, index) => ({
+    id: `${report.sopInstanceUID}#${index}`,
+    source: fileName,
+    reportSopInstanceUID: report.sopInstanceUID,
+    referencedSeriesInstanceUIDs: report.referencedSeriesInstanceUIDs,
+    annotation,
+  }));
+  setState((s) => ({ foreignAnnotations: [...s.foreignAnnotations.filter((e) => e.reportSopInstanceUID !== report.sopInstanceUID), ...entries] }));
+  const count = entries.length;
+  return [`${count} measurement${count === 1 ? '' : 's'} of other software, read-only and not graded: listed under "From other viewers"`];
 }
 
 /** Restores the vertebrae of a measurement SR onto the open images it refers to. */
@@ -61,9 +90,10 @@ export async function importSrBytes(bytes: Uint8Array, fileName: string): Promis
     return;
   }
   const report = result.value;
-  const recognised = [...report.recognised.map((r) => `recognised: ${r}`), ...report.ignored.map((r) => `ignored: ${r}`)];
+  const foreign = keepForeign(report, fileName);
+  const recognised = [...foreign, ...report.recognised.map((r) => `recognised: ${r}`), ...report.ignored.map((r) => `ignored: ${r}`)];
   if (report.vertebrae.length === 0) {
-    notify({ kind: 'info', text: `${fileName}: no vertebral heights in this report; nothing was changed.`, details: recognised });
+    notify({ kind: 'info', text: `${fileName}: no vertebral heights in this report; the vertebrae were not changed.`, details: recognised });
     return;
   }
   const target = report.referencedSeriesInstanceUIDs.map(seriesByUid).find((t) => t !== null)
@@ -74,10 +104,15 @@ export async function importSrBytes(bytes: Uint8Array, fileName: string): Promis
     return;
   }
   const calibrated = target.series.instances.every((i) => i.meta.kind !== 'image' || i.meta.calibration === 'calibrated');
+  const rejected: string[] = [];
   const candidates = report.vertebrae.flatMap((v): VertebraMeasurement[] => {
-    if (!heightsFromPoints(v.points).ok) return [];
+    const heights = heightsFromPoints(v.points);
+    if (!heights.ok) {
+      rejected.push(`${v.level}: ${heights.error.message}`);
+      return [];
+    }
     const { normal, up } = planeOfPoints(v.points);
-    return [{
+    return [withPlane({
       id: `sr-${report.sopInstanceUID}-${v.level}`,
       studyKey: target.study.key,
       seriesKey: target.series.key,
@@ -88,9 +123,10 @@ export async function importSrBytes(bytes: Uint8Array, fileName: string): Promis
       viewPlaneNormal: normal,
       viewUp: up,
       referencedImageId: target.series.instances.length > 1 ? imageHolding(target.series, v.points, normal) : target.series.instances[0].imageIds[0] ?? null,
-    }];
+      ...(v.reading === undefined ? {} : { reading: v.reading }),
+    }, target.series)];
   });
-  addImported(candidates, fileName, recognised);
+  addImported(candidates, fileName, rejected, recognised);
 }
 
 /** Reads a JSON or DICOM SR measurement file chosen by the user. Nothing changes unless something valid is found. */

@@ -1,7 +1,8 @@
 import { getState, setState } from '../state/store';
 import type { PrimaryTool } from '../state/primaryTool';
 import { cancelPlacement, focusMeasurement, setPrimaryTool } from '../cornerstone/viewportController';
-import { execute, redo, undo } from '../model/measurements';
+import { execute, readingOf, redo, undo } from '../model/measurements';
+import type { ReaderReading } from '../model/readerReading';
 import type { SpinalLevel } from '../../measurement';
 
 export function choosePrimaryTool(tool: PrimaryTool): void {
@@ -45,4 +46,13 @@ export function focusMeasurementById(id: string): void {
 
 export function setNextLevel(level: SpinalLevel): void {
   setState({ nextLevel: level });
+}
+
+/** Records the reader's own grade, endplate depression and note of a vertebra as one undoable step. */
+export function setReaderReading(id: string, reading: ReaderReading): void {
+  const measurement = getState().measurements.byId[id];
+  if (!measurement) return;
+  const before = readingOf(measurement);
+  if (before.grade === reading.grade && before.endplateDepression === reading.endplateDepression && before.note === reading.note) return;
+  setState((s) => ({ measurements: execute(s.measurements, { type: 'read', id, before, after: reading }) }));
 }

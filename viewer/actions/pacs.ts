@@ -10,6 +10,7 @@ import {
   type DicomWebAuth,
   type DicomWebConfig,
   type DicomWebError,
+  type SeriesSummary,
   type StudyQuery,
 } from '../dicomweb';
 import { stringValue } from '../dicomweb/dicomJson';
@@ -20,6 +21,7 @@ import { getState, setState } from '../state/store';
 import { addInstances } from '../state/instances';
 import { buildSeriesReport } from './exportSr';
 import { importSrBytes } from './importMeasurements';
+import { initCornerstone } from '../cornerstone/initCornerstone';
 import type { PacsState, SrReference } from '../state/pacsState';
 
 /** The last failed operation, offered again by "Retry". */
@@ -91,12 +93,10 @@ function contentDateTime(json: unknown): string {
   return `${stringValue(json, '00080023') || stringValue(json, '00080021')}${stringValue(json, '00080033') || stringValue(json, '00080031')}`;
 }
 
-/** Finds the newest measurement SR of the study in the PACS (QIDO for modality SR) and restores its vertebrae. */
-async function restoreNewestReport(config: DicomWebConfig, studyUID: string): Promise<DicomWebError | null> {
-  const srSeries = await searchSeries(config, studyUID, { modality: 'SR' });
-  if (!srSeries.ok) return srSeries.error;
+/** Finds the newest measurement SR among the study's SR series (from the one QIDO series search) and restores its vertebrae. */
+async function restoreNewestReport(config: DicomWebConfig, studyUID: string, srSeries: readonly SeriesSummary[]): Promise<DicomWebError | null> {
   let newest: { json: unknown; seriesUID: string; when: string } | null = null;
-  for (const series of srSeries.value) {
+  for (const series of srSeries) {
     const metadata = await retrieveSeriesMetadata(config, studyUID, series.seriesInstanceUID);
     if (!metadata.ok) return metadata.error;
     for (const json of metadata.value) {
@@ -122,7 +122,10 @@ async function restoreNewestReport(config: DicomWebConfig, studyUID: string): Pr
 export async function openPacsStudy(studyUID: string): Promise<void> {
   const config = requireConfig();
   if (!config) return;
+  // The image loader starts while the PACS answers the series search and sends the metadata.
+  const loaderReady = initCornerstone();
   await run('Opening the study from the PACS', async () => {
+    // One QIDO search serves both the image series and the measurement reports (SR).
     const series = await searchSeries(config, studyUID);
     if (!series.ok) return series.error;
     const imageSeries = series.value.filter((s) => !['SR', 'PR', 'KO', 'SEG', 'DOC'].includes(s.modality));
@@ -131,7 +134,7 @@ export async function openPacsStudy(studyUID: string): Promise<void> {
     for (const entry of imageSeries) {
       const known = getState().instances.some((i) => i.meta.seriesInstanceUID === entry.seriesInstanceUID && i.imageIds.some((id) => id.startsWith('wadors:')));
       if (!known) {
-        const loaded = await loadDicomWebSeries(config, studyUID, entry.seriesInstanceUID);
+        const loaded = await loadDicomWebSeries(config, studyUID, entry.seriesInstanceUID, loaderReady);
         if (!loaded.ok) return loaded.error;
         addInstances(loaded.instances, []);
       }
@@ -139,7 +142,7 @@ export async function openPacsStudy(studyUID: string): Promise<void> {
     }
     const preferred = imageSeries.find((s) => s.modality === 'CT') ?? imageSeries[0];
     selectSeries(preferred.seriesInstanceUID || firstKey!);
-    return restoreNewestReport(config, studyUID);
+    return restoreNewestReport(config, studyUID, series.value.filter((s) => s.modality === 'SR'));
   });
 }
 

@@ -1,6 +1,6 @@
 import type { SrDocumentReference, SrExportInput } from '../export/sr';
 import type { SeriesGroup } from '../loading/grouping';
-import { assessedSpineInput, type SeriesMorphometry } from '../model/morphometry';
+import type { SeriesMorphometry } from '../model/morphometry';
 
 /** What the SR writer gets for one series, and the rows it leaves out (by the duplicate-level policy), as sentences. */
 export interface SeriesReportInput {
@@ -10,7 +10,8 @@ export interface SeriesReportInput {
 
 /**
  * The SR writer's input for a measured series: its assessed vertebrae (the series' one assessment), never a level
- * measured twice; null when no vertebra is left to write.
+ * measured twice, each with the reader's reading when one was recorded and its review status when the image analysis
+ * proposed it; null when no vertebra is left to write.
  */
 export function seriesReportInput(
   series: SeriesGroup,
@@ -19,7 +20,15 @@ export function seriesReportInput(
 ): SeriesReportInput | null {
   const meta = series.instances[0]?.meta;
   const first = morphometry.rows[0]?.measurement;
-  const vertebrae = assessedSpineInput(morphometry);
+  const vertebrae = morphometry.rows
+    .filter((row) => !row.duplicate)
+    .map(({ measurement: { level, points, reading, proposed, confidence } }) => ({
+      level,
+      points,
+      ...(reading === undefined ? {} : { reading }),
+      // A vertebra the image analysis proposed carries its review status into the SR (a TEXT item per group).
+      ...(confidence === undefined ? {} : { proposal: { reviewed: proposed !== true, confidence } }),
+    }));
   if (!meta || !first || vertebrae.length === 0) return null;
   const leftOut = morphometry.rows.filter((row) => row.duplicate).map((row) => `${row.error ?? ''} (not written to the report)`);
   return {
@@ -37,11 +46,7 @@ export function seriesReportInput(
       },
       series: { seriesInstanceUID: meta.seriesInstanceUID, frameOfReferenceUID: meta.frameOfReferenceUID || first.frameOfReferenceUID, modality: meta.modality, description: meta.seriesDescription },
       sourceImages: series.instances.filter((i) => i.meta.kind === 'image').map((i) => ({ sopClassUID: i.meta.sopClassUID, sopInstanceUID: i.meta.sopInstanceUID })),
-      // A vertebra the image analysis proposed carries its review status into the SR (a TEXT item per group).
-      vertebrae: vertebrae.map((v) => {
-        const m = morphometry.rows.find((row) => !row.duplicate && row.measurement.level === v.level)?.measurement;
-        return m?.confidence === undefined ? v : { ...v, proposal: { reviewed: m.proposed !== true, confidence: m.confidence } };
-      }),
+      vertebrae,
       calibrated: morphometry.calibrated,
       appVersion: context.appVersion,
       now: context.now,

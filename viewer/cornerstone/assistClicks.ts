@@ -1,6 +1,8 @@
 import { utilities, type Types } from '@cornerstonejs/core';
 import { proposeNextLevel, SPINAL_LEVELS, type PointName, type SpinalLevel, type Vec3 } from '../../measurement';
 import type { DisplayPlan } from '../model/displayPlan';
+import { displayedPlaneOf, seriesGrid } from '../model/displayedPlane';
+import { levelAfterCompletion } from '../model/levelProposal';
 import { execute, type VertebraMeasurement } from '../model/measurements';
 import { measurementFromProposal, type ProposalContext } from '../model/proposal';
 import type { AssistState, AssistTiming } from '../state/assistState';
@@ -77,6 +79,10 @@ export function createPlacementAssist({ plan, viewportOf }: AssistEnvironment): 
     if (!view.ok) return null;
     const camera = viewport.getCamera();
     const imageId = spec.kind === 'stack' ? ((viewport as unknown as { getCurrentImageId?: () => string }).getCurrentImageId?.() ?? null) : null;
+    const viewPlaneNormal = point3(camera.viewPlaneNormal ?? [1, 0, 0]);
+    const viewUp = point3(camera.viewUp ?? [0, 0, 1]);
+    const grid = seriesGrid(found.series);
+    const plane = grid === null ? null : displayedPlaneOf(grid, viewPlaneNormal, viewUp);
     return {
       view: view.value,
       viewport,
@@ -85,14 +91,16 @@ export function createPlacementAssist({ plan, viewportOf }: AssistEnvironment): 
         seriesKey: spec.seriesKey,
         frameOfReferenceUID: viewport.getFrameOfReferenceUID() ?? '',
         calibrated: spec.calibrated,
-        viewPlaneNormal: point3(camera.viewPlaneNormal ?? [1, 0, 0]),
-        viewUp: point3(camera.viewUp ?? [0, 0, 1]),
+        viewPlaneNormal,
+        viewUp,
         referencedImageId: imageId,
+        ...(plane === null ? {} : { plane }),
       },
     };
   };
 
-  const addProposals = (measurements: readonly VertebraMeasurement[], lastLevel: SpinalLevel): void => {
+  /** Adds proposals as one undoable step; `requestedLevel` is the level selector's value when the user clicked. */
+  const addProposals = (measurements: readonly VertebraMeasurement[], requestedLevel: SpinalLevel, lastLevel: SpinalLevel): void => {
     const state = getState();
     const first = measurements[0];
     if (!first) return;
@@ -103,7 +111,12 @@ export function createPlacementAssist({ plan, viewportOf }: AssistEnvironment): 
     setState({
       measurements: next,
       selectedMeasurementId: measurements.length === 1 ? first.id : state.selectedMeasurementId,
-      nextLevel: proposeNextLevel(placed, lastLevel, state.levelDirection) ?? state.nextLevel,
+      // A level the user picked while the analysis ran is kept (as after a manual placement).
+      nextLevel: levelAfterCompletion({
+        completedLevel: requestedLevel,
+        selectedLevel: state.nextLevel,
+        proposal: proposeNextLevel(placed, lastLevel, state.levelDirection),
+      }),
     });
   };
 
@@ -115,7 +128,7 @@ export function createPlacementAssist({ plan, viewportOf }: AssistEnvironment): 
     const reply = await tracked('vertebra', started, () => requestProposal(prepared.view, world), () => 1);
     if (!reply.ok) return;
     const measurement = measurementFromProposal(reply.value, { ...prepared.context, id: utilities.uuidv4(), level });
-    addProposals([measurement], level);
+    addProposals([measurement], level, level);
     notify('info', `${level} proposed${reply.value.reasons.length ? `; check it: ${reply.value.reasons.map((r) => r.message).join(' ')}` : ''}`);
   };
 
@@ -139,7 +152,7 @@ export function createPlacementAssist({ plan, viewportOf }: AssistEnvironment): 
       notify('error', 'No vertebral body could be proposed between the two clicks.');
       return;
     }
-    addProposals(measurements, lastLevel);
+    addProposals(measurements, firstLevel, lastLevel);
     const missing = missingLevelOffsets.map((o) => levelCounted(firstLevel, o, direction)).filter((l): l is SpinalLevel => l !== null);
     notify('info', `${measurements.length} vertebrae proposed (${measurements[0].level}–${lastLevel})${missing.length ? `; not found: ${missing.join(', ')} (place them by hand)` : ''}.`);
   };

@@ -2,7 +2,9 @@ import * as cornerstone from '@cornerstonejs/core';
 import * as cornerstoneTools from '@cornerstonejs/tools';
 import { init as initDicomImageLoader } from '@cornerstonejs/dicom-image-loader';
 import { VertebralHeightTool } from '../tools/VertebralHeightTool';
+import { ForeignAnnotationTool } from '../tools/ForeignAnnotationTool';
 import { installMeasurementBridge } from './measurementBridge';
+import { limitRequestsInFlight } from './retrieveOrder';
 
 declare global {
   interface Window {
@@ -19,6 +21,7 @@ export function initCornerstone(): Promise<void> {
     await cornerstone.init();
     // The dataset-cache metadata provider: local files register their parsed datasets (see loading/localFiles.ts).
     initDicomImageLoader({ useLegacyMetadataProvider: true, maxWebWorkers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) });
+    limitRequestsInFlight();
     cornerstoneTools.init();
     const { addTool } = cornerstoneTools;
     for (const tool of [
@@ -28,6 +31,7 @@ export function initCornerstone(): Promise<void> {
       cornerstoneTools.StackScrollTool,
       cornerstoneTools.CrosshairsTool,
       VertebralHeightTool,
+      ForeignAnnotationTool,
     ]) {
       addTool(tool);
     }

@@ -3,6 +3,8 @@ import { annotation as annotationApi, Enums as ToolEnums, utilities as toolUtili
 import { proposeNextLevel, type SixPoints, type Vec3 } from '../../measurement';
 import { execute, previewPoints, type VertebraMeasurement } from '../model/measurements';
 import { seriesMorphometry } from '../model/morphometry';
+import { displayedPlaneOf, seriesGrid } from '../model/displayedPlane';
+import { levelAfterCompletion } from '../model/levelProposal';
 import { vertebraStyle, type VertebraStyle } from '../model/vertebraStyle';
 import { getState, setState, subscribe } from '../state/store';
 import { findSeries } from '../state/instances';
@@ -52,6 +54,10 @@ function onCompleted(event: Event): void {
   if (!plan || !found) return;
   const spec = plan.viewports.find((v) => v.seriesKey === found.series.key);
   const metadata: Partial<NonNullable<ToolTypes.Annotation['metadata']>> = annotation.metadata ?? {};
+  const viewPlaneNormal = vec3(metadata.viewPlaneNormal ?? [0, 0, 1]);
+  const viewUp = vec3(metadata.viewUp ?? [0, -1, 0]);
+  const grid = seriesGrid(found.series);
+  const plane = grid === null ? null : displayedPlaneOf(grid, viewPlaneNormal, viewUp);
   const measurement: VertebraMeasurement = {
     id,
     studyKey: found.study.key,
@@ -60,16 +66,21 @@ function onCompleted(event: Event): void {
     level: annotation.data.level,
     points: pointsOf(annotation),
     calibrated: spec?.calibrated ?? plan.calibrated,
-    viewPlaneNormal: vec3(metadata.viewPlaneNormal ?? [0, 0, 1]),
-    viewUp: vec3(metadata.viewUp ?? [0, -1, 0]),
+    viewPlaneNormal,
+    viewUp,
     referencedImageId: metadata.referencedImageId ?? null,
+    ...(plane === null ? {} : { plane }),
   };
   const measurements = execute(state.measurements, { type: 'add', measurement });
   const placed = Object.values(measurements.byId).filter((m) => m.seriesKey === measurement.seriesKey).map((m) => m.level);
   setState({
     measurements,
     selectedMeasurementId: id,
-    nextLevel: proposeNextLevel(placed, measurement.level, state.levelDirection) ?? state.nextLevel,
+    nextLevel: levelAfterCompletion({
+      completedLevel: measurement.level,
+      selectedLevel: state.nextLevel,
+      proposal: proposeNextLevel(placed, measurement.level, state.levelDirection),
+    }),
     placementCount: 0,
   });
 }

@@ -21,10 +21,14 @@ import { autoWindow } from './autoWindow';
 import { negate, orientationLabel } from './orientationLabels';
 import { describeVertebra, followStore } from './measurementBridge';
 import { createPlacementAssist } from './assistClicks';
+import { followForeignAnnotations } from './foreignBridge';
+import { ForeignAnnotationTool } from '../tools/ForeignAnnotationTool';
 import { VertebralHeightTool, type VertebralHeightConfiguration } from '../tools/VertebralHeightTool';
 import { getState, setState } from '../state/store';
 import type { VertebraMeasurement } from '../model/measurements';
 import { forgetFraming, framedCameraOf, frameSpineView } from './frameViews';
+import { orderVolumeRetrieval } from './retrieveOrder';
+import { throttleStreamingRenders } from './streamingRender';
 
 const ENGINE_ID = 'vertebral-height-engine';
 const TOOL_GROUP_ID = 'vertebral-height-tools';
@@ -244,6 +248,7 @@ export async function showPlan(
     disposers.push(() => linkViews(plan, false));
   }
   disposers.push(followStore(new Set(plan.viewports.map((v) => v.seriesKey)), plan.viewports.map((v) => v.viewportId), ENGINE_ID));
+  disposers.push(followForeignAnnotations(new Set(plan.viewports.map((v) => v.seriesKey)), plan.viewports.map((v) => v.viewportId), ENGINE_ID));
 
   // Sagittal views are framed on the vertebral column once their image is in (unless the person moved them first).
   const sagittalSpecs = plan.viewports.filter((v) => v.orientation === 'sagittal');
@@ -295,8 +300,11 @@ export async function showPlan(
         streaming.cachedFrames?.forEach((cached, index) => {
           if (cached) settled.add(streaming.imageIds[index]);
         });
-        // Stream the slices in; each renders as it lands. The callback also covers frames that finished loading
-        // between two displays of this volume, whose events this display never saw.
+        // Stream the slices in, the middle one first, then interleaved passes (a coarse reformat early), rendering a
+        // few times a second. The callback also covers frames that finished loading between two displays of this
+        // volume, whose events this display never saw.
+        orderVolumeRetrieval(volumeId, streaming.imageIds.length);
+        disposers.push(throttleStreamingRenders(renderingEngine, volumeId, volume as unknown as { autoRenderOnLoad?: boolean }, volumeSpecs.map((v) => v.viewportId)));
         streaming.load(settleAll);
       }
     }
@@ -345,6 +353,9 @@ function createToolGroup(plan: DisplayPlan, primaryTool: PrimaryTool) {
   } satisfies VertebralHeightConfiguration);
   // Placed vertebrae stay visible (and their handles draggable) whichever tool has the left button.
   group.setToolPassive(VertebralHeightTool.toolName);
+  // Measurements of other viewers are drawn, never edited: Enabled renders without taking any input.
+  group.addTool(ForeignAnnotationTool.toolName);
+  group.setToolEnabled(ForeignAnnotationTool.toolName);
   if (plan.mode === 'mpr') {
     group.addTool(tools.CrosshairsTool.toolName, {
       getReferenceLineColor: (viewportId: string) => {

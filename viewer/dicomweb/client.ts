@@ -5,6 +5,7 @@ import { TAG, numberValue, personName, stringValue, stringValues } from './dicom
 import { boundaryFromContentType, parseContentType, parseMultipart } from './multipart';
 import { hasPart10Marker } from './part10';
 import { fail, ok, type Result } from './result';
+import { keepEarlyAnswer, takeEarlyAnswer } from './earlyAnswers';
 
 export { storeInstances, STOW_BATCH_SIZE, type StoreOutcome, type StoreFailure } from './stow';
 
@@ -65,25 +66,52 @@ export async function searchStudies(config: DicomWebConfig, query: StudyQuery): 
 /** Lists the series of one study (QIDO-RS GET {qidoRoot}/studies/{uid}/series), in series-number order. */
 export async function searchSeries(config: DicomWebConfig, studyUID: string, filter: { modality?: string } = {}): Promise<Result<SeriesSummary[]>> {
   if (!isUid(studyUID)) return fail(invalidQueryError(`'${studyUID}' is not a valid Study Instance UID`));
+  const items = await getJsonArray(config, seriesSearchUrl(config, studyUID, filter), 'the series list');
+  if (!items.ok) return items;
+  return ok(seriesSummaries(items.value, studyUID));
+}
+
+function seriesSearchUrl(config: DicomWebConfig, studyUID: string, filter: { modality?: string } = {}): string {
   const params: Array<[string, string]> = [];
   if (filter.modality?.trim()) params.push(['Modality', filter.modality.trim().toUpperCase()]);
   for (const field of SERIES_FIELDS) params.push(['includefield', field]);
-  const url = joinUrl(config.qidoRoot, `/studies/${studyUID}/series`, params);
-  const items = await getJsonArray(config, url, 'the series list');
-  if (!items.ok) return items;
-  const series = items.value
+  return joinUrl(config.qidoRoot, `/studies/${studyUID}/series`, params);
+}
+
+function seriesSummaries(items: readonly unknown[], studyUID: string): SeriesSummary[] {
+  return items
     .map((item) => seriesSummary(item, studyUID))
     .filter((entry) => entry.seriesInstanceUID !== '')
     .sort((a, b) => (a.seriesNumber ?? Infinity) - (b.seriesNumber ?? Infinity));
-  return ok(series);
+}
+
+function seriesMetadataUrl(config: DicomWebConfig, studyUID: string, seriesUID: string): string {
+  return joinUrl(config.wadoRoot, `/studies/${studyUID}/series/${seriesUID}/metadata`);
+}
+
+/**
+ * Starts, ahead of time, what opening a study asks first: its series search and the metadata of each of its series.
+ * `searchSeries` and `retrieveSeriesMetadata` take these answers (once each) instead of asking again.
+ */
+export async function prefetchStudy(config: DicomWebConfig, studyUID: string): Promise<void> {
+  if (!isUid(studyUID)) return;
+  const searchUrl = seriesSearchUrl(config, studyUID);
+  const search = fetchJsonArray(config, searchUrl, 'the series list');
+  keepEarlyAnswer(searchUrl, search);
+  const items = await search;
+  if (!items.ok) return;
+  for (const series of seriesSummaries(items.value, studyUID)) {
+    if (!isUid(series.seriesInstanceUID)) continue;
+    const url = seriesMetadataUrl(config, studyUID, series.seriesInstanceUID);
+    keepEarlyAnswer(url, fetchJsonArray(config, url, 'the series metadata'));
+  }
 }
 
 /** The DICOM JSON of every instance of a series (WADO-RS GET …/series/{uid}/metadata), bulk data as URIs. */
 export async function retrieveSeriesMetadata(config: DicomWebConfig, studyUID: string, seriesUID: string): Promise<Result<unknown[]>> {
   const bad = firstBadUid([studyUID, seriesUID]);
   if (bad !== null) return fail(invalidQueryError(`'${bad}' is not a valid UID`));
-  const url = joinUrl(config.wadoRoot, `/studies/${studyUID}/series/${seriesUID}/metadata`);
-  return getJsonArray(config, url, 'the series metadata');
+  return getJsonArray(config, seriesMetadataUrl(config, studyUID, seriesUID), 'the series metadata');
 }
 
 /**
@@ -122,7 +150,12 @@ function dicomFromAnswer(body: Uint8Array, contentType: string, what: string): R
   return ok(bytes);
 }
 
-async function getJsonArray(config: DicomWebConfig, url: string, what: string): Promise<Result<unknown[]>> {
+/** A JSON list from the server, or the answer `prefetchStudy` already requested for the same URL. */
+function getJsonArray(config: DicomWebConfig, url: string, what: string): Promise<Result<unknown[]>> {
+  return takeEarlyAnswer(url) ?? fetchJsonArray(config, url, what);
+}
+
+async function fetchJsonArray(config: DicomWebConfig, url: string, what: string): Promise<Result<unknown[]>> {
   const sent = await send(config, { method: 'GET', url, accept: DICOM_JSON, what });
   if (!sent.ok) return sent;
   const answer = expectSuccess(sent.value, what);

@@ -1,5 +1,5 @@
 /** The DICOMweb client: plain fetch, usable in the browser and in node; every call returns a Result and never throws. */
-export { searchStudies, searchSeries, retrieveSeriesMetadata, retrieveInstance, storeInstances, STOW_BATCH_SIZE } from './client';
+export { searchStudies, searchSeries, retrieveSeriesMetadata, retrieveInstance, prefetchStudy, storeInstances, STOW_BATCH_SIZE } from './client';
 export type { StudyQuery, StudySummary, SeriesSummary, StoreOutcome, StoreFailure } from './client';
 export { authHeader, configForRoot, configFromUrl, studyUidsFromUrl, isUid, DEFAULT_TIMEOUT_MS } from './config';
 export type { DicomWebAuth, DicomWebConfig } from './config';

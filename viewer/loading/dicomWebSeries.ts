@@ -20,15 +20,19 @@ export function applyCredentialsToImages(config: DicomWebConfig | null): void {
 
 /**
  * Registers a series of a DICOMweb study with the image loader: its WADO-RS metadata (one entry per frame) and the
- * frame URLs as `wadors:` image ids. Nothing is downloaded but the metadata; frames load when shown.
+ * frame URLs as `wadors:` image ids. Nothing is downloaded but the metadata; frames load when shown. The metadata is
+ * fetched at once and registered once `loaderReady` settles (initialising the image loader purges what it holds), so
+ * the download overlaps the loader's start-up.
  */
 export async function loadDicomWebSeries(
   config: DicomWebConfig,
   studyUID: string,
   seriesUID: string,
+  loaderReady: Promise<void> = Promise.resolve(),
 ): Promise<{ ok: true; instances: LoadedInstance[] } | { ok: false; error: DicomWebError }> {
   const metadata = await retrieveSeriesMetadata(config, studyUID, seriesUID);
   if (!metadata.ok) return metadata;
+  await loaderReady;
   const root = absoluteRoot(config.wadoRoot);
   const instances: LoadedInstance[] = metadata.value.map((json) => {
     const sopUID = stringValue(json, '00080018');

@@ -1,4 +1,5 @@
-import type { SixPoints, SpinalLevel, Vec3 } from '../../measurement';
+import type { DisplayedPlane, SixPoints, SpinalLevel, Vec3 } from '../../measurement';
+import { NO_READING, type ReaderReading } from './readerReading';
 
 /** One vertebra as measured: its level and six points in patient mm, tied to the study and series it was placed on. */
 export interface VertebraMeasurement {
@@ -15,6 +16,10 @@ export interface VertebraMeasurement {
   viewUp: Vec3;
   /** For a stack: the image the points lie on. */
   referencedImageId: string | null;
+  /** The plane as displayed when placed (pixel sizes, slice spacing): what the uncertainty of the heights comes from. */
+  plane?: DisplayedPlane | undefined;
+  /** The reader's own grade, endplate depression and note; absent until the reader records one. */
+  reading?: ReaderReading | undefined;
   /** True while the points are the image analysis's proposal that nobody has accepted or edited yet. */
   proposed?: boolean;
   /** How far the analysis trusted its proposal (0–1); kept after acceptance, absent on a vertebra placed by hand. */
@@ -38,7 +43,8 @@ export type MeasurementCommand =
   | { type: 'move'; id: string; before: SixPoints; after: SixPoints; proposedBefore?: boolean; proposedAfter?: boolean }
   /** Accepting proposals (proposed false) or, undone, making them proposals again. */
   | { type: 'review'; ids: readonly string[]; proposed: boolean }
-  | { type: 'relabel'; id: string; before: SpinalLevel; after: SpinalLevel };
+  | { type: 'relabel'; id: string; before: SpinalLevel; after: SpinalLevel }
+  | { type: 'read'; id: string; before: ReaderReading; after: ReaderReading };
 
 export interface MeasurementsState {
   byId: Readonly<Record<string, VertebraMeasurement>>;
@@ -82,6 +88,10 @@ function applyForward(byId: MeasurementsState['byId'], command: MeasurementComma
       }
       return next;
     }
+    case 'read': {
+      const current = byId[command.id];
+      return current ? { ...byId, [command.id]: { ...current, reading: command.after } } : byId;
+    }
   }
 }
 
@@ -108,6 +118,8 @@ function inverse(command: MeasurementCommand): MeasurementCommand {
       return { type: 'review', ids: command.ids, proposed: !command.proposed };
     case 'relabel':
       return { type: 'relabel', id: command.id, before: command.after, after: command.before };
+    case 'read':
+      return { type: 'read', id: command.id, before: command.after, after: command.before };
   }
 }
 
@@ -149,4 +161,9 @@ export function previewPoints(state: MeasurementsState, id: string, points: SixP
 /** The measurements placed on one series. */
 export function measurementsOfSeries(state: MeasurementsState, seriesKey: string): VertebraMeasurement[] {
   return Object.values(state.byId).filter((m) => m.seriesKey === seriesKey);
+}
+
+/** The reader's reading of a vertebra, empty when none was recorded. */
+export function readingOf(measurement: VertebraMeasurement): ReaderReading {
+  return measurement.reading ?? NO_READING;
 }

@@ -1,4 +1,15 @@
-import { assessSpine, type LevelAssessment, type SpinalLevel, type SpineInput, compareLevels } from '../../measurement';
+import {
+  assessSpine,
+  compareLevels,
+  cranialPositionMm,
+  levelsOutOfOrder,
+  type DisplayedPlane,
+  type LevelAssessment,
+  type LevelOrderViolation,
+  type SpinalLevel,
+  type SpineInput,
+} from '../../measurement';
+import { coarsestPlane } from './displayedPlane';
 import { measurementsOfSeries, type MeasurementsState, type VertebraMeasurement } from './measurements';
 
 /**
@@ -23,6 +34,10 @@ export interface MorphometryRow {
 export interface SeriesMorphometry {
   rows: MorphometryRow[];
   calibrated: boolean;
+  /** The plane the uncertainties come from (the coarsest the vertebrae were placed on); null when none is known. */
+  plane: DisplayedPlane | null;
+  /** Label pairs contradicting their positions on the image (a more cranial label at or below a more caudal one). */
+  levelOrder: ReadonlyArray<LevelOrderViolation>;
 }
 
 /** Genant grade colours for the drawing and the panel: normal green → severe red. */
@@ -48,7 +63,11 @@ export function seriesMorphometry(state: MeasurementsState, seriesKey: string): 
   const counts = new Map<SpinalLevel, number>();
   for (const m of measurements) counts.set(m.level, (counts.get(m.level) ?? 0) + 1);
   const unique = measurements.filter((m) => counts.get(m.level) === 1);
-  const assessed = unique.length > 0 ? assessSpine(unique.map((m) => ({ level: m.level, points: m.points }))) : null;
+  const plane = coarsestPlane(unique.flatMap((m) => (m.plane ? [m.plane] : [])));
+  const input = unique.map((m) => ({ level: m.level, points: m.points }));
+  // A plane that cannot be used (e.g. from a damaged file) costs the uncertainty, never the assessment.
+  const withPlane = unique.length > 0 && plane !== null ? assessSpine(input, { plane }) : null;
+  const assessed = withPlane?.ok ? withPlane : unique.length > 0 ? assessSpine(input) : null;
   const byLevel = new Map<SpinalLevel, LevelAssessment>();
   let spineError: string | null = null;
   if (assessed?.ok) for (const level of assessed.value.levels) byLevel.set(level.level, level);
@@ -61,9 +80,19 @@ export function seriesMorphometry(state: MeasurementsState, seriesKey: string): 
     const assessment = byLevel.get(measurement.level) ?? null;
     return { measurement, assessment, error: assessment ? null : spineError ?? 'not assessable', duplicate: false };
   });
-  const result = { rows, calibrated: measurements.every((m) => m.calibrated) };
+  const result = { rows, calibrated: measurements.every((m) => m.calibrated), plane: withPlane?.ok ? plane : null, levelOrder: levelOrderOf(unique) };
   perSeries.set(seriesKey, result);
   return result;
+}
+
+/** The measured labels out of anatomical order along the patient's S axis; none when a position cannot be computed. */
+function levelOrderOf(measurements: ReadonlyArray<VertebraMeasurement>): ReadonlyArray<LevelOrderViolation> {
+  const positioned = measurements.flatMap((m) => {
+    const position = cranialPositionMm(m.points);
+    return position.ok ? [{ level: m.level, cranialPositionMm: position.value }] : [];
+  });
+  const violations = levelsOutOfOrder(positioned);
+  return violations.ok ? violations.value : [];
 }
 
 /** The vertebrae of a series that are assessed (every level measured once), as measurement/'s input, cranial → caudal. */

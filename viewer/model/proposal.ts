@@ -1,4 +1,4 @@
-import type { SpinalLevel, Vec3 } from '../../measurement';
+import type { DisplayedPlane, SpinalLevel, Vec3 } from '../../measurement';
 import { CHECK_BELOW_CONFIDENCE, type VertebraProposal } from '../../analysis';
 import type { VertebraMeasurement } from './measurements';
 
@@ -13,6 +13,8 @@ export interface ProposalContext {
   readonly viewPlaneNormal: Vec3;
   readonly viewUp: Vec3;
   readonly referencedImageId: string | null;
+  /** The plane as displayed when proposed (pixel sizes, slice spacing), for the uncertainty of the heights. */
+  readonly plane?: DisplayedPlane | undefined;
 }
 
 /**

@@ -8,14 +8,23 @@ export interface VertebraStyle {
   gradeText: string;
   /** An unreviewed proposal of low confidence: drawn with "check" beside its level. */
   check?: boolean;
+  /** True when the uncertainty of the losses spans two grades: the heights are drawn dashed. */
+  borderline?: boolean;
 }
 
-/** Style of one assessed row: colour by Genant grade; pixels and no grade when uncalibrated; no grade for a duplicate. */
+/**
+ * Style of one assessed row: colour by Genant grade; pixels and no grade when uncalibrated; no grade for a duplicate.
+ * A borderline vertebra (its grade range spans two grades) is drawn dashed in the colour of its higher grade and
+ * labelled with the range ("G1–2?").
+ */
 export function vertebraStyle(row: MorphometryRow): VertebraStyle {
   if (!row.measurement.calibrated) return { color: UNCALIBRATED_COLOR, unit: 'px', gradeText: 'uncalibrated' };
   const grade = row.assessment?.assessment.grade;
   const check = needsCheck(row.measurement);
-  return grade === undefined
-    ? { color: GRADE_COLORS[0], unit: 'mm', gradeText: '', check }
-    : { color: GRADE_COLORS[grade], unit: 'mm', gradeText: `G${grade}`, check };
+  if (grade === undefined) return { color: GRADE_COLORS[0], unit: 'mm', gradeText: '', check };
+  const range = row.assessment?.uncertainty?.gradeRange;
+  if (range !== undefined && range.min !== range.max) {
+    return { color: GRADE_COLORS[range.max], unit: 'mm', gradeText: `G${range.min}–${range.max}?`, borderline: true, check };
+  }
+  return { color: GRADE_COLORS[grade], unit: 'mm', gradeText: `G${grade}`, check };
 }

@@ -2,6 +2,8 @@ import { GENANT_GRADE_NAMES, type SpinalLevel } from '../../measurement';
 import { chartOf, compareWarnings, comparisonOf } from '../model/comparison';
 import { ComparisonChart } from './ComparisonChart';
 import { ComparisonCell } from './ComparisonCell';
+import { RestorationTable } from './RestorationTable';
+import { seriesReadingComparison } from '../model/readingComparison';
 import { fmt, signed } from '../model/format';
 import { useAppState } from '../state/useAppState';
 
@@ -19,12 +21,14 @@ export interface CompareCommands {
 export function ComparePanel({ commands }: { commands: CompareCommands }) {
   const compare = useAppState((s) => s.compare);
   const measurements = useAppState((s) => s.measurements);
+  const repeat = useAppState((s) => s.repeatReading);
   if (!compare) return null;
   const baseline = compare.timePoints[compare.baselineIndex];
   const followUp = compare.timePoints[compare.followUpIndex];
   const warnings = compareWarnings(baseline, followUp);
   const { comparison, reason } = comparisonOf(measurements, baseline, followUp);
   const chart = chartOf(measurements, compare.timePoints);
+  const repeatability = repeat?.phase === 'compared' ? seriesReadingComparison(repeat) : null;
 
   return (
     <section className="morphometry compare" aria-label="Before and after" data-testid="compare-panel">
@@ -101,6 +105,7 @@ export function ComparePanel({ commands }: { commands: CompareCommands }) {
           </tbody>
         </table>
       )}
+      {comparison && <RestorationTable comparison={comparison} agreementMm={repeatability?.ok ? repeatability.value.pooled.agreementMm : null} />}
       {chart && (
         <figure className="compare__chart" data-testid="comparison-chart-figure">
           <ComparisonChart model={chart} title="Vertebral heights before and after" />

@@ -1,9 +1,17 @@
-import { GENANT_GRADE_NAMES, SPINAL_LEVELS, type SpinalLevel } from '../../measurement';
+import { GENANT_GRADE_NAMES, gradeRangeLabel, gradeRuleCode, SPINAL_LEVELS, type SpinalLevel } from '../../measurement';
 import { seriesMorphometry, type MorphometryRow } from '../model/morphometry';
 import { isUnconfirmed, needsCheck } from '../model/proposal';
+import { readingOf } from '../model/measurements';
+import { readerDisagrees, type ReaderReading } from '../model/readerReading';
+import { LevelOrderWarning } from './LevelOrderWarning';
+import { ReaderReadingCell } from './ReaderReadingCell';
+import { RepeatReadingPanel, type RepeatReadingCommands } from './RepeatReadingPanel';
 import { useAppState } from '../state/useAppState';
 
-type Field = 'anteriorMm' | 'middleMm' | 'posteriorMm' | 'wedgeRatio' | 'biconcavityRatio' | 'crushRatio' | 'heightLossPct' | 'deformity' | 'grade' | 'wedgeAngleDeg';
+type Field =
+  | 'anteriorMm' | 'middleMm' | 'posteriorMm' | 'wedgeRatio' | 'biconcavityRatio' | 'crushRatio' | 'heightLossPct'
+  | 'heightLossUncertaintyPct' | 'deformity' | 'grade' | 'gradeRange' | 'gradeRule' | 'wedgeAngleDeg'
+  | 'expectedAnteriorMm' | 'expectedMiddleMm' | 'expectedPosteriorMm' | 'anteriorLossPct' | 'middleLossPct' | 'posteriorLossPct';
 
 interface Cell {
   value: number | string | null;
@@ -25,6 +33,19 @@ function cellsOf(row: MorphometryRow, calibrated: boolean): Record<Field, Cell> 
     biconcavityRatio: number(a?.assessment.biconcavityRatio, 2),
     crushRatio: number(a?.assessment.crushRatio, 2),
     heightLossPct: graded ? number(a.assessment.heightLossPct, 1, ' %') : { value: null, text: '—' },
+    heightLossUncertaintyPct: graded ? number(a.uncertainty?.heightLossPct, 1, ' %') : { value: null, text: '—' },
+    gradeRange: graded
+      ? a.uncertainty === null
+        ? { value: `${a.assessment.grade}`, text: `${a.assessment.grade}` }
+        : { value: gradeRangeLabel(a.uncertainty.gradeRange), text: a.uncertainty.borderline ? `grade ${a.uncertainty.gradeRange.min}–${a.uncertainty.gradeRange.max}` : `${a.uncertainty.gradeRange.min}` }
+      : { value: null, text: '—' },
+    gradeRule: graded ? { value: gradeRuleCode(a.assessment.gradeRule), text: gradeRuleCode(a.assessment.gradeRule) } : { value: null, text: '—' },
+    expectedAnteriorMm: graded ? number(a.assessment.expectedAnteriorMm, 1) : { value: null, text: '—' },
+    expectedMiddleMm: graded ? number(a.assessment.expectedMiddleMm, 1) : { value: null, text: '—' },
+    expectedPosteriorMm: graded ? number(a.assessment.expectedPosteriorMm, 1) : { value: null, text: '—' },
+    anteriorLossPct: graded ? number(a.assessment.anteriorLossPct, 1, ' %') : { value: null, text: '—' },
+    middleLossPct: graded ? number(a.assessment.middleLossPct, 1, ' %') : { value: null, text: '—' },
+    posteriorLossPct: graded ? number(a.assessment.posteriorLossPct, 1, ' %') : { value: null, text: '—' },
     deformity: graded ? { value: a.assessment.deformity, text: a.assessment.deformity } : { value: null, text: '—' },
     grade: graded
       ? { value: a.assessment.grade, text: `${a.assessment.grade} ${GENANT_GRADE_NAMES[a.assessment.grade]}` }
@@ -40,9 +61,18 @@ const COLUMNS: ReadonlyArray<{ field: Field; label: string; title: string }> = [
   { field: 'wedgeRatio', label: 'Ha/Hp', title: 'Wedge ratio' },
   { field: 'biconcavityRatio', label: 'Hm/Hp', title: 'Biconcavity ratio' },
   { field: 'crushRatio', label: 'Hp/ref', title: 'Crush ratio: Hp over the mean Hp of the undeformed neighbours' },
-  { field: 'heightLossPct', label: 'Loss', title: 'Height loss: the largest of wedge, biconcave and crush loss' },
+  { field: 'expectedAnteriorMm', label: 'exp. Ha', title: 'Anterior height expected from the undeformed neighbours' },
+  { field: 'expectedMiddleMm', label: 'exp. Hm', title: 'Middle height expected from the undeformed neighbours' },
+  { field: 'expectedPosteriorMm', label: 'exp. Hp', title: 'Posterior height expected from the undeformed neighbours' },
+  { field: 'anteriorLossPct', label: 'Ha loss', title: 'Anterior height lost against the neighbours' },
+  { field: 'middleLossPct', label: 'Hm loss', title: 'Middle height lost against the neighbours' },
+  { field: 'posteriorLossPct', label: 'Hp loss', title: 'Posterior height lost against the neighbours (crush)' },
+  { field: 'heightLossPct', label: 'Loss', title: 'Graded height loss: the largest of the wedge, biconcave and neighbour-referenced losses' },
+  { field: 'heightLossUncertaintyPct', label: '±', title: 'Uncertainty of the graded loss from the displayed pixel size and slice spacing (± %)' },
   { field: 'deformity', label: 'Type', title: 'Deformity type' },
   { field: 'grade', label: 'Genant', title: 'Genant semi-quantitative grade' },
+  { field: 'gradeRange', label: 'Range', title: 'The grades within the uncertainty of the losses: "grade 1–2" is borderline' },
+  { field: 'gradeRule', label: 'Rule', title: 'The loss that made the grade: wedge, biconcave (against its own Hp) or anterior/middle/crush (against the neighbours)' },
   { field: 'wedgeAngleDeg', label: 'Wedge°', title: 'Wedge angle between the endplates; positive = kyphotic' },
 ];
 
@@ -54,6 +84,8 @@ export interface MorphometryCommands {
   deleteMeasurement(id: string): void;
   acceptProposal(id: string): void;
   acceptAllProposals(): void;
+  setReaderReading(id: string, reading: ReaderReading): void;
+  repeat: RepeatReadingCommands;
 }
 
 export function MorphometryPanel({ commands }: { commands: MorphometryCommands }) {
@@ -63,7 +95,7 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
   const savesPending = useAppState((s) => s.savesPending);
   const saveFailed = useAppState((s) => s.saveError !== null);
   if (!seriesKey) return null;
-  const { rows, calibrated } = seriesMorphometry(measurements, seriesKey);
+  const { rows, calibrated, levelOrder } = seriesMorphometry(measurements, seriesKey);
   const unit = calibrated ? 'mm' : 'px';
   const unconfirmed = rows.filter((r) => isUnconfirmed(r.measurement)).map((r) => r.measurement.level);
   return (
@@ -80,6 +112,8 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
           <button type="button" data-testid="accept-all" onClick={commands.acceptAllProposals}>Accept all</button>
         </p>
       )}
+      <LevelOrderWarning violations={levelOrder} />
+      <RepeatReadingPanel commands={commands.repeat} seriesKey={seriesKey} />
       {rows.length === 0 ? (
         <p className="morphometry__empty">No vertebra measured on this series yet: choose the height tool (V), a level, and click the six points.</p>
       ) : (
@@ -91,6 +125,7 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
                 <th key={c.field} title={c.title}>{c.label}{c.field.endsWith('Mm') ? ` (${unit})` : ''}</th>
               ))}
               <th title="Undeformed neighbours used as the reference posterior height">Ref.</th>
+              <th title="Your own reading: visual Genant grade, endplate depression (ABQ), note">Reader</th>
               <th />
             </tr>
           </thead>
@@ -98,6 +133,8 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
             {rows.map((row) => {
               const cells = cellsOf(row, calibrated);
               const { measurement } = row;
+              const reading = readingOf(measurement);
+              const range = calibrated && row.assessment ? row.assessment.uncertainty?.gradeRange ?? { min: row.assessment.assessment.grade, max: row.assessment.assessment.grade } : null;
               return (
                 <tr
                   key={measurement.id}
@@ -107,6 +144,7 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
                   data-proposed={isUnconfirmed(measurement) ? 'true' : 'false'}
                   data-confidence={measurement.confidence ?? ''}
                   aria-selected={measurement.id === selectedId}
+                  data-borderline={row.assessment?.uncertainty?.borderline ?? false}
                   className={`morphometry__row morphometry__row--grade-${calibrated ? cells.grade.value ?? 'none' : 'none'}`}
                   onClick={() => commands.focusMeasurementById(measurement.id)}
                 >
@@ -127,6 +165,11 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
                   <td data-field="referenceLevels" data-value={row.assessment?.referenceLevels.join(',') ?? ''}>
                     {row.assessment?.referenceLevels.join(', ') || '—'}
                   </td>
+                  <ReaderReadingCell
+                    reading={reading}
+                    disagrees={readerDisagrees(reading, range)}
+                    onChange={(next) => commands.setReaderReading(measurement.id, next)}
+                  />
                   <td>
                     {row.error && <span className="morphometry__error" title={row.error}>⚠ {row.error}</span>}
                     {needsCheck(measurement) && (

@@ -1,4 +1,4 @@
-import { compareCommands, morphometryCommands, pacsCommands, seriesBrowserCommands } from './panelCommands';
+import { compareCommands, foreignAnnotationsCommands, morphometryCommands, pacsCommands, seriesBrowserCommands } from './panelCommands';
 import { useCallback, useState, type DragEvent } from 'react';
 import { PanelLeftClose, PanelLeftOpen } from 'lucide-react';
 import { openFiles } from '../actions/openStudy';
@@ -12,6 +12,7 @@ import { StartScreen } from './StartScreen';
 import { MorphometryPanel } from '../panels/MorphometryPanel';
 import { ComparePanel } from '../panels/ComparePanel';
 import { PacsPanel } from '../panels/PacsPanel';
+import { ForeignAnnotationsPanel } from '../panels/ForeignAnnotationsPanel';
 import { useShortcuts } from './useShortcuts';
 import { RestoredNotice } from './RestoredNotice';
 import { TransferNoticeBar } from './TransferNoticeBar';
@@ -106,6 +107,7 @@ export function App() {
           <PacsPanel commands={pacsCommands} />
           <SeriesBrowser commands={seriesBrowserCommands} thumbnail={(series) => <SeriesThumbnail series={series} />} />
           <ProblemList />
+          <ForeignAnnotationsPanel commands={foreignAnnotationsCommands} />
         </aside>
         <main className="app__main">
           {hasInstances ? <ViewportGrid /> : <StartScreen />}

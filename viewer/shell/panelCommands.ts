@@ -1,9 +1,12 @@
 import { chooseCompareStudies, exitCompare, focusLevel, setCompareLinked } from '../actions/compare';
-import { deleteMeasurement, focusMeasurementById, relabelMeasurement } from '../actions/measure';
+import { deleteMeasurement, focusMeasurementById, relabelMeasurement, setReaderReading } from '../actions/measure';
 import { selectSeries } from '../actions/openStudy';
 import { connectPacs, openPacsStudy, retryPacs, searchPacs, sortPacs } from '../actions/pacs';
 import { exportChart } from '../actions/exportMeasurements';
 import { acceptAllProposals, acceptProposal } from '../actions/assist';
+import { cancelRepeatReading, exportRepeatCsv, finishRepeatReading, importSecondReading, startRepeatReading } from '../actions/repeatReading';
+import { clearForeignAnnotations, focusForeignAnnotation } from '../actions/foreignAnnotations';
+import type { ForeignAnnotationsCommands } from '../panels/ForeignAnnotationsPanel';
 import type { CompareCommands } from '../panels/ComparePanel';
 import type { MorphometryCommands } from '../panels/MorphometryPanel';
 import type { PacsCommands } from '../panels/pacsCommands';
@@ -11,6 +14,15 @@ import type { SeriesBrowserCommands } from '../panels/SeriesBrowser';
 
 /** The actions each panel may ask for: panels sit below actions/ and get them from the shell. */
 export const compareCommands: CompareCommands = { chooseCompareStudies, setCompareLinked, exitCompare, focusLevel, exportChart };
-export const morphometryCommands: MorphometryCommands = { focusMeasurementById, relabelMeasurement, deleteMeasurement, acceptProposal, acceptAllProposals };
+export const morphometryCommands: MorphometryCommands = {
+  focusMeasurementById,
+  relabelMeasurement,
+  deleteMeasurement,
+  setReaderReading,
+  acceptProposal,
+  acceptAllProposals,
+  repeat: { startRepeatReading, finishRepeatReading, cancelRepeatReading, exportRepeatCsv, importSecondReading },
+};
 export const seriesBrowserCommands: SeriesBrowserCommands = { selectSeries };
 export const pacsCommands: PacsCommands = { connectPacs, searchPacs, sortPacs, openPacsStudy, retryPacs };
+export const foreignAnnotationsCommands: ForeignAnnotationsCommands = { focusForeignAnnotation, clearForeignAnnotations };

@@ -6,10 +6,12 @@ import { EMPTY_MEASUREMENTS, type MeasurementsState } from '../model/measurement
 import type { ReportData } from '../model/reportData';
 import { INITIAL_ASSIST, type AssistState } from './assistState';
 import type { CompareState } from './compareState';
+import type { ForeignAnnotationEntry } from './foreignAnnotations';
 import type { LoadProgress } from './loadProgress';
 import { INITIAL_PACS, type PacsState } from './pacsState';
 import type { PrimaryTool } from './primaryTool';
 import type { RestoredNotice } from './restoredNotice';
+import type { RepeatReadingState } from './repeatReading';
 import type { TransferNotice } from './transferNotice';
 import type { ViewportSnapshot } from './viewportSnapshot';
 
@@ -51,6 +53,10 @@ export interface AppState {
   pacs: PacsState;
   /** Image-analysis assistance of the height tool (snap, one click per vertebra, spine detection). */
   assist: AssistState;
+  /** A blinded repeat reading in progress, or two readings of a series being compared; null otherwise. */
+  repeatReading: RepeatReadingState | null;
+  /** Measurements of other viewers from imported SRs: read-only, this session only, never graded or exported. */
+  foreignAnnotations: ForeignAnnotationEntry[];
 }
 
 const initialState: AppState = {
@@ -76,6 +82,8 @@ const initialState: AppState = {
   compare: null,
   pacs: INITIAL_PACS,
   assist: INITIAL_ASSIST,
+  repeatReading: null,
+  foreignAnnotations: [],
 };
 
 let state: AppState = initialState;

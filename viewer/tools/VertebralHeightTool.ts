@@ -60,6 +60,10 @@ const IN_PROGRESS_COLOR = 'rgb(0, 220, 255)';
 /** Canvas pixels within which a click grabs a handle (the drawn handle's radius is 3). */
 const HANDLE_GRAB_RADIUS_PX = 4;
 const DEFAULT_COLOR = 'rgb(255, 255, 0)';
+/** A view within this distance of a vertebra's points (mm, about one CT slice) still shows its level label. */
+const CROSSING_TOLERANCE_MM = 1;
+/** Views whose normals' cosine exceeds this (about 25°) count as the same orientation. */
+const PARALLEL_COSINE = 0.9;
 
 function distanceToSegment(p: Types.Point2, a: Types.Point2, b: Types.Point2): number {
   const dx = b[0] - a[0];
@@ -318,15 +322,40 @@ export class VertebralHeightTool extends AnnotationTool {
   renderAnnotation = (enabledElement: Types.IEnabledElement, svgDrawingHelper: ToolTypes.SVGDrawingHelper): boolean => {
     const { viewport } = enabledElement;
     const { element } = viewport;
-    let annotations = getAnnotations(this.getToolName(), element) as VertebraAnnotation[] | undefined;
+    const annotations = getAnnotations(this.getToolName(), element) as VertebraAnnotation[] | undefined;
     if (!annotations?.length) return false;
-    annotations = this.filterInteractableAnnotationsForElement(element, annotations) as VertebraAnnotation[] | undefined;
-    if (!annotations?.length) return false;
-    for (const annotation of annotations) {
+    const inPlane = this.filterInteractableAnnotationsForElement(element, annotations) as VertebraAnnotation[] | undefined;
+    for (const annotation of inPlane ?? []) {
       this.drawVertebra(annotation, viewport, svgDrawingHelper);
     }
+    const crossing = annotations.filter((a) => !inPlane?.includes(a) && this.isComplete(a));
+    for (const annotation of crossing) this.drawCrossingLabel(annotation, viewport, svgDrawingHelper);
     return true;
   };
+
+  /**
+   * On a view across a vertebra (e.g. the axial or coronal view of one measured on the sagittal), its level label at
+   * the centre of its points, when the displayed slice passes between its points.
+   */
+  private drawCrossingLabel(annotation: VertebraAnnotation, viewport: Pick<Types.IViewport, 'getCamera' | 'worldToCanvas'>, svg: ToolTypes.SVGDrawingHelper): void {
+    const { focalPoint, viewPlaneNormal } = viewport.getCamera();
+    if (!focalPoint || !viewPlaneNormal) return;
+    const own = annotation.metadata?.viewPlaneNormal;
+    // A vertebra seen in its own plane orientation (e.g. another sagittal slice) is not across this view.
+    if (own && Math.abs(own[0] * viewPlaneNormal[0] + own[1] * viewPlaneNormal[1] + own[2] * viewPlaneNormal[2]) > PARALLEL_COSINE) return;
+    const points = annotation.data.handles.points;
+    const offsets = points.map((p) => (p[0] - focalPoint[0]) * viewPlaneNormal[0] + (p[1] - focalPoint[1]) * viewPlaneNormal[1] + (p[2] - focalPoint[2]) * viewPlaneNormal[2]);
+    if (Math.min(...offsets) > CROSSING_TOLERANCE_MM || Math.max(...offsets) < -CROSSING_TOLERANCE_MM) return;
+    const centre = points.reduce<Types.Point3>((sum, p) => [sum[0] + p[0] / points.length, sum[1] + p[1] / points.length, sum[2] + p[2] / points.length], [0, 0, 0]);
+    const canvas = viewport.worldToCanvas(centre);
+    const style = this.config.describe(annotation.annotationUID!);
+    const color = style?.color ?? DEFAULT_COLOR;
+    drawTextBox(svg, annotation.annotationUID!, 'crossing-level', [annotation.data.level + (style?.gradeText ? ` · ${style.gradeText}` : '')], canvas, {
+      color,
+      background: 'rgba(0, 0, 0, 0.55)',
+      fontSize: '13px',
+    });
+  }
 
   private drawVertebra(annotation: VertebraAnnotation, viewport: Pick<Types.IViewport, "worldToCanvas">, svg: ToolTypes.SVGDrawingHelper): void {
     const uid = annotation.annotationUID!;
@@ -337,7 +366,9 @@ export class VertebralHeightTool extends AnnotationTool {
     const color = complete ? (style?.color ?? DEFAULT_COLOR) : IN_PROGRESS_COLOR;
     const lineWidth = annotation.highlighted ? 3 : 2;
     for (const [i, [a, b]] of HEIGHT_LINES.entries()) {
-      if (canvas[a] && canvas[b]) drawLine(svg, uid, `height-${i}`, canvas[a], canvas[b], { color, width: lineWidth });
+      if (canvas[a] && canvas[b]) {
+        drawLine(svg, uid, `height-${i}`, canvas[a], canvas[b], style?.borderline ? { color, width: lineWidth, lineDash: '6,3' } : { color, width: lineWidth });
+      }
     }
     for (const [i, [a, b]] of ENDPLATE_LINES.entries()) {
       if (canvas[a] && canvas[b]) drawLine(svg, uid, `endplate-${i}`, canvas[a], canvas[b], { color, width: 1, lineDash: '4,3' });

@@ -1,5 +1,11 @@
 import type { LevelAssessment, SpinalLevel } from '../../../measurement';
+import { gradeRangeLabel, gradeRuleCode } from '../../../measurement';
+import { readerDisagrees, type ReaderReading } from '../../model/readerReading';
 import { numberCell, textCell, type CsvCell, type CsvColumn } from './csvTable';
+
+function gradeRangeOfRow(a: LevelAssessment): { min: LevelAssessment['assessment']['grade']; max: LevelAssessment['assessment']['grade'] } {
+  return a.uncertainty?.gradeRange ?? { min: a.assessment.grade, max: a.assessment.grade };
+}
 
 /**
  * The columns of the vertebra CSV, one row per vertebra, cranial → caudal within each series:
@@ -17,6 +23,16 @@ import { numberCell, textCell, type CsvCell, type CsvColumn } from './csvTable';
  * | height_loss_pct | the largest of wedge, biconcave and crush loss, % (0–100); empty when not graded |
  * | deformity | none, wedge, biconcave or crush; empty when not graded |
  * | genant_grade, genant_grade_name | 0–3 and normal, mild, moderate or severe; empty when not graded |
+ * | expected_anterior_mm, expected_middle_mm, expected_posterior_mm | Ha, Hm, Hp expected from the undeformed neighbours, mm; empty without one |
+ * | anterior_loss_pct, middle_loss_pct, posterior_loss_pct | each height lost against its expected height, %; empty without a neighbour |
+ * | grade_rule | the loss that made the grade: wedge, biconcave, wedge-vs-neighbours, biconcave-vs-neighbours, crush |
+ * | height_loss_uncertainty_pct | ± of height_loss_pct from the displayed pixel size and slice spacing, %; empty when unknown |
+ * | grade_range | the grades within that uncertainty: "1-2" when borderline, else the grade alone |
+ * | borderline | true when grade_range spans two grades |
+ * | reader_grade | the reader's own visual Genant grade 0–3; empty when not graded |
+ * | reader_endplate_depression | true when the reader marked an endplate depression (ABQ); false otherwise |
+ * | reader_note | the reader's free-text note |
+ * | reader_disagrees | true when the reader's grade lies outside grade_range |
  * | wedge_angle_deg | degrees, positive = kyphotic, negative = lordotic; empty when not measurable |
  * | reference_levels | the levels whose Hp makes the crush reference, space-separated (e.g. "T11 L2") |
  * | calibrated | true, or false when the image has no patient calibration (heights in pixels, nothing graded) |
@@ -44,6 +60,8 @@ export interface VertebraCsvRow {
   readonly review: 'manual' | 'proposed_not_reviewed' | 'proposed_accepted';
   /** The image analysis's confidence (0–1); null on a vertebra placed by hand. */
   readonly proposalConfidence: number | null;
+  /** The reader's own reading; null when none was recorded. */
+  readonly reading?: ReaderReading | null | undefined;
 }
 
 /** DICOM DA (YYYYMMDD) as YYYY-MM-DD, which spreadsheets read as a date; anything else unchanged. */
@@ -87,6 +105,23 @@ export const VERTEBRA_CSV_COLUMNS: ReadonlyArray<CsvColumn<VertebraCsvRow>> = [
   { header: 'deformity', cell: graded((a) => textCell(a.assessment.deformity)) },
   { header: 'genant_grade', cell: graded((a) => numberCell(a.assessment.grade)) },
   { header: 'genant_grade_name', cell: graded((a) => textCell(a.assessment.gradeName)) },
+  { header: 'expected_anterior_mm', cell: graded((a) => numberCell(a.assessment.expectedAnteriorMm)) },
+  { header: 'expected_middle_mm', cell: graded((a) => numberCell(a.assessment.expectedMiddleMm)) },
+  { header: 'expected_posterior_mm', cell: graded((a) => numberCell(a.assessment.expectedPosteriorMm)) },
+  { header: 'anterior_loss_pct', cell: graded((a) => numberCell(a.assessment.anteriorLossPct)) },
+  { header: 'middle_loss_pct', cell: graded((a) => numberCell(a.assessment.middleLossPct)) },
+  { header: 'posterior_loss_pct', cell: graded((a) => numberCell(a.assessment.posteriorLossPct)) },
+  { header: 'grade_rule', cell: graded((a) => textCell(gradeRuleCode(a.assessment.gradeRule))) },
+  { header: 'height_loss_uncertainty_pct', cell: graded((a) => numberCell(a.uncertainty?.heightLossPct ?? null)) },
+  { header: 'grade_range', cell: graded((a) => textCell(gradeRangeLabel(gradeRangeOfRow(a)))) },
+  { header: 'borderline', cell: graded((a) => textCell(a.uncertainty?.borderline ? 'true' : 'false')) },
+  { header: 'reader_grade', cell: (row) => numberCell(row.reading?.grade ?? null) },
+  { header: 'reader_endplate_depression', cell: (row) => textCell(row.reading?.endplateDepression ? 'true' : 'false') },
+  { header: 'reader_note', cell: (row) => textCell(row.reading?.note ?? '') },
+  {
+    header: 'reader_disagrees',
+    cell: (row) => textCell(row.calibrated && row.assessment !== null && readerDisagrees(row.reading ?? undefined, gradeRangeOfRow(row.assessment)) ? 'true' : 'false'),
+  },
   { header: 'wedge_angle_deg', cell: assessed((a) => numberCell(a.wedgeAngleDeg)) },
   { header: 'reference_levels', cell: assessed((a) => textCell(a.referenceLevels.join(' '))) },
   { header: 'calibrated', cell: (row) => textCell(row.calibrated ? 'true' : 'false') },

@@ -1,3 +1,4 @@
+import { gradeRangeLabel, gradeRuleCode } from '../../../measurement';
 import type { MorphometryRow } from '../../model/morphometry';
 import type { InformativeJson } from './schema';
 
@@ -33,5 +34,15 @@ export function informativeOf(row: MorphometryRow, calibrated: boolean): Informa
     deformity: assessment.deformity,
     genantGrade: assessment.grade,
     genantGradeName: assessment.gradeName,
+    expectedAnteriorMm: assessment.expectedAnteriorMm,
+    expectedMiddleMm: assessment.expectedMiddleMm,
+    expectedPosteriorMm: assessment.expectedPosteriorMm,
+    anteriorLossPct: assessment.anteriorLossPct,
+    middleLossPct: assessment.middleLossPct,
+    posteriorLossPct: assessment.posteriorLossPct,
+    gradeRule: gradeRuleCode(assessment.gradeRule),
+    heightLossUncertaintyPct: level.uncertainty?.heightLossPct ?? null,
+    gradeRange: level.uncertainty === null ? `${assessment.grade}` : gradeRangeLabel(level.uncertainty.gradeRange),
+    borderline: level.uncertainty?.borderline ?? false,
   };
 }

@@ -1,6 +1,7 @@
 import { assessSpine, POINT_LABELS, type PointName, type SixPoints, type SpinalLevel, type Vec3 } from '../../../measurement';
 import type { VertebraMeasurement } from '../../model/measurements';
 import type { ImageReference, ProposalJson } from './schema';
+import { readReaderReading, type ReaderReading } from '../../model/readerReading';
 import { finiteVec3OrNull, isRecord, isShortText, isUid, MAX_ID_CHARS, quoteForMessage } from './untrusted';
 
 /** One vertebra read from a file, checked, tied to its study and series by DICOM UIDs rather than the viewer's keys. */
@@ -20,6 +21,8 @@ export interface ImportedVertebra {
   readonly referencedImageId: string | null;
   /** Present when the file says the image analysis proposed the points. */
   readonly proposal?: ProposalJson;
+  /** The reader's own reading, when the file has one. */
+  readonly reading: ReaderReading | null;
 }
 
 /** What a vertebra inherits from its series. */
@@ -112,6 +115,10 @@ export function readVertebra(raw: unknown, context: VertebraContext): VertebraRe
   if (proposal === undefined) {
     return rejected('Its proposal is neither absent nor { proposed (true/false), confidence (0–1), reasons ([{ code, message }]) }.');
   }
+  const reading = raw.readerReading === undefined || raw.readerReading === null ? null : readReaderReading(raw.readerReading);
+  if (reading === null && raw.readerReading !== undefined && raw.readerReading !== null) {
+    return rejected('Its readerReading is not { grade (0–3 or null), endplateDepression (true/false), note (text) }.');
+  }
 
   return {
     ok: true,
@@ -128,6 +135,7 @@ export function readVertebra(raw: unknown, context: VertebraContext): VertebraRe
       referencedImage,
       referencedImageId: referencedImage === null ? null : (context.imageIdOf?.(referencedImage) ?? null),
       ...(proposal === null ? {} : { proposal }),
+      reading,
     },
   };
 }
@@ -151,5 +159,6 @@ export function toVertebraMeasurement(
     ...(imported.proposal
       ? { proposed: imported.proposal.proposed, confidence: imported.proposal.confidence, reasons: imported.proposal.reasons }
       : {}),
+    ...(imported.reading === null ? {} : { reading: imported.reading }),
   };
 }

@@ -50,6 +50,31 @@ export interface CalibratedInformativeJson extends RatiosJson {
   deformity: Deformity;
   genantGrade: GenantGrade;
   genantGradeName: GenantGradeName;
+  /** Ha, Hm, Hp expected from the undeformed neighbours, mm; null without a usable neighbour. */
+  expectedAnteriorMm: number | null;
+  expectedMiddleMm: number | null;
+  expectedPosteriorMm: number | null;
+  /** Ha, Hm, Hp lost against the expected heights, % (0–100); null without a usable neighbour. */
+  anteriorLossPct: number | null;
+  middleLossPct: number | null;
+  posteriorLossPct: number | null;
+  /** The loss that made the grade: wedge, biconcave, wedge-vs-neighbours, biconcave-vs-neighbours or crush. */
+  gradeRule: string;
+  /** ± of heightLossPct from the displayed pixel size and slice spacing, %; null when the plane is unknown. */
+  heightLossUncertaintyPct: number | null;
+  /** The grades within the uncertainty: "1-2" when borderline, else the grade alone ("2"). */
+  gradeRange: string;
+  /** True when the uncertainty spans two grades. */
+  borderline: boolean;
+}
+
+/** The reader's own reading of a vertebra (read back on import). */
+export interface ReaderReadingJson {
+  /** Visual Genant grade 0–3, or null when not graded. */
+  grade: GenantGrade | null;
+  /** Endplate depression (ABQ). */
+  endplateDepression: boolean;
+  note: string;
 }
 
 /** A vertebra on an uncalibrated image: heights in pixels, ratios, and no loss or grade. */
@@ -83,6 +108,8 @@ export interface VertebraJson {
   referencedImage: ImageReference | null;
   /** Present only on a vertebra whose points the image analysis proposed (accepted or not). */
   proposal?: ProposalJson;
+  /** The reader's own grade, endplate depression and note; absent when none was recorded. */
+  readerReading?: ReaderReadingJson | undefined;
   informative: InformativeJson;
 }
 

@@ -2,6 +2,7 @@ import { POINT_LABELS, type PointName, type SixPoints, type Vec3 } from '../../.
 import type { VertebraMeasurement } from '../../model/measurements';
 import { seriesToExport, type ExportedSeries, type MeasurementsExportInput } from './exportInput';
 import { informativeOf } from './informative';
+import { isEmptyReading } from '../../model/readerReading';
 import { prettyJson } from './prettyJson';
 import {
   MEASUREMENTS_FORMAT,
@@ -41,6 +42,7 @@ function vertebraJson(
     ...(m.confidence === undefined
       ? {}
       : { proposal: { proposed: m.proposed === true, confidence: m.confidence, reasons: (m.reasons ?? []).map((r) => ({ code: r.code, message: r.message })) } }),
+    readerReading: isEmptyReading(m.reading) || m.reading === undefined ? undefined : { ...m.reading },
     informative,
   };
 }

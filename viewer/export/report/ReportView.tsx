@@ -1,4 +1,5 @@
-import { GENANT_GRADE_NAMES } from '../../../measurement';
+import { GENANT_GRADE_NAMES, gradeRuleCode } from '../../../measurement';
+import { readerDisagrees } from '../../model/readerReading';
 import { ReportComparisonSection } from './ReportComparisonSection';
 import type { ReportData } from '../../model/reportData';
 import { date, fmt } from './formatReport';
@@ -21,7 +22,7 @@ export function ReportView({ data, onClose }: { data: ReportData; onClose: () =>
           <tr><th>Patient</th><td data-testid="report-patient">{data.patientName.replace(/\^/g, ' ')} ({data.patientId}), born {date(data.patientBirthDate)}</td></tr>
           <tr><th>Study</th><td>{date(data.studyDate)} — {data.studyDescription} <small>{data.studyInstanceUID}</small></td></tr>
           <tr><th>Series</th><td>{data.modality} {data.seriesDescription} <small>{data.seriesInstanceUID}</small></td></tr>
-          <tr><th>Method</th><td>Six-point morphometry (Hurxthal); ratios after O’Neill et al. 1994; semi-quantitative grade after Genant et al. 1993.{calibrated ? '' : ' UNCALIBRATED IMAGE: heights in pixels, no grade.'}</td></tr>
+          <tr><th>Method</th><td>Six-point morphometry (Hurxthal); ratios after O’Neill et al. 1994; semi-quantitative grade after Genant et al. 1993, heights also against those expected from the undeformed neighbours; ± from the displayed pixel size, "borderline" when the ± spans two grades.{calibrated ? '' : ' UNCALIBRATED IMAGE: heights in pixels, no grade.'}</td></tr>
           {proposedAtAll && (
             <tr>
               <th>Points</th>
@@ -37,12 +38,15 @@ export function ReportView({ data, onClose }: { data: ReportData; onClose: () =>
         <thead>
           <tr>
             <th>Level</th><th>Ha ({unit})</th><th>Hm ({unit})</th><th>Hp ({unit})</th><th>Ha/Hp</th><th>Hm/Hp</th><th>Hp/ref</th>
-            <th>Loss</th><th>Deformity</th><th>Genant grade</th><th>Wedge angle</th><th>Reference levels</th>
+            <th>Loss</th><th>Deformity</th><th>Genant grade</th><th>Reader’s grade</th><th>Wedge angle</th><th>Reference levels</th>
           </tr>
         </thead>
         <tbody>
           {rows.map(({ measurement, assessment, error }) => {
             const a = assessment?.assessment;
+            const range = assessment?.uncertainty?.gradeRange ?? (a ? { min: a.grade, max: a.grade } : null);
+            const reading = measurement.reading;
+            const disagrees = calibrated && readerDisagrees(reading, range);
             return (
               <tr key={measurement.id} data-testid="report-row" data-level={measurement.level}>
                 <td>{measurement.level}{measurement.confidence === undefined ? '' : measurement.proposed === true ? ' * not reviewed' : ' *'}</td>
@@ -52,9 +56,18 @@ export function ReportView({ data, onClose }: { data: ReportData; onClose: () =>
                 <td>{fmt(a?.wedgeRatio, 2)}</td>
                 <td>{fmt(a?.biconcavityRatio, 2)}</td>
                 <td>{fmt(a?.crushRatio, 2)}</td>
-                <td>{calibrated ? fmt(a?.heightLossPct, 1, ' %') : '—'}</td>
+                <td>{calibrated ? fmt(a?.heightLossPct, 1, ' %') : '—'}{calibrated && assessment?.uncertainty ? ` ± ${fmt(assessment.uncertainty.heightLossPct, 1, ' %')}` : ''}</td>
                 <td>{calibrated && a ? a.deformity : '—'}</td>
-                <td>{calibrated && a ? `${a.grade} (${GENANT_GRADE_NAMES[a.grade]})` : error ?? '—'}</td>
+                <td data-field="grade">
+                  {calibrated && a ? `${a.grade} (${GENANT_GRADE_NAMES[a.grade]}, ${gradeRuleCode(a.gradeRule)})` : error ?? '—'}
+                  {calibrated && range && range.min !== range.max ? <strong data-testid="report-borderline"> borderline: grade {range.min}–{range.max}</strong> : null}
+                </td>
+                <td data-field="readerGrade" data-value={reading?.grade ?? ''} data-disagrees={disagrees}>
+                  {reading?.grade === null || reading === undefined ? '—' : `${reading.grade} (${GENANT_GRADE_NAMES[reading.grade]})`}
+                  {reading?.endplateDepression ? '; endplate depression' : ''}
+                  {reading?.note ? `; ${reading.note}` : ''}
+                  {disagrees ? ' ≠ morphometry' : ''}
+                </td>
                 <td>{fmt(assessment?.wedgeAngleDeg, 1, '°')}</td>
                 <td>{assessment?.referenceLevels.join(', ') || '—'}</td>
               </tr>

@@ -160,6 +160,26 @@ export const UNIT_PERCENT = code('%', 'UCUM', 'Percent');
 /** Degree of plane angle, UCUM (CID 7183). Verified. */
 export const UNIT_DEGREE = code('deg', 'UCUM', 'Degree');
 
+/** Length, SNOMED CT (CID 7470 Linear Measurements); the concept of each per-line Length group's NUM. Verified. */
+export const LENGTH = code('410668003', 'SCT', 'Length');
+/** Comment (DCM, CID 7464 / TID 1419); cornerstone3D's adapters read and write a measurement's label here. Verified. */
+export const COMMENT = code('121106', 'DCM', 'Comment');
+// ── Interoperability with cornerstone3D-based viewers (OHIF 3.x) ───────────────────────────────────────────
+/**
+ * Tracking Identifier prefix that cornerstone3D's SR adapters (@cornerstonejs/adapters, as bundled in OHIF 3.13.2:
+ * Cornerstone3D/cornerstone3DTag) write and recognise: `Cornerstone3DTools@^0.1.0:<ToolName>`.
+ */
+export const CORNERSTONE3D_TRACKING_PREFIX = 'Cornerstone3DTools@^0.1.0:';
+/** Tracking Identifier prefix of the legacy cornerstoneTools 4 adapters, which the same adapters still read. */
+export const CORNERSTONE_LEGACY_TRACKING_PREFIX = 'cornerstoneTools@^4.0.0:';
+/**
+ * Tracking Identifier of each per-line Length group: OHIF hydrates a TID 1501 group with this identifier into its
+ * Length tool (MeasurementReport.getAdapterForTrackingIdentifier); any other identifier is "not rehydratable".
+ */
+export const CORNERSTONE_LENGTH_TRACKING_IDENTIFIER = `${CORNERSTONE3D_TRACKING_PREFIX}Length`;
+/** Concept of the text-box position cornerstone3D writes beside a label (private scheme 99CS3D); not a geometry. */
+export const CORNERSTONE_TEXT_POSITION = code('TextPosition', '99CS3D', 'Text Annotation Position');
+
 /** UCUM length units that mark a foreign NUM as a length measurement. */
 export const UCUM_LENGTH_UNITS: ReadonlySet<string> = new Set(['um', 'mm', 'cm', 'm']);
 
@@ -176,11 +196,14 @@ export const POSTERIOR_HEIGHT = code('VHV-HP', LOCAL_SCHEME, 'Posterior vertebra
  */
 export const HEIGHT_LINES: ReadonlyArray<{
   readonly concept: Code;
+  /** The wall, as written in each per-line Length group's label, e.g. "L1 anterior height". */
+  readonly wall: 'anterior' | 'middle' | 'posterior';
   readonly key: keyof VertebralHeights;
   readonly superior: keyof SixPoints;
   readonly inferior: keyof SixPoints;
 }> = HEIGHT_POINT_PAIRS.map(({ key, superior, inferior }) => ({
   concept: { anteriorMm: ANTERIOR_HEIGHT, middleMm: MIDDLE_HEIGHT, posteriorMm: POSTERIOR_HEIGHT }[key],
+  wall: ({ anteriorMm: 'anterior', middleMm: 'middle', posteriorMm: 'posterior' } as const)[key],
   key,
   superior,
   inferior,
@@ -212,6 +235,18 @@ export const GENANT_GRADE_CODES = [
   code('VHV-GENANT-2', LOCAL_SCHEME, 'Genant grade 2 (moderate)'),
   code('VHV-GENANT-3', LOCAL_SCHEME, 'Genant grade 3 (severe)'),
 ] as const;
+
+/** The reader's own visual Genant grade (a CODE item with one of GENANT_GRADE_CODES), next to the morphometric one. */
+export const READER_GENANT_GRADE = code('VHV-RGENANT', LOCAL_SCHEME, "Reader's visual Genant grade");
+/**
+ * Endplate depression as the reader saw it (the algorithm-based qualitative criterion, ABQ: Jiang G et al., Osteoporos
+ * Int 2004;15:887–896), a CODE item valued YES_CODE or NO_CODE.
+ */
+export const ENDPLATE_DEPRESSION = code('VHV-ABQ', LOCAL_SCHEME, 'Endplate depression (ABQ)');
+/** The reader's free-text note on a vertebra (TEXT). */
+export const READER_NOTE = code('VHV-RNOTE', LOCAL_SCHEME, "Reader's note");
+export const YES_CODE = code('373066001', 'SCT', 'Yes');
+export const NO_CODE = code('373067005', 'SCT', 'No');
 
 /**
  * Where a vertebra's points came from, written as a TEXT item (TID 1501's qualitative evaluations) only when the image

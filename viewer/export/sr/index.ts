@@ -1,5 +1,9 @@
 /** DICOM SR export and import of vertebral measurements (TID 1500 Measurement Report in a Comprehensive 3D SR). */
 export type {
+  ForeignAnnotation,
+  ForeignAnnotationKind,
+  ForeignGraphic,
+  ForeignValue,
   SrDocumentReference,
   SrError,
   SrErrorCode,

@@ -1,18 +1,25 @@
 /**
- * Reads a DICOM SR back: the vertebrae (levels and six points) of a report written by writeMeasurementReport, and, for
- * any other structured report, a description of what it holds. Pure and total: returns a Result for every input,
+ * Reads a DICOM SR back: the vertebrae (levels and six points) of a report written by writeMeasurementReport, the
+ * measurements of other applications as read-only foreign annotations, and a description of what it holds. Pure and total: returns a Result for every input,
  * never throws, and changes nothing (the caller applies the vertebrae only when the Result is ok).
  */
 import {
   compareLevels,
   validateSixPoints,
+  type GenantGrade,
   type SixPoints,
   type SpinalLevel,
   type Vec3,
 } from '../../../measurement';
+import { isEmptyReading, type ReaderReading } from '../../model/readerReading';
 import {
+  ENDPLATE_DEPRESSION,
   FINDING_SITE,
   FINDING_SITE_SRT,
+  GENANT_GRADE_CODES,
+  READER_GENANT_GRADE,
+  READER_NOTE,
+  YES_CODE,
   HEIGHT_LINES,
   IMAGING_MEASUREMENT_REPORT,
   MEASUREMENT_GROUP,
@@ -32,7 +39,8 @@ import {
   type ContentItem,
 } from './contentItems';
 import { decodePart10, type NaturalDataset } from './dicomCodec';
-import { srError, type SrImportResult, type SrResult, type SrVertebra } from './types';
+import { readForeignAnnotation } from './foreignAnnotations';
+import { srError, type ForeignAnnotation, type SrImportResult, type SrResult, type SrVertebra } from './types';
 
 /** Offset of the "DICM" prefix after the 128-byte preamble of a Part 10 file (PS3.10 Section 7.1). */
 const DICM_OFFSET = 128;
@@ -52,6 +60,13 @@ const LEVEL_BY_CODE: ReadonlyMap<string, SpinalLevel> = new Map(
   (Object.entries(VERTEBRA_CODES) as Array<[SpinalLevel, Code]>).map(([level, c]) => [`${c.scheme}|${c.value}`, level]),
 );
 
+/**
+ * Largest distance (mm) between a per-line Length group's point and the vertebra point it copies for the group to be
+ * recognised as that copy. Both are written from the same number into FL (float32), so they agree to the bit; the
+ * tolerance only absorbs a writer that rounds differently.
+ */
+const COMPANION_TOLERANCE_MM = 0.001;
+
 /** Relationships that carry context of their parent rather than content of their own. */
 const CONTEXT_RELATIONSHIPS: ReadonlySet<string> = new Set(['HAS OBS CONTEXT', 'HAS CONCEPT MOD', 'HAS ACQ CONTEXT']);
 
@@ -64,7 +79,7 @@ function plural(count: number, singular: string, pluralForm = `${singular}s`): s
 function hasDicmPrefix(bytes: Uint8Array): boolean {
   return (
     bytes.length >= DICM_OFFSET + 4 &&
-    String.fromCharCode(bytes[DICM_OFFSET], bytes[DICM_OFFSET + 1], bytes[DICM_OFFSET + 2], bytes[DICM_OFFSET + 3]) === 'DICM'
+    String.fromCharCode(...bytes.subarray(DICM_OFFSET, DICM_OFFSET + 4)) === 'DICM'
   );
 }
 
@@ -117,14 +132,48 @@ function parseHeightGroup(group: ContentItem, index: number): SrResult<ParsedVer
       );
     }
     frameOfReferenceUID = lineFrame;
-    points[height.superior] = [data[0], data[1], data[2]];
-    points[height.inferior] = [data[3], data[4], data[5]];
+    const [x1 = 0, y1 = 0, z1 = 0, x2 = 0, y2 = 0, z2 = 0] = data; // six numbers, checked above
+    points[height.superior] = [x1, y1, z1];
+    points[height.inferior] = [x2, y2, z2];
   }
   const valid = validateSixPoints(points as SixPoints);
   if (!valid.ok) {
     return srError('MALFORMED_SR', `The report is damaged: ${level}: ${valid.error.message} ${NOTHING_CHANGED}`);
   }
-  return { ok: true, value: { level, points: valid.value, frameOfReferenceUID } };
+  const reading = readingOfGroup(children);
+  return { ok: true, value: { level, points: valid.value, frameOfReferenceUID, ...(reading === null ? {} : { reading }) } };
+}
+
+/**
+ * A text of a nested content item as written (UTF-8): dcmjs decodes values inside sequence items byte by byte, so a
+ * UTF-8 note comes back as one character per byte; such a text is decoded again. Text that is not valid UTF-8 that way
+ * is kept as it is.
+ */
+function utf8Text(text: string): string {
+  if (!/[\u0080-\u00ff]/.test(text) || [...text].some((c) => c.charCodeAt(0) > 0xff)) return text;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(text, (c) => c.charCodeAt(0)));
+  } catch {
+    return text;
+  }
+}
+
+/** The reader's grade, endplate depression and note of a group, or null when it holds none (a missing item reads as not recorded). */
+function readingOfGroup(children: ContentItem[]): ReaderReading | null {
+  const codeValue = (concept: typeof READER_GENANT_GRADE) => {
+    const item = children.find((c) => stringOf(c, 'ValueType') === 'CODE' && sameCode(conceptOf(c), concept));
+    return item === undefined ? null : codeOf(item, 'ConceptCodeSequence');
+  };
+  const gradeCode = codeValue(READER_GENANT_GRADE);
+  const gradeIndex = gradeCode === null ? -1 : GENANT_GRADE_CODES.findIndex((g) => sameCode(gradeCode, g));
+  const depression = codeValue(ENDPLATE_DEPRESSION);
+  const noteItem = children.find((c) => stringOf(c, 'ValueType') === 'TEXT' && sameCode(conceptOf(c), READER_NOTE));
+  const reading: ReaderReading = {
+    grade: gradeIndex < 0 ? null : (gradeIndex as GenantGrade),
+    endplateDepression: depression !== null && sameCode(depression, YES_CODE),
+    note: noteItem === undefined ? '' : utf8Text(stringOf(noteItem, 'TextValue')),
+  };
+  return isEmptyReading(reading) ? null : reading;
 }
 
 /** Counts of the content outside our groups, by kind. */
@@ -139,7 +188,7 @@ interface ForeignContent {
   others: number;
 }
 
-function tally(item: ContentItem, counts: ForeignContent): void {
+function tally(item: ContentItem, counts: ForeignContent, skip: ReadonlySet<ContentItem>): void {
   const valueType = stringOf(item, 'ValueType');
   if (CONTEXT_RELATIONSHIPS.has(stringOf(item, 'RelationshipType'))) return;
   if (valueType === 'NUM') {
@@ -153,7 +202,7 @@ function tally(item: ContentItem, counts: ForeignContent): void {
     return;
   }
   if (valueType === 'CONTAINER') {
-    for (const child of childrenOf(item)) tallyUnlessHeightGroup(child, counts);
+    for (const child of childrenOf(item)) tallyUnlessOurs(child, counts, skip);
     return;
   }
   if (valueType === 'TEXT') counts.texts += 1;
@@ -163,8 +212,53 @@ function tally(item: ContentItem, counts: ForeignContent): void {
   else counts.others += 1;
 }
 
-function tallyUnlessHeightGroup(item: ContentItem, counts: ForeignContent): void {
-  if (!isHeightGroup(item)) tally(item, counts);
+/** Tallies `item` unless it is one of our vertebra groups or one of the per-line groups in `skip`. */
+function tallyUnlessOurs(item: ContentItem, counts: ForeignContent, skip: ReadonlySet<ContentItem>): void {
+  if (!isHeightGroup(item) && !skip.has(item)) tally(item, counts, skip);
+}
+
+function isMeasurementGroup(item: ContentItem): boolean {
+  return stringOf(item, 'ValueType') === 'CONTAINER' && sameCode(conceptOf(item), MEASUREMENT_GROUP);
+}
+
+/** Measurement groups that are not our vertebra groups, in document order (not descending into any group). */
+function collectOtherGroups(item: ContentItem, found: ContentItem[]): void {
+  if (isMeasurementGroup(item)) {
+    if (!isHeightGroup(item)) found.push(item);
+    return;
+  }
+  for (const child of childrenOf(item)) collectOtherGroups(child, found);
+}
+
+function levelOfSite(group: ContentItem): SpinalLevel | null {
+  const site = childrenOf(group).find((c) => sameCode(conceptOf(c), FINDING_SITE) || sameCode(conceptOf(c), FINDING_SITE_SRT));
+  const siteCode = site === undefined ? null : codeOf(site, 'ConceptCodeSequence');
+  return siteCode === null ? null : (LEVEL_BY_CODE.get(`${siteCode.scheme}|${siteCode.value}`) ?? null);
+}
+
+function distanceMm(a: Vec3, b: Vec3): number {
+  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+}
+
+/**
+ * True when `annotation` (read from `group`) is one of the per-line Length groups written beside our vertebra groups:
+ * a length at a measured vertebra whose one two-point 3-D line is that vertebra's anterior, middle or posterior
+ * height line in the same frame of reference. Such a group repeats the vertebra and is neither damage nor foreign.
+ */
+function isCompanionLine(annotation: ForeignAnnotation, group: ContentItem, vertebrae: ReadonlyArray<ParsedVertebra>): boolean {
+  const level = levelOfSite(group);
+  const vertebra = vertebrae.find((v) => v.level === level);
+  const [line, ...others] = annotation.graphics;
+  if (annotation.kind !== 'length' || vertebra === undefined || line === undefined || others.length > 0) return false;
+  if (line.space !== 'world' || line.frameOfReferenceUID !== vertebra.frameOfReferenceUID) return false;
+  const [a, b, ...rest] = line.pointsMm;
+  if (a === undefined || b === undefined || rest.length > 0) return false;
+  return HEIGHT_LINES.some((h) => {
+    const superior = vertebra.points[h.superior];
+    const inferior = vertebra.points[h.inferior];
+    const close = (p: Vec3, q: Vec3): boolean => distanceMm(p, q) <= COMPANION_TOLERANCE_MM;
+    return (close(a, superior) && close(b, inferior)) || (close(a, inferior) && close(b, superior));
+  });
 }
 
 function collectHeightGroups(item: ContentItem, found: ContentItem[]): void {
@@ -217,10 +311,11 @@ function readDecoded(meta: NaturalDataset, dataset: NaturalDataset): SrResult<Sr
     if (vertebrae.some((v) => v.level === parsed.value.level)) {
       return srError('MALFORMED_SR', `The report is damaged: ${parsed.value.level} is stored twice. ${NOTHING_CHANGED}`);
     }
-    if (vertebrae.length > 0 && vertebrae[0].frameOfReferenceUID !== parsed.value.frameOfReferenceUID) {
+    const firstVertebra = vertebrae[0];
+    if (firstVertebra !== undefined && firstVertebra.frameOfReferenceUID !== parsed.value.frameOfReferenceUID) {
       return srError(
         'MALFORMED_SR',
-        `The report mixes points from different frames of reference (${vertebrae[0].level} and ${parsed.value.level}), ` +
+        `The report mixes points from different frames of reference (${firstVertebra.level} and ${parsed.value.level}), ` +
           `so they cannot be shown together. ${NOTHING_CHANGED}`,
       );
     }
@@ -228,10 +323,21 @@ function readDecoded(meta: NaturalDataset, dataset: NaturalDataset): SrResult<Sr
   }
   vertebrae.sort((a, b) => compareLevels(a.level, b.level));
 
+  const otherGroups: ContentItem[] = [];
+  collectOtherGroups(dataset, otherGroups);
+  const companions = new Set<ContentItem>();
+  const foreignAnnotations: ForeignAnnotation[] = [];
+  for (const group of otherGroups) {
+    const annotation = readForeignAnnotation(group);
+    if (annotation === null) continue;
+    if (isCompanionLine(annotation, group, vertebrae)) companions.add(group);
+    else foreignAnnotations.push(annotation);
+  }
+
   const counts: ForeignContent = {
     lengths: 0, otherMeasurements: 0, otherUnits: new Set(), texts: 0, codes: 0, coordinates: 0, images: 0, others: 0,
   };
-  for (const child of childrenOf(dataset)) tallyUnlessHeightGroup(child, counts);
+  for (const child of childrenOf(dataset)) tallyUnlessOurs(child, counts, companions);
 
   const recognised = [describeDocument(dataset, sopClassUID)];
   const ignored: string[] = [];
@@ -239,6 +345,9 @@ function readDecoded(meta: NaturalDataset, dataset: NaturalDataset): SrResult<Sr
     const levels = vertebrae.map((v) => v.level).join(', ');
     recognised.push(`${plural(vertebrae.length, 'vertebra', 'vertebrae')} with six-point heights: ${levels}`);
     ignored.push('the stored heights, ratios, losses, grades and angles (recomputed from the points)');
+  }
+  if (companions.size > 0) {
+    recognised.push(`${plural(companions.size, 'height line')} for other viewers (the same points as the vertebrae)`);
   }
   if (counts.lengths > 0) recognised.push(`${plural(counts.lengths, 'length measurement')} (not vertebral heights)`);
   if (counts.otherMeasurements > 0) {
@@ -261,7 +370,8 @@ function readDecoded(meta: NaturalDataset, dataset: NaturalDataset): SrResult<Sr
       sopClassUID,
       referencedSeriesInstanceUIDs: referencedSeries(dataset),
       frameOfReferenceUID: vertebrae[0]?.frameOfReferenceUID ?? '',
-      vertebrae: vertebrae.map(({ level, points }) => ({ level, points })),
+      vertebrae: vertebrae.map(({ level, points, reading }) => ({ level, points, ...(reading === undefined ? {} : { reading }) })),
+      foreignAnnotations,
       recognised,
       ignored,
     },

@@ -1,4 +1,8 @@
+import type { ReaderReading } from '../../model/readerReading';
 import type { SixPoints, SpinalLevel } from '../../../measurement';
+import type { ForeignAnnotation } from '../../model/foreignAnnotation';
+
+export type { ForeignAnnotation, ForeignAnnotationKind, ForeignGraphic, ForeignValue } from '../../model/foreignAnnotation';
 
 /** One measured vertebra as stored in a report: its level and its six points in patient coordinates (mm, DICOM LPS). */
 export interface SrVertebra {
@@ -6,6 +10,8 @@ export interface SrVertebra {
   readonly points: SixPoints;
   /** Present when the image analysis proposed the points: whether the reader reviewed them, and its confidence (0–1). */
   readonly proposal?: { readonly reviewed: boolean; readonly confidence: number };
+  /** The reader's own grade, endplate depression and note; absent or empty when none was recorded. */
+  readonly reading?: ReaderReading | undefined;
 }
 
 /** One instance of the measured image series, listed in the report's image library. */
@@ -58,8 +64,8 @@ export interface SrExportInput {
   /** Content, series and instance creation date/time, written in UTC; injected so that output is deterministic. */
   readonly now: Date;
   /**
-   * Makes a new globally unique DICOM UID each call (SR series, SR instance, one tracking UID per vertebra, in that
-   * order). Defaults to random 2.25 UUID-derived UIDs; inject a deterministic generator for tests.
+   * Makes a new globally unique DICOM UID each call (SR series, SR instance, one tracking UID per vertebra, then per
+   * vertebra three tracking UIDs of its height lines, anterior → middle → posterior, in that order). Defaults to random 2.25 UUID-derived UIDs; inject a deterministic generator for tests.
    */
   readonly newUid?: () => string;
   /** The earlier report this one supersedes, if any: a new save never overwrites an earlier report. */
@@ -89,6 +95,11 @@ export interface SrImportResult {
   readonly frameOfReferenceUID: string;
   /** The restored vertebrae, cranial → caudal; empty for an SR that was not written by this app. */
   readonly vertebrae: ReadonlyArray<SrVertebra>;
+  /**
+   * Measurements of other applications, in document order: read-only, never part of the vertebrae or their grading.
+   * The per-line Length groups this app writes beside its vertebrae are recognised as such and not listed here.
+   */
+  readonly foreignAnnotations: ReadonlyArray<ForeignAnnotation>;
   /** What was understood, in words a clinician can read, e.g. '3 length measurements (not vertebral heights)'. */
   readonly recognised: ReadonlyArray<string>;
   /** What was present but not used, in the same words. */

@@ -2,9 +2,11 @@
  * Writes vertebral measurements as a DICOM Comprehensive 3D SR holding a TID 1500 Measurement Report: one TID 1501
  * measurement group per vertebra with its heights, ratios, losses, Genant grade and wedge angle (all from
  * measurement/'s assessSpine), each height inferred from a SCOORD3D line between its two points in the images' frame of
- * reference. Pure: runs in node and in the browser; dcmjs does the byte encoding.
+ * reference; after it, one cornerstone3D Length group per height line (heightLineGroups.ts) for OHIF and other
+ * cornerstone3D-based viewers. Pure: runs in node and in the browser; dcmjs does the byte encoding.
  */
 import { assessSpine, type LevelAssessment, type Vec3 } from '../../../measurement';
+import { isEmptyReading, type ReaderReading } from '../../model/readerReading';
 import {
   APP_DEVICE_UID,
   APP_NAME,
@@ -24,6 +26,11 @@ import {
   FRAME_OF_REFERENCE_UID,
   GENANT_GRADE,
   GENANT_GRADE_CODES,
+  ENDPLATE_DEPRESSION,
+  NO_CODE,
+  READER_GENANT_GRADE,
+  READER_NOTE,
+  YES_CODE,
   HEIGHT_LINES,
   HEIGHT_LOSS,
   LANDMARK_REVIEW_STATUS,
@@ -72,6 +79,7 @@ import {
   type ContentItem,
 } from './contentItems';
 import { encodePart10, type NaturalDataset } from './dicomCodec';
+import { HEIGHT_LINES_PER_VERTEBRA, heightLineGroups } from './heightLineGroups';
 import { asDa, asPatientSex, asTm, formatDaUtc, formatTmUtc, isValidUid, randomUid } from './dicomValues';
 import { srError, type SrExportInput, type SrExportOutput, type SrResult, type SrVertebra } from './types';
 
@@ -136,7 +144,18 @@ export function reviewStatusText(proposal: NonNullable<SrVertebra['proposal']>):
   return `proposed by image analysis, ${proposal.reviewed ? 'accepted by the reader' : 'not reviewed'} (confidence ${proposal.confidence.toFixed(2)})`;
 }
 
-function measurementGroup(la: LevelAssessment, trackingUid: string, frameOfReferenceUID: string, proposal: SrVertebra['proposal']): ContentItem {
+/** The reader's reading as items of the vertebra's group: grade (CODE), endplate depression (CODE), note (TEXT). */
+function readingItems(reading: ReaderReading | undefined): ContentItem[] {
+  if (reading === undefined || isEmptyReading(reading)) return [];
+  return [
+    ...(reading.grade === null ? [] : [codeItem('CONTAINS', READER_GENANT_GRADE, GENANT_GRADE_CODES[reading.grade])]),
+    codeItem('CONTAINS', ENDPLATE_DEPRESSION, reading.endplateDepression ? YES_CODE : NO_CODE),
+    ...(reading.note === '' ? [] : [textItem('CONTAINS', READER_NOTE, reading.note)]),
+  ];
+}
+
+/** One TID 1501 group; `vertebra` (the input's vertebra of this level) adds its review status and the reader's reading. */
+function measurementGroup(la: LevelAssessment, trackingUid: string, frameOfReferenceUID: string, vertebra: SrVertebra | undefined): ContentItem {
   const a = la.assessment;
   const items: ContentItem[] = [
     textItem('HAS OBS CONTEXT', TRACKING_IDENTIFIER, `vertebra ${la.level}`),
@@ -164,7 +183,8 @@ function measurementGroup(la: LevelAssessment, trackingUid: string, frameOfRefer
   items.push(numItem('CONTAINS', HEIGHT_LOSS, a.heightLossPct, UNIT_PERCENT));
   items.push(codeItem('CONTAINS', GENANT_GRADE, GENANT_GRADE_CODES[a.grade]));
   if (la.wedgeAngleDeg !== null) items.push(numItem('CONTAINS', WEDGE_ANGLE, la.wedgeAngleDeg, UNIT_DEGREE));
-  if (proposal) items.push(textItem('CONTAINS', LANDMARK_REVIEW_STATUS, reviewStatusText(proposal)));
+  if (vertebra?.proposal) items.push(textItem('CONTAINS', LANDMARK_REVIEW_STATUS, reviewStatusText(vertebra.proposal)));
+  items.push(...readingItems(vertebra?.reading));
   return containerItem('CONTAINS', MEASUREMENT_GROUP, items, TID_MEASUREMENT_GROUP);
 }
 
@@ -178,7 +198,18 @@ function imageLibrary(input: SrExportInput): ContentItem {
   return containerItem('CONTAINS', IMAGE_LIBRARY, [containerItem('CONTAINS', IMAGE_LIBRARY_GROUP, [...descriptors, ...entries])]);
 }
 
-function rootContent(input: SrExportInput, levels: ReadonlyArray<LevelAssessment>, trackingUids: string[]): ContentItem[] {
+/** Tracking UIDs of one vertebra: its own group's and one per height line's. */
+interface VertebraTrackingUids {
+  readonly vertebra: string;
+  readonly lines: ReadonlyArray<string>;
+}
+
+function rootContent(
+  input: SrExportInput,
+  levels: ReadonlyArray<LevelAssessment>,
+  trackingUids: ReadonlyArray<VertebraTrackingUids>,
+): ContentItem[] {
+  const frameOfReferenceUID = input.series.frameOfReferenceUID;
   return [
     codeItem('HAS CONCEPT MOD', LANGUAGE_OF_CONTENT, LANGUAGE_ENGLISH_US),
     codeItem('HAS OBS CONTEXT', OBSERVER_TYPE, OBSERVER_DEVICE),
@@ -191,7 +222,12 @@ function rootContent(input: SrExportInput, levels: ReadonlyArray<LevelAssessment
     containerItem(
       'CONTAINS',
       IMAGING_MEASUREMENTS,
-      levels.map((la, index) => measurementGroup(la, trackingUids[index], input.series.frameOfReferenceUID, input.vertebrae.find((v) => v.level === la.level)?.proposal)),
+      levels.flatMap((la, index) => {
+        const uids = trackingUids[index];
+        if (uids === undefined) throw new RangeError(`rootContent: no tracking UIDs for ${la.level}`);
+        const vertebra = input.vertebrae.find((v) => v.level === la.level);
+        return [measurementGroup(la, uids.vertebra, frameOfReferenceUID, vertebra), ...heightLineGroups(la, uids.lines, frameOfReferenceUID)];
+      }),
     ),
   ];
 }
@@ -201,7 +237,7 @@ function rootContent(input: SrExportInput, levels: ReadonlyArray<LevelAssessment
  * (ISO_IR 192, dcmjs writes UTF-8); plain ASCII needs no Specific Character Set (PS3.5 Section 6.1.2.1).
  */
 function needsUtf8(input: SrExportInput): boolean {
-  const copied = [input.patient, input.study, input.series.description, input.appVersion];
+  const copied = [input.patient, input.study, input.series.description, input.appVersion, input.vertebrae.map((v) => v.reading?.note ?? '')];
   return /[^\x20-\x7e]/.test(JSON.stringify(copied));
 }
 
@@ -236,7 +272,11 @@ export function writeMeasurementReport(input: SrExportInput): SrResult<SrExportO
   };
   const seriesInstanceUID = takeUid();
   const sopInstanceUID = takeUid();
-  const trackingUids = levels.map(() => takeUid());
+  const vertebraUids = levels.map(() => takeUid());
+  const trackingUids = vertebraUids.map((vertebra) => ({
+    vertebra,
+    lines: Array.from({ length: HEIGHT_LINES_PER_VERTEBRA }, () => takeUid()),
+  }));
 
   const date = formatDaUtc(input.now);
   const time = formatTmUtc(input.now);

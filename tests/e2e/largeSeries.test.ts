@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deterministicUid } from '../../sample-data/uids';
+import { encodePart10 } from '../bench/peer/part10';
+import { openViewerSession, type ViewerSession } from './pageObject';
+
+/** A whole spine at thin slices: 1,000 axial slices (small matrix, so the test stays light on a CI machine). */
+const SLICE_COUNT = 1000;
+const MATRIX = 64;
+const PIXEL_SPACING_MM = 4;
+const SLICE_SPACING_MM = 0.7;
+
+/** One axial CT slice: a disc of bone-like HU whose radius changes with the slice, on soft tissue. */
+function sliceFile(index: number): Uint8Array {
+  const studyInstanceUID = deterministicUid('e2e/large-series/study');
+  const words = new Int16Array(MATRIX * MATRIX);
+  const radius = 8 + (index % 50) / 5;
+  for (let row = 0; row < MATRIX; row++) {
+    for (let column = 0; column < MATRIX; column++) {
+      words[row * MATRIX + column] = Math.hypot(row - MATRIX / 2, column - MATRIX / 2) <= radius ? 700 : 40;
+    }
+  }
+  const zMm = -index * SLICE_SPACING_MM;
+  const origin = String(-((MATRIX - 1) / 2) * PIXEL_SPACING_MM);
+  return encodePart10(
+    {
+      SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
+      SOPInstanceUID: deterministicUid(`e2e/large-series/${index}`),
+      StudyDate: '20260101',
+      Modality: 'CT',
+      PatientName: 'LARGE^SERIES',
+      PatientID: 'LARGE-1000',
+      StudyInstanceUID: studyInstanceUID,
+      SeriesInstanceUID: deterministicUid('e2e/large-series/series'),
+      SeriesNumber: 1,
+      InstanceNumber: index + 1,
+      ImagePositionPatient: [origin, origin, String(zMm)],
+      ImageOrientationPatient: ['1', '0', '0', '0', '1', '0'],
+      FrameOfReferenceUID: deterministicUid('e2e/large-series/frame-of-reference'),
+      SliceThickness: String(SLICE_SPACING_MM),
+      SamplesPerPixel: 1,
+      PhotometricInterpretation: 'MONOCHROME2',
+      Rows: MATRIX,
+      Columns: MATRIX,
+      PixelSpacing: [String(PIXEL_SPACING_MM), String(PIXEL_SPACING_MM)],
+      BitsAllocated: 16,
+      BitsStored: 16,
+      HighBit: 15,
+      PixelRepresentation: 1,
+      RescaleIntercept: '0',
+      RescaleSlope: '1',
+    },
+    { kind: 'native', words: new Uint16Array(words.buffer) },
+  );
+}
+
+let session: ViewerSession;
+let dir: string;
+const paths: string[] = [];
+
+describe('a series of 1,000 slices', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vh-large-series-'));
+    for (let index = 0; index < SLICE_COUNT; index++) {
+      const path = join(dir, `slice-${String(index).padStart(4, '0')}.dcm`);
+      writeFileSync(path, sliceFile(index));
+      paths.push(path);
+    }
+    session = await openViewerSession();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens as a volume with all its slices and shows a filled sagittal reformat', async () => {
+    const { viewer } = session;
+    await viewer.openFiles(paths);
+    await viewer.waitLoaded('sagittal');
+    await viewer.waitLoaded('axial');
+    const sliceCount = await viewer.page.evaluate(() => window.vertebralViewer.getState().plan?.imageIds.length ?? 0);
+    expect(sliceCount).toBe(SLICE_COUNT);
+    expect(await viewer.nonBlackFraction('sagittal')).toBeGreaterThan(0.05);
+    expect(session.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,16 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './shell/App';
+import './shell/app.css';
+import { startAutosave } from './actions/autosave';
+import { initCornerstone } from './cornerstone/initCornerstone';
+import { openFromUrl } from './actions/pacs';
+
+/** Starts the viewer: autosave, cornerstone, the study named in the address, and the page. */
+export function boot(): void {
+  startAutosave();
+  // Ready before the first file: scripted QA finds window.cornerstone at once, and nothing waits on init later. A
+  // study named in the address opens meanwhile (its metadata registered once the loader is ready).
+  void initCornerstone();
+  void openFromUrl(window.location.search);
+  createRoot(document.getElementById('root')!).render(<App />);
+}

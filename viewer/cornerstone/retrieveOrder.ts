@@ -1,0 +1,36 @@
+import { Enums, imageLoadPoolManager, imageRetrievalPoolManager, utilities, type Types } from '@cornerstonejs/core';
+import { retrieveGroups } from '../model/retrieveOrder';
+
+/**
+ * Requests in flight to the server at once, per request type: Chromium opens at most 6 connections per host over
+ * HTTP/1.1 (more only queue inside the browser, where nothing can reorder them), so a few more than 6 keep the
+ * connections busy while earlier frames decode.
+ */
+export const MAX_RETRIEVALS_IN_FLIGHT = 6;
+/** Frames being fetched or decoded at once, per request type (a retrieval plus the decode that follows it). */
+export const MAX_LOADS_IN_FLIGHT = 12;
+
+/** Replaces cornerstone's defaults (1,000 loads and 200 retrievals at once), which hand every frame to the browser. */
+export function limitRequestsInFlight(): void {
+  for (const type of [Enums.RequestType.Interaction, Enums.RequestType.Thumbnail, Enums.RequestType.Prefetch]) {
+    imageLoadPoolManager.setMaxSimultaneousRequests(type, MAX_LOADS_IN_FLIGHT);
+    imageRetrievalPoolManager.setMaxSimultaneousRequests(type, MAX_RETRIEVALS_IN_FLIGHT);
+  }
+}
+
+/**
+ * Makes the streaming volume `volumeId` (of `sliceCount` slices) request its slices in `retrieveGroups` order: the
+ * middle slice at interaction priority, then the passes. Each frame is requested once: no lossy first pass and no
+ * replicated neighbours, so what is drawn is always a decoded frame.
+ */
+export function orderVolumeRetrieval(volumeId: string, sliceCount: number): void {
+  const stages: Types.RetrieveStage[] = retrieveGroups(sliceCount).map((group, i) => ({
+    id: group.id,
+    // cornerstone reads a position below 1 as a fraction of the series: 0 is the first slice either way.
+    positions: [...group.indices],
+    retrieveType: 'default',
+    requestType: i === 0 ? Enums.RequestType.Interaction : Enums.RequestType.Prefetch,
+    priority: i,
+  }));
+  utilities.imageRetrieveMetadataProvider.add(volumeId, { stages });
+}

@@ -1,0 +1,68 @@
+import { Enums, eventTarget, type RenderingEngine } from '@cornerstonejs/core';
+
+/** Shortest time between two renders while a volume streams in, ms (about 3 refreshes a second). */
+export const MIN_STREAMING_RENDER_INTERVAL_MS = 300;
+/**
+ * A render may take at most this share of the time while the volume streams in: on a software GPU (SwiftShader) one
+ * render of three reformats costs tens of milliseconds, and the main thread also has to hand frames to the decoder.
+ */
+export const MAX_STREAMING_RENDER_SHARE = 0.25;
+
+/** How long to wait after a render that took `renderMs` before the next one while streaming, ms. */
+export function streamingRenderDelayMs(renderMs: number): number {
+  return Math.max(MIN_STREAMING_RENDER_INTERVAL_MS, renderMs / MAX_STREAMING_RENDER_SHARE - renderMs);
+}
+
+interface StreamingVolume {
+  autoRenderOnLoad?: boolean;
+}
+
+/**
+ * Renders the viewports of a streaming volume as it fills: the first arriving frame at once (the first image), then
+ * at most every `streamingRenderDelayMs`, and once more when every frame has loaded or failed. Replaces cornerstone's
+ * render every 2 % of the frames, which re-renders all three reformats dozens of times per series. Returns a function
+ * that stops listening.
+ */
+export function throttleStreamingRenders(
+  renderingEngine: RenderingEngine,
+  volumeId: string,
+  volume: StreamingVolume,
+  viewportIds: readonly string[],
+): () => void {
+  volume.autoRenderOnLoad = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let nextAllowedMs = 0;
+  let disposed = false;
+  const render = () => {
+    timer = null;
+    if (disposed) return;
+    const started = performance.now();
+    try {
+      renderingEngine.renderViewports([...viewportIds]);
+    } catch {
+      // The viewports were torn down meanwhile (another series opened): nothing to draw.
+    }
+    const now = performance.now();
+    nextAllowedMs = now + streamingRenderDelayMs(now - started);
+  };
+  const onModified = (event: Event) => {
+    const detail = (event as CustomEvent<{ volumeId?: string }>).detail;
+    if (detail?.volumeId !== volumeId || timer !== null) return;
+    timer = setTimeout(render, Math.max(0, nextAllowedMs - performance.now()));
+  };
+  const dispose = () => {
+    disposed = true;
+    if (timer !== null) clearTimeout(timer);
+    eventTarget.removeEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
+    eventTarget.removeEventListener(Enums.Events.IMAGE_VOLUME_LOADING_COMPLETED, onCompleted);
+  };
+  const onCompleted = (event: Event) => {
+    if ((event as CustomEvent<{ volumeId?: string }>).detail?.volumeId !== volumeId || disposed) return;
+    if (timer !== null) clearTimeout(timer);
+    render();
+    dispose();
+  };
+  eventTarget.addEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
+  eventTarget.addEventListener(Enums.Events.IMAGE_VOLUME_LOADING_COMPLETED, onCompleted);
+  return dispose;
+}
