@@ -1,6 +1,10 @@
 import { cobbAngleDeg, wedgeAngleDeg } from './angles';
 import { assessVertebra, type VertebraAssessment } from './assessVertebra';
-import { DEFORMED_NEIGHBOUR_MIN_LOSS_PCT, REFERENCE_MAX_LEVEL_DISTANCE } from './constants';
+import {
+  DEFORMED_NEIGHBOUR_MIN_LOSS_PCT,
+  REFERENCE_MAX_LEVEL_DISTANCE,
+  SINGLE_REFERENCE_MAX_LEVEL_DISTANCE,
+} from './constants';
 import { expectedHeightsFromNeighbours } from './expectedHeights';
 import { heightsFromPoints, type VertebralHeights } from './heights';
 import { compareLevels, isSpinalLevel, levelIndex, SPINAL_LEVELS, type SpinalLevel } from './levels';
@@ -137,6 +141,25 @@ function nearestUndeformed(
   return null;
 }
 
+/**
+ * The reference neighbours of the level at `index`: the nearest undeformed level on each side; a lone one is kept only
+ * when it is within SINGLE_REFERENCE_MAX_LEVEL_DISTANCE (with none on the other side there is nothing to interpolate
+ * the growth between levels against).
+ */
+function referenceNeighbours(
+  byIndex: ReadonlyMap<number, MeasuredLevel>,
+  index: number,
+): { readonly cranial: MeasuredLevel | null; readonly caudal: MeasuredLevel | null } {
+  const cranial = nearestUndeformed(byIndex, index, -1);
+  const caudal = nearestUndeformed(byIndex, index, 1);
+  if (cranial !== null && caudal !== null) return { cranial, caudal };
+  const lone = cranial ?? caudal;
+  if (lone === null || Math.abs(levelIndex(lone.level) - index) <= SINGLE_REFERENCE_MAX_LEVEL_DISTANCE) {
+    return { cranial, caudal };
+  }
+  return { cranial: null, caudal: null };
+}
+
 /** Cobb angle (degrees) from the level directly above to the level directly below, when both are measured and measurable. */
 function bisegmentalCobb(
   byIndex: ReadonlyMap<number, MeasuredLevel>,
@@ -153,8 +176,8 @@ function bisegmentalCobb(
 /**
  * Per level, cranial → caudal: heights, ratios and Genant grade, wedge angle (degrees), the heights expected from the
  * neighbours (mm: the nearest undeformed measured level above and below, each ≤ REFERENCE_MAX_LEVEL_DISTANCE away,
- * interpolated by level number; Genant et al., JBMR 1993 "same or adjacent vertebrae"; McCloskey et al., Osteoporos
- * Int 1993) with the losses against them, and, where both adjacent levels are measured, the bisegmental Cobb angle
+ * interpolated by level number; a lone one only when adjacent, SINGLE_REFERENCE_MAX_LEVEL_DISTANCE; Genant et al.,
+ * JBMR 1993 "same or adjacent vertebrae"; McCloskey et al., Osteoporos Int 1993) with the losses against them, and, where both adjacent levels are measured, the bisegmental Cobb angle
  * (degrees). A neighbour is undeformed when its own wedge and biconcave losses are < DEFORMED_NEIGHBOUR_MIN_LOSS_PCT.
  */
 export function assessSpine(vertebrae: SpineInput, options: AssessSpineOptions = {}): Result<SpineAssessment> {
@@ -173,8 +196,7 @@ export function assessSpine(vertebrae: SpineInput, options: AssessSpineOptions =
   const levels: LevelAssessment[] = [];
   for (const m of measured.value) {
     const index = levelIndex(m.level);
-    const cranial = nearestUndeformed(byIndex, index, -1);
-    const caudal = nearestUndeformed(byIndex, index, 1);
+    const { cranial, caudal } = referenceNeighbours(byIndex, index);
     const references = [cranial, caudal].filter((n): n is MeasuredLevel => n !== null);
     const asNeighbour = (n: MeasuredLevel | null) =>
       n === null ? null : { levelDistance: Math.abs(levelIndex(n.level) - index), heights: n.heights };

@@ -31,6 +31,14 @@ export const DEFORMED_NEIGHBOUR_MIN_LOSS_PCT = GENANT_MILD_MIN_LOSS_PCT;
 export const REFERENCE_MAX_LEVEL_DISTANCE = 2;
 
 /**
+ * A neighbour on one side only is used as a reference only when adjacent (distance 1, inclusive). Across a gap the
+ * bodies' natural growth down the spine (about 1–2 mm per lumbar level) cannot be interpolated away without a second
+ * neighbour on the other side, and a lone level two below would read a normal vertebra's heights as a loss. Genant et
+ * al., JBMR 1993 ("same or adjacent vertebrae"); design decision of this project (issue 13).
+ */
+export const SINGLE_REFERENCE_MAX_LEVEL_DISTANCE = 1;
+
+/**
  * Restoration is reported only when the lost height (expected − before) is at least 0.5 mm (inclusive); below it the
  * percentage divides by a number within measurement error and is null. Design decision of this project (issue 3).
  */

@@ -141,12 +141,22 @@ describe('assessSpine with the displayed plane', () => {
       expect(u?.borderline).toBe(true);
     });
 
-    it('leaves the square neighbours (no loss) clearly grade 0 with a one-sided expected height', () => {
+    it('leaves the square neighbours (no loss) clearly grade 0, without an expected height from a lone level two away', () => {
       const t12 = expectOk(assessSpine(spine, { plane: { horizontalPixelMm: 1, verticalPixelMm: 1 } })).levels[0] ?? expect.fail('no T12');
-      expect(t12.uncertainty?.expectedHeightsMm?.anteriorMm).toBeCloseToMm(Math.SQRT1_2, 1e-12);
+      expect(t12.uncertainty?.expectedHeightsMm).toBeNull();
       expect(t12.uncertainty?.borderline).toBe(false);
       expect(t12.uncertainty?.gradeRange).toEqual({ min: 0, max: 0 });
     });
+  });
+
+  it('gives a one-sided expected height the uncertainty of its one adjacent neighbour, ± √2 · ½ mm', () => {
+    const pair = lateralSpine([
+      { level: 'T12', spec: square(30) },
+      { level: 'L1', spec: square(30) },
+    ]);
+    const t12 = expectOk(assessSpine(pair, { plane: { horizontalPixelMm: 1, verticalPixelMm: 1 } })).levels[0] ?? expect.fail('no T12');
+    expect(t12.uncertainty?.expectedHeightsMm?.anteriorMm).toBeCloseToMm(Math.SQRT1_2, 1e-12);
+    expect(t12.uncertainty?.gradeRange).toEqual({ min: 0, max: 0 });
   });
 
   it('has no neighbour loss uncertainty for a lone vertebra', () => {

@@ -295,10 +295,17 @@ describe.skipIf(skip)('OHIF 3.13.2 with our SR of the sample baseline CT', { tim
     await panel.waitFor();
 
     // Save it to the PACS the way OHIF offers: "Create SR" in the measurement panel, then confirm the dialog.
-    await panel.getByText('Create SR').first().click();
+    // On a slow machine the first click can land while the panel is still re-rendering: click again until the dialog shows.
     const save = page.getByRole('button', { name: /^Save$/ });
-    await save.waitFor({ timeout: 30_000 });
-    await save.click();
+    await waitFor('OHIF to offer the Save dialog', async () => {
+      if ((await save.count()) > 0) return true;
+      await panel.getByText('Create SR').first().click({ timeout: 10_000 }).catch(() => undefined);
+      return (await save.first().isVisible().catch(() => false)) ? true : null;
+    }, 90_000).catch(async (error: unknown) => {
+      await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'ohif-create-sr.png') }).catch(() => undefined);
+      throw error;
+    });
+    await save.first().click();
     const ours = new Set<string>();
     const saved = await waitFor('OHIF to store its SR in Orthanc', async () => {
       const found = await fetch(`${orthanc!.url}/tools/find`, { method: 'POST', body: JSON.stringify({ Level: 'Instance', Query: { Modality: 'SR' }, Expand: true }) });
