@@ -220,6 +220,30 @@ describe('writeMeasurementsCsv', () => {
     });
   });
 
+  describe('proposed vertebrae', () => {
+    const reviewed = ctVertebrae.map((m) =>
+      m.level === 'L1'
+        ? { ...m, proposed: true, confidence: 0.42, reasons: [], reading: { grade: 3 as const, endplateDepression: false, note: '' } }
+        : m.level === 'L2'
+          ? { ...m, proposed: false, confidence: 0.9, reasons: [] }
+          : m,
+    );
+    const records = parseRecords(writeMeasurementsCsv(exportInput({ measurements: reviewed })));
+    const byLevel = (level: string) => records.find((r) => r.level === level && r.calibrated === 'true')!;
+
+    it.each([
+      ['L1', 'proposed_not_reviewed', '0.42'],
+      ['L2', 'proposed_accepted', '0.9'],
+      ['L3', 'manual', ''],
+    ])('marks %s as %s with confidence "%s"', (level, review, confidence) => {
+      expect(byLevel(level)).toMatchObject({ review, proposal_confidence: confidence });
+    });
+
+    it("keeps the reader's reading of a proposed vertebra beside its review status", () => {
+      expect(byLevel('L1')).toMatchObject({ review: 'proposed_not_reviewed', reader_grade: '3' });
+    });
+  });
+
   describe('an uncalibrated series', () => {
     const records = parseRecords(writeMeasurementsCsv(exportInput())).slice(6);
 
