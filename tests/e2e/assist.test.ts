@@ -63,11 +63,14 @@ async function stored(level: string): Promise<{ points: Record<PointName, Vec3>;
   }, level);
 }
 
-/** One click (in click mode or spine detection) at a patient point of the sagittal view, waiting for the analysis. */
+/**
+ * One click (in click mode or spine detection) at a patient point of the sagittal view. cornerstone holds a mouse-down
+ * back until it knows the click is not the first of a double click, so the caller waits for what the click does (a
+ * row, the next detection step), never for the analysis to look idle.
+ */
 async function clickAt(world: Vec3): Promise<void> {
   const p = await viewer.pagePointOf('sagittal', world);
   await viewer.page.mouse.click(p.x, p.y);
-  await analysisSettled();
 }
 
 async function proposeByClick(level: string): Promise<void> {
@@ -75,6 +78,19 @@ async function proposeByClick(level: string): Promise<void> {
   const before = await viewer.measurementCount();
   await clickAt(centreOf(byLevel(level)));
   await viewer.page.waitForFunction((count) => Object.keys(window.vertebralViewer.getState().measurements.byId).length > count, before, { timeout: 60_000 });
+}
+
+/** "Detect vertebrae" from the centre of one body to the centre of another, on a view that shows both. */
+async function detectSpine(first: string, last: string): Promise<void> {
+  // Earlier tests centred the view on a vertebra (a row click focuses it): show the whole column again.
+  await viewer.page.locator('[data-testid="reset"]').click();
+  await viewer.chooseLevel(first);
+  await viewer.page.locator('[data-testid="detect-spine"]').click();
+  await clickAt(centreOf(byLevel(first)));
+  await viewer.page.locator('[data-testid="assist-status"][data-detecting="last"]').waitFor({ timeout: 60_000 });
+  await clickAt(centreOf(byLevel(last)));
+  await viewer.page.waitForFunction(() => Object.keys(window.vertebralViewer.getState().measurements.byId).length > 0, undefined, { timeout: 60_000 });
+  await analysisSettled();
 }
 
 async function clearSeries(): Promise<void> {
@@ -184,11 +200,7 @@ describe('one click per vertebra on the phantom CT (T10–L3)', () => {
 
 describe('detecting the spine from two clicks on the phantom CT', () => {
   it('proposes every body from T10 down to L3 with the right levels, and one undo removes them all', async () => {
-    await viewer.chooseLevel('T10');
-    await viewer.page.locator('[data-testid="detect-spine"]').click();
-    await clickAt(centreOf(byLevel('T10')));
-    await clickAt(centreOf(byLevel('L3')));
-    await viewer.page.waitForFunction(() => Object.keys(window.vertebralViewer.getState().measurements.byId).length > 0, undefined, { timeout: 60_000 });
+    await detectSpine('T10', 'L3');
     expect(await rowLevels()).toEqual(levels.map((l) => l.level));
     for (const level of levels) {
       expect(Math.abs((await viewer.numberField(level.level, 'posteriorMm')) - level.heights.posteriorMm), level.level).toBeLessThan(ONE_CLICK_HEIGHT_TOLERANCE_MM);
@@ -198,11 +210,7 @@ describe('detecting the spine from two clicks on the phantom CT', () => {
   });
 
   it('counts upwards when the second click is cranial of the first', async () => {
-    await viewer.chooseLevel('L3');
-    await viewer.page.locator('[data-testid="detect-spine"]').click();
-    await clickAt(centreOf(byLevel('L3')));
-    await clickAt(centreOf(byLevel('T10')));
-    await viewer.page.waitForFunction(() => Object.keys(window.vertebralViewer.getState().measurements.byId).length > 0, undefined, { timeout: 60_000 });
+    await detectSpine('L3', 'T10');
     expect(await rowLevels()).toEqual(levels.map((l) => l.level));
     await viewer.page.locator('[data-testid="undo"]').click();
   });
@@ -232,7 +240,9 @@ describe('a deliberately hard case: the cemented L1 after kyphoplasty', () => {
     await setMode('click');
     await viewer.chooseLevel('L1');
     await clickAt(centreOf(cementedL1));
-    await viewer.row('L1').waitFor({ timeout: 60_000 });
+    const declined = viewer.page.locator('[data-testid="assist-notice"][data-kind="error"]');
+    await viewer.row('L1').or(declined).first().waitFor({ timeout: 60_000 });
+    expect(await declined.count() === 0 ? '' : await declined.textContent()).toBe('');
     expect(Number(await viewer.row('L1').getAttribute('data-confidence'))).toBeLessThan(0.7);
     await expect(viewer.row('L1').locator('[data-testid="proposal-check"]').count()).resolves.toBe(1);
   });
