@@ -3,7 +3,7 @@ interface TestViewport {
   worldToCanvas(world: [number, number, number]): [number, number];
   canvasToWorld(canvas: [number, number]): [number, number, number];
   canvas: HTMLCanvasElement;
-  getCamera(): { focalPoint: [number, number, number]; position: [number, number, number]; viewPlaneNormal: [number, number, number]; parallelScale: number };
+  getCamera(): { focalPoint: [number, number, number]; position: [number, number, number]; viewPlaneNormal: [number, number, number]; viewUp: [number, number, number]; parallelScale: number };
   setCamera(camera: { focalPoint?: [number, number, number]; position?: [number, number, number]; parallelScale?: number }): void;
   render(): void;
 }

@@ -61,7 +61,7 @@ describe('a Length drawn in OHIF on an axial slice of the open CT', () => {
     });
     const path = join(scratch, 'ohif-length.dcm');
     writeFileSync(path, bytes);
-    await viewer.page.locator('input[type=file][data-testid="import-measurements"]').setInputFiles(path);
+    await (await viewer.menuItem('import-measurements')).setInputFiles(path);
     const row = viewer.page.locator('[data-testid="foreign-annotation"]');
     await row.waitFor({ state: 'attached' });
     expect(await row.count()).toBe(1);
@@ -102,7 +102,7 @@ describe('a Length drawn in OHIF on an axial slice of the open CT', () => {
   it('leaves the morphometry panel, the vertebrae and the exports as they were', async () => {
     expect(await morphometryRows()).toEqual(rowsBefore);
     expect(JSON.stringify(await viewer.page.evaluate(() => window.vertebralViewer.getState().measurements.byId))).toBe(measurementsBefore);
-    const [file] = await Promise.all([viewer.page.waitForEvent('download'), viewer.page.locator('[data-testid="export-json"]').click()]);
+    const [file] = await Promise.all([viewer.page.waitForEvent('download'), (await viewer.menuItem('export-json')).click()]);
     const target = join(scratch, file.suggestedFilename());
     await file.saveAs(target);
     const exported = readFileSync(target, 'utf8');

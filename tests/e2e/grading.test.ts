@@ -60,15 +60,22 @@ afterAll(async () => {
 });
 
 describe('neighbour-referenced grades with their uncertainty', () => {
-  it('gives each row its expected heights, losses against them, the rule and a ± of the loss', async () => {
+  it('gives a row with a normal neighbour its expected heights, losses against them, the rule and a ± of the loss', async () => {
+    // T12's one normal neighbour is the adjacent T11 (L1 and the wedged L2 are deformed).
     for (const field of ['expectedAnteriorMm', 'expectedMiddleMm', 'expectedPosteriorMm', 'anteriorLossPct', 'middleLossPct', 'posteriorLossPct']) {
-      expect(Number.isFinite(Number(await viewer.field('L1', field))), field).toBe(true);
-      expect(await viewer.field('L1', field), field).not.toBe('');
+      expect(Number.isFinite(Number(await viewer.field('T12', field))), field).toBe(true);
+      expect(await viewer.field('T12', field), field).not.toBe('');
     }
-    expect(await viewer.field('L1', 'gradeRule')).toMatch(/^(wedge|biconcave|wedge-vs-neighbours|biconcave-vs-neighbours|crush)$/);
-    const uncertainty = await viewer.numberField('L1', 'heightLossUncertaintyPct');
+    expect(await viewer.field('T12', 'gradeRule')).toMatch(/^(wedge|biconcave|wedge-vs-neighbours|biconcave-vs-neighbours|crush)$/);
+    const uncertainty = await viewer.numberField('T12', 'heightLossUncertaintyPct');
     expect(uncertainty).toBeGreaterThan(0);
     expect(uncertainty).toBeLessThan(10);
+  });
+
+  it('leaves a row whose only normal neighbour is two levels away on one side without expected heights', async () => {
+    // L1: T12 and L2 are deformed; T11 is two levels up with nothing normal below to interpolate the growth against.
+    expect(await viewer.field('L1', 'expectedMiddleMm')).toBe('');
+    expect(await viewer.field('L1', 'gradeRule')).toMatch(/^(wedge|biconcave)$/);
   });
 
   it('shows a vertebra at 24.5 % loss as borderline "grade 1–2" in the panel', async () => {

@@ -160,7 +160,13 @@ export class ViewerPage {
       const off = (c[0] - camera.focalPoint[0]) * n[0] + (c[1] - camera.focalPoint[1]) * n[1] + (c[2] - camera.focalPoint[2]) * n[2];
       const focalPoint = [0, 1, 2].map((i) => c[i] - off * n[i]) as [number, number, number];
       const position = [0, 1, 2].map((i) => camera.position[i] + focalPoint[i] - camera.focalPoint[i]) as [number, number, number];
-      viewport.setCamera({ focalPoint, position, parallelScale: half });
+      // Wide enough for the whole vertebra in a narrow view too (compare mode halves the width), with a margin.
+      const up = camera.viewUp;
+      const right = [up[1] * n[2] - up[2] * n[1], up[2] * n[0] - up[0] * n[2], up[0] * n[1] - up[1] * n[0]];
+      const along = (axis: number[]) => Math.max(...all.map((p) => Math.abs((p[0] - c[0]) * axis[0] + (p[1] - c[1]) * axis[1] + (p[2] - c[2]) * axis[2])));
+      const { clientWidth, clientHeight } = viewport.canvas;
+      const fit = 1.2 * Math.max(along(up), (along(right) * clientHeight) / Math.max(1, clientWidth));
+      viewport.setCamera({ focalPoint, position, parallelScale: Math.max(half, fit) });
       viewport.render();
       return { focalPoint: camera.focalPoint, position: camera.position, parallelScale: camera.parallelScale };
     }, [ViewerPage.selector(orientation), points, halfHeightMm] as const);

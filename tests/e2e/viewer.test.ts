@@ -116,6 +116,8 @@ describe('opening the sample baseline study through the file input', () => {
     const fresh = await browser.newContext();
     const page = await fresh.newPage();
     await page.goto(server.url);
+    // The viewer's code is loaded after the page (a dynamic import): drop once its drop zone is there.
+    await page.locator('.app').waitFor();
     const manifest = await (await fetch(`${server.url}/sample/manifest.json`)).json();
     const mrFiles: string[] = manifest.studies.find((s: { key: string }) => s.key === 'baseline').series.find((s: { key: string }) => s.key === 'mr').files;
     await page.evaluate(async (paths) => {

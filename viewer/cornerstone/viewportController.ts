@@ -551,10 +551,15 @@ export function toggleInvert(plan: DisplayPlan): void {
 
 /** Back to how the views opened: camera (zoom, pan, slice), window from the images, not inverted. */
 export function resetViewports(plan: DisplayPlan): void {
-  for (const viewport of viewportsOf(plan)) {
+  const viewports = viewportsOf(plan);
+  for (const viewport of viewports) {
     (viewport as StackViewport).resetProperties?.();
     (viewport as StackViewport).setProperties({ invert: false });
     viewport.resetCamera();
+  }
+  // Framing goes back on only once every camera is reset: each reset makes the crosshairs tool reset all the views of
+  // its group again, which would undo a framing applied earlier in the same pass.
+  for (const viewport of viewports) {
     const framed = framedCameraOf(viewport.id);
     if (framed) viewport.setCamera(framed);
     viewport.render();

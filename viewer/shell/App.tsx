@@ -107,7 +107,6 @@ export function App() {
           <PacsPanel commands={pacsCommands} />
           <SeriesBrowser commands={seriesBrowserCommands} thumbnail={(series) => <SeriesThumbnail series={series} />} />
           <ProblemList />
-          <ForeignAnnotationsPanel commands={foreignAnnotationsCommands} />
         </aside>
         <main className="app__main">
           {hasInstances ? <ViewportGrid /> : <StartScreen />}
@@ -115,7 +114,15 @@ export function App() {
         </main>
         {panelOpen && hasInstances && (
           <aside className={`app__panel${comparing ? ' app__panel--compare' : ''}`} aria-label={comparing ? 'Comparison' : 'Morphometry'}>
-            {comparing ? <ComparePanel commands={compareCommands} /> : <MorphometryPanel commands={morphometryCommands} />}
+            {comparing ? (
+              <ComparePanel commands={compareCommands} />
+            ) : (
+              <>
+                <MorphometryPanel commands={morphometryCommands} />
+                {/* Beside the vertebrae, where a reader measuring looks (the study browser hides while measuring). */}
+                <ForeignAnnotationsPanel commands={foreignAnnotationsCommands} />
+              </>
+            )}
           </aside>
         )}
       </div>
