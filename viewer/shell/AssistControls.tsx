@@ -3,10 +3,11 @@ import { setAssistMode, startSpineDetection } from '../actions/assist';
 import { ASSIST_MODES, type AssistMode } from '../state/assistState';
 import { useAppState } from '../state/useAppState';
 
+/** Short labels: the select is as wide as its longest option, and the toolbar must stay one row on a 1400 px screen. */
 const MODE_LABELS: Readonly<Record<AssistMode, string>> = {
   off: 'Assist: off',
-  snap: 'Assist: snap to edges',
-  click: 'Assist: one click per vertebra',
+  snap: 'Assist: snap',
+  click: 'Assist: 1 click',
 };
 
 /**
@@ -23,7 +24,7 @@ export function AssistControls() {
     <span className="assist-controls" data-testid="assist-status" data-pending={pending} data-detecting={detection?.step ?? ''}>
       <select
         aria-label="Image-analysis assistance"
-        title="Snap: each click lands on the endplate edge (hold Alt to place exactly). One click: a click inside a body proposes its six points."
+        title="Image-analysis assistance. Snap: each click lands on the endplate edge (hold Alt to place exactly). 1 click: a click inside a body proposes its six points."
         data-testid="assist-mode"
         value={mode}
         disabled={!hasPlan}
