@@ -78,7 +78,7 @@ function signedAngleDeg(from: Sagittal2d, to: Sagittal2d): number {
 function endplateAngleDeg(
   superior: { posterior: Vec3; anterior: Vec3; what: string },
   inferior: { posterior: Vec3; anterior: Vec3; what: string },
-  frameFrom: { anteriorPoints: ReadonlyArray<Vec3>; posteriorPoints: ReadonlyArray<Vec3>; cranialDirection: Vec3; what: string },
+  frameFrom: { anteriorPoints: readonly [Vec3, ...Vec3[]]; posteriorPoints: readonly [Vec3, ...Vec3[]]; cranialDirection: Vec3; what: string },
 ): Result<number> {
   const superiorDirection = endplateDirection(superior.posterior, superior.anterior, superior.what);
   if (!superiorDirection.ok) return superiorDirection;

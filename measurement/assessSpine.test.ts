@@ -14,7 +14,7 @@ import {
   wedgeL1Grade2Spec,
   type LateralVertebraSpec,
 } from './testing/fixtures';
-import { expectError, expectOk } from './testing/results';
+import { at, expectError, expectOk } from './testing/results';
 
 const DEG_PER_RAD = 180 / Math.PI;
 
@@ -46,7 +46,7 @@ describe('assessSpine', () => {
       expect(l1.heights.posteriorMm).toBeCloseToMm(30, 1e-9);
       expect(l1.assessment.grade).toBe(2);
       expect(l1.assessment.deformity).toBe('wedge');
-      expect(l1.points).toBe(thoracolumbarBefore[2].points);
+      expect(l1.points).toBe(at(thoracolumbarBefore, 2).points);
     });
 
     it('references L1 to the mean posterior height of T12 and L2 (28 and 30 mm → 29 mm)', () => {
@@ -88,7 +88,7 @@ describe('assessSpine', () => {
   });
 
   it('sorts levels given in any order cranial to caudal', () => {
-    const shuffled = [thoracolumbarBefore[3], thoracolumbarBefore[0], thoracolumbarBefore[4], thoracolumbarBefore[2]];
+    const shuffled = [at(thoracolumbarBefore, 3), at(thoracolumbarBefore, 0), at(thoracolumbarBefore, 4), at(thoracolumbarBefore, 2)];
     expect(expectOk(assessSpine(shuffled)).levels.map((l) => l.level)).toEqual(['T11', 'L1', 'L2', 'L3']);
   });
 
@@ -107,7 +107,7 @@ describe('assessSpine', () => {
   });
 
   it('leaves a single vertebra without reference, crush ratio or Cobb angle', () => {
-    const only = expectOk(assessSpine([{ level: 'L2', points: normalL2 }])).levels[0];
+    const only = at(expectOk(assessSpine([{ level: 'L2', points: normalL2 }])).levels, 0);
     expect(only.referenceLevels).toEqual([]);
     expect(only.referencePosteriorMm).toBeNull();
     expect(only.assessment.crushRatio).toBeNull();

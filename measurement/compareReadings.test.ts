@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareReadings } from './compareReadings';
 import './testing/matchers';
 import { lateralSpine, type LateralVertebraSpec } from './testing/fixtures';
-import { expectError, expectOk } from './testing/results';
+import { at, expectError, expectOk } from './testing/results';
 
 const square = (heightMm: number): LateralVertebraSpec => ({ anteriorMm: heightMm, middleMm: heightMm, posteriorMm: heightMm });
 
@@ -72,7 +72,7 @@ describe('compareReadings', () => {
   });
 
   it('has a CV but no limits of agreement with one level read twice', () => {
-    const one = expectOk(compareReadings([first[1]], [second[1], second[3]]));
+    const one = expectOk(compareReadings([at(first, 1)], [at(second, 1), at(second, 3)]));
     expect(one.onlySecond).toEqual(['L3']);
     expect(one.perHeight.anterior.rmsCvPct).toBeCloseTo((100 * (1 / Math.SQRT2)) / 20.5, 9);
     expect(one.perHeight.anterior.agreementMm).toBeNull();
@@ -86,14 +86,14 @@ describe('compareReadings', () => {
 
   describe('bad input', () => {
     it('fails with TOO_FEW_LEVELS when no level is in both readings', () => {
-      const message = expectError(compareReadings([first[0]], [second[3]]), 'TOO_FEW_LEVELS');
+      const message = expectError(compareReadings([at(first, 0)], [at(second, 3)]), 'TOO_FEW_LEVELS');
       expect(message).toMatch(/No level is measured in both readings/);
-      expect(expectOk(compareReadings([first[0], first[1]], [second[1]])).onlyFirst).toEqual(['T12']);
+      expect(expectOk(compareReadings([at(first, 0), at(first, 1)], [at(second, 1)])).onlyFirst).toEqual(['T12']);
     });
 
     it('names the reading that cannot be assessed', () => {
       expect(expectError(compareReadings([], second), 'EMPTY_SPINE')).toMatch(/^First reading: /);
-      expect(expectError(compareReadings(first, [first[0], first[0]]), 'DUPLICATE_LEVEL')).toMatch(/^Second reading: /);
+      expect(expectError(compareReadings(first, [at(first, 0), at(first, 0)]), 'DUPLICATE_LEVEL')).toMatch(/^Second reading: /);
     });
   });
 });

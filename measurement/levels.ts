@@ -62,7 +62,7 @@ export function proposeNextLevel(
   }
   for (let index = start + step; index >= 0 && index < SPINAL_LEVELS.length; index += step) {
     const candidate = SPINAL_LEVELS[index];
-    if (!placedSet.has(candidate)) return candidate;
+    if (candidate !== undefined && !placedSet.has(candidate)) return candidate;
   }
   return null;
 }

@@ -12,7 +12,7 @@ import { heightsFromPoints, type VertebralHeights } from './heights';
 import './testing/matchers';
 import { SPINAL_LEVELS } from './levels';
 import { lateralSpine, lateralVertebra, type FixturePoint, type FixtureVertebra } from './testing/fixtures';
-import { expectOk } from './testing/results';
+import { at, expectOk } from './testing/results';
 import { mapPoints, moveVertebraRigidly, scaleVertebra, type RigidMotion } from './testing/transforms';
 
 const GRADE_BOUNDARIES_PCT = [GENANT_MILD_MIN_LOSS_PCT, GENANT_MODERATE_MIN_LOSS_PCT, GENANT_SEVERE_MIN_LOSS_PCT];
@@ -34,7 +34,7 @@ const vertebraArb: fc.Arbitrary<FixtureVertebra> = fc
   })
   .map(({ jitterMm, ...spec }) => {
     let next = 0;
-    const jitter = (p: FixturePoint): FixturePoint => [p[0] + jitterMm[next++], p[1] + jitterMm[next++], p[2] + jitterMm[next++]];
+    const jitter = (p: FixturePoint): FixturePoint => [p[0] + at(jitterMm, next++), p[1] + at(jitterMm, next++), p[2] + at(jitterMm, next++)];
     return mapPoints(lateralVertebra(spec), jitter);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { at } from './results';
 import {
   biconcaveT12Grade1,
   biconcaveT12Grade1Spec,
@@ -56,12 +57,12 @@ describe('lateralSpine and the thoracolumbar fixtures', () => {
       { level: 'L1', spec: normalL2Spec },
     ]);
     expect(spine.map((l) => l.level)).toEqual(['T12', 'L1']);
-    expect(spine[1].points.posteriorInferior[2] - spine[0].points.posteriorInferior[2]).toBe(-40);
+    expect(at(spine, 1).points.posteriorInferior[2] - at(spine, 0).points.posteriorInferior[2]).toBe(-40);
   });
 
   it('differ before and after only at T12, L1 and L2', () => {
     const changed = thoracolumbarBefore
-      .filter((l, i) => JSON.stringify(l.points) !== JSON.stringify(thoracolumbarAfter[i].points))
+      .filter((l, i) => JSON.stringify(l.points) !== JSON.stringify(at(thoracolumbarAfter, i).points))
       .map((l) => l.level);
     expect(changed).toEqual(['T12', 'L1', 'L2']);
     expect(THORACOLUMBAR_L1_REFERENCE_MM).toBe(29);

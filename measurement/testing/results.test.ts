@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectError, expectOk } from './results';
+import { at, expectError, expectOk } from './results';
 
 const success = { ok: true, value: 42 } as const;
 const failure = { ok: false, error: { code: 'EMPTY_SPINE', message: 'No vertebra has been measured yet.' } } as const;
@@ -22,5 +22,12 @@ describe('expectError', () => {
   it('fails the test on a success or on another code', () => {
     expect(() => expectError(success, 'EMPTY_SPINE')).toThrow('expected EMPTY_SPINE, got success: 42');
     expect(() => expectError(failure, 'DUPLICATE_LEVEL')).toThrow();
+  });
+});
+
+describe('at', () => {
+  it('gives the element at an index, and fails the test naming the index when there is none', () => {
+    expect(at(['T12', 'L1'], 1)).toBe('L1');
+    expect(() => at(['T12', 'L1'], 2)).toThrow('expected an element at index 2 of a list of 2');
   });
 });

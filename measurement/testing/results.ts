@@ -16,3 +16,10 @@ export function expectError<T>(result: AnyResult<T>, code: string): string {
   expect(result.error.message.length).toBeGreaterThan(0);
   return result.error.message;
 }
+
+/** The element at `index` of a fixture list; the test fails, naming the index, when there is none. */
+export function at<T>(list: ReadonlyArray<T>, index: number): T {
+  const item = list[index];
+  if (item === undefined) expect.fail(`expected an element at index ${index} of a list of ${list.length}`);
+  return item;
+}

@@ -22,12 +22,12 @@ export function mapPoints(points: FixtureVertebra, f: (p: FixturePoint) => Fixtu
 /** Rotates p about the origin (Rodrigues' formula) and translates it, mm. */
 export function moveRigidly(p: FixturePoint, motion: RigidMotion): FixturePoint {
   const axisLength = Math.hypot(...motion.axis);
-  const [kx, ky, kz] = motion.axis.map((c) => c / axisLength);
+  const k: FixturePoint = [motion.axis[0] / axisLength, motion.axis[1] / axisLength, motion.axis[2] / axisLength];
+  const [kx, ky, kz] = k;
   const cos = Math.cos(motion.angleRad);
   const sin = Math.sin(motion.angleRad);
   const kDotP = kx * p[0] + ky * p[1] + kz * p[2];
   const kCrossP: FixturePoint = [ky * p[2] - kz * p[1], kz * p[0] - kx * p[2], kx * p[1] - ky * p[0]];
-  const k: FixturePoint = [kx, ky, kz];
   const component = (i: 0 | 1 | 2): number =>
     p[i] * cos + kCrossP[i] * sin + k[i] * kDotP * (1 - cos) + motion.translationMm[i];
   return [component(0), component(1), component(2)];

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,4 +108,61 @@ export async function newPage(browser: Browser, url: string): Promise<{ context:
   // The entry loads the viewer's code (boot) with a dynamic import, which may finish after the page's load event.
   await page.waitForFunction(() => 'vertebralViewer' in window, undefined, { timeout: 60_000 });
   return { context, page, consoleErrors };
+}
+
+/** A Chromium of our own on a profile directory that outlives it, driven over CDP, that a test may kill outright. */
+export interface PersistentBrowser {
+  browser: Browser;
+  /** The profile's default context: its storage (IndexedDB) is the profile's, on disk. */
+  context: BrowserContext;
+  /** Kills the browser and every process it started (SIGKILL to its process group): no shutdown, no flush. */
+  kill: () => Promise<void>;
+  /** Closes the browser the ordinary way. */
+  close: () => Promise<void>;
+}
+
+/**
+ * Launches /usr/bin/chromium (headless, SwiftShader) on `userDataDir` in its own process group and connects to it
+ * over CDP; relaunching on the same directory finds what the previous run stored. Playwright's own persistent launch
+ * gives no handle on the browser process, which a crash test needs.
+ */
+export async function launchPersistentBrowser(userDataDir: string): Promise<PersistentBrowser> {
+  const executable = findChromium();
+  if (!executable) throw new Error('no Chromium: set CHROMIUM_PATH or install Debian chromium');
+  const portFile = resolve(userDataDir, 'DevToolsActivePort');
+  rmSync(portFile, { force: true });
+  const child = spawn(executable, [...CHROMIUM_ARGS, '--headless', `--user-data-dir=${userDataDir}`, '--remote-debugging-port=0', '--window-size=1400,900', 'about:blank'], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const deadline = Date.now() + 60_000;
+  let port = '';
+  while (!port) {
+    if (existsSync(portFile)) port = readFileSync(portFile, 'utf8').split('\n')[0] ?? '';
+    if (child.exitCode !== null) throw new Error(`Chromium exited at launch (code ${child.exitCode})`);
+    if (!port && Date.now() > deadline) {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      throw new Error('Chromium did not open its DevTools port within 60 s');
+    }
+    if (!port) await new Promise((r) => setTimeout(r, 100));
+  }
+  // isLocal: the browser shares this file system, so large files are handed over by path (the sample CT is > 50 MB).
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`, { isLocal: true });
+  const context = browser.contexts()[0];
+  if (!context || !child.pid) throw new Error('Chromium gave no default context over CDP');
+  const pid = child.pid;
+  return {
+    browser,
+    context,
+    kill: async () => {
+      if (child.exitCode === null) process.kill(-pid, 'SIGKILL');
+      await exited;
+    },
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      if (child.exitCode === null) process.kill(-pid, 'SIGTERM');
+      await exited;
+    },
+  };
 }

@@ -1,65 +1,35 @@
-import type { VertebraMeasurement } from '../model/measurements';
+import { replaceStudyMeasurements, type VertebraMeasurement } from '../model/measurements';
 import type { ImageReference } from '../model/imageReference';
-import { resolvePendingImages, restoreSavedStudy, savedStudyOf, type RestoredStudy } from '../model/savedStudy';
+import { resolvePendingImages, restoreSavedStudy, savedStudyOf, type RestoredStudy, type SavedStudy } from '../model/savedStudy';
 import { getState, setState, subscribe, type AppState } from '../state/store';
-
-const DB_NAME = 'vertebral-height-viewer';
-const DB_VERSION = 1;
-const STORE = 'studies';
-let dbPromise: Promise<IDBDatabase> | null = null;
-
-function openDb(): Promise<IDBDatabase> {
-  dbPromise ??= new Promise((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') {
-      reject(new Error('this browser offers no IndexedDB (private mode?)'));
-      return;
-    }
-    const request = indexedDB.open(DB_NAME, DB_VERSION);
-    request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE, { keyPath: 'studyKey' });
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
-    request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab of this app'));
-  });
-  dbPromise.catch(() => {
-    dbPromise = null;
-  });
-  return dbPromise;
-}
-
-async function transact<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await openDb();
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction(STORE, mode);
-    const request = run(tx.objectStore(STORE));
-    tx.oncomplete = () => resolve(request.result);
-    tx.onerror = () => reject(tx.error ?? request.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted (storage full?)'));
-  });
-}
+import type { StudySyncNotice } from '../state/studySync';
+import { broadcastStudyChannel, type StudyChannel } from './studyChannel';
+import { indexedDbStudyStore, newRevision, type StudyStore } from './studyStore';
 
 /** Images of restored vertebrae whose files are not open yet, by vertebra id; resolved as the files arrive. */
 const pendingImages = new Map<string, ImageReference>();
 
-/**
- * Writes one study's measurements (or removes the record when there are none), each image named by SOP Instance UID
- * and frame, never by this session's image id.
- */
-export async function saveStudy(studyKey: string, measurements: VertebraMeasurement[]): Promise<void> {
-  if (measurements.length === 0) {
-    await transact('readwrite', (store) => store.delete(studyKey));
-    return;
-  }
-  const record = savedStudyOf(studyKey, measurements, getState().instances, new Date(), pendingImages);
-  await transact('readwrite', (store) => store.put(record));
+/** Where autosave writes and how it hears of other tabs' writes; unit tests pass fakes. */
+export interface AutosaveDeps {
+  store: StudyStore;
+  channel: StudyChannel;
 }
 
-/** The measurements saved for a study, on this session's image ids, or null when there are none. */
-export async function loadStudy(studyKey: string): Promise<RestoredStudy | null> {
-  const record: unknown = await transact('readonly', (store) => store.get(studyKey));
-  return record === undefined ? null : restoreSavedStudy(record, getState().instances);
+/**
+ * What this tab knows of a study it has looked up in the store: the revision it last read or wrote, and the vertebrae
+ * as they were then (null: not known, so they are written at the next chance).
+ */
+interface StudySync {
+  revision: string | null;
+  synced: readonly VertebraMeasurement[] | null;
 }
+
+/** The running autosave, for the reader's choices after another tab wrote the same study. */
+interface AutosaveSession {
+  keepThisTab(studyKey: string): void;
+  takeOtherTab(studyKey: string): void;
+}
+let session: AutosaveSession | null = null;
 
 /** Ties restored vertebrae to their images once the files holding them are open. */
 function resolveRestoredImages(): void {
@@ -95,70 +65,152 @@ function byStudy(state: AppState): Map<string, VertebraMeasurement[]> {
   return map;
 }
 
-/**
- * Saves every change at once, keyed by study, and restores a study's measurements when it is opened again.
- * Storage errors are shown in the status line, never swallowed; the measurements stay in the page.
- */
-export function startAutosave(): () => void {
-  let lastById = getState().measurements.byId;
-  let lastByStudy = byStudy(getState());
-  /** Studies whose saved work has been looked for (started) and merged in (checked): only checked ones are written. */
-  const startedStudies = new Set<string>();
-  const checkedStudies = new Set<string>();
-  let saving: Promise<void> = Promise.resolve();
+/** The same vertebra objects, in any order (objects are never changed in place, so identity means unchanged). */
+function sameVertebrae(a: readonly VertebraMeasurement[], b: readonly VertebraMeasurement[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(b);
+  return a.every((m) => set.has(m));
+}
 
-  const saveChanges = () => {
-    const state = getState();
-    if (state.measurements.byId === lastById) return;
-    lastById = state.measurements.byId;
-    const current = byStudy(state);
-    const touched = new Set([...current.keys(), ...lastByStudy.keys()]);
-    const changed = [...touched].filter((key) => {
-      const before = lastByStudy.get(key) ?? [];
-      const after = current.get(key) ?? [];
-      return before.length !== after.length || before.some((m, i) => m !== after[i]);
+function blindedOn(state: AppState, studyKey: string): boolean {
+  return state.repeatReading?.phase === 'blinded' && state.repeatReading.first.some((m) => m.studyKey === studyKey);
+}
+
+function recordOf(studyKey: string, measurements: readonly VertebraMeasurement[]): SavedStudy | null {
+  if (measurements.length === 0) return null;
+  return savedStudyOf(studyKey, measurements, getState().instances, new Date(), pendingImages);
+}
+
+/** What two sets of a study's vertebrae would store, compared as text: equal when nothing a reader sees differs. */
+function sameContent(studyKey: string, a: readonly VertebraMeasurement[], b: readonly VertebraMeasurement[]): boolean {
+  const text = (list: readonly VertebraMeasurement[]) =>
+    JSON.stringify((recordOf(studyKey, list)?.measurements ?? []).slice().sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)));
+  return text(a) === text(b);
+}
+
+function notSavedMessage(error: unknown): string {
+  return `Measurements are NOT saved in this browser: ${describeStorageError(error)}. They stay on this page only until it is closed: export them as JSON now.`;
+}
+
+function withNotice(notices: readonly StudySyncNotice[], notice: StudySyncNotice | null, studyKey: string): StudySyncNotice[] {
+  const rest = notices.filter((n) => n.studyKey !== studyKey);
+  return notice ? [...rest, notice] : rest;
+}
+
+/**
+ * Saves every change, keyed by study, and restores a study's measurements when it is opened again. "Saved" is shown
+ * only once the browser store has completed the write; a failed write keeps the measurements on the page and says so;
+ * a study written meanwhile by another tab is never overwritten silently: this tab takes the other tab's vertebrae
+ * when it has no unsaved change of its own (and says so), otherwise it holds its write back until the reader chooses.
+ */
+export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(), channel: broadcastStudyChannel() }): () => void {
+  const tabId = newRevision();
+  const sync = new Map<string, StudySync>();
+  const started = new Set<string>();
+  /** Studies whose last write failed: the vertebrae it tried to write (retried once they change) and why. */
+  const failed = new Map<string, { attempted: readonly VertebraMeasurement[]; message: string }>();
+  /** Studies another tab wrote while this tab had changes of its own, with the revision that tab wrote. */
+  const conflicts = new Map<string, string | null>();
+  let readError: string | null = null;
+  let queue: Promise<void> = Promise.resolve();
+
+  /** One job at a time, in order: reads, writes and other tabs' updates never interleave. */
+  const enqueue = (job: () => Promise<void>) => {
+    queue = queue.then(job).catch((error: unknown) => {
+      readError = `Measurements could not be kept in step with this browser's store: ${describeStorageError(error)}`;
+      publish();
     });
-    lastByStudy = current;
-    for (const key of changed) {
-      // Studies still being checked for saved work are not written yet, so a restore is never overwritten.
-      if (!checkedStudies.has(key)) continue;
-      const measurements = current.get(key) ?? [];
-      setState((s) => ({ savesPending: s.savesPending + 1 }));
-      saving = saving.then(() =>
-        saveStudy(key, measurements).then(
-          () => setState((s) => ({ savesPending: s.savesPending - 1, saveError: null })),
-          (error: unknown) =>
-            setState((s) => ({
-              savesPending: s.savesPending - 1,
-              saveError: `Measurements could not be saved in this browser: ${describeStorageError(error)}. They stay on this page; export them before closing.`,
-            })),
-        ),
-      );
+  };
+
+  /** Studies whose vertebrae on the page differ from what the store holds (as far as this tab knows). */
+  const unsavedStudies = (state: AppState): string[] => {
+    const current = byStudy(state);
+    return [...started].filter((key) => {
+      const list = current.get(key) ?? [];
+      const known = sync.get(key);
+      if (!known) return list.length > 0;
+      return known.synced === null || !sameVertebrae(known.synced, list);
+    });
+  };
+
+  const writableStudies = (state: AppState): string[] => {
+    const current = byStudy(state);
+    return unsavedStudies(state).filter((key) => {
+      if (!sync.has(key) || conflicts.has(key)) return false;
+      const failure = failed.get(key);
+      return !failure || !sameVertebrae(failure.attempted, current.get(key) ?? []);
+    });
+  };
+
+  const publish = () => {
+    const state = getState();
+    const pending = unsavedStudies(state).length;
+    const error = [...failed.values()][0]?.message ?? readError;
+    if (state.savesPending !== pending || state.saveError !== error) setState({ savesPending: pending, saveError: error });
+  };
+
+  const holdBack = (studyKey: string, revision: string | null, theirs: RestoredStudy | null) => {
+    conflicts.set(studyKey, revision);
+    const notice: StudySyncNotice = { studyKey, kind: 'conflict', count: theirs?.measurements.length ?? 0 };
+    setState((s) => ({ studySyncNotices: withNotice(s.studySyncNotices, notice, studyKey) }));
+  };
+
+  const writeStudy = async (studyKey: string, known: StudySync) => {
+    const attempted = byStudy(getState()).get(studyKey) ?? [];
+    try {
+      const outcome = await deps.store.write(studyKey, recordOf(studyKey, attempted), known.revision);
+      failed.delete(studyKey);
+      if (outcome.kind === 'conflict') {
+        holdBack(studyKey, outcome.revision, outcome.record === null ? null : restoreSavedStudy(outcome.record, getState().instances));
+        return;
+      }
+      sync.set(studyKey, { revision: outcome.revision, synced: attempted });
+      deps.channel.post({ studyKey, revision: outcome.revision, tabId });
+    } catch (error) {
+      failed.set(studyKey, { attempted, message: notSavedMessage(error) });
+    } finally {
+      publish();
     }
   };
 
-  const restoreNewStudies = () => {
-    for (const patient of getState().patients) {
-      for (const study of patient.studies) {
-        if (startedStudies.has(study.key)) continue;
-        startedStudies.add(study.key);
-        void restoreStudy(study.key).finally(() => checkedStudies.add(study.key));
-      }
+  const flush = async () => {
+    for (;;) {
+      const studyKey = writableStudies(getState())[0];
+      const known = studyKey === undefined ? undefined : sync.get(studyKey);
+      if (studyKey === undefined || !known) return;
+      await writeStudy(studyKey, known);
     }
+  };
+
+  let flushQueued = false;
+  const requestFlush = () => {
+    if (flushQueued) return;
+    flushQueued = true;
+    enqueue(async () => {
+      flushQueued = false;
+      await flush();
+    });
   };
 
   const restoreStudy = async (studyKey: string) => {
+    let stored;
     try {
-      const restored = await loadStudy(studyKey);
-      const saved = restored?.measurements ?? null;
-      const state = getState();
-      const present = Object.values(state.measurements.byId).filter((m) => m.studyKey === studyKey);
-      if (!saved || saved.length === 0) {
-        // Anything measured while we were looking is saved now.
-        if (present.length > 0) await saveStudy(studyKey, present);
-        return;
-      }
-      const missing = saved.filter((m) => !state.measurements.byId[m.id]);
+      stored = await deps.store.read(studyKey);
+      readError = null;
+    } catch (error) {
+      readError = `Saved measurements could not be read from this browser: ${describeStorageError(error)}`;
+      // Writes still go ahead: a record that is there after all makes them a conflict, never an overwrite.
+      sync.set(studyKey, { revision: null, synced: [] });
+      publish();
+      requestFlush();
+      return;
+    }
+    const restored = stored.record === null ? null : restoreSavedStudy(stored.record, getState().instances);
+    const saved = restored?.measurements ?? [];
+    sync.set(studyKey, { revision: stored.revision, synced: saved });
+    const state = getState();
+    const missing = saved.filter((m) => !state.measurements.byId[m.id]);
+    if (missing.length > 0) {
       for (const m of missing) {
         const reference = restored?.pendingImages.get(m.id);
         if (reference) pendingImages.set(m.id, reference);
@@ -170,22 +222,122 @@ export function startAutosave(): () => void {
         restoredNotices: [...state.restoredNotices, { studyKey, ids: missing.map((m) => m.id) }],
       });
       resolveRestoredImages();
-      if (present.length > 0) await saveStudy(studyKey, [...saved, ...present.filter((m) => !saved.some((s) => s.id === m.id))]);
-    } catch (error) {
-      setState({ saveError: `Saved measurements could not be read from this browser: ${describeStorageError(error)}` });
     }
+    // Anything measured while we were looking differs from what was read, and is written now.
+    publish();
+    requestFlush();
+  };
+
+  /** Reads what another tab wrote and takes it when this tab has nothing unsaved (or the reader chose it). */
+  const takeStored = async (studyKey: string, chosen: boolean) => {
+    const known = sync.get(studyKey);
+    if (!known) return;
+    const stored = await deps.store.read(studyKey);
+    if (!chosen && stored.revision === known.revision) return;
+    const theirs = stored.record === null ? null : restoreSavedStudy(stored.record, getState().instances);
+    const state = getState();
+    const mine = byStudy(state).get(studyKey) ?? [];
+    const unsaved = known.synced === null || !sameVertebrae(known.synced, mine);
+    if (blindedOn(state, studyKey) || (!chosen && unsaved)) {
+      holdBack(studyKey, stored.revision, theirs);
+      publish();
+      return;
+    }
+    const measurements = theirs?.measurements ?? [];
+    for (const m of measurements) {
+      const reference = theirs?.pendingImages.get(m.id);
+      if (reference) pendingImages.set(m.id, reference);
+    }
+    const changed = !sameContent(studyKey, mine, measurements);
+    sync.set(studyKey, { revision: stored.revision, synced: measurements });
+    conflicts.delete(studyKey);
+    failed.delete(studyKey);
+    const notice: StudySyncNotice | null = changed && !chosen ? { studyKey, kind: 'updated', count: measurements.length } : null;
+    setState((s) => ({
+      measurements: replaceStudyMeasurements(s.measurements, studyKey, measurements),
+      studySyncNotices: withNotice(s.studySyncNotices, notice, studyKey),
+      restoredNotices: s.restoredNotices.filter((n) => n.studyKey !== studyKey),
+    }));
+    resolveRestoredImages();
+    publish();
+  };
+
+  const stopListening = deps.channel.listen((message) => {
+    if (message.tabId === tabId) return;
+    const known = sync.get(message.studyKey);
+    if (!known || known.revision === message.revision) return;
+    enqueue(() => takeStored(message.studyKey, false));
+  });
+
+  /** Looks up the saved work of each study newly open; true when there was one. */
+  const restoreNewStudies = (): boolean => {
+    let any = false;
+    for (const patient of getState().patients) {
+      for (const study of patient.studies) {
+        if (started.has(study.key)) continue;
+        started.add(study.key);
+        any = true;
+        enqueue(() => restoreStudy(study.key));
+      }
+    }
+    return any;
+  };
+
+  session = {
+    keepThisTab: (studyKey) => {
+      if (!conflicts.has(studyKey)) return;
+      // Written over the other tab's revision; that tab is told by the channel and takes these vertebrae in turn.
+      sync.set(studyKey, { revision: conflicts.get(studyKey) ?? null, synced: null });
+      conflicts.delete(studyKey);
+      setState((s) => ({ studySyncNotices: withNotice(s.studySyncNotices, null, studyKey) }));
+      publish();
+      requestFlush();
+    },
+    takeOtherTab: (studyKey) => {
+      if (blindedOn(getState(), studyKey)) return;
+      enqueue(() => takeStored(studyKey, true));
+    },
   };
 
   restoreNewStudies();
+  let lastById = getState().measurements.byId;
+  let lastRepeat = getState().repeatReading;
   let lastInstances = getState().instances;
-  return subscribe(() => {
-    restoreNewStudies();
-    if (getState().instances !== lastInstances) {
-      lastInstances = getState().instances;
+  const unsubscribe = subscribe(() => {
+    // Vertebrae of a study placed before it was looked up are unsaved from now on, until it has been read and written.
+    if (restoreNewStudies()) publish();
+    const state = getState();
+    if (state.instances !== lastInstances) {
+      lastInstances = state.instances;
       resolveRestoredImages();
     }
-    saveChanges();
+    if (state.measurements.byId !== lastById || state.repeatReading !== lastRepeat) {
+      lastById = state.measurements.byId;
+      lastRepeat = state.repeatReading;
+      publish();
+      requestFlush();
+    }
   });
+  return () => {
+    unsubscribe();
+    stopListening();
+    deps.channel.close();
+    session = null;
+  };
+}
+
+/** Writes this tab's vertebrae of the study over what another tab saved (that tab is told and shows them). */
+export function keepThisTabVertebrae(studyKey: string): void {
+  session?.keepThisTab(studyKey);
+}
+
+/** Drops this tab's unsaved vertebrae of the study and shows what another tab saved. */
+export function takeOtherTabVertebrae(studyKey: string): void {
+  session?.takeOtherTab(studyKey);
+}
+
+export function dismissStudySyncNotice(studyKey: string): void {
+  setState((s) => ({ studySyncNotices: s.studySyncNotices.filter((n) => n.studyKey !== studyKey) }));
 }
 
 /** Drops the measurements restored for a study (from the page and from the browser store). */

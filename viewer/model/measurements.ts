@@ -167,3 +167,34 @@ export function measurementsOfSeries(state: MeasurementsState, seriesKey: string
 export function readingOf(measurement: VertebraMeasurement): ReaderReading {
   return measurement.reading ?? NO_READING;
 }
+
+function idsOfCommand(command: MeasurementCommand): string[] {
+  switch (command.type) {
+    case 'add':
+    case 'delete':
+      return [command.measurement.id];
+    case 'addMany':
+    case 'deleteMany':
+      return command.measurements.map((m) => m.id);
+    case 'move':
+    case 'relabel':
+    case 'read':
+      return [command.id];
+  }
+}
+
+/**
+ * The study's vertebrae replaced by another set (e.g. what another tab saved); undo and redo steps that touch a
+ * vertebra of that study are dropped, since they describe a state this page no longer shows.
+ */
+export function replaceStudyMeasurements(state: MeasurementsState, studyKey: string, measurements: readonly VertebraMeasurement[]): MeasurementsState {
+  const touched = new Set(measurements.map((m) => m.id));
+  const byId: Record<string, VertebraMeasurement> = {};
+  for (const m of Object.values(state.byId)) {
+    if (m.studyKey === studyKey) touched.add(m.id);
+    else byId[m.id] = m;
+  }
+  for (const m of measurements) byId[m.id] = m;
+  const keep = (command: MeasurementCommand) => !idsOfCommand(command).some((id) => touched.has(id));
+  return { byId, undoStack: state.undoStack.filter(keep), redoStack: state.redoStack.filter(keep) };
+}

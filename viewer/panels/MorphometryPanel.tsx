@@ -94,6 +94,7 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
   const selectedId = useAppState((s) => s.selectedMeasurementId);
   const savesPending = useAppState((s) => s.savesPending);
   const saveFailed = useAppState((s) => s.saveError !== null);
+  const heldBack = useAppState((s) => s.studySyncNotices.some((n) => n.kind === 'conflict'));
   if (!seriesKey) return null;
   const { rows, calibrated, levelOrder } = seriesMorphometry(measurements, seriesKey);
   const unit = calibrated ? 'mm' : 'px';
@@ -102,8 +103,8 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
     <section className="morphometry" aria-label="Morphometry" data-testid="morphometry-panel">
       <h2>
         Morphometry{' '}
-        <small className="morphometry__saved" data-testid="save-status" data-pending={savesPending} data-failed={saveFailed}>
-          {saveFailed ? 'not saved in this browser' : savesPending > 0 ? 'saving…' : 'saved in this browser'}
+        <small className="morphometry__saved" data-testid="save-status" data-pending={savesPending} data-failed={saveFailed || heldBack}>
+          {saveFailed ? 'NOT saved in this browser' : heldBack ? 'not saved: another tab changed this study' : savesPending > 0 ? 'saving…' : 'saved in this browser'}
         </small>{' '}
         {calibrated ? '' : <span className="morphometry__warning" data-testid="morphometry-uncalibrated">uncalibrated: heights in pixels, no grade</span>}</h2>
       {unconfirmed.length > 0 && (

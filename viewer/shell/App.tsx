@@ -15,6 +15,7 @@ import { PacsPanel } from '../panels/PacsPanel';
 import { ForeignAnnotationsPanel } from '../panels/ForeignAnnotationsPanel';
 import { useShortcuts } from './useShortcuts';
 import { RestoredNotice } from './RestoredNotice';
+import { StudySyncNotices } from './StudySyncNotices';
 import { TransferNoticeBar } from './TransferNoticeBar';
 import { ReportView } from '../export/report/ReportView';
 import { closeReport } from '../actions/report';
@@ -95,6 +96,7 @@ export function App() {
       />
       {status && <div className="status" role="alert" data-testid="status">{status}</div>}
       <RestoredNotice />
+      <StudySyncNotices />
       <TransferNoticeBar />
       <div className="app__body">
         <aside

@@ -1,14 +1,23 @@
 import { discardRestored, dismissRestoredNotice } from '../actions/autosave';
+import { exportJson } from '../actions/exportMeasurements';
 import { useAppState } from '../state/useAppState';
 
-/** "Restored N measurements" for each study whose saved work came back, with a way to discard it. */
+/**
+ * "Restored N measurements" for each study whose saved work came back, with a way to discard it; and when the browser
+ * store fails, why, with the JSON export at hand.
+ */
 export function RestoredNotice() {
   const notices = useAppState((s) => s.restoredNotices);
   const patients = useAppState((s) => s.patients);
   const saveError = useAppState((s) => s.saveError);
   return (
     <>
-      {saveError && <div className="status" role="alert" data-testid="save-error">{saveError}</div>}
+      {saveError && (
+        <div className="status" role="alert" data-testid="save-error">
+          {saveError}{' '}
+          <button type="button" data-testid="save-error-export" onClick={() => void exportJson()}>Export JSON now</button>
+        </div>
+      )}
       {notices.map((notice) => {
         const study = patients.flatMap((p) => p.studies).find((s) => s.key === notice.studyKey);
         const label = study ? `${study.studyDescription || 'study'} of ${study.studyDate}` : 'this study';

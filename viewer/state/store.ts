@@ -12,6 +12,7 @@ import { INITIAL_PACS, type PacsState } from './pacsState';
 import type { PrimaryTool } from './primaryTool';
 import type { RestoredNotice } from './restoredNotice';
 import type { RepeatReadingState } from './repeatReading';
+import type { StudySyncNotice } from './studySync';
 import type { TransferNotice } from './transferNotice';
 import type { ViewportSnapshot } from './viewportSnapshot';
 
@@ -37,10 +38,12 @@ export interface AppState {
   levelDirection: SpinalDirection;
   /** Points placed of the vertebra in progress (0: none). */
   placementCount: number;
-  /** Saves to the browser store not yet finished. */
+  /** Studies whose vertebrae on this page differ from what the browser store holds (a save not finished, failed or held back). */
   savesPending: number;
-  /** Why the last save to the browser store failed; null once a save succeeds. */
+  /** Why saving to (or reading from) the browser store failed; null once every study is saved again. */
   saveError: string | null;
+  /** Studies that another tab has written while this tab shows them, until the reader dismisses or settles each. */
+  studySyncNotices: StudySyncNotice[];
   /** Measurements restored from the browser store, per study, until the user dismisses or discards them. */
   restoredNotices: RestoredNotice[];
   /** The printable report, while it is open. */
@@ -76,6 +79,7 @@ const initialState: AppState = {
   placementCount: 0,
   savesPending: 0,
   saveError: null,
+  studySyncNotices: [],
   restoredNotices: [],
   report: null,
   transferNotice: null,

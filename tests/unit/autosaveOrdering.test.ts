@@ -1,0 +1,257 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { keepThisTabVertebrae, startAutosave, takeOtherTabVertebrae } from '../../viewer/actions/autosave';
+import type { StudyChannel, StudySavedMessage } from '../../viewer/actions/studyChannel';
+import type { StoredStudy, StudyStore, WriteOutcome } from '../../viewer/actions/studyStore';
+import type { PatientGroup } from '../../viewer/loading/grouping';
+import { EMPTY_MEASUREMENTS, execute, type VertebraMeasurement } from '../../viewer/model/measurements';
+import type { SavedStudy } from '../../viewer/model/savedStudy';
+import { getState, setState } from '../../viewer/state/store';
+
+const patients: PatientGroup[] = [
+  { key: 'P', patientName: 'PHANTOM^SPINE', patientId: 'P1', studies: [{ key: 'S1', patientKey: 'P', studyInstanceUID: 'S1', studyDate: '20260915', studyDescription: '', accessionNumber: '', series: [] }] },
+];
+
+function vertebra(id: string, level: VertebraMeasurement['level'], heightMm = 20): VertebraMeasurement {
+  return {
+    id, studyKey: 'S1', seriesKey: 'X', frameOfReferenceUID: 'F', level, calibrated: true,
+    points: { anteriorSuperior: [0, -15, heightMm], anteriorInferior: [0, -15, 0], middleSuperior: [0, 0, heightMm], middleInferior: [0, 0, 0], posteriorSuperior: [0, 15, 25], posteriorInferior: [0, 15, 0] },
+    viewPlaneNormal: [1, 0, 0], viewUp: [0, 0, 1], referencedImageId: null,
+  };
+}
+
+function add(measurement: VertebraMeasurement) {
+  setState((s) => ({ measurements: execute(s.measurements, { type: 'add', measurement }) }));
+}
+
+/**
+ * A browser store in memory with the guarded write of IndexedDB. Writes finish at once, or (held) only when the test
+ * calls `finish`/`fail`, as a transaction's complete or abort event would.
+ */
+class FakeStore implements StudyStore {
+  records = new Map<string, { record: SavedStudy; revision: string }>();
+  held = false;
+  waiting: Array<{ finish: () => void; fail: (error: unknown) => void }> = [];
+  writes = 0;
+  private next = 0;
+
+  read(studyKey: string): Promise<StoredStudy> {
+    const stored = this.records.get(studyKey);
+    return Promise.resolve(stored ? { record: stored.record, revision: stored.revision } : { record: null, revision: null });
+  }
+
+  write(studyKey: string, record: SavedStudy | null, expectedRevision: string | null): Promise<WriteOutcome> {
+    return new Promise((resolve, reject) => {
+      const finish = () => {
+        const current = this.records.get(studyKey);
+        if ((current?.revision ?? null) !== expectedRevision) {
+          resolve({ kind: 'conflict', revision: current?.revision ?? null, record: current?.record ?? null });
+          return;
+        }
+        this.writes += 1;
+        if (record === null) {
+          this.records.delete(studyKey);
+          resolve({ kind: 'written', revision: null });
+          return;
+        }
+        const revision = `rev${++this.next}`;
+        this.records.set(studyKey, { record, revision });
+        resolve({ kind: 'written', revision });
+      };
+      if (this.held) this.waiting.push({ finish, fail: reject });
+      else finish();
+    });
+  }
+
+  /** Another tab writes the study: its vertebrae, a new revision. */
+  writeFromOtherTab(studyKey: string, measurements: VertebraMeasurement[]): string {
+    const revision = `other${++this.next}`;
+    const record: SavedStudy = {
+      studyKey, recordVersion: 2, savedAt: '2026-12-01T00:00:00.000Z',
+      measurements: measurements.map(({ referencedImageId: _id, ...rest }) => ({ ...rest, referencedImage: null })),
+    };
+    this.records.set(studyKey, { record, revision });
+    return revision;
+  }
+
+  levelsStored(studyKey: string): string[] {
+    return (this.records.get(studyKey)?.record.measurements ?? []).map((m) => m.level).sort();
+  }
+}
+
+class FakeChannel implements StudyChannel {
+  posted: StudySavedMessage[] = [];
+  private handlers = new Set<(message: StudySavedMessage) => void>();
+  post(message: StudySavedMessage) {
+    this.posted.push(message);
+  }
+  listen(handler: (message: StudySavedMessage) => void) {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+  close() {
+    this.handlers.clear();
+  }
+  /** A message from another tab. */
+  deliver(message: StudySavedMessage) {
+    for (const handler of this.handlers) handler(message);
+  }
+}
+
+/** Lets every queued promise callback run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+let stop: (() => void) | null = null;
+
+async function started(store: FakeStore, channel = new FakeChannel()) {
+  stop = startAutosave({ store, channel });
+  setState({ patients });
+  await settle();
+  return channel;
+}
+
+afterEach(() => {
+  stop?.();
+  stop = null;
+  setState({ patients: [], measurements: EMPTY_MEASUREMENTS, savesPending: 0, saveError: null, studySyncNotices: [], restoredNotices: [] });
+});
+
+const levelsOnPage = () => Object.values(getState().measurements.byId).map((m) => m.level).sort();
+
+describe('autosave says "saved" only once the store has completed the write', () => {
+  it('keeps the change pending while the write is in flight, and clears it on complete', async () => {
+    const store = new FakeStore();
+    await started(store);
+    store.held = true;
+    add(vertebra('m1', 'L1'));
+    await settle();
+    expect(getState().savesPending).toBe(1);
+    expect(store.waiting).toHaveLength(1);
+    store.waiting.shift()!.finish();
+    await settle();
+    expect(getState().savesPending).toBe(0);
+    expect(store.levelsStored('S1')).toEqual(['L1']);
+  });
+
+  it('writes an edit made during a write right after it, and is pending until that one completes too', async () => {
+    const store = new FakeStore();
+    await started(store);
+    store.held = true;
+    add(vertebra('m1', 'L1'));
+    await settle();
+    add(vertebra('m2', 'T12'));
+    store.waiting.shift()!.finish();
+    await settle();
+    expect(getState().savesPending).toBe(1);
+    store.waiting.shift()!.finish();
+    await settle();
+    expect(getState().savesPending).toBe(0);
+    expect(store.levelsStored('S1')).toEqual(['L1', 'T12']);
+  });
+
+  it('writes a vertebra placed before the saved record was read, together with the restored ones', async () => {
+    const store = new FakeStore();
+    store.writeFromOtherTab('S1', [vertebra('old', 'L2')]);
+    stop = startAutosave({ store, channel: new FakeChannel() });
+    add(vertebra('m1', 'L1'));
+    setState({ patients });
+    expect(getState().savesPending).toBe(1);
+    await settle();
+    expect(levelsOnPage()).toEqual(['L1', 'L2']);
+    expect(store.levelsStored('S1')).toEqual(['L1', 'L2']);
+    expect(getState().savesPending).toBe(0);
+  });
+});
+
+describe('when the browser store refuses a write (quota)', () => {
+  it('keeps the vertebrae on the page, says they are NOT saved, and writes them after the next change', async () => {
+    const store = new FakeStore();
+    await started(store);
+    store.held = true;
+    add(vertebra('m1', 'L1'));
+    await settle();
+    store.waiting.shift()!.fail(new DOMException('full', 'QuotaExceededError'));
+    await settle();
+    expect(getState().saveError).toMatch(/NOT saved in this browser: the browser storage is full.*export them as JSON/);
+    expect(getState().savesPending).toBe(1);
+    expect(levelsOnPage()).toEqual(['L1']);
+    expect(store.waiting).toHaveLength(0);
+    store.held = false;
+    add(vertebra('m2', 'T12'));
+    await settle();
+    expect(getState().saveError).toBeNull();
+    expect(getState().savesPending).toBe(0);
+    expect(store.levelsStored('S1')).toEqual(['L1', 'T12']);
+  });
+});
+
+describe('when another tab writes the same study', () => {
+  it('takes the other tab\'s vertebrae and says so, when this tab has no unsaved change', async () => {
+    const store = new FakeStore();
+    const channel = await started(store);
+    add(vertebra('m1', 'L1'));
+    await settle();
+    const revision = store.writeFromOtherTab('S1', [vertebra('m1', 'L1'), vertebra('m9', 'T11')]);
+    channel.deliver({ studyKey: 'S1', revision, tabId: 'other' });
+    await settle();
+    expect(levelsOnPage()).toEqual(['L1', 'T11']);
+    expect(getState().studySyncNotices).toEqual([{ studyKey: 'S1', kind: 'updated', count: 2 }]);
+    expect(getState().savesPending).toBe(0);
+    expect(store.writes).toBe(1);
+  });
+
+  it('tells the other tabs of each completed write', async () => {
+    const store = new FakeStore();
+    const channel = await started(store);
+    add(vertebra('m1', 'L1'));
+    await settle();
+    expect(channel.posted).toEqual([{ studyKey: 'S1', revision: store.records.get('S1')!.revision, tabId: expect.any(String) as string }]);
+  });
+
+  it('holds its own write back (no silent overwrite) when it missed the other tab\'s write, until the reader chooses', async () => {
+    const store = new FakeStore();
+    await started(store);
+    add(vertebra('m1', 'L1'));
+    await settle();
+    store.writeFromOtherTab('S1', [vertebra('m1', 'L1'), vertebra('m9', 'T11')]);
+    add(vertebra('m2', 'L2'));
+    await settle();
+    expect(store.levelsStored('S1')).toEqual(['L1', 'T11']);
+    expect(getState().studySyncNotices).toEqual([{ studyKey: 'S1', kind: 'conflict', count: 2 }]);
+    expect(getState().savesPending).toBe(1);
+    expect(levelsOnPage()).toEqual(['L1', 'L2']);
+    add(vertebra('m3', 'L3'));
+    await settle();
+    expect(store.levelsStored('S1')).toEqual(['L1', 'T11']);
+  });
+
+  it.each([
+    ['keeps this tab\'s vertebrae', () => keepThisTabVertebrae('S1'), ['L1', 'L2'], ['L1', 'L2']],
+    ['shows the other tab\'s vertebrae', () => takeOtherTabVertebrae('S1'), ['L1', 'T11'], ['L1', 'T11']],
+  ])('%s when the reader chooses so', async (_choice, choose, onPage, stored) => {
+    const store = new FakeStore();
+    await started(store);
+    add(vertebra('m1', 'L1'));
+    await settle();
+    store.writeFromOtherTab('S1', [vertebra('m1', 'L1'), vertebra('m9', 'T11')]);
+    add(vertebra('m2', 'L2'));
+    await settle();
+    choose();
+    await settle();
+    expect(levelsOnPage()).toEqual(onPage);
+    expect(store.levelsStored('S1')).toEqual(stored);
+    expect(getState().studySyncNotices).toEqual([]);
+    expect(getState().savesPending).toBe(0);
+  });
+
+  it('drops the undo steps of the study it replaced, so undo cannot bring back a vertebra the other tab removed', async () => {
+    const store = new FakeStore();
+    const channel = await started(store);
+    add(vertebra('m1', 'L1'));
+    await settle();
+    const revision = store.writeFromOtherTab('S1', []);
+    channel.deliver({ studyKey: 'S1', revision, tabId: 'other' });
+    await settle();
+    expect(levelsOnPage()).toEqual([]);
+    expect(getState().measurements.undoStack).toEqual([]);
+  });
+});
