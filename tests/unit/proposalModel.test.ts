@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SixPoints } from '../../measurement';
-import { EMPTY_MEASUREMENTS, execute, undo, redo } from '../../viewer/model/measurements';
+import { EMPTY_MEASUREMENTS, execute, replaceStudyMeasurements, undo, redo } from '../../viewer/model/measurements';
 import { measurementFromProposal, needsCheck, unconfirmedIds, type ProposalContext } from '../../viewer/model/proposal';
 
 /** A normal body 25 mm tall and 30 mm deep on the midsagittal plane (patient LPS, mm). */
@@ -68,6 +68,13 @@ describe('reviewing proposals', () => {
     const undone = undo(edited);
     expect(undone.byId.a?.proposed).toBe(true);
     expect(undone.byId.a?.points).toEqual(normalBody);
+  });
+
+  it("drops an acceptance from the undo history when another tab's save replaces the study", () => {
+    const accepted = execute(proposed, { type: 'review', ids: ['a'], proposed: false });
+    const replaced = replaceStudyMeasurements(accepted, 'study', [accepted.byId.a!, accepted.byId.b!]);
+    expect(replaced.undoStack).toEqual([]);
+    expect(replaced.byId.a?.proposed).toBe(false);
   });
 
   it('leaves the flag alone when a vertebra placed by hand is moved', () => {

@@ -180,6 +180,8 @@ function idsOfCommand(command: MeasurementCommand): string[] {
     case 'relabel':
     case 'read':
       return [command.id];
+    case 'review':
+      return [...command.ids];
   }
 }
 
