@@ -45,9 +45,6 @@ export function marrowStats(view: PlaneView, centre: Vec2): MarrowStats {
   return { levelValue, noiseValue };
 }
 
-/** A 1st percentile below this means Hounsfield units with fat or air in the field (fat ≈ −100 HU); MR is never negative. */
-const CT_FAT_EVIDENCE_HU = -50;
-
 /**
  * Which way the shell differs from the marrow, from the data: a field holding fat or air in HU is CT (bright cortex);
  * otherwise along the four directions out of the body, the first
@@ -55,7 +52,7 @@ const CT_FAT_EVIDENCE_HU = -50;
  */
 export function decidePolarity(view: PlaneView, centre: Vec2, axes: { cranial: Vec2; anterior: Vec2 }, marrow: MarrowStats): ShellPolarity {
   // Values well below water around the spine are fat or air in Hounsfield units: a CT, whose cortex is bright.
-  if (view.lowValue < CT_FAT_EVIDENCE_HU) return 'brightShell';
+  if (view.hounsfield) return 'brightShell';
   let vote = 0;
   for (const direction of [axes.cranial, axes.anterior, [-axes.cranial[0], -axes.cranial[1]] as Vec2, [-axes.anterior[0], -axes.anterior[1]] as Vec2]) {
     const s = smooth(sampleProfile(view, centre, direction, 35), 2);

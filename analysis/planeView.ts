@@ -32,7 +32,36 @@ export interface PlaneView {
   readonly resolutionMm: number;
   /** 1st percentile of the values around the point of interest, image units (negative on CT: fat and air in HU). */
   readonly lowValue: number;
+  /**
+   * True when the values are Hounsfield units: fat or air (below CT_FAT_EVIDENCE_HU) fills at least 1 % of the patch
+   * or of the wider field around it. MR signal is never negative.
+   */
+  readonly hounsfield: boolean;
+  /**
+   * True at a plane point where the patch held material denser than any bone (≥ CEMENT_MIN_HU on a CT: cement, metal)
+   * that was filled in from the tissue around it before the edges are looked for; false elsewhere.
+   */
+  readonly filledAt: (xMm: number, yMm: number) => boolean;
 }
+
+/** A 1st percentile below this means Hounsfield units with fat or air in the field (fat ≈ −100 HU); MR is never negative. */
+export const CT_FAT_EVIDENCE_HU = -50;
+
+/**
+ * On a CT, values at or above this are cement or metal, not bone, HU: the usual Hounsfield-scale tables give cortical
+ * bone +500 to +1,900 HU, while the radiopaque PMMA of vertebro- and kyphoplasty reads 2,000–3,000 HU and more (the
+ * phantom's cement is 2,800 HU). Design decision of this project (issue 12). Such voxels are filled in from the tissue around them, so
+ * a click inside cement finds the vertebral body's own walls and endplates instead of the cement's outline; the
+ * proposal is then flagged CEMENT.
+ */
+export const CEMENT_MIN_HU = 2000;
+
+/**
+ * The wider field whose 1st percentile also decides "Hounsfield units" (half-size and step, mm): the patch around a
+ * vertebral body may hold neither fat nor air, but ±150 mm of a sagittal plane reaches the skin or the lungs.
+ */
+const WIDE_FIELD_HALF_SIZE_MM = 150;
+const WIDE_FIELD_STEP_MM = 5;
 
 /** Smallest share of the head–foot direction that must lie in the plane for a lateral (sagittal-like) view. */
 const MIN_CRANIAL_IN_PLANE = 0.5;
@@ -89,8 +118,76 @@ export function planeViewOf(
       ? Math.min(image.columnSpacingMm, image.rowSpacingMm)
       : Math.min(...image.spacingMm.filter((_, i) => image.dimensions[i] !== 1));
   const seed = toPlane(throughMm);
-  const { valueAt, lowValue } = denoise ? denoisedPatch(rawValueAt, seed, resolutionMm) : { valueAt: rawValueAt, lowValue: Number.NaN };
-  return ok({ valueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, lowValue });
+  if (!denoise) {
+    return ok({ valueAt: rawValueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, lowValue: Number.NaN, hounsfield: false, filledAt: () => false });
+  }
+  const { valueAt, lowValue, hounsfield, filledAt } = denoisedPatch(rawValueAt, seed, resolutionMm, () => wideFieldLowValue(rawValueAt, seed));
+  return ok({ valueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, lowValue, hounsfield, filledAt });
+}
+
+/** 1st percentile of the plane's values on a coarse grid of ±WIDE_FIELD_HALF_SIZE_MM around `centre`; NaN when empty. */
+function wideFieldLowValue(raw: (x: number, y: number) => number, centre: Vec2): number {
+  const side = Math.floor((2 * WIDE_FIELD_HALF_SIZE_MM) / WIDE_FIELD_STEP_MM) + 1;
+  const values = new Float64Array(side * side);
+  let count = 0;
+  for (let r = 0; r < side; r += 1) {
+    for (let c = 0; c < side; c += 1) {
+      const v = raw(centre[0] - WIDE_FIELD_HALF_SIZE_MM + c * WIDE_FIELD_STEP_MM, centre[1] - WIDE_FIELD_HALF_SIZE_MM + r * WIDE_FIELD_STEP_MM);
+      if (Number.isFinite(v)) values[count++] = v;
+    }
+  }
+  return lowPercentile(values.subarray(0, count));
+}
+
+/** 1st percentile of some values (sorted in place); NaN when there are none. */
+function lowPercentile(values: Float64Array): number {
+  if (values.length === 0) return Number.NaN;
+  values.sort();
+  return values[Math.floor(values.length * 0.01)]!;
+}
+
+/** Cement's partial-volume rim (values between marrow and CEMENT_MIN_HU) is filled with it: the mask grows by this, mm. */
+const FILL_MARGIN_MM = 1;
+/** The fill value is the median of the tissue in a ring this wide just outside the grown mask, mm (mostly marrow). */
+const FILL_RING_MM = 2;
+
+/** The mask of an n × n grid grown by `steps` samples (8-neighbour dilation). */
+function dilate(mask: Uint8Array, n: number, steps: number): Uint8Array {
+  let current = mask;
+  for (let step = 0; step < steps; step += 1) {
+    const next = current.slice();
+    for (let i = 0; i < n * n; i += 1) {
+      if (!current[i]) continue;
+      const c = i % n;
+      const r = (i - c) / n;
+      for (let dr = -1; dr <= 1; dr += 1) {
+        for (let dc = -1; dc <= 1; dc += 1) {
+          const rr = r + dr;
+          const cc = c + dc;
+          if (rr >= 0 && cc >= 0 && rr < n && cc < n) next[cc + rr * n] = 1;
+        }
+      }
+    }
+    current = next;
+  }
+  return current;
+}
+
+/**
+ * Replaces the samples of an n × n grid marked in `mask`, grown by FILL_MARGIN_MM, with the median of the tissue in a
+ * FILL_RING_MM ring around them, so cement reads like the marrow it displaced and no rim of its own is left for an edge.
+ * Returns the grown mask (the samples replaced). Changes `grid`.
+ */
+function fillMasked(grid: Float32Array, mask: Uint8Array, n: number, spacingMm: number): Uint8Array {
+  const grown = dilate(mask, n, Math.round(FILL_MARGIN_MM / spacingMm));
+  const ring = dilate(grown, n, Math.round(FILL_RING_MM / spacingMm));
+  const around: number[] = [];
+  for (let i = 0; i < n * n; i += 1) if (ring[i] && !grown[i] && Number.isFinite(grid[i]!)) around.push(grid[i]!);
+  if (around.length === 0) return new Uint8Array(n * n);
+  around.sort((a, b) => a - b);
+  const value = around[around.length >> 1]!;
+  for (let i = 0; i < n * n; i += 1) if (grown[i] && Number.isFinite(grid[i]!)) grid[i] = value;
+  return grown;
 }
 
 function volumeSampler(volume: Volume, originMm: Vec3, rowCosine: Vec3, columnCosine: Vec3): (x: number, y: number) => number {
@@ -140,14 +237,16 @@ const NOISY_SHARE = 0.04;
 const MAX_SMOOTHING_SIGMA_MM = 1.2;
 
 /**
- * The plane around `centre` resampled on a PATCH_SPACING_MM grid and, when the image is noisy, smoothed with a
- * Gaussian; values outside the patch come from the raw image. Returns the sampler over it.
+ * The plane around `centre` resampled on a PATCH_SPACING_MM grid, on a CT with cement or metal (≥ CEMENT_MIN_HU)
+ * filled in from around it, and, when the image is noisy, smoothed with a Gaussian; values outside the patch come from
+ * the raw image. Returns the sampler over it, whether the values are HU and where the patch was filled.
  */
 function denoisedPatch(
   raw: (x: number, y: number) => number,
   centre: Vec2,
   resolutionMm: number,
-): { valueAt: (x: number, y: number) => number; lowValue: number } {
+  wideLowValue: () => number,
+): Pick<PlaneView, 'valueAt' | 'lowValue' | 'hounsfield' | 'filledAt'> {
   const n = Math.round((2 * PATCH_HALF_SIZE_MM) / PATCH_SPACING_MM) + 1;
   const x0 = centre[0] - PATCH_HALF_SIZE_MM;
   const y0 = centre[1] - PATCH_HALF_SIZE_MM;
@@ -155,6 +254,29 @@ function denoisedPatch(
   for (let r = 0; r < n; r += 1) {
     for (let c = 0; c < n; c += 1) grid[c + r * n] = raw(x0 + c * PATCH_SPACING_MM, y0 + r * PATCH_SPACING_MM);
   }
+  // Every 3rd sample of every 3rd row is plenty for a percentile; the wider field is read only when the patch is not CT.
+  const sampled = new Float64Array(Math.ceil(n / 3) ** 2);
+  let count = 0;
+  for (let r = 0; r < n; r += 3) {
+    for (let c = 0; c < n; c += 3) if (Number.isFinite(grid[c + r * n]!)) sampled[count++] = grid[c + r * n]!;
+  }
+  const hounsfield = lowPercentile(sampled.subarray(0, count)) < CT_FAT_EVIDENCE_HU || wideLowValue() < CT_FAT_EVIDENCE_HU;
+  const dense = new Uint8Array(n * n);
+  let anyDense = false;
+  if (hounsfield) {
+    for (let i = 0; i < n * n; i += 1) {
+      if (grid[i]! >= CEMENT_MIN_HU) {
+        dense[i] = 1;
+        anyDense = true;
+      }
+    }
+  }
+  const filled = anyDense ? fillMasked(grid, dense, n, PATCH_SPACING_MM) : dense;
+  const filledAt = (x: number, y: number): boolean => {
+    const c = Math.round((x - x0) / PATCH_SPACING_MM);
+    const r = Math.round((y - y0) / PATCH_SPACING_MM);
+    return c >= 0 && r >= 0 && c < n && r < n && filled[c + r * n] === 1;
+  };
   const lag = Math.max(1, Math.round(resolutionMm / PATCH_SPACING_MM));
   const differences: number[] = [];
   const values: number[] = [];
@@ -168,15 +290,8 @@ function denoisedPatch(
       }
     }
   }
-  if (values.length < 100) return { valueAt: raw, lowValue: Number.NaN };
-  values.sort((a, b) => a - b);
-  differences.sort((a, b) => a - b);
-  const range = values[Math.floor(values.length * 0.95)]! - values[Math.floor(values.length * 0.25)]!;
-  const noise = (1.4826 * differences[differences.length >> 1]!) / Math.SQRT2;
-  const share = range > 0 ? noise / range : 0;
-  const smoothed = share > NOISY_SHARE ? gaussianBlur(grid, n, Math.min(MAX_SMOOTHING_SIGMA_MM, (share / NOISY_SHARE) * 0.4) / PATCH_SPACING_MM) : grid;
-  const lowValue = values[Math.floor(values.length * 0.01)]!;
-  const valueAt = (x: number, y: number): number => {
+  /** Bilinear sampler over a grid of the patch; the raw image outside it. */
+  const samplerOf = (g: Float32Array) => (x: number, y: number): number => {
     const fc = (x - x0) / PATCH_SPACING_MM;
     const fr = (y - y0) / PATCH_SPACING_MM;
     if (!(fc >= 0 && fr >= 0 && fc <= n - 1 && fr <= n - 1)) return raw(x, y);
@@ -185,9 +300,17 @@ function denoisedPatch(
     const tc = fc - c;
     const tr = fr - r;
     const i = c + r * n;
-    return (smoothed[i]! * (1 - tc) + smoothed[i + 1]! * tc) * (1 - tr) + (smoothed[i + n]! * (1 - tc) + smoothed[i + n + 1]! * tc) * tr;
+    return (g[i]! * (1 - tc) + g[i + 1]! * tc) * (1 - tr) + (g[i + n]! * (1 - tc) + g[i + n + 1]! * tc) * tr;
   };
-  return { valueAt, lowValue };
+  if (values.length < 100) return { valueAt: samplerOf(grid), lowValue: Number.NaN, hounsfield, filledAt };
+  values.sort((a, b) => a - b);
+  differences.sort((a, b) => a - b);
+  const range = values[Math.floor(values.length * 0.95)]! - values[Math.floor(values.length * 0.25)]!;
+  const noise = (1.4826 * differences[differences.length >> 1]!) / Math.SQRT2;
+  const share = range > 0 ? noise / range : 0;
+  const smoothed = share > NOISY_SHARE ? gaussianBlur(grid, n, Math.min(MAX_SMOOTHING_SIGMA_MM, (share / NOISY_SHARE) * 0.4) / PATCH_SPACING_MM) : grid;
+  const lowValue = values[Math.floor(values.length * 0.01)]!;
+  return { valueAt: samplerOf(smoothed), lowValue, hounsfield, filledAt };
 }
 
 /** Separable Gaussian blur of an n × n grid (σ in grid steps); NaN samples are left out of every average. */

@@ -314,15 +314,20 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
   return { frame, points, reasons, heightsMm, depthMm };
 }
 
-/** True when the body's interior (3 mm inside its edges) reaches far beyond the cortex (CT cement is 2000–3000 HU). */
+/**
+ * True when the body holds cement: material denser than bone was filled in inside its edges (CT, CEMENT_MIN_HU), or its
+ * interior (3 mm inside its edges) reaches far beyond the cortex (CT cement is 2000–3000 HU).
+ */
 function hasCement(view: PlaneView, frame: BodyFrame, edges: readonly ExitEdge[]): boolean {
   const outside = median(edges.map((e) => e.outsideValue));
   const values: number[] = [];
-  for (let u = frame.posteriorWallMm + 3; u <= frame.anteriorWallMm - 3; u += 1) {
-    for (let w = frame.inferiorMm + 3; w <= frame.superiorMm - 3; w += 1) {
+  for (let u = frame.posteriorWallMm; u <= frame.anteriorWallMm; u += 1) {
+    for (let w = frame.inferiorMm; w <= frame.superiorMm; w += 1) {
       const p = at(frame, u, w);
+      if (view.filledAt(p[0], p[1])) return true;
+      const inner = u >= frame.posteriorWallMm + 3 && u <= frame.anteriorWallMm - 3 && w >= frame.inferiorMm + 3 && w <= frame.superiorMm - 3;
       const value = view.valueAt(p[0], p[1]);
-      if (Number.isFinite(value)) values.push(value);
+      if (inner && Number.isFinite(value)) values.push(value);
     }
   }
   values.sort((a, b) => a - b);

@@ -118,17 +118,43 @@ describe.skipIf(!available)('proposeVertebra on the phantom', HEAVY, () => {
   }
 
   describe('after kyphoplasty', () => {
+    const post = available ? readPhantomSeries('post', 'ct', 30) : null;
+    const levels = truth?.studies.find((s) => s.key === 'post')?.levels ?? [];
+    const cementedL1 = levels.find((level) => level.level === 'L1');
+
     it('asks for a check on the cemented L1 and not on its normal neighbours', () => {
-      const post = readPhantomSeries('post', 'ct', 30);
-      const levels = truth?.studies.find((s) => s.key === 'post')?.levels ?? [];
       const confidence = new Map(
         levels.map((level) => {
-          const result = proposeVertebra(post, centreOf(level));
-          return [level.level, result.ok ? result.value.confidence : 0];
+          const result = proposeVertebra(post!, centreOf(level));
+          if (!result.ok) throw new Error(`${level.level}: ${result.error.message}`);
+          return [level.level, result.value.confidence];
         }),
       );
       expect(confidence.get('L1')).toBeLessThan(CHECK_BELOW_CONFIDENCE);
       for (const level of ['T11', 'L2', 'L3']) expect(confidence.get(level as 'L2')).toBeGreaterThanOrEqual(CHECK_BELOW_CONFIDENCE);
+    });
+
+    // Clicks inside the cement (the centre), in front of it and behind it: the body's own walls and endplates are found
+    // whichever, not the cement's outline.
+    it.each([
+      [0, 0],
+      [-6, 3],
+      [6, -3],
+      [10, 0],
+    ])('finds the cemented L1 itself from a click %s mm back and %s mm up of its centre, flagged CEMENT', (dy, dz) => {
+      const centre = centreOf(cementedL1!);
+      const result = proposeVertebra(post!, [centre[0], centre[1] + dy, centre[2] + dz]);
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.reasons.map((r) => r.code)).toContain('CEMENT');
+      for (const [key, [superior, inferior]] of [
+        ['anteriorMm', ['anteriorSuperior', 'anteriorInferior']],
+        ['middleMm', ['middleSuperior', 'middleInferior']],
+        ['posteriorMm', ['posteriorSuperior', 'posteriorInferior']],
+      ] as const) {
+        const p = cementedL1!.points;
+        const trueHeight = Math.hypot(...([0, 1, 2] as const).map((a) => p[superior][a]! - p[inferior][a]!));
+        expect(Math.abs(result.value.heightsMm[key] - trueHeight), key).toBeLessThan(1);
+      }
     });
   });
 });

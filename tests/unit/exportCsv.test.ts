@@ -104,7 +104,7 @@ const HEADERS = [
   'expected_anterior_mm', 'expected_middle_mm', 'expected_posterior_mm', 'anterior_loss_pct', 'middle_loss_pct', 'posterior_loss_pct',
   'grade_rule', 'height_loss_uncertainty_pct', 'grade_range', 'borderline',
   'reader_grade', 'reader_endplate_depression', 'reader_note', 'reader_disagrees',
-  'wedge_angle_deg', 'reference_levels', 'calibrated', 'note',
+  'wedge_angle_deg', 'reference_levels', 'calibrated', 'note', 'review', 'proposal_confidence',
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -217,6 +217,30 @@ describe('writeMeasurementsCsv', () => {
       expect(numberOrNull(l1.anterior_loss_pct)).toBe(baselineAssessment()[3].assessment.anteriorLossPct);
       expect(l1.grade_rule).not.toBe('');
       expect(l1).toMatchObject({ grade_range: '2', borderline: 'false', height_loss_uncertainty_pct: '' });
+    });
+  });
+
+  describe('proposed vertebrae', () => {
+    const reviewed = ctVertebrae.map((m) =>
+      m.level === 'L1'
+        ? { ...m, proposed: true, confidence: 0.42, reasons: [], reading: { grade: 3 as const, endplateDepression: false, note: '' } }
+        : m.level === 'L2'
+          ? { ...m, proposed: false, confidence: 0.9, reasons: [] }
+          : m,
+    );
+    const records = parseRecords(writeMeasurementsCsv(exportInput({ measurements: reviewed })));
+    const byLevel = (level: string) => records.find((r) => r.level === level && r.calibrated === 'true')!;
+
+    it.each([
+      ['L1', 'proposed_not_reviewed', '0.42'],
+      ['L2', 'proposed_accepted', '0.9'],
+      ['L3', 'manual', ''],
+    ])('marks %s as %s with confidence "%s"', (level, review, confidence) => {
+      expect(byLevel(level)).toMatchObject({ review, proposal_confidence: confidence });
+    });
+
+    it("keeps the reader's reading of a proposed vertebra beside its review status", () => {
+      expect(byLevel('L1')).toMatchObject({ review: 'proposed_not_reviewed', reader_grade: '3' });
     });
   });
 

@@ -331,6 +331,50 @@ describe('readMeasurementsJson', () => {
     });
   });
 
+  describe('a proposed vertebra', () => {
+    const proposal = { proposed: true, confidence: 0.42, reasons: [{ code: 'CEMENT', message: 'Cement in the body.' }] };
+    const reading = { grade: 3 as const, endplateDepression: false, note: 'cemented' };
+    const withProposals = (): MeasurementsExportInput => {
+      const input = exportFixture();
+      return {
+        ...input,
+        measurements: input.measurements.map((m, i) =>
+          i === 3
+            ? { ...m, proposed: proposal.proposed, confidence: proposal.confidence, reasons: proposal.reasons, reading }
+            : i === 4
+              ? { ...m, proposed: false, confidence: 0.95, reasons: [] }
+              : m,
+        ),
+      };
+    };
+
+    it("round-trips its review flag, confidence and reasons together with the reader's reading", () => {
+      const input = withProposals();
+      const document = JSON.parse(writeMeasurementsJson(input));
+      const written = document.studies.flatMap((s: Editable) => s.series.flatMap((x: Editable) => x.vertebrae));
+      const proposals = written.filter((v: Editable) => v.proposal !== undefined).map((v: Editable) => v.proposal);
+      expect(proposals).toHaveLength(2);
+      expect(proposals).toEqual(expect.arrayContaining([proposal, { proposed: false, confidence: 0.95, reasons: [] }]));
+      const stored = asStored(imported(readMeasurementsJson(JSON.stringify(document))));
+      const unreviewed = stored.find((m) => m.id === input.measurements[3].id)!;
+      expect(unreviewed).toMatchObject({ proposed: true, confidence: 0.42, reasons: proposal.reasons, reading });
+      expect(stored.find((m) => m.id === input.measurements[4].id)).toMatchObject({ proposed: false, confidence: 0.95 });
+      expect(stored.filter((m) => m.confidence === undefined)).toHaveLength(stored.length - 2);
+    });
+
+    it.each([
+      ['a confidence above 1', { proposed: true, confidence: 1.5, reasons: [] }],
+      ['a text flag', { proposed: 'yes', confidence: 0.5, reasons: [] }],
+      ['reasons that are not a list', { proposed: true, confidence: 0.5, reasons: 'cement' }],
+    ])('rejects the vertebra with %s, naming the field, and keeps the others', (_case, bad) => {
+      const document = exportedDocument();
+      document.studies[0].series[0].vertebrae[0].proposal = bad;
+      const value = imported(readMeasurementsJson(JSON.stringify(document)));
+      expect(value.measurements).toHaveLength(8);
+      expect(value.rejected[0].reason).toMatch(/proposal/);
+    });
+  });
+
   it('never reads the informative numbers: tampering with them changes nothing', () => {
     const document = exportedDocument();
     document.studies[0].series[0].vertebrae[3].informative = { genantGrade: 0, anteriorHeightMm: 99 };

@@ -192,6 +192,26 @@ describe('writeMeasurementReport then readMeasurementReport', () => {
     expect(lineGroups(dataset).flatMap((g) => childrenOf(g).map((c) => conceptOf(c)?.value))).not.toContain(codes.READER_GENANT_GRADE.value);
   });
 
+  it("writes a proposed vertebra's review status as a TEXT item of its group, beside the reader's reading", () => {
+    const bytes = write({
+      vertebrae: [
+        { ...VERTEBRAE[0], reading: { grade: 3, endplateDepression: true, note: '' }, proposal: { reviewed: false, confidence: 0.42 } },
+        { ...VERTEBRAE[1], proposal: { reviewed: true, confidence: 0.91 } },
+        VERTEBRAE[2],
+      ],
+    });
+    const [t12, l1, l2] = vertebraGroups(decodePart10(bytes).dataset);
+    const reviewOf = (group: ContentItem | undefined) =>
+      childrenOf(group!).filter((c) => sameCode(conceptOf(c), codes.LANDMARK_REVIEW_STATUS)).map((c) => stringOf(c, 'TextValue'));
+    expect(reviewOf(l1)).toEqual(['proposed by image analysis, not reviewed (confidence 0.42)']);
+    expect(reviewOf(t12)).toEqual(['proposed by image analysis, accepted by the reader (confidence 0.91)']);
+    expect(reviewOf(l2)).toEqual([]);
+    expect(childrenOf(l1!).map((c) => conceptOf(c)?.value)).toContain(codes.READER_GENANT_GRADE.value);
+    const read = readMeasurementReport(bytes);
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value.vertebrae.find((v) => v.level === 'L1')!.reading).toEqual({ grade: 3, endplateDepression: true, note: '' });
+  });
+
   it('gives back the study, the new series and the measured series and frame of reference', () => {
     const written = writeMeasurementReport(exportInput());
     const read = readMeasurementReport(written.ok ? written.value.bytes : new Uint8Array());
@@ -419,6 +439,10 @@ const REPORTS: Array<[string, () => Uint8Array]> = [
   [
     "a report with the reader's grades, depressions and notes",
     () => write({ vertebrae: [{ ...VERTEBRAE[0], reading: { grade: 3, endplateDepression: true, note: 'posterior wall involved' } }, { ...VERTEBRAE[1], reading: { grade: 0, endplateDepression: false, note: '' } }, VERTEBRAE[2]] }),
+  ],
+  [
+    "a report with proposed vertebrae, reviewed and not, one with the reader's reading",
+    () => write({ vertebrae: [{ ...VERTEBRAE[0], reading: { grade: 3, endplateDepression: true, note: 'cement' }, proposal: { reviewed: false, confidence: 0.42 } }, { ...VERTEBRAE[1], proposal: { reviewed: true, confidence: 0.91 } }, VERTEBRAE[2]] }),
   ],
   [
     'a report copied from loosely formatted study values',

@@ -10,7 +10,8 @@ export interface SeriesReportInput {
 
 /**
  * The SR writer's input for a measured series: its assessed vertebrae (the series' one assessment), never a level
- * measured twice, each with the reader's reading when one was recorded; null when no vertebra is left to write.
+ * measured twice, each with the reader's reading when one was recorded and its review status when the image analysis
+ * proposed it; null when no vertebra is left to write.
  */
 export function seriesReportInput(
   series: SeriesGroup,
@@ -21,7 +22,13 @@ export function seriesReportInput(
   const first = morphometry.rows[0]?.measurement;
   const vertebrae = morphometry.rows
     .filter((row) => !row.duplicate)
-    .map(({ measurement: { level, points, reading } }) => ({ level, points, ...(reading === undefined ? {} : { reading }) }));
+    .map(({ measurement: { level, points, reading, proposed, confidence } }) => ({
+      level,
+      points,
+      ...(reading === undefined ? {} : { reading }),
+      // A vertebra the image analysis proposed carries its review status into the SR (a TEXT item per group).
+      ...(confidence === undefined ? {} : { proposal: { reviewed: proposed !== true, confidence } }),
+    }));
   if (!meta || !first || vertebrae.length === 0) return null;
   const leftOut = morphometry.rows.filter((row) => row.duplicate).map((row) => `${row.error ?? ''} (not written to the report)`);
   return {

@@ -42,8 +42,10 @@ function onCompleted(event: Event): void {
   if (existing) {
     const before = annotation.data.pointsBeforeEdit;
     if (!before) return;
+    // Editing a proposal confirms it (undo makes it a proposal again).
+    const confirms = existing.proposed === true ? { proposedBefore: true, proposedAfter: false } : {};
     setState({
-      measurements: execute(state.measurements, { type: 'move', id, before: toSixPoints(before), after: pointsOf(annotation) }),
+      measurements: execute(state.measurements, { type: 'move', id, before: toSixPoints(before), after: pointsOf(annotation), ...confirms }),
     });
     return;
   }

@@ -21,6 +21,7 @@ import { autoWindow } from './autoWindow';
 import { RENDER_ERROR_EVENT } from './renderRecovery';
 import { negate, orientationLabel } from './orientationLabels';
 import { describeVertebra, followStore } from './measurementBridge';
+import { createPlacementAssist } from './assistClicks';
 import { followForeignAnnotations } from './foreignBridge';
 import { ForeignAnnotationTool } from '../tools/ForeignAnnotationTool';
 import { VertebralHeightTool, type VertebralHeightConfiguration } from '../tools/VertebralHeightTool';
@@ -367,6 +368,7 @@ function createToolGroup(plan: DisplayPlan, primaryTool: PrimaryTool) {
     seriesKeyOf: (viewportId: string) => plan.viewports.find((v) => v.viewportId === viewportId)?.seriesKey ?? plan.seriesKey,
     describe: describeVertebra,
     onPlacementProgress: (placementCount: number) => setState({ placementCount }),
+    assist: createPlacementAssist({ plan, viewportOf: (viewportId) => engine().getViewport(viewportId) }),
   } satisfies VertebralHeightConfiguration);
   // Placed vertebrae stay visible (and their handles draggable) whichever tool has the left button.
   group.setToolPassive(VertebralHeightTool.toolName);
@@ -418,7 +420,9 @@ export function setPrimaryTool(primaryTool: PrimaryTool, mprAvailable: boolean):
     }
   }
   const current = group.getToolOptions(TOOL_NAMES[chosen])?.bindings ?? [];
-  group.setToolActive(TOOL_NAMES[chosen], { bindings: [...current.filter((b: { mouseButton?: number }) => b.mouseButton !== MouseBindings.Primary), { mouseButton: MouseBindings.Primary }] });
+  // Alt with the height tool places a point exactly where clicked (no snapping): the tool must get Alt+clicks too.
+  const altToo = chosen === 'vertebralHeight' ? [{ mouseButton: MouseBindings.Primary, modifierKey: tools.Enums.KeyboardBindings.Alt }] : [];
+  group.setToolActive(TOOL_NAMES[chosen], { bindings: [...current.filter((b: { mouseButton?: number }) => b.mouseButton !== MouseBindings.Primary), { mouseButton: MouseBindings.Primary }, ...altToo] });
 }
 
 const VOI_SYNC_ID = 'compare-voi';

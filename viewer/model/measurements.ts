@@ -20,6 +20,18 @@ export interface VertebraMeasurement {
   plane?: DisplayedPlane | undefined;
   /** The reader's own grade, endplate depression and note; absent until the reader records one. */
   reading?: ReaderReading | undefined;
+  /** True while the points are the image analysis's proposal that nobody has accepted or edited yet. */
+  proposed?: boolean;
+  /** How far the analysis trusted its proposal (0–1); kept after acceptance, absent on a vertebra placed by hand. */
+  confidence?: number;
+  /** Why the confidence is low (empty when it is not); absent on a vertebra placed by hand. */
+  reasons?: readonly ProposalReason[];
+}
+
+/** One reason the analysis gave for a low confidence: a stable code and a sentence for the clinician. */
+export interface ProposalReason {
+  readonly code: string;
+  readonly message: string;
 }
 
 /** An undoable change. */
@@ -28,7 +40,9 @@ export type MeasurementCommand =
   | { type: 'delete'; measurement: VertebraMeasurement }
   | { type: 'addMany'; measurements: readonly VertebraMeasurement[] }
   | { type: 'deleteMany'; measurements: readonly VertebraMeasurement[] }
-  | { type: 'move'; id: string; before: SixPoints; after: SixPoints }
+  | { type: 'move'; id: string; before: SixPoints; after: SixPoints; proposedBefore?: boolean; proposedAfter?: boolean }
+  /** Accepting proposals (proposed false) or, undone, making them proposals again. */
+  | { type: 'review'; ids: readonly string[]; proposed: boolean }
   | { type: 'relabel'; id: string; before: SpinalLevel; after: SpinalLevel }
   | { type: 'read'; id: string; before: ReaderReading; after: ReaderReading };
 
@@ -58,10 +72,22 @@ function applyForward(byId: MeasurementsState['byId'], command: MeasurementComma
       for (const m of command.measurements) delete rest[m.id];
       return rest;
     }
-    case 'move':
-      return byId[command.id] ? { ...byId, [command.id]: { ...byId[command.id], points: command.after } } : byId;
+    case 'move': {
+      const current = byId[command.id];
+      if (!current) return byId;
+      const moved = { ...current, points: command.after };
+      return { ...byId, [command.id]: command.proposedAfter === undefined ? moved : { ...moved, proposed: command.proposedAfter } };
+    }
     case 'relabel':
       return byId[command.id] ? { ...byId, [command.id]: { ...byId[command.id], level: command.after } } : byId;
+    case 'review': {
+      const next = { ...byId };
+      for (const id of command.ids) {
+        const current = next[id];
+        if (current) next[id] = { ...current, proposed: command.proposed };
+      }
+      return next;
+    }
     case 'read': {
       const current = byId[command.id];
       return current ? { ...byId, [command.id]: { ...current, reading: command.after } } : byId;
@@ -80,7 +106,16 @@ function inverse(command: MeasurementCommand): MeasurementCommand {
     case 'deleteMany':
       return { type: 'addMany', measurements: command.measurements };
     case 'move':
-      return { type: 'move', id: command.id, before: command.after, after: command.before };
+      return {
+        type: 'move',
+        id: command.id,
+        before: command.after,
+        after: command.before,
+        ...(command.proposedAfter === undefined ? {} : { proposedAfter: command.proposedBefore ?? false }),
+        ...(command.proposedBefore === undefined ? {} : { proposedBefore: command.proposedAfter ?? false }),
+      };
+    case 'review':
+      return { type: 'review', ids: command.ids, proposed: !command.proposed };
     case 'relabel':
       return { type: 'relabel', id: command.id, before: command.after, after: command.before };
     case 'read':
@@ -145,6 +180,8 @@ function idsOfCommand(command: MeasurementCommand): string[] {
     case 'relabel':
     case 'read':
       return [command.id];
+    case 'review':
+      return [...command.ids];
   }
 }
 

@@ -13,6 +13,7 @@ export type ShortcutId =
   | 'toolVertebralHeight'
   | 'chooseLevel'
   | 'cancelPlacement'
+  | 'acceptProposal'
   | 'undo'
   | 'redo'
   | 'deleteMeasurement'
@@ -65,6 +66,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'toolVertebralHeight', group: 'Measure', description: 'Vertebral height tool (six points)', chords: [{ key: 'v' }] },
   { id: 'chooseLevel', group: 'Measure', description: 'Go to the level selector', chords: [{ key: 'l' }] },
   { id: 'cancelPlacement', group: 'Measure', description: 'Drop a half-placed vertebra; close a menu or this list', chords: [{ key: 'Escape' }] },
+  { id: 'acceptProposal', group: 'Measure', description: 'Accept the selected proposed vertebra', chords: [{ key: 'a' }] },
   { id: 'undo', group: 'Measure', description: 'Undo', chords: [{ key: 'z', ctrl: true }] },
   { id: 'redo', group: 'Measure', description: 'Redo', chords: [{ key: 'y', ctrl: true }, { key: 'z', ctrl: true, shift: true }] },
   { id: 'deleteMeasurement', group: 'Measure', description: 'Delete the selected vertebra', chords: [{ key: 'Delete' }, { key: 'Backspace' }] },

@@ -1,10 +1,13 @@
 import { GRADE_COLORS, UNCALIBRATED_COLOR, type MorphometryRow } from './morphometry';
+import { needsCheck } from './proposal';
 
 /** What the app tells the tool about a vertebra it draws: colour by grade, unit, grade text. */
 export interface VertebraStyle {
   color: string;
   unit: 'mm' | 'px';
   gradeText: string;
+  /** An unreviewed proposal of low confidence: drawn with "check" beside its level. */
+  check?: boolean;
   /** True when the uncertainty of the losses spans two grades: the heights are drawn dashed. */
   borderline?: boolean;
 }
@@ -17,10 +20,11 @@ export interface VertebraStyle {
 export function vertebraStyle(row: MorphometryRow): VertebraStyle {
   if (!row.measurement.calibrated) return { color: UNCALIBRATED_COLOR, unit: 'px', gradeText: 'uncalibrated' };
   const grade = row.assessment?.assessment.grade;
-  if (grade === undefined) return { color: GRADE_COLORS[0], unit: 'mm', gradeText: '' };
+  const check = needsCheck(row.measurement);
+  if (grade === undefined) return { color: GRADE_COLORS[0], unit: 'mm', gradeText: '', check };
   const range = row.assessment?.uncertainty?.gradeRange;
   if (range !== undefined && range.min !== range.max) {
-    return { color: GRADE_COLORS[range.max], unit: 'mm', gradeText: `G${range.min}–${range.max}?`, borderline: true };
+    return { color: GRADE_COLORS[range.max], unit: 'mm', gradeText: `G${range.min}–${range.max}?`, borderline: true, check };
   }
-  return { color: GRADE_COLORS[grade], unit: 'mm', gradeText: `G${grade}` };
+  return { color: GRADE_COLORS[grade], unit: 'mm', gradeText: `G${grade}`, check };
 }

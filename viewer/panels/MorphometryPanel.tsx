@@ -1,5 +1,6 @@
 import { GENANT_GRADE_NAMES, gradeRangeLabel, gradeRuleCode, SPINAL_LEVELS, type SpinalLevel } from '../../measurement';
 import { seriesMorphometry, type MorphometryRow } from '../model/morphometry';
+import { isUnconfirmed, needsCheck } from '../model/proposal';
 import { readingOf } from '../model/measurements';
 import { readerDisagrees, type ReaderReading } from '../model/readerReading';
 import { LevelOrderWarning } from './LevelOrderWarning';
@@ -81,6 +82,8 @@ export interface MorphometryCommands {
   focusMeasurementById(id: string): void;
   relabelMeasurement(id: string, level: SpinalLevel): void;
   deleteMeasurement(id: string): void;
+  acceptProposal(id: string): void;
+  acceptAllProposals(): void;
   setReaderReading(id: string, reading: ReaderReading): void;
   repeat: RepeatReadingCommands;
 }
@@ -95,6 +98,7 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
   if (!seriesKey) return null;
   const { rows, calibrated, levelOrder } = seriesMorphometry(measurements, seriesKey);
   const unit = calibrated ? 'mm' : 'px';
+  const unconfirmed = rows.filter((r) => isUnconfirmed(r.measurement)).map((r) => r.measurement.level);
   return (
     <section className="morphometry" aria-label="Morphometry" data-testid="morphometry-panel">
       <h2>
@@ -103,6 +107,12 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
           {saveFailed ? 'NOT saved in this browser' : heldBack ? 'not saved: another tab changed this study' : savesPending > 0 ? 'saving…' : 'saved in this browser'}
         </small>{' '}
         {calibrated ? '' : <span className="morphometry__warning" data-testid="morphometry-uncalibrated">uncalibrated: heights in pixels, no grade</span>}</h2>
+      {unconfirmed.length > 0 && (
+        <p className="morphometry__proposals" data-testid="unconfirmed-count" data-count={unconfirmed.length}>
+          {unconfirmed.length} proposed {unconfirmed.length === 1 ? 'vertebra is' : 'vertebrae are'} not reviewed yet ({unconfirmed.join(', ')}): accept (A) or edit each, or{' '}
+          <button type="button" data-testid="accept-all" onClick={commands.acceptAllProposals}>Accept all</button>
+        </p>
+      )}
       <LevelOrderWarning violations={levelOrder} />
       <RepeatReadingPanel commands={commands.repeat} seriesKey={seriesKey} />
       {rows.length === 0 ? (
@@ -132,6 +142,8 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
                   data-testid="measurement-row"
                   data-level={measurement.level}
                   data-measurement-id={measurement.id}
+                  data-proposed={isUnconfirmed(measurement) ? 'true' : 'false'}
+                  data-confidence={measurement.confidence ?? ''}
                   aria-selected={measurement.id === selectedId}
                   data-borderline={row.assessment?.uncertainty?.borderline ?? false}
                   className={`morphometry__row morphometry__row--grade-${calibrated ? cells.grade.value ?? 'none' : 'none'}`}
@@ -161,6 +173,24 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
                   />
                   <td>
                     {row.error && <span className="morphometry__error" title={row.error}>⚠ {row.error}</span>}
+                    {needsCheck(measurement) && (
+                      <span className="morphometry__check" data-testid="proposal-check" title={(measurement.reasons ?? []).map((r) => r.message).join(' ') || 'Low confidence'}>
+                        check
+                      </span>
+                    )}
+                    {isUnconfirmed(measurement) && (
+                      <button
+                        type="button"
+                        data-testid="accept-proposal"
+                        title={`Proposed by the image analysis (confidence ${((measurement.confidence ?? 0) * 100).toFixed(0)} %): accept it (A)`}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          commands.acceptProposal(measurement.id);
+                        }}
+                      >
+                        Accept
+                      </button>
+                    )}
                     <button
                       type="button"
                       data-testid="delete-measurement"

@@ -17,6 +17,7 @@ import { exportCsv, exportJson } from '../actions/exportMeasurements';
 import { exportSr } from '../actions/exportSr';
 import { importMeasurementsFile } from '../actions/importMeasurements';
 import { saveToPacs } from '../actions/pacs';
+import { AssistControls } from './AssistControls';
 import { ToolButton, type ToolButtonProps } from './ToolButton';
 import { ToolbarMenu } from './ToolbarMenu';
 
@@ -123,6 +124,7 @@ export function Toolbar({ onHelp, panelOpen, onTogglePanel, measureExtras, sideT
           <option value="cranial">then up ↑</option>
           <option value="caudal">then down ↓</option>
         </select>
+        <AssistControls />
         <ToolButton testId="undo" icon={Undo2} label="Undo" shortcut="undo" disabledReason={canUndo ? null : 'nothing to undo'} onClick={undoMeasurement} />
         <ToolButton testId="redo" icon={Redo2} label="Redo" shortcut="redo" disabledReason={canRedo ? null : 'nothing to redo'} onClick={redoMeasurement} />
         {measureExtras}

@@ -3,6 +3,7 @@ import { deleteMeasurement, focusMeasurementById, relabelMeasurement, setReaderR
 import { selectSeries } from '../actions/openStudy';
 import { connectPacs, openPacsStudy, retryPacs, searchPacs, sortPacs } from '../actions/pacs';
 import { exportChart } from '../actions/exportMeasurements';
+import { acceptAllProposals, acceptProposal } from '../actions/assist';
 import { cancelRepeatReading, exportRepeatCsv, finishRepeatReading, importSecondReading, startRepeatReading } from '../actions/repeatReading';
 import { clearForeignAnnotations, focusForeignAnnotation } from '../actions/foreignAnnotations';
 import type { ForeignAnnotationsCommands } from '../panels/ForeignAnnotationsPanel';
@@ -18,6 +19,8 @@ export const morphometryCommands: MorphometryCommands = {
   relabelMeasurement,
   deleteMeasurement,
   setReaderReading,
+  acceptProposal,
+  acceptAllProposals,
   repeat: { startRepeatReading, finishRepeatReading, cancelRepeatReading, exportRepeatCsv, importSecondReading },
 };
 export const seriesBrowserCommands: SeriesBrowserCommands = { selectSeries };

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { choosePrimaryTool, deleteMeasurement, redoMeasurement, undoMeasurement } from '../actions/measure';
 import { focusLevel } from '../actions/compare';
+import { acceptSelectedProposal, cancelSpineDetection } from '../actions/assist';
 import { comparisonOf } from '../model/comparison';
 import { matchShortcut, type ShortcutId } from '../model/shortcuts';
 import { WINDOW_PRESETS, applyWindowPreset, cancelPlacement, resetViewports, scrollViewport, toggleInvert } from '../cornerstone/viewportController';
@@ -76,7 +77,8 @@ function handlersFor(shell: ShellShortcutCommands): Handlers {
       select?.focus();
       return select !== null;
     },
-    cancelPlacement: () => shell.closeOverlay() || cancelPlacement(),
+    cancelPlacement: () => shell.closeOverlay() || cancelSpineDetection() || cancelPlacement(),
+    acceptProposal: () => acceptSelectedProposal(),
     undo: () => (undoMeasurement(), true),
     redo: () => (redoMeasurement(), true),
     deleteMeasurement: () => {

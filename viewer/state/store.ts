@@ -4,6 +4,7 @@ import type { DisplayPlan } from '../model/displayPlan';
 import type { SpinalLevel, SpinalDirection } from '../../measurement';
 import { EMPTY_MEASUREMENTS, type MeasurementsState } from '../model/measurements';
 import type { ReportData } from '../model/reportData';
+import { INITIAL_ASSIST, type AssistState } from './assistState';
 import type { CompareState } from './compareState';
 import type { ForeignAnnotationEntry } from './foreignAnnotations';
 import type { LoadProgress } from './loadProgress';
@@ -53,6 +54,8 @@ export interface AppState {
   compare: CompareState | null;
   /** The DICOMweb connection, study list and the last error talking to it. */
   pacs: PacsState;
+  /** Image-analysis assistance of the height tool (snap, one click per vertebra, spine detection). */
+  assist: AssistState;
   /** A blinded repeat reading in progress, or two readings of a series being compared; null otherwise. */
   repeatReading: RepeatReadingState | null;
   /** Measurements of other viewers from imported SRs: read-only, this session only, never graded or exported. */
@@ -82,6 +85,7 @@ const initialState: AppState = {
   transferNotice: null,
   compare: null,
   pacs: INITIAL_PACS,
+  assist: INITIAL_ASSIST,
   repeatReading: null,
   foreignAnnotations: [],
 };

@@ -8,7 +8,7 @@ import {
   utilities as toolUtilities,
   type Types as ToolTypes,
 } from '@cornerstonejs/tools';
-import { heightsFromPoints, type SpinalLevel } from '../../measurement';
+import { heightsFromPoints, type PointName, type SpinalLevel } from '../../measurement';
 import type { VertebraStyle } from '../model/vertebraStyle';
 import { HEIGHT_INDEX_PAIRS, PLACEMENT_ORDER, toSixPoints } from './placement';
 
@@ -28,6 +28,20 @@ export interface VertebraAnnotation extends ToolTypes.Annotation {
   };
 }
 
+/** How the image analysis helps placing (the assist-mode select): mirrors the app's AssistMode. */
+export type PlacementAssist = 'off' | 'snap' | 'click';
+
+/** The image-analysis hooks the app gives the tool; the tool only decides when to call them. */
+export interface VertebralHeightAssist {
+  /** The assist mode now. */
+  mode: () => PlacementAssist;
+  /** True when a click on an image is a body for the analysis (one click per vertebra, or spine detection), not a point. */
+  takesBodyClicks: () => boolean;
+  /** Where a point snaps to (null: keep the click); the tool shows the click until the answer arrives. */
+  snap: (viewportId: string, world: Types.Point3, corner: PointName) => Promise<Types.Point3 | null>;
+  /** A click inside a body (click mode or spine detection). */
+  onBodyClick: (viewportId: string, world: Types.Point3) => void;
+}
 
 export interface VertebralHeightConfiguration {
   /** The level a new vertebra gets (the level selector's value). */
@@ -38,6 +52,8 @@ export interface VertebralHeightConfiguration {
   describe: (annotationUID: string) => VertebraStyle | undefined;
   /** Called whenever the number of placed points of the vertebra in progress changes (0 when none). */
   onPlacementProgress: (placedCount: number) => void;
+  /** Image-analysis assistance (snap, one click per vertebra); absent: none. */
+  assist?: VertebralHeightAssist;
 }
 
 const IN_PROGRESS_COLOR = 'rgb(0, 220, 255)';
@@ -70,6 +86,10 @@ export class VertebralHeightTool extends AnnotationTool {
 
   /** The vertebra being placed, until its sixth point. */
   private placing: { annotation: VertebraAnnotation; element: HTMLDivElement } | null = null;
+  /** Snaps asked for and not answered yet, per annotation; a vertebra is completed only once its snaps are in. */
+  private pendingSnaps = new Map<string, number>();
+  /** Vertebrae with all six points whose completion waits for their snaps. */
+  private completionWaiting = new Set<string>();
 
   constructor(toolProps: ToolTypes.PublicToolProps = {}, defaultToolProps: ToolTypes.ToolProps = {
     supportedInteractionTypes: ['Mouse'],
@@ -97,13 +117,20 @@ export class VertebralHeightTool extends AnnotationTool {
     const { viewport } = getEnabledElement(element)!;
     const world = [...currentPoints.world] as Types.Point3;
     const viewportIds = [viewport.id];
+    const altKey = Boolean((evt.detail.event as MouseEvent | undefined)?.altKey);
+    if (!this.placing && this.config.assist?.takesBodyClicks()) {
+      this.config.assist.onBodyClick(viewport.id, world);
+      evt.preventDefault();
+      return undefined as unknown as VertebraAnnotation;
+    }
     if (this.placing && this.placing.element === element) {
       const { annotation } = this.placing;
       annotation.data.handles.points.push(world);
       annotation.invalidated = true;
+      if (!altKey) this.snapPlaced(annotation, annotation.data.handles.points.length - 1, viewport.id);
       if (annotation.data.handles.points.length === PLACEMENT_ORDER.length) {
         this.placing = null;
-        triggerAnnotationCompleted(annotation);
+        this.completeWhenSnapped(annotation);
       }
       this.config.onPlacementProgress(this.placedCount);
       toolUtilities.triggerAnnotationRenderForViewportIds(viewportIds);
@@ -116,11 +143,42 @@ export class VertebralHeightTool extends AnnotationTool {
     });
     addAnnotation(annotation, element);
     this.placing = { annotation, element };
+    if (!altKey) this.snapPlaced(annotation, 0, viewport.id);
     this.config.onPlacementProgress(1);
     toolUtilities.triggerAnnotationRenderForViewportIds(viewportIds);
     evt.preventDefault();
     return annotation;
   };
+
+  /** In snap mode, asks where point `index` snaps to and moves it there when the answer comes (if still placed). */
+  private snapPlaced(annotation: VertebraAnnotation, index: number, viewportId: string): void {
+    const assist = this.config.assist;
+    const corner = PLACEMENT_ORDER[index];
+    const clicked = annotation.data.handles.points[index];
+    if (!assist || assist.mode() !== 'snap' || !corner || !clicked) return;
+    const uid = annotation.annotationUID!;
+    this.pendingSnaps.set(uid, (this.pendingSnaps.get(uid) ?? 0) + 1);
+    const settle = (snapped: Types.Point3 | null) => {
+      const left = (this.pendingSnaps.get(uid) ?? 1) - 1;
+      if (left > 0) this.pendingSnaps.set(uid, left);
+      else this.pendingSnaps.delete(uid);
+      const stillThere = annotationApi.state.getAnnotation(uid) === annotation;
+      if (stillThere && snapped && annotation.data.handles.points[index] === clicked) {
+        annotation.data.handles.points[index] = [...snapped] as Types.Point3;
+        annotation.invalidated = true;
+        toolUtilities.triggerAnnotationRenderForViewportIds([viewportId]);
+      }
+      if (left <= 0 && this.completionWaiting.delete(uid) && stillThere) triggerAnnotationCompleted(annotation);
+    };
+    void assist.snap(viewportId, clicked, corner).then(settle, () => settle(null));
+  }
+
+  /** Completes a vertebra now, or once the snaps of its points are answered. */
+  private completeWhenSnapped(annotation: VertebraAnnotation): void {
+    const uid = annotation.annotationUID!;
+    if ((this.pendingSnaps.get(uid) ?? 0) > 0) this.completionWaiting.add(uid);
+    else triggerAnnotationCompleted(annotation);
+  }
 
   /**
    * While a vertebra is being placed every click is its next point, even next to a handle of the vertebra above or
@@ -143,7 +201,7 @@ export class VertebralHeightTool extends AnnotationTool {
       return uid;
     }
     if (this.editData) {
-      this.finishEdit(element);
+      this.finishEdit(element, true);
     }
     return undefined;
   };
@@ -210,20 +268,41 @@ export class VertebralHeightTool extends AnnotationTool {
   };
 
   _endCallback = (evt: ToolTypes.EventTypes.InteractionEventType): void => {
-    this.finishEdit(evt.detail.element);
+    this.finishEdit(evt.detail.element, Boolean((evt.detail.event as MouseEvent | undefined)?.altKey));
   };
 
-  private finishEdit(element: HTMLDivElement): void {
+  /** Ends a handle drag; in snap mode (without Alt) the handle first snaps, then the move is recorded. */
+  private finishEdit(element: HTMLDivElement, keepWhereDropped: boolean): void {
     if (!this.editData) return;
-    const { annotation, viewportIdsToRender, hasMoved } = this.editData;
+    const { annotation, viewportIdsToRender, hasMoved, handleIndex } = this.editData;
     const vertebra = annotation as VertebraAnnotation;
     this._deactivateModify(element);
     vertebra.highlighted = false;
     vertebra.data.handles.activeHandleIndex = null;
     this.editData = null;
-    if (hasMoved) triggerAnnotationCompleted(vertebra);
-    vertebra.data.pointsBeforeEdit = null;
-    toolUtilities.triggerAnnotationRenderForViewportIds(viewportIdsToRender ?? []);
+    const viewportIds = viewportIdsToRender ?? [];
+    const record = () => {
+      triggerAnnotationCompleted(vertebra);
+      vertebra.data.pointsBeforeEdit = null;
+      toolUtilities.triggerAnnotationRenderForViewportIds(viewportIds);
+    };
+    const assist = this.config.assist;
+    const corner = handleIndex === undefined ? undefined : PLACEMENT_ORDER[handleIndex];
+    if (!hasMoved) {
+      vertebra.data.pointsBeforeEdit = null;
+      toolUtilities.triggerAnnotationRenderForViewportIds(viewportIds);
+    } else if (assist && assist.mode() === 'snap' && !keepWhereDropped && corner && handleIndex !== undefined && viewportIds[0]) {
+      const dropped = vertebra.data.handles.points[handleIndex];
+      void assist.snap(viewportIds[0], dropped, corner).then((snapped) => {
+        if (snapped && vertebra.data.handles.points[handleIndex] === dropped) {
+          vertebra.data.handles.points[handleIndex] = [...snapped] as Types.Point3;
+          vertebra.invalidated = true;
+        }
+        record();
+      }, record);
+    } else {
+      record();
+    }
   }
 
   _activateModify = (element: HTMLDivElement): void => {
@@ -296,7 +375,8 @@ export class VertebralHeightTool extends AnnotationTool {
     }
     drawHandles(svg, uid, 'handles', canvas, { color, handleRadius: 3 });
     const textOptions = { color, background: 'rgba(0, 0, 0, 0.55)', fontSize: '13px' };
-    drawTextBox(svg, uid, 'level', [annotation.data.level + (style?.gradeText ? ` · ${style.gradeText}` : '')], [canvas[0][0] - 60, canvas[0][1] - 28], textOptions);
+    const levelText = annotation.data.level + (style?.gradeText ? ` · ${style.gradeText}` : '') + (style?.check ? ' · check' : '');
+    drawTextBox(svg, uid, 'level', [levelText], [canvas[0][0] - 60, canvas[0][1] - 28], textOptions);
     if (!complete) return;
     const heights = heightsFromPoints(toSixPoints(points));
     if (!heights.ok) return;

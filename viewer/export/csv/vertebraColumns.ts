@@ -37,6 +37,8 @@ function gradeRangeOfRow(a: LevelAssessment): { min: LevelAssessment['assessment
  * | reference_levels | the levels whose Hp makes the crush reference, space-separated (e.g. "T11 L2") |
  * | calibrated | true, or false when the image has no patient calibration (heights in pixels, nothing graded) |
  * | note | why numbers are missing (uncalibrated image, level measured twice, not assessable); empty otherwise |
+ * | review | manual (placed by hand), proposed_not_reviewed (the image analysis's points, not accepted or edited yet) or proposed_accepted |
+ * | proposal_confidence | the image analysis's confidence in its proposal, 0–1; empty on a vertebra placed by hand |
  *
  * Numbers are measurement/'s values unrounded ('.' decimal separator); every number of a row with no assessment is empty.
  * Spreadsheets may read a numeric-looking patient id as a number (dropping leading zeros); import it as text if that
@@ -54,6 +56,10 @@ export interface VertebraCsvRow {
   /** measurement/'s assessment of this level; null when the panel has none (the note says why). */
   readonly assessment: LevelAssessment | null;
   readonly note: string | null;
+  /** Where the points came from: by hand, or the image analysis's proposal not reviewed yet / accepted. */
+  readonly review: 'manual' | 'proposed_not_reviewed' | 'proposed_accepted';
+  /** The image analysis's confidence (0–1); null on a vertebra placed by hand. */
+  readonly proposalConfidence: number | null;
   /** The reader's own reading; null when none was recorded. */
   readonly reading?: ReaderReading | null | undefined;
 }
@@ -120,4 +126,6 @@ export const VERTEBRA_CSV_COLUMNS: ReadonlyArray<CsvColumn<VertebraCsvRow>> = [
   { header: 'reference_levels', cell: assessed((a) => textCell(a.referenceLevels.join(' '))) },
   { header: 'calibrated', cell: (row) => textCell(row.calibrated ? 'true' : 'false') },
   { header: 'note', cell: (row) => textCell(row.note) },
+  { header: 'review', cell: (row) => textCell(row.review) },
+  { header: 'proposal_confidence', cell: (row) => numberCell(row.proposalConfidence) },
 ];

@@ -20,6 +20,8 @@ export function vertebraCsvRows(input: MeasurementsExportInput): VertebraCsvRow[
       level: row.measurement.level,
       assessment: row.assessment,
       note: row.assessment === null ? (row.error ?? 'not assessable') : calibrated ? null : UNCALIBRATED_NOTE,
+      review: row.measurement.confidence === undefined ? 'manual' : row.measurement.proposed === true ? 'proposed_not_reviewed' : 'proposed_accepted',
+      proposalConfidence: row.measurement.confidence ?? null,
       reading: row.measurement.reading ?? null,
     })),
   );

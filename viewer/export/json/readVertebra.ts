@@ -1,7 +1,7 @@
 import { assessSpine, POINT_LABELS, type PointName, type SixPoints, type SpinalLevel, type Vec3 } from '../../../measurement';
 import type { VertebraMeasurement } from '../../model/measurements';
+import type { ImageReference, ProposalJson } from './schema';
 import { readReaderReading, type ReaderReading } from '../../model/readerReading';
-import type { ImageReference } from './schema';
 import { finiteVec3OrNull, isRecord, isShortText, isUid, MAX_ID_CHARS, quoteForMessage } from './untrusted';
 
 /** One vertebra read from a file, checked, tied to its study and series by DICOM UIDs rather than the viewer's keys. */
@@ -19,6 +19,8 @@ export interface ImportedVertebra {
   readonly referencedImage: ImageReference | null;
   /** The image id of referencedImage in this session, from the caller's imageIdOf; null when unknown. */
   readonly referencedImageId: string | null;
+  /** Present when the file says the image analysis proposed the points. */
+  readonly proposal?: ProposalJson;
   /** The reader's own reading, when the file has one. */
   readonly reading: ReaderReading | null;
 }
@@ -57,6 +59,26 @@ function readImageReference(raw: unknown): ImageReference | null | undefined {
   return { sopInstanceUID: raw.sopInstanceUID, frameNumber: frameNumber as number | null };
 }
 
+/** Longest reason code and message read from a file, characters. */
+const MAX_REASON_CHARS = 500;
+const MAX_REASONS = 20;
+
+/** The proposal block: null when absent, undefined when malformed. */
+function readProposal(raw: unknown): ProposalJson | null | undefined {
+  if (raw === null || raw === undefined) return null;
+  if (!isRecord(raw) || typeof raw.proposed !== 'boolean') return undefined;
+  const confidence = raw.confidence;
+  if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1)) return undefined;
+  const reasons = raw.reasons ?? [];
+  if (!Array.isArray(reasons) || reasons.length > MAX_REASONS) return undefined;
+  const read: ProposalJson['reasons'] = [];
+  for (const reason of reasons as unknown[]) {
+    if (!isRecord(reason) || !isShortText(reason.code, MAX_REASON_CHARS) || !isShortText(reason.message, MAX_REASON_CHARS)) return undefined;
+    read.push({ code: reason.code, message: reason.message });
+  }
+  return { proposed: raw.proposed, confidence, reasons: read };
+}
+
 function readDirection(raw: unknown): Vec3 | null {
   const v = finiteVec3OrNull(raw);
   return v !== null && Math.hypot(v[0], v[1], v[2]) > 0 ? v : null;
@@ -89,6 +111,10 @@ export function readVertebra(raw: unknown, context: VertebraContext): VertebraRe
   if (!isUid(frameOfReferenceUID)) return rejected('Its frameOfReferenceUID is not a UID (text).');
   const calibrated = raw.calibrated ?? context.calibrated;
   if (typeof calibrated !== 'boolean') return rejected('Its calibrated flag is neither true nor false.');
+  const proposal = readProposal(raw.proposal);
+  if (proposal === undefined) {
+    return rejected('Its proposal is neither absent nor { proposed (true/false), confidence (0–1), reasons ([{ code, message }]) }.');
+  }
   const reading = raw.readerReading === undefined || raw.readerReading === null ? null : readReaderReading(raw.readerReading);
   if (reading === null && raw.readerReading !== undefined && raw.readerReading !== null) {
     return rejected('Its readerReading is not { grade (0–3 or null), endplateDepression (true/false), note (text) }.');
@@ -108,6 +134,7 @@ export function readVertebra(raw: unknown, context: VertebraContext): VertebraRe
       viewUp,
       referencedImage,
       referencedImageId: referencedImage === null ? null : (context.imageIdOf?.(referencedImage) ?? null),
+      ...(proposal === null ? {} : { proposal }),
       reading,
     },
   };
@@ -129,6 +156,9 @@ export function toVertebraMeasurement(
     viewPlaneNormal: imported.viewPlaneNormal,
     viewUp: imported.viewUp,
     referencedImageId: imported.referencedImageId,
+    ...(imported.proposal
+      ? { proposed: imported.proposal.proposed, confidence: imported.proposal.confidence, reasons: imported.proposal.reasons }
+      : {}),
     ...(imported.reading === null ? {} : { reading: imported.reading }),
   };
 }

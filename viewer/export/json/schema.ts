@@ -106,9 +106,21 @@ export interface VertebraJson {
   viewUp: Vec3Json;
   /** The image the points lie on; null when unknown (e.g. placed in a volume). */
   referencedImage: ImageReference | null;
+  /** Present only on a vertebra whose points the image analysis proposed (accepted or not). */
+  proposal?: ProposalJson;
   /** The reader's own grade, endplate depression and note; absent when none was recorded. */
   readerReading?: ReaderReadingJson | undefined;
   informative: InformativeJson;
+}
+
+/** Where a vertebra's points came from when the image analysis proposed them. */
+export interface ProposalJson {
+  /** True: proposed and not reviewed (nobody accepted or edited it); false: accepted or edited by the reader. */
+  proposed: boolean;
+  /** The analysis's confidence in its proposal, 0–1. */
+  confidence: number;
+  /** Why the confidence is low: a stable code and a sentence; empty when it is not. */
+  reasons: Array<{ code: string; message: string }>;
 }
 
 /** One series and the vertebrae measured on it, cranial → caudal. */

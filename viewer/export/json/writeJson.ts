@@ -39,6 +39,9 @@ function vertebraJson(
     viewPlaneNormal: vec3Json(m.viewPlaneNormal),
     viewUp: vec3Json(m.viewUp),
     referencedImage: m.referencedImageId === null ? null : (input.referencedImageOf?.(m.referencedImageId) ?? null),
+    ...(m.confidence === undefined
+      ? {}
+      : { proposal: { proposed: m.proposed === true, confidence: m.confidence, reasons: (m.reasons ?? []).map((r) => ({ code: r.code, message: r.message })) } }),
     readerReading: isEmptyReading(m.reading) || m.reading === undefined ? undefined : { ...m.reading },
     informative,
   };

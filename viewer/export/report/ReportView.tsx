@@ -12,6 +12,8 @@ const REPORT_TEXT_MAX_CHARS = 200;
 export function ReportView({ data, onClose }: { data: ReportData; onClose: () => void }) {
   const { rows, calibrated } = data.morphometry;
   const unit = calibrated ? 'mm' : 'px';
+  const unreviewed = rows.filter(({ measurement }) => measurement.proposed === true).map(({ measurement }) => measurement.level);
+  const proposedAtAll = rows.some(({ measurement }) => measurement.confidence !== undefined);
   return (
     <div className="report" data-testid="report-view">
       <div className="report__actions">
@@ -25,6 +27,15 @@ export function ReportView({ data, onClose }: { data: ReportData; onClose: () =>
           <tr><th>Study</th><td title={data.studyDescription}>{date(data.studyDate)} — {clipText(data.studyDescription, REPORT_TEXT_MAX_CHARS)} <small>{data.studyInstanceUID}</small></td></tr>
           <tr><th>Series</th><td title={data.seriesDescription}>{data.modality} {clipText(data.seriesDescription, REPORT_TEXT_MAX_CHARS)} <small>{data.seriesInstanceUID}</small></td></tr>
           <tr><th>Method</th><td>Six-point morphometry (Hurxthal); ratios after O’Neill et al. 1994; semi-quantitative grade after Genant et al. 1993, heights also against those expected from the undeformed neighbours; ± from the displayed pixel size, "borderline" when the ± spans two grades.{calibrated ? '' : ' UNCALIBRATED IMAGE: heights in pixels, no grade.'}</td></tr>
+          {proposedAtAll && (
+            <tr>
+              <th>Points</th>
+              <td data-testid="report-proposals" data-unreviewed={unreviewed.join(',')}>
+                Some points were proposed by image analysis (marked *).{' '}
+                {unreviewed.length > 0 ? `PROPOSED, NOT REVIEWED by the reader: ${unreviewed.join(', ')}.` : 'All of them were reviewed by the reader.'}
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
       <table className="report__table" data-testid="report-table">
@@ -42,7 +53,7 @@ export function ReportView({ data, onClose }: { data: ReportData; onClose: () =>
             const disagrees = calibrated && readerDisagrees(reading, range);
             return (
               <tr key={measurement.id} data-testid="report-row" data-level={measurement.level}>
-                <td>{measurement.level}</td>
+                <td>{measurement.level}{measurement.confidence === undefined ? '' : measurement.proposed === true ? ' * not reviewed' : ' *'}</td>
                 <td>{fmt(assessment?.heights.anteriorMm, 1)}</td>
                 <td>{fmt(assessment?.heights.middleMm, 1)}</td>
                 <td>{fmt(assessment?.heights.posteriorMm, 1)}</td>

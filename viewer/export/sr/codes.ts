@@ -249,6 +249,12 @@ export const YES_CODE = code('373066001', 'SCT', 'Yes');
 export const NO_CODE = code('373067005', 'SCT', 'No');
 
 /**
+ * Where a vertebra's points came from, written as a TEXT item (TID 1501's qualitative evaluations) only when the image
+ * analysis proposed them: "proposed by image analysis, not reviewed (confidence 0.62)" or "… accepted by the reader".
+ */
+export const LANDMARK_REVIEW_STATUS = code('VHV-REVIEW', LOCAL_SCHEME, 'Landmark review status');
+
+/**
  * Largest absolute point coordinate written, mm (inclusive). Graphic Data (0070,0022) is FL (float32, 24-bit
  * significand): below 2^13 = 8192 mm one unit in the last place is under 0.001 mm, so points round-trip within
  * 0.0005 mm. 8 m is far beyond any scanner's field of view.

@@ -8,6 +8,8 @@ export type { ForeignAnnotation, ForeignAnnotationKind, ForeignGraphic, ForeignV
 export interface SrVertebra {
   readonly level: SpinalLevel;
   readonly points: SixPoints;
+  /** Present when the image analysis proposed the points: whether the reader reviewed them, and its confidence (0–1). */
+  readonly proposal?: { readonly reviewed: boolean; readonly confidence: number };
   /** The reader's own grade, endplate depression and note; absent or empty when none was recorded. */
   readonly reading?: ReaderReading | undefined;
 }

@@ -33,6 +33,7 @@ import {
   YES_CODE,
   HEIGHT_LINES,
   HEIGHT_LOSS,
+  LANDMARK_REVIEW_STATUS,
   IMAGE_LIBRARY,
   IMAGE_LIBRARY_GROUP,
   IMAGING_MEASUREMENT_REPORT,
@@ -80,7 +81,7 @@ import {
 import { encodePart10, type NaturalDataset } from './dicomCodec';
 import { HEIGHT_LINES_PER_VERTEBRA, heightLineGroups } from './heightLineGroups';
 import { asDa, asPatientSex, asTm, formatDaUtc, formatTmUtc, isValidUid, randomUid } from './dicomValues';
-import { srError, type SrExportInput, type SrExportOutput, type SrResult } from './types';
+import { srError, type SrExportInput, type SrExportOutput, type SrResult, type SrVertebra } from './types';
 
 function checkInput(input: SrExportInput): SrResult<null> {
   if (!input.calibrated) {
@@ -138,6 +139,11 @@ function checkCoordinateRange(levels: ReadonlyArray<LevelAssessment>): SrResult<
   return { ok: true, value: null };
 }
 
+/** The review status text of a proposed vertebra, e.g. "proposed by image analysis, not reviewed (confidence 0.62)". */
+export function reviewStatusText(proposal: NonNullable<SrVertebra['proposal']>): string {
+  return `proposed by image analysis, ${proposal.reviewed ? 'accepted by the reader' : 'not reviewed'} (confidence ${proposal.confidence.toFixed(2)})`;
+}
+
 /** The reader's reading as items of the vertebra's group: grade (CODE), endplate depression (CODE), note (TEXT). */
 function readingItems(reading: ReaderReading | undefined): ContentItem[] {
   if (reading === undefined || isEmptyReading(reading)) return [];
@@ -148,7 +154,8 @@ function readingItems(reading: ReaderReading | undefined): ContentItem[] {
   ];
 }
 
-function measurementGroup(la: LevelAssessment, trackingUid: string, frameOfReferenceUID: string, reading?: ReaderReading): ContentItem {
+/** One TID 1501 group; `vertebra` (the input's vertebra of this level) adds its review status and the reader's reading. */
+function measurementGroup(la: LevelAssessment, trackingUid: string, frameOfReferenceUID: string, vertebra: SrVertebra | undefined): ContentItem {
   const a = la.assessment;
   const items: ContentItem[] = [
     textItem('HAS OBS CONTEXT', TRACKING_IDENTIFIER, `vertebra ${la.level}`),
@@ -176,7 +183,8 @@ function measurementGroup(la: LevelAssessment, trackingUid: string, frameOfRefer
   items.push(numItem('CONTAINS', HEIGHT_LOSS, a.heightLossPct, UNIT_PERCENT));
   items.push(codeItem('CONTAINS', GENANT_GRADE, GENANT_GRADE_CODES[a.grade]));
   if (la.wedgeAngleDeg !== null) items.push(numItem('CONTAINS', WEDGE_ANGLE, la.wedgeAngleDeg, UNIT_DEGREE));
-  items.push(...readingItems(reading));
+  if (vertebra?.proposal) items.push(textItem('CONTAINS', LANDMARK_REVIEW_STATUS, reviewStatusText(vertebra.proposal)));
+  items.push(...readingItems(vertebra?.reading));
   return containerItem('CONTAINS', MEASUREMENT_GROUP, items, TID_MEASUREMENT_GROUP);
 }
 
@@ -217,8 +225,8 @@ function rootContent(
       levels.flatMap((la, index) => {
         const uids = trackingUids[index];
         if (uids === undefined) throw new RangeError(`rootContent: no tracking UIDs for ${la.level}`);
-        const reading = input.vertebrae.find((v) => v.level === la.level)?.reading;
-        return [measurementGroup(la, uids.vertebra, frameOfReferenceUID, reading), ...heightLineGroups(la, uids.lines, frameOfReferenceUID)];
+        const vertebra = input.vertebrae.find((v) => v.level === la.level);
+        return [measurementGroup(la, uids.vertebra, frameOfReferenceUID, vertebra), ...heightLineGroups(la, uids.lines, frameOfReferenceUID)];
       }),
     ),
   ];

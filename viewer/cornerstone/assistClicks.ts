@@ -1,0 +1,191 @@
+import { utilities, type Types } from '@cornerstonejs/core';
+import { proposeNextLevel, SPINAL_LEVELS, type PointName, type SpinalLevel, type Vec3 } from '../../measurement';
+import type { DisplayPlan } from '../model/displayPlan';
+import { displayedPlaneOf, seriesGrid } from '../model/displayedPlane';
+import { levelAfterCompletion } from '../model/levelProposal';
+import { execute, type VertebraMeasurement } from '../model/measurements';
+import { measurementFromProposal, type ProposalContext } from '../model/proposal';
+import type { AssistState, AssistTiming } from '../state/assistState';
+import { findSeries } from '../state/instances';
+import { getState, setState } from '../state/store';
+import type { VertebralHeightAssist } from '../tools/VertebralHeightTool';
+import { analysisViewOf, requestProposal, requestSnap, requestSpine, type AnalysisReply, type AnalysisView } from './analysisClient';
+
+/**
+ * The image-analysis hooks of the height tool: snapping a click, proposing the body around a click, and the spine
+ * between two clicks. Results become vertebrae through model/'s one mapper and enter the store as undoable commands
+ * (a whole detected spine is one 'addMany', so one undo removes it). Every failure is a notice, never a throw.
+ */
+
+function patchAssist(patch: Partial<AssistState> | ((a: AssistState) => Partial<AssistState>)): void {
+  setState((s) => ({ assist: { ...s.assist, ...(typeof patch === 'function' ? patch(s.assist) : patch) } }));
+}
+
+function notify(kind: 'info' | 'error', message: string): void {
+  patchAssist({ notice: { kind, message } });
+}
+
+/** Runs one user request with the pending count shown (QA scripts wait for it to return to 0). */
+async function busy<T>(run: () => Promise<T>): Promise<T> {
+  patchAssist((a) => ({ pending: a.pending + 1 }));
+  try {
+    return await run();
+  } finally {
+    patchAssist((a) => ({ pending: Math.max(0, a.pending - 1) }));
+  }
+}
+
+/** Runs one analysis request: a failure becomes the notice, a success records its timing (from `startedMs`). */
+async function tracked<T>(
+  kind: AssistTiming['kind'] | null,
+  startedMs: number,
+  run: () => Promise<AnalysisReply<T>>,
+  countOf: (value: T) => number,
+): Promise<AnalysisReply<T>> {
+  const reply = await run();
+  if (!reply.ok) notify('error', reply.message);
+  else if (kind) patchAssist({ lastTiming: { kind, analysisMs: reply.analysisMs, roundTripMs: performance.now() - startedMs, vertebrae: countOf(reply.value) } });
+  return reply;
+}
+
+function point3(p: readonly number[]): Vec3 {
+  return [p[0] ?? 0, p[1] ?? 0, p[2] ?? 0];
+}
+
+/** The level `offset` bodies from `first` going caudal or cranial; null beyond C2 or S1. */
+export function levelCounted(first: SpinalLevel, offset: number, direction: 'caudal' | 'cranial'): SpinalLevel | null {
+  const index = SPINAL_LEVELS.indexOf(first) + (direction === 'caudal' ? offset : -offset);
+  return SPINAL_LEVELS[index] ?? null;
+}
+
+export interface AssistEnvironment {
+  readonly plan: DisplayPlan;
+  readonly viewportOf: (viewportId: string) => Types.IViewport | undefined;
+}
+
+/** The hooks for the tool, bound to one display plan. */
+export function createPlacementAssist({ plan, viewportOf }: AssistEnvironment): VertebralHeightAssist {
+  /** The clicked view, ready for the worker; null (with a notice) when it cannot be analysed. */
+  const prepare = async (viewportId: string): Promise<{ view: AnalysisView; viewport: Types.IViewport; context: Omit<ProposalContext, 'id' | 'level'> } | null> => {
+    const spec = plan.viewports.find((v) => v.viewportId === viewportId);
+    const viewport = viewportOf(viewportId);
+    const found = spec ? findSeries(spec.seriesKey) : null;
+    if (!spec || !viewport || !found) return null;
+    if (!spec.calibrated) {
+      notify('error', 'This image has no patient calibration (no pixel spacing in mm), so the image analysis cannot propose points. Place them by hand: heights will be in pixels and not graded.');
+      return null;
+    }
+    const view = await tracked(null, 0, () => analysisViewOf(viewport, spec), () => 0);
+    if (!view.ok) return null;
+    const camera = viewport.getCamera();
+    const imageId = spec.kind === 'stack' ? ((viewport as unknown as { getCurrentImageId?: () => string }).getCurrentImageId?.() ?? null) : null;
+    const viewPlaneNormal = point3(camera.viewPlaneNormal ?? [1, 0, 0]);
+    const viewUp = point3(camera.viewUp ?? [0, 0, 1]);
+    const grid = seriesGrid(found.series);
+    const plane = grid === null ? null : displayedPlaneOf(grid, viewPlaneNormal, viewUp);
+    return {
+      view: view.value,
+      viewport,
+      context: {
+        studyKey: found.study.key,
+        seriesKey: spec.seriesKey,
+        frameOfReferenceUID: viewport.getFrameOfReferenceUID() ?? '',
+        calibrated: spec.calibrated,
+        viewPlaneNormal,
+        viewUp,
+        referencedImageId: imageId,
+        ...(plane === null ? {} : { plane }),
+      },
+    };
+  };
+
+  /** Adds proposals as one undoable step; `requestedLevel` is the level selector's value when the user clicked. */
+  const addProposals = (measurements: readonly VertebraMeasurement[], requestedLevel: SpinalLevel, lastLevel: SpinalLevel): void => {
+    const state = getState();
+    const first = measurements[0];
+    if (!first) return;
+    const next = measurements.length === 1
+      ? execute(state.measurements, { type: 'add', measurement: first })
+      : execute(state.measurements, { type: 'addMany', measurements });
+    const placed = Object.values(next.byId).filter((m) => m.seriesKey === first.seriesKey).map((m) => m.level);
+    setState({
+      measurements: next,
+      selectedMeasurementId: measurements.length === 1 ? first.id : state.selectedMeasurementId,
+      // A level the user picked while the analysis ran is kept (as after a manual placement).
+      nextLevel: levelAfterCompletion({
+        completedLevel: requestedLevel,
+        selectedLevel: state.nextLevel,
+        proposal: proposeNextLevel(placed, lastLevel, state.levelDirection),
+      }),
+    });
+  };
+
+  const proposeOne = async (viewportId: string, world: Vec3): Promise<void> => {
+    const started = performance.now();
+    const level = getState().nextLevel;
+    const prepared = await prepare(viewportId);
+    if (!prepared) return;
+    const reply = await tracked('vertebra', started, () => requestProposal(prepared.view, world), () => 1);
+    if (!reply.ok) return;
+    const measurement = measurementFromProposal(reply.value, { ...prepared.context, id: utilities.uuidv4(), level });
+    addProposals([measurement], level, level);
+    notify('info', `${level} proposed${reply.value.reasons.length ? `; check it: ${reply.value.reasons.map((r) => r.message).join(' ')}` : ''}`);
+  };
+
+  const detect = async (viewportId: string, firstMm: Vec3, lastMm: Vec3): Promise<void> => {
+    const started = performance.now();
+    const firstLevel = getState().nextLevel;
+    const prepared = await prepare(viewportId);
+    if (!prepared) return;
+    const reply = await tracked('spine', started, () => requestSpine(prepared.view, firstMm, lastMm), (v) => v.vertebrae.length);
+    if (!reply.ok) return;
+    const { vertebrae, direction, missingLevelOffsets } = reply.value;
+    const measurements: VertebraMeasurement[] = [];
+    let lastLevel = firstLevel;
+    for (const vertebra of vertebrae) {
+      const level = levelCounted(firstLevel, vertebra.levelOffset, direction);
+      if (!level) continue;
+      measurements.push(measurementFromProposal(vertebra.proposal, { ...prepared.context, id: utilities.uuidv4(), level }));
+      lastLevel = level;
+    }
+    if (measurements.length === 0) {
+      notify('error', 'No vertebral body could be proposed between the two clicks.');
+      return;
+    }
+    addProposals(measurements, firstLevel, lastLevel);
+    const missing = missingLevelOffsets.map((o) => levelCounted(firstLevel, o, direction)).filter((l): l is SpinalLevel => l !== null);
+    notify('info', `${measurements.length} vertebrae proposed (${measurements[0].level}–${lastLevel})${missing.length ? `; not found: ${missing.join(', ')} (place them by hand)` : ''}.`);
+  };
+
+  return {
+    mode: () => getState().assist.mode,
+    takesBodyClicks: () => getState().assist.mode === 'click' || getState().assist.detection !== null,
+    snap: (viewportId: string, world: Types.Point3, corner: PointName): Promise<Types.Point3 | null> => busy(async () => {
+      const started = performance.now();
+      const prepared = await prepare(viewportId);
+      if (!prepared) return null;
+      const reply = await tracked('snap', started, () => requestSnap(prepared.view, point3(world), corner), () => 0);
+      if (!reply.ok) return null;
+      if (!reply.value.snapped) {
+        notify('info', 'No endplate edge within reach of that click: the point stays where it was clicked.');
+        return null;
+      }
+      patchAssist({ notice: null });
+      return [...reply.value.pointMm] as Types.Point3;
+    }),
+    onBodyClick: (viewportId: string, world: Types.Point3): void => {
+      const detection = getState().assist.detection;
+      const clicked = point3(world);
+      if (detection?.step === 'first') {
+        patchAssist({ detection: { step: 'last', firstMm: clicked, viewportId }, notice: { kind: 'info', message: 'Now click the centre of the last vertebral body to measure.' } });
+        return;
+      }
+      if (detection?.step === 'last') {
+        patchAssist({ detection: null });
+        void busy(() => detect(detection.viewportId, point3(detection.firstMm), clicked));
+        return;
+      }
+      void busy(() => proposeOne(viewportId, clicked));
+    },
+  };
+}
