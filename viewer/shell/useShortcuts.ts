@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { choosePrimaryTool, deleteMeasurement, redoMeasurement, undoMeasurement } from '../actions/measure';
 import { focusLevel } from '../actions/compare';
+import { activeKeyboardCursor, moveKeyboardCursor, placeAtKeyboardCursor, toggleKeyboardCursor } from '../actions/keyboardCursor';
 import { comparisonOf } from '../model/comparison';
-import { matchShortcut, type ShortcutId } from '../model/shortcuts';
+import { SHORTCUTS, matchShortcut, type KeyPress, type ShortcutContext, type ShortcutId } from '../model/shortcuts';
 import { WINDOW_PRESETS, applyWindowPreset, cancelPlacement, resetViewports, scrollViewport, toggleInvert } from '../cornerstone/viewportController';
 import { getState } from '../state/store';
 import type { PrimaryTool } from '../state/primaryTool';
@@ -11,6 +12,17 @@ import { getActiveViewportId } from './activeViewport';
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   return !!element && (element.tagName === 'INPUT' || element.tagName === 'SELECT' || element.tagName === 'TEXTAREA' || element.isContentEditable);
+}
+
+/** A control that Enter, Space or the arrows act on (a button, a menu item, a link): they stay its keys. */
+function isControl(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return isTyping(target) || (!!element?.closest && element.closest('button, a[href], summary, [role="menuitem"], [role="option"], [role="slider"]') !== null);
+}
+
+/** The keyboard cursor takes its keys while it is on and the focus is on no control (the view, or the page). */
+function activeContexts(target: EventTarget | null): ShortcutContext[] {
+  return activeKeyboardCursor(getState()) && !isControl(target) ? ['keyboardCursor'] : [];
 }
 
 /** The level last brought into view with [ and ] in compare mode. */
@@ -60,7 +72,7 @@ export interface ShellShortcutCommands {
 }
 
 /** A handler per shortcut of the table; it returns false when the key did nothing (then the browser keeps it). */
-type Handlers = Record<ShortcutId, () => boolean>;
+type Handlers = Record<ShortcutId, (press: KeyPress) => boolean>;
 
 function handlersFor(shell: ShellShortcutCommands): Handlers {
   return {
@@ -103,6 +115,10 @@ function handlersFor(shell: ShellShortcutCommands): Handlers {
     nextSlices10: () => scroll(10),
     previousLevel: () => (stepLevel(-1), true),
     nextLevel: () => (stepLevel(1), true),
+    toggleKeyboardCursor: () => toggleKeyboardCursor(getActiveViewportId()),
+    moveKeyboardCursor: (press) => moveKeyboardCursor(press.key, false),
+    moveKeyboardCursor10: (press) => moveKeyboardCursor(press.key, true),
+    placeAtKeyboardCursor: () => placeAtKeyboardCursor(),
   };
 }
 
@@ -114,11 +130,11 @@ export function useShortcuts(shell: ShellShortcutCommands): void {
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const id = matchShortcut(event);
+      const id = matchShortcut(event, SHORTCUTS, activeContexts(event.target));
       if (!id) return;
       // In a field, keys belong to the field; Escape still closes an overlay.
       if (isTyping(event.target) && id !== 'cancelPlacement') return;
-      const handled = handlersFor(shellRef.current)[id]();
+      const handled = handlersFor(shellRef.current)[id](event);
       if (handled) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
