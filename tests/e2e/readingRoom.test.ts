@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from './harness';
-import { ViewerPage, loadGroundTruth, openViewerSession, sampleFiles, type ViewerSession } from './pageObject';
+import { PLACEMENT_ORDER, ViewerPage, loadGroundTruth, openViewerSession, sampleFiles, type ViewerSession } from './pageObject';
 import { SHORTCUTS } from '../../viewer/model/shortcuts';
 
 const truth = loadGroundTruth();
@@ -174,6 +174,82 @@ describe('keyboard only: opening the sample and measuring', () => {
     const before = await page.locator('[data-testid="level-select"]').inputValue();
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.locator('[data-testid="level-select"]').inputValue()).not.toBe(before);
+  });
+
+  it('places a whole vertebra with the keyboard cursor (K, arrows, Enter) within one pixel spacing of the truth, and Ctrl+Z takes it back', async () => {
+    const level = levels.find((l) => l.level === 'T12')!;
+    // The level by keyboard: the selector has the focus (L); arrows walk its options.
+    const select = page.locator('[data-testid="level-select"]');
+    const options = await select.evaluate((el) => Array.from((el as HTMLSelectElement).options, (o) => o.value));
+    const steps = options.indexOf(level.level) - options.indexOf(await select.inputValue());
+    for (let i = 0; i < Math.abs(steps); i += 1) await page.keyboard.press(steps < 0 ? 'ArrowUp' : 'ArrowDown');
+    expect(await select.inputValue()).toBe(level.level);
+    // Zoomed onto the vertebra as a careful reader does (about 0.17 mm a screen pixel), through the camera.
+    const restore = await page.evaluate(([selector, pts]) => {
+      const { viewport } = window.cornerstone.getEnabledElement(document.querySelector(selector) as HTMLDivElement)!;
+      const camera = viewport.getCamera();
+      const n = camera.viewPlaneNormal;
+      const all = Object.values(pts);
+      const c = [0, 1, 2].map((i) => all.reduce((sum, p) => sum + p[i]!, 0) / all.length);
+      const off = (c[0]! - camera.focalPoint[0]) * n[0] + (c[1]! - camera.focalPoint[1]) * n[1] + (c[2]! - camera.focalPoint[2]) * n[2];
+      const focalPoint = [0, 1, 2].map((i) => c[i]! - off * n[i]!) as [number, number, number];
+      const position = [0, 1, 2].map((i) => camera.position[i]! + focalPoint[i]! - camera.focalPoint[i]!) as [number, number, number];
+      viewport.setCamera({ focalPoint, position, parallelScale: 60 });
+      viewport.render();
+      return { focalPoint: camera.focalPoint, position: camera.position, parallelScale: camera.parallelScale };
+    }, [ViewerPage.selector('sagittal'), level.points] as const);
+    await settle();
+
+    // K from the level selector: cursor on, at the view centre, and the focus on the sagittal view.
+    await page.keyboard.press('k');
+    await viewer.keyboardCursor().waitFor();
+    expect(await focusedName()).toBe('viewport');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.orientation)).toBe('sagittal');
+    expect(await page.locator('[data-testid="placement-guide"]').getAttribute('data-input')).toBe('keyboardCursor');
+    // Drawn where the point would go: the crosshair's centre on the canvas pixel the app holds.
+    const centre = await viewer.keyboardCursor().evaluate((el) => { const r = el.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; });
+    const canvas = (await viewer.viewport('sagittal').locator('canvas').boundingBox())!;
+    const held = await viewer.keyboardCursorPx();
+    expect(Math.abs(centre.x - (canvas.x + held.x))).toBeLessThan(1);
+    expect(Math.abs(centre.y - (canvas.y + held.y))).toBeLessThan(1);
+
+    const before = await viewer.measurementCount();
+    let presses = 0;
+    for (const [i, name] of PLACEMENT_ORDER.entries()) {
+      presses += await viewer.moveKeyboardCursorTo('sagittal', level.points[name]);
+      if (i === 0) await screenshot('keyboard-cursor');
+      await page.keyboard.press('Enter');
+      if (i < PLACEMENT_ORDER.length - 1) {
+        await expect.poll(() => page.locator('[data-testid="placement-guide"]').getAttribute('data-placed')).toBe(String(i + 1));
+      }
+    }
+    await viewer.row(level.level).waitFor();
+    expect(await viewer.measurementCount()).toBe(before + 1);
+    const tolerance = ct.pixelSpacingMm![0];
+    const heights = { anteriorMm: 0, middleMm: 0, posteriorMm: 0 };
+    for (const field of ['anteriorMm', 'middleMm', 'posteriorMm'] as const) {
+      heights[field] = await viewer.numberField(level.level, field);
+      expect(Math.abs(heights[field] - level.heights[field]), field).toBeLessThan(tolerance);
+    }
+    console.log(`keyboard cursor: ${level.level} placed with ${presses} arrow presses; heights ${JSON.stringify(heights)} vs truth ${JSON.stringify(level.heights)}`);
+
+    // Undo from the keyboard, the focus still on the view; then K switches the cursor off and the arrows scroll the
+    // focused view again.
+    await page.keyboard.press('Control+z');
+    await viewer.row(level.level).waitFor({ state: 'detached' });
+    expect(await viewer.measurementCount()).toBe(before);
+    await page.keyboard.press('k');
+    await viewer.keyboardCursor().waitFor({ state: 'detached' });
+    const slice = await viewer.sliceIndex('sagittal');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => viewer.sliceIndex('sagittal')).toBe(slice + 1);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => viewer.sliceIndex('sagittal')).toBe(slice);
+    await page.evaluate(([selector, camera]) => {
+      const { viewport } = window.cornerstone.getEnabledElement(document.querySelector(selector) as HTMLDivElement)!;
+      viewport.setCamera(camera);
+      viewport.render();
+    }, [ViewerPage.selector('sagittal'), restore] as const);
   });
 
   it('reaches every enabled control of the toolbar with Tab', async () => {

@@ -24,14 +24,18 @@ export function activeKeyboardCursor(state: Pick<AppState, 'keyboardCursor' | 'p
 
 /**
  * K: switches the keyboard cursor on (choosing the height tool, at the centre of the view, with the keyboard focus on
- * that view) or off. False when no series is shown.
+ * that view); when it is on, gives its view the focus back if a control has it (e.g. the level selector), else
+ * switches it off. False when no series is shown.
  */
 export function toggleKeyboardCursor(activeViewportId: string | null): boolean {
   const state = getState();
   const { plan } = state;
   if (!plan) return false;
-  if (activeKeyboardCursor(state)) {
-    setState({ keyboardCursor: null });
+  const current = activeKeyboardCursor(state);
+  if (current) {
+    const element = viewOnScreen(current.viewportId)?.element;
+    if (element && document.activeElement !== element) element.focus({ preventScroll: true });
+    else setState({ keyboardCursor: null });
     return true;
   }
   const viewportId = viewForCursor(plan, activeViewportId);

@@ -56,7 +56,8 @@ function preset(id: string): boolean {
 
 function scroll(delta: number): boolean {
   const { plan } = getState();
-  const active = getActiveViewportId();
+  // The view with the keyboard focus (K gives it to the cursor's view), else the one last under the mouse.
+  const active = (document.activeElement as HTMLElement | null)?.dataset?.viewportId ?? getActiveViewportId();
   const viewportId = plan?.viewports.find((v) => v.viewportId === active)?.viewportId ?? plan?.viewports[0]?.viewportId;
   if (!plan || !viewportId) return false;
   scrollViewport(viewportId, delta);
@@ -133,7 +134,9 @@ export function useShortcuts(shell: ShellShortcutCommands): void {
       const id = matchShortcut(event, SHORTCUTS, activeContexts(event.target));
       if (!id) return;
       // In a field, keys belong to the field; Escape still closes an overlay.
-      if (isTyping(event.target) && id !== 'cancelPlacement') return;
+      // K also works from the level selector (no level starts with K): choose the level, then place by keyboard.
+      const fromSelect = id === 'toggleKeyboardCursor' && (event.target as HTMLElement | null)?.tagName === 'SELECT';
+      if (isTyping(event.target) && id !== 'cancelPlacement' && !fromSelect) return;
       const handled = handlersFor(shellRef.current)[id](event);
       if (handled) event.preventDefault();
     };

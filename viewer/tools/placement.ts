@@ -23,7 +23,7 @@ export function placementGuide(placedCount: number, input: PlacementInput = 'mou
   const step = `the ${POINT_LABELS[next]} point (${placedCount + 1} of 6)`;
   return input === 'mouse'
     ? `Click ${step}; Esc cancels`
-    : `Arrow keys move the cursor (Shift: 10 px), Enter places ${step}; Esc cancels, K ends the keyboard cursor`;
+    : `Enter places ${step} at the cursor; arrows move it (Shift: 10 px)`;
 }
 
 /** Six placed points, in placement order, as named points. */
