@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from './harness';
-import { PLACEMENT_ORDER, ViewerPage, loadGroundTruth, openViewerSession, sampleFiles, type ViewerSession } from './pageObject';
+import { PLACEMENT_ORDER, ViewerPage, loadGroundTruth, openViewerSession, sampleFiles, type Vec3, type ViewerSession } from './pageObject';
 import { SHORTCUTS } from '../../viewer/model/shortcuts';
 
 const truth = loadGroundTruth();
@@ -176,7 +176,7 @@ describe('keyboard only: opening the sample and measuring', () => {
     await expect.poll(() => page.locator('[data-testid="level-select"]').inputValue()).not.toBe(before);
   });
 
-  it('places a whole vertebra with the keyboard cursor (K, arrows, Enter) within one pixel spacing of the truth, and Ctrl+Z takes it back', async () => {
+  it('places a whole vertebra by keyboard only (K, arrows, +, Enter) within one pixel spacing of the truth, and Ctrl+Z takes it back', async () => {
     const level = levels.find((l) => l.level === 'T12')!;
     // The level by keyboard: the selector has the focus (L); arrows walk its options.
     const select = page.locator('[data-testid="level-select"]');
@@ -184,22 +184,6 @@ describe('keyboard only: opening the sample and measuring', () => {
     const steps = options.indexOf(level.level) - options.indexOf(await select.inputValue());
     for (let i = 0; i < Math.abs(steps); i += 1) await page.keyboard.press(steps < 0 ? 'ArrowUp' : 'ArrowDown');
     expect(await select.inputValue()).toBe(level.level);
-    // Zoomed onto the vertebra as a careful reader does (about 0.17 mm a screen pixel), through the camera.
-    const restore = await page.evaluate(([selector, pts]) => {
-      const { viewport } = window.cornerstone.getEnabledElement(document.querySelector(selector) as HTMLDivElement)!;
-      const camera = viewport.getCamera();
-      const n = camera.viewPlaneNormal;
-      const all = Object.values(pts);
-      const c = [0, 1, 2].map((i) => all.reduce((sum, p) => sum + p[i]!, 0) / all.length);
-      const off = (c[0]! - camera.focalPoint[0]) * n[0] + (c[1]! - camera.focalPoint[1]) * n[1] + (c[2]! - camera.focalPoint[2]) * n[2];
-      const focalPoint = [0, 1, 2].map((i) => c[i]! - off * n[i]!) as [number, number, number];
-      const position = [0, 1, 2].map((i) => camera.position[i]! + focalPoint[i]! - camera.focalPoint[i]!) as [number, number, number];
-      viewport.setCamera({ focalPoint, position, parallelScale: 60 });
-      viewport.render();
-      return { focalPoint: camera.focalPoint, position: camera.position, parallelScale: camera.parallelScale };
-    }, [ViewerPage.selector('sagittal'), level.points] as const);
-    await settle();
-
     // K from the level selector: cursor on, at the view centre, and the focus on the sagittal view.
     await page.keyboard.press('k');
     await viewer.keyboardCursor().waitFor();
@@ -212,6 +196,25 @@ describe('keyboard only: opening the sample and measuring', () => {
     const held = await viewer.keyboardCursorPx();
     expect(Math.abs(centre.x - (canvas.x + held.x))).toBeLessThan(1);
     expect(Math.abs(centre.y - (canvas.y + held.y))).toBeLessThan(1);
+
+    // Zoomed onto the vertebra as a careful reader does, by keyboard: the cursor onto the body's centre, then + until
+    // a screen pixel is at most 0.2 mm; the body's centre stays under the cursor.
+    const all = Object.values(level.points);
+    const bodyCentre = [0, 1, 2].map((i) => all.reduce((sum, p) => sum + p[i]!, 0) / all.length) as Vec3;
+    await viewer.moveKeyboardCursorTo('sagittal', bodyCentre);
+    const mmPerPixel = () => page.evaluate((selector) => {
+      const { viewport } = window.cornerstone.getEnabledElement(document.querySelector(selector) as HTMLDivElement)!;
+      return (2 * viewport.getCamera().parallelScale!) / viewport.canvas.clientHeight;
+    }, ViewerPage.selector('sagittal'));
+    const framedMmPerPixel = await mmPerPixel();
+    const zoomPresses = Math.max(0, Math.ceil(Math.log(framedMmPerPixel / 0.2) / Math.log(1.25)));
+    for (let i = 0; i < zoomPresses; i += 1) await page.keyboard.press('+');
+    expect(await mmPerPixel()).toBeLessThanOrEqual(0.2);
+    const cursorNow = await viewer.keyboardCursorPx();
+    const centreNow = await viewer.pagePointOf('sagittal', bodyCentre);
+    expect(Math.abs(centreNow.x - (canvas.x + cursorNow.x))).toBeLessThan(1);
+    expect(Math.abs(centreNow.y - (canvas.y + cursorNow.y))).toBeLessThan(1);
+    await settle();
 
     const before = await viewer.measurementCount();
     let presses = 0;
@@ -238,6 +241,8 @@ describe('keyboard only: opening the sample and measuring', () => {
     await page.keyboard.press('Control+z');
     await viewer.row(level.level).waitFor({ state: 'detached' });
     expect(await viewer.measurementCount()).toBe(before);
+    for (let i = 0; i < zoomPresses; i += 1) await page.keyboard.press('-');
+    expect(await mmPerPixel()).toBeCloseTo(framedMmPerPixel, 6);
     await page.keyboard.press('k');
     await viewer.keyboardCursor().waitFor({ state: 'detached' });
     const slice = await viewer.sliceIndex('sagittal');
@@ -245,11 +250,8 @@ describe('keyboard only: opening the sample and measuring', () => {
     await expect.poll(() => viewer.sliceIndex('sagittal')).toBe(slice + 1);
     await page.keyboard.press('ArrowUp');
     await expect.poll(() => viewer.sliceIndex('sagittal')).toBe(slice);
-    await page.evaluate(([selector, camera]) => {
-      const { viewport } = window.cornerstone.getEnabledElement(document.querySelector(selector) as HTMLDivElement)!;
-      viewport.setCamera(camera);
-      viewport.render();
-    }, [ViewerPage.selector('sagittal'), restore] as const);
+    // R puts the framing back for the tests that follow.
+    await page.keyboard.press('r');
   });
 
   it('reaches every enabled control of the toolbar with Tab', async () => {

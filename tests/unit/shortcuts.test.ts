@@ -48,6 +48,9 @@ describe('the keyboard map', () => {
       ['ArrowLeft', {}, 'previousSlice'],
       ['ArrowDown', { shiftKey: true }, 'nextSlice'],
       ['k', {}, 'toggleKeyboardCursor'],
+      ['+', { shiftKey: true }, 'zoomIn'],
+      ['=', {}, 'zoomIn'],
+      ['-', {}, 'zoomOut'],
     ] as const)('reads %s %j as %s', (key, mods, expected) => {
       expect(matchShortcut(press(key, mods))).toBe(expected);
     });

@@ -1,5 +1,5 @@
 import { choosePrimaryTool } from './measure';
-import { placePointAtCanvas, viewOnScreen } from '../cornerstone/keyboardPlacement';
+import { placePointAtCanvas, viewOnScreen, zoomViewAbout } from '../cornerstone/keyboardPlacement';
 import { clampToCanvas, cursorAtCentre, cursorStepPx, moveCursor, type KeyboardCursor } from '../model/keyboardCursor';
 import type { DisplayPlan } from '../model/displayPlan';
 import { getState, setState, type AppState } from '../state/store';
@@ -66,4 +66,14 @@ export function placeAtKeyboardCursor(): boolean {
   const onCanvas = clampToCanvas(cursor, view.size);
   if (onCanvas !== cursor) setState({ keyboardCursor: onCanvas });
   return placePointAtCanvas(cursor.viewportId, [onCanvas.xPx, onCanvas.yPx]);
+}
+
+/**
+ * + and -: zooms the keyboard cursor's view about the cursor while it is on (the point under it stays under it), else
+ * the given view about its centre.
+ */
+export function zoomAtKeyboardCursor(viewportId: string | null, factor: number): boolean {
+  const cursor = activeKeyboardCursor(getState());
+  if (cursor) return zoomViewAbout(cursor.viewportId, factor, [cursor.xPx, cursor.yPx]);
+  return viewportId !== null && zoomViewAbout(viewportId, factor, null);
 }

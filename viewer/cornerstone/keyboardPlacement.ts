@@ -49,3 +49,27 @@ export function placePointAtCanvas(viewportId: string, canvasPx: readonly [numbe
   if (added?.annotationUID) annotationApi.selection.setAnnotationSelected(added.annotationUID);
   return true;
 }
+
+/** Narrowest view height the zoom keys go down to (mm of patient, or pixels when uncalibrated): a few pixels. */
+const MIN_PARALLEL_SCALE = 2;
+
+/**
+ * Zooms a view by `factor` (above 1: in) keeping the patient point under `anchorPx` (canvas CSS pixels) where it is on
+ * the screen; without an anchor, about the view centre. False when the view is not shown.
+ */
+export function zoomViewAbout(viewportId: string, factor: number, anchorPx: readonly [number, number] | null): boolean {
+  const enabled = getEnabledElementByViewportId(viewportId) as Types.IEnabledElement | undefined;
+  if (!enabled || !(factor > 0)) return false;
+  const { viewport } = enabled;
+  const camera = viewport.getCamera();
+  if (!camera.parallelScale || !camera.focalPoint || !camera.position) return false;
+  const anchor: Types.Point2 = anchorPx ? [anchorPx[0], anchorPx[1]] : [viewport.canvas.clientWidth / 2, viewport.canvas.clientHeight / 2];
+  const before = viewport.canvasToWorld(anchor);
+  viewport.setCamera({ parallelScale: Math.max(MIN_PARALLEL_SCALE, camera.parallelScale / factor) });
+  const after = viewport.canvasToWorld(anchor);
+  const moved = (p: Types.Point3): Types.Point3 => [p[0] + before[0] - after[0], p[1] + before[1] - after[1], p[2] + before[2] - after[2]];
+  const zoomed = viewport.getCamera();
+  if (zoomed.focalPoint && zoomed.position) viewport.setCamera({ focalPoint: moved(zoomed.focalPoint), position: moved(zoomed.position) });
+  viewport.render();
+  return true;
+}

@@ -31,7 +31,9 @@ export type ShortcutId =
   | 'toggleKeyboardCursor'
   | 'moveKeyboardCursor'
   | 'moveKeyboardCursor10'
-  | 'placeAtKeyboardCursor';
+  | 'placeAtKeyboardCursor'
+  | 'zoomIn'
+  | 'zoomOut';
 
 /** One key press: `key` as KeyboardEvent.key (letters lower case); `ctrl` means Ctrl or ⌘. */
 export interface KeyChord {
@@ -70,6 +72,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'nextSlice', group: 'Navigation', description: 'Next slice', chords: [{ key: 'ArrowDown' }, { key: 'ArrowRight' }] },
   { id: 'previousSlices10', group: 'Navigation', description: 'Ten slices back', chords: [{ key: 'PageUp' }] },
   { id: 'nextSlices10', group: 'Navigation', description: 'Ten slices on', chords: [{ key: 'PageDown' }] },
+  { id: 'zoomIn', group: 'Navigation', description: 'Zoom in (about the keyboard cursor while it is on)', chords: [{ key: '+' }, { key: '=' }] },
+  { id: 'zoomOut', group: 'Navigation', description: 'Zoom out (about the keyboard cursor while it is on)', chords: [{ key: '-' }] },
   { id: 'presetBone', group: 'Window', description: 'CT bone window', chords: [{ key: '1' }] },
   { id: 'presetSoft', group: 'Window', description: 'CT soft-tissue window', chords: [{ key: '2' }] },
   { id: 'presetAuto', group: 'Window', description: 'Automatic window (from the image)', chords: [{ key: '3' }] },

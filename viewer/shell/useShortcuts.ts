@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { choosePrimaryTool, deleteMeasurement, redoMeasurement, undoMeasurement } from '../actions/measure';
 import { focusLevel } from '../actions/compare';
-import { activeKeyboardCursor, moveKeyboardCursor, placeAtKeyboardCursor, toggleKeyboardCursor } from '../actions/keyboardCursor';
+import { activeKeyboardCursor, moveKeyboardCursor, placeAtKeyboardCursor, toggleKeyboardCursor, zoomAtKeyboardCursor } from '../actions/keyboardCursor';
 import { comparisonOf } from '../model/comparison';
 import { SHORTCUTS, matchShortcut, type KeyPress, type ShortcutContext, type ShortcutId } from '../model/shortcuts';
 import { WINDOW_PRESETS, applyWindowPreset, cancelPlacement, resetViewports, scrollViewport, toggleInvert } from '../cornerstone/viewportController';
@@ -54,15 +54,23 @@ function preset(id: string): boolean {
   return true;
 }
 
-function scroll(delta: number): boolean {
+/** The view the slice and zoom keys act on: the one with the keyboard focus, else the one last under the mouse. */
+function keyedViewportId(): string | null {
   const { plan } = getState();
-  // The view with the keyboard focus (K gives it to the cursor's view), else the one last under the mouse.
+  // K gives the focus to the keyboard cursor's view.
   const active = (document.activeElement as HTMLElement | null)?.dataset?.viewportId ?? getActiveViewportId();
-  const viewportId = plan?.viewports.find((v) => v.viewportId === active)?.viewportId ?? plan?.viewports[0]?.viewportId;
-  if (!plan || !viewportId) return false;
+  return plan?.viewports.find((v) => v.viewportId === active)?.viewportId ?? plan?.viewports[0]?.viewportId ?? null;
+}
+
+function scroll(delta: number): boolean {
+  const viewportId = keyedViewportId();
+  if (!viewportId) return false;
   scrollViewport(viewportId, delta);
   return true;
 }
+
+/** Each press of + or - zooms by this factor. */
+const ZOOM_STEP_FACTOR = 1.25;
 
 /** What the shell's overlays and panel do on their keys. */
 export interface ShellShortcutCommands {
@@ -120,6 +128,8 @@ function handlersFor(shell: ShellShortcutCommands): Handlers {
     moveKeyboardCursor: (press) => moveKeyboardCursor(press.key, false),
     moveKeyboardCursor10: (press) => moveKeyboardCursor(press.key, true),
     placeAtKeyboardCursor: () => placeAtKeyboardCursor(),
+    zoomIn: () => zoomAtKeyboardCursor(keyedViewportId(), ZOOM_STEP_FACTOR),
+    zoomOut: () => zoomAtKeyboardCursor(keyedViewportId(), 1 / ZOOM_STEP_FACTOR),
   };
 }
 
