@@ -88,7 +88,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     id: 'moveKeyboardCursor',
     group: 'Keyboard cursor',
-    description: 'Move the keyboard cursor one screen pixel (instead of the slice keys while it is on)',
+    description: 'Move the keyboard cursor one screen pixel (while it is on; the arrows scroll slices otherwise)',
     chords: [{ key: 'ArrowLeft', shift: false }, { key: 'ArrowRight', shift: false }, { key: 'ArrowUp', shift: false }, { key: 'ArrowDown', shift: false }],
     when: 'keyboardCursor',
   },
