@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { choosePrimaryTool, deleteMeasurement, redoMeasurement, undoMeasurement } from '../actions/measure';
 import { focusLevel } from '../actions/compare';
-import { activeKeyboardCursor, moveKeyboardCursor, placeAtKeyboardCursor, toggleKeyboardCursor, zoomAtKeyboardCursor } from '../actions/keyboardCursor';
 import { comparisonOf } from '../model/comparison';
 import { SHORTCUTS, matchShortcut, type KeyPress, type ShortcutContext, type ShortcutId } from '../model/shortcuts';
 import { WINDOW_PRESETS, applyWindowPreset, cancelPlacement, resetViewports, scrollViewport, toggleInvert } from '../cornerstone/viewportController';
 import { getState } from '../state/store';
 import type { PrimaryTool } from '../state/primaryTool';
 import { getActiveViewportId } from './activeViewport';
+import { activeKeyboardCursor, moveKeyboardCursor, placeAtKeyboardCursor, toggleKeyboardCursor, zoomAtKeyboardCursor } from '../actions/keyboardCursor';
 
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
