@@ -185,6 +185,50 @@ export class ViewerPage {
     }, [ViewerPage.selector(orientation), restore] as const);
   }
 
+  /** The keyboard cursor's crosshair (shown while K has switched it on, with the height tool). */
+  keyboardCursor() {
+    return this.page.locator('[data-testid="keyboard-cursor"]');
+  }
+
+  /** The keyboard cursor's canvas position (CSS pixels), as the app holds it. */
+  async keyboardCursorPx(): Promise<{ x: number; y: number }> {
+    const cursor = this.keyboardCursor();
+    return { x: Number(await cursor.getAttribute('data-x-px')), y: Number(await cursor.getAttribute('data-y-px')) };
+  }
+
+  /**
+   * Moves the keyboard cursor onto the canvas pixel nearest a world point with arrow keys only, as a reader would:
+   * Shift+arrows (10 px) for the long way, arrows (1 px) for the rest. Returns the key presses it took.
+   */
+  async moveKeyboardCursorTo(orientation: string, world: Vec3): Promise<number> {
+    const target = await this.pagePointOf(orientation, world);
+    const canvasLeftTop = await this.page.evaluate((selector) => {
+      const rect = (document.querySelector(selector) as HTMLDivElement).querySelector('canvas')!.getBoundingClientRect();
+      return { x: rect.left, y: rect.top };
+    }, ViewerPage.selector(orientation));
+    const wanted = { x: Math.round(target.x - canvasLeftTop.x), y: Math.round(target.y - canvasLeftTop.y) };
+    const from = await this.keyboardCursorPx();
+    let presses = 0;
+    for (const [delta, less, more] of [[wanted.x - from.x, 'ArrowLeft', 'ArrowRight'], [wanted.y - from.y, 'ArrowUp', 'ArrowDown']] as const) {
+      const key = delta < 0 ? less : more;
+      const tens = Math.round(Math.abs(delta) / 10);
+      const ones = Math.abs(delta) - 10 * tens;
+      for (let i = 0; i < tens; i += 1) await this.page.keyboard.press(`Shift+${key}`);
+      // Ten too far (e.g. 17 px: two long steps back three): the short steps go the other way.
+      const back = ones < 0 ? (key === less ? more : less) : key;
+      for (let i = 0; i < Math.abs(ones); i += 1) await this.page.keyboard.press(back);
+      presses += tens + Math.abs(ones);
+    }
+    await this.page.waitForFunction(
+      ([x, y]) => {
+        const el = document.querySelector('[data-testid="keyboard-cursor"]');
+        return el?.getAttribute('data-x-px') === String(x) && el.getAttribute('data-y-px') === String(y);
+      },
+      [wanted.x, wanted.y] as const,
+    );
+    return presses;
+  }
+
   row(level: string) {
     return this.page.locator(`[data-testid="measurement-row"][data-level="${level}"]`);
   }

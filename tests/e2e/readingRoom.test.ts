@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from './harness';
-import { ViewerPage, loadGroundTruth, openViewerSession, sampleFiles, type ViewerSession } from './pageObject';
+import { PLACEMENT_ORDER, ViewerPage, loadGroundTruth, openViewerSession, sampleFiles, type Vec3, type ViewerSession } from './pageObject';
 import { SHORTCUTS } from '../../viewer/model/shortcuts';
 
 const truth = loadGroundTruth();
@@ -174,6 +174,84 @@ describe('keyboard only: opening the sample and measuring', () => {
     const before = await page.locator('[data-testid="level-select"]').inputValue();
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.locator('[data-testid="level-select"]').inputValue()).not.toBe(before);
+  });
+
+  it('places a whole vertebra by keyboard only (K, arrows, +, Enter) within one pixel spacing of the truth, and Ctrl+Z takes it back', async () => {
+    const level = levels.find((l) => l.level === 'T12')!;
+    // The level by keyboard: the selector has the focus (L); arrows walk its options.
+    const select = page.locator('[data-testid="level-select"]');
+    const options = await select.evaluate((el) => Array.from((el as HTMLSelectElement).options, (o) => o.value));
+    const steps = options.indexOf(level.level) - options.indexOf(await select.inputValue());
+    for (let i = 0; i < Math.abs(steps); i += 1) await page.keyboard.press(steps < 0 ? 'ArrowUp' : 'ArrowDown');
+    expect(await select.inputValue()).toBe(level.level);
+    // K from the level selector: cursor on, at the view centre, and the focus on the sagittal view.
+    await page.keyboard.press('k');
+    await viewer.keyboardCursor().waitFor();
+    expect(await focusedName()).toBe('viewport');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.orientation)).toBe('sagittal');
+    expect(await page.locator('[data-testid="placement-guide"]').getAttribute('data-input')).toBe('keyboardCursor');
+    // Drawn where the point would go: the crosshair's centre on the canvas pixel the app holds.
+    const centre = await viewer.keyboardCursor().evaluate((el) => { const r = el.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; });
+    const canvas = (await viewer.viewport('sagittal').locator('canvas').boundingBox())!;
+    const held = await viewer.keyboardCursorPx();
+    expect(Math.abs(centre.x - (canvas.x + held.x))).toBeLessThan(1);
+    expect(Math.abs(centre.y - (canvas.y + held.y))).toBeLessThan(1);
+
+    // Zoomed onto the vertebra as a careful reader does, by keyboard: the cursor onto the body's centre, then + until
+    // a screen pixel is at most 0.2 mm; the body's centre stays under the cursor.
+    const all = Object.values(level.points);
+    const bodyCentre = [0, 1, 2].map((i) => all.reduce((sum, p) => sum + p[i]!, 0) / all.length) as Vec3;
+    await viewer.moveKeyboardCursorTo('sagittal', bodyCentre);
+    const mmPerPixel = () => page.evaluate((selector) => {
+      const { viewport } = window.cornerstone.getEnabledElement(document.querySelector(selector) as HTMLDivElement)!;
+      return (2 * viewport.getCamera().parallelScale!) / viewport.canvas.clientHeight;
+    }, ViewerPage.selector('sagittal'));
+    const framedMmPerPixel = await mmPerPixel();
+    const zoomPresses = Math.max(0, Math.ceil(Math.log(framedMmPerPixel / 0.2) / Math.log(1.25)));
+    for (let i = 0; i < zoomPresses; i += 1) await page.keyboard.press('+');
+    expect(await mmPerPixel()).toBeLessThanOrEqual(0.2);
+    const cursorNow = await viewer.keyboardCursorPx();
+    const centreNow = await viewer.pagePointOf('sagittal', bodyCentre);
+    expect(Math.abs(centreNow.x - (canvas.x + cursorNow.x))).toBeLessThan(1);
+    expect(Math.abs(centreNow.y - (canvas.y + cursorNow.y))).toBeLessThan(1);
+    await settle();
+
+    const before = await viewer.measurementCount();
+    let presses = 0;
+    for (const [i, name] of PLACEMENT_ORDER.entries()) {
+      presses += await viewer.moveKeyboardCursorTo('sagittal', level.points[name]);
+      if (i === 0) await screenshot('keyboard-cursor');
+      await page.keyboard.press('Enter');
+      if (i < PLACEMENT_ORDER.length - 1) {
+        await expect.poll(() => page.locator('[data-testid="placement-guide"]').getAttribute('data-placed')).toBe(String(i + 1));
+      }
+    }
+    await viewer.row(level.level).waitFor();
+    expect(await viewer.measurementCount()).toBe(before + 1);
+    const tolerance = ct.pixelSpacingMm![0];
+    const heights = { anteriorMm: 0, middleMm: 0, posteriorMm: 0 };
+    for (const field of ['anteriorMm', 'middleMm', 'posteriorMm'] as const) {
+      heights[field] = await viewer.numberField(level.level, field);
+      expect(Math.abs(heights[field] - level.heights[field]), field).toBeLessThan(tolerance);
+    }
+    console.log(`keyboard cursor: ${level.level} placed with ${presses} arrow presses; heights ${JSON.stringify(heights)} vs truth ${JSON.stringify(level.heights)}`);
+
+    // Undo from the keyboard, the focus still on the view; then K switches the cursor off and the arrows scroll the
+    // focused view again.
+    await page.keyboard.press('Control+z');
+    await viewer.row(level.level).waitFor({ state: 'detached' });
+    expect(await viewer.measurementCount()).toBe(before);
+    for (let i = 0; i < zoomPresses; i += 1) await page.keyboard.press('-');
+    expect(await mmPerPixel()).toBeCloseTo(framedMmPerPixel, 6);
+    await page.keyboard.press('k');
+    await viewer.keyboardCursor().waitFor({ state: 'detached' });
+    const slice = await viewer.sliceIndex('sagittal');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => viewer.sliceIndex('sagittal')).toBe(slice + 1);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => viewer.sliceIndex('sagittal')).toBe(slice);
+    // R puts the framing back for the tests that follow.
+    await page.keyboard.press('r');
   });
 
   it('reaches every enabled control of the toolbar with Tab', async () => {

@@ -28,7 +28,13 @@ export type ShortcutId =
   | 'nextSlices10'
   | 'previousLevel'
   | 'nextLevel'
-  | 'togglePanel';
+  | 'togglePanel'
+  | 'toggleKeyboardCursor'
+  | 'moveKeyboardCursor'
+  | 'moveKeyboardCursor10'
+  | 'placeAtKeyboardCursor'
+  | 'zoomIn'
+  | 'zoomOut';
 
 /** One key press: `key` as KeyboardEvent.key (letters lower case); `ctrl` means Ctrl or ⌘. */
 export interface KeyChord {
@@ -37,7 +43,13 @@ export interface KeyChord {
   readonly shift?: boolean;
 }
 
-export type ShortcutGroup = 'General' | 'Navigation' | 'Window' | 'Measure' | 'Compare';
+export type ShortcutGroup = 'General' | 'Navigation' | 'Window' | 'Measure' | 'Keyboard cursor' | 'Compare';
+
+/**
+ * When a shortcut applies beyond always: `keyboardCursor` while the keyboard cursor is on (height tool, focus not on a
+ * control). Such a shortcut is matched before the ones that always apply, so it may take their keys (the arrows).
+ */
+export type ShortcutContext = 'keyboardCursor';
 
 export interface Shortcut {
   readonly id: ShortcutId;
@@ -45,6 +57,8 @@ export interface Shortcut {
   /** What it does, as the help overlay and tooltips say it. */
   readonly description: string;
   readonly chords: readonly KeyChord[];
+  /** Only in this context (and then before the shortcuts without one); absent: always. */
+  readonly when?: ShortcutContext;
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -59,6 +73,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'nextSlice', group: 'Navigation', description: 'Next slice', chords: [{ key: 'ArrowDown' }, { key: 'ArrowRight' }] },
   { id: 'previousSlices10', group: 'Navigation', description: 'Ten slices back', chords: [{ key: 'PageUp' }] },
   { id: 'nextSlices10', group: 'Navigation', description: 'Ten slices on', chords: [{ key: 'PageDown' }] },
+  { id: 'zoomIn', group: 'Navigation', description: 'Zoom in (about the keyboard cursor while it is on)', chords: [{ key: '+' }, { key: '=' }] },
+  { id: 'zoomOut', group: 'Navigation', description: 'Zoom out (about the keyboard cursor while it is on)', chords: [{ key: '-' }] },
   { id: 'presetBone', group: 'Window', description: 'CT bone window', chords: [{ key: '1' }] },
   { id: 'presetSoft', group: 'Window', description: 'CT soft-tissue window', chords: [{ key: '2' }] },
   { id: 'presetAuto', group: 'Window', description: 'Automatic window (from the image)', chords: [{ key: '3' }] },
@@ -70,6 +86,28 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'undo', group: 'Measure', description: 'Undo', chords: [{ key: 'z', ctrl: true }] },
   { id: 'redo', group: 'Measure', description: 'Redo', chords: [{ key: 'y', ctrl: true }, { key: 'z', ctrl: true, shift: true }] },
   { id: 'deleteMeasurement', group: 'Measure', description: 'Delete the selected vertebra', chords: [{ key: 'Delete' }, { key: 'Backspace' }] },
+  { id: 'toggleKeyboardCursor', group: 'Keyboard cursor', description: 'Keyboard cursor on or off (height tool): place points without the mouse', chords: [{ key: 'k' }] },
+  {
+    id: 'moveKeyboardCursor',
+    group: 'Keyboard cursor',
+    description: 'Move the keyboard cursor one screen pixel (while it is on; the arrows scroll slices otherwise)',
+    chords: [{ key: 'ArrowLeft', shift: false }, { key: 'ArrowRight', shift: false }, { key: 'ArrowUp', shift: false }, { key: 'ArrowDown', shift: false }],
+    when: 'keyboardCursor',
+  },
+  {
+    id: 'moveKeyboardCursor10',
+    group: 'Keyboard cursor',
+    description: 'Move the keyboard cursor ten screen pixels',
+    chords: [{ key: 'ArrowLeft', shift: true }, { key: 'ArrowRight', shift: true }, { key: 'ArrowUp', shift: true }, { key: 'ArrowDown', shift: true }],
+    when: 'keyboardCursor',
+  },
+  {
+    id: 'placeAtKeyboardCursor',
+    group: 'Keyboard cursor',
+    description: 'Place the next point at the keyboard cursor, as a click there would',
+    chords: [{ key: 'Enter' }, { key: ' ' }],
+    when: 'keyboardCursor',
+  },
   { id: 'previousLevel', group: 'Compare', description: 'Previous compared level', chords: [{ key: '[' }] },
   { id: 'nextLevel', group: 'Compare', description: 'Next compared level', chords: [{ key: ']' }] },
 ];
@@ -88,14 +126,21 @@ function matches(chord: KeyChord, press: KeyPress): boolean {
   if (ctrl !== (chord.ctrl ?? false) || press.altKey) return false;
   const key = press.key.length === 1 ? press.key.toLowerCase() : press.key;
   if (key !== chord.key) return false;
+  // A chord that names Shift (Shift+← moves the cursor further) asks for it, or for its absence.
+  if (chord.shift !== undefined) return press.shiftKey === chord.shift;
   // Shift is part of a letter chord (Ctrl+Shift+Z); a symbol such as `?` needs Shift on most layouts anyway.
   const isLetter = /^[a-z]$/.test(chord.key);
-  return !isLetter || press.shiftKey === (chord.shift ?? false);
+  return !isLetter || !press.shiftKey;
 }
 
-/** The shortcut a key press asks for, or null. */
-export function matchShortcut(press: KeyPress, table: readonly Shortcut[] = SHORTCUTS): ShortcutId | null {
-  return table.find((shortcut) => shortcut.chords.some((chord) => matches(chord, press)))?.id ?? null;
+/**
+ * The shortcut a key press asks for, or null. Shortcuts of an active context come first (the keyboard cursor takes
+ * the arrows from the slice keys); shortcuts of an inactive context are never matched.
+ */
+export function matchShortcut(press: KeyPress, table: readonly Shortcut[] = SHORTCUTS, contexts: readonly ShortcutContext[] = []): ShortcutId | null {
+  const hit = (shortcut: Shortcut) => shortcut.chords.some((chord) => matches(chord, press));
+  const inContext = table.find((shortcut) => shortcut.when !== undefined && contexts.includes(shortcut.when) && hit(shortcut));
+  return (inContext ?? table.find((shortcut) => shortcut.when === undefined && hit(shortcut)))?.id ?? null;
 }
 
 const KEY_NAMES: Readonly<Record<string, string>> = {
@@ -107,6 +152,7 @@ const KEY_NAMES: Readonly<Record<string, string>> = {
   PageDown: 'Page Down',
   Escape: 'Esc',
   Delete: 'Del',
+  ' ': 'Space',
 };
 
 /** How a chord is written for people: "Ctrl+Shift+Z", "V", "↑". */

@@ -1,3 +1,4 @@
+import { activeKeyboardCursor } from '../actions/keyboardCursor';
 import { placementGuide } from '../tools/placement';
 import { useAppState } from '../state/useAppState';
 
@@ -6,10 +7,11 @@ export function PlacementGuide() {
   const primaryTool = useAppState((s) => s.primaryTool);
   const nextLevel = useAppState((s) => s.nextLevel);
   const placementCount = useAppState((s) => s.placementCount);
+  const byKeyboard = useAppState((s) => activeKeyboardCursor(s) !== null);
   if (primaryTool !== 'vertebralHeight') return null;
   return (
-    <div className="placement-guide" role="status" data-testid="placement-guide" data-placed={placementCount}>
-      {nextLevel}: {placementGuide(placementCount)}
+    <div className="placement-guide" role="status" data-testid="placement-guide" data-placed={placementCount} data-input={byKeyboard ? 'keyboardCursor' : 'mouse'}>
+      {nextLevel}: {placementGuide(placementCount, byKeyboard ? 'keyboardCursor' : 'mouse')}
     </div>
   );
 }

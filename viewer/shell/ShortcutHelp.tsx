@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { X } from 'lucide-react';
 import { SHORTCUTS, chordLabel, type ShortcutGroup } from '../model/shortcuts';
 
-const GROUP_ORDER: readonly ShortcutGroup[] = ['General', 'Navigation', 'Window', 'Measure', 'Compare'];
+const GROUP_ORDER: readonly ShortcutGroup[] = ['General', 'Navigation', 'Window', 'Measure', 'Keyboard cursor', 'Compare'];
 
 /** The `?` overlay: the keyboard map, generated from the table the key handlers dispatch on. */
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {

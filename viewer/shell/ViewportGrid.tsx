@@ -8,6 +8,7 @@ import { useAppState } from '../state/useAppState';
 import { ViewportOverlay } from './ViewportOverlay';
 import { setActiveViewportId } from './activeViewport';
 import { LoadingBar } from './LoadingBar';
+import { KeyboardCursor } from './KeyboardCursor';
 
 /**
  * Showing and tearing down plans one after the other: a slow series being replaced must finish setting up and be torn
@@ -126,6 +127,7 @@ export function ViewportGrid() {
               }}
             />
             <ViewportOverlay spec={spec} />
+            <KeyboardCursor viewportId={spec.viewportId} />
           </div>
         ))}
       </div>

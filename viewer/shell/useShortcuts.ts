@@ -3,15 +3,27 @@ import { choosePrimaryTool, deleteMeasurement, redoMeasurement, undoMeasurement 
 import { focusLevel } from '../actions/compare';
 import { acceptSelectedProposal, cancelSpineDetection } from '../actions/assist';
 import { comparisonOf } from '../model/comparison';
-import { matchShortcut, type ShortcutId } from '../model/shortcuts';
+import { SHORTCUTS, matchShortcut, type KeyPress, type ShortcutContext, type ShortcutId } from '../model/shortcuts';
 import { WINDOW_PRESETS, applyWindowPreset, cancelPlacement, resetViewports, scrollViewport, toggleInvert } from '../cornerstone/viewportController';
 import { getState } from '../state/store';
 import type { PrimaryTool } from '../state/primaryTool';
 import { getActiveViewportId } from './activeViewport';
+import { activeKeyboardCursor, moveKeyboardCursor, placeAtKeyboardCursor, toggleKeyboardCursor, zoomAtKeyboardCursor } from '../actions/keyboardCursor';
 
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   return !!element && (element.tagName === 'INPUT' || element.tagName === 'SELECT' || element.tagName === 'TEXTAREA' || element.isContentEditable);
+}
+
+/** A control that Enter, Space or the arrows act on (a button, a menu item, a link): they stay its keys. */
+function isControl(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return isTyping(target) || (!!element?.closest && element.closest('button, a[href], summary, [role="menuitem"], [role="option"], [role="slider"]') !== null);
+}
+
+/** The keyboard cursor takes its keys while it is on and the focus is on no control (the view, or the page). */
+function activeContexts(target: EventTarget | null): ShortcutContext[] {
+  return activeKeyboardCursor(getState()) && !isControl(target) ? ['keyboardCursor'] : [];
 }
 
 /** The level last brought into view with [ and ] in compare mode. */
@@ -43,14 +55,23 @@ function preset(id: string): boolean {
   return true;
 }
 
-function scroll(delta: number): boolean {
+/** The view the slice and zoom keys act on: the one with the keyboard focus, else the one last under the mouse. */
+function keyedViewportId(): string | null {
   const { plan } = getState();
-  const active = getActiveViewportId();
-  const viewportId = plan?.viewports.find((v) => v.viewportId === active)?.viewportId ?? plan?.viewports[0]?.viewportId;
-  if (!plan || !viewportId) return false;
+  // K gives the focus to the keyboard cursor's view.
+  const active = (document.activeElement as HTMLElement | null)?.dataset?.viewportId ?? getActiveViewportId();
+  return plan?.viewports.find((v) => v.viewportId === active)?.viewportId ?? plan?.viewports[0]?.viewportId ?? null;
+}
+
+function scroll(delta: number): boolean {
+  const viewportId = keyedViewportId();
+  if (!viewportId) return false;
   scrollViewport(viewportId, delta);
   return true;
 }
+
+/** Each press of + or - zooms by this factor. */
+const ZOOM_STEP_FACTOR = 1.25;
 
 /** What the shell's overlays and panel do on their keys. */
 export interface ShellShortcutCommands {
@@ -61,7 +82,7 @@ export interface ShellShortcutCommands {
 }
 
 /** A handler per shortcut of the table; it returns false when the key did nothing (then the browser keeps it). */
-type Handlers = Record<ShortcutId, () => boolean>;
+type Handlers = Record<ShortcutId, (press: KeyPress) => boolean>;
 
 function handlersFor(shell: ShellShortcutCommands): Handlers {
   return {
@@ -105,6 +126,12 @@ function handlersFor(shell: ShellShortcutCommands): Handlers {
     nextSlices10: () => scroll(10),
     previousLevel: () => (stepLevel(-1), true),
     nextLevel: () => (stepLevel(1), true),
+    toggleKeyboardCursor: () => toggleKeyboardCursor(getActiveViewportId()),
+    moveKeyboardCursor: (press) => moveKeyboardCursor(press.key, false),
+    moveKeyboardCursor10: (press) => moveKeyboardCursor(press.key, true),
+    placeAtKeyboardCursor: () => placeAtKeyboardCursor(),
+    zoomIn: () => zoomAtKeyboardCursor(keyedViewportId(), ZOOM_STEP_FACTOR),
+    zoomOut: () => zoomAtKeyboardCursor(keyedViewportId(), 1 / ZOOM_STEP_FACTOR),
   };
 }
 
@@ -116,11 +143,13 @@ export function useShortcuts(shell: ShellShortcutCommands): void {
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const id = matchShortcut(event);
+      const id = matchShortcut(event, SHORTCUTS, activeContexts(event.target));
       if (!id) return;
       // In a field, keys belong to the field; Escape still closes an overlay.
-      if (isTyping(event.target) && id !== 'cancelPlacement') return;
-      const handled = handlersFor(shellRef.current)[id]();
+      // K also works from the level selector (no level starts with K): choose the level, then place by keyboard.
+      const fromSelect = id === 'toggleKeyboardCursor' && (event.target as HTMLElement | null)?.tagName === 'SELECT';
+      if (isTyping(event.target) && id !== 'cancelPlacement' && !fromSelect) return;
+      const handled = handlersFor(shellRef.current)[id](event);
       if (handled) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);

@@ -1,6 +1,7 @@
 import type { FileProblem } from '../loading/instanceMeta';
 import type { LoadedInstance, PatientGroup } from '../loading/grouping';
 import type { DisplayPlan } from '../model/displayPlan';
+import type { KeyboardCursor } from '../model/keyboardCursor';
 import type { SpinalLevel, SpinalDirection } from '../../measurement';
 import { EMPTY_MEASUREMENTS, type MeasurementsState } from '../model/measurements';
 import type { ReportData } from '../model/reportData';
@@ -38,6 +39,8 @@ export interface AppState {
   levelDirection: SpinalDirection;
   /** Points placed of the vertebra in progress (0: none). */
   placementCount: number;
+  /** The keyboard cursor while it is switched on (K), whichever tool is chosen; it acts with the height tool only. */
+  keyboardCursor: KeyboardCursor | null;
   /** Studies whose vertebrae on this page differ from what the browser store holds (a save not finished, failed or held back). */
   savesPending: number;
   /** Why saving to (or reading from) the browser store failed; null once every study is saved again. */
@@ -77,6 +80,7 @@ const initialState: AppState = {
   nextLevel: 'L1',
   levelDirection: 'cranial',
   placementCount: 0,
+  keyboardCursor: null,
   savesPending: 0,
   saveError: null,
   studySyncNotices: [],

@@ -13,10 +13,17 @@ export function nextPointName(placedCount: number): PointName | null {
   return PLACEMENT_ORDER[placedCount] ?? null;
 }
 
-/** A short guide for the user: which corner to click next. */
-export function placementGuide(placedCount: number): string {
+/** How the next point is placed: a click, or Enter at the keyboard cursor. */
+export type PlacementInput = 'mouse' | 'keyboardCursor';
+
+/** A short guide for the user: which corner to place next, and how. */
+export function placementGuide(placedCount: number, input: PlacementInput = 'mouse'): string {
   const next = nextPointName(placedCount);
-  return next ? `Click the ${POINT_LABELS[next]} point (${placedCount + 1} of 6); Esc cancels` : 'Vertebra complete';
+  if (!next) return 'Vertebra complete';
+  const step = `the ${POINT_LABELS[next]} point (${placedCount + 1} of 6)`;
+  return input === 'mouse'
+    ? `Click ${step}; Esc cancels`
+    : `Enter places ${step} at the cursor; arrows move it (Shift: 10 px)`;
 }
 
 /** Six placed points, in placement order, as named points. */
