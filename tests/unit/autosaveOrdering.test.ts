@@ -112,7 +112,7 @@ async function started(store: FakeStore, channel = new FakeChannel()) {
 afterEach(() => {
   stop?.();
   stop = null;
-  setState({ patients: [], measurements: EMPTY_MEASUREMENTS, savesPending: 0, saveError: null, studySyncNotices: [], restoredNotices: [] });
+  setState({ patients: [], measurements: EMPTY_MEASUREMENTS, savesPending: 0, saveError: null, studySyncNotices: [], restoredNotices: [], repeatReading: null });
 });
 
 const levelsOnPage = () => Object.values(getState().measurements.byId).map((m) => m.level).sort();
@@ -253,5 +253,55 @@ describe('when another tab writes the same study', () => {
     await settle();
     expect(levelsOnPage()).toEqual([]);
     expect(getState().measurements.undoStack).toEqual([]);
+  });
+});
+
+describe('a blinded repeat reading under way', () => {
+  const firstL1 = vertebra('first-L1', 'L1', 18);
+  const secondL1 = vertebra('second-L1', 'L1', 19);
+
+  it('is stored with its hidden first reading named, and a reload resumes it still blinded, each reading once', async () => {
+    const store = new FakeStore();
+    await started(store);
+    add(firstL1);
+    await settle();
+    // The first reading goes aside (as "Measure again (blinded)" does), and the same level is measured again.
+    setState({
+      measurements: EMPTY_MEASUREMENTS,
+      repeatReading: { seriesKey: 'X', phase: 'blinded', first: [firstL1], second: [], secondLabel: 'blinded repeat' },
+    });
+    add(secondL1);
+    await settle();
+    const record = store.records.get('S1')?.record;
+    expect(record?.measurements.map((m) => m.id).sort()).toEqual(['first-L1', 'second-L1']);
+    expect(record?.blindedReading).toEqual({ seriesKey: 'X', firstIds: ['first-L1'] });
+
+    // Reload: a fresh page state, autosave started again on the same store.
+    stop?.();
+    setState({ patients: [], measurements: EMPTY_MEASUREMENTS, repeatReading: null, restoredNotices: [] });
+    await started(store);
+    expect(Object.keys(getState().measurements.byId)).toEqual(['second-L1']);
+    expect(getState().repeatReading).toMatchObject({ seriesKey: 'X', phase: 'blinded', first: [{ id: 'first-L1' }] });
+    expect(getState().restoredNotices).toEqual([{ studyKey: 'S1', ids: ['second-L1'] }]);
+    // Nothing differs from what was stored, so nothing is written again.
+    const writes = store.writes;
+    await settle();
+    expect(store.writes).toBe(writes);
+  });
+
+  it('is no longer marked once the repeat reading is finished', async () => {
+    const store = new FakeStore();
+    await started(store);
+    setState({ repeatReading: { seriesKey: 'X', phase: 'blinded', first: [firstL1], second: [], secondLabel: 'blinded repeat' } });
+    add(secondL1);
+    await settle();
+    expect(store.records.get('S1')?.record.blindedReading).toBeDefined();
+    setState((s) => ({
+      measurements: execute(execute(s.measurements, { type: 'delete', measurement: secondL1 }), { type: 'add', measurement: firstL1 }),
+      repeatReading: { seriesKey: 'X', phase: 'compared', first: [firstL1], second: [secondL1], secondLabel: 'blinded repeat' },
+    }));
+    await settle();
+    expect(store.records.get('S1')?.record.blindedReading).toBeUndefined();
+    expect(store.levelsStored('S1')).toEqual(['L1']);
   });
 });

@@ -107,6 +107,15 @@ describe('autosave records', () => {
     expect(restored.measurements.map((m) => m.points)).toEqual(measured.map((m) => m.points));
   });
 
+  it('keep the hidden first reading of a blinded repeat reading, and ignore one that names vertebrae the record lacks', () => {
+    const blinded = savedStudyOf('1.2.3', measured, first, new Date(), new Map(), { seriesKey: 'S', firstIds: ['a'] });
+    expect(restoreSavedStudy(blinded, first)!.blindedReading).toEqual({ seriesKey: 'S', firstIds: ['a'] });
+    expect(restoreSavedStudy(record, first)!.blindedReading).toBeNull();
+    for (const bad of [{ seriesKey: 'S', firstIds: ['nope'] }, { seriesKey: 'S', firstIds: [] }, { firstIds: ['a'] }, 'a']) {
+      expect(restoreSavedStudy({ ...blinded, blindedReading: bad }, first)!.blindedReading).toBeNull();
+    }
+  });
+
   it.each([[null], [{ recordVersion: 3, measurements: [] }], [{ recordVersion: 2 }]])('leave %j alone rather than misread it', (stored) => {
     expect(restoreSavedStudy(stored, first)).toBeNull();
   });

@@ -2,6 +2,7 @@ import { replaceStudyMeasurements, type VertebraMeasurement } from '../model/mea
 import type { ImageReference } from '../model/imageReference';
 import { resolvePendingImages, restoreSavedStudy, savedStudyOf, type RestoredStudy, type SavedStudy } from '../model/savedStudy';
 import { getState, setState, subscribe, type AppState } from '../state/store';
+import type { RepeatReadingState } from '../state/repeatReading';
 import type { StudySyncNotice } from '../state/studySync';
 import { broadcastStudyChannel, type StudyChannel } from './studyChannel';
 import { indexedDbStudyStore, newRevision, type StudyStore } from './studyStore';
@@ -78,7 +79,32 @@ function blindedOn(state: AppState, studyKey: string): boolean {
 
 function recordOf(studyKey: string, measurements: readonly VertebraMeasurement[]): SavedStudy | null {
   if (measurements.length === 0) return null;
-  return savedStudyOf(studyKey, measurements, getState().instances, new Date(), pendingImages);
+  const state = getState();
+  const repeat = state.repeatReading;
+  const blinded = repeat !== null && blindedOn(state, studyKey)
+    ? { seriesKey: repeat.seriesKey, firstIds: repeat.first.map((m) => m.id) }
+    : null;
+  return savedStudyOf(studyKey, measurements, state.instances, new Date(), pendingImages, blinded);
+}
+
+/**
+ * Splits restored vertebrae into those shown and the hidden first reading of a blinded repeat reading that was under
+ * way when they were saved, so that a reload resumes the repeat still blinded instead of showing both readings at once.
+ * Nothing is hidden when another repeat reading is already under way in this tab.
+ */
+function resumeBlindedReading(restored: RestoredStudy | null, vertebrae: readonly VertebraMeasurement[]): {
+  shown: VertebraMeasurement[];
+  repeat: RepeatReadingState | null;
+} {
+  const blinded = restored?.blindedReading ?? null;
+  if (blinded === null || getState().repeatReading !== null) return { shown: [...vertebrae], repeat: null };
+  const hiddenIds = new Set(blinded.firstIds);
+  const first = vertebrae.filter((m) => hiddenIds.has(m.id));
+  if (first.length === 0) return { shown: [...vertebrae], repeat: null };
+  return {
+    shown: vertebrae.filter((m) => !hiddenIds.has(m.id)),
+    repeat: { seriesKey: blinded.seriesKey, phase: 'blinded', first, second: [], secondLabel: 'blinded repeat' },
+  };
 }
 
 /** What two sets of a study's vertebrae would store, compared as text: equal when nothing a reader sees differs. */
@@ -215,11 +241,14 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
         const reference = restored?.pendingImages.get(m.id);
         if (reference) pendingImages.set(m.id, reference);
       }
+      const { shown, repeat } = resumeBlindedReading(restored, missing);
       const byId = { ...state.measurements.byId };
-      for (const m of missing) byId[m.id] = m;
+      for (const m of shown) byId[m.id] = m;
       setState({
         measurements: { ...state.measurements, byId },
-        restoredNotices: [...state.restoredNotices, { studyKey, ids: missing.map((m) => m.id) }],
+        // The notice names what is shown (a hidden first reading comes back with its repeat reading, not for discarding).
+        restoredNotices: shown.length === 0 ? state.restoredNotices : [...state.restoredNotices, { studyKey, ids: shown.map((m) => m.id) }],
+        ...(repeat === null ? {} : { repeatReading: repeat }),
       });
       resolveRestoredImages();
     }
