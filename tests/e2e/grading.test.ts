@@ -213,8 +213,18 @@ describe('a blinded repeat reading', () => {
     expect(await viewer.page.locator('[data-testid="repeat-blinded"]').getAttribute('data-hidden-count')).toBe(String(firstCount));
   });
 
-  it('compares the same levels measured again: per-level differences, RMS-CV and limits of agreement', async () => {
+  it('resumes still blinded after a reload, each reading once', async () => {
     await viewer.placeVertebra('sagittal', 'T11', shifted(byLevel('T11').points, 0.4));
+    await saved();
+    await viewer.page.reload();
+    await openCt();
+    const blinded = viewer.page.locator(`[data-testid="repeat-blinded"][data-hidden-count="${firstCount}"]`);
+    await blinded.waitFor();
+    await viewer.row('T11').waitFor();
+    expect(await viewer.page.locator('[data-testid="measurement-row"]').count()).toBe(1);
+  });
+
+  it('compares the same levels measured again: per-level differences, RMS-CV and limits of agreement', async () => {
     await viewer.placeVertebra('sagittal', 'T12', byLevel('T12').points);
     await viewer.placeVertebra('sagittal', 'L1', shifted(byLevel('L1').points, -0.3));
     await viewer.page.locator('[data-testid="repeat-finish"]').click();
