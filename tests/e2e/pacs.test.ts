@@ -83,6 +83,21 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
     expect((await search(viewer.page, { name: 'PHANTOM*' })).sort()).toHaveLength(2);
     expect(await search(viewer.page, { name: 'PHANTOM*', from: '2026-09-01', to: '2026-09-30' })).toEqual([baseline.studyInstanceUID]);
     expect(await search(viewer.page, { name: 'NOBODY*' })).toEqual([]);
+    // While the PACS answers, the loading bar at the bottom says what is happening (the search is held back here).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const studySearch = (url: URL) => url.pathname.endsWith('/dicom-web/studies');
+    await viewer.page.route(studySearch, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await viewer.page.locator('[data-testid="pacs-search"]').click();
+    const bar = viewer.page.locator('[data-testid="pacs-progress"]');
+    await bar.waitFor();
+    expect(await bar.textContent()).toMatch(/search/i);
+    release();
+    await bar.waitFor({ state: 'detached' });
+    await viewer.page.unroute(studySearch);
     await close();
   });
 

@@ -37,6 +37,7 @@ export function App() {
   const hasInstances = useAppState((s) => s.instances.length > 0);
   const hasPlan = useAppState((s) => s.plan !== null);
   const fileProgress = useAppState((s) => s.fileProgress);
+  const pacsBusy = useAppState((s) => s.pacs.busy);
   const status = useAppState((s) => s.status);
   const report = useAppState((s) => s.report);
   const comparing = useAppState((s) => s.compare !== null);
@@ -131,6 +132,7 @@ export function App() {
       {fileProgress && (
         <LoadingBar testId="file-progress" label={fileProgress.label} done={fileProgress.filesRead} total={fileProgress.filesTotal} />
       )}
+      {!fileProgress && pacsBusy && <LoadingBar testId="pacs-progress" label={pacsBusy} />}
     </div>
   );
 }
