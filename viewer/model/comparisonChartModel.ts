@@ -53,6 +53,8 @@ export interface ChartGap {
   readonly level: SpinalLevel;
   readonly heightKind: HeightKind;
   readonly timePointIndex: number;
+  /** That time point's label, e.g. the study date. */
+  readonly timePointLabel: string;
   /** Centre of the empty slot, SVG units. */
   readonly x: number;
 }
@@ -272,7 +274,7 @@ export function buildChartModel(timePoints: ReadonlyArray<ChartTimePoint>, optio
         const x = clusterLeft + timePointIndex * barWidth;
         const assessed = assessments.get(level);
         if (assessed === undefined) {
-          gaps.push({ level, heightKind, timePointIndex, x: x + barWidth / 2 });
+          gaps.push({ level, heightKind, timePointIndex, timePointLabel, x: x + barWidth / 2 });
           return;
         }
         const valueMm = assessed.heights[HEIGHT_KEYS[heightKind]];
