@@ -14,7 +14,8 @@ const CONNECT_ORIGINS = connectOriginsOf(process.env.DICOMWEB_CONNECT_SRC);
 /** Serves the generated sample phantom at /sample/ from both the dev and the preview server. */
 function sampleDataPlugin(): Plugin {
   const middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
-    const url = decodeURIComponent((req.url ?? '').split('?')[0]);
+    const [path = ''] = (req.url ?? '').split('?');
+    const url = decodeURIComponent(path);
     const file = normalize(resolve(SAMPLE_DIR, '.' + url));
     if (!file.startsWith(SAMPLE_DIR + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.statusCode = 404;

@@ -223,7 +223,7 @@ function manifestStudy(key: keyof typeof STUDIES, series: [SeriesInfo, string[]]
 }
 
 function levelEntries(spine: Spine): GroundTruthLevelEntry[] {
-  const point = (p: readonly number[]): Point3Mm => [p[0], p[1], p[2]];
+  const point = (p: readonly [number, number, number]): Point3Mm => [p[0], p[1], p[2]];
   return spineTruth(spine).map(
     (truth: LevelTruth): GroundTruthLevelEntry => ({
       level: truth.level,

@@ -10,7 +10,8 @@ export const UID_SEED = 'vertebral-height-viewer/sample-data/phantom-spine';
  */
 export function deterministicUid(name: string): string {
   const bytes = createHash('sha256').update(`${UID_SEED}/${name}`).digest().subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x80;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  // A SHA-256 digest has 32 bytes, so bytes 6 and 8 of its first 16 always exist (readUInt8 would throw otherwise).
+  bytes[6] = (bytes.readUInt8(6) & 0x0f) | 0x80;
+  bytes[8] = (bytes.readUInt8(8) & 0x3f) | 0x80;
   return `2.25.${BigInt(`0x${bytes.toString('hex')}`).toString(10)}`;
 }

@@ -108,7 +108,7 @@ async function launch(binary: string, plugin: string, options: OrthancOptions, h
   mkdirSync(storageDir, { recursive: true });
   const name = `vhv-${process.pid}-${httpPort}-${Date.now().toString(36)}`;
   const configPath = join(dir, 'orthanc.json');
-  writeFileSync(configPath, JSON.stringify(orthancConfig({ name, httpPort, storageDir, plugin, users: options.users }), null, 2));
+  writeFileSync(configPath, JSON.stringify(orthancConfig({ name, httpPort, storageDir, plugin, ...(options.users ? { users: options.users } : {}) }), null, 2));
   const logPath = join(dir, 'orthanc.log');
   const logFd = openSync(logPath, 'a');
   let child: ChildProcess;
@@ -138,7 +138,8 @@ async function launch(binary: string, plugin: string, options: OrthancOptions, h
     // Asynchronous: a blocked event loop cannot answer tsx's signal relay, which then kills this process mid-cleanup.
     if (!stopOptions.keepDir) await rm(dir, { recursive: true, force: true });
   };
-  const authorization = options.users ? basicAuth(Object.entries(options.users)[0]) : null;
+  const [firstUser] = Object.entries(options.users ?? {});
+  const authorization = firstUser ? basicAuth(firstUser) : null;
   const ready = await waitUntilReady(child, url, name, authorization);
   if (ready !== null) {
     const tail = logTail();

@@ -16,7 +16,8 @@ const DEFAULT_PORT = 8042;
 
 interface CliOptions {
   readonly port: number;
-  readonly storageDir?: string;
+  /** Not given: Orthanc stores in a temporary directory removed on exit. */
+  readonly storageDir: string | undefined;
   readonly upload: boolean;
 }
 
@@ -107,7 +108,7 @@ async function main(): Promise<number> {
   });
   try {
     const manifest = options.upload ? loadManifest() : null;
-    orthanc = await startOrthanc({ httpPort: options.port, storageDir: options.storageDir });
+    orthanc = await startOrthanc({ httpPort: options.port, ...(options.storageDir === undefined ? {} : { storageDir: options.storageDir }) });
     if (stopping) {
       await orthanc.stop(); // Ctrl+C arrived while Orthanc was starting
       return 130;

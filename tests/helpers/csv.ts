@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { at } from '../../measurement/testing/results';
 
 // A strict RFC 4180 parser for tests: quoted or bare fields, "" inside quotes, CRLF between records.
 
@@ -59,7 +60,8 @@ export function parseCsv(text: string): string[][] {
 export function parseRecords(csv: string): Array<Record<string, string>> {
   expect(csv.startsWith('\uFEFF')).toBe(true);
   const [header, ...rows] = parseCsv(csv.slice(1));
+  if (header === undefined) expect.fail('expected a header row in the CSV');
   rows.forEach((row) => expect(row).toHaveLength(header.length));
-  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])));
+  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, at(row, i)])));
 }
 

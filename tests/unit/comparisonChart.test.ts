@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { sixPoints, type Heights } from '../helpers/sagittalSpine';
 import { assessSpine, type SpinalLevel, type SpineAssessment } from '../../measurement';
-import { expectOk } from '../../measurement/testing/results';
+import { at, expectOk } from '../../measurement/testing/results';
 import { buildChartModel, type ChartModel, type ChartTimePoint } from '../../viewer/model/comparisonChartModel';
 
 // Rendered to markup in node (no DOM); attributes are read back with regular expressions.
@@ -51,7 +51,7 @@ describe('ComparisonChart', () => {
   it('is an svg image named by its title', () => {
     expect(markup).toMatch(/^<svg [^>]*data-testid="comparison-chart"/);
     expect(markup).toMatch(/^<svg [^>]*role="img"/);
-    const labelledBy = /aria-labelledby="([^"]*)"/.exec(markup)?.[1].split(' ') ?? [];
+    const labelledBy = /aria-labelledby="([^"]*)"/.exec(markup)?.[1]?.split(' ') ?? [];
     expect(labelledBy).toHaveLength(2);
     expect(markup).toContain(`<title id="${labelledBy[0]}">L1 kyphoplasty: heights before and after</title>`);
     expect(markup).toContain(`<desc id="${labelledBy[1]}">`);
@@ -66,24 +66,24 @@ describe('ComparisonChart', () => {
     const bars = elementsByTestId(markup, 'chart-bar');
     expect(bars).toHaveLength(3 * 3 * 2);
     for (const bar of bars) {
-      const spineAt = [baseline, postOp][Number(bar['data-time-point'])].spine;
+      const spineAt = at([baseline, postOp], Number(bar['data-time-point'])).spine;
       const level = spineAt.levels.find((l) => l.level === bar['data-level']);
       const key = HEIGHT_KEYS[bar['data-height'] as keyof typeof HEIGHT_KEYS];
       expect(Number(bar['data-value'])).toBe(level?.heights[key]);
     }
     const l1Anterior = bars.filter((b) => b['data-level'] === 'L1' && b['data-height'] === 'anterior');
     expect(l1Anterior.map((b) => [b['data-time-point'], Number(b['data-value'])])).toEqual([
-      ['0', baseline.spine.levels[1].heights.anteriorMm],
-      ['1', postOp.spine.levels[1].heights.anteriorMm],
+      ['0', at(baseline.spine.levels, 1).heights.anteriorMm],
+      ['1', at(postOp.spine.levels, 1).heights.anteriorMm],
     ]);
   });
 
   it('draws bars at the positions of the model, filled with its colours', () => {
     const bars = elementsByTestId(markup, 'chart-bar');
     bars.forEach((bar, i) => {
-      expect(Number(bar.height)).toBeCloseTo(model.bars[i].height, 2);
-      expect(Number(bar.y)).toBeCloseTo(model.bars[i].y, 2);
-      expect(bar.fill).toBe(model.bars[i].fill);
+      expect(Number(bar.height)).toBeCloseTo(at(model.bars, i).height, 2);
+      expect(Number(bar.y)).toBeCloseTo(at(model.bars, i).y, 2);
+      expect(bar.fill).toBe(at(model.bars, i).fill);
     });
   });
 
@@ -110,7 +110,7 @@ describe('ComparisonChart', () => {
   it('draws a trend line per level and height for three time points', () => {
     const trends = elementsByTestId(render(buildChartModel([baseline, postOp, threeMonths])), 'chart-trend');
     expect(trends).toHaveLength(9);
-    expect(trends[0].points.split(' ')).toHaveLength(3);
+    expect(at(trends, 0).points?.split(' ')).toHaveLength(3);
   });
 
   it('is self-contained: no classes, style sheets, links or external images', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sixPoints, type Heights } from '../helpers/sagittalSpine';
 import { assessSpine, type SpinalLevel, type SpineAssessment } from '../../measurement';
 import '../../measurement/testing/matchers';
-import { expectOk } from '../../measurement/testing/results';
+import { at, expectOk } from '../../measurement/testing/results';
 import {
   barFill,
   buildChartModel,
@@ -56,10 +56,11 @@ function barOf(model: ChartModel, level: SpinalLevel, heightKind: string, timePo
 
 /** WCAG relative luminance of a #rrggbb colour, 0 (black) – 1 (white). */
 function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
+  const channel = (i: number) => {
     const c = parseInt(hex.slice(i, i + 2), 16) / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
+  };
+  const [r, g, b] = [channel(1), channel(3), channel(5)];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
@@ -78,7 +79,7 @@ describe('niceAxis', () => {
     expect(axis.stepMm).toBe(stepMm);
     expect(axis.maxMm).toBe(topMm);
     expect(axis.ticksMm[0]).toBe(0);
-    axis.ticksMm.slice(1).forEach((tick, i) => expect(tick - axis.ticksMm[i]).toBeCloseTo(stepMm, 12));
+    axis.ticksMm.slice(1).forEach((tick, i) => expect(tick - at(axis.ticksMm, i)).toBeCloseTo(stepMm, 12));
   });
 });
 
@@ -100,11 +101,11 @@ describe('buildChartModel', () => {
       expect(l1.map((b) => [b.heightKind, b.timePointIndex])).toEqual(
         HEIGHT_KINDS.flatMap((kind) => [[kind, 0], [kind, 1]]),
       );
-      l1.slice(1).forEach((bar, i) => expect(bar.x).toBeGreaterThanOrEqual(l1[i].x + l1[i].width - 1e-9));
+      l1.slice(1).forEach((bar, i) => expect(bar.x).toBeGreaterThanOrEqual(at(l1, i).x + at(l1, i).width - 1e-9));
     });
 
     it('carries the unrounded heights of assessSpine as bar values, in mm', () => {
-      expect(barOf(beforeAfter, 'L1', 'anterior', 0).valueMm).toBe(baseline.spine.levels[1].heights.anteriorMm);
+      expect(barOf(beforeAfter, 'L1', 'anterior', 0).valueMm).toBe(at(baseline.spine.levels, 1).heights.anteriorMm);
       expect(barOf(beforeAfter, 'L1', 'anterior', 0).valueMm).toBeCloseToMm(16.58, 1e-9);
       expect(barOf(beforeAfter, 'L1', 'anterior', 1).valueMm).toBeCloseToMm(22.95, 1e-9);
       expect(barOf(beforeAfter, 'T12', 'middle', 1).valueMm).toBeCloseToMm(18.72, 1e-9);
@@ -142,8 +143,8 @@ describe('buildChartModel', () => {
 
     it('puts y ticks every 5 mm from 0 to 30 mm, 0 on the x axis', () => {
       expect(beforeAfter.yAxis.ticks.map((t) => t.label)).toEqual(['0', '5', '10', '15', '20', '25', '30']);
-      expect(beforeAfter.yAxis.ticks[0].y).toBe(beforeAfter.plot.bottom);
-      expect(beforeAfter.yAxis.ticks[6].y).toBeCloseTo(beforeAfter.plot.top, 9);
+      expect(at(beforeAfter.yAxis.ticks, 0).y).toBe(beforeAfter.plot.bottom);
+      expect(at(beforeAfter.yAxis.ticks, 6).y).toBeCloseTo(beforeAfter.plot.top, 9);
       expect(beforeAfter.yAxis.title).toBe('Height (mm)');
     });
 
@@ -200,8 +201,8 @@ describe('buildChartModel', () => {
 
     it('colours the time points from light to dark', () => {
       const fills = [0, 1, 2].map((i) => barOf(series, 'L1', 'anterior', i).fill);
-      expect(luminance(fills[0])).toBeGreaterThan(luminance(fills[1]));
-      expect(luminance(fills[1])).toBeGreaterThan(luminance(fills[2]));
+      expect(luminance(at(fills, 0))).toBeGreaterThan(luminance(at(fills, 1)));
+      expect(luminance(at(fills, 1))).toBeGreaterThan(luminance(at(fills, 2)));
       expect(fills[0]).toBe(barFill('anterior', 0, 3));
       expect(fills[2]).toBe(barFill('anterior', 1, 2));
     });

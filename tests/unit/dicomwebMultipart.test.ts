@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { at } from '../../measurement/testing/results';
 import {
   boundaryFromContentType,
   buildMultipart,
@@ -58,7 +59,7 @@ describe('parseMultipart', () => {
     const body = '--b1\r\nContent-Type: application/dicom\r\nContent-Length: 5\r\n\r\nfirst\r\n--b1\r\nContent-Type: text/plain\r\n\r\nsecond\r\n--b1--\r\n';
     const parts = parsed(body, 'b1');
     expect(parts.map((part) => decode(part.body))).toEqual(['first', 'second']);
-    expect(parts[0].headers).toEqual({ 'content-type': 'application/dicom', 'content-length': '5' });
+    expect(at(parts, 0).headers).toEqual({ 'content-type': 'application/dicom', 'content-length': '5' });
   });
 
   it('skips a preamble before the first boundary and an epilogue after the last', () => {
@@ -76,32 +77,32 @@ describe('parseMultipart', () => {
 
   it('accepts a part without headers', () => {
     const parts = parsed('--b\r\n\r\nno headers\r\n--b--', 'b');
-    expect(parts[0].headers).toEqual({});
-    expect(decode(parts[0].body)).toBe('no headers');
+    expect(at(parts, 0).headers).toEqual({});
+    expect(decode(at(parts, 0).body)).toBe('no headers');
   });
 
   it('keeps an empty part empty', () => {
-    expect(parsed('--b\r\nContent-Type: a/b\r\n\r\n\r\n--b--', 'b')[0].body.length).toBe(0);
+    expect(at(parsed('--b\r\nContent-Type: a/b\r\n\r\n\r\n--b--', 'b'), 0).body.length).toBe(0);
   });
 
   it('keeps CR and LF bytes inside a binary body', () => {
     const payload = new Uint8Array([0, 13, 10, 13, 10, 45, 45, 98, 255, 13]);
     const body = new Uint8Array([...encode('--b\r\nContent-Type: application/dicom\r\n\r\n'), ...payload, ...encode('\r\n--b--\r\n')]);
-    expect([...parsed(body, 'b')[0].body]).toEqual([...payload]);
+    expect([...at(parsed(body, 'b'), 0).body]).toEqual([...payload]);
   });
 
   it('does not split at a longer boundary that starts like the real one', () => {
     const body = '--b\r\nContent-Type: a/b\r\n\r\nline\r\n--bb is text\r\n--b--';
-    expect(decode(parsed(body, 'b')[0].body)).toBe('line\r\n--bb is text');
+    expect(decode(at(parsed(body, 'b'), 0).body)).toBe('line\r\n--bb is text');
   });
 
   it('does not split at the boundary in the middle of a line', () => {
-    expect(decode(parsed('--b\r\n\r\nx --b y\r\n--b--', 'b')[0].body)).toBe('x --b y');
+    expect(decode(at(parsed('--b\r\n\r\nx --b y\r\n--b--', 'b'), 0).body)).toBe('x --b y');
   });
 
   it('joins folded header lines', () => {
     const parts = parsed('--b\r\nContent-Type: multipart/related;\r\n type=a\r\n\r\nbody\r\n--b--', 'b');
-    expect(parts[0].headers['content-type']).toBe('multipart/related; type=a');
+    expect(at(parts, 0).headers['content-type']).toBe('multipart/related; type=a');
   });
 
   it('gives an empty list for a body with only the closing boundary', () => {

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { SixPoints, Vec3 } from '../../measurement';
-import { EMPTY_MEASUREMENTS, execute, measurementsOfSeries, previewPoints, redo, undo, type VertebraMeasurement } from '../../viewer/model/measurements';
+import { EMPTY_MEASUREMENTS, execute, measurementsOfSeries, previewPoints, redo, undo, type MeasurementsState, type VertebraMeasurement } from '../../viewer/model/measurements';
+import { at } from '../../measurement/testing/results';
 import { seriesMorphometry } from '../../viewer/model/morphometry';
 import { PLACEMENT_ORDER, fromSixPoints, nextPointName, placementGuide, toSixPoints } from '../../viewer/tools/placement';
+
+/** The vertebra `id` of `state`; the test fails, naming the id, when there is none. */
+function vertebraOf(state: MeasurementsState, id: string): VertebraMeasurement {
+  const vertebra = state.byId[id];
+  if (vertebra === undefined) expect.fail(`expected a vertebra with id ${id}`);
+  return vertebra;
+}
 
 /** A box-shaped vertebra in the sagittal plane x = 0: anterior towards −y, superior towards +z. */
 function box(anteriorMm: number, middleMm: number, posteriorMm: number, zMm = 0): SixPoints {
@@ -55,15 +63,15 @@ describe('the measurement history', () => {
     const dragged = previewPoints(previewPoints(added, 'a', box(17, 20, 25)), 'a', box(18, 20, 25));
     expect(dragged.undoStack).toHaveLength(1);
     const moved = execute(dragged, { type: 'move', id: 'a', before: l1.points, after: box(18, 20, 25) });
-    expect(undo(moved).byId.a.points).toEqual(l1.points);
-    expect(redo(undo(moved)).byId.a.points).toEqual(box(18, 20, 25));
+    expect(vertebraOf(undo(moved), 'a').points).toEqual(l1.points);
+    expect(vertebraOf(redo(undo(moved)), 'a').points).toEqual(box(18, 20, 25));
   });
 
   it('relabels and deletes with undo', () => {
     const added = execute(EMPTY_MEASUREMENTS, { type: 'add', measurement: l1 });
     const relabelled = execute(added, { type: 'relabel', id: 'a', before: 'L1', after: 'L2' });
-    expect(relabelled.byId.a.level).toBe('L2');
-    expect(undo(relabelled).byId.a.level).toBe('L1');
+    expect(vertebraOf(relabelled, 'a').level).toBe('L2');
+    expect(vertebraOf(undo(relabelled), 'a').level).toBe('L1');
     const deleted = execute(added, { type: 'delete', measurement: l1 });
     expect(deleted.byId).toEqual({});
     expect(undo(deleted).byId.a).toEqual(l1);
@@ -101,7 +109,7 @@ describe('seriesMorphometry', () => {
     const { rows, calibrated } = seriesMorphometry(state, 'S1');
     expect(calibrated).toBe(true);
     expect(rows.map((r) => r.measurement.level)).toEqual(['T12', 'L1', 'L2']);
-    const l1 = rows[1].assessment!;
+    const l1 = at(rows, 1).assessment!;
     expect(l1.assessment.grade).toBe(2);
     expect(l1.assessment.deformity).toBe('wedge');
     expect(l1.referenceLevels).toEqual(['L2']);
@@ -121,7 +129,7 @@ describe('seriesMorphometry', () => {
     const flat = box(0, 0, 0);
     const state = execute(EMPTY_MEASUREMENTS, { type: 'add', measurement: vertebra('f', 'L1', flat) });
     const { rows } = seriesMorphometry(state, 'S1');
-    expect(rows[0].assessment).toBeNull();
-    expect(rows[0].error).toBeTruthy();
+    expect(at(rows, 0).assessment).toBeNull();
+    expect(at(rows, 0).error).toBeTruthy();
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { at } from '../../measurement/testing/results';
 import { parseInstance } from '../../viewer/loading/parseInstance';
 import { kindOfSopClass } from '../../viewer/loading/sopClass';
 import { calibrationOf } from '../../viewer/loading/calibration';
@@ -67,8 +68,8 @@ describe.skipIf(!hasShared)('parseInstance on real files from ../shared/dicom', 
     expect(meta.rows).toBeGreaterThan(0);
     expect(meta.pixelSpacingMm).not.toBeNull();
     expect(meta.frames).toHaveLength(1);
-    expect(meta.frames[0].positionMm).toHaveLength(3);
-    expect(meta.frames[0].orientation).toHaveLength(6);
+    expect(at(meta.frames, 0).positionMm).toHaveLength(3);
+    expect(at(meta.frames, 0).orientation).toHaveLength(6);
   });
 
   it('reads every transfer syntax of the same CT slice to the same metadata', () => {
@@ -81,7 +82,7 @@ describe.skipIf(!hasShared)('parseInstance on real files from ../shared/dicom', 
       expect(outcome.ok, name).toBe(true);
       if (outcome.ok && reference.ok) {
         expect(outcome.meta.rows, name).toBe(reference.meta.rows);
-        expect(outcome.meta.frames[0].positionMm, name).toEqual(reference.meta.frames[0].positionMm);
+        expect(at(outcome.meta.frames, 0).positionMm, name).toEqual(at(reference.meta.frames, 0).positionMm);
       }
     }
   });

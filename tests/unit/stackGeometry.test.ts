@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { at } from '../../measurement/testing/results';
 import { analyzeStack, planeOfNormal, sliceNormal, type SlicePlane } from '../../viewer/loading/stackGeometry';
 import type { Orientation6, Vec3 } from '../../viewer/loading/instanceMeta';
 
@@ -96,10 +97,10 @@ describe('analyzeStack', () => {
   });
 
   it.each([
-    ['different sizes', (s: SlicePlane[]) => { s[1] = { ...s[1], rows: 256 }; }, /different sizes/],
-    ['different orientations', (s: SlicePlane[]) => { s[1] = { ...s[1], orientation: SAGITTAL }; }, /different orientations/],
-    ['different pixel spacings', (s: SlicePlane[]) => { s[1] = { ...s[1], pixelSpacingMm: [0.5, 0.5] }; }, /pixel spacings/],
-    ['a missing position', (s: SlicePlane[]) => { s[1] = { ...s[1], positionMm: null }; }, /missing/],
+    ['different sizes', (s: SlicePlane[]) => { s[1] = { ...at(s, 1), rows: 256 }; }, /different sizes/],
+    ['different orientations', (s: SlicePlane[]) => { s[1] = { ...at(s, 1), orientation: SAGITTAL }; }, /different orientations/],
+    ['different pixel spacings', (s: SlicePlane[]) => { s[1] = { ...at(s, 1), pixelSpacingMm: [0.5, 0.5] }; }, /pixel spacings/],
+    ['a missing position', (s: SlicePlane[]) => { s[1] = { ...at(s, 1), positionMm: null }; }, /missing/],
   ])('shows a series with %s as a stack and explains why', (_name, mutate, message) => {
     const slices = axialSeries([0, 1, 2, 3]);
     mutate(slices);

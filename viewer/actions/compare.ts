@@ -4,13 +4,14 @@ import { cancelPlacement, focusMeasurement, linkViews } from '../cornerstone/vie
 import type { SpinalLevel } from '../../measurement';
 import { planCompare } from '../model/displayPlan';
 import { timePointsOf } from '../model/comparison';
-import type { CompareState } from '../state/compareState';
+import { comparedTimePoints, type CompareState } from '../state/compareState';
 import { selectSeries } from './openStudy';
 
 /** Shows the chosen baseline and follow-up side by side (sagittal views), keeping the other settings. */
 function showCompare(compare: CompareState): void {
-  const baseline = compare.timePoints[compare.baselineIndex];
-  const followUp = compare.timePoints[compare.followUpIndex];
+  const pair = comparedTimePoints(compare);
+  if (!pair) return;
+  const { baseline, followUp } = pair;
   const entries = [baseline, followUp].map((point) => ({ series: findSeries(point.seriesKey)!.series, label: point.label }));
   cancelPlacement();
   const plan = planCompare(entries);
@@ -28,14 +29,16 @@ function showCompare(compare: CompareState): void {
 export function enterCompare(): void {
   const state = getState();
   const timePoints = timePointsOf(state.patients, state.measurements);
-  if (timePoints.length < 2) {
+  const [first, second] = timePoints;
+  if (!first || !second) {
     setState({ status: 'Compare needs two studies: open the baseline and the follow-up study of the patient (e.g. "Open post-kyphoplasty sample").' });
     return;
   }
   // Prefer the studies of the patient on screen; other patients stay selectable (with a warning).
-  const current = timePoints.find((p) => p.seriesKey === state.activeSeriesKey) ?? timePoints[0];
+  const current = timePoints.find((p) => p.seriesKey === state.activeSeriesKey) ?? first;
   const samePatient = timePoints.map((p, i) => [p, i] as const).filter(([p]) => p.patientId === current.patientId);
-  const [baselineIndex, followUpIndex] = samePatient.length >= 2 ? [samePatient[0][1], samePatient[1][1]] : [0, 1];
+  const [oldest, next] = samePatient;
+  const [baselineIndex, followUpIndex] = oldest && next ? [oldest[1], next[1]] : [0, 1];
   showCompare({ timePoints, baselineIndex, followUpIndex, linked: true });
 }
 
@@ -48,7 +51,8 @@ export function exitCompare(): void {
   const compare = getState().compare;
   if (!compare) return;
   setState({ compare: null });
-  selectSeries(compare.timePoints[compare.baselineIndex].seriesKey);
+  const pair = comparedTimePoints(compare);
+  if (pair) selectSeries(pair.baseline.seriesKey);
 }
 
 export function setCompareLinked(linked: boolean): void {

@@ -16,10 +16,11 @@ function exportStudy(study: StudyGroup): ExportStudy {
 
 /** What the JSON and CSV writers take for the given studies (default: the study on screen). */
 export function exportInput(studies: readonly StudyGroup[]): MeasurementsExportInput | null {
-  if (studies.length === 0) return null;
+  const [firstStudy] = studies;
+  if (firstStudy === undefined) return null;
   const keys = new Set(studies.map((s) => s.key));
   const measurements = Object.values(getState().measurements.byId).filter((m) => keys.has(m.studyKey));
-  const meta = studies[0].series[0]?.instances[0]?.meta;
+  const meta = firstStudy.series[0]?.instances[0].meta;
   return {
     appVersion: APP_VERSION,
     exportedAt: new Date(),

@@ -1,6 +1,7 @@
 import { comparisonOf, type TimePoint } from '../model/comparison';
 import type { StudyGroup } from '../loading/grouping';
 import { getState } from '../state/store';
+import { comparedTimePoints } from '../state/compareState';
 import { notify } from './notify';
 import { download, safeName } from './download';
 import { allStudies, activeStudy } from '../state/studyLookup';
@@ -24,8 +25,9 @@ function studyForExport(): StudyGroup | null {
 function activeComparison() {
   const { compare, measurements } = getState();
   if (!compare) return null;
-  const baseline = compare.timePoints[compare.baselineIndex];
-  const followUp = compare.timePoints[compare.followUpIndex];
+  const pair = comparedTimePoints(compare);
+  if (!pair) return null;
+  const { baseline, followUp } = pair;
   const { comparison, reason } = comparisonOf(measurements, baseline, followUp);
   return { baseline, followUp, comparison, reason };
 }

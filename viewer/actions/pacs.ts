@@ -129,7 +129,8 @@ export async function openPacsStudy(studyUID: string): Promise<void> {
     const series = await searchSeries(config, studyUID);
     if (!series.ok) return series.error;
     const imageSeries = series.value.filter((s) => !['SR', 'PR', 'KO', 'SEG', 'DOC'].includes(s.modality));
-    if (imageSeries.length === 0) return { kind: 'not-found', message: 'This study has no image series in the PACS.' };
+    const [firstImageSeries] = imageSeries;
+    if (firstImageSeries === undefined) return { kind: 'not-found', message: 'This study has no image series in the PACS.' };
     let firstKey: string | null = null;
     for (const entry of imageSeries) {
       const known = getState().instances.some((i) => i.meta.seriesInstanceUID === entry.seriesInstanceUID && i.imageIds.some((id) => id.startsWith('wadors:')));
@@ -140,7 +141,7 @@ export async function openPacsStudy(studyUID: string): Promise<void> {
       }
       firstKey ??= entry.seriesInstanceUID;
     }
-    const preferred = imageSeries.find((s) => s.modality === 'CT') ?? imageSeries[0];
+    const preferred = imageSeries.find((s) => s.modality === 'CT') ?? firstImageSeries;
     selectSeries(preferred.seriesInstanceUID || firstKey!);
     return restoreNewestReport(config, studyUID, series.value.filter((s) => s.modality === 'SR'));
   });

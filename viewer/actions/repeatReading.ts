@@ -28,7 +28,8 @@ export function startRepeatReading(): void {
   if (seriesKey === null) return;
   if (state.repeatReading?.phase === 'blinded') return;
   const first = measurementsOfSeries(state.measurements, seriesKey).sort((a, b) => compareLevels(a.level, b.level));
-  if (first.length === 0) {
+  const lastLevel = first[first.length - 1]?.level;
+  if (lastLevel === undefined) {
     notify({ kind: 'error', text: 'Nothing to read again: measure at least one vertebra on this series first.', details: [] });
     return;
   }
@@ -37,7 +38,7 @@ export function startRepeatReading(): void {
     measurements: withoutSeries(s.measurements, seriesKey, []),
     repeatReading: { seriesKey, phase: 'blinded', first, second: [], secondLabel: 'blinded repeat' },
     selectedMeasurementId: null,
-    nextLevel: first[first.length - 1].level,
+    nextLevel: lastLevel,
   }));
   notify({
     kind: 'info',

@@ -1,4 +1,5 @@
 import { getState, setState } from '../state/store';
+import { comparedTimePoints } from '../state/compareState';
 import { findSeries } from '../state/instances';
 import { withMeasuredRegion } from '../cornerstone/viewportController';
 import { snapshotViewport } from '../cornerstone/snapshot';
@@ -22,15 +23,19 @@ export async function openReport(): Promise<void> {
   const view = plan.viewports.find((v) => v.orientation === 'sagittal') ?? plan.viewports[0];
   let snapshot: string | null = null;
   let snapshotError: string | null = null;
-  try {
-    snapshot = await withMeasuredRegion(plan, view.viewportId, measured, () => snapshotViewport(view.viewportId));
-  } catch (error) {
-    snapshotError = `The image snapshot could not be made: ${error instanceof Error ? error.message : String(error)}`;
+  if (view === undefined) {
+    snapshotError = 'The image snapshot could not be made: the series has no view on screen.';
+  } else {
+    try {
+      snapshot = await withMeasuredRegion(plan, view.viewportId, measured, () => snapshotViewport(view.viewportId));
+    } catch (error) {
+      snapshotError = `The image snapshot could not be made: ${error instanceof Error ? error.message : String(error)}`;
+    }
   }
   let comparison: ReportData['comparison'] = null;
-  if (state.compare && plan.mode === 'compare') {
-    const baseline = state.compare.timePoints[state.compare.baselineIndex];
-    const followUp = state.compare.timePoints[state.compare.followUpIndex];
+  const pair = state.compare && plan.mode === 'compare' ? comparedTimePoints(state.compare) : null;
+  if (pair) {
+    const { baseline, followUp } = pair;
     const result = comparisonOf(state.measurements, baseline, followUp);
     if (result.comparison) {
       const snapshots: Array<{ label: string; image: string }> = [];

@@ -148,13 +148,14 @@ export function createPlacementAssist({ plan, viewportOf }: AssistEnvironment): 
       measurements.push(measurementFromProposal(vertebra.proposal, { ...prepared.context, id: utilities.uuidv4(), level }));
       lastLevel = level;
     }
-    if (measurements.length === 0) {
+    const [firstProposal] = measurements;
+    if (firstProposal === undefined) {
       notify('error', 'No vertebral body could be proposed between the two clicks.');
       return;
     }
     addProposals(measurements, firstLevel, lastLevel);
     const missing = missingLevelOffsets.map((o) => levelCounted(firstLevel, o, direction)).filter((l): l is SpinalLevel => l !== null);
-    notify('info', `${measurements.length} vertebrae proposed (${measurements[0].level}–${lastLevel})${missing.length ? `; not found: ${missing.join(', ')} (place them by hand)` : ''}.`);
+    notify('info', `${measurements.length} vertebrae proposed (${firstProposal.level}–${lastLevel})${missing.length ? `; not found: ${missing.join(', ')} (place them by hand)` : ''}.`);
   };
 
   return {

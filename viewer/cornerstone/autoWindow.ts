@@ -10,12 +10,13 @@ export function autoWindow(values: ArrayLike<number>): { center: number; width: 
   const sample: number[] = [];
   for (let i = 0; i < values.length; i += step) {
     const v = values[i];
-    if (Number.isFinite(v)) sample.push(v);
+    if (v !== undefined && Number.isFinite(v)) sample.push(v);
   }
-  if (sample.length === 0) return null;
   sample.sort((a, b) => a - b);
   const low = sample[Math.floor(AUTO_WINDOW_LOW_PERCENTILE * (sample.length - 1))];
   const high = sample[Math.ceil(AUTO_WINDOW_HIGH_PERCENTILE * (sample.length - 1))];
+  // Both are undefined exactly when no value was finite.
+  if (low === undefined || high === undefined) return null;
   const width = Math.max(1, high - low);
   return { center: low + width / 2, width };
 }

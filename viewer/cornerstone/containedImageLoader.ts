@@ -37,7 +37,6 @@ function loadContained(imageId: string, options: Record<string, unknown> = {}): 
   })();
   return {
     promise,
-    cancelFn: undefined,
     // As the library's loader: an image leaving the cache releases its share of the parsed file.
     decache: () => wadouri.dataSetCacheManager.unload(parsed.url),
   };

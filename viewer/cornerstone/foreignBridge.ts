@@ -44,7 +44,7 @@ function syncForeign(seriesKeys: ReadonlySet<string>, viewportIds: readonly stri
         toolName: TOOL_NAME,
         FrameOfReferenceUID: placement.frameOfReferenceUID,
         viewPlaneNormal: [...placement.viewPlaneNormal] as Types.Point3,
-        referencedImageId: placement.referencedImageId ?? undefined,
+        ...(placement.referencedImageId === null ? {} : { referencedImageId: placement.referencedImageId }),
         // A line is seen in every plane that holds it (a length drawn on an axial slice also on the sagittal one
         // through it): cornerstone then checks the line's direction and distance instead of the normal.
         ...(placement.isLine

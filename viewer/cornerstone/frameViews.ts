@@ -19,6 +19,9 @@ export function framedCameraOf(viewportId: string): Types.ICamera | undefined {
   return framedCameras.get(viewportId);
 }
 
+/** A 3-vector built one component at a time (x, y, z). */
+const componentwise = (component: (axis: 0 | 1 | 2) => number): Types.Point3 => [component(0), component(1), component(2)];
+
 const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
 
 function modalityOf(imageId: string | undefined): FrameModality {
@@ -49,11 +52,11 @@ function planeOfVolumeView(viewport: VolumeViewport): PlaneImage | null {
   const normal = camera.viewPlaneNormal as Vec3;
   const focal = camera.focalPoint as Vec3;
   const right = cross(up, normal);
-  const extentMm = Math.hypot(...volume.dimensions.map((n, i) => n * volume.spacing[i]));
+  const extentMm = Math.hypot(...componentwise((i) => volume.dimensions[i] * volume.spacing[i]));
   const spacingMm = Math.max(FRAME_SAMPLING_MM, extentMm / FRAME_MAX_SIDE_PX);
   const side = Math.ceil(extentMm / spacingMm);
   const down: Vec3 = [-up[0], -up[1], -up[2]];
-  const originMm: Vec3 = [0, 1, 2].map((i) => focal[i] - (right[i] * extentMm) / 2 - (down[i] * extentMm) / 2) as unknown as Vec3;
+  const originMm: Vec3 = componentwise((i) => focal[i] - (right[i] * extentMm) / 2 - (down[i] * extentMm) / 2);
   const plane = samplePlane(analysisVolume, { originMm, rowCosine: right, columnCosine: down, columns: side, rows: side, spacingMm });
   return plane.ok ? plane.value : null;
 }
@@ -66,8 +69,8 @@ function planeOfStackView(viewport: StackViewport): PlaneImage | null {
   } | undefined) : undefined;
   if (!image || image.color || !plane?.imagePositionPatient || !plane.rowCosines || !plane.columnCosines || !plane.rowPixelSpacing || !plane.columnPixelSpacing) return null;
   const pixels = image.getPixelData();
-  const values = new Float32Array(pixels.length);
-  for (let i = 0; i < pixels.length; i += 1) values[i] = pixels[i] * (image.slope ?? 1) + (image.intercept ?? 0);
+  const stored: ArrayLike<number> = pixels;
+  const values = Float32Array.from(stored, (value) => value * (image.slope ?? 1) + (image.intercept ?? 0));
   const [px, py, pz] = plane.imagePositionPatient;
   const [rx, ry, rz] = plane.rowCosines;
   const [cx, cy, cz] = plane.columnCosines;
@@ -91,9 +94,10 @@ function applyFrame(viewport: Types.IViewport, frame: SpineFrame): void {
   const camera = viewport.getCamera();
   const normal = camera.viewPlaneNormal!;
   const focal = camera.focalPoint!;
-  const offset = [0, 1, 2].reduce((sum, i) => sum + (frame.centreMm[i] - focal[i]) * normal[i], 0);
-  const focalPoint = [0, 1, 2].map((i) => frame.centreMm[i] - offset * normal[i]) as Types.Point3;
-  const position = [0, 1, 2].map((i) => camera.position![i] + focalPoint[i] - focal[i]) as Types.Point3;
+  const cameraPosition = camera.position!;
+  const offset = ([0, 1, 2] as const).reduce<number>((sum, i) => sum + (frame.centreMm[i] - focal[i]) * normal[i], 0);
+  const focalPoint = componentwise((i) => frame.centreMm[i] - offset * normal[i]);
+  const position = componentwise((i) => cameraPosition[i] + focalPoint[i] - focal[i]);
   const aspect = viewport.canvas.clientWidth / Math.max(1, viewport.canvas.clientHeight);
   viewport.setCamera({ focalPoint, position, parallelScale: frameHalfHeightMm(frame, aspect) });
   viewport.render();
@@ -108,7 +112,7 @@ export function frameSpineView(viewport: Types.IViewport, openedCamera: Types.IC
   const now = viewport.getCamera();
   const moved = openedCamera !== null && (
     Math.abs((now.parallelScale ?? 0) - (openedCamera.parallelScale ?? 0)) > 1e-6 ||
-    [0, 1, 2].some((i) => Math.abs(now.focalPoint![i] - openedCamera.focalPoint![i]) > 1e-6)
+    ([0, 1, 2] as const).some((i) => Math.abs(now.focalPoint![i] - openedCamera.focalPoint![i]) > 1e-6)
   );
   let outcome: FrameOutcome = 'fit';
   if (moved) {

@@ -30,7 +30,10 @@ function vec3(p: Types.Point3): Vec3 {
 }
 
 function samePoints(a: readonly Types.Point3[], b: readonly Vec3[]): boolean {
-  return a.length === b.length && a.every((p, i) => p[0] === b[i][0] && p[1] === b[i][1] && p[2] === b[i][2]);
+  return a.length === b.length && a.every((p, i) => {
+    const q = b[i];
+    return q !== undefined && p[0] === q[0] && p[1] === q[1] && p[2] === q[2];
+  });
 }
 
 function onCompleted(event: Event): void {
@@ -146,7 +149,7 @@ export function syncAnnotations(seriesKeys: ReadonlySet<string>, viewportIds: re
         FrameOfReferenceUID: measurement.frameOfReferenceUID,
         viewPlaneNormal: [...measurement.viewPlaneNormal] as Types.Point3,
         viewUp: [...measurement.viewUp] as Types.Point3,
-        referencedImageId: measurement.referencedImageId ?? undefined,
+        ...(measurement.referencedImageId === null ? {} : { referencedImageId: measurement.referencedImageId }),
       },
       data: {
         handles: { points: fromSixPoints(measurement.points).map((p) => [...p] as Types.Point3), activeHandleIndex: null },

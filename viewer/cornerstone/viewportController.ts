@@ -107,7 +107,7 @@ export function snapshotOf(viewport: Types.IViewport): ViewportSnapshot | null {
     rightDir[2] * downDir[0] - rightDir[0] * downDir[2],
     rightDir[0] * downDir[1] - rightDir[1] * downDir[0],
   ]);
-  const axisIndex = [0, 1, 2].find((i) => Math.abs(normal[i]) > 0.999);
+  const axisIndex = ([0, 1, 2] as const).find((i) => Math.abs(normal[i]) > 0.999);
   const props = (viewport as StackViewport).getProperties?.() ?? {};
   const voi = props.voiRange;
   return {
@@ -295,8 +295,9 @@ export async function showPlan(
     for (const seriesKey of seriesKeys) {
       const specs = plan.viewports.filter((v) => v.seriesKey === seriesKey);
       const volumeSpecs = specs.filter((v) => v.kind === 'volume');
-      if (volumeSpecs.length > 0) {
-        const imageIds = volumeSpecs[0].imageIds;
+      const [firstVolumeSpec] = volumeSpecs;
+      if (firstVolumeSpec !== undefined) {
+        const imageIds = firstVolumeSpec.imageIds;
         const volumeId = `cornerstoneStreamingImageVolume:${seriesKey}`;
         const existing = cache.getVolume(volumeId);
         const volume = existing ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds }));
@@ -322,7 +323,8 @@ export async function showPlan(
         } else {
           // A volume shown before (still streaming): count the frames it already holds; the rest arrive as events.
           streaming.cachedFrames?.forEach((cached, index) => {
-            if (cached) settled.add(streaming.imageIds[index]);
+            const imageId = streaming.imageIds[index];
+            if (cached && imageId !== undefined) settled.add(imageId);
           });
           // Stream the slices in, the middle one first, then interleaved passes (a coarse reformat early), rendering a
           // few times a second. The callback also covers frames that finished loading between two displays of this
@@ -335,7 +337,8 @@ export async function showPlan(
       for (const spec of specs.filter((v) => v.kind === 'stack')) {
         const viewport = renderingEngine.getViewport<StackViewport>(spec.viewportId);
         const middle = Math.floor(spec.imageIds.length / 2);
-        await viewport.setStack(spec.imageIds, middle).catch((error: unknown) => fail(spec.imageIds[middle], errorText(error)));
+        // An empty stack (never planned) is reported under its viewport id, as there is no image to name.
+        await viewport.setStack(spec.imageIds, middle).catch((error: unknown) => fail(spec.imageIds[middle] ?? spec.viewportId, errorText(error)));
         openedCameras.set(spec.viewportId, viewport.getCamera());
         frame([spec]);
         // Decode the whole stack in the background so scrolling never waits and progress reaches 100 %.
@@ -470,7 +473,8 @@ export function focusPoints(
   seriesKey: string,
 ): void {
   if (points.length === 0) return;
-  const centre = [0, 1, 2].map((i) => points.reduce((sum, p) => sum + p[i], 0) / points.length) as Types.Point3;
+  const meanOf = (axis: 0 | 1 | 2) => points.reduce((sum, p) => sum + p[axis], 0) / points.length;
+  const centre: Types.Point3 = [meanOf(0), meanOf(1), meanOf(2)];
   const ofSeries = { ...plan, viewports: plan.viewports.filter((v) => v.seriesKey === seriesKey) };
   for (const viewport of viewportsOf(ofSeries)) {
     const camera = viewport.getCamera();
@@ -484,7 +488,7 @@ export function focusPoints(
       else stack.jumpToWorld(centre);
     } else {
       const { focalPoint, position } = camera;
-      const delta = [centre[0] - focalPoint![0], centre[1] - focalPoint![1], centre[2] - focalPoint![2]];
+      const delta: Vec3 = [centre[0] - focalPoint![0], centre[1] - focalPoint![1], centre[2] - focalPoint![2]];
       viewport.setCamera({
         focalPoint: centre,
         position: [position![0] + delta[0], position![1] + delta[1], position![2] + delta[2]] as Types.Point3,
@@ -504,10 +508,11 @@ const REGION_MARGIN_MM = 25;
 export async function withMeasuredRegion<T>(plan: DisplayPlan, viewportId: string, measured: readonly VertebraMeasurement[], capture: () => Promise<T>): Promise<T> {
   const viewport = engine().getViewport(viewportId);
   const spec = plan.viewports.find((v) => v.viewportId === viewportId);
-  if (!viewport || !spec || measured.length === 0) return capture();
+  const [firstMeasured] = measured;
+  if (!viewport || !spec || firstMeasured === undefined) return capture();
   const before = viewport.getCamera();
   const points = measured.flatMap((m) => Object.values(m.points));
-  focusPoints(plan, points, measured[0].viewPlaneNormal, measured[0].referencedImageId, spec.seriesKey);
+  focusPoints(plan, points, firstMeasured.viewPlaneNormal, firstMeasured.referencedImageId, spec.seriesKey);
   // Half the height of the view must hold the farthest point from the centre, along the view's up direction and
   // across it (scaled by the aspect ratio).
   const camera = viewport.getCamera();

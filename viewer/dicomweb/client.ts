@@ -143,8 +143,9 @@ function dicomFromAnswer(body: Uint8Array, contentType: string, what: string): R
     if (boundary === null) return fail(malformedError(what, 'the multipart answer names no boundary'));
     const parts = parseMultipart(body, boundary);
     if (!parts.ok) return fail(malformedError(what, parts.reason));
-    if (parts.value.length === 0) return fail(malformedError(what, 'the multipart answer has no parts'));
-    bytes = parts.value[0].body;
+    const [firstPart] = parts.value;
+    if (firstPart === undefined) return fail(malformedError(what, 'the multipart answer has no parts'));
+    bytes = firstPart.body;
   }
   if (!hasPart10Marker(bytes)) return fail(malformedError(what, 'the object sent is not a DICOM file'));
   return ok(bytes);

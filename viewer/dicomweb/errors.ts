@@ -79,7 +79,7 @@ export function timeoutError(what: string, timeoutMs: number): DicomWebError {
 
 /** The answer arrived but is not what DICOMweb promises; `detail` says what was wrong. */
 export function malformedError(what: string, detail: string, status?: number): DicomWebError {
-  return { kind: 'malformed', status, message: `The PACS answered ${what} with data the viewer cannot read: ${detail}.` };
+  return { kind: 'malformed', ...(status !== undefined ? { status } : {}), message: `The PACS answered ${what} with data the viewer cannot read: ${detail}.` };
 }
 
 /** The request was not sent because it is not valid; `detail` says how to correct it. */

@@ -41,7 +41,7 @@ export async function send(config: DicomWebConfig, request: HttpRequest): Promis
     response = await fetch(request.url, {
       method: request.method,
       headers,
-      body: request.body,
+      body: request.body ?? null,
       signal: controller.signal,
       // Credentials we send ourselves; 'omit' also keeps the browser from popping its own login box on a 401.
       credentials: authorization === null ? 'same-origin' : 'omit',

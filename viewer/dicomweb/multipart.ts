@@ -105,14 +105,15 @@ export function buildMultipart(parts: ReadonlyArray<{ contentType: string; body:
 
 /** Finds the byte sequence `needle` in `haystack` from index `from`; -1 when absent. */
 export function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from: number): number {
-  if (needle.length === 0) return from;
+  const [firstByte] = needle;
+  if (firstByte === undefined) return from;
   const last = haystack.length - needle.length;
-  let i = haystack.indexOf(needle[0], from);
+  let i = haystack.indexOf(firstByte, from);
   while (i >= 0 && i <= last) {
     let j = 1;
     while (j < needle.length && haystack[i + j] === needle[j]) j++;
     if (j === needle.length) return i;
-    i = haystack.indexOf(needle[0], i + 1);
+    i = haystack.indexOf(firstByte, i + 1);
   }
   return -1;
 }

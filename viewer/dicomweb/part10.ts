@@ -33,7 +33,7 @@ export function readPart10Header(bytes: Uint8Array): ParseOutcome<Part10Header> 
     const group = view.getUint16(at, true);
     if (group !== 0x0002) break;
     const element = view.getUint16(at + 2, true);
-    const vr = String.fromCharCode(bytes[at + 4], bytes[at + 5]);
+    const vr = String.fromCharCode(view.getUint8(at + 4), view.getUint8(at + 5));
     if (!/^[A-Z]{2}$/.test(vr)) return { ok: false, reason: 'its file meta information is damaged' };
     const long = LONG_VRS.has(vr);
     if (long && at + 12 > bytes.length) return { ok: false, reason: 'its file meta information is cut short' };

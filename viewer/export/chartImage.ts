@@ -24,8 +24,9 @@ export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
   const height = userUnits(svg.getAttribute('height'));
   if (width !== null && height !== null) return { width, height };
   const viewBox = (svg.getAttribute('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
-  if (viewBox.length === 4 && viewBox.every(Number.isFinite) && viewBox[2] > 0 && viewBox[3] > 0) {
-    return { width: viewBox[2], height: viewBox[3] };
+  const [, , viewBoxWidth, viewBoxHeight] = viewBox;
+  if (viewBox.length === 4 && viewBox.every(Number.isFinite) && viewBoxWidth !== undefined && viewBoxHeight !== undefined && viewBoxWidth > 0 && viewBoxHeight > 0) {
+    return { width: viewBoxWidth, height: viewBoxHeight };
   }
   const rect = svg.getBoundingClientRect();
   if (rect.width > 0 && rect.height > 0) return { width: rect.width, height: rect.height };

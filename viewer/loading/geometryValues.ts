@@ -2,7 +2,7 @@ import type { Orientation6, Vec3 } from './instanceMeta';
 
 /** Three numbers as a patient-space vector (ImagePositionPatient), or null when there are not exactly three. */
 export function toVec3(values: readonly number[]): Vec3 | null {
-  return values.length === 3 ? [values[0], values[1], values[2]] : null;
+  return hasLength(values, 3) ? [values[0], values[1], values[2]] : null;
 }
 
 /**
@@ -10,7 +10,7 @@ export function toVec3(values: readonly number[]): Vec3 | null {
  * there are not six values or a direction is degenerate.
  */
 export function toOrientation(values: readonly number[]): Orientation6 | null {
-  if (values.length !== 6) return null;
+  if (!hasLength(values, 6)) return null;
   const row = Math.hypot(values[0], values[1], values[2]);
   const column = Math.hypot(values[3], values[4], values[5]);
   if (row < 0.5 || column < 0.5) return null;
@@ -19,5 +19,13 @@ export function toOrientation(values: readonly number[]): Orientation6 | null {
 
 /** A positive spacing pair in mm (PixelSpacing, ImagerPixelSpacing), or null when absent, zero or malformed ("0\0"). */
 export function toSpacing(values: readonly number[]): readonly [number, number] | null {
-  return values.length === 2 && values[0] > 0 && values[1] > 0 ? [values[0], values[1]] : null;
+  return hasLength(values, 2) && values[0] > 0 && values[1] > 0 ? [values[0], values[1]] : null;
+}
+
+/** Whether `values` holds exactly `length` numbers, narrowing it to that tuple. */
+function hasLength(values: readonly number[], length: 2): values is readonly [number, number];
+function hasLength(values: readonly number[], length: 3): values is readonly [number, number, number];
+function hasLength(values: readonly number[], length: 6): values is readonly [number, number, number, number, number, number];
+function hasLength(values: readonly number[], length: number): boolean {
+  return values.length === length;
 }

@@ -19,7 +19,8 @@ export interface SeriesGroup {
   seriesNumber: number | null;
   /** 'image' when the series holds images; otherwise what its objects are (SR, SEG, PDF…). */
   kind: InstanceKind;
-  instances: LoadedInstance[];
+  /** Never empty: a series exists because one of its instances was loaded. */
+  instances: [LoadedInstance, ...LoadedInstance[]];
   /** Frames in the series: what a stack would scroll through. */
   imageCount: number;
 }
@@ -56,7 +57,7 @@ export function seriesKeyOf(meta: InstanceMeta): string {
 }
 
 /** Frame planes of a series for stacking: one entry per image id. */
-export function slicePlanesOf(series: SeriesGroup): SlicePlane[] {
+export function slicePlanesOf(series: { readonly instances: readonly LoadedInstance[] }): SlicePlane[] {
   return series.instances.flatMap(({ meta, imageIds }) =>
     imageIds.map((imageId, frame) => ({
       imageId,
@@ -115,13 +116,14 @@ export function groupInstances(instances: readonly LoadedInstance[]): PatientGro
         description: meta.seriesDescription,
         seriesNumber: meta.seriesNumber,
         kind: meta.kind,
-        instances: [],
+        instances: [instance],
         imageCount: 0,
       };
       series.set(seriesKey, group);
       study.series.push(group);
+    } else {
+      group.instances.push(instance);
     }
-    group.instances.push(instance);
     if (meta.kind === 'image') {
       group.kind = 'image';
       group.imageCount += instance.imageIds.length;

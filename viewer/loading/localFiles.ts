@@ -35,8 +35,7 @@ export async function readLocalFiles(
   onBatch: (batch: ReadResult, progress: ReadProgress) => void,
 ): Promise<void> {
   let batch: ReadResult = { instances: [], problems: [] };
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i];
+  for (const [i, file] of files.entries()) {
     const name = displayName(file);
     try {
       const buffer = await file.arrayBuffer();

@@ -29,13 +29,13 @@ export async function fetchSampleFiles(
   const paths = manifest.studies.filter((s) => studyKeys.includes(s.key)).flatMap((s) => s.series.flatMap((x) => x.files));
   const files: File[] = new Array(paths.length);
   let done = 0;
-  let next = 0;
+  const queue = [...paths.entries()];
   const worker = async () => {
-    while (next < paths.length) {
-      const index = next++;
-      const response = await fetch(`${SAMPLE_ROOT}/${paths[index]}`);
-      if (!response.ok) throw new Error(`sample file ${paths[index]} could not be fetched (HTTP ${response.status})`);
-      files[index] = new File([await response.blob()], paths[index], { type: 'application/dicom' });
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+      const [index, path] = item;
+      const response = await fetch(`${SAMPLE_ROOT}/${path}`);
+      if (!response.ok) throw new Error(`sample file ${path} could not be fetched (HTTP ${response.status})`);
+      files[index] = new File([await response.blob()], path, { type: 'application/dicom' });
       onProgress(++done, paths.length);
     }
   };

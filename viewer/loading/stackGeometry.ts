@@ -74,7 +74,10 @@ export function planeOfNormal(normal: Vec3): PlaneName {
 }
 
 function sameOrientation(a: Orientation6, b: Orientation6): boolean {
-  return a.every((v, i) => Math.abs(v - b[i]) < ORIENTATION_TOLERANCE);
+  return a.every((v, i) => {
+    const w = b[i];
+    return w !== undefined && Math.abs(v - w) < ORIENTATION_TOLERANCE;
+  });
 }
 
 function sameSpacing(a: SlicePlane, b: SlicePlane): boolean {
@@ -105,8 +108,8 @@ function stackOnly(slices: readonly SlicePlane[], normal: Vec3 | null, notes: st
  * Spacing comes from ImagePositionPatient projected on the normal, never from SliceThickness.
  */
 export function analyzeStack(slices: readonly SlicePlane[]): StackGeometry {
-  if (slices.length === 0) return stackOnly(slices, null, []);
-  const first = slices[0];
+  const [first] = slices;
+  if (first === undefined) return stackOnly(slices, null, []);
   if (!first.orientation || slices.some((s) => !s.positionMm || !s.orientation)) {
     return stackOnly(slices, first.orientation ? sliceNormal(first.orientation) : null,
       slices.length > 1 ? ['slice position or orientation is missing: shown as a stack in file order, no reformats'] : []);
@@ -141,7 +144,11 @@ export function analyzeStack(slices: readonly SlicePlane[]): StackGeometry {
     notes.push(`${duplicateImageIds.length} slice(s) share a position with another slice: the volume keeps one image per position (lowest instance number)`);
   }
 
-  const gapsMm = kept.slice(1).map((e, i) => e.distanceMm - kept[i].distanceMm);
+  const gapsMm: number[] = [];
+  for (let i = 1; i < kept.length; i++) {
+    const [previous, current] = [kept[i - 1], kept[i]];
+    if (previous && current) gapsMm.push(current.distanceMm - previous.distanceMm);
+  }
   const base: StackGeometry = {
     imageIds: kept.map((e) => e.slice.imageId),
     normal,
@@ -153,20 +160,22 @@ export function analyzeStack(slices: readonly SlicePlane[]): StackGeometry {
     duplicateImageIds,
     notes,
   };
-  if (gapsMm.length === 0) return base;
+  const [firstKept] = kept;
+  const lastKept = kept[kept.length - 1];
+  if (gapsMm.length === 0 || !firstKept || !lastKept) return base;
 
-  const meanMm = (kept[kept.length - 1].distanceMm - kept[0].distanceMm) / gapsMm.length;
+  const meanMm = (lastKept.distanceMm - firstKept.distanceMm) / gapsMm.length;
   const minMm = Math.min(...gapsMm);
   const maxMm = Math.max(...gapsMm);
   const toleranceMm = Math.max(SPACING_ABSOLUTE_TOLERANCE_MM, SPACING_RELATIVE_TOLERANCE * meanMm);
   const regular = maxMm - minMm <= toleranceMm;
 
   // Every position must lie on the line through the first one along the normal; otherwise the stack is sheared.
-  const origin = kept[0].slice.positionMm!;
+  const origin = firstKept.slice.positionMm!;
   const sheared = kept.some(({ slice, distanceMm }) => {
     const p = slice.positionMm!;
-    const along = distanceMm - kept[0].distanceMm;
-    const offset = [p[0] - origin[0] - along * normal[0], p[1] - origin[1] - along * normal[1], p[2] - origin[2] - along * normal[2]];
+    const along = distanceMm - firstKept.distanceMm;
+    const offset: Vec3 = [p[0] - origin[0] - along * normal[0], p[1] - origin[1] - along * normal[1], p[2] - origin[2] - along * normal[2]];
     return Math.hypot(offset[0], offset[1], offset[2]) > SHEAR_TOLERANCE_MM;
   });
 

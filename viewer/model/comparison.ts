@@ -27,7 +27,7 @@ export function seriesToCompare(study: StudyGroup, measurements: MeasurementsSta
   if (images.length === 0) return null;
   const count = (s: SeriesGroup) => measurementsOfSeries(measurements, s.key).length;
   const score = (s: SeriesGroup) => count(s) * 1000 + (s.modality === 'CT' ? 3 : s.modality === 'MR' ? 2 : 0) + Math.min(1, s.imageCount / 100);
-  return [...images].sort((a, b) => score(b) - score(a))[0];
+  return [...images].sort((a, b) => score(b) - score(a))[0] ?? null;
 }
 
 /** Every study with images as a time point, oldest first (by StudyDate then StudyTime). */
@@ -92,7 +92,8 @@ export function chartOf(measurements: MeasurementsState, timePoints: readonly Ti
   const points = timePoints.flatMap((point) => {
     const input = spineInputOf(measurements, point.seriesKey);
     const spine = input.length > 0 ? assessSpine(input) : null;
-    return spine?.ok ? [{ label: point.label.split(' · ')[0], spine: spine.value }] : [];
+    const [date = point.label] = point.label.split(' · ');
+    return spine?.ok ? [{ label: date, spine: spine.value }] : [];
   });
   return points.length > 0 ? buildChartModel(points) : null;
 }

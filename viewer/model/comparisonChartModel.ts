@@ -53,6 +53,8 @@ export interface ChartGap {
   readonly level: SpinalLevel;
   readonly heightKind: HeightKind;
   readonly timePointIndex: number;
+  /** That time point's label, e.g. the study date. */
+  readonly timePointLabel: string;
   /** Centre of the empty slot, SVG units. */
   readonly x: number;
 }
@@ -168,7 +170,8 @@ const COLOUR_RAMPS: Readonly<Record<HeightKind, { readonly light: string; readon
 const TREND_STROKE = '#1a1a1a';
 
 function hexToRgb(hex: string): [number, number, number] {
-  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+  const channel = (at: number) => parseInt(hex.slice(at, at + 2), 16);
+  return [channel(1), channel(3), channel(5)];
 }
 
 function rgbToHex(rgb: ReadonlyArray<number>): string {
@@ -182,7 +185,8 @@ export function barFill(heightKind: HeightKind, timePointIndex: number, timePoin
   const t = timePointIndex / (timePointCount - 1);
   const from = hexToRgb(light);
   const to = hexToRgb(dark);
-  return rgbToHex(from.map((c, i) => c + (to[i] - c) * t));
+  const mix = (a: number, b: number) => a + (b - a) * t;
+  return rgbToHex([mix(from[0], to[0]), mix(from[1], to[1]), mix(from[2], to[2])]);
 }
 
 /** The outline of every bar of one height: the dark end of its ramp, so that light bars stand out from the white. */
@@ -207,7 +211,8 @@ export function niceAxis(maxValueMm: number): { maxMm: number; stepMm: number; t
   const stepMm = clean((normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 5 ? 5 : 10) * magnitude);
   const intervals = Math.ceil(clean(max / stepMm));
   const ticksMm = Array.from({ length: intervals + 1 }, (_, i) => clean(i * stepMm));
-  return { maxMm: ticksMm[ticksMm.length - 1], stepMm, ticksMm };
+  // The top is the last tick, computed as that tick is.
+  return { maxMm: clean(intervals * stepMm), stepMm, ticksMm };
 }
 
 /** A tick label with as many decimals as the step needs (5 → '5', 0.5 → '0.5'). */
@@ -240,7 +245,7 @@ export function buildChartModel(timePoints: ReadonlyArray<ChartTimePoint>, optio
     throw new RangeError(`buildChartModel: a ${width} × ${height} chart leaves no room for the plot of ${count} time points`);
   }
 
-  const byTimePoint = timePoints.map((tp) => new Map(tp.spine.levels.map((l) => [l.level, l])));
+  const byTimePoint = timePoints.map((tp) => ({ label: tp.label, assessments: new Map(tp.spine.levels.map((l) => [l.level, l])) }));
   const levelNames = [...new Set(timePoints.flatMap((tp) => tp.spine.levels.map((l) => l.level)))].sort(compareLevels);
 
   let maxValueMm = 0;
@@ -265,11 +270,11 @@ export function buildChartModel(timePoints: ReadonlyArray<ChartTimePoint>, optio
     const clusters = HEIGHT_KINDS.map((heightKind, k) => {
       const clusterLeft = innerLeft + k * (barsPerCluster + CLUSTER_GAP_BARS) * barWidth;
       const trendPoints: Array<{ x: number; y: number; timePointIndex: number }> = [];
-      byTimePoint.forEach((assessments, timePointIndex) => {
+      byTimePoint.forEach(({ label: timePointLabel, assessments }, timePointIndex) => {
         const x = clusterLeft + timePointIndex * barWidth;
         const assessed = assessments.get(level);
         if (assessed === undefined) {
-          gaps.push({ level, heightKind, timePointIndex, x: x + barWidth / 2 });
+          gaps.push({ level, heightKind, timePointIndex, timePointLabel, x: x + barWidth / 2 });
           return;
         }
         const valueMm = assessed.heights[HEIGHT_KEYS[heightKind]];
@@ -285,7 +290,7 @@ export function buildChartModel(timePoints: ReadonlyArray<ChartTimePoint>, optio
           height: plot.bottom - y,
           fill: barFill(heightKind, timePointIndex, count),
           stroke: barStroke(heightKind),
-          description: `${level} ${HEIGHT_KIND_LABELS[heightKind]} ${timePoints[timePointIndex].label}: ${valueMm.toFixed(1)} mm`,
+          description: `${level} ${HEIGHT_KIND_LABELS[heightKind]} ${timePointLabel}: ${valueMm.toFixed(1)} mm`,
         });
         trendPoints.push({ x: x + barWidth / 2, y, timePointIndex });
       });

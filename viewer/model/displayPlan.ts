@@ -1,4 +1,4 @@
-import { slicePlanesOf, type SeriesGroup } from '../loading/grouping';
+import { slicePlanesOf, type LoadedInstance, type SeriesGroup } from '../loading/grouping';
 import { analyzeStack, type StackGeometry } from '../loading/stackGeometry';
 import { screenSeriesImages } from '../loading/seriesScreening';
 
@@ -37,11 +37,12 @@ export interface DisplayPlan {
 }
 
 /** Files whose image size differs from the series' most common size. */
-function oddSizedFiles(images: SeriesGroup['instances']): DisplayPlan['fileNotes'] {
+function oddSizedFiles(images: readonly LoadedInstance[]): DisplayPlan['fileNotes'] {
   const counts = new Map<string, number>();
   for (const { meta } of images) counts.set(`${meta.columns}×${meta.rows}`, (counts.get(`${meta.columns}×${meta.rows}`) ?? 0) + 1);
-  if (counts.size < 2) return [];
-  const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const [mostCommon] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  if (counts.size < 2 || mostCommon === undefined) return [];
+  const [common] = mostCommon;
   return images
     .filter(({ meta }) => `${meta.columns}×${meta.rows}` !== common)
     .map(({ meta }) => ({
@@ -54,13 +55,13 @@ function oddSizedFiles(images: SeriesGroup['instances']): DisplayPlan['fileNotes
  * The instances sharing the series' most common geometry (orientation within ~0.06°, size, pixel spacing), and the
  * rest. Only images of one geometry can make a volume.
  */
-function splitByGeometry(images: SeriesGroup['instances']): { main: SeriesGroup['instances']; others: SeriesGroup['instances'] } {
-  const keyOf = ({ meta }: SeriesGroup['instances'][number]) =>
+function splitByGeometry(images: readonly LoadedInstance[]): { main: readonly LoadedInstance[]; others: readonly LoadedInstance[] } {
+  const keyOf = ({ meta }: LoadedInstance) =>
     [meta.frames[0]?.orientation?.map((v) => v.toFixed(3)).join(',') ?? 'none', meta.rows, meta.columns, meta.pixelSpacingMm?.map((v) => v.toFixed(4)).join(',') ?? 'none'].join('|');
-  const groups = new Map<string, SeriesGroup['instances']>();
+  const groups = new Map<string, LoadedInstance[]>();
   for (const image of images) groups.set(keyOf(image), [...(groups.get(keyOf(image)) ?? []), image]);
-  if (groups.size < 2) return { main: images, others: [] };
-  const main = [...groups.values()].sort((a, b) => b.length - a.length)[0];
+  const [main] = [...groups.values()].sort((a, b) => b.length - a.length);
+  if (groups.size < 2 || main === undefined) return { main: images, others: [] };
   return { main, others: images.filter((i) => !main.includes(i)) };
 }
 
@@ -143,19 +144,22 @@ export function planDisplay(series: SeriesGroup): DisplayPlan {
  * each headed by its time point label. The first series is the baseline.
  */
 export function planCompare(entries: ReadonlyArray<{ series: SeriesGroup; label: string }>): DisplayPlan {
-  const plans = entries.map(({ series }) => planDisplay(series));
-  const viewports = plans.map((plan, i): ViewportSpec => {
+  const plans = entries.map(({ series, label }) => ({ plan: planDisplay(series), label }));
+  const [first] = plans;
+  if (first === undefined) throw new Error('planCompare needs at least one series');
+  const viewports = plans.flatMap(({ plan, label }, i): ViewportSpec[] => {
+    // Every plan has at least one viewport (planDisplay always returns one).
     const view = plan.viewports.find((v) => v.orientation === 'sagittal') ?? plan.viewports[0];
-    return { ...view, viewportId: `cmp${i}-${view.viewportId}`, title: entries[i].label };
+    return view ? [{ ...view, viewportId: `cmp${i}-${view.viewportId}`, title: label }] : [];
   });
   return {
-    seriesKey: plans[0].seriesKey,
+    seriesKey: first.plan.seriesKey,
     mode: 'compare',
     viewports,
-    imageIds: plans.flatMap((p) => p.imageIds),
-    geometry: plans[0].geometry,
-    calibrated: plans.every((p) => p.calibrated),
-    notes: plans.flatMap((p, i) => p.notes.map((note) => `${entries[i].label}: ${note}`)),
-    fileNotes: plans.flatMap((p) => p.fileNotes),
+    imageIds: plans.flatMap(({ plan }) => plan.imageIds),
+    geometry: first.plan.geometry,
+    calibrated: plans.every(({ plan }) => plan.calibrated),
+    notes: plans.flatMap(({ plan, label }) => plan.notes.map((note) => `${label}: ${note}`)),
+    fileNotes: plans.flatMap(({ plan }) => plan.fileNotes),
   };
 }

@@ -78,8 +78,10 @@ function applyForward(byId: MeasurementsState['byId'], command: MeasurementComma
       const moved = { ...current, points: command.after };
       return { ...byId, [command.id]: command.proposedAfter === undefined ? moved : { ...moved, proposed: command.proposedAfter } };
     }
-    case 'relabel':
-      return byId[command.id] ? { ...byId, [command.id]: { ...byId[command.id], level: command.after } } : byId;
+    case 'relabel': {
+      const current = byId[command.id];
+      return current ? { ...byId, [command.id]: { ...current, level: command.after } } : byId;
+    }
     case 'review': {
       const next = { ...byId };
       for (const id of command.ids) {

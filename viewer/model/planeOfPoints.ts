@@ -13,7 +13,7 @@ export function planeOfPoints(points: SixPoints): { normal: Vec3; up: Vec3 } {
   const ap: Vec3 = [points.posteriorSuperior[0] - points.anteriorSuperior[0], points.posteriorSuperior[1] - points.anteriorSuperior[1], points.posteriorSuperior[2] - points.anteriorSuperior[2]];
   const si: Vec3 = [points.anteriorInferior[0] - points.anteriorSuperior[0], points.anteriorInferior[1] - points.anteriorSuperior[1], points.anteriorInferior[2] - points.anteriorSuperior[2]];
   let normal = unit([ap[1] * si[2] - ap[2] * si[1], ap[2] * si[0] - ap[0] * si[2], ap[0] * si[1] - ap[1] * si[0]]);
-  const axis = [0, 1, 2].find((i) => Math.abs(normal[i]) > Math.cos((0.5 * Math.PI) / 180));
+  const axis = ([0, 1, 2] as const).find((i) => Math.abs(normal[i]) > Math.cos((0.5 * Math.PI) / 180));
   if (axis !== undefined) normal = [axis === 0 ? Math.sign(normal[0]) : 0, axis === 1 ? Math.sign(normal[1]) : 0, axis === 2 ? Math.sign(normal[2]) : 0];
   const up = unit([-si[0], -si[1], -si[2]]);
   return { normal, up };

@@ -6,6 +6,7 @@ import { RestorationTable } from './RestorationTable';
 import { seriesReadingComparison } from '../model/readingComparison';
 import { fmt, signed } from '../model/format';
 import { useAppState } from '../state/useAppState';
+import { comparedTimePoints } from '../state/compareState';
 
 
 /** Before/after kyphoplasty, level by level, from measurement/'s compareStudies. */
@@ -23,8 +24,9 @@ export function ComparePanel({ commands }: { commands: CompareCommands }) {
   const measurements = useAppState((s) => s.measurements);
   const repeat = useAppState((s) => s.repeatReading);
   if (!compare) return null;
-  const baseline = compare.timePoints[compare.baselineIndex];
-  const followUp = compare.timePoints[compare.followUpIndex];
+  const pair = comparedTimePoints(compare);
+  if (!pair) return null;
+  const { baseline, followUp } = pair;
   const warnings = compareWarnings(baseline, followUp);
   const { comparison, reason } = comparisonOf(measurements, baseline, followUp);
   const chart = chartOf(measurements, compare.timePoints);

@@ -122,7 +122,7 @@ export function ComparisonChart({ model, title }: { model: ChartModel; title: st
           fontSize={9}
           fill={MUTED_COLOUR}
         >
-          ×<title>{`${gap.level} not measured at ${model.timePoints[gap.timePointIndex].label}`}</title>
+          ×<title>{`${gap.level} not measured at ${gap.timePointLabel}`}</title>
         </text>
       ))}
 

@@ -4,7 +4,7 @@ import { shortcutLabel } from '../model/shortcuts';
 
 export interface ToolButtonProps {
   testId: string;
-  icon?: ComponentType<{ size?: number; 'aria-hidden'?: boolean | 'true' }>;
+  icon?: ComponentType<{ size?: number; 'aria-hidden'?: boolean | 'true' }> | undefined;
   /** The action's name (the accessible name and the tooltip's first words). */
   label: string;
   /** Shown beside the icon; default: icon only. */

@@ -6,6 +6,7 @@ import { comparisonOf } from '../model/comparison';
 import { SHORTCUTS, matchShortcut, type KeyPress, type ShortcutContext, type ShortcutId } from '../model/shortcuts';
 import { WINDOW_PRESETS, applyWindowPreset, cancelPlacement, resetViewports, scrollViewport, toggleInvert } from '../cornerstone/viewportController';
 import { getState } from '../state/store';
+import { comparedTimePoints } from '../state/compareState';
 import type { PrimaryTool } from '../state/primaryTool';
 import { getActiveViewportId } from './activeViewport';
 import { activeKeyboardCursor, moveKeyboardCursor, placeAtKeyboardCursor, toggleKeyboardCursor, zoomAtKeyboardCursor } from '../actions/keyboardCursor';
@@ -32,8 +33,9 @@ let currentLevelIndex = -1;
 /** Steps through the compared levels, bringing each into view in both studies. */
 function stepLevel(delta: number): void {
   const { compare, measurements } = getState();
-  if (!compare) return;
-  const { comparison } = comparisonOf(measurements, compare.timePoints[compare.baselineIndex], compare.timePoints[compare.followUpIndex]);
+  const pair = compare ? comparedTimePoints(compare) : null;
+  if (!pair) return;
+  const { comparison } = comparisonOf(measurements, pair.baseline, pair.followUp);
   const levels = comparison?.levels.map((l) => l.level) ?? [];
   if (levels.length === 0) return;
   currentLevelIndex = Math.max(0, Math.min(levels.length - 1, currentLevelIndex + delta));

@@ -219,7 +219,10 @@ export class VertebralHeightTool extends AnnotationTool {
     if (!this.isComplete(annotation)) return false;
     const { viewport } = getEnabledElement(element)!;
     const canvas = (annotation as VertebraAnnotation).data.handles.points.map((p) => viewport.worldToCanvas(p));
-    return [...HEIGHT_LINES, ...ENDPLATE_LINES].some(([a, b]) => distanceToSegment(canvasCoords, canvas[a], canvas[b]) < proximity);
+    return [...HEIGHT_LINES, ...ENDPLATE_LINES].some(([a, b]) => {
+      const [from, to] = [canvas[a], canvas[b]];
+      return from !== undefined && to !== undefined && distanceToSegment(canvasCoords, from, to) < proximity;
+    });
   }
 
   getHandleNearImagePoint(element: HTMLDivElement, annotation: ToolTypes.Annotation, canvasCoords: Types.Point2, proximity: number): ToolTypes.ToolHandle | undefined {
@@ -291,7 +294,7 @@ export class VertebralHeightTool extends AnnotationTool {
     if (!hasMoved) {
       vertebra.data.pointsBeforeEdit = null;
       toolUtilities.triggerAnnotationRenderForViewportIds(viewportIds);
-    } else if (assist && assist.mode() === 'snap' && !keepWhereDropped && corner && handleIndex !== undefined && viewportIds[0]) {
+    } else if (assist && assist.mode() === 'snap' && !keepWhereDropped && corner && handleIndex !== undefined && viewportIds[0] && vertebra.data.handles.points[handleIndex]) {
       const dropped = vertebra.data.handles.points[handleIndex];
       void assist.snap(viewportIds[0], dropped, corner).then((snapped) => {
         if (snapped && vertebra.data.handles.points[handleIndex] === dropped) {
@@ -376,18 +379,23 @@ export class VertebralHeightTool extends AnnotationTool {
     drawHandles(svg, uid, 'handles', canvas, { color, handleRadius: 3 });
     const textOptions = { color, background: 'rgba(0, 0, 0, 0.55)', fontSize: '13px' };
     const levelText = annotation.data.level + (style?.gradeText ? ` · ${style.gradeText}` : '') + (style?.check ? ' · check' : '');
-    drawTextBox(svg, uid, 'level', [levelText], [canvas[0][0] - 60, canvas[0][1] - 28], textOptions);
+    const [first] = canvas;
+    if (first) drawTextBox(svg, uid, 'level', [levelText], [first[0] - 60, first[1] - 28], textOptions);
     if (!complete) return;
     const heights = heightsFromPoints(toSixPoints(points));
     if (!heights.ok) return;
     const unit = style?.unit ?? 'mm';
-    const labels = [`Ha ${heights.value.anteriorMm.toFixed(1)} ${unit}`, `Hm ${heights.value.middleMm.toFixed(1)} ${unit}`, `Hp ${heights.value.posteriorMm.toFixed(1)} ${unit}`];
-    const midOf = ([a, b]: readonly [number, number]): Types.Point2 => [(canvas[a][0] + canvas[b][0]) / 2, (canvas[a][1] + canvas[b][1]) / 2];
+    const [anteriorLabel, middleLabel, posteriorLabel] = [`Ha ${heights.value.anteriorMm.toFixed(1)} ${unit}`, `Hm ${heights.value.middleMm.toFixed(1)} ${unit}`, `Hp ${heights.value.posteriorMm.toFixed(1)} ${unit}`];
+    const midOf = ([a, b]: readonly [number, number]): Types.Point2 | null => {
+      const [from, to] = [canvas[a], canvas[b]];
+      return from && to ? [(from[0] + to[0]) / 2, (from[1] + to[1]) / 2] : null;
+    };
     const [anterior, middle, posterior] = HEIGHT_LINES.map(midOf);
+    if (!anterior || !middle || !posterior) return;
     // Ha outside the front of the body; Hm and Hp stacked just behind the posterior wall, Hm above, so that the
     // labels never cover each other or the body (the middle and posterior lines are only a few pixels apart).
-    drawTextBox(svg, uid, 'height-label-0', [labels[0]], [anterior[0] - 92, anterior[1] - 8], textOptions);
-    drawTextBox(svg, uid, 'height-label-1', [labels[1]], [Math.max(middle[0], posterior[0]) + 6, posterior[1] - 26], textOptions);
-    drawTextBox(svg, uid, 'height-label-2', [labels[2]], [Math.max(middle[0], posterior[0]) + 6, posterior[1] - 4], textOptions);
+    drawTextBox(svg, uid, 'height-label-0', [anteriorLabel], [anterior[0] - 92, anterior[1] - 8], textOptions);
+    drawTextBox(svg, uid, 'height-label-1', [middleLabel], [Math.max(middle[0], posterior[0]) + 6, posterior[1] - 26], textOptions);
+    drawTextBox(svg, uid, 'height-label-2', [posteriorLabel], [Math.max(middle[0], posterior[0]) + 6, posterior[1] - 4], textOptions);
   }
 }

@@ -75,7 +75,8 @@ class Collector {
     if (this.options.knownSeries !== undefined && known === undefined) {
       return this.reject(where, `This series is not open in the viewer; open its study, then import again.${lost}`);
     }
-    const context = { studyInstanceUID, seriesInstanceUID, frameOfReferenceUID, calibrated, imageIdOf: this.options.imageIdOf };
+    const { imageIdOf } = this.options;
+    const context = { studyInstanceUID, seriesInstanceUID, frameOfReferenceUID, calibrated, ...(imageIdOf ? { imageIdOf } : {}) };
     raw.vertebrae.forEach((vertebra, i) => {
       const level = isRecord(vertebra) && typeof vertebra.level === 'string' ? ` (${quoteForMessage(vertebra.level, 16)})` : '';
       const vertebraWhere = `${where} / vertebra #${i + 1}${level}`;

@@ -34,23 +34,25 @@ function vertebraJson(
     id: m.id,
     level: m.level,
     points: pointsJson(m.points),
-    frameOfReferenceUID: m.frameOfReferenceUID === series.frameOfReferenceUID ? undefined : m.frameOfReferenceUID,
-    calibrated: m.calibrated === series.calibrated ? undefined : m.calibrated,
+    ...(m.frameOfReferenceUID === series.frameOfReferenceUID ? {} : { frameOfReferenceUID: m.frameOfReferenceUID }),
+    ...(m.calibrated === series.calibrated ? {} : { calibrated: m.calibrated }),
     viewPlaneNormal: vec3Json(m.viewPlaneNormal),
     viewUp: vec3Json(m.viewUp),
     referencedImage: m.referencedImageId === null ? null : (input.referencedImageOf?.(m.referencedImageId) ?? null),
     ...(m.confidence === undefined
       ? {}
       : { proposal: { proposed: m.proposed === true, confidence: m.confidence, reasons: (m.reasons ?? []).map((r) => ({ code: r.code, message: r.message })) } }),
-    readerReading: isEmptyReading(m.reading) || m.reading === undefined ? undefined : { ...m.reading },
+    ...(isEmptyReading(m.reading) || m.reading === undefined ? {} : { readerReading: { ...m.reading } }),
     informative,
   };
 }
 
 function seriesJson(exported: ExportedSeries, input: MeasurementsExportInput): SeriesJson {
+  const [firstRow] = exported.rows;
+  if (firstRow === undefined) throw new TypeError(`series ${exported.series.seriesInstanceUID} has no measurements to export`);
   const series: SeriesJson = {
     seriesInstanceUID: exported.series.seriesInstanceUID,
-    frameOfReferenceUID: exported.rows[0].measurement.frameOfReferenceUID,
+    frameOfReferenceUID: firstRow.measurement.frameOfReferenceUID,
     calibrated: exported.calibrated,
     vertebrae: [],
   };
@@ -63,14 +65,16 @@ function seriesJson(exported: ExportedSeries, input: MeasurementsExportInput): S
 /** The document for `input`: only the studies and series with measurements, vertebrae cranial → caudal. */
 export function measurementsDocument(input: MeasurementsExportInput): MeasurementsDocument {
   const studies: StudyJson[] = [];
-  let previous: ExportedSeries['study'] | null = null;
+  let previousStudy: ExportedSeries['study'] | null = null;
+  let current: StudyJson | null = null;
   for (const exported of seriesToExport(input)) {
     // seriesToExport keeps each study's series together, in the order of input.studies.
-    if (exported.study !== previous) {
-      studies.push({ studyInstanceUID: exported.study.studyInstanceUID, studyDate: exported.study.studyDate, series: [] });
-      previous = exported.study;
+    if (current === null || exported.study !== previousStudy) {
+      current = { studyInstanceUID: exported.study.studyInstanceUID, studyDate: exported.study.studyDate, series: [] };
+      studies.push(current);
+      previousStudy = exported.study;
     }
-    studies[studies.length - 1].series.push(seriesJson(exported, input));
+    current.series.push(seriesJson(exported, input));
   }
   return {
     format: MEASUREMENTS_FORMAT,
