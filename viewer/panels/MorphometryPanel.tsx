@@ -118,96 +118,98 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
       {rows.length === 0 ? (
         <p className="morphometry__empty">No vertebra measured on this series yet: choose the height tool (V), a level, and click the six points.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Level</th>
-              {COLUMNS.map((c) => (
-                <th key={c.field} title={c.title}>{c.label}{c.field.endsWith('Mm') ? ` (${unit})` : ''}</th>
-              ))}
-              <th title="Undeformed neighbours used as the reference posterior height">Ref.</th>
-              <th title="Your own reading: visual Genant grade, endplate depression (ABQ), note">Reader</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const cells = cellsOf(row, calibrated);
-              const { measurement } = row;
-              const reading = readingOf(measurement);
-              const range = calibrated && row.assessment ? row.assessment.uncertainty?.gradeRange ?? { min: row.assessment.assessment.grade, max: row.assessment.assessment.grade } : null;
-              return (
-                <tr
-                  key={measurement.id}
-                  data-testid="measurement-row"
-                  data-level={measurement.level}
-                  data-measurement-id={measurement.id}
-                  data-proposed={isUnconfirmed(measurement) ? 'true' : 'false'}
-                  data-confidence={measurement.confidence ?? ''}
-                  aria-selected={measurement.id === selectedId}
-                  data-borderline={row.assessment?.uncertainty?.borderline ?? false}
-                  className={`morphometry__row morphometry__row--grade-${calibrated ? cells.grade.value ?? 'none' : 'none'}`}
-                  onClick={() => commands.focusMeasurementById(measurement.id)}
-                >
-                  <td>
-                    <select
-                      aria-label="Level"
-                      data-testid="row-level"
-                      value={measurement.level}
-                      onClick={(e) => e.stopPropagation()}
-                      onChange={(e) => commands.relabelMeasurement(measurement.id, e.target.value as SpinalLevel)}
-                    >
-                      {SPINAL_LEVELS.map((level) => <option key={level} value={level}>{level}</option>)}
-                    </select>
-                  </td>
-                  {COLUMNS.map((c) => (
-                    <td key={c.field} data-field={c.field} data-value={cells[c.field].value ?? ''}>{cells[c.field].text}</td>
-                  ))}
-                  <td data-field="referenceLevels" data-value={row.assessment?.referenceLevels.join(',') ?? ''}>
-                    {row.assessment?.referenceLevels.join(', ') || '—'}
-                  </td>
-                  <ReaderReadingCell
-                    reading={reading}
-                    disagrees={readerDisagrees(reading, range)}
-                    onChange={(next) => commands.setReaderReading(measurement.id, next)}
-                  />
-                  <td>
-                    {row.error && <span className="morphometry__error" title={row.error}>⚠ {row.error}</span>}
-                    {needsCheck(measurement) && (
-                      <span className="morphometry__check" data-testid="proposal-check" title={(measurement.reasons ?? []).map((r) => r.message).join(' ') || 'Low confidence'}>
-                        check
-                      </span>
-                    )}
-                    {isUnconfirmed(measurement) && (
+        <div className="morphometry__table">
+          <table>
+            <thead>
+              <tr>
+                <th>Level</th>
+                {COLUMNS.map((c) => (
+                  <th key={c.field} title={c.title}>{c.label}{c.field.endsWith('Mm') ? ` (${unit})` : ''}</th>
+                ))}
+                <th title="Undeformed neighbours used as the reference posterior height">Ref.</th>
+                <th title="Your own reading: visual Genant grade, endplate depression (ABQ), note">Reader</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const cells = cellsOf(row, calibrated);
+                const { measurement } = row;
+                const reading = readingOf(measurement);
+                const range = calibrated && row.assessment ? row.assessment.uncertainty?.gradeRange ?? { min: row.assessment.assessment.grade, max: row.assessment.assessment.grade } : null;
+                return (
+                  <tr
+                    key={measurement.id}
+                    data-testid="measurement-row"
+                    data-level={measurement.level}
+                    data-measurement-id={measurement.id}
+                    data-proposed={isUnconfirmed(measurement) ? 'true' : 'false'}
+                    data-confidence={measurement.confidence ?? ''}
+                    aria-selected={measurement.id === selectedId}
+                    data-borderline={row.assessment?.uncertainty?.borderline ?? false}
+                    className={`morphometry__row morphometry__row--grade-${calibrated ? cells.grade.value ?? 'none' : 'none'}`}
+                    onClick={() => commands.focusMeasurementById(measurement.id)}
+                  >
+                    <td>
+                      <select
+                        aria-label="Level"
+                        data-testid="row-level"
+                        value={measurement.level}
+                        onClick={(e) => e.stopPropagation()}
+                        onChange={(e) => commands.relabelMeasurement(measurement.id, e.target.value as SpinalLevel)}
+                      >
+                        {SPINAL_LEVELS.map((level) => <option key={level} value={level}>{level}</option>)}
+                      </select>
+                    </td>
+                    {COLUMNS.map((c) => (
+                      <td key={c.field} data-field={c.field} data-value={cells[c.field].value ?? ''}>{cells[c.field].text}</td>
+                    ))}
+                    <td data-field="referenceLevels" data-value={row.assessment?.referenceLevels.join(',') ?? ''}>
+                      {row.assessment?.referenceLevels.join(', ') || '—'}
+                    </td>
+                    <ReaderReadingCell
+                      reading={reading}
+                      disagrees={readerDisagrees(reading, range)}
+                      onChange={(next) => commands.setReaderReading(measurement.id, next)}
+                    />
+                    <td>
+                      {row.error && <span className="morphometry__error" title={row.error}>⚠ {row.error}</span>}
+                      {needsCheck(measurement) && (
+                        <span className="morphometry__check" data-testid="proposal-check" title={(measurement.reasons ?? []).map((r) => r.message).join(' ') || 'Low confidence'}>
+                          check
+                        </span>
+                      )}
+                      {isUnconfirmed(measurement) && (
+                        <button
+                          type="button"
+                          data-testid="accept-proposal"
+                          title={`Proposed by the image analysis (confidence ${((measurement.confidence ?? 0) * 100).toFixed(0)} %): accept it (A)`}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            commands.acceptProposal(measurement.id);
+                          }}
+                        >
+                          Accept
+                        </button>
+                      )}
                       <button
                         type="button"
-                        data-testid="accept-proposal"
-                        title={`Proposed by the image analysis (confidence ${((measurement.confidence ?? 0) * 100).toFixed(0)} %): accept it (A)`}
+                        data-testid="delete-measurement"
+                        title="Delete this vertebra (Del)"
                         onClick={(e) => {
                           e.stopPropagation();
-                          commands.acceptProposal(measurement.id);
+                          commands.deleteMeasurement(measurement.id);
                         }}
                       >
-                        Accept
+                        ✕
                       </button>
-                    )}
-                    <button
-                      type="button"
-                      data-testid="delete-measurement"
-                      title="Delete this vertebra (Del)"
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        commands.deleteMeasurement(measurement.id);
-                      }}
-                    >
-                      ✕
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
