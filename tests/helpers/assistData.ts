@@ -212,6 +212,19 @@ export interface VerseReference {
   readonly points: Record<'anteriorSuperior' | 'anteriorInferior' | 'middleSuperior' | 'middleInferior' | 'posteriorSuperior' | 'posteriorInferior', [number, number, number]>;
 }
 
+/** The six in-plane (y, z) points of a sagittal slice, mm, lifted to patient space at that slice's x, mm. */
+function onSagittalPlane(ref: Record<keyof VerseReference['points'], readonly [number, number]>, xMm: number): VerseReference['points'] {
+  const lift = (p: readonly [number, number]): [number, number, number] => [xMm, p[0], p[1]];
+  return {
+    anteriorSuperior: lift(ref.anteriorSuperior),
+    anteriorInferior: lift(ref.anteriorInferior),
+    middleSuperior: lift(ref.middleSuperior),
+    middleInferior: lift(ref.middleInferior),
+    posteriorSuperior: lift(ref.posteriorSuperior),
+    posteriorInferior: lift(ref.posteriorInferior),
+  };
+}
+
 /**
  * Reference points for T10–L3 from the expert mask (see maskReference.ts), each on the sagittal slice nearest the
  * level's expert centroid (sub-verse012_seg-subreg_ctd.json, voxel coordinates), `insetMm` inside the walls.
@@ -240,20 +253,7 @@ export function verseReferences(mask: Nifti, insetMm: number): VerseReference[] 
     };
     const ref = referencePointsFromMask(slice, label, insetMm);
     if (!ref) continue;
-    const x = world(i, 0, 0)[0];
-    const to3 = (p: readonly [number, number]): [number, number, number] => [x, p[0], p[1]];
-    out.push({
-      level,
-      expertGrade,
-      points: {
-        anteriorSuperior: to3(ref.anteriorSuperior),
-        anteriorInferior: to3(ref.anteriorInferior),
-        middleSuperior: to3(ref.middleSuperior),
-        middleInferior: to3(ref.middleInferior),
-        posteriorSuperior: to3(ref.posteriorSuperior),
-        posteriorInferior: to3(ref.posteriorInferior),
-      },
-    });
+    out.push({ level, expertGrade, points: onSagittalPlane(ref, world(i, 0, 0)[0]) });
   }
   return out;
 }
@@ -308,17 +308,5 @@ export function readTptboxMr(insetMm: number): { mr: Volume; points: VerseRefere
   };
   const ref = referencePointsFromMask(slice, 6, insetMm);
   if (!ref) return { mr, points: null };
-  const x = world(0, 0, k)[0];
-  const to3 = (p: readonly [number, number]): [number, number, number] => [x, p[0], p[1]];
-  return {
-    mr,
-    points: {
-      anteriorSuperior: to3(ref.anteriorSuperior),
-      anteriorInferior: to3(ref.anteriorInferior),
-      middleSuperior: to3(ref.middleSuperior),
-      middleInferior: to3(ref.middleInferior),
-      posteriorSuperior: to3(ref.posteriorSuperior),
-      posteriorInferior: to3(ref.posteriorInferior),
-    },
-  };
+  return { mr, points: onSagittalPlane(ref, world(0, 0, k)[0]) };
 }
