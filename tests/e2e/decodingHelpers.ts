@@ -187,8 +187,9 @@ export interface ViewportSummary {
 
 /**
  * Clicks a series and waits until it is shown: it is the active series, each of its viewports has published its
- * overlay snapshot (so the display code ran for this series, not the previous one) and is marked loaded, which
- * happens when every image has decoded or failed (or the series was left aside after its setup time, `setupError`).
+ * overlay snapshot (so the display code ran for this series, not the previous one), is marked loaded, which
+ * happens when every image has decoded or failed, and has drawn its first frame (or failed to draw it); or the series
+ * was left aside after its setup time (`setupError`).
  * Returns the state of its viewports.
  */
 export async function showSeries(page: Page, seriesKey: string, timeoutMs = 30_000): Promise<ViewportSummary[]> {
@@ -204,7 +205,9 @@ export async function showSeries(page: Page, seriesKey: string, timeoutMs = 30_0
       return s.plan.viewports.every(({ viewportId }) => {
         const element = document.querySelector<HTMLElement>(`[data-testid="viewport"][data-viewport-id="${viewportId}"]`);
         if (element?.dataset.setupError) return true;
-        return element?.dataset.loaded === 'true' && s.viewports[viewportId] !== undefined;
+        // Loaded is not yet drawn: images already in the cache count as loaded at once, the first frame comes later.
+        const drawn = element?.dataset.rendered === 'true' || element?.dataset.renderError !== undefined;
+        return element?.dataset.loaded === 'true' && drawn && s.viewports[viewportId] !== undefined;
       });
     },
     seriesKey,
