@@ -109,10 +109,12 @@ describe('when the browser store refuses every write (storage quota exceeded)', 
   beforeAll(async () => {
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    // Every put fails as a full disk makes it fail; reads still work.
+    // Every put fails as a full disk makes it fail, until the test frees the space; reads still work.
     await context.addInitScript(() => {
-      IDBObjectStore.prototype.put = function put(): IDBRequest<IDBValidKey> {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function full(this: IDBObjectStore, ...args: Parameters<typeof put>): IDBRequest<IDBValidKey> {
+        if ((window as { storageFreed?: boolean }).storageFreed !== true) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
       };
     });
     viewer = await viewerOn(await context.newPage(), server.url);
@@ -146,6 +148,24 @@ describe('when the browser store refuses every write (storage quota exceeded)', 
     const document = JSON.parse(readFileSync(file, 'utf8')) as { studies: Array<{ series: Array<{ vertebrae: Array<{ level: string }> }> }> };
     const levels = document.studies.flatMap((s) => s.series.flatMap((x) => x.vertebrae.map((v) => v.level)));
     expect(levels).toEqual(['L1']);
+  });
+
+  it('asks before the tab is closed while the vertebra is not saved, and the tab stays when the reader says so', async () => {
+    const asked = viewer.page.waitForEvent('dialog');
+    await viewer.page.close({ runBeforeUnload: true });
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+    await viewer.row('L1').waitFor();
+    expect(viewer.page.isClosed()).toBe(false);
+  });
+
+  it('writes the vertebra by itself once there is space again, with no other change', async () => {
+    await viewer.page.evaluate(() => {
+      (window as { storageFreed?: boolean }).storageFreed = true;
+    });
+    await saved(viewer);
+    expect(await viewer.page.locator('[data-testid="save-error"]').count()).toBe(0);
   });
 });
 

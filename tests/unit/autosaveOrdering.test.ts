@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { keepThisTabVertebrae, startAutosave, takeOtherTabVertebrae } from '../../viewer/actions/autosave';
+import { keepThisTabVertebrae, retryDelayMs, startAutosave, takeOtherTabVertebrae } from '../../viewer/actions/autosave';
 import type { StudyChannel, StudySavedMessage } from '../../viewer/actions/studyChannel';
 import type { StoredStudy, StudyStore, WriteOutcome } from '../../viewer/actions/studyStore';
 import type { PatientGroup } from '../../viewer/loading/grouping';
@@ -181,6 +181,36 @@ describe('when the browser store refuses a write (quota)', () => {
     expect(getState().saveError).toBeNull();
     expect(getState().savesPending).toBe(0);
     expect(store.levelsStored('S1')).toEqual(['L1', 'T12']);
+  });
+});
+
+describe('a failed write is tried again without another change', () => {
+  it('waits longer after each failure in a row: 2 s, 5 s, 15 s, then once a minute', () => {
+    expect([1, 2, 3, 4, 5, 50].map(retryDelayMs)).toEqual([2_000, 5_000, 15_000, 60_000, 60_000, 60_000]);
+  });
+
+  it('writes the same vertebrae once the store takes them again, and the warning goes', async () => {
+    const store = new FakeStore();
+    const delays: number[] = [];
+    stop = startAutosave({ store, channel: new FakeChannel(), retryDelayMs: (failures) => {
+      delays.push(failures);
+      return 0;
+    } });
+    setState({ patients });
+    await settle();
+    store.held = true;
+    add(vertebra('m1', 'L1'));
+    await settle();
+    store.waiting.shift()?.fail(new DOMException('full', 'QuotaExceededError'));
+    await expect.poll(() => store.waiting.length).toBe(1);
+    expect(getState().saveError).toMatch(/NOT saved/);
+    store.waiting.shift()?.fail(new DOMException('full', 'QuotaExceededError'));
+    await expect.poll(() => store.waiting.length).toBe(1);
+    expect(delays).toEqual([1, 2]);
+    store.waiting.shift()?.finish();
+    await expect.poll(() => getState().savesPending).toBe(0);
+    expect(getState().saveError).toBeNull();
+    expect(store.levelsStored('S1')).toEqual(['L1']);
   });
 });
 

@@ -14,6 +14,19 @@ const pendingImages = new Map<string, ImageReference>();
 export interface AutosaveDeps {
   store: StudyStore;
   channel: StudyChannel;
+  /** Wait before the n-th consecutive failed write of a study is tried again (n from 1); defaults to {@link retryDelayMs}. */
+  retryDelayMs?: (failures: number) => number;
+}
+
+/**
+ * Waits (ms) before a failed write is tried again, by consecutive failure; the last one repeats. Space freed by the
+ * reader or the browser is then used without another edit, and a store that keeps failing is asked once a minute.
+ */
+export const FAILED_WRITE_RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 60_000] as const;
+
+export function retryDelayMs(failures: number): number {
+  const index = Math.min(Math.max(failures, 1), FAILED_WRITE_RETRY_DELAYS_MS.length) - 1;
+  return FAILED_WRITE_RETRY_DELAYS_MS[index] ?? FAILED_WRITE_RETRY_DELAYS_MS[3];
 }
 
 /**
@@ -133,8 +146,13 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
   const tabId = newRevision();
   const sync = new Map<string, StudySync>();
   const started = new Set<string>();
-  /** Studies whose last write failed: the vertebrae it tried to write (retried once they change) and why. */
-  const failed = new Map<string, { attempted: readonly VertebraMeasurement[]; message: string }>();
+  /**
+   * Studies whose last write failed: the vertebrae it tried to write, why, how many writes in a row failed, and whether
+   * the wait before the next try is over (a change to the vertebrae is written at once).
+   */
+  const failed = new Map<string, { attempted: readonly VertebraMeasurement[]; message: string; failures: number; retryDue: boolean }>();
+  const retryTimers = new Set<ReturnType<typeof setTimeout>>();
+  const delayOf = deps.retryDelayMs ?? retryDelayMs;
   /** Studies another tab wrote while this tab had changes of its own, with the revision that tab wrote. */
   const conflicts = new Map<string, string | null>();
   let readError: string | null = null;
@@ -164,7 +182,7 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
     return unsavedStudies(state).filter((key) => {
       if (!sync.has(key) || conflicts.has(key)) return false;
       const failure = failed.get(key);
-      return !failure || !sameVertebrae(failure.attempted, current.get(key) ?? []);
+      return !failure || failure.retryDue || !sameVertebrae(failure.attempted, current.get(key) ?? []);
     });
   };
 
@@ -193,7 +211,16 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
       sync.set(studyKey, { revision: outcome.revision, synced: attempted });
       deps.channel.post({ studyKey, revision: outcome.revision, tabId });
     } catch (error) {
-      failed.set(studyKey, { attempted, message: notSavedMessage(error) });
+      const failures = (failed.get(studyKey)?.failures ?? 0) + 1;
+      const failure = { attempted, message: notSavedMessage(error), failures, retryDue: false };
+      failed.set(studyKey, failure);
+      const timer = setTimeout(() => {
+        retryTimers.delete(timer);
+        if (failed.get(studyKey) !== failure) return;
+        failure.retryDue = true;
+        requestFlush();
+      }, delayOf(failures));
+      retryTimers.add(timer);
     } finally {
       publish();
     }
@@ -347,7 +374,16 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
       requestFlush();
     }
   });
+  // Closing or reloading the tab while a change is not yet in the store (a write in flight, failed, or held back by
+  // another tab's write) asks first: the browser's own "leave site?" question.
+  const warnBeforeLeaving = (event: BeforeUnloadEvent) => {
+    if (getState().savesPending > 0) event.preventDefault();
+  };
+  if (typeof window !== 'undefined') window.addEventListener('beforeunload', warnBeforeLeaving);
   return () => {
+    if (typeof window !== 'undefined') window.removeEventListener('beforeunload', warnBeforeLeaving);
+    for (const timer of retryTimers) clearTimeout(timer);
+    retryTimers.clear();
     unsubscribe();
     stopListening();
     deps.channel.close();
