@@ -253,4 +253,15 @@ describe('a blinded repeat reading', () => {
     expect(csv.match(/"level","T11"|"level","T12"|"level","L1"/g)).toHaveLength(3);
     expect(csv).toContain('"summary","","pooled"');
   });
+
+  it('keeps the finished comparison after a reload, with the same figures', async () => {
+    const stats = viewer.page.locator('[data-testid="repeat-stats"]');
+    const before = { rmsCv: await stats.getAttribute('data-rms-cv-pct'), loa: await stats.getAttribute('data-loa-mm') };
+    await saved();
+    await viewer.page.reload();
+    await openCt();
+    await stats.waitFor();
+    expect({ rmsCv: await stats.getAttribute('data-rms-cv-pct'), loa: await stats.getAttribute('data-loa-mm') }).toEqual(before);
+    expect(await viewer.page.locator('[data-testid="measurement-row"]').count()).toBe(firstCount);
+  });
 });

@@ -335,3 +335,43 @@ describe('a blinded repeat reading under way', () => {
     expect(store.levelsStored('S1')).toEqual(['L1']);
   });
 });
+
+describe('a finished repeat reading', () => {
+  const firstL1 = vertebra('first-L1', 'L1', 18);
+  const secondL1 = vertebra('second-L1', 'L1', 19);
+  const finished = { seriesKey: 'X', phase: 'compared', first: [firstL1], second: [secondL1], secondLabel: 'blinded repeat' } as const;
+
+  it('is stored beside the vertebrae, and a reload brings its comparison back with nothing written again', async () => {
+    const store = new FakeStore();
+    await started(store);
+    add(firstL1);
+    await settle();
+    setState({ repeatReading: finished });
+    await settle();
+    const record = store.records.get('S1')?.record;
+    expect(record?.measurements.map((m) => m.id)).toEqual(['first-L1']);
+    expect(record?.comparedReading).toMatchObject({ seriesKey: 'X', firstIds: ['first-L1'], secondLabel: 'blinded repeat', second: [{ id: 'second-L1', level: 'L1' }] });
+
+    stop?.();
+    setState({ patients: [], measurements: EMPTY_MEASUREMENTS, repeatReading: null, restoredNotices: [] });
+    await started(store);
+    expect(Object.keys(getState().measurements.byId)).toEqual(['first-L1']);
+    expect(getState().repeatReading).toMatchObject({ seriesKey: 'X', phase: 'compared', first: [{ id: 'first-L1' }], second: [{ id: 'second-L1', points: secondL1.points }] });
+    const writes = store.writes;
+    await settle();
+    expect(store.writes).toBe(writes);
+  });
+
+  it('is dropped from the store when the reader closes it, with the vertebrae unchanged', async () => {
+    const store = new FakeStore();
+    await started(store);
+    add(firstL1);
+    setState({ repeatReading: finished });
+    await settle();
+    expect(store.records.get('S1')?.record.comparedReading).toBeDefined();
+    setState({ repeatReading: null });
+    await settle();
+    expect(store.records.get('S1')?.record.comparedReading).toBeUndefined();
+    expect(store.levelsStored('S1')).toEqual(['L1']);
+  });
+});

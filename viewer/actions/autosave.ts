@@ -30,12 +30,20 @@ export function retryDelayMs(failures: number): number {
 }
 
 /**
- * What this tab knows of a study it has looked up in the store: the revision it last read or wrote, and the vertebrae
- * as they were then (null: not known, so they are written at the next chance).
+ * What this tab knows of a study it has looked up in the store: the revision it last read or wrote, the vertebrae as
+ * they were then (null: not known, so they are written at the next chance) and the repeat reading of one of its series
+ * as it was then (state objects are replaced, never changed, so identity tells a change).
  */
 interface StudySync {
   revision: string | null;
   synced: readonly VertebraMeasurement[] | null;
+  repeat: RepeatReadingState | null;
+}
+
+/** The repeat reading under way or finished on one of the study's series, or null. */
+function repeatOf(state: AppState, studyKey: string): RepeatReadingState | null {
+  const repeat = state.repeatReading;
+  return repeat !== null && [...repeat.first, ...repeat.second].some((m) => m.studyKey === studyKey) ? repeat : null;
 }
 
 /** The running autosave, for the reader's choices after another tab wrote the same study. */
@@ -97,7 +105,11 @@ function recordOf(studyKey: string, measurements: readonly VertebraMeasurement[]
   const blinded = repeat !== null && blindedOn(state, studyKey)
     ? { seriesKey: repeat.seriesKey, firstIds: repeat.first.map((m) => m.id) }
     : null;
-  return savedStudyOf(studyKey, measurements, state.instances, new Date(), pendingImages, blinded);
+  const finished = repeatOf(state, studyKey);
+  const compared = finished?.phase === 'compared'
+    ? { seriesKey: finished.seriesKey, firstIds: finished.first.map((m) => m.id), second: [...finished.second], secondLabel: finished.secondLabel }
+    : null;
+  return savedStudyOf(studyKey, measurements, state.instances, new Date(), pendingImages, blinded, compared);
 }
 
 /**
@@ -110,7 +122,8 @@ function resumeBlindedReading(restored: RestoredStudy | null, vertebrae: readonl
   repeat: RepeatReadingState | null;
 } {
   const blinded = restored?.blindedReading ?? null;
-  if (blinded === null || getState().repeatReading !== null) return { shown: [...vertebrae], repeat: null };
+  if (getState().repeatReading !== null) return { shown: [...vertebrae], repeat: null };
+  if (blinded === null) return { shown: [...vertebrae], repeat: comparedReadingOf(restored, vertebrae) };
   const hiddenIds = new Set(blinded.firstIds);
   const first = vertebrae.filter((m) => hiddenIds.has(m.id));
   if (first.length === 0) return { shown: [...vertebrae], repeat: null };
@@ -118,6 +131,16 @@ function resumeBlindedReading(restored: RestoredStudy | null, vertebrae: readonl
     shown: vertebrae.filter((m) => !hiddenIds.has(m.id)),
     repeat: { seriesKey: blinded.seriesKey, phase: 'blinded', first, second: [], secondLabel: 'blinded repeat' },
   };
+}
+
+/** The finished repeat reading a restored record holds, with its first reading among the given vertebrae; or null. */
+function comparedReadingOf(restored: RestoredStudy | null, vertebrae: readonly VertebraMeasurement[]): RepeatReadingState | null {
+  const compared = restored?.comparedReading ?? null;
+  if (compared === null) return null;
+  const firstIds = new Set(compared.firstIds);
+  const first = vertebrae.filter((m) => firstIds.has(m.id));
+  if (first.length === 0) return null;
+  return { seriesKey: compared.seriesKey, phase: 'compared', first, second: compared.second, secondLabel: compared.secondLabel };
 }
 
 /** What two sets of a study's vertebrae would store, compared as text: equal when nothing a reader sees differs. */
@@ -173,7 +196,7 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
       const list = current.get(key) ?? [];
       const known = sync.get(key);
       if (!known) return list.length > 0;
-      return known.synced === null || !sameVertebrae(known.synced, list);
+      return known.synced === null || !sameVertebrae(known.synced, list) || known.repeat !== repeatOf(state, key);
     });
   };
 
@@ -201,6 +224,7 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
 
   const writeStudy = async (studyKey: string, known: StudySync) => {
     const attempted = byStudy(getState()).get(studyKey) ?? [];
+    const attemptedRepeat = repeatOf(getState(), studyKey);
     try {
       const outcome = await deps.store.write(studyKey, recordOf(studyKey, attempted), known.revision);
       failed.delete(studyKey);
@@ -208,7 +232,7 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
         holdBack(studyKey, outcome.revision, outcome.record === null ? null : restoreSavedStudy(outcome.record, getState().instances));
         return;
       }
-      sync.set(studyKey, { revision: outcome.revision, synced: attempted });
+      sync.set(studyKey, { revision: outcome.revision, synced: attempted, repeat: attemptedRepeat });
       deps.channel.post({ studyKey, revision: outcome.revision, tabId });
     } catch (error) {
       const failures = (failed.get(studyKey)?.failures ?? 0) + 1;
@@ -253,14 +277,14 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
     } catch (error) {
       readError = `Saved measurements could not be read from this browser: ${describeStorageError(error)}`;
       // Writes still go ahead: a record that is there after all makes them a conflict, never an overwrite.
-      sync.set(studyKey, { revision: null, synced: [] });
+      sync.set(studyKey, { revision: null, synced: [], repeat: null });
       publish();
       requestFlush();
       return;
     }
     const restored = stored.record === null ? null : restoreSavedStudy(stored.record, getState().instances);
     const saved = restored?.measurements ?? [];
-    sync.set(studyKey, { revision: stored.revision, synced: saved });
+    sync.set(studyKey, { revision: stored.revision, synced: saved, repeat: null });
     const state = getState();
     const missing = saved.filter((m) => !state.measurements.byId[m.id]);
     if (missing.length > 0) {
@@ -278,6 +302,9 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
         ...(repeat === null ? {} : { repeatReading: repeat }),
       });
       resolveRestoredImages();
+      const known = sync.get(studyKey);
+      // The repeat reading restored is the one stored: nothing to write for it.
+      if (known && repeat !== null) sync.set(studyKey, { ...known, repeat });
     }
     // Anything measured while we were looking differs from what was read, and is written now.
     publish();
@@ -305,12 +332,17 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
       if (reference) pendingImages.set(m.id, reference);
     }
     const changed = !sameContent(studyKey, mine, measurements);
-    sync.set(studyKey, { revision: stored.revision, synced: measurements });
+    // The other tab's finished repeat reading of this study comes along (or its absence: it was closed there), unless
+    // a repeat reading of another study is open here.
+    const repeatHere = state.repeatReading === null || repeatOf(state, studyKey) !== null;
+    const repeat = repeatHere ? comparedReadingOf(theirs, measurements) : state.repeatReading;
+    sync.set(studyKey, { revision: stored.revision, synced: measurements, repeat: repeatHere ? repeat : null });
     conflicts.delete(studyKey);
     failed.delete(studyKey);
     const notice: StudySyncNotice | null = changed && !chosen ? { studyKey, kind: 'updated', count: measurements.length } : null;
     setState((s) => ({
       measurements: replaceStudyMeasurements(s.measurements, studyKey, measurements),
+      repeatReading: repeat,
       studySyncNotices: withNotice(s.studySyncNotices, notice, studyKey),
       restoredNotices: s.restoredNotices.filter((n) => n.studyKey !== studyKey),
     }));
@@ -343,7 +375,7 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
     keepThisTab: (studyKey) => {
       if (!conflicts.has(studyKey)) return;
       // Written over the other tab's revision; that tab is told by the channel and takes these vertebrae in turn.
-      sync.set(studyKey, { revision: conflicts.get(studyKey) ?? null, synced: null });
+      sync.set(studyKey, { revision: conflicts.get(studyKey) ?? null, synced: null, repeat: null });
       conflicts.delete(studyKey);
       setState((s) => ({ studySyncNotices: withNotice(s.studySyncNotices, null, studyKey) }));
       publish();

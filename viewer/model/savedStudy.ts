@@ -18,6 +18,27 @@ export interface SavedBlindedReading {
   firstIds: string[];
 }
 
+/**
+ * A finished repeat reading of a series (a blinded repeat, or a second reader's file): which stored vertebrae are the
+ * first reading, and the second reading itself, kept apart from the study's vertebrae.
+ */
+export interface SavedComparedReading {
+  seriesKey: string;
+  /** Ids of the first reading's vertebrae among the record's measurements. */
+  firstIds: string[];
+  second: SavedVertebra[];
+  /** Who or what made the second reading. */
+  secondLabel: string;
+}
+
+/** A finished repeat reading as the page holds it. */
+export interface ComparedReading {
+  seriesKey: string;
+  firstIds: string[];
+  second: VertebraMeasurement[];
+  secondLabel: string;
+}
+
 /** One study's vertebrae in the browser store. */
 export interface SavedStudy {
   studyKey: string;
@@ -26,6 +47,20 @@ export interface SavedStudy {
   measurements: SavedVertebra[];
   /** Present while a blinded repeat reading of one of its series is under way, so a reload resumes it still blinded. */
   blindedReading?: SavedBlindedReading;
+  /** Present once a repeat reading of one of its series is finished, so a reload keeps its comparison. */
+  comparedReading?: SavedComparedReading;
+}
+
+/** A vertebra as stored: its image as SOP Instance UID + frame among the open instances (or as restored, not open yet). */
+function savedVertebraOf(
+  { referencedImageId, ...rest }: VertebraMeasurement,
+  instances: readonly LoadedInstance[],
+  pendingImages: ReadonlyMap<string, ImageReference>,
+): SavedVertebra {
+  return {
+    ...rest,
+    referencedImage: referencedImageId === null ? (pendingImages.get(rest.id) ?? null) : imageReferenceOf(instances, referencedImageId),
+  };
 }
 
 /** The record to store for a study: each vertebra's image id turned into SOP Instance UID + frame among the open instances. */
@@ -38,16 +73,18 @@ export function savedStudyOf(
   pendingImages: ReadonlyMap<string, ImageReference> = new Map(),
   /** The hidden first reading of a blinded repeat reading under way in this study, if any. */
   blindedReading: SavedBlindedReading | null = null,
+  /** A finished repeat reading of one of the study's series, if any. */
+  comparedReading: ComparedReading | null = null,
 ): SavedStudy {
   return {
     studyKey,
     recordVersion: SAVED_RECORD_VERSION,
     savedAt: savedAt.toISOString(),
-    measurements: measurements.map(({ referencedImageId, ...rest }) => ({
-      ...rest,
-      referencedImage: referencedImageId === null ? (pendingImages.get(rest.id) ?? null) : imageReferenceOf(instances, referencedImageId),
-    })),
+    measurements: measurements.map((m) => savedVertebraOf(m, instances, pendingImages)),
     ...(blindedReading === null ? {} : { blindedReading }),
+    ...(comparedReading === null
+      ? {}
+      : { comparedReading: { ...comparedReading, second: comparedReading.second.map((m) => savedVertebraOf(m, instances, pendingImages)) } }),
   };
 }
 
@@ -57,6 +94,8 @@ export interface RestoredStudy {
   pendingImages: Map<string, ImageReference>;
   /** The hidden first reading of a blinded repeat reading that was under way when the record was written, or null. */
   blindedReading: SavedBlindedReading | null;
+  /** The finished repeat reading the record holds, or null. */
+  comparedReading: ComparedReading | null;
 }
 
 /** The record's blinded reading when it is well formed and names only vertebrae the record holds; otherwise null. */
@@ -75,17 +114,39 @@ function blindedReadingOf(value: unknown, ids: ReadonlySet<string>): SavedBlinde
  */
 export function restoreSavedStudy(record: unknown, instances: readonly LoadedInstance[]): RestoredStudy | null {
   if (typeof record !== 'object' || record === null) return null;
-  const { recordVersion, measurements, blindedReading } = record as { recordVersion?: unknown; measurements?: unknown; blindedReading?: unknown };
+  const { recordVersion, measurements, blindedReading, comparedReading } = record as {
+    recordVersion?: unknown;
+    measurements?: unknown;
+    blindedReading?: unknown;
+    comparedReading?: unknown;
+  };
   if (!Array.isArray(measurements) || (recordVersion !== 1 && recordVersion !== SAVED_RECORD_VERSION)) return null;
   const pendingImages = new Map<string, ImageReference>();
-  const restored = (measurements as Array<SavedVertebra & { referencedImageId?: unknown }>).map((saved): VertebraMeasurement => {
+  const restore = (saved: SavedVertebra & { referencedImageId?: unknown }): VertebraMeasurement => {
     const { referencedImage, referencedImageId: _sessionBound, ...rest } = saved;
     const reference = recordVersion === SAVED_RECORD_VERSION ? referencedImage : null;
     const imageId = reference ? imageIdOfReference(instances, reference) : null;
     if (reference && imageId === null) pendingImages.set(saved.id, reference);
     return { ...rest, referencedImageId: imageId };
-  });
-  return { measurements: restored, pendingImages, blindedReading: blindedReadingOf(blindedReading, new Set(restored.map((m) => m.id))) };
+  };
+  const restored = (measurements as Array<SavedVertebra & { referencedImageId?: unknown }>).map(restore);
+  const ids = new Set(restored.map((m) => m.id));
+  return {
+    measurements: restored,
+    pendingImages,
+    blindedReading: blindedReadingOf(blindedReading, ids),
+    comparedReading: comparedReadingOf(comparedReading, ids, restore),
+  };
+}
+
+/** The record's finished repeat reading when it is well formed and its first reading names vertebrae the record holds. */
+function comparedReadingOf(value: unknown, ids: ReadonlySet<string>, restore: (saved: SavedVertebra) => VertebraMeasurement): ComparedReading | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { seriesKey, firstIds, second, secondLabel } = value as { seriesKey?: unknown; firstIds?: unknown; second?: unknown; secondLabel?: unknown };
+  if (typeof seriesKey !== 'string' || typeof secondLabel !== 'string' || !Array.isArray(firstIds) || !Array.isArray(second)) return null;
+  const first = firstIds.filter((id): id is string => typeof id === 'string' && ids.has(id));
+  if (first.length === 0 || second.length === 0) return null;
+  return { seriesKey, firstIds: first, second: (second as SavedVertebra[]).map(restore), secondLabel };
 }
 
 /** Pending image references that the now open instances resolve, as image ids by vertebra id. */
