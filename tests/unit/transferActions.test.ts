@@ -5,6 +5,9 @@ import { exportCsv, exportJson } from '../../viewer/actions/exportMeasurements';
 import { buildSeriesReport } from '../../viewer/actions/exportSr';
 import { importMeasurementsFile } from '../../viewer/actions/importMeasurements';
 import { readMeasurementsJson } from '../../viewer/export/json';
+// The actions load the writers on demand; loaded here first, so that no test waits for the import (dcmjs is large).
+import '../../viewer/export/csv';
+import '../../viewer/export/sr';
 import { planDisplay } from '../../viewer/model/displayPlan';
 import { EMPTY_MEASUREMENTS, execute, type VertebraMeasurement } from '../../viewer/model/measurements';
 import { addInstances, findSeries } from '../../viewer/state/instances';
@@ -17,6 +20,8 @@ const SERIES = '1.2.3.4';
 const FRAME = '1.2.3.9';
 const where = (n: number) => ({ studyKey: STUDY, seriesKey: SERIES, frameOfReferenceUID: FRAME, originMm: vertebraOrigin(n) });
 const pristine = getState();
+/** Writing and reading a DICOM SR takes a few seconds on a loaded machine; a limit, not a measured speed. */
+const SR_TEST_TIMEOUT_MS = 30_000;
 
 // jsdom 26's Blob and File have no arrayBuffer() or text(), which every browser has and the actions use: take node's.
 vi.stubGlobal('Blob', NodeBlob);
@@ -193,7 +198,7 @@ describe('importMeasurementsFile', () => {
       expect(back).toMatchObject({ studyKey: STUDY, seriesKey: SERIES, frameOfReferenceUID: FRAME, calibrated: true, referencedImageId: `dicomfile:${SERIES}:10` });
       expect(back.id).toMatch(new RegExp(`^sr-.+-${m.level}$`));
     });
-  });
+  }, SR_TEST_TIMEOUT_MS);
 
   it('says the images are not open when an SR refers to a series that is not', async () => {
     store(measured());
@@ -203,5 +208,5 @@ describe('importMeasurementsFile', () => {
     await importMeasurementsFile(new File([report.bytes as Uint8Array<ArrayBuffer>], report.fileName));
     expect(getState().measurements.byId).toEqual({});
     expect(notice()).toMatchObject({ kind: 'error', text: expect.stringMatching(/the images this report was measured on are not open/) });
-  });
+  }, SR_TEST_TIMEOUT_MS);
 });
