@@ -6,7 +6,7 @@ import {
   SINGLE_REFERENCE_MAX_LEVEL_DISTANCE,
 } from './constants';
 import { expectedHeightsFromNeighbours } from './expectedHeights';
-import { heightsFromPoints, type VertebralHeights } from './heights';
+import { HEIGHT_POINT_PAIRS, heightsFromPoints, type VertebralHeights } from './heights';
 import { compareLevels, isSpinalLevel, levelIndex, SPINAL_LEVELS, type SpinalLevel } from './levels';
 import type { SixPoints } from './points';
 import { err, ok, withMessagePrefix, type Result } from './result';
@@ -240,11 +240,9 @@ export function assessSpine(vertebrae: SpineInput, options: AssessSpineOptions =
 
 /** ± of Ha, Hm, Hp from the six points, mm. */
 function heightsUncertainty(p: SixPoints, u: HeightUncertainty): VertebralHeights {
-  return {
-    anteriorMm: u(p.anteriorSuperior, p.anteriorInferior),
-    middleMm: u(p.middleSuperior, p.middleInferior),
-    posteriorMm: u(p.posteriorSuperior, p.posteriorInferior),
-  };
+  const heights = { anteriorMm: 0, middleMm: 0, posteriorMm: 0 };
+  for (const { key, superior, inferior } of HEIGHT_POINT_PAIRS) heights[key] = u(p[superior], p[inferior]);
+  return heights;
 }
 
 /** ± of a weighted sum of two neighbours' heights (weights unitless), mm: √(w₁²u₁² + w₂²u₂²) wall by wall. */

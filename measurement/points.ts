@@ -30,28 +30,37 @@ export const POINT_LABELS: Readonly<Record<PointName, string>> = {
 
 const POINT_NAMES = Object.keys(POINT_LABELS) as ReadonlyArray<PointName>;
 
-function isValidCoordinate(value: unknown): boolean {
+function isValidCoordinate(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_ABS_COORDINATE_MM;
 }
 
 /**
- * Checks that all six points are present with three finite coordinates within ±MAX_ABS_COORDINATE_MM (mm);
- * safe on untrusted data (e.g. read from JSON). Fails with INVALID_POINT naming the first bad point.
+ * Checks that all six points are present with three finite coordinates within ±MAX_ABS_COORDINATE_MM (mm) and returns
+ * a copy of them; safe on untrusted data (e.g. read from JSON or a DICOM file), hence the `unknown` input. Fails with
+ * INVALID_POINT naming the first bad point.
  */
-export function validateSixPoints(points: SixPoints): Result<SixPoints> {
+export function validateSixPoints(points: unknown): Result<SixPoints> {
+  const source: Partial<Record<PointName, unknown>> = typeof points === 'object' && points !== null ? points : {};
+  const checked: Partial<Record<PointName, Vec3>> = {};
   for (const name of POINT_NAMES) {
-    const point: unknown = (points as Partial<Record<PointName, unknown>> | null | undefined)?.[name];
+    const point = source[name];
     const label = POINT_LABELS[name];
     if (!Array.isArray(point) || point.length !== 3) {
       return err('INVALID_POINT', `The ${label} point is missing or does not have three coordinates. Place it again.`);
     }
-    if (!point.every(isValidCoordinate)) {
+    const [x, y, z]: unknown[] = point;
+    if (!isValidCoordinate(x) || !isValidCoordinate(y) || !isValidCoordinate(z)) {
       return err(
         'INVALID_POINT',
         `The ${label} point has a coordinate that is not a finite number within ±${MAX_ABS_COORDINATE_MM} mm ` +
           `(${point.map(String).join(', ')}). Place it again.`,
       );
     }
+    checked[name] = [x, y, z];
   }
-  return ok(points);
+  const { anteriorSuperior, anteriorInferior, middleSuperior, middleInferior, posteriorSuperior, posteriorInferior } = checked;
+  if (!anteriorSuperior || !anteriorInferior || !middleSuperior || !middleInferior || !posteriorSuperior || !posteriorInferior) {
+    throw new Error('validateSixPoints: POINT_NAMES does not list the six points'); // programmer's mistake
+  }
+  return ok({ anteriorSuperior, anteriorInferior, middleSuperior, middleInferior, posteriorSuperior, posteriorInferior });
 }

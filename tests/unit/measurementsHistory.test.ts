@@ -3,7 +3,8 @@ import type { SixPoints, Vec3 } from '../../measurement';
 import { EMPTY_MEASUREMENTS, execute, measurementsOfSeries, previewPoints, redo, undo, type MeasurementsState, type VertebraMeasurement } from '../../viewer/model/measurements';
 import { at } from '../../measurement/testing/results';
 import { seriesMorphometry } from '../../viewer/model/morphometry';
-import { PLACEMENT_ORDER, fromSixPoints, nextPointName, placementGuide, toSixPoints } from '../../viewer/tools/placement';
+import { nextPointName, placementGuide } from '../../viewer/tools/placement';
+import { PLACEMENT_ORDER, fromSixPoints, toSixPoints } from '../../viewer/model/vertebraAnnotation';
 
 /** The vertebra `id` of `state`; the test fails, naming the id, when there is none. */
 function vertebraOf(state: MeasurementsState, id: string): VertebraMeasurement {

@@ -5,7 +5,7 @@ import type { SpinalLevel } from '../../measurement';
 import { planCompare } from '../model/displayPlan';
 import { timePointsOf } from '../model/comparison';
 import { comparedTimePoints, type CompareState } from '../state/compareState';
-import { selectSeries } from './openStudy';
+import { selectSeries } from './selectSeries';
 
 /** Shows the chosen baseline and follow-up side by side (sagittal views), keeping the other settings. */
 function showCompare(compare: CompareState): void {

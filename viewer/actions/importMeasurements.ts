@@ -1,4 +1,4 @@
-import { heightsFromPoints } from '../../measurement';
+import { heightsFromPoints, type SixPoints, type Vec3 } from '../../measurement';
 import { execute, type VertebraMeasurement } from '../model/measurements';
 import { getState, setState } from '../state/store';
 import { notify } from './notify';
@@ -6,17 +6,9 @@ import { readMeasurementFile } from './measurementFile';
 import type { ForeignAnnotationEntry } from '../state/foreignAnnotations';
 import { allStudies, seriesByUid } from '../state/studyLookup';
 import { imageIdOf } from '../state/imageReferences';
-import { planeOfPoints } from '../model/planeOfPoints';
 import { imageHolding } from '../model/imageHolding';
-import { displayedPlaneOf, seriesGrid } from '../model/displayedPlane';
-import type { SeriesGroup } from '../loading/grouping';
-
-/** The measurement with the plane it is displayed on in its series (for the uncertainty), when that can be known. */
-function withPlane(m: VertebraMeasurement, series: SeriesGroup | null): VertebraMeasurement {
-  const grid = series === null ? null : seriesGrid(series);
-  const plane = grid === null ? null : displayedPlaneOf(grid, m.viewPlaneNormal, m.viewUp);
-  return plane === null ? m : { ...m, plane };
-}
+import { withDisplayedPlane } from '../model/displayedPlane';
+import { measurementFromReportedVertebra } from '../model/reportedVertebra';
 
 /**
  * Adds imported vertebrae as one undoable step. A level already measured on its series is not added twice:
@@ -59,7 +51,7 @@ async function importJsonText(text: string, fileName: string): Promise<void> {
     const target = seriesByUid(imported.seriesInstanceUID);
     const studyKey = target?.study.key ?? (imported.studyInstanceUID || `imported:${imported.seriesInstanceUID}`);
     const seriesKey = target?.series.key ?? imported.seriesInstanceUID;
-    candidates.push(withPlane(toVertebraMeasurement(imported, { studyKey, seriesKey }), target?.series ?? null));
+    candidates.push(withDisplayedPlane(toVertebraMeasurement(imported, { studyKey, seriesKey }), target?.series ?? null));
   }
   addImported(candidates, fileName, rejected);
 }
@@ -112,20 +104,16 @@ export async function importSrBytes(bytes: Uint8Array, fileName: string): Promis
       rejected.push(`${v.level}: ${heights.error.message}`);
       return [];
     }
-    const { normal, up } = planeOfPoints(v.points);
-    return [withPlane({
+    const placement = {
       id: `sr-${report.sopInstanceUID}-${v.level}`,
       studyKey: target.study.key,
       seriesKey: target.series.key,
       frameOfReferenceUID: report.frameOfReferenceUID || target.series.instances[0].meta.frameOfReferenceUID,
-      level: v.level,
-      points: v.points,
       calibrated,
-      viewPlaneNormal: normal,
-      viewUp: up,
-      referencedImageId: target.series.instances.length > 1 ? imageHolding(target.series, v.points, normal) : target.series.instances[0].imageIds[0] ?? null,
-      ...(v.reading === undefined ? {} : { reading: v.reading }),
-    }, target.series)];
+      imageIdOf: (points: SixPoints, normal: Vec3) =>
+        target.series.instances.length > 1 ? imageHolding(target.series, points, normal) : target.series.instances[0].imageIds[0] ?? null,
+    };
+    return [withDisplayedPlane(measurementFromReportedVertebra(v, placement), target.series)];
   });
   addImported(candidates, fileName, rejected, recognised);
 }

@@ -2,11 +2,9 @@ import { readLocalFiles } from '../loading/localFiles';
 import { initCornerstone } from '../cornerstone/initCornerstone';
 import { fetchSampleFiles, fetchSampleManifest } from '../loading/sampleStudy';
 import { getState, setState } from '../state/store';
-import { addInstances, findSeries } from '../state/instances';
-import type { PrimaryTool } from '../state/primaryTool';
-import { cancelPlacement } from '../cornerstone/viewportController';
+import { addInstances } from '../state/instances';
 import { importSrBytes } from './importMeasurements';
-import { planDisplay } from '../model/displayPlan';
+import { selectSeries } from './selectSeries';
 
 /** Reads files chosen or dropped by the user; the first image series opens as soon as it is complete. */
 export async function openFiles(files: readonly File[], label = 'Reading files'): Promise<void> {
@@ -31,25 +29,6 @@ export function selectFirstImageSeries(): void {
   const all = getState().patients.flatMap((p) => p.studies.flatMap((s) => s.series)).filter((s) => s.kind === 'image');
   const preferred = all.find((s) => s.modality === 'CT' && s.imageCount > 1) ?? all.find((s) => s.imageCount > 1) ?? all[0];
   if (preferred) selectSeries(preferred.key);
-}
-
-export function selectSeries(key: string): void {
-  const found = findSeries(key);
-  if (!found) return;
-  const current = getState();
-  // Clicking the series already shown keeps it as it is (slice, zoom, window).
-  if (current.activeSeriesKey === key && current.plan?.mode !== 'compare' && current.plan?.imageIds.length === found.series.imageCount) return;
-  const plan = found.series.kind === 'image' ? planDisplay(found.series) : null;
-  // Keep the height tool when switching series mid-session; otherwise start with the natural tool of the layout.
-  const primaryTool: PrimaryTool = current.primaryTool === 'vertebralHeight' ? 'vertebralHeight' : plan?.mode === 'mpr' ? 'crosshairs' : 'windowLevel';
-  cancelPlacement();
-  setState((s) => {
-    const known = new Set(s.problems.map((p) => `${p.fileName}\n${p.message}`));
-    const added = (plan?.fileNotes ?? [])
-      .filter((n) => !known.has(`${n.fileName}\n${n.message}`))
-      .map((n) => ({ ...n, severity: 'warning' as const }));
-    return { activeSeriesKey: key, plan, primaryTool, viewports: {}, placementCount: 0, problems: [...s.problems, ...added], compare: null };
-  });
 }
 
 /** Fetches the generated phantom from the local server and opens it like local files. */

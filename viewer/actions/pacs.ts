@@ -16,7 +16,7 @@ import {
 import { stringValue } from '../dicomweb/dicomJson';
 import { PACS_PAGE_SIZE } from '../state/pacsState';
 import { loadDicomWebSeries, applyCredentialsToImages } from '../loading/dicomWebSeries';
-import { selectSeries } from './openStudy';
+import { selectSeries } from './selectSeries';
 import { getState, setState } from '../state/store';
 import { addInstances } from '../state/instances';
 import { buildSeriesReport } from './exportSr';

@@ -1,7 +1,7 @@
 import { compareLevels, heightsFromPoints } from '../../measurement';
 import { measurementsOfSeries, type MeasurementsState, type VertebraMeasurement } from '../model/measurements';
-import { displayedPlaneOf, seriesGrid } from '../model/displayedPlane';
-import { planeOfPoints } from '../model/planeOfPoints';
+import { withDisplayedPlane } from '../model/displayedPlane';
+import { measurementFromReportedVertebra } from '../model/reportedVertebra';
 import { seriesReadingComparison } from '../model/readingComparison';
 import { getState, setState } from '../state/store';
 import { findSeries } from '../state/instances';
@@ -91,14 +91,6 @@ export function exportRepeatCsv(): void {
   });
 }
 
-/** The second reading's vertebrae with the plane they are displayed on, tied to the series on screen. */
-function asSecondReading(m: Omit<VertebraMeasurement, 'studyKey' | 'seriesKey' | 'id'>, seriesKey: string, studyKey: string, id: string): VertebraMeasurement {
-  const found = findSeries(seriesKey);
-  const grid = found ? seriesGrid(found.series) : null;
-  const plane = grid === null ? null : displayedPlaneOf(grid, m.viewPlaneNormal, m.viewUp);
-  return { ...m, id, seriesKey, studyKey, ...(plane === null ? {} : { plane }) };
-}
-
 /**
  * Reads another reader's JSON export or measurement SR of the series on screen as the second reading and compares it
  * with the vertebrae measured here (the first reading). Nothing in the viewer's own measurements changes.
@@ -121,23 +113,25 @@ export async function importSecondReading(file: File): Promise<void> {
       if (!report.ok) throw new Error(report.error.message);
       const sameSeries = report.value.referencedSeriesInstanceUIDs.includes(seriesUid) || (frameUid !== '' && report.value.frameOfReferenceUID === frameUid);
       if (!sameSeries) throw new Error('the report was not measured on the series on screen');
-      second = report.value.vertebrae.filter((v) => heightsFromPoints(v.points).ok).map((v) => {
-        const { normal, up } = planeOfPoints(v.points);
-        return asSecondReading(
-          { frameOfReferenceUID: frameUid, level: v.level, points: v.points, calibrated: first[0]?.calibrated ?? true, viewPlaneNormal: normal, viewUp: up, referencedImageId: null },
-          seriesKey, found.study.key, `second-${v.level}`,
-        );
-      });
+      // The second reader's own grades are not part of the comparison: only the level and the points are taken.
+      second = report.value.vertebrae.filter((v) => heightsFromPoints(v.points).ok).map((v) => withDisplayedPlane(
+        measurementFromReportedVertebra({ level: v.level, points: v.points }, {
+          id: `second-${v.level}`, studyKey: found.study.key, seriesKey, frameOfReferenceUID: frameUid,
+          calibrated: first[0]?.calibrated ?? true, imageIdOf: () => null,
+        }),
+        found.series,
+      ));
     } else {
       const { readMeasurementsJson } = await import('../export/json');
       const known = [{ studyInstanceUID: found.study.studyInstanceUID, seriesInstanceUID: seriesUid, frameOfReferenceUID: frameUid }];
       const result = readMeasurementsJson(read.text, { knownSeries: known, imageIdOf });
       if (!result.ok) throw new Error(result.error.message);
-      second = result.value.measurements.filter((m) => m.seriesInstanceUID === seriesUid).map((m) =>
-        asSecondReading(
-          { frameOfReferenceUID: m.frameOfReferenceUID, level: m.level, points: m.points, calibrated: m.calibrated, viewPlaneNormal: m.viewPlaneNormal, viewUp: m.viewUp, referencedImageId: m.referencedImageId },
-          seriesKey, found.study.key, `second-${m.id}`,
-        ));
+      // As from a report: the points, view and calibration are taken, not the reader's grades or proposal flags.
+      second = result.value.measurements.filter((m) => m.seriesInstanceUID === seriesUid).map((m) => withDisplayedPlane({
+        id: `second-${m.id}`, studyKey: found.study.key, seriesKey,
+        frameOfReferenceUID: m.frameOfReferenceUID, level: m.level, points: m.points, calibrated: m.calibrated,
+        viewPlaneNormal: m.viewPlaneNormal, viewUp: m.viewUp, referencedImageId: m.referencedImageId,
+      }, found.series));
     }
     if (second.length === 0) throw new Error('it holds no vertebra of the series on screen');
     if (first.length === 0) throw new Error('no vertebra is measured here to compare it with');

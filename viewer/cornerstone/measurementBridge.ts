@@ -1,14 +1,14 @@
-import { eventTarget, getRenderingEngine, type Types } from '@cornerstonejs/core';
+import { eventTarget, getRenderingEngine } from '@cornerstonejs/core';
 import { annotation as annotationApi, Enums as ToolEnums, utilities as toolUtilities, type Types as ToolTypes } from '@cornerstonejs/tools';
-import { proposeNextLevel, type SixPoints, type Vec3 } from '../../measurement';
-import { execute, previewPoints, type VertebraMeasurement } from '../model/measurements';
+import { proposeNextLevel } from '../../measurement';
+import { execute, previewPoints } from '../model/measurements';
 import { seriesMorphometry } from '../model/morphometry';
-import { displayedPlaneOf, seriesGrid } from '../model/displayedPlane';
+import { withDisplayedPlane } from '../model/displayedPlane';
+import { annotationFromMeasurement, annotationShows, fromSixPoints, measurementFromAnnotation, PLACEMENT_ORDER, toSixPoints } from '../model/vertebraAnnotation';
 import { levelAfterCompletion } from '../model/levelProposal';
 import { vertebraStyle, type VertebraStyle } from '../model/vertebraStyle';
 import { getState, setState, subscribe } from '../state/store';
 import { findSeries } from '../state/instances';
-import { fromSixPoints, toSixPoints } from '../tools/placement';
 import { VertebralHeightTool, type VertebraAnnotation } from '../tools/VertebralHeightTool';
 
 const TOOL_NAME = VertebralHeightTool.toolName;
@@ -20,25 +20,9 @@ function isVertebra(annotation: ToolTypes.Annotation | undefined): annotation is
   return annotation?.metadata?.toolName === TOOL_NAME;
 }
 
-function pointsOf(annotation: VertebraAnnotation): SixPoints {
-  return toSixPoints(annotation.data.handles.points);
-}
-
-/** A copy of a cornerstone Point3 as measurement/'s Vec3 (the same shape: x, y, z in mm). */
-function vec3(p: Types.Point3): Vec3 {
-  return [p[0], p[1], p[2]];
-}
-
-function samePoints(a: readonly Types.Point3[], b: readonly Vec3[]): boolean {
-  return a.length === b.length && a.every((p, i) => {
-    const q = b[i];
-    return q !== undefined && p[0] === q[0] && p[1] === q[1] && p[2] === q[2];
-  });
-}
-
 function onCompleted(event: Event): void {
   const annotation = (event as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation;
-  if (!isVertebra(annotation) || annotation.data.handles.points.length !== 6) return;
+  if (!isVertebra(annotation) || annotation.data.handles.points.length !== PLACEMENT_ORDER.length) return;
   const state = getState();
   const id = annotation.annotationUID!;
   const existing = state.measurements.byId[id];
@@ -48,7 +32,7 @@ function onCompleted(event: Event): void {
     // Editing a proposal confirms it (undo makes it a proposal again).
     const confirms = existing.proposed === true ? { proposedBefore: true, proposedAfter: false } : {};
     setState({
-      measurements: execute(state.measurements, { type: 'move', id, before: toSixPoints(before), after: pointsOf(annotation), ...confirms }),
+      measurements: execute(state.measurements, { type: 'move', id, before: toSixPoints(before), after: toSixPoints(annotation.data.handles.points), ...confirms }),
     });
     return;
   }
@@ -56,33 +40,22 @@ function onCompleted(event: Event): void {
   const found = findSeries(annotation.data.seriesKey || state.activeSeriesKey);
   if (!plan || !found) return;
   const spec = plan.viewports.find((v) => v.seriesKey === found.series.key);
-  const metadata: Partial<NonNullable<ToolTypes.Annotation['metadata']>> = annotation.metadata ?? {};
-  const viewPlaneNormal = vec3(metadata.viewPlaneNormal ?? [0, 0, 1]);
-  const viewUp = vec3(metadata.viewUp ?? [0, -1, 0]);
-  const grid = seriesGrid(found.series);
-  const plane = grid === null ? null : displayedPlaneOf(grid, viewPlaneNormal, viewUp);
-  const measurement: VertebraMeasurement = {
-    id,
+  const placed = measurementFromAnnotation(annotation, {
     studyKey: found.study.key,
     seriesKey: found.series.key,
-    frameOfReferenceUID: metadata.FrameOfReferenceUID ?? '',
-    level: annotation.data.level,
-    points: pointsOf(annotation),
     calibrated: spec?.calibrated ?? plan.calibrated,
-    viewPlaneNormal,
-    viewUp,
-    referencedImageId: metadata.referencedImageId ?? null,
-    ...(plane === null ? {} : { plane }),
-  };
+  });
+  if (!placed) return;
+  const measurement = withDisplayedPlane(placed, found.series);
   const measurements = execute(state.measurements, { type: 'add', measurement });
-  const placed = Object.values(measurements.byId).filter((m) => m.seriesKey === measurement.seriesKey).map((m) => m.level);
+  const levels = Object.values(measurements.byId).filter((m) => m.seriesKey === measurement.seriesKey).map((m) => m.level);
   setState({
     measurements,
     selectedMeasurementId: id,
     nextLevel: levelAfterCompletion({
       completedLevel: measurement.level,
       selectedLevel: state.nextLevel,
-      proposal: proposeNextLevel(placed, measurement.level, state.levelDirection),
+      proposal: proposeNextLevel(levels, measurement.level, state.levelDirection),
     }),
     placementCount: 0,
   });
@@ -90,10 +63,10 @@ function onCompleted(event: Event): void {
 
 function onModified(event: Event): void {
   const annotation = (event as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation;
-  if (!isVertebra(annotation) || annotation.data.handles.points.length !== 6) return;
+  if (!isVertebra(annotation) || annotation.data.handles.points.length !== PLACEMENT_ORDER.length) return;
   const state = getState();
   if (!state.measurements.byId[annotation.annotationUID!]) return;
-  setState({ measurements: previewPoints(state.measurements, annotation.annotationUID!, pointsOf(annotation)) });
+  setState({ measurements: previewPoints(state.measurements, annotation.annotationUID!, toSixPoints(annotation.data.handles.points)) });
 }
 
 function onSelection(event: Event): void {
@@ -122,41 +95,22 @@ export function syncAnnotations(seriesKeys: ReadonlySet<string>, viewportIds: re
   let changed = false;
   for (const annotation of existing) {
     const measurement = wanted.get(annotation.annotationUID!);
-    if (annotation.data.handles.points.length < 6) continue; // a vertebra being placed belongs to the tool
+    if (annotation.data.handles.points.length < PLACEMENT_ORDER.length) continue; // a vertebra being placed belongs to the tool
     if (!measurement) {
       annotationApi.state.removeAnnotation(annotation.annotationUID!);
       changed = true;
       continue;
     }
     wanted.delete(annotation.annotationUID!);
-    const points = fromSixPoints(measurement.points);
-    if (!samePoints(annotation.data.handles.points, points) || annotation.data.level !== measurement.level) {
-      annotation.data.handles.points = points.map((p) => [...p] as Types.Point3);
+    if (!annotationShows(annotation, measurement)) {
+      annotation.data.handles.points = fromSixPoints(measurement.points);
       annotation.data.level = measurement.level;
       annotation.invalidated = true;
       changed = true;
     }
   }
   for (const measurement of wanted.values()) {
-    const annotation: VertebraAnnotation = {
-      annotationUID: measurement.id,
-      highlighted: false,
-      invalidated: true,
-      isLocked: false,
-      isVisible: true,
-      metadata: {
-        toolName: TOOL_NAME,
-        FrameOfReferenceUID: measurement.frameOfReferenceUID,
-        viewPlaneNormal: [...measurement.viewPlaneNormal] as Types.Point3,
-        viewUp: [...measurement.viewUp] as Types.Point3,
-        ...(measurement.referencedImageId === null ? {} : { referencedImageId: measurement.referencedImageId }),
-      },
-      data: {
-        handles: { points: fromSixPoints(measurement.points).map((p) => [...p] as Types.Point3), activeHandleIndex: null },
-        level: measurement.level,
-        seriesKey: measurement.seriesKey,
-      },
-    };
+    const annotation: VertebraAnnotation = annotationFromMeasurement(measurement, TOOL_NAME);
     annotationApi.state.addAnnotation(annotation, measurement.frameOfReferenceUID);
     changed = true;
   }

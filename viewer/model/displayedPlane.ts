@@ -65,6 +65,16 @@ export function displayedPlaneOf(grid: SeriesGrid, viewPlaneNormal: Vec3, viewUp
 }
 
 /**
+ * A vertebra with the plane it is displayed on in its series (its `plane`, what the uncertainty of its heights comes
+ * from), from the series' grid and the vertebra's view directions; unchanged when the series or the plane is unknown.
+ */
+export function withDisplayedPlane<T extends { readonly viewPlaneNormal: Vec3; readonly viewUp: Vec3 }>(vertebra: T, series: SeriesGroup | null): T | (T & { plane: DisplayedPlane }) {
+  const grid = series === null ? null : seriesGrid(series);
+  const plane = grid === null ? null : displayedPlaneOf(grid, vertebra.viewPlaneNormal, vertebra.viewUp);
+  return plane === null ? vertebra : { ...vertebra, plane };
+}
+
+/**
  * One plane for a series' assessment from the planes its vertebrae were placed on: the largest pixel sizes and slice
  * spacing (the coarsest view decides), the directions of the first when all share them. Null when none has a plane.
  */

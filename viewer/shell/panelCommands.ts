@@ -1,6 +1,6 @@
 import { chooseCompareStudies, exitCompare, focusLevel, setCompareLinked } from '../actions/compare';
 import { deleteMeasurement, focusMeasurementById, relabelMeasurement, setReaderReading } from '../actions/measure';
-import { selectSeries } from '../actions/openStudy';
+import { selectSeries } from '../actions/selectSeries';
 import { connectPacs, openPacsStudy, retryPacs, searchPacs, sortPacs } from '../actions/pacs';
 import { exportChart } from '../actions/exportMeasurements';
 import { acceptAllProposals, acceptProposal } from '../actions/assist';

@@ -10,7 +10,7 @@ import {
 } from '@cornerstonejs/tools';
 import { heightsFromPoints, type PointName, type SpinalLevel } from '../../measurement';
 import type { VertebraStyle } from '../model/vertebraStyle';
-import { HEIGHT_INDEX_PAIRS, PLACEMENT_ORDER, toSixPoints } from './placement';
+import { ENDPLATE_HANDLE_PAIRS, HEIGHT_HANDLE_PAIRS, PLACEMENT_ORDER, toSixPoints } from '../model/vertebraAnnotation';
 
 const { addAnnotation, getAnnotations, removeAnnotation } = annotationApi.state;
 const { triggerAnnotationCompleted, triggerAnnotationModified } = annotationApi.state;
@@ -65,6 +65,16 @@ const CROSSING_TOLERANCE_MM = 1;
 /** Views whose normals' cosine exceeds this (about 25°) count as the same orientation. */
 const PARALLEL_COSINE = 0.9;
 
+/**
+ * True when a tool's configuration (typed `Record<string, any>` by cornerstone) holds what the app gives addTool: a
+ * checked narrowing instead of a cast.
+ */
+function isHeightConfiguration(configuration: Record<string, unknown>): configuration is Record<string, unknown> & VertebralHeightConfiguration {
+  const { getNextLevel, seriesKeyOf, describe, onPlacementProgress, assist } = configuration;
+  return typeof getNextLevel === 'function' && typeof seriesKeyOf === 'function' && typeof describe === 'function'
+    && typeof onPlacementProgress === 'function' && (assist === undefined || (typeof assist === 'object' && assist !== null));
+}
+
 function distanceToSegment(p: Types.Point2, a: Types.Point2, b: Types.Point2): number {
   const dx = b[0] - a[0];
   const dy = b[1] - a[1];
@@ -73,9 +83,9 @@ function distanceToSegment(p: Types.Point2, a: Types.Point2, b: Types.Point2): n
   return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
 }
 
-/** Pairs of point indices (placement order) drawn as lines: three heights, then the two endplates. */
-const HEIGHT_LINES = HEIGHT_INDEX_PAIRS;
-const ENDPLATE_LINES: ReadonlyArray<readonly [number, number]> = [[0, 2], [2, 4], [1, 3], [3, 5]];
+/** Pairs of handle indices drawn as lines: the three heights, then the endplates (both from the model's one mapper). */
+const HEIGHT_LINES = HEIGHT_HANDLE_PAIRS;
+const ENDPLATE_LINES = ENDPLATE_HANDLE_PAIRS;
 
 /**
  * Six-point vertebral height tool: six clicks (anterior, middle, posterior; superior then inferior) in world
@@ -104,7 +114,11 @@ export class VertebralHeightTool extends AnnotationTool {
   }
 
   private get config(): VertebralHeightConfiguration {
-    return this.configuration as unknown as VertebralHeightConfiguration;
+    const configuration = this.configuration;
+    if (!isHeightConfiguration(configuration)) {
+      throw new Error(`${VertebralHeightTool.toolName}: the tool group was given no VertebralHeightConfiguration`);
+    }
+    return configuration;
   }
 
   /** Number of points of the vertebra in progress (0 when none). */
@@ -112,7 +126,8 @@ export class VertebralHeightTool extends AnnotationTool {
     return this.placing?.annotation.data.handles.points.length ?? 0;
   }
 
-  addNewAnnotation = (evt: ToolTypes.EventTypes.InteractionEventType): VertebraAnnotation => {
+  /** Null when the click is a body for the image analysis rather than a point (cornerstone's contract allows it). */
+  addNewAnnotation = (evt: ToolTypes.EventTypes.InteractionEventType): VertebraAnnotation | null => {
     const { element, currentPoints } = evt.detail;
     const { viewport } = getEnabledElement(element)!;
     const world = [...currentPoints.world] as Types.Point3;
@@ -121,7 +136,7 @@ export class VertebralHeightTool extends AnnotationTool {
     if (!this.placing && this.config.assist?.takesBodyClicks()) {
       this.config.assist.onBodyClick(viewport.id, world);
       evt.preventDefault();
-      return undefined as unknown as VertebraAnnotation;
+      return null;
     }
     if (this.placing && this.placing.element === element) {
       const { annotation } = this.placing;

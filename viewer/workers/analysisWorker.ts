@@ -32,9 +32,7 @@ function answer(request: AnalysisRequest): AnalysisResult<unknown> | { ok: false
   }
 }
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-
-scope.onmessage = (event: MessageEvent<AnalysisRequest>) => {
+self.onmessage = (event: MessageEvent<AnalysisRequest>) => {
   const request = event.data;
   const started = performance.now();
   let response: AnalysisResponse;
@@ -53,5 +51,5 @@ scope.onmessage = (event: MessageEvent<AnalysisRequest>) => {
       analysisMs: performance.now() - started,
     };
   }
-  scope.postMessage(response);
+  self.postMessage(response);
 };

@@ -1,4 +1,4 @@
-import { assessSpine, POINT_LABELS, type PointName, type SixPoints, type SpinalLevel, type Vec3 } from '../../../measurement';
+import { assessSpine, validateSixPoints, type SixPoints, type SpinalLevel, type Vec3 } from '../../../measurement';
 import type { VertebraMeasurement } from '../../model/measurements';
 import type { ImageReference, ProposalJson } from './schema';
 import { readReaderReading, type ReaderReading } from '../../model/readerReading';
@@ -37,18 +37,8 @@ export interface VertebraContext {
 /** A checked vertebra, or the reason it is rejected (a sentence for the clinician). */
 export type VertebraReading = { readonly ok: true; readonly value: ImportedVertebra } | { readonly ok: false; readonly reason: string };
 
-const POINT_NAMES = Object.keys(POINT_LABELS) as PointName[];
-
 function rejected(reason: string): VertebraReading {
   return { ok: false, reason };
-}
-
-/** Copies whatever the file holds for each point, so that measurement/ checks the copy and nothing else is kept. */
-function copyPoints(raw: unknown): SixPoints {
-  const source = isRecord(raw) ? raw : {};
-  return Object.fromEntries(
-    POINT_NAMES.map((name) => [name, Array.isArray(source[name]) ? [...(source[name] as unknown[])] : source[name]]),
-  ) as unknown as SixPoints;
 }
 
 function readImageReference(raw: unknown): ImageReference | null | undefined {
@@ -94,8 +84,11 @@ export function readVertebra(raw: unknown, context: VertebraContext): VertebraRe
     return rejected(`Its id (${quoteForMessage(raw.id)}) is not a text of 1 to ${MAX_ID_CHARS} characters.`);
   }
   const level = typeof raw.level === 'string' ? quoteForMessage(raw.level, 16) : raw.level;
-  const points = copyPoints(raw.points);
-  // assessSpine on this one vertebra is measurement/'s own check: level, points, coincident pairs, usable heights.
+  // measurement/'s own checks: six finite points (a copy of them is kept, nothing else), then assessSpine on this one
+  // vertebra for the level, coincident pairs and usable heights.
+  const checkedPoints = validateSixPoints(raw.points);
+  if (!checkedPoints.ok) return rejected(checkedPoints.error.message);
+  const points = checkedPoints.value;
   const measurable = assessSpine([{ level: level as SpinalLevel, points }]);
   if (!measurable.ok) return rejected(measurable.error.message);
 

@@ -201,9 +201,9 @@ export const HEIGHT_LINES: ReadonlyArray<{
   readonly key: keyof VertebralHeights;
   readonly superior: keyof SixPoints;
   readonly inferior: keyof SixPoints;
-}> = HEIGHT_POINT_PAIRS.map(({ key, superior, inferior }) => ({
+}> = HEIGHT_POINT_PAIRS.map(({ key, wall, superior, inferior }) => ({
   concept: { anteriorMm: ANTERIOR_HEIGHT, middleMm: MIDDLE_HEIGHT, posteriorMm: POSTERIOR_HEIGHT }[key],
-  wall: ({ anteriorMm: 'anterior', middleMm: 'middle', posteriorMm: 'posterior' } as const)[key],
+  wall,
   key,
   superior,
   inferior,

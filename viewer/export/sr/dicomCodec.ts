@@ -7,19 +7,7 @@ import dcmjs from 'dcmjs';
 /** A dataset keyed by DICOM attribute keyword; values are strings, numbers, arrays or nested datasets. */
 export type NaturalDataset = Record<string, unknown>;
 
-type TagDataset = Record<string, { vr: string; Value?: unknown[] }>;
-
-/** The small, typed part of dcmjs.data used here. */
-interface DcmjsData {
-  DicomMetaDictionary: {
-    denaturalizeDataset(dataset: NaturalDataset): TagDataset;
-    naturalizeDataset(dataset: TagDataset): NaturalDataset;
-  };
-  DicomDict: new (meta: TagDataset) => { dict: TagDataset; write(): ArrayBuffer };
-  DicomMessage: { readFile(buffer: ArrayBuffer): { meta: TagDataset; dict: TagDataset } };
-}
-
-const { DicomMetaDictionary, DicomDict, DicomMessage } = (dcmjs as unknown as { data: DcmjsData }).data;
+const { DicomMetaDictionary, DicomDict, DicomMessage } = dcmjs.data;
 
 /** Encodes `dataset` with file meta information `meta` as a Part 10 file (transfer syntax as given in `meta`). */
 export function encodePart10(meta: NaturalDataset, dataset: NaturalDataset): Uint8Array {

@@ -136,7 +136,7 @@ function parseHeightGroup(group: ContentItem, index: number): SrResult<ParsedVer
     points[height.superior] = [x1, y1, z1];
     points[height.inferior] = [x2, y2, z2];
   }
-  const valid = validateSixPoints(points as SixPoints);
+  const valid = validateSixPoints(points);
   if (!valid.ok) {
     return srError('MALFORMED_SR', `The report is damaged: ${level}: ${valid.error.message} ${NOTHING_CHANGED}`);
   }
