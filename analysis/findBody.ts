@@ -1,4 +1,5 @@
 import { MAX_EDGE_SEARCH_MM, MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_HEIGHT_MM, OUTSIDE_WINDOW_END_MM } from './constants';
+import { fitBodyBox, type BodyBox } from './fitBodyBox';
 import type { PlaneView } from './planeView';
 import { findExitEdge, findExitEdges, median, sampleProfile, smooth, type ExitEdge, type ShellPolarity } from './profile';
 import { addScaled2, dot2, perpendicular2, subtract2, unit2, type Vec2 } from './vec';
@@ -183,11 +184,100 @@ const MAX_TURN_PER_ITERATION_DEG = 6;
 const MAX_AXIS_TILT_DEG = 60;
 
 /**
+ * Locates the body around `seed` (a point inside it). On a bright-shell image (CT) a rectangle is fitted to all four
+ * sides at once (fitBodyBox) and its sides are then placed on the profile edges (frameFromBox), again around the new
+ * axis while the walls turn it by more than BOX_REFIT_DEG; on a dark-shell image (MR) the endplates and walls are found
+ * pair by pair (findBodyByPairs). Null when no body is found.
+ */
+export function findBody(view: PlaneView, seed: Vec2, options: { readonly polarity?: ShellPolarity; readonly initialCranial?: Vec2 } = {}): BodyFrame | null {
+  const marrow = marrowStats(view, seed);
+  if (!Number.isFinite(marrow.levelValue)) return null;
+  let cranial = options.initialCranial ?? view.cranial;
+  const polarity = options.polarity ?? decidePolarity(view, seed, { cranial, anterior: orientedAnterior(view, cranial) }, marrow);
+  if (polarity === 'darkShell') return findBodyByPairs(view, seed, { ...options, polarity });
+  let frame: BodyFrame | null = null;
+  for (let fit = 0; fit < BOX_FITS; fit += 1) {
+    const box = fitBodyBox(view, seed, polarity, cranial);
+    if (!box) return frame;
+    frame = frameFromBox(view, box, polarity, marrow);
+    const turnedDeg = (Math.acos(Math.min(1, dot2(frame.cranial, cranial))) * 180) / Math.PI;
+    const tiltDeg = (Math.acos(Math.min(1, Math.abs(dot2(frame.cranial, view.cranial)))) * 180) / Math.PI;
+    if (turnedDeg <= BOX_REFIT_DEG || tiltDeg > MAX_AXIS_TILT_DEG) break;
+    cranial = frame.cranial;
+  }
+  return frame;
+}
+
+/** The box is fitted again around the walls' axis when they turn it by more than this, degrees, at most BOX_FITS times. */
+const BOX_REFIT_DEG = 3;
+const BOX_FITS = 3;
+
+/** How far from a box side its profile edge is looked for, mm (the box sits on a 1 mm grid, endplates are concave). */
+const BOX_EDGE_WINDOW_MM = 3;
+
+/**
+ * The BodyFrame of a fitted box: each wall at WALL_PROBE_FRACTIONS of the height and each endplate at three depths is
+ * placed on the strongest profile edge within BOX_EDGE_WINDOW_MM of the box's side (half maximum, sub-millimetre);
+ * the axis follows the walls (see wallAxis) and the centre sits half way between them.
+ */
+function frameFromBox(view: PlaneView, box: BodyBox, polarity: ShellPolarity, marrow: MarrowStats): BodyFrame {
+  const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * marrow.noiseValue, 1e-6);
+  const { anterior, cranial } = box;
+  const halfDepth = box.depthMm / 2;
+  const halfHeight = box.heightMm / 2;
+  const contrasts: number[] = [];
+  const near = (start: Vec2, direction: Vec2, distanceMm: number): number => {
+    const edge = edgeAlong(view, start, direction, polarity, {
+      minContrast,
+      fromMm: distanceMm - BOX_EDGE_WINDOW_MM,
+      toMm: distanceMm + BOX_EDGE_WINDOW_MM,
+      pick: 'strongest',
+    });
+    if (!edge) return distanceMm;
+    contrasts.push(edge.contrast);
+    return edge.distanceMm;
+  };
+  const anteriorPoints: Vec2[] = [];
+  const posteriorPoints: Vec2[] = [];
+  for (const f of WALL_PROBE_FRACTIONS) {
+    const start = addScaled2(box.centre, cranial, f * box.heightMm);
+    anteriorPoints.push(addScaled2(start, anterior, near(start, anterior, halfDepth)));
+    posteriorPoints.push(addScaled2(start, anterior, -near(start, negate(anterior), halfDepth)));
+  }
+  const axis = wallAxis(anteriorPoints, posteriorPoints, cranial) ?? cranial;
+  const across = orientedAnterior(view, axis);
+  const front = median(anteriorPoints.map((p) => dot2(subtract2(p, box.centre), across)));
+  const back = median(posteriorPoints.map((p) => dot2(subtract2(p, box.centre), across)));
+  const centre = addScaled2(box.centre, across, (front + back) / 2);
+  const sups: number[] = [];
+  const infs: number[] = [];
+  for (const u of [-4, 0, 4]) {
+    const start = addScaled2(centre, across, u);
+    sups.push(near(start, axis, halfHeight));
+    infs.push(-near(start, negate(axis), halfHeight));
+  }
+  const superiorMm = median(sups);
+  const inferiorMm = median(infs);
+  return {
+    centre: addScaled2(centre, axis, (superiorMm + inferiorMm) / 2),
+    cranial: axis,
+    anterior: across,
+    anteriorWallMm: (front - back) / 2,
+    posteriorWallMm: -(front - back) / 2,
+    superiorMm: (superiorMm - inferiorMm) / 2,
+    inferiorMm: -(superiorMm - inferiorMm) / 2,
+    polarity,
+    marrow,
+    contrastValue: contrasts.length > 0 ? median(contrasts) : minContrast,
+  };
+}
+
+/**
  * Locates the body around `seed` (a point inside it): alternately finds the endplates along the current axis at three
  * depths and the walls across it at three heights, then re-centres and re-aligns the axis with the walls (which are
  * parallel to the body's axis even in a wedge fracture, when the endplates are not). Null when edges are missing.
  */
-export function findBody(view: PlaneView, seed: Vec2, options: { readonly polarity?: ShellPolarity; readonly initialCranial?: Vec2 } = {}): BodyFrame | null {
+function findBodyByPairs(view: PlaneView, seed: Vec2, options: { readonly polarity?: ShellPolarity; readonly initialCranial?: Vec2 } = {}): BodyFrame | null {
   const marrow = marrowStats(view, seed);
   if (!Number.isFinite(marrow.levelValue)) return null;
   let cranial = options.initialCranial ?? view.cranial;

@@ -8,6 +8,7 @@ import {
   MIN_PLAUSIBLE_HEIGHT_MM,
   WALL_INSET_MM,
 } from './constants';
+import { fitEndplateLines, type EndplateLine } from './endplateLine';
 import { edgeAlong, findBody, MIN_EDGE_NOISE_RATIO, type BodyFrame } from './findBody';
 import type { AnalysisImage } from './image';
 import { planeViewOf, type PlaneAxes, type PlaneView } from './planeView';
@@ -111,6 +112,22 @@ function endplateSamples(view: PlaneView, frame: BodyFrame, side: Side, us: read
   }));
 }
 
+/**
+ * First pass on a located body: the strongest edge at each u within ±LINE_WINDOW_MM of the endplate's best straight
+ * line (fitEndplateLine), so an edge of the neighbour across a thin disc, a gas-filled disc or a cleft inside the body
+ * is not taken for the endplate.
+ */
+function lineSamples(view: PlaneView, frame: BodyFrame, line: EndplateLine, side: Side, us: readonly number[], minContrast: number): EndplateSample[] {
+  const sign = side === 'superior' ? 1 : -1;
+  return us.map((uMm) => ({
+    uMm,
+    edge: refinedEdge(view, frame, side, uMm, sign * (line.atCentreMm + line.slope * uMm), minContrast, LINE_WINDOW_MM),
+  }));
+}
+
+/** How far from its straight line an endplate's edge is looked for in the first pass, mm (concave endplates: 1–3 mm). */
+const LINE_WINDOW_MM = 3;
+
 /** Second pass: the strongest edge within ±REFINE_WINDOW_MM of where the smooth endplate curve predicts it. */
 export function refinedEdge(
   view: PlaneView,
@@ -212,9 +229,10 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
   };
   const uMiddle = (frame.anteriorWallMm + frame.posteriorWallMm) / 2;
   const v: Partial<Record<keyof SixPointsMm, number>> = {};
+  const lines = frame.polarity === 'brightShell' ? fitEndplateLines(view, frame) : null;
   for (const side of ['superior', 'inferior'] as const) {
     const sign = side === 'superior' ? 1 : -1;
-    const first = endplateSamples(view, frame, side, us, minContrast);
+    const first = lines ? lineSamples(view, frame, lines[side], side, us, minContrast) : endplateSamples(view, frame, side, us, minContrast);
     const pairs = first.flatMap((s) => (s.edge ? [[s.uMm, s.edge.distanceMm] as const] : []));
     const smooth = robustEndplateCurve(pairs);
     if (!smooth) return null;
