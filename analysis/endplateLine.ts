@@ -117,23 +117,55 @@ function lineScores(grid: EdgeGrid, expectedMm: number): { offsetsMm: number[]; 
 }
 
 /**
- * Each endplate of a located body as the straight line (within ±OFFSET_RANGE_MM of where the frame puts it at
- * mid-depth, slopes within ±MAX_SLOPE) along which the largest share of the body's central depth shows the endplate's
- * exit edge (the cortex giving way to the disc) within ±TUBE_HALF_WIDTH_MM; of lines equally good, the one nearest the
- * frame's endplate. A wedged or crushed body's endplates are thus found along their own tilt, and a cleft, a venous
- * channel or a short bright stretch does not decide where the endplate is. Lines are in the frame's (u, v) mm.
+ * Healthy adult T4–L5 bodies are about 1.3 × deeper than high on a lateral view (endplate depth ÷ vertebral body
+ * height: means by level 1.2–1.45, each dimension varying by 7–10 % between adults; Panjabi MM et al., Spine
+ * 1991;16:888 and 1992;17:299). A pair of endplates making the body taller than that is penalised as a Gaussian on the
+ * log ratio with TALL_LOG_SPREAD; shorter only with the wide SHORT_LOG_SPREAD, since a fracture removes up to and
+ * beyond 40 % of a height (Genant grade 3, Genant et al. 1993).
+ */
+const TYPICAL_DEPTH_TO_HEIGHT = 1.3;
+const TALL_LOG_SPREAD = 0.1;
+const SHORT_LOG_SPREAD = 0.35;
+/**
+ * Weight of the shape prior (per squared standard deviation ÷ 2) against the endplates' edge shares (0–1 each): a pair
+ * two standard deviations too tall must show 40 % more of its length as edge than a plausible pair to win.
+ */
+const PRIOR_WEIGHT = 0.2;
+
+/** The shape prior of a middle height for the body's depth, in squared standard deviations ÷ 2 (see TYPICAL_DEPTH_TO_HEIGHT). */
+function shapePrior(depthMm: number, heightMm: number): number {
+  if (!(heightMm > 0)) return Infinity;
+  const logRatio = Math.log(depthMm / heightMm / TYPICAL_DEPTH_TO_HEIGHT);
+  const z = logRatio < 0 ? logRatio / TALL_LOG_SPREAD : logRatio / SHORT_LOG_SPREAD;
+  return (z * z) / 2;
+}
+
+/**
+ * Both endplates of a located body as straight lines (each within ±OFFSET_RANGE_MM of where the frame puts it at
+ * mid-depth, slopes within ±MAX_SLOPE), chosen together: each line scores the share of the body's central depth that
+ * shows the endplate's exit edge (the cortex giving way to the disc) within ±TUBE_HALF_WIDTH_MM, and the pair with the
+ * best sum less PRIOR_WEIGHT × the shape prior of its middle height wins (of pairs equally good, the one nearest the
+ * frame). A wedged or crushed body's endplates are thus found along their own tilt; a cleft, a venous channel or a
+ * short bright stretch does not decide where an endplate is, and the neighbour's endplate across a thin disc loses to
+ * the body's own unless the image clearly says otherwise. Lines are in the frame's (u, v) mm.
  */
 export function fitEndplateLines(view: PlaneView, frame: BodyFrame): { readonly superior: EndplateLine; readonly inferior: EndplateLine } {
-  const fit = (side: 'superior' | 'inferior'): EndplateLine => {
-    const expected = side === 'superior' ? frame.superiorMm : frame.inferiorMm;
-    const { offsetsMm, slopes, scores } = lineScores(edgeGrid(view, frame, side), expected);
-    let best = 0;
-    scores.forEach((score, k) => {
-      const better = score > scores[best]! + 1e-9;
-      const tie = Math.abs(score - scores[best]!) <= 1e-9 && Math.abs(offsetsMm[k]!) < Math.abs(offsetsMm[best]!);
-      if (better || tie) best = k;
+  const depthMm = frame.anteriorWallMm - frame.posteriorWallMm;
+  const sup = lineScores(edgeGrid(view, frame, 'superior'), frame.superiorMm);
+  const inf = lineScores(edgeGrid(view, frame, 'inferior'), frame.inferiorMm);
+  let best = { s: 0, i: 0, score: -Infinity, distance: Infinity };
+  sup.offsetsMm.forEach((so, s) => {
+    inf.offsetsMm.forEach((io, i) => {
+      const height = frame.superiorMm + so - (frame.inferiorMm + io);
+      const score = sup.scores[s]! + inf.scores[i]! - PRIOR_WEIGHT * shapePrior(depthMm, height);
+      const distance = Math.abs(so) + Math.abs(io);
+      if (score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && distance < best.distance)) {
+        best = { s, i, score, distance };
+      }
     });
-    return { atCentreMm: expected + offsetsMm[best]!, slope: slopes[best]! };
+  });
+  return {
+    superior: { atCentreMm: frame.superiorMm + sup.offsetsMm[best.s]!, slope: sup.slopes[best.s]! },
+    inferior: { atCentreMm: frame.inferiorMm + inf.offsetsMm[best.i]!, slope: inf.slopes[best.i]! },
   };
-  return { superior: fit('superior'), inferior: fit('inferior') };
 }

@@ -210,7 +210,7 @@ export function findBody(view: PlaneView, seed: Vec2, options: { readonly polari
 
 /** The box is fitted again around the walls' axis when they turn it by more than this, degrees, at most BOX_FITS times. */
 const BOX_REFIT_DEG = 3;
-const BOX_FITS = 3;
+const BOX_FITS = 2;
 
 /** How far from a box side its profile edge is looked for, mm (the box sits on a 1 mm grid, endplates are concave). */
 const BOX_EDGE_WINDOW_MM = 3;

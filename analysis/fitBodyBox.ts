@@ -25,10 +25,12 @@ export interface BodyBox {
 
 /** Half-size of the square around the click that the box must fit in, mm (a lumbar body is ≤ 55 mm deep). */
 const SEARCH_HALF_SIZE_MM = 40;
-/** Grid step of the fit, mm: the profiles of measureBody place the final points to a fraction of a millimetre. */
-const GRID_MM = 1;
-/** Positions are first tried every COARSE_STRIDE grid steps, then the best box is refined step by step. */
-const COARSE_STRIDE = 2;
+/**
+ * Grid steps of the fit, mm: every box on a COARSE_GRID_MM grid, then the best refined on a FINE_GRID_MM grid (the
+ * profiles of measureBody then place the points to a fraction of a millimetre).
+ */
+const COARSE_GRID_MM = 2;
+const FINE_GRID_MM = 1;
 /** The box's axis is tried this far either side of the starting axis, degrees, in steps of AXIS_STEP_DEG. */
 const AXIS_RANGE_DEG = 6;
 const AXIS_STEP_DEG = 3;
@@ -43,7 +45,6 @@ const SIDE_CENTRAL_SHARE = 0.7;
  * How far a side's edge may depart from the straight side and still count, mm: endplates are concave by 1–3 mm
  * (biconcave on a lateral view) and anterior walls by about 1 mm.
  */
-const SIDE_TOLERANCE_MM = 0;
 /** Widths of the shell side and of the outside of a side's step response, mm: cortex ≤ 2 mm, a disc or the canal ≥ 3 mm. */
 const INSIDE_MM = 2;
 const OUTSIDE_MM = 3;
@@ -62,32 +63,17 @@ const EDGE_STRONGEST_SHARE = 0.1;
 const INTERIOR_GUARD_MM = 4;
 /** Weight of the strongest interior edge against the sum of the four sides. */
 const INTERIOR_WEIGHT = 1.5;
-const INTERIOR_FLOOR = 0;
 /**
  * Vertebral bodies are deeper than high: depth ÷ height between these bounds for adult thoracic and lumbar bodies,
  * crushed ones included (Panjabi MM et al., Spine 1991;16:888 and 1992;17:299: depth ≈ 1.2–1.6 × height in health).
  */
 export const DEPTH_TO_HEIGHT_RANGE: readonly [number, number] = [1.0, 2.4];
 
-/**
- * Healthy adult T4–L5 bodies on a lateral view are 1.2–1.45 × deeper than high (endplate depth ÷ posterior height, means
- * by level in Panjabi MM et al., Spine 1991;16:888 and 1992;17:299), with a spread of about 0.12; a fracture only
- * makes a body relatively deeper. A box taller than that is penalised by TALL_PRIOR_WEIGHT × z² / 2 (z: standard
- * deviations below the typical ratio), so a box reaching across a thin disc to the neighbour's endplate loses to the
- * body's own outline when their edges are alike.
- */
-const TYPICAL_DEPTH_TO_HEIGHT = 1.3;
-const DEPTH_TO_HEIGHT_SPREAD = 0.12;
-const TALL_PRIOR_WEIGHT = 0;
-
-function tallPenalty(ratio: number): number {
-  const z = Math.max(0, TYPICAL_DEPTH_TO_HEIGHT - ratio) / DEPTH_TO_HEIGHT_SPREAD;
-  return (TALL_PRIOR_WEIGHT * z * z) / 2;
-}
-
 /** Responses of one axis: cumulative sums along each side's direction of its capped step responses. */
 interface Field {
   readonly n: number;
+  /** Grid step, mm. */
+  readonly gridMm: number;
   /** The response taken as one unit (see CAP_PERCENTILE), the same for every axis so their scores compare. */
   readonly cap: number;
   readonly cranial: Vec2;
@@ -114,46 +100,69 @@ function rotate(v: Vec2, deg: number): Vec2 {
 }
 
 /** Samples the grid around `seed` on the axes of `cranial` and turns it into the four sides' cumulative responses. */
-function fieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity, cranial: Vec2, fixedCap?: number): Field {
-  const n = Math.round((2 * SEARCH_HALF_SIZE_MM) / GRID_MM) + 1;
+function fieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity, cranial: Vec2, gridMm: number, fixedCap?: number): Field {
+  const n = Math.round((2 * SEARCH_HALF_SIZE_MM) / gridMm) + 1;
   const half = (n - 1) / 2;
   const p = perpendicular2(cranial);
   const anterior: Vec2 = dot2(p, view.anterior) >= 0 ? p : [-p[0], -p[1]];
+  // Values on the grid (NaN outside the image as 0 with a valid flag 0), and prefix sums along u and along v of both.
   const values = new Float64Array(n * n);
+  const valid = new Float64Array(n * n);
   for (let iv = 0; iv < n; iv += 1) {
     for (let iu = 0; iu < n; iu += 1) {
-      const u = (iu - half) * GRID_MM;
-      const v = (iv - half) * GRID_MM;
-      values[iu + iv * n] = view.valueAt(seed[0] + u * anterior[0] + v * cranial[0], seed[1] + u * anterior[1] + v * cranial[1]);
+      const u = (iu - half) * gridMm;
+      const v = (iv - half) * gridMm;
+      const value = view.valueAt(seed[0] + u * anterior[0] + v * cranial[0], seed[1] + u * anterior[1] + v * cranial[1]);
+      if (Number.isFinite(value)) {
+        values[iu + iv * n] = value;
+        valid[iu + iv * n] = 1;
+      }
     }
   }
-  const at = (iu: number, iv: number) => values[Math.max(0, Math.min(n - 1, iu)) + Math.max(0, Math.min(n - 1, iv)) * n]!;
+  // alongU[iv · (n + 1) + k]: sum of the first k values of row iv; alongV[iu · (n + 1) + k]: of column iu.
+  const alongU = new Float64Array(n * (n + 1));
+  const alongV = new Float64Array(n * (n + 1));
+  const validU = new Float64Array(n * (n + 1));
+  const validV = new Float64Array(n * (n + 1));
+  for (let line = 0; line < n; line += 1) {
+    for (let k = 0; k < n; k += 1) {
+      alongU[line * (n + 1) + k + 1] = alongU[line * (n + 1) + k]! + values[k + line * n]!;
+      validU[line * (n + 1) + k + 1] = validU[line * (n + 1) + k]! + valid[k + line * n]!;
+      alongV[line * (n + 1) + k + 1] = alongV[line * (n + 1) + k]! + values[line + k * n]!;
+      validV[line * (n + 1) + k + 1] = validV[line * (n + 1) + k]! + valid[line + k * n]!;
+    }
+  }
   const exitSign = polarity === 'brightShell' ? -1 : 1;
-  const insideSamples = Math.max(1, Math.round(INSIDE_MM / GRID_MM));
-  const outsideSamples = Math.max(1, Math.round(OUTSIDE_MM / GRID_MM));
-  // Step response across a side at (iu, iv) facing (du, dv): the shell inside against the outside beyond.
-  const step = (iu: number, iv: number, du: number, dv: number): number => {
-    let inside = 0;
-    let outside = 0;
-    for (let k = 1; k <= insideSamples; k += 1) inside += at(iu - k * du, iv - k * dv);
-    for (let k = 1; k <= outsideSamples; k += 1) outside += at(iu + k * du, iv + k * dv);
-    const d = exitSign * (outside / outsideSamples - inside / insideSamples);
-    return Number.isFinite(d) && d > 0 ? d : 0;
+  const inside = Math.max(1, Math.round(INSIDE_MM / gridMm));
+  const outside = Math.max(1, Math.round(OUTSIDE_MM / gridMm));
+  /**
+   * Step response at position k of a line facing +1 (towards higher k) or −1: the mean of the `outside` samples beyond
+   * k against the mean of the `inside` samples before it, polarity-signed; 0 when a window leaves the grid or the image.
+   */
+  const step = (sums: Float64Array, counts: Float64Array, line: number, k: number, facing: 1 | -1): number => {
+    const o = line * (n + 1);
+    const [inFrom, inTo, outFrom, outTo] = facing === 1 ? [k - inside, k, k + 1, k + 1 + outside] : [k + 1, k + 1 + inside, k - outside, k];
+    if (inFrom < 0 || outFrom < 0 || inTo > n || outTo > n) return 0;
+    if (counts[o + inTo]! - counts[o + inFrom]! < inside || counts[o + outTo]! - counts[o + outFrom]! < outside) return 0;
+    const d = exitSign * ((sums[o + outTo]! - sums[o + outFrom]!) / outside - (sums[o + inTo]! - sums[o + inFrom]!) / inside);
+    return d > 0 ? d : 0;
   };
-  const responses = [0, 1, 2, 3].map(() => new Float64Array(n * n));
-  const directions = [[1, 0], [-1, 0], [0, 1], [0, -1]] as const;
+  const front = new Float64Array(n * n);
+  const back = new Float64Array(n * n);
+  const top = new Float64Array(n * n);
+  const bottom = new Float64Array(n * n);
   const sampled: number[] = [];
   for (let iv = 0; iv < n; iv += 1) {
     for (let iu = 0; iu < n; iu += 1) {
-      directions.forEach(([du, dv], r) => {
-        const value = step(iu, iv, du, dv);
-        responses[r]![iu + iv * n] = value;
-        if ((iu + iv) % 3 === 0) sampled.push(value);
-      });
+      const i = iu + iv * n;
+      front[i] = step(alongU, validU, iv, iu, 1);
+      back[i] = step(alongU, validU, iv, iu, -1);
+      top[i] = step(alongV, validV, iu, iv, 1);
+      bottom[i] = step(alongV, validV, iu, iv, -1);
+      if ((iu + iv) % 3 === 0) sampled.push(front[i]!, back[i]!, top[i]!, bottom[i]!);
     }
   }
-  // One very strong structure (a posterior element's cortex, a calcified aorta) must not make up for a missing side.
-  sampled.sort((a, b) => a - b);
+  sampled.sort((x, y) => x - y);
   const positive = sampled.filter((x) => x > 0);
   const cap =
     fixedCap ??
@@ -162,33 +171,27 @@ function fieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity, cranial: 
       EDGE_STRONGEST_SHARE * (sampled[Math.floor(sampled.length * 0.99)] ?? 0),
       1e-9,
     );
-  const tolerance = Math.max(0, Math.round(SIDE_TOLERANCE_MM / GRID_MM));
-  const cumulative = (response: Float64Array, alongU: boolean): Float64Array => {
+  // Cumulative edge counts along each side's direction (walls run along v, endplates along u).
+  const cumulative = (response: Float64Array, alongLineU: boolean): Float64Array => {
     const cum = new Float64Array(n * (n + 1));
     for (let line = 0; line < n; line += 1) {
-      let sum = 0;
       for (let k = 0; k < n; k += 1) {
-        let m = 0;
-        for (let d = -tolerance; d <= tolerance; d += 1) {
-          const across = line + d;
-          if (across < 0 || across >= n) continue;
-          m = Math.max(m, alongU ? response[k + across * n]! : response[across + k * n]!);
-        }
-        sum += m >= cap ? 1 : 0;
-        cum[line * (n + 1) + k + 1] = sum;
+        const r = alongLineU ? response[k + line * n]! : response[line + k * n]!;
+        cum[line * (n + 1) + k + 1] = cum[line * (n + 1) + k]! + (r >= cap ? 1 : 0);
       }
     }
     return cum;
   };
   return {
     n,
+    gridMm,
     cap,
     cranial,
     anterior,
-    front: cumulative(responses[0]!, false),
-    back: cumulative(responses[1]!, false),
-    top: cumulative(responses[2]!, true),
-    bottom: cumulative(responses[3]!, true),
+    front: cumulative(front, false),
+    back: cumulative(back, false),
+    top: cumulative(top, true),
+    bottom: cumulative(bottom, true),
   };
 }
 
@@ -217,13 +220,13 @@ interface Ranges {
  * INTERIOR_WEIGHT × the strongest full-length edge inside it (rows for the endplates, columns for the walls).
  */
 function bestIn(field: Field, ranges: Ranges, stride: number): Candidate | null {
-  const { n } = field;
+  const { n, gridMm } = field;
   const centre = (n - 1) / 2;
-  const guard = Math.round(INTERIOR_GUARD_MM / GRID_MM);
-  const minDepth = MIN_PLAUSIBLE_DEPTH_MM / GRID_MM;
-  const maxDepth = MAX_PLAUSIBLE_DEPTH_MM / GRID_MM;
-  const minHeight = MIN_PLAUSIBLE_HEIGHT_MM / GRID_MM;
-  const maxHeight = MAX_PLAUSIBLE_HEIGHT_MM / GRID_MM;
+  const guard = Math.round(INTERIOR_GUARD_MM / gridMm);
+  const minDepth = MIN_PLAUSIBLE_DEPTH_MM / gridMm;
+  const maxDepth = MAX_PLAUSIBLE_DEPTH_MM / gridMm;
+  const minHeight = MIN_PLAUSIBLE_HEIGHT_MM / gridMm;
+  const maxHeight = MAX_PLAUSIBLE_HEIGHT_MM / gridMm;
   const list = (r: readonly [number, number]) => {
     const out: number[] = [];
     for (let k = Math.max(0, r[0]); k <= Math.min(n - 1, r[1]); k += stride) out.push(k);
@@ -233,60 +236,65 @@ function bestIn(field: Field, ranges: Ranges, stride: number): Candidate | null 
   const uas = list(ranges.ua);
   const vis = list(ranges.vi);
   const vss = list(ranges.vs);
-  // For each wall pair: the strongest full-depth exit edge facing the same way as the endplate beyond it, from the
-  // centre outward (running maxima). Edges facing inward (the inner side of the opposite endplate's cortex) do not count.
-  const rowMax = new Map<number, { down: Float64Array; up: Float64Array }>();
-  for (const up of ups) {
-    for (const ua of uas) {
-      const down = new Float64Array(n);
-      const upward = new Float64Array(n);
+  // For each wall pair: each row's endplate strengths, and the strongest full-depth exit edge facing the same way as
+  // the endplate beyond it from the centre outward (running maxima). Edges facing inward (the inner side of the
+  // opposite endplate's cortex) do not count.
+  const pairs = ups.length * uas.length;
+  const topAt = new Float64Array(pairs * n);
+  const bottomAt = new Float64Array(pairs * n);
+  const downMax = new Float64Array(pairs * n);
+  const upMax = new Float64Array(pairs * n);
+  ups.forEach((up, p) => {
+    uas.forEach((ua, a) => {
+      const o = (p * uas.length + a) * n;
+      for (let v = 0; v < n; v += 1) {
+        topAt[o + v] = sideMean(field, field.top, v, up, ua);
+        bottomAt[o + v] = sideMean(field, field.bottom, v, up, ua);
+      }
       let m = 0;
-      for (let v = Math.floor(centre); v >= 0; v -= 1) down[v] = m = Math.max(m, sideMean(field, field.bottom, v, up, ua));
+      for (let v = Math.floor(centre); v >= 0; v -= 1) downMax[o + v] = m = Math.max(m, bottomAt[o + v]!);
       m = 0;
-      for (let v = Math.ceil(centre); v < n; v += 1) upward[v] = m = Math.max(m, sideMean(field, field.top, v, up, ua));
-      rowMax.set(up * n + ua, { down, up: upward });
-    }
-  }
+      for (let v = Math.ceil(centre); v < n; v += 1) upMax[o + v] = m = Math.max(m, topAt[o + v]!);
+    });
+  });
   let best: Candidate | null = null;
+  const frontAt = new Float64Array(n);
+  const backAt = new Float64Array(n);
   const colDown = new Float64Array(n);
   const colUp = new Float64Array(n);
   for (const vi of vis) {
     for (const vs of vss) {
       const height = vs - vi;
       if (height < minHeight || height > maxHeight) continue;
+      for (let u = 0; u < n; u += 1) {
+        frontAt[u] = sideMean(field, field.front, u, vi, vs);
+        backAt[u] = sideMean(field, field.back, u, vi, vs);
+      }
       let m = 0;
-      for (let u = Math.floor(centre); u >= 0; u -= 1) {
-        colDown[u] = m = Math.max(m, sideMean(field, field.back, u, vi, vs));
-      }
+      for (let u = Math.floor(centre); u >= 0; u -= 1) colDown[u] = m = Math.max(m, backAt[u]!);
       m = 0;
-      for (let u = Math.ceil(centre); u < n; u += 1) {
-        colUp[u] = m = Math.max(m, sideMean(field, field.front, u, vi, vs));
-      }
+      for (let u = Math.ceil(centre); u < n; u += 1) colUp[u] = m = Math.max(m, frontAt[u]!);
       const loDepth = Math.max(minDepth, DEPTH_TO_HEIGHT_RANGE[0] * height);
       const hiDepth = Math.min(maxDepth, DEPTH_TO_HEIGHT_RANGE[1] * height);
-      for (const up of ups) {
-        const back = sideMean(field, field.back, up, vi, vs);
+      const rowsInsideBelow = vi + guard <= centre;
+      const rowsInsideAbove = vs - guard >= centre;
+      ups.forEach((up, p) => {
+        const back = backAt[up]!;
         const colInside = up + guard <= centre ? colDown[up + guard]! : 0;
-        for (const ua of uas) {
+        uas.forEach((ua, a) => {
           const depth = ua - up;
-          if (depth < loDepth || depth > hiDepth) continue;
-          const rows = rowMax.get(up * n + ua)!;
+          if (depth < loDepth || depth > hiDepth) return;
+          const o = (p * uas.length + a) * n;
           const interior = Math.max(
             colInside,
             ua - guard >= centre ? colUp[ua - guard]! : 0,
-            vi + guard <= centre ? rows.down[vi + guard]! : 0,
-            vs - guard >= centre ? rows.up[vs - guard]! : 0,
+            rowsInsideBelow ? downMax[o + vi + guard]! : 0,
+            rowsInsideAbove ? upMax[o + vs - guard]! : 0,
           );
-          const score =
-            back +
-            sideMean(field, field.front, ua, vi, vs) +
-            sideMean(field, field.top, vs, up, ua) +
-            sideMean(field, field.bottom, vi, up, ua) -
-            INTERIOR_WEIGHT * Math.max(0, interior - INTERIOR_FLOOR) -
-            tallPenalty(depth / height);
+          const score = back + frontAt[ua]! + topAt[o + vs]! + bottomAt[o + vi]! - INTERIOR_WEIGHT * interior;
           if (!best || score > best.score) best = { score, up, ua, vi, vs, field };
-        }
-      }
+        });
+      });
     }
   }
   return best;
@@ -296,8 +304,8 @@ function bestIn(field: Field, ranges: Ranges, stride: number): Candidate | null 
 function boxOf(seed: Vec2, c: Candidate): BodyBox {
   const { field } = c;
   const half = (field.n - 1) / 2;
-  const uMid = ((c.up + c.ua) / 2 - half) * GRID_MM;
-  const vMid = ((c.vi + c.vs) / 2 - half) * GRID_MM;
+  const uMid = ((c.up + c.ua) / 2 - half) * field.gridMm;
+  const vMid = ((c.vi + c.vs) / 2 - half) * field.gridMm;
   const sides = {
     anterior: sideMean(field, field.front, c.ua, c.vi, c.vs),
     posterior: sideMean(field, field.back, c.up, c.vi, c.vs),
@@ -308,8 +316,8 @@ function boxOf(seed: Vec2, c: Candidate): BodyBox {
     centre: addScaled2(addScaled2(seed, field.anterior, uMid), field.cranial, vMid),
     cranial: field.cranial,
     anterior: field.anterior,
-    depthMm: (c.ua - c.up) * GRID_MM,
-    heightMm: (c.vs - c.vi) * GRID_MM,
+    depthMm: (c.ua - c.up) * field.gridMm,
+    heightMm: (c.vs - c.vi) * field.gridMm,
     sides,
     interior: Math.max(0, (sides.anterior + sides.posterior + sides.superior + sides.inferior - c.score) / INTERIOR_WEIGHT),
   };
@@ -325,36 +333,45 @@ function boxOf(seed: Vec2, c: Candidate): BodyBox {
  * wins over pairs of strong but unrelated edges. Null when no box fits.
  */
 export function fitBodyBox(view: PlaneView, seed: Vec2, polarity: ShellPolarity, initialCranial: Vec2): BodyBox | null {
-  const n = Math.round((2 * SEARCH_HALF_SIZE_MM) / GRID_MM) + 1;
-  const centre = (n - 1) / 2;
-  const margin = Math.round(CLICK_MARGIN_MM / GRID_MM);
-  const full: Ranges = {
-    up: [0, Math.floor(centre) - margin],
-    ua: [Math.ceil(centre) + margin, n - 1],
-    vi: [0, Math.floor(centre) - margin],
-    vs: [Math.ceil(centre) + margin, n - 1],
+  const rangesOf = (gridMm: number): Ranges => {
+    const n = Math.round((2 * SEARCH_HALF_SIZE_MM) / gridMm) + 1;
+    const centre = (n - 1) / 2;
+    const margin = Math.round(CLICK_MARGIN_MM / gridMm);
+    return {
+      up: [0, Math.floor(centre) - margin],
+      ua: [Math.ceil(centre) + margin, n - 1],
+      vi: [0, Math.floor(centre) - margin],
+      vs: [Math.ceil(centre) + margin, n - 1],
+    };
   };
-  let best: Candidate | null = null;
+  const coarseRanges = rangesOf(COARSE_GRID_MM);
+  const straight = fieldOf(view, seed, polarity, initialCranial, COARSE_GRID_MM);
+  let coarse: Candidate | null = null;
   let bestDeg = 0;
-  const cap = fieldOf(view, seed, polarity, initialCranial).cap;
   for (let deg = -AXIS_RANGE_DEG; deg <= AXIS_RANGE_DEG + 1e-9; deg += AXIS_STEP_DEG) {
-    const c = bestIn(fieldOf(view, seed, polarity, rotate(initialCranial, deg), cap), full, COARSE_STRIDE);
-    if (c && (!best || c.score > best.score)) {
-      best = c;
+    const field = deg === 0 ? straight : fieldOf(view, seed, polarity, rotate(initialCranial, deg), COARSE_GRID_MM, straight.cap);
+    const c = bestIn(field, coarseRanges, 1);
+    if (c && (!coarse || c.score > coarse.score)) {
+      coarse = c;
       bestDeg = deg;
     }
   }
-  if (!best) return null;
-  // Refine: half the axis step either side, every grid step within a coarse stride of the best sides.
-  const coarse = best;
+  if (!coarse) return null;
+  // Refine on the fine grid: half the axis step either side, every fine step within one coarse step of the best sides.
+  const scale = COARSE_GRID_MM / FINE_GRID_MM;
+  const fine = rangesOf(FINE_GRID_MM);
   const near = (k: number, r: readonly [number, number]): readonly [number, number] => [
-    Math.max(r[0], k - COARSE_STRIDE),
-    Math.min(r[1], k + COARSE_STRIDE),
+    Math.max(r[0], Math.round(k * scale - scale)),
+    Math.min(r[1], Math.round(k * scale + scale)),
   ];
-  const local: Ranges = { up: near(coarse.up, full.up), ua: near(coarse.ua, full.ua), vi: near(coarse.vi, full.vi), vs: near(coarse.vs, full.vs) };
-  for (const deg of [bestDeg - AXIS_STEP_DEG / 2, bestDeg, bestDeg + AXIS_STEP_DEG / 2]) {
-    const c = bestIn(deg === bestDeg ? coarse.field : fieldOf(view, seed, polarity, rotate(initialCranial, deg), cap), local, 1);
-    if (c && c.score >= best.score) best = c;
+  const local: Ranges = { up: near(coarse.up, fine.up), ua: near(coarse.ua, fine.ua), vi: near(coarse.vi, fine.vi), vs: near(coarse.vs, fine.vs) };
+  let best: Candidate | null = null;
+  let fineCap: number | undefined;
+  for (const deg of [bestDeg, bestDeg - AXIS_STEP_DEG / 2, bestDeg + AXIS_STEP_DEG / 2]) {
+    const field = fieldOf(view, seed, polarity, rotate(initialCranial, deg), FINE_GRID_MM, fineCap);
+    fineCap = field.cap;
+    const c = bestIn(field, local, 1);
+    if (c && (!best || c.score > best.score)) best = c;
   }
-  return boxOf(seed, best);
+  return best ? boxOf(seed, best) : null;
 }
