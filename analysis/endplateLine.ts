@@ -1,5 +1,5 @@
 import { WALL_INSET_MM } from './constants';
-import type { BodyFrame } from './findBody';
+import type { BodyFrame } from './bodyFrame';
 import type { PlaneView } from './planeView';
 import { addScaled2 } from './vec';
 

@@ -1,4 +1,4 @@
-import { MAX_PLAUSIBLE_DEPTH_MM, MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_DEPTH_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
+import { DEPTH_TO_HEIGHT_RANGE, MAX_PLAUSIBLE_DEPTH_MM, MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_DEPTH_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
 import type { PlaneView } from './planeView';
 import type { ShellPolarity } from './profile';
 import { addScaled2, dot2, perpendicular2, type Vec2 } from './vec';
@@ -63,11 +63,6 @@ const EDGE_STRONGEST_SHARE = 0.1;
 const INTERIOR_GUARD_MM = 4;
 /** Weight of the strongest interior edge against the sum of the four sides. */
 const INTERIOR_WEIGHT = 1.5;
-/**
- * Vertebral bodies are deeper than high: depth ÷ height between these bounds for adult thoracic and lumbar bodies,
- * crushed ones included (Panjabi MM et al., Spine 1991;16:888 and 1992;17:299: depth ≈ 1.2–1.6 × height in health).
- */
-export const DEPTH_TO_HEIGHT_RANGE: readonly [number, number] = [1.0, 2.4];
 
 /** Responses of one axis: cumulative sums along each side's direction of its capped step responses. */
 interface Field {
@@ -141,7 +136,10 @@ function fieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity, cranial: 
    */
   const step = (sums: Float64Array, counts: Float64Array, line: number, k: number, facing: 1 | -1): number => {
     const o = line * (n + 1);
-    const [inFrom, inTo, outFrom, outTo] = facing === 1 ? [k - inside, k, k + 1, k + 1 + outside] : [k + 1, k + 1 + inside, k - outside, k];
+    const inFrom = facing === 1 ? k - inside : k + 1;
+    const inTo = inFrom + inside;
+    const outFrom = facing === 1 ? k + 1 : k - outside;
+    const outTo = outFrom + outside;
     if (inFrom < 0 || outFrom < 0 || inTo > n || outTo > n) return 0;
     if (counts[o + inTo]! - counts[o + inFrom]! < inside || counts[o + outTo]! - counts[o + outFrom]! < outside) return 0;
     const d = exitSign * ((sums[o + outTo]! - sums[o + outFrom]!) / outside - (sums[o + inTo]! - sums[o + inFrom]!) / inside);
@@ -159,11 +157,11 @@ function fieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity, cranial: 
       back[i] = step(alongU, validU, iv, iu, -1);
       top[i] = step(alongV, validV, iu, iv, 1);
       bottom[i] = step(alongV, validV, iu, iv, -1);
-      if ((iu + iv) % 3 === 0) sampled.push(front[i]!, back[i]!, top[i]!, bottom[i]!);
+      if (fixedCap === undefined && (iu + iv) % 3 === 0) sampled.push(front[i]!, back[i]!, top[i]!, bottom[i]!);
     }
   }
   sampled.sort((x, y) => x - y);
-  const positive = sampled.filter((x) => x > 0);
+  const positive = fixedCap === undefined ? sampled.filter((x) => x > 0) : [];
   const cap =
     fixedCap ??
     Math.max(
@@ -278,12 +276,14 @@ function bestIn(field: Field, ranges: Ranges, stride: number): Candidate | null 
       const hiDepth = Math.min(maxDepth, DEPTH_TO_HEIGHT_RANGE[1] * height);
       const rowsInsideBelow = vi + guard <= centre;
       const rowsInsideAbove = vs - guard >= centre;
-      ups.forEach((up, p) => {
+      for (let p = 0; p < ups.length; p += 1) {
+        const up = ups[p]!;
         const back = backAt[up]!;
         const colInside = up + guard <= centre ? colDown[up + guard]! : 0;
-        uas.forEach((ua, a) => {
+        for (let a = 0; a < uas.length; a += 1) {
+          const ua = uas[a]!;
           const depth = ua - up;
-          if (depth < loDepth || depth > hiDepth) return;
+          if (depth < loDepth || depth > hiDepth) continue;
           const o = (p * uas.length + a) * n;
           const interior = Math.max(
             colInside,
@@ -293,8 +293,8 @@ function bestIn(field: Field, ranges: Ranges, stride: number): Candidate | null 
           );
           const score = back + frontAt[ua]! + topAt[o + vs]! + bottomAt[o + vi]! - INTERIOR_WEIGHT * interior;
           if (!best || score > best.score) best = { score, up, ua, vi, vs, field };
-        });
-      });
+        }
+      }
     }
   }
   return best;

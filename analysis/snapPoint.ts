@@ -1,9 +1,11 @@
 import type { ConfidenceReason } from './confidence';
 import { SNAP_RADIUS_MM } from './constants';
-import { findBody, MIN_EDGE_NOISE_RATIO } from './findBody';
+import { MIN_EDGE_NOISE_RATIO } from './bodyFrame';
+import { findBody } from './findBody';
 import type { AnalysisImage } from './image';
 import { planeViewOf } from './planeView';
-import { at, measureBody, refinedEdge, toVertebraProposal, type AnalysisOptions } from './proposeVertebra';
+import { at, measureBody, refinedEdge } from './measureBody';
+import { toVertebraProposal, type AnalysisOptions } from './proposeVertebra';
 import { fail, ok, type AnalysisResult } from './result';
 import { isCornerName, type CornerName } from './sixPoints';
 import { addScaled2, distance3, dot2, subtract2, type Vec2, type Vec3 } from './vec';
