@@ -49,12 +49,14 @@ const SIDE_CENTRAL_SHARE = 0.7;
 const INSIDE_MM = 2;
 const OUTSIDE_MM = 3;
 /**
- * A step response is an edge when it reaches EDGE_TEXTURE_RATIO × the median positive response of the field (the
+ * A step response is an edge when it reaches EDGE_TEXTURE_RATIO × the field's texture level (the TEXTURE_PERCENTILE of
+ * all its responses: noise makes one of each opposite pair positive, so this is the median positive response of the
  * marrow's texture and noise) and EDGE_STRONGEST_SHARE of its strongest responses (99th percentile); a side then scores
  * the share of its length that is edge, so one very strong structure (a posterior element's cortex, a calcified aorta)
  * cannot make up for a missing side.
  */
 const EDGE_TEXTURE_RATIO = 2;
+const TEXTURE_PERCENTILE = 0.75;
 const EDGE_STRONGEST_SHARE = 0.1;
 /**
  * Edges parallel to a side and this far or more inside it count against the box, mm: a disc or the canal inside the box
@@ -161,11 +163,10 @@ function fieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity, cranial: 
     }
   }
   sampled.sort((x, y) => x - y);
-  const positive = fixedCap === undefined ? sampled.filter((x) => x > 0) : [];
   const cap =
     fixedCap ??
     Math.max(
-      EDGE_TEXTURE_RATIO * (positive[Math.floor(positive.length / 2)] ?? 0),
+      EDGE_TEXTURE_RATIO * (sampled[Math.floor(sampled.length * TEXTURE_PERCENTILE)] ?? 0),
       EDGE_STRONGEST_SHARE * (sampled[Math.floor(sampled.length * 0.99)] ?? 0),
       1e-9,
     );
