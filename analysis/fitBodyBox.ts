@@ -200,10 +200,14 @@ function fieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity, cranial: 
  * while a missing side costs its whole share.
  */
 function sideMean(field: Field, cum: Float64Array, line: number, from: number, to: number): number {
-  const inset = ((1 - SIDE_CENTRAL_SHARE) / 2) * (to - from);
-  const a = Math.round(from + inset);
-  const b = Math.round(to - inset);
+  const [a, b] = centralRange(from, to);
   return b > a ? (cum[line * (field.n + 1) + b + 1]! - cum[line * (field.n + 1) + a]!) / (b - a + 1) : 0;
+}
+
+/** First and last grid index of the central SIDE_CENTRAL_SHARE of [from, to]. */
+function centralRange(from: number, to: number): readonly [number, number] {
+  const inset = ((1 - SIDE_CENTRAL_SHARE) / 2) * (to - from);
+  return [Math.round(from + inset), Math.round(to - inset)];
 }
 
 /** Grid limits of a box: lowest and highest index of each side's position. */
@@ -246,9 +250,13 @@ function bestIn(field: Field, ranges: Ranges, stride: number): Candidate | null 
   ups.forEach((up, p) => {
     uas.forEach((ua, a) => {
       const o = (p * uas.length + a) * n;
-      for (let v = 0; v < n; v += 1) {
-        topAt[o + v] = sideMean(field, field.top, v, up, ua);
-        bottomAt[o + v] = sideMean(field, field.bottom, v, up, ua);
+      const [ca, cb] = centralRange(up, ua);
+      if (cb > ca) {
+        for (let v = 0; v < n; v += 1) {
+          const line = v * (n + 1);
+          topAt[o + v] = (field.top[line + cb + 1]! - field.top[line + ca]!) / (cb - ca + 1);
+          bottomAt[o + v] = (field.bottom[line + cb + 1]! - field.bottom[line + ca]!) / (cb - ca + 1);
+        }
       }
       let m = 0;
       for (let v = Math.floor(centre); v >= 0; v -= 1) downMax[o + v] = m = Math.max(m, bottomAt[o + v]!);
@@ -265,9 +273,11 @@ function bestIn(field: Field, ranges: Ranges, stride: number): Candidate | null 
     for (const vs of vss) {
       const height = vs - vi;
       if (height < minHeight || height > maxHeight) continue;
+      const [ca, cb] = centralRange(vi, vs);
       for (let u = 0; u < n; u += 1) {
-        frontAt[u] = sideMean(field, field.front, u, vi, vs);
-        backAt[u] = sideMean(field, field.back, u, vi, vs);
+        const line = u * (n + 1);
+        frontAt[u] = cb > ca ? (field.front[line + cb + 1]! - field.front[line + ca]!) / (cb - ca + 1) : 0;
+        backAt[u] = cb > ca ? (field.back[line + cb + 1]! - field.back[line + ca]!) / (cb - ca + 1) : 0;
       }
       let m = 0;
       for (let u = Math.floor(centre); u >= 0; u -= 1) colDown[u] = m = Math.max(m, backAt[u]!);
@@ -281,10 +291,11 @@ function bestIn(field: Field, ranges: Ranges, stride: number): Candidate | null 
         const up = ups[p]!;
         const back = backAt[up]!;
         const colInside = up + guard <= centre ? colDown[up + guard]! : 0;
-        for (let a = 0; a < uas.length; a += 1) {
+        // Only the anterior walls at a plausible depth from this posterior one (uas run every `stride` from uas[0]).
+        const aFrom = Math.max(0, Math.ceil((up + loDepth - uas[0]!) / stride));
+        const aTo = Math.min(uas.length - 1, Math.floor((up + hiDepth - uas[0]!) / stride));
+        for (let a = aFrom; a <= aTo; a += 1) {
           const ua = uas[a]!;
-          const depth = ua - up;
-          if (depth < loDepth || depth > hiDepth) continue;
           const o = (p * uas.length + a) * n;
           const interior = Math.max(
             colInside,
