@@ -51,5 +51,12 @@ export const MAX_PLAUSIBLE_HEIGHT_MM = 45;
 export const MIN_PLAUSIBLE_DEPTH_MM = 18;
 export const MAX_PLAUSIBLE_DEPTH_MM = 65;
 
+/**
+ * Vertebral bodies are deeper than high: depth ÷ height between these bounds for adult thoracic and lumbar bodies,
+ * crushed ones included (Panjabi MM et al., Spine 1991;16:888 and 1992;17:299: depth ≈ 1.2–1.6 × height in health;
+ * a Genant grade 3 crush removes ≥ 40 % of a height).
+ */
+export const DEPTH_TO_HEIGHT_RANGE: readonly [number, number] = [1.0, 2.4];
+
 /** How far snapPoint moves a click at most, mm ("within a few millimetres"). */
 export const SNAP_RADIUS_MM = 5;

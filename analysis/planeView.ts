@@ -224,8 +224,11 @@ function volumeSampler(volume: Volume, originMm: Vec3, rowCosine: Vec3, columnCo
  */
 const MAX_SLAB_STEP_MM = 3.01;
 
-/** Half-size of the square patch of the plane that is sampled once and smoothed around the point of interest, mm. */
-const PATCH_HALF_SIZE_MM = 55;
+/**
+ * Half-size of the square patch of the plane that is sampled once and smoothed around the point of interest, mm: the
+ * box fit (fitBodyBox) reads ±40 mm around the click plus its 3 mm step windows; beyond the patch the raw image is read.
+ */
+const PATCH_HALF_SIZE_MM = 45;
 const PATCH_SPACING_MM = 0.5;
 /**
  * Noise (robust standard deviation of neighbouring differences) above which the patch is smoothed, as a share of the

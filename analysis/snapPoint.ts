@@ -1,9 +1,11 @@
 import type { ConfidenceReason } from './confidence';
 import { SNAP_RADIUS_MM } from './constants';
-import { findBody, MIN_EDGE_NOISE_RATIO } from './findBody';
+import { MIN_EDGE_NOISE_RATIO } from './bodyFrame';
+import { findBody } from './findBody';
 import type { AnalysisImage } from './image';
 import { planeViewOf } from './planeView';
-import { at, measureBody, refinedEdge, toVertebraProposal, type AnalysisOptions } from './proposeVertebra';
+import { at, measureBody, refinedEdge } from './measureBody';
+import { toVertebraProposal, type AnalysisOptions } from './proposeVertebra';
 import { fail, ok, type AnalysisResult } from './result';
 import { isCornerName, type CornerName } from './sixPoints';
 import { addScaled2, distance3, dot2, subtract2, type Vec2, type Vec3 } from './vec';
@@ -20,8 +22,12 @@ export interface SnapResult {
   readonly reasons: readonly ConfidenceReason[];
 }
 
-/** How far inside the body the search for it starts from a corner click, mm (half a thin body's height). */
-const SEED_INWARD_MM = 6;
+/**
+ * How far inside the body the search for it starts from a corner click, mm: half a thin body's height first, then
+ * half a tall one's (a click just outside a corner of a wedged body can put the first seed near the endplate, where the
+ * body found may not reach the clicked corner).
+ */
+const SEED_INWARD_MM = [6, 10] as const;
 
 /**
  * Moves a click of the six-point placement to the nearest bone/disc boundary of its endplate (edge at half maximum
@@ -41,29 +47,32 @@ export function snapPoint(image: AnalysisImage, clickMm: Vec3, corner: CornerNam
   const clickOnPlane = plane.toWorld(click);
   const kept: SnapResult = { pointMm: clickMm, snapped: false, movedMm: 0, confidence: 0, reasons: [] };
   const superior = corner.endsWith('Superior');
-  let seed: Vec2 = addScaled2(click, plane.cranial, superior ? -SEED_INWARD_MM : SEED_INWARD_MM);
-  if (corner.startsWith('anterior')) seed = addScaled2(seed, plane.anterior, -SEED_INWARD_MM);
-  if (corner.startsWith('posterior')) seed = addScaled2(seed, plane.anterior, SEED_INWARD_MM);
-  const frame = findBody(plane, seed, options.polarity ? { polarity: options.polarity } : {});
-  if (!frame) return ok(kept);
-  const proposal = measureBody(plane, frame);
-  if (!proposal) return ok(kept);
-  const full = toVertebraProposal(plane, proposal);
-  let target: Vec2;
-  if (corner.startsWith('middle')) {
-    // The middle point stays where the reader put it along the endplate; only its height snaps.
-    const d = subtract2(click, frame.centre);
-    const u = dot2(d, frame.anterior);
-    const v = dot2(d, frame.cranial);
-    const side = superior ? 'superior' : 'inferior';
-    const edge = refinedEdge(plane, frame, side, u, Math.abs(v), MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, SNAP_RADIUS_MM);
-    if (!edge) return ok(kept);
-    target = at(frame, u, superior ? edge.distanceMm : -edge.distanceMm);
-  } else {
-    target = proposal.points[corner];
+  for (const inwardMm of SEED_INWARD_MM) {
+    let seed: Vec2 = addScaled2(click, plane.cranial, superior ? -inwardMm : inwardMm);
+    if (corner.startsWith('anterior')) seed = addScaled2(seed, plane.anterior, -inwardMm);
+    if (corner.startsWith('posterior')) seed = addScaled2(seed, plane.anterior, inwardMm);
+    const frame = findBody(plane, seed, options.polarity ? { polarity: options.polarity } : {});
+    if (!frame) continue;
+    const proposal = measureBody(plane, frame);
+    if (!proposal) continue;
+    const full = toVertebraProposal(plane, proposal);
+    let target: Vec2;
+    if (corner.startsWith('middle')) {
+      // The middle point stays where the reader put it along the endplate; only its height snaps.
+      const d = subtract2(click, frame.centre);
+      const u = dot2(d, frame.anterior);
+      const v = dot2(d, frame.cranial);
+      const side = superior ? 'superior' : 'inferior';
+      const edge = refinedEdge(plane, frame, side, u, Math.abs(v), MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, SNAP_RADIUS_MM);
+      if (!edge) continue;
+      target = at(frame, u, superior ? edge.distanceMm : -edge.distanceMm);
+    } else {
+      target = proposal.points[corner];
+    }
+    const pointMm = plane.toWorld(target);
+    const movedMm = distance3(pointMm, clickOnPlane);
+    if (movedMm > SNAP_RADIUS_MM) continue;
+    return ok({ pointMm, snapped: true, movedMm, confidence: full.confidence, reasons: full.reasons });
   }
-  const pointMm = plane.toWorld(target);
-  const movedMm = distance3(pointMm, clickOnPlane);
-  if (movedMm > SNAP_RADIUS_MM) return ok(kept);
-  return ok({ pointMm, snapped: true, movedMm, confidence: full.confidence, reasons: full.reasons });
+  return ok(kept);
 }

@@ -1,0 +1,170 @@
+import { DEPTH_TO_HEIGHT_RANGE, MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
+import {
+  decidePolarity,
+  edgesAlong,
+  marrowStats,
+  MAX_AXIS_TILT_DEG,
+  MIN_EDGE_NOISE_RATIO,
+  negate,
+  orientedAnterior,
+  wallAxis,
+  WALL_PROBE_FRACTIONS,
+  type BodyFrame,
+  type EdgeSearch,
+} from './bodyFrame';
+import type { PlaneView } from './planeView';
+import { median, type ExitEdge, type ShellPolarity } from './profile';
+import { addScaled2, dot2, perpendicular2, subtract2, type Vec2 } from './vec';
+
+
+/**
+ * The anterior and posterior wall edges at one height: of all pairs, those whose depth fits DEPTH_TO_HEIGHT_RANGE ×
+ * `heightMm`, the strongest pair (sum of contrasts); when none fits, the pair nearest the range. Null when a side has
+ * no edge.
+ */
+function wallPair(fronts: readonly ExitEdge[], backs: readonly ExitEdge[], heightMm: number): readonly [ExitEdge, ExitEdge] | null {
+  let best: readonly [ExitEdge, ExitEdge] | null = null;
+  let bestScore = -Infinity;
+  for (const f of fronts) {
+    for (const b of backs) {
+      const ratio = (f.distanceMm + b.distanceMm) / heightMm;
+      const misfit = Math.max(0, DEPTH_TO_HEIGHT_RANGE[0] - ratio, ratio - DEPTH_TO_HEIGHT_RANGE[1]);
+      const score = misfit > 0 ? -1e9 * misfit : f.contrast + b.contrast;
+      if (score > bestScore) {
+        bestScore = score;
+        best = [f, b];
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Score of a fitting pair of edges: the nearer to the body's inside the better (the body's own boundary comes before
+ * its neighbour's), the contrast deciding between pairs equally near. `i`, `j` are the edges' ranks outward.
+ */
+function nearestFirst(i: number, j: number, contrastSum: number): number {
+  return -(i + j) * 1e6 + contrastSum;
+}
+
+/** Height ÷ depth of adult thoracic and lumbar bodies, crushed ones included (the inverse of DEPTH_TO_HEIGHT_RANGE). */
+const HEIGHT_TO_DEPTH_RANGE: readonly [number, number] = [1 / DEPTH_TO_HEIGHT_RANGE[1], 1 / DEPTH_TO_HEIGHT_RANGE[0]];
+/** Before the walls are known, the height alone must be plausible, mm. */
+const FIRST_HEIGHT_RANGE_MM: readonly [number, number] = [MIN_PLAUSIBLE_HEIGHT_MM, MAX_PLAUSIBLE_HEIGHT_MM];
+
+/**
+ * The superior and inferior endplate edges through one point: of all pairs whose height fits (HEIGHT_TO_DEPTH_RANGE ×
+ * `depthMm` once the walls are known, FIRST_HEIGHT_RANGE_MM before), the nearest (see nearestFirst); when none fits,
+ * the pair nearest the range. Null when a side has no edge.
+ */
+function endplatePair(sups: readonly ExitEdge[], infs: readonly ExitEdge[], depthMm: number | null): readonly [ExitEdge, ExitEdge] | null {
+  const [lo, hi] = depthMm !== null ? [HEIGHT_TO_DEPTH_RANGE[0] * depthMm, HEIGHT_TO_DEPTH_RANGE[1] * depthMm] : FIRST_HEIGHT_RANGE_MM;
+  let best: readonly [ExitEdge, ExitEdge] | null = null;
+  let bestScore = -Infinity;
+  for (const [ai, a] of sups.entries()) {
+    for (const [bi, b] of infs.entries()) {
+      const h = a.distanceMm + b.distanceMm;
+      const misfit = Math.max(0, lo - h, h - hi) / Math.max(lo, 1);
+      const score = misfit > 0 ? -1e9 * misfit : nearestFirst(ai, bi, a.contrast + b.contrast);
+      if (score > bestScore + 1e-9) {
+        bestScore = score;
+        best = [a, b];
+      }
+    }
+  }
+  return best;
+}
+
+
+const ITERATIONS = 5;
+/**
+ * Half-width of the band averaged across the profiles that locate the body, mm: wide enough that a local dark spot
+ * inside a real body (the basivertebral vein, a trabecular gap) does not look like its edge, while a disc or the soft
+ * tissue outside a wall, which run across the whole band, still do.
+ */
+const COARSE_HALF_WIDTH_MM = 3;
+
+/**
+ * Locates the body around `seed` (a point inside it): alternately finds the endplates along the current axis at three
+ * depths and the walls across it at three heights, then re-centres and re-aligns the axis with the walls (which are
+ * parallel to the body's axis even in a wedge fracture, when the endplates are not). Null when edges are missing.
+ */
+export function findBodyByPairs(view: PlaneView, seed: Vec2, options: { readonly polarity?: ShellPolarity; readonly initialCranial?: Vec2 } = {}): BodyFrame | null {
+  const marrow = marrowStats(view, seed);
+  if (!Number.isFinite(marrow.levelValue)) return null;
+  let cranial = options.initialCranial ?? view.cranial;
+  let anterior = orientedAnterior(view, cranial);
+  const polarity = options.polarity ?? decidePolarity(view, seed, { cranial, anterior }, marrow);
+  const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * marrow.noiseValue, 1e-6);
+  const coarse: EdgeSearch = { minContrast, halfWidthMm: COARSE_HALF_WIDTH_MM };
+  let centre = seed;
+  let frame: BodyFrame | null = null;
+  for (let iteration = 0; iteration < ITERATIONS; iteration += 1) {
+    const supAll: number[] = [];
+    const infAll: number[] = [];
+    const contrasts: number[] = [];
+    for (const u of [-4, 0, 4]) {
+      const start = addScaled2(centre, anterior, u);
+      const pair = endplatePair(
+        edgesAlong(view, start, cranial, polarity, coarse),
+        edgesAlong(view, start, negate(cranial), polarity, coarse),
+        frame ? frame.anteriorWallMm - frame.posteriorWallMm : null,
+      );
+      if (pair) {
+        const [sup, inf] = pair;
+        supAll.push(sup.distanceMm);
+        infAll.push(-inf.distanceMm);
+        contrasts.push(sup.contrast, inf.contrast);
+      }
+    }
+    if (supAll.length === 0) return frame;
+    const superiorMm = median(supAll);
+    const inferiorMm = median(infAll);
+    const midMm = (superiorMm + inferiorMm) / 2;
+    const heightMm = superiorMm - inferiorMm;
+    const anteriorPoints: Vec2[] = [];
+    const posteriorPoints: Vec2[] = [];
+    for (const f of WALL_PROBE_FRACTIONS) {
+      const start = addScaled2(centre, cranial, midMm + f * heightMm);
+      const pair = wallPair(
+        edgesAlong(view, start, anterior, polarity, coarse),
+        edgesAlong(view, start, negate(anterior), polarity, coarse),
+        heightMm,
+      );
+      if (pair) {
+        const [front, back] = pair;
+        anteriorPoints.push(addScaled2(start, anterior, front.distanceMm));
+        posteriorPoints.push(addScaled2(start, anterior, -back.distanceMm));
+        contrasts.push(front.contrast, back.contrast);
+      }
+    }
+    if (anteriorPoints.length === 0) return frame;
+    const newCranial = wallAxis(anteriorPoints, posteriorPoints, cranial) ?? cranial;
+    const tiltDeg = (Math.acos(Math.min(1, Math.abs(dot2(newCranial, view.cranial)))) * 180) / Math.PI;
+    const base = addScaled2(centre, cranial, midMm);
+    const front = median(anteriorPoints.map((p) => dot2(subtract2(p, base), anterior)));
+    const back = median(posteriorPoints.map((p) => dot2(subtract2(p, base), anterior)));
+    const newCentre = addScaled2(base, anterior, (front + back) / 2);
+    frame = {
+      centre: newCentre,
+      cranial,
+      anterior,
+      anteriorWallMm: (front - back) / 2,
+      posteriorWallMm: -(front - back) / 2,
+      superiorMm: heightMm / 2,
+      inferiorMm: -heightMm / 2,
+      polarity,
+      marrow,
+      contrastValue: median(contrasts),
+    };
+    const moved = Math.hypot(newCentre[0] - centre[0], newCentre[1] - centre[1]);
+    const turned = Math.abs(dot2(newCranial, perpendicular2(cranial)));
+    centre = newCentre;
+    if (tiltDeg <= MAX_AXIS_TILT_DEG) {
+      cranial = newCranial;
+      anterior = orientedAnterior(view, cranial);
+    }
+    if (moved < 0.1 && turned < 0.005) break;
+  }
+  return frame;
+}

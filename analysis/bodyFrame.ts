@@ -1,0 +1,165 @@
+import { MAX_EDGE_SEARCH_MM, OUTSIDE_WINDOW_END_MM } from './constants';
+import type { PlaneView } from './planeView';
+import { findExitEdge, findExitEdges, median, sampleProfile, smooth, type ExitEdge, type ShellPolarity } from './profile';
+import { addScaled2, dot2, perpendicular2, subtract2, unit2, type Vec2 } from './vec';
+
+/*
+ * A located vertebral body (BodyFrame) and the helpers every way of locating one shares: the marrow's statistics, the
+ * shell polarity, exit edges along profiles, and the body axis from the walls.
+ */
+
+/** Marrow statistics around a point: its level and noise, image units. */
+export interface MarrowStats {
+  readonly levelValue: number;
+  readonly noiseValue: number;
+}
+
+/**
+ * A vertebral body located on the plane: its centre, its own axes (cranial along the walls, anterior across them),
+ * and where its walls and endplates are, mm from the centre along those axes.
+ */
+export interface BodyFrame {
+  readonly centre: Vec2;
+  readonly cranial: Vec2;
+  readonly anterior: Vec2;
+  readonly anteriorWallMm: number;
+  readonly posteriorWallMm: number;
+  /** Endplates at mid-depth, mm along cranial from the centre (superior > 0 > inferior). */
+  readonly superiorMm: number;
+  readonly inferiorMm: number;
+  readonly polarity: ShellPolarity;
+  readonly marrow: MarrowStats;
+  /** Median contrast of the walls and endplates found, image units. */
+  readonly contrastValue: number;
+}
+
+const MARROW_RADIUS_MM = 3;
+
+/** Median and robust spread (1.4826 × MAD) of the values in a disc of MARROW_RADIUS_MM around `centre`. */
+export function marrowStats(view: PlaneView, centre: Vec2): MarrowStats {
+  const values: number[] = [];
+  for (let dx = -MARROW_RADIUS_MM; dx <= MARROW_RADIUS_MM; dx += 0.5) {
+    for (let dy = -MARROW_RADIUS_MM; dy <= MARROW_RADIUS_MM; dy += 0.5) {
+      if (dx * dx + dy * dy > MARROW_RADIUS_MM * MARROW_RADIUS_MM) continue;
+      const v = view.valueAt(centre[0] + dx, centre[1] + dy);
+      if (Number.isFinite(v)) values.push(v);
+    }
+  }
+  const levelValue = median(values);
+  const noiseValue = 1.4826 * median(values.map((v) => Math.abs(v - levelValue)));
+  return { levelValue, noiseValue };
+}
+
+/**
+ * Which way the shell differs from the marrow, from the data: a field holding fat or air in HU is CT (bright cortex);
+ * otherwise along the four directions out of the body, the first
+ * clear departure from the marrow level is the cortex, brighter on CT and darker on MR; the majority decides.
+ */
+export function decidePolarity(view: PlaneView, centre: Vec2, axes: { cranial: Vec2; anterior: Vec2 }, marrow: MarrowStats): ShellPolarity {
+  // Values well below water around the spine are fat or air in Hounsfield units: a CT, whose cortex is bright.
+  if (view.hounsfield) return 'brightShell';
+  let vote = 0;
+  for (const direction of [axes.cranial, axes.anterior, [-axes.cranial[0], -axes.cranial[1]] as Vec2, [-axes.anterior[0], -axes.anterior[1]] as Vec2]) {
+    const s = smooth(sampleProfile(view, centre, direction, 35), 2);
+    let spread = 0;
+    for (const v of s) if (Number.isFinite(v)) spread = Math.max(spread, Math.abs(v - marrow.levelValue));
+    const threshold = Math.max(4 * marrow.noiseValue, 0.3 * spread);
+    for (const v of s) {
+      if (Number.isFinite(v) && Math.abs(v - marrow.levelValue) > threshold) {
+        vote += v > marrow.levelValue ? 1 : -1;
+        break;
+      }
+    }
+  }
+  return vote >= 0 ? 'brightShell' : 'darkShell';
+}
+
+export function negate(v: Vec2): Vec2 {
+  return [-v[0], -v[1]];
+}
+
+/** How to look for an edge along a profile (see findExitEdge); distances in mm from the profile's start. */
+export interface EdgeSearch {
+  readonly minContrast: number;
+  readonly fromMm?: number;
+  readonly toMm?: number;
+  readonly pick?: 'first' | 'strongest';
+  /** Half-width of the band averaged across the profile, mm (default PROFILE_HALF_WIDTH_MM). */
+  readonly halfWidthMm?: number;
+}
+
+/** Every acceptable exit edge from `start` along unit `direction` (see findExitEdges), outward in order. */
+export function edgesAlong(view: PlaneView, start: Vec2, direction: Vec2, polarity: ShellPolarity, search: EdgeSearch): ExitEdge[] {
+  const fromMm = Math.max(0.5, search.fromMm ?? 0.5);
+  const toMm = search.toMm ?? MAX_EDGE_SEARCH_MM;
+  const profile = sampleProfile(view, start, direction, toMm + OUTSIDE_WINDOW_END_MM + 1, search.halfWidthMm);
+  return findExitEdges(profile, polarity, { minStartMm: fromMm, maxEndMm: toMm, minContrast: search.minContrast });
+}
+
+
+/** The exit edge from `start` along unit `direction` between fromMm (0.5) and toMm (MAX_EDGE_SEARCH_MM), or null. */
+export function edgeAlong(view: PlaneView, start: Vec2, direction: Vec2, polarity: ShellPolarity, search: EdgeSearch): ExitEdge | null {
+  const fromMm = Math.max(0.5, search.fromMm ?? 0.5);
+  const toMm = search.toMm ?? MAX_EDGE_SEARCH_MM;
+  if (toMm <= fromMm) return null;
+  const profile = sampleProfile(view, start, direction, toMm + OUTSIDE_WINDOW_END_MM + 1, search.halfWidthMm);
+  return findExitEdge(profile, polarity, { minStartMm: fromMm, maxEndMm: toMm, minContrast: search.minContrast, pick: search.pick ?? 'first' });
+}
+
+
+/** Weakest edge worth following, in multiples of the marrow's noise. */
+export const MIN_EDGE_NOISE_RATIO = 2;
+/** Heights (× the body height, from mid-height) at which the walls are probed: the central 60 %, clear of the rims. */
+export const WALL_PROBE_FRACTIONS = [-0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3];
+/** The walls' directions may differ this much before the anterior wall is distrusted, degrees. */
+const MAX_WALL_DISAGREEMENT_DEG = 8;
+/** Largest turn of the axis per iteration, degrees: keeps one bad probe from spinning the frame. */
+export const MAX_TURN_PER_ITERATION_DEG = 6;
+/** Largest turn of the body axis away from the patient's head–foot axis that is accepted, degrees. */
+export const MAX_AXIS_TILT_DEG = 60;
+
+/** The unit vector perpendicular to `cranial` that points to the patient's front. */
+export function orientedAnterior(view: PlaneView, cranial: Vec2): Vec2 {
+  const p = perpendicular2(cranial);
+  return dot2(p, view.anterior) >= 0 ? p : negate(p);
+}
+
+/**
+ * Direction of one wall from its points, oriented like `cranial`: the Theil–Sen slope (median of pairwise slopes) of
+ * the wall's across-position against its along-position, so one probe that left through an endplate near a short
+ * (wedged) wall does not tilt it. Null with fewer than two points.
+ */
+function wallDirection(points: readonly Vec2[], cranial: Vec2): Vec2 | null {
+  if (points.length < 2) return null;
+  const across = perpendicular2(cranial);
+  const slopes: number[] = [];
+  for (let i = 0; i < points.length; i += 1) {
+    for (let j = i + 1; j < points.length; j += 1) {
+      const d = subtract2(points[j]!, points[i]!);
+      const along = dot2(d, cranial);
+      if (Math.abs(along) > 1e-6) slopes.push(dot2(d, across) / along);
+    }
+  }
+  const slope = median(slopes);
+  if (!Number.isFinite(slope)) return null;
+  return unit2(addScaled2(cranial, across, slope));
+}
+
+/**
+ * The body axis from the wall points: the mean of the two wall directions, or the posterior wall's alone when they
+ * disagree by more than MAX_WALL_DISAGREEMENT_DEG (a concave or fractured anterior wall); the turn from `cranial` is
+ * limited to MAX_TURN_PER_ITERATION_DEG. Null when a wall is missing.
+ */
+export function wallAxis(anteriorPoints: readonly Vec2[], posteriorPoints: readonly Vec2[], cranial: Vec2): Vec2 | null {
+  const a = wallDirection(anteriorPoints, cranial);
+  const p = wallDirection(posteriorPoints, cranial);
+  if (!p) return null;
+  const agree = a !== null && dot2(a, p) >= Math.cos((MAX_WALL_DISAGREEMENT_DEG * Math.PI) / 180);
+  const axis = agree ? unit2([a[0] + p[0], a[1] + p[1]]) : p;
+  if (!axis) return null;
+  const maxTurn = (MAX_TURN_PER_ITERATION_DEG * Math.PI) / 180;
+  const turn = Math.atan2(dot2(axis, perpendicular2(cranial)), dot2(axis, cranial));
+  const limited = Math.max(-maxTurn, Math.min(maxTurn, turn));
+  return unit2(addScaled2([cranial[0] * Math.cos(limited), cranial[1] * Math.cos(limited)], perpendicular2(cranial), Math.sin(limited)));
+}
+

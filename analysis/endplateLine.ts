@@ -1,0 +1,171 @@
+import { WALL_INSET_MM } from './constants';
+import type { BodyFrame } from './bodyFrame';
+import type { PlaneView } from './planeView';
+import { addScaled2 } from './vec';
+
+/** An endplate as a straight line across the body: v = atCentreMm + slope · u, in the frame's (u anterior, v cranial) mm. */
+export interface EndplateLine {
+  readonly atCentreMm: number;
+  readonly slope: number;
+}
+
+/**
+ * Steepest endplate tried, as the rise across the body ÷ its depth: a severe wedge fracture (Genant grade 3, the
+ * anterior height ≤ 60 % of the posterior, Genant et al., J Bone Miner Res 1993;8:1137) of a body 1.2–1.6 × deeper
+ * than high tilts its endplates together by up to ≈ 0.35; either endplate alone is given up to 0.5.
+ */
+const MAX_SLOPE = 0.5;
+const SLOPE_STEP = 0.025;
+/**
+ * An endplate's line is looked for this far either side of where the located frame puts it at mid-depth, mm: the box
+ * fit places each side within a few millimetres, and half a thin thoracic disc (≥ 4 mm) further lies the neighbour.
+ */
+const OFFSET_RANGE_MM = 5;
+const GRID_STEP_MM = 0.5;
+/** The line is scored over this central share of the depth between the corner points (0–1), clear of the rims. */
+const CENTRAL_SHARE = 0.85;
+/** Widths of the shell and of the outside of the step response across the line, mm (cortex ≤ 2 mm, disc ≥ 3 mm). */
+const INSIDE_MM = 2;
+const OUTSIDE_MM = 3;
+/** A step response counts as edge when it reaches this share of the body's typical edge contrast (0–1). */
+const LINE_EDGE_SHARE = 0.5;
+/**
+ * How far the edge may leave the straight line and still count, mm: endplates are concave by 1–3 mm on a lateral view
+ * (deepest in the middle), so a straight line through the rims misses the middle by up to that.
+ */
+const TUBE_HALF_WIDTH_MM = 1.5;
+
+/** The edge map of one endplate around its expected line: 1 where the step response is an edge, on a (u, v) grid. */
+interface EdgeGrid {
+  readonly us: readonly number[];
+  readonly v0Mm: number;
+  readonly rows: number;
+  /** edge[iu · rows + iv] with v = v0Mm + iv · GRID_STEP_MM, widened by ±TUBE_HALF_WIDTH_MM along v. */
+  readonly edge: Uint8Array;
+}
+
+function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferior'): EdgeGrid {
+  const sign = side === 'superior' ? 1 : -1;
+  const exitSign = frame.polarity === 'brightShell' ? -1 : 1;
+  const threshold = LINE_EDGE_SHARE * frame.contrastValue;
+  const from = frame.posteriorWallMm + WALL_INSET_MM;
+  const to = frame.anteriorWallMm - WALL_INSET_MM;
+  const inset = ((1 - CENTRAL_SHARE) / 2) * (to - from);
+  const us: number[] = [];
+  for (let u = from + inset; u <= to - inset + 1e-9; u += 1) us.push(u);
+  const expected = side === 'superior' ? frame.superiorMm : frame.inferiorMm;
+  const reach = OFFSET_RANGE_MM + MAX_SLOPE * Math.max(Math.abs(from), Math.abs(to)) + TUBE_HALF_WIDTH_MM;
+  const v0Mm = expected - reach;
+  const rows = Math.round((2 * reach) / GRID_STEP_MM) + 1;
+  const valueAt = (u: number, v: number): number => {
+    const p = addScaled2(addScaled2(frame.centre, frame.anterior, u), frame.cranial, v);
+    return view.valueAt(p[0], p[1]);
+  };
+  const raw = new Uint8Array(us.length * rows);
+  us.forEach((u, iu) => {
+    for (let iv = 0; iv < rows; iv += 1) {
+      const v = v0Mm + iv * GRID_STEP_MM;
+      let inside = 0;
+      let outside = 0;
+      for (let k = 1; k <= INSIDE_MM; k += 1) inside += valueAt(u, v - sign * k);
+      for (let k = 1; k <= OUTSIDE_MM; k += 1) outside += valueAt(u, v + sign * k);
+      const d = exitSign * (outside / OUTSIDE_MM - inside / INSIDE_MM);
+      raw[iu * rows + iv] = Number.isFinite(d) && d >= threshold ? 1 : 0;
+    }
+  });
+  const tube = Math.round(TUBE_HALF_WIDTH_MM / GRID_STEP_MM);
+  const edge = new Uint8Array(raw.length);
+  for (let iu = 0; iu < us.length; iu += 1) {
+    for (let iv = 0; iv < rows; iv += 1) {
+      let any = 0;
+      for (let d = -tube; d <= tube && !any; d += 1) {
+        const k = iv + d;
+        if (k >= 0 && k < rows) any = raw[iu * rows + k]!;
+      }
+      edge[iu * rows + iv] = any;
+    }
+  }
+  return { us, v0Mm, rows, edge };
+}
+
+/** For each offset from the expected endplate (mm), the best slope's share of the central depth that is edge (0–1). */
+function lineScores(grid: EdgeGrid, expectedMm: number): { offsetsMm: number[]; slopes: number[]; scores: number[] } {
+  const offsetsMm: number[] = [];
+  const slopes: number[] = [];
+  const scores: number[] = [];
+  for (let offset = -OFFSET_RANGE_MM; offset <= OFFSET_RANGE_MM + 1e-9; offset += GRID_STEP_MM) {
+    let best = -1;
+    let bestSlope = 0;
+    for (let slope = -MAX_SLOPE; slope <= MAX_SLOPE + 1e-9; slope += SLOPE_STEP) {
+      let count = 0;
+      grid.us.forEach((u, iu) => {
+        const iv = Math.round((expectedMm + offset + slope * u - grid.v0Mm) / GRID_STEP_MM);
+        if (iv >= 0 && iv < grid.rows) count += grid.edge[iu * grid.rows + iv]!;
+      });
+      // Ties keep the line nearest the walls' perpendicular.
+      const score = count / grid.us.length - 1e-6 * Math.abs(slope);
+      if (score > best) {
+        best = score;
+        bestSlope = slope;
+      }
+    }
+    offsetsMm.push(offset);
+    slopes.push(bestSlope);
+    scores.push(best);
+  }
+  return { offsetsMm, slopes, scores };
+}
+
+/**
+ * Healthy adult T4–L5 bodies are about 1.3 × deeper than high on a lateral view (endplate depth ÷ vertebral body
+ * height: means by level 1.2–1.45, each dimension varying by 7–10 % between adults; Panjabi MM et al., Spine
+ * 1991;16:888 and 1992;17:299). A pair of endplates making the body taller than that is penalised as a Gaussian on the
+ * log ratio with TALL_LOG_SPREAD; shorter only with the wide SHORT_LOG_SPREAD, since a fracture removes up to and
+ * beyond 40 % of a height (Genant grade 3, Genant et al. 1993).
+ */
+const TYPICAL_DEPTH_TO_HEIGHT = 1.3;
+const TALL_LOG_SPREAD = 0.1;
+const SHORT_LOG_SPREAD = 0.35;
+/**
+ * Weight of the shape prior (per squared standard deviation ÷ 2) against the endplates' edge shares (0–1 each): a pair
+ * two standard deviations too tall must show 40 % more of its length as edge than a plausible pair to win.
+ */
+const PRIOR_WEIGHT = 0.2;
+
+/** The shape prior of a middle height for the body's depth, in squared standard deviations ÷ 2 (see TYPICAL_DEPTH_TO_HEIGHT). */
+function shapePrior(depthMm: number, heightMm: number): number {
+  if (!(heightMm > 0)) return Infinity;
+  const logRatio = Math.log(depthMm / heightMm / TYPICAL_DEPTH_TO_HEIGHT);
+  const z = logRatio < 0 ? logRatio / TALL_LOG_SPREAD : logRatio / SHORT_LOG_SPREAD;
+  return (z * z) / 2;
+}
+
+/**
+ * Both endplates of a located body as straight lines (each within ±OFFSET_RANGE_MM of where the frame puts it at
+ * mid-depth, slopes within ±MAX_SLOPE), chosen together: each line scores the share of the body's central depth that
+ * shows the endplate's exit edge (the cortex giving way to the disc) within ±TUBE_HALF_WIDTH_MM, and the pair with the
+ * best sum less PRIOR_WEIGHT × the shape prior of its middle height wins (of pairs equally good, the one nearest the
+ * frame). A wedged or crushed body's endplates are thus found along their own tilt; a cleft, a venous channel or a
+ * short bright stretch does not decide where an endplate is, and the neighbour's endplate across a thin disc loses to
+ * the body's own unless the image clearly says otherwise. Lines are in the frame's (u, v) mm.
+ */
+export function fitEndplateLines(view: PlaneView, frame: BodyFrame): { readonly superior: EndplateLine; readonly inferior: EndplateLine } {
+  const depthMm = frame.anteriorWallMm - frame.posteriorWallMm;
+  const sup = lineScores(edgeGrid(view, frame, 'superior'), frame.superiorMm);
+  const inf = lineScores(edgeGrid(view, frame, 'inferior'), frame.inferiorMm);
+  let best = { s: 0, i: 0, score: -Infinity, distance: Infinity };
+  sup.offsetsMm.forEach((so, s) => {
+    inf.offsetsMm.forEach((io, i) => {
+      const height = frame.superiorMm + so - (frame.inferiorMm + io);
+      const score = sup.scores[s]! + inf.scores[i]! - PRIOR_WEIGHT * shapePrior(depthMm, height);
+      const distance = Math.abs(so) + Math.abs(io);
+      if (score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && distance < best.distance)) {
+        best = { s, i, score, distance };
+      }
+    });
+  });
+  return {
+    superior: { atCentreMm: frame.superiorMm + sup.offsetsMm[best.s]!, slope: sup.slopes[best.s]! },
+    inferior: { atCentreMm: frame.inferiorMm + inf.offsetsMm[best.i]!, slope: inf.slopes[best.i]! },
+  };
+}

@@ -1,0 +1,258 @@
+import { DEPTH_TO_HEIGHT_RANGE, MAX_PLAUSIBLE_DEPTH_MM, MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_DEPTH_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
+import { edgeFieldOf, SEARCH_HALF_SIZE_MM, type EdgeField } from './edgeField';
+import type { PlaneView } from './planeView';
+import type { ShellPolarity } from './profile';
+import { addScaled2, type Vec2 } from './vec';
+
+/**
+ * A vertebral body's outline as a rectangle on the plane: its axis, its centre, and its four sides, fitted to all four
+ * at once (see fitBodyBox).
+ */
+export interface BodyBox {
+  readonly centre: Vec2;
+  /** Unit plane direction along the body's axis, towards the head. */
+  readonly cranial: Vec2;
+  /** Unit plane direction across the body, towards the front, perpendicular to cranial. */
+  readonly anterior: Vec2;
+  /** Distance between the anterior and posterior sides, mm. */
+  readonly depthMm: number;
+  /** Distance between the superior and inferior sides, mm. */
+  readonly heightMm: number;
+  /** Share (0–1) of each side's central part that carries a clear exit edge. */
+  readonly sides: { readonly anterior: number; readonly posterior: number; readonly superior: number; readonly inferior: number };
+  /** Strongest full-length edge inside the box, as a share like the sides' (0–1): a disc or a wall crossing it. */
+  readonly interior: number;
+}
+
+/**
+ * Grid steps of the fit, mm: every box on a COARSE_GRID_MM grid, then the best refined on a FINE_GRID_MM grid (the
+ * profiles of measureBody then place the points to a fraction of a millimetre).
+ */
+const COARSE_GRID_MM = 2;
+const FINE_GRID_MM = 1;
+/** The box's axis is tried this far either side of the starting axis, degrees, in steps of AXIS_STEP_DEG. */
+const AXIS_RANGE_DEG = 12;
+const AXIS_STEP_DEG = 3;
+/** The click must lie at least this far inside every side, mm (the user clicks inside the body). */
+const CLICK_MARGIN_MM = 3;
+/**
+ * Each side is scored on its central share only (0–1): rounded rims, ring apophyses and marginal osteophytes near the
+ * corners are not where a wall or an endplate is straight.
+ */
+const SIDE_CENTRAL_SHARE = 0.7;
+/**
+ * Edges parallel to a side and this far or more inside it count against the box, mm: a disc or the canal inside the box
+ * means it spans two bodies or a body and its neighbour's tissue.
+ */
+const INTERIOR_GUARD_MM = 4;
+/** Weight of the strongest interior edge against the sum of the four sides. */
+const INTERIOR_WEIGHT = 1.5;
+
+interface Candidate {
+  readonly score: number;
+  readonly up: number;
+  readonly ua: number;
+  readonly vi: number;
+  readonly vs: number;
+  readonly field: EdgeField;
+}
+
+function rotate(v: Vec2, deg: number): Vec2 {
+  const t = (deg * Math.PI) / 180;
+  return [v[0] * Math.cos(t) - v[1] * Math.sin(t), v[0] * Math.sin(t) + v[1] * Math.cos(t)];
+}
+
+
+/**
+ * Strength of a side on `line` over the central SIDE_CENTRAL_SHARE of [from, to], 0–1: the mean response m (in units of
+ * the field's CAP_PERCENTILE response) saturated as m / (1 + m), so a side twice as strong as needed adds little more
+ * while a missing side costs its whole share.
+ */
+function sideMean(field: EdgeField, cum: Float64Array, line: number, from: number, to: number): number {
+  const [a, b] = centralRange(from, to);
+  return b > a ? (cum[line * (field.n + 1) + b + 1]! - cum[line * (field.n + 1) + a]!) / (b - a + 1) : 0;
+}
+
+/** First and last grid index of the central SIDE_CENTRAL_SHARE of [from, to]. */
+function centralRange(from: number, to: number): readonly [number, number] {
+  const inset = ((1 - SIDE_CENTRAL_SHARE) / 2) * (to - from);
+  return [Math.round(from + inset), Math.round(to - inset)];
+}
+
+/** Grid limits of a box: lowest and highest index of each side's position. */
+interface Ranges {
+  readonly up: readonly [number, number];
+  readonly ua: readonly [number, number];
+  readonly vi: readonly [number, number];
+  readonly vs: readonly [number, number];
+}
+
+/**
+ * The best box of one field within `ranges`, positions every `stride` steps: the sum of the four sides' means less
+ * INTERIOR_WEIGHT × the strongest full-length edge inside it (rows for the endplates, columns for the walls).
+ */
+function bestIn(field: EdgeField, ranges: Ranges, stride: number): Candidate | null {
+  const { n, gridMm } = field;
+  const centre = (n - 1) / 2;
+  const guard = Math.round(INTERIOR_GUARD_MM / gridMm);
+  const minDepth = MIN_PLAUSIBLE_DEPTH_MM / gridMm;
+  const maxDepth = MAX_PLAUSIBLE_DEPTH_MM / gridMm;
+  const minHeight = MIN_PLAUSIBLE_HEIGHT_MM / gridMm;
+  const maxHeight = MAX_PLAUSIBLE_HEIGHT_MM / gridMm;
+  const list = (r: readonly [number, number]) => {
+    const out: number[] = [];
+    for (let k = Math.max(0, r[0]); k <= Math.min(n - 1, r[1]); k += stride) out.push(k);
+    return out;
+  };
+  const ups = list(ranges.up);
+  const uas = list(ranges.ua);
+  const vis = list(ranges.vi);
+  const vss = list(ranges.vs);
+  // For each wall pair: each row's endplate strengths, and the strongest full-depth exit edge facing the same way as
+  // the endplate beyond it from the centre outward (running maxima). Edges facing inward (the inner side of the
+  // opposite endplate's cortex) do not count.
+  const pairs = ups.length * uas.length;
+  const topAt = new Float64Array(pairs * n);
+  const bottomAt = new Float64Array(pairs * n);
+  const downMax = new Float64Array(pairs * n);
+  const upMax = new Float64Array(pairs * n);
+  ups.forEach((up, p) => {
+    uas.forEach((ua, a) => {
+      const o = (p * uas.length + a) * n;
+      const [ca, cb] = centralRange(up, ua);
+      if (cb > ca) {
+        for (let v = 0; v < n; v += 1) {
+          const line = v * (n + 1);
+          topAt[o + v] = (field.top[line + cb + 1]! - field.top[line + ca]!) / (cb - ca + 1);
+          bottomAt[o + v] = (field.bottom[line + cb + 1]! - field.bottom[line + ca]!) / (cb - ca + 1);
+        }
+      }
+      let m = 0;
+      for (let v = Math.floor(centre); v >= 0; v -= 1) downMax[o + v] = m = Math.max(m, bottomAt[o + v]!);
+      m = 0;
+      for (let v = Math.ceil(centre); v < n; v += 1) upMax[o + v] = m = Math.max(m, topAt[o + v]!);
+    });
+  });
+  let best: Candidate | null = null;
+  const frontAt = new Float64Array(n);
+  const backAt = new Float64Array(n);
+  const colDown = new Float64Array(n);
+  const colUp = new Float64Array(n);
+  for (const vi of vis) {
+    for (const vs of vss) {
+      const height = vs - vi;
+      if (height < minHeight || height > maxHeight) continue;
+      const [ca, cb] = centralRange(vi, vs);
+      for (let u = 0; u < n; u += 1) {
+        const line = u * (n + 1);
+        frontAt[u] = cb > ca ? (field.front[line + cb + 1]! - field.front[line + ca]!) / (cb - ca + 1) : 0;
+        backAt[u] = cb > ca ? (field.back[line + cb + 1]! - field.back[line + ca]!) / (cb - ca + 1) : 0;
+      }
+      let m = 0;
+      for (let u = Math.floor(centre); u >= 0; u -= 1) colDown[u] = m = Math.max(m, backAt[u]!);
+      m = 0;
+      for (let u = Math.ceil(centre); u < n; u += 1) colUp[u] = m = Math.max(m, frontAt[u]!);
+      const loDepth = Math.max(minDepth, DEPTH_TO_HEIGHT_RANGE[0] * height);
+      const hiDepth = Math.min(maxDepth, DEPTH_TO_HEIGHT_RANGE[1] * height);
+      const rowsInsideBelow = vi + guard <= centre;
+      const rowsInsideAbove = vs - guard >= centre;
+      for (let p = 0; p < ups.length; p += 1) {
+        const up = ups[p]!;
+        const back = backAt[up]!;
+        const colInside = up + guard <= centre ? colDown[up + guard]! : 0;
+        // Only the anterior walls at a plausible depth from this posterior one (uas run every `stride` from uas[0]).
+        const aFrom = Math.max(0, Math.ceil((up + loDepth - uas[0]!) / stride));
+        const aTo = Math.min(uas.length - 1, Math.floor((up + hiDepth - uas[0]!) / stride));
+        for (let a = aFrom; a <= aTo; a += 1) {
+          const ua = uas[a]!;
+          const o = (p * uas.length + a) * n;
+          const interior = Math.max(
+            colInside,
+            ua - guard >= centre ? colUp[ua - guard]! : 0,
+            rowsInsideBelow ? downMax[o + vi + guard]! : 0,
+            rowsInsideAbove ? upMax[o + vs - guard]! : 0,
+          );
+          const score = back + frontAt[ua]! + topAt[o + vs]! + bottomAt[o + vi]! - INTERIOR_WEIGHT * interior;
+          if (!best || score > best.score) best = { score, up, ua, vi, vs, field };
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/** The BodyBox of a candidate, in plane coordinates. */
+function boxOf(seed: Vec2, c: Candidate): BodyBox {
+  const { field } = c;
+  const half = (field.n - 1) / 2;
+  const uMid = ((c.up + c.ua) / 2 - half) * field.gridMm;
+  const vMid = ((c.vi + c.vs) / 2 - half) * field.gridMm;
+  const sides = {
+    anterior: sideMean(field, field.front, c.ua, c.vi, c.vs),
+    posterior: sideMean(field, field.back, c.up, c.vi, c.vs),
+    superior: sideMean(field, field.top, c.vs, c.up, c.ua),
+    inferior: sideMean(field, field.bottom, c.vi, c.up, c.ua),
+  };
+  return {
+    centre: addScaled2(addScaled2(seed, field.anterior, uMid), field.cranial, vMid),
+    cranial: field.cranial,
+    anterior: field.anterior,
+    depthMm: (c.ua - c.up) * field.gridMm,
+    heightMm: (c.vs - c.vi) * field.gridMm,
+    sides,
+    interior: Math.max(0, (sides.anterior + sides.posterior + sides.superior + sides.inferior - c.score) / INTERIOR_WEIGHT),
+  };
+}
+
+/**
+ * Fits a rectangle to the body around `seed` by scoring whole outlines rather than choosing sides one after the other:
+ * every axis within ±AXIS_RANGE_DEG of `initialCranial` and every set of four sides that encloses the seed with a
+ * plausible depth, height and depth ÷ height (DEPTH_TO_HEIGHT_RANGE) scores the share of each side's central part that
+ * carries an exit edge (the cortex giving way to the disc, the canal or the soft tissue outside: falling outward on CT,
+ * rising on MR), less the strongest edge crossing its inside. A side that runs past the body (across a disc or the
+ * canal) collects no edge there, and a box spanning a disc holds that disc's edges inside, so the body's own outline
+ * wins over pairs of strong but unrelated edges. Null when no box fits.
+ */
+export function fitBodyBox(view: PlaneView, seed: Vec2, polarity: ShellPolarity, initialCranial: Vec2): BodyBox | null {
+  const rangesOf = (gridMm: number): Ranges => {
+    const n = Math.round((2 * SEARCH_HALF_SIZE_MM) / gridMm) + 1;
+    const centre = (n - 1) / 2;
+    const margin = Math.round(CLICK_MARGIN_MM / gridMm);
+    return {
+      up: [0, Math.floor(centre) - margin],
+      ua: [Math.ceil(centre) + margin, n - 1],
+      vi: [0, Math.floor(centre) - margin],
+      vs: [Math.ceil(centre) + margin, n - 1],
+    };
+  };
+  const coarseRanges = rangesOf(COARSE_GRID_MM);
+  const straight = edgeFieldOf(view, seed, polarity, initialCranial, COARSE_GRID_MM);
+  let coarse: Candidate | null = null;
+  let bestDeg = 0;
+  for (let deg = -AXIS_RANGE_DEG; deg <= AXIS_RANGE_DEG + 1e-9; deg += AXIS_STEP_DEG) {
+    const field = deg === 0 ? straight : edgeFieldOf(view, seed, polarity, rotate(initialCranial, deg), COARSE_GRID_MM, straight.cap);
+    const c = bestIn(field, coarseRanges, 1);
+    if (c && (!coarse || c.score > coarse.score)) {
+      coarse = c;
+      bestDeg = deg;
+    }
+  }
+  if (!coarse) return null;
+  // Refine on the fine grid: half the axis step either side, every fine step within one coarse step of the best sides.
+  const scale = COARSE_GRID_MM / FINE_GRID_MM;
+  const fine = rangesOf(FINE_GRID_MM);
+  const near = (k: number, r: readonly [number, number]): readonly [number, number] => [
+    Math.max(r[0], Math.round(k * scale - scale)),
+    Math.min(r[1], Math.round(k * scale + scale)),
+  ];
+  const local: Ranges = { up: near(coarse.up, fine.up), ua: near(coarse.ua, fine.ua), vi: near(coarse.vi, fine.vi), vs: near(coarse.vs, fine.vs) };
+  let best: Candidate | null = null;
+  let fineCap: number | undefined;
+  for (const deg of [bestDeg, bestDeg - AXIS_STEP_DEG / 2, bestDeg + AXIS_STEP_DEG / 2]) {
+    const field = edgeFieldOf(view, seed, polarity, rotate(initialCranial, deg), FINE_GRID_MM, fineCap);
+    fineCap = field.cap;
+    const c = bestIn(field, local, 1);
+    if (c && (!best || c.score > best.score)) best = c;
+  }
+  return best ? boxOf(seed, best) : null;
+}

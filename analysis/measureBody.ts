@@ -1,0 +1,265 @@
+import type { ConfidenceReason } from './confidence';
+import {
+  CORNER_FIT_SPAN_MM,
+  OUTSIDE_WINDOW_START_MM,
+  MAX_PLAUSIBLE_DEPTH_MM,
+  MAX_PLAUSIBLE_HEIGHT_MM,
+  MIN_PLAUSIBLE_DEPTH_MM,
+  MIN_PLAUSIBLE_HEIGHT_MM,
+  WALL_INSET_MM,
+} from './constants';
+import { edgeAlong, MIN_EDGE_NOISE_RATIO, type BodyFrame } from './bodyFrame';
+import { fitLine, robustEndplateCurve } from './curveFit';
+import { fitEndplateLines, type EndplateLine } from './endplateLine';
+import type { PlaneView } from './planeView';
+import { median, type ExitEdge } from './profile';
+import type { SixPointsMm } from './sixPoints';
+import { addScaled2, type Vec2 } from './vec';
+
+/** A proposal on the plane before it is mapped to patient space (internal). */
+export interface PlaneProposal {
+  readonly frame: BodyFrame;
+  readonly points: Readonly<Record<keyof SixPointsMm, Vec2>>;
+  readonly reasons: readonly ConfidenceReason[];
+  readonly heightsMm: { readonly anteriorMm: number; readonly middleMm: number; readonly posteriorMm: number };
+  readonly depthMm: number;
+}
+
+interface EndplateSample {
+  readonly uMm: number;
+  readonly edge: ExitEdge | null;
+}
+
+const SCAN_STEP_MM = 1;
+/**
+ * The first pass looks for endplates up to this multiple of the half-height found at mid-depth: room for a body
+ * taller behind than in front (a wedge) without reaching the next body's endplate across a disc.
+ */
+const FIRST_PASS_REACH = 1.6;
+/** The first pass averages ±this across each profile, mm, so a local dark spot in the marrow is not taken for the endplate. */
+const FIRST_PASS_HALF_WIDTH_MM = 1.5;
+/** The second pass looks for each point's edge this far either side of the smooth endplate curve, mm. */
+const REFINE_WINDOW_MM = 2.5;
+/** More than this share of an endplate's edges off its smooth curve makes it irregular (0–1). */
+const IRREGULAR_OUTLIER_SHARE = 0.15;
+/** Edges next to a corner fainter than this share of their median contrast are left out of the corner's line (0–1). */
+const CORNER_MIN_RELATIVE_CONTRAST = 0.5;
+/** A corner whose own edge falls this far from the fitted endplate line is rounded or carries an osteophyte, mm. */
+const ROUNDED_CORNER_MM = 1.5;
+/** Weakest acceptable point edge relative to the body's median edge contrast (0–1). */
+const WEAK_EDGE_RELATIVE = 0.15;
+/** Weakest edge accepted at all when measuring, relative to the body's median edge contrast (0–1). */
+const MIN_POINT_EDGE_RELATIVE = 0.3;
+/** A rival edge this strong (÷ the chosen one) within 1.5–4 mm makes a double contour. */
+const DOUBLE_CONTOUR_RATIO = 0.85;
+/** Cement: interior values beyond the outside level by more than this many times the shell contrast (CT). */
+const CEMENT_CONTRAST_RATIO = 2;
+const PLAUSIBLE_WEDGE_RATIO: readonly [number, number] = [0.3, 1.4];
+
+/** The plane point at (u anterior, v cranial) mm from the body's centre. */
+export function at(frame: BodyFrame, uMm: number, vMm: number): Vec2 {
+  return addScaled2(addScaled2(frame.centre, frame.anterior, uMm), frame.cranial, vMm);
+}
+
+/** The direction of one endplate from the centre: +cranial for the superior, −cranial for the inferior. */
+function outward(frame: BodyFrame, side: Side): Vec2 {
+  return side === 'superior' ? frame.cranial : [-frame.cranial[0], -frame.cranial[1]];
+}
+
+/**
+ * First pass: the first clear endplate edge at each u (contrast ≥ minContrast), searched from a third of the way to
+ * the endplate found at mid-depth, past the marrow around the centre.
+ */
+function endplateSamples(view: PlaneView, frame: BodyFrame, side: Side, us: readonly number[], minContrast: number): EndplateSample[] {
+  const halfHeight = (frame.superiorMm - frame.inferiorMm) / 2;
+  return us.map((uMm) => ({
+    uMm,
+    edge: edgeAlong(view, at(frame, uMm, 0), outward(frame, side), frame.polarity, {
+      minContrast,
+      fromMm: halfHeight / 3,
+      toMm: halfHeight * FIRST_PASS_REACH + OUTSIDE_WINDOW_START_MM,
+      halfWidthMm: FIRST_PASS_HALF_WIDTH_MM,
+    }),
+  }));
+}
+
+/**
+ * First pass on a located body: the strongest edge at each u within ±LINE_WINDOW_MM of the endplate's best straight
+ * line (fitEndplateLine), so an edge of the neighbour across a thin disc, a gas-filled disc or a cleft inside the body
+ * is not taken for the endplate.
+ */
+function lineSamples(view: PlaneView, frame: BodyFrame, line: EndplateLine, side: Side, us: readonly number[], minContrast: number): EndplateSample[] {
+  const sign = side === 'superior' ? 1 : -1;
+  return us.map((uMm) => ({
+    uMm,
+    edge: refinedEdge(view, frame, side, uMm, sign * (line.atCentreMm + line.slope * uMm), minContrast, LINE_WINDOW_MM),
+  }));
+}
+
+/** How far from its straight line an endplate's edge is looked for in the first pass, mm (concave endplates: 1–3 mm). */
+const LINE_WINDOW_MM = 3;
+
+/** Second pass: the strongest edge within ±REFINE_WINDOW_MM of where the smooth endplate curve predicts it. */
+export function refinedEdge(
+  view: PlaneView,
+  frame: BodyFrame,
+  side: Side,
+  uMm: number,
+  predictedMm: number,
+  minContrast: number,
+  windowMm = REFINE_WINDOW_MM,
+): ExitEdge | null {
+  return edgeAlong(view, at(frame, uMm, 0), outward(frame, side), frame.polarity, {
+    minContrast,
+    fromMm: predictedMm - windowMm,
+    toMm: predictedMm + windowMm,
+    pick: 'strongest',
+  });
+}
+
+
+export type Side = 'superior' | 'inferior';
+
+/**
+ * Measures a located body: endplate edges every SCAN_STEP_MM between the corner points; the middle points at
+ * mid-depth from the median edge of the three central profiles; each corner point WALL_INSET_MM inside its wall at the
+ * height of the line fitted to the endplate edge over the CORNER_FIT_SPAN_MM inside it.
+ */
+export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | null {
+  const reasons: ConfidenceReason[] = [];
+  const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, MIN_POINT_EDGE_RELATIVE * frame.contrastValue);
+  const lowContrast = Math.max(MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, 1e-6);
+  const uAnterior = frame.anteriorWallMm - WALL_INSET_MM;
+  const uPosterior = frame.posteriorWallMm + WALL_INSET_MM;
+  const us: number[] = [];
+  for (let u = uPosterior; u < uAnterior - 1e-6; u += SCAN_STEP_MM) us.push(u);
+  us.push(uAnterior);
+  const pointEdges: ExitEdge[] = [];
+  const note = (reason: ConfidenceReason) => {
+    if (!reasons.some((r) => r.code === reason.code)) reasons.push(reason);
+  };
+  const uMiddle = (frame.anteriorWallMm + frame.posteriorWallMm) / 2;
+  const v: Partial<Record<keyof SixPointsMm, number>> = {};
+  const lines = frame.polarity === 'brightShell' ? fitEndplateLines(view, frame) : null;
+  for (const side of ['superior', 'inferior'] as const) {
+    const sign = side === 'superior' ? 1 : -1;
+    const first = lines ? lineSamples(view, frame, lines[side], side, us, minContrast) : endplateSamples(view, frame, side, us, minContrast);
+    const pairs = first.flatMap((s) => (s.edge ? [[s.uMm, s.edge.distanceMm] as const] : []));
+    const smooth = robustEndplateCurve(pairs);
+    if (!smooth) return null;
+    if (smooth.outlierShare > IRREGULAR_OUTLIER_SHARE) {
+      note({ code: 'IRREGULAR_ENDPLATE', message: `The ${side} endplate is irregular (a step, a Schmorl node or a fracture line).` });
+    }
+    const refineAt = (uMm: number): readonly [number, ExitEdge] | null => {
+      const edge = refinedEdge(view, frame, side, uMm, smooth.curve(uMm), lowContrast);
+      return edge ? [uMm, edge] : null;
+    };
+    const corner = (uCorner: number, inward: 1 | -1): number => {
+      const found: (readonly [number, ExitEdge])[] = [];
+      for (let d = 0; d <= CORNER_FIT_SPAN_MM + 1e-6; d += SCAN_STEP_MM) {
+        const f = refineAt(uCorner + inward * d);
+        if (f) found.push(f);
+      }
+      // A much fainter edge than its neighbours (e.g. a column through the partial-volume wall) is left out.
+      const typical = median(found.map((f) => f[1].contrast));
+      const near = found.filter((f) => f[1].contrast >= CORNER_MIN_RELATIVE_CONTRAST * typical);
+      const own = near.find((f) => Math.abs(f[0] - uCorner) < 1e-6)?.[1] ?? null;
+      pointEdges.push(...near.map((f) => f[1]));
+      const line = fitLine(near.map((f) => [f[0], f[1].distanceMm] as const));
+      if (!line) {
+        note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate edge was not found at a corner; the point follows the endplate curve.` });
+        return smooth.curve(uCorner);
+      }
+      const fitted = line(uCorner);
+      const predicted = smooth.curve(uCorner);
+      if (!(Math.abs(fitted - predicted) <= REFINE_WINDOW_MM + 1)) {
+        // The line left the window its own edges came from: too few or scattered edges; keep the smooth curve.
+        note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate edge is unclear at a corner; the point follows the endplate curve.` });
+        return predicted;
+      }
+      if (own && Math.abs(own.distanceMm - fitted) > ROUNDED_CORNER_MM) {
+        note({ code: 'ROUNDED_CORNER', message: 'A corner is rounded or carries an osteophyte; its point follows the endplate line.' });
+      }
+      return fitted;
+    };
+    const middle = (): number => {
+      const found = [uMiddle - 1, uMiddle, uMiddle + 1].flatMap((u) => {
+        const f = refineAt(u);
+        return f ? [f] : [];
+      });
+      found.forEach((f) => pointEdges.push(f[1]));
+      if (found.length === 0) {
+        note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate edge was not found at mid-depth; the point follows the endplate curve.` });
+        return smooth.curve(uMiddle);
+      }
+      return median(found.map((f) => f[1].distanceMm));
+    };
+    const key = side === 'superior' ? 'Superior' : 'Inferior';
+    v[`anterior${key}`] = sign * corner(uAnterior, -1);
+    v[`middle${key}`] = sign * middle();
+    v[`posterior${key}`] = sign * corner(uPosterior, 1);
+  }
+  const vv = v as Record<keyof SixPointsMm, number>;
+  const points = {
+    anteriorSuperior: at(frame, uAnterior, vv.anteriorSuperior),
+    anteriorInferior: at(frame, uAnterior, vv.anteriorInferior),
+    middleSuperior: at(frame, uMiddle, vv.middleSuperior),
+    middleInferior: at(frame, uMiddle, vv.middleInferior),
+    posteriorSuperior: at(frame, uPosterior, vv.posteriorSuperior),
+    posteriorInferior: at(frame, uPosterior, vv.posteriorInferior),
+  };
+  const heightsMm = {
+    anteriorMm: vv.anteriorSuperior - vv.anteriorInferior,
+    middleMm: vv.middleSuperior - vv.middleInferior,
+    posteriorMm: vv.posteriorSuperior - vv.posteriorInferior,
+  };
+  const depthMm = frame.anteriorWallMm - frame.posteriorWallMm;
+  // Crossed endplates or a height twice any body's are no body at all: decline rather than propose.
+  const all = [heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm];
+  if (!all.every((h) => h > MIN_PLAUSIBLE_HEIGHT_MM / 2 && h < 2 * MAX_PLAUSIBLE_HEIGHT_MM)) return null;
+
+  const weakest = Math.min(...pointEdges.map((e) => e.contrast));
+  if (weakest < WEAK_EDGE_RELATIVE * frame.contrastValue || weakest < 6 * frame.marrow.noiseValue) {
+    note({ code: 'WEAK_EDGE', message: 'An endplate edge is faint here; check the points against the image.' });
+  }
+  if (pointEdges.some((e) => e.rivalRatio >= DOUBLE_CONTOUR_RATIO)) {
+    note({ code: 'DOUBLE_CONTOUR', message: 'An endplate shows a double contour (tilted, asymmetric or not in this plane).' });
+  }
+  if (frame.polarity === 'brightShell' && hasCement(view, frame, pointEdges)) {
+    note({ code: 'CEMENT', message: 'The body holds very dense material (cement?); check every point.' });
+  }
+  const heights = [heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm];
+  const ratio = heightsMm.anteriorMm / heightsMm.posteriorMm;
+  if (
+    heights.some((h) => !(h >= MIN_PLAUSIBLE_HEIGHT_MM && h <= MAX_PLAUSIBLE_HEIGHT_MM)) ||
+    !(depthMm >= MIN_PLAUSIBLE_DEPTH_MM && depthMm <= MAX_PLAUSIBLE_DEPTH_MM) ||
+    !(ratio >= PLAUSIBLE_WEDGE_RATIO[0] && ratio <= PLAUSIBLE_WEDGE_RATIO[1])
+  ) {
+    note({
+      code: 'IMPLAUSIBLE_SIZE',
+      message: `The body found is ${depthMm.toFixed(0)} mm deep with heights ${heights.map((h) => h.toFixed(0)).join('/')} mm, unusual for a vertebra.`,
+    });
+  }
+  return { frame, points, reasons, heightsMm, depthMm };
+}
+
+/**
+ * True when the body holds cement: material denser than bone was filled in inside its edges (CT, CEMENT_MIN_HU), or its
+ * interior (3 mm inside its edges) reaches far beyond the cortex (CT cement is 2000–3000 HU).
+ */
+function hasCement(view: PlaneView, frame: BodyFrame, edges: readonly ExitEdge[]): boolean {
+  const outside = median(edges.map((e) => e.outsideValue));
+  const values: number[] = [];
+  for (let u = frame.posteriorWallMm; u <= frame.anteriorWallMm; u += 1) {
+    for (let w = frame.inferiorMm; w <= frame.superiorMm; w += 1) {
+      const p = at(frame, u, w);
+      if (view.filledAt(p[0], p[1])) return true;
+      const inner = u >= frame.posteriorWallMm + 3 && u <= frame.anteriorWallMm - 3 && w >= frame.inferiorMm + 3 && w <= frame.superiorMm - 3;
+      const value = view.valueAt(p[0], p[1]);
+      if (inner && Number.isFinite(value)) values.push(value);
+    }
+  }
+  values.sort((a, b) => a - b);
+  const high = values[Math.floor(values.length * 0.98)];
+  return high !== undefined && high - outside > CEMENT_CONTRAST_RATIO * frame.contrastValue;
+}
