@@ -1,3 +1,4 @@
+import { elementAt } from './elementAt';
 import type { VertebraShape } from './vertebraShape';
 
 /**
@@ -90,10 +91,10 @@ function distanceToPolygonMm(polygon: Float64Array, uMm: number, wMm: number): n
   const n = polygon.length / 2;
   for (let i = 0; i < n; i += 1) {
     const j = (i + 1) % n;
-    const au = polygon[2 * i];
-    const aw = polygon[2 * i + 1];
-    const du = polygon[2 * j] - au;
-    const dw = polygon[2 * j + 1] - aw;
+    const au = elementAt(polygon, 2 * i, 'polygon u');
+    const aw = elementAt(polygon, 2 * i + 1, 'polygon w');
+    const du = elementAt(polygon, 2 * j, 'polygon u') - au;
+    const dw = elementAt(polygon, 2 * j + 1, 'polygon w') - aw;
     const t = Math.min(1, Math.max(0, ((uMm - au) * du + (wMm - aw) * dw) / (du * du + dw * dw)));
     const eu = au + t * du - uMm;
     const ew = aw + t * dw - wMm;
@@ -113,8 +114,8 @@ export function signedDistanceToWallMm(map: CrossSectionMap, uMm: number, wMm: n
   const tu = fu - iu;
   const tw = fw - iw;
   const k = iw * map.uCount + iu;
-  const d = map.signedDistanceMm;
-  const top = d[k] + (d[k + 1] - d[k]) * tu;
-  const bottom = d[k + map.uCount] + (d[k + map.uCount + 1] - d[k + map.uCount]) * tu;
+  const at = (index: number): number => elementAt(map.signedDistanceMm, index, 'map distance');
+  const top = at(k) + (at(k + 1) - at(k)) * tu;
+  const bottom = at(k + map.uCount) + (at(k + map.uCount + 1) - at(k + map.uCount)) * tu;
   return top + (bottom - top) * tw;
 }

@@ -1,3 +1,4 @@
+import { elementAt } from '../elementAt';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodePart10, formatDs } from '../dicomWriter';
@@ -58,7 +59,7 @@ export function createLateralProjection(ct: CtGeometry) {
       for (let row = 0; row < CT_MATRIX; row += 1) {
         let sum = 0;
         const offset = row * CT_MATRIX;
-        for (let column = 0; column < CT_MATRIX; column += 1) sum += attenuationPerMille[tissue[offset + column]];
+        for (let column = 0; column < CT_MATRIX; column += 1) sum += elementAt(attenuationPerMille, elementAt(tissue, offset + column, 'tissue'), 'attenuation of tissue');
         pathMm[sliceIndex * CT_MATRIX + row] = (sum / 1000) * CT_PIXEL_SPACING_MM;
       }
     },
@@ -74,8 +75,9 @@ function samplePathMm(pathMm: Float32Array, ct: CtGeometry, yMm: number, zMm: nu
   const ty = fy - iy;
   const tz = fz - iz;
   const k = iz * CT_MATRIX + iy;
-  const upper = pathMm[k] + (pathMm[k + 1] - pathMm[k]) * ty;
-  const lower = pathMm[k + CT_MATRIX] + (pathMm[k + CT_MATRIX + 1] - pathMm[k + CT_MATRIX]) * ty;
+  const at = (index: number): number => elementAt(pathMm, index, 'projected path');
+  const upper = at(k) + (at(k + 1) - at(k)) * ty;
+  const lower = at(k + CT_MATRIX) + (at(k + CT_MATRIX + 1) - at(k + CT_MATRIX)) * ty;
   return upper + (lower - upper) * tz;
 }
 
