@@ -8,10 +8,9 @@ import {
   openFiles,
   seriesKeyOfFile,
   showSeries,
-  startViewer,
   viewerState,
-  type ViewerSession,
 } from './decodingHelpers';
+import { startSession, type ViewerSession } from './session';
 
 /** The CT slice in each lossless transfer syntax: [what it is, file in cornerstone3d-testimages]. */
 const LOSSLESS_CT: ReadonlyArray<readonly [string, string]> = [
@@ -172,7 +171,7 @@ describe.skipIf(missing.length > 0)('Decoding real DICOM files opened through th
   let session: ViewerSession;
 
   beforeAll(async () => {
-    session = await startViewer();
+    session = await startSession();
     const ct = [REFERENCE_CT, ...LOSSLESS_CT.map(([, file]) => file), ...LOSSY_CT.map(([, file]) => file)];
     const codecs = [MULTIFRAME_REFERENCE, ...MULTIFRAME_LOSSLESS.map(([, file]) => file), HTJ2K_LOSSLESS_RGB];
     await openFiles(session.page, [

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ViewerPage, openViewerSession, type ViewerSession, loadGroundTruth, sampleFiles, type GroundTruthLevel, type PointName, type Vec3 } from './pageObject';
+import { ViewerPage, loadGroundTruth, sampleFiles, type GroundTruthLevel, type PointName, type Vec3 } from './pageObject';
+import { startSession, type ViewerSession } from './session';
 
 const truth = loadGroundTruth();
 const baseline = truth.studies.find((s) => s.key === 'baseline')!;
@@ -47,7 +48,7 @@ async function openCt(): Promise<void> {
 }
 
 beforeAll(async () => {
-  session = await openViewerSession();
+  session = await startSession();
   viewer = session.viewer;
   await openCt();
   for (const level of ['T11', 'T12', 'L1']) await viewer.placeVertebra('sagittal', level, byLevel(level).points);

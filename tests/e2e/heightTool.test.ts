@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ViewerPage, openViewerSession, type ViewerSession, loadGroundTruth, sampleFiles, type GroundTruthLevel } from './pageObject';
+import { ViewerPage, loadGroundTruth, sampleFiles, type GroundTruthLevel } from './pageObject';
+import { startSession, type ViewerSession } from './session';
 
 const truth = loadGroundTruth();
 const baseline = truth.studies.find((s) => s.key === 'baseline')!;
@@ -14,7 +15,7 @@ let viewer: ViewerPage;
 let pageErrors: string[];
 
 beforeAll(async () => {
-  session = await openViewerSession();
+  session = await startSession();
   ({ viewer, pageErrors } = session);
   await viewer.openFiles([...sampleFiles('baseline'), ...sampleFiles('radiograph')]);
   await viewer.openSeries(ct.seriesInstanceUID);

@@ -9,17 +9,14 @@ import {
   REFERENCE_CT,
   missingFolders,
   openFiles,
-  openViewerPage,
   seriesItem,
   seriesKeyOfFile,
   showSeries,
-  startViewer,
   viewerState,
   type ProblemSummary,
-  type ViewerSession,
   type ViewportSummary,
-  unhandledRejections,
 } from './decodingHelpers';
+import { startSession, type ViewerSession, unhandledRejections } from './session';
 
 /** The edge-case files that cannot be read at all, with what their message must say. */
 const UNREADABLE_EDGE_CASES: ReadonlyArray<readonly [string, string, RegExp]> = [
@@ -98,7 +95,7 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
     writeCorruptCopy(testImage('CTImage.dcm_JPEG2000LosslessOnlyTransferSyntax_1.2.840.10008.1.2.4.90.dcm'), join(scratch, EMPTY_JPEG_2000), 2, () => 0);
     writeCorruptCopy(testImage('CTImage.dcm_JPEG2000LosslessOnlyTransferSyntax_1.2.840.10008.1.2.4.90.dcm'), join(scratch, NO_CODESTREAM_MARKER), 4, () => 0, 0);
     writeCorruptCopy(testImage('CTImage.dcm_RLELosslessTransferSyntax_1.2.840.10008.1.2.5.dcm'), join(scratch, GARBAGE_RLE), 3, (p) => (p * 7919) & 0xff);
-    session = await startViewer();
+    session = await startSession();
   });
 
   afterAll(async () => {
@@ -306,7 +303,7 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
   describe('an RLE image whose segment header is garbage, alone in a fresh page', () => {
     it('is reported as a problem within 10 s instead of being decoded forever', async () => {
       // A page of its own: the decode worker it occupies is not shared with the other tests.
-      const { context, page } = await openViewerPage(session.browser, session.server.url);
+      const { page, close } = await session.openTab();
       try {
         await openFiles(page, [join(scratch, GARBAGE_RLE)]);
         const reported = await page
@@ -314,7 +311,7 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
           .then(() => true, () => false);
         expect(reported, `${GARBAGE_RLE}: no problem after 10 s (the viewport still says it is decoding)`).toBe(true);
       } finally {
-        await context.close();
+        await close();
       }
     });
   });

@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOrthancBinary, startOrthanc, type RunningOrthanc } from '../../scripts/pacs/orthanc';
 import { uploadFiles } from '../../scripts/pacs/upload';
-import { launchBrowser, startPreview, type PreviewServer } from './harness';
 import { ViewerPage, loadGroundTruth, sampleFiles } from './pageObject';
+import { startSession, type ViewerSession } from './session';
 
 const truth = loadGroundTruth();
 const baseline = truth.studies.find((s) => s.key === 'baseline')!;
@@ -24,14 +24,11 @@ if (!hasOrthanc && process.env.CI) throw new Error('Orthanc is required in CI: .
 
 let orthanc: RunningOrthanc;
 let storageDir: string;
-let server: PreviewServer;
-let browser: Browser;
+let session: ViewerSession;
 
+/** A fresh browser window (its own context: nothing stored by an earlier test) on the viewer. */
 async function openViewer(): Promise<{ viewer: ViewerPage; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  return { viewer: new ViewerPage(page), close: () => context.close() };
+  return session.openTab();
 }
 
 async function connect(page: Page, auth?: { user: string; password: string }): Promise<void> {
@@ -67,13 +64,11 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
     orthanc = await startOrthanc({ storageDir });
     const upload = await uploadFiles(orthanc.dicomWebRoot, [...sampleFiles('baseline'), ...sampleFiles('post', 'ct')]);
     expect(upload.failed).toEqual([]);
-    server = await startPreview({ DICOMWEB_PROXY_TARGET: orthanc.url });
-    browser = await launchBrowser();
+    session = await startSession({ serverEnv: { DICOMWEB_PROXY_TARGET: orthanc.url } });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
     await orthanc?.stop();
   });
 
@@ -140,15 +135,16 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
   });
 
   it('opens a study linked from another system by URL parameters, asking for each frame, series list and metadata once', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
     const requested = new Map<string, number>();
-    page.on('request', (request) => {
-      const path = new URL(request.url()).pathname;
-      if (path.startsWith('/dicom-web/')) requested.set(path, (requested.get(path) ?? 0) + 1);
+    const tab = await session.openTab({
+      path: `/?dicomweb=/dicom-web&StudyInstanceUIDs=${baseline.studyInstanceUID}`,
+      beforeNavigate: (page) =>
+        page.on('request', (request) => {
+          const path = new URL(request.url()).pathname;
+          if (path.startsWith('/dicom-web/')) requested.set(path, (requested.get(path) ?? 0) + 1);
+        }),
     });
-    await page.goto(`${server.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${baseline.studyInstanceUID}`);
-    const viewer = new ViewerPage(page);
+    const { page, viewer } = tab;
     await viewer.waitLoaded('sagittal');
     await viewer.row('L1').waitFor();
     await page.locator('[data-testid="pacs-busy"]').waitFor({ state: 'detached', timeout: 60_000 });
@@ -158,7 +154,7 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
     expect(frames.filter(([, count]) => count > 1)).toEqual([]);
     expect(requested.get(`/dicom-web/studies/${baseline.studyInstanceUID}/series`)).toBe(1);
     expect([...requested].filter(([path, count]) => path.endsWith('/metadata') && count > 1)).toEqual([]);
-    await context.close();
+    await tab.close();
   });
 
   it('says clearly when the PACS is down, keeps the measurements, and saves after it is back (a new SR, not an overwrite)', async () => {
@@ -187,25 +183,20 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
 
 describe.skipIf(!hasOrthanc)('a PACS that requires a user', () => {
   let guarded: RunningOrthanc;
-  let guardedServer: PreviewServer;
-  let guardedBrowser: Browser;
+  let guardedSession: ViewerSession;
 
   beforeAll(async () => {
     guarded = await startOrthanc({ users: { radiology: 'spine-2026' } });
-    guardedServer = await startPreview({ DICOMWEB_PROXY_TARGET: guarded.url });
-    guardedBrowser = await launchBrowser();
+    guardedSession = await startSession({ serverEnv: { DICOMWEB_PROXY_TARGET: guarded.url } });
   });
 
   afterAll(async () => {
-    await guardedBrowser?.close();
-    await guardedServer?.stop();
+    await guardedSession?.close();
     await guarded?.stop();
   });
 
   it('gives the 401 message for wrong credentials and works with the right ones', async () => {
-    const context = await guardedBrowser.newContext();
-    const page = await context.newPage();
-    await page.goto(guardedServer.url);
+    const { page } = guardedSession;
     await connect(page, { user: 'radiology', password: 'wrong' });
     await page.locator('[data-testid="pacs-patient-name"]').fill('*');
     await page.locator('[data-testid="pacs-search"]').click();
@@ -219,6 +210,5 @@ describe.skipIf(!hasOrthanc)('a PACS that requires a user', () => {
     await page.locator('[data-testid="pacs-search"]').click();
     await page.locator('[data-testid="pacs-results"]').waitFor();
     expect(await page.locator('[data-testid="pacs-error"]').count()).toBe(0);
-    await context.close();
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { SAMPLE_OUTPUT, launchBrowser, newPage, startPreview, type PreviewServer } from './harness';
+import type { Page } from 'playwright-core';
+import { SAMPLE_OUTPUT } from './harness';
 
 export type Vec3 = [number, number, number];
 export type PointName = 'anteriorSuperior' | 'anteriorInferior' | 'middleSuperior' | 'middleInferior' | 'posteriorSuperior' | 'posteriorInferior';
@@ -241,32 +241,4 @@ export class ViewerPage {
   async numberField(level: string, field: string): Promise<number> {
     return Number(await this.field(level, field));
   }
-}
-
-/** A preview server, a browser and one page on the viewer, with the page's uncaught errors collected. */
-export interface ViewerSession {
-  server: PreviewServer;
-  browser: Browser;
-  viewer: ViewerPage;
-  pageErrors: string[];
-  close: () => Promise<void>;
-}
-
-export async function openViewerSession(): Promise<ViewerSession> {
-  const server = await startPreview();
-  const browser = await launchBrowser();
-  const { context, page } = await newPage(browser, server.url);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  return {
-    server,
-    browser,
-    viewer: new ViewerPage(page),
-    pageErrors,
-    close: async () => {
-      await context.close();
-      await browser.close();
-      await server.stop();
-    },
-  };
 }

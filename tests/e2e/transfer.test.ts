@@ -2,10 +2,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED_DICOM, launchBrowser, startPreview, type PreviewServer } from './harness';
+import { SHARED_DICOM } from './harness';
 import { ViewerPage, loadGroundTruth, sampleFiles } from './pageObject';
+import { startSession, type ViewerSession } from './session';
 import { parseCsv } from '../helpers/csv';
 import { EXPLICIT_VR_LITTLE_ENDIAN, IMAGING_MEASUREMENTS, LENGTH, MEASUREMENT_GROUP, UNIT_MM } from '../../viewer/export/sr/codes';
 import { containerItem, numItem } from '../../viewer/export/sr/contentItems';
@@ -18,9 +19,7 @@ const level = (name: string) => baseline.levels!.find((l) => l.level === name)!;
 const LEVELS = ['T12', 'L1', 'L2'];
 const scratch = mkdtempSync(join(tmpdir(), 'vh-transfer-'));
 
-let server: PreviewServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: ViewerSession;
 let viewer: ViewerPage;
 
 function hasTool(name: string): boolean {
@@ -61,11 +60,8 @@ async function importFile(path: string): Promise<{ kind: string | null; text: st
 }
 
 beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  viewer = new ViewerPage(await context.newPage());
-  await viewer.page.goto(server.url);
+  session = await startSession();
+  viewer = session.viewer;
   await viewer.openFiles(sampleFiles('baseline', 'mr'));
   await viewer.openSeries(mr.seriesInstanceUID);
   await viewer.waitLoaded('sagittal');
@@ -74,9 +70,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('JSON export and import', () => {
@@ -230,14 +224,12 @@ describe('DICOM SR export and import', () => {
   });
 
   it('restores the vertebrae when the SR is opened together with the images in a fresh browser', async () => {
-    const fresh = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await fresh.newPage();
-    await page.goto(server.url);
-    const other = new ViewerPage(page);
+    const fresh = await session.openTab();
+    const other = fresh.viewer;
     await other.openFiles([...sampleFiles('baseline', 'mr'), srPath]);
     await other.openSeries(mr.seriesInstanceUID);
     await other.row('L1').waitFor();
-    expect((await measurementsInPage(page)).map((m) => m.level)).toEqual([...LEVELS].sort());
+    expect((await measurementsInPage(fresh.page)).map((m) => m.level)).toEqual([...LEVELS].sort());
     await fresh.close();
   });
 });
