@@ -252,6 +252,7 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
       });
       resolveRestoredImages();
     }
+    setState((s) => ({ studiesRestored: [...s.studiesRestored, studyKey] }));
     // Anything measured while we were looking differs from what was read, and is written now.
     publish();
     requestFlush();
