@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at } from '../../measurement/testing/results';
 import { findOrthancBinary, startOrthanc, type RunningOrthanc } from '../../scripts/pacs/orthanc';
 import { uploadFiles } from '../../scripts/pacs/upload';
 import { ViewerPage, loadGroundTruth, sampleFiles } from './pageObject';
@@ -110,7 +111,7 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
     // Orthanc's own REST API: one SR instance in the study, and it passes dciodvfy.
     const srInstances = (await (await fetch(`${orthanc.dicomWebRoot}/studies/${baseline.studyInstanceUID}/instances?Modality=SR`)).json()) as Array<Record<string, { Value: string[] }>>;
     expect(srInstances).toHaveLength(1);
-    const sopUID = srInstances[0]['00080018'].Value[0];
+    const sopUID = at(at(srInstances, 0)['00080018']?.Value ?? [], 0);
     const lookup = (await (await fetch(`${orthanc.url}/tools/lookup`, { method: 'POST', body: sopUID })).json()) as Array<{ ID: string; Type: string }>;
     const sr = lookup.find((entry) => entry.Type === 'Instance');
     expect(sr).toBeDefined();
@@ -128,8 +129,9 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
     await search(viewer.page, { name: 'PHANTOM*', from: '2026-09-01', to: '2026-09-30' });
     await openStudy(viewer, baseline.studyInstanceUID);
     await viewer.row('L1').waitFor();
-    const points = await viewer.page.evaluate(() => Object.values(window.vertebralViewer.getState().measurements.byId)[0].points);
-    const drift = Math.max(...Object.entries(points).map(([name, p]) => Math.max(...(p as readonly number[]).map((v: number, i: number) => Math.abs(v - l1.points[name as keyof typeof l1.points][i])))));
+    const points = await viewer.page.evaluate(() => Object.values(window.vertebralViewer.getState().measurements.byId)[0]?.points);
+    if (points === undefined) expect.fail('no vertebra on the page');
+    const drift = Math.max(...Object.entries(points).map(([name, p]) => Math.max(...(p as readonly number[]).map((v: number, i: number) => Math.abs(v - at(l1.points[name as keyof typeof l1.points], i))))));
     expect(drift).toBeLessThan(ct.pixelSpacingMm![0]);
     await close();
   });

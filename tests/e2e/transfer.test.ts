@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at } from '../../measurement/testing/results';
 import { SHARED_DICOM } from './harness';
 import { ViewerPage, loadGroundTruth, sampleFiles } from './pageObject';
 import { startSession, type ViewerSession } from './session';
@@ -125,11 +126,13 @@ describe('JSON export and import', () => {
 describe('CSV export', () => {
   it('parses back to the numbers of the panel, one row per vertebra with a header', async () => {
     const text = readFileSync(await download('export-csv'), 'utf8');
-    const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
+    const records = parseCsv(text.replace(/^\uFEFF/, ''));
+    const header = at(records, 0);
+    const rows = records.slice(1);
     expect(rows).toHaveLength(LEVELS.length);
     const column = (name: string) => header.indexOf(name);
     for (const row of rows) {
-      const name = row[column('level')];
+      const name = at(row, column('level'));
       expect(Number(row[column('anterior_height_mm')])).toBe(await viewer.numberField(name, 'anteriorMm'));
       expect(Number(row[column('posterior_height_mm')])).toBe(await viewer.numberField(name, 'posteriorMm'));
       expect(Number(row[column('wedge_ratio')])).toBe(await viewer.numberField(name, 'wedgeRatio'));
@@ -170,8 +173,10 @@ describe('DICOM SR export and import', () => {
     expect(after.map((m) => m.level)).toEqual(before.map((m) => m.level));
     for (const [i, m] of after.entries()) {
       for (const [name, point] of Object.entries(m.points)) {
-        const original = before[i].points[name];
-        expect(Math.max(...point.map((v, k) => Math.abs(v - original[k]))), `${m.level} ${name}`).toBeLessThan(0.001);
+        const original = at(before, i).points[name];
+        if (original === undefined) expect.fail(`${m.level} ${name} was not there before the import`);
+        const differences = [point[0] - original[0], point[1] - original[1], point[2] - original[2]].map(Math.abs);
+        expect(Math.max(...differences), `${m.level} ${name}`).toBeLessThan(0.001);
       }
     }
     expect(await viewer.row('L1').getAttribute('data-level')).toBe('L1');
@@ -179,7 +184,7 @@ describe('DICOM SR export and import', () => {
 
   it('refuses an image file given as a report, and changes nothing', async () => {
     const before = await measurementsInPage(viewer.page);
-    const outcome = await importFile(sampleFiles('baseline', 'mr')[0]);
+    const outcome = await importFile(at(sampleFiles('baseline', 'mr'), 0));
     expect(outcome.kind).toBe('error');
     expect(await measurementsInPage(viewer.page)).toEqual(before);
   });

@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at } from '../../measurement/testing/results';
 import type { PreviewServer } from './harness';
 import { ViewerPage, loadGroundTruth, sampleFiles } from './pageObject';
 import { startSession, type ViewerSession } from './session';
@@ -24,9 +25,9 @@ beforeAll(async () => {
   // The baseline study plus a truncated copy of one MR slice among the good files.
   const dir = mkdtempSync(join(tmpdir(), 'vh-e2e-'));
   const mrFiles = sampleFiles('baseline', 'mr');
-  const bytes = readFileSync(mrFiles[0]);
+  const bytes = readFileSync(at(mrFiles, 0));
   writeFileSync(join(dir, 'TRUNCATED.dcm'), bytes.subarray(0, Math.floor(bytes.length * 0.6)));
-  copyFileSync(mrFiles[1], join(dir, 'copy-of-mr.dcm'));
+  copyFileSync(at(mrFiles, 1), join(dir, 'copy-of-mr.dcm'));
   await viewer.openFiles([...sampleFiles('baseline'), join(dir, 'TRUNCATED.dcm')]);
 });
 
