@@ -1,4 +1,4 @@
-import { elementAt } from './elementAt';
+import { missingValue } from './elementAt';
 import type { VertebraShape } from './vertebraShape';
 
 /**
@@ -91,10 +91,13 @@ function distanceToPolygonMm(polygon: Float64Array, uMm: number, wMm: number): n
   const n = polygon.length / 2;
   for (let i = 0; i < n; i += 1) {
     const j = (i + 1) % n;
-    const au = elementAt(polygon, 2 * i, 'polygon u');
-    const aw = elementAt(polygon, 2 * i + 1, 'polygon w');
-    const du = elementAt(polygon, 2 * j, 'polygon u') - au;
-    const dw = elementAt(polygon, 2 * j + 1, 'polygon w') - aw;
+    const au = polygon[2 * i];
+    const aw = polygon[2 * i + 1];
+    const bu = polygon[2 * j];
+    const bw = polygon[2 * j + 1];
+    if (au === undefined || aw === undefined || bu === undefined || bw === undefined) missingValue('polygon vertex', i, n);
+    const du = bu - au;
+    const dw = bw - aw;
     const t = Math.min(1, Math.max(0, ((uMm - au) * du + (wMm - aw) * dw) / (du * du + dw * dw)));
     const eu = au + t * du - uMm;
     const ew = aw + t * dw - wMm;
@@ -114,8 +117,13 @@ export function signedDistanceToWallMm(map: CrossSectionMap, uMm: number, wMm: n
   const tu = fu - iu;
   const tw = fw - iw;
   const k = iw * map.uCount + iu;
-  const at = (index: number): number => elementAt(map.signedDistanceMm, index, 'map distance');
-  const top = at(k) + (at(k + 1) - at(k)) * tu;
-  const bottom = at(k + map.uCount) + (at(k + map.uCount + 1) - at(k + map.uCount)) * tu;
+  const d = map.signedDistanceMm;
+  const d00 = d[k];
+  const d10 = d[k + 1];
+  const d01 = d[k + map.uCount];
+  const d11 = d[k + map.uCount + 1];
+  if (d00 === undefined || d10 === undefined || d01 === undefined || d11 === undefined) missingValue('map distance', k, d.length);
+  const top = d00 + (d10 - d00) * tu;
+  const bottom = d01 + (d11 - d01) * tu;
   return top + (bottom - top) * tw;
 }

@@ -4,7 +4,7 @@ import type { Vec3 } from './pose';
 import type { Scene, SceneVertebra } from './scene';
 import { trunkTissueAt } from './bodyOutline';
 import { Tissue } from './tissue';
-import { elementAt } from './elementAt';
+import { missingValue } from './elementAt';
 import { inferiorEndplateVMm, superiorEndplateVMm } from './vertebraShape';
 
 /** Thickness of the cortical shell of a body (walls and endplates), mm. */
@@ -28,7 +28,8 @@ export function tissueAt(scene: Scene, candidates: readonly number[], x: number,
   const all = scene.vertebrae;
   let count = 0;
   for (const candidate of candidates) {
-    const vertebra = elementAt(all, candidate, 'scene vertebra');
+    const vertebra = all[candidate];
+    if (vertebra === undefined) missingValue('scene vertebra', candidate, all.length);
     if (!inBox(vertebra, x, y, z)) continue;
     const dy = y - vertebra.centreY;
     const dz = z - vertebra.centreZ;
@@ -39,31 +40,61 @@ export function tissueAt(scene: Scene, candidates: readonly number[], x: number,
   }
   if (count === 0) return trunkTissueAt(x, y, z);
   for (let k = 0; k < count; k += 1) {
-    const vertebra = elementAt(all, elementAt(scratchIndex, k, 'candidate index'), 'scene vertebra');
-    const tissue = bodyTissueAt(vertebra, elementAt(scratchU, k, 'local u'), elementAt(scratchV, k, 'local v'), x - vertebra.centreX);
+    const vertebra = candidateAt(all, k);
+    const tissue = bodyTissueAt(vertebra, localU(k), localV(k), x - vertebra.centreX);
     if (tissue !== Tissue.air) return tissue;
   }
   for (let k = 0; k < count; k += 1) {
-    const vertebra = elementAt(all, elementAt(scratchIndex, k, 'candidate index'), 'scene vertebra');
-    const u = elementAt(scratchU, k, 'local u');
-    const v = elementAt(scratchV, k, 'local v');
-    if (isArchBone(vertebra.arch, u, v, x - vertebra.centreX)) return Tissue.posteriorElementBone;
+    const vertebra = candidateAt(all, k);
+    if (isArchBone(vertebra.arch, localU(k), localV(k), x - vertebra.centreX)) return Tissue.posteriorElementBone;
   }
   for (let k = 0; k < count; k += 1) {
-    const index = elementAt(scratchIndex, k, 'candidate index');
-    if (index + 1 >= all.length) continue;
-    const tissue = discTissueAt(elementAt(all, index, 'scene vertebra'), elementAt(all, index + 1, 'scene vertebra'), x, y, z);
+    const index = candidateIndex(k);
+    const upper = all[index];
+    const lower = all[index + 1];
+    if (upper === undefined) missingValue('scene vertebra', index, all.length);
+    if (lower === undefined) continue;
+    const tissue = discTissueAt(upper, lower, x, y, z);
     if (tissue !== Tissue.air) return tissue;
   }
   for (let k = 0; k < count; k += 1) {
-    const vertebra = elementAt(all, elementAt(scratchIndex, k, 'candidate index'), 'scene vertebra');
-    const u = elementAt(scratchU, k, 'local u');
-    const v = elementAt(scratchV, k, 'local v');
+    const vertebra = candidateAt(all, k);
+    const u = localU(k);
+    const v = localV(k);
     const w = x - vertebra.centreX;
     if (v < vertebra.canalVMinMm || v > vertebra.canalVMaxMm || !isInCanal(vertebra.arch, u, w)) continue;
     return isInCord(vertebra.arch, u, v, w) ? Tissue.spinalCord : Tissue.csf;
   }
   return trunkTissueAt(x, y, z);
+}
+
+/** Index into scene.vertebrae of the k-th candidate of the current voxel. */
+function candidateIndex(k: number): number {
+  const index = scratchIndex[k];
+  if (index === undefined) missingValue('candidate index', k, MAX_CANDIDATES);
+  return index;
+}
+
+/** The k-th candidate vertebra of the current voxel. */
+function candidateAt(all: readonly SceneVertebra[], k: number): SceneVertebra {
+  const index = candidateIndex(k);
+  const vertebra = all[index];
+  if (vertebra === undefined) missingValue('scene vertebra', index, all.length);
+  return vertebra;
+}
+
+/** Local u of the current voxel in the k-th candidate's frame, mm. */
+function localU(k: number): number {
+  const u = scratchU[k];
+  if (u === undefined) missingValue('local u', k, MAX_CANDIDATES);
+  return u;
+}
+
+/** Local v of the current voxel in the k-th candidate's frame, mm. */
+function localV(k: number): number {
+  const v = scratchV[k];
+  if (v === undefined) missingValue('local v', k, MAX_CANDIDATES);
+  return v;
 }
 
 function inBox(vertebra: SceneVertebra, x: number, y: number, z: number): boolean {
