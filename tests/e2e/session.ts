@@ -91,8 +91,24 @@ export async function startSession(options: SessionOptions = {}): Promise<Viewer
     if (ownServer) await server.stop();
     throw error;
   }
-  const first = await openTabIn(context, server.url, options, persistent !== null);
-  const killed = persistent;
+  const profile = persistent;
+  const close = async () => {
+    if (profile) {
+      await profile.close();
+    } else {
+      await context.close().catch(() => undefined);
+      await browser.close();
+    }
+    if (ownServer) await server.stop();
+  };
+  let first: ViewerTab;
+  try {
+    first = await openTabIn(context, server.url, options, profile !== null);
+  } catch (error) {
+    // A viewer that does not come up leaves no browser or server behind.
+    await close();
+    throw error;
+  }
   return {
     ...first,
     server,
@@ -103,19 +119,11 @@ export async function startSession(options: SessionOptions = {}): Promise<Viewer
       return tabOptions.sameContext ? tab : { ...tab, close: () => tabContext.close() };
     },
     kill: async () => {
-      if (!killed) throw new Error('kill() needs a session on a profile directory (profileDir)');
-      await killed.kill();
+      if (!profile) throw new Error('kill() needs a session on a profile directory (profileDir)');
+      await profile.kill();
       if (ownServer) await server.stop();
     },
-    close: async () => {
-      if (persistent) {
-        await persistent.close();
-      } else {
-        await context.close().catch(() => undefined);
-        await browser.close();
-      }
-      if (ownServer) await server.stop();
-    },
+    close,
   };
 }
 
