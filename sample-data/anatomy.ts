@@ -1,5 +1,6 @@
 import { frameOf, localToPatient, patientToLocal, distanceMm, type Frame, type LocalPoint, type Pose, type Vec3 } from './pose';
 import { createRandom } from './random';
+import { elementAt } from './elementAt';
 import { BASELINE_LEVELS, L1_POST_KYPHOPLASTY_SHAPE, type LevelSpec } from './spineSpecs';
 import type { SixPoints } from '../measurement';
 import {
@@ -49,21 +50,23 @@ function linearMiddleVMm(shape: VertebraShape, endplate: (s: VertebraShape, u: n
 export function stackPoses(levels: readonly LevelSpec[]): Pose[] {
   const poses: Pose[] = [];
   for (let i = 0; i < levels.length; i += 1) {
-    const { shape, tiltDeg } = levels[i];
+    const { shape, tiltDeg } = elementAt(levels, i, 'level');
     if (i === 0) {
       poses.push({ centreMm: [0, 0, 0], tiltDeg });
       continue;
     }
-    const above = levels[i - 1];
-    const aboveFrame = frameOf(poses[i - 1]);
+    const above = elementAt(levels, i - 1, 'level');
+    const aboveFrame = frameOf(elementAt(poses, i - 1, 'pose'));
     const aboveInferior = localToPatient(aboveFrame, [0, linearMiddleVMm(above.shape, inferiorEndplateVMm), 0]);
     const discAxis = frameOf({ centreMm: [0, 0, 0], tiltDeg: (above.tiltDeg + tiltDeg) / 2 }).cranial;
     const superior = add(aboveInferior, discAxis, -above.discBelowMm);
     const cranial = frameOf({ centreMm: [0, 0, 0], tiltDeg }).cranial;
     poses.push({ centreMm: add(superior, cranial, -linearMiddleVMm(shape, superiorEndplateVMm)), tiltDeg });
   }
-  const l1 = poses[levels.findIndex((l) => l.shape.level === 'L1')];
-  const measured = poses.filter((_, i) => (GROUND_TRUTH_LEVELS as readonly string[]).includes(levels[i].shape.level));
+  const l1 = elementAt(poses, levels.findIndex((l) => l.shape.level === 'L1'), 'pose of L1');
+  const measured = poses.filter((_, i) =>
+    (GROUND_TRUTH_LEVELS as readonly string[]).includes(elementAt(levels, i, 'level').shape.level),
+  );
   const meanY = measured.reduce((sum, p) => sum + p.centreMm[1], 0) / measured.length;
   const shift: Vec3 = [0, MEAN_CENTRE_Y_MM - meanY, L1_CENTRE_Z_MM - l1.centreMm[2]];
   return poses.map((p) => ({ centreMm: add(p.centreMm, shift, 1), tiltDeg: p.tiltDeg }));
@@ -76,12 +79,10 @@ function add(a: Vec3, b: Vec3, scale: number): Vec3 {
 const BASELINE_POSES = stackPoses(BASELINE_LEVELS);
 
 function place(shapes: readonly VertebraShape[]): Vertebra[] {
-  return shapes.map((shape, i) => ({
-    shape,
-    pose: BASELINE_POSES[i],
-    frame: frameOf(BASELINE_POSES[i]),
-    discBelowMm: BASELINE_LEVELS[i].discBelowMm,
-  }));
+  return shapes.map((shape, i) => {
+    const pose = elementAt(BASELINE_POSES, i, 'baseline pose');
+    return { shape, pose, frame: frameOf(pose), discBelowMm: elementAt(BASELINE_LEVELS, i, 'baseline level').discBelowMm };
+  });
 }
 
 /** The spine at baseline: L1 wedge, T12 biconcave, the rest normal. */
@@ -168,8 +169,8 @@ export function spineTruth(spine: Spine): LevelTruth[] {
  * endplate, along the lower body's cranial axis, to the lower superior endplate. Negative would mean the bodies overlap.
  */
 export function discHeightMm(spine: Spine, upperIndex: number, uMm: number): number {
-  const upper = spine.vertebrae[upperIndex];
-  const lower = spine.vertebrae[upperIndex + 1];
+  const upper = elementAt(spine.vertebrae, upperIndex, 'vertebra');
+  const lower = elementAt(spine.vertebrae, upperIndex + 1, 'vertebra');
   const onUpper = localToPatient(upper.frame, [uMm, inferiorEndplateVMm(upper.shape, uMm, 0), 0]);
   const [u, v] = patientToLocal(lower.frame, onUpper);
   return v - superiorEndplateVMm(lower.shape, u, 0);

@@ -1,3 +1,4 @@
+import { missingValue } from './elementAt';
 import type { VertebraShape } from './vertebraShape';
 
 /**
@@ -92,8 +93,11 @@ function distanceToPolygonMm(polygon: Float64Array, uMm: number, wMm: number): n
     const j = (i + 1) % n;
     const au = polygon[2 * i];
     const aw = polygon[2 * i + 1];
-    const du = polygon[2 * j] - au;
-    const dw = polygon[2 * j + 1] - aw;
+    const bu = polygon[2 * j];
+    const bw = polygon[2 * j + 1];
+    if (au === undefined || aw === undefined || bu === undefined || bw === undefined) missingValue('polygon vertex', i, n);
+    const du = bu - au;
+    const dw = bw - aw;
     const t = Math.min(1, Math.max(0, ((uMm - au) * du + (wMm - aw) * dw) / (du * du + dw * dw)));
     const eu = au + t * du - uMm;
     const ew = aw + t * dw - wMm;
@@ -114,7 +118,12 @@ export function signedDistanceToWallMm(map: CrossSectionMap, uMm: number, wMm: n
   const tw = fw - iw;
   const k = iw * map.uCount + iu;
   const d = map.signedDistanceMm;
-  const top = d[k] + (d[k + 1] - d[k]) * tu;
-  const bottom = d[k + map.uCount] + (d[k + map.uCount + 1] - d[k + map.uCount]) * tu;
+  const d00 = d[k];
+  const d10 = d[k + 1];
+  const d01 = d[k + map.uCount];
+  const d11 = d[k + map.uCount + 1];
+  if (d00 === undefined || d10 === undefined || d01 === undefined || d11 === undefined) missingValue('map distance', k, d.length);
+  const top = d00 + (d10 - d00) * tu;
+  const bottom = d01 + (d11 - d01) * tu;
   return top + (bottom - top) * tw;
 }

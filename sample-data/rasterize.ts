@@ -4,6 +4,7 @@ import type { Vec3 } from './pose';
 import type { Scene, SceneVertebra } from './scene';
 import { trunkTissueAt } from './bodyOutline';
 import { Tissue } from './tissue';
+import { missingValue } from './elementAt';
 import { inferiorEndplateVMm, superiorEndplateVMm } from './vertebraShape';
 
 /** Thickness of the cortical shell of a body (walls and endplates), mm. */
@@ -26,41 +27,74 @@ const scratchV = new Float64Array(MAX_CANDIDATES);
 export function tissueAt(scene: Scene, candidates: readonly number[], x: number, y: number, z: number): Tissue {
   const all = scene.vertebrae;
   let count = 0;
-  for (let k = 0; k < candidates.length; k += 1) {
-    const vertebra = all[candidates[k]];
+  for (const candidate of candidates) {
+    const vertebra = all[candidate];
+    if (vertebra === undefined) missingValue('scene vertebra', candidate, all.length);
     if (!inBox(vertebra, x, y, z)) continue;
     const dy = y - vertebra.centreY;
     const dz = z - vertebra.centreZ;
-    scratchIndex[count] = candidates[k];
+    scratchIndex[count] = candidate;
     scratchU[count] = dy * vertebra.anteriorY + dz * vertebra.anteriorZ;
     scratchV[count] = dy * vertebra.cranialY + dz * vertebra.cranialZ;
     count += 1;
   }
   if (count === 0) return trunkTissueAt(x, y, z);
   for (let k = 0; k < count; k += 1) {
-    const vertebra = all[scratchIndex[k]];
-    const tissue = bodyTissueAt(vertebra, scratchU[k], scratchV[k], x - vertebra.centreX);
+    const vertebra = candidateAt(all, k);
+    const tissue = bodyTissueAt(vertebra, localU(k), localV(k), x - vertebra.centreX);
     if (tissue !== Tissue.air) return tissue;
   }
   for (let k = 0; k < count; k += 1) {
-    const vertebra = all[scratchIndex[k]];
-    if (isArchBone(vertebra.arch, scratchU[k], scratchV[k], x - vertebra.centreX)) return Tissue.posteriorElementBone;
+    const vertebra = candidateAt(all, k);
+    if (isArchBone(vertebra.arch, localU(k), localV(k), x - vertebra.centreX)) return Tissue.posteriorElementBone;
   }
   for (let k = 0; k < count; k += 1) {
-    const index = scratchIndex[k];
-    if (index + 1 >= all.length) continue;
-    const tissue = discTissueAt(all[index], all[index + 1], x, y, z);
+    const index = candidateIndex(k);
+    const upper = all[index];
+    const lower = all[index + 1];
+    if (upper === undefined) missingValue('scene vertebra', index, all.length);
+    if (lower === undefined) continue;
+    const tissue = discTissueAt(upper, lower, x, y, z);
     if (tissue !== Tissue.air) return tissue;
   }
   for (let k = 0; k < count; k += 1) {
-    const vertebra = all[scratchIndex[k]];
-    const u = scratchU[k];
-    const v = scratchV[k];
+    const vertebra = candidateAt(all, k);
+    const u = localU(k);
+    const v = localV(k);
     const w = x - vertebra.centreX;
     if (v < vertebra.canalVMinMm || v > vertebra.canalVMaxMm || !isInCanal(vertebra.arch, u, w)) continue;
     return isInCord(vertebra.arch, u, v, w) ? Tissue.spinalCord : Tissue.csf;
   }
   return trunkTissueAt(x, y, z);
+}
+
+/** Index into scene.vertebrae of the k-th candidate of the current voxel. */
+function candidateIndex(k: number): number {
+  const index = scratchIndex[k];
+  if (index === undefined) missingValue('candidate index', k, MAX_CANDIDATES);
+  return index;
+}
+
+/** The k-th candidate vertebra of the current voxel. */
+function candidateAt(all: readonly SceneVertebra[], k: number): SceneVertebra {
+  const index = candidateIndex(k);
+  const vertebra = all[index];
+  if (vertebra === undefined) missingValue('scene vertebra', index, all.length);
+  return vertebra;
+}
+
+/** Local u of the current voxel in the k-th candidate's frame, mm. */
+function localU(k: number): number {
+  const u = scratchU[k];
+  if (u === undefined) missingValue('local u', k, MAX_CANDIDATES);
+  return u;
+}
+
+/** Local v of the current voxel in the k-th candidate's frame, mm. */
+function localV(k: number): number {
+  const v = scratchV[k];
+  if (v === undefined) missingValue('local v', k, MAX_CANDIDATES);
+  return v;
 }
 
 function inBox(vertebra: SceneVertebra, x: number, y: number, z: number): boolean {
@@ -86,9 +120,9 @@ function bodyTissueAt(vertebra: SceneVertebra, u: number, v: number, w: number):
   const balls = vertebra.cementBalls;
   // Cement stays off the shell by half a millimetre: the cortex around it is still visible.
   if (depthMm >= CORTICAL_SHELL_MM + 0.5) {
-    for (let i = 0; i < balls.length; i += 1) {
-      const [cu, cv, cw] = balls[i].centre;
-      const r = balls[i].radiusMm;
+    for (const ball of balls) {
+      const [cu, cv, cw] = ball.centre;
+      const r = ball.radiusMm;
       if ((u - cu) ** 2 + (v - cv) ** 2 + (w - cw) ** 2 <= r * r) return Tissue.cement;
     }
   }
@@ -177,7 +211,11 @@ export function rasterizePlane(scene: Scene, plane: ImagePlane, out: Uint8Array)
     plane.rowDirection[1] * plane.columnSpacingMm,
     plane.rowDirection[2] * plane.columnSpacingMm,
   ];
-  const [cx, cy, cz] = plane.columnDirection.map((c) => c * plane.rowSpacingMm);
+  const [cx, cy, cz] = [
+    plane.columnDirection[0] * plane.rowSpacingMm,
+    plane.columnDirection[1] * plane.rowSpacingMm,
+    plane.columnDirection[2] * plane.rowSpacingMm,
+  ];
   for (let r = 0; r < plane.rows; r += 1) {
     const start: Vec3 = [ox + r * cx, oy + r * cy, oz + r * cz];
     const candidates: number[] = [];

@@ -1,3 +1,4 @@
+import { elementAt } from './elementAt';
 import type { CementBall, Spine } from './anatomy';
 import { buildCrossSectionMap, type CrossSectionMap } from './crossSection';
 import { archExtent, archGeometry, type ArchGeometry } from './posteriorElements';
@@ -51,7 +52,7 @@ export function buildScene(spine: Spine): Scene {
     const halfDepthMm = shape.depthMm / 2;
     const bodyVMaxMm = Math.max(superiorEndplateVMm(shape, halfDepthMm, 0), superiorEndplateVMm(shape, -halfDepthMm, 0));
     const bodyVMinMm = Math.min(inferiorEndplateVMm(shape, halfDepthMm, 0), inferiorEndplateVMm(shape, -halfDepthMm, 0));
-    const discAboveMm = i > 0 ? spine.vertebrae[i - 1].discBelowMm : CANAL_EXTENSION_AT_ENDS_MM;
+    const discAboveMm = i > 0 ? elementAt(spine.vertebrae, i - 1, 'vertebra').discBelowMm : CANAL_EXTENSION_AT_ENDS_MM;
     const discBelow = i < count - 1 ? vertebra.discBelowMm : CANAL_EXTENSION_AT_ENDS_MM;
     // 0.7 of each disc (not 0.5) so neighbouring canals overlap whatever the tilts.
     const canalVMaxMm = bodyVMaxMm + 0.7 * discAboveMm;
@@ -61,9 +62,10 @@ export function buildScene(spine: Spine): Scene {
     const uMax = halfDepthMm + BOX_MARGIN_MM;
     const vMin = Math.min(canalVMinMm, extent.vMinMm) - BOX_MARGIN_MM;
     const vMax = canalVMaxMm + BOX_MARGIN_MM;
-    const corners = [
+    const cornersUv: ReadonlyArray<readonly [number, number]> = [
       [uMin, vMin], [uMin, vMax], [uMax, vMin], [uMax, vMax],
-    ].map(([u, v]) => localToPatient(frame, [u, v, 0]));
+    ];
+    const corners = cornersUv.map(([u, v]) => localToPatient(frame, [u, v, 0]));
     const ys = corners.map((p) => p[1]);
     const zs = corners.map((p) => p[2]);
     return {

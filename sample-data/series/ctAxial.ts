@@ -1,3 +1,4 @@
+import { missingValue } from '../elementAt';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Spine } from '../anatomy';
@@ -72,7 +73,12 @@ export function writeCtSeries(request: CtSeriesRequest): string[] {
     const plane = ctSlicePlane(geometry, index);
     rasterizePlane(scene, plane, tissue);
     request.onSlice?.(index, tissue);
-    for (let i = 0; i < tissue.length; i += 1) hu[i] = huOf[tissue[i]];
+    for (let i = 0; i < tissue.length; i += 1) {
+      const t = tissue[i];
+      const value = t === undefined ? undefined : huOf[t];
+      if (value === undefined) missingValue('HU of the tissue of pixel', i, tissue.length);
+      hu[i] = value;
+    }
     addNoise(hu, -CT_RESCALE_INTERCEPT, CT_MAX_STORED, stored);
     const zMm = plane.originMm[2];
     const dataset = {

@@ -1,3 +1,4 @@
+import { missingValue } from '../elementAt';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Spine } from '../anatomy';
@@ -87,7 +88,12 @@ export function writeMrSeries(request: MrSeriesRequest): string[] {
   for (let index = 0; index < MR_SLICE_COUNT; index += 1) {
     const plane = mrSlicePlane(request.ctGeometry, index);
     rasterizePlane(scene, plane, tissue);
-    for (let i = 0; i < tissue.length; i += 1) signal[i] = signalOf[tissue[i]];
+    for (let i = 0; i < tissue.length; i += 1) {
+      const t = tissue[i];
+      const value = t === undefined ? undefined : signalOf[t];
+      if (value === undefined) missingValue('T2 signal of the tissue of pixel', i, tissue.length);
+      signal[i] = value;
+    }
     addNoise(signal, 0, MR_MAX_STORED, stored);
     const dataset = {
       ...shared,

@@ -1,3 +1,4 @@
+import { missingValue } from '../elementAt';
 import { createRandom, NOISE_TABLE_SIZE } from '../random';
 
 /**
@@ -11,7 +12,10 @@ export function createImageNoise(table: Int16Array, seed: string) {
   return function addNoise(base: Int16Array, offset: number, maxStored: number, out: Uint16Array): void {
     const start = Math.floor(random() * NOISE_TABLE_SIZE);
     for (let i = 0; i < base.length; i += 1) {
-      const value = base[i] + table[(start + i) & mask] + offset;
+      const noiseFree = base[i];
+      const noise = table[(start + i) & mask];
+      if (noiseFree === undefined || noise === undefined) missingValue('noise-free value or its noise', i, base.length);
+      const value = noiseFree + noise + offset;
       out[i] = value < 0 ? 0 : value > maxStored ? maxStored : value;
     }
   };

@@ -1,3 +1,4 @@
+import { missingValue } from '../elementAt';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodePart10, formatDs } from '../dicomWriter';
@@ -58,7 +59,12 @@ export function createLateralProjection(ct: CtGeometry) {
       for (let row = 0; row < CT_MATRIX; row += 1) {
         let sum = 0;
         const offset = row * CT_MATRIX;
-        for (let column = 0; column < CT_MATRIX; column += 1) sum += attenuationPerMille[tissue[offset + column]];
+        for (let column = 0; column < CT_MATRIX; column += 1) {
+          const t = tissue[offset + column];
+          const attenuation = t === undefined ? undefined : attenuationPerMille[t];
+          if (attenuation === undefined) missingValue('attenuation of the tissue of pixel', offset + column, tissue.length);
+          sum += attenuation;
+        }
         pathMm[sliceIndex * CT_MATRIX + row] = (sum / 1000) * CT_PIXEL_SPACING_MM;
       }
     },
@@ -74,8 +80,13 @@ function samplePathMm(pathMm: Float32Array, ct: CtGeometry, yMm: number, zMm: nu
   const ty = fy - iy;
   const tz = fz - iz;
   const k = iz * CT_MATRIX + iy;
-  const upper = pathMm[k] + (pathMm[k + 1] - pathMm[k]) * ty;
-  const lower = pathMm[k + CT_MATRIX] + (pathMm[k + CT_MATRIX + 1] - pathMm[k + CT_MATRIX]) * ty;
+  const p00 = pathMm[k];
+  const p10 = pathMm[k + 1];
+  const p01 = pathMm[k + CT_MATRIX];
+  const p11 = pathMm[k + CT_MATRIX + 1];
+  if (p00 === undefined || p10 === undefined || p01 === undefined || p11 === undefined) missingValue('projected path', k, pathMm.length);
+  const upper = p00 + (p10 - p00) * ty;
+  const lower = p01 + (p11 - p01) * ty;
   return upper + (lower - upper) * tz;
 }
 

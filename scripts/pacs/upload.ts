@@ -46,7 +46,9 @@ export async function uploadFiles(dicomWebRoot: string, files: readonly string[]
     }
     stored += outcome.value.stored;
     for (const failure of outcome.value.failed) {
-      failed.push({ file: readable[failure.index], sopInstanceUID: failure.sopInstanceUID, reason: failure.reason });
+      // The server's failure refers to the instance's place in the batch sent; an index outside it is still reported.
+      const file = readable[failure.index] ?? `instance ${failure.index + 1} of a batch of ${readable.length} (no such file)`;
+      failed.push({ file, sopInstanceUID: failure.sopInstanceUID, reason: failure.reason });
     }
     options.onProgress?.(Math.min(start + batchSize, files.length), files.length);
   }

@@ -4,7 +4,8 @@
  * median analysis time in the worker and the median round trip from the click to the vertebra on the page.
  * Run after `npm run build` and `npm run sample`: `npm run bench:assist-browser`. Prints figures; asserts nothing.
  */
-import { loadGroundTruth, openViewerSession, sampleFiles, type GroundTruthLevel, type Vec3 } from '../e2e/pageObject';
+import { loadGroundTruth, sampleFiles, type GroundTruthLevel, type Vec3 } from '../e2e/pageObject';
+import { startSession } from '../e2e/session';
 
 const REPEATS = 3;
 
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   const truth = loadGroundTruth();
   const baseline = truth.studies.find((s) => s.key === 'baseline')!;
   const levels = baseline.levels!;
-  const session = await openViewerSession();
+  const session = await startSession();
   const { viewer } = session;
   try {
     await viewer.openFiles(sampleFiles('baseline', 'ct'));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ViewerPage, openViewerSession, loadGroundTruth, sampleFiles, PLACEMENT_ORDER, type GroundTruthLevel, type PointName, type Vec3, type ViewerSession } from './pageObject';
+import { ViewerPage, loadGroundTruth, sampleFiles, PLACEMENT_ORDER, type GroundTruthLevel, type PointName, type Vec3 } from './pageObject';
+import { startSession, type ViewerSession } from './session';
 
 /**
  * The image proposes the points (issue 12), in real Chromium against the built app: snap, one click per vertebra on
@@ -104,7 +105,7 @@ async function rowLevels(): Promise<Array<string | null>> {
 }
 
 beforeAll(async () => {
-  session = await openViewerSession();
+  session = await startSession();
   viewer = session.viewer;
   await viewer.openFiles([...sampleFiles('baseline'), ...sampleFiles('post'), ...sampleFiles('radiograph')]);
   await viewer.openSeries(ct.seriesInstanceUID);

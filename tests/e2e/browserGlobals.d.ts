@@ -15,4 +15,6 @@ interface Window {
   };
   /** The app's read-only state hook (viewer/state/store.ts). */
   vertebralViewer: { getState: () => import('../../viewer/state/store').AppState };
+  /** Reasons of the page's unhandled promise rejections, in words (recorded by tests/e2e/session.ts). */
+  unhandledRejections: string[];
 }

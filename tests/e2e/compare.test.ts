@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareStudies, type SixPoints } from '../../measurement';
 import { SHARED_DICOM } from './harness';
-import { ViewerPage, openViewerSession, type ViewerSession, loadGroundTruth, sampleFiles, type GroundTruthLevel } from './pageObject';
+import { ViewerPage, loadGroundTruth, sampleFiles, type GroundTruthLevel } from './pageObject';
+import { startSession, type ViewerSession } from './session';
 import { parseRecords } from '../helpers/csv';
 
 const truth = loadGroundTruth();
@@ -22,7 +23,7 @@ const field = async (level: string, name: string) =>
   (await viewer.page.locator(`[data-testid="comparison-row"][data-level="${level}"] [data-field="${name}"]`).getAttribute('data-value')) ?? '';
 
 beforeAll(async () => {
-  session = await openViewerSession();
+  session = await startSession();
   ({ viewer } = session);
   await viewer.openFiles([...sampleFiles('baseline', 'ct'), ...sampleFiles('post', 'ct')]);
   await viewer.page.locator('[data-testid="compare-mode"]').click();

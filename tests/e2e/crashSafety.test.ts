@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, launchPersistentBrowser, startPreview, type PersistentBrowser, type PreviewServer } from './harness';
+import type { PreviewServer } from './harness';
 import { ViewerPage, loadGroundTruth, sampleFiles, type Vec3 } from './pageObject';
+import { startServer, startSession, type ViewerSession } from './session';
 
 const truth = loadGroundTruth();
 const baseline = truth.studies.find((s) => s.key === 'baseline')!;
@@ -36,17 +37,11 @@ async function openSeries(viewer: ViewerPage, seriesKey: 'ct' | 'mr') {
   await viewer.waitLoaded('sagittal');
 }
 
-async function viewerOn(page: Page, url: string): Promise<ViewerPage> {
-  await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(url);
-  await page.waitForFunction(() => 'vertebralViewer' in window, undefined, { timeout: 60_000 });
-  return new ViewerPage(page);
-}
-
+/** One server for every browser of this file: the crash test relaunches its browser against the same one. */
 let server: PreviewServer;
 
 beforeAll(async () => {
-  server = await startPreview();
+  server = await startServer();
 });
 
 afterAll(async () => {
@@ -55,7 +50,7 @@ afterAll(async () => {
 
 describe('when the renderer crashes and the browser is killed right after an edit', () => {
   let profile: string;
-  let running: PersistentBrowser | null = null;
+  let running: ViewerSession | null = null;
 
   beforeAll(() => {
     profile = mkdtempSync(join(tmpdir(), 'vhv-crash-profile-'));
@@ -67,9 +62,8 @@ describe('when the renderer crashes and the browser is killed right after an edi
   });
 
   it('brings the vertebra back with the same points on relaunch (same profile)', async () => {
-    running = await launchPersistentBrowser(profile);
-    const page = running.context.pages()[0] ?? (await running.context.newPage());
-    const viewer = await viewerOn(page, server.url);
+    running = await startSession({ server, profileDir: profile });
+    const { page, viewer } = running;
     await openSeries(viewer, 'ct');
     await page.locator('[data-testid="tool-vertebral-height"]').click();
     await viewer.placeVertebra('sagittal', 'L1', level('L1').points);
@@ -85,8 +79,8 @@ describe('when the renderer crashes and the browser is killed right after an edi
     await running.kill();
     running = null;
 
-    running = await launchPersistentBrowser(profile);
-    const relaunched = await viewerOn(running.context.pages()[0] ?? (await running.context.newPage()), server.url);
+    running = await startSession({ server, profileDir: profile });
+    const relaunched = running.viewer;
     await openSeries(relaunched, 'ct');
     const notice = relaunched.page.locator('[data-testid="restore-notice"]');
     await notice.waitFor();
@@ -102,30 +96,29 @@ describe('when the renderer crashes and the browser is killed right after an edi
 });
 
 describe('when the browser store refuses every write (storage quota exceeded)', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: ViewerSession;
   let viewer: ViewerPage;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    // Every put fails as a full disk makes it fail, until the test frees the space; reads still work.
-    await context.addInitScript(() => {
-      const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function full(this: IDBObjectStore, ...args: Parameters<typeof put>): IDBRequest<IDBValidKey> {
-        if ((window as { storageFreed?: boolean }).storageFreed !== true) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        return put.apply(this, args);
-      };
+    session = await startSession({
+      server,
+      // Every put fails as a full disk makes it fail, until the test frees the space; reads still work.
+      initScript: () => {
+        const put = IDBObjectStore.prototype.put;
+        IDBObjectStore.prototype.put = function full(this: IDBObjectStore, ...args: Parameters<typeof put>): IDBRequest<IDBValidKey> {
+          if ((window as { storageFreed?: boolean }).storageFreed !== true) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return put.apply(this, args);
+        };
+      },
     });
-    viewer = await viewerOn(await context.newPage(), server.url);
+    viewer = session.viewer;
     await openSeries(viewer, 'mr');
     await viewer.page.locator('[data-testid="tool-vertebral-height"]').click();
     await viewer.placeVertebra('sagittal', 'L1', level('L1').points);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
+    await session?.close();
   });
 
   it('says the vertebrae are NOT saved in this browser, and why', async () => {
@@ -170,16 +163,15 @@ describe('when the browser store refuses every write (storage quota exceeded)', 
 });
 
 describe('two tabs on the same study', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: ViewerSession;
   let first: ViewerPage;
   let second: ViewerPage;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    first = await viewerOn(await context.newPage(), server.url);
-    second = await viewerOn(await context.newPage(), server.url);
+    // Both tabs in one browser context: one IndexedDB, one BroadcastChannel, as two tabs of one window.
+    session = await startSession({ server });
+    first = session.viewer;
+    second = (await session.openTab({ sameContext: true })).viewer;
     for (const viewer of [first, second]) {
       await openSeries(viewer, 'mr');
       await viewer.page.locator('[data-testid="tool-vertebral-height"]').click();
@@ -187,8 +179,7 @@ describe('two tabs on the same study', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
+    await session?.close();
   });
 
   it('shows a vertebra placed in one tab in the other, and says another tab changed the study', async () => {
@@ -215,11 +206,12 @@ describe('two tabs on the same study', () => {
     // A third tab that hears nothing from the others (as a tab the browser had frozen), though they hear it: it must
     // not overwrite them.
     await second.page.close();
-    const deafPage = await context.newPage();
-    await deafPage.addInitScript(() => {
-      BroadcastChannel.prototype.addEventListener = () => undefined;
+    const { viewer: deaf } = await session.openTab({
+      sameContext: true,
+      initScript: () => {
+        BroadcastChannel.prototype.addEventListener = () => undefined;
+      },
     });
-    const deaf = await viewerOn(deafPage, server.url);
     await openSeries(deaf, 'mr');
     await deaf.row('T12').waitFor();
     await deaf.page.locator('[data-testid="tool-vertebral-height"]').click();

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startPreview, type PreviewServer } from './harness';
 import { ViewerPage, loadGroundTruth } from './pageObject';
 import { DECODE_FAILURE, REAL_DICOM, seriesKeyOfFile, showSeries, viewerState } from './decodingHelpers';
+import { startSession, type ViewerSession } from './session';
 
 /** The directives the built page must carry (scripts and workers from its origin, WASM compiled, nothing inline). */
 const REQUIRED_DIRECTIVES = [
@@ -24,9 +24,7 @@ const mr = baseline.series.find((s) => s.key === 'mr')!;
 const L1 = baseline.levels!.find((l) => l.level === 'L1')!;
 const hasJ2kCt = existsSync(REAL_DICOM.totalSegCt);
 
-let server: PreviewServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: ViewerSession;
 let page: Page;
 let viewer: ViewerPage;
 /** Console messages about the policy: how the decode workers (under the header) report a violation. */
@@ -38,28 +36,23 @@ async function violations(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  // Listening before any of the page's own code runs (an init script is injected over CDP, so the policy holds).
-  await context.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+  session = await startSession({
+    // Listening before any of the page's own code runs (an init script is injected over CDP, so the policy holds).
+    initScript: () => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+    },
+    beforeNavigate: (tab) =>
+      tab.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) policyMessages.push(message.text());
+      }),
   });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) policyMessages.push(message.text());
-  });
-  viewer = new ViewerPage(page);
-  await page.goto(server.url);
-  await page.waitForFunction(() => 'vertebralViewer' in window, undefined, { timeout: 60_000 });
+  ({ page, viewer } = session);
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('the production build under its Content-Security-Policy', () => {
@@ -131,8 +124,8 @@ describe('the production build under its Content-Security-Policy', () => {
   });
 
   it('names the policy when a link points the viewer at a PACS on another site', async () => {
-    const other = await context.newPage();
-    await other.goto(`${server.url}/?dicomweb=http://127.0.0.1:9/dicom-web&StudyInstanceUIDs=1.2.3`);
+    const tab = await session.openTab({ sameContext: true, path: '/?dicomweb=http://127.0.0.1:9/dicom-web&StudyInstanceUIDs=1.2.3' });
+    const other = tab.page;
     const error = other.locator('[data-testid="pacs-error"]');
     await error.waitFor({ timeout: 60_000 });
     expect(await error.textContent()).toMatch(/security policy does not allow requests to http:\/\/127\.0\.0\.1:9\/dicom-web: .*DICOMWEB_CONNECT_SRC/);

@@ -10,10 +10,9 @@ import {
   openFiles,
   seriesKeyOfFile,
   showSeries,
-  startViewer,
   viewerState,
-  type ViewerSession,
 } from './decodingHelpers';
+import { startSession, type ViewerSession } from './session';
 import * as dicomParser from 'dicom-parser';
 import { replaceUint16, TAGS, withNewIdentity } from './dicomMutator';
 import { sampleFiles } from './pageObject';
@@ -63,7 +62,7 @@ describe.skipIf(missing.length > 0)('a file that cannot be decoded never stops t
     });
     const rle = new Uint8Array(readFileSync(join(REAL_DICOM.pydicomCodecs, RLE_TEN_FRAMES)));
     writeFileSync(join(scratch, LOST_FRAME), withLostFrame(rle, MIDDLE_FRAME));
-    session = await startViewer();
+    session = await startSession();
   }, 120_000);
 
   afterAll(async () => {

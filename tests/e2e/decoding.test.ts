@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { at } from '../../measurement/testing/results';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   REAL_DICOM,
@@ -8,10 +9,9 @@ import {
   openFiles,
   seriesKeyOfFile,
   showSeries,
-  startViewer,
   viewerState,
-  type ViewerSession,
 } from './decodingHelpers';
+import { startSession, type ViewerSession } from './session';
 
 /** The CT slice in each lossless transfer syntax: [what it is, file in cornerstone3d-testimages]. */
 const LOSSLESS_CT: ReadonlyArray<readonly [string, string]> = [
@@ -95,11 +95,10 @@ async function comparePixels(page: Page, fileName: string, referenceFileName: st
       }
       const load = (imageId: string) => window.cornerstone.imageLoader.loadAndCacheImage(imageId) as Promise<DecodedImage>;
       try {
-        for (let k = 0; k < target.imageIds.length; k++) {
-          const [image, referenceImage] = await Promise.all([
-            load(target.imageIds[k]),
-            load(reference.imageIds[Math.min(k, reference.imageIds.length - 1)]),
-          ]);
+        for (const [k, imageId] of target.imageIds.entries()) {
+          const referenceImageId = reference.imageIds[Math.min(k, reference.imageIds.length - 1)];
+          if (referenceImageId === undefined) return { ...result, error: `${referenceFileName} has no image to compare with` };
+          const [image, referenceImage] = await Promise.all([load(imageId), load(referenceImageId)]);
           const pixels = image.getPixelData();
           const referencePixels = referenceImage.getPixelData();
           const n = Math.min(pixels.length, referencePixels.length);
@@ -109,12 +108,15 @@ async function comparePixels(page: Page, fileName: string, referenceFileName: st
           let referenceMin = Infinity;
           let referenceMax = -Infinity;
           for (let i = 0; i < n; i++) {
-            const difference = Math.abs(pixels[i] - referencePixels[i]);
+            const value = pixels[i];
+            const referenceValue = referencePixels[i];
+            if (value === undefined || referenceValue === undefined) throw new Error(`pixel ${i} of ${n} is missing`);
+            const difference = Math.abs(value - referenceValue);
             if (difference !== 0) mismatches++;
             if (difference > maxAbsDifference) maxAbsDifference = difference;
             sumAbsDifference += difference;
-            referenceMin = Math.min(referenceMin, referencePixels[i]);
-            referenceMax = Math.max(referenceMax, referencePixels[i]);
+            referenceMin = Math.min(referenceMin, referenceValue);
+            referenceMax = Math.max(referenceMax, referenceValue);
           }
           result.frames.push({
             length: pixels.length,
@@ -155,7 +157,11 @@ async function decodeSummary(page: Page, fileName: string): Promise<DecodedSumma
         const image = await window.cornerstone.imageLoader.loadAndCacheImage(imageId);
         const pixels = image.getPixelData();
         const distinct = new Set<number>();
-        for (let i = 0; i < pixels.length && distinct.size < 256; i++) distinct.add(pixels[i]);
+        for (let i = 0; i < pixels.length && distinct.size < 256; i++) {
+          const value = pixels[i];
+          if (value === undefined) throw new Error(`pixel ${i} of ${pixels.length} is missing`);
+          distinct.add(value);
+        }
         frames.push({ length: pixels.length, rows: image.rows, columns: image.columns, distinctValues: distinct.size });
       }
     } catch (raw) {
@@ -172,7 +178,7 @@ describe.skipIf(missing.length > 0)('Decoding real DICOM files opened through th
   let session: ViewerSession;
 
   beforeAll(async () => {
-    session = await startViewer();
+    session = await startSession();
     const ct = [REFERENCE_CT, ...LOSSLESS_CT.map(([, file]) => file), ...LOSSY_CT.map(([, file]) => file)];
     const codecs = [MULTIFRAME_REFERENCE, ...MULTIFRAME_LOSSLESS.map(([, file]) => file), HTJ2K_LOSSLESS_RGB];
     await openFiles(session.page, [
@@ -197,7 +203,7 @@ describe.skipIf(missing.length > 0)('Decoding real DICOM files opened through th
       const result = await comparePixels(session.page, REFERENCE_CT, REFERENCE_CT);
       expect(result.error).toBeNull();
       expect(result.frames).toHaveLength(1);
-      const [frame] = result.frames;
+      const frame = at(result.frames, 0);
       expect(frame.length).toBe(512 * 512);
       expect(frame.referenceMin).toBeLessThan(-1000);
       expect(frame.referenceMax).toBeGreaterThan(1000);
@@ -207,7 +213,7 @@ describe.skipIf(missing.length > 0)('Decoding real DICOM files opened through th
       const result = await comparePixels(session.page, file, REFERENCE_CT);
       expect(result.error).toBeNull();
       expect(result.imageIdCount).toBe(1);
-      const [frame] = result.frames;
+      const frame = at(result.frames, 0);
       expect(frame.length).toBe(frame.referenceLength);
       // Same rescale, so equal modality values mean equal stored values.
       expect(frame.rescale).toEqual(frame.referenceRescale);
@@ -218,7 +224,7 @@ describe.skipIf(missing.length > 0)('Decoding real DICOM files opened through th
       const result = await comparePixels(session.page, file, REFERENCE_CT);
       expect(result.error).toBeNull();
       expect(result.imageIdCount).toBe(1);
-      const [frame] = result.frames;
+      const frame = at(result.frames, 0);
       expect(frame.length).toBe(frame.referenceLength);
       const rangeHu = frame.referenceMax - frame.referenceMin;
       expect(frame.meanAbsDifference).toBeLessThan(LOSSY_MEAN_DIFFERENCE_MAX_FRACTION * rangeHu);
@@ -262,7 +268,7 @@ describe.skipIf(missing.length > 0)('Decoding real DICOM files opened through th
     const summary = await decodeSummary(session.page, HTJ2K_LOSSLESS_RGB);
     expect(summary.error).toBeNull();
     expect(summary.frames).toHaveLength(1);
-    const [frame] = summary.frames;
+    const frame = at(summary.frames, 0);
     expect({ rows: frame.rows, columns: frame.columns, length: frame.length }).toEqual({ rows: 480, columns: 640, length: 480 * 640 * 3 });
     expect(frame.distinctValues).toBeGreaterThan(16);
   });

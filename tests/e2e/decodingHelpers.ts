@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SHARED_DICOM, launchBrowser, newPage, startPreview, type PreviewServer } from './harness';
+import type { Page } from 'playwright-core';
+import { SHARED_DICOM } from './harness';
 
 /** Folders of real DICOM files (see ../shared/dicom/README.md); never copied into the project. */
 export const REAL_DICOM = {
@@ -25,60 +25,6 @@ export function missingFolders(suite: string, folders: readonly string[]): strin
 
 /** Prefix of the message the viewer gives an image whose pixel data fails to decode when displayed. */
 export const DECODE_FAILURE = 'image could not be decoded';
-
-/** One browser page on the built app served by `vite preview`. */
-export interface ViewerSession {
-  browser: Browser;
-  server: PreviewServer;
-  context: BrowserContext;
-  page: Page;
-  /** Uncaught exceptions and unhandled promise rejections of the page (console errors excluded). */
-  pageErrors: string[];
-  close: () => Promise<void>;
-}
-
-/** Starts the preview server and a browser, and opens the viewer in a fresh page. */
-export async function startViewer(): Promise<ViewerSession> {
-  const server = await startPreview();
-  const browser = await launchBrowser();
-  const { context, page, pageErrors } = await openViewerPage(browser, server.url);
-  return {
-    browser,
-    server,
-    context,
-    page,
-    pageErrors,
-    close: async () => {
-      await context.close();
-      await browser.close();
-      await server.stop();
-    },
-  };
-}
-
-/** A further, isolated page (own context, own decode workers) on the same server. */
-export async function openViewerPage(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
-  const { context, page } = await newPage(browser, url);
-  // The harness merges page errors and console errors (decoders log to the console); page errors are what counts.
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  // Playwright reports a rejection with a non-Error reason as "Object": keep the reason's own words as well.
-  await page.evaluate(() => {
-    const record: string[] = [];
-    (window as unknown as { unhandledRejections: string[] }).unhandledRejections = record;
-    window.addEventListener('unhandledrejection', (event) => {
-      const reason: unknown = event.reason;
-      const inner = typeof reason === 'object' && reason !== null && 'error' in reason ? (reason as { error: unknown }).error : reason;
-      record.push(inner instanceof Error ? inner.message : String(inner));
-    });
-  });
-  return { context, page, pageErrors };
-}
-
-/** Reasons of the page's unhandled promise rejections so far, in words (what the "Object" page errors were). */
-export async function unhandledRejections(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...(window as unknown as { unhandledRejections: string[] }).unhandledRejections]);
-}
 
 export interface InstanceSummary {
   fileName: string;

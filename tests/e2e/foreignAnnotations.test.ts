@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENHANCED_SR, foreignReport, ohifLengthGroup } from '../helpers/ohifStyleSr';
-import { ViewerPage, loadGroundTruth, openViewerSession, sampleFiles, type ViewerSession } from './pageObject';
+import { ViewerPage, loadGroundTruth, sampleFiles } from './pageObject';
+import { startSession, type ViewerSession } from './session';
 
 const truth = loadGroundTruth();
 const baseline = truth.studies.find((s) => s.key === 'baseline')!;
@@ -27,7 +28,7 @@ async function morphometryRows(): Promise<Rows> {
 }
 
 beforeAll(async () => {
-  session = await openViewerSession();
+  session = await startSession();
   viewer = session.viewer;
   await viewer.openFiles(sampleFiles('baseline', 'ct'));
   await viewer.openSeries(ct.seriesInstanceUID);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_OUTPUT, SHARED_DICOM } from './harness';
-import { openFiles, seriesKeyOfFile, showSeries, startViewer, type ViewerSession } from './decodingHelpers';
+import { openFiles, seriesKeyOfFile, showSeries } from './decodingHelpers';
+import { startSession, type ViewerSession } from './session';
 import { sampleFiles } from './pageObject';
 import { fuzzCorpus, fuzzSeeds, type Mutant } from './fuzzCorpus';
 
@@ -56,7 +57,7 @@ describe.skipIf(!hasPhantom)(`fuzz: ${MUTANT_COUNT} mutated DICOM files (seed ${
     mutants = fuzzCorpus(seeds, MUTANT_COUNT, FUZZ_SEED);
     scratch = mkdtempSync(join(tmpdir(), 'vh-fuzz-'));
     for (const mutant of mutants) writeFileSync(join(scratch, mutant.fileName), mutant.bytes);
-    session = await startViewer();
+    session = await startSession();
     await openFiles(session.page, sampleFiles('baseline', 'mr'));
     goodKey = await seriesKeyOfFile(session.page, 'MR000001.dcm');
   }, 180_000);

@@ -117,18 +117,25 @@ function deepSequence(bytes: Uint8Array, depth: number): Uint8Array {
 
 const pick = <T>(values: readonly T[], n: number): T => values[n % values.length]!;
 
+/** XORs one byte of `bytes` with `mask`; the mutations only pick indices inside (modulo the length). */
+function xorByte(bytes: Uint8Array, index: number, mask: number): void {
+  const value = bytes[index];
+  if (value === undefined) throw new Error(`mutation picked byte ${index} of ${bytes.length}`);
+  bytes[index] = value ^ mask;
+}
+
 /** The mutation kinds of issue 11, and a few more; each is deterministic in its choice. */
 export const MUTATIONS: ReadonlyArray<readonly [string, Mutation]> = [
   ['truncated', (b, c) => b.slice(0, c.a % b.length)],
   ['byte flips', (b, c) => {
     const out = b.slice();
-    for (let i = 0; i < 1 + (c.b % 16); i++) out[(c.a * (i + 1) * 7919 + c.noise[i % Math.max(1, c.noise.length)]!) % out.length] ^= 1 << (i % 8);
+    for (let i = 0; i < 1 + (c.b % 16); i++) xorByte(out, (c.a * (i + 1) * 7919 + c.noise[i % Math.max(1, c.noise.length)]!) % out.length, 1 << (i % 8));
     return out;
   }],
   ['header byte flips', (b, c) => {
     const out = b.slice();
     const end = Math.min(out.length, 2048);
-    for (let i = 0; i < 1 + (c.b % 8); i++) out[132 + ((c.a + i * 104729) % (end - 132))] ^= 0xff;
+    for (let i = 0; i < 1 + (c.b % 8); i++) xorByte(out, 132 + ((c.a + i * 104729) % (end - 132)), 0xff);
     return out;
   }],
   ['huge length', (b, c) => {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { at } from '../../measurement/testing/results';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ViewerPage, openViewerSession, type ViewerSession, loadGroundTruth, sampleFiles, type GroundTruthLevel, type PointName, type Vec3 } from './pageObject';
+import { ViewerPage, loadGroundTruth, sampleFiles, type GroundTruthLevel, type PointName, type Vec3 } from './pageObject';
+import { startSession, type ViewerSession } from './session';
 
 const truth = loadGroundTruth();
 const baseline = truth.studies.find((s) => s.key === 'baseline')!;
@@ -11,9 +13,11 @@ type Points = Record<PointName, Vec3>;
 
 /** L2's true points with the anterior-superior point moved down its anterior wall so that Ha = ratio × Hp. */
 function wedged(points: Points, ratio: number): Points {
-  const hp = Math.hypot(...([0, 1, 2].map((i) => points.posteriorSuperior[i] - points.posteriorInferior[i])) as [number, number, number]);
+  const [ps, pi] = [points.posteriorSuperior, points.posteriorInferior];
+  const hp = Math.hypot(ps[0] - pi[0], ps[1] - pi[1], ps[2] - pi[2]);
   const a = points.anteriorInferior;
-  const up = [0, 1, 2].map((i) => points.anteriorSuperior[i] - a[i]);
+  const top = points.anteriorSuperior;
+  const up: Vec3 = [top[0] - a[0], top[1] - a[1], top[2] - a[2]];
   const ha = Math.hypot(up[0], up[1], up[2]);
   const scale = (ratio * hp) / ha;
   return { ...points, anteriorSuperior: [a[0] + up[0] * scale, a[1] + up[1] * scale, a[2] + up[2] * scale] };
@@ -47,7 +51,7 @@ async function openCt(): Promise<void> {
 }
 
 beforeAll(async () => {
-  session = await openViewerSession();
+  session = await startSession();
   viewer = session.viewer;
   await openCt();
   for (const level of ['T11', 'T12', 'L1']) await viewer.placeVertebra('sagittal', level, byLevel(level).points);
@@ -123,7 +127,9 @@ describe("the reader's own grade", () => {
 
   it('is exported next to the morphometric grade in CSV and JSON', async () => {
     const csv = readFileSync(await download('export-csv'), 'utf8');
-    const [header, ...lines] = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split('","').map((c) => c.replace(/^"|"$/g, '')));
+    const records = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split('","').map((c) => c.replace(/^"|"$/g, '')));
+    const header = at(records, 0);
+    const lines = records.slice(1);
     const l1 = lines.find((l) => l[header.indexOf('level')] === 'L1')!;
     expect(l1[header.indexOf('reader_grade')]).toBe('3');
     expect(l1[header.indexOf('genant_grade')]).toBe('2');
@@ -187,11 +193,12 @@ describe('levels', () => {
         const { viewport } = window.cornerstone.getEnabledElement(element)!;
         const camera = viewport.getCamera();
         const all = Object.values(pts);
-        const c = [0, 1, 2].map((i) => all.reduce((sum, p) => sum + p[i], 0) / all.length);
+        const mean = (i: 0 | 1 | 2) => all.reduce((sum, p) => sum + p[i], 0) / all.length;
+        const c = [mean(0), mean(1), mean(2)] as const;
         const n = camera.viewPlaneNormal;
         const off = (c[0] - camera.focalPoint[0]) * n[0] + (c[1] - camera.focalPoint[1]) * n[1] + (c[2] - camera.focalPoint[2]) * n[2];
-        const focalPoint = [0, 1, 2].map((i) => camera.focalPoint[i] + off * n[i]) as [number, number, number];
-        const position = [0, 1, 2].map((i) => camera.position[i] + off * n[i]) as [number, number, number];
+        const focalPoint = ([0, 1, 2] as const).map((i) => camera.focalPoint[i] + off * n[i]) as [number, number, number];
+        const position = ([0, 1, 2] as const).map((i) => camera.position[i] + off * n[i]) as [number, number, number];
         viewport.setCamera({ focalPoint, position });
         viewport.render();
       }, [ViewerPage.selector(orientation), byLevel('L1').points] as const);
@@ -235,7 +242,8 @@ describe('a blinded repeat reading', () => {
     const rmsCv = Number(await stats.getAttribute('data-rms-cv-pct'));
     expect(rmsCv).toBeGreaterThan(0);
     expect(rmsCv).toBeLessThan(5);
-    const [lower, upper] = (await stats.getAttribute('data-loa-mm'))!.split(',').map(Number);
+    const limits = (await stats.getAttribute('data-loa-mm'))!.split(',').map(Number);
+    const [lower, upper] = [at(limits, 0), at(limits, 1)];
     expect(lower).toBeLessThan(upper);
     // The bias is the mean of the nine height differences shown per level.
     const differences = await viewer.page.locator('[data-testid="repeat-row"] [data-field$="Mm"]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-value'))));

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SHARED_DICOM = resolve(PROJECT_ROOT, '../shared/dicom');
@@ -28,7 +28,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+  const executablePath = findChromium();
+  return chromium.launch({ ...(executablePath === undefined ? {} : { executablePath }), args: CHROMIUM_ARGS, headless: true });
 }
 
 export async function freePort(): Promise<number> {
@@ -94,20 +95,6 @@ async function startVite(mode: string[], env: Record<string, string>): Promise<P
         child.kill('SIGTERM');
       }),
   };
-}
-
-export async function newPage(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  const consoleErrors: string[] = [];
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  await page.goto(url);
-  // The entry loads the viewer's code (boot) with a dynamic import, which may finish after the page's load event.
-  await page.waitForFunction(() => 'vertebralViewer' in window, undefined, { timeout: 60_000 });
-  return { context, page, consoleErrors };
 }
 
 /** A Chromium of our own on a profile directory that outlives it, driven over CDP, that a test may kill outright. */

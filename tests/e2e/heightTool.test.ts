@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ViewerPage, openViewerSession, type ViewerSession, loadGroundTruth, sampleFiles, type GroundTruthLevel } from './pageObject';
+import { at } from '../../measurement/testing/results';
+import { ViewerPage, loadGroundTruth, sampleFiles, type GroundTruthLevel } from './pageObject';
+import { startSession, type ViewerSession } from './session';
 
 const truth = loadGroundTruth();
 const baseline = truth.studies.find((s) => s.key === 'baseline')!;
@@ -14,7 +16,7 @@ let viewer: ViewerPage;
 let pageErrors: string[];
 
 beforeAll(async () => {
-  session = await openViewerSession();
+  session = await startSession();
   ({ viewer, pageErrors } = session);
   await viewer.openFiles([...sampleFiles('baseline'), ...sampleFiles('radiograph')]);
   await viewer.openSeries(ct.seriesInstanceUID);
@@ -156,13 +158,13 @@ describe('measuring on the native sagittal MR stack', () => {
 
 describe('measuring on a radiograph with ImagerPixelSpacing only', () => {
   it('says "uncalibrated", shows pixels and offers no grade', async () => {
-    const radiograph = truth.studies.find((s) => s.key === 'radiograph')!.series[0];
+    const radiograph = at(truth.studies.find((s) => s.key === 'radiograph')!.series, 0);
     await viewer.openSeries(radiograph.seriesInstanceUID);
     await viewer.page.locator('[data-testid="viewport"][data-rendered="true"]').waitFor();
     await expect(viewer.page.locator('[data-testid="uncalibrated"]').first().textContent()).resolves.toMatch(/uncalibrated/);
     const box = (await viewer.page.locator('[data-testid="viewport"]').boundingBox())!;
     await viewer.chooseLevel('L1');
-    const corners = [[0.45, 0.4], [0.45, 0.5], [0.5, 0.39], [0.5, 0.51], [0.55, 0.4], [0.55, 0.5]];
+    const corners: ReadonlyArray<readonly [number, number]> = [[0.45, 0.4], [0.45, 0.5], [0.5, 0.39], [0.5, 0.51], [0.55, 0.4], [0.55, 0.5]];
     for (const [fx, fy] of corners) await viewer.page.mouse.click(box.x + fx * box.width, box.y + fy * box.height);
     await viewer.row('L1').waitFor();
     expect(await viewer.numberField('L1', 'anteriorMm')).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deterministicUid } from '../../sample-data/uids';
 import { encodePart10 } from '../bench/peer/part10';
-import { openViewerSession, type ViewerSession } from './pageObject';
+import { startSession, type ViewerSession } from './session';
 
 /** A whole spine at thin slices: 1,000 axial slices (small matrix, so the test stays light on a CI machine). */
 const SLICE_COUNT = 1000;
@@ -68,7 +68,7 @@ describe('a series of 1,000 slices', () => {
       writeFileSync(path, sliceFile(index));
       paths.push(path);
     }
-    session = await openViewerSession();
+    session = await startSession();
   });
 
   afterAll(async () => {

@@ -3,23 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as dicomParser from 'dicom-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at } from '../../measurement/testing/results';
 import {
   DECODE_FAILURE,
   REAL_DICOM,
   REFERENCE_CT,
   missingFolders,
   openFiles,
-  openViewerPage,
   seriesItem,
   seriesKeyOfFile,
   showSeries,
-  startViewer,
   viewerState,
   type ProblemSummary,
-  type ViewerSession,
   type ViewportSummary,
-  unhandledRejections,
 } from './decodingHelpers';
+import { startSession, type ViewerSession, unhandledRejections } from './session';
 
 /** The edge-case files that cannot be read at all, with what their message must say. */
 const UNREADABLE_EDGE_CASES: ReadonlyArray<readonly [string, string, RegExp]> = [
@@ -59,7 +57,9 @@ const NO_CODESTREAM_MARKER = 'CTImage-j2k-no-soc-marker.dcm';
 function writeCorruptCopy(source: string, target: string, copyIndex: number, fill: (position: number) => number, keepBytes = 2): void {
   const bytes = new Uint8Array(readFileSync(source));
   const dataSet = dicomParser.parseDicom(bytes);
-  for (const fragment of dataSet.elements.x7fe00010.fragments ?? []) {
+  const pixelData = dataSet.elements.x7fe00010;
+  if (!pixelData) throw new Error(`${source} has no pixel data to corrupt`);
+  for (const fragment of pixelData.fragments ?? []) {
     for (let p = fragment.position + keepBytes; p < fragment.position + fragment.length; p++) bytes[p] = fill(p);
   }
   for (const tag of ['x00020003', 'x00080018', 'x0020000e']) {
@@ -67,7 +67,9 @@ function writeCorruptCopy(source: string, target: string, copyIndex: number, fil
     if (!element) continue;
     let last = element.dataOffset + element.length - 1;
     while (last > element.dataOffset && bytes[last] === 0) last--;
-    bytes[last] = 0x30 + ((bytes[last] - 0x30 + 1 + copyIndex) % 10);
+    const digit = bytes[last];
+    if (digit === undefined) throw new Error(`${source}: ${tag} ends outside the file`);
+    bytes[last] = 0x30 + ((digit - 0x30 + 1 + copyIndex) % 10);
   }
   writeFileSync(target, bytes);
 }
@@ -98,7 +100,7 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
     writeCorruptCopy(testImage('CTImage.dcm_JPEG2000LosslessOnlyTransferSyntax_1.2.840.10008.1.2.4.90.dcm'), join(scratch, EMPTY_JPEG_2000), 2, () => 0);
     writeCorruptCopy(testImage('CTImage.dcm_JPEG2000LosslessOnlyTransferSyntax_1.2.840.10008.1.2.4.90.dcm'), join(scratch, NO_CODESTREAM_MARKER), 4, () => 0, 0);
     writeCorruptCopy(testImage('CTImage.dcm_RLELosslessTransferSyntax_1.2.840.10008.1.2.5.dcm'), join(scratch, GARBAGE_RLE), 3, (p) => (p * 7919) & 0xff);
-    session = await startViewer();
+    session = await startSession();
   });
 
   afterAll(async () => {
@@ -134,7 +136,7 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
     it.each(UNREADABLE_EDGE_CASES)('rejects %s with a message that %s', async (file, _says, pattern) => {
       const problems = problemsOf((await viewerState(session.page)).problems, file);
       expect(problems.map((p) => p.severity)).toEqual(['error']);
-      expect(problems[0].message).toMatch(pattern);
+      expect(at(problems, 0).message).toMatch(pattern);
       const listed = session.page.locator(`[data-testid="file-problem"][data-file-name="${file}"]`);
       expect(await listed.getAttribute('data-severity')).toBe('error');
     });
@@ -203,8 +205,8 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
     it('opens no-pixel-spacing.dcm with a warning that its lengths are uncalibrated pixels', async () => {
       const problems = problemsOf((await viewerState(session.page)).problems, NO_PIXEL_SPACING);
       expect(problems.map((p) => p.severity)).toEqual(['warning']);
-      expect(problems[0].message).toMatch(/no pixel spacing/);
-      expect(problems[0].message).toMatch(/uncalibrated/);
+      expect(at(problems, 0).message).toMatch(/no pixel spacing/);
+      expect(at(problems, 0).message).toMatch(/uncalibrated/);
       const key = await seriesKeyOfFile(session.page, NO_PIXEL_SPACING);
       const shown = await showSeries(session.page, key!);
       expect(shown.map((v) => ({ rendered: v.rendered, loaded: v.loaded }))).toEqual([{ rendered: true, loaded: true }]);
@@ -214,7 +216,7 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
       const state = await viewerState(session.page);
       const problems = problemsOf(state.problems, TRUNCATED_COPY);
       expect(problems.map((p) => p.severity)).toEqual(['error']);
-      expect(problems[0].message).toMatch(/truncated/);
+      expect(at(problems, 0).message).toMatch(/truncated/);
       const read = state.instances.map((i) => i.fileName);
       expect(read).toEqual(expect.arrayContaining([NO_PIXEL_DATA, NO_PIXEL_SPACING, GOOD_CT_IMPLICIT]));
     });
@@ -225,7 +227,7 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
     ])('rejects %s with a "not a DICOM" message', async (_what, file) => {
       const problems = problemsOf((await viewerState(session.page)).problems, file);
       expect(problems.map((p) => p.severity)).toEqual(['error']);
-      expect(problems[0].message).toMatch(/not a DICOM/);
+      expect(at(problems, 0).message).toMatch(/not a DICOM/);
     });
 
     it('reads the uncompressed YBR_FULL_422 ultrasound (2 bytes a pixel) instead of calling it truncated', async () => {
@@ -292,7 +294,7 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
       const files = readdirSync(REAL_DICOM.totalSegCt).sort();
       expect(files).toHaveLength(20);
       await openFiles(session.page, files.map((file) => join(REAL_DICOM.totalSegCt, file)));
-      const key = await seriesKeyOfFile(session.page, files[0]);
+      const key = await seriesKeyOfFile(session.page, at(files, 0));
       expect(await seriesItem(session.page, key!).getAttribute('data-image-count')).toBe('20');
       const shown = await showSeries(session.page, key!, 90_000);
       expect(shown.map((v) => [v.orientation, v.rendered, v.loaded])).toEqual([
@@ -306,7 +308,7 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
   describe('an RLE image whose segment header is garbage, alone in a fresh page', () => {
     it('is reported as a problem within 10 s instead of being decoded forever', async () => {
       // A page of its own: the decode worker it occupies is not shared with the other tests.
-      const { context, page } = await openViewerPage(session.browser, session.server.url);
+      const { page, close } = await session.openTab();
       try {
         await openFiles(page, [join(scratch, GARBAGE_RLE)]);
         const reported = await page
@@ -314,7 +316,7 @@ describe.skipIf(missing.length > 0)('Malformed files: each produces a message, n
           .then(() => true, () => false);
         expect(reported, `${GARBAGE_RLE}: no problem after 10 s (the viewport still says it is decoding)`).toBe(true);
       } finally {
-        await context.close();
+        await close();
       }
     });
   });

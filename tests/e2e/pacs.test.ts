@@ -2,12 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at } from '../../measurement/testing/results';
 import { findOrthancBinary, startOrthanc, type RunningOrthanc } from '../../scripts/pacs/orthanc';
 import { uploadFiles } from '../../scripts/pacs/upload';
-import { launchBrowser, startPreview, type PreviewServer } from './harness';
 import { ViewerPage, loadGroundTruth, sampleFiles } from './pageObject';
+import { startSession, type ViewerSession } from './session';
 
 const truth = loadGroundTruth();
 const baseline = truth.studies.find((s) => s.key === 'baseline')!;
@@ -24,14 +25,11 @@ if (!hasOrthanc && process.env.CI) throw new Error('Orthanc is required in CI: .
 
 let orthanc: RunningOrthanc;
 let storageDir: string;
-let server: PreviewServer;
-let browser: Browser;
+let session: ViewerSession;
 
+/** A fresh browser window (its own context: nothing stored by an earlier test) on the viewer. */
 async function openViewer(): Promise<{ viewer: ViewerPage; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  return { viewer: new ViewerPage(page), close: () => context.close() };
+  return session.openTab();
 }
 
 async function connect(page: Page, auth?: { user: string; password: string }): Promise<void> {
@@ -67,13 +65,11 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
     orthanc = await startOrthanc({ storageDir });
     const upload = await uploadFiles(orthanc.dicomWebRoot, [...sampleFiles('baseline'), ...sampleFiles('post', 'ct')]);
     expect(upload.failed).toEqual([]);
-    server = await startPreview({ DICOMWEB_PROXY_TARGET: orthanc.url });
-    browser = await launchBrowser();
+    session = await startSession({ serverEnv: { DICOMWEB_PROXY_TARGET: orthanc.url } });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
     await orthanc?.stop();
   });
 
@@ -115,7 +111,7 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
     // Orthanc's own REST API: one SR instance in the study, and it passes dciodvfy.
     const srInstances = (await (await fetch(`${orthanc.dicomWebRoot}/studies/${baseline.studyInstanceUID}/instances?Modality=SR`)).json()) as Array<Record<string, { Value: string[] }>>;
     expect(srInstances).toHaveLength(1);
-    const sopUID = srInstances[0]['00080018'].Value[0];
+    const sopUID = at(at(srInstances, 0)['00080018']?.Value ?? [], 0);
     const lookup = (await (await fetch(`${orthanc.url}/tools/lookup`, { method: 'POST', body: sopUID })).json()) as Array<{ ID: string; Type: string }>;
     const sr = lookup.find((entry) => entry.Type === 'Instance');
     expect(sr).toBeDefined();
@@ -133,22 +129,24 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
     await search(viewer.page, { name: 'PHANTOM*', from: '2026-09-01', to: '2026-09-30' });
     await openStudy(viewer, baseline.studyInstanceUID);
     await viewer.row('L1').waitFor();
-    const points = await viewer.page.evaluate(() => Object.values(window.vertebralViewer.getState().measurements.byId)[0].points);
-    const drift = Math.max(...Object.entries(points).map(([name, p]) => Math.max(...(p as readonly number[]).map((v: number, i: number) => Math.abs(v - l1.points[name as keyof typeof l1.points][i])))));
+    const points = await viewer.page.evaluate(() => Object.values(window.vertebralViewer.getState().measurements.byId)[0]?.points);
+    if (points === undefined) expect.fail('no vertebra on the page');
+    const drift = Math.max(...Object.entries(points).map(([name, p]) => Math.max(...(p as readonly number[]).map((v: number, i: number) => Math.abs(v - at(l1.points[name as keyof typeof l1.points], i))))));
     expect(drift).toBeLessThan(ct.pixelSpacingMm![0]);
     await close();
   });
 
   it('opens a study linked from another system by URL parameters, asking for each frame, series list and metadata once', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
     const requested = new Map<string, number>();
-    page.on('request', (request) => {
-      const path = new URL(request.url()).pathname;
-      if (path.startsWith('/dicom-web/')) requested.set(path, (requested.get(path) ?? 0) + 1);
+    const tab = await session.openTab({
+      path: `/?dicomweb=/dicom-web&StudyInstanceUIDs=${baseline.studyInstanceUID}`,
+      beforeNavigate: (page) =>
+        page.on('request', (request) => {
+          const path = new URL(request.url()).pathname;
+          if (path.startsWith('/dicom-web/')) requested.set(path, (requested.get(path) ?? 0) + 1);
+        }),
     });
-    await page.goto(`${server.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${baseline.studyInstanceUID}`);
-    const viewer = new ViewerPage(page);
+    const { page, viewer } = tab;
     await viewer.waitLoaded('sagittal');
     await viewer.row('L1').waitFor();
     await page.locator('[data-testid="pacs-busy"]').waitFor({ state: 'detached', timeout: 60_000 });
@@ -158,7 +156,7 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
     expect(frames.filter(([, count]) => count > 1)).toEqual([]);
     expect(requested.get(`/dicom-web/studies/${baseline.studyInstanceUID}/series`)).toBe(1);
     expect([...requested].filter(([path, count]) => path.endsWith('/metadata') && count > 1)).toEqual([]);
-    await context.close();
+    await tab.close();
   });
 
   it('says clearly when the PACS is down, keeps the measurements, and saves after it is back (a new SR, not an overwrite)', async () => {
@@ -187,25 +185,20 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
 
 describe.skipIf(!hasOrthanc)('a PACS that requires a user', () => {
   let guarded: RunningOrthanc;
-  let guardedServer: PreviewServer;
-  let guardedBrowser: Browser;
+  let guardedSession: ViewerSession;
 
   beforeAll(async () => {
     guarded = await startOrthanc({ users: { radiology: 'spine-2026' } });
-    guardedServer = await startPreview({ DICOMWEB_PROXY_TARGET: guarded.url });
-    guardedBrowser = await launchBrowser();
+    guardedSession = await startSession({ serverEnv: { DICOMWEB_PROXY_TARGET: guarded.url } });
   });
 
   afterAll(async () => {
-    await guardedBrowser?.close();
-    await guardedServer?.stop();
+    await guardedSession?.close();
     await guarded?.stop();
   });
 
   it('gives the 401 message for wrong credentials and works with the right ones', async () => {
-    const context = await guardedBrowser.newContext();
-    const page = await context.newPage();
-    await page.goto(guardedServer.url);
+    const { page } = guardedSession;
     await connect(page, { user: 'radiology', password: 'wrong' });
     await page.locator('[data-testid="pacs-patient-name"]').fill('*');
     await page.locator('[data-testid="pacs-search"]').click();
@@ -219,6 +212,5 @@ describe.skipIf(!hasOrthanc)('a PACS that requires a user', () => {
     await page.locator('[data-testid="pacs-search"]').click();
     await page.locator('[data-testid="pacs-results"]').waitFor();
     expect(await page.locator('[data-testid="pacs-error"]').count()).toBe(0);
-    await context.close();
   });
 });

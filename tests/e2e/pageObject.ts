@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { SAMPLE_OUTPUT, launchBrowser, newPage, startPreview, type PreviewServer } from './harness';
+import type { Page } from 'playwright-core';
+import { SAMPLE_OUTPUT } from './harness';
 
 export type Vec3 = [number, number, number];
 export type PointName = 'anteriorSuperior' | 'anteriorInferior' | 'middleSuperior' | 'middleInferior' | 'posteriorSuperior' | 'posteriorInferior';
@@ -106,7 +106,9 @@ export class ViewerPage {
       const y0 = Math.round((p.y - rect.top - r) * scaleY);
       const data = ctx.getImageData(x0, y0, Math.max(1, Math.round(2 * r * scaleX)), Math.max(1, Math.round(2 * r * scaleY))).data;
       let max = 0;
-      for (let i = 0; i < data.length; i += 4) max = Math.max(max, data[i]);
+      data.forEach((value, i) => {
+        if (i % 4 === 0) max = Math.max(max, value);
+      });
       return max;
     }, [orientation, point, radius] as const);
   }
@@ -118,7 +120,15 @@ export class ViewerPage {
       const canvas = element.querySelector('canvas') as HTMLCanvasElement;
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       let lit = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] > 30) lit++;
+      let rgb = 0;
+      data.forEach((value, i) => {
+        const channel = i % 4;
+        if (channel < 3) rgb += value;
+        if (channel === 2) {
+          if (rgb > 30) lit++;
+          rgb = 0;
+        }
+      });
       return lit / (data.length / 4);
     }, orientation);
   }
@@ -156,14 +166,19 @@ export class ViewerPage {
       const camera = viewport.getCamera();
       const n = camera.viewPlaneNormal;
       const all = Object.values(pts);
-      const c = [0, 1, 2].map((i) => all.reduce((sum, p) => sum + p[i], 0) / all.length);
+      const mean = (i: 0 | 1 | 2) => all.reduce((sum, p) => sum + p[i], 0) / all.length;
+      const c = [mean(0), mean(1), mean(2)] as const;
       const off = (c[0] - camera.focalPoint[0]) * n[0] + (c[1] - camera.focalPoint[1]) * n[1] + (c[2] - camera.focalPoint[2]) * n[2];
-      const focalPoint = [0, 1, 2].map((i) => c[i] - off * n[i]) as [number, number, number];
-      const position = [0, 1, 2].map((i) => camera.position[i] + focalPoint[i] - camera.focalPoint[i]) as [number, number, number];
+      const focalPoint: [number, number, number] = [c[0] - off * n[0], c[1] - off * n[1], c[2] - off * n[2]];
+      const position: [number, number, number] = [
+        camera.position[0] + focalPoint[0] - camera.focalPoint[0],
+        camera.position[1] + focalPoint[1] - camera.focalPoint[1],
+        camera.position[2] + focalPoint[2] - camera.focalPoint[2],
+      ];
       // Wide enough for the whole vertebra in a narrow view too (compare mode halves the width), with a margin.
       const up = camera.viewUp;
-      const right = [up[1] * n[2] - up[2] * n[1], up[2] * n[0] - up[0] * n[2], up[0] * n[1] - up[1] * n[0]];
-      const along = (axis: number[]) => Math.max(...all.map((p) => Math.abs((p[0] - c[0]) * axis[0] + (p[1] - c[1]) * axis[1] + (p[2] - c[2]) * axis[2])));
+      const right = [up[1] * n[2] - up[2] * n[1], up[2] * n[0] - up[0] * n[2], up[0] * n[1] - up[1] * n[0]] as const;
+      const along = (axis: readonly [number, number, number]) => Math.max(...all.map((p) => Math.abs((p[0] - c[0]) * axis[0] + (p[1] - c[1]) * axis[1] + (p[2] - c[2]) * axis[2])));
       const { clientWidth, clientHeight } = viewport.canvas;
       const fit = 1.2 * Math.max(along(up), (along(right) * clientHeight) / Math.max(1, clientWidth));
       viewport.setCamera({ focalPoint, position, parallelScale: Math.max(half, fit) });
@@ -241,32 +256,4 @@ export class ViewerPage {
   async numberField(level: string, field: string): Promise<number> {
     return Number(await this.field(level, field));
   }
-}
-
-/** A preview server, a browser and one page on the viewer, with the page's uncaught errors collected. */
-export interface ViewerSession {
-  server: PreviewServer;
-  browser: Browser;
-  viewer: ViewerPage;
-  pageErrors: string[];
-  close: () => Promise<void>;
-}
-
-export async function openViewerSession(): Promise<ViewerSession> {
-  const server = await startPreview();
-  const browser = await launchBrowser();
-  const { context, page } = await newPage(browser, server.url);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  return {
-    server,
-    browser,
-    viewer: new ViewerPage(page),
-    pageErrors,
-    close: async () => {
-      await context.close();
-      await browser.close();
-      await server.stop();
-    },
-  };
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openFiles, seriesKeyOfFile, showSeries, startViewer, type ViewerSession } from './decodingHelpers';
+import { openFiles, seriesKeyOfFile, showSeries } from './decodingHelpers';
+import { startSession, type ViewerSession } from './session';
 import { replaceString, TAGS, withNewIdentity } from './dicomMutator';
 import { sampleFiles } from './pageObject';
 
@@ -26,7 +27,7 @@ describe('patient text: decoded by its character set, clipped on screen, whole i
     bytes = replaceString(bytes, TAGS.patientName, utf8Bytes(UTF8_NAME));
     bytes = replaceString(bytes, TAGS.seriesDescription, LONG_DESCRIPTION);
     writeFileSync(join(scratch, FILE), withNewIdentity(bytes, '2.25.77001', '2.25.77002'));
-    session = await startViewer();
+    session = await startSession();
     await openFiles(session.page, [join(scratch, FILE)]);
   }, 120_000);
 

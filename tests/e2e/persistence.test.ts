@@ -1,16 +1,13 @@
-import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startPreview, type PreviewServer } from './harness';
 import { ViewerPage, loadGroundTruth, sampleFiles } from './pageObject';
+import { startSession, type ViewerSession } from './session';
 
 const truth = loadGroundTruth();
 const baseline = truth.studies.find((s) => s.key === 'baseline')!;
 const mr = baseline.series.find((s) => s.key === 'mr')!;
 const level = (name: string) => baseline.levels!.find((l) => l.level === name)!;
 
-let server: PreviewServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: ViewerSession;
 let viewer: ViewerPage;
 
 /** The measurements as the page holds them: id → level and points (full precision). */
@@ -33,11 +30,8 @@ async function openMr() {
 }
 
 beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  viewer = new ViewerPage(await context.newPage());
-  await viewer.page.goto(server.url);
+  session = await startSession();
+  viewer = session.viewer;
   await openMr();
   await viewer.page.locator('[data-testid="tool-vertebral-height"]').click();
   await viewer.placeVertebra('sagittal', 'L1', level('L1').points);
@@ -45,9 +39,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('autosave in the browser', () => {
@@ -80,7 +72,8 @@ describe('autosave in the browser', () => {
     await saved();
     await viewer.page.reload();
     await openMr();
-    await viewer.page.waitForTimeout(500);
+    // The study's saved work has been read (and would be on the page by now): only then does an absence prove anything.
+    await viewer.page.locator('[data-testid="save-status"][data-restored="true"]').waitFor();
     expect(await viewer.page.locator('[data-testid="restore-notice"]').count()).toBe(0);
     expect(await viewer.page.locator('[data-testid="measurement-row"]').count()).toBe(0);
   });

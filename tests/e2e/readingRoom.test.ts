@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from './harness';
-import { PLACEMENT_ORDER, ViewerPage, loadGroundTruth, openViewerSession, sampleFiles, type Vec3, type ViewerSession } from './pageObject';
+import { PLACEMENT_ORDER, ViewerPage, loadGroundTruth, sampleFiles, type Vec3 } from './pageObject';
+import { startSession, type ViewerSession } from './session';
 import { SHORTCUTS } from '../../viewer/model/shortcuts';
 
 const truth = loadGroundTruth();
@@ -87,7 +88,7 @@ async function tabTo(testId: string, limit = 200): Promise<number> {
 }
 
 beforeAll(async () => {
-  session = await openViewerSession();
+  session = await startSession();
   ({ viewer } = session);
   page = viewer.page;
 });

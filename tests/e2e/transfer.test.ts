@@ -2,10 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED_DICOM, launchBrowser, startPreview, type PreviewServer } from './harness';
+import { at } from '../../measurement/testing/results';
+import { SHARED_DICOM } from './harness';
 import { ViewerPage, loadGroundTruth, sampleFiles } from './pageObject';
+import { startSession, type ViewerSession } from './session';
 import { parseCsv } from '../helpers/csv';
 import { EXPLICIT_VR_LITTLE_ENDIAN, IMAGING_MEASUREMENTS, LENGTH, MEASUREMENT_GROUP, UNIT_MM } from '../../viewer/export/sr/codes';
 import { containerItem, numItem } from '../../viewer/export/sr/contentItems';
@@ -18,9 +20,7 @@ const level = (name: string) => baseline.levels!.find((l) => l.level === name)!;
 const LEVELS = ['T12', 'L1', 'L2'];
 const scratch = mkdtempSync(join(tmpdir(), 'vh-transfer-'));
 
-let server: PreviewServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: ViewerSession;
 let viewer: ViewerPage;
 
 function hasTool(name: string): boolean {
@@ -61,11 +61,8 @@ async function importFile(path: string): Promise<{ kind: string | null; text: st
 }
 
 beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  viewer = new ViewerPage(await context.newPage());
-  await viewer.page.goto(server.url);
+  session = await startSession();
+  viewer = session.viewer;
   await viewer.openFiles(sampleFiles('baseline', 'mr'));
   await viewer.openSeries(mr.seriesInstanceUID);
   await viewer.waitLoaded('sagittal');
@@ -74,9 +71,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('JSON export and import', () => {
@@ -131,11 +126,13 @@ describe('JSON export and import', () => {
 describe('CSV export', () => {
   it('parses back to the numbers of the panel, one row per vertebra with a header', async () => {
     const text = readFileSync(await download('export-csv'), 'utf8');
-    const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
+    const records = parseCsv(text.replace(/^\uFEFF/, ''));
+    const header = at(records, 0);
+    const rows = records.slice(1);
     expect(rows).toHaveLength(LEVELS.length);
     const column = (name: string) => header.indexOf(name);
     for (const row of rows) {
-      const name = row[column('level')];
+      const name = at(row, column('level'));
       expect(Number(row[column('anterior_height_mm')])).toBe(await viewer.numberField(name, 'anteriorMm'));
       expect(Number(row[column('posterior_height_mm')])).toBe(await viewer.numberField(name, 'posteriorMm'));
       expect(Number(row[column('wedge_ratio')])).toBe(await viewer.numberField(name, 'wedgeRatio'));
@@ -176,8 +173,10 @@ describe('DICOM SR export and import', () => {
     expect(after.map((m) => m.level)).toEqual(before.map((m) => m.level));
     for (const [i, m] of after.entries()) {
       for (const [name, point] of Object.entries(m.points)) {
-        const original = before[i].points[name];
-        expect(Math.max(...point.map((v, k) => Math.abs(v - original[k]))), `${m.level} ${name}`).toBeLessThan(0.001);
+        const original = at(before, i).points[name];
+        if (original === undefined) expect.fail(`${m.level} ${name} was not there before the import`);
+        const differences = [point[0] - original[0], point[1] - original[1], point[2] - original[2]].map(Math.abs);
+        expect(Math.max(...differences), `${m.level} ${name}`).toBeLessThan(0.001);
       }
     }
     expect(await viewer.row('L1').getAttribute('data-level')).toBe('L1');
@@ -185,7 +184,7 @@ describe('DICOM SR export and import', () => {
 
   it('refuses an image file given as a report, and changes nothing', async () => {
     const before = await measurementsInPage(viewer.page);
-    const outcome = await importFile(sampleFiles('baseline', 'mr')[0]);
+    const outcome = await importFile(at(sampleFiles('baseline', 'mr'), 0));
     expect(outcome.kind).toBe('error');
     expect(await measurementsInPage(viewer.page)).toEqual(before);
   });
@@ -230,14 +229,12 @@ describe('DICOM SR export and import', () => {
   });
 
   it('restores the vertebrae when the SR is opened together with the images in a fresh browser', async () => {
-    const fresh = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await fresh.newPage();
-    await page.goto(server.url);
-    const other = new ViewerPage(page);
+    const fresh = await session.openTab();
+    const other = fresh.viewer;
     await other.openFiles([...sampleFiles('baseline', 'mr'), srPath]);
     await other.openSeries(mr.seriesInstanceUID);
     await other.row('L1').waitFor();
-    expect((await measurementsInPage(page)).map((m) => m.level)).toEqual([...LEVELS].sort());
+    expect((await measurementsInPage(fresh.page)).map((m) => m.level)).toEqual([...LEVELS].sort());
     await fresh.close();
   });
 });

@@ -1,10 +1,11 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at } from '../../measurement/testing/results';
 import type { PreviewServer } from './harness';
-import { ViewerPage, openViewerSession, type ViewerSession, loadGroundTruth, sampleFiles } from './pageObject';
+import { ViewerPage, loadGroundTruth, sampleFiles } from './pageObject';
+import { startSession, type ViewerSession } from './session';
 
 const truth = loadGroundTruth();
 const baseline = truth.studies.find((s) => s.key === 'baseline')!;
@@ -14,20 +15,19 @@ const l1 = baseline.levels!.find((l) => l.level === 'L1')!;
 
 let session: ViewerSession;
 let server: PreviewServer;
-let browser: Browser;
 let viewer: ViewerPage;
 let pageErrors: string[];
 
 beforeAll(async () => {
-  session = await openViewerSession();
-  ({ server, browser, viewer, pageErrors } = session);
+  session = await startSession();
+  ({ server, viewer, pageErrors } = session);
 
   // The baseline study plus a truncated copy of one MR slice among the good files.
   const dir = mkdtempSync(join(tmpdir(), 'vh-e2e-'));
   const mrFiles = sampleFiles('baseline', 'mr');
-  const bytes = readFileSync(mrFiles[0]);
+  const bytes = readFileSync(at(mrFiles, 0));
   writeFileSync(join(dir, 'TRUNCATED.dcm'), bytes.subarray(0, Math.floor(bytes.length * 0.6)));
-  copyFileSync(mrFiles[1], join(dir, 'copy-of-mr.dcm'));
+  copyFileSync(at(mrFiles, 1), join(dir, 'copy-of-mr.dcm'));
   await viewer.openFiles([...sampleFiles('baseline'), join(dir, 'TRUNCATED.dcm')]);
 });
 
@@ -113,9 +113,8 @@ describe('opening the sample baseline study through the file input', () => {
   });
 
   it('opens files dropped onto the page', async () => {
-    const fresh = await browser.newContext();
-    const page = await fresh.newPage();
-    await page.goto(server.url);
+    const fresh = await session.openTab();
+    const { page } = fresh;
     // The viewer's code is loaded after the page (a dynamic import): drop once its drop zone is there.
     await page.locator('.app').waitFor();
     const manifest = await (await fetch(`${server.url}/sample/manifest.json`)).json();

@@ -56,12 +56,18 @@ export function parseCsv(text: string): string[][] {
   return records;
 }
 
-/** The file as objects keyed by header, after checking and removing the BOM. */
-export function parseRecords(csv: string): Array<Record<string, string>> {
+/**
+ * The file as objects keyed by header, after checking and removing the BOM. With `columns`, the test fails unless the
+ * header holds each of them, and each record has them as fields (typed, so reading one needs no check).
+ */
+export function parseRecords<Column extends string = string>(csv: string, columns: readonly Column[] = []): Array<Record<Column, string>> {
   expect(csv.startsWith('\uFEFF')).toBe(true);
   const [header, ...rows] = parseCsv(csv.slice(1));
   if (header === undefined) expect.fail('expected a header row in the CSV');
+  const missing = columns.filter((column) => !header.includes(column));
+  if (missing.length > 0) expect.fail(`expected the columns ${missing.join(', ')} in the CSV header`);
   rows.forEach((row) => expect(row).toHaveLength(header.length));
-  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, at(row, i)])));
+  // Every header is a key of each record, and the header holds every one of `columns` (checked above).
+  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, at(row, i)])) as Record<Column, string>);
 }
 

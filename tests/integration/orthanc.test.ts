@@ -10,6 +10,7 @@ import { configForRoot, type DicomWebAuth, type DicomWebConfig } from '../../vie
 import { TAG, stringValue } from '../../viewer/dicomweb/dicomJson';
 import type { DicomWebError } from '../../viewer/dicomweb/errors';
 import { readPart10Header } from '../../viewer/dicomweb/part10';
+import { at } from '../../measurement/testing/results';
 import type { Result } from '../../viewer/dicomweb/result';
 import { sampleManifest, sampleSeries, sampleStudy, seriesFiles } from './sampleStudies';
 
@@ -119,7 +120,7 @@ describe.skipIf(skip)('the DICOMweb client against a real Orthanc', () => {
     const second = valueOf(await searchStudies(config, { patientName: 'PHANTOM*', limit: 1, offset: 1 }));
     expect(first).toHaveLength(1);
     expect(second).toHaveLength(1);
-    expect(first[0].studyInstanceUID).not.toBe(second[0].studyInstanceUID);
+    expect(at(first, 0).studyInstanceUID).not.toBe(at(second, 0).studyInstanceUID);
   });
 
   it('summarises a study with its patient, description, modalities and instance count', async () => {
@@ -151,27 +152,27 @@ describe.skipIf(skip)('the DICOMweb client against a real Orthanc', () => {
   });
 
   it('retrieves an instance as the same DICOM file that was uploaded', async () => {
-    const path = seriesFiles(mr)[7];
+    const path = at(seriesFiles(mr), 7);
     const bytes = valueOf(await retrieveInstance(config, baseline.studyInstanceUID, mr.seriesInstanceUID, sopInstanceUid(path)));
     expect(new TextDecoder().decode(bytes.subarray(128, 132))).toBe('DICM');
     expect(Buffer.from(bytes).equals(readFileSync(path))).toBe(true);
   });
 
   it('stores a duplicate again without error and without a second copy', async () => {
-    const path = seriesFiles(mr)[0];
+    const path = at(seriesFiles(mr), 0);
     expect(valueOf(await storeInstances(config, [new Uint8Array(readFileSync(path))]))).toEqual({ stored: 1, failed: [] });
-    expect(valueOf(await searchSeries(config, baseline.studyInstanceUID))[0].instanceCount).toBe(15);
+    expect(at(valueOf(await searchSeries(config, baseline.studyInstanceUID)), 0).instanceCount).toBe(15);
   });
 
   it('refuses a file that is not DICOM before Orthanc sees it', async () => {
     const outcome = valueOf(await storeInstances(config, [new TextEncoder().encode('plain text, not DICOM')]));
     expect(outcome.stored).toBe(0);
-    expect(outcome.failed[0].reason).toContain('not a DICOM file');
+    expect(at(outcome.failed, 0).reason).toContain('not a DICOM file');
     expect(valueOf(await searchStudies(config, {}))).toHaveLength(2);
   });
 
   it('reports an object sent to the wrong study as not stored, with its UID and a reason', async () => {
-    const path = seriesFiles(mr)[1];
+    const path = at(seriesFiles(mr), 1);
     const outcome = valueOf(await storeInstances(config, [new Uint8Array(readFileSync(path))], '1.2.3.999'));
     expect(outcome.stored).toBe(0);
     expect(outcome.failed).toEqual([{ index: 0, sopInstanceUID: sopInstanceUid(path), reason: expect.stringContaining('failure reason 0x') }]);
@@ -182,7 +183,7 @@ describe.skipIf(skip)('the DICOMweb client against a real Orthanc', () => {
     const report = await uploadFiles(orthanc!.dicomWebRoot, seriesFiles(ct));
     console.log(`uploaded the CT baseline: ${report.files} files in ${report.requests} requests, ${report.elapsedMs.toFixed(0)} ms`);
     expect(report).toMatchObject({ files: 227, stored: 227, failed: [], requests: 12 });
-    const [study] = valueOf(await searchStudies(config, { studyDateFrom: baseline.studyDate, studyDateTo: baseline.studyDate }));
+    const study = at(valueOf(await searchStudies(config, { studyDateFrom: baseline.studyDate, studyDateTo: baseline.studyDate })), 0);
     expect(study.instanceCount).toBe(242);
     expect(study.modalities.slice().sort()).toEqual(['CT', 'MR']);
   });
@@ -233,7 +234,7 @@ describe.skipIf(skip)('a real Orthanc that requires a user name and password', (
 
   it('refuses to store with wrong credentials', async () => {
     const mr = sampleSeries(sampleStudy(sampleManifest(), 'baseline'), 'mr');
-    const file = new Uint8Array(readFileSync(seriesFiles(mr)[0]));
+    const file = new Uint8Array(readFileSync(at(seriesFiles(mr), 0)));
     expect(errorOf(await storeInstances(as({ kind: 'basic', user: 'someone', password: 'x' }), [file])).kind).toBe('unauthorized');
   });
 

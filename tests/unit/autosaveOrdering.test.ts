@@ -112,7 +112,7 @@ async function started(store: FakeStore, channel = new FakeChannel()) {
 afterEach(() => {
   stop?.();
   stop = null;
-  setState({ patients: [], measurements: EMPTY_MEASUREMENTS, savesPending: 0, saveError: null, studySyncNotices: [], restoredNotices: [], repeatReading: null });
+  setState({ patients: [], measurements: EMPTY_MEASUREMENTS, savesPending: 0, saveError: null, studySyncNotices: [], restoredNotices: [], studiesRestored: [], repeatReading: null });
 });
 
 const levelsOnPage = () => Object.values(getState().measurements.byId).map((m) => m.level).sort();
@@ -159,6 +159,26 @@ describe('autosave says "saved" only once the store has completed the write', ()
     expect(levelsOnPage()).toEqual(['L1', 'L2']);
     expect(store.levelsStored('S1')).toEqual(['L1', 'L2']);
     expect(getState().savesPending).toBe(0);
+  });
+});
+
+describe('when a study is opened, its saved work is looked up once', () => {
+  it('marks the study as restored only after its saved vertebrae are on the page', async () => {
+    const store = new FakeStore();
+    store.writeFromOtherTab('S1', [vertebra('m1', 'L1')]);
+    stop = startAutosave({ store, channel: new FakeChannel() });
+    expect(getState().studiesRestored).toEqual([]);
+    setState({ patients });
+    expect(getState().studiesRestored).toEqual([]);
+    await settle();
+    expect(getState().studiesRestored).toEqual(['S1']);
+    expect(levelsOnPage()).toEqual(['L1']);
+  });
+
+  it('marks a study with nothing saved as restored too: the absence of vertebrae is then a fact', async () => {
+    await started(new FakeStore());
+    expect(getState().studiesRestored).toEqual(['S1']);
+    expect(levelsOnPage()).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sixPoints, type Heights } from '../helpers/sagittalSpine';
 import { compareStudies, type LevelComparison, type SpinalLevel, type SpineInput, type StudyComparison } from '../../measurement';
 import '../../measurement/testing/matchers';
-import { expectOk } from '../../measurement/testing/results';
+import { at, expectOk } from '../../measurement/testing/results';
 import {
   COMPARISON_CSV_COLUMNS,
   ONLY_BASELINE_NOTE,
@@ -54,17 +54,40 @@ function csvInput(comparison: StudyComparison, patientId = 'PAT-0042'): Comparis
 }
 
 const comparison = expectOk(compareStudies(spineInput({ T12, L1: wedgeL1, L2 }), spineInput({ T12, L1: postKyphoplastyL1, L2 })));
-const records = parseRecords(writeComparisonCsv(csvInput(comparison)));
+/** The columns of the comparison CSV, in order. */
+const COMPARISON_HEADERS = [
+  'patient_id',
+  'baseline_study_date', 'baseline_study_instance_uid', 'baseline_series_instance_uid',
+  'followup_study_date', 'followup_study_instance_uid', 'followup_series_instance_uid',
+  'level',
+  'anterior_before_mm', 'anterior_after_mm', 'anterior_gain_mm', 'anterior_restoration_pct',
+  'middle_before_mm', 'middle_after_mm', 'middle_gain_mm', 'middle_restoration_pct',
+  'posterior_before_mm', 'posterior_after_mm', 'posterior_gain_mm', 'posterior_restoration_pct',
+  'wedge_angle_before_deg', 'wedge_angle_after_deg', 'wedge_angle_change_deg',
+  'cobb_angle_before_deg', 'cobb_angle_after_deg', 'cobb_angle_change_deg',
+  'genant_grade_before', 'genant_grade_after',
+  'note',
+] as const;
+type ComparisonColumn = (typeof COMPARISON_HEADERS)[number];
+
+const records = parseRecords(writeComparisonCsv(csvInput(comparison)), COMPARISON_HEADERS);
 
 /** A cell as the number a spreadsheet reads, or null when empty. */
 function numberOrNull(cell: string): number | null {
   return cell === '' ? null : Number(cell);
 }
 
-function recordOf(level: SpinalLevel, rows = records): Record<string, string> {
+function recordOf(level: SpinalLevel, rows = records): Record<ComparisonColumn, string> {
   const record = rows.find((r) => r.level === level);
   if (record === undefined) throw new Error(`no row for ${level}`);
   return record;
+}
+
+/** The cell of `column`, a column named at run time; the test fails when the record has no such column. */
+function cellOf(record: Readonly<Record<string, string>>, column: string): string {
+  const cell = record[column];
+  if (cell === undefined) expect.fail(`no column ${column} in the CSV`);
+  return cell;
 }
 
 const NUMBER_COLUMNS = COMPARISON_CSV_COLUMNS.map((c) => c.header).filter((h) => /_(mm|pct|deg)$|^genant_grade/.test(h));
@@ -72,19 +95,7 @@ const NUMBER_COLUMNS = COMPARISON_CSV_COLUMNS.map((c) => c.header).filter((h) =>
 describe('writeComparisonCsv', () => {
   it('has the header row of the comparison', () => {
     const [header] = parseCsv(writeComparisonCsv(csvInput(comparison)).slice(1));
-    expect(header).toEqual([
-      'patient_id',
-      'baseline_study_date', 'baseline_study_instance_uid', 'baseline_series_instance_uid',
-      'followup_study_date', 'followup_study_instance_uid', 'followup_series_instance_uid',
-      'level',
-      'anterior_before_mm', 'anterior_after_mm', 'anterior_gain_mm', 'anterior_restoration_pct',
-      'middle_before_mm', 'middle_after_mm', 'middle_gain_mm', 'middle_restoration_pct',
-      'posterior_before_mm', 'posterior_after_mm', 'posterior_gain_mm', 'posterior_restoration_pct',
-      'wedge_angle_before_deg', 'wedge_angle_after_deg', 'wedge_angle_change_deg',
-      'cobb_angle_before_deg', 'cobb_angle_after_deg', 'cobb_angle_change_deg',
-      'genant_grade_before', 'genant_grade_after',
-      'note',
-    ]);
+    expect(header).toEqual(COMPARISON_HEADERS);
   });
 
   it('is UTF-8 with a BOM, every field quoted, every line ended by CRLF', () => {
@@ -138,14 +149,14 @@ describe('writeComparisonCsv', () => {
     });
     for (const c of comparison.levels) {
       const record = recordOf(c.level);
-      expect(Object.fromEntries(NUMBER_COLUMNS.map((h) => [h, numberOrNull(record[h])]))).toEqual(expected(c));
+      expect(Object.fromEntries(NUMBER_COLUMNS.map((h) => [h, numberOrNull(cellOf(record, h))]))).toEqual(expected(c));
     }
   });
 
   describe('for the kyphoplasty of L1 (reference Hp 27 mm from L2; T12 is itself deformed)', () => {
     const l1 = recordOf('L1');
 
-    it.each<[string, number, number]>([
+    it.each<[ComparisonColumn, number, number]>([
       ['anterior_before_mm', 16.58, 1e-9],
       ['anterior_after_mm', 22.95, 1e-9],
       ['anterior_gain_mm', 6.37, 1e-9],
@@ -186,7 +197,7 @@ describe('writeComparisonCsv', () => {
     const partial = expectOk(
       compareStudies(spineInput({ T11, T12, L1: wedgeL1, L2 }), spineInput({ T12, L1: postKyphoplastyL1, L2, L3 })),
     );
-    const rows = parseRecords(writeComparisonCsv(csvInput(partial)));
+    const rows = parseRecords(writeComparisonCsv(csvInput(partial)), COMPARISON_HEADERS);
 
     it('writes those levels after the compared ones, cranial to caudal, with a note', () => {
       expect(rows.map((r) => [r.level, r.note])).toEqual([
@@ -205,7 +216,7 @@ describe('writeComparisonCsv', () => {
         expect(record.patient_id).toBe('PAT-0042');
         expect(record.baseline_study_instance_uid).toBe(BASELINE.studyInstanceUID);
         expect(record.followup_study_instance_uid).toBe(FOLLOWUP.studyInstanceUID);
-        for (const column of NUMBER_COLUMNS) expect(record[column], column).toBe('');
+        for (const column of NUMBER_COLUMNS) expect(cellOf(record, column), column).toBe('');
       }
     });
 
@@ -228,7 +239,7 @@ describe('writeComparisonCsv', () => {
       ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
       ['PAT-0042', 'PAT-0042'],
     ])('writes the patient id %s as %s', (patientId, written) => {
-      expect(parseRecords(writeComparisonCsv(csvInput(comparison, patientId)))[0].patient_id).toBe(written);
+      expect(at(parseRecords(writeComparisonCsv(csvInput(comparison, patientId)), COMPARISON_HEADERS), 0).patient_id).toBe(written);
     });
 
     it('guards study dates and UIDs read from untrusted files too', () => {
@@ -236,7 +247,7 @@ describe('writeComparisonCsv', () => {
         ...csvInput(comparison),
         before: { studyInstanceUID: '=1+1', seriesInstanceUID: '@x', studyDate: '-20260915' },
       };
-      const record = parseRecords(writeComparisonCsv(input))[0];
+      const record = at(parseRecords(writeComparisonCsv(input), COMPARISON_HEADERS), 0);
       expect([record.baseline_study_instance_uid, record.baseline_series_instance_uid, record.baseline_study_date]).toEqual([
         "'=1+1",
         "'@x",

@@ -6,6 +6,7 @@ import { configForRoot, type DicomWebAuth, type DicomWebConfig } from '../../vie
 import type { DicomWebError } from '../../viewer/dicomweb/errors';
 import { boundaryFromContentType, parseMultipart } from '../../viewer/dicomweb/multipart';
 import type { Result } from '../../viewer/dicomweb/result';
+import { at } from '../../measurement/testing/results';
 
 /**
  * A stand-in PACS on 127.0.0.1 (port chosen by the system): each test routes the first path segment of its own
@@ -32,7 +33,8 @@ beforeAll(async () => {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      const handler = routes.get((req.url ?? '').split('/')[1]);
+      // The first path segment names the route; a request without one finds none (404).
+      const handler = routes.get((req.url ?? '').split('/')[1] ?? '');
       if (handler) handler(req, body, res);
       else res.writeHead(404).end();
     });
@@ -169,16 +171,16 @@ describe('searchStudies', () => {
   it('sends the filters as QIDO-RS parameters with wildcards and a date range', async () => {
     const config = pacs(json([]));
     await searchStudies(config, { patientName: 'PHANTOM*', patientId: 'ID ?1', studyDateFrom: '20260901', studyDateTo: '20261031', modality: 'ct', limit: 10, offset: 20 });
-    const url = new URL(seen[0].url, base);
+    const url = new URL(at(seen, 0).url, base);
     expect(url.pathname).toMatch(/\/studies$/);
-    expect(seen[0].url).toContain('PatientName=PHANTOM*');
-    expect(seen[0].url).toContain('PatientID=ID%20?1');
+    expect(at(seen, 0).url).toContain('PatientName=PHANTOM*');
+    expect(at(seen, 0).url).toContain('PatientID=ID%20?1');
     expect(url.searchParams.get('StudyDate')).toBe('20260901-20261031');
     expect(url.searchParams.get('ModalitiesInStudy')).toBe('CT');
     expect(url.searchParams.get('limit')).toBe('10');
     expect(url.searchParams.get('offset')).toBe('20');
     expect(url.searchParams.getAll('includefield')).toEqual(expect.arrayContaining(['StudyDescription', 'ModalitiesInStudy', 'NumberOfStudyRelatedInstances']));
-    expect(seen[0].headers.accept).toContain('application/dicom+json');
+    expect(at(seen, 0).headers.accept).toContain('application/dicom+json');
   });
 
   it.each([
@@ -187,20 +189,20 @@ describe('searchStudies', () => {
     [{ studyDateFrom: '20260901', studyDateTo: '20260901' }, '20260901'],
   ])('writes the date filter %j as %s', async (query, expected) => {
     await searchStudies(pacs(json([])), query);
-    expect(new URL(seen[0].url, base).searchParams.get('StudyDate')).toBe(expected);
+    expect(new URL(at(seen, 0).url, base).searchParams.get('StudyDate')).toBe(expected);
   });
 
   it('sends wildcards and the caret between name parts literally, and escapes what a query cannot carry', async () => {
     await searchStudies(pacs(json([])), { patientName: 'DOE^J?N*', patientId: 'A&B=C+D #1%' });
-    expect(seen[0].url).toContain('PatientName=DOE^J?N*&');
-    expect(seen[0].url).toContain('PatientID=A%26B%3DC%2BD%20%231%25&');
-    const params = new URL(seen[0].url, base).searchParams;
+    expect(at(seen, 0).url).toContain('PatientName=DOE^J?N*&');
+    expect(at(seen, 0).url).toContain('PatientID=A%26B%3DC%2BD%20%231%25&');
+    const params = new URL(at(seen, 0).url, base).searchParams;
     expect([params.get('PatientName'), params.get('PatientID')]).toEqual(['DOE^J?N*', 'A&B=C+D #1%']);
   });
 
   it('sends no filter for blank fields', async () => {
     await searchStudies(pacs(json([])), { patientName: '  ', patientId: '', modality: '' });
-    expect([...new URL(seen[0].url, base).searchParams.keys()].filter((key) => key !== 'includefield')).toEqual([]);
+    expect([...new URL(at(seen, 0).url, base).searchParams.keys()].filter((key) => key !== 'includefield')).toEqual([]);
   });
 
   it.each([
@@ -244,12 +246,12 @@ describe('searchStudies', () => {
 
   it('sends basic credentials itself and asks the browser not to add its own', async () => {
     await searchStudies(pacs(json([]), { auth: { kind: 'basic', user: 'alice', password: 'pw' } }), {});
-    expect(seen[0].headers.authorization).toBe(`Basic ${Buffer.from('alice:pw').toString('base64')}`);
+    expect(at(seen, 0).headers.authorization).toBe(`Basic ${Buffer.from('alice:pw').toString('base64')}`);
   });
 
   it('sends a bearer token', async () => {
     await searchStudies(pacs(json([]), { auth: { kind: 'bearer', token: 'tok' } }), {});
-    expect(seen[0].headers.authorization).toBe('Bearer tok');
+    expect(at(seen, 0).headers.authorization).toBe('Bearer tok');
   });
 });
 
@@ -267,12 +269,12 @@ describe('searchSeries', () => {
     const list = valueOf(await searchSeries(config, '1.2.3'));
     expect(list.map((entry) => entry.seriesInstanceUID)).toEqual(['1.1', '1.2', '1.3']);
     expect(list[1]).toEqual({ studyInstanceUID: '1.2.3', seriesInstanceUID: '1.2', modality: 'MR', seriesNumber: 2, seriesDescription: 'series 1.2', instanceCount: 15 });
-    expect(new URL(seen[0].url, base).pathname).toMatch(/\/studies\/1\.2\.3\/series$/);
+    expect(new URL(at(seen, 0).url, base).pathname).toMatch(/\/studies\/1\.2\.3\/series$/);
   });
 
   it('filters by modality', async () => {
     await searchSeries(pacs(json([])), '1.2.3', { modality: 'mr' });
-    expect(new URL(seen[0].url, base).searchParams.get('Modality')).toBe('MR');
+    expect(new URL(at(seen, 0).url, base).searchParams.get('Modality')).toBe('MR');
   });
 
   it('refuses a study UID that is not a UID without sending anything', async () => {
@@ -285,7 +287,7 @@ describe('retrieveSeriesMetadata', () => {
   it('asks for …/series/{uid}/metadata and gives the instances', async () => {
     const instances = [{ '00080018': { vr: 'UI', Value: ['1.1'] } }, { '00080018': { vr: 'UI', Value: ['1.2'] } }];
     expect(valueOf(await retrieveSeriesMetadata(pacs(json(instances)), '1.2', '1.2.3'))).toEqual(instances);
-    expect(new URL(seen[0].url, base).pathname).toMatch(/\/studies\/1\.2\/series\/1\.2\.3\/metadata$/);
+    expect(new URL(at(seen, 0).url, base).pathname).toMatch(/\/studies\/1\.2\/series\/1\.2\.3\/metadata$/);
   });
 
   it('reports a series the PACS does not have', async () => {
@@ -337,8 +339,8 @@ describe('retrieveInstance', () => {
   it('takes the DICOM file out of a multipart answer, asking for the stored transfer syntax', async () => {
     const bytes = valueOf(await retrieveInstance(pacs(multipartAnswer('xyz', 'xyz')), '1.2', '1.2.3', '1.2.3.4'));
     expect([...bytes]).toEqual([...file]);
-    expect(seen[0].headers.accept).toBe('multipart/related; type="application/dicom"; transfer-syntax=*');
-    expect(new URL(seen[0].url, base).pathname).toMatch(/\/studies\/1\.2\/series\/1\.2\.3\/instances\/1\.2\.3\.4$/);
+    expect(at(seen, 0).headers.accept).toBe('multipart/related; type="application/dicom"; transfer-syntax=*');
+    expect(new URL(at(seen, 0).url, base).pathname).toMatch(/\/studies\/1\.2\/series\/1\.2\.3\/instances\/1\.2\.3\.4$/);
   });
 
   it('reads a quoted boundary', async () => {
@@ -391,14 +393,14 @@ describe('storeInstances', () => {
   it('posts multipart/related with type application/dicom and counts what the PACS stored', async () => {
     const outcome = valueOf(await storeInstances(pacs(stow()), [part10('1.2.3.1'), part10('1.2.3.2')]));
     expect(outcome).toEqual({ stored: 2, failed: [] });
-    expect(seen[0].method).toBe('POST');
-    expect(seen[0].headers['content-type']).toMatch(/^multipart\/related; type="application\/dicom"; boundary=[0-9a-f]{32}$/);
-    expect(new URL(seen[0].url, base).pathname).toMatch(/\/studies$/);
+    expect(at(seen, 0).method).toBe('POST');
+    expect(at(seen, 0).headers['content-type']).toMatch(/^multipart\/related; type="application\/dicom"; boundary=[0-9a-f]{32}$/);
+    expect(new URL(at(seen, 0).url, base).pathname).toMatch(/\/studies$/);
   });
 
   it('posts to …/studies/{uid} when a study is named', async () => {
     await storeInstances(pacs(stow()), [part10('1.2.3.1')], '1.2.3');
-    expect(new URL(seen[0].url, base).pathname).toMatch(/\/studies\/1\.2\.3$/);
+    expect(new URL(at(seen, 0).url, base).pathname).toMatch(/\/studies\/1\.2\.3$/);
   });
 
   it.each([[409], [400], [202]])('lists each refused object with its reason when the PACS answers %i', async (status) => {

@@ -17,6 +17,7 @@ import {
   writeMeasurementsCsv,
 } from '../../viewer/export/csv';
 import type { MeasurementsExportInput } from '../../viewer/export/json';
+import { at } from '../../measurement/testing/results';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fixtures: constructed lateral spines in the plane x = 0 (measurement/testing/fixtures' lateralSpine, LPS, mm).
@@ -105,7 +106,7 @@ const HEADERS = [
   'grade_rule', 'height_loss_uncertainty_pct', 'grade_range', 'borderline',
   'reader_grade', 'reader_endplate_depression', 'reader_note', 'reader_disagrees',
   'wedge_angle_deg', 'reference_levels', 'calibrated', 'note', 'review', 'proposal_confidence',
-];
+] as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -134,7 +135,7 @@ describe('writeMeasurementsCsv', () => {
     });
 
     it('has one row per vertebra, series in the order given, each cranial to caudal', () => {
-      const records = parseRecords(csv);
+      const records = parseRecords(csv, HEADERS);
       expect(records.map((r) => `${r.series_instance_uid.slice(-1)} ${r.level}`)).toEqual([
         '1 T10', '1 T11', '1 T12', '1 L1', '1 L2', '1 L3', '2 T12', '2 L1',
       ]);
@@ -143,12 +144,12 @@ describe('writeMeasurementsCsv', () => {
   });
 
   describe("read back with a CSV parser, a calibrated series' numbers", () => {
-    const records = parseRecords(writeMeasurementsCsv(exportInput())).slice(0, 6);
+    const records = parseRecords(writeMeasurementsCsv(exportInput()), HEADERS).slice(0, 6);
     const levels = baselineAssessment();
 
     it.each(BASELINE_SPECS.map(({ level }, i) => [level, i] as const))('are exactly those of assessSpine at %s', (level, i) => {
-      const r = records[i];
-      const a = levels[i];
+      const r = at(records, i);
+      const a = at(levels, i);
       expect(r.level).toBe(level);
       expect(numberOrNull(r.anterior_height_mm)).toBe(a.heights.anteriorMm);
       expect(numberOrNull(r.middle_height_mm)).toBe(a.heights.middleMm);
@@ -175,22 +176,22 @@ describe('writeMeasurementsCsv', () => {
     });
 
     it('grade L1 a moderate wedge of 35 % against T11 and L2, and T12 a mild biconcave deformity', () => {
-      const [, , t12, l1] = records;
+      const [t12, l1] = [at(records, 2), at(records, 3)];
       expect(l1).toMatchObject({ deformity: 'wedge', genant_grade: '2', genant_grade_name: 'moderate', reference_levels: 'T11 L2', anterior_height_mm: '16.58' });
       expect(numberOrNull(l1.height_loss_pct)).toBeCloseTo(34.98, 2);
       expect(t12).toMatchObject({ deformity: 'biconcave', genant_grade: '1', middle_height_mm: '18.72' });
     });
 
     it('keep a negative wedge angle a plain negative number, without the formula guard', () => {
-      const l3 = records[5];
+      const l3 = at(records, 5);
       expect(l3.wedge_angle_deg).toMatch(/^-\d+\.\d+$/);
-      expect(numberOrNull(l3.wedge_angle_deg)).toBe(baselineAssessment()[5].wedgeAngleDeg);
+      expect(numberOrNull(l3.wedge_angle_deg)).toBe(at(baselineAssessment(), 5).wedgeAngleDeg);
       expect(numberOrNull(l3.wedge_angle_deg)!).toBeLessThan(0);
     });
 
     it('leave the crush ratio empty where there is no reference level', () => {
-      const alone = writeMeasurementsCsv(exportInput({ measurements: [ctVertebrae[3]] }));
-      const [l1] = parseRecords(alone);
+      const alone = writeMeasurementsCsv(exportInput({ measurements: [at(ctVertebrae, 3)] }));
+      const l1 = at(parseRecords(alone, HEADERS), 0);
       expect(l1.crush_ratio).toBe('');
       expect(l1.reference_levels).toBe('');
       expect(l1.wedge_ratio).not.toBe('');
@@ -201,7 +202,7 @@ describe('writeMeasurementsCsv', () => {
     const withReading = ctVertebrae.map((m) =>
       m.level === 'L1' ? { ...m, reading: { grade: 3 as const, endplateDepression: true, note: 'collapse, see =MRI' } } : m,
     );
-    const records = parseRecords(writeMeasurementsCsv(exportInput({ measurements: withReading })));
+    const records = parseRecords(writeMeasurementsCsv(exportInput({ measurements: withReading })), HEADERS);
     const l1 = records.find((r) => r.level === 'L1' && r.calibrated === 'true')!;
     const l2 = records.find((r) => r.level === 'L2')!;
 
@@ -214,7 +215,7 @@ describe('writeMeasurementsCsv', () => {
     });
 
     it('gives the neighbour-referenced losses, the rule and the grade range', () => {
-      expect(numberOrNull(l1.anterior_loss_pct)).toBe(baselineAssessment()[3].assessment.anteriorLossPct);
+      expect(numberOrNull(l1.anterior_loss_pct)).toBe(at(baselineAssessment(), 3).assessment.anteriorLossPct);
       expect(l1.grade_rule).not.toBe('');
       expect(l1).toMatchObject({ grade_range: '2', borderline: 'false', height_loss_uncertainty_pct: '' });
     });
@@ -228,7 +229,7 @@ describe('writeMeasurementsCsv', () => {
           ? { ...m, proposed: false, confidence: 0.9, reasons: [] }
           : m,
     );
-    const records = parseRecords(writeMeasurementsCsv(exportInput({ measurements: reviewed })));
+    const records = parseRecords(writeMeasurementsCsv(exportInput({ measurements: reviewed })), HEADERS);
     const byLevel = (level: string) => records.find((r) => r.level === level && r.calibrated === 'true')!;
 
     it.each([
@@ -245,26 +246,26 @@ describe('writeMeasurementsCsv', () => {
   });
 
   describe('an uncalibrated series', () => {
-    const records = parseRecords(writeMeasurementsCsv(exportInput())).slice(6);
+    const records = parseRecords(writeMeasurementsCsv(exportInput()), HEADERS).slice(6);
 
     it('gives heights in pixels, leaves the mm columns empty and says why', () => {
-      const [t12, l1] = records;
+      const [t12, l1] = [at(records, 0), at(records, 1)];
       expect([t12.anterior_height_mm, t12.middle_height_mm, t12.posterior_height_mm]).toEqual(['', '', '']);
-      expect(numberOrNull(l1.posterior_height_px)).toBe(baselineAssessment()[3].heights.posteriorMm);
+      expect(numberOrNull(l1.posterior_height_px)).toBe(at(baselineAssessment(), 3).heights.posteriorMm);
       expect(l1).toMatchObject({ calibrated: 'false', note: UNCALIBRATED_NOTE });
     });
 
     it('keeps the unitless ratios and the wedge angle but gives no loss, deformity or grade', () => {
-      const l1 = records[1];
-      expect(numberOrNull(l1.wedge_ratio)).toBe(baselineAssessment()[3].assessment.wedgeRatio);
-      expect(numberOrNull(l1.wedge_angle_deg)).toBe(baselineAssessment()[3].wedgeAngleDeg);
+      const l1 = at(records, 1);
+      expect(numberOrNull(l1.wedge_ratio)).toBe(at(baselineAssessment(), 3).assessment.wedgeRatio);
+      expect(numberOrNull(l1.wedge_angle_deg)).toBe(at(baselineAssessment(), 3).wedgeAngleDeg);
       expect([l1.height_loss_pct, l1.deformity, l1.genant_grade, l1.genant_grade_name]).toEqual(['', '', '', '']);
     });
   });
 
   it('writes a row without numbers, and the reason, for each copy of a level measured twice', () => {
-    const twice = { ...ctVertebrae[4], id: 'ct-L2-again' };
-    const records = parseRecords(writeMeasurementsCsv(exportInput({ measurements: [...ctVertebrae, twice] })));
+    const twice = { ...at(ctVertebrae, 4), id: 'ct-L2-again' };
+    const records = parseRecords(writeMeasurementsCsv(exportInput({ measurements: [...ctVertebrae, twice] })), HEADERS);
     const l2s = records.filter((r) => r.level === 'L2');
     expect(l2s).toHaveLength(2);
     for (const r of l2s) {
@@ -277,7 +278,7 @@ describe('writeMeasurementsCsv', () => {
     const patientId = 'Ö"Brien, J.\r\nSøren 张';
     const csv = writeMeasurementsCsv(exportInput({ patient: { id: patientId, name: '' } }));
     expect(csv).toContain('"Ö""Brien, J.\r\nSøren 张"');
-    expect(parseRecords(csv)[0].patient_id).toBe(patientId);
+    expect(at(parseRecords(csv, HEADERS), 0).patient_id).toBe(patientId);
   });
 
   it.each([
@@ -286,7 +287,7 @@ describe('writeMeasurementsCsv', () => {
     ['-123', "'-123"],
     ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
   ])('guards a patient id %j against formula injection', (patientId, written) => {
-    const [record] = parseRecords(writeMeasurementsCsv(exportInput({ patient: { id: patientId, name: '' } })));
+    const record = at(parseRecords(writeMeasurementsCsv(exportInput({ patient: { id: patientId, name: '' } })), HEADERS), 0);
     expect(record.patient_id).toBe(written);
   });
 

@@ -14,6 +14,7 @@ import {
   type MeasurementsImport,
 } from '../../viewer/export/json';
 import { MAX_MEASUREMENTS_FILE_BYTES, MAX_SERIES_PER_FILE, MAX_VERTEBRAE_PER_FILE, measurementsFileSizeProblem } from '../../viewer/export/json/importLimits';
+import { at } from '../../measurement/testing/results';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fixtures: constructed lateral spines in the plane x = 0 (measurement/testing/fixtures' lateralSpine, LPS, mm).
@@ -93,7 +94,7 @@ function exportFixture(): MeasurementsExportInput {
         referencedImageId: 'wadouri:blob:radiograph',
       }),
     );
-  const followUp = vertebra('L1', baselineSpine[3].points, {
+  const followUp = vertebra('L1', at(baselineSpine, 3).points, {
     id: 'fu-L1',
     studyKey: STUDY_FOLLOW_UP,
     seriesKey: SERIES_FOLLOW_UP,
@@ -189,7 +190,8 @@ describe('writeMeasurementsJson', () => {
   });
 
   it('writes no image reference when it is not told how to find one', () => {
-    const document = measurementsDocument({ ...exportFixture(), referencedImageOf: undefined });
+    const { referencedImageOf: _told, ...notTold } = exportFixture();
+    const document = measurementsDocument(notTold);
     const references = document.studies.flatMap((s) => s.series.flatMap((x) => x.vertebrae.map((v) => v.referencedImage)));
     expect(references.every((r) => r === null)).toBe(true);
   });
@@ -198,7 +200,7 @@ describe('writeMeasurementsJson', () => {
     const input = exportFixture();
     const odd = { ...input.measurements.find((m) => m.id === 'ct-L2')!, frameOfReferenceUID: '1.2.3.4' };
     const document = measurementsDocument({ ...input, measurements: input.measurements.map((m) => (m.id === odd.id ? odd : m)) });
-    const l2 = document.studies[0].series[0].vertebrae[4];
+    const l2 = at(at(at(document.studies, 0).series, 0).vertebrae, 4);
     expect(l2.frameOfReferenceUID).toBe('1.2.3.4');
   });
 
@@ -207,7 +209,7 @@ describe('writeMeasurementsJson', () => {
     const expected = assessSpine(baselineSpine);
     if (!expected.ok) throw new Error(expected.error.message);
     ct.vertebrae.forEach((v: Editable, i: number) => {
-      const level = expected.value.levels[i];
+      const level = at(expected.value.levels, i);
       expect(v.informative).toEqual({
         anteriorHeightMm: level.heights.anteriorMm,
         middleHeightMm: level.heights.middleMm,
@@ -250,7 +252,7 @@ describe('writeMeasurementsJson', () => {
     const input = exportFixture();
     const twice = { ...input.measurements.find((m) => m.id === 'ct-L2')!, id: 'ct-L2-again' };
     const document = measurementsDocument({ ...input, measurements: [...input.measurements, twice] });
-    const l2s = document.studies[0].series[0].vertebrae.filter((v) => v.level === 'L2');
+    const l2s = at(at(document.studies, 0).series, 0).vertebrae.filter((v) => v.level === 'L2');
     expect(l2s.map((v) => v.informative)).toEqual([
       { notAssessed: 'L2 is measured more than once: relabel or delete one' },
       { notAssessed: 'L2 is measured more than once: relabel or delete one' },
@@ -283,11 +285,11 @@ describe('readMeasurementsJson', () => {
       const awkward = (v: readonly [number, number, number]): [number, number, number] => [v[0] + Math.PI, v[1] + 0.1 + 0.2, v[2] / 3 - 1e-9];
       const input = exportFixture();
       const points = Object.fromEntries(
-        Object.entries(input.measurements[0].points).map(([name, p]) => [name, awkward(p)]),
+        Object.entries(at(input.measurements, 0).points).map(([name, p]) => [name, awkward(p)]),
       ) as unknown as SixPoints;
-      const measurements = [{ ...input.measurements[0], points }];
+      const measurements = [{ ...at(input.measurements, 0), points }];
       const value = imported(readMeasurementsJson(writeMeasurementsJson({ ...input, measurements })));
-      const back = value.measurements[0].points;
+      const back = at(value.measurements, 0).points;
       for (const name of Object.keys(points) as Array<keyof SixPoints>) {
         points[name].forEach((c, axis) => expect(Object.is(back[name][axis], c)).toBe(true));
       }
@@ -312,7 +314,7 @@ describe('readMeasurementsJson', () => {
       const written = document.studies.flatMap((s: Editable) => s.series.flatMap((x: Editable) => x.vertebrae));
       expect(written.filter((v: Editable) => v.readerReading !== undefined).map((v: Editable) => v.readerReading)).toEqual([reading]);
       const stored = asStored(imported(readMeasurementsJson(JSON.stringify(document))));
-      const back = stored.find((m) => m.id === input.measurements[3].id)!;
+      const back = stored.find((m) => m.id === at(input.measurements, 3).id)!;
       expect(back.reading).toEqual(reading);
       expect(stored.filter((m) => m.reading !== undefined)).toHaveLength(1);
     });
@@ -327,7 +329,7 @@ describe('readMeasurementsJson', () => {
       document.studies[0].series[0].vertebrae[0].readerReading = bad;
       const value = imported(readMeasurementsJson(JSON.stringify(document)));
       expect(value.measurements).toHaveLength(8);
-      expect(value.rejected[0].reason).toMatch(/readerReading/);
+      expect(at(value.rejected, 0).reason).toMatch(/readerReading/);
     });
   });
 
@@ -356,9 +358,9 @@ describe('readMeasurementsJson', () => {
       expect(proposals).toHaveLength(2);
       expect(proposals).toEqual(expect.arrayContaining([proposal, { proposed: false, confidence: 0.95, reasons: [] }]));
       const stored = asStored(imported(readMeasurementsJson(JSON.stringify(document))));
-      const unreviewed = stored.find((m) => m.id === input.measurements[3].id)!;
+      const unreviewed = stored.find((m) => m.id === at(input.measurements, 3).id)!;
       expect(unreviewed).toMatchObject({ proposed: true, confidence: 0.42, reasons: proposal.reasons, reading });
-      expect(stored.find((m) => m.id === input.measurements[4].id)).toMatchObject({ proposed: false, confidence: 0.95 });
+      expect(stored.find((m) => m.id === at(input.measurements, 4).id)).toMatchObject({ proposed: false, confidence: 0.95 });
       expect(stored.filter((m) => m.confidence === undefined)).toHaveLength(stored.length - 2);
     });
 
@@ -371,7 +373,7 @@ describe('readMeasurementsJson', () => {
       document.studies[0].series[0].vertebrae[0].proposal = bad;
       const value = imported(readMeasurementsJson(JSON.stringify(document)));
       expect(value.measurements).toHaveLength(8);
-      expect(value.rejected[0].reason).toMatch(/proposal/);
+      expect(at(value.rejected, 0).reason).toMatch(/proposal/);
     });
   });
 
@@ -458,8 +460,8 @@ describe('readMeasurementsJson', () => {
       damage(document.studies[0].series[0].vertebrae[1]);
       const value = imported(readMeasurementsJson(JSON.stringify(document), { imageIdOf }));
       expect(value.rejected).toHaveLength(1);
-      expect(value.rejected[0].where).toBe(label ? `${WHERE} ${label}` : WHERE);
-      expect(value.rejected[0].reason).toMatch(reason);
+      expect(at(value.rejected, 0).where).toBe(label ? `${WHERE} ${label}` : WHERE);
+      expect(at(value.rejected, 0).reason).toMatch(reason);
       const others = exportFixture().measurements.filter((m) => m.id !== 'ct-T11');
       expect(byId(asStored(value))).toEqual(byId(others));
     });
@@ -476,7 +478,7 @@ describe('readMeasurementsJson', () => {
       const text = writeMeasurementsJson(exportFixture()).replace('"middleSuperior": [0, 0,', '"middleSuperior": [0, 1e999,');
       const value = imported(readMeasurementsJson(text));
       expect(value.rejected).toHaveLength(1);
-      expect(value.rejected[0].reason).toMatch(/middle superior point has a coordinate that is not a finite number .*\(0, Infinity,/);
+      expect(at(value.rejected, 0).reason).toMatch(/middle superior point has a coordinate that is not a finite number .*\(0, Infinity,/);
     });
 
     it("gives measurement/'s own message as the reason", () => {
@@ -486,7 +488,7 @@ describe('readMeasurementsJson', () => {
       const measured = assessSpine([{ level: 'T11', points: t11.points }]);
       const value = imported(readMeasurementsJson(JSON.stringify(document)));
       expect(measured.ok).toBe(false);
-      if (!measured.ok) expect(value.rejected[0].reason).toBe(measured.error.message);
+      if (!measured.ok) expect(at(value.rejected, 0).reason).toBe(measured.error.message);
     });
   });
 
@@ -520,7 +522,7 @@ describe('readMeasurementsJson', () => {
       document.studies[1].studyInstanceUID = '';
       document.studies[1].series[0].vertebrae[0].points.anteriorSuperior = null;
       const value = imported(readMeasurementsJson(JSON.stringify(document)));
-      expect(value.rejected[0].where).toBe(`study (no UID) / series ${SERIES_FOLLOW_UP} / vertebra #1 (L1)`);
+      expect(at(value.rejected, 0).where).toBe(`study (no UID) / series ${SERIES_FOLLOW_UP} / vertebra #1 (L1)`);
     });
   });
 
@@ -542,11 +544,11 @@ describe('readMeasurementsJson', () => {
     });
 
     it('rejects vertebrae whose frame of reference is not that of the open series', () => {
-      const knownSeries = [{ ...open[0], frameOfReferenceUID: '1.2.3.999' }, open[1]];
+      const knownSeries = [{ ...at(open, 0), frameOfReferenceUID: '1.2.3.999' }, at(open, 1)];
       const value = imported(readMeasurementsJson(writeMeasurementsJson(exportFixture()), { knownSeries }));
       const frameRejections = value.rejected.filter((r) => /frame of reference/.test(r.reason));
       expect(frameRejections).toHaveLength(6);
-      expect(frameRejections[0].reason).toBe(
+      expect(at(frameRejections, 0).reason).toBe(
         `Its frame of reference (${FRAME_CT}) is not that of the open series (1.2.3.999), so its points would not lie on these images.`,
       );
       expect(value.measurements.map((m) => m.id).sort()).toEqual(['xr-L1', 'xr-T12']);

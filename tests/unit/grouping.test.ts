@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { groupInstances, type LoadedInstance } from '../../viewer/loading/grouping';
+import { groupInstances, type LoadedInstance, type PatientGroup, type SeriesGroup } from '../../viewer/loading/grouping';
 import { planDisplay } from '../../viewer/model/displayPlan';
 import type { InstanceMeta, Orientation6 } from '../../viewer/loading/instanceMeta';
+import { at } from '../../measurement/testing/results';
+
+/** The first series of the first study of the first patient; the test fails, naming the index, when there is none. */
+function firstSeries(patients: readonly PatientGroup[]): SeriesGroup {
+  return at(at(at(patients, 0).studies, 0).series, 0);
+}
 
 let counter = 0;
 function instance(overrides: Partial<InstanceMeta> = {}, position: [number, number, number] = [0, 0, counter], orientation: Orientation6 = [1, 0, 0, 0, 1, 0]): LoadedInstance {
@@ -55,37 +61,37 @@ describe('groupInstances', () => {
       instance({ studyInstanceUID: 'S1', seriesInstanceUID: 'A1', seriesNumber: 1 }),
     ]);
     expect(patients).toHaveLength(1);
-    expect(patients[0].studies.map((s) => s.studyInstanceUID)).toEqual(['S1', 'S2']);
-    expect(patients[0].studies[0].series.map((s) => [s.key, s.imageCount])).toEqual([['A1', 2], ['A2', 1]]);
+    expect(at(patients, 0).studies.map((s) => s.studyInstanceUID)).toEqual(['S1', 'S2']);
+    expect(at(at(patients, 0).studies, 0).series.map((s) => [s.key, s.imageCount])).toEqual([['A1', 2], ['A2', 1]]);
   });
 
   it('lists an SR as a non-image series', () => {
-    const [patient] = groupInstances([instance({ kind: 'sr', seriesInstanceUID: 'SR', hasPixelData: false, modality: 'SR' })]);
-    expect(patient.studies[0].series[0].kind).toBe('sr');
-    expect(patient.studies[0].series[0].imageCount).toBe(0);
+    const series = firstSeries(groupInstances([instance({ kind: 'sr', seriesInstanceUID: 'SR', hasPixelData: false, modality: 'SR' })]));
+    expect(series.kind).toBe('sr');
+    expect(series.imageCount).toBe(0);
   });
 
   it('keeps files with empty Study/Series UIDs together when everything else matches', () => {
     const patients = groupInstances([instance({ studyInstanceUID: '', seriesInstanceUID: '' }), instance({ studyInstanceUID: '', seriesInstanceUID: '' })]);
-    expect(patients[0].studies).toHaveLength(1);
-    expect(patients[0].studies[0].series[0].imageCount).toBe(2);
+    expect(at(patients, 0).studies).toHaveLength(1);
+    expect(firstSeries(patients).imageCount).toBe(2);
   });
 
   it('does not count the same SOP instance twice when a file is opened again', () => {
     const a = instance();
     const patients = groupInstances([a, { ...a, imageIds: ['dicomfile:999'] }]);
-    expect(patients[0].studies[0].series[0].imageCount).toBe(1);
+    expect(firstSeries(patients).imageCount).toBe(1);
   });
 
   it('counts every frame of a multi-frame object', () => {
     const multi = instance({ numberOfFrames: 3 });
     const patients = groupInstances([{ ...multi, imageIds: ['a&frame=1', 'a&frame=2', 'a&frame=3'] }]);
-    expect(patients[0].studies[0].series[0].imageCount).toBe(3);
+    expect(firstSeries(patients).imageCount).toBe(3);
   });
 });
 
 describe('planDisplay', () => {
-  const seriesOf = (instances: LoadedInstance[]) => groupInstances(instances)[0].studies[0].series[0];
+  const seriesOf = (instances: LoadedInstance[]) => firstSeries(groupInstances(instances));
 
   it('shows a regular axial CT as three reformats, sagittal first', () => {
     const plan = planDisplay(seriesOf([0, 1, 2, 3].map((z) => instance({ seriesInstanceUID: 'AX' }, [0, 0, z]))));
@@ -104,7 +110,7 @@ describe('planDisplay', () => {
   it('shows an irregular axial series as an axial stack and says why', () => {
     const plan = planDisplay(seriesOf([0, 1, 3, 4].map((z) => instance({ seriesInstanceUID: 'IRR' }, [0, 0, z]))));
     expect(plan.mode).toBe('stack');
-    expect(plan.viewports[0].orientation).toBe('axial');
+    expect(at(plan.viewports, 0).orientation).toBe('axial');
     expect(plan.notes.join(' ')).toMatch(/irregular/);
   });
 
@@ -131,7 +137,7 @@ describe('planDisplay', () => {
   it('marks a radiograph with ImagerPixelSpacing only as uncalibrated, shown in its acquisition plane', () => {
     const plan = planDisplay(seriesOf([instance({ seriesInstanceUID: 'DX', modality: 'DX', pixelSpacingMm: null, imagerPixelSpacingMm: [0.2, 0.2], calibration: 'detector', frames: [{ positionMm: null, orientation: null }] })]));
     expect(plan.calibrated).toBe(false);
-    expect(plan.viewports[0].orientation).toBe('acquisition');
+    expect(at(plan.viewports, 0).orientation).toBe('acquisition');
     expect(plan.notes.join(' ')).toMatch(/uncalibrated/);
   });
 });

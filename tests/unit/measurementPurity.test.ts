@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { at } from '../../measurement/testing/results';
 
 // measurement/ must stay pure: it imports nothing outside itself and touches no DOM. Its own tsconfig has no node
 // types, so this check, which reads files, lives here.
@@ -50,7 +51,7 @@ function importSpecifiers(source: string): string[] {
     /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
     /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
   ];
-  return patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((match) => match[1]));
+  return patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((match) => at(match, 1)));
 }
 
 /** The specifiers of `file` that leave measurement/ or name a package it may not use. */

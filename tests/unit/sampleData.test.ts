@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../sample-data/generate';
 import { GENERATOR_VERSION } from '../../sample-data/generatorVersion';
 import type { GroundTruth, GroundTruthStudy, Manifest, Point3Mm } from '../../sample-data/groundTruth';
+import { at } from '../../measurement/testing/results';
 
 /**
  * Generates the whole sample once into a temporary folder (and once more for the determinism check), then reads the
@@ -46,7 +47,7 @@ function readImage(relativePath: string): ReadImage {
   const dict = dcmjs.data.DicomMessage.readFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const dataset = dcmjs.data.DicomMetaDictionary.naturalizeDataset(dict.dict);
   const meta = dcmjs.data.DicomMetaDictionary.naturalizeDataset(dict.meta);
-  const pixels = new Uint16Array((dataset.PixelData as ArrayBuffer[])[0]);
+  const pixels = new Uint16Array(at(dataset.PixelData as ArrayBuffer[], 0));
   const image = { dataset, meta, pixels };
   cache.set(key, image);
   return image;
@@ -73,22 +74,25 @@ function truthStudy(key: string): GroundTruthStudy {
  * in: the slice is found from the distance along the normal, the pixel from ImageOrientationPatient and PixelSpacing.
  */
 function valueAt(files: string[], p: Point3Mm): number {
-  const first = readImage(files[0]).dataset;
-  const second = readImage(files[1]).dataset;
-  const [rx, ry, rz, cx, cy, cz] = numbers(first.ImageOrientationPatient);
-  const normal = [ry * cz - rz * cy, rz * cx - rx * cz, rx * cy - ry * cx];
-  const along = (position: number[]) => position[0] * normal[0] + position[1] * normal[1] + position[2] * normal[2];
+  const first = readImage(at(files, 0)).dataset;
+  const second = readImage(at(files, 1)).dataset;
+  const o = numbers(first.ImageOrientationPatient);
+  const [rx, ry, rz, cx, cy, cz] = [at(o, 0), at(o, 1), at(o, 2), at(o, 3), at(o, 4), at(o, 5)] as const;
+  const normal = [ry * cz - rz * cy, rz * cx - rx * cz, rx * cy - ry * cx] as const;
+  const along = (position: number[]) => at(position, 0) * at(normal, 0) + at(position, 1) * at(normal, 1) + at(position, 2) * at(normal, 2);
   const start = along(numbers(first.ImagePositionPatient));
   const step = along(numbers(second.ImagePositionPatient)) - start;
   const index = Math.round((along(p) - start) / step);
-  const image = readImage(files[index]);
+  const image = readImage(at(files, index));
   const origin = numbers(image.dataset.ImagePositionPatient);
   expect(Math.abs(along(p) - along(origin))).toBeLessThanOrEqual(Math.abs(step) / 2 + 1e-9);
-  const [rowSpacing, columnSpacing] = numbers(image.dataset.PixelSpacing);
-  const d = [p[0] - origin[0], p[1] - origin[1], p[2] - origin[2]];
+  const spacing = numbers(image.dataset.PixelSpacing);
+  const [rowSpacing, columnSpacing] = [at(spacing, 0), at(spacing, 1)];
+  const d = [at(p, 0) - at(origin, 0), at(p, 1) - at(origin, 1), at(p, 2) - at(origin, 2)] as const;
   const column = Math.round((d[0] * rx + d[1] * ry + d[2] * rz) / columnSpacing);
   const row = Math.round((d[0] * cx + d[1] * cy + d[2] * cz) / rowSpacing);
   const stored = image.pixels[row * Number(image.dataset.Columns) + column];
+  if (stored === undefined) expect.fail(`pixel (row ${row}, column ${column}) is outside the image`);
   return stored * Number(image.dataset.RescaleSlope ?? 1) + Number(image.dataset.RescaleIntercept ?? 0);
 }
 
@@ -108,7 +112,7 @@ function inwardPoints(study: GroundTruthStudy, depthMm: number): { label: string
         ] as const
       ).map(([name, from, to]) => {
         const lengthMm = Math.hypot(to[0] - from[0], to[1] - from[1], to[2] - from[2]);
-        const point = from.map((c, k) => c + ((to[k] - c) * depthMm) / lengthMm) as Point3Mm;
+        const point = from.map((c, k) => c + ((at(to, k) - c) * depthMm) / lengthMm) as Point3Mm;
         return { label: `${level.level} ${name}`, point };
       }),
     ),
@@ -141,7 +145,7 @@ describe('the generated sample', () => {
   it('writes the attributes every object shares: patient, study, equipment, character set, file meta', () => {
     for (const study of manifest.studies) {
       for (const series of study.series) {
-        const { dataset, meta } = readImage(series.files[0]);
+        const { dataset, meta } = readImage(at(series.files, 0));
         expect(dataset.PatientName).toEqual([{ Alphabetic: 'PHANTOM^SPINE' }]);
         expect(dataset.PatientID).toBe('PHANTOM-0001');
         expect(dataset.StudyInstanceUID).toBe(study.studyInstanceUID);
@@ -152,7 +156,7 @@ describe('the generated sample', () => {
         expect(dataset.Modality).toBe(series.modality);
         expect(dataset.Manufacturer).toBe('Synthetic phantom');
         // dcmjs reports ISO_IR 192 after decoding whatever the file says, so look at the bytes themselves.
-        expect(readFileSync(join(outDir, series.files[0])).includes('ISO_IR 100')).toBe(true);
+        expect(readFileSync(join(outDir, at(series.files, 0))).includes('ISO_IR 100')).toBe(true);
         expect(meta.TransferSyntaxUID).toBe('1.2.840.10008.1.2.1');
         expect(meta.MediaStorageSOPInstanceUID).toBe(dataset.SOPInstanceUID);
         expect(String(meta.ImplementationClassUID)).toMatch(/^2\.25\./);
@@ -162,21 +166,22 @@ describe('the generated sample', () => {
 
   it('writes the baseline CT as 1 mm axial slices from the top down, 512 × 512 at 0.7 mm, x = 0 at column 256', () => {
     const files = seriesFiles('baseline', 'ct');
-    const first = readImage(files[0]).dataset;
-    const last = readImage(files[files.length - 1]).dataset;
+    const first = readImage(at(files, 0)).dataset;
+    const last = readImage(at(files, files.length - 1)).dataset;
     expect(numbers(first.ImageOrientationPatient)).toEqual([1, 0, 0, 0, 1, 0]);
     expect(numbers(first.PixelSpacing)).toEqual([0.7, 0.7]);
     expect([first.Rows, first.Columns]).toEqual([512, 512]);
     expect(first.InstanceNumber).toBe(1);
-    const [x0, y0, zTop] = numbers(first.ImagePositionPatient);
+    const position = numbers(first.ImagePositionPatient);
+    const [x0, y0, zTop] = [at(position, 0), at(position, 1), at(position, 2)];
     expect(x0 + 256 * 0.7).toBeCloseTo(0, 9);
     expect(y0 + 256 * 0.7).toBeCloseTo(0, 9);
-    expect(zTop - numbers(last.ImagePositionPatient)[2]).toBe(files.length - 1);
+    expect(zTop - at(numbers(last.ImagePositionPatient), 2)).toBe(files.length - 1);
     expect(files.length).toBeGreaterThanOrEqual(200);
     expect(files.length).toBeLessThanOrEqual(260);
-    const zs = groundTruth.studies[0].levels.flatMap((l) => Object.values(l.points).map((p) => p[2]));
+    const zs = at(groundTruth.studies, 0).levels.flatMap((l) => Object.values(l.points).map((p) => p[2]));
     expect(Math.max(...zs)).toBeLessThan(zTop - 5);
-    expect(Math.min(...zs)).toBeGreaterThan(numbers(last.ImagePositionPatient)[2] + 5);
+    expect(Math.min(...zs)).toBeGreaterThan(at(numbers(last.ImagePositionPatient), 2) + 5);
   });
 
   it.each(['baseline', 'post'])('shows cortical bone (> 600 HU) 1 mm inward of every %s ground-truth point on CT', (key) => {
@@ -198,7 +203,7 @@ describe('the generated sample', () => {
       const l1 = truthStudy(key).levels.find((l) => l.level === 'L1');
       if (!l1) throw new Error('no L1');
       const corners = [l1.points.anteriorSuperior, l1.points.anteriorInferior, l1.points.middleSuperior, l1.points.middleInferior];
-      return [0, 1, 2].map((k) => corners.reduce((sum, p) => sum + p[k], 0) / 4) as Point3Mm;
+      return [0, 1, 2].map((k) => corners.reduce((sum, p) => sum + at(p, k), 0) / 4) as Point3Mm;
     };
     expect(valueAt(seriesFiles('post', 'ct'), centre('post'))).toBeGreaterThan(2000);
     expect(valueAt(seriesFiles('baseline', 'ct'), centre('baseline'))).toBeLessThan(600);
@@ -206,16 +211,16 @@ describe('the generated sample', () => {
 
   it('writes a sagittal MR in the baseline study, on its own frame of reference, with one slice at x = 0', () => {
     const files = seriesFiles('baseline', 'mr');
-    const ct = readImage(seriesFiles('baseline', 'ct')[0]).dataset;
-    const xs = files.map((f) => numbers(readImage(f).dataset.ImagePositionPatient)[0]);
+    const ct = readImage(at(seriesFiles('baseline', 'ct'), 0)).dataset;
+    const xs = files.map((f) => at(numbers(readImage(f).dataset.ImagePositionPatient), 0));
     expect(xs.filter((x) => x === 0)).toHaveLength(1);
-    const first = readImage(files[0]).dataset;
+    const first = readImage(at(files, 0)).dataset;
     expect(numbers(first.ImageOrientationPatient)).toEqual([0, 1, 0, 0, 0, -1]);
     expect(first.SOPClassUID).toBe('1.2.840.10008.5.1.4.1.1.4');
     expect(first.StudyInstanceUID).toBe(ct.StudyInstanceUID);
     expect(first.FrameOfReferenceUID).not.toBe(ct.FrameOfReferenceUID);
     expect(Number(first.SliceThickness)).toBe(3);
-    expect(Math.abs(xs[1] - xs[0])).toBe(3.5);
+    expect(Math.abs(at(xs, 1) - at(xs, 0))).toBe(3.5);
   });
 
   it('shows dark cortex 1 mm inward of every baseline ground-truth point on the midsagittal MR slice', () => {
@@ -226,7 +231,7 @@ describe('the generated sample', () => {
   });
 
   it('writes the radiograph with ImagerPixelSpacing and without PixelSpacing', () => {
-    const [file] = seriesFiles('radiograph', 'lateral');
+    const file = at(seriesFiles('radiograph', 'lateral'), 0);
     const { dataset } = readImage(file);
     expect(dataset.SOPClassUID).toBe('1.2.840.10008.5.1.4.1.1.1');
     expect(numbers(dataset.ImagerPixelSpacing)).toEqual([0.3, 0.3]);
@@ -236,8 +241,8 @@ describe('the generated sample', () => {
   });
 
   it('gives the post study a new study, frame of reference and date about six weeks after baseline', () => {
-    const baseline = readImage(seriesFiles('baseline', 'ct')[0]).dataset;
-    const post = readImage(seriesFiles('post', 'ct')[0]).dataset;
+    const baseline = readImage(at(seriesFiles('baseline', 'ct'), 0)).dataset;
+    const post = readImage(at(seriesFiles('post', 'ct'), 0)).dataset;
     expect(post.StudyInstanceUID).not.toBe(baseline.StudyInstanceUID);
     expect(post.FrameOfReferenceUID).not.toBe(baseline.FrameOfReferenceUID);
     const days = (date: unknown) => Date.parse(String(date).replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3')) / 86_400_000;
@@ -256,9 +261,9 @@ describe('the generated sample', () => {
         const sample = [
           'manifest.json',
           'ground-truth.json',
-          ct[0],
-          ct[Math.floor(ct.length / 2)],
-          post[Math.floor(post.length / 2)],
+          at(ct, 0),
+          at(ct, Math.floor(ct.length / 2)),
+          at(post, Math.floor(post.length / 2)),
           ...seriesFiles('baseline', 'mr').slice(6, 9),
           ...seriesFiles('radiograph', 'lateral'),
         ];
@@ -281,7 +286,7 @@ describe('the generated sample', () => {
     const ct = seriesFiles('baseline', 'ct');
     const post = seriesFiles('post', 'ct');
     const mr = seriesFiles('baseline', 'mr');
-    const files = [ct[0], ct[ct.length - 1], post[0], post[post.length - 1], mr[0], mr[7], ...seriesFiles('radiograph', 'lateral')];
+    const files = [at(ct, 0), at(ct, ct.length - 1), at(post, 0), at(post, post.length - 1), at(mr, 0), at(mr, 7), ...seriesFiles('radiograph', 'lateral')];
     for (const file of files) {
       const result = spawnSync('dciodvfy', [join(outDir, file)], { encoding: 'utf8' });
       const errors = `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => line.includes('Error'));

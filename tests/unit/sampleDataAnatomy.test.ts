@@ -16,6 +16,7 @@ import { buildScene } from '../../sample-data/scene';
 import { Tissue } from '../../sample-data/tissue';
 import { deterministicUid } from '../../sample-data/uids';
 import { GROUND_TRUTH_LEVELS } from '../../sample-data/vertebraShape';
+import { at } from '../../measurement/testing/results';
 
 const baseline = spineTruth(baselineSpine());
 const post = spineTruth(postKyphoplastySpine());
@@ -83,7 +84,7 @@ describe('the phantom ground truth', () => {
     const normal = baseline.filter((t) => t.description === 'normal');
     expect(normal.map((t) => t.level)).toEqual(['T10', 'T11', 'L2', 'L3']);
     for (let i = 1; i < normal.length; i += 1) {
-      for (const [height] of pairs) expect(normal[i].heights[height]).toBeGreaterThan(normal[i - 1].heights[height]);
+      for (const [height] of pairs) expect(at(normal, i).heights[height]).toBeGreaterThan(at(normal, i - 1).heights[height]);
     }
   });
 
@@ -111,7 +112,7 @@ describe('the phantom stack', () => {
     ['post', postKyphoplastySpine()],
   ])('leaves at least 3.5 mm of disc at the front, middle and back of every disc (%s)', (_name, spine) => {
     for (let i = 0; i < spine.vertebrae.length - 1; i += 1) {
-      const halfDepthMm = spine.vertebrae[i].shape.depthMm / 2;
+      const halfDepthMm = at(spine.vertebrae, i).shape.depthMm / 2;
       for (const uMm of [halfDepthMm, 0, -halfDepthMm]) expect(discHeightMm(spine, i, uMm)).toBeGreaterThan(3.5);
     }
   });
@@ -137,13 +138,14 @@ describe('the rasterized phantom', () => {
       // A point depthMm from `from` towards `to` (the other endplate): into the body along its cranial axis.
       const inward = (from: Vec3, to: Vec3, depthMm: number): Vec3 => {
         const lengthMm = distanceMm(from, to);
-        return [0, 1, 2].map((k) => from[k] + ((to[k] - from[k]) * depthMm) / lengthMm) as unknown as Vec3;
+        return [0, 1, 2].map((k) => at(from, k) + ((at(to, k) - at(from, k)) * depthMm) / lengthMm) as unknown as Vec3;
       };
       for (const [, superior, inferior] of pairs) {
-        for (const [from, to] of [
+        const directions: ReadonlyArray<readonly [Vec3, Vec3]> = [
           [truth.points[superior], truth.points[inferior]],
           [truth.points[inferior], truth.points[superior]],
-        ]) {
+        ];
+        for (const [from, to] of directions) {
           for (const depthMm of [0.2, 1, CORTICAL_SHELL_MM - 0.2]) {
             const [x, y, z] = inward(from, to, depthMm);
             expect(tissueAt(scene, all, x, y, z)).toBe(Tissue.corticalBone);
@@ -173,7 +175,7 @@ describe('the phantom building blocks', () => {
     const frame = frameOf({ centreMm: [1, 2, 3], tiltDeg: 7 });
     const local = [4, -5, 6] as const;
     const back = patientToLocal(frame, localToPatient(frame, local));
-    back.forEach((c, k) => expect(c).toBeCloseTo(local[k], 12));
+    back.forEach((c, k) => expect(c).toBeCloseTo(at(local, k), 12));
   });
 
   it('turns the anterior axis towards −y and the cranial axis towards +z when untilted', () => {
@@ -183,7 +185,7 @@ describe('the phantom building blocks', () => {
   });
 
   it('measures the distance to the body wall with a negative sign inside', () => {
-    const shape = baselineSpine().vertebrae[5].shape;
+    const shape = at(baselineSpine().vertebrae, 5).shape;
     const map = buildCrossSectionMap(shape);
     expect(signedDistanceToWallMm(map, 0, 0)).toBeLessThan(-10);
     expect(signedDistanceToWallMm(map, shape.depthMm / 2 - 1, 0)).toBeCloseTo(-1, 1);

@@ -24,6 +24,7 @@ import {
   type ContentItem,
 } from '../../viewer/export/sr/contentItems';
 import { decodePart10, encodePart10, type NaturalDataset } from '../../viewer/export/sr/dicomCodec';
+import { at } from '../../measurement/testing/results';
 import { ENHANCED_SR, cornerstoneGroup, foreignReport, ohifLengthGroup, scoordOn } from '../helpers/ohifStyleSr';
 
 const SHARED_DICOM = resolve(__dirname, '../../../shared/dicom');
@@ -61,7 +62,7 @@ const normalL2: SixPoints = {
   posteriorInferior: [-0.28, -7.208, 60.016],
 };
 
-const VERTEBRAE: SrVertebra[] = [
+const VERTEBRAE: [SrVertebra, SrVertebra, SrVertebra] = [
   { level: 'L1', points: wedgeL1Grade2 },
   { level: 'T12', points: normalT12 },
   { level: 'L2', points: normalL2 },
@@ -107,7 +108,7 @@ function write(overrides: Partial<SrExportInput> = {}): Uint8Array {
 }
 
 function distanceMm(a: readonly number[], b: readonly number[]): number {
-  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+  return Math.hypot(at(a, 0) - at(b, 0), at(a, 1) - at(b, 1), at(a, 2) - at(b, 2));
 }
 
 /** Every content item under `item`, depth first. */
@@ -134,7 +135,7 @@ function lineGroups(dataset: NaturalDataset): ContentItem[] {
 function numValue(group: ContentItem, concept: codes.Code): { exact: number; ds: number; unit: string } | undefined {
   const num = childrenOf(group).find((c) => stringOf(c, 'ValueType') === 'NUM' && sameCode(conceptOf(c), concept));
   if (num === undefined) return undefined;
-  const measured = itemsOf(num, 'MeasuredValueSequence')[0];
+  const measured = at(itemsOf(num, 'MeasuredValueSequence'), 0);
   return {
     exact: Number(measured.FloatingPointValue),
     ds: Number(measured.NumericValue),
@@ -244,7 +245,7 @@ describe('writeMeasurementReport then readMeasurementReport', () => {
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     for (const name of Object.keys(shifted) as Array<keyof SixPoints>) {
-      expect(distanceMm(read.value.vertebrae[0].points[name], shifted[name])).toBeLessThan(TOLERANCE_MM);
+      expect(distanceMm(at(read.value.vertebrae, 0).points[name], shifted[name])).toBeLessThan(TOLERANCE_MM);
     }
   });
 });
@@ -279,7 +280,7 @@ describe('writeMeasurementReport', () => {
       ValueType: 'CONTAINER',
     });
     expect(conceptOf(dataset)).toEqual(codes.IMAGING_MEASUREMENT_REPORT);
-    expect(itemsOf(dataset, 'ContentTemplateSequence')[0]).toMatchObject({ MappingResource: 'DCMR', TemplateIdentifier: '1500' });
+    expect(at(itemsOf(dataset, 'ContentTemplateSequence'), 0)).toMatchObject({ MappingResource: 'DCMR', TemplateIdentifier: '1500' });
     expect(dataset.SpecificCharacterSet).toBeUndefined();
   });
 
@@ -306,7 +307,7 @@ describe('writeMeasurementReport', () => {
     const groups = vertebraGroups(decodePart10(write()).dataset);
     const sites = groups.map((g) => codeOf(childrenOf(g).find((c) => sameCode(conceptOf(c), codes.FINDING_SITE))!, 'ConceptCodeSequence'));
     expect(sites).toEqual([codes.VERTEBRA_CODES.T12, codes.VERTEBRA_CODES.L1, codes.VERTEBRA_CODES.L2]);
-    expect(groups.map((g) => stringOf(childrenOf(g)[0], 'TextValue'))).toEqual(['vertebra T12', 'vertebra L1', 'vertebra L2']);
+    expect(groups.map((g) => stringOf(at(childrenOf(g), 0), 'TextValue'))).toEqual(['vertebra T12', 'vertebra L1', 'vertebra L2']);
   });
 
   it("writes exactly assessSpine's heights, ratios, losses, grade and wedge angle", () => {
@@ -316,7 +317,7 @@ describe('writeMeasurementReport', () => {
     const groups = vertebraGroups(decodePart10(write()).dataset);
     expect(groups).toHaveLength(spine.value.levels.length);
     spine.value.levels.forEach((la: LevelAssessment, index) => {
-      const group = groups[index];
+      const group = at(groups, index);
       const a = la.assessment;
       expectNum(group, codes.ANTERIOR_HEIGHT, la.heights.anteriorMm, codes.UNIT_MM);
       expectNum(group, codes.MIDDLE_HEIGHT, la.heights.middleMm, codes.UNIT_MM);
@@ -340,13 +341,13 @@ describe('writeMeasurementReport', () => {
     const { dataset } = decodePart10(write());
     const library = descendants(dataset).find((c) => sameCode(conceptOf(c), codes.IMAGE_LIBRARY_GROUP))!;
     const images = childrenOf(library).filter((c) => stringOf(c, 'ValueType') === 'IMAGE');
-    expect(images.map((c) => itemsOf(c, 'ReferencedSOPSequence')[0].ReferencedSOPInstanceUID)).toEqual([
+    expect(images.map((c) => at(itemsOf(c, 'ReferencedSOPSequence'), 0).ReferencedSOPInstanceUID)).toEqual([
       '1.2.826.0.1.3680043.8.498.2.1',
       '1.2.826.0.1.3680043.8.498.2.2',
       '1.2.826.0.1.3680043.8.498.2.3',
     ]);
-    const evidence = itemsOf(dataset, 'CurrentRequestedProcedureEvidenceSequence')[0];
-    const series = itemsOf(evidence, 'ReferencedSeriesSequence')[0];
+    const evidence = at(itemsOf(dataset, 'CurrentRequestedProcedureEvidenceSequence'), 0);
+    const series = at(itemsOf(evidence, 'ReferencedSeriesSequence'), 0);
     expect(series.SeriesInstanceUID).toBe('1.2.826.0.1.3680043.8.498.2');
     expect(itemsOf(series, 'ReferencedSOPSequence')).toHaveLength(3);
   });
@@ -359,11 +360,11 @@ describe('writeMeasurementReport', () => {
       sopClassUID: codes.COMPREHENSIVE_3D_SR_SOP_CLASS_UID,
     };
     const { dataset } = decodePart10(write({ predecessor }));
-    const study = itemsOf(dataset, 'PredecessorDocumentsSequence')[0];
-    const series = itemsOf(study, 'ReferencedSeriesSequence')[0];
+    const study = at(itemsOf(dataset, 'PredecessorDocumentsSequence'), 0);
+    const series = at(itemsOf(study, 'ReferencedSeriesSequence'), 0);
     expect(study.StudyInstanceUID).toBe(predecessor.studyInstanceUID);
     expect(series.SeriesInstanceUID).toBe(predecessor.seriesInstanceUID);
-    expect(itemsOf(series, 'ReferencedSOPSequence')[0]).toMatchObject({
+    expect(at(itemsOf(series, 'ReferencedSOPSequence'), 0)).toMatchObject({
       ReferencedSOPClassUID: predecessor.sopClassUID,
       ReferencedSOPInstanceUID: predecessor.sopInstanceUID,
     });
@@ -374,8 +375,9 @@ describe('writeMeasurementReport', () => {
   });
 
   it('makes new random UIDs when none are injected', () => {
-    const first = writeMeasurementReport(exportInput({ newUid: undefined }));
-    const second = writeMeasurementReport(exportInput({ newUid: undefined }));
+    const { newUid: _injected, ...withoutUids } = exportInput();
+    const first = writeMeasurementReport(withoutUids);
+    const second = writeMeasurementReport(withoutUids);
     expect(first.ok && second.ok).toBe(true);
     if (!first.ok || !second.ok) return;
     expect(first.value.sopInstanceUID).toMatch(/^2\.25\.[1-9][0-9]*$/);
@@ -521,7 +523,7 @@ function syntheticCtImage(): Uint8Array {
 /** Our report, with `edit` applied to its first measurement group's content items. */
 function editedReport(edit: (groupItems: ContentItem[]) => ContentItem[]): Uint8Array {
   const { meta, dataset } = decodePart10(write());
-  const group = vertebraGroups(dataset)[0];
+  const group = at(vertebraGroups(dataset), 0);
   group.ContentSequence = edit(childrenOf(group));
   return encodePart10(meta, dataset);
 }
@@ -616,27 +618,27 @@ describe('writeMeasurementReport for cornerstone3D-based viewers (OHIF)', () => 
     );
     expect(lines).toHaveLength(expected.length);
     lines.forEach((group, index) => {
-      const want = expected[index];
+      const want = at(expected, index);
       const items = childrenOf(group);
       expect(stringOf(items.find((c) => sameCode(conceptOf(c), codes.COMMENT))!, 'TextValue')).toBe(want.label);
       expect(codeOf(items.find((c) => sameCode(conceptOf(c), codes.FINDING_SITE))!, 'ConceptCodeSequence')).toEqual(want.site);
       const nums = items.filter((c) => stringOf(c, 'ValueType') === 'NUM');
       expect(nums).toHaveLength(1);
       expect(numValue(group, codes.LENGTH)).toMatchObject({ exact: want.mm, unit: 'mm' });
-      const line = childrenOf(nums[0]);
+      const line = childrenOf(at(nums, 0));
       expect(line).toHaveLength(1);
-      expect(line[0]).toMatchObject({ RelationshipType: 'INFERRED FROM', ValueType: 'SCOORD3D', GraphicType: 'POLYLINE' });
-      expect(line[0].ReferencedFrameOfReferenceUID).toBe('1.2.826.0.1.3680043.8.498.3');
-      const data = line[0].GraphicData as number[];
-      expect(distanceMm(data.slice(0, 3), want.points[0])).toBeLessThan(TOLERANCE_MM);
-      expect(distanceMm(data.slice(3, 6), want.points[1])).toBeLessThan(TOLERANCE_MM);
+      expect(at(line, 0)).toMatchObject({ RelationshipType: 'INFERRED FROM', ValueType: 'SCOORD3D', GraphicType: 'POLYLINE' });
+      expect(at(line, 0).ReferencedFrameOfReferenceUID).toBe('1.2.826.0.1.3680043.8.498.3');
+      const data = at(line, 0).GraphicData as number[];
+      expect(distanceMm(data.slice(0, 3), at(want.points, 0))).toBeLessThan(TOLERANCE_MM);
+      expect(distanceMm(data.slice(3, 6), at(want.points, 1))).toBeLessThan(TOLERANCE_MM);
     });
   });
 
   it('puts the tracking identifier first and no top-level coordinates in a line group, as cornerstone3D writes them', () => {
     for (const group of lineGroups(dataset())) {
       const items = childrenOf(group);
-      expect(sameCode(conceptOf(items[0]), codes.TRACKING_IDENTIFIER)).toBe(true);
+      expect(sameCode(conceptOf(at(items, 0)), codes.TRACKING_IDENTIFIER)).toBe(true);
       expect(items.some((c) => ['SCOORD', 'SCOORD3D'].includes(stringOf(c, 'ValueType')))).toBe(false);
     }
   });
@@ -660,9 +662,9 @@ describe('readMeasurementReport on a report with per-line Length groups', () => 
 
   it('keeps the vertebra groups when a line group was moved, and shows the moved line as a foreign length', () => {
     const { meta, dataset } = decodePart10(write());
-    const moved = lineGroups(dataset)[0];
+    const moved = at(lineGroups(dataset), 0);
     const num = childrenOf(moved).find((c) => stringOf(c, 'ValueType') === 'NUM')!;
-    const scoord = childrenOf(num)[0];
+    const scoord = at(childrenOf(num), 0);
     scoord.GraphicData = (scoord.GraphicData as number[]).map((v, i) => (i === 2 ? v + 5 : v));
     const read = readMeasurementReport(encodePart10(meta, dataset));
     expect(read.ok).toBe(true);
@@ -804,10 +806,12 @@ describe.skipIf(!pythonHas('pydicom'))(`pydicom (${SYSTEM_PYTHON}) on a written 
     const heights = spine.value.levels.flatMap((la) => codes.HEIGHT_LINES.map((h) => la.heights[h.key]));
     lines.forEach((g, i) => {
       expect(g.nums).toHaveLength(1);
-      expect(g.nums[0][0]).toBe('Length');
-      expect(g.nums[0][1]).toBeCloseTo(heights[i], 6);
+      const [name, valueMm] = at(g.nums, 0);
+      expect(name).toBe('Length');
+      expect(valueMm).toBeCloseTo(at(heights, i), 6);
       expect(g.lines).toHaveLength(1);
-      expect(Math.hypot(g.lines[0][0] - g.lines[0][3], g.lines[0][1] - g.lines[0][4], g.lines[0][2] - g.lines[0][5])).toBeCloseTo(heights[i], 3);
+      const line = at(g.lines, 0);
+      expect(distanceMm(line.slice(0, 3), line.slice(3, 6))).toBeCloseTo(at(heights, i), 3);
     });
   });
 });

@@ -306,6 +306,7 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
       // The repeat reading restored is the one stored: nothing to write for it.
       if (known && repeat !== null) sync.set(studyKey, { ...known, repeat });
     }
+    setState((s) => ({ studiesRestored: [...s.studiesRestored, studyKey] }));
     // Anything measured while we were looking differs from what was read, and is written now.
     publish();
     requestFlush();

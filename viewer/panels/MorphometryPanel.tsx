@@ -95,6 +95,10 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
   const savesPending = useAppState((s) => s.savesPending);
   const saveFailed = useAppState((s) => s.saveError !== null);
   const heldBack = useAppState((s) => s.studySyncNotices.some((n) => n.kind === 'conflict'));
+  const restored = useAppState((s) => {
+    const study = s.patients.flatMap((p) => p.studies).find((st) => st.series.some((x) => x.key === s.plan?.seriesKey));
+    return study !== undefined && s.studiesRestored.includes(study.key);
+  });
   if (!seriesKey) return null;
   const { rows, calibrated, levelOrder } = seriesMorphometry(measurements, seriesKey);
   const unit = calibrated ? 'mm' : 'px';
@@ -103,7 +107,7 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
     <section className="morphometry" aria-label="Morphometry" data-testid="morphometry-panel">
       <h2>
         Morphometry{' '}
-        <small className="morphometry__saved" data-testid="save-status" data-pending={savesPending} data-failed={saveFailed || heldBack}>
+        <small className="morphometry__saved" data-testid="save-status" data-pending={savesPending} data-failed={saveFailed || heldBack} data-restored={restored}>
           {saveFailed ? 'NOT saved in this browser' : heldBack ? 'not saved: another tab changed this study' : savesPending > 0 ? 'saving…' : 'saved in this browser'}
         </small>{' '}
         {calibrated ? '' : <span className="morphometry__warning" data-testid="morphometry-uncalibrated">uncalibrated: heights in pixels, no grade</span>}</h2>

@@ -49,6 +49,8 @@ export interface AppState {
   studySyncNotices: StudySyncNotice[];
   /** Measurements restored from the browser store, per study, until the user dismisses or discards them. */
   restoredNotices: RestoredNotice[];
+  /** Studies whose saved work this page has read from the browser store, and shown when there was any. */
+  studiesRestored: string[];
   /** The printable report, while it is open. */
   report: ReportData | null;
   /** The outcome of the last export or import. */
@@ -85,6 +87,7 @@ const initialState: AppState = {
   saveError: null,
   studySyncNotices: [],
   restoredNotices: [],
+  studiesRestored: [],
   report: null,
   transferNotice: null,
   compare: null,
