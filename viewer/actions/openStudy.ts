@@ -4,7 +4,7 @@ import { fetchSampleFiles, fetchSampleManifest } from '../loading/sampleStudy';
 import { getState, setState } from '../state/store';
 import { addInstances, findSeries } from '../state/instances';
 import type { PrimaryTool } from '../state/primaryTool';
-import { cancelPlacement } from '../cornerstone/viewportController';
+import { cancelPlacement } from '../cornerstone/toolGroup';
 import { importSrBytes } from './importMeasurements';
 import { planDisplay } from '../model/displayPlan';
 

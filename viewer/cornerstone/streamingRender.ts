@@ -1,4 +1,4 @@
-import { Enums, eventTarget, type RenderingEngine } from '@cornerstonejs/core';
+import { Enums, eventTarget, type RenderingEngine, type StreamingImageVolume } from '@cornerstonejs/core';
 
 /** Shortest time between two renders while a volume streams in, ms (about 3 refreshes a second). */
 export const MIN_STREAMING_RENDER_INTERVAL_MS = 300;
@@ -13,10 +13,6 @@ export function streamingRenderDelayMs(renderMs: number): number {
   return Math.max(MIN_STREAMING_RENDER_INTERVAL_MS, renderMs / MAX_STREAMING_RENDER_SHARE - renderMs);
 }
 
-interface StreamingVolume {
-  autoRenderOnLoad?: boolean;
-}
-
 /**
  * Renders the viewports of a streaming volume as it fills: the first arriving frame at once (the first image), then
  * at most every `streamingRenderDelayMs`, and once more when every frame has loaded or failed. Replaces cornerstone's
@@ -26,10 +22,11 @@ interface StreamingVolume {
 export function throttleStreamingRenders(
   renderingEngine: RenderingEngine,
   volumeId: string,
-  volume: StreamingVolume,
+  volume: StreamingImageVolume,
   viewportIds: readonly string[],
 ): () => void {
-  volume.autoRenderOnLoad = false;
+  // Protected in cornerstone 5.14 and without a setter: the one switch for its own renders while streaming.
+  Reflect.set(volume, 'autoRenderOnLoad', false);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let nextAllowedMs = 0;
   let disposed = false;
