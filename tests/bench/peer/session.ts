@@ -3,7 +3,7 @@ import { join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page, type Response } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/harness';
-import type { BenchMarks, IoFloorResult } from './probes';
+import { TEXTURE_UPLOAD_PROBE, type BenchMarks, type IoFloorResult, type TextureUploads } from './probes';
 import { startTreeSampler } from './processTree';
 import { startForeignCpuMeter, waitForQuietMachine, type ForeignCpu, type QuietWait } from './quietMachine';
 
@@ -43,6 +43,10 @@ export interface SessionResult {
   readonly peakRssBytes: number;
   readonly peakPssBytes: number;
   readonly peakBrowserProcesses: number;
+  /** The highest PSS seen per Chromium process type (renderer, gpu-process, browser …), bytes. */
+  readonly peakPssByType?: Readonly<Record<string, number>>;
+  /** 3-D texture data the page handed to WebGL (absent for the I/O floor). */
+  readonly textureUploads?: TextureUploads;
   readonly peakJsHeapUsedBytes: number;
   readonly jsBytes: number;
   readonly jsGzipBytes: number;
@@ -77,10 +81,14 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
   let heapPolling = true;
   let marks: BenchMarks = {};
   let floor: IoFloorResult | undefined;
+  let textureUploads: TextureUploads | undefined;
   let error: string | undefined;
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    if (spec.probe !== undefined) await context.addInitScript({ content: spec.probe });
+    if (spec.probe !== undefined) {
+      await context.addInitScript({ content: TEXTURE_UPLOAD_PROBE });
+      await context.addInitScript({ content: spec.probe });
+    }
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.length < 20 && pageErrors.push(String(e).slice(0, 300)));
     context.on('response', (response) => countResponse(response, spec.servedRoot, js, frameUrls));
@@ -108,6 +116,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
         if (missing.length > 0) error = `timed out after ${spec.timeoutMs / 1000} s waiting for ${missing.join(', ')}${marks.framesLoaded !== undefined ? ` (${marks.framesLoaded} frames loaded)` : ''}`;
       }
       await sleep(spec.settleMs ?? 1_000);
+      if (spec.probe !== undefined) textureUploads = ((await page.evaluate('window.__benchTextureUploads').catch(() => null)) as TextureUploads | null) ?? undefined;
     } catch (caught) {
       error = String(caught).slice(0, 500);
     } finally {
@@ -135,6 +144,8 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     peakRssBytes: tree.peakRssBytes,
     peakPssBytes: tree.peakPssBytes,
     peakBrowserProcesses: tree.peakProcessCount,
+    peakPssByType: tree.peakPssByType,
+    ...(textureUploads === undefined ? {} : { textureUploads }),
     peakJsHeapUsedBytes: peakHeap,
     jsBytes: js.bytes,
     jsGzipBytes: js.gzipBytes,
