@@ -95,12 +95,13 @@ export function readStat(pid: number): { ppid: number; cpuTicks: number } | null
 /** Chromium's process type from its command line (`--type=renderer`, `gpu-process`, …); `browser` for the root. */
 export function processType(pid: number): string {
   try {
-    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    // Child processes rewrite their title: the arguments are then one string joined by spaces, not NULs.
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
     const type = args.find((arg) => arg.startsWith('--type='))?.slice('--type='.length);
     if (type === undefined) return 'browser';
     // Utility processes say what they serve (network, storage, audio …).
     const service = args.find((arg) => arg.startsWith('--utility-sub-type='))?.slice('--utility-sub-type='.length);
-    return type === 'utility' && service !== undefined ? `utility:${service.split('.').slice(-2, -1)[0] ?? service}` : type;
+    return type === 'utility' && service !== undefined ? `utility:${service.split('.')[0] ?? service}` : type;
   } catch {
     return 'gone';
   }
@@ -122,6 +123,8 @@ export interface TreeSummary {
   readonly peakProcessCount: number;
   /** The highest PSS seen per Chromium process type (renderer, gpu-process, browser …), bytes. */
   readonly peakPssByType: Readonly<Record<string, number>>;
+  /** PSS per process type over time (ms since sampling started), every PSS sample: when the memory is taken. */
+  readonly pssTimeline: ReadonlyArray<{ readonly ms: number; readonly byType: Readonly<Record<string, number>> }>;
   readonly samples: number;
   /** CPU ticks used by the tree's processes while sampled (processes that exited count up to their last sample). */
   readonly cpuTicks: number;
@@ -137,6 +140,8 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
   let peakCount = 0;
   let samples = 0;
   const peakPssByType: Record<string, number> = {};
+  const pssTimeline: Array<{ ms: number; byType: Record<string, number> }> = [];
+  const startedMs = Date.now();
   const typeOf = new Map<number, string>();
   const firstTicks = new Map<number, number>();
   const lastTicks = new Map<number, number>();
@@ -166,6 +171,7 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
       }
     }
     for (const [type, bytes] of Object.entries(pssOfType)) peakPssByType[type] = Math.max(peakPssByType[type] ?? 0, bytes);
+    if (withPss) pssTimeline.push({ ms: Date.now() - startedMs, byType: pssOfType });
     peakRss = Math.max(peakRss, rss);
     peakPss = Math.max(peakPss, pss);
     peakCount = Math.max(peakCount, tree.length);
@@ -179,7 +185,7 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
       sample();
       let cpuTicks = 0;
       for (const [pid, last] of lastTicks) cpuTicks += last - (firstTicks.get(pid) ?? 0);
-      return { peakRssBytes: peakRss, peakPssBytes: peakPss, peakProcessCount: peakCount, peakPssByType, samples, cpuTicks };
+      return { peakRssBytes: peakRss, peakPssBytes: peakPss, peakProcessCount: peakCount, peakPssByType, pssTimeline, samples, cpuTicks };
     },
   };
 }

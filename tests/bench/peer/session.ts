@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page, type Response } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/harness';
 import { TEXTURE_UPLOAD_PROBE, type BenchMarks, type IoFloorResult, type TextureUploads } from './probes';
-import { startTreeSampler } from './processTree';
+import { startTreeSampler, type TreeSummary } from './processTree';
 import { startForeignCpuMeter, waitForQuietMachine, type ForeignCpu, type QuietWait } from './quietMachine';
 
 export type SessionKind = 'ours' | 'ohif-stack' | 'ohif-mpr' | 'io-floor';
@@ -45,6 +45,8 @@ export interface SessionResult {
   readonly peakBrowserProcesses: number;
   /** The highest PSS seen per Chromium process type (renderer, gpu-process, browser …), bytes. */
   readonly peakPssByType?: Readonly<Record<string, number>>;
+  /** PSS per process type over the session (ms since the browser started), bytes. */
+  readonly pssTimeline?: TreeSummary['pssTimeline'];
   /** 3-D texture data the page handed to WebGL (absent for the I/O floor). */
   readonly textureUploads?: TextureUploads;
   readonly peakJsHeapUsedBytes: number;
@@ -145,6 +147,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     peakPssBytes: tree.peakPssBytes,
     peakBrowserProcesses: tree.peakProcessCount,
     peakPssByType: tree.peakPssByType,
+    pssTimeline: tree.pssTimeline,
     ...(textureUploads === undefined ? {} : { textureUploads }),
     peakJsHeapUsedBytes: peakHeap,
     jsBytes: js.bytes,
