@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page, type Response } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/harness';
+import { topSelfTimes, type CpuProfile, type SelfTime } from './cpuProfile';
 import { TEXTURE_UPLOAD_PROBE, type BenchMarks, type IoFloorResult, type TextureUploads } from './probes';
 import { startTreeSampler, type TreeSummary } from './processTree';
 import { startForeignCpuMeter, waitForQuietMachine, type ForeignCpu, type QuietWait } from './quietMachine';
@@ -29,6 +30,8 @@ export interface SessionSpec {
   readonly quiet: { readonly maxLoad: number; readonly maxWaitMs: number };
   /** A session is disturbed when processes outside the benchmark used more than this many cores on average. */
   readonly disturbedAboveCores: number;
+  /** Write a CPU profile of the page's main thread to this file (.cpuprofile, opens in Chrome DevTools). */
+  readonly cpuProfileFile?: string;
 }
 
 export interface SessionResult {
@@ -49,6 +52,8 @@ export interface SessionResult {
   readonly pssTimeline?: TreeSummary['pssTimeline'];
   /** 3-D texture data the page handed to WebGL (absent for the I/O floor). */
   readonly textureUploads?: TextureUploads;
+  /** The main thread's busiest functions (self time), when a CPU profile was taken. */
+  readonly topSelfTimes?: readonly SelfTime[];
   readonly peakJsHeapUsedBytes: number;
   readonly jsBytes: number;
   readonly jsGzipBytes: number;
@@ -84,6 +89,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
   let marks: BenchMarks = {};
   let floor: IoFloorResult | undefined;
   let textureUploads: TextureUploads | undefined;
+  let selfTimes: SelfTime[] | undefined;
   let error: string | undefined;
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -96,6 +102,11 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     context.on('response', (response) => countResponse(response, spec.servedRoot, js, frameUrls));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    if (spec.cpuProfileFile !== undefined) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     const heapLoop = (async () => {
       while (heapPolling) {
         try {
@@ -125,6 +136,11 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
       heapPolling = false;
       await heapLoop;
     }
+    if (spec.cpuProfileFile !== undefined) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(spec.cpuProfileFile, JSON.stringify(profile));
+      selfTimes = topSelfTimes(profile as CpuProfile, 25);
+    }
     await context.close();
   } catch (caught) {
     error ??= String(caught).slice(0, 500);
@@ -149,6 +165,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     peakPssByType: tree.peakPssByType,
     pssTimeline: tree.pssTimeline,
     ...(textureUploads === undefined ? {} : { textureUploads }),
+    ...(selfTimes === undefined ? {} : { topSelfTimes: selfTimes }),
     peakJsHeapUsedBytes: peakHeap,
     jsBytes: js.bytes,
     jsGzipBytes: js.gzipBytes,
