@@ -2,6 +2,12 @@ import { Enums, eventTarget, type Types } from '@cornerstonejs/core';
 import type { DisplayPlan } from '../model/displayPlan';
 import { imageErrorText } from './imageErrorText';
 
+/**
+ * Longest a loaded image waits before the progress shows it, ms: writing the attributes and re-rendering the loading
+ * bar for every one of hundreds of frames is main-thread work taken from decoding. The last image is shown at once.
+ */
+export const PROGRESS_PUBLISH_INTERVAL_MS = 250;
+
 /** What the display of a plan reports about its images. */
 export interface LoadProgressCallbacks {
   onLoadProgress: (decoded: number, total: number) => void;
@@ -38,6 +44,19 @@ export function trackLoadProgress(plan: DisplayPlan, elements: ReadonlyMap<strin
     }
     callbacks.onLoadProgress(settled.size, imageIdSet.size);
   };
+  let publishTimer: ReturnType<typeof setTimeout> | null = null;
+  const publishSoon = () => {
+    if (settled.size >= imageIdSet.size) {
+      if (publishTimer !== null) clearTimeout(publishTimer);
+      publishTimer = null;
+      publish();
+    } else {
+      publishTimer ??= setTimeout(() => {
+        publishTimer = null;
+        publish();
+      }, PROGRESS_PUBLISH_INTERVAL_MS);
+    }
+  };
   const fail = (imageId: string, message: string) => {
     if (settled.has(imageId)) return;
     settled.add(imageId);
@@ -55,7 +74,7 @@ export function trackLoadProgress(plan: DisplayPlan, elements: ReadonlyMap<strin
       return;
     }
     settled.add(imageId);
-    publish();
+    publishSoon();
   };
   const onImageFailed = (event: Event) => {
     const detail = (event as CustomEvent<{ imageId?: string; error?: unknown }>).detail;
@@ -70,6 +89,7 @@ export function trackLoadProgress(plan: DisplayPlan, elements: ReadonlyMap<strin
     fail,
     publish,
     dispose: () => {
+      if (publishTimer !== null) clearTimeout(publishTimer);
       eventTarget.removeEventListener(Enums.Events.IMAGE_LOADED, onImageLoaded);
       eventTarget.removeEventListener(Enums.Events.IMAGE_LOAD_FAILED, onImageFailed);
     },
