@@ -9,6 +9,7 @@ import { installDecodeGuard } from './decodeGuard';
 import { installRenderRecovery } from './renderRecovery';
 import { limitRequestsInFlight } from './retrieveOrder';
 import { installMetadataMemo } from './metadataMemo';
+import { registerWadorsFrameLoader } from './wadorsFrameLoader';
 
 declare global {
   interface Window {
@@ -26,6 +27,7 @@ export function initCornerstone(): Promise<void> {
     // The dataset-cache metadata provider: local files register their parsed datasets (see loading/localFiles.ts).
     initDicomImageLoader({ useLegacyMetadataProvider: true, maxWebWorkers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) });
     registerContainedImageLoader();
+    registerWadorsFrameLoader();
     installMetadataMemo();
     installDecodeGuard();
     installRenderRecovery();
