@@ -2,7 +2,7 @@ import { getState, setState } from '../state/store';
 import type { AssistMode } from '../state/assistState';
 import { execute, measurementsOfSeries } from '../model/measurements';
 import { unconfirmedIds } from '../model/proposal';
-import { cancelPlacement } from '../cornerstone/viewportController';
+import { cancelPlacement } from '../cornerstone/toolGroup';
 import { choosePrimaryTool } from './measure';
 
 /** Chooses how the image analysis helps the height tool; any mode but 'off' also picks the height tool. */

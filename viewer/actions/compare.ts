@@ -1,6 +1,8 @@
 import { getState, setState } from '../state/store';
 import { findSeries } from '../state/instances';
-import { cancelPlacement, focusMeasurement, linkViews } from '../cornerstone/viewportController';
+import { focusMeasurement } from '../cornerstone/focusViews';
+import { linkViews } from '../cornerstone/linkViews';
+import { cancelPlacement } from '../cornerstone/toolGroup';
 import type { SpinalLevel } from '../../measurement';
 import { planCompare } from '../model/displayPlan';
 import { timePointsOf } from '../model/comparison';

@@ -1,4 +1,4 @@
-import { focusPoints } from '../cornerstone/viewportController';
+import { focusPoints } from '../cornerstone/focusViews';
 import { placeForeignAnnotation } from '../model/foreignPlacement';
 import { findSeries } from '../state/instances';
 import { getState, setState } from '../state/store';

@@ -1,6 +1,7 @@
 import { getState, setState } from '../state/store';
 import type { PrimaryTool } from '../state/primaryTool';
-import { cancelPlacement, focusMeasurement, setPrimaryTool } from '../cornerstone/viewportController';
+import { focusMeasurement } from '../cornerstone/focusViews';
+import { cancelPlacement, setPrimaryTool } from '../cornerstone/toolGroup';
 import { execute, readingOf, redo, undo } from '../model/measurements';
 import type { ReaderReading } from '../model/readerReading';
 import type { SpinalLevel } from '../../measurement';

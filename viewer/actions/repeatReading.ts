@@ -6,7 +6,7 @@ import { seriesReadingComparison } from '../model/readingComparison';
 import { getState, setState } from '../state/store';
 import { findSeries } from '../state/instances';
 import { imageIdOf } from '../state/imageReferences';
-import { cancelPlacement } from '../cornerstone/viewportController';
+import { cancelPlacement } from '../cornerstone/toolGroup';
 import { download, safeName } from './download';
 import { notify } from './notify';
 import { readMeasurementFile } from './measurementFile';

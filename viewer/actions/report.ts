@@ -1,7 +1,7 @@
 import { getState, setState } from '../state/store';
 import { comparedTimePoints } from '../state/compareState';
 import { findSeries } from '../state/instances';
-import { withMeasuredRegion } from '../cornerstone/viewportController';
+import { withMeasuredRegion } from '../cornerstone/focusViews';
 import { snapshotViewport } from '../cornerstone/snapshot';
 import { seriesMorphometry } from '../model/morphometry';
 import { measurementsOfSeries } from '../model/measurements';

@@ -1,7 +1,7 @@
 import { getState, setState } from '../state/store';
 import { findSeries } from '../state/instances';
 import type { PrimaryTool } from '../state/primaryTool';
-import { cancelPlacement } from '../cornerstone/viewportController';
+import { cancelPlacement } from '../cornerstone/toolGroup';
 import { planDisplay } from '../model/displayPlan';
 
 /** Shows an open series (its display plan), leaving compare mode; notes on single files of it join the problem list. */

@@ -92,12 +92,32 @@ export function planeAxesOf(viewport: Types.IViewport): PlaneAxes {
   return { rowCosine: unit(cross(up, normal)), columnCosine: [-up[0], -up[1], -up[2]] };
 }
 
-/** The voxel array as the worker may own it: a typed array copy (the cache keeps its own). */
-function ownedCopy(values: ArrayLike<number>): VoxelValues {
-  if (values instanceof Int16Array || values instanceof Uint16Array || values instanceof Float32Array || values instanceof Uint8Array || values instanceof Int8Array) {
-    return values.slice();
+/**
+ * The volume's voxels in one array the worker may own, copied once from the slices in cornerstone's image cache (a
+ * slice that failed to load reads as 0, as in cornerstone's own volume array). Null when no slice is loaded.
+ */
+function volumeValuesCopy(volume: Types.IImageVolume): VoxelValues | null {
+  const [columns, rows, slices] = volume.dimensions;
+  const sliceLength = columns * rows;
+  const sliceOf = (k: number) => {
+    const imageId = volume.imageIds[k];
+    return imageId === undefined ? undefined : cache.getImage(imageId)?.getPixelData();
+  };
+  let first: ArrayLike<number> | undefined;
+  for (let k = 0; k < slices && first === undefined; k += 1) first = sliceOf(k);
+  if (first === undefined) return null;
+  // The slices' own type (Int16Array for CT): a Float32 copy would take twice the memory.
+  const values: VoxelValues = first instanceof Int16Array ? new Int16Array(sliceLength * slices)
+    : first instanceof Uint16Array ? new Uint16Array(sliceLength * slices)
+      : first instanceof Uint8Array ? new Uint8Array(sliceLength * slices)
+        : first instanceof Int8Array ? new Int8Array(sliceLength * slices)
+          : new Float32Array(sliceLength * slices);
+  for (let k = 0; k < slices; k += 1) {
+    const slice = sliceOf(k);
+    // A slice of another size than the volume's (never planned as a volume) is left at 0 rather than overrunning.
+    if (slice !== undefined && slice.length <= sliceLength) values.set(slice, k * sliceLength);
   }
-  return Float32Array.from(values);
+  return values;
 }
 
 /** Longest wait for a volume's last slices before a click is answered "still loading", ms. */
@@ -123,10 +143,9 @@ async function volumeSource(volumeId: string, calibrated: boolean): Promise<Anal
   }
   if (volumeInWorker === volumeId) return { ok: true, value: { kind: 'volume', key: volumeId }, analysisMs: 0 };
   if (!volumeHandOver) {
-    const scalars = volume.voxelManager?.getCompleteScalarDataArray?.();
-    if (!scalars) return { ok: false, code: 'NO_VOLUME', message: 'The volume\'s voxels cannot be read for the image analysis.' };
-    const values = ownedCopy(scalars);
-    const direction = volume.direction as unknown as ArrayLike<number>;
+    const values = volumeValuesCopy(volume);
+    if (!values) return { ok: false, code: 'NO_VOLUME', message: 'The volume\'s voxels cannot be read for the image analysis.' };
+    const direction: ArrayLike<number> = volume.direction;
     const payload: Volume = {
       kind: 'volume',
       values,

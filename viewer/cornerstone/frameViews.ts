@@ -1,7 +1,8 @@
 import { cache, metaData, type StackViewport, type Types, type VolumeViewport } from '@cornerstonejs/core';
 import { frameHalfHeightMm, frameSpine, type FrameModality, type SpineFrame } from '../../analysis/frameSpine';
 import { samplePlane } from '../../analysis/samplePlane';
-import type { PlaneImage, Volume } from '../../analysis/image';
+import type { PlaneImage } from '../../analysis/image';
+import { planeBlock, type SlicedVolume } from './volumeBlock';
 import type { Vec3 } from '../../analysis/vec';
 
 /** Sampling of the mid-sagittal plane searched for the column: coarse enough to stay fast, fine enough for bodies, mm. */
@@ -33,19 +34,21 @@ function modalityOf(imageId: string | undefined): FrameModality {
 function planeOfVolumeView(viewport: VolumeViewport): PlaneImage | null {
   const volumeId = viewport.getVolumeId?.();
   const volume = volumeId ? cache.getVolume(volumeId) : undefined;
-  const values = volume?.voxelManager?.getCompleteScalarDataArray?.() as Volume['values'] | undefined;
-  if (!volume || !values) return null;
+  if (!volume) return null;
   const d = volume.direction;
-  const analysisVolume: Volume = {
-    kind: 'volume',
-    values,
+  // Each slice is read from its image in cornerstone's cache: assembling the whole volume here would copy every voxel
+  // (a 1,000-slice series is 500 MB) to sample one plane.
+  const slicedVolume: SlicedVolume = {
     dimensions: [volume.dimensions[0], volume.dimensions[1], volume.dimensions[2]],
     originMm: [volume.origin[0], volume.origin[1], volume.origin[2]],
     rowCosine: [d[0], d[1], d[2]],
     columnCosine: [d[3], d[4], d[5]],
     sliceCosine: [d[6], d[7], d[8]],
     spacingMm: [volume.spacing[0], volume.spacing[1], volume.spacing[2]],
-    calibrated: true,
+    sliceValues: (k) => {
+      const imageId = volume.imageIds[k];
+      return (imageId === undefined ? undefined : cache.getImage(imageId)?.getPixelData()) ?? null;
+    },
   };
   const camera = viewport.getCamera();
   const up = camera.viewUp as Vec3;
@@ -57,8 +60,10 @@ function planeOfVolumeView(viewport: VolumeViewport): PlaneImage | null {
   const side = Math.ceil(extentMm / spacingMm);
   const down: Vec3 = [-up[0], -up[1], -up[2]];
   const originMm: Vec3 = componentwise((i) => focal[i] - (right[i] * extentMm) / 2 - (down[i] * extentMm) / 2);
-  const plane = samplePlane(analysisVolume, { originMm, rowCosine: right, columnCosine: down, columns: side, rows: side, spacingMm });
-  return plane.ok ? plane.value : null;
+  const planeSpec = { originMm, rowCosine: right, columnCosine: down, columns: side, rows: side, spacingMm };
+  const block = planeBlock(slicedVolume, planeSpec);
+  const plane = block ? samplePlane(block, planeSpec) : null;
+  return plane?.ok ? plane.value : null;
 }
 
 /** The displayed image of a stack viewport (a native sagittal series) as a plane image, values rescaled. */

@@ -8,6 +8,8 @@ import { registerContainedImageLoader } from './containedImageLoader';
 import { installDecodeGuard } from './decodeGuard';
 import { installRenderRecovery } from './renderRecovery';
 import { limitRequestsInFlight } from './retrieveOrder';
+import { installMetadataMemo } from './metadataMemo';
+import { registerWadorsFrameLoader } from './wadorsFrameLoader';
 
 declare global {
   interface Window {
@@ -25,6 +27,8 @@ export function initCornerstone(): Promise<void> {
     // The dataset-cache metadata provider: local files register their parsed datasets (see loading/localFiles.ts).
     initDicomImageLoader({ useLegacyMetadataProvider: true, maxWebWorkers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) });
     registerContainedImageLoader();
+    registerWadorsFrameLoader();
+    installMetadataMemo();
     installDecodeGuard();
     installRenderRecovery();
     limitRequestsInFlight();

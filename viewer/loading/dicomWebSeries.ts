@@ -9,9 +9,18 @@ function absoluteRoot(root: string): string {
   return new URL(root.replace(/\/+$/, ''), window.location.href).toString().replace(/\/+$/, '');
 }
 
-/** The image loader sends the PACS credentials too (frames are fetched by cornerstone, not by our client). */
+/** Headers every frame request sends: the PACS credentials of the open study, if any. */
+let frameHeaders: Readonly<Record<string, string>> = {};
+
+/** The headers a frame request must send (the PACS credentials of the open study, if any). */
+export function frameRequestHeaders(): Readonly<Record<string, string>> {
+  return frameHeaders;
+}
+
+/** Frame requests send the PACS credentials too (frames are fetched by the image loader, not by our client). */
 export function applyCredentialsToImages(config: DicomWebConfig | null): void {
   const header = config ? authHeader(config) : null;
+  frameHeaders = header ? { Authorization: header } : {};
   internal.setOptions({
     ...internal.getOptions(),
     beforeSend: (): Record<string, string> => (header ? { Authorization: header } : {}),

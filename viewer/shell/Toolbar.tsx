@@ -12,7 +12,7 @@ import { useAppState } from '../state/useAppState';
 import type { PrimaryTool } from '../state/primaryTool';
 import type { ShortcutId } from '../model/shortcuts';
 import { shortcutLabel } from '../model/shortcuts';
-import { WINDOW_PRESETS, applyWindowPreset, resetViewports, toggleInvert } from '../cornerstone/viewportController';
+import { WINDOW_PRESETS, applyWindowPreset, resetViewports, toggleInvert } from '../cornerstone/viewCommands';
 import { exportCsv, exportJson } from '../actions/exportMeasurements';
 import { exportSr } from '../actions/exportSr';
 import { importMeasurementsFile } from '../actions/importMeasurements';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { initCornerstone } from '../cornerstone/initCornerstone';
-import { showPlan } from '../cornerstone/viewportController';
+import { showPlan } from '../cornerstone/showPlan';
 import { getState, setState } from '../state/store';
 import { findSeries } from '../state/instances';
 import { setViewportSnapshot } from '../state/viewports';

@@ -1,5 +1,5 @@
 import { chooseScaleBar } from '../cornerstone/scaleBar';
-import { jumpToSliceIndex } from '../cornerstone/viewportController';
+import { jumpToSliceIndex } from '../cornerstone/viewCommands';
 import type { ViewportSpec } from '../model/displayPlan';
 import { findSeries } from '../state/instances';
 import { useAppState } from '../state/useAppState';

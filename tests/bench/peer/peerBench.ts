@@ -5,7 +5,7 @@
  * image, sagittal ready (complete volume), the I/O floor, JS bytes, peak RSS of the browser's process tree and peak JS
  * heap. Prints one table of ratios against the goals and writes every figure to a JSON file. Figures, never a test.
  *
- *   npm run bench:peer -- [--reps 3] [--sizes 100,300,1000] [--large-reps 1] [--no-j2k] [--no-ohif]
+ *   npm run bench:peer -- [--reps 3] [--sizes 100,300,1000] [--large-reps 1] [--no-j2k] [--no-ohif] [--no-floor] [--cpu-profile]
  *                         [--max-load 1.5] [--quiet-wait-s 60] [--timeout-s 240]
  *   npm run bench:peer -- --report .cache/bench-peer/results/latest.json   (prints the table of a finished run again)
  */
@@ -36,6 +36,10 @@ interface Options {
   readonly sizes: readonly number[];
   readonly j2k: boolean;
   readonly ohif: boolean;
+  /** Run the I/O floor session (off with --no-floor, e.g. to profile this viewer alone). */
+  readonly floor: boolean;
+  /** Profile this viewer's main thread in each of its sessions (.cpuprofile files beside the results). */
+  readonly cpuProfile: boolean;
   readonly maxLoad: number;
   readonly quietWaitS: number;
   readonly timeoutS: number;
@@ -43,7 +47,7 @@ interface Options {
 }
 
 function parseOptions(args: readonly string[]): Options | string {
-  const options = { reps: 3, largeReps: 1, sizes: [100, 300, 1000] as number[], j2k: true, ohif: true, maxLoad: Math.max(1, cpus().length * 0.75), quietWaitS: 60, timeoutS: 240, disturbedAboveCores: 0.5 };
+  const options = { cpuProfile: false, floor: true, reps: 3, largeReps: 1, sizes: [100, 300, 1000] as number[], j2k: true, ohif: true, maxLoad: Math.max(1, cpus().length * 0.75), quietWaitS: 60, timeoutS: 240, disturbedAboveCores: 0.5 };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (): number => {
@@ -57,6 +61,8 @@ function parseOptions(args: readonly string[]): Options | string {
       else if (arg === '--sizes') options.sizes = (args[++i] ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 2);
       else if (arg === '--no-j2k') options.j2k = false;
       else if (arg === '--no-ohif') options.ohif = false;
+      else if (arg === '--no-floor') options.floor = false;
+      else if (arg === '--cpu-profile') options.cpuProfile = true;
       else if (arg === '--max-load') options.maxLoad = value();
       else if (arg === '--quiet-wait-s') options.quietWaitS = value();
       else if (arg === '--timeout-s') options.timeoutS = value();
@@ -148,7 +154,7 @@ async function main(): Promise<number> {
         quiet: { maxLoad: options.maxLoad, maxWaitMs: options.quietWaitS * 1000 },
         disturbedAboveCores: options.disturbedAboveCores,
       };
-      const specs: SessionSpec[] = [
+      const floorSpecs: SessionSpec[] = [
         {
           ...common,
           kind: 'io-floor',
@@ -158,7 +164,10 @@ async function main(): Promise<number> {
           servedRoot: DIST_DIR,
           settleMs: 0,
         },
-        { ...common, kind: 'ours', url: `${ours.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${s.studyInstanceUID}`, probe: OUR_VIEWER_PROBE, waitFor: ['firstImage', 'sagittalReady'], servedRoot: DIST_DIR },
+      ];
+      const specs: SessionSpec[] = [
+        ...(options.floor ? floorSpecs : []),
+        { ...common, ...(options.cpuProfile ? { cpuProfileFile: join(CACHE_DIR, 'results', `ours-${s.key}-${Date.now()}.cpuprofile`) } : {}), kind: 'ours', url: `${ours.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${s.studyInstanceUID}`, probe: OUR_VIEWER_PROBE, waitFor: ['firstImage', 'sagittalReady'], servedRoot: DIST_DIR },
       ];
       if (ohif !== null && ohifBuild?.ok) {
         specs.push(
@@ -226,10 +235,22 @@ function describeSession(series: GeneratedSeries, rep: number, r: SessionResult)
   const s = (ms: number | undefined) => (ms === undefined ? '-' : `${(ms / 1000).toFixed(2)} s`);
   const figures = r.kind === 'io-floor'
     ? `floor ${s(r.floor?.ms)} (${r.floor?.frames ?? 0} frames, ${((r.floor?.bytes ?? 0) / 1e6).toFixed(0)} MB)`
-    : `first ${s(r.firstImageMs)}, sagittal ${s(r.sagittalReadyMs)}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}`;
+    : `first ${s(r.firstImageMs)}, sagittal ${s(r.sagittalReadyMs)}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}${textureText(r)}, PSS ${pssByTypeText(r)}`;
+  const busiest = r.topSelfTimes === undefined ? '' : `\n    main thread self time: ${r.topSelfTimes.map((t) => `${t.name} ${t.selfMs.toFixed(0)} ms`).join('; ')}`;
   const load = `load ${r.quiet.loadAtStart.toFixed(1)}→${r.cpu.loadAtEnd.toFixed(1)}, others ${r.cpu.foreignCores.toFixed(2)} cores`;
   const flags = [r.disturbed ? 'DISTURBED' : '', r.ok ? '' : `FAILED: ${r.error ?? ''}`].filter(Boolean).join(' ');
-  return `  ${series.key} #${rep} ${r.kind.padEnd(10)} ${figures}; ${load}${flags ? `; ${flags}` : ''}`;
+  return `  ${series.key} #${rep} ${r.kind.padEnd(10)} ${figures}; ${load}${flags ? `; ${flags}` : ''}${busiest}`;
+}
+
+/** 3-D texture uploads of a session: calls and MB (each slice once at 2 bytes a voxel is the least). */
+function textureText(r: SessionResult): string {
+  return r.textureUploads === undefined ? '' : `, 3-D texture uploads ${r.textureUploads.calls} (${(r.textureUploads.bytes / 1e6).toFixed(0)} MB)`;
+}
+
+/** Peak PSS per Chromium process type, largest first, in MB. */
+function pssByTypeText(r: SessionResult): string {
+  const entries = Object.entries(r.peakPssByType ?? {}).sort((a, b) => b[1] - a[1]);
+  return entries.map(([type, bytes]) => `${type} ${(bytes / 1e6).toFixed(0)} MB`).join(', ');
 }
 
 function gitCommit(): string {

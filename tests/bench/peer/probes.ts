@@ -96,3 +96,30 @@ export function ioFloorScript(input: { root: string; studyUID: string; seriesUID
   return { ms: performance.now() - started, frames: urls.length, bytes };
 })(${JSON.stringify(input)})`;
 }
+
+/** What the page handed to WebGL as 3-D texture data: calls of texImage3D/texSubImage3D and the bytes passed. */
+export interface TextureUploads {
+  readonly calls: number;
+  readonly bytes: number;
+}
+
+/**
+ * Counts 3-D texture uploads (the volume's slices on their way to the GPU) in `window.__benchTextureUploads`: each
+ * frame should be uploaded once, and its bytes say whether it went as 16-bit or 32-bit texels.
+ */
+export const TEXTURE_UPLOAD_PROBE = `(() => {
+  const counts = (window.__benchTextureUploads = { calls: 0, bytes: 0 });
+  const proto = typeof WebGL2RenderingContext === 'undefined' ? null : WebGL2RenderingContext.prototype;
+  if (!proto) return;
+  for (const name of ['texImage3D', 'texSubImage3D']) {
+    const original = proto[name];
+    proto[name] = function (...args) {
+      const data = args.find((arg) => arg !== null && typeof arg === 'object' && typeof arg.byteLength === 'number');
+      if (data) {
+        counts.calls++;
+        counts.bytes += data.byteLength;
+      }
+      return original.apply(this, args);
+    };
+  }
+})();`;

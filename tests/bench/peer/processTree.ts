@@ -92,6 +92,21 @@ export function readStat(pid: number): { ppid: number; cpuTicks: number } | null
   }
 }
 
+/** Chromium's process type from its command line (`--type=renderer`, `gpu-process`, …); `browser` for the root. */
+export function processType(pid: number): string {
+  try {
+    // Child processes rewrite their title: the arguments are then one string joined by spaces, not NULs.
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+    const type = args.find((arg) => arg.startsWith('--type='))?.slice('--type='.length);
+    if (type === undefined) return 'browser';
+    // Utility processes say what they serve (network, storage, audio …).
+    const service = args.find((arg) => arg.startsWith('--utility-sub-type='))?.slice('--utility-sub-type='.length);
+    return type === 'utility' && service !== undefined ? `utility:${service.split('.')[0] ?? service}` : type;
+  } catch {
+    return 'gone';
+  }
+}
+
 export interface TreeSample {
   readonly rssBytes: number;
   readonly processCount: number;
@@ -106,6 +121,10 @@ export interface TreeSummary {
   readonly peakRssBytes: number;
   readonly peakPssBytes: number;
   readonly peakProcessCount: number;
+  /** The highest PSS seen per Chromium process type (renderer, gpu-process, browser …), bytes. */
+  readonly peakPssByType: Readonly<Record<string, number>>;
+  /** PSS per process type over time (ms since sampling started), every PSS sample: when the memory is taken. */
+  readonly pssTimeline: ReadonlyArray<{ readonly ms: number; readonly byType: Readonly<Record<string, number>> }>;
   readonly samples: number;
   /** CPU ticks used by the tree's processes while sampled (processes that exited count up to their last sample). */
   readonly cpuTicks: number;
@@ -120,6 +139,10 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
   let peakPss = 0;
   let peakCount = 0;
   let samples = 0;
+  const peakPssByType: Record<string, number> = {};
+  const pssTimeline: Array<{ ms: number; byType: Record<string, number> }> = [];
+  const startedMs = Date.now();
+  const typeOf = new Map<number, string>();
   const firstTicks = new Map<number, number>();
   const lastTicks = new Map<number, number>();
   let tree = processTree(rootPid);
@@ -128,15 +151,27 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
     let rss = 0;
     let pss = 0;
     const withPss = samples % pssEveryN === 0;
+    const pssOfType: Record<string, number> = {};
     for (const pid of tree) {
       rss += rssBytes(pid);
-      if (withPss) pss += pssBytes(pid);
+      if (withPss) {
+        const processPss = pssBytes(pid);
+        pss += processPss;
+        let type = typeOf.get(pid);
+        if (type === undefined) {
+          type = processType(pid);
+          typeOf.set(pid, type);
+        }
+        pssOfType[type] = (pssOfType[type] ?? 0) + processPss;
+      }
       const stat = readStat(pid);
       if (stat !== null) {
         if (!firstTicks.has(pid)) firstTicks.set(pid, samples === 0 ? stat.cpuTicks : 0);
         lastTicks.set(pid, stat.cpuTicks);
       }
     }
+    for (const [type, bytes] of Object.entries(pssOfType)) peakPssByType[type] = Math.max(peakPssByType[type] ?? 0, bytes);
+    if (withPss) pssTimeline.push({ ms: Date.now() - startedMs, byType: pssOfType });
     peakRss = Math.max(peakRss, rss);
     peakPss = Math.max(peakPss, pss);
     peakCount = Math.max(peakCount, tree.length);
@@ -150,7 +185,7 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
       sample();
       let cpuTicks = 0;
       for (const [pid, last] of lastTicks) cpuTicks += last - (firstTicks.get(pid) ?? 0);
-      return { peakRssBytes: peakRss, peakPssBytes: peakPss, peakProcessCount: peakCount, samples, cpuTicks };
+      return { peakRssBytes: peakRss, peakPssBytes: peakPss, peakProcessCount: peakCount, peakPssByType, pssTimeline, samples, cpuTicks };
     },
   };
 }

@@ -1,10 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page, type Response } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/harness';
-import type { BenchMarks, IoFloorResult } from './probes';
-import { startTreeSampler } from './processTree';
+import { topSelfTimes, type CpuProfile, type SelfTime } from './cpuProfile';
+import { TEXTURE_UPLOAD_PROBE, type BenchMarks, type IoFloorResult, type TextureUploads } from './probes';
+import { startTreeSampler, type TreeSummary } from './processTree';
 import { startForeignCpuMeter, waitForQuietMachine, type ForeignCpu, type QuietWait } from './quietMachine';
 
 export type SessionKind = 'ours' | 'ohif-stack' | 'ohif-mpr' | 'io-floor';
@@ -29,6 +30,8 @@ export interface SessionSpec {
   readonly quiet: { readonly maxLoad: number; readonly maxWaitMs: number };
   /** A session is disturbed when processes outside the benchmark used more than this many cores on average. */
   readonly disturbedAboveCores: number;
+  /** Write a CPU profile of the page's main thread to this file (.cpuprofile, opens in Chrome DevTools). */
+  readonly cpuProfileFile?: string;
 }
 
 export interface SessionResult {
@@ -43,6 +46,14 @@ export interface SessionResult {
   readonly peakRssBytes: number;
   readonly peakPssBytes: number;
   readonly peakBrowserProcesses: number;
+  /** The highest PSS seen per Chromium process type (renderer, gpu-process, browser …), bytes. */
+  readonly peakPssByType?: Readonly<Record<string, number>>;
+  /** PSS per process type over the session (ms since the browser started), bytes. */
+  readonly pssTimeline?: TreeSummary['pssTimeline'];
+  /** 3-D texture data the page handed to WebGL (absent for the I/O floor). */
+  readonly textureUploads?: TextureUploads;
+  /** The main thread's busiest functions (self time), when a CPU profile was taken. */
+  readonly topSelfTimes?: readonly SelfTime[];
   readonly peakJsHeapUsedBytes: number;
   readonly jsBytes: number;
   readonly jsGzipBytes: number;
@@ -77,15 +88,25 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
   let heapPolling = true;
   let marks: BenchMarks = {};
   let floor: IoFloorResult | undefined;
+  let textureUploads: TextureUploads | undefined;
+  let selfTimes: SelfTime[] | undefined;
   let error: string | undefined;
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    if (spec.probe !== undefined) await context.addInitScript({ content: spec.probe });
+    if (spec.probe !== undefined) {
+      await context.addInitScript({ content: TEXTURE_UPLOAD_PROBE });
+      await context.addInitScript({ content: spec.probe });
+    }
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.length < 20 && pageErrors.push(String(e).slice(0, 300)));
     context.on('response', (response) => countResponse(response, spec.servedRoot, js, frameUrls));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    if (spec.cpuProfileFile !== undefined) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     const heapLoop = (async () => {
       while (heapPolling) {
         try {
@@ -108,11 +129,17 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
         if (missing.length > 0) error = `timed out after ${spec.timeoutMs / 1000} s waiting for ${missing.join(', ')}${marks.framesLoaded !== undefined ? ` (${marks.framesLoaded} frames loaded)` : ''}`;
       }
       await sleep(spec.settleMs ?? 1_000);
+      if (spec.probe !== undefined) textureUploads = ((await page.evaluate('window.__benchTextureUploads').catch(() => null)) as TextureUploads | null) ?? undefined;
     } catch (caught) {
       error = String(caught).slice(0, 500);
     } finally {
       heapPolling = false;
       await heapLoop;
+    }
+    if (spec.cpuProfileFile !== undefined) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(spec.cpuProfileFile, JSON.stringify(profile));
+      selfTimes = topSelfTimes(profile as CpuProfile, 25);
     }
     await context.close();
   } catch (caught) {
@@ -135,6 +162,10 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     peakRssBytes: tree.peakRssBytes,
     peakPssBytes: tree.peakPssBytes,
     peakBrowserProcesses: tree.peakProcessCount,
+    peakPssByType: tree.peakPssByType,
+    pssTimeline: tree.pssTimeline,
+    ...(textureUploads === undefined ? {} : { textureUploads }),
+    ...(selfTimes === undefined ? {} : { topSelfTimes: selfTimes }),
     peakJsHeapUsedBytes: peakHeap,
     jsBytes: js.bytes,
     jsGzipBytes: js.gzipBytes,

@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deterministicUid } from '../../sample-data/uids';
+import { findOrthancBinary, startOrthanc, type RunningOrthanc } from '../../scripts/pacs/orthanc';
+import { uploadFiles } from '../../scripts/pacs/upload';
+import { createJ2kLosslessCodec } from '../bench/peer/j2kLossless';
+import { JPEG_2000_LOSSLESS, encodePart10 } from '../bench/peer/part10';
+import { launchBrowser, startPreview, type PreviewServer } from './harness';
+import { ViewerPage } from './pageObject';
+
+/**
+ * The viewer's own WADO-RS frame loader (viewer/cornerstone/wadorsFrameLoader.ts) must hand the decoder exactly the
+ * frame the server stored: every decoded voxel equal to stored value × slope + intercept, for native and JPEG 2000
+ * lossless frames. The values cover most of the 16-bit range (beyond what half floats
+ * hold exactly) and use every low bit.
+ */
+const SLICE_COUNT = 24;
+/** Odd sides, each at least 32 pixels: OpenJPEG's five wavelet decompositions need 2⁵ pixels per side. */
+const COLUMNS = 67;
+const ROWS = 45;
+const RESCALE_INTERCEPT = -1024;
+
+const hasOrthanc = (() => {
+  try {
+    return Boolean(findOrthancBinary());
+  } catch {
+    return false;
+  }
+})();
+if (!hasOrthanc && process.env.CI) throw new Error('Orthanc is required in CI: .ci/run installs orthanc and orthanc-dicomweb');
+
+/** Stored value of voxel (column, row) of slice `k`: a pattern over −30,000 … 30,000 with every low bit in use. */
+function storedValue(k: number, column: number, row: number): number {
+  return ((k * 7919 + row * 104_729 + column * 1_299_709) % 60_001) - 30_000;
+}
+
+function storedSlice(k: number): Int16Array {
+  const words = new Int16Array(COLUMNS * ROWS);
+  for (let row = 0; row < ROWS; row++) for (let column = 0; column < COLUMNS; column++) words[row * COLUMNS + column] = storedValue(k, column, row);
+  return words;
+}
+
+type Variant = 'native' | 'j2k';
+
+async function writeSeries(dir: string, variant: Variant): Promise<{ studyUID: string; files: string[] }> {
+  const codec = variant === 'j2k' ? await createJ2kLosslessCodec() : null;
+  const studyUID = deterministicUid(`e2e/wadors-frames/${variant}/study`);
+  const files: string[] = [];
+  for (let k = 0; k < SLICE_COUNT; k++) {
+    const words = storedSlice(k);
+    const dataset = {
+      SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
+      SOPInstanceUID: deterministicUid(`e2e/wadors-frames/${variant}/${k}`),
+      StudyDate: '20260102',
+      Modality: 'CT',
+      PatientName: `WADORS^${variant.toUpperCase()}`,
+      PatientID: `WADORS-${variant}`,
+      StudyInstanceUID: studyUID,
+      SeriesInstanceUID: deterministicUid(`e2e/wadors-frames/${variant}/series`),
+      SeriesNumber: 1,
+      InstanceNumber: k + 1,
+      ImagePositionPatient: ['-18', '-14', String(-k * 1.5)],
+      ImageOrientationPatient: ['1', '0', '0', '0', '1', '0'],
+      FrameOfReferenceUID: deterministicUid(`e2e/wadors-frames/${variant}/frame-of-reference`),
+      SamplesPerPixel: 1,
+      PhotometricInterpretation: 'MONOCHROME2',
+      Rows: ROWS,
+      Columns: COLUMNS,
+      PixelSpacing: ['1', '1'],
+      BitsAllocated: 16,
+      BitsStored: 16,
+      HighBit: 15,
+      PixelRepresentation: 1,
+      RescaleIntercept: String(RESCALE_INTERCEPT),
+      RescaleSlope: '1',
+    };
+    const bytes = codec
+      ? encodePart10(dataset, { kind: 'encapsulated', transferSyntaxUID: JPEG_2000_LOSSLESS, frame: codec.encode(words, COLUMNS, ROWS) })
+      : encodePart10(dataset, { kind: 'native', words: new Uint16Array(words.buffer) });
+    const path = join(dir, `${variant}-${k}.dcm`);
+    writeFileSync(path, bytes);
+    files.push(path);
+  }
+  return { studyUID, files };
+}
+
+let dir: string;
+let orthanc: RunningOrthanc;
+let server: PreviewServer;
+let browser: Browser;
+const studies = new Map<Variant, string>();
+
+describe.skipIf(!hasOrthanc)('frames over WADO-RS through the viewer\'s frame loader', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vh-wadors-frames-'));
+    orthanc = await startOrthanc({ storageDir: join(dir, 'orthanc') });
+    for (const variant of ['native', 'j2k'] as const) {
+      const { studyUID, files } = await writeSeries(dir, variant);
+      const upload = await uploadFiles(orthanc.dicomWebRoot, files);
+      expect(upload.failed).toEqual([]);
+      studies.set(variant, studyUID);
+    }
+    server = await startPreview({ DICOMWEB_PROXY_TARGET: orthanc.url });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await orthanc?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([['native', 'Explicit VR Little Endian'], ['j2k', 'JPEG 2000 lossless']] as const)('decodes every %s frame bit-exact (%s)', async (variant, _label) => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    const page = await context.newPage();
+    const frameRequests = new Map<string, number>();
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.includes('/frames/')) frameRequests.set(path, (frameRequests.get(path) ?? 0) + 1);
+    });
+    await page.goto(`${server.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${studies.get(variant)}`);
+    const viewer = new ViewerPage(page);
+    await viewer.waitLoaded('sagittal');
+    // Every image is in cornerstone's cache by now: asking the loader again answers from the cache, with no request.
+    const decoded = await page.evaluate(async () => {
+      const imageIds = window.vertebralViewer.getState().plan?.imageIds ?? [];
+      return Promise.all(imageIds.map(async (imageId) => ({ imageId, values: Array.from((await window.cornerstone.imageLoader.loadAndCacheImage(imageId)).getPixelData()) })));
+    });
+    expect(decoded).toHaveLength(SLICE_COUNT);
+    const mismatches: string[] = [];
+    for (const { imageId, values } of decoded) {
+      const k = Array.from({ length: SLICE_COUNT }, (_, i) => i).find((i) => imageId.includes(`/instances/${deterministicUid(`e2e/wadors-frames/${variant}/${i}`)}/`));
+      expect(k, imageId).toBeDefined();
+      const expected = Array.from(storedSlice(k!), (v) => v + RESCALE_INTERCEPT);
+      if (values.length !== expected.length || values.some((v, i) => v !== expected[i])) mismatches.push(`slice ${k}: ${values.slice(0, 4).join(',')}… vs ${expected.slice(0, 4).join(',')}…`);
+    }
+    expect(mismatches).toEqual([]);
+    // Every frame came from the server. (Not checked here: in this 24-slice study the two middle frames are asked for
+    // 2–3 times, with dicom-image-loader's own loader as well; pacs.test.ts and bench:peer hold larger series to
+    // once per frame. Left open, see the README's loading section.)
+    expect(frameRequests.size).toBe(SLICE_COUNT);
+    await context.close();
+  });
+});

@@ -1,0 +1,191 @@
+import {
+  Enums,
+  StackViewport,
+  StreamingImageVolume,
+  cache,
+  imageLoader,
+  setVolumesForViewports,
+  volumeLoader,
+  type RenderingEngine,
+  type Types,
+} from '@cornerstonejs/core';
+import type { DisplayPlan, ViewportSpec } from '../model/displayPlan';
+import type { PrimaryTool } from '../state/primaryTool';
+import { getState } from '../state/store';
+import { followForeignAnnotations } from './foreignBridge';
+import { forgetFraming, frameSpineView } from './frameViews';
+import { imageErrorText } from './imageErrorText';
+import { linkViews } from './linkViews';
+import { trackLoadProgress, type LoadProgress, type LoadProgressCallbacks } from './loadProgress';
+import { followStore } from './measurementBridge';
+import { ENGINE_ID, engine } from './renderingEngine';
+import { orderVolumeRetrieval } from './retrieveOrder';
+import { throttleStreamingRenders } from './streamingRender';
+import { createToolGroup, destroyToolGroup } from './toolGroup';
+import { followViewportElements, publishSnapshot, type ViewportEventCallbacks } from './viewportEvents';
+
+export type ControllerCallbacks = ViewportEventCallbacks & LoadProgressCallbacks;
+
+function orientationEnum(spec: ViewportSpec): Enums.OrientationAxis {
+  if (spec.orientation === 'sagittal') return Enums.OrientationAxis.SAGITTAL;
+  if (spec.orientation === 'coronal') return Enums.OrientationAxis.CORONAL;
+  return Enums.OrientationAxis.AXIAL;
+}
+
+function elementOf(elements: ReadonlyMap<string, HTMLDivElement>, viewportId: string): HTMLDivElement {
+  const element = elements.get(viewportId);
+  if (!element) throw new Error(`no element was given for viewport ${viewportId}`);
+  return element;
+}
+
+/** What showing one series needs from the plan's display. */
+interface SeriesDisplay {
+  renderingEngine: RenderingEngine;
+  progress: LoadProgress;
+  disposers: Array<() => void>;
+  /** The camera each view opened with, for framing (a view the person moved is left alone). */
+  openedCameras: Map<string, Types.ICamera>;
+  /** Frames the sagittal views among `specs` on the vertebral column. */
+  frame: (specs: readonly ViewportSpec[]) => void;
+}
+
+/** Which frames of a volume shown before are already in: cornerstone keeps this in a protected field. */
+function framesAlreadyIn(volume: StreamingImageVolume): string[] {
+  const cachedFrames: unknown = Reflect.get(volume, 'cachedFrames');
+  if (!Array.isArray(cachedFrames)) return [];
+  return volume.imageIds.filter((_, index) => Boolean(cachedFrames[index]));
+}
+
+/** One volume for the volume viewports of a series (its reformats), streamed in middle slice first. */
+async function showVolume(seriesKey: string, volumeSpecs: readonly ViewportSpec[], display: SeriesDisplay): Promise<void> {
+  const [firstVolumeSpec] = volumeSpecs;
+  if (firstVolumeSpec === undefined) return;
+  const { renderingEngine, progress, disposers, openedCameras, frame } = display;
+  const imageIds = firstVolumeSpec.imageIds;
+  const volumeId = `cornerstoneStreamingImageVolume:${seriesKey}`;
+  const volume = cache.getVolume(volumeId) ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds }));
+  await setVolumesForViewports(renderingEngine, [{ volumeId }], volumeSpecs.map((v) => v.viewportId));
+  for (const spec of volumeSpecs) {
+    const viewport = renderingEngine.getViewport(spec.viewportId);
+    if (viewport && spec.orientation === 'sagittal') openedCameras.set(spec.viewportId, viewport.getCamera());
+  }
+  if (!(volume instanceof StreamingImageVolume)) throw new Error(`the volume ${volumeId} is not a streaming volume`);
+  if (volume.loadStatus.loaded) {
+    progress.settle(imageIds);
+    frame(volumeSpecs);
+    return;
+  }
+  // A volume shown before (still streaming): count the frames it already holds; the rest arrive as events.
+  progress.settle(framesAlreadyIn(volume));
+  // Stream the slices in, the middle one first, then interleaved passes (a coarse reformat early), rendering a few
+  // times a second. The callback also covers frames that finished loading between two displays of this volume, whose
+  // events this display never saw.
+  orderVolumeRetrieval(volumeId, volume.imageIds.length);
+  disposers.push(throttleStreamingRenders(renderingEngine, volumeId, volume, volumeSpecs.map((v) => v.viewportId)));
+  volume.load(() => {
+    progress.settle(imageIds);
+    progress.publish();
+    frame(volumeSpecs);
+  });
+}
+
+/** Each stack viewport of a series on its middle image, the rest of the stack decoded in the background. */
+async function showStacks(stackSpecs: readonly ViewportSpec[], display: SeriesDisplay): Promise<void> {
+  const { renderingEngine, progress, openedCameras, frame } = display;
+  for (const spec of stackSpecs) {
+    const viewport = renderingEngine.getViewport(spec.viewportId);
+    if (!(viewport instanceof StackViewport)) throw new Error(`viewport ${spec.viewportId} is not a stack viewport`);
+    const middle = Math.floor(spec.imageIds.length / 2);
+    // An empty stack (never planned) is reported under its viewport id, as there is no image to name.
+    await viewport.setStack(spec.imageIds, middle).catch((error: unknown) => progress.fail(spec.imageIds[middle] ?? spec.viewportId, imageErrorText(error)));
+    openedCameras.set(spec.viewportId, viewport.getCamera());
+    frame([spec]);
+    // Decode the whole stack in the background so scrolling never waits and progress reaches 100 %.
+    for (const imageId of spec.imageIds) {
+      imageLoader.loadAndCacheImage(imageId).catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * Shows one display plan in the given elements and keeps overlays, progress and tools in step with cornerstone.
+ * Returns a function that tears it all down (viewports, tool group, listeners).
+ */
+export async function showPlan(
+  plan: DisplayPlan,
+  elements: ReadonlyMap<string, HTMLDivElement>,
+  primaryTool: PrimaryTool,
+  callbacks: ControllerCallbacks,
+): Promise<() => void> {
+  const renderingEngine = engine();
+  const disposers: Array<() => void> = [];
+
+  renderingEngine.setViewports(
+    plan.viewports.map((spec) => ({
+      viewportId: spec.viewportId,
+      type: spec.kind === 'volume' ? Enums.ViewportType.ORTHOGRAPHIC : Enums.ViewportType.STACK,
+      element: elementOf(elements, spec.viewportId),
+      defaultOptions: spec.kind === 'volume' ? { orientation: orientationEnum(spec), background: [0, 0, 0] as Types.Point3 } : { background: [0, 0, 0] as Types.Point3 },
+    })),
+  );
+
+  disposers.push(followViewportElements(plan, elements, renderingEngine, callbacks));
+  const progress = trackLoadProgress(plan, elements, callbacks);
+  disposers.push(progress.dispose);
+
+  createToolGroup(plan, primaryTool);
+  disposers.push(destroyToolGroup);
+  if (plan.mode === 'compare') {
+    linkViews(plan, getState().compare?.linked ?? true);
+    disposers.push(() => linkViews(plan, false));
+  }
+  const seriesKeys = [...new Set(plan.viewports.map((v) => v.seriesKey))];
+  const viewportIds = plan.viewports.map((v) => v.viewportId);
+  disposers.push(followStore(new Set(seriesKeys), viewportIds, ENGINE_ID));
+  disposers.push(followForeignAnnotations(new Set(seriesKeys), viewportIds, ENGINE_ID));
+
+  // Sagittal views are framed on the vertebral column once their image is in (unless the person moved them first).
+  const openedCameras = new Map<string, Types.ICamera>();
+  let tornDown = false;
+  disposers.push(() => {
+    tornDown = true;
+    for (const spec of plan.viewports) forgetFraming(spec.viewportId);
+  });
+  const frame = (specs: readonly ViewportSpec[]) => {
+    if (tornDown) return;
+    for (const spec of specs.filter((v) => v.orientation === 'sagittal')) {
+      const viewport = renderingEngine.getViewport(spec.viewportId);
+      if (viewport) frameSpineView(viewport, openedCameras.get(spec.viewportId) ?? null, spec.imageIds[0]);
+    }
+  };
+
+  const teardown = () => {
+    for (const dispose of disposers.reverse()) dispose();
+    for (const spec of plan.viewports) {
+      try {
+        renderingEngine.disableElement(spec.viewportId);
+      } catch {
+        // already disabled
+      }
+    }
+  };
+
+  // Each series of the plan: one volume for its volume viewports (reformats), or its own stack.
+  const display: SeriesDisplay = { renderingEngine, progress, disposers, openedCameras, frame };
+  // A series that fails to set up releases what it took (listeners, tool group, viewports) so the next one starts clean.
+  try {
+    for (const seriesKey of seriesKeys) {
+      const specs = plan.viewports.filter((v) => v.seriesKey === seriesKey);
+      await showVolume(seriesKey, specs.filter((v) => v.kind === 'volume'), display);
+      await showStacks(specs.filter((v) => v.kind === 'stack'), display);
+    }
+  } catch (error) {
+    teardown();
+    throw error;
+  }
+  progress.publish();
+  renderingEngine.render();
+  for (const spec of plan.viewports) publishSnapshot(renderingEngine, spec.viewportId, callbacks);
+
+  return teardown;
+}

@@ -1,0 +1,80 @@
+import { Enums, cache, utilities, type StackViewport, type Types, type VolumeViewport } from '@cornerstonejs/core';
+import type { DisplayPlan } from '../model/displayPlan';
+import { autoWindow } from './autoWindow';
+import { framedCameraOf } from './frameViews';
+import { engine, viewportsOf } from './renderingEngine';
+
+export interface WindowPreset {
+  id: string;
+  label: string;
+  /** null: computed from the displayed pixels. */
+  window: { center: number; width: number } | null;
+}
+
+export const WINDOW_PRESETS: readonly WindowPreset[] = [
+  { id: 'bone', label: 'CT bone', window: { center: 500, width: 2000 } },
+  { id: 'soft', label: 'CT soft tissue', window: { center: 40, width: 400 } },
+  { id: 'auto', label: 'Auto (MR spine)', window: null },
+];
+
+function displayedValues(viewport: Types.IViewport): ArrayLike<number> | null {
+  if (viewport.type === Enums.ViewportType.STACK) {
+    return (viewport as StackViewport).getCornerstoneImage()?.getPixelData() ?? null;
+  }
+  const volumeId = (viewport as VolumeViewport).getVolumeId?.();
+  const volume = volumeId ? cache.getVolume(volumeId) : undefined;
+  return (volume?.voxelManager?.getCompleteScalarDataArray?.()) ?? null;
+}
+
+/** Applies a W/L preset to every viewport of the plan (one volume, one window). */
+export function applyWindowPreset(plan: DisplayPlan, preset: WindowPreset): void {
+  for (const viewport of viewportsOf(plan)) {
+    let window = preset.window;
+    if (!window) {
+      const values = displayedValues(viewport);
+      window = values ? autoWindow(values) : null;
+    }
+    if (!window) continue;
+    (viewport as StackViewport).setProperties({ voiRange: { lower: window.center - window.width / 2, upper: window.center + window.width / 2 } });
+    viewport.render();
+  }
+}
+
+/** Inverts (or back) the grey scale of every viewport of the plan. */
+export function toggleInvert(plan: DisplayPlan): void {
+  for (const viewport of viewportsOf(plan)) {
+    const props = (viewport as StackViewport).getProperties();
+    (viewport as StackViewport).setProperties({ invert: !props.invert });
+    viewport.render();
+  }
+}
+
+/** Back to how the views opened: camera (zoom, pan, slice), window from the images, not inverted. */
+export function resetViewports(plan: DisplayPlan): void {
+  const viewports = viewportsOf(plan);
+  for (const viewport of viewports) {
+    (viewport as StackViewport).resetProperties?.();
+    (viewport as StackViewport).setProperties({ invert: false });
+    viewport.resetCamera();
+  }
+  // Framing goes back on only once every camera is reset: each reset makes the crosshairs tool reset all the views of
+  // its group again, which would undo a framing applied earlier in the same pass.
+  for (const viewport of viewports) {
+    const framed = framedCameraOf(viewport.id);
+    if (framed) viewport.setCamera(framed);
+    viewport.render();
+  }
+}
+
+/** Scrolls one viewport by `delta` slices (arrow keys). */
+export function scrollViewport(viewportId: string, delta: number): void {
+  const viewport = engine().getViewport(viewportId);
+  if (viewport) utilities.scroll(viewport, { delta });
+}
+
+/** Shows slice `index` (0-based) in one viewport (slider). */
+export function jumpToSliceIndex(viewportId: string, index: number): void {
+  const viewport = engine().getViewport(viewportId);
+  if (!viewport) return;
+  void utilities.jumpToSlice(viewport.element, { imageIndex: index });
+}

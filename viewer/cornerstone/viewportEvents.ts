@@ -1,0 +1,87 @@
+import { Enums, StackViewport, type RenderingEngine } from '@cornerstonejs/core';
+import type { DisplayPlan } from '../model/displayPlan';
+import type { ViewportSnapshot } from '../state/viewportSnapshot';
+import { RENDER_ERROR_EVENT } from './renderRecovery';
+import { snapshotOf } from './viewportSnapshot';
+
+/** What the viewports of a displayed plan report to the overlays and the problem list. */
+export interface ViewportEventCallbacks {
+  onSnapshot: (viewportId: string, snapshot: ViewportSnapshot) => void;
+  onImageError: (imageId: string, message: string) => void;
+}
+
+/** Sends the overlay snapshot of one viewport (nothing while it has no size or is gone). */
+export function publishSnapshot(renderingEngine: RenderingEngine, viewportId: string, callbacks: ViewportEventCallbacks): void {
+  const viewport = renderingEngine.getViewport(viewportId);
+  if (!viewport) return;
+  const snapshot = snapshotOf(viewport);
+  if (snapshot) callbacks.onSnapshot(viewportId, snapshot);
+}
+
+/**
+ * Resets the data attributes of each viewport element of `plan` and follows its rendering: `data-rendered` on the
+ * first render, the overlay snapshot on every camera, window or slice change, render errors into the problem list,
+ * and canvas resizes when the element changes size. Returns a function that stops all of it.
+ */
+export function followViewportElements(
+  plan: DisplayPlan,
+  elements: ReadonlyMap<string, HTMLDivElement>,
+  renderingEngine: RenderingEngine,
+  callbacks: ViewportEventCallbacks,
+): () => void {
+  const disposers: Array<() => void> = [];
+  const publish = (viewportId: string) => publishSnapshot(renderingEngine, viewportId, callbacks);
+  const changeEvents = [Enums.Events.CAMERA_MODIFIED, Enums.Events.VOI_MODIFIED, Enums.Events.STACK_NEW_IMAGE, Enums.Events.VOLUME_NEW_IMAGE];
+
+  for (const spec of plan.viewports) {
+    const element = elements.get(spec.viewportId);
+    if (!element) continue;
+    element.dataset.loadProgress = '0';
+    delete element.dataset.loaded;
+    delete element.dataset.rendered;
+    const onRendered = () => {
+      element.dataset.rendered = 'true';
+      publish(spec.viewportId);
+    };
+    const onChange = () => publish(spec.viewportId);
+    // A viewport that fails to draw (see renderRecovery.ts) names its image in the problem list.
+    const onRenderError = (event: Event) => {
+      const viewport = renderingEngine.getViewport(spec.viewportId);
+      const currentImageId = spec.kind === 'stack' && viewport instanceof StackViewport ? viewport.getCurrentImageId() : undefined;
+      const imageId = currentImageId ?? spec.imageIds[0];
+      if (imageId) callbacks.onImageError(imageId, `the image cannot be drawn (${(event as CustomEvent<{ message: string }>).detail.message})`);
+    };
+    delete element.dataset.renderError;
+    delete element.dataset.setupError;
+    element.addEventListener(RENDER_ERROR_EVENT, onRenderError);
+    element.addEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
+    for (const name of changeEvents) element.addEventListener(name, onChange);
+    disposers.push(() => {
+      element.removeEventListener(RENDER_ERROR_EVENT, onRenderError);
+      element.removeEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
+      for (const name of changeEvents) element.removeEventListener(name, onChange);
+    });
+  }
+
+  // The views change size when panels appear or the window is resized: cornerstone must resize its canvases, or the
+  // image would be stretched while clicks and drawings use the old geometry.
+  let resizeFrame = 0;
+  const observer = new ResizeObserver(() => {
+    cancelAnimationFrame(resizeFrame);
+    resizeFrame = requestAnimationFrame(() => {
+      renderingEngine.resize(true, true);
+      for (const spec of plan.viewports) publish(spec.viewportId);
+    });
+  });
+  for (const spec of plan.viewports) {
+    const element = elements.get(spec.viewportId);
+    if (element) observer.observe(element);
+  }
+  disposers.push(() => {
+    cancelAnimationFrame(resizeFrame);
+    observer.disconnect();
+  });
+  return () => {
+    for (const dispose of disposers.reverse()) dispose();
+  };
+}

@@ -1,0 +1,50 @@
+import { boundaryFromContentType, parseContentType, parseMultipart, type ParseOutcome } from './multipart';
+
+/** Implicit VR Little Endian: what a frame without a transfer-syntax parameter is read as (as dicom-image-loader does). */
+const DEFAULT_TRANSFER_SYNTAX_UID = '1.2.840.10008.1.2';
+
+/** The transfer syntax a frame's media type implies when it names none (PS3.18 Table 8.7.3-2; dicom-image-loader 5.14). */
+const TRANSFER_SYNTAX_BY_MEDIA_TYPE: Readonly<Record<string, string>> = {
+  'image/jpeg': '1.2.840.10008.1.2.4.50',
+  'image/x-dicom-rle': '1.2.840.10008.1.2.5',
+  'image/x-jls': '1.2.840.10008.1.2.4.80',
+  'image/jls': '1.2.840.10008.1.2.4.80',
+  'image/jll': '1.2.840.10008.1.2.4.70',
+  'image/jp2': '1.2.840.10008.1.2.4.90',
+  'image/jpx': '1.2.840.10008.1.2.4.92',
+  'image/jxl': '1.2.840.10008.1.2.4.110',
+  'application/x-deflate': '1.2.840.10008.1.2.8.1',
+  'image/jphc': '3.2.840.10008.1.2.4.96',
+};
+
+/** One frame of a WADO-RS frames answer: its bytes (a view into the answer, not a copy) and its transfer syntax. */
+export interface FramePart {
+  readonly pixelData: Uint8Array;
+  readonly transferSyntaxUID: string;
+}
+
+/** The transfer syntax of a frame part's Content-Type: its `transfer-syntax` parameter, else what the type implies. */
+export function transferSyntaxOfFrame(contentType: string): string {
+  const { mediaType, params } = parseContentType(contentType);
+  const declared = params['transfer-syntax'];
+  if (declared !== undefined && declared !== '' && declared !== '*') return declared;
+  const type = params.type?.toLowerCase();
+  return TRANSFER_SYNTAX_BY_MEDIA_TYPE[mediaType] ?? (type === undefined ? undefined : TRANSFER_SYNTAX_BY_MEDIA_TYPE[type]) ?? DEFAULT_TRANSFER_SYNTAX_UID;
+}
+
+/**
+ * The first frame of a WADO-RS `frames/N` answer (PS3.18 §8.7.3): the first part of a multipart/related body, or the
+ * whole body when the server answered with a single part.
+ */
+export function framePartOf(contentType: string, body: Uint8Array): ParseOutcome<FramePart> {
+  const boundary = boundaryFromContentType(contentType);
+  if (boundary === null) {
+    if (parseContentType(contentType).mediaType.startsWith('multipart/')) return { ok: false, reason: 'the multipart answer names no boundary' };
+    return { ok: true, value: { pixelData: body, transferSyntaxUID: transferSyntaxOfFrame(contentType) } };
+  }
+  const parts = parseMultipart(body, boundary);
+  if (!parts.ok) return parts;
+  const [first] = parts.value;
+  if (first === undefined) return { ok: false, reason: 'the multipart answer holds no frame' };
+  return { ok: true, value: { pixelData: first.body, transferSyntaxUID: transferSyntaxOfFrame(first.headers['content-type'] ?? contentType) } };
+}
