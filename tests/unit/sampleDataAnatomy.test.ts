@@ -138,7 +138,8 @@ describe('the rasterized phantom', () => {
       // A point depthMm from `from` towards `to` (the other endplate): into the body along its cranial axis.
       const inward = (from: Vec3, to: Vec3, depthMm: number): Vec3 => {
         const lengthMm = distanceMm(from, to);
-        return [0, 1, 2].map((k) => at(from, k) + ((at(to, k) - at(from, k)) * depthMm) / lengthMm) as unknown as Vec3;
+        const along = (k: 0 | 1 | 2) => from[k] + ((to[k] - from[k]) * depthMm) / lengthMm;
+        return [along(0), along(1), along(2)];
       };
       for (const [, superior, inferior] of pairs) {
         const directions: ReadonlyArray<readonly [Vec3, Vec3]> = [
