@@ -15,7 +15,8 @@ import { at } from '../../measurement/testing/results';
  * files back with dcmjs and checks them against the ground truth. The pure anatomy is tested in
  * sampleDataAnatomy.test.ts.
  */
-const GENERATION_TIMEOUT_MS = 120_000;
+// Generous: generation is CPU-bound and slower under coverage on a loaded machine; this bounds a hang, it times nothing.
+const GENERATION_TIMEOUT_MS = 240_000;
 
 let outDir = '';
 let groundTruth: GroundTruth;
