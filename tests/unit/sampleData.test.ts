@@ -13,9 +13,9 @@ import { at } from '../../measurement/testing/results';
 /**
  * Generates the whole sample once into a temporary folder (and once more for the determinism check), then reads the
  * files back with dcmjs and checks them against the ground truth. The pure anatomy is tested in
- * sampleDataAnatomy.test.ts.
+ * sampleDataAnatomy.test.ts. The bound is generous (generation is CPU-bound and slower under coverage on a loaded
+ * machine): it stops a hang, it times nothing.
  */
-// Generous: generation is CPU-bound and slower under coverage on a loaded machine; this bounds a hang, it times nothing.
 const GENERATION_TIMEOUT_MS = 240_000;
 
 let outDir = '';
