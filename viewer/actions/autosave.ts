@@ -5,6 +5,7 @@ import { getState, setState, subscribe, type AppState } from '../state/store';
 import type { RepeatReadingState } from '../state/repeatReading';
 import type { StudySyncNotice } from '../state/studySync';
 import { broadcastStudyChannel, type StudyChannel } from './studyChannel';
+import { blindedOn, comparedReadingOf, repeatOf, resumeRepeatReading, sameVertebrae, savedRepeatReadingOf, vertebraeByStudy } from './studyReadings';
 import { indexedDbStudyStore, newRevision, type StudyStore } from './studyStore';
 
 /** Images of restored vertebrae whose files are not open yet, by vertebra id; resolved as the files arrive. */
@@ -40,12 +41,6 @@ interface StudySync {
   repeat: RepeatReadingState | null;
 }
 
-/** The repeat reading under way or finished on one of the study's series, or null. */
-function repeatOf(state: AppState, studyKey: string): RepeatReadingState | null {
-  const repeat = state.repeatReading;
-  return repeat !== null && [...repeat.first, ...repeat.second].some((m) => m.studyKey === studyKey) ? repeat : null;
-}
-
 /** The running autosave, for the reader's choices after another tab wrote the same study. */
 interface AutosaveSession {
   keepThisTab(studyKey: string): void;
@@ -75,72 +70,11 @@ function describeStorageError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function byStudy(state: AppState): Map<string, VertebraMeasurement[]> {
-  const map = new Map<string, VertebraMeasurement[]>();
-  // A first reading hidden during a blinded repeat is still saved: hidden, never lost.
-  const hidden = state.repeatReading?.phase === 'blinded' ? state.repeatReading.first : [];
-  for (const m of [...Object.values(state.measurements.byId), ...hidden]) {
-    const list = map.get(m.studyKey) ?? [];
-    list.push(m);
-    map.set(m.studyKey, list);
-  }
-  return map;
-}
-
-/** The same vertebra objects, in any order (objects are never changed in place, so identity means unchanged). */
-function sameVertebrae(a: readonly VertebraMeasurement[], b: readonly VertebraMeasurement[]): boolean {
-  if (a.length !== b.length) return false;
-  const set = new Set(b);
-  return a.every((m) => set.has(m));
-}
-
-function blindedOn(state: AppState, studyKey: string): boolean {
-  return state.repeatReading?.phase === 'blinded' && state.repeatReading.first.some((m) => m.studyKey === studyKey);
-}
-
 function recordOf(studyKey: string, measurements: readonly VertebraMeasurement[]): SavedStudy | null {
   if (measurements.length === 0) return null;
   const state = getState();
-  const repeat = state.repeatReading;
-  const blinded = repeat !== null && blindedOn(state, studyKey)
-    ? { seriesKey: repeat.seriesKey, firstIds: repeat.first.map((m) => m.id) }
-    : null;
-  const finished = repeatOf(state, studyKey);
-  const compared = finished?.phase === 'compared'
-    ? { seriesKey: finished.seriesKey, firstIds: finished.first.map((m) => m.id), second: [...finished.second], secondLabel: finished.secondLabel }
-    : null;
+  const { blinded, compared } = savedRepeatReadingOf(state, studyKey);
   return savedStudyOf(studyKey, measurements, state.instances, new Date(), pendingImages, blinded, compared);
-}
-
-/**
- * Splits restored vertebrae into those shown and the hidden first reading of a blinded repeat reading that was under
- * way when they were saved, so that a reload resumes the repeat still blinded instead of showing both readings at once.
- * Nothing is hidden when another repeat reading is already under way in this tab.
- */
-function resumeBlindedReading(restored: RestoredStudy | null, vertebrae: readonly VertebraMeasurement[]): {
-  shown: VertebraMeasurement[];
-  repeat: RepeatReadingState | null;
-} {
-  const blinded = restored?.blindedReading ?? null;
-  if (getState().repeatReading !== null) return { shown: [...vertebrae], repeat: null };
-  if (blinded === null) return { shown: [...vertebrae], repeat: comparedReadingOf(restored, vertebrae) };
-  const hiddenIds = new Set(blinded.firstIds);
-  const first = vertebrae.filter((m) => hiddenIds.has(m.id));
-  if (first.length === 0) return { shown: [...vertebrae], repeat: null };
-  return {
-    shown: vertebrae.filter((m) => !hiddenIds.has(m.id)),
-    repeat: { seriesKey: blinded.seriesKey, phase: 'blinded', first, second: [], secondLabel: 'blinded repeat' },
-  };
-}
-
-/** The finished repeat reading a restored record holds, with its first reading among the given vertebrae; or null. */
-function comparedReadingOf(restored: RestoredStudy | null, vertebrae: readonly VertebraMeasurement[]): RepeatReadingState | null {
-  const compared = restored?.comparedReading ?? null;
-  if (compared === null) return null;
-  const firstIds = new Set(compared.firstIds);
-  const first = vertebrae.filter((m) => firstIds.has(m.id));
-  if (first.length === 0) return null;
-  return { seriesKey: compared.seriesKey, phase: 'compared', first, second: compared.second, secondLabel: compared.secondLabel };
 }
 
 /** What two sets of a study's vertebrae would store, compared as text: equal when nothing a reader sees differs. */
@@ -191,7 +125,7 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
 
   /** Studies whose vertebrae on the page differ from what the store holds (as far as this tab knows). */
   const unsavedStudies = (state: AppState): string[] => {
-    const current = byStudy(state);
+    const current = vertebraeByStudy(state);
     return [...started].filter((key) => {
       const list = current.get(key) ?? [];
       const known = sync.get(key);
@@ -201,7 +135,7 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
   };
 
   const writableStudies = (state: AppState): string[] => {
-    const current = byStudy(state);
+    const current = vertebraeByStudy(state);
     return unsavedStudies(state).filter((key) => {
       if (!sync.has(key) || conflicts.has(key)) return false;
       const failure = failed.get(key);
@@ -223,7 +157,7 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
   };
 
   const writeStudy = async (studyKey: string, known: StudySync) => {
-    const attempted = byStudy(getState()).get(studyKey) ?? [];
+    const attempted = vertebraeByStudy(getState()).get(studyKey) ?? [];
     const attemptedRepeat = repeatOf(getState(), studyKey);
     try {
       const outcome = await deps.store.write(studyKey, recordOf(studyKey, attempted), known.revision);
@@ -292,7 +226,7 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
         const reference = restored?.pendingImages.get(m.id);
         if (reference) pendingImages.set(m.id, reference);
       }
-      const { shown, repeat } = resumeBlindedReading(restored, missing);
+      const { shown, repeat } = resumeRepeatReading(restored, missing, state.repeatReading);
       const byId = { ...state.measurements.byId };
       for (const m of shown) byId[m.id] = m;
       setState({
@@ -320,7 +254,7 @@ export function startAutosave(deps: AutosaveDeps = { store: indexedDbStudyStore(
     if (!chosen && stored.revision === known.revision) return;
     const theirs = stored.record === null ? null : restoreSavedStudy(stored.record, getState().instances);
     const state = getState();
-    const mine = byStudy(state).get(studyKey) ?? [];
+    const mine = vertebraeByStudy(state).get(studyKey) ?? [];
     const unsaved = known.synced === null || !sameVertebrae(known.synced, mine);
     if (blindedOn(state, studyKey) || (!chosen && unsaved)) {
       holdBack(studyKey, stored.revision, theirs);

@@ -1,4 +1,4 @@
-import { utilities, type Types } from '@cornerstonejs/core';
+import { StackViewport, utilities, type Types } from '@cornerstonejs/core';
 import { proposeNextLevel, SPINAL_LEVELS, type PointName, type SpinalLevel, type Vec3 } from '../../measurement';
 import type { DisplayPlan } from '../model/displayPlan';
 import { displayedPlaneOf, seriesGrid } from '../model/displayedPlane';
@@ -78,7 +78,7 @@ export function createPlacementAssist({ plan, viewportOf }: AssistEnvironment): 
     const view = await tracked(null, 0, () => analysisViewOf(viewport, spec), () => 0);
     if (!view.ok) return null;
     const camera = viewport.getCamera();
-    const imageId = spec.kind === 'stack' ? ((viewport as unknown as { getCurrentImageId?: () => string }).getCurrentImageId?.() ?? null) : null;
+    const imageId = viewport instanceof StackViewport ? viewport.getCurrentImageId() : null;
     const viewPlaneNormal = point3(camera.viewPlaneNormal ?? [1, 0, 0]);
     const viewUp = point3(camera.viewUp ?? [0, 0, 1]);
     const grid = seriesGrid(found.series);
