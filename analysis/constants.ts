@@ -60,3 +60,10 @@ export const DEPTH_TO_HEIGHT_RANGE: readonly [number, number] = [1.0, 2.4];
 
 /** How far snapPoint moves a click at most, mm ("within a few millimetres"). */
 export const SNAP_RADIUS_MM = 5;
+
+/**
+ * Widths of the two sides of a step response across a body's edge, mm, as the box fit and the endplate lines read it:
+ * the shell side (cortex and subchondral plate ≤ 2 mm) against the outside (a disc, the canal or soft tissue ≥ 3 mm).
+ */
+export const STEP_SHELL_MM = 2;
+export const STEP_OUTSIDE_MM = 3;

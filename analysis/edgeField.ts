@@ -1,12 +1,10 @@
+import { STEP_OUTSIDE_MM, STEP_SHELL_MM } from './constants';
 import type { PlaneView } from './planeView';
 import type { ShellPolarity } from './profile';
 import { dot2, perpendicular2, type Vec2 } from './vec';
 
 /** Half-size of the square around the click that the box must fit in, mm (a lumbar body is ≤ 55 mm deep). */
 export const SEARCH_HALF_SIZE_MM = 40;
-/** Widths of the shell side and of the outside of a side's step response, mm: cortex ≤ 2 mm, a disc or the canal ≥ 3 mm. */
-const INSIDE_MM = 2;
-const OUTSIDE_MM = 3;
 /**
  * A step response is an edge when it reaches EDGE_TEXTURE_RATIO × the field's texture level (the TEXTURE_PERCENTILE of
  * all its responses: noise makes one of each opposite pair positive, so this is the median positive response of the
@@ -36,8 +34,8 @@ export interface EdgeField {
 
 /**
  * Samples the plane on a `gridMm` grid of ±SEARCH_HALF_SIZE_MM around `seed`, on the axes of `cranial`, and turns it
- * into the four facings' edge counts: a step response (shell INSIDE_MM inside against the outside OUTSIDE_MM beyond,
- * polarity-signed) is an edge when it reaches the field's cap, `fixedCap` when given (so several axes compare).
+ * into the four facings' edge counts: a step response (shell STEP_SHELL_MM inside against the outside STEP_OUTSIDE_MM
+ * beyond, polarity-signed) is an edge when it reaches the field's cap, `fixedCap` when given (so several axes compare).
  */
 export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity, cranial: Vec2, gridMm: number, fixedCap?: number): EdgeField {
   const n = Math.round((2 * SEARCH_HALF_SIZE_MM) / gridMm) + 1;
@@ -72,8 +70,8 @@ export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity
     }
   }
   const exitSign = polarity === 'brightShell' ? -1 : 1;
-  const inside = Math.max(1, Math.round(INSIDE_MM / gridMm));
-  const outside = Math.max(1, Math.round(OUTSIDE_MM / gridMm));
+  const inside = Math.max(1, Math.round(STEP_SHELL_MM / gridMm));
+  const outside = Math.max(1, Math.round(STEP_OUTSIDE_MM / gridMm));
   /**
    * Step response at position k of a line facing +1 (towards higher k) or −1: the mean of the `outside` samples beyond
    * k against the mean of the `inside` samples before it, polarity-signed; 0 when a window leaves the grid or the image.

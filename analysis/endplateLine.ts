@@ -1,4 +1,4 @@
-import { WALL_INSET_MM } from './constants';
+import { STEP_OUTSIDE_MM, STEP_SHELL_MM, WALL_INSET_MM } from './constants';
 import type { BodyFrame } from './bodyFrame';
 import type { PlaneView } from './planeView';
 import { addScaled2 } from './vec';
@@ -24,9 +24,6 @@ const OFFSET_RANGE_MM = 5;
 const GRID_STEP_MM = 0.5;
 /** The line is scored over this central share of the depth between the corner points (0–1), clear of the rims. */
 const CENTRAL_SHARE = 0.85;
-/** Widths of the shell and of the outside of the step response across the line, mm (cortex ≤ 2 mm, disc ≥ 3 mm). */
-const INSIDE_MM = 2;
-const OUTSIDE_MM = 3;
 /** A step response counts as edge when it reaches this share of the body's typical edge contrast (0–1). */
 const LINE_EDGE_SHARE = 0.5;
 /**
@@ -67,9 +64,9 @@ function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferio
       const v = v0Mm + iv * GRID_STEP_MM;
       let inside = 0;
       let outside = 0;
-      for (let k = 1; k <= INSIDE_MM; k += 1) inside += valueAt(u, v - sign * k);
-      for (let k = 1; k <= OUTSIDE_MM; k += 1) outside += valueAt(u, v + sign * k);
-      const d = exitSign * (outside / OUTSIDE_MM - inside / INSIDE_MM);
+      for (let k = 1; k <= STEP_SHELL_MM; k += 1) inside += valueAt(u, v - sign * k);
+      for (let k = 1; k <= STEP_OUTSIDE_MM; k += 1) outside += valueAt(u, v + sign * k);
+      const d = exitSign * (outside / STEP_OUTSIDE_MM - inside / STEP_SHELL_MM);
       raw[iu * rows + iv] = Number.isFinite(d) && d >= threshold ? 1 : 0;
     }
   });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { at } from '../../measurement/testing/results';
-import { findOrthancBinary, startOrthanc, type RunningOrthanc } from '../../scripts/pacs/orthanc';
+import { startOrthanc, type RunningOrthanc } from '../../scripts/pacs/orthanc';
+import { hasOrthanc } from './orthancPresent';
 import { uploadFiles } from '../../scripts/pacs/upload';
 import { ViewerPage, loadGroundTruth, sampleFiles } from './pageObject';
 import { startSession, type ViewerSession } from './session';
@@ -14,14 +15,6 @@ const truth = loadGroundTruth();
 const baseline = truth.studies.find((s) => s.key === 'baseline')!;
 const ct = baseline.series.find((s) => s.key === 'ct')!;
 const l1 = baseline.levels!.find((l) => l.level === 'L1')!;
-const hasOrthanc = (() => {
-  try {
-    return Boolean(findOrthancBinary());
-  } catch {
-    return false;
-  }
-})();
-if (!hasOrthanc && process.env.CI) throw new Error('Orthanc is required in CI: .ci/run installs orthanc and orthanc-dicomweb');
 
 let orthanc: RunningOrthanc;
 let storageDir: string;

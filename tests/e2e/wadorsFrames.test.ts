@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deterministicUid } from '../../sample-data/uids';
-import { findOrthancBinary, startOrthanc, type RunningOrthanc } from '../../scripts/pacs/orthanc';
+import { startOrthanc, type RunningOrthanc } from '../../scripts/pacs/orthanc';
+import { hasOrthanc } from './orthancPresent';
 import { uploadFiles } from '../../scripts/pacs/upload';
 import { createJ2kLosslessCodec } from '../bench/peer/j2kLossless';
 import { JPEG_2000_LOSSLESS, encodePart10 } from '../bench/peer/part10';
@@ -23,14 +24,6 @@ const COLUMNS = 67;
 const ROWS = 45;
 const RESCALE_INTERCEPT = -1024;
 
-const hasOrthanc = (() => {
-  try {
-    return Boolean(findOrthancBinary());
-  } catch {
-    return false;
-  }
-})();
-if (!hasOrthanc && process.env.CI) throw new Error('Orthanc is required in CI: .ci/run installs orthanc and orthanc-dicomweb');
 
 /** Stored value of voxel (column, row) of slice `k`: a pattern over −30,000 … 30,000 with every low bit in use. */
 function storedValue(k: number, column: number, row: number): number {
