@@ -109,6 +109,20 @@ async function started(store: FakeStore, channel = new FakeChannel()) {
   return channel;
 }
 
+/** A reload: a fresh page state, autosave started again on the same store. */
+async function reloaded(store: FakeStore) {
+  stop?.();
+  setState({ patients: [], measurements: EMPTY_MEASUREMENTS, repeatReading: null, restoredNotices: [] });
+  await started(store);
+}
+
+/** Nothing differs from what was stored, so nothing is written again. */
+async function expectNothingWrittenAgain(store: FakeStore) {
+  const writes = store.writes;
+  await settle();
+  expect(store.writes).toBe(writes);
+}
+
 afterEach(() => {
   stop?.();
   stop = null;
@@ -326,17 +340,11 @@ describe('a blinded repeat reading under way', () => {
     expect(record?.measurements.map((m) => m.id).sort()).toEqual(['first-L1', 'second-L1']);
     expect(record?.blindedReading).toEqual({ seriesKey: 'X', firstIds: ['first-L1'] });
 
-    // Reload: a fresh page state, autosave started again on the same store.
-    stop?.();
-    setState({ patients: [], measurements: EMPTY_MEASUREMENTS, repeatReading: null, restoredNotices: [] });
-    await started(store);
+    await reloaded(store);
     expect(Object.keys(getState().measurements.byId)).toEqual(['second-L1']);
     expect(getState().repeatReading).toMatchObject({ seriesKey: 'X', phase: 'blinded', first: [{ id: 'first-L1' }] });
     expect(getState().restoredNotices).toEqual([{ studyKey: 'S1', ids: ['second-L1'] }]);
-    // Nothing differs from what was stored, so nothing is written again.
-    const writes = store.writes;
-    await settle();
-    expect(store.writes).toBe(writes);
+    await expectNothingWrittenAgain(store);
   });
 
   it('is no longer marked once the repeat reading is finished', async () => {
@@ -372,14 +380,10 @@ describe('a finished repeat reading', () => {
     expect(record?.measurements.map((m) => m.id)).toEqual(['first-L1']);
     expect(record?.comparedReading).toMatchObject({ seriesKey: 'X', firstIds: ['first-L1'], secondLabel: 'blinded repeat', second: [{ id: 'second-L1', level: 'L1' }] });
 
-    stop?.();
-    setState({ patients: [], measurements: EMPTY_MEASUREMENTS, repeatReading: null, restoredNotices: [] });
-    await started(store);
+    await reloaded(store);
     expect(Object.keys(getState().measurements.byId)).toEqual(['first-L1']);
     expect(getState().repeatReading).toMatchObject({ seriesKey: 'X', phase: 'compared', first: [{ id: 'first-L1' }], second: [{ id: 'second-L1', points: secondL1.points }] });
-    const writes = store.writes;
-    await settle();
-    expect(store.writes).toBe(writes);
+    await expectNothingWrittenAgain(store);
   });
 
   it('is dropped from the store when the reader closes it, with the vertebrae unchanged', async () => {
