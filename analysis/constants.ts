@@ -64,6 +64,10 @@ export const SNAP_RADIUS_MM = 5;
 /**
  * Widths of the two sides of a step response across a body's edge, mm, as the box fit and the endplate lines read it:
  * the shell side (cortex and subchondral plate ≤ 2 mm) against the outside (a disc, the canal or soft tissue ≥ 3 mm).
+ * A disc can be thinner than the outside window: thoracic discs are the thinnest of the column (Pooni JS et al., Surg
+ * Radiol Anat 1986;8:175), degenerated discs narrow further, and between two half-maximum edges a low thoracic disc can
+ * span only 2–3 mm, so the window then reaches the neighbour's bright endplate. The endplate lines therefore read the
+ * outside as the darkest of its runs from the edge (the first 1, 2 or 3 mm; see endplateLine.ts).
  */
 export const STEP_SHELL_MM = 2;
 export const STEP_OUTSIDE_MM = 3;
