@@ -58,6 +58,14 @@ export const MAX_PLAUSIBLE_DEPTH_MM = 65;
  */
 export const DEPTH_TO_HEIGHT_RANGE: readonly [number, number] = [1.0, 2.4];
 
+/**
+ * Plausible anterior ÷ posterior height (Ha ÷ Hp) of a vertebral body, crushed ones included: normal T4–L4 bodies are
+ * slightly wedged (Ha ÷ Hp ≈ 0.85–1.0) and L5 is up to ≈ 1.2 taller in front (Black DM et al., J Bone Miner Res
+ * 1991;6:883); a Genant grade 3 wedge has Ha ≤ 0.6 Hp and a severe crush reaches ≈ 0.3 (Genant et al., J Bone Miner
+ * Res 1993;8:1137). Outside [0.3, 1.4] the points are not a vertebral body's.
+ */
+export const PLAUSIBLE_WEDGE_RATIO: readonly [number, number] = [0.3, 1.4];
+
 /** How far snapPoint moves a click at most, mm ("within a few millimetres"). */
 export const SNAP_RADIUS_MM = 5;
 
