@@ -205,7 +205,31 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
       const edge = refinedEdge(view, frame, side, uMm, smooth.curve(uMm), lowContrast);
       return edge ? [uMm, edge] : null;
     };
+    /**
+     * The body's own outline at a corner column when it ends short of the endplate's curve: the first clear exit edge
+     * from the centre along the column (as the first pass looks for it) lies more than REFINE_WINDOW_MM inside the
+     * curve, so the column leaves the body through a bevelled or collapsed corner (a crushed anterior wall) before the
+     * endplate's height. Genant's corner point sits on the body's outline there, not on the endplate's continuation
+     * in the disc space above it. Null when the column reaches the endplate.
+     */
+    const collapsedCorner = (uCorner: number): number | null => {
+      const predicted = smooth.curve(uCorner);
+      const halfHeight = (frame.superiorMm - frame.inferiorMm) / 2;
+      const edge = edgeAlong(view, at(frame, uCorner, 0), outward(frame, side), frame.polarity, {
+        minContrast,
+        fromMm: halfHeight / 3,
+        toMm: predicted + REFINE_WINDOW_MM,
+      });
+      if (!edge || edge.distanceMm >= predicted - REFINE_WINDOW_MM) return null;
+      pointEdges.push(edge);
+      note({ code: 'ROUNDED_CORNER', message: 'A corner is bevelled or collapsed; its point sits where the body ends.' });
+      return edge.distanceMm;
+    };
     const corner = (uCorner: number, inward: 1 | -1): number => {
+      // Compression collapses the anterior column (wedge fractures; Denis F, Spine 1983;8:817), so only an anterior
+      // corner is read as bevelled or collapsed; the posterior corners keep following the endplate.
+      const endsBefore = inward === -1 ? collapsedCorner(uCorner) : null;
+      if (endsBefore !== null) return endsBefore;
       const found: (readonly [number, ExitEdge])[] = [];
       for (let d = 0; d <= CORNER_FIT_SPAN_MM + 1e-6; d += SCAN_STEP_MM) {
         const f = refineAt(uCorner + inward * d);
