@@ -72,7 +72,7 @@ export function at(frame: BodyFrame, uMm: number, vMm: number): Vec2 {
  * the image, and the band's outer edge (the neighbour's plate against its marrow) is the only edge there: the first
  * pass then jumps outward by a disc's height for the last few millimetres before the wall. Such an end (edges in order
  * of u form runs while each is within IRREGULAR_RESIDUAL_MM of the one before; an end run of less than
- * MERGED_END_MAX_SHARE of the edges lying DISC_MIN_MM or more beyond the run next to it) is left out, so the corner
+ * MERGED_END_MAX_SHARE of the depth lying DISC_MIN_MM or more beyond the run next to it) is left out, so the corner
  * follows the rest of the endplate. A longer outward run is kept: that is the endplate itself beyond a fracture step.
  * Pairs are (u mm, outward distance mm).
  */
@@ -90,15 +90,22 @@ function withoutMergedEnds(pairs: readonly (readonly [number, number])[]): { pai
   const lastRun = runs[runs.length - 1];
   const beforeLast = runs[runs.length - 2];
   if (!firstRun || !secondRun || !lastRun || !beforeLast) return { pairs: sorted, dropped: false };
+  const depthMm = sorted[sorted.length - 1]![0] - sorted[0]![0];
   const merged = (end: readonly (readonly [number, number])[], nextEdge: readonly [number, number]) =>
-    end.length < MERGED_END_MAX_SHARE * sorted.length && median(end.map((p) => p[1])) - nextEdge[1] >= DISC_MIN_MM;
+    end[end.length - 1]![0] - end[0]![0] < MERGED_END_MAX_SHARE * depthMm && median(end.map((p) => p[1])) - nextEdge[1] >= DISC_MIN_MM;
   const dropFirst = merged(firstRun, secondRun[0]!);
   const dropLast = merged(lastRun, beforeLast[beforeLast.length - 1]!);
   const kept = runs.filter((_, k) => !((k === 0 && dropFirst) || (k === runs.length - 1 && dropLast)));
   return { pairs: kept.flat(), dropped: dropFirst || dropLast };
 }
 
-/** An end run of the first pass shorter than this share of its edges may be the neighbour's merged plate (0–1). */
+/**
+ * An end run of the first pass spanning less than this share of the endplate's depth may be the neighbour's merged
+ * plate (0–1). The nucleus pulposus holds the centre of the disc and the annulus its rim (Adams MA, Roughley PJ, Spine
+ * 2006;31:2151), so where a disc narrows to nothing on a lateral view it does so next to a wall, in the annulus; this
+ * project takes the outer third of the depth as that rim (design decision, issue 12). A longer outward run is the
+ * endplate itself (a wedge or a fracture step).
+ */
 const MERGED_END_MAX_SHARE = 1 / 3;
 /** The least outward jump of a merged end, mm: a cortex and the thinnest disc between two half-maximum edges. */
 const DISC_MIN_MM = 1.5;
