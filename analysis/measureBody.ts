@@ -51,6 +51,13 @@ const MIN_CURVE_SPAN_SHARE = 2 / 3;
 const IRREGULAR_OUTLIER_SHARE = 0.15;
 /** Edges next to a corner fainter than this share of their median contrast are left out of the corner's line (0–1). */
 const CORNER_MIN_RELATIVE_CONTRAST = 0.5;
+/**
+ * Largest change of slope (mm per mm) between a corner's edge line and the endplate curve at the corner: the steepest
+ * endplate the lines look for (a severe wedge's, 0.5; see endplateLine.ts). A sharper bend within the last
+ * CORNER_FIT_SPAN_MM is a rim lip, a rounded rim or the neighbour's plate, not the endplate (Genant's corner points
+ * leave out osteophytes and rim lips: Genant et al., J Bone Miner Res 1993;8:1137).
+ */
+const MAX_CORNER_BEND = 0.5;
 /** A corner whose own edge falls this far from the fitted endplate line is rounded or carries an osteophyte, mm. */
 const ROUNDED_CORNER_MM = 1.5;
 /** Weakest acceptable point edge relative to the body's median edge contrast (0–1). */
@@ -257,6 +264,13 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
       if (!(Math.abs(fitted - predicted) <= REFINE_WINDOW_MM + 1)) {
         // The line left the window its own edges came from: too few or scattered edges; keep the smooth curve.
         note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate edge is unclear at a corner; the point follows the endplate curve.` });
+        return predicted;
+      }
+      const bend = Math.abs(line(uCorner + 0.5) - line(uCorner - 0.5) - (smooth.curve(uCorner + 0.5) - smooth.curve(uCorner - 0.5)));
+      if (bend > MAX_CORNER_BEND) {
+        // The edge bends away from the endplate within the last few millimetres (a lipped or rounded rim, or the
+        // neighbour's plate where the disc thins out): the corner follows the endplate's curve.
+        note({ code: 'ROUNDED_CORNER', message: 'A corner is rounded or carries a lip; its point follows the endplate curve.' });
         return predicted;
       }
       if (own && Math.abs(own.distanceMm - fitted) > ROUNDED_CORNER_MM) {
