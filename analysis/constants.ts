@@ -58,12 +58,24 @@ export const MAX_PLAUSIBLE_DEPTH_MM = 65;
  */
 export const DEPTH_TO_HEIGHT_RANGE: readonly [number, number] = [1.0, 2.4];
 
+/**
+ * Plausible anterior ÷ posterior height (Ha ÷ Hp) of a vertebral body, crushed ones included: normal T4–L4 bodies are
+ * slightly wedged (Ha ÷ Hp ≈ 0.85–1.0) and L5 is up to ≈ 1.2 taller in front (Black DM et al., J Bone Miner Res
+ * 1991;6:883); a Genant grade 3 wedge has Ha ≤ 0.6 Hp and a severe crush reaches ≈ 0.3 (Genant et al., J Bone Miner
+ * Res 1993;8:1137). Outside [0.3, 1.4] the points are not a vertebral body's.
+ */
+export const PLAUSIBLE_WEDGE_RATIO: readonly [number, number] = [0.3, 1.4];
+
 /** How far snapPoint moves a click at most, mm ("within a few millimetres"). */
 export const SNAP_RADIUS_MM = 5;
 
 /**
  * Widths of the two sides of a step response across a body's edge, mm, as the box fit and the endplate lines read it:
  * the shell side (cortex and subchondral plate ≤ 2 mm) against the outside (a disc, the canal or soft tissue ≥ 3 mm).
+ * A disc can be thinner than the outside window: thoracic discs are the thinnest of the column (Pooni JS et al., Surg
+ * Radiol Anat 1986;8:175), degenerated discs narrow further, and between two half-maximum edges a low thoracic disc can
+ * span only 2–3 mm, so the window then reaches the neighbour's bright endplate. The endplate lines therefore read the
+ * outside as the darkest of its runs from the edge (the first 1, 2 or 3 mm; see endplateLine.ts).
  */
 export const STEP_SHELL_MM = 2;
 export const STEP_OUTSIDE_MM = 3;

@@ -102,12 +102,13 @@ export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity
       if (fixedCap === undefined && (iu + iv) % 3 === 0) sampled.push(front[i]!, back[i]!, top[i]!, bottom[i]!);
     }
   }
-  sampled.sort((x, y) => x - y);
+  // A typed array sorts numerically without a comparator call per pair.
+  const sorted = Float64Array.from(sampled).sort();
   const cap =
     fixedCap ??
     Math.max(
-      EDGE_TEXTURE_RATIO * (sampled[Math.floor(sampled.length * TEXTURE_PERCENTILE)] ?? 0),
-      EDGE_STRONGEST_SHARE * (sampled[Math.floor(sampled.length * 0.99)] ?? 0),
+      EDGE_TEXTURE_RATIO * (sorted[Math.floor(sorted.length * TEXTURE_PERCENTILE)] ?? 0),
+      EDGE_STRONGEST_SHARE * (sorted[Math.floor(sorted.length * 0.99)] ?? 0),
       1e-9,
     );
   // Cumulative edge counts along each side's direction (walls run along v, endplates along u).

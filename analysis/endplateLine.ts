@@ -63,10 +63,15 @@ function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferio
     for (let iv = 0; iv < rows; iv += 1) {
       const v = v0Mm + iv * GRID_STEP_MM;
       let inside = 0;
-      let outside = 0;
       for (let k = 1; k <= STEP_SHELL_MM; k += 1) inside += valueAt(u, v - sign * k);
-      for (let k = 1; k <= STEP_OUTSIDE_MM; k += 1) outside += valueAt(u, v + sign * k);
-      const d = exitSign * (outside / STEP_OUTSIDE_MM - inside / STEP_SHELL_MM);
+      // The outside level is the most disc-like of the runs from the edge (the first 1, 2, … STEP_OUTSIDE_MM mm): a thin
+      // disc whose far side is already the neighbour's bright endplate still reads as the disc (see STEP_OUTSIDE_MM).
+      let outside = 0;
+      let d = -Infinity;
+      for (let k = 1; k <= STEP_OUTSIDE_MM; k += 1) {
+        outside += valueAt(u, v + sign * k);
+        d = Math.max(d, exitSign * (outside / k - inside / STEP_SHELL_MM));
+      }
       raw[iu * rows + iv] = Number.isFinite(d) && d >= threshold ? 1 : 0;
     }
   });

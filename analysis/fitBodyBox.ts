@@ -89,9 +89,10 @@ interface Ranges {
 
 /**
  * The best box of one field within `ranges`, positions every `stride` steps: the sum of the four sides' means less
- * INTERIOR_WEIGHT × the strongest full-length edge inside it (rows for the endplates, columns for the walls).
+ * INTERIOR_WEIGHT × the strongest full-length edge inside it (rows for the endplates, columns for the walls). Boxes
+ * that cannot score above `floor` (the best of the fields tried before) are skipped unscored; null when none does.
  */
-function bestIn(field: EdgeField, ranges: Ranges, stride: number): Candidate | null {
+function bestIn(field: EdgeField, ranges: Ranges, stride: number, floor = -Infinity): Candidate | null {
   const { n, gridMm } = field;
   const centre = (n - 1) / 2;
   const guard = Math.round(INTERIOR_GUARD_MM / gridMm);
@@ -133,6 +134,16 @@ function bestIn(field: EdgeField, ranges: Ranges, stride: number): Candidate | n
       for (let v = Math.ceil(centre); v < n; v += 1) upMax[o + v] = m = Math.max(m, topAt[o + v]!);
     });
   });
+  // Upper bounds for pruning (the score of a box never exceeds the sum of its sides' best shares, the interior penalty
+  // being ≥ 0): the best superior share of any wall pair at each row, and the best inferior share.
+  const topBest = new Float64Array(n);
+  const bottomBest = new Float64Array(n);
+  for (let o = 0; o < pairs * n; o += n) {
+    for (let v = 0; v < n; v += 1) {
+      if (topAt[o + v]! > topBest[v]!) topBest[v] = topAt[o + v]!;
+      if (bottomAt[o + v]! > bottomBest[v]!) bottomBest[v] = bottomAt[o + v]!;
+    }
+  }
   let best: Candidate | null = null;
   const frontAt = new Float64Array(n);
   const backAt = new Float64Array(n);
@@ -142,11 +153,22 @@ function bestIn(field: EdgeField, ranges: Ranges, stride: number): Candidate | n
     for (const vs of vss) {
       const height = vs - vi;
       if (height < minHeight || height > maxHeight) continue;
+      // A wall's share is at most 1: a box here cannot beat the best so far (same result, less work).
+      const endplatesBest = topBest[vs]! + bottomBest[vi]!;
+      const bar = best ? Math.max(best.score, floor) : floor;
+      if (endplatesBest + 2 <= bar) continue;
       const [ca, cb] = centralRange(vi, vs);
       for (let u = 0; u < n; u += 1) {
         const line = u * (n + 1);
         frontAt[u] = cb > ca ? (field.front[line + cb + 1]! - field.front[line + ca]!) / (cb - ca + 1) : 0;
         backAt[u] = cb > ca ? (field.back[line + cb + 1]! - field.back[line + ca]!) / (cb - ca + 1) : 0;
+      }
+      if (bar > -Infinity) {
+        let backBest = 0;
+        for (const up of ups) backBest = Math.max(backBest, backAt[up]!);
+        let frontBest = 0;
+        for (const ua of uas) frontBest = Math.max(frontBest, frontAt[ua]!);
+        if (endplatesBest + backBest + frontBest <= bar) continue;
       }
       let m = 0;
       for (let u = Math.floor(centre); u >= 0; u -= 1) colDown[u] = m = Math.max(m, backAt[u]!);
@@ -231,7 +253,7 @@ export function fitBodyBox(view: PlaneView, seed: Vec2, polarity: ShellPolarity,
   let bestDeg = 0;
   for (let deg = -AXIS_RANGE_DEG; deg <= AXIS_RANGE_DEG + 1e-9; deg += AXIS_STEP_DEG) {
     const field = deg === 0 ? straight : edgeFieldOf(view, seed, polarity, rotate(initialCranial, deg), COARSE_GRID_MM, straight.cap);
-    const c = bestIn(field, coarseRanges, 1);
+    const c = bestIn(field, coarseRanges, 1, coarse?.score);
     if (c && (!coarse || c.score > coarse.score)) {
       coarse = c;
       bestDeg = deg;
@@ -251,7 +273,7 @@ export function fitBodyBox(view: PlaneView, seed: Vec2, polarity: ShellPolarity,
   for (const deg of [bestDeg, bestDeg - AXIS_STEP_DEG / 2, bestDeg + AXIS_STEP_DEG / 2]) {
     const field = edgeFieldOf(view, seed, polarity, rotate(initialCranial, deg), FINE_GRID_MM, fineCap);
     fineCap = field.cap;
-    const c = bestIn(field, local, 1);
+    const c = bestIn(field, local, 1, best?.score);
     if (c && (!best || c.score > best.score)) best = c;
   }
   return best ? boxOf(seed, best) : null;

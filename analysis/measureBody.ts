@@ -2,6 +2,7 @@ import type { ConfidenceReason } from './confidence';
 import {
   CORNER_FIT_SPAN_MM,
   OUTSIDE_WINDOW_START_MM,
+  PLAUSIBLE_WEDGE_RATIO,
   MAX_PLAUSIBLE_DEPTH_MM,
   MAX_PLAUSIBLE_HEIGHT_MM,
   MIN_PLAUSIBLE_DEPTH_MM,
@@ -9,7 +10,7 @@ import {
   WALL_INSET_MM,
 } from './constants';
 import { edgeAlong, MIN_EDGE_NOISE_RATIO, type BodyFrame } from './bodyFrame';
-import { fitLine, robustEndplateCurve } from './curveFit';
+import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit';
 import { fitEndplateLines, type EndplateLine } from './endplateLine';
 import type { PlaneView } from './planeView';
 import { median, type ExitEdge } from './profile';
@@ -40,10 +41,23 @@ const FIRST_PASS_REACH = 1.6;
 const FIRST_PASS_HALF_WIDTH_MM = 1.5;
 /** The second pass looks for each point's edge this far either side of the smooth endplate curve, mm. */
 const REFINE_WINDOW_MM = 2.5;
+/**
+ * An endplate's curve is a quadratic only when its edges span this share of the depth between the corner points
+ * (0–1); over less, a straight line through them: an endplate's 1–3 mm concavity cannot be read from one part of it,
+ * and a quadratic through one end bends away at the other.
+ */
+const MIN_CURVE_SPAN_SHARE = 2 / 3;
 /** More than this share of an endplate's edges off its smooth curve makes it irregular (0–1). */
 const IRREGULAR_OUTLIER_SHARE = 0.15;
 /** Edges next to a corner fainter than this share of their median contrast are left out of the corner's line (0–1). */
 const CORNER_MIN_RELATIVE_CONTRAST = 0.5;
+/**
+ * Largest change of slope (mm per mm) between a corner's edge line and the endplate curve at the corner: the steepest
+ * endplate the lines look for (a severe wedge's, 0.5; see endplateLine.ts). A sharper bend within the last
+ * CORNER_FIT_SPAN_MM is a rim lip, a rounded rim or the neighbour's plate, not the endplate (Genant's corner points
+ * leave out osteophytes and rim lips: Genant et al., J Bone Miner Res 1993;8:1137).
+ */
+const MAX_CORNER_BEND = 0.5;
 /** A corner whose own edge falls this far from the fitted endplate line is rounded or carries an osteophyte, mm. */
 const ROUNDED_CORNER_MM = 1.5;
 /** Weakest acceptable point edge relative to the body's median edge contrast (0–1). */
@@ -54,12 +68,54 @@ const MIN_POINT_EDGE_RELATIVE = 0.3;
 const DOUBLE_CONTOUR_RATIO = 0.85;
 /** Cement: interior values beyond the outside level by more than this many times the shell contrast (CT). */
 const CEMENT_CONTRAST_RATIO = 2;
-const PLAUSIBLE_WEDGE_RATIO: readonly [number, number] = [0.3, 1.4];
 
 /** The plane point at (u anterior, v cranial) mm from the body's centre. */
 export function at(frame: BodyFrame, uMm: number, vMm: number): Vec2 {
   return addScaled2(addScaled2(frame.centre, frame.anterior, uMm), frame.cranial, vMm);
 }
+
+/**
+ * Where a disc thins to nothing next to a wall, the body's endplate and the neighbour's merge into one bright band on
+ * the image, and the band's outer edge (the neighbour's plate against its marrow) is the only edge there: the first
+ * pass then jumps outward by a disc's height for the last few millimetres before the wall. Such an end (edges in order
+ * of u form runs while each is within IRREGULAR_RESIDUAL_MM of the one before; an end run of less than
+ * MERGED_END_MAX_SHARE of the depth lying DISC_MIN_MM or more beyond the run next to it) is left out, so the corner
+ * follows the rest of the endplate. A longer outward run is kept: that is the endplate itself beyond a fracture step.
+ * Pairs are (u mm, outward distance mm).
+ */
+function withoutMergedEnds(pairs: readonly (readonly [number, number])[]): { pairs: (readonly [number, number])[]; dropped: boolean } {
+  const sorted = [...pairs].sort((a, b) => a[0] - b[0]);
+  const runs: (readonly [number, number])[][] = [];
+  for (const p of sorted) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && Math.abs(p[1] - last[1]) <= IRREGULAR_RESIDUAL_MM) run.push(p);
+    else runs.push([p]);
+  }
+  const firstRun = runs[0];
+  const secondRun = runs[1];
+  const lastRun = runs[runs.length - 1];
+  const beforeLast = runs[runs.length - 2];
+  if (!firstRun || !secondRun || !lastRun || !beforeLast) return { pairs: sorted, dropped: false };
+  const depthMm = sorted[sorted.length - 1]![0] - sorted[0]![0];
+  const merged = (end: readonly (readonly [number, number])[], nextEdge: readonly [number, number]) =>
+    end[end.length - 1]![0] - end[0]![0] < MERGED_END_MAX_SHARE * depthMm && median(end.map((p) => p[1])) - nextEdge[1] >= DISC_MIN_MM;
+  const dropFirst = merged(firstRun, secondRun[0]!);
+  const dropLast = merged(lastRun, beforeLast[beforeLast.length - 1]!);
+  const kept = runs.filter((_, k) => !((k === 0 && dropFirst) || (k === runs.length - 1 && dropLast)));
+  return { pairs: kept.flat(), dropped: dropFirst || dropLast };
+}
+
+/**
+ * An end run of the first pass spanning less than this share of the endplate's depth may be the neighbour's merged
+ * plate (0–1). The nucleus pulposus holds the centre of the disc and the annulus its rim (Adams MA, Roughley PJ, Spine
+ * 2006;31:2151), so where a disc narrows to nothing on a lateral view it does so next to a wall, in the annulus; this
+ * project takes the outer third of the depth as that rim (design decision, issue 12). A longer outward run is the
+ * endplate itself (a wedge or a fracture step).
+ */
+const MERGED_END_MAX_SHARE = 1 / 3;
+/** The least outward jump of a merged end, mm: a cortex and the thinnest disc between two half-maximum edges. */
+const DISC_MIN_MM = 1.5;
 
 /** The direction of one endplate from the centre: +cranial for the superior, −cranial for the inferior. */
 function outward(frame: BodyFrame, side: Side): Vec2 {
@@ -144,9 +200,18 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
   for (const side of ['superior', 'inferior'] as const) {
     const sign = side === 'superior' ? 1 : -1;
     const first = lines ? lineSamples(view, frame, lines[side], side, us, minContrast) : endplateSamples(view, frame, side, us, minContrast);
-    const pairs = first.flatMap((s) => (s.edge ? [[s.uMm, s.edge.distanceMm] as const] : []));
-    const smooth = robustEndplateCurve(pairs);
+    const { pairs, dropped } = withoutMergedEnds(first.flatMap((s) => (s.edge ? [[s.uMm, s.edge.distanceMm] as const] : [])));
+    if (dropped) {
+      note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate merges with the neighbour's next to a wall (thin disc); the corner follows the endplate.` });
+    }
+    const spanMm = pairs.length > 0 ? Math.max(...pairs.map((p) => p[0])) - Math.min(...pairs.map((p) => p[0])) : 0;
+    const partial = spanMm < MIN_CURVE_SPAN_SHARE * (uAnterior - uPosterior);
+    const straight = partial ? fitLine(pairs) : null;
+    const smooth = straight ? { curve: straight, outlierShare: 0 } : robustEndplateCurve(pairs);
     if (!smooth) return null;
+    if (partial) {
+      note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate edge shows over part of its depth only; the rest follows its line.` });
+    }
     if (smooth.outlierShare > IRREGULAR_OUTLIER_SHARE) {
       note({ code: 'IRREGULAR_ENDPLATE', message: `The ${side} endplate is irregular (a step, a Schmorl node or a fracture line).` });
     }
@@ -154,7 +219,31 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
       const edge = refinedEdge(view, frame, side, uMm, smooth.curve(uMm), lowContrast);
       return edge ? [uMm, edge] : null;
     };
+    /**
+     * The body's own outline at a corner column when it ends short of the endplate's curve: the first clear exit edge
+     * from the centre along the column (as the first pass looks for it) lies more than REFINE_WINDOW_MM inside the
+     * curve, so the column leaves the body through a bevelled or collapsed corner (a crushed anterior wall) before the
+     * endplate's height. Genant's corner point sits on the body's outline there, not on the endplate's continuation
+     * in the disc space above it. Null when the column reaches the endplate.
+     */
+    const collapsedCorner = (uCorner: number): number | null => {
+      const predicted = smooth.curve(uCorner);
+      const halfHeight = (frame.superiorMm - frame.inferiorMm) / 2;
+      const edge = edgeAlong(view, at(frame, uCorner, 0), outward(frame, side), frame.polarity, {
+        minContrast,
+        fromMm: halfHeight / 3,
+        toMm: predicted + REFINE_WINDOW_MM,
+      });
+      if (!edge || edge.distanceMm >= predicted - REFINE_WINDOW_MM) return null;
+      pointEdges.push(edge);
+      note({ code: 'ROUNDED_CORNER', message: 'A corner is bevelled or collapsed; its point sits where the body ends.' });
+      return edge.distanceMm;
+    };
     const corner = (uCorner: number, inward: 1 | -1): number => {
+      // Compression collapses the anterior column (wedge fractures; Denis F, Spine 1983;8:817), so only an anterior
+      // corner is read as bevelled or collapsed; the posterior corners keep following the endplate.
+      const endsBefore = inward === -1 ? collapsedCorner(uCorner) : null;
+      if (endsBefore !== null) return endsBefore;
       const found: (readonly [number, ExitEdge])[] = [];
       for (let d = 0; d <= CORNER_FIT_SPAN_MM + 1e-6; d += SCAN_STEP_MM) {
         const f = refineAt(uCorner + inward * d);
@@ -175,6 +264,13 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
       if (!(Math.abs(fitted - predicted) <= REFINE_WINDOW_MM + 1)) {
         // The line left the window its own edges came from: too few or scattered edges; keep the smooth curve.
         note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate edge is unclear at a corner; the point follows the endplate curve.` });
+        return predicted;
+      }
+      const bend = Math.abs(line(uCorner + 0.5) - line(uCorner - 0.5) - (smooth.curve(uCorner + 0.5) - smooth.curve(uCorner - 0.5)));
+      if (bend > MAX_CORNER_BEND) {
+        // The edge bends away from the endplate within the last few millimetres (a lipped or rounded rim, or the
+        // neighbour's plate where the disc thins out): the corner follows the endplate's curve.
+        note({ code: 'ROUNDED_CORNER', message: 'A corner is rounded or carries a lip; its point follows the endplate curve.' });
         return predicted;
       }
       if (own && Math.abs(own.distanceMm - fitted) > ROUNDED_CORNER_MM) {

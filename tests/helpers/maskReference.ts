@@ -12,6 +12,17 @@
  *    points lie `insetMm` inside them, the middle points half way between the walls; each point's height is the
  *    mask's superior or inferior boundary along the axis: at mid-depth the median over ±1 mm, at a corner the line
  *    fitted (Theil–Sen) to the boundary over the CORNER_SPAN_MM inside it — the rule analysis/ uses.
+ * 5. The endplate at a given depth is the body's outline farthest from its centre along the axis there (the last
+ *    0.5-crossing of the column), not the first: the endplate is the cranial (caudal) surface of the body, and near a
+ *    corner a column 1 mm inside the median wall can leave the body through the wall and come back into it. The
+ *    anterior surface of a thoraco-lumbar body is concave from rim to rim ("waisted") and the ring apophysis flares
+ *    out at each end, and the wall of a wedged or tilted body is oblique to the body's axis, so just below a rim the
+ *    wall can lie behind that column (on VerSe sub-verse012, 7 of the 96 corner columns of T10–L3 first crossed the
+ *    wall 1–5 mm from the centre and re-entered the body, which put those corners 5–12 mm down the wall). Genant's six-point method
+ *    (Genant et al., J Bone Miner Res 1993;8:1137) places the anterior and posterior points at the endplates' corners,
+ *    so a crossing through the wall is not an endplate point. Where the column reaches no endplate at all (a crushed
+ *    corner whose wall is bevelled back, L1 here) the outermost crossing is the body's outline at that depth, which
+ *    is where a reader puts the collapsed corner.
  */
 
 /** A sagittal slice of a label mask: value at (column a, row b), with a → patient y and b → patient z. */
@@ -100,15 +111,22 @@ export function referencePointsFromMask(slice: MaskSlice, label: number, insetMm
       a < 0 || b < 0 || a >= slice.width || b >= slice.height ? 0 : inRegion[a + b * slice.width]!;
     return (v(a0, b0) * (1 - ta) + v(a0 + 1, b0) * ta) * (1 - tb) + (v(a0, b0 + 1) * (1 - ta) + v(a0 + 1, b0 + 1) * ta) * tb;
   };
-  /** Distance from `start` (inside) along `dir` to where the mask first falls below 0.5, mm. */
-  const exit = (start: P, dir: P): number => {
+  /**
+   * Distance from `start` (inside) along `dir` to where the mask falls below 0.5, mm: the first such crossing, or with
+   * `outermost` the last one within the search (see 5. above).
+   */
+  const exit = (start: P, dir: P, outermost = false): number => {
     let previous = maskAt(start);
+    let found = Number.NaN;
     for (let t = STEP_MM; t < 80; t += STEP_MM) {
       const value = maskAt([start[0] + dir[0] * t, start[1] + dir[1] * t]);
-      if (value < 0.5 && previous >= 0.5) return t - STEP_MM + ((previous - 0.5) / (previous - value)) * STEP_MM;
+      if (value < 0.5 && previous >= 0.5) {
+        found = t - STEP_MM + ((previous - 0.5) / (previous - value)) * STEP_MM;
+        if (!outermost) return found;
+      }
       previous = value;
     }
-    return Number.NaN;
+    return found;
   };
   const median = (values: number[]) => {
     const s = values.filter(Number.isFinite).sort((x, y) => x - y);
@@ -157,7 +175,7 @@ export function referencePointsFromMask(slice: MaskSlice, label: number, insetMm
   const halfDepth = (walls.front + walls.back) / 2;
   const exitAt = (u: number, side: 1 | -1): number => {
     const start = move(centre, anterior, u);
-    return exit(start, side === 1 ? cranial : [-cranial[0], -cranial[1]]);
+    return exit(start, side === 1 ? cranial : [-cranial[0], -cranial[1]], true);
   };
   /**
    * The endplate point at u: at a corner (inward = ±1) the height of the Theil–Sen line through the boundary at u, u

@@ -55,6 +55,24 @@ describe('referencePointsFromMask', () => {
     expect(points!.anteriorSuperior[0]).toBeLessThan(points!.posteriorSuperior[0]);
   });
 
+  it('reads a corner on the flared rim, not on the hollow of the wall just below it', () => {
+    // A 40 × 28 mm body whose anterior wall is hollowed 3 mm deep from 2 to 6 mm below the superior rim (the waisted
+    // anterior surface under a flared ring apophysis): the column 1 mm inside the median wall leaves the body through
+    // the hollow and comes back into the rim.
+    const plain = drawnBody({ depthMm: 40, anteriorMm: 28, posteriorMm: 28, tiltDeg: 0 });
+    const hollowed: MaskSlice = {
+      ...plain,
+      labelAt: (a, b) => {
+        const y = a * 0.5 - 50;
+        const z = b * 0.5 - 50;
+        return y < -17 && z > 8 && z < 12 ? 0 : plain.labelAt(a, b);
+      },
+    };
+    const points = referencePointsFromMask(hollowed, 7, 1);
+    expect(points).not.toBeNull();
+    expect(Math.abs(heights(points!).anteriorMm - 28)).toBeLessThanOrEqual(0.6);
+  });
+
   it('finds nothing for a label that is not on the slice', () => {
     expect(referencePointsFromMask(drawnBody({ depthMm: 40, anteriorMm: 28, posteriorMm: 28, tiltDeg: 0 }), 9, 1)).toBeNull();
   });
