@@ -123,24 +123,6 @@ async function volumeLoaded(volume: Types.IImageVolume): Promise<boolean> {
   return isLoaded();
 }
 
-/** How the last volume hand-over went, for the benchmark's figures (ms, wall time on the page). */
-export interface HandOverTiming {
-  readonly key: string;
-  /** From the start of the copy to the worker holding the whole volume, ms. */
-  readonly totalMs: number;
-  /** Longest single copy of a chunk on the page's thread, ms. */
-  readonly longestChunkMs: number;
-  readonly chunks: number;
-  readonly bytes: number;
-}
-
-let lastHandOver: HandOverTiming | null = null;
-
-/** The last hand-over's figures; null before the first. */
-export function lastHandOverTiming(): HandOverTiming | null {
-  return lastHandOver;
-}
-
 /**
  * Copies the loaded volume's slices from cornerstone's image cache to the worker, a chunk of whole slices per message
  * (each chunk's array transferred, not cloned), the next chunk only after the worker took the previous one. A slice
@@ -152,7 +134,6 @@ async function transferVolume(volumeId: string, calibrated: boolean): Promise<An
   if (!(await volumeLoaded(volume))) {
     return { ok: false, code: 'LOADING', message: 'The series is still loading: the image analysis starts once all its images are in; try again then.' };
   }
-  const started = performance.now();
   const [columns, rows, slices] = volume.dimensions;
   const sliceLength = columns * rows;
   const sliceOf = (k: number): ArrayLike<number> | undefined => {
@@ -183,24 +164,18 @@ async function transferVolume(volumeId: string, calibrated: boolean): Promise<An
   if (!begun.ok) return begun;
   const bytesPerSlice = sliceLength * new ArrayType(0).BYTES_PER_ELEMENT;
   const slicesPerChunk = Math.max(1, Math.floor(HAND_OVER_CHUNK_BYTES / bytesPerSlice));
-  let longestChunkMs = 0;
-  let chunks = 0;
   for (let firstSlice = 0; firstSlice < slices; firstSlice += slicesPerChunk) {
-    const copyStarted = performance.now();
     const count = Math.min(slicesPerChunk, slices - firstSlice);
     const values = new ArrayType(count * sliceLength);
     for (let k = 0; k < count; k += 1) {
       const slice = sliceOf(firstSlice + k);
       if (slice !== undefined && slice.length <= sliceLength) values.set(slice, k * sliceLength);
     }
-    longestChunkMs = Math.max(longestChunkMs, performance.now() - copyStarted);
-    chunks += 1;
     const sent = await send({ type: 'volumeChunk', key: volumeId, firstSlice, values }, [values.buffer as ArrayBuffer]);
     if (!sent.ok) return sent;
   }
   const ended = await send({ type: 'endVolume', key: volumeId });
   if (!ended.ok) return ended;
-  lastHandOver = { key: volumeId, totalMs: performance.now() - started, longestChunkMs, chunks, bytes: bytesPerSlice * slices };
   return { ok: true, value: { kind: 'volume', key: volumeId }, analysisMs: 0 };
 }
 
