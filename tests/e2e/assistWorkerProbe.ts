@@ -15,6 +15,8 @@ export interface ProbeEntry {
   readonly type: string;
   readonly atMs: number;
   readonly ok?: boolean;
+  /** An analysis request's click(s) and plane directions (not its image), or an analysis answer's value. */
+  readonly detail?: unknown;
 }
 
 export interface ProbeRecord {
@@ -24,7 +26,8 @@ export interface ProbeRecord {
 
 /** The init script (runs in the page before its own code; self-contained, as page.addInitScript needs). */
 export function installWorkerProbe(): void {
-  const messages: { direction: 'out' | 'in'; requestId: number; type: string; atMs: number; ok?: boolean }[] = [];
+  const messages: { direction: 'out' | 'in'; requestId: number; type: string; atMs: number; ok?: boolean; detail?: unknown }[] = [];
+  const volumeTypes = ['beginVolume', 'volumeChunk', 'endVolume'];
   const longTasks: { startMs: number; durationMs: number }[] = [];
   const typeOf = new Map<number, string>();
   (window as unknown as { assistWorkerProbe: unknown }).assistWorkerProbe = { messages, longTasks };
@@ -34,10 +37,12 @@ export function installWorkerProbe(): void {
   // (and before whatever the page does next in answer).
   window.Worker = function (url: string | URL, options?: WorkerOptions): Worker {
     const worker = new NativeWorker(url, options);
-    worker.addEventListener('message', (event: MessageEvent<{ requestId?: unknown; ok?: unknown }>) => {
+    worker.addEventListener('message', (event: MessageEvent<{ requestId?: unknown; ok?: unknown; value?: unknown }>) => {
       const id = event.data.requestId;
-      if (typeof id === 'number' && typeOf.has(id)) {
-        messages.push({ direction: 'in', requestId: id, type: typeOf.get(id) ?? '', atMs: performance.now(), ok: event.data.ok === true });
+      const type = typeof id === 'number' ? typeOf.get(id) : undefined;
+      if (typeof id === 'number' && type !== undefined) {
+        const detail = volumeTypes.includes(type) ? {} : { detail: event.data.value };
+        messages.push({ direction: 'in', requestId: id, type, atMs: performance.now(), ok: event.data.ok === true, ...detail });
       }
     });
     return worker;
@@ -45,10 +50,12 @@ export function installWorkerProbe(): void {
   (window.Worker as unknown as { prototype: Worker }).prototype = NativeWorker.prototype;
   const post = NativeWorker.prototype.postMessage;
   NativeWorker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
-    const request = message as { requestId?: unknown; type?: unknown } | null;
+    const request = message as { requestId?: unknown; type?: unknown; clickMm?: unknown; firstMm?: unknown; lastMm?: unknown; planeAxes?: unknown } | null;
     if (request !== null && typeof request === 'object' && typeof request.requestId === 'number' && typeof request.type === 'string') {
       typeOf.set(request.requestId, request.type);
-      messages.push({ direction: 'out', requestId: request.requestId, type: request.type, atMs: performance.now() });
+      const { clickMm, firstMm, lastMm, planeAxes } = request;
+      const detail = volumeTypes.includes(request.type) ? {} : { detail: { clickMm, firstMm, lastMm, planeAxes } };
+      messages.push({ direction: 'out', requestId: request.requestId, type: request.type, atMs: performance.now(), ...detail });
     }
     return (post as (...args: unknown[]) => void).apply(this, [message, ...rest]);
   } as typeof Worker.prototype.postMessage;
