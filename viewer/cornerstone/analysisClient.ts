@@ -128,7 +128,8 @@ async function volumeLoaded(volume: Types.IImageVolume): Promise<boolean> {
  * (each chunk's array transferred, not cloned), the next chunk only after the worker took the previous one. A slice
  * that failed to load, or of another size than the volume's, reads as 0 (as in cornerstone's own volume array).
  */
-async function transferVolume(volumeId: string, calibrated: boolean): Promise<AnalysisReply<ImageSource>> {
+async function transferVolume(volumeId: string, calibrated: boolean, isCurrent: () => boolean): Promise<AnalysisReply<ImageSource>> {
+  const superseded = { ok: false, code: 'NO_VOLUME', message: 'Another series was handed to the image analysis meanwhile; click again.' } as const;
   const volume = cache.getVolume(volumeId);
   if (!volume) return { ok: false, code: 'NO_VOLUME', message: 'The series is not loaded yet.' };
   if (!(await volumeLoaded(volume))) {
@@ -143,6 +144,8 @@ async function transferVolume(volumeId: string, calibrated: boolean): Promise<An
   let first: ArrayLike<number> | undefined;
   for (let k = 0; k < slices && first === undefined; k += 1) first = sliceOf(k);
   if (first === undefined) return { ok: false, code: 'NO_VOLUME', message: 'The volume\'s voxels cannot be read for the image analysis.' };
+  // A hand-over that waited for its slices while another series was handed over must not replace that one.
+  if (!isCurrent()) return superseded;
   const valueType = valueTypeOf(first);
   const ArrayType = ARRAY_OF[valueType];
   const direction: ArrayLike<number> = volume.direction;
@@ -165,6 +168,7 @@ async function transferVolume(volumeId: string, calibrated: boolean): Promise<An
   const bytesPerSlice = sliceLength * new ArrayType(0).BYTES_PER_ELEMENT;
   const slicesPerChunk = Math.max(1, Math.floor(HAND_OVER_CHUNK_BYTES / bytesPerSlice));
   for (let firstSlice = 0; firstSlice < slices; firstSlice += slicesPerChunk) {
+    if (!isCurrent()) return superseded;
     const count = Math.min(slicesPerChunk, slices - firstSlice);
     const values = new ArrayType(count * sliceLength);
     for (let k = 0; k < count; k += 1) {
@@ -185,7 +189,10 @@ async function transferVolume(volumeId: string, calibrated: boolean): Promise<An
  */
 function volumeSource(volumeId: string, calibrated: boolean): Promise<AnalysisReply<ImageSource>> {
   if (handOver?.key === volumeId) return handOver.done;
-  const entry = { key: volumeId, done: transferVolume(volumeId, calibrated) };
+  const entry: { key: string; done: Promise<AnalysisReply<ImageSource>> } = {
+    key: volumeId,
+    done: transferVolume(volumeId, calibrated, () => handOver === entry),
+  };
   handOver = entry;
   void entry.done.then((reply) => {
     if (!reply.ok && handOver === entry) handOver = null;
@@ -261,17 +268,27 @@ export async function analysisViewOf(viewport: Types.IViewport, spec: ViewportSp
   return { ok: true, value: { source: source.value, planeAxes: planeAxesOf(viewport) }, analysisMs: 0 };
 }
 
+/**
+ * An analysis request's reply; when the worker answers that it does not hold the volume named (another series replaced
+ * it), the hand-over is forgotten so that the next click hands it over again.
+ */
+async function onVolume<T>(source: ImageSource, request: Promise<AnalysisReply<T>>): Promise<AnalysisReply<T>> {
+  const reply = await request;
+  if (!reply.ok && reply.code === 'NO_VOLUME' && source.kind === 'volume' && handOver?.key === source.key) handOver = null;
+  return reply;
+}
+
 /** Asks where a click of the six-point placement snaps to. */
 export function requestSnap(view: AnalysisView, clickMm: Vec3, corner: CornerName): Promise<AnalysisReply<AnalysisAnswers['snap']>> {
-  return send({ type: 'snap', source: view.source, planeAxes: view.planeAxes, clickMm, corner });
+  return onVolume(view.source, send({ type: 'snap', source: view.source, planeAxes: view.planeAxes, clickMm, corner }));
 }
 
 /** Asks for the six points of the body around a click. */
 export function requestProposal(view: AnalysisView, clickMm: Vec3): Promise<AnalysisReply<AnalysisAnswers['propose']>> {
-  return send({ type: 'propose', source: view.source, planeAxes: view.planeAxes, clickMm });
+  return onVolume(view.source, send({ type: 'propose', source: view.source, planeAxes: view.planeAxes, clickMm }));
 }
 
 /** Asks for every body from the one around `firstMm` to the one around `lastMm`. */
 export function requestSpine(view: AnalysisView, firstMm: Vec3, lastMm: Vec3): Promise<AnalysisReply<AnalysisAnswers['detectSpine']>> {
-  return send({ type: 'detectSpine', source: view.source, planeAxes: view.planeAxes, firstMm, lastMm });
+  return onVolume(view.source, send({ type: 'detectSpine', source: view.source, planeAxes: view.planeAxes, firstMm, lastMm }));
 }
