@@ -107,7 +107,7 @@ const ARRAY_OF: Record<VoxelValueType, new (length: number) => VoxelValues> = { 
  * tasks (a few ms, so the page never freezes) and its array transferred, so the page never holds more than one chunk
  * beyond cornerstone's own images.
  */
-const HAND_OVER_CHUNK_BYTES = 8 * 1024 * 1024;
+const HAND_OVER_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** Longest wait for a volume's last slices before a click is answered "still loading", ms. */
 const VOLUME_LOAD_WAIT_MS = 60_000;
