@@ -1,6 +1,6 @@
 import { validateImage, type AnalysisImage, type Volume } from './image';
 import { fail, ok, type AnalysisResult } from './result';
-import { planeValueAt, voxelMapOf, volumeValueAtXyz } from './sampling';
+import { planeValueAt, voxelMapOf } from './sampling';
 import { addScaled3, cross3, dot3, isFinite3, length3, subtract3, unit2, type Vec2, type Vec3 } from './vec';
 
 /** The in-plane directions to analyse a volume on: the displayed view's row and column directions (unit vectors). */
@@ -192,25 +192,39 @@ function fillMasked(grid: Float32Array, mask: Uint8Array, n: number, spacingMm: 
 
 function volumeSampler(volume: Volume, originMm: Vec3, rowCosine: Vec3, columnCosine: Vec3): (x: number, y: number) => number {
   const map = voxelMapOf(volume);
+  const sample = map.valueAtXyz;
   const [ox, oy, oz] = originMm;
   const [rx, ry, rz] = rowCosine;
   const [cx, cy, cz] = columnCosine;
-  const single = (x: number, y: number) => volumeValueAtXyz(map, ox + x * rx + y * cx, oy + x * ry + y * cy, oz + x * rz + y * cz);
+  const single = (x: number, y: number) => sample(ox + x * rx + y * cx, oy + x * ry + y * cy, oz + x * rz + y * cz);
   const [nx, ny, nz] = cross3(rowCosine, columnCosine);
   // Voxel steps per mm along the plane's normal; the through-plane sample distance is the inverse of the largest.
   const q = map.inverse;
   const perMm = [0, 1, 2].map((r) => Math.abs(q[3 * r]! * nx + q[3 * r + 1]! * ny + q[3 * r + 2]! * nz));
   const throughMm = 1 / Math.max(...perMm.filter((_, i) => volume.dimensions[i]! > 1), 1e-9);
   if (!(throughMm <= MAX_SLAB_STEP_MM)) return single;
+  const before = -throughMm;
   return (x, y) => {
+    // The three planes in the order −step, 0, +step, each point as (origin + x·row + y·column) + offset·normal.
+    const px = ox + x * rx + y * cx;
+    const py = oy + x * ry + y * cy;
+    const pz = oz + x * rz + y * cz;
+    const a = sample(px + before * nx, py + before * ny, pz + before * nz);
+    const b = sample(px + 0 * nx, py + 0 * ny, pz + 0 * nz);
+    const c = sample(px + throughMm * nx, py + throughMm * ny, pz + throughMm * nz);
     let sum = 0;
     let count = 0;
-    for (const o of [-throughMm, 0, throughMm]) {
-      const v = volumeValueAtXyz(map, ox + x * rx + y * cx + o * nx, oy + x * ry + y * cy + o * ny, oz + x * rz + y * cz + o * nz);
-      if (!Number.isNaN(v)) {
-        sum += v;
-        count += 1;
-      }
+    if (!Number.isNaN(a)) {
+      sum += a;
+      count += 1;
+    }
+    if (!Number.isNaN(b)) {
+      sum += b;
+      count += 1;
+    }
+    if (!Number.isNaN(c)) {
+      sum += c;
+      count += 1;
     }
     return count > 0 ? sum / count : Number.NaN;
   };

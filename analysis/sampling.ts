@@ -6,9 +6,11 @@ export interface VoxelMap {
   readonly volume: Volume;
   /** Row-major 3 × 3 inverse of [rowCosine·Δc | columnCosine·Δr | sliceCosine·Δs]. */
   readonly inverse: readonly number[];
+  /** Trilinear value of the volume at patient point (x, y, z) mm; NaN outside the volume. */
+  readonly valueAtXyz: (xMm: number, yMm: number, zMm: number) => number;
 }
 
-/** Precomputes the world → voxel index map of a validated volume. */
+/** Precomputes the world → voxel index map of a validated volume, and its trilinear sampler. */
 export function voxelMapOf(volume: Volume): VoxelMap {
   const [dc, dr, ds] = volume.spacingMm;
   const a = volume.rowCosine.map((v) => v * dc);
@@ -23,63 +25,87 @@ export function voxelMapOf(volume: Volume): VoxelMap {
     (m5 * m6 - m3 * m8) / det, (m0 * m8 - m2 * m6) / det, (m2 * m3 - m0 * m5) / det,
     (m3 * m7 - m4 * m6) / det, (m1 * m6 - m0 * m7) / det, (m0 * m4 - m1 * m3) / det,
   ];
-  return { volume, inverse };
+  return { volume, inverse, valueAtXyz: trilinearSampler(volume, inverse) };
 }
 
-/** Interpolation weight and lower index along one axis, or null outside [0, n − 1] (a single slice accepts ±0.5). */
-function axisCell(index: number, n: number): [number, number] | null {
-  if (n === 1) return Math.abs(index) <= 0.5 ? [0, 0] : null;
-  if (!(index >= 0 && index <= n - 1)) return null;
-  const lower = Math.min(Math.floor(index), n - 2);
-  return [lower, index - lower];
-}
-
-/** Trilinear value of the volume at patient point p (mm); NaN outside the volume. */
-export function volumeValueAt(map: VoxelMap, p: Vec3): number {
-  return volumeValueAtXyz(map, p[0], p[1], p[2]);
-}
-
-/** volumeValueAt for a point given as three numbers (no array per sample in the inner loops). */
-export function volumeValueAtXyz(map: VoxelMap, x: number, y: number, z: number): number {
-  const { volume, inverse: q } = map;
-  const dx = x - volume.originMm[0];
-  const dy = y - volume.originMm[1];
-  const dz = z - volume.originMm[2];
-  const i = q[0]! * dx + q[1]! * dy + q[2]! * dz;
-  const j = q[3]! * dx + q[4]! * dy + q[5]! * dz;
-  const k = q[6]! * dx + q[7]! * dy + q[8]! * dz;
+/**
+ * The trilinear sampler of a volume given its world → index inverse: the map's constants held in locals and no array
+ * made per sample (the plane sampling calls it some 10⁵ times per click). An axis of one voxel accepts indices within
+ * ±0.5 of it; elsewhere an index outside [0, n − 1] gives NaN.
+ */
+function trilinearSampler(volume: Volume, inverse: readonly number[]): (x: number, y: number, z: number) => number {
+  const [q0, q1, q2, q3, q4, q5, q6, q7, q8] = inverse as [number, number, number, number, number, number, number, number, number];
+  const [o0, o1, o2] = volume.originMm;
   const [nc, nr, ns] = volume.dimensions;
-  const ci = axisCell(i, nc);
-  const cj = axisCell(j, nr);
-  const ck = axisCell(k, ns);
-  if (!ci || !cj || !ck) return Number.NaN;
-  const [i0, fi] = ci;
-  const [j0, fj] = cj;
-  const [k0, fk] = ck;
   const v = volume.values;
   const di = nc > 1 ? 1 : 0;
   const dj = nr > 1 ? nc : 0;
   const dk = ns > 1 ? nc * nr : 0;
-  const base = i0 + j0 * nc + k0 * nc * nr;
-  const c00 = v[base]! * (1 - fi) + v[base + di]! * fi;
-  const c10 = v[base + dj]! * (1 - fi) + v[base + dj + di]! * fi;
-  const c01 = v[base + dk]! * (1 - fi) + v[base + dk + di]! * fi;
-  const c11 = v[base + dk + dj]! * (1 - fi) + v[base + dk + dj + di]! * fi;
-  return (c00 * (1 - fj) + c10 * fj) * (1 - fk) + (c01 * (1 - fj) + c11 * fj) * fk;
+  const sliceLength = nc * nr;
+  return (x, y, z) => {
+    const dx = x - o0;
+    const dy = y - o1;
+    const dz = z - o2;
+    const i = q0 * dx + q1 * dy + q2 * dz;
+    const j = q3 * dx + q4 * dy + q5 * dz;
+    const k = q6 * dx + q7 * dy + q8 * dz;
+    let i0 = 0;
+    let fi = 0;
+    if (nc === 1) {
+      if (!(Math.abs(i) <= 0.5)) return Number.NaN;
+    } else {
+      if (!(i >= 0 && i <= nc - 1)) return Number.NaN;
+      i0 = Math.min(Math.floor(i), nc - 2);
+      fi = i - i0;
+    }
+    let j0 = 0;
+    let fj = 0;
+    if (nr === 1) {
+      if (!(Math.abs(j) <= 0.5)) return Number.NaN;
+    } else {
+      if (!(j >= 0 && j <= nr - 1)) return Number.NaN;
+      j0 = Math.min(Math.floor(j), nr - 2);
+      fj = j - j0;
+    }
+    let k0 = 0;
+    let fk = 0;
+    if (ns === 1) {
+      if (!(Math.abs(k) <= 0.5)) return Number.NaN;
+    } else {
+      if (!(k >= 0 && k <= ns - 1)) return Number.NaN;
+      k0 = Math.min(Math.floor(k), ns - 2);
+      fk = k - k0;
+    }
+    const base = i0 + j0 * nc + k0 * sliceLength;
+    const c00 = v[base]! * (1 - fi) + v[base + di]! * fi;
+    const c10 = v[base + dj]! * (1 - fi) + v[base + dj + di]! * fi;
+    const c01 = v[base + dk]! * (1 - fi) + v[base + dk + di]! * fi;
+    const c11 = v[base + dk + dj]! * (1 - fi) + v[base + dk + dj + di]! * fi;
+    return (c00 * (1 - fj) + c10 * fj) * (1 - fk) + (c01 * (1 - fj) + c11 * fj) * fk;
+  };
 }
 
-/** Bilinear value of a plane image at (x mm along rowCosine, y mm along columnCosine) from pixel (0, 0); NaN outside. */
+/** Trilinear value of the volume at patient point p (mm); NaN outside the volume. */
+export function volumeValueAt(map: VoxelMap, p: Vec3): number {
+  return map.valueAtXyz(p[0], p[1], p[2]);
+}
+
+/**
+ * Bilinear value of a plane image at (x mm along rowCosine, y mm along columnCosine) from pixel (0, 0); NaN outside
+ * [0, n − 1] pixels on either axis (no array made per sample: it is called for every raw sample of a stack's plane).
+ */
 export function planeValueAt(plane: PlaneImage, xMm: number, yMm: number): number {
   const c = xMm / plane.columnSpacingMm;
   const r = yMm / plane.rowSpacingMm;
-  const cc = axisCell(c, plane.columns);
-  const cr = axisCell(r, plane.rows);
-  if (!cc || !cr) return Number.NaN;
-  const [c0, fc] = cc;
-  const [r0, fr] = cr;
+  const { columns, rows } = plane;
+  if (!(c >= 0 && c <= columns - 1) || !(r >= 0 && r <= rows - 1)) return Number.NaN;
+  const c0 = Math.min(Math.floor(c), columns - 2);
+  const r0 = Math.min(Math.floor(r), rows - 2);
+  const fc = c - c0;
+  const fr = r - r0;
   const v = plane.values;
-  const base = c0 + r0 * plane.columns;
+  const base = c0 + r0 * columns;
   const top = v[base]! * (1 - fc) + v[base + 1]! * fc;
-  const bottom = v[base + plane.columns]! * (1 - fc) + v[base + plane.columns + 1]! * fc;
+  const bottom = v[base + columns]! * (1 - fc) + v[base + columns + 1]! * fc;
   return top * (1 - fr) + bottom * fr;
 }

@@ -3,17 +3,27 @@ import type { AssistMode } from '../state/assistState';
 import { execute, measurementsOfSeries } from '../model/measurements';
 import { unconfirmedIds } from '../model/proposal';
 import { cancelPlacement } from '../cornerstone/toolGroup';
+import { prepareAssistFor } from '../cornerstone/assistClicks';
 import { choosePrimaryTool } from './measure';
 
-/** Chooses how the image analysis helps the height tool; any mode but 'off' also picks the height tool. */
+/**
+ * Chooses how the image analysis helps the height tool; any mode but 'off' also picks the height tool and starts
+ * handing the series' volume to the analysis in the background (so the first click does not wait for it).
+ */
 export function setAssistMode(mode: AssistMode): void {
   setState((s) => ({ assist: { ...s.assist, mode, detection: null, notice: null } }));
-  if (mode !== 'off' && getState().plan) choosePrimaryTool('vertebralHeight');
+  const { plan } = getState();
+  if (mode !== 'off' && plan) {
+    choosePrimaryTool('vertebralHeight');
+    prepareAssistFor(plan);
+  }
 }
 
 /** "Detect vertebrae": the next two clicks on the sagittal view are the centres of the first and the last body. */
 export function startSpineDetection(): void {
-  if (!getState().plan) return;
+  const { plan } = getState();
+  if (!plan) return;
+  prepareAssistFor(plan);
   cancelPlacement();
   choosePrimaryTool('vertebralHeight');
   setState((s) => ({

@@ -1,12 +1,12 @@
 import { cache, metaData, type StackViewport, type Types } from '@cornerstonejs/core';
-import type { CornerName, PlaneAxes, PlaneImage, Vec3, Volume, VoxelValues } from '../../analysis';
+import type { CornerName, PlaneAxes, PlaneImage, Vec3, VoxelValues } from '../../analysis';
 import type { ViewportSpec } from '../model/displayPlan';
-import type { AnalysisAnswers, AnalysisRequest, AnalysisResponse, ImageSource } from '../workers/analysisMessages';
+import type { AnalysisAnswers, AnalysisRequest, AnalysisResponse, ImageSource, VoxelValueType } from '../workers/analysisMessages';
 
 /**
  * The page's side of the analysis worker: one worker for the session (loaded from the app's own origin, no blob: or
- * inline code), one volume handed to it per series (a copy of the voxels made once and transferred), typed requests
- * answered as values. Nothing here throws at a caller: every failure is an `AnalysisReply` with a message.
+ * inline code), one volume handed to it per series (copied once, in transferred chunks, in the background as soon as
+ * assistance is on), typed requests answered as values. Nothing here throws at a caller: every failure is an `AnalysisReply` with a message.
  */
 
 /** The worker's answer, or why there is none: a sentence for the clinician. */
@@ -26,9 +26,8 @@ let worker: Worker | null = null;
 let workerBroken: string | null = null;
 let nextRequestId = 1;
 const pending = new Map<number, Pending>();
-/** The volume the worker holds (its key), and the hand-over in flight. */
-let volumeInWorker: string | null = null;
-let volumeHandOver: Promise<AnalysisReply<unknown>> | null = null;
+/** The hand-over of the series' volume that the worker holds or is receiving (one at a time). */
+let handOver: { readonly key: string; readonly done: Promise<AnalysisReply<ImageSource>> } | null = null;
 
 function workerOrNull(): Worker | null {
   if (worker || workerBroken) return worker;
@@ -50,7 +49,7 @@ function workerOrNull(): Worker | null {
     pending.clear();
     worker?.terminate();
     worker = null;
-    volumeInWorker = null;
+    handOver = null;
   };
   return worker;
 }
@@ -92,33 +91,23 @@ export function planeAxesOf(viewport: Types.IViewport): PlaneAxes {
   return { rowCosine: unit(cross(up, normal)), columnCosine: [-up[0], -up[1], -up[2]] };
 }
 
-/**
- * The volume's voxels in one array the worker may own, copied once from the slices in cornerstone's image cache (a
- * slice that failed to load reads as 0, as in cornerstone's own volume array). Null when no slice is loaded.
- */
-function volumeValuesCopy(volume: Types.IImageVolume): VoxelValues | null {
-  const [columns, rows, slices] = volume.dimensions;
-  const sliceLength = columns * rows;
-  const sliceOf = (k: number) => {
-    const imageId = volume.imageIds[k];
-    return imageId === undefined ? undefined : cache.getImage(imageId)?.getPixelData();
-  };
-  let first: ArrayLike<number> | undefined;
-  for (let k = 0; k < slices && first === undefined; k += 1) first = sliceOf(k);
-  if (first === undefined) return null;
-  // The slices' own type (Int16Array for CT): a Float32 copy would take twice the memory.
-  const values: VoxelValues = first instanceof Int16Array ? new Int16Array(sliceLength * slices)
-    : first instanceof Uint16Array ? new Uint16Array(sliceLength * slices)
-      : first instanceof Uint8Array ? new Uint8Array(sliceLength * slices)
-        : first instanceof Int8Array ? new Int8Array(sliceLength * slices)
-          : new Float32Array(sliceLength * slices);
-  for (let k = 0; k < slices; k += 1) {
-    const slice = sliceOf(k);
-    // A slice of another size than the volume's (never planned as a volume) is left at 0 rather than overrunning.
-    if (slice !== undefined && slice.length <= sliceLength) values.set(slice, k * sliceLength);
-  }
-  return values;
+/** The slices' own array type (Int16Array for CT: a Float32 copy would take twice the memory). */
+function valueTypeOf(slice: ArrayLike<number>): VoxelValueType {
+  return slice instanceof Int16Array ? 'Int16Array'
+    : slice instanceof Uint16Array ? 'Uint16Array'
+      : slice instanceof Uint8Array ? 'Uint8Array'
+        : slice instanceof Int8Array ? 'Int8Array'
+          : 'Float32Array';
 }
+
+const ARRAY_OF: Record<VoxelValueType, new (length: number) => VoxelValues> = { Int8Array, Uint8Array, Int16Array, Uint16Array, Float32Array };
+
+/**
+ * Bytes of voxels per message of a volume's hand-over: a chunk is copied on the page's thread between two of its
+ * tasks (a few ms, so the page never freezes) and its array transferred, so the page never holds more than one chunk
+ * beyond cornerstone's own images.
+ */
+const HAND_OVER_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** Longest wait for a volume's last slices before a click is answered "still loading", ms. */
 const VOLUME_LOAD_WAIT_MS = 60_000;
@@ -134,37 +123,105 @@ async function volumeLoaded(volume: Types.IImageVolume): Promise<boolean> {
   return isLoaded();
 }
 
-/** The series' volume, handed to the worker once (later calls reuse it); an error value while it is still loading. */
-async function volumeSource(volumeId: string, calibrated: boolean): Promise<AnalysisReply<ImageSource>> {
+/**
+ * Copies the loaded volume's slices from cornerstone's image cache to the worker, a chunk of whole slices per message
+ * (each chunk's array transferred, not cloned), the next chunk only after the worker took the previous one. A slice
+ * that failed to load, or of another size than the volume's, reads as 0 (as in cornerstone's own volume array).
+ */
+async function transferVolume(volumeId: string, calibrated: boolean, isCurrent: () => boolean): Promise<AnalysisReply<ImageSource>> {
+  const superseded = { ok: false, code: 'NO_VOLUME', message: 'Another series was handed to the image analysis meanwhile; click again.' } as const;
   const volume = cache.getVolume(volumeId);
   if (!volume) return { ok: false, code: 'NO_VOLUME', message: 'The series is not loaded yet.' };
   if (!(await volumeLoaded(volume))) {
     return { ok: false, code: 'LOADING', message: 'The series is still loading: the image analysis starts once all its images are in; try again then.' };
   }
-  if (volumeInWorker === volumeId) return { ok: true, value: { kind: 'volume', key: volumeId }, analysisMs: 0 };
-  if (!volumeHandOver) {
-    const values = volumeValuesCopy(volume);
-    if (!values) return { ok: false, code: 'NO_VOLUME', message: 'The volume\'s voxels cannot be read for the image analysis.' };
-    const direction: ArrayLike<number> = volume.direction;
-    const payload: Volume = {
+  const [columns, rows, slices] = volume.dimensions;
+  const sliceLength = columns * rows;
+  const sliceOf = (k: number): ArrayLike<number> | undefined => {
+    const imageId = volume.imageIds[k];
+    return imageId === undefined ? undefined : cache.getImage(imageId)?.getPixelData();
+  };
+  let first: ArrayLike<number> | undefined;
+  for (let k = 0; k < slices && first === undefined; k += 1) first = sliceOf(k);
+  if (first === undefined) return { ok: false, code: 'NO_VOLUME', message: 'The volume\'s voxels cannot be read for the image analysis.' };
+  // A hand-over that waited for its slices while another series was handed over must not replace that one.
+  if (!isCurrent()) return superseded;
+  const valueType = valueTypeOf(first);
+  const ArrayType = ARRAY_OF[valueType];
+  const direction: ArrayLike<number> = volume.direction;
+  const begun = await send({
+    type: 'beginVolume',
+    key: volumeId,
+    valueType,
+    geometry: {
       kind: 'volume',
-      values,
-      dimensions: [volume.dimensions[0], volume.dimensions[1], volume.dimensions[2]],
+      dimensions: [columns, rows, slices],
       originMm: vec3(volume.origin),
       rowCosine: vec3(direction, 0),
       columnCosine: vec3(direction, 3),
       sliceCosine: vec3(direction, 6),
       spacingMm: [volume.spacing[0], volume.spacing[1], volume.spacing[2]],
       calibrated,
-    };
-    volumeHandOver = send({ type: 'setVolume', key: volumeId, volume: payload }, [values.buffer as ArrayBuffer]);
+    },
+  });
+  if (!begun.ok) return begun;
+  const bytesPerSlice = sliceLength * new ArrayType(0).BYTES_PER_ELEMENT;
+  const slicesPerChunk = Math.max(1, Math.floor(HAND_OVER_CHUNK_BYTES / bytesPerSlice));
+  for (let firstSlice = 0; firstSlice < slices; firstSlice += slicesPerChunk) {
+    if (!isCurrent()) return superseded;
+    const count = Math.min(slicesPerChunk, slices - firstSlice);
+    const values = new ArrayType(count * sliceLength);
+    for (let k = 0; k < count; k += 1) {
+      const slice = sliceOf(firstSlice + k);
+      if (slice !== undefined && slice.length <= sliceLength) values.set(slice, k * sliceLength);
+    }
+    const sent = await send({ type: 'volumeChunk', key: volumeId, firstSlice, values }, [values.buffer as ArrayBuffer]);
+    if (!sent.ok) return sent;
   }
-  const handOver = volumeHandOver;
-  const reply = await handOver;
-  if (volumeHandOver === handOver) volumeHandOver = null;
-  if (!reply.ok) return reply;
-  volumeInWorker = volumeId;
+  const ended = await send({ type: 'endVolume', key: volumeId });
+  if (!ended.ok) return ended;
   return { ok: true, value: { kind: 'volume', key: volumeId }, analysisMs: 0 };
+}
+
+/**
+ * The series' volume in the worker: handed over once (a later call, e.g. a click while the copy is under way, waits for
+ * the same hand-over: never a second copy). A failed hand-over is forgotten, so the next call tries again.
+ */
+function volumeSource(volumeId: string, calibrated: boolean): Promise<AnalysisReply<ImageSource>> {
+  if (handOver?.key === volumeId) return handOver.done;
+  const entry: { key: string; done: Promise<AnalysisReply<ImageSource>> } = {
+    key: volumeId,
+    done: transferVolume(volumeId, calibrated, () => handOver === entry),
+  };
+  handOver = entry;
+  void entry.done.then((reply) => {
+    if (!reply.ok && handOver === entry) handOver = null;
+  });
+  return entry.done;
+}
+
+/**
+ * Starts handing a volume viewport's series to the worker in the background (when assistance is switched on, or a
+ * series is shown with it on), so that the first click does not wait for the copy: as soon as the volume exists and
+ * all its slices are in. Does nothing for a stack or an uncalibrated series, or when that volume is already there or
+ * on its way. A failure is left for the first click to report.
+ */
+export function prepareVolumeForAnalysis(spec: ViewportSpec): void {
+  if (spec.kind !== 'volume' || !spec.calibrated) return;
+  const volumeId = volumeIdOf(spec);
+  if (handOver?.key === volumeId) return;
+  void (async () => {
+    // The plan's viewports are set up before cornerstone has created their volume in its cache.
+    const deadline = performance.now() + VOLUME_LOAD_WAIT_MS;
+    while (!cache.getVolume(volumeId) && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, VOLUME_LOAD_POLL_MS));
+    }
+    if (cache.getVolume(volumeId)) await volumeSource(volumeId, spec.calibrated);
+  })();
+}
+
+function volumeIdOf(spec: ViewportSpec): string {
+  return `cornerstoneStreamingImageVolume:${spec.seriesKey}`;
 }
 
 /** The image a stack viewport shows, as a plane in patient space with values in modality units. */
@@ -205,23 +262,33 @@ function stackPlane(viewport: StackViewport, calibrated: boolean): AnalysisReply
 /** What the worker should analyse for a click on this viewport. */
 export async function analysisViewOf(viewport: Types.IViewport, spec: ViewportSpec): Promise<AnalysisReply<AnalysisView>> {
   const source = spec.kind === 'volume'
-    ? await volumeSource(`cornerstoneStreamingImageVolume:${spec.seriesKey}`, spec.calibrated)
+    ? await volumeSource(volumeIdOf(spec), spec.calibrated)
     : stackPlane(viewport as StackViewport, spec.calibrated);
   if (!source.ok) return source;
   return { ok: true, value: { source: source.value, planeAxes: planeAxesOf(viewport) }, analysisMs: 0 };
 }
 
+/**
+ * An analysis request's reply; when the worker answers that it does not hold the volume named (another series replaced
+ * it), the hand-over is forgotten so that the next click hands it over again.
+ */
+async function onVolume<T>(source: ImageSource, request: Promise<AnalysisReply<T>>): Promise<AnalysisReply<T>> {
+  const reply = await request;
+  if (!reply.ok && reply.code === 'NO_VOLUME' && source.kind === 'volume' && handOver?.key === source.key) handOver = null;
+  return reply;
+}
+
 /** Asks where a click of the six-point placement snaps to. */
 export function requestSnap(view: AnalysisView, clickMm: Vec3, corner: CornerName): Promise<AnalysisReply<AnalysisAnswers['snap']>> {
-  return send({ type: 'snap', source: view.source, planeAxes: view.planeAxes, clickMm, corner });
+  return onVolume(view.source, send({ type: 'snap', source: view.source, planeAxes: view.planeAxes, clickMm, corner }));
 }
 
 /** Asks for the six points of the body around a click. */
 export function requestProposal(view: AnalysisView, clickMm: Vec3): Promise<AnalysisReply<AnalysisAnswers['propose']>> {
-  return send({ type: 'propose', source: view.source, planeAxes: view.planeAxes, clickMm });
+  return onVolume(view.source, send({ type: 'propose', source: view.source, planeAxes: view.planeAxes, clickMm }));
 }
 
 /** Asks for every body from the one around `firstMm` to the one around `lastMm`. */
 export function requestSpine(view: AnalysisView, firstMm: Vec3, lastMm: Vec3): Promise<AnalysisReply<AnalysisAnswers['detectSpine']>> {
-  return send({ type: 'detectSpine', source: view.source, planeAxes: view.planeAxes, firstMm, lastMm });
+  return onVolume(view.source, send({ type: 'detectSpine', source: view.source, planeAxes: view.planeAxes, firstMm, lastMm }));
 }

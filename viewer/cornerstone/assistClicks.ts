@@ -9,7 +9,7 @@ import type { AssistState, AssistTiming } from '../state/assistState';
 import { findSeries } from '../state/instances';
 import { getState, setState } from '../state/store';
 import type { VertebralHeightAssist } from '../tools/VertebralHeightTool';
-import { analysisViewOf, requestProposal, requestSnap, requestSpine, type AnalysisReply, type AnalysisView } from './analysisClient';
+import { analysisViewOf, prepareVolumeForAnalysis, requestProposal, requestSnap, requestSpine, type AnalysisReply, type AnalysisView } from './analysisClient';
 
 /**
  * The image-analysis hooks of the height tool: snapping a click, proposing the body around a click, and the spine
@@ -58,6 +58,16 @@ export function levelCounted(first: SpinalLevel, offset: number, direction: 'cau
   return SPINAL_LEVELS[index] ?? null;
 }
 
+/**
+ * Hands the plan's volume (its sagittal view's series first) to the analysis worker in the background, so that the
+ * first click with assistance on does not wait for the copy; a stack plan sends its displayed image with each click.
+ */
+export function prepareAssistFor(plan: DisplayPlan): void {
+  const volumes = plan.viewports.filter((v) => v.kind === 'volume');
+  const spec = volumes.find((v) => v.seriesKey === plan.seriesKey && v.orientation === 'sagittal') ?? volumes[0];
+  if (spec) prepareVolumeForAnalysis(spec);
+}
+
 export interface AssistEnvironment {
   readonly plan: DisplayPlan;
   readonly viewportOf: (viewportId: string) => Types.IViewport | undefined;
@@ -65,6 +75,7 @@ export interface AssistEnvironment {
 
 /** The hooks for the tool, bound to one display plan. */
 export function createPlacementAssist({ plan, viewportOf }: AssistEnvironment): VertebralHeightAssist {
+  if (getState().assist.mode !== 'off') prepareAssistFor(plan);
   /** The clicked view, ready for the worker; null (with a notice) when it cannot be analysed. */
   const prepare = async (viewportId: string): Promise<{ view: AnalysisView; viewport: Types.IViewport; context: Omit<ProposalContext, 'id' | 'level'> } | null> => {
     const spec = plan.viewports.find((v) => v.viewportId === viewportId);

@@ -1,26 +1,54 @@
 import { detectSpine, proposeVertebra, snapPoint, type AnalysisImage, type AnalysisResult, type Volume } from '../../analysis';
-import type { AnalysisRequest, AnalysisResponse, ImageSource } from './analysisMessages';
+import type { AnalysisRequest, AnalysisResponse, ImageSource, WorkerErrorCode } from './analysisMessages';
+import { addChunk, beginAssembly, finishAssembly, type VolumeAssembly } from './volumeAssembly';
 
 /**
  * The analysis worker: runs analysis/ off the page's thread. It keeps the last volume it was given (one series at a
- * time, so a second series does not double the memory) and answers every request with a value or an error value.
+ * time: a new hand-over drops the previous volume before allocating, so two never coexist) and answers every request
+ * with a value or an error value.
  */
 let cached: { key: string; volume: Volume } | null = null;
+let arriving: VolumeAssembly | null = null;
+
+type WorkerFailure = { ok: false; error: { code: WorkerErrorCode; message: string } };
+
+function failure(code: WorkerErrorCode, message: string): WorkerFailure {
+  return { ok: false, error: { code, message } };
+}
 
 function imageOf(source: ImageSource): AnalysisImage | null {
   if (source.kind === 'plane') return source.plane;
   return cached && cached.key === source.key ? cached.volume : null;
 }
 
-function answer(request: AnalysisRequest): AnalysisResult<unknown> | { ok: false; error: { code: 'NO_VOLUME'; message: string } } {
-  if (request.type === 'setVolume') {
-    cached = { key: request.key, volume: request.volume };
-    return { ok: true, value: { key: request.key } };
+function answer(request: AnalysisRequest): AnalysisResult<unknown> | WorkerFailure {
+  switch (request.type) {
+    case 'beginVolume': {
+      cached = null;
+      arriving = null;
+      const begun = beginAssembly(request.key, request.geometry, request.valueType);
+      if (!begun.ok) return failure('VOLUME_TRANSFER', begun.message);
+      arriving = begun.value;
+      return { ok: true, value: { key: request.key } };
+    }
+    case 'volumeChunk': {
+      if (arriving?.key !== request.key) return failure('VOLUME_TRANSFER', 'Another series was handed to the image analysis meanwhile.');
+      const added = addChunk(arriving, request.firstSlice, request.values);
+      return added.ok ? { ok: true, value: { key: request.key, slicesReceived: added.value } } : failure('VOLUME_TRANSFER', added.message);
+    }
+    case 'endVolume': {
+      if (arriving?.key !== request.key) return failure('VOLUME_TRANSFER', 'Another series was handed to the image analysis meanwhile.');
+      const finished = finishAssembly(arriving);
+      arriving = null;
+      if (!finished.ok) return failure('VOLUME_TRANSFER', finished.message);
+      cached = { key: request.key, volume: finished.value };
+      return { ok: true, value: { key: request.key } };
+    }
+    default:
+      break;
   }
   const image = imageOf(request.source);
-  if (!image) {
-    return { ok: false, error: { code: 'NO_VOLUME', message: 'The image analysis does not hold this series yet; try again.' } };
-  }
+  if (!image) return failure('NO_VOLUME', 'The image analysis does not hold this series yet; try again.');
   const options = { planeAxes: request.planeAxes };
   switch (request.type) {
     case 'snap':
