@@ -84,3 +84,12 @@ export const MR_MAX_DARK_LINE_MM = 5;
  * sub-millimetre cortex (see MR_MAX_DARK_LINE_MM).
  */
 export const MR_CORTEX_FALLBACK_MM = 1;
+
+/**
+ * MR: the thickest dark band read as bone at a body's boundary, mm. The bony endplate and cortical shell of
+ * thoraco-lumbar bodies are 0.4–1 mm thick (see MR_MAX_DARK_LINE_MM), thicker with subchondral sclerosis; 2 mm bounds
+ * them. A band seen wider than that after the blur is taken off holds the cartilage endplate (≈ 0.6 mm, dark to
+ * intermediate on T1 and T2) or a chemical-shift band (one to two pixels at the marrow-fat/disc-water boundary, on the
+ * side the frequency encoding sets), which need not lie outside the bone.
+ */
+export const MR_MAX_CORTEX_MM = 2;

@@ -1,4 +1,4 @@
-import { MR_CORTEX_FALLBACK_MM, MR_MAX_DARK_LINE_MM, PROFILE_SMOOTHING_SIGMA_MM, PROFILE_STEP_MM } from './constants';
+import { MR_CORTEX_FALLBACK_MM, MR_MAX_CORTEX_MM, MR_MAX_DARK_LINE_MM, PROFILE_SMOOTHING_SIGMA_MM, PROFILE_STEP_MM } from './constants';
 import type { PlaneView } from './planeView';
 import { median, sampleProfile, smooth } from './profile';
 import type { Vec2 } from './vec';
@@ -34,13 +34,16 @@ const DEPTH_SHARE = 0.5;
 
 /**
  * The body's boundary from a dark band whose half-maximum crossings are `innerMm` and `outerMm`, after blur of full
- * width at half maximum `blurMm`: the band's centre plus half its own width, the observed width less the blur in
- * quadrature (a thin cortex seen through a wide point spread looks as wide as the blur; a thick one keeps its width).
+ * width at half maximum `blurMm`: the band's centre plus half the cortex in it. The band's own width is the observed
+ * width less the blur in quadrature (a thin cortex seen through a wide point spread looks as wide as the blur), and of
+ * that at most MR_MAX_CORTEX_MM is bone: the rest of a wider band is the cartilage endplate, a chemical-shift band or
+ * partial volume, which lie on either side of the bone surface, so the surface is read half a cortex out from the
+ * band's centre rather than at its outer edge.
  */
 export function mrBoundaryOf(innerMm: number, outerMm: number, blurMm: number): number {
   const observedMm = outerMm - innerMm;
   const ownMm = Math.sqrt(Math.max(0, observedMm * observedMm - blurMm * blurMm));
-  return (innerMm + outerMm) / 2 + ownMm / 2;
+  return (innerMm + outerMm) / 2 + Math.min(ownMm, MR_MAX_CORTEX_MM) / 2;
 }
 
 /**
