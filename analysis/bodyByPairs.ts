@@ -1,7 +1,6 @@
 import { DEPTH_TO_HEIGHT_RANGE, MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
 import {
   decidePolarity,
-  edgesAlong,
   marrowStats,
   MAX_AXIS_TILT_DEG,
   MIN_EDGE_NOISE_RATIO,
@@ -10,26 +9,31 @@ import {
   wallAxis,
   WALL_PROBE_FRACTIONS,
   type BodyFrame,
-  type EdgeSearch,
 } from './bodyFrame';
+import { MAX_EDGE_SEARCH_MM, PROFILE_SMOOTHING_SIGMA_MM } from './constants';
+import { mrBandsAlong } from './mrEdge';
 import type { PlaneView } from './planeView';
-import { median, type ExitEdge, type ShellPolarity } from './profile';
+import { median, type ShellPolarity } from './profile';
 import { addScaled2, dot2, perpendicular2, subtract2, type Vec2 } from './vec';
 
+/** A body's boundary found on a profile: its distance from the profile's start, mm, and its contrast, image units. */
+interface Edge {
+  readonly distanceMm: number;
+  readonly contrast: number;
+}
 
 /**
- * The anterior and posterior wall edges at one height: of all pairs, those whose depth fits DEPTH_TO_HEIGHT_RANGE ×
- * `heightMm`, the strongest pair (sum of contrasts); when none fits, the pair nearest the range. Null when a side has
- * no edge.
+ * The anterior and posterior wall edges at one height: of all pairs whose depth fits DEPTH_TO_HEIGHT_RANGE ×
+ * `heightMm`, the nearest (see nearestFirst); when none fits, the pair nearest the range. Null when a side has no edge.
  */
-function wallPair(fronts: readonly ExitEdge[], backs: readonly ExitEdge[], heightMm: number): readonly [ExitEdge, ExitEdge] | null {
-  let best: readonly [ExitEdge, ExitEdge] | null = null;
+function wallPair(fronts: readonly Edge[], backs: readonly Edge[], heightMm: number): readonly [Edge, Edge] | null {
+  let best: readonly [Edge, Edge] | null = null;
   let bestScore = -Infinity;
-  for (const f of fronts) {
-    for (const b of backs) {
+  for (const [fi, f] of fronts.entries()) {
+    for (const [bi, b] of backs.entries()) {
       const ratio = (f.distanceMm + b.distanceMm) / heightMm;
       const misfit = Math.max(0, DEPTH_TO_HEIGHT_RANGE[0] - ratio, ratio - DEPTH_TO_HEIGHT_RANGE[1]);
-      const score = misfit > 0 ? -1e9 * misfit : f.contrast + b.contrast;
+      const score = misfit > 0 ? -1e9 * misfit : nearestFirst(fi, bi, f.contrast + b.contrast);
       if (score > bestScore) {
         bestScore = score;
         best = [f, b];
@@ -57,9 +61,9 @@ const FIRST_HEIGHT_RANGE_MM: readonly [number, number] = [MIN_PLAUSIBLE_HEIGHT_M
  * `depthMm` once the walls are known, FIRST_HEIGHT_RANGE_MM before), the nearest (see nearestFirst); when none fits,
  * the pair nearest the range. Null when a side has no edge.
  */
-function endplatePair(sups: readonly ExitEdge[], infs: readonly ExitEdge[], depthMm: number | null): readonly [ExitEdge, ExitEdge] | null {
+function endplatePair(sups: readonly Edge[], infs: readonly Edge[], depthMm: number | null): readonly [Edge, Edge] | null {
   const [lo, hi] = depthMm !== null ? [HEIGHT_TO_DEPTH_RANGE[0] * depthMm, HEIGHT_TO_DEPTH_RANGE[1] * depthMm] : FIRST_HEIGHT_RANGE_MM;
-  let best: readonly [ExitEdge, ExitEdge] | null = null;
+  let best: readonly [Edge, Edge] | null = null;
   let bestScore = -Infinity;
   for (const [ai, a] of sups.entries()) {
     for (const [bi, b] of infs.entries()) {
@@ -77,6 +81,8 @@ function endplatePair(sups: readonly ExitEdge[], infs: readonly ExitEdge[], dept
 
 
 const ITERATIONS = 5;
+/** Full width at half maximum of a Gaussian of σ = 1. */
+const FWHM_PER_SIGMA = 2 * Math.sqrt(2 * Math.log(2));
 /**
  * Half-width of the band averaged across the profiles that locate the body, mm: wide enough that a local dark spot
  * inside a real body (the basivertebral vein, a trabecular gap) does not look like its edge, while a disc or the soft
@@ -85,9 +91,12 @@ const ITERATIONS = 5;
 const COARSE_HALF_WIDTH_MM = 3;
 
 /**
- * Locates the body around `seed` (a point inside it): alternately finds the endplates along the current axis at three
- * depths and the walls across it at three heights, then re-centres and re-aligns the axis with the walls (which are
- * parallel to the body's axis even in a wedge fracture, when the endplates are not). Null when edges are missing.
+ * Locates the body around `seed` (a point inside it) on an MR image (dark cortex): alternately finds the endplates
+ * along the current axis at three depths and the walls across it at WALL_PROBE_FRACTIONS of the height, then re-centres
+ * and re-aligns the axis with the walls (which are parallel to the body's axis even in a wedge fracture, when the
+ * endplates are not). Each side is a dark band seen from the marrow (mrBandsAlong): the marrow falls into the cortex
+ * on T1 and T2 alike, whatever lies beyond it (a bright T2 nucleus or CSF, a dark T1 disc or CSF, a dark annulus or
+ * ligament). Null when edges are missing.
  */
 export function findBodyByPairs(view: PlaneView, seed: Vec2, options: { readonly polarity?: ShellPolarity; readonly initialCranial?: Vec2 } = {}): BodyFrame | null {
   const marrow = marrowStats(view, seed);
@@ -96,7 +105,13 @@ export function findBodyByPairs(view: PlaneView, seed: Vec2, options: { readonly
   let anterior = orientedAnterior(view, cranial);
   const polarity = options.polarity ?? decidePolarity(view, seed, { cranial, anterior }, marrow);
   const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * marrow.noiseValue, 1e-6);
-  const coarse: EdgeSearch = { minContrast, halfWidthMm: COARSE_HALF_WIDTH_MM };
+  // The blur of the coarse profiles: the image's pixel, the profile smoothing and the band averaged across (see mrBoundaryOf).
+  const blurMm = Math.hypot(view.resolutionMm, FWHM_PER_SIGMA * PROFILE_SMOOTHING_SIGMA_MM);
+  const edgesFrom = (start: Vec2, direction: Vec2): Edge[] =>
+    mrBandsAlong(view, start, direction, { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM, fromMm: 0.5, toMm: MAX_EDGE_SEARCH_MM }).map((b) => ({
+      distanceMm: b.boundaryMm,
+      contrast: b.contrast,
+    }));
   let centre = seed;
   let frame: BodyFrame | null = null;
   for (let iteration = 0; iteration < ITERATIONS; iteration += 1) {
@@ -106,8 +121,8 @@ export function findBodyByPairs(view: PlaneView, seed: Vec2, options: { readonly
     for (const u of [-4, 0, 4]) {
       const start = addScaled2(centre, anterior, u);
       const pair = endplatePair(
-        edgesAlong(view, start, cranial, polarity, coarse),
-        edgesAlong(view, start, negate(cranial), polarity, coarse),
+        edgesFrom(start, cranial),
+        edgesFrom(start, negate(cranial)),
         frame ? frame.anteriorWallMm - frame.posteriorWallMm : null,
       );
       if (pair) {
@@ -127,8 +142,8 @@ export function findBodyByPairs(view: PlaneView, seed: Vec2, options: { readonly
     for (const f of WALL_PROBE_FRACTIONS) {
       const start = addScaled2(centre, cranial, midMm + f * heightMm);
       const pair = wallPair(
-        edgesAlong(view, start, anterior, polarity, coarse),
-        edgesAlong(view, start, negate(anterior), polarity, coarse),
+        edgesFrom(start, anterior),
+        edgesFrom(start, negate(anterior)),
         heightMm,
       );
       if (pair) {

@@ -31,6 +31,12 @@ const OUTER_LEVEL_FROM_MM = 1.5;
 const OUTER_LEVEL_TO_MM = 3.5;
 /** A local minimum counts as the band when its depth reaches this share of the deepest one in the window (0–1). */
 const DEPTH_SHARE = 0.5;
+/**
+ * Searching outward, a band is the body's boundary when it is at least this share as deep as the deepest band within
+ * BAND_LOOK_AHEAD_MM beyond it (0–1), mm: the cortex is the first deep band; the neighbour's lies a disc further.
+ */
+const BAND_RELATIVE_DEPTH = 0.45;
+const BAND_LOOK_AHEAD_MM = 8;
 
 /**
  * The body's boundary from a dark band whose half-maximum crossings are `innerMm` and `outerMm`, after blur of full
@@ -46,65 +52,100 @@ export function mrBoundaryOf(innerMm: number, outerMm: number, blurMm: number): 
   return (innerMm + outerMm) / 2 + Math.min(ownMm, MR_MAX_CORTEX_MM) / 2;
 }
 
+/** How to read the bands of one profile: distances in mm from its start, contrasts in image units. */
+interface BandSearch {
+  readonly minContrast: number;
+  /** Full width at half maximum of the blur the profile has been through, mm (see mrBoundaryOf). */
+  readonly blurMm: number;
+  /** Half-width of the band averaged across the profile, mm. */
+  readonly halfWidthMm: number;
+  /** Boundary beyond the inner crossing where the band's outer side is hidden, mm (MR_CORTEX_FALLBACK_MM by default). */
+  readonly fallbackOffsetMm?: number;
+}
+
+interface Band extends MrBoundary {
+  /** Where the band is darkest, mm, and its value there, image units. */
+  readonly darkestMm: number;
+  readonly darkestValue: number;
+}
+
+/** The smoothed profile from `start` along unit `direction`, long enough to read a band's outer side at `toMm`. */
+function profileTo(view: PlaneView, start: Vec2, direction: Vec2, toMm: number, halfWidthMm: number): Float64Array {
+  const raw = sampleProfile(view, start, direction, toMm + OUTER_LEVEL_TO_MM + 1, halfWidthMm);
+  return smooth(raw, PROFILE_SMOOTHING_SIGMA_MM / PROFILE_STEP_MM);
+}
+
 /**
- * The dark band nearest `expectedMm` within ±`windowMm` on the profile from `start` along unit `direction` (band
- * averaged ±halfWidthMm across), with a depth below the marrow inside it of at least `minContrast`. The boundary is
- * mrBoundaryOf the band when it has an outer side, else its inner crossing plus `fallbackOffsetMm` (how far the
- * boundary lies beyond the inner crossing where both sides are seen; MR_CORTEX_FALLBACK_MM when unknown). Null when
- * there is no band.
+ * Every dark band whose darkest point lies in [fromMm, toMm] of the smoothed profile `s`, outward in order: a local
+ * minimum at least `minContrast` below the marrow inside it (the median INNER_LEVEL_FROM_MM–INNER_LEVEL_TO_MM inward),
+ * with its inner crossing, its outer crossing when the profile rises again beyond it, and its boundary.
+ */
+function bandsOf(s: Float64Array, fromMm: number, toMm: number, search: BandSearch): Band[] {
+  const step = PROFILE_STEP_MM;
+  const index = (mm: number) => Math.round(mm / step);
+  const level = (a: number, b: number) => median(s.subarray(Math.max(0, a), Math.min(s.length, b + 1)));
+  const bands: Band[] = [];
+  const from = Math.max(1, index(fromMm));
+  const to = Math.min(s.length - 2, index(toMm));
+  for (let k = from; k <= to; k += 1) {
+    const darkest = s[k]!;
+    if (!(darkest <= s[k - 1]! && darkest < s[k + 1]!)) continue;
+    const depth = level(k - index(INNER_LEVEL_TO_MM), k - index(INNER_LEVEL_FROM_MM)) - darkest;
+    if (!(Number.isFinite(depth) && depth >= search.minContrast)) continue;
+    const crossing = (levelValue: number, towards: 1 | -1, limit: number): number | null => {
+      for (let m = k + towards; towards > 0 ? m <= limit : m >= limit; m += towards) {
+        const previous = s[m - towards]!;
+        const current = s[m]!;
+        if (!Number.isFinite(current)) return null;
+        if (current >= levelValue && previous < levelValue) return (m - towards + (towards * (levelValue - previous)) / (current - previous)) * step;
+      }
+      return null;
+    };
+    const innerMm = crossing(darkest + depth / 2, -1, Math.max(0, k - index(INNER_LEVEL_TO_MM)));
+    if (innerMm === null) continue;
+    const outerLevel = level(k + index(OUTER_LEVEL_FROM_MM), k + index(OUTER_LEVEL_TO_MM));
+    const outerMm = outerLevel - darkest >= search.minContrast ? crossing((darkest + outerLevel) / 2, 1, Math.min(s.length - 1, k + index(OUTER_LEVEL_TO_MM))) : null;
+    const outer = outerMm !== null && outerMm - innerMm <= MR_MAX_DARK_LINE_MM ? outerMm : null;
+    const boundaryMm = outer !== null ? mrBoundaryOf(innerMm, outer, search.blurMm) : innerMm + (search.fallbackOffsetMm ?? MR_CORTEX_FALLBACK_MM);
+    bands.push({ innerMm, outerMm: outer, boundaryMm, contrast: depth, darkestMm: k * step, darkestValue: darkest });
+  }
+  return bands;
+}
+
+/**
+ * The body's boundaries along a profile from inside the body outward (from `start` along unit `direction`): every dark
+ * band darkest between fromMm and toMm that reaches at least BAND_RELATIVE_DEPTH as far below the marrow at the
+ * profile's start as the darkest band within BAND_LOOK_AHEAD_MM beyond it (a trabecular gap or a vein is shallower
+ * than the cortex just beyond it; the dark cord within bright CSF is no darker than marrow), outward in order.
+ */
+export function mrBandsAlong(view: PlaneView, start: Vec2, direction: Vec2, search: BandSearch & { readonly fromMm: number; readonly toMm: number }): MrBoundary[] {
+  const s = profileTo(view, start, direction, search.toMm + BAND_LOOK_AHEAD_MM, search.halfWidthMm);
+  const marrowValue = median(s.subarray(0, Math.round(INNER_LEVEL_FROM_MM / PROFILE_STEP_MM) + 1));
+  const all = bandsOf(s, search.fromMm, search.toMm + BAND_LOOK_AHEAD_MM, search);
+  const below = (band: Band) => marrowValue - band.darkestValue;
+  return all.filter((band) => {
+    if (band.darkestMm > search.toMm) return false;
+    const ahead = all.filter((o) => o.darkestMm >= band.darkestMm && o.darkestMm <= band.darkestMm + BAND_LOOK_AHEAD_MM);
+    return below(band) >= BAND_RELATIVE_DEPTH * Math.max(...ahead.map(below));
+  });
+}
+
+/**
+ * The dark band nearest `expectedMm` within ±`windowMm` on the profile from `start` along unit `direction`, of those
+ * at least DEPTH_SHARE as deep as the deepest there; null when there is none.
  */
 export function mrBoundaryAlong(
   view: PlaneView,
   start: Vec2,
   direction: Vec2,
-  search: {
-    readonly expectedMm: number;
-    readonly windowMm: number;
-    readonly minContrast: number;
-    readonly blurMm: number;
-    readonly halfWidthMm: number;
-    readonly fallbackOffsetMm?: number;
-  },
+  search: BandSearch & { readonly expectedMm: number; readonly windowMm: number },
 ): MrBoundary | null {
-  const step = PROFILE_STEP_MM;
-  const lengthMm = search.expectedMm + search.windowMm + OUTER_LEVEL_TO_MM + 1;
-  const s = smooth(sampleProfile(view, start, direction, lengthMm, search.halfWidthMm), PROFILE_SMOOTHING_SIGMA_MM / step);
-  const index = (mm: number) => Math.round(mm / step);
-  const from = Math.max(index(INNER_LEVEL_TO_MM), index(search.expectedMm - search.windowMm));
-  const to = Math.min(s.length - 2, index(search.expectedMm + search.windowMm));
-  const level = (a: number, b: number) => median(s.subarray(Math.max(0, a), Math.min(s.length, b + 1)));
-  const minima: { k: number; depth: number }[] = [];
-  for (let k = Math.max(1, from); k <= to; k += 1) {
-    const v = s[k]!;
-    if (!(v <= s[k - 1]! && v < s[k + 1]!)) continue;
-    const inner = level(k - index(INNER_LEVEL_TO_MM), k - index(INNER_LEVEL_FROM_MM));
-    const depth = inner - v;
-    if (Number.isFinite(depth) && depth >= search.minContrast) minima.push({ k, depth });
-  }
-  if (minima.length === 0) return null;
-  const deepest = Math.max(...minima.map((m) => m.depth));
-  const expectedK = search.expectedMm / step;
-  const chosen = minima
-    .filter((m) => m.depth >= DEPTH_SHARE * deepest)
-    .reduce((best, m) => (Math.abs(m.k - expectedK) < Math.abs(best.k - expectedK) ? m : best));
-  const k = chosen.k;
-  const darkest = s[k]!;
-  const innerLevel = darkest + chosen.depth;
-  const crossing = (levelValue: number, towards: 1 | -1, limit: number): number | null => {
-    for (let m = k + towards; towards > 0 ? m <= limit : m >= limit; m += towards) {
-      const previous = s[m - towards]!;
-      const current = s[m]!;
-      if (!Number.isFinite(current)) return null;
-      if (current >= levelValue && previous < levelValue) return (m - towards + (towards * (levelValue - previous)) / (current - previous)) * step;
-    }
-    return null;
-  };
-  const innerMm = crossing((darkest + innerLevel) / 2, -1, Math.max(0, k - index(INNER_LEVEL_TO_MM)));
-  if (innerMm === null) return null;
-  const outerLevel = level(k + index(OUTER_LEVEL_FROM_MM), k + index(OUTER_LEVEL_TO_MM));
-  const rises = outerLevel - darkest >= search.minContrast;
-  const outerMm = rises ? crossing((darkest + outerLevel) / 2, 1, Math.min(s.length - 1, k + index(OUTER_LEVEL_TO_MM))) : null;
-  const outer = outerMm !== null && outerMm - innerMm <= MR_MAX_DARK_LINE_MM ? outerMm : null;
-  const boundaryMm = outer !== null ? mrBoundaryOf(innerMm, outer, search.blurMm) : innerMm + (search.fallbackOffsetMm ?? MR_CORTEX_FALLBACK_MM);
-  return { innerMm, outerMm: outer, boundaryMm, contrast: chosen.depth };
+  const toMm = search.expectedMm + search.windowMm;
+  const s = profileTo(view, start, direction, toMm, search.halfWidthMm);
+  const bands = bandsOf(s, Math.max(INNER_LEVEL_TO_MM, search.expectedMm - search.windowMm), toMm, search);
+  if (bands.length === 0) return null;
+  const deepest = Math.max(...bands.map((b) => b.contrast));
+  return bands
+    .filter((b) => b.contrast >= DEPTH_SHARE * deepest)
+    .reduce((best, b) => (Math.abs(b.darkestMm - search.expectedMm) < Math.abs(best.darkestMm - search.expectedMm) ? b : best));
 }
