@@ -81,6 +81,18 @@ function endplatePair(sups: readonly Edge[], infs: readonly Edge[], depthMm: num
 
 
 const ITERATIONS = 5;
+/**
+ * A wall point this far across from the median of its wall is left out of the axis, mm: a probe that ran along an
+ * endplate's dark band (they are nearly parallel) or into a vein found a band inside the body, not the wall.
+ */
+const WALL_OUTLIER_MM = 3;
+
+/** The wall points within WALL_OUTLIER_MM of their median position across the body (along `anterior` from `centre`). */
+function consistent(points: readonly Vec2[], centre: Vec2, anterior: Vec2): Vec2[] {
+  const across = points.map((p) => dot2(subtract2(p, centre), anterior));
+  const middle = median(across);
+  return points.filter((_, i) => Math.abs(across[i]! - middle) <= WALL_OUTLIER_MM);
+}
 /** Full width at half maximum of a Gaussian of σ = 1. */
 const FWHM_PER_SIGMA = 2 * Math.sqrt(2 * Math.log(2));
 /**
@@ -154,7 +166,7 @@ export function findBodyByPairs(view: PlaneView, seed: Vec2, options: { readonly
       }
     }
     if (anteriorPoints.length === 0) return frame;
-    const newCranial = wallAxis(anteriorPoints, posteriorPoints, cranial) ?? cranial;
+    const newCranial = wallAxis(consistent(anteriorPoints, centre, anterior), consistent(posteriorPoints, centre, anterior), cranial) ?? cranial;
     const tiltDeg = (Math.acos(Math.min(1, Math.abs(dot2(newCranial, view.cranial)))) * 180) / Math.PI;
     const base = addScaled2(centre, cranial, midMm);
     const front = median(anteriorPoints.map((p) => dot2(subtract2(p, base), anterior)));

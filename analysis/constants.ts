@@ -79,11 +79,12 @@ export const STEP_OUTSIDE_MM = 3;
 export const MR_MAX_DARK_LINE_MM = 5;
 
 /**
- * MR: where the dark band's outer side is not seen anywhere on an endplate or wall (a dark annulus, a ligament or a dark
- * T1 disc beyond it), the boundary is put this far beyond the marrow's fall, mm: half a pixel of spread plus a
- * sub-millimetre cortex (see MR_MAX_DARK_LINE_MM).
+ * MR: where the dark band's outer side is not seen (a dark annulus, a ligament or a dark T1 disc continues it), the
+ * boundary is put this far beyond the marrow's fall, mm: the fall of marrow into a wide dark region is a step, whose
+ * half-maximum crossing stays on the cortex's inner surface whatever the blur, so what is left is the cortex itself,
+ * 0.4–1 mm thick (see MR_MAX_DARK_LINE_MM).
  */
-export const MR_CORTEX_FALLBACK_MM = 1;
+export const MR_CORTEX_FALLBACK_MM = 0.5;
 
 /**
  * MR: the thickest dark band read as bone at a body's boundary, mm. The bony endplate and cortical shell of

@@ -67,6 +67,8 @@ interface Band extends MrBoundary {
   /** Where the band is darkest, mm, and its value there, image units. */
   readonly darkestMm: number;
   readonly darkestValue: number;
+  /** The level beyond the band (OUTER_LEVEL_FROM_MM–OUTER_LEVEL_TO_MM past its darkest point), image units. */
+  readonly outsideValue: number;
 }
 
 /** The smoothed profile from `start` along unit `direction`, long enough to read a band's outer side at `toMm`. */
@@ -107,7 +109,7 @@ function bandsOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
     const outerMm = outerLevel - darkest >= search.minContrast ? crossing((darkest + outerLevel) / 2, 1, Math.min(s.length - 1, k + index(OUTER_LEVEL_TO_MM))) : null;
     const outer = outerMm !== null && outerMm - innerMm <= MR_MAX_DARK_LINE_MM ? outerMm : null;
     const boundaryMm = outer !== null ? mrBoundaryOf(innerMm, outer, search.blurMm) : innerMm + (search.fallbackOffsetMm ?? MR_CORTEX_FALLBACK_MM);
-    bands.push({ innerMm, outerMm: outer, boundaryMm, contrast: depth, darkestMm: k * step, darkestValue: darkest });
+    bands.push({ innerMm, outerMm: outer, boundaryMm, contrast: depth, darkestMm: k * step, darkestValue: darkest, outsideValue: outerLevel });
   }
   return bands;
 }
