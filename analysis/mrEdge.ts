@@ -37,6 +37,15 @@ const DEPTH_SHARE = 0.5;
  */
 const BAND_RELATIVE_DEPTH = 0.45;
 const BAND_LOOK_AHEAD_MM = 8;
+/**
+ * A rise out of the marrow counts as the boundary when the level beyond is at least this much brighter, as a share of
+ * the marrow's level: CSF and a disc nucleus on T2 are 2–4 × marrow; the oedema of an acute fracture, a vein or a
+ * haemangioma inside the body are less (the phantom's oedema is 1.75 ×) and must not end it. A ratio, not a difference,
+ * so a coil's smooth bias field does not change it.
+ */
+const RISE_MIN_RATIO = 1;
+/** A rise this close to a band's boundary is that band's own outer side, mm. */
+const RISE_BAND_MERGE_MM = 2;
 
 /**
  * The body's boundary from a dark band whose half-maximum crossings are `innerMm` and `outerMm`, after blur of full
@@ -115,6 +124,38 @@ function bandsOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
 }
 
 /**
+ * Every place in [fromMm, toMm] of the smoothed profile `s` where it rises from the level inside (the median
+ * INNER_LEVEL_FROM_MM–INNER_LEVEL_TO_MM before it) to a level beyond (OUTER_LEVEL_FROM_MM–OUTER_LEVEL_TO_MM after it) at
+ * least RISE_MIN_RATIO above it and above `marrowValue` (the marrow where the profile starts) and by at least
+ * `minContrast`: marrow giving way to bright CSF, a bright disc nucleus
+ * or fat where the thin dark cortex between is lost to the blur and the partial volume of a thick slice. The boundary is
+ * the half-way crossing; a ratio, not a difference, so a coil's smooth bias field does not change it.
+ */
+function risesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSearch, marrowValue: number): Band[] {
+  const step = PROFILE_STEP_MM;
+  const index = (mm: number) => Math.round(mm / step);
+  const level = (a: number, b: number) => median(s.subarray(Math.max(0, a), Math.min(s.length, b + 1)));
+  const rises: Band[] = [];
+  for (let k = Math.max(2, index(fromMm)); k <= Math.min(s.length - 3, index(toMm)); k += 1) {
+    const d = s[k + 1]! - s[k - 1]!;
+    if (!(d > 0 && d >= s[k]! - s[k - 2]! && d >= s[k + 2]! - s[k]!)) continue;
+    const inner = level(k - index(INNER_LEVEL_TO_MM), k - index(INNER_LEVEL_FROM_MM));
+    const outer = level(k + index(OUTER_LEVEL_FROM_MM), k + index(OUTER_LEVEL_TO_MM));
+    if (!(outer - inner >= search.minContrast && outer >= (1 + RISE_MIN_RATIO) * Math.max(inner, marrowValue))) continue;
+    const half = (inner + outer) / 2;
+    let at = k * step;
+    for (let m = Math.max(1, k - index(INNER_LEVEL_FROM_MM)); m <= Math.min(s.length - 1, k + index(OUTER_LEVEL_FROM_MM)); m += 1) {
+      if (s[m]! >= half && s[m - 1]! < half) {
+        at = (m - 1 + (half - s[m - 1]!) / (s[m]! - s[m - 1]!)) * step;
+        break;
+      }
+    }
+    rises.push({ innerMm: at, outerMm: at, boundaryMm: at, contrast: outer - inner, darkestMm: at, darkestValue: inner, outsideValue: outer });
+  }
+  return rises;
+}
+
+/**
  * The body's boundaries along a profile from inside the body outward (from `start` along unit `direction`): every dark
  * band darkest between fromMm and toMm that reaches at least BAND_RELATIVE_DEPTH as far below the marrow at the
  * profile's start as the darkest band within BAND_LOOK_AHEAD_MM beyond it (a trabecular gap or a vein is shallower
@@ -125,11 +166,14 @@ export function mrBandsAlong(view: PlaneView, start: Vec2, direction: Vec2, sear
   const marrowValue = median(s.subarray(0, Math.round(INNER_LEVEL_FROM_MM / PROFILE_STEP_MM) + 1));
   const all = bandsOf(s, search.fromMm, search.toMm + BAND_LOOK_AHEAD_MM, search);
   const below = (band: Band) => marrowValue - band.darkestValue;
-  return all.filter((band) => {
+  const bands = all.filter((band) => {
     if (band.darkestMm > search.toMm) return false;
     const ahead = all.filter((o) => o.darkestMm >= band.darkestMm && o.darkestMm <= band.darkestMm + BAND_LOOK_AHEAD_MM);
     return below(band) >= BAND_RELATIVE_DEPTH * Math.max(...ahead.map(below));
   });
+  // A rise where no band was kept just before it (a band's own outer side is already its boundary).
+  const rises = risesOf(s, search.fromMm, search.toMm, search, marrowValue).filter((r) => !bands.some((b) => Math.abs(b.boundaryMm - r.boundaryMm) <= RISE_BAND_MERGE_MM));
+  return [...bands, ...rises].sort((a, b) => a.boundaryMm - b.boundaryMm);
 }
 
 /**
