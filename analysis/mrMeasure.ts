@@ -2,6 +2,7 @@ import type { BodyFrame } from './bodyFrame';
 import { MIN_EDGE_NOISE_RATIO, WALL_PROBE_FRACTIONS } from './bodyFrame';
 import type { ConfidenceReason } from './confidence';
 import {
+  DEPTH_TO_HEIGHT_RANGE,
   MAX_PLAUSIBLE_DEPTH_MM,
   MAX_PLAUSIBLE_HEIGHT_MM,
   MIN_PLAUSIBLE_DEPTH_MM,
@@ -188,10 +189,14 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
     note({ code: 'WEAK_EDGE', message: 'The endplates are faint against the marrow here; check the points against the image.' });
   }
   const ratio = heightsMm.anteriorMm / heightsMm.posteriorMm;
+  // A body is deeper than its tallest height (DEPTH_TO_HEIGHT_RANGE): a frame narrower than that has stopped at
+  // something inside the body (the edge of a fracture's oedema, a vein), not at its walls.
+  const depthToHeight = depthMm / Math.max(...heights);
   if (
     heights.some((h) => !(h >= MIN_PLAUSIBLE_HEIGHT_MM && h <= MAX_PLAUSIBLE_HEIGHT_MM)) ||
     !(depthMm >= MIN_PLAUSIBLE_DEPTH_MM && depthMm <= MAX_PLAUSIBLE_DEPTH_MM) ||
-    !(ratio >= PLAUSIBLE_WEDGE_RATIO[0] && ratio <= PLAUSIBLE_WEDGE_RATIO[1])
+    !(ratio >= PLAUSIBLE_WEDGE_RATIO[0] && ratio <= PLAUSIBLE_WEDGE_RATIO[1]) ||
+    !(depthToHeight >= DEPTH_TO_HEIGHT_RANGE[0] && depthToHeight <= DEPTH_TO_HEIGHT_RANGE[1])
   ) {
     note({
       code: 'IMPLAUSIBLE_SIZE',
