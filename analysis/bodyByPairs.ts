@@ -10,8 +10,8 @@ import {
   WALL_PROBE_FRACTIONS,
   type BodyFrame,
 } from './bodyFrame';
-import { MAX_EDGE_SEARCH_MM, PROFILE_SMOOTHING_SIGMA_MM } from './constants';
-import { mrBandsAlong } from './mrEdge';
+import { MAX_EDGE_SEARCH_MM } from './constants';
+import { mrBandsAlong, profileBlurMm } from './mrEdge';
 import type { PlaneView } from './planeView';
 import { median, type ShellPolarity } from './profile';
 import { addScaled2, dot2, perpendicular2, subtract2, type Vec2 } from './vec';
@@ -93,8 +93,6 @@ function consistent(points: readonly Vec2[], centre: Vec2, anterior: Vec2): Vec2
   const middle = median(across);
   return points.filter((_, i) => Math.abs(across[i]! - middle) <= WALL_OUTLIER_MM);
 }
-/** Full width at half maximum of a Gaussian of σ = 1. */
-const FWHM_PER_SIGMA = 2 * Math.sqrt(2 * Math.log(2));
 /**
  * Half-width of the band averaged across the profiles that locate the body, mm: wide enough that a local dark spot
  * inside a real body (the basivertebral vein, a trabecular gap) does not look like its edge, while a disc or the soft
@@ -117,8 +115,7 @@ export function findBodyByPairs(view: PlaneView, seed: Vec2, options: { readonly
   let anterior = orientedAnterior(view, cranial);
   const polarity = options.polarity ?? decidePolarity(view, seed, { cranial, anterior }, marrow);
   const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * marrow.noiseValue, 1e-6);
-  // The blur of the coarse profiles: the image's pixel, the profile smoothing and the band averaged across (see mrBoundaryOf).
-  const blurMm = Math.hypot(view.resolutionMm, FWHM_PER_SIGMA * PROFILE_SMOOTHING_SIGMA_MM);
+  const blurMm = profileBlurMm(view.resolutionMm);
   const edgesFrom = (start: Vec2, direction: Vec2): Edge[] =>
     mrBandsAlong(view, start, direction, { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM, fromMm: 0.5, toMm: MAX_EDGE_SEARCH_MM }).map((b) => ({
       distanceMm: b.boundaryMm,

@@ -61,6 +61,20 @@ export function mrBoundaryOf(innerMm: number, outerMm: number, blurMm: number): 
   return (innerMm + outerMm) / 2 + Math.min(ownMm, MR_MAX_CORTEX_MM) / 2;
 }
 
+/** Full width at half maximum of a Gaussian of σ = 1. */
+const FWHM_PER_SIGMA = 2 * Math.sqrt(2 * Math.log(2));
+/**
+ * The pixel's share of the blur of a band's measured width, in pixels: a band resolved on a few pixels and read off a
+ * bilinear interpolation keeps most of its width; its pixel adds about half a pixel at half maximum, not a whole one
+ * (a whole pixel here made the phantom's 2 mm cortex read 0.5 mm thin and its middle heights 0.5–1 mm short).
+ */
+const PIXEL_BLUR_SHARE = 0.5;
+
+/** Full width at half maximum of the blur a profile of an image with `resolutionMm` pixels has been through, mm. */
+export function profileBlurMm(resolutionMm: number): number {
+  return Math.hypot(PIXEL_BLUR_SHARE * resolutionMm, FWHM_PER_SIGMA * PROFILE_SMOOTHING_SIGMA_MM);
+}
+
 /** How to read the bands of one profile: distances in mm from its start, contrasts in image units. */
 interface BandSearch {
   readonly minContrast: number;

@@ -7,12 +7,11 @@ import {
   MAX_PLAUSIBLE_HEIGHT_MM,
   MIN_PLAUSIBLE_DEPTH_MM,
   MIN_PLAUSIBLE_HEIGHT_MM,
-  PROFILE_SMOOTHING_SIGMA_MM,
   WALL_INSET_MM,
 } from './constants';
 import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit';
 import type { PlaneProposal } from './measureBody';
-import { mrBoundaryAlong, type MrBoundary } from './mrEdge';
+import { mrBoundaryAlong, profileBlurMm, type MrBoundary } from './mrEdge';
 import type { PlaneView } from './planeView';
 import { median } from './profile';
 import type { SixPointsMm } from './sixPoints';
@@ -39,8 +38,6 @@ const IRREGULAR_OUTLIER_SHARE = 0.2;
 /** An endplate band shallower than this many times the marrow's noise is a weak edge. */
 const WEAK_EDGE_NOISE_RATIO = 4;
 const PLAUSIBLE_WEDGE_RATIO: readonly [number, number] = [0.3, 1.4];
-/** Full width at half maximum of a Gaussian of σ = 1, for the blur of the profiles. */
-const FWHM_PER_SIGMA = 2 * Math.sqrt(2 * Math.log(2));
 
 type Side = 'superior' | 'inferior';
 
@@ -118,7 +115,7 @@ function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): BodyFrame {
  * MR_CORNER_FIT_SPAN_MM inward from it. Null when an endplate shows no band at all or the heights are no body's.
  */
 export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposal | null {
-  const blurMm = Math.hypot(view.resolutionMm, FWHM_PER_SIGMA * PROFILE_SMOOTHING_SIGMA_MM);
+  const blurMm = profileBlurMm(view.resolutionMm);
   const frame = mrWalls(view, located, blurMm);
   const reasons: ConfidenceReason[] = [];
   const note = (reason: ConfidenceReason) => {

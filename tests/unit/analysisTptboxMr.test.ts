@@ -15,6 +15,8 @@ import { readNifti, readTptboxMr, TPTBOX_MR_DIR, tptboxAvailable, type Nifti } f
 const available = tptboxAvailable();
 /** The margin for this resampled, noisy 1.5 mm MR: a bit more than one voxel. */
 const HEIGHT_TOLERANCE_MM = 2;
+/** The walls are held to two voxels: the depth is no height of the six points, only where their lines run. */
+const DEPTH_TOLERANCE_MM = 3;
 
 const HEIGHT_PAIRS = [
   ['anteriorSuperior', 'anteriorInferior'],
@@ -213,7 +215,8 @@ function worstErrorMm(proposal: VertebraProposal, reference: BodyReference): num
   const half = proposal.depthMm / 2;
   const front: Vec3 = [c[0], c[1] + anterior[0] * half, c[2] + anterior[1] * half];
   const back: Vec3 = [c[0], c[1] - anterior[0] * half, c[2] - anterior[1] * half];
-  errors.push(Math.abs(proposal.depthMm - maskExtentMm(reference, front, back)));
+  // Scaled so that one tolerance holds both: the heights to HEIGHT_TOLERANCE_MM, the depth to DEPTH_TOLERANCE_MM.
+  errors.push((Math.abs(proposal.depthMm - maskExtentMm(reference, front, back)) * HEIGHT_TOLERANCE_MM) / DEPTH_TOLERANCE_MM);
   return Math.max(...errors);
 }
 
