@@ -8,10 +8,11 @@ import type { Vec2 } from './vec';
  * signal on T1 or T2, so the boundary is a dark band (cortex, with the ligaments or the annulus that attach to it):
  * marrow gives way to it on the inside (a fall on both T1 and T2) and, where a bright disc nucleus (T2), CSF or fat
  * lies beyond, it gives way to that on the outside. The fall is seen everywhere; the rise only where something bright
- * lies beyond.
+ * lies beyond. Where the thin cortex is lost to the blur and a thick slice, the marrow's rise straight into bright CSF
+ * or a T2 nucleus is the boundary instead (risesOf).
  */
 
-/** The dark band found on one profile, mm from the profile's start. */
+/** A boundary found on one profile (a dark band, or a rise out of the marrow), mm from the profile's start. */
 export interface MrBoundary {
   /** Where the marrow falls half way to the band's darkest value. */
   readonly innerMm: number;
@@ -33,7 +34,7 @@ const OUTER_LEVEL_TO_MM = 3.5;
 const DEPTH_SHARE = 0.5;
 /**
  * Searching outward, a band is the body's boundary when it is at least this share as deep as the deepest band within
- * BAND_LOOK_AHEAD_MM beyond it (0–1), mm: the cortex is the first deep band; the neighbour's lies a disc further.
+ * BAND_LOOK_AHEAD_MM (mm) beyond it (0–1): the cortex is the first deep band; the neighbour's lies a disc further.
  */
 const BAND_RELATIVE_DEPTH = 0.45;
 const BAND_LOOK_AHEAD_MM = 8;
