@@ -1,7 +1,6 @@
 import { DEPTH_TO_HEIGHT_RANGE, MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
 import {
   decidePolarity,
-  edgesAlong,
   marrowStats,
   MAX_AXIS_TILT_DEG,
   MIN_EDGE_NOISE_RATIO,
@@ -10,26 +9,31 @@ import {
   wallAxis,
   WALL_PROBE_FRACTIONS,
   type BodyFrame,
-  type EdgeSearch,
 } from './bodyFrame';
+import { MAX_EDGE_SEARCH_MM } from './constants';
+import { mrBandsAlong, profileBlurMm } from './mrEdge';
 import type { PlaneView } from './planeView';
-import { median, type ExitEdge, type ShellPolarity } from './profile';
+import { median, type ShellPolarity } from './profile';
 import { addScaled2, dot2, perpendicular2, subtract2, type Vec2 } from './vec';
 
+/** A body's boundary found on a profile: its distance from the profile's start, mm, and its contrast, image units. */
+interface Edge {
+  readonly distanceMm: number;
+  readonly contrast: number;
+}
 
 /**
- * The anterior and posterior wall edges at one height: of all pairs, those whose depth fits DEPTH_TO_HEIGHT_RANGE ×
- * `heightMm`, the strongest pair (sum of contrasts); when none fits, the pair nearest the range. Null when a side has
- * no edge.
+ * The anterior and posterior wall edges at one height: of all pairs whose depth fits DEPTH_TO_HEIGHT_RANGE ×
+ * `heightMm`, the nearest (see nearestFirst); when none fits, the pair nearest the range. Null when a side has no edge.
  */
-function wallPair(fronts: readonly ExitEdge[], backs: readonly ExitEdge[], heightMm: number): readonly [ExitEdge, ExitEdge] | null {
-  let best: readonly [ExitEdge, ExitEdge] | null = null;
+function wallPair(fronts: readonly Edge[], backs: readonly Edge[], heightMm: number): readonly [Edge, Edge] | null {
+  let best: readonly [Edge, Edge] | null = null;
   let bestScore = -Infinity;
-  for (const f of fronts) {
-    for (const b of backs) {
+  for (const [fi, f] of fronts.entries()) {
+    for (const [bi, b] of backs.entries()) {
       const ratio = (f.distanceMm + b.distanceMm) / heightMm;
       const misfit = Math.max(0, DEPTH_TO_HEIGHT_RANGE[0] - ratio, ratio - DEPTH_TO_HEIGHT_RANGE[1]);
-      const score = misfit > 0 ? -1e9 * misfit : f.contrast + b.contrast;
+      const score = misfit > 0 ? -1e9 * misfit : nearestFirst(fi, bi, f.contrast + b.contrast);
       if (score > bestScore) {
         bestScore = score;
         best = [f, b];
@@ -57,9 +61,9 @@ const FIRST_HEIGHT_RANGE_MM: readonly [number, number] = [MIN_PLAUSIBLE_HEIGHT_M
  * `depthMm` once the walls are known, FIRST_HEIGHT_RANGE_MM before), the nearest (see nearestFirst); when none fits,
  * the pair nearest the range. Null when a side has no edge.
  */
-function endplatePair(sups: readonly ExitEdge[], infs: readonly ExitEdge[], depthMm: number | null): readonly [ExitEdge, ExitEdge] | null {
+function endplatePair(sups: readonly Edge[], infs: readonly Edge[], depthMm: number | null): readonly [Edge, Edge] | null {
   const [lo, hi] = depthMm !== null ? [HEIGHT_TO_DEPTH_RANGE[0] * depthMm, HEIGHT_TO_DEPTH_RANGE[1] * depthMm] : FIRST_HEIGHT_RANGE_MM;
-  let best: readonly [ExitEdge, ExitEdge] | null = null;
+  let best: readonly [Edge, Edge] | null = null;
   let bestScore = -Infinity;
   for (const [ai, a] of sups.entries()) {
     for (const [bi, b] of infs.entries()) {
@@ -78,6 +82,18 @@ function endplatePair(sups: readonly ExitEdge[], infs: readonly ExitEdge[], dept
 
 const ITERATIONS = 5;
 /**
+ * A wall point this far across from the median of its wall is left out of the axis, mm: a probe that ran along an
+ * endplate's dark band (they are nearly parallel) or into a vein found a band inside the body, not the wall.
+ */
+const WALL_OUTLIER_MM = 3;
+
+/** The wall points within WALL_OUTLIER_MM of their median position across the body (along `anterior` from `centre`). */
+function consistent(points: readonly Vec2[], centre: Vec2, anterior: Vec2): Vec2[] {
+  const across = points.map((p) => dot2(subtract2(p, centre), anterior));
+  const middle = median(across);
+  return points.filter((_, i) => Math.abs(across[i]! - middle) <= WALL_OUTLIER_MM);
+}
+/**
  * Half-width of the band averaged across the profiles that locate the body, mm: wide enough that a local dark spot
  * inside a real body (the basivertebral vein, a trabecular gap) does not look like its edge, while a disc or the soft
  * tissue outside a wall, which run across the whole band, still do.
@@ -85,9 +101,12 @@ const ITERATIONS = 5;
 const COARSE_HALF_WIDTH_MM = 3;
 
 /**
- * Locates the body around `seed` (a point inside it): alternately finds the endplates along the current axis at three
- * depths and the walls across it at three heights, then re-centres and re-aligns the axis with the walls (which are
- * parallel to the body's axis even in a wedge fracture, when the endplates are not). Null when edges are missing.
+ * Locates the body around `seed` (a point inside it) on an MR image (dark cortex): alternately finds the endplates
+ * along the current axis at three depths and the walls across it at WALL_PROBE_FRACTIONS of the height, then re-centres
+ * and re-aligns the axis with the walls (which are parallel to the body's axis even in a wedge fracture, when the
+ * endplates are not). Each side is a dark band seen from the marrow (mrBandsAlong): the marrow falls into the cortex
+ * on T1 and T2 alike, whatever lies beyond it (a bright T2 nucleus or CSF, a dark T1 disc or CSF, a dark annulus or
+ * ligament). Null when edges are missing.
  */
 export function findBodyByPairs(view: PlaneView, seed: Vec2, options: { readonly polarity?: ShellPolarity; readonly initialCranial?: Vec2 } = {}): BodyFrame | null {
   const marrow = marrowStats(view, seed);
@@ -96,7 +115,12 @@ export function findBodyByPairs(view: PlaneView, seed: Vec2, options: { readonly
   let anterior = orientedAnterior(view, cranial);
   const polarity = options.polarity ?? decidePolarity(view, seed, { cranial, anterior }, marrow);
   const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * marrow.noiseValue, 1e-6);
-  const coarse: EdgeSearch = { minContrast, halfWidthMm: COARSE_HALF_WIDTH_MM };
+  const blurMm = profileBlurMm(view.resolutionMm);
+  const edgesFrom = (start: Vec2, direction: Vec2): Edge[] =>
+    mrBandsAlong(view, start, direction, { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM, fromMm: 0.5, toMm: MAX_EDGE_SEARCH_MM }).map((b) => ({
+      distanceMm: b.boundaryMm,
+      contrast: b.contrast,
+    }));
   let centre = seed;
   let frame: BodyFrame | null = null;
   for (let iteration = 0; iteration < ITERATIONS; iteration += 1) {
@@ -106,8 +130,8 @@ export function findBodyByPairs(view: PlaneView, seed: Vec2, options: { readonly
     for (const u of [-4, 0, 4]) {
       const start = addScaled2(centre, anterior, u);
       const pair = endplatePair(
-        edgesAlong(view, start, cranial, polarity, coarse),
-        edgesAlong(view, start, negate(cranial), polarity, coarse),
+        edgesFrom(start, cranial),
+        edgesFrom(start, negate(cranial)),
         frame ? frame.anteriorWallMm - frame.posteriorWallMm : null,
       );
       if (pair) {
@@ -127,8 +151,8 @@ export function findBodyByPairs(view: PlaneView, seed: Vec2, options: { readonly
     for (const f of WALL_PROBE_FRACTIONS) {
       const start = addScaled2(centre, cranial, midMm + f * heightMm);
       const pair = wallPair(
-        edgesAlong(view, start, anterior, polarity, coarse),
-        edgesAlong(view, start, negate(anterior), polarity, coarse),
+        edgesFrom(start, anterior),
+        edgesFrom(start, negate(anterior)),
         heightMm,
       );
       if (pair) {
@@ -139,7 +163,7 @@ export function findBodyByPairs(view: PlaneView, seed: Vec2, options: { readonly
       }
     }
     if (anteriorPoints.length === 0) return frame;
-    const newCranial = wallAxis(anteriorPoints, posteriorPoints, cranial) ?? cranial;
+    const newCranial = wallAxis(consistent(anteriorPoints, centre, anterior), consistent(posteriorPoints, centre, anterior), cranial) ?? cranial;
     const tiltDeg = (Math.acos(Math.min(1, Math.abs(dot2(newCranial, view.cranial)))) * 180) / Math.PI;
     const base = addScaled2(centre, cranial, midMm);
     const front = median(anteriorPoints.map((p) => dot2(subtract2(p, base), anterior)));

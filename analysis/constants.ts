@@ -79,3 +79,30 @@ export const SNAP_RADIUS_MM = 5;
  */
 export const STEP_SHELL_MM = 2;
 export const STEP_OUTSIDE_MM = 3;
+
+/**
+ * MR: the widest dark band still read as one cortex seen on both sides, mm (its outer side is then used). The cortical
+ * shell and bony endplate of thoraco-lumbar bodies are sub-millimetre (Edwards WT et al., Spine 2001;26:218: shell
+ * ≈ 0.4 mm; Wang Y, Battié MC, Videman T, Eur Spine J 2012: bony endplate ≈ 0.5–1 mm), and a clinical MR adds its point
+ * spread (one to two pixels of 0.5–1.5 mm), the chemical-shift band at fat/water boundaries (≈ 1–2 pixels) and the
+ * partial volume of 3–4 mm slices: 5 mm holds all of it. A darker stretch farther out belongs to the annulus or a
+ * ligament continuing the band, not to the cortex.
+ */
+export const MR_MAX_DARK_LINE_MM = 5;
+
+/**
+ * MR: where the dark band's outer side is not seen (a dark annulus, a ligament or a dark T1 disc continues it), the
+ * boundary is put this far beyond the marrow's fall, mm: the fall of marrow into a wide dark region is a step, whose
+ * half-maximum crossing stays on the cortex's inner surface whatever the blur, so what is left is the cortex itself,
+ * 0.4–1 mm thick (see MR_MAX_DARK_LINE_MM).
+ */
+export const MR_CORTEX_FALLBACK_MM = 0.5;
+
+/**
+ * MR: the thickest dark band read as bone at a body's boundary, mm. The bony endplate and cortical shell of
+ * thoraco-lumbar bodies are 0.4–1 mm thick (see MR_MAX_DARK_LINE_MM), thicker with subchondral sclerosis; 2 mm bounds
+ * them. A band seen wider than that after the blur is taken off holds the cartilage endplate (≈ 0.6 mm, dark to
+ * intermediate on T1 and T2) or a chemical-shift band (one to two pixels at the marrow-fat/disc-water boundary, on the
+ * side the frequency encoding sets), which need not lie outside the bone.
+ */
+export const MR_MAX_CORTEX_MM = 2;

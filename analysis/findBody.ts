@@ -1,9 +1,10 @@
 import { findBodyByPairs } from './bodyByPairs';
-import { decidePolarity, marrowStats, MAX_AXIS_TILT_DEG, orientedAnterior, type BodyFrame } from './bodyFrame';
+import { marrowStats, MAX_AXIS_TILT_DEG, type BodyFrame } from './bodyFrame';
 import { fitBodyBox } from './fitBodyBox';
 import { frameFromBox } from './frameFromBox';
 import type { PlaneView } from './planeView';
 import type { ShellPolarity } from './profile';
+import { shellPolarityAround } from './shellPolarity';
 import { dot2, type Vec2 } from './vec';
 
 /**
@@ -16,7 +17,7 @@ export function findBody(view: PlaneView, seed: Vec2, options: { readonly polari
   const marrow = marrowStats(view, seed);
   if (!Number.isFinite(marrow.levelValue)) return null;
   let cranial = options.initialCranial ?? view.cranial;
-  const polarity = options.polarity ?? decidePolarity(view, seed, { cranial, anterior: orientedAnterior(view, cranial) }, marrow);
+  const polarity = options.polarity ?? shellPolarityAround(view, seed, cranial);
   if (polarity === 'darkShell') return findBodyByPairs(view, seed, { ...options, polarity });
   let frame: BodyFrame | null = null;
   for (let fit = 0; fit < BOX_FITS; fit += 1) {

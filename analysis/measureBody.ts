@@ -13,6 +13,7 @@ import { edgeAlong, MIN_EDGE_NOISE_RATIO, type BodyFrame } from './bodyFrame';
 import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit';
 import { fitEndplateLines, type EndplateLine } from './endplateLine';
 import type { PlaneView } from './planeView';
+import { measureMrBody } from './mrMeasure';
 import { median, type ExitEdge } from './profile';
 import type { SixPointsMm } from './sixPoints';
 import { addScaled2, type Vec2 } from './vec';
@@ -182,6 +183,8 @@ export type Side = 'superior' | 'inferior';
  * height of the line fitted to the endplate edge over the CORNER_FIT_SPAN_MM inside it.
  */
 export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | null {
+  // MR (dark cortex): endplates are read as dark bands, seen from the marrow side (measureMrBody).
+  if (frame.polarity === 'darkShell') return measureMrBody(view, frame);
   const reasons: ConfidenceReason[] = [];
   const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, MIN_POINT_EDGE_RELATIVE * frame.contrastValue);
   const lowContrast = Math.max(MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, 1e-6);

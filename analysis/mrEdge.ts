@@ -1,0 +1,212 @@
+import { MR_CORTEX_FALLBACK_MM, MR_MAX_CORTEX_MM, MR_MAX_DARK_LINE_MM, PROFILE_SMOOTHING_SIGMA_MM, PROFILE_STEP_MM } from './constants';
+import type { PlaneView } from './planeView';
+import { median, sampleProfile, smooth } from './profile';
+import type { Vec2 } from './vec';
+
+/*
+ * A body's boundary on MR, read on a profile that starts inside the body and runs outward. Cortical bone gives no
+ * signal on T1 or T2, so the boundary is a dark band (cortex, with the ligaments or the annulus that attach to it):
+ * marrow gives way to it on the inside (a fall on both T1 and T2) and, where a bright disc nucleus (T2), CSF or fat
+ * lies beyond, it gives way to that on the outside. The fall is seen everywhere; the rise only where something bright
+ * lies beyond. Where the thin cortex is lost to the blur and a thick slice, the marrow's rise straight into bright CSF
+ * or a T2 nucleus is the boundary instead (risesOf).
+ */
+
+/** A boundary found on one profile (a dark band, or a rise out of the marrow), mm from the profile's start. */
+export interface MrBoundary {
+  /** Where the marrow falls half way to the band's darkest value. */
+  readonly innerMm: number;
+  /** Where the band rises half way to the level beyond it; null when the dark continues (annulus, ligament, T1 disc). */
+  readonly outerMm: number | null;
+  /** The body's boundary: the outer surface of the cortex (see mrBoundaryOf), mm. */
+  readonly boundaryMm: number;
+  /** Marrow level minus the band's darkest value, image units. */
+  readonly contrast: number;
+}
+
+/** Marrow level inside the band: the median of the samples this far inside its darkest point, mm. */
+const INNER_LEVEL_FROM_MM = 2;
+const INNER_LEVEL_TO_MM = 5;
+/** The level beyond the band: the median of the samples this far beyond its darkest point, mm. */
+const OUTER_LEVEL_FROM_MM = 1.5;
+const OUTER_LEVEL_TO_MM = 3.5;
+/** A local minimum counts as the band when its depth reaches this share of the deepest one in the window (0–1). */
+const DEPTH_SHARE = 0.5;
+/**
+ * Searching outward, a band is the body's boundary when it is at least this share as deep as the deepest band within
+ * BAND_LOOK_AHEAD_MM (mm) beyond it (0–1): the cortex is the first deep band; the neighbour's lies a disc further.
+ */
+const BAND_RELATIVE_DEPTH = 0.45;
+const BAND_LOOK_AHEAD_MM = 8;
+/**
+ * A rise out of the marrow counts as the boundary when the level beyond is at least this much brighter, as a share of
+ * the marrow's level: CSF and a disc nucleus on T2 are 2–4 × marrow; the oedema of an acute fracture, a vein or a
+ * haemangioma inside the body are less (the phantom's oedema is 1.75 ×) and must not end it. A ratio, not a difference,
+ * so a coil's smooth bias field does not change it.
+ */
+const RISE_MIN_RATIO = 1;
+/** A rise this close to a band's boundary is that band's own outer side, mm. */
+const RISE_BAND_MERGE_MM = 2;
+
+/**
+ * The body's boundary from a dark band whose half-maximum crossings are `innerMm` and `outerMm`, after blur of full
+ * width at half maximum `blurMm`: the band's centre plus half the cortex in it. The band's own width is the observed
+ * width less the blur in quadrature (a thin cortex seen through a wide point spread looks as wide as the blur), and of
+ * that at most MR_MAX_CORTEX_MM is bone: the rest of a wider band is the cartilage endplate, a chemical-shift band or
+ * partial volume, which lie on either side of the bone surface, so the surface is read half a cortex out from the
+ * band's centre rather than at its outer edge.
+ */
+export function mrBoundaryOf(innerMm: number, outerMm: number, blurMm: number): number {
+  const observedMm = outerMm - innerMm;
+  const ownMm = Math.sqrt(Math.max(0, observedMm * observedMm - blurMm * blurMm));
+  return (innerMm + outerMm) / 2 + Math.min(ownMm, MR_MAX_CORTEX_MM) / 2;
+}
+
+/** Full width at half maximum of a Gaussian of σ = 1. */
+const FWHM_PER_SIGMA = 2 * Math.sqrt(2 * Math.log(2));
+/**
+ * The pixel's share of the blur of a band's measured width, in pixels: a band resolved on a few pixels and read off a
+ * bilinear interpolation keeps most of its width; its pixel adds about half a pixel at half maximum, not a whole one
+ * (a whole pixel here made the phantom's 2 mm cortex read 0.5 mm thin and its middle heights 0.5–1 mm short).
+ */
+const PIXEL_BLUR_SHARE = 0.5;
+
+/** Full width at half maximum of the blur a profile of an image with `resolutionMm` pixels has been through, mm. */
+export function profileBlurMm(resolutionMm: number): number {
+  return Math.hypot(PIXEL_BLUR_SHARE * resolutionMm, FWHM_PER_SIGMA * PROFILE_SMOOTHING_SIGMA_MM);
+}
+
+/** How to read the bands of one profile: distances in mm from its start, contrasts in image units. */
+interface BandSearch {
+  readonly minContrast: number;
+  /** Full width at half maximum of the blur the profile has been through, mm (see mrBoundaryOf). */
+  readonly blurMm: number;
+  /** Half-width of the band averaged across the profile, mm. */
+  readonly halfWidthMm: number;
+  /** Boundary beyond the inner crossing where the band's outer side is hidden, mm (MR_CORTEX_FALLBACK_MM by default). */
+  readonly fallbackOffsetMm?: number;
+}
+
+interface Band extends MrBoundary {
+  /** Where the band is darkest, mm, and its value there, image units. */
+  readonly darkestMm: number;
+  readonly darkestValue: number;
+  /** The level beyond the band (OUTER_LEVEL_FROM_MM–OUTER_LEVEL_TO_MM past its darkest point), image units. */
+  readonly outsideValue: number;
+}
+
+/** The smoothed profile from `start` along unit `direction`, long enough to read a band's outer side at `toMm`. */
+function profileTo(view: PlaneView, start: Vec2, direction: Vec2, toMm: number, halfWidthMm: number): Float64Array {
+  const raw = sampleProfile(view, start, direction, toMm + OUTER_LEVEL_TO_MM + 1, halfWidthMm);
+  return smooth(raw, PROFILE_SMOOTHING_SIGMA_MM / PROFILE_STEP_MM);
+}
+
+/**
+ * Every dark band whose darkest point lies in [fromMm, toMm] of the smoothed profile `s`, outward in order: a local
+ * minimum at least `minContrast` below the marrow inside it (the median INNER_LEVEL_FROM_MM–INNER_LEVEL_TO_MM inward),
+ * with its inner crossing, its outer crossing when the profile rises again beyond it, and its boundary.
+ */
+function bandsOf(s: Float64Array, fromMm: number, toMm: number, search: BandSearch): Band[] {
+  const step = PROFILE_STEP_MM;
+  const index = (mm: number) => Math.round(mm / step);
+  const level = (a: number, b: number) => median(s.subarray(Math.max(0, a), Math.min(s.length, b + 1)));
+  const bands: Band[] = [];
+  const from = Math.max(1, index(fromMm));
+  const to = Math.min(s.length - 2, index(toMm));
+  for (let k = from; k <= to; k += 1) {
+    const darkest = s[k]!;
+    if (!(darkest <= s[k - 1]! && darkest < s[k + 1]!)) continue;
+    const depth = level(k - index(INNER_LEVEL_TO_MM), k - index(INNER_LEVEL_FROM_MM)) - darkest;
+    if (!(Number.isFinite(depth) && depth >= search.minContrast)) continue;
+    const crossing = (levelValue: number, towards: 1 | -1, limit: number): number | null => {
+      for (let m = k + towards; towards > 0 ? m <= limit : m >= limit; m += towards) {
+        const previous = s[m - towards]!;
+        const current = s[m]!;
+        if (!Number.isFinite(current)) return null;
+        if (current >= levelValue && previous < levelValue) return (m - towards + (towards * (levelValue - previous)) / (current - previous)) * step;
+      }
+      return null;
+    };
+    const innerMm = crossing(darkest + depth / 2, -1, Math.max(0, k - index(INNER_LEVEL_TO_MM)));
+    if (innerMm === null) continue;
+    const outerLevel = level(k + index(OUTER_LEVEL_FROM_MM), k + index(OUTER_LEVEL_TO_MM));
+    const outerMm = outerLevel - darkest >= search.minContrast ? crossing((darkest + outerLevel) / 2, 1, Math.min(s.length - 1, k + index(OUTER_LEVEL_TO_MM))) : null;
+    const outer = outerMm !== null && outerMm - innerMm <= MR_MAX_DARK_LINE_MM ? outerMm : null;
+    const boundaryMm = outer !== null ? mrBoundaryOf(innerMm, outer, search.blurMm) : innerMm + (search.fallbackOffsetMm ?? MR_CORTEX_FALLBACK_MM);
+    bands.push({ innerMm, outerMm: outer, boundaryMm, contrast: depth, darkestMm: k * step, darkestValue: darkest, outsideValue: outerLevel });
+  }
+  return bands;
+}
+
+/**
+ * Every place in [fromMm, toMm] of the smoothed profile `s` where it rises from the level inside (the median
+ * INNER_LEVEL_FROM_MM–INNER_LEVEL_TO_MM before it) to a level beyond (OUTER_LEVEL_FROM_MM–OUTER_LEVEL_TO_MM after it) at
+ * least RISE_MIN_RATIO above it and above `marrowValue` (the marrow where the profile starts) and by at least
+ * `minContrast`: marrow giving way to bright CSF, a bright disc nucleus
+ * or fat where the thin dark cortex between is lost to the blur and the partial volume of a thick slice. The boundary is
+ * the half-way crossing; a ratio, not a difference, so a coil's smooth bias field does not change it.
+ */
+function risesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSearch, marrowValue: number): Band[] {
+  const step = PROFILE_STEP_MM;
+  const index = (mm: number) => Math.round(mm / step);
+  const level = (a: number, b: number) => median(s.subarray(Math.max(0, a), Math.min(s.length, b + 1)));
+  const rises: Band[] = [];
+  for (let k = Math.max(2, index(fromMm)); k <= Math.min(s.length - 3, index(toMm)); k += 1) {
+    const d = s[k + 1]! - s[k - 1]!;
+    if (!(d > 0 && d >= s[k]! - s[k - 2]! && d >= s[k + 2]! - s[k]!)) continue;
+    const inner = level(k - index(INNER_LEVEL_TO_MM), k - index(INNER_LEVEL_FROM_MM));
+    const outer = level(k + index(OUTER_LEVEL_FROM_MM), k + index(OUTER_LEVEL_TO_MM));
+    if (!(outer - inner >= search.minContrast && outer >= (1 + RISE_MIN_RATIO) * Math.max(inner, marrowValue))) continue;
+    const half = (inner + outer) / 2;
+    let at = k * step;
+    for (let m = Math.max(1, k - index(INNER_LEVEL_FROM_MM)); m <= Math.min(s.length - 1, k + index(OUTER_LEVEL_FROM_MM)); m += 1) {
+      if (s[m]! >= half && s[m - 1]! < half) {
+        at = (m - 1 + (half - s[m - 1]!) / (s[m]! - s[m - 1]!)) * step;
+        break;
+      }
+    }
+    rises.push({ innerMm: at, outerMm: at, boundaryMm: at, contrast: outer - inner, darkestMm: at, darkestValue: inner, outsideValue: outer });
+  }
+  return rises;
+}
+
+/**
+ * The body's boundaries along a profile from inside the body outward (from `start` along unit `direction`): every dark
+ * band darkest between fromMm and toMm that reaches at least BAND_RELATIVE_DEPTH as far below the marrow at the
+ * profile's start as the darkest band within BAND_LOOK_AHEAD_MM beyond it (a trabecular gap or a vein is shallower
+ * than the cortex just beyond it; the dark cord within bright CSF is no darker than marrow), outward in order.
+ */
+export function mrBandsAlong(view: PlaneView, start: Vec2, direction: Vec2, search: BandSearch & { readonly fromMm: number; readonly toMm: number }): MrBoundary[] {
+  const s = profileTo(view, start, direction, search.toMm + BAND_LOOK_AHEAD_MM, search.halfWidthMm);
+  const marrowValue = median(s.subarray(0, Math.round(INNER_LEVEL_FROM_MM / PROFILE_STEP_MM) + 1));
+  const all = bandsOf(s, search.fromMm, search.toMm + BAND_LOOK_AHEAD_MM, search);
+  const below = (band: Band) => marrowValue - band.darkestValue;
+  const bands = all.filter((band) => {
+    if (band.darkestMm > search.toMm) return false;
+    const ahead = all.filter((o) => o.darkestMm >= band.darkestMm && o.darkestMm <= band.darkestMm + BAND_LOOK_AHEAD_MM);
+    return below(band) >= BAND_RELATIVE_DEPTH * Math.max(...ahead.map(below));
+  });
+  // A rise where no band was kept just before it (a band's own outer side is already its boundary).
+  const rises = risesOf(s, search.fromMm, search.toMm, search, marrowValue).filter((r) => !bands.some((b) => Math.abs(b.boundaryMm - r.boundaryMm) <= RISE_BAND_MERGE_MM));
+  return [...bands, ...rises].sort((a, b) => a.boundaryMm - b.boundaryMm);
+}
+
+/**
+ * The dark band nearest `expectedMm` within ±`windowMm` on the profile from `start` along unit `direction`, of those
+ * at least DEPTH_SHARE as deep as the deepest there; null when there is none.
+ */
+export function mrBoundaryAlong(
+  view: PlaneView,
+  start: Vec2,
+  direction: Vec2,
+  search: BandSearch & { readonly expectedMm: number; readonly windowMm: number },
+): MrBoundary | null {
+  const toMm = search.expectedMm + search.windowMm;
+  const s = profileTo(view, start, direction, toMm, search.halfWidthMm);
+  const bands = bandsOf(s, Math.max(INNER_LEVEL_TO_MM, search.expectedMm - search.windowMm), toMm, search);
+  if (bands.length === 0) return null;
+  const deepest = Math.max(...bands.map((b) => b.contrast));
+  return bands
+    .filter((b) => b.contrast >= DEPTH_SHARE * deepest)
+    .reduce((best, b) => (Math.abs(b.darkestMm - search.expectedMm) < Math.abs(best.darkestMm - search.expectedMm) ? b : best));
+}

@@ -1,0 +1,204 @@
+import type { BodyFrame } from './bodyFrame';
+import { MIN_EDGE_NOISE_RATIO, WALL_PROBE_FRACTIONS } from './bodyFrame';
+import type { ConfidenceReason } from './confidence';
+import {
+  DEPTH_TO_HEIGHT_RANGE,
+  MAX_PLAUSIBLE_DEPTH_MM,
+  MAX_PLAUSIBLE_HEIGHT_MM,
+  MIN_PLAUSIBLE_DEPTH_MM,
+  MIN_PLAUSIBLE_HEIGHT_MM,
+  WALL_INSET_MM,
+} from './constants';
+import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit';
+import type { PlaneProposal } from './measureBody';
+import { mrBoundaryAlong, profileBlurMm, type MrBoundary } from './mrEdge';
+import type { PlaneView } from './planeView';
+import { median } from './profile';
+import type { SixPointsMm } from './sixPoints';
+import { addScaled2, type Vec2 } from './vec';
+
+/** Endplate profiles every this many mm across the body. */
+const SCAN_STEP_MM = 1;
+/** An endplate's dark band is looked for this far either side of where the located frame puts it, mm. */
+const ENDPLATE_WINDOW_MM = 5;
+/** A wall's dark band is looked for this far either side of where the located frame puts it, mm. */
+const WALL_WINDOW_MM = 4;
+/** Half-width of the band averaged across each endplate profile, mm (noise of 0.5–1.5 mm MR pixels). */
+const MR_PROFILE_HALF_WIDTH_MM = 1;
+/**
+ * A corner point's height is read from the line through the endplate's boundaries over this length inward from it,
+ * mm: next to the wall the profile runs inside the dark cortex of the wall itself, and near the rim the dark annulus
+ * (its outer fibres insert into the ring apophysis) hides the endplate's outer side, so a longer stretch than on CT.
+ */
+const MR_CORNER_FIT_SPAN_MM = 8;
+/** Fewer than this share of an endplate's profiles showing its dark band makes the endplate "not found" (0–1). */
+const MIN_COVERAGE = 0.6;
+/** More than this share of an endplate's boundaries off its smooth curve makes it irregular (0–1). */
+const IRREGULAR_OUTLIER_SHARE = 0.2;
+/** An endplate band shallower than this many times the marrow's noise is a weak edge. */
+const WEAK_EDGE_NOISE_RATIO = 4;
+const PLAUSIBLE_WEDGE_RATIO: readonly [number, number] = [0.3, 1.4];
+
+type Side = 'superior' | 'inferior';
+
+interface SideFit {
+  /** Boundary distance from the centre along the side's outward direction, mm, at each u with a band. */
+  readonly found: readonly (readonly [number, MrBoundary])[];
+  readonly curve: (uMm: number) => number;
+  readonly outlierShare: number;
+  readonly coverage: number;
+}
+
+/** The plane point at (u anterior, v cranial) mm from the body's centre. */
+function at(frame: BodyFrame, uMm: number, vMm: number): Vec2 {
+  return addScaled2(addScaled2(frame.centre, frame.anterior, uMm), frame.cranial, vMm);
+}
+
+function outward(frame: BodyFrame, side: Side): Vec2 {
+  return side === 'superior' ? frame.cranial : [-frame.cranial[0], -frame.cranial[1]];
+}
+
+/**
+ * One endplate's boundaries across the body: the dark band nearest the frame's endplate on each profile and its
+ * boundary (mrBoundaryAlong).
+ */
+function fitSide(view: PlaneView, frame: BodyFrame, side: Side, us: readonly number[], minContrast: number, blurMm: number): SideFit | null {
+  const expectedMm = side === 'superior' ? frame.superiorMm : -frame.inferiorMm;
+  const search = { expectedMm, windowMm: ENDPLATE_WINDOW_MM, minContrast, blurMm, halfWidthMm: MR_PROFILE_HALF_WIDTH_MM };
+  const found = us.flatMap((u) => {
+    const b = mrBoundaryAlong(view, at(frame, u, 0), outward(frame, side), search);
+    return b ? [[u, b] as const] : [];
+  });
+  const smooth = robustEndplateCurve(found.map(([u, b]) => [u, b.boundaryMm] as const));
+  if (!smooth) return null;
+  return { found, curve: smooth.curve, outlierShare: smooth.outlierShare, coverage: found.length / us.length };
+}
+
+/**
+ * The frame with its walls moved onto the outer surface of their dark cortex (mrBoundaryAlong, the same rule as the
+ * endplates), each the median over WALL_PROBE_FRACTIONS of the height; a wall without a band keeps its place.
+ */
+function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): BodyFrame {
+  const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, 1e-6);
+  const heightMm = frame.superiorMm - frame.inferiorMm;
+  const midMm = (frame.superiorMm + frame.inferiorMm) / 2;
+  const wall = (expectedMm: number, direction: Vec2): number => {
+    const found = WALL_PROBE_FRACTIONS.flatMap((f) => {
+      const b = mrBoundaryAlong(view, at(frame, 0, midMm + f * heightMm), direction, {
+        expectedMm,
+        windowMm: WALL_WINDOW_MM,
+        minContrast,
+        blurMm,
+        halfWidthMm: MR_PROFILE_HALF_WIDTH_MM,
+      });
+      return b ? [b.boundaryMm] : [];
+    });
+    return found.length > 0 ? median(found) : expectedMm;
+  };
+  const front = wall(frame.anteriorWallMm, frame.anterior);
+  const back = -wall(-frame.posteriorWallMm, [-frame.anterior[0], -frame.anterior[1]]);
+  const centre = at(frame, (front + back) / 2, midMm);
+  return {
+    ...frame,
+    centre,
+    anteriorWallMm: (front - back) / 2,
+    posteriorWallMm: -(front - back) / 2,
+    superiorMm: heightMm / 2,
+    inferiorMm: -heightMm / 2,
+  };
+}
+
+/**
+ * Measures a body located on an MR image (dark cortex): each endplate's boundary is read every SCAN_STEP_MM across the
+ * body as the outer surface of its dark band (mrBoundaryAlong); the middle points are the median boundary of the three
+ * central profiles, each corner point, WALL_INSET_MM inside its wall, sits on the line through the boundaries over
+ * MR_CORNER_FIT_SPAN_MM inward from it. Null when an endplate shows no band at all or the heights are no body's.
+ */
+export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposal | null {
+  const blurMm = profileBlurMm(view.resolutionMm);
+  const frame = mrWalls(view, located, blurMm);
+  const reasons: ConfidenceReason[] = [];
+  const note = (reason: ConfidenceReason) => {
+    if (!reasons.some((r) => r.code === reason.code)) reasons.push(reason);
+  };
+  const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, 1e-6);
+  const uAnterior = frame.anteriorWallMm - WALL_INSET_MM;
+  const uPosterior = frame.posteriorWallMm + WALL_INSET_MM;
+  const uMiddle = (frame.anteriorWallMm + frame.posteriorWallMm) / 2;
+  const us: number[] = [];
+  for (let u = uPosterior; u < uAnterior - 1e-6; u += SCAN_STEP_MM) us.push(u);
+  us.push(uAnterior);
+  const v: Partial<Record<keyof SixPointsMm, number>> = {};
+  const contrasts: number[] = [];
+  for (const side of ['superior', 'inferior'] as const) {
+    const sign = side === 'superior' ? 1 : -1;
+    const fit = fitSide(view, frame, side, us, minContrast, blurMm);
+    if (!fit) return null;
+    if (fit.coverage < MIN_COVERAGE) {
+      note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate is not visible along much of its length; check its points.` });
+    }
+    if (fit.outlierShare > IRREGULAR_OUTLIER_SHARE) {
+      note({ code: 'IRREGULAR_ENDPLATE', message: `The ${side} endplate is irregular (a step, a Schmorl node or a fracture line).` });
+    }
+    const inliers = fit.found.filter(([u, b]) => Math.abs(b.boundaryMm - fit.curve(u)) <= IRREGULAR_RESIDUAL_MM);
+    contrasts.push(...inliers.map(([, b]) => b.contrast));
+    const corner = (uCorner: number, inward: 1 | -1): number => {
+      const near = inliers.filter(([u]) => inward * (u - uCorner) >= -1e-6 && inward * (u - uCorner) <= MR_CORNER_FIT_SPAN_MM + 1e-6);
+      const line = fitLine(near.map(([u, b]) => [u, b.boundaryMm] as const));
+      if (!line || near.length < MR_CORNER_FIT_SPAN_MM / (2 * SCAN_STEP_MM)) {
+        note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate is unclear at a corner; the point follows the endplate curve.` });
+        return fit.curve(uCorner);
+      }
+      return line(uCorner);
+    };
+    const middle = (): number => {
+      const central = inliers.filter(([u]) => Math.abs(u - uMiddle) <= 1.5 * SCAN_STEP_MM);
+      if (central.length === 0) {
+        note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate was not found at mid-depth; the point follows the endplate curve.` });
+        return fit.curve(uMiddle);
+      }
+      return median(central.map(([, b]) => b.boundaryMm));
+    };
+    const key = side === 'superior' ? 'Superior' : 'Inferior';
+    v[`anterior${key}`] = sign * corner(uAnterior, -1);
+    v[`middle${key}`] = sign * middle();
+    v[`posterior${key}`] = sign * corner(uPosterior, 1);
+  }
+  const vv = v as Record<keyof SixPointsMm, number>;
+  const points = {
+    anteriorSuperior: at(frame, uAnterior, vv.anteriorSuperior),
+    anteriorInferior: at(frame, uAnterior, vv.anteriorInferior),
+    middleSuperior: at(frame, uMiddle, vv.middleSuperior),
+    middleInferior: at(frame, uMiddle, vv.middleInferior),
+    posteriorSuperior: at(frame, uPosterior, vv.posteriorSuperior),
+    posteriorInferior: at(frame, uPosterior, vv.posteriorInferior),
+  };
+  const heightsMm = {
+    anteriorMm: vv.anteriorSuperior - vv.anteriorInferior,
+    middleMm: vv.middleSuperior - vv.middleInferior,
+    posteriorMm: vv.posteriorSuperior - vv.posteriorInferior,
+  };
+  const heights = [heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm];
+  // Crossed endplates or a height twice any body's are no body at all: decline rather than propose.
+  if (!heights.every((h) => h > MIN_PLAUSIBLE_HEIGHT_MM / 2 && h < 2 * MAX_PLAUSIBLE_HEIGHT_MM)) return null;
+  const depthMm = frame.anteriorWallMm - frame.posteriorWallMm;
+  if (contrasts.length === 0 || median(contrasts) < WEAK_EDGE_NOISE_RATIO * frame.marrow.noiseValue) {
+    note({ code: 'WEAK_EDGE', message: 'The endplates are faint against the marrow here; check the points against the image.' });
+  }
+  const ratio = heightsMm.anteriorMm / heightsMm.posteriorMm;
+  // A body is deeper than its tallest height (DEPTH_TO_HEIGHT_RANGE): a frame narrower than that has stopped at
+  // something inside the body (the edge of a fracture's oedema, a vein), not at its walls.
+  const depthToHeight = depthMm / Math.max(...heights);
+  if (
+    heights.some((h) => !(h >= MIN_PLAUSIBLE_HEIGHT_MM && h <= MAX_PLAUSIBLE_HEIGHT_MM)) ||
+    !(depthMm >= MIN_PLAUSIBLE_DEPTH_MM && depthMm <= MAX_PLAUSIBLE_DEPTH_MM) ||
+    !(ratio >= PLAUSIBLE_WEDGE_RATIO[0] && ratio <= PLAUSIBLE_WEDGE_RATIO[1]) ||
+    !(depthToHeight >= DEPTH_TO_HEIGHT_RANGE[0] && depthToHeight <= DEPTH_TO_HEIGHT_RANGE[1])
+  ) {
+    note({
+      code: 'IMPLAUSIBLE_SIZE',
+      message: `The body found is ${depthMm.toFixed(0)} mm deep with heights ${heights.map((h) => h.toFixed(0)).join('/')} mm, unusual for a vertebra.`,
+    });
+  }
+  return { frame, points, reasons, heightsMm, depthMm };
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, type PlaneImage, type Vec3 } from '../../analysis';
+import { baselineSpine, spineTruth, type LevelTruth } from '../../sample-data/anatomy';
+import { ctGeometry, MR_SLICE_COUNT, mrSlicePlane } from '../../sample-data/geometry';
+import { createRandom, gaussian } from '../../sample-data/random';
+import { rasterizePlane } from '../../sample-data/rasterize';
+import { buildScene } from '../../sample-data/scene';
+import { MR_T2_SIGNAL, Tissue, tissueLookup } from '../../sample-data/tissue';
+
+type SignalTable = Readonly<Record<keyof typeof Tissue, number>>;
+
+// The phantom's midsagittal MR plane rendered in memory from the generator's own scene, once with its T2 signal table
+// and once with a T1-like one (below): the same anatomy and exact ground truth, with the two contrasts a sagittal spine
+// MR comes in. Nothing is written; sample-data/ is only read.
+
+/**
+ * T1-weighted spin-echo signal (arbitrary units on the T2 table's scale): fat brightest, adult fatty marrow bright,
+ * disc, muscle and CSF dark to intermediate, cortex dark, acute oedema dark (Vande Berg BC et al., Eur Radiol 1998:
+ * normal marrow on T1 is brighter than disc and muscle; fluid dark). The orders of magnitude, not the exact values,
+ * are what a T1 looks like.
+ */
+const T1_LIKE_SIGNAL: SignalTable = {
+  air: 0,
+  fat: 1000,
+  softTissue: 400,
+  muscle: 300,
+  csf: 150,
+  spinalCord: 450,
+  discAnnulus: 250,
+  discNucleus: 330,
+  cancellousBone: 700,
+  oedematousBone: 300,
+  corticalBone: 50,
+  posteriorElementBone: 650,
+  cement: 30,
+};
+/** Noise σ in signal units, as the phantom's own MR series (sample-data/series/mrSagittal.ts, MR_NOISE_SIGMA). */
+const NOISE_SIGMA = 20;
+/**
+ * Heights off by more than this need a correction (the issue's measure), mm; every point is held to it too. The
+ * rendered plane has the phantom MR's 0.9375 mm pixels.
+ */
+const TOLERANCE_MM = 1.5;
+
+const spine = baselineSpine();
+const levels = spineTruth(spine);
+
+/** The midsagittal MR plane of the baseline phantom with `table`'s signal and Gaussian noise, as a PlaneImage. */
+function renderedPlane(table: SignalTable, seed: string): PlaneImage {
+  const plane = mrSlicePlane(ctGeometry(spine), (MR_SLICE_COUNT - 1) / 2);
+  const tissue = new Uint8Array(plane.rows * plane.columns);
+  rasterizePlane(buildScene(spine), plane, tissue);
+  const lookup = tissueLookup(table);
+  const random = createRandom(seed);
+  const values = new Float32Array(tissue.length);
+  tissue.forEach((t, i) => {
+    values[i] = Math.max(0, lookup[t as Tissue]! + NOISE_SIGMA * gaussian(random));
+  });
+  return {
+    kind: 'plane',
+    values,
+    columns: plane.columns,
+    rows: plane.rows,
+    originMm: plane.originMm,
+    rowCosine: plane.rowDirection,
+    columnCosine: plane.columnDirection,
+    columnSpacingMm: plane.columnSpacingMm,
+    rowSpacingMm: plane.rowSpacingMm,
+    calibrated: true,
+  };
+}
+
+function centreOf(level: LevelTruth): Vec3 {
+  const points = Object.values(level.points);
+  return [0, 1, 2].map((a) => points.reduce((sum, p) => sum + p[a]!, 0) / points.length) as unknown as Vec3;
+}
+
+function distanceMm(a: readonly number[], b: readonly number[]): number {
+  return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
+}
+
+/** Clicks a reader might make inside a body: off centre by (y, z) mm, towards the back and down or the front and up. */
+const CLICK_OFFSETS_MM: readonly (readonly [number, number])[] = [
+  [3, -2],
+  [-4, 3],
+];
+
+// detectSpine places the discs by their contrast to the bodies along the column; on T1 the acute L1 fracture's oedema
+// is as dark as a disc (T1_LIKE_SIGNAL.oedematousBone), so it places one disc too many inside L1 and counts the levels
+// below one too far: a todo for detectSpine (analysis/detectSpine.ts) on T1; the T2 case holds.
+const CONTRASTS = [
+  { name: 'T2 (bright disc, intermediate marrow)', table: MR_T2_SIGNAL, detectsSpine: true },
+  { name: 'T1-like (bright marrow, dark disc and CSF)', table: T1_LIKE_SIGNAL, detectsSpine: false },
+] as const;
+
+describe.each(CONTRASTS)('the phantom MR plane in $name', ({ name, table, detectsSpine }) => {
+  const image = renderedPlane(table, `analysisMrPhantomContrasts/${name}`);
+
+  it.each(levels.flatMap((level) => CLICK_OFFSETS_MM.map((offset) => [level.level, offset, level] as const)))(
+    'puts the six points of %s within 1.5 mm of the truth, unflagged, from a click at offset %j mm',
+    (_name, [dy, dz], level) => {
+      const centre = centreOf(level);
+      const result = proposeVertebra(image, [centre[0], centre[1] + dy, centre[2] + dz]);
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.polarity).toBe('darkShell');
+      expect(result.value.confidence).toBeGreaterThanOrEqual(CHECK_BELOW_CONFIDENCE);
+      for (const point of CORNER_NAMES) expect(distanceMm(result.value.points[point], level.points[point]), point).toBeLessThanOrEqual(TOLERANCE_MM);
+      expect(Math.abs(result.value.heightsMm.anteriorMm - level.heights.anteriorMm)).toBeLessThanOrEqual(TOLERANCE_MM);
+      expect(Math.abs(result.value.heightsMm.middleMm - level.heights.middleMm)).toBeLessThanOrEqual(TOLERANCE_MM);
+      expect(Math.abs(result.value.heightsMm.posteriorMm - level.heights.posteriorMm)).toBeLessThanOrEqual(TOLERANCE_MM);
+    },
+  );
+
+  const spineIt = detectsSpine ? it : it.todo;
+  spineIt('finds T10 to L3 from clicks on T10 and L3, in order, each point within 1.5 mm', () => {
+    const result = detectSpine(image, centreOf(levels[0]!), centreOf(levels[levels.length - 1]!));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.missingLevelOffsets).toEqual([]);
+    expect(result.value.vertebrae.map((v) => v.levelOffset)).toEqual(levels.map((_, i) => i));
+    for (const { levelOffset, proposal } of result.value.vertebrae) {
+      for (const point of CORNER_NAMES) {
+        expect(distanceMm(proposal.points[point], levels[levelOffset]!.points[point]), `${levels[levelOffset]!.level} ${point}`).toBeLessThanOrEqual(TOLERANCE_MM);
+      }
+    }
+  });
+});
