@@ -1,5 +1,5 @@
 import { fail, ok, type AnalysisResult } from './result';
-import { cross3, dot3, isFinite3, length3, type Vec3 } from './vec';
+import { addScaled3, cross3, dot3, isFinite3, length3, type Vec3 } from './vec';
 
 /** Voxel or pixel values in modality units (CT: Hounsfield units after the rescale; MR: signal as stored). */
 export type VoxelValues =
@@ -125,4 +125,13 @@ export function validatePlaneImage(plane: PlaneImage): AnalysisResult<PlaneImage
 /** Checks either kind of image. */
 export function validateImage(image: AnalysisImage): AnalysisResult<AnalysisImage> {
   return image.kind === 'volume' ? validateVolume(image) : validatePlaneImage(image);
+}
+
+/** Patient position (LPS, mm) of the centre of a volume's voxel grid. */
+export function volumeCentreMm(volume: Volume): Vec3 {
+  const [columns, rows, slices] = volume.dimensions;
+  const [columnSpacingMm, rowSpacingMm, sliceSpacingMm] = volume.spacingMm;
+  const alongRows = addScaled3(volume.originMm, volume.rowCosine, ((columns - 1) / 2) * columnSpacingMm);
+  const alongColumns = addScaled3(alongRows, volume.columnCosine, ((rows - 1) / 2) * rowSpacingMm);
+  return addScaled3(alongColumns, volume.sliceCosine, ((slices - 1) / 2) * sliceSpacingMm);
 }
