@@ -21,7 +21,7 @@ import { followStore } from './measurementBridge';
 import { ENGINE_ID, engine } from './renderingEngine';
 import { orderVolumeRetrieval } from './retrieveOrder';
 import { throttleStreamingRenders } from './streamingRender';
-import { setVolumesWithWindow, startMiddleSlice } from './volumeWindow';
+import { setVolumesWithWindow } from './volumeWindow';
 import { createToolGroup, destroyToolGroup } from './toolGroup';
 import { followViewportElements, publishSnapshot, type ViewportEventCallbacks } from './viewportEvents';
 
@@ -57,18 +57,13 @@ function framesAlreadyIn(volume: StreamingImageVolume): string[] {
   return volume.imageIds.filter((_, index) => Boolean(cachedFrames[index]));
 }
 
-/** The cache id of a series' volume. */
-function volumeIdOf(seriesKey: string): string {
-  return `cornerstoneStreamingImageVolume:${seriesKey}`;
-}
-
 /** One volume for the volume viewports of a series (its reformats), streamed in middle slice first. */
 async function showVolume(seriesKey: string, volumeSpecs: readonly ViewportSpec[], display: SeriesDisplay): Promise<void> {
   const [firstVolumeSpec] = volumeSpecs;
   if (firstVolumeSpec === undefined) return;
   const { renderingEngine, progress, disposers, openedCameras, frame } = display;
   const imageIds = firstVolumeSpec.imageIds;
-  const volumeId = volumeIdOf(seriesKey);
+  const volumeId = `cornerstoneStreamingImageVolume:${seriesKey}`;
   const volume = cache.getVolume(volumeId) ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds }));
   if (!(volume instanceof StreamingImageVolume)) throw new Error(`the volume ${volumeId} is not a streaming volume`);
   // A series without a stored window would have its middle frame asked for again by every view (see volumeWindow.ts).
@@ -115,27 +110,6 @@ async function showStacks(stackSpecs: readonly ViewportSpec[], display: SeriesDi
 }
 
 /**
- * Sends for the first image of every view of the plan: each volume's middle slice (through the volume, see
- * volumeWindow.ts) and each stack's middle image. Returns once the requests are out, not when they are answered, so
- * the frames travel while the rendering engine starts. A failure here is left to the display to report.
- */
-async function startFirstImages(plan: DisplayPlan): Promise<void> {
-  for (const seriesKey of new Set(plan.viewports.map((v) => v.seriesKey))) {
-    const specs = plan.viewports.filter((v) => v.seriesKey === seriesKey);
-    const volumeSpec = specs.find((v) => v.kind === 'volume');
-    if (volumeSpec !== undefined) {
-      const volumeId = volumeIdOf(seriesKey);
-      const volume = await Promise.resolve(cache.getVolume(volumeId) ?? volumeLoader.createAndCacheVolume(volumeId, { imageIds: volumeSpec.imageIds })).catch(() => null);
-      if (volume instanceof StreamingImageVolume) startMiddleSlice(volume)?.catch(() => undefined);
-    }
-    for (const spec of specs.filter((v) => v.kind === 'stack')) {
-      const middleImageId = spec.imageIds[Math.floor(spec.imageIds.length / 2)];
-      if (middleImageId !== undefined) imageLoader.loadAndCacheImage(middleImageId).catch(() => undefined);
-    }
-  }
-}
-
-/**
  * Shows one display plan in the given elements and keeps overlays, progress and tools in step with cornerstone.
  * Returns a function that tears it all down (viewports, tool group, listeners).
  */
@@ -145,8 +119,6 @@ export async function showPlan(
   primaryTool: PrimaryTool,
   callbacks: ControllerCallbacks,
 ): Promise<() => void> {
-  // Before the rendering engine, whose first WebGL context blocks the page for about a second on a software GPU.
-  await startFirstImages(plan);
   const renderingEngine = engine();
   const disposers: Array<() => void> = [];
 

@@ -1,4 +1,4 @@
-import { Enums, imageLoader, metaData, utilities, type StreamingImageVolume, type Types } from '@cornerstonejs/core';
+import { Enums, imageLoader, metaData, utilities, type StreamingImageVolume } from '@cornerstonejs/core';
 
 /** Above the metadata memo (10,000) and every provider cornerstone and the DICOM image loader register. */
 const VOLUME_WINDOW_PROVIDER_PRIORITY = 20_000;
@@ -19,26 +19,12 @@ function hasStoredWindow(imageId: string): boolean {
   return width !== 0 && Number.isFinite(width) && Number.isFinite(center);
 }
 
-/** The volume's middle slice: the one every view shows first and the one cornerstone takes a window from. */
-function middleImageIdOf(volume: StreamingImageVolume): string | undefined {
-  return volume.imageIds[Math.floor(volume.imageIds.length / 2)];
-}
-
-/**
- * Starts loading the volume's middle slice through the volume's own loader options (the request goes out at once; the
- * volume later takes the slice from the cache). Priority 0, as cornerstone asks for it: the first frame any view needs.
- */
-export function startMiddleSlice(volume: StreamingImageVolume): Promise<Types.IImage> | null {
-  const middleImageId = middleImageIdOf(volume);
-  if (middleImageId === undefined) return null;
-  return imageLoader.loadAndCacheImage(middleImageId, { ...volume.getLoaderImageOptions(middleImageId), priority: MIDDLE_SLICE_PRIORITY });
-}
-
-/** The least and greatest voxel of the middle slice; null when it fails to load. */
-async function middleSliceRange(volume: StreamingImageVolume): Promise<{ min: number; max: number } | null> {
+/** The least and greatest voxel of the middle slice, loaded through the volume's own options; null when it fails. */
+async function middleSliceRange(volume: StreamingImageVolume, middleImageId: string): Promise<{ min: number; max: number } | null> {
   try {
-    const image = await startMiddleSlice(volume);
-    const minMax = image?.voxelManager?.getMinMax();
+    // Priority 0, as cornerstone asks for it: the first frame any view needs.
+    const image = await imageLoader.loadAndCacheImage(middleImageId, { ...volume.getLoaderImageOptions(middleImageId), priority: MIDDLE_SLICE_PRIORITY });
+    const minMax = image.voxelManager?.getMinMax();
     if (minMax === undefined) return null;
     const { min, max } = minMax;
     const range = { min: Array.isArray(min) ? Math.min(...min) : Number(min), max: Array.isArray(max) ? Math.max(...max) : Number(max) };
@@ -62,9 +48,9 @@ async function middleSliceRange(volume: StreamingImageVolume): Promise<{ min: nu
  * window, or a middle slice that cannot be loaded, is left to cornerstone as before.
  */
 export async function setVolumesWithWindow<T>(volume: StreamingImageVolume, setVolumes: () => Promise<T>): Promise<T> {
-  const middleImageId = middleImageIdOf(volume);
+  const middleImageId = volume.imageIds[Math.floor(volume.imageIds.length / 2)];
   if (middleImageId === undefined || hasStoredWindow(middleImageId)) return setVolumes();
-  const range = await middleSliceRange(volume);
+  const range = await middleSliceRange(volume, middleImageId);
   if (range === null) return setVolumes();
   const { windowWidth, windowCenter } = utilities.windowLevel.toWindowLevel(range.min, range.max);
   const provider = (type: string, imageId: unknown): unknown => (
