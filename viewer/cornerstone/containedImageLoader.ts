@@ -1,5 +1,6 @@
 import { Enums, imageLoader, type Types } from '@cornerstonejs/core';
-import { createImage, wadouri } from '@cornerstonejs/dicom-image-loader';
+import { wadouri } from '@cornerstonejs/dicom-image-loader';
+import { createImageFromFrame } from './uncompressedImage';
 
 /**
  * A Part 10 image loader whose every failure rejects its promise.
@@ -26,7 +27,7 @@ function loadContained(imageId: string, options: Record<string, unknown> = {}): 
     }
     if (!pixelData) throw { error: new Error('the file has no pixel data for this frame'), dataSet };
     const loadedMs = Date.now();
-    const image = await createImage(imageId, pixelData, dataSet.string('x00020010') ?? '', options).catch((error: unknown) => {
+    const image = await createImageFromFrame(imageId, pixelData, dataSet.string('x00020010') ?? '', options).catch((error: unknown) => {
       throw { error, dataSet };
     }) as Types.IImage & { data?: unknown; loadTimeInMS?: number; totalTimeInMS?: number };
     image.data = dataSet;

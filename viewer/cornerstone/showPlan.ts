@@ -21,6 +21,7 @@ import { followStore } from './measurementBridge';
 import { ENGINE_ID, engine } from './renderingEngine';
 import { orderVolumeRetrieval } from './retrieveOrder';
 import { throttleStreamingRenders } from './streamingRender';
+import { setVolumesWithWindow } from './volumeWindow';
 import { createToolGroup, destroyToolGroup } from './toolGroup';
 import { followViewportElements, publishSnapshot, type ViewportEventCallbacks } from './viewportEvents';
 
@@ -64,12 +65,13 @@ async function showVolume(seriesKey: string, volumeSpecs: readonly ViewportSpec[
   const imageIds = firstVolumeSpec.imageIds;
   const volumeId = `cornerstoneStreamingImageVolume:${seriesKey}`;
   const volume = cache.getVolume(volumeId) ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds }));
-  await setVolumesForViewports(renderingEngine, [{ volumeId }], volumeSpecs.map((v) => v.viewportId));
+  if (!(volume instanceof StreamingImageVolume)) throw new Error(`the volume ${volumeId} is not a streaming volume`);
+  // A series without a stored window would have its middle frame asked for again by every view (see volumeWindow.ts).
+  await setVolumesWithWindow(volume, () => setVolumesForViewports(renderingEngine, [{ volumeId }], volumeSpecs.map((v) => v.viewportId)));
   for (const spec of volumeSpecs) {
     const viewport = renderingEngine.getViewport(spec.viewportId);
     if (viewport && spec.orientation === 'sagittal') openedCameras.set(spec.viewportId, viewport.getCamera());
   }
-  if (!(volume instanceof StreamingImageVolume)) throw new Error(`the volume ${volumeId} is not a streaming volume`);
   if (volume.loadStatus.loaded) {
     progress.settle(imageIds);
     frame(volumeSpecs);

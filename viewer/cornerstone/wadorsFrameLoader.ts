@@ -1,6 +1,7 @@
 import { Enums, imageLoader, imageRetrievalPoolManager, type Types } from '@cornerstonejs/core';
-import { createImage } from '@cornerstonejs/dicom-image-loader';
+import type { createImage } from '@cornerstonejs/dicom-image-loader';
 import { fetchDicomWebFrame } from '../loading/dicomWebFrame';
+import { createImageFromFrame } from './uncompressedImage';
 
 /** The image id scheme of DICOMweb frames: `wadors:<frame URL>`. */
 const SCHEME = 'wadors:';
@@ -16,7 +17,8 @@ type LoadOptions = NonNullable<Parameters<typeof createImage>[3]> & {
  * boundary byte by byte in JavaScript and copies the frame twice before decoding (a profile of a 300-frame series put
  * 3.8 s of the main thread there), and frees its retrieval slot before the bytes have arrived, so the retrieval limit
  * does not hold. This one parses the answer with the DICOMweb client's multipart parser (native byte search, views),
- * holds a retrieval slot until the frame's bytes are in, then decodes through the library's `createImage` as before.
+ * holds a retrieval slot until the frame's bytes are in, then makes the image without the decode worker when the frame
+ * is native little endian greyscale (`createImageFromFrame`), else through the library's `createImage` as before.
  */
 function loadFrame(imageId: string, options: LoadOptions = {}): Types.IImageLoadObject {
   const url = imageId.slice(SCHEME.length);
@@ -32,7 +34,7 @@ function loadFrame(imageId: string, options: LoadOptions = {}): Types.IImageLoad
     );
   });
   const promise = retrieved.then(async ({ pixelData, transferSyntaxUID }) => {
-    const image = (await createImage(imageId, pixelData, transferSyntaxUID, options)) as Types.IImage & { loadTimeInMS?: number; transferSyntaxUID?: string };
+    const image = (await createImageFromFrame(imageId, pixelData, transferSyntaxUID, options)) as Types.IImage & { loadTimeInMS?: number; transferSyntaxUID?: string };
     image.loadTimeInMS = Date.now() - startMs;
     image.transferSyntaxUID = transferSyntaxUID;
     image.imageQualityStatus = Enums.ImageQualityStatus.FULL_RESOLUTION;

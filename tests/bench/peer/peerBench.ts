@@ -132,6 +132,8 @@ async function main(): Promise<number> {
 
   const storageDir = join(CACHE_DIR, 'orthanc-storage');
   mkdirSync(storageDir, { recursive: true });
+  // The sessions write their CPU profiles there before the results file exists.
+  mkdirSync(join(CACHE_DIR, 'results'), { recursive: true });
   const orthanc = await startOrthanc({ storageDir });
   const servers: RunningStaticServer[] = [];
   const startedAt = new Date().toISOString();
