@@ -1,4 +1,4 @@
-import { STEP_OUTSIDE_MM, STEP_SHELL_MM, WALL_INSET_MM } from './constants';
+import { DISC_FLANK_MM, DISC_LINE_MIN_SHARE, DISC_NOISE_RATIO, STEP_OUTSIDE_MM, STEP_SHELL_MM, WALL_INSET_MM } from './constants';
 import type { BodyFrame } from './bodyFrame';
 import type { PlaneView } from './planeView';
 import { addScaled2 } from './vec';
@@ -31,6 +31,12 @@ const LINE_EDGE_SHARE = 0.5;
  * (deepest in the middle), so a straight line through the rims misses the middle by up to that.
  */
 const TUBE_HALF_WIDTH_MM = 1.5;
+/**
+ * How far beyond a disc line an endplate's edge may lie, mm: the body's own edge lies on the near side of its disc (the
+ * half-maximum edge within a thin disc's half width, ≈ 1–1.5 mm), the neighbour's plate-to-marrow edge ≥ 3 mm beyond
+ * the disc's middle (half the disc and the subchondral plate, STEP_SHELL_MM).
+ */
+const DISC_BEYOND_MM = 1.5;
 
 /** The edge map of one endplate around its expected line: 1 where the step response is an edge, on a (u, v) grid. */
 interface EdgeGrid {
@@ -39,6 +45,11 @@ interface EdgeGrid {
   readonly rows: number;
   /** edge[iu · rows + iv] with v = v0Mm + iv · GRID_STEP_MM, widened by ±TUBE_HALF_WIDTH_MM along v. */
   readonly edge: Uint8Array;
+  /**
+   * beyond[iu · rows + iv]: 1 where a disc-line sample (darker than the plates within DISC_FLANK_MM either side) lies
+   * DISC_BEYOND_MM to DISC_BEYOND_MM + DISC_FLANK_MM inward of the sample: the sample is on the far side of a disc.
+   */
+  readonly beyond: Uint8Array;
 }
 
 function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferior'): EdgeGrid {
@@ -75,6 +86,37 @@ function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferio
       raw[iu * rows + iv] = Number.isFinite(d) && d >= threshold ? 1 : 0;
     }
   });
+  // Disc lines: a sample darker (CT; brighter on MR) than the brightest within DISC_FLANK_MM on both sides by
+  // DISC_NOISE_RATIO × the marrow's noise, i.e. a disc between two plates however thin it is.
+  const discContrast = DISC_NOISE_RATIO * frame.marrow.noiseValue;
+  const disc = new Uint8Array(us.length * rows);
+  const shellSign = -exitSign;
+  us.forEach((u, iu) => {
+    for (let iv = 0; iv < rows; iv += 1) {
+      const v = v0Mm + iv * GRID_STEP_MM;
+      const here = shellSign * valueAt(u, v);
+      let below = -Infinity;
+      let above = -Infinity;
+      for (let k = GRID_STEP_MM; k <= DISC_FLANK_MM + 1e-9; k += GRID_STEP_MM) {
+        below = Math.max(below, shellSign * valueAt(u, v - k));
+        above = Math.max(above, shellSign * valueAt(u, v + k));
+      }
+      disc[iu * rows + iv] = Number.isFinite(here) && Math.min(below, above) - here >= discContrast ? 1 : 0;
+    }
+  });
+  const beyond = new Uint8Array(us.length * rows);
+  const near = Math.round(DISC_BEYOND_MM / GRID_STEP_MM);
+  const far = Math.round((DISC_BEYOND_MM + DISC_FLANK_MM) / GRID_STEP_MM);
+  for (let iu = 0; iu < us.length; iu += 1) {
+    for (let iv = 0; iv < rows; iv += 1) {
+      let any = 0;
+      for (let d = near; d <= far && !any; d += 1) {
+        const k = iv - sign * d;
+        if (k >= 0 && k < rows) any = disc[iu * rows + k]!;
+      }
+      beyond[iu * rows + iv] = any;
+    }
+  }
   const tube = Math.round(TUBE_HALF_WIDTH_MM / GRID_STEP_MM);
   const edge = new Uint8Array(raw.length);
   for (let iu = 0; iu < us.length; iu += 1) {
@@ -87,14 +129,15 @@ function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferio
       edge[iu * rows + iv] = any;
     }
   }
-  return { us, v0Mm, rows, edge };
+  return { us, v0Mm, rows, edge, beyond };
 }
 
 /** For each offset from the expected endplate (mm), the best slope's share of the central depth that is edge (0–1). */
-function lineScores(grid: EdgeGrid, expectedMm: number): { offsetsMm: number[]; slopes: number[]; scores: number[] } {
+function lineScores(grid: EdgeGrid, expectedMm: number): { offsetsMm: number[]; slopes: number[]; scores: number[]; beyondShares: number[] } {
   const offsetsMm: number[] = [];
   const slopes: number[] = [];
   const scores: number[] = [];
+  const beyondShares: number[] = [];
   for (let offset = -OFFSET_RANGE_MM; offset <= OFFSET_RANGE_MM + 1e-9; offset += GRID_STEP_MM) {
     let best = -1;
     let bestSlope = 0;
@@ -111,11 +154,18 @@ function lineScores(grid: EdgeGrid, expectedMm: number): { offsetsMm: number[]; 
         bestSlope = slope;
       }
     }
+    // The share of the best line that lies beyond a disc.
+    let beyondCount = 0;
+    grid.us.forEach((u, iu) => {
+      const iv = Math.round((expectedMm + offset + bestSlope * u - grid.v0Mm) / GRID_STEP_MM);
+      if (iv >= 0 && iv < grid.rows) beyondCount += grid.beyond[iu * grid.rows + iv]!;
+    });
     offsetsMm.push(offset);
     slopes.push(bestSlope);
     scores.push(best);
+    beyondShares.push(beyondCount / grid.us.length);
   }
-  return { offsetsMm, slopes, scores };
+  return { offsetsMm, slopes, scores, beyondShares };
 }
 
 /**
@@ -142,6 +192,7 @@ function shapePrior(depthMm: number, heightMm: number): number {
   return (z * z) / 2;
 }
 
+
 /**
  * Both endplates of a located body as straight lines (each within ±OFFSET_RANGE_MM of where the frame puts it at
  * mid-depth, slopes within ±MAX_SLOPE), chosen together: each line scores the share of the body's central depth that
@@ -155,17 +206,26 @@ export function fitEndplateLines(view: PlaneView, frame: BodyFrame): { readonly 
   const depthMm = frame.anteriorWallMm - frame.posteriorWallMm;
   const sup = lineScores(edgeGrid(view, frame, 'superior'), frame.superiorMm);
   const inf = lineScores(edgeGrid(view, frame, 'inferior'), frame.inferiorMm);
-  let best = { s: 0, i: 0, score: -Infinity, distance: Infinity };
-  sup.offsetsMm.forEach((so, s) => {
-    inf.offsetsMm.forEach((io, i) => {
-      const height = frame.superiorMm + so - (frame.inferiorMm + io);
-      const score = sup.scores[s]! + inf.scores[i]! - PRIOR_WEIGHT * shapePrior(depthMm, height);
-      const distance = Math.abs(so) + Math.abs(io);
-      if (score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && distance < best.distance)) {
-        best = { s, i, score, distance };
-      }
+  // A line lying beyond a disc over DISC_LINE_MIN_SHARE of the depth is the neighbour's endplate across that disc; such
+  // lines are left out unless nothing else remains.
+  const choose = (leaveOutBeyond: boolean) => {
+    let best = { s: 0, i: 0, score: -Infinity, distance: Infinity };
+    sup.offsetsMm.forEach((so, s) => {
+      if (leaveOutBeyond && sup.beyondShares[s]! >= DISC_LINE_MIN_SHARE) return;
+      inf.offsetsMm.forEach((io, i) => {
+        if (leaveOutBeyond && inf.beyondShares[i]! >= DISC_LINE_MIN_SHARE) return;
+        const height = frame.superiorMm + so - (frame.inferiorMm + io);
+        const score = sup.scores[s]! + inf.scores[i]! - PRIOR_WEIGHT * shapePrior(depthMm, height);
+        const distance = Math.abs(so) + Math.abs(io);
+        if (score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && distance < best.distance)) {
+          best = { s, i, score, distance };
+        }
+      });
     });
-  });
+    return best;
+  };
+  const own = choose(true);
+  const best = own.score > -Infinity ? own : choose(false);
   return {
     superior: { atCentreMm: frame.superiorMm + sup.offsetsMm[best.s]!, slope: sup.slopes[best.s]! },
     inferior: { atCentreMm: frame.inferiorMm + inf.offsetsMm[best.i]!, slope: inf.slopes[best.i]! },
