@@ -275,26 +275,25 @@ export function detectSpine(
 }
 
 /**
- * True when two neighbouring proposals (in order along the column) overlap: their centres are nearer than
- * OVERLAP_SHARE × the mean of their middle heights, where two bodies with a disc between them are at least that mean
- * apart.
+ * True when two neighbouring proposals (in order along the column) overlap: their centres are nearer than the mean of
+ * their middle heights less OVERLAP_TOLERANCE_MM, where two bodies with a disc between them are at least that mean apart.
  */
 function anyOverlap(proposals: readonly VertebraProposal[]): boolean {
   for (let k = 0; k + 1 < proposals.length; k += 1) {
     const p = proposals[k]!;
     const q = proposals[k + 1]!;
     const apartMm = Math.hypot(p.centreMm[0] - q.centreMm[0], p.centreMm[1] - q.centreMm[1], p.centreMm[2] - q.centreMm[2]);
-    if (apartMm < OVERLAP_SHARE * ((p.heightsMm.middleMm + q.heightsMm.middleMm) / 2)) return true;
+    if (apartMm < (p.heightsMm.middleMm + q.heightsMm.middleMm) / 2 - OVERLAP_TOLERANCE_MM) return true;
   }
   return false;
 }
 
 /**
- * Neighbouring bodies' centres lie at least half of each body's middle height plus the disc apart; nearer than this
- * share of their mean middle height (0–1), the two proposals hold the same body (allowing for a middle height read
- * up to 25 % too tall or a centre off by a few millimetres).
+ * How far two neighbouring proposals may reach into each other before they count as the same body, mm: a proposal's
+ * endplate can sit across a thin disc on its neighbour's plate (a thin thoracic disc is 2–3 mm between half-maximum
+ * edges, see DISC_FLANK_MM), which makes the pair look that much closer than their heights.
  */
-const OVERLAP_SHARE = 0.75;
+const OVERLAP_TOLERANCE_MM = 3;
 
 function plausible(p: VertebraProposal): boolean {
   const h = p.heightsMm;
