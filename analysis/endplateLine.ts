@@ -32,6 +32,12 @@ const LINE_EDGE_SHARE = 0.5;
  */
 const TUBE_HALF_WIDTH_MM = 1.5;
 /**
+ * A disc line must be at least this share (0–1) of the body's typical edge contrast darker than its plates: a thin
+ * disc's partial volume leaves it at a fraction of a full plate-to-disc step, but marrow texture is weaker still.
+ * Design decision of this project (issue 12).
+ */
+const DISC_EDGE_SHARE = 0.25;
+/**
  * How far beyond a disc line an endplate's edge may lie, mm: the body's own edge lies on the near side of its disc (the
  * half-maximum edge within a thin disc's half width, ≈ 1–1.5 mm), the neighbour's plate-to-marrow edge ≥ 3 mm beyond
  * the disc's middle (half the disc and the subchondral plate, STEP_SHELL_MM).
@@ -45,11 +51,8 @@ interface EdgeGrid {
   readonly rows: number;
   /** edge[iu · rows + iv] with v = v0Mm + iv · GRID_STEP_MM, widened by ±TUBE_HALF_WIDTH_MM along v. */
   readonly edge: Uint8Array;
-  /**
-   * beyond[iu · rows + iv]: 1 where a disc-line sample (darker than the plates within DISC_FLANK_MM either side) lies
-   * DISC_BEYOND_MM to DISC_BEYOND_MM + DISC_FLANK_MM inward of the sample: the sample is on the far side of a disc.
-   */
-  readonly beyond: Uint8Array;
+  /** disc[iu · rows + iv]: 1 where the sample is a disc line (darker than the plates within DISC_FLANK_MM either side). */
+  readonly disc: Uint8Array;
 }
 
 function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferior'): EdgeGrid {
@@ -87,8 +90,9 @@ function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferio
     }
   });
   // Disc lines: a sample darker (CT; brighter on MR) than the brightest within DISC_FLANK_MM on both sides by
-  // DISC_NOISE_RATIO × the marrow's noise, i.e. a disc between two plates however thin it is.
-  const discContrast = DISC_NOISE_RATIO * frame.marrow.noiseValue;
+  // DISC_NOISE_RATIO × the marrow's noise and DISC_EDGE_SHARE × the body's edge contrast, i.e. a disc between two plates
+  // however thin it is (the noise estimate is of the smoothed plane, which can be far below the texture left in it).
+  const discContrast = Math.max(DISC_NOISE_RATIO * frame.marrow.noiseValue, DISC_EDGE_SHARE * frame.contrastValue);
   const disc = new Uint8Array(us.length * rows);
   const shellSign = -exitSign;
   us.forEach((u, iu) => {
@@ -104,19 +108,6 @@ function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferio
       disc[iu * rows + iv] = Number.isFinite(here) && Math.min(below, above) - here >= discContrast ? 1 : 0;
     }
   });
-  const beyond = new Uint8Array(us.length * rows);
-  const near = Math.round(DISC_BEYOND_MM / GRID_STEP_MM);
-  const far = Math.round((DISC_BEYOND_MM + DISC_FLANK_MM) / GRID_STEP_MM);
-  for (let iu = 0; iu < us.length; iu += 1) {
-    for (let iv = 0; iv < rows; iv += 1) {
-      let any = 0;
-      for (let d = near; d <= far && !any; d += 1) {
-        const k = iv - sign * d;
-        if (k >= 0 && k < rows) any = disc[iu * rows + k]!;
-      }
-      beyond[iu * rows + iv] = any;
-    }
-  }
   const tube = Math.round(TUBE_HALF_WIDTH_MM / GRID_STEP_MM);
   const edge = new Uint8Array(raw.length);
   for (let iu = 0; iu < us.length; iu += 1) {
@@ -129,15 +120,15 @@ function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferio
       edge[iu * rows + iv] = any;
     }
   }
-  return { us, v0Mm, rows, edge, beyond };
+  return { us, v0Mm, rows, edge, disc };
 }
 
 /** For each offset from the expected endplate (mm), the best slope's share of the central depth that is edge (0–1). */
-function lineScores(grid: EdgeGrid, expectedMm: number): { offsetsMm: number[]; slopes: number[]; scores: number[]; beyondShares: number[] } {
+function lineScores(grid: EdgeGrid, expectedMm: number): { offsetsMm: number[]; slopes: number[]; scores: number[]; discShares: number[] } {
   const offsetsMm: number[] = [];
   const slopes: number[] = [];
   const scores: number[] = [];
-  const beyondShares: number[] = [];
+  const discShares: number[] = [];
   for (let offset = -OFFSET_RANGE_MM; offset <= OFFSET_RANGE_MM + 1e-9; offset += GRID_STEP_MM) {
     let best = -1;
     let bestSlope = 0;
@@ -154,18 +145,22 @@ function lineScores(grid: EdgeGrid, expectedMm: number): { offsetsMm: number[]; 
         bestSlope = slope;
       }
     }
-    // The share of the best line that lies beyond a disc.
-    let beyondCount = 0;
-    grid.us.forEach((u, iu) => {
-      const iv = Math.round((expectedMm + offset + bestSlope * u - grid.v0Mm) / GRID_STEP_MM);
-      if (iv >= 0 && iv < grid.rows) beyondCount += grid.beyond[iu * grid.rows + iv]!;
-    });
+    // The disc-line share of the best line of any slope at this offset.
+    let discShare = 0;
+    for (let slope = -MAX_SLOPE; slope <= MAX_SLOPE + 1e-9; slope += SLOPE_STEP) {
+      let count = 0;
+      grid.us.forEach((u, iu) => {
+        const iv = Math.round((expectedMm + offset + slope * u - grid.v0Mm) / GRID_STEP_MM);
+        if (iv >= 0 && iv < grid.rows) count += grid.disc[iu * grid.rows + iv]!;
+      });
+      discShare = Math.max(discShare, count / grid.us.length);
+    }
     offsetsMm.push(offset);
     slopes.push(bestSlope);
     scores.push(best);
-    beyondShares.push(beyondCount / grid.us.length);
+    discShares.push(discShare);
   }
-  return { offsetsMm, slopes, scores, beyondShares };
+  return { offsetsMm, slopes, scores, discShares };
 }
 
 /**
@@ -193,6 +188,16 @@ function shapePrior(depthMm: number, heightMm: number): number {
 }
 
 
+/** For each offset, whether a disc line lies DISC_BEYOND_MM to DISC_BEYOND_MM + DISC_FLANK_MM inward of it (outward = +1 superior, −1 inferior). */
+function beyondDisc(scores: { readonly offsetsMm: readonly number[]; readonly discShares: readonly number[] }, outward: 1 | -1): boolean[] {
+  return scores.offsetsMm.map((o) =>
+    scores.offsetsMm.some((d, k) => {
+      const inwardMm = outward * (o - d);
+      return scores.discShares[k]! >= DISC_LINE_MIN_SHARE && inwardMm >= DISC_BEYOND_MM - 1e-9 && inwardMm <= DISC_BEYOND_MM + DISC_FLANK_MM + 1e-9;
+    }),
+  );
+}
+
 /**
  * Both endplates of a located body as straight lines (each within ±OFFSET_RANGE_MM of where the frame puts it at
  * mid-depth, slopes within ±MAX_SLOPE), chosen together: each line scores the share of the body's central depth that
@@ -206,14 +211,16 @@ export function fitEndplateLines(view: PlaneView, frame: BodyFrame): { readonly 
   const depthMm = frame.anteriorWallMm - frame.posteriorWallMm;
   const sup = lineScores(edgeGrid(view, frame, 'superior'), frame.superiorMm);
   const inf = lineScores(edgeGrid(view, frame, 'inferior'), frame.inferiorMm);
-  // A line lying beyond a disc over DISC_LINE_MIN_SHARE of the depth is the neighbour's endplate across that disc; such
-  // lines are left out unless nothing else remains.
+  // A line with a disc line (DISC_LINE_MIN_SHARE of the depth) DISC_BEYOND_MM to DISC_BEYOND_MM + DISC_FLANK_MM inward
+  // of it is the neighbour's endplate across that disc; such lines are left out unless nothing else remains.
+  const supBeyond = beyondDisc(sup, 1);
+  const infBeyond = beyondDisc(inf, -1);
   const choose = (leaveOutBeyond: boolean) => {
     let best = { s: 0, i: 0, score: -Infinity, distance: Infinity };
     sup.offsetsMm.forEach((so, s) => {
-      if (leaveOutBeyond && sup.beyondShares[s]! >= DISC_LINE_MIN_SHARE) return;
+      if (leaveOutBeyond && supBeyond[s]) return;
       inf.offsetsMm.forEach((io, i) => {
-        if (leaveOutBeyond && inf.beyondShares[i]! >= DISC_LINE_MIN_SHARE) return;
+        if (leaveOutBeyond && infBeyond[i]) return;
         const height = frame.superiorMm + so - (frame.inferiorMm + io);
         const score = sup.scores[s]! + inf.scores[i]! - PRIOR_WEIGHT * shapePrior(depthMm, height);
         const distance = Math.abs(so) + Math.abs(io);
