@@ -68,42 +68,44 @@ function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferio
   const reach = OFFSET_RANGE_MM + MAX_SLOPE * Math.max(Math.abs(from), Math.abs(to)) + TUBE_HALF_WIDTH_MM;
   const v0Mm = expected - reach;
   const rows = Math.round((2 * reach) / GRID_STEP_MM) + 1;
-  const valueAt = (u: number, v: number): number => {
-    const p = addScaled2(addScaled2(frame.centre, frame.anterior, u), frame.cranial, v);
-    return view.valueAt(p[0], p[1]);
-  };
+  // Each column sampled once on the grid, padded by the widest window either side (the step's and the disc's flanks).
+  const perMm = Math.round(1 / GRID_STEP_MM);
+  const pad = Math.max(STEP_SHELL_MM, STEP_OUTSIDE_MM, DISC_FLANK_MM) * perMm;
+  const span = rows + 2 * pad;
+  const column = new Float64Array(span);
   const raw = new Uint8Array(us.length * rows);
-  us.forEach((u, iu) => {
-    for (let iv = 0; iv < rows; iv += 1) {
-      const v = v0Mm + iv * GRID_STEP_MM;
-      let inside = 0;
-      for (let k = 1; k <= STEP_SHELL_MM; k += 1) inside += valueAt(u, v - sign * k);
-      // The outside level is the most disc-like of the runs from the edge (the first 1, 2, … STEP_OUTSIDE_MM mm): a thin
-      // disc whose far side is already the neighbour's bright endplate still reads as the disc (see STEP_OUTSIDE_MM).
-      let outside = 0;
-      let d = -Infinity;
-      for (let k = 1; k <= STEP_OUTSIDE_MM; k += 1) {
-        outside += valueAt(u, v + sign * k);
-        d = Math.max(d, exitSign * (outside / k - inside / STEP_SHELL_MM));
-      }
-      raw[iu * rows + iv] = Number.isFinite(d) && d >= threshold ? 1 : 0;
-    }
-  });
   // Disc lines: a sample darker (CT; brighter on MR) than the brightest within DISC_FLANK_MM on both sides by
   // DISC_NOISE_RATIO × the marrow's noise and DISC_EDGE_SHARE × the body's edge contrast, i.e. a disc between two plates
   // however thin it is (the noise estimate is of the smoothed plane, which can be far below the texture left in it).
   const discContrast = Math.max(DISC_NOISE_RATIO * frame.marrow.noiseValue, DISC_EDGE_SHARE * frame.contrastValue);
   const disc = new Uint8Array(us.length * rows);
   const shellSign = -exitSign;
+  const flank = DISC_FLANK_MM * perMm;
   us.forEach((u, iu) => {
+    const base = addScaled2(frame.centre, frame.anterior, u);
+    for (let j = 0; j < span; j += 1) {
+      const p = addScaled2(base, frame.cranial, v0Mm + (j - pad) * GRID_STEP_MM);
+      column[j] = view.valueAt(p[0], p[1]);
+    }
     for (let iv = 0; iv < rows; iv += 1) {
-      const v = v0Mm + iv * GRID_STEP_MM;
-      const here = shellSign * valueAt(u, v);
+      const at = iv + pad;
+      let inside = 0;
+      for (let k = 1; k <= STEP_SHELL_MM; k += 1) inside += column[at - sign * k * perMm]!;
+      // The outside level is the most disc-like of the runs from the edge (the first 1, 2, … STEP_OUTSIDE_MM mm): a thin
+      // disc whose far side is already the neighbour's bright endplate still reads as the disc (see STEP_OUTSIDE_MM).
+      let outside = 0;
+      let d = -Infinity;
+      for (let k = 1; k <= STEP_OUTSIDE_MM; k += 1) {
+        outside += column[at + sign * k * perMm]!;
+        d = Math.max(d, exitSign * (outside / k - inside / STEP_SHELL_MM));
+      }
+      raw[iu * rows + iv] = Number.isFinite(d) && d >= threshold ? 1 : 0;
+      const here = shellSign * column[at]!;
       let below = -Infinity;
       let above = -Infinity;
-      for (let k = GRID_STEP_MM; k <= DISC_FLANK_MM + 1e-9; k += GRID_STEP_MM) {
-        below = Math.max(below, shellSign * valueAt(u, v - k));
-        above = Math.max(above, shellSign * valueAt(u, v + k));
+      for (let k = 1; k <= flank; k += 1) {
+        below = Math.max(below, shellSign * column[at - k]!);
+        above = Math.max(above, shellSign * column[at + k]!);
       }
       disc[iu * rows + iv] = Number.isFinite(here) && Math.min(below, above) - here >= discContrast ? 1 : 0;
     }
