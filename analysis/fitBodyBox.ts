@@ -236,7 +236,9 @@ function boxOf(seed: Vec2, c: Candidate): BodyBox {
  * wins over pairs of strong but unrelated edges. Null when no box fits.
  */
 export function fitBodyBox(view: PlaneView, seed: Vec2, polarity: ShellPolarity, initialCranial: Vec2): BodyBox | null {
-  let best = fitWithin(view, seed, polarity, initialCranial, {});
+  // The edge fields do not depend on the limits: the refits reuse them.
+  const fields = new Map<string, EdgeField>();
+  let best = fitWithin(view, seed, polarity, initialCranial, {}, fields);
   if (!best) return null;
   // Fitted again while the box holds a disc, each side that reached across one held on the body's side of it.
   let limits: AxisLimits = {};
@@ -244,7 +246,7 @@ export function fitBodyBox(view: PlaneView, seed: Vec2, polarity: ShellPolarity,
     const found = discLimits(best);
     if (found.superiorMaxMm === undefined && found.inferiorMinMm === undefined) break;
     limits = { ...limits, ...found };
-    const split = fitWithin(view, seed, polarity, initialCranial, limits);
+    const split = fitWithin(view, seed, polarity, initialCranial, limits, fields);
     if (!split) break;
     best = split;
   }
@@ -284,7 +286,23 @@ function discLimits(c: Candidate): AxisLimits {
 }
 
 /** The best candidate of fitBodyBox's two-stage search (coarse axes and grid, then fine) within `limits`; null when none. */
-function fitWithin(view: PlaneView, seed: Vec2, polarity: ShellPolarity, initialCranial: Vec2, limits: AxisLimits): Candidate | null {
+function fitWithin(
+  view: PlaneView,
+  seed: Vec2,
+  polarity: ShellPolarity,
+  initialCranial: Vec2,
+  limits: AxisLimits,
+  fields: Map<string, EdgeField>,
+): Candidate | null {
+  const fieldAt = (deg: number, gridMm: number, cap?: number): EdgeField => {
+    const key = `${deg}:${gridMm}:${cap ?? 'own'}`;
+    let field = fields.get(key);
+    if (!field) {
+      field = edgeFieldOf(view, seed, polarity, deg === 0 ? initialCranial : rotate(initialCranial, deg), gridMm, cap);
+      fields.set(key, field);
+    }
+    return field;
+  };
   const rangesOf = (gridMm: number): Ranges => {
     const n = Math.round((2 * SEARCH_HALF_SIZE_MM) / gridMm) + 1;
     const centre = (n - 1) / 2;
@@ -297,11 +315,11 @@ function fitWithin(view: PlaneView, seed: Vec2, polarity: ShellPolarity, initial
     };
   };
   const coarseRanges = rangesOf(COARSE_GRID_MM);
-  const straight = edgeFieldOf(view, seed, polarity, initialCranial, COARSE_GRID_MM);
+  const straight = fieldAt(0, COARSE_GRID_MM);
   let coarse: Candidate | null = null;
   let bestDeg = 0;
   for (let deg = -AXIS_RANGE_DEG; deg <= AXIS_RANGE_DEG + 1e-9; deg += AXIS_STEP_DEG) {
-    const field = deg === 0 ? straight : edgeFieldOf(view, seed, polarity, rotate(initialCranial, deg), COARSE_GRID_MM, straight.cap);
+    const field = fieldAt(deg, COARSE_GRID_MM, straight.cap);
     const c = bestIn(field, coarseRanges, 1, coarse?.score);
     if (c && (!coarse || c.score > coarse.score)) {
       coarse = c;
@@ -320,7 +338,7 @@ function fitWithin(view: PlaneView, seed: Vec2, polarity: ShellPolarity, initial
   let best: Candidate | null = null;
   let fineCap: number | undefined;
   for (const deg of [bestDeg, bestDeg - AXIS_STEP_DEG / 2, bestDeg + AXIS_STEP_DEG / 2]) {
-    const field = edgeFieldOf(view, seed, polarity, rotate(initialCranial, deg), FINE_GRID_MM, fineCap);
+    const field = fieldAt(deg, FINE_GRID_MM, fineCap);
     fineCap = field.cap;
     const c = bestIn(field, local, 1, best?.score);
     if (c && (!best || c.score > best.score)) best = c;
