@@ -233,26 +233,67 @@ export function detectSpine(
   const toIndex = Math.max(fromIndex, searchDisc(spanTo - 4));
   const meanPeriodMm = (firstPeriod + lastPeriod) / 2;
   const guess = Math.round((stations[toIndex]!.s - stations[fromIndex]!.s) / meanPeriodMm) + 1;
-  let placed: { discs: number[]; score: number } | null = null;
+  const candidates: { discs: number[]; score: number }[] = [];
   for (let count = Math.max(1, guess - 1); count <= Math.min(MAX_BODIES, guess + 1); count += 1) {
     const candidate = placeDiscs(evidence, fromIndex, toIndex, count, period);
-    if (candidate && (!placed || candidate.score > placed.score)) placed = candidate;
+    if (candidate) candidates.push(candidate);
   }
-  if (!placed) return fail('NO_VERTEBRA', 'The discs between the two bodies could not be placed; measure these levels one by one.');
-  const vertebrae: SpineVertebra[] = [{ levelOffset: 0, proposal: toVertebraProposal(first.view, first.proposal) }];
-  const missing: number[] = [];
-  for (let k = 0; k + 1 < placed.discs.length; k += 1) {
-    const i = Math.round((placed.discs[k]! + placed.discs[k + 1]!) / 2);
-    const station = stations[i]!;
-    const found = propose(station.p, dot2(station.t, g.cranial) >= 0 ? station.t : [-station.t[0], -station.t[1]]);
-    const proposal = found ? toVertebraProposal(found.view, found.proposal) : null;
-    if (proposal && plausible(proposal)) vertebrae.push({ levelOffset: k + 1, proposal });
-    else missing.push(k + 1);
+  candidates.sort((x, y) => y.score - x.score);
+  if (candidates.length === 0) return fail('NO_VERTEBRA', 'The discs between the two bodies could not be placed; measure these levels one by one.');
+  const bodiesBetween = (discs: readonly number[]) => {
+    const between: SpineVertebra[] = [];
+    const missing: number[] = [];
+    for (let k = 0; k + 1 < discs.length; k += 1) {
+      const i = Math.round((discs[k]! + discs[k + 1]!) / 2);
+      const station = stations[i]!;
+      const found = propose(station.p, dot2(station.t, g.cranial) >= 0 ? station.t : [-station.t[0], -station.t[1]]);
+      const proposal = found ? toVertebraProposal(found.view, found.proposal) : null;
+      if (proposal && plausible(proposal)) between.push({ levelOffset: k + 1, proposal });
+      else missing.push(k + 1);
+    }
+    return { between, missing };
+  };
+  // The best-scoring disc count whose bodies do not overlap: a count one too high puts a disc inside a body (a
+  // fracture's cleft or a dark marrow band) and finds that body twice, each half proposing the whole of it.
+  const firstProposal = toVertebraProposal(first.view, first.proposal);
+  const lastProposal = toVertebraProposal(last.view, last.proposal);
+  let placed = candidates[0]!;
+  let bodies = bodiesBetween(placed.discs);
+  for (const candidate of candidates) {
+    const tried = candidate === candidates[0] ? bodies : bodiesBetween(candidate.discs);
+    if (!anyOverlap([firstProposal, ...tried.between.map((v) => v.proposal), lastProposal])) {
+      placed = candidate;
+      bodies = tried;
+      break;
+    }
   }
-  vertebrae.push({ levelOffset: placed.discs.length, proposal: toVertebraProposal(last.view, last.proposal) });
+  const vertebrae: SpineVertebra[] = [{ levelOffset: 0, proposal: firstProposal }, ...bodies.between];
+  const missing = bodies.missing;
+  vertebrae.push({ levelOffset: placed.discs.length, proposal: lastProposal });
   const direction = dot2(chordDir, g.cranial) < 0 ? 'caudal' : 'cranial';
   return ok({ vertebrae, direction, missingLevelOffsets: missing });
 }
+
+/**
+ * True when two neighbouring proposals (in order along the column) overlap: their centres are nearer than the mean of
+ * their middle heights less OVERLAP_TOLERANCE_MM, where two bodies with a disc between them are at least that mean apart.
+ */
+function anyOverlap(proposals: readonly VertebraProposal[]): boolean {
+  for (let k = 0; k + 1 < proposals.length; k += 1) {
+    const p = proposals[k]!;
+    const q = proposals[k + 1]!;
+    const apartMm = Math.hypot(p.centreMm[0] - q.centreMm[0], p.centreMm[1] - q.centreMm[1], p.centreMm[2] - q.centreMm[2]);
+    if (apartMm < (p.heightsMm.middleMm + q.heightsMm.middleMm) / 2 - OVERLAP_TOLERANCE_MM) return true;
+  }
+  return false;
+}
+
+/**
+ * How far two neighbouring proposals may reach into each other before they count as the same body, mm: a proposal's
+ * endplate can sit across a thin disc on its neighbour's plate (a thin thoracic disc is 2–3 mm between half-maximum
+ * edges, see DISC_FLANK_MM), which makes the pair look that much closer than their heights.
+ */
+const OVERLAP_TOLERANCE_MM = 3;
 
 function plausible(p: VertebraProposal): boolean {
   const h = p.heightsMm;

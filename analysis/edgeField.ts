@@ -1,4 +1,4 @@
-import { STEP_OUTSIDE_MM, STEP_SHELL_MM } from './constants';
+import { DISC_FLANK_MM, STEP_OUTSIDE_MM, STEP_SHELL_MM } from './constants';
 import type { PlaneView } from './planeView';
 import type { ShellPolarity } from './profile';
 import { dot2, perpendicular2, type Vec2 } from './vec';
@@ -16,6 +16,9 @@ const EDGE_TEXTURE_RATIO = 2;
 const TEXTURE_PERCENTILE = 0.75;
 const EDGE_STRONGEST_SHARE = 0.1;
 
+/** A disc line this far beyond an endplate side or nearer makes that side an exit edge, mm (half a thin disc's 2–3 mm). */
+const DISC_EDGE_REACH_MM = 1.5;
+
 /** The edge map of one axis: for each of the four sides' facings, cumulative counts of edge samples along the side. */
 export interface EdgeField {
   readonly n: number;
@@ -30,6 +33,12 @@ export interface EdgeField {
   readonly back: Float64Array;
   readonly top: Float64Array;
   readonly bottom: Float64Array;
+  /**
+   * cum[line · (n + 1) + k] along rows (line = v index, like top and bottom): disc-line samples among the first k, a
+   * sample darker (on CT; brighter on MR) than the brightest within DISC_FLANK_MM both above and below it by the cap:
+   * a disc, however thin, between two endplates.
+   */
+  readonly discs: Float64Array;
 }
 
 /**
@@ -87,6 +96,24 @@ export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity
     const d = exitSign * ((sums[o + outTo]! - sums[o + outFrom]!) / outside - (sums[o + inTo]! - sums[o + inFrom]!) / inside);
     return d > 0 ? d : 0;
   };
+  // Disc lines: each sample against the brightest (CT; darkest on MR) within DISC_FLANK_MM on either side along v.
+  const flank = Math.max(1, Math.round(DISC_FLANK_MM / gridMm));
+  const shellSign = -exitSign;
+  const valley = new Float64Array(n * n);
+  for (let iu = 0; iu < n; iu += 1) {
+    for (let iv = flank; iv < n - flank; iv += 1) {
+      const i = iu + iv * n;
+      if (valid[i] === 0) continue;
+      let below = -Infinity;
+      let above = -Infinity;
+      for (let k = 1; k <= flank; k += 1) {
+        if (valid[i - k * n] === 1) below = Math.max(below, shellSign * values[i - k * n]!);
+        if (valid[i + k * n] === 1) above = Math.max(above, shellSign * values[i + k * n]!);
+      }
+      valley[i] = Math.max(0, Math.min(below, above) - shellSign * values[i]!);
+    }
+  }
+  const discReach = Math.max(1, Math.round(DISC_EDGE_REACH_MM / gridMm));
   const front = new Float64Array(n * n);
   const back = new Float64Array(n * n);
   const top = new Float64Array(n * n);
@@ -99,6 +126,12 @@ export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity
       back[i] = step(alongU, validU, iv, iu, -1);
       top[i] = step(alongV, validV, iu, iv, 1);
       bottom[i] = step(alongV, validV, iu, iv, -1);
+      // A disc line just beyond an endplate side is that endplate's exit, however thin the disc (its step reaches the
+      // neighbour's plate within the outside window and reads weak).
+      for (let k = 1; k <= discReach; k += 1) {
+        if (iv + k < n) top[i] = Math.max(top[i]!, valley[i + k * n]!);
+        if (iv - k >= 0) bottom[i] = Math.max(bottom[i]!, valley[i - k * n]!);
+      }
       if (fixedCap === undefined && (iu + iv) % 3 === 0) sampled.push(front[i]!, back[i]!, top[i]!, bottom[i]!);
     }
   }
@@ -132,5 +165,6 @@ export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity
     back: cumulative(back, false),
     top: cumulative(top, true),
     bottom: cumulative(bottom, true),
+    discs: cumulative(valley, true),
   };
 }

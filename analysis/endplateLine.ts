@@ -1,4 +1,4 @@
-import { STEP_OUTSIDE_MM, STEP_SHELL_MM, WALL_INSET_MM } from './constants';
+import { DISC_FLANK_MM, DISC_LINE_MIN_SHARE, DISC_NOISE_RATIO, STEP_OUTSIDE_MM, STEP_SHELL_MM, WALL_INSET_MM } from './constants';
 import type { BodyFrame } from './bodyFrame';
 import type { PlaneView } from './planeView';
 import { addScaled2 } from './vec';
@@ -31,6 +31,18 @@ const LINE_EDGE_SHARE = 0.5;
  * (deepest in the middle), so a straight line through the rims misses the middle by up to that.
  */
 const TUBE_HALF_WIDTH_MM = 1.5;
+/**
+ * A disc line must be at least this share (0–1) of the body's typical edge contrast darker than its plates: a thin
+ * disc's partial volume leaves it at a fraction of a full plate-to-disc step, but marrow texture is weaker still.
+ * Design decision of this project (issue 12).
+ */
+const DISC_EDGE_SHARE = 0.25;
+/**
+ * How far beyond a disc line an endplate's edge may lie, mm: the body's own edge lies on the near side of its disc (the
+ * half-maximum edge within a thin disc's half width, ≈ 1–1.5 mm), the neighbour's plate-to-marrow edge ≥ 3 mm beyond
+ * the disc's middle (half the disc and the subchondral plate, STEP_SHELL_MM).
+ */
+const DISC_BEYOND_MM = 1.5;
 
 /** The edge map of one endplate around its expected line: 1 where the step response is an edge, on a (u, v) grid. */
 interface EdgeGrid {
@@ -39,6 +51,8 @@ interface EdgeGrid {
   readonly rows: number;
   /** edge[iu · rows + iv] with v = v0Mm + iv · GRID_STEP_MM, widened by ±TUBE_HALF_WIDTH_MM along v. */
   readonly edge: Uint8Array;
+  /** disc[iu · rows + iv]: 1 where the sample is a disc line (darker than the plates within DISC_FLANK_MM either side). */
+  readonly disc: Uint8Array;
 }
 
 function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferior'): EdgeGrid {
@@ -54,25 +68,46 @@ function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferio
   const reach = OFFSET_RANGE_MM + MAX_SLOPE * Math.max(Math.abs(from), Math.abs(to)) + TUBE_HALF_WIDTH_MM;
   const v0Mm = expected - reach;
   const rows = Math.round((2 * reach) / GRID_STEP_MM) + 1;
-  const valueAt = (u: number, v: number): number => {
-    const p = addScaled2(addScaled2(frame.centre, frame.anterior, u), frame.cranial, v);
-    return view.valueAt(p[0], p[1]);
-  };
+  // Each column sampled once on the grid, padded by the widest window either side (the step's and the disc's flanks).
+  const perMm = Math.round(1 / GRID_STEP_MM);
+  const pad = Math.max(STEP_SHELL_MM, STEP_OUTSIDE_MM, DISC_FLANK_MM) * perMm;
+  const span = rows + 2 * pad;
+  const column = new Float64Array(span);
   const raw = new Uint8Array(us.length * rows);
+  // Disc lines: a sample darker (CT; brighter on MR) than the brightest within DISC_FLANK_MM on both sides by
+  // DISC_NOISE_RATIO × the marrow's noise and DISC_EDGE_SHARE × the body's edge contrast, i.e. a disc between two plates
+  // however thin it is (the noise estimate is of the smoothed plane, which can be far below the texture left in it).
+  const discContrast = Math.max(DISC_NOISE_RATIO * frame.marrow.noiseValue, DISC_EDGE_SHARE * frame.contrastValue);
+  const disc = new Uint8Array(us.length * rows);
+  const shellSign = -exitSign;
+  const flank = DISC_FLANK_MM * perMm;
   us.forEach((u, iu) => {
+    const base = addScaled2(frame.centre, frame.anterior, u);
+    for (let j = 0; j < span; j += 1) {
+      const p = addScaled2(base, frame.cranial, v0Mm + (j - pad) * GRID_STEP_MM);
+      column[j] = view.valueAt(p[0], p[1]);
+    }
     for (let iv = 0; iv < rows; iv += 1) {
-      const v = v0Mm + iv * GRID_STEP_MM;
+      const at = iv + pad;
       let inside = 0;
-      for (let k = 1; k <= STEP_SHELL_MM; k += 1) inside += valueAt(u, v - sign * k);
+      for (let k = 1; k <= STEP_SHELL_MM; k += 1) inside += column[at - sign * k * perMm]!;
       // The outside level is the most disc-like of the runs from the edge (the first 1, 2, … STEP_OUTSIDE_MM mm): a thin
       // disc whose far side is already the neighbour's bright endplate still reads as the disc (see STEP_OUTSIDE_MM).
       let outside = 0;
       let d = -Infinity;
       for (let k = 1; k <= STEP_OUTSIDE_MM; k += 1) {
-        outside += valueAt(u, v + sign * k);
+        outside += column[at + sign * k * perMm]!;
         d = Math.max(d, exitSign * (outside / k - inside / STEP_SHELL_MM));
       }
       raw[iu * rows + iv] = Number.isFinite(d) && d >= threshold ? 1 : 0;
+      const here = shellSign * column[at]!;
+      let below = -Infinity;
+      let above = -Infinity;
+      for (let k = 1; k <= flank; k += 1) {
+        below = Math.max(below, shellSign * column[at - k]!);
+        above = Math.max(above, shellSign * column[at + k]!);
+      }
+      disc[iu * rows + iv] = Number.isFinite(here) && Math.min(below, above) - here >= discContrast ? 1 : 0;
     }
   });
   const tube = Math.round(TUBE_HALF_WIDTH_MM / GRID_STEP_MM);
@@ -87,14 +122,15 @@ function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferio
       edge[iu * rows + iv] = any;
     }
   }
-  return { us, v0Mm, rows, edge };
+  return { us, v0Mm, rows, edge, disc };
 }
 
 /** For each offset from the expected endplate (mm), the best slope's share of the central depth that is edge (0–1). */
-function lineScores(grid: EdgeGrid, expectedMm: number): { offsetsMm: number[]; slopes: number[]; scores: number[] } {
+function lineScores(grid: EdgeGrid, expectedMm: number): { offsetsMm: number[]; slopes: number[]; scores: number[]; discShares: number[] } {
   const offsetsMm: number[] = [];
   const slopes: number[] = [];
   const scores: number[] = [];
+  const discShares: number[] = [];
   for (let offset = -OFFSET_RANGE_MM; offset <= OFFSET_RANGE_MM + 1e-9; offset += GRID_STEP_MM) {
     let best = -1;
     let bestSlope = 0;
@@ -111,11 +147,22 @@ function lineScores(grid: EdgeGrid, expectedMm: number): { offsetsMm: number[]; 
         bestSlope = slope;
       }
     }
+    // The disc-line share of the best line of any slope at this offset.
+    let discShare = 0;
+    for (let slope = -MAX_SLOPE; slope <= MAX_SLOPE + 1e-9; slope += SLOPE_STEP) {
+      let count = 0;
+      grid.us.forEach((u, iu) => {
+        const iv = Math.round((expectedMm + offset + slope * u - grid.v0Mm) / GRID_STEP_MM);
+        if (iv >= 0 && iv < grid.rows) count += grid.disc[iu * grid.rows + iv]!;
+      });
+      discShare = Math.max(discShare, count / grid.us.length);
+    }
     offsetsMm.push(offset);
     slopes.push(bestSlope);
     scores.push(best);
+    discShares.push(discShare);
   }
-  return { offsetsMm, slopes, scores };
+  return { offsetsMm, slopes, scores, discShares };
 }
 
 /**
@@ -142,6 +189,17 @@ function shapePrior(depthMm: number, heightMm: number): number {
   return (z * z) / 2;
 }
 
+
+/** For each offset, whether a disc line lies DISC_BEYOND_MM to DISC_BEYOND_MM + DISC_FLANK_MM inward of it (outward = +1 superior, −1 inferior). */
+function beyondDisc(scores: { readonly offsetsMm: readonly number[]; readonly discShares: readonly number[] }, outward: 1 | -1): boolean[] {
+  return scores.offsetsMm.map((o) =>
+    scores.offsetsMm.some((d, k) => {
+      const inwardMm = outward * (o - d);
+      return scores.discShares[k]! >= DISC_LINE_MIN_SHARE && inwardMm >= DISC_BEYOND_MM - 1e-9 && inwardMm <= DISC_BEYOND_MM + DISC_FLANK_MM + 1e-9;
+    }),
+  );
+}
+
 /**
  * Both endplates of a located body as straight lines (each within ±OFFSET_RANGE_MM of where the frame puts it at
  * mid-depth, slopes within ±MAX_SLOPE), chosen together: each line scores the share of the body's central depth that
@@ -155,17 +213,28 @@ export function fitEndplateLines(view: PlaneView, frame: BodyFrame): { readonly 
   const depthMm = frame.anteriorWallMm - frame.posteriorWallMm;
   const sup = lineScores(edgeGrid(view, frame, 'superior'), frame.superiorMm);
   const inf = lineScores(edgeGrid(view, frame, 'inferior'), frame.inferiorMm);
-  let best = { s: 0, i: 0, score: -Infinity, distance: Infinity };
-  sup.offsetsMm.forEach((so, s) => {
-    inf.offsetsMm.forEach((io, i) => {
-      const height = frame.superiorMm + so - (frame.inferiorMm + io);
-      const score = sup.scores[s]! + inf.scores[i]! - PRIOR_WEIGHT * shapePrior(depthMm, height);
-      const distance = Math.abs(so) + Math.abs(io);
-      if (score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && distance < best.distance)) {
-        best = { s, i, score, distance };
-      }
+  // A line with a disc line (DISC_LINE_MIN_SHARE of the depth) DISC_BEYOND_MM to DISC_BEYOND_MM + DISC_FLANK_MM inward
+  // of it is the neighbour's endplate across that disc; such lines are left out unless nothing else remains.
+  const supBeyond = beyondDisc(sup, 1);
+  const infBeyond = beyondDisc(inf, -1);
+  const choose = (leaveOutBeyond: boolean) => {
+    let best = { s: 0, i: 0, score: -Infinity, distance: Infinity };
+    sup.offsetsMm.forEach((so, s) => {
+      if (leaveOutBeyond && supBeyond[s]) return;
+      inf.offsetsMm.forEach((io, i) => {
+        if (leaveOutBeyond && infBeyond[i]) return;
+        const height = frame.superiorMm + so - (frame.inferiorMm + io);
+        const score = sup.scores[s]! + inf.scores[i]! - PRIOR_WEIGHT * shapePrior(depthMm, height);
+        const distance = Math.abs(so) + Math.abs(io);
+        if (score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && distance < best.distance)) {
+          best = { s, i, score, distance };
+        }
+      });
     });
-  });
+    return best;
+  };
+  const own = choose(true);
+  const best = own.score > -Infinity ? own : choose(false);
   return {
     superior: { atCentreMm: frame.superiorMm + sup.offsetsMm[best.s]!, slope: sup.slopes[best.s]! },
     inferior: { atCentreMm: frame.inferiorMm + inf.offsetsMm[best.i]!, slope: inf.slopes[best.i]! },

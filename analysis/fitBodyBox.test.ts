@@ -9,10 +9,10 @@ import type { Vec2, Vec3 } from './vec';
  * A drawn midsagittal CT plane (0.5 mm pixels, HU): three bodies 36 mm deep and 26 mm high (marrow 200 HU inside a
  * 1.5 mm cortex of 700 HU) stacked with 8 mm discs (80 HU), the spinal canal behind them (20 HU, 16 mm) and a bright
  * posterior element behind the canal (600 HU), soft tissue (40 HU) in front with a fat layer (−100 HU) further out,
- * and deterministic noise of ±`noiseHu`. In plane mm, x runs to the back (y) and y to the feet (−z); the middle body
+ * and deterministic noise of ±`noiseHu`; `discMm` makes the discs thinner (a low thoracic disc is 2–3 mm). In plane mm, x runs to the back (y) and y to the feet (−z); the middle body
  * is centred on (0, 0).
  */
-function drawnSpine(noiseHu: number): PlaneImage {
+function drawnSpine(noiseHu: number, discMm = DISC_MM): PlaneImage {
   const spacingMm = 0.5;
   const size = 320;
   const half = (size * spacingMm) / 2;
@@ -26,7 +26,7 @@ function drawnSpine(noiseHu: number): PlaneImage {
     for (let c = 0; c < size; c += 1) {
       const back = -half + c * spacingMm;
       const up = half - r * spacingMm;
-      values[c + r * size] = tissueAt(back, up) + noise();
+      values[c + r * size] = tissueAt(back, up, discMm) + noise();
     }
   }
   return {
@@ -48,13 +48,13 @@ const HEIGHT_MM = 26;
 const DISC_MM = 8;
 const CORTEX_MM = 1.5;
 
-/** HU of the drawn scene at `back` mm behind and `up` mm above the middle body's centre. */
-function tissueAt(back: number, up: number): number {
+/** HU of the drawn scene at `back` mm behind and `up` mm above the middle body's centre, with discs `discMm` thick. */
+function tissueAt(back: number, up: number, discMm: number): number {
   if (back < -45) return -100;
   if (back < -DEPTH_MM / 2) return 40;
   if (back > DEPTH_MM / 2 + 16) return back < DEPTH_MM / 2 + 40 ? 600 : 40;
   if (back > DEPTH_MM / 2) return 20;
-  const period = HEIGHT_MM + DISC_MM;
+  const period = HEIGHT_MM + discMm;
   const local = ((((up + HEIGHT_MM / 2) % period) + period) % period) - HEIGHT_MM / 2;
   if (local > HEIGHT_MM / 2) return 80;
   const rim = Math.min(DEPTH_MM / 2 - Math.abs(back), HEIGHT_MM / 2 - Math.abs(local));
@@ -94,4 +94,25 @@ describe('proposeVertebra on a drawn CT with a canal and a bright posterior elem
       expect(Math.abs(h - HEIGHT_MM)).toBeLessThanOrEqual(1);
     }
   });
+});
+
+describe('across thin discs', () => {
+  // A 2 mm disc between two 1.5 mm cortices of 700 HU: the neighbour's plate against its own marrow is a stronger exit
+  // edge than the body's plate against the thin disc (the 3 mm outside window reaches the neighbour's plate).
+  it.each([
+    ['at the centre', 0, 0, 0],
+    ['at the centre of a noisy image (±120 HU)', 0, 0, 120],
+    ['8 mm above the centre', 0, 8, 60],
+  ])('fits the middle body, not across a 2 mm disc, from a click %s', (_name, back, up, noiseHu) => {
+    const view = planeViewOf(drawnSpine(noiseHu, 2), patient(back, up));
+    if (!view.ok) throw new Error(view.error.message);
+    const box = fitBodyBox(view.value, view.value.toPlane(patient(back, up)), 'brightShell', view.value.cranial);
+    expect(box).not.toBeNull();
+    expect(Math.abs(view.value.toWorld(box!.centre)[2])).toBeLessThanOrEqual(1);
+    expect(Math.abs(box!.heightMm - HEIGHT_MM)).toBeLessThanOrEqual(2);
+  });
+
+  // Not met yet: the box is right, but the proposal from (3, −2) mm on the ±60 HU scene still reaches across both discs
+  // (Hm 33.4 mm, confidence 0.75); see the README's "Not met yet".
+  it.todo('proposes the middle body with its own 26 mm heights, or flags it');
 });

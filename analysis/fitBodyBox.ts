@@ -1,4 +1,4 @@
-import { DEPTH_TO_HEIGHT_RANGE, MAX_PLAUSIBLE_DEPTH_MM, MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_DEPTH_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
+import { DEPTH_TO_HEIGHT_RANGE, DISC_LINE_MIN_SHARE, MAX_PLAUSIBLE_DEPTH_MM, MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_DEPTH_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
 import { edgeFieldOf, SEARCH_HALF_SIZE_MM, type EdgeField } from './edgeField';
 import type { PlaneView } from './planeView';
 import type { ShellPolarity } from './profile';
@@ -236,6 +236,73 @@ function boxOf(seed: Vec2, c: Candidate): BodyBox {
  * wins over pairs of strong but unrelated edges. Null when no box fits.
  */
 export function fitBodyBox(view: PlaneView, seed: Vec2, polarity: ShellPolarity, initialCranial: Vec2): BodyBox | null {
+  // The edge fields do not depend on the limits: the refits reuse them.
+  const fields = new Map<string, EdgeField>();
+  let best = fitWithin(view, seed, polarity, initialCranial, {}, fields);
+  if (!best) return null;
+  // Fitted again while the box holds a disc, each side that reached across one held on the body's side of it.
+  let limits: AxisLimits = {};
+  for (let round = 0; round < DISC_SPLIT_ROUNDS; round += 1) {
+    const found = discLimits(best);
+    if (found.superiorMaxMm === undefined && found.inferiorMinMm === undefined) break;
+    limits = { ...limits, ...found };
+    const split = fitWithin(view, seed, polarity, initialCranial, limits, fields);
+    if (!split) break;
+    best = split;
+  }
+  return boxOf(seed, best);
+}
+
+/** At most this many refits around discs found inside the box (one per endplate side, and one more). */
+const DISC_SPLIT_ROUNDS = 3;
+
+/** How far along the axis a box may reach from the seed, mm: the superior side at most, the inferior side at least. */
+interface AxisLimits {
+  readonly superiorMaxMm?: number;
+  readonly inferiorMinMm?: number;
+}
+
+/**
+ * The disc lines (share of the central depth ≥ DISC_LINE_MIN_SHARE, see EdgeField.discs) inside a fitted box nearest
+ * each of its endplate sides, as limits for that side (mm from the seed along the box's axis); none when the box holds
+ * no disc.
+ */
+function discLimits(c: Candidate): AxisLimits {
+  const { field } = c;
+  const { n, gridMm } = field;
+  const half = (n - 1) / 2;
+  const [a, b] = centralRange(c.up, c.ua);
+  if (b <= a) return {};
+  const shareAt = (v: number) => (field.discs[v * (n + 1) + b + 1]! - field.discs[v * (n + 1) + a]!) / (b - a + 1);
+  let superiorMaxMm: number | undefined;
+  let inferiorMinMm: number | undefined;
+  for (let v = c.vs - 1; v > half && superiorMaxMm === undefined; v -= 1) {
+    if (shareAt(v) >= DISC_LINE_MIN_SHARE) superiorMaxMm = (v - half) * gridMm;
+  }
+  for (let v = c.vi + 1; v < half && inferiorMinMm === undefined; v += 1) {
+    if (shareAt(v) >= DISC_LINE_MIN_SHARE) inferiorMinMm = (v - half) * gridMm;
+  }
+  return { ...(superiorMaxMm === undefined ? {} : { superiorMaxMm }), ...(inferiorMinMm === undefined ? {} : { inferiorMinMm }) };
+}
+
+/** The best candidate of fitBodyBox's two-stage search (coarse axes and grid, then fine) within `limits`; null when none. */
+function fitWithin(
+  view: PlaneView,
+  seed: Vec2,
+  polarity: ShellPolarity,
+  initialCranial: Vec2,
+  limits: AxisLimits,
+  fields: Map<string, EdgeField>,
+): Candidate | null {
+  const fieldAt = (deg: number, gridMm: number, cap?: number): EdgeField => {
+    const key = `${deg}:${gridMm}:${cap ?? 'own'}`;
+    let field = fields.get(key);
+    if (!field) {
+      field = edgeFieldOf(view, seed, polarity, deg === 0 ? initialCranial : rotate(initialCranial, deg), gridMm, cap);
+      fields.set(key, field);
+    }
+    return field;
+  };
   const rangesOf = (gridMm: number): Ranges => {
     const n = Math.round((2 * SEARCH_HALF_SIZE_MM) / gridMm) + 1;
     const centre = (n - 1) / 2;
@@ -243,16 +310,16 @@ export function fitBodyBox(view: PlaneView, seed: Vec2, polarity: ShellPolarity,
     return {
       up: [0, Math.floor(centre) - margin],
       ua: [Math.ceil(centre) + margin, n - 1],
-      vi: [0, Math.floor(centre) - margin],
-      vs: [Math.ceil(centre) + margin, n - 1],
+      vi: [limits.inferiorMinMm === undefined ? 0 : Math.ceil(centre + limits.inferiorMinMm / gridMm), Math.floor(centre) - margin],
+      vs: [Math.ceil(centre) + margin, limits.superiorMaxMm === undefined ? n - 1 : Math.floor(centre + limits.superiorMaxMm / gridMm)],
     };
   };
   const coarseRanges = rangesOf(COARSE_GRID_MM);
-  const straight = edgeFieldOf(view, seed, polarity, initialCranial, COARSE_GRID_MM);
+  const straight = fieldAt(0, COARSE_GRID_MM);
   let coarse: Candidate | null = null;
   let bestDeg = 0;
   for (let deg = -AXIS_RANGE_DEG; deg <= AXIS_RANGE_DEG + 1e-9; deg += AXIS_STEP_DEG) {
-    const field = deg === 0 ? straight : edgeFieldOf(view, seed, polarity, rotate(initialCranial, deg), COARSE_GRID_MM, straight.cap);
+    const field = fieldAt(deg, COARSE_GRID_MM, straight.cap);
     const c = bestIn(field, coarseRanges, 1, coarse?.score);
     if (c && (!coarse || c.score > coarse.score)) {
       coarse = c;
@@ -271,10 +338,10 @@ export function fitBodyBox(view: PlaneView, seed: Vec2, polarity: ShellPolarity,
   let best: Candidate | null = null;
   let fineCap: number | undefined;
   for (const deg of [bestDeg, bestDeg - AXIS_STEP_DEG / 2, bestDeg + AXIS_STEP_DEG / 2]) {
-    const field = edgeFieldOf(view, seed, polarity, rotate(initialCranial, deg), FINE_GRID_MM, fineCap);
+    const field = fieldAt(deg, FINE_GRID_MM, fineCap);
     fineCap = field.cap;
     const c = bestIn(field, local, 1, best?.score);
     if (c && (!best || c.score > best.score)) best = c;
   }
-  return best ? boxOf(seed, best) : null;
+  return best;
 }
