@@ -42,7 +42,7 @@ const DISC_EDGE_SHARE = 0.25;
  * half-maximum edge within a thin disc's half width, ≈ 1–1.5 mm), the neighbour's plate-to-marrow edge ≥ 3 mm beyond
  * the disc's middle (half the disc and the subchondral plate, STEP_SHELL_MM).
  */
-const DISC_BEYOND_MM = 1.5;
+export const DISC_BEYOND_MM = 1.5;
 
 /** The edge map of one endplate around its expected line: 1 where the step response is an edge, on a (u, v) grid. */
 interface EdgeGrid {

@@ -1,6 +1,9 @@
 import type { ConfidenceReason } from './confidence';
 import {
   CORNER_FIT_SPAN_MM,
+  DISC_FLANK_MM,
+  DISC_LINE_MIN_SHARE,
+  DISC_NOISE_RATIO,
   OUTSIDE_WINDOW_START_MM,
   PLAUSIBLE_WEDGE_RATIO,
   MAX_PLAUSIBLE_DEPTH_MM,
@@ -11,7 +14,8 @@ import {
 } from './constants';
 import { edgeAlong, MIN_EDGE_NOISE_RATIO, type BodyFrame } from './bodyFrame';
 import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit';
-import { fitEndplateLines, type EndplateLine } from './endplateLine';
+import { DISC_BEYOND_MM, fitEndplateLines, type EndplateLine } from './endplateLine';
+import { plateBeforeDisc } from './plateBeforeDisc';
 import type { PlaneView } from './planeView';
 import { measureMrBody } from './mrMeasure';
 import { median, type ExitEdge } from './profile';
@@ -178,6 +182,55 @@ export function refinedEdge(
 export type Side = 'superior' | 'inferior';
 
 /**
+ * How much darker than its plates a thin disc's dark line must be on a CT profile, image units: DISC_NOISE_RATIO × the
+ * marrow's noise. Lower than the endplate lines' threshold (which adds a share of the edge contrast against marrow
+ * texture): here the line must also lie between two plate-like peaks (plateBeforeDisc) just inside an edge, and a noisy
+ * plane is smoothed before it is read (planeView.ts), which leaves a 2 mm disc only a few noise SDs below its plates.
+ */
+function discContrastOf(frame: BodyFrame): number {
+  return Math.max(DISC_NOISE_RATIO * frame.marrow.noiseValue, 1e-6);
+}
+
+/**
+ * The body's own plate edge at u when the neighbour's plate was taken: a disc line DISC_BEYOND_MM to DISC_BEYOND_MM +
+ * DISC_FLANK_MM inward of `edge` (the geometry the endplate lines leave out, endplateLine.ts) puts `edge` on the far side
+ * of a thin disc; the edge on the body's side of that disc is returned. Null when no disc line lies there.
+ */
+function ownPlateBehind(view: PlaneView, frame: BodyFrame, side: Side, uMm: number, edge: ExitEdge): ExitEdge | null {
+  return plateBeforeDisc(view, at(frame, uMm, 0), outward(frame, side), {
+    fromMm: edge.distanceMm - DISC_BEYOND_MM - DISC_FLANK_MM,
+    toMm: edge.distanceMm - DISC_BEYOND_MM,
+    minDiscContrast: discContrastOf(frame),
+    marrowValue: frame.marrow.levelValue,
+  });
+}
+
+/**
+ * A CT endplate whose first-pass edges lie beyond a thin disc over at least DISC_LINE_MIN_SHARE of the depth (as a
+ * disc's dark line shows along the whole endplate, the marrow's texture does not) took the neighbour's plate: its edges
+ * moved to the body's side of the disc (each column where a disc line shows; the others are kept). Null otherwise.
+ */
+function acrossThinDisc(view: PlaneView, frame: BodyFrame, side: Side, samples: readonly EndplateSample[], columns: number): EndplateSample[] | null {
+  const moved = samples.map((s) => (s.edge ? ownPlateBehind(view, frame, side, s.uMm, s.edge) : null));
+  if (moved.filter((m) => m !== null).length < DISC_LINE_MIN_SHARE * samples.filter((s) => s.edge).length) return null;
+  return samples.map((s, k) => ({ uMm: s.uMm, edge: moved[k] ?? s.edge }));
+}
+
+/**
+ * Refinement on an endplate found across a thin disc: the plate edge in front of the darkest disc line within
+ * ±REFINE_WINDOW_MM of where the curve predicts the edge, if that edge lies within the window. Null otherwise.
+ */
+function ownPlateNear(view: PlaneView, frame: BodyFrame, side: Side, uMm: number, predictedMm: number): ExitEdge | null {
+  const edge = plateBeforeDisc(view, at(frame, uMm, 0), outward(frame, side), {
+    fromMm: predictedMm - REFINE_WINDOW_MM,
+    toMm: predictedMm + REFINE_WINDOW_MM,
+    minDiscContrast: discContrastOf(frame),
+    marrowValue: frame.marrow.levelValue,
+  });
+  return edge && Math.abs(edge.distanceMm - predictedMm) <= REFINE_WINDOW_MM ? edge : null;
+}
+
+/**
  * Measures a located body: endplate edges every SCAN_STEP_MM between the corner points; the middle points at
  * mid-depth from the median edge of the three central profiles; each corner point WALL_INSET_MM inside its wall at the
  * height of the line fitted to the endplate edge over the CORNER_FIT_SPAN_MM inside it.
@@ -202,7 +255,9 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
   const lines = frame.polarity === 'brightShell' ? fitEndplateLines(view, frame) : null;
   for (const side of ['superior', 'inferior'] as const) {
     const sign = side === 'superior' ? 1 : -1;
-    const first = lines ? lineSamples(view, frame, lines[side], side, us, minContrast) : endplateSamples(view, frame, side, us, minContrast);
+    const found = lines ? lineSamples(view, frame, lines[side], side, us, minContrast) : endplateSamples(view, frame, side, us, minContrast);
+    const thin = lines ? acrossThinDisc(view, frame, side, found, us.length) : null;
+    const first = thin ?? found;
     const { pairs, dropped } = withoutMergedEnds(first.flatMap((s) => (s.edge ? [[s.uMm, s.edge.distanceMm] as const] : [])));
     if (dropped) {
       note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate merges with the neighbour's next to a wall (thin disc); the corner follows the endplate.` });
@@ -219,7 +274,7 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
       note({ code: 'IRREGULAR_ENDPLATE', message: `The ${side} endplate is irregular (a step, a Schmorl node or a fracture line).` });
     }
     const refineAt = (uMm: number): readonly [number, ExitEdge] | null => {
-      const edge = refinedEdge(view, frame, side, uMm, smooth.curve(uMm), lowContrast);
+      const edge = (thin ? ownPlateNear(view, frame, side, uMm, smooth.curve(uMm)) : null) ?? refinedEdge(view, frame, side, uMm, smooth.curve(uMm), lowContrast);
       return edge ? [uMm, edge] : null;
     };
     /**
