@@ -206,11 +206,12 @@ function ownPlateBehind(view: PlaneView, frame: BodyFrame, side: Side, uMm: numb
 }
 
 /**
- * A CT endplate whose first-pass edges lie beyond a thin disc over at least DISC_LINE_MIN_SHARE of the depth (as a
- * disc's dark line shows along the whole endplate, the marrow's texture does not) took the neighbour's plate: its edges
+ * A CT endplate whose first-pass edges lie beyond a thin disc at DISC_LINE_MIN_SHARE or more of the columns where they
+ * were found (a disc's dark line shows along the whole endplate, the marrow's texture does not line up) took the
+ * neighbour's plate: its edges
  * moved to the body's side of the disc (each column where a disc line shows; the others are kept). Null otherwise.
  */
-function acrossThinDisc(view: PlaneView, frame: BodyFrame, side: Side, samples: readonly EndplateSample[], columns: number): EndplateSample[] | null {
+function acrossThinDisc(view: PlaneView, frame: BodyFrame, side: Side, samples: readonly EndplateSample[]): EndplateSample[] | null {
   const moved = samples.map((s) => (s.edge ? ownPlateBehind(view, frame, side, s.uMm, s.edge) : null));
   if (moved.filter((m) => m !== null).length < DISC_LINE_MIN_SHARE * samples.filter((s) => s.edge).length) return null;
   return samples.map((s, k) => ({ uMm: s.uMm, edge: moved[k] ?? s.edge }));
@@ -233,7 +234,8 @@ function ownPlateNear(view: PlaneView, frame: BodyFrame, side: Side, uMm: number
 /**
  * Measures a located body: endplate edges every SCAN_STEP_MM between the corner points; the middle points at
  * mid-depth from the median edge of the three central profiles; each corner point WALL_INSET_MM inside its wall at the
- * height of the line fitted to the endplate edge over the CORNER_FIT_SPAN_MM inside it.
+ * height of the line fitted to the endplate edge over the CORNER_FIT_SPAN_MM inside it. On CT, an endplate whose edges
+ * lie beyond a thin disc's dark line is read on the body's side of that line (acrossThinDisc), however thin the disc.
  */
 export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | null {
   // MR (dark cortex): endplates are read as dark bands, seen from the marrow side (measureMrBody).
@@ -256,7 +258,7 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
   for (const side of ['superior', 'inferior'] as const) {
     const sign = side === 'superior' ? 1 : -1;
     const found = lines ? lineSamples(view, frame, lines[side], side, us, minContrast) : endplateSamples(view, frame, side, us, minContrast);
-    const thin = lines ? acrossThinDisc(view, frame, side, found, us.length) : null;
+    const thin = lines ? acrossThinDisc(view, frame, side, found) : null;
     const first = thin ?? found;
     const { pairs, dropped } = withoutMergedEnds(first.flatMap((s) => (s.edge ? [[s.uMm, s.edge.distanceMm] as const] : [])));
     if (dropped) {
