@@ -1,3 +1,4 @@
+import { confidenceOf } from './confidence';
 import { MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
 import type { AnalysisImage } from './image';
 import { planeViewOf, type PlaneView } from './planeView';
@@ -222,13 +223,7 @@ export function detectSpine(
     return (firstPeriod + (lastPeriod - firstPeriod) * f) / CENTRELINE_STEP_MM;
   };
   // Search a window around each end disc for its exact place, then count.
-  const searchDisc = (centreMm: number): number => {
-    const lo = nearestStation(stations, centreMm - 3);
-    const hi = nearestStation(stations, centreMm + 6);
-    let best = lo;
-    for (let i = lo; i <= hi; i += 1) if (evidence[i]! > evidence[best]!) best = i;
-    return best;
-  };
+  const searchDisc = (centreMm: number): number => bandCentre(evidence, nearestStation(stations, centreMm - 3), nearestStation(stations, centreMm + 6));
   const fromIndex = searchDisc(spanFrom + 1);
   const toIndex = Math.max(fromIndex, searchDisc(spanTo - 4));
   const meanPeriodMm = (firstPeriod + lastPeriod) / 2;
@@ -253,40 +248,94 @@ export function detectSpine(
     }
     return { between, missing };
   };
-  // The best-scoring disc count whose bodies do not overlap: a count one too high puts a disc inside a body (a
-  // fracture's cleft or a dark marrow band) and finds that body twice, each half proposing the whole of it.
+  // The disc count is taken only when the bodies between its discs are sound: a count one too high puts a disc inside
+  // a body (a fracture's cleft, a dark band of oedema under an endplate, a dark marrow band) and finds that body twice
+  // (each half proposing the whole of it: an overlap) or not at all (each half bounded by a false disc: no body there).
+  // Of the counts tried, the best-scoring sound one is taken;
+  // failing that, the one with the fewest unsound bodies, and the bodies around each fault are flagged instead of
+  // letting every level beyond it shift silently.
   const firstProposal = toVertebraProposal(first.view, first.proposal);
   const lastProposal = toVertebraProposal(last.view, last.proposal);
   let placed = candidates[0]!;
   let bodies = bodiesBetween(placed.discs);
-  for (const candidate of candidates) {
-    const tried = candidate === candidates[0] ? bodies : bodiesBetween(candidate.discs);
-    if (!anyOverlap([firstProposal, ...tried.between.map((v) => v.proposal), lastProposal])) {
+  let faults = faultsOf(firstProposal, bodies, lastProposal, placed.discs.length);
+  for (const candidate of candidates.slice(1)) {
+    if (faults.length === 0) break;
+    const tried = bodiesBetween(candidate.discs);
+    const triedFaults = faultsOf(firstProposal, tried, lastProposal, candidate.discs.length);
+    if (triedFaults.length < faults.length) {
       placed = candidate;
       bodies = tried;
-      break;
+      faults = triedFaults;
     }
   }
-  const vertebrae: SpineVertebra[] = [{ levelOffset: 0, proposal: firstProposal }, ...bodies.between];
+  const unflagged: SpineVertebra[] = [{ levelOffset: 0, proposal: firstProposal }, ...bodies.between, { levelOffset: placed.discs.length, proposal: lastProposal }];
+  const vertebrae = unflagged.map((v) => (faults.some((offset) => Math.abs(offset - v.levelOffset) <= 1) ? { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal) } : v));
   const missing = bodies.missing;
-  vertebrae.push({ levelOffset: placed.discs.length, proposal: lastProposal });
   const direction = dot2(chordDir, g.cranial) < 0 ? 'caudal' : 'cranial';
   return ok({ vertebrae, direction, missingLevelOffsets: missing });
 }
 
 /**
- * True when two neighbouring proposals (in order along the column) overlap: their centres are nearer than the mean of
- * their middle heights less OVERLAP_TOLERANCE_MM, where two bodies with a disc between them are at least that mean apart.
+ * The level offsets at which the bodies of one disc count are unsound: each expected body with no plausible proposal,
+ * and both members of every pair of neighbours that overlap (their centres nearer than the mean of their middle heights
+ * less OVERLAP_TOLERANCE_MM, where two bodies with a disc between them are at least that mean apart).
  */
-function anyOverlap(proposals: readonly VertebraProposal[]): boolean {
-  for (let k = 0; k + 1 < proposals.length; k += 1) {
-    const p = proposals[k]!;
-    const q = proposals[k + 1]!;
+function faultsOf(
+  first: VertebraProposal,
+  bodies: { readonly between: readonly SpineVertebra[]; readonly missing: readonly number[] },
+  last: VertebraProposal,
+  lastOffset: number,
+): number[] {
+  const found: SpineVertebra[] = [{ levelOffset: 0, proposal: first }, ...bodies.between, { levelOffset: lastOffset, proposal: last }];
+  const faults = [...bodies.missing];
+  for (let k = 0; k + 1 < found.length; k += 1) {
+    const p = found[k]!.proposal;
+    const q = found[k + 1]!.proposal;
     const apartMm = Math.hypot(p.centreMm[0] - q.centreMm[0], p.centreMm[1] - q.centreMm[1], p.centreMm[2] - q.centreMm[2]);
-    if (apartMm < (p.heightsMm.middleMm + q.heightsMm.middleMm) / 2 - OVERLAP_TOLERANCE_MM) return true;
+    if (apartMm < (p.heightsMm.middleMm + q.heightsMm.middleMm) / 2 - OVERLAP_TOLERANCE_MM) faults.push(found[k]!.levelOffset, found[k + 1]!.levelOffset);
   }
-  return false;
+  return [...new Set(faults)].sort((x, y) => x - y);
 }
+
+/** The proposal with LEVEL_UNCERTAIN added to its reasons (once) and its confidence lowered accordingly. */
+function withLevelDoubt(proposal: VertebraProposal): VertebraProposal {
+  if (proposal.reasons.some((r) => r.code === 'LEVEL_UNCERTAIN')) return proposal;
+  const reasons = [
+    ...proposal.reasons,
+    {
+      code: 'LEVEL_UNCERTAIN' as const,
+      message: 'The disc count next to this body is uncertain (a body not found, or found twice): check this level and its neighbours.',
+    },
+  ];
+  return { ...proposal, reasons, confidence: confidenceOf(reasons) };
+}
+
+/**
+ * The centre of the disc band around the strongest disc evidence in stations lo..hi: from the strongest sample, the band
+ * runs on both sides while the evidence stays at or above half the disc's (the half-maximum between body, 0, and disc,
+ * 1), at most MAX_BAND_REACH_MM beyond the window. A disc is a band between two endplates, and on MR the endplates' own
+ * dark lines can be stronger than the disc between them (T1: cortex darker than the disc), so the strongest sample
+ * alone can sit on an endplate instead of in the disc.
+ */
+function bandCentre(evidence: Float64Array, lo: number, hi: number): number {
+  let best = lo;
+  for (let i = lo; i <= hi; i += 1) if (evidence[i]! > evidence[best]!) best = i;
+  const reach = Math.round(MAX_BAND_REACH_MM / CENTRELINE_STEP_MM);
+  let start = best;
+  while (start - 1 >= Math.max(0, lo - reach) && evidence[start - 1]! >= HALF_DISC_EVIDENCE) start -= 1;
+  let end = best;
+  while (end + 1 <= Math.min(evidence.length - 1, hi + reach) && evidence[end + 1]! >= HALF_DISC_EVIDENCE) end += 1;
+  return Math.round((start + end) / 2);
+}
+
+/** Half the disc's evidence (body 0, disc 1): the half-maximum edge of a disc band (the issue's own edge criterion). */
+const HALF_DISC_EVIDENCE = 0.5;
+/**
+ * How far a disc band may run beyond the window searched for it, mm: half of the thickest adult lumbar disc's height
+ * (≈ 12–16 mm at L4/L5; Koeller W et al., Spine 1986), so a whole disc is taken and the next body is not.
+ */
+const MAX_BAND_REACH_MM = 8;
 
 /**
  * How far two neighbouring proposals may reach into each other before they count as the same body, mm: a proposal's
