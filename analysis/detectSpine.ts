@@ -31,6 +31,12 @@ const BAND_HALF_WIDTH_SHARE = 0.3;
 const SPACING_PRIOR_WEIGHT = 4;
 /** Allowed change of the body-plus-disc period between neighbours and from the ends' interpolation (share). */
 const PERIOD_TOLERANCE = 0.45;
+/**
+ * A disc of another count matches one of the count taken when it lies within this share (0–1) of the body-plus-disc
+ * period of it. Design decision of this project (issue 12): half-way between a disc (0) and the middle of the next body
+ * (half a period), so a disc of another count lies nearer either a disc or a body's middle.
+ */
+const DISC_MATCH_SHARE = 0.25;
 /** Most bodies the detection will count between two clicks (C2–S1 is 24). */
 const MAX_BODIES = 24;
 
@@ -223,7 +229,13 @@ export function detectSpine(
     return (firstPeriod + (lastPeriod - firstPeriod) * f) / CENTRELINE_STEP_MM;
   };
   // Search a window around each end disc for its exact place, then count.
-  const searchDisc = (centreMm: number): number => bandCentre(evidence, nearestStation(stations, centreMm - 3), nearestStation(stations, centreMm + 6));
+  const searchDisc = (centreMm: number): number => {
+    const lo = nearestStation(stations, centreMm - 3);
+    const hi = nearestStation(stations, centreMm + 6);
+    let best = lo;
+    for (let i = lo; i <= hi; i += 1) if (evidence[i]! > evidence[best]!) best = i;
+    return best;
+  };
   const fromIndex = searchDisc(spanFrom + 1);
   const toIndex = Math.max(fromIndex, searchDisc(spanTo - 4));
   const meanPeriodMm = (firstPeriod + lastPeriod) / 2;
@@ -251,9 +263,7 @@ export function detectSpine(
   // The disc count is taken only when the bodies between its discs are sound: a count one too high puts a disc inside
   // a body (a fracture's cleft, a dark band of oedema under an endplate, a dark marrow band) and finds that body twice
   // (each half proposing the whole of it: an overlap) or not at all (each half bounded by a false disc: no body there).
-  // Of the counts tried, the best-scoring sound one is taken;
-  // failing that, the one with the fewest unsound bodies, and the bodies around each fault are flagged instead of
-  // letting every level beyond it shift silently.
+  // Of the counts tried, the best-scoring sound one is taken; failing that, the one with the fewest unsound bodies.
   const firstProposal = toVertebraProposal(first.view, first.proposal);
   const lastProposal = toVertebraProposal(last.view, last.proposal);
   let placed = candidates[0]!;
@@ -269,8 +279,22 @@ export function detectSpine(
       faults = triedFaults;
     }
   }
+  // Doubtful levels: those next to a fault of the count taken, and, when a better-scoring count was set aside, each body
+  // of the count taken that holds one of its discs (a disc-like band inside a body: fracture oedema, a cleft, or a disc
+  // that the count taken has missed) — flagged, so the reader checks them rather than every level beyond them shifting.
+  const doubtful = new Set<number>();
+  for (const offset of faults) for (const near of [offset - 1, offset, offset + 1]) doubtful.add(near);
+  const best = candidates[0]!;
+  if (best !== placed) {
+    for (const disc of best.discs) {
+      const k = placed.discs.findIndex((d, j) => j + 1 < placed.discs.length && disc > d && disc < placed.discs[j + 1]!);
+      if (k < 0) continue;
+      const nearestStations = Math.min(disc - placed.discs[k]!, placed.discs[k + 1]! - disc);
+      if (nearestStations > DISC_MATCH_SHARE * period(disc)) doubtful.add(k + 1);
+    }
+  }
   const unflagged: SpineVertebra[] = [{ levelOffset: 0, proposal: firstProposal }, ...bodies.between, { levelOffset: placed.discs.length, proposal: lastProposal }];
-  const vertebrae = unflagged.map((v) => (faults.some((offset) => Math.abs(offset - v.levelOffset) <= 1) ? { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal) } : v));
+  const vertebrae = unflagged.map((v) => (doubtful.has(v.levelOffset) ? { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal) } : v));
   const missing = bodies.missing;
   const direction = dot2(chordDir, g.cranial) < 0 ? 'caudal' : 'cranial';
   return ok({ vertebrae, direction, missingLevelOffsets: missing });
@@ -305,37 +329,13 @@ function withLevelDoubt(proposal: VertebraProposal): VertebraProposal {
     ...proposal.reasons,
     {
       code: 'LEVEL_UNCERTAIN' as const,
-      message: 'The disc count next to this body is uncertain (a body not found, or found twice): check this level and its neighbours.',
+      message:
+        'The disc count at this body is uncertain (a body not found or found twice, or a disc-like band inside it such as fracture oedema): check this level and its neighbours.',
     },
   ];
   return { ...proposal, reasons, confidence: confidenceOf(reasons) };
 }
 
-/**
- * The centre of the disc band around the strongest disc evidence in stations lo..hi: from the strongest sample, the band
- * runs on both sides while the evidence stays at or above half the disc's (the half-maximum between body, 0, and disc,
- * 1), at most MAX_BAND_REACH_MM beyond the window. A disc is a band between two endplates, and on MR the endplates' own
- * dark lines can be stronger than the disc between them (T1: cortex darker than the disc), so the strongest sample
- * alone can sit on an endplate instead of in the disc.
- */
-function bandCentre(evidence: Float64Array, lo: number, hi: number): number {
-  let best = lo;
-  for (let i = lo; i <= hi; i += 1) if (evidence[i]! > evidence[best]!) best = i;
-  const reach = Math.round(MAX_BAND_REACH_MM / CENTRELINE_STEP_MM);
-  let start = best;
-  while (start - 1 >= Math.max(0, lo - reach) && evidence[start - 1]! >= HALF_DISC_EVIDENCE) start -= 1;
-  let end = best;
-  while (end + 1 <= Math.min(evidence.length - 1, hi + reach) && evidence[end + 1]! >= HALF_DISC_EVIDENCE) end += 1;
-  return Math.round((start + end) / 2);
-}
-
-/** Half the disc's evidence (body 0, disc 1): the half-maximum edge of a disc band (the issue's own edge criterion). */
-const HALF_DISC_EVIDENCE = 0.5;
-/**
- * How far a disc band may run beyond the window searched for it, mm: half of the thickest adult lumbar disc's height
- * (≈ 12–16 mm at L4/L5; Koeller W et al., Spine 1986), so a whole disc is taken and the next body is not.
- */
-const MAX_BAND_REACH_MM = 8;
 
 /**
  * How far two neighbouring proposals may reach into each other before they count as the same body, mm: a proposal's

@@ -87,8 +87,11 @@ const CLICK_OFFSETS_MM: readonly (readonly [number, number])[] = [
 
 // detectSpine places the discs by their contrast to the bodies along the column; on T1 the acute L1 fracture's oedema
 // is as dark as a disc (T1_LIKE_SIGNAL.oedematousBone), and the disc count that puts a disc inside L1 scores best on
-// the profile alone: detectSpine must still count T10 to L3 right (that count's L1 halves are no bodies), and each
-// proposal must be within 1.5 mm of the truth or flagged "check".
+// the profile alone: detectSpine must still count T10 to L3 right (that count's L1 halves are no bodies), each
+// proposal must be within 1.5 mm of the truth or flagged "check", and only the body holding the disc-like band may be
+// flagged (its level is in doubt), not the levels beyond it.
+/** The phantom's acute fracture with marrow oedema (the baseline spine's L1, see sample-data/spineSpecs.ts). */
+const FRACTURED_LEVEL = 'L1';
 const CONTRASTS = [
   { name: 'T2 (bright disc, intermediate marrow)', table: MR_T2_SIGNAL },
   { name: 'T1-like (bright marrow, dark disc and CSF)', table: T1_LIKE_SIGNAL },
@@ -112,7 +115,7 @@ describe.each(CONTRASTS)('the phantom MR plane in $name', ({ name, table }) => {
     },
   );
 
-  it('finds T10 to L3 from clicks on T10 and L3, in order, each point within 1.5 mm of the truth or the body flagged', () => {
+  it('finds T10 to L3 from clicks on T10 and L3, in order, each point within 1.5 mm of the truth or the body flagged, and flags no level but the fractured L1', () => {
     const result = detectSpine(image, centreOf(levels[0]!), centreOf(levels[levels.length - 1]!));
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.missingLevelOffsets).toEqual([]);
@@ -121,6 +124,7 @@ describe.each(CONTRASTS)('the phantom MR plane in $name', ({ name, table }) => {
       const truth = levels[levelOffset]!;
       const worstMm = Math.max(...CORNER_NAMES.map((point) => distanceMm(proposal.points[point], truth.points[point])));
       if (proposal.confidence >= CHECK_BELOW_CONFIDENCE) expect(worstMm, `${truth.level} (unflagged)`).toBeLessThanOrEqual(TOLERANCE_MM);
+      else expect(truth.level, `${truth.level} flagged`).toBe(FRACTURED_LEVEL);
     }
   });
 });
