@@ -45,11 +45,16 @@ const TOLERANCE_MM = 1.5;
 const spine = baselineSpine();
 const levels = spineTruth(spine);
 
-/** The midsagittal MR plane of the baseline phantom with `table`'s signal and Gaussian noise, as a PlaneImage. */
-function renderedPlane(table: SignalTable, seed: string): PlaneImage {
+/**
+ * The midsagittal MR plane of the baseline phantom with `table`'s signal and Gaussian noise, as a PlaneImage. With
+ * `oedemaBandMm`, the fracture's oedema is kept only in a band that deep under its body's superior endplate (the rest of
+ * that marrow normal): the band-like subchondral oedema of many acute compression fractures.
+ */
+function renderedPlane(table: SignalTable, seed: string, oedemaBandMm?: number): PlaneImage {
   const plane = mrSlicePlane(ctGeometry(spine), (MR_SLICE_COUNT - 1) / 2);
   const tissue = new Uint8Array(plane.rows * plane.columns);
   rasterizePlane(buildScene(spine), plane, tissue);
+  if (oedemaBandMm !== undefined) keepOedemaBand(tissue, plane, oedemaBandMm);
   const lookup = tissueLookup(table);
   const random = createRandom(seed);
   const values = new Float32Array(tissue.length);
@@ -68,6 +73,24 @@ function renderedPlane(table: SignalTable, seed: string): PlaneImage {
     rowSpacingMm: plane.rowSpacingMm,
     calibrated: true,
   };
+}
+
+/** Turns the fractured body's oedema deeper than bandMm under its superior endplate (mid-line, along its axis) into normal marrow. */
+function keepOedemaBand(tissue: Uint8Array, plane: ReturnType<typeof mrSlicePlane>, bandMm: number): void {
+  const fractured = levels.find((l) => l.level === FRACTURED_LEVEL)!.points;
+  const superior = fractured.middleSuperior;
+  const axis = [0, 1, 2].map((a) => superior[a]! - fractured.middleInferior[a]!);
+  const length = Math.hypot(axis[0]!, axis[1]!, axis[2]!);
+  tissue.forEach((t, i) => {
+    if (t !== Tissue.oedematousBone) return;
+    const c = i % plane.columns;
+    const r = Math.floor(i / plane.columns);
+    const depthMm = [0, 1, 2].reduce((sum, a) => {
+      const p = plane.originMm[a]! + c * plane.columnSpacingMm * plane.rowDirection[a]! + r * plane.rowSpacingMm * plane.columnDirection[a]!;
+      return sum + ((superior[a]! - p) * axis[a]!) / length;
+    }, 0);
+    if (depthMm > bandMm) tissue[i] = Tissue.cancellousBone;
+  });
 }
 
 function centreOf(level: LevelTruth): Vec3 {
@@ -96,6 +119,11 @@ const CONTRASTS = [
   { name: 'T2 (bright disc, intermediate marrow)', table: MR_T2_SIGNAL },
   { name: 'T1-like (bright marrow, dark disc and CSF)', table: T1_LIKE_SIGNAL },
 ] as const;
+/**
+ * Depths of a band-like subchondral oedema under the fractured body's superior endplate, mm: from a disc-thick band (a
+ * 5 mm band looks like one more disc) to half the body.
+ */
+const OEDEMA_BANDS_MM = [5, 8, 12] as const;
 
 describe.each(CONTRASTS)('the phantom MR plane in $name', ({ name, table }) => {
   const image = renderedPlane(table, `analysisMrPhantomContrasts/${name}`);
@@ -128,3 +156,23 @@ describe.each(CONTRASTS)('the phantom MR plane in $name', ({ name, table }) => {
     }
   });
 });
+
+describe.each(CONTRASTS.flatMap((contrast) => OEDEMA_BANDS_MM.map((bandMm) => ({ ...contrast, bandMm }))))(
+  'the phantom MR plane in $name with the fracture oedema only $bandMm mm under L1\'s superior endplate',
+  ({ name, table, bandMm }) => {
+    const image = renderedPlane(table, `analysisMrPhantomContrasts/${name}/band`, bandMm);
+
+    it('counts T10 to L3 right from clicks on T10 and L3, each point within 1.5 mm of the truth or the body flagged, no level but L1 flagged', () => {
+      const result = detectSpine(image, centreOf(levels[0]!), centreOf(levels[levels.length - 1]!));
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.missingLevelOffsets).toEqual([]);
+      expect(result.value.vertebrae.map((v) => v.levelOffset)).toEqual(levels.map((_, i) => i));
+      for (const { levelOffset, proposal } of result.value.vertebrae) {
+        const truth = levels[levelOffset]!;
+        const worstMm = Math.max(...CORNER_NAMES.map((point) => distanceMm(proposal.points[point], truth.points[point])));
+        if (proposal.confidence >= CHECK_BELOW_CONFIDENCE) expect(worstMm, `${truth.level} (unflagged)`).toBeLessThanOrEqual(TOLERANCE_MM);
+        else expect(truth.level, `${truth.level} flagged`).toBe(FRACTURED_LEVEL);
+      }
+    });
+  },
+);
