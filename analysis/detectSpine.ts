@@ -1,4 +1,4 @@
-import { confidenceOf } from './confidence';
+import { CHECK_BELOW_CONFIDENCE, confidenceOf } from './confidence';
 import { MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
 import type { AnalysisImage } from './image';
 import { planeViewOf, type PlaneView } from './planeView';
@@ -31,6 +31,15 @@ const BAND_HALF_WIDTH_SHARE = 0.3;
 const SPACING_PRIOR_WEIGHT = 4;
 /** Allowed change of the body-plus-disc period between neighbours and from the ends' interpolation (share). */
 const PERIOD_TOLERANCE = 0.45;
+/** Half the disc's evidence (bodies 0, discs 1): the half-maximum between the two (the issue's own edge criterion). */
+const HALF_DISC_EVIDENCE = 0.5;
+/**
+ * A body fills at least this share (0–1) of the space between the middles of the discs around it. Design decision of
+ * this project (issue 12): that space is the body plus half of each disc; adult thoraco-lumbar discs are about a fifth
+ * to a third of the body-plus-disc period (the period prior above is 1.25 Hm), and even a body that has lost half its
+ * height to a fracture (Genant grade 3: over 40 %) fills more than half of a space whose discs close in on it.
+ */
+const MIN_FILL_SHARE = 0.5;
 /**
  * A disc of another count matches one of the count taken when it lies within this share (0–1) of the body-plus-disc
  * period of it. Design decision of this project (issue 12): half-way between a disc (0) and the middle of the next body
@@ -247,18 +256,26 @@ export function detectSpine(
   }
   candidates.sort((x, y) => y.score - x.score);
   if (candidates.length === 0) return fail('NO_VERTEBRA', 'The discs between the two bodies could not be placed; measure these levels one by one.');
-  const bodiesBetween = (discs: readonly number[]) => {
+  const bodiesBetween = (discs: readonly number[]): Bodies => {
     const between: SpineVertebra[] = [];
     const missing: number[] = [];
+    const notBodies: number[] = [];
+    const underfilled: number[] = [];
     for (let k = 0; k + 1 < discs.length; k += 1) {
       const i = Math.round((discs[k]! + discs[k + 1]!) / 2);
       const station = stations[i]!;
       const found = propose(station.p, dot2(station.t, g.cranial) >= 0 ? station.t : [-station.t[0], -station.t[1]]);
       const proposal = found ? toVertebraProposal(found.view, found.proposal) : null;
-      if (proposal && plausible(proposal)) between.push({ levelOffset: k + 1, proposal });
-      else missing.push(k + 1);
+      if (!proposal || !plausible(proposal)) {
+        missing.push(k + 1);
+        continue;
+      }
+      between.push({ levelOffset: k + 1, proposal });
+      const spanMm = (discs[k + 1]! - discs[k]!) * CENTRELINE_STEP_MM;
+      if (proposal.heightsMm.middleMm < MIN_FILL_SHARE * spanMm) underfilled.push(k + 1);
+      if (proposal.confidence < CHECK_BELOW_CONFIDENCE && discLikeCore(evidence, discs[k]!, discs[k + 1]!)) notBodies.push(k + 1);
     }
-    return { between, missing };
+    return { between, missing, notBodies, underfilled };
   };
   // The disc count is taken only when the bodies between its discs are sound: a count one too high puts a disc inside
   // a body (a fracture's cleft, a dark band of oedema under an endplate, a dark marrow band) and finds that body twice
@@ -279,11 +296,12 @@ export function detectSpine(
       faults = triedFaults;
     }
   }
-  // Doubtful levels: those next to a fault of the count taken, and, when a better-scoring count was set aside, each body
+  // Doubtful levels: a body not filling its space or taken from a disc-like stretch, those next to a body missing or
+  // found twice in the count taken, and, when a better-scoring count was set aside, each body
   // of the count taken that holds one of its discs (a disc-like band inside a body: fracture oedema, a cleft, or a disc
   // that the count taken has missed) — flagged, so the reader checks them rather than every level beyond them shifting.
-  const doubtful = new Set<number>();
-  for (const offset of faults) for (const near of [offset - 1, offset, offset + 1]) doubtful.add(near);
+  const doubtful = new Set<number>([...bodies.underfilled, ...bodies.notBodies]);
+  for (const offset of faults) if (!bodies.notBodies.includes(offset)) for (const near of [offset - 1, offset, offset + 1]) doubtful.add(near);
   const best = candidates[0]!;
   if (best !== placed) {
     for (const disc of best.discs) {
@@ -300,19 +318,36 @@ export function detectSpine(
   return ok({ vertebrae, direction, missingLevelOffsets: missing });
 }
 
+/** The bodies proposed between the discs of one count, by level offset. */
+interface Bodies {
+  readonly between: readonly SpineVertebra[];
+  /** No plausible proposal between these discs. */
+  readonly missing: readonly number[];
+  /** A doubtful proposal between discs whose middle half is disc-like: a disc and a disc-like band taken for a body. */
+  readonly notBodies: readonly number[];
+  /** A proposal that fills less than MIN_FILL_SHARE of the space between its discs: another body's part, or a band's. */
+  readonly underfilled: readonly number[];
+}
+
 /**
- * The level offsets at which the bodies of one disc count are unsound: each expected body with no plausible proposal,
- * and both members of every pair of neighbours that overlap (their centres nearer than the mean of their middle heights
+ * True when the middle half of the stretch between two discs (station indices) is disc-like: its median evidence at or
+ * above HALF_DISC_EVIDENCE, the half-maximum between the bodies' level (0) and the discs' (1).
+ */
+function discLikeCore(evidence: Float64Array, from: number, to: number): boolean {
+  const quarter = (to - from) / 4;
+  const core: number[] = [];
+  for (let i = Math.ceil(from + quarter); i <= Math.floor(to - quarter); i += 1) core.push(evidence[i]!);
+  return core.length > 0 && median(core) >= HALF_DISC_EVIDENCE;
+}
+
+/**
+ * The level offsets at which the bodies of one disc count are unsound: each expected body with no plausible proposal
+ * or taken from a disc-like stretch, and both members of every pair of neighbours that overlap (their centres nearer than the mean of their middle heights
  * less OVERLAP_TOLERANCE_MM, where two bodies with a disc between them are at least that mean apart).
  */
-function faultsOf(
-  first: VertebraProposal,
-  bodies: { readonly between: readonly SpineVertebra[]; readonly missing: readonly number[] },
-  last: VertebraProposal,
-  lastOffset: number,
-): number[] {
+function faultsOf(first: VertebraProposal, bodies: Bodies, last: VertebraProposal, lastOffset: number): number[] {
   const found: SpineVertebra[] = [{ levelOffset: 0, proposal: first }, ...bodies.between, { levelOffset: lastOffset, proposal: last }];
-  const faults = [...bodies.missing];
+  const faults = [...bodies.missing, ...bodies.notBodies];
   for (let k = 0; k + 1 < found.length; k += 1) {
     const p = found[k]!.proposal;
     const q = found[k + 1]!.proposal;
