@@ -312,7 +312,10 @@ export function detectSpine(
     }
   }
   const unflagged: SpineVertebra[] = [{ levelOffset: 0, proposal: firstProposal }, ...bodies.between, { levelOffset: placed.discs.length, proposal: lastProposal }];
-  const vertebrae = unflagged.map((v) => (doubtful.has(v.levelOffset) ? { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal) } : v));
+  const vertebrae = unflagged.map((v) => {
+    if (bodies.underfilled.includes(v.levelOffset)) return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, UNDERFILLED_MESSAGE) };
+    return doubtful.has(v.levelOffset) ? { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, COUNT_DOUBT_MESSAGE) } : v;
+  });
   const missing = bodies.missing;
   const direction = dot2(chordDir, g.cranial) < 0 ? 'caudal' : 'cranial';
   return ok({ vertebrae, direction, missingLevelOffsets: missing });
@@ -357,17 +360,15 @@ function faultsOf(first: VertebraProposal, bodies: Bodies, last: VertebraProposa
   return [...new Set(faults)].sort((x, y) => x - y);
 }
 
-/** The proposal with LEVEL_UNCERTAIN added to its reasons (once) and its confidence lowered accordingly. */
-function withLevelDoubt(proposal: VertebraProposal): VertebraProposal {
+const COUNT_DOUBT_MESSAGE =
+  'The disc count at this body is uncertain (a body not found or found twice, or a disc-like band inside it such as fracture oedema): check this level and its neighbours.';
+const UNDERFILLED_MESSAGE =
+  'This body fills less than half the space between the discs around it (part of a body, or a band inside one?): check its outline and level.';
+
+/** The proposal with LEVEL_UNCERTAIN (`message`) added to its reasons (once) and its confidence lowered accordingly. */
+function withLevelDoubt(proposal: VertebraProposal, message: string): VertebraProposal {
   if (proposal.reasons.some((r) => r.code === 'LEVEL_UNCERTAIN')) return proposal;
-  const reasons = [
-    ...proposal.reasons,
-    {
-      code: 'LEVEL_UNCERTAIN' as const,
-      message:
-        'The disc count at this body is uncertain (a body not found or found twice, or a disc-like band inside it such as fracture oedema): check this level and its neighbours.',
-    },
-  ];
+  const reasons = [...proposal.reasons, { code: 'LEVEL_UNCERTAIN' as const, message }];
   return { ...proposal, reasons, confidence: confidenceOf(reasons) };
 }
 
