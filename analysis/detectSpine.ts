@@ -259,9 +259,12 @@ export function detectSpine(
   const bodiesBetween = (discs: readonly number[]): Bodies => {
     const between: SpineVertebra[] = [];
     const missing: number[] = [];
-    const notBodies: number[] = [];
+    const doubtfulInDiscLike: number[] = [];
     const underfilled: number[] = [];
+    const cores: number[] = [];
     for (let k = 0; k + 1 < discs.length; k += 1) {
+      const core = coreEvidence(evidence, discs[k]!, discs[k + 1]!);
+      cores.push(core);
       const i = Math.round((discs[k]! + discs[k + 1]!) / 2);
       const station = stations[i]!;
       const found = propose(station.p, dot2(station.t, g.cranial) >= 0 ? station.t : [-station.t[0], -station.t[1]]);
@@ -273,8 +276,12 @@ export function detectSpine(
       between.push({ levelOffset: k + 1, proposal });
       const spanMm = (discs[k + 1]! - discs[k]!) * CENTRELINE_STEP_MM;
       if (proposal.heightsMm.middleMm < MIN_FILL_SHARE * spanMm) underfilled.push(k + 1);
-      if (proposal.confidence < CHECK_BELOW_CONFIDENCE && discLikeCore(evidence, discs[k]!, discs[k + 1]!)) notBodies.push(k + 1);
+      if (proposal.confidence < CHECK_BELOW_CONFIDENCE && core >= HALF_DISC_EVIDENCE) doubtfulInDiscLike.push(k + 1);
     }
+    // Only where the profile tells bodies from discs (most stretches between discs are body-like) does a disc-like one
+    // say something; on a profile where the bodies' own cores read as disc-like (a CT whose marrow is as dense as the
+    // thin discs' partial volume) it says nothing.
+    const notBodies = cores.length > 0 && median(cores) < HALF_DISC_EVIDENCE ? doubtfulInDiscLike : [];
     return { between, missing, notBodies, underfilled };
   };
   // The disc count is taken only when the bodies between its discs are sound: a count one too high puts a disc inside
@@ -326,21 +333,21 @@ interface Bodies {
   readonly between: readonly SpineVertebra[];
   /** No plausible proposal between these discs. */
   readonly missing: readonly number[];
-  /** A doubtful proposal between discs whose middle half is disc-like: a disc and a disc-like band taken for a body. */
+  /**
+   * A doubtful proposal between discs whose middle half is disc-like (its median evidence at or above the half-maximum
+   * between bodies, 0, and discs, 1) while most such stretches are not: a disc and a disc-like band taken for a body.
+   */
   readonly notBodies: readonly number[];
   /** A proposal that fills less than MIN_FILL_SHARE of the space between its discs: another body's part, or a band's. */
   readonly underfilled: readonly number[];
 }
 
-/**
- * True when the middle half of the stretch between two discs (station indices) is disc-like: its median evidence at or
- * above HALF_DISC_EVIDENCE, the half-maximum between the bodies' level (0) and the discs' (1).
- */
-function discLikeCore(evidence: Float64Array, from: number, to: number): boolean {
+/** Median disc evidence over the middle half of the stretch between two discs (station indices); 0 when empty. */
+function coreEvidence(evidence: Float64Array, from: number, to: number): number {
   const quarter = (to - from) / 4;
   const core: number[] = [];
   for (let i = Math.ceil(from + quarter); i <= Math.floor(to - quarter); i += 1) core.push(evidence[i]!);
-  return core.length > 0 && median(core) >= HALF_DISC_EVIDENCE;
+  return core.length > 0 ? median(core) : 0;
 }
 
 /**
