@@ -9,6 +9,8 @@
  *   twice on this plane, or an endplate not in the plane.
  * - ROUNDED_CORNER: at a corner the edge falls away from the endplate line (rounded rim or an osteophyte).
  * - IMPLAUSIBLE_SIZE: a height, the depth or the Ha/Hp ratio is outside what adult vertebral bodies have.
+ * - LEVEL_UNCERTAIN: in a detected spine, the disc count next to this body is uncertain (a body between two discs was
+ *   not found or found twice), so its level, or a neighbour's, may be off by one.
  */
 export type ReasonCode =
   | 'WEAK_EDGE'
@@ -17,7 +19,8 @@ export type ReasonCode =
   | 'IRREGULAR_ENDPLATE'
   | 'DOUBLE_CONTOUR'
   | 'ROUNDED_CORNER'
-  | 'IMPLAUSIBLE_SIZE';
+  | 'IMPLAUSIBLE_SIZE'
+  | 'LEVEL_UNCERTAIN';
 
 /** One reason for low confidence, with a message a clinician can read. */
 export interface ConfidenceReason {
@@ -34,6 +37,7 @@ export const REASON_FACTORS: Readonly<Record<ReasonCode, number>> = {
   DOUBLE_CONTOUR: 0.6,
   ROUNDED_CORNER: 0.75,
   IMPLAUSIBLE_SIZE: 0.3,
+  LEVEL_UNCERTAIN: 0.5,
 };
 
 /** Below this confidence (0–1) a proposal should be shown as "check". */

@@ -1,3 +1,4 @@
+import { CHECK_BELOW_CONFIDENCE, confidenceOf } from './confidence';
 import { MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
 import type { AnalysisImage } from './image';
 import { planeViewOf, type PlaneView } from './planeView';
@@ -30,6 +31,21 @@ const BAND_HALF_WIDTH_SHARE = 0.3;
 const SPACING_PRIOR_WEIGHT = 4;
 /** Allowed change of the body-plus-disc period between neighbours and from the ends' interpolation (share). */
 const PERIOD_TOLERANCE = 0.45;
+/** Half the disc's evidence (bodies 0, discs 1): the half-maximum between the two (the issue's own edge criterion). */
+const HALF_DISC_EVIDENCE = 0.5;
+/**
+ * A body fills at least this share (0–1) of the space between the middles of the discs around it. Design decision of
+ * this project (issue 12): that space is the body plus half of each disc; adult thoraco-lumbar discs are about a fifth
+ * to a third of the body-plus-disc period (the period prior above is 1.25 Hm), and even a body that has lost half its
+ * height to a fracture (Genant grade 3: over 40 %) fills more than half of a space whose discs close in on it.
+ */
+const MIN_FILL_SHARE = 0.5;
+/**
+ * A disc of another count matches one of the count taken when it lies within this share (0–1) of the body-plus-disc
+ * period of it. Design decision of this project (issue 12): half-way between a disc (0) and the middle of the next body
+ * (half a period), so a disc of another count lies nearer either a disc or a body's middle.
+ */
+const DISC_MATCH_SHARE = 0.25;
 /** Most bodies the detection will count between two clicks (C2–S1 is 24). */
 const MAX_BODIES = 24;
 
@@ -240,53 +256,129 @@ export function detectSpine(
   }
   candidates.sort((x, y) => y.score - x.score);
   if (candidates.length === 0) return fail('NO_VERTEBRA', 'The discs between the two bodies could not be placed; measure these levels one by one.');
-  const bodiesBetween = (discs: readonly number[]) => {
+  const bodiesBetween = (discs: readonly number[]): Bodies => {
     const between: SpineVertebra[] = [];
     const missing: number[] = [];
+    const doubtfulInDiscLike: number[] = [];
+    const underfilled: number[] = [];
+    const cores: number[] = [];
     for (let k = 0; k + 1 < discs.length; k += 1) {
+      const core = coreEvidence(evidence, discs[k]!, discs[k + 1]!);
+      cores.push(core);
       const i = Math.round((discs[k]! + discs[k + 1]!) / 2);
       const station = stations[i]!;
       const found = propose(station.p, dot2(station.t, g.cranial) >= 0 ? station.t : [-station.t[0], -station.t[1]]);
       const proposal = found ? toVertebraProposal(found.view, found.proposal) : null;
-      if (proposal && plausible(proposal)) between.push({ levelOffset: k + 1, proposal });
-      else missing.push(k + 1);
+      if (!proposal || !plausible(proposal)) {
+        missing.push(k + 1);
+        continue;
+      }
+      between.push({ levelOffset: k + 1, proposal });
+      const spanMm = (discs[k + 1]! - discs[k]!) * CENTRELINE_STEP_MM;
+      if (proposal.heightsMm.middleMm < MIN_FILL_SHARE * spanMm) underfilled.push(k + 1);
+      if (proposal.confidence < CHECK_BELOW_CONFIDENCE && core >= HALF_DISC_EVIDENCE) doubtfulInDiscLike.push(k + 1);
     }
-    return { between, missing };
+    // Only where the profile tells bodies from discs (most stretches between discs are body-like) does a disc-like one
+    // say something; on a profile where the bodies' own cores read as disc-like (a CT whose marrow is as dense as the
+    // thin discs' partial volume) it says nothing.
+    const notBodies = cores.length > 0 && median(cores) < HALF_DISC_EVIDENCE ? doubtfulInDiscLike : [];
+    return { between, missing, notBodies, underfilled };
   };
-  // The best-scoring disc count whose bodies do not overlap: a count one too high puts a disc inside a body (a
-  // fracture's cleft or a dark marrow band) and finds that body twice, each half proposing the whole of it.
+  // The disc count is taken only when the bodies between its discs are sound: a count one too high puts a disc inside
+  // a body (a fracture's cleft, a dark band of oedema under an endplate, a dark marrow band) and finds that body twice
+  // (each half proposing the whole of it: an overlap) or not at all (each half bounded by a false disc: no body there).
+  // Of the counts tried, the best-scoring sound one is taken; failing that, the one with the fewest unsound bodies.
   const firstProposal = toVertebraProposal(first.view, first.proposal);
   const lastProposal = toVertebraProposal(last.view, last.proposal);
   let placed = candidates[0]!;
   let bodies = bodiesBetween(placed.discs);
-  for (const candidate of candidates) {
-    const tried = candidate === candidates[0] ? bodies : bodiesBetween(candidate.discs);
-    if (!anyOverlap([firstProposal, ...tried.between.map((v) => v.proposal), lastProposal])) {
+  let faults = faultsOf(firstProposal, bodies, lastProposal, placed.discs.length);
+  for (const candidate of candidates.slice(1)) {
+    if (faults.length === 0) break;
+    const tried = bodiesBetween(candidate.discs);
+    const triedFaults = faultsOf(firstProposal, tried, lastProposal, candidate.discs.length);
+    if (triedFaults.length < faults.length) {
       placed = candidate;
       bodies = tried;
-      break;
+      faults = triedFaults;
     }
   }
-  const vertebrae: SpineVertebra[] = [{ levelOffset: 0, proposal: firstProposal }, ...bodies.between];
+  // Doubtful levels: a body not filling its space or taken from a disc-like stretch, those next to a body missing or
+  // found twice in the count taken, and, when a better-scoring count was set aside, each body
+  // of the count taken that holds one of its discs (a disc-like band inside a body: fracture oedema, a cleft, or a disc
+  // that the count taken has missed) — flagged, so the reader checks them rather than every level beyond them shifting.
+  const doubtful = new Set<number>([...bodies.underfilled, ...bodies.notBodies]);
+  for (const offset of faults) if (!bodies.notBodies.includes(offset)) for (const near of [offset - 1, offset, offset + 1]) doubtful.add(near);
+  const best = candidates[0]!;
+  if (best !== placed) {
+    for (const disc of best.discs) {
+      const k = placed.discs.findIndex((d, j) => j + 1 < placed.discs.length && disc > d && disc < placed.discs[j + 1]!);
+      if (k < 0) continue;
+      const nearestStations = Math.min(disc - placed.discs[k]!, placed.discs[k + 1]! - disc);
+      if (nearestStations > DISC_MATCH_SHARE * period(disc)) doubtful.add(k + 1);
+    }
+  }
+  const unflagged: SpineVertebra[] = [{ levelOffset: 0, proposal: firstProposal }, ...bodies.between, { levelOffset: placed.discs.length, proposal: lastProposal }];
+  const vertebrae = unflagged.map((v) => {
+    if (bodies.underfilled.includes(v.levelOffset)) return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, UNDERFILLED_MESSAGE) };
+    return doubtful.has(v.levelOffset) ? { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, COUNT_DOUBT_MESSAGE) } : v;
+  });
   const missing = bodies.missing;
-  vertebrae.push({ levelOffset: placed.discs.length, proposal: lastProposal });
   const direction = dot2(chordDir, g.cranial) < 0 ? 'caudal' : 'cranial';
   return ok({ vertebrae, direction, missingLevelOffsets: missing });
 }
 
-/**
- * True when two neighbouring proposals (in order along the column) overlap: their centres are nearer than the mean of
- * their middle heights less OVERLAP_TOLERANCE_MM, where two bodies with a disc between them are at least that mean apart.
- */
-function anyOverlap(proposals: readonly VertebraProposal[]): boolean {
-  for (let k = 0; k + 1 < proposals.length; k += 1) {
-    const p = proposals[k]!;
-    const q = proposals[k + 1]!;
-    const apartMm = Math.hypot(p.centreMm[0] - q.centreMm[0], p.centreMm[1] - q.centreMm[1], p.centreMm[2] - q.centreMm[2]);
-    if (apartMm < (p.heightsMm.middleMm + q.heightsMm.middleMm) / 2 - OVERLAP_TOLERANCE_MM) return true;
-  }
-  return false;
+/** The bodies proposed between the discs of one count, by level offset. */
+interface Bodies {
+  readonly between: readonly SpineVertebra[];
+  /** No plausible proposal between these discs. */
+  readonly missing: readonly number[];
+  /**
+   * A doubtful proposal between discs whose middle half is disc-like (its median evidence at or above the half-maximum
+   * between bodies, 0, and discs, 1) while most such stretches are not: a disc and a disc-like band taken for a body.
+   */
+  readonly notBodies: readonly number[];
+  /** A proposal that fills less than MIN_FILL_SHARE of the space between its discs: another body's part, or a band's. */
+  readonly underfilled: readonly number[];
 }
+
+/** Median disc evidence over the middle half of the stretch between two discs (station indices); 0 when empty. */
+function coreEvidence(evidence: Float64Array, from: number, to: number): number {
+  const quarter = (to - from) / 4;
+  const core: number[] = [];
+  for (let i = Math.ceil(from + quarter); i <= Math.floor(to - quarter); i += 1) core.push(evidence[i]!);
+  return core.length > 0 ? median(core) : 0;
+}
+
+/**
+ * The level offsets at which the bodies of one disc count are unsound: each expected body with no plausible proposal
+ * or taken from a disc-like stretch, and both members of every pair of neighbours that overlap (their centres nearer than the mean of their middle heights
+ * less OVERLAP_TOLERANCE_MM, where two bodies with a disc between them are at least that mean apart).
+ */
+function faultsOf(first: VertebraProposal, bodies: Bodies, last: VertebraProposal, lastOffset: number): number[] {
+  const found: SpineVertebra[] = [{ levelOffset: 0, proposal: first }, ...bodies.between, { levelOffset: lastOffset, proposal: last }];
+  const faults = [...bodies.missing, ...bodies.notBodies];
+  for (let k = 0; k + 1 < found.length; k += 1) {
+    const p = found[k]!.proposal;
+    const q = found[k + 1]!.proposal;
+    const apartMm = Math.hypot(p.centreMm[0] - q.centreMm[0], p.centreMm[1] - q.centreMm[1], p.centreMm[2] - q.centreMm[2]);
+    if (apartMm < (p.heightsMm.middleMm + q.heightsMm.middleMm) / 2 - OVERLAP_TOLERANCE_MM) faults.push(found[k]!.levelOffset, found[k + 1]!.levelOffset);
+  }
+  return [...new Set(faults)].sort((x, y) => x - y);
+}
+
+const COUNT_DOUBT_MESSAGE =
+  'The disc count at this body is uncertain (a body not found or found twice, or a disc-like band inside it such as fracture oedema): check this level and its neighbours.';
+const UNDERFILLED_MESSAGE =
+  'This body fills less than half the space between the discs around it (part of a body, or a band inside one?): check its outline and level.';
+
+/** The proposal with LEVEL_UNCERTAIN (`message`) added to its reasons (once) and its confidence lowered accordingly. */
+function withLevelDoubt(proposal: VertebraProposal, message: string): VertebraProposal {
+  if (proposal.reasons.some((r) => r.code === 'LEVEL_UNCERTAIN')) return proposal;
+  const reasons = [...proposal.reasons, { code: 'LEVEL_UNCERTAIN' as const, message }];
+  return { ...proposal, reasons, confidence: confidenceOf(reasons) };
+}
+
 
 /**
  * How far two neighbouring proposals may reach into each other before they count as the same body, mm: a proposal's
