@@ -5,11 +5,6 @@ import {
   DISC_LINE_MIN_SHARE,
   DISC_NOISE_RATIO,
   OUTSIDE_WINDOW_START_MM,
-  PLAUSIBLE_WEDGE_RATIO,
-  MAX_PLAUSIBLE_DEPTH_MM,
-  MAX_PLAUSIBLE_HEIGHT_MM,
-  MIN_PLAUSIBLE_DEPTH_MM,
-  MIN_PLAUSIBLE_HEIGHT_MM,
   WALL_INSET_MM,
 } from './constants';
 import { edgeAlong, MIN_EDGE_NOISE_RATIO, type BodyFrame } from './bodyFrame';
@@ -20,7 +15,8 @@ import type { PlaneView } from './planeView';
 import { measureMrBody } from './mrMeasure';
 import { median, type ExitEdge } from './profile';
 import type { SixPointsMm } from './sixPoints';
-import { addScaled2, type Vec2 } from './vec';
+import type { Vec2 } from './vec';
+import { at, implausibleSizeReason, isNoBody, sixPointsOnFrame } from './bodyPoints';
 
 /** A proposal on the plane before it is mapped to patient space (internal). */
 export interface PlaneProposal {
@@ -74,10 +70,6 @@ const DOUBLE_CONTOUR_RATIO = 0.85;
 /** Cement: interior values beyond the outside level by more than this many times the shell contrast (CT). */
 const CEMENT_CONTRAST_RATIO = 2;
 
-/** The plane point at (u anterior, v cranial) mm from the body's centre. */
-export function at(frame: BodyFrame, uMm: number, vMm: number): Vec2 {
-  return addScaled2(addScaled2(frame.centre, frame.anterior, uMm), frame.cranial, vMm);
-}
 
 /**
  * Where a disc thins to nothing next to a wall, the body's endplate and the neighbour's merge into one bright band on
@@ -355,24 +347,13 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
     v[`middle${key}`] = sign * middle();
     v[`posterior${key}`] = sign * corner(uPosterior, 1);
   }
-  const vv = v as Record<keyof SixPointsMm, number>;
-  const points = {
-    anteriorSuperior: at(frame, uAnterior, vv.anteriorSuperior),
-    anteriorInferior: at(frame, uAnterior, vv.anteriorInferior),
-    middleSuperior: at(frame, uMiddle, vv.middleSuperior),
-    middleInferior: at(frame, uMiddle, vv.middleInferior),
-    posteriorSuperior: at(frame, uPosterior, vv.posteriorSuperior),
-    posteriorInferior: at(frame, uPosterior, vv.posteriorInferior),
-  };
-  const heightsMm = {
-    anteriorMm: vv.anteriorSuperior - vv.anteriorInferior,
-    middleMm: vv.middleSuperior - vv.middleInferior,
-    posteriorMm: vv.posteriorSuperior - vv.posteriorInferior,
-  };
+  const { points, heightsMm } = sixPointsOnFrame(
+    frame,
+    { anterior: uAnterior, middle: uMiddle, posterior: uPosterior },
+    v as Record<keyof SixPointsMm, number>,
+  );
   const depthMm = frame.anteriorWallMm - frame.posteriorWallMm;
-  // Crossed endplates or a height twice any body's are no body at all: decline rather than propose.
-  const all = [heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm];
-  if (!all.every((h) => h > MIN_PLAUSIBLE_HEIGHT_MM / 2 && h < 2 * MAX_PLAUSIBLE_HEIGHT_MM)) return null;
+  if (isNoBody(heightsMm)) return null;
 
   const weakest = Math.min(...pointEdges.map((e) => e.contrast));
   if (weakest < WEAK_EDGE_RELATIVE * frame.contrastValue || weakest < 6 * frame.marrow.noiseValue) {
@@ -384,18 +365,8 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
   if (frame.polarity === 'brightShell' && hasCement(view, frame, pointEdges)) {
     note({ code: 'CEMENT', message: 'The body holds very dense material (cement?); check every point.' });
   }
-  const heights = [heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm];
-  const ratio = heightsMm.anteriorMm / heightsMm.posteriorMm;
-  if (
-    heights.some((h) => !(h >= MIN_PLAUSIBLE_HEIGHT_MM && h <= MAX_PLAUSIBLE_HEIGHT_MM)) ||
-    !(depthMm >= MIN_PLAUSIBLE_DEPTH_MM && depthMm <= MAX_PLAUSIBLE_DEPTH_MM) ||
-    !(ratio >= PLAUSIBLE_WEDGE_RATIO[0] && ratio <= PLAUSIBLE_WEDGE_RATIO[1])
-  ) {
-    note({
-      code: 'IMPLAUSIBLE_SIZE',
-      message: `The body found is ${depthMm.toFixed(0)} mm deep with heights ${heights.map((h) => h.toFixed(0)).join('/')} mm, unusual for a vertebra.`,
-    });
-  }
+  const implausible = implausibleSizeReason(heightsMm, depthMm);
+  if (implausible) note(implausible);
   return { frame, points, reasons, heightsMm, depthMm };
 }
 

@@ -3,10 +3,6 @@ import { MIN_EDGE_NOISE_RATIO, WALL_PROBE_FRACTIONS } from './bodyFrame';
 import type { ConfidenceReason } from './confidence';
 import {
   DEPTH_TO_HEIGHT_RANGE,
-  MAX_PLAUSIBLE_DEPTH_MM,
-  MAX_PLAUSIBLE_HEIGHT_MM,
-  MIN_PLAUSIBLE_DEPTH_MM,
-  MIN_PLAUSIBLE_HEIGHT_MM,
   WALL_INSET_MM,
 } from './constants';
 import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit';
@@ -15,7 +11,8 @@ import { mrBoundaryAlong, profileBlurMm, type MrBoundary } from './mrEdge';
 import type { PlaneView } from './planeView';
 import { median } from './profile';
 import type { SixPointsMm } from './sixPoints';
-import { addScaled2, type Vec2 } from './vec';
+import type { Vec2 } from './vec';
+import { at, implausibleSizeReason, isNoBody, sixPointsOnFrame } from './bodyPoints';
 
 /** Endplate profiles every this many mm across the body. */
 const SCAN_STEP_MM = 1;
@@ -37,7 +34,6 @@ const MIN_COVERAGE = 0.6;
 const IRREGULAR_OUTLIER_SHARE = 0.2;
 /** An endplate band shallower than this many times the marrow's noise is a weak edge. */
 const WEAK_EDGE_NOISE_RATIO = 4;
-const PLAUSIBLE_WEDGE_RATIO: readonly [number, number] = [0.3, 1.4];
 
 type Side = 'superior' | 'inferior';
 
@@ -47,11 +43,6 @@ interface SideFit {
   readonly curve: (uMm: number) => number;
   readonly outlierShare: number;
   readonly coverage: number;
-}
-
-/** The plane point at (u anterior, v cranial) mm from the body's centre. */
-function at(frame: BodyFrame, uMm: number, vMm: number): Vec2 {
-  return addScaled2(addScaled2(frame.centre, frame.anterior, uMm), frame.cranial, vMm);
 }
 
 function outward(frame: BodyFrame, side: Side): Vec2 {
@@ -164,41 +155,24 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
     v[`middle${key}`] = sign * middle();
     v[`posterior${key}`] = sign * corner(uPosterior, 1);
   }
-  const vv = v as Record<keyof SixPointsMm, number>;
-  const points = {
-    anteriorSuperior: at(frame, uAnterior, vv.anteriorSuperior),
-    anteriorInferior: at(frame, uAnterior, vv.anteriorInferior),
-    middleSuperior: at(frame, uMiddle, vv.middleSuperior),
-    middleInferior: at(frame, uMiddle, vv.middleInferior),
-    posteriorSuperior: at(frame, uPosterior, vv.posteriorSuperior),
-    posteriorInferior: at(frame, uPosterior, vv.posteriorInferior),
-  };
-  const heightsMm = {
-    anteriorMm: vv.anteriorSuperior - vv.anteriorInferior,
-    middleMm: vv.middleSuperior - vv.middleInferior,
-    posteriorMm: vv.posteriorSuperior - vv.posteriorInferior,
-  };
-  const heights = [heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm];
-  // Crossed endplates or a height twice any body's are no body at all: decline rather than propose.
-  if (!heights.every((h) => h > MIN_PLAUSIBLE_HEIGHT_MM / 2 && h < 2 * MAX_PLAUSIBLE_HEIGHT_MM)) return null;
+  const { points, heightsMm } = sixPointsOnFrame(
+    frame,
+    { anterior: uAnterior, middle: uMiddle, posterior: uPosterior },
+    v as Record<keyof SixPointsMm, number>,
+  );
+  if (isNoBody(heightsMm)) return null;
   const depthMm = frame.anteriorWallMm - frame.posteriorWallMm;
   if (contrasts.length === 0 || median(contrasts) < WEAK_EDGE_NOISE_RATIO * frame.marrow.noiseValue) {
     note({ code: 'WEAK_EDGE', message: 'The endplates are faint against the marrow here; check the points against the image.' });
   }
-  const ratio = heightsMm.anteriorMm / heightsMm.posteriorMm;
   // A body is deeper than its tallest height (DEPTH_TO_HEIGHT_RANGE): a frame narrower than that has stopped at
   // something inside the body (the edge of a fracture's oedema, a vein), not at its walls.
-  const depthToHeight = depthMm / Math.max(...heights);
-  if (
-    heights.some((h) => !(h >= MIN_PLAUSIBLE_HEIGHT_MM && h <= MAX_PLAUSIBLE_HEIGHT_MM)) ||
-    !(depthMm >= MIN_PLAUSIBLE_DEPTH_MM && depthMm <= MAX_PLAUSIBLE_DEPTH_MM) ||
-    !(ratio >= PLAUSIBLE_WEDGE_RATIO[0] && ratio <= PLAUSIBLE_WEDGE_RATIO[1]) ||
-    !(depthToHeight >= DEPTH_TO_HEIGHT_RANGE[0] && depthToHeight <= DEPTH_TO_HEIGHT_RANGE[1])
-  ) {
-    note({
-      code: 'IMPLAUSIBLE_SIZE',
-      message: `The body found is ${depthMm.toFixed(0)} mm deep with heights ${heights.map((h) => h.toFixed(0)).join('/')} mm, unusual for a vertebra.`,
-    });
-  }
+  const depthToHeight = depthMm / Math.max(heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm);
+  const implausible = implausibleSizeReason(
+    heightsMm,
+    depthMm,
+    !(depthToHeight >= DEPTH_TO_HEIGHT_RANGE[0] && depthToHeight <= DEPTH_TO_HEIGHT_RANGE[1]),
+  );
+  if (implausible) note(implausible);
   return { frame, points, reasons, heightsMm, depthMm };
 }

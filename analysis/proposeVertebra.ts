@@ -1,7 +1,8 @@
 import { confidenceOf, type ConfidenceReason } from './confidence';
 import { findBody } from './findBody';
 import type { AnalysisImage } from './image';
-import { at, measureBody, type PlaneProposal } from './measureBody';
+import { at } from './bodyPoints';
+import { measureBody, type PlaneProposal } from './measureBody';
 import { planeViewOf, type PlaneAxes, type PlaneView } from './planeView';
 import type { ShellPolarity } from './profile';
 import { fail, ok, type AnalysisResult } from './result';
