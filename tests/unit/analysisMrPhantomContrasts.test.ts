@@ -125,6 +125,23 @@ const CONTRASTS = [
  */
 const OEDEMA_BANDS_MM = [5, 8, 12] as const;
 
+/**
+ * detectSpine from the centres of T10 and L3: every level found, in order, each unflagged body's points within
+ * TOLERANCE_MM of the truth, and no body flagged but the fractured L1.
+ */
+function expectSpineCountedRight(image: PlaneImage): void {
+  const result = detectSpine(image, centreOf(levels[0]!), centreOf(levels[levels.length - 1]!));
+  if (!result.ok) throw new Error(result.error.message);
+  expect(result.value.missingLevelOffsets).toEqual([]);
+  expect(result.value.vertebrae.map((v) => v.levelOffset)).toEqual(levels.map((_, i) => i));
+  for (const { levelOffset, proposal } of result.value.vertebrae) {
+    const truth = levels[levelOffset]!;
+    const worstMm = Math.max(...CORNER_NAMES.map((point) => distanceMm(proposal.points[point], truth.points[point])));
+    if (proposal.confidence >= CHECK_BELOW_CONFIDENCE) expect(worstMm, `${truth.level} (unflagged)`).toBeLessThanOrEqual(TOLERANCE_MM);
+    else expect(truth.level, `${truth.level} flagged`).toBe(FRACTURED_LEVEL);
+  }
+}
+
 describe.each(CONTRASTS)('the phantom MR plane in $name', ({ name, table }) => {
   const image = renderedPlane(table, `analysisMrPhantomContrasts/${name}`);
 
@@ -144,16 +161,7 @@ describe.each(CONTRASTS)('the phantom MR plane in $name', ({ name, table }) => {
   );
 
   it('finds T10 to L3 from clicks on T10 and L3, in order, each point within 1.5 mm of the truth or the body flagged, and flags no level but the fractured L1', () => {
-    const result = detectSpine(image, centreOf(levels[0]!), centreOf(levels[levels.length - 1]!));
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.missingLevelOffsets).toEqual([]);
-    expect(result.value.vertebrae.map((v) => v.levelOffset)).toEqual(levels.map((_, i) => i));
-    for (const { levelOffset, proposal } of result.value.vertebrae) {
-      const truth = levels[levelOffset]!;
-      const worstMm = Math.max(...CORNER_NAMES.map((point) => distanceMm(proposal.points[point], truth.points[point])));
-      if (proposal.confidence >= CHECK_BELOW_CONFIDENCE) expect(worstMm, `${truth.level} (unflagged)`).toBeLessThanOrEqual(TOLERANCE_MM);
-      else expect(truth.level, `${truth.level} flagged`).toBe(FRACTURED_LEVEL);
-    }
+    expectSpineCountedRight(image);
   });
 });
 
@@ -163,16 +171,7 @@ describe.each(CONTRASTS.flatMap((contrast) => OEDEMA_BANDS_MM.map((bandMm) => ({
     const image = renderedPlane(table, `analysisMrPhantomContrasts/${name}/band`, bandMm);
 
     it('counts T10 to L3 right from clicks on T10 and L3, each point within 1.5 mm of the truth or the body flagged, no level but L1 flagged', () => {
-      const result = detectSpine(image, centreOf(levels[0]!), centreOf(levels[levels.length - 1]!));
-      if (!result.ok) throw new Error(result.error.message);
-      expect(result.value.missingLevelOffsets).toEqual([]);
-      expect(result.value.vertebrae.map((v) => v.levelOffset)).toEqual(levels.map((_, i) => i));
-      for (const { levelOffset, proposal } of result.value.vertebrae) {
-        const truth = levels[levelOffset]!;
-        const worstMm = Math.max(...CORNER_NAMES.map((point) => distanceMm(proposal.points[point], truth.points[point])));
-        if (proposal.confidence >= CHECK_BELOW_CONFIDENCE) expect(worstMm, `${truth.level} (unflagged)`).toBeLessThanOrEqual(TOLERANCE_MM);
-        else expect(truth.level, `${truth.level} flagged`).toBe(FRACTURED_LEVEL);
-      }
+      expectSpineCountedRight(image);
     });
   },
 );
