@@ -36,6 +36,13 @@ const HEIGHT_KEYS = [
   ['posteriorSuperior', 'posteriorInferior'],
 ] as const;
 const CORRECTION_MM = 1.5;
+/**
+ * Click offsets in the sagittal plane (patient y, z), mm: the centre and the eight clicks 2 mm in front of or behind it
+ * and above or below it. A reader clicks somewhere near the middle of the body, not on its exact centre, so one click
+ * on the centre says little about how a proposal holds up: on VerSe a 1 mm move of the centre click changed a height by
+ * up to 14 mm.
+ */
+const CLICK_GRID_MM: readonly (readonly [number, number])[] = [-2, 0, 2].flatMap((dy) => [-2, 0, 2].map((dz) => [dy, dz] as const));
 const REPEATS = Number(process.env.BENCH_RUNS ?? 3);
 
 function distance(a: Vec3, b: Vec3): number {
@@ -56,6 +63,40 @@ function centreOf(points: SixPoints): Vec3 {
 function grades(levels: readonly { level: SpinalLevel; points: SixPoints }[]): Map<SpinalLevel, number> {
   const result = assessSpine(levels);
   return new Map(result.ok ? result.value.levels.map((l) => [l.level, l.assessment.grade]) : []);
+}
+
+/** Every level proposed from each click of CLICK_GRID_MM around its reference centre: how many are right, flagged, off. */
+function clickGrid(volume: Volume, levels: readonly ReferenceLevel[]) {
+  const heightErrors: number[] = [];
+  let clicks = 0;
+  let right = 0;
+  let rightUnflagged = 0;
+  let wrongFlagged = 0;
+  let confidentWrong = 0;
+  let declined = 0;
+  for (const reference of levels) {
+    const centre = centreOf(reference.points);
+    for (const [dy, dz] of CLICK_GRID_MM) {
+      clicks += 1;
+      const result = proposeVertebra(volume, [centre[0], centre[1] + dy, centre[2] + dz]);
+      if (!result.ok) {
+        declined += 1;
+        continue;
+      }
+      const p = result.value;
+      const errors = HEIGHT_KEYS.map(([s, i]) =>
+        Math.abs(distance(p.points[s], p.points[i]) - distance(reference.points[s], reference.points[i])),
+      );
+      heightErrors.push(...errors);
+      const flagged = p.confidence < CHECK_BELOW_CONFIDENCE;
+      if (errors.every((e) => e <= CORRECTION_MM)) {
+        right += 1;
+        if (!flagged) rightUnflagged += 1;
+      } else if (flagged) wrongFlagged += 1;
+      else confidentWrong += 1;
+    }
+  }
+  return { clicks, right, rightUnflagged, wrongFlagged, confidentWrong, declined, heightErrors };
 }
 
 function bench({ name, volume, levels }: DataSet): void {
@@ -96,6 +137,7 @@ function bench({ name, volume, levels }: DataSet): void {
         `confidence ${p.confidence.toFixed(2)}${p.reasons.length ? ` (${p.reasons.map((r) => r.code).join(', ')})` : ''}`,
     );
   }
+  const grid = clickGrid(volume, levels);
   const referenceGrades = grades(levels);
   const proposedGrades = grades(proposed);
   const agree = levels.filter((l) => proposedGrades.has(l.level) && proposedGrades.get(l.level) === referenceGrades.get(l.level)).length;
@@ -123,6 +165,11 @@ function bench({ name, volume, levels }: DataSet): void {
   console.log(`  height error       median ${percentile(heightErrors, 0.5).toFixed(2)} mm, 95th percentile ${percentile(heightErrors, 0.95).toFixed(2)} mm`);
   console.log(`  needing correction ${corrections}/${levels.length} (${((100 * corrections) / levels.length).toFixed(0)} %) (a height off > ${CORRECTION_MM} mm, or no proposal)`);
   console.log(`  flagged "check"    ${checks}/${levels.length}`);
+  console.log(
+    `  nine clicks ±2 mm  ${grid.right}/${grid.clicks} within ${CORRECTION_MM} mm on all three heights (${grid.rightUnflagged} of them unflagged), ` +
+      `${grid.wrongFlagged} off and flagged, ${grid.confidentWrong} off and unflagged, ${grid.declined} declined; ` +
+      `height error median ${percentile(grid.heightErrors, 0.5).toFixed(2)} mm, 95th percentile ${percentile(grid.heightErrors, 0.95).toFixed(2)} mm`,
+  );
   console.log(`  grade agreement    ${agree}/${levels.length} with the reference points' grades` +
     (expert.length ? `; ${expertAgree}/${expert.length} with the expert grades` : ''));
   console.log(
