@@ -2,7 +2,6 @@ import type { BodyFrame } from './bodyFrame';
 import { MIN_EDGE_NOISE_RATIO, WALL_PROBE_FRACTIONS } from './bodyFrame';
 import type { ConfidenceReason } from './confidence';
 import {
-  DEPTH_TO_HEIGHT_RANGE,
   WALL_INSET_MM,
 } from './constants';
 import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit';
@@ -165,14 +164,7 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
   if (contrasts.length === 0 || median(contrasts) < WEAK_EDGE_NOISE_RATIO * frame.marrow.noiseValue) {
     note({ code: 'WEAK_EDGE', message: 'The endplates are faint against the marrow here; check the points against the image.' });
   }
-  // A body is deeper than its tallest height (DEPTH_TO_HEIGHT_RANGE): a frame narrower than that has stopped at
-  // something inside the body (the edge of a fracture's oedema, a vein), not at its walls.
-  const depthToHeight = depthMm / Math.max(heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm);
-  const implausible = implausibleSizeReason(
-    heightsMm,
-    depthMm,
-    !(depthToHeight >= DEPTH_TO_HEIGHT_RANGE[0] && depthToHeight <= DEPTH_TO_HEIGHT_RANGE[1]),
-  );
+  const implausible = implausibleSizeReason(heightsMm, depthMm);
   if (implausible) note(implausible);
   return { frame, points, reasons, heightsMm, depthMm };
 }
