@@ -137,13 +137,17 @@ function drawSlice(canvas: HTMLCanvasElement, image: Types.IImage, range: { lowe
   context.setTransform(1, 0, 0, 1, 0, 0);
 }
 
-/** Whether cornerstone's viewport in `element` now shows a slice whose pixels have arrived. */
-function cornerstoneShowsArrivedSlice(element: HTMLDivElement): boolean {
+/**
+ * Whether cornerstone's viewport in `element` has taken over from an early image of `earlyImageId`: it renders a slice
+ * whose pixels have arrived, or another slice than the early image's (the person scrolled: the view shows what it has).
+ */
+function cornerstoneTookOver(element: HTMLDivElement, earlyImageId: string): boolean {
   const viewport = getEnabledElement(element)?.viewport;
   if (!(viewport instanceof VolumeViewport)) return false;
   const imageId = viewport.getCurrentImageId();
   const volume = cache.getVolume(viewport.getVolumeId());
   if (imageId === undefined || volume === undefined) return false;
+  if (imageId !== earlyImageId) return true;
   // cornerstone keeps which frames are in a protected field (see showPlan.ts).
   const cachedFrames: unknown = Reflect.get(volume, 'cachedFrames');
   return Array.isArray(cachedFrames) && Boolean(cachedFrames[volume.imageIds.indexOf(imageId)]);
@@ -192,10 +196,10 @@ async function prepare(plan: DisplayPlan): Promise<PreparedImage | null> {
  * canvas above the view from the frame requested early (loading/earlyFrame.ts) as soon as it has arrived, through its
  * rescale and the window cornerstone will open with, at cornerstone's own placement (aspect from the pixel spacing,
  * orientation from the slice's axes) and with the overlay's labels. It stays until cornerstone's view renders a slice
- * whose pixels have arrived, or the person touches the view; the frame is not requested again (the frame loader
- * takes the early answer). Waits at most EARLY_IMAGE_WAIT_MS; an image prepared later is still drawn unless
- * cornerstone already shows the slice. Resolves null when there is nothing to draw (no early frame, a local series,
- * a colour, inverted, LUT-mapped or tilted slice, no pixel spacing).
+ * whose pixels have arrived or another slice, or the person touches the view; the frame is not requested again (the
+ * frame loader takes the early answer). `settled` waits at most EARLY_IMAGE_WAIT_MS; an image prepared later is
+ * still drawn unless cornerstone has taken over the view. Nothing is drawn without an early frame (a local series),
+ * for a colour, inverted, LUT-mapped or tilted slice, or without pixel spacing.
  */
 export function showEarlyImage(
   plan: DisplayPlan,
@@ -207,7 +211,7 @@ export function showEarlyImage(
   const drawn = prepare(plan).then((prepared) => {
     if (prepared === null || removed) return;
     const element = elements.get(prepared.viewportId);
-    if (element === undefined || cornerstoneShowsArrivedSlice(element)) return;
+    if (element === undefined || cornerstoneTookOver(element, prepared.image.imageId)) return;
     removeShown = draw(element, prepared, onSnapshot);
   }).catch(() => undefined);
   return {
@@ -249,7 +253,7 @@ function draw(element: HTMLDivElement, prepared: PreparedImage, onSnapshot: (vie
     });
   }
   const onRendered = () => {
-    if (cornerstoneShowsArrivedSlice(element)) remove();
+    if (cornerstoneTookOver(element, image.imageId)) remove();
   };
   const remove = () => {
     element.removeEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
