@@ -1,9 +1,15 @@
 import { configFromUrl, prefetchStudy, studyUidsFromUrl } from './dicomweb';
+import { prefetchMiddleFrame } from './loading/earlyFrame';
 
 // The entry is kept small: a study named in the address (`?dicomweb=…&StudyInstanceUIDs=…`) is searched and its
-// metadata downloaded while the viewer's code (cornerstone, React, the panels) loads and starts.
+// metadata downloaded while the viewer's code (cornerstone, React, the panels) loads and starts; the middle slice of
+// the series it opens on is requested as soon as that series' metadata is in, for the first image.
 const config = configFromUrl(window.location.search);
-if (config) for (const uid of studyUidsFromUrl(window.location.search)) void prefetchStudy(config, uid);
+if (config) {
+  for (const uid of studyUidsFromUrl(window.location.search)) {
+    void prefetchStudy(config, uid).then((series) => prefetchMiddleFrame(config, uid, series));
+  }
+}
 
 import('./boot')
   .then(({ boot }) => boot())

@@ -16,6 +16,7 @@ import {
 import { stringValue } from '../dicomweb/dicomJson';
 import { PACS_PAGE_SIZE } from '../state/pacsState';
 import { loadDicomWebSeries, applyCredentialsToImages } from '../loading/dicomWebSeries';
+import { NON_IMAGE_MODALITIES, seriesOpenedFirst } from '../loading/earlyFrame';
 import { selectSeries } from './selectSeries';
 import { getState, setState } from '../state/store';
 import { addInstances } from '../state/instances';
@@ -128,7 +129,7 @@ export async function openPacsStudy(studyUID: string): Promise<void> {
     // One QIDO search serves both the image series and the measurement reports (SR).
     const series = await searchSeries(config, studyUID);
     if (!series.ok) return series.error;
-    const imageSeries = series.value.filter((s) => !['SR', 'PR', 'KO', 'SEG', 'DOC'].includes(s.modality));
+    const imageSeries = series.value.filter((s) => !NON_IMAGE_MODALITIES.has(s.modality));
     const [firstImageSeries] = imageSeries;
     if (firstImageSeries === undefined) return { kind: 'not-found', message: 'This study has no image series in the PACS.' };
     let firstKey: string | null = null;
@@ -141,7 +142,8 @@ export async function openPacsStudy(studyUID: string): Promise<void> {
       }
       firstKey ??= entry.seriesInstanceUID;
     }
-    const preferred = imageSeries.find((s) => s.modality === 'CT') ?? firstImageSeries;
+    // The series the early frame was requested for (loading/earlyFrame.ts): the same choice.
+    const preferred = seriesOpenedFirst(imageSeries) ?? firstImageSeries;
     selectSeries(preferred.seriesInstanceUID || firstKey!);
     return restoreNewestReport(config, studyUID, series.value.filter((s) => s.modality === 'SR'));
   });

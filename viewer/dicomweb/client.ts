@@ -89,22 +89,35 @@ function seriesMetadataUrl(config: DicomWebConfig, studyUID: string, seriesUID: 
   return joinUrl(config.wadoRoot, `/studies/${studyUID}/series/${seriesUID}/metadata`);
 }
 
+/** One series of a study whose metadata `prefetchStudy` requested ahead of time. */
+export interface PrefetchedSeries {
+  readonly seriesInstanceUID: string;
+  readonly modality: string;
+  /** The metadata answer (the viewer's own request takes it later, once). */
+  readonly metadata: Promise<Result<unknown[]>>;
+}
+
 /**
  * Starts, ahead of time, what opening a study asks first: its series search and the metadata of each of its series.
- * `searchSeries` and `retrieveSeriesMetadata` take these answers (once each) instead of asking again.
+ * `searchSeries` and `retrieveSeriesMetadata` take these answers (once each) instead of asking again. Resolves with the
+ * series whose metadata is on its way (none when the search failed), for whatever else may start early.
  */
-export async function prefetchStudy(config: DicomWebConfig, studyUID: string): Promise<void> {
-  if (!isUid(studyUID)) return;
+export async function prefetchStudy(config: DicomWebConfig, studyUID: string): Promise<PrefetchedSeries[]> {
+  if (!isUid(studyUID)) return [];
   const searchUrl = seriesSearchUrl(config, studyUID);
   const search = fetchJsonArray(config, searchUrl, 'the series list');
   keepEarlyAnswer(searchUrl, search);
   const items = await search;
-  if (!items.ok) return;
+  if (!items.ok) return [];
+  const prefetched: PrefetchedSeries[] = [];
   for (const series of seriesSummaries(items.value, studyUID)) {
     if (!isUid(series.seriesInstanceUID)) continue;
     const url = seriesMetadataUrl(config, studyUID, series.seriesInstanceUID);
-    keepEarlyAnswer(url, fetchJsonArray(config, url, 'the series metadata'));
+    const metadata = fetchJsonArray(config, url, 'the series metadata');
+    keepEarlyAnswer(url, metadata);
+    prefetched.push({ seriesInstanceUID: series.seriesInstanceUID, modality: series.modality, metadata });
   }
+  return prefetched;
 }
 
 /** The DICOM JSON of every instance of a series (WADO-RS GET …/series/{uid}/metadata), bulk data as URIs. */

@@ -3,11 +3,7 @@ import { authHeader, retrieveSeriesMetadata, type DicomWebConfig, type DicomWebE
 import { stringValue } from '../dicomweb/dicomJson';
 import type { LoadedInstance } from './grouping';
 import { instanceMetaFromDicomJson } from './dicomJsonMeta';
-
-/** The WADO-RS root as an absolute URL: the image loader resolves frame URLs on its own. */
-function absoluteRoot(root: string): string {
-  return new URL(root.replace(/\/+$/, ''), window.location.href).toString().replace(/\/+$/, '');
-}
+import { frameUrl } from './earlyFrame';
 
 /** Headers every frame request sends: the PACS credentials of the open study, if any. */
 let frameHeaders: Readonly<Record<string, string>> = {};
@@ -42,12 +38,12 @@ export async function loadDicomWebSeries(
   const metadata = await retrieveSeriesMetadata(config, studyUID, seriesUID);
   if (!metadata.ok) return metadata;
   await loaderReady;
-  const root = absoluteRoot(config.wadoRoot);
   const instances: LoadedInstance[] = metadata.value.map((json) => {
     const sopUID = stringValue(json, '00080018');
     const meta = instanceMetaFromDicomJson(json, `PACS ${seriesUID.slice(-8)}/${sopUID.slice(-12)}`);
-    const base = `wadors:${root}/studies/${studyUID}/series/${seriesUID}/instances/${sopUID}/frames/`;
-    const imageIds = meta.kind === 'image' ? Array.from({ length: meta.numberOfFrames }, (_, i) => `${base}${i + 1}`) : [];
+    const imageIds = meta.kind === 'image'
+      ? Array.from({ length: meta.numberOfFrames }, (_, i) => `wadors:${frameUrl({ wadoRoot: config.wadoRoot, studyUID, seriesUID, sopUID, frameNumber: i + 1 })}`)
+      : [];
     for (const imageId of imageIds) wadors.metaDataManager.add(imageId, json as Parameters<typeof wadors.metaDataManager.add>[1]);
     return { meta, imageIds };
   });

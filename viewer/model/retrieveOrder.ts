@@ -25,12 +25,23 @@ export interface RetrieveGroup {
 }
 
 /**
+ * The slice index an axial view of a volume of `sliceCount` slices opens on: ⌊n/2⌋, as cornerstone 5.14 places the
+ * camera (`getVolumeCenterIJK` in its Viewport) and as `setDefaultVolumeVOI` picks the slice it takes a window from.
+ * (⌊(n−1)/2⌋, used before, is the slice below it for an even count: the axial view's own slice then came in the third
+ * pass, and its first image with it.)
+ */
+export function middleSliceIndex(sliceCount: number): number {
+  return Math.floor(sliceCount / 2);
+}
+
+/**
  * The slice indices of a series of `sliceCount` slices in request order: the middle slice first (the first image of
- * an axial view), then the interleaved passes; every index exactly once, whatever the passes miss in a last group.
+ * an axial view, `middleSliceIndex`), then the interleaved passes; every index exactly once, whatever the passes miss
+ * in a last group.
  */
 export function retrieveGroups(sliceCount: number, passes: readonly RetrievePass[] = INTERLEAVED_PASSES): RetrieveGroup[] {
   if (sliceCount <= 0) return [];
-  const middle = Math.floor((sliceCount - 1) / 2);
+  const middle = middleSliceIndex(sliceCount);
   const seen = new Set([middle]);
   const groups: RetrieveGroup[] = [{ id: 'middle', indices: [middle] }];
   for (const pass of [...passes, { id: 'rest', step: 1, offset: 0 }]) {

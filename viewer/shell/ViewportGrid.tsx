@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { initCornerstone } from '../cornerstone/initCornerstone';
 import { showPlan } from '../cornerstone/showPlan';
+import { showEarlyImage, type EarlyImage } from '../cornerstone/earlyImage';
 import { getState, setState } from '../state/store';
 import { findSeries } from '../state/instances';
 import { setViewportSnapshot } from '../state/viewports';
@@ -45,10 +46,15 @@ export function ViewportGrid() {
     if (!plan) return;
     let disposed = false;
     let teardown: (() => void) | null = null;
+    let early: EarlyImage | null = null;
     const seriesName = findSeries(plan.seriesKey)?.series.description ?? 'series';
     displayQueue = displayQueue.then(async () => {
       try {
         await initCornerstone();
+        if (disposed) return;
+        // The first slice drawn on a plain canvas while cornerstone's rendering engine starts (see earlyImage.ts).
+        early = showEarlyImage(plan, elements.current, setViewportSnapshot);
+        await early.settled;
         if (disposed) return;
         const setup = showPlan(plan, elements.current, getState().primaryTool, {
           onSnapshot: setViewportSnapshot,
@@ -71,6 +77,7 @@ export function ViewportGrid() {
             if (element) element.dataset.setupError = 'timeout';
           }
           const message = `the series did not finish setting up within ${SERIES_SETUP_TIMEOUT_MS / 1000} s and is left aside (damaged or undecodable images?)`;
+          early?.remove();
           setState((s) => ({
             status: `${seriesName}: ${message}`,
             problems: [...s.problems, { fileName: plan.imageIds[0] ? fileNameOf(plan.imageIds[0]) : seriesName, message, severity: 'error' }],
@@ -83,12 +90,14 @@ export function ViewportGrid() {
           teardown = null;
         }
       } catch (error) {
+        early?.remove();
         setState({ status: `The series could not be displayed: ${error instanceof Error ? error.message : String(error)}` });
       }
     });
     return () => {
       disposed = true;
       displayQueue = displayQueue.then(() => {
+        early?.remove();
         teardown?.();
         teardown = null;
       });

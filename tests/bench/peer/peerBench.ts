@@ -237,11 +237,12 @@ function describeSession(series: GeneratedSeries, rep: number, r: SessionResult)
   const s = (ms: number | undefined) => (ms === undefined ? '-' : `${(ms / 1000).toFixed(2)} s`);
   const figures = r.kind === 'io-floor'
     ? `floor ${s(r.floor?.ms)} (${r.floor?.frames ?? 0} frames, ${((r.floor?.bytes ?? 0) / 1e6).toFixed(0)} MB)`
-    : `first ${s(r.firstImageMs)}, sagittal ${s(r.sagittalReadyMs)}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}${textureText(r)}, PSS ${pssByTypeText(r)}`;
+    : `first ${s(r.firstImageMs)}${r.firstImageEarly === true ? ' (early image)' : ''}${r.firstRenderedMs === undefined ? '' : ` (first render event ${s(r.firstRenderedMs)})`}, sagittal ${s(r.sagittalReadyMs)}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}${textureText(r)}, PSS ${pssByTypeText(r)}`;
   const busiest = r.topSelfTimes === undefined ? '' : `\n    main thread self time: ${r.topSelfTimes.map((t) => `${t.name} ${t.selfMs.toFixed(0)} ms`).join('; ')}`;
+  const requests = r.requestTimeline === undefined ? '' : `\n    requests (start–end ms): ${r.requestTimeline.map((q) => `${q.name.split('/').slice(-2).join('/').slice(-40)} ${q.startMs}–${q.endMs}`).join('; ')}`;
   const load = `load ${r.quiet.loadAtStart.toFixed(1)}→${r.cpu.loadAtEnd.toFixed(1)}, others ${r.cpu.foreignCores.toFixed(2)} cores`;
   const flags = [r.disturbed ? 'DISTURBED' : '', r.ok ? '' : `FAILED: ${r.error ?? ''}`].filter(Boolean).join(' ');
-  return `  ${series.key} #${rep} ${r.kind.padEnd(10)} ${figures}; ${load}${flags ? `; ${flags}` : ''}${busiest}`;
+  return `  ${series.key} #${rep} ${r.kind.padEnd(10)} ${figures}; ${load}${flags ? `; ${flags}` : ''}${busiest}${requests}`;
 }
 
 /** 3-D texture uploads of a session: calls and MB (each slice once at 2 bytes a voxel is the least). */

@@ -5,19 +5,72 @@
  */
 export interface BenchMarks {
   firstImage?: number;
+  /** This viewer: the first image was its early image (drawn before cornerstone's first render). */
+  firstImageEarly?: boolean;
+  /** This viewer: cornerstone's first render event (`data-rendered`), black or not. */
+  firstRendered?: number;
   sagittalReady?: number;
   /** OHIF: the highest number of fully loaded frames seen in a volume of the expected size. */
   framesLoaded?: number;
 }
 
-/** This viewer: the automation surface's `data-rendered` and the sagittal viewport's `data-loaded` (see README). */
+/**
+ * This viewer: the first image is the first moment a viewport shows a slice whose pixels have arrived, with non-black
+ * pixels (as OHIF's below). On each CORNERSTONE_IMAGE_RENDERED the viewport's current slice must be loaded: a volume
+ * viewport renders before its slices arrive, and a volume of zeros shows as a uniform grey square under a CT window
+ * (seen: a "first image" 1.5 s before the first frame had arrived), so that render does not count; a reformatted plane
+ * (no current image) does not count either. The image the viewer draws before cornerstone's first render (see
+ * viewer/cornerstone/earlyImage.ts) counts when its viewport is marked `data-early-image="true"` with non-black pixels:
+ * it is drawn only from the arrived, decoded slice. `firstRendered` keeps the automation surface's `data-rendered`
+ * (cornerstone's first render event, black, grey or not) for comparison; the sagittal viewport's `data-loaded` is the
+ * complete volume (see README).
+ */
 export const OUR_VIEWER_PROBE = `(() => {
   const marks = (window.__benchMarks = {});
+  const nonBlank = (element) => {
+    for (const canvas of element.querySelectorAll('canvas')) {
+      if (canvas.width === 0 || canvas.height === 0) continue;
+      const context = canvas.getContext('2d');
+      if (!context) continue;
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      for (let i = 0; i < data.length; i += 4 * 7) if (data[i] > 8 || data[i + 1] > 8 || data[i + 2] > 8) return true;
+    }
+    return false;
+  };
+  const viewportOf = (node) => node && node.closest && node.closest('[data-testid="viewport"]');
+  const sliceArrived = (element) => {
+    const cs = window.cornerstone;
+    const enabled = cs && typeof cs.getEnabledElement === 'function' ? cs.getEnabledElement(element) : null;
+    const viewport = enabled && enabled.viewport;
+    const imageId = viewport && typeof viewport.getCurrentImageId === 'function' ? viewport.getCurrentImageId() : undefined;
+    if (!imageId) return false;
+    for (const volume of cs.cache.getVolumes()) {
+      const index = volume.imageIds ? volume.imageIds.indexOf(imageId) : -1;
+      if (index >= 0) return Boolean(volume.cachedFrames && volume.cachedFrames[index]);
+    }
+    return Boolean(cs.cache.getImage(imageId));
+  };
+  document.addEventListener('CORNERSTONE_IMAGE_RENDERED', (event) => {
+    if (marks.firstImage !== undefined) return;
+    const at = performance.now();
+    const viewport = viewportOf(event.target);
+    if (viewport && sliceArrived(viewport) && nonBlank(viewport)) marks.firstImage = at;
+  }, true);
   const check = () => {
-    if (marks.firstImage === undefined && document.querySelector('[data-testid="viewport"][data-rendered="true"]')) marks.firstImage = performance.now();
+    if (marks.firstRendered === undefined && document.querySelector('[data-testid="viewport"][data-rendered="true"]')) marks.firstRendered = performance.now();
+    if (marks.firstImage === undefined) {
+      const at = performance.now();
+      for (const viewport of document.querySelectorAll('[data-testid="viewport"][data-early-image="true"]')) {
+        if (nonBlank(viewport)) {
+          marks.firstImage = at;
+          marks.firstImageEarly = true;
+          break;
+        }
+      }
+    }
     if (marks.sagittalReady === undefined && document.querySelector('[data-testid="viewport"][data-orientation="sagittal"][data-loaded="true"]')) marks.sagittalReady = performance.now();
   };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-rendered', 'data-loaded'] });
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-rendered', 'data-loaded', 'data-early-image'] });
 })();`;
 
 /**

@@ -40,6 +40,9 @@ export interface SessionResult {
   readonly error?: string;
   readonly startedAt: string;
   readonly firstImageMs?: number;
+  /** This viewer: whether the first image was its early image, and cornerstone's first render event (black or not). */
+  readonly firstImageEarly?: boolean;
+  readonly firstRenderedMs?: number;
   readonly sagittalReadyMs?: number;
   readonly framesLoaded?: number;
   readonly floor?: IoFloorResult;
@@ -54,6 +57,11 @@ export interface SessionResult {
   readonly textureUploads?: TextureUploads;
   /** The main thread's busiest functions (self time), when a CPU profile was taken. */
   readonly topSelfTimes?: readonly SelfTime[];
+  /**
+   * When a CPU profile was taken: the page's requests other than frames and the first frames, by start (ms since the
+   * navigation started), to place the profile's activity against the network.
+   */
+  readonly requestTimeline?: ReadonlyArray<{ readonly name: string; readonly startMs: number; readonly endMs: number }>;
   readonly peakJsHeapUsedBytes: number;
   readonly jsBytes: number;
   readonly jsGzipBytes: number;
@@ -67,6 +75,15 @@ export interface SessionResult {
 }
 
 const HEAP_POLL_MS = 250;
+/** Frames listed in the request timeline: the first ones, which the first image waits for. */
+const TIMELINE_FRAMES = 12;
+/** Page script: resource timing of everything but frames, and of the first TIMELINE_FRAMES frames, by start. */
+const REQUEST_TIMELINE_SCRIPT = `(() => {
+  const entries = performance.getEntriesByType('resource').slice().sort((a, b) => a.startTime - b.startTime);
+  let frames = 0;
+  return entries.filter((e) => !e.name.includes('/frames/') || frames++ < ${TIMELINE_FRAMES})
+    .map((e) => ({ name: e.name.replace(/^https?:\\/\\/[^/]+/, '').slice(-90), startMs: Math.round(e.startTime), endMs: Math.round(e.responseEnd) }));
+})()`;
 const MARK_POLL_MS = 100;
 const gzipSizeCache = new Map<string, { bytes: number; gzipBytes: number }>();
 
@@ -90,6 +107,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
   let floor: IoFloorResult | undefined;
   let textureUploads: TextureUploads | undefined;
   let selfTimes: SelfTime[] | undefined;
+  let requestTimeline: SessionResult['requestTimeline'];
   let error: string | undefined;
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -137,6 +155,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
       await heapLoop;
     }
     if (spec.cpuProfileFile !== undefined) {
+      requestTimeline = ((await page.evaluate(REQUEST_TIMELINE_SCRIPT).catch(() => null)) as SessionResult['requestTimeline'] | null) ?? undefined;
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(spec.cpuProfileFile, JSON.stringify(profile));
       selfTimes = topSelfTimes(profile as CpuProfile, 25);
@@ -156,6 +175,8 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     ...(error === undefined ? {} : { error }),
     startedAt,
     ...(marks.firstImage === undefined ? {} : { firstImageMs: marks.firstImage }),
+    ...(marks.firstImageEarly === undefined ? {} : { firstImageEarly: marks.firstImageEarly }),
+    ...(marks.firstRendered === undefined ? {} : { firstRenderedMs: marks.firstRendered }),
     ...(marks.sagittalReady === undefined ? {} : { sagittalReadyMs: marks.sagittalReady }),
     ...(marks.framesLoaded === undefined ? {} : { framesLoaded: marks.framesLoaded }),
     ...(floor === undefined ? {} : { floor }),
@@ -166,6 +187,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     pssTimeline: tree.pssTimeline,
     ...(textureUploads === undefined ? {} : { textureUploads }),
     ...(selfTimes === undefined ? {} : { topSelfTimes: selfTimes }),
+    ...(requestTimeline === undefined ? {} : { requestTimeline }),
     peakJsHeapUsedBytes: peakHeap,
     jsBytes: js.bytes,
     jsGzipBytes: js.gzipBytes,

@@ -1,0 +1,227 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deterministicUid } from '../../sample-data/uids';
+import { startOrthanc, type RunningOrthanc } from '../../scripts/pacs/orthanc';
+import { uploadFiles } from '../../scripts/pacs/upload';
+import { encodePart10 } from '../bench/peer/part10';
+import { hasOrthanc } from './orthancPresent';
+import { launchBrowser, startPreview, type PreviewServer } from './harness';
+import { ViewerPage } from './pageObject';
+
+/**
+ * The first image drawn before cornerstone's (viewer/cornerstone/earlyImage.ts) must be the slice cornerstone then
+ * shows, through the same window, at the same place and the same way round: it is compared with the decoded frame and
+ * with cornerstone's own render of the view, and its frame is requested once. The series is built to catch the usual
+ * slips: non-square pixels of a non-square image (aspect), rows running towards the patient's right (a flipped
+ * ImageOrientationPatient: the image must be mirrored), an even slice count (which slice is the middle), a stored
+ * window and a rescale intercept.
+ */
+const SLICE_COUNT = 40;
+const COLUMNS = 96;
+const ROWS = 64;
+/** PixelSpacing: between rows, between columns (mm). */
+const ROW_SPACING_MM = 0.5;
+const COLUMN_SPACING_MM = 0.8;
+const RESCALE_INTERCEPT = -1024;
+const WINDOW_CENTER = 100;
+const WINDOW_WIDTH = 400;
+/** A bright block near the first row and column, as wide as the slice's index: it tells the slices and sides apart. */
+const MARKER = { firstColumn: 6, firstRow: 6, rows: 12, hu: 1000 } as const;
+
+/** Shown value (HU) of pixel (column, row) of slice `k`: background, a left-to-right ramp, the marker. */
+function hu(k: number, column: number, row: number): number {
+  if (column >= MARKER.firstColumn && column < MARKER.firstColumn + 4 + k && row >= MARKER.firstRow && row < MARKER.firstRow + MARKER.rows) return MARKER.hu;
+  if (row >= 30) return -100 + Math.round((column / (COLUMNS - 1)) * 400);
+  return -1000;
+}
+
+/** The DICOM linear window's grey level (PS3.3 C.11.2.1.2.1) of a shown value. */
+function windowGrey(value: number): number {
+  const low = WINDOW_CENTER - 0.5 - (WINDOW_WIDTH - 1) / 2;
+  const high = WINDOW_CENTER - 0.5 + (WINDOW_WIDTH - 1) / 2;
+  if (value <= low) return 0;
+  if (value > high) return 255;
+  return Math.round(((value - (WINDOW_CENTER - 0.5)) / (WINDOW_WIDTH - 1) + 0.5) * 255);
+}
+
+function sliceWords(k: number): Uint16Array {
+  const words = new Int16Array(COLUMNS * ROWS);
+  for (let row = 0; row < ROWS; row++) for (let column = 0; column < COLUMNS; column++) words[row * COLUMNS + column] = hu(k, column, row) - RESCALE_INTERCEPT;
+  return new Uint16Array(words.buffer);
+}
+
+async function writeSeries(dir: string): Promise<{ studyUID: string; files: string[] }> {
+  const studyUID = deterministicUid('e2e/early-image/study');
+  const files: string[] = [];
+  for (let k = 0; k < SLICE_COUNT; k++) {
+    const dataset = {
+      SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
+      SOPInstanceUID: deterministicUid(`e2e/early-image/${k}`),
+      StudyDate: '20260102',
+      Modality: 'CT',
+      PatientName: 'EARLY^IMAGE',
+      PatientID: 'EARLY-IMAGE',
+      StudyInstanceUID: studyUID,
+      SeriesInstanceUID: deterministicUid('e2e/early-image/series'),
+      SeriesNumber: 1,
+      // Instance numbers run against the position, so no order by number finds the middle by luck.
+      InstanceNumber: SLICE_COUNT - k,
+      ImagePositionPatient: ['30', '-20', String(k * 1.25)],
+      // Rows run towards the patient's right (−x): the axial view shows the image mirrored.
+      ImageOrientationPatient: ['-1', '0', '0', '0', '1', '0'],
+      FrameOfReferenceUID: deterministicUid('e2e/early-image/frame-of-reference'),
+      SamplesPerPixel: 1,
+      PhotometricInterpretation: 'MONOCHROME2',
+      Rows: ROWS,
+      Columns: COLUMNS,
+      PixelSpacing: [String(ROW_SPACING_MM), String(COLUMN_SPACING_MM)],
+      SliceThickness: '1.25',
+      BitsAllocated: 16,
+      BitsStored: 16,
+      HighBit: 15,
+      PixelRepresentation: 1,
+      RescaleIntercept: String(RESCALE_INTERCEPT),
+      RescaleSlope: '1',
+      WindowCenter: String(WINDOW_CENTER),
+      WindowWidth: String(WINDOW_WIDTH),
+    };
+    const path = join(dir, `early-${k}.dcm`);
+    writeFileSync(path, encodePart10(dataset, { kind: 'native', words: sliceWords(k) }));
+    files.push(path);
+  }
+  return { studyUID, files };
+}
+
+/** What the page records the moment the early image appears (an init script: it may last only a few frames). */
+const RECORD_EARLY_IMAGE = `(() => {
+  const record = () => {
+    if (window.__earlyImage) return;
+    const element = document.querySelector('[data-testid="viewport"][data-early-image="true"]');
+    const canvas = element && element.querySelector('canvas[data-testid="early-image"]');
+    if (!canvas) return;
+    const grey = Array.from(canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data.filter((_, i) => i % 4 === 0));
+    const viewportId = element.dataset.viewportId;
+    window.__earlyImage = {
+      viewportId, imageId: canvas.dataset.imageId, width: canvas.width, height: canvas.height, grey,
+      cornerstoneEnabled: Boolean(element.querySelector('.viewport-element')),
+      snapshot: window.vertebralViewer ? window.vertebralViewer.getState().viewports[viewportId] : undefined,
+    };
+  };
+  new MutationObserver(record).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-early-image'] });
+})();`;
+
+interface EarlyRecord {
+  viewportId: string;
+  imageId: string;
+  width: number;
+  height: number;
+  grey: number[];
+  snapshot?: { sliceIndex: number; sliceCount: number; edges: Record<string, string>; windowWidth: number; windowCenter: number; worldPerCanvasPixel: number };
+}
+
+let dir: string;
+let orthanc: RunningOrthanc;
+let server: PreviewServer;
+let browser: Browser;
+let studyUID: string;
+
+describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vh-early-image-'));
+    orthanc = await startOrthanc({ storageDir: join(dir, 'orthanc') });
+    const series = await writeSeries(dir);
+    studyUID = series.studyUID;
+    const upload = await uploadFiles(orthanc.dicomWebRoot, series.files);
+    expect(upload.failed).toEqual([]);
+    server = await startPreview({ DICOMWEB_PROXY_TARGET: orthanc.url });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await orthanc?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is the axial view\'s middle slice, windowed, placed and mirrored as cornerstone then shows it, its frame asked for once', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
+    await context.addInitScript({ content: RECORD_EARLY_IMAGE });
+    const page = await context.newPage();
+    const frameRequests = new Map<string, number>();
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.includes('/frames/')) frameRequests.set(path, (frameRequests.get(path) ?? 0) + 1);
+    });
+    await page.goto(`${server.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${studyUID}`);
+    const viewer = new ViewerPage(page);
+    await viewer.waitLoaded('axial');
+    await page.locator('[data-testid="viewport"][data-orientation="axial"]:not([data-early-image])').waitFor();
+    const early = (await page.evaluate('window.__earlyImage')) as EarlyRecord | undefined;
+    expect(early, 'an early image was drawn').toBeDefined();
+    const record = early!;
+
+    // The middle slice in cornerstone's order, the one its axial view opens on: index ⌊n/2⌋ ascending along the
+    // normal row × column = (0, 0, −1) here, so in descending z: slice k = n − 1 − ⌊n/2⌋.
+    const middleK = SLICE_COUNT - 1 - Math.floor(SLICE_COUNT / 2);
+    expect(record.imageId).toContain(`/instances/${deterministicUid(`e2e/early-image/${middleK}`)}/frames/1`);
+    const cornerstoneView = await page.evaluate(({ viewportId, zMm }) => {
+      const element = document.querySelector(`[data-viewport-id="${viewportId}"]`) as HTMLDivElement;
+      const { viewport } = window.cornerstone.getEnabledElement(element)!;
+      const canvas = element.querySelector('canvas.cornerstone-canvas') as HTMLCanvasElement;
+      const grey = Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.filter((_, i) => i % 4 === 0));
+      // Canvas position of pixel centres of the middle slice, through cornerstone's own mapping.
+      const at = (column: number, row: number) => viewport.worldToCanvas([30 - column * 0.8, -20 + row * 0.5, zMm]);
+      return {
+        imageId: (viewport as unknown as { getCurrentImageId(): string }).getCurrentImageId(),
+        width: canvas.width,
+        height: canvas.height,
+        grey,
+        points: { marker: at(8, 12), background: at(60, 10), rampLeft: at(10, 50), rampRight: at(85, 50) },
+      };
+    }, { viewportId: record.viewportId, zMm: middleK * 1.25 });
+    expect(cornerstoneView.imageId).toBe(record.imageId);
+    expect([cornerstoneView.width, cornerstoneView.height]).toEqual([record.width, record.height]);
+
+    // The decoded frame, windowed, at cornerstone's canvas position of each pixel centre (inside flat regions).
+    const greyAt = (p: number[]) => record.grey[Math.round(p[1]!) * record.width + Math.round(p[0]!)];
+    const expected = {
+      marker: windowGrey(MARKER.hu),
+      background: windowGrey(-1000),
+      rampLeft: windowGrey(-100 + Math.round((10 / (COLUMNS - 1)) * 400)),
+      rampRight: windowGrey(-100 + Math.round((85 / (COLUMNS - 1)) * 400)),
+    };
+    for (const [name, point] of Object.entries(cornerstoneView.points)) {
+      expect(Math.abs((greyAt(point) ?? -1000) - expected[name as keyof typeof expected]), name).toBeLessThanOrEqual(4);
+    }
+
+    // cornerstone's render of the same view: the same picture, but for interpolation at edges.
+    let sum = 0;
+    let far = 0;
+    for (let i = 0; i < record.grey.length; i++) {
+      const difference = Math.abs(record.grey[i]! - cornerstoneView.grey[i]!);
+      sum += difference;
+      if (difference > 64) far++;
+    }
+    expect(sum / record.grey.length).toBeLessThan(2);
+    expect(far / record.grey.length).toBeLessThan(0.005);
+
+    // The overlay said what it says once cornerstone draws: slice, window, sides, scale.
+    const later = (await page.evaluate((id) => window.vertebralViewer.getState().viewports[id], record.viewportId))!;
+    expect(record.snapshot).toBeDefined();
+    expect(record.snapshot!.sliceIndex).toBe(later.sliceIndex);
+    expect(record.snapshot!.sliceCount).toBe(later.sliceCount);
+    expect(record.snapshot!.edges).toEqual(later.edges);
+    expect(record.snapshot!.windowWidth).toBeCloseTo(later.windowWidth!, 6);
+    expect(record.snapshot!.windowCenter).toBeCloseTo(later.windowCenter!, 6);
+    expect(record.snapshot!.worldPerCanvasPixel).toBeCloseTo(later.worldPerCanvasPixel!, 4);
+
+    // Every frame from the server once: the early request was the volume's.
+    expect(frameRequests.size).toBe(SLICE_COUNT);
+    expect([...frameRequests].filter(([, count]) => count !== 1)).toEqual([]);
+    await context.close();
+  });
+});

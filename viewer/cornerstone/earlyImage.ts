@@ -1,0 +1,270 @@
+import { Enums, VolumeViewport, cache, getEnabledElement, metaData, utilities, type Types } from '@cornerstonejs/core';
+import type { DisplayPlan } from '../model/displayPlan';
+import { middleSliceIndex } from '../model/retrieveOrder';
+import { peekEarlyFrame } from '../loading/earlyFrame';
+import type { Vec3 } from '../loading/instanceMeta';
+import type { ViewportSnapshot } from '../state/viewportSnapshot';
+import { AXIAL_SCREEN, placeSlice, type SlicePlacement } from './earlyImagePlacement';
+import { thumbnailRgba } from './thumbnailPixels';
+import { createImageFromFrame } from './uncompressedImage';
+
+/**
+ * Longest the display waits for the early image before cornerstone's rendering engine starts, ms. Creating the
+ * engine's WebGL context and compiling its shaders hold the page's main thread for 1.5–3 s on a software GPU
+ * (SwiftShader); a frame arriving meanwhile could only be drawn after that. The slice is the one the views need first
+ * anyway, so waiting for it costs the volume little; a slow server must not hold the display longer than this.
+ */
+export const EARLY_IMAGE_WAIT_MS = 1_000;
+
+/** The image ids scheme of DICOMweb frames: `wadors:<frame URL>`. */
+const WADORS_SCHEME = 'wadors:';
+
+/** An early image on its way to the screen or on it. */
+export interface EarlyImage {
+  /** Settles once the image is drawn, or there is none to draw, or after EARLY_IMAGE_WAIT_MS, whichever comes first. */
+  readonly settled: Promise<void>;
+  /** Takes the image away, or keeps it from being drawn (idempotent). */
+  remove(): void;
+}
+
+/** Which view of a plan gets an early image, and of which slice: the axial view of an MPR plan, on its middle slice. */
+function earlyTarget(plan: DisplayPlan): { viewportId: string; imageId: string; sortedImageIds: readonly string[] } | null {
+  if (plan.mode !== 'mpr') return null;
+  const spec = plan.viewports.find((v) => v.kind === 'volume' && v.orientation === 'axial');
+  if (spec === undefined || spec.imageIds.length < 2) return null;
+  // The volume's own order (cornerstone sorts the ids when it makes the volume), so ⌊n/2⌋ is the slice it shows.
+  const { sortedImageIds } = utilities.sortImageIdsAndGetSpacing([...spec.imageIds]);
+  const imageId = sortedImageIds[middleSliceIndex(sortedImageIds.length)];
+  return imageId === undefined ? null : { viewportId: spec.viewportId, imageId, sortedImageIds };
+}
+
+/** cornerstone's image plane module, as far as the early image reads it. */
+interface ImagePlane {
+  readonly rows?: number;
+  readonly columns?: number;
+  readonly rowCosines?: ArrayLike<number>;
+  readonly columnCosines?: ArrayLike<number>;
+  readonly rowPixelSpacing?: number;
+  readonly columnPixelSpacing?: number;
+  readonly imagePositionPatient?: ArrayLike<number>;
+}
+
+function vec3Of(values: ArrayLike<number> | undefined): Vec3 | null {
+  if (values === undefined || values.length !== 3) return null;
+  const v: Vec3 = [Number(values[0]), Number(values[1]), Number(values[2])];
+  return v.every(Number.isFinite) ? v : null;
+}
+
+/** The first number of a VOI field (a number or the list DICOM allows). */
+function firstNumber(value: unknown): number {
+  return Number(Array.isArray(value) ? value[0] : value);
+}
+
+/**
+ * The window cornerstone 5.14 opens a volume with, as a linear range of shown values: the stored window of its middle
+ * slice (`setDefaultVolumeVOI`), or, when there is none, the range of that slice's voxels (see volumeWindow.ts).
+ */
+function volumeOpeningRange(imageId: string, image: Types.IImage): { lower: number; upper: number } {
+  const voi = metaData.get(Enums.MetadataModules.VOI_LUT, imageId) as { windowWidth?: unknown; windowCenter?: unknown } | undefined;
+  const width = firstNumber(voi?.windowWidth);
+  const center = firstNumber(voi?.windowCenter);
+  if (voi?.windowWidth && voi.windowCenter && width !== 0 && Number.isFinite(width) && Number.isFinite(center)) {
+    return utilities.windowLevel.toLowHighRange(width, center);
+  }
+  const { windowWidth, windowCenter } = utilities.windowLevel.toWindowLevel(image.minPixelValue, image.maxPixelValue);
+  return utilities.windowLevel.toLowHighRange(windowWidth, windowCenter);
+}
+
+/** Whether cornerstone draws this image through nothing but the modality rescale and a linear window. */
+function plainGreyscale(image: Types.IImage): boolean {
+  const voiFunction = String(image.voiLUTFunction ?? 'LINEAR').toUpperCase();
+  return !image.color && !image.invert && image.modalityLUT === undefined && image.voiLUT === undefined && (voiFunction === 'LINEAR' || voiFunction === '');
+}
+
+/** The slice index cornerstone's axial view reports for the slice at `positionZMm` (`getImageSliceDataForVolumeViewport`). */
+function axialSliceIndex(sortedImageIds: readonly string[], positionZMm: number): number | null {
+  const zs = sortedImageIds.map((id) => Number((metaData.get(Enums.MetadataModules.IMAGE_PLANE, id) as ImagePlane | undefined)?.imagePositionPatient?.[2]));
+  if (!zs.every(Number.isFinite)) return null;
+  const zMin = Math.min(...zs);
+  const zMax = Math.max(...zs);
+  const count = zs.length;
+  if (!(zMax > zMin)) return null;
+  // The axial view looks along −z: its slice range runs from −zMax to −zMin.
+  return Math.min(count - 1, Math.max(0, Math.floor(((zMax - positionZMm) / (zMax - zMin)) * count)));
+}
+
+/** A canvas covering `element` at its device pixels, above cornerstone's own, letting pointer events through. */
+function overlayCanvas(element: HTMLElement): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.className = 'early-image';
+  canvas.dataset.testid = 'early-image';
+  const scale = window.devicePixelRatio || 1;
+  canvas.width = Math.round(element.clientWidth * scale);
+  canvas.height = Math.round(element.clientHeight * scale);
+  return canvas;
+}
+
+/** Draws the slice's pixels through its window into `canvas` where `placement` says, on black. */
+function drawSlice(canvas: HTMLCanvasElement, image: Types.IImage, range: { lower: number; upper: number }, placement: SlicePlacement): void {
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('the early image canvas has no 2-D context');
+  const rescaled = image.preScale?.scaled === true;
+  // The linear range [lower, upper] as the DICOM window it came from (toLowHighRange, PS3.3 C.11.2.1.2.1).
+  const windowWidth = range.upper - range.lower + 1;
+  const windowCenter = (range.upper + range.lower) / 2 + 0.5;
+  const rgba = thumbnailRgba({
+    pixels: image.getPixelData(),
+    columns: image.columns,
+    rows: image.rows,
+    samplesPerPixel: 1,
+    slope: rescaled ? 1 : image.slope,
+    intercept: rescaled ? 0 : image.intercept,
+    windowCenter,
+    windowWidth,
+    invert: false,
+  }, image.columns, image.rows);
+  const slice = document.createElement('canvas');
+  slice.width = image.columns;
+  slice.height = image.rows;
+  slice.getContext('2d')?.putImageData(new ImageData(rgba, image.columns, image.rows), 0, 0);
+  context.fillStyle = 'black';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  const { a, b, c, d, e, f } = placement.transform;
+  context.setTransform(a, b, c, d, e, f);
+  // cornerstone samples volumes with linear interpolation.
+  context.imageSmoothingEnabled = true;
+  context.drawImage(slice, 0, 0);
+  context.setTransform(1, 0, 0, 1, 0, 0);
+}
+
+/**
+ * Whether cornerstone's viewport in `element` has taken over from an early image of `earlyImageId`: it renders a slice
+ * whose pixels have arrived, or another slice than the early image's (the person scrolled: the view shows what it has).
+ */
+function cornerstoneTookOver(element: HTMLDivElement, earlyImageId: string): boolean {
+  const viewport = getEnabledElement(element)?.viewport;
+  if (!(viewport instanceof VolumeViewport)) return false;
+  const imageId = viewport.getCurrentImageId();
+  const volume = cache.getVolume(viewport.getVolumeId());
+  if (imageId === undefined || volume === undefined) return false;
+  if (imageId !== earlyImageId) return true;
+  // cornerstone keeps which frames are in a protected field (see showPlan.ts).
+  const cachedFrames: unknown = Reflect.get(volume, 'cachedFrames');
+  return Array.isArray(cachedFrames) && Boolean(cachedFrames[volume.imageIds.indexOf(imageId)]);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** What an early image needs, prepared before anything is drawn; null when the plan's first view cannot have one. */
+interface PreparedImage {
+  readonly viewportId: string;
+  readonly image: Types.IImage;
+  readonly range: { lower: number; upper: number };
+  readonly plane: ImagePlane;
+  readonly sliceIndex: number | null;
+  readonly sliceCount: number;
+}
+
+/**
+ * Decodes the early frame of the plan's axial view (loading/earlyFrame.ts) as cornerstone will (its own decode of a
+ * copy of the bytes, so the frame loader later takes them untouched) and checks that cornerstone would show it as
+ * the early image would: greyscale through the rescale and a linear window, slice axis along the view's normal.
+ */
+async function prepare(plan: DisplayPlan): Promise<PreparedImage | null> {
+  const target = earlyTarget(plan);
+  if (target === null || !target.imageId.startsWith(WADORS_SCHEME)) return null;
+  const frame = await peekEarlyFrame(target.imageId.slice(WADORS_SCHEME.length));
+  if (frame === null) return null;
+  const image = await createImageFromFrame(target.imageId, frame.pixelData.slice(), frame.transferSyntaxUID, {});
+  if (!plainGreyscale(image)) return null;
+  const plane = (metaData.get(Enums.MetadataModules.IMAGE_PLANE, target.imageId) ?? {}) as ImagePlane;
+  const positionZMm = Number(plane.imagePositionPatient?.[2]);
+  return {
+    viewportId: target.viewportId,
+    image,
+    range: volumeOpeningRange(target.imageId, image),
+    plane,
+    sliceIndex: Number.isFinite(positionZMm) ? axialSliceIndex(target.sortedImageIds, positionZMm) : null,
+    sliceCount: target.sortedImageIds.length,
+  };
+}
+
+/**
+ * Shows the first image of a plan before cornerstone can: the middle slice of its axial view, drawn on a plain 2-D
+ * canvas above the view from the frame requested early (loading/earlyFrame.ts) as soon as it has arrived, through its
+ * rescale and the window cornerstone will open with, at cornerstone's own placement (aspect from the pixel spacing,
+ * orientation from the slice's axes) and with the overlay's labels. It stays until cornerstone's view renders a slice
+ * whose pixels have arrived or another slice, or the person touches the view; the frame is not requested again (the
+ * frame loader takes the early answer). `settled` waits at most EARLY_IMAGE_WAIT_MS; an image prepared later is
+ * still drawn unless cornerstone has taken over the view. Nothing is drawn without an early frame (a local series),
+ * for a colour, inverted, LUT-mapped or tilted slice, or without pixel spacing.
+ */
+export function showEarlyImage(
+  plan: DisplayPlan,
+  elements: ReadonlyMap<string, HTMLDivElement>,
+  onSnapshot: (viewportId: string, snapshot: ViewportSnapshot) => void,
+): EarlyImage {
+  let removed = false;
+  let removeShown: (() => void) | null = null;
+  const drawn = prepare(plan).then((prepared) => {
+    if (prepared === null || removed) return;
+    const element = elements.get(prepared.viewportId);
+    if (element === undefined || cornerstoneTookOver(element, prepared.image.imageId)) return;
+    removeShown = draw(element, prepared, onSnapshot);
+  }).catch(() => undefined);
+  return {
+    settled: Promise.race([drawn, delay(EARLY_IMAGE_WAIT_MS)]).then(() => undefined),
+    remove: () => {
+      removed = true;
+      removeShown?.();
+    },
+  };
+}
+
+/** Puts the prepared slice on screen in `element` and hands over to cornerstone's first render of an arrived slice. */
+function draw(element: HTMLDivElement, prepared: PreparedImage, onSnapshot: (viewportId: string, snapshot: ViewportSnapshot) => void): (() => void) | null {
+  const { image, plane, range, viewportId } = prepared;
+  const rowDirection = vec3Of(plane.rowCosines);
+  const columnDirection = vec3Of(plane.columnCosines);
+  const columnSpacingMm = Number(plane.columnPixelSpacing);
+  const rowSpacingMm = Number(plane.rowPixelSpacing);
+  if (rowDirection === null || columnDirection === null) return null;
+  const canvas = overlayCanvas(element);
+  const placement = placeSlice({ columns: image.columns, rows: image.rows, rowDirection, columnDirection, columnSpacingMm, rowSpacingMm }, AXIAL_SCREEN, { widthPx: canvas.width, heightPx: canvas.height });
+  if (placement === null) return null;
+  drawSlice(canvas, image, range, placement);
+  canvas.dataset.imageId = image.imageId;
+  element.append(canvas);
+  element.dataset.earlyImage = 'true';
+  if (prepared.sliceIndex !== null) {
+    onSnapshot(viewportId, {
+      sliceIndex: prepared.sliceIndex,
+      sliceCount: prepared.sliceCount,
+      slicePositionMm: Number(plane.imagePositionPatient?.[2]),
+      sliceAxis: 'z',
+      windowWidth: range.upper - range.lower,
+      windowCenter: (range.upper + range.lower) / 2,
+      edges: placement.edges,
+      worldPerCanvasPixel: placement.mmPerCanvasPixel * (canvas.width / Math.max(1, element.clientWidth)),
+      canvasWidth: element.clientWidth,
+      invert: false,
+    });
+  }
+  const onRendered = () => {
+    if (cornerstoneTookOver(element, image.imageId)) remove();
+  };
+  const remove = () => {
+    element.removeEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
+    element.removeEventListener('pointerdown', remove, true);
+    element.removeEventListener('wheel', remove, true);
+    canvas.remove();
+    delete element.dataset.earlyImage;
+  };
+  element.addEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
+  // The person acts on cornerstone's view underneath: it shows what it has from then on.
+  element.addEventListener('pointerdown', remove, true);
+  element.addEventListener('wheel', remove, true);
+  return remove;
+}

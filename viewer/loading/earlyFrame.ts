@@ -1,0 +1,120 @@
+import { authHeader, type DicomWebConfig } from '../dicomweb/config';
+import { numberValue, stringValue, values } from '../dicomweb/dicomJson';
+import { framePartOf, type FramePart } from '../dicomweb/framePart';
+import type { PrefetchedSeries } from '../dicomweb/client';
+
+/** What a WADO-RS frame request accepts: any transfer syntax, as the server stores it (no transcoding). */
+export const FRAME_MEDIA_TYPE = 'multipart/related; type=application/octet-stream; transfer-syntax=*';
+
+/** Typed arrays of 16 and 32 bits need their start on a multiple of their size; 8 covers every decoder. */
+const PIXEL_DATA_ALIGNMENT_BYTES = 8;
+
+/** Series of these modalities hold no images: the study opens on its first image series (as actions/pacs.ts). */
+export const NON_IMAGE_MODALITIES: ReadonlySet<string> = new Set(['SR', 'PR', 'KO', 'SEG', 'DOC']);
+
+/** The series a study opens on: its first CT series, else its first image series (in series-number order). */
+export function seriesOpenedFirst<T extends { readonly modality: string }>(series: readonly T[]): T | undefined {
+  const images = series.filter((s) => !NON_IMAGE_MODALITIES.has(s.modality));
+  return images.find((s) => s.modality === 'CT') ?? images[0];
+}
+
+/** The WADO-RS root as an absolute URL (frame image ids carry absolute URLs), without a trailing slash. */
+export function absoluteWadoRoot(root: string): string {
+  return new URL(root.replace(/\/+$/, ''), window.location.href).toString().replace(/\/+$/, '');
+}
+
+/** The WADO-RS URL of one frame (PS3.18 §10.4.1.1.5), frames counted from 1. */
+export function frameUrl(input: { wadoRoot: string; studyUID: string; seriesUID: string; sopUID: string; frameNumber: number }): string {
+  return `${absoluteWadoRoot(input.wadoRoot)}/studies/${input.studyUID}/series/${input.seriesUID}/instances/${input.sopUID}/frames/${input.frameNumber}`;
+}
+
+/**
+ * The frame part of a WADO-RS frame answer, its bytes a view into the answer (copied only when it does not start
+ * aligned for the decoders). Throws with a readable message when the server refused or the answer cannot be read.
+ */
+export async function frameOfAnswer(response: Response): Promise<FramePart> {
+  if (!response.ok) throw new Error(`the server answered HTTP ${response.status} for the frame`);
+  const body = new Uint8Array(await response.arrayBuffer());
+  const part = framePartOf(response.headers.get('Content-Type') ?? 'application/octet-stream', body);
+  if (!part.ok) throw new Error(`the frame cannot be read: ${part.reason}`);
+  const { pixelData, transferSyntaxUID } = part.value;
+  return { pixelData: pixelData.byteOffset % PIXEL_DATA_ALIGNMENT_BYTES === 0 ? pixelData : pixelData.slice(), transferSyntaxUID };
+}
+
+/**
+ * Frames requested before the viewer asked for them, by frame URL: the middle slice of the series a study opens on,
+ * fetched as soon as the series metadata is in so that its first image can be drawn before cornerstone's rendering
+ * engine is up (see cornerstone/earlyImage.ts). The frame loader takes each once (`takeEarlyFrame`), so the frame
+ * crosses the network once; a failed early request answers null and the loader asks again.
+ */
+const earlyFrames = new Map<string, Promise<FramePart | null>>();
+
+/** The early request for `url`, without taking it (the early image reads it; the frame loader takes it later). */
+export function peekEarlyFrame(url: string): Promise<FramePart | null> | null {
+  return earlyFrames.get(url) ?? null;
+}
+
+/** The early request for `url`, once: later calls (another load of the same frame) ask the server themselves. */
+export function takeEarlyFrame(url: string): Promise<FramePart | null> | null {
+  const frame = earlyFrames.get(url);
+  if (frame === undefined) return null;
+  earlyFrames.delete(url);
+  return frame;
+}
+
+/** What the early request needs of one instance: its UID and where its slice lies. */
+interface SlicePosition {
+  readonly sopUID: string;
+  /** Position along the slice normal, mm. */
+  readonly distanceMm: number;
+}
+
+/** Three numbers of a DICOM JSON attribute, or null. */
+function numbersOf(json: unknown, tag: string, count: number): number[] | null {
+  const list = values(json, tag).map(Number);
+  return list.length === count && list.every(Number.isFinite) ? list : null;
+}
+
+/**
+ * The SOP Instance UID of the middle slice of a single-frame series, in cornerstone's volume order (ascending along
+ * the normal of the first slice's ImageOrientationPatient, `sortImageIdsAndGetSpacing`; index ⌊n/2⌋, the slice its
+ * views open on); null when an instance lacks a position or orientation or holds several frames (the series' own
+ * analysis then decides alone). The early image checks that the display plan agrees before drawing it.
+ */
+export function middleSliceSopUid(instances: readonly unknown[]): string | null {
+  const [first] = instances;
+  const orientation = numbersOf(first, '00200037', 6);
+  if (orientation === null) return null;
+  const [rx = 0, ry = 0, rz = 0, cx = 0, cy = 0, cz = 0] = orientation;
+  const normal = [ry * cz - rz * cy, rz * cx - rx * cz, rx * cy - ry * cx] as const;
+  const slices: SlicePosition[] = [];
+  for (const json of instances) {
+    const position = numbersOf(json, '00200032', 3);
+    const sopUID = stringValue(json, '00080018');
+    if (position === null || sopUID === '' || (numberValue(json, '00280008') ?? 1) !== 1) return null;
+    slices.push({ sopUID, distanceMm: (position[0] ?? 0) * normal[0] + (position[1] ?? 0) * normal[1] + (position[2] ?? 0) * normal[2] });
+  }
+  slices.sort((a, b) => a.distanceMm - b.distanceMm);
+  return slices[Math.floor(slices.length / 2)]?.sopUID ?? null;
+}
+
+/**
+ * Requests the middle slice of the series the study opens on as soon as its metadata is in, and keeps the answer for
+ * the early image and the frame loader. Any failure (no image series, no metadata, a refused frame) leaves nothing
+ * behind but a null answer: the viewer then loads the frame as it always does.
+ */
+export async function prefetchMiddleFrame(config: DicomWebConfig, studyUID: string, series: readonly PrefetchedSeries[]): Promise<void> {
+  const opened = seriesOpenedFirst(series);
+  if (opened === undefined) return;
+  const metadata = await opened.metadata;
+  if (!metadata.ok) return;
+  const sopUID = middleSliceSopUid(metadata.value);
+  if (sopUID === null) return;
+  const url = frameUrl({ wadoRoot: config.wadoRoot, studyUID, seriesUID: opened.seriesInstanceUID, sopUID, frameNumber: 1 });
+  const header = authHeader(config);
+  const frame = fetch(url, { headers: { Accept: FRAME_MEDIA_TYPE, ...(header === null ? {} : { Authorization: header }) } })
+    .then(frameOfAnswer)
+    .catch(() => null);
+  earlyFrames.set(url, frame);
+  await frame;
+}
