@@ -273,21 +273,21 @@ export function detectSpine(
   // a body (a fracture's cleft, a dark band of oedema under an endplate, a dark marrow band) and finds that body twice
   // (each half proposing the whole of it: an overlap) or not at all (each half bounded by a false disc: no body there).
   // Of the counts tried, the best-scoring sound one is taken; failing that, the one with the fewest unsound bodies.
+  // Faults only accumulate as a count's bodies are proposed, so the counts are judged body by body, always the one
+  // least faulted so far (the better-scoring on a tie), until that one is complete: no other can then have fewer, and
+  // the bodies of counts that cannot win are never proposed.
   const firstProposal = toVertebraProposal(first.view, first.proposal);
   const lastProposal = toVertebraProposal(last.view, last.proposal);
-  const judge = (discs: readonly number[], faultLimit: number): Judged | null =>
-    judgeCount({ discs, evidence, first: firstProposal, last: lastProposal, bodyAt, faultLimit });
-  let placed = candidates[0]!;
-  let judged = judge(placed.discs, Infinity)!;
-  for (const candidate of candidates.slice(1)) {
-    if (judged.faults.length === 0) break;
-    // A count is taken over the one in hand only with fewer faults: its judging stops as soon as it has as many.
-    const tried = judge(candidate.discs, judged.faults.length);
-    if (tried) {
-      placed = candidate;
-      judged = tried;
-    }
-  }
+  const judgings = candidates.map((c) => judgingOf({ discs: c.discs, evidence, first: firstProposal, last: lastProposal, bodyAt }));
+  const leading = (): number => {
+    let lead = 0;
+    for (let j = 1; j < judgings.length; j += 1) if (judgings[j]!.faultCount() < judgings[lead]!.faultCount()) lead = j;
+    return lead;
+  };
+  for (let lead = leading(); !judgings[lead]!.complete(); lead = leading()) judgings[lead]!.judgeNext();
+  const taken = leading();
+  const placed = candidates[taken]!;
+  const judged = judgings[taken]!.judged();
   const { bodies, faults } = judged;
   // Doubtful levels: a body not filling its space or taken from a disc-like stretch, those next to a body missing or
   // found twice in the count taken, and, when a better-scoring count was set aside, each body
@@ -345,18 +345,27 @@ interface CountToJudge {
   readonly last: VertebraProposal;
   /** The plausible body proposed from a seed at a station, or null (none, or an implausible one). */
   readonly bodyAt: (station: number) => VertebraProposal | null;
-  /** Judging stops, returning null, once this many faults are found (the count cannot then beat one with as many). */
-  readonly faultLimit: number;
+}
+
+/** One disc count being judged body by body. */
+interface CountJudging {
+  /** Faults found so far: they only accumulate as bodies are judged. */
+  readonly faultCount: () => number;
+  /** Whether every body of the count has been judged. */
+  readonly complete: () => boolean;
+  /** Judges the next body from the first click's end (proposing it), or, after the last, its overlap with the last click's body. */
+  readonly judgeNext: () => void;
+  /** The count judged (once complete). */
+  readonly judged: () => Judged;
 }
 
 /**
- * The bodies between the discs of one count and its faults, body by body from the first click's end: each expected
- * body with no plausible proposal or taken from a disc-like stretch, and both members of every pair of neighbours that
- * overlap (their centres nearer than the mean of their middle heights less OVERLAP_TOLERANCE_MM, where two bodies with
- * a disc between them are at least that mean apart). Faults only accumulate, so judging stops with null at
- * `faultLimit` faults without proposing the bodies beyond.
+ * Judges the bodies between the discs of one count, one per judgeNext: each expected body with no plausible proposal
+ * or taken from a disc-like stretch is a fault, and both members of every pair of neighbours that overlap (their
+ * centres nearer than the mean of their middle heights less OVERLAP_TOLERANCE_MM, where two bodies with a disc between
+ * them are at least that mean apart).
  */
-function judgeCount({ discs, evidence, first, last, bodyAt, faultLimit }: CountToJudge): Judged | null {
+function judgingOf({ discs, evidence, first, last, bodyAt }: CountToJudge): CountJudging {
   const cores: number[] = [];
   for (let k = 0; k + 1 < discs.length; k += 1) cores.push(coreEvidence(evidence, discs[k]!, discs[k + 1]!));
   // Only where the profile tells bodies from discs (most stretches between discs are body-like) does a disc-like one
@@ -369,31 +378,42 @@ function judgeCount({ discs, evidence, first, last, bodyAt, faultLimit }: CountT
   const underfilled: number[] = [];
   const faults = new Set<number>();
   let previous: SpineVertebra = { levelOffset: 0, proposal: first };
+  /** Bodies judged so far; the last step (k = discs.length − 1) compares the last found body with the last click's. */
+  let k = 0;
   const overlapWith = (next: SpineVertebra): void => {
     if (overlap(previous.proposal, next.proposal)) faults.add(previous.levelOffset).add(next.levelOffset);
     previous = next;
   };
-  for (let k = 0; k + 1 < discs.length; k += 1) {
-    const proposal = bodyAt(Math.round((discs[k]! + discs[k + 1]!) / 2));
-    if (!proposal) {
-      missing.push(k + 1);
-      faults.add(k + 1);
-    } else {
-      const body = { levelOffset: k + 1, proposal };
-      between.push(body);
-      const spanMm = (discs[k + 1]! - discs[k]!) * CENTRELINE_STEP_MM;
-      if (proposal.heightsMm.middleMm < MIN_FILL_SHARE * spanMm) underfilled.push(k + 1);
-      if (discLikeSays && proposal.confidence < CHECK_BELOW_CONFIDENCE && cores[k]! >= HALF_DISC_EVIDENCE) {
-        notBodies.push(k + 1);
-        faults.add(k + 1);
+  const complete = () => k >= discs.length;
+  return {
+    faultCount: () => faults.size,
+    complete,
+    judgeNext: () => {
+      if (complete()) return;
+      if (k + 1 === discs.length) {
+        overlapWith({ levelOffset: discs.length, proposal: last });
+        k += 1;
+        return;
       }
-      overlapWith(body);
-    }
-    if (faults.size >= faultLimit) return null;
-  }
-  overlapWith({ levelOffset: discs.length, proposal: last });
-  if (faults.size >= faultLimit) return null;
-  return { bodies: { between, missing, notBodies, underfilled }, faults: [...faults].sort((x, y) => x - y) };
+      const proposal = bodyAt(Math.round((discs[k]! + discs[k + 1]!) / 2));
+      if (!proposal) {
+        missing.push(k + 1);
+        faults.add(k + 1);
+      } else {
+        const body = { levelOffset: k + 1, proposal };
+        between.push(body);
+        const spanMm = (discs[k + 1]! - discs[k]!) * CENTRELINE_STEP_MM;
+        if (proposal.heightsMm.middleMm < MIN_FILL_SHARE * spanMm) underfilled.push(k + 1);
+        if (discLikeSays && proposal.confidence < CHECK_BELOW_CONFIDENCE && cores[k]! >= HALF_DISC_EVIDENCE) {
+          notBodies.push(k + 1);
+          faults.add(k + 1);
+        }
+        overlapWith(body);
+      }
+      k += 1;
+    },
+    judged: () => ({ bodies: { between, missing, notBodies, underfilled }, faults: [...faults].sort((x, y) => x - y) }),
+  };
 }
 
 /** Median disc evidence over the middle half of the stretch between two discs (station indices); 0 when empty. */
