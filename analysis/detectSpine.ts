@@ -256,53 +256,39 @@ export function detectSpine(
   }
   candidates.sort((x, y) => y.score - x.score);
   if (candidates.length === 0) return fail('NO_VERTEBRA', 'The discs between the two bodies could not be placed; measure these levels one by one.');
-  const bodiesBetween = (discs: readonly number[]): Bodies => {
-    const between: SpineVertebra[] = [];
-    const missing: number[] = [];
-    const doubtfulInDiscLike: number[] = [];
-    const underfilled: number[] = [];
-    const cores: number[] = [];
-    for (let k = 0; k + 1 < discs.length; k += 1) {
-      const core = coreEvidence(evidence, discs[k]!, discs[k + 1]!);
-      cores.push(core);
-      const i = Math.round((discs[k]! + discs[k + 1]!) / 2);
-      const station = stations[i]!;
-      const found = propose(station.p, dot2(station.t, g.cranial) >= 0 ? station.t : [-station.t[0], -station.t[1]]);
-      const proposal = found ? toVertebraProposal(found.view, found.proposal) : null;
-      if (!proposal || !plausible(proposal)) {
-        missing.push(k + 1);
-        continue;
-      }
-      between.push({ levelOffset: k + 1, proposal });
-      const spanMm = (discs[k + 1]! - discs[k]!) * CENTRELINE_STEP_MM;
-      if (proposal.heightsMm.middleMm < MIN_FILL_SHARE * spanMm) underfilled.push(k + 1);
-      if (proposal.confidence < CHECK_BELOW_CONFIDENCE && core >= HALF_DISC_EVIDENCE) doubtfulInDiscLike.push(k + 1);
-    }
-    // Only where the profile tells bodies from discs (most stretches between discs are body-like) does a disc-like one
-    // say something; on a profile where the bodies' own cores read as disc-like (a CT whose marrow is as dense as the
-    // thin discs' partial volume) it says nothing.
-    const notBodies = cores.length > 0 && median(cores) < HALF_DISC_EVIDENCE ? doubtfulInDiscLike : [];
-    return { between, missing, notBodies, underfilled };
+  // The body between two discs depends only on the station its seed is taken at (the middle between them): counts
+  // that share a pair of discs share that body, which is proposed once.
+  const bodyAtStation = new Map<number, VertebraProposal | null>();
+  const bodyAt = (i: number): VertebraProposal | null => {
+    const known = bodyAtStation.get(i);
+    if (known !== undefined) return known;
+    const station = stations[i]!;
+    const found = propose(station.p, dot2(station.t, g.cranial) >= 0 ? station.t : [-station.t[0], -station.t[1]]);
+    const proposal = found ? toVertebraProposal(found.view, found.proposal) : null;
+    const body = proposal && plausible(proposal) ? proposal : null;
+    bodyAtStation.set(i, body);
+    return body;
   };
   // The disc count is taken only when the bodies between its discs are sound: a count one too high puts a disc inside
   // a body (a fracture's cleft, a dark band of oedema under an endplate, a dark marrow band) and finds that body twice
   // (each half proposing the whole of it: an overlap) or not at all (each half bounded by a false disc: no body there).
   // Of the counts tried, the best-scoring sound one is taken; failing that, the one with the fewest unsound bodies.
+  // Faults only accumulate as a count's bodies are proposed, so the counts are judged body by body, always the one
+  // least faulted so far (the better-scoring on a tie), until that one is complete: no other can then have fewer, and
+  // the bodies of counts that cannot win are never proposed.
   const firstProposal = toVertebraProposal(first.view, first.proposal);
   const lastProposal = toVertebraProposal(last.view, last.proposal);
-  let placed = candidates[0]!;
-  let bodies = bodiesBetween(placed.discs);
-  let faults = faultsOf(firstProposal, bodies, lastProposal, placed.discs.length);
-  for (const candidate of candidates.slice(1)) {
-    if (faults.length === 0) break;
-    const tried = bodiesBetween(candidate.discs);
-    const triedFaults = faultsOf(firstProposal, tried, lastProposal, candidate.discs.length);
-    if (triedFaults.length < faults.length) {
-      placed = candidate;
-      bodies = tried;
-      faults = triedFaults;
-    }
-  }
+  const judgings = candidates.map((c) => judgingOf({ discs: c.discs, evidence, first: firstProposal, last: lastProposal, bodyAt }));
+  const leading = (): number => {
+    let lead = 0;
+    for (let j = 1; j < judgings.length; j += 1) if (judgings[j]!.faultCount() < judgings[lead]!.faultCount()) lead = j;
+    return lead;
+  };
+  for (let lead = leading(); !judgings[lead]!.complete(); lead = leading()) judgings[lead]!.judgeNext();
+  const taken = leading();
+  const placed = candidates[taken]!;
+  const judged = judgings[taken]!.judged();
+  const { bodies, faults } = judged;
   // Doubtful levels: a body not filling its space or taken from a disc-like stretch, those next to a body missing or
   // found twice in the count taken, and, when a better-scoring count was set aside, each body
   // of the count taken that holds one of its discs (a disc-like band inside a body: fracture oedema, a cleft, or a disc
@@ -342,6 +328,94 @@ interface Bodies {
   readonly underfilled: readonly number[];
 }
 
+/** One disc count judged: its bodies and the level offsets at which they are unsound (ascending). */
+interface Judged {
+  readonly bodies: Bodies;
+  readonly faults: readonly number[];
+}
+
+/** What judging one disc count needs. */
+interface CountToJudge {
+  /** The count's discs, station indices along the centreline (first and last included). */
+  readonly discs: readonly number[];
+  /** Disc evidence per station (bodies 0, discs 1). */
+  readonly evidence: Float64Array;
+  /** The end bodies (level offsets 0 and discs.length). */
+  readonly first: VertebraProposal;
+  readonly last: VertebraProposal;
+  /** The plausible body proposed from a seed at a station, or null (none, or an implausible one). */
+  readonly bodyAt: (station: number) => VertebraProposal | null;
+}
+
+/** One disc count being judged body by body. */
+interface CountJudging {
+  /** Faults found so far: they only accumulate as bodies are judged. */
+  readonly faultCount: () => number;
+  /** Whether every body of the count has been judged. */
+  readonly complete: () => boolean;
+  /** Judges the next body from the first click's end (proposing it), or, after the last, its overlap with the last click's body. */
+  readonly judgeNext: () => void;
+  /** The count judged (once complete). */
+  readonly judged: () => Judged;
+}
+
+/**
+ * Judges the bodies between the discs of one count, one per judgeNext: each expected body with no plausible proposal
+ * or taken from a disc-like stretch is a fault, and both members of every pair of neighbours that overlap (their
+ * centres nearer than the mean of their middle heights less OVERLAP_TOLERANCE_MM, where two bodies with a disc between
+ * them are at least that mean apart).
+ */
+function judgingOf({ discs, evidence, first, last, bodyAt }: CountToJudge): CountJudging {
+  const cores: number[] = [];
+  for (let k = 0; k + 1 < discs.length; k += 1) cores.push(coreEvidence(evidence, discs[k]!, discs[k + 1]!));
+  // Only where the profile tells bodies from discs (most stretches between discs are body-like) does a disc-like one
+  // say something; on a profile where the bodies' own cores read as disc-like (a CT whose marrow is as dense as the
+  // thin discs' partial volume) it says nothing.
+  const discLikeSays = cores.length > 0 && median(cores) < HALF_DISC_EVIDENCE;
+  const between: SpineVertebra[] = [];
+  const missing: number[] = [];
+  const notBodies: number[] = [];
+  const underfilled: number[] = [];
+  const faults = new Set<number>();
+  let previous: SpineVertebra = { levelOffset: 0, proposal: first };
+  /** Bodies judged so far; the last step (k = discs.length − 1) compares the last found body with the last click's. */
+  let k = 0;
+  const overlapWith = (next: SpineVertebra): void => {
+    if (overlap(previous.proposal, next.proposal)) faults.add(previous.levelOffset).add(next.levelOffset);
+    previous = next;
+  };
+  const complete = () => k >= discs.length;
+  return {
+    faultCount: () => faults.size,
+    complete,
+    judgeNext: () => {
+      if (complete()) return;
+      if (k + 1 === discs.length) {
+        overlapWith({ levelOffset: discs.length, proposal: last });
+        k += 1;
+        return;
+      }
+      const proposal = bodyAt(Math.round((discs[k]! + discs[k + 1]!) / 2));
+      if (!proposal) {
+        missing.push(k + 1);
+        faults.add(k + 1);
+      } else {
+        const body = { levelOffset: k + 1, proposal };
+        between.push(body);
+        const spanMm = (discs[k + 1]! - discs[k]!) * CENTRELINE_STEP_MM;
+        if (proposal.heightsMm.middleMm < MIN_FILL_SHARE * spanMm) underfilled.push(k + 1);
+        if (discLikeSays && proposal.confidence < CHECK_BELOW_CONFIDENCE && cores[k]! >= HALF_DISC_EVIDENCE) {
+          notBodies.push(k + 1);
+          faults.add(k + 1);
+        }
+        overlapWith(body);
+      }
+      k += 1;
+    },
+    judged: () => ({ bodies: { between, missing, notBodies, underfilled }, faults: [...faults].sort((x, y) => x - y) }),
+  };
+}
+
 /** Median disc evidence over the middle half of the stretch between two discs (station indices); 0 when empty. */
 function coreEvidence(evidence: Float64Array, from: number, to: number): number {
   const quarter = (to - from) / 4;
@@ -350,21 +424,10 @@ function coreEvidence(evidence: Float64Array, from: number, to: number): number 
   return core.length > 0 ? median(core) : 0;
 }
 
-/**
- * The level offsets at which the bodies of one disc count are unsound: each expected body with no plausible proposal
- * or taken from a disc-like stretch, and both members of every pair of neighbours that overlap (their centres nearer than the mean of their middle heights
- * less OVERLAP_TOLERANCE_MM, where two bodies with a disc between them are at least that mean apart).
- */
-function faultsOf(first: VertebraProposal, bodies: Bodies, last: VertebraProposal, lastOffset: number): number[] {
-  const found: SpineVertebra[] = [{ levelOffset: 0, proposal: first }, ...bodies.between, { levelOffset: lastOffset, proposal: last }];
-  const faults = [...bodies.missing, ...bodies.notBodies];
-  for (let k = 0; k + 1 < found.length; k += 1) {
-    const p = found[k]!.proposal;
-    const q = found[k + 1]!.proposal;
-    const apartMm = Math.hypot(p.centreMm[0] - q.centreMm[0], p.centreMm[1] - q.centreMm[1], p.centreMm[2] - q.centreMm[2]);
-    if (apartMm < (p.heightsMm.middleMm + q.heightsMm.middleMm) / 2 - OVERLAP_TOLERANCE_MM) faults.push(found[k]!.levelOffset, found[k + 1]!.levelOffset);
-  }
-  return [...new Set(faults)].sort((x, y) => x - y);
+/** Whether two neighbouring proposals overlap: centres nearer than their mean middle height less OVERLAP_TOLERANCE_MM. */
+function overlap(p: VertebraProposal, q: VertebraProposal): boolean {
+  const apartMm = Math.hypot(p.centreMm[0] - q.centreMm[0], p.centreMm[1] - q.centreMm[1], p.centreMm[2] - q.centreMm[2]);
+  return apartMm < (p.heightsMm.middleMm + q.heightsMm.middleMm) / 2 - OVERLAP_TOLERANCE_MM;
 }
 
 const COUNT_DOUBT_MESSAGE =

@@ -1,3 +1,4 @@
+import { gaussianBlur } from './gaussianBlur';
 import { validateImage, type AnalysisImage, type Volume } from './image';
 import { fail, ok, type AnalysisResult } from './result';
 import { planeValueAt, voxelMapOf } from './sampling';
@@ -295,18 +296,24 @@ function denoisedPatch(
     return c >= 0 && r >= 0 && c < n && r < n && filled[c + r * n] === 1;
   };
   const lag = Math.max(1, Math.round(resolutionMm / PATCH_SPACING_MM));
-  const differences: number[] = [];
-  const values: number[] = [];
+  // Typed arrays: they sort numerically without a comparator call per pair.
+  const capacity = Math.ceil(n / 3) ** 2;
+  const differenceSamples = new Float64Array(capacity);
+  const valueSamples = new Float64Array(capacity);
+  let pairs = 0;
   for (let r = 0; r < n; r += 3) {
     for (let c = 0; c + lag < n; c += 3) {
       const a = grid[c + r * n]!;
       const b = grid[c + lag + r * n]!;
       if (Number.isFinite(a) && Number.isFinite(b)) {
-        differences.push(Math.abs(a - b));
-        values.push(a);
+        differenceSamples[pairs] = Math.abs(a - b);
+        valueSamples[pairs] = a;
+        pairs += 1;
       }
     }
   }
+  const differences = differenceSamples.subarray(0, pairs);
+  const values = valueSamples.subarray(0, pairs);
   /** Bilinear sampler over a grid of the patch; the raw image outside it. */
   const samplerOf = (g: Float32Array) => (x: number, y: number): number => {
     const fc = (x - x0) / PATCH_SPACING_MM;
@@ -320,39 +327,12 @@ function denoisedPatch(
     return (g[i]! * (1 - tc) + g[i + 1]! * tc) * (1 - tr) + (g[i + n]! * (1 - tc) + g[i + n + 1]! * tc) * tr;
   };
   if (values.length < 100) return { valueAt: samplerOf(grid), lowValue: Number.NaN, hounsfield, filledAt };
-  values.sort((a, b) => a - b);
-  differences.sort((a, b) => a - b);
+  values.sort();
+  differences.sort();
   const range = values[Math.floor(values.length * 0.95)]! - values[Math.floor(values.length * 0.25)]!;
   const noise = (1.4826 * differences[differences.length >> 1]!) / Math.SQRT2;
   const share = range > 0 ? noise / range : 0;
   const smoothed = share > NOISY_SHARE ? gaussianBlur(grid, n, Math.min(MAX_SMOOTHING_SIGMA_MM, (share / NOISY_SHARE) * 0.4) / PATCH_SPACING_MM) : grid;
   const lowValue = values[Math.floor(values.length * 0.01)]!;
   return { valueAt: samplerOf(smoothed), lowValue, hounsfield, filledAt };
-}
-
-/** Separable Gaussian blur of an n × n grid (σ in grid steps); NaN samples are left out of every average. */
-function gaussianBlur(grid: Float32Array, n: number, sigma: number): Float32Array {
-  const radius = Math.ceil(3 * sigma);
-  const weights = Array.from({ length: 2 * radius + 1 }, (_, i) => Math.exp(-((i - radius) ** 2) / (2 * sigma * sigma)));
-  const pass = (source: Float32Array, stride: number, step: number): Float32Array => {
-    const out = new Float32Array(n * n);
-    for (let line = 0; line < n; line += 1) {
-      for (let k = 0; k < n; k += 1) {
-        let sum = 0;
-        let weight = 0;
-        for (let d = -radius; d <= radius; d += 1) {
-          const kk = k + d;
-          if (kk < 0 || kk >= n) continue;
-          const v = source[line * stride + kk * step]!;
-          if (!Number.isFinite(v)) continue;
-          const w = weights[d + radius]!;
-          sum += v * w;
-          weight += w;
-        }
-        out[line * stride + k * step] = weight > 0 && Number.isFinite(source[line * stride + k * step]!) ? sum / weight : Number.NaN;
-      }
-    }
-    return out;
-  };
-  return pass(pass(grid, n, 1), 1, n);
 }

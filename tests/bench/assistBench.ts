@@ -148,6 +148,7 @@ function bench({ name, volume, levels }: DataSet): void {
   const spineMs: number[] = [];
   const spineCpuMs: number[] = [];
   let spineCount = '';
+  let spineBodies = 0;
   for (let run = 0; run < REPEATS; run += 1) {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
@@ -155,6 +156,7 @@ function bench({ name, volume, levels }: DataSet): void {
     const c1 = process.cpuUsage(c0);
     spineMs.push(performance.now() - t0);
     spineCpuMs.push((c1.user + c1.system) / 1000);
+    spineBodies = spine.ok ? spine.value.vertebrae.length : 0;
     spineCount = spine.ok
       ? `${spine.value.vertebrae.length} bodies found (${levels.length} expected), ${spine.value.missingLevelOffsets.length} missing`
       : `failed: ${spine.error.message}`;
@@ -172,9 +174,11 @@ function bench({ name, volume, levels }: DataSet): void {
   );
   console.log(`  grade agreement    ${agree}/${levels.length} with the reference points' grades` +
     (expert.length ? `; ${expertAgree}/${expert.length} with the expert grades` : ''));
+  console.log(`  time (wall / CPU)  ${percentile(msPerVertebra, 0.5).toFixed(0)} / ${percentile(cpuMsPerVertebra, 0.5).toFixed(0)} ms per vertebra (median)`);
+  const spineCpu = percentile(spineCpuMs, 0.5);
   console.log(
-    `  time (wall / CPU)  ${percentile(msPerVertebra, 0.5).toFixed(0)} / ${percentile(cpuMsPerVertebra, 0.5).toFixed(0)} ms per vertebra (median), ` +
-      `${percentile(spineMs, 0.5).toFixed(0)} / ${percentile(spineCpuMs, 0.5).toFixed(0)} ms per spine of ${levels.length} (two clicks): ${spineCount}`,
+    `  spine ${first.level}→${last.level} (two clicks, median) ${percentile(spineMs, 0.5).toFixed(0)} / ${spineCpu.toFixed(0)} ms wall / CPU` +
+      (spineBodies > 0 ? `, ${(spineCpu / spineBodies).toFixed(0)} ms of CPU per body` : '') + `: ${spineCount}`,
   );
 }
 

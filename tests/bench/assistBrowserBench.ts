@@ -1,19 +1,21 @@
 /**
  * Time of the image-analysis assistance in the browser (real Chromium, the built app, the phantom CT 512 × 512 × 227),
- * by stage: the volume's hand-over to the worker (in the background once assistance is switched on), the first click
- * after it, one click per vertebra on T10–L3 and the two-click spine detection T10→L3, each repeated REPEATS times
- * (medians). For the analysis it prints the wall time in the worker, the click-to-result time on the page, and, from a
- * further pass, the CPU time of the worker threads (/proc on Linux), against the wall time: how much of it the worker
- * ran (on a loaded machine the rest is waiting for a core). T4–L5 (14 bodies) is estimated from T10→L3.
- * Run after `npm run build` and `npm run sample`: `npm run bench:assist-browser`. Prints figures; asserts nothing.
+ * by stage, in REPEATS sessions (medians, and the range): switching assistance on and the volume's hand-over to the
+ * worker, traced on the page's main thread (its longest task, wall and CPU, and what it ran); the worker's warm-up
+ * after it (CPU); the first click after the warm-up; one click per vertebra on T10–L3; the two-click spine T10→L3. For
+ * the analysis it prints the wall time in the worker, the click-to-result time on the page and the worker threads' CPU
+ * time (/proc on Linux): on a loaded machine the wall time is mostly waiting for a core. T4–L5 (14 bodies) is
+ * estimated from T10→L3 (see main). Run after `npm run build` and `npm run sample`: `npm run bench:assist-browser`.
+ * Prints figures; asserts nothing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { installWorkerProbe, probeRecord, waitForAnswer, type ProbeRecord } from '../e2e/assistWorkerProbe';
 import { loadGroundTruth, sampleFiles, type GroundTruthLevel, type Vec3 } from '../e2e/pageObject';
 import { startSession, type ViewerSession } from '../e2e/session';
+import { traceMainThread, type MainThreadRecord } from './mainThreadTrace';
 
-const REPEATS = 3;
+const REPEATS = Number(process.env.BENCH_RUNS ?? 3);
 /** Bodies from T4 to L5, the issue's spine. */
 const T4_TO_L5_BODIES = 14;
 
@@ -35,23 +37,24 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-const ms = (value: number) => `${value.toFixed(0)} ms`;
+/** The hand-over's stages from the probe: its wall time, its chunks and the longest copy between two of them. */
+interface HandOver {
+  readonly wallMs: number;
+  readonly chunks: number;
+  /** Longest time from the worker's answer to one chunk to the page posting the next (the copy), ms. */
+  readonly longestCopyMs: number;
+}
 
-/** The hand-over's stages from the probe: total, chunks, longest copy between two chunks, long tasks meanwhile. */
-function handOverStages(record: ProbeRecord): string {
+function handOverOf(record: ProbeRecord): HandOver | null {
   const out = (type: string) => record.messages.filter((m) => m.direction === 'out' && m.type === type);
   const answered = (type: string) => record.messages.filter((m) => m.direction === 'in' && m.type === type);
   const begin = out('beginVolume')[0];
   const end = answered('endVolume')[0];
-  if (!begin || !end) return 'volume hand-over: not seen';
-  // The page copies chunk k + 1 between the worker's answer to chunk k and posting chunk k + 1.
+  if (!begin || !end) return null;
   const chunkOut = out('volumeChunk');
   const chunkIn = answered('volumeChunk');
   const copies = chunkOut.slice(1).map((m, k) => m.atMs - (chunkIn[k]?.atMs ?? m.atMs));
-  const longTasks = record.longTasks.filter((t) => t.startMs + t.durationMs >= begin.atMs && t.startMs <= end.atMs);
-  return `volume hand-over (in the background, from switching assist on): ${ms(end.atMs - begin.atMs)} for ${chunkOut.length} chunks; ` +
-    `longest copy of a chunk on the page ${ms(Math.max(0, ...copies))}; page long tasks (> 50 ms) meanwhile: ${longTasks.length}` +
-    (longTasks.length ? ` (longest ${ms(Math.max(...longTasks.map((t) => t.durationMs)))})` : '');
+  return { wallMs: end.atMs - begin.atMs, chunks: chunkOut.length, longestCopyMs: Math.max(0, ...copies) };
 }
 
 /** Clock ticks per second of /proc/<pid>/task/<tid>/stat's times on Linux (USER_HZ). */
@@ -89,18 +92,56 @@ async function workerCpuClock(session: ViewerSession): Promise<(() => number) | 
   };
 }
 
-async function main(): Promise<void> {
-  const truth = loadGroundTruth();
-  const baseline = truth.studies.find((s) => s.key === 'baseline')!;
-  const levels = baseline.levels!;
+/** Polls a CPU clock until it has not moved for `quietMs` (the worker is idle), at most `timeoutMs`; the CPU used meanwhile. */
+async function untilIdle(clock: () => number, quietMs = 600, timeoutMs = 60_000): Promise<number> {
+  const start = clock();
+  const deadline = performance.now() + timeoutMs;
+  let last = start;
+  let stillSince = performance.now();
+  while (performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = clock();
+    if (now !== last) {
+      last = now;
+      stillSince = performance.now();
+    } else if (performance.now() - stillSince >= quietMs) {
+      break;
+    }
+  }
+  return last - start;
+}
+
+/** The figures of one session. */
+interface Run {
+  readonly load: number;
+  readonly handOver: HandOver | null;
+  readonly page: MainThreadRecord;
+  /** Worker CPU from switching assistance on until the worker was idle (taking the chunks, then the warm-up), ms; NaN without /proc. */
+  readonly warmUpCpuMs: number;
+  readonly firstClick: Timing;
+  /** Worker CPU of the first click, ms. */
+  readonly firstClickCpuMs: number;
+  readonly perVertebra: readonly Timing[];
+  /** Worker CPU per click of one click per vertebra, ms (mean over the clicks). */
+  readonly perVertebraCpuMs: number;
+  readonly spine: Timing;
+  readonly spineCpuMs: number;
+}
+
+async function runOnce(levels: readonly GroundTruthLevel[], seriesUid: string): Promise<Run> {
   const session = await startSession({ initScript: installWorkerProbe });
   const { viewer } = session;
   const load = loadavg()[0]!;
   try {
     await viewer.openFiles(sampleFiles('baseline', 'ct'));
-    await viewer.openSeries(baseline.series.find((s) => s.key === 'ct')!.seriesInstanceUID);
+    await viewer.openSeries(seriesUid);
     await viewer.waitLoaded('sagittal');
     await viewer.page.locator('[data-testid="tool-vertebral-height"]').click();
+    // Choosing the tool resizes the sagittal view (the study browser gives way), and cornerstone renders it again: let
+    // that frame pass before switching assistance on, so the trace below holds only what switching on causes.
+    // (A string: tsx would wrap a named function in a helper the page does not have.)
+    await viewer.page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(resolve))))');
+    const clock = (await workerCpuClock(session)) ?? (() => Number.NaN);
     const settled = () => viewer.page.locator('[data-testid="assist-status"][data-pending="0"]').waitFor({ timeout: 120_000 });
     const lastTiming = () => viewer.page.evaluate(() => window.vertebralViewer.getState().assist.lastTiming) as Promise<Timing | null>;
     /** Clicks, then waits for a new timing (cornerstone holds a mouse-down back briefly to tell a double click). */
@@ -123,19 +164,15 @@ async function main(): Promise<void> {
         await viewer.page.locator('[data-testid="delete-measurement"]').first().click();
       }
     };
-    const clickEachVertebra = async (into: Timing[]) => {
-      await viewer.page.locator('[data-testid="assist-mode"]').selectOption('click');
-      for (const level of levels) {
-        await viewer.chooseLevel(level.level);
-        await clickAt(centreOf(level));
-        const timing = await lastTiming();
-        if (!timing || timing.kind !== 'vertebra') {
-          const notice = await viewer.page.evaluate(() => window.vertebralViewer.getState().assist.notice?.message ?? '');
-          throw new Error(`no proposal for ${level.level}: ${notice}`);
-        }
-        into.push(timing);
+    const clickVertebra = async (level: GroundTruthLevel): Promise<Timing> => {
+      await viewer.chooseLevel(level.level);
+      await clickAt(centreOf(level));
+      const timing = await lastTiming();
+      if (!timing || timing.kind !== 'vertebra') {
+        const notice = await viewer.page.evaluate(() => window.vertebralViewer.getState().assist.notice?.message ?? '');
+        throw new Error(`no proposal for ${level.level}: ${notice}`);
       }
-      await clear();
+      return timing;
     };
     const detectSpineOnce = async (): Promise<Timing> => {
       await viewer.page.locator('[data-testid="assist-mode"]').selectOption('off');
@@ -149,55 +186,73 @@ async function main(): Promise<void> {
       return timing;
     };
 
-    // Stage 1: switching assistance on hands the volume over in the background; the first click comes after it.
-    await viewer.page.locator('[data-testid="assist-mode"]').selectOption('click');
-    await waitForAnswer(viewer.page, 'endVolume');
-    const handOver = handOverStages(await probeRecord(viewer.page));
+    // Switching assistance on hands the volume over in the background: the page's main thread traced meanwhile.
+    const beforeHandOver = clock();
+    const page = await traceMainThread(viewer.page, async () => {
+      await viewer.page.locator('[data-testid="assist-mode"]').selectOption('click');
+      await waitForAnswer(viewer.page, 'endVolume');
+    });
+    const handOver = handOverOf(await probeRecord(viewer.page));
+    // The worker warms up after the hand-over; a reader's first click comes seconds later, after it.
+    await untilIdle(clock);
+    const warmUpCpuMs = clock() - beforeHandOver;
+    let cpu = clock();
+    const firstClick = await clickVertebra(levels[0]!);
+    const firstClickCpuMs = clock() - cpu;
+    cpu = clock();
     const perVertebra: Timing[] = [];
-    const perSpine: Timing[] = [];
-    const firstRun: Timing[] = [];
-    await clickEachVertebra(firstRun);
-    const firstClick = firstRun[0]!;
-    perVertebra.push(...firstRun.slice(1));
-    perSpine.push(await detectSpineOnce());
-    for (let run = 1; run < REPEATS; run += 1) {
-      await clickEachVertebra(perVertebra);
-      perSpine.push(await detectSpineOnce());
-    }
-    // The worker threads' CPU time over the timed runs, against the worker's wall time (a loaded machine's cores are
-    // shared: the difference is the time the worker waited for one).
-    const cpuMs = await workerCpuClock(session);
-    const cpuAtStart = cpuMs?.() ?? 0;
-    const cpuClicks: Timing[] = [];
-    await clickEachVertebra(cpuClicks);
-    const cpuAfterClicks = cpuMs?.() ?? 0;
-    const cpuSpine = await detectSpineOnce();
-    const cpuAfterSpine = cpuMs?.() ?? 0;
-    const sumAnalysis = (t: readonly Timing[]) => t.reduce((s, x) => s + x.analysisMs, 0);
-    const cores = await viewer.page.evaluate(() => navigator.hardwareConcurrency);
-    const bodies = perSpine[0]?.vertebrae ?? levels.length;
-    const vertebraAnalysis = median(perVertebra.map((t) => t.analysisMs));
-    const vertebraRoundTrip = median(perVertebra.map((t) => t.roundTripMs));
-    const spineAnalysis = median(perSpine.map((t) => t.analysisMs));
-    const spineRoundTrip = median(perSpine.map((t) => t.roundTripMs));
-    console.log(`assistance in the browser (Chromium, ${cores} logical cores, load average ${load.toFixed(1)} at the start; phantom CT 512 × 512 × 227; median of ${REPEATS} runs)`);
-    console.log(handOver);
-    console.log(`first click after the hand-over (the worker's code not yet optimised): analysis ${ms(firstClick.analysisMs)}, click to vertebra ${ms(firstClick.roundTripMs)}`);
-    console.log(`one click per vertebra: analysis ${ms(vertebraAnalysis)}, click to vertebra ${ms(vertebraRoundTrip)} (${perVertebra.length} clicks)`);
-    console.log(`spine T10→L3 (${bodies} bodies): analysis ${ms(spineAnalysis)}, click to vertebrae ${ms(spineRoundTrip)}`);
-    const clicksCpuMs = (cpuAfterClicks - cpuAtStart) / cpuClicks.length;
-    const spineCpuMs = cpuAfterSpine - cpuAfterClicks;
-    console.log(cpuMs
-      ? `worker CPU (a further pass, /proc, 10 ms ticks): one click per vertebra ${ms(clicksCpuMs)} of CPU in ${ms(sumAnalysis(cpuClicks) / cpuClicks.length)} wall; ` +
-        `spine ${ms(spineCpuMs)} of CPU in ${ms(cpuSpine.analysisMs)} wall`
-      : 'worker CPU: not measured (no /proc)');
-    console.log(`T4–L5 (${T4_TO_L5_BODIES} bodies), estimated by scaling T10→L3 by bodies (${T4_TO_L5_BODIES}/${bodies}): ` +
-      `two-click spine ${ms((spineRoundTrip * T4_TO_L5_BODIES) / bodies)} click to vertebrae` +
-      (cpuMs ? ` (${ms((spineCpuMs * T4_TO_L5_BODIES) / bodies)} of worker CPU)` : '') +
-      `; one click each: ${ms(vertebraRoundTrip)} per click`);
+    for (const level of levels.slice(1)) perVertebra.push(await clickVertebra(level));
+    const perVertebraCpuMs = (clock() - cpu) / perVertebra.length;
+    await clear();
+    cpu = clock();
+    const spine = await detectSpineOnce();
+    const spineCpuMs = clock() - cpu;
+    return { load, handOver, page, warmUpCpuMs, firstClick, firstClickCpuMs, perVertebra, perVertebraCpuMs, spine, spineCpuMs };
   } finally {
     await session.close();
   }
+}
+
+/** "median (min–max)" of some figures, ms. */
+function spread(values: readonly number[], unit = 'ms'): string {
+  if (values.some((v) => !Number.isFinite(v))) return 'not measured';
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return `${median(values).toFixed(0)} ${unit} (${lo.toFixed(0)}–${hi.toFixed(0)})`;
+}
+
+async function main(): Promise<void> {
+  const truth = loadGroundTruth();
+  const baseline = truth.studies.find((s) => s.key === 'baseline')!;
+  const levels = baseline.levels!;
+  const seriesUid = baseline.series.find((s) => s.key === 'ct')!.seriesInstanceUID;
+  const runs: Run[] = [];
+  for (let run = 0; run < REPEATS; run += 1) runs.push(await runOnce(levels, seriesUid));
+  const all = <T,>(f: (r: Run) => T) => runs.map(f);
+  const bodies = runs[0]!.spine.vertebrae;
+  const longest = runs.map((r) => r.page.longTasks[0] ?? { wallMs: 0, cpuMs: 0, what: 'none' });
+  const worst = [...longest].sort((a, b) => b.wallMs - a.wallMs)[0]!;
+  console.log(`assistance in the browser (Chromium, 2 logical cores of this machine, headless with SwiftShader; phantom CT 512 × 512 × 227; ` +
+    `${REPEATS} sessions: median (min–max); load average at the sessions' start ${all((r) => r.load.toFixed(1)).join(', ')})`);
+  console.log(`switching assist on and the volume hand-over: ${spread(all((r) => r.handOver?.wallMs ?? Number.NaN))} for ${runs[0]!.handOver?.chunks ?? '?'} chunks; ` +
+    `longest copy of a chunk ${spread(all((r) => r.handOver?.longestCopyMs ?? Number.NaN))}`);
+  console.log(`  page main thread meanwhile: ${spread(all((r) => r.page.cpuMs))} of CPU in ${spread(all((r) => r.page.tasks), 'tasks')}; ` +
+    `long tasks (≥ 50 ms) ${all((r) => r.page.longTasks.length).join(', ')}; longest task ${spread(longest.map((t) => t.wallMs))} wall, ` +
+    `${spread(longest.map((t) => t.cpuMs))} of its thread's CPU; the longest of all: ${worst.wallMs.toFixed(0)} ms wall, ${worst.cpuMs.toFixed(0)} ms CPU, ${worst.what}`);
+  console.log(`worker CPU from switching assist on until idle (taking the chunks, then the warm-up): ${spread(all((r) => r.warmUpCpuMs))}`);
+  console.log(`first click after the warm-up: analysis ${spread(all((r) => r.firstClick.analysisMs))}, click to vertebra ${spread(all((r) => r.firstClick.roundTripMs))}, ` +
+    `worker CPU ${spread(all((r) => r.firstClickCpuMs))}`);
+  const perVertebra = (f: (t: Timing) => number) => all((r) => median(r.perVertebra.map(f)));
+  console.log(`one click per vertebra (${runs[0]!.perVertebra.length} clicks a session, median per session): analysis ${spread(perVertebra((t) => t.analysisMs))}, ` +
+    `click to vertebra ${spread(perVertebra((t) => t.roundTripMs))}, worker CPU ${spread(all((r) => r.perVertebraCpuMs))} per click`);
+  console.log(`spine T10→L3 (${bodies} bodies): analysis ${spread(all((r) => r.spine.analysisMs))}, click to vertebrae ${spread(all((r) => r.spine.roundTripMs))}, ` +
+    `worker CPU ${spread(all((r) => r.spineCpuMs))}`);
+  // T4–L5 from T10→L3: the spine's cost is one proposal per body (the two end bodies' and the bodies between), the
+  // centreline's profile and the disc placement being a few ms; so the cost scales with the bodies.
+  const scale = T4_TO_L5_BODIES / bodies;
+  console.log(`T4–L5 (${T4_TO_L5_BODIES} bodies), estimated as T10→L3 × ${T4_TO_L5_BODIES}/${bodies} (one proposal per body): ` +
+    `worker CPU ${spread(all((r) => r.spineCpuMs * scale))}, analysis ${spread(all((r) => r.spine.analysisMs * scale))}, ` +
+    `click to vertebrae ${spread(all((r) => r.spine.roundTripMs * scale))}`);
 }
 
 main().catch((error: unknown) => {

@@ -24,6 +24,8 @@ const ONE_CLICK_HEIGHT_TOLERANCE_MM = 1;
  * volume's geometry passing through cornerstone's metadata on the page and through the DICOM reader in node.
  */
 const SAME_RESULT_MM = 1e-3;
+/** The hand-over's chunk size (viewer/cornerstone/analysisClient.ts, HAND_OVER_CHUNK_BYTES). */
+const HAND_OVER_CHUNK_MAX_BYTES = 1024 * 1024;
 
 let session: ViewerSession;
 
@@ -74,6 +76,22 @@ describe('switching assistance on', () => {
     expect(postedCount(record, 'endVolume')).toBe(1);
     expect(postedCount(record, 'propose')).toBe(0);
     expect(record.messages.filter((m) => m.direction === 'in' && m.type !== 'propose').every((m) => m.ok)).toBe(true);
+  });
+
+  it('sends it in chunks of at most 1 MB, one copied per page task (each waits for the answer to the one before)', async () => {
+    const record = await probeRecord(session.viewer.page);
+    const chunks = record.messages.filter((m) => m.direction === 'out' && m.type === 'volumeChunk');
+    const [columns, rows] = [512, 512]; // the phantom CT's slices
+    const bytes = chunks.map((m) => m.bytes ?? Number.NaN);
+    expect(bytes.every((b) => b > 0 && b <= HAND_OVER_CHUNK_MAX_BYTES)).toBe(true);
+    // Every voxel of every slice, in whole slices (at least 2 bytes a voxel).
+    expect(bytes.reduce((sum, b) => sum + b, 0) % (columns * rows * 2)).toBe(0);
+    expect(bytes.reduce((sum, b) => sum + b, 0)).toBeGreaterThanOrEqual(columns * rows * 2 * ct.imageCount);
+    // The next chunk is posted only once the worker has answered the one before: never two chunks in one task.
+    const answered = (id: number) => record.messages.findIndex((m) => m.direction === 'in' && m.requestId === id);
+    chunks.slice(1).forEach((chunk, k) => {
+      expect(answered(chunks[k]!.requestId)).toBeLessThan(record.messages.indexOf(chunk));
+    });
   });
 });
 

@@ -17,6 +17,8 @@ export interface ProbeEntry {
   readonly ok?: boolean;
   /** An analysis request's click(s) and plane directions (not its image), or an analysis answer's value. */
   readonly detail?: unknown;
+  /** A volume chunk's size in bytes (its voxels' array). */
+  readonly bytes?: number;
 }
 
 export interface ProbeRecord {
@@ -26,7 +28,7 @@ export interface ProbeRecord {
 
 /** The init script (runs in the page before its own code; self-contained, as page.addInitScript needs). */
 export function installWorkerProbe(): void {
-  const messages: { direction: 'out' | 'in'; requestId: number; type: string; atMs: number; ok?: boolean; detail?: unknown }[] = [];
+  const messages: { direction: 'out' | 'in'; requestId: number; type: string; atMs: number; ok?: boolean; detail?: unknown; bytes?: number }[] = [];
   const volumeTypes = ['beginVolume', 'volumeChunk', 'endVolume'];
   const longTasks: { startMs: number; durationMs: number }[] = [];
   const typeOf = new Map<number, string>();
@@ -50,11 +52,14 @@ export function installWorkerProbe(): void {
   (window.Worker as unknown as { prototype: Worker }).prototype = NativeWorker.prototype;
   const post = NativeWorker.prototype.postMessage;
   NativeWorker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
-    const request = message as { requestId?: unknown; type?: unknown; clickMm?: unknown; firstMm?: unknown; lastMm?: unknown; planeAxes?: unknown } | null;
+    const request = message as { requestId?: unknown; type?: unknown; clickMm?: unknown; firstMm?: unknown; lastMm?: unknown; planeAxes?: unknown; values?: unknown } | null;
     if (request !== null && typeof request === 'object' && typeof request.requestId === 'number' && typeof request.type === 'string') {
       typeOf.set(request.requestId, request.type);
       const { clickMm, firstMm, lastMm, planeAxes } = request;
-      const detail = volumeTypes.includes(request.type) ? {} : { detail: { clickMm, firstMm, lastMm, planeAxes } };
+      const { values } = request;
+      const detail = volumeTypes.includes(request.type)
+        ? (ArrayBuffer.isView(values) ? { bytes: values.byteLength } : {})
+        : { detail: { clickMm, firstMm, lastMm, planeAxes } };
       messages.push({ direction: 'out', requestId: request.requestId, type: request.type, atMs: performance.now(), ...detail });
     }
     return (post as (...args: unknown[]) => void).apply(this, [message, ...rest]);

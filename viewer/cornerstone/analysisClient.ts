@@ -103,11 +103,13 @@ function valueTypeOf(slice: ArrayLike<number>): VoxelValueType {
 const ARRAY_OF: Record<VoxelValueType, new (length: number) => VoxelValues> = { Int8Array, Uint8Array, Int16Array, Uint16Array, Float32Array };
 
 /**
- * Bytes of voxels per message of a volume's hand-over: a chunk is copied on the page's thread between two of its
- * tasks (a few ms, so the page never freezes) and its array transferred, so the page never holds more than one chunk
- * beyond cornerstone's own images.
+ * Bytes of voxels per message of a volume's hand-over (whole slices, at least one): a chunk is copied on the page's
+ * thread in a task of its own and its array transferred, so the page never holds more than one chunk beyond
+ * cornerstone's own images. 1 MB: a copy then takes about 1.5 ms of the thread's CPU, short enough to run within one
+ * time slice of a loaded machine; the 4 MB chunks before took about 6 ms and, at load average 17 on 2 cores, were
+ * preempted into page tasks of 50–70 ms (a Chromium trace of the hand-over, `npm run bench:assist-browser`).
  */
-const HAND_OVER_CHUNK_BYTES = 4 * 1024 * 1024;
+const HAND_OVER_CHUNK_BYTES = 1024 * 1024;
 
 /** Longest wait for a volume's last slices before a click is answered "still loading", ms. */
 const VOLUME_LOAD_WAIT_MS = 60_000;
