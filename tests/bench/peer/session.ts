@@ -5,7 +5,7 @@ import { chromium, type Page, type Response } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/harness';
 import { topSelfTimes, type CpuProfile, type SelfTime } from './cpuProfile';
 import { TEXTURE_UPLOAD_PROBE, type BenchMarks, type IoFloorResult, type TextureUploads } from './probes';
-import { startTreeSampler, type TreeSummary } from './processTree';
+import { largestMappingsByType, startTreeSampler, type MappingShare, type PssParts, type TreeSummary } from './processTree';
 import { startForeignCpuMeter, waitForQuietMachine, type ForeignCpu, type QuietWait } from './quietMachine';
 
 export type SessionKind = 'ours' | 'ohif-stack' | 'ohif-mpr' | 'io-floor';
@@ -48,6 +48,12 @@ export interface SessionResult {
   readonly peakBrowserProcesses: number;
   /** The highest PSS seen per Chromium process type (renderer, gpu-process, browser …), bytes. */
   readonly peakPssByType?: Readonly<Record<string, number>>;
+  /** Per process type, the anonymous / file / shared-memory parts of its PSS at its peak, bytes. */
+  readonly peakPssPartsByType?: Readonly<Record<string, PssParts>>;
+  /** Per process type, the mappings holding most of its PSS once the load is done (before the page closes). */
+  readonly largestMappingsByType?: Readonly<Record<string, readonly MappingShare[]>>;
+  /** CPU seconds (user + system) per Chromium process type during the session. */
+  readonly cpuSecondsByType?: Readonly<Record<string, number>>;
   /** PSS per process type over the session (ms since the browser started), bytes. */
   readonly pssTimeline?: TreeSummary['pssTimeline'];
   /** 3-D texture data the page handed to WebGL (absent for the I/O floor). */
@@ -67,6 +73,8 @@ export interface SessionResult {
 }
 
 const HEAP_POLL_MS = 250;
+/** How many of each process's largest mappings a session keeps. */
+const MAPPINGS_PER_PROCESS = 8;
 const MARK_POLL_MS = 100;
 const gzipSizeCache = new Map<string, { bytes: number; gzipBytes: number }>();
 
@@ -90,6 +98,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
   let floor: IoFloorResult | undefined;
   let textureUploads: TextureUploads | undefined;
   let selfTimes: SelfTime[] | undefined;
+  let mappings: Record<string, MappingShare[]> | undefined;
   let error: string | undefined;
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -129,6 +138,8 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
         if (missing.length > 0) error = `timed out after ${spec.timeoutMs / 1000} s waiting for ${missing.join(', ')}${marks.framesLoaded !== undefined ? ` (${marks.framesLoaded} frames loaded)` : ''}`;
       }
       await sleep(spec.settleMs ?? 1_000);
+      // Where the memory lies with the volume complete and still open (smaps of every process; slow, so once).
+      mappings = largestMappingsByType(browserPid, MAPPINGS_PER_PROCESS);
       if (spec.probe !== undefined) textureUploads = ((await page.evaluate('window.__benchTextureUploads').catch(() => null)) as TextureUploads | null) ?? undefined;
     } catch (caught) {
       error = String(caught).slice(0, 500);
@@ -163,6 +174,9 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     peakPssBytes: tree.peakPssBytes,
     peakBrowserProcesses: tree.peakProcessCount,
     peakPssByType: tree.peakPssByType,
+    peakPssPartsByType: tree.peakPssPartsByType,
+    ...(mappings === undefined ? {} : { largestMappingsByType: mappings }),
+    cpuSecondsByType: tree.cpuSecondsByType,
     pssTimeline: tree.pssTimeline,
     ...(textureUploads === undefined ? {} : { textureUploads }),
     ...(selfTimes === undefined ? {} : { topSelfTimes: selfTimes }),
