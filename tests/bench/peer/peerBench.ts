@@ -238,7 +238,7 @@ function describeSession(series: GeneratedSeries, rep: number, r: SessionResult)
   const figures = r.kind === 'io-floor'
     ? `floor ${s(r.floor?.ms)} (${r.floor?.frames ?? 0} frames, ${((r.floor?.bytes ?? 0) / 1e6).toFixed(0)} MB)`
     : `first ${s(r.firstImageMs)}, sagittal ${s(r.sagittalReadyMs)}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}${textureText(r)}, PSS ${pssByTypeText(r)}; CPU ${cpuByTypeText(r)}`;
-  const memory = r.kind === 'io-floor' ? '' : `\n    peak PSS parts (anon/file/shmem MB): ${pssPartsText(r)}\n    largest mappings at the end (PSS MB): ${mappingsText(r)}`;
+  const memory = r.kind === 'io-floor' ? '' : `\n    peak PSS parts (anon/file/shmem MB): ${pssPartsText(r)}\n    largest mappings at the end (PSS MB): ${mappingsText(r)}\n    threads (CPU s): ${threadsText(r)}`;
   const busiest = r.topSelfTimes === undefined ? '' : `\n    main thread self time: ${r.topSelfTimes.map((t) => `${t.name} ${t.selfMs.toFixed(0)} ms`).join('; ')}`;
   const load = `load ${r.quiet.loadAtStart.toFixed(1)}→${r.cpu.loadAtEnd.toFixed(1)}, others ${r.cpu.foreignCores.toFixed(2)} cores`;
   const flags = [r.disturbed ? 'DISTURBED' : '', r.ok ? '' : `FAILED: ${r.error ?? ''}`].filter(Boolean).join(' ');
@@ -271,6 +271,13 @@ function pssPartsText(r: SessionResult): string {
     .filter(([, parts]) => parts.pss >= 20e6)
     .map(([type, parts]) => `${type} ${mb(parts.anon)}/${mb(parts.file)}/${mb(parts.shmem)}`)
     .join(', ');
+}
+
+/** The busiest threads of the renderer and the GPU process, CPU seconds. */
+function threadsText(r: SessionResult): string {
+  return Object.entries(r.cpuSecondsByThread ?? {})
+    .map(([type, threads]) => `${type}: ${Object.entries(threads).filter(([, s]) => s >= 0.2).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, s]) => `${name} ${s.toFixed(1)}`).join(', ')}`)
+    .join('; ');
 }
 
 /** The renderer's and the GPU process's largest mappings, MB. */

@@ -278,6 +278,41 @@ export function largestMappings(pid: number, count: number): MappingShare[] {
   return [...byName.entries()].map(([name, share]) => ({ name, ...share })).sort((a, b) => b.pssBytes - a.pssBytes).slice(0, count);
 }
 
+/**
+ * CPU seconds per thread name of a process since it started (/proc/PID/task/TID/stat; numbered threads such as
+ * `ThreadPoolForeg` summed under their name): which of its threads does the work.
+ */
+export function cpuSecondsByThread(pid: number): Record<string, number> {
+  const byName: Record<string, number> = {};
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return byName;
+  }
+  for (const tid of tids) {
+    try {
+      const text = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')).replace(/\d+$/, '#');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      byName[name] = (byName[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S;
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return byName;
+}
+
+/** CPU seconds per thread name of the tree's processes of one type (all its processes summed). */
+export function cpuSecondsByThreadOfType(rootPid: number, type: string): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const pid of processTree(rootPid)) {
+    if (processType(pid) !== type) continue;
+    for (const [name, seconds] of Object.entries(cpuSecondsByThread(pid))) sum[name] = (sum[name] ?? 0) + seconds;
+  }
+  return sum;
+}
+
 /** The largest mappings of every process of a tree, by process type (`renderer`, `gpu-process` …). */
 export function largestMappingsByType(rootPid: number, count: number): Record<string, MappingShare[]> {
   const result: Record<string, MappingShare[]> = {};

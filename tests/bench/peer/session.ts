@@ -5,7 +5,7 @@ import { chromium, type Page, type Response } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/harness';
 import { topSelfTimes, type CpuProfile, type SelfTime } from './cpuProfile';
 import { TEXTURE_UPLOAD_PROBE, type BenchMarks, type IoFloorResult, type TextureUploads } from './probes';
-import { largestMappingsByType, startTreeSampler, type MappingShare, type PssParts, type TreeSummary } from './processTree';
+import { cpuSecondsByThreadOfType, largestMappingsByType, startTreeSampler, type MappingShare, type PssParts, type TreeSummary } from './processTree';
 import { startForeignCpuMeter, waitForQuietMachine, type ForeignCpu, type QuietWait } from './quietMachine';
 
 export type SessionKind = 'ours' | 'ohif-stack' | 'ohif-mpr' | 'io-floor';
@@ -52,6 +52,8 @@ export interface SessionResult {
   readonly peakPssPartsByType?: Readonly<Record<string, PssParts>>;
   /** Per process type, the mappings holding most of its PSS once the load is done (before the page closes). */
   readonly largestMappingsByType?: Readonly<Record<string, readonly MappingShare[]>>;
+  /** CPU seconds per thread name of the renderer and the GPU process, from their start to the load's end. */
+  readonly cpuSecondsByThread?: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** CPU seconds (user + system) per Chromium process type during the session. */
   readonly cpuSecondsByType?: Readonly<Record<string, number>>;
   /** PSS per process type over the session (ms since the browser started), bytes. */
@@ -99,6 +101,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
   let textureUploads: TextureUploads | undefined;
   let selfTimes: SelfTime[] | undefined;
   let mappings: Record<string, MappingShare[]> | undefined;
+  let threadCpu: Record<string, Record<string, number>> | undefined;
   let error: string | undefined;
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -140,6 +143,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
       await sleep(spec.settleMs ?? 1_000);
       // Where the memory lies with the volume complete and still open (smaps of every process; slow, so once).
       mappings = largestMappingsByType(browserPid, MAPPINGS_PER_PROCESS);
+      threadCpu = { renderer: cpuSecondsByThreadOfType(browserPid, 'renderer'), 'gpu-process': cpuSecondsByThreadOfType(browserPid, 'gpu-process') };
       if (spec.probe !== undefined) textureUploads = ((await page.evaluate('window.__benchTextureUploads').catch(() => null)) as TextureUploads | null) ?? undefined;
     } catch (caught) {
       error = String(caught).slice(0, 500);
@@ -177,6 +181,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     peakPssPartsByType: tree.peakPssPartsByType,
     ...(mappings === undefined ? {} : { largestMappingsByType: mappings }),
     cpuSecondsByType: tree.cpuSecondsByType,
+    ...(threadCpu === undefined ? {} : { cpuSecondsByThread: threadCpu }),
     pssTimeline: tree.pssTimeline,
     ...(textureUploads === undefined ? {} : { textureUploads }),
     ...(selfTimes === undefined ? {} : { topSelfTimes: selfTimes }),
