@@ -149,7 +149,8 @@ describe.skipIf(!hasOrthanc)('frames over WADO-RS through the viewer\'s frame lo
     expect([...frameRequests].filter(([, count]) => count !== 1)).toEqual([]);
     // The complete volume is drawn from one WebGL context (cornerstone's pool would hold 7).
     const gpu = await page.evaluate(() => {
-      const engine = window.cornerstone.getRenderingEngine('vertebral-height-engine') as unknown as { contextPool?: { getContextCount(): number } } | undefined;
+      type Engine = { contextPool?: { getContextCount(): number } };
+      const engine = (window.cornerstone as unknown as { getRenderingEngine(id: string): Engine | undefined }).getRenderingEngine('vertebral-height-engine');
       return { contexts: engine?.contextPool?.getContextCount() ?? -1, sliceUploads: (window as unknown as { __sliceUploads?: number }).__sliceUploads ?? -1 };
     });
     expect(gpu.contexts).toBe(1);
