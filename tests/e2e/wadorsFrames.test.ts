@@ -109,6 +109,17 @@ describe.skipIf(!hasOrthanc)('frames over WADO-RS through the viewer\'s frame lo
 
   it.each([['native', 'Explicit VR Little Endian'], ['j2k', 'JPEG 2000 lossless']] as const)('decodes every %s frame bit-exact (%s)', async (variant, _label) => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    // Slices going to the volume's 3-D texture (texSubImage3D calls with data): once each, whatever the render pacing.
+    await context.addInitScript(`(() => {
+      const proto = typeof WebGL2RenderingContext === 'undefined' ? null : WebGL2RenderingContext.prototype;
+      if (!proto) return;
+      window.__sliceUploads = 0;
+      const original = proto.texSubImage3D;
+      proto.texSubImage3D = function (...args) {
+        if (args.some((arg) => arg !== null && typeof arg === 'object' && typeof arg.byteLength === 'number')) window.__sliceUploads += 1;
+        return original.apply(this, args);
+      };
+    })();`);
     const page = await context.newPage();
     const frameRequests = new Map<string, number>();
     page.on('request', (request) => {
@@ -136,6 +147,18 @@ describe.skipIf(!hasOrthanc)('frames over WADO-RS through the viewer\'s frame lo
     // for the middle frame again per view to compute one, unless given it first: viewer/cornerstone/volumeWindow.ts).
     expect(frameRequests.size).toBe(SLICE_COUNT);
     expect([...frameRequests].filter(([, count]) => count !== 1)).toEqual([]);
+    // The complete volume is drawn from one WebGL context (cornerstone's pool would hold 7).
+    const gpu = await page.evaluate(() => {
+      type Engine = { contextPool?: { getContextCount(): number } };
+      const engine = (window.cornerstone as unknown as { getRenderingEngine(id: string): Engine | undefined }).getRenderingEngine('vertebral-height-engine');
+      return { contexts: engine?.contextPool?.getContextCount() ?? -1, sliceUploads: (window as unknown as { __sliceUploads?: number }).__sliceUploads ?? -1 };
+    });
+    expect(gpu.contexts).toBe(1);
+    // Slices already in the cache when the texture is created (the middle one, loaded for the window, and whatever
+    // arrived before the first render) go up with it and once more when the volume reports them: the count depends on
+    // timing, but no slice goes up a third time (a texture re-filled on every render would send N per render).
+    expect(gpu.sliceUploads).toBeGreaterThanOrEqual(SLICE_COUNT);
+    expect(gpu.sliceUploads).toBeLessThanOrEqual(2 * SLICE_COUNT);
 
     // The stack path (no target array): every frame loaded afresh outside the cache, bit-exact again; native frames
     // are read on the page (viewer/cornerstone/uncompressedImage.ts), compressed ones go to the decode worker.

@@ -83,7 +83,12 @@ async function showVolume(seriesKey: string, volumeSpecs: readonly ViewportSpec[
   // times a second. The callback also covers frames that finished loading between two displays of this volume, whose
   // events this display never saw.
   orderVolumeRetrieval(volumeId, volume.imageIds.length);
-  disposers.push(throttleStreamingRenders(renderingEngine, volumeId, volume, volumeSpecs.map((v) => v.viewportId)));
+  disposers.push(
+    throttleStreamingRenders(renderingEngine, volumeId, volume, {
+      allViewportIds: volumeSpecs.map((v) => v.viewportId),
+      streamingViewportIds: volumeSpecs.filter((v) => v.orientation === 'sagittal').map((v) => v.viewportId),
+    }),
+  );
   volume.load(() => {
     progress.settle(imageIds);
     progress.publish();

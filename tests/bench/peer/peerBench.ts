@@ -237,12 +237,13 @@ function describeSession(series: GeneratedSeries, rep: number, r: SessionResult)
   const s = (ms: number | undefined) => (ms === undefined ? '-' : `${(ms / 1000).toFixed(2)} s`);
   const figures = r.kind === 'io-floor'
     ? `floor ${s(r.floor?.ms)} (${r.floor?.frames ?? 0} frames, ${((r.floor?.bytes ?? 0) / 1e6).toFixed(0)} MB)`
-    : `first ${s(r.firstImageMs)}${r.firstImageEarly === true ? ' (early image)' : ''}${r.firstRenderedMs === undefined ? '' : ` (first render event ${s(r.firstRenderedMs)})`}, sagittal ${s(r.sagittalReadyMs)}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}${textureText(r)}, PSS ${pssByTypeText(r)}`;
+    : `first ${s(r.firstImageMs)}${r.firstImageEarly === true ? ' (early image)' : ''}${r.firstRenderedMs === undefined ? '' : ` (first render event ${s(r.firstRenderedMs)})`}, sagittal ${s(r.sagittalReadyMs)}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}${textureText(r)}, PSS ${pssByTypeText(r)}; CPU ${cpuByTypeText(r)}`;
+  const memory = r.kind === 'io-floor' ? '' : `\n    peak PSS parts (anon/file/shmem MB): ${pssPartsText(r)}\n    largest mappings at the end (PSS MB): ${mappingsText(r)}\n    threads (CPU s): ${threadsText(r)}`;
   const busiest = r.topSelfTimes === undefined ? '' : `\n    main thread self time: ${r.topSelfTimes.map((t) => `${t.name} ${t.selfMs.toFixed(0)} ms`).join('; ')}`;
   const requests = r.requestTimeline === undefined ? '' : `\n    requests (start–end ms): ${r.requestTimeline.map((q) => `${q.name.split('/').slice(-2).join('/').slice(-40)} ${q.startMs}–${q.endMs}`).join('; ')}`;
   const load = `load ${r.quiet.loadAtStart.toFixed(1)}→${r.cpu.loadAtEnd.toFixed(1)}, others ${r.cpu.foreignCores.toFixed(2)} cores`;
   const flags = [r.disturbed ? 'DISTURBED' : '', r.ok ? '' : `FAILED: ${r.error ?? ''}`].filter(Boolean).join(' ');
-  return `  ${series.key} #${rep} ${r.kind.padEnd(10)} ${figures}; ${load}${flags ? `; ${flags}` : ''}${busiest}${requests}`;
+  return `  ${series.key} #${rep} ${r.kind.padEnd(10)} ${figures}; ${load}${flags ? `; ${flags}` : ''}${memory}${busiest}${requests}`;
 }
 
 /** 3-D texture uploads of a session: calls and MB (each slice once at 2 bytes a voxel is the least). */
@@ -254,6 +255,37 @@ function textureText(r: SessionResult): string {
 function pssByTypeText(r: SessionResult): string {
   const entries = Object.entries(r.peakPssByType ?? {}).sort((a, b) => b[1] - a[1]);
   return entries.map(([type, bytes]) => `${type} ${(bytes / 1e6).toFixed(0)} MB`).join(', ');
+}
+
+/** CPU seconds per Chromium process type (largest first), the tree's total and Orthanc's. */
+function cpuByTypeText(r: SessionResult): string {
+  const entries = Object.entries(r.cpuSecondsByType ?? {}).filter(([, s]) => s >= 0.05).sort((a, b) => b[1] - a[1]);
+  const total = entries.reduce((sum, [, s]) => sum + s, 0);
+  return `${total.toFixed(1)} s (${entries.map(([type, s]) => `${type} ${s.toFixed(1)}`).join(', ')}), Orthanc ${r.cpu.serverCpuS.toFixed(1)} s`;
+}
+
+/** Anonymous / file / shared-memory PSS per process type at its peak, MB. */
+function pssPartsText(r: SessionResult): string {
+  const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
+  return Object.entries(r.peakPssPartsByType ?? {})
+    .sort((a, b) => b[1].pss - a[1].pss)
+    .filter(([, parts]) => parts.pss >= 20e6)
+    .map(([type, parts]) => `${type} ${mb(parts.anon)}/${mb(parts.file)}/${mb(parts.shmem)}`)
+    .join(', ');
+}
+
+/** The busiest threads of the renderer and the GPU process, CPU seconds. */
+function threadsText(r: SessionResult): string {
+  return Object.entries(r.cpuSecondsByThread ?? {})
+    .map(([type, threads]) => `${type}: ${Object.entries(threads).filter(([, s]) => s >= 0.2).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, s]) => `${name} ${s.toFixed(1)}`).join(', ')}`)
+    .join('; ');
+}
+
+/** The renderer's and the GPU process's largest mappings, MB. */
+function mappingsText(r: SessionResult): string {
+  return ['renderer', 'gpu-process']
+    .map((type) => `${type}: ${(r.largestMappingsByType?.[type] ?? []).slice(0, 5).map((m) => `${m.name} ${(m.pssBytes / 1e6).toFixed(0)} (${m.mappings})`).join(', ')}`)
+    .join('; ');
 }
 
 function gitCommit(): string {

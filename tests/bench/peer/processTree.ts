@@ -80,6 +80,30 @@ export function pssBytes(pid: number): number {
   }
 }
 
+/** Where a process's proportional set size lies (/proc/PID/smaps_rollup), bytes. */
+export interface PssParts {
+  readonly pss: number;
+  /** Anonymous memory: heaps, the JS heap, array buffers, SwiftShader's textures. */
+  readonly anon: number;
+  /** File-backed mappings: the Chromium binary, fonts, ICU data. */
+  readonly file: number;
+  /** Shared memory (memfd, /dev/shm): the buffers Chromium's processes pass data through. */
+  readonly shmem: number;
+}
+
+const NO_PSS: PssParts = { pss: 0, anon: 0, file: 0, shmem: 0 };
+
+/** PSS and its anonymous / file / shared-memory parts (/proc/PID/smaps_rollup), zeros when the process is gone. */
+export function pssParts(pid: number): PssParts {
+  try {
+    const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024;
+    return { pss: field('Pss'), anon: field('Pss_Anon'), file: field('Pss_File'), shmem: field('Pss_Shmem') };
+  } catch {
+    return NO_PSS;
+  }
+}
+
 /** User + system CPU time in clock ticks and the parent PID, or null when the process is gone. */
 export function readStat(pid: number): { ppid: number; cpuTicks: number } | null {
   try {
@@ -123,11 +147,15 @@ export interface TreeSummary {
   readonly peakProcessCount: number;
   /** The highest PSS seen per Chromium process type (renderer, gpu-process, browser …), bytes. */
   readonly peakPssByType: Readonly<Record<string, number>>;
+  /** Per process type, the anonymous / file / shared-memory parts of its PSS at its peak, bytes. */
+  readonly peakPssPartsByType: Readonly<Record<string, PssParts>>;
   /** PSS per process type over time (ms since sampling started), every PSS sample: when the memory is taken. */
   readonly pssTimeline: ReadonlyArray<{ readonly ms: number; readonly byType: Readonly<Record<string, number>> }>;
   readonly samples: number;
   /** CPU ticks used by the tree's processes while sampled (processes that exited count up to their last sample). */
   readonly cpuTicks: number;
+  /** CPU seconds (user + system) per Chromium process type while sampled: where the browser's time goes. */
+  readonly cpuSecondsByType: Readonly<Record<string, number>>;
 }
 
 /**
@@ -140,29 +168,38 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
   let peakCount = 0;
   let samples = 0;
   const peakPssByType: Record<string, number> = {};
+  const peakPssPartsByType: Record<string, PssParts> = {};
   const pssTimeline: Array<{ ms: number; byType: Record<string, number> }> = [];
   const startedMs = Date.now();
   const typeOf = new Map<number, string>();
   const firstTicks = new Map<number, number>();
   const lastTicks = new Map<number, number>();
   let tree = processTree(rootPid);
+  const typeOfPid = (pid: number): string => {
+    let type = typeOf.get(pid);
+    if (type === undefined) {
+      type = processType(pid);
+      typeOf.set(pid, type);
+    }
+    return type;
+  };
   const sample = (): void => {
     if (samples % 10 === 0) tree = processTree(rootPid); // new renderers and workers appear: rescan every second
     let rss = 0;
     let pss = 0;
     const withPss = samples % pssEveryN === 0;
-    const pssOfType: Record<string, number> = {};
+    const partsOfType: Record<string, { pss: number; anon: number; file: number; shmem: number }> = {};
     for (const pid of tree) {
       rss += rssBytes(pid);
+      const type = typeOfPid(pid);
       if (withPss) {
-        const processPss = pssBytes(pid);
-        pss += processPss;
-        let type = typeOf.get(pid);
-        if (type === undefined) {
-          type = processType(pid);
-          typeOf.set(pid, type);
-        }
-        pssOfType[type] = (pssOfType[type] ?? 0) + processPss;
+        const parts = pssParts(pid);
+        pss += parts.pss;
+        const sum = (partsOfType[type] ??= { pss: 0, anon: 0, file: 0, shmem: 0 });
+        sum.pss += parts.pss;
+        sum.anon += parts.anon;
+        sum.file += parts.file;
+        sum.shmem += parts.shmem;
       }
       const stat = readStat(pid);
       if (stat !== null) {
@@ -170,7 +207,14 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
         lastTicks.set(pid, stat.cpuTicks);
       }
     }
-    for (const [type, bytes] of Object.entries(pssOfType)) peakPssByType[type] = Math.max(peakPssByType[type] ?? 0, bytes);
+    const pssOfType: Record<string, number> = {};
+    for (const [type, parts] of Object.entries(partsOfType)) {
+      pssOfType[type] = parts.pss;
+      if (parts.pss > (peakPssByType[type] ?? 0)) {
+        peakPssByType[type] = parts.pss;
+        peakPssPartsByType[type] = parts;
+      }
+    }
     if (withPss) pssTimeline.push({ ms: Date.now() - startedMs, byType: pssOfType });
     peakRss = Math.max(peakRss, rss);
     peakPss = Math.max(peakPss, pss);
@@ -184,8 +228,101 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
       clearInterval(timer);
       sample();
       let cpuTicks = 0;
-      for (const [pid, last] of lastTicks) cpuTicks += last - (firstTicks.get(pid) ?? 0);
-      return { peakRssBytes: peakRss, peakPssBytes: peakPss, peakProcessCount: peakCount, peakPssByType, pssTimeline, samples, cpuTicks };
+      const cpuSecondsByType: Record<string, number> = {};
+      for (const [pid, last] of lastTicks) {
+        const ticks = last - (firstTicks.get(pid) ?? 0);
+        cpuTicks += ticks;
+        const type = typeOfPid(pid);
+        cpuSecondsByType[type] = (cpuSecondsByType[type] ?? 0) + ticks / CLOCK_TICKS_PER_S;
+      }
+      return { peakRssBytes: peakRss, peakPssBytes: peakPss, peakProcessCount: peakCount, peakPssByType, peakPssPartsByType, pssTimeline, samples, cpuTicks, cpuSecondsByType };
     },
   };
+}
+
+/** One mapping name's share of a process's memory (/proc/PID/smaps, mappings of the same name summed), bytes. */
+export interface MappingShare {
+  readonly name: string;
+  readonly pssBytes: number;
+  readonly rssBytes: number;
+  readonly mappings: number;
+}
+
+/**
+ * The mapping names holding most of a process's PSS (anonymous mappings as `[anon]`, memfd and /dev/shm segments by
+ * their name without the inode), largest first: read once at a session's end, as walking smaps is slow.
+ */
+export function largestMappings(pid: number, count: number): MappingShare[] {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  } catch {
+    return [];
+  }
+  const byName = new Map<string, { pssBytes: number; rssBytes: number; mappings: number }>();
+  let current: { pssBytes: number; rssBytes: number; mappings: number } | null = null;
+  for (const line of text.split('\n')) {
+    const header = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \d+\s*(.*)$/.exec(line);
+    if (header !== null) {
+      const name = (header[1] ?? '').replace(/ \(deleted\)$/, '').replace(/\d{3,}/g, '#') || '[anon]';
+      current = byName.get(name) ?? { pssBytes: 0, rssBytes: 0, mappings: 0 };
+      current.mappings++;
+      byName.set(name, current);
+      continue;
+    }
+    if (current === null) continue;
+    const field = /^(Pss|Rss):\s+(\d+) kB/.exec(line);
+    if (field?.[1] === 'Pss') current.pssBytes += Number(field[2]) * 1024;
+    else if (field?.[1] === 'Rss') current.rssBytes += Number(field[2]) * 1024;
+  }
+  return [...byName.entries()].map(([name, share]) => ({ name, ...share })).sort((a, b) => b.pssBytes - a.pssBytes).slice(0, count);
+}
+
+/**
+ * CPU seconds per thread name of a process since it started (/proc/PID/task/TID/stat; numbered threads such as
+ * `ThreadPoolForeg` summed under their name): which of its threads does the work.
+ */
+export function cpuSecondsByThread(pid: number): Record<string, number> {
+  const byName: Record<string, number> = {};
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return byName;
+  }
+  for (const tid of tids) {
+    try {
+      const text = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')).replace(/\d+$/, '#');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      byName[name] = (byName[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S;
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return byName;
+}
+
+/** CPU seconds per thread name of the tree's processes of one type (all its processes summed). */
+export function cpuSecondsByThreadOfType(rootPid: number, type: string): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const pid of processTree(rootPid)) {
+    if (processType(pid) !== type) continue;
+    for (const [name, seconds] of Object.entries(cpuSecondsByThread(pid))) sum[name] = (sum[name] ?? 0) + seconds;
+  }
+  return sum;
+}
+
+/** The largest mappings of every process of a tree, by process type (`renderer`, `gpu-process` …). */
+export function largestMappingsByType(rootPid: number, count: number): Record<string, MappingShare[]> {
+  const result: Record<string, MappingShare[]> = {};
+  for (const pid of processTree(rootPid)) {
+    const type = processType(pid);
+    const shares = largestMappings(pid, count);
+    if (shares.length === 0) continue;
+    // Several processes of a type (renderers of other frames, utilities): keep the largest process's list.
+    const total = (list: readonly MappingShare[]) => list.reduce((sum, share) => sum + share.pssBytes, 0);
+    if (result[type] === undefined || total(shares) > total(result[type])) result[type] = shares;
+  }
+  return result;
 }

@@ -53,6 +53,7 @@ export function startForeignCpuMeter(serverPids: readonly number[]): { stop(brow
       return {
         elapsedS,
         foreignCores: elapsedS > 0 ? foreignTicks / CLOCK_TICKS_PER_S / elapsedS : 0,
+        serverCpuS: serverTicks / CLOCK_TICKS_PER_S,
         benchCores: elapsedS > 0 ? (ownTicks + serverTicks + browserTreeTicks) / CLOCK_TICKS_PER_S / elapsedS : 0,
         cores: cpus().length,
         loadAtEnd: loadAverage1m(),
@@ -65,6 +66,8 @@ export interface ForeignCpu {
   readonly elapsedS: number;
   /** Cores' worth of CPU that processes outside the benchmark used on average during the session. */
   readonly foreignCores: number;
+  /** CPU seconds the benchmark's servers (Orthanc) used during the session. */
+  readonly serverCpuS: number;
   /** Cores' worth used by the browser, the servers and Orthanc. */
   readonly benchCores: number;
   readonly cores: number;

@@ -5,7 +5,7 @@ import { chromium, type Page, type Response } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/harness';
 import { topSelfTimes, type CpuProfile, type SelfTime } from './cpuProfile';
 import { TEXTURE_UPLOAD_PROBE, type BenchMarks, type IoFloorResult, type TextureUploads } from './probes';
-import { startTreeSampler, type TreeSummary } from './processTree';
+import { cpuSecondsByThreadOfType, largestMappingsByType, startTreeSampler, type MappingShare, type PssParts, type TreeSummary } from './processTree';
 import { startForeignCpuMeter, waitForQuietMachine, type ForeignCpu, type QuietWait } from './quietMachine';
 
 export type SessionKind = 'ours' | 'ohif-stack' | 'ohif-mpr' | 'io-floor';
@@ -51,6 +51,14 @@ export interface SessionResult {
   readonly peakBrowserProcesses: number;
   /** The highest PSS seen per Chromium process type (renderer, gpu-process, browser …), bytes. */
   readonly peakPssByType?: Readonly<Record<string, number>>;
+  /** Per process type, the anonymous / file / shared-memory parts of its PSS at its peak, bytes. */
+  readonly peakPssPartsByType?: Readonly<Record<string, PssParts>>;
+  /** Per process type, the mappings holding most of its PSS once the load is done (before the page closes). */
+  readonly largestMappingsByType?: Readonly<Record<string, readonly MappingShare[]>>;
+  /** CPU seconds per thread name of the renderer and the GPU process, from their start to the load's end. */
+  readonly cpuSecondsByThread?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** CPU seconds (user + system) per Chromium process type during the session. */
+  readonly cpuSecondsByType?: Readonly<Record<string, number>>;
   /** PSS per process type over the session (ms since the browser started), bytes. */
   readonly pssTimeline?: TreeSummary['pssTimeline'];
   /** 3-D texture data the page handed to WebGL (absent for the I/O floor). */
@@ -84,6 +92,8 @@ const REQUEST_TIMELINE_SCRIPT = `(() => {
   return entries.filter((e) => !e.name.includes('/frames/') || frames++ < ${TIMELINE_FRAMES})
     .map((e) => ({ name: e.name.replace(/^https?:\\/\\/[^/]+/, '').slice(-90), startMs: Math.round(e.startTime), endMs: Math.round(e.responseEnd) }));
 })()`;
+/** How many of each process's largest mappings a session keeps. */
+const MAPPINGS_PER_PROCESS = 8;
 const MARK_POLL_MS = 100;
 const gzipSizeCache = new Map<string, { bytes: number; gzipBytes: number }>();
 
@@ -108,6 +118,8 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
   let textureUploads: TextureUploads | undefined;
   let selfTimes: SelfTime[] | undefined;
   let requestTimeline: SessionResult['requestTimeline'];
+  let mappings: Record<string, MappingShare[]> | undefined;
+  let threadCpu: Record<string, Record<string, number>> | undefined;
   let error: string | undefined;
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -147,6 +159,9 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
         if (missing.length > 0) error = `timed out after ${spec.timeoutMs / 1000} s waiting for ${missing.join(', ')}${marks.framesLoaded !== undefined ? ` (${marks.framesLoaded} frames loaded)` : ''}`;
       }
       await sleep(spec.settleMs ?? 1_000);
+      // Where the memory lies with the volume complete and still open (smaps of every process; slow, so once).
+      mappings = largestMappingsByType(browserPid, MAPPINGS_PER_PROCESS);
+      threadCpu = { renderer: cpuSecondsByThreadOfType(browserPid, 'renderer'), 'gpu-process': cpuSecondsByThreadOfType(browserPid, 'gpu-process') };
       if (spec.probe !== undefined) textureUploads = ((await page.evaluate('window.__benchTextureUploads').catch(() => null)) as TextureUploads | null) ?? undefined;
     } catch (caught) {
       error = String(caught).slice(0, 500);
@@ -184,6 +199,10 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     peakPssBytes: tree.peakPssBytes,
     peakBrowserProcesses: tree.peakProcessCount,
     peakPssByType: tree.peakPssByType,
+    peakPssPartsByType: tree.peakPssPartsByType,
+    ...(mappings === undefined ? {} : { largestMappingsByType: mappings }),
+    cpuSecondsByType: tree.cpuSecondsByType,
+    ...(threadCpu === undefined ? {} : { cpuSecondsByThread: threadCpu }),
     pssTimeline: tree.pssTimeline,
     ...(textureUploads === undefined ? {} : { textureUploads }),
     ...(selfTimes === undefined ? {} : { topSelfTimes: selfTimes }),
