@@ -14,11 +14,19 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['measurement/**/*.test.ts', 'analysis/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          // Vitest's default is one worker fewer than the cores: one on CI's 2-core machine, so the unit files ran one
+          // after another. Two workers run the long sample-generation file beside all the others.
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+          // A bound against hangs, not a timing: a test that spawns python or dciodvfy beside the other worker on a
+          // loaded 2-core machine can take longer than vitest's default 5 s.
+          testTimeout: 30_000,
         },
       },
       {
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           environment: 'node',
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 120_000,
@@ -29,6 +37,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,

@@ -19,6 +19,11 @@ const l1 = baseline.levels!.find((l) => l.level === 'L1')!;
 let orthanc: RunningOrthanc;
 let storageDir: string;
 let session: ViewerSession;
+/**
+ * The fresh browser window that opened the study with its stored vertebra: the outage test goes on from there rather
+ * than loading the same study over WADO-RS a fourth time.
+ */
+let reopened: { viewer: ViewerPage; close: () => Promise<void> } | null = null;
 
 /** A fresh browser window (its own context: nothing stored by an earlier test) on the viewer. */
 async function openViewer(): Promise<{ viewer: ViewerPage; close: () => Promise<void> }> {
@@ -46,6 +51,16 @@ async function search(page: Page, fields: { name?: string; from?: string; to?: s
   return page.locator('[data-testid="pacs-study-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-study-uid') ?? ''));
 }
 
+/** A fresh browser window that searches the PACS and opens the baseline study, with the vertebra stored there shown. */
+async function openStudyWithItsVertebra(): Promise<{ viewer: ViewerPage; close: () => Promise<void> }> {
+  const tab = await openViewer();
+  await connect(tab.viewer.page);
+  await search(tab.viewer.page, { name: 'PHANTOM*', from: '2026-09-01', to: '2026-09-30' });
+  await openStudy(tab.viewer, baseline.studyInstanceUID);
+  await tab.viewer.row('L1').waitFor();
+  return tab;
+}
+
 async function openStudy(viewer: ViewerPage, studyUID: string): Promise<void> {
   await viewer.page.locator(`[data-testid="pacs-study-row"][data-study-uid="${studyUID}"] [data-testid="pacs-open"]`).click();
   await viewer.waitLoaded('sagittal');
@@ -62,6 +77,7 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
   });
 
   afterAll(async () => {
+    await reopened?.close();
     await session?.close();
     await orthanc?.stop();
   });
@@ -117,16 +133,12 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
   });
 
   it('shows the vertebra from the PACS in a fresh browser that opens the same study', async () => {
-    const { viewer, close } = await openViewer();
-    await connect(viewer.page);
-    await search(viewer.page, { name: 'PHANTOM*', from: '2026-09-01', to: '2026-09-30' });
-    await openStudy(viewer, baseline.studyInstanceUID);
-    await viewer.row('L1').waitFor();
+    reopened = await openStudyWithItsVertebra();
+    const { viewer } = reopened;
     const points = await viewer.page.evaluate(() => Object.values(window.vertebralViewer.getState().measurements.byId)[0]?.points);
     if (points === undefined) expect.fail('no vertebra on the page');
     const drift = Math.max(...Object.entries(points).map(([name, p]) => Math.max(...(p as readonly number[]).map((v: number, i: number) => Math.abs(v - at(l1.points[name as keyof typeof l1.points], i))))));
     expect(drift).toBeLessThan(ct.pixelSpacingMm![0]);
-    await close();
   });
 
   it('opens a study linked from another system by URL parameters, asking for each frame, series list and metadata once', async () => {
@@ -153,11 +165,9 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
   });
 
   it('says clearly when the PACS is down, keeps the measurements, and saves after it is back (a new SR, not an overwrite)', async () => {
-    const { viewer, close } = await openViewer();
-    await connect(viewer.page);
-    await search(viewer.page, { name: 'PHANTOM*', from: '2026-09-01', to: '2026-09-30' });
-    await openStudy(viewer, baseline.studyInstanceUID);
-    await viewer.row('L1').waitFor();
+    // The window of the fresh-browser test (or, when this test runs alone, one that does the same).
+    const { viewer, close } = reopened ?? (await openStudyWithItsVertebra());
+    reopened = null;
     const port = orthanc.httpPort;
     await orthanc.stop({ keepDir: true });
     await (await viewer.menuItem('save-to-pacs')).click();
