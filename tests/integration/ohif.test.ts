@@ -303,7 +303,8 @@ describe.skipIf(skip)('OHIF 3.13.2 with our SR of the sample baseline CT', { tim
     await waitFor('OHIF to offer the Save dialog', async () => {
       if ((await save.count()) > 0) return true;
       await panel.getByText('Create SR').first().click({ timeout: 10_000 }).catch(() => undefined);
-      return (await save.first().isVisible().catch(() => false)) ? true : null;
+      // The dialog opens a moment after the click: wait for it before clicking again, which would close it.
+      return save.first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => null);
     }, 90_000).catch(async (error: unknown) => {
       await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'ohif-create-sr.png') }).catch(() => undefined);
       throw error;
