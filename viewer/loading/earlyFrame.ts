@@ -2,6 +2,7 @@ import { authHeader, type DicomWebConfig } from '../dicomweb/config';
 import { numberValue, stringValue, values } from '../dicomweb/dicomJson';
 import { framePartOf, type FramePart } from '../dicomweb/framePart';
 import type { PrefetchedSeries } from '../dicomweb/client';
+import { cross, dot } from './stackGeometry';
 
 /** What a WADO-RS frame request accepts: any transfer syntax, as the server stores it (no transcoding). */
 export const FRAME_MEDIA_TYPE = 'multipart/related; type=application/octet-stream; transfer-syntax=*';
@@ -86,13 +87,13 @@ export function middleSliceSopUid(instances: readonly unknown[]): string | null 
   const orientation = numbersOf(first, '00200037', 6);
   if (orientation === null) return null;
   const [rx = 0, ry = 0, rz = 0, cx = 0, cy = 0, cz = 0] = orientation;
-  const normal = [ry * cz - rz * cy, rz * cx - rx * cz, rx * cy - ry * cx] as const;
+  const normal = cross([rx, ry, rz], [cx, cy, cz]);
   const slices: SlicePosition[] = [];
   for (const json of instances) {
     const position = numbersOf(json, '00200032', 3);
     const sopUID = stringValue(json, '00080018');
     if (position === null || sopUID === '' || (numberValue(json, '00280008') ?? 1) !== 1) return null;
-    slices.push({ sopUID, distanceMm: (position[0] ?? 0) * normal[0] + (position[1] ?? 0) * normal[1] + (position[2] ?? 0) * normal[2] });
+    slices.push({ sopUID, distanceMm: dot([position[0] ?? 0, position[1] ?? 0, position[2] ?? 0], normal) });
   }
   slices.sort((a, b) => a.distanceMm - b.distanceMm);
   return slices[Math.floor(slices.length / 2)]?.sopUID ?? null;
