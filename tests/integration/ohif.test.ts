@@ -259,7 +259,7 @@ describe.skipIf(skip)('OHIF 3.13.2 with our SR of the sample baseline CT', { tim
     expect(pageErrors.filter((message) => !OHIF_LAYOUT_RACE.test(message))).toEqual([]);
   });
 
-  // OHIF 3.13.2 at times ignores every click on "Create SR" for a whole attempt (seen 2 of 8 runs on 2026-12-02, the
+  // OHIF 3.13.2 at times ignores every click on "Create SR" for a whole attempt (5 of 9 runs on 2026-12-02, the
   // button clicked and no dialog, no page error); each attempt starts on a fresh page, and every assertion stays.
   it('writes an SR of a Length drawn in OHIF that our reader gives back as a read-only foreign annotation', { retry: 2 }, async () => {
     // A fresh OHIF page that has not loaded our SR: OHIF 3.13.2 cannot save hydrated 3-D measurements again
