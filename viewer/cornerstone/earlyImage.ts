@@ -93,6 +93,14 @@ function axialSliceIndex(sortedImageIds: readonly string[], positionZMm: number)
   return Math.min(count - 1, Math.max(0, Math.floor(((zMax - positionZMm) / (zMax - zMin)) * count)));
 }
 
+/**
+ * The early image's canvases are drawn once, on the CPU: `willReadFrequently` keeps a 2-D canvas in memory instead of
+ * on the GPU, so the first image does not wait for Chromium to set up GPU rasterisation (on a software GL such as
+ * SwiftShader that alone held the page's main thread for about a second in a profiled session), and reading it back
+ * (tests, the peer benchmark's probe) costs no GPU read-back.
+ */
+const SOFTWARE_CANVAS: CanvasRenderingContext2DSettings = { willReadFrequently: true };
+
 /** A canvas covering `element` at its device pixels, above cornerstone's own, letting pointer events through. */
 function overlayCanvas(element: HTMLElement): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
@@ -106,7 +114,7 @@ function overlayCanvas(element: HTMLElement): HTMLCanvasElement {
 
 /** Draws the slice's pixels through its window into `canvas` where `placement` says, on black. */
 function drawSlice(canvas: HTMLCanvasElement, image: Types.IImage, range: { lower: number; upper: number }, placement: SlicePlacement): void {
-  const context = canvas.getContext('2d');
+  const context = canvas.getContext('2d', SOFTWARE_CANVAS);
   if (!context) throw new Error('the early image canvas has no 2-D context');
   const rescaled = image.preScale?.scaled === true;
   // The linear range [lower, upper] as the DICOM window it came from (toLowHighRange, PS3.3 C.11.2.1.2.1).
@@ -126,7 +134,7 @@ function drawSlice(canvas: HTMLCanvasElement, image: Types.IImage, range: { lowe
   const slice = document.createElement('canvas');
   slice.width = image.columns;
   slice.height = image.rows;
-  slice.getContext('2d')?.putImageData(new ImageData(rgba, image.columns, image.rows), 0, 0);
+  slice.getContext('2d', SOFTWARE_CANVAS)?.putImageData(new ImageData(rgba, image.columns, image.rows), 0, 0);
   context.fillStyle = 'black';
   context.fillRect(0, 0, canvas.width, canvas.height);
   const { a, b, c, d, e, f } = placement.transform;

@@ -21,14 +21,15 @@ export interface BenchMarks {
  * (seen: a "first image" 1.5 s before the first frame had arrived), so that render does not count; a reformatted plane
  * (no current image) does not count either. The image the viewer draws before cornerstone's first render (see
  * viewer/cornerstone/earlyImage.ts) counts when its viewport is marked `data-early-image="true"` with non-black pixels:
- * it is drawn only from the arrived, decoded slice. `firstRendered` keeps the automation surface's `data-rendered`
+ * it is drawn only from the arrived, decoded slice; only the early image's own canvas is read then (reading cornerstone's
+blank canvas beside it was a GPU read-back that held the page for seconds on a loaded machine). `firstRendered` keeps the automation surface's `data-rendered`
  * (cornerstone's first render event, black, grey or not) for comparison; the sagittal viewport's `data-loaded` is the
  * complete volume (see README).
  */
 export const OUR_VIEWER_PROBE = `(() => {
   const marks = (window.__benchMarks = {});
-  const nonBlank = (element) => {
-    for (const canvas of element.querySelectorAll('canvas')) {
+  const nonBlank = (element, selector = 'canvas') => {
+    for (const canvas of element.querySelectorAll(selector)) {
       if (canvas.width === 0 || canvas.height === 0) continue;
       const context = canvas.getContext('2d');
       if (!context) continue;
@@ -61,7 +62,7 @@ export const OUR_VIEWER_PROBE = `(() => {
     if (marks.firstImage === undefined) {
       const at = performance.now();
       for (const viewport of document.querySelectorAll('[data-testid="viewport"][data-early-image="true"]')) {
-        if (nonBlank(viewport)) {
+        if (nonBlank(viewport, 'canvas[data-testid="early-image"]')) {
           marks.firstImage = at;
           marks.firstImageEarly = true;
           break;
