@@ -1,7 +1,6 @@
 import { CHECK_BELOW_CONFIDENCE, confidenceOf } from './confidence';
 import { MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
 import type { AnalysisImage } from './image';
-import { withLateralPlanes } from './lateralPlanes';
 import { planeViewOf, type PlaneView } from './planeView';
 import { median } from './profile';
 import { proposeOnView, toVertebraProposal, type AnalysisOptions, type PlaneProposal, type VertebraProposal } from './proposeVertebra';
@@ -199,7 +198,7 @@ export function detectSpine(
       ...(options.polarity ? { polarity: options.polarity } : {}),
       ...(initialCranial ? { initialCranial } : {}),
     };
-    const proposal = proposeOnView(withLateralPlanes(view.value, image, options.planeAxes), view.value.toPlane(g.toWorld(seed)), o);
+    const proposal = proposeOnView(view.value, view.value.toPlane(g.toWorld(seed)), o);
     return proposal ? { proposal, view: view.value } : null;
   };
   const first = propose(a);

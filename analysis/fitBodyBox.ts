@@ -1,6 +1,5 @@
 import { DEPTH_TO_HEIGHT_RANGE, DISC_LINE_MIN_SHARE, MAX_PLAUSIBLE_DEPTH_MM, MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_DEPTH_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
 import { edgeFieldOf, SEARCH_HALF_SIZE_MM, type EdgeField } from './edgeField';
-import { withLateralEdges } from './lateralPlanes';
 import type { PlaneView } from './planeView';
 import type { ShellPolarity } from './profile';
 import { addScaled2, type Vec2 } from './vec';
@@ -299,7 +298,7 @@ function fitWithin(
     const key = `${deg}:${gridMm}:${cap ?? 'own'}`;
     let field = fields.get(key);
     if (!field) {
-      field = withLateralEdges(edgeFieldOf(view, seed, polarity, deg === 0 ? initialCranial : rotate(initialCranial, deg), gridMm, cap), view, seed, polarity);
+      field = edgeFieldOf(view, seed, polarity, deg === 0 ? initialCranial : rotate(initialCranial, deg), gridMm, cap);
       fields.set(key, field);
     }
     return field;

@@ -43,11 +43,6 @@ export interface PlaneView {
    * that was filled in from the tissue around it before the edges are looked for; false elsewhere.
    */
   readonly filledAt: (xMm: number, yMm: number) => boolean;
-  /**
-   * For a plane of a volume: the parasagittal planes either side of it, same in-plane coordinates (see
-   * lateralPlanes.ts), built on first use; absent for a plane image.
-   */
-  readonly lateralViews?: () => readonly PlaneView[];
 }
 
 /** A 1st percentile below this means Hounsfield units with fat or air in the field (fat ≈ −100 HU); MR is never negative. */

@@ -2,7 +2,6 @@ import { confidenceOf, type ConfidenceReason } from './confidence';
 import { findBody } from './findBody';
 import type { AnalysisImage } from './image';
 import { at } from './bodyPoints';
-import { withLateralPlanes } from './lateralPlanes';
 import { measureBody, type PlaneProposal } from './measureBody';
 import { planeViewOf, type PlaneAxes, type PlaneView } from './planeView';
 import type { ShellPolarity } from './profile';
@@ -89,7 +88,7 @@ export function proposeVertebra(image: AnalysisImage, clickMm: Vec3, options: An
   if (!Number.isFinite(view.value.valueAt(seed[0], seed[1]))) {
     return fail('OUTSIDE_IMAGE', 'The point is outside the image; click inside a vertebral body.');
   }
-  const proposal = proposeOnView(withLateralPlanes(view.value, image, options.planeAxes), seed, options.polarity ? { polarity: options.polarity } : {});
+  const proposal = proposeOnView(view.value, seed, options.polarity ? { polarity: options.polarity } : {});
   if (!proposal) {
     return fail('NO_VERTEBRA', 'No vertebral body with two endplates and two walls was found around this point; place the points by hand.');
   }

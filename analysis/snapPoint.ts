@@ -3,7 +3,6 @@ import { SNAP_RADIUS_MM } from './constants';
 import { MIN_EDGE_NOISE_RATIO } from './bodyFrame';
 import { findBody } from './findBody';
 import type { AnalysisImage } from './image';
-import { withLateralPlanes } from './lateralPlanes';
 import { planeViewOf } from './planeView';
 import { at } from './bodyPoints';
 import { measureBody, refinedEdge } from './measureBody';
@@ -41,7 +40,7 @@ export function snapPoint(image: AnalysisImage, clickMm: Vec3, corner: CornerNam
   if (!isCornerName(corner)) return fail('INVALID_INPUT', `"${String(corner)}" is not one of the six points.`);
   const view = planeViewOf(image, clickMm, options.planeAxes);
   if (!view.ok) return view;
-  const plane = withLateralPlanes(view.value, image, options.planeAxes);
+  const plane = view.value;
   const click = plane.toPlane(clickMm);
   if (!Number.isFinite(plane.valueAt(click[0], click[1]))) {
     return fail('OUTSIDE_IMAGE', 'The point is outside the image.');
