@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './tests/longestFirstSequencer';
 
 /**
  * Browser test files that run alone, after the others (project `e2e-serial`): beside another browser file on a loaded
@@ -10,6 +11,7 @@ const SERIAL_E2E_FILES = ['tests/e2e/largeSeries.test.ts', 'tests/e2e/pacs.test.
 
 export default defineConfig({
   test: {
+    sequence: { sequencer: LongestFirstSequencer },
     coverage: {
       provider: 'v8',
       include: ['measurement/**/*.ts', 'analysis/**/*.ts', 'viewer/loading/**/*.ts', 'viewer/tools/placement.ts', 'viewer/model/**/*.ts', 'viewer/state/**/*.ts', 'viewer/actions/**/*.ts', 'viewer/cornerstone/{orientationLabels,scaleBar,autoWindow}.ts', 'viewer/dicomweb/**/*.ts', 'viewer/export/**/*.ts', 'sample-data/**/*.ts'],
