@@ -20,8 +20,8 @@ let orthanc: RunningOrthanc;
 let storageDir: string;
 let session: ViewerSession;
 /**
- * The fresh browser window that opened the study with its stored vertebra: the outage test goes on from there rather
- * than loading the same study over WADO-RS a fourth time.
+ * The fresh browser window that opened the study by its link, with its stored vertebra: the fresh-browser and outage
+ * tests go on from there rather than loading the same 227 slices over WADO-RS again (each load took about 21 s on CI).
  */
 let reopened: { viewer: ViewerPage; close: () => Promise<void> } | null = null;
 
@@ -132,15 +132,6 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
     await close();
   });
 
-  it('shows the vertebra from the PACS in a fresh browser that opens the same study', async () => {
-    reopened = await openStudyWithItsVertebra();
-    const { viewer } = reopened;
-    const points = await viewer.page.evaluate(() => Object.values(window.vertebralViewer.getState().measurements.byId)[0]?.points);
-    if (points === undefined) expect.fail('no vertebra on the page');
-    const drift = Math.max(...Object.entries(points).map(([name, p]) => Math.max(...(p as readonly number[]).map((v: number, i: number) => Math.abs(v - at(l1.points[name as keyof typeof l1.points], i))))));
-    expect(drift).toBeLessThan(ct.pixelSpacingMm![0]);
-  });
-
   it('opens a study linked from another system by URL parameters, asking for each frame, series list and metadata once', async () => {
     const requested = new Map<string, number>();
     const tab = await session.openTab({
@@ -161,11 +152,22 @@ describe.skipIf(!hasOrthanc)('the viewer against a real Orthanc over DICOMweb', 
     expect(frames.filter(([, count]) => count > 1)).toEqual([]);
     expect(requested.get(`/dicom-web/studies/${baseline.studyInstanceUID}/series`)).toBe(1);
     expect([...requested].filter(([path, count]) => path.endsWith('/metadata') && count > 1)).toEqual([]);
-    await tab.close();
+    // A fresh browser window with the study and its stored vertebra: the next two tests go on from here.
+    reopened = tab;
+  });
+
+  it('shows the vertebra from the PACS in a fresh browser that opens the same study', async () => {
+    // The window of the link test (or, when this test runs alone, one that searches and opens the study).
+    reopened ??= await openStudyWithItsVertebra();
+    const { viewer } = reopened;
+    const points = await viewer.page.evaluate(() => Object.values(window.vertebralViewer.getState().measurements.byId)[0]?.points);
+    if (points === undefined) expect.fail('no vertebra on the page');
+    const drift = Math.max(...Object.entries(points).map(([name, p]) => Math.max(...(p as readonly number[]).map((v: number, i: number) => Math.abs(v - at(l1.points[name as keyof typeof l1.points], i))))));
+    expect(drift).toBeLessThan(ct.pixelSpacingMm![0]);
   });
 
   it('says clearly when the PACS is down, keeps the measurements, and saves after it is back (a new SR, not an overwrite)', async () => {
-    // The window of the fresh-browser test (or, when this test runs alone, one that does the same).
+    // The window of the link test (or, when this test runs alone, one that searches and opens the study).
     const { viewer, close } = reopened ?? (await openStudyWithItsVertebra());
     reopened = null;
     const port = orthanc.httpPort;

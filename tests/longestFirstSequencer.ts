@@ -1,0 +1,55 @@
+import { relative } from 'node:path';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Seconds each long test file took in the fresh-clone CI run of 2026-12-02 05:21 UTC (a quiet 2-core machine, every
+ * file one after another within its project). Every file not listed took under 3 s. Round numbers: only the order
+ * they give matters.
+ */
+export const MEASURED_FILE_SECONDS: Readonly<Record<string, number>> = {
+  'tests/e2e/pacs.test.ts': 92,
+  'tests/integration/ohif.test.ts': 71,
+  'tests/unit/sampleData.test.ts': 53,
+  'tests/e2e/crashSafety.test.ts': 53,
+  'tests/e2e/grading.test.ts': 43,
+  'tests/e2e/readingRoom.test.ts': 38,
+  'tests/e2e/assist.test.ts': 38,
+  'tests/e2e/fuzz.test.ts': 29,
+  'tests/e2e/compare.test.ts': 27,
+  'tests/e2e/devServer.test.ts': 26,
+  'tests/e2e/transfer.test.ts': 24,
+  'tests/e2e/heightTool.test.ts': 23,
+  'tests/e2e/malformed.test.ts': 20,
+  'tests/e2e/assistHandOver.test.ts': 20,
+  'tests/unit/analysisPhantom.test.ts': 19,
+  'tests/e2e/csp.test.ts': 18,
+  'tests/e2e/viewer.test.ts': 17,
+  'tests/e2e/wadorsFrames.test.ts': 15,
+  'tests/e2e/persistence.test.ts': 15,
+  'tests/unit/srReport.test.ts': 14,
+  'tests/e2e/foreignAnnotations.test.ts': 14,
+  'tests/integration/orthanc.test.ts': 13,
+  'tests/e2e/largeSeries.test.ts': 11,
+  'tests/e2e/earlyImage.test.ts': 11,
+  'tests/e2e/decodeContainment.test.ts': 9,
+  'tests/e2e/decoding.test.ts': 8,
+  'analysis/fitBodyBox.test.ts': 7,
+  'tests/unit/analysisMrPhantomContrasts.test.ts': 6,
+  'tests/e2e/patientText.test.ts': 5,
+  'tests/unit/analysisVerse.test.ts': 4,
+  'tests/unit/analysisTptboxMr.test.ts': 4,
+};
+
+/**
+ * Hands the longest files to the workers first, within each group of projects, so that two workers finish together
+ * instead of one running a 70 s file alone at the end. Vitest's own order needs durations cached by an earlier run; a
+ * fresh clone on CI has none and orders by file size, which put the 26 s dev-server file (22 lines) last.
+ */
+export class LongestFirstSequencer extends BaseSequencer {
+  override sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const root = this.ctx.config.root;
+    const seconds = (spec: TestSpecification) => MEASURED_FILE_SECONDS[relative(root, spec.moduleId)] ?? 0;
+    const groupOrder = (spec: TestSpecification) => spec.project.config.sequence.groupOrder;
+    return Promise.resolve([...files].sort((a, b) => groupOrder(a) - groupOrder(b) || seconds(b) - seconds(a)));
+  }
+}
