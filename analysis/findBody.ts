@@ -1,6 +1,5 @@
 import { findBodyByPairs } from './bodyByPairs';
 import { marrowStats, MAX_AXIS_TILT_DEG, type BodyFrame } from './bodyFrame';
-import { estimateColumnAxis } from './columnAxis';
 import { fitBodyBox } from './fitBodyBox';
 import { frameFromBox } from './frameFromBox';
 import type { PlaneView } from './planeView';
@@ -17,10 +16,9 @@ import { dot2, type Vec2 } from './vec';
 export function findBody(view: PlaneView, seed: Vec2, options: { readonly polarity?: ShellPolarity; readonly initialCranial?: Vec2 } = {}): BodyFrame | null {
   const marrow = marrowStats(view, seed);
   if (!Number.isFinite(marrow.levelValue)) return null;
-  const polarity = options.polarity ?? shellPolarityAround(view, seed, options.initialCranial ?? view.cranial);
+  let cranial = options.initialCranial ?? view.cranial;
+  const polarity = options.polarity ?? shellPolarityAround(view, seed, cranial);
   if (polarity === 'darkShell') return findBodyByPairs(view, seed, { ...options, polarity });
-  // A single click: the box's axis search is centred on the column's own axis around the click, when that is clear.
-  let cranial = options.initialCranial ?? estimateColumnAxis(view, seed)?.cranial ?? view.cranial;
   let frame: BodyFrame | null = null;
   for (let fit = 0; fit < BOX_FITS; fit += 1) {
     const box = fitBodyBox(view, seed, polarity, cranial);
