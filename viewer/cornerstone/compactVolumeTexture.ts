@@ -1,5 +1,5 @@
 import { cache } from '@cornerstonejs/core';
-import macro, { type VtkExtend } from '@kitware/vtk.js/macros';
+import macro from '@kitware/vtk.js/macros';
 import vtkOpenGLTexture from '@kitware/vtk.js/Rendering/OpenGL/Texture';
 import { writeHalfFloatTexels } from './halfFloatTexels';
 import type { VolumeTexels } from './volumeTexels';
@@ -174,7 +174,7 @@ function compactVolumeTexture(publicAPI: CompactTexturePublicAPI, model: Compact
     }
     if (model.floatScratch?.length !== count) model.floatScratch = new Float32Array(count);
     if (values instanceof Float32Array) return values;
-    model.floatScratch.set(values as unknown as ArrayLike<number>);
+    model.floatScratch.set(values);
     return model.floatScratch;
   }
 
@@ -200,7 +200,7 @@ function compactVolumeTexture(publicAPI: CompactTexturePublicAPI, model: Compact
       const imageId = imageIds[i];
       const image = imageId === undefined ? undefined : cache.getImage(imageId);
       if (!image?.voxelManager) continue;
-      const texels = texelsOf(image.voxelManager.getScalarData() as ArrayLike<number>);
+      const texels = texelsOf(image.voxelManager.getScalarData());
       if (texels === null) {
         publicAPI.deactivate();
         turnFloat32('value-out-of-range', `slice ${i + 1} of ${imageIds.length} holds a value a 16-bit float cannot hold exactly`);
@@ -239,7 +239,7 @@ function extend(publicAPI: object, model: object, initialValues: InitialValues =
   compactVolumeTexture(publicAPI as CompactTexturePublicAPI, model as CompactTextureModel);
 }
 
-const newCompactVolumeTexture = macro.newInstance(extend as VtkExtend, 'vtkCompactVolumeTexture') as (
+const newCompactVolumeTexture = macro.newInstance(extend, 'vtkCompactVolumeTexture') as (
   initialValues: InitialValues,
 ) => CompactVolumeTexture;
 
