@@ -113,22 +113,50 @@ async function texelsOf(session: ViewerSession): Promise<{ texels: string; basis
   });
 }
 
-/** The RGBA bytes of each view's canvas after one fresh render of every view (after turning the texture 32-bit). */
-async function renderedViews(session: ViewerSession, float32First: boolean): Promise<Record<string, number[]>> {
-  return session.page.evaluate(async (useFloat32) => {
+/** One view's pixels as drawn: how many bytes, how many grey levels, and a copy kept in the page under `key`. */
+interface ViewPixels {
+  orientation: string;
+  bytes: number;
+  greyLevels: number;
+  /** Bytes that differ from the copy kept under `compareWith` (-1 without one, or when the sizes differ). */
+  differing: number;
+}
+
+/**
+ * Renders every view once afresh (after turning the texture 32-bit when asked) and keeps each canvas's RGBA bytes in
+ * the page under `key`; compares them there with those kept under `compareWith` (the pixels stay in the page: three
+ * canvases of a million bytes each are slow to hand to the test).
+ */
+async function renderViews(session: ViewerSession, options: { float32First: boolean; key: string; compareWith?: string }): Promise<ViewPixels[]> {
+  return session.page.evaluate(async ({ float32First, key, compareWith }) => {
     const cornerstone = window.cornerstone as unknown as PageCornerstone;
-    if (useFloat32) cornerstone.cache.getVolumes()[0]?.vtkOpenGLTexture.useFloat32Texels?.();
+    if (float32First) cornerstone.cache.getVolumes()[0]?.vtkOpenGLTexture.useFloat32Texels?.();
     const elements = Array.from(document.querySelectorAll<HTMLDivElement>('[data-testid="viewport"]'));
-    const rendered = elements.map((element) => new Promise<void>((resolve) => element.addEventListener(cornerstone.EVENTS.IMAGE_RENDERED, () => resolve(), { once: true })));
+    const rendered = elements.map((element) => new Promise<void>((resolve, reject) => {
+      element.addEventListener(cornerstone.EVENTS.IMAGE_RENDERED, () => resolve(), { once: true });
+      setTimeout(() => reject(new Error(`the ${element.dataset.orientation ?? '?'} view did not render within 60 s`)), 60_000);
+    }));
     cornerstone.getRenderingEngine('vertebral-height-engine')?.render();
     await Promise.all(rendered);
-    const views: Record<string, number[]> = {};
-    for (const element of elements) {
+    const store = window as unknown as Record<string, Record<string, Uint8ClampedArray> | undefined>;
+    const kept: Record<string, Uint8ClampedArray> = {};
+    store[key] = kept;
+    return elements.map((element) => {
+      const orientation = element.dataset.orientation ?? '?';
       const canvas = element.querySelector('canvas') as HTMLCanvasElement;
-      views[element.dataset.orientation ?? '?'] = Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data);
-    }
-    return views;
-  }, float32First);
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      kept[orientation] = data;
+      const greys = new Set<number>();
+      for (let i = 0; i < data.length; i += 4) greys.add(data[i] as number);
+      const other = compareWith === undefined ? undefined : store[compareWith]?.[orientation];
+      let differing = -1;
+      if (other !== undefined && other.length === data.length) {
+        differing = 0;
+        for (let i = 0; i < data.length; i++) if (data[i] !== other[i]) differing++;
+      }
+      return { orientation, bytes: data.length, greyLevels: greys.size, differing };
+    });
+  }, options);
 }
 
 describe('the volume texture', () => {
@@ -149,33 +177,31 @@ describe('the volume texture', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('holds integers within ±2048 as 16-bit floats and draws every view exactly as the 32-bit texture does', async () => {
+  // Bounds against hangs on a loaded machine, not timings.
+  it('holds integers within ±2048 as 16-bit floats and draws every view exactly as the 32-bit texture does', { timeout: 300_000 }, async () => {
     const session = await startSession({ server, initScript: recordTextureCalls });
     try {
       await session.viewer.openFiles(files.exact);
       for (const orientation of ['axial', 'sagittal', 'coronal']) await session.viewer.waitLoaded(orientation);
       expect(await texelsOf(session)).toEqual({ texels: 'half-float', basis: 'checked-per-slice' });
-      const half = await renderedViews(session, false);
+      const half = await renderViews(session, { float32First: false, key: '__halfFloatViews' });
+      expect(half.map((v) => v.orientation).sort()).toEqual(['axial', 'coronal', 'sagittal']);
       const calls = await session.page.evaluate(() => (window as unknown as { __textureCalls: TextureCalls }).__textureCalls);
       expect(calls.storages).toEqual([GL.R16F]);
       expect(new Set(calls.uploads.map((u) => u.type))).toEqual(new Set([GL.HALF_FLOAT]));
       expect(new Set(calls.uploads.map((u) => u.z)).size).toBe(SLICE_COUNT);
 
-      const float32 = await renderedViews(session, true);
+      const float32 = await renderViews(session, { float32First: true, key: '__float32Views', compareWith: '__halfFloatViews' });
       expect(await texelsOf(session)).toEqual({ texels: 'float32', basis: 'asked' });
       const after = await session.page.evaluate(() => (window as unknown as { __textureCalls: TextureCalls }).__textureCalls);
       expect(after.storages).toEqual([GL.R16F, GL.R32F]);
       expect(new Set(after.uploads.slice(calls.uploads.length).map((u) => u.z)).size).toBe(SLICE_COUNT);
 
-      for (const orientation of ['axial', 'sagittal', 'coronal']) {
-        const a = half[orientation] ?? [];
-        const b = float32[orientation] ?? [];
-        expect(a.length, orientation).toBeGreaterThan(0);
-        expect(a.length, orientation).toBe(b.length);
-        const differing = a.filter((value, i) => value !== b[i]).length;
-        // Not a blank view: many grey levels drawn.
-        expect(new Set(a.filter((_, i) => i % 4 === 0)).size, orientation).toBeGreaterThan(50);
-        expect(differing, `${orientation}: bytes that differ between R16F and R32F`).toBe(0);
+      for (const view of float32) {
+        // Not a blank view: many grey levels drawn; and every byte of every view the same with R16F as with R32F.
+        expect(view.greyLevels, view.orientation).toBeGreaterThan(50);
+        expect(view.bytes, view.orientation).toBe(half.find((v) => v.orientation === view.orientation)?.bytes);
+        expect(view.differing, `${view.orientation}: bytes that differ between R16F and R32F`).toBe(0);
       }
       expect(session.pageErrors).toEqual([]);
     } finally {
@@ -183,7 +209,7 @@ describe('the volume texture', () => {
     }
   });
 
-  it('turns 32-bit before a slice with a value beyond ±2048 goes up, and sends every slice again as 32-bit floats', async () => {
+  it('turns 32-bit before a slice with a value beyond ±2048 goes up, and sends every slice again as 32-bit floats', { timeout: 300_000 }, async () => {
     const session = await startSession({ server, initScript: recordTextureCalls });
     try {
       await session.viewer.openFiles(files.metal);
