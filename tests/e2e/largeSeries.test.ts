@@ -84,6 +84,13 @@ describe('a series of 1,000 slices', () => {
     const sliceCount = await viewer.page.evaluate(() => window.vertebralViewer.getState().plan?.imageIds.length ?? 0);
     expect(sliceCount).toBe(SLICE_COUNT);
     expect(await viewer.nonBlackFraction('sagittal')).toBeGreaterThan(0.05);
+    // HU 40 and 700 only: the volume's texture holds them as 16-bit floats (exact), half the GPU memory of 32-bit.
+    const texels = await viewer.page.evaluate(() => {
+      type Texture = { getTexels?: () => { texels: string; basis: string } };
+      const cornerstone = window.cornerstone as unknown as { cache: { getVolumes(): Array<{ vtkOpenGLTexture: Texture }> } };
+      return cornerstone.cache.getVolumes()[0]?.vtkOpenGLTexture.getTexels?.() ?? null;
+    });
+    expect(texels).toEqual({ texels: 'half-float', basis: 'checked-per-slice' });
     expect(session.pageErrors).toEqual([]);
   });
 });

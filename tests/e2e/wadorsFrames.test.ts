@@ -154,6 +154,14 @@ describe.skipIf(!hasOrthanc)('frames over WADO-RS through the viewer\'s frame lo
       return { contexts: engine?.contextPool?.getContextCount() ?? -1, sliceUploads: (window as unknown as { __sliceUploads?: number }).__sliceUploads ?? -1 };
     });
     expect(gpu.contexts).toBe(1);
+    // Values up to ±30,000 are beyond what 16-bit floats hold exactly: the volume's texture is 32-bit
+    // (viewer/cornerstone/compactVolumeTexture.ts turns to R32F at the first slice holding such a value).
+    const texels = await page.evaluate(() => {
+      type Texture = { getTexels?: () => { texels: string; basis: string } };
+      const cornerstone = window.cornerstone as unknown as { cache: { getVolumes(): Array<{ vtkOpenGLTexture: Texture }> } };
+      return cornerstone.cache.getVolumes()[0]?.vtkOpenGLTexture.getTexels?.() ?? null;
+    });
+    expect(texels).toEqual({ texels: 'float32', basis: 'value-out-of-range' });
     // Slices already in the cache when the texture is created (the middle one, loaded for the window, and whatever
     // arrived before the first render) go up with it and once more when the volume reports them: the count depends on
     // timing, but no slice goes up a third time (a texture re-filled on every render would send N per render).

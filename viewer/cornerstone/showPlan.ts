@@ -22,6 +22,7 @@ import { ENGINE_ID, engine } from './renderingEngine';
 import { orderVolumeRetrieval } from './retrieveOrder';
 import { throttleStreamingRenders } from './streamingRender';
 import { setVolumesWithWindow } from './volumeWindow';
+import { giveVolumeCompactTexture } from './volumeTexture';
 import { createToolGroup, destroyToolGroup } from './toolGroup';
 import { followViewportElements, publishSnapshot, type ViewportEventCallbacks } from './viewportEvents';
 
@@ -66,6 +67,8 @@ async function showVolume(seriesKey: string, volumeSpecs: readonly ViewportSpec[
   const volumeId = `cornerstoneStreamingImageVolume:${seriesKey}`;
   const volume = cache.getVolume(volumeId) ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds }));
   if (!(volume instanceof StreamingImageVolume)) throw new Error(`the volume ${volumeId} is not a streaming volume`);
+  // Before any view uses the volume: its 3-D texture without per-slice garbage, in 16-bit floats where exact.
+  giveVolumeCompactTexture(volume);
   // A series without a stored window would have its middle frame asked for again by every view (see volumeWindow.ts).
   await setVolumesWithWindow(volume, () => setVolumesForViewports(renderingEngine, [{ volumeId }], volumeSpecs.map((v) => v.viewportId)));
   for (const spec of volumeSpecs) {

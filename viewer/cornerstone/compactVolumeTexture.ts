@@ -1,0 +1,251 @@
+import { cache } from '@cornerstonejs/core';
+import macro from '@kitware/vtk.js/macros';
+import vtkOpenGLTexture from '@kitware/vtk.js/Rendering/OpenGL/Texture';
+import { writeHalfFloatTexels } from './halfFloatTexels';
+import type { VolumeTexels } from './volumeTexels';
+
+/**
+ * The 3-D texture of a streaming volume of 16-bit integer voxels, in place of cornerstone 5.14's
+ * `vtkStreamingOpenGLTexture` (same public methods, same uploads: one `texSubImage3D` per arrived slice), with two
+ * differences:
+ * - each slice is converted into one reused scratch array, not into a new Float32Array per slice (vtk.js's
+ *   `updateArrayDataTypeForGL`: 1 MB of garbage per 512² slice);
+ * - the texels are 16-bit floats (R16F, WebGL 2 core) when the volume's values are integers within ±2048, which
+ *   binary16 holds exactly (`halfFloatTexels.ts`): half the GPU memory of cornerstone's R32F, the same values sampled.
+ *   cornerstone's volume mapper switches vtk.js's half floats off (`enableUseHalfFloat(false)`), because vtk.js's
+ *   own choice is not exact; this texture decides itself (`volumeTexels.ts`) and checks every slice as it converts
+ *   it: at the first value a half float cannot hold it turns into cornerstone's R32F texture before that slice goes
+ *   up and sends the slices already up again, so no view ever samples an inexact texel.
+ * The shaders sample a float either way (no norm16 scaling: scale 1, offset 0, as cornerstone sets).
+ */
+
+/** The parts of vtk.js's render window the texture calls. */
+interface OpenGLRenderWindow {
+  activateTexture(texture: unknown): void;
+}
+
+/** The vtk.js model fields this texture reads or writes (vtk.js's own and ours). */
+interface CompactTextureModel {
+  classHierarchy: string[];
+  context: WebGL2RenderingContext | null;
+  _openGLRenderWindow: OpenGLRenderWindow | null;
+  target: number;
+  format: number;
+  openGLDataType: number;
+  width: number;
+  height: number;
+  depth: number;
+  components: number;
+  generateMipmap: boolean;
+  volumeInfo?: { scale: number[]; offset: number[]; dataComputedScale?: number[]; dataComputedOffset?: number[] };
+  /** cornerstone's fields. */
+  volumeId: string | null;
+  updatedFrames: Array<boolean | null>;
+  inputDataType?: string;
+  inputNumComps?: number;
+  /** Ours. */
+  texels: VolumeTexels;
+  onTexelsChanged: ((texels: VolumeTexels, reason: string) => void) | null;
+  halfScratch: Uint16Array | null;
+  floatScratch: Float32Array | null;
+}
+
+interface Create3DArguments {
+  width: number;
+  height: number;
+  depth: number;
+  numComps: number;
+  dataType: string;
+  data: ArrayLike<number> | null;
+}
+
+/** The vtk.js public methods this texture calls or replaces. */
+interface CompactTexturePublicAPI {
+  modified(): void;
+  createTexture(): void;
+  bind(): void;
+  deactivate(): void;
+  hasUpdatedFrames(): boolean;
+  useHalfFloat(): boolean;
+  updateVolumeInfoForGL(dataType: string, numComps: number): boolean;
+  create3DFromRaw(args: Create3DArguments): boolean;
+  create3DFilterableFromRaw(args: Create3DArguments & { numberOfComponents?: number; preferSizeOverAccuracy?: boolean }): boolean;
+  releaseGraphicsResources(renderWindow?: unknown): void;
+  resetFormatAndType(): void;
+  [method: string]: unknown;
+}
+
+/** The texture's methods beyond vtk.js's OpenGL texture (cornerstone's streaming texture's, and ours). */
+export interface CompactVolumeTexture {
+  setVolumeId(volumeId: string): void;
+  getVolumeId(): string | null;
+  setUpdatedFrame(frameIndex: number): void;
+  getUpdatedFrames(): Array<boolean | null>;
+  hasUpdatedFrames(): boolean;
+  /** The texels the texture holds now (changes once at most: half float → float32). */
+  getTexels(): VolumeTexels;
+  /** Turns the texture into cornerstone's R32F (every slice goes up again at the next render): for comparisons. */
+  useFloat32Texels(): void;
+  delete(): void;
+}
+
+interface InitialValues {
+  texels?: VolumeTexels;
+  onTexelsChanged?: (texels: VolumeTexels, reason: string) => void;
+}
+
+function compactVolumeTexture(publicAPI: CompactTexturePublicAPI, model: CompactTextureModel): void {
+  model.classHierarchy.push('vtkCompactVolumeTexture');
+  const vtkModified = publicAPI.modified;
+  const vtkCreate3DFilterableFromRaw = publicAPI.create3DFilterableFromRaw;
+  const vtkUpdateVolumeInfoForGL = publicAPI.updateVolumeInfoForGL;
+
+  // vtk.js reads this for the internal format (R16F / R32F), the upload type (HALF_FLOAT / FLOAT) and the volume
+  // info; the volume mapper's enableUseHalfFloat(false) is ignored on purpose (see above).
+  publicAPI.useHalfFloat = () => model.texels.texels === 'half-float';
+
+  publicAPI.updateVolumeInfoForGL = (dataType, numComps) => {
+    const isScalingApplied = vtkUpdateVolumeInfoForGL(dataType, numComps);
+    if (model.volumeInfo) {
+      model.volumeInfo.dataComputedScale = [1];
+      model.volumeInfo.dataComputedOffset = [0];
+    }
+    return isScalingApplied;
+  };
+
+  publicAPI.create3DFilterableFromRaw = (args) => {
+    model.inputDataType = args.dataType;
+    model.inputNumComps = args.numComps;
+    return vtkCreate3DFilterableFromRaw(args);
+  };
+
+  publicAPI.setUpdatedFrame = (frameIndex: number) => {
+    model.updatedFrames[frameIndex] = true;
+    vtkModified();
+  };
+
+  publicAPI.modified = () => {
+    vtkModified();
+    const volume = model.volumeId === null ? undefined : cache.getVolume(model.volumeId);
+    if (!volume) return;
+    for (let i = 0; i < volume.imageIds.length; i++) model.updatedFrames[i] = true;
+  };
+
+  publicAPI.hasUpdatedFrames = () => model.updatedFrames.length === 0 || model.updatedFrames.some(Boolean);
+  publicAPI.getUpdatedFrames = () => model.updatedFrames;
+  publicAPI.setVolumeId = (volumeId: string) => {
+    model.volumeId = volumeId;
+  };
+  publicAPI.getVolumeId = () => model.volumeId;
+  publicAPI.getTexels = () => model.texels;
+  publicAPI.useFloat32Texels = () => {
+    if (model.texels.texels === 'float32') return;
+    if (!model.context || !model._openGLRenderWindow || !model.target) {
+      model.texels = { texels: 'float32', basis: 'asked' };
+      return;
+    }
+    turnFloat32('asked', 'asked for 32-bit texels');
+  };
+
+  publicAPI.setTextureParameters = (parameters: { width: number; height: number; depth: number; numberOfComponents: number; dataType: string }) => {
+    // As cornerstone (vtk.js's model starts at 0, so in effect only the input type and components are kept here).
+    model.width ??= parameters.width;
+    model.height ??= parameters.height;
+    model.depth ??= parameters.depth;
+    model.inputNumComps ??= parameters.numberOfComponents;
+    model.inputDataType ??= parameters.dataType;
+  };
+  publicAPI.getTextureParameters = () => ({
+    width: model.width,
+    height: model.height,
+    depth: model.depth,
+    numberOfComponents: model.inputNumComps,
+    dataType: model.inputDataType,
+  });
+
+  /** The slice's values as the texture's upload type, in the reused scratch array; null if a half float cannot hold them. */
+  function texelsOf(slice: ArrayLike<number>): Uint16Array | Float32Array | null {
+    const count = model.width * model.height * model.components;
+    if (slice.length < count) throw new Error(`a slice of ${slice.length} values cannot fill a ${model.width}×${model.height} texture slice`);
+    const values = slice.length > count && 'subarray' in slice ? (slice as Int16Array).subarray(0, count) : slice;
+    if (model.texels.texels === 'half-float') {
+      if (model.halfScratch?.length !== count) model.halfScratch = new Uint16Array(count);
+      return writeHalfFloatTexels(values, model.halfScratch) ? model.halfScratch : null;
+    }
+    if (model.floatScratch?.length !== count) model.floatScratch = new Float32Array(count);
+    if (values instanceof Float32Array) return values;
+    model.floatScratch.set(values);
+    return model.floatScratch;
+  }
+
+  /** Re-creates the texture as cornerstone's R32F; every slice in the cache goes up again at the next render. */
+  function turnFloat32(basis: 'value-out-of-range' | 'asked', reason: string): void {
+    const { width, height, depth, components } = model;
+    model.texels = { texels: 'float32', basis };
+    model.halfScratch = null;
+    publicAPI.releaseGraphicsResources(model._openGLRenderWindow);
+    publicAPI.resetFormatAndType();
+    publicAPI.create3DFromRaw({ width, height, depth, numComps: components, dataType: model.inputDataType ?? 'Int16Array', data: null });
+    publicAPI.modified(); // marks every frame for upload
+    model.onTexelsChanged?.(model.texels, reason);
+  }
+
+  /** Uploads the slices that arrived since the last render, one texSubImage3D each (cornerstone's order). */
+  function uploadUpdatedFrames(imageIds: readonly string[]): boolean {
+    const gl = model.context;
+    if (!gl) return false;
+    publicAPI.bind();
+    for (let i = 0; i < model.updatedFrames.length; i++) {
+      if (!model.updatedFrames[i]) continue;
+      const imageId = imageIds[i];
+      const image = imageId === undefined ? undefined : cache.getImage(imageId);
+      if (!image?.voxelManager) continue;
+      const texels = texelsOf(image.voxelManager.getScalarData());
+      if (texels === null) {
+        publicAPI.deactivate();
+        turnFloat32('value-out-of-range', `slice ${i + 1} of ${imageIds.length} holds a value a 16-bit float cannot hold exactly`);
+        model._openGLRenderWindow?.activateTexture(publicAPI);
+        return uploadUpdatedFrames(imageIds);
+      }
+      gl.texSubImage3D(model.target, 0, 0, 0, i, model.width, model.height, 1, model.format, model.openGLDataType, texels);
+      model.updatedFrames[i] = null;
+    }
+    if (model.generateMipmap) gl.generateMipmap(model.target);
+    publicAPI.deactivate();
+    return true;
+  }
+
+  publicAPI.update3DFromRaw = () => {
+    const volume = model.volumeId === null ? undefined : cache.getVolume(model.volumeId);
+    if (!volume || !model._openGLRenderWindow) return false;
+    if (volume.isDynamicVolume()) throw new Error('the compact volume texture does not hold dynamic (4-D) volumes');
+    model._openGLRenderWindow.activateTexture(publicAPI);
+    publicAPI.createTexture();
+    publicAPI.bind();
+    return publicAPI.hasUpdatedFrames() && uploadUpdatedFrames(volume.imageIds);
+  };
+}
+
+function extend(publicAPI: object, model: object, initialValues: InitialValues = {}): void {
+  Object.assign(model, {
+    volumeId: null,
+    updatedFrames: [],
+    texels: initialValues.texels ?? { texels: 'float32', basis: 'not-16-bit-integers' },
+    onTexelsChanged: initialValues.onTexelsChanged ?? null,
+    halfScratch: null,
+    floatScratch: null,
+  });
+  vtkOpenGLTexture.extend(publicAPI, model, {});
+  compactVolumeTexture(publicAPI as CompactTexturePublicAPI, model as CompactTextureModel);
+}
+
+const newCompactVolumeTexture = macro.newInstance(extend, 'vtkCompactVolumeTexture') as (
+  initialValues: InitialValues,
+) => CompactVolumeTexture;
+
+/** A new compact texture for the volume `volumeId`, starting with `texels` (see `volumeTexels.ts`). */
+export function createCompactVolumeTexture(volumeId: string, initialValues: InitialValues): CompactVolumeTexture {
+  const texture = newCompactVolumeTexture(initialValues);
+  texture.setVolumeId(volumeId);
+  return texture;
+}
