@@ -105,27 +105,59 @@ function stepResponses(
   step: number,
 ): void {
   const { inside, outside, exitSign } = windows;
-  // Positions whose two windows lie on the grid: facing +1 reads [k − inside, k) and (k, k + outside]; −1 the mirror.
+  // Facing +1 reads [k − inside, k) inside and (k, k + outside] outside; facing −1 the mirror. Positions first…last
+  // are those whose two windows lie on the grid.
+  const inFromOffset = facing === 1 ? -inside : 1;
+  const outFromOffset = facing === 1 ? 1 : -outside;
   const first = facing === 1 ? inside : outside;
   const last = facing === 1 ? n - 1 - outside : n - 1 - inside;
   for (let line = 0; line < n; line += 1) {
     const o = line * (n + 1);
     const base = line * lineStride;
-    for (let k = 0; k < n; k += 1) {
-      let response = 0;
-      if (k >= first && k <= last) {
-        const inFrom = facing === 1 ? k - inside : k + 1;
-        const inTo = inFrom + inside;
-        const outFrom = facing === 1 ? k + 1 : k - outside;
-        const outTo = outFrom + outside;
-        if (!counts || (counts[o + inTo]! - counts[o + inFrom]! >= inside && counts[o + outTo]! - counts[o + outFrom]! >= outside)) {
-          const d = exitSign * ((sums[o + outTo]! - sums[o + outFrom]!) / outside - (sums[o + inTo]! - sums[o + inFrom]!) / inside);
-          response = d > 0 ? d : 0;
-        }
+    for (let k = 0; k < Math.min(first, n); k += 1) out[base + k * step] = 0;
+    for (let k = Math.max(first, 0); k <= last; k += 1) {
+      const inFrom = o + k + inFromOffset;
+      const inTo = inFrom + inside;
+      const outFrom = o + k + outFromOffset;
+      const outTo = outFrom + outside;
+      if (counts && (counts[inTo]! - counts[inFrom]! < inside || counts[outTo]! - counts[outFrom]! < outside)) {
+        out[base + k * step] = 0;
+        continue;
       }
-      out[base + k * step] = response;
+      const d = exitSign * ((sums[outTo]! - sums[outFrom]!) / outside - (sums[inTo]! - sums[inFrom]!) / inside);
+      out[base + k * step] = d > 0 ? d : 0;
     }
+    for (let k = Math.max(last + 1, 0); k < n; k += 1) out[base + k * step] = 0;
   }
+}
+
+/**
+ * The k-th smallest (0-based) of values[from, to), by quickselect: afterwards no value before k is larger and none after
+ * it smaller, so a larger order statistic can be selected from k + 1 on. Moves values about; from ≤ k < to.
+ */
+function selectInPlace(values: Float64Array, k: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i += 1;
+      while (values[j]! > pivot) j -= 1;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i] = values[j]!;
+        values[j] = swap;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k]!;
 }
 
 /** Cumulative counts of responses ≥ cap along lines: cum[line · (n + 1) + k], line = iv when alongLineU, else iu. */
@@ -213,12 +245,19 @@ export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity
   for (let iv = flank; iv < n - flank; iv += 1) {
     for (let iu = 0; iu < n; iu += 1) {
       const i = iu + iv * n;
-      if (valid[i] === 0) continue;
       let below = -Infinity;
       let above = -Infinity;
-      for (let k = 1; k <= flank; k += 1) {
-        if (valid[i - k * n] === 1) below = Math.max(below, shellSign * values[i - k * n]!);
-        if (valid[i + k * n] === 1) above = Math.max(above, shellSign * values[i + k * n]!);
+      if (outsideImage === 0) {
+        for (let k = 1; k <= flank; k += 1) {
+          below = Math.max(below, shellSign * values[i - k * n]!);
+          above = Math.max(above, shellSign * values[i + k * n]!);
+        }
+      } else {
+        if (valid[i] === 0) continue;
+        for (let k = 1; k <= flank; k += 1) {
+          if (valid[i - k * n] === 1) below = Math.max(below, shellSign * values[i - k * n]!);
+          if (valid[i + k * n] === 1) above = Math.max(above, shellSign * values[i + k * n]!);
+        }
       }
       valley[i] = Math.max(0, Math.min(below, above) - shellSign * values[i]!);
     }
@@ -226,14 +265,9 @@ export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity
   // A disc line just beyond an endplate side is that endplate's exit, however thin the disc (its step reaches the
   // neighbour's plate within the outside window and reads weak).
   const discReach = Math.max(1, Math.round(DISC_EDGE_REACH_MM / gridMm));
-  for (let iv = 0; iv < n; iv += 1) {
-    for (let iu = 0; iu < n; iu += 1) {
-      const i = iu + iv * n;
-      for (let k = 1; k <= discReach; k += 1) {
-        if (iv + k < n) top[i] = Math.max(top[i]!, valley[i + k * n]!);
-        if (iv - k >= 0) bottom[i] = Math.max(bottom[i]!, valley[i - k * n]!);
-      }
-    }
+  for (let k = 1; k <= discReach; k += 1) {
+    for (let i = 0; i + k * n < n * n; i += 1) top[i] = Math.max(top[i]!, valley[i + k * n]!);
+    for (let i = k * n; i < n * n; i += 1) bottom[i] = Math.max(bottom[i]!, valley[i - k * n]!);
   }
   let cap = fixedCap;
   if (cap === undefined) {
@@ -248,13 +282,12 @@ export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity
         count += 4;
       }
     }
-    // A typed array sorts numerically without a comparator call per pair.
-    const sorted = sampled.subarray(0, count).sort();
-    cap = Math.max(
-      EDGE_TEXTURE_RATIO * (sorted[Math.floor(sorted.length * TEXTURE_PERCENTILE)] ?? 0),
-      EDGE_STRONGEST_SHARE * (sorted[Math.floor(sorted.length * 0.99)] ?? 0),
-      1e-9,
-    );
+    // The two percentiles by selection (the same values a sort would put there, in linear time).
+    const strongAt = Math.floor(count * 0.99);
+    const textureAt = Math.floor(count * TEXTURE_PERCENTILE);
+    const strong = count > 0 ? selectInPlace(sampled, strongAt, 0, count) : 0;
+    const texture = count > 0 ? (textureAt < strongAt ? selectInPlace(sampled, textureAt, 0, strongAt) : strong) : 0;
+    cap = Math.max(EDGE_TEXTURE_RATIO * texture, EDGE_STRONGEST_SHARE * strong, 1e-9);
   }
   // Cumulative edge counts along each side's direction (walls run along v, endplates along u).
   return {
