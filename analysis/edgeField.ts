@@ -1,4 +1,5 @@
 import { DISC_FLANK_MM, STEP_OUTSIDE_MM, STEP_SHELL_MM } from './constants';
+import { orderStatisticsInPlace } from './orderStatistics';
 import type { PlaneView } from './planeView';
 import type { ShellPolarity } from './profile';
 import { dot2, perpendicular2, type Vec2 } from './vec';
@@ -131,35 +132,6 @@ function stepResponses(
   }
 }
 
-/**
- * The k-th smallest (0-based) of values[from, to), by quickselect: afterwards no value before k is larger and none after
- * it smaller, so a larger order statistic can be selected from k + 1 on. Moves values about; from ≤ k < to.
- */
-function selectInPlace(values: Float64Array, k: number, from: number, to: number): number {
-  let lo = from;
-  let hi = to - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i]! < pivot) i += 1;
-      while (values[j]! > pivot) j -= 1;
-      if (i <= j) {
-        const swap = values[i]!;
-        values[i] = values[j]!;
-        values[j] = swap;
-        i += 1;
-        j -= 1;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return values[k]!;
-}
-
 /** Cumulative counts of responses ≥ cap along lines: cum[line · (n + 1) + k], line = iv when alongLineU, else iu. */
 function cumulativeEdges(response: Float64Array, n: number, cap: number, alongLineU: boolean): Float64Array {
   const cum = new Float64Array(n * (n + 1));
@@ -282,12 +254,10 @@ export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity
         count += 4;
       }
     }
-    // The two percentiles by selection (the same values a sort would put there, in linear time).
-    const strongAt = Math.floor(count * 0.99);
-    const textureAt = Math.floor(count * TEXTURE_PERCENTILE);
-    const strong = count > 0 ? selectInPlace(sampled, strongAt, 0, count) : 0;
-    const texture = count > 0 ? (textureAt < strongAt ? selectInPlace(sampled, textureAt, 0, strongAt) : strong) : 0;
-    cap = Math.max(EDGE_TEXTURE_RATIO * texture, EDGE_STRONGEST_SHARE * strong, 1e-9);
+    // The two percentiles by selection: the values a sort would put there, in linear time.
+    const [texture, strong] =
+      count > 0 ? orderStatisticsInPlace(sampled.subarray(0, count), [Math.floor(count * TEXTURE_PERCENTILE), Math.floor(count * 0.99)]) : [0, 0];
+    cap = Math.max(EDGE_TEXTURE_RATIO * (texture ?? 0), EDGE_STRONGEST_SHARE * (strong ?? 0), 1e-9);
   }
   // Cumulative edge counts along each side's direction (walls run along v, endplates along u).
   return {
