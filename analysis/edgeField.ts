@@ -1,4 +1,5 @@
 import { DISC_FLANK_MM, STEP_OUTSIDE_MM, STEP_SHELL_MM } from './constants';
+import { orderStatisticsInPlace } from './orderStatistics';
 import type { PlaneView } from './planeView';
 import type { ShellPolarity } from './profile';
 import { dot2, perpendicular2, type Vec2 } from './vec';
@@ -42,6 +43,110 @@ export interface EdgeField {
 }
 
 /**
+ * Work arrays of one grid size, reused from call to call (they never leave edgeFieldOf): a click builds a dozen fields
+ * of two sizes, and fresh arrays for each cost more in allocation and garbage collection than the arithmetic on them.
+ */
+interface Scratch {
+  /** Grid values (0 outside the image) and whether each lies inside it (1) or not (0), index iu + iv · n. */
+  readonly values: Float64Array;
+  readonly valid: Uint8Array;
+  /** Prefix sums along rows (alongU[iv · (n + 1) + k]) and columns (alongV[iu · (n + 1) + k]), and of valid. */
+  readonly alongU: Float64Array;
+  readonly alongV: Float64Array;
+  readonly validU: Int32Array;
+  readonly validV: Int32Array;
+  /** Step responses of the four facings and the disc lines, index iu + iv · n. */
+  readonly front: Float64Array;
+  readonly back: Float64Array;
+  readonly top: Float64Array;
+  readonly bottom: Float64Array;
+  readonly valley: Float64Array;
+  /** Every third response of each facing, for the cap's percentiles. */
+  readonly sampled: Float64Array;
+}
+
+const scratchBySize = new Map<number, Scratch>();
+
+function scratchOf(n: number): Scratch {
+  let scratch = scratchBySize.get(n);
+  if (!scratch) {
+    scratch = {
+      values: new Float64Array(n * n),
+      valid: new Uint8Array(n * n),
+      alongU: new Float64Array(n * (n + 1)),
+      alongV: new Float64Array(n * (n + 1)),
+      validU: new Int32Array(n * (n + 1)),
+      validV: new Int32Array(n * (n + 1)),
+      front: new Float64Array(n * n),
+      back: new Float64Array(n * n),
+      top: new Float64Array(n * n),
+      bottom: new Float64Array(n * n),
+      valley: new Float64Array(n * n),
+      sampled: new Float64Array(4 * Math.ceil((n * n) / 3) + 4),
+    };
+    scratchBySize.set(n, scratch);
+  }
+  return scratch;
+}
+
+/**
+ * The step responses of one facing along every line of a prefix-summed grid, into `out` at index
+ * `line · lineStride + k · step`: at position k of a line facing +1 (towards higher k) or −1, the mean of the
+ * `outside` samples beyond k against the mean of the `inside` samples before it, polarity-signed (exitSign) and
+ * clipped at 0; 0 when a window leaves the grid or, with `counts`, holds a sample outside the image.
+ */
+function stepResponses(
+  sums: Float64Array,
+  counts: Int32Array | null,
+  n: number,
+  facing: 1 | -1,
+  windows: { readonly inside: number; readonly outside: number; readonly exitSign: number },
+  out: Float64Array,
+  lineStride: number,
+  step: number,
+): void {
+  const { inside, outside, exitSign } = windows;
+  // Facing +1 reads [k − inside, k) inside and (k, k + outside] outside; facing −1 the mirror. Positions first…last
+  // are those whose two windows lie on the grid.
+  const inFromOffset = facing === 1 ? -inside : 1;
+  const outFromOffset = facing === 1 ? 1 : -outside;
+  const first = facing === 1 ? inside : outside;
+  const last = facing === 1 ? n - 1 - outside : n - 1 - inside;
+  for (let line = 0; line < n; line += 1) {
+    const o = line * (n + 1);
+    const base = line * lineStride;
+    for (let k = 0; k < Math.min(first, n); k += 1) out[base + k * step] = 0;
+    for (let k = Math.max(first, 0); k <= last; k += 1) {
+      const inFrom = o + k + inFromOffset;
+      const inTo = inFrom + inside;
+      const outFrom = o + k + outFromOffset;
+      const outTo = outFrom + outside;
+      if (counts && (counts[inTo]! - counts[inFrom]! < inside || counts[outTo]! - counts[outFrom]! < outside)) {
+        out[base + k * step] = 0;
+        continue;
+      }
+      const d = exitSign * ((sums[outTo]! - sums[outFrom]!) / outside - (sums[inTo]! - sums[inFrom]!) / inside);
+      out[base + k * step] = d > 0 ? d : 0;
+    }
+    for (let k = Math.max(last + 1, 0); k < n; k += 1) out[base + k * step] = 0;
+  }
+}
+
+/** Cumulative counts of responses ≥ cap along lines: cum[line · (n + 1) + k], line = iv when alongLineU, else iu. */
+function cumulativeEdges(response: Float64Array, n: number, cap: number, alongLineU: boolean): Float64Array {
+  const cum = new Float64Array(n * (n + 1));
+  for (let line = 0; line < n; line += 1) {
+    const o = line * (n + 1);
+    let count = 0;
+    for (let k = 0; k < n; k += 1) {
+      if (response[alongLineU ? k + line * n : line + k * n]! >= cap) count += 1;
+      cum[o + k + 1] = count;
+    }
+  }
+  return cum;
+}
+
+/**
  * Samples the plane on a `gridMm` grid of ±SEARCH_HALF_SIZE_MM around `seed`, on the axes of `cranial`, and turns it
  * into the four facings' edge counts: a step response (shell STEP_SHELL_MM inside against the outside STEP_OUTSIDE_MM
  * beyond, polarity-signed) is an edge when it reaches the field's cap, `fixedCap` when given (so several axes compare).
@@ -51,120 +156,120 @@ export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity
   const half = (n - 1) / 2;
   const p = perpendicular2(cranial);
   const anterior: Vec2 = dot2(p, view.anterior) >= 0 ? p : [-p[0], -p[1]];
-  // Values on the grid (NaN outside the image as 0 with a valid flag 0), and prefix sums along u and along v of both.
-  const values = new Float64Array(n * n);
-  const valid = new Float64Array(n * n);
+  const { values, valid, alongU, alongV, validU, validV, front, back, top, bottom, valley, sampled } = scratchOf(n);
+  // Values on the grid (outside the image: 0, with valid 0), and prefix sums along u and along v of both.
+  const [seedX, seedY] = seed;
+  const [anteriorX, anteriorY] = anterior;
+  const [cranialX, cranialY] = cranial;
+  let outsideImage = 0;
   for (let iv = 0; iv < n; iv += 1) {
+    const v = (iv - half) * gridMm;
     for (let iu = 0; iu < n; iu += 1) {
       const u = (iu - half) * gridMm;
-      const v = (iv - half) * gridMm;
-      const value = view.valueAt(seed[0] + u * anterior[0] + v * cranial[0], seed[1] + u * anterior[1] + v * cranial[1]);
-      if (Number.isFinite(value)) {
-        values[iu + iv * n] = value;
-        valid[iu + iv * n] = 1;
-      }
+      const value = view.valueAt(seedX + u * anteriorX + v * cranialX, seedY + u * anteriorY + v * cranialY);
+      const inImage = Number.isFinite(value);
+      values[iu + iv * n] = inImage ? value : 0;
+      valid[iu + iv * n] = inImage ? 1 : 0;
+      if (!inImage) outsideImage += 1;
     }
   }
   // alongU[iv · (n + 1) + k]: sum of the first k values of row iv; alongV[iu · (n + 1) + k]: of column iu.
-  const alongU = new Float64Array(n * (n + 1));
-  const alongV = new Float64Array(n * (n + 1));
-  const validU = new Float64Array(n * (n + 1));
-  const validV = new Float64Array(n * (n + 1));
   for (let line = 0; line < n; line += 1) {
-    for (let k = 0; k < n; k += 1) {
-      alongU[line * (n + 1) + k + 1] = alongU[line * (n + 1) + k]! + values[k + line * n]!;
-      validU[line * (n + 1) + k + 1] = validU[line * (n + 1) + k]! + valid[k + line * n]!;
-      alongV[line * (n + 1) + k + 1] = alongV[line * (n + 1) + k]! + values[line + k * n]!;
-      validV[line * (n + 1) + k + 1] = validV[line * (n + 1) + k]! + valid[line + k * n]!;
+    alongU[line * (n + 1)] = 0;
+    alongV[line * (n + 1)] = 0;
+  }
+  for (let line = 0; line < n; line += 1) {
+    const o = line * (n + 1);
+    for (let k = 0; k < n; k += 1) alongU[o + k + 1] = alongU[o + k]! + values[k + line * n]!;
+  }
+  for (let k = 0; k < n; k += 1) {
+    for (let line = 0; line < n; line += 1) alongV[line * (n + 1) + k + 1] = alongV[line * (n + 1) + k]! + values[line + k * n]!;
+  }
+  // The counts of samples inside the image are needed only when some lie outside it.
+  const countsU = outsideImage > 0 ? validU : null;
+  const countsV = outsideImage > 0 ? validV : null;
+  if (outsideImage > 0) {
+    for (let line = 0; line < n; line += 1) {
+      const o = line * (n + 1);
+      validU[o] = 0;
+      validV[o] = 0;
+      for (let k = 0; k < n; k += 1) {
+        validU[o + k + 1] = validU[o + k]! + valid[k + line * n]!;
+        validV[o + k + 1] = validV[o + k]! + valid[line + k * n]!;
+      }
     }
   }
   const exitSign = polarity === 'brightShell' ? -1 : 1;
-  const inside = Math.max(1, Math.round(STEP_SHELL_MM / gridMm));
-  const outside = Math.max(1, Math.round(STEP_OUTSIDE_MM / gridMm));
-  /**
-   * Step response at position k of a line facing +1 (towards higher k) or −1: the mean of the `outside` samples beyond
-   * k against the mean of the `inside` samples before it, polarity-signed; 0 when a window leaves the grid or the image.
-   */
-  const step = (sums: Float64Array, counts: Float64Array, line: number, k: number, facing: 1 | -1): number => {
-    const o = line * (n + 1);
-    const inFrom = facing === 1 ? k - inside : k + 1;
-    const inTo = inFrom + inside;
-    const outFrom = facing === 1 ? k + 1 : k - outside;
-    const outTo = outFrom + outside;
-    if (inFrom < 0 || outFrom < 0 || inTo > n || outTo > n) return 0;
-    if (counts[o + inTo]! - counts[o + inFrom]! < inside || counts[o + outTo]! - counts[o + outFrom]! < outside) return 0;
-    const d = exitSign * ((sums[o + outTo]! - sums[o + outFrom]!) / outside - (sums[o + inTo]! - sums[o + inFrom]!) / inside);
-    return d > 0 ? d : 0;
+  const windows = {
+    inside: Math.max(1, Math.round(STEP_SHELL_MM / gridMm)),
+    outside: Math.max(1, Math.round(STEP_OUTSIDE_MM / gridMm)),
+    exitSign,
   };
+  // Walls step along rows (u), endplates along columns (v).
+  stepResponses(alongU, countsU, n, 1, windows, front, n, 1);
+  stepResponses(alongU, countsU, n, -1, windows, back, n, 1);
+  stepResponses(alongV, countsV, n, 1, windows, top, 1, n);
+  stepResponses(alongV, countsV, n, -1, windows, bottom, 1, n);
   // Disc lines: each sample against the brightest (CT; darkest on MR) within DISC_FLANK_MM on either side along v.
   const flank = Math.max(1, Math.round(DISC_FLANK_MM / gridMm));
   const shellSign = -exitSign;
-  const valley = new Float64Array(n * n);
-  for (let iu = 0; iu < n; iu += 1) {
-    for (let iv = flank; iv < n - flank; iv += 1) {
+  valley.fill(0);
+  for (let iv = flank; iv < n - flank; iv += 1) {
+    for (let iu = 0; iu < n; iu += 1) {
       const i = iu + iv * n;
-      if (valid[i] === 0) continue;
       let below = -Infinity;
       let above = -Infinity;
-      for (let k = 1; k <= flank; k += 1) {
-        if (valid[i - k * n] === 1) below = Math.max(below, shellSign * values[i - k * n]!);
-        if (valid[i + k * n] === 1) above = Math.max(above, shellSign * values[i + k * n]!);
+      if (outsideImage === 0) {
+        for (let k = 1; k <= flank; k += 1) {
+          below = Math.max(below, shellSign * values[i - k * n]!);
+          above = Math.max(above, shellSign * values[i + k * n]!);
+        }
+      } else {
+        if (valid[i] === 0) continue;
+        for (let k = 1; k <= flank; k += 1) {
+          if (valid[i - k * n] === 1) below = Math.max(below, shellSign * values[i - k * n]!);
+          if (valid[i + k * n] === 1) above = Math.max(above, shellSign * values[i + k * n]!);
+        }
       }
       valley[i] = Math.max(0, Math.min(below, above) - shellSign * values[i]!);
     }
   }
+  // A disc line just beyond an endplate side is that endplate's exit, however thin the disc (its step reaches the
+  // neighbour's plate within the outside window and reads weak).
   const discReach = Math.max(1, Math.round(DISC_EDGE_REACH_MM / gridMm));
-  const front = new Float64Array(n * n);
-  const back = new Float64Array(n * n);
-  const top = new Float64Array(n * n);
-  const bottom = new Float64Array(n * n);
-  const sampled: number[] = [];
-  for (let iv = 0; iv < n; iv += 1) {
-    for (let iu = 0; iu < n; iu += 1) {
-      const i = iu + iv * n;
-      front[i] = step(alongU, validU, iv, iu, 1);
-      back[i] = step(alongU, validU, iv, iu, -1);
-      top[i] = step(alongV, validV, iu, iv, 1);
-      bottom[i] = step(alongV, validV, iu, iv, -1);
-      // A disc line just beyond an endplate side is that endplate's exit, however thin the disc (its step reaches the
-      // neighbour's plate within the outside window and reads weak).
-      for (let k = 1; k <= discReach; k += 1) {
-        if (iv + k < n) top[i] = Math.max(top[i]!, valley[i + k * n]!);
-        if (iv - k >= 0) bottom[i] = Math.max(bottom[i]!, valley[i - k * n]!);
-      }
-      if (fixedCap === undefined && (iu + iv) % 3 === 0) sampled.push(front[i]!, back[i]!, top[i]!, bottom[i]!);
-    }
+  for (let k = 1; k <= discReach; k += 1) {
+    for (let i = 0; i + k * n < n * n; i += 1) top[i] = Math.max(top[i]!, valley[i + k * n]!);
+    for (let i = k * n; i < n * n; i += 1) bottom[i] = Math.max(bottom[i]!, valley[i - k * n]!);
   }
-  // A typed array sorts numerically without a comparator call per pair.
-  const sorted = Float64Array.from(sampled).sort();
-  const cap =
-    fixedCap ??
-    Math.max(
-      EDGE_TEXTURE_RATIO * (sorted[Math.floor(sorted.length * TEXTURE_PERCENTILE)] ?? 0),
-      EDGE_STRONGEST_SHARE * (sorted[Math.floor(sorted.length * 0.99)] ?? 0),
-      1e-9,
-    );
-  // Cumulative edge counts along each side's direction (walls run along v, endplates along u).
-  const cumulative = (response: Float64Array, alongLineU: boolean): Float64Array => {
-    const cum = new Float64Array(n * (n + 1));
-    for (let line = 0; line < n; line += 1) {
-      for (let k = 0; k < n; k += 1) {
-        const r = alongLineU ? response[k + line * n]! : response[line + k * n]!;
-        cum[line * (n + 1) + k + 1] = cum[line * (n + 1) + k]! + (r >= cap ? 1 : 0);
+  let cap = fixedCap;
+  if (cap === undefined) {
+    let count = 0;
+    for (let iv = 0; iv < n; iv += 1) {
+      for (let iu = (3 - (iv % 3)) % 3; iu < n; iu += 3) {
+        const i = iu + iv * n;
+        sampled[count] = front[i]!;
+        sampled[count + 1] = back[i]!;
+        sampled[count + 2] = top[i]!;
+        sampled[count + 3] = bottom[i]!;
+        count += 4;
       }
     }
-    return cum;
-  };
+    // The two percentiles by selection: the values a sort would put there, in linear time.
+    const [texture, strong] =
+      count > 0 ? orderStatisticsInPlace(sampled.subarray(0, count), [Math.floor(count * TEXTURE_PERCENTILE), Math.floor(count * 0.99)]) : [0, 0];
+    cap = Math.max(EDGE_TEXTURE_RATIO * (texture ?? 0), EDGE_STRONGEST_SHARE * (strong ?? 0), 1e-9);
+  }
+  // Cumulative edge counts along each side's direction (walls run along v, endplates along u).
   return {
     n,
     gridMm,
     cap,
     cranial,
     anterior,
-    front: cumulative(front, false),
-    back: cumulative(back, false),
-    top: cumulative(top, true),
-    bottom: cumulative(bottom, true),
-    discs: cumulative(valley, true),
+    front: cumulativeEdges(front, n, cap, false),
+    back: cumulativeEdges(back, n, cap, false),
+    top: cumulativeEdges(top, n, cap, true),
+    bottom: cumulativeEdges(bottom, n, cap, true),
+    discs: cumulativeEdges(valley, n, cap, true),
   };
 }

@@ -87,6 +87,16 @@ interface Ranges {
   readonly vs: readonly [number, number];
 }
 
+/** Work arrays of bestIn, grown as needed and reused from call to call (they never leave it). */
+const work = { pairRows: new Float64Array(0), rows: new Float64Array(0) };
+
+/** `count` arrays of `size` numbers each, views on the reused work memory (contents left over: callers write first). */
+function workArrays(buffer: keyof typeof work, size: number, count: number): Float64Array[] {
+  if (work[buffer].length < count * size) work[buffer] = new Float64Array(count * size);
+  const all = work[buffer];
+  return Array.from({ length: count }, (_, k) => all.subarray(k * size, (k + 1) * size));
+}
+
 /**
  * The best box of one field within `ranges`, positions every `stride` steps: the sum of the four sides' means less
  * INTERIOR_WEIGHT × the strongest full-length edge inside it (rows for the endplates, columns for the walls). Boxes
@@ -109,46 +119,57 @@ function bestIn(field: EdgeField, ranges: Ranges, stride: number, floor = -Infin
   const uas = list(ranges.ua);
   const vis = list(ranges.vi);
   const vss = list(ranges.vs);
+  if (ups.length === 0 || uas.length === 0 || vis.length === 0 || vss.length === 0) return null;
+  // Only what the scores read is computed: superior shares (and the interior maxima above the centre) from vTop up,
+  // inferior ones from vBottom down, posterior walls from uBack down, anterior walls from uFront up.
+  const vTop = Math.min(Math.ceil(centre), vss[0]!);
+  const vBottom = Math.max(Math.floor(centre), vis[vis.length - 1]!);
+  const uFront = Math.min(Math.ceil(centre), uas[0]!);
+  const uBack = Math.max(Math.floor(centre), ups[ups.length - 1]!);
   // For each wall pair: each row's endplate strengths, and the strongest full-depth exit edge facing the same way as
   // the endplate beyond it from the centre outward (running maxima). Edges facing inward (the inner side of the
   // opposite endplate's cortex) do not count.
-  const pairs = ups.length * uas.length;
-  const topAt = new Float64Array(pairs * n);
-  const bottomAt = new Float64Array(pairs * n);
-  const downMax = new Float64Array(pairs * n);
-  const upMax = new Float64Array(pairs * n);
-  ups.forEach((up, p) => {
-    uas.forEach((ua, a) => {
-      const o = (p * uas.length + a) * n;
-      const [ca, cb] = centralRange(up, ua);
-      if (cb > ca) {
-        for (let v = 0; v < n; v += 1) {
-          const line = v * (n + 1);
-          topAt[o + v] = (field.top[line + cb + 1]! - field.top[line + ca]!) / (cb - ca + 1);
-          bottomAt[o + v] = (field.bottom[line + cb + 1]! - field.bottom[line + ca]!) / (cb - ca + 1);
-        }
-      }
-      let m = 0;
-      for (let v = Math.floor(centre); v >= 0; v -= 1) downMax[o + v] = m = Math.max(m, bottomAt[o + v]!);
-      m = 0;
-      for (let v = Math.ceil(centre); v < n; v += 1) upMax[o + v] = m = Math.max(m, topAt[o + v]!);
-    });
-  });
+  const [topAt, bottomAt, downMax, upMax] = workArrays('pairRows', ups.length * uas.length * n, 4) as [Float64Array, Float64Array, Float64Array, Float64Array];
   // Upper bounds for pruning (the score of a box never exceeds the sum of its sides' best shares, the interior penalty
   // being ≥ 0): the best superior share of any wall pair at each row, and the best inferior share.
-  const topBest = new Float64Array(n);
-  const bottomBest = new Float64Array(n);
-  for (let o = 0; o < pairs * n; o += n) {
-    for (let v = 0; v < n; v += 1) {
-      if (topAt[o + v]! > topBest[v]!) topBest[v] = topAt[o + v]!;
-      if (bottomAt[o + v]! > bottomBest[v]!) bottomBest[v] = bottomAt[o + v]!;
+  const [topBest, bottomBest, frontAt, backAt, colDown, colUp] = workArrays('rows', n, 6) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  topBest.fill(0);
+  bottomBest.fill(0);
+  const top = field.top;
+  const bottom = field.bottom;
+  for (let p = 0; p < ups.length; p += 1) {
+    for (let a = 0; a < uas.length; a += 1) {
+      const o = (p * uas.length + a) * n;
+      const [ca, cb] = centralRange(ups[p]!, uas[a]!);
+      const across = cb > ca;
+      // One pass outward from the centre each way: the shares, their running maxima and the best of every pair.
+      let m = 0;
+      for (let v = Math.ceil(centre); v < n; v += 1) {
+        const share = across ? (top[v * (n + 1) + cb + 1]! - top[v * (n + 1) + ca]!) / (cb - ca + 1) : 0;
+        topAt[o + v] = share;
+        upMax[o + v] = m = Math.max(m, share);
+        if (share > topBest[v]!) topBest[v] = share;
+      }
+      for (let v = vTop; v < Math.ceil(centre); v += 1) {
+        const share = across ? (top[v * (n + 1) + cb + 1]! - top[v * (n + 1) + ca]!) / (cb - ca + 1) : 0;
+        topAt[o + v] = share;
+        if (share > topBest[v]!) topBest[v] = share;
+      }
+      m = 0;
+      for (let v = Math.floor(centre); v >= 0; v -= 1) {
+        const share = across ? (bottom[v * (n + 1) + cb + 1]! - bottom[v * (n + 1) + ca]!) / (cb - ca + 1) : 0;
+        bottomAt[o + v] = share;
+        downMax[o + v] = m = Math.max(m, share);
+        if (share > bottomBest[v]!) bottomBest[v] = share;
+      }
+      for (let v = Math.floor(centre) + 1; v <= vBottom; v += 1) {
+        const share = across ? (bottom[v * (n + 1) + cb + 1]! - bottom[v * (n + 1) + ca]!) / (cb - ca + 1) : 0;
+        bottomAt[o + v] = share;
+        if (share > bottomBest[v]!) bottomBest[v] = share;
+      }
     }
   }
   let best: Candidate | null = null;
-  const frontAt = new Float64Array(n);
-  const backAt = new Float64Array(n);
-  const colDown = new Float64Array(n);
-  const colUp = new Float64Array(n);
   for (const vi of vis) {
     for (const vs of vss) {
       const height = vs - vi;
@@ -158,16 +179,19 @@ function bestIn(field: EdgeField, ranges: Ranges, stride: number, floor = -Infin
       const bar = best ? Math.max(best.score, floor) : floor;
       if (endplatesBest + 2 <= bar) continue;
       const [ca, cb] = centralRange(vi, vs);
-      for (let u = 0; u < n; u += 1) {
+      for (let u = 0; u <= uBack; u += 1) {
         const line = u * (n + 1);
-        frontAt[u] = cb > ca ? (field.front[line + cb + 1]! - field.front[line + ca]!) / (cb - ca + 1) : 0;
         backAt[u] = cb > ca ? (field.back[line + cb + 1]! - field.back[line + ca]!) / (cb - ca + 1) : 0;
       }
+      for (let u = uFront; u < n; u += 1) {
+        const line = u * (n + 1);
+        frontAt[u] = cb > ca ? (field.front[line + cb + 1]! - field.front[line + ca]!) / (cb - ca + 1) : 0;
+      }
+      let frontBest = 0;
+      for (const ua of uas) frontBest = Math.max(frontBest, frontAt[ua]!);
       if (bar > -Infinity) {
         let backBest = 0;
         for (const up of ups) backBest = Math.max(backBest, backAt[up]!);
-        let frontBest = 0;
-        for (const ua of uas) frontBest = Math.max(frontBest, frontAt[ua]!);
         if (endplatesBest + backBest + frontBest <= bar) continue;
       }
       let m = 0;
@@ -178,9 +202,14 @@ function bestIn(field: EdgeField, ranges: Ranges, stride: number, floor = -Infin
       const hiDepth = Math.min(maxDepth, DEPTH_TO_HEIGHT_RANGE[1] * height);
       const rowsInsideBelow = vi + guard <= centre;
       const rowsInsideAbove = vs - guard >= centre;
+      const topBestHere = topBest[vs]!;
+      const bottomBestHere = bottomBest[vi]!;
       for (let p = 0; p < ups.length; p += 1) {
         const up = ups[p]!;
         const back = backAt[up]!;
+        // No box on this posterior wall can beat the best so far: every score is at most this sum of upper bounds,
+        // added in the score's own order (rounded sums grow with their terms), the interior penalty being ≥ 0.
+        if (back + frontBest + topBestHere + bottomBestHere <= (best ? Math.max(best.score, floor) : floor)) continue;
         const colInside = up + guard <= centre ? colDown[up + guard]! : 0;
         // Only the anterior walls at a plausible depth from this posterior one (uas run every `stride` from uas[0]).
         const aFrom = Math.max(0, Math.ceil((up + loDepth - uas[0]!) / stride));

@@ -1,4 +1,5 @@
 import { gaussianBlur } from './gaussianBlur';
+import { orderStatisticsInPlace } from './orderStatistics';
 import { validateImage, type AnalysisImage, type Volume } from './image';
 import { fail, ok, type AnalysisResult } from './result';
 import { planeValueAt, voxelMapOf } from './sampling';
@@ -140,11 +141,10 @@ function wideFieldLowValue(raw: (x: number, y: number) => number, centre: Vec2):
   return lowPercentile(values.subarray(0, count));
 }
 
-/** 1st percentile of some values (sorted in place); NaN when there are none. */
+/** 1st percentile of some values (reordered in place); NaN when there are none. */
 function lowPercentile(values: Float64Array): number {
   if (values.length === 0) return Number.NaN;
-  values.sort();
-  return values[Math.floor(values.length * 0.01)]!;
+  return orderStatisticsInPlace(values, [Math.floor(values.length * 0.01)])[0]!;
 }
 
 /** Cement's partial-volume rim (values between marrow and CEMENT_MIN_HU) is filled with it: the mask grows by this, mm. */
@@ -296,7 +296,7 @@ function denoisedPatch(
     return c >= 0 && r >= 0 && c < n && r < n && filled[c + r * n] === 1;
   };
   const lag = Math.max(1, Math.round(resolutionMm / PATCH_SPACING_MM));
-  // Typed arrays: they sort numerically without a comparator call per pair.
+  // Typed arrays, for the percentiles by selection (orderStatisticsInPlace).
   const capacity = Math.ceil(n / 3) ** 2;
   const differenceSamples = new Float64Array(capacity);
   const valueSamples = new Float64Array(capacity);
@@ -327,12 +327,15 @@ function denoisedPatch(
     return (g[i]! * (1 - tc) + g[i + 1]! * tc) * (1 - tr) + (g[i + n]! * (1 - tc) + g[i + n + 1]! * tc) * tr;
   };
   if (values.length < 100) return { valueAt: samplerOf(grid), lowValue: Number.NaN, hounsfield, filledAt };
-  values.sort();
-  differences.sort();
-  const range = values[Math.floor(values.length * 0.95)]! - values[Math.floor(values.length * 0.25)]!;
-  const noise = (1.4826 * differences[differences.length >> 1]!) / Math.SQRT2;
+  const [high, quarter, low] = orderStatisticsInPlace(values, [
+    Math.floor(values.length * 0.95),
+    Math.floor(values.length * 0.25),
+    Math.floor(values.length * 0.01),
+  ]) as [number, number, number];
+  const [medianDifference] = orderStatisticsInPlace(differences, [differences.length >> 1]) as [number];
+  const range = high - quarter;
+  const noise = (1.4826 * medianDifference) / Math.SQRT2;
   const share = range > 0 ? noise / range : 0;
   const smoothed = share > NOISY_SHARE ? gaussianBlur(grid, n, Math.min(MAX_SMOOTHING_SIGMA_MM, (share / NOISY_SHARE) * 0.4) / PATCH_SPACING_MM) : grid;
-  const lowValue = values[Math.floor(values.length * 0.01)]!;
-  return { valueAt: samplerOf(smoothed), lowValue, hounsfield, filledAt };
+  return { valueAt: samplerOf(smoothed), lowValue: low, hounsfield, filledAt };
 }
