@@ -28,9 +28,11 @@ export default defineConfig({
           // after another. Two workers run the long sample-generation file beside all the others.
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
-          // A bound against hangs, not a timing: a test that spawns python or dciodvfy beside the other worker on a
-          // loaded 2-core machine can take longer than vitest's default 5 s.
+          // Bounds against hangs, not timings: a test that spawns python or dciodvfy beside the other worker on a
+          // loaded 2-core machine can take longer than vitest's default 5 s, and reading the phantom series in a
+          // beforeAll took longer than the default 10 s at load 30.
           testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
