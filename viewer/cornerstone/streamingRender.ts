@@ -1,23 +1,5 @@
 import { Enums, eventTarget, type RenderingEngine, type StreamingImageVolume } from '@cornerstonejs/core';
-
-/**
- * Shortest time between two renders while a volume streams in, ms (one refresh a second). A profile of a 300-slice
- * series on a loaded 2-core machine found the renders during streaming taking 26 s of the main thread's 59 s busy
- * (three reformats plus the crosshairs and annotations drawn after each) at one every 300 ms: the main thread also
- * parses every frame's response and hands it to the decoder, so fewer refreshes bring the complete volume sooner.
- */
-export const MIN_STREAMING_RENDER_INTERVAL_MS = 1000;
-/**
- * A render may take at most this share of the time while the volume streams in: on a software GPU (SwiftShader) one
- * render of three reformats and their annotations costs tens of milliseconds, and the main thread also has to hand
- * frames to the decoder.
- */
-export const MAX_STREAMING_RENDER_SHARE = 0.25;
-
-/** How long to wait after a render that took `renderMs` before the next one while streaming, ms. */
-export function streamingRenderDelayMs(renderMs: number): number {
-  return Math.max(MIN_STREAMING_RENDER_INTERVAL_MS, renderMs / MAX_STREAMING_RENDER_SHARE - renderMs);
-}
+import { streamingRenderDelayMs, streamingRenderDue } from './streamingPace';
 
 /** Which views of a streaming volume to render when. */
 export interface StreamingViews {
@@ -33,9 +15,10 @@ export interface StreamingViews {
 
 /**
  * Renders the viewports of a streaming volume as it fills: every view on the first arriving frame (the first image),
- * then the streaming views at most every `streamingRenderDelayMs`, and every view once more when every frame has
- * loaded or failed. Replaces cornerstone's render of every view every 2 % of the frames, which re-renders all three
- * reformats dozens of times per series. Returns a function that stops listening.
+ * then the streaming views each time another share of the frames has arrived (`streamingRenderDue`, at most 7 times)
+ * and at most every `streamingRenderDelayMs`, and every view once more when every frame has loaded or failed.
+ * Replaces cornerstone's render of every view every 2 % of the frames, which re-renders all three reformats dozens of
+ * times per series. Returns a function that stops listening.
  */
 export function throttleStreamingRenders(renderingEngine: RenderingEngine, volumeId: string, volume: StreamingImageVolume, views: StreamingViews): () => void {
   const streamingIds = views.streamingViewportIds.length > 0 ? views.streamingViewportIds : views.allViewportIds;
@@ -45,6 +28,9 @@ export function throttleStreamingRenders(renderingEngine: RenderingEngine, volum
   let timer: ReturnType<typeof setTimeout> | null = null;
   let nextAllowedMs = 0;
   let disposed = false;
+  const totalFrames = volume.imageIds.length;
+  let framesProcessed = 0;
+  let framesAtLastRender = 0;
   const render = (whenDue: boolean, everyView: boolean) => {
     timer = null;
     if (disposed) return;
@@ -61,6 +47,7 @@ export function throttleStreamingRenders(renderingEngine: RenderingEngine, volum
       annotationsStartMs = performance.now();
     });
     const started = performance.now();
+    framesAtLastRender = framesProcessed;
     try {
       renderingEngine.renderViewports([...(everyView || !renderedOnce ? views.allViewportIds : streamingIds)]);
       renderedOnce = true;
@@ -75,8 +62,10 @@ export function throttleStreamingRenders(renderingEngine: RenderingEngine, volum
     });
   };
   const onModified = (event: Event) => {
-    const detail = (event as CustomEvent<{ volumeId?: string }>).detail;
-    if (detail?.volumeId !== volumeId || timer !== null) return;
+    const detail = (event as CustomEvent<{ volumeId?: string; framesProcessed?: number }>).detail;
+    if (detail?.volumeId !== volumeId) return;
+    framesProcessed = Math.max(framesProcessed, detail.framesProcessed ?? framesProcessed + 1);
+    if (timer !== null || (renderedOnce && !streamingRenderDue({ framesProcessed, framesAtLastRender, totalFrames }))) return;
     timer = setTimeout(() => render(true, false), Math.max(0, nextAllowedMs - performance.now()));
   };
   const dispose = () => {

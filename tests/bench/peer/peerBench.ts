@@ -237,7 +237,7 @@ function describeSession(series: GeneratedSeries, rep: number, r: SessionResult)
   const s = (ms: number | undefined) => (ms === undefined ? '-' : `${(ms / 1000).toFixed(2)} s`);
   const figures = r.kind === 'io-floor'
     ? `floor ${s(r.floor?.ms)} (${r.floor?.frames ?? 0} frames, ${((r.floor?.bytes ?? 0) / 1e6).toFixed(0)} MB)`
-    : `first ${s(r.firstImageMs)}${r.firstImageEarly === true ? ' (early image)' : ''}${r.firstRenderedMs === undefined ? '' : ` (first render event ${s(r.firstRenderedMs)})`}, sagittal ${s(r.sagittalReadyMs)}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}${textureText(r)}, PSS ${pssByTypeText(r)}; CPU ${cpuByTypeText(r)}`;
+    : `first ${s(r.firstImageMs)}${r.firstImageEarly === true ? ' (early image)' : ''}${r.firstRenderedMs === undefined ? '' : ` (first render event ${s(r.firstRenderedMs)})`}, sagittal ${s(r.sagittalReadyMs)}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}${textureText(r)}${rendersText(r)}, PSS ${pssByTypeText(r)}; CPU ${cpuByTypeText(r)}`;
   const memory = r.kind === 'io-floor' ? '' : `\n    peak PSS parts (anon/file/shmem MB): ${pssPartsText(r)}\n    largest mappings at the end (PSS MB): ${mappingsText(r)}\n    threads (CPU s): ${threadsText(r)}`;
   const busiest = r.topSelfTimes === undefined ? '' : `\n    main thread self time: ${r.topSelfTimes.map((t) => `${t.name} ${t.selfMs.toFixed(0)} ms`).join('; ')}`;
   const requests = r.requestTimeline === undefined ? '' : `\n    requests (start–end ms): ${r.requestTimeline.map((q) => `${q.name.split('/').slice(-2).join('/').slice(-40)} ${q.startMs}–${q.endMs}`).join('; ')}`;
@@ -249,6 +249,12 @@ function describeSession(series: GeneratedSeries, rep: number, r: SessionResult)
 /** 3-D texture uploads of a session: calls and MB (each slice once at 2 bytes a voxel is the least). */
 function textureText(r: SessionResult): string {
   return r.textureUploads === undefined ? '' : `, 3-D texture uploads ${r.textureUploads.calls} (${(r.textureUploads.bytes / 1e6).toFixed(0)} MB)`;
+}
+
+/** Cornerstone's render events per view orientation in a session of this viewer. */
+function rendersText(r: SessionResult): string {
+  const entries = Object.entries(r.rendersByOrientation ?? {});
+  return entries.length === 0 ? '' : `, renders ${entries.map(([orientation, count]) => `${orientation} ${count}`).join(' ')}`;
 }
 
 /** Peak PSS per Chromium process type, largest first, in MB. */
