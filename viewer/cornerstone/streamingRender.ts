@@ -13,14 +13,26 @@ export interface StreamingViews {
   readonly streamingViewportIds: readonly string[];
 }
 
+/** The pacing of one streaming volume's renders. */
+export interface StreamingRenders {
+  /** Stops listening (the volume is complete, or its views are torn down). */
+  readonly dispose: () => void;
+  /**
+   * Every view was just asked to render by someone else (the display's set-up render): when the volume holds frames
+   * by the time it is drawn, that was the first image, and the next render waits for the next share of frames
+   * instead of repeating it.
+   */
+  readonly viewsRendered: () => void;
+}
+
 /**
  * Renders the viewports of a streaming volume as it fills: every view on the first arriving frame (the first image),
  * then the streaming views each time another share of the frames has arrived (`streamingRenderDue`, at most 7 times)
  * and at most every `streamingRenderDelayMs`, and every view once more when every frame has loaded or failed.
  * Replaces cornerstone's render of every view every 2 % of the frames, which re-renders all three reformats dozens of
- * times per series. Returns a function that stops listening.
+ * times per series.
  */
-export function throttleStreamingRenders(renderingEngine: RenderingEngine, volumeId: string, volume: StreamingImageVolume, views: StreamingViews): () => void {
+export function throttleStreamingRenders(renderingEngine: RenderingEngine, volumeId: string, volume: StreamingImageVolume, views: StreamingViews): StreamingRenders {
   const streamingIds = views.streamingViewportIds.length > 0 ? views.streamingViewportIds : views.allViewportIds;
   let renderedOnce = false;
   // Protected in cornerstone 5.14 and without a setter: the one switch for its own renders while streaming.
@@ -40,6 +52,8 @@ export function throttleStreamingRenders(renderingEngine: RenderingEngine, volum
       timer = setTimeout(() => render(true, everyView), waitMs);
       return;
     }
+    // Every view was rendered meanwhile with these frames (viewsRendered).
+    if (whenDue && renderedOnce && !streamingRenderDue({ framesProcessed, framesAtLastRender, totalFrames })) return;
     // The annotation tools draw in the next animation frame, after the render: the time between a frame callback
     // queued before the render and one queued after it is theirs, and counts as part of this render.
     let annotationsStartMs = 0;
@@ -80,7 +94,19 @@ export function throttleStreamingRenders(renderingEngine: RenderingEngine, volum
     render(false, true);
     dispose();
   };
+  const viewsRendered = () => {
+    // Cornerstone draws flagged views in the next animation frame, with the frames in by then; a callback queued after
+    // its own runs right after that draw, before any other frame can arrive.
+    requestAnimationFrame(() => {
+      // Protected in cornerstone 5.14: the frames the volume holds (loaded or failed).
+      const framesNow: unknown = Reflect.get(volume, 'framesProcessed');
+      if (disposed || typeof framesNow !== 'number' || framesNow < 1) return;
+      framesProcessed = Math.max(framesProcessed, framesNow);
+      framesAtLastRender = Math.max(framesAtLastRender, framesNow);
+      renderedOnce = true;
+    });
+  };
   eventTarget.addEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
   eventTarget.addEventListener(Enums.Events.IMAGE_VOLUME_LOADING_COMPLETED, onCompleted);
-  return dispose;
+  return { dispose, viewsRendered };
 }
