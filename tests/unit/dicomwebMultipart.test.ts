@@ -145,7 +145,32 @@ describe('indexOfBytes', () => {
     ['abc', 'abcd', 0, -1],
     ['aaa', 'b', 0, -1],
     ['abc', '', 2, 2],
-  ])('finds %j in %j from %i at %i', (haystack, needle, from, at) => {
+    ['aaab', 'aab', 0, 1],
+    ['abab', 'ab', 2, 2],
+    ['abab', 'ab', 3, -1],
+    ['xxxx--b--b', '--b', 5, 7],
+    ['--b--b', '--b', 1, 3],
+    ['b', 'b', 0, 0],
+    ['ab', 'b', 2, -1],
+  ])('in %j finds %j from %i at %i', (haystack, needle, from, at) => {
     expect(indexOfBytes(encode(haystack), encode(needle), from)).toBe(at);
+  });
+
+  it('agrees with a byte-by-byte search on random bytes full of near misses', () => {
+    let seed = 12345;
+    const nextByte = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % 4 === 0 ? 0x2d : 0x61 + (seed % 3); // '-', 'a', 'b', 'c'
+    };
+    const naive = (haystack: Uint8Array, needle: Uint8Array, from: number) => {
+      for (let i = from; i + needle.length <= haystack.length; i++) if (needle.every((byte, k) => haystack[i + k] === byte)) return i;
+      return -1;
+    };
+    for (let trial = 0; trial < 300; trial++) {
+      const haystack = Uint8Array.from({ length: 200 }, nextByte);
+      const needle = Uint8Array.from({ length: 2 + (trial % 6) }, nextByte);
+      const from = trial % 50;
+      expect(indexOfBytes(haystack, needle, from)).toBe(naive(haystack, needle, from));
+    }
   });
 });

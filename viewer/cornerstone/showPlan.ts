@@ -49,6 +49,8 @@ interface SeriesDisplay {
   openedCameras: Map<string, Types.ICamera>;
   /** Frames the sagittal views among `specs` on the vertebral column. */
   frame: (specs: readonly ViewportSpec[]) => void;
+  /** Called once every view has been rendered at the end of the set-up (streaming volumes count it as a render). */
+  afterSetupRender: Array<() => void>;
 }
 
 /** Which frames of a volume shown before are already in: cornerstone keeps this in a protected field. */
@@ -62,7 +64,7 @@ function framesAlreadyIn(volume: StreamingImageVolume): string[] {
 async function showVolume(seriesKey: string, volumeSpecs: readonly ViewportSpec[], display: SeriesDisplay): Promise<void> {
   const [firstVolumeSpec] = volumeSpecs;
   if (firstVolumeSpec === undefined) return;
-  const { renderingEngine, progress, disposers, openedCameras, frame } = display;
+  const { renderingEngine, progress, disposers, openedCameras, frame, afterSetupRender } = display;
   const imageIds = firstVolumeSpec.imageIds;
   const volumeId = `cornerstoneStreamingImageVolume:${seriesKey}`;
   const volume = cache.getVolume(volumeId) ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds }));
@@ -86,12 +88,12 @@ async function showVolume(seriesKey: string, volumeSpecs: readonly ViewportSpec[
   // times a second. The callback also covers frames that finished loading between two displays of this volume, whose
   // events this display never saw.
   orderVolumeRetrieval(volumeId, volume.imageIds.length);
-  disposers.push(
-    throttleStreamingRenders(renderingEngine, volumeId, volume, {
-      allViewportIds: volumeSpecs.map((v) => v.viewportId),
-      streamingViewportIds: volumeSpecs.filter((v) => v.orientation === 'sagittal').map((v) => v.viewportId),
-    }),
-  );
+  const streamingRenders = throttleStreamingRenders(renderingEngine, volumeId, volume, {
+    allViewportIds: volumeSpecs.map((v) => v.viewportId),
+    streamingViewportIds: volumeSpecs.filter((v) => v.orientation === 'sagittal').map((v) => v.viewportId),
+  });
+  disposers.push(streamingRenders.dispose);
+  afterSetupRender.push(streamingRenders.viewsRendered);
   volume.load(() => {
     progress.settle(imageIds);
     progress.publish();
@@ -181,7 +183,7 @@ export async function showPlan(
   };
 
   // Each series of the plan: one volume for its volume viewports (reformats), or its own stack.
-  const display: SeriesDisplay = { renderingEngine, progress, disposers, openedCameras, frame };
+  const display: SeriesDisplay = { renderingEngine, progress, disposers, openedCameras, frame, afterSetupRender: [] };
   // A series that fails to set up releases what it took (listeners, tool group, viewports) so the next one starts clean.
   try {
     for (const seriesKey of seriesKeys) {
@@ -195,6 +197,7 @@ export async function showPlan(
   }
   progress.publish();
   renderingEngine.render();
+  for (const viewsRendered of display.afterSetupRender) viewsRendered();
   for (const spec of plan.viewports) publishSnapshot(renderingEngine, spec.viewportId, callbacks);
 
   return teardown;

@@ -1,23 +1,5 @@
 import { Enums, eventTarget, type RenderingEngine, type StreamingImageVolume } from '@cornerstonejs/core';
-
-/**
- * Shortest time between two renders while a volume streams in, ms (one refresh a second). A profile of a 300-slice
- * series on a loaded 2-core machine found the renders during streaming taking 26 s of the main thread's 59 s busy
- * (three reformats plus the crosshairs and annotations drawn after each) at one every 300 ms: the main thread also
- * parses every frame's response and hands it to the decoder, so fewer refreshes bring the complete volume sooner.
- */
-export const MIN_STREAMING_RENDER_INTERVAL_MS = 1000;
-/**
- * A render may take at most this share of the time while the volume streams in: on a software GPU (SwiftShader) one
- * render of three reformats and their annotations costs tens of milliseconds, and the main thread also has to hand
- * frames to the decoder.
- */
-export const MAX_STREAMING_RENDER_SHARE = 0.25;
-
-/** How long to wait after a render that took `renderMs` before the next one while streaming, ms. */
-export function streamingRenderDelayMs(renderMs: number): number {
-  return Math.max(MIN_STREAMING_RENDER_INTERVAL_MS, renderMs / MAX_STREAMING_RENDER_SHARE - renderMs);
-}
+import { streamingRenderDelayMs, streamingRenderDue } from './streamingPace';
 
 /** Which views of a streaming volume to render when. */
 export interface StreamingViews {
@@ -31,13 +13,26 @@ export interface StreamingViews {
   readonly streamingViewportIds: readonly string[];
 }
 
+/** The pacing of one streaming volume's renders. */
+export interface StreamingRenders {
+  /** Stops listening (the volume is complete, or its views are torn down). */
+  readonly dispose: () => void;
+  /**
+   * Every view was just asked to render by someone else (the display's set-up render): when the volume holds frames
+   * by the time it is drawn, that was the first image, and the next render waits for the next share of frames
+   * instead of repeating it.
+   */
+  readonly viewsRendered: () => void;
+}
+
 /**
  * Renders the viewports of a streaming volume as it fills: every view on the first arriving frame (the first image),
- * then the streaming views at most every `streamingRenderDelayMs`, and every view once more when every frame has
- * loaded or failed. Replaces cornerstone's render of every view every 2 % of the frames, which re-renders all three
- * reformats dozens of times per series. Returns a function that stops listening.
+ * then the streaming views each time another share of the frames has arrived (`streamingRenderDue`, at most 7 times)
+ * and at most every `streamingRenderDelayMs`, and every view once more when every frame has loaded or failed.
+ * Replaces cornerstone's render of every view every 2 % of the frames, which re-renders all three reformats dozens of
+ * times per series.
  */
-export function throttleStreamingRenders(renderingEngine: RenderingEngine, volumeId: string, volume: StreamingImageVolume, views: StreamingViews): () => void {
+export function throttleStreamingRenders(renderingEngine: RenderingEngine, volumeId: string, volume: StreamingImageVolume, views: StreamingViews): StreamingRenders {
   const streamingIds = views.streamingViewportIds.length > 0 ? views.streamingViewportIds : views.allViewportIds;
   let renderedOnce = false;
   // Protected in cornerstone 5.14 and without a setter: the one switch for its own renders while streaming.
@@ -45,6 +40,9 @@ export function throttleStreamingRenders(renderingEngine: RenderingEngine, volum
   let timer: ReturnType<typeof setTimeout> | null = null;
   let nextAllowedMs = 0;
   let disposed = false;
+  const totalFrames = volume.imageIds.length;
+  let framesProcessed = 0;
+  let framesAtLastRender = 0;
   const render = (whenDue: boolean, everyView: boolean) => {
     timer = null;
     if (disposed) return;
@@ -54,6 +52,8 @@ export function throttleStreamingRenders(renderingEngine: RenderingEngine, volum
       timer = setTimeout(() => render(true, everyView), waitMs);
       return;
     }
+    // Every view was rendered meanwhile with these frames (viewsRendered).
+    if (whenDue && renderedOnce && !streamingRenderDue({ framesProcessed, framesAtLastRender, totalFrames })) return;
     // The annotation tools draw in the next animation frame, after the render: the time between a frame callback
     // queued before the render and one queued after it is theirs, and counts as part of this render.
     let annotationsStartMs = 0;
@@ -61,6 +61,7 @@ export function throttleStreamingRenders(renderingEngine: RenderingEngine, volum
       annotationsStartMs = performance.now();
     });
     const started = performance.now();
+    framesAtLastRender = framesProcessed;
     try {
       renderingEngine.renderViewports([...(everyView || !renderedOnce ? views.allViewportIds : streamingIds)]);
       renderedOnce = true;
@@ -75,8 +76,10 @@ export function throttleStreamingRenders(renderingEngine: RenderingEngine, volum
     });
   };
   const onModified = (event: Event) => {
-    const detail = (event as CustomEvent<{ volumeId?: string }>).detail;
-    if (detail?.volumeId !== volumeId || timer !== null) return;
+    const detail = (event as CustomEvent<{ volumeId?: string; framesProcessed?: number }>).detail;
+    if (detail?.volumeId !== volumeId) return;
+    framesProcessed = Math.max(framesProcessed, detail.framesProcessed ?? framesProcessed + 1);
+    if (timer !== null || (renderedOnce && !streamingRenderDue({ framesProcessed, framesAtLastRender, totalFrames }))) return;
     timer = setTimeout(() => render(true, false), Math.max(0, nextAllowedMs - performance.now()));
   };
   const dispose = () => {
@@ -91,7 +94,19 @@ export function throttleStreamingRenders(renderingEngine: RenderingEngine, volum
     render(false, true);
     dispose();
   };
+  const viewsRendered = () => {
+    // Cornerstone draws flagged views in the next animation frame, with the frames in by then; a callback queued after
+    // its own runs right after that draw, before any other frame can arrive.
+    requestAnimationFrame(() => {
+      // Protected in cornerstone 5.14: the frames the volume holds (loaded or failed).
+      const framesNow: unknown = Reflect.get(volume, 'framesProcessed');
+      if (disposed || typeof framesNow !== 'number' || framesNow < 1) return;
+      framesProcessed = Math.max(framesProcessed, framesNow);
+      framesAtLastRender = Math.max(framesAtLastRender, framesNow);
+      renderedOnce = true;
+    });
+  };
   eventTarget.addEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
   eventTarget.addEventListener(Enums.Events.IMAGE_VOLUME_LOADING_COMPLETED, onCompleted);
-  return dispose;
+  return { dispose, viewsRendered };
 }

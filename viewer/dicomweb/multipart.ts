@@ -103,17 +103,31 @@ export function buildMultipart(parts: ReadonlyArray<{ contentType: string; body:
   return new Blob(pieces);
 }
 
-/** Finds the byte sequence `needle` in `haystack` from index `from`; -1 when absent. */
+/**
+ * Finds the byte sequence `needle` in `haystack` from index `from`; -1 when absent. Boyer-Moore-Horspool: each step
+ * reads the byte under the needle's end and skips up to the needle's length, so a boundary of ~40 bytes is found in a
+ * 0.5 MB frame in ~13,000 steps. (Searching for the needle's first byte with `indexOf` stopped at every '-' byte of
+ * the pixel data and cost a 300-frame load 0.5-1.5 s of the page's main thread.)
+ */
 export function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from: number): number {
-  const [firstByte] = needle;
-  if (firstByte === undefined) return from;
-  const last = haystack.length - needle.length;
-  let i = haystack.indexOf(firstByte, from);
-  while (i >= 0 && i <= last) {
-    let j = 1;
-    while (j < needle.length && haystack[i + j] === needle[j]) j++;
-    if (j === needle.length) return i;
-    i = haystack.indexOf(firstByte, i + 1);
+  const needleLength = needle.length;
+  const start = Math.max(0, from);
+  if (needleLength === 0) return from;
+  if (needleLength === 1) return haystack.indexOf(needle[0] ?? 0, start);
+  const lastIndex = needleLength - 1;
+  const lastByte = needle[lastIndex] ?? 0;
+  const skip = new Int32Array(256).fill(needleLength);
+  for (let k = 0; k < lastIndex; k++) skip[needle[k] ?? 0] = lastIndex - k;
+  const end = haystack.length - needleLength;
+  let i = start;
+  while (i <= end) {
+    const byte = haystack[i + lastIndex] ?? 0;
+    if (byte === lastByte) {
+      let j = lastIndex - 1;
+      while (j >= 0 && haystack[i + j] === needle[j]) j--;
+      if (j < 0) return i;
+    }
+    i += skip[byte] ?? needleLength;
   }
   return -1;
 }

@@ -6,13 +6,13 @@
  * heap. Prints one table of ratios against the goals and writes every figure to a JSON file. Figures, never a test.
  *
  *   npm run bench:peer -- [--reps 3] [--sizes 100,300,1000] [--large-reps 1] [--no-j2k] [--no-ohif] [--no-floor] [--cpu-profile]
- *                         [--max-load 1.5] [--quiet-wait-s 60] [--timeout-s 240]
+ *                         [--max-load 1.5] [--quiet-wait-s 60] [--timeout-s 240] [--dist DIR]
  *   npm run bench:peer -- --report .cache/bench-peer/results/latest.json   (prints the table of a finished run again)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ensureOhifBuild, startOhifServer, startStaticServer, type RunningStaticServer } from '../../../scripts/ohif';
 import { startOrthanc } from '../../../scripts/pacs/orthanc';
 import { findChromium, PROJECT_ROOT } from '../../e2e/harness';
@@ -44,10 +44,12 @@ interface Options {
   readonly quietWaitS: number;
   readonly timeoutS: number;
   readonly disturbedAboveCores: number;
+  /** This viewer's production build to serve (`--dist DIR`, default dist/): e.g. a copy of another commit's build. */
+  readonly distDir: string;
 }
 
 function parseOptions(args: readonly string[]): Options | string {
-  const options = { cpuProfile: false, floor: true, reps: 3, largeReps: 1, sizes: [100, 300, 1000] as number[], j2k: true, ohif: true, maxLoad: Math.max(1, cpus().length * 0.75), quietWaitS: 60, timeoutS: 240, disturbedAboveCores: 0.5 };
+  const options = { cpuProfile: false, floor: true, reps: 3, largeReps: 1, sizes: [100, 300, 1000] as number[], j2k: true, ohif: true, maxLoad: Math.max(1, cpus().length * 0.75), quietWaitS: 60, timeoutS: 240, disturbedAboveCores: 0.5, distDir: DIST_DIR };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (): number => {
@@ -67,6 +69,7 @@ function parseOptions(args: readonly string[]): Options | string {
       else if (arg === '--quiet-wait-s') options.quietWaitS = value();
       else if (arg === '--timeout-s') options.timeoutS = value();
       else if (arg === '--disturbed-above-cores') options.disturbedAboveCores = value();
+      else if (arg === '--dist') options.distDir = resolve(args[++i] ?? '');
       else return `unknown option '${arg ?? ''}' (see the usage at the top of tests/bench/peer/peerBench.ts)`;
     } catch (error) {
       return (error as Error).message;
@@ -83,8 +86,9 @@ function seriesSpecs(options: Options): SeriesSpec[] {
   return specs.sort((a, b) => a.sliceCount - b.sliceCount);
 }
 
-function ensureOurBuild(): void {
-  if (existsSync(join(DIST_DIR, 'index.html'))) return;
+function ensureOurBuild(distDir: string): void {
+  if (existsSync(join(distDir, 'index.html'))) return;
+  if (distDir !== DIST_DIR) throw new Error(`${distDir} holds no build (index.html missing)`);
   console.log('dist/ is missing: building the viewer (vite build) …');
   const build = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('vite build failed: see its output above');
@@ -123,7 +127,7 @@ async function main(): Promise<number> {
   }
   const machine = machineFacts();
   console.log(`peer benchmark on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGB} GB), ${machine.chromium}`);
-  ensureOurBuild();
+  ensureOurBuild(options.distDir);
   const ohifBuild = options.ohif ? await ensureOhifBuild({ log: (line) => console.log(`  ${line}`) }) : null;
   if (ohifBuild !== null && !ohifBuild.ok) console.log(`OHIF is left out: ${ohifBuild.message}`);
   console.log('synthetic series (cached in .cache/bench-peer/series):');
@@ -141,7 +145,7 @@ async function main(): Promise<number> {
   try {
     for (const s of series) await ensureUploaded(orthanc.dicomWebRoot, s, (line) => console.log(line));
     const blank = { [BLANK_PAGE]: { contentType: 'text/html; charset=utf-8', body: () => '<!doctype html><title>I/O floor</title>' } };
-    const ours = await startStaticServer({ rootDir: DIST_DIR, dicomWebTarget: orthanc.dicomWebRoot, generated: blank });
+    const ours = await startStaticServer({ rootDir: options.distDir, dicomWebTarget: orthanc.dicomWebRoot, generated: blank });
     servers.push(ours);
     const ohif = ohifBuild?.ok ? await startOhifServer({ distDir: ohifBuild.distDir, dicomWebTarget: orthanc.dicomWebRoot }) : null;
     if (ohif !== null) servers.push(ohif);
@@ -163,13 +167,13 @@ async function main(): Promise<number> {
           url: `${ours.url}${BLANK_PAGE}`,
           waitFor: [],
           floorScript: ioFloorScript({ root: '/dicom-web', studyUID: s.studyInstanceUID, seriesUID: s.seriesInstanceUID, parallel: FLOOR_PARALLEL_REQUESTS }),
-          servedRoot: DIST_DIR,
+          servedRoot: options.distDir,
           settleMs: 0,
         },
       ];
       const specs: SessionSpec[] = [
         ...(options.floor ? floorSpecs : []),
-        { ...common, ...(options.cpuProfile ? { cpuProfileFile: join(CACHE_DIR, 'results', `ours-${s.key}-${Date.now()}.cpuprofile`) } : {}), kind: 'ours', url: `${ours.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${s.studyInstanceUID}`, probe: OUR_VIEWER_PROBE, waitFor: ['firstImage', 'sagittalReady'], servedRoot: DIST_DIR },
+        { ...common, ...(options.cpuProfile ? { cpuProfileFile: join(CACHE_DIR, 'results', `ours-${s.key}-${Date.now()}.cpuprofile`) } : {}), kind: 'ours', url: `${ours.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${s.studyInstanceUID}`, probe: OUR_VIEWER_PROBE, waitFor: ['firstImage', 'sagittalReady'], servedRoot: options.distDir },
       ];
       if (ohif !== null && ohifBuild?.ok) {
         specs.push(
@@ -221,7 +225,7 @@ function writeResults(input: {
     machine: input.machine,
     options: input.options,
     ohif: ohifBuild === null ? null : ohifBuild.ok ? { version: ohifBuild.version, distDir: ohifBuild.distDir } : { version: ohifBuild.version, skipped: ohifBuild.message },
-    ourBuild: { distDir: DIST_DIR, commit: gitCommit() },
+    ourBuild: { distDir: input.options.distDir, commit: gitCommit() },
     series: input.series.map(({ files: _files, ...rest }) => rest),
     summaries,
     sessions: input.records.flatMap((record) => record.sessions.map((session) => ({ series: record.series.key, ...session }))),
@@ -237,7 +241,7 @@ function describeSession(series: GeneratedSeries, rep: number, r: SessionResult)
   const s = (ms: number | undefined) => (ms === undefined ? '-' : `${(ms / 1000).toFixed(2)} s`);
   const figures = r.kind === 'io-floor'
     ? `floor ${s(r.floor?.ms)} (${r.floor?.frames ?? 0} frames, ${((r.floor?.bytes ?? 0) / 1e6).toFixed(0)} MB)`
-    : `first ${s(r.firstImageMs)}${r.firstImageEarly === true ? ' (early image)' : ''}${r.firstRenderedMs === undefined ? '' : ` (first render event ${s(r.firstRenderedMs)})`}, sagittal ${s(r.sagittalReadyMs)}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}${textureText(r)}, PSS ${pssByTypeText(r)}; CPU ${cpuByTypeText(r)}`;
+    : `first ${s(r.firstImageMs)}${r.firstImageEarly === true ? ' (early image)' : ''}${r.firstRenderedMs === undefined ? '' : ` (first render event ${s(r.firstRenderedMs)})`}, sagittal ${s(r.sagittalReadyMs)}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}${textureText(r)}${rendersText(r)}, PSS ${pssByTypeText(r)}; CPU ${cpuByTypeText(r)}`;
   const memory = r.kind === 'io-floor' ? '' : `\n    peak PSS parts (anon/file/shmem MB): ${pssPartsText(r)}\n    largest mappings at the end (PSS MB): ${mappingsText(r)}\n    threads (CPU s): ${threadsText(r)}`;
   const busiest = r.topSelfTimes === undefined ? '' : `\n    main thread self time: ${r.topSelfTimes.map((t) => `${t.name} ${t.selfMs.toFixed(0)} ms`).join('; ')}`;
   const requests = r.requestTimeline === undefined ? '' : `\n    requests (start–end ms): ${r.requestTimeline.map((q) => `${q.name.split('/').slice(-2).join('/').slice(-40)} ${q.startMs}–${q.endMs}`).join('; ')}`;
@@ -249,6 +253,12 @@ function describeSession(series: GeneratedSeries, rep: number, r: SessionResult)
 /** 3-D texture uploads of a session: calls and MB (each slice once at 2 bytes a voxel is the least). */
 function textureText(r: SessionResult): string {
   return r.textureUploads === undefined ? '' : `, 3-D texture uploads ${r.textureUploads.calls} (${(r.textureUploads.bytes / 1e6).toFixed(0)} MB)`;
+}
+
+/** Cornerstone's render events per view orientation in a session of this viewer. */
+function rendersText(r: SessionResult): string {
+  const entries = Object.entries(r.rendersByOrientation ?? {});
+  return entries.length === 0 ? '' : `, renders ${entries.map(([orientation, count]) => `${orientation} ${count}`).join(' ')}`;
 }
 
 /** Peak PSS per Chromium process type, largest first, in MB. */

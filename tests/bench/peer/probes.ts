@@ -12,6 +12,8 @@ export interface BenchMarks {
   sagittalReady?: number;
   /** OHIF: the highest number of fully loaded frames seen in a volume of the expected size. */
   framesLoaded?: number;
+  /** This viewer: cornerstone's render events per view orientation (axial, sagittal …) from the page's start. */
+  rendersByOrientation?: Record<string, number>;
 }
 
 /**
@@ -51,7 +53,10 @@ export const OUR_VIEWER_PROBE = `(() => {
     }
     return Boolean(cs.cache.getImage(imageId));
   };
+  const renders = (marks.rendersByOrientation = {});
   document.addEventListener('CORNERSTONE_IMAGE_RENDERED', (event) => {
+    const orientation = (viewportOf(event.target) && viewportOf(event.target).dataset.orientation) || 'other';
+    renders[orientation] = (renders[orientation] || 0) + 1;
     if (marks.firstImage !== undefined) return;
     const at = performance.now();
     const viewport = viewportOf(event.target);

@@ -45,6 +45,8 @@ export interface SessionResult {
   readonly firstRenderedMs?: number;
   readonly sagittalReadyMs?: number;
   readonly framesLoaded?: number;
+  /** This viewer: cornerstone's render events per view orientation until the marks were read. */
+  readonly rendersByOrientation?: Readonly<Record<string, number>>;
   readonly floor?: IoFloorResult;
   readonly peakRssBytes: number;
   readonly peakPssBytes: number;
@@ -194,6 +196,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     ...(marks.firstRendered === undefined ? {} : { firstRenderedMs: marks.firstRendered }),
     ...(marks.sagittalReady === undefined ? {} : { sagittalReadyMs: marks.sagittalReady }),
     ...(marks.framesLoaded === undefined ? {} : { framesLoaded: marks.framesLoaded }),
+    ...(marks.rendersByOrientation === undefined ? {} : { rendersByOrientation: marks.rendersByOrientation }),
     ...(floor === undefined ? {} : { floor }),
     peakRssBytes: tree.peakRssBytes,
     peakPssBytes: tree.peakPssBytes,

@@ -1,0 +1,161 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deterministicUid } from '../../sample-data/uids';
+import { startOrthanc, type RunningOrthanc } from '../../scripts/pacs/orthanc';
+import { uploadFiles } from '../../scripts/pacs/upload';
+import { encodePart10 } from '../bench/peer/part10';
+import { launchBrowser, startPreview, type PreviewServer } from './harness';
+import { hasOrthanc } from './orthancPresent';
+import { ViewerPage } from './pageObject';
+
+/**
+ * While a volume streams in, only the sagittal view is refreshed, and only each time another eighth of its frames has
+ * arrived (viewer/cornerstone/streamingPace.ts): every refresh costs the software GPU a reformat and the page the
+ * annotations drawn after it, and a refresh paced by time alone came more often the slower the load. The frames are
+ * held back on their way to the page so that the load lasts several times the shortest refresh interval (1 s); the
+ * test counts renders, it times nothing.
+ */
+const SLICE_COUNT = 96;
+const COLUMNS = 48;
+const ROWS = 40;
+/**
+ * How long each frame answer is held back: with 6 requests in flight, 96 frames take at least 96 / 6 × 0.8 = 12.8 s,
+ * in which refreshes paced by time alone (one a second) would come at least 12 times.
+ */
+const FRAME_HOLD_MS = 800;
+/** At most 7 refreshes between the first image and the complete volume (STREAMING_RENDER_FRAME_SHARE = 1/8). */
+const MAX_STREAMING_REFRESHES = 7;
+
+function storedSlice(k: number): Uint16Array {
+  const words = new Int16Array(COLUMNS * ROWS);
+  for (let row = 0; row < ROWS; row++) {
+    for (let column = 0; column < COLUMNS; column++) {
+      const inBody = (column - 24) ** 2 + (row - 20) ** 2 < 15 ** 2;
+      words[row * COLUMNS + column] = inBody ? 1024 + 300 + ((k * 13 + column) % 50) : 0;
+    }
+  }
+  return new Uint16Array(words.buffer);
+}
+
+function writeSeries(dir: string): { studyUID: string; files: string[] } {
+  const studyUID = deterministicUid('e2e/streaming-renders/study');
+  const files: string[] = [];
+  for (let k = 0; k < SLICE_COUNT; k++) {
+    const dataset = {
+      SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
+      SOPInstanceUID: deterministicUid(`e2e/streaming-renders/${k}`),
+      StudyDate: '20260102',
+      Modality: 'CT',
+      PatientName: 'STREAMING^RENDERS',
+      PatientID: 'STREAMING-RENDERS',
+      StudyInstanceUID: studyUID,
+      SeriesInstanceUID: deterministicUid('e2e/streaming-renders/series'),
+      SeriesNumber: 1,
+      InstanceNumber: k + 1,
+      ImagePositionPatient: ['-24', '-20', String(-k)],
+      ImageOrientationPatient: ['1', '0', '0', '0', '1', '0'],
+      FrameOfReferenceUID: deterministicUid('e2e/streaming-renders/frame-of-reference'),
+      SamplesPerPixel: 1,
+      PhotometricInterpretation: 'MONOCHROME2',
+      Rows: ROWS,
+      Columns: COLUMNS,
+      PixelSpacing: ['1', '1'],
+      BitsAllocated: 16,
+      BitsStored: 16,
+      HighBit: 15,
+      PixelRepresentation: 1,
+      RescaleIntercept: '-1024',
+      RescaleSlope: '1',
+      WindowCenter: '40',
+      WindowWidth: '400',
+    };
+    const path = join(dir, `slice-${k}.dcm`);
+    writeFileSync(path, encodePart10(dataset, { kind: 'native', words: storedSlice(k) }));
+    files.push(path);
+  }
+  return { studyUID, files };
+}
+
+/** Page script: each render event of a view, with how many frames of the streaming volume had arrived by then. */
+const RECORD_RENDERS = `(() => {
+  const renders = (window.__renders = []);
+  document.addEventListener('CORNERSTONE_IMAGE_RENDERED', (event) => {
+    const viewport = event.target && event.target.closest && event.target.closest('[data-testid="viewport"]');
+    const cache = window.cornerstone && window.cornerstone.cache;
+    const volume = cache ? cache.getVolumes().find((v) => v.imageIds && v.imageIds.length === ${SLICE_COUNT}) : undefined;
+    renders.push({ orientation: viewport ? viewport.dataset.orientation : 'other', framesIn: volume ? volume.framesProcessed : 0 });
+  }, true);
+})();`;
+
+interface RenderRecord {
+  orientation: string;
+  framesIn: number;
+}
+
+let dir: string;
+let orthanc: RunningOrthanc;
+let server: PreviewServer;
+let browser: Browser;
+let studyUID: string;
+
+describe.skipIf(!hasOrthanc)('renders while a volume streams in over DICOMweb', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vh-streaming-renders-'));
+    orthanc = await startOrthanc({ storageDir: join(dir, 'orthanc') });
+    const series = writeSeries(dir);
+    studyUID = series.studyUID;
+    const upload = await uploadFiles(orthanc.dicomWebRoot, series.files);
+    expect(upload.failed).toEqual([]);
+    server = await startPreview({ DICOMWEB_PROXY_TARGET: orthanc.url });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await orthanc?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refreshes the sagittal view a few times as its slices arrive, and the other views only on the first frame and the complete volume', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    await context.addInitScript({ content: RECORD_RENDERS });
+    const page = await context.newPage();
+    const frameRequests = new Map<string, number>();
+    await page.route('**/frames/**', async (route) => {
+      const path = new URL(route.request().url()).pathname;
+      frameRequests.set(path, (frameRequests.get(path) ?? 0) + 1);
+      await new Promise((resolve) => setTimeout(resolve, FRAME_HOLD_MS));
+      await route.continue();
+    });
+    await page.goto(`${server.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${studyUID}`);
+    const viewer = new ViewerPage(page);
+    await viewer.waitLoaded('sagittal');
+    // The render of the complete volume follows the last frame's progress: wait for it as a fact.
+    await page.waitForFunction((count) => (window as unknown as { __renders: RenderRecord[] }).__renders.some((r) => r.orientation === 'sagittal' && r.framesIn === count), SLICE_COUNT);
+    const renders = await page.evaluate(() => (window as unknown as { __renders: RenderRecord[] }).__renders);
+    const whileStreaming = (orientation: string) => renders.filter((r) => r.orientation === orientation && r.framesIn >= 1 && r.framesIn < SLICE_COUNT);
+
+    // The sagittal view: the first image (the set-up render when the early frame is in the volume by then, else the
+    // render on the first frame; not both), then at most 7 refreshes, each with more slices in.
+    const sagittal = whileStreaming('sagittal');
+    const seen = JSON.stringify(renders.map((r) => `${r.orientation[0] ?? '?'}${r.framesIn}`));
+    expect(sagittal.length, seen).toBeGreaterThanOrEqual(3);
+    expect(sagittal.length, seen).toBeLessThanOrEqual(1 + MAX_STREAMING_REFRESHES);
+    const framesAtRenders = sagittal.map((r) => r.framesIn);
+    expect(framesAtRenders, seen).toEqual([...new Set(framesAtRenders)].sort((a, b) => a - b));
+    expect(framesAtRenders.at(-1) ?? 0, seen).toBeGreaterThanOrEqual(SLICE_COUNT / 2);
+    // The axial and coronal views keep their first render until the volume is complete (one more allowed for a
+    // layout change, which makes cornerstone render every view).
+    expect(whileStreaming('axial').length).toBeLessThanOrEqual(2);
+    expect(whileStreaming('coronal').length).toBeLessThanOrEqual(2);
+    // Every view shows the complete volume, and every frame was asked for once.
+    for (const orientation of ['axial', 'sagittal', 'coronal']) expect(renders.some((r) => r.orientation === orientation && r.framesIn === SLICE_COUNT), orientation).toBe(true);
+    expect(frameRequests.size).toBe(SLICE_COUNT);
+    expect([...frameRequests].filter(([, count]) => count !== 1)).toEqual([]);
+    await context.close();
+  });
+});
