@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deterministicUid } from '../../sample-data/uids';
-import { startOrthanc, type RunningOrthanc } from '../../scripts/pacs/orthanc';
-import { uploadFiles } from '../../scripts/pacs/upload';
 import { encodePart10 } from '../bench/peer/part10';
 import { hasOrthanc } from './orthancPresent';
-import { launchBrowser, startPreview, type PreviewServer } from './harness';
+import { startOrthancStudy, stopOrthancStudy, type OrthancStudy } from './orthancStudy';
+import type { PreviewServer } from './harness';
 import { ViewerPage } from './pageObject';
 
 /**
@@ -122,30 +120,22 @@ interface EarlyRecord {
   snapshot?: { sliceIndex: number; sliceCount: number; edges: Record<string, string>; windowWidth: number; windowCenter: number; worldPerCanvasPixel: number };
 }
 
-let dir: string;
-let orthanc: RunningOrthanc;
+let study: OrthancStudy | undefined;
 let server: PreviewServer;
 let browser: Browser;
 let studyUID: string;
 
 describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders', () => {
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'vh-early-image-'));
-    orthanc = await startOrthanc({ storageDir: join(dir, 'orthanc') });
-    const series = await writeSeries(dir);
-    studyUID = series.studyUID;
-    const upload = await uploadFiles(orthanc.dicomWebRoot, series.files);
-    expect(upload.failed).toEqual([]);
-    server = await startPreview({ DICOMWEB_PROXY_TARGET: orthanc.url });
-    browser = await launchBrowser();
+    study = await startOrthancStudy('vh-early-image-', async (dir, upload) => {
+      const series = await writeSeries(dir);
+      studyUID = series.studyUID;
+      await upload(series.files);
+    });
+    ({ server, browser } = study);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await orthanc?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stopOrthancStudy(study));
 
   it('is the axial view\'s middle slice, windowed, placed and mirrored as cornerstone then shows it, its frame asked for once', async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });

@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deterministicUid } from '../../sample-data/uids';
-import { startOrthanc, type RunningOrthanc } from '../../scripts/pacs/orthanc';
-import { uploadFiles } from '../../scripts/pacs/upload';
 import { encodePart10 } from '../bench/peer/part10';
-import { launchBrowser, startPreview, type PreviewServer } from './harness';
+import type { PreviewServer } from './harness';
 import { hasOrthanc } from './orthancPresent';
+import { startOrthancStudy, stopOrthancStudy, type OrthancStudy } from './orthancStudy';
 import { ViewerPage } from './pageObject';
 
 /**
@@ -95,30 +93,22 @@ interface RenderRecord {
   framesIn: number;
 }
 
-let dir: string;
-let orthanc: RunningOrthanc;
+let study: OrthancStudy | undefined;
 let server: PreviewServer;
 let browser: Browser;
 let studyUID: string;
 
 describe.skipIf(!hasOrthanc)('renders while a volume streams in over DICOMweb', () => {
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'vh-streaming-renders-'));
-    orthanc = await startOrthanc({ storageDir: join(dir, 'orthanc') });
-    const series = writeSeries(dir);
-    studyUID = series.studyUID;
-    const upload = await uploadFiles(orthanc.dicomWebRoot, series.files);
-    expect(upload.failed).toEqual([]);
-    server = await startPreview({ DICOMWEB_PROXY_TARGET: orthanc.url });
-    browser = await launchBrowser();
+    study = await startOrthancStudy('vh-streaming-renders-', async (dir, upload) => {
+      const series = writeSeries(dir);
+      studyUID = series.studyUID;
+      await upload(series.files);
+    });
+    ({ server, browser } = study);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await orthanc?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stopOrthancStudy(study));
 
   it('refreshes the sagittal view a few times as its slices arrive, and the other views only on the first frame and the complete volume', async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });

@@ -1,15 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deterministicUid } from '../../sample-data/uids';
-import { startOrthanc, type RunningOrthanc } from '../../scripts/pacs/orthanc';
 import { hasOrthanc } from './orthancPresent';
-import { uploadFiles } from '../../scripts/pacs/upload';
+import { startOrthancStudy, stopOrthancStudy, type OrthancStudy } from './orthancStudy';
 import { createJ2kLosslessCodec } from '../bench/peer/j2kLossless';
 import { JPEG_2000_LOSSLESS, encodePart10 } from '../bench/peer/part10';
-import { launchBrowser, startPreview, type PreviewServer } from './harness';
+import type { PreviewServer } from './harness';
 import { ViewerPage } from './pageObject';
 
 /**
@@ -80,32 +78,24 @@ async function writeSeries(dir: string, variant: Variant): Promise<{ studyUID: s
   return { studyUID, files };
 }
 
-let dir: string;
-let orthanc: RunningOrthanc;
+let study: OrthancStudy | undefined;
 let server: PreviewServer;
 let browser: Browser;
 const studies = new Map<Variant, string>();
 
 describe.skipIf(!hasOrthanc)('frames over WADO-RS through the viewer\'s frame loader', () => {
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'vh-wadors-frames-'));
-    orthanc = await startOrthanc({ storageDir: join(dir, 'orthanc') });
-    for (const variant of ['native', 'j2k'] as const) {
-      const { studyUID, files } = await writeSeries(dir, variant);
-      const upload = await uploadFiles(orthanc.dicomWebRoot, files);
-      expect(upload.failed).toEqual([]);
-      studies.set(variant, studyUID);
-    }
-    server = await startPreview({ DICOMWEB_PROXY_TARGET: orthanc.url });
-    browser = await launchBrowser();
+    study = await startOrthancStudy('vh-wadors-frames-', async (dir, upload) => {
+      for (const variant of ['native', 'j2k'] as const) {
+        const { studyUID, files } = await writeSeries(dir, variant);
+        await upload(files);
+        studies.set(variant, studyUID);
+      }
+    });
+    ({ server, browser } = study);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await orthanc?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stopOrthancStudy(study));
 
   it.each([['native', 'Explicit VR Little Endian'], ['j2k', 'JPEG 2000 lossless']] as const)('decodes every %s frame bit-exact (%s)', async (variant, _label) => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
