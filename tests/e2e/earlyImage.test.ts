@@ -8,6 +8,7 @@ import { hasOrthanc } from './orthancPresent';
 import { startOrthancStudy, stopOrthancStudy, type OrthancStudy } from './orthancStudy';
 import type { PreviewServer } from './harness';
 import { ViewerPage } from './pageObject';
+import { syntheticCtSlice } from './syntheticCtSlice';
 
 /**
  * The first image drawn before cornerstone's (viewer/cornerstone/earlyImage.ts) must be the slice cornerstone then
@@ -56,33 +57,15 @@ async function writeSeries(dir: string): Promise<{ studyUID: string; files: stri
   const files: string[] = [];
   for (let k = 0; k < SLICE_COUNT; k++) {
     const dataset = {
-      SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
-      SOPInstanceUID: deterministicUid(`e2e/early-image/${k}`),
-      StudyDate: '20260102',
-      Modality: 'CT',
-      PatientName: 'EARLY^IMAGE',
-      PatientID: 'EARLY-IMAGE',
-      StudyInstanceUID: studyUID,
-      SeriesInstanceUID: deterministicUid('e2e/early-image/series'),
-      SeriesNumber: 1,
+      ...syntheticCtSlice({ key: 'e2e/early-image', patientName: 'EARLY^IMAGE', patientId: 'EARLY-IMAGE', studyDate: '20260102', rows: ROWS, columns: COLUMNS }, k),
       // Instance numbers run against the position, so no order by number finds the middle by luck.
       InstanceNumber: SLICE_COUNT - k,
       ImagePositionPatient: ['30', '-20', String(k * 1.25)],
       // Rows run towards the patient's right (−x): the axial view shows the image mirrored.
       ImageOrientationPatient: ['-1', '0', '0', '0', '1', '0'],
-      FrameOfReferenceUID: deterministicUid('e2e/early-image/frame-of-reference'),
-      SamplesPerPixel: 1,
-      PhotometricInterpretation: 'MONOCHROME2',
-      Rows: ROWS,
-      Columns: COLUMNS,
       PixelSpacing: [String(ROW_SPACING_MM), String(COLUMN_SPACING_MM)],
       SliceThickness: '1.25',
-      BitsAllocated: 16,
-      BitsStored: 16,
-      HighBit: 15,
-      PixelRepresentation: 1,
       RescaleIntercept: String(RESCALE_INTERCEPT),
-      RescaleSlope: '1',
       WindowCenter: String(WINDOW_CENTER),
       WindowWidth: String(WINDOW_WIDTH),
     };

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deterministicUid } from '../../sample-data/uids';
 import { encodePart10 } from '../bench/peer/part10';
 import { startSession, type ViewerSession } from './session';
+import { syntheticCtSlice } from './syntheticCtSlice';
 
 /** A whole spine at thin slices: 1,000 axial slices (small matrix, so the test stays light on a CI machine). */
 const SLICE_COUNT = 1000;
@@ -14,7 +14,6 @@ const SLICE_SPACING_MM = 0.7;
 
 /** One axial CT slice: a disc of bone-like HU whose radius changes with the slice, on soft tissue. */
 function sliceFile(index: number): Uint8Array {
-  const studyInstanceUID = deterministicUid('e2e/large-series/study');
   const words = new Int16Array(MATRIX * MATRIX);
   const radius = 8 + (index % 50) / 5;
   for (let row = 0; row < MATRIX; row++) {
@@ -26,31 +25,13 @@ function sliceFile(index: number): Uint8Array {
   const origin = String(-((MATRIX - 1) / 2) * PIXEL_SPACING_MM);
   return encodePart10(
     {
-      SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
-      SOPInstanceUID: deterministicUid(`e2e/large-series/${index}`),
-      StudyDate: '20260101',
-      Modality: 'CT',
-      PatientName: 'LARGE^SERIES',
-      PatientID: 'LARGE-1000',
-      StudyInstanceUID: studyInstanceUID,
-      SeriesInstanceUID: deterministicUid('e2e/large-series/series'),
-      SeriesNumber: 1,
+      ...syntheticCtSlice({ key: 'e2e/large-series', patientName: 'LARGE^SERIES', patientId: 'LARGE-1000', studyDate: '20260101', rows: MATRIX, columns: MATRIX }, index),
       InstanceNumber: index + 1,
       ImagePositionPatient: [origin, origin, String(zMm)],
       ImageOrientationPatient: ['1', '0', '0', '0', '1', '0'],
-      FrameOfReferenceUID: deterministicUid('e2e/large-series/frame-of-reference'),
       SliceThickness: String(SLICE_SPACING_MM),
-      SamplesPerPixel: 1,
-      PhotometricInterpretation: 'MONOCHROME2',
-      Rows: MATRIX,
-      Columns: MATRIX,
       PixelSpacing: [String(PIXEL_SPACING_MM), String(PIXEL_SPACING_MM)],
-      BitsAllocated: 16,
-      BitsStored: 16,
-      HighBit: 15,
-      PixelRepresentation: 1,
       RescaleIntercept: '0',
-      RescaleSlope: '1',
     },
     { kind: 'native', words: new Uint16Array(words.buffer) },
   );

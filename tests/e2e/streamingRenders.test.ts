@@ -8,6 +8,7 @@ import type { PreviewServer } from './harness';
 import { hasOrthanc } from './orthancPresent';
 import { startOrthancStudy, stopOrthancStudy, type OrthancStudy } from './orthancStudy';
 import { ViewerPage } from './pageObject';
+import { syntheticCtSlice } from './syntheticCtSlice';
 
 /**
  * While a volume streams in, only the sagittal view is refreshed, and only each time another eighth of its frames has
@@ -43,30 +44,12 @@ function writeSeries(dir: string): { studyUID: string; files: string[] } {
   const files: string[] = [];
   for (let k = 0; k < SLICE_COUNT; k++) {
     const dataset = {
-      SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
-      SOPInstanceUID: deterministicUid(`e2e/streaming-renders/${k}`),
-      StudyDate: '20260102',
-      Modality: 'CT',
-      PatientName: 'STREAMING^RENDERS',
-      PatientID: 'STREAMING-RENDERS',
-      StudyInstanceUID: studyUID,
-      SeriesInstanceUID: deterministicUid('e2e/streaming-renders/series'),
-      SeriesNumber: 1,
+      ...syntheticCtSlice({ key: 'e2e/streaming-renders', patientName: 'STREAMING^RENDERS', patientId: 'STREAMING-RENDERS', studyDate: '20260102', rows: ROWS, columns: COLUMNS }, k),
       InstanceNumber: k + 1,
       ImagePositionPatient: ['-24', '-20', String(-k)],
       ImageOrientationPatient: ['1', '0', '0', '0', '1', '0'],
-      FrameOfReferenceUID: deterministicUid('e2e/streaming-renders/frame-of-reference'),
-      SamplesPerPixel: 1,
-      PhotometricInterpretation: 'MONOCHROME2',
-      Rows: ROWS,
-      Columns: COLUMNS,
       PixelSpacing: ['1', '1'],
-      BitsAllocated: 16,
-      BitsStored: 16,
-      HighBit: 15,
-      PixelRepresentation: 1,
       RescaleIntercept: '-1024',
-      RescaleSlope: '1',
       WindowCenter: '40',
       WindowWidth: '400',
     };

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deterministicUid } from '../../sample-data/uids';
 import { encodePart10 } from '../bench/peer/part10';
 import { startServer, startSession, type ViewerSession } from './session';
 import type { PreviewServer } from './harness';
+import { syntheticCtSlice } from './syntheticCtSlice';
 
 /**
  * The volume's 3-D texture (viewer/cornerstone/compactVolumeTexture.ts): 16-bit float texels (R16F) for a volume whose
@@ -37,34 +37,16 @@ function sliceFile(series: 'exact' | 'metal', k: number): Uint8Array {
   const origin = String(-((MATRIX - 1) / 2) * PIXEL_SPACING_MM);
   return encodePart10(
     {
-      SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
-      SOPInstanceUID: deterministicUid(`e2e/volume-texels/${series}/${k}`),
-      StudyDate: '20260103',
-      Modality: 'CT',
-      PatientName: `TEXELS^${series.toUpperCase()}`,
-      PatientID: `TEXELS-${series}`,
-      StudyInstanceUID: deterministicUid(`e2e/volume-texels/${series}/study`),
-      SeriesInstanceUID: deterministicUid(`e2e/volume-texels/${series}/series`),
-      SeriesNumber: 1,
+      ...syntheticCtSlice({ key: `e2e/volume-texels/${series}`, patientName: `TEXELS^${series.toUpperCase()}`, patientId: `TEXELS-${series}`, studyDate: '20260103', rows: MATRIX, columns: MATRIX }, k),
       InstanceNumber: k + 1,
       ImagePositionPatient: [origin, origin, String(-k * SLICE_SPACING_MM)],
       ImageOrientationPatient: ['1', '0', '0', '0', '1', '0'],
-      FrameOfReferenceUID: deterministicUid(`e2e/volume-texels/${series}/frame-of-reference`),
       SliceThickness: String(SLICE_SPACING_MM),
-      SamplesPerPixel: 1,
-      PhotometricInterpretation: 'MONOCHROME2',
-      Rows: MATRIX,
-      Columns: MATRIX,
       PixelSpacing: [String(PIXEL_SPACING_MM), String(PIXEL_SPACING_MM)],
-      BitsAllocated: 16,
-      BitsStored: 16,
-      HighBit: 15,
-      PixelRepresentation: 1,
       // A narrow window: a texel off by one HU would change the grey of many pixels.
       WindowCenter: '40',
       WindowWidth: '400',
       RescaleIntercept: '0',
-      RescaleSlope: '1',
     },
     { kind: 'native', words: new Uint16Array(words.buffer) },
   );

@@ -9,6 +9,7 @@ import { createJ2kLosslessCodec } from '../bench/peer/j2kLossless';
 import { JPEG_2000_LOSSLESS, encodePart10 } from '../bench/peer/part10';
 import type { PreviewServer } from './harness';
 import { ViewerPage } from './pageObject';
+import { syntheticCtSlice } from './syntheticCtSlice';
 
 /**
  * The viewer's own WADO-RS frame loader (viewer/cornerstone/wadorsFrameLoader.ts) must hand the decoder exactly the
@@ -43,30 +44,12 @@ async function writeSeries(dir: string, variant: Variant): Promise<{ studyUID: s
   for (let k = 0; k < SLICE_COUNT; k++) {
     const words = storedSlice(k);
     const dataset = {
-      SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
-      SOPInstanceUID: deterministicUid(`e2e/wadors-frames/${variant}/${k}`),
-      StudyDate: '20260102',
-      Modality: 'CT',
-      PatientName: `WADORS^${variant.toUpperCase()}`,
-      PatientID: `WADORS-${variant}`,
-      StudyInstanceUID: studyUID,
-      SeriesInstanceUID: deterministicUid(`e2e/wadors-frames/${variant}/series`),
-      SeriesNumber: 1,
+      ...syntheticCtSlice({ key: `e2e/wadors-frames/${variant}`, patientName: `WADORS^${variant.toUpperCase()}`, patientId: `WADORS-${variant}`, studyDate: '20260102', rows: ROWS, columns: COLUMNS }, k),
       InstanceNumber: k + 1,
       ImagePositionPatient: ['-18', '-14', String(-k * 1.5)],
       ImageOrientationPatient: ['1', '0', '0', '0', '1', '0'],
-      FrameOfReferenceUID: deterministicUid(`e2e/wadors-frames/${variant}/frame-of-reference`),
-      SamplesPerPixel: 1,
-      PhotometricInterpretation: 'MONOCHROME2',
-      Rows: ROWS,
-      Columns: COLUMNS,
       PixelSpacing: ['1', '1'],
-      BitsAllocated: 16,
-      BitsStored: 16,
-      HighBit: 15,
-      PixelRepresentation: 1,
       RescaleIntercept: String(RESCALE_INTERCEPT),
-      RescaleSlope: '1',
     };
     const bytes = codec
       ? encodePart10(dataset, { kind: 'encapsulated', transferSyntaxUID: JPEG_2000_LOSSLESS, frame: codec.encode(words, COLUMNS, ROWS) })
