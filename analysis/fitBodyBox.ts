@@ -20,7 +20,10 @@ export interface BodyBox {
   readonly heightMm: number;
   /** Share (0–1) of each side's central part that carries a clear exit edge. */
   readonly sides: { readonly anterior: number; readonly posterior: number; readonly superior: number; readonly inferior: number };
-  /** Strongest full-length edge inside the box, as a share like the sides' (0–1): a disc or a wall crossing it. */
+  /**
+   * Strongest full-length edge inside the box, as a share like the sides' (0–1): a disc or a wall crossing it (a
+   * posterior-facing one read outside the middle POSTERIOR_INTERIOR_SKIP_SHARE of the height).
+   */
   readonly interior: number;
 }
 
@@ -108,7 +111,8 @@ function workArrays(buffer: keyof typeof work, size: number, count: number): Flo
 
 /**
  * The best box of one field within `ranges`, positions every `stride` steps: the sum of the four sides' means less
- * INTERIOR_WEIGHT × the strongest full-length edge inside it (rows for the endplates, columns for the walls). Boxes
+ * INTERIOR_WEIGHT × the strongest full-length edge inside it (rows for the endplates, columns for the walls; posterior-
+ * facing columns outside the middle POSTERIOR_INTERIOR_SKIP_SHARE of the height). Boxes
  * that cannot score above `floor` (the best of the fields tried before) are skipped unscored; null when none does.
  */
 function bestIn(field: EdgeField, ranges: Ranges, stride: number, floor = -Infinity): Candidate | null {
@@ -278,7 +282,8 @@ function boxOf(seed: Vec2, c: Candidate): BodyBox {
  * every axis within ±AXIS_RANGE_DEG of `initialCranial` and every set of four sides that encloses the seed with a
  * plausible depth, height and depth ÷ height (DEPTH_TO_HEIGHT_RANGE) scores the share of each side's central part that
  * carries an exit edge (the cortex giving way to the disc, the canal or the soft tissue outside: falling outward on CT,
- * rising on MR), less the strongest edge crossing its inside. A side that runs past the body (across a disc or the
+ * rising on MR), less the strongest edge crossing its inside (a posterior-facing one only outside the middle third of
+ * the height, where the basivertebral canal ends). A side that runs past the body (across a disc or the
  * canal) collects no edge there, and a box spanning a disc holds that disc's edges inside, so the body's own outline
  * wins over pairs of strong but unrelated edges. Null when no box fits.
  */
