@@ -11,10 +11,11 @@ import type { Vec2, Vec3 } from './vec';
  * 1.5 mm cortex of 700 HU) stacked with 8 mm discs (80 HU), the spinal canal behind them (20 HU, 16 mm) and a bright
  * posterior element behind the canal (600 HU), soft tissue (40 HU) in front with a fat layer (−100 HU) further out,
  * and deterministic noise of ±`noiseHu`; `discMm` makes the discs thinner (a low thoracic disc is 2–3 mm) and `tiltDeg`
- * turns the whole spine in the plane about the middle body's centre (a kyphotic or lordotic segment). In plane mm, x
+ * turns the whole spine in the plane about the middle body's centre (a kyphotic or lordotic segment); `canalDepthMm`
+ * draws a basivertebral canal that deep in each body (see tissueAt). In plane mm, x
  * runs to the back (y) and y to the feet (−z); the middle body is centred on (0, 0).
  */
-function drawnSpine(noiseHu: number, discMm = DISC_MM, tiltDeg = 0): PlaneImage {
+function drawnSpine(noiseHu: number, discMm = DISC_MM, tiltDeg = 0, canalDepthMm = 0): PlaneImage {
   const cos = Math.cos((tiltDeg * Math.PI) / 180);
   const sin = Math.sin((tiltDeg * Math.PI) / 180);
   const spacingMm = 0.5;
@@ -30,7 +31,7 @@ function drawnSpine(noiseHu: number, discMm = DISC_MM, tiltDeg = 0): PlaneImage 
     for (let c = 0; c < size; c += 1) {
       const back = -half + c * spacingMm;
       const up = half - r * spacingMm;
-      values[c + r * size] = tissueAt(back * cos + up * sin, -back * sin + up * cos, discMm) + noise();
+      values[c + r * size] = tissueAt(back * cos + up * sin, -back * sin + up * cos, discMm, canalDepthMm) + noise();
     }
   }
   return {
@@ -52,8 +53,17 @@ const HEIGHT_MM = 26;
 const DISC_MM = 8;
 const CORTEX_MM = 1.5;
 
-/** HU of the drawn scene at `back` mm behind and `up` mm above the middle body's centre, with discs `discMm` thick. */
-function tissueAt(back: number, up: number, discMm: number): number {
+/** Half-height of the drawn basivertebral canal, mm: it runs through the middle 8 mm of each body's height. */
+const BASIVERTEBRAL_HALF_HEIGHT_MM = 4;
+const BASIVERTEBRAL_HU = 40;
+
+/**
+ * HU of the drawn scene at `back` mm behind and `up` mm above the middle body's centre, with discs `discMm` thick; with
+ * `canalDepthMm` > 0 each body holds a basivertebral canal on the midline: venous blood (40 HU) over the middle 8 mm of
+ * its height, from just inside the posterior cortex `canalDepthMm` forward, whose inner end is a step from the marrow
+ * like the wall's own.
+ */
+function tissueAt(back: number, up: number, discMm: number, canalDepthMm = 0): number {
   if (back < -45) return -100;
   if (back < -DEPTH_MM / 2) return 40;
   if (back > DEPTH_MM / 2 + 16) return back < DEPTH_MM / 2 + 40 ? 600 : 40;
@@ -62,7 +72,9 @@ function tissueAt(back: number, up: number, discMm: number): number {
   const local = ((((up + HEIGHT_MM / 2) % period) + period) % period) - HEIGHT_MM / 2;
   if (local > HEIGHT_MM / 2) return 80;
   const rim = Math.min(DEPTH_MM / 2 - Math.abs(back), HEIGHT_MM / 2 - Math.abs(local));
-  return rim < CORTEX_MM ? 700 : 200;
+  if (rim < CORTEX_MM) return 700;
+  const inCanal = back > DEPTH_MM / 2 - CORTEX_MM - canalDepthMm && Math.abs(local) < BASIVERTEBRAL_HALF_HEIGHT_MM;
+  return inCanal ? BASIVERTEBRAL_HU : 200;
 }
 
 /** Patient point of plane (back, up) mm. */
@@ -163,5 +175,34 @@ describe('across thin discs', () => {
     const result = proposeVertebra(drawnSpine(60, 2), patient(back, up));
     if (!result.ok) throw new Error(result.error.message);
     expect(Math.abs(result.value.heightsMm.middleMm - HEIGHT_MM)).toBeLessThanOrEqual(1.5);
+  });
+});
+
+describe('beside a basivertebral canal', () => {
+  // The basivertebral veins leave the body through the middle of its posterior wall, and the inner end of their canal,
+  // 5–10 mm inside the wall on the real VerSe CT, is a posterior-facing edge over the middle of the height only: a box
+  // stopped there must not outscore the body's whole outline, which holds that edge inside it.
+  const CANAL_DEPTH_MM = 8;
+  it.each([
+    ['at the centre', 0, 0],
+    ['3 mm behind and 2 mm below the centre', 3, -2],
+    ['5 mm in front of and 5 mm above the centre', -5, 5],
+  ])('fits the whole body, not a box stopped at the inner end of the canal, from a click %s', (_name, back, up) => {
+    const view = planeViewOf(drawnSpine(0, DISC_MM, 0, CANAL_DEPTH_MM), patient(back, up));
+    if (!view.ok) throw new Error(view.error.message);
+    const box = fitBodyBox(view.value, view.value.toPlane(patient(back, up)), 'brightShell', view.value.cranial);
+    expect(box).not.toBeNull();
+    expect(Math.abs(box!.depthMm - DEPTH_MM), `depth ${box!.depthMm} mm`).toBeLessThanOrEqual(2);
+    expect(Math.abs(box!.heightMm - HEIGHT_MM), `height ${box!.heightMm} mm`).toBeLessThanOrEqual(2);
+  });
+
+  it('proposes the body 36 mm deep with its 26 mm heights, unflagged, on a noisy image (±60 HU)', () => {
+    const result = proposeVertebra(drawnSpine(60, DISC_MM, 0, CANAL_DEPTH_MM), patient(3, -2));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.confidence).toBeGreaterThanOrEqual(CHECK_BELOW_CONFIDENCE);
+    expect(Math.abs(result.value.depthMm - DEPTH_MM)).toBeLessThanOrEqual(1.5);
+    for (const h of [result.value.heightsMm.anteriorMm, result.value.heightsMm.middleMm, result.value.heightsMm.posteriorMm]) {
+      expect(Math.abs(h - HEIGHT_MM)).toBeLessThanOrEqual(1.5);
+    }
   });
 });

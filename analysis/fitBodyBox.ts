@@ -20,7 +20,10 @@ export interface BodyBox {
   readonly heightMm: number;
   /** Share (0–1) of each side's central part that carries a clear exit edge. */
   readonly sides: { readonly anterior: number; readonly posterior: number; readonly superior: number; readonly inferior: number };
-  /** Strongest full-length edge inside the box, as a share like the sides' (0–1): a disc or a wall crossing it. */
+  /**
+   * Strongest full-length edge inside the box, as a share like the sides' (0–1): a disc or a wall crossing it (a
+   * posterior-facing one read outside the middle POSTERIOR_INTERIOR_SKIP_SHARE of the height).
+   */
   readonly interior: number;
 }
 
@@ -47,6 +50,15 @@ const SIDE_CENTRAL_SHARE = 0.7;
 const INTERIOR_GUARD_MM = 4;
 /** Weight of the strongest interior edge against the sum of the four sides. */
 const INTERIOR_WEIGHT = 1.5;
+/**
+ * Share (0–1) of the box's height, centred on its middle, over which a posterior-facing edge inside the box does not
+ * count against it. The basivertebral veins leave the body through a foramen in the middle of its posterior wall
+ * (Tzika et al., Surg Radiol Anat 2021;43:889–907: one or more foramina in the posterior wall of every thoracic and
+ * lumbar body, at T10–L4 nearer the upper rim, their canal reaching 12–22 % of the body's depth), and the inner end of
+ * that canal makes a posterior-facing edge 5–10 mm inside the wall over the middle of the height only; the body's own
+ * posterior wall, which a box reaching across the canal holds inside it, runs the whole height.
+ */
+const POSTERIOR_INTERIOR_SKIP_SHARE = 1 / 3;
 
 interface Candidate {
   readonly score: number;
@@ -99,7 +111,8 @@ function workArrays(buffer: keyof typeof work, size: number, count: number): Flo
 
 /**
  * The best box of one field within `ranges`, positions every `stride` steps: the sum of the four sides' means less
- * INTERIOR_WEIGHT × the strongest full-length edge inside it (rows for the endplates, columns for the walls). Boxes
+ * INTERIOR_WEIGHT × the strongest full-length edge inside it (rows for the endplates, columns for the walls; posterior-
+ * facing columns outside the middle POSTERIOR_INTERIOR_SKIP_SHARE of the height). Boxes
  * that cannot score above `floor` (the best of the fields tried before) are skipped unscored; null when none does.
  */
 function bestIn(field: EdgeField, ranges: Ranges, stride: number, floor = -Infinity): Candidate | null {
@@ -132,7 +145,9 @@ function bestIn(field: EdgeField, ranges: Ranges, stride: number, floor = -Infin
   const [topAt, bottomAt, downMax, upMax] = workArrays('pairRows', ups.length * uas.length * n, 4) as [Float64Array, Float64Array, Float64Array, Float64Array];
   // Upper bounds for pruning (the score of a box never exceeds the sum of its sides' best shares, the interior penalty
   // being ≥ 0): the best superior share of any wall pair at each row, and the best inferior share.
-  const [topBest, bottomBest, frontAt, backAt, colDown, colUp] = workArrays('rows', n, 6) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const [topBest, bottomBest, frontAt, backAt, backOuterAt, colDown, colUp] = workArrays('rows', n, 7) as [
+    Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
+  ];
   topBest.fill(0);
   bottomBest.fill(0);
   const top = field.top;
@@ -179,9 +194,16 @@ function bestIn(field: EdgeField, ranges: Ranges, stride: number, floor = -Infin
       const bar = best ? Math.max(best.score, floor) : floor;
       if (endplatesBest + 2 <= bar) continue;
       const [ca, cb] = centralRange(vi, vs);
+      // The central range less its middle POSTERIOR_INTERIOR_SKIP_SHARE of the height: [ca, ma) and (mb, cb].
+      const skip = (POSTERIOR_INTERIOR_SKIP_SHARE * height) / 2;
+      const ma = Math.max(ca, Math.round((vi + vs) / 2 - skip));
+      const mb = Math.min(cb, Math.round((vi + vs) / 2 + skip));
+      const outerCount = ma - ca + (cb - mb);
       for (let u = 0; u <= uBack; u += 1) {
         const line = u * (n + 1);
-        backAt[u] = cb > ca ? (field.back[line + cb + 1]! - field.back[line + ca]!) / (cb - ca + 1) : 0;
+        const back = field.back;
+        backAt[u] = cb > ca ? (back[line + cb + 1]! - back[line + ca]!) / (cb - ca + 1) : 0;
+        backOuterAt[u] = outerCount > 0 ? (back[line + ma]! - back[line + ca]! + back[line + cb + 1]! - back[line + mb + 1]!) / outerCount : 0;
       }
       for (let u = uFront; u < n; u += 1) {
         const line = u * (n + 1);
@@ -195,7 +217,7 @@ function bestIn(field: EdgeField, ranges: Ranges, stride: number, floor = -Infin
         if (endplatesBest + backBest + frontBest <= bar) continue;
       }
       let m = 0;
-      for (let u = Math.floor(centre); u >= 0; u -= 1) colDown[u] = m = Math.max(m, backAt[u]!);
+      for (let u = Math.floor(centre); u >= 0; u -= 1) colDown[u] = m = Math.max(m, backOuterAt[u]!);
       m = 0;
       for (let u = Math.ceil(centre); u < n; u += 1) colUp[u] = m = Math.max(m, frontAt[u]!);
       const loDepth = Math.max(minDepth, DEPTH_TO_HEIGHT_RANGE[0] * height);
@@ -260,7 +282,8 @@ function boxOf(seed: Vec2, c: Candidate): BodyBox {
  * every axis within ±AXIS_RANGE_DEG of `initialCranial` and every set of four sides that encloses the seed with a
  * plausible depth, height and depth ÷ height (DEPTH_TO_HEIGHT_RANGE) scores the share of each side's central part that
  * carries an exit edge (the cortex giving way to the disc, the canal or the soft tissue outside: falling outward on CT,
- * rising on MR), less the strongest edge crossing its inside. A side that runs past the body (across a disc or the
+ * rising on MR), less the strongest edge crossing its inside (a posterior-facing one only outside the middle third of
+ * the height, where the basivertebral canal ends). A side that runs past the body (across a disc or the
  * canal) collects no edge there, and a box spanning a disc holds that disc's edges inside, so the body's own outline
  * wins over pairs of strong but unrelated edges. Null when no box fits.
  */
