@@ -39,7 +39,6 @@ function afterOpenPlanLoads(imageId: string): Promise<void> {
  * again moments later (5–26 extra decodes for 1,000 JPEG-LS files, issue 16).
  */
 function afterFilesRead(): Promise<void> {
-  if (getState().fileProgress === null) return Promise.resolve();
   return new Promise((resolve) => {
     const unsubscribe = subscribe(() => {
       if (getState().fileProgress !== null) return;
@@ -89,9 +88,11 @@ function drawImage(canvas: HTMLCanvasElement, image: Types.IImage): void {
  */
 export async function renderThumbnail(canvas: HTMLCanvasElement, imageId: string, signal?: AbortSignal): Promise<void> {
   await initCornerstone();
-  await afterFilesRead();
-  // The series grew meanwhile and its thumbnail now shows another image: this one is not loaded at all.
-  if (signal?.aborted) return;
+  if (getState().fileProgress !== null) {
+    await afterFilesRead();
+    // The series grew meanwhile and its thumbnail now shows another image: this one is not loaded at all.
+    if (signal?.aborted) return;
+  }
   await afterOpenPlanLoads(imageId);
   if (signal?.aborted) return;
   const image = cache.getImage(imageId) ?? (await imageLoader.loadImage(imageId, { priority: THUMBNAIL_PRIORITY, requestType: Enums.RequestType.Thumbnail }));
