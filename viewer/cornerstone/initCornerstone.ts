@@ -6,6 +6,7 @@ import { ForeignAnnotationTool } from '../tools/ForeignAnnotationTool';
 import { installMeasurementBridge } from './measurementBridge';
 import { registerContainedImageLoader } from './containedImageLoader';
 import { installDecodeGuard } from './decodeGuard';
+import { decodeWorkerCount } from './decodeWorkers';
 import { installRenderRecovery } from './renderRecovery';
 import { limitRequestsInFlight } from './retrieveOrder';
 import { installMetadataMemo } from './metadataMemo';
@@ -25,7 +26,7 @@ export function initCornerstone(): Promise<void> {
   ready ??= (async () => {
     await cornerstone.init();
     // The dataset-cache metadata provider: local files register their parsed datasets (see loading/localFiles.ts).
-    initDicomImageLoader({ useLegacyMetadataProvider: true, maxWebWorkers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) });
+    initDicomImageLoader({ useLegacyMetadataProvider: true, maxWebWorkers: decodeWorkerCount(navigator.hardwareConcurrency) });
     registerContainedImageLoader();
     registerWadorsFrameLoader();
     installMetadataMemo();

@@ -22,10 +22,11 @@ export function SeriesThumbnail({ series }: { series: SeriesGroup }) {
     const canvas = canvasRef.current;
     if (!canvas || !imageId) return;
     let cancelled = false;
+    const abort = new AbortController();
     const observer = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
       observer.disconnect();
-      renderThumbnail(canvas, imageId).then(
+      renderThumbnail(canvas, imageId, abort.signal).then(
         () => !cancelled && setState('rendered'),
         () => !cancelled && setState('failed'),
       );
@@ -33,6 +34,7 @@ export function SeriesThumbnail({ series }: { series: SeriesGroup }) {
     observer.observe(canvas);
     return () => {
       cancelled = true;
+      abort.abort();
       observer.disconnect();
     };
   }, [imageId]);

@@ -5,7 +5,8 @@
  * image, sagittal ready (complete volume), the I/O floor, JS bytes, peak RSS of the browser's process tree and peak JS
  * heap. Prints one table of ratios against the goals and writes every figure to a JSON file. Figures, never a test.
  *
- *   npm run bench:peer -- [--reps 3] [--sizes 100,300,1000] [--large-reps 1] [--no-j2k] [--no-ohif] [--no-floor] [--cpu-profile]
+ *   npm run bench:peer -- [--reps 3] [--sizes 100,300,1000|none] [--large-reps 1] [--no-j2k] [--no-ohif] [--no-floor] [--cpu-profile]
+ *                         [--compressed-sizes 300,1000] [--jpegls]
  *                         [--max-load 1.5] [--quiet-wait-s 60] [--timeout-s 240] [--dist DIR]
  *   npm run bench:peer -- --report .cache/bench-peer/results/latest.json   (prints the table of a finished run again)
  */
@@ -35,6 +36,9 @@ interface Options {
   readonly largeReps: number;
   readonly sizes: readonly number[];
   readonly j2k: boolean;
+  /** Slice counts of the compressed variants (JPEG 2000 unless --no-j2k, JPEG-LS with --jpegls); default 300. */
+  readonly compressedSizes: readonly number[];
+  readonly jpegls: boolean;
   readonly ohif: boolean;
   /** Run the I/O floor session (off with --no-floor, e.g. to profile this viewer alone). */
   readonly floor: boolean;
@@ -49,7 +53,7 @@ interface Options {
 }
 
 function parseOptions(args: readonly string[]): Options | string {
-  const options = { cpuProfile: false, floor: true, reps: 3, largeReps: 1, sizes: [100, 300, 1000] as number[], j2k: true, ohif: true, maxLoad: Math.max(1, cpus().length * 0.75), quietWaitS: 60, timeoutS: 240, disturbedAboveCores: 0.5, distDir: DIST_DIR };
+  const options = { cpuProfile: false, floor: true, reps: 3, largeReps: 1, sizes: [100, 300, 1000] as number[], j2k: true, compressedSizes: [300] as number[], jpegls: false, ohif: true, maxLoad: Math.max(1, cpus().length * 0.75), quietWaitS: 60, timeoutS: 240, disturbedAboveCores: 0.5, distDir: DIST_DIR };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (): number => {
@@ -60,7 +64,9 @@ function parseOptions(args: readonly string[]): Options | string {
     try {
       if (arg === '--reps') options.reps = Math.max(1, Math.round(value()));
       else if (arg === '--large-reps') options.largeReps = Math.max(1, Math.round(value()));
-      else if (arg === '--sizes') options.sizes = (args[++i] ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 2);
+      else if (arg === '--sizes') options.sizes = args[i + 1] === 'none' ? (i++, []) : sliceCounts(args[++i]);
+      else if (arg === '--compressed-sizes') options.compressedSizes = sliceCounts(args[++i]);
+      else if (arg === '--jpegls') options.jpegls = true;
       else if (arg === '--no-j2k') options.j2k = false;
       else if (arg === '--no-ohif') options.ohif = false;
       else if (arg === '--no-floor') options.floor = false;
@@ -75,13 +81,22 @@ function parseOptions(args: readonly string[]): Options | string {
       return (error as Error).message;
     }
   }
-  if (options.sizes.length === 0) return '--sizes needs slice counts, e.g. 100,300';
+  const compressed = (options.j2k || options.jpegls) && options.compressedSizes.length > 0;
+  if (options.sizes.length === 0 && !compressed) return '--sizes needs slice counts, e.g. 100,300 (or none, with compressed series)';
   return options;
+}
+
+/** '300,1000' → [300, 1000]; anything not an integer ≥ 2 is dropped. */
+function sliceCounts(text: string | undefined): number[] {
+  return (text ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 2);
 }
 
 function seriesSpecs(options: Options): SeriesSpec[] {
   const specs: SeriesSpec[] = options.sizes.map((n) => ({ key: `n${n}`, sliceCount: n, compression: 'none' }));
-  if (options.j2k) specs.push({ key: 'n300-j2k', sliceCount: 300, compression: 'j2k-lossless' });
+  for (const n of options.compressedSizes) {
+    if (options.j2k) specs.push({ key: `n${n}-j2k`, sliceCount: n, compression: 'j2k-lossless' });
+    if (options.jpegls) specs.push({ key: `n${n}-jls`, sliceCount: n, compression: 'jpegls-lossless' });
+  }
   // Smallest first, so an interrupted run has the most complete rows (the compressed variant right after its N).
   return specs.sort((a, b) => a.sliceCount - b.sliceCount);
 }
@@ -241,18 +256,24 @@ function describeSession(series: GeneratedSeries, rep: number, r: SessionResult)
   const s = (ms: number | undefined) => (ms === undefined ? '-' : `${(ms / 1000).toFixed(2)} s`);
   const figures = r.kind === 'io-floor'
     ? `floor ${s(r.floor?.ms)} (${r.floor?.frames ?? 0} frames, ${((r.floor?.bytes ?? 0) / 1e6).toFixed(0)} MB)`
-    : `first ${s(r.firstImageMs)}${r.firstImageEarly === true ? ' (early image)' : ''}${r.firstRenderedMs === undefined ? '' : ` (first render event ${s(r.firstRenderedMs)})`}, sagittal ${s(r.sagittalReadyMs)}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}${textureText(r)}${rendersText(r)}, PSS ${pssByTypeText(r)}; CPU ${cpuByTypeText(r)}`;
+    : `first ${s(r.firstImageMs)}${r.firstImageEarly === true ? ' (early image)' : ''}${r.firstRenderedMs === undefined ? '' : ` (first render event ${s(r.firstRenderedMs)})`}, sagittal ${s(r.sagittalReadyMs)}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}${textureText(r)}${rendersText(r)}${workersText(r)}, PSS ${pssByTypeText(r)}; CPU ${cpuByTypeText(r)}`;
   const memory = r.kind === 'io-floor' ? '' : `\n    peak PSS parts (anon/file/shmem MB): ${pssPartsText(r)}\n    largest mappings at the end (PSS MB): ${mappingsText(r)}\n    threads (CPU s): ${threadsText(r)}`;
   const busiest = r.topSelfTimes === undefined ? '' : `\n    main thread self time: ${r.topSelfTimes.map((t) => `${t.name} ${t.selfMs.toFixed(0)} ms`).join('; ')}`;
   const requests = r.requestTimeline === undefined ? '' : `\n    requests (start–end ms): ${r.requestTimeline.map((q) => `${q.name.split('/').slice(-2).join('/').slice(-40)} ${q.startMs}–${q.endMs}`).join('; ')}`;
   const load = `load ${r.quiet.loadAtStart.toFixed(1)}→${r.cpu.loadAtEnd.toFixed(1)}, others ${r.cpu.foreignCores.toFixed(2)} cores`;
-  const flags = [r.disturbed ? 'DISTURBED' : '', r.ok ? '' : `FAILED: ${r.error ?? ''}`].filter(Boolean).join(' ');
+  const flags = [r.pageCrashed === true ? 'TAB CRASHED' : '', r.disturbed ? 'DISTURBED' : '', r.ok ? '' : `FAILED: ${r.error ?? ''}`].filter(Boolean).join(' ');
   return `  ${series.key} #${rep} ${r.kind.padEnd(10)} ${figures}; ${load}${flags ? `; ${flags}` : ''}${memory}${busiest}${requests}`;
 }
 
 /** 3-D texture uploads of a session: calls and MB (each slice once at 2 bytes a voxel is the least). */
 function textureText(r: SessionResult): string {
   return r.textureUploads === undefined ? '' : `, 3-D texture uploads ${r.textureUploads.calls} (${(r.textureUploads.bytes / 1e6).toFixed(0)} MB)`;
+}
+
+/** The page's Web Worker threads (decode workers …) and the CPU seconds of each. */
+function workersText(r: SessionResult): string {
+  const seconds = r.workerThreadCpuSeconds;
+  return seconds === undefined ? '' : `, ${seconds.length} worker thread(s) (CPU ${seconds.map((s) => `${s.toFixed(1)}`).join(' + ')} s)`;
 }
 
 /** Cornerstone's render events per view orientation in a session of this viewer. */

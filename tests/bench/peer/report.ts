@@ -2,6 +2,9 @@ import type { SessionResult } from './session';
 import { ratioOf, spreadOf, type Spread } from './stats';
 import type { GeneratedSeries } from './syntheticCt';
 
+/** The table's short name of each series' compression (syntheticCt.ts's Compression). */
+const COMPRESSION_LABEL: Readonly<Record<string, string>> = { none: 'raw', 'j2k-lossless': 'J2K', 'jpegls-lossless': 'JPEG-LS' };
+
 /** Issue 16's goals, as ratios. */
 export const GOALS = {
   /** Sagittal view ready (complete volume) ≤ 1.3 × the I/O floor. */
@@ -117,7 +120,7 @@ export function formatTable(summaries: readonly SeriesSummary[]): string {
     'disturbed',
   ];
   const rows = summaries.map((s) => [
-    `N=${s.sliceCount} ${s.compression === 'none' ? 'raw' : 'J2K'}`,
+    `N=${s.sliceCount} ${COMPRESSION_LABEL[s.compression] ?? s.compression}`,
     seconds(s.floorMs),
     `${seconds(s.ours.firstImageMs)} / ${seconds(s.ohif.firstImageMs)}`,
     ratio(s.ratios.firstImageOverOhif, GOALS.firstImageOverOhif),

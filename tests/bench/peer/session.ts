@@ -6,6 +6,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../e2e/harness';
 import { topSelfTimes, type CpuProfile, type SelfTime } from './cpuProfile';
 import { TEXTURE_UPLOAD_PROBE, type BenchMarks, type IoFloorResult, type TextureUploads } from './probes';
 import { cpuSecondsByThreadOfType, largestMappingsByType, startTreeSampler, type MappingShare, type PssParts, type TreeSummary } from './processTree';
+import { workerThreadCpuSeconds } from './workerThreads';
 import { startForeignCpuMeter, waitForQuietMachine, type ForeignCpu, type QuietWait } from './quietMachine';
 
 export type SessionKind = 'ours' | 'ohif-stack' | 'ohif-mpr' | 'io-floor';
@@ -59,6 +60,10 @@ export interface SessionResult {
   readonly largestMappingsByType?: Readonly<Record<string, readonly MappingShare[]>>;
   /** CPU seconds per thread name of the renderer and the GPU process, from their start to the load's end. */
   readonly cpuSecondsByThread?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** CPU seconds of each Web Worker thread of the page (decode workers …) at the load's end, largest first. */
+  readonly workerThreadCpuSeconds?: readonly number[];
+  /** The page's renderer died (out of memory, crash) during the session. */
+  readonly pageCrashed?: boolean;
   /** CPU seconds (user + system) per Chromium process type during the session. */
   readonly cpuSecondsByType?: Readonly<Record<string, number>>;
   /** PSS per process type over the session (ms since the browser started), bytes. */
@@ -122,6 +127,8 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
   let requestTimeline: SessionResult['requestTimeline'];
   let mappings: Record<string, MappingShare[]> | undefined;
   let threadCpu: Record<string, Record<string, number>> | undefined;
+  let workerCpu: number[] | undefined;
+  let pageCrashed = false;
   let error: string | undefined;
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -131,6 +138,9 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     }
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.length < 20 && pageErrors.push(String(e).slice(0, 300)));
+    page.on('crash', () => {
+      pageCrashed = true;
+    });
     context.on('response', (response) => countResponse(response, spec.servedRoot, js, frameUrls));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -163,6 +173,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
       await sleep(spec.settleMs ?? 1_000);
       // Where the memory lies with the volume complete and still open (smaps of every process; slow, so once).
       mappings = largestMappingsByType(browserPid, MAPPINGS_PER_PROCESS);
+      workerCpu = workerThreadCpuSeconds(browserPid);
       threadCpu = { renderer: cpuSecondsByThreadOfType(browserPid, 'renderer'), 'gpu-process': cpuSecondsByThreadOfType(browserPid, 'gpu-process') };
       if (spec.probe !== undefined) textureUploads = ((await page.evaluate('window.__benchTextureUploads').catch(() => null)) as TextureUploads | null) ?? undefined;
     } catch (caught) {
@@ -206,6 +217,8 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     ...(mappings === undefined ? {} : { largestMappingsByType: mappings }),
     cpuSecondsByType: tree.cpuSecondsByType,
     ...(threadCpu === undefined ? {} : { cpuSecondsByThread: threadCpu }),
+    ...(workerCpu === undefined ? {} : { workerThreadCpuSeconds: workerCpu }),
+    ...(pageCrashed ? { pageCrashed } : {}),
     pssTimeline: tree.pssTimeline,
     ...(textureUploads === undefined ? {} : { textureUploads }),
     ...(selfTimes === undefined ? {} : { topSelfTimes: selfTimes }),

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { join } from 'node:path';
 import { deterministicUid } from '../../../sample-data/uids';
 import { formatDs } from '../../../sample-data/dicomWriter';
-import { createJ2kLosslessCodec, type J2kLosslessCodec } from './j2kLossless';
+import { createJ2kLosslessCodec } from './j2kLossless';
+import { createJpeglsLosslessCodec, JPEG_LS_LOSSLESS } from './jpeglsLossless';
 import { EXPLICIT_VR_LITTLE_ENDIAN, JPEG_2000_LOSSLESS, encodePart10 } from './part10';
 
 /**
@@ -17,7 +18,7 @@ export const SLICE_SPACING_MM = 1;
 const GENERATOR_VERSION = 'peer-bench-ct-2';
 const CT_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.2';
 
-export type Compression = 'none' | 'j2k-lossless';
+export type Compression = 'none' | 'j2k-lossless' | 'jpegls-lossless';
 
 export interface SeriesSpec {
   /** e.g. 'n300-j2k'; names the folder and seeds the UIDs. */
@@ -52,10 +53,10 @@ export async function ensureSeries(rootDir: string, spec: SeriesSpec, log: (line
   }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const codec = spec.compression === 'j2k-lossless' ? await createJ2kLosslessCodec() : null;
+  const codec = await losslessCodecFor(spec.compression);
   const studyInstanceUID = deterministicUid(`peer-bench/${GENERATOR_VERSION}/${spec.key}/study`);
   const seriesInstanceUID = deterministicUid(`peer-bench/${GENERATOR_VERSION}/${spec.key}/series`);
-  const transferSyntaxUID = codec === null ? EXPLICIT_VR_LITTLE_ENDIAN : JPEG_2000_LOSSLESS;
+  const transferSyntaxUID = codec === null ? EXPLICIT_VR_LITTLE_ENDIAN : codec.transferSyntaxUID;
   const started = Date.now();
   const files: string[] = [];
   let totalBytes = 0;
@@ -77,16 +78,32 @@ export async function ensureSeries(rootDir: string, spec: SeriesSpec, log: (line
   return { ...manifest, files: files.map((file) => join(dir, file)) };
 }
 
+/** A lossless encoder in node with its decoder (to prove each frame's round trip) and its transfer syntax. */
+interface LosslessCodec {
+  readonly name: string;
+  readonly transferSyntaxUID: string;
+  encode(pixels: Int16Array, columns: number, rows: number): Uint8Array;
+  decode(codestream: Uint8Array): Uint8Array;
+}
+
+async function losslessCodecFor(compression: Compression): Promise<LosslessCodec | null> {
+  if (compression === 'j2k-lossless') return { name: 'JPEG 2000 lossless', transferSyntaxUID: JPEG_2000_LOSSLESS, ...(await createJ2kLosslessCodec()) };
+  if (compression === 'jpegls-lossless') return { name: 'JPEG-LS lossless', transferSyntaxUID: JPEG_LS_LOSSLESS, ...(await createJpeglsLosslessCodec()) };
+  return null;
+}
+
 /** Encodes one slice and proves the codestream decodes back to the same bytes (lossless means bit-exact). */
-function losslessFrame(codec: J2kLosslessCodec, hu: Int16Array): Uint8Array {
+function losslessFrame(codec: LosslessCodec, hu: Int16Array): Uint8Array {
   const codestream = codec.encode(hu, MATRIX, MATRIX);
   const decoded = codec.decode(codestream);
   const original = new Uint8Array(hu.buffer, hu.byteOffset, hu.byteLength);
   if (decoded.length !== original.length || decoded.some((byte, i) => byte !== original[i])) {
-    throw new Error('JPEG 2000 lossless round trip is not bit-exact: the encoder is misconfigured');
+    throw new Error(`${codec.name} round trip is not bit-exact: the encoder is misconfigured`);
   }
   return codestream;
 }
+
+const COMPRESSION_TEXT: Readonly<Record<Compression, string>> = { none: 'uncompressed', 'j2k-lossless': 'J2K lossless', 'jpegls-lossless': 'JPEG-LS lossless' };
 
 function sliceAttributes(input: { spec: SeriesSpec; studyInstanceUID: string; seriesInstanceUID: string; index: number; zMm: number }) {
   const { spec, index, zMm } = input;
@@ -104,7 +121,7 @@ function sliceAttributes(input: { spec: SeriesSpec; studyInstanceUID: string; se
     Manufacturer: 'Synthetic (peer benchmark)',
     ReferringPhysicianName: '',
     StudyDescription: `PEER BENCH ${spec.key}`,
-    SeriesDescription: `CT AXIAL ${spec.sliceCount} x 1mm ${spec.compression === 'none' ? 'uncompressed' : 'J2K lossless'}`,
+    SeriesDescription: `CT AXIAL ${spec.sliceCount} x 1mm ${COMPRESSION_TEXT[spec.compression]}`,
     PatientName: `PEERBENCH^${spec.key}`,
     PatientID: `PEERBENCH-${spec.key}`,
     PatientBirthDate: '19600101',
