@@ -178,6 +178,7 @@ async function runOnce(pageUrl: string, series: GeneratedSeries, mode: Mode, par
     const page = await context.newPage();
     await page.goto(pageUrl);
     const cdp = await context.newCDPSession(page);
+    if (process.argv.includes('--small-devtools-buffer')) await cdp.send('Network.enable', { maxTotalBufferSize: 1000, maxResourceBufferSize: 100 });
     const result = (await page.evaluate(pageScript({ root: '/dicom-web', studyUID: series.studyInstanceUID, seriesUID: series.seriesInstanceUID, parallel, mode, gcEvery }))) as { ms: number; bytes: number; byobSupported: unknown };
     await new Promise((resolve) => setTimeout(resolve, 300));
     const atEnd = rendererMemory(browserPid);
