@@ -31,10 +31,10 @@ function multipartAnswer(pixels: Uint8Array, aligned = true): Uint8Array {
 
 /** A byte stream delivering `bytes` in the given chunks (lengths summing to bytes.length), then, if asked, an error. */
 function byteStream(bytes: Uint8Array, chunkLengths: readonly number[], failAfter?: Error): ReadableStream<Uint8Array> {
-  const chunks: Uint8Array[] = [];
+  const chunks: Array<Uint8Array<ArrayBuffer>> = [];
   let at = 0;
   for (const length of chunkLengths) {
-    chunks.push(bytes.slice(at, at + length));
+    chunks.push(new Uint8Array(bytes.subarray(at, at + length)));
     at += length;
   }
   return new ReadableStream({

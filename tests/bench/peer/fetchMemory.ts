@@ -261,7 +261,7 @@ async function main(): Promise<void> {
   const series: GeneratedSeries[] = [];
   for (const n of sizes) series.push(await ensureSeries(join(CACHE_DIR, 'series'), { key: `n${n}`, sliceCount: n, compression: 'none' }, (line) => console.log(line)));
   const orthanc = await startOrthanc({ storageDir: join(CACHE_DIR, 'orthanc-storage') });
-  const rawPage = (req: { url?: string }) => {
+  const rawPage = (req: { url?: string | undefined }) => {
     const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
     return selfRunningPage({ root: '/dicom-web', studyUID: query.get('study') ?? '', seriesUID: query.get('series') ?? '', mode: (query.get('mode') ?? 'array-buffer') as Mode, parallel: Number(query.get('parallel')), gcEvery: Number(query.get('gcEvery')) });
   };
