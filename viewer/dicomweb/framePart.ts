@@ -21,6 +21,12 @@ const TRANSFER_SYNTAX_BY_MEDIA_TYPE: Readonly<Record<string, string>> = {
 export interface FramePart {
   readonly pixelData: Uint8Array;
   readonly transferSyntaxUID: string;
+  /**
+   * Present when the answer was read into a reusable buffer: call it once nothing reads `pixelData` any more (its
+   * bytes are copied into the image's own array), and the buffer is reused for another answer. Never call it while
+   * an image or a worker may still read the bytes; calling it twice does nothing more.
+   */
+  readonly release?: () => void;
 }
 
 /** The transfer syntax of a frame part's Content-Type: its `transfer-syntax` parameter, else what the type implies. */

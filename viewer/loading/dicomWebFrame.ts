@@ -1,15 +1,24 @@
+import { createAnswerBufferPool } from '../dicomweb/answerBufferPool';
 import type { FramePart } from '../dicomweb/framePart';
 import { frameRequestHeaders } from './dicomWebSeries';
-import { FRAME_MEDIA_TYPE, frameOfAnswer, takeEarlyFrame } from './earlyFrame';
+import { FRAME_MEDIA_TYPE, takeEarlyFrame } from './earlyFrame';
+import { frameOfPooledAnswer } from './pooledFrameAnswer';
+
+/** The smallest answer buffer made: a new buffer is otherwise the answer's stated length and a little room. */
+const MIN_ANSWER_BUFFER_BYTES = 65_536;
+/** Buffers kept for reuse: the 6 retrievals in flight and the frames waiting to be copied into their slices. */
+const MAX_KEPT_ANSWER_BUFFERS = 8;
+
+const answerBuffers = createAnswerBufferPool({ defaultBytes: MIN_ANSWER_BUFFER_BYTES, maxKept: MAX_KEPT_ANSWER_BUFFERS });
 
 /**
  * Fetches one frame over WADO-RS (`url` ends in `/frames/N`) with the open study's credentials and takes its part out
- * of the answer: a view into the answer, copied only when it does not start aligned for the decoders. A frame
- * requested early for the first image (loading/earlyFrame.ts) is taken from there instead, once. Throws with a
- * readable message when the server refuses or the answer cannot be read.
+ * of the answer: a view into a reusable buffer (loading/pooledFrameAnswer.ts), copied only when it does not start aligned
+ * for the decoders. A frame requested early for the first image (loading/earlyFrame.ts) is taken from there instead,
+ * once. Throws with a readable message when the server refuses or the answer cannot be read.
  */
 export async function fetchDicomWebFrame(url: string): Promise<FramePart> {
   const early = await takeEarlyFrame(url);
   if (early) return early;
-  return frameOfAnswer(await fetch(url, { headers: { Accept: FRAME_MEDIA_TYPE, ...frameRequestHeaders() } }));
+  return frameOfPooledAnswer(await fetch(url, { headers: { Accept: FRAME_MEDIA_TYPE, ...frameRequestHeaders() } }), answerBuffers);
 }
