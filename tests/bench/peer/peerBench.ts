@@ -5,7 +5,7 @@
  * image, sagittal ready (complete volume), the I/O floor, JS bytes, peak RSS of the browser's process tree and peak JS
  * heap. Prints one table of ratios against the goals and writes every figure to a JSON file. Figures, never a test.
  *
- *   npm run bench:peer -- [--reps 3] [--sizes 100,300,1000] [--large-reps 1] [--no-j2k] [--no-ohif] [--no-floor] [--no-local] [--cpu-profile]
+ *   npm run bench:peer -- [--reps 3] [--sizes 100,300,1000] [--large-reps 1] [--no-j2k] [--no-ohif] [--no-floor] [--no-local | --local-only] [--cpu-profile]
  *                         [--max-load 1.5] [--quiet-wait-s 60] [--timeout-s 240] [--dist DIR]
  *   npm run bench:peer -- --report .cache/bench-peer/results/latest.json   (prints the table of a finished run again)
  */
@@ -41,6 +41,8 @@ interface Options {
   readonly floor: boolean;
   /** Also open each uncompressed series from local files, and read them in a blank page (off with --no-local). */
   readonly local: boolean;
+  /** Only the local-files sessions (--local-only): no DICOMweb session, no OHIF. */
+  readonly localOnly: boolean;
   /** Profile this viewer's main thread in each of its sessions (.cpuprofile files beside the results). */
   readonly cpuProfile: boolean;
   readonly maxLoad: number;
@@ -52,7 +54,7 @@ interface Options {
 }
 
 function parseOptions(args: readonly string[]): Options | string {
-  const options = { cpuProfile: false, floor: true, local: true, reps: 3, largeReps: 1, sizes: [100, 300, 1000] as number[], j2k: true, ohif: true, maxLoad: Math.max(1, cpus().length * 0.75), quietWaitS: 60, timeoutS: 240, disturbedAboveCores: 0.5, distDir: DIST_DIR };
+  const options = { cpuProfile: false, floor: true, local: true, localOnly: false, reps: 3, largeReps: 1, sizes: [100, 300, 1000] as number[], j2k: true, ohif: true, maxLoad: Math.max(1, cpus().length * 0.75), quietWaitS: 60, timeoutS: 240, disturbedAboveCores: 0.5, distDir: DIST_DIR };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (): number => {
@@ -68,6 +70,7 @@ function parseOptions(args: readonly string[]): Options | string {
       else if (arg === '--no-ohif') options.ohif = false;
       else if (arg === '--no-floor') options.floor = false;
       else if (arg === '--no-local') options.local = false;
+      else if (arg === '--local-only') Object.assign(options, { local: true, localOnly: true, ohif: false, j2k: false });
       else if (arg === '--cpu-profile') options.cpuProfile = true;
       else if (arg === '--max-load') options.maxLoad = value();
       else if (arg === '--quiet-wait-s') options.quietWaitS = value();
@@ -178,7 +181,7 @@ async function main(): Promise<number> {
           settleMs: 0,
         },
       ];
-      const specs: SessionSpec[] = [
+      const specs: SessionSpec[] = options.localOnly ? [] : [
         ...(options.floor ? floorSpecs : []),
         { ...common, ...(options.cpuProfile ? { cpuProfileFile: join(CACHE_DIR, 'results', `ours-${s.key}-${Date.now()}.cpuprofile`) } : {}), kind: 'ours', url: `${ours.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${s.studyInstanceUID}`, probe: OUR_VIEWER_PROBE, waitFor: ['firstImage', 'sagittalReady'], servedRoot: options.distDir },
       ];
