@@ -41,7 +41,7 @@ export async function readLocalFiles(
   onBatch: (batch: ReadResult, progress: ReadProgress) => void,
 ): Promise<void> {
   let batch: ReadResult = { instances: [], problems: [] };
-  // Reads run ahead of the parsing by up to READS_IN_FLIGHT files; results are taken in the files' order.
+  // Reads run ahead of the parsing by up to READS_IN_FLIGHT files; their results are taken in the files' order.
   const reads: Array<Promise<ArrayBuffer> | undefined> = [];
   const startRead = (index: number) => {
     const file = files[index];
@@ -53,9 +53,9 @@ export async function readLocalFiles(
   for (let i = 0; i < Math.min(READS_IN_FLIGHT, files.length); i++) startRead(i);
   for (const [i, file] of files.entries()) {
     const name = displayName(file);
-    const read = reads[i] ?? file.arrayBuffer();
+    // The next read starts once this one has its bytes (or has failed): READS_IN_FLIGHT at a time, never more.
+    const read = (reads[i] ?? file.arrayBuffer()).finally(() => startRead(i + READS_IN_FLIGHT));
     reads[i] = undefined;
-    startRead(i + READS_IN_FLIGHT);
     try {
       const buffer = await read;
       // fileManager.add gives the image id itself ("dicomfile:N"); the loader's cache key is the part after the scheme.
