@@ -93,10 +93,10 @@ export async function readLocalFiles(
 
 /** Every file under the dropped items, folders included (recursively). */
 export async function filesFromDataTransfer(dataTransfer: DataTransfer): Promise<File[]> {
-  const entries = [...dataTransfer.items]
+  const entries = Array.from(dataTransfer.items)
     .map((item) => (item.kind === 'file' ? item.webkitGetAsEntry?.() : null))
     .filter((e): e is FileSystemEntry => e !== null && e !== undefined);
-  if (entries.length === 0) return [...dataTransfer.files];
+  if (entries.length === 0) return Array.from(dataTransfer.files);
   const out: File[] = [];
   const walk = async (entry: FileSystemEntry): Promise<void> => {
     if (entry.isFile) {
