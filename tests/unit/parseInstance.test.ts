@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as dicomParser from 'dicom-parser';
 import { describe, expect, it } from 'vitest';
 import { at } from '../../measurement/testing/results';
 import { parseInstance } from '../../viewer/loading/parseInstance';
@@ -150,5 +151,28 @@ describe.skipIf(!hasShared)('parseInstance on real files from ../shared/dicom', 
     const dir = resolve(SHARED, 'totalseg-example-ct-j2k');
     const metas = readdirSync(dir).map((f) => parseShared(`totalseg-example-ct-j2k/${f}`));
     expect(metas.every((m) => m.ok)).toBe(true);
+  });
+});
+
+describe.skipIf(!hasShared)('parseInstance given a dataset the image loader already parsed', () => {
+  const ct = 'cornerstone3d-testimages/CTImage.dcm_LittleEndianExplicitTransferSyntax_1.2.840.10008.1.2.1.dcm';
+  const other = 'pydicom-testfiles-edgecases/CT_small.dcm';
+  const bytesOf = (relative: string) => new Uint8Array(readFileSync(resolve(SHARED, relative)));
+
+  it.each([ct, other])('reads %s to the same metadata as from its bytes', (relative) => {
+    const bytes = bytesOf(relative);
+    expect(parseInstance(relative, bytes, dicomParser.parseDicom(bytes))).toEqual(parseInstance(relative, bytes));
+  });
+
+  it('takes the metadata from the given dataset instead of parsing the bytes again', () => {
+    const outcome = parseInstance(ct, bytesOf(ct), dicomParser.parseDicom(bytesOf(other)));
+    const expected = parseInstance(other, bytesOf(other));
+    expect(outcome.ok && expected.ok && outcome.meta.sopInstanceUID).toBe(expected.ok && expected.meta.sopInstanceUID);
+  });
+
+  it('still refuses bytes without the DICM marker, whatever dataset comes with them', () => {
+    const outcome = parseInstance('notes.txt', new TextEncoder().encode('not DICOM'.repeat(20)), dicomParser.parseDicom(bytesOf(ct)));
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.message).toMatch(/not a DICOM Part 10 file/);
   });
 });

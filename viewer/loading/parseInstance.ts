@@ -73,14 +73,16 @@ export function pixelFormatOf(ds: dicomParser.DataSet, transferSyntaxUID: string
 /**
  * Reads the viewer's metadata from a DICOM Part 10 file.
  * Never throws: a file that is not usable gives `{ ok: false, message }` naming the reason.
+ * `parsed`: the same bytes already parsed by dicom-parser (the image loader's dataset cache does it when a local file
+ * is registered), so they are not parsed twice; without it the bytes are parsed here.
  */
-export function parseInstance(fileName: string, bytes: Uint8Array): ParseOutcome {
+export function parseInstance(fileName: string, bytes: Uint8Array, parsed?: dicomParser.DataSet): ParseOutcome {
   if (!hasPart10Marker(bytes)) {
     return { ok: false, message: describeParseError('DICM prefix not found') };
   }
   let ds: dicomParser.DataSet;
   try {
-    ds = dicomParser.parseDicom(bytes, { inflater } as dicomParser.ParseDicomOptions);
+    ds = parsed ?? dicomParser.parseDicom(bytes, { inflater } as dicomParser.ParseDicomOptions);
   } catch (raw) {
     return { ok: false, message: describeParseError(raw) };
   }

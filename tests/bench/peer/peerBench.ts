@@ -5,7 +5,7 @@
  * image, sagittal ready (complete volume), the I/O floor, JS bytes, peak RSS of the browser's process tree and peak JS
  * heap. Prints one table of ratios against the goals and writes every figure to a JSON file. Figures, never a test.
  *
- *   npm run bench:peer -- [--reps 3] [--sizes 100,300,1000|none] [--large-reps 1] [--no-j2k] [--no-ohif] [--no-floor] [--cpu-profile]
+ *   npm run bench:peer -- [--reps 3] [--sizes 100,300,1000|none] [--large-reps 1] [--no-j2k] [--no-ohif] [--no-floor] [--no-local | --local-only] [--cpu-profile]
  *                         [--compressed-sizes 300,1000] [--jpegls]
  *                         [--max-load 1.5] [--quiet-wait-s 60] [--timeout-s 240] [--dist DIR]
  *   npm run bench:peer -- --report .cache/bench-peer/results/latest.json   (prints the table of a finished run again)
@@ -19,7 +19,8 @@ import { startOrthanc } from '../../../scripts/pacs/orthanc';
 import { findChromium, PROJECT_ROOT } from '../../e2e/harness';
 import { ensureUploaded } from './orthancData';
 import { OUR_VIEWER_PROBE, ioFloorScript, ohifProbe } from './probes';
-import { formatTable, summarize, type SeriesRecord } from './report';
+import { GOALS, formatTable, summarize, type SeriesRecord } from './report';
+import { LOCAL_FLOOR_PAGE, LOCAL_FLOOR_SCRIPT, chooseFiles, formatLocalTable, localFloorPage, summarizeLocal } from './localSession';
 import { runSession, type SessionResult, type SessionSpec } from './session';
 import { ensureSeries, type GeneratedSeries, type SeriesSpec } from './syntheticCt';
 
@@ -42,6 +43,10 @@ interface Options {
   readonly ohif: boolean;
   /** Run the I/O floor session (off with --no-floor, e.g. to profile this viewer alone). */
   readonly floor: boolean;
+  /** Also open each uncompressed series from local files, and read them in a blank page (off with --no-local). */
+  readonly local: boolean;
+  /** Only the local-files sessions (--local-only): no DICOMweb session, no OHIF. */
+  readonly localOnly: boolean;
   /** Profile this viewer's main thread in each of its sessions (.cpuprofile files beside the results). */
   readonly cpuProfile: boolean;
   readonly maxLoad: number;
@@ -53,7 +58,7 @@ interface Options {
 }
 
 function parseOptions(args: readonly string[]): Options | string {
-  const options = { cpuProfile: false, floor: true, reps: 3, largeReps: 1, sizes: [100, 300, 1000] as number[], j2k: true, compressedSizes: [300] as number[], jpegls: false, ohif: true, maxLoad: Math.max(1, cpus().length * 0.75), quietWaitS: 60, timeoutS: 240, disturbedAboveCores: 0.5, distDir: DIST_DIR };
+  const options = { cpuProfile: false, floor: true, local: true, localOnly: false, reps: 3, largeReps: 1, sizes: [100, 300, 1000] as number[], j2k: true, compressedSizes: [300] as number[], jpegls: false, ohif: true, maxLoad: Math.max(1, cpus().length * 0.75), quietWaitS: 60, timeoutS: 240, disturbedAboveCores: 0.5, distDir: DIST_DIR };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (): number => {
@@ -70,6 +75,8 @@ function parseOptions(args: readonly string[]): Options | string {
       else if (arg === '--no-j2k') options.j2k = false;
       else if (arg === '--no-ohif') options.ohif = false;
       else if (arg === '--no-floor') options.floor = false;
+      else if (arg === '--no-local') options.local = false;
+      else if (arg === '--local-only') Object.assign(options, { local: true, localOnly: true, ohif: false, j2k: false });
       else if (arg === '--cpu-profile') options.cpuProfile = true;
       else if (arg === '--max-load') options.maxLoad = value();
       else if (arg === '--quiet-wait-s') options.quietWaitS = value();
@@ -159,7 +166,10 @@ async function main(): Promise<number> {
   const records: SeriesRecord[] = [];
   try {
     for (const s of series) await ensureUploaded(orthanc.dicomWebRoot, s, (line) => console.log(line));
-    const blank = { [BLANK_PAGE]: { contentType: 'text/html; charset=utf-8', body: () => '<!doctype html><title>I/O floor</title>' } };
+    const blank = {
+      [BLANK_PAGE]: { contentType: 'text/html; charset=utf-8', body: () => '<!doctype html><title>I/O floor</title>' },
+      [LOCAL_FLOOR_PAGE]: { contentType: 'text/html; charset=utf-8', body: localFloorPage },
+    };
     const ours = await startStaticServer({ rootDir: options.distDir, dicomWebTarget: orthanc.dicomWebRoot, generated: blank });
     servers.push(ours);
     const ohif = ohifBuild?.ok ? await startOhifServer({ distDir: ohifBuild.distDir, dicomWebTarget: orthanc.dicomWebRoot }) : null;
@@ -186,7 +196,7 @@ async function main(): Promise<number> {
           settleMs: 0,
         },
       ];
-      const specs: SessionSpec[] = [
+      const specs: SessionSpec[] = options.localOnly ? [] : [
         ...(options.floor ? floorSpecs : []),
         { ...common, ...(options.cpuProfile ? { cpuProfileFile: join(CACHE_DIR, 'results', `ours-${s.key}-${Date.now()}.cpuprofile`) } : {}), kind: 'ours', url: `${ours.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${s.studyInstanceUID}`, probe: OUR_VIEWER_PROBE, waitFor: ['firstImage', 'sagittalReady'], servedRoot: options.distDir },
       ];
@@ -194,6 +204,14 @@ async function main(): Promise<number> {
         specs.push(
           { ...common, kind: 'ohif-stack', url: `${ohif.url}/viewer?StudyInstanceUIDs=${s.studyInstanceUID}`, probe: ohifProbe(s.sliceCount), waitFor: ['firstImage'], servedRoot: ohifBuild.distDir },
           { ...common, kind: 'ohif-mpr', url: `${ohif.url}/viewer?StudyInstanceUIDs=${s.studyInstanceUID}&hangingprotocolId=mpr`, probe: ohifProbe(s.sliceCount), waitFor: ['sagittalReady'], servedRoot: ohifBuild.distDir },
+        );
+      }
+      if (options.local && s.compression === 'none') {
+        // Local files: our viewer only (OHIF has no comparable local open), against reading the same files' bytes.
+        const afterOpen = chooseFiles(s.files);
+        specs.push(
+          ...(options.floor ? [{ ...common, kind: 'local-floor' as const, url: `${ours.url}${LOCAL_FLOOR_PAGE}`, waitFor: [], floorScript: LOCAL_FLOOR_SCRIPT, afterOpen, servedRoot: options.distDir, settleMs: 0 }] : []),
+          { ...common, ...(options.cpuProfile ? { cpuProfileFile: join(CACHE_DIR, 'results', `ours-local-${s.key}-${Date.now()}.cpuprofile`) } : {}), kind: 'ours-local', url: `${ours.url}/`, probe: OUR_VIEWER_PROBE, waitFor: ['firstImage', 'sagittalReady'], afterOpen, servedRoot: options.distDir },
         );
       }
       const sessions: Array<SessionResult & { rep: number }> = [];
@@ -215,6 +233,7 @@ async function main(): Promise<number> {
   const { file, table } = writeResults({ startedAt, machine, options, ohifBuild, series, records, final: true });
   console.log(`\n${new Date().toISOString().slice(0, 10)}, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, ${machine.chromium}; medians (range) of ${options.reps} runs (${options.largeReps} at N ≥ ${LARGE_SERIES_SLICES}); ✓/✗ against issue 16's goals:\n`);
   console.log(table);
+  if (options.local) console.log(`\nFrom local files (the same series chosen in a file input; the floor reads every file's bytes in a blank page):\n\n${localTable(records)}`);
   console.log(`\nraw figures: ${file}`);
   return 0;
 }
@@ -243,6 +262,7 @@ function writeResults(input: {
     ourBuild: { distDir: input.options.distDir, commit: gitCommit() },
     series: input.series.map(({ files: _files, ...rest }) => rest),
     summaries,
+    localSummaries: input.records.filter((record) => record.sessions.some((session) => session.kind === 'ours-local')).map((record) => summarizeLocal(record.series, record.sessions)),
     sessions: input.records.flatMap((record) => record.sessions.map((session) => ({ series: record.series.key, ...session }))),
     table,
   };
@@ -252,12 +272,18 @@ function writeResults(input: {
   return { file, table };
 }
 
+/** The local-files table of the series that were opened from files. */
+function localTable(records: readonly SeriesRecord[]): string {
+  const local = records.filter((record) => record.sessions.some((session) => session.kind === 'ours-local'));
+  return formatLocalTable(local.map((record) => summarizeLocal(record.series, record.sessions)), GOALS.sagittalOverFloor);
+}
+
 function describeSession(series: GeneratedSeries, rep: number, r: SessionResult): string {
   const s = (ms: number | undefined) => (ms === undefined ? '-' : `${(ms / 1000).toFixed(2)} s`);
-  const figures = r.kind === 'io-floor'
-    ? `floor ${s(r.floor?.ms)} (${r.floor?.frames ?? 0} frames, ${((r.floor?.bytes ?? 0) / 1e6).toFixed(0)} MB)`
+  const figures = r.kind === 'io-floor' || r.kind === 'local-floor'
+    ? `floor ${s(r.floor?.ms)} (${r.floor?.frames ?? 0} ${r.kind === 'io-floor' ? 'frames' : 'files'}, ${((r.floor?.bytes ?? 0) / 1e6).toFixed(0)} MB)`
     : `first ${s(r.firstImageMs)}${r.firstImageEarly === true ? ' (early image)' : ''}${r.firstRenderedMs === undefined ? '' : ` (first render event ${s(r.firstRenderedMs)})`}, sagittal ${s(r.sagittalReadyMs)}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}${textureText(r)}${rendersText(r)}${workersText(r)}, PSS ${pssByTypeText(r)}; CPU ${cpuByTypeText(r)}`;
-  const memory = r.kind === 'io-floor' ? '' : `\n    peak PSS parts (anon/file/shmem MB): ${pssPartsText(r)}\n    largest mappings at the end (PSS MB): ${mappingsText(r)}\n    threads (CPU s): ${threadsText(r)}`;
+  const memory = r.kind === 'io-floor' || r.kind === 'local-floor' ? '' : `\n    peak PSS parts (anon/file/shmem MB): ${pssPartsText(r)}\n    largest mappings at the end (PSS MB): ${mappingsText(r)}\n    threads (CPU s): ${threadsText(r)}`;
   const busiest = r.topSelfTimes === undefined ? '' : `\n    main thread self time: ${r.topSelfTimes.map((t) => `${t.name} ${t.selfMs.toFixed(0)} ms`).join('; ')}`;
   const requests = r.requestTimeline === undefined ? '' : `\n    requests (start–end ms): ${r.requestTimeline.map((q) => `${q.name.split('/').slice(-2).join('/').slice(-40)} ${q.startMs}–${q.endMs}`).join('; ')}`;
   const load = `load ${r.quiet.loadAtStart.toFixed(1)}→${r.cpu.loadAtEnd.toFixed(1)}, others ${r.cpu.foreignCores.toFixed(2)} cores`;

@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page, type Response } from 'playwright-core';
+import { chromium, type CDPSession, type Page, type Response } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/harness';
 import { topSelfTimes, type CpuProfile, type SelfTime } from './cpuProfile';
 import { TEXTURE_UPLOAD_PROBE, type BenchMarks, type IoFloorResult, type TextureUploads } from './probes';
@@ -9,7 +9,7 @@ import { cpuSecondsByThreadOfType, largestMappingsByType, startTreeSampler, type
 import { workerThreadCpuSeconds } from './workerThreads';
 import { startForeignCpuMeter, waitForQuietMachine, type ForeignCpu, type QuietWait } from './quietMachine';
 
-export type SessionKind = 'ours' | 'ohif-stack' | 'ohif-mpr' | 'io-floor';
+export type SessionKind = 'ours' | 'ohif-stack' | 'ohif-mpr' | 'io-floor' | 'ours-local' | 'local-floor';
 
 export interface SessionSpec {
   readonly kind: SessionKind;
@@ -33,6 +33,11 @@ export interface SessionSpec {
   readonly disturbedAboveCores: number;
   /** Write a CPU profile of the page's main thread to this file (.cpuprofile, opens in Chrome DevTools). */
   readonly cpuProfileFile?: string;
+  /**
+   * Runs once the page is open (e.g. gives it local files, see localSession.ts) and returns the page time (ms since
+   * navigation) the marks are then measured from.
+   */
+  readonly afterOpen?: (page: Page, cdp: CDPSession) => Promise<number>;
 }
 
 export interface SessionResult {
@@ -163,10 +168,11 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     })();
     try {
       await page.goto(spec.url, { timeout: spec.timeoutMs });
+      const originMs = spec.afterOpen === undefined ? 0 : await spec.afterOpen(page, cdp);
       if (spec.floorScript !== undefined) {
         floor = (await page.evaluate(spec.floorScript)) as IoFloorResult;
       } else {
-        marks = await waitForMarks(page, spec.waitFor, spec.timeoutMs);
+        marks = sinceOrigin(await waitForMarks(page, spec.waitFor, spec.timeoutMs), originMs);
         const missing = spec.waitFor.filter((mark) => marks[mark] === undefined);
         if (missing.length > 0) error = `timed out after ${spec.timeoutMs / 1000} s waiting for ${missing.join(', ')}${marks.framesLoaded !== undefined ? ` (${marks.framesLoaded} frames loaded)` : ''}`;
       }
@@ -245,6 +251,17 @@ async function waitForMarks(page: Page, wanted: ReadonlyArray<keyof BenchMarks>,
     await sleep(MARK_POLL_MS);
   }
   return marks;
+}
+
+/** The marks' times measured from `originMs` (page time) instead of the navigation's start. */
+function sinceOrigin(marks: BenchMarks, originMs: number): BenchMarks {
+  if (originMs === 0) return marks;
+  const shifted = { ...marks };
+  for (const key of ['firstImage', 'firstRendered', 'sagittalReady'] as const) {
+    const at = marks[key];
+    if (at !== undefined) shifted[key] = at - originMs;
+  }
+  return shifted;
 }
 
 /** JS and WASM files the page loaded (sizes from the served folder: the server does not compress), frame requests. */

@@ -1,0 +1,36 @@
+/** What a Part 10 file says about one native (not encapsulated) frame's place and encoding. */
+export interface NativeFrameLayout {
+  /** Offset of the Pixel Data value within the file's bytes, bytes. */
+  readonly pixelDataOffsetBytes: number;
+  /** Length of the file's bytes (the parsed byte array), bytes. */
+  readonly fileLengthBytes: number;
+  /** Where the file's bytes start within their ArrayBuffer, bytes (odd offsets cannot hold 16-bit views). */
+  readonly bufferOffsetBytes: number;
+  readonly rows: number;
+  readonly columns: number;
+  readonly bitsAllocated: number;
+  readonly bitsStored: number;
+  /** 0 unsigned, 1 two's complement. */
+  readonly pixelRepresentation: number;
+  /** 0-based. */
+  readonly frameIndex: number;
+}
+
+/**
+ * Where one greyscale frame lies in its file's bytes, when the page may read it there without copying it out:
+ * 8 or 16 bits allocated, the whole frame inside the file, a 16-bit frame at an even address, and nothing that
+ * decoding would write back into it. dicom-image-loader 5.14 sign-extends a signed frame in place (a no-op only when
+ * Bits Stored equals Bits Allocated), so any other signed frame gets `null` and is copied out as before, which keeps
+ * the file's bytes as read for the next decode. `null` also for whatever else the library's own copy must handle.
+ */
+export function fileFrameRange(layout: NativeFrameLayout): { readonly offsetBytes: number; readonly lengthBytes: number } | null {
+  const { bitsAllocated, rows, columns, frameIndex } = layout;
+  if (bitsAllocated !== 8 && bitsAllocated !== 16) return null;
+  if (layout.pixelRepresentation !== 0 && layout.bitsStored !== bitsAllocated) return null;
+  if (!Number.isInteger(frameIndex) || frameIndex < 0 || rows <= 0 || columns <= 0) return null;
+  const lengthBytes = rows * columns * (bitsAllocated / 8);
+  const offsetBytes = layout.pixelDataOffsetBytes + frameIndex * lengthBytes;
+  if (offsetBytes + lengthBytes > layout.fileLengthBytes) return null;
+  if (bitsAllocated === 16 && (layout.bufferOffsetBytes + offsetBytes) % 2 !== 0) return null;
+  return { offsetBytes, lengthBytes };
+}
