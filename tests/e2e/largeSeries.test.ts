@@ -157,14 +157,16 @@ describe('a series of 1,000 slices', () => {
       await viewer.waitLoaded('sagittal');
       // Polled on a timer: the page's animation frames are held.
       await page.waitForFunction(() => {
-        const volume = window.cornerstone.cache.getVolumes()[0] as { loadStatus?: { loaded?: boolean } } | undefined;
+        const cornerstone = window.cornerstone as unknown as { cache: { getVolumes(): Array<{ loadStatus?: { loaded?: boolean } }> } };
+        const volume = cornerstone.cache.getVolumes()[0];
         return volume?.loadStatus?.loaded === true;
       }, undefined, { polling: 100, timeout: 120_000 });
       const whileHeld = await page.evaluate(() => {
-        const volume = window.cornerstone.cache.getVolumes()[0] as unknown as { vtkOpenGLTexture: { hasUpdatedFrames(): boolean } };
+        const cornerstone = window.cornerstone as unknown as { cache: { getVolumes(): Array<{ vtkOpenGLTexture: { hasUpdatedFrames(): boolean } }> } };
+        const volume = cornerstone.cache.getVolumes()[0];
         const element = document.querySelector('[data-testid="viewport"][data-orientation="sagittal"]') as HTMLElement;
         return {
-          slicesWaitingForUpload: volume.vtkOpenGLTexture.hasUpdatedFrames(),
+          slicesWaitingForUpload: volume?.vtkOpenGLTexture.hasUpdatedFrames(),
           loaded: element.dataset.loaded,
           completeRender: element.dataset.completeRender,
           framesHeld: (Reflect.get(window, 'heldFrames') as { queued: () => number }).queued() > 0,
