@@ -81,6 +81,15 @@ export class ViewerPage {
     await this.page.locator(`${ViewerPage.selector(orientation)}[data-rendered="true"][data-loaded="true"]`).waitFor({ timeout: 120_000 });
   }
 
+  /**
+   * Waits until a viewport has been drawn with every image it shows (`data-complete-render`): for a volume view, every
+   * slice is in its texture. `waitLoaded` can return before that draw: the last slices arrive, and the progress reaches
+   * 100 %, before the render that uploads them (up to 0.9 s later on a loaded machine).
+   */
+  async waitCompleteRender(orientation: string): Promise<void> {
+    await this.page.locator(`${ViewerPage.selector(orientation)}[data-complete-render="true"]`).waitFor({ timeout: 120_000 });
+  }
+
   /** Canvas position (page CSS pixels) of a patient-space point in a viewport, through cornerstone's own mapping. */
   async pagePointOf(orientation: string, world: Vec3): Promise<{ x: number; y: number }> {
     return this.page.evaluate(([selector, w]) => {
