@@ -2,6 +2,7 @@ import { Enums, VolumeViewport, cache, getEnabledElement, metaData, utilities, t
 import type { DisplayPlan } from '../model/displayPlan';
 import { middleSliceIndex } from '../model/retrieveOrder';
 import { peekEarlyFrame } from '../loading/earlyFrame';
+import { markStartup } from '../loading/startupMark';
 import type { Vec3 } from '../loading/instanceMeta';
 import type { ViewportSnapshot } from '../state/viewportSnapshot';
 import { AXIAL_SCREEN, placeSlice, type SlicePlacement } from './earlyImagePlacement';
@@ -214,6 +215,7 @@ export function showEarlyImage(
   elements: ReadonlyMap<string, HTMLDivElement>,
   onSnapshot: (viewportId: string, snapshot: ViewportSnapshot) => void,
 ): EarlyImage {
+  markStartup('early-plan');
   let removed = false;
   let removeShown: (() => void) | null = null;
   const drawn = prepare(plan).then((prepared) => {
@@ -246,6 +248,7 @@ function draw(element: HTMLDivElement, prepared: PreparedImage, onSnapshot: (vie
   canvas.dataset.imageId = image.imageId;
   element.append(canvas);
   element.dataset.earlyImage = 'true';
+  markStartup('early-drawn');
   if (prepared.sliceIndex !== null) {
     onSnapshot(viewportId, {
       sliceIndex: prepared.sliceIndex,
