@@ -78,7 +78,7 @@ describe('prefetchMiddleFrame', () => {
     vi.stubGlobal('window', { location: { href: 'http://viewer.test/' } });
     vi.stubGlobal('fetch', (url: string) => {
       requests.push(url);
-      const instanceNumber = /[?&]InstanceNumber=(\d+)$/.exec(url)?.[1];
+      const instanceNumber = /[?&]InstanceNumber=(\d+)(&|$)/.exec(url)?.[1];
       if (instanceNumber !== undefined) {
         const sopUID = numbered.get(Number(instanceNumber));
         const items = sopUID === undefined ? [] : [{ '00080018': { vr: 'UI', Value: [sopUID] } }];

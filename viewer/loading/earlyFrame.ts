@@ -132,7 +132,8 @@ interface SeriesAddress {
  * not exactly one such instance or the search fails.
  */
 async function instanceNumbered(config: DicomWebConfig, series: SeriesAddress, instanceNumber: number): Promise<string | null> {
-  const url = joinUrl(config.qidoRoot, `/studies/${series.studyUID}/series/${series.seriesUID}/instances`, [['InstanceNumber', String(instanceNumber)]]);
+  // At most two answers: one is the instance, two say the number is not unique (or the server ignored the filter).
+  const url = joinUrl(config.qidoRoot, `/studies/${series.studyUID}/series/${series.seriesUID}/instances`, [['InstanceNumber', String(instanceNumber)], ['limit', '2']]);
   try {
     const response = await fetch(url, { headers: requestHeaders(config, DICOM_JSON) });
     if (!response.ok || response.status === 204) return null;
