@@ -71,17 +71,20 @@ describe('prefetchMiddleFrame', () => {
   const frameUrlOf = (seriesUID: string, sopUID: string) => `http://pacs.test/dicom-web/studies/${studyUID}/series/${seriesUID}/instances/${sopUID}/frames/1`;
   let requests: string[];
   let numbered: Map<number, string>;
+  /** Instance numbers the fake server also gives to a second instance. */
+  let duplicateNumbers: Set<number>;
 
   beforeEach(() => {
     requests = [];
     numbered = new Map();
+    duplicateNumbers = new Set();
     vi.stubGlobal('window', { location: { href: 'http://viewer.test/' } });
     vi.stubGlobal('fetch', (url: string) => {
       requests.push(url);
       const instanceNumber = /[?&]InstanceNumber=(\d+)(&|$)/.exec(url)?.[1];
       if (instanceNumber !== undefined) {
-        const sopUID = numbered.get(Number(instanceNumber));
-        const items = sopUID === undefined ? [] : [{ '00080018': { vr: 'UI', Value: [sopUID] } }];
+        const sopUIDs = [...numbered].filter(([number]) => number === Number(instanceNumber)).map(([, sopUID]) => sopUID);
+        const items = [...sopUIDs, ...(duplicateNumbers.has(Number(instanceNumber)) ? ['1.2.3.9.999'] : [])].map((sopUID) => ({ '00080018': { vr: 'UI', Value: [sopUID] } }));
         return Promise.resolve(new Response(JSON.stringify(items), { headers: { 'Content-Type': 'application/dicom+json' } }));
       }
       return Promise.resolve(new Response(new Uint8Array(16), { headers: { 'Content-Type': 'application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1' } }));
@@ -146,5 +149,17 @@ describe('prefetchMiddleFrame', () => {
     await done;
     expect(frameRequests()).toEqual([frameUrlOf('1.2.3.4', sopUidAt(20))]);
     takeEarlyFrame(frameUrlOf('1.2.3.4', sopUidAt(20)));
+  });
+
+  it('guesses nothing from an instance number two instances share', async () => {
+    duplicateNumbers = new Set([2, 3]);
+    const { list, arrive } = series('1.2.3.5', [10, 20, 30, 40], [1, 2, 3, 4]);
+    const done = prefetchMiddleFrame(config, studyUID, list);
+    await settle();
+    expect(frameRequests()).toEqual([]);
+    arrive();
+    await done;
+    expect(frameRequests()).toEqual([frameUrlOf('1.2.3.5', sopUidAt(30))]);
+    takeEarlyFrame(frameUrlOf('1.2.3.5', sopUidAt(30)));
   });
 });
