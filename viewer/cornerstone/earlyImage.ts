@@ -3,6 +3,7 @@ import type { DisplayPlan } from '../model/displayPlan';
 import { middleSliceIndex } from '../model/retrieveOrder';
 import { peekEarlyFrame } from '../loading/earlyFrame';
 import { markStartup } from '../loading/startupMark';
+import { SOFTWARE_CANVAS } from '../loading/canvasWarmUp';
 import type { Vec3 } from '../loading/instanceMeta';
 import type { ViewportSnapshot } from '../state/viewportSnapshot';
 import { AXIAL_SCREEN, placeSlice, type SlicePlacement } from './earlyImagePlacement';
@@ -93,14 +94,6 @@ function axialSliceIndex(sortedImageIds: readonly string[], positionZMm: number)
   // The axial view looks along −z: its slice range runs from −zMax to −zMin.
   return Math.min(count - 1, Math.max(0, Math.floor(((zMax - positionZMm) / (zMax - zMin)) * count)));
 }
-
-/**
- * The early image's canvases are drawn once, on the CPU: `willReadFrequently` keeps a 2-D canvas in memory instead of
- * on the GPU, so the first image does not wait for Chromium to set up GPU rasterisation (on a software GL such as
- * SwiftShader that alone held the page's main thread for about a second in a profiled session), and reading it back
- * (tests, the peer benchmark's probe) costs no GPU read-back.
- */
-const SOFTWARE_CANVAS: CanvasRenderingContext2DSettings = { willReadFrequently: true };
 
 /** A canvas covering `element` at its device pixels, above cornerstone's own, letting pointer events through. */
 function overlayCanvas(element: HTMLElement): HTMLCanvasElement {

@@ -5,6 +5,7 @@ import { framePartOf, type FramePart } from '../dicomweb/framePart';
 import type { PrefetchedSeries } from '../dicomweb/client';
 import { cross, dot } from './stackGeometry';
 import { markStartup } from './startupMark';
+import { warmUpCanvas2d } from './canvasWarmUp';
 
 /** What a WADO-RS frame request accepts: any transfer syntax, as the server stores it (no transcoding). */
 export const FRAME_MEDIA_TYPE = 'multipart/related; type=application/octet-stream; transfer-syntax=*';
@@ -180,6 +181,12 @@ export async function prefetchMiddleFrame(config: DicomWebConfig, studyUID: stri
       if (sopUID !== null && !metadataIn) void requestEarlyFrame(config, address, sopUID).then(() => markStartup('guessed-frame'));
     });
   }
+  // While the metadata is on its way the main thread waits: the one-time set-up of 2-D canvases happens now, not when
+  // the early image is drawn (after the requests above are out).
+  setTimeout(() => {
+    warmUpCanvas2d();
+    markStartup('canvas-warm');
+  }, 0);
   const metadata = await opened.metadata;
   metadataIn = true;
   markStartup('series-metadata');
