@@ -176,17 +176,16 @@ export async function prefetchMiddleFrame(config: DicomWebConfig, studyUID: stri
   if (opened === undefined || !isUid(studyUID) || !isUid(opened.seriesInstanceUID)) return;
   const address: SeriesAddress = { studyUID, seriesUID: opened.seriesInstanceUID };
   let metadataIn = false;
-  for (const instanceNumber of likelyMiddleInstanceNumbers(opened.instanceCount)) {
-    void instanceNumbered(config, address, instanceNumber).then((sopUID) => {
+  const guesses = likelyMiddleInstanceNumbers(opened.instanceCount).map((instanceNumber) =>
+    instanceNumbered(config, address, instanceNumber).then((sopUID) => {
       if (sopUID !== null && !metadataIn) void requestEarlyFrame(config, address, sopUID).then(() => markStartup('guessed-frame'));
-    });
-  }
-  // While the metadata is on its way the main thread waits: the one-time set-up of 2-D canvases happens now, not when
-  // the early image is drawn (after the requests above are out).
-  setTimeout(() => {
+    }));
+  // While the metadata is on its way the main thread waits: the one-time set-up of 2-D canvases happens then (once
+  // the guessed frames are asked for), not when the early image is drawn.
+  void Promise.all(guesses).then(() => {
     warmUpCanvas2d();
     markStartup('canvas-warm');
-  }, 0);
+  });
   const metadata = await opened.metadata;
   metadataIn = true;
   markStartup('series-metadata');
