@@ -1,5 +1,8 @@
 import { configFromUrl, prefetchStudy, studyUidsFromUrl } from './dicomweb';
 import { prefetchMiddleFrame } from './loading/earlyFrame';
+import { markStartup } from './loading/startupMark';
+
+markStartup('entry');
 
 // The entry is kept small: a study named in the address (`?dicomweb=…&StudyInstanceUIDs=…`) is searched and its
 // metadata downloaded while the viewer's code (cornerstone, React, the panels) loads and starts; the middle slice of
@@ -12,7 +15,11 @@ if (config) {
 }
 
 import('./boot')
-  .then(({ boot }) => boot())
+  .then(({ boot }) => {
+    markStartup('boot-loaded');
+    boot();
+    markStartup('boot-run');
+  })
   .catch((error: unknown) => {
     const root = document.getElementById('root');
     if (root) root.textContent = `The viewer could not load its code (${error instanceof Error ? error.message : String(error)}). Reload the page.`;

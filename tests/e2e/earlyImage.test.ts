@@ -52,14 +52,29 @@ function sliceWords(k: number): Uint16Array {
   return new Uint16Array(words.buffer);
 }
 
-async function writeSeries(dir: string): Promise<{ studyUID: string; files: string[] }> {
-  const studyUID = deterministicUid('e2e/early-image/study');
+/**
+ * How the slices are numbered (k counts up the position). The viewer requests the frames of the instances numbered
+ * as the middle slice of a series numbered in slice order (here 20 and 21) before the metadata is in, and draws one
+ * only once the metadata says it is the middle slice.
+ */
+const NUMBERINGS = {
+  // Against the position, so no order by number rising with z finds the middle by luck; the guess (21) is right.
+  'numbered against the slice position': (k: number) => SLICE_COUNT - k,
+  // A permutation (7 is prime to 40) that puts numbers 20 and 21 on slices 20 and 37, the middle (k = 19) on 14.
+  'numbered out of slice order, so the guessed middle is wrong': (k: number) => ((7 * k) % SLICE_COUNT) + 1,
+} as const;
+type Numbering = keyof typeof NUMBERINGS;
+
+const seriesKey = (numbering: Numbering) => `e2e/early-image/${Object.keys(NUMBERINGS).indexOf(numbering)}`;
+
+async function writeSeries(dir: string, numbering: Numbering): Promise<{ studyUID: string; files: string[] }> {
+  const key = seriesKey(numbering);
+  const studyUID = deterministicUid(`${key}/study`);
   const files: string[] = [];
   for (let k = 0; k < SLICE_COUNT; k++) {
     const dataset = {
-      ...syntheticCtSlice({ key: 'e2e/early-image', patientName: 'EARLY^IMAGE', patientId: 'EARLY-IMAGE', studyDate: '20260102', rows: ROWS, columns: COLUMNS }, k),
-      // Instance numbers run against the position, so no order by number finds the middle by luck.
-      InstanceNumber: SLICE_COUNT - k,
+      ...syntheticCtSlice({ key, patientName: 'EARLY^IMAGE', patientId: 'EARLY-IMAGE', studyDate: '20260102', rows: ROWS, columns: COLUMNS }, k),
+      InstanceNumber: NUMBERINGS[numbering](k),
       ImagePositionPatient: ['30', '-20', String(k * 1.25)],
       // Rows run towards the patient's right (−x): the axial view shows the image mirrored.
       ImageOrientationPatient: ['-1', '0', '0', '0', '1', '0'],
@@ -69,7 +84,7 @@ async function writeSeries(dir: string): Promise<{ studyUID: string; files: stri
       WindowCenter: String(WINDOW_CENTER),
       WindowWidth: String(WINDOW_WIDTH),
     };
-    const path = join(dir, `early-${k}.dcm`);
+    const path = join(dir, `early-${Object.keys(NUMBERINGS).indexOf(numbering)}-${k}.dcm`);
     writeFileSync(path, encodePart10(dataset, { kind: 'native', words: sliceWords(k) }));
     files.push(path);
   }
@@ -106,28 +121,34 @@ interface EarlyRecord {
 let study: OrthancStudy | undefined;
 let server: PreviewServer;
 let browser: Browser;
-let studyUID: string;
+const studyUIDs = new Map<Numbering, string>();
 
 describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders', () => {
   beforeAll(async () => {
     study = await startOrthancStudy('vh-early-image-', async (dir, upload) => {
-      const series = await writeSeries(dir);
-      studyUID = series.studyUID;
-      await upload(series.files);
+      for (const numbering of Object.keys(NUMBERINGS) as Numbering[]) {
+        const series = await writeSeries(dir, numbering);
+        studyUIDs.set(numbering, series.studyUID);
+        await upload(series.files);
+      }
     });
     ({ server, browser } = study);
   });
 
   afterAll(() => stopOrthancStudy(study));
 
-  it('is the axial view\'s middle slice, windowed, placed and mirrored as cornerstone then shows it, its frame asked for once', async () => {
+  it.each(Object.keys(NUMBERINGS) as Numbering[])('is the axial view\'s middle slice, windowed, placed and mirrored as cornerstone then shows it, each frame asked for once, for a series %s', async (numbering) => {
+    const key = seriesKey(numbering);
+    const studyUID = studyUIDs.get(numbering)!;
     const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
     await context.addInitScript({ content: RECORD_EARLY_IMAGE });
     const page = await context.newPage();
     const frameRequests = new Map<string, number>();
+    const guesses: string[] = [];
     page.on('request', (request) => {
-      const path = new URL(request.url()).pathname;
-      if (path.includes('/frames/')) frameRequests.set(path, (frameRequests.get(path) ?? 0) + 1);
+      const url = new URL(request.url());
+      if (url.pathname.includes('/frames/')) frameRequests.set(url.pathname, (frameRequests.get(url.pathname) ?? 0) + 1);
+      if (url.pathname.endsWith('/instances') && url.searchParams.has('InstanceNumber')) guesses.push(url.searchParams.get('InstanceNumber')!);
     });
     await page.goto(`${server.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${studyUID}`);
     const viewer = new ViewerPage(page);
@@ -140,7 +161,7 @@ describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders'
     // The middle slice in cornerstone's order, the one its axial view opens on: index ⌊n/2⌋ ascending along the
     // normal row × column = (0, 0, −1) here, so in descending z: slice k = n − 1 − ⌊n/2⌋.
     const middleK = SLICE_COUNT - 1 - Math.floor(SLICE_COUNT / 2);
-    expect(record.imageId).toContain(`/instances/${deterministicUid(`e2e/early-image/${middleK}`)}/frames/1`);
+    expect(record.imageId).toContain(`/instances/${deterministicUid(`${key}/${middleK}`)}/frames/1`);
     const cornerstoneView = await page.evaluate(({ viewportId, zMm }) => {
       const element = document.querySelector(`[data-viewport-id="${viewportId}"]`) as HTMLDivElement;
       const { viewport } = window.cornerstone.getEnabledElement(element)!;
@@ -192,7 +213,9 @@ describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders'
     expect(record.snapshot!.windowCenter).toBeCloseTo(later.windowCenter!, 6);
     expect(record.snapshot!.worldPerCanvasPixel).toBeCloseTo(later.worldPerCanvasPixel!, 4);
 
-    // Every frame from the server once: the early request was the volume's.
+    // The guess was made (the series search said 40 slices), and every frame came from the server once: the early
+    // requests were the volume's.
+    expect(guesses.sort()).toEqual(['20', '21']);
     expect(frameRequests.size).toBe(SLICE_COUNT);
     expect([...frameRequests].filter(([, count]) => count !== 1)).toEqual([]);
     await context.close();

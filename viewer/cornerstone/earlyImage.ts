@@ -2,6 +2,8 @@ import { Enums, VolumeViewport, cache, getEnabledElement, metaData, utilities, t
 import type { DisplayPlan } from '../model/displayPlan';
 import { middleSliceIndex } from '../model/retrieveOrder';
 import { peekEarlyFrame } from '../loading/earlyFrame';
+import { markStartup } from '../loading/startupMark';
+import { SOFTWARE_CANVAS } from '../loading/canvasWarmUp';
 import type { Vec3 } from '../loading/instanceMeta';
 import type { ViewportSnapshot } from '../state/viewportSnapshot';
 import { AXIAL_SCREEN, placeSlice, type SlicePlacement } from './earlyImagePlacement';
@@ -92,14 +94,6 @@ function axialSliceIndex(sortedImageIds: readonly string[], positionZMm: number)
   // The axial view looks along −z: its slice range runs from −zMax to −zMin.
   return Math.min(count - 1, Math.max(0, Math.floor(((zMax - positionZMm) / (zMax - zMin)) * count)));
 }
-
-/**
- * The early image's canvases are drawn once, on the CPU: `willReadFrequently` keeps a 2-D canvas in memory instead of
- * on the GPU, so the first image does not wait for Chromium to set up GPU rasterisation (on a software GL such as
- * SwiftShader that alone held the page's main thread for about a second in a profiled session), and reading it back
- * (tests, the peer benchmark's probe) costs no GPU read-back.
- */
-const SOFTWARE_CANVAS: CanvasRenderingContext2DSettings = { willReadFrequently: true };
 
 /** A canvas covering `element` at its device pixels, above cornerstone's own, letting pointer events through. */
 function overlayCanvas(element: HTMLElement): HTMLCanvasElement {
@@ -214,6 +208,7 @@ export function showEarlyImage(
   elements: ReadonlyMap<string, HTMLDivElement>,
   onSnapshot: (viewportId: string, snapshot: ViewportSnapshot) => void,
 ): EarlyImage {
+  markStartup('early-plan');
   let removed = false;
   let removeShown: (() => void) | null = null;
   const drawn = prepare(plan).then((prepared) => {
@@ -246,6 +241,7 @@ function draw(element: HTMLDivElement, prepared: PreparedImage, onSnapshot: (vie
   canvas.dataset.imageId = image.imageId;
   element.append(canvas);
   element.dataset.earlyImage = 'true';
+  markStartup('early-drawn');
   if (prepared.sliceIndex !== null) {
     onSnapshot(viewportId, {
       sliceIndex: prepared.sliceIndex,

@@ -93,6 +93,8 @@ function seriesMetadataUrl(config: DicomWebConfig, studyUID: string, seriesUID: 
 export interface PrefetchedSeries {
   readonly seriesInstanceUID: string;
   readonly modality: string;
+  /** NumberOfSeriesRelatedInstances as the series search answered it, or null. */
+  readonly instanceCount: number | null;
   /** The metadata answer (the viewer's own request takes it later, once). */
   readonly metadata: Promise<Result<unknown[]>>;
 }
@@ -115,7 +117,7 @@ export async function prefetchStudy(config: DicomWebConfig, studyUID: string): P
     const url = seriesMetadataUrl(config, studyUID, series.seriesInstanceUID);
     const metadata = fetchJsonArray(config, url, 'the series metadata');
     keepEarlyAnswer(url, metadata);
-    prefetched.push({ seriesInstanceUID: series.seriesInstanceUID, modality: series.modality, metadata });
+    prefetched.push({ seriesInstanceUID: series.seriesInstanceUID, modality: series.modality, instanceCount: series.instanceCount, metadata });
   }
   return prefetched;
 }

@@ -1,8 +1,11 @@
-import { authHeader, type DicomWebConfig } from '../dicomweb/config';
+import { authHeader, isUid, type DicomWebConfig } from '../dicomweb/config';
+import { joinUrl } from '../dicomweb/http';
 import { numberValue, stringValue, values } from '../dicomweb/dicomJson';
 import { framePartOf, type FramePart } from '../dicomweb/framePart';
 import type { PrefetchedSeries } from '../dicomweb/client';
 import { cross, dot } from './stackGeometry';
+import { markStartup } from './startupMark';
+import { warmUpCanvas2d } from './canvasWarmUp';
 
 /** What a WADO-RS frame request accepts: any transfer syntax, as the server stores it (no transcoding). */
 export const FRAME_MEDIA_TYPE = 'multipart/related; type=application/octet-stream; transfer-syntax=*';
@@ -100,22 +103,95 @@ export function middleSliceSopUid(instances: readonly unknown[]): string | null 
 }
 
 /**
- * Requests the middle slice of the series the study opens on as soon as its metadata is in, and keeps the answer for
- * the early image and the frame loader. Any failure (no image series, no metadata, a refused frame) leaves nothing
- * behind but a null answer: the viewer then loads the frame as it always does.
+ * The instance numbers the middle slice (index ⌊n/2⌋ along the slice normal) has when a series of `instanceCount`
+ * slices is numbered 1…n in slice order, rising or falling along the normal: ⌊n/2⌋ + 1 or n − ⌊n/2⌋ (one number for
+ * an odd count, two for an even one). A guess to start the frame early, never a choice: only the series metadata says
+ * which slice is the middle one (see prefetchMiddleFrame). Empty for fewer than two slices or a count that is no count.
  */
-export async function prefetchMiddleFrame(config: DicomWebConfig, studyUID: string, series: readonly PrefetchedSeries[]): Promise<void> {
-  const opened = seriesOpenedFirst(series);
-  if (opened === undefined) return;
-  const metadata = await opened.metadata;
-  if (!metadata.ok) return;
-  const sopUID = middleSliceSopUid(metadata.value);
-  if (sopUID === null) return;
-  const url = frameUrl({ wadoRoot: config.wadoRoot, studyUID, seriesUID: opened.seriesInstanceUID, sopUID, frameNumber: 1 });
+export function likelyMiddleInstanceNumbers(instanceCount: number | null): number[] {
+  if (instanceCount === null || !Number.isSafeInteger(instanceCount) || instanceCount < 2) return [];
+  const middleIndex = Math.floor(instanceCount / 2);
+  return [...new Set([middleIndex + 1, instanceCount - middleIndex])];
+}
+
+const DICOM_JSON = 'application/dicom+json, application/json;q=0.9';
+
+function requestHeaders(config: DicomWebConfig, accept: string): Record<string, string> {
   const header = authHeader(config);
-  const frame = fetch(url, { headers: { Accept: FRAME_MEDIA_TYPE, ...(header === null ? {} : { Authorization: header }) } })
+  return { Accept: accept, ...(header === null ? {} : { Authorization: header }) };
+}
+
+/** Where one series' frames are. */
+interface SeriesAddress {
+  readonly studyUID: string;
+  readonly seriesUID: string;
+}
+
+/**
+ * The SOP Instance UID of the single-frame instance numbered `instanceNumber` in the series (QIDO-RS, filtered on
+ * InstanceNumber: a server answers that from its index, without reading the series' files), or null when there is
+ * not exactly one such instance or the search fails.
+ */
+async function instanceNumbered(config: DicomWebConfig, series: SeriesAddress, instanceNumber: number): Promise<string | null> {
+  // At most two answers: one is the instance, two say the number is not unique (or the server ignored the filter).
+  const url = joinUrl(config.qidoRoot, `/studies/${series.studyUID}/series/${series.seriesUID}/instances`, [['InstanceNumber', String(instanceNumber)], ['limit', '2']]);
+  try {
+    const response = await fetch(url, { headers: requestHeaders(config, DICOM_JSON) });
+    if (!response.ok || response.status === 204) return null;
+    const items: unknown = await response.json();
+    if (!Array.isArray(items) || items.length !== 1) return null;
+    const [item] = items as unknown[];
+    const sopUID = stringValue(item, '00080018');
+    return isUid(sopUID) && (numberValue(item, '00280008') ?? 1) === 1 ? sopUID : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts the early request of one frame of the series, unless it was started already; answers its request. */
+function requestEarlyFrame(config: DicomWebConfig, series: SeriesAddress, sopUID: string): Promise<FramePart | null> {
+  const url = frameUrl({ wadoRoot: config.wadoRoot, studyUID: series.studyUID, seriesUID: series.seriesUID, sopUID, frameNumber: 1 });
+  const started = earlyFrames.get(url);
+  if (started !== undefined) return started;
+  const frame = fetch(url, { headers: requestHeaders(config, FRAME_MEDIA_TYPE) })
     .then(frameOfAnswer)
     .catch(() => null);
   earlyFrames.set(url, frame);
-  await frame;
+  return frame;
+}
+
+/**
+ * Requests the middle slice of the series the study opens on, and keeps the answer for the early image and the frame
+ * loader. While the series metadata (which the server may take seconds to assemble: it reads every file) is on its
+ * way, the frames of the instances numbered as the middle slice would be in a series numbered in slice order are
+ * requested already (likelyMiddleInstanceNumbers): when the metadata names one of them as the middle slice, its frame
+ * is on its way or in; when it names another, that one is requested then, as before. The guessed frames are frames
+ * of the series the volume loads anyway and the frame loader takes them once, so no frame is requested twice; none is
+ * guessed once the metadata is in (the viewer may be asking for frames itself by then). Any failure (no image series,
+ * no metadata, a refused frame) leaves nothing behind but a null answer: the viewer then loads the frame as it always
+ * does.
+ */
+export async function prefetchMiddleFrame(config: DicomWebConfig, studyUID: string, series: readonly PrefetchedSeries[]): Promise<void> {
+  const opened = seriesOpenedFirst(series);
+  if (opened === undefined || !isUid(studyUID) || !isUid(opened.seriesInstanceUID)) return;
+  const address: SeriesAddress = { studyUID, seriesUID: opened.seriesInstanceUID };
+  let metadataIn = false;
+  const guesses = likelyMiddleInstanceNumbers(opened.instanceCount).map((instanceNumber) =>
+    instanceNumbered(config, address, instanceNumber).then((sopUID) => {
+      if (sopUID !== null && !metadataIn) void requestEarlyFrame(config, address, sopUID).then(() => markStartup('guessed-frame'));
+    }));
+  // While the metadata is on its way the main thread waits: the one-time set-up of 2-D canvases happens then (once
+  // the guessed frames are asked for), not when the early image is drawn.
+  void Promise.all(guesses).then(() => {
+    warmUpCanvas2d();
+    markStartup('canvas-warm');
+  });
+  const metadata = await opened.metadata;
+  metadataIn = true;
+  markStartup('series-metadata');
+  if (!metadata.ok) return;
+  const sopUID = middleSliceSopUid(metadata.value);
+  if (sopUID === null) return;
+  await requestEarlyFrame(config, address, sopUID);
+  markStartup('early-frame');
 }

@@ -97,12 +97,15 @@ export interface SessionResult {
 const HEAP_POLL_MS = 250;
 /** Frames listed in the request timeline: the first ones, which the first image waits for. */
 const TIMELINE_FRAMES = 12;
-/** Page script: resource timing of everything but frames, and of the first TIMELINE_FRAMES frames, by start. */
+/** Page script: resource timing of everything but frames, of the first TIMELINE_FRAMES frames, and the page's marks, by start. */
 const REQUEST_TIMELINE_SCRIPT = `(() => {
   const entries = performance.getEntriesByType('resource').slice().sort((a, b) => a.startTime - b.startTime);
   let frames = 0;
-  return entries.filter((e) => !e.name.includes('/frames/') || frames++ < ${TIMELINE_FRAMES})
+  const requests = entries.filter((e) => !e.name.includes('/frames/') || frames++ < ${TIMELINE_FRAMES})
     .map((e) => ({ name: e.name.replace(/^https?:\\/\\/[^/]+/, '').slice(-90), startMs: Math.round(e.startTime), endMs: Math.round(e.responseEnd) }));
+  // The page's own User Timing marks (the viewer's start-up steps), in the same time base.
+  const marks = performance.getEntriesByType('mark').map((e) => ({ name: 'mark ' + e.name, startMs: Math.round(e.startTime), endMs: Math.round(e.startTime) }));
+  return [...requests, ...marks].sort((a, b) => a.startMs - b.startMs);
 })()`;
 /** How many of each process's largest mappings a session keeps. */
 const MAPPINGS_PER_PROCESS = 8;
