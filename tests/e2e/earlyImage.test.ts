@@ -145,6 +145,8 @@ describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders'
     const page = await context.newPage();
     const frameRequests = new Map<string, number>();
     const guesses: string[] = [];
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
     page.on('request', (request) => {
       const url = new URL(request.url());
       if (url.pathname.includes('/frames/')) frameRequests.set(url.pathname, (frameRequests.get(url.pathname) ?? 0) + 1);
@@ -218,6 +220,8 @@ describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders'
     expect(guesses.sort()).toEqual(['20', '21']);
     expect(frameRequests.size).toBe(SLICE_COUNT);
     expect([...frameRequests].filter(([, count]) => count !== 1)).toEqual([]);
+    // Nothing threw on the way (the early image's hand-over listener once did, on a render before the volume was set).
+    expect(pageErrors).toEqual([]);
     await context.close();
   });
 });

@@ -147,7 +147,9 @@ function cornerstoneTookOver(element: HTMLDivElement, earlyImageId: string): boo
   const viewport = getEnabledElement(element)?.viewport;
   if (!(viewport instanceof VolumeViewport)) return false;
   const imageId = viewport.getCurrentImageId();
-  const volume = cache.getVolume(viewport.getVolumeId());
+  // cornerstone renders the view once before its volume is set; its getVolume throws for an undefined id.
+  const volumeId: string | undefined = viewport.getVolumeId();
+  const volume = volumeId === undefined ? undefined : cache.getVolume(volumeId);
   if (imageId === undefined || volume === undefined) return false;
   if (imageId !== earlyImageId) return true;
   // cornerstone keeps which frames are in a protected field (see showPlan.ts).
