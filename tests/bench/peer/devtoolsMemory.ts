@@ -49,9 +49,26 @@ async function pageTitleRaw(port: number): Promise<string> {
   }
 }
 
+/**
+ * Polls the wrapper page's title until it says `ready <ms>` (the page's own time of the complete volume), then lets the
+ * memory settle for a second; null when the deadline passes first.
+ */
+async function readyMark(readTitle: () => Promise<string>, deadline: number): Promise<number | null> {
+  let readyMs: number | null = null;
+  while (Date.now() < deadline) {
+    const title = await readTitle();
+    if (title.startsWith('ready')) {
+      readyMs = Number(title.split(' ')[1]);
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return readyMs;
+}
+
 async function measure(url: string, mode: 'raw' | 'playwright'): Promise<{ tree: TreeSummary; readyMs: number | null }> {
   const executablePath = findChromium() ?? 'chromium';
-  let readyMs: number | null = null;
   const deadline = Date.now() + TIMEOUT_MS;
   if (mode === 'raw') {
     const port = await freePort();
@@ -60,15 +77,7 @@ async function measure(url: string, mode: 'raw' | 'playwright'): Promise<{ tree:
     if (child.pid === undefined) throw new Error('Chromium started without a PID');
     const sampler = startTreeSampler(child.pid);
     try {
-      while (Date.now() < deadline) {
-        const title = await pageTitleRaw(port);
-        if (title.startsWith('ready')) {
-          readyMs = Number(title.split(' ')[1]);
-          break;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const readyMs = await readyMark(() => pageTitleRaw(port), deadline);
       return { tree: sampler.stop(), readyMs };
     } finally {
       child.kill('SIGTERM');
@@ -84,15 +93,7 @@ async function measure(url: string, mode: 'raw' | 'playwright'): Promise<{ tree:
   try {
     const page = await (await browser.newContext({ viewport: { width: 1500, height: 1000 } })).newPage();
     await page.goto(url);
-    while (Date.now() < deadline) {
-      const title = await page.title();
-      if (title.startsWith('ready')) {
-        readyMs = Number(title.split(' ')[1]);
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const readyMs = await readyMark(() => page.title(), deadline);
     return { tree: sampler.stop(), readyMs };
   } finally {
     await browser.close().catch(() => undefined);
