@@ -122,11 +122,7 @@ describe.skipIf(!hasOrthanc)('frames over WADO-RS through the viewer\'s frame lo
     expect([...frameRequests].filter(([, count]) => count !== 1)).toEqual([]);
     // "Loaded" means every frame is in; the render that sends the last of them to the volume's texture runs in a later
     // animation frame, which SwiftShader on a loaded machine can hold back for seconds: wait for it before counting.
-    await page.waitForFunction(() => {
-      type Texture = { hasUpdatedFrames?: () => boolean };
-      const cornerstone = window.cornerstone as unknown as { cache: { getVolumes(): Array<{ vtkOpenGLTexture?: Texture }> } };
-      return cornerstone.cache.getVolumes()[0]?.vtkOpenGLTexture?.hasUpdatedFrames?.() === false;
-    }, undefined, { timeout: 60_000 });
+    await viewer.waitCompleteRender('sagittal');
     // The complete volume is drawn from one WebGL context (cornerstone's pool would hold 7).
     const gpu = await page.evaluate(() => {
       type Engine = { contextPool?: { getContextCount(): number } };
