@@ -11,7 +11,7 @@ import { warmUpCanvas2d } from './canvasWarmUp';
 export const FRAME_MEDIA_TYPE = 'multipart/related; type=application/octet-stream; transfer-syntax=*';
 
 /** Typed arrays of 16 and 32 bits need their start on a multiple of their size; 8 covers every decoder. */
-const PIXEL_DATA_ALIGNMENT_BYTES = 8;
+export const PIXEL_DATA_ALIGNMENT_BYTES = 8;
 
 /** Series of these modalities hold no images: the study opens on its first image series (as actions/pacs.ts). */
 export const NON_IMAGE_MODALITIES: ReadonlySet<string> = new Set(['SR', 'PR', 'KO', 'SEG', 'DOC']);

@@ -1,10 +1,8 @@
 import type { AnswerBufferPool } from '../dicomweb/answerBufferPool';
 import { framePartOf, type FramePart } from '../dicomweb/framePart';
 import { readStreamInto } from '../dicomweb/readStreamInto';
-import { frameOfAnswer } from './earlyFrame';
+import { PIXEL_DATA_ALIGNMENT_BYTES, frameOfAnswer } from './earlyFrame';
 
-/** Typed arrays of 16 and 32 bits need their start on a multiple of their size; 8 covers every decoder. */
-const PIXEL_DATA_ALIGNMENT_BYTES = 8;
 /** Room beyond a stated Content-Length, so that the read reaching the end needs no larger buffer. */
 const ANSWER_SLACK_BYTES = 4096;
 /** The buffer asked for when the answer states no length (a 512² 16-bit frame and its headers fit). */
