@@ -175,20 +175,40 @@ export function findExitEdge(
     const ahead = candidates.filter((o) => o.index >= c.index && o.index <= c.index + lookAhead);
     return c.contrast >= EDGE_RELATIVE_CONTRAST * Math.max(...ahead.map((o) => o.contrast));
   });
-  return chosenAt < 0 ? null : edgeOf(s, candidates, chosenAt);
+  return chosenAt < 0 ? null : edgeOf(profile, candidates, chosenAt);
 }
 
-/** The half-maximum crossing of candidate `chosenAt` (see findExitEdge). */
-function edgeOf(s: Float64Array, candidates: readonly Candidate[], chosenAt: number): ExitEdge {
+/**
+ * The half-maximum crossing of candidate `chosenAt` (see findExitEdge). The candidates are found and their contrasts
+ * read on the smoothed profile, which keeps trabecular texture from making edges; the position is read on the profile as
+ * sampled (`sampled`): half way between the shell's peak there (within SHELL_WINDOW_MM inside the candidate) and the
+ * outside level. Smoothing keeps the half-maximum of a step where it is, but the endplates and walls of a vertebral body
+ * are thin plates (bony endplate ≈ 0.5–1 mm, cortical shell ≈ 0.4 mm: Wang Y, Battié MC, Videman T, Eur Spine J 2012;
+ * Edwards WT et al., Spine 2001;26:218), thinner than a CT's point spread, and blurring a thin bright plate lowers and
+ * widens its peak, so the half-maximum between that peak and the outside moves outward, by ≈ 1.18 × the added σ for a
+ * plate much thinner than the blur (Treece GM et al., Med Image Anal 2010;14:276 on the half-maximum's bias on thin
+ * cortices). A noisy image is already smoothed in proportion to its noise before profiles are read (planeView.ts).
+ */
+function edgeOf(sampled: Float64Array, candidates: readonly Candidate[], chosenAt: number): ExitEdge {
   const step = PROFILE_STEP_MM;
   const outsideTo = Math.round(OUTSIDE_WINDOW_END_MM / step);
   const chosen = candidates[chosenAt]!;
-  const level = (chosen.shellValue + chosen.outsideValue) / 2;
+  const direction = sign(chosen);
+  let peakValue = Number.NaN;
+  let peakIndex = chosen.index;
+  for (let i = Math.max(0, chosen.index - Math.round(SHELL_WINDOW_MM / step)); i <= chosen.index; i += 1) {
+    const v = sampled[i]!;
+    if (Number.isFinite(v) && !(direction * (v - peakValue) >= 0)) {
+      peakValue = v;
+      peakIndex = i;
+    }
+  }
+  const level = ((Number.isFinite(peakValue) ? peakValue : chosen.shellValue) + chosen.outsideValue) / 2;
   let distanceMm = chosen.index * step;
-  for (let m = chosen.shellIndex + 1; m <= Math.min(s.length - 1, chosen.index + outsideTo); m += 1) {
-    const previous = s[m - 1]!;
-    const current = s[m]!;
-    if (sign(chosen) * (current - level) >= 0 && sign(chosen) * (previous - level) < 0) {
+  for (let m = peakIndex + 1; m <= Math.min(sampled.length - 1, chosen.index + outsideTo); m += 1) {
+    const previous = sampled[m - 1]!;
+    const current = sampled[m]!;
+    if (direction * (current - level) >= 0 && direction * (previous - level) < 0) {
       distanceMm = (m - 1 + (level - previous) / (current - previous)) * step;
       break;
     }
@@ -227,7 +247,7 @@ export function findExitEdges(
   candidates.forEach((c, i) => {
     if (c.contrast < options.minContrast) return;
     const ahead = candidates.filter((o) => o.index >= c.index && o.index <= c.index + lookAhead);
-    if (c.contrast >= EDGE_RELATIVE_CONTRAST * Math.max(...ahead.map((o) => o.contrast))) edges.push(edgeOf(s, candidates, i));
+    if (c.contrast >= EDGE_RELATIVE_CONTRAST * Math.max(...ahead.map((o) => o.contrast))) edges.push(edgeOf(profile, candidates, i));
   });
   return edges;
 }

@@ -33,8 +33,10 @@ const SEED_INWARD_MM = [6, 10] as const;
 /**
  * Moves a click of the six-point placement to the nearest bone/disc boundary of its endplate (edge at half maximum
  * along the local body axis) and, for the anterior and posterior corners, to the corner point WALL_INSET_MM inside
- * the wall; within SNAP_RADIUS_MM on the plane, otherwise the click is kept (`snapped: false`). `corner` says which
- * point it is. Fails with UNCALIBRATED, INVALID_IMAGE, INVALID_INPUT or OUTSIDE_IMAGE.
+ * the wall; within SNAP_RADIUS_MM on the plane, otherwise the click is kept (`snapped: false`). The body is looked for
+ * from each seed of SEED_INWARD_MM and the nearest of the points found is taken: a seed near an endplate can find a box
+ * reaching across the disc, whose corner then lies a disc's height away, while the body's own corner is the nearer.
+ * `corner` says which point it is. Fails with UNCALIBRATED, INVALID_IMAGE, INVALID_INPUT or OUTSIDE_IMAGE.
  */
 export function snapPoint(image: AnalysisImage, clickMm: Vec3, corner: CornerName, options: AnalysisOptions = {}): AnalysisResult<SnapResult> {
   if (!isCornerName(corner)) return fail('INVALID_INPUT', `"${String(corner)}" is not one of the six points.`);
@@ -48,6 +50,7 @@ export function snapPoint(image: AnalysisImage, clickMm: Vec3, corner: CornerNam
   const clickOnPlane = plane.toWorld(click);
   const kept: SnapResult = { pointMm: clickMm, snapped: false, movedMm: 0, confidence: 0, reasons: [] };
   const superior = corner.endsWith('Superior');
+  let nearest: SnapResult | null = null;
   for (const inwardMm of SEED_INWARD_MM) {
     let seed: Vec2 = addScaled2(click, plane.cranial, superior ? -inwardMm : inwardMm);
     if (corner.startsWith('anterior')) seed = addScaled2(seed, plane.anterior, -inwardMm);
@@ -72,8 +75,8 @@ export function snapPoint(image: AnalysisImage, clickMm: Vec3, corner: CornerNam
     }
     const pointMm = plane.toWorld(target);
     const movedMm = distance3(pointMm, clickOnPlane);
-    if (movedMm > SNAP_RADIUS_MM) continue;
-    return ok({ pointMm, snapped: true, movedMm, confidence: full.confidence, reasons: full.reasons });
+    if (movedMm > SNAP_RADIUS_MM || (nearest && nearest.movedMm <= movedMm)) continue;
+    nearest = { pointMm, snapped: true, movedMm, confidence: full.confidence, reasons: full.reasons };
   }
-  return ok(kept);
+  return ok(nearest ?? kept);
 }
