@@ -63,7 +63,7 @@ describe('findExitEdge on a thin plate blurred by the point spread', () => {
     const profile = Float64Array.from({ length: 121 }, (_, k) => blurredPlate(k * PROFILE_STEP_MM, surfaceMm, plateMm, sigmaMm));
     const edge = findExitEdge(profile, 'brightShell', { minStartMm: 2, minContrast: 50 });
     expect(edge).not.toBeNull();
-    // The profile's own half maximum; smoothing the profile first put it 0.15–0.35 mm farther out.
+    // The profile's own half maximum; smoothing the profile first put it 0.15–0.31 mm farther out.
     expect(Math.abs(edge!.distanceMm - halfMaximumOf(surfaceMm, plateMm, sigmaMm))).toBeLessThanOrEqual(0.05);
   });
 });

@@ -73,7 +73,7 @@ describe.skipIf(!available)('the analysis on the real VerSe CT', HEAVY, () => {
   });
 
   // The issue's accuracy goal, held for the levels that meet it; `npm run bench:assist` prints where the others stand.
-  it.each([['L2']])('puts Ha, Hm and Hp of %s within 1.5 mm of the mask-derived reference', (level) => {
+  it.each([['T12'], ['L2']])('puts Ha, Hm and Hp of %s within 1.5 mm of the mask-derived reference', (level) => {
     const reference = references.find((r) => r.level === level);
     expect(reference, level).toBeDefined();
     const result = proposeVertebra(ct!, centreOf(reference!));
@@ -84,5 +84,5 @@ describe.skipIf(!available)('the analysis on the real VerSe CT', HEAVY, () => {
       expect(Math.abs(proposedMm - referenceMm), `${level} ${s}–${i}`).toBeLessThanOrEqual(HEIGHT_TOLERANCE_MM);
     }
   });
-  it.todo('puts Ha, Hm and Hp of T10, T11, T12, L1 and L3 within 1.5 mm of the mask-derived reference');
+  it.todo('puts Ha, Hm and Hp of T10, T11, L1 and L3 within 1.5 mm of the mask-derived reference');
 });
