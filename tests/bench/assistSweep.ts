@@ -153,6 +153,16 @@ const VARIANTS: readonly Variant[] = [
     mr: { pixelMm: 1.1, sliceMm: 4, table: MR_STIR, noiseSigma: 30, biasLengthMm: 150, biasCraniocaudal: 0.3 },
   },
   {
+    name: 'mr-t1-3mm-thin-cortex', spine: 'baseline',
+    source: 'the 3 mm T1 with a 1 mm shell (the phantom draws 2 mm; the real shell is 0.2–1 mm, THIN_CORTEX_MM): the marrow reaches to 1 mm under the surface',
+    mr: { pixelMm: 0.7, sliceMm: 3, table: { ...MR_T1, innerCortex: MR_T1.cancellousBone }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t2-3mm-thin-cortex', spine: 'baseline',
+    source: 'the 3 mm T2 with a 1 mm shell',
+    mr: { pixelMm: 0.6, sliceMm: 3, table: { ...MR_T2_SIGNAL, innerCortex: MR_T2_SIGNAL.cancellousBone }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
     name: 'mr-t2-kyphosis', spine: 'kyphosis', source: 'hyperkyphosis on the 3 mm T2',
     mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
   },

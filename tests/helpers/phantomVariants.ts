@@ -131,13 +131,21 @@ export interface FineScene {
   readonly planes: readonly Uint8Array[];
 }
 
-/** Renders the fine scene of a spine (≈ 25 planes of 900 × 1,000 samples: a few seconds). */
-export function fineScene(spine: Spine, halfWidthMm = FINE_HALF_WIDTH_MM): FineScene {
+/**
+ * Renders the fine scene of a spine (≈ 25 planes of 900 × 1,000 samples: a few seconds); `zRangeMm` (bottom, top) and
+ * `yRangeMm` crop it (the whole CT slab and skin to skin by default), e.g. to a few bodies for a test.
+ */
+export function fineScene(
+  spine: Spine,
+  halfWidthMm = FINE_HALF_WIDTH_MM,
+  crop: { readonly zRangeMm?: readonly [number, number]; readonly yRangeMm?: readonly [number, number] } = {},
+): FineScene {
   const geometry = ctGeometry(spine);
-  const zTopMm = geometry.topZMm;
-  const nz = Math.round((geometry.sliceCount - 1) / FINE_MM) + 1;
-  const y0Mm = Y_RANGE_MM[0];
-  const ny = Math.round((Y_RANGE_MM[1] - Y_RANGE_MM[0]) / FINE_MM) + 1;
+  const [zBottomMm, zTopMm] = crop.zRangeMm ?? [geometry.topZMm - (geometry.sliceCount - 1), geometry.topZMm];
+  const nz = Math.round((zTopMm - zBottomMm) / FINE_MM) + 1;
+  const yRange = crop.yRangeMm ?? Y_RANGE_MM;
+  const y0Mm = yRange[0];
+  const ny = Math.round((yRange[1] - yRange[0]) / FINE_MM) + 1;
   const scene = buildScene(spine);
   const xsMm: number[] = [];
   for (let x = -halfWidthMm; x <= halfWidthMm + 1e-9; x += FINE_MM) xsMm.push(Math.round(x / FINE_MM) * FINE_MM);
@@ -201,16 +209,17 @@ function boxMean(fine: FineScene, lookup: Float32Array, box: readonly [number, n
   const ib = Math.min(fine.ny - 1, Math.floor((yb - fine.y0Mm) / FINE_MM + 1e-6));
   const ka = Math.max(0, Math.ceil((fine.zTopMm - zb) / FINE_MM - 1e-6));
   const kb = Math.min(fine.nz - 1, Math.floor((fine.zTopMm - za) / FINE_MM + 1e-6));
-  fine.xsMm.forEach((x, p) => {
-    if (x < xa - 1e-6 || x > xb + 1e-6) return;
+  const x0 = fine.xsMm[0]!;
+  const pa = Math.max(0, Math.ceil((xa - x0) / FINE_MM - 1e-6));
+  const pb = Math.min(fine.xsMm.length - 1, Math.floor((xb - x0) / FINE_MM + 1e-6));
+  for (let p = pa; p <= pb; p += 1) {
     const plane = fine.planes[p]!;
     for (let k = ka; k <= kb; k += 1) {
-      for (let i = ia; i <= ib; i += 1) {
-        sum += lookup[plane[i + k * fine.ny]!]!;
-        count += 1;
-      }
+      const row = k * fine.ny;
+      for (let i = ia; i <= ib; i += 1) sum += lookup[plane[i + row]!]!;
     }
-  });
+    count += (kb - ka + 1) * (ib - ia + 1);
+  }
   if (count === 0) throw new Error('boxMean: the box holds no fine sample');
   return sum / count;
 }
