@@ -9,6 +9,10 @@
  *   twice on this plane, or an endplate not in the plane.
  * - ROUNDED_CORNER: at a corner the edge falls away from the endplate line (rounded rim or an osteophyte).
  * - IMPLAUSIBLE_SIZE: a height, the depth or the Ha/Hp ratio is outside what adult vertebral bodies have.
+ * - SURFACE_ASSUMED: on MR, an endplate's dark band never shows its outer side (a disc or annulus as dark as bone
+ *   beyond it), so where its bone surface lies within the band rests on a typical cortex thickness, not on the image.
+ * - COARSE_SAMPLING: the image samples the spine head to foot more coarsely than the heights need (a sagittal reformat
+ *   of thick axial slices): an endplate can sit anywhere between two samples, whatever the edges show.
  * - LEVEL_UNCERTAIN: in a detected spine, the disc count next to this body is uncertain (a body between two discs was
  *   not found or found twice), so its level, or a neighbour's, may be off by one.
  */
@@ -20,6 +24,8 @@ export type ReasonCode =
   | 'DOUBLE_CONTOUR'
   | 'ROUNDED_CORNER'
   | 'IMPLAUSIBLE_SIZE'
+  | 'SURFACE_ASSUMED'
+  | 'COARSE_SAMPLING'
   | 'LEVEL_UNCERTAIN';
 
 /** One reason for low confidence, with a message a clinician can read. */
@@ -37,11 +43,20 @@ export const REASON_FACTORS: Readonly<Record<ReasonCode, number>> = {
   DOUBLE_CONTOUR: 0.6,
   ROUNDED_CORNER: 0.75,
   IMPLAUSIBLE_SIZE: 0.3,
+  SURFACE_ASSUMED: 0.6,
+  COARSE_SAMPLING: 0.5,
   LEVEL_UNCERTAIN: 0.5,
 };
 
 /** Below this confidence (0–1) a proposal should be shown as "check". */
 export const CHECK_BELOW_CONFIDENCE = 0.7;
+
+/**
+ * Reasons that doubt only how precisely a body's points are placed, never whether it is a body: detectSpine leaves them
+ * out when it judges whether a stretch between two discs holds a body (a whole 3 mm reformat, or every T1 endplate next
+ * to a dark disc, would otherwise read as "no body").
+ */
+export const PRECISION_ONLY_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode>(['SURFACE_ASSUMED', 'COARSE_SAMPLING']);
 
 /** The confidence (0–1) left after the reasons, each counted once. */
 export function confidenceOf(reasons: readonly ConfidenceReason[]): number {

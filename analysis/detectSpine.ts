@@ -1,9 +1,9 @@
-import { CHECK_BELOW_CONFIDENCE, confidenceOf } from './confidence';
+import { CHECK_BELOW_CONFIDENCE, confidenceOf, PRECISION_ONLY_REASONS } from './confidence';
 import { MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
 import type { AnalysisImage } from './image';
 import { planeViewOf, type PlaneView } from './planeView';
 import { median } from './profile';
-import { proposeOnView, toVertebraProposal, type AnalysisOptions, type PlaneProposal, type VertebraProposal } from './proposeVertebra';
+import { proposeOnView, toVertebraProposal, withSamplingReason, type AnalysisOptions, type PlaneProposal, type VertebraProposal } from './proposeVertebra';
 import { fail, ok, type AnalysisResult } from './result';
 import { addScaled2, dot2, perpendicular2, subtract2, unit2, type Vec2, type Vec3 } from './vec';
 
@@ -311,7 +311,11 @@ export function detectSpine(
   });
   const missing = bodies.missing;
   const direction = dot2(chordDir, g.cranial) < 0 ? 'caudal' : 'cranial';
-  return ok({ vertebrae, direction, missingLevelOffsets: missing });
+  return ok({
+    vertebrae: vertebrae.map((v) => ({ levelOffset: v.levelOffset, proposal: withSamplingReason(g, v.proposal) })),
+    direction,
+    missingLevelOffsets: missing,
+  });
 }
 
 /** The bodies proposed between the discs of one count, by level offset. */
@@ -404,7 +408,7 @@ function judgingOf({ discs, evidence, first, last, bodyAt }: CountToJudge): Coun
         between.push(body);
         const spanMm = (discs[k + 1]! - discs[k]!) * CENTRELINE_STEP_MM;
         if (proposal.heightsMm.middleMm < MIN_FILL_SHARE * spanMm) underfilled.push(k + 1);
-        if (discLikeSays && proposal.confidence < CHECK_BELOW_CONFIDENCE && cores[k]! >= HALF_DISC_EVIDENCE) {
+        if (discLikeSays && identityConfidence(proposal) < CHECK_BELOW_CONFIDENCE && cores[k]! >= HALF_DISC_EVIDENCE) {
           notBodies.push(k + 1);
           faults.add(k + 1);
         }
@@ -434,6 +438,11 @@ const COUNT_DOUBT_MESSAGE =
   'The disc count at this body is uncertain (a body not found or found twice, or a disc-like band inside it such as fracture oedema): check this level and its neighbours.';
 const UNDERFILLED_MESSAGE =
   'This body fills less than half the space between the discs around it (part of a body, or a band inside one?): check its outline and level.';
+
+/** A proposal's confidence from the reasons that doubt whether it is a body at all (PRECISION_ONLY_REASONS left out). */
+function identityConfidence(proposal: VertebraProposal): number {
+  return confidenceOf(proposal.reasons.filter((r) => !PRECISION_ONLY_REASONS.has(r.code)));
+}
 
 /** The proposal with LEVEL_UNCERTAIN (`message`) added to its reasons (once) and its confidence lowered accordingly. */
 function withLevelDoubt(proposal: VertebraProposal, message: string): VertebraProposal {

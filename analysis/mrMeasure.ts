@@ -1,9 +1,7 @@
 import type { BodyFrame } from './bodyFrame';
 import { MIN_EDGE_NOISE_RATIO, WALL_PROBE_FRACTIONS } from './bodyFrame';
 import type { ConfidenceReason } from './confidence';
-import {
-  WALL_INSET_MM,
-} from './constants';
+import { WALL_INSET_MM } from './constants';
 import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit';
 import type { PlaneProposal } from './measureBody';
 import { mrBoundaryAlong, profileBlurMm, type MrBoundary } from './mrEdge';
@@ -48,20 +46,42 @@ function outward(frame: BodyFrame, side: Side): Vec2 {
   return side === 'superior' ? frame.cranial : [-frame.cranial[0], -frame.cranial[1]];
 }
 
+/** Fewest profiles whose band shows both sides for an endplate's surface to count as read (surfaceAssumed): a few, so one noisy profile does not decide. */
+const MIN_TWO_SIDED_PROFILES = 3;
+
 /**
- * One endplate's boundaries across the body: the dark band nearest the frame's endplate on each profile and its
- * boundary (mrBoundaryAlong).
+ * Whether an endplate's bone surface was read from its own band: where its dark band shows both sides, the surface is
+ * read from the band's width (mrBoundaryOf); where only the marrow's fall is seen, a typical cortex
+ * (MR_CORTEX_FALLBACK_MM, 0.5 mm) is added to the fall. When fewer than MIN_TWO_SIDED_PROFILES profiles show both
+ * sides, the endplate's place rests on that assumption alone, and the shell is 0.4–1 mm thick and up to 2 mm with
+ * subchondral sclerosis (MR_MAX_CORTEX_MM): up to 1.5 mm either way, the whole of a height's tolerance. Seen on T1 where
+ * a dark disc or annulus adjoins the endplate, and on thick slices of a concave endplate, whose band widens past
+ * MR_MAX_DARK_LINE_MM.
  */
-function fitSide(view: PlaneView, frame: BodyFrame, side: Side, us: readonly number[], minContrast: number, blurMm: number): SideFit | null {
+function surfaceAssumed(found: readonly (readonly [number, MrBoundary])[]): boolean {
+  return found.length > 0 && twoSidedCount(found) < MIN_TWO_SIDED_PROFILES;
+}
+
+/** How many of the boundaries come from a band whose both sides are seen. */
+function twoSidedCount(found: readonly (readonly [number, MrBoundary])[]): number {
+  return found.filter(([, b]) => b.outerMm !== null).length;
+}
+
+/** One endplate's dark band on each profile across the body: the band nearest the frame's endplate (mrBoundaryAlong). */
+function sideBoundaries(view: PlaneView, frame: BodyFrame, side: Side, us: readonly number[], minContrast: number, blurMm: number) {
   const expectedMm = side === 'superior' ? frame.superiorMm : -frame.inferiorMm;
   const search = { expectedMm, windowMm: ENDPLATE_WINDOW_MM, minContrast, blurMm, halfWidthMm: MR_PROFILE_HALF_WIDTH_MM };
-  const found = us.flatMap((u) => {
+  return us.flatMap((u) => {
     const b = mrBoundaryAlong(view, at(frame, u, 0), outward(frame, side), search);
     return b ? [[u, b] as const] : [];
   });
+}
+
+/** One endplate's smooth curve through its boundaries (robustEndplateCurve); null when there are too few. */
+function fitSide(found: readonly (readonly [number, MrBoundary])[], profiles: number): SideFit | null {
   const smooth = robustEndplateCurve(found.map(([u, b]) => [u, b.boundaryMm] as const));
   if (!smooth) return null;
-  return { found, curve: smooth.curve, outlierShare: smooth.outlierShare, coverage: found.length / us.length };
+  return { found, curve: smooth.curve, outlierShare: smooth.outlierShare, coverage: found.length / profiles };
 }
 
 /**
@@ -120,9 +140,19 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
   us.push(uAnterior);
   const v: Partial<Record<keyof SixPointsMm, number>> = {};
   const contrasts: number[] = [];
+  const raw = {
+    superior: sideBoundaries(view, frame, 'superior', us, minContrast, blurMm),
+    inferior: sideBoundaries(view, frame, 'inferior', us, minContrast, blurMm),
+  };
   for (const side of ['superior', 'inferior'] as const) {
     const sign = side === 'superior' ? 1 : -1;
-    const fit = fitSide(view, frame, side, us, minContrast, blurMm);
+    const fit = fitSide(raw[side], us.length);
+    if (surfaceAssumed(raw[side])) {
+      note({
+        code: 'SURFACE_ASSUMED',
+        message: `The ${side} endplate's dark band shows no outer side (no bright disc or fat beyond it); its surface is assumed from a typical cortex, check its points.`,
+      });
+    }
     if (!fit) return null;
     if (fit.coverage < MIN_COVERAGE) {
       note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate is not visible along much of its length; check its points.` });

@@ -32,6 +32,11 @@ export interface PlaneView {
   readonly anterior: Vec2;
   /** The finest in-plane sample distance of the source image, mm. */
   readonly resolutionMm: number;
+  /**
+   * Distance between the source image's samples along the view's head–foot direction, mm: the slice spacing of a
+   * sagittal reformat of axial slices, the row spacing of a native sagittal image (sampleStepAlongMm).
+   */
+  readonly cranialSampleMm: number;
   /** 1st percentile of the values around the point of interest, image units (negative on CT: fat and air in HU). */
   readonly lowValue: number;
   /**
@@ -44,6 +49,21 @@ export interface PlaneView {
    * that was filled in from the tissue around it before the edges are looked for; false elsewhere.
    */
   readonly filledAt: (xMm: number, yMm: number) => boolean;
+}
+
+/**
+ * How far apart the image's samples lie along the unit patient direction `direction`, mm: the length along it of one
+ * voxel's (one pixel's) extent, √Σ (direction · axisᵢ × spacingᵢ)², over the axes with more than one sample. Along an
+ * image axis that axis's spacing; a sagittal reformat of 3 mm axial slices samples head to foot every 3 mm.
+ */
+export function sampleStepAlongMm(image: AnalysisImage, direction: Vec3): number {
+  const axes: [Vec3, number][] =
+    image.kind === 'plane'
+      ? [[image.rowCosine, image.columnSpacingMm], [image.columnCosine, image.rowSpacingMm]]
+      : ([[image.rowCosine, image.spacingMm[0]], [image.columnCosine, image.spacingMm[1]], [image.sliceCosine, image.spacingMm[2]]] as [Vec3, number][]).filter(
+          (_, i) => image.dimensions[i] !== 1,
+        );
+  return Math.sqrt(axes.reduce((sum, [axis, spacing]) => sum + (dot3(direction, axis) * spacing) ** 2, 0));
 }
 
 /** A 1st percentile below this means Hounsfield units with fat or air in the field (fat ≈ −100 HU); MR is never negative. */
@@ -119,12 +139,13 @@ export function planeViewOf(
     image.kind === 'plane'
       ? Math.min(image.columnSpacingMm, image.rowSpacingMm)
       : Math.min(...image.spacingMm.filter((_, i) => image.dimensions[i] !== 1));
+  const cranialSampleMm = sampleStepAlongMm(image, addScaled3(addScaled3([0, 0, 0], rowCosine, cranial[0]), columnCosine, cranial[1]));
   const seed = toPlane(throughMm);
   if (!denoise) {
-    return ok({ valueAt: rawValueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, lowValue: Number.NaN, hounsfield: false, filledAt: () => false });
+    return ok({ valueAt: rawValueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, cranialSampleMm, lowValue: Number.NaN, hounsfield: false, filledAt: () => false });
   }
   const { valueAt, lowValue, hounsfield, filledAt } = denoisedPatch(rawValueAt, seed, resolutionMm, () => wideFieldLowValue(rawValueAt, seed));
-  return ok({ valueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, lowValue, hounsfield, filledAt });
+  return ok({ valueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, cranialSampleMm, lowValue, hounsfield, filledAt });
 }
 
 /** 1st percentile of the plane's values on a coarse grid of ±WIDE_FIELD_HALF_SIZE_MM around `centre`; NaN when empty. */

@@ -2,6 +2,7 @@ import { confidenceOf, type ConfidenceReason } from './confidence';
 import { findBody } from './findBody';
 import type { AnalysisImage } from './image';
 import { at } from './bodyPoints';
+import { COARSE_SAMPLE_MM } from './constants';
 import { measureBody, type PlaneProposal } from './measureBody';
 import { planeViewOf, type PlaneAxes, type PlaneView } from './planeView';
 import type { ShellPolarity } from './profile';
@@ -64,6 +65,22 @@ export function toVertebraProposal(view: PlaneView, proposal: PlaneProposal): Ve
   };
 }
 
+/**
+ * The proposal with COARSE_SAMPLING added to its reasons (once) and its confidence lowered, when the view's image
+ * samples head to foot more coarsely than COARSE_SAMPLE_MM; unchanged otherwise.
+ */
+export function withSamplingReason(view: PlaneView, proposal: VertebraProposal): VertebraProposal {
+  if (view.cranialSampleMm <= COARSE_SAMPLE_MM || proposal.reasons.some((r) => r.code === 'COARSE_SAMPLING')) return proposal;
+  const reasons = [
+    ...proposal.reasons,
+    {
+      code: 'COARSE_SAMPLING' as const,
+      message: `This image samples the spine only every ${view.cranialSampleMm.toFixed(1)} mm from head to foot (thick slices), so each endplate can be off by up to half that: check the points.`,
+    },
+  ];
+  return { ...proposal, reasons, confidence: confidenceOf(reasons) };
+}
+
 /** Locates and measures the body around a plane point (internal; used by all three proposing functions). */
 export function proposeOnView(
   view: PlaneView,
@@ -92,6 +109,6 @@ export function proposeVertebra(image: AnalysisImage, clickMm: Vec3, options: An
   if (!proposal) {
     return fail('NO_VERTEBRA', 'No vertebral body with two endplates and two walls was found around this point; place the points by hand.');
   }
-  return ok(toVertebraProposal(view.value, proposal));
+  return ok(withSamplingReason(view.value, toVertebraProposal(view.value, proposal)));
 }
 

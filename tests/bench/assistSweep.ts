@@ -1,0 +1,362 @@
+/**
+ * Assistance sweep (issue 12): the phantom rendered in memory (tests/helpers/phantomVariants.ts; sample-data/ only
+ * read, nothing written) under the acquisition variants clinical spine CT and MR come in, and per variant: point and
+ * height error (median / 95th, mm) over five clicks per body (the centre and four clicks 4 mm in front of or behind and
+ * 3 mm above or below it), the share of proposals needing a correction (a height off by more than 1.5 mm, or none),
+ * how many of those are NOT flagged "check" (the dangerous number), Genant grades of the centre clicks against the
+ * truth's (measurement/'s assessSpine on both), and detectSpine's levels from clicks on T10 and L3. Figures, not a test.
+ *
+ *   npm run bench:assist-sweep                      every variant
+ *   npm run bench:assist-sweep -- --only ct-3mm,mr  variants whose name contains any of the words
+ *   npm run bench:assist-sweep -- --verbose         one line per proposal that needs a correction
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { assessSpine, type SixPoints, type SpinalLevel } from '../../measurement';
+import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, type AnalysisImage, type Vec3 } from '../../analysis';
+import type { LevelTruth } from '../../sample-data/anatomy';
+import {
+  CT_HU,
+  fineScene,
+  MR_T2_SIGNAL,
+  renderCt,
+  renderMr,
+  spineOf,
+  truthOnPlane,
+  type CtAcquisition,
+  type FineScene,
+  type MrAcquisition,
+  type SignalTable,
+  type SpineShape,
+} from '../helpers/phantomVariants';
+
+/**
+ * Osteoporotic CT: trabecular bone 80 HU (L1 ≤ 110 HU is > 90 % specific for osteoporosis, ≤ 160 HU 90 % sensitive:
+ * Pickhardt PJ et al., Ann Intern Med 2013;158:588), the shell ≈ 1 mm at 350 HU once blurred (see THIN_CORTEX_MM), the
+ * arch 300 HU, an acute fracture's oedema 50 HU denser than the marrow; the disc and soft tissues as the phantom's.
+ */
+const CT_OSTEOPOROTIC: SignalTable = {
+  ...CT_HU,
+  cancellousBone: 80,
+  oedematousBone: 130,
+  corticalBone: 350,
+  innerCortex: 80,
+  posteriorElementBone: 300,
+};
+
+/**
+ * T1-weighted spin echo (as tests/unit/analysisMrPhantomContrasts.test.ts): fat brightest, adult fatty marrow bright,
+ * disc, muscle and CSF dark to intermediate, cortex dark, acute oedema dark (Vande Berg BC et al., Eur Radiol 1998).
+ */
+const MR_T1: SignalTable = {
+  air: 0, fat: 1000, softTissue: 400, muscle: 300, csf: 150, spinalCord: 450, discAnnulus: 250, discNucleus: 330,
+  cancellousBone: 700, oedematousBone: 300, corticalBone: 50, posteriorElementBone: 650, cement: 30,
+};
+
+/**
+ * STIR (fat suppressed, fluid-sensitive): fat and adult fatty marrow dark, CSF and the disc nucleus bright, an acute
+ * fracture's oedema bright against the marrow (Baur A et al., Radiology 1998;207:349; Yamato M et al., Radiology
+ * 1998;207:513 — oedema of acute osteoporotic fractures bright on STIR), cortex dark.
+ */
+const MR_STIR: SignalTable = {
+  air: 0, fat: 60, softTissue: 320, muscle: 180, csf: 1400, spinalCord: 550, discAnnulus: 250, discNucleus: 950,
+  cancellousBone: 160, oedematousBone: 750, corticalBone: 30, posteriorElementBone: 140, cement: 20,
+};
+
+interface Variant {
+  readonly name: string;
+  /** Where the acquisition's numbers come from. */
+  readonly source: string;
+  readonly spine: SpineShape;
+  readonly ct?: Omit<CtAcquisition, 'seed'>;
+  readonly mr?: Omit<MrAcquisition, 'seed'>;
+}
+
+/** Bone and soft-tissue reconstruction kernels as an in-plane point spread's FWHM, mm (bone ≈ 0.6–0.8, soft ≈ 1.1–1.4). */
+const SHARP_FWHM_MM = 0.7;
+const SOFT_FWHM_MM = 1.3;
+
+const VARIANTS: readonly Variant[] = [
+  {
+    name: 'ct-phantom-like', spine: 'baseline', source: 'the phantom series: 0.7 mm pixels, 1 mm slices, bone kernel, σ 15 HU',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+  },
+  {
+    name: 'ct-thin-bone', spine: 'baseline',
+    source: 'thin spine CT: 0.5 mm pixels, 0.6 mm slices, bone kernel (sagittal reformats from ≤ 1 mm sections, ACR–ASNR–SSR practice parameter for spine CT); σ 45 HU (thin sections are noisier, σ ∝ 1/√thickness)',
+    ct: { pixelMm: 0.5, sliceMm: 0.6, kernelFwhmMm: 0.6, noiseHu: 45, table: CT_HU },
+  },
+  {
+    name: 'ct-3mm-bone', spine: 'baseline',
+    source: 'routine abdominal CT: 0.75 mm pixels, 3 mm axial slices reformatted sagittally (the cranio-caudal sampling is then 3 mm), bone kernel, σ 25 HU',
+    ct: { pixelMm: 0.75, sliceMm: 3, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 25, table: CT_HU },
+  },
+  {
+    name: 'ct-2mm-soft', spine: 'baseline',
+    source: 'routine CT: 0.78 mm pixels, 2 mm slices, soft-tissue kernel (FWHM 1.3 mm), σ 12 HU',
+    ct: { pixelMm: 0.78, sliceMm: 2, kernelFwhmMm: SOFT_FWHM_MM, noiseHu: 12, table: CT_HU },
+  },
+  {
+    name: 'ct-3mm-lowdose', spine: 'baseline',
+    source: 'low-dose CT (a quarter of the dose doubles σ): 0.78 mm pixels, 3 mm slices, soft kernel, σ 50 HU',
+    ct: { pixelMm: 0.78, sliceMm: 3, kernelFwhmMm: SOFT_FWHM_MM, noiseHu: 50, table: CT_HU },
+  },
+  {
+    name: 'ct-osteo-1mm', spine: 'baseline',
+    source: 'osteoporotic bone (marrow 80 HU, 1 mm shell at 350 HU; Pickhardt 2013) on the phantom-like 1 mm CT, σ 20 HU',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 20, table: CT_OSTEOPOROTIC },
+  },
+  {
+    name: 'ct-osteo-3mm-soft', spine: 'baseline',
+    source: 'osteoporotic bone on routine CT: 0.78 mm pixels, 3 mm slices, soft kernel, σ 15 HU',
+    ct: { pixelMm: 0.78, sliceMm: 3, kernelFwhmMm: SOFT_FWHM_MM, noiseHu: 15, table: CT_OSTEOPOROTIC },
+  },
+  {
+    name: 'ct-osteo-3mm-lowdose', spine: 'baseline',
+    source: 'osteoporotic bone on low-dose routine CT: 0.78 mm pixels, 3 mm slices, soft kernel, σ 40 HU',
+    ct: { pixelMm: 0.78, sliceMm: 3, kernelFwhmMm: SOFT_FWHM_MM, noiseHu: 40, table: CT_OSTEOPOROTIC },
+  },
+  {
+    name: 'ct-kyphosis', spine: 'kyphosis', source: 'thoracolumbar hyperkyphosis (tilts +14° … −4°, Kado 2004) on the phantom-like CT',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+  },
+  {
+    name: 'ct-lordosis', spine: 'lordosis', source: 'lumbar lordosis ≈ 50° (tilts to −22° at L5, Roussouly 2005) on the phantom-like CT',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+  },
+  {
+    name: 'ct-scoliosis', spine: 'scoliosis', source: 'degenerative lumbar scoliosis, bodies up to 8 mm off the midsagittal plane (Kebaish 2011), phantom-like CT',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+  },
+  {
+    name: 'mr-t2-3mm', spine: 'baseline',
+    source: 'sagittal T2 TSE: 3 mm slices (partial volume across them), 0.6 mm pixels, posterior coil bias (e-fold 200 mm), σ 25',
+    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t2-4mm-lowsnr', spine: 'baseline',
+    source: 'sagittal T2 at 1.5 T: 4 mm slices, 1.1 mm pixels, strong coil bias (e-fold 120 mm, −30 % at ±100 mm), σ 50',
+    mr: { pixelMm: 1.1, sliceMm: 4, table: MR_T2_SIGNAL, noiseSigma: 50, biasLengthMm: 120, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t1-3mm', spine: 'baseline',
+    source: 'sagittal T1 TSE: 3 mm slices, 0.7 mm pixels, coil bias (e-fold 200 mm), σ 25',
+    mr: { pixelMm: 0.7, sliceMm: 3, table: MR_T1, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t1-4mm-lowsnr', spine: 'baseline',
+    source: 'sagittal T1 at 1.5 T: 4 mm slices, 1.2 mm pixels, strong coil bias (e-fold 120 mm), σ 45',
+    mr: { pixelMm: 1.2, sliceMm: 4, table: MR_T1, noiseSigma: 45, biasLengthMm: 120, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-stir-4mm', spine: 'baseline',
+    source: 'sagittal STIR (oedema bright, marrow dark): 4 mm slices, 1.1 mm pixels, coil bias (e-fold 150 mm), σ 30',
+    mr: { pixelMm: 1.1, sliceMm: 4, table: MR_STIR, noiseSigma: 30, biasLengthMm: 150, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t1-3mm-thin-cortex', spine: 'baseline',
+    source: 'the 3 mm T1 with a 1 mm shell (the phantom draws 2 mm; the real shell is 0.2–1 mm, THIN_CORTEX_MM): the marrow reaches to 1 mm under the surface',
+    mr: { pixelMm: 0.7, sliceMm: 3, table: { ...MR_T1, innerCortex: MR_T1.cancellousBone }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t2-3mm-thin-cortex', spine: 'baseline',
+    source: 'the 3 mm T2 with a 1 mm shell',
+    mr: { pixelMm: 0.6, sliceMm: 3, table: { ...MR_T2_SIGNAL, innerCortex: MR_T2_SIGNAL.cancellousBone }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t2-kyphosis', spine: 'kyphosis', source: 'hyperkyphosis on the 3 mm T2',
+    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t2-lordosis', spine: 'lordosis', source: 'lordosis on the 3 mm T2',
+    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t2-scoliosis', spine: 'scoliosis', source: 'scoliosis (bodies up to 8 mm off the plane) on the 3 mm T2',
+    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+];
+
+const CORRECTION_MM = 1.5;
+/**
+ * Clicks per body (patient y, z offsets from the centre of its six points, mm): the centre and four clicks towards
+ * its corners, 4 mm front/back and 3 mm up/down: within the middle third of the smallest body (T10: 35 × 22 mm).
+ */
+const CLICKS_MM: readonly (readonly [number, number])[] = [[0, 0], [4, 3], [4, -3], [-4, 3], [-4, -3]];
+const HEIGHT_KEYS = [
+  ['anteriorSuperior', 'anteriorInferior'],
+  ['middleSuperior', 'middleInferior'],
+  ['posteriorSuperior', 'posteriorInferior'],
+] as const;
+
+function distance(a: readonly number[], b: readonly number[]): number {
+  return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
+}
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+function centreOf(points: SixPoints): Vec3 {
+  const all = Object.values(points) as Vec3[];
+  return [0, 1, 2].map((a) => all.reduce((sum, p) => sum + p[a]!, 0) / all.length) as unknown as Vec3;
+}
+
+function grades(levels: readonly { level: SpinalLevel; points: SixPoints }[]): Map<SpinalLevel, number> {
+  const result = assessSpine(levels);
+  return new Map(result.ok ? result.value.levels.map((l) => [l.level, l.assessment.grade]) : []);
+}
+
+function heightErrors(points: SixPoints, truth: LevelTruth): number[] {
+  return HEIGHT_KEYS.map(([s, i]) => Math.abs(distance(points[s], points[i]) - distance(truth.points[s], truth.points[i])));
+}
+
+export interface SweepRow {
+  readonly name: string;
+  readonly pointMedianMm: number;
+  readonly point95Mm: number;
+  readonly heightMedianMm: number;
+  readonly height95Mm: number;
+  readonly proposals: number;
+  readonly needCorrection: number;
+  readonly dangerous: number;
+  readonly declined: number;
+  readonly gradesEqual: number;
+  readonly levels: number;
+  readonly spineRight: number;
+  readonly spineDangerous: number;
+  readonly cpuMsPerProposal: number;
+}
+
+function runVariant(variant: Variant, fine: FineScene, verbose: boolean): SweepRow {
+  const image: AnalysisImage = variant.ct
+    ? renderCt(fine, { ...variant.ct, seed: `sweep/${variant.name}` })
+    : renderMr(fine, { ...variant.mr!, seed: `sweep/${variant.name}` });
+  const truth = truthOnPlane(fine.spine);
+  const pointErrors: number[] = [];
+  const heightErrorsAll: number[] = [];
+  let proposals = 0;
+  let needCorrection = 0;
+  let dangerous = 0;
+  let declined = 0;
+  let cpuMs = 0;
+  const centreProposals: { level: SpinalLevel; points: SixPoints }[] = [];
+  for (const level of truth) {
+    const centre = centreOf(level.points);
+    for (const [dy, dz] of CLICKS_MM) {
+      proposals += 1;
+      const c0 = process.cpuUsage();
+      const result = proposeVertebra(image, [centre[0], centre[1] + dy, centre[2] + dz]);
+      const c1 = process.cpuUsage(c0);
+      cpuMs += (c1.user + c1.system) / 1000;
+      if (!result.ok) {
+        declined += 1;
+        needCorrection += 1;
+        if (verbose) console.log(`    ${variant.name} ${level.level} click (${dy}, ${dz}): declined, ${result.error.code}`);
+        continue;
+      }
+      const p = result.value;
+      if (dy === 0 && dz === 0) centreProposals.push({ level: level.level, points: p.points });
+      for (const name of CORNER_NAMES) pointErrors.push(distance(p.points[name], level.points[name]));
+      const errors = heightErrors(p.points, level);
+      heightErrorsAll.push(...errors);
+      const off = errors.some((e) => e > CORRECTION_MM);
+      const flagged = p.confidence < CHECK_BELOW_CONFIDENCE;
+      if (off) needCorrection += 1;
+      if (off && !flagged) dangerous += 1;
+      if (verbose && off) {
+        console.log(
+          `    ${variant.name} ${level.level} click (${dy}, ${dz}): Ha/Hm/Hp off ${errors.map((e) => e.toFixed(1)).join(' / ')} mm, ` +
+            `confidence ${p.confidence.toFixed(2)}${p.reasons.length ? ` (${p.reasons.map((r) => r.code).join(', ')})` : ''}${flagged ? '' : ' UNFLAGGED'}`,
+        );
+      }
+    }
+  }
+  const truthGrades = grades(truth.map((l) => ({ level: l.level, points: l.points })));
+  const proposedGrades = grades(centreProposals);
+  const gradesEqual = truth.filter((l) => proposedGrades.get(l.level) === truthGrades.get(l.level)).length;
+  let spineRight = 0;
+  let spineDangerous = 0;
+  const spine = detectSpine(image, centreOf(truth[0]!.points), centreOf(truth[truth.length - 1]!.points));
+  if (spine.ok) {
+    for (const { levelOffset, proposal } of spine.value.vertebrae) {
+      const level = truth[levelOffset];
+      if (!level) continue;
+      // The right body at the right level: its centre within a third of the body's middle height of the truth's.
+      const right = distance(proposal.centreMm, centreOf(level.points)) <= level.heights.middleMm / 3;
+      if (right) spineRight += 1;
+      const off = !right || heightErrors(proposal.points, level).some((e) => e > CORRECTION_MM);
+      if (off && proposal.confidence >= CHECK_BELOW_CONFIDENCE) spineDangerous += 1;
+      if (verbose && off) {
+        console.log(
+          `    ${variant.name} spine: offset ${levelOffset} (${level.level}) ${right ? '' : 'WRONG BODY '}` +
+            `Ha/Hm/Hp off ${heightErrors(proposal.points, level).map((e) => e.toFixed(1)).join(' / ')} mm, confidence ${proposal.confidence.toFixed(2)}` +
+            `${proposal.reasons.length ? ` (${proposal.reasons.map((r) => r.code).join(', ')})` : ''}`,
+        );
+      }
+    }
+  } else if (verbose) console.log(`    ${variant.name} spine: ${spine.error.message}`);
+  return {
+    name: variant.name,
+    pointMedianMm: percentile(pointErrors, 0.5),
+    point95Mm: percentile(pointErrors, 0.95),
+    heightMedianMm: percentile(heightErrorsAll, 0.5),
+    height95Mm: percentile(heightErrorsAll, 0.95),
+    proposals,
+    needCorrection,
+    dangerous,
+    declined,
+    gradesEqual,
+    levels: truth.length,
+    spineRight,
+    spineDangerous,
+    cpuMsPerProposal: cpuMs / proposals,
+  };
+}
+
+function formatRow(r: SweepRow): string {
+  return (
+    `| ${r.name} | ${r.pointMedianMm.toFixed(2)} / ${r.point95Mm.toFixed(2)} | ${r.heightMedianMm.toFixed(2)} / ${r.height95Mm.toFixed(2)} | ` +
+    `${r.needCorrection} / ${r.proposals}${r.declined ? ` (${r.declined} declined)` : ''} | ${r.dangerous ? `**${r.dangerous}**` : '0'} | ` +
+    `${r.gradesEqual} / ${r.levels} | ${r.spineRight} / ${r.levels}${r.spineDangerous ? ` (**${r.spineDangerous}** off, unflagged)` : ''} | ${r.cpuMsPerProposal.toFixed(0)} |`
+  );
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const onlyAt = args.indexOf('--only');
+  const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',').filter(Boolean) : [];
+  const verbose = args.includes('--verbose');
+  const variants = VARIANTS.filter((v) => only.length === 0 || only.some((word) => v.name.includes(word)));
+  console.log(
+    `assistance sweep (node ${process.version}; ${new Date().toISOString()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} ` +
+      `on ${availableParallelism()} cores); ${CLICKS_MM.length} clicks per body, T10–L3; "off" = a height off by more than ${CORRECTION_MM} mm`,
+  );
+  for (const v of variants) console.log(`  ${v.name}: ${v.source}`);
+  console.log(
+    '\n| variant | point error median / 95th (mm) | height error median / 95th (mm) | needing correction | off and not flagged | grades equal (centre clicks) | detectSpine levels right | CPU ms per proposal |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  const scenes = new Map<SpineShape, FineScene>();
+  const totals = { proposals: 0, needCorrection: 0, dangerous: 0, spineDangerous: 0 };
+  for (const variant of variants) {
+    let fine = scenes.get(variant.spine);
+    if (!fine) {
+      fine = fineScene(spineOf(variant.spine));
+      scenes.set(variant.spine, fine);
+    }
+    const row = runVariant(variant, fine, verbose);
+    totals.proposals += row.proposals;
+    totals.needCorrection += row.needCorrection;
+    totals.dangerous += row.dangerous;
+    totals.spineDangerous += row.spineDangerous;
+    console.log(formatRow(row));
+  }
+  console.log(
+    `\nall variants: ${totals.needCorrection} / ${totals.proposals} proposals need a correction, ${totals.dangerous} of them not flagged; ` +
+      `detectSpine: ${totals.spineDangerous} bodies off and not flagged; load average now ${loadavg()[0]!.toFixed(1)}`,
+  );
+}
+
+main();

@@ -1,0 +1,379 @@
+/**
+ * The phantom rendered in memory under acquisition variants a clinical spine scan comes in (issue 12, "proposals that
+ * hold on scans we do not have"): the generator's own scene (sample-data/, only read) sampled on a fine grid, each
+ * voxel the mean of the tissue values over its footprint (in-plane pixel × slice thickness: partial volume), then a
+ * reconstruction kernel's blur, noise, and on MR a coil's bias field. Nothing is written to disk.
+ *
+ * Used by tests/bench/assistSweep.ts (figures) and by analysis tests that pin one variant's failure.
+ */
+import type { PlaneImage, Volume } from '../../analysis';
+import { baselineSpine, type LevelTruth, type Spine, type Vertebra } from '../../sample-data/anatomy';
+import { ctGeometry } from '../../sample-data/geometry';
+import { frameOf, localToPatient, type Vec3 } from '../../sample-data/pose';
+import { createRandom, gaussian } from '../../sample-data/random';
+import { rasterizePlane, type ImagePlane } from '../../sample-data/rasterize';
+import { buildScene } from '../../sample-data/scene';
+import { BASELINE_LEVELS } from '../../sample-data/spineSpecs';
+import { CT_HU, MR_T2_SIGNAL, Tissue } from '../../sample-data/tissue';
+import {
+  GROUND_TRUTH_LEVELS,
+  inferiorEndplateVMm,
+  pointHalfSpanMm,
+  superiorEndplateVMm,
+} from '../../sample-data/vertebraShape';
+import { stackPoses } from '../../sample-data/anatomy';
+
+export type SignalTable = Readonly<Record<keyof typeof Tissue, number>> & {
+  /** The cortex deeper than THIN_CORTEX_MM under the body's surface; defaults to the cortex. */
+  readonly innerCortex?: number;
+};
+
+/** Fine sampling of the scene, mm: a quarter of the finest pixel any variant uses (0.5 mm). */
+const FINE_MM = 0.25;
+/** Fine planes are rendered for |x| ≤ this, mm: a 4 mm MR slice (± 2) and a few CT columns either side of the midline. */
+const FINE_HALF_WIDTH_MM = 3;
+/** The rendered field along y (anterior −, posterior +), mm: skin to skin, so a CT holds fat and air as a real one does. */
+const Y_RANGE_MM: readonly [number, number] = [-112, 112];
+
+/**
+ * Thickness of the vertebral shell as a clinical CT shows it in an osteoporotic spine, mm. The true shell is 0.2–0.5 mm
+ * (Silva MJ et al., J Bone Miner Res 1994;9:1307 — 0.38 mm mean; Ritzel H et al., J Bone Miner Res 1997;12:89), blurred
+ * by a 0.5–1 mm point spread into ≈ 1 mm at 250–500 HU; the phantom draws a healthy-looking 2 mm shell at 1,000 HU.
+ */
+export const THIN_CORTEX_MM = 1;
+/** Tissue code of the phantom's cortex deeper than THIN_CORTEX_MM (not a Tissue of the generator: added here). */
+const INNER_CORTEX = 13;
+
+/** A spine pose variant: the baseline's bodies with other tilts, or shifted out of the midsagittal plane. */
+export type SpineShape = 'baseline' | 'kyphosis' | 'lordosis' | 'scoliosis';
+
+/**
+ * Extra tilt per level T8…L5, degrees (positive leans forward). Kyphosis: a thoracolumbar kyphosis of the elderly
+ * osteoporotic spine, T10–L2 ≈ 25–30° more than the baseline's (Cobb T4–T12 ≥ 50° in hyperkyphosis; Kado DM et al., J
+ * Am Geriatr Soc 2004;52:1662), lordosis: a lumbar lordosis of ≈ 50° L1–L5 (normal adult range 40–60°; Roussouly P et
+ * al., Spine 2005;30:346). Tilts in the phantom's sense (pose.ts).
+ */
+const EXTRA_TILT_DEG: Readonly<Record<'kyphosis' | 'lordosis', readonly number[]>> = {
+  kyphosis: [14, 12, 10, 8, 5, 2, -1, -3, -4, -4],
+  lordosis: [0, 0, 1, 2, 2, 0, -6, -12, -18, -22],
+};
+/**
+ * Lateral shift per level T8…L5 in a scoliosis, mm: a lumbar curve with its apex at L1, 8 mm off the midline (a Cobb
+ * angle of ≈ 15–20° over T10–L3, the degenerative scoliosis common after 60; Kebaish KM et al., Spine 2011;36:731 —
+ * prevalence 68 % over 60 years of age). Only the shift is drawn (the scene has no lateral tilt), so the displayed
+ * midsagittal plane cuts each body off its own midline, where the endplates are shallower and the body narrower.
+ */
+const SCOLIOSIS_SHIFT_MM = [-2, -1, 1, 4, 6, 8, 7, 5, 2, 0] as const;
+
+/** The baseline spine with `shape`'s tilts or shifts. */
+export function spineOf(shape: SpineShape): Spine {
+  const base = baselineSpine();
+  if (shape === 'baseline') return base;
+  const levels = BASELINE_LEVELS.map((l, i) => ({
+    ...l,
+    tiltDeg: l.tiltDeg + (shape === 'scoliosis' ? 0 : EXTRA_TILT_DEG[shape][i]!),
+  }));
+  const poses = stackPoses(levels);
+  const vertebrae: Vertebra[] = base.vertebrae.map((v, i) => {
+    const pose = poses[i]!;
+    const shift = shape === 'scoliosis' ? SCOLIOSIS_SHIFT_MM[i]! : 0;
+    const moved = { centreMm: [pose.centreMm[0] + shift, pose.centreMm[1], pose.centreMm[2]] as Vec3, tiltDeg: pose.tiltDeg };
+    return { ...v, pose: moved, frame: frameOf(moved) };
+  });
+  return { vertebrae, cement: null };
+}
+
+/**
+ * Ground truth of T10–L3 on the plane x = planeXMm: the six points 1 mm inside the walls on that plane's cut through
+ * each body (a body shifted sideways is measured where the displayed plane cuts it, as a reader would).
+ */
+export function truthOnPlane(spine: Spine, planeXMm = 0): LevelTruth[] {
+  return spine.vertebrae
+    .filter((v) => (GROUND_TRUTH_LEVELS as readonly string[]).includes(v.shape.level))
+    .map((vertebra) => {
+      const { shape, frame } = vertebra;
+      const w = planeXMm - frame.centreMm[0];
+      const a = pointHalfSpanMm(shape);
+      const at = (u: number, endplate: typeof superiorEndplateVMm): Vec3 => localToPatient(frame, [u, endplate(shape, u, w), w]);
+      const points = {
+        anteriorSuperior: at(a, superiorEndplateVMm),
+        anteriorInferior: at(a, inferiorEndplateVMm),
+        middleSuperior: at(0, superiorEndplateVMm),
+        middleInferior: at(0, inferiorEndplateVMm),
+        posteriorSuperior: at(-a, superiorEndplateVMm),
+        posteriorInferior: at(-a, inferiorEndplateVMm),
+      };
+      const d = (p: Vec3, q: Vec3) => Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+      return {
+        level: shape.level as LevelTruth['level'],
+        points,
+        heights: {
+          anteriorMm: d(points.anteriorSuperior, points.anteriorInferior),
+          middleMm: d(points.middleSuperior, points.middleInferior),
+          posteriorMm: d(points.posteriorSuperior, points.posteriorInferior),
+        },
+        tiltDeg: vertebra.pose.tiltDeg,
+        description: shape.description,
+      };
+    });
+}
+
+/** The scene's tissue on sagittal planes every FINE_MM across |x| ≤ FINE_HALF_WIDTH_MM, each FINE_MM in y and z. */
+export interface FineScene {
+  readonly spine: Spine;
+  readonly xsMm: readonly number[];
+  readonly y0Mm: number;
+  readonly ny: number;
+  /** z of fine row 0 (the top); rows go down. */
+  readonly zTopMm: number;
+  readonly nz: number;
+  /** One tissue map per x, index y + z · ny. */
+  readonly planes: readonly Uint8Array[];
+}
+
+/**
+ * Renders the fine scene of a spine (≈ 25 planes of 900 × 1,000 samples: a few seconds); `zRangeMm` (bottom, top) and
+ * `yRangeMm` crop it (the whole CT slab and skin to skin by default), e.g. to a few bodies for a test.
+ */
+export function fineScene(
+  spine: Spine,
+  halfWidthMm = FINE_HALF_WIDTH_MM,
+  crop: { readonly zRangeMm?: readonly [number, number]; readonly yRangeMm?: readonly [number, number] } = {},
+): FineScene {
+  const geometry = ctGeometry(spine);
+  const [zBottomMm, zTopMm] = crop.zRangeMm ?? [geometry.topZMm - (geometry.sliceCount - 1), geometry.topZMm];
+  const nz = Math.round((zTopMm - zBottomMm) / FINE_MM) + 1;
+  const yRange = crop.yRangeMm ?? Y_RANGE_MM;
+  const y0Mm = yRange[0];
+  const ny = Math.round((yRange[1] - yRange[0]) / FINE_MM) + 1;
+  const scene = buildScene(spine);
+  const xsMm: number[] = [];
+  for (let x = -halfWidthMm; x <= halfWidthMm + 1e-9; x += FINE_MM) xsMm.push(Math.round(x / FINE_MM) * FINE_MM);
+  const planes = xsMm.map((x) => {
+    const plane: ImagePlane = {
+      originMm: [x, y0Mm, zTopMm],
+      rowDirection: [0, 1, 0],
+      columnDirection: [0, 0, -1],
+      rowSpacingMm: FINE_MM,
+      columnSpacingMm: FINE_MM,
+      rows: nz,
+      columns: ny,
+    };
+    const tissue = new Uint8Array(ny * nz);
+    rasterizePlane(scene, plane, tissue);
+    markInnerCortex(tissue, ny, nz);
+    return tissue;
+  });
+  return { spine, xsMm, y0Mm, ny, zTopMm, nz, planes };
+}
+
+/** Marks cortex farther than THIN_CORTEX_MM (in the plane) from anything that is not body bone as INNER_CORTEX. */
+function markInnerCortex(tissue: Uint8Array, ny: number, nz: number): void {
+  const reach = Math.round(THIN_CORTEX_MM / FINE_MM);
+  const isBody = (t: number) => t === Tissue.corticalBone || t === Tissue.cancellousBone || t === Tissue.oedematousBone || t === Tissue.cement || t === INNER_CORTEX;
+  const inner: number[] = [];
+  for (let z = 0; z < nz; z += 1) {
+    for (let y = 0; y < ny; y += 1) {
+      if (tissue[y + z * ny] !== Tissue.corticalBone) continue;
+      let deep = true;
+      for (let dz = -reach; dz <= reach && deep; dz += 1) {
+        for (let dy = -reach; dy <= reach; dy += 1) {
+          if (dy * dy + dz * dz > reach * reach) continue;
+          const yy = y + dy;
+          const zz = z + dz;
+          if (yy < 0 || zz < 0 || yy >= ny || zz >= nz || !isBody(tissue[yy + zz * ny]!)) {
+            deep = false;
+            break;
+          }
+        }
+      }
+      if (deep) inner.push(y + z * ny);
+    }
+  }
+  for (const i of inner) tissue[i] = INNER_CORTEX;
+}
+
+function lookupOf(table: SignalTable): Float32Array {
+  const lookup = new Float32Array(INNER_CORTEX + 1);
+  for (const [name, index] of Object.entries(Tissue)) lookup[index] = table[name as keyof typeof Tissue];
+  lookup[INNER_CORTEX] = table.innerCortex ?? table.corticalBone;
+  return lookup;
+}
+
+/** Mean of the fine values over the box [x0, x1] × [y0, y1] × [z0, z1] (mm), from fine samples whose centres lie in it. */
+function boxMean(fine: FineScene, lookup: Float32Array, box: readonly [number, number, number, number, number, number]): number {
+  const [xa, xb, ya, yb, za, zb] = box;
+  let sum = 0;
+  let count = 0;
+  const ia = Math.max(0, Math.ceil((ya - fine.y0Mm) / FINE_MM - 1e-6));
+  const ib = Math.min(fine.ny - 1, Math.floor((yb - fine.y0Mm) / FINE_MM + 1e-6));
+  const ka = Math.max(0, Math.ceil((fine.zTopMm - zb) / FINE_MM - 1e-6));
+  const kb = Math.min(fine.nz - 1, Math.floor((fine.zTopMm - za) / FINE_MM + 1e-6));
+  const x0 = fine.xsMm[0]!;
+  const pa = Math.max(0, Math.ceil((xa - x0) / FINE_MM - 1e-6));
+  const pb = Math.min(fine.xsMm.length - 1, Math.floor((xb - x0) / FINE_MM + 1e-6));
+  for (let p = pa; p <= pb; p += 1) {
+    const plane = fine.planes[p]!;
+    for (let k = ka; k <= kb; k += 1) {
+      const row = k * fine.ny;
+      for (let i = ia; i <= ib; i += 1) sum += lookup[plane[i + row]!]!;
+    }
+    count += (kb - ka + 1) * (ib - ia + 1);
+  }
+  if (count === 0) throw new Error('boxMean: the box holds no fine sample');
+  return sum / count;
+}
+
+/** A CT acquisition: axial slices reformatted sagittally, as the viewer hands them to analysis/ (a Volume). */
+export interface CtAcquisition {
+  readonly pixelMm: number;
+  /** Slice thickness and spacing (contiguous slices), mm: the cranio-caudal sampling of the sagittal reformat. */
+  readonly sliceMm: number;
+  /** Full width at half maximum of the reconstruction kernel's in-plane point spread, mm. */
+  readonly kernelFwhmMm: number;
+  /** Noise σ in the final image, HU (after the kernel: the noise is correlated like a real CT's). */
+  readonly noiseHu: number;
+  readonly table: SignalTable;
+  readonly seed: string;
+}
+
+/** Columns rendered either side of x = 0 in a CT volume (the analysis reads the plane and one sample either side). */
+const CT_HALF_COLUMNS = 3;
+
+/** Renders a CT acquisition of the fine scene as a thin axial Volume (7 columns around the midline). */
+export function renderCt(fine: FineScene, acquisition: CtAcquisition): Volume {
+  const { pixelMm, sliceMm, kernelFwhmMm, noiseHu, table, seed } = acquisition;
+  if ((CT_HALF_COLUMNS + 0.5) * pixelMm > FINE_HALF_WIDTH_MM) throw new Error('renderCt: the fine scene is too narrow');
+  const lookup = lookupOf(table);
+  const nx = 2 * CT_HALF_COLUMNS + 1;
+  const yFirst = Math.ceil((fine.y0Mm + pixelMm) / pixelMm) * pixelMm;
+  const ny = Math.floor((fine.y0Mm + (fine.ny - 1) * FINE_MM - pixelMm - yFirst) / pixelMm) + 1;
+  const zBottom = fine.zTopMm - (fine.nz - 1) * FINE_MM;
+  const zFirst = fine.zTopMm - sliceMm / 2;
+  const nz = Math.floor((zFirst - sliceMm / 2 - zBottom) / sliceMm) + 1;
+  const values = new Float32Array(nx * ny * nz);
+  for (let k = 0; k < nz; k += 1) {
+    const z = zFirst - k * sliceMm;
+    for (let j = 0; j < ny; j += 1) {
+      const y = yFirst + j * pixelMm;
+      for (let i = 0; i < nx; i += 1) {
+        const x = (i - CT_HALF_COLUMNS) * pixelMm;
+        values[i + j * nx + k * nx * ny] = boxMean(fine, lookup, [
+          x - pixelMm / 2, x + pixelMm / 2, y - pixelMm / 2, y + pixelMm / 2, z - sliceMm / 2, z + sliceMm / 2,
+        ]);
+      }
+    }
+  }
+  const sigmaPx = kernelFwhmMm / 2.3548 / pixelMm;
+  blurInPlane(values, nx, ny, nz, sigmaPx);
+  const noise = new Float32Array(values.length);
+  const random = createRandom(seed);
+  for (let n = 0; n < noise.length; n += 1) noise[n] = gaussian(random);
+  blurInPlane(noise, nx, ny, nz, sigmaPx);
+  let power = 0;
+  for (const v of noise) power += v * v;
+  const scale = noiseHu / Math.sqrt(power / noise.length);
+  for (let n = 0; n < values.length; n += 1) values[n] = Math.round(values[n]! + scale * noise[n]!);
+  return {
+    kind: 'volume',
+    values,
+    dimensions: [nx, ny, nz],
+    originMm: [-CT_HALF_COLUMNS * pixelMm, yFirst, zFirst],
+    rowCosine: [1, 0, 0],
+    columnCosine: [0, 1, 0],
+    sliceCosine: [0, 0, -1],
+    spacingMm: [pixelMm, pixelMm, sliceMm],
+    calibrated: true,
+  };
+}
+
+/** Separable Gaussian blur along x (i) and y (j) of each slice, edges clamped. */
+function blurInPlane(values: Float32Array, nx: number, ny: number, nz: number, sigmaPx: number): void {
+  if (sigmaPx < 0.2) return;
+  const radius = Math.ceil(3 * sigmaPx);
+  const weights = Array.from({ length: 2 * radius + 1 }, (_, t) => Math.exp(-((t - radius) ** 2) / (2 * sigmaPx * sigmaPx)));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const line = new Float32Array(Math.max(nx, ny));
+  for (let k = 0; k < nz; k += 1) {
+    const base = k * nx * ny;
+    for (let j = 0; j < ny; j += 1) {
+      for (let i = 0; i < nx; i += 1) line[i] = values[base + i + j * nx]!;
+      for (let i = 0; i < nx; i += 1) {
+        let s = 0;
+        for (let t = -radius; t <= radius; t += 1) s += weights[t + radius]! * line[Math.min(nx - 1, Math.max(0, i + t))]!;
+        values[base + i + j * nx] = s / total;
+      }
+    }
+    for (let i = 0; i < nx; i += 1) {
+      for (let j = 0; j < ny; j += 1) line[j] = values[base + i + j * nx]!;
+      for (let j = 0; j < ny; j += 1) {
+        let s = 0;
+        for (let t = -radius; t <= radius; t += 1) s += weights[t + radius]! * line[Math.min(ny - 1, Math.max(0, j + t))]!;
+        values[base + i + j * nx] = s / total;
+      }
+    }
+  }
+}
+
+/** A native sagittal MR acquisition: one slice at x = 0, as the viewer hands the displayed image to analysis/. */
+export interface MrAcquisition {
+  readonly pixelMm: number;
+  /** Slice thickness across x (a box profile: partial volume across the slice), mm. */
+  readonly sliceMm: number;
+  readonly table: SignalTable;
+  /** Noise σ of each of the two quadrature channels (magnitude image: Rician), signal units. */
+  readonly noiseSigma: number;
+  /**
+   * Receive coil bias: the signal × exp(−(y − yCoil) / length) behind the spine's posterior surface coil falls with the
+   * distance in front of it, and × (1 − craniocaudal · (|z − zCentre| / 100 mm)²) away from the coil's centre. 0 for none.
+   */
+  readonly biasLengthMm: number;
+  readonly biasCraniocaudal: number;
+  readonly seed: string;
+}
+
+/** y of the posterior surface coil (the patient's back, the skin at y = 110 mm), mm. */
+const COIL_Y_MM = 110;
+
+/** Renders a sagittal MR acquisition of the fine scene as a PlaneImage (rows along −z, columns along +y). */
+export function renderMr(fine: FineScene, acquisition: MrAcquisition): PlaneImage {
+  const { pixelMm, sliceMm, table, noiseSigma, biasLengthMm, biasCraniocaudal, seed } = acquisition;
+  if (sliceMm / 2 > FINE_HALF_WIDTH_MM) throw new Error('renderMr: the fine scene is too narrow');
+  const lookup = lookupOf(table);
+  const yFirst = Math.ceil((fine.y0Mm + pixelMm) / pixelMm) * pixelMm;
+  const columns = Math.floor((fine.y0Mm + (fine.ny - 1) * FINE_MM - pixelMm - yFirst) / pixelMm) + 1;
+  const zBottom = fine.zTopMm - (fine.nz - 1) * FINE_MM;
+  const zFirst = fine.zTopMm - pixelMm;
+  const rows = Math.floor((zFirst - pixelMm - zBottom) / pixelMm) + 1;
+  const zCentre = (fine.zTopMm + zBottom) / 2;
+  const random = createRandom(seed);
+  const values = new Float32Array(columns * rows);
+  for (let r = 0; r < rows; r += 1) {
+    const z = zFirst - r * pixelMm;
+    for (let c = 0; c < columns; c += 1) {
+      const y = yFirst + c * pixelMm;
+      const mean = boxMean(fine, lookup, [-sliceMm / 2, sliceMm / 2, y - pixelMm / 2, y + pixelMm / 2, z - pixelMm / 2, z + pixelMm / 2]);
+      const bias =
+        (biasLengthMm > 0 ? Math.exp(-(COIL_Y_MM - y) / biasLengthMm) : 1) *
+        Math.max(0.2, 1 - biasCraniocaudal * ((z - zCentre) / 100) ** 2);
+      const real = mean * bias + noiseSigma * gaussian(random);
+      const imaginary = noiseSigma * gaussian(random);
+      values[c + r * columns] = Math.round(Math.hypot(real, imaginary));
+    }
+  }
+  return {
+    kind: 'plane',
+    values,
+    columns,
+    rows,
+    originMm: [0, yFirst, zFirst],
+    rowCosine: [0, 1, 0],
+    columnCosine: [0, 0, -1],
+    columnSpacingMm: pixelMm,
+    rowSpacingMm: pixelMm,
+    calibrated: true,
+  };
+}
+
+/** The phantom's own tables, re-exported for the variants. */
+export { CT_HU, MR_T2_SIGNAL };
