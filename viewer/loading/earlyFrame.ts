@@ -236,9 +236,15 @@ export async function prefetchMiddleFrame(config: DicomWebConfig, studyUID: stri
   if (opened === undefined || !isUid(studyUID) || !isUid(opened.seriesInstanceUID)) return;
   const address: SeriesAddress = { studyUID, seriesUID: opened.seriesInstanceUID };
   let metadataIn = false;
+  // Each guess' own metadata is asked for with its frame (one small answer more for an even count), so it is in by the
+  // time the two ends have confirmed the middle one.
+  const guessMetadata = new Map<string, Promise<unknown>>();
   const guesses = likelyMiddleInstanceNumbers(opened.instanceCount).map((instanceNumber) =>
     instanceNumbered(config, address, instanceNumber).then((found) => {
-      if (found !== null && found.frames === 1 && !metadataIn) void requestEarlyFrame(config, address, found.sopUID).then(() => markStartup('guessed-frame'));
+      if (found !== null && found.frames === 1 && !metadataIn) {
+        void requestEarlyFrame(config, address, found.sopUID).then(() => markStartup('guessed-frame'));
+        guessMetadata.set(found.sopUID, instanceMetadata(config, address, found.sopUID));
+      }
       return found;
     }));
   // While the metadata is on its way the main thread waits: the one-time set-up of 2-D canvases happens then (once
@@ -248,7 +254,7 @@ export async function prefetchMiddleFrame(config: DicomWebConfig, studyUID: stri
     markStartup('canvas-warm');
   });
   // The first study of the address only: it is the one opened first.
-  earlySlice ??= guesses.length === 0 ? Promise.resolve(null) : establishMiddle(config, address, opened.instanceCount ?? 0, guesses);
+  earlySlice ??= guesses.length === 0 ? Promise.resolve(null) : establishMiddle(config, address, opened.instanceCount ?? 0, guesses, guessMetadata);
   const metadata = await opened.metadata;
   metadataIn = true;
   markStartup('series-metadata');
@@ -269,6 +275,7 @@ async function establishMiddle(
   address: SeriesAddress,
   instanceCount: number,
   guesses: ReadonlyArray<Promise<NumberedInstance | null>>,
+  guessMetadata: ReadonlyMap<string, Promise<unknown>>,
 ): Promise<EarlySlice | null> {
   const [first, last, ...candidates] = await Promise.all([
     instanceNumbered(config, address, 1),
@@ -280,7 +287,7 @@ async function establishMiddle(
     markStartup('middle-doubted');
     return null;
   }
-  const metadata = await instanceMetadata(config, address, middle.sopUID);
+  const metadata = await (guessMetadata.get(middle.sopUID) ?? instanceMetadata(config, address, middle.sopUID));
   if (metadata === null) {
     markStartup('middle-doubted');
     return null;
