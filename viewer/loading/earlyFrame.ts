@@ -200,7 +200,7 @@ export interface EarlySlice {
 
 let earlySlice: Promise<EarlySlice | null> | null = null;
 
-/** The middle slice established early for the study the address opens first, or null (none, or in doubt). */
+/** The middle slice established early for the one study the address names, or null (none, several, or in doubt). */
 export function confirmedEarlySlice(): Promise<EarlySlice | null> {
   return earlySlice ?? Promise.resolve(null);
 }
@@ -224,14 +224,20 @@ function requestEarlyFrame(config: DicomWebConfig, series: SeriesAddress, sopUID
  * requested already (likelyMiddleInstanceNumbers): when the metadata names one of them as the middle slice, its frame
  * is on its way or in; when it names another, that one is requested then, as before. The guessed frames are frames
  * of the series the volume loads anyway and the frame loader takes them once, so no frame is requested twice; none is
- * guessed once the metadata is in (the viewer may be asking for frames itself by then). Meanwhile the instances
- * numbered 1 and n are searched for too: when they show the series numbered in slice order with a guess at the middle
- * slice's place (confirmMiddleSlice), that slice's own metadata is fetched and the slice published
- * (confirmedEarlySlice), so the early image need not wait for the series metadata. Any failure (no image series, no
+ * guessed once the metadata is in (the viewer may be asking for frames itself by then). With `establish` (the address
+ * names this one study) the instances numbered 1 and n are searched for too, and each guess' own metadata fetched:
+ * when the ends show the series numbered in slice order with a guess at the middle slice's place
+ * (confirmMiddleSlice), that slice is published (confirmedEarlySlice), so the early image need not wait for the
+ * series metadata. Any failure (no image series, no
  * metadata, a refused frame or search) leaves nothing behind but a null answer: the viewer then loads the frame as it
  * always does.
  */
-export async function prefetchMiddleFrame(config: DicomWebConfig, studyUID: string, series: readonly PrefetchedSeries[]): Promise<void> {
+export async function prefetchMiddleFrame(
+  config: DicomWebConfig,
+  studyUID: string,
+  series: readonly PrefetchedSeries[],
+  options: { readonly establish: boolean } = { establish: true },
+): Promise<void> {
   const opened = seriesOpenedFirst(series);
   if (opened === undefined || !isUid(studyUID) || !isUid(opened.seriesInstanceUID)) return;
   const address: SeriesAddress = { studyUID, seriesUID: opened.seriesInstanceUID };
@@ -243,7 +249,7 @@ export async function prefetchMiddleFrame(config: DicomWebConfig, studyUID: stri
     instanceNumbered(config, address, instanceNumber).then((found) => {
       if (found !== null && found.frames === 1 && !metadataIn) {
         void requestEarlyFrame(config, address, found.sopUID).then(() => markStartup('guessed-frame'));
-        guessMetadata.set(found.sopUID, instanceMetadata(config, address, found.sopUID));
+        if (options.establish) guessMetadata.set(found.sopUID, instanceMetadata(config, address, found.sopUID));
       }
       return found;
     }));
@@ -253,8 +259,7 @@ export async function prefetchMiddleFrame(config: DicomWebConfig, studyUID: stri
     warmUpCanvas2d();
     markStartup('canvas-warm');
   });
-  // The first study of the address only: it is the one opened first.
-  earlySlice ??= guesses.length === 0 ? Promise.resolve(null) : establishMiddle(config, address, opened.instanceCount ?? 0, guesses, guessMetadata);
+  if (options.establish) earlySlice ??= guesses.length === 0 ? Promise.resolve(null) : establishMiddle(config, address, opened.instanceCount ?? 0, guesses, guessMetadata);
   const metadata = await opened.metadata;
   metadataIn = true;
   markStartup('series-metadata');
