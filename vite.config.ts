@@ -5,6 +5,7 @@ import { resolve, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { connectOriginsOf, contentSecurityPolicy, contentSecurityPolicyPlugin } from './scripts/build/contentSecurityPolicy';
+import { preloadBootChunkPlugin } from './scripts/build/preloadBootChunk';
 
 const SAMPLE_DIR = fileURLToPath(new URL('./sample-data/output', import.meta.url));
 const DICOMWEB_TARGET = process.env.DICOMWEB_PROXY_TARGET ?? 'http://127.0.0.1:8042';
@@ -45,7 +46,7 @@ const dicomWebProxy = {
 export default defineConfig({
   root: 'viewer',
   publicDir: false,
-  plugins: [react(), sampleDataPlugin(), contentSecurityPolicyPlugin(CONNECT_ORIGINS)],
+  plugins: [react(), sampleDataPlugin(), contentSecurityPolicyPlugin(CONNECT_ORIGINS), preloadBootChunkPlugin()],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

@@ -9,8 +9,11 @@ markStartup('entry');
 // the series it opens on is requested as soon as that series' metadata is in, for the first image.
 const config = configFromUrl(window.location.search);
 if (config) {
-  for (const uid of studyUidsFromUrl(window.location.search)) {
-    void prefetchStudy(config, uid).then((series) => prefetchMiddleFrame(config, uid, series));
+  const studyUids = studyUidsFromUrl(window.location.search);
+  for (const uid of studyUids) {
+    // The middle slice is established ahead of the series metadata only when one study is named: with several, the
+    // series shown first is not known here.
+    void prefetchStudy(config, uid).then((series) => prefetchMiddleFrame(config, uid, series, { establish: studyUids.length === 1 }));
   }
 }
 

@@ -55,7 +55,8 @@ function sliceWords(k: number): Uint16Array {
 /**
  * How the slices are numbered (k counts up the position). The viewer requests the frames of the instances numbered
  * as the middle slice of a series numbered in slice order (here 20 and 21) before the metadata is in, and draws one
- * only once the metadata says it is the middle slice.
+ * before the series metadata only when the instances numbered 1 and 40 show the series numbered in slice order with
+ * the guess at the middle slice's place; otherwise once the metadata says which slice is the middle one.
  */
 const NUMBERINGS = {
   // Against the position, so no order by number rising with z finds the middle by luck; the guess (21) is right.
@@ -64,6 +65,19 @@ const NUMBERINGS = {
   'numbered out of slice order, so the guessed middle is wrong': (k: number) => ((7 * k) % SLICE_COUNT) + 1,
 } as const;
 type Numbering = keyof typeof NUMBERINGS;
+
+/**
+ * The cases: how the series is numbered and what the server does. The series metadata answer is held back until the
+ * early image is on screen (when the viewer can know the middle slice without it) or until the viewer has given up
+ * knowing it early (its `vhv:middle-doubted` mark), so "drawn before the series metadata" is a fact, not a race.
+ */
+const CASES = {
+  'numbered against the slice position': { numbering: 'numbered against the slice position', quirk: 'none', beforeMetadata: true },
+  'numbered out of slice order, so the guessed middle is wrong': { numbering: 'numbered out of slice order, so the guessed middle is wrong', quirk: 'none', beforeMetadata: false },
+  'in slice order, from a server that refuses instance metadata': { numbering: 'numbered against the slice position', quirk: 'refuses instance metadata', beforeMetadata: false },
+  'in slice order, from a server that ignores includefield': { numbering: 'numbered against the slice position', quirk: 'ignores includefield', beforeMetadata: false },
+} as const satisfies Record<string, { numbering: Numbering; quirk: string; beforeMetadata: boolean }>;
+type Case = keyof typeof CASES;
 
 const seriesKey = (numbering: Numbering) => `e2e/early-image/${Object.keys(NUMBERINGS).indexOf(numbering)}`;
 
@@ -104,6 +118,7 @@ const RECORD_EARLY_IMAGE = `(() => {
       viewportId, imageId: canvas.dataset.imageId, width: canvas.width, height: canvas.height, grey,
       cornerstoneEnabled: Boolean(element.querySelector('.viewport-element')),
       snapshot: window.vertebralViewer ? window.vertebralViewer.getState().viewports[viewportId] : undefined,
+      instancesLoaded: window.vertebralViewer ? window.vertebralViewer.getState().instances.length : 0,
     };
   };
   new MutationObserver(record).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-early-image'] });
@@ -116,7 +131,12 @@ interface EarlyRecord {
   height: number;
   grey: number[];
   snapshot?: { sliceIndex: number; sliceCount: number; edges: Record<string, string>; windowWidth: number; windowCenter: number; worldPerCanvasPixel: number };
+  /** Instances in the viewer's store when the early image appeared: none before the series metadata is in. */
+  instancesLoaded: number;
 }
+
+/** Whether the page has marked each of these start-up steps (loading/startupMark.ts); runs in the page. */
+const marked = (steps: readonly string[]) => steps.every((step) => performance.getEntriesByName(`vhv:${step}`, 'mark').length > 0);
 
 let study: OrthancStudy | undefined;
 let server: PreviewServer;
@@ -137,7 +157,8 @@ describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders'
 
   afterAll(() => stopOrthancStudy(study));
 
-  it.each(Object.keys(NUMBERINGS) as Numbering[])('is the axial view\'s middle slice, windowed, placed and mirrored as cornerstone then shows it, each frame asked for once, for a series %s', async (numbering) => {
+  it.each(Object.keys(CASES) as Case[])('is the axial view\'s middle slice, windowed, placed and mirrored as cornerstone then shows it, each frame asked for once, for a series %s', async (name) => {
+    const { numbering, quirk, beforeMetadata } = CASES[name];
     const key = seriesKey(numbering);
     const studyUID = studyUIDs.get(numbering)!;
     const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
@@ -152,7 +173,37 @@ describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders'
       if (url.pathname.includes('/frames/')) frameRequests.set(url.pathname, (frameRequests.get(url.pathname) ?? 0) + 1);
       if (url.pathname.endsWith('/instances') && url.searchParams.has('InstanceNumber')) guesses.push(url.searchParams.get('InstanceNumber')!);
     });
+    // The series metadata (…/series/{uid}/metadata, not an instance's) waits until released.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let seriesMetadataAnswered = false;
+    await page.route((url) => /\/series\/[^/]+\/metadata$/.test(url.pathname), async (route) => {
+      await released;
+      await route.continue();
+      seriesMetadataAnswered = true;
+    });
+    if (quirk === 'refuses instance metadata') {
+      await page.route((url) => /\/instances\/[^/]+\/metadata$/.test(url.pathname), (route) => route.fulfill({ status: 406, body: '' }));
+    }
+    if (quirk === 'ignores includefield') {
+      await page.route((url) => url.pathname.endsWith('/instances') && url.searchParams.has('includefield'), async (route) => {
+        const answer = await route.fetch();
+        const items = (await answer.json()) as Array<Record<string, unknown>>;
+        route.fulfill({ response: answer, json: items.map(({ '00200032': _position, '00200037': _orientation, ...rest }) => rest) });
+      });
+    }
     await page.goto(`${server.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${studyUID}`);
+    if (beforeMetadata) {
+      await page.waitForFunction(() => (window as unknown as { __earlyImage?: unknown }).__earlyImage !== undefined, undefined, { timeout: 60_000 });
+      expect(seriesMetadataAnswered, 'the series metadata was held back until the early image was drawn').toBe(false);
+    } else {
+      await page.waitForFunction(marked, ['middle-doubted', 'boot-run'], { timeout: 60_000 });
+      expect(await page.evaluate('window.__earlyImage'), 'nothing drawn before the series metadata').toBeUndefined();
+      expect(await page.evaluate(marked, ['middle-confirmed'])).toBe(false);
+    }
+    release();
     const viewer = new ViewerPage(page);
     await viewer.waitLoaded('axial');
     await page.locator('[data-testid="viewport"][data-orientation="axial"]:not([data-early-image])').waitFor();
@@ -164,6 +215,7 @@ describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders'
     // normal row × column = (0, 0, −1) here, so in descending z: slice k = n − 1 − ⌊n/2⌋.
     const middleK = SLICE_COUNT - 1 - Math.floor(SLICE_COUNT / 2);
     expect(record.imageId).toContain(`/instances/${deterministicUid(`${key}/${middleK}`)}/frames/1`);
+    expect(record.instancesLoaded === 0, 'drawn before the series was loaded').toBe(beforeMetadata);
     const cornerstoneView = await page.evaluate(({ viewportId, zMm }) => {
       const element = document.querySelector(`[data-viewport-id="${viewportId}"]`) as HTMLDivElement;
       const { viewport } = window.cornerstone.getEnabledElement(element)!;
@@ -215,9 +267,9 @@ describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders'
     expect(record.snapshot!.windowCenter).toBeCloseTo(later.windowCenter!, 6);
     expect(record.snapshot!.worldPerCanvasPixel).toBeCloseTo(later.worldPerCanvasPixel!, 4);
 
-    // The guess was made (the series search said 40 slices), and every frame came from the server once: the early
-    // requests were the volume's.
-    expect(guesses.sort()).toEqual(['20', '21']);
+    // The guess was made (the series search said 40 slices), with the two ends to check it, and every frame came from
+    // the server once: the early requests were the volume's.
+    expect(guesses.sort()).toEqual(['1', '20', '21', '40']);
     expect(frameRequests.size).toBe(SLICE_COUNT);
     expect([...frameRequests].filter(([, count]) => count !== 1)).toEqual([]);
     // Nothing threw on the way (the early image's hand-over listener once did, on a render before the volume was set).

@@ -16,7 +16,8 @@ import {
 import { stringValue } from '../dicomweb/dicomJson';
 import { PACS_PAGE_SIZE } from '../state/pacsState';
 import { loadDicomWebSeries, applyCredentialsToImages } from '../loading/dicomWebSeries';
-import { NON_IMAGE_MODALITIES, seriesOpenedFirst } from '../loading/earlyFrame';
+import { NON_IMAGE_MODALITIES, confirmedEarlySlice, seriesOpenedFirst } from '../loading/earlyFrame';
+import { instanceMetaFromDicomJson } from '../loading/dicomJsonMeta';
 import { selectSeries } from './selectSeries';
 import { getState, setState } from '../state/store';
 import { addInstances } from '../state/instances';
@@ -172,12 +173,42 @@ export async function saveToPacs(): Promise<void> {
   });
 }
 
+/**
+ * Lays out the first study's series for its middle slice as soon as that slice is established (loading/earlyFrame.ts),
+ * before the series metadata is in, so its image can be drawn (cornerstone/earlyImage.ts): only a calibrated
+ * single-frame image, which an MPR plan would show, and only while nothing of the study is loaded yet.
+ */
+async function offerEarlyView(opening: () => boolean): Promise<void> {
+  const slice = await confirmedEarlySlice();
+  if (slice === null || !opening() || getState().plan !== null || getState().instances.length > 0) return;
+  const meta = instanceMetaFromDicomJson(slice.metadata, `PACS ${slice.seriesUID.slice(-8)}/${slice.sopUID.slice(-12)}`);
+  if (meta.kind !== 'image' || meta.numberOfFrames !== 1 || meta.calibration !== 'calibrated' || meta.seriesInstanceUID !== slice.seriesUID) return;
+  setState({
+    earlyView: {
+      seriesKey: slice.seriesUID,
+      imageId: `wadors:${slice.frameUrl}`,
+      metadata: slice.metadata,
+      meta,
+      sliceCount: slice.sliceCount,
+      endPositionsMm: slice.endPositionsMm,
+    },
+  });
+}
+
 /** Links from other systems: `?dicomweb=/dicom-web&StudyInstanceUIDs=…` connects and opens those studies. */
 export async function openFromUrl(search: string): Promise<void> {
   const config = configFromUrl(search);
   if (!config) return;
   applyCredentialsToImages(config);
   patch({ config });
-  for (const uid of studyUidsFromUrl(search)) await openPacsStudy(uid);
+  let opening = true;
+  void offerEarlyView(() => opening);
+  try {
+    for (const uid of studyUidsFromUrl(search)) await openPacsStudy(uid);
+  } finally {
+    // The plan (or a message) has replaced it.
+    opening = false;
+    setState({ earlyView: null });
+  }
 }
 

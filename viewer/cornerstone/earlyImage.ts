@@ -1,4 +1,5 @@
 import { Enums, VolumeViewport, cache, getEnabledElement, metaData, utilities, type Types } from '@cornerstonejs/core';
+import { wadors } from '@cornerstonejs/dicom-image-loader';
 import type { DisplayPlan } from '../model/displayPlan';
 import { middleSliceIndex } from '../model/retrieveOrder';
 import { peekEarlyFrame } from '../loading/earlyFrame';
@@ -6,9 +7,12 @@ import { markStartup } from '../loading/startupMark';
 import { SOFTWARE_CANVAS } from '../loading/canvasWarmUp';
 import type { Vec3 } from '../loading/instanceMeta';
 import type { ViewportSnapshot } from '../state/viewportSnapshot';
+import type { EarlyView } from '../state/earlyView';
+import { mprViewports } from '../model/displayPlan';
 import { AXIAL_SCREEN, placeSlice, type SlicePlacement } from './earlyImagePlacement';
 import { thumbnailRgba } from './thumbnailPixels';
 import { createImageFromFrame } from './uncompressedImage';
+import { initCornerstone } from './initCornerstone';
 
 /**
  * Longest the display waits for the early image before cornerstone's rendering engine starts, ms. Creating the
@@ -29,15 +33,46 @@ export interface EarlyImage {
   remove(): void;
 }
 
+/** Which view gets an early image, of which slice, and the slice number the overlay gives a slice position. */
+interface EarlyTarget {
+  readonly viewportId: string;
+  readonly imageId: string;
+  readonly sliceCount: number;
+  /** cornerstone's axial slice index of a slice at z (mm), or null. */
+  sliceIndexAt(positionZMm: number): number | null;
+}
+
 /** Which view of a plan gets an early image, and of which slice: the axial view of an MPR plan, on its middle slice. */
-function earlyTarget(plan: DisplayPlan): { viewportId: string; imageId: string; sortedImageIds: readonly string[] } | null {
+function earlyTarget(plan: DisplayPlan): EarlyTarget | null {
   if (plan.mode !== 'mpr') return null;
   const spec = plan.viewports.find((v) => v.kind === 'volume' && v.orientation === 'axial');
   if (spec === undefined || spec.imageIds.length < 2) return null;
   // The volume's own order (cornerstone sorts the ids when it makes the volume), so ⌊n/2⌋ is the slice it shows.
   const { sortedImageIds } = utilities.sortImageIdsAndGetSpacing([...spec.imageIds]);
   const imageId = sortedImageIds[middleSliceIndex(sortedImageIds.length)];
-  return imageId === undefined ? null : { viewportId: spec.viewportId, imageId, sortedImageIds };
+  if (imageId === undefined) return null;
+  return {
+    viewportId: spec.viewportId,
+    imageId,
+    sliceCount: sortedImageIds.length,
+    sliceIndexAt: (positionZMm) => {
+      const zs = sortedImageIds.map((id) => Number((metaData.get(Enums.MetadataModules.IMAGE_PLANE, id) as ImagePlane | undefined)?.imagePositionPatient?.[2]));
+      return zs.every(Number.isFinite) ? axialSliceIndex({ zMinMm: Math.min(...zs), zMaxMm: Math.max(...zs), count: zs.length }, positionZMm) : null;
+    },
+  };
+}
+
+/** The axial view of the plan an early view's series will have, on the early view's slice. */
+function earlyViewTarget(view: EarlyView): EarlyTarget | null {
+  const axial = mprViewports(view.seriesKey, [], true).find((v) => v.orientation === 'axial');
+  if (axial === undefined) return null;
+  const [firstZ, lastZ] = [view.endPositionsMm[0][2], view.endPositionsMm[1][2]];
+  return {
+    viewportId: axial.viewportId,
+    imageId: view.imageId,
+    sliceCount: view.sliceCount,
+    sliceIndexAt: (positionZMm) => axialSliceIndex({ zMinMm: Math.min(firstZ, lastZ), zMaxMm: Math.max(firstZ, lastZ), count: view.sliceCount }, positionZMm),
+  };
 }
 
 /** cornerstone's image plane module, as far as the early image reads it. */
@@ -83,16 +118,15 @@ function plainGreyscale(image: Types.IImage): boolean {
   return !image.color && !image.invert && image.modalityLUT === undefined && image.voiLUT === undefined && (voiFunction === 'LINEAR' || voiFunction === '');
 }
 
-/** The slice index cornerstone's axial view reports for the slice at `positionZMm` (`getImageSliceDataForVolumeViewport`). */
-function axialSliceIndex(sortedImageIds: readonly string[], positionZMm: number): number | null {
-  const zs = sortedImageIds.map((id) => Number((metaData.get(Enums.MetadataModules.IMAGE_PLANE, id) as ImagePlane | undefined)?.imagePositionPatient?.[2]));
-  if (!zs.every(Number.isFinite)) return null;
-  const zMin = Math.min(...zs);
-  const zMax = Math.max(...zs);
-  const count = zs.length;
-  if (!(zMax > zMin)) return null;
+/**
+ * The slice index cornerstone's axial view reports for the slice at `positionZMm` (`getImageSliceDataForVolumeViewport`),
+ * for a volume of `count` slices from z = zMinMm to zMaxMm.
+ */
+function axialSliceIndex(volume: { zMinMm: number; zMaxMm: number; count: number }, positionZMm: number): number | null {
+  const { zMinMm, zMaxMm, count } = volume;
+  if (!(zMaxMm > zMinMm) || !Number.isFinite(positionZMm)) return null;
   // The axial view looks along −z: its slice range runs from −zMax to −zMin.
-  return Math.min(count - 1, Math.max(0, Math.floor(((zMax - positionZMm) / (zMax - zMin)) * count)));
+  return Math.min(count - 1, Math.max(0, Math.floor(((zMaxMm - positionZMm) / (zMaxMm - zMinMm)) * count)));
 }
 
 /** A canvas covering `element` at its device pixels, above cornerstone's own, letting pointer events through. */
@@ -172,27 +206,84 @@ interface PreparedImage {
 }
 
 /**
- * Decodes the early frame of the plan's axial view (loading/earlyFrame.ts) as cornerstone will (its own decode of a
- * copy of the bytes, so the frame loader later takes them untouched) and checks that cornerstone would show it as
- * the early image would: greyscale through the rescale and a linear window, slice axis along the view's normal.
+ * Decodes the early frame of the target (loading/earlyFrame.ts) as cornerstone will (its own decode of a copy of the
+ * bytes, so the frame loader later takes them untouched) and checks that cornerstone would show it as the early image
+ * would: greyscale through the rescale and a linear window, slice axis along the view's normal.
  */
-async function prepare(plan: DisplayPlan): Promise<PreparedImage | null> {
-  const target = earlyTarget(plan);
+async function prepare(target: EarlyTarget | null): Promise<PreparedImage | null> {
   if (target === null || !target.imageId.startsWith(WADORS_SCHEME)) return null;
   const frame = await peekEarlyFrame(target.imageId.slice(WADORS_SCHEME.length));
   if (frame === null) return null;
   const image = await createImageFromFrame(target.imageId, frame.pixelData.slice(), frame.transferSyntaxUID, {});
   if (!plainGreyscale(image)) return null;
   const plane = (metaData.get(Enums.MetadataModules.IMAGE_PLANE, target.imageId) ?? {}) as ImagePlane;
-  const positionZMm = Number(plane.imagePositionPatient?.[2]);
   return {
     viewportId: target.viewportId,
     image,
     range: volumeOpeningRange(target.imageId, image),
     plane,
-    sliceIndex: Number.isFinite(positionZMm) ? axialSliceIndex(target.sortedImageIds, positionZMm) : null,
-    sliceCount: target.sortedImageIds.length,
+    sliceIndex: target.sliceIndexAt(Number(plane.imagePositionPatient?.[2])),
+    sliceCount: target.sliceCount,
   };
+}
+
+/** An early image drawn (or on its way) before its series had a plan, until a plan adopts it or it is removed. */
+interface ProvisionalImage {
+  readonly viewportId: string;
+  readonly imageId: string;
+  /** Settles once drawn, or once there is nothing to draw. */
+  readonly drawn: Promise<void>;
+  /** The element it was drawn in; null until drawn. */
+  drawnIn(): HTMLDivElement | null;
+  remove(): void;
+}
+
+let provisional: ProvisionalImage | null = null;
+
+/**
+ * Shows an early view's slice (state/earlyView.ts: established before the series metadata is in) as the early image of
+ * the axial view the series' plan will have, once cornerstone's image loader can decode it (its metadata is registered
+ * with the loader here: the same DICOM JSON the series metadata holds). The plan's showEarlyImage adopts it when its
+ * middle slice is this one in the same view, and removes it otherwise.
+ */
+export function showEarlyViewImage(
+  view: EarlyView,
+  elements: ReadonlyMap<string, HTMLDivElement>,
+  onSnapshot: (viewportId: string, snapshot: ViewportSnapshot) => void,
+): void {
+  const target = earlyViewTarget(view);
+  if (target === null || (provisional !== null && provisional.imageId === target.imageId)) return;
+  removeEarlyViewImage();
+  markStartup('early-slice');
+  let removed = false;
+  let removeShown: (() => void) | null = null;
+  let drawnIn: HTMLDivElement | null = null;
+  provisional = {
+    viewportId: target.viewportId,
+    imageId: target.imageId,
+    drawnIn: () => drawnIn,
+    drawn: (async () => {
+      // Initialising the image loader empties its metadata: registered after it.
+      await initCornerstone();
+      if (removed) return;
+      wadors.metaDataManager.add(target.imageId, view.metadata as Parameters<typeof wadors.metaDataManager.add>[1]);
+      const prepared = await prepare(target);
+      const element = elements.get(target.viewportId);
+      if (prepared === null || removed || element === undefined || cornerstoneTookOver(element, prepared.image.imageId)) return;
+      removeShown = draw(element, prepared, onSnapshot);
+      if (removeShown !== null) drawnIn = element;
+    })().catch(() => undefined),
+    remove: () => {
+      removed = true;
+      removeShown?.();
+    },
+  };
+}
+
+/** Takes away an early view's image that no plan adopted (idempotent). */
+export function removeEarlyViewImage(): void {
+  provisional?.remove();
+  provisional = null;
 }
 
 /**
@@ -211,9 +302,20 @@ export function showEarlyImage(
   onSnapshot: (viewportId: string, snapshot: ViewportSnapshot) => void,
 ): EarlyImage {
   markStartup('early-plan');
+  const target = earlyTarget(plan);
+  const kept = provisional;
+  provisional = null;
+  if (kept !== null) {
+    // Drawn before the plan (or on its way): kept when it is the plan's slice in the plan's view, still on screen.
+    const element = elements.get(kept.viewportId);
+    if (target !== null && kept.imageId === target.imageId && kept.viewportId === target.viewportId && (kept.drawnIn() === null || kept.drawnIn() === element)) {
+      return { settled: Promise.race([kept.drawn, delay(EARLY_IMAGE_WAIT_MS)]).then(() => undefined), remove: kept.remove };
+    }
+    kept.remove();
+  }
   let removed = false;
   let removeShown: (() => void) | null = null;
-  const drawn = prepare(plan).then((prepared) => {
+  const drawn = prepare(target).then((prepared) => {
     if (prepared === null || removed) return;
     const element = elements.get(prepared.viewportId);
     if (element === undefined || cornerstoneTookOver(element, prepared.image.imageId)) return;

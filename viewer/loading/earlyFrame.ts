@@ -4,6 +4,8 @@ import { numberValue, stringValue, values } from '../dicomweb/dicomJson';
 import { framePartOf, type FramePart } from '../dicomweb/framePart';
 import type { PrefetchedSeries } from '../dicomweb/client';
 import { cross, dot } from './stackGeometry';
+import { confirmMiddleSlice, type NumberedInstance } from './middleSliceCheck';
+import type { Vec3 } from './instanceMeta';
 import { markStartup } from './startupMark';
 import { warmUpCanvas2d } from './canvasWarmUp';
 
@@ -127,14 +129,18 @@ interface SeriesAddress {
   readonly seriesUID: string;
 }
 
+/** What the instance searches ask for beyond the defaults: ImagePositionPatient, ImageOrientationPatient, NumberOfFrames. */
+const SLICE_FIELDS = '00200032,00200037,00280008';
+
 /**
- * The SOP Instance UID of the single-frame instance numbered `instanceNumber` in the series (QIDO-RS, filtered on
- * InstanceNumber: a server answers that from its index, without reading the series' files), or null when there is
- * not exactly one such instance or the search fails.
+ * The instance numbered `instanceNumber` in the series, with its position and orientation (QIDO-RS filtered on
+ * InstanceNumber, `includefield` for the two: a server answers the filter from its index and the fields from that one
+ * instance), or null when there is not exactly one such instance or the search fails. A server that ignores
+ * `includefield` answers no position: the instance is then only good for its frame (see confirmMiddleSlice).
  */
-async function instanceNumbered(config: DicomWebConfig, series: SeriesAddress, instanceNumber: number): Promise<string | null> {
+async function instanceNumbered(config: DicomWebConfig, series: SeriesAddress, instanceNumber: number): Promise<NumberedInstance | null> {
   // At most two answers: one is the instance, two say the number is not unique (or the server ignored the filter).
-  const url = joinUrl(config.qidoRoot, `/studies/${series.studyUID}/series/${series.seriesUID}/instances`, [['InstanceNumber', String(instanceNumber)], ['limit', '2']]);
+  const url = joinUrl(config.qidoRoot, `/studies/${series.studyUID}/series/${series.seriesUID}/instances`, [['InstanceNumber', String(instanceNumber)], ['includefield', SLICE_FIELDS], ['limit', '2']]);
   try {
     const response = await fetch(url, { headers: requestHeaders(config, DICOM_JSON) });
     if (!response.ok || response.status === 204) return null;
@@ -142,10 +148,61 @@ async function instanceNumbered(config: DicomWebConfig, series: SeriesAddress, i
     if (!Array.isArray(items) || items.length !== 1) return null;
     const [item] = items as unknown[];
     const sopUID = stringValue(item, '00080018');
-    return isUid(sopUID) && (numberValue(item, '00280008') ?? 1) === 1 ? sopUID : null;
+    if (!isUid(sopUID) || (numberValue(item, '00200013') ?? instanceNumber) !== instanceNumber) return null;
+    const position = numbersOf(item, '00200032', 3);
+    return {
+      instanceNumber,
+      sopUID,
+      positionMm: position === null ? null : [position[0] ?? 0, position[1] ?? 0, position[2] ?? 0],
+      orientation: numbersOf(item, '00200037', 6),
+      frames: numberValue(item, '00280008') ?? 1,
+    };
   } catch {
     return null;
   }
+}
+
+/**
+ * The DICOM JSON of one instance (WADO-RS GET …/instances/{uid}/metadata: the server reads that one file), or null
+ * when the server refuses or answers anything but that instance.
+ */
+async function instanceMetadata(config: DicomWebConfig, series: SeriesAddress, sopUID: string): Promise<unknown> {
+  const url = joinUrl(config.wadoRoot, `/studies/${series.studyUID}/series/${series.seriesUID}/instances/${sopUID}/metadata`);
+  try {
+    const response = await fetch(url, { headers: requestHeaders(config, DICOM_JSON) });
+    if (!response.ok || response.status === 204) return null;
+    const items: unknown = await response.json();
+    if (!Array.isArray(items) || items.length !== 1) return null;
+    const [item] = items as unknown[];
+    return stringValue(item, '00080018') === sopUID && stringValue(item, '0020000E') === series.seriesUID ? item : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The middle slice of the series a study opens on, established before the series metadata is in: its frame (requested
+ * early), its own metadata and where the series' two ends lie. The viewer may draw it at once (cornerstone/earlyImage.ts).
+ */
+export interface EarlySlice {
+  readonly studyUID: string;
+  readonly seriesUID: string;
+  readonly sopUID: string;
+  /** The frame's WADO-RS URL: `wadors:` + this is its image id, and the early frame's key. */
+  readonly frameUrl: string;
+  /** The instance's DICOM JSON, as the series metadata lists it. */
+  readonly metadata: unknown;
+  /** The series' instance count (the series search's NumberOfSeriesRelatedInstances). */
+  readonly sliceCount: number;
+  /** Positions of the series' first and last slice (instance numbers 1 and n), mm. */
+  readonly endPositionsMm: readonly [Vec3, Vec3];
+}
+
+let earlySlice: Promise<EarlySlice | null> | null = null;
+
+/** The middle slice established early for the one study the address names, or null (none, several, or in doubt). */
+export function confirmedEarlySlice(): Promise<EarlySlice | null> {
+  return earlySlice ?? Promise.resolve(null);
 }
 
 /** Starts the early request of one frame of the series, unless it was started already; answers its request. */
@@ -167,18 +224,34 @@ function requestEarlyFrame(config: DicomWebConfig, series: SeriesAddress, sopUID
  * requested already (likelyMiddleInstanceNumbers): when the metadata names one of them as the middle slice, its frame
  * is on its way or in; when it names another, that one is requested then, as before. The guessed frames are frames
  * of the series the volume loads anyway and the frame loader takes them once, so no frame is requested twice; none is
- * guessed once the metadata is in (the viewer may be asking for frames itself by then). Any failure (no image series,
- * no metadata, a refused frame) leaves nothing behind but a null answer: the viewer then loads the frame as it always
- * does.
+ * guessed once the metadata is in (the viewer may be asking for frames itself by then). With `establish` (the address
+ * names this one study) the instances numbered 1 and n are searched for too, and each guess' own metadata fetched:
+ * when the ends show the series numbered in slice order with a guess at the middle slice's place
+ * (confirmMiddleSlice), that slice is published (confirmedEarlySlice), so the early image need not wait for the
+ * series metadata. Any failure (no image series, no
+ * metadata, a refused frame or search) leaves nothing behind but a null answer: the viewer then loads the frame as it
+ * always does.
  */
-export async function prefetchMiddleFrame(config: DicomWebConfig, studyUID: string, series: readonly PrefetchedSeries[]): Promise<void> {
+export async function prefetchMiddleFrame(
+  config: DicomWebConfig,
+  studyUID: string,
+  series: readonly PrefetchedSeries[],
+  options: { readonly establish: boolean } = { establish: true },
+): Promise<void> {
   const opened = seriesOpenedFirst(series);
   if (opened === undefined || !isUid(studyUID) || !isUid(opened.seriesInstanceUID)) return;
   const address: SeriesAddress = { studyUID, seriesUID: opened.seriesInstanceUID };
   let metadataIn = false;
+  // Each guess' own metadata is asked for with its frame (one small answer more for an even count), so it is in by the
+  // time the two ends have confirmed the middle one.
+  const guessMetadata = new Map<string, Promise<unknown>>();
   const guesses = likelyMiddleInstanceNumbers(opened.instanceCount).map((instanceNumber) =>
-    instanceNumbered(config, address, instanceNumber).then((sopUID) => {
-      if (sopUID !== null && !metadataIn) void requestEarlyFrame(config, address, sopUID).then(() => markStartup('guessed-frame'));
+    instanceNumbered(config, address, instanceNumber).then((found) => {
+      if (found !== null && found.frames === 1 && !metadataIn) {
+        void requestEarlyFrame(config, address, found.sopUID).then(() => markStartup('guessed-frame'));
+        if (options.establish) guessMetadata.set(found.sopUID, instanceMetadata(config, address, found.sopUID));
+      }
+      return found;
     }));
   // While the metadata is on its way the main thread waits: the one-time set-up of 2-D canvases happens then (once
   // the guessed frames are asked for), not when the early image is drawn.
@@ -186,6 +259,7 @@ export async function prefetchMiddleFrame(config: DicomWebConfig, studyUID: stri
     warmUpCanvas2d();
     markStartup('canvas-warm');
   });
+  if (options.establish) earlySlice ??= guesses.length === 0 ? Promise.resolve(null) : establishMiddle(config, address, opened.instanceCount ?? 0, guesses, guessMetadata);
   const metadata = await opened.metadata;
   metadataIn = true;
   markStartup('series-metadata');
@@ -194,4 +268,42 @@ export async function prefetchMiddleFrame(config: DicomWebConfig, studyUID: stri
   if (sopUID === null) return;
   await requestEarlyFrame(config, address, sopUID);
   markStartup('early-frame');
+}
+
+/**
+ * Whether a guessed instance is the series' middle slice, from the instances numbered 1 and n (confirmMiddleSlice), and
+ * if so its own metadata: what the early image needs to be drawn before the series metadata is in. Null on any doubt
+ * or refusal (the early image then waits for the series metadata, as before).
+ */
+async function establishMiddle(
+  config: DicomWebConfig,
+  address: SeriesAddress,
+  instanceCount: number,
+  guesses: ReadonlyArray<Promise<NumberedInstance | null>>,
+  guessMetadata: ReadonlyMap<string, Promise<unknown>>,
+): Promise<EarlySlice | null> {
+  const [first, last, ...candidates] = await Promise.all([
+    instanceNumbered(config, address, 1),
+    instanceNumbered(config, address, instanceCount),
+    ...guesses,
+  ]);
+  const middle = confirmMiddleSlice({ instanceCount, first: first ?? null, last: last ?? null, candidates });
+  if (middle === null) {
+    markStartup('middle-doubted');
+    return null;
+  }
+  const metadata = await (guessMetadata.get(middle.sopUID) ?? instanceMetadata(config, address, middle.sopUID));
+  if (metadata === null) {
+    markStartup('middle-doubted');
+    return null;
+  }
+  markStartup('middle-confirmed');
+  return {
+    ...address,
+    sopUID: middle.sopUID,
+    frameUrl: frameUrl({ wadoRoot: config.wadoRoot, studyUID: address.studyUID, seriesUID: address.seriesUID, sopUID: middle.sopUID, frameNumber: 1 }),
+    metadata,
+    sliceCount: instanceCount,
+    endPositionsMm: middle.endPositionsMm,
+  };
 }

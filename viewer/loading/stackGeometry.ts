@@ -34,14 +34,14 @@ export interface StackGeometry {
 }
 
 /** Relative spacing deviation above which slices are called irregular (0.5 % or 0.05 mm, whichever is larger). */
-const SPACING_RELATIVE_TOLERANCE = 0.005;
-const SPACING_ABSOLUTE_TOLERANCE_MM = 0.05;
+export const SPACING_RELATIVE_TOLERANCE = 0.005;
+export const SPACING_ABSOLUTE_TOLERANCE_MM = 0.05;
 /** Two positions closer than this along the normal are the same slice position. */
 const DUPLICATE_POSITION_TOLERANCE_MM = 0.01;
 /** Cosines that differ by less than this are the same orientation. */
-const ORIENTATION_TOLERANCE = 1e-3;
+export const ORIENTATION_TOLERANCE = 1e-3;
 /** In-plane offset between slices above which the stack is sheared (e.g. gantry tilt). */
-const SHEAR_TOLERANCE_MM = 0.05;
+export const SHEAR_TOLERANCE_MM = 0.05;
 
 export function cross(a: Vec3, b: Vec3): Vec3 {
   return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];

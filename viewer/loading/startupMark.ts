@@ -3,10 +3,13 @@ export type StartupStep =
   | 'entry'
   | 'canvas-warm'
   | 'guessed-frame'
+  | 'middle-confirmed'
+  | 'middle-doubted'
   | 'series-metadata'
   | 'early-frame'
   | 'boot-loaded'
   | 'boot-run'
+  | 'early-slice'
   | 'early-plan'
   | 'early-drawn';
 

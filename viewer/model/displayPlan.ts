@@ -75,6 +75,19 @@ function hashKey(key: string): string {
   return hash.toString(36);
 }
 
+/** The three views of an MPR plan of a series (sagittal first, where vertebrae are measured), its slices in `imageIds`. */
+export function mprViewports(seriesKey: string, imageIds: string[], calibrated: boolean): ViewportSpec[] {
+  return (['sagittal', 'axial', 'coronal'] as const).map((orientation) => ({
+    viewportId: `vp-${hashKey(seriesKey)}-${orientation}`,
+    orientation,
+    kind: 'volume',
+    seriesKey,
+    imageIds,
+    calibrated,
+    title: null,
+  }));
+}
+
 /** Decides the layout of a series from its geometry; sagittal first, since that is where vertebrae are measured. */
 export function planDisplay(series: SeriesGroup): DisplayPlan {
   // One slice with a malformed attribute or another pixel format is left out and named, not allowed to cost the rest.
@@ -106,15 +119,7 @@ export function planDisplay(series: SeriesGroup): DisplayPlan {
     return {
       seriesKey: series.key,
       mode: 'mpr',
-      viewports: (['sagittal', 'axial', 'coronal'] as const).map((orientation) => ({
-        viewportId: `${idPrefix}-${orientation}`,
-        orientation,
-        kind: 'volume',
-        seriesKey: series.key,
-        imageIds: geometry.imageIds,
-        calibrated,
-        title: null,
-      })),
+      viewports: mprViewports(series.key, geometry.imageIds, calibrated),
       imageIds: geometry.imageIds,
       geometry,
       calibrated,

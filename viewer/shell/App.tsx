@@ -34,7 +34,8 @@ export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
   const [panelOpen, setPanelOpen] = useState(true);
   const [sideMode, setSideMode] = useState<SideMode>('auto');
-  const hasInstances = useAppState((s) => s.instances.length > 0);
+  // An early view (the first slice of a study opened by its address) is laid out as its loaded series will be.
+  const hasInstances = useAppState((s) => s.instances.length > 0 || s.earlyView !== null);
   const hasPlan = useAppState((s) => s.plan !== null);
   const fileProgress = useAppState((s) => s.fileProgress);
   const pacsBusy = useAppState((s) => s.pacs.busy);

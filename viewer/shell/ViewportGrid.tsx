@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { initCornerstone } from '../cornerstone/initCornerstone';
 import { showPlan } from '../cornerstone/showPlan';
-import { showEarlyImage, type EarlyImage } from '../cornerstone/earlyImage';
+import { removeEarlyViewImage, showEarlyImage, showEarlyViewImage, type EarlyImage } from '../cornerstone/earlyImage';
+import { mprViewports, type ViewportSpec } from '../model/displayPlan';
+import type { EarlyView } from '../state/earlyView';
 import { getState, setState } from '../state/store';
 import { findSeries } from '../state/instances';
 import { setViewportSnapshot } from '../state/viewports';
@@ -37,10 +39,23 @@ function fileNameOf(imageId: string): string {
   return getState().instances.find((i) => i.imageIds.includes(imageId))?.meta.fileName ?? imageId;
 }
 
+/** The views an early view is shown in: those of the MPR plan its series will have (same ids, so the same elements). */
+function earlyLayout(view: EarlyView): { mode: 'mpr'; viewports: ViewportSpec[]; notes: string[] } {
+  return { mode: 'mpr', viewports: mprViewports(view.seriesKey, [view.imageId], true), notes: [] };
+}
+
 export function ViewportGrid() {
   const plan = useAppState((s) => s.plan);
+  const earlyView = useAppState((s) => s.earlyView);
   const elements = useRef(new Map<string, HTMLDivElement>());
   const [decoding, setDecoding] = useState<{ label: string; done: number; total: number } | null>(null);
+
+  // The first slice of a study opened by its address, drawn before its series is loaded; a plan adopts or removes it.
+  useEffect(() => {
+    if (plan !== null) return;
+    if (earlyView === null) removeEarlyViewImage();
+    else showEarlyViewImage(earlyView, elements.current, setViewportSnapshot);
+  }, [plan, earlyView]);
 
   useEffect(() => {
     if (!plan) return;
@@ -104,19 +119,20 @@ export function ViewportGrid() {
     };
   }, [plan]);
 
-  if (!plan) {
+  const layout = plan ?? (earlyView === null ? null : earlyLayout(earlyView));
+  if (!layout) {
     return <div className="viewport-grid viewport-grid--empty">Choose an image series on the left.</div>;
   }
   return (
     <div className="viewport-area">
-      {plan.notes.length > 0 && (
+      {layout.notes.length > 0 && (
         <ul className="display-notes" data-testid="display-notes">
-          {plan.notes.map((note) => <li key={note}>{note}</li>)}
+          {layout.notes.map((note) => <li key={note}>{note}</li>)}
         </ul>
       )}
       {decoding && <LoadingBar testId="decode-progress" label={decoding.label} done={decoding.done} total={decoding.total} />}
-      <div className={`viewport-grid viewport-grid--${plan.mode}`}>
-        {plan.viewports.map((spec) => (
+      <div className={`viewport-grid viewport-grid--${layout.mode}`}>
+        {layout.viewports.map((spec) => (
           <div key={spec.viewportId} className={`viewport-cell viewport-cell--${spec.orientation}`} onMouseEnter={() => setActiveViewportId(spec.viewportId)}>
             <div
               ref={(el) => {
@@ -135,7 +151,7 @@ export function ViewportGrid() {
                 if (e.key === 'Tab') e.stopPropagation();
               }}
             />
-            <ViewportOverlay spec={spec} />
+            <ViewportOverlay spec={spec} earlyMeta={plan === null ? earlyView?.meta : undefined} />
             <KeyboardCursor viewportId={spec.viewportId} />
           </div>
         ))}

@@ -5,15 +5,17 @@ import { findSeries } from '../state/instances';
 import { useAppState } from '../state/useAppState';
 import { formatDicomDate } from '../model/format';
 import { clipText, personNameText } from '../loading/clipText';
+import type { InstanceMeta } from '../loading/instanceMeta';
 
 const SCALE_BAR_MAX_FRACTION = 0.3;
 
-export function ViewportOverlay({ spec }: { spec: ViewportSpec }) {
+/** `earlyMeta`: the attributes of an early view's slice, shown while its series is not loaded yet (state/earlyView.ts). */
+export function ViewportOverlay({ spec, earlyMeta }: { spec: ViewportSpec; earlyMeta?: InstanceMeta | undefined }) {
   const snapshot = useAppState((s) => s.viewports[spec.viewportId]);
   useAppState((s) => s.patients);
   const found = findSeries(spec.seriesKey);
   const { calibrated } = spec;
-  const meta = found?.series.instances[0]?.meta;
+  const meta = found?.series.instances[0]?.meta ?? earlyMeta;
   const unit = calibrated ? 'mm' : 'px';
   const scale = snapshot ? chooseScaleBar(snapshot.worldPerCanvasPixel, snapshot.canvasWidth * SCALE_BAR_MAX_FRACTION) : null;
   return (

@@ -7,6 +7,7 @@ import { EMPTY_MEASUREMENTS, type MeasurementsState } from '../model/measurement
 import type { ReportData } from '../model/reportData';
 import { INITIAL_ASSIST, type AssistState } from './assistState';
 import type { CompareState } from './compareState';
+import type { EarlyView } from './earlyView';
 import type { ForeignAnnotationEntry } from './foreignAnnotations';
 import type { LoadProgress } from './loadProgress';
 import { INITIAL_PACS, type PacsState } from './pacsState';
@@ -25,6 +26,8 @@ export interface AppState {
   activeSeriesKey: string | null;
   /** How the active series is laid out; derived once when the series is chosen. */
   plan: DisplayPlan | null;
+  /** The first slice of a study opened by its address, shown before its series is loaded; null otherwise. */
+  earlyView: EarlyView | null;
   fileProgress: LoadProgress | null;
   primaryTool: PrimaryTool;
   viewports: Record<string, ViewportSnapshot>;
@@ -73,6 +76,7 @@ const initialState: AppState = {
   problems: [],
   activeSeriesKey: null,
   plan: null,
+  earlyView: null,
   fileProgress: null,
   primaryTool: 'windowLevel',
   viewports: {},
