@@ -7,8 +7,8 @@ type DataSet = Awaited<ReturnType<typeof wadouri.dataSetCacheManager.load>>;
 
 /**
  * The frame's bytes as a view into the cached file, for a native greyscale frame that `createImageFromFrame` reads
- * on the page (never sent to the decode worker, which would clone the whole file) and that decoding leaves as it is
- * (see fileFrameRange); otherwise null, and the library copies the frame out (`getPixelData`), as before. Saves one
+ * on the page (never sent to the decode worker, which would clone the whole file; decoding leaves the bytes as they
+ * are, see fileFrameRange); otherwise null, and the library copies the frame out (`getPixelData`), as before. Saves one
  * copy of every slice of a local series (a 512² CT slice: 0.5 MB).
  */
 function fileFrameView(dataSet: DataSet, imageId: string, frameIndex: number, transferSyntaxUID: string): Uint8Array | null {
@@ -23,8 +23,6 @@ function fileFrameView(dataSet: DataSet, imageId: string, frameIndex: number, tr
     rows: dataSet.uint16('x00280010') ?? 0,
     columns: dataSet.uint16('x00280011') ?? 0,
     bitsAllocated: dataSet.uint16('x00280100') ?? 0,
-    bitsStored: dataSet.uint16('x00280101') ?? 0,
-    pixelRepresentation: dataSet.uint16('x00280103') ?? -1,
     frameIndex,
   });
   return range === null ? null : new Uint8Array(byteArray.buffer, byteArray.byteOffset + range.offsetBytes, range.lengthBytes);
