@@ -1,6 +1,6 @@
 import { readLocalFiles } from '../loading/localFiles';
 import { initCornerstone } from '../cornerstone/initCornerstone';
-import { decodeAhead, releaseDecodedAhead } from '../cornerstone/decodeAhead';
+import { decodeAhead } from '../cornerstone/decodeAhead';
 import { fetchSampleFiles, fetchSampleManifest } from '../loading/sampleStudy';
 import { getState, setState } from '../state/store';
 import { addInstances } from '../state/instances';
@@ -22,7 +22,6 @@ export async function openFiles(files: readonly File[], label = 'Reading files')
   }, decodeAhead);
   setState({ fileProgress: null });
   if (!getState().activeSeriesKey) selectFirstImageSeries();
-  releaseDecodedAhead(new Set(getState().plan?.imageIds ?? []));
   // Measurement reports opened with (or after) their images put their vertebrae back on them.
   for (const report of reports) await importSrBytes(report.bytes, report.fileName);
 }

@@ -1,5 +1,6 @@
 import { cache, canRenderFloatTextures, imageLoader, metaData, utilities, type StreamingImageVolume } from '@cornerstonejs/core';
 import { getImageFrame } from '@cornerstonejs/dicom-image-loader';
+import { releaseFileBytes } from './containedImageLoader';
 import { isDirectFrame } from './uncompressedImage';
 
 type LoadOptions = NonNullable<Parameters<typeof imageLoader.loadAndCacheImage>[1]>;
@@ -64,7 +65,8 @@ export function volumeLoadOptions(imageId: string): LoadOptions | null {
  * Decodes native greyscale frames of local files into cornerstone's image cache as their files are read, each in the
  * array its series' volume will keep it in, so that the decoding overlaps the reading of later files instead of
  * following it. The volume built once every file is read then finds each slice in the cache (each frame is still
- * decoded once); a stack view or a thumbnail uses the same image. Compressed and colour frames are left to the
+ * decoded once); a stack view or a thumbnail uses the same image, that of another series of the folder included (its
+ * decoded pixels take the place of its file's bytes, which are let go of). Compressed and colour frames are left to the
  * display, as before, and so are failures (the display meets and reports them, as before).
  */
 export function decodeAhead(imageIds: readonly string[]): void {
@@ -79,7 +81,8 @@ export function decodeAhead(imageIds: readonly string[]): void {
     if (aheadBytes + bytes > cache.getMaxCacheSize() * AHEAD_SHARE_OF_CACHE) return;
     aheadBytes += bytes;
     decodedAhead.set(imageId, { type, bytes });
-    imageLoader.loadAndCacheImage(imageId, options as unknown as LoadOptions).catch(() => forget(imageId));
+    // Once the image holds the pixels, the cached file keeps only its header (each file's bytes are read once).
+    imageLoader.loadAndCacheImage(imageId, options as unknown as LoadOptions).then(() => releaseFileBytes(imageId), () => forget(imageId));
   }
 }
 
@@ -103,16 +106,3 @@ export function dropMismatchedAhead(volume: StreamingImageVolume): void {
     if (ahead.type !== volume.dataType && cache.getImageLoadObject(imageId) !== undefined) cache.removeImageLoadObject(imageId, { force: true });
   }
 }
-
-/**
- * Takes the images decoded ahead out of the cache, but for `keep` (the series shown once every file is read): in a
- * folder of several series the others' slices are decoded again when shown, as before, instead of holding memory.
- */
-export function releaseDecodedAhead(keep: ReadonlySet<string>): void {
-  for (const imageId of [...decodedAhead.keys()]) {
-    if (keep.has(imageId)) continue;
-    forget(imageId);
-    if (cache.getImageLoadObject(imageId) !== undefined) cache.removeImageLoadObject(imageId, { force: true });
-  }
-}
-
