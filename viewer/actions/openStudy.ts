@@ -1,5 +1,6 @@
 import { readLocalFiles } from '../loading/localFiles';
 import { initCornerstone } from '../cornerstone/initCornerstone';
+import { decodeAhead } from '../cornerstone/decodeAhead';
 import { fetchSampleFiles, fetchSampleManifest } from '../loading/sampleStudy';
 import { getState, setState } from '../state/store';
 import { addInstances } from '../state/instances';
@@ -13,11 +14,12 @@ export async function openFiles(files: readonly File[], label = 'Reading files')
   // Initialising the loader purges its dataset cache: it must happen before the first file is registered.
   await initCornerstone();
   const reports: Array<{ bytes: Uint8Array; fileName: string }> = [];
+  // Each native frame is decoded into its volume's array as its file is read, while the next files are read.
   await readLocalFiles(files, (batch, progress) => {
     addInstances(batch.instances, batch.problems);
     for (const instance of batch.instances) if (instance.srBytes) reports.push({ bytes: instance.srBytes, fileName: instance.meta.fileName });
     setState({ fileProgress: { ...progress, label } });
-  });
+  }, decodeAhead);
   setState({ fileProgress: null });
   if (!getState().activeSeriesKey) selectFirstImageSeries();
   // Measurement reports opened with (or after) their images put their vertebrae back on them.

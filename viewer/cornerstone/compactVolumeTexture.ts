@@ -124,8 +124,27 @@ function compactVolumeTexture(publicAPI: CompactTexturePublicAPI, model: Compact
     vtkModified();
   };
 
+  // The mappers set sampling parameters on the shared texture as each view renders (its filters after the first view
+  // created the texture); vtk.js's setters then call `modified`, which is not a change of the texels: the slices
+  // already up stay up. (With every slice in before the texture is made, as from local files decoded as they are read,
+  // the next view sent all of them up again: 600 uploads for 300 slices; 12 extra before, README "sixth round".)
+  let inSetter = false;
+  for (const setter of ['setMinificationFilter', 'setMagnificationFilter', 'setWrapS', 'setWrapT', 'setWrapR', 'setOglNorm16Ext', 'setOpenGLRenderWindow', 'enableUseHalfFloat']) {
+    const original = publicAPI[setter];
+    if (typeof original !== 'function') continue;
+    publicAPI[setter] = (...args: unknown[]) => {
+      inSetter = true;
+      try {
+        return (original as (...a: unknown[]) => unknown)(...args);
+      } finally {
+        inSetter = false;
+      }
+    };
+  }
+
   publicAPI.modified = () => {
     vtkModified();
+    if (inSetter) return;
     const volume = model.volumeId === null ? undefined : cache.getVolume(model.volumeId);
     if (!volume) return;
     for (let i = 0; i < volume.imageIds.length; i++) model.updatedFrames[i] = true;

@@ -1,5 +1,6 @@
 import { Enums, imageLoader, type Types } from '@cornerstonejs/core';
 import { getImageFrame, wadouri } from '@cornerstonejs/dicom-image-loader';
+import { releasePixelData, type PixelDataRange } from '../loading/releasePixelData';
 import { fileFrameRange } from './fileFrameView';
 import { createImageFromFrame, isDirectFrame } from './uncompressedImage';
 
@@ -7,8 +8,8 @@ type DataSet = Awaited<ReturnType<typeof wadouri.dataSetCacheManager.load>>;
 
 /**
  * The frame's bytes as a view into the cached file, for a native greyscale frame that `createImageFromFrame` reads
- * on the page (never sent to the decode worker, which would clone the whole file) and that decoding leaves as it is
- * (see fileFrameRange); otherwise null, and the library copies the frame out (`getPixelData`), as before. Saves one
+ * on the page (never sent to the decode worker, which would clone the whole file; decoding leaves the bytes as they
+ * are, see fileFrameRange); otherwise null, and the library copies the frame out (`getPixelData`), as before. Saves one
  * copy of every slice of a local series (a 512² CT slice: 0.5 MB).
  */
 function fileFrameView(dataSet: DataSet, imageId: string, frameIndex: number, transferSyntaxUID: string): Uint8Array | null {
@@ -23,11 +24,38 @@ function fileFrameView(dataSet: DataSet, imageId: string, frameIndex: number, tr
     rows: dataSet.uint16('x00280010') ?? 0,
     columns: dataSet.uint16('x00280011') ?? 0,
     bitsAllocated: dataSet.uint16('x00280100') ?? 0,
-    bitsStored: dataSet.uint16('x00280101') ?? 0,
-    pixelRepresentation: dataSet.uint16('x00280103') ?? -1,
     frameIndex,
   });
   return range === null ? null : new Uint8Array(byteArray.buffer, byteArray.byteOffset + range.offsetBytes, range.lengthBytes);
+}
+
+/** Local single-frame files whose pixel data the cached dataset let go of (see releaseFileBytes), by cache key. */
+const releasedPixelData = new Map<string, PixelDataRange>();
+
+/**
+ * Lets the cached dataset of a local single-frame native file go of the file's bytes once its frame is decoded (the
+ * image holds the pixels); the header stays, so the metadata cornerstone and the viewer read from it is unchanged.
+ * Before this every local file's bytes stayed in dicom-image-loader's dataset cache beside the decoded voxels (a
+ * 1,000-slice 512² CT: 0.5 GB). A later decode of that frame (a stack view, a thumbnail, a slice the image cache let
+ * go of) reads the frame's bytes back from the file.
+ */
+export function releaseFileBytes(imageId: string): void {
+  const parsed = wadouri.parseImageId(imageId);
+  if (parsed.scheme !== 'dicomfile' || parsed.pixelDataFrame !== undefined || releasedPixelData.has(parsed.url)) return;
+  const file = wadouri.fileManager.get(Number(parsed.url)) as File | undefined;
+  if (!wadouri.dataSetCacheManager.isLoaded(parsed.url) || file === undefined) return;
+  const dataSet = wadouri.dataSetCacheManager.get(parsed.url);
+  // Offsets into the dataset's bytes are offsets into the file only when those bytes are the whole file as read.
+  if (dataSet.byteArray.byteOffset !== 0 || dataSet.byteArray.length !== file.size) return;
+  const range = releasePixelData(dataSet);
+  if (range !== null) releasedPixelData.set(parsed.url, range);
+}
+
+/** The frame's bytes read back from its file, for a file whose dataset let go of them. */
+async function readBackFrame(url: string, range: PixelDataRange): Promise<Uint8Array> {
+  const file = wadouri.fileManager.get(Number(url)) as File | undefined;
+  if (file === undefined) throw new Error('the file is no longer open');
+  return new Uint8Array(await file.slice(range.offsetBytes, range.offsetBytes + range.lengthBytes).arrayBuffer());
 }
 
 /**
@@ -48,9 +76,12 @@ function loadContained(imageId: string, options: Record<string, unknown> = {}): 
     if (!schemeLoader) throw new Error(`no loader for image id scheme "${parsed.scheme}"`);
     const dataSet = await wadouri.dataSetCacheManager.load(parsed.url, schemeLoader, imageId);
     const transferSyntaxUID = dataSet.string('x00020010') ?? '';
+    const released = releasedPixelData.get(parsed.url);
     let pixelData: ReturnType<typeof wadouri.getPixelData>;
     try {
-      pixelData = fileFrameView(dataSet, imageId, frameIndex, transferSyntaxUID) ?? wadouri.getPixelData(dataSet, frameIndex);
+      pixelData = released !== undefined
+        ? await readBackFrame(parsed.url, released)
+        : fileFrameView(dataSet, imageId, frameIndex, transferSyntaxUID) ?? wadouri.getPixelData(dataSet, frameIndex);
     } catch (error) {
       throw { error, dataSet };
     }
@@ -68,7 +99,10 @@ function loadContained(imageId: string, options: Record<string, unknown> = {}): 
   return {
     promise,
     // As the library's loader: an image leaving the cache releases its share of the parsed file.
-    decache: () => wadouri.dataSetCacheManager.unload(parsed.url),
+    decache: () => {
+      wadouri.dataSetCacheManager.unload(parsed.url);
+      if (!wadouri.dataSetCacheManager.isLoaded(parsed.url)) releasedPixelData.delete(parsed.url);
+    },
   };
 }
 

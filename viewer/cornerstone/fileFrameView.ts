@@ -9,24 +9,21 @@ export interface NativeFrameLayout {
   readonly rows: number;
   readonly columns: number;
   readonly bitsAllocated: number;
-  readonly bitsStored: number;
-  /** 0 unsigned, 1 two's complement. */
-  readonly pixelRepresentation: number;
   /** 0-based. */
   readonly frameIndex: number;
 }
 
 /**
  * Where one greyscale frame lies in its file's bytes, when the page may read it there without copying it out:
- * 8 or 16 bits allocated, the whole frame inside the file, a 16-bit frame at an even address, and nothing that
- * decoding would write back into it. dicom-image-loader 5.14 sign-extends a signed frame in place (a no-op only when
- * Bits Stored equals Bits Allocated), so any other signed frame gets `null` and is copied out as before, which keeps
- * the file's bytes as read for the next decode. `null` also for whatever else the library's own copy must handle.
+ * 8 or 16 bits allocated, the whole frame inside the file, a 16-bit frame at an even address. `null` for whatever
+ * else the library's own copy must handle. Decoding never writes into the file's bytes: the page's one pass
+ * (`loading/nativeFrame.ts`) only reads them, and the frames it leaves to dicom-image-loader, whose sign extension
+ * writes into its input, are handed a copy when signed (`uncompressedImage.ts`); so a signed frame with fewer bits
+ * stored than allocated (a 12-bit CT) is read in place too.
  */
 export function fileFrameRange(layout: NativeFrameLayout): { readonly offsetBytes: number; readonly lengthBytes: number } | null {
   const { bitsAllocated, rows, columns, frameIndex } = layout;
   if (bitsAllocated !== 8 && bitsAllocated !== 16) return null;
-  if (layout.pixelRepresentation !== 0 && layout.bitsStored !== bitsAllocated) return null;
   if (!Number.isInteger(frameIndex) || frameIndex < 0 || rows <= 0 || columns <= 0) return null;
   const lengthBytes = rows * columns * (bitsAllocated / 8);
   const offsetBytes = layout.pixelDataOffsetBytes + frameIndex * lengthBytes;

@@ -24,6 +24,7 @@ import { throttleStreamingRenders } from './streamingRender';
 import { setVolumesWithWindow } from './volumeWindow';
 import { giveVolumeCompactTexture } from './volumeTexture';
 import { createToolGroup, destroyToolGroup } from './toolGroup';
+import { dropMismatchedAhead } from './decodeAhead';
 import { followViewportElements, publishSnapshot, type ViewportEventCallbacks } from './viewportEvents';
 
 export type ControllerCallbacks = ViewportEventCallbacks & LoadProgressCallbacks;
@@ -69,6 +70,8 @@ async function showVolume(seriesKey: string, volumeSpecs: readonly ViewportSpec[
   const volumeId = `cornerstoneStreamingImageVolume:${seriesKey}`;
   const volume = cache.getVolume(volumeId) ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds }));
   if (!(volume instanceof StreamingImageVolume)) throw new Error(`the volume ${volumeId} is not a streaming volume`);
+  // Slices decoded ahead while local files were read are used as they are, unless decoded into another type.
+  dropMismatchedAhead(volume);
   // Before any view uses the volume: its 3-D texture without per-slice garbage, in 16-bit floats where exact.
   giveVolumeCompactTexture(volume);
   // A series without a stored window would have its middle frame asked for again by every view (see volumeWindow.ts).

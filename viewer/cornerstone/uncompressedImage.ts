@@ -1,6 +1,7 @@
 import { Enums, canRenderFloatTextures, metaData, utilities, type Types } from '@cornerstonejs/core';
 import { createImage, decodeImageFrame, getImageFrame } from '@cornerstonejs/dicom-image-loader';
 import imageLoaderParts from '@cornerstonejs/dicom-image-loader/imageLoader';
+import { decodeNativeFrame, pixelArrayTypeFor, type DecodedNativeFrame } from '../loading/nativeFrame';
 
 /** Implicit and Explicit VR Little Endian: frames stored as they are drawn, nothing to decompress. */
 const NATIVE_LITTLE_ENDIAN_TRANSFER_SYNTAXES: ReadonlySet<string> = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1']);
@@ -16,6 +17,7 @@ type ImageFrame = ReturnType<typeof getImageFrame> & {
   decodeLevel?: number;
 };
 type TypedArrayConstructor = new (source: ArrayLike<number>) => Types.PixelDataTypedArray;
+type ScalingParameters = NonNullable<ReturnType<typeof imageLoaderParts.getScalingParameters>>;
 
 const TARGET_ARRAY_TYPES: Readonly<Record<string, TypedArrayConstructor>> = {
   Uint8Array, Uint16Array, Int16Array, Float32Array, Uint32Array,
@@ -30,23 +32,16 @@ export function isDirectFrame(imageFrame: ReturnType<typeof getImageFrame>, tran
     && (imageFrame.bitsAllocated === 8 || imageFrame.bitsAllocated === 16);
 }
 
-/** The smallest typed array holding [min, max] exactly, as dicom-image-loader 5.14 chooses it (Float32 otherwise). */
-function pixelArrayTypeFor(min: number, max: number): TypedArrayConstructor {
-  if (!Number.isInteger(min) || !Number.isInteger(max)) return Float32Array;
-  if (min >= 0) return max <= 255 ? Uint8Array : max <= 65_535 ? Uint16Array : max <= 4_294_967_295 ? Uint32Array : Float32Array;
-  return min >= -128 && max <= 127 ? Int8Array : min >= -32_768 && max <= 32_767 ? Int16Array : Float32Array;
-}
-
 /**
  * An image from one frame's bytes, as dicom-image-loader 5.14's `createImage` makes it, without its decode worker for
  * native little endian greyscale frames.
  *
  * The library sends every frame to a worker (a structured clone of the bytes there, and of the result back) and then
- * copies the decoded frame once more into the array it keeps. Nothing needs decoding here: this runs the library's
- * own `decodeImageFrame` (the worker's code: a typed view of the bytes, sign extension, the modality LUT, the target
- * array) on the page and keeps its result as the image's pixels, one copy from the answer's bytes to the slice's own
- * array. The same code on the same bytes gives the same voxels. Every other frame (compressed, colour, big endian,
- * 1 or 32 bits) goes to `createImage` as before.
+ * copies the decoded frame once more into the array it keeps. Nothing needs decoding here: the frame's values go into
+ * the image's own array in one pass (`loading/nativeFrame.ts`: sign extension, min/max, the modality rescale and the
+ * target type as the library's worker code does them, value for value). Frames and outcomes that pass does not
+ * reproduce run the library's own `decodeImageFrame` (the worker's code) on the page instead, as before. Every other
+ * frame (compressed, colour, big endian, 1 or 32 bits) goes to `createImage` as before.
  */
 export async function createImageFromFrame(imageId: string, pixelData: Uint8Array, transferSyntaxUID: string, options: CreateImageOptions = {}): Promise<Types.IImage> {
   const imageFrame = getImageFrame(imageId) as ImageFrame;
@@ -55,20 +50,63 @@ export async function createImageFromFrame(imageId: string, pixelData: Uint8Arra
   // As createImage: rescaling on unless asked off, with the parameters of the image's own metadata.
   const preScaleEnabled = options.preScale?.enabled ?? true;
   const scalingParameters = preScaleEnabled ? imageLoaderParts.getScalingParameters(metaData, imageId) : undefined;
+  const allowFloatRendering = canRenderFloatTextures();
   const decodeOptions = {
     ...options,
-    allowFloatRendering: canRenderFloatTextures(),
+    allowFloatRendering,
     preScale: scalingParameters === undefined ? { enabled: false } : { enabled: true, scalingParameters },
   } as CreateImageOptions;
   if (options.decodeLevel !== undefined) imageFrame.decodeLevel = options.decodeLevel;
-  const decoded = await decodeImageFrame(imageFrame, transferSyntaxUID, pixelData, {}, decodeOptions, undefined) as ImageFrame;
+  const startMs = Date.now();
+  const onePass = decodeInOnePass(imageFrame, pixelData, options, scalingParameters, allowFloatRendering);
+  let decoded: ImageFrame;
+  if (onePass === null) {
+    // The library writes its sign extension back into the bytes it is given: a copy keeps the caller's (a view into a
+    // cached file, see fileFrameView.ts) as they were.
+    const input = imageFrame.pixelRepresentation === 1 ? pixelData.slice() : pixelData;
+    decoded = await decodeImageFrame(imageFrame, transferSyntaxUID, input, {}, decodeOptions, undefined) as ImageFrame;
+  } else {
+    decoded = Object.assign(imageFrame, {
+      pixelData: onePass.pixels,
+      pixelDataLength: onePass.pixels.length,
+      smallestPixelValue: onePass.smallestPixelValue,
+      largestPixelValue: onePass.largestPixelValue,
+      decodeTimeInMS: Date.now() - startMs,
+      ...(onePass.rescaled ? { preScale: { ...decodeOptions.preScale, scaled: true } as Types.IImage['preScale'] } : {}),
+    });
+  }
 
   // createImage's last step, without its copy when the array is already of the type it would make.
   const targetType = options.targetBuffer?.type;
-  const finalType = (targetType === undefined ? undefined : TARGET_ARRAY_TYPES[targetType]) ?? pixelArrayTypeFor(decoded.smallestPixelValue, decoded.largestPixelValue);
+  const finalType = (targetType === undefined ? undefined : TARGET_ARRAY_TYPES[targetType]) ?? (pixelArrayTypeFor(decoded.smallestPixelValue, decoded.largestPixelValue) as unknown as TypedArrayConstructor);
   if (decoded.pixelData.constructor !== finalType) decoded.pixelData = new finalType(decoded.pixelData);
   if (decoded.pixelData.length !== decoded.pixelDataLength) throw new Error(`the frame holds ${decoded.pixelData.length} pixels where ${decoded.pixelDataLength} were expected`);
   return imageOf(imageId, decoded);
+}
+
+/**
+ * The frame's pixels in one pass, with the rescale the library would apply (none when its parameters are absent, or
+ * fractional on a page without float textures), or null to leave the frame to the library: PET's SUV and RT Dose's
+ * grid scaling, and whatever `decodeNativeFrame` leaves to it.
+ */
+function decodeInOnePass(imageFrame: ImageFrame, pixelData: Uint8Array, options: CreateImageOptions, scalingParameters: ScalingParameters | undefined, allowFloatRendering: boolean): DecodedNativeFrame | null {
+  const { modality } = (scalingParameters ?? {}) as { modality?: string };
+  if (modality === 'PT' || modality === 'RTDOSE') return null;
+  const fractional = scalingParameters !== undefined && Object.values(scalingParameters).some((v) => typeof v === 'number' && !Number.isInteger(v));
+  const rescale = scalingParameters === undefined || (!allowFloatRendering && fractional)
+    ? null
+    : { slope: scalingParameters.rescaleSlope, intercept: scalingParameters.rescaleIntercept };
+  return decodeNativeFrame(pixelData, {
+    rows: Number(imageFrame.rows),
+    columns: Number(imageFrame.columns),
+    bitsAllocated: Number(imageFrame.bitsAllocated),
+    bitsStored: Number(imageFrame.bitsStored),
+    pixelRepresentation: Number(imageFrame.pixelRepresentation),
+  }, {
+    ...(options.targetBuffer?.type === undefined ? {} : { targetType: options.targetBuffer.type }),
+    ...(options.targetBuffer?.rows === undefined ? {} : { targetRows: options.targetBuffer.rows }),
+    rescale,
+  });
 }
 
 /** The image object createImage builds for a greyscale frame (dicom-image-loader 5.14), around the decoded frame. */

@@ -34,11 +34,14 @@ function imageIdsFor(baseImageId: string, frameCount: number): string[] {
 
 /**
  * Reads local files in the browser (nothing leaves the machine), parses each one and registers the usable ones with
- * the image loader. A bad file becomes a problem with its name; it never stops the others.
+ * the image loader. A bad file becomes a problem with its name; it never stops the others. `onImage` is given each
+ * image's ids as soon as its file is registered (before its batch), so work on it can overlap the reading of the next
+ * files.
  */
 export async function readLocalFiles(
   files: readonly File[],
   onBatch: (batch: ReadResult, progress: ReadProgress) => void,
+  onImage?: (imageIds: readonly string[]) => void,
 ): Promise<void> {
   let batch: ReadResult = { instances: [], problems: [] };
   // Reads run ahead of the parsing by up to READS_IN_FLIGHT files; their results are taken in the files' order.
@@ -72,11 +75,13 @@ export async function readLocalFiles(
         wadouri.fileManager.remove(Number(uri));
         batch.problems.push({ fileName: name, message: outcome.message, severity: 'error' });
       } else {
+        const imageIds = outcome.meta.kind === 'image' ? imageIdsFor(baseImageId, outcome.meta.numberOfFrames) : [];
         batch.instances.push({
           meta: outcome.meta,
-          imageIds: outcome.meta.kind === 'image' ? imageIdsFor(baseImageId, outcome.meta.numberOfFrames) : [],
+          imageIds,
           ...(outcome.meta.kind === 'sr' ? { srBytes: new Uint8Array(buffer) } : {}),
         });
+        if (imageIds.length > 0) onImage?.(imageIds);
         for (const warning of outcome.warnings) batch.problems.push({ fileName: name, message: warning, severity: 'warning' });
       }
     } catch (error) {
