@@ -7,8 +7,9 @@
  * `npm run sample` first; the VerSe CT is read from ../shared/real-spine/ when present.
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { assessSpine, type SixPoints, type SpinalLevel } from '../../measurement';
-import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, WALL_INSET_MM, type Vec3, type Volume } from '../../analysis';
+import type { SixPoints, SpinalLevel } from '../../measurement';
+import { centreOf, distance, grades, percentile } from './assistFigures';
+import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, WALL_INSET_MM, type Volume } from '../../analysis';
 import {
   phantomAvailable,
   readGroundTruth,
@@ -45,25 +46,9 @@ const CORRECTION_MM = 1.5;
 const CLICK_GRID_MM: readonly (readonly [number, number])[] = [-2, 0, 2].flatMap((dy) => [-2, 0, 2].map((dz) => [dy, dz] as const));
 const REPEATS = Number(process.env.BENCH_RUNS ?? 3);
 
-function distance(a: Vec3, b: Vec3): number {
-  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
-}
 
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
 
-function centreOf(points: SixPoints): Vec3 {
-  const all = Object.values(points) as Vec3[];
-  return [0, 1, 2].map((a) => all.reduce((sum, p) => sum + p[a]!, 0) / all.length) as unknown as Vec3;
-}
 
-function grades(levels: readonly { level: SpinalLevel; points: SixPoints }[]): Map<SpinalLevel, number> {
-  const result = assessSpine(levels);
-  return new Map(result.ok ? result.value.levels.map((l) => [l.level, l.assessment.grade]) : []);
-}
 
 /** Every level proposed from each click of CLICK_GRID_MM around its reference centre: how many are right, flagged, off. */
 function clickGrid(volume: Volume, levels: readonly ReferenceLevel[]) {

@@ -11,8 +11,9 @@
  *   npm run bench:assist-sweep -- --verbose         one line per proposal that needs a correction
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { assessSpine, type SixPoints, type SpinalLevel } from '../../measurement';
-import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, type AnalysisImage, type Vec3 } from '../../analysis';
+import type { SixPoints, SpinalLevel } from '../../measurement';
+import { centreOf, distance, grades, percentile } from './assistFigures';
+import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, type AnalysisImage } from '../../analysis';
 import type { LevelTruth } from '../../sample-data/anatomy';
 import {
   CT_HU,
@@ -188,25 +189,9 @@ const HEIGHT_KEYS = [
   ['posteriorSuperior', 'posteriorInferior'],
 ] as const;
 
-function distance(a: readonly number[], b: readonly number[]): number {
-  return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
-}
 
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
 
-function centreOf(points: SixPoints): Vec3 {
-  const all = Object.values(points) as Vec3[];
-  return [0, 1, 2].map((a) => all.reduce((sum, p) => sum + p[a]!, 0) / all.length) as unknown as Vec3;
-}
 
-function grades(levels: readonly { level: SpinalLevel; points: SixPoints }[]): Map<SpinalLevel, number> {
-  const result = assessSpine(levels);
-  return new Map(result.ok ? result.value.levels.map((l) => [l.level, l.assessment.grade]) : []);
-}
 
 function heightErrors(points: SixPoints, truth: LevelTruth): number[] {
   return HEIGHT_KEYS.map(([s, i]) => Math.abs(distance(points[s], points[i]) - distance(truth.points[s], truth.points[i])));

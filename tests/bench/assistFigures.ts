@@ -1,0 +1,30 @@
+/**
+ * The figures both assistance benchmarks print (`assistBench.ts` on the series and VerSe, `assistSweep.ts` on the
+ * phantom's acquisition variants): distances, percentiles, a body's centre and its Genant grades.
+ */
+import { assessSpine, type SixPoints, type SpinalLevel } from '../../measurement';
+import type { Vec3 } from '../../analysis';
+
+/** Distance between two patient points, mm. */
+export function distance(a: readonly number[], b: readonly number[]): number {
+  return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
+}
+
+/** The `p` (0–1) percentile of `values` by the nearest-rank method; NaN when there are none. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+/** The mean of a body's six points: where a click "at its centre" lands, mm. */
+export function centreOf(points: SixPoints): Vec3 {
+  const all = Object.values(points) as Vec3[];
+  return [0, 1, 2].map((a) => all.reduce((sum, p) => sum + p[a]!, 0) / all.length) as unknown as Vec3;
+}
+
+/** Each level's Genant grade from measurement/'s `assessSpine` (empty when the spine cannot be assessed). */
+export function grades(levels: readonly { level: SpinalLevel; points: SixPoints }[]): Map<SpinalLevel, number> {
+  const result = assessSpine(levels);
+  return new Map(result.ok ? result.value.levels.map((l) => [l.level, l.assessment.grade]) : []);
+}
