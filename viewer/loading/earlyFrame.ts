@@ -141,25 +141,18 @@ const SLICE_FIELDS = '00200032,00200037,00280008';
 async function instanceNumbered(config: DicomWebConfig, series: SeriesAddress, instanceNumber: number): Promise<NumberedInstance | null> {
   // At most two answers: one is the instance, two say the number is not unique (or the server ignored the filter).
   const url = joinUrl(config.qidoRoot, `/studies/${series.studyUID}/series/${series.seriesUID}/instances`, [['InstanceNumber', String(instanceNumber)], ['includefield', SLICE_FIELDS], ['limit', '2']]);
-  try {
-    const response = await fetch(url, { headers: requestHeaders(config, DICOM_JSON) });
-    if (!response.ok || response.status === 204) return null;
-    const items: unknown = await response.json();
-    if (!Array.isArray(items) || items.length !== 1) return null;
-    const [item] = items as unknown[];
-    const sopUID = stringValue(item, '00080018');
-    if (!isUid(sopUID) || (numberValue(item, '00200013') ?? instanceNumber) !== instanceNumber) return null;
-    const position = numbersOf(item, '00200032', 3);
-    return {
-      instanceNumber,
-      sopUID,
-      positionMm: position === null ? null : [position[0] ?? 0, position[1] ?? 0, position[2] ?? 0],
-      orientation: numbersOf(item, '00200037', 6),
-      frames: numberValue(item, '00280008') ?? 1,
-    };
-  } catch {
-    return null;
-  }
+  const item = await onlyItemOf(config, url);
+  if (item === null) return null;
+  const sopUID = stringValue(item, '00080018');
+  if (!isUid(sopUID) || (numberValue(item, '00200013') ?? instanceNumber) !== instanceNumber) return null;
+  const position = numbersOf(item, '00200032', 3);
+  return {
+    instanceNumber,
+    sopUID,
+    positionMm: position === null ? null : [position[0] ?? 0, position[1] ?? 0, position[2] ?? 0],
+    orientation: numbersOf(item, '00200037', 6),
+    frames: numberValue(item, '00280008') ?? 1,
+  };
 }
 
 /**
@@ -168,13 +161,20 @@ async function instanceNumbered(config: DicomWebConfig, series: SeriesAddress, i
  */
 async function instanceMetadata(config: DicomWebConfig, series: SeriesAddress, sopUID: string): Promise<unknown> {
   const url = joinUrl(config.wadoRoot, `/studies/${series.studyUID}/series/${series.seriesUID}/instances/${sopUID}/metadata`);
+  const item = await onlyItemOf(config, url);
+  return item !== null && stringValue(item, '00080018') === sopUID && stringValue(item, '0020000E') === series.seriesUID ? item : null;
+}
+
+/**
+ * The one item of a DICOM JSON answer (a QIDO-RS search or a WADO-RS metadata request), or null when the server
+ * refuses, cannot be reached, answers no content or anything but exactly one item.
+ */
+async function onlyItemOf(config: DicomWebConfig, url: string): Promise<unknown> {
   try {
     const response = await fetch(url, { headers: requestHeaders(config, DICOM_JSON) });
     if (!response.ok || response.status === 204) return null;
     const items: unknown = await response.json();
-    if (!Array.isArray(items) || items.length !== 1) return null;
-    const [item] = items as unknown[];
-    return stringValue(item, '00080018') === sopUID && stringValue(item, '0020000E') === series.seriesUID ? item : null;
+    return Array.isArray(items) && items.length === 1 ? (items[0] as unknown) : null;
   } catch {
     return null;
   }
