@@ -68,11 +68,17 @@ function solve2(a00: number, a01: number, a11: number, b0: number, b1: number): 
 /**
  * The blurred band (inside level, band level, level beyond; edges a < b; Gaussian σ) that fits the samples of `s`
  * (spaced `stepMm`, a multiple of GRID_MM) from `fromMm` to `toMm` best in least squares, its centre searched within
- * CENTRE_SEARCH_MM of `darkestMm`. The band must be darker than both plateaus and its level is at least 0 (a magnitude
- * image has no negative signal: without that bound a band narrower than the blur fits as well as a thinner, impossibly
- * dark one). Null when no such band fits.
+ * CENTRE_SEARCH_MM of `darkestMm`. The band must be darker than both plateaus. Its level is `bandValue` when given
+ * (cortical bone gives no signal: see mrEdge's fittedBoundary), else free but at least 0 (a magnitude image has no
+ * negative signal). A band narrower than the blur shows only how much signal it takes away (depth × width), so without
+ * its level neither its width nor the surface half a width beyond its centre is determined. Null when no band fits.
  */
-export function fitBlurredBand(s: Float64Array, stepMm: number, window: { readonly fromMm: number; readonly toMm: number; readonly darkestMm: number }): BandFit | null {
+export function fitBlurredBand(
+  s: Float64Array,
+  stepMm: number,
+  window: { readonly fromMm: number; readonly toMm: number; readonly darkestMm: number; readonly bandValue?: number },
+): BandFit | null {
+  const fixedBand = window.bandValue;
   const from = Math.max(0, Math.ceil(window.fromMm / stepMm - 1e-9));
   const to = Math.min(s.length - 1, Math.floor(window.toMm / stepMm + 1e-9));
   const perStep = Math.round(stepMm / GRID_MM);
@@ -115,10 +121,16 @@ export function fitBlurredBand(s: Float64Array, stepMm: number, window: { readon
           s11 += f1 * f1; s12 += f1 * f2; s13 += f1 * pb; s22 += f2 * f2; s23 += f2 * pb; s33 += pb * pb;
           y1 += f1 * y; y2 += f2 * y; y3 += pb * y;
         }
-        let levels = solve3([s11, s12, s13, s22, s23, s33], [y1, y2, y3]);
-        if (levels && levels[1] < 0) {
-          const mo = solve2(s11, s13, s33, y1, y3);
-          levels = mo ? [mo[0], 0, mo[1]] : null;
+        let levels: [number, number, number] | null;
+        if (fixedBand !== undefined) {
+          const mo = solve2(s11, s13, s33, y1 - fixedBand * s12, y3 - fixedBand * s23);
+          levels = mo ? [mo[0], fixedBand, mo[1]] : null;
+        } else {
+          levels = solve3([s11, s12, s13, s22, s23, s33], [y1, y2, y3]);
+          if (levels && levels[1] < 0) {
+            const mo = solve2(s11, s13, s33, y1, y3);
+            levels = mo ? [mo[0], 0, mo[1]] : null;
+          }
         }
         if (!levels) continue;
         const [m, d, o] = levels;
