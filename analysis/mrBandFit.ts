@@ -76,7 +76,7 @@ function solve2(a00: number, a01: number, a11: number, b0: number, b1: number): 
 export function fitBlurredBand(
   s: Float64Array,
   stepMm: number,
-  window: { readonly fromMm: number; readonly toMm: number; readonly darkestMm: number; readonly bandValue?: number },
+  window: { readonly fromMm: number; readonly toMm: number; readonly darkestMm: number; readonly bandValue?: number | undefined },
 ): BandFit | null {
   const fixedBand = window.bandValue;
   const from = Math.max(0, Math.ceil(window.fromMm / stepMm - 1e-9));
