@@ -150,12 +150,8 @@ export function planeViewOf(
   if (!denoise) {
     return ok({ valueAt: rawValueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, cranialSampleMm, lowValue: Number.NaN, hounsfield: false, filledAt: () => false });
   }
-  let patch = denoisedPatch(rawValueAt, seed, resolutionMm, () => wideFieldLowValue(rawValueAt, seed));
-  if (patch.noisy && wideValueAt) {
-    const wide = wideValueAt;
-    patch = denoisedPatch(wide, seed, resolutionMm, () => wideFieldLowValue(wide, seed));
-  }
-  const { valueAt, lowValue, hounsfield, filledAt } = patch;
+  const read = wideValueAt && noisyPatch(rawValueAt, seed, resolutionMm) ? wideValueAt : rawValueAt;
+  const { valueAt, lowValue, hounsfield, filledAt } = denoisedPatch(read, seed, resolutionMm, () => wideFieldLowValue(read, seed));
   return ok({ valueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, cranialSampleMm, lowValue, hounsfield, filledAt });
 }
 
@@ -352,7 +348,7 @@ function denoisedPatch(
   centre: Vec2,
   resolutionMm: number,
   wideLowValue: () => number,
-): Pick<PlaneView, 'valueAt' | 'lowValue' | 'hounsfield' | 'filledAt'> & { readonly noisy: boolean } {
+): Pick<PlaneView, 'valueAt' | 'lowValue' | 'hounsfield' | 'filledAt'> {
   const n = Math.round((2 * PATCH_HALF_SIZE_MM) / PATCH_SPACING_MM) + 1;
   const x0 = centre[0] - PATCH_HALF_SIZE_MM;
   const y0 = centre[1] - PATCH_HALF_SIZE_MM;
@@ -384,24 +380,6 @@ function denoisedPatch(
     return c >= 0 && r >= 0 && c < n && r < n && filled[c + r * n] === 1;
   };
   const lag = Math.max(1, Math.round(resolutionMm / PATCH_SPACING_MM));
-  // Typed arrays, for the percentiles by selection (orderStatisticsInPlace).
-  const capacity = Math.ceil(n / 3) ** 2;
-  const differenceSamples = new Float64Array(capacity);
-  const valueSamples = new Float64Array(capacity);
-  let pairs = 0;
-  for (let r = 0; r < n; r += 3) {
-    for (let c = 0; c + lag < n; c += 3) {
-      const a = grid[c + r * n]!;
-      const b = grid[c + lag + r * n]!;
-      if (Number.isFinite(a) && Number.isFinite(b)) {
-        differenceSamples[pairs] = Math.abs(a - b);
-        valueSamples[pairs] = a;
-        pairs += 1;
-      }
-    }
-  }
-  const differences = differenceSamples.subarray(0, pairs);
-  const values = valueSamples.subarray(0, pairs);
   /** Bilinear sampler over a grid of the patch; the raw image outside it. */
   const samplerOf = (g: Float32Array) => (x: number, y: number): number => {
     const fc = (x - x0) / PATCH_SPACING_MM;
@@ -414,17 +392,56 @@ function denoisedPatch(
     const i = c + r * n;
     return (g[i]! * (1 - tc) + g[i + 1]! * tc) * (1 - tr) + (g[i + n]! * (1 - tc) + g[i + n + 1]! * tc) * tr;
   };
-  if (values.length < 100) return { valueAt: samplerOf(grid), lowValue: Number.NaN, hounsfield, filledAt, noisy: false };
-  const [high, quarter, low] = orderStatisticsInPlace(values, [
-    Math.floor(values.length * 0.95),
-    Math.floor(values.length * 0.25),
-    Math.floor(values.length * 0.01),
+  const stats = patchStatistics((c, r) => grid[c + r * n]!, n, lag);
+  if (!stats) return { valueAt: samplerOf(grid), lowValue: Number.NaN, hounsfield, filledAt };
+  const { share, low } = stats;
+  const smoothed = share > NOISY_SHARE ? gaussianBlur(grid, n, Math.min(MAX_SMOOTHING_SIGMA_MM, (share / NOISY_SHARE) * 0.4) / PATCH_SPACING_MM) : grid;
+  return { valueAt: samplerOf(smoothed), lowValue: low, hounsfield, filledAt };
+}
+
+/**
+ * Noise of a patch as a share of its intensity range, and its 1st percentile, from every 3rd sample of every 3rd row
+ * of an n × n grid read by `at(column, row)`: noise = robust standard deviation of differences between samples `lag`
+ * apart (1.4826 × median |a − b| / √2), range = 95th − 25th percentile. Null with fewer than 100 pairs.
+ */
+function patchStatistics(at: (c: number, r: number) => number, n: number, lag: number): { share: number; low: number } | null {
+  // Typed arrays, for the percentiles by selection (orderStatisticsInPlace).
+  const capacity = Math.ceil(n / 3) ** 2;
+  const differences = new Float64Array(capacity);
+  const values = new Float64Array(capacity);
+  let pairs = 0;
+  for (let r = 0; r < n; r += 3) {
+    for (let c = 0; c + lag < n; c += 3) {
+      const a = at(c, r);
+      const b = at(c + lag, r);
+      if (Number.isFinite(a) && Number.isFinite(b)) {
+        differences[pairs] = Math.abs(a - b);
+        values[pairs] = a;
+        pairs += 1;
+      }
+    }
+  }
+  if (pairs < 100) return null;
+  const [high, quarter, low] = orderStatisticsInPlace(values.subarray(0, pairs), [
+    Math.floor(pairs * 0.95),
+    Math.floor(pairs * 0.25),
+    Math.floor(pairs * 0.01),
   ]) as [number, number, number];
-  const [medianDifference] = orderStatisticsInPlace(differences, [differences.length >> 1]) as [number];
+  const [medianDifference] = orderStatisticsInPlace(differences.subarray(0, pairs), [pairs >> 1]) as [number];
   const range = high - quarter;
   const noise = (1.4826 * medianDifference) / Math.SQRT2;
-  const share = range > 0 ? noise / range : 0;
-  const noisy = share > NOISY_SHARE;
-  const smoothed = noisy ? gaussianBlur(grid, n, Math.min(MAX_SMOOTHING_SIGMA_MM, (share / NOISY_SHARE) * 0.4) / PATCH_SPACING_MM) : grid;
-  return { valueAt: samplerOf(smoothed), lowValue: low, hounsfield, filledAt, noisy };
+  return { share: range > 0 ? noise / range : 0, low };
+}
+
+/**
+ * True when the patch around `centre` read by `raw` is noisy (patchStatistics' share above NOISY_SHARE), from the same
+ * samples denoisedPatch reads its statistics from, without sampling the whole patch.
+ */
+function noisyPatch(raw: (x: number, y: number) => number, centre: Vec2, resolutionMm: number): boolean {
+  const n = Math.round((2 * PATCH_HALF_SIZE_MM) / PATCH_SPACING_MM) + 1;
+  const x0 = centre[0] - PATCH_HALF_SIZE_MM;
+  const y0 = centre[1] - PATCH_HALF_SIZE_MM;
+  const lag = Math.max(1, Math.round(resolutionMm / PATCH_SPACING_MM));
+  const stats = patchStatistics((c, r) => raw(x0 + c * PATCH_SPACING_MM, y0 + r * PATCH_SPACING_MM), n, lag);
+  return stats !== null && stats.share > NOISY_SHARE;
 }
