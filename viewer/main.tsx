@@ -1,5 +1,6 @@
 import { configFromUrl, prefetchStudy, studyUidsFromUrl } from './dicomweb';
-import { prefetchMiddleFrame } from './loading/earlyFrame';
+import { afterEarlyRequests } from './loading/bootGate';
+import { startMiddleFramePrefetch } from './loading/earlyFrame';
 import { markStartup } from './loading/startupMark';
 
 markStartup('entry');
@@ -8,16 +9,24 @@ markStartup('entry');
 // metadata downloaded while the viewer's code (cornerstone, React, the panels) loads and starts; the middle slice of
 // the series it opens on is requested as soon as that series' metadata is in, for the first image.
 const config = configFromUrl(window.location.search);
+const earlyRequestsSent: Array<Promise<unknown>> = [];
 if (config) {
   const studyUids = studyUidsFromUrl(window.location.search);
   for (const uid of studyUids) {
     // The middle slice is established ahead of the series metadata only when one study is named: with several, the
     // series shown first is not known here.
-    void prefetchStudy(config, uid).then((series) => prefetchMiddleFrame(config, uid, series, { establish: studyUids.length === 1 }));
+    const prefetch = prefetchStudy(config, uid).then((series) => startMiddleFramePrefetch(config, uid, series, { establish: studyUids.length === 1 }));
+    earlyRequestsSent.push(prefetch.then(({ requestsSent }) => requestsSent));
   }
 }
 
-import('./boot')
+// The viewer's code is downloaded from the start (the page preloads it) but evaluated once the early requests that
+// wait on an answer are out (or a bound has passed): its evaluation holds the main thread for a second or more.
+afterEarlyRequests(earlyRequestsSent)
+  .then(() => {
+    markStartup('boot-import');
+    return import('./boot');
+  })
   .then(({ boot }) => {
     markStartup('boot-loaded');
     boot();

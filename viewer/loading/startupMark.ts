@@ -7,6 +7,7 @@ export type StartupStep =
   | 'middle-doubted'
   | 'series-metadata'
   | 'early-frame'
+  | 'boot-import'
   | 'boot-loaded'
   | 'boot-run'
   | 'early-slice'
