@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configForRoot } from '../../viewer/dicomweb/config';
 import type { Result } from '../../viewer/dicomweb/result';
-import { likelyMiddleInstanceNumbers, middleSliceSopUid, prefetchMiddleFrame, seriesOpenedFirst, startMiddleFramePrefetch, takeEarlyFrame } from '../../viewer/loading/earlyFrame';
+import { likelyMiddleInstanceNumbers, middleSliceSopUid, prefetchMiddleFrame, seriesOpenedFirst, takeEarlyFrame } from '../../viewer/loading/earlyFrame';
 
 /** One instance's DICOM JSON as a WADO-RS metadata answer lists it: UID, position, orientation, frames. */
 function instance(sopUID: string, zMm: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -149,42 +149,6 @@ describe('prefetchMiddleFrame', () => {
     await done;
     expect(frameRequests()).toEqual([frameUrlOf('1.2.3.4', sopUidAt(20))]);
     takeEarlyFrame(frameUrlOf('1.2.3.4', sopUidAt(20)));
-  });
-
-  it('says its follow-up requests are out once each guessed frame and its metadata are asked for, before the series metadata is in', async () => {
-    // The instance searches answer only when released: until then nothing waits on an answer but the searches.
-    let answerSearches: () => void = () => undefined;
-    const searchesAnswered = new Promise<void>((resolve) => {
-      answerSearches = resolve;
-    });
-    const fakeServer = fetch;
-    vi.stubGlobal('fetch', (url: string) => (url.includes('InstanceNumber=') ? searchesAnswered.then(() => fakeServer(url)) : fakeServer(url)));
-    const { list, arrive } = series('1.2.3.6', [10, 20, 30, 40], [1, 2, 3, 4]);
-    const prefetch = startMiddleFramePrefetch(config, studyUID, list, { establish: true });
-    let sent = false;
-    void prefetch.requestsSent.then(() => {
-      sent = true;
-    });
-    await settle();
-    expect(sent).toBe(false);
-    expect(frameRequests()).toEqual([]);
-    answerSearches();
-    await prefetch.requestsSent;
-    // Numbers 2 and 3 (z = 20, 30) guessed: both frames and both instances' metadata asked for, the series metadata not in.
-    expect(frameRequests().sort()).toEqual([20, 30].map((z) => frameUrlOf('1.2.3.6', sopUidAt(z))).sort());
-    expect(requests.filter((url) => url.endsWith('/metadata')).sort()).toEqual(
-      [20, 30].map((z) => `http://pacs.test/dicom-web/studies/${studyUID}/series/1.2.3.6/instances/${sopUidAt(z)}/metadata`).sort(),
-    );
-    arrive();
-    await prefetch.done;
-    for (const z of [20, 30]) takeEarlyFrame(frameUrlOf('1.2.3.6', sopUidAt(z)));
-  });
-
-  it('has no follow-up requests to wait for when the study has no image series', async () => {
-    const prefetch = startMiddleFramePrefetch(config, studyUID, [{ seriesInstanceUID: '1.2.3.7', modality: 'SR', instanceCount: 1, metadata: new Promise(() => undefined) }]);
-    await prefetch.requestsSent;
-    await prefetch.done;
-    expect(requests).toEqual([]);
   });
 
   it('guesses nothing from an instance number two instances share', async () => {

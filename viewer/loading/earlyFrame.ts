@@ -232,36 +232,14 @@ function requestEarlyFrame(config: DicomWebConfig, series: SeriesAddress, sopUID
  * metadata, a refused frame or search) leaves nothing behind but a null answer: the viewer then loads the frame as it
  * always does.
  */
-export function prefetchMiddleFrame(
+export async function prefetchMiddleFrame(
   config: DicomWebConfig,
   studyUID: string,
   series: readonly PrefetchedSeries[],
   options: { readonly establish: boolean } = { establish: true },
 ): Promise<void> {
-  return startMiddleFramePrefetch(config, studyUID, series, options).done;
-}
-
-/** What startMiddleFramePrefetch started. */
-export interface MiddleFramePrefetch {
-  /**
-   * Settles once every request that waits on one of its answers has been sent: each guessed instance's frame and
-   * metadata, asked for as soon as its instance search answers (or once that search has failed). After this the
-   * prefetch needs the main thread only to take answers in.
-   */
-  readonly requestsSent: Promise<void>;
-  /** Settles once the series metadata's middle slice has been requested (or found not to be needed). */
-  readonly done: Promise<void>;
-}
-
-/** prefetchMiddleFrame, also saying when its follow-up requests are out (for the entry to start the viewer's code then). */
-export function startMiddleFramePrefetch(
-  config: DicomWebConfig,
-  studyUID: string,
-  series: readonly PrefetchedSeries[],
-  options: { readonly establish: boolean } = { establish: true },
-): MiddleFramePrefetch {
   const opened = seriesOpenedFirst(series);
-  if (opened === undefined || !isUid(studyUID) || !isUid(opened.seriesInstanceUID)) return { requestsSent: Promise.resolve(), done: Promise.resolve() };
+  if (opened === undefined || !isUid(studyUID) || !isUid(opened.seriesInstanceUID)) return;
   const address: SeriesAddress = { studyUID, seriesUID: opened.seriesInstanceUID };
   let metadataIn = false;
   // Each guess' own metadata is asked for with its frame (one small answer more for an even count), so it is in by the
@@ -282,18 +260,14 @@ export function startMiddleFramePrefetch(
     markStartup('canvas-warm');
   });
   if (options.establish) earlySlice ??= guesses.length === 0 ? Promise.resolve(null) : establishMiddle(config, address, opened.instanceCount ?? 0, guesses, guessMetadata);
-  const done = (async () => {
-    const metadata = await opened.metadata;
-    metadataIn = true;
-    markStartup('series-metadata');
-    if (!metadata.ok) return;
-    const sopUID = middleSliceSopUid(metadata.value);
-    if (sopUID === null) return;
-    await requestEarlyFrame(config, address, sopUID);
-    markStartup('early-frame');
-  })();
-  // Each guess' follow-ups are sent in the callback above, synchronously with its search's answer.
-  return { requestsSent: Promise.allSettled(guesses).then(() => undefined), done };
+  const metadata = await opened.metadata;
+  metadataIn = true;
+  markStartup('series-metadata');
+  if (!metadata.ok) return;
+  const sopUID = middleSliceSopUid(metadata.value);
+  if (sopUID === null) return;
+  await requestEarlyFrame(config, address, sopUID);
+  markStartup('early-frame');
 }
 
 /**

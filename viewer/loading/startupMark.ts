@@ -7,7 +7,6 @@ export type StartupStep =
   | 'middle-doubted'
   | 'series-metadata'
   | 'early-frame'
-  | 'boot-import'
   | 'boot-loaded'
   | 'boot-run'
   | 'early-slice'
