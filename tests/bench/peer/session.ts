@@ -78,8 +78,8 @@ export interface SessionResult {
   /** The main thread's busiest functions (self time), when a CPU profile was taken. */
   readonly topSelfTimes?: readonly SelfTime[];
   /**
-   * When a CPU profile was taken: the page's requests other than frames and the first frames, by start (ms since the
-   * navigation started), to place the profile's activity against the network.
+   * The page's requests other than frames, the first frames and its User Timing marks, by start (ms since the
+   * navigation started), to place the start-up steps (and a CPU profile's activity) against the network.
    */
   readonly requestTimeline?: ReadonlyArray<{ readonly name: string; readonly startMs: number; readonly endMs: number }>;
   readonly peakJsHeapUsedBytes: number;
@@ -191,8 +191,10 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
       heapPolling = false;
       await heapLoop;
     }
+    // The request timeline and the page's start-up marks in every session: they say where the first image's time went
+    // whatever the machine's load (reading them costs one evaluate after the session's figures are taken).
+    requestTimeline = ((await page.evaluate(REQUEST_TIMELINE_SCRIPT).catch(() => null)) as SessionResult['requestTimeline'] | null) ?? undefined;
     if (spec.cpuProfileFile !== undefined) {
-      requestTimeline = ((await page.evaluate(REQUEST_TIMELINE_SCRIPT).catch(() => null)) as SessionResult['requestTimeline'] | null) ?? undefined;
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(spec.cpuProfileFile, JSON.stringify(profile));
       selfTimes = topSelfTimes(profile as CpuProfile, 25);
