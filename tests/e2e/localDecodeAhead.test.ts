@@ -50,7 +50,18 @@ describe('local files of two series, chosen interleaved', () => {
     // Every image entering cornerstone's cache (a decode), and how many had entered when the reading ended (the
     // progress bar removed).
     await page.evaluate(() => {
-      const record = { added: {} as Record<string, number>, addedWhenRead: -1, progressSeen: false, sliceUploads: 0 };
+      const record = {
+        added: {} as Record<string, number>,
+        addedWhenRead: -1,
+        progressSeen: false,
+        sliceUploads: 0,
+        /** The early image: its slice, and whether cornerstone had rendered any view when it was drawn. */
+        early: null as { imageId: string | undefined; cornerstoneRendered: boolean } | null,
+        /** Slices of the CT volume in when cornerstone first rendered a view of it (-1: no render seen yet). */
+        framesAtFirstRender: -1,
+        /** Slices sent up to the texture by the end of cornerstone's first render of a view of the volume. */
+        uploadsByFirstRender: -1,
+      };
       // Slices sent to a 3-D texture (one texSubImage3D of depth 1 each; the views share the volume's texture).
       const upload = WebGL2RenderingContext.prototype.texSubImage3D;
       WebGL2RenderingContext.prototype.texSubImage3D = function (this: WebGL2RenderingContext, ...args: unknown[]) {
@@ -63,11 +74,29 @@ describe('local files of two series, chosen interleaved', () => {
         const { image } = (event as CustomEvent<{ image: { imageId: string } }>).detail;
         record.added[image.imageId] = (record.added[image.imageId] ?? 0) + 1;
       });
+      // The first render event of a volume view, before any other listener (capture on the document).
+      // (cornerstone also renders each view once before it is given its volume: not counted.)
+      document.addEventListener('CORNERSTONE_IMAGE_RENDERED', (event) => {
+        if (record.framesAtFirstRender >= 0) return;
+        const core = window.cornerstone as unknown as {
+          cache: { getVolume(id: string): { imageIds: string[]; cachedFrames?: unknown[] } | undefined };
+          getEnabledElement(element: Element): { viewport: { getVolumeId?: () => string | undefined } } | undefined;
+        };
+        const volumeId = core.getEnabledElement(event.target as Element)?.viewport.getVolumeId?.();
+        const volume = volumeId === undefined ? undefined : core.cache.getVolume(volumeId);
+        if (volume === undefined || volume.imageIds.length < 100) return;
+        record.framesAtFirstRender = (volume.cachedFrames ?? []).filter(Boolean).length;
+        record.uploadsByFirstRender = record.sliceUploads;
+      }, true);
       new MutationObserver(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('[data-early-image="true"] canvas[data-testid="early-image"]');
+        if (canvas !== null && record.early === null) {
+          record.early = { imageId: canvas.dataset.imageId, cornerstoneRendered: document.querySelector('[data-rendered="true"]') !== null };
+        }
         const present = document.querySelector('[data-testid="file-progress"]') !== null;
         if (present) record.progressSeen = true;
         else if (record.progressSeen && record.addedWhenRead < 0) record.addedWhenRead = Object.keys(record.added).length;
-      }).observe(document, { subtree: true, childList: true });
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-early-image'] });
     });
     await session.viewer.openFiles(chosen);
     await session.viewer.waitLoaded('sagittal');
@@ -83,6 +112,31 @@ describe('local files of two series, chosen interleaved', () => {
     const bytesRead = await session.viewer.page.evaluate(() => (window as unknown as { __fileBytesRead: Record<string, number> }).__fileBytesRead);
     const misread = chosen.map((path) => ({ file: basename(path), bytes: statSync(path).size, read: bytesRead[basename(path)] ?? 0 })).filter(({ bytes, read }) => read !== bytes);
     expect(misread).toEqual([]);
+  });
+
+  it('never asks a file its size (a synchronous round trip to the browser for each file from disk)', async () => {
+    const queries = await session.viewer.page.evaluate(() => (window as unknown as { __fileSizeQueries: { count: number } }).__fileSizeQueries.count);
+    // Before, each file decoded ahead was asked once when its bytes were let go of (242 here).
+    expect(queries).toBe(0);
+  });
+
+  it('draws the CT\'s middle slice from the slice decoded ahead, before cornerstone renders any view', async () => {
+    const early = await session.viewer.page.evaluate(() => (window as unknown as { __ahead: { early: { imageId?: string; cornerstoneRendered: boolean } | null } }).__ahead.early);
+    // The middle of 227 slices sorted by position along the slice normal (slice 114 from either end), from the files.
+    const byPosition = ctFiles
+      .map((path) => ({ path, z: Number((dicomParser.parseDicom(new Uint8Array(readFileSync(path)), { untilTag: 'x00200037' }).string('x00200032') ?? '').split('\\')[2]) }))
+      .sort((a, b) => a.z - b.z);
+    expect(byPosition.every(({ z }) => Number.isFinite(z))).toBe(true);
+    const middle = byPosition[Math.floor(byPosition.length / 2)]!.path;
+    // Before, a local series had no early image: its first image was cornerstone's first render.
+    expect(early).toEqual({ imageId: imageIdOf(middle), cornerstoneRendered: false });
+  });
+
+  it('gives the views the complete volume before their first render, which sends every slice up', async () => {
+    const ahead = await session.viewer.page.evaluate(() => (window as unknown as { __ahead: { framesAtFirstRender: number; uploadsByFirstRender: number } }).__ahead);
+    // Before, the views rendered first with the slices the volume had taken in by then (a part), then again.
+    expect(ahead.framesAtFirstRender).toBe(ctFiles.length);
+    expect(ahead.uploadsByFirstRender).toBe(ctFiles.length);
   });
 
   it('decodes every CT slice while the files are read, each once, into the volume it opens', async () => {
