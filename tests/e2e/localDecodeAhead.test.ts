@@ -57,10 +57,6 @@ describe('local files of two series, chosen interleaved', () => {
         sliceUploads: 0,
         /** The early image: its slice, and whether cornerstone had rendered any view when it was drawn. */
         early: null as { imageId: string | undefined; cornerstoneRendered: boolean } | null,
-        /** Slices of the CT volume in when cornerstone first rendered a view of it (-1: no render seen yet). */
-        framesAtFirstRender: -1,
-        /** Slices sent up to the texture by the end of cornerstone's first render of a view of the volume. */
-        uploadsByFirstRender: -1,
       };
       // Slices sent to a 3-D texture (one texSubImage3D of depth 1 each; the views share the volume's texture).
       const upload = WebGL2RenderingContext.prototype.texSubImage3D;
@@ -74,20 +70,6 @@ describe('local files of two series, chosen interleaved', () => {
         const { image } = (event as CustomEvent<{ image: { imageId: string } }>).detail;
         record.added[image.imageId] = (record.added[image.imageId] ?? 0) + 1;
       });
-      // The first render event of a volume view, before any other listener (capture on the document).
-      // (cornerstone also renders each view once before it is given its volume: not counted.)
-      document.addEventListener('CORNERSTONE_IMAGE_RENDERED', (event) => {
-        if (record.framesAtFirstRender >= 0) return;
-        const core = window.cornerstone as unknown as {
-          cache: { getVolume(id: string): { imageIds: string[]; cachedFrames?: unknown[] } | undefined };
-          getEnabledElement(element: Element): { viewport: { getVolumeId?: () => string | undefined } } | undefined;
-        };
-        const volumeId = core.getEnabledElement(event.target as Element)?.viewport.getVolumeId?.();
-        const volume = volumeId === undefined ? undefined : core.cache.getVolume(volumeId);
-        if (volume === undefined || volume.imageIds.length < 100) return;
-        record.framesAtFirstRender = (volume.cachedFrames ?? []).filter(Boolean).length;
-        record.uploadsByFirstRender = record.sliceUploads;
-      }, true);
       new MutationObserver(() => {
         const canvas = document.querySelector<HTMLCanvasElement>('[data-early-image="true"] canvas[data-testid="early-image"]');
         if (canvas !== null && record.early === null) {
@@ -130,13 +112,6 @@ describe('local files of two series, chosen interleaved', () => {
     const middle = byPosition[Math.floor(byPosition.length / 2)]!.path;
     // Before, a local series had no early image: its first image was cornerstone's first render.
     expect(early).toEqual({ imageId: imageIdOf(middle), cornerstoneRendered: false });
-  });
-
-  it('gives the views the complete volume before their first render, which sends every slice up', async () => {
-    const ahead = await session.viewer.page.evaluate(() => (window as unknown as { __ahead: { framesAtFirstRender: number; uploadsByFirstRender: number } }).__ahead);
-    // Before, the views rendered first with the slices the volume had taken in by then (a part), then again.
-    expect(ahead.framesAtFirstRender).toBe(ctFiles.length);
-    expect(ahead.uploadsByFirstRender).toBe(ctFiles.length);
   });
 
   it('decodes every CT slice while the files are read, each once, into the volume it opens', async () => {

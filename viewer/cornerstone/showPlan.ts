@@ -74,12 +74,6 @@ async function showVolume(seriesKey: string, volumeSpecs: readonly ViewportSpec[
   dropMismatchedAhead(volume);
   // Before any view uses the volume: its 3-D texture without per-slice garbage, in 16-bit floats where exact.
   giveVolumeCompactTexture(volume);
-  // Every slice already decoded (local files, decoded while they were read): the volume takes them in before any view
-  // renders, so the views' first render is of the complete volume and sends each slice up once, in that render; no
-  // streaming refresh of three reformats with a part of the slices (a software GPU's work) comes before it.
-  if (!volume.loadStatus.loaded && !volume.loadStatus.loading && volume.imageIds.every((imageId) => cache.getImage(imageId) !== undefined)) {
-    await new Promise<void>((resolve) => volume.load(() => resolve()));
-  }
   // A series without a stored window would have its middle frame asked for again by every view (see volumeWindow.ts).
   await setVolumesWithWindow(volume, () => setVolumesForViewports(renderingEngine, [{ volumeId }], volumeSpecs.map((v) => v.viewportId)));
   for (const spec of volumeSpecs) {
