@@ -50,7 +50,14 @@ describe('local files of two series, chosen interleaved', () => {
     // Every image entering cornerstone's cache (a decode), and how many had entered when the reading ended (the
     // progress bar removed).
     await page.evaluate(() => {
-      const record = { added: {} as Record<string, number>, addedWhenRead: -1, progressSeen: false, sliceUploads: 0 };
+      const record = {
+        added: {} as Record<string, number>,
+        addedWhenRead: -1,
+        progressSeen: false,
+        sliceUploads: 0,
+        /** The early image: its slice, and whether cornerstone had rendered any view when it was drawn. */
+        early: null as { imageId: string | undefined; cornerstoneRendered: boolean } | null,
+      };
       // Slices sent to a 3-D texture (one texSubImage3D of depth 1 each; the views share the volume's texture).
       const upload = WebGL2RenderingContext.prototype.texSubImage3D;
       WebGL2RenderingContext.prototype.texSubImage3D = function (this: WebGL2RenderingContext, ...args: unknown[]) {
@@ -64,10 +71,14 @@ describe('local files of two series, chosen interleaved', () => {
         record.added[image.imageId] = (record.added[image.imageId] ?? 0) + 1;
       });
       new MutationObserver(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('[data-early-image="true"] canvas[data-testid="early-image"]');
+        if (canvas !== null && record.early === null) {
+          record.early = { imageId: canvas.dataset.imageId, cornerstoneRendered: document.querySelector('[data-rendered="true"]') !== null };
+        }
         const present = document.querySelector('[data-testid="file-progress"]') !== null;
         if (present) record.progressSeen = true;
         else if (record.progressSeen && record.addedWhenRead < 0) record.addedWhenRead = Object.keys(record.added).length;
-      }).observe(document, { subtree: true, childList: true });
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-early-image'] });
     });
     await session.viewer.openFiles(chosen);
     await session.viewer.waitLoaded('sagittal');
@@ -83,6 +94,24 @@ describe('local files of two series, chosen interleaved', () => {
     const bytesRead = await session.viewer.page.evaluate(() => (window as unknown as { __fileBytesRead: Record<string, number> }).__fileBytesRead);
     const misread = chosen.map((path) => ({ file: basename(path), bytes: statSync(path).size, read: bytesRead[basename(path)] ?? 0 })).filter(({ bytes, read }) => read !== bytes);
     expect(misread).toEqual([]);
+  });
+
+  it('never asks a file its size (a synchronous round trip to the browser for each file from disk)', async () => {
+    const queries = await session.viewer.page.evaluate(() => (window as unknown as { __fileSizeQueries: { count: number } }).__fileSizeQueries.count);
+    // Before, each file decoded ahead was asked once when its bytes were let go of (242 here).
+    expect(queries).toBe(0);
+  });
+
+  it('draws the CT\'s middle slice from the slice decoded ahead, before cornerstone renders any view', async () => {
+    const early = await session.viewer.page.evaluate(() => (window as unknown as { __ahead: { early: { imageId?: string; cornerstoneRendered: boolean } | null } }).__ahead.early);
+    // The middle of 227 slices sorted by position along the slice normal (slice 114 from either end), from the files.
+    const byPosition = ctFiles
+      .map((path) => ({ path, z: Number((dicomParser.parseDicom(new Uint8Array(readFileSync(path)), { untilTag: 'x00200037' }).string('x00200032') ?? '').split('\\')[2]) }))
+      .sort((a, b) => a.z - b.z);
+    expect(byPosition.every(({ z }) => Number.isFinite(z))).toBe(true);
+    const middle = byPosition[Math.floor(byPosition.length / 2)]!.path;
+    // Before, a local series had no early image: its first image was cornerstone's first render.
+    expect(early).toEqual({ imageId: imageIdOf(middle), cornerstoneRendered: false });
   });
 
   it('decodes every CT slice while the files are read, each once, into the volume it opens', async () => {

@@ -1,6 +1,7 @@
 import { readLocalFiles } from '../loading/localFiles';
 import { initCornerstone } from '../cornerstone/initCornerstone';
 import { decodeAhead } from '../cornerstone/decodeAhead';
+import { warmUpCanvas2d } from '../loading/canvasWarmUp';
 import { fetchSampleFiles, fetchSampleManifest } from '../loading/sampleStudy';
 import { getState, setState } from '../state/store';
 import { addInstances } from '../state/instances';
@@ -15,11 +16,15 @@ export async function openFiles(files: readonly File[], label = 'Reading files')
   await initCornerstone();
   const reports: Array<{ bytes: Uint8Array; fileName: string }> = [];
   // Each native frame is decoded into its volume's array as its file is read, while the next files are read.
-  await readLocalFiles(files, (batch, progress) => {
+  const reading = readLocalFiles(files, (batch, progress) => {
     addInstances(batch.instances, batch.problems);
     for (const instance of batch.instances) if (instance.srBytes) reports.push({ bytes: instance.srBytes, fileName: instance.meta.fileName });
     setState({ fileProgress: { ...progress, label } });
   }, decodeAhead);
+  // The first files are being read: the page's 2-D canvas machinery is set up meanwhile, not when the series' middle
+  // slice is drawn once the last file is read (see canvasWarmUp.ts and earlyImage.ts).
+  warmUpCanvas2d();
+  await reading;
   setState({ fileProgress: null });
   if (!getState().activeSeriesKey) selectFirstImageSeries();
   // Measurement reports opened with (or after) their images put their vertebrae back on them.

@@ -1,5 +1,6 @@
 import { Enums, imageLoader, type Types } from '@cornerstonejs/core';
 import { getImageFrame, wadouri } from '@cornerstonejs/dicom-image-loader';
+import { lengthReadOf } from '../loading/localFiles';
 import { releasePixelData, type PixelDataRange } from '../loading/releasePixelData';
 import { fileFrameRange } from './fileFrameView';
 import { createImageFromFrame, isDirectFrame } from './uncompressedImage';
@@ -45,8 +46,9 @@ export function releaseFileBytes(imageId: string): void {
   const file = wadouri.fileManager.get(Number(parsed.url)) as File | undefined;
   if (!wadouri.dataSetCacheManager.isLoaded(parsed.url) || file === undefined) return;
   const dataSet = wadouri.dataSetCacheManager.get(parsed.url);
-  // Offsets into the dataset's bytes are offsets into the file only when those bytes are the whole file as read.
-  if (dataSet.byteArray.byteOffset !== 0 || dataSet.byteArray.length !== file.size) return;
+  // Offsets into the dataset's bytes are offsets into the file only when those bytes are the whole file as read
+  // (not, say, a deflated dataset inflated); the length read is known without asking the file (see lengthReadOf).
+  if (dataSet.byteArray.byteOffset !== 0 || dataSet.byteArray.length !== lengthReadOf(file)) return;
   const range = releasePixelData(dataSet);
   if (range !== null) releasedPixelData.set(parsed.url, range);
 }

@@ -206,16 +206,15 @@ interface PreparedImage {
 }
 
 /**
- * Decodes the early frame of the target (loading/earlyFrame.ts) as cornerstone will (its own decode of a copy of the
- * bytes, so the frame loader later takes them untouched) and checks that cornerstone would show it as the early image
- * would: greyscale through the rescale and a linear window, slice axis along the view's normal.
+ * The target's slice as cornerstone will show it: over DICOMweb its early frame (loading/earlyFrame.ts) decoded as
+ * cornerstone will; from local files the slice already decoded into cornerstone's cache while the files were read.
+ * Checks that cornerstone would show it as the early image would: greyscale through the rescale and a linear window,
+ * slice axis along the view's normal.
  */
 async function prepare(target: EarlyTarget | null): Promise<PreparedImage | null> {
-  if (target === null || !target.imageId.startsWith(WADORS_SCHEME)) return null;
-  const frame = await peekEarlyFrame(target.imageId.slice(WADORS_SCHEME.length));
-  if (frame === null) return null;
-  const image = await createImageFromFrame(target.imageId, frame.pixelData.slice(), frame.transferSyntaxUID, {});
-  if (!plainGreyscale(image)) return null;
+  if (target === null) return null;
+  const image = target.imageId.startsWith(WADORS_SCHEME) ? await decodeEarlyFrame(target.imageId) : await decodedImage(target.imageId);
+  if (image === null || !plainGreyscale(image)) return null;
   const plane = (metaData.get(Enums.MetadataModules.IMAGE_PLANE, target.imageId) ?? {}) as ImagePlane;
   return {
     viewportId: target.viewportId,
@@ -225,6 +224,24 @@ async function prepare(target: EarlyTarget | null): Promise<PreparedImage | null
     sliceIndex: target.sliceIndexAt(Number(plane.imagePositionPatient?.[2])),
     sliceCount: target.sliceCount,
   };
+}
+
+/** The early frame of a DICOMweb image id decoded as cornerstone will (a copy of its bytes: the frame loader takes them untouched), or null. */
+async function decodeEarlyFrame(imageId: string): Promise<Types.IImage | null> {
+  const frame = await peekEarlyFrame(imageId.slice(WADORS_SCHEME.length));
+  if (frame === null) return null;
+  return createImageFromFrame(imageId, frame.pixelData.slice(), frame.transferSyntaxUID, {});
+}
+
+/**
+ * The image cornerstone's cache already holds for this id (a local file's slice decoded while the files were read,
+ * see decodeAhead.ts, in the array its volume keeps it in), or null when it holds none or it failed. Nothing is decoded
+ * or read for it here.
+ */
+async function decodedImage(imageId: string): Promise<Types.IImage | null> {
+  const loadObject = cache.getImageLoadObject(imageId);
+  if (loadObject === undefined) return null;
+  return loadObject.promise.catch(() => null);
 }
 
 /** An early image drawn (or on its way) before its series had a plan, until a plan adopts it or it is removed. */
@@ -293,8 +310,10 @@ export function removeEarlyViewImage(): void {
  * orientation from the slice's axes) and with the overlay's labels. It stays until cornerstone's view renders a slice
  * whose pixels have arrived or another slice, or the person touches the view; the frame is not requested again (the
  * frame loader takes the early answer). `settled` waits at most EARLY_IMAGE_WAIT_MS; an image prepared later is
- * still drawn unless cornerstone has taken over the view. Nothing is drawn without an early frame (a local series),
- * for a colour, inverted, LUT-mapped or tilted slice, or without pixel spacing.
+ * still drawn unless cornerstone has taken over the view. A local series' middle slice is drawn from cornerstone's
+ * cache when it was decoded while the files were read (decodeAhead.ts), before the engine's WebGL set-up. Nothing is
+ * drawn without an early frame or a decoded slice, for a colour, inverted, LUT-mapped or tilted slice, or without
+ * pixel spacing.
  */
 export function showEarlyImage(
   plan: DisplayPlan,

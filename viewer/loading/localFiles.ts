@@ -22,6 +22,18 @@ const BATCH_SIZE = 24;
  */
 const READS_IN_FLIGHT = 4;
 
+/** How many bytes each file gave when it was read whole (see `lengthReadOf`). */
+const lengthsRead = new WeakMap<File, number>();
+
+/**
+ * The length of the file's bytes as read whole here, or undefined for a file not read here. Asking the file itself
+ * (`File.size`) is a synchronous round trip to the browser process for each file chosen from disk (Chromium checks
+ * the file's metadata): about 3 ms of the page's main thread per file on a loaded 2-core machine, 1 s for 300 files.
+ */
+export function lengthReadOf(file: File): number | undefined {
+  return lengthsRead.get(file);
+}
+
 function displayName(file: File): string {
   return (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name;
 }
@@ -61,6 +73,7 @@ export async function readLocalFiles(
     reads[i] = undefined;
     try {
       const buffer = await read;
+      lengthsRead.set(file, buffer.byteLength);
       // fileManager.add gives the image id itself ("dicomfile:N"); the loader's cache key is the part after the scheme.
       const baseImageId = wadouri.fileManager.add(file);
       const uri = baseImageId.slice(baseImageId.indexOf(':') + 1);

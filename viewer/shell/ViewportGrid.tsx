@@ -34,6 +34,23 @@ function settleWithin<T>(promise: Promise<T>, timeoutMs: number): Promise<T | 't
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Longest the display waits for the browser to paint before it sets up the rendering engine, ms: a hidden tab gets no
+ * animation frames, and must not hold the display for them.
+ */
+const PAINT_WAIT_MS = 100;
+
+/** Resolves once the browser has had the chance to paint (the task after the next animation frame), or after PAINT_WAIT_MS. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, PAINT_WAIT_MS);
+    requestAnimationFrame(() => setTimeout(() => {
+      clearTimeout(timer);
+      resolve();
+    }, 0));
+  });
+}
+
 /** The file an image id comes from, for a message; the id itself when no open file has it. */
 function fileNameOf(imageId: string): string {
   return getState().instances.find((i) => i.imageIds.includes(imageId))?.meta.fileName ?? imageId;
@@ -70,6 +87,8 @@ export function ViewportGrid() {
         // The first slice drawn on a plain canvas while cornerstone's rendering engine starts (see earlyImage.ts).
         early = showEarlyImage(plan, elements.current, setViewportSnapshot);
         await early.settled;
+        // Let the browser put the early image on screen before the engine's set-up holds the main thread.
+        await nextPaint();
         if (disposed) return;
         const setup = showPlan(plan, elements.current, getState().primaryTool, {
           onSnapshot: setViewportSnapshot,

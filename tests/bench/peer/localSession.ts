@@ -85,6 +85,8 @@ export interface LocalSummary {
   readonly floorMs: number | null;
   readonly firstImageMs: number | null;
   readonly sagittalReadyMs: number | null;
+  /** The sagittal view drawn with its whole volume (`data-complete-render`), which can follow `sagittalReadyMs`. */
+  readonly sagittalDrawnMs: number | null;
   readonly sagittalOverFloor: number | null;
   readonly peakRssBytes: number | null;
   readonly peakPssBytes: number | null;
@@ -109,6 +111,7 @@ export function summarizeLocal(series: GeneratedSeries, sessions: readonly Sessi
     floorMs: floor?.median ?? null,
     firstImageMs: median(ours.map((s) => s.firstImageMs)),
     sagittalReadyMs: sagittal?.median ?? null,
+    sagittalDrawnMs: median(ours.map((s) => s.sagittalDrawnMs)),
     sagittalOverFloor: ratioOf(sagittal, floor),
     peakRssBytes: median(ours.map((s) => s.peakRssBytes)),
     peakPssBytes: median(ours.map((s) => s.peakPssBytes)),
@@ -123,12 +126,13 @@ export function summarizeLocal(series: GeneratedSeries, sessions: readonly Sessi
 export function formatLocalTable(summaries: readonly LocalSummary[], goal: number): string {
   const seconds = (ms: number | null) => (ms === null ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
   const gigabytes = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1e9).toFixed(2)} GB`);
-  const header = ['local files', 'read floor', 'first image', 'sagittal ready', `÷ floor (goal ≤ ${goal})`, 'peak RSS', 'peak PSS', 'browser CPU', 'disturbed'];
+  const header = ['local files', 'read floor', 'first image', 'sagittal ready', 'drawn complete', `÷ floor (goal ≤ ${goal})`, 'peak RSS', 'peak PSS', 'browser CPU', 'disturbed'];
   const rows = summaries.map((s) => [
     `N=${s.sliceCount} raw (${s.megabytes.toFixed(0)} MB)`,
     seconds(s.floorMs),
     seconds(s.firstImageMs),
     seconds(s.sagittalReadyMs),
+    seconds(s.sagittalDrawnMs),
     s.sagittalOverFloor === null ? 'n/a' : `${s.sagittalOverFloor.toFixed(2)}× ${s.sagittalOverFloor <= goal ? '✓' : '✗'}`,
     gigabytes(s.peakRssBytes),
     gigabytes(s.peakPssBytes),

@@ -212,7 +212,7 @@ async function main(): Promise<number> {
         const afterOpen = chooseFiles(s.files);
         specs.push(
           ...(options.floor ? [{ ...common, kind: 'local-floor' as const, url: `${ours.url}${LOCAL_FLOOR_PAGE}`, waitFor: [], floorScript: LOCAL_FLOOR_SCRIPT, afterOpen, servedRoot: options.distDir, settleMs: 0 }] : []),
-          { ...common, ...(options.cpuProfile ? { cpuProfileFile: join(CACHE_DIR, 'results', `ours-local-${s.key}-${Date.now()}.cpuprofile`) } : {}), kind: 'ours-local', url: `${ours.url}/`, probe: OUR_VIEWER_PROBE, waitFor: ['firstImage', 'sagittalReady'], afterOpen, servedRoot: options.distDir },
+          { ...common, ...(options.cpuProfile ? { cpuProfileFile: join(CACHE_DIR, 'results', `ours-local-${s.key}-${Date.now()}.cpuprofile`) } : {}), kind: 'ours-local', url: `${ours.url}/`, probe: OUR_VIEWER_PROBE, waitFor: ['firstImage', 'sagittalReady', 'sagittalDrawn'], afterOpen, servedRoot: options.distDir },
         );
       }
       const sessions: Array<SessionResult & { rep: number }> = [];
@@ -283,7 +283,7 @@ function describeSession(series: GeneratedSeries, rep: number, r: SessionResult)
   const s = (ms: number | undefined) => (ms === undefined ? '-' : `${(ms / 1000).toFixed(2)} s`);
   const figures = r.kind === 'io-floor' || r.kind === 'local-floor'
     ? `floor ${s(r.floor?.ms)} (${r.floor?.frames ?? 0} ${r.kind === 'io-floor' ? 'frames' : 'files'}, ${((r.floor?.bytes ?? 0) / 1e6).toFixed(0)} MB)`
-    : `first ${s(r.firstImageMs)}${r.firstImageEarly === true ? ' (early image)' : ''}${r.firstRenderedMs === undefined ? '' : ` (first render event ${s(r.firstRenderedMs)})`}, sagittal ${s(r.sagittalReadyMs)}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}${textureText(r)}${rendersText(r)}${workersText(r)}, PSS ${pssByTypeText(r)}; CPU ${cpuByTypeText(r)}`;
+    : `first ${s(r.firstImageMs)}${r.firstImageEarly === true ? ' (early image)' : ''}${r.firstRenderedMs === undefined ? '' : ` (first render event ${s(r.firstRenderedMs)})`}, sagittal ${s(r.sagittalReadyMs)}${r.sagittalDrawnMs === undefined ? '' : ` (drawn complete ${s(r.sagittalDrawnMs)})`}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}${textureText(r)}${rendersText(r)}${workersText(r)}, PSS ${pssByTypeText(r)}; CPU ${cpuByTypeText(r)}`;
   const memory = r.kind === 'io-floor' || r.kind === 'local-floor' ? '' : `\n    peak PSS parts (anon/file/shmem MB): ${pssPartsText(r)}\n    largest mappings at the end (PSS MB): ${mappingsText(r)}\n    threads (CPU s): ${threadsText(r)}`;
   const busiest = r.topSelfTimes === undefined ? '' : `\n    main thread self time: ${r.topSelfTimes.map((t) => `${t.name} ${t.selfMs.toFixed(0)} ms`).join('; ')}`;
   const path = r.requestTimeline === undefined || r.kind === 'io-floor' || r.kind === 'local-floor' ? '' : `\n    first image path (sent–answered ms | marks): ${startupPathText(r.requestTimeline)}`;

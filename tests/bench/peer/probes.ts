@@ -10,6 +10,11 @@ export interface BenchMarks {
   /** This viewer: cornerstone's first render event (`data-rendered`), black or not. */
   firstRendered?: number;
   sagittalReady?: number;
+  /**
+   * This viewer: the sagittal view first drawn with every slice of its volume in the texture (`data-complete-render`);
+   * `sagittalReady` (the volume complete) can come before that render.
+   */
+  sagittalDrawn?: number;
   /** OHIF: the highest number of fully loaded frames seen in a volume of the expected size. */
   framesLoaded?: number;
   /** This viewer: cornerstone's render events per view orientation (axial, sagittal …) from the page's start. */
@@ -75,8 +80,9 @@ export const OUR_VIEWER_PROBE = `(() => {
       }
     }
     if (marks.sagittalReady === undefined && document.querySelector('[data-testid="viewport"][data-orientation="sagittal"][data-loaded="true"]')) marks.sagittalReady = performance.now();
+    if (marks.sagittalDrawn === undefined && document.querySelector('[data-testid="viewport"][data-orientation="sagittal"][data-complete-render="true"]')) marks.sagittalDrawn = performance.now();
   };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-rendered', 'data-loaded', 'data-early-image'] });
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-rendered', 'data-loaded', 'data-early-image', 'data-complete-render'] });
 })();`;
 
 /**

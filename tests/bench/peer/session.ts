@@ -49,6 +49,8 @@ export interface SessionResult {
   /** This viewer: whether the first image was its early image, and cornerstone's first render event (black or not). */
   readonly firstImageEarly?: boolean;
   readonly firstRenderedMs?: number;
+  /** This viewer: the sagittal view drawn with its whole volume (see BenchMarks.sagittalDrawn). */
+  readonly sagittalDrawnMs?: number;
   readonly sagittalReadyMs?: number;
   readonly framesLoaded?: number;
   /** This viewer: cornerstone's render events per view orientation until the marks were read. */
@@ -217,6 +219,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     ...(marks.firstImageEarly === undefined ? {} : { firstImageEarly: marks.firstImageEarly }),
     ...(marks.firstRendered === undefined ? {} : { firstRenderedMs: marks.firstRendered }),
     ...(marks.sagittalReady === undefined ? {} : { sagittalReadyMs: marks.sagittalReady }),
+    ...(marks.sagittalDrawn === undefined ? {} : { sagittalDrawnMs: marks.sagittalDrawn }),
     ...(marks.framesLoaded === undefined ? {} : { framesLoaded: marks.framesLoaded }),
     ...(marks.rendersByOrientation === undefined ? {} : { rendersByOrientation: marks.rendersByOrientation }),
     ...(floor === undefined ? {} : { floor }),
