@@ -27,6 +27,7 @@ export const MEASURED_FILE_SECONDS: Readonly<Record<string, number>> = {
   'tests/e2e/csp.test.ts': 18,
   'tests/e2e/viewer.test.ts': 17,
   'tests/e2e/wadorsFrames.test.ts': 15,
+  'tests/e2e/seriesMemory.test.ts': 10,
   'tests/e2e/persistence.test.ts': 15,
   'tests/unit/srReport.test.ts': 14,
   'tests/e2e/foreignAnnotations.test.ts': 14,
