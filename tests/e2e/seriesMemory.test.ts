@@ -57,7 +57,7 @@ describe.skipIf(!hasOrthanc)('a series opened over DICOMweb, once complete', () 
 
   afterAll(() => stopOrthancStudy(study));
 
-  it('holds its voxels once on the page and leaves no frame in the browser\'s HTTP cache', async () => {
+  it('holds its voxels once on the page, draws without multisampling and leaves no frame in the browser\'s HTTP cache', async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
     const page = await context.newPage();
     const frameUrls = new Set<string>();
@@ -79,6 +79,18 @@ describe.skipIf(!hasOrthanc)('a series opened over DICOMweb, once complete', () 
     // Each slice once in cornerstone's cache (the volume's voxels), and nothing else there: no second decoded copy.
     expect(cached.slicesInCache).toBe(SLICE_COUNT);
     expect(cached.cacheBytes).toBe(SLICE_COUNT * SLICE_BYTES);
+
+    // The views' WebGL drawing buffer holds one sample per pixel (viewer/cornerstone/renderingEngine.ts): WebGL's
+    // default multisampling would keep 4 colour and 4 depth-stencil values per pixel in the GPU process.
+    const attributes = await page.evaluate(() => {
+      type Engine = { contextPool?: { getAllContexts(): Array<{ getOpenGLRenderWindow(): { getCanvas(): HTMLCanvasElement } }> } };
+      const engine = (window.cornerstone as unknown as { getRenderingEngine(id: string): Engine | undefined }).getRenderingEngine('vertebral-height-engine');
+      return (engine?.contextPool?.getAllContexts() ?? []).map((offscreen) => {
+        const gl = offscreen.getOpenGLRenderWindow().getCanvas().getContext('webgl2');
+        return gl === null ? null : { antialias: gl.getContextAttributes()?.antialias, samples: gl.getParameter(gl.SAMPLES) as number };
+      });
+    });
+    expect(attributes).toEqual([{ antialias: false, samples: 0 }]);
 
     // The answers were read once into the volume: the browser's HTTP cache (memory in this private context, disk in a
     // profile) holds none of them. `only-if-cached` answers from the cache, fresh or stale, or fails.

@@ -4,7 +4,10 @@
  * one texSubImage3D per slice as the viewer does, draws once, and reports the GPU process's and the renderer's RSS
  * and anonymous PSS after each step. Figures, never a test.
  *
- *   npx tsx tests/bench/peer/textureMemory.ts [--slices 300] [--format r16f|r32f] [--batch 1]
+ *   npx tsx tests/bench/peer/textureMemory.ts [--slices 300] [--format r16f|r32f] [--batch 1] [--canvas 512x512] [--antialias false]
+ *
+ * With `--slices 0` it measures the context alone: `--canvas 1000x800 --antialias true` against `false` gives the cost
+ * of WebGL's default multisampled drawing buffer.
  */
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/harness';
@@ -18,6 +21,8 @@ const option = (name: string, fallback: string): string => {
 const slices = Number(option('slices', '300'));
 const format = option('format', 'r16f');
 const batch = Math.max(1, Number(option('batch', '1')));
+const [canvasWidth, canvasHeight] = option('canvas', '512x512').split('x').map(Number);
+const antialias = option('antialias', 'false') === 'true';
 const SIDE = 512;
 
 function memoryOf(rootPid: number): Record<string, { rssMB: number; anonMB: number }> {
@@ -31,11 +36,11 @@ function memoryOf(rootPid: number): Record<string, { rssMB: number; anonMB: numb
   return byType;
 }
 
-const PAGE_SCRIPT = `async ({ slices, format, side, batch }) => {
+const PAGE_SCRIPT = `async ({ slices, format, side, batch, canvasWidth, canvasHeight, antialias }) => {
   const canvas = document.createElement('canvas');
-  canvas.width = 512; canvas.height = 512;
+  canvas.width = canvasWidth; canvas.height = canvasHeight;
   document.body.append(canvas);
-  const gl = canvas.getContext('webgl2');
+  const gl = canvas.getContext('webgl2', { antialias });
   window.__gl = gl;
   if (slices === 0) { gl.clearColor(0, 0, 0, 1); gl.clear(gl.COLOR_BUFFER_BIT); gl.finish(); return 'context only'; }
   const texture = gl.createTexture();
@@ -69,7 +74,7 @@ async function main(): Promise<void> {
       console.log(`${step.padEnd(28)} gpu-process RSS ${m['gpu-process']?.rssMB ?? 0} MB (anon PSS ${m['gpu-process']?.anonMB ?? 0}), renderer RSS ${m.renderer?.rssMB ?? 0} MB (anon PSS ${m.renderer?.anonMB ?? 0})`);
     };
     show('blank page');
-    const result = await page.evaluate(`(${PAGE_SCRIPT})(${JSON.stringify({ slices, format, side: SIDE, batch })})`);
+    const result = await page.evaluate(`(${PAGE_SCRIPT})(${JSON.stringify({ slices, format, side: SIDE, batch, canvasWidth, canvasHeight, antialias })})`);
     await new Promise((r) => setTimeout(r, 1500));
     show(String(result));
   } finally {
