@@ -11,7 +11,44 @@ export const ENGINE_ID = 'vertebral-height-engine';
  */
 export const WEBGL_CONTEXT_COUNT = 1;
 
-/** The app's rendering engine, created on first use (with WEBGL_CONTEXT_COUNT contexts). */
+/**
+ * Whether the engine's WebGL contexts multisample (vtk.js asks for WebGL's default otherwise). WebGL's default
+ * (`antialias: true`) gives the drawing buffer several samples per pixel (4 on SwiftShader: 4 colour and 4
+ * depth-stencil values, ~29 MB more of the GPU process for a 1000×800 canvas, measured with
+ * tests/bench/peer/textureMemory.ts --slices 0 --canvas 1000x800) and resolves them on every draw. It smooths only the edges of drawn
+ * triangles: the views here draw the image as a plane through the volume's texture (its values come from texture
+ * sampling, which multisampling does not touch) and the annotations as SVG above the canvas, so without it only the
+ * outline of the image against the black background stays unblended.
+ */
+export const WEBGL_ANTIALIAS = false;
+
+/**
+ * Runs `create` with every WebGL context asked for meanwhile made with `antialias: WEBGL_ANTIALIAS`. cornerstone 5.14
+ * creates its pool's offscreen canvases and their contexts inside the engine's constructor (vtk.js's render window
+ * interactor renders once as it is initialised), with vtk.js's fixed attributes; a canvas answers every later request
+ * with the context it made first, so the attribute can only be given then.
+ */
+function withoutMultisampling<T>(create: () => T): T {
+  if (typeof HTMLCanvasElement === 'undefined') return create();
+  const prototype = HTMLCanvasElement.prototype;
+  const getContext = Object.getOwnPropertyDescriptor(prototype, 'getContext');
+  const original = prototype.getContext as (this: HTMLCanvasElement, type: string, options?: unknown) => RenderingContext | null;
+  Object.defineProperty(prototype, 'getContext', {
+    configurable: true,
+    writable: true,
+    value(this: HTMLCanvasElement, type: string, options?: WebGLContextAttributes) {
+      const webgl = type === 'webgl2' || type === 'webgl';
+      return original.call(this, type, webgl ? { ...options, antialias: WEBGL_ANTIALIAS } : options);
+    },
+  });
+  try {
+    return create();
+  } finally {
+    if (getContext) Object.defineProperty(prototype, 'getContext', getContext);
+  }
+}
+
+/** The app's rendering engine, created on first use (with WEBGL_CONTEXT_COUNT contexts, without multisampling). */
 export function engine(): RenderingEngine {
   const existing = getRenderingEngine(ENGINE_ID);
   if (existing) return existing;
@@ -19,7 +56,7 @@ export function engine(): RenderingEngine {
   if (configuration.rendering?.webGlContextCount !== WEBGL_CONTEXT_COUNT) {
     setConfiguration({ ...configuration, rendering: { ...configuration.rendering, webGlContextCount: WEBGL_CONTEXT_COUNT } });
   }
-  return new RenderingEngine(ENGINE_ID);
+  return withoutMultisampling(() => new RenderingEngine(ENGINE_ID));
 }
 
 /** The viewports of a plan that the engine currently holds, in plan order. */

@@ -12,6 +12,11 @@ const MAX_KEPT_ANSWER_BUFFERS = 8;
 const answerBuffers = createAnswerBufferPool({ defaultBytes: MIN_ANSWER_BUFFER_BYTES, maxKept: MAX_KEPT_ANSWER_BUFFERS });
 
 /**
+ * Frames are asked for with `cache: 'no-store'`: each is read once into the volume, and an answer the browser's HTTP
+ * cache kept would be a second copy of the voxels (in memory for a private window, up to ~40 MB at 300 slices in the
+ * network process; written to disk otherwise: patient images at rest in the profile), which WADO-RS answers without
+ * validators or freshness (Orthanc's) could never serve again without a request anyway.
+ *
  * Fetches one frame over WADO-RS (`url` ends in `/frames/N`) with the open study's credentials and takes its part out
  * of the answer: a view into a reusable buffer (loading/pooledFrameAnswer.ts), copied only when it does not start aligned
  * for the decoders. A frame requested early for the first image (loading/earlyFrame.ts) is taken from there instead,
@@ -20,5 +25,5 @@ const answerBuffers = createAnswerBufferPool({ defaultBytes: MIN_ANSWER_BUFFER_B
 export async function fetchDicomWebFrame(url: string): Promise<FramePart> {
   const early = await takeEarlyFrame(url);
   if (early) return early;
-  return frameOfPooledAnswer(await fetch(url, { headers: { Accept: FRAME_MEDIA_TYPE, ...frameRequestHeaders() } }), answerBuffers);
+  return frameOfPooledAnswer(await fetch(url, { cache: 'no-store', headers: { Accept: FRAME_MEDIA_TYPE, ...frameRequestHeaders() } }), answerBuffers);
 }

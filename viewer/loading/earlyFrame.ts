@@ -210,7 +210,8 @@ function requestEarlyFrame(config: DicomWebConfig, series: SeriesAddress, sopUID
   const url = frameUrl({ wadoRoot: config.wadoRoot, studyUID: series.studyUID, seriesUID: series.seriesUID, sopUID, frameNumber: 1 });
   const started = earlyFrames.get(url);
   if (started !== undefined) return started;
-  const frame = fetch(url, { headers: requestHeaders(config, FRAME_MEDIA_TYPE) })
+  // Not stored in the HTTP cache either, as the frame loader's requests (loading/dicomWebFrame.ts).
+  const frame = fetch(url, { cache: 'no-store', headers: requestHeaders(config, FRAME_MEDIA_TYPE) })
     .then(frameOfAnswer)
     .catch(() => null);
   earlyFrames.set(url, frame);

@@ -284,7 +284,7 @@ function describeSession(series: GeneratedSeries, rep: number, r: SessionResult)
   const figures = r.kind === 'io-floor' || r.kind === 'local-floor'
     ? `floor ${s(r.floor?.ms)} (${r.floor?.frames ?? 0} ${r.kind === 'io-floor' ? 'frames' : 'files'}, ${((r.floor?.bytes ?? 0) / 1e6).toFixed(0)} MB)`
     : `first ${s(r.firstImageMs)}${r.firstImageEarly === true ? ' (early image)' : ''}${r.firstRenderedMs === undefined ? '' : ` (first render event ${s(r.firstRenderedMs)})`}, sagittal ${s(r.sagittalReadyMs)}${r.sagittalDrawnMs === undefined ? '' : ` (drawn complete ${s(r.sagittalDrawnMs)})`}, RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, heap ${(r.peakJsHeapUsedBytes / 1e6).toFixed(0)} MB, JS ${(r.jsBytes / 1e6).toFixed(1)} MB, frames ${r.frameRequests}${r.duplicateFrameRequests > 0 ? ` (${r.duplicateFrameRequests} repeated)` : ''}${textureText(r)}${rendersText(r)}${workersText(r)}, PSS ${pssByTypeText(r)}; CPU ${cpuByTypeText(r)}`;
-  const memory = r.kind === 'io-floor' || r.kind === 'local-floor' ? '' : `\n    peak PSS parts (anon/file/shmem MB): ${pssPartsText(r)}\n    largest mappings at the end (PSS MB): ${mappingsText(r)}\n    threads (CPU s): ${threadsText(r)}`;
+  const memory = r.kind === 'io-floor' || r.kind === 'local-floor' ? '' : `\n    ${rssBreakdownText(r)}\n    peak PSS parts (anon/file/shmem MB): ${pssPartsText(r)}\n    largest mappings at the end (PSS MB): ${mappingsText(r)}\n    threads (CPU s): ${threadsText(r)}`;
   const busiest = r.topSelfTimes === undefined ? '' : `\n    main thread self time: ${r.topSelfTimes.map((t) => `${t.name} ${t.selfMs.toFixed(0)} ms`).join('; ')}`;
   const path = r.requestTimeline === undefined || r.kind === 'io-floor' || r.kind === 'local-floor' ? '' : `\n    first image path (sent–answered ms | marks): ${startupPathText(r.requestTimeline)}`;
   // Every request in order only beside a CPU profile, to place its activity against the network.
@@ -322,6 +322,20 @@ function cpuByTypeText(r: SessionResult): string {
   const entries = Object.entries(r.cpuSecondsByType ?? {}).filter(([, s]) => s >= 0.05).sort((a, b) => b[1] - a[1]);
   const total = entries.reduce((sum, [, s]) => sum + s, 0);
   return `${total.toFixed(1)} s (${entries.map(([type, s]) => `${type} ${s.toFixed(1)}`).join(', ')}), Orthanc ${r.cpu.serverCpuS.toFixed(1)} s`;
+}
+
+/**
+ * Where the peak RSS is: when it happened against the marks, each process type's RSS in that sample, and the page's
+ * JS heap and ArrayBuffer backing stores (typed arrays' data) at their peaks and at the end, MB.
+ */
+function rssBreakdownText(r: SessionResult): string {
+  const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const at = r.peakRssAtMs === undefined || r.navigationAtMs === undefined ? '' : ` at ${s(r.peakRssAtMs - r.navigationAtMs)}${r.sagittalReadyMs === undefined ? '' : ` (sagittal ready ${s(r.sagittalReadyMs)})`}`;
+  const types = Object.entries(r.rssByTypeAtPeak ?? {}).sort((a, b) => b[1] - a[1]).map(([type, bytes]) => `${type} ${mb(bytes)}`).join(', ');
+  const v8 = r.v8Memory;
+  const heap = v8 === undefined ? '' : `; JS heap ${mb(v8.peakHeapUsed)} peak / ${mb(v8.heapUsedAtEnd)} end, ArrayBuffers ${mb(v8.peakBackingStores)} peak / ${mb(v8.backingStoresAtEnd)} end`;
+  return `peak RSS${at} by process type (MB): ${types}${heap}`;
 }
 
 /** Anonymous / file / shared-memory PSS per process type at its peak, MB. */

@@ -137,6 +137,8 @@ export interface TreeSample {
 }
 
 export interface TreeSampler {
+  /** Milliseconds since sampling started: the time base of the summary's timelines. */
+  elapsedMs(): number;
   /** Stops sampling; returns the peaks and the CPU ticks the tree used while sampled. */
   stop(): TreeSummary;
 }
@@ -145,12 +147,19 @@ export interface TreeSummary {
   readonly peakRssBytes: number;
   readonly peakPssBytes: number;
   readonly peakProcessCount: number;
+  /** When the tree's RSS peaked (ms since sampling started) and each process type's RSS in that sample, bytes. */
+  readonly peakRssAtMs: number;
+  readonly rssByTypeAtPeak: Readonly<Record<string, number>>;
+  /** The highest RSS seen per process type, bytes (not necessarily in the same sample). */
+  readonly peakRssByType: Readonly<Record<string, number>>;
   /** The highest PSS seen per Chromium process type (renderer, gpu-process, browser …), bytes. */
   readonly peakPssByType: Readonly<Record<string, number>>;
   /** Per process type, the anonymous / file / shared-memory parts of its PSS at its peak, bytes. */
   readonly peakPssPartsByType: Readonly<Record<string, PssParts>>;
   /** PSS per process type over time (ms since sampling started), every PSS sample: when the memory is taken. */
   readonly pssTimeline: ReadonlyArray<{ readonly ms: number; readonly byType: Readonly<Record<string, number>> }>;
+  /** RSS per process type over time, at the PSS samples' times, bytes. */
+  readonly rssTimeline: ReadonlyArray<{ readonly ms: number; readonly byType: Readonly<Record<string, number>> }>;
   readonly samples: number;
   /** CPU ticks used by the tree's processes while sampled (processes that exited count up to their last sample). */
   readonly cpuTicks: number;
@@ -164,6 +173,10 @@ export interface TreeSummary {
  */
 export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 5): TreeSampler {
   let peakRss = 0;
+  let peakRssAtMs = 0;
+  let rssByTypeAtPeak: Record<string, number> = {};
+  const peakRssByType: Record<string, number> = {};
+  const rssTimeline: Array<{ ms: number; byType: Record<string, number> }> = [];
   let peakPss = 0;
   let peakCount = 0;
   let samples = 0;
@@ -189,9 +202,12 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
     let pss = 0;
     const withPss = samples % pssEveryN === 0;
     const partsOfType: Record<string, { pss: number; anon: number; file: number; shmem: number }> = {};
+    const rssOfType: Record<string, number> = {};
     for (const pid of tree) {
-      rss += rssBytes(pid);
       const type = typeOfPid(pid);
+      const processRss = rssBytes(pid);
+      rss += processRss;
+      rssOfType[type] = (rssOfType[type] ?? 0) + processRss;
       if (withPss) {
         const parts = pssParts(pid);
         pss += parts.pss;
@@ -215,8 +231,17 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
         peakPssPartsByType[type] = parts;
       }
     }
-    if (withPss) pssTimeline.push({ ms: Date.now() - startedMs, byType: pssOfType });
-    peakRss = Math.max(peakRss, rss);
+    const ms = Date.now() - startedMs;
+    if (withPss) {
+      pssTimeline.push({ ms, byType: pssOfType });
+      rssTimeline.push({ ms, byType: rssOfType });
+    }
+    for (const [type, bytes] of Object.entries(rssOfType)) peakRssByType[type] = Math.max(peakRssByType[type] ?? 0, bytes);
+    if (rss > peakRss) {
+      peakRss = rss;
+      peakRssAtMs = ms;
+      rssByTypeAtPeak = rssOfType;
+    }
     peakPss = Math.max(peakPss, pss);
     peakCount = Math.max(peakCount, tree.length);
     samples++;
@@ -224,6 +249,7 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
   sample();
   const timer = setInterval(sample, intervalMs);
   return {
+    elapsedMs: () => Date.now() - startedMs,
     stop() {
       clearInterval(timer);
       sample();
@@ -235,7 +261,7 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
         const type = typeOfPid(pid);
         cpuSecondsByType[type] = (cpuSecondsByType[type] ?? 0) + ticks / CLOCK_TICKS_PER_S;
       }
-      return { peakRssBytes: peakRss, peakPssBytes: peakPss, peakProcessCount: peakCount, peakPssByType, peakPssPartsByType, pssTimeline, samples, cpuTicks, cpuSecondsByType };
+      return { peakRssBytes: peakRss, peakPssBytes: peakPss, peakProcessCount: peakCount, peakRssAtMs, rssByTypeAtPeak, peakRssByType, peakPssByType, peakPssPartsByType, pssTimeline, rssTimeline, samples, cpuTicks, cpuSecondsByType };
     },
   };
 }

@@ -75,6 +75,20 @@ export interface SessionResult {
   readonly cpuSecondsByType?: Readonly<Record<string, number>>;
   /** PSS per process type over the session (ms since the browser started), bytes. */
   readonly pssTimeline?: TreeSummary['pssTimeline'];
+  /** RSS per process type over the session, at the PSS samples (ms since the browser started), bytes. */
+  readonly rssTimeline?: TreeSummary['rssTimeline'];
+  /** When the tree's RSS peaked (ms since the browser started) and each process type's RSS then, bytes. */
+  readonly peakRssAtMs?: number;
+  readonly rssByTypeAtPeak?: Readonly<Record<string, number>>;
+  /** The highest RSS per process type, bytes. */
+  readonly peakRssByType?: Readonly<Record<string, number>>;
+  /** When the page was opened (and the marks' origin, for local files), ms since the browser started. */
+  readonly navigationAtMs?: number;
+  /**
+   * The page's V8 memory (CDP Runtime.getHeapUsage): the JS heap used and the ArrayBuffer backing stores (typed
+   * arrays' data, outside the heap), at their peaks while polled and once the marks are set, bytes.
+   */
+  readonly v8Memory?: { readonly peakHeapUsed: number; readonly peakBackingStores: number; readonly heapUsedAtEnd: number; readonly backingStoresAtEnd: number };
   /** 3-D texture data the page handed to WebGL (absent for the I/O floor). */
   readonly textureUploads?: TextureUploads;
   /** The main thread's busiest functions (self time), when a CPU profile was taken. */
@@ -129,6 +143,9 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
   const js = { bytes: 0, gzipBytes: 0, files: 0 };
   const frameUrls = new Map<string, number>();
   let peakHeap = 0;
+  let peakBackingStores = 0;
+  let endHeapUsage: { usedSize: number; backingStorageSize: number } | undefined;
+  let navigationAtMs: number | undefined;
   let heapPolling = true;
   let marks: BenchMarks = {};
   let floor: IoFloorResult | undefined;
@@ -165,6 +182,8 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
           const { metrics } = await cdp.send('Performance.getMetrics');
           const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
           peakHeap = Math.max(peakHeap, used);
+          const usage = await cdp.send('Runtime.getHeapUsage');
+          peakBackingStores = Math.max(peakBackingStores, usage.backingStorageSize ?? 0);
         } catch {
           // page closing
         }
@@ -172,8 +191,10 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
       }
     })();
     try {
+      navigationAtMs = sampler.elapsedMs();
       await page.goto(spec.url, { timeout: spec.timeoutMs });
       const originMs = spec.afterOpen === undefined ? 0 : await spec.afterOpen(page, cdp);
+      navigationAtMs += originMs;
       if (spec.floorScript !== undefined) {
         floor = (await page.evaluate(spec.floorScript)) as IoFloorResult;
       } else {
@@ -182,6 +203,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
         if (missing.length > 0) error = `timed out after ${spec.timeoutMs / 1000} s waiting for ${missing.join(', ')}${marks.framesLoaded !== undefined ? ` (${marks.framesLoaded} frames loaded)` : ''}`;
       }
       await sleep(spec.settleMs ?? 1_000);
+      endHeapUsage = await cdp.send('Runtime.getHeapUsage').catch(() => undefined);
       // Where the memory lies with the volume complete and still open (smaps of every process; slow, so once).
       mappings = largestMappingsByType(browserPid, MAPPINGS_PER_PROCESS);
       workerCpu = workerThreadCpuSeconds(browserPid);
@@ -234,6 +256,12 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     ...(workerCpu === undefined ? {} : { workerThreadCpuSeconds: workerCpu }),
     ...(pageCrashed ? { pageCrashed } : {}),
     pssTimeline: tree.pssTimeline,
+    rssTimeline: tree.rssTimeline,
+    peakRssAtMs: tree.peakRssAtMs,
+    rssByTypeAtPeak: tree.rssByTypeAtPeak,
+    peakRssByType: tree.peakRssByType,
+    ...(navigationAtMs === undefined ? {} : { navigationAtMs }),
+    v8Memory: { peakHeapUsed: peakHeap, peakBackingStores, heapUsedAtEnd: endHeapUsage?.usedSize ?? 0, backingStoresAtEnd: endHeapUsage?.backingStorageSize ?? 0 },
     ...(textureUploads === undefined ? {} : { textureUploads }),
     ...(selfTimes === undefined ? {} : { topSelfTimes: selfTimes }),
     ...(requestTimeline === undefined ? {} : { requestTimeline }),
