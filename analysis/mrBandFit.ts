@@ -46,24 +46,98 @@ function normalCdf(z: number): number {
   return 0.5 * (1 + (z >= 0 ? e : -e));
 }
 
-/** Solves the 3 × 3 symmetric system `a` x = `b` (Cramer's rule); null when singular. */
-function solve3(a: readonly number[], b: readonly number[]): [number, number, number] | null {
-  const [a00, a01, a02, a11, a12, a22] = a as [number, number, number, number, number, number];
+/**
+ * Solves the 3 × 3 symmetric system [[a00, a01, a02], [a01, a11, a12], [a02, a12, a22]] x = (b0, b1, b2) by Cramer's
+ * rule into `out`; false when singular.
+ */
+function solve3(
+  a00: number, a01: number, a02: number, a11: number, a12: number, a22: number,
+  b0: number, b1: number, b2: number,
+  out: Float64Array,
+): boolean {
   const det = a00 * (a11 * a22 - a12 * a12) - a01 * (a01 * a22 - a12 * a02) + a02 * (a01 * a12 - a11 * a02);
-  if (!(Math.abs(det) > 1e-12)) return null;
-  const [b0, b1, b2] = b as [number, number, number];
-  const x0 = (b0 * (a11 * a22 - a12 * a12) - a01 * (b1 * a22 - a12 * b2) + a02 * (b1 * a12 - a11 * b2)) / det;
-  const x1 = (a00 * (b1 * a22 - a12 * b2) - b0 * (a01 * a22 - a12 * a02) + a02 * (a01 * b2 - b1 * a02)) / det;
-  const x2 = (a00 * (a11 * b2 - b1 * a12) - a01 * (a01 * b2 - b1 * a02) + b0 * (a01 * a12 - a11 * a02)) / det;
-  return [x0, x1, x2];
+  if (!(Math.abs(det) > 1e-12)) return false;
+  out[0] = (b0 * (a11 * a22 - a12 * a12) - a01 * (b1 * a22 - a12 * b2) + a02 * (b1 * a12 - a11 * b2)) / det;
+  out[1] = (a00 * (b1 * a22 - a12 * b2) - b0 * (a01 * a22 - a12 * a02) + a02 * (a01 * b2 - b1 * a02)) / det;
+  out[2] = (a00 * (a11 * b2 - b1 * a12) - a01 * (a01 * b2 - b1 * a02) + b0 * (a01 * a12 - a11 * a02)) / det;
+  return true;
 }
 
-/** Solves the 2 × 2 symmetric system [[a00, a01], [a01, a11]] x = b; null when singular. */
-function solve2(a00: number, a01: number, a11: number, b0: number, b1: number): [number, number] | null {
-  const det = a00 * a11 - a01 * a01;
-  if (!(Math.abs(det) > 1e-12)) return null;
-  return [(b0 * a11 - a01 * b1) / det, (a00 * b1 - a01 * b0) / det];
+/** The band's half-widths searched, grid steps: both edges of a band centred on the grid lie on it. */
+const MIN_HALF_WIDTH = Math.round(MIN_WIDTH_MM / 2 / GRID_MM);
+const HALF_WIDTH_STEP = Math.round(WIDTH_STEP_MM / 2 / GRID_MM);
+const HALF_WIDTH_COUNT = Math.round((MAX_WIDTH_MM - MIN_WIDTH_MM) / WIDTH_STEP_MM) + 1;
+const MAX_HALF_WIDTH = MIN_HALF_WIDTH + (HALF_WIDTH_COUNT - 1) * HALF_WIDTH_STEP;
+const SEARCH_STEPS = Math.round(CENTRE_SEARCH_MM / GRID_MM);
+const CENTRE_COUNT = 2 * SEARCH_STEPS + 1;
+const CANDIDATES = SIGMAS_MM.length * HALF_WIDTH_COUNT * CENTRE_COUNT;
+
+/**
+ * The coarse pass of the search: every COARSE_SIGMA_STRIDE-th σ, every COARSE_WIDTH_STRIDE-th width and every
+ * COARSE_CENTRE_STRIDE-th centre (0.5 mm apart both); the COARSE_STARTS best of it are then descended from on the full
+ * grid.
+ */
+const COARSE_SIGMA_STRIDE = 2;
+const COARSE_WIDTH_STRIDE = 2;
+const COARSE_CENTRE_STRIDE = 4;
+const COARSE_STARTS = 6;
+
+/**
+ * The blurred step Φ(j · GRID_MM / σ) of one σ for every grid offset j within ±span, and its running sums along the
+ * samples' own spacing (`stride` grid steps): a sum over a profile's samples of the step, its square, or its product
+ * with the step 2h grid steps further on is the difference of two running sums, so a candidate band costs the same
+ * whatever the profile's length.
+ */
+interface StepTable {
+  /** Φ at offset j, index j + span. */
+  readonly step: Float64Array;
+  /** Running sums, index j + span: value[j] + value[j − stride] + value[j − 2 stride] + …. */
+  readonly sum: Float64Array;
+  readonly sumSquares: Float64Array;
+  /** Per half-width index: running sums of step[j] · step[j − 2h]. */
+  readonly sumProducts: readonly Float64Array[];
 }
+
+interface StepTables {
+  readonly stride: number;
+  readonly span: number;
+  readonly bySigma: readonly StepTable[];
+}
+
+/** Running sums along `stride` (index space); entries before the start of their residue class start at 0. */
+function runningSums(values: Float64Array, stride: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i += 1) out[i] = values[i]! + (i >= stride ? out[i - stride]! : 0);
+  return out;
+}
+
+function stepTables(stride: number, span: number): StepTables {
+  const bySigma = SIGMAS_MM.map((sigma) => {
+    const step = new Float64Array(2 * span + 1);
+    for (let j = -span; j <= span; j += 1) step[j + span] = normalCdf((j * GRID_MM) / sigma);
+    const squares = step.map((p) => p * p);
+    const sumProducts = Array.from({ length: HALF_WIDTH_COUNT }, (_, hi) => {
+      const w = 2 * (MIN_HALF_WIDTH + hi * HALF_WIDTH_STEP);
+      return runningSums(step.map((p, i) => (i >= w ? p * step[i - w]! : 0)), stride);
+    });
+    return { step, sum: runningSums(step, stride), sumSquares: runningSums(squares, stride), sumProducts };
+  });
+  return { stride, span, bySigma };
+}
+
+/** The tables last built; rebuilt only for another sample spacing or a longer window. */
+let cachedTables: StepTables | null = null;
+
+function tablesFor(stride: number, span: number): StepTables {
+  if (!cachedTables || cachedTables.stride !== stride || cachedTables.span < span) cachedTables = stepTables(stride, span);
+  return cachedTables;
+}
+
+/** Residual sums of squares (less y·y) of the candidates tried, valid where `triedIn` holds the current fit's number. */
+const triedSse = new Float64Array(CANDIDATES);
+const triedIn = new Uint32Array(CANDIDATES);
+/** Which fit this is (wraps after 2³² fits, when the stamps are cleared). */
+let fitNumber = 0;
 
 /**
  * The blurred band (inside level, band level, level beyond; edges a < b; Gaussian σ) that fits the samples of `s`
@@ -72,6 +146,12 @@ function solve2(a00: number, a01: number, a11: number, b0: number, b1: number): 
  * (cortical bone gives no signal: see mrEdge's fittedBoundary), else free but at least 0 (a magnitude image has no
  * negative signal). A band narrower than the blur shows only how much signal it takes away (depth × width), so without
  * its level neither its width nor the surface half a width beyond its centre is determined. Null when no band fits.
+ *
+ * The search: each candidate (σ, width, centre) costs a constant time whatever the profile's length (the levels
+ * solve a 2 × 2 or 3 × 3 system whose sums over the samples come from running sums of the blurred step, StepTable,
+ * and from the samples' correlation with it at each edge position, computed once per σ); a coarse pass over every σ
+ * with widths and centres 0.5 mm apart, then a descent on the full grid (each σ, width and centre one step either way)
+ * from each of its COARSE_STARTS best, to a candidate none of whose neighbours fits better.
  */
 export function fitBlurredBand(
   s: Float64Array,
@@ -81,69 +161,204 @@ export function fitBlurredBand(
   const fixedBand = window.bandValue;
   const from = Math.max(0, Math.ceil(window.fromMm / stepMm - 1e-9));
   const to = Math.min(s.length - 1, Math.floor(window.toMm / stepMm + 1e-9));
-  const perStep = Math.round(stepMm / GRID_MM);
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (let k = from; k <= to; k += 1) {
-    if (Number.isFinite(s[k]!)) {
-      xs.push(k * perStep);
-      ys.push(s[k]!);
-    }
-  }
-  if (xs.length < 8) return null;
-  const n = xs.length;
-  const darkest = Math.round(window.darkestMm / GRID_MM);
-  const search = Math.round(CENTRE_SEARCH_MM / GRID_MM);
-  const widths: number[] = [];
-  for (let w = Math.round(MIN_WIDTH_MM / GRID_MM); w <= Math.round(MAX_WIDTH_MM / GRID_MM); w += Math.round(WIDTH_STEP_MM / GRID_MM)) widths.push(w);
-  // Every x − edge is a whole number of GRID_MM within ±span: one table of the blurred step per σ.
-  const span = Math.max(Math.abs(xs[0]! - darkest), Math.abs(xs[n - 1]! - darkest)) + search + widths[widths.length - 1]!;
-  const table = new Float64Array(2 * span + 1);
+  if (to < from) return null;
+  const stride = Math.round(stepMm / GRID_MM);
+  const missing: number[] = [];
+  let n = 0;
+  let ySum = 0;
   let yy = 0;
-  for (const y of ys) yy += y * y;
-  let best: BandFit | null = null;
-  let bestSse = Number.POSITIVE_INFINITY;
-  for (const sigma of SIGMAS_MM) {
-    for (let i = -span; i <= span; i += 1) table[i + span] = normalCdf((i * GRID_MM) / sigma);
-    for (const w of widths) {
-      for (let c2 = 2 * (darkest - search); c2 <= 2 * (darkest + search); c2 += 2) {
-        // Edges on the GRID_MM grid: a = (c2 − w) / 2, b = (c2 + w) / 2 (c2 and w of one parity).
-        if ((c2 - w) % 2 !== 0) continue;
-        const a = (c2 - w) / 2;
-        const b = (c2 + w) / 2;
-        let s11 = 0, s12 = 0, s13 = 0, s22 = 0, s23 = 0, s33 = 0, y1 = 0, y2 = 0, y3 = 0;
-        for (let i = 0; i < n; i += 1) {
-          const pa = table[xs[i]! - a + span]!;
-          const pb = table[xs[i]! - b + span]!;
-          const f1 = 1 - pa;
-          const f2 = pa - pb;
-          const y = ys[i]!;
-          s11 += f1 * f1; s12 += f1 * f2; s13 += f1 * pb; s22 += f2 * f2; s23 += f2 * pb; s33 += pb * pb;
-          y1 += f1 * y; y2 += f2 * y; y3 += pb * y;
-        }
-        let levels: [number, number, number] | null;
-        if (fixedBand !== undefined) {
-          const mo = solve2(s11, s13, s33, y1 - fixedBand * s12, y3 - fixedBand * s23);
-          levels = mo ? [mo[0], fixedBand, mo[1]] : null;
-        } else {
-          levels = solve3([s11, s12, s13, s22, s23, s33], [y1, y2, y3]);
-          if (levels && levels[1] < 0) {
-            const mo = solve2(s11, s13, s33, y1, y3);
-            levels = mo ? [mo[0], 0, mo[1]] : null;
-          }
-        }
-        if (!levels) continue;
-        const [m, d, o] = levels;
-        if (!(d < m && d < o)) continue;
-        // Residual sum of squares less y·y (the same for every candidate): xᵀ(FᵀF)x − 2 x·(Fᵀy).
-        const fit = m * m * s11 + d * d * s22 + o * o * s33 + 2 * (m * d * s12 + m * o * s13 + d * o * s23);
-        const sse = fit - 2 * (m * y1 + d * y2 + o * y3);
-        if (sse < bestSse) {
-          bestSse = sse;
-          best = { centreMm: (c2 / 2) * GRID_MM, widthMm: w * GRID_MM, sigmaMm: sigma, insideValue: m, bandValue: d, outsideValue: o, rmsResidual: 0 };
+  for (let k = from; k <= to; k += 1) {
+    const y = s[k]!;
+    if (Number.isFinite(y)) {
+      n += 1;
+      ySum += y;
+      yy += y * y;
+    } else missing.push(k * stride);
+  }
+  if (n < 8) return null;
+  const darkest = Math.round(window.darkestMm / GRID_MM);
+  const first = from * stride;
+  const last = to * stride;
+  const span = Math.max(Math.abs(first - darkest), Math.abs(last - darkest)) + SEARCH_STEPS + 2 * MAX_HALF_WIDTH;
+  const tables = tablesFor(stride, span);
+  const offset = tables.span;
+  // Every edge position (grid steps) a candidate's edge can take, from edgeFrom on; per σ, the window's sums there.
+  const edgeFrom = darkest - SEARCH_STEPS - MAX_HALF_WIDTH;
+  const edgeCount = 2 * (SEARCH_STEPS + MAX_HALF_WIDTH) + 1;
+  const stepSums = new Float64Array(SIGMAS_MM.length * edgeCount);
+  const squareSums = new Float64Array(SIGMAS_MM.length * edgeCount);
+  const ySteps = new Float64Array(SIGMAS_MM.length * edgeCount);
+  const edgeDone = new Uint8Array(SIGMAS_MM.length * edgeCount);
+  /** Σ over the window's samples of the running-summed `r` at offsets (x − e). */
+  const windowSum = (r: Float64Array, e: number): number => {
+    const lo = first - e + offset;
+    return r[last - e + offset]! - (lo >= stride ? r[lo - stride]! : 0);
+  };
+  /** The window's sums of Φ, Φ² and y Φ for an edge at e (σ index si), computed once; their index. */
+  const edge = (si: number, e: number): number => {
+    const at = si * edgeCount + e - edgeFrom;
+    if (edgeDone[at]) return at;
+    const table = tables.bySigma[si]!;
+    const step = table.step;
+    let sa = windowSum(table.sum, e);
+    let saa = windowSum(table.sumSquares, e);
+    for (const x of missing) {
+      const p = step[x - e + offset]!;
+      sa -= p;
+      saa -= p * p;
+    }
+    let ya = 0;
+    for (let k = from, x = first - e + offset; k <= to; k += 1, x += stride) {
+      const y = s[k]!;
+      if (Number.isFinite(y)) ya += y * step[x]!;
+    }
+    stepSums[at] = sa;
+    squareSums[at] = saa;
+    ySteps[at] = ya;
+    edgeDone[at] = 1;
+    return at;
+  };
+  fitNumber = (fitNumber + 1) >>> 0;
+  if (fitNumber === 0) {
+    triedIn.fill(0);
+    fitNumber = 1;
+  }
+  const levels = new Float64Array(3);
+  let inside = 0;
+  let band = 0;
+  let outside = 0;
+  /**
+   * The residual sum of squares less y·y of candidate (σ index, half-width index, centre index), its levels in
+   * inside / band / outside; +∞ when no band darker than both plateaus fits there.
+   */
+  const evaluate = (si: number, hi: number, ci: number): number => {
+    const h = MIN_HALF_WIDTH + hi * HALF_WIDTH_STEP;
+    const c = darkest - SEARCH_STEPS + ci;
+    const a = c - h;
+    const b = c + h;
+    const ia = edge(si, a);
+    const ib = edge(si, b);
+    const pa = stepSums[ia]!;
+    const pb = stepSums[ib]!;
+    const paa = squareSums[ia]!;
+    const pbb = squareSums[ib]!;
+    let pab = windowSum(tables.bySigma[si]!.sumProducts[hi]!, a);
+    if (missing.length > 0) {
+      const step = tables.bySigma[si]!.step;
+      for (const x of missing) pab -= step[x - a + offset]! * step[x - b + offset]!;
+    }
+    const ya = ySteps[ia]!;
+    const yb = ySteps[ib]!;
+    // Sums over the samples of the three plateaus' weights f1 = 1 − Φa, f2 = Φa − Φb, f3 = Φb and their products.
+    const s11 = n - 2 * pa + paa;
+    const s12 = pa - pb - paa + pab;
+    const s13 = pb - pab;
+    const s22 = paa - 2 * pab + pbb;
+    const s23 = pab - pbb;
+    const s33 = pbb;
+    const y1 = ySum - ya;
+    const y2 = ya - yb;
+    const y3 = yb;
+    let m: number;
+    let d: number;
+    let o: number;
+    if (fixedBand !== undefined) {
+      // The two plateaus with the band's level given (Cramer's rule).
+      const det = s11 * s33 - s13 * s13;
+      if (!(Math.abs(det) > 1e-12)) return Number.POSITIVE_INFINITY;
+      const r1 = y1 - fixedBand * s12;
+      const r3 = y3 - fixedBand * s23;
+      m = (r1 * s33 - s13 * r3) / det;
+      o = (s11 * r3 - s13 * r1) / det;
+      d = fixedBand;
+    } else {
+      if (!solve3(s11, s12, s13, s22, s23, s33, y1, y2, y3, levels)) return Number.POSITIVE_INFINITY;
+      m = levels[0]!;
+      d = levels[1]!;
+      o = levels[2]!;
+      if (d < 0) {
+        // A magnitude image has no negative signal: the band at 0 and the two plateaus solved again.
+        const det = s11 * s33 - s13 * s13;
+        if (!(Math.abs(det) > 1e-12)) return Number.POSITIVE_INFINITY;
+        m = (y1 * s33 - s13 * y3) / det;
+        o = (s11 * y3 - s13 * y1) / det;
+        d = 0;
+      }
+    }
+    if (!(d < m && d < o)) return Number.POSITIVE_INFINITY;
+    inside = m;
+    band = d;
+    outside = o;
+    // Residual sum of squares less y·y (the same for every candidate): xᵀ(FᵀF)x − 2 x·(Fᵀy).
+    return m * m * s11 + d * d * s22 + o * o * s33 + 2 * (m * d * s12 + m * o * s13 + d * o * s23) - 2 * (m * y1 + d * y2 + o * y3);
+  };
+  const indexOf = (si: number, hi: number, ci: number) => (si * HALF_WIDTH_COUNT + hi) * CENTRE_COUNT + ci;
+  const tried = (si: number, hi: number, ci: number): number => {
+    const at = indexOf(si, hi, ci);
+    if (triedIn[at] === fitNumber) return triedSse[at]!;
+    const sse = evaluate(si, hi, ci);
+    triedSse[at] = sse;
+    triedIn[at] = fitNumber;
+    return sse;
+  };
+  // Coarse pass: its COARSE_STARTS best, in the order of the full grid search (σ, width, centre) for equal fits.
+  const starts: { sse: number; at: readonly [number, number, number] }[] = [];
+  for (let si = 0; si < SIGMAS_MM.length; si += COARSE_SIGMA_STRIDE) {
+    for (let hi = 0; hi < HALF_WIDTH_COUNT; hi += COARSE_WIDTH_STRIDE) {
+      for (let ci = 0; ci < CENTRE_COUNT; ci += COARSE_CENTRE_STRIDE) {
+        const sse = tried(si, hi, ci);
+        if (!(sse < Number.POSITIVE_INFINITY)) continue;
+        if (starts.length < COARSE_STARTS || sse < starts[starts.length - 1]!.sse) {
+          starts.push({ sse, at: [si, hi, ci] });
+          starts.sort((p, q) => p.sse - q.sse);
+          if (starts.length > COARSE_STARTS) starts.pop();
         }
       }
     }
   }
-  return best && { ...best, rmsResidual: Math.sqrt(Math.max(0, (yy + bestSse) / n)) };
+  let bestSse = Number.POSITIVE_INFINITY;
+  let best: readonly [number, number, number] | null = null;
+  for (const start of starts) {
+    // First the whole coarse cell around the start (every full-grid candidate nearer to it than to the next coarse
+    // one), then a descent on the full grid: to the best of the 26 neighbours while one fits better.
+    let [si, hi, ci] = start.at;
+    let sse = start.sse;
+    let reach: readonly [number, number, number] = [COARSE_SIGMA_STRIDE - 1, COARSE_WIDTH_STRIDE - 1, COARSE_CENTRE_STRIDE / 2];
+    for (;;) {
+      let next: [number, number, number] | null = null;
+      for (let dsi = -reach[0]; dsi <= reach[0]; dsi += 1) {
+        for (let dhi = -reach[1]; dhi <= reach[1]; dhi += 1) {
+          for (let dci = -reach[2]; dci <= reach[2]; dci += 1) {
+            const nsi = si + dsi;
+            const nhi = hi + dhi;
+            const nci = ci + dci;
+            if (nsi < 0 || nsi >= SIGMAS_MM.length || nhi < 0 || nhi >= HALF_WIDTH_COUNT || nci < 0 || nci >= CENTRE_COUNT) continue;
+            const candidate = tried(nsi, nhi, nci);
+            if (candidate < sse || (candidate === sse && next !== null && indexOf(nsi, nhi, nci) < indexOf(...next))) {
+              sse = candidate;
+              next = [nsi, nhi, nci];
+            }
+          }
+        }
+      }
+      reach = [1, 1, 1];
+      if (!next) break;
+      [si, hi, ci] = next;
+    }
+    if (sse < bestSse || (sse === bestSse && best !== null && indexOf(si, hi, ci) < indexOf(...best))) {
+      bestSse = sse;
+      best = [si, hi, ci];
+    }
+  }
+  if (!best) return null;
+  evaluate(...best);
+  return {
+    centreMm: (darkest - SEARCH_STEPS + best[2]) * GRID_MM,
+    widthMm: 2 * (MIN_HALF_WIDTH + best[1] * HALF_WIDTH_STEP) * GRID_MM,
+    sigmaMm: SIGMAS_MM[best[0]]!,
+    insideValue: inside,
+    bandValue: band,
+    outsideValue: outside,
+    rmsResidual: Math.sqrt(Math.max(0, (yy + bestSse) / n)),
+  };
 }
