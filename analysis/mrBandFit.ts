@@ -164,12 +164,15 @@ export function fitBlurredBand(
   if (to < from) return null;
   const stride = Math.round(stepMm / GRID_MM);
   const missing: number[] = [];
+  /** The window's samples, 0 where missing (they then add nothing to a sum with y). */
+  const finite = new Float64Array(to - from + 1);
   let n = 0;
   let ySum = 0;
   let yy = 0;
   for (let k = from; k <= to; k += 1) {
     const y = s[k]!;
     if (Number.isFinite(y)) {
+      finite[k - from] = y;
       n += 1;
       ySum += y;
       yy += y * y;
@@ -208,10 +211,7 @@ export function fitBlurredBand(
       saa -= p * p;
     }
     let ya = 0;
-    for (let k = from, x = first - e + offset; k <= to; k += 1, x += stride) {
-      const y = s[k]!;
-      if (Number.isFinite(y)) ya += y * step[x]!;
-    }
+    for (let k = from, x = first - e + offset; k <= to; k += 1, x += stride) ya += finite[k - from]! * step[x]!;
     stepSums[at] = sa;
     squareSums[at] = saa;
     ySteps[at] = ya;
