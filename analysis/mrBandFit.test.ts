@@ -43,6 +43,87 @@ describe('fitBlurredBand', () => {
   });
 });
 
+/**
+ * The plain grid search the fit must agree with (written apart from the module's: every σ, width and centre of its
+ * grid tried, each by summing over the samples): the band's level given, the two plateaus by least squares.
+ */
+function gridSearchSurfaceMm(s: Float64Array, stepMm: number, w: { fromMm: number; toMm: number; darkestMm: number; bandValue: number }): number | null {
+  const sigmas = [0.4, 0.55, 0.7, 0.85, 1, 1.2, 1.45, 1.7, 2];
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let k = Math.max(0, Math.ceil(w.fromMm / stepMm - 1e-9)); k <= Math.min(s.length - 1, Math.floor(w.toMm / stepMm + 1e-9)); k += 1) {
+    if (Number.isFinite(s[k]!)) {
+      xs.push(k * stepMm);
+      ys.push(s[k]!);
+    }
+  }
+  let best = Number.POSITIVE_INFINITY;
+  let surface: number | null = null;
+  const d = w.bandValue;
+  for (const sigma of sigmas) {
+    for (let widthMm = 0.25; widthMm <= 4 + 1e-9; widthMm += 0.25) {
+      for (let c = -16; c <= 16; c += 1) {
+        const centreMm = Math.round(w.darkestMm / 0.125) * 0.125 + c * 0.125;
+        // Normal equations for inside (m) and outside (o) levels with the band at d.
+        let s11 = 0, s13 = 0, s33 = 0, r1 = 0, r3 = 0;
+        const f = xs.map((x) => [1 - phi((x - centreMm + widthMm / 2) / sigma), phi((x - centreMm - widthMm / 2) / sigma)] as const);
+        f.forEach(([f1, f3], i) => {
+          const f2 = 1 - f1 - f3;
+          const z = ys[i]! - d * f2;
+          s11 += f1 * f1; s13 += f1 * f3; s33 += f3 * f3; r1 += f1 * z; r3 += f3 * z;
+        });
+        const det = s11 * s33 - s13 * s13;
+        if (!(Math.abs(det) > 1e-12)) continue;
+        const m = (r1 * s33 - s13 * r3) / det;
+        const o = (s11 * r3 - s13 * r1) / det;
+        if (!(d < m && d < o)) continue;
+        const sse = f.reduce((sum, [f1, f3], i) => sum + (ys[i]! - m * f1 - d * (1 - f1 - f3) - o * f3) ** 2, 0);
+        if (sse < best) {
+          best = sse;
+          surface = centreMm + Math.min(widthMm, MR_MAX_CORTEX_MM) / 2;
+        }
+      }
+    }
+  }
+  return surface;
+}
+
+/** Deterministic standard normal noise (Park–Miller and Box–Muller), so the table below is the same on every run. */
+function noiseSource(seed: number): () => number {
+  let state = seed;
+  const uniform = () => {
+    state = (state * 16807) % 2147483647;
+    return state / 2147483647;
+  };
+  return () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+}
+
+describe('fitBlurredBand against the plain grid search', () => {
+  // Noisy drawn endplates across the range the MR path meets: T1 and T2 plateaus, shells 0.5–2 mm, blur 0.5–1.8 mm,
+  // noise up to the low-SNR sweep rows' (σ 45–50 against marrow 700), one with missing samples at the profile's start.
+  it.each([
+    ['T1, 1 mm shell, σ 0.9, noise 25', { ...T1_THIN }, 25, 1, false],
+    ['T1, 0.5 mm shell, σ 1.2, noise 25', { ...T1_THIN, shellMm: 0.5, sigmaMm: 1.2 }, 25, 2, false],
+    ['T1, 2 mm shell, σ 0.7, noise 45', { ...T1_THIN, shellMm: 2, sigmaMm: 0.7 }, 45, 3, false],
+    ['T2, 1 mm shell, bright nucleus, σ 0.7, noise 25', { ...T1_THIN, outside: 1100, sigmaMm: 0.7 }, 25, 4, false],
+    ['T2, 1.5 mm shell, σ 1.8, noise 50', { ...T1_THIN, shellMm: 1.5, outside: 900, sigmaMm: 1.8 }, 50, 5, false],
+    ['T1, 1 mm shell, samples missing at the start', { ...T1_THIN, surfaceMm: 6 }, 25, 6, true],
+  ])('finds the same surface as the grid search (within 0.05 mm): %s', (_name, shell, noise, seed, gap) => {
+    const gauss = noiseSource(seed);
+    const samples = Float64Array.from({ length: 61 }, (_, k) => blurredShell(k * PROFILE_STEP_MM, shell) + noise * gauss());
+    if (gap) samples.fill(Number.NaN, 0, 3);
+    let darkest = 8;
+    for (let k = 8; k < 56; k += 1) if (samples[k]! < samples[darkest]!) darkest = k;
+    const darkestMm = darkest * PROFILE_STEP_MM;
+    const window = { fromMm: darkestMm - 5, toMm: darkestMm + 3.5, darkestMm, bandValue: shell.band };
+    const fit = fitBlurredBand(samples, PROFILE_STEP_MM, window);
+    const expected = gridSearchSurfaceMm(samples, PROFILE_STEP_MM, window);
+    expect(fit).not.toBeNull();
+    expect(expected).not.toBeNull();
+    expect(Math.abs(fit!.centreMm + Math.min(fit!.widthMm, MR_MAX_CORTEX_MM) / 2 - expected!)).toBeLessThanOrEqual(0.05);
+  });
+});
+
 /** A view whose value depends only on the distance `x` along its first axis (the profile direction). */
 function viewOfProfile(valueAtMm: (xMm: number) => number): PlaneView {
   return {
