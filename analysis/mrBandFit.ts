@@ -149,9 +149,11 @@ let fitNumber = 0;
  *
  * The search: each candidate (σ, width, centre) costs a constant time whatever the profile's length (the levels
  * solve a 2 × 2 or 3 × 3 system whose sums over the samples come from running sums of the blurred step, StepTable,
- * and from the samples' correlation with it at each edge position, computed once per σ); a coarse pass over every σ
- * with widths and centres 0.5 mm apart, then a descent on the full grid (each σ, width and centre one step either way)
- * from each of its COARSE_STARTS best, to a candidate none of whose neighbours fits better.
+ * and from the samples' correlation with it at each edge position, computed once per σ); a coarse pass over every
+ * other σ with widths and centres 0.5 mm apart; around each of its COARSE_STARTS best, every full-grid candidate of its
+ * coarse cell, then a descent on the full grid (each σ, width and centre one step either way) to a candidate none of
+ * whose neighbours fits better. On 32,793 profiles captured from the MR sweep, the phantom and the real TPTBox T2 it
+ * found what the exhaustive grid search finds on all but one (0.125 mm off; README, "MR endplates on a thin shell").
  */
 export function fitBlurredBand(
   s: Float64Array,
