@@ -1,4 +1,5 @@
 import { MR_CORTEX_FALLBACK_MM, MR_MAX_CORTEX_MM, MR_MAX_DARK_LINE_MM, PROFILE_SMOOTHING_SIGMA_MM, PROFILE_STEP_MM } from './constants';
+import { fitBlurredBand } from './mrBandFit';
 import type { PlaneView } from './planeView';
 import { median, sampleProfile, smooth } from './profile';
 import type { Vec2 } from './vec';
@@ -22,6 +23,11 @@ export interface MrBoundary {
   readonly boundaryMm: number;
   /** Marrow level minus the band's darkest value, image units. */
   readonly contrast: number;
+  /**
+   * The boundary read from the band's half-depth crossings (mrBoundaryOf) where `boundaryMm` comes from a fitted
+   * blurred band (fittedBoundary); otherwise the same as `boundaryMm`, mm.
+   */
+  readonly crossingBoundaryMm?: number;
 }
 
 /** Marrow level inside the band: the median of the samples this far inside its darkest point, mm. */
@@ -199,14 +205,36 @@ export function mrBoundaryAlong(
   view: PlaneView,
   start: Vec2,
   direction: Vec2,
-  search: BandSearch & { readonly expectedMm: number; readonly windowMm: number },
+  search: BandSearch & { readonly expectedMm: number; readonly windowMm: number; readonly fitBand?: boolean },
 ): MrBoundary | null {
   const toMm = search.expectedMm + search.windowMm;
   const s = profileTo(view, start, direction, toMm, search.halfWidthMm);
   const bands = bandsOf(s, Math.max(INNER_LEVEL_TO_MM, search.expectedMm - search.windowMm), toMm, search);
   if (bands.length === 0) return null;
   const deepest = Math.max(...bands.map((b) => b.contrast));
-  return bands
+  const chosen = bands
     .filter((b) => b.contrast >= DEPTH_SHARE * deepest)
     .reduce((best, b) => (Math.abs(b.darkestMm - search.expectedMm) < Math.abs(best.darkestMm - search.expectedMm) ? b : best));
+  return search.fitBand ? fittedBoundary(s, chosen, view.lowValue) : chosen;
+}
+
+/**
+ * A two-sided band's boundary read from the blurred band fitted to it (fitBlurredBand: its own centre and width, the
+ * blur fitted with them) rather than from its half-depth crossings, which a band narrower than the blur between two
+ * unequal plateaus puts off centre; the surface is the band's centre plus half the bone in it (at most MR_MAX_CORTEX_MM,
+ * as mrBoundaryOf). A one-sided band (the outer level not seen) keeps its fall plus a cortex. The band's level is the
+ * image's no-signal level (PlaneView.lowValue, the darkest percentile around the click): cortical bone's T2* is
+ * ≈ 0.3–0.5 ms, so at the echo times of clinical T1, T2 and STIR (≥ 5 ms) it gives no signal (Du J, Bydder GM,
+ * Radiol Clin North Am 2013;51:731); without that level a band narrower than the blur has no definite width.
+ */
+function fittedBoundary(s: Float64Array, band: Band, noSignalValue: number): Band {
+  if (band.outerMm === null) return band;
+  const fit = fitBlurredBand(s, PROFILE_STEP_MM, {
+    fromMm: band.darkestMm - INNER_LEVEL_TO_MM,
+    toMm: band.darkestMm + OUTER_LEVEL_TO_MM,
+    darkestMm: band.darkestMm,
+    bandValue: Number.isFinite(noSignalValue) ? Math.min(noSignalValue, band.darkestValue) : undefined,
+  });
+  if (!fit) return band;
+  return { ...band, boundaryMm: fit.centreMm + Math.min(fit.widthMm, MR_MAX_CORTEX_MM) / 2, crossingBoundaryMm: band.boundaryMm };
 }

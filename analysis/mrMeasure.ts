@@ -70,18 +70,25 @@ function twoSidedCount(found: readonly (readonly [number, MrBoundary])[]): numbe
 /** One endplate's dark band on each profile across the body: the band nearest the frame's endplate (mrBoundaryAlong). */
 function sideBoundaries(view: PlaneView, frame: BodyFrame, side: Side, us: readonly number[], minContrast: number, blurMm: number) {
   const expectedMm = side === 'superior' ? frame.superiorMm : -frame.inferiorMm;
-  const search = { expectedMm, windowMm: ENDPLATE_WINDOW_MM, minContrast, blurMm, halfWidthMm: MR_PROFILE_HALF_WIDTH_MM };
+  const search = { expectedMm, windowMm: ENDPLATE_WINDOW_MM, minContrast, blurMm, halfWidthMm: MR_PROFILE_HALF_WIDTH_MM, fitBand: true };
   return us.flatMap((u) => {
     const b = mrBoundaryAlong(view, at(frame, u, 0), outward(frame, side), search);
     return b ? [[u, b] as const] : [];
   });
 }
 
-/** One endplate's smooth curve through its boundaries (robustEndplateCurve); null when there are too few. */
+/**
+ * One endplate's smooth curve through its boundaries (robustEndplateCurve); null when there are too few. Its outlier
+ * share is the larger of the fitted boundaries' and the half-depth crossings' (MrBoundary.crossingBoundaryMm): a step,
+ * a Schmorl node or a second band that either reading shows is in the image, and the fit of one blurred band per
+ * profile can smooth it away.
+ */
 function fitSide(found: readonly (readonly [number, MrBoundary])[], profiles: number): SideFit | null {
   const smooth = robustEndplateCurve(found.map(([u, b]) => [u, b.boundaryMm] as const));
   if (!smooth) return null;
-  return { found, curve: smooth.curve, outlierShare: smooth.outlierShare, coverage: found.length / profiles };
+  const crossings = robustEndplateCurve(found.map(([u, b]) => [u, b.crossingBoundaryMm ?? b.boundaryMm] as const));
+  const outlierShare = Math.max(smooth.outlierShare, crossings?.outlierShare ?? 0);
+  return { found, curve: smooth.curve, outlierShare, coverage: found.length / profiles };
 }
 
 /**
