@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_BELOW_CONFIDENCE } from './confidence';
 import { fitBodyBox } from './fitBodyBox';
+import { drawnMidsagittalPlane } from './drawnMidsagittalPlane.testing';
 import type { PlaneImage } from './image';
 import { planeViewOf } from './planeView';
 import { proposeVertebra } from './proposeVertebra';
@@ -18,34 +19,7 @@ import type { Vec2, Vec3 } from './vec';
 function drawnSpine(noiseHu: number, discMm = DISC_MM, tiltDeg = 0, canalDepthMm = 0): PlaneImage {
   const cos = Math.cos((tiltDeg * Math.PI) / 180);
   const sin = Math.sin((tiltDeg * Math.PI) / 180);
-  const spacingMm = 0.5;
-  const size = 320;
-  const half = (size * spacingMm) / 2;
-  const values = new Float32Array(size * size);
-  let seed = 12345;
-  const noise = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return (seed / 2147483648 - 0.5) * 2 * noiseHu;
-  };
-  for (let r = 0; r < size; r += 1) {
-    for (let c = 0; c < size; c += 1) {
-      const back = -half + c * spacingMm;
-      const up = half - r * spacingMm;
-      values[c + r * size] = tissueAt(back * cos + up * sin, -back * sin + up * cos, discMm, canalDepthMm) + noise();
-    }
-  }
-  return {
-    kind: 'plane',
-    values,
-    columns: size,
-    rows: size,
-    originMm: [0, -half, half],
-    rowCosine: [0, 1, 0],
-    columnCosine: [0, 0, -1],
-    columnSpacingMm: spacingMm,
-    rowSpacingMm: spacingMm,
-    calibrated: true,
-  };
+  return drawnMidsagittalPlane((back, up) => tissueAt(back * cos + up * sin, -back * sin + up * cos, discMm, canalDepthMm), noiseHu, 12345);
 }
 
 const DEPTH_MM = 36;

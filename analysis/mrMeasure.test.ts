@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_BELOW_CONFIDENCE } from './confidence';
+import { drawnMidsagittalPlane } from './drawnMidsagittalPlane.testing';
 import type { PlaneImage } from './image';
 import { proposeVertebra } from './proposeVertebra';
 
@@ -11,30 +12,7 @@ import { proposeVertebra } from './proposeVertebra';
  * plane mm, x runs to the back (y) and y to the feet (−z); the middle body is centred on (0, 0).
  */
 function drawnMrSpine(disc: number): PlaneImage {
-  const spacingMm = 0.5;
-  const size = 320;
-  const half = (size * spacingMm) / 2;
-  const values = new Float32Array(size * size);
-  let seed = 4242;
-  const noise = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return (seed / 2147483648 - 0.5) * 40;
-  };
-  for (let r = 0; r < size; r += 1) {
-    for (let c = 0; c < size; c += 1) values[c + r * size] = signalAt(-half + c * spacingMm, half - r * spacingMm, disc) + noise();
-  }
-  return {
-    kind: 'plane',
-    values,
-    columns: size,
-    rows: size,
-    originMm: [0, -half, half],
-    rowCosine: [0, 1, 0],
-    columnCosine: [0, 0, -1],
-    columnSpacingMm: spacingMm,
-    rowSpacingMm: spacingMm,
-    calibrated: true,
-  };
+  return drawnMidsagittalPlane((backMm, upMm) => signalAt(backMm, upMm, disc), 20, 4242);
 }
 
 const DEPTH_MM = 36;
