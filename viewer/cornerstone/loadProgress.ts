@@ -1,6 +1,6 @@
 import { Enums, eventTarget, type Types } from '@cornerstonejs/core';
 import type { DisplayPlan } from '../model/displayPlan';
-import { imageErrorText } from './imageErrorText';
+import { imageFailureText } from './imageErrorText';
 
 /**
  * Longest a loaded image waits before the progress shows it, ms: writing the attributes and re-rendering the loading
@@ -11,6 +11,7 @@ export const PROGRESS_PUBLISH_INTERVAL_MS = 250;
 /** What the display of a plan reports about its images. */
 export interface LoadProgressCallbacks {
   onLoadProgress: (decoded: number, total: number) => void;
+  /** An image failed; `message` is the problem list's whole text ("image could not be loaded: …", "… decoded: …"). */
   onImageError: (imageId: string, message: string) => void;
 }
 
@@ -70,7 +71,7 @@ export function trackLoadProgress(plan: DisplayPlan, elements: ReadonlyMap<strin
     // Some decoders return an empty buffer instead of failing: that is no image.
     const expected = image.rows * image.columns * (image.color ? 3 : 1);
     if (expected === 0 || (image.getPixelData?.()?.length ?? 0) < expected) {
-      fail(imageId, 'the decoder returned no pixel data (corrupt compressed data?)');
+      fail(imageId, 'image could not be decoded: the decoder returned no pixel data (corrupt compressed data?)');
       return;
     }
     settled.add(imageId);
@@ -78,7 +79,7 @@ export function trackLoadProgress(plan: DisplayPlan, elements: ReadonlyMap<strin
   };
   const onImageFailed = (event: Event) => {
     const detail = (event as CustomEvent<{ imageId?: string; error?: unknown }>).detail;
-    if (detail?.imageId && imageIdSet.has(detail.imageId)) fail(detail.imageId, imageErrorText(detail.error));
+    if (detail?.imageId && imageIdSet.has(detail.imageId)) fail(detail.imageId, imageFailureText(detail.error));
   };
   eventTarget.addEventListener(Enums.Events.IMAGE_LOADED, onImageLoaded);
   eventTarget.addEventListener(Enums.Events.IMAGE_LOAD_FAILED, onImageFailed);

@@ -14,7 +14,7 @@ import type { PrimaryTool } from '../state/primaryTool';
 import { getState } from '../state/store';
 import { followForeignAnnotations } from './foreignBridge';
 import { forgetFraming, frameSpineView } from './frameViews';
-import { imageErrorText } from './imageErrorText';
+import { imageFailureText } from './imageErrorText';
 import { linkViews } from './linkViews';
 import { trackLoadProgress, type LoadProgress, type LoadProgressCallbacks } from './loadProgress';
 import { followStore } from './measurementBridge';
@@ -112,7 +112,7 @@ async function showStacks(stackSpecs: readonly ViewportSpec[], display: SeriesDi
     if (!(viewport instanceof StackViewport)) throw new Error(`viewport ${spec.viewportId} is not a stack viewport`);
     const middle = Math.floor(spec.imageIds.length / 2);
     // An empty stack (never planned) is reported under its viewport id, as there is no image to name.
-    await viewport.setStack(spec.imageIds, middle).catch((error: unknown) => progress.fail(spec.imageIds[middle] ?? spec.viewportId, imageErrorText(error)));
+    await viewport.setStack(spec.imageIds, middle).catch((error: unknown) => progress.fail(spec.imageIds[middle] ?? spec.viewportId, imageFailureText(error)));
     openedCameras.set(spec.viewportId, viewport.getCamera());
     frame([spec]);
     // Decode the whole stack in the background so scrolling never waits and progress reaches 100 %.

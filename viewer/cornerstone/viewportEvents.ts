@@ -7,6 +7,7 @@ import { snapshotOf } from './viewportSnapshot';
 /** What the viewports of a displayed plan report to the overlays and the problem list. */
 export interface ViewportEventCallbacks {
   onSnapshot: (viewportId: string, snapshot: ViewportSnapshot) => void;
+  /** An image failed; `message` is the problem list's whole text (see loadProgress.ts). */
   onImageError: (imageId: string, message: string) => void;
 }
 
@@ -69,7 +70,7 @@ export function followViewportElements(
       const viewport = renderingEngine.getViewport(spec.viewportId);
       const currentImageId = spec.kind === 'stack' && viewport instanceof StackViewport ? viewport.getCurrentImageId() : undefined;
       const imageId = currentImageId ?? spec.imageIds[0];
-      if (imageId) callbacks.onImageError(imageId, `the image cannot be drawn (${(event as CustomEvent<{ message: string }>).detail.message})`);
+      if (imageId) callbacks.onImageError(imageId, `image could not be drawn: ${(event as CustomEvent<{ message: string }>).detail.message}`);
     };
     delete element.dataset.renderError;
     delete element.dataset.setupError;

@@ -2,6 +2,7 @@ import { createAnswerBufferPool } from '../dicomweb/answerBufferPool';
 import type { FramePart } from '../dicomweb/framePart';
 import { frameRequestHeaders } from './dicomWebSeries';
 import { FRAME_MEDIA_TYPE, takeEarlyFrame } from './earlyFrame';
+import { frameUnreachableError } from './frameRequestError';
 import { frameOfPooledAnswer } from './pooledFrameAnswer';
 
 /** The smallest answer buffer made: a new buffer is otherwise the answer's stated length and a little room. */
@@ -25,5 +26,8 @@ const answerBuffers = createAnswerBufferPool({ defaultBytes: MIN_ANSWER_BUFFER_B
 export async function fetchDicomWebFrame(url: string): Promise<FramePart> {
   const early = await takeEarlyFrame(url);
   if (early) return early;
-  return frameOfPooledAnswer(await fetch(url, { cache: 'no-store', headers: { Accept: FRAME_MEDIA_TYPE, ...frameRequestHeaders() } }), answerBuffers);
+  const response = await fetch(url, { cache: 'no-store', headers: { Accept: FRAME_MEDIA_TYPE, ...frameRequestHeaders() } }).catch(() => {
+    throw frameUnreachableError(url);
+  });
+  return frameOfPooledAnswer(response, answerBuffers);
 }

@@ -8,6 +8,7 @@ import { confirmMiddleSlice, type NumberedInstance } from './middleSliceCheck';
 import type { Vec3 } from './instanceMeta';
 import { markStartup } from './startupMark';
 import { warmUpCanvas2d } from './canvasWarmUp';
+import { frameStatusError } from './frameRequestError';
 
 /** What a WADO-RS frame request accepts: any transfer syntax, as the server stores it (no transcoding). */
 export const FRAME_MEDIA_TYPE = 'multipart/related; type=application/octet-stream; transfer-syntax=*';
@@ -39,7 +40,7 @@ export function frameUrl(input: { wadoRoot: string; studyUID: string; seriesUID:
  * aligned for the decoders). Throws with a readable message when the server refused or the answer cannot be read.
  */
 export async function frameOfAnswer(response: Response): Promise<FramePart> {
-  if (!response.ok) throw new Error(`the server answered HTTP ${response.status} for the frame`);
+  if (!response.ok) throw frameStatusError(response.status);
   const body = new Uint8Array(await response.arrayBuffer());
   const part = framePartOf(response.headers.get('Content-Type') ?? 'application/octet-stream', body);
   if (!part.ok) throw new Error(`the frame cannot be read: ${part.reason}`);

@@ -96,10 +96,9 @@ export function ViewportGrid() {
           onImageError: (imageId, message) => {
             const instance = getState().instances.find((i) => i.imageIds.includes(imageId));
             const fileName = instance?.meta.fileName ?? imageId;
-            const text = `image could not be decoded: ${message}`;
-            setState((s) => (s.problems.some((p) => p.fileName === fileName && p.message === text)
+            setState((s) => (s.problems.some((p) => p.fileName === fileName && p.message === message)
               ? {}
-              : { problems: [...s.problems, { fileName, message: text, severity: 'error' }] }));
+              : { problems: [...s.problems, { fileName, message, severity: 'error' }] }));
           },
         });
         const outcome = await settleWithin(setup, SERIES_SETUP_TIMEOUT_MS);
