@@ -128,14 +128,15 @@ export interface LevelTruth {
 }
 
 /**
- * Six points at u = +a, 0, −a (1 mm inside the anterior and posterior walls), w = 0, v on the outer endplate surfaces,
- * mapped to patient mm; the heights are Euclidean distances between them, which equal v_sup(u) − v_inf(u).
+ * Six points at u = +a, 0, −a (1 mm inside the anterior and posterior walls), at `wMm` from the body's own
+ * mid-sagittal plane (0 by default), v on the outer endplate surfaces, mapped to patient mm; the heights are Euclidean
+ * distances between them, which equal v_sup(u) − v_inf(u).
  */
-export function levelTruth(vertebra: Vertebra): LevelTruth {
+export function levelTruth(vertebra: Vertebra, wMm = 0): LevelTruth {
   const { shape, frame } = vertebra;
   const a = pointHalfSpanMm(shape);
   const at = (uMm: number, endplate: typeof superiorEndplateVMm): Vec3 =>
-    localToPatient(frame, [uMm, endplate(shape, uMm, 0), 0]);
+    localToPatient(frame, [uMm, endplate(shape, uMm, wMm), wMm]);
   const points: SixPoints = {
     anteriorSuperior: at(a, superiorEndplateVMm),
     anteriorInferior: at(a, inferiorEndplateVMm),
@@ -161,7 +162,7 @@ export function levelTruth(vertebra: Vertebra): LevelTruth {
 export function spineTruth(spine: Spine): LevelTruth[] {
   return spine.vertebrae
     .filter((v) => (GROUND_TRUTH_LEVELS as readonly string[]).includes(v.shape.level))
-    .map(levelTruth);
+    .map((vertebra) => levelTruth(vertebra));
 }
 
 /**

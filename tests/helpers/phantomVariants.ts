@@ -7,20 +7,15 @@
  * Used by tests/bench/assistSweep.ts (figures) and by analysis tests that pin one variant's failure.
  */
 import type { PlaneImage, Volume } from '../../analysis';
-import { baselineSpine, type LevelTruth, type Spine, type Vertebra } from '../../sample-data/anatomy';
+import { baselineSpine, levelTruth, type LevelTruth, type Spine, type Vertebra } from '../../sample-data/anatomy';
 import { ctGeometry } from '../../sample-data/geometry';
-import { frameOf, localToPatient, type Vec3 } from '../../sample-data/pose';
+import { frameOf, type Vec3 } from '../../sample-data/pose';
 import { createRandom, gaussian } from '../../sample-data/random';
 import { rasterizePlane, type ImagePlane } from '../../sample-data/rasterize';
 import { buildScene } from '../../sample-data/scene';
 import { BASELINE_LEVELS } from '../../sample-data/spineSpecs';
 import { CT_HU, MR_T2_SIGNAL, Tissue } from '../../sample-data/tissue';
-import {
-  GROUND_TRUTH_LEVELS,
-  inferiorEndplateVMm,
-  pointHalfSpanMm,
-  superiorEndplateVMm,
-} from '../../sample-data/vertebraShape';
+import { GROUND_TRUTH_LEVELS } from '../../sample-data/vertebraShape';
 import { stackPoses } from '../../sample-data/anatomy';
 
 export type SignalTable = Readonly<Record<keyof typeof Tissue, number>> & {
@@ -90,32 +85,7 @@ export function spineOf(shape: SpineShape): Spine {
 export function truthOnPlane(spine: Spine, planeXMm = 0): LevelTruth[] {
   return spine.vertebrae
     .filter((v) => (GROUND_TRUTH_LEVELS as readonly string[]).includes(v.shape.level))
-    .map((vertebra) => {
-      const { shape, frame } = vertebra;
-      const w = planeXMm - frame.centreMm[0];
-      const a = pointHalfSpanMm(shape);
-      const at = (u: number, endplate: typeof superiorEndplateVMm): Vec3 => localToPatient(frame, [u, endplate(shape, u, w), w]);
-      const points = {
-        anteriorSuperior: at(a, superiorEndplateVMm),
-        anteriorInferior: at(a, inferiorEndplateVMm),
-        middleSuperior: at(0, superiorEndplateVMm),
-        middleInferior: at(0, inferiorEndplateVMm),
-        posteriorSuperior: at(-a, superiorEndplateVMm),
-        posteriorInferior: at(-a, inferiorEndplateVMm),
-      };
-      const d = (p: Vec3, q: Vec3) => Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
-      return {
-        level: shape.level as LevelTruth['level'],
-        points,
-        heights: {
-          anteriorMm: d(points.anteriorSuperior, points.anteriorInferior),
-          middleMm: d(points.middleSuperior, points.middleInferior),
-          posteriorMm: d(points.posteriorSuperior, points.posteriorInferior),
-        },
-        tiltDeg: vertebra.pose.tiltDeg,
-        description: shape.description,
-      };
-    });
+    .map((vertebra) => levelTruth(vertebra, planeXMm - vertebra.frame.centreMm[0]));
 }
 
 /** The scene's tissue on sagittal planes every FINE_MM across |x| ≤ FINE_HALF_WIDTH_MM, each FINE_MM in y and z. */
