@@ -178,4 +178,46 @@ describe.skipIf(!hasOrthanc)('frames over WADO-RS through the viewer\'s frame lo
     expect(freshMismatches).toEqual([]);
     await context.close();
   });
+
+  // One frame the server will not give (a PACS refusing one instance, a proxy failing once and for good): the problem
+  // list names that slice, and the rest of the volume is drawn complete, with no slice waiting for an upload that
+  // cannot come. The frame loader asks for a refused frame once.
+  it.each([
+    [401, 'the last', SLICE_COUNT - 1],
+    [403, 'the last', SLICE_COUNT - 1],
+    [404, 'the last', SLICE_COUNT - 1],
+    [500, 'the last', SLICE_COUNT - 1],
+    [401, 'the first', 0],
+    [401, 'the middle', SLICE_COUNT / 2],
+  ] as const)('draws the rest of the volume when the server answers with %i %s slice\'s frame', async (status, which, refusedSlice) => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    const page = await context.newPage();
+    const refusedUid = deterministicUid(`e2e/wadors-frames/native/${refusedSlice}`);
+    let refusals = 0;
+    await page.route((url) => url.pathname.includes(`/instances/${refusedUid}/frames/`), async (route) => {
+      refusals += 1;
+      await route.fulfill({ status, body: '' });
+    });
+    await page.goto(`${server.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${studies.get('native')}`);
+    const viewer = new ViewerPage(page);
+    await viewer.waitCompleteRender('sagittal');
+    const state = await page.evaluate(() => {
+      const volume = (window.cornerstone as unknown as { cache: { getVolumes(): Array<{ framesProcessed: number; loadStatus: { loaded: boolean } }> } }).cache.getVolumes()[0];
+      return {
+        problems: window.vertebralViewer.getState().problems.map((p) => ({ fileName: p.fileName, message: p.message })),
+        framesProcessed: volume?.framesProcessed,
+        loaded: volume?.loadStatus.loaded,
+      };
+    });
+    expect(state.loaded).toBe(true);
+    expect(state.framesProcessed).toBe(SLICE_COUNT);
+    const refused = state.problems.filter((p) => p.message.includes('image could not be loaded'));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.message).toContain(String(status));
+    // The middle slice is also asked for early, for the first image (loading/earlyFrame.ts), and for the volume's
+    // window (cornerstone/volumeWindow.ts) when the series stores none; each of these asks once.
+    if (which === 'the middle') expect(refusals).toBeLessThanOrEqual(3);
+    else expect(refusals).toBe(1);
+    await context.close();
+  });
 });

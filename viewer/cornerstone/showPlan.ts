@@ -13,6 +13,7 @@ import type { DisplayPlan, ViewportSpec } from '../model/displayPlan';
 import type { PrimaryTool } from '../state/primaryTool';
 import { getState } from '../state/store';
 import { followForeignAnnotations } from './foreignBridge';
+import { followFrameFailures } from './frameFailures';
 import { forgetFraming, frameSpineView } from './frameViews';
 import { imageFailureText } from './imageErrorText';
 import { linkViews } from './linkViews';
@@ -70,6 +71,8 @@ async function showVolume(seriesKey: string, volumeSpecs: readonly ViewportSpec[
   const volumeId = `cornerstoneStreamingImageVolume:${seriesKey}`;
   const volume = cache.getVolume(volumeId) ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds }));
   if (!(volume instanceof StreamingImageVolume)) throw new Error(`the volume ${volumeId} is not a streaming volume`);
+  // A frame the server refuses, or that cannot be decoded, is counted once and does not hold the volume's completion.
+  followFrameFailures(volume);
   // Slices decoded ahead while local files were read are used as they are, unless decoded into another type.
   dropMismatchedAhead(volume);
   // Before any view uses the volume: its 3-D texture without per-slice garbage, in 16-bit floats where exact.

@@ -1,4 +1,5 @@
-import { BaseVolumeViewport, Enums, StackViewport, cache, type RenderingEngine, type Types } from '@cornerstonejs/core';
+import { BaseVolumeViewport, Enums, StackViewport, StreamingImageVolume, cache, type RenderingEngine, type Types } from '@cornerstonejs/core';
+import { failedFramesOf } from './frameFailures';
 import type { DisplayPlan } from '../model/displayPlan';
 import type { ViewportSnapshot } from '../state/viewportSnapshot';
 import { RENDER_ERROR_EVENT } from './renderRecovery';
@@ -20,6 +21,21 @@ export function publishSnapshot(renderingEngine: RenderingEngine, viewportId: st
 }
 
 /**
+ * Whether a volume's 3-D texture still has a slice marked for upload that can come: a frame that failed for good
+ * (`frameFailures.ts`) has no image to send, and its mark stays (cornerstone skips a marked slice whose image is not in
+ * its cache, and marks every slice again when the texture is modified).
+ */
+function hasSliceToUpload(volume: StreamingImageVolume): boolean {
+  const texture = volume.vtkOpenGLTexture as { getUpdatedFrames?: () => ReadonlyArray<boolean | null | undefined> } | undefined;
+  const marks = texture?.getUpdatedFrames?.();
+  if (marks === undefined) return true;
+  // vtk.js's "nothing marked yet" is an empty list: the texture has not been filled once.
+  if (marks.length === 0) return true;
+  const failed = failedFramesOf(volume);
+  return marks.some((isMarked, frameIndex) => Boolean(isMarked) && !failed.has(frameIndex));
+}
+
+/**
  * Whether a viewport's draw that just happened held every image the view shows (read in its IMAGE_RENDERED event): a
  * stack view draws its one image; a volume view holds every slice once each of its volumes has loaded (or failed)
  * every frame and its 3-D texture has no slice left to upload. A volume's last frames arrive, and the progress reaches
@@ -32,8 +48,8 @@ function drewEveryImage(viewport: Types.IViewport | undefined): boolean {
   const volumeIds = viewport.getAllVolumeIds();
   return volumeIds.length > 0 && volumeIds.every((volumeId) => {
     const volume = cache.getVolume(volumeId);
-    const texture = volume?.vtkOpenGLTexture as { hasUpdatedFrames?: () => boolean } | undefined;
-    return volume?.loadStatus?.loaded === true && texture?.hasUpdatedFrames?.() === false;
+    if (!(volume instanceof StreamingImageVolume) || volume.loadStatus?.loaded !== true) return false;
+    return !hasSliceToUpload(volume);
   });
 }
 
