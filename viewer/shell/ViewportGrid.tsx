@@ -87,6 +87,7 @@ export function ViewportGrid() {
         // The first slice drawn on a plain canvas while cornerstone's rendering engine starts (see earlyImage.ts).
         early = showEarlyImage(plan, elements.current, setViewportSnapshot);
         await early.settled;
+        if (disposed) return;
         // The frames are asked for while the engine is set up (its WebGL context holds the main thread for a while).
         await startVolumeLoads(plan);
         // Let the browser put the early image on screen before the engine's set-up holds the main thread.
