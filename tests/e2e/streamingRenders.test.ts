@@ -71,6 +71,25 @@ const RECORD_RENDERS = `(() => {
   }, true);
 })();`;
 
+/**
+ * Page script: when the rendering engine's WebGL context was asked for (the engine asks with `antialias: false`, see
+ * viewer/cornerstone/renderingEngine.ts; cornerstone's capability probes ask without) and when each frame was fetched.
+ */
+const RECORD_ENGINE_CONTEXT_AND_FRAMES = `(() => {
+  const record = (window.__startup = { engineContextAt: null, frameFetches: [] });
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, options) {
+    if (record.engineContextAt === null && String(type).startsWith('webgl') && options && options.antialias === false) record.engineContextAt = performance.now();
+    return getContext.call(this, type, options);
+  };
+  const fetch = window.fetch;
+  window.fetch = function (input, init) {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.includes('/frames/')) record.frameFetches.push({ url, at: performance.now() });
+    return fetch.call(this, input, init);
+  };
+})();`;
+
 interface RenderRecord {
   orientation: string;
   framesIn: number;
@@ -129,6 +148,21 @@ describe.skipIf(!hasOrthanc)('renders while a volume streams in over DICOMweb', 
     for (const orientation of ['axial', 'sagittal', 'coronal']) expect(renders.some((r) => r.orientation === orientation && r.framesIn === SLICE_COUNT), orientation).toBe(true);
     expect(frameRequests.size).toBe(SLICE_COUNT);
     expect([...frameRequests].filter(([, count]) => count !== 1)).toEqual([]);
+    await context.close();
+  });
+  it('asks for the volume\'s frames before the rendering engine creates its WebGL context', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    await context.addInitScript({ content: RECORD_ENGINE_CONTEXT_AND_FRAMES });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${studyUID}`);
+    await new ViewerPage(page).waitLoaded('sagittal');
+    const startup = await page.evaluate(() => (window as unknown as { __startup: { engineContextAt: number | null; frameFetches: Array<{ url: string; at: number }> } }).__startup);
+    expect(startup.engineContextAt).not.toBeNull();
+    // The early image's frame (and a guessed middle slice) come before either way; the volume's own requests (6 in
+    // flight, viewer/cornerstone/retrieveOrder.ts) now go out while the engine is set up, not after it.
+    const framesBefore = new Set(startup.frameFetches.filter((f) => f.at < (startup.engineContextAt ?? 0)).map((f) => f.url));
+    expect(framesBefore.size, JSON.stringify(startup)).toBeGreaterThanOrEqual(6);
+    expect(new Set(startup.frameFetches.map((f) => f.url)).size).toBe(SLICE_COUNT);
     await context.close();
   });
 });

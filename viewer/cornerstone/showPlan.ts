@@ -26,6 +26,7 @@ import { setVolumesWithWindow } from './volumeWindow';
 import { giveVolumeCompactTexture } from './volumeTexture';
 import { createToolGroup, destroyToolGroup } from './toolGroup';
 import { dropMismatchedAhead } from './decodeAhead';
+import { markStartup } from '../loading/startupMark';
 import { followViewportElements, publishSnapshot, type ViewportEventCallbacks } from './viewportEvents';
 
 export type ControllerCallbacks = ViewportEventCallbacks & LoadProgressCallbacks;
@@ -62,21 +63,90 @@ function framesAlreadyIn(volume: StreamingImageVolume): string[] {
   return volume.imageIds.filter((_, index) => Boolean(cachedFrames[index]));
 }
 
+/** The volume id of a series' reformats. */
+function volumeIdOf(seriesKey: string): string {
+  return `cornerstoneStreamingImageVolume:${seriesKey}`;
+}
+
+/** Volumes being created, by id (an entry lives until cornerstone's cache holds the volume). */
+const volumesBeingCreated = new Map<string, Promise<StreamingImageVolume>>();
+
+/**
+ * The streaming volume of a series' reformats, created once (cornerstone's cache holds it), with its 3-D texture without
+ * per-slice garbage, in 16-bit floats where exact (before any view uses it).
+ */
+async function volumeOf(seriesKey: string, imageIds: readonly string[]): Promise<StreamingImageVolume> {
+  const volumeId = volumeIdOf(seriesKey);
+  const cached = cache.getVolume(volumeId);
+  if (cached instanceof StreamingImageVolume) return cached;
+  if (cached) throw new Error(`the volume ${volumeId} is not a streaming volume`);
+  let creating = volumesBeingCreated.get(volumeId);
+  if (creating === undefined) {
+    creating = (async () => {
+      const volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds: [...imageIds] });
+      if (!(volume instanceof StreamingImageVolume)) throw new Error(`the volume ${volumeId} is not a streaming volume`);
+      // A frame the server refuses, or that cannot be decoded, is counted once and does not hold the volume's completion.
+      followFrameFailures(volume);
+      // Slices decoded ahead while local files were read are used as they are, unless decoded into another type.
+      dropMismatchedAhead(volume);
+      giveVolumeCompactTexture(volume);
+      return volume;
+    })().finally(() => volumesBeingCreated.delete(volumeId));
+    volumesBeingCreated.set(volumeId, creating);
+  }
+  return creating;
+}
+
+/** Each streaming volume's load, started once: cornerstone 5.14 drops the callback of a `load` while one runs. */
+const volumeLoads = new WeakMap<StreamingImageVolume, Promise<void>>();
+
+/**
+ * Starts streaming the volume in (the middle slice first, then interleaved passes: a coarse reformat early) unless it
+ * is loading or loaded; resolves once every frame has loaded or failed. The views' renders are paced by
+ * `throttleStreamingRenders`, so cornerstone's own render on every few frames is off from the first frame.
+ */
+function loadVolume(volume: StreamingImageVolume): Promise<void> {
+  let loading = volumeLoads.get(volume);
+  if (loading === undefined) {
+    loading = new Promise<void>((resolve) => {
+      // Protected in cornerstone 5.14 and without a setter (see streamingRender.ts).
+      Reflect.set(volume, 'autoRenderOnLoad', false);
+      if (!volume.loadStatus.loaded) orderVolumeRetrieval(volume.volumeId, volume.imageIds.length);
+      markStartup('volume-load');
+      volume.load(() => resolve());
+    });
+    volumeLoads.set(volume, loading);
+  }
+  return loading;
+}
+
+/**
+ * Starts loading the volumes a plan's reformats show, before the rendering engine exists: creating the engine's WebGL
+ * context and the views holds the page's main thread for a second or more on a software GPU (longer while the GPU
+ * process compiles the page's first shaders), and the server can prepare the first frames meanwhile. Returns once
+ * every load has started; a volume that cannot be created is left to `showPlan`, which reports it.
+ */
+export async function startVolumeLoads(plan: DisplayPlan): Promise<void> {
+  const seriesKeys = [...new Set(plan.viewports.filter((v) => v.kind === 'volume').map((v) => v.seriesKey))];
+  await Promise.all(seriesKeys.map(async (seriesKey) => {
+    const spec = plan.viewports.find((v) => v.kind === 'volume' && v.seriesKey === seriesKey);
+    if (spec === undefined) return;
+    try {
+      void loadVolume(await volumeOf(seriesKey, spec.imageIds));
+    } catch {
+      // showPlan creates it again and says why it failed.
+    }
+  }));
+}
+
 /** One volume for the volume viewports of a series (its reformats), streamed in middle slice first. */
 async function showVolume(seriesKey: string, volumeSpecs: readonly ViewportSpec[], display: SeriesDisplay): Promise<void> {
   const [firstVolumeSpec] = volumeSpecs;
   if (firstVolumeSpec === undefined) return;
   const { renderingEngine, progress, disposers, openedCameras, frame, afterSetupRender } = display;
   const imageIds = firstVolumeSpec.imageIds;
-  const volumeId = `cornerstoneStreamingImageVolume:${seriesKey}`;
-  const volume = cache.getVolume(volumeId) ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds }));
-  if (!(volume instanceof StreamingImageVolume)) throw new Error(`the volume ${volumeId} is not a streaming volume`);
-  // A frame the server refuses, or that cannot be decoded, is counted once and does not hold the volume's completion.
-  followFrameFailures(volume);
-  // Slices decoded ahead while local files were read are used as they are, unless decoded into another type.
-  dropMismatchedAhead(volume);
-  // Before any view uses the volume: its 3-D texture without per-slice garbage, in 16-bit floats where exact.
-  giveVolumeCompactTexture(volume);
+  const volume = await volumeOf(seriesKey, imageIds);
+  const volumeId = volume.volumeId;
   // A series without a stored window would have its middle frame asked for again by every view (see volumeWindow.ts).
   await setVolumesWithWindow(volume, () => setVolumesForViewports(renderingEngine, [{ volumeId }], volumeSpecs.map((v) => v.viewportId)));
   for (const spec of volumeSpecs) {
@@ -88,19 +158,18 @@ async function showVolume(seriesKey: string, volumeSpecs: readonly ViewportSpec[
     frame(volumeSpecs);
     return;
   }
-  // A volume shown before (still streaming): count the frames it already holds; the rest arrive as events.
+  // A volume whose load started before its views (startVolumeLoads) or that was shown before and still streams: count
+  // the frames it already holds; the rest arrive as events.
   progress.settle(framesAlreadyIn(volume));
-  // Stream the slices in, the middle one first, then interleaved passes (a coarse reformat early), rendering a few
-  // times a second. The callback also covers frames that finished loading between two displays of this volume, whose
-  // events this display never saw.
-  orderVolumeRetrieval(volumeId, volume.imageIds.length);
   const streamingRenders = throttleStreamingRenders(renderingEngine, volumeId, volume, {
     allViewportIds: volumeSpecs.map((v) => v.viewportId),
     streamingViewportIds: volumeSpecs.filter((v) => v.orientation === 'sagittal').map((v) => v.viewportId),
   });
   disposers.push(streamingRenders.dispose);
   afterSetupRender.push(streamingRenders.viewsRendered);
-  volume.load(() => {
+  // The callback also covers frames that finished loading between two displays of this volume, whose events this
+  // display never saw.
+  void loadVolume(volume).then(() => {
     progress.settle(imageIds);
     progress.publish();
     frame(volumeSpecs);
@@ -136,6 +205,7 @@ export async function showPlan(
   callbacks: ControllerCallbacks,
 ): Promise<() => void> {
   const renderingEngine = engine();
+  markStartup('engine-ready');
   const disposers: Array<() => void> = [];
 
   renderingEngine.setViewports(

@@ -11,7 +11,9 @@ export type StartupStep =
   | 'boot-run'
   | 'early-slice'
   | 'early-plan'
-  | 'early-drawn';
+  | 'early-drawn'
+  | 'engine-ready'
+  | 'volume-load';
 
 /**
  * Marks a step of the first image's path on the page's performance timeline (`vhv:<step>`, ms since the navigation

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { initCornerstone } from '../cornerstone/initCornerstone';
-import { showPlan } from '../cornerstone/showPlan';
+import { showPlan, startVolumeLoads } from '../cornerstone/showPlan';
 import { removeEarlyViewImage, showEarlyImage, showEarlyViewImage, type EarlyImage } from '../cornerstone/earlyImage';
 import { mprViewports, type ViewportSpec } from '../model/displayPlan';
 import type { EarlyView } from '../state/earlyView';
@@ -87,6 +87,9 @@ export function ViewportGrid() {
         // The first slice drawn on a plain canvas while cornerstone's rendering engine starts (see earlyImage.ts).
         early = showEarlyImage(plan, elements.current, setViewportSnapshot);
         await early.settled;
+        if (disposed) return;
+        // The frames are asked for while the engine is set up (its WebGL context holds the main thread for a while).
+        await startVolumeLoads(plan);
         // Let the browser put the early image on screen before the engine's set-up holds the main thread.
         await nextPaint();
         if (disposed) return;

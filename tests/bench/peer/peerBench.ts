@@ -50,6 +50,7 @@ interface Options {
   readonly localOnly: boolean;
   /** Profile this viewer's main thread in each of its sessions (.cpuprofile files beside the results). */
   readonly cpuProfile: boolean;
+  readonly trace: boolean;
   readonly maxLoad: number;
   readonly quietWaitS: number;
   readonly timeoutS: number;
@@ -59,7 +60,7 @@ interface Options {
 }
 
 function parseOptions(args: readonly string[]): Options | string {
-  const options = { cpuProfile: false, floor: true, local: true, localOnly: false, reps: 3, largeReps: 1, sizes: [100, 300, 1000] as number[], j2k: true, compressedSizes: [300] as number[], jpegls: false, ohif: true, maxLoad: Math.max(1, cpus().length * 0.75), quietWaitS: 60, timeoutS: 240, disturbedAboveCores: 0.5, distDir: DIST_DIR };
+  const options = { cpuProfile: false, trace: false, floor: true, local: true, localOnly: false, reps: 3, largeReps: 1, sizes: [100, 300, 1000] as number[], j2k: true, compressedSizes: [300] as number[], jpegls: false, ohif: true, maxLoad: Math.max(1, cpus().length * 0.75), quietWaitS: 60, timeoutS: 240, disturbedAboveCores: 0.5, distDir: DIST_DIR };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (): number => {
@@ -79,6 +80,7 @@ function parseOptions(args: readonly string[]): Options | string {
       else if (arg === '--no-local') options.local = false;
       else if (arg === '--local-only') Object.assign(options, { local: true, localOnly: true, ohif: false, j2k: false });
       else if (arg === '--cpu-profile') options.cpuProfile = true;
+      else if (arg === '--trace') options.trace = true;
       else if (arg === '--max-load') options.maxLoad = value();
       else if (arg === '--quiet-wait-s') options.quietWaitS = value();
       else if (arg === '--timeout-s') options.timeoutS = value();
@@ -199,7 +201,7 @@ async function main(): Promise<number> {
       ];
       const specs: SessionSpec[] = options.localOnly ? [] : [
         ...(options.floor ? floorSpecs : []),
-        { ...common, ...(options.cpuProfile ? { cpuProfileFile: join(CACHE_DIR, 'results', `ours-${s.key}-${Date.now()}.cpuprofile`) } : {}), kind: 'ours', url: `${ours.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${s.studyInstanceUID}`, probe: OUR_VIEWER_PROBE, waitFor: ['firstImage', 'sagittalReady'], servedRoot: options.distDir },
+        { ...common, ...(options.cpuProfile ? { cpuProfileFile: join(CACHE_DIR, 'results', `ours-${s.key}-${Date.now()}.cpuprofile`) } : {}), ...(options.trace ? { traceFile: join(CACHE_DIR, 'results', `ours-${s.key}-${Date.now()}.trace.json`) } : {}), kind: 'ours', url: `${ours.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${s.studyInstanceUID}`, probe: OUR_VIEWER_PROBE, waitFor: ['firstImage', 'sagittalReady'], servedRoot: options.distDir },
       ];
       if (ohif !== null && ohifBuild?.ok) {
         specs.push(

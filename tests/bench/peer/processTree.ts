@@ -319,7 +319,9 @@ export function cpuSecondsByThread(pid: number): Record<string, number> {
   for (const tid of tids) {
     try {
       const text = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const name = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')).replace(/\d+$/, '#');
+      // Threads nobody named keep the executable's name (`chromium`): the main thread is told apart from them.
+      const comm = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')).replace(/\d+$/, '#');
+      const name = tid === String(pid) ? `${comm} (main)` : comm;
       const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
       byName[name] = (byName[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S;
     } catch {

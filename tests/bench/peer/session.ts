@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type CDPSession, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Page, type Response } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/harness';
 import { topSelfTimes, type CpuProfile, type SelfTime } from './cpuProfile';
 import { TEXTURE_UPLOAD_PROBE, type BenchMarks, type IoFloorResult, type TextureUploads } from './probes';
@@ -33,6 +33,11 @@ export interface SessionSpec {
   readonly disturbedAboveCores: number;
   /** Write a CPU profile of the page's main thread to this file (.cpuprofile, opens in Chrome DevTools). */
   readonly cpuProfileFile?: string;
+  /**
+   * Write a Chromium trace of every process (toplevel tasks, GPU, compositor and ANGLE categories; see traceSummary.ts)
+   * over the session to this file (.json, opens in Perfetto). Tracing costs CPU itself: for attribution, not timing.
+   */
+  readonly traceFile?: string;
   /**
    * Runs once the page is open (e.g. gives it local files, see localSession.ts) and returns the page time (ms since
    * navigation) the marks are then measured from.
@@ -128,6 +133,28 @@ const MAPPINGS_PER_PROCESS = 8;
 const MARK_POLL_MS = 100;
 const gzipSizeCache = new Map<string, { bytes: number; gzipBytes: number }>();
 
+/** Trace categories: every process's tasks, the GPU process's command buffers, ANGLE, the compositor. */
+const TRACE_CATEGORIES = ['toplevel', 'gpu', 'gpu.angle', 'viz', 'cc', 'disabled-by-default-gpu.service', 'devtools.timeline', 'v8.execute', 'blink'];
+
+/** Starts a browser-wide trace; `stop` ends it and returns its events. */
+async function startBrowserTrace(browser: Browser): Promise<{ stop: () => Promise<unknown[]> }> {
+  const cdp = await browser.newBrowserCDPSession();
+  const events: unknown[] = [];
+  cdp.on('Tracing.dataCollected', (event) => {
+    events.push(...(event.value as unknown[]));
+  });
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
+  return {
+    stop: async () => {
+      const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+      await cdp.send('Tracing.end');
+      await complete;
+      await cdp.detach();
+      return events;
+    },
+  };
+}
+
 /** Runs one session in a freshly launched Chromium (fresh profile), measuring what SessionResult lists. */
 export async function runSession(spec: SessionSpec): Promise<SessionResult> {
   const quiet = await waitForQuietMachine(spec.quiet.maxLoad, spec.quiet.maxWaitMs);
@@ -176,6 +203,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
       await cdp.send('Profiler.start');
     }
+    const tracing = spec.traceFile === undefined ? undefined : await startBrowserTrace(browser);
     const heapLoop = (async () => {
       while (heapPolling) {
         try {
@@ -217,6 +245,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     }
     // The request timeline and the page's start-up marks in every session: they say where the first image's time went
     // whatever the machine's load (reading them costs one evaluate after the session's figures are taken).
+    if (tracing !== undefined && spec.traceFile !== undefined) writeFileSync(spec.traceFile, JSON.stringify({ traceEvents: await tracing.stop() }));
     requestTimeline = ((await page.evaluate(REQUEST_TIMELINE_SCRIPT).catch(() => null)) as SessionResult['requestTimeline'] | null) ?? undefined;
     if (spec.cpuProfileFile !== undefined) {
       const { profile } = await cdp.send('Profiler.stop');
