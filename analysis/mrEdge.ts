@@ -36,6 +36,8 @@ export interface MrBoundary {
    * (mrMeasure's cornerFits).
    */
   readonly oneSidedFit?: { readonly boundaryMm: number; readonly widthMm: number; readonly outsideContrast: number };
+  /** Where `boundaryMm` comes from a two-sided band's fit (fittedBoundary): the band's own fitted width, mm. */
+  readonly fittedWidthMm?: number;
 }
 
 /** Marrow level inside the band: the median of the samples this far inside its darkest point, mm. */
@@ -250,5 +252,5 @@ function fittedBoundary(s: Float64Array, band: Band, noSignalValue: number): Ban
     const oneSidedFit = { boundaryMm: fit.centreMm + Math.min(fit.widthMm, MR_MAX_CORTEX_MM) / 2, widthMm: fit.widthMm, outsideContrast: fit.outsideValue - fit.bandValue };
     return { ...band, oneSidedFit };
   }
-  return { ...band, boundaryMm: fit.centreMm + Math.min(fit.widthMm, MR_MAX_CORTEX_MM) / 2, crossingBoundaryMm: band.boundaryMm };
+  return { ...band, boundaryMm: fit.centreMm + Math.min(fit.widthMm, MR_MAX_CORTEX_MM) / 2, crossingBoundaryMm: band.boundaryMm, fittedWidthMm: fit.widthMm };
 }
