@@ -11,6 +11,9 @@
  * - IMPLAUSIBLE_SIZE: a height, the depth or the Ha/Hp ratio is outside what adult vertebral bodies have.
  * - SURFACE_ASSUMED: on MR, an endplate's dark band never shows its outer side (a disc or annulus as dark as bone
  *   beyond it), so where its bone surface lies within the band rests on a typical cortex thickness, not on the image.
+ * - BRIGHT_SHELL_UNCONFIRMED: the body was read as CT reads it (a cortex brighter than the marrow) on an image that is
+ *   not in Hounsfield units, from its contrast alone: on MR the cortex gives no signal, and a rim brighter than the
+ *   marrow inside it is marrow (fatty marrow around an oedematous body), so the edges found may lie inside the bone.
  * - COARSE_SAMPLING: the image samples the spine head to foot more coarsely than the heights need (a sagittal reformat
  *   of thick axial slices): an endplate can sit anywhere between two samples, whatever the edges show.
  * - LEVEL_UNCERTAIN: in a detected spine, the disc count next to this body is uncertain (a body between two discs was
@@ -25,6 +28,7 @@ export type ReasonCode =
   | 'ROUNDED_CORNER'
   | 'IMPLAUSIBLE_SIZE'
   | 'SURFACE_ASSUMED'
+  | 'BRIGHT_SHELL_UNCONFIRMED'
   | 'COARSE_SAMPLING'
   | 'LEVEL_UNCERTAIN';
 
@@ -44,6 +48,7 @@ export const REASON_FACTORS: Readonly<Record<ReasonCode, number>> = {
   ROUNDED_CORNER: 0.75,
   IMPLAUSIBLE_SIZE: 0.3,
   SURFACE_ASSUMED: 0.6,
+  BRIGHT_SHELL_UNCONFIRMED: 0.5,
   COARSE_SAMPLING: 0.5,
   LEVEL_UNCERTAIN: 0.5,
 };

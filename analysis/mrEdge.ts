@@ -28,6 +28,16 @@ export interface MrBoundary {
    * blurred band (fittedBoundary); otherwise the same as `boundaryMm`, mm.
    */
   readonly crossingBoundaryMm?: number;
+  /**
+   * Where `outerMm` is null: the blurred band fitted to the profile all the same (fittedBoundary), its bone surface (mm),
+   * its own width (mm) and how far the level beyond lies above bone's no-signal level (image units). Beyond a thin
+   * cortex the annulus or a T1 disc is darker than marrow but not as dark as bone, so the band's outer side is there,
+   * only too shallow for a crossing; whether one profile's fit can be trusted is judged with its neighbours'
+   * (mrMeasure's cornerFits).
+   */
+  readonly oneSidedFit?: { readonly boundaryMm: number; readonly widthMm: number; readonly outsideContrast: number };
+  /** Where `boundaryMm` comes from a two-sided band's fit (fittedBoundary): the band's own fitted width, mm. */
+  readonly fittedWidthMm?: number;
 }
 
 /** Marrow level inside the band: the median of the samples this far inside its darkest point, mm. */
@@ -222,13 +232,15 @@ export function mrBoundaryAlong(
  * A two-sided band's boundary read from the blurred band fitted to it (fitBlurredBand: its own centre and width, the
  * blur fitted with them) rather than from its half-depth crossings, which a band narrower than the blur between two
  * unequal plateaus puts off centre; the surface is the band's centre plus half the bone in it (at most MR_MAX_CORTEX_MM,
- * as mrBoundaryOf). A one-sided band (the outer level not seen) keeps its fall plus a cortex. The band's level is the
+ * as mrBoundaryOf). A one-sided band (the outer level not seen) keeps its fall plus a cortex, with the fit beside it
+ * (MrBoundary.oneSidedFit) when the image's no-signal level is known: without it a one-sided band's width is not
+ * determined at all. The band's level is the
  * image's no-signal level (PlaneView.lowValue, the darkest percentile around the click): cortical bone's T2* is
  * ≈ 0.3–0.5 ms, so at the echo times of clinical T1, T2 and STIR (≥ 5 ms) it gives no signal (Du J, Bydder GM,
  * Radiol Clin North Am 2013;51:731); without that level a band narrower than the blur has no definite width.
  */
 function fittedBoundary(s: Float64Array, band: Band, noSignalValue: number): Band {
-  if (band.outerMm === null) return band;
+  if (band.outerMm === null && !Number.isFinite(noSignalValue)) return band;
   const fit = fitBlurredBand(s, PROFILE_STEP_MM, {
     fromMm: band.darkestMm - INNER_LEVEL_TO_MM,
     toMm: band.darkestMm + OUTER_LEVEL_TO_MM,
@@ -236,5 +248,9 @@ function fittedBoundary(s: Float64Array, band: Band, noSignalValue: number): Ban
     bandValue: Number.isFinite(noSignalValue) ? Math.min(noSignalValue, band.darkestValue) : undefined,
   });
   if (!fit) return band;
-  return { ...band, boundaryMm: fit.centreMm + Math.min(fit.widthMm, MR_MAX_CORTEX_MM) / 2, crossingBoundaryMm: band.boundaryMm };
+  if (band.outerMm === null) {
+    const oneSidedFit = { boundaryMm: fit.centreMm + Math.min(fit.widthMm, MR_MAX_CORTEX_MM) / 2, widthMm: fit.widthMm, outsideContrast: fit.outsideValue - fit.bandValue };
+    return { ...band, oneSidedFit };
+  }
+  return { ...band, boundaryMm: fit.centreMm + Math.min(fit.widthMm, MR_MAX_CORTEX_MM) / 2, crossingBoundaryMm: band.boundaryMm, fittedWidthMm: fit.widthMm };
 }

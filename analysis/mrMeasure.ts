@@ -1,7 +1,7 @@
 import type { BodyFrame } from './bodyFrame';
 import { MIN_EDGE_NOISE_RATIO, WALL_PROBE_FRACTIONS } from './bodyFrame';
 import type { ConfidenceReason } from './confidence';
-import { WALL_INSET_MM } from './constants';
+import { MR_MAX_CORTEX_MM, WALL_INSET_MM } from './constants';
 import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit';
 import type { PlaneProposal } from './measureBody';
 import { mrBoundaryAlong, profileBlurMm, type MrBoundary } from './mrEdge';
@@ -48,6 +48,56 @@ function outward(frame: BodyFrame, side: Side): Vec2 {
 
 /** Fewest profiles whose band shows both sides for an endplate's surface to count as read (surfaceAssumed): a few, so one noisy profile does not decide. */
 const MIN_TWO_SIDED_PROFILES = 3;
+/** Fewest one-sided profiles at a corner whose fits are weighed together (cornerFits). */
+const MIN_CORNER_FITS = 3;
+/**
+ * The widest spread (median absolute deviation) of the fitted widths at a corner for its one-sided fits to be taken,
+ * and the most their median may differ from the endplate's two-sided fitted widths, mm: two steps of the fit's width
+ * grid. A shell is about as thick over the few millimetres next to a corner, so fits that resolve it agree; where the
+ * band's outer side is lost in the blur the width trades against the blur and jumps from one profile to the next (on
+ * the real TPTBox T2, 0.25–4 mm between neighbours: spreads of 0.375–1 mm).
+ */
+const MAX_CORNER_WIDTH_SPREAD_MM = 0.25;
+
+/**
+ * The boundaries with the one-sided profiles near a corner (within MR_CORNER_FIT_SPAN_MM inward of `uCorner`) read
+ * from their fitted bands (MrBoundary.oneSidedFit) instead of the fall plus MR_CORTEX_FALLBACK_MM, when the fits that
+ * see a level beyond the band (at least `minContrast` above bone: else the width is not determined) agree on a cortex:
+ * at least MIN_CORNER_FITS of them, their median width no wider than MR_MAX_CORTEX_MM (a wider band is the dark annulus
+ * or ligament continuing the bone, which no width can be read from), their widths spread by no more than
+ * MAX_CORNER_WIDTH_SPREAD_MM, and their median within MAX_CORNER_WIDTH_SPREAD_MM of the median width of the same
+ * endplate's two-sided fits (at least MIN_TWO_SIDED_PROFILES of them). A one-sided fit's width is less certain than a
+ * two-sided one's (the level beyond is free and close to the band's): behind a 0.5 mm shell the one-sided fits agree
+ * with each other on about 1 mm, and the shell reads 1–2 mm too tall; the shell is about as thick at the corner as
+ * along the endplate, so the two-sided widths check them. Only those profiles are read from their fits.
+ * Near a corner the annulus hides the band's outer side on most profiles (its outer fibres insert into the ring
+ * apophysis), so the fixed 0.5 mm cortex decides the corner's height there; a 1 mm shell then reads 0.5 mm inside on
+ * each endplate, and Ha 1–1.8 mm short (the sweep's 1 mm-shell T1). The fall-only boundary stays the crossing reading.
+ */
+function cornerFits(
+  found: readonly (readonly [number, MrBoundary])[],
+  corners: readonly (readonly [uCorner: number, inward: 1 | -1])[],
+  minContrast: number,
+): (readonly [number, MrBoundary])[] {
+  const replaced = new Map<number, MrBoundary>();
+  const twoSidedWidths = found.flatMap(([, b]) => (b.fittedWidthMm !== undefined ? [b.fittedWidthMm] : []));
+  for (const [uCorner, inward] of corners) {
+    const near = found.filter(
+      ([u, b]) =>
+        b.oneSidedFit && b.oneSidedFit.outsideContrast >= minContrast && inward * (u - uCorner) >= -1e-6 && inward * (u - uCorner) <= MR_CORNER_FIT_SPAN_MM + 1e-6,
+    );
+    if (near.length < MIN_CORNER_FITS) continue;
+    const widths = near.map(([, b]) => b.oneSidedFit!.widthMm);
+    const widthMm = median(widths);
+    const spreadMm = median(widths.map((w) => Math.abs(w - widthMm)));
+    if (widthMm > MR_MAX_CORTEX_MM || spreadMm > MAX_CORNER_WIDTH_SPREAD_MM) continue;
+    if (twoSidedWidths.length < MIN_TWO_SIDED_PROFILES || Math.abs(widthMm - median(twoSidedWidths)) > MAX_CORNER_WIDTH_SPREAD_MM) continue;
+    for (const [u, b] of near) replaced.set(u, { ...b, boundaryMm: b.oneSidedFit!.boundaryMm, crossingBoundaryMm: b.boundaryMm });
+  }
+  return found.map(([u, b]) => [u, replaced.get(u) ?? b] as const);
+}
+
+
 
 /**
  * Whether an endplate's bone surface was read from its own band: where its dark band shows both sides, the surface is
@@ -147,9 +197,10 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
   us.push(uAnterior);
   const v: Partial<Record<keyof SixPointsMm, number>> = {};
   const contrasts: number[] = [];
+  const corners = [[uAnterior, -1], [uPosterior, 1]] as const;
   const raw = {
-    superior: sideBoundaries(view, frame, 'superior', us, minContrast, blurMm),
-    inferior: sideBoundaries(view, frame, 'inferior', us, minContrast, blurMm),
+    superior: cornerFits(sideBoundaries(view, frame, 'superior', us, minContrast, blurMm), corners, minContrast),
+    inferior: cornerFits(sideBoundaries(view, frame, 'inferior', us, minContrast, blurMm), corners, minContrast),
   };
   for (const side of ['superior', 'inferior'] as const) {
     const sign = side === 'superior' ? 1 : -1;

@@ -81,7 +81,11 @@ export function withSamplingReason(view: PlaneView, proposal: VertebraProposal):
   return { ...proposal, reasons, confidence: confidenceOf(reasons) };
 }
 
-/** Locates and measures the body around a plane point (internal; used by all three proposing functions). */
+/**
+ * Locates and measures the body around a plane point (internal; used by all three proposing functions). A body read
+ * with a bright shell on an image not in Hounsfield units, the polarity decided from the image's contrast and not
+ * given by the caller, carries BRIGHT_SHELL_UNCONFIRMED (see brightShellUnconfirmed).
+ */
 export function proposeOnView(
   view: PlaneView,
   seed: Vec2,
@@ -89,8 +93,37 @@ export function proposeOnView(
 ): PlaneProposal | null {
   const frame = findBody(view, seed, options);
   if (!frame) return null;
-  return measureBody(view, frame);
+  const proposal = measureBody(view, frame);
+  return proposal && withShellReason(view, proposal, options.polarity);
 }
+
+/**
+ * The proposal with BRIGHT_SHELL_UNCONFIRMED added when its body was read with a bright shell on an image not in
+ * Hounsfield units and the caller did not give the polarity (`givenPolarity`); unchanged otherwise.
+ */
+export function withShellReason(view: PlaneView, proposal: PlaneProposal, givenPolarity: ShellPolarity | undefined): PlaneProposal {
+  if (givenPolarity || !brightShellUnconfirmed(view, proposal.frame.polarity)) return proposal;
+  return { ...proposal, reasons: [...proposal.reasons, BRIGHT_SHELL_UNCONFIRMED_REASON] };
+}
+
+/**
+ * True when a bright shell was read on an image that is not in Hounsfield units (PlaneView.hounsfield: no fat or air
+ * below −50 around the spine). Only CT's scale says on its own that the bone is the bright tissue; elsewhere the
+ * polarity comes from the first departure from the marrow (shellPolarityAround), and on MR, where cortical bone gives
+ * no signal on any clinical sequence, a departure upwards is marrow brighter than the body's own (fatty marrow next to
+ * an oedematous core, or Modic type 2 fat under an endplate), not cortex: the CT path then puts the surface on the
+ * inside of the bone. A caller who knows the modality passes the polarity, and nothing is doubted.
+ */
+function brightShellUnconfirmed(view: PlaneView, polarity: ShellPolarity): boolean {
+  return polarity === 'brightShell' && !view.hounsfield;
+}
+
+const BRIGHT_SHELL_UNCONFIRMED_REASON: ConfidenceReason = {
+  code: 'BRIGHT_SHELL_UNCONFIRMED',
+  message:
+    'This image is not in Hounsfield units, yet the body was read as on CT (bone brighter than the marrow): on MR the ' +
+    'cortex is dark and a bright rim is marrow, so the points may lie inside the bone. Check them.',
+};
 
 /**
  * Proposes all six points of the vertebral body that contains `clickMm` (patient LPS, mm), on the plane of a plane

@@ -6,7 +6,7 @@ import type { AnalysisImage } from './image';
 import { planeViewOf } from './planeView';
 import { at } from './bodyPoints';
 import { measureBody, refinedEdge } from './measureBody';
-import { toVertebraProposal, type AnalysisOptions } from './proposeVertebra';
+import { toVertebraProposal, withShellReason, type AnalysisOptions } from './proposeVertebra';
 import { fail, ok, type AnalysisResult } from './result';
 import { isCornerName, type CornerName } from './sixPoints';
 import { addScaled2, distance3, dot2, subtract2, type Vec2, type Vec3 } from './vec';
@@ -57,8 +57,9 @@ export function snapPoint(image: AnalysisImage, clickMm: Vec3, corner: CornerNam
     if (corner.startsWith('posterior')) seed = addScaled2(seed, plane.anterior, inwardMm);
     const frame = findBody(plane, seed, options.polarity ? { polarity: options.polarity } : {});
     if (!frame) continue;
-    const proposal = measureBody(plane, frame);
-    if (!proposal) continue;
+    const measured = measureBody(plane, frame);
+    if (!measured) continue;
+    const proposal = withShellReason(plane, measured, options.polarity);
     const full = toVertebraProposal(plane, proposal);
     let target: Vec2;
     if (corner.startsWith('middle')) {

@@ -3,7 +3,8 @@
  * read, nothing written) under the acquisition variants clinical spine CT and MR come in, and per variant: point and
  * height error (median / 95th, mm) over five clicks per body (the centre and four clicks 4 mm in front of or behind and
  * 3 mm above or below it), the share of proposals needing a correction (a height off by more than 1.5 mm, or none),
- * how many of those are NOT flagged "check" (the dangerous number), Genant grades of the centre clicks against the
+ * how many of those are NOT flagged "check" (the dangerous number), how many right ones (every height within 1.5 mm)
+ * are flagged all the same (what a flag costs the reader), Genant grades of the centre clicks against the
  * truth's (measurement/'s assessSpine on both), and detectSpine's levels from clicks on T10 and L3. Figures, not a test.
  *
  *   npm run bench:assist-sweep                      every variant
@@ -40,7 +41,7 @@ const CT_OSTEOPOROTIC: SignalTable = {
   cancellousBone: 80,
   oedematousBone: 130,
   corticalBone: 350,
-  innerCortex: 80,
+  thinShell: true,
   posteriorElementBone: 300,
 };
 
@@ -156,12 +157,12 @@ const VARIANTS: readonly Variant[] = [
   {
     name: 'mr-t1-3mm-thin-cortex', spine: 'baseline',
     source: 'the 3 mm T1 with a 1 mm shell (the phantom draws 2 mm; the real shell is 0.2–1 mm, THIN_CORTEX_MM): the marrow reaches to 1 mm under the surface',
-    mr: { pixelMm: 0.7, sliceMm: 3, table: { ...MR_T1, innerCortex: MR_T1.cancellousBone }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: { pixelMm: 0.7, sliceMm: 3, table: { ...MR_T1, thinShell: true }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
   },
   {
     name: 'mr-t2-3mm-thin-cortex', spine: 'baseline',
     source: 'the 3 mm T2 with a 1 mm shell',
-    mr: { pixelMm: 0.6, sliceMm: 3, table: { ...MR_T2_SIGNAL, innerCortex: MR_T2_SIGNAL.cancellousBone }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: { pixelMm: 0.6, sliceMm: 3, table: { ...MR_T2_SIGNAL, thinShell: true }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
   },
   {
     name: 'mr-t2-kyphosis', spine: 'kyphosis', source: 'hyperkyphosis on the 3 mm T2',
@@ -206,6 +207,8 @@ export interface SweepRow {
   readonly proposals: number;
   readonly needCorrection: number;
   readonly dangerous: number;
+  /** Proposals with every height within CORRECTION_MM that are flagged "check" all the same: a flag's cost. */
+  readonly rightButFlagged: number;
   readonly declined: number;
   readonly gradesEqual: number;
   readonly levels: number;
@@ -224,6 +227,7 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean): SweepR
   let proposals = 0;
   let needCorrection = 0;
   let dangerous = 0;
+  let rightButFlagged = 0;
   let declined = 0;
   let cpuMs = 0;
   const centreProposals: { level: SpinalLevel; points: SixPoints }[] = [];
@@ -250,10 +254,12 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean): SweepR
       const flagged = p.confidence < CHECK_BELOW_CONFIDENCE;
       if (off) needCorrection += 1;
       if (off && !flagged) dangerous += 1;
+      if (!off && flagged) rightButFlagged += 1;
       if (verbose && off) {
         console.log(
           `    ${variant.name} ${level.level} click (${dy}, ${dz}): Ha/Hm/Hp off ${errors.map((e) => e.toFixed(1)).join(' / ')} mm, ` +
-            `confidence ${p.confidence.toFixed(2)}${p.reasons.length ? ` (${p.reasons.map((r) => r.code).join(', ')})` : ''}${flagged ? '' : ' UNFLAGGED'}`,
+            `confidence ${p.confidence.toFixed(2)}${p.reasons.length ? ` (${p.reasons.map((r) => r.code).join(', ')})` : ''}${flagged ? '' : ' UNFLAGGED'}` +
+            `${p.polarity === 'brightShell' && variant.mr ? ' (bright shell on MR)' : ''}`,
         );
       }
     }
@@ -291,6 +297,7 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean): SweepR
     proposals,
     needCorrection,
     dangerous,
+    rightButFlagged,
     declined,
     gradesEqual,
     levels: truth.length,
@@ -304,6 +311,7 @@ function formatRow(r: SweepRow): string {
   return (
     `| ${r.name} | ${r.pointMedianMm.toFixed(2)} / ${r.point95Mm.toFixed(2)} | ${r.heightMedianMm.toFixed(2)} / ${r.height95Mm.toFixed(2)} | ` +
     `${r.needCorrection} / ${r.proposals}${r.declined ? ` (${r.declined} declined)` : ''} | ${r.dangerous ? `**${r.dangerous}**` : '0'} | ` +
+    `${r.rightButFlagged} | ` +
     `${r.gradesEqual} / ${r.levels} | ${r.spineRight} / ${r.levels}${r.spineDangerous ? ` (**${r.spineDangerous}** off, unflagged)` : ''} | ${r.cpuMsPerProposal.toFixed(0)} |`
   );
 }
@@ -320,11 +328,11 @@ function main(): void {
   );
   for (const v of variants) console.log(`  ${v.name}: ${v.source}`);
   console.log(
-    '\n| variant | point error median / 95th (mm) | height error median / 95th (mm) | needing correction | off and not flagged | grades equal (centre clicks) | detectSpine levels right | CPU ms per proposal |',
+    '\n| variant | point error median / 95th (mm) | height error median / 95th (mm) | needing correction | off and not flagged | right but flagged | grades equal (centre clicks) | detectSpine levels right | CPU ms per proposal |',
   );
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   const scenes = new Map<SpineShape, FineScene>();
-  const totals = { proposals: 0, needCorrection: 0, dangerous: 0, spineDangerous: 0 };
+  const totals = { proposals: 0, needCorrection: 0, dangerous: 0, rightButFlagged: 0, spineDangerous: 0 };
   for (const variant of variants) {
     let fine = scenes.get(variant.spine);
     if (!fine) {
@@ -335,11 +343,13 @@ function main(): void {
     totals.proposals += row.proposals;
     totals.needCorrection += row.needCorrection;
     totals.dangerous += row.dangerous;
+    totals.rightButFlagged += row.rightButFlagged;
     totals.spineDangerous += row.spineDangerous;
     console.log(formatRow(row));
   }
   console.log(
     `\nall variants: ${totals.needCorrection} / ${totals.proposals} proposals need a correction, ${totals.dangerous} of them not flagged; ` +
+      `${totals.rightButFlagged} right ones flagged; ` +
       `detectSpine: ${totals.spineDangerous} bodies off and not flagged; load average now ${loadavg()[0]!.toFixed(1)}`,
   );
 }

@@ -19,8 +19,12 @@ import { GROUND_TRUTH_LEVELS } from '../../sample-data/vertebraShape';
 import { stackPoses } from '../../sample-data/anatomy';
 
 export type SignalTable = Readonly<Record<keyof typeof Tissue, number>> & {
-  /** The cortex deeper than THIN_CORTEX_MM under the body's surface; defaults to the cortex. */
-  readonly innerCortex?: number;
+  /**
+   * A shell only THIN_CORTEX_MM thick: the phantom's cortex deeper than that under the body's surface is drawn as the
+   * marrow it borders (fatty or oedematous: the subchondral marrow of an oedematous body is oedematous too), not as
+   * cortex. Off by default (the phantom's 2 mm shell).
+   */
+  readonly thinShell?: boolean;
 };
 
 /** Fine sampling of the scene, mm: a quarter of the finest pixel any variant uses (0.5 mm). */
@@ -36,8 +40,14 @@ const Y_RANGE_MM: readonly [number, number] = [-112, 112];
  * by a 0.5–1 mm point spread into ≈ 1 mm at 250–500 HU; the phantom draws a healthy-looking 2 mm shell at 1,000 HU.
  */
 export const THIN_CORTEX_MM = 1;
-/** Tissue code of the phantom's cortex deeper than THIN_CORTEX_MM (not a Tissue of the generator: added here). */
+/**
+ * Tissue codes of the phantom's cortex deeper than THIN_CORTEX_MM (not Tissues of the generator: added here), by the
+ * marrow nearest to it: fatty (cancellous) or oedematous.
+ */
 const INNER_CORTEX = 13;
+const INNER_CORTEX_OEDEMA = 14;
+/** How far from an inner cortex sample its body's marrow is looked for, mm: the phantom's 2 mm shell and some. */
+const MARROW_REACH_MM = 3;
 
 /** A spine pose variant: the baseline's bodies with other tilts, or shifted out of the midsagittal plane. */
 export type SpineShape = 'baseline' | 'kyphosis' | 'lordosis' | 'scoliosis';
@@ -137,10 +147,14 @@ export function fineScene(
   return { spine, xsMm, y0Mm, ny, zTopMm, nz, planes };
 }
 
-/** Marks cortex farther than THIN_CORTEX_MM (in the plane) from anything that is not body bone as INNER_CORTEX. */
+/**
+ * Marks cortex farther than THIN_CORTEX_MM (in the plane) from anything that is not body bone as inner cortex, coded by
+ * the marrow nearest to it within MARROW_REACH_MM (INNER_CORTEX_OEDEMA next to oedematous marrow, else INNER_CORTEX).
+ */
 function markInnerCortex(tissue: Uint8Array, ny: number, nz: number): void {
   const reach = Math.round(THIN_CORTEX_MM / FINE_MM);
-  const isBody = (t: number) => t === Tissue.corticalBone || t === Tissue.cancellousBone || t === Tissue.oedematousBone || t === Tissue.cement || t === INNER_CORTEX;
+  const isBody = (t: number) =>
+    t === Tissue.corticalBone || t === Tissue.cancellousBone || t === Tissue.oedematousBone || t === Tissue.cement || t === INNER_CORTEX || t === INNER_CORTEX_OEDEMA;
   const inner: number[] = [];
   for (let z = 0; z < nz; z += 1) {
     for (let y = 0; y < ny; y += 1) {
@@ -160,13 +174,35 @@ function markInnerCortex(tissue: Uint8Array, ny: number, nz: number): void {
       if (deep) inner.push(y + z * ny);
     }
   }
-  for (const i of inner) tissue[i] = INNER_CORTEX;
+  const marrowReach = Math.round(MARROW_REACH_MM / FINE_MM);
+  const codes = inner.map((i) => {
+    const y = i % ny;
+    const z = (i - y) / ny;
+    let nearest = Number.POSITIVE_INFINITY;
+    let code = INNER_CORTEX;
+    for (let dz = -marrowReach; dz <= marrowReach; dz += 1) {
+      for (let dy = -marrowReach; dy <= marrowReach; dy += 1) {
+        const d2 = dy * dy + dz * dz;
+        const yy = y + dy;
+        const zz = z + dz;
+        if (d2 >= nearest || d2 > marrowReach * marrowReach || yy < 0 || zz < 0 || yy >= ny || zz >= nz) continue;
+        const t = tissue[yy + zz * ny];
+        if (t === Tissue.cancellousBone || t === Tissue.oedematousBone) {
+          nearest = d2;
+          code = t === Tissue.oedematousBone ? INNER_CORTEX_OEDEMA : INNER_CORTEX;
+        }
+      }
+    }
+    return code;
+  });
+  inner.forEach((i, n) => (tissue[i] = codes[n]!));
 }
 
 function lookupOf(table: SignalTable): Float32Array {
-  const lookup = new Float32Array(INNER_CORTEX + 1);
+  const lookup = new Float32Array(INNER_CORTEX_OEDEMA + 1);
   for (const [name, index] of Object.entries(Tissue)) lookup[index] = table[name as keyof typeof Tissue];
-  lookup[INNER_CORTEX] = table.innerCortex ?? table.corticalBone;
+  lookup[INNER_CORTEX] = table.thinShell ? table.cancellousBone : table.corticalBone;
+  lookup[INNER_CORTEX_OEDEMA] = table.thinShell ? table.oedematousBone : table.corticalBone;
   return lookup;
 }
 

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { CHECK_BELOW_CONFIDENCE } from './confidence';
+import { drawnMidsagittalPlane } from './drawnMidsagittalPlane.testing';
+import type { PlaneImage } from './image';
+import { proposeVertebra } from './proposeVertebra';
+import { snapPoint } from './snapPoint';
+
+/**
+ * A drawn sagittal T1 plane (0.5 mm pixels, signal units) of three bodies 36 mm deep and 26 mm high, stacked with 8 mm
+ * discs (330), CSF behind (150), fat in front (1,000), noise ±20. Each body has a 1 mm shell with no signal (50). The
+ * upper and lower bodies hold fatty marrow (700); the middle one, centred on (0, 0), an acute fracture's oedema (300:
+ * dark on T1, Vande Berg BC et al., Eur Radiol 1998) except for a `rimMm` rim of fatty marrow inside its shell (fat
+ * spared under the endplates and walls, or Modic type 2 fat under the endplates): from its core, the first departure
+ * from the marrow is brighter, as a CT's cortex is. In plane mm, x runs to the back (y) and y to the feet (−z).
+ */
+function drawnT1WithFattyRim(rimMm: number): PlaneImage {
+  return drawnMidsagittalPlane((backMm, upMm) => t1SignalAt(backMm, upMm, rimMm), 20, 5151);
+}
+
+const DEPTH_MM = 36;
+const HEIGHT_MM = 26;
+const DISC_MM = 8;
+const SHELL_MM = 1;
+
+function t1SignalAt(backMm: number, upMm: number, rimMm: number): number {
+  if (backMm > DEPTH_MM / 2) return backMm < DEPTH_MM / 2 + 15 ? 150 : 400;
+  if (backMm < -DEPTH_MM / 2) return 1000;
+  const period = HEIGHT_MM + DISC_MM;
+  const inPeriod = ((upMm + HEIGHT_MM / 2) % period + period) % period;
+  if (inPeriod >= HEIGHT_MM) return 330;
+  const depthInside = Math.min(inPeriod, HEIGHT_MM - inPeriod, backMm + DEPTH_MM / 2, DEPTH_MM / 2 - backMm);
+  if (depthInside < SHELL_MM) return 50;
+  const middleBody = Math.abs(upMm) < HEIGHT_MM / 2;
+  return middleBody && depthInside >= SHELL_MM + rimMm ? 300 : 700;
+}
+
+/** The same bodies on CT in Hounsfield units: marrow 200 HU in a 1,000 HU shell, discs 90, CSF 10, fat −100 in front. */
+function drawnCt(): PlaneImage {
+  return drawnMidsagittalPlane((backMm, upMm) => {
+    const t1 = t1SignalAt(backMm, upMm, 0);
+    return t1 === 1000 ? -100 : t1 === 150 ? 10 : t1 === 400 ? 40 : t1 === 330 ? 90 : t1 === 50 ? 1000 : 200;
+  }, 20, 5151);
+}
+
+describe('a bright shell read on an image not in Hounsfield units', () => {
+  it.each([[0, 0], [4, 3], [-4, -3]])(
+    'is flagged "check" on a T1 body whose oedematous core has a rim of fatty marrow, from a click at (%i, %i) mm',
+    (dy, dz) => {
+      const result = proposeVertebra(drawnT1WithFattyRim(2), [0, dy, dz]);
+      if (!result.ok) return; // declining is also safe
+      if (result.value.polarity === 'darkShell') return; // read as MR: the guard has nothing to guard
+      expect(result.value.confidence).toBeLessThan(CHECK_BELOW_CONFIDENCE);
+      expect(result.value.reasons.map((r) => r.code)).toContain('BRIGHT_SHELL_UNCONFIRMED');
+    },
+  );
+
+  it('is read as a bright shell from the centre click there (the case the guard is for)', () => {
+    const result = proposeVertebra(drawnT1WithFattyRim(2), [0, 0, 0]);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.polarity).toBe('brightShell');
+  });
+
+  it('flags a snapped point on that body too', () => {
+    const result = snapPoint(drawnT1WithFattyRim(2), [0, -DEPTH_MM / 2 + 2, HEIGHT_MM / 2 - 2], 'anteriorSuperior');
+    if (!result.ok) throw new Error(result.error.message);
+    if (result.value.snapped) expect(result.value.reasons.map((r) => r.code)).toContain('BRIGHT_SHELL_UNCONFIRMED');
+  });
+
+  it('is not flagged when the caller gives the polarity (it knows the modality)', () => {
+    const result = proposeVertebra(drawnT1WithFattyRim(2), [0, 0, 0], { polarity: 'brightShell' });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.reasons.map((r) => r.code)).not.toContain('BRIGHT_SHELL_UNCONFIRMED');
+  });
+
+  it('leaves a CT in Hounsfield units unflagged, within 1 mm of its height', () => {
+    const result = proposeVertebra(drawnCt(), [0, 0, 0]);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.polarity).toBe('brightShell');
+    expect(result.value.reasons.map((r) => r.code)).not.toContain('BRIGHT_SHELL_UNCONFIRMED');
+    expect(result.value.confidence).toBeGreaterThanOrEqual(CHECK_BELOW_CONFIDENCE);
+    expect(Math.abs(result.value.heightsMm.middleMm - HEIGHT_MM)).toBeLessThanOrEqual(1);
+  });
+
+  it('leaves the fatty bodies of the same T1 on the MR path, unflagged by it', () => {
+    const result = proposeVertebra(drawnT1WithFattyRim(2), [0, 0, HEIGHT_MM + DISC_MM]);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.polarity).toBe('darkShell');
+    expect(result.value.reasons.map((r) => r.code)).not.toContain('BRIGHT_SHELL_UNCONFIRMED');
+  });
+});
