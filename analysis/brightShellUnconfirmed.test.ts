@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_BELOW_CONFIDENCE } from './confidence';
-import { drawnMidsagittalPlane } from './drawnMidsagittalPlane.testing';
+import { DRAWN_BODY, drawnMidsagittalPlane, placeInDrawnColumn } from './drawnMidsagittalPlane.testing';
 import type { PlaneImage } from './image';
 import { proposeVertebra } from './proposeVertebra';
 import { snapPoint } from './snapPoint';
@@ -17,21 +17,19 @@ function drawnT1WithFattyRim(rimMm: number): PlaneImage {
   return drawnMidsagittalPlane((backMm, upMm) => t1SignalAt(backMm, upMm, rimMm), 20, 5151);
 }
 
-const DEPTH_MM = 36;
-const HEIGHT_MM = 26;
-const DISC_MM = 8;
+const { depthMm: DEPTH_MM, heightMm: HEIGHT_MM, discMm: DISC_MM } = DRAWN_BODY;
 const SHELL_MM = 1;
 
 function t1SignalAt(backMm: number, upMm: number, rimMm: number): number {
-  if (backMm > DEPTH_MM / 2) return backMm < DEPTH_MM / 2 + 15 ? 150 : 400;
-  if (backMm < -DEPTH_MM / 2) return 1000;
-  const period = HEIGHT_MM + DISC_MM;
-  const inPeriod = ((upMm + HEIGHT_MM / 2) % period + period) % period;
-  if (inPeriod >= HEIGHT_MM) return 330;
-  const depthInside = Math.min(inPeriod, HEIGHT_MM - inPeriod, backMm + DEPTH_MM / 2, DEPTH_MM / 2 - backMm);
-  if (depthInside < SHELL_MM) return 50;
-  const middleBody = Math.abs(upMm) < HEIGHT_MM / 2;
-  return middleBody && depthInside >= SHELL_MM + rimMm ? 300 : 700;
+  const place = placeInDrawnColumn(backMm, upMm);
+  switch (place.kind) {
+    case 'behind': return place.beyondMm < 15 ? 150 : 400;
+    case 'front': return 1000;
+    case 'disc': return 330;
+    case 'body':
+      if (place.depthInsideMm < SHELL_MM) return 50;
+      return place.middle && place.depthInsideMm >= SHELL_MM + rimMm ? 300 : 700;
+  }
 }
 
 /** The same bodies on CT in Hounsfield units: marrow 200 HU in a 1,000 HU shell, discs 90, CSF 10, fat −100 in front. */

@@ -32,3 +32,26 @@ export function drawnMidsagittalPlane(valueAt: (backMm: number, upMm: number) =>
     calibrated: true,
   };
 }
+
+/** For tests: the drawn column's bodies, 36 mm deep and 26 mm high, 8 mm discs between them, one centred on (0, 0). */
+export const DRAWN_BODY = { depthMm: 36, heightMm: 26, discMm: 8 } as const;
+
+/** Where a point of the drawn column lies: in front of the bodies, behind them (how far), in a disc or in a body. */
+export type ColumnPlace =
+  | { readonly kind: 'front' }
+  | { readonly kind: 'behind'; readonly beyondMm: number }
+  | { readonly kind: 'disc' }
+  /** `depthInsideMm`: distance to the body's outline; `middle`: the body centred on (0, 0). */
+  | { readonly kind: 'body'; readonly depthInsideMm: number; readonly middle: boolean };
+
+/** For tests: where (`backMm` behind, `upMm` above the centre) lies in the column of DRAWN_BODY bodies. */
+export function placeInDrawnColumn(backMm: number, upMm: number): ColumnPlace {
+  const { depthMm, heightMm, discMm } = DRAWN_BODY;
+  if (backMm > depthMm / 2) return { kind: 'behind', beyondMm: backMm - depthMm / 2 };
+  if (backMm < -depthMm / 2) return { kind: 'front' };
+  const period = heightMm + discMm;
+  const inPeriod = (((upMm + heightMm / 2) % period) + period) % period;
+  if (inPeriod >= heightMm) return { kind: 'disc' };
+  const depthInsideMm = Math.min(inPeriod, heightMm - inPeriod, backMm + depthMm / 2, depthMm / 2 - backMm);
+  return { kind: 'body', depthInsideMm, middle: Math.abs(upMm) < heightMm / 2 };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_BELOW_CONFIDENCE } from './confidence';
-import { drawnMidsagittalPlane } from './drawnMidsagittalPlane.testing';
+import { DRAWN_BODY, drawnMidsagittalPlane, placeInDrawnColumn } from './drawnMidsagittalPlane.testing';
 import type { PlaneImage } from './image';
 import { proposeVertebra } from './proposeVertebra';
 
@@ -15,20 +15,18 @@ function drawnMrSpine(disc: number): PlaneImage {
   return drawnMidsagittalPlane((backMm, upMm) => signalAt(backMm, upMm, disc), 20, 4242);
 }
 
-const DEPTH_MM = 36;
-const HEIGHT_MM = 26;
-const DISC_MM = 8;
+const HEIGHT_MM = DRAWN_BODY.heightMm;
 const SHELL_MM = 1;
 
 /** Signal at (back, up) mm: bodies and discs along the column, CSF behind, fat in front. */
 function signalAt(backMm: number, upMm: number, disc: number): number {
-  if (backMm > DEPTH_MM / 2) return backMm < DEPTH_MM / 2 + 15 ? 1200 : 400;
-  if (backMm < -DEPTH_MM / 2) return 900;
-  const period = HEIGHT_MM + DISC_MM;
-  const inPeriod = ((upMm + HEIGHT_MM / 2) % period + period) % period;
-  if (inPeriod >= HEIGHT_MM) return disc;
-  const depthInside = Math.min(inPeriod, HEIGHT_MM - inPeriod, backMm + DEPTH_MM / 2, DEPTH_MM / 2 - backMm);
-  return depthInside < SHELL_MM ? 50 : 600;
+  const place = placeInDrawnColumn(backMm, upMm);
+  switch (place.kind) {
+    case 'behind': return place.beyondMm < 15 ? 1200 : 400;
+    case 'front': return 900;
+    case 'disc': return disc;
+    case 'body': return place.depthInsideMm < SHELL_MM ? 50 : 600;
+  }
 }
 
 describe('measureMrBody on a drawn MR spine', () => {

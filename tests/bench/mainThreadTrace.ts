@@ -24,8 +24,10 @@ export interface MainThreadRecord {
   readonly tasks: number;
 }
 
-interface TraceEvent {
+/** One event of a Chromium trace (the fields the bench's trace readers use). */
+export interface TraceEvent {
   readonly name: string;
+  readonly cat?: string;
   readonly ph: string;
   readonly pid: number;
   readonly tid: number;

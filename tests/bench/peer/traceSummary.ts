@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { TraceEvent } from '../mainThreadTrace';
 
 /**
  * Where each Chromium process's CPU went in a trace written by `npm run bench:peer -- --trace` (one file per session
@@ -8,18 +9,6 @@ import { readFileSync } from 'node:fs';
  *
  *   npx tsx tests/bench/peer/traceSummary.ts FILE.trace.json [--top 20] [--count NAME,NAME]
  */
-
-interface TraceEvent {
-  readonly name: string;
-  readonly cat?: string;
-  readonly ph: string;
-  readonly pid: number;
-  readonly tid: number;
-  readonly ts: number;
-  readonly dur?: number;
-  readonly tdur?: number;
-  readonly args?: { readonly name?: string };
-}
 
 /** Self thread time per event name on one thread, ms, and how often each occurred. */
 interface ThreadSummary {
