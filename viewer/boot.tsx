@@ -1,9 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './shell/App';
-import './shell/app.css';
 import { startAutosave } from './actions/autosave';
 import { initCornerstone } from './cornerstone/initCornerstone';
 import { openFromUrl } from './actions/pacs';
+import { closeEntryDrawing } from './cornerstone/entryImage';
 
 /** Starts the viewer: autosave, cornerstone, the study named in the address, and the page. */
 export function boot(): void {
@@ -12,5 +12,7 @@ export function boot(): void {
   // study named in the address opens meanwhile (its metadata registered once the loader is ready).
   void initCornerstone();
   void openFromUrl(window.location.search);
+  // From here the shell draws the first image; one the entry chunk drew moves into the shell's axial view.
+  closeEntryDrawing();
   createRoot(document.getElementById('root')!).render(<App />);
 }

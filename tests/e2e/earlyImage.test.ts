@@ -72,11 +72,12 @@ type Numbering = keyof typeof NUMBERINGS;
  * knowing it early (its `vhv:middle-doubted` mark), so "drawn before the series metadata" is a fact, not a race.
  */
 const CASES = {
-  'numbered against the slice position': { numbering: 'numbered against the slice position', quirk: 'none', beforeMetadata: true },
-  'numbered out of slice order, so the guessed middle is wrong': { numbering: 'numbered out of slice order, so the guessed middle is wrong', quirk: 'none', beforeMetadata: false },
-  'in slice order, from a server that refuses instance metadata': { numbering: 'numbered against the slice position', quirk: 'refuses instance metadata', beforeMetadata: false },
-  'in slice order, from a server that ignores includefield': { numbering: 'numbered against the slice position', quirk: 'ignores includefield', beforeMetadata: false },
-} as const satisfies Record<string, { numbering: Numbering; quirk: string; beforeMetadata: boolean }>;
+  'numbered against the slice position': { numbering: 'numbered against the slice position', quirk: 'none', beforeMetadata: true, beforeBoot: false },
+  'numbered against the slice position, drawn before the viewer\'s code has loaded': { numbering: 'numbered against the slice position', quirk: 'none', beforeMetadata: true, beforeBoot: true },
+  'numbered out of slice order, so the guessed middle is wrong': { numbering: 'numbered out of slice order, so the guessed middle is wrong', quirk: 'none', beforeMetadata: false, beforeBoot: false },
+  'in slice order, from a server that refuses instance metadata': { numbering: 'numbered against the slice position', quirk: 'refuses instance metadata', beforeMetadata: false, beforeBoot: false },
+  'in slice order, from a server that ignores includefield': { numbering: 'numbered against the slice position', quirk: 'ignores includefield', beforeMetadata: false, beforeBoot: false },
+} as const satisfies Record<string, { numbering: Numbering; quirk: string; beforeMetadata: boolean; beforeBoot: boolean }>;
 type Case = keyof typeof CASES;
 
 const seriesKey = (numbering: Numbering) => `e2e/early-image/${Object.keys(NUMBERINGS).indexOf(numbering)}`;
@@ -114,8 +115,10 @@ const RECORD_EARLY_IMAGE = `(() => {
     if (!canvas) return;
     const grey = Array.from(canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data.filter((_, i) => i % 4 === 0));
     const viewportId = element.dataset.viewportId;
+    const rect = canvas.getBoundingClientRect();
     window.__earlyImage = {
       viewportId, imageId: canvas.dataset.imageId, width: canvas.width, height: canvas.height, grey,
+      rect: [rect.left, rect.top, rect.width, rect.height], entryCanvas: canvas === window.__entryCanvas,
       cornerstoneEnabled: Boolean(element.querySelector('.viewport-element')),
       snapshot: window.vertebralViewer ? window.vertebralViewer.getState().viewports[viewportId] : undefined,
       instancesLoaded: window.vertebralViewer ? window.vertebralViewer.getState().instances.length : 0,
@@ -124,12 +127,65 @@ const RECORD_EARLY_IMAGE = `(() => {
   new MutationObserver(record).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-early-image'] });
 })();`;
 
+/**
+ * What the page records of the image the entry chunk draws in the shell's frame (viewer/cornerstone/entryImage.ts),
+ * and, from then until cornerstone has taken over the axial view, every animation frame in which neither an early
+ * image nor cornerstone's render of an arrived slice was on screen (a flash), and where the early image's canvas was
+ * on the page in each (a jump).
+ */
+const RECORD_ENTRY_IMAGE = `(() => {
+  const record = () => {
+    if (window.__entryImage) return;
+    const element = document.querySelector('[data-testid="early-viewport"][data-early-image="true"]');
+    const canvas = element && element.querySelector('canvas[data-testid="early-image"]');
+    if (!canvas) return;
+    const grey = Array.from(canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data.filter((_, i) => i % 4 === 0));
+    const rect = canvas.getBoundingClientRect();
+    window.__entryCanvas = canvas;
+    window.__entryImage = {
+      imageId: canvas.dataset.imageId, width: canvas.width, height: canvas.height, grey,
+      rect: [rect.left, rect.top, rect.width, rect.height],
+      marks: performance.getEntriesByType('mark').map((mark) => mark.name),
+    };
+    const frames = (window.__entryFrames = { count: 0, gaps: 0, rects: [] });
+    const watch = () => {
+      const axial = document.querySelector('[data-testid="viewport"][data-orientation="axial"]');
+      const shown = document.querySelector('canvas[data-testid="early-image"]');
+      const handedOver = axial && axial.dataset.rendered === 'true' && !axial.dataset.earlyImage;
+      if (handedOver) return;
+      frames.count++;
+      if (!shown || !shown.isConnected) frames.gaps++;
+      else {
+        const r = shown.getBoundingClientRect();
+        const key = [r.left, r.top, r.width, r.height].join(',');
+        if (!frames.rects.includes(key)) frames.rects.push(key);
+      }
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  };
+  new MutationObserver(record).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-early-image'] });
+})();`;
+
+interface EntryRecord {
+  imageId: string;
+  width: number;
+  height: number;
+  grey: number[];
+  rect: number[];
+  /** The page's User Timing marks when the image appeared. */
+  marks: string[];
+}
+
 interface EarlyRecord {
   viewportId: string;
   imageId: string;
   width: number;
   height: number;
   grey: number[];
+  rect: number[];
+  /** Whether it is the canvas the entry chunk drew, moved into the view. */
+  entryCanvas: boolean;
   snapshot?: { sliceIndex: number; sliceCount: number; edges: Record<string, string>; windowWidth: number; windowCenter: number; worldPerCanvasPixel: number };
   /** Instances in the viewer's store when the early image appeared: none before the series metadata is in. */
   instancesLoaded: number;
@@ -158,12 +214,19 @@ describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders'
   afterAll(() => stopOrthancStudy(study));
 
   it.each(Object.keys(CASES) as Case[])('is the axial view\'s middle slice, windowed, placed and mirrored as cornerstone then shows it, each frame asked for once, for a series %s', async (name) => {
-    const { numbering, quirk, beforeMetadata } = CASES[name];
+    const { numbering, quirk, beforeMetadata, beforeBoot } = CASES[name];
     const key = seriesKey(numbering);
     const studyUID = studyUIDs.get(numbering)!;
     const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
+    await context.addInitScript({ content: RECORD_ENTRY_IMAGE });
     await context.addInitScript({ content: RECORD_EARLY_IMAGE });
     const page = await context.newPage();
+    if (beforeBoot) {
+      // A visit before, as a reader's: the shell keeps its toolbar's height at this window width (the toolbar wraps
+      // here), so the entry chunk lays the views out where the shell will have them.
+      await page.goto(`${server.url}/?dicomweb=/dicom-web`);
+      await page.locator('.toolbar button').first().waitFor();
+    }
     const frameRequests = new Map<string, number>();
     const guesses: string[] = [];
     const pageErrors: string[] = [];
@@ -184,6 +247,17 @@ describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders'
       await route.continue();
       seriesMetadataAnswered = true;
     });
+    // The viewer's code (the boot chunk: cornerstone, React, the shell) waits until released, when the case says so.
+    let releaseBoot = () => {};
+    const bootReleased = new Promise<void>((resolve) => {
+      releaseBoot = resolve;
+    });
+    if (beforeBoot) {
+      await page.route((url) => /\/assets\/boot-[^/]*\.js$/.test(url.pathname), async (route) => {
+        await bootReleased;
+        await route.continue();
+      });
+    }
     if (quirk === 'refuses instance metadata') {
       await page.route((url) => /\/instances\/[^/]+\/metadata$/.test(url.pathname), (route) => route.fulfill({ status: 406, body: '' }));
     }
@@ -195,6 +269,14 @@ describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders'
       });
     }
     await page.goto(`${server.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${studyUID}`);
+    if (beforeBoot) {
+      await page.waitForFunction(() => (window as unknown as { __entryImage?: unknown }).__entryImage !== undefined, undefined, { timeout: 60_000 });
+      const entry = (await page.evaluate('window.__entryImage')) as EntryRecord;
+      expect(entry.marks, 'drawn by the entry chunk, before the viewer\'s code was evaluated').toContain('vhv:entry-drawn');
+      expect(entry.marks).not.toContain('vhv:boot-loaded');
+      expect(seriesMetadataAnswered).toBe(false);
+      releaseBoot();
+    }
     if (beforeMetadata) {
       await page.waitForFunction(() => (window as unknown as { __earlyImage?: unknown }).__earlyImage !== undefined, undefined, { timeout: 60_000 });
       expect(seriesMetadataAnswered, 'the series metadata was held back until the early image was drawn').toBe(false);
@@ -256,6 +338,26 @@ describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders'
     }
     expect(sum / record.grey.length).toBeLessThan(2);
     expect(far / record.grey.length).toBeLessThan(0.005);
+
+    if (beforeBoot) {
+      // The entry chunk's image: the same pixels and place as the early image in the viewer's axial view (it is the
+      // same canvas, moved), the slice's values windowed at cornerstone's canvas positions, and on screen in every
+      // frame until cornerstone took over, never moving.
+      const entry = (await page.evaluate('window.__entryImage')) as EntryRecord;
+      expect(entry.imageId).toBe(record.imageId);
+      expect(record.entryCanvas, 'the entry chunk\'s canvas moved into the axial view').toBe(true);
+      expect(entry.rect).toEqual(record.rect);
+      expect([entry.width, entry.height]).toEqual([record.width, record.height]);
+      expect(entry.grey.filter((grey, i) => grey !== record.grey[i]).length).toBe(0);
+      const entryGreyAt = (p: number[]) => entry.grey[Math.round(p[1]!) * entry.width + Math.round(p[0]!)];
+      for (const [name, point] of Object.entries(cornerstoneView.points)) {
+        expect(Math.abs((entryGreyAt(point) ?? -1000) - expected[name as keyof typeof expected]), `entry ${name}`).toBeLessThanOrEqual(4);
+      }
+      const frames = (await page.evaluate('window.__entryFrames')) as { count: number; gaps: number; rects: string[] };
+      expect(frames.count).toBeGreaterThan(0);
+      expect(frames.gaps, 'frames with no image in the axial view before cornerstone took over').toBe(0);
+      expect(frames.rects, 'where the early image was on screen').toEqual([entry.rect.join(',')]);
+    }
 
     // The overlay said what it says once cornerstone draws: slice, window, sides, scale.
     const later = (await page.evaluate((id) => window.vertebralViewer.getState().viewports[id], record.viewportId))!;

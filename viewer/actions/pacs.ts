@@ -17,7 +17,7 @@ import { stringValue } from '../dicomweb/dicomJson';
 import { PACS_PAGE_SIZE } from '../state/pacsState';
 import { loadDicomWebSeries, applyCredentialsToImages } from '../loading/dicomWebSeries';
 import { NON_IMAGE_MODALITIES, confirmedEarlySlice, seriesOpenedFirst } from '../loading/earlyFrame';
-import { instanceMetaFromDicomJson } from '../loading/dicomJsonMeta';
+import { earlyViewMeta } from '../loading/entrySlice';
 import { selectSeries } from './selectSeries';
 import { getState, setState } from '../state/store';
 import { addInstances } from '../state/instances';
@@ -181,8 +181,8 @@ export async function saveToPacs(): Promise<void> {
 async function offerEarlyView(opening: () => boolean): Promise<void> {
   const slice = await confirmedEarlySlice();
   if (slice === null || !opening() || getState().plan !== null || getState().instances.length > 0) return;
-  const meta = instanceMetaFromDicomJson(slice.metadata, `PACS ${slice.seriesUID.slice(-8)}/${slice.sopUID.slice(-12)}`);
-  if (meta.kind !== 'image' || meta.numberOfFrames !== 1 || meta.calibration !== 'calibrated' || meta.seriesInstanceUID !== slice.seriesUID) return;
+  const meta = earlyViewMeta(slice);
+  if (meta === null) return;
   setState({
     earlyView: {
       seriesKey: slice.seriesUID,

@@ -4,13 +4,13 @@ import type { DisplayPlan } from '../model/displayPlan';
 import { middleSliceIndex } from '../model/retrieveOrder';
 import { peekEarlyFrame } from '../loading/earlyFrame';
 import { markStartup } from '../loading/startupMark';
-import { SOFTWARE_CANVAS } from '../loading/canvasWarmUp';
 import type { Vec3 } from '../loading/instanceMeta';
 import type { ViewportSnapshot } from '../state/viewportSnapshot';
 import type { EarlyView } from '../state/earlyView';
 import { mprViewports } from '../model/displayPlan';
 import { AXIAL_SCREEN, placeSlice, type SlicePlacement } from './earlyImagePlacement';
-import { thumbnailRgba } from './thumbnailPixels';
+import { earlyImageCanvas, openingRange, paintSlice, windowedSlice } from './earlySliceCanvas';
+import { entryImageOf, releaseEntryImage, type EntryImage } from './entryImage';
 import { createImageFromFrame } from './uncompressedImage';
 import { initCornerstone } from './initCornerstone';
 
@@ -105,11 +105,8 @@ function volumeOpeningRange(imageId: string, image: Types.IImage): { lower: numb
   const voi = metaData.get(Enums.MetadataModules.VOI_LUT, imageId) as { windowWidth?: unknown; windowCenter?: unknown } | undefined;
   const width = firstNumber(voi?.windowWidth);
   const center = firstNumber(voi?.windowCenter);
-  if (voi?.windowWidth && voi.windowCenter && width !== 0 && Number.isFinite(width) && Number.isFinite(center)) {
-    return utilities.windowLevel.toLowHighRange(width, center);
-  }
-  const { windowWidth, windowCenter } = utilities.windowLevel.toWindowLevel(image.minPixelValue, image.maxPixelValue);
-  return utilities.windowLevel.toLowHighRange(windowWidth, windowCenter);
+  const stored = voi?.windowWidth && voi.windowCenter && width !== 0 && Number.isFinite(width) && Number.isFinite(center) ? { center, width } : null;
+  return openingRange(stored, { min: image.minPixelValue, max: image.maxPixelValue });
 }
 
 /** Whether cornerstone draws this image through nothing but the modality rescale and a linear window. */
@@ -129,48 +126,17 @@ function axialSliceIndex(volume: { zMinMm: number; zMaxMm: number; count: number
   return Math.min(count - 1, Math.max(0, Math.floor(((zMaxMm - positionZMm) / (zMaxMm - zMinMm)) * count)));
 }
 
-/** A canvas covering `element` at its device pixels, above cornerstone's own, letting pointer events through. */
-function overlayCanvas(element: HTMLElement): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.className = 'early-image';
-  canvas.dataset.testid = 'early-image';
-  const scale = window.devicePixelRatio || 1;
-  canvas.width = Math.round(element.clientWidth * scale);
-  canvas.height = Math.round(element.clientHeight * scale);
-  return canvas;
-}
-
 /** Draws the slice's pixels through its window into `canvas` where `placement` says, on black. */
 function drawSlice(canvas: HTMLCanvasElement, image: Types.IImage, range: { lower: number; upper: number }, placement: SlicePlacement): void {
-  const context = canvas.getContext('2d', SOFTWARE_CANVAS);
-  if (!context) throw new Error('the early image canvas has no 2-D context');
   const rescaled = image.preScale?.scaled === true;
-  // The linear range [lower, upper] as the DICOM window it came from (toLowHighRange, PS3.3 C.11.2.1.2.1).
-  const windowWidth = range.upper - range.lower + 1;
-  const windowCenter = (range.upper + range.lower) / 2 + 0.5;
-  const rgba = thumbnailRgba({
+  const slice = windowedSlice({
     pixels: image.getPixelData(),
     columns: image.columns,
     rows: image.rows,
-    samplesPerPixel: 1,
-    slope: rescaled ? 1 : image.slope,
-    intercept: rescaled ? 0 : image.intercept,
-    windowCenter,
-    windowWidth,
-    invert: false,
-  }, image.columns, image.rows);
-  const slice = document.createElement('canvas');
-  slice.width = image.columns;
-  slice.height = image.rows;
-  slice.getContext('2d', SOFTWARE_CANVAS)?.putImageData(new ImageData(rgba, image.columns, image.rows), 0, 0);
-  context.fillStyle = 'black';
-  context.fillRect(0, 0, canvas.width, canvas.height);
-  const { a, b, c, d, e, f } = placement.transform;
-  context.setTransform(a, b, c, d, e, f);
-  // cornerstone samples volumes with linear interpolation.
-  context.imageSmoothingEnabled = true;
-  context.drawImage(slice, 0, 0);
-  context.setTransform(1, 0, 0, 1, 0, 0);
+    range,
+    rescale: rescaled ? null : { slope: image.slope, intercept: image.intercept },
+  });
+  paintSlice(canvas, slice, placement);
 }
 
 /**
@@ -275,6 +241,27 @@ export function showEarlyViewImage(
   let removed = false;
   let removeShown: (() => void) | null = null;
   let drawnIn: HTMLDivElement | null = null;
+  // Drawn by the entry chunk already: moved into the view now, before the browser paints the shell without it (the
+  // shell calls this from a layout effect).
+  const entry = entryImageOf(target.imageId);
+  const entryElement = elements.get(target.viewportId);
+  if (entry !== null && entryElement !== undefined) {
+    removeShown = adoptEntryImage(entry, entryElement, target, onSnapshot);
+    if (removeShown !== null) {
+      drawnIn = entryElement;
+      provisional = {
+        viewportId: target.viewportId,
+        imageId: target.imageId,
+        drawnIn: () => drawnIn,
+        drawn: Promise.resolve(),
+        remove: () => {
+          removed = true;
+          removeShown?.();
+        },
+      };
+      return;
+    }
+  }
   provisional = {
     viewportId: target.viewportId,
     imageId: target.imageId,
@@ -332,6 +319,14 @@ export function showEarlyImage(
     }
     kept.remove();
   }
+  // The entry chunk's image, when no early view took it (the plan came first): moved into the plan's view.
+  const entry = target === null ? null : entryImageOf(target.imageId);
+  const entryElement = target === null ? undefined : elements.get(target.viewportId);
+  if (entry !== null && target !== null && entryElement !== undefined && !cornerstoneTookOver(entryElement, target.imageId)) {
+    const removeEntry = adoptEntryImage(entry, entryElement, target, onSnapshot);
+    if (removeEntry !== null) return { settled: Promise.resolve(), remove: removeEntry };
+  }
+  releaseEntryImage();
   let removed = false;
   let removeShown: (() => void) | null = null;
   const drawn = prepare(target).then((prepared) => {
@@ -357,19 +352,40 @@ function draw(element: HTMLDivElement, prepared: PreparedImage, onSnapshot: (vie
   const columnSpacingMm = Number(plane.columnPixelSpacing);
   const rowSpacingMm = Number(plane.rowPixelSpacing);
   if (rowDirection === null || columnDirection === null) return null;
-  const canvas = overlayCanvas(element);
+  const canvas = earlyImageCanvas(element);
   const placement = placeSlice({ columns: image.columns, rows: image.rows, rowDirection, columnDirection, columnSpacingMm, rowSpacingMm }, AXIAL_SCREEN, { widthPx: canvas.width, heightPx: canvas.height });
   if (placement === null) return null;
   drawSlice(canvas, image, range, placement);
   canvas.dataset.imageId = image.imageId;
   element.append(canvas);
-  element.dataset.earlyImage = 'true';
   markStartup('early-drawn');
-  if (prepared.sliceIndex !== null) {
-    onSnapshot(viewportId, {
-      sliceIndex: prepared.sliceIndex,
-      sliceCount: prepared.sliceCount,
-      slicePositionMm: Number(plane.imagePositionPatient?.[2]),
+  return onScreen(element, canvas, { viewportId, sliceIndex: prepared.sliceIndex, sliceCount: prepared.sliceCount, slicePositionMm: Number(plane.imagePositionPatient?.[2]), range, placement }, onSnapshot);
+}
+
+/** What the overlay says about an early image on screen. */
+interface ShownSlice {
+  readonly viewportId: string;
+  readonly sliceIndex: number | null;
+  readonly sliceCount: number;
+  readonly slicePositionMm: number;
+  readonly range: { lower: number; upper: number };
+  readonly placement: SlicePlacement;
+}
+
+/**
+ * Marks `element` as showing the early image `canvas` (in it already), gives the overlay its slice, window, sides and
+ * scale, and hands over to cornerstone's first render of an arrived slice (or the person's first touch of the view).
+ * Returns what takes it away.
+ */
+function onScreen(element: HTMLDivElement, canvas: HTMLCanvasElement, shown: ShownSlice, onSnapshot: (viewportId: string, snapshot: ViewportSnapshot) => void): () => void {
+  const { range, placement } = shown;
+  const imageId = canvas.dataset.imageId ?? '';
+  element.dataset.earlyImage = 'true';
+  if (shown.sliceIndex !== null) {
+    onSnapshot(shown.viewportId, {
+      sliceIndex: shown.sliceIndex,
+      sliceCount: shown.sliceCount,
+      slicePositionMm: shown.slicePositionMm,
       sliceAxis: 'z',
       windowWidth: range.upper - range.lower,
       windowCenter: (range.upper + range.lower) / 2,
@@ -380,7 +396,7 @@ function draw(element: HTMLDivElement, prepared: PreparedImage, onSnapshot: (vie
     });
   }
   const onRendered = () => {
-    if (cornerstoneTookOver(element, image.imageId)) remove();
+    if (cornerstoneTookOver(element, imageId)) remove();
   };
   const remove = () => {
     element.removeEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
@@ -394,4 +410,26 @@ function draw(element: HTMLDivElement, prepared: PreparedImage, onSnapshot: (vie
   element.addEventListener('pointerdown', remove, true);
   element.addEventListener('wheel', remove, true);
   return remove;
+}
+
+/**
+ * Moves the entry chunk's image (cornerstone/entryImage.ts: drawn in the shell's frame before the viewer's code ran)
+ * into the target's view, fitted to it (the same picture when the view has the frame's size, as it has unless the
+ * toolbar wrapped), and puts it on screen there. Null when there is none of this slice, or it cannot be placed.
+ */
+function adoptEntryImage(entry: EntryImage, element: HTMLDivElement, target: EarlyTarget, onSnapshot: (viewportId: string, snapshot: ViewportSnapshot) => void): (() => void) | null {
+  releaseEntryImage();
+  if (entry.canvas.parentElement !== element) element.append(entry.canvas);
+  if (!entry.fitTo(element)) {
+    entry.canvas.remove();
+    return null;
+  }
+  return onScreen(element, entry.canvas, {
+    viewportId: target.viewportId,
+    sliceIndex: target.sliceIndexAt(entry.positionZMm),
+    sliceCount: target.sliceCount,
+    slicePositionMm: entry.positionZMm,
+    range: entry.range,
+    placement: entry.placement,
+  }, onSnapshot);
 }

@@ -7,6 +7,8 @@ export type StartupStep =
   | 'middle-doubted'
   | 'series-metadata'
   | 'early-frame'
+  | 'entry-drawn'
+  | 'entry-declined'
   | 'boot-loaded'
   | 'boot-run'
   | 'early-slice'

@@ -1,6 +1,7 @@
 import { slicePlanesOf, type LoadedInstance, type SeriesGroup } from '../loading/grouping';
 import { analyzeStack, type StackGeometry } from '../loading/stackGeometry';
 import { screenSeriesImages } from '../loading/seriesScreening';
+import { MPR_ORIENTATIONS } from './mprLayout';
 
 export type ViewportOrientation = 'axial' | 'sagittal' | 'coronal' | 'acquisition';
 
@@ -77,7 +78,7 @@ function hashKey(key: string): string {
 
 /** The three views of an MPR plan of a series (sagittal first, where vertebrae are measured), its slices in `imageIds`. */
 export function mprViewports(seriesKey: string, imageIds: string[], calibrated: boolean): ViewportSpec[] {
-  return (['sagittal', 'axial', 'coronal'] as const).map((orientation) => ({
+  return MPR_ORIENTATIONS.map((orientation) => ({
     viewportId: `vp-${hashKey(seriesKey)}-${orientation}`,
     orientation,
     kind: 'volume',

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { rememberToolbarHeight } from './entryFrame';
 import {
   Columns2, Contrast, Crosshair, Download, FileText, Hand, Keyboard, PanelRightClose,
   PanelRightOpen, Redo2, RotateCcw, Ruler, SunMedium, Undo2, ZoomIn, CloudUpload, Upload, FileJson, FileSpreadsheet, FileCode2,
@@ -52,6 +53,17 @@ export interface ToolbarProps {
 }
 
 export function Toolbar({ onHelp, panelOpen, onTogglePanel, measureExtras, sideToggle }: ToolbarProps) {
+  const header = useRef<HTMLElement>(null);
+  // The entry frame of the next visit lays out the views below a toolbar of this height (entryFrame.ts).
+  useLayoutEffect(() => {
+    const element = header.current;
+    if (element === null) return;
+    const remember = () => rememberToolbarHeight(window.innerWidth, element.offsetHeight);
+    remember();
+    const observer = new ResizeObserver(remember);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const plan = useAppState((s) => s.plan);
   const primaryTool = useAppState((s) => s.primaryTool);
   const nextLevel = useAppState((s) => s.nextLevel);
@@ -67,7 +79,7 @@ export function Toolbar({ onHelp, panelOpen, onTogglePanel, measureExtras, sideT
   const noSeries = plan ? null : NO_SERIES;
 
   return (
-    <header className="toolbar">
+    <header className="toolbar" ref={header}>
       {sideToggle}
       <Group label="Navigation">
         {TOOLS.filter((t) => !t.mprOnly || plan?.mode === 'mpr').map((t) => (

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { initCornerstone } from '../cornerstone/initCornerstone';
 import { showPlan, startVolumeLoads } from '../cornerstone/showPlan';
 import { removeEarlyViewImage, showEarlyImage, showEarlyViewImage, type EarlyImage } from '../cornerstone/earlyImage';
@@ -68,7 +68,8 @@ export function ViewportGrid() {
   const [decoding, setDecoding] = useState<{ label: string; done: number; total: number } | null>(null);
 
   // The first slice of a study opened by its address, drawn before its series is loaded; a plan adopts or removes it.
-  useEffect(() => {
+  // A layout effect: an image the entry chunk drew in the shell's frame moves into the view before the browser paints.
+  useLayoutEffect(() => {
     if (plan !== null) return;
     if (earlyView === null) removeEarlyViewImage();
     else showEarlyViewImage(earlyView, elements.current, setViewportSnapshot);

@@ -28,7 +28,9 @@ export interface BenchMarks {
  * (seen: a "first image" 1.5 s before the first frame had arrived), so that render does not count; a reformatted plane
  * (no current image) does not count either. The image the viewer draws before cornerstone's first render (see
  * viewer/cornerstone/earlyImage.ts) counts when its viewport is marked `data-early-image="true"` with non-black pixels:
- * it is drawn only from the arrived, decoded slice; only the early image's own canvas is read then (reading cornerstone's
+ * it is drawn only from the arrived, decoded slice; so does the one the entry chunk draws before the viewer's code has
+ * run (viewer/cornerstone/entryImage.ts), in the axial view's place of the shell's frame (`data-testid="early-viewport"`),
+ * the same canvas that then moves into the axial view; only the early image's own canvas is read then (reading cornerstone's
 blank canvas beside it was a GPU read-back that held the page for seconds on a loaded machine). `firstRendered` keeps the automation surface's `data-rendered`
  * (cornerstone's first render event, black, grey or not) for comparison; the sagittal viewport's `data-loaded` is the
  * complete volume (see README).
@@ -71,7 +73,7 @@ export const OUR_VIEWER_PROBE = `(() => {
     if (marks.firstRendered === undefined && document.querySelector('[data-testid="viewport"][data-rendered="true"]')) marks.firstRendered = performance.now();
     if (marks.firstImage === undefined) {
       const at = performance.now();
-      for (const viewport of document.querySelectorAll('[data-testid="viewport"][data-early-image="true"]')) {
+      for (const viewport of document.querySelectorAll('[data-testid="viewport"][data-early-image="true"], [data-testid="early-viewport"][data-early-image="true"]')) {
         if (nonBlank(viewport, 'canvas[data-testid="early-image"]')) {
           marks.firstImage = at;
           marks.firstImageEarly = true;
