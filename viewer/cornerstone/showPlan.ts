@@ -17,6 +17,7 @@ import { followFrameFailures } from './frameFailures';
 import { forgetFraming, frameSpineView } from './frameViews';
 import { imageFailureText } from './imageErrorText';
 import { linkViews } from './linkViews';
+import { showAsStored } from './monochrome1';
 import { trackLoadProgress, type LoadProgress, type LoadProgressCallbacks } from './loadProgress';
 import { followStore } from './measurementBridge';
 import { ENGINE_ID, engine } from './renderingEngine';
@@ -152,6 +153,8 @@ async function showVolume(seriesKey: string, volumeSpecs: readonly ViewportSpec[
   for (const spec of volumeSpecs) {
     const viewport = renderingEngine.getViewport(spec.viewportId);
     if (viewport && spec.orientation === 'sagittal') openedCameras.set(spec.viewportId, viewport.getCamera());
+    // cornerstone draws a volume as MONOCHROME2 whatever its slices say.
+    if (viewport) showAsStored(viewport);
   }
   if (volume.loadStatus.loaded) {
     progress.settle(imageIds);

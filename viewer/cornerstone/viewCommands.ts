@@ -2,6 +2,7 @@ import { Enums, cache, utilities, type StackViewport, type Types, type VolumeVie
 import type { DisplayPlan } from '../model/displayPlan';
 import { autoWindow } from './autoWindow';
 import { framedCameraOf } from './frameViews';
+import { showAsStored, toggleRamp } from './monochrome1';
 import { engine, viewportsOf } from './renderingEngine';
 
 export interface WindowPreset {
@@ -43,18 +44,17 @@ export function applyWindowPreset(plan: DisplayPlan, preset: WindowPreset): void
 /** Inverts (or back) the grey scale of every viewport of the plan. */
 export function toggleInvert(plan: DisplayPlan): void {
   for (const viewport of viewportsOf(plan)) {
-    const props = (viewport as StackViewport).getProperties();
-    (viewport as StackViewport).setProperties({ invert: !props.invert });
+    toggleRamp(viewport);
     viewport.render();
   }
 }
 
-/** Back to how the views opened: camera (zoom, pan, slice), window from the images, not inverted. */
+/** Back to how the views opened: camera (zoom, pan, slice), window from the images, grey scale as the images say. */
 export function resetViewports(plan: DisplayPlan): void {
   const viewports = viewportsOf(plan);
   for (const viewport of viewports) {
     (viewport as StackViewport).resetProperties?.();
-    (viewport as StackViewport).setProperties({ invert: false });
+    showAsStored(viewport);
     viewport.resetCamera();
   }
   // Framing goes back on only once every camera is reset: each reset makes the crosshairs tool reset all the views of

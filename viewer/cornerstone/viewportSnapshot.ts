@@ -1,5 +1,6 @@
 import type { StackViewport, Types } from '@cornerstonejs/core';
 import type { ViewportSnapshot } from '../state/viewportSnapshot';
+import { invertedByReader } from './monochrome1';
 import { negate, orientationLabel } from './orientationLabels';
 import { cross, normalize, subtract } from './vec3';
 
@@ -33,6 +34,6 @@ export function snapshotOf(viewport: Types.IViewport): ViewportSnapshot | null {
     },
     worldPerCanvasPixel: Math.hypot(...subtract(right, center)) / 100,
     canvasWidth: width,
-    invert: Boolean(props.invert),
+    invert: invertedByReader(viewport),
   };
 }

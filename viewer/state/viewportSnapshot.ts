@@ -12,5 +12,6 @@ export interface ViewportSnapshot {
   /** Patient mm (or pixels when uncalibrated) per canvas pixel. */
   worldPerCanvasPixel: number | null;
   canvasWidth: number;
+  /** Inverted by the reader: against how the images are meant to be seen (MONOCHROME1 opens drawn inverted). */
   invert: boolean;
 }
