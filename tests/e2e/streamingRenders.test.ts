@@ -94,6 +94,23 @@ const RECORD_ENGINE_CONTEXT_AND_FRAMES = `(() => {
   };
 })();`;
 
+/**
+ * Page script: every WebGL context the page makes, in order, with whether it is the rendering engine's (asked with
+ * `antialias: false`, see viewer/cornerstone/renderingEngine.ts); `window.__webgl.live()` says which are not lost.
+ */
+const RECORD_WEBGL_CONTEXTS = `(() => {
+  const made = [];
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, options) {
+    const context = getContext.call(this, type, options);
+    if (context && String(type).startsWith('webgl') && !made.some((m) => m.context === context)) {
+      made.push({ context, engine: Boolean(options && options.antialias === false) });
+    }
+    return context;
+  };
+  window.__webgl = { list: () => made.map((m) => ({ engine: m.engine, lost: m.context.isContextLost() })) };
+})();`;
+
 interface RenderRecord {
   orientation: string;
   framesIn: number;
@@ -159,6 +176,23 @@ describe.skipIf(!hasOrthanc)('renders while a volume streams in over DICOMweb', 
     expect([...frameRequests].filter(([, count]) => count !== 1)).toEqual([]);
     await context.close();
   });
+  it('makes no WebGL context after the rendering engine\'s, and keeps none but the engine\'s alive', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    await context.addInitScript({ content: RECORD_WEBGL_CONTEXTS });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${studyUID}`);
+    await new ViewerPage(page).waitLoaded('sagittal');
+    const made = await page.evaluate(() => (window as unknown as { __webgl: { list: () => Array<{ engine: boolean; lost: boolean }> } }).__webgl.list());
+    // cornerstone's capability probes and vtk.js's norm16 probe come before the engine, each lost once answered
+    // (viewer/cornerstone/norm16Probe.ts); vtk.js used to make its probe's context at the first render and leave it
+    // to garbage collection, whose disposal waits for the GPU process.
+    const engineIndex = made.findIndex((m) => m.engine);
+    expect(engineIndex, JSON.stringify(made)).toBeGreaterThanOrEqual(0);
+    expect(made.slice(engineIndex + 1), JSON.stringify(made)).toEqual([]);
+    expect(made.filter((m) => !m.engine && !m.lost), JSON.stringify(made)).toEqual([]);
+    await context.close();
+  });
+
   it('asks for the volume\'s frames before the rendering engine creates its WebGL context', async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
     await context.addInitScript({ content: RECORD_ENGINE_CONTEXT_AND_FRAMES });
