@@ -29,7 +29,7 @@ export const MEASURED_FILE_SECONDS: Readonly<Record<string, number>> = {
   'tests/e2e/viewer.test.ts': 29,
   'tests/e2e/persistence.test.ts': 28,
   'tests/e2e/wadorsFrames.test.ts': 75,
-  'tests/e2e/streamingRenders.test.ts': 35,
+  'tests/e2e/streamingRenders.test.ts': 50,
   'tests/unit/analysisPhantom.test.ts': 24,
   'tests/e2e/localDecodeAhead.test.ts': 24,
   'tests/e2e/foreignAnnotations.test.ts': 23,

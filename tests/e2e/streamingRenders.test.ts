@@ -11,8 +11,8 @@ import { ViewerPage } from './pageObject';
 import { syntheticCtSlice } from './syntheticCtSlice';
 
 /**
- * While a volume streams in, only the sagittal view is refreshed, and only each time another eighth of its frames has
- * arrived (viewer/cornerstone/streamingPace.ts): every refresh costs the software GPU a reformat and the page the
+ * While a volume streams in, only the sagittal view is refreshed, and only each time a pass of the request order is
+ * complete (viewer/cornerstone/streamingPace.ts): every refresh costs the software GPU a reformat and the page the
  * annotations drawn after it, and a refresh paced by time alone came more often the slower the load. The frames are
  * held back on their way to the page so that the load lasts several times the shortest refresh interval (1 s); the
  * test counts renders, it times nothing.
@@ -25,8 +25,12 @@ const ROWS = 40;
  * in which refreshes paced by time alone (one a second) would come at least 12 times.
  */
 const FRAME_HOLD_MS = 800;
-/** At most 7 refreshes between the first image and the complete volume (STREAMING_RENDER_FRAME_SHARE = 1/8). */
-const MAX_STREAMING_REFRESHES = 7;
+/**
+ * The frame counts at which a pass of the request order is complete for 96 slices (viewer/model/retrieveOrder.ts: the
+ * middle slice, every 8th, the ones half-way between, every 4th; the odd ones end with the complete volume): one
+ * refresh each at most.
+ */
+const PASS_ENDS = [12, 24, 48];
 
 function storedSlice(k: number): Uint16Array {
   const words = new Int16Array(COLUMNS * ROWS);
@@ -90,6 +94,23 @@ const RECORD_ENGINE_CONTEXT_AND_FRAMES = `(() => {
   };
 })();`;
 
+/**
+ * Page script: every WebGL context the page makes, in order, with whether it is the rendering engine's (asked with
+ * `antialias: false`, see viewer/cornerstone/renderingEngine.ts); `window.__webgl.live()` says which are not lost.
+ */
+const RECORD_WEBGL_CONTEXTS = `(() => {
+  const made = [];
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, options) {
+    const context = getContext.call(this, type, options);
+    if (context && String(type).startsWith('webgl') && !made.some((m) => m.context === context)) {
+      made.push({ context, engine: Boolean(options && options.antialias === false) });
+    }
+    return context;
+  };
+  window.__webgl = { list: () => made.map((m) => ({ engine: m.engine, lost: m.context.isContextLost() })) };
+})();`;
+
 interface RenderRecord {
   orientation: string;
   framesIn: number;
@@ -136,10 +157,15 @@ describe.skipIf(!hasOrthanc)('renders while a volume streams in over DICOMweb', 
     const sagittal = whileStreaming('sagittal');
     const seen = JSON.stringify(renders.map((r) => `${r.orientation[0] ?? '?'}${r.framesIn}`));
     expect(sagittal.length, seen).toBeGreaterThanOrEqual(3);
-    expect(sagittal.length, seen).toBeLessThanOrEqual(1 + MAX_STREAMING_REFRESHES);
+    expect(sagittal.length, seen).toBeLessThanOrEqual(1 + PASS_ENDS.length);
     const framesAtRenders = sagittal.map((r) => r.framesIn);
     expect(framesAtRenders, seen).toEqual([...new Set(framesAtRenders)].sort((a, b) => a - b));
     expect(framesAtRenders.at(-1) ?? 0, seen).toBeGreaterThanOrEqual(SLICE_COUNT / 2);
+    // Each refresh comes once a pass has been completed since the render before it, not in the middle of a pass.
+    for (let i = 1; i < framesAtRenders.length; i++) {
+      const [before, now] = [framesAtRenders[i - 1] ?? 0, framesAtRenders[i] ?? 0];
+      expect(PASS_ENDS.some((end) => end > before && end <= now), `${seen}: refresh ${i} at ${now} frames`).toBe(true);
+    }
     // The axial and coronal views keep their first render until the volume is complete (one more allowed for a
     // layout change, which makes cornerstone render every view).
     expect(whileStreaming('axial').length).toBeLessThanOrEqual(2);
@@ -150,6 +176,23 @@ describe.skipIf(!hasOrthanc)('renders while a volume streams in over DICOMweb', 
     expect([...frameRequests].filter(([, count]) => count !== 1)).toEqual([]);
     await context.close();
   });
+  it('makes no WebGL context after the rendering engine\'s, and keeps none but the engine\'s alive', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    await context.addInitScript({ content: RECORD_WEBGL_CONTEXTS });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${studyUID}`);
+    await new ViewerPage(page).waitLoaded('sagittal');
+    const made = await page.evaluate(() => (window as unknown as { __webgl: { list: () => Array<{ engine: boolean; lost: boolean }> } }).__webgl.list());
+    // cornerstone's capability probes and vtk.js's norm16 probe come before the engine, each lost once answered
+    // (viewer/cornerstone/norm16Probe.ts); vtk.js used to make its probe's context at the first render and leave it
+    // to garbage collection, whose disposal waits for the GPU process.
+    const engineIndex = made.findIndex((m) => m.engine);
+    expect(engineIndex, JSON.stringify(made)).toBeGreaterThanOrEqual(0);
+    expect(made.slice(engineIndex + 1), JSON.stringify(made)).toEqual([]);
+    expect(made.filter((m) => !m.engine && !m.lost), JSON.stringify(made)).toEqual([]);
+    await context.close();
+  });
+
   it('asks for the volume\'s frames before the rendering engine creates its WebGL context', async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
     await context.addInitScript({ content: RECORD_ENGINE_CONTEXT_AND_FRAMES });

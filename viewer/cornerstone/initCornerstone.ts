@@ -11,6 +11,7 @@ import { installRenderRecovery } from './renderRecovery';
 import { limitRequestsInFlight } from './retrieveOrder';
 import { installMetadataMemo } from './metadataMemo';
 import { registerWadorsFrameLoader } from './wadorsFrameLoader';
+import { probeNorm16LinearOnce } from './norm16Probe';
 
 declare global {
   interface Window {
@@ -25,6 +26,7 @@ let ready: Promise<void> | null = null;
 export function initCornerstone(): Promise<void> {
   ready ??= (async () => {
     await cornerstone.init();
+    probeNorm16LinearOnce();
     // The dataset-cache metadata provider: local files register their parsed datasets (see loading/localFiles.ts).
     initDicomImageLoader({ useLegacyMetadataProvider: true, maxWebWorkers: decodeWorkerCount(navigator.hardwareConcurrency) });
     registerContainedImageLoader();

@@ -1,3 +1,5 @@
+import { retrieveGroups } from '../model/retrieveOrder';
+
 /**
  * When the views of a streaming volume are refreshed (pure: no cornerstone). Every refresh of the sagittal reformat
  * costs the software GPU (SwiftShader) a ray cast of the whole view and the page the crosshairs and annotations drawn
@@ -17,16 +19,6 @@ export const MIN_STREAMING_RENDER_INTERVAL_MS = 1000;
  * frames to the decoder.
  */
 export const MAX_STREAMING_RENDER_SHARE = 0.25;
-/**
- * Share of a volume's frames (0–1) that must arrive after a streaming render before the next one: at most 7 refreshes
- * between the first image and the complete volume, however long the load takes. Paced by time alone, a load slowed
- * down by a busy machine rendered more often (one N = 300 session at load 10–26: 28.6 s of GPU-process CPU, 7.4 s
- * with no refresh while streaming), which slowed it down further. With the interleaved request order
- * (model/retrieveOrder.ts: every 8th slice, then every 4th, every 2nd, all) the first refreshes show the reformat at
- * 1/8, 1/4 and 1/2 of its slices.
- */
-export const STREAMING_RENDER_FRAME_SHARE = 1 / 8;
-
 /** How long to wait after a render that took `renderMs` before the next one while streaming, ms. */
 export function streamingRenderDelayMs(renderMs: number): number {
   return Math.max(MIN_STREAMING_RENDER_INTERVAL_MS, renderMs / MAX_STREAMING_RENDER_SHARE - renderMs);
@@ -42,11 +34,37 @@ export interface StreamingFrameCounts {
   readonly totalFrames: number;
 }
 
+let memoTotalFrames = -1;
+let memoRefreshCounts: readonly number[] = [];
+
 /**
- * Whether enough of a volume has arrived since the last render for a streaming refresh: at least
- * `STREAMING_RENDER_FRAME_SHARE` of its frames (at least one frame). The complete volume is rendered apart from this.
+ * The frame counts of a volume of `totalFrames` at which a streaming refresh is due: the end of each pass of the
+ * request order before the last (`model/retrieveOrder.ts`: the middle slice, every 8th slice, the ones half-way
+ * between, every 4th, the odd ones), i.e. near 1/8, 1/4 and 1/2 of the frames. Each refresh then shows the reformat
+ * evenly sampled (every 8th, 4th, 2nd slice), and the complete volume is rendered apart from this. A refresh in the
+ * middle of a pass shows one part of the volume sampled more finely than the rest; it cost ~0.38 s of browser CPU
+ * (SwiftShader's ray cast of the view and the annotations drawn after it; README "ninth round") on a 2-core machine
+ * whose CPU the arriving frames need.
+ */
+export function streamingRefreshCounts(totalFrames: number): readonly number[] {
+  if (totalFrames !== memoTotalFrames) {
+    const counts: number[] = [];
+    let sum = 0;
+    for (const group of retrieveGroups(totalFrames)) {
+      sum += group.indices.length;
+      counts.push(sum);
+    }
+    memoRefreshCounts = counts.slice(0, -1);
+    memoTotalFrames = totalFrames;
+  }
+  return memoRefreshCounts;
+}
+
+/**
+ * Whether a streaming refresh is due: a pass of the request order has been completed since the last render
+ * (`streamingRefreshCounts`). Frames arrive almost in request order (6 requests in flight), so counting them tells
+ * the pass. The complete volume is rendered apart from this.
  */
 export function streamingRenderDue(counts: StreamingFrameCounts): boolean {
-  const neededFrames = Math.max(1, Math.ceil(counts.totalFrames * STREAMING_RENDER_FRAME_SHARE));
-  return counts.framesProcessed - counts.framesAtLastRender >= neededFrames;
+  return streamingRefreshCounts(counts.totalFrames).some((count) => count > counts.framesAtLastRender && count <= counts.framesProcessed);
 }

@@ -27,7 +27,7 @@ export interface StreamingRenders {
 
 /**
  * Renders the viewports of a streaming volume as it fills: every view on the first arriving frame (the first image),
- * then the streaming views each time another share of the frames has arrived (`streamingRenderDue`, at most 7 times)
+ * then the streaming views each time a pass of the request order is complete (`streamingRenderDue`: 3 times)
  * and at most every `streamingRenderDelayMs`, and every view once more when every frame has loaded or failed.
  * Replaces cornerstone's render of every view every 2 % of the frames, which re-renders all three reformats dozens of
  * times per series.
