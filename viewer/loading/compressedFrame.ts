@@ -24,18 +24,34 @@ export type DecodedSamples = Uint8Array | Int8Array | Uint16Array | Int16Array;
 /** Decodes one greyscale frame; throws when the codec cannot, or the frame is not of `format`'s size and one sample. */
 export type SampleDecoder = (bytes: Uint8Array, format: CodedFrameFormat) => DecodedSamples;
 
-const openjpeg = () => import('./codecs/jpeg2000Samples').then((codec) => codec.jpeg2000Decoder());
-const openjph = () => import('./codecs/htj2kSamples').then((codec) => codec.htj2kDecoder());
-const charls = () => import('./codecs/jpeglsSamples').then((codec) => codec.jpeglsDecoder());
-const jpegLossless = () => import('./codecs/jpegLosslessSamples').then((codec) => codec.jpegLosslessDecoder());
-const rle = () => import('./codecs/rleSamples').then((codec) => codec.rleDecoder());
+import openJpegWasmUrl from '@cornerstonejs/codec-openjpeg/decodewasm?url';
+import openJphWasmUrl from '@cornerstonejs/codec-openjph/wasm?url';
+import charlsWasmUrl from '@cornerstonejs/codec-charls/decodewasm?url';
+
+/**
+ * The WebAssembly of a codec, compiled from a download started with its script's (the script would ask for it only
+ * once it has run: one round trip later). Null when it could not be had this way; the codec then fetches it itself.
+ */
+export type CompiledWasm = Promise<WebAssembly.Module | null>;
+
+/** A codec: its script's chunk, loaded and initialised with its compiled WebAssembly, if it has any. */
+interface EntryCodec {
+  readonly wasmUrl: string | null;
+  readonly load: (wasm: CompiledWasm) => Promise<SampleDecoder>;
+}
+
+const openjpeg: EntryCodec = { wasmUrl: openJpegWasmUrl, load: (wasm) => import('./codecs/jpeg2000Samples').then((codec) => codec.jpeg2000Decoder(wasm)) };
+const openjph: EntryCodec = { wasmUrl: openJphWasmUrl, load: (wasm) => import('./codecs/htj2kSamples').then((codec) => codec.htj2kDecoder(wasm)) };
+const charls: EntryCodec = { wasmUrl: charlsWasmUrl, load: (wasm) => import('./codecs/jpeglsSamples').then((codec) => codec.jpeglsDecoder(wasm)) };
+const jpegLossless: EntryCodec = { wasmUrl: null, load: () => import('./codecs/jpegLosslessSamples').then((codec) => codec.jpegLosslessDecoder()) };
+const rle: EntryCodec = { wasmUrl: null, load: () => import('./codecs/rleSamples').then((codec) => codec.rleDecoder()) };
 
 /**
  * The compressed transfer syntaxes the entry chunk decodes, each with the codec cornerstone 5.14 decodes it with
  * (dicom-image-loader decodeImageFrameWorker.js). Left to the viewer's own path: JPEG baseline and extended (lossy
  * 8/12-bit, usually colour), JPEG-XL, deflate, big endian.
  */
-const ENTRY_CODECS: Readonly<Record<string, () => Promise<SampleDecoder>>> = {
+const ENTRY_CODECS: Readonly<Record<string, EntryCodec>> = {
   '1.2.840.10008.1.2.4.90': openjpeg, // JPEG 2000 lossless
   '1.2.840.10008.1.2.4.91': openjpeg, // JPEG 2000
   '3.2.840.10008.1.2.4.96': openjph, // HTJ2K (the provisional UID)
@@ -49,7 +65,19 @@ const ENTRY_CODECS: Readonly<Record<string, () => Promise<SampleDecoder>>> = {
   '1.2.840.10008.1.2.5': rle, // RLE lossless
 };
 
-const loading = new Map<() => Promise<SampleDecoder>, Promise<SampleDecoder>>();
+/** Downloads and compiles a codec's WebAssembly (streaming when the server says application/wasm); null on failure. */
+async function compiledWasm(url: string): CompiledWasm {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return null;
+    if ((response.headers.get('Content-Type') ?? '').startsWith('application/wasm')) return await WebAssembly.compileStreaming(response);
+    return await WebAssembly.compile(await response.arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
+const loading = new Map<EntryCodec, Promise<SampleDecoder>>();
 
 /** Whether the entry chunk has a codec for frames of this transfer syntax. */
 export function hasEntryCodec(transferSyntaxUID: string): boolean {
@@ -57,18 +85,18 @@ export function hasEntryCodec(transferSyntaxUID: string): boolean {
 }
 
 /**
- * The codec for frames of `transferSyntaxUID`, its download (script and WebAssembly) and compilation started on the
- * first call and shared by every later one; null when the entry has none for that syntax.
+ * The codec for frames of `transferSyntaxUID`, its download and compilation started on the first call (its script and
+ * its WebAssembly side by side) and shared by every later one; null when the entry has none for that syntax.
  */
 export function loadEntryCodec(transferSyntaxUID: string): Promise<SampleDecoder> | null {
-  const load = Object.hasOwn(ENTRY_CODECS, transferSyntaxUID) ? ENTRY_CODECS[transferSyntaxUID] : undefined;
-  if (load === undefined) return null;
-  let codec = loading.get(load);
+  const entry = Object.hasOwn(ENTRY_CODECS, transferSyntaxUID) ? ENTRY_CODECS[transferSyntaxUID] : undefined;
+  if (entry === undefined) return null;
+  let codec = loading.get(entry);
   if (codec === undefined) {
-    codec = load();
+    codec = entry.load(entry.wasmUrl === null ? Promise.resolve(null) : compiledWasm(entry.wasmUrl));
     // A failed load is answered as such to whoever asks (the first image then waits for the viewer's code).
     codec.catch(() => undefined);
-    loading.set(load, codec);
+    loading.set(entry, codec);
   }
   return codec;
 }

@@ -1,4 +1,4 @@
-import type { CodedFrameFormat, DecodedSamples } from '../compressedFrame';
+import type { CodedFrameFormat, CompiledWasm, DecodedSamples } from '../compressedFrame';
 
 /** What the Emscripten codecs (openjpeg, openjph, charls) report of a decoded frame. */
 export interface CodecFrameInfo {
@@ -9,9 +9,30 @@ export interface CodecFrameInfo {
   readonly isSigned: boolean;
 }
 
-/** Emscripten's module options the codecs are created with: where their WebAssembly is, and quiet logs. */
-export function codecModuleOptions(wasmUrl: string): { locateFile: (file: string) => string; print: (text: string) => void } {
-  return { locateFile: (file) => (file.endsWith('.wasm') ? wasmUrl : file), print: () => undefined };
+/** What an Emscripten module is created with here: where its WebAssembly is, or the module compiled already. */
+interface EmscriptenOptions {
+  locateFile: (file: string) => string;
+  print: (text: string) => void;
+  instantiateWasm?: (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) => object;
+}
+
+/**
+ * Creates an Emscripten codec (its logs quiet) from the WebAssembly compiled ahead (`wasm`), or, when that could not
+ * be had, from its file at `wasmUrl` as the codec's own loader fetches it. Rejects when it cannot be instantiated.
+ */
+export async function createCodec<T>(factory: (options: EmscriptenOptions) => Promise<T>, wasmUrl: string, wasm: CompiledWasm): Promise<T> {
+  const compiled = await wasm;
+  const options: EmscriptenOptions = { locateFile: (file) => (file.endsWith('.wasm') ? wasmUrl : file), print: () => undefined };
+  if (compiled === null) return factory(options);
+  let failed: (error: unknown) => void = () => undefined;
+  const failure = new Promise<never>((_, reject) => {
+    failed = reject;
+  });
+  options.instantiateWasm = (imports, receive) => {
+    WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), failed);
+    return {};
+  };
+  return Promise.race([factory(options), failure]);
 }
 
 /**

@@ -3,6 +3,8 @@
 interface EmscriptenCodecOptions {
   locateFile?: (file: string) => string;
   print?: (text: string) => void;
+  /** Emscripten's hook to instantiate the module's WebAssembly itself: `receive` it, return {} (exports come later). */
+  instantiateWasm?: (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) => object;
 }
 
 interface EmscriptenFrameInfo {
