@@ -13,8 +13,9 @@ export const MEASURED_FILE_SECONDS: Readonly<Record<string, number>> = {
   'tests/e2e/readingRoom.test.ts': 68,
   'tests/e2e/grading.test.ts': 66,
   // 43 s for its four cases in that run; the fifth (firstentry, a visit before and the viewer's code held back) took
-  // 48 s of 216 s for the five at load 25: about 60 s on that machine, estimated.
-  'tests/e2e/earlyImage.test.ts': 60,
+  // 48 s of 216 s for the five at load 25: about 60 s on that machine, estimated. With the three compressed cases
+  // (j2kentry): 212 s for the eight at load 16, 21–34 s each; about 110 s on that machine, estimated.
+  'tests/e2e/earlyImage.test.ts': 110,
   'tests/e2e/assist.test.ts': 65,
   'tests/unit/sampleData.test.ts': 49,
   'tests/e2e/fuzz.test.ts': 49,

@@ -8,8 +8,9 @@ import { entryFrame } from './shell/entryFrame';
 markStartup('entry');
 
 /**
- * Draws the middle slice established early as soon as it and its frame are in, where the axial view will be, before
- * the viewer's code has loaded (cornerstone/entryImage.ts says which slices it can draw; the others wait for it).
+ * Draws the middle slice established early as soon as it and its frame are in (and, for a compressed frame, its
+ * codec), where the axial view will be, before the viewer's code has loaded (cornerstone/entryImage.ts says which
+ * slices it can draw; the others wait for it).
  */
 async function showEntryImage(): Promise<void> {
   const slice = await confirmedEarlySlice();
@@ -17,7 +18,7 @@ async function showEntryImage(): Promise<void> {
   const frame = await peekEarlyFrame(slice.frameUrl);
   const root = document.getElementById('root');
   if (frame === null || root === null) return;
-  drawEntryImage(slice, frame, () => entryFrame(root));
+  await drawEntryImage(slice, frame, () => entryFrame(root));
 }
 
 /**

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deterministicUid } from '../../sample-data/uids';
-import { encodePart10 } from '../bench/peer/part10';
+import { createRequire } from 'node:module';
+import { createJ2kLosslessCodec } from '../bench/peer/j2kLossless';
+import { createJpeglsLosslessCodec, JPEG_LS_LOSSLESS } from '../bench/peer/jpeglsLossless';
+import { encodePart10, JPEG_2000_LOSSLESS, type PixelPayload } from '../bench/peer/part10';
 import { hasOrthanc } from './orthancPresent';
 import { startOrthancStudy, stopOrthancStudy, type OrthancStudy } from './orthancStudy';
 import type { PreviewServer } from './harness';
@@ -66,24 +69,86 @@ const NUMBERINGS = {
 } as const;
 type Numbering = keyof typeof NUMBERINGS;
 
+/** JPEG 2000 (PS3.5 A.4.4: irreversible 9/7 wavelet allowed), the lossy syntax. */
+const JPEG_2000 = '1.2.840.10008.1.2.4.91';
+
+/** Writes one slice's 16-bit words (signed, as the series' Pixel Representation says) as its Pixel Data. */
+type SliceEncoder = (words: Uint16Array) => PixelPayload;
+
+/**
+ * How the frames are stored on the server, which sends them as stored: the entry chunk draws native frames itself and
+ * compressed ones with the codec cornerstone decodes that syntax with, loaded when the frame's syntax is known.
+ */
+const ENCODINGS = {
+  native: async (): Promise<SliceEncoder> => (words) => ({ kind: 'native', words }),
+  'JPEG 2000 lossless': async (): Promise<SliceEncoder> => {
+    const codec = await createJ2kLosslessCodec();
+    return (words) => ({ kind: 'encapsulated', transferSyntaxUID: JPEG_2000_LOSSLESS, frame: codec.encode(new Int16Array(words.buffer), COLUMNS, ROWS) });
+  },
+  'JPEG 2000 lossy': async (): Promise<SliceEncoder> => {
+    const encode = await j2kIrreversibleEncoder();
+    return (words) => ({ kind: 'encapsulated', transferSyntaxUID: JPEG_2000, frame: encode(new Int16Array(words.buffer)) });
+  },
+  'JPEG-LS lossless': async (): Promise<SliceEncoder> => {
+    const codec = await createJpeglsLosslessCodec();
+    return (words) => ({ kind: 'encapsulated', transferSyntaxUID: JPEG_LS_LOSSLESS, frame: codec.encode(new Int16Array(words.buffer), COLUMNS, ROWS) });
+  },
+} as const;
+type Encoding = keyof typeof ENCODINGS;
+
+/**
+ * OpenJPEG's irreversible (9/7 wavelet) coding of a signed 16-bit slice, checked to be lossy: some decoded value
+ * differs from the slice's, so the entry's image can only match cornerstone's if it decodes as cornerstone does.
+ */
+async function j2kIrreversibleEncoder(): Promise<(pixels: Int16Array) => Uint8Array> {
+  interface Coder { getDecodedBuffer(info?: object): Uint8Array; getEncodedBuffer(length?: number): Uint8Array; setQuality(lossless: boolean, quality: number): void; encode(): void; decode(): void; delete(): void }
+  const factory = createRequire(import.meta.url)('@cornerstonejs/codec-openjpeg/wasmjs') as (options: object) => Promise<{ J2KEncoder: new () => Coder; J2KDecoder: new () => Coder }>;
+  const openjpeg = await factory({ print: () => undefined, printErr: () => undefined });
+  return (pixels) => {
+    const encoder = new openjpeg.J2KEncoder();
+    const decoder = new openjpeg.J2KDecoder();
+    try {
+      encoder.getDecodedBuffer({ width: COLUMNS, height: ROWS, bitsPerSample: 16, componentCount: 1, isSigned: true }).set(new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength));
+      encoder.setQuality(false, 10);
+      encoder.encode();
+      const codestream = encoder.getEncodedBuffer().slice();
+      decoder.getEncodedBuffer(codestream.length).set(codestream);
+      decoder.decode();
+      const decoded = new Int16Array(decoder.getDecodedBuffer().slice().buffer);
+      if (decoded.every((value, i) => value === pixels[i])) throw new Error('the irreversible coding reproduced the slice exactly');
+      return codestream;
+    } finally {
+      encoder.delete();
+      decoder.delete();
+    }
+  };
+}
+
 /**
  * The cases: how the series is numbered and what the server does. The series metadata answer is held back until the
  * early image is on screen (when the viewer can know the middle slice without it) or until the viewer has given up
  * knowing it early (its `vhv:middle-doubted` mark), so "drawn before the series metadata" is a fact, not a race.
  */
 const CASES = {
-  'numbered against the slice position': { numbering: 'numbered against the slice position', quirk: 'none', beforeMetadata: true, beforeBoot: false },
-  'numbered against the slice position, drawn before the viewer\'s code has loaded': { numbering: 'numbered against the slice position', quirk: 'none', beforeMetadata: true, beforeBoot: true },
-  'numbered out of slice order, so the guessed middle is wrong': { numbering: 'numbered out of slice order, so the guessed middle is wrong', quirk: 'none', beforeMetadata: false, beforeBoot: false },
-  'in slice order, from a server that refuses instance metadata': { numbering: 'numbered against the slice position', quirk: 'refuses instance metadata', beforeMetadata: false, beforeBoot: false },
-  'in slice order, from a server that ignores includefield': { numbering: 'numbered against the slice position', quirk: 'ignores includefield', beforeMetadata: false, beforeBoot: false },
-} as const satisfies Record<string, { numbering: Numbering; quirk: string; beforeMetadata: boolean; beforeBoot: boolean }>;
+  'numbered against the slice position': { numbering: 'numbered against the slice position', encoding: 'native', quirk: 'none', beforeMetadata: true, beforeBoot: false },
+  'numbered against the slice position, drawn before the viewer\'s code has loaded': { numbering: 'numbered against the slice position', encoding: 'native', quirk: 'none', beforeMetadata: true, beforeBoot: true },
+  'numbered against the slice position, stored as JPEG 2000 lossless, drawn before the viewer\'s code has loaded': { numbering: 'numbered against the slice position', encoding: 'JPEG 2000 lossless', quirk: 'none', beforeMetadata: true, beforeBoot: true },
+  'numbered against the slice position, stored as JPEG 2000 (lossy), drawn before the viewer\'s code has loaded': { numbering: 'numbered against the slice position', encoding: 'JPEG 2000 lossy', quirk: 'none', beforeMetadata: true, beforeBoot: true },
+  'numbered against the slice position, stored as JPEG-LS lossless, drawn before the viewer\'s code has loaded': { numbering: 'numbered against the slice position', encoding: 'JPEG-LS lossless', quirk: 'none', beforeMetadata: true, beforeBoot: true },
+  'numbered out of slice order, so the guessed middle is wrong': { numbering: 'numbered out of slice order, so the guessed middle is wrong', encoding: 'native', quirk: 'none', beforeMetadata: false, beforeBoot: false },
+  'in slice order, from a server that refuses instance metadata': { numbering: 'numbered against the slice position', encoding: 'native', quirk: 'refuses instance metadata', beforeMetadata: false, beforeBoot: false },
+  'in slice order, from a server that ignores includefield': { numbering: 'numbered against the slice position', encoding: 'native', quirk: 'ignores includefield', beforeMetadata: false, beforeBoot: false },
+} as const satisfies Record<string, { numbering: Numbering; encoding: Encoding; quirk: string; beforeMetadata: boolean; beforeBoot: boolean }>;
 type Case = keyof typeof CASES;
 
-const seriesKey = (numbering: Numbering) => `e2e/early-image/${Object.keys(NUMBERINGS).indexOf(numbering)}`;
+const encodingOf = (name: Case): Encoding => CASES[name].encoding;
 
-async function writeSeries(dir: string, numbering: Numbering): Promise<{ studyUID: string; files: string[] }> {
-  const key = seriesKey(numbering);
+/** The series' key (its UIDs derive from it): the native series keep the keys they always had. */
+const seriesKey = (numbering: Numbering, encoding: Encoding) => `e2e/early-image/${Object.keys(NUMBERINGS).indexOf(numbering)}${encoding === 'native' ? '' : `/${encoding}`}`;
+
+async function writeSeries(dir: string, numbering: Numbering, encoding: Encoding): Promise<{ studyUID: string; files: string[] }> {
+  const key = seriesKey(numbering, encoding);
+  const encode = await ENCODINGS[encoding]();
   const studyUID = deterministicUid(`${key}/study`);
   const files: string[] = [];
   for (let k = 0; k < SLICE_COUNT; k++) {
@@ -99,8 +164,8 @@ async function writeSeries(dir: string, numbering: Numbering): Promise<{ studyUI
       WindowCenter: String(WINDOW_CENTER),
       WindowWidth: String(WINDOW_WIDTH),
     };
-    const path = join(dir, `early-${Object.keys(NUMBERINGS).indexOf(numbering)}-${k}.dcm`);
-    writeFileSync(path, encodePart10(dataset, { kind: 'native', words: sliceWords(k) }));
+    const path = join(dir, `early-${Object.keys(NUMBERINGS).indexOf(numbering)}-${Object.keys(ENCODINGS).indexOf(encoding)}-${k}.dcm`);
+    writeFileSync(path, encodePart10(dataset, encode(sliceWords(k))));
     files.push(path);
   }
   return { studyUID, files };
@@ -197,14 +262,19 @@ const marked = (steps: readonly string[]) => steps.every((step) => performance.g
 let study: OrthancStudy | undefined;
 let server: PreviewServer;
 let browser: Browser;
-const studyUIDs = new Map<Numbering, string>();
+const studyUIDs = new Map<string, string>();
 
 describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders', () => {
   beforeAll(async () => {
     study = await startOrthancStudy('vh-early-image-', async (dir, upload) => {
-      for (const numbering of Object.keys(NUMBERINGS) as Numbering[]) {
-        const series = await writeSeries(dir, numbering);
-        studyUIDs.set(numbering, series.studyUID);
+      const seriesWritten = new Set<string>();
+      for (const name of Object.keys(CASES) as Case[]) {
+        const { numbering } = CASES[name];
+        const key = seriesKey(numbering, encodingOf(name));
+        if (seriesWritten.has(key)) continue;
+        seriesWritten.add(key);
+        const series = await writeSeries(dir, numbering, encodingOf(name));
+        studyUIDs.set(key, series.studyUID);
         await upload(series.files);
       }
     });
@@ -215,8 +285,8 @@ describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders'
 
   it.each(Object.keys(CASES) as Case[])('is the axial view\'s middle slice, windowed, placed and mirrored as cornerstone then shows it, each frame asked for once, for a series %s', async (name) => {
     const { numbering, quirk, beforeMetadata, beforeBoot } = CASES[name];
-    const key = seriesKey(numbering);
-    const studyUID = studyUIDs.get(numbering)!;
+    const key = seriesKey(numbering, encodingOf(name));
+    const studyUID = studyUIDs.get(key)!;
     const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
     await context.addInitScript({ content: RECORD_ENTRY_IMAGE });
     await context.addInitScript({ content: RECORD_EARLY_IMAGE });
@@ -235,6 +305,10 @@ describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders'
       const url = new URL(request.url());
       if (url.pathname.includes('/frames/')) frameRequests.set(url.pathname, (frameRequests.get(url.pathname) ?? 0) + 1);
       if (url.pathname.endsWith('/instances') && url.searchParams.has('InstanceNumber')) guesses.push(url.searchParams.get('InstanceNumber')!);
+    });
+    const frameContentTypes = new Set<string>();
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.includes('/frames/')) frameContentTypes.add(response.headers()['content-type'] ?? '');
     });
     // The series metadata (…/series/{uid}/metadata, not an instance's) waits until released.
     let release = () => {};
@@ -374,6 +448,9 @@ describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders'
     expect(guesses.sort()).toEqual(['1', '20', '21', '40']);
     expect(frameRequests.size).toBe(SLICE_COUNT);
     expect([...frameRequests].filter(([, count]) => count !== 1)).toEqual([]);
+    // The frames came as stored: compressed for a compressed series (the server was not asked to transcode).
+    const storedSyntax = { native: '', 'JPEG 2000 lossless': JPEG_2000_LOSSLESS, 'JPEG 2000 lossy': JPEG_2000, 'JPEG-LS lossless': JPEG_LS_LOSSLESS }[encodingOf(name)];
+    if (storedSyntax !== '') expect([...frameContentTypes].every((type) => type.includes(`transfer-syntax=${storedSyntax}`)), [...frameContentTypes].join(' | ')).toBe(true);
     // Nothing threw on the way (the early image's hand-over listener once did, on a render before the volume was set).
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nativeGreyscaleSlice } from '../../viewer/loading/entrySlice';
+import { entryGreyscaleSlice } from '../../viewer/loading/entrySlice';
 import { openingRange } from '../../viewer/cornerstone/earlySliceCanvas';
 
 const EXPLICIT_LE = '1.2.840.10008.1.2.1';
@@ -33,12 +33,13 @@ function ctSlice(changes: Record<string, unknown[] | null> = {}): Record<string,
   return json;
 }
 
-describe('nativeGreyscaleSlice', () => {
+describe('entryGreyscaleSlice', () => {
   it('reads a native CT slice: format, rescale, the first stored window and its geometry', () => {
-    const read = nativeGreyscaleSlice(ctSlice(), EXPLICIT_LE);
+    const read = entryGreyscaleSlice(ctSlice(), EXPLICIT_LE);
     expect(read).toEqual({
       ok: true,
       value: {
+        native: true,
         format: { rows: 512, columns: 480, bitsAllocated: 16, bitsStored: 12, pixelRepresentation: 1 },
         rescale: { slope: 1, intercept: -1024 },
         storedWindow: { center: 40, width: 350 },
@@ -52,7 +53,7 @@ describe('nativeGreyscaleSlice', () => {
   });
 
   it('takes an absent rescale as none, and reads Implicit VR Little Endian frames too', () => {
-    const read = nativeGreyscaleSlice(ctSlice({ '00281052': null, '00281053': null }), '1.2.840.10008.1.2');
+    const read = entryGreyscaleSlice(ctSlice({ '00281052': null, '00281053': null }), '1.2.840.10008.1.2');
     expect(read.ok && read.value.rescale).toEqual({ slope: 1, intercept: 0 });
   });
 
@@ -61,12 +62,15 @@ describe('nativeGreyscaleSlice', () => {
     ['a zero width', { '00281051': [0] }],
     ['a width that is no number', { '00281051': ['wide'] }],
   ])('leaves the window to the slice\'s range with %s', (_, changes) => {
-    const read = nativeGreyscaleSlice(ctSlice(changes), EXPLICIT_LE);
+    const read = entryGreyscaleSlice(ctSlice(changes), EXPLICIT_LE);
     expect(read.ok && read.value.storedWindow).toBeNull();
   });
 
   it.each([
-    ['a compressed frame (no codec in the entry chunk)', {}, JPEG2000_LOSSLESS],
+    ['a JPEG baseline frame (no codec in the entry chunk)', {}, '1.2.840.10008.1.2.4.50'],
+    ['a JPEG-XL frame (no codec in the entry chunk)', {}, '1.2.840.10008.1.2.4.110'],
+    ['a deflated frame', {}, '1.2.840.10008.1.2.8.1'],
+    ['MONOCHROME1 in JPEG 2000', { '00280004': ['MONOCHROME1'] }, JPEG2000_LOSSLESS],
     ['big endian', {}, '1.2.840.10008.1.2.2'],
     ['MONOCHROME1 (cornerstone\'s volume viewport does not invert it)', { '00280004': ['MONOCHROME1'] }, EXPLICIT_LE],
     ['colour', { '00280002': [3], '00280004': ['RGB'] }, EXPLICIT_LE],
@@ -84,11 +88,27 @@ describe('nativeGreyscaleSlice', () => {
     ['no orientation', { '00200037': null }, EXPLICIT_LE],
     ['no position', { '00200032': null }, EXPLICIT_LE],
   ])('leaves a slice with %s to the viewer\'s own path', (_, changes, transferSyntax) => {
-    expect(nativeGreyscaleSlice(ctSlice(changes), transferSyntax).ok).toBe(false);
+    expect(entryGreyscaleSlice(ctSlice(changes), transferSyntax).ok).toBe(false);
+  });
+
+  it.each([
+    ['JPEG 2000 lossless', JPEG2000_LOSSLESS],
+    ['JPEG 2000', '1.2.840.10008.1.2.4.91'],
+    ['HTJ2K lossless', '1.2.840.10008.1.2.4.201'],
+    ['HTJ2K (provisional UID)', '3.2.840.10008.1.2.4.96'],
+    ['JPEG-LS lossless', '1.2.840.10008.1.2.4.80'],
+    ['JPEG-LS near-lossless', '1.2.840.10008.1.2.4.81'],
+    ['JPEG lossless, selection value 1', '1.2.840.10008.1.2.4.70'],
+    ['JPEG lossless, process 14', '1.2.840.10008.1.2.4.57'],
+    ['RLE lossless', '1.2.840.10008.1.2.5'],
+  ])('reads a %s slice, to be decoded with cornerstone\'s codec', (_, transferSyntax) => {
+    const read = entryGreyscaleSlice(ctSlice(), transferSyntax);
+    expect(read.ok && read.value.native).toBe(false);
+    expect(read.ok && read.value.format).toEqual({ rows: 512, columns: 480, bitsAllocated: 16, bitsStored: 12, pixelRepresentation: 1 });
   });
 
   it('reads 8-bit unsigned pixels', () => {
-    const read = nativeGreyscaleSlice(ctSlice({ '00280100': [8], '00280101': [8], '00280103': [0] }), EXPLICIT_LE);
+    const read = entryGreyscaleSlice(ctSlice({ '00280100': [8], '00280101': [8], '00280103': [0] }), EXPLICIT_LE);
     expect(read.ok).toBe(true);
   });
 });

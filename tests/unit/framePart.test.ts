@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { framePartOf, transferSyntaxOfFrame } from '../../viewer/dicomweb/framePart';
+import { framePartOf, transferSyntaxAnnounced, transferSyntaxOfFrame } from '../../viewer/dicomweb/framePart';
 
 const encoder = new TextEncoder();
 const concat = (...pieces: Array<string | Uint8Array>): Uint8Array => {
@@ -52,5 +52,25 @@ describe('framePartOf', () => {
     const part = framePartOf(contentType, body);
     expect(part.ok).toBe(false);
     expect(part.ok ? '' : part.reason).toMatch(/\w+ \w+/);
+  });
+});
+
+describe('transferSyntaxAnnounced', () => {
+  it.each([
+    ['Orthanc 1.10\'s multipart answer (the syntax inside its type parameter)', 'multipart/related; type="image/jp2; transfer-syntax=1.2.840.10008.1.2.4.90"; boundary=b93e', '1.2.840.10008.1.2.4.90'],
+    ['a multipart answer with the syntax at its top level', 'multipart/related; type="application/octet-stream"; transfer-syntax=1.2.840.10008.1.2.4.80; boundary=x', '1.2.840.10008.1.2.4.80'],
+    ['a multipart answer whose type names only a media type', 'multipart/related; type="image/x-jls"; boundary=x', '1.2.840.10008.1.2.4.80'],
+    ['a single-part answer', 'image/jp2', '1.2.840.10008.1.2.4.90'],
+    ['a single-part octet stream (Implicit VR Little Endian)', 'application/octet-stream', '1.2.840.10008.1.2'],
+  ])('reads %s', (_, contentType, syntax) => {
+    expect(transferSyntaxAnnounced(contentType)).toBe(syntax);
+  });
+
+  it.each([
+    ['a multipart answer whose parts say it', 'multipart/related; type="application/octet-stream"; boundary=x'],
+    ['a multipart answer without a type', 'multipart/related; boundary=x'],
+    ['a multipart answer with the wildcard syntax', 'multipart/related; type="application/octet-stream"; transfer-syntax=*; boundary=x'],
+  ])('announces nothing for %s', (_, contentType) => {
+    expect(transferSyntaxAnnounced(contentType)).toBeNull();
   });
 });

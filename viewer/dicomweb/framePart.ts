@@ -39,6 +39,25 @@ export function transferSyntaxOfFrame(contentType: string): string {
 }
 
 /**
+ * The transfer syntax a frames answer announces in its own Content-Type, before its body is read: a `transfer-syntax`
+ * parameter, or a multipart answer's `type` parameter read as the parts' media type (Orthanc 1.10 answers
+ * `multipart/related; type="image/jp2; transfer-syntax=1.2.840.10008.1.2.4.90"`); null when it announces none (the
+ * part's own header then says, see framePart). A hint to start loading a codec early, never what the frame is read as.
+ */
+export function transferSyntaxAnnounced(contentType: string): string | null {
+  const { mediaType, params } = parseContentType(contentType);
+  const declared = params['transfer-syntax'];
+  if (declared !== undefined && declared !== '' && declared !== '*') return declared;
+  if (!mediaType.startsWith('multipart/')) return transferSyntaxOfFrame(contentType);
+  const type = params.type;
+  if (type === undefined || type === '') return null;
+  const part = parseContentType(type);
+  const inner = part.params['transfer-syntax'];
+  if (inner !== undefined && inner !== '' && inner !== '*') return inner;
+  return TRANSFER_SYNTAX_BY_MEDIA_TYPE[part.mediaType] ?? null;
+}
+
+/**
  * The first frame of a WADO-RS `frames/N` answer (PS3.18 §8.7.3): the first part of a multipart/related body, or the
  * whole body when the server answered with a single part.
  */

@@ -1,7 +1,8 @@
 import { authHeader, isUid, type DicomWebConfig } from '../dicomweb/config';
 import { joinUrl } from '../dicomweb/http';
 import { numberValue, stringValue, values } from '../dicomweb/dicomJson';
-import { framePartOf, type FramePart } from '../dicomweb/framePart';
+import { framePartOf, transferSyntaxAnnounced, type FramePart } from '../dicomweb/framePart';
+import { loadEntryCodec } from './compressedFrame';
 import type { PrefetchedSeries } from '../dicomweb/client';
 import { cross, dot } from './stackGeometry';
 import { confirmMiddleSlice, type NumberedInstance } from './middleSliceCheck';
@@ -213,7 +214,13 @@ function requestEarlyFrame(config: DicomWebConfig, series: SeriesAddress, sopUID
   if (started !== undefined) return started;
   // Not stored in the HTTP cache either, as the frame loader's requests (loading/dicomWebFrame.ts).
   const frame = fetch(url, { cache: 'no-store', headers: requestHeaders(config, FRAME_MEDIA_TYPE) })
-    .then(frameOfAnswer)
+    .then((response) => {
+      // A compressed frame's codec starts loading as soon as the answer's header names its syntax, while its body
+      // comes in (the first image decodes it; cornerstone/entryImage.ts).
+      const announced = transferSyntaxAnnounced(response.headers.get('Content-Type') ?? '');
+      if (response.ok && announced !== null) void loadEntryCodec(announced)?.then(() => markStartup('entry-codec'), () => undefined);
+      return frameOfAnswer(response);
+    })
     .catch(() => null);
   earlyFrames.set(url, frame);
   return frame;

@@ -1,4 +1,5 @@
 import { numberValue, stringValue, values } from '../dicomweb/dicomJson';
+import { hasEntryCodec } from './compressedFrame';
 import { instanceMetaFromDicomJson } from './dicomJsonMeta';
 import type { EarlySlice } from './earlyFrame';
 import type { InstanceMeta, Vec3 } from './instanceMeta';
@@ -14,10 +15,13 @@ const NATIVE_LITTLE_ENDIAN: ReadonlySet<string> = new Set(['1.2.840.10008.1.2', 
 const SCALED_MODALITIES: ReadonlySet<string> = new Set(['PT', 'RTDOSE']);
 
 /**
- * An early view's slice as the page can draw it without the image codecs or cornerstone: a native greyscale frame
- * shown through the modality rescale and a linear window (PS3.3 C.11.1, C.11.2.1.2.1), with its place in the patient.
+ * An early view's slice as the entry chunk can draw it without cornerstone: a greyscale frame, native or of a syntax
+ * the entry has cornerstone's codec for (loading/compressedFrame.ts), shown through the modality rescale and a linear
+ * window (PS3.3 C.11.1, C.11.2.1.2.1), with its place in the patient.
  */
-export interface NativeGreyscaleSlice {
+export interface GreyscaleSlice {
+  /** Whether the frame's bytes are its pixel values (Implicit or Explicit VR Little Endian) or need the codec. */
+  readonly native: boolean;
   readonly format: NativeFrameFormat;
   /** Shown value = stored × slope + intercept (RescaleSlope/Intercept, 1 and 0 when absent). Integers here. */
   readonly rescale: { readonly slope: number; readonly intercept: number };
@@ -33,7 +37,7 @@ export interface NativeGreyscaleSlice {
   readonly positionMm: Vec3;
 }
 
-export type EntrySliceResult = { readonly ok: true; readonly value: NativeGreyscaleSlice } | { readonly ok: false; readonly reason: string };
+export type EntrySliceResult = { readonly ok: true; readonly value: GreyscaleSlice } | { readonly ok: false; readonly reason: string };
 
 function numbersOf(json: unknown, tag: string): number[] {
   return values(json, tag).map(Number);
@@ -55,16 +59,18 @@ export function earlyViewMeta(slice: EarlySlice): InstanceMeta | null {
 
 /**
  * What drawing `metadata`'s frame (of `transferSyntaxUID`, as the server sent it) needs, when it can be drawn exactly
- * as cornerstone 5.14's volume viewport will show it without its codecs; the reason otherwise. Left out, for the
- * viewer's own path once its code has loaded: compressed or big-endian frames (no codec here), colour, MONOCHROME1
+ * as cornerstone 5.14's volume viewport will show it, with the entry's codecs (the ones cornerstone decodes those
+ * syntaxes with); the reason otherwise. Left out, for the viewer's own path once its code has loaded: syntaxes the
+ * entry has no codec for (JPEG baseline, JPEG-XL, deflate, big endian), colour, MONOCHROME1
  * (cornerstone's volume viewport does not invert it: drawn inverted it would flip at the hand-over, drawn as stored it
  * would be wrong), 8-bit signed or other bit depths, a Modality or VOI LUT sequence, a VOI LUT function other than
  * LINEAR, PET and RT Dose scaling, a fractional rescale (the volume's data type then depends on the GPU's float
  * textures), multi-frame, and a slice without spacing or geometry.
  */
-export function nativeGreyscaleSlice(metadata: unknown, transferSyntaxUID: string): EntrySliceResult {
+export function entryGreyscaleSlice(metadata: unknown, transferSyntaxUID: string): EntrySliceResult {
   const fail = (reason: string): EntrySliceResult => ({ ok: false, reason });
-  if (!NATIVE_LITTLE_ENDIAN.has(transferSyntaxUID)) return fail(`transfer syntax ${transferSyntaxUID || '(none)'} needs a codec`);
+  const native = NATIVE_LITTLE_ENDIAN.has(transferSyntaxUID);
+  if (!native && !hasEntryCodec(transferSyntaxUID)) return fail(`no codec in the entry for transfer syntax ${transferSyntaxUID || '(none)'}`);
   if ((numberValue(metadata, '00280002') ?? 0) !== 1) return fail('not one sample per pixel');
   const photometric = stringValue(metadata, '00280004');
   if (photometric !== 'MONOCHROME2') return fail(`photometric interpretation ${photometric || '(none)'}`);
@@ -100,6 +106,7 @@ export function nativeGreyscaleSlice(metadata: unknown, transferSyntaxUID: strin
   return {
     ok: true,
     value: {
+      native,
       format,
       rescale: { slope, intercept },
       storedWindow,

@@ -7,6 +7,7 @@ export type StartupStep =
   | 'middle-doubted'
   | 'series-metadata'
   | 'early-frame'
+  | 'entry-codec'
   | 'entry-drawn'
   | 'entry-declined'
   | 'boot-loaded'
