@@ -82,19 +82,63 @@ function cornerFits(
   const replaced = new Map<number, MrBoundary>();
   const twoSidedWidths = found.flatMap(([, b]) => (b.fittedWidthMm !== undefined ? [b.fittedWidthMm] : []));
   for (const [uCorner, inward] of corners) {
-    const near = found.filter(
-      ([u, b]) =>
-        b.oneSidedFit && b.oneSidedFit.outsideContrast >= minContrast && inward * (u - uCorner) >= -1e-6 && inward * (u - uCorner) <= MR_CORNER_FIT_SPAN_MM + 1e-6,
-    );
-    if (near.length < MIN_CORNER_FITS) continue;
-    const widths = near.map(([, b]) => b.oneSidedFit!.widthMm);
-    const widthMm = median(widths);
-    const spreadMm = median(widths.map((w) => Math.abs(w - widthMm)));
-    if (widthMm > MR_MAX_CORTEX_MM || spreadMm > MAX_CORNER_WIDTH_SPREAD_MM) continue;
-    if (twoSidedWidths.length < MIN_TWO_SIDED_PROFILES || Math.abs(widthMm - median(twoSidedWidths)) > MAX_CORNER_WIDTH_SPREAD_MM) continue;
-    for (const [u, b] of near) replaced.set(u, { ...b, boundaryMm: b.oneSidedFit!.boundaryMm, crossingBoundaryMm: b.boundaryMm });
+    const agreeing = agreeingCornerFits(found, uCorner, inward, minContrast);
+    if (!agreeing) continue;
+    if (twoSidedWidths.length < MIN_TWO_SIDED_PROFILES || Math.abs(agreeing.widthMm - median(twoSidedWidths)) > MAX_CORNER_WIDTH_SPREAD_MM) continue;
+    for (const [u, b] of agreeing.near) replaced.set(u, { ...b, boundaryMm: b.oneSidedFit!.boundaryMm, crossingBoundaryMm: b.boundaryMm });
   }
   return found.map(([u, b]) => [u, replaced.get(u) ?? b] as const);
+}
+
+/**
+ * The one-sided profiles within MR_CORNER_FIT_SPAN_MM inward of a corner whose fitted bands (MrBoundary.oneSidedFit)
+ * see a level beyond the band at least `minContrast` above bone and agree on a cortex (at least MIN_CORNER_FITS, median
+ * width at most MR_MAX_CORTEX_MM, spread at most MAX_CORNER_WIDTH_SPREAD_MM), with that median width; null otherwise.
+ */
+function agreeingCornerFits(
+  found: readonly (readonly [number, MrBoundary])[],
+  uCorner: number,
+  inward: 1 | -1,
+  minContrast: number,
+): { near: (readonly [number, MrBoundary])[]; widthMm: number } | null {
+  const near = found.filter(
+    ([u, b]) =>
+      b.oneSidedFit && b.oneSidedFit.outsideContrast >= minContrast && inward * (u - uCorner) >= -1e-6 && inward * (u - uCorner) <= MR_CORNER_FIT_SPAN_MM + 1e-6,
+  );
+  if (near.length < MIN_CORNER_FITS) return null;
+  const widths = near.map(([, b]) => b.oneSidedFit!.widthMm);
+  const widthMm = median(widths);
+  const spreadMm = median(widths.map((w) => Math.abs(w - widthMm)));
+  return widthMm > MR_MAX_CORTEX_MM || spreadMm > MAX_CORNER_WIDTH_SPREAD_MM ? null : { near, widthMm };
+}
+
+/**
+ * The most the agreeing one-sided fits at a corner may put the bone surface beyond the assumed one before the corner
+ * is flagged SURFACE_ASSUMED, mm: half a height's correction threshold (1.5 mm), since a height has a corner on each
+ * endplate and both may be short the same way (both endplates' bands fade where the coil's signal does). Where the
+ * band's outer side is too faint or too spread for a half-depth crossing (a T1 with 4 mm slices and 1.2 mm pixels, the
+ * posterior coil's signal falling off towards the front), a corner rests on the typical cortex (MR_CORTEX_FALLBACK_MM);
+ * when the fits that see the faint level beyond agree on a thicker one, the image contradicts the assumption. They are
+ * not read instead: behind a 0.5 mm shell the one-sided fits agree on about 1 mm (cornerFits). Where they do not agree
+ * (the real TPTBox T2: widths 0.25–4 mm between neighbours) the image says nothing either way, and nothing is flagged.
+ */
+const MAX_ASSUMED_CORTEX_SHORTFALL_MM = 0.75;
+
+/**
+ * How far, mm, the agreeing one-sided fits at a corner (agreeingCornerFits, among the profiles whose surface was not
+ * read: surfaceRead) put the bone surface beyond the assumed one (the fall plus MR_CORTEX_FALLBACK_MM): the median over
+ * those profiles; 0 when they do not agree or the corner's surface was read on at least MIN_TWO_SIDED_PROFILES profiles.
+ */
+function assumedCortexShortfallMm(
+  found: readonly (readonly [number, MrBoundary])[],
+  uCorner: number,
+  inward: 1 | -1,
+  minContrast: number,
+): number {
+  const inSpan = found.filter(([u]) => inward * (u - uCorner) >= -1e-6 && inward * (u - uCorner) <= MR_CORNER_FIT_SPAN_MM + 1e-6);
+  if (inSpan.filter(([, b]) => surfaceRead(b)).length >= MIN_TWO_SIDED_PROFILES) return 0;
+  const agreeing = agreeingCornerFits(inSpan.filter(([, b]) => !surfaceRead(b)), uCorner, inward, minContrast);
+  return agreeing ? Math.abs(median(agreeing.near.map(([, b]) => b.oneSidedFit!.boundaryMm - b.boundaryMm))) : 0;
 }
 
 
@@ -110,6 +154,11 @@ function cornerFits(
  */
 function surfaceAssumed(found: readonly (readonly [number, MrBoundary])[]): boolean {
   return found.length > 0 && twoSidedCount(found) < MIN_TWO_SIDED_PROFILES;
+}
+
+/** Whether a boundary's surface was read from its band (both sides seen, or a corner's agreeing one-sided fits: cornerFits). */
+function surfaceRead(b: MrBoundary): boolean {
+  return b.outerMm !== null || b.crossingBoundaryMm !== undefined;
 }
 
 /** How many of the boundaries come from a band whose both sides are seen. */
@@ -226,6 +275,12 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
       if (!line || near.length < MR_CORNER_FIT_SPAN_MM / (2 * SCAN_STEP_MM)) {
         note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate is unclear at a corner; the point follows the endplate curve.` });
         return fit.curve(uCorner);
+      }
+      if (assumedCortexShortfallMm(fit.found, uCorner, inward, minContrast) > MAX_ASSUMED_CORTEX_SHORTFALL_MM) {
+        note({
+          code: 'SURFACE_ASSUMED',
+          message: `At the ${inward < 0 ? 'anterior' : 'posterior'} ${side} corner the endplate's dark band shows its outer side too faintly to read; the cortex assumed there looks thinner than the image's, check its points.`,
+        });
       }
       return line(uCorner);
     };
