@@ -10,11 +10,12 @@
  *   npm run bench:assist-sweep                      every variant
  *   npm run bench:assist-sweep -- --only ct-3mm,mr  variants whose name contains any of the words
  *   npm run bench:assist-sweep -- --verbose         one line per proposal that needs a correction
+ *   npm run bench:assist-sweep -- --no-header       the images without their header (Modality, HU), as before issue 12's fourth round
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { SixPoints, SpinalLevel } from '../../measurement';
 import { centreOf, distance, grades, percentile } from './assistFigures';
-import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, type AnalysisImage } from '../../analysis';
+import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, seriesHeaderOf, type AnalysisImage } from '../../analysis';
 import type { LevelTruth } from '../../sample-data/anatomy';
 import {
   CT_HU,
@@ -217,10 +218,13 @@ export interface SweepRow {
   readonly cpuMsPerProposal: number;
 }
 
-function runVariant(variant: Variant, fine: FineScene, verbose: boolean): SweepRow {
-  const image: AnalysisImage = variant.ct
+function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHeader: boolean): SweepRow {
+  const rendered: AnalysisImage = variant.ct
     ? renderCt(fine, { ...variant.ct, seed: `sweep/${variant.name}` })
     : renderMr(fine, { ...variant.mr!, seed: `sweep/${variant.name}` });
+  // As the viewer hands a series over: with what its header says (Modality; a CT's values in HU).
+  const header = seriesHeaderOf(variant.ct ? 'CT' : 'MR', undefined);
+  const image: AnalysisImage = withHeader && header ? { ...rendered, header } : rendered;
   const truth = truthOnPlane(fine.spine);
   const pointErrors: number[] = [];
   const heightErrorsAll: number[] = [];
@@ -321,10 +325,12 @@ function main(): void {
   const onlyAt = args.indexOf('--only');
   const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',').filter(Boolean) : [];
   const verbose = args.includes('--verbose');
+  const withHeader = !args.includes('--no-header');
   const variants = VARIANTS.filter((v) => only.length === 0 || only.some((word) => v.name.includes(word)));
   console.log(
     `assistance sweep (node ${process.version}; ${new Date().toISOString()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} ` +
-      `on ${availableParallelism()} cores); ${CLICKS_MM.length} clicks per body, T10–L3; "off" = a height off by more than ${CORRECTION_MM} mm`,
+      `on ${availableParallelism()} cores); ${CLICKS_MM.length} clicks per body, T10–L3; "off" = a height off by more than ${CORRECTION_MM} mm; ` +
+      `${withHeader ? 'each image with its header (Modality, HU)' : 'no header: modality from the values alone'}`,
   );
   for (const v of variants) console.log(`  ${v.name}: ${v.source}`);
   console.log(
@@ -339,7 +345,7 @@ function main(): void {
       fine = fineScene(spineOf(variant.spine));
       scenes.set(variant.spine, fine);
     }
-    const row = runVariant(variant, fine, verbose);
+    const row = runVariant(variant, fine, verbose, withHeader);
     totals.proposals += row.proposals;
     totals.needCorrection += row.needCorrection;
     totals.dangerous += row.dangerous;
