@@ -42,7 +42,7 @@ const CT_OSTEOPOROTIC: SignalTable = {
   cancellousBone: 80,
   oedematousBone: 130,
   corticalBone: 350,
-  thinShell: true,
+  thinShellMm: 1,
   posteriorElementBone: 300,
 };
 
@@ -158,12 +158,27 @@ const VARIANTS: readonly Variant[] = [
   {
     name: 'mr-t1-3mm-thin-cortex', spine: 'baseline',
     source: 'the 3 mm T1 with a 1 mm shell (the phantom draws 2 mm; the real shell is 0.2–1 mm, THIN_CORTEX_MM): the marrow reaches to 1 mm under the surface',
-    mr: { pixelMm: 0.7, sliceMm: 3, table: { ...MR_T1, thinShell: true }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: { pixelMm: 0.7, sliceMm: 3, table: { ...MR_T1, thinShellMm: 1 }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
   },
   {
     name: 'mr-t2-3mm-thin-cortex', spine: 'baseline',
     source: 'the 3 mm T2 with a 1 mm shell',
-    mr: { pixelMm: 0.6, sliceMm: 3, table: { ...MR_T2_SIGNAL, thinShell: true }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: { pixelMm: 0.6, sliceMm: 3, table: { ...MR_T2_SIGNAL, thinShellMm: 1 }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t1-3mm-shell-0.5mm',
+    source: 'the 3 mm T1 with a 0.5 mm shell (THINNEST_CORTEX_MM: an osteoporotic body\'s true shell is 0.2–0.5 mm)',
+    spine: 'baseline',
+    mr: { pixelMm: 0.7, sliceMm: 3, table: { ...MR_T1, thinShellMm: 0.5 }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t2-3mm-shell-0.5mm', spine: 'baseline', source: 'the 3 mm T2 with a 0.5 mm shell',
+    mr: { pixelMm: 0.6, sliceMm: 3, table: { ...MR_T2_SIGNAL, thinShellMm: 0.5 }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'ct-shell-0.5mm', spine: 'baseline',
+    source: 'the phantom-like CT (0.7 mm, 1 mm slices, bone kernel) with a 0.5 mm shell at the phantom\'s 1,000 HU (a healthy-density but thin shell; the kernel spreads it to ≈ 1 mm)',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: { ...CT_HU, thinShellMm: 0.5 } },
   },
   {
     name: 'mr-t2-kyphosis', spine: 'kyphosis', source: 'hyperkyphosis on the 3 mm T2',
