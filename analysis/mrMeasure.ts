@@ -191,15 +191,37 @@ function fitSide(found: readonly (readonly [number, MrBoundary])[], profiles: nu
 }
 
 /**
- * The frame with its walls moved onto the outer surface of their dark cortex (mrBoundaryAlong, the same rule as the
- * endplates), each the median over WALL_PROBE_FRACTIONS of the height; a wall without a band keeps its place.
+ * The largest step of the anterior wall between neighbouring probes (WALL_PROBE_FRACTIONS, 10 % of the body's height
+ * apart: 2–3 mm) beyond which the wall is doubted (IRREGULAR_WALL), mm: the height's 1.5 mm tolerance. The anterior
+ * cortex runs unbroken under the anterior longitudinal ligament and is waisted by 1–2 mm over the whole height, so
+ * between neighbouring probes it moves well under that (≤ 1.2 mm on the real TPTBox T2, ≤ 0.2 mm on the sweep's
+ * good-SNR MR); a larger step is a band found at two depths (the ligament, a vessel or noise taken for the cortex on
+ * some probes). Only the inner probes (|fraction| < WALL_RIM_FRACTION) are judged: the outer ones reach the rim, where
+ * the wall rounds into the endplate or a wedge fracture bevels it (the drawn fractured L1: 4.6 mm inward). The
+ * posterior wall is not judged so: the basivertebral veins leave through a foramen in it at mid-height, where its band
+ * steps legitimately (2.3–2.8 mm on TPTBox).
  */
-function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): BodyFrame {
+const MAX_ANTERIOR_WALL_STEP_MM = 1.5;
+const WALL_RIM_FRACTION = 0.25;
+
+/** The largest difference between neighbouring probes' values (probes as [fraction, value]); 0 with fewer than two. */
+function largestStep(probes: readonly (readonly [number, number])[]): number {
+  let step = 0;
+  for (let i = 1; i < probes.length; i += 1) step = Math.max(step, Math.abs(probes[i]![1] - probes[i - 1]![1]));
+  return step;
+}
+
+/**
+ * The frame with its walls moved onto the outer surface of their dark cortex (mrBoundaryAlong, the same rule as the
+ * endplates), each the median over WALL_PROBE_FRACTIONS of the height; a wall without a band keeps its place. Also the
+ * anterior wall's largest step between neighbouring inner probes (mm; see MAX_ANTERIOR_WALL_STEP_MM).
+ */
+function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): { frame: BodyFrame; anteriorStepMm: number } {
   const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, 1e-6);
   const heightMm = frame.superiorMm - frame.inferiorMm;
   const midMm = (frame.superiorMm + frame.inferiorMm) / 2;
-  const wall = (expectedMm: number, direction: Vec2): number => {
-    const found = WALL_PROBE_FRACTIONS.flatMap((f) => {
+  const wall = (expectedMm: number, direction: Vec2): readonly (readonly [number, number])[] =>
+    WALL_PROBE_FRACTIONS.flatMap((f) => {
       const b = mrBoundaryAlong(view, at(frame, 0, midMm + f * heightMm), direction, {
         expectedMm,
         windowMm: WALL_WINDOW_MM,
@@ -207,20 +229,23 @@ function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): BodyFrame {
         blurMm,
         halfWidthMm: MR_PROFILE_HALF_WIDTH_MM,
       });
-      return b ? [b.boundaryMm] : [];
+      return b ? [[f, b.boundaryMm] as const] : [];
     });
-    return found.length > 0 ? median(found) : expectedMm;
-  };
-  const front = wall(frame.anteriorWallMm, frame.anterior);
-  const back = -wall(-frame.posteriorWallMm, [-frame.anterior[0], -frame.anterior[1]]);
+  const frontProbes = wall(frame.anteriorWallMm, frame.anterior);
+  const backProbes = wall(-frame.posteriorWallMm, [-frame.anterior[0], -frame.anterior[1]]);
+  const front = frontProbes.length > 0 ? median(frontProbes.map(([, v]) => v)) : frame.anteriorWallMm;
+  const back = backProbes.length > 0 ? -median(backProbes.map(([, v]) => v)) : frame.posteriorWallMm;
   const centre = at(frame, (front + back) / 2, midMm);
   return {
-    ...frame,
-    centre,
-    anteriorWallMm: (front - back) / 2,
-    posteriorWallMm: -(front - back) / 2,
-    superiorMm: heightMm / 2,
-    inferiorMm: -heightMm / 2,
+    frame: {
+      ...frame,
+      centre,
+      anteriorWallMm: (front - back) / 2,
+      posteriorWallMm: -(front - back) / 2,
+      superiorMm: heightMm / 2,
+      inferiorMm: -heightMm / 2,
+    },
+    anteriorStepMm: largestStep(frontProbes.filter(([f]) => Math.abs(f) < WALL_RIM_FRACTION)),
   };
 }
 
@@ -232,11 +257,17 @@ function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): BodyFrame {
  */
 export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposal | null {
   const blurMm = profileBlurMm(view.resolutionMm);
-  const frame = mrWalls(view, located, blurMm);
+  const { frame, anteriorStepMm } = mrWalls(view, located, blurMm);
   const reasons: ConfidenceReason[] = [];
   const note = (reason: ConfidenceReason) => {
     if (!reasons.some((r) => r.code === reason.code)) reasons.push(reason);
   };
+  if (anteriorStepMm > MAX_ANTERIOR_WALL_STEP_MM) {
+    note({
+      code: 'IRREGULAR_WALL',
+      message: `The anterior wall's dark band lies at two depths along the body (a ${anteriorStepMm.toFixed(1)} mm step): where the wall is, and so the anterior height, is uncertain; check the points.`,
+    });
+  }
   const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, 1e-6);
   const uAnterior = frame.anteriorWallMm - WALL_INSET_MM;
   const uPosterior = frame.posteriorWallMm + WALL_INSET_MM;

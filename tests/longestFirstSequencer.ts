@@ -39,8 +39,8 @@ export const MEASURED_FILE_SECONDS: Readonly<Record<string, number>> = {
   'tests/e2e/volumeTexels.test.ts': 15,
   // Not in that run (added later): measured alone on the loaded machine.
   'tests/unit/analysisThinShellMr.test.ts': 11,
-  // Measured alone at load ≈ 20: 7.7 s (its import renders the low-SNR T1 scene).
-  'tests/unit/analysisLowSnrMr.test.ts': 8,
+  // Measured alone at load ≈ 6: 26 s (its import renders the sweep's whole low-SNR T2 scene and a cropped T1).
+  'tests/unit/analysisLowSnrMr.test.ts': 26,
   'tests/e2e/seriesMemory.test.ts': 10,
   'tests/unit/srReport.test.ts': 11,
   'tests/e2e/decoding.test.ts': 11,
