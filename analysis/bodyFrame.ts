@@ -53,7 +53,8 @@ export function marrowStats(view: PlaneView, centre: Vec2): MarrowStats {
 /**
  * Which way the shell differs from the marrow, from the data: a field holding fat or air in HU is CT (bright cortex);
  * otherwise along the four directions out of the body, the first
- * clear departure from the marrow level is the cortex, brighter on CT and darker on MR; the majority decides.
+ * clear departure from the marrow level is the cortex, brighter on CT and darker on MR; the majority decides. A tie is
+ * a bright shell unless the header says MR (PlaneView.magneticResonance), whose cortex gives no signal.
  */
 export function decidePolarity(view: PlaneView, centre: Vec2, axes: { cranial: Vec2; anterior: Vec2 }, marrow: MarrowStats): ShellPolarity {
   // Values well below water around the spine are fat or air in Hounsfield units: a CT, whose cortex is bright.
@@ -71,7 +72,7 @@ export function decidePolarity(view: PlaneView, centre: Vec2, axes: { cranial: V
       }
     }
   }
-  return vote >= 0 ? 'brightShell' : 'darkShell';
+  return vote > 0 || (vote === 0 && !view.magneticResonance) ? 'brightShell' : 'darkShell';
 }
 
 export function negate(v: Vec2): Vec2 {

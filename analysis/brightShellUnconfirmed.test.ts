@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_BELOW_CONFIDENCE } from './confidence';
 import { DRAWN_BODY, drawnMidsagittalPlane, placeInDrawnColumn } from './drawnMidsagittalPlane.testing';
-import type { PlaneImage } from './image';
+import { seriesHeaderOf, type PlaneImage } from './image';
 import { proposeVertebra } from './proposeVertebra';
 import { snapPoint } from './snapPoint';
 
@@ -39,6 +39,25 @@ function drawnCt(): PlaneImage {
     return t1 === 1000 ? -100 : t1 === 150 ? 10 : t1 === 400 ? 40 : t1 === 330 ? 90 : t1 === 50 ? 1000 : 200;
   }, 20, 5151);
 }
+
+/** The drawn CT without fat or air (a field cropped to the column, fat replaced by soft tissue at 40 HU). */
+function drawnCtWithoutFat(): PlaneImage {
+  return drawnMidsagittalPlane((backMm, upMm) => {
+    const t1 = t1SignalAt(backMm, upMm, 0);
+    return t1 === 1000 ? 40 : t1 === 150 ? 10 : t1 === 400 ? 40 : t1 === 330 ? 90 : t1 === 50 ? 1000 : 200;
+  }, 20, 5151);
+}
+
+/**
+ * The drawn T1 stored with an offset of −1,000 (a rescale intercept, or a scanner's signed storage): MR signal then runs
+ * below −50, where the values alone look like fat in Hounsfield units.
+ */
+function drawnT1Offset(): PlaneImage {
+  return drawnMidsagittalPlane((backMm, upMm) => t1SignalAt(backMm, upMm, 2) - 1000, 20, 5151);
+}
+
+const MR_HEADER = seriesHeaderOf('MR', undefined)!;
+const CT_HEADER = seriesHeaderOf('CT', undefined)!;
 
 describe('a bright shell read on an image not in Hounsfield units', () => {
   it.each([[0, 0], [4, 3], [-4, -3]])(
@@ -84,5 +103,42 @@ describe('a bright shell read on an image not in Hounsfield units', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.polarity).toBe('darkShell');
     expect(result.value.reasons.map((r) => r.code)).not.toContain('BRIGHT_SHELL_UNCONFIRMED');
+  });
+
+  it('is still flagged on the fatty-rim body when the header says MR (the modality forces no polarity)', () => {
+    const result = proposeVertebra({ ...drawnT1WithFattyRim(2), header: MR_HEADER }, [0, 0, 0]);
+    if (!result.ok) return; // declining is also safe
+    if (result.value.polarity === 'darkShell') return;
+    expect(result.value.confidence).toBeLessThan(CHECK_BELOW_CONFIDENCE);
+    expect(result.value.reasons.map((r) => r.code)).toContain('BRIGHT_SHELL_UNCONFIRMED');
+  });
+});
+
+describe('what the series header says of its values', () => {
+  it('is doubted on a CT cropped clear of fat and air when no header says HU', () => {
+    const result = proposeVertebra(drawnCtWithoutFat(), [0, 0, 0]);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.reasons.map((r) => r.code)).toContain('BRIGHT_SHELL_UNCONFIRMED');
+  });
+
+  it('leaves that CT unflagged, within 1 mm of its height, when its header says CT in HU', () => {
+    const result = proposeVertebra({ ...drawnCtWithoutFat(), header: CT_HEADER }, [0, 0, 0]);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.polarity).toBe('brightShell');
+    expect(result.value.confidence).toBeGreaterThanOrEqual(CHECK_BELOW_CONFIDENCE);
+    expect(Math.abs(result.value.heightsMm.middleMm - HEIGHT_MM)).toBeLessThanOrEqual(1);
+  });
+
+  it('reads a T1 stored below −50 as MR (dark shell, within 1 mm of its height) when its header says MR', () => {
+    const result = proposeVertebra({ ...drawnT1Offset(), header: MR_HEADER }, [0, 0, HEIGHT_MM + DISC_MM]);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.polarity).toBe('darkShell');
+    expect(result.value.confidence).toBeGreaterThanOrEqual(CHECK_BELOW_CONFIDENCE);
+    expect(Math.abs(result.value.heightsMm.middleMm - HEIGHT_MM)).toBeLessThanOrEqual(1);
+  });
+
+  it('takes that T1 for a CT without a header (why the viewer passes it)', () => {
+    const result = proposeVertebra(drawnT1Offset(), [0, 0, HEIGHT_MM + DISC_MM]);
+    if (result.ok) expect(result.value.polarity).toBe('brightShell');
   });
 });

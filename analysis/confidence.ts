@@ -7,6 +7,8 @@
  * - IRREGULAR_ENDPLATE: the endplate edge jumps (Schmorl node, fracture step) rather than following a smooth curve.
  * - DOUBLE_CONTOUR: a second edge of similar strength just beyond the endplate: a tilted or asymmetric endplate seen
  *   twice on this plane, or an endplate not in the plane.
+ * - IRREGULAR_WALL: on MR, the anterior wall's dark band lies at two depths along the body (a step between neighbouring
+ *   probes no wall has), so where the wall is, and where the anterior height is read, is uncertain.
  * - ROUNDED_CORNER: at a corner the edge falls away from the endplate line (rounded rim or an osteophyte).
  * - IMPLAUSIBLE_SIZE: a height, the depth or the Ha/Hp ratio is outside what adult vertebral bodies have.
  * - SURFACE_ASSUMED: on MR, an endplate's dark band never shows its outer side (a disc or annulus as dark as bone
@@ -25,6 +27,7 @@ export type ReasonCode =
   | 'CEMENT'
   | 'IRREGULAR_ENDPLATE'
   | 'DOUBLE_CONTOUR'
+  | 'IRREGULAR_WALL'
   | 'ROUNDED_CORNER'
   | 'IMPLAUSIBLE_SIZE'
   | 'SURFACE_ASSUMED'
@@ -45,6 +48,7 @@ export const REASON_FACTORS: Readonly<Record<ReasonCode, number>> = {
   CEMENT: 0.3,
   IRREGULAR_ENDPLATE: 0.5,
   DOUBLE_CONTOUR: 0.6,
+  IRREGULAR_WALL: 0.6,
   ROUNDED_CORNER: 0.75,
   IMPLAUSIBLE_SIZE: 0.3,
   SURFACE_ASSUMED: 0.6,
@@ -61,7 +65,7 @@ export const CHECK_BELOW_CONFIDENCE = 0.7;
  * out when it judges whether a stretch between two discs holds a body (a whole 3 mm reformat, or every T1 endplate next
  * to a dark disc, would otherwise read as "no body").
  */
-export const PRECISION_ONLY_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode>(['SURFACE_ASSUMED', 'COARSE_SAMPLING']);
+export const PRECISION_ONLY_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode>(['SURFACE_ASSUMED', 'COARSE_SAMPLING', 'IRREGULAR_WALL']);
 
 /** The confidence (0–1) left after the reasons, each counted once. */
 export function confidenceOf(reasons: readonly ConfidenceReason[]): number {

@@ -13,6 +13,40 @@ export type VoxelValues =
   | Float64Array;
 
 /**
+ * What a series' DICOM header says its values are, as far as the analysis needs it. Optional on an image: without it
+ * the analysis decides from the values alone (fat or air below −50 around the spine means Hounsfield units).
+ */
+export interface SeriesHeader {
+  /** Modality (0008,0060) as the header gives it, upper case: 'CT', 'MR', 'CR', … */
+  readonly modality: string;
+  /** True when the values are Hounsfield units: a CT whose Rescale Type (0028,1054) is 'HU' or absent (PS3.3 C.11.1.1.2). */
+  readonly hounsfield: boolean;
+}
+
+/**
+ * The SeriesHeader of a series from its Modality and Rescale Type (either may be absent); undefined without a
+ * modality. A CT's rescaled values are HU unless its Rescale Type says otherwise (the enhanced CT IODs give it; the
+ * classic CT image leaves it out and means HU).
+ */
+export function seriesHeaderOf(modality: string | undefined, rescaleType: string | undefined): SeriesHeader | undefined {
+  const m = modality?.trim().toUpperCase();
+  if (!m) return undefined;
+  const type = rescaleType?.trim().toUpperCase();
+  return { modality: m, hounsfield: m === 'CT' && (!type || type === 'HU') };
+}
+
+/**
+ * Whether an image's values are Hounsfield units as its header settles it: true for a HU CT, false for any other
+ * modality (MR signal, a radiograph's pixel values); undefined when there is no header or a CT's rescale type is not HU,
+ * and the values must decide.
+ */
+export function headerHounsfield(header: SeriesHeader | undefined): boolean | undefined {
+  if (!header) return undefined;
+  if (header.hounsfield) return true;
+  return header.modality === 'CT' ? undefined : false;
+}
+
+/**
  * A volume in patient space, as a DICOM series of parallel slices describes it. Voxel (i, j, k) — column i, row j,
  * slice k — is `values[i + j · columns + k · columns · rows]` and lies at
  * `originMm + i · columnSpacingMm · rowCosine + j · rowSpacingMm · columnCosine + k · sliceSpacingMm · sliceCosine`.
@@ -34,6 +68,8 @@ export interface Volume {
   readonly spacingMm: readonly [column: number, row: number, slice: number];
   /** False when the image has no patient calibration (no PixelSpacing): nothing is proposed then. */
   readonly calibrated: boolean;
+  /** What the series' header says of its values, when the caller knows it. */
+  readonly header?: SeriesHeader;
 }
 
 /**
@@ -56,6 +92,8 @@ export interface PlaneImage {
   readonly rowSpacingMm: number;
   /** False when the image has no patient calibration: nothing is proposed then. */
   readonly calibrated: boolean;
+  /** What the series' header says of its values, when the caller knows it. */
+  readonly header?: SeriesHeader;
 }
 
 /** What every function of analysis/ reads: a volume, or one plane sampled from it (see samplePlane). */

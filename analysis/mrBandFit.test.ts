@@ -137,6 +137,7 @@ function viewOfProfile(valueAtMm: (xMm: number) => number): PlaneView {
     cranialSampleMm: 0.7,
     lowValue: 50,
     hounsfield: false,
+    magneticResonance: true,
     filledAt: () => false,
   };
 }

@@ -82,19 +82,63 @@ function cornerFits(
   const replaced = new Map<number, MrBoundary>();
   const twoSidedWidths = found.flatMap(([, b]) => (b.fittedWidthMm !== undefined ? [b.fittedWidthMm] : []));
   for (const [uCorner, inward] of corners) {
-    const near = found.filter(
-      ([u, b]) =>
-        b.oneSidedFit && b.oneSidedFit.outsideContrast >= minContrast && inward * (u - uCorner) >= -1e-6 && inward * (u - uCorner) <= MR_CORNER_FIT_SPAN_MM + 1e-6,
-    );
-    if (near.length < MIN_CORNER_FITS) continue;
-    const widths = near.map(([, b]) => b.oneSidedFit!.widthMm);
-    const widthMm = median(widths);
-    const spreadMm = median(widths.map((w) => Math.abs(w - widthMm)));
-    if (widthMm > MR_MAX_CORTEX_MM || spreadMm > MAX_CORNER_WIDTH_SPREAD_MM) continue;
-    if (twoSidedWidths.length < MIN_TWO_SIDED_PROFILES || Math.abs(widthMm - median(twoSidedWidths)) > MAX_CORNER_WIDTH_SPREAD_MM) continue;
-    for (const [u, b] of near) replaced.set(u, { ...b, boundaryMm: b.oneSidedFit!.boundaryMm, crossingBoundaryMm: b.boundaryMm });
+    const agreeing = agreeingCornerFits(found, uCorner, inward, minContrast);
+    if (!agreeing) continue;
+    if (twoSidedWidths.length < MIN_TWO_SIDED_PROFILES || Math.abs(agreeing.widthMm - median(twoSidedWidths)) > MAX_CORNER_WIDTH_SPREAD_MM) continue;
+    for (const [u, b] of agreeing.near) replaced.set(u, { ...b, boundaryMm: b.oneSidedFit!.boundaryMm, crossingBoundaryMm: b.boundaryMm });
   }
   return found.map(([u, b]) => [u, replaced.get(u) ?? b] as const);
+}
+
+/**
+ * The one-sided profiles within MR_CORNER_FIT_SPAN_MM inward of a corner whose fitted bands (MrBoundary.oneSidedFit)
+ * see a level beyond the band at least `minContrast` above bone and agree on a cortex (at least MIN_CORNER_FITS, median
+ * width at most MR_MAX_CORTEX_MM, spread at most MAX_CORNER_WIDTH_SPREAD_MM), with that median width; null otherwise.
+ */
+function agreeingCornerFits(
+  found: readonly (readonly [number, MrBoundary])[],
+  uCorner: number,
+  inward: 1 | -1,
+  minContrast: number,
+): { near: (readonly [number, MrBoundary])[]; widthMm: number } | null {
+  const near = found.filter(
+    ([u, b]) =>
+      b.oneSidedFit && b.oneSidedFit.outsideContrast >= minContrast && inward * (u - uCorner) >= -1e-6 && inward * (u - uCorner) <= MR_CORNER_FIT_SPAN_MM + 1e-6,
+  );
+  if (near.length < MIN_CORNER_FITS) return null;
+  const widths = near.map(([, b]) => b.oneSidedFit!.widthMm);
+  const widthMm = median(widths);
+  const spreadMm = median(widths.map((w) => Math.abs(w - widthMm)));
+  return widthMm > MR_MAX_CORTEX_MM || spreadMm > MAX_CORNER_WIDTH_SPREAD_MM ? null : { near, widthMm };
+}
+
+/**
+ * The most the agreeing one-sided fits at a corner may put the bone surface beyond the assumed one before the corner
+ * is flagged SURFACE_ASSUMED, mm: half a height's correction threshold (1.5 mm), since a height has a corner on each
+ * endplate and both may be short the same way (both endplates' bands fade where the coil's signal does). Where the
+ * band's outer side is too faint or too spread for a half-depth crossing (a T1 with 4 mm slices and 1.2 mm pixels, the
+ * posterior coil's signal falling off towards the front), a corner rests on the typical cortex (MR_CORTEX_FALLBACK_MM);
+ * when the fits that see the faint level beyond agree on a thicker one, the image contradicts the assumption. They are
+ * not read instead: behind a 0.5 mm shell the one-sided fits agree on about 1 mm (cornerFits). Where they do not agree
+ * (the real TPTBox T2: widths 0.25–4 mm between neighbours) the image says nothing either way, and nothing is flagged.
+ */
+const MAX_ASSUMED_CORTEX_SHORTFALL_MM = 0.75;
+
+/**
+ * How far, mm, the agreeing one-sided fits at a corner (agreeingCornerFits, among the profiles whose surface was not
+ * read: surfaceRead) put the bone surface beyond the assumed one (the fall plus MR_CORTEX_FALLBACK_MM): the median over
+ * those profiles; 0 when they do not agree or the corner's surface was read on at least MIN_TWO_SIDED_PROFILES profiles.
+ */
+function assumedCortexShortfallMm(
+  found: readonly (readonly [number, MrBoundary])[],
+  uCorner: number,
+  inward: 1 | -1,
+  minContrast: number,
+): number {
+  const inSpan = found.filter(([u]) => inward * (u - uCorner) >= -1e-6 && inward * (u - uCorner) <= MR_CORNER_FIT_SPAN_MM + 1e-6);
+  if (inSpan.filter(([, b]) => surfaceRead(b)).length >= MIN_TWO_SIDED_PROFILES) return 0;
+  const agreeing = agreeingCornerFits(inSpan.filter(([, b]) => !surfaceRead(b)), uCorner, inward, minContrast);
+  return agreeing ? Math.abs(median(agreeing.near.map(([, b]) => b.oneSidedFit!.boundaryMm - b.boundaryMm))) : 0;
 }
 
 
@@ -110,6 +154,11 @@ function cornerFits(
  */
 function surfaceAssumed(found: readonly (readonly [number, MrBoundary])[]): boolean {
   return found.length > 0 && twoSidedCount(found) < MIN_TWO_SIDED_PROFILES;
+}
+
+/** Whether a boundary's surface was read from its band (both sides seen, or a corner's agreeing one-sided fits: cornerFits). */
+function surfaceRead(b: MrBoundary): boolean {
+  return b.outerMm !== null || b.crossingBoundaryMm !== undefined;
 }
 
 /** How many of the boundaries come from a band whose both sides are seen. */
@@ -142,15 +191,37 @@ function fitSide(found: readonly (readonly [number, MrBoundary])[], profiles: nu
 }
 
 /**
- * The frame with its walls moved onto the outer surface of their dark cortex (mrBoundaryAlong, the same rule as the
- * endplates), each the median over WALL_PROBE_FRACTIONS of the height; a wall without a band keeps its place.
+ * The largest step of the anterior wall between neighbouring probes (WALL_PROBE_FRACTIONS, 10 % of the body's height
+ * apart: 2–3 mm) beyond which the wall is doubted (IRREGULAR_WALL), mm: the height's 1.5 mm tolerance. The anterior
+ * cortex runs unbroken under the anterior longitudinal ligament and is waisted by 1–2 mm over the whole height, so
+ * between neighbouring probes it moves well under that (≤ 1.2 mm on the real TPTBox T2, ≤ 0.2 mm on the sweep's
+ * good-SNR MR); a larger step is a band found at two depths (the ligament, a vessel or noise taken for the cortex on
+ * some probes). Only the inner probes (|fraction| < WALL_RIM_FRACTION) are judged: the outer ones reach the rim, where
+ * the wall rounds into the endplate or a wedge fracture bevels it (the drawn fractured L1: 4.6 mm inward). The
+ * posterior wall is not judged so: the basivertebral veins leave through a foramen in it at mid-height, where its band
+ * steps legitimately (2.3–2.8 mm on TPTBox).
  */
-function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): BodyFrame {
+const MAX_ANTERIOR_WALL_STEP_MM = 1.5;
+const WALL_RIM_FRACTION = 0.25;
+
+/** The largest difference between neighbouring probes' values (probes as [fraction, value]); 0 with fewer than two. */
+function largestStep(probes: readonly (readonly [number, number])[]): number {
+  let step = 0;
+  for (let i = 1; i < probes.length; i += 1) step = Math.max(step, Math.abs(probes[i]![1] - probes[i - 1]![1]));
+  return step;
+}
+
+/**
+ * The frame with its walls moved onto the outer surface of their dark cortex (mrBoundaryAlong, the same rule as the
+ * endplates), each the median over WALL_PROBE_FRACTIONS of the height; a wall without a band keeps its place. Also the
+ * anterior wall's largest step between neighbouring inner probes (mm; see MAX_ANTERIOR_WALL_STEP_MM).
+ */
+function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): { frame: BodyFrame; anteriorStepMm: number } {
   const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, 1e-6);
   const heightMm = frame.superiorMm - frame.inferiorMm;
   const midMm = (frame.superiorMm + frame.inferiorMm) / 2;
-  const wall = (expectedMm: number, direction: Vec2): number => {
-    const found = WALL_PROBE_FRACTIONS.flatMap((f) => {
+  const wall = (expectedMm: number, direction: Vec2): readonly (readonly [number, number])[] =>
+    WALL_PROBE_FRACTIONS.flatMap((f) => {
       const b = mrBoundaryAlong(view, at(frame, 0, midMm + f * heightMm), direction, {
         expectedMm,
         windowMm: WALL_WINDOW_MM,
@@ -158,20 +229,23 @@ function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): BodyFrame {
         blurMm,
         halfWidthMm: MR_PROFILE_HALF_WIDTH_MM,
       });
-      return b ? [b.boundaryMm] : [];
+      return b ? [[f, b.boundaryMm] as const] : [];
     });
-    return found.length > 0 ? median(found) : expectedMm;
-  };
-  const front = wall(frame.anteriorWallMm, frame.anterior);
-  const back = -wall(-frame.posteriorWallMm, [-frame.anterior[0], -frame.anterior[1]]);
+  const frontProbes = wall(frame.anteriorWallMm, frame.anterior);
+  const backProbes = wall(-frame.posteriorWallMm, [-frame.anterior[0], -frame.anterior[1]]);
+  const front = frontProbes.length > 0 ? median(frontProbes.map(([, v]) => v)) : frame.anteriorWallMm;
+  const back = backProbes.length > 0 ? -median(backProbes.map(([, v]) => v)) : frame.posteriorWallMm;
   const centre = at(frame, (front + back) / 2, midMm);
   return {
-    ...frame,
-    centre,
-    anteriorWallMm: (front - back) / 2,
-    posteriorWallMm: -(front - back) / 2,
-    superiorMm: heightMm / 2,
-    inferiorMm: -heightMm / 2,
+    frame: {
+      ...frame,
+      centre,
+      anteriorWallMm: (front - back) / 2,
+      posteriorWallMm: -(front - back) / 2,
+      superiorMm: heightMm / 2,
+      inferiorMm: -heightMm / 2,
+    },
+    anteriorStepMm: largestStep(frontProbes.filter(([f]) => Math.abs(f) < WALL_RIM_FRACTION)),
   };
 }
 
@@ -183,11 +257,17 @@ function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): BodyFrame {
  */
 export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposal | null {
   const blurMm = profileBlurMm(view.resolutionMm);
-  const frame = mrWalls(view, located, blurMm);
+  const { frame, anteriorStepMm } = mrWalls(view, located, blurMm);
   const reasons: ConfidenceReason[] = [];
   const note = (reason: ConfidenceReason) => {
     if (!reasons.some((r) => r.code === reason.code)) reasons.push(reason);
   };
+  if (anteriorStepMm > MAX_ANTERIOR_WALL_STEP_MM) {
+    note({
+      code: 'IRREGULAR_WALL',
+      message: `The anterior wall's dark band lies at two depths along the body (a ${anteriorStepMm.toFixed(1)} mm step): where the wall is, and so the anterior height, is uncertain; check the points.`,
+    });
+  }
   const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, 1e-6);
   const uAnterior = frame.anteriorWallMm - WALL_INSET_MM;
   const uPosterior = frame.posteriorWallMm + WALL_INSET_MM;
@@ -226,6 +306,12 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
       if (!line || near.length < MR_CORNER_FIT_SPAN_MM / (2 * SCAN_STEP_MM)) {
         note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate is unclear at a corner; the point follows the endplate curve.` });
         return fit.curve(uCorner);
+      }
+      if (assumedCortexShortfallMm(fit.found, uCorner, inward, minContrast) > MAX_ASSUMED_CORTEX_SHORTFALL_MM) {
+        note({
+          code: 'SURFACE_ASSUMED',
+          message: `At the ${inward < 0 ? 'anterior' : 'posterior'} ${side} corner the endplate's dark band shows its outer side too faintly to read; the cortex assumed there looks thinner than the image's, check its points.`,
+        });
       }
       return line(uCorner);
     };

@@ -1,6 +1,6 @@
 import { gaussianBlur } from './gaussianBlur';
 import { orderStatisticsInPlace } from './orderStatistics';
-import { validateImage, type AnalysisImage, type Volume } from './image';
+import { headerHounsfield, validateImage, type AnalysisImage, type Volume } from './image';
 import { fail, ok, type AnalysisResult } from './result';
 import { planeValueAt, voxelMapOf } from './sampling';
 import { addScaled3, cross3, dot3, isFinite3, length3, subtract3, unit2, type Vec2, type Vec3 } from './vec';
@@ -40,10 +40,13 @@ export interface PlaneView {
   /** 1st percentile of the values around the point of interest, image units (negative on CT: fat and air in HU). */
   readonly lowValue: number;
   /**
-   * True when the values are Hounsfield units: fat or air (below CT_FAT_EVIDENCE_HU) fills at least 1 % of the patch
-   * or of the wider field around it. MR signal is never negative.
+   * True when the values are Hounsfield units: as the image's header says (image.ts headerHounsfield), or without a
+   * header when fat or air (below CT_FAT_EVIDENCE_HU) fills at least 1 % of the patch or of the wider field around it.
+   * MR signal is never negative.
    */
   readonly hounsfield: boolean;
+  /** True when the image's header says it is MR (Modality MR): its cortex gives no signal on any clinical sequence. */
+  readonly magneticResonance: boolean;
   /**
    * True at a plane point where the patch held material denser than any bone (≥ CEMENT_MIN_HU on a CT: cement, metal)
    * that was filled in from the tissue around it before the edges are looked for; false elsewhere.
@@ -147,12 +150,19 @@ export function planeViewOf(
       : Math.min(...image.spacingMm.filter((_, i) => image.dimensions[i] !== 1));
   const cranialSampleMm = sampleStepAlongMm(image, addScaled3(addScaled3([0, 0, 0], rowCosine, cranial[0]), columnCosine, cranial[1]));
   const seed = toPlane(throughMm);
+  const magneticResonance = image.header?.modality === 'MR';
   if (!denoise) {
-    return ok({ valueAt: rawValueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, cranialSampleMm, lowValue: Number.NaN, hounsfield: false, filledAt: () => false });
+    return ok({
+      valueAt: rawValueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, cranialSampleMm,
+      lowValue: Number.NaN, hounsfield: headerHounsfield(image.header) ?? false, magneticResonance, filledAt: () => false,
+    });
   }
   const read = wideValueAt && noisyPatch(rawValueAt, seed, resolutionMm) ? wideValueAt : rawValueAt;
-  const { valueAt, lowValue, hounsfield, filledAt } = denoisedPatch(read, seed, resolutionMm, () => wideFieldLowValue(read, seed));
-  return ok({ valueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, cranialSampleMm, lowValue, hounsfield, filledAt });
+  const { valueAt, lowValue, hounsfield, filledAt } = denoisedPatch(read, seed, resolutionMm, {
+    wideLowValue: () => wideFieldLowValue(read, seed),
+    headerHounsfield: headerHounsfield(image.header),
+  });
+  return ok({ valueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, cranialSampleMm, lowValue, hounsfield, magneticResonance, filledAt });
 }
 
 /** 1st percentile of the plane's values on a coarse grid of ±WIDE_FIELD_HALF_SIZE_MM around `centre`; NaN when empty. */
@@ -341,13 +351,14 @@ const MAX_SMOOTHING_SIGMA_MM = 1.2;
 /**
  * The plane around `centre` resampled on a PATCH_SPACING_MM grid, on a CT with cement or metal (≥ CEMENT_MIN_HU)
  * filled in from around it, and, when the image is noisy, smoothed with a Gaussian; values outside the patch come from
- * the raw image. Returns the sampler over it, whether the values are HU and where the patch was filled.
+ * the raw image. Returns the sampler over it, whether the values are HU (as the header says, `headerHounsfield`, or
+ * else from fat or air in the patch or, read only then, `wideLowValue`) and where the patch was filled.
  */
 function denoisedPatch(
   raw: (x: number, y: number) => number,
   centre: Vec2,
   resolutionMm: number,
-  wideLowValue: () => number,
+  units: { readonly wideLowValue: () => number; readonly headerHounsfield: boolean | undefined },
 ): Pick<PlaneView, 'valueAt' | 'lowValue' | 'hounsfield' | 'filledAt'> {
   const n = Math.round((2 * PATCH_HALF_SIZE_MM) / PATCH_SPACING_MM) + 1;
   const x0 = centre[0] - PATCH_HALF_SIZE_MM;
@@ -362,7 +373,8 @@ function denoisedPatch(
   for (let r = 0; r < n; r += 3) {
     for (let c = 0; c < n; c += 3) if (Number.isFinite(grid[c + r * n]!)) sampled[count++] = grid[c + r * n]!;
   }
-  const hounsfield = lowPercentile(sampled.subarray(0, count)) < CT_FAT_EVIDENCE_HU || wideLowValue() < CT_FAT_EVIDENCE_HU;
+  const hounsfield =
+    units.headerHounsfield ?? (lowPercentile(sampled.subarray(0, count)) < CT_FAT_EVIDENCE_HU || units.wideLowValue() < CT_FAT_EVIDENCE_HU);
   const dense = new Uint8Array(n * n);
   let anyDense = false;
   if (hounsfield) {

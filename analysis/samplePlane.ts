@@ -60,5 +60,6 @@ export function samplePlane(volume: Volume, spec: PlaneSpec): AnalysisResult<Pla
     columnSpacingMm: spacingMm,
     rowSpacingMm: spacingMm,
     calibrated: true,
+    ...(volume.header ? { header: volume.header } : {}),
   });
 }

@@ -41,6 +41,8 @@ export const MEASURED_FILE_SECONDS: Readonly<Record<string, number>> = {
   // Not in that run (added later): measured alone on the loaded machine.
   'tests/e2e/monochrome1.test.ts': 40,
   'tests/unit/analysisThinShellMr.test.ts': 11,
+  // Measured alone at load ≈ 6: 26 s (its import renders the sweep's whole low-SNR T2 scene and a cropped T1).
+  'tests/unit/analysisLowSnrMr.test.ts': 26,
   'tests/e2e/seriesMemory.test.ts': 10,
   'tests/unit/srReport.test.ts': 11,
   'tests/e2e/decoding.test.ts': 11,

@@ -9,7 +9,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import type { SixPoints, SpinalLevel } from '../../measurement';
 import { centreOf, distance, grades, percentile } from './assistFigures';
-import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, WALL_INSET_MM, type Volume } from '../../analysis';
+import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, seriesHeaderOf, WALL_INSET_MM, type Volume } from '../../analysis';
 import {
   phantomAvailable,
   readGroundTruth,
@@ -180,7 +180,9 @@ function main(): void {
       ['post', 'ct', 'phantom CT after kyphoplasty (cement in L1)'],
     ] as const) {
       const levels = truth.studies.find((s) => s.key === study)?.levels ?? [];
-      bench({ name: label, volume: readPhantomSeries(study, series, series === 'ct' ? 40 : Infinity), levels });
+      // With its header, as the viewer hands a series over (Modality; a CT's values in HU).
+      const header = seriesHeaderOf(series === 'ct' ? 'CT' : 'MR', undefined)!;
+      bench({ name: label, volume: { ...readPhantomSeries(study, series, series === 'ct' ? 40 : Infinity), header }, levels });
     }
   } else {
     console.log('phantom: skipped (run `npm run sample`)');
@@ -188,7 +190,7 @@ function main(): void {
   if (verseAvailable()) {
     const { ct, mask } = readVerse();
     const levels = verseReferences(mask, WALL_INSET_MM).map((r) => ({ level: r.level, points: r.points, expertGrade: r.expertGrade }));
-    bench({ name: 'VerSe sub-verse012 CT (reference: expert mask, mid-sagittal)', volume: ct, levels });
+    bench({ name: 'VerSe sub-verse012 CT (reference: expert mask, mid-sagittal)', volume: { ...ct, header: seriesHeaderOf('CT', undefined)! }, levels });
   } else {
     console.log('VerSe: skipped (../shared/real-spine/verse19-sub-verse012 absent)');
   }

@@ -10,11 +10,12 @@
  *   npm run bench:assist-sweep                      every variant
  *   npm run bench:assist-sweep -- --only ct-3mm,mr  variants whose name contains any of the words
  *   npm run bench:assist-sweep -- --verbose         one line per proposal that needs a correction
+ *   npm run bench:assist-sweep -- --no-header       the images without their header (Modality, HU), as before issue 12's fourth round
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { SixPoints, SpinalLevel } from '../../measurement';
 import { centreOf, distance, grades, percentile } from './assistFigures';
-import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, type AnalysisImage } from '../../analysis';
+import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, seriesHeaderOf, type AnalysisImage } from '../../analysis';
 import type { LevelTruth } from '../../sample-data/anatomy';
 import {
   CT_HU,
@@ -41,7 +42,7 @@ const CT_OSTEOPOROTIC: SignalTable = {
   cancellousBone: 80,
   oedematousBone: 130,
   corticalBone: 350,
-  thinShell: true,
+  thinShellMm: 1,
   posteriorElementBone: 300,
 };
 
@@ -157,12 +158,27 @@ const VARIANTS: readonly Variant[] = [
   {
     name: 'mr-t1-3mm-thin-cortex', spine: 'baseline',
     source: 'the 3 mm T1 with a 1 mm shell (the phantom draws 2 mm; the real shell is 0.2–1 mm, THIN_CORTEX_MM): the marrow reaches to 1 mm under the surface',
-    mr: { pixelMm: 0.7, sliceMm: 3, table: { ...MR_T1, thinShell: true }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: { pixelMm: 0.7, sliceMm: 3, table: { ...MR_T1, thinShellMm: 1 }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
   },
   {
     name: 'mr-t2-3mm-thin-cortex', spine: 'baseline',
     source: 'the 3 mm T2 with a 1 mm shell',
-    mr: { pixelMm: 0.6, sliceMm: 3, table: { ...MR_T2_SIGNAL, thinShell: true }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: { pixelMm: 0.6, sliceMm: 3, table: { ...MR_T2_SIGNAL, thinShellMm: 1 }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t1-3mm-shell-0.5mm',
+    source: 'the 3 mm T1 with a 0.5 mm shell (THINNEST_CORTEX_MM: an osteoporotic body\'s true shell is 0.2–0.5 mm)',
+    spine: 'baseline',
+    mr: { pixelMm: 0.7, sliceMm: 3, table: { ...MR_T1, thinShellMm: 0.5 }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t2-3mm-shell-0.5mm', spine: 'baseline', source: 'the 3 mm T2 with a 0.5 mm shell',
+    mr: { pixelMm: 0.6, sliceMm: 3, table: { ...MR_T2_SIGNAL, thinShellMm: 0.5 }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'ct-shell-0.5mm', spine: 'baseline',
+    source: 'the phantom-like CT (0.7 mm, 1 mm slices, bone kernel) with a 0.5 mm shell at the phantom\'s 1,000 HU (a healthy-density but thin shell; the kernel spreads it to ≈ 1 mm)',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: { ...CT_HU, thinShellMm: 0.5 } },
   },
   {
     name: 'mr-t2-kyphosis', spine: 'kyphosis', source: 'hyperkyphosis on the 3 mm T2',
@@ -217,10 +233,13 @@ export interface SweepRow {
   readonly cpuMsPerProposal: number;
 }
 
-function runVariant(variant: Variant, fine: FineScene, verbose: boolean): SweepRow {
-  const image: AnalysisImage = variant.ct
+function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHeader: boolean): SweepRow {
+  const rendered: AnalysisImage = variant.ct
     ? renderCt(fine, { ...variant.ct, seed: `sweep/${variant.name}` })
     : renderMr(fine, { ...variant.mr!, seed: `sweep/${variant.name}` });
+  // As the viewer hands a series over: with what its header says (Modality; a CT's values in HU).
+  const header = seriesHeaderOf(variant.ct ? 'CT' : 'MR', undefined);
+  const image: AnalysisImage = withHeader && header ? { ...rendered, header } : rendered;
   const truth = truthOnPlane(fine.spine);
   const pointErrors: number[] = [];
   const heightErrorsAll: number[] = [];
@@ -321,10 +340,12 @@ function main(): void {
   const onlyAt = args.indexOf('--only');
   const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',').filter(Boolean) : [];
   const verbose = args.includes('--verbose');
+  const withHeader = !args.includes('--no-header');
   const variants = VARIANTS.filter((v) => only.length === 0 || only.some((word) => v.name.includes(word)));
   console.log(
     `assistance sweep (node ${process.version}; ${new Date().toISOString()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} ` +
-      `on ${availableParallelism()} cores); ${CLICKS_MM.length} clicks per body, T10–L3; "off" = a height off by more than ${CORRECTION_MM} mm`,
+      `on ${availableParallelism()} cores); ${CLICKS_MM.length} clicks per body, T10–L3; "off" = a height off by more than ${CORRECTION_MM} mm; ` +
+      `${withHeader ? 'each image with its header (Modality, HU)' : 'no header: modality from the values alone'}`,
   );
   for (const v of variants) console.log(`  ${v.name}: ${v.source}`);
   console.log(
@@ -339,7 +360,7 @@ function main(): void {
       fine = fineScene(spineOf(variant.spine));
       scenes.set(variant.spine, fine);
     }
-    const row = runVariant(variant, fine, verbose);
+    const row = runVariant(variant, fine, verbose, withHeader);
     totals.proposals += row.proposals;
     totals.needCorrection += row.needCorrection;
     totals.dangerous += row.dangerous;

@@ -20,11 +20,11 @@ import { stackPoses } from '../../sample-data/anatomy';
 
 export type SignalTable = Readonly<Record<keyof typeof Tissue, number>> & {
   /**
-   * A shell only THIN_CORTEX_MM thick: the phantom's cortex deeper than that under the body's surface is drawn as the
-   * marrow it borders (fatty or oedematous: the subchondral marrow of an oedematous body is oedematous too), not as
-   * cortex. Off by default (the phantom's 2 mm shell).
+   * A shell only this thick, mm (THIN_CORTEX_MM or THINNEST_CORTEX_MM): the phantom's cortex deeper than that under the
+   * body's surface is drawn as the marrow it borders (fatty or oedematous: the subchondral marrow of an oedematous body
+   * is oedematous too), not as cortex. Absent by default (the phantom's 2 mm shell).
    */
-  readonly thinShell?: boolean;
+  readonly thinShellMm?: typeof THIN_CORTEX_MM | typeof THINNEST_CORTEX_MM;
 };
 
 /** Fine sampling of the scene, mm: a quarter of the finest pixel any variant uses (0.5 mm). */
@@ -40,12 +40,17 @@ const Y_RANGE_MM: readonly [number, number] = [-112, 112];
  * by a 0.5–1 mm point spread into ≈ 1 mm at 250–500 HU; the phantom draws a healthy-looking 2 mm shell at 1,000 HU.
  */
 export const THIN_CORTEX_MM = 1;
+/** The true shell of an osteoporotic body at its thickest (Silva 1994, Ritzel 1997: 0.2–0.5 mm), mm. */
+export const THINNEST_CORTEX_MM = 0.5;
 /**
- * Tissue codes of the phantom's cortex deeper than THIN_CORTEX_MM (not Tissues of the generator: added here), by the
- * marrow nearest to it: fatty (cancellous) or oedematous.
+ * Tissue codes of the phantom's cortex deeper than THIN_CORTEX_MM, and of the cortex between THINNEST_CORTEX_MM and
+ * THIN_CORTEX_MM deep (not Tissues of the generator: added here), by the marrow nearest to it: fatty (cancellous) or
+ * oedematous.
  */
 const INNER_CORTEX = 13;
 const INNER_CORTEX_OEDEMA = 14;
+const MIDDLE_CORTEX = 15;
+const MIDDLE_CORTEX_OEDEMA = 16;
 /** How far from an inner cortex sample its body's marrow is looked for, mm: the phantom's 2 mm shell and some. */
 const MARROW_REACH_MM = 3;
 
@@ -148,61 +153,79 @@ export function fineScene(
 }
 
 /**
- * Marks cortex farther than THIN_CORTEX_MM (in the plane) from anything that is not body bone as inner cortex, coded by
- * the marrow nearest to it within MARROW_REACH_MM (INNER_CORTEX_OEDEMA next to oedematous marrow, else INNER_CORTEX).
+ * Marks cortex farther than THIN_CORTEX_MM (in the plane) from anything that is not body bone as inner cortex, and
+ * cortex farther than THINNEST_CORTEX_MM but not THIN_CORTEX_MM as middle cortex, each coded by the marrow nearest to it
+ * within MARROW_REACH_MM (…_OEDEMA next to oedematous marrow).
  */
 function markInnerCortex(tissue: Uint8Array, ny: number, nz: number): void {
-  const reach = Math.round(THIN_CORTEX_MM / FINE_MM);
+  const inner = deepCortex(tissue, ny, nz, THIN_CORTEX_MM);
+  const innerSet = new Set(inner);
+  const middle = deepCortex(tissue, ny, nz, THINNEST_CORTEX_MM).filter((i) => !innerSet.has(i));
+  const innerCodes = inner.map((i) => (nextToOedema(tissue, ny, nz, i) ? INNER_CORTEX_OEDEMA : INNER_CORTEX));
+  const middleCodes = middle.map((i) => (nextToOedema(tissue, ny, nz, i) ? MIDDLE_CORTEX_OEDEMA : MIDDLE_CORTEX));
+  inner.forEach((i, n) => (tissue[i] = innerCodes[n]!));
+  middle.forEach((i, n) => (tissue[i] = middleCodes[n]!));
+}
+
+/** Indices of the cortex samples farther than `depthMm` (in the plane) from anything that is not body bone. */
+function deepCortex(tissue: Uint8Array, ny: number, nz: number, depthMm: number): number[] {
+  const reach = Math.round(depthMm / FINE_MM);
   const isBody = (t: number) =>
-    t === Tissue.corticalBone || t === Tissue.cancellousBone || t === Tissue.oedematousBone || t === Tissue.cement || t === INNER_CORTEX || t === INNER_CORTEX_OEDEMA;
-  const inner: number[] = [];
+    t === Tissue.corticalBone || t === Tissue.cancellousBone || t === Tissue.oedematousBone || t === Tissue.cement || t >= INNER_CORTEX;
+  const deep: number[] = [];
   for (let z = 0; z < nz; z += 1) {
     for (let y = 0; y < ny; y += 1) {
       if (tissue[y + z * ny] !== Tissue.corticalBone) continue;
-      let deep = true;
-      for (let dz = -reach; dz <= reach && deep; dz += 1) {
+      let inside = true;
+      for (let dz = -reach; dz <= reach && inside; dz += 1) {
         for (let dy = -reach; dy <= reach; dy += 1) {
           if (dy * dy + dz * dz > reach * reach) continue;
           const yy = y + dy;
           const zz = z + dz;
           if (yy < 0 || zz < 0 || yy >= ny || zz >= nz || !isBody(tissue[yy + zz * ny]!)) {
-            deep = false;
+            inside = false;
             break;
           }
         }
       }
-      if (deep) inner.push(y + z * ny);
+      if (inside) deep.push(y + z * ny);
     }
   }
+  return deep;
+}
+
+/** Whether the marrow nearest to sample `i` within MARROW_REACH_MM is oedematous (else fatty, or none). */
+function nextToOedema(tissue: Uint8Array, ny: number, nz: number, i: number): boolean {
   const marrowReach = Math.round(MARROW_REACH_MM / FINE_MM);
-  const codes = inner.map((i) => {
-    const y = i % ny;
-    const z = (i - y) / ny;
-    let nearest = Number.POSITIVE_INFINITY;
-    let code = INNER_CORTEX;
-    for (let dz = -marrowReach; dz <= marrowReach; dz += 1) {
-      for (let dy = -marrowReach; dy <= marrowReach; dy += 1) {
-        const d2 = dy * dy + dz * dz;
-        const yy = y + dy;
-        const zz = z + dz;
-        if (d2 >= nearest || d2 > marrowReach * marrowReach || yy < 0 || zz < 0 || yy >= ny || zz >= nz) continue;
-        const t = tissue[yy + zz * ny];
-        if (t === Tissue.cancellousBone || t === Tissue.oedematousBone) {
-          nearest = d2;
-          code = t === Tissue.oedematousBone ? INNER_CORTEX_OEDEMA : INNER_CORTEX;
-        }
+  const y = i % ny;
+  const z = (i - y) / ny;
+  let nearest = Number.POSITIVE_INFINITY;
+  let oedema = false;
+  for (let dz = -marrowReach; dz <= marrowReach; dz += 1) {
+    for (let dy = -marrowReach; dy <= marrowReach; dy += 1) {
+      const d2 = dy * dy + dz * dz;
+      const yy = y + dy;
+      const zz = z + dz;
+      if (d2 >= nearest || d2 > marrowReach * marrowReach || yy < 0 || zz < 0 || yy >= ny || zz >= nz) continue;
+      const t = tissue[yy + zz * ny];
+      if (t === Tissue.cancellousBone || t === Tissue.oedematousBone) {
+        nearest = d2;
+        oedema = t === Tissue.oedematousBone;
       }
     }
-    return code;
-  });
-  inner.forEach((i, n) => (tissue[i] = codes[n]!));
+  }
+  return oedema;
 }
 
 function lookupOf(table: SignalTable): Float32Array {
-  const lookup = new Float32Array(INNER_CORTEX_OEDEMA + 1);
+  const lookup = new Float32Array(MIDDLE_CORTEX_OEDEMA + 1);
   for (const [name, index] of Object.entries(Tissue)) lookup[index] = table[name as keyof typeof Tissue];
-  lookup[INNER_CORTEX] = table.thinShell ? table.cancellousBone : table.corticalBone;
-  lookup[INNER_CORTEX_OEDEMA] = table.thinShell ? table.oedematousBone : table.corticalBone;
+  const thin = table.thinShellMm !== undefined;
+  const thinnest = table.thinShellMm === THINNEST_CORTEX_MM;
+  lookup[INNER_CORTEX] = thin ? table.cancellousBone : table.corticalBone;
+  lookup[INNER_CORTEX_OEDEMA] = thin ? table.oedematousBone : table.corticalBone;
+  lookup[MIDDLE_CORTEX] = thinnest ? table.cancellousBone : table.corticalBone;
+  lookup[MIDDLE_CORTEX_OEDEMA] = thinnest ? table.oedematousBone : table.corticalBone;
   return lookup;
 }
 

@@ -4,7 +4,7 @@ import type { LevelTruth } from '../../sample-data/anatomy';
 import { fineScene, renderMr, spineOf, truthOnPlane, type SignalTable } from '../helpers/phantomVariants';
 
 // The phantom rendered in memory as a sagittal T1 with a 1 mm vertebral shell (tests/helpers/phantomVariants.ts,
-// thinShell; sample-data/ only read): T10–L3, cropped to the column. The real shell is 0.2–1 mm (THIN_CORTEX_MM); the
+// thinShellMm; sample-data/ only read): T10–L3, cropped to the column. The real shell is 0.2–1 mm (THIN_CORTEX_MM); the
 // phantom draws 2 mm. Next to the anterior corners the annulus (darker than marrow, brighter than bone) hides the
 // endplate band's outer side on most profiles, so where the corner sits rests on how thick the cortex is taken to be.
 
@@ -14,7 +14,7 @@ import { fineScene, renderMr, spineOf, truthOnPlane, type SignalTable } from '..
  */
 const T1_THIN_SHELL: SignalTable = {
   air: 0, fat: 1000, softTissue: 400, muscle: 300, csf: 150, spinalCord: 450, discAnnulus: 250, discNucleus: 330,
-  cancellousBone: 700, oedematousBone: 300, corticalBone: 50, posteriorElementBone: 650, cement: 30, thinShell: true,
+  cancellousBone: 700, oedematousBone: 300, corticalBone: 50, posteriorElementBone: 650, cement: 30, thinShellMm: 1,
 };
 
 const spine = spineOf('baseline');

@@ -1,5 +1,5 @@
 import { cache, metaData, type StackViewport, type Types } from '@cornerstonejs/core';
-import type { CornerName, PlaneAxes, PlaneImage, Vec3, VoxelValues } from '../../analysis';
+import { seriesHeaderOf, type CornerName, type PlaneAxes, type PlaneImage, type SeriesHeader, type Vec3, type VoxelValues } from '../../analysis';
 import type { ViewportSpec } from '../model/displayPlan';
 import type { AnalysisAnswers, AnalysisRequest, AnalysisResponse, ImageSource, VoxelValueType } from '../workers/analysisMessages';
 
@@ -91,6 +91,18 @@ export function planeAxesOf(viewport: Types.IViewport): PlaneAxes {
   return { rowCosine: unit(cross(up, normal)), columnCosine: [-up[0], -up[1], -up[2]] };
 }
 
+/**
+ * What the series' header says of its values, from cornerstone's metadata of one of its images: Modality and Rescale
+ * Type (whether a CT's values are Hounsfield units). The analysis then never takes an MR for a CT (or the reverse) from
+ * its values alone; undefined when the image's metadata has no modality.
+ */
+export function seriesHeaderFor(imageId: string | undefined): SeriesHeader | undefined {
+  if (!imageId) return undefined;
+  const { modality } = (metaData.get('generalSeriesModule', imageId) ?? {}) as { modality?: unknown };
+  const { rescaleType } = (metaData.get('modalityLutModule', imageId) ?? {}) as { rescaleType?: unknown };
+  return seriesHeaderOf(typeof modality === 'string' ? modality : undefined, typeof rescaleType === 'string' ? rescaleType : undefined);
+}
+
 /** The slices' own array type (Int16Array for CT: a Float32 copy would take twice the memory). */
 function valueTypeOf(slice: ArrayLike<number>): VoxelValueType {
   return slice instanceof Int16Array ? 'Int16Array'
@@ -151,6 +163,7 @@ async function transferVolume(volumeId: string, calibrated: boolean, isCurrent: 
   const valueType = valueTypeOf(first);
   const ArrayType = ARRAY_OF[valueType];
   const direction: ArrayLike<number> = volume.direction;
+  const header = seriesHeaderFor(volume.imageIds[0]);
   const begun = await send({
     type: 'beginVolume',
     key: volumeId,
@@ -164,6 +177,7 @@ async function transferVolume(volumeId: string, calibrated: boolean, isCurrent: 
       sliceCosine: vec3(direction, 6),
       spacingMm: [volume.spacing[0], volume.spacing[1], volume.spacing[2]],
       calibrated,
+      ...(header ? { header } : {}),
     },
   });
   if (!begun.ok) return begun;
@@ -246,6 +260,7 @@ function stackPlane(viewport: StackViewport, calibrated: boolean): AnalysisReply
   // DICOM PixelSpacing is row spacing (between rows) then column spacing; cornerstone calls them row/columnPixelSpacing.
   const rowSpacingMm = plane.rowPixelSpacing ?? 0;
   const columnSpacingMm = plane.columnPixelSpacing ?? 0;
+  const header = seriesHeaderFor(imageId);
   const value: PlaneImage = {
     kind: 'plane',
     values,
@@ -257,6 +272,7 @@ function stackPlane(viewport: StackViewport, calibrated: boolean): AnalysisReply
     columnSpacingMm,
     rowSpacingMm,
     calibrated: calibrated && columnSpacingMm > 0 && rowSpacingMm > 0,
+    ...(header ? { header } : {}),
   };
   return { ok: true, value: { kind: 'plane', plane: value }, analysisMs: 0 };
 }

@@ -14,7 +14,8 @@ import type {
  * The typed messages between the page and the analysis worker. A series' volume is handed over once, in chunks of
  * slices whose arrays are transferred (never one structured clone of the whole volume): `beginVolume` (its geometry and
  * value type: the worker allocates the one array it keeps), `volumeChunk` per group of slices, `endVolume`. The worker
- * keeps it under a key; each request then names it, or carries the one displayed plane of a stack.
+ * keeps it under a key; each request then names it, or carries the one displayed plane of a stack. The geometry and a
+ * stack's plane carry the series' header as far as the analysis uses it (`header`: Modality, values in HU or not).
  */
 export type ImageSource = { readonly kind: 'volume'; readonly key: string } | { readonly kind: 'plane'; readonly plane: PlaneImage };
 
