@@ -1,6 +1,7 @@
 /**
  * The figures both assistance benchmarks print (`assistBench.ts` on the series and VerSe, `assistSweep.ts` on the
- * phantom's acquisition variants): distances, percentiles, a body's centre and its Genant grades.
+ * phantom's acquisition variants, and the analysis tests on drawn spines): distances, percentiles, a body's centre, its
+ * three heights' errors and its Genant grades.
  */
 import { assessSpine, type SixPoints, type SpinalLevel } from '../../measurement';
 import type { Vec3 } from '../../analysis';
@@ -21,6 +22,18 @@ export function percentile(values: readonly number[], p: number): number {
 export function centreOf(points: SixPoints): Vec3 {
   const all = Object.values(points) as Vec3[];
   return [0, 1, 2].map((a) => all.reduce((sum, p) => sum + p[a]!, 0) / all.length) as unknown as Vec3;
+}
+
+/** The anterior, middle and posterior heights, each by its superior and inferior point. */
+export const HEIGHT_PAIRS = [
+  ['anteriorSuperior', 'anteriorInferior'],
+  ['middleSuperior', 'middleInferior'],
+  ['posteriorSuperior', 'posteriorInferior'],
+] as const;
+
+/** How far each of Ha, Hm and Hp of `points` is from the same height of `truth`, mm (absolute). */
+export function heightErrorsMm(points: SixPoints, truth: SixPoints): [number, number, number] {
+  return HEIGHT_PAIRS.map(([s, i]) => Math.abs(distance(points[s], points[i]) - distance(truth[s], truth[i]))) as [number, number, number];
 }
 
 /** Each level's Genant grade from measurement/'s `assessSpine` (empty when the spine cannot be assessed). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_BELOW_CONFIDENCE, detectSpine, proposeVertebra, type Vec3, type Volume } from '../../analysis';
 import { sampleStepAlongMm } from '../../analysis/planeView';
-import type { LevelTruth } from '../../sample-data/anatomy';
+import { centreOf } from '../bench/assistFigures';
 import { CT_HU, fineScene, renderCt, spineOf, truthOnPlane } from '../helpers/phantomVariants';
 
 // The phantom rendered in memory as a clinical CT would show it (tests/helpers/phantomVariants.ts; sample-data/ only
@@ -9,10 +9,6 @@ import { CT_HU, fineScene, renderCt, spineOf, truthOnPlane } from '../helpers/ph
 
 const spine = spineOf('baseline');
 const levels = truthOnPlane(spine).filter((l) => ['T12', 'L1', 'L2'].includes(l.level));
-const centreOf = (level: LevelTruth): Vec3 => {
-  const points = Object.values(level.points);
-  return [0, 1, 2].map((a) => points.reduce((sum, p) => sum + p[a]!, 0) / points.length) as unknown as Vec3;
-};
 const zs = levels.flatMap((l) => Object.values(l.points).map((p) => p[2]));
 const fine = fineScene(spine, 2.75, { zRangeMm: [Math.min(...zs) - 15, Math.max(...zs) + 15], yRangeMm: [-100, 60] });
 
@@ -47,12 +43,12 @@ describe('proposals on a sagittal reformat of thick axial slices', () => {
   it('flags every proposal "check" (COARSE_SAMPLING) on 3 mm slices, where an endplate can lie anywhere between two samples', () => {
     const image = ctWithSlices(3);
     for (const level of levels) {
-      const result = proposeVertebra(image, centreOf(level));
+      const result = proposeVertebra(image, centreOf(level.points));
       if (!result.ok) continue;
       expect(result.value.reasons.map((r) => r.code), level.level).toContain('COARSE_SAMPLING');
       expect(result.value.confidence, level.level).toBeLessThan(CHECK_BELOW_CONFIDENCE);
     }
-    const spineResult = detectSpine(image, centreOf(levels[0]!), centreOf(levels[2]!));
+    const spineResult = detectSpine(image, centreOf(levels[0]!.points), centreOf(levels[2]!.points));
     if (!spineResult.ok) throw new Error(spineResult.error.message);
     for (const { proposal } of spineResult.value.vertebrae) expect(proposal.confidence).toBeLessThan(CHECK_BELOW_CONFIDENCE);
   });
@@ -60,7 +56,7 @@ describe('proposals on a sagittal reformat of thick axial slices', () => {
   it('does not flag for sampling on 1 mm slices, and puts each height within 1.5 mm of the truth', () => {
     const image = ctWithSlices(1);
     for (const level of levels) {
-      const result = proposeVertebra(image, centreOf(level));
+      const result = proposeVertebra(image, centreOf(level.points));
       if (!result.ok) throw new Error(result.error.message);
       expect(result.value.reasons.map((r) => r.code), level.level).not.toContain('COARSE_SAMPLING');
       expect(Math.abs(result.value.heightsMm.middleMm - level.heights.middleMm), level.level).toBeLessThanOrEqual(1.5);

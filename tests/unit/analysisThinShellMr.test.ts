@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_BELOW_CONFIDENCE, proposeVertebra, type PlaneImage, type Vec3 } from '../../analysis';
-import type { LevelTruth } from '../../sample-data/anatomy';
+import { CHECK_BELOW_CONFIDENCE, proposeVertebra, type PlaneImage } from '../../analysis';
+import { centreOf, distance, heightErrorsMm } from '../bench/assistFigures';
 import { fineScene, renderMr, spineOf, truthOnPlane, type SignalTable } from '../helpers/phantomVariants';
 
 // The phantom rendered in memory as a sagittal T1 with a 1 mm vertebral shell (tests/helpers/phantomVariants.ts,
@@ -26,22 +26,12 @@ const image: PlaneImage = renderMr(fine, {
   pixelMm: 0.7, sliceMm: 3, table: T1_THIN_SHELL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3, seed: 'sweep/mr-t1-3mm-thin-cortex',
 });
 
-const centreOf = (level: LevelTruth): Vec3 => {
-  const points = Object.values(level.points);
-  return [0, 1, 2].map((a) => points.reduce((sum, p) => sum + p[a]!, 0) / points.length) as unknown as Vec3;
-};
-const distance = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
-const PAIRS = [
-  ['anteriorSuperior', 'anteriorInferior'],
-  ['middleSuperior', 'middleInferior'],
-  ['posteriorSuperior', 'posteriorInferior'],
-] as const;
 
 describe('proposals on a T1 MR of bodies with a 1 mm shell', () => {
   it.each(levels.map((l) => [l.level, l] as const))('puts Ha, Hm and Hp of %s within 1.5 mm of the truth from a centre click, or flags it', (_, level) => {
-    const result = proposeVertebra(image, centreOf(level));
+    const result = proposeVertebra(image, centreOf(level.points));
     if (!result.ok) return; // declining is also safe
-    const errors = PAIRS.map(([s, i]) => Math.abs(distance(result.value.points[s], result.value.points[i]) - distance(level.points[s], level.points[i])));
+    const errors = heightErrorsMm(result.value.points, level.points);
     if (Math.max(...errors) > 1.5) expect(result.value.confidence, `${level.level}: off ${errors.map((e) => e.toFixed(2)).join(' / ')} mm`).toBeLessThan(CHECK_BELOW_CONFIDENCE);
   });
 
@@ -49,7 +39,7 @@ describe('proposals on a T1 MR of bodies with a 1 mm shell', () => {
   // with or without the corner fits, for other reasons; the five unfractured bodies are the case here.
   it('reads the anterior heights of the unfractured bodies within 0.75 mm of the truth, not short by the cortex assumed at the corners', () => {
     const errors = levels.filter((l) => l.level !== 'L1').map((level) => {
-      const result = proposeVertebra(image, centreOf(level));
+      const result = proposeVertebra(image, centreOf(level.points));
       if (!result.ok) throw new Error(`${level.level}: ${result.error.message}`);
       const { anteriorSuperior: s, anteriorInferior: i } = result.value.points;
       return distance(s, i) - distance(level.points.anteriorSuperior, level.points.anteriorInferior);
