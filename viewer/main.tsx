@@ -2,6 +2,7 @@ import './shell/app.css';
 import { configFromUrl, prefetchStudy, studyUidsFromUrl } from './dicomweb';
 import { confirmedEarlySlice, peekEarlyFrame, prefetchMiddleFrame } from './loading/earlyFrame';
 import { markStartup } from './loading/startupMark';
+import { compositorStarted } from './loading/firstFrame';
 import { drawEntryImage } from './cornerstone/entryImage';
 import { entryFrame } from './shell/entryFrame';
 
@@ -22,10 +23,13 @@ async function showEntryImage(): Promise<void> {
 }
 
 /**
- * Longest the viewer's code waits to be evaluated while the entry chunk establishes and draws the first image, ms.
- * Evaluating the 5.5 MB boot chunk holds the page's main thread for 0.4–2.4 s (more on a loaded machine); a frame
- * arriving meanwhile could only be drawn after it, and by then the viewer's own path draws it. Its download starts
- * with the page (modulepreload) and is not held; a server slower than this does not hold the viewer either.
+ * Longest the viewer's code waits to be evaluated while the entry chunk establishes and draws the first image, ms,
+ * counted from the page's first animation frame (loading/firstFrame.ts). Evaluating the 5.5 MB boot chunk holds the
+ * page's main thread for 0.4–2.4 s (more on a loaded machine); a frame arriving meanwhile could only be drawn after
+ * it, and by then the viewer's own path draws it. Its download starts with the page (modulepreload) and is not held;
+ * a server slower than this does not hold the viewer either. Counted from the first frame because until then the main
+ * thread may be held by the browser itself (traced: 3.1 s in the previous page's compositor shut-down, waiting for the
+ * GPU process), and a bound counted from navigation expired before the entry's answers could be read.
  */
 const ENTRY_IMAGE_WAIT_MS = 3_000;
 
@@ -47,7 +51,8 @@ if (config) {
 }
 
 // The viewer's code runs once the entry chunk has drawn the first image or knows it cannot, or after the wait.
-void Promise.race([entryImage.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, ENTRY_IMAGE_WAIT_MS))])
+const entryWaitOver = compositorStarted().then(() => new Promise((resolve) => setTimeout(resolve, ENTRY_IMAGE_WAIT_MS)));
+void Promise.race([entryImage.catch(() => undefined), entryWaitOver])
   .then(() => import('./boot'))
   .then(({ boot }) => {
     markStartup('boot-loaded');

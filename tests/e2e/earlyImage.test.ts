@@ -171,6 +171,31 @@ async function writeSeries(dir: string, numbering: Numbering, encoding: Encoding
   return { studyUID, files };
 }
 
+/**
+ * Holds the page's animation-frame callbacks until `__releaseAnimationFrames()` (then the held ones run in the next
+ * real frame), and records each canvas context asked for before that as `__contextsBeforeFirstFrame`.
+ */
+const HOLD_ANIMATION_FRAMES = `(() => {
+  let held = [];
+  const realRequest = window.requestAnimationFrame.bind(window);
+  window.__contextsBeforeFirstFrame = [];
+  window.requestAnimationFrame = (callback) => {
+    if (held === null) return realRequest(callback);
+    held.push(callback);
+    return 0;
+  };
+  window.__releaseAnimationFrames = () => {
+    const callbacks = held;
+    held = null;
+    for (const callback of callbacks) realRequest(callback);
+  };
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    if (held !== null) window.__contextsBeforeFirstFrame.push(type);
+    return getContext.call(this, type, ...rest);
+  };
+})();`;
+
 /** What the page records the moment the early image appears (an init script: it may last only a few frames). */
 const RECORD_EARLY_IMAGE = `(() => {
   const record = () => {
@@ -453,6 +478,38 @@ describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders'
     if (storedSyntax !== '') expect([...frameContentTypes].every((type) => type.includes(`transfer-syntax=${storedSyntax}`)), [...frameContentTypes].join(' | ')).toBe(true);
     // Nothing threw on the way (the early image's hand-over listener once did, on a render before the volume was set).
     expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('creates no canvas context before the page\'s first animation frame, and draws the entry image after it', async () => {
+    // A 2-D context asks the GPU process for the page's shared context synchronously; before the first frame that
+    // request queues behind the compositor's own set-up (loading/firstFrame.ts). The page's animation frames are held
+    // here until the middle slice's frame is in, so that "before" is a fact, not a race.
+    const studyUID = studyUIDs.get(seriesKey('numbered against the slice position', 'native'))!;
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
+    await context.addInitScript({ content: HOLD_ANIMATION_FRAMES });
+    const page = await context.newPage();
+    let releaseBoot = () => {};
+    const bootReleased = new Promise<void>((resolve) => {
+      releaseBoot = resolve;
+    });
+    await page.route((url) => /\/assets\/boot-[^/]*\.js$/.test(url.pathname), async (route) => {
+      await bootReleased;
+      await route.continue();
+    });
+    const middleFrame = `/instances/${deterministicUid(`${seriesKey('numbered against the slice position', 'native')}/${SLICE_COUNT - 1 - Math.floor(SLICE_COUNT / 2)}`)}/frames/1`;
+    const frameIn = page.waitForEvent('requestfinished', { predicate: (request) => request.url().includes(middleFrame), timeout: 60_000 });
+    await page.goto(`${server.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${studyUID}`);
+    await frameIn;
+    await page.waitForFunction(marked, ['middle-confirmed', 'guessed-frame'], { timeout: 60_000 });
+    expect(await page.evaluate('window.__contextsBeforeFirstFrame'), 'canvas contexts asked for before the first frame').toEqual([]);
+    expect(await page.evaluate(marked, ['entry-drawn'])).toBe(false);
+    await page.evaluate('window.__releaseAnimationFrames()');
+    await page.waitForFunction(marked, ['entry-drawn'], { timeout: 60_000 });
+    expect(await page.evaluate(marked, ['first-frame', 'canvas-warm'])).toBe(true);
+    expect(await page.evaluate('window.__contextsBeforeFirstFrame')).toEqual([]);
+    releaseBoot();
+    await new ViewerPage(page).waitLoaded('axial');
     await context.close();
   });
 });

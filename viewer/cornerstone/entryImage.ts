@@ -2,6 +2,7 @@ import type { EarlySlice } from '../loading/earlyFrame';
 import { imagePixelsOfSamples, loadEntryCodec } from '../loading/compressedFrame';
 import { earlyViewMeta, entryGreyscaleSlice, type GreyscaleSlice } from '../loading/entrySlice';
 import { decodeNativeFrame, type DecodedNativeFrame } from '../loading/nativeFrame';
+import { compositorStarted } from '../loading/firstFrame';
 import { markStartup } from '../loading/startupMark';
 import { AXIAL_SCREEN, placeSlice, type SliceGrid, type SlicePlacement } from './earlyImagePlacement';
 import { earlyImageCanvas, openingRange, paintSlice, sizeEarlyImageCanvas, windowedSlice, type ShownRange } from './earlySliceCanvas';
@@ -100,6 +101,9 @@ export async function drawEntryImage(slice: EarlySlice, frame: EntryFrame, place
   if (placeSlice(grid, AXIAL_SCREEN, { widthPx: 1, heightPx: 1 }) === null) return decline('the slice is not aligned with the axial view');
   const decoded = await sliceValues(described.value, frame);
   if (typeof decoded === 'string') return decline(decoded);
+  // The slice's first 2-D canvas waits for the compositor's frame sink (it would wait for the GPU process behind it,
+  // holding the main thread, and could not be shown before it anyway).
+  await compositorStarted();
   // The viewer's shell may have taken the page while the codec loaded: its own path draws the slice then.
   if (!drawingOpen || shown !== null) return decline('the viewer\'s code ran first');
   const range = openingRange(storedWindow, { min: decoded.smallestPixelValue, max: decoded.largestPixelValue });

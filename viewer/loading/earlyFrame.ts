@@ -9,6 +9,7 @@ import { confirmMiddleSlice, type NumberedInstance } from './middleSliceCheck';
 import type { Vec3 } from './instanceMeta';
 import { markStartup } from './startupMark';
 import { warmUpCanvas2d } from './canvasWarmUp';
+import { compositorStarted } from './firstFrame';
 import { frameStatusError } from './frameRequestError';
 
 /** What a WADO-RS frame request accepts: any transfer syntax, as the server stores it (no transcoding). */
@@ -263,8 +264,9 @@ export async function prefetchMiddleFrame(
       return found;
     }));
   // While the metadata is on its way the main thread waits: the one-time set-up of 2-D canvases happens then (once
-  // the guessed frames are asked for), not when the early image is drawn.
-  void Promise.all(guesses).then(() => {
+  // the guessed frames are asked for), not when the early image is drawn; and not before the compositor's own set-up
+  // with the GPU process is done, which it would wait behind (firstFrame.ts).
+  void Promise.all(guesses).then(compositorStarted).then(() => {
     warmUpCanvas2d();
     markStartup('canvas-warm');
   });

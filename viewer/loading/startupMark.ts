@@ -1,6 +1,7 @@
 /** The steps of the first image's path that the page marks (User Timing), in the order they usually come. */
 export type StartupStep =
   | 'entry'
+  | 'first-frame'
   | 'canvas-warm'
   | 'guessed-frame'
   | 'middle-confirmed'

@@ -31,7 +31,10 @@ export interface BenchMarks {
  * it is drawn only from the arrived, decoded slice; so does the one the entry chunk draws before the viewer's code has
  * run (viewer/cornerstone/entryImage.ts), in the axial view's place of the shell's frame (`data-testid="early-viewport"`),
  * the same canvas that then moves into the axial view; only the early image's own canvas is read then (reading cornerstone's
-blank canvas beside it was a GPU read-back that held the page for seconds on a loaded machine). `firstRendered` keeps the automation surface's `data-rendered`
+blank canvas beside it was a GPU read-back that held the page for seconds on a loaded machine). Two marks join the page's
+ * start-up marks: `vhv:bench-first-frame`, the page's first animation frame (nothing is on screen before the compositor
+ * has its frame sink), and `vhv:bench-early-image-frame`, the first animation frame after the early image was seen: the
+ * first frame that can show it. `firstRendered` keeps the automation surface's `data-rendered`
  * (cornerstone's first render event, black, grey or not) for comparison; the sagittal viewport's `data-loaded` is the
  * complete volume (see README).
  */
@@ -77,6 +80,7 @@ export const OUR_VIEWER_PROBE = `(() => {
         if (nonBlank(viewport, 'canvas[data-testid="early-image"]')) {
           marks.firstImage = at;
           marks.firstImageEarly = true;
+          requestAnimationFrame(() => performance.mark('vhv:bench-early-image-frame'));
           break;
         }
       }
@@ -85,6 +89,7 @@ export const OUR_VIEWER_PROBE = `(() => {
     if (marks.sagittalDrawn === undefined && document.querySelector('[data-testid="viewport"][data-orientation="sagittal"][data-complete-render="true"]')) marks.sagittalDrawn = performance.now();
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-rendered', 'data-loaded', 'data-early-image', 'data-complete-render'] });
+  requestAnimationFrame(() => performance.mark('vhv:bench-first-frame'));
 })();`;
 
 /**
