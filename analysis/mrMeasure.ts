@@ -118,30 +118,46 @@ function agreeingCornerFits(
  * endplate and both may be short the same way (both endplates' bands fade where the coil's signal does). Where the
  * band's outer side is too faint or too spread for a half-depth crossing (a T1 with 4 mm slices and 1.2 mm pixels, the
  * posterior coil's signal falling off towards the front), a corner rests on the typical cortex (MR_CORTEX_FALLBACK_MM);
- * when the fits that see the faint level beyond agree on a thicker one, the image contradicts the assumption. They are
- * not read instead: behind a 0.5 mm shell the one-sided fits agree on about 1 mm (cornerFits). Where they do not agree
- * (the real TPTBox T2: widths 0.25–4 mm between neighbours) the image says nothing either way, and nothing is flagged.
+ * when the fits that see the faint level beyond agree on a thicker one, or see it clearly (assumedCortexShortfallMm),
+ * the image contradicts the assumption. They are not read instead: behind a 0.5 mm shell the one-sided fits agree on
+ * about 1 mm (cornerFits). Where they neither agree nor see it clearly (the real TPTBox T2: widths 0.25–4 mm between
+ * neighbours, the level beyond 1–4 × the noise) the image says nothing either way, and nothing is flagged.
  */
 const MAX_ASSUMED_CORTEX_SHORTFALL_MM = 0.75;
 
 /**
- * How far, mm, the agreeing one-sided fits at a corner (agreeingCornerFits, among the profiles whose surface was not
- * read: surfaceRead) put the bone surface beyond the assumed one (the fall plus MR_CORTEX_FALLBACK_MM): the median over
- * those profiles; 0 when they do not agree or the corner's surface was read on at least MIN_TWO_SIDED_PROFILES profiles.
+ * How far, mm, the one-sided fits at a corner, among the profiles whose surface was not read (surfaceRead), put the
+ * bone surface beyond the assumed one (the fall plus MR_CORTEX_FALLBACK_MM): the median over either of two sets of
+ * fits, whichever says more; 0 when neither set is there.
+ * - Fits that agree on a cortex (agreeingCornerFits), when fewer than MIN_TWO_SIDED_PROFILES of the corner's span
+ *   were read.
+ * - Fits that see an outer side: at least MIN_CORNER_FITS whose level beyond stands `seenContrast` or more above bone
+ *   (the caller gives WEAK_EDGE_NOISE_RATIO × the marrow's noise: as clear as an endplate must be not to be weak) and
+ *   whose band is no wider than MR_MAX_CORTEX_MM (a cortex, not the dark annulus continuing it). The assumed cortex
+ *   stands for a band whose dark continues beyond it (annulus, ligament, a T1 disc); a level beyond that clear says it
+ *   does not, and the half-depth crossing missed the outer side only because the blurred band is shallow against it.
+ *   Whatever their widths: at low SNR a one-sided fit trades width against blur from one profile to the next, so
+ *   widths scatter while the surfaces agree (the sweep's low-SNR T1, another noise draw: widths 0.75–1.75 mm, surfaces
+ *   1.2 mm beyond the assumed ones, Ha 2.8 mm short at confidence 1), and this holds with read profiles in the span.
+ *   On the real TPTBox T2 the fits' level beyond is 1–4 × the noise, or their band wider than 2 mm, on every click.
  */
 function assumedCortexShortfallMm(
   found: readonly (readonly [number, MrBoundary])[],
   uCorner: number,
   inward: 1 | -1,
-  minContrast: number,
+  contrasts: { readonly minContrast: number; readonly seenContrast: number },
 ): number {
   const inSpan = found.filter(([u]) => inward * (u - uCorner) >= -1e-6 && inward * (u - uCorner) <= MR_CORNER_FIT_SPAN_MM + 1e-6);
-  if (inSpan.filter(([, b]) => surfaceRead(b)).length >= MIN_TWO_SIDED_PROFILES) return 0;
-  const agreeing = agreeingCornerFits(inSpan.filter(([, b]) => !surfaceRead(b)), uCorner, inward, minContrast);
-  return agreeing ? Math.abs(median(agreeing.near.map(([, b]) => b.oneSidedFit!.boundaryMm - b.boundaryMm))) : 0;
+  const assumed = inSpan.filter(([, b]) => !surfaceRead(b));
+  const read = inSpan.length - assumed.length;
+  const agreeing = read >= MIN_TWO_SIDED_PROFILES ? null : agreeingCornerFits(assumed, uCorner, inward, contrasts.minContrast);
+  const seen = assumed.filter(
+    ([, b]) => b.oneSidedFit && b.oneSidedFit.outsideContrast >= contrasts.seenContrast && b.oneSidedFit.widthMm <= MR_MAX_CORTEX_MM,
+  );
+  const shortfallMm = (fits: readonly (readonly [number, MrBoundary])[]) =>
+    Math.abs(median(fits.map(([, b]) => b.oneSidedFit!.boundaryMm - b.boundaryMm)));
+  return Math.max(agreeing ? shortfallMm(agreeing.near) : 0, seen.length >= MIN_CORNER_FITS ? shortfallMm(seen) : 0);
 }
-
-
 
 /**
  * Whether an endplate's bone surface was read from its own band: where its dark band shows both sides, the surface is
@@ -204,8 +220,26 @@ function fitSide(found: readonly (readonly [number, MrBoundary])[], profiles: nu
 const MAX_ANTERIOR_WALL_STEP_MM = 1.5;
 const WALL_RIM_FRACTION = 0.25;
 
-/** The largest difference between neighbouring probes' values (probes as [fraction, value]); 0 with fewer than two. */
-function largestStep(probes: readonly (readonly [number, number])[]): number {
+/**
+ * The faintest a wall's dark band may be against the opposite wall's (the ratio of their median depths below the
+ * marrow, 0–1) before the walls are doubted (IRREGULAR_WALL). Both are the same body's cortex against the same marrow,
+ * and a no-signal band thinner than the blur is as deep as it is thick: a 0.2 mm wall against a 1 mm one (the range of
+ * the vertebral shell) is 1/5 as deep, and a coil's signal falling e-fold in 100 mm loses another third across a 40 mm
+ * body; 0.2 × 0.67 ≈ 0.13. A fainter band is not a cortex: a dip of the marrow's noise taken for the wall when the
+ * located frame puts the wall well inside the body (the sweep's thin-shell T1, another noise draw: 3 × the noise
+ * against the posterior wall's 40, the body read 6 mm shallow and Ha 3 mm off). The real TPTBox T2: 0.58–0.99.
+ */
+const MIN_WALL_CONTRAST_RATIO = 0.13;
+
+/** The fainter wall's median band depth over the other's (0–1); 1 when either wall shows no band. */
+function fainterWallRatio(front: readonly number[], back: readonly number[]): number {
+  if (front.length === 0 || back.length === 0) return 1;
+  const [a, b] = [median(front), median(back)];
+  return Math.min(a, b) / Math.max(a, b);
+}
+
+/** The largest difference between neighbouring probes' values (probes as [fraction, value, …]); 0 with fewer than two. */
+function largestStep(probes: readonly (readonly [number, number, ...number[]])[]): number {
   let step = 0;
   for (let i = 1; i < probes.length; i += 1) step = Math.max(step, Math.abs(probes[i]![1] - probes[i - 1]![1]));
   return step;
@@ -214,13 +248,14 @@ function largestStep(probes: readonly (readonly [number, number])[]): number {
 /**
  * The frame with its walls moved onto the outer surface of their dark cortex (mrBoundaryAlong, the same rule as the
  * endplates), each the median over WALL_PROBE_FRACTIONS of the height; a wall without a band keeps its place. Also the
- * anterior wall's largest step between neighbouring inner probes (mm; see MAX_ANTERIOR_WALL_STEP_MM).
+ * anterior wall's largest step between neighbouring inner probes (mm; see MAX_ANTERIOR_WALL_STEP_MM) and the fainter
+ * wall's band depth over the other's (see MIN_WALL_CONTRAST_RATIO).
  */
-function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): { frame: BodyFrame; anteriorStepMm: number } {
+function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): { frame: BodyFrame; anteriorStepMm: number; wallContrastRatio: number } {
   const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, 1e-6);
   const heightMm = frame.superiorMm - frame.inferiorMm;
   const midMm = (frame.superiorMm + frame.inferiorMm) / 2;
-  const wall = (expectedMm: number, direction: Vec2): readonly (readonly [number, number])[] =>
+  const wall = (expectedMm: number, direction: Vec2): readonly (readonly [number, number, number])[] =>
     WALL_PROBE_FRACTIONS.flatMap((f) => {
       const b = mrBoundaryAlong(view, at(frame, 0, midMm + f * heightMm), direction, {
         expectedMm,
@@ -229,7 +264,7 @@ function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): { frame: Bo
         blurMm,
         halfWidthMm: MR_PROFILE_HALF_WIDTH_MM,
       });
-      return b ? [[f, b.boundaryMm] as const] : [];
+      return b ? [[f, b.boundaryMm, b.contrast] as const] : [];
     });
   const frontProbes = wall(frame.anteriorWallMm, frame.anterior);
   const backProbes = wall(-frame.posteriorWallMm, [-frame.anterior[0], -frame.anterior[1]]);
@@ -246,6 +281,7 @@ function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): { frame: Bo
       inferiorMm: -heightMm / 2,
     },
     anteriorStepMm: largestStep(frontProbes.filter(([f]) => Math.abs(f) < WALL_RIM_FRACTION)),
+    wallContrastRatio: fainterWallRatio(frontProbes.map(([, , c]) => c), backProbes.map(([, , c]) => c)),
   };
 }
 
@@ -257,7 +293,7 @@ function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): { frame: Bo
  */
 export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposal | null {
   const blurMm = profileBlurMm(view.resolutionMm);
-  const { frame, anteriorStepMm } = mrWalls(view, located, blurMm);
+  const { frame, anteriorStepMm, wallContrastRatio } = mrWalls(view, located, blurMm);
   const reasons: ConfidenceReason[] = [];
   const note = (reason: ConfidenceReason) => {
     if (!reasons.some((r) => r.code === reason.code)) reasons.push(reason);
@@ -266,6 +302,12 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
     note({
       code: 'IRREGULAR_WALL',
       message: `The anterior wall's dark band lies at two depths along the body (a ${anteriorStepMm.toFixed(1)} mm step): where the wall is, and so the anterior height, is uncertain; check the points.`,
+    });
+  }
+  if (wallContrastRatio < MIN_WALL_CONTRAST_RATIO) {
+    note({
+      code: 'IRREGULAR_WALL',
+      message: `One wall's dark band is ${(1 / wallContrastRatio).toFixed(0)} times fainter than the other's: it may not be the cortex, so the body's depth and its corners are uncertain; check the points.`,
     });
   }
   const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, 1e-6);
@@ -307,7 +349,7 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
         note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate is unclear at a corner; the point follows the endplate curve.` });
         return fit.curve(uCorner);
       }
-      if (assumedCortexShortfallMm(fit.found, uCorner, inward, minContrast) > MAX_ASSUMED_CORTEX_SHORTFALL_MM) {
+      if (assumedCortexShortfallMm(fit.found, uCorner, inward, { minContrast, seenContrast: WEAK_EDGE_NOISE_RATIO * frame.marrow.noiseValue }) > MAX_ASSUMED_CORTEX_SHORTFALL_MM) {
         note({
           code: 'SURFACE_ASSUMED',
           message: `At the ${inward < 0 ? 'anterior' : 'posterior'} ${side} corner the endplate's dark band shows its outer side too faintly to read; the cortex assumed there looks thinner than the image's, check its points.`,

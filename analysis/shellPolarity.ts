@@ -30,10 +30,30 @@ const DEPARTURE_NOISE_RATIO = 4;
 const DEPARTURE_LENGTH_MM = 1;
 
 /**
+ * The widest a bright shell's band may be above the marrow by the vote's threshold, mm: a cortex of at most 2 mm
+ * (subchondral sclerosis; MR_MAX_CORTEX_MM) widened by about 1 mm on each side by a clinical pixel, kernel or slice.
+ * A bright departure still bright beyond it is a tissue, not a shell: a T2 disc's nucleus (≈ 8 mm), CSF, fat.
+ */
+const BRIGHT_SHELL_MAX_MM = 4;
+
+/**
+ * Whether the profile `s`, above `level` from sample `start`, falls back to it within `samples` samples; true when the
+ * profile ends first (nothing beyond to say otherwise).
+ */
+function endsWithin(s: Float64Array, start: number, samples: number, level: number): boolean {
+  if (start + samples >= s.length) return true;
+  for (let m = start; m < start + samples; m += 1) if (Number.isFinite(s[m]!) && s[m]! <= level) return true;
+  return false;
+}
+
+/**
  * One point's vote: along the four directions out of the body, the first sustained departure from the marrow level
  * (more than DEPARTURE_NOISE_RATIO × its noise over DEPARTURE_LENGTH_MM) is the shell, brighter on CT and radiographs,
  * darker on MR; +1 per brighter, −1 per darker. The threshold is set by the noise, not by the brightest tissue around,
- * so a thin dark MR cortex counts before the bright CSF or fat beyond it.
+ * so a thin dark MR cortex counts before the bright CSF or fat beyond it. A bright departure that is still bright
+ * BRIGHT_SHELL_MAX_MM after it began is that tissue itself and the direction does not vote: behind a 0.5 mm shell in a
+ * 3 mm T2 slice the dark cortex stays within the noise and the bright nucleus came first (the sweep's 0.5 mm-shell T2:
+ * most bodies read bright-shell, detectSpine 1 of 6 levels).
  */
 function vote(view: PlaneView, point: Vec2, axes: { readonly cranial: Vec2; readonly anterior: Vec2 }, marrow: MarrowStats): number {
   const threshold = DEPARTURE_NOISE_RATIO * Math.max(marrow.noiseValue, 1e-6);
@@ -43,14 +63,18 @@ function vote(view: PlaneView, point: Vec2, axes: { readonly cranial: Vec2; read
     const s = smooth(sampleProfile(view, point, direction, VOTE_REACH_MM, VOTE_HALF_WIDTH_MM), 2);
     let sign = 0;
     let length = 0;
-    for (const v of s) {
+    let k = 0;
+    for (; k < s.length; k += 1) {
+      const v = s[k]!;
       const d = Number.isFinite(v) ? v - marrow.levelValue : 0;
       const here = d > threshold ? 1 : d < -threshold ? -1 : 0;
       length = here !== 0 && here === sign ? length + 1 : here !== 0 ? 1 : 0;
       sign = here;
       if (length >= run) break;
     }
-    if (length >= run) total += sign;
+    if (length < run) continue;
+    if (sign > 0 && !endsWithin(s, k - run + 1, Math.round(BRIGHT_SHELL_MAX_MM / PROFILE_STEP_MM), marrow.levelValue + threshold)) continue;
+    total += sign;
   }
   return total;
 }

@@ -43,6 +43,10 @@ export const MEASURED_FILE_SECONDS: Readonly<Record<string, number>> = {
   'tests/unit/analysisThinShellMr.test.ts': 11,
   // Measured alone at load ≈ 6: 26 s (its import renders the sweep's whole low-SNR T2 scene and a cropped T1).
   'tests/unit/analysisLowSnrMr.test.ts': 26,
+  // Measured alone at load ≈ 12: 30 s (its import renders two of the sweep's whole MR scenes).
+  'tests/unit/analysisMrNoiseDraws.test.ts': 30,
+  // Measured alone at load ≈ 12: 16 s (its import renders a cropped T2 scene).
+  'tests/unit/analysisMrShellPolarity.test.ts': 16,
   'tests/e2e/seriesMemory.test.ts': 10,
   'tests/unit/srReport.test.ts': 11,
   'tests/e2e/decoding.test.ts': 11,

@@ -11,6 +11,8 @@
  *   npm run bench:assist-sweep -- --only ct-3mm,mr  variants whose name contains any of the words
  *   npm run bench:assist-sweep -- --verbose         one line per proposal that needs a correction
  *   npm run bench:assist-sweep -- --no-header       the images without their header (Modality, HU), as before issue 12's fourth round
+ *   npm run bench:assist-sweep -- --draws 3         each variant under three noise draws (draw 1 is the seed used before
+ *                                                   this option; totals per draw), so a flag that holds on one draw only is seen
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { SixPoints, SpinalLevel } from '../../measurement';
@@ -233,10 +235,14 @@ export interface SweepRow {
   readonly cpuMsPerProposal: number;
 }
 
-function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHeader: boolean): SweepRow {
-  const rendered: AnalysisImage = variant.ct
-    ? renderCt(fine, { ...variant.ct, seed: `sweep/${variant.name}` })
-    : renderMr(fine, { ...variant.mr!, seed: `sweep/${variant.name}` });
+/** The noise's seed of a variant's draw (1-based): draw 1 keeps the seed the sweep used before it had draws. */
+function drawSeed(variantName: string, draw: number): string {
+  return draw === 1 ? `sweep/${variantName}` : `sweep/${variantName}/draw-${draw}`;
+}
+
+function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHeader: boolean, draw: number): SweepRow {
+  const seed = drawSeed(variant.name, draw);
+  const rendered: AnalysisImage = variant.ct ? renderCt(fine, { ...variant.ct, seed }) : renderMr(fine, { ...variant.mr!, seed });
   // As the viewer hands a series over: with what its header says (Modality; a CT's values in HU).
   const header = seriesHeaderOf(variant.ct ? 'CT' : 'MR', undefined);
   const image: AnalysisImage = withHeader && header ? { ...rendered, header } : rendered;
@@ -261,7 +267,7 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
       if (!result.ok) {
         declined += 1;
         needCorrection += 1;
-        if (verbose) console.log(`    ${variant.name} ${level.level} click (${dy}, ${dz}): declined, ${result.error.code}`);
+        if (verbose) console.log(`    ${variant.name} draw ${draw} ${level.level} click (${dy}, ${dz}): declined, ${result.error.code}`);
         continue;
       }
       const p = result.value;
@@ -276,7 +282,7 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
       if (!off && flagged) rightButFlagged += 1;
       if (verbose && off) {
         console.log(
-          `    ${variant.name} ${level.level} click (${dy}, ${dz}): Ha/Hm/Hp off ${errors.map((e) => e.toFixed(1)).join(' / ')} mm, ` +
+          `    ${variant.name} draw ${draw} ${level.level} click (${dy}, ${dz}): Ha/Hm/Hp off ${errors.map((e) => e.toFixed(1)).join(' / ')} mm, ` +
             `confidence ${p.confidence.toFixed(2)}${p.reasons.length ? ` (${p.reasons.map((r) => r.code).join(', ')})` : ''}${flagged ? '' : ' UNFLAGGED'}` +
             `${p.polarity === 'brightShell' && variant.mr ? ' (bright shell on MR)' : ''}`,
         );
@@ -300,15 +306,15 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
       if (off && proposal.confidence >= CHECK_BELOW_CONFIDENCE) spineDangerous += 1;
       if (verbose && off) {
         console.log(
-          `    ${variant.name} spine: offset ${levelOffset} (${level.level}) ${right ? '' : 'WRONG BODY '}` +
+          `    ${variant.name} draw ${draw} spine: offset ${levelOffset} (${level.level}) ${right ? '' : 'WRONG BODY '}` +
             `Ha/Hm/Hp off ${heightErrors(proposal.points, level).map((e) => e.toFixed(1)).join(' / ')} mm, confidence ${proposal.confidence.toFixed(2)}` +
             `${proposal.reasons.length ? ` (${proposal.reasons.map((r) => r.code).join(', ')})` : ''}`,
         );
       }
     }
-  } else if (verbose) console.log(`    ${variant.name} spine: ${spine.error.message}`);
+  } else if (verbose) console.log(`    ${variant.name} draw ${draw} spine: ${spine.error.message}`);
   return {
-    name: variant.name,
+    name: draw === 1 ? variant.name : `${variant.name} (draw ${draw})`,
     pointMedianMm: percentile(pointErrors, 0.5),
     point95Mm: percentile(pointErrors, 0.95),
     heightMedianMm: percentile(heightErrorsAll, 0.5),
@@ -341,11 +347,15 @@ function main(): void {
   const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',').filter(Boolean) : [];
   const verbose = args.includes('--verbose');
   const withHeader = !args.includes('--no-header');
+  const drawsAt = args.indexOf('--draws');
+  const draws = drawsAt >= 0 ? Number(args[drawsAt + 1]) : 1;
+  if (!Number.isInteger(draws) || draws < 1) throw new Error('--draws takes a whole number of noise draws, 1 or more');
   const variants = VARIANTS.filter((v) => only.length === 0 || only.some((word) => v.name.includes(word)));
   console.log(
     `assistance sweep (node ${process.version}; ${new Date().toISOString()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} ` +
       `on ${availableParallelism()} cores); ${CLICKS_MM.length} clicks per body, T10–L3; "off" = a height off by more than ${CORRECTION_MM} mm; ` +
-      `${withHeader ? 'each image with its header (Modality, HU)' : 'no header: modality from the values alone'}`,
+      `${withHeader ? 'each image with its header (Modality, HU)' : 'no header: modality from the values alone'}; ` +
+      `${draws} noise draw${draws > 1 ? 's' : ''} per variant`,
   );
   for (const v of variants) console.log(`  ${v.name}: ${v.source}`);
   console.log(
@@ -353,26 +363,32 @@ function main(): void {
   );
   console.log('|---|---|---|---|---|---|---|---|---|');
   const scenes = new Map<SpineShape, FineScene>();
-  const totals = { proposals: 0, needCorrection: 0, dangerous: 0, rightButFlagged: 0, spineDangerous: 0 };
+  const totals = Array.from({ length: draws }, () => ({ proposals: 0, needCorrection: 0, dangerous: 0, rightButFlagged: 0, spineDangerous: 0 }));
   for (const variant of variants) {
     let fine = scenes.get(variant.spine);
     if (!fine) {
       fine = fineScene(spineOf(variant.spine));
       scenes.set(variant.spine, fine);
     }
-    const row = runVariant(variant, fine, verbose, withHeader);
-    totals.proposals += row.proposals;
-    totals.needCorrection += row.needCorrection;
-    totals.dangerous += row.dangerous;
-    totals.rightButFlagged += row.rightButFlagged;
-    totals.spineDangerous += row.spineDangerous;
-    console.log(formatRow(row));
+    for (let draw = 1; draw <= draws; draw += 1) {
+      const row = runVariant(variant, fine, verbose, withHeader, draw);
+      const total = totals[draw - 1]!;
+      total.proposals += row.proposals;
+      total.needCorrection += row.needCorrection;
+      total.dangerous += row.dangerous;
+      total.rightButFlagged += row.rightButFlagged;
+      total.spineDangerous += row.spineDangerous;
+      console.log(formatRow(row));
+    }
   }
-  console.log(
-    `\nall variants: ${totals.needCorrection} / ${totals.proposals} proposals need a correction, ${totals.dangerous} of them not flagged; ` +
-      `${totals.rightButFlagged} right ones flagged; ` +
-      `detectSpine: ${totals.spineDangerous} bodies off and not flagged; load average now ${loadavg()[0]!.toFixed(1)}`,
+  console.log('');
+  totals.forEach((total, d) =>
+    console.log(
+      `all variants${draws > 1 ? `, draw ${d + 1}` : ''}: ${total.needCorrection} / ${total.proposals} proposals need a correction, ${total.dangerous} of them not flagged; ` +
+        `${total.rightButFlagged} right ones flagged; detectSpine: ${total.spineDangerous} bodies off and not flagged`,
+    ),
   );
+  console.log(`load average now ${loadavg()[0]!.toFixed(1)}`);
 }
 
 main();
