@@ -8,7 +8,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { SixPoints, SpinalLevel } from '../../measurement';
-import { centreOf, distance, grades, percentile } from './assistFigures';
+import { centreOf, distance, grades, heightErrorsMm, percentile } from './assistFigures';
 import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, seriesHeaderOf, WALL_INSET_MM, type Volume } from '../../analysis';
 import {
   phantomAvailable,
@@ -31,11 +31,6 @@ interface DataSet {
   readonly levels: readonly ReferenceLevel[];
 }
 
-const HEIGHT_KEYS = [
-  ['anteriorSuperior', 'anteriorInferior'],
-  ['middleSuperior', 'middleInferior'],
-  ['posteriorSuperior', 'posteriorInferior'],
-] as const;
 const CORRECTION_MM = 1.5;
 /**
  * Click offsets in the sagittal plane (patient y, z), mm: the centre and the eight clicks 2 mm in front of or behind it
@@ -69,9 +64,7 @@ function clickGrid(volume: Volume, levels: readonly ReferenceLevel[]) {
         continue;
       }
       const p = result.value;
-      const errors = HEIGHT_KEYS.map(([s, i]) =>
-        Math.abs(distance(p.points[s], p.points[i]) - distance(reference.points[s], reference.points[i])),
-      );
+      const errors = heightErrorsMm(p.points, reference.points);
       heightErrors.push(...errors);
       const flagged = p.confidence < CHECK_BELOW_CONFIDENCE;
       if (errors.every((e) => e <= CORRECTION_MM)) {
@@ -111,9 +104,7 @@ function bench({ name, volume, levels }: DataSet): void {
     const p = result.value;
     proposed.push({ level: reference.level, points: p.points });
     for (const name of CORNER_NAMES) pointErrors.push(distance(p.points[name], reference.points[name]));
-    const errors = HEIGHT_KEYS.map(([s, i]) =>
-      Math.abs(distance(p.points[s], p.points[i]) - distance(reference.points[s], reference.points[i])),
-    );
+    const errors = heightErrorsMm(p.points, reference.points);
     heightErrors.push(...errors);
     if (errors.some((e) => e > CORRECTION_MM)) corrections += 1;
     if (p.confidence < CHECK_BELOW_CONFIDENCE) checks += 1;

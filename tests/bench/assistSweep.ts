@@ -16,9 +16,8 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { SixPoints, SpinalLevel } from '../../measurement';
-import { centreOf, distance, grades, percentile } from './assistFigures';
+import { centreOf, distance, grades, heightErrorsMm, percentile } from './assistFigures';
 import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, seriesHeaderOf, type AnalysisImage } from '../../analysis';
-import type { LevelTruth } from '../../sample-data/anatomy';
 import {
   CT_HU,
   fineScene,
@@ -202,19 +201,11 @@ const CORRECTION_MM = 1.5;
  * its corners, 4 mm front/back and 3 mm up/down: within the middle third of the smallest body (T10: 35 × 22 mm).
  */
 const CLICKS_MM: readonly (readonly [number, number])[] = [[0, 0], [4, 3], [4, -3], [-4, 3], [-4, -3]];
-const HEIGHT_KEYS = [
-  ['anteriorSuperior', 'anteriorInferior'],
-  ['middleSuperior', 'middleInferior'],
-  ['posteriorSuperior', 'posteriorInferior'],
-] as const;
 
 
 
 
 
-function heightErrors(points: SixPoints, truth: LevelTruth): number[] {
-  return HEIGHT_KEYS.map(([s, i]) => Math.abs(distance(points[s], points[i]) - distance(truth.points[s], truth.points[i])));
-}
 
 export interface SweepRow {
   readonly name: string;
@@ -273,7 +264,7 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
       const p = result.value;
       if (dy === 0 && dz === 0) centreProposals.push({ level: level.level, points: p.points });
       for (const name of CORNER_NAMES) pointErrors.push(distance(p.points[name], level.points[name]));
-      const errors = heightErrors(p.points, level);
+      const errors = heightErrorsMm(p.points, level.points);
       heightErrorsAll.push(...errors);
       const off = errors.some((e) => e > CORRECTION_MM);
       const flagged = p.confidence < CHECK_BELOW_CONFIDENCE;
@@ -302,12 +293,12 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
       // The right body at the right level: its centre within a third of the body's middle height of the truth's.
       const right = distance(proposal.centreMm, centreOf(level.points)) <= level.heights.middleMm / 3;
       if (right) spineRight += 1;
-      const off = !right || heightErrors(proposal.points, level).some((e) => e > CORRECTION_MM);
+      const off = !right || heightErrorsMm(proposal.points, level.points).some((e) => e > CORRECTION_MM);
       if (off && proposal.confidence >= CHECK_BELOW_CONFIDENCE) spineDangerous += 1;
       if (verbose && off) {
         console.log(
           `    ${variant.name} draw ${draw} spine: offset ${levelOffset} (${level.level}) ${right ? '' : 'WRONG BODY '}` +
-            `Ha/Hm/Hp off ${heightErrors(proposal.points, level).map((e) => e.toFixed(1)).join(' / ')} mm, confidence ${proposal.confidence.toFixed(2)}` +
+            `Ha/Hm/Hp off ${heightErrorsMm(proposal.points, level.points).map((e) => e.toFixed(1)).join(' / ')} mm, confidence ${proposal.confidence.toFixed(2)}` +
             `${proposal.reasons.length ? ` (${proposal.reasons.map((r) => r.code).join(', ')})` : ''}`,
         );
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_BELOW_CONFIDENCE, detectSpine, proposeVertebra, type PlaneImage, type Vec3, type VertebraProposal } from '../../analysis';
-import type { LevelTruth } from '../../sample-data/anatomy';
+import { CHECK_BELOW_CONFIDENCE, detectSpine, proposeVertebra, type PlaneImage } from '../../analysis';
+import { centreOf, heightErrorsMm } from '../bench/assistFigures';
 import { fineScene, MR_T2_SIGNAL, renderMr, spineOf, truthOnPlane, type SignalTable } from '../helpers/phantomVariants';
 
 // The phantom rendered in memory as bench:assist-sweep's low-SNR T1 (tests/helpers/phantomVariants.ts; sample-data/
@@ -23,18 +23,6 @@ const image: PlaneImage = renderMr(fine, {
   pixelMm: 1.2, sliceMm: 4, table: T1, noiseSigma: 45, biasLengthMm: 120, biasCraniocaudal: 0.3, seed: 'sweep/mr-t1-4mm-lowsnr',
 });
 
-const centreOf = (level: LevelTruth): Vec3 => {
-  const points = Object.values(level.points);
-  return [0, 1, 2].map((a) => points.reduce((sum, p) => sum + p[a]!, 0) / points.length) as unknown as Vec3;
-};
-const distance = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
-const PAIRS = [
-  ['anteriorSuperior', 'anteriorInferior'],
-  ['middleSuperior', 'middleInferior'],
-  ['posteriorSuperior', 'posteriorInferior'],
-] as const;
-const worstHeightErrorMm = (p: VertebraProposal, level: LevelTruth) =>
-  Math.max(...PAIRS.map(([s, i]) => Math.abs(distance(p.points[s], p.points[i]) - distance(level.points[s], level.points[i]))));
 describe('proposals on a low-SNR T1 MR (4 mm slices, strong coil bias)', () => {
   // One click at each body's centre (the viewer's one-click mode) and the two-click spine: the ways a reader asks.
   // Before the corner check (mrMeasure's assumedCortexShortfallMm) T11, L2 and L3 were read 3.0–3.8 mm off at full
@@ -44,26 +32,26 @@ describe('proposals on a low-SNR T1 MR (4 mm slices, strong coil bias)', () => {
   // see a clear level beyond were judged whatever their widths (fifth round).
   it('flags L3 clicked 4 mm in front and 3 mm up, read 2.2 mm short where the corner rests on an assumed cortex', () => {
     const level = levels.find((l) => l.level === 'L3')!;
-    const c = centreOf(level);
+    const c = centreOf(level.points);
     const result = proposeVertebra(image, [c[0], c[1] - 4, c[2] + 3]);
     if (!result.ok) return; // declining is also safe
-    const worst = worstHeightErrorMm(result.value, level);
+    const worst = Math.max(...heightErrorsMm(result.value.points, level.points));
     if (worst > 1.5) expect(result.value.confidence, `off ${worst.toFixed(2)} mm`).toBeLessThan(CHECK_BELOW_CONFIDENCE);
   });
 
   it.each(levels.map((l) => [l.level, l] as const))('flags %s clicked at its centre when a height is off by more than 1.5 mm', (_, level) => {
-    const result = proposeVertebra(image, centreOf(level));
+    const result = proposeVertebra(image, centreOf(level.points));
     if (!result.ok) return; // declining is also safe
-    const worst = worstHeightErrorMm(result.value, level);
+    const worst = Math.max(...heightErrorsMm(result.value.points, level.points));
     if (worst > 1.5) expect(result.value.confidence, `off ${worst.toFixed(2)} mm`).toBeLessThan(CHECK_BELOW_CONFIDENCE);
   });
 
   it('flags every body that detectSpine reads more than 1.5 mm off', () => {
-    const result = detectSpine(image, centreOf(levels[0]!), centreOf(levels[levels.length - 1]!));
+    const result = detectSpine(image, centreOf(levels[0]!.points), centreOf(levels[levels.length - 1]!.points));
     if (!result.ok) throw new Error(result.error.message);
     for (const { levelOffset, proposal } of result.value.vertebrae) {
       const level = levels[levelOffset]!;
-      const worst = worstHeightErrorMm(proposal, level);
+      const worst = Math.max(...heightErrorsMm(proposal.points, level.points));
       if (worst > 1.5) expect(proposal.confidence, `${level.level} off ${worst.toFixed(2)} mm`).toBeLessThan(CHECK_BELOW_CONFIDENCE);
     }
   });
@@ -81,10 +69,10 @@ describe('proposals on the sweep\'s low-SNR T2 MR (4 mm slices, 1.1 mm pixels, s
   });
   const clicks = levels.flatMap((level) => CLICKS_MM.map(([dy, dz]) => [level.level, dy, dz, level] as const));
   it.each(clicks)('flags %s clicked %d mm back and %d mm up when a height is off by more than 1.5 mm', (_, dy, dz, level) => {
-    const c = centreOf(level);
+    const c = centreOf(level.points);
     const result = proposeVertebra(t2, [c[0], c[1] + dy, c[2] + dz]);
     if (!result.ok) return; // declining is also safe
-    const worst = worstHeightErrorMm(result.value, level);
+    const worst = Math.max(...heightErrorsMm(result.value.points, level.points));
     if (worst > 1.5) expect(result.value.confidence, `off ${worst.toFixed(2)} mm`).toBeLessThan(CHECK_BELOW_CONFIDENCE);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_BELOW_CONFIDENCE, proposeVertebra, seriesHeaderOf, type PlaneImage, type Vec3, type VertebraProposal } from '../../analysis';
-import type { LevelTruth } from '../../sample-data/anatomy';
+import { CHECK_BELOW_CONFIDENCE, proposeVertebra, seriesHeaderOf, type PlaneImage } from '../../analysis';
+import { centreOf, heightErrorsMm } from '../bench/assistFigures';
 import { fineScene, renderMr, spineOf, truthOnPlane, type MrAcquisition, type SignalTable } from '../helpers/phantomVariants';
 
 // bench:assist-sweep's MR variants under their second noise draw (`--draws 2`: seed `sweep/<variant>/draw-2`; the
@@ -23,18 +23,6 @@ const render = (variant: string, acquisition: Omit<MrAcquisition, 'seed'>): Plan
   header,
 });
 
-const centreOf = (level: LevelTruth): Vec3 => {
-  const points = Object.values(level.points);
-  return [0, 1, 2].map((a) => points.reduce((sum, p) => sum + p[a]!, 0) / points.length) as unknown as Vec3;
-};
-const distance = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
-const PAIRS = [
-  ['anteriorSuperior', 'anteriorInferior'],
-  ['middleSuperior', 'middleInferior'],
-  ['posteriorSuperior', 'posteriorInferior'],
-] as const;
-const worstHeightErrorMm = (p: VertebraProposal, level: LevelTruth) =>
-  Math.max(...PAIRS.map(([s, i]) => Math.abs(distance(p.points[s], p.points[i]) - distance(level.points[s], level.points[i]))));
 /** The sweep's clicks: the centre and 4 mm front/back × 3 mm up/down (patient y, z offsets, mm). */
 const CLICKS_MM: readonly (readonly [number, number])[] = [[0, 0], [4, 3], [4, -3], [-4, 3], [-4, -3]];
 const clicksOn = (name: string) => {
@@ -48,10 +36,10 @@ describe('proposals on the low-SNR T1 (4 mm slices, 1.2 mm pixels, strong coil b
   // at confidence 1 before (the corner check wanted the widths to agree).
   const image = render('mr-t1-4mm-lowsnr', { pixelMm: 1.2, sliceMm: 4, table: T1, noiseSigma: 45, biasLengthMm: 120, biasCraniocaudal: 0.3 });
   it.each(clicksOn('L2'))('flags %s clicked %d mm back and %d mm up when a height is off by more than 1.5 mm', (_, dy, dz, level) => {
-    const c = centreOf(level);
+    const c = centreOf(level.points);
     const result = proposeVertebra(image, [c[0], c[1] + dy, c[2] + dz]);
     if (!result.ok) return; // declining is also safe
-    const worst = worstHeightErrorMm(result.value, level);
+    const worst = Math.max(...heightErrorsMm(result.value.points, level.points));
     if (worst > 1.5) expect(result.value.confidence, `off ${worst.toFixed(2)} mm`).toBeLessThan(CHECK_BELOW_CONFIDENCE);
   });
 });
@@ -64,10 +52,10 @@ describe('proposals on the 3 mm T1 with a 1 mm shell, second noise draw', () => 
     pixelMm: 0.7, sliceMm: 3, table: { ...T1, thinShellMm: 1 }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3,
   });
   it.each(clicksOn('T12'))('flags %s clicked %d mm back and %d mm up when a height is off by more than 1.5 mm', (_, dy, dz, level) => {
-    const c = centreOf(level);
+    const c = centreOf(level.points);
     const result = proposeVertebra(image, [c[0], c[1] + dy, c[2] + dz]);
     if (!result.ok) return;
-    const worst = worstHeightErrorMm(result.value, level);
+    const worst = Math.max(...heightErrorsMm(result.value.points, level.points));
     if (worst > 1.5) expect(result.value.confidence, `off ${worst.toFixed(2)} mm`).toBeLessThan(CHECK_BELOW_CONFIDENCE);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectSpine, proposeVertebra, seriesHeaderOf, type PlaneImage, type Vec3 } from '../../analysis';
-import type { LevelTruth } from '../../sample-data/anatomy';
+import { detectSpine, proposeVertebra, seriesHeaderOf, type PlaneImage } from '../../analysis';
+import { centreOf, distance } from '../bench/assistFigures';
 import { fineScene, MR_T2_SIGNAL, renderMr, spineOf, truthOnPlane } from '../helpers/phantomVariants';
 
 // The phantom rendered in memory as bench:assist-sweep's 3 mm T2 with a 0.5 mm shell (tests/helpers/phantomVariants.ts,
@@ -22,25 +22,20 @@ const image: PlaneImage = {
   header: seriesHeaderOf('MR', undefined)!,
 };
 
-const centreOf = (level: LevelTruth): Vec3 => {
-  const points = Object.values(level.points);
-  return [0, 1, 2].map((a) => points.reduce((sum, p) => sum + p[a]!, 0) / points.length) as unknown as Vec3;
-};
-const distance = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 
 describe('a T2 MR of bodies with a 0.5 mm shell', () => {
   it.each(levels.map((l) => [l.level, l] as const))('reads %s clicked at its centre as a dark shell', (_, level) => {
-    const result = proposeVertebra(image, centreOf(level));
+    const result = proposeVertebra(image, centreOf(level.points));
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.polarity).toBe('darkShell');
   });
 
   it('finds every body from T10 to L3 with detectSpine, each at its level', () => {
-    const result = detectSpine(image, centreOf(levels[0]!), centreOf(levels[levels.length - 1]!));
+    const result = detectSpine(image, centreOf(levels[0]!.points), centreOf(levels[levels.length - 1]!.points));
     if (!result.ok) throw new Error(result.error.message);
     const right = result.value.vertebrae.filter(({ levelOffset, proposal }) => {
       const level = levels[levelOffset];
-      return level !== undefined && distance(proposal.centreMm, centreOf(level)) <= level.heights.middleMm / 3;
+      return level !== undefined && distance(proposal.centreMm, centreOf(level.points)) <= level.heights.middleMm / 3;
     });
     expect(right.length).toBe(levels.length);
   });
