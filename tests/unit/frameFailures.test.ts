@@ -1,6 +1,6 @@
 import type { StreamingImageVolume } from '@cornerstonejs/core';
 import { describe, expect, it } from 'vitest';
-import { failedFramesOf, followFrameFailures } from '../../viewer/cornerstone/frameFailures';
+import { failedFramesOf, followFrameFailures, frameFailuresOf } from '../../viewer/cornerstone/frameFailures';
 
 /** The part of a streaming volume the follower uses: its image ids and cornerstone's error callback, counting calls. */
 function fakeVolume(imageIds: string[]) {
@@ -52,5 +52,17 @@ describe('followFrameFailures', () => {
     volume.errorCallback('a', true, new Error('y'));
     expect(calls).toHaveLength(1);
     expect(failedFramesOf(fakeVolume(['a']).volume).size).toBe(0);
+  });
+
+  it('keeps each failed frame\'s image id and first error, in the order they failed', () => {
+    const { volume } = fakeVolume(['a', 'b', 'c']);
+    followFrameFailures(volume);
+    const refused = new Error('the server refused the frame request (401)');
+    volume.errorCallback('c', true, refused);
+    volume.errorCallback('c', true, "Couldn't decode");
+    const bound = (volume.errorCallback as unknown as (...args: unknown[]) => void).bind(volume, 0, 'a');
+    bound('no answer', true);
+    expect(frameFailuresOf(volume)).toEqual([{ imageId: 'c', error: refused }, { imageId: 'a', error: 'no answer' }]);
+    expect(frameFailuresOf(fakeVolume(['a']).volume)).toEqual([]);
   });
 });

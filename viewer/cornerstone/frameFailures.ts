@@ -1,41 +1,57 @@
 import type { StreamingImageVolume } from '@cornerstonejs/core';
 
-/** Frame indexes of each followed volume whose load failed for good. */
-const failedFrames = new WeakMap<StreamingImageVolume, Set<number>>();
+/** Of each followed volume, the frames whose load failed for good: frame index → what the first failure gave. */
+const failedFrames = new WeakMap<StreamingImageVolume, Map<number, unknown>>();
 
 type VolumeErrorCallback = (imageIdOrIndex: unknown, permanent: unknown, error?: unknown, done?: unknown) => void;
 
 /**
- * Counts each frame a volume could not load once, and remembers which frames they are (cornerstone 5.14 counts a frame
- * that fails for good twice: the retrieve's error and then its "Couldn't decode" when the request settles without an
- * image).
+ * Counts each frame a volume could not load once, and remembers which frames they are and why (cornerstone 5.14 counts
+ * a frame that fails for good twice: the retrieve's error and then its "Couldn't decode" when the request settles
+ * without an image).
  *
  * Counted twice, the failure makes the volume's processed frames reach the total one frame early: the volume says
  * "loaded" with a frame still on its way, or, when the failed frame is the last, counts one past the total. Either way
  * the views were never told that every frame is in, and the failed frame stayed marked for an upload that cannot
  * come: the sagittal view was never reported complete after one refused frame (HTTP 401, 403, 404 or 500).
- * Call it once per volume, before `load`.
+ * Call it once per volume, before `load`: the volume's loads start before the display listens to image events
+ * (showPlan.ts), and a frame refused in between is known only from here (`frameFailuresOf`).
  */
 export function followFrameFailures(volume: StreamingImageVolume): void {
   if (failedFrames.has(volume)) return;
-  const failed = new Set<number>();
+  const failed = new Map<number, unknown>();
   failedFrames.set(volume, failed);
   const original = (volume.errorCallback as unknown as VolumeErrorCallback).bind(volume);
   const replacement: VolumeErrorCallback = (imageIdOrIndex, permanent, error, done) => {
     // The volume's own loader binds (index, imageId) before the iterator's (error, done); the progressive retriever
-    // calls (imageId, permanent, error). A failure that is not permanent is passed on: cornerstone ignores it.
+    // calls (imageId, permanent, error). Either way the error is the third argument. A failure that is not permanent
+    // is passed on: cornerstone ignores it.
     const frameIndex = typeof imageIdOrIndex === 'number' ? imageIdOrIndex : volume.getImageIdIndex(String(imageIdOrIndex));
     const isPermanent = typeof imageIdOrIndex === 'number' ? true : Boolean(permanent);
     if (isPermanent && frameIndex >= 0) {
       if (failed.has(frameIndex)) return;
-      failed.add(frameIndex);
+      failed.set(frameIndex, error);
     }
     original(imageIdOrIndex, permanent, error, done);
   };
   (volume as unknown as { errorCallback: VolumeErrorCallback }).errorCallback = replacement;
 }
 
-/** The frames of `volume` that failed for good (empty for a volume not followed). */
+/** The frame indexes of `volume` that failed for good (empty for a volume not followed). */
 export function failedFramesOf(volume: StreamingImageVolume): ReadonlySet<number> {
-  return failedFrames.get(volume) ?? new Set<number>();
+  return new Set(failedFrames.get(volume)?.keys());
+}
+
+/** A frame of a volume that failed for good: its image id and what its first failure gave (an error, or a reason). */
+export interface FrameFailure {
+  readonly imageId: string;
+  readonly error: unknown;
+}
+
+/** The frames of `volume` that failed for good so far, in the order they failed (empty for a volume not followed). */
+export function frameFailuresOf(volume: StreamingImageVolume): FrameFailure[] {
+  return [...(failedFrames.get(volume) ?? [])].flatMap(([frameIndex, error]) => {
+    const imageId = volume.imageIds[frameIndex];
+    return imageId === undefined ? [] : [{ imageId, error }];
+  });
 }

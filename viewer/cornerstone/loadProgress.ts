@@ -1,5 +1,6 @@
-import { Enums, eventTarget, type Types } from '@cornerstonejs/core';
+import { Enums, eventTarget, type StreamingImageVolume, type Types } from '@cornerstonejs/core';
 import type { DisplayPlan } from '../model/displayPlan';
+import { frameFailuresOf } from './frameFailures';
 import { imageFailureText } from './imageErrorText';
 
 /**
@@ -21,6 +22,12 @@ export interface LoadProgress {
   settle: (imageIds: Iterable<string>) => void;
   /** Counts one image as failed with `message` (once) and publishes. */
   fail: (imageId: string, message: string) => void;
+  /**
+   * Counts as failed each frame of `volume` that failed for good so far (frameFailures.ts), once each like `fail`: a
+   * volume's loads start before the display listens to cornerstone's events, and a frame refused in between is known
+   * only to the volume. Call it before `settle` counts the volume's frames as in.
+   */
+  failFramesOf: (volume: StreamingImageVolume) => void;
   /** Writes `data-load-progress` / `data-loaded` on every element and calls `onLoadProgress`. */
   publish: () => void;
   /** Stops listening to cornerstone's image events. */
@@ -88,6 +95,9 @@ export function trackLoadProgress(plan: DisplayPlan, elements: ReadonlyMap<strin
       for (const id of imageIds) settled.add(id);
     },
     fail,
+    failFramesOf: (volume) => {
+      for (const { imageId, error } of frameFailuresOf(volume)) fail(imageId, imageFailureText(error));
+    },
     publish,
     dispose: () => {
       if (publishTimer !== null) clearTimeout(publishTimer);

@@ -148,6 +148,10 @@ async function showVolume(seriesKey: string, volumeSpecs: readonly ViewportSpec[
   const imageIds = firstVolumeSpec.imageIds;
   const volume = await volumeOf(seriesKey, imageIds);
   const volumeId = volume.volumeId;
+  // The volume's loads started before this display listened to image events (startVolumeLoads): a frame refused in
+  // between is known only to the volume's own record. Listed before any view holds the volume, so before a view can
+  // be drawn complete; later refusals come as events.
+  progress.failFramesOf(volume);
   // A series without a stored window would have its middle frame asked for again by every view (see volumeWindow.ts).
   await setVolumesWithWindow(volume, () => setVolumesForViewports(renderingEngine, [{ volumeId }], volumeSpecs.map((v) => v.viewportId)));
   for (const spec of volumeSpecs) {
@@ -170,9 +174,10 @@ async function showVolume(seriesKey: string, volumeSpecs: readonly ViewportSpec[
   });
   disposers.push(streamingRenders.dispose);
   afterSetupRender.push(streamingRenders.viewsRendered);
-  // The callback also covers frames that finished loading between two displays of this volume, whose events this
-  // display never saw.
+  // The callback also covers frames that finished loading, or failed, between two displays of this volume, whose events
+  // this display never saw (a failed frame is listed before `settle` counts it as in).
   void loadVolume(volume).then(() => {
+    progress.failFramesOf(volume);
     progress.settle(imageIds);
     progress.publish();
     frame(volumeSpecs);

@@ -1,0 +1,52 @@
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A loopback proxy in front of the viewer's server that refuses one kind of request. */
+export interface RefusingProxy {
+  /** The proxy's address: the page opened here gets the viewer, and its `/dicom-web` requests, through the proxy. */
+  readonly url: string;
+  /** How many requests it refused so far. */
+  refusals(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a proxy to `targetUrl` that answers every request whose path contains `refusedPathPart` with `status` and
+ * an empty body at once, as a PACS or a proxy refusing one instance does, and passes every other request on.
+ *
+ * Unlike Playwright's `page.route` (which holds every request of the page, refused or not, until the test process has
+ * looked at it: about a second per frame on a loaded machine), the refusal comes back as fast as a server's would, so
+ * it can reach the page before the display listens to cornerstone's events.
+ */
+export async function startRefusingProxy(targetUrl: string, refusedPathPart: string, status: number): Promise<RefusingProxy> {
+  const target = new URL(targetUrl);
+  let refusals = 0;
+  const server = createServer((request, response) => {
+    if ((request.url ?? '').includes(refusedPathPart)) {
+      refusals += 1;
+      response.writeHead(status, { 'content-length': '0' }).end();
+      return;
+    }
+    const forwarded = httpRequest({ host: target.hostname, port: target.port, path: request.url, method: request.method, headers: request.headers }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
+    forwarded.on('error', () => {
+      if (!response.headersSent) response.writeHead(502);
+      response.end();
+    });
+    request.pipe(forwarded);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    refusals: () => refusals,
+    stop: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
