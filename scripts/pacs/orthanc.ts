@@ -145,7 +145,10 @@ async function launch(binary: string, plugin: string, options: OrthancOptions, h
     const tail = logTail();
     await stop();
     const message = `Orthanc did not start on port ${httpPort}: ${ready}.\nLast lines of its log:\n${tail}`;
-    throw ready.startsWith('it exited') && /address already in use|cannot bind|port/i.test(tail) ? new PortTakenError(message) : new Error(message);
+    // Either Orthanc could not bind, or another server bound the port first (found free, then taken before Orthanc's
+    // bind: e.g. a server of the same test run listening on a port the system chose) and answers in its place.
+    const portTaken = ready === ANOTHER_SERVER_ANSWERS || (ready.startsWith('it exited') && /address already in use|cannot bind|port/i.test(tail));
+    throw portTaken ? new PortTakenError(message) : new Error(message);
   }
   return { url, dicomWebRoot: `${url}/dicom-web`, httpPort, pid, dir, storageDir, pidFile, logTail, stop };
 }
@@ -175,6 +178,8 @@ function orthancConfig(input: { name: string; httpPort: number; storageDir: stri
   };
 }
 
+const ANOTHER_SERVER_ANSWERS = 'another server already answers on this port';
+
 /** Null when Orthanc answers as itself with the DICOMweb plugin loaded, else why not. */
 async function waitUntilReady(child: ChildProcess, url: string, name: string, authorization: string | null): Promise<string | null> {
   const headers: Record<string, string> = authorization === null ? {} : { Authorization: authorization };
@@ -189,7 +194,7 @@ async function waitUntilReady(child: ChildProcess, url: string, name: string, au
         const list = (await plugins.json().catch(() => [])) as unknown;
         return Array.isArray(list) && list.includes('dicom-web') ? null : `the DICOMweb plugin did not load: ${INSTALL_HINT}`;
       }
-      if (response.ok) return 'another server already answers on this port';
+      if (response.ok) return ANOTHER_SERVER_ANSWERS;
     } catch {
       // not listening yet
     }
