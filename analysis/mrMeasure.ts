@@ -90,6 +90,12 @@ function cornerFits(
   return found.map(([u, b]) => [u, replaced.get(u) ?? b] as const);
 }
 
+/** Whether a profile at `u` lies within MR_CORNER_FIT_SPAN_MM of the corner at `uCorner`, on its `inward` side. */
+function inCornerSpan(u: number, uCorner: number, inward: 1 | -1): boolean {
+  const depthMm = inward * (u - uCorner);
+  return depthMm >= -1e-6 && depthMm <= MR_CORNER_FIT_SPAN_MM + 1e-6;
+}
+
 /**
  * The one-sided profiles within MR_CORNER_FIT_SPAN_MM inward of a corner whose fitted bands (MrBoundary.oneSidedFit)
  * see a level beyond the band at least `minContrast` above bone and agree on a cortex (at least MIN_CORNER_FITS, median
@@ -103,7 +109,7 @@ function agreeingCornerFits(
 ): { near: (readonly [number, MrBoundary])[]; widthMm: number } | null {
   const near = found.filter(
     ([u, b]) =>
-      b.oneSidedFit && b.oneSidedFit.outsideContrast >= minContrast && inward * (u - uCorner) >= -1e-6 && inward * (u - uCorner) <= MR_CORNER_FIT_SPAN_MM + 1e-6,
+      b.oneSidedFit && b.oneSidedFit.outsideContrast >= minContrast && inCornerSpan(u, uCorner, inward),
   );
   if (near.length < MIN_CORNER_FITS) return null;
   const widths = near.map(([, b]) => b.oneSidedFit!.widthMm);
@@ -147,7 +153,7 @@ function assumedCortexShortfallMm(
   inward: 1 | -1,
   contrasts: { readonly minContrast: number; readonly seenContrast: number },
 ): number {
-  const inSpan = found.filter(([u]) => inward * (u - uCorner) >= -1e-6 && inward * (u - uCorner) <= MR_CORNER_FIT_SPAN_MM + 1e-6);
+  const inSpan = found.filter(([u]) => inCornerSpan(u, uCorner, inward));
   const assumed = inSpan.filter(([, b]) => !surfaceRead(b));
   const read = inSpan.length - assumed.length;
   const agreeing = read >= MIN_TWO_SIDED_PROFILES ? null : agreeingCornerFits(assumed, uCorner, inward, contrasts.minContrast);
@@ -343,7 +349,7 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
     const inliers = fit.found.filter(([u, b]) => Math.abs(b.boundaryMm - fit.curve(u)) <= IRREGULAR_RESIDUAL_MM);
     contrasts.push(...inliers.map(([, b]) => b.contrast));
     const corner = (uCorner: number, inward: 1 | -1): number => {
-      const near = inliers.filter(([u]) => inward * (u - uCorner) >= -1e-6 && inward * (u - uCorner) <= MR_CORNER_FIT_SPAN_MM + 1e-6);
+      const near = inliers.filter(([u]) => inCornerSpan(u, uCorner, inward));
       const line = fitLine(near.map(([u, b]) => [u, b.boundaryMm] as const));
       if (!line || near.length < MR_CORNER_FIT_SPAN_MM / (2 * SCAN_STEP_MM)) {
         note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate is unclear at a corner; the point follows the endplate curve.` });
