@@ -26,7 +26,7 @@ const ROWS = 40;
  */
 const FRAME_HOLD_MS = 800;
 /**
- * The frame counts at which a pass of the request order is complete for 96 slices (viewer/model/retrieveOrder.ts: the
+ * The frame counts at which a pass of the request order is complete for 96 slices (viewer/loading/retrieveOrder.ts: the
  * middle slice, every 8th, the ones half-way between, every 4th; the odd ones end with the complete volume): one
  * refresh each at most.
  */
