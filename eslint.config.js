@@ -19,7 +19,7 @@ const VIEWER_LAYERS = {
   cornerstone: { forbidden: ['export', 'actions', 'panels', 'shell', 'dicomweb'], why: 'cornerstone/ renders and bridges to the store: it may import tools/, state/, model/, loading/ and measurement/.' },
   actions: { forbidden: ['panels', 'shell'], why: 'actions/ orchestrate what the user asks for: they never import components (panels/, shell/).' },
   panels: { forbidden: ['tools', 'cornerstone', 'actions', 'shell', 'export'], why: 'panels/ read the store and get their commands from the shell as props: they may import state/, model/, dicomweb/ types and measurement/.' },
-  workers: { forbidden: ['dicomweb', 'loading', 'model', 'state', 'tools', 'export', 'cornerstone', 'actions', 'panels', 'shell'], why: 'workers/ run analysis/ off the page: they import analysis/ only.' },
+  workers: { forbidden: ['model', 'state', 'tools', 'export', 'cornerstone', 'actions', 'panels', 'shell'], why: 'workers/ run analysis/ and frame fetches off the page: they import analysis/, loading/ and dicomweb/ (what a worker can run: no DOM) only.' },
   shell: { forbidden: [], why: '' },
 };
 

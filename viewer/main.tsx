@@ -2,6 +2,7 @@ import './shell/app.css';
 import { configFromUrl, prefetchStudy, studyUidsFromUrl } from './dicomweb';
 import { confirmedEarlySlice, peekEarlyFrame, prefetchMiddleFrame } from './loading/earlyFrame';
 import { markStartup } from './loading/startupMark';
+import { startFrameFetchWorker } from './loading/frameReadAhead';
 import { compositorStarted } from './loading/firstFrame';
 import { drawEntryImage } from './cornerstone/entryImage';
 import { entryFrame } from './shell/entryFrame';
@@ -39,6 +40,7 @@ const ENTRY_IMAGE_WAIT_MS = 3_000;
 let entryImage: Promise<void> = Promise.resolve();
 const config = configFromUrl(window.location.search);
 if (config) {
+  startFrameFetchWorker();
   const studyUids = studyUidsFromUrl(window.location.search);
   for (const uid of studyUids) {
     // The middle slice is established ahead of the series metadata only when one study is named: with several, the

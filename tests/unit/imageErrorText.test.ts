@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { imageErrorText, imageFailureText } from '../../viewer/cornerstone/imageErrorText';
-import { frameOfAnswer } from '../../viewer/loading/earlyFrame';
+import { frameOfAnswer } from '../../viewer/loading/frameAnswer';
 import { FrameRequestError, frameUnreachableError } from '../../viewer/loading/frameRequestError';
 
 describe('the problem-list text of an image that failed', () => {

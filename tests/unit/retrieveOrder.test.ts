@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retrieveGroups, type RetrievePass } from '../../viewer/model/retrieveOrder';
+import { retrieveGroups, type RetrievePass } from '../../viewer/loading/retrieveOrder';
 
 const flat = (sliceCount: number, passes?: readonly RetrievePass[]) => retrieveGroups(sliceCount, passes).flatMap((g) => [...g.indices]);
 

@@ -1,7 +1,7 @@
 import { Enums, VolumeViewport, cache, getEnabledElement, metaData, utilities, type Types } from '@cornerstonejs/core';
 import { wadors } from '@cornerstonejs/dicom-image-loader';
 import type { DisplayPlan } from '../model/displayPlan';
-import { middleSliceIndex } from '../model/retrieveOrder';
+import { middleSliceIndex } from '../loading/retrieveOrder';
 import { peekEarlyFrame } from '../loading/earlyFrame';
 import { markStartup } from '../loading/startupMark';
 import type { Vec3 } from '../loading/instanceMeta';

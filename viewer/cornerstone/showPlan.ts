@@ -21,7 +21,7 @@ import { showAsStored } from './monochrome1';
 import { trackLoadProgress, type LoadProgress, type LoadProgressCallbacks } from './loadProgress';
 import { followStore } from './measurementBridge';
 import { ENGINE_ID, engine } from './renderingEngine';
-import { orderVolumeRetrieval } from './retrieveOrder';
+import { orderVolumeRetrieval, readAheadVolumeFrames } from './retrieveOrder';
 import { throttleStreamingRenders } from './streamingRender';
 import { setVolumesWithWindow } from './volumeWindow';
 import { giveVolumeCompactTexture } from './volumeTexture';
@@ -112,7 +112,10 @@ function loadVolume(volume: StreamingImageVolume): Promise<void> {
     loading = new Promise<void>((resolve) => {
       // Protected in cornerstone 5.14 and without a setter (see streamingRender.ts).
       Reflect.set(volume, 'autoRenderOnLoad', false);
-      if (!volume.loadStatus.loaded) orderVolumeRetrieval(volume.volumeId, volume.imageIds.length);
+      if (!volume.loadStatus.loaded) {
+        orderVolumeRetrieval(volume.volumeId, volume.imageIds.length);
+        readAheadVolumeFrames(volume.imageIds);
+      }
       markStartup('volume-load');
       volume.load(() => resolve());
     });

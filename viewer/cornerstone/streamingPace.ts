@@ -1,4 +1,4 @@
-import { retrieveGroups } from '../model/retrieveOrder';
+import { retrieveGroups } from '../loading/retrieveOrder';
 
 /**
  * When the views of a streaming volume are refreshed (pure: no cornerstone). Every refresh of the sagittal reformat
@@ -39,7 +39,7 @@ let memoRefreshCounts: readonly number[] = [];
 
 /**
  * The frame counts of a volume of `totalFrames` at which a streaming refresh is due: the end of each pass of the
- * request order before the last (`model/retrieveOrder.ts`: the middle slice, every 8th slice, the ones half-way
+ * request order before the last (`loading/retrieveOrder.ts`: the middle slice, every 8th slice, the ones half-way
  * between, every 4th, the odd ones), i.e. near 1/8, 1/4 and 1/2 of the frames. Each refresh then shows the reformat
  * evenly sampled (every 8th, 4th, 2nd slice), and the complete volume is rendered apart from this. A refresh in the
  * middle of a pass shows one part of the volume sampled more finely than the rest; it cost ~0.38 s of browser CPU

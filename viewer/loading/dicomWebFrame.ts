@@ -1,7 +1,8 @@
 import { createAnswerBufferPool } from '../dicomweb/answerBufferPool';
 import type { FramePart } from '../dicomweb/framePart';
 import { frameRequestHeaders } from './dicomWebSeries';
-import { FRAME_MEDIA_TYPE, takeEarlyFrame } from './earlyFrame';
+import { FRAME_MEDIA_TYPE, peekEarlyFrame, takeEarlyFrame } from './earlyFrame';
+import { readAheadFrames, takeReadAheadFrame } from './frameReadAhead';
 import { frameUnreachableError } from './frameRequestError';
 import { frameOfPooledAnswer } from './pooledFrameAnswer';
 
@@ -20,12 +21,27 @@ const answerBuffers = createAnswerBufferPool({ defaultBytes: MIN_ANSWER_BUFFER_B
  *
  * Fetches one frame over WADO-RS (`url` ends in `/frames/N`) with the open study's credentials and takes its part out
  * of the answer: a view into a reusable buffer (loading/pooledFrameAnswer.ts), copied only when it does not start aligned
- * for the decoders. A frame requested early for the first image (loading/earlyFrame.ts) is taken from there instead,
- * once. Throws with a readable message when the server refuses or the answer cannot be read.
+ * for the decoders. A frame requested early for the first image (loading/earlyFrame.ts) or read ahead by the frame
+ * fetch worker (loading/frameReadAhead.ts) is taken from there instead, once. Throws with a readable message when the
+ * server refuses or the answer cannot be read.
  */
 export async function fetchDicomWebFrame(url: string): Promise<FramePart> {
   const early = await takeEarlyFrame(url);
   if (early) return early;
+  return takeReadAheadFrame(url) ?? fetchOnPage(url);
+}
+
+/**
+ * Has the frame fetch worker fetch `urls` (a volume's frames, in the order its load asks for them) while the page's
+ * main thread may be held; frames requested early for the first image are left out (they are in already).
+ */
+export function readAheadDicomWebFrames(urls: readonly string[]): void {
+  const ahead = urls.filter((url) => peekEarlyFrame(url) === null);
+  if (ahead.length > 0) readAheadFrames(ahead, { Accept: FRAME_MEDIA_TYPE, ...frameRequestHeaders() });
+}
+
+/** One frame fetched on the page's own thread. */
+async function fetchOnPage(url: string): Promise<FramePart> {
   const response = await fetch(url, { cache: 'no-store', headers: { Accept: FRAME_MEDIA_TYPE, ...frameRequestHeaders() } }).catch(() => {
     throw frameUnreachableError(url);
   });

@@ -1,7 +1,7 @@
 import { authHeader, isUid, type DicomWebConfig } from '../dicomweb/config';
 import { joinUrl } from '../dicomweb/http';
 import { numberValue, stringValue, values } from '../dicomweb/dicomJson';
-import { framePartOf, transferSyntaxAnnounced, type FramePart } from '../dicomweb/framePart';
+import { transferSyntaxAnnounced, type FramePart } from '../dicomweb/framePart';
 import { loadEntryCodec } from './compressedFrame';
 import type { PrefetchedSeries } from '../dicomweb/client';
 import { cross, dot } from './stackGeometry';
@@ -10,13 +10,13 @@ import type { Vec3 } from './instanceMeta';
 import { markStartup } from './startupMark';
 import { warmUpCanvas2d } from './canvasWarmUp';
 import { compositorStarted } from './firstFrame';
-import { frameStatusError } from './frameRequestError';
+import { frameOfAnswer } from './frameAnswer';
+import { readAheadFrames } from './frameReadAhead';
+import { middleSliceIndex, retrieveGroups } from './retrieveOrder';
 
 /** What a WADO-RS frame request accepts: any transfer syntax, as the server stores it (no transcoding). */
 export const FRAME_MEDIA_TYPE = 'multipart/related; type=application/octet-stream; transfer-syntax=*';
 
-/** Typed arrays of 16 and 32 bits need their start on a multiple of their size; 8 covers every decoder. */
-export const PIXEL_DATA_ALIGNMENT_BYTES = 8;
 
 /** Series of these modalities hold no images: the study opens on its first image series (as actions/pacs.ts). */
 export const NON_IMAGE_MODALITIES: ReadonlySet<string> = new Set(['SR', 'PR', 'KO', 'SEG', 'DOC']);
@@ -37,18 +37,6 @@ export function frameUrl(input: { wadoRoot: string; studyUID: string; seriesUID:
   return `${absoluteWadoRoot(input.wadoRoot)}/studies/${input.studyUID}/series/${input.seriesUID}/instances/${input.sopUID}/frames/${input.frameNumber}`;
 }
 
-/**
- * The frame part of a WADO-RS frame answer, its bytes a view into the answer (copied only when it does not start
- * aligned for the decoders). Throws with a readable message when the server refused or the answer cannot be read.
- */
-export async function frameOfAnswer(response: Response): Promise<FramePart> {
-  if (!response.ok) throw frameStatusError(response.status);
-  const body = new Uint8Array(await response.arrayBuffer());
-  const part = framePartOf(response.headers.get('Content-Type') ?? 'application/octet-stream', body);
-  if (!part.ok) throw new Error(`the frame cannot be read: ${part.reason}`);
-  const { pixelData, transferSyntaxUID } = part.value;
-  return { pixelData: pixelData.byteOffset % PIXEL_DATA_ALIGNMENT_BYTES === 0 ? pixelData : pixelData.slice(), transferSyntaxUID };
-}
 
 /**
  * Frames requested before the viewer asked for them, by frame URL: the middle slice of the series a study opens on,
@@ -85,12 +73,11 @@ function numbersOf(json: unknown, tag: string, count: number): number[] | null {
 }
 
 /**
- * The SOP Instance UID of the middle slice of a single-frame series, in cornerstone's volume order (ascending along
- * the normal of the first slice's ImageOrientationPatient, `sortImageIdsAndGetSpacing`; index ⌊n/2⌋, the slice its
- * views open on); null when an instance lacks a position or orientation or holds several frames (the series' own
- * analysis then decides alone). The early image checks that the display plan agrees before drawing it.
+ * The SOP Instance UIDs of a single-frame series in cornerstone's volume order (ascending along the normal of the first
+ * slice's ImageOrientationPatient, `sortImageIdsAndGetSpacing`); null when an instance lacks a position or orientation
+ * or holds several frames (the series' own analysis then decides alone).
  */
-export function middleSliceSopUid(instances: readonly unknown[]): string | null {
+export function sopUidsInSliceOrder(instances: readonly unknown[]): string[] | null {
   const [first] = instances;
   const orientation = numbersOf(first, '00200037', 6);
   if (orientation === null) return null;
@@ -104,7 +91,17 @@ export function middleSliceSopUid(instances: readonly unknown[]): string | null 
     slices.push({ sopUID, distanceMm: dot([position[0] ?? 0, position[1] ?? 0, position[2] ?? 0], normal) });
   }
   slices.sort((a, b) => a.distanceMm - b.distanceMm);
-  return slices[Math.floor(slices.length / 2)]?.sopUID ?? null;
+  return slices.map((slice) => slice.sopUID);
+}
+
+/**
+ * The SOP Instance UID of the middle slice of a single-frame series in volume order (`sopUidsInSliceOrder`, index
+ * ⌊n/2⌋, the slice its views open on); null when the order is not known. The early image checks that the display plan
+ * agrees before drawing it.
+ */
+export function middleSliceSopUid(instances: readonly unknown[]): string | null {
+  const ordered = sopUidsInSliceOrder(instances);
+  return ordered?.[middleSliceIndex(ordered.length)] ?? null;
 }
 
 /**
@@ -275,10 +272,32 @@ export async function prefetchMiddleFrame(
   metadataIn = true;
   markStartup('series-metadata');
   if (!metadata.ok) return;
-  const sopUID = middleSliceSopUid(metadata.value);
-  if (sopUID === null) return;
-  await requestEarlyFrame(config, address, sopUID);
+  const ordered = sopUidsInSliceOrder(metadata.value);
+  const sopUID = ordered?.[middleSliceIndex(ordered.length)];
+  if (ordered === null || sopUID === undefined) return;
+  const middleFrame = requestEarlyFrame(config, address, sopUID);
+  readAheadSeries(config, address, ordered);
+  await middleFrame;
   markStartup('early-frame');
+}
+
+/**
+ * Hands the rest of the series' frames to the frame fetch worker (loading/frameReadAhead.ts) in the order its volume
+ * will ask for them (`retrieveGroups`), now that the series metadata says that order, rather than when the viewer's
+ * code has loaded and made the volume: a second or two of transfer more before the rendering engine's start holds the
+ * page. Frames requested early are left out. A series the viewer then shows as a stack takes the same frames.
+ */
+function readAheadSeries(config: DicomWebConfig, series: SeriesAddress, sopUIDs: readonly string[]): void {
+  const urls: string[] = [];
+  for (const group of retrieveGroups(sopUIDs.length)) {
+    for (const index of group.indices) {
+      const sopUID = sopUIDs[index];
+      if (sopUID === undefined) continue;
+      const url = frameUrl({ wadoRoot: config.wadoRoot, studyUID: series.studyUID, seriesUID: series.seriesUID, sopUID, frameNumber: 1 });
+      if (!earlyFrames.has(url)) urls.push(url);
+    }
+  }
+  if (urls.length > 0) readAheadFrames(urls, requestHeaders(config, FRAME_MEDIA_TYPE));
 }
 
 /**

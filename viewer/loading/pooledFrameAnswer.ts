@@ -1,7 +1,7 @@
 import type { AnswerBufferPool } from '../dicomweb/answerBufferPool';
 import { framePartOf, type FramePart } from '../dicomweb/framePart';
 import { readStreamInto } from '../dicomweb/readStreamInto';
-import { PIXEL_DATA_ALIGNMENT_BYTES, frameOfAnswer } from './earlyFrame';
+import { PIXEL_DATA_ALIGNMENT_BYTES, frameOfAnswer } from './frameAnswer';
 
 /** Room beyond a stated Content-Length, so that the read reaching the end needs no larger buffer. */
 const ANSWER_SLACK_BYTES = 4096;

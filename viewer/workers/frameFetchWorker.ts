@@ -1,0 +1,114 @@
+import { createAnswerBufferPool } from '../dicomweb/answerBufferPool';
+import { frameUnreachableError, FrameRequestError } from '../loading/frameRequestError';
+import { frameOfPooledAnswer } from '../loading/pooledFrameAnswer';
+import type { FrameFetchRequest, FrameFetchResponse } from './frameFetchMessages';
+
+/**
+ * The frame fetch worker: keeps a volume's WADO-RS frame requests going while the page's main thread is held. The
+ * page's own requests start only when its main thread runs, and creating the rendering engine's WebGL context holds
+ * it for a second or more on a software GPU (waiting for the GPU process), so a volume's load used to stop there with
+ * six frames in flight. Here the frames of a volume are fetched in the page's request order, at most
+ * `MAX_REQUESTS_IN_FLIGHT` at a time, and each answer's frame part is handed to the page as soon as it is in; the
+ * frames the page waits for go first. Frames read ahead and not yet taken by the page are bounded
+ * (`MAX_FRAMES_AHEAD`, `MAX_BYTES_AHEAD`): the worker waits when the page falls behind.
+ */
+
+/** Chromium's connections per host over HTTP/1.1: more requests would only queue in the browser. */
+const MAX_REQUESTS_IN_FLIGHT = 6;
+/** Frames handed to the page and not yet taken, at most (≈ 2 s of frames at the I/O floor's pace on loopback). */
+const MAX_FRAMES_AHEAD = 64;
+/** Their bytes, at most: 64 uncompressed 512² 16-bit frames. */
+const MAX_BYTES_AHEAD = 64 * 512 * 512 * 2;
+/** Answer buffers kept for reuse: the requests in flight and a few given back early. */
+const MAX_KEPT_ANSWER_BUFFERS = 8;
+const MIN_ANSWER_BUFFER_BYTES = 65_536;
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const answerBuffers = createAnswerBufferPool({ defaultBytes: MIN_ANSWER_BUFFER_BYTES, maxKept: MAX_KEPT_ANSWER_BUFFERS });
+
+/** Frames to fetch ahead, in order, and the ones the page waits for (fetched first). */
+const aheadQueue: string[] = [];
+const askedQueue: string[] = [];
+/** Every URL this worker was given, so that none is fetched twice. */
+const known = new Set<string>();
+const inFlight = new Set<string>();
+/** Frames handed over and not yet taken: their byte counts. */
+const handedOver = new Map<string, number>();
+let bytesHandedOver = 0;
+let headers: Readonly<Record<string, string>> = {};
+
+function post(message: FrameFetchResponse, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+function windowFull(): boolean {
+  return handedOver.size >= MAX_FRAMES_AHEAD || bytesHandedOver >= MAX_BYTES_AHEAD;
+}
+
+/** Starts requests while there is room: asked frames first, then read-ahead frames while the window allows. */
+function pump(): void {
+  while (inFlight.size < MAX_REQUESTS_IN_FLIGHT) {
+    const url = askedQueue.shift() ?? (windowFull() ? undefined : aheadQueue.shift());
+    if (url === undefined) return;
+    void fetchFrame(url);
+  }
+}
+
+async function fetchFrame(url: string): Promise<void> {
+  inFlight.add(url);
+  try {
+    const response = await fetch(url, { cache: 'no-store', headers }).catch(() => {
+      throw frameUnreachableError(url);
+    });
+    const part = await frameOfPooledAnswer(response, answerBuffers);
+    const { pixelData } = part;
+    handedOver.set(url, pixelData.byteLength);
+    bytesHandedOver += pixelData.byteLength;
+    // Transfer the answer's buffer, not a copy: the part is a view into it.
+    post({
+      type: 'frame',
+      url,
+      buffer: pixelData.buffer as ArrayBuffer,
+      byteOffset: pixelData.byteOffset,
+      byteLength: pixelData.byteLength,
+      transferSyntaxUID: part.transferSyntaxUID,
+      pooled: part.release !== undefined,
+    }, [pixelData.buffer as ArrayBuffer]);
+  } catch (error) {
+    post({ type: 'failed', url, message: error instanceof Error ? error.message : String(error), requestError: error instanceof FrameRequestError });
+  } finally {
+    inFlight.delete(url);
+    pump();
+  }
+}
+
+function taken(url: string): void {
+  const bytes = handedOver.get(url);
+  if (bytes === undefined) return;
+  handedOver.delete(url);
+  bytesHandedOver -= bytes;
+  pump();
+}
+
+function asked(url: string): void {
+  const index = aheadQueue.indexOf(url);
+  if (index < 0) return; // in flight or handed over already
+  aheadQueue.splice(index, 1);
+  askedQueue.push(url);
+  pump();
+}
+
+scope.onmessage = (event: MessageEvent<FrameFetchRequest>) => {
+  const message = event.data;
+  if (message.type === 'ahead') {
+    headers = message.headers;
+    for (const url of message.urls) {
+      if (known.has(url)) continue;
+      known.add(url);
+      aheadQueue.push(url);
+    }
+    pump();
+  } else if (message.type === 'ask') asked(message.url);
+  else if (message.type === 'taken') taken(message.url);
+  else answerBuffers.give(message.buffer);
+};
