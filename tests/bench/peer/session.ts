@@ -231,6 +231,11 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
         if (missing.length > 0) error = `timed out after ${spec.timeoutMs / 1000} s waiting for ${missing.join(', ')}${marks.framesLoaded !== undefined ? ` (${marks.framesLoaded} frames loaded)` : ''}`;
       }
       await sleep(spec.settleMs ?? 1_000);
+      // The render of the complete volume may follow the marks waited for by more than one poll: read it again.
+      if (spec.floorScript === undefined && marks.sagittalDrawn === undefined) {
+        const later = ((await page.evaluate('window.__benchMarks').catch(() => null)) as BenchMarks | null) ?? {};
+        if (later.sagittalDrawn !== undefined) marks = { ...marks, sagittalDrawn: sinceOrigin(later, originMs).sagittalDrawn ?? later.sagittalDrawn };
+      }
       endHeapUsage = await cdp.send('Runtime.getHeapUsage').catch(() => undefined);
       // Where the memory lies with the volume complete and still open (smaps of every process; slow, so once).
       mappings = largestMappingsByType(browserPid, MAPPINGS_PER_PROCESS);
@@ -322,7 +327,7 @@ async function waitForMarks(page: Page, wanted: ReadonlyArray<keyof BenchMarks>,
 function sinceOrigin(marks: BenchMarks, originMs: number): BenchMarks {
   if (originMs === 0) return marks;
   const shifted = { ...marks };
-  for (const key of ['firstImage', 'firstRendered', 'sagittalReady'] as const) {
+  for (const key of ['firstImage', 'firstRendered', 'sagittalReady', 'sagittalDrawn'] as const) {
     const at = marks[key];
     if (at !== undefined) shifted[key] = at - originMs;
   }
