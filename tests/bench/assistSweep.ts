@@ -20,11 +20,10 @@ import { centreOf, distance, grades, heightErrorsMm, percentile } from './assist
 import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, seriesHeaderOf, type AnalysisImage } from '../../analysis';
 import {
   CT_HU,
-  fineScene,
+  fineSceneOf,
   MR_T2_SIGNAL,
   renderCt,
   renderMr,
-  spineOf,
   truthOnPlane,
   type CtAcquisition,
   type FineScene,
@@ -65,6 +64,14 @@ const MR_STIR: SignalTable = {
   air: 0, fat: 60, softTissue: 320, muscle: 180, csf: 1400, spinalCord: 550, discAnnulus: 250, discNucleus: 950,
   cancellousBone: 160, oedematousBone: 750, corticalBone: 30, posteriorElementBone: 140, cement: 20,
 };
+
+/**
+ * A desiccated disc on T2 (Pfirrmann grade IV–V, Pfirrmann CW et al., Spine 2001;26:1873: the nucleus as dark as the
+ * annulus or darker, dark grey to black): 250 against the marrow's 600, so the disc/marrow contrast is inverted. On T1
+ * a disc is darker than the marrow healthy or not (the table's annulus, 250). On CT a desiccated disc is soft tissue
+ * like the annulus (90 HU); its vacuum cleft is air (phantomVariants.ts).
+ */
+const MR_T2_DEGENERATED: SignalTable = { ...MR_T2_SIGNAL, degeneratedDisc: 250 };
 
 interface Variant {
   readonly name: string;
@@ -180,6 +187,32 @@ const VARIANTS: readonly Variant[] = [
     name: 'ct-shell-0.5mm', spine: 'baseline',
     source: 'the phantom-like CT (0.7 mm, 1 mm slices, bone kernel) with a 0.5 mm shell at the phantom\'s 1,000 HU (a healthy-density but thin shell; the kernel spreads it to ≈ 1 mm)',
     ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: { ...CT_HU, thinShellMm: 0.5 } },
+  },
+  {
+    name: 'ct-degen-discs', spine: 'degenerated',
+    source: 'elderly discs (phantomVariants.ts DEGENERATED_DISCS): T11–T12 and L2–L3 collapsed to 4 mm, L2–L3 with a 1.5 mm vacuum cleft, L1–L2 desiccated; the phantom-like CT',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+  },
+  {
+    name: 'ct-degen-osteophytes', spine: 'osteophytes',
+    source: 'those discs and anterior spurs 3–6 mm long rising 1–1.5 mm towards them at T11 inf., T12 sup., L2 inf., L3 sup. (OSTEOPHYTES; Nathan 1962 grades II–III); the phantom-like CT',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+  },
+  {
+    name: 'ct-degen-osteophytes-2mm-soft', spine: 'osteophytes', source: 'the discs and spurs on the routine 2 mm soft-kernel CT',
+    ct: { pixelMm: 0.78, sliceMm: 2, kernelFwhmMm: SOFT_FWHM_MM, noiseHu: 12, table: CT_HU },
+  },
+  {
+    name: 'mr-t2-degen-discs', spine: 'degenerated', source: 'the degenerated discs on the 3 mm T2, desiccated discs at 250 (marrow 600; Pfirrmann 2001 grades IV–V)',
+    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_DEGENERATED, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t2-degen-osteophytes', spine: 'osteophytes', source: 'the degenerated discs and the spurs on the 3 mm T2',
+    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_DEGENERATED, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t1-degen-osteophytes', spine: 'osteophytes', source: 'the degenerated discs and the spurs on the 3 mm T1',
+    mr: { pixelMm: 0.7, sliceMm: 3, table: MR_T1, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
   },
   {
     name: 'mr-t2-kyphosis', spine: 'kyphosis', source: 'hyperkyphosis on the 3 mm T2',
@@ -358,7 +391,7 @@ function main(): void {
   for (const variant of variants) {
     let fine = scenes.get(variant.spine);
     if (!fine) {
-      fine = fineScene(spineOf(variant.spine));
+      fine = fineSceneOf(variant.spine);
       scenes.set(variant.spine, fine);
     }
     for (let draw = 1; draw <= draws; draw += 1) {

@@ -9,14 +9,15 @@
 import type { PlaneImage, Volume } from '../../analysis';
 import { baselineSpine, levelTruth, type LevelTruth, type Spine, type Vertebra } from '../../sample-data/anatomy';
 import { ctGeometry } from '../../sample-data/geometry';
-import { frameOf, type Vec3 } from '../../sample-data/pose';
+import { frameOf, localToPatient, patientToLocal, type Vec3 } from '../../sample-data/pose';
 import { createRandom, gaussian } from '../../sample-data/random';
 import { rasterizePlane, type ImagePlane } from '../../sample-data/rasterize';
 import { buildScene } from '../../sample-data/scene';
 import { BASELINE_LEVELS } from '../../sample-data/spineSpecs';
 import { CT_HU, MR_T2_SIGNAL, Tissue } from '../../sample-data/tissue';
-import { GROUND_TRUTH_LEVELS } from '../../sample-data/vertebraShape';
+import { GROUND_TRUTH_LEVELS, inferiorEndplateVMm, superiorEndplateVMm } from '../../sample-data/vertebraShape';
 import { stackPoses } from '../../sample-data/anatomy';
+import { buildCrossSectionMap, signedDistanceToWallMm } from '../../sample-data/crossSection';
 
 export type SignalTable = Readonly<Record<keyof typeof Tissue, number>> & {
   /**
@@ -25,6 +26,11 @@ export type SignalTable = Readonly<Record<keyof typeof Tissue, number>> & {
    * is oedematous too), not as cortex. Absent by default (the phantom's 2 mm shell).
    */
   readonly thinShellMm?: typeof THIN_CORTEX_MM | typeof THINNEST_CORTEX_MM;
+  /**
+   * A desiccated disc's value (Pfirrmann grade IV–V: nucleus and annulus alike, no bright nucleus), where the scene
+   * has one (DEGENERATED_SPINE). Absent: the annulus's value.
+   */
+  readonly degeneratedDisc?: number;
 };
 
 /** Fine sampling of the scene, mm: a quarter of the finest pixel any variant uses (0.5 mm). */
@@ -51,11 +57,59 @@ const INNER_CORTEX = 13;
 const INNER_CORTEX_OEDEMA = 14;
 const MIDDLE_CORTEX = 15;
 const MIDDLE_CORTEX_OEDEMA = 16;
+/** A desiccated disc (nucleus and annulus alike) and the gas of a vacuum cleft in it: tissue codes added here. */
+const DEGENERATED_DISC = 17;
+const VACUUM_GAS = 18;
 /** How far from an inner cortex sample its body's marrow is looked for, mm: the phantom's 2 mm shell and some. */
 const MARROW_REACH_MM = 3;
 
 /** A spine pose variant: the baseline's bodies with other tilts, or shifted out of the midsagittal plane. */
-export type SpineShape = 'baseline' | 'kyphosis' | 'lordosis' | 'scoliosis';
+export type SpineShape = 'baseline' | 'kyphosis' | 'lordosis' | 'scoliosis' | 'degenerated' | 'osteophytes';
+
+/**
+ * The discs and spurs of an elderly spine (issue 12, "the spines our users actually have"), per disc named by the body
+ * above it. Disc degeneration on sagittal MR is graded by Pfirrmann CW et al. (Spine 2001;26:1873): grade IV, an
+ * inhomogeneous dark-grey disc with no distinction of nucleus and annulus and a normal to moderately decreased height;
+ * grade V, a black disc with a collapsed disc space. Here two discs are collapsed to 4 mm (the phantom's are 6.5–10 mm,
+ * spineSpecs.ts) and a third is desiccated at its full height. The collapsed L2–L3 holds a vacuum cleft: gas in a
+ * degenerated disc, a dark band along its middle on CT (and a signal void on MR; Resnick D et al., Radiology
+ * 1981;139:341 — the intervertebral vacuum phenomenon; Coulier B, JBR-BTR 2004;87:9), drawn as air, 1.5 mm thick.
+ * Osteophytes (the 'osteophytes' shape; Nathan H, J Bone Joint Surg Am 1962;44:243 — grade II spurs projecting
+ * horizontally from the rim, grade III beaks curving towards the disc) grow from the anterior rims of the endplates
+ * either side of the collapsed discs, 3–6 mm forward of the wall and 1–1.5 mm towards the disc, so that a spur's tip
+ * lies where a healthy body's corner would: "osteophytes that mimic a corner".
+ */
+interface DiscDegeneration {
+  /** The disc's mid-line height, mm, when narrowed (else as the baseline's). */
+  readonly heightMm?: number;
+  readonly vacuum: boolean;
+}
+const DEGENERATED_DISCS: Readonly<Partial<Record<string, DiscDegeneration>>> = {
+  T11: { heightMm: 4, vacuum: false },
+  L1: { vacuum: false },
+  L2: { heightMm: 4, vacuum: true },
+};
+/** Thickness of the vacuum cleft's gas, mm, and how far inside the walls it stops. */
+const VACUUM_THICKNESS_MM = 1.5;
+const VACUUM_WALL_INSET_MM = 3;
+
+/** An anterior spur from the rim of one endplate, in its body's frame (see DiscDegeneration). */
+interface Osteophyte {
+  readonly level: string;
+  readonly endplate: 'superior' | 'inferior';
+  /** How far the tip reaches in front of the anterior wall, mm. */
+  readonly lengthMm: number;
+  /** How far the tip rises beyond the endplate's plane, towards the disc, mm. */
+  readonly riseMm: number;
+  /** How far down the wall (away from the disc) its base reaches, mm. */
+  readonly baseMm: number;
+}
+const OSTEOPHYTES: readonly Osteophyte[] = [
+  { level: 'T11', endplate: 'inferior', lengthMm: 4, riseMm: 1, baseMm: 4 },
+  { level: 'T12', endplate: 'superior', lengthMm: 3, riseMm: 1, baseMm: 3 },
+  { level: 'L2', endplate: 'inferior', lengthMm: 5, riseMm: 1.5, baseMm: 5 },
+  { level: 'L3', endplate: 'superior', lengthMm: 6, riseMm: 1.5, baseMm: 5 },
+];
 
 /**
  * Extra tilt per level T8…L5, degrees (positive leans forward). Kyphosis: a thoracolumbar kyphosis of the elderly
@@ -79,6 +133,7 @@ const SCOLIOSIS_SHIFT_MM = [-2, -1, 1, 4, 6, 8, 7, 5, 2, 0] as const;
 export function spineOf(shape: SpineShape): Spine {
   const base = baselineSpine();
   if (shape === 'baseline') return base;
+  if (shape === 'degenerated' || shape === 'osteophytes') return narrowedSpine(base);
   const levels = BASELINE_LEVELS.map((l, i) => ({
     ...l,
     tiltDeg: l.tiltDeg + (shape === 'scoliosis' ? 0 : EXTRA_TILT_DEG[shape][i]!),
@@ -90,6 +145,19 @@ export function spineOf(shape: SpineShape): Spine {
     const moved = { centreMm: [pose.centreMm[0] + shift, pose.centreMm[1], pose.centreMm[2]] as Vec3, tiltDeg: pose.tiltDeg };
     return { ...v, pose: moved, frame: frameOf(moved) };
   });
+  return { vertebrae, cement: null };
+}
+
+/** The baseline spine with DEGENERATED_DISCS' narrowed discs: the bodies below each move up, shapes and tilts kept. */
+function narrowedSpine(base: Spine): Spine {
+  const levels = BASELINE_LEVELS.map((l) => ({ ...l, discBelowMm: DEGENERATED_DISCS[l.shape.level]?.heightMm ?? l.discBelowMm }));
+  const poses = stackPoses(levels);
+  const vertebrae: Vertebra[] = base.vertebrae.map((v, i) => ({
+    ...v,
+    pose: poses[i]!,
+    frame: frameOf(poses[i]!),
+    discBelowMm: levels[i]!.discBelowMm,
+  }));
   return { vertebrae, cement: null };
 }
 
@@ -123,7 +191,12 @@ export interface FineScene {
 export function fineScene(
   spine: Spine,
   halfWidthMm = FINE_HALF_WIDTH_MM,
-  crop: { readonly zRangeMm?: readonly [number, number]; readonly yRangeMm?: readonly [number, number] } = {},
+  crop: {
+    readonly zRangeMm?: readonly [number, number];
+    readonly yRangeMm?: readonly [number, number];
+    /** Draw DEGENERATED_DISCS (desiccated, narrowed as `spine` is, a vacuum cleft) and, with 'osteophytes', OSTEOPHYTES. */
+    readonly degeneration?: 'discs' | 'osteophytes';
+  } = {},
 ): FineScene {
   const geometry = ctGeometry(spine);
   const [zBottomMm, zTopMm] = crop.zRangeMm ?? [geometry.topZMm - (geometry.sliceCount - 1), geometry.topZMm];
@@ -146,10 +219,114 @@ export function fineScene(
     };
     const tissue = new Uint8Array(ny * nz);
     rasterizePlane(scene, plane, tissue);
+    if (crop.degeneration) {
+      const grid = { xMm: x, y0Mm, zTopMm, ny, nz };
+      paintDegeneratedDiscs(tissue, spine, grid);
+      if (crop.degeneration === 'osteophytes') paintOsteophytes(tissue, spine, grid);
+    }
     markInnerCortex(tissue, ny, nz);
     return tissue;
   });
   return { spine, xsMm, y0Mm, ny, zTopMm, nz, planes };
+}
+
+/** The fine scene of a spine shape, with its degeneration drawn for 'degenerated' and 'osteophytes'. */
+export function fineSceneOf(shape: SpineShape): FineScene {
+  const degeneration = shape === 'degenerated' ? 'discs' : shape === 'osteophytes' ? 'osteophytes' : undefined;
+  return fineScene(spineOf(shape), FINE_HALF_WIDTH_MM, degeneration ? { degeneration } : {});
+}
+
+/** Where one fine plane lies: its x, and y and z of its sample (0, 0), rows going down in z. */
+interface FineGrid {
+  readonly xMm: number;
+  readonly y0Mm: number;
+  readonly zTopMm: number;
+  readonly ny: number;
+  readonly nz: number;
+}
+
+/**
+ * Recodes the disc samples of DEGENERATED_DISCS as DEGENERATED_DISC, and those of a vacuum cleft (within
+ * VACUUM_THICKNESS_MM / 2 of the disc's middle, deeper than VACUUM_WALL_INSET_MM inside the walls) as VACUUM_GAS.
+ */
+function paintDegeneratedDiscs(tissue: Uint8Array, spine: Spine, grid: FineGrid): void {
+  const discs = spine.vertebrae.flatMap((upper, i) => {
+    const spec = DEGENERATED_DISCS[upper.shape.level];
+    const lower = spine.vertebrae[i + 1];
+    return spec && lower ? [{ upper, lower, spec, lowerMap: buildCrossSectionMap(lower.shape) }] : [];
+  });
+  for (let k = 0; k < grid.nz; k += 1) {
+    const z = grid.zTopMm - k * FINE_MM;
+    for (let j = 0; j < grid.ny; j += 1) {
+      const index = j + k * grid.ny;
+      const t = tissue[index];
+      if (t !== Tissue.discNucleus && t !== Tissue.discAnnulus) continue;
+      const p: Vec3 = [grid.xMm, grid.y0Mm + j * FINE_MM, z];
+      for (const { upper, lower, spec, lowerMap } of discs) {
+        const [uUpper, vUpper, wUpper] = patientToLocal(upper.frame, p);
+        const belowUpperMm = inferiorEndplateVMm(upper.shape, uUpper, wUpper) - vUpper;
+        const [uLower, vLower, wLower] = patientToLocal(lower.frame, p);
+        const aboveLowerMm = vLower - superiorEndplateVMm(lower.shape, uLower, wLower);
+        if (belowUpperMm <= 0 || aboveLowerMm <= 0) continue;
+        const inCleft =
+          spec.vacuum &&
+          Math.abs(belowUpperMm - aboveLowerMm) <= VACUUM_THICKNESS_MM &&
+          signedDistanceToWallMm(lowerMap, uLower, wLower) < -VACUUM_WALL_INSET_MM;
+        tissue[index] = inCleft ? VACUUM_GAS : DEGENERATED_DISC;
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * Draws OSTEOPHYTES as cortical bone over whatever is not bone: in its body's frame, in front of the anterior wall
+ * (0 < s ≤ length, s the distance from the wall), a triangle with its base on the wall from the endplate's plane to
+ * `baseMm` away from the disc and its tip at s = length, `riseMm` beyond the plane towards the disc.
+ */
+function paintOsteophytes(tissue: Uint8Array, spine: Spine, grid: FineGrid): void {
+  for (const spur of OSTEOPHYTES) {
+    const vertebra = spine.vertebrae.find((v) => v.shape.level === spur.level);
+    if (!vertebra) continue;
+    const { shape, frame } = vertebra;
+    const map = buildCrossSectionMap(shape);
+    const rimUMm = shape.depthMm / 2;
+    const superior = spur.endplate === 'superior';
+    const planeAt = (uMm: number, wMm: number) => (superior ? superiorEndplateVMm : inferiorEndplateVMm)(shape, uMm, wMm);
+    const sign = superior ? 1 : -1;
+    const corners = [rimUMm - 1, rimUMm + spur.lengthMm + 1].flatMap((u) =>
+      [-(spur.baseMm + 1), spur.riseMm + 1].map((e) => localToPatient(frame, [u, planeAt(rimUMm, 0) + sign * e, 0])),
+    );
+    const kFirst = Math.max(0, Math.floor((grid.zTopMm - Math.max(...corners.map((c) => c[2]))) / FINE_MM));
+    const kLast = Math.min(grid.nz - 1, Math.ceil((grid.zTopMm - Math.min(...corners.map((c) => c[2]))) / FINE_MM));
+    const jFirst = Math.max(0, Math.floor((Math.min(...corners.map((c) => c[1])) - grid.y0Mm) / FINE_MM));
+    const jLast = Math.min(grid.ny - 1, Math.ceil((Math.max(...corners.map((c) => c[1])) - grid.y0Mm) / FINE_MM));
+    for (let k = kFirst; k <= kLast; k += 1) {
+      for (let j = jFirst; j <= jLast; j += 1) {
+        const index = j + k * grid.ny;
+        if (isBone(tissue[index]!)) continue;
+        const [u, v, w] = patientToLocal(frame, [grid.xMm, grid.y0Mm + j * FINE_MM, grid.zTopMm - k * FINE_MM]);
+        if (u <= 0) continue;
+        const fromWallMm = signedDistanceToWallMm(map, u, w);
+        if (fromWallMm <= 0 || fromWallMm > spur.lengthMm) continue;
+        const towardsDiscMm = sign * (v - planeAt(u, w));
+        const share = fromWallMm / spur.lengthMm;
+        if (towardsDiscMm <= spur.riseMm * share && towardsDiscMm >= -spur.baseMm + (spur.baseMm + spur.riseMm) * share) {
+          tissue[index] = Tissue.corticalBone;
+        }
+      }
+    }
+  }
+}
+
+function isBone(t: number): boolean {
+  return (
+    t === Tissue.corticalBone ||
+    t === Tissue.cancellousBone ||
+    t === Tissue.oedematousBone ||
+    t === Tissue.posteriorElementBone ||
+    t === Tissue.cement
+  );
 }
 
 /**
@@ -171,7 +348,7 @@ function markInnerCortex(tissue: Uint8Array, ny: number, nz: number): void {
 function deepCortex(tissue: Uint8Array, ny: number, nz: number, depthMm: number): number[] {
   const reach = Math.round(depthMm / FINE_MM);
   const isBody = (t: number) =>
-    t === Tissue.corticalBone || t === Tissue.cancellousBone || t === Tissue.oedematousBone || t === Tissue.cement || t >= INNER_CORTEX;
+    t === Tissue.corticalBone || t === Tissue.cancellousBone || t === Tissue.oedematousBone || t === Tissue.cement || (t >= INNER_CORTEX && t <= MIDDLE_CORTEX_OEDEMA);
   const deep: number[] = [];
   for (let z = 0; z < nz; z += 1) {
     for (let y = 0; y < ny; y += 1) {
@@ -218,7 +395,7 @@ function nextToOedema(tissue: Uint8Array, ny: number, nz: number, i: number): bo
 }
 
 function lookupOf(table: SignalTable): Float32Array {
-  const lookup = new Float32Array(MIDDLE_CORTEX_OEDEMA + 1);
+  const lookup = new Float32Array(VACUUM_GAS + 1);
   for (const [name, index] of Object.entries(Tissue)) lookup[index] = table[name as keyof typeof Tissue];
   const thin = table.thinShellMm !== undefined;
   const thinnest = table.thinShellMm === THINNEST_CORTEX_MM;
@@ -226,6 +403,8 @@ function lookupOf(table: SignalTable): Float32Array {
   lookup[INNER_CORTEX_OEDEMA] = thin ? table.oedematousBone : table.corticalBone;
   lookup[MIDDLE_CORTEX] = thinnest ? table.cancellousBone : table.corticalBone;
   lookup[MIDDLE_CORTEX_OEDEMA] = thinnest ? table.oedematousBone : table.corticalBone;
+  lookup[DEGENERATED_DISC] = table.degeneratedDisc ?? table.discAnnulus;
+  lookup[VACUUM_GAS] = table.air;
   return lookup;
 }
 
