@@ -172,11 +172,26 @@ function assumedCortexShortfallMm(
  * sides, the endplate's place rests on that assumption alone, and the shell is 0.4–1 mm thick and up to 2 mm with
  * subchondral sclerosis (MR_MAX_CORTEX_MM): up to 1.5 mm either way, the whole of a height's tolerance. Seen on T1 where
  * a dark disc or annulus adjoins the endplate, and on thick slices of a concave endplate, whose band widens past
- * MR_MAX_DARK_LINE_MM.
+ * MR_MAX_DARK_LINE_MM. Likewise when the profiles over the middle of the endplate (NUCLEUS_SHARE of its half-span either
+ * side of `middle.uMm`) show both sides on fewer than MIN_TWO_SIDED_PROFILES: the middle point and most of each corner's
+ * span then rest on the assumption, whatever a few profiles at the rims read. Where a healthy disc's nucleus lies, its
+ * bright (T2) or intermediate (T1) signal shows the band's outer side; beside a degenerated disc with a vacuum cleft the
+ * dark of cortex, disc and gas runs on and only the rims, where the ligaments are, may show one (the sweep's collapsed
+ * L2–L3 with a cleft on T2: 3 of 36 profiles read, all at the rims, and the heights 1.4–2.0 mm short at confidence 1).
  */
-function surfaceAssumed(found: readonly (readonly [number, MrBoundary])[]): boolean {
-  return found.length > 0 && twoSidedCount(found) < MIN_TWO_SIDED_PROFILES;
+function surfaceAssumed(found: readonly (readonly [number, MrBoundary])[], middle: { readonly uMm: number; readonly halfSpanMm: number }): boolean {
+  if (found.length === 0) return false;
+  if (twoSidedCount(found) < MIN_TWO_SIDED_PROFILES) return true;
+  const central = found.filter(([u]) => Math.abs(u - middle.uMm) <= NUCLEUS_SHARE * middle.halfSpanMm);
+  return central.length >= MIN_TWO_SIDED_PROFILES && twoSidedCount(central) < MIN_TWO_SIDED_PROFILES;
 }
+
+/**
+ * The share of an endplate's half-span either side of its middle that is judged on its own in surfaceAssumed (0–1): the
+ * middle half, where a disc's nucleus lies (Pfirrmann CW et al., Spine 2001;26:1873: on a healthy T2 disc the bright
+ * nucleus, distinct from the annulus, fills the disc's middle) and where the middle point is read.
+ */
+const NUCLEUS_SHARE = 0.5;
 
 /** Whether a boundary's surface was read from its band (both sides seen, or a corner's agreeing one-sided fits: cornerFits). */
 function surfaceRead(b: MrBoundary): boolean {
@@ -333,7 +348,7 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
   for (const side of ['superior', 'inferior'] as const) {
     const sign = side === 'superior' ? 1 : -1;
     const fit = fitSide(raw[side], us.length);
-    if (surfaceAssumed(raw[side])) {
+    if (surfaceAssumed(raw[side], { uMm: uMiddle, halfSpanMm: (uAnterior - uPosterior) / 2 })) {
       note({
         code: 'SURFACE_ASSUMED',
         message: `The ${side} endplate's dark band shows no outer side (no bright disc or fat beyond it); its surface is assumed from a typical cortex, check its points.`,

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { CHECK_BELOW_CONFIDENCE, proposeVertebra, seriesHeaderOf, type PlaneImage } from '../../analysis';
+import { centreOf, heightErrorsMm } from '../bench/assistFigures';
+import { fineSceneOf, MR_T2_SIGNAL, renderMr, truthOnPlane } from '../helpers/phantomVariants';
+
+// bench:assist-sweep's 'mr-t2-degen-discs' under its second and third noise draws (seed `sweep/<variant>/draw-<n>`;
+// the phantom rendered in memory by tests/helpers/phantomVariants.ts, sample-data/ only read): the 3 mm T2 of a spine
+// whose T11–T12 and L2–L3 discs are collapsed to 4 mm and desiccated (Pfirrmann IV–V: 250 against the marrow's 600),
+// L2–L3 with a 1.5 mm vacuum cleft (a signal void), L1–L2 desiccated at full height. Beside the cleft the dark of
+// cortex, disc and gas runs on, so L2's inferior and L3's superior endplates show no outer side except at their rims;
+// their surfaces rest on the assumed 0.5 mm cortex (the phantom's shell is 2 mm) and the heights read 1.4–2.0 mm short.
+
+const fine = fineSceneOf('degenerated');
+const levels = truthOnPlane(fine.spine);
+const header = seriesHeaderOf('MR', undefined)!;
+const render = (draw: number): PlaneImage => ({
+  ...renderMr(fine, {
+    pixelMm: 0.6, sliceMm: 3, table: { ...MR_T2_SIGNAL, degeneratedDisc: 250 }, noiseSigma: 25, biasLengthMm: 200,
+    biasCraniocaudal: 0.3, seed: `sweep/mr-t2-degen-discs/draw-${draw}`,
+  }),
+  header,
+});
+const images = new Map([2, 3].map((draw) => [draw, render(draw)] as const));
+
+/** The sweep's clicks: the centre and 4 mm front/back × 3 mm up/down (patient y, z offsets, mm). */
+const CLICKS_MM: readonly (readonly [number, number])[] = [[0, 0], [4, 3], [4, -3], [-4, 3], [-4, -3]];
+const clicks = (draw: number, name: string) => {
+  const level = levels.find((l) => l.level === name)!;
+  return CLICKS_MM.map(([dy, dz]) => [draw, name, dy, dz, level] as const);
+};
+
+describe('proposals beside a collapsed disc with a vacuum cleft on a T2 (desiccated discs)', () => {
+  // Before: L3 from four clicks on draw 2 and five on draw 3, L2 from its centre on draw 3, all confidence 1.
+  it.each([...clicks(2, 'L2'), ...clicks(2, 'L3'), ...clicks(3, 'L2'), ...clicks(3, 'L3')])(
+    'flags (draw %i) %s clicked %d mm back and %d mm up when a height is off by more than 1.5 mm',
+    (draw, _, dy, dz, level) => {
+      const c = centreOf(level.points);
+      const result = proposeVertebra(images.get(draw)!, [c[0], c[1] + dy, c[2] + dz]);
+      if (!result.ok) return; // declining is also safe
+      const worst = Math.max(...heightErrorsMm(result.value.points, level.points));
+      if (worst > 1.5) expect(result.value.confidence, `off ${worst.toFixed(2)} mm`).toBeLessThan(CHECK_BELOW_CONFIDENCE);
+    },
+  );
+
+  // The flag is the cleft's, not the desiccated discs': a body between healthy or merely desiccated discs (T11–T12
+  // narrowed and dark, L1–L2 dark) is read within 1.5 mm and not flagged.
+  it.each(['T10', 'T11', 'T12', 'L1'])('reads %s (no vacuum cleft beside it) within 1.5 mm, unflagged', (name) => {
+    const level = levels.find((l) => l.level === name)!;
+    for (const image of images.values()) {
+      const result = proposeVertebra(image, centreOf(level.points));
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(Math.max(...heightErrorsMm(result.value.points, level.points))).toBeLessThan(1.5);
+      expect(result.value.confidence).toBeGreaterThanOrEqual(CHECK_BELOW_CONFIDENCE);
+    }
+  });
+});
