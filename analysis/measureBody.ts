@@ -287,6 +287,16 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
         toMm: predicted + REFINE_WINDOW_MM,
       });
       if (!edge || edge.distanceMm >= predicted - REFINE_WINDOW_MM) return null;
+      // The column leaves bright bone early but exits bone again at the endplate's own height: bone continues to the
+      // endplate in front of that inner edge (an anterior osteophyte's base, whose marrow joins the body's and whose
+      // cortex ends the wall's short of the rim), so the body is not collapsed there.
+      const plate = edgeAlong(view, at(frame, uCorner, 0), outward(frame, side), frame.polarity, {
+        minContrast: lowContrast,
+        fromMm: predicted - REFINE_WINDOW_MM,
+        toMm: predicted + REFINE_WINDOW_MM,
+        pick: 'strongest',
+      });
+      if (plate) return null;
       pointEdges.push(edge);
       note({ code: 'ROUNDED_CORNER', message: 'A corner is bevelled or collapsed; its point sits where the body ends.' });
       return edge.distanceMm;

@@ -49,8 +49,8 @@ export const MEASURED_FILE_SECONDS: Readonly<Record<string, number>> = {
   'tests/unit/analysisMrNoiseDraws.test.ts': 30,
   // Measured alone at load ≈ 12: 16 s (its import renders a cropped T2 scene).
   'tests/unit/analysisMrShellPolarity.test.ts': 16,
-  // Measured alone at load ≈ 5: 33 s (its import renders the sweep's whole degenerated-disc scene and two T2 draws).
-  'tests/unit/analysisDegeneratedSpine.test.ts': 33,
+  // Measured alone at load ≈ 5–8: 23–33 s (its import renders two of the sweep's degenerated scenes, two T2 and two CT draws).
+  'tests/unit/analysisDegeneratedSpine.test.ts': 30,
   'tests/e2e/seriesMemory.test.ts': 10,
   'tests/unit/srReport.test.ts': 11,
   'tests/e2e/decoding.test.ts': 11,

@@ -203,6 +203,14 @@ const VARIANTS: readonly Variant[] = [
     ct: { pixelMm: 0.78, sliceMm: 2, kernelFwhmMm: SOFT_FWHM_MM, noiseHu: 12, table: CT_HU },
   },
   {
+    name: 'ct-osteo-1mm-degen-osteophytes', spine: 'osteophytes', source: 'the discs and spurs on the osteoporotic 1 mm CT (marrow 80 HU, 1 mm shell at 350 HU: the spurs a 1 mm shell round marrow)',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 20, table: CT_OSTEOPOROTIC },
+  },
+  {
+    name: 'ct-3mm-degen-osteophytes', spine: 'osteophytes', source: 'the discs and spurs on the 3 mm bone-kernel CT',
+    ct: { pixelMm: 0.75, sliceMm: 3, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 25, table: CT_HU },
+  },
+  {
     name: 'mr-t2-degen-discs', spine: 'degenerated', source: 'the degenerated discs on the 3 mm T2, desiccated discs at 250 (marrow 600; Pfirrmann 2001 grades IV–V)',
     mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_DEGENERATED, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
   },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_BELOW_CONFIDENCE, proposeVertebra, seriesHeaderOf, type PlaneImage } from '../../analysis';
 import { centreOf, heightErrorsMm } from '../bench/assistFigures';
-import { fineSceneOf, MR_T2_SIGNAL, renderMr, truthOnPlane } from '../helpers/phantomVariants';
+import { CT_HU, fineSceneOf, MR_T2_SIGNAL, renderCt, renderMr, THIN_CORTEX_MM, truthOnPlane, type SignalTable } from '../helpers/phantomVariants';
 
 // bench:assist-sweep's 'mr-t2-degen-discs' under its second and third noise draws (seed `sweep/<variant>/draw-<n>`;
 // the phantom rendered in memory by tests/helpers/phantomVariants.ts, sample-data/ only read): the 3 mm T2 of a spine
@@ -54,4 +54,40 @@ describe('proposals beside a collapsed disc with a vacuum cleft on a T2 (desicca
       expect(result.value.confidence).toBeGreaterThanOrEqual(CHECK_BELOW_CONFIDENCE);
     }
   });
+});
+
+// bench:assist-sweep's 'ct-osteo-1mm-degen-osteophytes', draws 1 and 3: the same discs with anterior spurs at T11
+// (inferior), T12 (superior), L2 (inferior) and L3 (superior) on an osteoporotic 1 mm CT (marrow 80 HU, a 1 mm shell at
+// 350 HU, as the sweep's CT_OSTEOPOROTIC; Pickhardt PJ et al., Ann Intern Med 2013;158:588). A spur's marrow joins the
+// body's, so the wall's cortex ends 3–5 mm short of the rim where the spur's base begins: the column 1 mm inside the
+// wall leaves bright bone there, then meets the endplate's cortex at its own height.
+const spurred = fineSceneOf('osteophytes');
+const spurredLevels = truthOnPlane(spurred.spine);
+const osteoporotic: SignalTable = { ...CT_HU, cancellousBone: 80, oedematousBone: 130, corticalBone: 350, thinShellMm: THIN_CORTEX_MM, posteriorElementBone: 300 };
+const ctHeader = seriesHeaderOf('CT', undefined)!;
+const cts = new Map(
+  [1, 3].map((draw) => {
+    const seed = draw === 1 ? 'sweep/ct-osteo-1mm-degen-osteophytes' : `sweep/ct-osteo-1mm-degen-osteophytes/draw-${draw}`;
+    return [draw, { ...renderCt(spurred, { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: 0.7, noiseHu: 20, table: osteoporotic, seed }), header: ctHeader }] as const;
+  }),
+);
+const spurClicks = (draw: number, name: string) => {
+  const level = spurredLevels.find((l) => l.level === name)!;
+  return CLICKS_MM.map(([dy, dz]) => [draw, name, dy, dz, level] as const);
+};
+
+describe('anterior heights on an osteoporotic CT with osteophytes at the anterior rims', () => {
+  // Before: the corner was read as collapsed where the wall's cortex ended (Ha 3.9–4.3 mm short, as a wedge fracture
+  // would be), from every click on L2 and L3; flagged on most, at confidence 0.75 on two of draw 3's L3 clicks.
+  it.each([...spurClicks(1, 'L2'), ...spurClicks(1, 'L3'), ...spurClicks(3, 'L2'), ...spurClicks(3, 'L3')])(
+    'reads (draw %i) %s clicked %d mm back and %d mm up at the body\'s own corner, Ha within 1.5 mm',
+    (draw, _, dy, dz, level) => {
+      const c = centreOf(level.points);
+      const result = proposeVertebra(cts.get(draw)!, [c[0], c[1] + dy, c[2] + dz]);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const [anteriorErrorMm] = heightErrorsMm(result.value.points, level.points);
+      expect(anteriorErrorMm).toBeLessThan(1.5);
+    },
+  );
 });
