@@ -25,6 +25,16 @@ export interface SpineProposal {
 }
 
 const CENTRELINE_STEP_MM = 0.5;
+/*
+ * discDeparture: on a T2 a healthy disc is brighter than the marrow and a desiccated one (Pfirrmann grade IV–V;
+ * Pfirrmann CW et al., Spine 2001;26:1873) darker, and one spine holds both; the cortex either side of a disc is dark on
+ * every MR contrast. So on MR (a dark shell) whose two end discs lie either side of the marrow's level, a station's disc
+ * evidence is its distance from that level, whichever side, over the end discs' median distance; with the signed
+ * difference a bright end disc and a dark one (the sweep's T2 with a vacuum cleft at L2–L3: 657 and 39 about a marrow
+ * of 310) left a contrast of 38 and lost a body. Only then: where both end discs lie on one side, a departure to the
+ * other is the marrow's own (a coil's bias brightening the middle bodies of a low-SNR T1 took 4 of its 6 levels off
+ * when every MR spine was read either way). On CT the cortex is brighter than the marrow and every disc darker.
+ */
 /** Half-width of the band averaged across the centreline, as a share of the end bodies' mean depth. */
 const BAND_HALF_WIDTH_SHARE = 0.3;
 /** Weight of the spacing prior against the disc evidence (per disc, for a spacing off by one whole period). */
@@ -221,13 +231,16 @@ export function detectSpine(
   const lastEnd = endplateDistanceMm(last.proposal);
   const bodyLevel = (first.proposal.frame.marrow.levelValue + last.proposal.frame.marrow.levelValue) / 2;
   const discNear = [nearestStation(stations, firstEnd + 3), nearestStation(stations, totalMm - lastEnd - 3)];
-  const discLevel = median(discNear.map((i) => profile[i]!));
-  const contrast = discLevel - bodyLevel;
+  // Where the end discs lie either side of the marrow's level on MR, discs are told from it either way (discDeparture).
+  const eitherWay =
+    first.proposal.frame.polarity === 'darkShell' && (profile[discNear[0]!]! - bodyLevel) * (profile[discNear[1]!]! - bodyLevel) < 0;
+  const departure = (v: number) => (eitherWay ? Math.abs(v - bodyLevel) : v - bodyLevel);
+  const contrast = median(discNear.map((i) => departure(profile[i]!)));
   if (!(Math.abs(contrast) > 0)) return fail('NO_VERTEBRA', 'The discs cannot be told from the bodies along the spine here.');
   const evidence = new Float64Array(profile.length);
   for (let i = 0; i < profile.length; i += 1) {
     const v = profile[i]!;
-    evidence[i] = Number.isFinite(v) ? Math.max(-1, Math.min(1.5, (v - bodyLevel) / contrast)) : 0;
+    evidence[i] = Number.isFinite(v) ? Math.max(-1, Math.min(1.5, departure(v) / contrast)) : 0;
   }
   const firstPeriod = first.proposal.heightsMm.middleMm * 1.25;
   const lastPeriod = last.proposal.heightsMm.middleMm * 1.25;

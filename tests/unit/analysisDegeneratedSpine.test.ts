@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_BELOW_CONFIDENCE, proposeVertebra, seriesHeaderOf, type PlaneImage } from '../../analysis';
-import { centreOf, heightErrorsMm } from '../bench/assistFigures';
+import { CHECK_BELOW_CONFIDENCE, detectSpine, proposeVertebra, seriesHeaderOf, type PlaneImage } from '../../analysis';
+import { centreOf, distance, heightErrorsMm } from '../bench/assistFigures';
 import { CT_HU, fineSceneOf, MR_T2_SIGNAL, renderCt, renderMr, THIN_CORTEX_MM, truthOnPlane, type SignalTable } from '../helpers/phantomVariants';
 
 // bench:assist-sweep's 'mr-t2-degen-discs' under its second and third noise draws (seed `sweep/<variant>/draw-<n>`;
@@ -52,6 +52,21 @@ describe('proposals beside a collapsed disc with a vacuum cleft on a T2 (desicca
       if (!result.ok) return;
       expect(Math.max(...heightErrorsMm(result.value.points, level.points))).toBeLessThan(1.5);
       expect(result.value.confidence).toBeGreaterThanOrEqual(CHECK_BELOW_CONFIDENCE);
+    }
+  });
+});
+
+describe('detectSpine from T10 to L3 on that T2, a bright healthy disc at one end and the dark cleft at the other', () => {
+  // Before: the disc evidence was the signed difference from the marrow over the end discs' median (657 and 39 about a
+  // marrow of 310: a contrast of 38), and on draw 3 the count lost a body (5 found, T12–L2 at wrong places).
+  it.each([2, 3])('finds the six bodies at their levels (draw %i)', (draw) => {
+    const result = detectSpine(images.get(draw)!, centreOf(levels[0]!.points), centreOf(levels[levels.length - 1]!.points));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.vertebrae.map((v) => v.levelOffset)).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const { levelOffset, proposal } of result.value.vertebrae) {
+      const level = levels[levelOffset]!;
+      expect(distance(proposal.centreMm, centreOf(level.points)), level.level).toBeLessThanOrEqual(level.heights.middleMm / 3);
     }
   });
 });
