@@ -25,16 +25,6 @@ export interface SpineProposal {
 }
 
 const CENTRELINE_STEP_MM = 0.5;
-/*
- * discDeparture: on a T2 a healthy disc is brighter than the marrow and a desiccated one (Pfirrmann grade IV–V;
- * Pfirrmann CW et al., Spine 2001;26:1873) darker, and one spine holds both; the cortex either side of a disc is dark on
- * every MR contrast. So on MR (a dark shell) whose two end discs lie either side of the marrow's level, a station's disc
- * evidence is its distance from that level, whichever side, over the end discs' median distance; with the signed
- * difference a bright end disc and a dark one (the sweep's T2 with a vacuum cleft at L2–L3: 657 and 39 about a marrow
- * of 310) left a contrast of 38 and lost a body. Only then: where both end discs lie on one side, a departure to the
- * other is the marrow's own (a coil's bias brightening the middle bodies of a low-SNR T1 took 4 of its 6 levels off
- * when every MR spine was read either way). On CT the cortex is brighter than the marrow and every disc darker.
- */
 /** Half-width of the band averaged across the centreline, as a share of the end bodies' mean depth. */
 const BAND_HALF_WIDTH_SHARE = 0.3;
 /** Weight of the spacing prior against the disc evidence (per disc, for a spacing off by one whole period). */
@@ -234,7 +224,7 @@ export function detectSpine(
   // Where the end discs lie either side of the marrow's level on MR, discs are told from it either way (discDeparture).
   const eitherWay =
     first.proposal.frame.polarity === 'darkShell' && (profile[discNear[0]!]! - bodyLevel) * (profile[discNear[1]!]! - bodyLevel) < 0;
-  const departure = (v: number) => (eitherWay ? Math.abs(v - bodyLevel) : v - bodyLevel);
+  const departure = (v: number) => discDeparture(v, bodyLevel, eitherWay);
   const contrast = median(discNear.map((i) => departure(profile[i]!)));
   if (!(Math.abs(contrast) > 0)) return fail('NO_VERTEBRA', 'The discs cannot be told from the bodies along the spine here.');
   const evidence = new Float64Array(profile.length);
@@ -431,6 +421,21 @@ function judgingOf({ discs, evidence, first, last, bodyAt }: CountToJudge): Coun
     },
     judged: () => ({ bodies: { between, missing, notBodies, underfilled }, faults: [...faults].sort((x, y) => x - y) }),
   };
+}
+
+/**
+ * A station's disc evidence before scaling, image units: its value less the marrow's level, or with `eitherWay` its
+ * distance from that level. On a T2 a healthy disc is brighter than the marrow and a desiccated one (Pfirrmann grade IV–V;
+ * Pfirrmann CW et al., Spine 2001;26:1873) darker, and one spine holds both; the cortex either side of a disc is dark on
+ * every MR contrast. So on MR (a dark shell) whose two end discs lie either side of the marrow's level, a station's disc
+ * evidence is its distance from that level, whichever side, over the end discs' median distance; with the signed
+ * difference a bright end disc and a dark one (the sweep's T2 with a vacuum cleft at L2–L3: 657 and 39 about a marrow
+ * of 310) left a contrast of 38 and lost a body. Only then: where both end discs lie on one side, a departure to the
+ * other is the marrow's own (a coil's bias brightening the middle bodies of a low-SNR T1 took 4 of its 6 levels off
+ * when every MR spine was read either way). On CT the cortex is brighter than the marrow and every disc darker.
+ */
+function discDeparture(value: number, bodyLevel: number, eitherWay: boolean): number {
+  return eitherWay ? Math.abs(value - bodyLevel) : value - bodyLevel;
 }
 
 /** Median disc evidence over the middle half of the stretch between two discs (station indices); 0 when empty. */
