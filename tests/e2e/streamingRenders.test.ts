@@ -168,10 +168,12 @@ describe.skipIf(!hasOrthanc)('renders while a volume streams in over DICOMweb', 
     const framesAtRenders = sagittal.map((r) => r.framesIn);
     expect(framesAtRenders, seen).toEqual([...new Set(framesAtRenders)].sort((a, b) => a - b));
     expect(framesAtRenders.at(-1) ?? 0, seen).toBeGreaterThanOrEqual(SLICE_COUNT / 2);
-    // Each refresh comes once a pass has been completed since the render before it, not in the middle of a pass.
+    // At most one refresh per completed pass: by its render, the i-th refresh has at least i passes complete. (A
+    // refresh asked for at a pass end is drawn at the next animation frame, when more frames may be in: the frame
+    // fetch worker hands them over in bursts, so a refresh need not be drawn before the next pass's first frame.)
     for (let i = 1; i < framesAtRenders.length; i++) {
-      const [before, now] = [framesAtRenders[i - 1] ?? 0, framesAtRenders[i] ?? 0];
-      expect(PASS_ENDS.some((end) => end > before && end <= now), `${seen}: refresh ${i} at ${now} frames`).toBe(true);
+      const now = framesAtRenders[i] ?? 0;
+      expect(PASS_ENDS.filter((end) => end <= now).length, `${seen}: refresh ${i} at ${now} frames`).toBeGreaterThanOrEqual(i);
     }
     // The axial and coronal views keep their first render until the volume is complete (one more allowed for a
     // layout change, which makes cornerstone render every view).

@@ -23,14 +23,18 @@ const MAX_BYTES_AHEAD = 64 * 512 * 512 * 2;
 const MAX_KEPT_ANSWER_BUFFERS = 8;
 const MIN_ANSWER_BUFFER_BYTES = 65_536;
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+/** What this worker uses of its global scope (typed here so that the page's and node's type checks read it too). */
+interface FetchWorkerScope {
+  postMessage(message: FrameFetchResponse, transfer: Transferable[]): void;
+  onmessage: ((event: MessageEvent<FrameFetchRequest>) => void) | null;
+}
+
+const scope = self as unknown as FetchWorkerScope;
 const answerBuffers = createAnswerBufferPool({ defaultBytes: MIN_ANSWER_BUFFER_BYTES, maxKept: MAX_KEPT_ANSWER_BUFFERS });
 
 /** Frames to fetch ahead, in order, and the ones the page waits for (fetched first). */
 const aheadQueue: string[] = [];
 const askedQueue: string[] = [];
-/** Every URL this worker was given, so that none is fetched twice. */
-const known = new Set<string>();
 const inFlight = new Set<string>();
 /** Frames handed over and not yet taken: their byte counts. */
 const handedOver = new Map<string, number>();
@@ -41,8 +45,9 @@ function post(message: FrameFetchResponse, transfer: Transferable[] = []): void 
   scope.postMessage(message, transfer);
 }
 
+/** Whether the frames handed over and not yet taken, with those on their way, fill the read-ahead window. */
 function windowFull(): boolean {
-  return handedOver.size >= MAX_FRAMES_AHEAD || bytesHandedOver >= MAX_BYTES_AHEAD;
+  return handedOver.size + inFlight.size >= MAX_FRAMES_AHEAD || bytesHandedOver >= MAX_BYTES_AHEAD;
 }
 
 /** Starts requests while there is room: asked frames first, then read-ahead frames while the window allows. */
@@ -90,10 +95,19 @@ function taken(url: string): void {
   pump();
 }
 
+/** Whether `url` is queued, being fetched or handed over and not yet taken: then it is not fetched again. */
+function pending(url: string): boolean {
+  return inFlight.has(url) || handedOver.has(url) || askedQueue.includes(url) || aheadQueue.includes(url);
+}
+
+/**
+ * The page waits for `url`: it goes before the frames only read ahead. A frame the page took before and asks for again
+ * (another volume of the same series) is fetched again.
+ */
 function asked(url: string): void {
   const index = aheadQueue.indexOf(url);
-  if (index < 0) return; // in flight or handed over already
-  aheadQueue.splice(index, 1);
+  if (index >= 0) aheadQueue.splice(index, 1);
+  else if (pending(url)) return;
   askedQueue.push(url);
   pump();
 }
@@ -102,9 +116,10 @@ scope.onmessage = (event: MessageEvent<FrameFetchRequest>) => {
   const message = event.data;
   if (message.type === 'ahead') {
     headers = message.headers;
+    const queued = new Set([...aheadQueue, ...askedQueue, ...inFlight, ...handedOver.keys()]);
     for (const url of message.urls) {
-      if (known.has(url)) continue;
-      known.add(url);
+      if (queued.has(url)) continue;
+      queued.add(url);
       aheadQueue.push(url);
     }
     pump();
