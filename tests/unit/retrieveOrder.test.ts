@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retrieveGroups, type RetrievePass } from '../../viewer/loading/retrieveOrder';
+import { inRetrieveOrder, retrieveGroups, type RetrievePass } from '../../viewer/loading/retrieveOrder';
 
 const flat = (sliceCount: number, passes?: readonly RetrievePass[]) => retrieveGroups(sliceCount, passes).flatMap((g) => [...g.indices]);
 
@@ -40,5 +40,11 @@ describe('the order in which slices are requested', () => {
 
   it('has nothing to request for an empty series', () => {
     expect(retrieveGroups(0)).toEqual([]);
+  });
+
+  it('puts one item per slice in the order the slices are requested', () => {
+    const names = Array.from({ length: 10 }, (_, i) => `slice ${i}`);
+    expect(inRetrieveOrder(names)).toEqual(flat(10).map((i) => `slice ${i}`));
+    expect(inRetrieveOrder([])).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { cache, Enums, imageLoadPoolManager, imageRetrievalPoolManager, utilities, type Types } from '@cornerstonejs/core';
 import { readAheadDicomWebFrames } from '../loading/dicomWebFrame';
-import { retrieveGroups } from '../loading/retrieveOrder';
+import { inRetrieveOrder, retrieveGroups } from '../loading/retrieveOrder';
+import { WADORS_SCHEME } from './wadorsFrameLoader';
 
 /**
  * Requests in flight to the server at once, per request type: Chromium opens at most 6 connections per host over
@@ -36,9 +37,6 @@ export function orderVolumeRetrieval(volumeId: string, sliceCount: number): void
   utilities.imageRetrieveMetadataProvider.add(volumeId, { stages });
 }
 
-/** The image id scheme of DICOMweb frames (cornerstone/wadorsFrameLoader.ts). */
-const WADORS_SCHEME = 'wadors:';
-
 /**
  * Hands the DICOMweb frames of a volume about to stream in (`imageIds` in slice order) to the frame fetch worker, in
  * the order `orderVolumeRetrieval` makes the volume ask for them, so that they keep arriving while the page's main
@@ -46,12 +44,8 @@ const WADORS_SCHEME = 'wadors:';
  * series loaded them; the volume takes them from there) are left out.
  */
 export function readAheadVolumeFrames(imageIds: readonly string[]): void {
-  const urls: string[] = [];
-  for (const group of retrieveGroups(imageIds.length)) {
-    for (const index of group.indices) {
-      const imageId = imageIds[index];
-      if (imageId?.startsWith(WADORS_SCHEME) && cache.getImageLoadObject(imageId) === undefined) urls.push(imageId.slice(WADORS_SCHEME.length));
-    }
-  }
+  const urls = inRetrieveOrder(imageIds)
+    .filter((imageId) => imageId.startsWith(WADORS_SCHEME) && cache.getImageLoadObject(imageId) === undefined)
+    .map((imageId) => imageId.slice(WADORS_SCHEME.length));
   readAheadDicomWebFrames(urls);
 }

@@ -4,7 +4,7 @@ import { fetchDicomWebFrame } from '../loading/dicomWebFrame';
 import { createImageFromFrame } from './uncompressedImage';
 
 /** The image id scheme of DICOMweb frames: `wadors:<frame URL>`. */
-const SCHEME = 'wadors:';
+export const WADORS_SCHEME = 'wadors:';
 
 type LoadOptions = NonNullable<Parameters<typeof createImage>[3]> & {
   requestType?: Enums.RequestType;
@@ -23,7 +23,7 @@ type LoadOptions = NonNullable<Parameters<typeof createImage>[3]> & {
  * the pixels (after the worker, for compressed frames).
  */
 function loadFrame(imageId: string, options: LoadOptions = {}): Types.IImageLoadObject {
-  const url = imageId.slice(SCHEME.length);
+  const url = imageId.slice(WADORS_SCHEME.length);
   const startMs = Date.now();
   const retrieved = new Promise<Awaited<ReturnType<typeof fetchDicomWebFrame>>>((resolve, reject) => {
     imageRetrievalPoolManager.addRequest(

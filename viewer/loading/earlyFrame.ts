@@ -12,7 +12,7 @@ import { warmUpCanvas2d } from './canvasWarmUp';
 import { compositorStarted } from './firstFrame';
 import { frameOfAnswer } from './frameAnswer';
 import { readAheadFrames } from './frameReadAhead';
-import { middleSliceIndex, retrieveGroups } from './retrieveOrder';
+import { inRetrieveOrder, middleSliceIndex } from './retrieveOrder';
 
 /** What a WADO-RS frame request accepts: any transfer syntax, as the server stores it (no transcoding). */
 export const FRAME_MEDIA_TYPE = 'multipart/related; type=application/octet-stream; transfer-syntax=*';
@@ -283,20 +283,14 @@ export async function prefetchMiddleFrame(
 
 /**
  * Hands the rest of the series' frames to the frame fetch worker (loading/frameReadAhead.ts) in the order its volume
- * will ask for them (`retrieveGroups`), now that the series metadata says that order, rather than when the viewer's
+ * will ask for them (`inRetrieveOrder`), now that the series metadata says that order, rather than when the viewer's
  * code has loaded and made the volume: a second or two of transfer more before the rendering engine's start holds the
  * page. Frames requested early are left out. A series the viewer then shows as a stack takes the same frames.
  */
 function readAheadSeries(config: DicomWebConfig, series: SeriesAddress, sopUIDs: readonly string[]): void {
-  const urls: string[] = [];
-  for (const group of retrieveGroups(sopUIDs.length)) {
-    for (const index of group.indices) {
-      const sopUID = sopUIDs[index];
-      if (sopUID === undefined) continue;
-      const url = frameUrl({ wadoRoot: config.wadoRoot, studyUID: series.studyUID, seriesUID: series.seriesUID, sopUID, frameNumber: 1 });
-      if (!earlyFrames.has(url)) urls.push(url);
-    }
-  }
+  const urls = inRetrieveOrder(sopUIDs)
+    .map((sopUID) => frameUrl({ wadoRoot: config.wadoRoot, studyUID: series.studyUID, seriesUID: series.seriesUID, sopUID, frameNumber: 1 }))
+    .filter((url) => !earlyFrames.has(url));
   if (urls.length > 0) readAheadFrames(urls, requestHeaders(config, FRAME_MEDIA_TYPE));
 }
 

@@ -57,3 +57,8 @@ export function retrieveGroups(sliceCount: number, passes: readonly RetrievePass
   return groups;
 }
 
+
+/** `items` (one per slice, in slice order) in the order `retrieveGroups` requests their slices. */
+export function inRetrieveOrder<T>(items: readonly T[]): T[] {
+  return retrieveGroups(items.length).flatMap((group) => group.indices.map((index) => items[index] as T));
+}
