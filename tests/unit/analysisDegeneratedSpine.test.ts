@@ -24,10 +24,12 @@ const images = new Map([2, 3].map((draw) => [draw, render(draw)] as const));
 
 /** The sweep's clicks: the centre and 4 mm front/back × 3 mm up/down (patient y, z offsets, mm). */
 const CLICKS_MM: readonly (readonly [number, number])[] = [[0, 0], [4, 3], [4, -3], [-4, 3], [-4, -3]];
-const clicks = (draw: number, name: string) => {
-  const level = levels.find((l) => l.level === name)!;
+/** The sweep's five clicks on the level `name` of `among` (the truth's levels on a scene), for one noise draw. */
+function clicksOn<L extends { readonly level: string }>(among: readonly L[], draw: number, name: string) {
+  const level = among.find((l) => l.level === name)!;
   return CLICKS_MM.map(([dy, dz]) => [draw, name, dy, dz, level] as const);
-};
+}
+const clicks = (draw: number, name: string) => clicksOn(levels, draw, name);
 
 describe('proposals beside a collapsed disc with a vacuum cleft on a T2 (desiccated discs)', () => {
   // Before: L3 from four clicks on draw 2 and five on draw 3, L2 from its centre on draw 3, all confidence 1.
@@ -86,10 +88,7 @@ const cts = new Map(
     return [draw, { ...renderCt(spurred, { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: 0.7, noiseHu: 20, table: osteoporotic, seed }), header: ctHeader }] as const;
   }),
 );
-const spurClicks = (draw: number, name: string) => {
-  const level = spurredLevels.find((l) => l.level === name)!;
-  return CLICKS_MM.map(([dy, dz]) => [draw, name, dy, dz, level] as const);
-};
+const spurClicks = (draw: number, name: string) => clicksOn(spurredLevels, draw, name);
 
 describe('anterior heights on an osteoporotic CT with osteophytes at the anterior rims', () => {
   // Before: the corner was read as collapsed where the wall's cortex ended (Ha 3.9–4.3 mm short, as a wedge fracture
