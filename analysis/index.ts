@@ -9,7 +9,7 @@ export { seriesHeaderOf, validateImage, validatePlaneImage, validateVolume, volu
 export type { PlaneSpec } from './samplePlane';
 export { samplePlane } from './samplePlane';
 export type { PlaneAxes } from './planeView';
-export { SAGITTAL_AXES } from './planeView';
+export { SAGITTAL_AXES, slicesEachSide } from './planeView';
 export type { CornerName, SixPointsMm } from './sixPoints';
 export { CORNER_NAMES, isCornerName } from './sixPoints';
 export type { ConfidenceReason, ReasonCode } from './confidence';

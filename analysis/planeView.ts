@@ -334,6 +334,19 @@ const NOISY_SLAB_SAMPLES = 3;
 const MAX_NOISY_SLAB_STEP_MM = 3.01;
 
 /**
+ * How many slices on each side of the displayed one the analysis reads of a stack of parallel slices `stepMm` apart:
+ * enough for the displayed slab (±SLAB_WIDTH_MM / 2) and for the noisy slab (NOISY_SLAB_SAMPLES centred on the plane),
+ * each through-plane sample between two slices. A caller that holds only a stack's displayed image and its neighbours
+ * (the page, for a native sagittal series) sends this many so that the analysis reads it as it reads a whole volume.
+ */
+export function slicesEachSide(stepMm: number): number {
+  if (!(stepMm > 0)) return 0;
+  const displayed = Math.max(0, ...slabWeights(stepMm, SLAB_WIDTH_MM).map((w) => Math.round(Math.abs(w.offsetMm) / stepMm)));
+  const noisy = stepMm <= MAX_NOISY_SLAB_STEP_MM ? (NOISY_SLAB_SAMPLES - 1) / 2 : 0;
+  return Math.max(displayed, noisy);
+}
+
+/**
  * Half-size of the square patch of the plane that is sampled once and smoothed around the point of interest, mm: the
  * box fit (fitBodyBox) reads ±40 mm around the click plus its 3 mm step windows; beyond the patch the raw image is read.
  */

@@ -29,9 +29,16 @@ export function voxelMapOf(volume: Volume): VoxelMap {
 }
 
 /**
+ * How far outside [0, n − 1] an index may lie and still be read as the edge voxel, in voxels: a point on the first or
+ * last slice's plane, computed from patient millimetres, can land a rounding error beyond it (a stack of 3 mm slices
+ * whose positions and spacing come from decimal strings), and would otherwise be lost as outside.
+ */
+const ON_EDGE = 1e-4;
+
+/**
  * The trilinear sampler of a volume given its world → index inverse: the map's constants held in locals and no array
  * made per sample (the plane sampling calls it some 10⁵ times per click). An axis of one voxel accepts indices within
- * ±0.5 of it; elsewhere an index outside [0, n − 1] gives NaN.
+ * ±0.5 of it; elsewhere an index outside [0, n − 1] by more than ON_EDGE gives NaN.
  */
 function trilinearSampler(volume: Volume, inverse: readonly number[]): (x: number, y: number, z: number) => number {
   const [q0, q1, q2, q3, q4, q5, q6, q7, q8] = inverse as [number, number, number, number, number, number, number, number, number];
@@ -52,13 +59,13 @@ function trilinearSampler(volume: Volume, inverse: readonly number[]): (x: numbe
       const i = q0 * dx + q1 * dy + q2 * dz;
       const j = q3 * dx + q4 * dy + q5 * dz;
       const k = q6 * dx + q7 * dy + q8 * dz;
-      if (!(i >= 0 && i <= nc - 1) || !(j >= 0 && j <= nr - 1) || !(k >= 0 && k <= ns - 1)) return Number.NaN;
-      const i0 = Math.min(Math.floor(i), nc - 2);
-      const j0 = Math.min(Math.floor(j), nr - 2);
-      const k0 = Math.min(Math.floor(k), ns - 2);
-      const fi = i - i0;
-      const fj = j - j0;
-      const fk = k - k0;
+      if (!(i >= -ON_EDGE && i <= nc - 1 + ON_EDGE) || !(j >= -ON_EDGE && j <= nr - 1 + ON_EDGE) || !(k >= -ON_EDGE && k <= ns - 1 + ON_EDGE)) return Number.NaN;
+      const i0 = Math.max(0, Math.min(Math.floor(i), nc - 2));
+      const j0 = Math.max(0, Math.min(Math.floor(j), nr - 2));
+      const k0 = Math.max(0, Math.min(Math.floor(k), ns - 2));
+      const fi = Math.max(0, Math.min(1, i - i0));
+      const fj = Math.max(0, Math.min(1, j - j0));
+      const fk = Math.max(0, Math.min(1, k - k0));
       const base = i0 + j0 * nc + k0 * sliceLength;
       const c00 = v[base]! * (1 - fi) + v[base + 1]! * fi;
       const c10 = v[base + nc]! * (1 - fi) + v[base + nc + 1]! * fi;
@@ -79,27 +86,27 @@ function trilinearSampler(volume: Volume, inverse: readonly number[]): (x: numbe
     if (nc === 1) {
       if (!(Math.abs(i) <= 0.5)) return Number.NaN;
     } else {
-      if (!(i >= 0 && i <= nc - 1)) return Number.NaN;
-      i0 = Math.min(Math.floor(i), nc - 2);
-      fi = i - i0;
+      if (!(i >= -ON_EDGE && i <= nc - 1 + ON_EDGE)) return Number.NaN;
+      i0 = Math.max(0, Math.min(Math.floor(i), nc - 2));
+      fi = Math.max(0, Math.min(1, i - i0));
     }
     let j0 = 0;
     let fj = 0;
     if (nr === 1) {
       if (!(Math.abs(j) <= 0.5)) return Number.NaN;
     } else {
-      if (!(j >= 0 && j <= nr - 1)) return Number.NaN;
-      j0 = Math.min(Math.floor(j), nr - 2);
-      fj = j - j0;
+      if (!(j >= -ON_EDGE && j <= nr - 1 + ON_EDGE)) return Number.NaN;
+      j0 = Math.max(0, Math.min(Math.floor(j), nr - 2));
+      fj = Math.max(0, Math.min(1, j - j0));
     }
     let k0 = 0;
     let fk = 0;
     if (ns === 1) {
       if (!(Math.abs(k) <= 0.5)) return Number.NaN;
     } else {
-      if (!(k >= 0 && k <= ns - 1)) return Number.NaN;
-      k0 = Math.min(Math.floor(k), ns - 2);
-      fk = k - k0;
+      if (!(k >= -ON_EDGE && k <= ns - 1 + ON_EDGE)) return Number.NaN;
+      k0 = Math.max(0, Math.min(Math.floor(k), ns - 2));
+      fk = Math.max(0, Math.min(1, k - k0));
     }
     const base = i0 + j0 * nc + k0 * sliceLength;
     const c00 = v[base]! * (1 - fi) + v[base + di]! * fi;

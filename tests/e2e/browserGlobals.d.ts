@@ -11,6 +11,7 @@ interface TestViewport {
 interface Window {
   cornerstone: {
     getEnabledElement(element: HTMLElement): { viewport: TestViewport } | undefined;
+    metaData: { get(type: string, imageId: string): unknown };
     imageLoader: { loadAndCacheImage(imageId: string): Promise<{ getPixelData(): ArrayLike<number>; rows: number; columns: number }> };
   };
   /** The app's read-only state hook (viewer/state/store.ts). */

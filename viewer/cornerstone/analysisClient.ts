@@ -1,7 +1,8 @@
 import { cache, metaData, type StackViewport, type Types } from '@cornerstonejs/core';
-import { seriesHeaderOf, type CornerName, type PlaneAxes, type PlaneImage, type SeriesHeader, type Vec3, type VoxelValues } from '../../analysis';
+import { seriesHeaderOf, type CornerName, type PlaneAxes, type SeriesHeader, type Vec3, type VoxelValues } from '../../analysis';
 import type { ViewportSpec } from '../model/displayPlan';
 import type { AnalysisAnswers, AnalysisRequest, AnalysisResponse, ImageSource, VoxelValueType } from '../workers/analysisMessages';
+import { stackAnalysisImage } from './stackAnalysisImage';
 
 /**
  * The page's side of the analysis worker: one worker for the session (loaded from the app's own origin, no blob: or
@@ -240,48 +241,21 @@ function volumeIdOf(spec: ViewportSpec): string {
   return `cornerstoneStreamingImageVolume:${spec.seriesKey}`;
 }
 
-/** The image a stack viewport shows, as a plane in patient space with values in modality units. */
-function stackPlane(viewport: StackViewport, calibrated: boolean): AnalysisReply<ImageSource> {
+/** What the analysis reads of a stack viewport: its displayed image, with its neighbours when the stack has them. */
+async function stackSource(viewport: StackViewport, calibrated: boolean): Promise<AnalysisReply<ImageSource>> {
   const imageId = viewport.getCurrentImageId();
-  const image = imageId ? (cache.getImage(imageId)) : undefined;
-  const plane = imageId ? (metaData.get('imagePlaneModule', imageId) as {
-    imagePositionPatient?: number[]; rowCosines?: number[]; columnCosines?: number[]; rowPixelSpacing?: number | null; columnPixelSpacing?: number | null;
-  } | undefined) : undefined;
-  if (!image || !plane?.imagePositionPatient || !plane.rowCosines || !plane.columnCosines) {
-    return { ok: false, code: 'NO_VOLUME', message: 'The displayed image is not loaded yet.' };
-  }
-  if (image.color) return { ok: false, code: 'INVALID_IMAGE', message: 'The image analysis reads grey-scale CT and MR images, not colour ones.' };
-  const raw = image.getPixelData() as ArrayLike<number>;
-  const scaled = (image as { preScale?: { scaled?: boolean } }).preScale?.scaled === true;
-  const slope = scaled ? 1 : (image.slope ?? 1);
-  const intercept = scaled ? 0 : (image.intercept ?? 0);
-  const values = new Float32Array(image.rows * image.columns);
-  for (let i = 0; i < values.length; i += 1) values[i] = (raw[i] ?? 0) * slope + intercept;
-  // DICOM PixelSpacing is row spacing (between rows) then column spacing; cornerstone calls them row/columnPixelSpacing.
-  const rowSpacingMm = plane.rowPixelSpacing ?? 0;
-  const columnSpacingMm = plane.columnPixelSpacing ?? 0;
-  const header = seriesHeaderFor(imageId);
-  const value: PlaneImage = {
-    kind: 'plane',
-    values,
-    columns: image.columns,
-    rows: image.rows,
-    originMm: vec3(plane.imagePositionPatient),
-    rowCosine: unit(vec3(plane.rowCosines)),
-    columnCosine: unit(vec3(plane.columnCosines)),
-    columnSpacingMm,
-    rowSpacingMm,
-    calibrated: calibrated && columnSpacingMm > 0 && rowSpacingMm > 0,
-    ...(header ? { header } : {}),
-  };
-  return { ok: true, value: { kind: 'plane', plane: value }, analysisMs: 0 };
+  const image = imageId ? cache.getImage(imageId) : undefined;
+  if (image?.color) return { ok: false, code: 'INVALID_IMAGE', message: 'The image analysis reads grey-scale CT and MR images, not colour ones.' };
+  const read = await stackAnalysisImage(viewport, calibrated, seriesHeaderFor(imageId));
+  if (!read) return { ok: false, code: 'NO_VOLUME', message: 'The displayed image is not loaded yet.' };
+  return { ok: true, value: { kind: 'image', image: read }, analysisMs: 0 };
 }
 
 /** What the worker should analyse for a click on this viewport. */
 export async function analysisViewOf(viewport: Types.IViewport, spec: ViewportSpec): Promise<AnalysisReply<AnalysisView>> {
   const source = spec.kind === 'volume'
     ? await volumeSource(volumeIdOf(spec), spec.calibrated)
-    : stackPlane(viewport as StackViewport, spec.calibrated);
+    : await stackSource(viewport as StackViewport, spec.calibrated);
   if (!source.ok) return source;
   return { ok: true, value: { source: source.value, planeAxes: planeAxesOf(viewport) }, analysisMs: 0 };
 }

@@ -2,6 +2,7 @@ import { cache, metaData, type StackViewport, type Types, type VolumeViewport } 
 import { frameHalfHeightMm, frameSpine, type FrameModality, type SpineFrame } from '../../analysis/frameSpine';
 import { samplePlane } from '../../analysis/samplePlane';
 import type { PlaneImage } from '../../analysis/image';
+import { displayedPlaneOf } from './stackAnalysisImage';
 import { planeBlock, type SlicedVolume } from './volumeBlock';
 import type { Vec3 } from '../../analysis/vec';
 
@@ -66,32 +67,10 @@ function planeOfVolumeView(viewport: VolumeViewport): PlaneImage | null {
   return plane?.ok ? plane.value : null;
 }
 
-/** The displayed image of a stack viewport (a native sagittal series) as a plane image, values rescaled. */
+/** The displayed image of a stack viewport (a native sagittal series) as a plane image, values rescaled; null uncalibrated. */
 function planeOfStackView(viewport: StackViewport): PlaneImage | null {
-  const image = viewport.getCornerstoneImage();
-  const plane = image ? (metaData.get('imagePlaneModule', image.imageId) as {
-    imagePositionPatient?: number[]; rowCosines?: number[]; columnCosines?: number[]; rowPixelSpacing?: number | null; columnPixelSpacing?: number | null;
-  } | undefined) : undefined;
-  if (!image || image.color || !plane?.imagePositionPatient || !plane.rowCosines || !plane.columnCosines || !plane.rowPixelSpacing || !plane.columnPixelSpacing) return null;
-  const pixels = image.getPixelData();
-  const stored: ArrayLike<number> = pixels;
-  const values = Float32Array.from(stored, (value) => value * (image.slope ?? 1) + (image.intercept ?? 0));
-  const [px, py, pz] = plane.imagePositionPatient;
-  const [rx, ry, rz] = plane.rowCosines;
-  const [cx, cy, cz] = plane.columnCosines;
-  return {
-    kind: 'plane',
-    values,
-    columns: image.columns,
-    rows: image.rows,
-    originMm: [px ?? NaN, py ?? NaN, pz ?? NaN],
-    rowCosine: [rx ?? NaN, ry ?? NaN, rz ?? NaN],
-    columnCosine: [cx ?? NaN, cy ?? NaN, cz ?? NaN],
-    // PixelSpacing: row spacing (between rows) first, then column spacing (between columns).
-    columnSpacingMm: plane.columnPixelSpacing,
-    rowSpacingMm: plane.rowPixelSpacing,
-    calibrated: true,
-  };
+  const plane = displayedPlaneOf(viewport, true);
+  return plane?.calibrated ? plane : null;
 }
 
 /** Moves the camera onto the column found on the plane; its slice (depth along the view normal) is kept. */

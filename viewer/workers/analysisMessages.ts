@@ -1,8 +1,8 @@
 import type {
   AnalysisError,
+  AnalysisImage,
   CornerName,
   PlaneAxes,
-  PlaneImage,
   SnapResult,
   SpineProposal,
   Vec3,
@@ -14,10 +14,11 @@ import type {
  * The typed messages between the page and the analysis worker. A series' volume is handed over once, in chunks of
  * slices whose arrays are transferred (never one structured clone of the whole volume): `beginVolume` (its geometry and
  * value type: the worker allocates the one array it keeps), `volumeChunk` per group of slices, `endVolume`. The worker
- * keeps it under a key; each request then names it, or carries the one displayed plane of a stack. The geometry and a
- * stack's plane carry the series' header as far as the analysis uses it (`header`: Modality, values in HU or not).
+ * keeps it under a key; each request then names it, or carries what a stack shows (its displayed image, with the
+ * neighbours the analysis reads beside it as a small volume). The geometry and a stack's image carry the series' header
+ * as far as the analysis uses it (`header`: Modality, values in HU or not).
  */
-export type ImageSource = { readonly kind: 'volume'; readonly key: string } | { readonly kind: 'plane'; readonly plane: PlaneImage };
+export type ImageSource = { readonly kind: 'volume'; readonly key: string } | { readonly kind: 'image'; readonly image: AnalysisImage };
 
 /** The typed-array kinds a volume's voxels may come in (the slices' own type, so no conversion and no wider copy). */
 export type VoxelValueType = 'Int8Array' | 'Uint8Array' | 'Int16Array' | 'Uint16Array' | 'Float32Array';

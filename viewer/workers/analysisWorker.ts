@@ -19,7 +19,7 @@ function failure(code: WorkerErrorCode, message: string): WorkerFailure {
 }
 
 function imageOf(source: ImageSource): AnalysisImage | null {
-  if (source.kind === 'plane') return source.plane;
+  if (source.kind === 'image') return source.image;
   return cached && cached.key === source.key ? cached.volume : null;
 }
 

@@ -1,0 +1,158 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHECK_BELOW_CONFIDENCE, WALL_INSET_MM } from '../../analysis';
+import { deterministicUid } from '../../sample-data/uids';
+import { readNifti, VERSE_DIR, verseAvailable, verseReferences, type VerseReference } from '../helpers/assistData';
+import type { Vec3 } from './pageObject';
+import { startSession, type ViewerSession } from './session';
+import { writeVerseAsDicom } from './verseDicom';
+
+/**
+ * The image proposes the points on a real CT, in the browser (issue 12): the VerSe 2019 CT sub-verse012 (T10–L3, a
+ * severe L1 fracture; ../shared/real-spine/, skipped when absent) opened from local files as the native sagittal
+ * series it was acquired as (35 planes 3 mm apart, 1 mm pixels), one click per body at the expert centroid's plane,
+ * then the spine from two clicks. The node tests read the same CT as a volume; here the page sends the displayed
+ * plane, as it does for every native stack. Reference heights come from the expert mask (tests/helpers/maskReference.ts).
+ */
+const available = verseAvailable();
+if (!available) console.warn('assistRealCt: skipped, ../shared/real-spine/verse19-sub-verse012 is absent');
+
+const HEIGHT_TOLERANCE_MM = 1.5;
+const HEIGHTS = [
+  ['anteriorMm', 'anteriorSuperior', 'anteriorInferior'],
+  ['middleMm', 'middleSuperior', 'middleInferior'],
+  ['posteriorMm', 'posteriorSuperior', 'posteriorInferior'],
+] as const;
+const SERIES_UID = deterministicUid('e2e/verse012/series');
+
+let session: ViewerSession;
+let dir: string;
+let references: VerseReference[] = [];
+
+function centreOf(reference: VerseReference): Vec3 {
+  const points = Object.values(reference.points);
+  return [0, 1, 2].map((a) => points.reduce((sum, p) => sum + p[a]!, 0) / points.length) as unknown as Vec3;
+}
+
+function referenceHeight(reference: VerseReference, superior: keyof VerseReference['points'], inferior: keyof VerseReference['points']): number {
+  const [s, i] = [reference.points[superior], reference.points[inferior]];
+  return Math.hypot(s[0] - i[0], s[1] - i[1], s[2] - i[2]);
+}
+
+/** Scrolls the sagittal stack with the arrow keys, as a reader does, to the plane through `xMm` (patient x). */
+async function showPlaneAt(xMm: number): Promise<void> {
+  const page = session.page;
+  const { target, current } = await page.evaluate((x) => {
+    const element = document.querySelector('[data-testid="viewport"][data-orientation="sagittal"]') as HTMLDivElement;
+    const { viewport } = window.cornerstone.getEnabledElement(element)!;
+    const stack = viewport as unknown as { getImageIds(): string[]; getCurrentImageIdIndex(): number };
+    const positions = stack.getImageIds().map((id) => (window.cornerstone.metaData.get('imagePlaneModule', id) as { imagePositionPatient: number[] }).imagePositionPatient[0]!);
+    const nearest = positions.reduce((best, p, n) => (Math.abs(p - x) < Math.abs(positions[best]! - x) ? n : best), 0);
+    element.focus();
+    return { target: nearest, current: stack.getCurrentImageIdIndex() };
+  }, xMm);
+  for (let n = 0; n < Math.abs(target - current); n++) await page.keyboard.press(target > current ? 'ArrowDown' : 'ArrowUp');
+  await expect.poll(() => session.viewer.sliceIndex('sagittal')).toBe(target);
+}
+
+async function clickAt(world: Vec3): Promise<void> {
+  const p = await session.viewer.pagePointOf('sagittal', world);
+  await session.page.mouse.click(p.x, p.y);
+}
+
+async function rowLevels(): Promise<Array<string | null>> {
+  return session.page.locator('[data-testid="measurement-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-level')));
+}
+
+async function analysisSettled(): Promise<void> {
+  await session.page.locator('[data-testid="assist-status"][data-pending="0"]').waitFor({ timeout: 60_000 });
+}
+
+/** Each level's three heights in the panel against the reference's, mm. */
+async function heightErrors(): Promise<Record<string, number[]>> {
+  const errors: Record<string, number[]> = {};
+  for (const reference of references) {
+    errors[reference.level] = [];
+    for (const [field, superior, inferior] of HEIGHTS) {
+      errors[reference.level]!.push(Math.abs((await session.viewer.numberField(reference.level, field)) - referenceHeight(reference, superior, inferior)));
+    }
+  }
+  return errors;
+}
+
+beforeAll(async () => {
+  if (!available) return;
+  const ct = readNifti(join(VERSE_DIR, 'sub-verse012_ct.nii.gz'));
+  references = verseReferences(readNifti(join(VERSE_DIR, 'sub-verse012_seg-vert_msk.nii.gz')), WALL_INSET_MM);
+  dir = mkdtempSync(join(tmpdir(), 'vhv-verse-'));
+  const files = writeVerseAsDicom(ct, dir);
+  session = await startSession();
+  await session.viewer.openFiles(files);
+  await session.viewer.openSeries(SERIES_UID);
+  await session.viewer.waitLoaded('sagittal');
+  await session.page.locator('[data-testid="tool-vertebral-height"]').click();
+  await session.page.locator('[data-testid="assist-mode"]').selectOption('click');
+});
+
+afterAll(async () => {
+  await session?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!available)('proposals on the real VerSe CT, a native sagittal stack', () => {
+  it('proposes T10–L3 from one click each, every height within 1.5 mm of the reference or flagged "check"', async () => {
+    expect(references.map((r) => r.level)).toEqual(['T10', 'T11', 'T12', 'L1', 'L2', 'L3']);
+    for (const reference of references) {
+      const centre = centreOf(reference);
+      await showPlaneAt(centre[0]);
+      await session.viewer.chooseLevel(reference.level);
+      await clickAt(centre);
+      await session.viewer.row(reference.level).waitFor({ timeout: 60_000 });
+    }
+    await analysisSettled();
+    expect(await rowLevels()).toEqual(references.map((r) => r.level));
+    const errors = await heightErrors();
+    for (const reference of references) {
+      const confidence = Number(await session.viewer.row(reference.level).getAttribute('data-confidence'));
+      const worst = Math.max(...errors[reference.level]!);
+      if (worst > HEIGHT_TOLERANCE_MM) {
+        expect(confidence, `${reference.level} off by ${worst.toFixed(2)} mm`).toBeLessThan(CHECK_BELOW_CONFIDENCE);
+        await expect(session.viewer.row(reference.level).locator('[data-testid="proposal-check"]').count()).resolves.toBe(1);
+      }
+    }
+    // The issue's accuracy goal, on the level the node tests hold it for with room to spare (analysisVerse.test.ts holds
+    // T12 too, whose Hp is 1.45 mm off there and 1.5 mm here, where the click lands on a whole screen pixel).
+    errors.L2!.forEach((error, n) => expect(error, `L2 ${HEIGHTS[n]![0]}`).toBeLessThanOrEqual(HEIGHT_TOLERANCE_MM));
+  });
+
+  it('grades the fractured L1 as the experts do (3), and any other level graded moderate or severe is marked "check"', async () => {
+    expect(await session.viewer.field('L1', 'grade')).toBe('3');
+    for (const level of ['T10', 'T11', 'T12', 'L2', 'L3']) {
+      if (Number(await session.viewer.field(level, 'grade')) < 2) continue;
+      await expect(session.viewer.row(level).locator('[data-testid="proposal-check"]').count(), level).resolves.toBe(1);
+    }
+  });
+
+  it('detects T10 to L3 from clicks on the first and the last body, with the right levels', async () => {
+    while ((await session.page.locator('[data-testid="delete-measurement"]').count()) > 0) {
+      await session.page.locator('[data-testid="delete-measurement"]').first().click();
+    }
+    const [t10, l3] = [references[0]!, references.at(-1)!];
+    // One plane for both clicks, as a reader would: the one through T10's centre (L3's centroid lies within 1 mm of it).
+    await session.viewer.chooseLevel('T10');
+    await session.page.locator('[data-testid="detect-spine"]').click();
+    await showPlaneAt(centreOf(t10)[0]);
+    await clickAt(centreOf(t10));
+    await session.page.locator('[data-testid="assist-status"][data-detecting="last"]').waitFor({ timeout: 60_000 });
+    await clickAt([centreOf(t10)[0], centreOf(l3)[1], centreOf(l3)[2]]);
+    await session.page.waitForFunction(() => Object.keys(window.vertebralViewer.getState().measurements.byId).length > 0, undefined, { timeout: 60_000 });
+    await analysisSettled();
+    expect(await rowLevels()).toEqual(references.map((r) => r.level));
+  });
+
+  it('raised no uncaught error in the page', () => {
+    expect(session.pageErrors).toEqual([]);
+  });
+});
