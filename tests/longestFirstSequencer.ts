@@ -42,8 +42,8 @@ export const MEASURED_FILE_SECONDS: Readonly<Record<string, number>> = {
   'tests/e2e/volumeTexels.test.ts': 15,
   // Not in that run (added later): measured alone on the loaded machine.
   'tests/e2e/monochrome1.test.ts': 40,
-  // The real VerSe CT written as DICOM and proposed in the browser: 27 s alone at load 8 (skipped without ../shared).
-  'tests/e2e/assistRealCt.test.ts': 30,
+  // The real VerSe CT and TPTBox MR written as DICOM and proposed in the browser: 27 s for the CT alone at load 8 (skipped without ../shared).
+  'tests/e2e/assistRealScans.test.ts': 40,
   'tests/unit/analysisThinShellMr.test.ts': 11,
   // Measured alone at load ≈ 6: 26 s (its import renders the sweep's whole low-SNR T2 scene and a cropped T1).
   'tests/unit/analysisLowSnrMr.test.ts': 26,

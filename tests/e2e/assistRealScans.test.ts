@@ -4,20 +4,27 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_BELOW_CONFIDENCE, WALL_INSET_MM } from '../../analysis';
 import { deterministicUid } from '../../sample-data/uids';
-import { readNifti, VERSE_DIR, verseAvailable, verseReferences, type VerseReference } from '../helpers/assistData';
+import { readNifti, TPTBOX_MR_DIR, tptboxAvailable, VERSE_DIR, verseAvailable, verseReferences, type VerseReference } from '../helpers/assistData';
+import { bodyReference, maskExtentMm, type BodyReference } from '../helpers/tptboxReference';
 import type { Vec3 } from './pageObject';
 import { startSession, type ViewerSession } from './session';
-import { writeVerseAsDicom } from './verseDicom';
+import { writeSagittalSeries } from './sagittalSeries';
 
 /**
- * The image proposes the points on a real CT, in the browser (issue 12): the VerSe 2019 CT sub-verse012 (T10–L3, a
- * severe L1 fracture; ../shared/real-spine/, skipped when absent) opened from local files as the native sagittal
- * series it was acquired as (35 planes 3 mm apart, 1 mm pixels), one click per body at the expert centroid's plane,
- * then the spine from two clicks. The node tests read the same CT as a volume; here the page sends the displayed
- * plane, as it does for every native stack. Reference heights come from the expert mask (tests/helpers/maskReference.ts).
+ * The image proposes the points on real scans, in the browser (issue 12), each opened from local files as the native
+ * sagittal series it was acquired as (tests/e2e/sagittalSeries.ts; ../shared/real-spine/, each skipped when absent):
+ * - the VerSe 2019 CT sub-verse012 (T10–L3, a severe L1 fracture; 35 planes 3 mm apart, 1 mm pixels): one click per
+ *   body at the plane through its expert centroid, then the spine from two clicks; reference heights from the expert
+ *   mask (tests/helpers/maskReference.ts);
+ * - the TPTBox T2 MR crop (1.5 mm voxels, one complete body): one click at the body's centre; reference from its masks
+ *   (tests/helpers/tptboxReference.ts).
+ * The node tests read the same scans as volumes; the page sends what a native stack shows (the displayed image and
+ * the neighbours the analysis reads with it), so both must agree.
  */
-const available = verseAvailable();
-if (!available) console.warn('assistRealCt: skipped, ../shared/real-spine/verse19-sub-verse012 is absent');
+const verse = verseAvailable();
+const tptbox = tptboxAvailable();
+if (!verse) console.warn('assistRealScans: VerSe skipped, ../shared/real-spine/verse19-sub-verse012 is absent');
+if (!tptbox) console.warn('assistRealScans: TPTBox MR skipped, ../shared/real-spine/tptbox-sample-mri is absent');
 
 const HEIGHT_TOLERANCE_MM = 1.5;
 const HEIGHTS = [
@@ -25,11 +32,21 @@ const HEIGHTS = [
   ['middleMm', 'middleSuperior', 'middleInferior'],
   ['posteriorMm', 'posteriorSuperior', 'posteriorInferior'],
 ] as const;
-const SERIES_UID = deterministicUid('e2e/verse012/series');
+const VERSE_SERIES = {
+  key: 'e2e/verse012', modality: 'CT', patientName: 'VERSE^SUB012', patientId: 'sub-verse012',
+  description: 'VerSe 2019 sub-verse012 (CC BY-SA 4.0), sagittal', window: { center: 400, width: 1800 },
+} as const;
+const TPTBOX_SERIES = {
+  key: 'e2e/tptbox-mr', modality: 'MR', patientName: 'TPTBOX^SAMPLE', patientId: 'tptbox-sample-mri',
+  description: 'TPTBox sample T2w (Apache-2.0), sagittal', window: { center: 200, width: 400 },
+} as const;
+/** The TPTBox crop is resampled and noisy at 1.5 mm: the node test's margin, a bit more than one voxel. */
+const MR_HEIGHT_TOLERANCE_MM = 2;
 
 let session: ViewerSession;
 let dir: string;
 let references: VerseReference[] = [];
+let mrBody: BodyReference | null = null;
 
 function centreOf(reference: VerseReference): Vec3 {
   const points = Object.values(reference.points);
@@ -82,18 +99,29 @@ async function heightErrors(): Promise<Record<string, number[]>> {
   return errors;
 }
 
+/** Shows a series written by writeSagittalSeries, the height tool in one-click mode. */
+async function openSeries(key: string): Promise<void> {
+  await session.viewer.openSeries(deterministicUid(`${key}/series`));
+  await session.viewer.waitLoaded('sagittal');
+  const tool = session.page.locator('[data-testid="tool-vertebral-height"]');
+  if ((await tool.getAttribute('aria-pressed')) !== 'true') await tool.click();
+  await session.page.locator('[data-testid="assist-mode"]').selectOption('click');
+}
+
 beforeAll(async () => {
-  if (!available) return;
-  const ct = readNifti(join(VERSE_DIR, 'sub-verse012_ct.nii.gz'));
-  references = verseReferences(readNifti(join(VERSE_DIR, 'sub-verse012_seg-vert_msk.nii.gz')), WALL_INSET_MM);
-  dir = mkdtempSync(join(tmpdir(), 'vhv-verse-'));
-  const files = writeVerseAsDicom(ct, dir);
+  if (!verse && !tptbox) return;
+  dir = mkdtempSync(join(tmpdir(), 'vhv-real-'));
+  const files: string[] = [];
+  if (verse) {
+    references = verseReferences(readNifti(join(VERSE_DIR, 'sub-verse012_seg-vert_msk.nii.gz')), WALL_INSET_MM);
+    files.push(...writeSagittalSeries(readNifti(join(VERSE_DIR, 'sub-verse012_ct.nii.gz')), VERSE_SERIES, dir));
+  }
+  if (tptbox) {
+    mrBody = bodyReference(readNifti(join(TPTBOX_MR_DIR, 'sub-mri_seg-vert_label-6_msk.nii.gz')), readNifti(join(TPTBOX_MR_DIR, 'sub-mri_seg-subreg_label-6_msk.nii.gz')));
+    files.push(...writeSagittalSeries(readNifti(join(TPTBOX_MR_DIR, 'sub-mri_label-6_T2w.nii.gz')), TPTBOX_SERIES, dir));
+  }
   session = await startSession();
   await session.viewer.openFiles(files);
-  await session.viewer.openSeries(SERIES_UID);
-  await session.viewer.waitLoaded('sagittal');
-  await session.page.locator('[data-testid="tool-vertebral-height"]').click();
-  await session.page.locator('[data-testid="assist-mode"]').selectOption('click');
 });
 
 afterAll(async () => {
@@ -101,8 +129,9 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(!available)('proposals on the real VerSe CT, a native sagittal stack', () => {
+describe.skipIf(!verse)('proposals on the real VerSe CT, a native sagittal stack', () => {
   it('proposes T10–L3 from one click each, every height within 1.5 mm of the reference or flagged "check"', async () => {
+    await openSeries(VERSE_SERIES.key);
     expect(references.map((r) => r.level)).toEqual(['T10', 'T11', 'T12', 'L1', 'L2', 'L3']);
     for (const reference of references) {
       const centre = centreOf(reference);
@@ -152,6 +181,36 @@ describe.skipIf(!available)('proposals on the real VerSe CT, a native sagittal s
     expect(await rowLevels()).toEqual(references.map((r) => r.level));
   });
 
+  it('cleans up', async () => {
+    while ((await session.page.locator('[data-testid="delete-measurement"]').count()) > 0) {
+      await session.page.locator('[data-testid="delete-measurement"]').first().click();
+    }
+  });
+});
+
+describe.skipIf(!tptbox)('a proposal on the real TPTBox T2 MR, a native sagittal stack', () => {
+  it('proposes the complete body from a click at its centre, unflagged, each height within 2 mm of the mask', async () => {
+    expect(mrBody).not.toBeNull();
+    await openSeries(TPTBOX_SERIES.key);
+    const centre = mrBody!.centreMm as unknown as Vec3;
+    await showPlaneAt(centre[0]);
+    await session.viewer.chooseLevel('L1');
+    await clickAt(centre);
+    await session.viewer.row('L1').waitFor({ timeout: 60_000 });
+    await analysisSettled();
+    expect(Number(await session.viewer.row('L1').getAttribute('data-confidence'))).toBeGreaterThanOrEqual(CHECK_BELOW_CONFIDENCE);
+    const points = await session.page.evaluate(() => {
+      const s = window.vertebralViewer.getState();
+      return Object.values(s.measurements.byId).find((m) => m.level === 'L1' && m.seriesKey === s.plan?.seriesKey)!.points as unknown as Record<string, Vec3>;
+    });
+    for (const [field, superior, inferior] of HEIGHTS) {
+      const maskMm = maskExtentMm(mrBody!, points[superior]!, points[inferior]!);
+      expect(Math.abs((await session.viewer.numberField('L1', field)) - maskMm), field).toBeLessThanOrEqual(MR_HEIGHT_TOLERANCE_MM);
+    }
+  });
+});
+
+describe.skipIf(!verse && !tptbox)('the session', () => {
   it('raised no uncaught error in the page', () => {
     expect(session.pageErrors).toEqual([]);
   });
