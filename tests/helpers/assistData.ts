@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import dicomParser from 'dicom-parser';
 import type { Volume } from '../../analysis';
 import type { GroundTruth, Manifest } from '../../sample-data/groundTruth';
+import { readNifti as readNiftiFile } from '../realSpine/nifti';
 import { referencePointsFromMask, type MaskSlice } from './maskReference';
 
 /**
@@ -117,56 +117,22 @@ export interface Nifti {
 }
 
 /**
- * Reads a gzipped NIfTI-1 file (little-endian; int16, uint16, uint8 or float32 voxels; sform orientation), converting the
- * RAS sform (or, without one, the qform) to DICOM LPS by negating its first two rows. Enough for the VerSe files and
- * the TPTBox MR sample (uint16); not a general reader.
+ * Reads a NIfTI-1 file (tests/realSpine/nifti.ts) as values and a voxel → LPS affine: the RAS mapping (sform, else
+ * qform) with its first two rows negated; values with scl_slope / scl_inter applied when the header scales them.
  */
 export function readNifti(path: string): Nifti {
-  const bytes = gunzipSync(readFileSync(path));
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getInt32(0, true) !== 348) throw new Error(`${path}: not a little-endian NIfTI-1 file`);
-  const dims = [1, 2, 3].map((i) => view.getInt16(40 + 2 * i, true)) as [number, number, number];
-  const datatype = view.getInt16(70, true);
-  const voxOffset = view.getFloat32(108, true);
-  const slope = view.getFloat32(112, true);
-  const intercept = view.getFloat32(116, true);
-  const srow = view.getInt16(254, true) > 0 ? sformRows(view) : qformRows(view, path);
-  const count = dims[0] * dims[1] * dims[2];
-  const start = bytes.byteOffset + voxOffset;
-  const raw = bytes.buffer.slice(start, start + count * (datatype === 4 || datatype === 512 ? 2 : datatype === 2 ? 1 : 4));
-  let values: Int16Array | Uint16Array | Uint8Array | Float32Array;
-  if (datatype === 4) values = new Int16Array(raw);
-  else if (datatype === 512) values = new Uint16Array(raw);
-  else if (datatype === 2) values = new Uint8Array(raw);
-  else if (datatype === 16) values = new Float32Array(raw);
-  else throw new Error(`${path}: NIfTI datatype ${datatype} not supported`);
-  if (Number.isFinite(slope) && slope !== 0 && (slope !== 1 || intercept !== 0)) {
-    const scaled = new Float32Array(count);
-    for (let i = 0; i < count; i += 1) scaled[i] = values[i]! * slope + intercept;
-    values = scaled;
+  const nifti = readNiftiFile(new Uint8Array(readFileSync(path)), path);
+  const count = nifti.dims[0] * nifti.dims[1] * nifti.dims[2];
+  const stored = nifti.voxels;
+  const keepsType = stored instanceof Int16Array || stored instanceof Uint16Array || stored instanceof Uint8Array || stored instanceof Float32Array;
+  let values: Nifti['values'];
+  if (keepsType && nifti.slope === 1 && nifti.intercept === 0) values = stored;
+  else {
+    values = new Float32Array(count);
+    for (let i = 0; i < count; i += 1) values[i] = stored[i]! * nifti.slope + nifti.intercept;
   }
-  const affineLps = [srow[0]!.map((v) => -v), srow[1]!.map((v) => -v), srow[2]!];
-  return { dimensions: dims, values, affineLps };
-}
-
-function sformRows(view: DataView): number[][] {
-  return [0, 1, 2].map((r) => [0, 1, 2, 3].map((c) => view.getFloat32(280 + 16 * r + 4 * c, true)));
-}
-
-/** The qform (NIfTI-1 method 2): rotation from the quaternion (b, c, d), voxel sizes from pixdim, qfac from pixdim[0]. */
-function qformRows(view: DataView, path: string): number[][] {
-  if (view.getInt16(252, true) <= 0) throw new Error(`${path}: neither sform nor qform`);
-  const [b, c, d] = [256, 260, 264].map((o) => view.getFloat32(o, true)) as [number, number, number];
-  const a = Math.sqrt(Math.max(0, 1 - b * b - c * c - d * d));
-  const qfac = view.getFloat32(76, true) < 0 ? -1 : 1;
-  const [dx, dy, dz] = [80, 84, 88].map((o) => view.getFloat32(o, true)) as [number, number, number];
-  const offset = [268, 272, 276].map((o) => view.getFloat32(o, true));
-  const r = [
-    [a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c)],
-    [2 * (b * c + a * d), a * a + c * c - b * b - d * d, 2 * (c * d - a * b)],
-    [2 * (b * d - a * c), 2 * (c * d + a * b), a * a + d * d - c * c - b * b],
-  ];
-  return r.map((row, i) => [row[0]! * dx, row[1]! * dy, row[2]! * dz * qfac, offset[i]!]);
+  const [x, y, z] = nifti.voxelToRas;
+  return { dimensions: nifti.dims, values, affineLps: [x.map((v) => -v), y.map((v) => -v), [...z]] };
 }
 
 /** A NIfTI image as an analysis/ Volume (voxel axes i, j, k; spacing and directions from the affine columns). */
