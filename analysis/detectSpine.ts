@@ -219,19 +219,6 @@ export function detectSpine(
   // The first and last discs lie just beyond the end bodies' endplates facing each other.
   const firstEnd = endplateDistanceMm(first.proposal);
   const lastEnd = endplateDistanceMm(last.proposal);
-  const bodyLevel = (first.proposal.frame.marrow.levelValue + last.proposal.frame.marrow.levelValue) / 2;
-  const discNear = [nearestStation(stations, firstEnd + 3), nearestStation(stations, totalMm - lastEnd - 3)];
-  // Where the end discs lie either side of the marrow's level on MR, discs are told from it either way (discDeparture).
-  const eitherWay =
-    first.proposal.frame.polarity === 'darkShell' && (profile[discNear[0]!]! - bodyLevel) * (profile[discNear[1]!]! - bodyLevel) < 0;
-  const departure = (v: number) => discDeparture(v, bodyLevel, eitherWay);
-  const contrast = median(discNear.map((i) => departure(profile[i]!)));
-  if (!(Math.abs(contrast) > 0)) return fail('NO_VERTEBRA', 'The discs cannot be told from the bodies along the spine here.');
-  const evidence = new Float64Array(profile.length);
-  for (let i = 0; i < profile.length; i += 1) {
-    const v = profile[i]!;
-    evidence[i] = Number.isFinite(v) ? Math.max(-1, Math.min(1.5, departure(v) / contrast)) : 0;
-  }
   const firstPeriod = first.proposal.heightsMm.middleMm * 1.25;
   const lastPeriod = last.proposal.heightsMm.middleMm * 1.25;
   const spanFrom = firstEnd;
@@ -240,6 +227,23 @@ export function detectSpine(
     const f = Math.max(0, Math.min(1, stations[i]!.s / Math.max(totalMm, 1e-6)));
     return (firstPeriod + (lastPeriod - firstPeriod) * f) / CENTRELINE_STEP_MM;
   };
+  const discNear = [nearestStation(stations, firstEnd + 3), nearestStation(stations, totalMm - lastEnd - 3)];
+  const departure = discDepartureOf({
+    profile,
+    stations,
+    totalMm,
+    firstLevel: first.proposal.frame.marrow.levelValue,
+    lastLevel: last.proposal.frame.marrow.levelValue,
+    endDiscs: discNear,
+    magneticResonance: g.magneticResonance || first.proposal.frame.polarity === 'darkShell',
+  });
+  const contrast = median(discNear.map((i) => departure(i)));
+  if (!(Math.abs(contrast) > 0)) return fail('NO_VERTEBRA', 'The discs cannot be told from the bodies along the spine here.');
+  const evidence = new Float64Array(profile.length);
+  for (let i = 0; i < profile.length; i += 1) {
+    const d = departure(i);
+    evidence[i] = Number.isFinite(d) ? Math.max(-1, Math.min(1.5, d / contrast)) : 0;
+  }
   // Search a window around each end disc for its exact place, then count.
   const searchDisc = (centreMm: number): number => {
     const lo = nearestStation(stations, centreMm - 3);
@@ -308,9 +312,14 @@ export function detectSpine(
     }
   }
   const unflagged: SpineVertebra[] = [{ levelOffset: 0, proposal: firstProposal }, ...bodies.between, { levelOffset: placed.discs.length, proposal: lastProposal }];
+  // The count stands on the end bodies: their heights set the spacing prior and their endplates the first and last
+  // discs. An end body of no plausible size (a STIR's misread as one 48 mm body over three) leaves every level counted
+  // from it in doubt, all but the first click's own.
+  const footingLost = !plausible(firstProposal) || !plausible(lastProposal);
   const vertebrae = unflagged.map((v) => {
     if (bodies.underfilled.includes(v.levelOffset)) return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, UNDERFILLED_MESSAGE) };
-    return doubtful.has(v.levelOffset) ? { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, COUNT_DOUBT_MESSAGE) } : v;
+    if (doubtful.has(v.levelOffset)) return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, COUNT_DOUBT_MESSAGE) };
+    return footingLost && v.levelOffset > 0 ? { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, NO_FOOTING_MESSAGE) } : v;
   });
   const missing = bodies.missing;
   const direction = dot2(chordDir, g.cranial) < 0 ? 'caudal' : 'cranial';
@@ -423,19 +432,47 @@ function judgingOf({ discs, evidence, first, last, bodyAt }: CountToJudge): Coun
   };
 }
 
+/** What a station's disc evidence is read from (see discDepartureOf). */
+interface DepartureInputs {
+  /** Mean value across the centreline per station. */
+  readonly profile: Float64Array;
+  /** Arc length of each station from the first body's centre, mm, and of the last body's centre. */
+  readonly stations: readonly Station[];
+  readonly totalMm: number;
+  /** The first and the last body's marrow levels, image units. */
+  readonly firstLevel: number;
+  readonly lastLevel: number;
+  /** Stations just beyond the end bodies' endplates facing each other: in the first and the last disc. */
+  readonly endDiscs: readonly number[];
+  /** Whether the image is MR (its header says so, or the first body was read with a dark shell). */
+  readonly magneticResonance: boolean;
+}
+
 /**
- * A station's disc evidence before scaling, image units: its value less the marrow's level, or with `eitherWay` its
- * distance from that level. On a T2 a healthy disc is brighter than the marrow and a desiccated one (Pfirrmann grade IV–V;
- * Pfirrmann CW et al., Spine 2001;26:1873) darker, and one spine holds both; the cortex either side of a disc is dark on
- * every MR contrast. So on MR (a dark shell) whose two end discs lie either side of the marrow's level, a station's disc
- * evidence is its distance from that level, whichever side, over the end discs' median distance; with the signed
- * difference a bright end disc and a dark one (the sweep's T2 with a vacuum cleft at L2–L3: 657 and 39 about a marrow
- * of 310) left a contrast of 38 and lost a body. Only then: where both end discs lie on one side, a departure to the
- * other is the marrow's own (a coil's bias brightening the middle bodies of a low-SNR T1 took 4 of its 6 levels off
- * when every MR spine was read either way). On CT the cortex is brighter than the marrow and every disc darker.
+ * A station's disc evidence before scaling, image units (NaN off the image): on CT, and on MR whose end discs are both
+ * darker than the marrow, its value less the end bodies' mean marrow level; on MR with an end disc brighter than the
+ * marrow, its distance either way from the marrow's level there (linear between the end bodies' levels).
+ *
+ * A disc is where two endplates face each other. On CT the cortex either side is brighter than the marrow and every
+ * disc darker, healthy, desiccated or holding gas. On MR the cortex gives no signal on any sequence while the disc
+ * between is bright or dark by its water: on T2 and STIR a healthy nucleus is brighter than the marrow and a desiccated
+ * disc (Pfirrmann grade IV–V; Pfirrmann CW et al., Spine 2001;26:1873) darker, and one spine holds both in any order,
+ * so where the end discs show the bright kind a dark band across the column (cortex, with or without a disc between)
+ * is a disc as well: with the signed difference the sweep's T2 with three desiccated discs between two healthy end
+ * discs read the three as bodies and counted one body too few, with full confidence. Where both end discs are darker
+ * than the marrow (T1, or a T2 whose end discs are desiccated) a departure upwards is not a disc: a coil's sensitivity
+ * brightens the middle bodies of a spine by tens of per cent (the sweep's low-SNR T1 lost 4 of its 6 levels when read
+ * either way), as does an oedematous body on T2 or STIR read against a bright disc. The level is interpolated between
+ * the end bodies' so that a coil's gradient from one end to the other does not read as a departure either way.
  */
-function discDeparture(value: number, bodyLevel: number, eitherWay: boolean): number {
-  return eitherWay ? Math.abs(value - bodyLevel) : value - bodyLevel;
+function discDepartureOf({ profile, stations, totalMm, firstLevel, lastLevel, endDiscs, magneticResonance }: DepartureInputs): (i: number) => number {
+  const bodyLevel = (firstLevel + lastLevel) / 2;
+  const eitherWay = magneticResonance && endDiscs.some((i) => profile[i]! > bodyLevel);
+  if (!eitherWay) return (i) => profile[i]! - bodyLevel;
+  return (i) => {
+    const f = Math.max(0, Math.min(1, stations[i]!.s / Math.max(totalMm, 1e-6)));
+    return Math.abs(profile[i]! - (firstLevel + (lastLevel - firstLevel) * f));
+  };
 }
 
 /** Median disc evidence over the middle half of the stretch between two discs (station indices); 0 when empty. */
@@ -452,6 +489,8 @@ function overlap(p: VertebraProposal, q: VertebraProposal): boolean {
   return apartMm < (p.heightsMm.middleMm + q.heightsMm.middleMm) / 2 - OVERLAP_TOLERANCE_MM;
 }
 
+const NO_FOOTING_MESSAGE =
+  'The first or the last body was not read at a plausible size, and the disc count between them rests on both: this level may be off. Check the count.';
 const COUNT_DOUBT_MESSAGE =
   'The disc count at this body is uncertain (a body not found or found twice, or a disc-like band inside it such as fracture oedema): check this level and its neighbours.';
 const UNDERFILLED_MESSAGE =

@@ -53,6 +53,8 @@ export const MEASURED_FILE_SECONDS: Readonly<Record<string, number>> = {
   'tests/unit/analysisMrShellPolarity.test.ts': 16,
   // Measured alone at load ≈ 5–8: 23–33 s (its import renders two of the sweep's degenerated scenes, two T2 and two CT draws).
   'tests/unit/analysisDegeneratedSpine.test.ts': 30,
+  // Measured alone at load ≈ 5–7: 37 s (its import renders two of the sweep's whole scenes, the desiccated spine and the baseline, six MR draws).
+  'tests/unit/analysisSpineLevels.test.ts': 37,
   'tests/e2e/seriesMemory.test.ts': 10,
   'tests/unit/srReport.test.ts': 11,
   'tests/e2e/decoding.test.ts': 11,

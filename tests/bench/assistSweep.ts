@@ -223,6 +223,34 @@ const VARIANTS: readonly Variant[] = [
     mr: { pixelMm: 0.7, sliceMm: 3, table: MR_T1, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
   },
   {
+    name: 'ct-desiccated-middle', spine: 'desiccated', source: 'T11–T12 (5 mm), T12–L1 and L1–L2 (4 mm) desiccated between healthy end discs (phantomVariants.ts MIDDLE_DESICCATED_DISCS); the phantom-like CT',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+  },
+  {
+    name: 'mr-t2-desiccated-middle', spine: 'desiccated', source: 'those discs on the 3 mm T2 (desiccated 250, marrow 600, healthy nucleus 1,250): three dark discs between two bright end discs',
+    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_DEGENERATED, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t1-desiccated-middle', spine: 'desiccated', source: 'those discs on the 3 mm T1 (every disc darker than the marrow)',
+    mr: { pixelMm: 0.7, sliceMm: 3, table: MR_T1, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'ct-dish', spine: 'dish', source: 'bridging anterior ossification (DISH) T11–L2, 1.5 mm thick at mid-body to 6 mm at mid-disc (phantomVariants.ts DISH_LEVELS; Resnick 1976, Verlaan 2011); the phantom-like CT',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+  },
+  {
+    name: 'ct-osteo-1mm-dish', spine: 'dish', source: 'the bridging ossification on the osteoporotic 1 mm CT (a dense bridge in front of a 350 HU shell)',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 20, table: CT_OSTEOPOROTIC },
+  },
+  {
+    name: 'mr-t1-modic', spine: 'modic', source: 'Modic type 1 either side of T11–T12, type 2 either side of L2–L3, 8 mm under the endplate (phantomVariants.ts MODIC_CHANGES; Modic 1988, Jensen 2009); the 3 mm T1',
+    mr: { pixelMm: 0.7, sliceMm: 3, table: MR_T1, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t2-modic', spine: 'modic', source: 'the Modic changes on the 3 mm T2',
+    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
     name: 'mr-t2-kyphosis', spine: 'kyphosis', source: 'hyperkyphosis on the 3 mm T2',
     mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
   },
@@ -264,6 +292,8 @@ export interface SweepRow {
   readonly levels: number;
   readonly spineRight: number;
   readonly spineDangerous: number;
+  /** detectSpine's bodies flagged LEVEL_UNCERTAIN. */
+  readonly spineLevelFlagged: number;
   readonly cpuMsPerProposal: number;
 }
 
@@ -326,6 +356,7 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
   const gradesEqual = truth.filter((l) => proposedGrades.get(l.level) === truthGrades.get(l.level)).length;
   let spineRight = 0;
   let spineDangerous = 0;
+  let spineLevelFlagged = 0;
   const spine = detectSpine(image, centreOf(truth[0]!.points), centreOf(truth[truth.length - 1]!.points));
   if (spine.ok) {
     for (const { levelOffset, proposal } of spine.value.vertebrae) {
@@ -336,6 +367,7 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
       if (right) spineRight += 1;
       const off = !right || heightErrorsMm(proposal.points, level.points).some((e) => e > CORRECTION_MM);
       if (off && proposal.confidence >= CHECK_BELOW_CONFIDENCE) spineDangerous += 1;
+      if (proposal.reasons.some((r) => r.code === 'LEVEL_UNCERTAIN')) spineLevelFlagged += 1;
       if (verbose && off) {
         console.log(
           `    ${variant.name} draw ${draw} spine: offset ${levelOffset} (${level.level}) ${right ? '' : 'WRONG BODY '}` +
@@ -360,6 +392,7 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
     levels: truth.length,
     spineRight,
     spineDangerous,
+    spineLevelFlagged,
     cpuMsPerProposal: cpuMs / proposals,
   };
 }
@@ -369,7 +402,7 @@ function formatRow(r: SweepRow): string {
     `| ${r.name} | ${r.pointMedianMm.toFixed(2)} / ${r.point95Mm.toFixed(2)} | ${r.heightMedianMm.toFixed(2)} / ${r.height95Mm.toFixed(2)} | ` +
     `${r.needCorrection} / ${r.proposals}${r.declined ? ` (${r.declined} declined)` : ''} | ${r.dangerous ? `**${r.dangerous}**` : '0'} | ` +
     `${r.rightButFlagged} | ` +
-    `${r.gradesEqual} / ${r.levels} | ${r.spineRight} / ${r.levels}${r.spineDangerous ? ` (**${r.spineDangerous}** off, unflagged)` : ''} | ${r.cpuMsPerProposal.toFixed(0)} |`
+    `${r.gradesEqual} / ${r.levels} | ${r.spineRight} / ${r.levels}${r.spineDangerous ? ` (**${r.spineDangerous}** off, unflagged)` : ''}${r.spineLevelFlagged ? `, ${r.spineLevelFlagged} level-flagged` : ''} | ${r.cpuMsPerProposal.toFixed(0)} |`
   );
 }
 

@@ -60,11 +60,13 @@ const MIDDLE_CORTEX_OEDEMA = 16;
 /** A desiccated disc (nucleus and annulus alike) and the gas of a vacuum cleft in it: tissue codes added here. */
 const DEGENERATED_DISC = 17;
 const VACUUM_GAS = 18;
+/** Fatty subchondral marrow of a Modic type 2 change: tissue code added here, drawn with the table's fat value. */
+const MODIC_FAT = 19;
 /** How far from an inner cortex sample its body's marrow is looked for, mm: the phantom's 2 mm shell and some. */
 const MARROW_REACH_MM = 3;
 
 /** A spine pose variant: the baseline's bodies with other tilts, or shifted out of the midsagittal plane. */
-export type SpineShape = 'baseline' | 'kyphosis' | 'lordosis' | 'scoliosis' | 'degenerated' | 'osteophytes';
+export type SpineShape = 'baseline' | 'kyphosis' | 'lordosis' | 'scoliosis' | 'degenerated' | 'osteophytes' | 'desiccated' | 'modic' | 'dish';
 
 /**
  * The discs and spurs of an elderly spine (issue 12, "the spines our users actually have"), per disc named by the body
@@ -84,11 +86,67 @@ interface DiscDegeneration {
   readonly heightMm?: number;
   readonly vacuum: boolean;
 }
-const DEGENERATED_DISCS: Readonly<Partial<Record<string, DiscDegeneration>>> = {
+type DiscDegenerations = Readonly<Partial<Record<string, DiscDegeneration>>>;
+const DEGENERATED_DISCS: DiscDegenerations = {
   T11: { heightMm: 4, vacuum: false },
   L1: { vacuum: false },
   L2: { heightMm: 4, vacuum: true },
 };
+/**
+ * The 'desiccated' shape: the degeneration in the middle of T10–L3 with both end discs (T10–T11, L2–L3) healthy.
+ * Degeneration is not confined to the lower lumbar discs nor to neighbours: on whole-spine MR it is present at some level
+ * in over 90 % of people over 50, thoracic and lumbar, often with healthy discs between (Teraguchi M et al.,
+ * Osteoarthritis Cartilage 2014;22:104, the Wakayama Spine Study). T11–T12 desiccated at a moderately decreased height
+ * (Pfirrmann grade IV, 5 mm for 7), T12–L1 desiccated at its full height (grade IV) and L1–L2 black and collapsed
+ * (grade V, 4 mm for 8); no vacuum cleft: the discs' own dark is the case.
+ */
+const MIDDLE_DESICCATED_DISCS: DiscDegenerations = {
+  T11: { heightMm: 5, vacuum: false },
+  T12: { vacuum: false },
+  L1: { heightMm: 4, vacuum: false },
+};
+
+/**
+ * Modic changes (the 'modic' shape): subchondral marrow beside a degenerated disc whose signal has changed (Modic MT et
+ * al., Radiology 1988;166:193): type 1, oedema and granulation tissue (dark on T1, bright on T2, drawn as the table's
+ * oedematous marrow), type 2, fat (bright on T1 and T2, drawn as the table's fat). A band under the endplate across the
+ * body's depth, MODIC_DEPTH_MM deep from the endplate's outer surface (its 2 mm shell and 6 mm of marrow, about a
+ * quarter of a 24–28 mm body: readers grade the extent against the body's height, and in people with back pain the
+ * changes are larger than the focal anterior ones of the upper lumbar spine in the general population; Jensen TS et
+ * al., BMC Musculoskelet Disord 2009;10:81). Type 1 either side of T11–T12, type 2 either side of L2–L3; the discs
+ * themselves as the baseline's.
+ */
+interface ModicChange {
+  readonly level: string;
+  readonly endplate: 'superior' | 'inferior';
+  readonly type: 1 | 2;
+}
+const MODIC_CHANGES: readonly ModicChange[] = [
+  { level: 'T11', endplate: 'inferior', type: 1 },
+  { level: 'T12', endplate: 'superior', type: 1 },
+  { level: 'L2', endplate: 'inferior', type: 2 },
+  { level: 'L3', endplate: 'superior', type: 2 },
+];
+const MODIC_DEPTH_MM = 8;
+
+/**
+ * Bridging anterior ossification of diffuse idiopathic skeletal hyperostosis (the 'dish' shape): flowing ossification
+ * along the front of at least four contiguous bodies with the disc heights preserved (Resnick D, Niwayama G, Radiology
+ * 1976;119:559), here T11 to L2, bridging T11–T12, T12–L1 and L1–L2. Its size from CT of DISH spines (Verlaan JJ et al.,
+ * Eur Spine J 2011;20:1474): the ossified mass's axial area is 246 ± 96 mm² at mid-disc and 58 ± 50 mm² at mid-body,
+ * spread over the anterolateral arc (≈ 40 mm), so ≈ 6 mm thick in front of the disc and ≈ 1.5 mm at the body's
+ * mid-height ("flowing candle wax"); drawn on the midline from DISH_BODY_MM at each body's mid-height to DISH_DISC_MM at
+ * each disc's middle, linear between, against the anterior wall (no lucent line), as cortical bone.
+ */
+const DISH_LEVELS = ['T11', 'T12', 'L1', 'L2'] as const;
+const DISH_BODY_MM = 1.5;
+const DISH_DISC_MM = 6;
+
+/** The degenerated discs a spine shape draws (none for the healthy shapes). */
+function discDegenerationsOf(shape: SpineShape): DiscDegenerations {
+  if (shape === 'degenerated' || shape === 'osteophytes') return DEGENERATED_DISCS;
+  return shape === 'desiccated' ? MIDDLE_DESICCATED_DISCS : {};
+}
 /** Thickness of the vacuum cleft's gas, mm, and how far inside the walls it stops. */
 const VACUUM_THICKNESS_MM = 1.5;
 const VACUUM_WALL_INSET_MM = 3;
@@ -133,7 +191,8 @@ const SCOLIOSIS_SHIFT_MM = [-2, -1, 1, 4, 6, 8, 7, 5, 2, 0] as const;
 export function spineOf(shape: SpineShape): Spine {
   const base = baselineSpine();
   if (shape === 'baseline') return base;
-  if (shape === 'degenerated' || shape === 'osteophytes') return narrowedSpine(base);
+  if (shape === 'modic' || shape === 'dish') return base;
+  if (shape === 'degenerated' || shape === 'osteophytes' || shape === 'desiccated') return narrowedSpine(base, discDegenerationsOf(shape));
   const levels = BASELINE_LEVELS.map((l, i) => ({
     ...l,
     tiltDeg: l.tiltDeg + (shape === 'scoliosis' ? 0 : EXTRA_TILT_DEG[shape][i]!),
@@ -148,9 +207,9 @@ export function spineOf(shape: SpineShape): Spine {
   return { vertebrae, cement: null };
 }
 
-/** The baseline spine with DEGENERATED_DISCS' narrowed discs: the bodies below each move up, shapes and tilts kept. */
-function narrowedSpine(base: Spine): Spine {
-  const levels = BASELINE_LEVELS.map((l) => ({ ...l, discBelowMm: DEGENERATED_DISCS[l.shape.level]?.heightMm ?? l.discBelowMm }));
+/** The baseline spine with the narrowed discs of `discs`: the bodies below each move up, shapes and tilts kept. */
+function narrowedSpine(base: Spine, discs: DiscDegenerations): Spine {
+  const levels = BASELINE_LEVELS.map((l) => ({ ...l, discBelowMm: discs[l.shape.level]?.heightMm ?? l.discBelowMm }));
   const poses = stackPoses(levels);
   const vertebrae: Vertebra[] = base.vertebrae.map((v, i) => ({
     ...v,
@@ -194,8 +253,12 @@ export function fineScene(
   crop: {
     readonly zRangeMm?: readonly [number, number];
     readonly yRangeMm?: readonly [number, number];
-    /** Draw DEGENERATED_DISCS (desiccated, narrowed as `spine` is, a vacuum cleft) and, with 'osteophytes', OSTEOPHYTES. */
-    readonly degeneration?: 'discs' | 'osteophytes';
+    /**
+     * Draw DEGENERATED_DISCS (desiccated, narrowed as `spine` is, a vacuum cleft) and, with 'osteophytes', OSTEOPHYTES;
+     * with 'middleDiscs', MIDDLE_DESICCATED_DISCS (desiccated, narrowed as `spine` is) alone; with 'modic',
+     * MODIC_CHANGES; with 'dish', the bridging ossification of DISH_LEVELS.
+     */
+    readonly degeneration?: 'discs' | 'osteophytes' | 'middleDiscs' | 'modic' | 'dish';
   } = {},
 ): FineScene {
   const geometry = ctGeometry(spine);
@@ -219,9 +282,11 @@ export function fineScene(
     };
     const tissue = new Uint8Array(ny * nz);
     rasterizePlane(scene, plane, tissue);
-    if (crop.degeneration) {
-      const grid = { xMm: x, y0Mm, zTopMm, ny, nz };
-      paintDegeneratedDiscs(tissue, spine, grid);
+    const grid = { xMm: x, y0Mm, zTopMm, ny, nz };
+    if (crop.degeneration === 'modic') paintModicChanges(tissue, spine, grid);
+    else if (crop.degeneration === 'dish') paintBridgingOssification(tissue, spine, grid);
+    else if (crop.degeneration) {
+      paintDegeneratedDiscs(tissue, spine, grid, crop.degeneration === 'middleDiscs' ? MIDDLE_DESICCATED_DISCS : DEGENERATED_DISCS);
       if (crop.degeneration === 'osteophytes') paintOsteophytes(tissue, spine, grid);
     }
     markInnerCortex(tissue, ny, nz);
@@ -232,7 +297,16 @@ export function fineScene(
 
 /** The fine scene of a spine shape, with its degeneration drawn for 'degenerated' and 'osteophytes'. */
 export function fineSceneOf(shape: SpineShape): FineScene {
-  const degeneration = shape === 'degenerated' ? 'discs' : shape === 'osteophytes' ? 'osteophytes' : undefined;
+  const degeneration =
+    shape === 'degenerated'
+      ? 'discs'
+      : shape === 'osteophytes'
+        ? 'osteophytes'
+        : shape === 'desiccated'
+          ? 'middleDiscs'
+          : shape === 'modic' || shape === 'dish'
+            ? shape
+            : undefined;
   return fineScene(spineOf(shape), FINE_HALF_WIDTH_MM, degeneration ? { degeneration } : {});
 }
 
@@ -246,12 +320,12 @@ interface FineGrid {
 }
 
 /**
- * Recodes the disc samples of DEGENERATED_DISCS as DEGENERATED_DISC, and those of a vacuum cleft (within
+ * Recodes the disc samples of `degenerations` as DEGENERATED_DISC, and those of a vacuum cleft (within
  * VACUUM_THICKNESS_MM / 2 of the disc's middle, deeper than VACUUM_WALL_INSET_MM inside the walls) as VACUUM_GAS.
  */
-function paintDegeneratedDiscs(tissue: Uint8Array, spine: Spine, grid: FineGrid): void {
+function paintDegeneratedDiscs(tissue: Uint8Array, spine: Spine, grid: FineGrid, degenerations: DiscDegenerations): void {
   const discs = spine.vertebrae.flatMap((upper, i) => {
-    const spec = DEGENERATED_DISCS[upper.shape.level];
+    const spec = degenerations[upper.shape.level];
     const lower = spine.vertebrae[i + 1];
     return spec && lower ? [{ upper, lower, spec, lowerMap: buildCrossSectionMap(lower.shape) }] : [];
   });
@@ -313,6 +387,72 @@ function paintOsteophytes(tissue: Uint8Array, spine: Spine, grid: FineGrid): voi
         const share = fromWallMm / spur.lengthMm;
         if (towardsDiscMm <= spur.riseMm * share && towardsDiscMm >= -spur.baseMm + (spur.baseMm + spur.riseMm) * share) {
           tissue[index] = Tissue.corticalBone;
+        }
+      }
+    }
+  }
+}
+
+/** Recodes the fatty (cancellous) marrow within MODIC_DEPTH_MM of each MODIC_CHANGES endplate's outer surface. */
+function paintModicChanges(tissue: Uint8Array, spine: Spine, grid: FineGrid): void {
+  const changes = MODIC_CHANGES.flatMap((change) => {
+    const vertebra = spine.vertebrae.find((v) => v.shape.level === change.level);
+    return vertebra ? [{ change, vertebra }] : [];
+  });
+  for (let k = 0; k < grid.nz; k += 1) {
+    for (let j = 0; j < grid.ny; j += 1) {
+      const index = j + k * grid.ny;
+      if (tissue[index] !== Tissue.cancellousBone) continue;
+      const p: Vec3 = [grid.xMm, grid.y0Mm + j * FINE_MM, grid.zTopMm - k * FINE_MM];
+      for (const { change, vertebra } of changes) {
+        const [u, v, w] = patientToLocal(vertebra.frame, p);
+        const insideMm =
+          change.endplate === 'superior' ? superiorEndplateVMm(vertebra.shape, u, w) - v : v - inferiorEndplateVMm(vertebra.shape, u, w);
+        if (insideMm < 0 || insideMm > MODIC_DEPTH_MM) continue;
+        tissue[index] = change.type === 1 ? Tissue.oedematousBone : MODIC_FAT;
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * Draws the bridging ossification of DISH_LEVELS as cortical bone over whatever is not bone, in front of the anterior
+ * wall: between two neighbours' mid-heights (on their anterior rims), DISH_DISC_MM thick at the disc's middle tapering
+ * linearly to DISH_BODY_MM at each mid-height; the distance from the wall read in the nearer body's frame (its
+ * cross-section continued across the disc).
+ */
+function paintBridgingOssification(tissue: Uint8Array, spine: Spine, grid: FineGrid): void {
+  const bodies = DISH_LEVELS.flatMap((level) => spine.vertebrae.filter((v) => v.shape.level === level));
+  const spans = bodies.slice(1).map((lower, i) => {
+    const upper = bodies[i]!;
+    const rim = (v: Vertebra) => v.shape.depthMm / 2;
+    const a = localToPatient(upper.frame, [rim(upper), 0, 0]);
+    const b = localToPatient(lower.frame, [rim(lower), 0, 0]);
+    const discTop = localToPatient(upper.frame, [rim(upper), inferiorEndplateVMm(upper.shape, rim(upper), 0), 0]);
+    const discBottom = localToPatient(lower.frame, [rim(lower), superiorEndplateVMm(lower.shape, rim(lower), 0), 0]);
+    const middle: Vec3 = [(discTop[0] + discBottom[0]) / 2, (discTop[1] + discBottom[1]) / 2, (discTop[2] + discBottom[2]) / 2];
+    const axisLength = Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+    const axis: Vec3 = [(a[0] - b[0]) / axisLength, (a[1] - b[1]) / axisLength, (a[2] - b[2]) / axisLength];
+    const along = (q: Vec3) => (q[0] - middle[0]) * axis[0] + (q[1] - middle[1]) * axis[1] + (q[2] - middle[2]) * axis[2];
+    return { upper, lower, along, upHalfMm: along(a), downHalfMm: -along(b), upperMap: buildCrossSectionMap(upper.shape), lowerMap: buildCrossSectionMap(lower.shape) };
+  });
+  for (let k = 0; k < grid.nz; k += 1) {
+    for (let j = 0; j < grid.ny; j += 1) {
+      const index = j + k * grid.ny;
+      if (isBone(tissue[index]!)) continue;
+      const p: Vec3 = [grid.xMm, grid.y0Mm + j * FINE_MM, grid.zTopMm - k * FINE_MM];
+      for (const span of spans) {
+        const t = span.along(p);
+        const share = t >= 0 ? 1 - t / span.upHalfMm : 1 + t / span.downHalfMm;
+        if (share < 0 || share > 1) continue;
+        const [vertebra, map] = t >= 0 ? [span.upper, span.upperMap] : [span.lower, span.lowerMap];
+        const [u, , w] = patientToLocal(vertebra.frame, p);
+        if (u <= 0) continue;
+        const fromWallMm = signedDistanceToWallMm(map, u, w);
+        if (fromWallMm > 0 && fromWallMm <= DISH_BODY_MM + (DISH_DISC_MM - DISH_BODY_MM) * share) {
+          tissue[index] = Tissue.corticalBone;
+          break;
         }
       }
     }
@@ -395,7 +535,7 @@ function nextToOedema(tissue: Uint8Array, ny: number, nz: number, i: number): bo
 }
 
 function lookupOf(table: SignalTable): Float32Array {
-  const lookup = new Float32Array(VACUUM_GAS + 1);
+  const lookup = new Float32Array(MODIC_FAT + 1);
   for (const [name, index] of Object.entries(Tissue)) lookup[index] = table[name as keyof typeof Tissue];
   const thin = table.thinShellMm !== undefined;
   const thinnest = table.thinShellMm === THINNEST_CORTEX_MM;
@@ -405,6 +545,7 @@ function lookupOf(table: SignalTable): Float32Array {
   lookup[MIDDLE_CORTEX_OEDEMA] = thinnest ? table.oedematousBone : table.corticalBone;
   lookup[DEGENERATED_DISC] = table.degeneratedDisc ?? table.discAnnulus;
   lookup[VACUUM_GAS] = table.air;
+  lookup[MODIC_FAT] = table.fat;
   return lookup;
 }
 
