@@ -19,7 +19,8 @@
  * - COARSE_SAMPLING: the image samples the spine head to foot more coarsely than the heights need (a sagittal reformat
  *   of thick axial slices): an endplate can sit anywhere between two samples, whatever the edges show.
  * - LEVEL_UNCERTAIN: in a detected spine, the disc count next to this body is uncertain (a body between two discs was
- *   not found or found twice), so its level, or a neighbour's, may be off by one.
+ *   not found or found twice), so its level, or a neighbour's, may be off by one; or an end body was read at no
+ *   plausible size, and every level counted from it is in doubt.
  */
 export type ReasonCode =
   | 'WEAK_EDGE'
