@@ -5,7 +5,8 @@
  * 3 mm above or below it), the share of proposals needing a correction (a height off by more than 1.5 mm, or none),
  * how many of those are NOT flagged "check" (the dangerous number), how many right ones (every height within 1.5 mm)
  * are flagged all the same (what a flag costs the reader), Genant grades of the centre clicks against the
- * truth's (measurement/'s assessSpine on both), and detectSpine's levels from clicks on T10 and L3. Figures, not a test.
+ * truth's (measurement/'s assessSpine on both), and detectSpine's levels from clicks on T10 and L3 (right, off and
+ * unflagged, and how many bodies carry LEVEL_UNCERTAIN: "level-flagged"). Figures, not a test.
  *
  *   npm run bench:assist-sweep                      every variant
  *   npm run bench:assist-sweep -- --only ct-3mm,mr  variants whose name contains any of the words
