@@ -214,7 +214,7 @@ async function main(): Promise<number> {
         const afterOpen = chooseFiles(s.files);
         specs.push(
           ...(options.floor ? [{ ...common, kind: 'local-floor' as const, url: `${ours.url}${LOCAL_FLOOR_PAGE}`, waitFor: [], floorScript: LOCAL_FLOOR_SCRIPT, afterOpen, servedRoot: options.distDir, settleMs: 0 }] : []),
-          { ...common, ...(options.cpuProfile ? { cpuProfileFile: join(CACHE_DIR, 'results', `ours-local-${s.key}-${Date.now()}.cpuprofile`) } : {}), kind: 'ours-local', url: `${ours.url}/`, probe: OUR_VIEWER_PROBE, waitFor: ['firstImage', 'sagittalReady', 'sagittalDrawn'], afterOpen, servedRoot: options.distDir },
+          { ...common, ...(options.cpuProfile ? { cpuProfileFile: join(CACHE_DIR, 'results', `ours-local-${s.key}-${Date.now()}.cpuprofile`) } : {}), ...(options.trace ? { traceFile: join(CACHE_DIR, 'results', `ours-local-${s.key}-${Date.now()}.trace.json`) } : {}), kind: 'ours-local', url: `${ours.url}/`, probe: OUR_VIEWER_PROBE, waitFor: ['firstImage', 'sagittalReady', 'sagittalDrawn'], afterOpen, servedRoot: options.distDir },
         );
       }
       const sessions: Array<SessionResult & { rep: number }> = [];
