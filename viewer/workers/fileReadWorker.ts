@@ -14,7 +14,7 @@ import type { FileReadRequest, FileReadResponse } from './fileReadMessages';
 /** Files read at once (see loading/localFiles.ts: one at a time the reading waits on each round trip). */
 const READS_IN_FLIGHT = 4;
 /**
- * Bytes handed to the page and not yet taken, at most (a file larger than this is still read, alone): ~1.5 s of the
+ * Bytes on their way and handed to the page and not yet taken, at most (a larger file is still read, alone): ~1.5 s of the
  * read floor's pace on the 2-core VM, so the reading goes on while the page's main thread is held by the rendering
  * engine's start.
  */
@@ -33,34 +33,44 @@ interface Job {
   inFlight: number;
   /** Byte counts of the files handed over and not yet taken, by index. */
   readonly handedOver: Map<number, number>;
+  /** Bytes of the files on their way (by their size) and handed over and not yet taken. */
   bytesAhead: number;
 }
 
 const scope = self as unknown as ReadWorkerScope;
 const jobs = new Map<number, Job>();
 
-/** Starts reads while there is room: READS_IN_FLIGHT at a time, within the window (always one when nothing is ahead). */
+/**
+ * Starts reads while there is room: READS_IN_FLIGHT at a time, while the bytes on their way and handed over stay within
+ * the window (a file is read alone when nothing else is).
+ */
 function pump(id: number, job: Job): void {
   while (job.inFlight < READS_IN_FLIGHT && job.next < job.files.length) {
-    if (job.bytesAhead >= MAX_BYTES_AHEAD && job.handedOver.size > 0) return;
-    void read(id, job, job.next++);
+    const file = job.files[job.next]!;
+    const alone = job.inFlight === 0 && job.handedOver.size === 0;
+    if (!alone && job.bytesAhead + file.size > MAX_BYTES_AHEAD) return;
+    void read(id, job, job.next++, file);
   }
 }
 
-async function read(id: number, job: Job, index: number): Promise<void> {
+async function read(id: number, job: Job, index: number, file: File): Promise<void> {
+  // Counted from the start of the read (the size known to this thread without asking the page's).
+  const expected = file.size;
   job.inFlight++;
+  job.bytesAhead += expected;
+  let handedOver = 0;
   try {
-    const buffer = await job.files[index]!.arrayBuffer();
+    const buffer = await file.arrayBuffer();
     if (jobs.get(id) !== job) return;
-    job.handedOver.set(index, buffer.byteLength);
-    job.bytesAhead += buffer.byteLength;
+    handedOver = buffer.byteLength;
     scope.postMessage({ type: 'bytes', job: id, index, buffer }, [buffer]);
   } catch (error) {
     if (jobs.get(id) !== job) return;
-    job.handedOver.set(index, 0);
     scope.postMessage({ type: 'failed', job: id, index, message: error instanceof Error ? error.message : String(error) });
   } finally {
     job.inFlight--;
+    job.bytesAhead += handedOver - expected;
+    job.handedOver.set(index, handedOver);
     if (jobs.get(id) === job) pump(id, job);
   }
 }
