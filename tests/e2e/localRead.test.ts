@@ -8,9 +8,9 @@ import { startSession, type ViewerSession } from './session';
 
 /**
  * Local files are read off the page's main thread, and the display's set-up that does not depend on them is done
- * while they are read (issue 16: viewer/workers/fileReadWorker.ts, actions/openStudy.ts). The sample baseline CT (227
- * files) is chosen with the read of its last file held in the file read worker until the test lets it go: what the
- * page has done by then came before the last file's bytes, whatever the machine's speed.
+ * while the page waits for them (issue 16: viewer/workers/fileReadWorker.ts, boot.tsx, actions/openStudy.ts). The
+ * sample baseline CT (227 files) is chosen with the read of its last file held in the file read worker until the test
+ * lets it go: what the page has done by then came before the last file's bytes, whatever the machine's speed.
  */
 const ctFiles = sampleFiles('baseline', 'ct');
 const heldName = basename(ctFiles.at(-1)!);
@@ -42,6 +42,8 @@ describe('local files while the last one is still being read', () => {
     await page.waitForFunction(() => (window as { cornerstone?: unknown }).cornerstone !== undefined);
     reader = await countWorkerFileReads(page);
     await reader.evaluate(holdRead, heldName);
+    // A page waiting for files sets up the rendering engine once it is idle.
+    await page.waitForFunction(() => (window.cornerstone as unknown as { getRenderingEngines(): unknown[] }).getRenderingEngines().length > 0, undefined, { timeout: 60_000 });
     await page.locator('[data-testid="open-files"]').setInputFiles(ctFiles);
     // Every other file's bytes are in, and the held file has been asked for (it is counted once it is read).
     const deadline = Date.now() + 120_000;
@@ -54,8 +56,6 @@ describe('local files while the last one is still being read', () => {
       if (Date.now() > deadline) throw new Error(`the worker read ${state.files} of ${ctFiles.length} files`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    // The rendering engine is made while the reading waits (not timed: the last file cannot arrive before it).
-    await page.waitForFunction(() => (window.cornerstone as unknown as { getRenderingEngines(): unknown[] }).getRenderingEngines().length > 0, undefined, { timeout: 60_000 });
     const read = await fileBytesRead(page, reader);
     whileHeld = {
       ...(await page.evaluate(() => ({
@@ -74,7 +74,7 @@ describe('local files while the last one is still being read', () => {
     await session?.close();
   });
 
-  it('has the rendering engine made before the last file is read, and nothing drawn yet', () => {
+  it('has the rendering engine made before the files are chosen, and nothing drawn until the last is read', () => {
     // On the code before this, the engine was made only once every file was read (by the display of the series).
     expect(whileHeld).toEqual({ engines: 1, progress: true, rendered: false, otherFilesRead: ctFiles.length - 1 });
   });
