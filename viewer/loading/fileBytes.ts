@@ -52,7 +52,8 @@ interface Pending {
 
 interface WorkerJob {
   readonly files: readonly File[];
-  readonly pending: Pending[];
+  /** Each file's bytes until the page has taken them (then undefined: the page alone holds them). */
+  readonly pending: Array<Pending | undefined>;
   /** Set when the worker failed: the files it had not handed over are read here. */
   fallback: FileBytes | null;
 }
@@ -81,11 +82,11 @@ function workerFailed(): void {
   worker?.terminate();
   worker = null;
   for (const job of jobs.values()) {
-    const first = job.pending.findIndex((p) => !p.settled);
+    const first = job.pending.findIndex((p) => p !== undefined && !p.settled);
     if (first < 0) continue;
     job.fallback = readOnPage(job.files, first);
     for (const pending of job.pending.slice(first)) {
-      if (pending.settled) continue;
+      if (pending === undefined || pending.settled) continue;
       pending.settled = true;
       pending.resolve(null);
     }
@@ -137,11 +138,13 @@ export function readFileBytes(files: readonly File[]): FileBytes {
   return {
     async take(index) {
       const pending = job.pending[index];
-      if (pending === undefined) throw new Error(`no file ${index} was chosen`);
+      if (pending === undefined) throw new Error(`file ${index} was not chosen, or was taken already`);
       try {
         const buffer = await pending.promise;
         return buffer ?? (await job.fallback!.take(index));
       } finally {
+        // Once taken the page's reference to the bytes is the only one: they are let go of as soon as it is done.
+        job.pending[index] = undefined;
         send({ type: 'taken', job: id, index });
         if (++taken === files.length) jobs.delete(id);
       }
