@@ -79,6 +79,12 @@ describe('the bytes of chosen files', () => {
     expect(pageReads).toEqual(['b', 'c', 'd', 'e', 'f']);
   });
 
+  it('are no longer read once the page cancels', async () => {
+    const { readFileBytes } = await import('../../viewer/loading/fileBytes');
+    readFileBytes([file('a'), file('b')]).cancel();
+    expect(workers[0]!.sent.at(-1)).toEqual({ type: 'cancel', job: 0 });
+  });
+
   it('are read on the page where no worker can run', async () => {
     vi.stubGlobal('Worker', undefined);
     const { readFileBytes } = await import('../../viewer/loading/fileBytes');

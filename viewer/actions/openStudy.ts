@@ -17,7 +17,12 @@ export async function openFiles(files: readonly File[], label = 'Reading files')
   // The bytes are read from now on, in a worker, while the loader gets ready and the display is set up.
   const bytes = readFileBytes(files);
   // Initialising the loader purges its dataset cache: it must happen before the first file is registered.
-  await initCornerstone();
+  try {
+    await initCornerstone();
+  } catch (error) {
+    bytes.cancel();
+    throw error;
+  }
   const reports: Array<{ bytes: Uint8Array; fileName: string }> = [];
   // Each native frame is decoded into its volume's array as its file is read, while the next files are read.
   const reading = readLocalFiles(files, (batch, progress) => {

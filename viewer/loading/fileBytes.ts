@@ -4,6 +4,8 @@ import type { FileReadRequest, FileReadResponse } from '../workers/fileReadMessa
 export interface FileBytes {
   /** The whole file's bytes, or the browser's reason it could not be read (a rejection). */
   take(index: number): Promise<ArrayBuffer>;
+  /** No more bytes are wanted: reads not yet started are not started, and what was read is let go of. */
+  cancel(): void;
 }
 
 /**
@@ -20,9 +22,10 @@ export const READS_IN_FLIGHT = 4;
 export function readOnPage(files: readonly File[], from = 0): FileBytes {
   const reads = new Map<number, Promise<ArrayBuffer>>();
   let next = from;
+  let cancelled = false;
   const startNext = (): void => {
     const file = files[next];
-    if (file === undefined) return;
+    if (file === undefined || cancelled) return;
     const read = file.arrayBuffer();
     void read.catch(() => undefined); // handled where it is taken
     reads.set(next++, read);
@@ -38,6 +41,10 @@ export function readOnPage(files: readonly File[], from = 0): FileBytes {
         read = files[index]!.arrayBuffer();
       }
       return read.finally(startNext);
+    },
+    cancel() {
+      cancelled = true;
+      reads.clear();
     },
   };
 }
@@ -148,6 +155,11 @@ export function readFileBytes(files: readonly File[]): FileBytes {
         send({ type: 'taken', job: id, index });
         if (++taken === files.length) jobs.delete(id);
       }
+    },
+    cancel() {
+      jobs.delete(id);
+      job.fallback?.cancel();
+      send({ type: 'cancel', job: id });
     },
   };
 }
