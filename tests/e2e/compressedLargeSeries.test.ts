@@ -8,7 +8,8 @@ import { encodePart10 } from '../bench/peer/part10';
 import type { PointName, Vec3 } from './pageObject';
 import { startSession, type ViewerSession } from './session';
 import { syntheticCtSlice } from './syntheticCtSlice';
-import { countFileReads } from './fileReads';
+import { countFileReads, countWorkerFileReads, fileBytesRead } from './fileReads';
+import type { Worker } from 'playwright-core';
 
 /**
  * A whole spine at thin slices as a PACS sends it: 1,000 axial slices, JPEG-LS lossless (issue 16). The matrix is
@@ -96,6 +97,8 @@ function bodyPoints(n: number): Record<PointName, Vec3> {
 }
 
 let session: ViewerSession;
+/** The file read worker, counting what it reads. */
+let reader: Worker;
 let dir: string;
 const paths: string[] = [];
 
@@ -112,6 +115,7 @@ describe('a JPEG-LS lossless series of 1,000 slices opened from local files', ()
     const { page } = session.viewer;
     // Every frame the decode workers are handed, counted in the page from before the files are chosen.
     await page.waitForFunction(() => (window as { cornerstone?: unknown }).cornerstone !== undefined);
+    reader = await countWorkerFileReads(page);
     await page.evaluate(() => {
       type Manager = { executeTask: (worker: string, method: string, ...rest: unknown[]) => Promise<unknown> };
       const manager = (window.cornerstone as unknown as { getWebWorkerManager(): Manager }).getWebWorkerManager();
@@ -139,7 +143,7 @@ describe('a JPEG-LS lossless series of 1,000 slices opened from local files', ()
     await viewer.showStudyBrowser();
     await viewer.page.locator('[data-testid="series-thumbnail"][data-state="rendered"]').waitFor({ timeout: 30_000 });
     const decodeTasks = await viewer.page.evaluate(() => (window as unknown as { __decodeCounter: { decodeTasks: number } }).__decodeCounter.decodeTasks);
-    const bytesRead = await session.viewer.page.evaluate(() => (window as unknown as { __fileBytesRead: Record<string, number> }).__fileBytesRead);
+    const bytesRead = (await fileBytesRead(session.viewer.page, reader)).total;
     const misread = paths
       .map((path) => ({ file: basename(path), bytes: statSync(path).size, read: bytesRead[basename(path)] ?? 0 }))
       .filter(({ bytes, read }) => read !== bytes);

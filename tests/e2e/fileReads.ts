@@ -1,13 +1,15 @@
+import type { Page, Worker } from 'playwright-core';
+
 /**
- * Page script: the bytes read from each chosen file (by name), whichever File/Blob API reads them, in
- * `window.__fileBytesRead`; and in `window.__fileSizeQueries` how many times the page asked a File its size (each a
+ * Page (or worker) script: the bytes read from each chosen file (by name), whichever File/Blob API reads them, in
+ * `__fileBytesRead` of its global scope; and in `__fileSizeQueries` how many times it asked a File its size (each a
  * synchronous round trip to the browser process for a file from disk).
  */
 export function countFileReads(): void {
   const bytesByName: Record<string, number> = {};
-  (window as unknown as { __fileBytesRead: Record<string, number> }).__fileBytesRead = bytesByName;
+  (globalThis as unknown as { __fileBytesRead: Record<string, number> }).__fileBytesRead = bytesByName;
   const sizeQueries = { count: 0 };
-  (window as unknown as { __fileSizeQueries: typeof sizeQueries }).__fileSizeQueries = sizeQueries;
+  (globalThis as unknown as { __fileSizeQueries: typeof sizeQueries }).__fileSizeQueries = sizeQueries;
   const sizeOf = Object.getOwnPropertyDescriptor(Blob.prototype, 'size')!.get!;
   Object.defineProperty(Blob.prototype, 'size', {
     configurable: true,
@@ -52,4 +54,30 @@ export function countFileReads(): void {
       },
     });
   }
+}
+
+/**
+ * The viewer's file read worker (viewer/workers/fileReadWorker.ts), which a page without a study in its address starts
+ * at boot, with `countFileReads` run in it: call before the files are chosen.
+ */
+export async function countWorkerFileReads(page: Page): Promise<Worker> {
+  const deadline = Date.now() + 60_000;
+  let worker = page.workers().find((w) => w.url().includes('fileReadWorker'));
+  while (worker === undefined) {
+    if (Date.now() > deadline) throw new Error('the page started no file read worker');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    worker = page.workers().find((w) => w.url().includes('fileReadWorker'));
+  }
+  await worker.evaluate(countFileReads);
+  return worker;
+}
+
+/** The bytes read from each chosen file (by name) by the page and by the worker, as counted by `countFileReads`. */
+export async function fileBytesRead(page: Page, worker?: Worker): Promise<{ page: Record<string, number>; worker: Record<string, number>; total: Record<string, number> }> {
+  const read = () => (globalThis as unknown as { __fileBytesRead?: Record<string, number> }).__fileBytesRead ?? {};
+  const onPage = await page.evaluate(read);
+  const inWorker = worker === undefined ? {} : await worker.evaluate(read);
+  const total: Record<string, number> = { ...onPage };
+  for (const [name, bytes] of Object.entries(inWorker)) total[name] = (total[name] ?? 0) + bytes;
+  return { page: onPage, worker: inWorker, total };
 }

@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import * as dicomParser from 'dicom-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleFiles } from './pageObject';
-import { countFileReads } from './fileReads';
+import { countFileReads, countWorkerFileReads, fileBytesRead } from './fileReads';
+import type { Worker } from 'playwright-core';
 import { startSession, type ViewerSession } from './session';
 
 /**
@@ -41,12 +42,15 @@ function expectedVoxels(path: string): number[] {
 }
 
 let session: ViewerSession;
+/** The file read worker, counting what it reads. */
+let reader: Worker;
 
 describe('local files of two series, chosen interleaved', () => {
   beforeAll(async () => {
     session = await startSession({ initScript: countFileReads });
     const { page } = session.viewer;
     await page.waitForFunction(() => (window as { cornerstone?: unknown }).cornerstone !== undefined);
+    reader = await countWorkerFileReads(page);
     // Every image entering cornerstone's cache (a decode), and how many had entered when the reading ended (the
     // progress bar removed).
     await page.evaluate(() => {
@@ -90,8 +94,8 @@ describe('local files of two series, chosen interleaved', () => {
     await session?.close();
   });
 
-  it('reads each file once (the viewer\'s whole open)', async () => {
-    const bytesRead = await session.viewer.page.evaluate(() => (window as unknown as { __fileBytesRead: Record<string, number> }).__fileBytesRead);
+  it('reads each file once (the viewer\'s whole open, the page and the file read worker)', async () => {
+    const bytesRead = (await fileBytesRead(session.viewer.page, reader)).total;
     const misread = chosen.map((path) => ({ file: basename(path), bytes: statSync(path).size, read: bytesRead[basename(path)] ?? 0 })).filter(({ bytes, read }) => read !== bytes);
     expect(misread).toEqual([]);
   });
@@ -170,7 +174,7 @@ describe('local files of two series, chosen interleaved', () => {
     const expected = expectedVoxels(path);
     expect(again.length).toBe(expected.length);
     expect(again.filter((value, i) => value !== expected[i]).length).toBe(0);
-    const bytesRead = await page.evaluate(() => (window as unknown as { __fileBytesRead: Record<string, number> }).__fileBytesRead);
+    const bytesRead = (await fileBytesRead(page, reader)).total;
     expect(bytesRead[basename(path)]).toBe(statSync(path).size + expected.length * 2);
   });
 });

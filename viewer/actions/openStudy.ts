@@ -2,6 +2,8 @@ import { readLocalFiles } from '../loading/localFiles';
 import { initCornerstone } from '../cornerstone/initCornerstone';
 import { decodeAhead } from '../cornerstone/decodeAhead';
 import { warmUpCanvas2d } from '../loading/canvasWarmUp';
+import { readFileBytes } from '../loading/fileBytes';
+import { warmUpEngine } from '../cornerstone/renderingEngine';
 import { fetchSampleFiles, fetchSampleManifest } from '../loading/sampleStudy';
 import { getState, setState } from '../state/store';
 import { addInstances } from '../state/instances';
@@ -12,18 +14,27 @@ import { selectSeries } from './selectSeries';
 export async function openFiles(files: readonly File[], label = 'Reading files'): Promise<void> {
   if (files.length === 0) return;
   setState({ fileProgress: { filesRead: 0, filesTotal: files.length, label }, status: null });
+  // The bytes are read from now on, in a worker, while the loader gets ready and the display is set up.
+  const bytes = readFileBytes(files);
   // Initialising the loader purges its dataset cache: it must happen before the first file is registered.
-  await initCornerstone();
+  try {
+    await initCornerstone();
+  } catch (error) {
+    bytes.cancel();
+    throw error;
+  }
   const reports: Array<{ bytes: Uint8Array; fileName: string }> = [];
   // Each native frame is decoded into its volume's array as its file is read, while the next files are read.
   const reading = readLocalFiles(files, (batch, progress) => {
     addInstances(batch.instances, batch.problems);
     for (const instance of batch.instances) if (instance.srBytes) reports.push({ bytes: instance.srBytes, fileName: instance.meta.fileName });
     setState({ fileProgress: { ...progress, label } });
-  }, decodeAhead);
-  // The first files are being read: the page's 2-D canvas machinery is set up meanwhile, not when the series' middle
-  // slice is drawn once the last file is read (see canvasWarmUp.ts and earlyImage.ts).
+  }, decodeAhead, bytes);
+  // What the display needs whatever the files hold is set up while they are read, not after the last one: the page's
+  // 2-D canvas machinery (for the early image, see canvasWarmUp.ts and earlyImage.ts) and the rendering engine's WebGL
+  // context. Both hold the page's main thread; the worker reads on meanwhile.
   warmUpCanvas2d();
+  warmUpEngine();
   await reading;
   setState({ fileProgress: null });
   if (!getState().activeSeriesKey) selectFirstImageSeries();

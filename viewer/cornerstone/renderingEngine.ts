@@ -59,6 +59,20 @@ export function engine(): RenderingEngine {
   return withoutMultisampling(() => new RenderingEngine(ENGINE_ID));
 }
 
+/**
+ * Creates the engine now, ahead of the first display, for work that does not depend on what will be shown: its WebGL
+ * context holds the page's main thread 0.4–1.8 s on a software GPU (waiting for the GPU process). Local files call it
+ * while their bytes are read in a worker (actions/openStudy.ts), so that it is not paid after the last file. An engine
+ * that cannot be created now is created, and its failure reported, by the display.
+ */
+export function warmUpEngine(): void {
+  try {
+    engine();
+  } catch {
+    // showPlan asks again and says why.
+  }
+}
+
 /** The viewports of a plan that the engine currently holds, in plan order. */
 export function viewportsOf(plan: DisplayPlan): Types.IViewport[] {
   const renderingEngine = engine();

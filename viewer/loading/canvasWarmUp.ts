@@ -7,14 +7,18 @@
  */
 export const SOFTWARE_CANVAS: CanvasRenderingContext2DSettings = { willReadFrequently: true };
 
+/** Set once the page has drawn on a 2-D canvas here: the set-up is once per page. */
+let warmedUp = false;
+
 /**
- * Draws one pixel on a throw-away 2-D canvas, so that the page's first 2-D canvas drawing happens now, while the page
+ * Draws one pixel on a throw-away 2-D canvas, once, so that the page's first 2-D canvas drawing happens now, while the page
  * waits for the network, and not when the first image is drawn. In a fresh Chromium the first drawing on a 2-D canvas
  * sets up the canvas machinery once: 64–670 ms of the main thread on the shared 2-core VM (load ~18, six fresh
  * browsers), after which the early image's own drawing took 3–12 ms instead of 160–530 ms.
  */
 export function warmUpCanvas2d(): void {
-  if (typeof document === 'undefined') return;
+  if (typeof document === 'undefined' || warmedUp) return;
+  warmedUp = true;
   const canvas = document.createElement('canvas');
   canvas.width = 1;
   canvas.height = 1;

@@ -62,12 +62,14 @@ window.__localFloorDone = new Promise((resolve, reject) => {
 export const LOCAL_FLOOR_SCRIPT = 'window.__localFloorDone';
 
 /**
- * Returns a SessionSpec `afterOpen` hook that gives `paths` to the page's file input and returns the page time (ms
- * since navigation) at which they were given: the origin of the session's marks and of the floor's time.
+ * Returns a SessionSpec `afterOpen` hook that gives `paths` to the page's file input, `waitMs` after the input is there
+ * (a person needs seconds to choose; 0 chooses at once), and returns the page time (ms since navigation) at which they
+ * were given: the origin of the session's marks and of the floor's time.
  */
-export function chooseFiles(paths: readonly string[]): (page: Page, cdp: CDPSession) => Promise<number> {
+export function chooseFiles(paths: readonly string[], waitMs = 0): (page: Page, cdp: CDPSession) => Promise<number> {
   return async (page, cdp) => {
     await page.locator(OPEN_FILES_SELECTOR).waitFor({ state: 'attached' });
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
     const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
     const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: OPEN_FILES_SELECTOR });
     if (nodeId === 0) throw new Error(`no ${OPEN_FILES_SELECTOR} on the page`);

@@ -5,8 +5,8 @@
  * image, sagittal ready (complete volume), the I/O floor, JS bytes, peak RSS of the browser's process tree and peak JS
  * heap. Prints one table of ratios against the goals and writes every figure to a JSON file. Figures, never a test.
  *
- *   npm run bench:peer -- [--reps 3] [--sizes 100,300,1000|none] [--large-reps 1] [--no-j2k] [--no-ohif] [--no-floor] [--no-local | --local-only] [--cpu-profile]
- *                         [--compressed-sizes 300,1000] [--jpegls]
+ *   npm run bench:peer -- [--reps 3] [--sizes 100,300,1000|none] [--large-reps 1] [--no-j2k] [--no-ohif] [--no-floor] [--no-local | --local-only] [--cpu-profile] [--trace]
+ *                         [--compressed-sizes 300,1000] [--jpegls] [--choose-after-s 0]
  *                         [--max-load 1.5] [--quiet-wait-s 60] [--timeout-s 240] [--dist DIR]
  *   npm run bench:peer -- --report .cache/bench-peer/results/latest.json   (prints the table of a finished run again)
  */
@@ -48,6 +48,11 @@ interface Options {
   readonly local: boolean;
   /** Only the local-files sessions (--local-only): no DICOMweb session, no OHIF. */
   readonly localOnly: boolean;
+  /**
+   * Seconds the local sessions wait between the file input being there and choosing the files (`--choose-after-s`, a
+   * person's pace; default 0: chosen at once). The times are still measured from choosing.
+   */
+  readonly chooseAfterS: number;
   /** Profile this viewer's main thread in each of its sessions (.cpuprofile files beside the results). */
   readonly cpuProfile: boolean;
   readonly trace: boolean;
@@ -60,7 +65,7 @@ interface Options {
 }
 
 function parseOptions(args: readonly string[]): Options | string {
-  const options = { cpuProfile: false, trace: false, floor: true, local: true, localOnly: false, reps: 3, largeReps: 1, sizes: [100, 300, 1000] as number[], j2k: true, compressedSizes: [300] as number[], jpegls: false, ohif: true, maxLoad: Math.max(1, cpus().length * 0.75), quietWaitS: 60, timeoutS: 240, disturbedAboveCores: 0.5, distDir: DIST_DIR };
+  const options = { cpuProfile: false, trace: false, floor: true, local: true, localOnly: false, chooseAfterS: 0, reps: 3, largeReps: 1, sizes: [100, 300, 1000] as number[], j2k: true, compressedSizes: [300] as number[], jpegls: false, ohif: true, maxLoad: Math.max(1, cpus().length * 0.75), quietWaitS: 60, timeoutS: 240, disturbedAboveCores: 0.5, distDir: DIST_DIR };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (): number => {
@@ -79,6 +84,7 @@ function parseOptions(args: readonly string[]): Options | string {
       else if (arg === '--no-floor') options.floor = false;
       else if (arg === '--no-local') options.local = false;
       else if (arg === '--local-only') Object.assign(options, { local: true, localOnly: true, ohif: false, j2k: false });
+      else if (arg === '--choose-after-s') options.chooseAfterS = value();
       else if (arg === '--cpu-profile') options.cpuProfile = true;
       else if (arg === '--trace') options.trace = true;
       else if (arg === '--max-load') options.maxLoad = value();
@@ -211,10 +217,10 @@ async function main(): Promise<number> {
       }
       if (options.local && s.compression === 'none') {
         // Local files: our viewer only (OHIF has no comparable local open), against reading the same files' bytes.
-        const afterOpen = chooseFiles(s.files);
+        const afterOpen = chooseFiles(s.files, options.chooseAfterS * 1000);
         specs.push(
           ...(options.floor ? [{ ...common, kind: 'local-floor' as const, url: `${ours.url}${LOCAL_FLOOR_PAGE}`, waitFor: [], floorScript: LOCAL_FLOOR_SCRIPT, afterOpen, servedRoot: options.distDir, settleMs: 0 }] : []),
-          { ...common, ...(options.cpuProfile ? { cpuProfileFile: join(CACHE_DIR, 'results', `ours-local-${s.key}-${Date.now()}.cpuprofile`) } : {}), kind: 'ours-local', url: `${ours.url}/`, probe: OUR_VIEWER_PROBE, waitFor: ['firstImage', 'sagittalReady', 'sagittalDrawn'], afterOpen, servedRoot: options.distDir },
+          { ...common, ...(options.cpuProfile ? { cpuProfileFile: join(CACHE_DIR, 'results', `ours-local-${s.key}-${Date.now()}.cpuprofile`) } : {}), ...(options.trace ? { traceFile: join(CACHE_DIR, 'results', `ours-local-${s.key}-${Date.now()}.trace.json`) } : {}), kind: 'ours-local', url: `${ours.url}/`, probe: OUR_VIEWER_PROBE, waitFor: ['firstImage', 'sagittalReady', 'sagittalDrawn'], afterOpen, servedRoot: options.distDir },
         );
       }
       const sessions: Array<SessionResult & { rep: number }> = [];
