@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_BELOW_CONFIDENCE, detectSpine, proposeVertebra, seriesHeaderOf, type AnalysisImage } from '../../analysis';
 import { centreOf, heightErrorsMm } from '../bench/assistFigures';
+import { Tissue } from '../../sample-data/tissue';
 import { CT_HU, fineSceneOf, renderCt, THIN_CORTEX_MM, truthOnPlane, type FineScene, type SignalTable } from '../helpers/phantomVariants';
 
 // Anterior heights where bone bridges the discs in front (issue 12, eighth round). bench:assist-sweep's
@@ -25,11 +26,33 @@ const bridgedLevels = truthOnPlane(bridged.spine);
 const bridgedCts = new Map(DRAWS.map((draw) => [draw, ctOf(bridged, 'ct-osteo-1mm-dish', draw)] as const));
 const t12 = bridgedLevels.find((l) => l.level === 'T12')!;
 
+describe('the bridge the DISH scene draws', () => {
+  // Before: the painter read the distance from the wall from the cross-section map, whose lookup answers its 4 mm margin
+  // beyond the map, so near each disc's middle (where the bridge may exceed 4 mm) bone ran to the field's front edge:
+  // 103–112 mm in front of the rims.
+  it.each([['T11', 'T12'], ['T12', 'L1'], ['L1', 'L2']])('is 6 mm thick or less in front of the %s–%s disc on the midline', (upper, lower) => {
+    const FINE_MM = 0.25;
+    const plane = bridged.planes[bridged.xsMm.indexOf(0)]!;
+    const a = bridgedLevels.find((l) => l.level === upper)!.points.anteriorInferior;
+    const b = bridgedLevels.find((l) => l.level === lower)!.points.anteriorSuperior;
+    // The front of the two rims (anterior is −y), at the disc's middle height.
+    const [rimY, discZ] = [Math.min(a[1], b[1]), (a[2] + b[2]) / 2];
+    const k = Math.round((bridged.zTopMm - discZ) / FINE_MM);
+    const codeAt = (y: number) => plane[Math.round((y - bridged.y0Mm) / FINE_MM) + k * bridged.ny]!;
+    const softOrOutside = (code: number) => code <= Tissue.muscle;
+    // From the rim forward (anterior is −y): the bridge's bone, then the soft tissue in front of it.
+    let y = rimY;
+    while (y > bridged.y0Mm && !softOrOutside(codeAt(y))) y -= FINE_MM;
+    expect(rimY - y).toBeGreaterThan(3);
+    expect(rimY - y).toBeLessThanOrEqual(6 + 1); // + 1 mm: the truth's corner points, not the painter's wall, mark the rim
+  });
+});
+
 describe('anterior heights on an osteoporotic CT with bone bridging the discs in front (DISH)', () => {
   // Before: T12's wall was read at the bridge's front (2.4–2.9 mm ahead of its own), its anterior columns left the
   // fused shell for the bridge's marrow-like interior short of the endplates and the corners were read as collapsed:
   // Ha 4–12 mm short at confidence 0.75 (ROUNDED_CORNER alone) from 1, 4 and 0 of the five clicks on draws 1–3, and
-  // T12 from detectSpine on draws 1 and 2 (7 of the file's 20 tests fail before).
+  // T12 from detectSpine on draws 1 and 2 (7 of the 20 tests below fail on the old analysis).
   it.each(DRAWS.flatMap((draw) => CLICKS_MM.map(([dy, dz]) => [draw, dy, dz] as const)))(
     'flags T12 (draw %i) clicked %d mm back and %d mm up whenever a height is off by more than 1.5 mm',
     (draw, dy, dz) => {
