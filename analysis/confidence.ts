@@ -10,6 +10,8 @@
  * - IRREGULAR_WALL: on MR, the anterior wall's dark band lies at two depths along the body (a step between neighbouring
  *   probes no wall has), so where the wall is, and where the anterior height is read, is uncertain.
  * - ROUNDED_CORNER: at a corner the edge falls away from the endplate line (rounded rim or an osteophyte).
+ * - BRIDGED_CORNER: bone runs across the disc in front of an anterior corner (a bridging osteophyte, DISH), so the wall
+ *   found may be the bridge's front and the body's own wall and corner lie behind it, unseen as such.
  * - IMPLAUSIBLE_SIZE: a height, the depth or the Ha/Hp ratio is outside what adult vertebral bodies have.
  * - SURFACE_ASSUMED: on MR, an endplate's dark band never shows its outer side (a disc or annulus as dark as bone
  *   beyond it), so where its bone surface lies within the band rests on a typical cortex thickness, not on the image.
@@ -30,6 +32,7 @@ export type ReasonCode =
   | 'DOUBLE_CONTOUR'
   | 'IRREGULAR_WALL'
   | 'ROUNDED_CORNER'
+  | 'BRIDGED_CORNER'
   | 'IMPLAUSIBLE_SIZE'
   | 'SURFACE_ASSUMED'
   | 'BRIGHT_SHELL_UNCONFIRMED'
@@ -51,6 +54,7 @@ export const REASON_FACTORS: Readonly<Record<ReasonCode, number>> = {
   DOUBLE_CONTOUR: 0.6,
   IRREGULAR_WALL: 0.6,
   ROUNDED_CORNER: 0.75,
+  BRIDGED_CORNER: 0.5,
   IMPLAUSIBLE_SIZE: 0.3,
   SURFACE_ASSUMED: 0.6,
   BRIGHT_SHELL_UNCONFIRMED: 0.5,

@@ -223,6 +223,34 @@ function ownPlateNear(view: PlaneView, frame: BodyFrame, side: Side, uMm: number
   return edge && Math.abs(edge.distanceMm - predictedMm) <= REFINE_WINDOW_MM ? edge : null;
 }
 
+/** How far beyond the endplate's corner the disc is probed for bone across it, mm: inside any disc, clear of the plate's blur. */
+const BRIDGE_PROBE_BEYOND_MM = 2;
+/** The probe starts this far behind the corner column, mm: inside the disc behind a wall read up to a bridge's front. */
+const BRIDGE_PROBE_BEHIND_MM = 5;
+/** …and ends this far in front of it, mm: past the front of a bridge 6 mm thick at the disc (Verlaan JJ et al., Eur Spine J 2011;20:1474). */
+const BRIDGE_PROBE_AHEAD_MM = 8;
+/** A bridge's cortex rises above the marrow by at least this share of the body's own edge contrast (0–1). */
+const BRIDGE_MIN_RELATIVE_SHELL = 0.5;
+
+/**
+ * True when bone crosses the disc in front of an anterior corner. A disc's front is annulus, as soft as the tissue in
+ * front of it, so a profile across the disc just beyond the endplate's corner (BRIDGE_PROBE_BEYOND_MM), from inside the
+ * disc forward, leaves no cortex; where flowing ossification bridges the disc (DISH: Resnick D, Niwayama G, Radiology
+ * 1976;119:559) or a spur from one body meets the next, it leaves a cortex as bright as the body's own shell. The wall
+ * found at mid-height may then be the bridge's front, fused with the body's thin cortex, and the corner column run in the
+ * bridge, not the body.
+ */
+function boneAcrossDisc(view: PlaneView, frame: BodyFrame, side: Side, uCorner: number, endplateMm: number): boolean {
+  const beyond = (endplateMm + BRIDGE_PROBE_BEYOND_MM) * (side === 'superior' ? 1 : -1);
+  const start = at(frame, uCorner - BRIDGE_PROBE_BEHIND_MM, beyond);
+  const shellContrast = BRIDGE_MIN_RELATIVE_SHELL * frame.contrastValue;
+  const edge = edgeAlong(view, start, frame.anterior, frame.polarity, {
+    minContrast: shellContrast,
+    toMm: BRIDGE_PROBE_BEHIND_MM + BRIDGE_PROBE_AHEAD_MM,
+  });
+  return edge !== null && edge.shellValue - frame.marrow.levelValue >= shellContrast;
+}
+
 /**
  * Measures a located body: endplate edges every SCAN_STEP_MM between the corner points; the middle points at
  * mid-depth from the median edge of the three central profiles; each corner point WALL_INSET_MM inside its wall at the
@@ -297,6 +325,15 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
         pick: 'strongest',
       });
       if (plate) return null;
+      // Bone runs on across the disc in front: the column left the body's wall for a bridge's interior (DISH), not the
+      // body through a collapsed corner; the corner follows the endplate, and where the wall is remains to be checked.
+      if (boneAcrossDisc(view, frame, side, uCorner, predicted)) {
+        note({
+          code: 'BRIDGED_CORNER',
+          message: 'Bone bridges the disc in front of an anterior corner (DISH or a bridging osteophyte); check the anterior wall and corners.',
+        });
+        return null;
+      }
       pointEdges.push(edge);
       note({ code: 'ROUNDED_CORNER', message: 'A corner is bevelled or collapsed; its point sits where the body ends.' });
       return edge.distanceMm;

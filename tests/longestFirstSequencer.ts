@@ -57,6 +57,8 @@ export const MEASURED_FILE_SECONDS: Readonly<Record<string, number>> = {
   'tests/unit/analysisDegeneratedSpine.test.ts': 30,
   // Measured alone at load ≈ 5–7: 37 s (its import renders two of the sweep's whole scenes, the desiccated spine and the baseline, six MR draws).
   'tests/unit/analysisSpineLevels.test.ts': 37,
+  // Measured alone: 55 s at load ≈ 7 with two sweeps running, 19 s at load ≈ 4 (its import renders the DISH and baseline scenes, three CT draws and two more in its tests).
+  'tests/unit/analysisBridgedSpine.test.ts': 20,
   'tests/e2e/seriesMemory.test.ts': 10,
   'tests/unit/srReport.test.ts': 11,
   'tests/e2e/decoding.test.ts': 11,

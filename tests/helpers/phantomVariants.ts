@@ -17,7 +17,7 @@ import { BASELINE_LEVELS } from '../../sample-data/spineSpecs';
 import { CT_HU, MR_T2_SIGNAL, Tissue } from '../../sample-data/tissue';
 import { GROUND_TRUTH_LEVELS, inferiorEndplateVMm, superiorEndplateVMm } from '../../sample-data/vertebraShape';
 import { stackPoses } from '../../sample-data/anatomy';
-import { buildCrossSectionMap, signedDistanceToWallMm } from '../../sample-data/crossSection';
+import { buildCrossSectionMap, signedDistanceToWallMm, wallRadiusMm, type CrossSectionMap } from '../../sample-data/crossSection';
 
 export type SignalTable = Readonly<Record<keyof typeof Tissue, number>> & {
   /**
@@ -449,7 +449,7 @@ function paintBridgingOssification(tissue: Uint8Array, spine: Spine, grid: FineG
         const [vertebra, map] = t >= 0 ? [span.upper, span.upperMap] : [span.lower, span.lowerMap];
         const [u, , w] = patientToLocal(vertebra.frame, p);
         if (u <= 0) continue;
-        const fromWallMm = signedDistanceToWallMm(map, u, w);
+        const fromWallMm = distanceOutsideWallMm(vertebra, map, u, w);
         if (fromWallMm > 0 && fromWallMm <= DISH_BODY_MM + (DISH_DISC_MM - DISH_BODY_MM) * share) {
           tissue[index] = Tissue.corticalBone;
           break;
@@ -457,6 +457,18 @@ function paintBridgingOssification(tissue: Uint8Array, spine: Spine, grid: FineG
       }
     }
   }
+}
+
+/**
+ * Signed distance from a body's wall in its cross-section (u, w), mm: the map's within its extent; beyond it (more than a
+ * few mm outside the wall, where the map's lookup answers its margin for any distance) the radial distance, which is
+ * exact on the midline and close to the wall's normal distance that far out.
+ */
+function distanceOutsideWallMm(vertebra: Vertebra, map: CrossSectionMap, uMm: number, wMm: number): number {
+  const inside =
+    uMm >= map.uMinMm && uMm <= map.uMinMm + (map.uCount - 1) * map.stepMm && wMm >= map.wMinMm && wMm <= map.wMinMm + (map.wCount - 1) * map.stepMm;
+  if (inside) return signedDistanceToWallMm(map, uMm, wMm);
+  return Math.hypot(uMm, wMm) - wallRadiusMm(vertebra.shape, Math.atan2(wMm, uMm));
 }
 
 function isBone(t: number): boolean {
