@@ -1,5 +1,6 @@
 import { cache, imageLoader, metaData, type StackViewport, type Types } from '@cornerstonejs/core';
 import { slicesEachSide, type AnalysisImage, type PlaneImage, type SeriesHeader, type Vec3, type Volume } from '../../analysis';
+import { cross, dot, normalize, subtract } from './vec3';
 
 /**
  * What the analysis reads of a stack viewport (a native sagittal series, CT or MR): the displayed image and, when the
@@ -41,15 +42,6 @@ function vec3(values: ArrayLike<number> | undefined): Vec3 | null {
   return v.every(Number.isFinite) ? v : null;
 }
 
-function unit(v: Vec3): Vec3 {
-  const l = Math.hypot(v[0], v[1], v[2]) || 1;
-  return [v[0] / l, v[1] / l, v[2] / l];
-}
-
-const dot = (a: Vec3, b: Vec3): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-const minus = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-
 /** An image's pixels in modality units (cornerstone may already have rescaled them on load: `preScale.scaled`). */
 export function modalityValues(image: Types.IImage): Float32Array {
   const raw = image.getPixelData() as ArrayLike<number>;
@@ -69,7 +61,7 @@ function sliceOf(image: Types.IImage | undefined): StackSlice | null {
   const columnCosine = vec3(plane?.columnCosines);
   if (!positionMm || !rowCosine || !columnCosine) return null;
   return {
-    image, positionMm, rowCosine: unit(rowCosine), columnCosine: unit(columnCosine),
+    image, positionMm, rowCosine: normalize(rowCosine), columnCosine: normalize(columnCosine),
     rowSpacingMm: plane?.rowPixelSpacing ?? 0, columnSpacingMm: plane?.columnPixelSpacing ?? 0,
   };
 }
@@ -104,7 +96,7 @@ function offsetAlongNormal(displayed: StackSlice, other: StackSlice): number | n
   const sameSpacing = Math.abs(other.rowSpacingMm - displayed.rowSpacingMm) <= 1e-3 && Math.abs(other.columnSpacingMm - displayed.columnSpacingMm) <= 1e-3;
   const parallel = dot(other.rowCosine, displayed.rowCosine) >= SAME_DIRECTION && dot(other.columnCosine, displayed.columnCosine) >= SAME_DIRECTION;
   if (!sameSize || !sameSpacing || !parallel) return null;
-  const d = minus(other.positionMm, displayed.positionMm);
+  const d = subtract(other.positionMm, displayed.positionMm);
   const shiftMm = Math.hypot(dot(d, displayed.rowCosine), dot(d, displayed.columnCosine));
   if (shiftMm > IN_PLANE_SHIFT_SHARE * Math.min(displayed.rowSpacingMm, displayed.columnSpacingMm)) return null;
   return dot(d, cross(displayed.rowCosine, displayed.columnCosine));
