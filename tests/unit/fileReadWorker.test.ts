@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FileReadRequest, FileReadResponse } from '../../viewer/workers/fileReadMessages';
+import { settle } from '../helpers/settle';
 
 /**
  * The file read worker (viewer/workers/fileReadWorker.ts) run in node with a stand-in worker scope and files whose
@@ -19,12 +20,6 @@ let scope: { postMessage: (message: FileReadResponse) => void; onmessage: ((even
 
 function send(message: FileReadRequest): void {
   scope.onmessage?.({ data: message });
-}
-
-/** Lets the worker's promise chains run (read answered → posted → next read). */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
-  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 async function answerFirst(count: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FrameFetchRequest, FrameFetchResponse } from '../../viewer/workers/frameFetchMessages';
+import { settle } from '../helpers/settle';
 
 /**
  * The frame fetch worker (viewer/workers/frameFetchWorker.ts) run in node with a stand-in worker scope and a server
@@ -18,12 +19,6 @@ let scope: { postMessage: (message: FrameFetchResponse) => void; onmessage: ((ev
 
 function send(message: FrameFetchRequest): void {
   scope.onmessage?.({ data: message });
-}
-
-/** Lets the worker's promise chains run (fetch answered → body read → posted). */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
-  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 async function answerFirst(count: number): Promise<void> {
