@@ -1,18 +1,27 @@
 /**
- * Time of the image-analysis assistance in the browser (real Chromium, the built app, the phantom CT 512 × 512 × 227),
- * by stage, in REPEATS sessions (medians, and the range): switching assistance on and the volume's hand-over to the
- * worker, traced on the page's main thread (its longest task, wall and CPU, and what it ran); the worker's warm-up
- * after it (CPU); the first click after the warm-up; one click per vertebra on T10–L3; the two-click spine T10→L3. For
- * the analysis it prints the wall time in the worker, the click-to-result time on the page and the worker threads' CPU
- * time (/proc on Linux): on a loaded machine the wall time is mostly waiting for a core. T4–L5 (14 bodies) is
- * estimated from T10→L3 (see main). Run after `npm run build` and `npm run sample`: `npm run bench:assist-browser`.
- * Prints figures; asserts nothing.
+ * Time of the image-analysis assistance in the browser (real Chromium, the built app), by stage, in REPEATS sessions
+ * (medians, and the range).
+ * - The phantom CT 512 × 512 × 227 (a reformat): switching assistance on and the volume's hand-over to the worker,
+ *   traced on the page's main thread (its longest task, wall and CPU, and what it ran); the worker's warm-up after it
+ *   (CPU); the first click after the warm-up; one click per vertebra on T10–L3; the two-click spine T10→L3.
+ * - The real VerSe CT (when ../shared/real-spine/ is there), opened as its native sagittal stack: the same clicks, each
+ *   on the plane through the body's expert centroid (a native stack sends the displayed image and its neighbours with
+ *   each click, so there is no hand-over).
+ * For the analysis it prints the wall time in the worker, the click-to-result time on the page and the worker threads'
+ * CPU time (/proc on Linux): on a loaded machine the wall time is mostly waiting for a core. T4–L5 (14 bodies) is
+ * estimated from the spine measured (see printClicks). Run after `npm run build` and `npm run sample`:
+ * `npm run bench:assist-browser`. Prints figures; asserts nothing.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WALL_INSET_MM } from '../../analysis';
+import { deterministicUid } from '../../sample-data/uids';
 import { installWorkerProbe, probeRecord, waitForAnswer, type ProbeRecord } from '../e2e/assistWorkerProbe';
-import { loadGroundTruth, sampleFiles, type GroundTruthLevel, type Vec3 } from '../e2e/pageObject';
+import { loadGroundTruth, sampleFiles, type Vec3, type ViewerPage } from '../e2e/pageObject';
+import { VERSE_SERIES, writeSagittalSeries } from '../e2e/sagittalSeries';
 import { startSession, type ViewerSession } from '../e2e/session';
+import { readNifti, VERSE_DIR, verseAvailable, verseReferences } from '../helpers/assistData';
 import { traceMainThread, type MainThreadRecord } from './mainThreadTrace';
 
 const REPEATS = Number(process.env.BENCH_RUNS ?? 3);
@@ -26,8 +35,9 @@ interface Timing {
   vertebrae: number;
 }
 
-function centreOf(level: GroundTruthLevel): Vec3 {
-  const all = Object.values(level.points);
+/** The mean of a body's six points. */
+function centreOf(body: { readonly points: Readonly<Record<string, readonly number[]>> }): Vec3 {
+  const all = Object.values(body.points);
   return [0, 1, 2].map((i) => all.reduce((sum, p) => sum + p[i]!, 0) / all.length) as Vec3;
 }
 
@@ -111,15 +121,10 @@ async function untilIdle(clock: () => number, quietMs = 600, timeoutMs = 60_000)
   return last - start;
 }
 
-/** The figures of one session. */
-interface Run {
+/** The clicks of one session and their worker CPU (ms; NaN without /proc). */
+interface Clicks {
   readonly load: number;
-  readonly handOver: HandOver | null;
-  readonly page: MainThreadRecord;
-  /** Worker CPU from switching assistance on until the worker was idle (taking the chunks, then the warm-up), ms; NaN without /proc. */
-  readonly warmUpCpuMs: number;
   readonly firstClick: Timing;
-  /** Worker CPU of the first click, ms. */
   readonly firstClickCpuMs: number;
   readonly perVertebra: readonly Timing[];
   /** Worker CPU per click of one click per vertebra, ms (mean over the clicks). */
@@ -128,7 +133,116 @@ interface Run {
   readonly spineCpuMs: number;
 }
 
-async function runOnce(levels: readonly GroundTruthLevel[], seriesUid: string): Promise<Run> {
+/** The phantom's session: the clicks, and switching assistance on before them (the volume's hand-over). */
+interface PhantomRun extends Clicks {
+  readonly handOver: HandOver | null;
+  readonly page: MainThreadRecord;
+  /** Worker CPU from switching assistance on until the worker was idle (taking the chunks, then the warm-up), ms; NaN without /proc. */
+  readonly warmUpCpuMs: number;
+}
+
+/** A body to click: its level and the world point of its centre. */
+interface Body {
+  readonly level: string;
+  readonly centre: Vec3;
+  /** A native sagittal stack is scrolled to the image through the centre first; a reformat shows every plane. */
+  readonly onStack: boolean;
+}
+
+/** Drives and times the clicks of one session, through the automation surface; the height tool is chosen. */
+class ClickDriver {
+  constructor(readonly viewer: ViewerPage, readonly clock: () => number) {}
+
+  static async start(session: ViewerSession): Promise<ClickDriver> {
+    return new ClickDriver(session.viewer, (await workerCpuClock(session)) ?? (() => Number.NaN));
+  }
+
+  private settled(): Promise<void> {
+    return this.viewer.page.locator('[data-testid="assist-status"][data-pending="0"]').waitFor({ timeout: 120_000 });
+  }
+
+  private lastTiming(): Promise<Timing | null> {
+    return this.viewer.page.evaluate(() => window.vertebralViewer.getState().assist.lastTiming) as Promise<Timing | null>;
+  }
+
+  /** Clicks, then waits for a new timing (cornerstone holds a mouse-down back briefly to tell a double click). */
+  private async clickAt(world: Vec3, expectTiming = true): Promise<void> {
+    const page = this.viewer.page;
+    const before = JSON.stringify(await this.lastTiming());
+    const p = await this.viewer.pagePointOf('sagittal', world);
+    await page.mouse.click(p.x, p.y);
+    if (expectTiming) {
+      await page.waitForFunction((prev) => {
+        const s = window.vertebralViewer.getState().assist;
+        return (s.lastTiming !== null && JSON.stringify(s.lastTiming) !== prev) || s.notice?.kind === 'error';
+      }, before, { timeout: 120_000 });
+    } else {
+      await page.waitForFunction(() => window.vertebralViewer.getState().assist.detection?.step === 'last', undefined, { timeout: 30_000 });
+    }
+    await this.settled();
+  }
+
+  async clear(): Promise<void> {
+    const remove = this.viewer.page.locator('[data-testid="delete-measurement"]');
+    while ((await remove.count()) > 0) await remove.first().click();
+  }
+
+  /** One click per vertebra (assist mode `click`), with its worker CPU. */
+  async clickVertebra(body: Body): Promise<{ timing: Timing; cpuMs: number }> {
+    if (body.onStack) await this.viewer.showSagittalPlaneAt(body.centre[0]);
+    await this.viewer.chooseLevel(body.level);
+    const cpu = this.clock();
+    await this.clickAt(body.centre);
+    const cpuMs = this.clock() - cpu;
+    const timing = await this.lastTiming();
+    if (!timing || timing.kind !== 'vertebra') {
+      const notice = await this.viewer.page.evaluate(() => window.vertebralViewer.getState().assist.notice?.message ?? '');
+      throw new Error(`no proposal for ${body.level}: ${notice}`);
+    }
+    return { timing, cpuMs };
+  }
+
+  /** The spine from two clicks, both on the first body's plane (as a reader does on a stack); leaves the page empty. */
+  async detectSpine(first: Body, last: Body): Promise<{ timing: Timing; cpuMs: number }> {
+    await this.viewer.page.locator('[data-testid="assist-mode"]').selectOption('off');
+    await this.viewer.chooseLevel(first.level);
+    await this.viewer.page.locator('[data-testid="detect-spine"]').click();
+    if (first.onStack) await this.viewer.showSagittalPlaneAt(first.centre[0]);
+    const cpu = this.clock();
+    await this.clickAt(first.centre, false);
+    await this.clickAt([first.centre[0], last.centre[1], last.centre[2]]);
+    const cpuMs = this.clock() - cpu;
+    const timing = await this.lastTiming();
+    if (!timing || timing.kind !== 'spine') throw new Error('no spine proposal');
+    await this.clear();
+    return { timing, cpuMs };
+  }
+
+  /** One click per body, then the spine from the first to the last. */
+  async clicks(bodies: readonly Body[], load: number): Promise<Clicks> {
+    const first = await this.clickVertebra(bodies[0]!);
+    const rest: Array<{ timing: Timing; cpuMs: number }> = [];
+    for (const body of bodies.slice(1)) rest.push(await this.clickVertebra(body));
+    await this.clear();
+    const spine = await this.detectSpine(bodies[0]!, bodies[bodies.length - 1]!);
+    return {
+      load,
+      firstClick: first.timing,
+      firstClickCpuMs: first.cpuMs,
+      perVertebra: rest.map((r) => r.timing),
+      perVertebraCpuMs: rest.reduce((sum, r) => sum + r.cpuMs, 0) / rest.length,
+      spine: spine.timing,
+      spineCpuMs: spine.cpuMs,
+    };
+  }
+}
+
+async function chooseHeightTool(viewer: ViewerPage): Promise<void> {
+  const tool = viewer.page.locator('[data-testid="tool-vertebral-height"]');
+  if ((await tool.getAttribute('aria-pressed')) !== 'true') await tool.click();
+}
+
+async function runPhantomOnce(bodies: readonly Body[], seriesUid: string): Promise<PhantomRun> {
   const session = await startSession({ initScript: installWorkerProbe });
   const { viewer } = session;
   const load = loadavg()[0]!;
@@ -136,78 +250,46 @@ async function runOnce(levels: readonly GroundTruthLevel[], seriesUid: string): 
     await viewer.openFiles(sampleFiles('baseline', 'ct'));
     await viewer.openSeries(seriesUid);
     await viewer.waitLoaded('sagittal');
-    await viewer.page.locator('[data-testid="tool-vertebral-height"]').click();
+    await chooseHeightTool(viewer);
     // Choosing the tool resizes the sagittal view (the study browser gives way), and cornerstone renders it again: let
     // that frame pass before switching assistance on, so the trace below holds only what switching on causes.
     // (A string: tsx would wrap a named function in a helper the page does not have.)
     await viewer.page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(resolve))))');
-    const clock = (await workerCpuClock(session)) ?? (() => Number.NaN);
-    const settled = () => viewer.page.locator('[data-testid="assist-status"][data-pending="0"]').waitFor({ timeout: 120_000 });
-    const lastTiming = () => viewer.page.evaluate(() => window.vertebralViewer.getState().assist.lastTiming) as Promise<Timing | null>;
-    /** Clicks, then waits for a new timing (cornerstone holds a mouse-down back briefly to tell a double click). */
-    const clickAt = async (world: Vec3, expectTiming = true) => {
-      const before = JSON.stringify(await lastTiming());
-      const p = await viewer.pagePointOf('sagittal', world);
-      await viewer.page.mouse.click(p.x, p.y);
-      if (expectTiming) {
-        await viewer.page.waitForFunction((prev) => {
-          const s = window.vertebralViewer.getState().assist;
-          return (s.lastTiming !== null && JSON.stringify(s.lastTiming) !== prev) || s.notice?.kind === 'error';
-        }, before, { timeout: 120_000 });
-      } else {
-        await viewer.page.waitForFunction(() => window.vertebralViewer.getState().assist.detection?.step === 'last', undefined, { timeout: 30_000 });
-      }
-      await settled();
-    };
-    const clear = async () => {
-      while ((await viewer.page.locator('[data-testid="delete-measurement"]').count()) > 0) {
-        await viewer.page.locator('[data-testid="delete-measurement"]').first().click();
-      }
-    };
-    const clickVertebra = async (level: GroundTruthLevel): Promise<Timing> => {
-      await viewer.chooseLevel(level.level);
-      await clickAt(centreOf(level));
-      const timing = await lastTiming();
-      if (!timing || timing.kind !== 'vertebra') {
-        const notice = await viewer.page.evaluate(() => window.vertebralViewer.getState().assist.notice?.message ?? '');
-        throw new Error(`no proposal for ${level.level}: ${notice}`);
-      }
-      return timing;
-    };
-    const detectSpineOnce = async (): Promise<Timing> => {
-      await viewer.page.locator('[data-testid="assist-mode"]').selectOption('off');
-      await viewer.chooseLevel(levels[0]!.level);
-      await viewer.page.locator('[data-testid="detect-spine"]').click();
-      await clickAt(centreOf(levels[0]!), false);
-      await clickAt(centreOf(levels[levels.length - 1]!));
-      const timing = await lastTiming();
-      if (!timing || timing.kind !== 'spine') throw new Error('no spine proposal');
-      await clear();
-      return timing;
-    };
-
+    const driver = await ClickDriver.start(session);
     // Switching assistance on hands the volume over in the background: the page's main thread traced meanwhile.
-    const beforeHandOver = clock();
+    const beforeHandOver = driver.clock();
     const page = await traceMainThread(viewer.page, async () => {
       await viewer.page.locator('[data-testid="assist-mode"]').selectOption('click');
       await waitForAnswer(viewer.page, 'endVolume');
     });
     const handOver = handOverOf(await probeRecord(viewer.page));
     // The worker warms up after the hand-over; a reader's first click comes seconds later, after it.
-    await untilIdle(clock);
-    const warmUpCpuMs = clock() - beforeHandOver;
-    let cpu = clock();
-    const firstClick = await clickVertebra(levels[0]!);
-    const firstClickCpuMs = clock() - cpu;
-    cpu = clock();
-    const perVertebra: Timing[] = [];
-    for (const level of levels.slice(1)) perVertebra.push(await clickVertebra(level));
-    const perVertebraCpuMs = (clock() - cpu) / perVertebra.length;
-    await clear();
-    cpu = clock();
-    const spine = await detectSpineOnce();
-    const spineCpuMs = clock() - cpu;
-    return { load, handOver, page, warmUpCpuMs, firstClick, firstClickCpuMs, perVertebra, perVertebraCpuMs, spine, spineCpuMs };
+    await untilIdle(driver.clock);
+    const warmUpCpuMs = driver.clock() - beforeHandOver;
+    return { ...(await driver.clicks(bodies, load)), handOver, page, warmUpCpuMs };
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * The real VerSe CT (T10–L3, ../shared/real-spine/) opened from local files as the native sagittal stack it was
+ * acquired as (35 planes 3 mm apart, written into a temporary folder by tests/e2e/sagittalSeries.ts): each click sends
+ * the displayed image and its neighbours to the worker, so no hand-over.
+ */
+async function runVerseOnce(files: readonly string[], bodies: readonly Body[]): Promise<Clicks> {
+  const session = await startSession();
+  const { viewer } = session;
+  const load = loadavg()[0]!;
+  try {
+    await viewer.openFiles([...files]);
+    await viewer.openSeries(deterministicUid(`${VERSE_SERIES.key}/series`));
+    await viewer.waitLoaded('sagittal');
+    await chooseHeightTool(viewer);
+    await viewer.page.locator('[data-testid="assist-mode"]').selectOption('click');
+    const driver = await ClickDriver.start(session);
+    await untilIdle(driver.clock);
+    return await driver.clicks(bodies, load);
   } finally {
     await session.close();
   }
@@ -221,18 +303,36 @@ function spread(values: readonly number[], unit = 'ms'): string {
   return `${median(values).toFixed(0)} ${unit} (${lo.toFixed(0)}–${hi.toFixed(0)})`;
 }
 
+/** Prints the clicks' lines of some sessions of one data set. */
+function printClicks(runs: readonly Clicks[]): void {
+  const all = <T,>(f: (r: Clicks) => T) => runs.map(f);
+  const bodies = runs[0]!.spine.vertebrae;
+  console.log(`first click: analysis ${spread(all((r) => r.firstClick.analysisMs))}, click to vertebra ${spread(all((r) => r.firstClick.roundTripMs))}, ` +
+    `worker CPU ${spread(all((r) => r.firstClickCpuMs))}`);
+  const perVertebra = (f: (t: Timing) => number) => all((r) => median(r.perVertebra.map(f)));
+  console.log(`one click per vertebra (${runs[0]!.perVertebra.length} clicks a session, median per session): analysis ${spread(perVertebra((t) => t.analysisMs))}, ` +
+    `click to vertebra ${spread(perVertebra((t) => t.roundTripMs))}, worker CPU ${spread(all((r) => r.perVertebraCpuMs))} per click`);
+  console.log(`spine from two clicks (${bodies} bodies): analysis ${spread(all((r) => r.spine.analysisMs))}, click to vertebrae ${spread(all((r) => r.spine.roundTripMs))}, ` +
+    `worker CPU ${spread(all((r) => r.spineCpuMs))}`);
+  // T4–L5 from the spine measured: the spine's cost is one proposal per body (the two end bodies' and the bodies
+  // between), the centreline's profile and the disc placement being a few ms; so the cost scales with the bodies.
+  const scale = T4_TO_L5_BODIES / bodies;
+  console.log(`T4–L5 (${T4_TO_L5_BODIES} bodies), estimated as the spine × ${T4_TO_L5_BODIES}/${bodies} (one proposal per body): ` +
+    `worker CPU ${spread(all((r) => r.spineCpuMs * scale))}, analysis ${spread(all((r) => r.spine.analysisMs * scale))}, ` +
+    `click to vertebrae ${spread(all((r) => r.spine.roundTripMs * scale))}`);
+}
+
 async function main(): Promise<void> {
   const truth = loadGroundTruth();
   const baseline = truth.studies.find((s) => s.key === 'baseline')!;
-  const levels = baseline.levels!;
+  const phantomBodies = baseline.levels!.map((level): Body => ({ level: level.level, centre: centreOf(level), onStack: false }));
   const seriesUid = baseline.series.find((s) => s.key === 'ct')!.seriesInstanceUID;
-  const runs: Run[] = [];
-  for (let run = 0; run < REPEATS; run += 1) runs.push(await runOnce(levels, seriesUid));
-  const all = <T,>(f: (r: Run) => T) => runs.map(f);
-  const bodies = runs[0]!.spine.vertebrae;
+  const runs: PhantomRun[] = [];
+  for (let run = 0; run < REPEATS; run += 1) runs.push(await runPhantomOnce(phantomBodies, seriesUid));
+  const all = <T,>(f: (r: PhantomRun) => T) => runs.map(f);
   const longest = runs.map((r) => r.page.longTasks[0] ?? { wallMs: 0, cpuMs: 0, what: 'none' });
   const worst = [...longest].sort((a, b) => b.wallMs - a.wallMs)[0]!;
-  console.log(`assistance in the browser (Chromium, 2 logical cores of this machine, headless with SwiftShader; phantom CT 512 × 512 × 227; ` +
+  console.log(`assistance in the browser (Chromium, 2 logical cores of this machine, headless with SwiftShader; phantom CT 512 × 512 × 227, T10–L3; ` +
     `${REPEATS} sessions: median (min–max); load average at the sessions' start ${all((r) => r.load.toFixed(1)).join(', ')})`);
   console.log(`switching assist on and the volume hand-over: ${spread(all((r) => r.handOver?.wallMs ?? Number.NaN))} for ${runs[0]!.handOver?.chunks ?? '?'} chunks; ` +
     `longest copy of a chunk ${spread(all((r) => r.handOver?.longestCopyMs ?? Number.NaN))}`);
@@ -240,19 +340,25 @@ async function main(): Promise<void> {
     `long tasks (≥ 50 ms) ${all((r) => r.page.longTasks.length).join(', ')}; longest task ${spread(longest.map((t) => t.wallMs))} wall, ` +
     `${spread(longest.map((t) => t.cpuMs))} of its thread's CPU; the longest of all: ${worst.wallMs.toFixed(0)} ms wall, ${worst.cpuMs.toFixed(0)} ms CPU, ${worst.what}`);
   console.log(`worker CPU from switching assist on until idle (taking the chunks, then the warm-up): ${spread(all((r) => r.warmUpCpuMs))}`);
-  console.log(`first click after the warm-up: analysis ${spread(all((r) => r.firstClick.analysisMs))}, click to vertebra ${spread(all((r) => r.firstClick.roundTripMs))}, ` +
-    `worker CPU ${spread(all((r) => r.firstClickCpuMs))}`);
-  const perVertebra = (f: (t: Timing) => number) => all((r) => median(r.perVertebra.map(f)));
-  console.log(`one click per vertebra (${runs[0]!.perVertebra.length} clicks a session, median per session): analysis ${spread(perVertebra((t) => t.analysisMs))}, ` +
-    `click to vertebra ${spread(perVertebra((t) => t.roundTripMs))}, worker CPU ${spread(all((r) => r.perVertebraCpuMs))} per click`);
-  console.log(`spine T10→L3 (${bodies} bodies): analysis ${spread(all((r) => r.spine.analysisMs))}, click to vertebrae ${spread(all((r) => r.spine.roundTripMs))}, ` +
-    `worker CPU ${spread(all((r) => r.spineCpuMs))}`);
-  // T4–L5 from T10→L3: the spine's cost is one proposal per body (the two end bodies' and the bodies between), the
-  // centreline's profile and the disc placement being a few ms; so the cost scales with the bodies.
-  const scale = T4_TO_L5_BODIES / bodies;
-  console.log(`T4–L5 (${T4_TO_L5_BODIES} bodies), estimated as T10→L3 × ${T4_TO_L5_BODIES}/${bodies} (one proposal per body): ` +
-    `worker CPU ${spread(all((r) => r.spineCpuMs * scale))}, analysis ${spread(all((r) => r.spine.analysisMs * scale))}, ` +
-    `click to vertebrae ${spread(all((r) => r.spine.roundTripMs * scale))}`);
+  printClicks(runs);
+
+  if (!verseAvailable()) {
+    console.log('VerSe CT: skipped (../shared/real-spine/verse19-sub-verse012 is absent)');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'vhv-bench-verse-'));
+  try {
+    const files = writeSagittalSeries(readNifti(join(VERSE_DIR, 'sub-verse012_ct.nii.gz')), VERSE_SERIES, dir);
+    const references = verseReferences(readNifti(join(VERSE_DIR, 'sub-verse012_seg-vert_msk.nii.gz')), WALL_INSET_MM);
+    const verseBodies = references.map((r): Body => ({ level: r.level, centre: centreOf(r), onStack: true }));
+    const verseRuns: Clicks[] = [];
+    for (let run = 0; run < REPEATS; run += 1) verseRuns.push(await runVerseOnce(files, verseBodies));
+    console.log(`real CT: VerSe sub-verse012 as its native sagittal stack (35 planes 3 mm apart), T10–L3, each click on the plane through the ` +
+      `body's expert centroid; ${REPEATS} sessions; load average at the sessions' start ${verseRuns.map((r) => r.load.toFixed(1)).join(', ')}`);
+    printClicks(verseRuns);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 main().catch((error: unknown) => {

@@ -8,7 +8,7 @@ import { readNifti, TPTBOX_MR_DIR, tptboxAvailable, VERSE_DIR, verseAvailable, v
 import { bodyReference, maskExtentMm, type BodyReference } from '../helpers/tptboxReference';
 import type { Vec3 } from './pageObject';
 import { startSession, type ViewerSession } from './session';
-import { writeSagittalSeries } from './sagittalSeries';
+import { TPTBOX_SERIES, VERSE_SERIES, writeSagittalSeries } from './sagittalSeries';
 
 /**
  * The image proposes the points on real scans, in the browser (issue 12), each opened from local files as the native
@@ -32,14 +32,6 @@ const HEIGHTS = [
   ['middleMm', 'middleSuperior', 'middleInferior'],
   ['posteriorMm', 'posteriorSuperior', 'posteriorInferior'],
 ] as const;
-const VERSE_SERIES = {
-  key: 'e2e/verse012', modality: 'CT', patientName: 'VERSE^SUB012', patientId: 'sub-verse012',
-  description: 'VerSe 2019 sub-verse012 (CC BY-SA 4.0), sagittal', window: { center: 400, width: 1800 },
-} as const;
-const TPTBOX_SERIES = {
-  key: 'e2e/tptbox-mr', modality: 'MR', patientName: 'TPTBOX^SAMPLE', patientId: 'tptbox-sample-mri',
-  description: 'TPTBox sample T2w (Apache-2.0), sagittal', window: { center: 200, width: 400 },
-} as const;
 /** The TPTBox crop is resampled and noisy at 1.5 mm: the node test's margin, a bit more than one voxel. */
 const MR_HEIGHT_TOLERANCE_MM = 2;
 
@@ -56,22 +48,6 @@ function centreOf(reference: VerseReference): Vec3 {
 function referenceHeight(reference: VerseReference, superior: keyof VerseReference['points'], inferior: keyof VerseReference['points']): number {
   const [s, i] = [reference.points[superior], reference.points[inferior]];
   return Math.hypot(s[0] - i[0], s[1] - i[1], s[2] - i[2]);
-}
-
-/** Scrolls the sagittal stack with the arrow keys, as a reader does, to the plane through `xMm` (patient x). */
-async function showPlaneAt(xMm: number): Promise<void> {
-  const page = session.page;
-  const { target, current } = await page.evaluate((x) => {
-    const element = document.querySelector('[data-testid="viewport"][data-orientation="sagittal"]') as HTMLDivElement;
-    const { viewport } = window.cornerstone.getEnabledElement(element)!;
-    const stack = viewport as unknown as { getImageIds(): string[]; getCurrentImageIdIndex(): number };
-    const positions = stack.getImageIds().map((id) => (window.cornerstone.metaData.get('imagePlaneModule', id) as { imagePositionPatient: number[] }).imagePositionPatient[0]!);
-    const nearest = positions.reduce((best, p, n) => (Math.abs(p - x) < Math.abs(positions[best]! - x) ? n : best), 0);
-    element.focus();
-    return { target: nearest, current: stack.getCurrentImageIdIndex() };
-  }, xMm);
-  for (let n = 0; n < Math.abs(target - current); n++) await page.keyboard.press(target > current ? 'ArrowDown' : 'ArrowUp');
-  await expect.poll(() => session.viewer.sliceIndex('sagittal')).toBe(target);
 }
 
 async function clickAt(world: Vec3): Promise<void> {
@@ -135,7 +111,7 @@ describe.skipIf(!verse)('proposals on the real VerSe CT, a native sagittal stack
     expect(references.map((r) => r.level)).toEqual(['T10', 'T11', 'T12', 'L1', 'L2', 'L3']);
     for (const reference of references) {
       const centre = centreOf(reference);
-      await showPlaneAt(centre[0]);
+      await session.viewer.showSagittalPlaneAt(centre[0]);
       await session.viewer.chooseLevel(reference.level);
       await clickAt(centre);
       await session.viewer.row(reference.level).waitFor({ timeout: 60_000 });
@@ -172,7 +148,7 @@ describe.skipIf(!verse)('proposals on the real VerSe CT, a native sagittal stack
     // One plane for both clicks, as a reader would: the one through T10's centre (L3's centroid lies within 1 mm of it).
     await session.viewer.chooseLevel('T10');
     await session.page.locator('[data-testid="detect-spine"]').click();
-    await showPlaneAt(centreOf(t10)[0]);
+    await session.viewer.showSagittalPlaneAt(centreOf(t10)[0]);
     await clickAt(centreOf(t10));
     await session.page.locator('[data-testid="assist-status"][data-detecting="last"]').waitFor({ timeout: 60_000 });
     await clickAt([centreOf(t10)[0], centreOf(l3)[1], centreOf(l3)[2]]);
@@ -193,7 +169,7 @@ describe.skipIf(!tptbox)('a proposal on the real TPTBox T2 MR, a native sagittal
     expect(mrBody).not.toBeNull();
     await openSeries(TPTBOX_SERIES.key);
     const centre = mrBody!.centreMm as unknown as Vec3;
-    await showPlaneAt(centre[0]);
+    await session.viewer.showSagittalPlaneAt(centre[0]);
     await session.viewer.chooseLevel('L1');
     await clickAt(centre);
     await session.viewer.row('L1').waitFor({ timeout: 60_000 });

@@ -152,6 +152,28 @@ export class ViewerPage {
     return Number(await this.page.locator(`[data-testid="viewport-overlay"][data-viewport-id="${id}"] [data-testid="window-label"]`).getAttribute('data-window-width'));
   }
 
+  /**
+   * Scrolls a native sagittal stack with the arrow keys, as a reader does, to the image nearest the plane x = `xMm`
+   * (patient x), and waits until the overlay shows it.
+   */
+  async showSagittalPlaneAt(xMm: number): Promise<void> {
+    const { target, current } = await this.page.evaluate((x) => {
+      const element = document.querySelector('[data-testid="viewport"][data-orientation="sagittal"]') as HTMLDivElement;
+      const { viewport } = window.cornerstone.getEnabledElement(element)!;
+      const stack = viewport as unknown as { getImageIds(): string[]; getCurrentImageIdIndex(): number };
+      const positions = stack.getImageIds().map((id) => (window.cornerstone.metaData.get('imagePlaneModule', id) as { imagePositionPatient: number[] }).imagePositionPatient[0]!);
+      const nearest = positions.reduce((best, p, n) => (Math.abs(p - x) < Math.abs(positions[best]! - x) ? n : best), 0);
+      element.focus();
+      return { target: nearest, current: stack.getCurrentImageIdIndex() };
+    }, xMm);
+    for (let n = 0; n < Math.abs(target - current); n++) await this.page.keyboard.press(target > current ? 'ArrowDown' : 'ArrowUp');
+    const deadline = Date.now() + 10_000;
+    while ((await this.sliceIndex('sagittal')) !== target) {
+      if (Date.now() > deadline) throw new Error(`the sagittal stack did not reach image ${target}`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+
   async chooseLevel(level: string): Promise<void> {
     await this.page.locator('[data-testid="level-select"]').selectOption(level);
   }

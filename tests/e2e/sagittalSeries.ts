@@ -24,6 +24,18 @@ export interface SagittalSeries {
   readonly window: { readonly center: number; readonly width: number };
 }
 
+/** The VerSe 2019 CT sub-verse012 (35 sagittal planes 3 mm apart), as the browser tests and benchmarks write it. */
+export const VERSE_SERIES: SagittalSeries = {
+  key: 'e2e/verse012', modality: 'CT', patientName: 'VERSE^SUB012', patientId: 'sub-verse012',
+  description: 'VerSe 2019 sub-verse012 (CC BY-SA 4.0), sagittal', window: { center: 400, width: 1800 },
+};
+
+/** The TPTBox T2 MR crop (1.5 mm voxels). */
+export const TPTBOX_SERIES: SagittalSeries = {
+  key: 'e2e/tptbox-mr', modality: 'MR', patientName: 'TPTBOX^SAMPLE', patientId: 'tptbox-sample-mri',
+  description: 'TPTBox sample T2w (Apache-2.0), sagittal', window: { center: 200, width: 400 },
+};
+
 /** MR Image Storage (PS3.4 §B.5). */
 const MR_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.4';
 
