@@ -11,7 +11,7 @@ import {
   type BodyFrame,
 } from './bodyFrame';
 import { MAX_EDGE_SEARCH_MM } from './constants';
-import { mrBandsAlong, profileBlurMm } from './mrEdge';
+import { mrBandsAlong, profileBlurMm, RISE_MIN_RATIO_BELOW_SURROUNDINGS } from './mrEdge';
 import type { PlaneView } from './planeView';
 import { median, type ShellPolarity } from './profile';
 import { addScaled2, dot2, perpendicular2, subtract2, type Vec2 } from './vec';
@@ -108,7 +108,11 @@ const COARSE_HALF_WIDTH_MM = 3;
  * on T1 and T2 alike, whatever lies beyond it (a bright T2 nucleus or CSF, a dark T1 disc or CSF, a dark annulus or
  * ligament). Null when edges are missing.
  */
-export function findBodyByPairs(view: PlaneView, seed: Vec2, options: { readonly polarity?: ShellPolarity; readonly initialCranial?: Vec2 } = {}): BodyFrame | null {
+export function findBodyByPairs(
+  view: PlaneView,
+  seed: Vec2,
+  options: { readonly polarity?: ShellPolarity; readonly initialCranial?: Vec2; readonly marrowBelowSurroundings?: boolean } = {},
+): BodyFrame | null {
   const marrow = marrowStats(view, seed);
   if (!Number.isFinite(marrow.levelValue)) return null;
   let cranial = options.initialCranial ?? view.cranial;
@@ -116,8 +120,10 @@ export function findBodyByPairs(view: PlaneView, seed: Vec2, options: { readonly
   const polarity = options.polarity ?? decidePolarity(view, seed, { cranial, anterior }, marrow);
   const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * marrow.noiseValue, 1e-6);
   const blurMm = profileBlurMm(view.resolutionMm);
+  const marrowBelow = options.marrowBelowSurroundings === true;
+  const riseMinRatio = marrowBelow ? { riseMinRatio: RISE_MIN_RATIO_BELOW_SURROUNDINGS } : {};
   const edgesFrom = (start: Vec2, direction: Vec2): Edge[] =>
-    mrBandsAlong(view, start, direction, { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM, fromMm: 0.5, toMm: MAX_EDGE_SEARCH_MM }).map((b) => ({
+    mrBandsAlong(view, start, direction, { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM, fromMm: 0.5, toMm: MAX_EDGE_SEARCH_MM, ...riseMinRatio }).map((b) => ({
       distanceMm: b.boundaryMm,
       contrast: b.contrast,
     }));
@@ -180,6 +186,7 @@ export function findBodyByPairs(view: PlaneView, seed: Vec2, options: { readonly
       polarity,
       marrow,
       contrastValue: median(contrasts),
+      ...(marrowBelow ? { marrowBelowSurroundings: true } : {}),
     };
     const moved = Math.hypot(newCentre[0] - centre[0], newCentre[1] - centre[1]);
     const turned = Math.abs(dot2(newCranial, perpendicular2(cranial)));

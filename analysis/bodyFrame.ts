@@ -31,6 +31,12 @@ export interface BodyFrame {
   readonly marrow: MarrowStats;
   /** Median contrast of the walls and endplates found, image units. */
   readonly contrastValue: number;
+  /**
+   * MR only: the marrow is darker than the disc, CSF and soft tissue around the body with no cortex seen between
+   * (shellPolarity's marrowBelowSurroundings: STIR, fat-sat T2), so its edge may be a rise out of the marrow of any clear
+   * contrast (mrEdge's RISE_MIN_RATIO_BELOW_SURROUNDINGS).
+   */
+  readonly marrowBelowSurroundings?: boolean;
 }
 
 const MARROW_RADIUS_MM = 3;

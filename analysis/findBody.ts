@@ -4,21 +4,23 @@ import { fitBodyBox } from './fitBodyBox';
 import { frameFromBox } from './frameFromBox';
 import type { PlaneView } from './planeView';
 import type { ShellPolarity } from './profile';
-import { shellPolarityAround } from './shellPolarity';
+import { departuresAround, marrowBelowSurroundings, shellPolarityAround } from './shellPolarity';
 import { dot2, type Vec2 } from './vec';
 
 /**
  * Locates the body around `seed` (a point inside it). On a bright-shell image (CT) a rectangle is fitted to all four
  * sides at once (fitBodyBox) and its sides are then placed on the profile edges (frameFromBox), again around the new
  * axis while the walls turn it by more than BOX_REFIT_DEG; on a dark-shell image (MR) the endplates and walls are found
- * pair by pair (findBodyByPairs). Null when no body is found.
+ * pair by pair (findBodyByPairs), with whether its marrow is darker than what surrounds it (marrowBelowSurroundings).
+ * Null when no body is found.
  */
 export function findBody(view: PlaneView, seed: Vec2, options: { readonly polarity?: ShellPolarity; readonly initialCranial?: Vec2 } = {}): BodyFrame | null {
   const marrow = marrowStats(view, seed);
   if (!Number.isFinite(marrow.levelValue)) return null;
   let cranial = options.initialCranial ?? view.cranial;
-  const polarity = options.polarity ?? shellPolarityAround(view, seed, cranial);
-  if (polarity === 'darkShell') return findBodyByPairs(view, seed, { ...options, polarity });
+  const departures = options.polarity === 'brightShell' ? null : departuresAround(view, seed, cranial);
+  const polarity = options.polarity ?? shellPolarityAround(view, seed, cranial, departures ?? undefined);
+  if (polarity === 'darkShell') return findBodyByPairs(view, seed, { ...options, polarity, marrowBelowSurroundings: departures !== null && marrowBelowSurroundings(departures) });
   let frame: BodyFrame | null = null;
   for (let fit = 0; fit < BOX_FITS; fit += 1) {
     const box = fitBodyBox(view, seed, polarity, cranial);

@@ -61,6 +61,14 @@ const BAND_LOOK_AHEAD_MM = 8;
  * so a coil's smooth bias field does not change it.
  */
 const RISE_MIN_RATIO = 1;
+/**
+ * RISE_MIN_RATIO where the body's marrow is darker than everything around it (BodyFrame.marrowBelowSurroundings: STIR,
+ * fat-sat T2, adult fatty marrow suppressed): there the disc's annulus (STIR ≈ 1.5 × the marrow) and the soft tissue
+ * in front (≈ 2 ×) are brighter but not twice as bright, and the dark cortex between is lost in a 4 mm slice, so the
+ * marrow's rise into them is the body's edge; an oedema band or a vein inside such a body is brighter than the marrow
+ * by any ratio (STIR oedema ≈ 4.7 ×), so the ratio guards nothing there but a coil's smooth bias (a quarter).
+ */
+export const RISE_MIN_RATIO_BELOW_SURROUNDINGS = 0.25;
 /** A rise this close to a band's boundary is that band's own outer side, mm. */
 const RISE_BAND_MERGE_MM = 2;
 
@@ -101,6 +109,11 @@ interface BandSearch {
   readonly halfWidthMm: number;
   /** Boundary beyond the inner crossing where the band's outer side is hidden, mm (MR_CORTEX_FALLBACK_MM by default). */
   readonly fallbackOffsetMm?: number;
+  /**
+   * How much brighter than the marrow the level beyond a rise must be, as a share of the marrow (RISE_MIN_RATIO by
+   * default); given (RISE_MIN_RATIO_BELOW_SURROUNDINGS), mrBoundaryAlong reads rises as boundaries too.
+   */
+  readonly riseMinRatio?: number;
 }
 
 interface Band extends MrBoundary {
@@ -172,7 +185,7 @@ function risesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
     if (!(d > 0 && d >= s[k]! - s[k - 2]! && d >= s[k + 2]! - s[k]!)) continue;
     const inner = level(k - index(INNER_LEVEL_TO_MM), k - index(INNER_LEVEL_FROM_MM));
     const outer = level(k + index(OUTER_LEVEL_FROM_MM), k + index(OUTER_LEVEL_TO_MM));
-    if (!(outer - inner >= search.minContrast && outer >= (1 + RISE_MIN_RATIO) * Math.max(inner, marrowValue))) continue;
+    if (!(outer - inner >= search.minContrast && outer >= (1 + (search.riseMinRatio ?? RISE_MIN_RATIO)) * Math.max(inner, marrowValue))) continue;
     const half = (inner + outer) / 2;
     let at = k * step;
     for (let m = Math.max(1, k - index(INNER_LEVEL_FROM_MM)); m <= Math.min(s.length - 1, k + index(OUTER_LEVEL_FROM_MM)); m += 1) {
@@ -218,13 +231,20 @@ export function mrBoundaryAlong(
   search: BandSearch & { readonly expectedMm: number; readonly windowMm: number; readonly fitBand?: boolean },
 ): MrBoundary | null {
   const toMm = search.expectedMm + search.windowMm;
+  const fromMm = Math.max(INNER_LEVEL_TO_MM, search.expectedMm - search.windowMm);
   const s = profileTo(view, start, direction, toMm, search.halfWidthMm);
-  const bands = bandsOf(s, Math.max(INNER_LEVEL_TO_MM, search.expectedMm - search.windowMm), toMm, search);
-  if (bands.length === 0) return null;
-  const deepest = Math.max(...bands.map((b) => b.contrast));
-  const chosen = bands
-    .filter((b) => b.contrast >= DEPTH_SHARE * deepest)
-    .reduce((best, b) => (Math.abs(b.darkestMm - search.expectedMm) < Math.abs(best.darkestMm - search.expectedMm) ? b : best));
+  const all = bandsOf(s, fromMm, toMm, search);
+  const deepest = Math.max(...all.map((b) => b.contrast));
+  const bands = all.filter((b) => b.contrast >= DEPTH_SHARE * deepest);
+  const marrowValue = median(s.subarray(0, Math.round(INNER_LEVEL_FROM_MM / PROFILE_STEP_MM) + 1));
+  const rises =
+    search.riseMinRatio === undefined
+      ? []
+      : risesOf(s, fromMm, toMm, search, marrowValue).filter((r) => !all.some((b) => Math.abs(b.boundaryMm - r.boundaryMm) <= RISE_BAND_MERGE_MM));
+  const candidates = [...bands, ...rises];
+  if (candidates.length === 0) return null;
+  const chosen = candidates.reduce((best, b) => (Math.abs(b.darkestMm - search.expectedMm) < Math.abs(best.darkestMm - search.expectedMm) ? b : best));
+  if (rises.includes(chosen)) return chosen;
   return search.fitBand ? fittedBoundary(s, chosen, view.lowValue) : chosen;
 }
 

@@ -4,7 +4,7 @@ import type { ConfidenceReason } from './confidence';
 import { MR_MAX_CORTEX_MM, WALL_INSET_MM } from './constants';
 import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit';
 import type { PlaneProposal } from './measureBody';
-import { mrBoundaryAlong, profileBlurMm, type MrBoundary } from './mrEdge';
+import { mrBoundaryAlong, profileBlurMm, RISE_MIN_RATIO_BELOW_SURROUNDINGS, type MrBoundary } from './mrEdge';
 import type { PlaneView } from './planeView';
 import { median } from './profile';
 import type { SixPointsMm } from './sixPoints';
@@ -203,10 +203,15 @@ function twoSidedCount(found: readonly (readonly [number, MrBoundary])[]): numbe
   return found.filter(([, b]) => b.outerMm !== null).length;
 }
 
+/** Where the body's marrow is darker than its surroundings, its edges include rises of any clear contrast (mrEdge's mrBoundaryAlong). */
+function risesOnFrame(frame: BodyFrame): { riseMinRatio?: number } {
+  return frame.marrowBelowSurroundings ? { riseMinRatio: RISE_MIN_RATIO_BELOW_SURROUNDINGS } : {};
+}
+
 /** One endplate's dark band on each profile across the body: the band nearest the frame's endplate (mrBoundaryAlong). */
 function sideBoundaries(view: PlaneView, frame: BodyFrame, side: Side, us: readonly number[], minContrast: number, blurMm: number) {
   const expectedMm = side === 'superior' ? frame.superiorMm : -frame.inferiorMm;
-  const search = { expectedMm, windowMm: ENDPLATE_WINDOW_MM, minContrast, blurMm, halfWidthMm: MR_PROFILE_HALF_WIDTH_MM, fitBand: true };
+  const search = { expectedMm, windowMm: ENDPLATE_WINDOW_MM, minContrast, blurMm, halfWidthMm: MR_PROFILE_HALF_WIDTH_MM, fitBand: true, ...risesOnFrame(frame) };
   return us.flatMap((u) => {
     const b = mrBoundaryAlong(view, at(frame, u, 0), outward(frame, side), search);
     return b ? [[u, b] as const] : [];
@@ -284,6 +289,7 @@ function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): { frame: Bo
         minContrast,
         blurMm,
         halfWidthMm: MR_PROFILE_HALF_WIDTH_MM,
+        ...risesOnFrame(frame),
       });
       return b ? [[f, b.boundaryMm, b.contrast] as const] : [];
     });

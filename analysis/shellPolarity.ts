@@ -1,7 +1,7 @@
 import { decidePolarity, marrowStats, orientedAnterior, negate, type MarrowStats } from './bodyFrame';
 import { PROFILE_STEP_MM } from './constants';
 import type { PlaneView } from './planeView';
-import { sampleProfile, smooth, type ShellPolarity } from './profile';
+import { median, sampleProfile, smooth, type ShellPolarity } from './profile';
 import { addScaled2, type Vec2 } from './vec';
 
 /**
@@ -36,29 +36,45 @@ const DEPARTURE_LENGTH_MM = 1;
  */
 const BRIGHT_SHELL_MAX_MM = 4;
 
-/**
- * Whether the profile `s`, above `level` from sample `start`, falls back to it within `samples` samples; true when the
- * profile ends first (nothing beyond to say otherwise).
- */
-function endsWithin(s: Float64Array, start: number, samples: number, level: number): boolean {
-  if (start + samples >= s.length) return true;
-  for (let m = start; m < start + samples; m += 1) if (Number.isFinite(s[m]!) && s[m]! <= level) return true;
-  return false;
+/** The first sample from `start` within `samples` where the profile `s` is at or below `level`; s.length when it ends first; null when neither. */
+function fallAfter(s: Float64Array, start: number, samples: number, level: number): number | null {
+  for (let m = start; m < Math.min(s.length, start + samples); m += 1) if (Number.isFinite(s[m]!) && s[m]! <= level) return m;
+  return start + samples >= s.length ? s.length : null;
 }
 
 /**
- * One point's vote: along the four directions out of the body, the first sustained departure from the marrow level
- * (more than DEPARTURE_NOISE_RATIO × its noise over DEPARTURE_LENGTH_MM) is the shell, brighter on CT and radiographs,
- * darker on MR; +1 per brighter, −1 per darker. The threshold is set by the noise, not by the brightest tissue around,
- * so a thin dark MR cortex counts before the bright CSF or fat beyond it. A bright departure that is still bright
- * BRIGHT_SHELL_MAX_MM after it began is that tissue itself and the direction does not vote: behind a 0.5 mm shell in a
- * 3 mm T2 slice the dark cortex stays within the noise and the bright nucleus came first (the sweep's 0.5 mm-shell T2:
- * most bodies read bright-shell, detectSpine 1 of 6 levels).
+ * What the first sustained departures from the marrow out of a body say (see departuresAt): how many directions met a
+ * bright shell (CT, radiographs), a dark one (MR's cortex), or a tissue brighter than the marrow with no shell between
+ * (the marrow's edge straight into a bright disc, CSF or soft tissue: on MR a cortex lost in the blur).
  */
-function vote(view: PlaneView, point: Vec2, axes: { readonly cranial: Vec2; readonly anterior: Vec2 }, marrow: MarrowStats): number {
+export interface Departures {
+  readonly brightShell: number;
+  readonly darkShell: number;
+  readonly brighterTissue: number;
+}
+
+const NO_DEPARTURES: Departures = { brightShell: 0, darkShell: 0, brighterTissue: 0 };
+
+function sum(a: Departures, b: Departures): Departures {
+  return { brightShell: a.brightShell + b.brightShell, darkShell: a.darkShell + b.darkShell, brighterTissue: a.brighterTissue + b.brighterTissue };
+}
+
+/**
+ * One point's departures: along the four directions out of the body, the first sustained departure from the marrow
+ * level (more than DEPARTURE_NOISE_RATIO × its noise over DEPARTURE_LENGTH_MM) is the shell, brighter on CT and
+ * radiographs, darker on MR. The threshold is set by the noise, not by the brightest tissue around, so a thin dark MR
+ * cortex counts before the bright CSF or fat beyond it. A bright departure is a shell only when it falls back within
+ * BRIGHT_SHELL_MAX_MM and peaks above the tissue beyond it too (brighterThanBeyond); one still bright
+ * BRIGHT_SHELL_MAX_MM after it began is that tissue itself (brighterTissue): behind a 0.5 mm shell in a 3 mm T2 slice
+ * the dark cortex stays within the noise and the bright nucleus comes first, and on STIR (fat and fatty marrow
+ * suppressed) the 2 mm cortex, 3 × the noise below the marrow in a 4 mm slice, is lost and every direction meets the
+ * nucleus, CSF or soft tissue, all brighter than the marrow (the sweep's STIR: read bright-shell on soft tissue whose
+ * noise dipped towards the marrow, 25 of 30 proposals a disc height off).
+ */
+function departuresAt(view: PlaneView, point: Vec2, axes: { readonly cranial: Vec2; readonly anterior: Vec2 }, marrow: MarrowStats): Departures {
   const threshold = DEPARTURE_NOISE_RATIO * Math.max(marrow.noiseValue, 1e-6);
   const run = Math.max(1, Math.round(DEPARTURE_LENGTH_MM / PROFILE_STEP_MM));
-  let total = 0;
+  let found = NO_DEPARTURES;
   for (const direction of [axes.cranial, axes.anterior, negate(axes.cranial), negate(axes.anterior)]) {
     const s = smooth(sampleProfile(view, point, direction, VOTE_REACH_MM, VOTE_HALF_WIDTH_MM), 2);
     let sign = 0;
@@ -73,27 +89,72 @@ function vote(view: PlaneView, point: Vec2, axes: { readonly cranial: Vec2; read
       if (length >= run) break;
     }
     if (length < run) continue;
-    if (sign > 0 && !endsWithin(s, k - run + 1, Math.round(BRIGHT_SHELL_MAX_MM / PROFILE_STEP_MM), marrow.levelValue + threshold)) continue;
-    total += sign;
+    if (sign < 0) {
+      found = sum(found, { ...NO_DEPARTURES, darkShell: 1 });
+      continue;
+    }
+    const begin = k - run + 1;
+    const fall = fallAfter(s, begin, Math.round(BRIGHT_SHELL_MAX_MM / PROFILE_STEP_MM), marrow.levelValue + threshold);
+    if (fall === null) found = sum(found, { ...NO_DEPARTURES, brighterTissue: 1 });
+    else if (brighterThanBeyond(s, begin, fall, threshold)) found = sum(found, { ...NO_DEPARTURES, brightShell: 1 });
+  }
+  return found;
+}
+
+/**
+ * Whether the bright band of `s` from `begin` to `fall` (where it has fallen back towards the marrow) peaks at least
+ * `threshold` above the level just beyond it (the median over BEYOND_SHELL_MM after `fall`): a shell is brighter than
+ * the tissue on both sides of it (a CT's cortex against marrow and disc, a fatty rim against an oedematous core and the
+ * dark cortex). A tissue barely brighter than the marrow whose noise dips towards it (STIR's soft tissue in front of
+ * the body, 1.5–2 × the marrow) is no shell. True when the profile ends at `fall` (nothing beyond to say otherwise).
+ */
+function brighterThanBeyond(s: Float64Array, begin: number, fall: number, threshold: number): boolean {
+  const end = Math.min(s.length, fall + Math.round(BEYOND_SHELL_MM / PROFILE_STEP_MM) + 1);
+  if (fall >= s.length - 1) return true;
+  let peak = -Infinity;
+  for (let m = begin; m < fall; m += 1) if (Number.isFinite(s[m]!)) peak = Math.max(peak, s[m]!);
+  return peak - median(s.subarray(fall, end)) >= threshold;
+}
+
+/** How far beyond a bright band the level it must stand above is read, mm (brighterThanBeyond). */
+const BEYOND_SHELL_MM = 2;
+
+/** The departures (departuresAt) at `seed` and at VOTE_OFFSETS_MM around it, summed; none on a CT in Hounsfield units. */
+export function departuresAround(view: PlaneView, seed: Vec2, cranial: Vec2): Departures {
+  if (view.hounsfield) return NO_DEPARTURES;
+  const anterior = orientedAnterior(view, cranial);
+  let total = NO_DEPARTURES;
+  for (const [u, v] of VOTE_OFFSETS_MM) {
+    const point = addScaled2(addScaled2(seed, anterior, u), cranial, v);
+    const marrow = marrowStats(view, point);
+    if (Number.isFinite(marrow.levelValue)) total = sum(total, departuresAt(view, point, { cranial, anterior }, marrow));
   }
   return total;
 }
 
 /**
- * The shell polarity around `seed`. A CT in Hounsfield units is decided at once (decidePolarity); otherwise the votes
- * (see vote) at the seed and at VOTE_OFFSETS_MM around it are summed: bright shell when positive, dark when negative,
- * decidePolarity's answer at the seed on a tie.
+ * The shell polarity around `seed`. A CT in Hounsfield units is decided at once (decidePolarity); otherwise the
+ * departures around it (departuresAround, or `departures` when the caller has them) vote: +1 per bright shell, −1 per
+ * dark one and, on MR (PlaneView.magneticResonance), −1 per brighter tissue met with no shell between, since MR's cortex
+ * gives no signal and a CT's would stand out before it; bright shell when positive, dark when negative, decidePolarity's
+ * answer at the seed on a tie.
  */
-export function shellPolarityAround(view: PlaneView, seed: Vec2, cranial: Vec2): ShellPolarity {
+export function shellPolarityAround(view: PlaneView, seed: Vec2, cranial: Vec2, departures?: Departures): ShellPolarity {
   const anterior = orientedAnterior(view, cranial);
   const axes = { cranial, anterior };
   if (view.hounsfield) return decidePolarity(view, seed, axes, marrowStats(view, seed));
-  let total = 0;
-  for (const [u, v] of VOTE_OFFSETS_MM) {
-    const point = addScaled2(addScaled2(seed, anterior, u), cranial, v);
-    const marrow = marrowStats(view, point);
-    if (Number.isFinite(marrow.levelValue)) total += vote(view, point, axes, marrow);
-  }
+  const d = departures ?? departuresAround(view, seed, cranial);
+  const total = d.brightShell - d.darkShell - (view.magneticResonance ? d.brighterTissue : 0);
   if (total === 0) return decidePolarity(view, seed, axes, marrowStats(view, seed));
   return total > 0 ? 'brightShell' : 'darkShell';
+}
+
+/**
+ * Whether the body's marrow is darker than what lies around it: more of the departures out of it met a brighter tissue
+ * with no shell between than met a shell of either kind. So on a fat-suppressed fluid-sensitive image (STIR, fat-sat
+ * T2), where adult fatty marrow is suppressed and the disc, CSF and soft tissue around the body are brighter, and the
+ * dark cortex between is lost in the blur; not on T1 or plain T2, whose cortex is seen against a bright marrow.
+ */
+export function marrowBelowSurroundings(d: Departures): boolean {
+  return d.brighterTissue > d.brightShell + d.darkShell;
 }
