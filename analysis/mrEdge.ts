@@ -38,6 +38,8 @@ export interface MrBoundary {
   readonly oneSidedFit?: { readonly boundaryMm: number; readonly widthMm: number; readonly outsideContrast: number };
   /** Where `boundaryMm` comes from a two-sided band's fit (fittedBoundary): the band's own fitted width, mm. */
   readonly fittedWidthMm?: number;
+  /** True for a rise out of the marrow (risesOf), whose contrast is the step up, not a band's depth. */
+  readonly rise?: boolean;
 }
 
 /** Marrow level inside the band: the median of the samples this far inside its darkest point, mm. */
@@ -68,7 +70,19 @@ const RISE_MIN_RATIO = 1;
  * marrow's rise into them is the body's edge; an oedema band or a vein inside such a body is brighter than the marrow
  * by any ratio (STIR oedema ≈ 4.7 ×), so the ratio guards nothing there but a coil's smooth bias (a quarter).
  */
-export const RISE_MIN_RATIO_BELOW_SURROUNDINGS = 0.25;
+const RISE_MIN_RATIO_BELOW_SURROUNDINGS = 0.25;
+/**
+ * The least step of such a rise, in multiples of the marrow's noise: as clear as an endplate must be not to be weak
+ * (mrMeasure's WEAK_EDGE_NOISE_RATIO). With the ratio all but gone, the step alone tells the annulus (STIR ≈ 1.5 × the
+ * marrow: 4–6 × the noise) from the marrow's own texture and from the faint second steps beyond a rim (annulus to soft
+ * tissue, 2–3 × the noise), which read the anterior corners 2–3 mm out.
+ */
+const RISE_NOISE_RATIO_BELOW_SURROUNDINGS = 4;
+
+/** The BandSearch fields that read a body whose marrow is darker than its surroundings (BodyFrame.marrowBelowSurroundings). */
+export function risesBelowSurroundings(noiseValue: number): { readonly riseMinRatio: number; readonly riseMinContrast: number } {
+  return { riseMinRatio: RISE_MIN_RATIO_BELOW_SURROUNDINGS, riseMinContrast: RISE_NOISE_RATIO_BELOW_SURROUNDINGS * noiseValue };
+}
 /** A rise this close to a band's boundary is that band's own outer side, mm. */
 const RISE_BAND_MERGE_MM = 2;
 
@@ -111,9 +125,11 @@ interface BandSearch {
   readonly fallbackOffsetMm?: number;
   /**
    * How much brighter than the marrow the level beyond a rise must be, as a share of the marrow (RISE_MIN_RATIO by
-   * default); given (RISE_MIN_RATIO_BELOW_SURROUNDINGS), mrBoundaryAlong reads rises as boundaries too.
+   * default); given (risesBelowSurroundings), mrBoundaryAlong reads rises as boundaries too.
    */
   readonly riseMinRatio?: number;
+  /** The least step up of a rise where more than `minContrast`, image units. */
+  readonly riseMinContrast?: number;
 }
 
 interface Band extends MrBoundary {
@@ -185,7 +201,7 @@ function risesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
     if (!(d > 0 && d >= s[k]! - s[k - 2]! && d >= s[k + 2]! - s[k]!)) continue;
     const inner = level(k - index(INNER_LEVEL_TO_MM), k - index(INNER_LEVEL_FROM_MM));
     const outer = level(k + index(OUTER_LEVEL_FROM_MM), k + index(OUTER_LEVEL_TO_MM));
-    if (!(outer - inner >= search.minContrast && outer >= (1 + (search.riseMinRatio ?? RISE_MIN_RATIO)) * Math.max(inner, marrowValue))) continue;
+    if (!(outer - inner >= Math.max(search.minContrast, search.riseMinContrast ?? 0) && outer >= (1 + (search.riseMinRatio ?? RISE_MIN_RATIO)) * Math.max(inner, marrowValue))) continue;
     const half = (inner + outer) / 2;
     let at = k * step;
     for (let m = Math.max(1, k - index(INNER_LEVEL_FROM_MM)); m <= Math.min(s.length - 1, k + index(OUTER_LEVEL_FROM_MM)); m += 1) {
@@ -194,9 +210,21 @@ function risesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
         break;
       }
     }
-    rises.push({ innerMm: at, outerMm: at, boundaryMm: at, contrast: outer - inner, darkestMm: at, darkestValue: inner, outsideValue: outer });
+    rises.push({ innerMm: at, outerMm: at, boundaryMm: at, contrast: outer - inner, darkestMm: at, darkestValue: inner, outsideValue: outer, rise: true });
   }
   return rises;
+}
+
+/**
+ * Whether a band can be the body's boundary where its marrow is darker than its surroundings (`search.riseMinRatio`
+ * given): its dark continues (fat, suppressed, beyond the cortex) or it opens onto a tissue brighter than the marrow
+ * by the rise's ratio (disc, CSF, soft tissue). A band that comes back to the marrow's level lies inside the marrow: a
+ * vein's channel or a trabecular gap, as deep as STIR's faint cortex (on the sweep's STIR a dip 8 mm inside T12's
+ * posterior wall, taken for it: the body 9 mm too shallow and Hp 3 mm short at confidence 1). Always true otherwise.
+ */
+function opensOutward(band: Band, marrowValue: number, search: BandSearch): boolean {
+  if (search.riseMinRatio === undefined || band.outerMm === null) return true;
+  return band.outsideValue >= (1 + search.riseMinRatio) * marrowValue;
 }
 
 /**
@@ -208,7 +236,7 @@ function risesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
 export function mrBandsAlong(view: PlaneView, start: Vec2, direction: Vec2, search: BandSearch & { readonly fromMm: number; readonly toMm: number }): MrBoundary[] {
   const s = profileTo(view, start, direction, search.toMm + BAND_LOOK_AHEAD_MM, search.halfWidthMm);
   const marrowValue = median(s.subarray(0, Math.round(INNER_LEVEL_FROM_MM / PROFILE_STEP_MM) + 1));
-  const all = bandsOf(s, search.fromMm, search.toMm + BAND_LOOK_AHEAD_MM, search);
+  const all = bandsOf(s, search.fromMm, search.toMm + BAND_LOOK_AHEAD_MM, search).filter((b) => opensOutward(b, marrowValue, search));
   const below = (band: Band) => marrowValue - band.darkestValue;
   const bands = all.filter((band) => {
     if (band.darkestMm > search.toMm) return false;
@@ -233,15 +261,19 @@ export function mrBoundaryAlong(
   const toMm = search.expectedMm + search.windowMm;
   const fromMm = Math.max(INNER_LEVEL_TO_MM, search.expectedMm - search.windowMm);
   const s = profileTo(view, start, direction, toMm, search.halfWidthMm);
-  const all = bandsOf(s, fromMm, toMm, search);
+  const marrowValue = median(s.subarray(0, Math.round(INNER_LEVEL_FROM_MM / PROFILE_STEP_MM) + 1));
+  const all = bandsOf(s, fromMm, toMm, search).filter((b) => opensOutward(b, marrowValue, search));
   const deepest = Math.max(...all.map((b) => b.contrast));
   const bands = all.filter((b) => b.contrast >= DEPTH_SHARE * deepest);
-  const marrowValue = median(s.subarray(0, Math.round(INNER_LEVEL_FROM_MM / PROFILE_STEP_MM) + 1));
   const rises =
     search.riseMinRatio === undefined
       ? []
-      : risesOf(s, fromMm, toMm, search, marrowValue).filter((r) => !all.some((b) => Math.abs(b.boundaryMm - r.boundaryMm) <= RISE_BAND_MERGE_MM));
-  const candidates = [...bands, ...rises];
+      : risesOf(s, fromMm, toMm + MR_MAX_DARK_LINE_MM, search, marrowValue).filter((r) => !all.some((b) => Math.abs(b.boundaryMm - r.boundaryMm) <= RISE_BAND_MERGE_MM));
+  // A band whose outer side was not seen, with a rise beyond it within a dark line's width: the rise is that side.
+  const candidates = [
+    ...bands.filter((b) => b.outerMm !== null || !rises.some((r) => r.boundaryMm > b.darkestMm && r.boundaryMm - b.innerMm <= MR_MAX_DARK_LINE_MM)),
+    ...rises.filter((r) => r.boundaryMm <= toMm || bands.some((b) => b.outerMm === null && r.boundaryMm > b.darkestMm && r.boundaryMm - b.innerMm <= MR_MAX_DARK_LINE_MM)),
+  ];
   if (candidates.length === 0) return null;
   const chosen = candidates.reduce((best, b) => (Math.abs(b.darkestMm - search.expectedMm) < Math.abs(best.darkestMm - search.expectedMm) ? b : best));
   if (rises.includes(chosen)) return chosen;

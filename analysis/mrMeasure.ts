@@ -4,9 +4,9 @@ import type { ConfidenceReason } from './confidence';
 import { MR_MAX_CORTEX_MM, WALL_INSET_MM } from './constants';
 import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit';
 import type { PlaneProposal } from './measureBody';
-import { mrBoundaryAlong, profileBlurMm, RISE_MIN_RATIO_BELOW_SURROUNDINGS, type MrBoundary } from './mrEdge';
+import { mrBoundaryAlong, profileBlurMm, risesBelowSurroundings, type MrBoundary } from './mrEdge';
 import type { PlaneView } from './planeView';
-import { median } from './profile';
+import { median, sampleProfile as sampleP, smooth as smoothP } from './profile';
 import type { SixPointsMm } from './sixPoints';
 import type { Vec2 } from './vec';
 import { at, implausibleSizeReason, isNoBody, sixPointsOnFrame } from './bodyPoints';
@@ -204,8 +204,8 @@ function twoSidedCount(found: readonly (readonly [number, MrBoundary])[]): numbe
 }
 
 /** Where the body's marrow is darker than its surroundings, its edges include rises of any clear contrast (mrEdge's mrBoundaryAlong). */
-function risesOnFrame(frame: BodyFrame): { riseMinRatio?: number } {
-  return frame.marrowBelowSurroundings ? { riseMinRatio: RISE_MIN_RATIO_BELOW_SURROUNDINGS } : {};
+function risesOnFrame(frame: BodyFrame): { riseMinRatio?: number; riseMinContrast?: number } {
+  return frame.marrowBelowSurroundings ? risesBelowSurroundings(frame.marrow.noiseValue) : {};
 }
 
 /** One endplate's dark band on each profile across the body: the band nearest the frame's endplate (mrBoundaryAlong). */
@@ -264,6 +264,11 @@ function fainterWallRatio(front: readonly number[], back: readonly number[]): nu
   return Math.min(a, b) / Math.max(a, b);
 }
 
+/** The band depths of a wall's probes ([fraction, boundary, depth]); a rise's (no band, depth NaN) left out. */
+function bandDepths(probes: readonly (readonly [number, number, number])[]): number[] {
+  return probes.flatMap(([, , c]) => (Number.isNaN(c) ? [] : [c]));
+}
+
 /** The largest difference between neighbouring probes' values (probes as [fraction, value, …]); 0 with fewer than two. */
 function largestStep(probes: readonly (readonly [number, number, ...number[]])[]): number {
   let step = 0;
@@ -291,10 +296,11 @@ function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): { frame: Bo
         halfWidthMm: MR_PROFILE_HALF_WIDTH_MM,
         ...risesOnFrame(frame),
       });
-      return b ? [[f, b.boundaryMm, b.contrast] as const] : [];
+      return b ? [[f, b.boundaryMm, b.rise ? Number.NaN : b.contrast] as const] : [];
     });
   const frontProbes = wall(frame.anteriorWallMm, frame.anterior);
   const backProbes = wall(-frame.posteriorWallMm, [-frame.anterior[0], -frame.anterior[1]]);
+  if (process.env.DBG) console.log('  walls front', frontProbes.map(([f, v, c]) => `${f}:${v.toFixed(1)}/${c.toFixed(0)}`).join(' '), 'back', backProbes.map(([f, v, c]) => `${f}:${v.toFixed(1)}/${c.toFixed(0)}`).join(' '));
   const front = frontProbes.length > 0 ? median(frontProbes.map(([, v]) => v)) : frame.anteriorWallMm;
   const back = backProbes.length > 0 ? -median(backProbes.map(([, v]) => v)) : frame.posteriorWallMm;
   const centre = at(frame, (front + back) / 2, midMm);
@@ -308,7 +314,7 @@ function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): { frame: Bo
       inferiorMm: -heightMm / 2,
     },
     anteriorStepMm: largestStep(frontProbes.filter(([f]) => Math.abs(f) < WALL_RIM_FRACTION)),
-    wallContrastRatio: fainterWallRatio(frontProbes.map(([, , c]) => c), backProbes.map(([, , c]) => c)),
+    wallContrastRatio: fainterWallRatio(bandDepths(frontProbes), bandDepths(backProbes)),
   };
 }
 
@@ -351,6 +357,12 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
     superior: cornerFits(sideBoundaries(view, frame, 'superior', us, minContrast, blurMm), corners, minContrast),
     inferior: cornerFits(sideBoundaries(view, frame, 'inferior', us, minContrast, blurMm), corners, minContrast),
   };
+  if (process.env.DBG) for (const side of ['superior', 'inferior'] as const) for (const u of [uAnterior - 8, uAnterior - 4, uAnterior - 2, uAnterior, uAnterior + 1.5]) {
+    const pr = smoothP(sampleP(view, at(frame, u, 0), outward(frame, side), 22, 1), 2.4);
+    const vals: string[] = []; for (let k = 32; k < pr.length; k += 2) vals.push(pr[k]!.toFixed(0));
+    console.log(`   ${side} u ${u.toFixed(1)} from 8mm by .5: ${vals.join(' ')}`);
+  }
+  if (process.env.DBG) for (const side of ['superior', 'inferior'] as const) console.log(`  ${side} uA ${uAnterior.toFixed(1)} uP ${uPosterior.toFixed(1)}:`, raw[side].map(([u, b]) => `${u.toFixed(0)}:${b.boundaryMm.toFixed(1)}${b.rise ? 'r' : b.outerMm === null ? 'o' : 'b'}${b.contrast.toFixed(0)}`).join(' '));
   for (const side of ['superior', 'inferior'] as const) {
     const sign = side === 'superior' ? 1 : -1;
     const fit = fitSide(raw[side], us.length);
