@@ -184,6 +184,21 @@ function bandsOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
 }
 
 /**
+ * The level a rise at sample `k` of `s` starts from, for its half-way crossing: the level inside it (`inner`), or where
+ * the body's marrow is darker than its surroundings (`search.riseMinRatio` given) the darkest within
+ * INNER_LEVEL_FROM_MM before it when lower: a faint cortex seen just before the rise, whose outer surface is half way
+ * from it to the tissue beyond. From the marrow instead, the crossing lies further out by a share of the blur that
+ * grows as the step shrinks: on STIR against the dim annulus at the rims (a step of 1–2 × the marrow-to-cortex depth)
+ * ≈ 0.4 mm per corner, both posterior corners of the sweep's T12 out and Hp 1.8–2 mm tall at confidence 1.
+ */
+function riseBase(s: Float64Array, k: number, inner: number, search: BandSearch): number {
+  if (search.riseMinRatio === undefined) return inner;
+  let darkest = inner;
+  for (let m = Math.max(0, k - Math.round(INNER_LEVEL_FROM_MM / PROFILE_STEP_MM)); m <= k; m += 1) darkest = Math.min(darkest, s[m]!);
+  return darkest;
+}
+
+/**
  * Every place in [fromMm, toMm] of the smoothed profile `s` where it rises from the level inside (the median
  * INNER_LEVEL_FROM_MM–INNER_LEVEL_TO_MM before it) to a level beyond (OUTER_LEVEL_FROM_MM–OUTER_LEVEL_TO_MM after it) at
  * least RISE_MIN_RATIO above it and above `marrowValue` (the marrow where the profile starts) and by at least
@@ -202,7 +217,7 @@ function risesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
     const inner = level(k - index(INNER_LEVEL_TO_MM), k - index(INNER_LEVEL_FROM_MM));
     const outer = level(k + index(OUTER_LEVEL_FROM_MM), k + index(OUTER_LEVEL_TO_MM));
     if (!(outer - inner >= Math.max(search.minContrast, search.riseMinContrast ?? 0) && outer >= (1 + (search.riseMinRatio ?? RISE_MIN_RATIO)) * Math.max(inner, marrowValue))) continue;
-    const half = (inner + outer) / 2;
+    const half = (riseBase(s, k, inner, search) + outer) / 2;
     let at = k * step;
     for (let m = Math.max(1, k - index(INNER_LEVEL_FROM_MM)); m <= Math.min(s.length - 1, k + index(OUTER_LEVEL_FROM_MM)); m += 1) {
       if (s[m]! >= half && s[m - 1]! < half) {
