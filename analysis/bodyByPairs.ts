@@ -11,7 +11,7 @@ import {
   type BodyFrame,
 } from './bodyFrame';
 import { MAX_EDGE_SEARCH_MM } from './constants';
-import { mrBandsAlong, profileBlurMm, risesBelowSurroundings } from './mrEdge';
+import { mrBandsAlong, profileBlurMm, RISES_BELOW_SURROUNDINGS } from './mrEdge';
 import type { PlaneView } from './planeView';
 import { median, type ShellPolarity } from './profile';
 import { addScaled2, dot2, perpendicular2, subtract2, type Vec2 } from './vec';
@@ -121,7 +121,7 @@ export function findBodyByPairs(
   const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * marrow.noiseValue, 1e-6);
   const blurMm = profileBlurMm(view.resolutionMm);
   const marrowBelow = options.marrowBelowSurroundings === true;
-  const rises = marrowBelow ? { riseMinRatio: risesBelowSurroundings(marrow.noiseValue).riseMinRatio } : {};
+  const rises = marrowBelow ? RISES_BELOW_SURROUNDINGS : {};
   const edgesFrom = (start: Vec2, direction: Vec2): Edge[] =>
     mrBandsAlong(view, start, direction, { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM, fromMm: 0.5, toMm: MAX_EDGE_SEARCH_MM, ...rises }).map((b) => ({
       distanceMm: b.boundaryMm,

@@ -34,7 +34,7 @@ export interface BodyFrame {
   /**
    * MR only: the marrow is darker than the disc, CSF and soft tissue around the body with no cortex seen between
    * (shellPolarity's marrowBelowSurroundings: STIR, fat-sat T2), so its edge may be a rise out of the marrow of any clear
-   * contrast (mrEdge's risesBelowSurroundings).
+   * contrast (mrEdge's RISES_BELOW_SURROUNDINGS).
    */
   readonly marrowBelowSurroundings?: boolean;
 }

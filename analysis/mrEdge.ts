@@ -71,18 +71,8 @@ const RISE_MIN_RATIO = 1;
  * by any ratio (STIR oedema ≈ 4.7 ×), so the ratio guards nothing there but a coil's smooth bias (a quarter).
  */
 const RISE_MIN_RATIO_BELOW_SURROUNDINGS = 0.25;
-/**
- * The least step of such a rise, in multiples of the marrow's noise: as clear as an endplate must be not to be weak
- * (mrMeasure's WEAK_EDGE_NOISE_RATIO). With the ratio all but gone, the step alone tells the annulus (STIR ≈ 1.5 × the
- * marrow: 4–6 × the noise) from the marrow's own texture and from the faint second steps beyond a rim (annulus to soft
- * tissue, 2–3 × the noise), which read the anterior corners 2–3 mm out.
- */
-const RISE_NOISE_RATIO_BELOW_SURROUNDINGS = 4;
-
-/** The BandSearch fields that read a body whose marrow is darker than its surroundings (BodyFrame.marrowBelowSurroundings). */
-export function risesBelowSurroundings(noiseValue: number): { readonly riseMinRatio: number; readonly riseMinContrast: number } {
-  return { riseMinRatio: RISE_MIN_RATIO_BELOW_SURROUNDINGS, riseMinContrast: RISE_NOISE_RATIO_BELOW_SURROUNDINGS * noiseValue };
-}
+/** The BandSearch field that reads a body whose marrow is darker than its surroundings (BodyFrame.marrowBelowSurroundings). */
+export const RISES_BELOW_SURROUNDINGS: { readonly riseMinRatio: number } = { riseMinRatio: RISE_MIN_RATIO_BELOW_SURROUNDINGS };
 /** A rise this close to a band's boundary is that band's own outer side, mm. */
 const RISE_BAND_MERGE_MM = 2;
 
@@ -125,11 +115,9 @@ interface BandSearch {
   readonly fallbackOffsetMm?: number;
   /**
    * How much brighter than the marrow the level beyond a rise must be, as a share of the marrow (RISE_MIN_RATIO by
-   * default); given (risesBelowSurroundings), mrBoundaryAlong reads rises as boundaries too.
+   * default); given (RISES_BELOW_SURROUNDINGS), mrBoundaryAlong reads rises as boundaries too.
    */
   readonly riseMinRatio?: number;
-  /** The least step up of a rise where more than `minContrast`, image units. */
-  readonly riseMinContrast?: number;
 }
 
 interface Band extends MrBoundary {
@@ -216,7 +204,7 @@ function risesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
     if (!(d > 0 && d >= s[k]! - s[k - 2]! && d >= s[k + 2]! - s[k]!)) continue;
     const inner = level(k - index(INNER_LEVEL_TO_MM), k - index(INNER_LEVEL_FROM_MM));
     const outer = level(k + index(OUTER_LEVEL_FROM_MM), k + index(OUTER_LEVEL_TO_MM));
-    if (!(outer - inner >= Math.max(search.minContrast, search.riseMinContrast ?? 0) && outer >= (1 + (search.riseMinRatio ?? RISE_MIN_RATIO)) * Math.max(inner, marrowValue))) continue;
+    if (!(outer - inner >= search.minContrast && outer >= (1 + (search.riseMinRatio ?? RISE_MIN_RATIO)) * Math.max(inner, marrowValue))) continue;
     const half = (riseBase(s, k, inner, search) + outer) / 2;
     let at = k * step;
     for (let m = Math.max(1, k - index(INNER_LEVEL_FROM_MM)); m <= Math.min(s.length - 1, k + index(OUTER_LEVEL_FROM_MM)); m += 1) {

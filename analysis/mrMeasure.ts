@@ -4,7 +4,7 @@ import type { ConfidenceReason } from './confidence';
 import { MR_MAX_CORTEX_MM, WALL_INSET_MM } from './constants';
 import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit';
 import type { PlaneProposal } from './measureBody';
-import { mrBoundaryAlong, profileBlurMm, risesBelowSurroundings, type MrBoundary } from './mrEdge';
+import { mrBoundaryAlong, profileBlurMm, RISES_BELOW_SURROUNDINGS, type MrBoundary } from './mrEdge';
 import type { PlaneView } from './planeView';
 import { median, sampleProfile as sampleP, smooth as smoothP } from './profile';
 import type { SixPointsMm } from './sixPoints';
@@ -204,9 +204,28 @@ function twoSidedCount(found: readonly (readonly [number, MrBoundary])[]): numbe
 }
 
 /** Where the body's marrow is darker than its surroundings, its edges include rises of any clear contrast (mrEdge's mrBoundaryAlong). */
-function risesOnFrame(frame: BodyFrame): { riseMinRatio?: number; riseMinContrast?: number } {
-  return frame.marrowBelowSurroundings ? risesBelowSurroundings(frame.marrow.noiseValue) : {};
+function risesOnFrame(frame: BodyFrame): { riseMinRatio?: number } {
+  return frame.marrowBelowSurroundings ? RISES_BELOW_SURROUNDINGS : {};
 }
+
+/**
+ * The boundaries with the weak rises (MrBoundary.rise with a step under `strongRise`) left out unless they lie within
+ * WEAK_RISE_RESIDUAL_MM of the endplate curve through the others (robustEndplateCurve). Where the marrow is darker than
+ * its surroundings the rims of an endplate face the dim annulus, a rise of 2–4 × the marrow's noise on STIR, which
+ * gives the corners; as faint a step lies beyond a rim too (annulus to the brighter soft tissue in front of a disc), and
+ * where the first step is lost in the noise that one is found instead, 2–3 mm out (the sweep's STIR: L3's anterior
+ * corners, Ha 2.6–3 mm tall at confidence 1). The strong rises into a nucleus or CSF say where the endplate runs.
+ */
+function withConsistentWeakRises(found: readonly (readonly [number, MrBoundary])[], strongRise: number): (readonly [number, MrBoundary])[] {
+  const weak = (b: MrBoundary) => b.rise === true && b.contrast < strongRise;
+  if (!found.some(([, b]) => weak(b))) return [...found];
+  const smooth = robustEndplateCurve(found.filter(([, b]) => !weak(b)).map(([u, b]) => [u, b.boundaryMm] as const));
+  if (!smooth) return found.filter(([, b]) => !weak(b));
+  return found.filter(([u, b]) => !weak(b) || Math.abs(b.boundaryMm - smooth.curve(u)) <= WEAK_RISE_RESIDUAL_MM);
+}
+
+/** How far a weak rise may lie from the endplate curve through the strong edges to be kept, mm (withConsistentWeakRises). */
+const WEAK_RISE_RESIDUAL_MM = 1;
 
 /** One endplate's dark band on each profile across the body: the band nearest the frame's endplate (mrBoundaryAlong). */
 function sideBoundaries(view: PlaneView, frame: BodyFrame, side: Side, us: readonly number[], minContrast: number, blurMm: number) {
@@ -353,10 +372,9 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
   const v: Partial<Record<keyof SixPointsMm, number>> = {};
   const contrasts: number[] = [];
   const corners = [[uAnterior, -1], [uPosterior, 1]] as const;
-  const raw = {
-    superior: cornerFits(sideBoundaries(view, frame, 'superior', us, minContrast, blurMm), corners, minContrast),
-    inferior: cornerFits(sideBoundaries(view, frame, 'inferior', us, minContrast, blurMm), corners, minContrast),
-  };
+  const strongRise = WEAK_EDGE_NOISE_RATIO * frame.marrow.noiseValue;
+  const read = (side: Side) => cornerFits(withConsistentWeakRises(sideBoundaries(view, frame, side, us, minContrast, blurMm), strongRise), corners, minContrast);
+  const raw = { superior: read('superior'), inferior: read('inferior') };
   if (process.env.DBG) for (const side of ['superior', 'inferior'] as const) for (const u of [uAnterior - 8, uAnterior - 4, uAnterior - 2, uAnterior, uAnterior + 1.5]) {
     const pr = smoothP(sampleP(view, at(frame, u, 0), outward(frame, side), 22, 1), 2.4);
     const vals: string[] = []; for (let k = 32; k < pr.length; k += 2) vals.push(pr[k]!.toFixed(0));
