@@ -1,7 +1,7 @@
 import { decidePolarity, marrowStats, orientedAnterior, negate, type MarrowStats } from './bodyFrame';
 import { PROFILE_STEP_MM } from './constants';
 import type { PlaneView } from './planeView';
-import { median, sampleProfile, smooth, type ShellPolarity } from './profile';
+import { sampleProfile, smooth, type ShellPolarity } from './profile';
 import { addScaled2, type Vec2 } from './vec';
 
 /**
@@ -63,13 +63,11 @@ function sum(a: Departures, b: Departures): Departures {
  * One point's departures: along the four directions out of the body, the first sustained departure from the marrow
  * level (more than DEPARTURE_NOISE_RATIO × its noise over DEPARTURE_LENGTH_MM) is the shell, brighter on CT and
  * radiographs, darker on MR. The threshold is set by the noise, not by the brightest tissue around, so a thin dark MR
- * cortex counts before the bright CSF or fat beyond it. A bright departure is a shell only when it falls back within
- * BRIGHT_SHELL_MAX_MM and peaks above the tissue beyond it too (brighterThanBeyond); one still bright
- * BRIGHT_SHELL_MAX_MM after it began is that tissue itself (brighterTissue): behind a 0.5 mm shell in a 3 mm T2 slice
- * the dark cortex stays within the noise and the bright nucleus comes first, and on STIR (fat and fatty marrow
- * suppressed) the 2 mm cortex, 3 × the noise below the marrow in a 4 mm slice, is lost and every direction meets the
- * nucleus, CSF or soft tissue, all brighter than the marrow (the sweep's STIR: read bright-shell on soft tissue whose
- * noise dipped towards the marrow, 25 of 30 proposals a disc height off).
+ * cortex counts before the bright CSF or fat beyond it. A bright departure still bright BRIGHT_SHELL_MAX_MM after it
+ * began is that tissue itself (brighterTissue), not a shell: behind a 0.5 mm shell in a 3 mm T2 slice the dark cortex
+ * stays within the noise and the bright nucleus comes first, and on STIR (fat and fatty marrow suppressed) the 2 mm
+ * cortex, 3 × the noise below the marrow in a 4 mm slice, is lost and nearly every direction meets the nucleus, CSF or
+ * soft tissue, all brighter than the marrow.
  */
 function departuresAt(view: PlaneView, point: Vec2, axes: { readonly cranial: Vec2; readonly anterior: Vec2 }, marrow: MarrowStats): Departures {
   const threshold = DEPARTURE_NOISE_RATIO * Math.max(marrow.noiseValue, 1e-6);
@@ -95,29 +93,10 @@ function departuresAt(view: PlaneView, point: Vec2, axes: { readonly cranial: Ve
     }
     const begin = k - run + 1;
     const fall = fallAfter(s, begin, Math.round(BRIGHT_SHELL_MAX_MM / PROFILE_STEP_MM), marrow.levelValue + threshold);
-    if (fall === null) found = sum(found, { ...NO_DEPARTURES, brighterTissue: 1 });
-    else if (brighterThanBeyond(s, begin, fall, threshold)) found = sum(found, { ...NO_DEPARTURES, brightShell: 1 });
+    found = sum(found, fall === null ? { ...NO_DEPARTURES, brighterTissue: 1 } : { ...NO_DEPARTURES, brightShell: 1 });
   }
   return found;
 }
-
-/**
- * Whether the bright band of `s` from `begin` to `fall` (where it has fallen back towards the marrow) peaks at least
- * `threshold` above the level just beyond it (the median over BEYOND_SHELL_MM after `fall`): a shell is brighter than
- * the tissue on both sides of it (a CT's cortex against marrow and disc, a fatty rim against an oedematous core and the
- * dark cortex). A tissue barely brighter than the marrow whose noise dips towards it (STIR's soft tissue in front of
- * the body, 1.5–2 × the marrow) is no shell. True when the profile ends at `fall` (nothing beyond to say otherwise).
- */
-function brighterThanBeyond(s: Float64Array, begin: number, fall: number, threshold: number): boolean {
-  const end = Math.min(s.length, fall + Math.round(BEYOND_SHELL_MM / PROFILE_STEP_MM) + 1);
-  if (fall >= s.length - 1) return true;
-  let peak = -Infinity;
-  for (let m = begin; m < fall; m += 1) if (Number.isFinite(s[m]!)) peak = Math.max(peak, s[m]!);
-  return peak - median(s.subarray(fall, end)) >= threshold;
-}
-
-/** How far beyond a bright band the level it must stand above is read, mm (brighterThanBeyond). */
-const BEYOND_SHELL_MM = 2;
 
 /** The departures (departuresAt) at `seed` and at VOTE_OFFSETS_MM around it, summed; none on a CT in Hounsfield units. */
 export function departuresAround(view: PlaneView, seed: Vec2, cranial: Vec2): Departures {
@@ -135,16 +114,21 @@ export function departuresAround(view: PlaneView, seed: Vec2, cranial: Vec2): De
 /**
  * The shell polarity around `seed`. A CT in Hounsfield units is decided at once (decidePolarity); otherwise the
  * departures around it (departuresAround, or `departures` when the caller has them) vote: +1 per bright shell, −1 per
- * dark one and, on MR (PlaneView.magneticResonance), −1 per brighter tissue met with no shell between, since MR's cortex
- * gives no signal and a CT's would stand out before it; bright shell when positive, dark when negative, decidePolarity's
- * answer at the seed on a tie.
+ * dark one and, on MR (PlaneView.magneticResonance) whose marrow is below its surroundings (marrowBelowSurroundings),
+ * −1 per brighter tissue met with no shell between: MR's cortex gives no signal, and a CT's would stand out before the
+ * tissue; bright shell when positive, dark when negative, decidePolarity's answer at the seed on a tie. On the sweep's
+ * STIR the soft tissue in front of the body, 1.5–2 × the marrow, crosses the threshold and dips back in its noise: read
+ * as 1–4 bright shells per click against no dark one, every body but the oedematous L1 was read bright-shell and a disc
+ * height off (25 of 30 proposals), with 27–32 brighter tissues met beside them. Elsewhere a brighter tissue does not
+ * vote: on the low-SNR T2 rows half the departures meet one, and counting them turned bodies read bright-shell, each
+ * flagged, into dark-shell ones with the low-SNR corners' own errors, some unflagged (the fourth round's limits).
  */
 export function shellPolarityAround(view: PlaneView, seed: Vec2, cranial: Vec2, departures?: Departures): ShellPolarity {
   const anterior = orientedAnterior(view, cranial);
   const axes = { cranial, anterior };
   if (view.hounsfield) return decidePolarity(view, seed, axes, marrowStats(view, seed));
   const d = departures ?? departuresAround(view, seed, cranial);
-  const total = d.brightShell - d.darkShell - (view.magneticResonance ? d.brighterTissue : 0);
+  const total = d.brightShell - d.darkShell - (view.magneticResonance && marrowBelowSurroundings(d) ? d.brighterTissue : 0);
   if (total === 0) return decidePolarity(view, seed, axes, marrowStats(view, seed));
   return total > 0 ? 'brightShell' : 'darkShell';
 }
@@ -157,7 +141,7 @@ export function shellPolarityAround(view: PlaneView, seed: Vec2, cranial: Vec2, 
  * marrow on T2) is seen as a dark departure on some sides even at low SNR or behind a 0.5 mm shell.
  */
 export function marrowBelowSurroundings(d: Departures): boolean {
-  const all = d.brighterTissue + d.darkShell + d.brightShell;
+  const all = d.brighterTissue + d.darkShell;
   return all > 0 && d.brighterTissue >= BELOW_SURROUNDINGS_SHARE * all;
 }
 
