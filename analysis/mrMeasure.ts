@@ -6,7 +6,7 @@ import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit'
 import type { PlaneProposal } from './measureBody';
 import { mrBoundaryAlong, profileBlurMm, RISES_BELOW_SURROUNDINGS, type MrBoundary } from './mrEdge';
 import type { PlaneView } from './planeView';
-import { median, sampleProfile as sampleP, smooth as smoothP } from './profile';
+import { median } from './profile';
 import type { SixPointsMm } from './sixPoints';
 import type { Vec2 } from './vec';
 import { at, implausibleSizeReason, isNoBody, sixPointsOnFrame } from './bodyPoints';
@@ -319,7 +319,6 @@ function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): { frame: Bo
     });
   const frontProbes = wall(frame.anteriorWallMm, frame.anterior);
   const backProbes = wall(-frame.posteriorWallMm, [-frame.anterior[0], -frame.anterior[1]]);
-  if (process.env.DBG) console.log('  walls front', frontProbes.map(([f, v, c]) => `${f}:${v.toFixed(1)}/${c.toFixed(0)}`).join(' '), 'back', backProbes.map(([f, v, c]) => `${f}:${v.toFixed(1)}/${c.toFixed(0)}`).join(' '));
   const front = frontProbes.length > 0 ? median(frontProbes.map(([, v]) => v)) : frame.anteriorWallMm;
   const back = backProbes.length > 0 ? -median(backProbes.map(([, v]) => v)) : frame.posteriorWallMm;
   const centre = at(frame, (front + back) / 2, midMm);
@@ -375,12 +374,6 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
   const strongRise = WEAK_EDGE_NOISE_RATIO * frame.marrow.noiseValue;
   const read = (side: Side) => cornerFits(withConsistentWeakRises(sideBoundaries(view, frame, side, us, minContrast, blurMm), strongRise), corners, minContrast);
   const raw = { superior: read('superior'), inferior: read('inferior') };
-  if (process.env.DBG) for (const side of ['superior', 'inferior'] as const) for (const u of [uAnterior - 8, uAnterior - 4, uAnterior - 2, uAnterior, uAnterior + 1.5]) {
-    const pr = smoothP(sampleP(view, at(frame, u, 0), outward(frame, side), 22, 1), 2.4);
-    const vals: string[] = []; for (let k = 32; k < pr.length; k += 2) vals.push(pr[k]!.toFixed(0));
-    console.log(`   ${side} u ${u.toFixed(1)} from 8mm by .5: ${vals.join(' ')}`);
-  }
-  if (process.env.DBG) for (const side of ['superior', 'inferior'] as const) console.log(`  ${side} uA ${uAnterior.toFixed(1)} uP ${uPosterior.toFixed(1)}:`, raw[side].map(([u, b]) => `${u.toFixed(0)}:${b.boundaryMm.toFixed(1)}${b.rise ? 'r' : b.outerMm === null ? 'o' : 'b'}${b.contrast.toFixed(0)}`).join(' '));
   for (const side of ['superior', 'inferior'] as const) {
     const sign = side === 'superior' ? 1 : -1;
     const fit = fitSide(raw[side], us.length);
