@@ -22,6 +22,7 @@ import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, ser
 import {
   CT_HU,
   fineSceneOf,
+  MR_STIR,
   MR_T2_SIGNAL,
   renderCt,
   renderMr,
@@ -54,16 +55,6 @@ const CT_OSTEOPOROTIC: SignalTable = {
 const MR_T1: SignalTable = {
   air: 0, fat: 1000, softTissue: 400, muscle: 300, csf: 150, spinalCord: 450, discAnnulus: 250, discNucleus: 330,
   cancellousBone: 700, oedematousBone: 300, corticalBone: 50, posteriorElementBone: 650, cement: 30,
-};
-
-/**
- * STIR (fat suppressed, fluid-sensitive): fat and adult fatty marrow dark, CSF and the disc nucleus bright, an acute
- * fracture's oedema bright against the marrow (Baur A et al., Radiology 1998;207:349; Yamato M et al., Radiology
- * 1998;207:513 — oedema of acute osteoporotic fractures bright on STIR), cortex dark.
- */
-const MR_STIR: SignalTable = {
-  air: 0, fat: 60, softTissue: 320, muscle: 180, csf: 1400, spinalCord: 550, discAnnulus: 250, discNucleus: 950,
-  cancellousBone: 160, oedematousBone: 750, corticalBone: 30, posteriorElementBone: 140, cement: 20,
 };
 
 /**

@@ -736,5 +736,15 @@ export function renderMr(fine: FineScene, acquisition: MrAcquisition): PlaneImag
   };
 }
 
+/**
+ * STIR (fat suppressed, fluid-sensitive): fat and adult fatty marrow dark, CSF and the disc nucleus bright, an acute
+ * fracture's oedema bright against the marrow (Baur A et al., Radiology 1998;207:349; Yamato M et al., Radiology
+ * 1998;207:513 — oedema of acute osteoporotic fractures bright on STIR), cortex dark.
+ */
+export const MR_STIR: SignalTable = {
+  air: 0, fat: 60, softTissue: 320, muscle: 180, csf: 1400, spinalCord: 550, discAnnulus: 250, discNucleus: 950,
+  cancellousBone: 160, oedematousBone: 750, corticalBone: 30, posteriorElementBone: 140, cement: 20,
+};
+
 /** The phantom's own tables, re-exported for the variants. */
 export { CT_HU, MR_T2_SIGNAL };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectSpine, seriesHeaderOf, type PlaneImage, type SpineVertebra } from '../../analysis';
 import { centreOf, distance } from '../bench/assistFigures';
-import { fineSceneOf, MR_T2_SIGNAL, renderMr, truthOnPlane, type FineScene } from '../helpers/phantomVariants';
+import { fineSceneOf, MR_STIR, MR_T2_SIGNAL, renderMr, truthOnPlane, type FineScene } from '../helpers/phantomVariants';
 
 // The levels detectSpine counts from T10 to L3 where the discs between do not look like the end discs (issue 12,
 // seventh round). Scenes as bench:assist-sweep renders them (tests/helpers/phantomVariants.ts, sample-data/ only read),
@@ -52,10 +52,6 @@ describe('detectSpine on a T2 with three desiccated discs between two healthy en
 // misses bodies: 1 of 6 levels right. That cannot be read from this image; each level put on a wrong body must say so.
 describe('detectSpine on a STIR whose end bodies are misread', () => {
   const fine = fineSceneOf('baseline');
-  const MR_STIR = {
-    air: 0, fat: 60, softTissue: 320, muscle: 180, csf: 1400, spinalCord: 550, discAnnulus: 250, discNucleus: 950,
-    cancellousBone: 160, oedematousBone: 750, corticalBone: 30, posteriorElementBone: 140, cement: 20,
-  };
   const render = (draw: number): PlaneImage => ({
     ...renderMr(fine, {
       pixelMm: 1.1, sliceMm: 4, table: MR_STIR, noiseSigma: 30, biasLengthMm: 150, biasCraniocaudal: 0.3,
