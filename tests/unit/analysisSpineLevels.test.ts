@@ -47,9 +47,9 @@ describe('detectSpine on a T2 with three desiccated discs between two healthy en
 });
 
 // 'mr-stir-4mm': STIR (fat and fatty marrow dark, 160; disc nucleus 950, oedema 750, cortex 30), 4 mm slices, 1.1 mm
-// pixels, σ 30, on the phantom's healthy spine. Most bodies are read with a bright shell (the cortex's dip stays below
-// the polarity vote's 4 × noise), their heights 6–21 mm off, so the count rests on end bodies of the wrong size and
-// misses bodies: 1 of 6 levels right. That cannot be read from this image; each level put on a wrong body must say so.
+// pixels, σ 30, on the phantom's healthy spine. In the seventh round most bodies were read with a bright shell, their
+// heights 6–21 mm off, and the count missed bodies (1 of 6 levels right); since the tenth round they are read on the MR
+// path (6 of 6: tests/unit/analysisStirMr.test.ts). Whatever the count, each level put on a wrong body must say so.
 describe('detectSpine on a STIR whose end bodies are misread', () => {
   const fine = fineSceneOf('baseline');
   const render = (draw: number): PlaneImage => ({
