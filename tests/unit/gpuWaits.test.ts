@@ -27,18 +27,22 @@ describe('gpuWaits', () => {
     span('CommandBufferProxyImpl::WaitForGetOffset', PAGE, 1_002, 1_228),
     span('GLES2::ReadPixels', PAGE, 1_500, 1_505),
     span('CommandBufferHelper::Finish', PAGE, 1_501, 1_504),
+    span('CommandBufferProxyImpl::WaitForToken', PAGE, 1_600, 1_650),
     span('CommandBufferService:PutChanged', GPU, 900, 1_225),
     span('ShaderTranslateTask::run', GPU, 1_215, 1_220),
     span('SkiaOutputSurfaceImplOnGpu::SwapBuffers', GPU, 1_300, 1_400),
   ];
 
   it('lists each wait of at least the given length once, with the WebGL call that waited', () => {
-    expect(gpuWaits(trace, 20).map((w) => [w.atMs, w.waitMs, w.call])).toEqual([[1_001, 228, 'GLES2Implementation::GetShaderiv']]);
-    expect(gpuWaits(trace, 2).map((w) => w.call)).toEqual(['GLES2Implementation::GetShaderiv', 'GLES2::ReadPixels']);
+    expect(gpuWaits(trace, 20).map((w) => [w.atMs, w.waitMs, w.call])).toEqual([
+      [1_001, 228, 'GLES2Implementation::GetShaderiv'],
+      [1_600, 50, 'CommandBufferProxyImpl::WaitForToken'],
+    ]);
+    expect(gpuWaits(trace, 2).map((w) => w.call)).toEqual(['GLES2Implementation::GetShaderiv', 'GLES2::ReadPixels', 'CommandBufferProxyImpl::WaitForToken']);
   });
 
   it('says what the GPU process ran during the wait, by the own time of each event within it', () => {
-    expect(gpuWaits(trace, 20)[0]?.gpuMainMs).toEqual([
+    expect(gpuWaits(trace, 50)[0]?.gpuMainMs).toEqual([
       ['CommandBufferService:PutChanged', 219],
       ['ShaderTranslateTask::run', 5],
     ]);

@@ -17,7 +17,10 @@ export interface GpuWait {
   /** When it began, ms after the page's main thread's first traced event. */
   readonly atMs: number;
   readonly waitMs: number;
-  /** The innermost WebGL/GLES call around the wait (e.g. `GLES2Implementation::GetShaderiv`), or '' if none. */
+  /**
+   * The innermost GLES call around the wait (e.g. `GLES2Implementation::GetShaderiv`), else the wait's own event (a
+   * texture upload waiting for room in the transfer buffer is `CommandBufferProxyImpl::WaitForToken` alone).
+   */
   readonly call: string;
   /** The GPU process's main thread during the wait: ms of each event's own time (not its children's), largest first. */
   readonly gpuMainMs: ReadonlyArray<readonly [name: string, ms: number]>;
@@ -55,7 +58,7 @@ export function gpuWaits(events: readonly TraceEvent[], minMs: number): GpuWait[
     return {
       atMs: (wait.ts - startUs) / 1000,
       waitMs: wait.dur! / 1000,
-      call: call?.name ?? '',
+      call: call?.name ?? wait.name,
       gpuMainMs: [...ownMs].map(([name, { ms }]) => [name, ms] as const).filter(([, ms]) => ms > 0).sort((x, y) => y[1] - x[1]),
     };
   });

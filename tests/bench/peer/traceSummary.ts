@@ -69,7 +69,7 @@ function main(): void {
     console.log(`the page's main thread waiting on the GPU process (≥ ${minMs} ms; ms after its first traced event):`);
     for (const wait of gpuWaits(traceEvents, minMs)) {
       const meanwhile = wait.gpuMainMs.slice(0, 4).map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ');
-      console.log(`  ${wait.atMs.toFixed(0).padStart(7)} ms  ${wait.waitMs.toFixed(0).padStart(5)} ms in ${wait.call || '(no GLES call)'}; GPU main thread meanwhile (own ms): ${meanwhile}`);
+      console.log(`  ${wait.atMs.toFixed(0).padStart(7)} ms  ${wait.waitMs.toFixed(0).padStart(5)} ms in ${wait.call}; GPU main thread meanwhile (own ms): ${meanwhile}`);
     }
   }
   for (const name of counted) {
