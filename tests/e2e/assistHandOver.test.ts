@@ -16,6 +16,7 @@ const baseline = truth.studies.find((s) => s.key === 'baseline')!;
 const post = truth.studies.find((s) => s.key === 'post')!;
 const ct = baseline.series.find((s) => s.key === 'ct')!;
 const postCt = post.series.find((s) => s.key === 'ct')!;
+const mr = baseline.series.find((s) => s.key === 'mr')!;
 const levels = baseline.levels!;
 /** Heights of a one-click proposal within this of the truth, mm (as in assist.test.ts). */
 const ONE_CLICK_HEIGHT_TOLERANCE_MM = 1;
@@ -56,7 +57,7 @@ function heightMm(points: Record<string, readonly number[]>, top: string, bottom
 
 beforeAll(async () => {
   session = await startSession({ initScript: installWorkerProbe });
-  await session.viewer.openFiles([...sampleFiles('baseline', 'ct'), ...sampleFiles('post', 'ct')]);
+  await session.viewer.openFiles([...sampleFiles('baseline', 'ct'), ...sampleFiles('baseline', 'mr'), ...sampleFiles('post', 'ct')]);
   await session.viewer.openSeries(ct.seriesInstanceUID);
   await session.viewer.waitLoaded('sagittal');
   await session.viewer.page.locator('[data-testid="tool-vertebral-height"]').click();
@@ -157,7 +158,34 @@ describe('a click as soon as another series is shown with assistance on', () => 
     expect(endAnswered).toBeGreaterThanOrEqual(0);
     expect(proposeAsked).toBeGreaterThan(endAnswered);
   });
+});
 
+describe('a native sagittal stack, which sends its displayed image with each click', () => {
+  it('has the worker warm up on the displayed image before the first click, once for the series, and hands no volume over', async () => {
+    const { viewer } = session;
+    const before = await probeRecord(viewer.page);
+    // Shown with assistance on (the warm-up may start here), then assistance switched off and on again (or here).
+    await viewer.openSeries(mr.seriesInstanceUID);
+    await viewer.waitLoaded('sagittal');
+    const mode = viewer.page.locator('[data-testid="assist-mode"]');
+    await mode.selectOption('off');
+    await mode.selectOption('click');
+    await waitForAnswer(viewer.page, 'warmUp', 1, 30_000);
+    await mode.selectOption('off');
+    await mode.selectOption('click');
+    await proposeByClick(levels.find((l) => l.level === 'L2')!);
+    const fresh = (await probeRecord(viewer.page)).messages.slice(before.messages.length);
+    expect(fresh.filter((m) => m.direction === 'out' && m.type === 'warmUp')).toHaveLength(1);
+    expect(fresh.find((m) => m.direction === 'in' && m.type === 'warmUp')?.detail).toEqual({ started: true });
+    const warmUpAnswered = fresh.findIndex((m) => m.direction === 'in' && m.type === 'warmUp');
+    const proposeAsked = fresh.findIndex((m) => m.direction === 'out' && m.type === 'propose');
+    expect(proposeAsked).toBeGreaterThan(warmUpAnswered);
+    expect(fresh.filter((m) => m.type === 'beginVolume')).toHaveLength(0);
+    expect(await viewer.measurementCount()).toBeGreaterThan(0);
+  });
+});
+
+describe('the session', () => {
   it('raised no uncaught error in the page', () => {
     expect(session.pageErrors).toEqual([]);
   });

@@ -1,6 +1,6 @@
-import { StackViewport, utilities, type Types } from '@cornerstonejs/core';
+import { getRenderingEngine, StackViewport, utilities, type Types } from '@cornerstonejs/core';
 import { proposeNextLevel, SPINAL_LEVELS, type PointName, type SpinalLevel, type Vec3 } from '../../measurement';
-import type { DisplayPlan } from '../model/displayPlan';
+import type { DisplayPlan, ViewportSpec } from '../model/displayPlan';
 import { displayedPlaneOf, seriesGrid } from '../model/displayedPlane';
 import { levelAfterCompletion } from '../model/levelProposal';
 import { execute, type VertebraMeasurement } from '../model/measurements';
@@ -9,7 +9,8 @@ import type { AssistState, AssistTiming } from '../state/assistState';
 import { findSeries } from '../state/instances';
 import { getState, setState } from '../state/store';
 import type { VertebralHeightAssist } from '../tools/VertebralHeightTool';
-import { analysisViewOf, prepareVolumeForAnalysis, requestProposal, requestSnap, requestSpine, type AnalysisReply, type AnalysisView } from './analysisClient';
+import { analysisViewOf, prepareVolumeForAnalysis, requestProposal, requestSnap, requestSpine, warmUpStackAnalysis, type AnalysisReply, type AnalysisView } from './analysisClient';
+import { ENGINE_ID } from './renderingEngine';
 
 /**
  * The image-analysis hooks of the height tool: snapping a click, proposing the body around a click, and the spine
@@ -59,13 +60,23 @@ export function levelCounted(first: SpinalLevel, offset: number, direction: 'cau
 }
 
 /**
- * Hands the plan's volume (its sagittal view's series first) to the analysis worker in the background, so that the
- * first click with assistance on does not wait for the copy; a stack plan sends its displayed image with each click.
+ * Readies the analysis worker for the plan's first click with assistance on: hands the plan's volume (its sagittal
+ * view's series first) over in the background, so that the click does not wait for the copy; a stack plan, which
+ * sends its displayed image with each click, has the worker warm up on the displayed image instead.
  */
 export function prepareAssistFor(plan: DisplayPlan): void {
-  const volumes = plan.viewports.filter((v) => v.kind === 'volume');
-  const spec = volumes.find((v) => v.seriesKey === plan.seriesKey && v.orientation === 'sagittal') ?? volumes[0];
-  if (spec) prepareVolumeForAnalysis(spec);
+  const preferred = (kind: ViewportSpec['kind']) => {
+    const specs = plan.viewports.filter((v) => v.kind === kind);
+    return specs.find((v) => v.seriesKey === plan.seriesKey && v.orientation === 'sagittal') ?? specs[0];
+  };
+  const volume = preferred('volume');
+  if (volume) {
+    prepareVolumeForAnalysis(volume);
+    return;
+  }
+  const stack = preferred('stack');
+  const viewport = stack ? getRenderingEngine(ENGINE_ID)?.getViewport(stack.viewportId) : undefined;
+  if (stack && viewport instanceof StackViewport) warmUpStackAnalysis(viewport, stack);
 }
 
 export interface AssistEnvironment {

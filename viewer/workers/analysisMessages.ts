@@ -32,7 +32,9 @@ export type AnalysisRequest =
   | { readonly type: 'endVolume'; readonly requestId: number; readonly key: string }
   | { readonly type: 'snap'; readonly requestId: number; readonly source: ImageSource; readonly planeAxes: PlaneAxes; readonly clickMm: Vec3; readonly corner: CornerName }
   | { readonly type: 'propose'; readonly requestId: number; readonly source: ImageSource; readonly planeAxes: PlaneAxes; readonly clickMm: Vec3 }
-  | { readonly type: 'detectSpine'; readonly requestId: number; readonly source: ImageSource; readonly planeAxes: PlaneAxes; readonly firstMm: Vec3; readonly lastMm: Vec3 };
+  | { readonly type: 'detectSpine'; readonly requestId: number; readonly source: ImageSource; readonly planeAxes: PlaneAxes; readonly firstMm: Vec3; readonly lastMm: Vec3 }
+  /** Proposals on a stack's displayed image, their results dropped, before the reader's first click (see the worker's warm-up). */
+  | { readonly type: 'warmUp'; readonly requestId: number; readonly source: ImageSource; readonly planeAxes: PlaneAxes };
 
 /** What each request type answers with when it succeeds. */
 export interface AnalysisAnswers {
@@ -43,6 +45,8 @@ export interface AnalysisAnswers {
   readonly snap: SnapResult;
   readonly propose: VertebraProposal;
   readonly detectSpine: SpineProposal;
+  /** Answered at once; the warm-up runs after it. */
+  readonly warmUp: { readonly started: boolean };
 }
 
 export type AnalysisRequestType = AnalysisRequest['type'];

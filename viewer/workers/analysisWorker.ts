@@ -1,4 +1,4 @@
-import { detectSpine, proposeVertebra, snapPoint, volumeCentreMm, type AnalysisImage, type AnalysisResult, type Volume } from '../../analysis';
+import { detectSpine, proposeVertebra, snapPoint, volumeCentreMm, type AnalysisImage, type AnalysisResult, type PlaneAxes, type Vec3, type Volume } from '../../analysis';
 import type { AnalysisRequest, AnalysisResponse, ImageSource, WorkerErrorCode } from './analysisMessages';
 import { addChunk, beginAssembly, finishAssembly, type VolumeAssembly } from './volumeAssembly';
 
@@ -9,7 +9,7 @@ import { addChunk, beginAssembly, finishAssembly, type VolumeAssembly } from './
  */
 let cached: { key: string; volume: Volume } | null = null;
 let arriving: VolumeAssembly | null = null;
-/** Whether an analysis request was answered since the last volume came in (then the warm-up is no longer needed). */
+/** Whether a request of the reader's was answered since the last warm-up began (then the warm-up is no longer needed). */
 let answeredSinceHandOver = false;
 
 type WorkerFailure = { ok: false; error: { code: WorkerErrorCode; message: string } };
@@ -24,26 +24,49 @@ function imageOf(source: ImageSource): AnalysisImage | null {
 }
 
 /**
- * Proposals run at the centre of a volume just handed over, their results dropped, so that V8 has compiled and
- * optimised the analysis, and grown its heap's young generation to the analysis's allocations, before the reader's
- * first click. Three: measured in node on the phantom CT, a proposal's CPU time falls from about 5× the steady figure
+ * Proposals run at the centre of an image before the reader's first click, their results dropped, so that V8 has
+ * compiled and optimised the analysis, and grown its heap's young generation to the analysis's allocations: after a
+ * volume's hand-over, and for a native stack when assistance is switched on (`warmUp`, its displayed image and
+ * neighbours). Three: measured in node on the phantom CT, a proposal's CPU time falls from about 5× the steady figure
  * on the first run to about 4× on the second and reaches it on the third (GC alone about 330, 170 and 60 ms), and one
  * run left the first click still ≈ 3× a later one in the browser (`npm run bench:assist-browser`).
  */
 const WARM_UP_RUNS = 3;
 
+/** The image being warmed up on and the runs left; dropped (with its image) as soon as another volume comes. */
+let warming: { readonly image: AnalysisImage; readonly planeAxes?: PlaneAxes; runsLeft: number } | null = null;
+
+/** The centre of an image's grid, patient mm. */
+function imageCentreMm(image: AnalysisImage): Vec3 {
+  if (image.kind === 'volume') return volumeCentreMm(image);
+  const u = ((image.columns - 1) / 2) * image.columnSpacingMm;
+  const v = ((image.rows - 1) / 2) * image.rowSpacingMm;
+  return [0, 1, 2].map((a) => image.originMm[a]! + u * image.rowCosine[a]! + v * image.columnCosine[a]!) as unknown as Vec3;
+}
+
+function startWarmUp(image: AnalysisImage, planeAxes?: PlaneAxes): void {
+  const chained = warming !== null;
+  warming = { image, ...(planeAxes ? { planeAxes } : {}), runsLeft: WARM_UP_RUNS };
+  answeredSinceHandOver = false;
+  if (!chained) setTimeout(warmUpStep, 0);
+}
+
 /**
  * One warm-up run, then the next as a task of its own, so that a click arriving meanwhile waits for one run at most.
  * Stops when another volume came meanwhile or a request of the reader's has been answered (its own runs warm the code).
  */
-function warmUp(key: string, runsLeft: number): void {
-  if (cached?.key !== key || runsLeft <= 0 || answeredSinceHandOver) return;
+function warmUpStep(): void {
+  if (!warming || warming.runsLeft <= 0 || answeredSinceHandOver) {
+    warming = null;
+    return;
+  }
+  warming.runsLeft -= 1;
   try {
-    proposeVertebra(cached.volume, volumeCentreMm(cached.volume));
+    proposeVertebra(warming.image, imageCentreMm(warming.image), warming.planeAxes ? { planeAxes: warming.planeAxes } : {});
   } catch {
     // A throw here would come again, and be answered, on the reader's own click; the warm-up only saves time.
   }
-  setTimeout(() => warmUp(key, runsLeft - 1), 0);
+  setTimeout(warmUpStep, 0);
 }
 
 function answer(request: AnalysisRequest): AnalysisResult<unknown> | WorkerFailure {
@@ -51,6 +74,7 @@ function answer(request: AnalysisRequest): AnalysisResult<unknown> | WorkerFailu
     case 'beginVolume': {
       cached = null;
       arriving = null;
+      warming = null;
       const begun = beginAssembly(request.key, request.geometry, request.valueType);
       if (!begun.ok) return failure('VOLUME_TRANSFER', begun.message);
       arriving = begun.value;
@@ -67,8 +91,7 @@ function answer(request: AnalysisRequest): AnalysisResult<unknown> | WorkerFailu
       arriving = null;
       if (!finished.ok) return failure('VOLUME_TRANSFER', finished.message);
       cached = { key: request.key, volume: finished.value };
-      answeredSinceHandOver = false;
-      setTimeout(() => warmUp(request.key, WARM_UP_RUNS), 0);
+      startWarmUp(finished.value);
       return { ok: true, value: { key: request.key } };
     }
     default:
@@ -76,6 +99,12 @@ function answer(request: AnalysisRequest): AnalysisResult<unknown> | WorkerFailu
   }
   const image = imageOf(request.source);
   if (!image) return failure('NO_VOLUME', 'The image analysis does not hold this series yet; try again.');
+  if (request.type === 'warmUp') {
+    // A volume just handed over is warming up already; a stack's image starts it.
+    if (warming || request.source.kind === 'volume') return { ok: true, value: { started: false } };
+    startWarmUp(image, request.planeAxes);
+    return { ok: true, value: { started: true } };
+  }
   answeredSinceHandOver = true;
   const options = { planeAxes: request.planeAxes };
   switch (request.type) {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { TraceEvent } from '../mainThreadTrace';
+import { gpuWaits } from './gpuWaits';
+import { ownTimes } from './traceOwnTime';
 
 /**
  * Where each Chromium process's CPU went in a trace written by `npm run bench:peer -- --trace` (one file per session
@@ -7,7 +9,10 @@ import type { TraceEvent } from '../mainThreadTrace';
  * self thread time (an event's own time less that of the events nested in it on the same thread). Figures for
  * attribution only: tracing costs CPU itself.
  *
- *   npx tsx tests/bench/peer/traceSummary.ts FILE.trace.json [--top 20] [--count NAME,NAME]
+ * With `--waits MS`, also each wait of the page's main thread on the GPU process of at least MS ms, the WebGL call
+ * that waited and what the GPU process's main thread did meanwhile (gpuWaits.ts).
+ *
+ *   npx tsx tests/bench/peer/traceSummary.ts FILE.trace.json [--top 20] [--count NAME,NAME] [--waits 20]
  */
 
 /** Self thread time per event name on one thread, ms, and how often each occurred. */
@@ -21,30 +26,13 @@ interface ThreadSummary {
 /** Complete events of one thread, nested by time, with self thread time = own tdur − children's tdur. */
 function summariseThread(process: string, thread: string, events: readonly TraceEvent[]): ThreadSummary {
   const sorted = events.filter((e) => e.ph === 'X' && e.dur !== undefined && e.tdur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  const selfMs = new Map<string, { ms: number; count: number }>();
-  const stack: Array<{ event: TraceEvent; childMs: number }> = [];
-  let topLevelMs = 0;
-  const close = (frame: { event: TraceEvent; childMs: number }) => {
-    const ms = frame.event.tdur! / 1000;
-    const entry = selfMs.get(frame.event.name) ?? { ms: 0, count: 0 };
-    entry.ms += Math.max(0, ms - frame.childMs);
-    entry.count += 1;
-    selfMs.set(frame.event.name, entry);
-    const parent = stack.at(-1);
-    if (parent) parent.childMs += ms;
-    else topLevelMs += ms;
-  };
-  for (const event of sorted) {
-    while (stack.length > 0 && stack.at(-1)!.event.ts + stack.at(-1)!.event.dur! <= event.ts) close(stack.pop()!);
-    stack.push({ event, childMs: 0 });
-  }
-  while (stack.length > 0) close(stack.pop()!);
-  return { process, thread, topLevelMs, selfMs };
+  const { ownMs, topLevelMs } = ownTimes(sorted, (e) => e.tdur! / 1000);
+  return { process, thread, topLevelMs, selfMs: ownMs };
 }
 
 function main(): void {
   const [file, ...rest] = process.argv.slice(2);
-  if (file === undefined) throw new Error('usage: traceSummary.ts FILE.trace.json [--top N] [--count NAME,NAME]');
+  if (file === undefined) throw new Error('usage: traceSummary.ts FILE.trace.json [--top N] [--count NAME,NAME] [--waits MS]');
   const topIndex = rest.indexOf('--top');
   const top = topIndex >= 0 ? Number(rest[topIndex + 1]) : 15;
   const countIndex = rest.indexOf('--count');
@@ -74,6 +62,15 @@ function main(): void {
     console.log(`${s.process} / ${s.thread}: ${(s.topLevelMs / 1000).toFixed(2)} s of thread time in traced events`);
     const names = [...s.selfMs].sort((a, b) => b[1].ms - a[1].ms).slice(0, top);
     for (const [name, { ms, count }] of names) console.log(`  ${ms.toFixed(0).padStart(7)} ms self  ${String(count).padStart(6)}×  ${name}`);
+  }
+  const waitsIndex = rest.indexOf('--waits');
+  if (waitsIndex >= 0) {
+    const minMs = Number(rest[waitsIndex + 1] ?? 20);
+    console.log(`the page's main thread waiting on the GPU process (≥ ${minMs} ms; ms after its first traced event):`);
+    for (const wait of gpuWaits(traceEvents, minMs)) {
+      const meanwhile = wait.gpuMainMs.slice(0, 4).map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ');
+      console.log(`  ${wait.atMs.toFixed(0).padStart(7)} ms  ${wait.waitMs.toFixed(0).padStart(5)} ms in ${wait.call}; GPU main thread meanwhile (own ms): ${meanwhile}`);
+    }
   }
   for (const name of counted) {
     const all = traceEvents.filter((e) => e.name === name && (e.ph === 'X' || e.ph === 'B' || e.ph === 'I' || e.ph === 'i'));
