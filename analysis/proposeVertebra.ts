@@ -87,12 +87,16 @@ type ViewOptions = { readonly polarity?: ShellPolarity; readonly initialCranial?
 /**
  * Locates and measures the body around a plane point (internal; used by the proposing functions). A body read
  * with a bright shell on an image not in Hounsfield units, the polarity decided from the image's contrast and not
- * given by the caller, carries BRIGHT_SHELL_UNCONFIRMED (see brightShellUnconfirmed). A body found shallower than its
- * middle height has a wall that stopped inside it, and is looked for again beyond that wall (lookBeyondShortWall).
+ * given by the caller, carries BRIGHT_SHELL_UNCONFIRMED (see brightShellUnconfirmed). A body on a CT (Hounsfield units,
+ * a bright shell) found shallower than its middle height has a wall that stopped inside it, and is looked for again
+ * beyond that wall (lookBeyondShortWall). Not on MR: the evidence is CT's (the basivertebral canal's edge), and on the
+ * sweep's STIR, read with a bright shell, the second look changed only proposals already flagged and graded one
+ * level fewer right.
  */
 export function proposeOnView(view: PlaneView, seed: Vec2, options: ViewOptions = {}): PlaneProposal | null {
   const first = proposeFrom(view, seed, options);
-  return first && shallow(first) ? (lookBeyondShortWall(view, seed, first, options) ?? first) : first;
+  const secondLook = first && view.hounsfield && first.frame.polarity === 'brightShell' && shallow(first);
+  return secondLook ? (lookBeyondShortWall(view, seed, first, options) ?? first) : first;
 }
 
 /** The body found from `seed` and measured, as it stands (no second look). */
