@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_BELOW_CONFIDENCE } from './confidence';
-import { drawnMidsagittalPlane } from './drawnMidsagittalPlane.testing';
+import { drawnMidsagittalPlane, placeInDrawnColumn } from './drawnMidsagittalPlane.testing';
 import { proposeVertebra } from './proposeVertebra';
 
 /**
@@ -11,25 +11,19 @@ import { proposeVertebra } from './proposeVertebra';
  * inner end is dark (100 HU) for CANAL_DEPTH_MM; in front of that lies a bright band (400 HU, 4 mm): its posterior side
  * is an exit edge as strong as the faint wall's, CANAL_DEPTH_MM inside it. Noise ±60 HU. x runs to the back.
  */
-const DEPTH_MM = 32;
-const HEIGHT_MM = 26;
-const DISC_MM = 6;
+const BODY = { depthMm: 32, heightMm: 26, discMm: 6 } as const;
 const CORTEX_MM = 1.2;
 const CANAL_DEPTH_MM = 8;
 const CANAL_HALF_HEIGHT_MM = 8;
 
 function tissueAt(back: number, up: number): number {
-  if (back < -DEPTH_MM / 2 - 20) return -100;
-  if (back < -DEPTH_MM / 2) return 40;
-  if (back > DEPTH_MM / 2 + 16) return back < DEPTH_MM / 2 + 40 ? 600 : 40;
-  if (back > DEPTH_MM / 2) return 20;
-  const period = HEIGHT_MM + DISC_MM;
-  const local = ((((up + HEIGHT_MM / 2) % period) + period) % period) - HEIGHT_MM / 2;
-  if (local > HEIGHT_MM / 2) return 80;
-  const fromBackMm = DEPTH_MM / 2 - back;
-  const atCanal = Math.abs(local) < CANAL_HALF_HEIGHT_MM;
-  const rim = Math.min(DEPTH_MM / 2 - Math.abs(back), HEIGHT_MM / 2 - Math.abs(local));
-  if (rim < CORTEX_MM) return fromBackMm < CORTEX_MM && atCanal ? 250 : 700;
+  const place = placeInDrawnColumn(back, up, BODY);
+  if (place.kind === 'front') return back < -BODY.depthMm / 2 - 20 ? -100 : 40;
+  if (place.kind === 'behind') return place.beyondMm <= 16 ? 20 : place.beyondMm < 40 ? 600 : 40;
+  if (place.kind === 'disc') return 80;
+  const fromBackMm = BODY.depthMm / 2 - back;
+  const atCanal = Math.abs(place.aboveMiddleMm) < CANAL_HALF_HEIGHT_MM;
+  if (place.depthInsideMm < CORTEX_MM) return fromBackMm < CORTEX_MM && atCanal ? 250 : 700;
   if (atCanal && fromBackMm < CANAL_DEPTH_MM) return 100;
   if (atCanal && fromBackMm < CANAL_DEPTH_MM + 4) return 400;
   return 200;
@@ -43,9 +37,9 @@ describe('a body whose posterior wall is faint where the basivertebral canal end
   it.each(clicks)('is found wall to wall and measured within 1.5 mm, unflagged, from a click (%s, %s) mm from its centre', (back, up) => {
     const result = proposeVertebra(image, [0, back, up]);
     if (!result.ok) throw new Error(result.error.message);
-    expect(Math.abs(result.value.depthMm - DEPTH_MM), `depth ${result.value.depthMm.toFixed(1)} mm`).toBeLessThanOrEqual(1.5);
+    expect(Math.abs(result.value.depthMm - BODY.depthMm), `depth ${result.value.depthMm.toFixed(1)} mm`).toBeLessThanOrEqual(1.5);
     const { anteriorMm, middleMm, posteriorMm } = result.value.heightsMm;
-    for (const h of [anteriorMm, middleMm, posteriorMm]) expect(Math.abs(h - HEIGHT_MM)).toBeLessThanOrEqual(1.5);
+    for (const h of [anteriorMm, middleMm, posteriorMm]) expect(Math.abs(h - BODY.heightMm)).toBeLessThanOrEqual(1.5);
     expect(result.value.confidence).toBeGreaterThanOrEqual(CHECK_BELOW_CONFIDENCE);
   });
 });
