@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessSpine } from '../../measurement';
 import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, proposeVertebra, WALL_INSET_MM, type Vec3 } from '../../analysis';
+import { depthOfMm } from '../bench/assistFigures';
 import { readVerse, verseAvailable, verseReferences, type VerseReference } from '../helpers/assistData';
 
 // The real VerSe 2019 CT sub-verse012 (T10–L3, severe L1 fracture) from ../shared/real-spine/; skips when absent.
@@ -22,13 +23,6 @@ function distance(a: Vec3, b: Vec3): number {
 function centreOf(reference: VerseReference): Vec3 {
   const points = CORNER_NAMES.map((name) => reference.points[name]);
   return [0, 1, 2].map((a) => points.reduce((sum, p) => sum + p[a]!, 0) / points.length) as unknown as Vec3;
-}
-
-/** Distance between the middles of the anterior and the posterior height lines, mm. */
-function depthBetweenHeightLinesMm(reference: VerseReference): number {
-  const middle = (a: Vec3, b: Vec3): Vec3 => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2];
-  const { points } = reference;
-  return distance(middle(points.anteriorSuperior, points.anteriorInferior), middle(points.posteriorSuperior, points.posteriorInferior));
 }
 
 // Whole-volume analysis on a 2-core machine shared with other jobs: the default 5 s per test is a scheduling limit, not a
@@ -98,7 +92,7 @@ describe.skipIf(!available)('the analysis on the real VerSe CT', HEAVY, () => {
   // on where within a millimetre of the centre it landed (5 of these 9 clicks 22–23 mm deep before the second look).
   it('finds T11 at its own depth from every click within half a millimetre of its centre', () => {
     const reference = references.find((r) => r.level === 'T11')!;
-    const depthMm = depthBetweenHeightLinesMm(reference) + 2 * WALL_INSET_MM;
+    const depthMm = depthOfMm(reference.points, WALL_INSET_MM);
     const centre = centreOf(reference);
     for (const dy of [-0.5, 0, 0.5]) {
       for (const dz of [-0.5, 0, 0.5]) {
