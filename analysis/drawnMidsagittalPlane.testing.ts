@@ -41,17 +41,24 @@ export type ColumnPlace =
   | { readonly kind: 'front' }
   | { readonly kind: 'behind'; readonly beyondMm: number }
   | { readonly kind: 'disc' }
-  /** `depthInsideMm`: distance to the body's outline; `middle`: the body centred on (0, 0). */
-  | { readonly kind: 'body'; readonly depthInsideMm: number; readonly middle: boolean };
+  /**
+   * `depthInsideMm`: distance to the body's outline; `aboveMiddleMm`: how far above the body's mid-height; `middle`: the
+   * body centred on (0, 0).
+   */
+  | { readonly kind: 'body'; readonly depthInsideMm: number; readonly aboveMiddleMm: number; readonly middle: boolean };
 
-/** For tests: where (`backMm` behind, `upMm` above the centre) lies in the column of DRAWN_BODY bodies. */
-export function placeInDrawnColumn(backMm: number, upMm: number): ColumnPlace {
-  const { depthMm, heightMm, discMm } = DRAWN_BODY;
+/** For tests: where (`backMm` behind, `upMm` above the centre) lies in a column of `body`s (DRAWN_BODY's by default). */
+export function placeInDrawnColumn(
+  backMm: number,
+  upMm: number,
+  body: { readonly depthMm: number; readonly heightMm: number; readonly discMm: number } = DRAWN_BODY,
+): ColumnPlace {
+  const { depthMm, heightMm, discMm } = body;
   if (backMm > depthMm / 2) return { kind: 'behind', beyondMm: backMm - depthMm / 2 };
   if (backMm < -depthMm / 2) return { kind: 'front' };
   const period = heightMm + discMm;
   const inPeriod = (((upMm + heightMm / 2) % period) + period) % period;
   if (inPeriod >= heightMm) return { kind: 'disc' };
   const depthInsideMm = Math.min(inPeriod, heightMm - inPeriod, backMm + depthMm / 2, depthMm / 2 - backMm);
-  return { kind: 'body', depthInsideMm, middle: Math.abs(upMm) < heightMm / 2 };
+  return { kind: 'body', depthInsideMm, aboveMiddleMm: inPeriod - heightMm / 2, middle: Math.abs(upMm) < heightMm / 2 };
 }

@@ -1,14 +1,15 @@
 import { confidenceOf, type ConfidenceReason } from './confidence';
 import { findBody } from './findBody';
 import type { AnalysisImage } from './image';
-import { at } from './bodyPoints';
-import { COARSE_SAMPLE_MM } from './constants';
+import { at, implausibleSizeReason } from './bodyPoints';
+import type { BodyFrame } from './bodyFrame';
+import { COARSE_SAMPLE_MM, DEPTH_TO_HEIGHT_RANGE } from './constants';
 import { measureBody, type PlaneProposal } from './measureBody';
 import { planeViewOf, type PlaneAxes, type PlaneView } from './planeView';
 import type { ShellPolarity } from './profile';
 import { fail, ok, type AnalysisResult } from './result';
 import type { SixPointsMm } from './sixPoints';
-import type { Vec2, Vec3 } from './vec';
+import { dot2, subtract2, type Vec2, type Vec3 } from './vec';
 
 /** Options shared by the proposing functions. */
 export interface AnalysisOptions {
@@ -81,20 +82,88 @@ export function withSamplingReason(view: PlaneView, proposal: VertebraProposal):
   return { ...proposal, reasons, confidence: confidenceOf(reasons) };
 }
 
+type ViewOptions = { readonly polarity?: ShellPolarity; readonly initialCranial?: Vec2 };
+
 /**
- * Locates and measures the body around a plane point (internal; used by all three proposing functions). A body read
+ * Locates and measures the body around a plane point (internal; used by the proposing functions). A body read
  * with a bright shell on an image not in Hounsfield units, the polarity decided from the image's contrast and not
- * given by the caller, carries BRIGHT_SHELL_UNCONFIRMED (see brightShellUnconfirmed).
+ * given by the caller, carries BRIGHT_SHELL_UNCONFIRMED (see brightShellUnconfirmed). A body on a CT (Hounsfield units,
+ * a bright shell) found shallower than its middle height has a wall that stopped inside it, and is looked for again
+ * beyond that wall (lookBeyondShortWall). Not on MR: the evidence is CT's (the basivertebral canal's edge), and on the
+ * sweep's STIR, read with a bright shell, the second look changed only proposals already flagged and graded one
+ * level fewer right.
  */
-export function proposeOnView(
-  view: PlaneView,
-  seed: Vec2,
-  options: { readonly polarity?: ShellPolarity; readonly initialCranial?: Vec2 } = {},
-): PlaneProposal | null {
+export function proposeOnView(view: PlaneView, seed: Vec2, options: ViewOptions = {}): PlaneProposal | null {
+  const first = proposeFrom(view, seed, options);
+  const secondLook = first && view.hounsfield && first.frame.polarity === 'brightShell' && shallow(first);
+  return secondLook ? (lookBeyondShortWall(view, seed, first, options) ?? first) : first;
+}
+
+/** The body found from `seed` and measured, as it stands (no second look). */
+function proposeFrom(view: PlaneView, seed: Vec2, options: ViewOptions): PlaneProposal | null {
   const frame = findBody(view, seed, options);
   if (!frame) return null;
   const proposal = measureBody(view, frame);
   return proposal && withShellReason(view, proposal, options.polarity);
+}
+
+/**
+ * True when the body found is shallower than its middle height: no adult vertebral body is (DEPTH_TO_HEIGHT_RANGE,
+ * Panjabi 1991/1992), so a wall of its frame stopped at something inside the body (on CT the inner end of the
+ * basivertebral canal, 5–10 mm in front of a posterior wall that is faint at mid-height).
+ */
+function shallow(proposal: PlaneProposal): boolean {
+  return proposal.depthMm < DEPTH_TO_HEIGHT_RANGE[0] * proposal.heightsMm.middleMm;
+}
+
+/**
+ * A second look for a body found too shallow (`first`): the body is looked for again from a seed just beyond one of
+ * its walls at mid-height (SECOND_LOOK_BEYOND_MM; the box fit keeps every side 3 mm from its seed, so the shallow frame
+ * cannot be found again from there). The first body found there that holds the click, is no longer shallow nor of
+ * implausible size, and differs from the first only by the wall looked beyond (the other wall within KEPT_WALL_MM of
+ * the first's, the middle height within KEPT_MIDDLE_HEIGHT_MM: the endplates were not in doubt, and a frame that moves
+ * both walls has reached across to something else) replaces it; null when none does. Behind the posterior wall first:
+ * there the basivertebral canal stops a frame short on CT (VerSe T11, 13 of 25 clicks within 1 mm of its centre); in
+ * front of the anterior wall only when that finds nothing, so a second look costs one more body search in most cases.
+ */
+function lookBeyondShortWall(view: PlaneView, click: Vec2, first: PlaneProposal, options: ViewOptions): PlaneProposal | null {
+  const { frame } = first;
+  for (const wall of ['posteriorWallMm', 'anteriorWallMm'] as const) {
+    const kept = wall === 'posteriorWallMm' ? 'anteriorWallMm' : 'posteriorWallMm';
+    for (const beyondMm of SECOND_LOOK_BEYOND_MM) {
+      const uMm = wall === 'posteriorWallMm' ? frame.posteriorWallMm - beyondMm : frame.anteriorWallMm + beyondMm;
+      const other = proposeFrom(view, at(frame, uMm, 0), options);
+      if (!other || shallow(other) || implausibleSizeReason(other.heightsMm, other.depthMm) || !holds(other.frame, click)) continue;
+      if (Math.abs(wallOffsetMm(frame, other.frame, kept) - frame[kept]) > KEPT_WALL_MM) continue;
+      if (Math.abs(other.heightsMm.middleMm - first.heightsMm.middleMm) > KEPT_MIDDLE_HEIGHT_MM) continue;
+      return other;
+    }
+  }
+  return null;
+}
+
+/**
+ * How far beyond the wall found the second look seeds, mm, nearest first: a seed must lie 3 mm inside the body's own
+ * wall (fitBodyBox's click margin), which the canal's edge leaves 5–10 mm out; the farther seed is tried when no body
+ * qualifies from the nearer (each seed settles a near-tie of the box fit's own: VerSe T11 from 2 mm fixes 5 of its 6
+ * shallow nine-grid clicks, from 3 mm 3, from 4 mm 5, from 2 then 4 mm all 6).
+ */
+const SECOND_LOOK_BEYOND_MM = [2, 4];
+/** The wall not looked beyond may move this much in the second look, mm, and the middle height this much, mm. */
+const KEPT_WALL_MM = 2;
+const KEPT_MIDDLE_HEIGHT_MM = 2;
+
+/** Where wall `wall` of `other` lies on `frame`'s anterior axis, mm from `frame`'s centre. */
+function wallOffsetMm(frame: BodyFrame, other: BodyFrame, wall: 'anteriorWallMm' | 'posteriorWallMm'): number {
+  return dot2(subtract2(at(other, other[wall], 0), frame.centre), frame.anterior);
+}
+
+/** True when plane point `point` lies inside the frame's walls and endplates (at mid-depth). */
+function holds(frame: BodyFrame, point: Vec2): boolean {
+  const d = subtract2(point, frame.centre);
+  const u = dot2(d, frame.anterior);
+  const v = dot2(d, frame.cranial);
+  return u > frame.posteriorWallMm && u < frame.anteriorWallMm && v > frame.inferiorMm && v < frame.superiorMm;
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { SixPoints, SpinalLevel } from '../../measurement';
-import { centreOf, distance, grades, heightErrorsMm, percentile } from './assistFigures';
+import { centreOf, depthOfMm, distance, grades, heightErrorsMm, percentile } from './assistFigures';
 import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, seriesHeaderOf, WALL_INSET_MM, type Volume } from '../../analysis';
 import {
   phantomAvailable,
@@ -33,6 +33,11 @@ interface DataSet {
 
 const CORRECTION_MM = 1.5;
 /**
+ * A proposal whose depth is this far from the reference's found a wall inside the body (or beyond it), mm: more than the
+ * walls' own blur, less than the 8–10 mm by which a frame stopped at the basivertebral canal falls short.
+ */
+const DEPTH_OFF_MM = 3;
+/**
  * Click offsets in the sagittal plane (patient y, z), mm: the centre and the eight clicks 2 mm in front of or behind it
  * and above or below it. A reader clicks somewhere near the middle of the body, not on its exact centre, so one click
  * on the centre says little about how a proposal holds up: on VerSe a 1 mm move of the centre click changed a height by
@@ -54,8 +59,11 @@ function clickGrid(volume: Volume, levels: readonly ReferenceLevel[]) {
   let wrongFlagged = 0;
   let confidentWrong = 0;
   let declined = 0;
+  let depthRight = 0;
+  let offByFiveMm = 0;
   for (const reference of levels) {
     const centre = centreOf(reference.points);
+    const depthMm = depthOfMm(reference.points, WALL_INSET_MM);
     for (const [dy, dz] of CLICK_GRID_MM) {
       clicks += 1;
       const result = proposeVertebra(volume, [centre[0], centre[1] + dy, centre[2] + dz]);
@@ -66,6 +74,8 @@ function clickGrid(volume: Volume, levels: readonly ReferenceLevel[]) {
       const p = result.value;
       const errors = heightErrorsMm(p.points, reference.points);
       heightErrors.push(...errors);
+      if (Math.abs(p.depthMm - depthMm) <= DEPTH_OFF_MM) depthRight += 1;
+      if (errors.some((e) => e > 5)) offByFiveMm += 1;
       const flagged = p.confidence < CHECK_BELOW_CONFIDENCE;
       if (errors.every((e) => e <= CORRECTION_MM)) {
         right += 1;
@@ -74,7 +84,7 @@ function clickGrid(volume: Volume, levels: readonly ReferenceLevel[]) {
       else confidentWrong += 1;
     }
   }
-  return { clicks, right, rightUnflagged, wrongFlagged, confidentWrong, declined, heightErrors };
+  return { clicks, right, rightUnflagged, wrongFlagged, confidentWrong, declined, heightErrors, depthRight, offByFiveMm };
 }
 
 function bench({ name, volume, levels }: DataSet): void {
@@ -146,7 +156,8 @@ function bench({ name, volume, levels }: DataSet): void {
   console.log(
     `  nine clicks ±2 mm  ${grid.right}/${grid.clicks} within ${CORRECTION_MM} mm on all three heights (${grid.rightUnflagged} of them unflagged), ` +
       `${grid.wrongFlagged} off and flagged, ${grid.confidentWrong} off and unflagged, ${grid.declined} declined; ` +
-      `height error median ${percentile(grid.heightErrors, 0.5).toFixed(2)} mm, 95th percentile ${percentile(grid.heightErrors, 0.95).toFixed(2)} mm`,
+      `height error median ${percentile(grid.heightErrors, 0.5).toFixed(2)} mm, 95th percentile ${percentile(grid.heightErrors, 0.95).toFixed(2)} mm; ` +
+      `${grid.offByFiveMm} off by more than 5 mm on a height; depth within ${DEPTH_OFF_MM} mm of the reference's on ${grid.depthRight}`,
   );
   console.log(`  grade agreement    ${agree}/${levels.length} with the reference points' grades` +
     (expert.length ? `; ${expertAgree}/${expert.length} with the expert grades` : ''));

@@ -36,6 +36,15 @@ export function heightErrorsMm(points: SixPoints, truth: SixPoints): [number, nu
   return HEIGHT_PAIRS.map(([s, i]) => Math.abs(distance(points[s], points[i]) - distance(truth[s], truth[i]))) as [number, number, number];
 }
 
+/**
+ * The body's depth wall to wall at mid-height from its six points, mm: the distance between the middles of the anterior
+ * and the posterior height lines, each `insetMm` inside its wall.
+ */
+export function depthOfMm(points: SixPoints, insetMm: number): number {
+  const middle = (a: readonly number[], b: readonly number[]) => [0, 1, 2].map((k) => (a[k]! + b[k]!) / 2);
+  return distance(middle(points.anteriorSuperior, points.anteriorInferior), middle(points.posteriorSuperior, points.posteriorInferior)) + 2 * insetMm;
+}
+
 /** Each level's Genant grade from measurement/'s `assessSpine` (empty when the spine cannot be assessed). */
 export function grades(levels: readonly { level: SpinalLevel; points: SixPoints }[]): Map<SpinalLevel, number> {
   const result = assessSpine(levels);
