@@ -160,6 +160,17 @@ function placeDiscs(
   return { discs, score: best[to]! };
 }
 
+/**
+ * A disc count's score for comparing counts: its placement's score with each disc's evidence counted only above the
+ * half maximum between a body (0) and a disc (1). The placement sums every disc's evidence, so a count with one disc
+ * more gained whatever a body's interior offered there, noise included: on the real VerSe CT six discs outscored the
+ * right five on every pair of end clicks (README, issue 12), and where the seven bodies all passed as sound that count
+ * was taken. A disc placed where the evidence is below the half maximum now costs a count rather than adding to it.
+ */
+function countScore({ discs, score }: { readonly discs: readonly number[]; readonly score: number }): number {
+  return score - HALF_DISC_EVIDENCE * discs.length;
+}
+
 function nearestStation(stations: readonly Station[], sMm: number): number {
   return Math.max(0, Math.min(stations.length - 1, Math.round(sMm / CENTRELINE_STEP_MM)));
 }
@@ -261,7 +272,7 @@ export function detectSpine(
     const candidate = placeDiscs(evidence, fromIndex, toIndex, count, period);
     if (candidate) candidates.push(candidate);
   }
-  candidates.sort((x, y) => y.score - x.score);
+  candidates.sort((x, y) => countScore(y) - countScore(x));
   if (candidates.length === 0) return fail('NO_VERTEBRA', 'The discs between the two bodies could not be placed; measure these levels one by one.');
   // The body between two discs depends only on the station its seed is taken at (the middle between them): counts
   // that share a pair of discs share that body, which is proposed once.

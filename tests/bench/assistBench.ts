@@ -87,6 +87,27 @@ function clickGrid(volume: Volume, levels: readonly ReferenceLevel[]) {
   return { clicks, right, rightUnflagged, wrongFlagged, confidentWrong, declined, heightErrors, depthRight, offByFiveMm };
 }
 
+/**
+ * The spine from two clicks moved together off the end bodies' centres (the nine offsets of CLICK_GRID_MM): how many
+ * pairs count the bodies right, and of the others how many have every body flagged "check" (a wrong count unflagged
+ * shifts every level after it).
+ */
+function spinePairs(volume: Volume, levels: readonly ReferenceLevel[]): { pairs: number; countRight: number; wrongAllFlagged: number; counts: number[] } {
+  const first = centreOf(levels[0]!.points);
+  const last = centreOf(levels[levels.length - 1]!.points);
+  let countRight = 0;
+  let wrongAllFlagged = 0;
+  const counts: number[] = [];
+  for (const [dy, dz] of CLICK_GRID_MM) {
+    const spine = detectSpine(volume, [first[0], first[1] + dy, first[2] + dz], [last[0], last[1] + dy, last[2] + dz]);
+    const bodies = spine.ok ? spine.value.vertebrae.length : 0;
+    counts.push(bodies);
+    if (bodies === levels.length) countRight += 1;
+    else if (spine.ok && spine.value.vertebrae.every((v) => v.proposal.confidence < CHECK_BELOW_CONFIDENCE)) wrongAllFlagged += 1;
+  }
+  return { pairs: CLICK_GRID_MM.length, countRight, wrongAllFlagged, counts };
+}
+
 function bench({ name, volume, levels }: DataSet): void {
   const pointErrors: number[] = [];
   const heightErrors: number[] = [];
@@ -166,6 +187,11 @@ function bench({ name, volume, levels }: DataSet): void {
   console.log(
     `  spine ${first.level}→${last.level} (two clicks, median) ${percentile(spineMs, 0.5).toFixed(0)} / ${spineCpu.toFixed(0)} ms wall / CPU` +
       (spineBodies > 0 ? `, ${(spineCpu / spineBodies).toFixed(0)} ms of CPU per body` : '') + `: ${spineCount}`,
+  );
+  const pairs = spinePairs(volume, levels);
+  console.log(
+    `  spine, end clicks moved together ±2 mm: ${pairs.countRight}/${pairs.pairs} pairs count ${levels.length} bodies ` +
+      `(bodies per pair ${pairs.counts.join(' ')}); of the others ${pairs.wrongAllFlagged} with every body flagged "check"`,
   );
 }
 
