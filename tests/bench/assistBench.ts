@@ -89,23 +89,28 @@ function clickGrid(volume: Volume, levels: readonly ReferenceLevel[]) {
 
 /**
  * The spine from two clicks moved together off the end bodies' centres (the nine offsets of CLICK_GRID_MM): how many
- * pairs count the bodies right, and of the others how many have every body flagged "check" (a wrong count unflagged
- * shifts every level after it).
+ * pairs count the levels right (bodies proposed plus levels counted but not proposed: a missing body keeps its level),
+ * how many of those propose every body, and of the wrong counts how many have every body flagged "check" (a wrong count
+ * unflagged shifts every level after it).
  */
-function spinePairs(volume: Volume, levels: readonly ReferenceLevel[]): { pairs: number; countRight: number; wrongAllFlagged: number; counts: number[] } {
+function spinePairs(volume: Volume, levels: readonly ReferenceLevel[]): { pairs: number; countRight: number; allProposed: number; wrongAllFlagged: number; counts: string[] } {
   const first = centreOf(levels[0]!.points);
   const last = centreOf(levels[levels.length - 1]!.points);
   let countRight = 0;
+  let allProposed = 0;
   let wrongAllFlagged = 0;
-  const counts: number[] = [];
+  const counts: string[] = [];
   for (const [dy, dz] of CLICK_GRID_MM) {
     const spine = detectSpine(volume, [first[0], first[1] + dy, first[2] + dz], [last[0], last[1] + dy, last[2] + dz]);
     const bodies = spine.ok ? spine.value.vertebrae.length : 0;
-    counts.push(bodies);
-    if (bodies === levels.length) countRight += 1;
-    else if (spine.ok && spine.value.vertebrae.every((v) => v.proposal.confidence < CHECK_BELOW_CONFIDENCE)) wrongAllFlagged += 1;
+    const missing = spine.ok ? spine.value.missingLevelOffsets.length : 0;
+    counts.push(missing ? `${bodies}+${missing}` : String(bodies));
+    if (bodies + missing === levels.length) {
+      countRight += 1;
+      if (missing === 0) allProposed += 1;
+    } else if (spine.ok && spine.value.vertebrae.every((v) => v.proposal.confidence < CHECK_BELOW_CONFIDENCE)) wrongAllFlagged += 1;
   }
-  return { pairs: CLICK_GRID_MM.length, countRight, wrongAllFlagged, counts };
+  return { pairs: CLICK_GRID_MM.length, countRight, allProposed, wrongAllFlagged, counts };
 }
 
 function bench({ name, volume, levels }: DataSet): void {
@@ -190,8 +195,9 @@ function bench({ name, volume, levels }: DataSet): void {
   );
   const pairs = spinePairs(volume, levels);
   console.log(
-    `  spine, end clicks moved together ±2 mm: ${pairs.countRight}/${pairs.pairs} pairs count ${levels.length} bodies ` +
-      `(bodies per pair ${pairs.counts.join(' ')}); of the others ${pairs.wrongAllFlagged} with every body flagged "check"`,
+    `  spine, end clicks moved together ±2 mm: ${pairs.countRight}/${pairs.pairs} pairs count the ${levels.length} levels, ` +
+      `${pairs.allProposed} with every body proposed (bodies per pair ${pairs.counts.join(' ')}, +n: levels counted, no body proposed); ` +
+      `of the wrong counts ${pairs.wrongAllFlagged} with every body flagged "check"`,
   );
 }
 
