@@ -4,9 +4,9 @@
  * - The phantom CT 512 × 512 × 227 (a reformat): switching assistance on and the volume's hand-over to the worker,
  *   traced on the page's main thread (its longest task, wall and CPU, and what it ran); the worker's warm-up after it
  *   (CPU); the first click after the warm-up; one click per vertebra on T10–L3; the two-click spine T10→L3.
- * - The real VerSe CT (when ../shared/real-spine/ is there), opened as its native sagittal stack: the same clicks, each
- *   on the plane through the body's expert centroid (a native stack sends the displayed image and its neighbours with
- *   each click, so there is no hand-over).
+ * - The phantom MR T2 and the real VerSe CT (when ../shared/real-spine/ is there), each opened as its native sagittal
+ *   stack: the same clicks, each on the plane through the body's centre (VerSe: its expert centroid); a native stack
+ *   sends the displayed image and its neighbours with each click, so there is no hand-over.
  * For the analysis it prints the wall time in the worker, the click-to-result time on the page and the worker threads'
  * CPU time (/proc on Linux): on a loaded machine the wall time is mostly waiting for a core. T4–L5 (14 bodies) is
  * estimated from the spine measured (see printClicks). Run after `npm run build` and `npm run sample`:
@@ -273,17 +273,17 @@ async function runPhantomOnce(bodies: readonly Body[], seriesUid: string): Promi
 }
 
 /**
- * The real VerSe CT (T10–L3, ../shared/real-spine/) opened from local files as the native sagittal stack it was
- * acquired as (35 planes 3 mm apart, written into a temporary folder by tests/e2e/sagittalSeries.ts): each click sends
- * the displayed image and its neighbours to the worker, so no hand-over.
+ * A native sagittal stack opened from local files (the phantom MR; the real VerSe CT, 35 planes 3 mm apart, written into
+ * a temporary folder by tests/e2e/sagittalSeries.ts): each click sends the displayed image and its neighbours to the
+ * worker, so no hand-over; switching assistance on has the worker warm up on the displayed image.
  */
-async function runVerseOnce(files: readonly string[], bodies: readonly Body[]): Promise<Clicks> {
+async function runStackOnce(files: readonly string[], seriesUid: string, bodies: readonly Body[]): Promise<Clicks> {
   const session = await startSession();
   const { viewer } = session;
   const load = loadavg()[0]!;
   try {
     await viewer.openFiles([...files]);
-    await viewer.openSeries(deterministicUid(`${VERSE_SERIES.key}/series`));
+    await viewer.openSeries(seriesUid);
     await viewer.waitLoaded('sagittal');
     await chooseHeightTool(viewer);
     await viewer.page.locator('[data-testid="assist-mode"]').selectOption('click');
@@ -342,6 +342,14 @@ async function main(): Promise<void> {
   console.log(`worker CPU from switching assist on until idle (taking the chunks, then the warm-up): ${spread(all((r) => r.warmUpCpuMs))}`);
   printClicks(runs);
 
+  const mrUid = baseline.series.find((s) => s.key === 'mr')!.seriesInstanceUID;
+  const mrBodies = baseline.levels!.map((level): Body => ({ level: level.level, centre: centreOf(level), onStack: true }));
+  const mrRuns: Clicks[] = [];
+  for (let run = 0; run < REPEATS; run += 1) mrRuns.push(await runStackOnce(sampleFiles('baseline', 'mr'), mrUid, mrBodies));
+  console.log(`phantom MR T2 as its native sagittal stack, T10–L3, each click on the plane through the body's centre; ${REPEATS} sessions; ` +
+    `load average at the sessions' start ${mrRuns.map((r) => r.load.toFixed(1)).join(', ')}`);
+  printClicks(mrRuns);
+
   if (!verseAvailable()) {
     console.log('VerSe CT: skipped (../shared/real-spine/verse19-sub-verse012 is absent)');
     return;
@@ -352,7 +360,7 @@ async function main(): Promise<void> {
     const references = verseReferences(readNifti(join(VERSE_DIR, 'sub-verse012_seg-vert_msk.nii.gz')), WALL_INSET_MM);
     const verseBodies = references.map((r): Body => ({ level: r.level, centre: centreOf(r), onStack: true }));
     const verseRuns: Clicks[] = [];
-    for (let run = 0; run < REPEATS; run += 1) verseRuns.push(await runVerseOnce(files, verseBodies));
+    for (let run = 0; run < REPEATS; run += 1) verseRuns.push(await runStackOnce(files, deterministicUid(`${VERSE_SERIES.key}/series`), verseBodies));
     console.log(`real CT: VerSe sub-verse012 as its native sagittal stack (35 planes 3 mm apart), T10–L3, each click on the plane through the ` +
       `body's expert centroid; ${REPEATS} sessions; load average at the sessions' start ${verseRuns.map((r) => r.load.toFixed(1)).join(', ')}`);
     printClicks(verseRuns);
