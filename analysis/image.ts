@@ -165,11 +165,12 @@ export function validateImage(image: AnalysisImage): AnalysisResult<AnalysisImag
   return image.kind === 'volume' ? validateVolume(image) : validatePlaneImage(image);
 }
 
-/** Patient position (LPS, mm) of the centre of a volume's voxel grid. */
-export function volumeCentreMm(volume: Volume): Vec3 {
-  const [columns, rows, slices] = volume.dimensions;
-  const [columnSpacingMm, rowSpacingMm, sliceSpacingMm] = volume.spacingMm;
-  const alongRows = addScaled3(volume.originMm, volume.rowCosine, ((columns - 1) / 2) * columnSpacingMm);
-  const alongColumns = addScaled3(alongRows, volume.columnCosine, ((rows - 1) / 2) * rowSpacingMm);
-  return addScaled3(alongColumns, volume.sliceCosine, ((slices - 1) / 2) * sliceSpacingMm);
+/** Patient position (LPS, mm) of the centre of an image's grid: a volume's voxels, or a plane's pixels. */
+export function imageCentreMm(image: AnalysisImage): Vec3 {
+  const [columns, rows, columnSpacingMm, rowSpacingMm] = image.kind === 'volume'
+    ? [image.dimensions[0], image.dimensions[1], image.spacingMm[0], image.spacingMm[1]]
+    : [image.columns, image.rows, image.columnSpacingMm, image.rowSpacingMm];
+  const alongRows = addScaled3(image.originMm, image.rowCosine, ((columns - 1) / 2) * columnSpacingMm);
+  const inPlane = addScaled3(alongRows, image.columnCosine, ((rows - 1) / 2) * rowSpacingMm);
+  return image.kind === 'volume' ? addScaled3(inPlane, image.sliceCosine, ((image.dimensions[2] - 1) / 2) * image.spacingMm[2]) : inPlane;
 }

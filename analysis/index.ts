@@ -5,7 +5,7 @@
 export type { AnalysisError, AnalysisErrorCode, AnalysisResult } from './result';
 export type { Vec2, Vec3 } from './vec';
 export type { AnalysisImage, PlaneImage, SeriesHeader, Volume, VoxelValues } from './image';
-export { seriesHeaderOf, validateImage, validatePlaneImage, validateVolume, volumeCentreMm } from './image';
+export { imageCentreMm, seriesHeaderOf, validateImage, validatePlaneImage, validateVolume } from './image';
 export type { PlaneSpec } from './samplePlane';
 export { samplePlane } from './samplePlane';
 export type { PlaneAxes } from './planeView';

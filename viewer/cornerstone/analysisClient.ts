@@ -3,6 +3,7 @@ import { seriesHeaderOf, type CornerName, type PlaneAxes, type SeriesHeader, typ
 import type { ViewportSpec } from '../model/displayPlan';
 import type { AnalysisAnswers, AnalysisRequest, AnalysisResponse, ImageSource, VoxelValueType } from '../workers/analysisMessages';
 import { stackAnalysisImage } from './stackAnalysisImage';
+import { cross, normalize } from './vec3';
 
 /**
  * The page's side of the analysis worker: one worker for the session (loaded from the app's own origin, no blob: or
@@ -75,21 +76,12 @@ function vec3(values: ArrayLike<number>, offset = 0): Vec3 {
   return [values[offset] ?? 0, values[offset + 1] ?? 0, values[offset + 2] ?? 0];
 }
 
-function cross(a: Vec3, b: Vec3): Vec3 {
-  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-}
-
-function unit(v: Vec3): Vec3 {
-  const l = Math.hypot(v[0], v[1], v[2]) || 1;
-  return [v[0] / l, v[1] / l, v[2] / l];
-}
-
 /** The displayed plane's directions: screen right and screen down, from the camera. */
 export function planeAxesOf(viewport: Types.IViewport): PlaneAxes {
   const camera = viewport.getCamera();
-  const up = unit(vec3(camera.viewUp ?? [0, 0, 1]));
-  const normal = unit(vec3(camera.viewPlaneNormal ?? [1, 0, 0]));
-  return { rowCosine: unit(cross(up, normal)), columnCosine: [-up[0], -up[1], -up[2]] };
+  const up = normalize(vec3(camera.viewUp ?? [0, 0, 1]));
+  const normal = normalize(vec3(camera.viewPlaneNormal ?? [1, 0, 0]));
+  return { rowCosine: normalize(cross(up, normal)), columnCosine: [-up[0], -up[1], -up[2]] };
 }
 
 /**

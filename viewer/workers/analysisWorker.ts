@@ -1,4 +1,4 @@
-import { detectSpine, proposeVertebra, snapPoint, volumeCentreMm, type AnalysisImage, type AnalysisResult, type PlaneAxes, type Vec3, type Volume } from '../../analysis';
+import { detectSpine, imageCentreMm, proposeVertebra, snapPoint, type AnalysisImage, type AnalysisResult, type PlaneAxes, type Volume } from '../../analysis';
 import type { AnalysisRequest, AnalysisResponse, ImageSource, WorkerErrorCode } from './analysisMessages';
 import { addChunk, beginAssembly, finishAssembly, type VolumeAssembly } from './volumeAssembly';
 
@@ -10,7 +10,7 @@ import { addChunk, beginAssembly, finishAssembly, type VolumeAssembly } from './
 let cached: { key: string; volume: Volume } | null = null;
 let arriving: VolumeAssembly | null = null;
 /** Whether a request of the reader's was answered since the last warm-up began (then the warm-up is no longer needed). */
-let answeredSinceHandOver = false;
+let answeredSinceWarmUp = false;
 
 type WorkerFailure = { ok: false; error: { code: WorkerErrorCode; message: string } };
 
@@ -36,18 +36,10 @@ const WARM_UP_RUNS = 3;
 /** The image being warmed up on and the runs left; dropped (with its image) as soon as another volume comes. */
 let warming: { readonly image: AnalysisImage; readonly planeAxes?: PlaneAxes; runsLeft: number } | null = null;
 
-/** The centre of an image's grid, patient mm. */
-function imageCentreMm(image: AnalysisImage): Vec3 {
-  if (image.kind === 'volume') return volumeCentreMm(image);
-  const u = ((image.columns - 1) / 2) * image.columnSpacingMm;
-  const v = ((image.rows - 1) / 2) * image.rowSpacingMm;
-  return [0, 1, 2].map((a) => image.originMm[a]! + u * image.rowCosine[a]! + v * image.columnCosine[a]!) as unknown as Vec3;
-}
-
 function startWarmUp(image: AnalysisImage, planeAxes?: PlaneAxes): void {
   const chained = warming !== null;
   warming = { image, ...(planeAxes ? { planeAxes } : {}), runsLeft: WARM_UP_RUNS };
-  answeredSinceHandOver = false;
+  answeredSinceWarmUp = false;
   if (!chained) setTimeout(warmUpStep, 0);
 }
 
@@ -56,7 +48,7 @@ function startWarmUp(image: AnalysisImage, planeAxes?: PlaneAxes): void {
  * Stops when another volume came meanwhile or a request of the reader's has been answered (its own runs warm the code).
  */
 function warmUpStep(): void {
-  if (!warming || warming.runsLeft <= 0 || answeredSinceHandOver) {
+  if (!warming || warming.runsLeft <= 0 || answeredSinceWarmUp) {
     warming = null;
     return;
   }
@@ -105,7 +97,7 @@ function answer(request: AnalysisRequest): AnalysisResult<unknown> | WorkerFailu
     startWarmUp(image, request.planeAxes);
     return { ok: true, value: { started: true } };
   }
-  answeredSinceHandOver = true;
+  answeredSinceWarmUp = true;
   const options = { planeAxes: request.planeAxes };
   switch (request.type) {
     case 'snap':
