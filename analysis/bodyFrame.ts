@@ -1,6 +1,7 @@
-import { MAX_EDGE_SEARCH_MM, OUTSIDE_WINDOW_END_MM } from './constants';
+import { MAX_EDGE_SEARCH_MM, OUTSIDE_WINDOW_END_MM, PROFILE_STEP_MM } from './constants';
 import type { PlaneView } from './planeView';
 import { findExitEdge, findExitEdges, median, sampleProfile, smooth, type ExitEdge, type ShellPolarity } from './profile';
+import { plateSurfaceMm } from './slicePartialVolume';
 import { addScaled2, dot2, perpendicular2, subtract2, unit2, type Vec2 } from './vec';
 
 /*
@@ -93,6 +94,11 @@ export interface EdgeSearch {
   readonly pick?: 'first' | 'strongest';
   /** Half-width of the band averaged across the profile, mm (default PROFILE_HALF_WIDTH_MM). */
   readonly halfWidthMm?: number;
+  /**
+   * True when the image samples the profile's direction coarsely (a reformat of thick slices along the body's axis): a
+   * bright plate's surface is then read from the slices around its edge (slicePartialVolume.ts), not at half maximum.
+   */
+  readonly bySlices?: boolean;
 }
 
 /** Every acceptable exit edge from `start` along unit `direction` (see findExitEdges), outward in order. */
@@ -110,7 +116,27 @@ export function edgeAlong(view: PlaneView, start: Vec2, direction: Vec2, polarit
   const toMm = search.toMm ?? MAX_EDGE_SEARCH_MM;
   if (toMm <= fromMm) return null;
   const profile = sampleProfile(view, start, direction, toMm + OUTSIDE_WINDOW_END_MM + 1, search.halfWidthMm);
-  return findExitEdge(profile, polarity, { minStartMm: fromMm, maxEndMm: toMm, minContrast: search.minContrast, pick: search.pick ?? 'first' });
+  const edge = findExitEdge(profile, polarity, { minStartMm: fromMm, maxEndMm: toMm, minContrast: search.minContrast, pick: search.pick ?? 'first' });
+  if (!edge || polarity !== 'brightShell' || !search.bySlices) return edge;
+  return { ...edge, distanceMm: thinPlateSurfaceMm(view, start, direction, edge, search.halfWidthMm) };
+}
+
+/**
+ * The surface of a bright plate whose half-maximum edge lies `halfMaximumMm` along the profile, on an image that
+ * samples the head–foot direction coarsely: read from the slices around it (plateSurfaceMm), placed along the profile
+ * by view.cranialAxis.
+ */
+function thinPlateSurfaceMm(view: PlaneView, start: Vec2, direction: Vec2, edge: ExitEdge, halfWidthMm?: number): number {
+  const { indexAt } = view.cranialAxis;
+  const lengthMm = edge.distanceMm + 3 * view.cranialSampleMm;
+  const indexAtStart = indexAt(start);
+  const indexPerMm = (indexAt(addScaled2(start, direction, lengthMm)) - indexAtStart) / lengthMm;
+  if (!(Math.abs(indexPerMm) > 1e-6)) return edge.distanceMm;
+  const values = sampleProfile(view, start, direction, lengthMm, halfWidthMm);
+  return plateSurfaceMm(
+    { values, stepMm: PROFILE_STEP_MM, sliceDistanceMm: 1 / Math.abs(indexPerMm), sliceCentreMm: (Math.round(indexAtStart) - indexAtStart) / indexPerMm },
+    { halfMaximumMm: edge.distanceMm, outsideValue: edge.outsideValue },
+  );
 }
 
 

@@ -4,6 +4,7 @@ import {
   DISC_FLANK_MM,
   DISC_LINE_MIN_SHARE,
   DISC_NOISE_RATIO,
+  COARSE_SAMPLE_MM,
   OUTSIDE_WINDOW_START_MM,
   WALL_INSET_MM,
 } from './constants';
@@ -167,6 +168,9 @@ export function refinedEdge(
     fromMm: predictedMm - windowMm,
     toMm: predictedMm + windowMm,
     pick: 'strongest',
+    // Head to foot more coarsely than COARSE_SAMPLE_MM (a reformat of thick axial slices), an endplate is read from
+    // the slices around its edge (slicePartialVolume.ts).
+    bySlices: view.cranialSampleMm > COARSE_SAMPLE_MM,
   });
 }
 

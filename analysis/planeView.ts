@@ -37,6 +37,12 @@ export interface PlaneView {
    * sagittal reformat of axial slices, the row spacing of a native sagittal image (sampleStepAlongMm).
    */
   readonly cranialSampleMm: number;
+  /**
+   * The source image's sample axis that samples the head–foot direction most coarsely (the slice axis of a sagittal
+   * reformat of axial slices): its spacing, mm, and the continuous sample index along it at a plane point (integers at
+   * the samples' centres). Lets a profile across an endplate be modelled as the image was sampled (slicePartialVolume.ts).
+   */
+  readonly cranialAxis: { readonly spacingMm: number; readonly indexAt: (p: Vec2) => number };
   /** 1st percentile of the values around the point of interest, image units (negative on CT: fat and air in HU). */
   readonly lowValue: number;
   /**
@@ -148,12 +154,14 @@ export function planeViewOf(
     image.kind === 'plane'
       ? Math.min(image.columnSpacingMm, image.rowSpacingMm)
       : Math.min(...image.spacingMm.filter((_, i) => image.dimensions[i] !== 1));
-  const cranialSampleMm = sampleStepAlongMm(image, addScaled3(addScaled3([0, 0, 0], rowCosine, cranial[0]), columnCosine, cranial[1]));
+  const cranial3 = addScaled3(addScaled3([0, 0, 0], rowCosine, cranial[0]), columnCosine, cranial[1]);
+  const cranialSampleMm = sampleStepAlongMm(image, cranial3);
+  const cranialAxis = coarsestAxisAlong(image, cranial3, toWorld);
   const seed = toPlane(throughMm);
   const magneticResonance = image.header?.modality === 'MR';
   if (!denoise) {
     return ok({
-      valueAt: rawValueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, cranialSampleMm,
+      valueAt: rawValueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, cranialSampleMm, cranialAxis,
       lowValue: Number.NaN, hounsfield: headerHounsfield(image.header) ?? false, magneticResonance, filledAt: () => false,
     });
   }
@@ -162,7 +170,41 @@ export function planeViewOf(
     wideLowValue: () => wideFieldLowValue(read, seed),
     headerHounsfield: headerHounsfield(image.header),
   });
-  return ok({ valueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, cranialSampleMm, lowValue, hounsfield, magneticResonance, filledAt });
+  return ok({ valueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, cranialSampleMm, cranialAxis, lowValue, hounsfield, magneticResonance, filledAt });
+}
+
+/**
+ * The image axis with the largest sample step along the unit patient direction `direction` (PlaneView.cranialAxis):
+ * its spacing and the continuous index along it at a plane point mapped to patient space by `toWorld`.
+ */
+function coarsestAxisAlong(image: AnalysisImage, direction: Vec3, toWorld: (p: Vec2) => Vec3): PlaneView['cranialAxis'] {
+  if (image.kind === 'plane') {
+    // Plane points are mm along the image's own rows and columns from pixel (0, 0).
+    const alongRows = Math.abs(dot3(direction, image.rowCosine)) * image.columnSpacingMm;
+    const alongColumns = Math.abs(dot3(direction, image.columnCosine)) * image.rowSpacingMm;
+    return alongRows >= alongColumns
+      ? { spacingMm: image.columnSpacingMm, indexAt: (p) => p[0] / image.columnSpacingMm }
+      : { spacingMm: image.rowSpacingMm, indexAt: (p) => p[1] / image.rowSpacingMm };
+  }
+  const axes = [image.rowCosine, image.columnCosine, image.sliceCosine];
+  let axis = 0;
+  let largest = -1;
+  for (let i = 0; i < 3; i += 1) {
+    if (image.dimensions[i] === 1) continue;
+    const step = Math.abs(dot3(direction, axes[i]!)) * image.spacingMm[i]!;
+    if (step > largest) {
+      largest = step;
+      axis = i;
+    }
+  }
+  const q = voxelMapOf(image).inverse;
+  return {
+    spacingMm: image.spacingMm[axis]!,
+    indexAt: (p) => {
+      const d = subtract3(toWorld(p), image.originMm);
+      return q[3 * axis]! * d[0] + q[3 * axis + 1]! * d[1] + q[3 * axis + 2]! * d[2];
+    },
+  };
 }
 
 /** 1st percentile of the plane's values on a coarse grid of ±WIDE_FIELD_HALF_SIZE_MM around `centre`; NaN when empty. */

@@ -33,7 +33,17 @@ export const HEIGHT_PAIRS = [
 
 /** How far each of Ha, Hm and Hp of `points` is from the same height of `truth`, mm (absolute). */
 export function heightErrorsMm(points: SixPoints, truth: SixPoints): [number, number, number] {
-  return HEIGHT_PAIRS.map(([s, i]) => Math.abs(distance(points[s], points[i]) - distance(truth[s], truth[i]))) as [number, number, number];
+  return signedHeightErrorsMm(points, truth).map(Math.abs) as [number, number, number];
+}
+
+/** Proposed − true Ha, Hm, Hp, mm: positive when a height reads tall. */
+export function signedHeightErrorsMm(points: SixPoints, truth: SixPoints): [number, number, number] {
+  return HEIGHT_PAIRS.map(([s, i]) => distance(points[s], points[i]) - distance(truth[s], truth[i])) as [number, number, number];
+}
+
+/** A signed length for a line of figures: "+0.4", "−1.2" (one decimal). */
+export function signedMm(valueMm: number): string {
+  return `${valueMm >= 0 ? '+' : '−'}${Math.abs(valueMm).toFixed(1)}`;
 }
 
 /**

@@ -17,7 +17,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { SixPoints, SpinalLevel } from '../../measurement';
-import { centreOf, distance, grades, heightErrorsMm, percentile } from './assistFigures';
+import { centreOf, distance, grades, heightErrorsMm, percentile, signedHeightErrorsMm, signedMm } from './assistFigures';
 import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, seriesHeaderOf, type AnalysisImage } from '../../analysis';
 import {
   CT_HU,
@@ -336,7 +336,7 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
       if (!off && flagged) rightButFlagged += 1;
       if (verbose && off) {
         console.log(
-          `    ${variant.name} draw ${draw} ${level.level} click (${dy}, ${dz}): Ha/Hm/Hp off ${errors.map((e) => e.toFixed(1)).join(' / ')} mm, ` +
+          `    ${variant.name} draw ${draw} ${level.level} click (${dy}, ${dz}): Ha/Hm/Hp off ${signedHeightErrorsMm(p.points, level.points).map(signedMm).join(' / ')} mm, ` +
             `confidence ${p.confidence.toFixed(2)}${p.reasons.length ? ` (${p.reasons.map((r) => r.code).join(', ')})` : ''}${flagged ? '' : ' UNFLAGGED'}` +
             `${p.polarity === 'brightShell' && variant.mr ? ' (bright shell on MR)' : ''}`,
         );
@@ -346,6 +346,12 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
   const truthGrades = grades(truth.map((l) => ({ level: l.level, points: l.points })));
   const proposedGrades = grades(centreProposals);
   const gradesEqual = truth.filter((l) => proposedGrades.get(l.level) === truthGrades.get(l.level)).length;
+  if (verbose) {
+    for (const l of truth) {
+      if (proposedGrades.get(l.level) === truthGrades.get(l.level)) continue;
+      console.log(`    ${variant.name} draw ${draw} ${l.level} centre click graded ${proposedGrades.get(l.level) ?? 'none'}, the truth ${truthGrades.get(l.level)}`);
+    }
+  }
   let spineRight = 0;
   let spineDangerous = 0;
   let spineLevelFlagged = 0;

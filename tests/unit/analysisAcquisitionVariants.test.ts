@@ -53,6 +53,19 @@ describe('proposals on a sagittal reformat of thick axial slices', () => {
     for (const { proposal } of spineResult.value.vertebrae) expect(proposal.confidence).toBeLessThan(CHECK_BELOW_CONFIDENCE);
   });
 
+  it('reads the middle heights on 3 mm slices within 1.5 mm, not half a slice tall at each endplate', () => {
+    // The half maximum lies outside a thin plate averaged into a thick slice; the endplates are read from the slices
+    // around their edges (slicePartialVolume.ts). Before, these middle heights read 2–3 mm tall.
+    const image = ctWithSlices(3);
+    const errorsMm = levels.map((level) => {
+      const result = proposeVertebra(image, centreOf(level.points));
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value.heightsMm.middleMm - level.heights.middleMm;
+    });
+    for (const [i, e] of errorsMm.entries()) expect(Math.abs(e), levels[i]!.level).toBeLessThanOrEqual(1.5);
+    expect(errorsMm.reduce((a, b) => a + b, 0) / errorsMm.length).toBeLessThan(1);
+  });
+
   it('does not flag for sampling on 1 mm slices, and puts each height within 1.5 mm of the truth', () => {
     const image = ctWithSlices(1);
     for (const level of levels) {
