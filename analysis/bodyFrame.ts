@@ -122,9 +122,9 @@ export function edgeAlong(view: PlaneView, start: Vec2, direction: Vec2, polarit
 }
 
 /**
- * The surface of a bright plate whose half-maximum edge lies `halfMaximumMm` along the profile, on an image that
- * samples the head–foot direction coarsely: read from the slices around it (plateSurfaceMm), placed along the profile
- * by view.cranialAxis.
+ * The surface of the bright plate behind `edge` (found at half maximum on the profile from `start` along unit
+ * `direction`), on an image that samples the head–foot direction coarsely: read from the slices around it
+ * (plateSurfaceMm), which view.cranialAxis places along the profile; mm from `start`.
  */
 function thinPlateSurfaceMm(view: PlaneView, start: Vec2, direction: Vec2, edge: ExitEdge, halfWidthMm?: number): number {
   const { indexAt } = view.cranialAxis;

@@ -135,7 +135,7 @@ function viewOfProfile(valueAtMm: (xMm: number) => number): PlaneView {
     anterior: [0, 1],
     resolutionMm: 0.7,
     cranialSampleMm: 0.7,
-    cranialAxis: { spacingMm: 0.7, indexAt: (p) => p[0] / 0.7 },
+    cranialAxis: { indexAt: (p) => p[0] / 0.7 },
     lowValue: 50,
     hounsfield: false,
     magneticResonance: true,

@@ -39,10 +39,10 @@ export interface PlaneView {
   readonly cranialSampleMm: number;
   /**
    * The source image's sample axis that samples the head–foot direction most coarsely (the slice axis of a sagittal
-   * reformat of axial slices): its spacing, mm, and the continuous sample index along it at a plane point (integers at
-   * the samples' centres). Lets a profile across an endplate be modelled as the image was sampled (slicePartialVolume.ts).
+   * reformat of axial slices): the continuous sample index along it at a plane point, integers at the samples'
+   * centres. Places a profile across an endplate among the slices it was sampled from (slicePartialVolume.ts).
    */
-  readonly cranialAxis: { readonly spacingMm: number; readonly indexAt: (p: Vec2) => number };
+  readonly cranialAxis: { readonly indexAt: (p: Vec2) => number };
   /** 1st percentile of the values around the point of interest, image units (negative on CT: fat and air in HU). */
   readonly lowValue: number;
   /**
@@ -175,7 +175,7 @@ export function planeViewOf(
 
 /**
  * The image axis with the largest sample step along the unit patient direction `direction` (PlaneView.cranialAxis):
- * its spacing and the continuous index along it at a plane point mapped to patient space by `toWorld`.
+ * the continuous index along it at a plane point mapped to patient space by `toWorld`.
  */
 function coarsestAxisAlong(image: AnalysisImage, direction: Vec3, toWorld: (p: Vec2) => Vec3): PlaneView['cranialAxis'] {
   if (image.kind === 'plane') {
@@ -183,8 +183,8 @@ function coarsestAxisAlong(image: AnalysisImage, direction: Vec3, toWorld: (p: V
     const alongRows = Math.abs(dot3(direction, image.rowCosine)) * image.columnSpacingMm;
     const alongColumns = Math.abs(dot3(direction, image.columnCosine)) * image.rowSpacingMm;
     return alongRows >= alongColumns
-      ? { spacingMm: image.columnSpacingMm, indexAt: (p) => p[0] / image.columnSpacingMm }
-      : { spacingMm: image.rowSpacingMm, indexAt: (p) => p[1] / image.rowSpacingMm };
+      ? { indexAt: (p) => p[0] / image.columnSpacingMm }
+      : { indexAt: (p) => p[1] / image.rowSpacingMm };
   }
   const axes = [image.rowCosine, image.columnCosine, image.sliceCosine];
   let axis = 0;
@@ -199,7 +199,6 @@ function coarsestAxisAlong(image: AnalysisImage, direction: Vec3, toWorld: (p: V
   }
   const q = voxelMapOf(image).inverse;
   return {
-    spacingMm: image.spacingMm[axis]!,
     indexAt: (p) => {
       const d = subtract3(toWorld(p), image.originMm);
       return q[3 * axis]! * d[0] + q[3 * axis + 1]! * d[1] + q[3 * axis + 2]! * d[2];
