@@ -115,26 +115,28 @@ export function edgeAlong(view: PlaneView, start: Vec2, direction: Vec2, polarit
   const fromMm = Math.max(0.5, search.fromMm ?? 0.5);
   const toMm = search.toMm ?? MAX_EDGE_SEARCH_MM;
   if (toMm <= fromMm) return null;
-  const profile = sampleProfile(view, start, direction, toMm + OUTSIDE_WINDOW_END_MM + 1, search.halfWidthMm);
+  const bySlices = polarity === 'brightShell' && search.bySlices === true;
+  // Read by slices, the profile also reaches the slice beyond the farthest edge (plateSurfaceMm reads one past the edge).
+  const lengthMm = toMm + OUTSIDE_WINDOW_END_MM + 1 + (bySlices ? 2 * view.cranialSampleMm : 0);
+  const profile = sampleProfile(view, start, direction, lengthMm, search.halfWidthMm);
   const edge = findExitEdge(profile, polarity, { minStartMm: fromMm, maxEndMm: toMm, minContrast: search.minContrast, pick: search.pick ?? 'first' });
-  if (!edge || polarity !== 'brightShell' || !search.bySlices) return edge;
-  return { ...edge, distanceMm: thinPlateSurfaceMm(view, start, direction, edge, search.halfWidthMm) };
+  if (!edge || !bySlices) return edge;
+  return { ...edge, distanceMm: thinPlateSurfaceMm(view, start, direction, profile, edge) };
 }
 
 /**
- * The surface of the bright plate behind `edge` (found at half maximum on the profile from `start` along unit
+ * The surface of the bright plate behind `edge` (found at half maximum on `profile`, sampled from `start` along unit
  * `direction`), on an image that samples the head–foot direction coarsely: read from the slices around it
  * (plateSurfaceMm), which view.cranialAxis places along the profile; mm from `start`.
  */
-function thinPlateSurfaceMm(view: PlaneView, start: Vec2, direction: Vec2, edge: ExitEdge, halfWidthMm?: number): number {
+function thinPlateSurfaceMm(view: PlaneView, start: Vec2, direction: Vec2, profile: Float64Array, edge: ExitEdge): number {
   const { indexAt } = view.cranialAxis;
-  const lengthMm = edge.distanceMm + 3 * view.cranialSampleMm;
+  const lengthMm = (profile.length - 1) * PROFILE_STEP_MM;
   const indexAtStart = indexAt(start);
   const indexPerMm = (indexAt(addScaled2(start, direction, lengthMm)) - indexAtStart) / lengthMm;
   if (!(Math.abs(indexPerMm) > 1e-6)) return edge.distanceMm;
-  const values = sampleProfile(view, start, direction, lengthMm, halfWidthMm);
   return plateSurfaceMm(
-    { values, stepMm: PROFILE_STEP_MM, sliceDistanceMm: 1 / Math.abs(indexPerMm), sliceCentreMm: (Math.round(indexAtStart) - indexAtStart) / indexPerMm },
+    { values: profile, stepMm: PROFILE_STEP_MM, sliceDistanceMm: 1 / Math.abs(indexPerMm), sliceCentreMm: (Math.round(indexAtStart) - indexAtStart) / indexPerMm },
     { halfMaximumMm: edge.distanceMm, outsideValue: edge.outsideValue },
   );
 }

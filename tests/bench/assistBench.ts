@@ -8,7 +8,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { SixPoints, SpinalLevel } from '../../measurement';
-import { centreOf, depthOfMm, distance, grades, heightErrorsMm, percentile, signedHeightErrorsMm } from './assistFigures';
+import { centreOf, depthOfMm, distance, grades, heightErrorsMm, percentile, signedHeightErrorsMm, signedMm } from './assistFigures';
 import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, seriesHeaderOf, WALL_INSET_MM, type Volume } from '../../analysis';
 import {
   phantomAvailable,
@@ -145,7 +145,7 @@ function bench({ name, volume, levels }: DataSet): void {
     if (errors.some((e) => e > CORRECTION_MM)) corrections += 1;
     if (p.confidence < CHECK_BELOW_CONFIDENCE) checks += 1;
     rows.push(
-      `    ${reference.level.padEnd(4)} height errors Ha/Hm/Hp ${signedHeightErrorsMm(p.points, reference.points).map((e) => `${e >= 0 ? '+' : '−'}${Math.abs(e).toFixed(2)}`).join('/')} mm (+ tall), ` +
+      `    ${reference.level.padEnd(4)} height errors Ha/Hm/Hp ${signedHeightErrorsMm(p.points, reference.points).map((e) => signedMm(e, 2)).join('/')} mm (+ tall), ` +
         `confidence ${p.confidence.toFixed(2)}${p.reasons.length ? ` (${p.reasons.map((r) => r.code).join(', ')})` : ''}`,
     );
   }

@@ -41,9 +41,9 @@ export function signedHeightErrorsMm(points: SixPoints, truth: SixPoints): [numb
   return HEIGHT_PAIRS.map(([s, i]) => distance(points[s], points[i]) - distance(truth[s], truth[i])) as [number, number, number];
 }
 
-/** A signed length for a line of figures: "+0.4", "−1.2" (one decimal). */
-export function signedMm(valueMm: number): string {
-  return `${valueMm >= 0 ? '+' : '−'}${Math.abs(valueMm).toFixed(1)}`;
+/** A signed length for a line of figures: "+0.4", "−1.2" (`digits` decimals, one by default). */
+export function signedMm(valueMm: number, digits = 1): string {
+  return `${valueMm >= 0 ? '+' : '−'}${Math.abs(valueMm).toFixed(digits)}`;
 }
 
 /**
