@@ -508,7 +508,9 @@ describe.skipIf(!hasOrthanc)('the first image, drawn before cornerstone renders'
     await frameIn;
     // The middle frame is asked for as a guess, or, when the series metadata is in before the instance searches (a
     // busy machine), after the metadata: either way it is the frame awaited above.
-    await page.waitForFunction(markedAllAndOneOf, [['middle-confirmed'], ['guessed-frame', 'early-frame']] as const, { timeout: 60_000 });
+    // Polled on a timer: Playwright's default polling waits for an animation frame, and the page's are held here, so a
+    // mark that came a moment after the frame (a loaded machine) was never looked for again.
+    await page.waitForFunction(markedAllAndOneOf, [['middle-confirmed'], ['guessed-frame', 'early-frame']] as const, { timeout: 60_000, polling: 50 });
     expect(await page.evaluate('window.__contextsBeforeFirstFrame'), 'canvas contexts asked for before the first frame').toEqual([]);
     expect(await page.evaluate(marked, ['entry-drawn'])).toBe(false);
     await page.evaluate('window.__releaseAnimationFrames()');
