@@ -181,6 +181,15 @@ const VARIANTS: readonly Variant[] = [
     ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: { ...CT_HU, thinShellMm: 0.5 } },
   },
   {
+    name: 'ct-1mm-noisy', spine: 'baseline',
+    source: 'a thin-section or low-dose CT as noisy as VerSe (0.7 mm pixels, 1 mm slices, bone kernel, σ 150 HU): the view smooths it (σ ≈ 0.6 mm) before reading edges',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 150, table: CT_HU },
+  },
+  {
+    name: 'ct-1mm-noisy-shell-0.5mm', spine: 'baseline', source: 'that noisy 1 mm CT with the 0.5 mm shell',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 150, table: { ...CT_HU, thinShellMm: 0.5 } },
+  },
+  {
     name: 'ct-degen-discs', spine: 'degenerated',
     source: 'elderly discs (phantomVariants.ts DEGENERATED_DISCS): T11–T12 and L2–L3 collapsed to 4 mm, L2–L3 with a 1.5 mm vacuum cleft, L1–L2 desiccated; the phantom-like CT',
     ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
