@@ -248,7 +248,7 @@ export function detectSpine(
     endDiscs: discNear,
     magneticResonance: g.magneticResonance || first.proposal.frame.polarity === 'darkShell',
   });
-  const contrast = median(discNear.map((i) => departure(i)));
+  const contrast = median([firstEnd + 3, totalMm - lastEnd - 3].map((centreMm) => discDeparture(departure, stations, centreMm)));
   if (!(Math.abs(contrast) > 0)) return fail('NO_VERTEBRA', 'The discs cannot be told from the bodies along the spine here.');
   const evidence = new Float64Array(profile.length);
   for (let i = 0; i < profile.length; i += 1) {
@@ -485,6 +485,30 @@ function discDepartureOf({ profile, stations, totalMm, firstLevel, lastLevel, en
     return Math.abs(profile[i]! - (firstLevel + (lastLevel - firstLevel) * f));
   };
 }
+
+/**
+ * The departure of an end disc (discDepartureOf), image units: the one of largest magnitude within END_DISC_WINDOW_MM of
+ * where the disc is expected (`centreMm` along the centreline). A disc is the profile's extreme between two bodies;
+ * read at one station where it is only expected, the departure fell on an endplate's edge or the disc's brighter rim as
+ * often as on the disc (the real VerSe CT: −4 to −88 HU between clicks 1.5 mm apart, the evidence scaled by it
+ * jumping ×20), and with it every stretch's judgement.
+ */
+function discDeparture(departure: (i: number) => number, stations: readonly Station[], centreMm: number): number {
+  let darkest = Infinity;
+  let brightest = -Infinity;
+  for (let i = nearestStation(stations, centreMm - END_DISC_WINDOW_MM[0]); i <= nearestStation(stations, centreMm + END_DISC_WINDOW_MM[1]); i += 1) {
+    const d = departure(i);
+    if (!Number.isFinite(d)) continue;
+    darkest = Math.min(darkest, d);
+    brightest = Math.max(brightest, d);
+  }
+  // Discs darker than the marrow (CT, T1): the darkest; read either way (a bright disc on T2), departures are ≥ 0.
+  if (!Number.isFinite(darkest)) return 0;
+  return darkest < 0 ? darkest : brightest;
+}
+
+/** How far before and beyond its expected place an end disc is looked for, mm (as its exact place is, searchDisc). */
+const END_DISC_WINDOW_MM = [3, 3] as const;
 
 /** Median disc evidence over the middle half of the stretch between two discs (station indices); 0 when empty. */
 function coreEvidence(evidence: Float64Array, from: number, to: number): number {
