@@ -239,6 +239,9 @@ export function detectSpine(
     return (firstPeriod + (lastPeriod - firstPeriod) * f) / CENTRELINE_STEP_MM;
   };
   const discNear = [nearestStation(stations, firstEnd + 3), nearestStation(stations, totalMm - lastEnd - 3)];
+  const magneticResonance = g.magneticResonance || first.proposal.frame.polarity === 'darkShell';
+  // The profile's noise: the marrow's, averaged over the samples across the band (one a millimetre).
+  const profileNoise = Math.max(first.proposal.frame.marrow.noiseValue, last.proposal.frame.marrow.noiseValue) / Math.sqrt(2 * Math.floor(BAND_HALF_WIDTH_SHARE * depthMm) + 1);
   const departure = discDepartureOf({
     profile,
     stations,
@@ -246,9 +249,12 @@ export function detectSpine(
     firstLevel: first.proposal.frame.marrow.levelValue,
     lastLevel: last.proposal.frame.marrow.levelValue,
     endDiscs: discNear,
-    magneticResonance: g.magneticResonance || first.proposal.frame.polarity === 'darkShell',
+    magneticResonance,
+    periodStations: period,
   });
-  const contrast = median([firstEnd + 3, totalMm - lastEnd - 3].map((centreMm) => discDeparture(departure, stations, centreMm)));
+  const contrast = magneticResonance
+    ? median(discNear.map((i) => departure(i)))
+    : endDiscContrast([firstEnd + 3, totalMm - lastEnd - 3].map((centreMm) => discExtremes(departure, stations, centreMm)), profileNoise);
   if (!(Math.abs(contrast) > 0)) return fail('NO_VERTEBRA', 'The discs cannot be told from the bodies along the spine here.');
   const evidence = new Float64Array(profile.length);
   for (let i = 0; i < profile.length; i += 1) {
@@ -457,6 +463,23 @@ interface DepartureInputs {
   readonly endDiscs: readonly number[];
   /** Whether the image is MR (its header says so, or the first body was read with a dark shell). */
   readonly magneticResonance: boolean;
+  /** The body-plus-disc period expected at a station, stations. */
+  readonly periodStations: (i: number) => number;
+}
+
+/**
+ * The median of the profile over one body-plus-disc period centred on each station (NaN samples left out): the marrow's
+ * level there, since a body fills most of a period (a disc a fifth to a third of it, see MIN_FILL_SHARE).
+ */
+function runningMedian(profile: Float64Array, periodStations: (i: number) => number): Float64Array {
+  const out = new Float64Array(profile.length);
+  for (let i = 0; i < profile.length; i += 1) {
+    const half = Math.max(1, Math.round(periodStations(i) / 2));
+    const window: number[] = [];
+    for (let j = Math.max(0, i - half); j <= Math.min(profile.length - 1, i + half); j += 1) if (Number.isFinite(profile[j]!)) window.push(profile[j]!);
+    out[i] = window.length > 0 ? median(window) : Number.NaN;
+  }
+  return out;
 }
 
 /**
@@ -476,9 +499,13 @@ interface DepartureInputs {
  * either way), as does an oedematous body on T2 or STIR read against a bright disc. The level is interpolated between
  * the end bodies' so that a coil's gradient from one end to the other does not read as a departure either way.
  */
-function discDepartureOf({ profile, stations, totalMm, firstLevel, lastLevel, endDiscs, magneticResonance }: DepartureInputs): (i: number) => number {
+function discDepartureOf({ profile, stations, totalMm, firstLevel, lastLevel, endDiscs, magneticResonance, periodStations }: DepartureInputs): (i: number) => number {
   const bodyLevel = (firstLevel + lastLevel) / 2;
   const eitherWay = magneticResonance && endDiscs.some((i) => profile[i]! > bodyLevel);
+  if (!eitherWay && !magneticResonance) {
+    const local = runningMedian(profile, periodStations);
+    return (i) => profile[i]! - local[i]!;
+  }
   if (!eitherWay) return (i) => profile[i]! - bodyLevel;
   return (i) => {
     const f = Math.max(0, Math.min(1, stations[i]!.s / Math.max(totalMm, 1e-6)));
@@ -486,14 +513,8 @@ function discDepartureOf({ profile, stations, totalMm, firstLevel, lastLevel, en
   };
 }
 
-/**
- * The departure of an end disc (discDepartureOf), image units: the one of largest magnitude within END_DISC_WINDOW_MM of
- * where the disc is expected (`centreMm` along the centreline). A disc is the profile's extreme between two bodies;
- * read at one station where it is only expected, the departure fell on an endplate's edge or the disc's brighter rim as
- * often as on the disc (the real VerSe CT: −4 to −88 HU between clicks 1.5 mm apart, the evidence scaled by it
- * jumping ×20), and with it every stretch's judgement.
- */
-function discDeparture(departure: (i: number) => number, stations: readonly Station[], centreMm: number): number {
+/** The darkest and the brightest departure (discDepartureOf) within END_DISC_WINDOW_MM of `centreMm`, image units. */
+function discExtremes(departure: (i: number) => number, stations: readonly Station[], centreMm: number): { readonly darkest: number; readonly brightest: number } {
   let darkest = Infinity;
   let brightest = -Infinity;
   for (let i = nearestStation(stations, centreMm - END_DISC_WINDOW_MM[0]); i <= nearestStation(stations, centreMm + END_DISC_WINDOW_MM[1]); i += 1) {
@@ -502,10 +523,28 @@ function discDeparture(departure: (i: number) => number, stations: readonly Stat
     darkest = Math.min(darkest, d);
     brightest = Math.max(brightest, d);
   }
-  // Discs darker than the marrow (CT, T1): the darkest; read either way (a bright disc on T2), departures are ≥ 0.
-  if (!Number.isFinite(darkest)) return 0;
-  return darkest < 0 ? darkest : brightest;
+  return { darkest, brightest };
 }
+
+/**
+ * The discs' departure from the marrow (the scale of the disc evidence), image units, from the two end discs: the way
+ * (darker or brighter) in which both end discs depart, the more clearly where both do, and the median of their
+ * extremes that way; 0 when neither way holds at both ends. A disc is darker than the marrow on most CT and T1 and
+ * brighter on a T2 read either way, and on an osteoporotic CT whose marrow is as faint as the disc (80 HU) the two
+ * bright endplates either side of a thin disc read brighter than the marrow across it on thick slices; which, the two
+ * ends say together. Read at one station where each disc was expected, the departure fell on an endplate's bright edge
+ * as often as on the disc (the real VerSe CT: −4 to −88 HU between end clicks 1.5 mm apart, the evidence scaled by it
+ * jumping ×20, and the six levels counted from 34 of 49 such pairs).
+ */
+function endDiscContrast(ends: readonly { readonly darkest: number; readonly brightest: number }[], noise: number): number {
+  const dark = Math.min(...ends.map((e) => -e.darkest));
+  if (dark >= CLEAR_DISC_NOISE_RATIO * noise) return median(ends.map((e) => e.darkest));
+  const bright = Math.min(...ends.map((e) => e.brightest));
+  return bright > 0 ? median(ends.map((e) => e.brightest)) : 0;
+}
+
+/** A disc darker than the marrow around it by this many times the profile's noise at both ends is read as dark. */
+const CLEAR_DISC_NOISE_RATIO = 3;
 
 /** How far before and beyond its expected place an end disc is looked for, mm (as its exact place is, searchDisc). */
 const END_DISC_WINDOW_MM = [3, 3] as const;
