@@ -1,4 +1,4 @@
-import { MAX_EDGE_SEARCH_MM, OUTSIDE_WINDOW_END_MM, PROFILE_STEP_MM } from './constants';
+import { MAX_EDGE_SEARCH_MM, OUTSIDE_WINDOW_END_MM, OUTSIDE_WINDOW_START_MM, PROFILE_STEP_MM, SHELL_WINDOW_MM } from './constants';
 import type { PlaneView } from './planeView';
 import { findExitEdge, findExitEdges, median, sampleProfile, smooth, type ExitEdge, type ShellPolarity } from './profile';
 import { plateSurfaceMm } from './slicePartialVolume';
@@ -99,6 +99,12 @@ export interface EdgeSearch {
    * bright plate's surface is then read from the slices around its edge (slicePartialVolume.ts), not at half maximum.
    */
   readonly bySlices?: boolean;
+  /**
+   * True to read a bright plate's half maximum again on the image as it was before the view smoothed it, where the
+   * view smoothed a noisy image and bySlices is not set (unsmoothedHalfMaximumMm: the smoothing moves a thin plate's
+   * half maximum outward).
+   */
+  readonly unsmoothed?: boolean;
 }
 
 /** Every acceptable exit edge from `start` along unit `direction` (see findExitEdges), outward in order. */
@@ -120,8 +126,59 @@ export function edgeAlong(view: PlaneView, start: Vec2, direction: Vec2, polarit
   const lengthMm = toMm + OUTSIDE_WINDOW_END_MM + 1 + (bySlices ? 2 * view.cranialSampleMm : 0);
   const profile = sampleProfile(view, start, direction, lengthMm, search.halfWidthMm);
   const edge = findExitEdge(profile, polarity, { minStartMm: fromMm, maxEndMm: toMm, minContrast: search.minContrast, pick: search.pick ?? 'first' });
-  if (!edge || !bySlices) return edge;
+  if (!edge) return edge;
+  if (!bySlices) {
+    if (polarity !== 'brightShell' || search.unsmoothed !== true || !(view.smoothingSigmaMm > 0)) return edge;
+    return { ...edge, distanceMm: unsmoothedHalfMaximumMm(view, start, direction, lengthMm, edge) };
+  }
   return { ...edge, distanceMm: thinPlateSurfaceMm(view, start, direction, profile, edge) };
+}
+
+/*
+ * A noisy image (a thin-section or low-dose CT such as VerSe's, σ ≈ 150 HU) is smoothed by the view with a Gaussian
+ * of up to 1.2 mm before its edges are looked for (planeView.ts denoisedPatch). A Gaussian keeps a step's half maximum
+ * where it is, but a bony endplate is a plate 0.3–1 mm thick (Wang Y, Battié MC, Videman T, Eur Spine J 2012;21:1502),
+ * thinner than the scanner's own spread, and every added blur lowers and widens its peak, which moves the half maximum
+ * between the peak and the disc outward by up to ≈ 1.18 × the added σ (Treece GM et al., Med Image Anal 2010;14:276):
+ * on VerSe the middle heights read ≈ 1 mm tall. The smoothing is only there to quiet the noise, and along the
+ * endplate the scene hardly changes, so the edge found on the smoothed image is read again on the image before its
+ * smoothing, the noise averaged along the endplate (a band across the profile) and only lightly along the profile.
+ */
+
+/** Half-width of the band across the profile (along the endplate) averaged on the unsmoothed image, mm. */
+const UNSMOOTHED_BAND_HALF_WIDTH_MM = 1.5;
+/** The profile read on the unsmoothed image is smoothed along itself this much only, σ mm. */
+const UNSMOOTHED_ALONG_SIGMA_MM = 0.4;
+/** The half maximum read again is kept only within this distance of the one found on the smoothed image, mm. */
+const MAX_REREAD_SHIFT_MM = 1.5;
+
+/**
+ * The half maximum of `edge` (found on `view`'s smoothed image, `lengthMm` of profile from `start` along unit
+ * `direction`) read again on the image before that smoothing (PlaneView.unsmoothedValueAt): half way between the peak
+ * within SHELL_WINDOW_MM inside the edge and the outside level OUTSIDE_WINDOW_START_MM–OUTSIDE_WINDOW_END_MM beyond it,
+ * the first crossing outward from the peak; mm from `start`, the edge's own distance where none lies near it.
+ */
+function unsmoothedHalfMaximumMm(view: PlaneView, start: Vec2, direction: Vec2, lengthMm: number, edge: ExitEdge): number {
+  const raw = sampleProfile({ ...view, valueAt: view.unsmoothedValueAt }, start, direction, lengthMm, UNSMOOTHED_BAND_HALF_WIDTH_MM);
+  const p = smooth(raw, UNSMOOTHED_ALONG_SIGMA_MM / PROFILE_STEP_MM);
+  const at = Math.round(edge.distanceMm / PROFILE_STEP_MM);
+  let peakIndex = -1;
+  for (let i = Math.max(0, at - Math.round(SHELL_WINDOW_MM / PROFILE_STEP_MM)); i <= Math.min(at, p.length - 1); i += 1) {
+    if (Number.isFinite(p[i]!) && (peakIndex < 0 || p[i]! > p[peakIndex]!)) peakIndex = i;
+  }
+  const outside = median(p.subarray(at + Math.round(OUTSIDE_WINDOW_START_MM / PROFILE_STEP_MM), at + Math.round(OUTSIDE_WINDOW_END_MM / PROFILE_STEP_MM) + 1));
+  if (peakIndex < 0 || !(p[peakIndex]! > outside)) return edge.distanceMm;
+  const level = (p[peakIndex]! + outside) / 2;
+  const last = Math.min(p.length - 1, at + Math.round(MAX_REREAD_SHIFT_MM / PROFILE_STEP_MM));
+  for (let m = peakIndex + 1; m <= last; m += 1) {
+    const previous = p[m - 1]!;
+    const current = p[m]!;
+    if (current <= level && previous > level) {
+      const x = (m - 1 + (previous - level) / (previous - current)) * PROFILE_STEP_MM;
+      return Math.abs(x - edge.distanceMm) <= MAX_REREAD_SHIFT_MM ? x : edge.distanceMm;
+    }
+  }
+  return edge.distanceMm;
 }
 
 /**

@@ -171,6 +171,9 @@ export function refinedEdge(
     // Head to foot more coarsely than COARSE_SAMPLE_MM (a reformat of thick axial slices), an endplate is read from
     // the slices around its edge (slicePartialVolume.ts).
     bySlices: view.cranialSampleMm > COARSE_SAMPLE_MM,
+    // Finer, on a noisy image the view smoothed, the half maximum is read again on the image before that smoothing,
+    // which widened thin plates and put their half maximum outward (bodyFrame.ts unsmoothedHalfMaximumMm).
+    unsmoothed: true,
   });
 }
 

@@ -140,6 +140,8 @@ function viewOfProfile(valueAtMm: (xMm: number) => number): PlaneView {
     hounsfield: false,
     magneticResonance: true,
     filledAt: () => false,
+    smoothingSigmaMm: 0,
+    unsmoothedValueAt: (x: number) => valueAtMm(x),
   };
 }
 

@@ -58,6 +58,13 @@ export interface PlaneView {
    * that was filled in from the tissue around it before the edges are looked for; false elsewhere.
    */
   readonly filledAt: (xMm: number, yMm: number) => boolean;
+  /**
+   * σ of the Gaussian with which the view smoothed a noisy image around the point of interest (denoisedPatch), mm; 0
+   * when it did not. A blur added to the scanner's own: a thin plate's half maximum moves outward under it (blurredPlate.ts).
+   */
+  readonly smoothingSigmaMm: number;
+  /** valueAt before that smoothing (cement filled in all the same); valueAt itself when there was none. */
+  readonly unsmoothedValueAt: (xMm: number, yMm: number) => number;
 }
 
 /**
@@ -163,14 +170,18 @@ export function planeViewOf(
     return ok({
       valueAt: rawValueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, cranialSampleMm, cranialAxis,
       lowValue: Number.NaN, hounsfield: headerHounsfield(image.header) ?? false, magneticResonance, filledAt: () => false,
+      smoothingSigmaMm: 0, unsmoothedValueAt: rawValueAt,
     });
   }
   const read = wideValueAt && noisyPatch(rawValueAt, seed, resolutionMm) ? wideValueAt : rawValueAt;
-  const { valueAt, lowValue, hounsfield, filledAt } = denoisedPatch(read, seed, resolutionMm, {
+  const { valueAt, lowValue, hounsfield, filledAt, smoothingSigmaMm, unsmoothedValueAt } = denoisedPatch(read, seed, resolutionMm, {
     wideLowValue: () => wideFieldLowValue(read, seed),
     headerHounsfield: headerHounsfield(image.header),
   });
-  return ok({ valueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, cranialSampleMm, cranialAxis, lowValue, hounsfield, magneticResonance, filledAt });
+  return ok({
+    valueAt, toWorld, toPlane, offPlaneMm, cranial, anterior, resolutionMm, cranialSampleMm, cranialAxis, lowValue, hounsfield, magneticResonance, filledAt,
+    smoothingSigmaMm, unsmoothedValueAt,
+  });
 }
 
 /**
@@ -413,7 +424,7 @@ function denoisedPatch(
   centre: Vec2,
   resolutionMm: number,
   units: { readonly wideLowValue: () => number; readonly headerHounsfield: boolean | undefined },
-): Pick<PlaneView, 'valueAt' | 'lowValue' | 'hounsfield' | 'filledAt'> {
+): Pick<PlaneView, 'valueAt' | 'lowValue' | 'hounsfield' | 'filledAt' | 'smoothingSigmaMm' | 'unsmoothedValueAt'> {
   const n = Math.round((2 * PATCH_HALF_SIZE_MM) / PATCH_SPACING_MM) + 1;
   const x0 = centre[0] - PATCH_HALF_SIZE_MM;
   const y0 = centre[1] - PATCH_HALF_SIZE_MM;
@@ -459,10 +470,12 @@ function denoisedPatch(
     return (g[i]! * (1 - tc) + g[i + 1]! * tc) * (1 - tr) + (g[i + n]! * (1 - tc) + g[i + n + 1]! * tc) * tr;
   };
   const stats = patchStatistics((c, r) => grid[c + r * n]!, n, lag);
-  if (!stats) return { valueAt: samplerOf(grid), lowValue: Number.NaN, hounsfield, filledAt };
+  const unsmoothedValueAt = samplerOf(grid);
+  if (!stats) return { valueAt: unsmoothedValueAt, lowValue: Number.NaN, hounsfield, filledAt, smoothingSigmaMm: 0, unsmoothedValueAt };
   const { share, low } = stats;
-  const smoothed = share > NOISY_SHARE ? gaussianBlur(grid, n, Math.min(MAX_SMOOTHING_SIGMA_MM, (share / NOISY_SHARE) * 0.4) / PATCH_SPACING_MM) : grid;
-  return { valueAt: samplerOf(smoothed), lowValue: low, hounsfield, filledAt };
+  const smoothingSigmaMm = share > NOISY_SHARE ? Math.min(MAX_SMOOTHING_SIGMA_MM, (share / NOISY_SHARE) * 0.4) : 0;
+  const smoothed = smoothingSigmaMm > 0 ? gaussianBlur(grid, n, smoothingSigmaMm / PATCH_SPACING_MM) : grid;
+  return { valueAt: smoothingSigmaMm > 0 ? samplerOf(smoothed) : unsmoothedValueAt, lowValue: low, hounsfield, filledAt, smoothingSigmaMm, unsmoothedValueAt };
 }
 
 /**
