@@ -498,6 +498,12 @@ function runningMedian(profile: Float64Array, periodStations: (i: number) => num
  * brightens the middle bodies of a spine by tens of per cent (the sweep's low-SNR T1 lost 4 of its 6 levels when read
  * either way), as does an oedematous body on T2 or STIR read against a bright disc. The level is interpolated between
  * the end bodies' so that a coil's gradient from one end to the other does not read as a departure either way.
+ *
+ * On CT the level is the marrow's around each station (runningMedian over one period), not the end bodies' mean: bone
+ * density falls down the spine (the real VerSe CT: T10's marrow 249 HU, L3's 112), and against the mean the lower
+ * bodies' marrow read as disc-like, so that the right count was refused for "a disc taken for a body" (19 of the 25
+ * faults that cost VerSe's count over 49 pairs of end clicks). MR keeps the end bodies' levels: there the running
+ * median lost the count on the sweep's low-SNR and thin-shell T1 (two draws each).
  */
 function discDepartureOf({ profile, stations, totalMm, firstLevel, lastLevel, endDiscs, magneticResonance, periodStations }: DepartureInputs): (i: number) => number {
   const bodyLevel = (firstLevel + lastLevel) / 2;
@@ -527,14 +533,14 @@ function discExtremes(departure: (i: number) => number, stations: readonly Stati
 }
 
 /**
- * The discs' departure from the marrow (the scale of the disc evidence), image units, from the two end discs: the way
- * (darker or brighter) in which both end discs depart, the more clearly where both do, and the median of their
- * extremes that way; 0 when neither way holds at both ends. A disc is darker than the marrow on most CT and T1 and
- * brighter on a T2 read either way, and on an osteoporotic CT whose marrow is as faint as the disc (80 HU) the two
- * bright endplates either side of a thin disc read brighter than the marrow across it on thick slices; which, the two
- * ends say together. Read at one station where each disc was expected, the departure fell on an endplate's bright edge
- * as often as on the disc (the real VerSe CT: −4 to −88 HU between end clicks 1.5 mm apart, the evidence scaled by it
- * jumping ×20, and the six levels counted from 34 of 49 such pairs).
+ * The discs' departure from the marrow around them on CT (the scale of the disc evidence), image units, from the two
+ * end discs' extremes (discExtremes): the median of their darkest when both stand CLEAR_DISC_NOISE_RATIO times the
+ * profile's `noise` below the marrow, else the median of their brightest (0 when either end has none). A disc is
+ * darker than the marrow on most CT, and is taken so whenever both ends show it; on an osteoporotic CT whose marrow is
+ * as faint as the disc (80 HU) the two bright endplates either side of a thin disc, smeared by thick slices, are what
+ * departs. Read at one station where each disc was only expected, the departure fell on an endplate's bright edge as
+ * often as on the disc (the real VerSe CT: −4 to −88 HU between end clicks 1.5 mm apart, the evidence scaled by it
+ * jumping twentyfold, and the six levels counted from 34 of 49 such pairs; 46–48 now).
  */
 function endDiscContrast(ends: readonly { readonly darkest: number; readonly brightest: number }[], noise: number): number {
   const dark = Math.min(...ends.map((e) => -e.darkest));
@@ -543,10 +549,14 @@ function endDiscContrast(ends: readonly { readonly darkest: number; readonly bri
   return bright > 0 ? median(ends.map((e) => e.brightest)) : 0;
 }
 
-/** A disc darker than the marrow around it by this many times the profile's noise at both ends is read as dark. */
+/**
+ * End discs darker than the marrow around them by this many standard deviations of the profile's noise are read as
+ * dark (endDiscContrast): three, so that noise alone (a 0.3 % chance per sample) does not decide. Design decision of
+ * this project (issue 12).
+ */
 const CLEAR_DISC_NOISE_RATIO = 3;
 
-/** How far before and beyond its expected place an end disc is looked for, mm (as its exact place is, searchDisc). */
+/** How far before and beyond where an end disc is expected its extremes are looked for, mm (discExtremes). */
 const END_DISC_WINDOW_MM = [3, 3] as const;
 
 /** Median disc evidence over the middle half of the stretch between two discs (station indices); 0 when empty. */
