@@ -540,7 +540,7 @@ function discExtremes(departure: (i: number) => number, stations: readonly Stati
  * as faint as the disc (80 HU) the two bright endplates either side of a thin disc, smeared by thick slices, are what
  * departs. Read at one station where each disc was only expected, the departure fell on an endplate's bright edge as
  * often as on the disc (the real VerSe CT: −4 to −88 HU between end clicks 1.5 mm apart, the evidence scaled by it
- * jumping twentyfold, and the six levels counted from 34 of 49 such pairs; 46–48 now).
+ * jumping twentyfold, and the six levels counted from 34 of 49 such pairs; 46 now).
  */
 function endDiscContrast(ends: readonly { readonly darkest: number; readonly brightest: number }[], noise: number): number {
   const dark = Math.min(...ends.map((e) => -e.darkest));
