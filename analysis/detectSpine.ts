@@ -238,10 +238,9 @@ export function detectSpine(
     const f = Math.max(0, Math.min(1, stations[i]!.s / Math.max(totalMm, 1e-6)));
     return (firstPeriod + (lastPeriod - firstPeriod) * f) / CENTRELINE_STEP_MM;
   };
-  const discNear = [nearestStation(stations, firstEnd + 3), nearestStation(stations, totalMm - lastEnd - 3)];
+  const endDiscsMm = [firstEnd + 3, totalMm - lastEnd - 3];
+  const discNear = endDiscsMm.map((mm) => nearestStation(stations, mm));
   const magneticResonance = g.magneticResonance || first.proposal.frame.polarity === 'darkShell';
-  // The profile's noise: the marrow's, averaged over the samples across the band (one a millimetre).
-  const profileNoise = Math.max(first.proposal.frame.marrow.noiseValue, last.proposal.frame.marrow.noiseValue) / Math.sqrt(2 * Math.floor(BAND_HALF_WIDTH_SHARE * depthMm) + 1);
   const departure = discDepartureOf({
     profile,
     stations,
@@ -252,9 +251,11 @@ export function detectSpine(
     magneticResonance,
     periodStations: period,
   });
+  // The profile's noise on CT: the marrow's, averaged over the samples across the band (one a millimetre).
+  const profileNoise = Math.max(first.proposal.frame.marrow.noiseValue, last.proposal.frame.marrow.noiseValue) / Math.sqrt(2 * Math.floor(BAND_HALF_WIDTH_SHARE * depthMm) + 1);
   const contrast = magneticResonance
     ? median(discNear.map((i) => departure(i)))
-    : endDiscContrast([firstEnd + 3, totalMm - lastEnd - 3].map((centreMm) => discExtremes(departure, stations, centreMm)), profileNoise);
+    : endDiscContrast(endDiscsMm.map((centreMm) => discExtremes(departure, stations, centreMm)), profileNoise);
   if (!(Math.abs(contrast) > 0)) return fail('NO_VERTEBRA', 'The discs cannot be told from the bodies along the spine here.');
   const evidence = new Float64Array(profile.length);
   for (let i = 0; i < profile.length; i += 1) {

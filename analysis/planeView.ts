@@ -60,7 +60,8 @@ export interface PlaneView {
   readonly filledAt: (xMm: number, yMm: number) => boolean;
   /**
    * σ of the Gaussian with which the view smoothed a noisy image around the point of interest (denoisedPatch), mm; 0
-   * when it did not. A blur added to the scanner's own: a thin plate's half maximum moves outward under it (blurredPlate.ts).
+   * when it did not. A blur added to the scanner's own: a thin plate's half maximum moves outward under it (bodyFrame.ts
+   * unsmoothedHalfMaximumMm).
    */
   readonly smoothingSigmaMm: number;
   /** valueAt before that smoothing (cement filled in all the same); valueAt itself when there was none. */
