@@ -1,6 +1,6 @@
-import { MAX_EDGE_SEARCH_MM, OUTSIDE_WINDOW_END_MM, OUTSIDE_WINDOW_START_MM, PROFILE_STEP_MM, SHELL_WINDOW_MM } from './constants';
+import { MAX_EDGE_SEARCH_MM, OUTSIDE_WINDOW_END_MM, OUTSIDE_WINDOW_START_MM, PROFILE_STEP_MM } from './constants';
 import type { PlaneView } from './planeView';
-import { findExitEdge, findExitEdges, median, sampleProfile, smooth, type ExitEdge, type ShellPolarity } from './profile';
+import { findExitEdge, findExitEdges, halfMaximumCrossing, median, sampleProfile, smooth, type ExitEdge, type ShellPolarity } from './profile';
 import { plateSurfaceMm } from './slicePartialVolume';
 import { addScaled2, dot2, perpendicular2, subtract2, unit2, type Vec2 } from './vec';
 
@@ -162,23 +162,16 @@ function unsmoothedHalfMaximumMm(view: PlaneView, start: Vec2, direction: Vec2, 
   const raw = sampleProfile({ ...view, valueAt: view.unsmoothedValueAt }, start, direction, lengthMm, UNSMOOTHED_BAND_HALF_WIDTH_MM);
   const p = smooth(raw, UNSMOOTHED_ALONG_SIGMA_MM / PROFILE_STEP_MM);
   const at = Math.round(edge.distanceMm / PROFILE_STEP_MM);
-  let peakIndex = -1;
-  for (let i = Math.max(0, at - Math.round(SHELL_WINDOW_MM / PROFILE_STEP_MM)); i <= Math.min(at, p.length - 1); i += 1) {
-    if (Number.isFinite(p[i]!) && (peakIndex < 0 || p[i]! > p[peakIndex]!)) peakIndex = i;
-  }
   const outside = median(p.subarray(at + Math.round(OUTSIDE_WINDOW_START_MM / PROFILE_STEP_MM), at + Math.round(OUTSIDE_WINDOW_END_MM / PROFILE_STEP_MM) + 1));
-  if (peakIndex < 0 || !(p[peakIndex]! > outside)) return edge.distanceMm;
-  const level = (p[peakIndex]! + outside) / 2;
-  const last = Math.min(p.length - 1, at + Math.round(MAX_REREAD_SHIFT_MM / PROFILE_STEP_MM));
-  for (let m = peakIndex + 1; m <= last; m += 1) {
-    const previous = p[m - 1]!;
-    const current = p[m]!;
-    if (current <= level && previous > level) {
-      const x = (m - 1 + (previous - level) / (previous - current)) * PROFILE_STEP_MM;
-      return Math.abs(x - edge.distanceMm) <= MAX_REREAD_SHIFT_MM ? x : edge.distanceMm;
-    }
-  }
-  return edge.distanceMm;
+  const { peakValue, crossingMm } = halfMaximumCrossing(p, {
+    index: Math.min(at, p.length - 1),
+    direction: -1,
+    shellValue: Number.NaN,
+    outsideValue: outside,
+    lastIndex: at + Math.round(MAX_REREAD_SHIFT_MM / PROFILE_STEP_MM),
+  });
+  if (!(peakValue > outside) || crossingMm === null) return edge.distanceMm;
+  return Math.abs(crossingMm - edge.distanceMm) <= MAX_REREAD_SHIFT_MM ? crossingMm : edge.distanceMm;
 }
 
 /**

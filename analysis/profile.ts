@@ -193,26 +193,14 @@ function edgeOf(sampled: Float64Array, candidates: readonly Candidate[], chosenA
   const step = PROFILE_STEP_MM;
   const outsideTo = Math.round(OUTSIDE_WINDOW_END_MM / step);
   const chosen = candidates[chosenAt]!;
-  const direction = sign(chosen);
-  let peakValue = Number.NaN;
-  let peakIndex = chosen.index;
-  for (let i = Math.max(0, chosen.index - Math.round(SHELL_WINDOW_MM / step)); i <= chosen.index; i += 1) {
-    const v = sampled[i]!;
-    if (Number.isFinite(v) && !(direction * (v - peakValue) >= 0)) {
-      peakValue = v;
-      peakIndex = i;
-    }
-  }
-  const level = ((Number.isFinite(peakValue) ? peakValue : chosen.shellValue) + chosen.outsideValue) / 2;
-  let distanceMm = chosen.index * step;
-  for (let m = peakIndex + 1; m <= Math.min(sampled.length - 1, chosen.index + outsideTo); m += 1) {
-    const previous = sampled[m - 1]!;
-    const current = sampled[m]!;
-    if (direction * (current - level) >= 0 && direction * (previous - level) < 0) {
-      distanceMm = (m - 1 + (level - previous) / (current - previous)) * step;
-      break;
-    }
-  }
+  const { crossingMm } = halfMaximumCrossing(sampled, {
+    index: chosen.index,
+    direction: sign(chosen),
+    shellValue: chosen.shellValue,
+    outsideValue: chosen.outsideValue,
+    lastIndex: chosen.index + outsideTo,
+  });
+  const distanceMm = crossingMm ?? chosen.index * step;
   const rival = candidates
     .slice(chosenAt + 1)
     .filter((c) => (c.index - chosen.index) * step <= 4 && (c.index - chosen.index) * step >= 1.5)
@@ -224,6 +212,39 @@ function edgeOf(sampled: Float64Array, candidates: readonly Candidate[], chosenA
     outsideValue: chosen.outsideValue,
     rivalRatio: rival / chosen.contrast,
   };
+}
+
+/**
+ * The half maximum of a shell's edge near sample `index` of a profile: half way between the shell's peak (the extreme
+ * in the shell's `direction` — −1 a bright shell, +1 a dark one — within SHELL_WINDOW_MM inside `index`, `shellValue`
+ * where none is finite) and `outsideValue`, at the first crossing outward from the peak up to sample `lastIndex`
+ * (linear between samples), mm along the profile; null when it is not crossed there. Also the peak's value (NaN when
+ * none is finite).
+ */
+export function halfMaximumCrossing(
+  sampled: Float64Array,
+  edge: { readonly index: number; readonly direction: number; readonly shellValue: number; readonly outsideValue: number; readonly lastIndex: number },
+): { readonly peakValue: number; readonly crossingMm: number | null } {
+  const step = PROFILE_STEP_MM;
+  const { index, direction } = edge;
+  let peakValue = Number.NaN;
+  let peakIndex = index;
+  for (let i = Math.max(0, index - Math.round(SHELL_WINDOW_MM / step)); i <= index; i += 1) {
+    const v = sampled[i]!;
+    if (Number.isFinite(v) && !(direction * (v - peakValue) >= 0)) {
+      peakValue = v;
+      peakIndex = i;
+    }
+  }
+  const level = ((Number.isFinite(peakValue) ? peakValue : edge.shellValue) + edge.outsideValue) / 2;
+  for (let m = peakIndex + 1; m <= Math.min(sampled.length - 1, edge.lastIndex); m += 1) {
+    const previous = sampled[m - 1]!;
+    const current = sampled[m]!;
+    if (direction * (current - level) >= 0 && direction * (previous - level) < 0) {
+      return { peakValue, crossingMm: (m - 1 + (level - previous) / (current - previous)) * step };
+    }
+  }
+  return { peakValue, crossingMm: null };
 }
 
 /** +1 when the profile rises across the edge (dark shell), −1 when it falls (bright shell). */
