@@ -82,6 +82,14 @@ function endplatePair(sups: readonly Edge[], infs: readonly Edge[], depthMm: num
 
 const ITERATIONS = 5;
 /**
+ * Iterations allowed while the walls keep turning the axis the same way, by STILL_TURNING_DEG or more each time: a body
+ * tilted 25–45° from the view's vertical (L5 in a lordosis, T4–T8 in a hyperkyphosis, a patient lying obliquely) is
+ * reached in steps of at most MAX_TURN_PER_ITERATION_DEG, where ITERATIONS alone stopped the axis about 24° from where
+ * it started. An axis swinging back and forth on a noisy image stops after ITERATIONS as before.
+ */
+const MAX_ITERATIONS_WHILE_TURNING = 10;
+const STILL_TURNING_DEG = 1;
+/**
  * A wall point this far across from the median of its wall is left out of the axis, mm: a probe that ran along an
  * endplate's dark band (they are nearly parallel) or into a vein found a band inside the body, not the wall.
  */
@@ -129,7 +137,9 @@ export function findBodyByPairs(
     }));
   let centre = seed;
   let frame: BodyFrame | null = null;
-  for (let iteration = 0; iteration < ITERATIONS; iteration += 1) {
+  let turning = false;
+  let lastTurn = 0;
+  for (let iteration = 0; iteration < (turning ? MAX_ITERATIONS_WHILE_TURNING : ITERATIONS); iteration += 1) {
     const supAll: number[] = [];
     const infAll: number[] = [];
     const contrasts: number[] = [];
@@ -189,7 +199,10 @@ export function findBodyByPairs(
       ...(marrowBelow ? { marrowBelowSurroundings: true } : {}),
     };
     const moved = Math.hypot(newCentre[0] - centre[0], newCentre[1] - centre[1]);
-    const turned = Math.abs(dot2(newCranial, perpendicular2(cranial)));
+    const signedTurn = dot2(newCranial, perpendicular2(cranial));
+    const turned = Math.abs(signedTurn);
+    turning = turned >= Math.sin((STILL_TURNING_DEG * Math.PI) / 180) && signedTurn * lastTurn > 0;
+    lastTurn = signedTurn;
     centre = newCentre;
     if (tiltDeg <= MAX_AXIS_TILT_DEG) {
       cranial = newCranial;

@@ -1,11 +1,11 @@
 import { findBodyByPairs } from './bodyByPairs';
 import { marrowStats, MAX_AXIS_TILT_DEG, type BodyFrame } from './bodyFrame';
-import { fitBodyBox } from './fitBodyBox';
+import { AXIS_RANGE_DEG, fitBodyBox } from './fitBodyBox';
 import { frameFromBox } from './frameFromBox';
 import type { PlaneView } from './planeView';
 import type { ShellPolarity } from './profile';
 import { departuresAround, marrowBelowSurroundings, shellPolarityAround } from './shellPolarity';
-import { dot2, type Vec2 } from './vec';
+import { dot2, perpendicular2, type Vec2 } from './vec';
 
 /**
  * Locates the body around `seed` (a point inside it). On a bright-shell image (CT) a rectangle is fitted to all four
@@ -22,6 +22,7 @@ export function findBody(view: PlaneView, seed: Vec2, options: { readonly polari
   const polarity = options.polarity ?? shellPolarityAround(view, seed, cranial, departures ?? undefined);
   if (polarity === 'darkShell') return findBodyByPairs(view, seed, { ...options, polarity, marrowBelowSurroundings: departures !== null && marrowBelowSurroundings(departures) });
   let frame: BodyFrame | null = null;
+  let lastTurn = 0;
   for (let fit = 0; fit < BOX_FITS; fit += 1) {
     const box = fitBodyBox(view, seed, polarity, cranial);
     if (!box) return frame;
@@ -29,11 +30,23 @@ export function findBody(view: PlaneView, seed: Vec2, options: { readonly polari
     const turnedDeg = (Math.acos(Math.min(1, dot2(frame.cranial, cranial))) * 180) / Math.PI;
     const tiltDeg = (Math.acos(Math.min(1, Math.abs(dot2(frame.cranial, view.cranial)))) * 180) / Math.PI;
     if (turnedDeg <= BOX_REFIT_DEG || tiltDeg > MAX_AXIS_TILT_DEG) break;
+    const turn = dot2(frame.cranial, perpendicular2(cranial));
+    const stillTurning = turnedDeg >= STILL_TURNING_DEG && turn * lastTurn > 0;
+    if (fit >= 1 && !stillTurning) break;
+    lastTurn = turn;
     cranial = frame.cranial;
   }
   return frame;
 }
 
-/** The box is fitted again around the walls' axis when they turn it by more than this, degrees, at most BOX_FITS times. */
+/**
+ * The box is fitted again around the walls' axis when they turn it by more than this, degrees: once, and then again
+ * (at most BOX_FITS fits in all) while each refit turns it the same way by STILL_TURNING_DEG or more. A fit tries axes
+ * within fitBodyBox's ±AXIS_RANGE_DEG of the last, so a body tilted 25–45° from the view's vertical (L5 in a lordosis,
+ * the upper thoracic bodies of a hyperkyphosis, a patient lying obliquely) needs three or four fits; with two the axis
+ * stopped ≈ 24° from the vertical and the points followed an axis 5–15° off the body's. A refit that turns back or
+ * turns less ends there, as the second fit always did.
+ */
 const BOX_REFIT_DEG = 3;
-const BOX_FITS = 2;
+const BOX_FITS = 4;
+const STILL_TURNING_DEG = 0.75 * AXIS_RANGE_DEG;

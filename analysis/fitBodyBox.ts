@@ -34,7 +34,7 @@ export interface BodyBox {
 const COARSE_GRID_MM = 2;
 const FINE_GRID_MM = 1;
 /** The box's axis is tried this far either side of the starting axis, degrees, in steps of AXIS_STEP_DEG. */
-const AXIS_RANGE_DEG = 12;
+export const AXIS_RANGE_DEG = 12;
 const AXIS_STEP_DEG = 3;
 /** The click must lie at least this far inside every side, mm (the user clicks inside the body). */
 const CLICK_MARGIN_MM = 3;
