@@ -53,16 +53,37 @@ function nearestFirst(i: number, j: number, contrastSum: number): number {
 
 /** Height ÷ depth of adult thoracic and lumbar bodies, crushed ones included (the inverse of DEPTH_TO_HEIGHT_RANGE). */
 const HEIGHT_TO_DEPTH_RANGE: readonly [number, number] = [1 / DEPTH_TO_HEIGHT_RANGE[1], 1 / DEPTH_TO_HEIGHT_RANGE[0]];
+/**
+ * A middle height more than this above the heights read beside both walls is not one body's (its endplates are flat or
+ * concave), mm: the pair then reaches past a disc, as it does when a body crushed in its middle (a biconcave fracture)
+ * is shallower there than HEIGHT_TO_DEPTH_RANGE allows, and the nearest endplates are taken down to
+ * CRUSHED_MIN_HEIGHT_TO_DEPTH × the depth. A Genant grade 3 biconcave body keeps ≤ 60 % of its middle height (Hm ≈ 13
+ * mm under 24 mm walls, 37 mm deep: 0.36); towards vertebra plana less.
+ */
+const MIDDLE_OVER_WALLS_MM = 2;
+const CRUSHED_MIN_HEIGHT_TO_DEPTH = 0.25;
+/** Where the heights beside the walls are read, mm inside each wall. */
+const WALL_SIDE_INSET_MM = 4;
+
 /** Before the walls are known, the height alone must be plausible, mm. */
 const FIRST_HEIGHT_RANGE_MM: readonly [number, number] = [MIN_PLAUSIBLE_HEIGHT_MM, MAX_PLAUSIBLE_HEIGHT_MM];
 
 /**
  * The superior and inferior endplate edges through one point: of all pairs whose height fits (HEIGHT_TO_DEPTH_RANGE ×
  * `depthMm` once the walls are known, FIRST_HEIGHT_RANGE_MM before), the nearest (see nearestFirst); when none fits,
- * the pair nearest the range. Null when a side has no edge.
+ * the pair nearest the range. With `wallSideMm` (the taller of the heights beside the walls), a pair taller than it by
+ * more than MIDDLE_OVER_WALLS_MM gives way to the nearest one within it (a body crushed in its middle). Null when a
+ * side has no edge.
  */
-function endplatePair(sups: readonly Edge[], infs: readonly Edge[], depthMm: number | null): readonly [Edge, Edge] | null {
-  const [lo, hi] = depthMm !== null ? [HEIGHT_TO_DEPTH_RANGE[0] * depthMm, HEIGHT_TO_DEPTH_RANGE[1] * depthMm] : FIRST_HEIGHT_RANGE_MM;
+function endplatePair(sups: readonly Edge[], infs: readonly Edge[], depthMm: number | null, wallSideMm: number | null = null): readonly [Edge, Edge] | null {
+  const pair = nearestPairIn(sups, infs, depthMm !== null ? [HEIGHT_TO_DEPTH_RANGE[0] * depthMm, HEIGHT_TO_DEPTH_RANGE[1] * depthMm] : FIRST_HEIGHT_RANGE_MM);
+  if (!pair || depthMm === null || wallSideMm === null || pair[0].distanceMm + pair[1].distanceMm <= wallSideMm + MIDDLE_OVER_WALLS_MM) return pair;
+  const crushed = nearestPairIn(sups, infs, [CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm, wallSideMm + MIDDLE_OVER_WALLS_MM]);
+  return crushed && crushed[0].distanceMm + crushed[1].distanceMm <= wallSideMm + MIDDLE_OVER_WALLS_MM ? crushed : pair;
+}
+
+/** Of all pairs whose height lies in [lo, hi], the nearest (see nearestFirst); when none does, the pair nearest the range. */
+function nearestPairIn(sups: readonly Edge[], infs: readonly Edge[], [lo, hi]: readonly [number, number]): readonly [Edge, Edge] | null {
   let best: readonly [Edge, Edge] | null = null;
   let bestScore = -Infinity;
   for (const [ai, a] of sups.entries()) {
@@ -143,13 +164,21 @@ export function findBodyByPairs(
     const supAll: number[] = [];
     const infAll: number[] = [];
     const contrasts: number[] = [];
-    for (const u of [-4, 0, 4]) {
+    const depthMm = frame ? frame.anteriorWallMm - frame.posteriorWallMm : null;
+    const heightAt = (u: number, wallSideMm: number | null = null): readonly [Edge, Edge] | null => {
       const start = addScaled2(centre, anterior, u);
-      const pair = endplatePair(
-        edgesFrom(start, cranial),
-        edgesFrom(start, negate(cranial)),
-        frame ? frame.anteriorWallMm - frame.posteriorWallMm : null,
-      );
+      return endplatePair(edgesFrom(start, cranial), edgesFrom(start, negate(cranial)), depthMm, wallSideMm);
+    };
+    // The heights beside the walls bound the middle one (MIDDLE_OVER_WALLS_MM).
+    const wallSides = frame
+      ? [frame.anteriorWallMm - WALL_SIDE_INSET_MM, frame.posteriorWallMm + WALL_SIDE_INSET_MM].flatMap((u) => {
+          const pair = heightAt(u);
+          return pair ? [pair[0].distanceMm + pair[1].distanceMm] : [];
+        })
+      : [];
+    const wallSideMm = wallSides.length === 2 ? Math.max(...wallSides) : null;
+    for (const u of [-4, 0, 4]) {
+      const pair = heightAt(u, wallSideMm);
       if (pair) {
         const [sup, inf] = pair;
         supAll.push(sup.distanceMm);

@@ -746,5 +746,14 @@ export const MR_STIR: SignalTable = {
   cancellousBone: 160, oedematousBone: 750, corticalBone: 30, posteriorElementBone: 140, cement: 20,
 };
 
+/**
+ * T1-weighted spin echo: fat brightest, adult fatty marrow bright, disc, muscle and CSF dark to intermediate, cortex
+ * dark, acute oedema dark (Vande Berg BC et al., Eur Radiol 1998).
+ */
+export const MR_T1_SIGNAL: SignalTable = {
+  air: 0, fat: 1000, softTissue: 400, muscle: 300, csf: 150, spinalCord: 450, discAnnulus: 250, discNucleus: 330,
+  cancellousBone: 700, oedematousBone: 300, corticalBone: 50, posteriorElementBone: 650, cement: 30,
+};
+
 /** The phantom's own tables, re-exported for the variants. */
 export { CT_HU, MR_T2_SIGNAL };
