@@ -82,6 +82,17 @@ function endplatePair(sups: readonly Edge[], infs: readonly Edge[], depthMm: num
   return crushed && crushed[0].distanceMm + crushed[1].distanceMm <= wallSideMm + MIDDLE_OVER_WALLS_MM ? crushed : pair;
 }
 
+/**
+ * Whether `pair` passed over the nearest endplates on either side although they make a height a crushed body can have
+ * (CRUSHED_MIN_HEIGHT_TO_DEPTH × `depthMm` up to HEIGHT_TO_DEPTH_RANGE's lower bound).
+ */
+function passedNearerPair(sups: readonly Edge[], infs: readonly Edge[], depthMm: number, pair: readonly [Edge, Edge]): boolean {
+  const [sup, inf] = [sups[0], infs[0]];
+  if (!sup || !inf || (pair[0] === sup && pair[1] === inf)) return false;
+  const h = sup.distanceMm + inf.distanceMm;
+  return h >= CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm && h < HEIGHT_TO_DEPTH_RANGE[0] * depthMm;
+}
+
 /** Of all pairs whose height lies in [lo, hi], the nearest (see nearestFirst); when none does, the pair nearest the range. */
 function nearestPairIn(sups: readonly Edge[], infs: readonly Edge[], [lo, hi]: readonly [number, number]): readonly [Edge, Edge] | null {
   let best: readonly [Edge, Edge] | null = null;
@@ -160,14 +171,21 @@ export function findBodyByPairs(
   let frame: BodyFrame | null = null;
   let turning = false;
   let lastTurn = 0;
+  // Once the nearest endplates have been passed over at mid-depth (passedNearerPair, two of the three probes), the frame
+  // may have moved onto a span that no longer shows it: the doubt stays.
+  let nearerPassed = false;
   for (let iteration = 0; iteration < (turning ? MAX_ITERATIONS_WHILE_TURNING : ITERATIONS); iteration += 1) {
     const supAll: number[] = [];
     const infAll: number[] = [];
     const contrasts: number[] = [];
     const depthMm = frame ? frame.anteriorWallMm - frame.posteriorWallMm : null;
+    let passed = 0;
     const heightAt = (u: number, wallSideMm: number | null = null): readonly [Edge, Edge] | null => {
       const start = addScaled2(centre, anterior, u);
-      return endplatePair(edgesFrom(start, cranial), edgesFrom(start, negate(cranial)), depthMm, wallSideMm);
+      const [sups, infs] = [edgesFrom(start, cranial), edgesFrom(start, negate(cranial))];
+      const pair = endplatePair(sups, infs, depthMm, wallSideMm);
+      if (pair && depthMm !== null && wallSideMm !== null && passedNearerPair(sups, infs, depthMm, pair)) passed += 1;
+      return pair;
     };
     // The heights beside the walls bound the middle one (MIDDLE_OVER_WALLS_MM).
     const wallSides = frame
@@ -186,6 +204,7 @@ export function findBodyByPairs(
         contrasts.push(sup.contrast, inf.contrast);
       }
     }
+    nearerPassed ||= passed >= 2;
     if (supAll.length === 0) return frame;
     const superiorMm = median(supAll);
     const inferiorMm = median(infAll);
@@ -226,6 +245,7 @@ export function findBodyByPairs(
       marrow,
       contrastValue: median(contrasts),
       ...(marrowBelow ? { marrowBelowSurroundings: true } : {}),
+      ...(nearerPassed ? { nearerEndplatesPassed: true } : {}),
     };
     const moved = Math.hypot(newCentre[0] - centre[0], newCentre[1] - centre[1]);
     const signedTurn = dot2(newCranial, perpendicular2(cranial));

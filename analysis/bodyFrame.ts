@@ -38,6 +38,12 @@ export interface BodyFrame {
    * contrast (mrEdge's RISES_BELOW_SURROUNDINGS).
    */
   readonly marrowBelowSurroundings?: boolean;
+  /**
+   * MR only: at mid-depth the endplates nearest the centre were passed over as too close for a body this deep
+   * (findBodyByPairs), and the walls did not show the middle to be crushed: the body may be crushed all over, and its
+   * points then span a disc.
+   */
+  readonly nearerEndplatesPassed?: boolean;
 }
 
 const MARROW_RADIUS_MM = 3;

@@ -432,5 +432,11 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
   }
   const implausible = implausibleSizeReason(heightsMm, depthMm);
   if (implausible) note(implausible);
+  else if (frame.nearerEndplatesPassed) {
+    note({
+      code: 'IMPLAUSIBLE_SIZE',
+      message: 'Nearer endplates were passed over as too close for a body this deep: if the body is crushed, its points span a disc; check.',
+    });
+  }
   return { frame, points, reasons, heightsMm, depthMm };
 }
