@@ -1,0 +1,142 @@
+/**
+ * Spines beyond the phantom's T10–L3 (issue 12, fifteenth round), drawn with the generator's own scene (sample-data/,
+ * only read; nothing written, the committed phantom unchanged) and rendered like the sweep's other variants
+ * (phantomVariants.ts): the lumbosacral junction, L1–L5 above a sacrum, as a lumbar MR or an abdominal CT shows it, and
+ * the upper thoracic spine, T4–T9 above the phantom's T10–T12, as a whole-spine CT shows it.
+ */
+import { levelTruth, stackPoses, type LevelTruth, type Spine } from '../../sample-data/anatomy';
+import { frameOf, localToPatient } from '../../sample-data/pose';
+import { BASELINE_LEVELS, normalShape, type LevelSpec } from '../../sample-data/spineSpecs';
+import { inferiorEndplateVMm, superiorEndplateVMm, type DrawnLevel, type VertebraShape } from '../../sample-data/vertebraShape';
+import type { SpinalLevel } from '../../measurement';
+import { fineScene, type DiscDegenerations, type FineScene } from './phantomVariants';
+
+/** The phantom's body at `level` (its shape, fractures included: T12 biconcave, L1 wedged). */
+function phantomShape(level: DrawnLevel): VertebraShape {
+  const spec = BASELINE_LEVELS.find((l) => l.shape.level === level);
+  if (!spec) throw new Error(`phantomShape: the phantom has no ${level}`);
+  return spec.shape;
+}
+
+/**
+ * The sacrum's first three segments. S1's superior endplate is 45–50 mm deep (its anterior rim the promontory) and its
+ * body ≈ 28 mm tall; S2 and S3 shrink towards the apex (Peretz AM et al., J Anat 1998;192:437; Zhao JX et al., Spine
+ * 2016 — S1 endplate depth 46–50 mm in adults). Normal shapes (a flat-topped box with 0.4 mm concave endplates) on
+ * purpose: the analysis sees only their outlines.
+ */
+const S1 = normalShape({ level: 'S1', depthMm: 47, widthMm: 52, posteriorHeightMm: 28, anteriorRatio: 1 });
+const S2 = normalShape({ level: 'S2', depthMm: 38, widthMm: 44, posteriorHeightMm: 24, anteriorRatio: 0.95 });
+const S3 = normalShape({ level: 'S3', depthMm: 30, widthMm: 36, posteriorHeightMm: 20, anteriorRatio: 0.9 });
+
+/**
+ * The lumbosacral spine, T10 to S3: the phantom's bodies T10–L5 and the sacrum, in a lumbar lordosis that ends on a
+ * sacral slope of 40° (S1's superior endplate from the horizontal; adults 41 ± 8°, Legaye J et al., Eur Spine J
+ * 1998;7:99). Tilts in the phantom's sense (pose.ts: positive leans the cranial axis forward), from S1 up: each body's
+ * tilt is its lower neighbour's less the lordotic wedge of the disc between and half of each body's own wedge
+ * (L5 is 2.8° taller in front, L1's fracture 14° shorter), with disc wedges L5/S1 10°, L4/L5 12°, L3/L4 10°, L2/L3 8°,
+ * L1/L2 5° (segmental lordosis grows down the lumbar spine and L4–S1 carries most of it; Roussouly P et al., Spine
+ * 2005;30:346; Damasceno LH et al., Eur Spine J 2006;15:1082) and T12/L1 8° lordotic (the disc above L1's wedge
+ * fracture opens in front, as the phantom's does), the thoracolumbar discs 1° kyphotic. L5/S1 is 9 mm at the mid-line,
+ * ≈ 13 mm in front and 5 mm behind. The sacral segments lean forward less down the sacrum (its kyphosis); S1–S2 keeps a
+ * rudimentary disc 2.5 mm at the mid-line (most adults keep one: its rim fused, its centre a thin desiccated remnant),
+ * S2–S3 is fused bone (LUMBOSACRAL_DISCS).
+ *
+ * The phantom's own T10–L5 tilts (spineSpecs.ts) and the sweep's 'lordosis' shape lean L2–L5 back (tilts falling
+ * caudally): a curve concave to the front, which is a kyphosis; a lordosis leans its lower bodies forward.
+ */
+const LUMBOSACRAL_LEVELS: readonly LevelSpec[] = [
+  { shape: phantomShape('T10'), tiltDeg: 5.75, discBelowMm: 6.5 },
+  { shape: phantomShape('T11'), tiltDeg: 2.25, discBelowMm: 7 },
+  { shape: phantomShape('T12'), tiltDeg: -0.5, discBelowMm: 8 },
+  { shape: phantomShape('L1'), tiltDeg: -4.2, discBelowMm: 8 },
+  { shape: phantomShape('L2'), tiltDeg: -2.4, discBelowMm: 9 },
+  { shape: phantomShape('L3'), tiltDeg: 5.2, discBelowMm: 10 },
+  { shape: phantomShape('L4'), tiltDeg: 15.2, discBelowMm: 10 },
+  { shape: phantomShape('L5'), tiltDeg: 28.6, discBelowMm: 9 },
+  { shape: S1, tiltDeg: 40, discBelowMm: 2.5 },
+  { shape: S2, tiltDeg: 37, discBelowMm: 1.5 },
+  { shape: S3, tiltDeg: 34, discBelowMm: 10 },
+];
+
+/** The sacrum's junctions: S1–S2 fused at its rim (3 mm) around a remnant, S2–S3 fused throughout. */
+const SACRAL_FUSION: DiscDegenerations = {
+  S1: { vacuum: false, fusedRimMm: 3 },
+  S2: { vacuum: false, fusedRimMm: Number.POSITIVE_INFINITY },
+};
+
+/**
+ * The commonest degenerated discs (Pfirrmann grades IV–V at L4/L5 and L5/S1; Teraguchi M et al., Osteoarthritis
+ * Cartilage 2014;22:104): both desiccated and narrowed, L4/L5 10 → 7 mm and L5/S1 9 → 6 mm at the mid-line (≈ 2.5 mm
+ * behind, 10 mm in front).
+ */
+const LUMBOSACRAL_DESICCATED: DiscDegenerations = {
+  L4: { heightMm: 7, vacuum: false },
+  L5: { heightMm: 6, vacuum: false },
+};
+
+/** Which lumbosacral spine: healthy discs, or L4/L5 and L5/S1 desiccated and narrowed. */
+export type LumbosacralDiscs = 'healthy' | 'desiccated';
+
+/**
+ * How far the lumbosacral spine is moved forward of where stackPoses puts the phantom's (its T10–L3 centred 15 mm behind
+ * the trunk's axis), mm: the lordosis carries the sacrum back, and the phantom's trunk has its skin 110 mm behind the
+ * axis, so that S1's arch would reach beyond it; the sacrum's median crest lies 10–20 mm under the skin.
+ */
+const LUMBOSACRAL_FORWARD_MM = 15;
+
+/** The bodies of LUMBOSACRAL_LEVELS posed (with the narrowed discs of 'desiccated'). */
+export function lumbosacralSpine(discs: LumbosacralDiscs = 'healthy'): Spine {
+  const narrowed = discs === 'desiccated' ? LUMBOSACRAL_DESICCATED : {};
+  const levels = LUMBOSACRAL_LEVELS.map((l) => ({ ...l, discBelowMm: narrowed[l.shape.level]?.heightMm ?? l.discBelowMm }));
+  return spineFrom(levels, LUMBOSACRAL_FORWARD_MM);
+}
+
+/** Posed bodies of `levels`, placed as the phantom's are (stackPoses), then moved `forwardMm` to the front. */
+function spineFrom(levels: readonly LevelSpec[], forwardMm: number): Spine {
+  const poses = stackPoses(levels).map((p) => ({ centreMm: [p.centreMm[0], p.centreMm[1] - forwardMm, p.centreMm[2]] as const, tiltDeg: p.tiltDeg }));
+  return {
+    vertebrae: levels.map((l, i) => ({ shape: l.shape, pose: poses[i]!, frame: frameOf(poses[i]!), discBelowMm: l.discBelowMm })),
+    cement: null,
+  };
+}
+
+/** How far the field of view reaches beyond the first and the last body it is to show, mm (as the phantom's CT). */
+const FIELD_MARGIN_MM = 20;
+
+/** z range (bottom, top) of the bodies `from` to `to` of `spine`, their corners, with FIELD_MARGIN_MM either side. */
+export function fieldOfViewMm(spine: Spine, from: DrawnLevel, to: DrawnLevel): readonly [number, number] {
+  const zs = [from, to].flatMap((level) => {
+    const vertebra = spine.vertebrae.find((v) => v.shape.level === level);
+    if (!vertebra) throw new Error(`fieldOfViewMm: no ${level}`);
+    const { shape, frame } = vertebra;
+    return [shape.depthMm / 2, -shape.depthMm / 2].flatMap((u) => [
+      localToPatient(frame, [u, superiorEndplateVMm(shape, u, 0), 0])[2],
+      localToPatient(frame, [u, inferiorEndplateVMm(shape, u, 0), 0])[2],
+    ]);
+  });
+  return [Math.floor(Math.min(...zs) - FIELD_MARGIN_MM), Math.ceil(Math.max(...zs) + FIELD_MARGIN_MM)];
+}
+
+/** The fine scene of the lumbosacral spine over T12–S2 (a lumbar MR's or an abdominal CT's field), its sacrum fused. */
+export function lumbosacralScene(discs: LumbosacralDiscs = 'healthy'): FineScene {
+  const spine = lumbosacralSpine(discs);
+  return fineScene(spine, undefined, {
+    zRangeMm: fieldOfViewMm(spine, 'T12', 'S2'),
+    discs: discs === 'desiccated' ? { ...SACRAL_FUSION, ...LUMBOSACRAL_DESICCATED } : SACRAL_FUSION,
+  });
+}
+
+/** The levels of the lumbosacral spine that carry ground truth. */
+export const LUMBOSACRAL_TRUTH_LEVELS: readonly SpinalLevel[] = ['L1', 'L2', 'L3', 'L4', 'L5'];
+
+/** The ground truth of one level of a drawn spine (levelTruth's, at any level). */
+export type RegionTruth = Omit<LevelTruth, 'level'> & { readonly level: SpinalLevel };
+
+/** Ground truth (levelTruth: six points 1 mm inside the walls, on the plane x = 0) of `levels` of `spine`, by level. */
+export function regionTruth(spine: Spine, levels: readonly SpinalLevel[]): RegionTruth[] {
+  return levels.map((level) => {
+    const vertebra = spine.vertebrae.find((v) => v.shape.level === level);
+    if (!vertebra) throw new Error(`regionTruth: no ${level}`);
+    return { ...levelTruth(vertebra, -vertebra.frame.centreMm[0]), level };
+  });
+}
