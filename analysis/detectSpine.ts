@@ -262,25 +262,17 @@ export function detectSpine(
     const d = departure(i);
     evidence[i] = Number.isFinite(d) ? Math.max(-1, Math.min(1.5, d / contrast)) : 0;
   }
-  // Search a window around each end disc for its exact place, then count.
-  const searchDisc = (centreMm: number): number => {
+  // Search a window around each end disc for its strongest evidence, and the middle of the disc there (discMiddle).
+  const searchDisc = (centreMm: number): { readonly peak: number; readonly middle: number } => {
     const lo = nearestStation(stations, centreMm - 3);
     const hi = nearestStation(stations, centreMm + 6);
     let best = lo;
     for (let i = lo; i <= hi; i += 1) if (evidence[i]! > evidence[best]!) best = i;
-    return best;
+    return { peak: best, middle: discMiddle(evidence, best) };
   };
-  const fromIndex = searchDisc(spanFrom + 1);
-  const toIndex = Math.max(fromIndex, searchDisc(spanTo - 4));
+  const fromDisc = searchDisc(spanFrom + 1);
+  const toDisc = searchDisc(spanTo - 4);
   const meanPeriodMm = (firstPeriod + lastPeriod) / 2;
-  const guess = Math.round((stations[toIndex]!.s - stations[fromIndex]!.s) / meanPeriodMm) + 1;
-  const candidates: { discs: number[]; score: number }[] = [];
-  for (let count = Math.max(1, guess - 1); count <= Math.min(MAX_BODIES, guess + 1); count += 1) {
-    const candidate = placeDiscs(evidence, fromIndex, toIndex, count, period);
-    if (candidate) candidates.push(candidate);
-  }
-  candidates.sort((x, y) => countScore(y) - countScore(x));
-  if (candidates.length === 0) return fail('NO_VERTEBRA', 'The discs between the two bodies could not be placed; measure these levels one by one.');
   // The body between two discs depends only on the station its seed is taken at (the middle between them): counts
   // that share a pair of discs share that body, which is proposed once.
   const bodyAtStation = new Map<number, VertebraProposal | null>();
@@ -294,6 +286,8 @@ export function detectSpine(
     bodyAtStation.set(i, body);
     return body;
   };
+  const firstProposal = toVertebraProposal(first.view, first.proposal);
+  const lastProposal = toVertebraProposal(last.view, last.proposal);
   // The disc count is taken only when the bodies between its discs are sound: a count one too high puts a disc inside
   // a body (a fracture's cleft, a dark band of oedema under an endplate, a dark marrow band) and finds that body twice
   // (each half proposing the whole of it: an overlap) or not at all (each half bounded by a false disc: no body there).
@@ -301,18 +295,35 @@ export function detectSpine(
   // Faults only accumulate as a count's bodies are proposed, so the counts are judged body by body, always the one
   // least faulted so far (the better-scoring on a tie), until that one is complete: no other can then have fewer, and
   // the bodies of counts that cannot win are never proposed.
-  const firstProposal = toVertebraProposal(first.view, first.proposal);
-  const lastProposal = toVertebraProposal(last.view, last.proposal);
-  const judgings = candidates.map((c) => judgingOf({ discs: c.discs, evidence, first: firstProposal, last: lastProposal, bodyAt }));
-  const leading = (): number => {
-    let lead = 0;
-    for (let j = 1; j < judgings.length; j += 1) if (judgings[j]!.faultCount() < judgings[lead]!.faultCount()) lead = j;
-    return lead;
+  const guessOf = (fromIndex: number, toIndex: number): number => Math.round((stations[toIndex]!.s - stations[fromIndex]!.s) / meanPeriodMm) + 1;
+  const countBetween = (fromIndex: number, lastDisc: number): Counted | null => {
+    const toIndex = Math.max(fromIndex, lastDisc);
+    const guess = guessOf(fromIndex, toIndex);
+    const candidates: { discs: number[]; score: number }[] = [];
+    for (let count = Math.max(1, guess - 1); count <= Math.min(MAX_BODIES, guess + 1); count += 1) {
+      const candidate = placeDiscs(evidence, fromIndex, toIndex, count, period);
+      if (candidate) candidates.push(candidate);
+    }
+    candidates.sort((x, y) => countScore(y) - countScore(x));
+    if (candidates.length === 0) return null;
+    const judgings = candidates.map((c) => judgingOf({ discs: c.discs, evidence, first: firstProposal, last: lastProposal, bodyAt }));
+    const leading = (): number => {
+      let lead = 0;
+      for (let j = 1; j < judgings.length; j += 1) if (judgings[j]!.faultCount() < judgings[lead]!.faultCount()) lead = j;
+      return lead;
+    };
+    for (let lead = leading(); !judgings[lead]!.complete(); lead = leading()) judgings[lead]!.judgeNext();
+    const taken = leading();
+    return { candidates, placed: candidates[taken]!, judged: judgings[taken]!.judged() };
   };
-  for (let lead = leading(); !judgings[lead]!.complete(); lead = leading()) judgings[lead]!.judgeNext();
-  const taken = leading();
-  const placed = candidates[taken]!;
-  const judged = judgings[taken]!.judged();
+  // The end discs at their strongest samples; at the middles of those discs instead (discMiddle) where the count their
+  // middles' spacing suggests cannot be placed between the strongest samples: a tall disc read at its far endplate.
+  const atPeaks = countBetween(fromDisc.peak, toDisc.peak);
+  const middlesGuess = guessOf(fromDisc.middle, Math.max(fromDisc.middle, toDisc.middle));
+  const peaksMisplaced = (fromDisc.middle !== fromDisc.peak || toDisc.middle !== toDisc.peak) && !atPeaks?.candidates.some((c) => c.discs.length === middlesGuess);
+  const counted = (peaksMisplaced ? countBetween(fromDisc.middle, toDisc.middle) : null) ?? atPeaks;
+  if (!counted) return fail('NO_VERTEBRA', 'The discs between the two bodies could not be placed; measure these levels one by one.');
+  const { candidates, placed, judged } = counted;
   const { bodies, faults } = judged;
   // Doubtful levels: a body not filling its space or taken from a disc-like stretch, those next to a body missing or
   // found twice in the count taken, and, when a better-scoring count was set aside, each body
@@ -360,6 +371,13 @@ interface Bodies {
   readonly notBodies: readonly number[];
   /** A proposal that fills less than MIN_FILL_SHARE of the space between its discs: another body's part, or a band's. */
   readonly underfilled: readonly number[];
+}
+
+/** The disc counts tried between two end discs, best-scoring first, the one taken, and its judgement. */
+interface Counted {
+  readonly candidates: readonly { readonly discs: readonly number[]; readonly score: number }[];
+  readonly placed: { readonly discs: readonly number[]; readonly score: number };
+  readonly judged: Judged;
 }
 
 /** One disc count judged: its bodies and the level offsets at which they are unsound (ascending). */
@@ -559,6 +577,28 @@ const CLEAR_DISC_NOISE_RATIO = 3;
 
 /** How far before and beyond where an end disc is expected its extremes are looked for, mm (discExtremes). */
 const END_DISC_WINDOW_MM = [3, 3] as const;
+
+/**
+ * The middle of the disc whose evidence peaks at station `peak`: of the run of stations around it whose evidence is at
+ * least half the peak's (the half maximum, the issue's own edge criterion). The strongest sample need not be the
+ * disc's middle: on MR the dark cortex either side of a disc departs from the marrow more than the disc between (T1, a
+ * desiccated T2), and a tall disc (L4/L5 and L5/S1, 10–13 mm in front) read at one of its endplates put the end discs up
+ * to a disc's height off their middles, so that two adjacent end bodies found two discs, or none in one period, where
+ * they share one, and a count of two bodies between L3 and L5 fell outside the spacing prior (the sweep's lumbosacral
+ * T1, README issue 12, fifteenth round). Used only where the count the middles' spacing suggests cannot be placed
+ * between the strongest samples: taken everywhere, or wherever the count taken at the strongest samples had an unsound
+ * body, it changed which counts the T10–L3 T1 rows judged sound (Modic, a 1 mm shell, low SNR) and put two to three
+ * bodies per spine at a wrong level at full confidence.
+ */
+function discMiddle(evidence: Float64Array, peak: number): number {
+  const half = evidence[peak]! / 2;
+  if (!(half > 0)) return peak;
+  let from = peak;
+  let to = peak;
+  while (from > 0 && evidence[from - 1]! >= half) from -= 1;
+  while (to < evidence.length - 1 && evidence[to + 1]! >= half) to += 1;
+  return Math.round((from + to) / 2);
+}
 
 /** Median disc evidence over the middle half of the stretch between two discs (station indices); 0 when empty. */
 function coreEvidence(evidence: Float64Array, from: number, to: number): number {

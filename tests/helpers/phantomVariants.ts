@@ -268,8 +268,7 @@ export function fineScene(
     readonly discs?: DiscDegenerations;
   } = {},
 ): FineScene {
-  const geometry = ctGeometry(spine);
-  const [zBottomMm, zTopMm] = crop.zRangeMm ?? [geometry.topZMm - (geometry.sliceCount - 1), geometry.topZMm];
+  const [zBottomMm, zTopMm] = crop.zRangeMm ?? ctSlabMm(spine);
   const nz = Math.round((zTopMm - zBottomMm) / FINE_MM) + 1;
   const yRange = crop.yRangeMm ?? Y_RANGE_MM;
   const y0Mm = yRange[0];
@@ -301,6 +300,12 @@ export function fineScene(
     return tissue;
   });
   return { spine, xsMm, y0Mm, ny, zTopMm, nz, planes };
+}
+
+/** z range (bottom, top) of the phantom's CT slab for `spine` (T10–L3 and margins), mm. */
+function ctSlabMm(spine: Spine): readonly [number, number] {
+  const geometry = ctGeometry(spine);
+  return [geometry.topZMm - (geometry.sliceCount - 1), geometry.topZMm];
 }
 
 /** The fine scene of a spine shape, with its degeneration drawn for 'degenerated' and 'osteophytes'. */
@@ -752,6 +757,15 @@ export function renderMr(fine: FineScene, acquisition: MrAcquisition): PlaneImag
 export const MR_STIR: SignalTable = {
   air: 0, fat: 60, softTissue: 320, muscle: 180, csf: 1400, spinalCord: 550, discAnnulus: 250, discNucleus: 950,
   cancellousBone: 160, oedematousBone: 750, corticalBone: 30, posteriorElementBone: 140, cement: 20,
+};
+
+/**
+ * T1-weighted spin echo (as tests/unit/analysisMrPhantomContrasts.test.ts): fat brightest, adult fatty marrow bright,
+ * disc, muscle and CSF dark to intermediate, cortex dark, acute oedema dark (Vande Berg BC et al., Eur Radiol 1998).
+ */
+export const MR_T1: SignalTable = {
+  air: 0, fat: 1000, softTissue: 400, muscle: 300, csf: 150, spinalCord: 450, discAnnulus: 250, discNucleus: 330,
+  cancellousBone: 700, oedematousBone: 300, corticalBone: 50, posteriorElementBone: 650, cement: 30,
 };
 
 /** The phantom's own tables, re-exported for the variants. */

@@ -117,11 +117,19 @@ export function fieldOfViewMm(spine: Spine, from: DrawnLevel, to: DrawnLevel): r
   return [Math.floor(Math.min(...zs) - FIELD_MARGIN_MM), Math.ceil(Math.max(...zs) + FIELD_MARGIN_MM)];
 }
 
-/** The fine scene of the lumbosacral spine over T12–S2 (a lumbar MR's or an abdominal CT's field), its sacrum fused. */
-export function lumbosacralScene(discs: LumbosacralDiscs = 'healthy'): FineScene {
+/**
+ * The fine scene of the lumbosacral spine over `field` (T12–S2 by default: a lumbar MR's or an abdominal CT's field),
+ * its sacrum fused; `halfWidthMm` either side of the mid-sagittal plane (phantomVariants.ts's default when absent; an MR
+ * slice needs only half its thickness).
+ */
+export function lumbosacralScene(
+  discs: LumbosacralDiscs = 'healthy',
+  field: readonly [DrawnLevel, DrawnLevel] = ['T12', 'S2'],
+  halfWidthMm?: number,
+): FineScene {
   const spine = lumbosacralSpine(discs);
-  return fineScene(spine, undefined, {
-    zRangeMm: fieldOfViewMm(spine, 'T12', 'S2'),
+  return fineScene(spine, halfWidthMm, {
+    zRangeMm: fieldOfViewMm(spine, ...field),
     discs: discs === 'desiccated' ? { ...SACRAL_FUSION, ...LUMBOSACRAL_DESICCATED } : SACRAL_FUSION,
   });
 }
@@ -140,3 +148,70 @@ export function regionTruth(spine: Spine, levels: readonly SpinalLevel[]): Regio
     return { ...levelTruth(vertebra, -vertebra.frame.centreMm[0]), level };
   });
 }
+
+/**
+ * The upper thoracic bodies, T3–T7, continuing the phantom's T8 upward: smaller, shallower and more wedged (Panjabi MM
+ * et al., Spine 1991;16:888 — T4 endplates ≈ 26 mm deep, posterior heights ≈ 17 mm growing to ≈ 20 mm at T8; anterior
+ * ÷ posterior height ≈ 0.90–0.92, Black DM et al., J Bone Miner Res 1991;6:883).
+ */
+const T3 = normalShape({ level: 'T3', depthMm: 25, widthMm: 30, posteriorHeightMm: 16.5, anteriorRatio: 0.9 });
+const T4 = normalShape({ level: 'T4', depthMm: 26, widthMm: 31, posteriorHeightMm: 17, anteriorRatio: 0.91 });
+const T5 = normalShape({ level: 'T5', depthMm: 27, widthMm: 32, posteriorHeightMm: 17.5, anteriorRatio: 0.9 });
+const T6 = normalShape({ level: 'T6', depthMm: 28.5, widthMm: 33, posteriorHeightMm: 18.3, anteriorRatio: 0.9 });
+const T7 = normalShape({ level: 'T7', depthMm: 30.5, widthMm: 35, posteriorHeightMm: 19.3, anteriorRatio: 0.91 });
+
+/**
+ * The upper thoracic spine, T3 to L1: T3–T7 above the phantom's T8–L1 (T12 biconcave, L1 wedged, as drawn), in a
+ * thoracic kyphosis of 39° from T4's superior to T12's inferior endplate (adults 40 ± 10°, Fon GT et al., AJR
+ * 1980;134:979), its apex at T8 (whose axis is near the image's): 1.5° of each disc and the bodies' own wedges (3–4° each
+ * at T3–T9). Discs 3.5 mm at the mid-line at T3–T5 growing to the phantom's 5.5 mm below T8 (thoracic discs are the
+ * thinnest of the column: Pooni JS et al., Surg Radiol Anat 1986;8:175); T12/L1 opens 8° in front over L1's fracture, as
+ * in LUMBOSACRAL_LEVELS.
+ */
+const UPPER_THORACIC_LEVELS: readonly LevelSpec[] = [
+  { shape: T3, tiltDeg: 31.75, discBelowMm: 3.5 },
+  { shape: T4, tiltDeg: 26.55, discBelowMm: 3.5 },
+  { shape: T5, tiltDeg: 21.25, discBelowMm: 4 },
+  { shape: T6, tiltDeg: 15.95, discBelowMm: 4 },
+  { shape: T7, tiltDeg: 10.85, discBelowMm: 4.5 },
+  { shape: phantomShape('T8'), tiltDeg: 6.1, discBelowMm: 5.5 },
+  { shape: phantomShape('T9'), tiltDeg: 1.6, discBelowMm: 6 },
+  { shape: phantomShape('T10'), tiltDeg: -2.75, discBelowMm: 6.5 },
+  { shape: phantomShape('T11'), tiltDeg: -6.75, discBelowMm: 7 },
+  { shape: phantomShape('T12'), tiltDeg: -10, discBelowMm: 8 },
+  { shape: phantomShape('L1'), tiltDeg: -13.7, discBelowMm: 8 },
+];
+
+/** The bodies of UPPER_THORACIC_LEVELS posed, placed as the phantom's (T10–L1 centred 15 mm behind the trunk's axis). */
+export function upperThoracicSpine(): Spine {
+  return spineFrom(UPPER_THORACIC_LEVELS, 0);
+}
+
+/** The fine scene of the upper thoracic spine over T3–L1 (a whole-spine CT's or MR's upper field, T12 in it). */
+export function upperThoracicScene(): FineScene {
+  const spine = upperThoracicSpine();
+  return fineScene(spine, undefined, { zRangeMm: fieldOfViewMm(spine, 'T3', 'L1') });
+}
+
+/** The levels of the upper thoracic spine that carry ground truth: T4–T12 (clicked one by one: T4–T9). */
+export const UPPER_THORACIC_TRUTH_LEVELS: readonly SpinalLevel[] = ['T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12'];
+
+/**
+ * The spine a whole-spine scan puts before a reader, T3 to S3: UPPER_THORACIC_LEVELS down to T9 on top of
+ * LUMBOSACRAL_LEVELS from T10 (the T9/T10 disc then 1° lordotic, the thoracolumbar junction flat), moved forward as the
+ * lumbosacral spine; the sacrum fused (SACRAL_FUSION).
+ */
+export function wholeSpine(): Spine {
+  const upper = UPPER_THORACIC_LEVELS.slice(0, UPPER_THORACIC_LEVELS.findIndex((l) => l.shape.level === 'T10'));
+  const lower = LUMBOSACRAL_LEVELS.slice(LUMBOSACRAL_LEVELS.findIndex((l) => l.shape.level === 'T10'));
+  return spineFrom([...upper, ...lower], LUMBOSACRAL_FORWARD_MM);
+}
+
+/** The fine scene of the whole spine over T3–S2. */
+export function wholeSpineScene(): FineScene {
+  const spine = wholeSpine();
+  return fineScene(spine, undefined, { zRangeMm: fieldOfViewMm(spine, 'T3', 'S2'), discs: SACRAL_FUSION });
+}
+
+/** The levels of the whole spine that carry ground truth: T4–L5, the fourteen bodies of issue 12's time goal. */
+export const WHOLE_SPINE_TRUTH_LEVELS: readonly SpinalLevel[] = [...UPPER_THORACIC_TRUTH_LEVELS.slice(0, 6), ...['T10', 'T11', 'T12'] as const, ...LUMBOSACRAL_TRUTH_LEVELS];
