@@ -7,8 +7,9 @@
  * are flagged all the same (what a flag costs the reader), Genant grades of the centre clicks against the
  * truth's (measurement/'s assessSpine on both), and detectSpine's levels from clicks on T10 and L3 (right, off and
  * unflagged, and how many bodies carry LEVEL_UNCERTAIN: "level-flagged"). The lumbosacral rows (L1–L5 above a sacrum,
- * tests/helpers/regionSpines.ts) click L1–L5 and run detectSpine from L1, L3 and L4 to L5, each with its count, whether
- * the sacrum's S1 was proposed, and its CPU per body. Figures, not a test.
+ * tests/helpers/regionSpines.ts) click L1–L5 and run detectSpine from L1, L3 and L4 to L5, the upper thoracic rows click
+ * T4–T9 and run it from T4 to T9 and to T12, the whole-spine rows from T4 to L5 (fourteen bodies); each run with its
+ * count, whether the sacrum's S1 was proposed, and its CPU per body. Figures, not a test.
  *
  *   npm run bench:assist-sweep                      every variant
  *   npm run bench:assist-sweep -- --only ct-3mm,mr  variants whose name contains any of the words
@@ -25,6 +26,7 @@ import {
   CT_HU,
   fineSceneOf,
   MR_STIR,
+  MR_T1,
   MR_T2_SIGNAL,
   renderCt,
   renderMr,
@@ -35,7 +37,16 @@ import {
   type SignalTable,
   type SpineShape,
 } from '../helpers/phantomVariants';
-import { LUMBOSACRAL_TRUTH_LEVELS, lumbosacralScene, regionTruth, type RegionTruth } from '../helpers/regionSpines';
+import {
+  LUMBOSACRAL_TRUTH_LEVELS,
+  lumbosacralScene,
+  regionTruth,
+  UPPER_THORACIC_TRUTH_LEVELS,
+  upperThoracicScene,
+  WHOLE_SPINE_TRUTH_LEVELS,
+  wholeSpineScene,
+  type RegionTruth,
+} from '../helpers/regionSpines';
 import { patientToLocal } from '../../sample-data/pose';
 import type { Vertebra } from '../../sample-data/anatomy';
 import { inferiorEndplateVMm, superiorEndplateVMm, type DrawnLevel } from '../../sample-data/vertebraShape';
@@ -55,15 +66,6 @@ const CT_OSTEOPOROTIC: SignalTable = {
 };
 
 /**
- * T1-weighted spin echo (as tests/unit/analysisMrPhantomContrasts.test.ts): fat brightest, adult fatty marrow bright,
- * disc, muscle and CSF dark to intermediate, cortex dark, acute oedema dark (Vande Berg BC et al., Eur Radiol 1998).
- */
-const MR_T1: SignalTable = {
-  air: 0, fat: 1000, softTissue: 400, muscle: 300, csf: 150, spinalCord: 450, discAnnulus: 250, discNucleus: 330,
-  cancellousBone: 700, oedematousBone: 300, corticalBone: 50, posteriorElementBone: 650, cement: 30,
-};
-
-/**
  * A desiccated disc on T2 (Pfirrmann grade IV–V, Pfirrmann CW et al., Spine 2001;26:1873: the nucleus as dark as the
  * annulus or darker, dark grey to black): 250 against the marrow's 600, so the disc/marrow contrast is inverted. On T1
  * a disc is darker than the marrow healthy or not (the table's annulus, 250). On CT a desiccated disc is soft tissue
@@ -78,7 +80,9 @@ const MR_T2_DEGENERATED: SignalTable = { ...MR_T2_SIGNAL, degeneratedDisc: 250 }
  */
 interface Region {
   readonly scene: () => FineScene;
+  /** The levels with ground truth, cranial → caudal: clicked one by one unless `clicked` names fewer. */
   readonly levels: readonly SpinalLevel[];
+  readonly clicked?: readonly SpinalLevel[];
   readonly spines: readonly (readonly [SpinalLevel, SpinalLevel])[];
   readonly notCounted: readonly DrawnLevel[];
 }
@@ -89,6 +93,14 @@ const LUMBOSACRAL_SPINES = [['L1', 'L5'], ['L3', 'L5'], ['L4', 'L5']] as const;
 const REGIONS = {
   lumbosacral: { scene: () => lumbosacralScene('healthy'), levels: LUMBOSACRAL_TRUTH_LEVELS, spines: LUMBOSACRAL_SPINES, notCounted: ['S1'] },
   'lumbosacral-desiccated': { scene: () => lumbosacralScene('desiccated'), levels: LUMBOSACRAL_TRUTH_LEVELS, spines: LUMBOSACRAL_SPINES, notCounted: ['S1'] },
+  'upper-thoracic': {
+    scene: upperThoracicScene,
+    levels: UPPER_THORACIC_TRUTH_LEVELS,
+    clicked: ['T4', 'T5', 'T6', 'T7', 'T8', 'T9'],
+    spines: [['T4', 'T9'], ['T4', 'T12']],
+    notCounted: [],
+  },
+  'whole-spine': { scene: wholeSpineScene, levels: WHOLE_SPINE_TRUTH_LEVELS, clicked: ['T4', 'L5'], spines: [['T4', 'L5']], notCounted: ['S1'] },
 } as const satisfies Record<string, Region>;
 type RegionName = keyof typeof REGIONS;
 
@@ -109,6 +121,11 @@ interface Variant {
 /** Bone and soft-tissue reconstruction kernels as an in-plane point spread's FWHM, mm (bone ≈ 0.6–0.8, soft ≈ 1.1–1.4). */
 const SHARP_FWHM_MM = 0.7;
 const SOFT_FWHM_MM = 1.3;
+
+/** The acquisitions the rows beyond T10–L3 are rendered with, as the rows of the same names on T10–L3. */
+const PHANTOM_LIKE_CT: Omit<CtAcquisition, 'seed'> = { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU };
+const CT_3MM_BONE: Omit<CtAcquisition, 'seed'> = { pixelMm: 0.75, sliceMm: 3, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 25, table: CT_HU };
+const MR_T2_3MM: Omit<MrAcquisition, 'seed'> = { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 };
 
 const VARIANTS: readonly Variant[] = [
   {
@@ -296,34 +313,33 @@ const VARIANTS: readonly Variant[] = [
     mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
   },
   {
-    name: 'lumbosacral-ct-phantom-like', spine: 'lumbosacral',
+    name: 'upper-thoracic-ct-phantom-like', spine: 'upper-thoracic', ct: PHANTOM_LIKE_CT,
+    source: 'T4–T9 above the phantom\'s T10–T12 (regionSpines.ts: T4 26 mm deep, 17 mm tall, discs 3.5–5 mm, kyphosis 39° T4–T12), field T3–L1; the phantom-like CT',
+  },
+  { name: 'upper-thoracic-ct-3mm-bone', spine: 'upper-thoracic', source: 'the upper thoracic spine on the 3 mm bone-kernel CT', ct: CT_3MM_BONE },
+  { name: 'upper-thoracic-mr-t2-3mm', spine: 'upper-thoracic', source: 'the upper thoracic spine on the 3 mm T2', mr: MR_T2_3MM },
+  {
+    name: 'whole-spine-ct-phantom-like', spine: 'whole-spine', ct: PHANTOM_LIKE_CT,
+    source: 'T3–S3 (regionSpines.ts: the upper thoracic spine to T9 on the lumbosacral spine from T10), field T3–S2, detectSpine T4→L5 (fourteen bodies, issue 12\'s time goal); the phantom-like CT (not on MR: a whole-spine MR is two or three stations, each with its own coil, which the sweep\'s one coil bias over 510 mm does not draw)',
+  },
+  {
+    name: 'lumbosacral-ct-phantom-like', spine: 'lumbosacral', ct: PHANTOM_LIKE_CT,
     source: 'L1–L5 above the sacrum (regionSpines.ts: lordosis to a 40° sacral slope, L5/S1 wedged 13 / 5 mm, S1 fused to S2), field T12–S2; the phantom-like CT',
-    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
   },
-  {
-    name: 'lumbosacral-ct-3mm-bone', spine: 'lumbosacral', source: 'the lumbosacral spine on the 3 mm bone-kernel CT',
-    ct: { pixelMm: 0.75, sliceMm: 3, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 25, table: CT_HU },
-  },
-  {
-    name: 'lumbosacral-mr-t2-3mm', spine: 'lumbosacral', source: 'the lumbosacral spine on the 3 mm T2 (a lumbar MR)',
-    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
-  },
+  { name: 'lumbosacral-ct-3mm-bone', spine: 'lumbosacral', source: 'the lumbosacral spine on the 3 mm bone-kernel CT', ct: CT_3MM_BONE },
+  { name: 'lumbosacral-mr-t2-3mm', spine: 'lumbosacral', source: 'the lumbosacral spine on the 3 mm T2 (a lumbar MR)', mr: MR_T2_3MM },
   {
     name: 'lumbosacral-mr-t2-4mm-lowsnr', spine: 'lumbosacral', source: 'the lumbosacral spine on the 4 mm low-SNR T2 at 1.5 T (as mr-t2-4mm-lowsnr)',
     mr: { pixelMm: 1.1, sliceMm: 4, table: MR_T2_SIGNAL, noiseSigma: 50, biasLengthMm: 120, biasCraniocaudal: 0.3 },
   },
+  { name: 'lumbosacral-mr-t1-3mm', spine: 'lumbosacral', source: 'the lumbosacral spine on the 3 mm T1', mr: { ...MR_T2_3MM, pixelMm: 0.7, table: MR_T1 } },
   {
-    name: 'lumbosacral-mr-t1-3mm', spine: 'lumbosacral', source: 'the lumbosacral spine on the 3 mm T1',
-    mr: { pixelMm: 0.7, sliceMm: 3, table: MR_T1, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
-  },
-  {
-    name: 'lumbosacral-ct-desiccated', spine: 'lumbosacral-desiccated',
+    name: 'lumbosacral-ct-desiccated', spine: 'lumbosacral-desiccated', ct: PHANTOM_LIKE_CT,
     source: 'L4/L5 and L5/S1 desiccated and narrowed (7 and 6 mm at the mid-line, ≈ 2.5 mm behind); the phantom-like CT',
-    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
   },
   {
     name: 'lumbosacral-mr-t2-desiccated', spine: 'lumbosacral-desiccated', source: 'those discs on the 3 mm T2 (desiccated 250, marrow 600)',
-    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_DEGENERATED, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: { ...MR_T2_3MM, table: MR_T2_DEGENERATED },
   },
 ];
 
@@ -384,7 +400,8 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
   let declined = 0;
   let cpuMs = 0;
   const centreProposals: { level: SpinalLevel; points: SixPoints }[] = [];
-  for (const level of truth) {
+  const clicked = region && 'clicked' in region ? truth.filter((l) => region.clicked.includes(l.level)) : truth;
+  for (const level of clicked) {
     const centre = centreOf(level.points);
     for (const [dy, dz] of CLICKS_MM) {
       proposals += 1;
@@ -417,11 +434,11 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
       }
     }
   }
-  const truthGrades = grades(truth.map((l) => ({ level: l.level, points: l.points })));
+  const truthGrades = grades(clicked.map((l) => ({ level: l.level, points: l.points })));
   const proposedGrades = grades(centreProposals);
-  const gradesEqual = truth.filter((l) => proposedGrades.get(l.level) === truthGrades.get(l.level)).length;
+  const gradesEqual = clicked.filter((l) => proposedGrades.get(l.level) === truthGrades.get(l.level)).length;
   if (verbose) {
-    for (const l of truth) {
+    for (const l of clicked) {
       if (proposedGrades.get(l.level) === truthGrades.get(l.level)) continue;
       console.log(`    ${variant.name} draw ${draw} ${l.level} centre click graded ${proposedGrades.get(l.level) ?? 'none'}, the truth ${truthGrades.get(l.level)}`);
     }
@@ -441,7 +458,7 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
     rightButFlagged,
     declined,
     gradesEqual,
-    levels: truth.length,
+    levels: clicked.length,
     spineRight,
     spineDangerous,
     spineLevelFlagged,
@@ -550,7 +567,7 @@ function main(): void {
   const variants = VARIANTS.filter((v) => only.length === 0 || only.some((word) => v.name.includes(word)));
   console.log(
     `assistance sweep (node ${process.version}; ${new Date().toISOString()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} ` +
-      `on ${availableParallelism()} cores); ${CLICKS_MM.length} clicks per body, T10–L3 (the lumbosacral rows L1–L5); "off" = a height off by more than ${CORRECTION_MM} mm; ` +
+      `on ${availableParallelism()} cores); ${CLICKS_MM.length} clicks per body, T10–L3 (the lumbosacral rows L1–L5, the upper thoracic T4–T9, the whole spine T4 and L5); "off" = a height off by more than ${CORRECTION_MM} mm; ` +
       `${withHeader ? 'each image with its header (Modality, HU)' : 'no header: modality from the values alone'}; ` +
       `${draws} noise draw${draws > 1 ? 's' : ''} per variant`,
   );
