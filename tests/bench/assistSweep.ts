@@ -90,7 +90,9 @@ interface Region {
 /** The lumbar spine from L1, and the short spans a reader of the lower levels clicks, each ending on L5 above the sacrum. */
 const LUMBOSACRAL_SPINES = [['L1', 'L5'], ['L3', 'L5'], ['L4', 'L5']] as const;
 
-const REGIONS = {
+type RegionName = 'lumbosacral' | 'lumbosacral-desiccated' | 'upper-thoracic' | 'whole-spine';
+
+const REGIONS: Readonly<Record<RegionName, Region>> = {
   lumbosacral: { scene: () => lumbosacralScene('healthy'), levels: LUMBOSACRAL_TRUTH_LEVELS, spines: LUMBOSACRAL_SPINES, notCounted: ['S1'] },
   'lumbosacral-desiccated': { scene: () => lumbosacralScene('desiccated'), levels: LUMBOSACRAL_TRUTH_LEVELS, spines: LUMBOSACRAL_SPINES, notCounted: ['S1'] },
   'upper-thoracic': {
@@ -101,8 +103,7 @@ const REGIONS = {
     notCounted: [],
   },
   'whole-spine': { scene: wholeSpineScene, levels: WHOLE_SPINE_TRUTH_LEVELS, clicked: ['T4', 'L5'], spines: [['T4', 'L5']], notCounted: ['S1'] },
-} as const satisfies Record<string, Region>;
-type RegionName = keyof typeof REGIONS;
+};
 
 function isRegion(spine: SpineShape | RegionName): spine is RegionName {
   return spine in REGIONS;
@@ -400,7 +401,8 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
   let declined = 0;
   let cpuMs = 0;
   const centreProposals: { level: SpinalLevel; points: SixPoints }[] = [];
-  const clicked = region && 'clicked' in region ? truth.filter((l) => region.clicked.includes(l.level)) : truth;
+  const clickedLevels = region?.clicked;
+  const clicked = clickedLevels ? truth.filter((l) => clickedLevels.includes(l.level)) : truth;
   for (const level of clicked) {
     const centre = centreOf(level.points);
     for (const [dy, dz] of CLICKS_MM) {
