@@ -262,13 +262,13 @@ export function detectSpine(
     const d = departure(i);
     evidence[i] = Number.isFinite(d) ? Math.max(-1, Math.min(1.5, d / contrast)) : 0;
   }
-  // Search a window around each end disc for its strongest evidence, and the middle of the disc there (discMiddle).
-  const searchDisc = (centreMm: number): { readonly peak: number; readonly middle: number } => {
+  // Search a window around each end disc for its strongest evidence, and the run of the disc there (discRun).
+  const searchDisc = (centreMm: number): { readonly peak: number; readonly run: readonly [number, number] } => {
     const lo = nearestStation(stations, centreMm - 3);
     const hi = nearestStation(stations, centreMm + 6);
     let best = lo;
     for (let i = lo; i <= hi; i += 1) if (evidence[i]! > evidence[best]!) best = i;
-    return { peak: best, middle: discMiddle(evidence, best) };
+    return { peak: best, run: discRun(evidence, best) };
   };
   const fromDisc = searchDisc(spanFrom + 1);
   const toDisc = searchDisc(spanTo - 4);
@@ -316,12 +316,17 @@ export function detectSpine(
     const taken = leading();
     return { candidates, placed: candidates[taken]!, judged: judgings[taken]!.judged() };
   };
-  // The end discs at their strongest samples; at the middles of those discs instead (discMiddle) where the count their
+  // The end discs at their strongest samples; at the middles of those discs instead (discRun) where the count their
   // middles' spacing suggests cannot be placed between the strongest samples: a tall disc read at its far endplate.
   const atPeaks = countBetween(fromDisc.peak, toDisc.peak);
-  const middlesGuess = guessOf(fromDisc.middle, Math.max(fromDisc.middle, toDisc.middle));
-  const peaksMisplaced = (fromDisc.middle !== fromDisc.peak || toDisc.middle !== toDisc.peak) && !atPeaks?.candidates.some((c) => c.discs.length === middlesGuess);
-  const counted = (peaksMisplaced ? countBetween(fromDisc.middle, toDisc.middle) : null) ?? atPeaks;
+  // Where both searches found the same disc (adjacent end bodies: their runs overlap), that disc's middle is both.
+  const middleOf = (from: number, to: number) => Math.round((from + to) / 2);
+  const shared = fromDisc.run[1] >= toDisc.run[0] ? middleOf(fromDisc.run[0], Math.max(fromDisc.run[1], toDisc.run[1])) : null;
+  const fromMiddle = shared ?? middleOf(...fromDisc.run);
+  const toMiddle = shared ?? middleOf(...toDisc.run);
+  const middlesGuess = guessOf(fromMiddle, Math.max(fromMiddle, toMiddle));
+  const peaksMisplaced = (fromMiddle !== fromDisc.peak || toMiddle !== toDisc.peak) && !atPeaks?.candidates.some((c) => c.discs.length === middlesGuess);
+  const counted = (peaksMisplaced ? countBetween(fromMiddle, toMiddle) : null) ?? atPeaks;
   if (!counted) return fail('NO_VERTEBRA', 'The discs between the two bodies could not be placed; measure these levels one by one.');
   const { candidates, placed, judged } = counted;
   const { bodies, faults } = judged;
@@ -532,10 +537,35 @@ function discDepartureOf({ profile, stations, totalMm, firstLevel, lastLevel, en
     return (i) => profile[i]! - local[i]!;
   }
   if (!eitherWay) return (i) => profile[i]! - bodyLevel;
+  const [fromLevel, toLevel] = neighbourLevels(profile, endDiscs, periodStations) ?? [firstLevel, lastLevel];
   return (i) => {
     const f = Math.max(0, Math.min(1, stations[i]!.s / Math.max(totalMm, 1e-6)));
-    return Math.abs(profile[i]! - (firstLevel + (lastLevel - firstLevel) * f));
+    return Math.abs(profile[i]! - (fromLevel + (toLevel - fromLevel) * f));
   };
+}
+
+/**
+ * The marrow levels of the bodies next to the end bodies, inside the span (image units): the profile's median from a
+ * quarter of a period to one period beyond each end disc, towards the other (the disc a fifth to a third of a period,
+ * see MIN_FILL_SHARE); null when the span holds no such stretch clear of the other end's (end bodies one or two apart).
+ * On MR an end body's own marrow need not be the spine's: a fresh fracture's oedema, bright on T2 and STIR, is the
+ * commonest reason to measure a spine and often its first or last click, and read against it a normal body next to it
+ * departs from the marrow as a disc does (the sweep's lumbosacral T2, first click on L1's oedematous wedge: L2 and L3
+ * flagged LEVEL_UNCERTAIN on every draw).
+ */
+function neighbourLevels(profile: Float64Array, endDiscs: readonly number[], periodStations: (i: number) => number): readonly [number, number] | null {
+  const [a, b] = endDiscs;
+  if (a === undefined || b === undefined) return null;
+  const fromStretch = [Math.round(a + periodStations(a) / 4), Math.round(a + periodStations(a))] as const;
+  const toStretch = [Math.round(b - periodStations(b)), Math.round(b - periodStations(b) / 4)] as const;
+  if (fromStretch[1] >= toStretch[0] + periodStations(b) / 2 || toStretch[0] <= fromStretch[0]) return null;
+  const levelOver = ([lo, hi]: readonly [number, number]): number => {
+    const values: number[] = [];
+    for (let j = lo; j <= hi; j += 1) if (Number.isFinite(profile[j]!)) values.push(profile[j]!);
+    return values.length > 0 ? median(values) : Number.NaN;
+  };
+  const levels = [levelOver(fromStretch), levelOver(toStretch)] as const;
+  return levels.every(Number.isFinite) ? levels : null;
 }
 
 /** The darkest and the brightest departure (discDepartureOf) within END_DISC_WINDOW_MM of `centreMm`, image units. */
@@ -579,25 +609,25 @@ const CLEAR_DISC_NOISE_RATIO = 3;
 const END_DISC_WINDOW_MM = [3, 3] as const;
 
 /**
- * The middle of the disc whose evidence peaks at station `peak`: of the run of stations around it whose evidence is at
- * least half the peak's (the half maximum, the issue's own edge criterion). The strongest sample need not be the
- * disc's middle: on MR the dark cortex either side of a disc departs from the marrow more than the disc between (T1, a
- * desiccated T2), and a tall disc (L4/L5 and L5/S1, 10–13 mm in front) read at one of its endplates put the end discs up
- * to a disc's height off their middles, so that two adjacent end bodies found two discs, or none in one period, where
- * they share one, and a count of two bodies between L3 and L5 fell outside the spacing prior (the sweep's lumbosacral
- * T1, README issue 12, fifteenth round). Used only where the count the middles' spacing suggests cannot be placed
- * between the strongest samples: taken everywhere, or wherever the count taken at the strongest samples had an unsound
- * body, it changed which counts the T10–L3 T1 rows judged sound (Modic, a 1 mm shell, low SNR) and put two to three
- * bodies per spine at a wrong level at full confidence.
+ * The disc whose evidence peaks at station `peak`: the run of stations around it whose evidence is at least half the
+ * peak's (the half maximum, the issue's own edge criterion), first and last station; its middle is the disc's. The
+ * strongest sample need not be the disc's middle: on MR the dark cortex either side of a disc departs from the marrow
+ * more than the disc between (T1, a desiccated T2), and a tall disc (L4/L5 and L5/S1, 10–13 mm in front) read at one of
+ * its endplates put the end discs up to a disc's height off their middles, so that two adjacent end bodies found two
+ * discs, or none in one period, where they share one, and a count of two bodies between L3 and L5 fell outside the
+ * spacing prior (the sweep's lumbosacral T1, README issue 12, fifteenth round). Used only where the count the middles'
+ * spacing suggests cannot be placed between the strongest samples: taken everywhere, or wherever the count taken at the
+ * strongest samples had an unsound body, it changed which counts the T10–L3 T1 rows judged sound (Modic, a 1 mm shell,
+ * low SNR) and put two to three bodies per spine at a wrong level at full confidence.
  */
-function discMiddle(evidence: Float64Array, peak: number): number {
+function discRun(evidence: Float64Array, peak: number): readonly [number, number] {
   const half = evidence[peak]! / 2;
-  if (!(half > 0)) return peak;
+  if (!(half > 0)) return [peak, peak];
   let from = peak;
   let to = peak;
   while (from > 0 && evidence[from - 1]! >= half) from -= 1;
   while (to < evidence.length - 1 && evidence[to + 1]! >= half) to += 1;
-  return Math.round((from + to) / 2);
+  return [from, to];
 }
 
 /** Median disc evidence over the middle half of the stretch between two discs (station indices); 0 when empty. */

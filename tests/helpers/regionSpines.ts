@@ -118,18 +118,18 @@ export function fieldOfViewMm(spine: Spine, from: DrawnLevel, to: DrawnLevel): r
 }
 
 /**
- * The fine scene of the lumbosacral spine over `field` (T12–S2 by default: a lumbar MR's or an abdominal CT's field),
- * its sacrum fused; `halfWidthMm` either side of the mid-sagittal plane (phantomVariants.ts's default when absent; an MR
- * slice needs only half its thickness).
+ * The fine scene of the lumbosacral spine over `crop.field` (T12–S2 by default: a lumbar MR's or an abdominal CT's
+ * field), its sacrum fused; `crop.halfWidthMm` either side of the mid-sagittal plane (phantomVariants.ts's default when
+ * absent; an MR slice needs only half its thickness) and `crop.yRangeMm` front to back (skin to skin when absent).
  */
 export function lumbosacralScene(
   discs: LumbosacralDiscs = 'healthy',
-  field: readonly [DrawnLevel, DrawnLevel] = ['T12', 'S2'],
-  halfWidthMm?: number,
+  crop: { readonly field?: readonly [DrawnLevel, DrawnLevel]; readonly halfWidthMm?: number; readonly yRangeMm?: readonly [number, number] } = {},
 ): FineScene {
   const spine = lumbosacralSpine(discs);
-  return fineScene(spine, halfWidthMm, {
-    zRangeMm: fieldOfViewMm(spine, ...field),
+  return fineScene(spine, crop.halfWidthMm, {
+    zRangeMm: fieldOfViewMm(spine, ...(crop.field ?? ['T12', 'S2'])),
+    ...(crop.yRangeMm ? { yRangeMm: crop.yRangeMm } : {}),
     discs: discs === 'desiccated' ? { ...SACRAL_FUSION, ...LUMBOSACRAL_DESICCATED } : SACRAL_FUSION,
   });
 }
