@@ -262,25 +262,17 @@ export function detectSpine(
     const d = departure(i);
     evidence[i] = Number.isFinite(d) ? Math.max(-1, Math.min(1.5, d / contrast)) : 0;
   }
-  // Search a window around each end disc for its exact place, then count.
-  const searchDisc = (centreMm: number): number => {
+  // Search a window around each end disc for its strongest evidence, and the run of the disc there (discRun).
+  const searchDisc = (centreMm: number): { readonly peak: number; readonly run: readonly [number, number] } => {
     const lo = nearestStation(stations, centreMm - 3);
     const hi = nearestStation(stations, centreMm + 6);
     let best = lo;
     for (let i = lo; i <= hi; i += 1) if (evidence[i]! > evidence[best]!) best = i;
-    return best;
+    return { peak: best, run: discRun(evidence, best) };
   };
-  const fromIndex = searchDisc(spanFrom + 1);
-  const toIndex = Math.max(fromIndex, searchDisc(spanTo - 4));
+  const fromDisc = searchDisc(spanFrom + 1);
+  const toDisc = searchDisc(spanTo - 4);
   const meanPeriodMm = (firstPeriod + lastPeriod) / 2;
-  const guess = Math.round((stations[toIndex]!.s - stations[fromIndex]!.s) / meanPeriodMm) + 1;
-  const candidates: { discs: number[]; score: number }[] = [];
-  for (let count = Math.max(1, guess - 1); count <= Math.min(MAX_BODIES, guess + 1); count += 1) {
-    const candidate = placeDiscs(evidence, fromIndex, toIndex, count, period);
-    if (candidate) candidates.push(candidate);
-  }
-  candidates.sort((x, y) => countScore(y) - countScore(x));
-  if (candidates.length === 0) return fail('NO_VERTEBRA', 'The discs between the two bodies could not be placed; measure these levels one by one.');
   // The body between two discs depends only on the station its seed is taken at (the middle between them): counts
   // that share a pair of discs share that body, which is proposed once.
   const bodyAtStation = new Map<number, VertebraProposal | null>();
@@ -294,6 +286,8 @@ export function detectSpine(
     bodyAtStation.set(i, body);
     return body;
   };
+  const firstProposal = toVertebraProposal(first.view, first.proposal);
+  const lastProposal = toVertebraProposal(last.view, last.proposal);
   // The disc count is taken only when the bodies between its discs are sound: a count one too high puts a disc inside
   // a body (a fracture's cleft, a dark band of oedema under an endplate, a dark marrow band) and finds that body twice
   // (each half proposing the whole of it: an overlap) or not at all (each half bounded by a false disc: no body there).
@@ -301,18 +295,40 @@ export function detectSpine(
   // Faults only accumulate as a count's bodies are proposed, so the counts are judged body by body, always the one
   // least faulted so far (the better-scoring on a tie), until that one is complete: no other can then have fewer, and
   // the bodies of counts that cannot win are never proposed.
-  const firstProposal = toVertebraProposal(first.view, first.proposal);
-  const lastProposal = toVertebraProposal(last.view, last.proposal);
-  const judgings = candidates.map((c) => judgingOf({ discs: c.discs, evidence, first: firstProposal, last: lastProposal, bodyAt }));
-  const leading = (): number => {
-    let lead = 0;
-    for (let j = 1; j < judgings.length; j += 1) if (judgings[j]!.faultCount() < judgings[lead]!.faultCount()) lead = j;
-    return lead;
+  const guessOf = (fromIndex: number, toIndex: number): number => Math.round((stations[toIndex]!.s - stations[fromIndex]!.s) / meanPeriodMm) + 1;
+  const countBetween = (fromIndex: number, lastDisc: number): Counted | null => {
+    const toIndex = Math.max(fromIndex, lastDisc);
+    const guess = guessOf(fromIndex, toIndex);
+    const candidates: { discs: number[]; score: number }[] = [];
+    for (let count = Math.max(1, guess - 1); count <= Math.min(MAX_BODIES, guess + 1); count += 1) {
+      const candidate = placeDiscs(evidence, fromIndex, toIndex, count, period);
+      if (candidate) candidates.push(candidate);
+    }
+    candidates.sort((x, y) => countScore(y) - countScore(x));
+    if (candidates.length === 0) return null;
+    const judgings = candidates.map((c) => judgingOf({ discs: c.discs, evidence, first: firstProposal, last: lastProposal, bodyAt }));
+    const leading = (): number => {
+      let lead = 0;
+      for (let j = 1; j < judgings.length; j += 1) if (judgings[j]!.faultCount() < judgings[lead]!.faultCount()) lead = j;
+      return lead;
+    };
+    for (let lead = leading(); !judgings[lead]!.complete(); lead = leading()) judgings[lead]!.judgeNext();
+    const taken = leading();
+    return { candidates, placed: candidates[taken]!, judged: judgings[taken]!.judged() };
   };
-  for (let lead = leading(); !judgings[lead]!.complete(); lead = leading()) judgings[lead]!.judgeNext();
-  const taken = leading();
-  const placed = candidates[taken]!;
-  const judged = judgings[taken]!.judged();
+  // The end discs at their strongest samples; at the middles of those discs instead (discRun) where the count their
+  // middles' spacing suggests cannot be placed between the strongest samples: a tall disc read at its far endplate.
+  const atPeaks = countBetween(fromDisc.peak, toDisc.peak);
+  // Where both searches found the same disc (adjacent end bodies: their runs overlap), that disc's middle is both.
+  const middleOf = (from: number, to: number) => Math.round((from + to) / 2);
+  const shared = fromDisc.run[1] >= toDisc.run[0] ? middleOf(fromDisc.run[0], Math.max(fromDisc.run[1], toDisc.run[1])) : null;
+  const fromMiddle = shared ?? middleOf(...fromDisc.run);
+  const toMiddle = shared ?? middleOf(...toDisc.run);
+  const middlesGuess = guessOf(fromMiddle, Math.max(fromMiddle, toMiddle));
+  const peaksMisplaced = (fromMiddle !== fromDisc.peak || toMiddle !== toDisc.peak) && !atPeaks?.candidates.some((c) => c.discs.length === middlesGuess);
+  const counted = (peaksMisplaced ? countBetween(fromMiddle, toMiddle) : null) ?? atPeaks;
+  if (!counted) return fail('NO_VERTEBRA', 'The discs between the two bodies could not be placed; measure these levels one by one.');
+  const { candidates, placed, judged } = counted;
   const { bodies, faults } = judged;
   // Doubtful levels: a body not filling its space or taken from a disc-like stretch, those next to a body missing or
   // found twice in the count taken, and, when a better-scoring count was set aside, each body
@@ -360,6 +376,13 @@ interface Bodies {
   readonly notBodies: readonly number[];
   /** A proposal that fills less than MIN_FILL_SHARE of the space between its discs: another body's part, or a band's. */
   readonly underfilled: readonly number[];
+}
+
+/** The disc counts tried between two end discs, best-scoring first, the one taken, and its judgement. */
+interface Counted {
+  readonly candidates: readonly { readonly discs: readonly number[]; readonly score: number }[];
+  readonly placed: { readonly discs: readonly number[]; readonly score: number };
+  readonly judged: Judged;
 }
 
 /** One disc count judged: its bodies and the level offsets at which they are unsound (ascending). */
@@ -514,10 +537,35 @@ function discDepartureOf({ profile, stations, totalMm, firstLevel, lastLevel, en
     return (i) => profile[i]! - local[i]!;
   }
   if (!eitherWay) return (i) => profile[i]! - bodyLevel;
+  const [fromLevel, toLevel] = neighbourLevels(profile, endDiscs, periodStations) ?? [firstLevel, lastLevel];
   return (i) => {
     const f = Math.max(0, Math.min(1, stations[i]!.s / Math.max(totalMm, 1e-6)));
-    return Math.abs(profile[i]! - (firstLevel + (lastLevel - firstLevel) * f));
+    return Math.abs(profile[i]! - (fromLevel + (toLevel - fromLevel) * f));
   };
+}
+
+/**
+ * The marrow levels of the bodies next to the end bodies, inside the span (image units): the profile's median from a
+ * quarter of a period to one period beyond each end disc, towards the other (the disc a fifth to a third of a period,
+ * see MIN_FILL_SHARE); null when the span holds no such stretch clear of the other end's (end bodies one or two apart).
+ * On MR an end body's own marrow need not be the spine's: a fresh fracture's oedema, bright on T2 and STIR, is the
+ * commonest reason to measure a spine and often its first or last click, and read against it a normal body next to it
+ * departs from the marrow as a disc does (the sweep's lumbosacral T2, first click on L1's oedematous wedge: L2 and L3
+ * flagged LEVEL_UNCERTAIN on every draw).
+ */
+function neighbourLevels(profile: Float64Array, endDiscs: readonly number[], periodStations: (i: number) => number): readonly [number, number] | null {
+  const [a, b] = endDiscs;
+  if (a === undefined || b === undefined) return null;
+  const fromStretch = [Math.round(a + periodStations(a) / 4), Math.round(a + periodStations(a))] as const;
+  const toStretch = [Math.round(b - periodStations(b)), Math.round(b - periodStations(b) / 4)] as const;
+  if (fromStretch[1] >= toStretch[0] + periodStations(b) / 2 || toStretch[0] <= fromStretch[0]) return null;
+  const levelOver = ([lo, hi]: readonly [number, number]): number => {
+    const values: number[] = [];
+    for (let j = lo; j <= hi; j += 1) if (Number.isFinite(profile[j]!)) values.push(profile[j]!);
+    return values.length > 0 ? median(values) : Number.NaN;
+  };
+  const levels = [levelOver(fromStretch), levelOver(toStretch)] as const;
+  return levels.every(Number.isFinite) ? levels : null;
 }
 
 /** The darkest and the brightest departure (discDepartureOf) within END_DISC_WINDOW_MM of `centreMm`, image units. */
@@ -559,6 +607,28 @@ const CLEAR_DISC_NOISE_RATIO = 3;
 
 /** How far before and beyond where an end disc is expected its extremes are looked for, mm (discExtremes). */
 const END_DISC_WINDOW_MM = [3, 3] as const;
+
+/**
+ * The disc whose evidence peaks at station `peak`: the run of stations around it whose evidence is at least half the
+ * peak's (the half maximum, the issue's own edge criterion), first and last station; its middle is the disc's. The
+ * strongest sample need not be the disc's middle: on MR the dark cortex either side of a disc departs from the marrow
+ * more than the disc between (T1, a desiccated T2), and a tall disc (L4/L5 and L5/S1, 10–13 mm in front) read at one of
+ * its endplates put the end discs up to a disc's height off their middles, so that two adjacent end bodies found two
+ * discs, or none in one period, where they share one, and a count of two bodies between L3 and L5 fell outside the
+ * spacing prior (the sweep's lumbosacral T1, README issue 12, fifteenth round). Used only where the count the middles'
+ * spacing suggests cannot be placed between the strongest samples: taken everywhere, or wherever the count taken at the
+ * strongest samples had an unsound body, it changed which counts the T10–L3 T1 rows judged sound (Modic, a 1 mm shell,
+ * low SNR) and put two to three bodies per spine at a wrong level at full confidence.
+ */
+function discRun(evidence: Float64Array, peak: number): readonly [number, number] {
+  const half = evidence[peak]! / 2;
+  if (!(half > 0)) return [peak, peak];
+  let from = peak;
+  let to = peak;
+  while (from > 0 && evidence[from - 1]! >= half) from -= 1;
+  while (to < evidence.length - 1 && evidence[to + 1]! >= half) to += 1;
+  return [from, to];
+}
 
 /** Median disc evidence over the middle half of the stretch between two discs (station indices); 0 when empty. */
 function coreEvidence(evidence: Float64Array, from: number, to: number): number {

@@ -1,4 +1,4 @@
-import type { PhantomLevel, VertebraShape } from './vertebraShape';
+import type { DrawnLevel, VertebraShape } from './vertebraShape';
 
 /**
  * The numbers of the phantom, cranial → caudal. Posterior heights follow adult morphometry (T10 ≈ 22 mm growing to
@@ -23,15 +23,17 @@ export interface LevelSpec {
   readonly discBelowMm: number;
 }
 
-interface BodySize {
-  level: PhantomLevel;
+/** The numbers a normal body is built from (normalShape). */
+export interface BodySize {
+  level: DrawnLevel;
   depthMm: number;
   widthMm: number;
   posteriorHeightMm: number;
   anteriorRatio: number;
 }
 
-function normalShape({ level, depthMm, widthMm, posteriorHeightMm, anteriorRatio }: BodySize): VertebraShape {
+/** A normal body of `size`: endplates 0.4 mm concave each, the wedge shared equally by both. */
+export function normalShape({ level, depthMm, widthMm, posteriorHeightMm, anteriorRatio }: BodySize): VertebraShape {
   const anteriorHeightMm = posteriorHeightMm * anteriorRatio;
   return {
     level,

@@ -5,13 +5,19 @@
 export const PHANTOM_LEVELS = ['T8', 'T9', 'T10', 'T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5'] as const;
 export type PhantomLevel = (typeof PHANTOM_LEVELS)[number];
 
+/**
+ * Every level a drawn spine may hold: the phantom's, and those the test helpers draw above and below it
+ * (tests/helpers/regionSpines.ts: the upper thoracic spine, the sacrum). The committed phantom draws PHANTOM_LEVELS only.
+ */
+export type DrawnLevel = PhantomLevel | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'S1' | 'S2' | 'S3';
+
 /** The levels that carry ground truth. */
 export const GROUND_TRUTH_LEVELS = ['T10', 'T11', 'T12', 'L1', 'L2', 'L3'] as const;
 export type GroundTruthLevel = (typeof GROUND_TRUTH_LEVELS)[number];
 
 /** The body of one vertebra in its own frame (u anterior, v cranial, w left), in mm. */
 export interface VertebraShape {
-  readonly level: PhantomLevel;
+  readonly level: DrawnLevel;
   readonly region: 'thoracic' | 'lumbar';
   /** Anteroposterior depth of the body in the midsagittal plane (w = 0). */
   readonly depthMm: number;

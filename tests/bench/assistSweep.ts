@@ -6,7 +6,10 @@
  * how many of those are NOT flagged "check" (the dangerous number), how many right ones (every height within 1.5 mm)
  * are flagged all the same (what a flag costs the reader), Genant grades of the centre clicks against the
  * truth's (measurement/'s assessSpine on both), and detectSpine's levels from clicks on T10 and L3 (right, off and
- * unflagged, and how many bodies carry LEVEL_UNCERTAIN: "level-flagged"). Figures, not a test.
+ * unflagged, and how many bodies carry LEVEL_UNCERTAIN: "level-flagged"). The lumbosacral rows (L1–L5 above a sacrum,
+ * tests/helpers/regionSpines.ts) click L1–L5 and run detectSpine from L1, L3 and L4 to L5, the upper thoracic rows click
+ * T4–T9 and run it from T4 to T9 and to T12, the whole-spine rows from T4 to L5 (fourteen bodies); each run with its
+ * count, whether the sacrum's S1 was proposed, and its CPU per body. Figures, not a test.
  *
  *   npm run bench:assist-sweep                      every variant
  *   npm run bench:assist-sweep -- --only ct-3mm,mr  variants whose name contains any of the words
@@ -16,13 +19,14 @@
  *                                                   this option; totals per draw), so a flag that holds on one draw only is seen
  */
 import { availableParallelism, loadavg } from 'node:os';
-import type { SixPoints, SpinalLevel } from '../../measurement';
+import { levelIndex, type SixPoints, type SpinalLevel } from '../../measurement';
 import { centreOf, distance, grades, heightErrorsMm, percentile, signedHeightErrorsMm, signedMm } from './assistFigures';
-import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, seriesHeaderOf, type AnalysisImage } from '../../analysis';
+import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, seriesHeaderOf, type AnalysisImage, type Vec3 } from '../../analysis';
 import {
   CT_HU,
   fineSceneOf,
   MR_STIR,
+  MR_T1,
   MR_T2_SIGNAL,
   renderCt,
   renderMr,
@@ -33,6 +37,19 @@ import {
   type SignalTable,
   type SpineShape,
 } from '../helpers/phantomVariants';
+import {
+  LUMBOSACRAL_TRUTH_LEVELS,
+  lumbosacralScene,
+  regionTruth,
+  UPPER_THORACIC_TRUTH_LEVELS,
+  upperThoracicScene,
+  WHOLE_SPINE_TRUTH_LEVELS,
+  wholeSpineScene,
+  type RegionTruth,
+} from '../helpers/regionSpines';
+import { patientToLocal } from '../../sample-data/pose';
+import type { Vertebra } from '../../sample-data/anatomy';
+import { inferiorEndplateVMm, superiorEndplateVMm, type DrawnLevel } from '../../sample-data/vertebraShape';
 
 /**
  * Osteoporotic CT: trabecular bone 80 HU (L1 ≤ 110 HU is > 90 % specific for osteoporosis, ≤ 160 HU 90 % sensitive:
@@ -49,15 +66,6 @@ const CT_OSTEOPOROTIC: SignalTable = {
 };
 
 /**
- * T1-weighted spin echo (as tests/unit/analysisMrPhantomContrasts.test.ts): fat brightest, adult fatty marrow bright,
- * disc, muscle and CSF dark to intermediate, cortex dark, acute oedema dark (Vande Berg BC et al., Eur Radiol 1998).
- */
-const MR_T1: SignalTable = {
-  air: 0, fat: 1000, softTissue: 400, muscle: 300, csf: 150, spinalCord: 450, discAnnulus: 250, discNucleus: 330,
-  cancellousBone: 700, oedematousBone: 300, corticalBone: 50, posteriorElementBone: 650, cement: 30,
-};
-
-/**
  * A desiccated disc on T2 (Pfirrmann grade IV–V, Pfirrmann CW et al., Spine 2001;26:1873: the nucleus as dark as the
  * annulus or darker, dark grey to black): 250 against the marrow's 600, so the disc/marrow contrast is inverted. On T1
  * a disc is darker than the marrow healthy or not (the table's annulus, 250). On CT a desiccated disc is soft tissue
@@ -65,11 +73,48 @@ const MR_T1: SignalTable = {
  */
 const MR_T2_DEGENERATED: SignalTable = { ...MR_T2_SIGNAL, degeneratedDisc: 250 };
 
+/**
+ * A spine beyond the phantom's T10–L3 (tests/helpers/regionSpines.ts): its fine scene, the levels clicked and measured
+ * (cranial → caudal), detectSpine's pairs of end bodies (the first pair's figures are the row's), and the bodies that
+ * must never be proposed as one of the levels counted (the sacrum's S1).
+ */
+interface Region {
+  readonly scene: () => FineScene;
+  /** The levels with ground truth, cranial → caudal: clicked one by one unless `clicked` names fewer. */
+  readonly levels: readonly SpinalLevel[];
+  readonly clicked?: readonly SpinalLevel[];
+  readonly spines: readonly (readonly [SpinalLevel, SpinalLevel])[];
+  readonly notCounted: readonly DrawnLevel[];
+}
+
+/** The lumbar spine from L1, and the short spans a reader of the lower levels clicks, each ending on L5 above the sacrum. */
+const LUMBOSACRAL_SPINES = [['L1', 'L5'], ['L3', 'L5'], ['L4', 'L5']] as const;
+
+type RegionName = 'lumbosacral' | 'lumbosacral-desiccated' | 'upper-thoracic' | 'whole-spine';
+
+const REGIONS: Readonly<Record<RegionName, Region>> = {
+  lumbosacral: { scene: () => lumbosacralScene('healthy'), levels: LUMBOSACRAL_TRUTH_LEVELS, spines: LUMBOSACRAL_SPINES, notCounted: ['S1'] },
+  'lumbosacral-desiccated': { scene: () => lumbosacralScene('desiccated'), levels: LUMBOSACRAL_TRUTH_LEVELS, spines: LUMBOSACRAL_SPINES, notCounted: ['S1'] },
+  'upper-thoracic': {
+    scene: upperThoracicScene,
+    levels: UPPER_THORACIC_TRUTH_LEVELS,
+    clicked: ['T4', 'T5', 'T6', 'T7', 'T8', 'T9'],
+    spines: [['T4', 'T9'], ['T4', 'T12']],
+    notCounted: [],
+  },
+  'whole-spine': { scene: wholeSpineScene, levels: WHOLE_SPINE_TRUTH_LEVELS, clicked: ['T4', 'L5'], spines: [['T4', 'L5']], notCounted: ['S1'] },
+};
+
+function isRegion(spine: SpineShape | RegionName): spine is RegionName {
+  return spine in REGIONS;
+}
+
 interface Variant {
   readonly name: string;
   /** Where the acquisition's numbers come from. */
   readonly source: string;
-  readonly spine: SpineShape;
+  /** The phantom's spine in one of its shapes (T10–L3 measured), or a region beyond it. */
+  readonly spine: SpineShape | RegionName;
   readonly ct?: Omit<CtAcquisition, 'seed'>;
   readonly mr?: Omit<MrAcquisition, 'seed'>;
 }
@@ -77,6 +122,11 @@ interface Variant {
 /** Bone and soft-tissue reconstruction kernels as an in-plane point spread's FWHM, mm (bone ≈ 0.6–0.8, soft ≈ 1.1–1.4). */
 const SHARP_FWHM_MM = 0.7;
 const SOFT_FWHM_MM = 1.3;
+
+/** The acquisitions the rows beyond T10–L3 are rendered with, as the rows of the same names on T10–L3. */
+const PHANTOM_LIKE_CT: Omit<CtAcquisition, 'seed'> = { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU };
+const CT_3MM_BONE: Omit<CtAcquisition, 'seed'> = { pixelMm: 0.75, sliceMm: 3, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 25, table: CT_HU };
+const MR_T2_3MM: Omit<MrAcquisition, 'seed'> = { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 };
 
 const VARIANTS: readonly Variant[] = [
   {
@@ -263,6 +313,35 @@ const VARIANTS: readonly Variant[] = [
     name: 'mr-t2-scoliosis', spine: 'scoliosis', source: 'scoliosis (bodies up to 8 mm off the plane) on the 3 mm T2',
     mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
   },
+  {
+    name: 'upper-thoracic-ct-phantom-like', spine: 'upper-thoracic', ct: PHANTOM_LIKE_CT,
+    source: 'T4–T9 above the phantom\'s T10–T12 (regionSpines.ts: T4 26 mm deep, 17 mm tall, discs 3.5–5 mm, kyphosis 39° T4–T12), field T3–L1; the phantom-like CT',
+  },
+  { name: 'upper-thoracic-ct-3mm-bone', spine: 'upper-thoracic', source: 'the upper thoracic spine on the 3 mm bone-kernel CT', ct: CT_3MM_BONE },
+  { name: 'upper-thoracic-mr-t2-3mm', spine: 'upper-thoracic', source: 'the upper thoracic spine on the 3 mm T2', mr: MR_T2_3MM },
+  {
+    name: 'whole-spine-ct-phantom-like', spine: 'whole-spine', ct: PHANTOM_LIKE_CT,
+    source: 'T3–S3 (regionSpines.ts: the upper thoracic spine to T9 on the lumbosacral spine from T10), field T3–S2, detectSpine T4→L5 (fourteen bodies, issue 12\'s time goal); the phantom-like CT (not on MR: a whole-spine MR is two or three stations, each with its own coil, which the sweep\'s one coil bias over 510 mm does not draw)',
+  },
+  {
+    name: 'lumbosacral-ct-phantom-like', spine: 'lumbosacral', ct: PHANTOM_LIKE_CT,
+    source: 'L1–L5 above the sacrum (regionSpines.ts: lordosis to a 40° sacral slope, L5/S1 wedged 13 / 5 mm, S1 fused to S2), field T12–S2; the phantom-like CT',
+  },
+  { name: 'lumbosacral-ct-3mm-bone', spine: 'lumbosacral', source: 'the lumbosacral spine on the 3 mm bone-kernel CT', ct: CT_3MM_BONE },
+  { name: 'lumbosacral-mr-t2-3mm', spine: 'lumbosacral', source: 'the lumbosacral spine on the 3 mm T2 (a lumbar MR)', mr: MR_T2_3MM },
+  {
+    name: 'lumbosacral-mr-t2-4mm-lowsnr', spine: 'lumbosacral', source: 'the lumbosacral spine on the 4 mm low-SNR T2 at 1.5 T (as mr-t2-4mm-lowsnr)',
+    mr: { pixelMm: 1.1, sliceMm: 4, table: MR_T2_SIGNAL, noiseSigma: 50, biasLengthMm: 120, biasCraniocaudal: 0.3 },
+  },
+  { name: 'lumbosacral-mr-t1-3mm', spine: 'lumbosacral', source: 'the lumbosacral spine on the 3 mm T1', mr: { ...MR_T2_3MM, pixelMm: 0.7, table: MR_T1 } },
+  {
+    name: 'lumbosacral-ct-desiccated', spine: 'lumbosacral-desiccated', ct: PHANTOM_LIKE_CT,
+    source: 'L4/L5 and L5/S1 desiccated and narrowed (7 and 6 mm at the mid-line, ≈ 2.5 mm behind); the phantom-like CT',
+  },
+  {
+    name: 'lumbosacral-mr-t2-desiccated', spine: 'lumbosacral-desiccated', source: 'those discs on the 3 mm T2 (desiccated 250, marrow 600)',
+    mr: { ...MR_T2_3MM, table: MR_T2_DEGENERATED },
+  },
 ];
 
 const CORRECTION_MM = 1.5;
@@ -296,6 +375,8 @@ export interface SweepRow {
   /** detectSpine's bodies flagged LEVEL_UNCERTAIN. */
   readonly spineLevelFlagged: number;
   readonly cpuMsPerProposal: number;
+  /** A region's detectSpine runs, one per pair of end bodies (the first's figures are the row's). */
+  readonly spines?: readonly (SpineFigures & { readonly from: SpinalLevel; readonly to: SpinalLevel })[];
 }
 
 /** The noise's seed of a variant's draw (1-based): draw 1 keeps the seed the sweep used before it had draws. */
@@ -309,7 +390,8 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
   // As the viewer hands a series over: with what its header says (Modality; a CT's values in HU).
   const header = seriesHeaderOf(variant.ct ? 'CT' : 'MR', undefined);
   const image: AnalysisImage = withHeader && header ? { ...rendered, header } : rendered;
-  const truth = truthOnPlane(fine.spine);
+  const region = isRegion(variant.spine) ? REGIONS[variant.spine] : null;
+  const truth: readonly RegionTruth[] = region ? regionTruth(fine.spine, region.levels) : truthOnPlane(fine.spine);
   const pointErrors: number[] = [];
   const heightErrorsAll: number[] = [];
   let proposals = 0;
@@ -319,7 +401,9 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
   let declined = 0;
   let cpuMs = 0;
   const centreProposals: { level: SpinalLevel; points: SixPoints }[] = [];
-  for (const level of truth) {
+  const clickedLevels = region?.clicked;
+  const clicked = clickedLevels ? truth.filter((l) => clickedLevels.includes(l.level)) : truth;
+  for (const level of clicked) {
     const centre = centreOf(level.points);
     for (const [dy, dz] of CLICKS_MM) {
       proposals += 1;
@@ -352,38 +436,18 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
       }
     }
   }
-  const truthGrades = grades(truth.map((l) => ({ level: l.level, points: l.points })));
+  const truthGrades = grades(clicked.map((l) => ({ level: l.level, points: l.points })));
   const proposedGrades = grades(centreProposals);
-  const gradesEqual = truth.filter((l) => proposedGrades.get(l.level) === truthGrades.get(l.level)).length;
+  const gradesEqual = clicked.filter((l) => proposedGrades.get(l.level) === truthGrades.get(l.level)).length;
   if (verbose) {
-    for (const l of truth) {
+    for (const l of clicked) {
       if (proposedGrades.get(l.level) === truthGrades.get(l.level)) continue;
       console.log(`    ${variant.name} draw ${draw} ${l.level} centre click graded ${proposedGrades.get(l.level) ?? 'none'}, the truth ${truthGrades.get(l.level)}`);
     }
   }
-  let spineRight = 0;
-  let spineDangerous = 0;
-  let spineLevelFlagged = 0;
-  const spine = detectSpine(image, centreOf(truth[0]!.points), centreOf(truth[truth.length - 1]!.points));
-  if (spine.ok) {
-    for (const { levelOffset, proposal } of spine.value.vertebrae) {
-      const level = truth[levelOffset];
-      if (!level) continue;
-      // The right body at the right level: its centre within a third of the body's middle height of the truth's.
-      const right = distance(proposal.centreMm, centreOf(level.points)) <= level.heights.middleMm / 3;
-      if (right) spineRight += 1;
-      const off = !right || heightErrorsMm(proposal.points, level.points).some((e) => e > CORRECTION_MM);
-      if (off && proposal.confidence >= CHECK_BELOW_CONFIDENCE) spineDangerous += 1;
-      if (proposal.reasons.some((r) => r.code === 'LEVEL_UNCERTAIN')) spineLevelFlagged += 1;
-      if (verbose && off) {
-        console.log(
-          `    ${variant.name} draw ${draw} spine: offset ${levelOffset} (${level.level}) ${right ? '' : 'WRONG BODY '}` +
-            `Ha/Hm/Hp off ${heightErrorsMm(proposal.points, level.points).map((e) => e.toFixed(1)).join(' / ')} mm, confidence ${proposal.confidence.toFixed(2)}` +
-            `${proposal.reasons.length ? ` (${proposal.reasons.map((r) => r.code).join(', ')})` : ''}`,
-        );
-      }
-    }
-  } else if (verbose) console.log(`    ${variant.name} draw ${draw} spine: ${spine.error.message}`);
+  const pairs = region ? region.spines.map(([from, to]) => [truth.findIndex((l) => l.level === from), truth.findIndex((l) => l.level === to)] as const) : [[0, truth.length - 1] as const];
+  const spines = pairs.map(([from, to]) => spineFigures({ image, fine, truth, from, to, notCounted: region?.notCounted ?? [] }, verbose ? `${variant.name} draw ${draw}` : null));
+  const { right: spineRight, dangerous: spineDangerous, levelFlagged: spineLevelFlagged } = spines[0]!;
   return {
     name: draw === 1 ? variant.name : `${variant.name} (draw ${draw})`,
     pointMedianMm: percentile(pointErrors, 0.5),
@@ -396,12 +460,81 @@ function runVariant(variant: Variant, fine: FineScene, verbose: boolean, withHea
     rightButFlagged,
     declined,
     gradesEqual,
-    levels: truth.length,
+    levels: clicked.length,
     spineRight,
     spineDangerous,
     spineLevelFlagged,
     cpuMsPerProposal: cpuMs / proposals,
+    ...(region ? { spines: spines.map((f, k) => ({ ...f, from: truth[pairs[k]![0]]!.level, to: truth[pairs[k]![1]]!.level })) } : {}),
   };
+}
+
+/** What detectSpine is judged on: the image, its scene, the truth (cranial → caudal), and the end bodies' indices in it. */
+interface SpineRun {
+  readonly image: AnalysisImage;
+  readonly fine: FineScene;
+  readonly truth: readonly RegionTruth[];
+  readonly from: number;
+  readonly to: number;
+  /** Levels of the scene that must never be proposed as a counted body (the sacrum's S1). */
+  readonly notCounted: readonly DrawnLevel[];
+}
+
+/** detectSpine's figures from one pair of end clicks. */
+interface SpineFigures {
+  /** Bodies at their level (centre within a third of the truth's Hm of it). */
+  readonly right: number;
+  /** Bodies off (wrong body, or a height off by more than CORRECTION_MM) at full confidence. */
+  readonly dangerous: number;
+  readonly levelFlagged: number;
+  /** Bodies counted, end bodies included; 0 when detectSpine failed. */
+  readonly counted: number;
+  /** Proposals whose centre lies inside a body of `notCounted` (S1 taken for a vertebra). */
+  readonly notCountedProposed: number;
+  readonly cpuMs: number;
+}
+
+/**
+ * Runs detectSpine from the centre of truth[from] to that of truth[to] and judges each body at its level offset
+ * (verbose: one line per body off, prefixed with `tag`).
+ */
+function spineFigures({ image, fine, truth, from, to, notCounted }: SpineRun, tag: string | null): SpineFigures {
+  let right = 0;
+  let dangerous = 0;
+  let levelFlagged = 0;
+  let notCountedProposed = 0;
+  const c0 = process.cpuUsage();
+  const spine = detectSpine(image, centreOf(truth[from]!.points), centreOf(truth[to]!.points));
+  const c1 = process.cpuUsage(c0);
+  const excluded = fine.spine.vertebrae.filter((v) => notCounted.includes(v.shape.level));
+  if (spine.ok) {
+    for (const { levelOffset, proposal } of spine.value.vertebrae) {
+      if (excluded.some((v) => inside(v, proposal.centreMm))) notCountedProposed += 1;
+      const level = truth[from + levelOffset];
+      if (!level || from + levelOffset > to) continue;
+      // The right body at the right level: its centre within a third of the body's middle height of the truth's.
+      const isRight = distance(proposal.centreMm, centreOf(level.points)) <= level.heights.middleMm / 3;
+      if (isRight) right += 1;
+      const off = !isRight || heightErrorsMm(proposal.points, level.points).some((e) => e > CORRECTION_MM);
+      if (off && proposal.confidence >= CHECK_BELOW_CONFIDENCE) dangerous += 1;
+      if (proposal.reasons.some((r) => r.code === 'LEVEL_UNCERTAIN')) levelFlagged += 1;
+      if (tag && off) {
+        console.log(
+          `    ${tag} spine: offset ${levelOffset} (${level.level}) ${isRight ? '' : 'WRONG BODY '}` +
+            `Ha/Hm/Hp off ${heightErrorsMm(proposal.points, level.points).map((e) => e.toFixed(1)).join(' / ')} mm, confidence ${proposal.confidence.toFixed(2)}` +
+            `${proposal.reasons.length ? ` (${proposal.reasons.map((r) => r.code).join(', ')})` : ''}`,
+        );
+      }
+    }
+  } else if (tag) console.log(`    ${tag} spine: ${spine.error.message}`);
+  return { right, dangerous, levelFlagged, counted: spine.ok ? spine.value.vertebrae.length : 0, notCountedProposed, cpuMs: (c1.user + c1.system) / 1000 };
+}
+
+/** Whether patient point `p` lies inside the body of `vertebra` (between its walls and endplates, mid-sagittally). */
+function inside(vertebra: Vertebra, p: Vec3): boolean {
+  const [u, v] = patientToLocal(vertebra.frame, p);
+  const { shape } = vertebra;
+  return Math.abs(u) < shape.depthMm / 2 && v > inferiorEndplateVMm(shape, u, 0) && v < superiorEndplateVMm(shape, u, 0);
 }
 
 function formatRow(r: SweepRow): string {
@@ -409,7 +542,18 @@ function formatRow(r: SweepRow): string {
     `| ${r.name} | ${r.pointMedianMm.toFixed(2)} / ${r.point95Mm.toFixed(2)} | ${r.heightMedianMm.toFixed(2)} / ${r.height95Mm.toFixed(2)} | ` +
     `${r.needCorrection} / ${r.proposals}${r.declined ? ` (${r.declined} declined)` : ''} | ${r.dangerous ? `**${r.dangerous}**` : '0'} | ` +
     `${r.rightButFlagged} | ` +
-    `${r.gradesEqual} / ${r.levels} | ${r.spineRight} / ${r.levels}${r.spineDangerous ? ` (**${r.spineDangerous}** off, unflagged)` : ''}${r.spineLevelFlagged ? `, ${r.spineLevelFlagged} level-flagged` : ''} | ${r.cpuMsPerProposal.toFixed(0)} |`
+    `${r.gradesEqual} / ${r.levels} | ${r.spines ? r.spines.map(formatRegionSpine).join('; ') : `${r.spineRight} / ${r.levels}${r.spineDangerous ? ` (**${r.spineDangerous}** off, unflagged)` : ''}${r.spineLevelFlagged ? `, ${r.spineLevelFlagged} level-flagged` : ''}`} | ${r.cpuMsPerProposal.toFixed(0)} |`
+  );
+}
+
+/** A region's detectSpine run: "L1→L5 5 / 5", then what went wrong, and its CPU per body counted. */
+function formatRegionSpine(f: SpineFigures & { readonly from: SpinalLevel; readonly to: SpinalLevel }): string {
+  const expected = levelIndex(f.to) - levelIndex(f.from) + 1;
+  return (
+    `${f.from}→${f.to} ${f.right} / ${expected}` +
+    `${f.counted !== expected ? ` (counted ${f.counted})` : ''}${f.dangerous ? ` (**${f.dangerous}** off, unflagged)` : ''}` +
+    `${f.levelFlagged ? `, ${f.levelFlagged} level-flagged` : ''}${f.notCountedProposed ? `, **sacrum proposed ${f.notCountedProposed}**` : ''}` +
+    `, ${f.counted ? (f.cpuMs / f.counted).toFixed(0) : '–'} ms CPU per body`
   );
 }
 
@@ -425,7 +569,7 @@ function main(): void {
   const variants = VARIANTS.filter((v) => only.length === 0 || only.some((word) => v.name.includes(word)));
   console.log(
     `assistance sweep (node ${process.version}; ${new Date().toISOString()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} ` +
-      `on ${availableParallelism()} cores); ${CLICKS_MM.length} clicks per body, T10–L3; "off" = a height off by more than ${CORRECTION_MM} mm; ` +
+      `on ${availableParallelism()} cores); ${CLICKS_MM.length} clicks per body, T10–L3 (the lumbosacral rows L1–L5, the upper thoracic T4–T9, the whole spine T4 and L5); "off" = a height off by more than ${CORRECTION_MM} mm; ` +
       `${withHeader ? 'each image with its header (Modality, HU)' : 'no header: modality from the values alone'}; ` +
       `${draws} noise draw${draws > 1 ? 's' : ''} per variant`,
   );
@@ -434,12 +578,12 @@ function main(): void {
     '\n| variant | point error median / 95th (mm) | height error median / 95th (mm) | needing correction | off and not flagged | right but flagged | grades equal (centre clicks) | detectSpine levels right | CPU ms per proposal |',
   );
   console.log('|---|---|---|---|---|---|---|---|---|');
-  const scenes = new Map<SpineShape, FineScene>();
+  const scenes = new Map<SpineShape | RegionName, FineScene>();
   const totals = Array.from({ length: draws }, () => ({ proposals: 0, needCorrection: 0, dangerous: 0, rightButFlagged: 0, spineDangerous: 0 }));
   for (const variant of variants) {
     let fine = scenes.get(variant.spine);
     if (!fine) {
-      fine = fineSceneOf(variant.spine);
+      fine = isRegion(variant.spine) ? REGIONS[variant.spine].scene() : fineSceneOf(variant.spine);
       scenes.set(variant.spine, fine);
     }
     for (let draw = 1; draw <= draws; draw += 1) {

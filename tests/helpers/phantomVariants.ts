@@ -81,12 +81,17 @@ export type SpineShape = 'baseline' | 'kyphosis' | 'lordosis' | 'scoliosis' | 'd
  * either side of the collapsed discs, 3–6 mm forward of the wall and 1–1.5 mm towards the disc, so that a spur's tip
  * lies where a healthy body's corner would: "osteophytes that mimic a corner".
  */
-interface DiscDegeneration {
+export interface DiscDegeneration {
   /** The disc's mid-line height, mm, when narrowed (else as the baseline's). */
   readonly heightMm?: number;
   readonly vacuum: boolean;
+  /**
+   * A fused segment (the sacrum's): the disc's samples less than this deep inside the walls are drawn as cortical bone
+   * (the fused rims), the deeper ones as the desiccated remnant; absent, no fusion.
+   */
+  readonly fusedRimMm?: number;
 }
-type DiscDegenerations = Readonly<Partial<Record<string, DiscDegeneration>>>;
+export type DiscDegenerations = Readonly<Partial<Record<string, DiscDegeneration>>>;
 const DEGENERATED_DISCS: DiscDegenerations = {
   T11: { heightMm: 4, vacuum: false },
   L1: { vacuum: false },
@@ -221,12 +226,12 @@ function narrowedSpine(base: Spine, discs: DiscDegenerations): Spine {
 }
 
 /**
- * Ground truth of T10–L3 on the plane x = planeXMm: the six points 1 mm inside the walls on that plane's cut through
+ * Ground truth of T10–L3 (or of `levels`) on the plane x = planeXMm: the six points 1 mm inside the walls on that plane's cut through
  * each body (a body shifted sideways is measured where the displayed plane cuts it, as a reader would).
  */
-export function truthOnPlane(spine: Spine, planeXMm = 0): LevelTruth[] {
+export function truthOnPlane(spine: Spine, planeXMm = 0, levels: readonly string[] = GROUND_TRUTH_LEVELS): LevelTruth[] {
   return spine.vertebrae
-    .filter((v) => (GROUND_TRUTH_LEVELS as readonly string[]).includes(v.shape.level))
+    .filter((v) => levels.includes(v.shape.level))
     .map((vertebra) => levelTruth(vertebra, planeXMm - vertebra.frame.centreMm[0]));
 }
 
@@ -259,10 +264,11 @@ export function fineScene(
      * MODIC_CHANGES; with 'dish', the bridging ossification of DISH_LEVELS.
      */
     readonly degeneration?: 'discs' | 'osteophytes' | 'middleDiscs' | 'modic' | 'dish';
+    /** Discs drawn desiccated or fused on any spine, by the level above each (instead of `degeneration`). */
+    readonly discs?: DiscDegenerations;
   } = {},
 ): FineScene {
-  const geometry = ctGeometry(spine);
-  const [zBottomMm, zTopMm] = crop.zRangeMm ?? [geometry.topZMm - (geometry.sliceCount - 1), geometry.topZMm];
+  const [zBottomMm, zTopMm] = crop.zRangeMm ?? ctSlabMm(spine);
   const nz = Math.round((zTopMm - zBottomMm) / FINE_MM) + 1;
   const yRange = crop.yRangeMm ?? Y_RANGE_MM;
   const y0Mm = yRange[0];
@@ -283,7 +289,8 @@ export function fineScene(
     const tissue = new Uint8Array(ny * nz);
     rasterizePlane(scene, plane, tissue);
     const grid = { xMm: x, y0Mm, zTopMm, ny, nz };
-    if (crop.degeneration === 'modic') paintModicChanges(tissue, spine, grid);
+    if (crop.discs) paintDegeneratedDiscs(tissue, spine, grid, crop.discs);
+    else if (crop.degeneration === 'modic') paintModicChanges(tissue, spine, grid);
     else if (crop.degeneration === 'dish') paintBridgingOssification(tissue, spine, grid);
     else if (crop.degeneration) {
       paintDegeneratedDiscs(tissue, spine, grid, crop.degeneration === 'middleDiscs' ? MIDDLE_DESICCATED_DISCS : DEGENERATED_DISCS);
@@ -293,6 +300,12 @@ export function fineScene(
     return tissue;
   });
   return { spine, xsMm, y0Mm, ny, zTopMm, nz, planes };
+}
+
+/** z range (bottom, top) of the phantom's CT slab for `spine` (T10–L3 and margins), mm. */
+function ctSlabMm(spine: Spine): readonly [number, number] {
+  const geometry = ctGeometry(spine);
+  return [geometry.topZMm - (geometry.sliceCount - 1), geometry.topZMm];
 }
 
 /** The fine scene of a spine shape, with its degeneration drawn for 'degenerated' and 'osteophytes'. */
@@ -320,8 +333,9 @@ interface FineGrid {
 }
 
 /**
- * Recodes the disc samples of `degenerations` as DEGENERATED_DISC, and those of a vacuum cleft (within
- * VACUUM_THICKNESS_MM / 2 of the disc's middle, deeper than VACUUM_WALL_INSET_MM inside the walls) as VACUUM_GAS.
+ * Recodes the disc samples of `degenerations` as DEGENERATED_DISC, those of a vacuum cleft (within
+ * VACUUM_THICKNESS_MM / 2 of the disc's middle, deeper than VACUUM_WALL_INSET_MM inside the walls) as VACUUM_GAS, and
+ * those of a fused segment's rim (less than fusedRimMm inside the walls) as cortical bone.
  */
 function paintDegeneratedDiscs(tissue: Uint8Array, spine: Spine, grid: FineGrid, degenerations: DiscDegenerations): void {
   const discs = spine.vertebrae.flatMap((upper, i) => {
@@ -342,11 +356,10 @@ function paintDegeneratedDiscs(tissue: Uint8Array, spine: Spine, grid: FineGrid,
         const [uLower, vLower, wLower] = patientToLocal(lower.frame, p);
         const aboveLowerMm = vLower - superiorEndplateVMm(lower.shape, uLower, wLower);
         if (belowUpperMm <= 0 || aboveLowerMm <= 0) continue;
-        const inCleft =
-          spec.vacuum &&
-          Math.abs(belowUpperMm - aboveLowerMm) <= VACUUM_THICKNESS_MM &&
-          signedDistanceToWallMm(lowerMap, uLower, wLower) < -VACUUM_WALL_INSET_MM;
-        tissue[index] = inCleft ? VACUUM_GAS : DEGENERATED_DISC;
+        const fromWallMm = signedDistanceToWallMm(lowerMap, uLower, wLower);
+        const inCleft = spec.vacuum && Math.abs(belowUpperMm - aboveLowerMm) <= VACUUM_THICKNESS_MM && fromWallMm < -VACUUM_WALL_INSET_MM;
+        const fused = spec.fusedRimMm !== undefined && fromWallMm > -spec.fusedRimMm;
+        tissue[index] = fused ? Tissue.corticalBone : inCleft ? VACUUM_GAS : DEGENERATED_DISC;
         break;
       }
     }
@@ -747,10 +760,10 @@ export const MR_STIR: SignalTable = {
 };
 
 /**
- * T1-weighted spin echo: fat brightest, adult fatty marrow bright, disc, muscle and CSF dark to intermediate, cortex
- * dark, acute oedema dark (Vande Berg BC et al., Eur Radiol 1998).
+ * T1-weighted spin echo (as tests/unit/analysisMrPhantomContrasts.test.ts): fat brightest, adult fatty marrow bright,
+ * disc, muscle and CSF dark to intermediate, cortex dark, acute oedema dark (Vande Berg BC et al., Eur Radiol 1998).
  */
-export const MR_T1_SIGNAL: SignalTable = {
+export const MR_T1: SignalTable = {
   air: 0, fat: 1000, softTissue: 400, muscle: 300, csf: 150, spinalCord: 450, discAnnulus: 250, discNucleus: 330,
   cancellousBone: 700, oedematousBone: 300, corticalBone: 50, posteriorElementBone: 650, cement: 30,
 };

@@ -5,7 +5,7 @@ import { levelTruth, stackPoses, type Spine, type Vertebra } from '../../sample-
 import { frameOf } from '../../sample-data/pose';
 import { BASELINE_LEVELS } from '../../sample-data/spineSpecs';
 import { centreOf, heightErrorsMm } from '../bench/assistFigures';
-import { fineScene, MR_T1_SIGNAL, MR_T2_SIGNAL, renderMr } from '../helpers/phantomVariants';
+import { fineScene, MR_T1, MR_T2_SIGNAL, renderMr } from '../helpers/phantomVariants';
 
 // Severe (Genant grade 3) fractures on MR, the commonest way they are imaged: the phantom's spine with T12 crushed in
 // its middle (biconcave, Hm 0.55 × Hp: 13 mm under 22–24 mm walls, 37 mm deep) and L1 a severe wedge (Ha 0.45 × Hp),
@@ -34,7 +34,7 @@ const fine = fineScene(spine, 1.5, { zRangeMm: [Math.min(...zs) - 15, Math.max(.
 
 const SEQUENCES = [
   ['T2', MR_T2_SIGNAL],
-  ['T1', MR_T1_SIGNAL],
+  ['T1', MR_T1],
 ] as const;
 
 describe.each(SEQUENCES)('severe fractures on a 3 mm %s MR', (name, table) => {
