@@ -78,8 +78,10 @@ const FIRST_HEIGHT_RANGE_MM: readonly [number, number] = [MIN_PLAUSIBLE_HEIGHT_M
 function endplatePair(sups: readonly Edge[], infs: readonly Edge[], depthMm: number | null, wallSideMm: number | null = null): readonly [Edge, Edge] | null {
   const pair = nearestPairIn(sups, infs, depthMm !== null ? [HEIGHT_TO_DEPTH_RANGE[0] * depthMm, HEIGHT_TO_DEPTH_RANGE[1] * depthMm] : FIRST_HEIGHT_RANGE_MM);
   if (!pair || depthMm === null || wallSideMm === null || pair[0].distanceMm + pair[1].distanceMm <= wallSideMm + MIDDLE_OVER_WALLS_MM) return pair;
-  const crushed = nearestPairIn(sups, infs, [CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm, wallSideMm + MIDDLE_OVER_WALLS_MM]);
-  return crushed && crushed[0].distanceMm + crushed[1].distanceMm <= wallSideMm + MIDDLE_OVER_WALLS_MM ? crushed : pair;
+  const range = [CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm, wallSideMm + MIDDLE_OVER_WALLS_MM] as const;
+  const crushed = nearestPairIn(sups, infs, range);
+  const h = crushed ? crushed[0].distanceMm + crushed[1].distanceMm : Number.NaN;
+  return crushed && h >= range[0] && h <= range[1] ? crushed : pair;
 }
 
 /**
