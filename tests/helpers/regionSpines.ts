@@ -92,7 +92,7 @@ export function lumbosacralSpine(discs: LumbosacralDiscs = 'healthy'): Spine {
 }
 
 /** Posed bodies of `levels`, placed as the phantom's are (stackPoses), then moved `forwardMm` to the front. */
-function spineFrom(levels: readonly LevelSpec[], forwardMm: number): Spine {
+export function spineFrom(levels: readonly LevelSpec[], forwardMm = 0): Spine {
   const poses = stackPoses(levels).map((p) => ({ centreMm: [p.centreMm[0], p.centreMm[1] - forwardMm, p.centreMm[2]] as const, tiltDeg: p.tiltDeg }));
   return {
     vertebrae: levels.map((l, i) => ({ shape: l.shape, pose: poses[i]!, frame: frameOf(poses[i]!), discBelowMm: l.discBelowMm })),

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_BELOW_CONFIDENCE, proposeVertebra } from '../../analysis';
 import { assessSpine } from '../../measurement';
-import { levelTruth, stackPoses, type Spine, type Vertebra } from '../../sample-data/anatomy';
-import { frameOf } from '../../sample-data/pose';
+import { levelTruth } from '../../sample-data/anatomy';
 import { BASELINE_LEVELS } from '../../sample-data/spineSpecs';
 import { centreOf, heightErrorsMm } from '../bench/assistFigures';
 import { fineScene, MR_T1, MR_T2_SIGNAL, renderMr } from '../helpers/phantomVariants';
+import { spineFrom } from '../helpers/regionSpines';
 
 // Severe (Genant grade 3) fractures on MR, the commonest way they are imaged: the phantom's spine with T12 crushed in
 // its middle (biconcave, Hm 0.55 × Hp: 13 mm under 22–24 mm walls, 37 mm deep) and L1 a severe wedge (Ha 0.45 × Hp),
@@ -25,10 +25,8 @@ const SEVERE_LEVELS = BASELINE_LEVELS.map((l) => {
   }
   return l;
 });
-const poses = stackPoses(SEVERE_LEVELS);
-const vertebrae: Vertebra[] = SEVERE_LEVELS.map((l, i) => ({ shape: l.shape, pose: poses[i]!, frame: frameOf(poses[i]!), discBelowMm: l.discBelowMm }));
-const spine: Spine = { vertebrae, cement: null };
-const levels = vertebrae.filter((v) => ['T11', 'T12', 'L1', 'L2', 'L3'].includes(v.shape.level)).map((v) => levelTruth(v));
+const spine = spineFrom(SEVERE_LEVELS);
+const levels = spine.vertebrae.filter((v) => ['T11', 'T12', 'L1', 'L2', 'L3'].includes(v.shape.level)).map((v) => levelTruth(v));
 const zs = levels.flatMap((l) => Object.values(l.points).map((p) => p[2]));
 const fine = fineScene(spine, 1.5, { zRangeMm: [Math.min(...zs) - 15, Math.max(...zs) + 15], yRangeMm: [-100, 60] });
 
