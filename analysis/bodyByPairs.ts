@@ -16,10 +16,14 @@ import type { PlaneView } from './planeView';
 import { median, type ShellPolarity } from './profile';
 import { addScaled2, dot2, perpendicular2, subtract2, type Vec2 } from './vec';
 
-/** A body's boundary found on a profile: its distance from the profile's start, mm, and its contrast, image units. */
+/**
+ * A body's boundary found on a profile: its distance from the profile's start, mm, its contrast and the band's darkest
+ * value, image units.
+ */
 interface Edge {
   readonly distanceMm: number;
   readonly contrast: number;
+  readonly darkestValue: number;
 }
 
 /**
@@ -95,6 +99,61 @@ function passedNearerPair(sups: readonly Edge[], infs: readonly Edge[], depthMm:
   return h >= CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm && h < HEIGHT_TO_DEPTH_RANGE[0] * depthMm;
 }
 
+/**
+ * How deep below the marrow a crushed body's nearest band at mid-depth lies against the band beyond it (near ÷ beyond): both are
+ * cortex, its own endplate and its neighbour's across the disc, which give no signal on MR, so about as deep (the
+ * sweep's and the probes' crushed bodies 0.93–1.86 on 3 mm T1 and T2). The edge of a Modic change under an endplate
+ * (oedema dark on T1, bright on T2: Modic MT et al., Radiology 1988;166:193) runs across the body's depth too but is
+ * shallower than the cortex beyond it (≤ 0.8); seen from inside a disc, the endplates around it are deep and the bands
+ * beyond them lie in the neighbours' marrow (≥ 2.4).
+ */
+const CRUSHED_BAND_DEPTH_RATIO: readonly [number, number] = [0.85, 2.2];
+
+/**
+ * The nearest endplates either side when they make a crushed body's height (CRUSHED_MIN_HEIGHT_TO_DEPTH × `depthMm` up
+ * to HEIGHT_TO_DEPTH_RANGE's lower bound), else null.
+ */
+function crushedNearestPair(sups: readonly Edge[], infs: readonly Edge[], depthMm: number): readonly [Edge, Edge] | null {
+  const [sup, inf] = [sups[0], infs[0]];
+  if (!sup || !inf) return null;
+  const h = sup.distanceMm + inf.distanceMm;
+  return h >= CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm && h < HEIGHT_TO_DEPTH_RANGE[0] * depthMm ? [sup, inf] : null;
+}
+
+/**
+ * Whether the nearest band either side is as deep below the marrow (`marrowValue`) as a cortex against the band beyond
+ * it (CRUSHED_BAND_DEPTH_RATIO; that band must be there: a body's own endplate has a disc and another endplate beyond it).
+ */
+function nearestAreCortex(sups: readonly Edge[], infs: readonly Edge[], marrowValue: number): boolean {
+  const cortex = ([near, beyond]: readonly Edge[]): boolean => {
+    if (!near || !beyond) return false;
+    const ratio = (marrowValue - near.darkestValue) / (marrowValue - beyond.darkestValue);
+    return ratio >= CRUSHED_BAND_DEPTH_RATIO[0] && ratio <= CRUSHED_BAND_DEPTH_RATIO[1];
+  };
+  return cortex(sups) && cortex(infs);
+}
+
+/**
+ * Largest ratio between the heights of the nearest pairs of a body crushed all over (its anterior, middle and posterior
+ * heights; a grade 3 crush with a wedge in it keeps Ha ≈ 0.6 × Hp).
+ */
+const CRUSHED_HEIGHT_SPREAD = 1.7;
+
+/**
+ * Whether a body is crushed all over (a Genant grade 3 crush, every height ≤ 60 % of its neighbours' while its depth is
+ * unchanged): beside both walls and at two or more of the mid-depth probes the nearest endplates make a crushed body's
+ * height (crushedNearestPair), within CRUSHED_HEIGHT_SPREAD of each other, and at mid-depth they are as dark as cortex
+ * (nearestAreCortex; beside the posterior wall the neighbour's endplate beyond the disc may fade into the ligament and the
+ * canal). The pairs HEIGHT_TO_DEPTH_RANGE prefers then reach across a disc on every probe: on MR an oedematous body can
+ * look like its discs on T1 and T2 alike, and a body crushed long ago keeps its marrow but not its shape.
+ */
+function crushedAllOver(wallSides: ReadonlyArray<readonly [Edge, Edge] | null>, middles: ReadonlyArray<readonly [Edge, Edge] | null>): boolean {
+  const found = [...wallSides, ...middles].filter((p): p is readonly [Edge, Edge] => p !== null);
+  if (wallSides.some((p) => p === null) || middles.filter((p) => p !== null).length < 2) return false;
+  const heights = found.map(([a, b]) => a.distanceMm + b.distanceMm);
+  return Math.max(...heights) <= CRUSHED_HEIGHT_SPREAD * Math.min(...heights);
+}
+
 /** Of all pairs whose height lies in [lo, hi], the nearest (see nearestFirst); when none does, the pair nearest the range. */
 function nearestPairIn(sups: readonly Edge[], infs: readonly Edge[], [lo, hi]: readonly [number, number]): readonly [Edge, Edge] | null {
   let best: readonly [Edge, Edge] | null = null;
@@ -141,6 +200,8 @@ function consistent(points: readonly Vec2[], centre: Vec2, anterior: Vec2): Vec2
  * tissue outside a wall, which run across the whole band, still do.
  */
 const COARSE_HALF_WIDTH_MM = 3;
+/** Where the endplates are read across the body's middle, mm from its centre towards the front. */
+const MIDDLE_PROBES_MM: readonly number[] = [-4, 0, 4];
 
 /**
  * Locates the body around `seed` (a point inside it) on an MR image (dark cortex): alternately finds the endplates
@@ -168,6 +229,7 @@ export function findBodyByPairs(
     mrBandsAlong(view, start, direction, { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM, fromMm: 0.5, toMm: MAX_EDGE_SEARCH_MM, ...rises }).map((b) => ({
       distanceMm: b.boundaryMm,
       contrast: b.contrast,
+      darkestValue: b.darkestValue,
     }));
   let centre = seed;
   let frame: BodyFrame | null = null;
@@ -182,23 +244,25 @@ export function findBodyByPairs(
     const contrasts: number[] = [];
     const depthMm = frame ? frame.anteriorWallMm - frame.posteriorWallMm : null;
     let passed = 0;
-    const heightAt = (u: number, wallSideMm: number | null = null): readonly [Edge, Edge] | null => {
+    const edgesAt = (u: number): readonly [Edge[], Edge[]] => {
       const start = addScaled2(centre, anterior, u);
-      const [sups, infs] = [edgesFrom(start, cranial), edgesFrom(start, negate(cranial))];
-      const pair = endplatePair(sups, infs, depthMm, wallSideMm);
-      if (pair && depthMm !== null && wallSideMm !== null && passedNearerPair(sups, infs, depthMm, pair)) passed += 1;
-      return pair;
+      return [edgesFrom(start, cranial), edgesFrom(start, negate(cranial))];
     };
+    const sideEdges = frame ? [frame.anteriorWallMm - WALL_SIDE_INSET_MM, frame.posteriorWallMm + WALL_SIDE_INSET_MM].map(edgesAt) : [];
+    const middleEdges = MIDDLE_PROBES_MM.map(edgesAt);
+    const sideCrushed = sideEdges.map(([sups, infs]) => (depthMm === null ? null : crushedNearestPair(sups, infs, depthMm)));
+    const middleCrushed = middleEdges.map(([sups, infs]) => (depthMm !== null && nearestAreCortex(sups, infs, marrow.levelValue) ? crushedNearestPair(sups, infs, depthMm) : null));
+    const crushed = depthMm !== null && crushedAllOver(sideCrushed, middleCrushed);
     // The heights beside the walls bound the middle one (MIDDLE_OVER_WALLS_MM).
-    const wallSides = frame
-      ? [frame.anteriorWallMm - WALL_SIDE_INSET_MM, frame.posteriorWallMm + WALL_SIDE_INSET_MM].flatMap((u) => {
-          const pair = heightAt(u);
-          return pair ? [pair[0].distanceMm + pair[1].distanceMm] : [];
-        })
-      : [];
+    const wallSides = sideEdges.flatMap(([sups, infs]) => {
+      const pair = endplatePair(sups, infs, depthMm);
+      return pair ? [pair[0].distanceMm + pair[1].distanceMm] : [];
+    });
     const wallSideMm = wallSides.length === 2 ? Math.max(...wallSides) : null;
-    for (const u of [-4, 0, 4]) {
-      const pair = heightAt(u, wallSideMm);
+    for (const [k, [sups, infs]] of middleEdges.entries()) {
+      // A body crushed all over is read on its own endplates, the nearest ones (crushedAllOver).
+      const pair = crushed ? middleCrushed[k]! : endplatePair(sups, infs, depthMm, wallSideMm);
+      if (!crushed && pair && depthMm !== null && wallSideMm !== null && passedNearerPair(sups, infs, depthMm, pair)) passed += 1;
       if (pair) {
         const [sup, inf] = pair;
         supAll.push(sup.distanceMm);

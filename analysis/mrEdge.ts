@@ -236,7 +236,12 @@ function opensOutward(band: Band, marrowValue: number, search: BandSearch): bool
  * profile's start as the darkest band within BAND_LOOK_AHEAD_MM beyond it (a trabecular gap or a vein is shallower
  * than the cortex just beyond it; the dark cord within bright CSF is no darker than marrow), outward in order.
  */
-export function mrBandsAlong(view: PlaneView, start: Vec2, direction: Vec2, search: BandSearch & { readonly fromMm: number; readonly toMm: number }): MrBoundary[] {
+export function mrBandsAlong(
+  view: PlaneView,
+  start: Vec2,
+  direction: Vec2,
+  search: BandSearch & { readonly fromMm: number; readonly toMm: number },
+): Array<MrBoundary & { readonly darkestValue: number }> {
   const s = profileTo(view, start, direction, search.toMm + BAND_LOOK_AHEAD_MM, search.halfWidthMm);
   const marrowValue = median(s.subarray(0, Math.round(INNER_LEVEL_FROM_MM / PROFILE_STEP_MM) + 1));
   const all = bandsOf(s, search.fromMm, search.toMm + BAND_LOOK_AHEAD_MM, search).filter((b) => opensOutward(b, marrowValue, search));
