@@ -43,6 +43,20 @@ const STUDY: StudyInfo = {
   description: 'CT AND MR WHOLE SPINE',
 };
 
+/** A series of the study: CT number 2, MR 3, each in its own frame of reference (as the phantom's). */
+function seriesInfo(modality: 'CT' | 'MR', description: string): SeriesInfo {
+  const key = modality === 'CT' ? 'ct' : 'mr';
+  return {
+    key,
+    seriesInstanceUID: deterministicUid(`series/whole-spine/${key}`),
+    seriesNumber: modality === 'CT' ? 2 : 3,
+    modality,
+    description,
+    sopClassUID: modality === 'CT' ? SOP_CLASS.ctImage : SOP_CLASS.mrImage,
+    frameOfReferenceUID: deterministicUid(`frame/whole-spine/${key}`),
+  };
+}
+
 /** The T3–S2 field of the whole spine. */
 function fieldOf(spine = wholeSpine()) {
   return ctGeometry(spine, 'T3', 'S2');
@@ -51,15 +65,7 @@ function fieldOf(spine = wholeSpine()) {
 /** Writes the whole spine's axial CT into `dir` (≈ 510 files of 200 kB, ≈ 5 s). */
 export function writeWholeSpineCt(dir: string): WrittenSeries {
   const spine = wholeSpine();
-  const series: SeriesInfo = {
-    key: 'ct',
-    seriesInstanceUID: deterministicUid('series/whole-spine/ct'),
-    seriesNumber: 2,
-    modality: 'CT',
-    description: 'CT WHOLE SPINE AXIAL 1mm',
-    sopClassUID: SOP_CLASS.ctImage,
-    frameOfReferenceUID: deterministicUid('frame/whole-spine/ct'),
-  };
+  const series = seriesInfo('CT', 'CT WHOLE SPINE AXIAL 1mm');
   const files = writeCtSeries({
     outDir: dir,
     relativeDir: 'whole-spine/ct',
@@ -76,15 +82,7 @@ export function writeWholeSpineCt(dir: string): WrittenSeries {
 /** Writes the whole spine's sagittal T2 MR into `dir` (15 files). */
 export function writeWholeSpineMr(dir: string): WrittenSeries {
   const spine = wholeSpine();
-  const series: SeriesInfo = {
-    key: 'mr',
-    seriesInstanceUID: deterministicUid('series/whole-spine/mr'),
-    seriesNumber: 3,
-    modality: 'MR',
-    description: `MR T2 SAG WHOLE SPINE ${Math.round(WHOLE_SPINE_MR_ROWS * MR_PIXEL_SPACING_MM)}mm`,
-    sopClassUID: SOP_CLASS.mrImage,
-    frameOfReferenceUID: deterministicUid('frame/whole-spine/mr'),
-  };
+  const series = seriesInfo('MR', `MR T2 SAG WHOLE SPINE ${Math.round(WHOLE_SPINE_MR_ROWS * MR_PIXEL_SPACING_MM)}mm`);
   const files = writeMrSeries({
     outDir: dir,
     relativeDir: 'whole-spine/mr',
