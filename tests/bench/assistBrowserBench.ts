@@ -334,6 +334,8 @@ interface WholeSpineRun {
   readonly off: readonly string[];
   /** Levels of the truth no body was found at. */
   readonly missing: readonly string[];
+  /** A reformat's volume hand-over when assistance was switched on; null on a stack. */
+  readonly handOver: HandOver | null;
 }
 
 /**
@@ -346,13 +348,14 @@ async function runWholeSpineOnce(series: WrittenSeries, reformat: boolean, truth
   try {
     const driver = await openWithAssist(session, series.files, series.seriesInstanceUID, reformat);
     const body = (t: RegionTruth): Body => ({ level: t.level, centre: centreOf(t), onStack: !reformat });
+    const handOver = reformat ? handOverOf(await probeRecord(session.viewer.page)) : null;
     const { timing, cpuMs, bodies } = await driver.detectSpine(body(truth[0]!), body(truth[truth.length - 1]!));
     const off = bodies.filter((b) => {
       const level = truth.find((t) => t.level === b.level);
       return !level || !atItsLevel(centreOf(b), level);
     });
     const missing = truth.filter((t) => !bodies.some((b) => b.level === t.level)).map((t) => t.level);
-    return { load, timing, cpuMs, found: bodies.length, off: off.map((b) => b.level), missing };
+    return { load, timing, cpuMs, found: bodies.length, off: off.map((b) => b.level), missing, handOver };
   } finally {
     await session.close();
   }
@@ -363,6 +366,9 @@ function printWholeSpine(what: string, runs: readonly WholeSpineRun[], levels: n
   const all = <T,>(f: (r: WholeSpineRun) => T) => runs.map(f);
   const faults = runs.map((r) => [r.off.length ? `off: ${r.off.join(', ')}` : '', r.missing.length ? `missing: ${r.missing.join(', ')}` : ''].filter(Boolean).join('; '));
   console.log(`${what}; ${REPEATS} sessions; load average at the sessions' start ${all((r) => r.load.toFixed(1)).join(', ')}`);
+  if (runs[0]!.handOver) {
+    console.log(`switching assist on and the volume hand-over: ${spread(all((r) => r.handOver?.wallMs ?? Number.NaN))} for ${runs[0]!.handOver.chunks} chunks`);
+  }
   console.log(`spine T4→L5 from two clicks: click to vertebrae ${spread(all((r) => r.timing.roundTripMs))}, analysis ${spread(all((r) => r.timing.analysisMs))}, ` +
     `worker CPU ${spread(all((r) => r.cpuMs))} (${spread(all((r) => r.cpuMs / Math.max(1, r.found)))} per body); ` +
     `bodies found ${all((r) => r.found).join(', ')} of ${levels}, at their level ${all((r) => r.found - r.off.length).join(', ')}` +
