@@ -150,6 +150,8 @@ interface PhantomRun extends Clicks {
 interface Found {
   readonly level: string;
   readonly points: Readonly<Record<string, readonly number[]>>;
+  /** The codes of the reasons its confidence is low ("check"); empty when it is not. */
+  readonly reasons: readonly string[];
 }
 
 /** A body to click: its level and the world point of its centre. */
@@ -232,7 +234,7 @@ class ClickDriver {
       const s = window.vertebralViewer.getState();
       return Object.values(s.measurements.byId)
         .filter((m) => m.seriesKey === s.plan?.seriesKey)
-        .map((m) => ({ level: m.level, points: m.points as unknown as Readonly<Record<string, readonly number[]>> }));
+        .map((m) => ({ level: m.level, points: m.points as unknown as Readonly<Record<string, readonly number[]>>, reasons: (m.reasons ?? []).map((r) => r.code) }));
     });
     await this.clear();
     return { timing, cpuMs, bodies };
@@ -334,6 +336,8 @@ interface WholeSpineRun {
   readonly off: readonly string[];
   /** Levels of the truth no body was found at. */
   readonly missing: readonly string[];
+  /** The bodies flagged "check": their level and reasons. */
+  readonly flagged: readonly string[];
   /** A reformat's volume hand-over when assistance was switched on; null on a stack. */
   readonly handOver: HandOver | null;
 }
@@ -355,7 +359,8 @@ async function runWholeSpineOnce(series: WrittenSeries, reformat: boolean, truth
       return !level || !atItsLevel(centreOf(b), level);
     });
     const missing = truth.filter((t) => !bodies.some((b) => b.level === t.level)).map((t) => t.level);
-    return { load, timing, cpuMs, found: bodies.length, off: off.map((b) => b.level), missing, handOver };
+    const flagged = bodies.filter((b) => b.reasons.length > 0).map((b) => `${b.level} ${b.reasons.join('/')}`);
+    return { load, timing, cpuMs, found: bodies.length, off: off.map((b) => b.level), missing, flagged, handOver };
   } finally {
     await session.close();
   }
@@ -364,14 +369,19 @@ async function runWholeSpineOnce(series: WrittenSeries, reformat: boolean, truth
 /** Prints the whole spine's line: the times over the sessions, then the bodies found and those off, per session. */
 function printWholeSpine(what: string, runs: readonly WholeSpineRun[], levels: number): void {
   const all = <T,>(f: (r: WholeSpineRun) => T) => runs.map(f);
-  const faults = runs.map((r) => [r.off.length ? `off: ${r.off.join(', ')}` : '', r.missing.length ? `missing: ${r.missing.join(', ')}` : ''].filter(Boolean).join('; '));
+  const faults = runs.map((r) =>
+    [r.off.length ? `off: ${r.off.join(', ')}` : '', r.missing.length ? `missing: ${r.missing.join(', ')}` : '', r.flagged.length ? `flagged: ${r.flagged.join(', ')}` : '']
+      .filter(Boolean)
+      .join('; '),
+  );
   console.log(`${what}; ${REPEATS} sessions; load average at the sessions' start ${all((r) => r.load.toFixed(1)).join(', ')}`);
   if (runs[0]!.handOver) {
     console.log(`switching assist on and the volume hand-over: ${spread(all((r) => r.handOver?.wallMs ?? Number.NaN))} for ${runs[0]!.handOver.chunks} chunks`);
   }
   console.log(`spine T4→L5 from two clicks: click to vertebrae ${spread(all((r) => r.timing.roundTripMs))}, analysis ${spread(all((r) => r.timing.analysisMs))}, ` +
     `worker CPU ${spread(all((r) => r.cpuMs))} (${spread(all((r) => r.cpuMs / Math.max(1, r.found)))} per body); ` +
-    `bodies found ${all((r) => r.found).join(', ')} of ${levels}, at their level ${all((r) => r.found - r.off.length).join(', ')}` +
+    `bodies found ${all((r) => r.found).join(', ')} of ${levels}, at their level ${all((r) => r.found - r.off.length).join(', ')}, ` +
+    `flagged "check" ${all((r) => r.flagged.length).join(', ')}` +
     `${faults.some(Boolean) ? ` (${faults.map((f, n) => `session ${n + 1}: ${f || 'none'}`).join('; ')})` : ''}`);
 }
 
