@@ -14,6 +14,16 @@ export const CT_ORIGIN_XY_MM = -256 * CT_PIXEL_SPACING_MM;
 export const CT_SLICE_SPACING_MM = 1;
 const CT_MARGIN_MM = 20;
 
+/** The in-plane grid of an axial CT: a square matrix, its pixel spacing, and x = y of its first pixel, mm. */
+export interface CtGrid {
+  readonly matrix: number;
+  readonly pixelSpacingMm: number;
+  readonly originXyMm: number;
+}
+
+/** The phantom's grid (both its CTs): 512 × 512 at 0.7 mm, x = y = 0 at pixel 256. */
+export const PHANTOM_CT_GRID: CtGrid = { matrix: CT_MATRIX, pixelSpacingMm: CT_PIXEL_SPACING_MM, originXyMm: CT_ORIGIN_XY_MM };
+
 export interface CtGeometry {
   /** z of slice index 0 (instance 1, the most superior), mm. */
   readonly topZMm: number;
@@ -32,23 +42,26 @@ function bodyZRangeMm(spine: Spine, level: string): [number, number] {
   return [Math.min(...zs), Math.max(...zs)];
 }
 
-/** The CT slab for a spine: T10 to L3 with CT_MARGIN_MM on either side, whole-millimetre z. */
-export function ctGeometry(spine: Spine): CtGeometry {
-  const topZMm = Math.ceil(bodyZRangeMm(spine, 'T10')[1] + CT_MARGIN_MM);
-  const bottomZMm = Math.floor(bodyZRangeMm(spine, 'L3')[0] - CT_MARGIN_MM);
+/** The CT slab for a spine: `from` (T10) to `to` (L3) with CT_MARGIN_MM on either side, whole-millimetre z. */
+export function ctGeometry(spine: Spine, from = 'T10', to = 'L3'): CtGeometry {
+  const topZMm = Math.ceil(bodyZRangeMm(spine, from)[1] + CT_MARGIN_MM);
+  const bottomZMm = Math.floor(bodyZRangeMm(spine, to)[0] - CT_MARGIN_MM);
   return { topZMm, sliceCount: Math.round((topZMm - bottomZMm) / CT_SLICE_SPACING_MM) + 1 };
 }
 
-/** Axial slice `index` (0 = top): rows run along +y, columns along +x (ImageOrientationPatient 1\0\0\0\1\0). */
-export function ctSlicePlane(geometry: CtGeometry, index: number): ImagePlane {
+/**
+ * Axial slice `index` (0 = top) on `grid` (the phantom's by default): rows run along +y, columns along +x
+ * (ImageOrientationPatient 1\0\0\0\1\0).
+ */
+export function ctSlicePlane(geometry: CtGeometry, index: number, grid: CtGrid = PHANTOM_CT_GRID): ImagePlane {
   return {
-    originMm: [CT_ORIGIN_XY_MM, CT_ORIGIN_XY_MM, geometry.topZMm - index * CT_SLICE_SPACING_MM],
+    originMm: [grid.originXyMm, grid.originXyMm, geometry.topZMm - index * CT_SLICE_SPACING_MM],
     rowDirection: [1, 0, 0],
     columnDirection: [0, 1, 0],
-    rowSpacingMm: CT_PIXEL_SPACING_MM,
-    columnSpacingMm: CT_PIXEL_SPACING_MM,
-    rows: CT_MATRIX,
-    columns: CT_MATRIX,
+    rowSpacingMm: grid.pixelSpacingMm,
+    columnSpacingMm: grid.pixelSpacingMm,
+    rows: grid.matrix,
+    columns: grid.matrix,
   };
 }
 
@@ -69,15 +82,16 @@ export function mrSliceXMm(index: number): number {
   return (index - (MR_SLICE_COUNT - 1) / 2) * MR_SLICE_SPACING_MM;
 }
 
-export function mrSlicePlane(ct: CtGeometry, index: number): ImagePlane {
+/** MR slice `index`, `rows` tall (MR_ROWS by default; more for a taller field), centred on the CT slab `ct`. */
+export function mrSlicePlane(ct: CtGeometry, index: number, rows = MR_ROWS): ImagePlane {
   const centreZMm = Math.round(ct.topZMm - ((ct.sliceCount - 1) * CT_SLICE_SPACING_MM) / 2);
   return {
-    originMm: [mrSliceXMm(index), MR_FIRST_Y_MM, centreZMm + (MR_ROWS / 2) * MR_PIXEL_SPACING_MM],
+    originMm: [mrSliceXMm(index), MR_FIRST_Y_MM, centreZMm + (rows / 2) * MR_PIXEL_SPACING_MM],
     rowDirection: [0, 1, 0],
     columnDirection: [0, 0, -1],
     rowSpacingMm: MR_PIXEL_SPACING_MM,
     columnSpacingMm: MR_PIXEL_SPACING_MM,
-    rows: MR_ROWS,
+    rows,
     columns: MR_COLUMNS,
   };
 }

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Spine } from '../anatomy';
 import { encodePart10, formatDs } from '../dicomWriter';
-import { CT_MATRIX, CT_PIXEL_SPACING_MM, CT_SLICE_SPACING_MM, ctSlicePlane, type CtGeometry } from '../geometry';
+import { CT_SLICE_SPACING_MM, ctSlicePlane, PHANTOM_CT_GRID, type CtGeometry, type CtGrid } from '../geometry';
 import { rasterizePlane } from '../rasterize';
 import { buildScene } from '../scene';
 import { sharedAttributes, type SeriesInfo, type StudyInfo } from '../studies';
@@ -25,6 +25,8 @@ export interface CtSeriesRequest {
   readonly series: SeriesInfo;
   readonly spine: Spine;
   readonly geometry: CtGeometry;
+  /** The slices' in-plane grid: the phantom's (PHANTOM_CT_GRID) unless given. */
+  readonly grid?: CtGrid;
   /** Integer noise with σ = CT_NOISE_SIGMA_HU (see createNoiseTable). */
   readonly noiseTable: Int16Array;
   /** Called with each slice's tissue map before noise, e.g. to build the lateral projection. */
@@ -33,7 +35,7 @@ export interface CtSeriesRequest {
 
 /** Writes one axial CT series, instance 1 at the top; returns the file paths relative to outDir. */
 export function writeCtSeries(request: CtSeriesRequest): string[] {
-  const { outDir, relativeDir, study, series, spine, geometry } = request;
+  const { outDir, relativeDir, study, series, spine, geometry, grid = PHANTOM_CT_GRID } = request;
   mkdirSync(join(outDir, relativeDir), { recursive: true });
   const scene = buildScene(spine);
   const huOf = tissueLookup(CT_HU);
@@ -45,15 +47,15 @@ export function writeCtSeries(request: CtSeriesRequest): string[] {
     BodyPartExamined: 'SPINE',
     KVP: '120',
     SliceThickness: formatDs(CT_SLICE_SPACING_MM),
-    ReconstructionDiameter: formatDs(CT_MATRIX * CT_PIXEL_SPACING_MM),
+    ReconstructionDiameter: formatDs(grid.matrix * grid.pixelSpacingMm),
     ConvolutionKernel: 'BONE',
     AcquisitionNumber: 1,
     ImageOrientationPatient: ['1', '0', '0', '0', '1', '0'],
-    PixelSpacing: [formatDs(CT_PIXEL_SPACING_MM), formatDs(CT_PIXEL_SPACING_MM)],
+    PixelSpacing: [formatDs(grid.pixelSpacingMm), formatDs(grid.pixelSpacingMm)],
     SamplesPerPixel: 1,
     PhotometricInterpretation: 'MONOCHROME2',
-    Rows: CT_MATRIX,
-    Columns: CT_MATRIX,
+    Rows: grid.matrix,
+    Columns: grid.matrix,
     BitsAllocated: 16,
     BitsStored: 12,
     HighBit: 11,
@@ -65,12 +67,12 @@ export function writeCtSeries(request: CtSeriesRequest): string[] {
     RescaleSlope: '1',
     RescaleType: 'HU',
   };
-  const tissue = new Uint8Array(CT_MATRIX * CT_MATRIX);
-  const hu = new Int16Array(CT_MATRIX * CT_MATRIX);
-  const stored = new Uint16Array(CT_MATRIX * CT_MATRIX);
+  const tissue = new Uint8Array(grid.matrix * grid.matrix);
+  const hu = new Int16Array(grid.matrix * grid.matrix);
+  const stored = new Uint16Array(grid.matrix * grid.matrix);
   const files: string[] = [];
   for (let index = 0; index < geometry.sliceCount; index += 1) {
-    const plane = ctSlicePlane(geometry, index);
+    const plane = ctSlicePlane(geometry, index, grid);
     rasterizePlane(scene, plane, tissue);
     request.onSlice?.(index, tissue);
     for (let i = 0; i < tissue.length; i += 1) {

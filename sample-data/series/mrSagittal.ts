@@ -33,6 +33,8 @@ export interface MrSeriesRequest {
   readonly spine: Spine;
   /** The MR field is centred on the CT slab. */
   readonly ctGeometry: CtGeometry;
+  /** Rows of each image (MR_ROWS unless given: a whole-spine field is taller). */
+  readonly rows?: number;
   /** Integer noise with σ = MR_NOISE_SIGMA. */
   readonly noiseTable: Int16Array;
 }
@@ -42,7 +44,7 @@ export interface MrSeriesRequest {
  * instance 1 is the rightmost slice. Returns the file paths relative to outDir.
  */
 export function writeMrSeries(request: MrSeriesRequest): string[] {
-  const { outDir, relativeDir, study, series, spine } = request;
+  const { outDir, relativeDir, study, series, spine, rows = MR_ROWS } = request;
   mkdirSync(join(outDir, relativeDir), { recursive: true });
   const scene = buildScene(spine);
   const signalOf = tissueLookup(MR_T2_SIGNAL);
@@ -72,7 +74,7 @@ export function writeMrSeries(request: MrSeriesRequest): string[] {
     PixelSpacing: [formatDs(MR_PIXEL_SPACING_MM), formatDs(MR_PIXEL_SPACING_MM)],
     SamplesPerPixel: 1,
     PhotometricInterpretation: 'MONOCHROME2',
-    Rows: MR_ROWS,
+    Rows: rows,
     Columns: MR_COLUMNS,
     BitsAllocated: 16,
     BitsStored: 12,
@@ -81,12 +83,12 @@ export function writeMrSeries(request: MrSeriesRequest): string[] {
     WindowCenter: '800',
     WindowWidth: '1600',
   };
-  const tissue = new Uint8Array(MR_ROWS * MR_COLUMNS);
-  const signal = new Int16Array(MR_ROWS * MR_COLUMNS);
-  const stored = new Uint16Array(MR_ROWS * MR_COLUMNS);
+  const tissue = new Uint8Array(rows * MR_COLUMNS);
+  const signal = new Int16Array(rows * MR_COLUMNS);
+  const stored = new Uint16Array(rows * MR_COLUMNS);
   const files: string[] = [];
   for (let index = 0; index < MR_SLICE_COUNT; index += 1) {
-    const plane = mrSlicePlane(request.ctGeometry, index);
+    const plane = mrSlicePlane(request.ctGeometry, index, rows);
     rasterizePlane(scene, plane, tissue);
     for (let i = 0; i < tissue.length; i += 1) {
       const t = tissue[i];

@@ -7,26 +7,31 @@
  * - The phantom MR T2 and the real VerSe CT (when ../shared/real-spine/ is there), each opened as its native sagittal
  *   stack: the same clicks, each on the plane through the body's centre (VerSe: its expert centroid); a native stack
  *   sends the displayed image and its neighbours with each click, so there is no hand-over.
+ * - Issue 12's spine T4→L5 (fourteen bodies) on the whole-spine phantom (tests/e2e/wholeSpineSeries.ts, written into a
+ *   temporary folder): its axial CT opened as a reformat and its sagittal T2 MR as a native stack; two clicks, on T4's
+ *   centre and on L5's, and each body found judged against the truth's level.
  * For the analysis it prints the wall time in the worker, the click-to-result time on the page and the worker threads'
- * CPU time (/proc on Linux): on a loaded machine the wall time is mostly waiting for a core. T4–L5 (14 bodies) is
- * estimated from the spine measured (see printClicks). Run after `npm run build` and `npm run sample`:
- * `npm run bench:assist-browser`. Prints figures; asserts nothing.
+ * CPU time (/proc on Linux): on a loaded machine the wall time is mostly waiting for a core. Run after `npm run build`
+ * and `npm run sample`: `npm run bench:assist-browser` (`-- --whole-spine`: the whole spine alone). Prints figures;
+ * asserts nothing.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WALL_INSET_MM } from '../../analysis';
+import type { SixPoints } from '../../measurement';
 import { deterministicUid } from '../../sample-data/uids';
 import { installWorkerProbe, probeRecord, waitForAnswer, type ProbeRecord } from '../e2e/assistWorkerProbe';
 import { loadGroundTruth, sampleFiles, type Vec3, type ViewerPage } from '../e2e/pageObject';
 import { VERSE_SERIES, writeSagittalSeries } from '../e2e/sagittalSeries';
 import { startSession, type ViewerSession } from '../e2e/session';
+import { writeWholeSpineCt, writeWholeSpineMr, wholeSpineTruth, type WrittenSeries } from '../e2e/wholeSpineSeries';
 import { readNifti, VERSE_DIR, verseAvailable, verseReferences } from '../helpers/assistData';
+import type { RegionTruth } from '../helpers/regionSpines';
+import { atItsLevel } from './assistFigures';
 import { traceMainThread, type MainThreadRecord } from './mainThreadTrace';
 
 const REPEATS = Number(process.env.BENCH_RUNS ?? 3);
-/** Bodies from T4 to L5, the issue's spine. */
-const T4_TO_L5_BODIES = 14;
 
 interface Timing {
   kind: string;
@@ -36,8 +41,8 @@ interface Timing {
 }
 
 /** The mean of a body's six points. */
-function centreOf(body: { readonly points: Readonly<Record<string, readonly number[]>> }): Vec3 {
-  const all = Object.values(body.points);
+function centreOf(body: { readonly points: Readonly<Record<string, readonly number[]>> | SixPoints }): Vec3 {
+  const all: readonly (readonly number[])[] = Object.values(body.points);
   return [0, 1, 2].map((i) => all.reduce((sum, p) => sum + p[i]!, 0) / all.length) as Vec3;
 }
 
@@ -141,6 +146,14 @@ interface PhantomRun extends Clicks {
   readonly warmUpCpuMs: number;
 }
 
+/** A body the page holds after a detection: its level and its six points. */
+interface Found {
+  readonly level: string;
+  readonly points: Readonly<Record<string, readonly number[]>>;
+  /** The codes of the reasons its confidence is low ("check"); empty when it is not. */
+  readonly reasons: readonly string[];
+}
+
 /** A body to click: its level and the world point of its centre. */
 interface Body {
   readonly level: string;
@@ -202,8 +215,11 @@ class ClickDriver {
     return { timing, cpuMs };
   }
 
-  /** The spine from two clicks, both on the first body's plane (as a reader does on a stack); leaves the page empty. */
-  async detectSpine(first: Body, last: Body): Promise<{ timing: Timing; cpuMs: number }> {
+  /**
+   * The spine from two clicks, both on the first body's plane (as a reader does on a stack), and the bodies it put on
+   * the displayed series; leaves the page empty.
+   */
+  async detectSpine(first: Body, last: Body): Promise<{ timing: Timing; cpuMs: number; bodies: readonly Found[] }> {
     await this.viewer.page.locator('[data-testid="assist-mode"]').selectOption('off');
     await this.viewer.chooseLevel(first.level);
     await this.viewer.page.locator('[data-testid="detect-spine"]').click();
@@ -214,8 +230,14 @@ class ClickDriver {
     const cpuMs = this.clock() - cpu;
     const timing = await this.lastTiming();
     if (!timing || timing.kind !== 'spine') throw new Error('no spine proposal');
+    const bodies = await this.viewer.page.evaluate(() => {
+      const s = window.vertebralViewer.getState();
+      return Object.values(s.measurements.byId)
+        .filter((m) => m.seriesKey === s.plan?.seriesKey)
+        .map((m) => ({ level: m.level, points: m.points as unknown as Readonly<Record<string, readonly number[]>>, reasons: (m.reasons ?? []).map((r) => r.code) }));
+    });
     await this.clear();
-    return { timing, cpuMs };
+    return { timing, cpuMs, bodies };
   }
 
   /** One click per body, then the spine from the first to the last. */
@@ -273,26 +295,94 @@ async function runPhantomOnce(bodies: readonly Body[], seriesUid: string): Promi
 }
 
 /**
+ * Opens `files`' series with the height tool chosen and assistance on, and waits until the worker is idle: after a
+ * reformat's volume hand-over (`handOver`; the session has the worker probe) and the warm-up.
+ */
+async function openWithAssist(session: ViewerSession, files: readonly string[], seriesUid: string, handOver: boolean): Promise<ClickDriver> {
+  const { viewer } = session;
+  await viewer.openFiles([...files]);
+  await viewer.openSeries(seriesUid);
+  await viewer.waitLoaded('sagittal');
+  await chooseHeightTool(viewer);
+  await viewer.page.locator('[data-testid="assist-mode"]').selectOption('click');
+  if (handOver) await waitForAnswer(viewer.page, 'endVolume');
+  const driver = await ClickDriver.start(session);
+  await untilIdle(driver.clock);
+  return driver;
+}
+
+/**
  * A native sagittal stack opened from local files (the phantom MR; the real VerSe CT, 35 planes 3 mm apart, written into
  * a temporary folder by tests/e2e/sagittalSeries.ts): each click sends the displayed image and its neighbours to the
  * worker, so no hand-over; switching assistance on has the worker warm up on the displayed image.
  */
 async function runStackOnce(files: readonly string[], seriesUid: string, bodies: readonly Body[]): Promise<Clicks> {
   const session = await startSession();
-  const { viewer } = session;
   const load = loadavg()[0]!;
   try {
-    await viewer.openFiles([...files]);
-    await viewer.openSeries(seriesUid);
-    await viewer.waitLoaded('sagittal');
-    await chooseHeightTool(viewer);
-    await viewer.page.locator('[data-testid="assist-mode"]').selectOption('click');
-    const driver = await ClickDriver.start(session);
-    await untilIdle(driver.clock);
-    return await driver.clicks(bodies, load);
+    return await (await openWithAssist(session, files, seriesUid, false)).clicks(bodies, load);
   } finally {
     await session.close();
   }
+}
+
+/** One session's spine from two clicks on a whole spine: its timing, its worker CPU, the bodies found and which were off. */
+interface WholeSpineRun {
+  readonly load: number;
+  readonly timing: Timing;
+  readonly cpuMs: number;
+  readonly found: number;
+  /** Levels of the bodies found whose centre is not within a third of the truth's middle height of that level's (atItsLevel). */
+  readonly off: readonly string[];
+  /** Levels of the truth no body was found at. */
+  readonly missing: readonly string[];
+  /** The bodies flagged "check": their level and reasons. */
+  readonly flagged: readonly string[];
+  /** A reformat's volume hand-over when assistance was switched on; null on a stack. */
+  readonly handOver: HandOver | null;
+}
+
+/**
+ * The whole spine's T4→L5 in one session: the series opened (a CT as a reformat, its volume handed over; an MR as its
+ * native stack, scrolled to the plane x = 0), the two clicks on the centres of the truth's first and last bodies.
+ */
+async function runWholeSpineOnce(series: WrittenSeries, reformat: boolean, truth: readonly RegionTruth[]): Promise<WholeSpineRun> {
+  const session = await startSession(reformat ? { initScript: installWorkerProbe } : {});
+  const load = loadavg()[0]!;
+  try {
+    const driver = await openWithAssist(session, series.files, series.seriesInstanceUID, reformat);
+    const body = (t: RegionTruth): Body => ({ level: t.level, centre: centreOf(t), onStack: !reformat });
+    const handOver = reformat ? handOverOf(await probeRecord(session.viewer.page)) : null;
+    const { timing, cpuMs, bodies } = await driver.detectSpine(body(truth[0]!), body(truth[truth.length - 1]!));
+    const off = bodies.filter((b) => {
+      const level = truth.find((t) => t.level === b.level);
+      return !level || !atItsLevel(centreOf(b), level);
+    });
+    const missing = truth.filter((t) => !bodies.some((b) => b.level === t.level)).map((t) => t.level);
+    const flagged = bodies.filter((b) => b.reasons.length > 0).map((b) => `${b.level} ${b.reasons.join('/')}`);
+    return { load, timing, cpuMs, found: bodies.length, off: off.map((b) => b.level), missing, flagged, handOver };
+  } finally {
+    await session.close();
+  }
+}
+
+/** Prints the whole spine's line: the times over the sessions, then the bodies found and those off, per session. */
+function printWholeSpine(what: string, runs: readonly WholeSpineRun[], levels: number): void {
+  const all = <T,>(f: (r: WholeSpineRun) => T) => runs.map(f);
+  const faults = runs.map((r) =>
+    [r.off.length ? `off: ${r.off.join(', ')}` : '', r.missing.length ? `missing: ${r.missing.join(', ')}` : '', r.flagged.length ? `flagged: ${r.flagged.join(', ')}` : '']
+      .filter(Boolean)
+      .join('; '),
+  );
+  console.log(`${what}; ${REPEATS} sessions; load average at the sessions' start ${all((r) => r.load.toFixed(1)).join(', ')}`);
+  if (runs[0]!.handOver) {
+    console.log(`switching assist on and the volume hand-over: ${spread(all((r) => r.handOver?.wallMs ?? Number.NaN))} for ${runs[0]!.handOver.chunks} chunks`);
+  }
+  console.log(`spine T4→L5 from two clicks: click to vertebrae ${spread(all((r) => r.timing.roundTripMs))}, analysis ${spread(all((r) => r.timing.analysisMs))}, ` +
+    `worker CPU ${spread(all((r) => r.cpuMs))} (${spread(all((r) => r.cpuMs / Math.max(1, r.found)))} per body); ` +
+    `bodies found ${all((r) => r.found).join(', ')} of ${levels}, at their level ${all((r) => r.found - r.off.length).join(', ')}, ` +
+    `flagged "check" ${all((r) => r.flagged.length).join(', ')}` +
+    `${faults.some(Boolean) ? ` (${faults.map((f, n) => `session ${n + 1}: ${f || 'none'}`).join('; ')})` : ''}`);
 }
 
 /** "median (min–max)" of some figures, ms. */
@@ -314,15 +404,34 @@ function printClicks(runs: readonly Clicks[]): void {
     `click to vertebra ${spread(perVertebra((t) => t.roundTripMs))}, worker CPU ${spread(all((r) => r.perVertebraCpuMs))} per click`);
   console.log(`spine from two clicks (${bodies} bodies): analysis ${spread(all((r) => r.spine.analysisMs))}, click to vertebrae ${spread(all((r) => r.spine.roundTripMs))}, ` +
     `worker CPU ${spread(all((r) => r.spineCpuMs))}`);
-  // T4–L5 from the spine measured: the spine's cost is one proposal per body (the two end bodies' and the bodies
-  // between), the centreline's profile and the disc placement being a few ms; so the cost scales with the bodies.
-  const scale = T4_TO_L5_BODIES / bodies;
-  console.log(`T4–L5 (${T4_TO_L5_BODIES} bodies), estimated as the spine × ${T4_TO_L5_BODIES}/${bodies} (one proposal per body): ` +
-    `worker CPU ${spread(all((r) => r.spineCpuMs * scale))}, analysis ${spread(all((r) => r.spine.analysisMs * scale))}, ` +
-    `click to vertebrae ${spread(all((r) => r.spine.roundTripMs * scale))}`);
+}
+
+/**
+ * The whole-spine phantom's T4→L5, CT (reformat) then MR (native stack), each series written into a temporary folder
+ * (tests/e2e/wholeSpineSeries.ts) and removed after.
+ */
+async function wholeSpine(): Promise<void> {
+  const truth = wholeSpineTruth();
+  const dir = mkdtempSync(join(tmpdir(), 'vhv-bench-whole-spine-'));
+  try {
+    const ct = writeWholeSpineCt(dir);
+    const ctRuns: WholeSpineRun[] = [];
+    for (let run = 0; run < REPEATS; run += 1) ctRuns.push(await runWholeSpineOnce(ct, true, truth));
+    printWholeSpine(`whole-spine phantom CT T3–S2 (axial, 320 × 320 at 0.8 mm, ${ct.files.length} slices of 1 mm, opened as a reformat)`, ctRuns, truth.length);
+    const mr = writeWholeSpineMr(dir);
+    const mrRuns: WholeSpineRun[] = [];
+    for (let run = 0; run < REPEATS; run += 1) mrRuns.push(await runWholeSpineOnce(mr, false, truth));
+    printWholeSpine(`whole-spine phantom MR T2 (native sagittal stack, ${mr.files.length} slices 3 mm thick 3.5 mm apart, 576 × 320 at 0.94 mm), both clicks on the plane x = 0`, mrRuns, truth.length);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--whole-spine')) {
+    await wholeSpine();
+    return;
+  }
   const truth = loadGroundTruth();
   const baseline = truth.studies.find((s) => s.key === 'baseline')!;
   const phantomBodies = baseline.levels!.map((level): Body => ({ level: level.level, centre: centreOf(level), onStack: false }));
@@ -349,6 +458,7 @@ async function main(): Promise<void> {
   console.log(`phantom MR T2 as its native sagittal stack, T10–L3, each click on the plane through the body's centre; ${REPEATS} sessions; ` +
     `load average at the sessions' start ${mrRuns.map((r) => r.load.toFixed(1)).join(', ')}`);
   printClicks(mrRuns);
+  await wholeSpine();
 
   if (!verseAvailable()) {
     console.log('VerSe CT: skipped (../shared/real-spine/verse19-sub-verse012 is absent)');

@@ -24,6 +24,14 @@ export function centreOf(points: SixPoints): Vec3 {
   return [0, 1, 2].map((a) => all.reduce((sum, p) => sum + p[a]!, 0) / all.length) as unknown as Vec3;
 }
 
+/**
+ * Whether a body found with its centre at `centreMm` is the body of `truth` (the right body at the right level): within
+ * a third of the truth's middle height of its centre (the centres of neighbouring bodies lie ≥ 18 mm apart), mm.
+ */
+export function atItsLevel(centreMm: readonly number[], truth: { readonly points: SixPoints; readonly heights: { readonly middleMm: number } }): boolean {
+  return distance(centreMm, centreOf(truth.points)) <= truth.heights.middleMm / 3;
+}
+
 /** The anterior, middle and posterior heights, each by its superior and inferior point. */
 export const HEIGHT_PAIRS = [
   ['anteriorSuperior', 'anteriorInferior'],

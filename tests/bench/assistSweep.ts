@@ -20,7 +20,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { levelIndex, type SixPoints, type SpinalLevel } from '../../measurement';
-import { centreOf, distance, grades, heightErrorsMm, percentile, signedHeightErrorsMm, signedMm } from './assistFigures';
+import { atItsLevel, centreOf, distance, grades, heightErrorsMm, percentile, signedHeightErrorsMm, signedMm } from './assistFigures';
 import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, seriesHeaderOf, type AnalysisImage, type Vec3 } from '../../analysis';
 import {
   CT_HU,
@@ -512,8 +512,7 @@ function spineFigures({ image, fine, truth, from, to, notCounted }: SpineRun, ta
       if (excluded.some((v) => inside(v, proposal.centreMm))) notCountedProposed += 1;
       const level = truth[from + levelOffset];
       if (!level || from + levelOffset > to) continue;
-      // The right body at the right level: its centre within a third of the body's middle height of the truth's.
-      const isRight = distance(proposal.centreMm, centreOf(level.points)) <= level.heights.middleMm / 3;
+      const isRight = atItsLevel(proposal.centreMm, level);
       if (isRight) right += 1;
       const off = !isRight || heightErrorsMm(proposal.points, level.points).some((e) => e > CORRECTION_MM);
       if (off && proposal.confidence >= CHECK_BELOW_CONFIDENCE) dangerous += 1;
