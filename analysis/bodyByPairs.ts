@@ -110,14 +110,13 @@ function passedNearerPair(sups: readonly Edge[], infs: readonly Edge[], depthMm:
 const CRUSHED_BAND_DEPTH_RATIO: readonly [number, number] = [0.85, 2.2];
 
 /**
- * The nearest endplates either side when they make a crushed body's height (CRUSHED_MIN_HEIGHT_TO_DEPTH × `depthMm` up
- * to HEIGHT_TO_DEPTH_RANGE's lower bound), else null.
+ * The nearest endplates either side when they make a height within `[loMm, hiMm)`, else null.
  */
-function crushedNearestPair(sups: readonly Edge[], infs: readonly Edge[], depthMm: number): readonly [Edge, Edge] | null {
+function nearestPairWithin(sups: readonly Edge[], infs: readonly Edge[], [loMm, hiMm]: readonly [number, number]): readonly [Edge, Edge] | null {
   const [sup, inf] = [sups[0], infs[0]];
   if (!sup || !inf) return null;
   const h = sup.distanceMm + inf.distanceMm;
-  return h >= CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm && h < HEIGHT_TO_DEPTH_RANGE[0] * depthMm ? [sup, inf] : null;
+  return h >= loMm && h < hiMm ? [sup, inf] : null;
 }
 
 /**
@@ -140,12 +139,15 @@ function nearestAreCortex(sups: readonly Edge[], infs: readonly Edge[], marrowVa
 const CRUSHED_HEIGHT_SPREAD = 1.7;
 
 /**
- * Whether a body is crushed all over (a Genant grade 3 crush, every height ≤ 60 % of its neighbours' while its depth is
- * unchanged): beside both walls and at two or more of the mid-depth probes the nearest endplates make a crushed body's
- * height (crushedNearestPair), within CRUSHED_HEIGHT_SPREAD of each other, and at mid-depth they are as dark as cortex
- * (nearestAreCortex; beside the posterior wall the neighbour's endplate beyond the disc may fade into the ligament and the
- * canal). The pairs HEIGHT_TO_DEPTH_RANGE prefers then reach across a disc on every probe: on MR an oedematous body can
- * look like its discs on T1 and T2 alike, and a body crushed long ago keeps its marrow but not its shape.
+ * Whether a body is crushed all over (a Genant grade 3 crush, its heights ≤ 60 % of its neighbours' while its depth is
+ * unchanged): at two or more of the mid-depth probes the nearest endplates make a crushed body's height
+ * (CRUSHED_MIN_HEIGHT_TO_DEPTH × depth up to HEIGHT_TO_DEPTH_RANGE's lower bound) and are as dark as cortex
+ * (nearestAreCortex), and beside both walls the nearest endplates make a height a body can have at all (a crush is
+ * seldom even: a posterior wall kept at 70 % of its height fits the range), all within CRUSHED_HEIGHT_SPREAD of each
+ * other. The darkness is not asked beside the walls: beside the posterior wall the neighbour's endplate beyond the disc
+ * may fade into the ligament and the canal. The pairs HEIGHT_TO_DEPTH_RANGE prefers then reach across a disc: on MR an
+ * oedematous body can look like its discs on T1 and T2 alike, and a body crushed long ago keeps its marrow but not its
+ * shape.
  */
 function crushedAllOver(wallSides: ReadonlyArray<readonly [Edge, Edge] | null>, middles: ReadonlyArray<readonly [Edge, Edge] | null>): boolean {
   const found = [...wallSides, ...middles].filter((p): p is readonly [Edge, Edge] => p !== null);
@@ -250,9 +252,10 @@ export function findBodyByPairs(
     };
     const sideEdges = frame ? [frame.anteriorWallMm - WALL_SIDE_INSET_MM, frame.posteriorWallMm + WALL_SIDE_INSET_MM].map(edgesAt) : [];
     const middleEdges = MIDDLE_PROBES_MM.map(edgesAt);
-    const sideCrushed = sideEdges.map(([sups, infs]) => (depthMm === null ? null : crushedNearestPair(sups, infs, depthMm)));
-    const middleCrushed = middleEdges.map(([sups, infs]) => (depthMm !== null && nearestAreCortex(sups, infs, marrow.levelValue) ? crushedNearestPair(sups, infs, depthMm) : null));
-    const crushed = depthMm !== null && crushedAllOver(sideCrushed, middleCrushed);
+    const crushedRange = depthMm === null ? null : ([CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm, HEIGHT_TO_DEPTH_RANGE[0] * depthMm] as const);
+    const sideCrushed = sideEdges.map(([sups, infs]) => (depthMm === null ? null : nearestPairWithin(sups, infs, [CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm, HEIGHT_TO_DEPTH_RANGE[1] * depthMm])));
+    const middleCrushed = middleEdges.map(([sups, infs]) => (crushedRange && nearestAreCortex(sups, infs, marrow.levelValue) ? nearestPairWithin(sups, infs, crushedRange) : null));
+    const crushed = crushedAllOver(sideCrushed, middleCrushed);
     // The heights beside the walls bound the middle one (MIDDLE_OVER_WALLS_MM).
     const wallSides = sideEdges.flatMap(([sups, infs]) => {
       const pair = endplatePair(sups, infs, depthMm);
