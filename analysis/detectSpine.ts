@@ -350,9 +350,12 @@ export function detectSpine(
   // discs. An end body of no plausible size (a STIR's misread as one 48 mm body over three) leaves every level counted
   // from it in doubt, all but the first click's own.
   const footingLost = !plausible(firstProposal) || !plausible(lastProposal);
+  // The last click's level is counted past every doubtful one.
+  const lastInDoubt = new Set([...doubtful, ...bodies.missing]).size >= LAST_LEVEL_DOUBTS;
   const vertebrae = unflagged.map((v) => {
     if (bodies.underfilled.includes(v.levelOffset)) return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, UNDERFILLED_MESSAGE) };
     if (doubtful.has(v.levelOffset)) return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, COUNT_DOUBT_MESSAGE) };
+    if (lastInDoubt && v.levelOffset === placed.discs.length) return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, COUNTED_PAST_DOUBT_MESSAGE) };
     return footingLost && v.levelOffset > 0 ? { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, NO_FOOTING_MESSAGE) } : v;
   });
   const missing = bodies.missing;
@@ -648,6 +651,16 @@ const NO_FOOTING_MESSAGE =
   'The first or the last body was not read at a plausible size, and the disc count between them rests on both: this level may be off. Check the count.';
 const COUNT_DOUBT_MESSAGE =
   'The disc count at this body is uncertain (a body not found or found twice, or a disc-like band inside it such as fracture oedema): check this level and its neighbours.';
+/**
+ * Doubtful levels (and bodies missing) in the count taken from which the last click's body, whose level is counted past
+ * them all, is in doubt too. One or two are common where the count is right (an oedematous fracture dark on T1 like a
+ * disc, a Modic band; the sweep's T1 rows on every draw); three or more came with counts one short around a crushed
+ * body on MR, the last body then a level off with nothing said (the journal's nineteenth round), and on none of the
+ * sweep's right counts.
+ */
+const LAST_LEVEL_DOUBTS = 3;
+const COUNTED_PAST_DOUBT_MESSAGE =
+  'This level is counted past bodies whose levels are uncertain (marked before it): if the count there is off, so is this level. Check the count.';
 const UNDERFILLED_MESSAGE =
   'This body fills less than half the space between the discs around it (part of a body, or a band inside one?): check its outline and level.';
 
