@@ -100,12 +100,12 @@ function passedNearerPair(sups: readonly Edge[], infs: readonly Edge[], depthMm:
 }
 
 /**
- * How deep below the marrow a crushed body's nearest band at mid-depth lies against the band beyond it (near ÷ beyond): both are
- * cortex, its own endplate and its neighbour's across the disc, which give no signal on MR, so about as deep (the
- * sweep's and the probes' crushed bodies 0.93–1.86 on 3 mm T1 and T2). The edge of a Modic change under an endplate
- * (oedema dark on T1, bright on T2: Modic MT et al., Radiology 1988;166:193) runs across the body's depth too but is
- * shallower than the cortex beyond it (≤ 0.8); seen from inside a disc, the endplates around it are deep and the bands
- * beyond them lie in the neighbours' marrow (≥ 2.4).
+ * How deep below the marrow a crushed body's nearest band at mid-depth lies against the band beyond it (near ÷
+ * beyond): both are cortex, its own endplate and its neighbour's across the disc, which give no signal on MR, so about
+ * as deep (the probes' crushed bodies 0.93–1.86 on 3 mm T1 and T2; journal, nineteenth round). The edge of a Modic
+ * change under an endplate (oedema dark on T1, bright on T2: Modic MT et al., Radiology 1988;166:193) runs across the
+ * body's depth too but is shallower than the cortex beyond it (≤ 0.8); seen from inside a disc, the endplates around it
+ * are deep and the bands beyond them lie in the neighbours' marrow (≥ 2.4).
  */
 const CRUSHED_BAND_DEPTH_RATIO: readonly [number, number] = [0.85, 2.2];
 
@@ -252,8 +252,10 @@ export function findBodyByPairs(
     };
     const sideEdges = frame ? [frame.anteriorWallMm - WALL_SIDE_INSET_MM, frame.posteriorWallMm + WALL_SIDE_INSET_MM].map(edgesAt) : [];
     const middleEdges = MIDDLE_PROBES_MM.map(edgesAt);
+    // Heights of a crushed body, and of any body, crushed or whole, at this depth (crushedAllOver).
     const crushedRange = depthMm === null ? null : ([CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm, HEIGHT_TO_DEPTH_RANGE[0] * depthMm] as const);
-    const sideCrushed = sideEdges.map(([sups, infs]) => (depthMm === null ? null : nearestPairWithin(sups, infs, [CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm, HEIGHT_TO_DEPTH_RANGE[1] * depthMm])));
+    const anyBodyRange = depthMm === null ? null : ([CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm, HEIGHT_TO_DEPTH_RANGE[1] * depthMm] as const);
+    const sideCrushed = sideEdges.map(([sups, infs]) => (anyBodyRange ? nearestPairWithin(sups, infs, anyBodyRange) : null));
     const middleCrushed = middleEdges.map(([sups, infs]) => (crushedRange && nearestAreCortex(sups, infs, marrow.levelValue) ? nearestPairWithin(sups, infs, crushedRange) : null));
     const crushed = crushedAllOver(sideCrushed, middleCrushed);
     // The heights beside the walls bound the middle one (MIDDLE_OVER_WALLS_MM).
