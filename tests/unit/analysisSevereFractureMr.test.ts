@@ -3,7 +3,7 @@ import { detectSpine, proposeVertebra } from '../../analysis';
 import { assessSpine } from '../../measurement';
 import { levelTruth } from '../../sample-data/anatomy';
 import { BASELINE_LEVELS } from '../../sample-data/spineSpecs';
-import { centreOf, distance, heightErrorsMm } from '../bench/assistFigures';
+import { atItsLevel, centreOf, heightErrorsMm } from '../bench/assistFigures';
 import { fineScene, MR_T1, MR_T2_SIGNAL, renderMr } from '../helpers/phantomVariants';
 import { spineFrom } from '../helpers/regionSpines';
 
@@ -14,8 +14,8 @@ import { spineFrom } from '../helpers/regionSpines';
 // next ones, across the discs: Hm read 27.5 mm, graded 0, at full confidence on the T2. L2 is crushed all over (its
 // heights 55–60 % of normal, 40 mm deep), with oedema (acute) or without (an old fracture): its own endplates are
 // closer than any whole body's at every depth, and the pair across the discs was taken (heights 9–12 mm tall, graded 0;
-// on the T1 at full confidence before the seventeenth round, flagged after it). Since the eighteenth round they are
-// read as its endplates when they are the nearest dark lines beside both walls and across the middle.
+// on the T1 at full confidence before the seventeenth round, flagged after it). Since the nineteenth round they are
+// read as its endplates when across the middle they are the nearest, a crushed height apart and as dark as cortex.
 /** The phantom's levels with T12, L1 and L2 severely fractured, L2's marrow oedematous (acute) or not (old). */
 function severeLevels(l2Marrow: 'oedema' | 'normal') {
   return BASELINE_LEVELS.map((l) => {
@@ -30,12 +30,21 @@ function severeLevels(l2Marrow: 'oedema' | 'normal') {
   });
 }
 
+/**
+ * The truth of `names` on the spine posed from `levels`, and the fine scene over them with 15 mm beyond, `halfWidthMm`
+ * either side of the mid-sagittal plane.
+ */
+function sceneOf(levels: Parameters<typeof spineFrom>[0], names: readonly string[], halfWidthMm: number) {
+  const spine = spineFrom(levels);
+  const truth = spine.vertebrae.filter((v) => names.includes(v.shape.level)).map((v) => levelTruth(v));
+  const zs = truth.flatMap((l) => Object.values(l.points).map((p) => p[2]));
+  return { truth, fine: fineScene(spine, halfWidthMm, { zRangeMm: [Math.min(...zs) - 15, Math.max(...zs) + 15], yRangeMm: [-100, 60] }) };
+}
+
 /** The severe spine's T11–L3 truth and its fine scene around them. */
 function severeScene(l2Marrow: 'oedema' | 'normal') {
-  const spine = spineFrom(severeLevels(l2Marrow));
-  const levels = spine.vertebrae.filter((v) => ['T11', 'T12', 'L1', 'L2', 'L3'].includes(v.shape.level)).map((v) => levelTruth(v));
-  const zs = levels.flatMap((l) => Object.values(l.points).map((p) => p[2]));
-  return { levels, fine: fineScene(spine, 1.5, { zRangeMm: [Math.min(...zs) - 15, Math.max(...zs) + 15], yRangeMm: [-100, 60] }) };
+  const { truth, fine } = sceneOf(severeLevels(l2Marrow), ['T11', 'T12', 'L1', 'L2', 'L3'], 1.5);
+  return { levels: truth, fine };
 }
 
 const SEQUENCES = [
@@ -89,10 +98,7 @@ describe.each(SEQUENCES)('T11 crushed unevenly on a 3 mm %s MR', (name, table) =
     if (s.level !== 'T11') return l;
     return { ...l, shape: { ...s, posteriorHeightMm: 0.7 * s.posteriorHeightMm, anteriorHeightMm: 0.665 * s.anteriorHeightMm, middleHeightMm: 0.665 * s.middleHeightMm, marrow: 'oedema' as const } };
   });
-  const spine = spineFrom(levels);
-  const truth = spine.vertebrae.filter((v) => ['T10', 'T11', 'T12'].includes(v.shape.level)).map((v) => levelTruth(v));
-  const zs = truth.flatMap((l) => Object.values(l.points).map((p) => p[2]));
-  const fine = fineScene(spine, 2, { zRangeMm: [Math.min(...zs) - 15, Math.max(...zs) + 15], yRangeMm: [-100, 60] });
+  const { truth, fine } = sceneOf(levels, ['T10', 'T11', 'T12'], 2);
   const image = renderMr(fine, { pixelMm: 0.6, sliceMm: 3, table, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3, seed: `grid/T11/0.7/oedema/${name}` });
 
   it('reads T11 clicked at its centre within 1.5 mm of the truth', () => {
@@ -113,10 +119,7 @@ describe('detectSpine over a crushed L2 on a 3 mm T1', () => {
     if (s.level !== 'L2') return l;
     return { ...l, shape: { ...s, posteriorHeightMm: 0.6 * s.posteriorHeightMm, anteriorHeightMm: 0.57 * s.anteriorHeightMm, middleHeightMm: 0.57 * s.middleHeightMm, marrow: 'oedema' as const } };
   });
-  const spine = spineFrom(levels);
-  const truth = spine.vertebrae.filter((v) => ['T10', 'T11', 'T12', 'L1', 'L2', 'L3'].includes(v.shape.level)).map((v) => levelTruth(v));
-  const zs = truth.flatMap((l) => Object.values(l.points).map((p) => p[2]));
-  const fine = fineScene(spine, 2, { zRangeMm: [Math.min(...zs) - 15, Math.max(...zs) + 15], yRangeMm: [-100, 60] });
+  const { truth, fine } = sceneOf(levels, ['T10', 'T11', 'T12', 'L1', 'L2', 'L3'], 2);
   const image = renderMr(fine, { pixelMm: 0.7, sliceMm: 3, table: MR_T1, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3, seed: 'det/L2/0.6/oedema/T1/1' });
 
   it('flags LEVEL_UNCERTAIN on every body it puts at a wrong level', () => {
@@ -124,8 +127,7 @@ describe('detectSpine over a crushed L2 on a 3 mm T1', () => {
     if (!result.ok) return; // declining is also safe
     for (const v of result.value.vertebrae) {
       const level = truth[v.levelOffset];
-      const atLevel = level !== undefined && distance(v.proposal.centreMm, centreOf(level.points)) <= level.heights.middleMm / 3;
-      if (v.levelOffset === 0 || atLevel) continue;
+      if (v.levelOffset === 0 || (level !== undefined && atItsLevel(v.proposal.centreMm, level))) continue;
       expect(v.proposal.reasons.map((r) => r.code), `offset ${v.levelOffset}`).toContain('LEVEL_UNCERTAIN');
     }
   });
