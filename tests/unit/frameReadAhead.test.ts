@@ -140,4 +140,19 @@ describe('frames read ahead by the frame fetch worker', () => {
     readAheadFrames(['http://pacs/frames/e'], HEADERS);
     expect(takeReadAheadFrame('http://pacs/frames/e')).toBeNull();
   });
+
+  it('marks frames-arrived once the last frame handed over has answered, a refusal counting as an answer', async () => {
+    performance.clearMarks();
+    const { readAheadFrames } = await freshModule();
+    const arrivedMarks = () => performance.getEntriesByName('vhv:frames-arrived', 'mark').length;
+    readAheadFrames(URLS.slice(0, 2), HEADERS);
+    const worker = StandInWorker.last!;
+    worker.answer(frameMessage('http://pacs/frames/a', [1]));
+    worker.answer(frameMessage('http://pacs/frames/a', [1]));
+    readAheadFrames([URLS[2]!], HEADERS);
+    worker.answer({ type: 'failed', url: 'http://pacs/frames/c', message: 'HTTP 404', requestError: true });
+    expect(arrivedMarks()).toBe(0);
+    worker.answer(frameMessage('http://pacs/frames/b', [2]));
+    expect(arrivedMarks()).toBe(1);
+  });
 });

@@ -117,7 +117,10 @@ function loadVolume(volume: StreamingImageVolume): Promise<void> {
         readAheadVolumeFrames(volume.imageIds);
       }
       markStartup('volume-load');
-      volume.load(() => resolve());
+      volume.load(() => {
+        markStartup('volume-loaded');
+        resolve();
+      });
     });
     volumeLoads.set(volume, loading);
   }

@@ -2,6 +2,7 @@ import type { FramePart } from '../dicomweb/framePart';
 import type { FrameFetchRequest, FrameFetchResponse } from '../workers/frameFetchMessages';
 import { frameOfAnswer } from './frameAnswer';
 import { FrameRequestError, frameUnreachableError } from './frameRequestError';
+import { markStartup } from './startupMark';
 
 /**
  * Frames read ahead by the frame fetch worker (workers/frameFetchWorker.ts), by frame URL. A volume's frames are handed
@@ -21,6 +22,12 @@ interface Entry {
 }
 
 const entries = new Map<string, Entry>();
+/**
+ * Frames handed to the worker whose answer has not reached the page: when the last arrives, the page marks
+ * `frames-arrived` (with `volume-loaded` after it, the bench's timeline shows whether the page or the frames' arrival
+ * holds the complete volume back).
+ */
+let framesOnTheirWay = 0;
 let worker: Worker | null = null;
 /** Set when the worker could not start or failed: the frames not yet in are then fetched on the page. */
 let workerBroken = false;
@@ -29,13 +36,20 @@ function send(message: FrameFetchRequest, transfer: Transferable[] = []): void {
   worker?.postMessage(message, transfer);
 }
 
+/** An entry's answer (a frame or a failure) is in; the last of those on their way marks `frames-arrived`. */
+function arrived(entry: Entry): void {
+  if (entry.arrived) return;
+  entry.arrived = true;
+  if (--framesOnTheirWay === 0) markStartup('frames-arrived');
+}
+
 /** What the worker said of one frame: the entry settles, and the worker hears when the page has it. */
 function received(message: FrameFetchResponse): void {
   const entry = entries.get(message.url);
   if (message.type === 'failed') {
     if (entry === undefined) return;
     // Kept until taken: the loader then reports this failure rather than asking the server a second time.
-    entry.arrived = true;
+    arrived(entry);
     entry.reject(message.requestError ? new FrameRequestError(message.message) : new Error(message.message));
     if (entry.taken) entries.delete(message.url);
     return;
@@ -54,7 +68,7 @@ function received(message: FrameFetchResponse): void {
     send({ type: 'taken', url: message.url });
     return;
   }
-  entry.arrived = true;
+  arrived(entry);
   entry.resolve(pooled ? { pixelData, transferSyntaxUID, release } : { pixelData, transferSyntaxUID });
   if (entry.taken) {
     entries.delete(message.url);
@@ -127,6 +141,7 @@ export function readAheadFrames(urls: readonly string[], headers: Readonly<Recor
     promise.catch(() => undefined);
     entries.set(url, { promise, resolve, reject, headers, arrived: false, taken: false });
   }
+  framesOnTheirWay += fresh.length;
   send({ type: 'ahead', urls: fresh, headers });
 }
 

@@ -17,7 +17,9 @@ export type StartupStep =
   | 'early-plan'
   | 'early-drawn'
   | 'engine-ready'
-  | 'volume-load';
+  | 'volume-load'
+  | 'frames-arrived'
+  | 'volume-loaded';
 
 /**
  * Marks a step of the first image's path on the page's performance timeline (`vhv:<step>`, ms since the navigation
