@@ -19,6 +19,7 @@ import { startOrthanc } from '../../../scripts/pacs/orthanc';
 import { findChromium, PROJECT_ROOT } from '../../e2e/harness';
 import { ensureUploaded } from './orthancData';
 import { OUR_VIEWER_PROBE, ioFloorScript, ohifProbe } from './probes';
+import { cpuPhases, cpuPhasesText } from './cpuPhases';
 import { GOALS, formatTable, summarize, type SeriesRecord } from './report';
 import { LOCAL_FLOOR_PAGE, LOCAL_FLOOR_SCRIPT, chooseFiles, formatLocalTable, localFloorPage, summarizeLocal } from './localSession';
 import { runSession, type SessionResult, type SessionSpec } from './session';
@@ -295,11 +296,15 @@ function describeSession(series: GeneratedSeries, rep: number, r: SessionResult)
   const memory = r.kind === 'io-floor' || r.kind === 'local-floor' ? '' : `\n    ${rssBreakdownText(r)}\n    peak PSS parts (anon/file/shmem MB): ${pssPartsText(r)}\n    largest mappings at the end (PSS MB): ${mappingsText(r)}\n    threads (CPU s): ${threadsText(r)}`;
   const busiest = r.topSelfTimes === undefined ? '' : `\n    main thread self time: ${r.topSelfTimes.map((t) => `${t.name} ${t.selfMs.toFixed(0)} ms`).join('; ')}`;
   const path = r.requestTimeline === undefined || r.kind === 'io-floor' || r.kind === 'local-floor' ? '' : `\n    first image path (sent–answered ms | marks): ${startupPathText(r.requestTimeline)}`;
+  const phases =
+    r.requestTimeline === undefined || r.cpuTimeline === undefined || r.navigationAtMs === undefined || r.kind === 'io-floor' || r.kind === 'local-floor'
+      ? ''
+      : `\n    CPU by phase (s): ${cpuPhasesText(cpuPhases(r.cpuTimeline, r.navigationAtMs, r.requestTimeline))}`;
   // Every request in order only beside a CPU profile, to place its activity against the network.
   const requests = r.requestTimeline === undefined || r.topSelfTimes === undefined ? '' : `\n    requests (start–end ms): ${r.requestTimeline.map((q) => `${q.name.split('/').slice(-2).join('/').slice(-40)} ${q.startMs}–${q.endMs}`).join('; ')}`;
   const load = `load ${r.quiet.loadAtStart.toFixed(1)}→${r.cpu.loadAtEnd.toFixed(1)}, others ${r.cpu.foreignCores.toFixed(2)} cores`;
   const flags = [r.pageCrashed === true ? 'TAB CRASHED' : '', r.disturbed ? 'DISTURBED' : '', r.ok ? '' : `FAILED: ${r.error ?? ''}`].filter(Boolean).join(' ');
-  return `  ${series.key} #${rep} ${r.kind.padEnd(10)} ${figures}; ${load}${flags ? `; ${flags}` : ''}${memory}${path}${busiest}${requests}`;
+  return `  ${series.key} #${rep} ${r.kind.padEnd(10)} ${figures}; ${load}${flags ? `; ${flags}` : ''}${memory}${path}${phases}${busiest}${requests}`;
 }
 
 /** 3-D texture uploads of a session: calls and MB (each slice once at 2 bytes a voxel is the least). */

@@ -131,6 +131,9 @@ export function processType(pid: number): string {
   }
 }
 
+/** Cumulative CPU seconds per process type over time (ms since sampling started). */
+export type CpuTimeline = ReadonlyArray<{ readonly ms: number; readonly byType: Readonly<Record<string, number>> }>;
+
 export interface TreeSample {
   readonly rssBytes: number;
   readonly processCount: number;
@@ -160,6 +163,11 @@ export interface TreeSummary {
   readonly pssTimeline: ReadonlyArray<{ readonly ms: number; readonly byType: Readonly<Record<string, number>> }>;
   /** RSS per process type over time, at the PSS samples' times, bytes. */
   readonly rssTimeline: ReadonlyArray<{ readonly ms: number; readonly byType: Readonly<Record<string, number>> }>;
+  /**
+   * CPU seconds (user + system) per process type since sampling started, at every sample (ms since sampling started):
+   * when each process type's time was spent, to split it at the page's marks (cpuPhases.ts).
+   */
+  readonly cpuTimeline: CpuTimeline;
   readonly samples: number;
   /** CPU ticks used by the tree's processes while sampled (processes that exited count up to their last sample). */
   readonly cpuTicks: number;
@@ -177,6 +185,7 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
   let rssByTypeAtPeak: Record<string, number> = {};
   const peakRssByType: Record<string, number> = {};
   const rssTimeline: Array<{ ms: number; byType: Record<string, number> }> = [];
+  const cpuTimeline: Array<{ ms: number; byType: Record<string, number> }> = [];
   let peakPss = 0;
   let peakCount = 0;
   let samples = 0;
@@ -223,6 +232,11 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
         lastTicks.set(pid, stat.cpuTicks);
       }
     }
+    const cpuOfType: Record<string, number> = {};
+    for (const [pid, last] of lastTicks) {
+      const type = typeOfPid(pid);
+      cpuOfType[type] = (cpuOfType[type] ?? 0) + (last - (firstTicks.get(pid) ?? 0)) / CLOCK_TICKS_PER_S;
+    }
     const pssOfType: Record<string, number> = {};
     for (const [type, parts] of Object.entries(partsOfType)) {
       pssOfType[type] = parts.pss;
@@ -232,6 +246,7 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
       }
     }
     const ms = Date.now() - startedMs;
+    cpuTimeline.push({ ms, byType: cpuOfType });
     if (withPss) {
       pssTimeline.push({ ms, byType: pssOfType });
       rssTimeline.push({ ms, byType: rssOfType });
@@ -261,7 +276,7 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
         const type = typeOfPid(pid);
         cpuSecondsByType[type] = (cpuSecondsByType[type] ?? 0) + ticks / CLOCK_TICKS_PER_S;
       }
-      return { peakRssBytes: peakRss, peakPssBytes: peakPss, peakProcessCount: peakCount, peakRssAtMs, rssByTypeAtPeak, peakRssByType, peakPssByType, peakPssPartsByType, pssTimeline, rssTimeline, samples, cpuTicks, cpuSecondsByType };
+      return { peakRssBytes: peakRss, peakPssBytes: peakPss, peakProcessCount: peakCount, peakRssAtMs, rssByTypeAtPeak, peakRssByType, peakPssByType, peakPssPartsByType, pssTimeline, rssTimeline, cpuTimeline, samples, cpuTicks, cpuSecondsByType };
     },
   };
 }

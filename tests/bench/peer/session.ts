@@ -82,6 +82,8 @@ export interface SessionResult {
   readonly pssTimeline?: TreeSummary['pssTimeline'];
   /** RSS per process type over the session, at the PSS samples (ms since the browser started), bytes. */
   readonly rssTimeline?: TreeSummary['rssTimeline'];
+  /** CPU seconds per process type since the browser started, every sample (ms since the browser started). */
+  readonly cpuTimeline?: TreeSummary['cpuTimeline'];
   /** When the tree's RSS peaked (ms since the browser started) and each process type's RSS then, bytes. */
   readonly peakRssAtMs?: number;
   readonly rssByTypeAtPeak?: Readonly<Record<string, number>>;
@@ -291,6 +293,7 @@ export async function runSession(spec: SessionSpec): Promise<SessionResult> {
     ...(pageCrashed ? { pageCrashed } : {}),
     pssTimeline: tree.pssTimeline,
     rssTimeline: tree.rssTimeline,
+    cpuTimeline: tree.cpuTimeline,
     peakRssAtMs: tree.peakRssAtMs,
     rssByTypeAtPeak: tree.rssByTypeAtPeak,
     peakRssByType: tree.peakRssByType,
