@@ -40,6 +40,12 @@ export interface EdgeField {
    * a disc, however thin, between two endplates.
    */
   readonly discs: Float64Array;
+  /**
+   * cum[line · (n + 1) + k] along columns (line = u index, like front and back): gap samples among the first k, a sample
+   * darker (on CT) than the brightest within DISC_FLANK_MM both in front of and behind it by the cap: a soft-tissue gap
+   * between two bright structures side by side, such as the aorta's wall between a body and its enhanced lumen.
+   */
+  readonly gaps: Float64Array;
 }
 
 /**
@@ -61,6 +67,7 @@ interface Scratch {
   readonly top: Float64Array;
   readonly bottom: Float64Array;
   readonly valley: Float64Array;
+  readonly gap: Float64Array;
   /** Every third response of each facing, for the cap's percentiles. */
   readonly sampled: Float64Array;
 }
@@ -82,6 +89,7 @@ function scratchOf(n: number): Scratch {
       top: new Float64Array(n * n),
       bottom: new Float64Array(n * n),
       valley: new Float64Array(n * n),
+      gap: new Float64Array(n * n),
       sampled: new Float64Array(4 * Math.ceil((n * n) / 3) + 4),
     };
     scratchBySize.set(n, scratch);
@@ -147,6 +155,39 @@ function cumulativeEdges(response: Float64Array, n: number, cap: number, alongLi
 }
 
 /**
+ * Each sample's depth below the brighter (CT; darker on MR: `shellSign`) of the brightest samples within `flank` steps
+ * either side of it, into `out` (0 where the sample lies outside the image or a side holds no sample inside it). The
+ * sides are `step` apart in the grid's index (n: along the axis; 1: across it), `across` steps the other way; samples
+ * within `flank` steps of the grid's edge along `step` get 0.
+ */
+function valleysAcross(
+  values: Float64Array,
+  valid: Uint8Array,
+  someOutside: boolean,
+  n: number,
+  flank: number,
+  shellSign: number,
+  step: number,
+  across: number,
+  out: Float64Array,
+): void {
+  out.fill(0);
+  for (let a = flank; a < n - flank; a += 1) {
+    for (let b = 0; b < n; b += 1) {
+      const i = a * step + b * across;
+      if (someOutside && valid[i] === 0) continue;
+      let before = -Infinity;
+      let after = -Infinity;
+      for (let k = 1; k <= flank; k += 1) {
+        if (!someOutside || valid[i - k * step] === 1) before = Math.max(before, shellSign * values[i - k * step]!);
+        if (!someOutside || valid[i + k * step] === 1) after = Math.max(after, shellSign * values[i + k * step]!);
+      }
+      out[i] = Math.max(0, Math.min(before, after) - shellSign * values[i]!);
+    }
+  }
+}
+
+/**
  * Samples the plane on a `gridMm` grid of ±SEARCH_HALF_SIZE_MM around `seed`, on the axes of `cranial`, and turns it
  * into the four facings' edge counts: a step response (shell STEP_SHELL_MM inside against the outside STEP_OUTSIDE_MM
  * beyond, polarity-signed) is an edge when it reaches the field's cap, `fixedCap` when given (so several axes compare).
@@ -156,7 +197,7 @@ export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity
   const half = (n - 1) / 2;
   const p = perpendicular2(cranial);
   const anterior: Vec2 = dot2(p, view.anterior) >= 0 ? p : [-p[0], -p[1]];
-  const { values, valid, alongU, alongV, validU, validV, front, back, top, bottom, valley, sampled } = scratchOf(n);
+  const { values, valid, alongU, alongV, validU, validV, front, back, top, bottom, valley, gap, sampled } = scratchOf(n);
   // Values on the grid (outside the image: 0, with valid 0), and prefix sums along u and along v of both.
   const [seedX, seedY] = seed;
   const [anteriorX, anteriorY] = anterior;
@@ -213,27 +254,9 @@ export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity
   // Disc lines: each sample against the brightest (CT; darkest on MR) within DISC_FLANK_MM on either side along v.
   const flank = Math.max(1, Math.round(DISC_FLANK_MM / gridMm));
   const shellSign = -exitSign;
-  valley.fill(0);
-  for (let iv = flank; iv < n - flank; iv += 1) {
-    for (let iu = 0; iu < n; iu += 1) {
-      const i = iu + iv * n;
-      let below = -Infinity;
-      let above = -Infinity;
-      if (outsideImage === 0) {
-        for (let k = 1; k <= flank; k += 1) {
-          below = Math.max(below, shellSign * values[i - k * n]!);
-          above = Math.max(above, shellSign * values[i + k * n]!);
-        }
-      } else {
-        if (valid[i] === 0) continue;
-        for (let k = 1; k <= flank; k += 1) {
-          if (valid[i - k * n] === 1) below = Math.max(below, shellSign * values[i - k * n]!);
-          if (valid[i + k * n] === 1) above = Math.max(above, shellSign * values[i + k * n]!);
-        }
-      }
-      valley[i] = Math.max(0, Math.min(below, above) - shellSign * values[i]!);
-    }
-  }
+  valleysAcross(values, valid, outsideImage > 0, n, flank, shellSign, n, 1, valley);
+  // Gaps: the same across the axis, each sample against the brightest in front of it and behind it.
+  valleysAcross(values, valid, outsideImage > 0, n, flank, shellSign, 1, n, gap);
   // A disc line just beyond an endplate side is that endplate's exit, however thin the disc (its step reaches the
   // neighbour's plate within the outside window and reads weak).
   const discReach = Math.max(1, Math.round(DISC_EDGE_REACH_MM / gridMm));
@@ -271,5 +294,6 @@ export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity
     top: cumulativeEdges(top, n, cap, true),
     bottom: cumulativeEdges(bottom, n, cap, true),
     discs: cumulativeEdges(valley, n, cap, true),
+    gaps: cumulativeEdges(gap, n, cap, false),
   };
 }

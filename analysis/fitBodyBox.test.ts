@@ -180,3 +180,32 @@ describe('beside a basivertebral canal', () => {
     }
   });
 });
+
+describe('an enhanced aorta in front of an osteoporotic body', () => {
+  // The drawn spine with osteoporotic bone (marrow 80 HU inside a 1.5 mm shell of 350 HU) and, in front of every body
+  // and disc, 2 mm of soft tissue (the aorta's wall, 40 HU) and then 16 mm of contrast-enhanced lumen (300 HU): the
+  // lumen is brighter than the marrow, and the body's anterior wall, whose outside window reaches the lumen, scores as
+  // no edge. Before gap lines were read the box took the lumen's front for the anterior wall.
+  const LUMEN_FROM_MM = 2;
+  const LUMEN_TO_MM = 18;
+  function osteoporoticWithAorta(back: number, up: number): number {
+    const inFront = -DEPTH_MM / 2 - back;
+    if (inFront > LUMEN_FROM_MM && inFront <= LUMEN_TO_MM) return 300;
+    const value = tissueAt(back, up, DISC_MM);
+    return value === 200 ? 80 : value === 700 ? 350 : value;
+  }
+
+  it.each([
+    ['at the centre', 0, 0, 0],
+    ['6 mm behind the centre', 6, 3, 0],
+    ['at the centre of a noisy image (±60 HU)', 0, 0, 60],
+  ])('fits the body to its own walls from a click %s', (_name, back, up, noiseHu) => {
+    const view = planeViewOf(drawnMidsagittalPlane(osteoporoticWithAorta, noiseHu, 777), patient(back, up));
+    if (!view.ok) throw new Error(view.error.message);
+    const box = fitBodyBox(view.value, view.value.toPlane(patient(back, up)), 'brightShell', view.value.cranial);
+    expect(box).not.toBeNull();
+    // The box's sides lie on a 1 mm grid; the walls are placed on the profiles afterwards (frameFromBox).
+    expect(Math.abs(box!.depthMm - DEPTH_MM)).toBeLessThanOrEqual(3);
+    expect(Math.abs(view.value.toWorld(box!.centre)[1])).toBeLessThanOrEqual(1.5);
+  });
+});

@@ -292,11 +292,11 @@ export function fitBodyBox(view: PlaneView, seed: Vec2, polarity: ShellPolarity,
   const fields = new Map<string, EdgeField>();
   let best = fitWithin(view, seed, polarity, initialCranial, {}, fields);
   if (!best) return null;
-  // Fitted again while the box holds a disc, each side that reached across one held on the body's side of it.
+  // Fitted again while the box holds a disc or a gap, each side that reached across one held on the body's side of it.
   let limits: AxisLimits = {};
   for (let round = 0; round < DISC_SPLIT_ROUNDS; round += 1) {
-    const found = discLimits(best);
-    if (found.superiorMaxMm === undefined && found.inferiorMinMm === undefined) break;
+    const found = { ...discLimits(best), ...gapLimits(best) };
+    if (Object.keys(found).length === 0) break;
     limits = { ...limits, ...found };
     const split = fitWithin(view, seed, polarity, initialCranial, limits, fields);
     if (!split) break;
@@ -305,13 +305,73 @@ export function fitBodyBox(view: PlaneView, seed: Vec2, polarity: ShellPolarity,
   return boxOf(seed, best);
 }
 
-/** At most this many refits around discs found inside the box (one per endplate side, and one more). */
+/** At most this many refits around discs and gaps found inside the box (one per side, less one). */
 const DISC_SPLIT_ROUNDS = 3;
 
-/** How far along the axis a box may reach from the seed, mm: the superior side at most, the inferior side at least. */
+/**
+ * Where a box's sides may lie, mm from the seed: along the axis the superior side at most and the inferior side at
+ * least so far; across it, each wall within a range (from the posterior side towards the anterior).
+ */
 interface AxisLimits {
   readonly superiorMaxMm?: number;
   readonly inferiorMinMm?: number;
+  readonly anteriorWithinMm?: readonly [number, number];
+  readonly posteriorWithinMm?: readonly [number, number];
+}
+
+/**
+ * A gap line counts when its gap samples cover this share of the box's central height (0–1). The aorta's wall runs
+ * the whole height of every body it lies against (share ≈ 1 on the drawn aorta); a fracture cleft or a vessel's
+ * channel inside a body runs part of it (the VerSe CT's fractured L1: 0.5). Design decision of this project (issue 12).
+ */
+const GAP_LINE_MIN_SHARE = 0.8;
+/**
+ * A wall lies this far inside a gap line at most, mm: its shell and the blur of its outer edge (a gap is the soft tissue
+ * right outside the shell, within DISC_FLANK_MM of it).
+ */
+const GAP_WALL_REACH_MM = 3;
+
+/** The first u from `from` towards `to` (either way, `to` excluded) that is a gap line; null when none is. */
+function nearestGapLine(from: number, to: number, isGapLine: (u: number) => boolean): number | null {
+  const step = to >= from ? 1 : -1;
+  for (let u = from; u !== to; u += step) if (isGapLine(u)) return u;
+  return null;
+}
+
+/**
+ * A wall whose share of edge is below this (0–1) carries almost none: the box's side ends in the body's marrow or in
+ * what continues it, and a gap line beyond it may mark where the body ends (gapLimits).
+ */
+const BARE_WALL_SHARE = 0.25;
+
+/**
+ * The gap lines (share of the central height ≥ GAP_LINE_MIN_SHARE, see EdgeField.gaps) inside a fitted box nearest each
+ * of its walls: that wall lies just inside the gap (within GAP_WALL_REACH_MM of it), as a range for the refit (mm from
+ * the seed across the axis); none when the box holds no gap line. A body's marrow runs from wall to wall, so a dark
+ * line between two bright structures over the box's height says that the box holds the body and something beside it:
+ * the aorta's enhanced lumen in front of an osteoporotic body whose marrow is darker than the lumen, with the aorta's
+ * wall between them. The lumen's front then scores as the anterior wall, and the body's own wall, whose outside reaches
+ * the bright lumen within the step's outside window, scores little.
+ */
+function gapLimits(c: Candidate): AxisLimits {
+  const { field } = c;
+  const { n, gridMm } = field;
+  const half = (n - 1) / 2;
+  const [a, b] = centralRange(c.vi, c.vs);
+  if (b <= a) return {};
+  const isGapLine = (u: number) => (field.gaps[u * (n + 1) + b + 1]! - field.gaps[u * (n + 1) + a]!) / (b - a + 1) >= GAP_LINE_MIN_SHARE;
+  const mm = (u: number) => (u - half) * gridMm;
+  const out: { anteriorWithinMm?: readonly [number, number]; posteriorWithinMm?: readonly [number, number] } = {};
+  // Inside the box, nearest its wall first; beyond a wall that carries almost no edge (the body goes on there), nearest
+  // first, as far as a body can be deep.
+  const beyond = Math.round(MAX_PLAUSIBLE_DEPTH_MM / gridMm) - (c.ua - c.up);
+  const front = sideMean(field, field.front, c.ua, c.vi, c.vs) < BARE_WALL_SHARE ? Math.min(n - 1, c.ua + beyond) : c.ua;
+  const back = sideMean(field, field.back, c.up, c.vi, c.vs) < BARE_WALL_SHARE ? Math.max(0, c.up - beyond) : c.up;
+  const anteriorGap = nearestGapLine(c.ua - 1, half, isGapLine) ?? (front > c.ua ? nearestGapLine(c.ua + 1, front, isGapLine) : null);
+  const posteriorGap = nearestGapLine(c.up + 1, half, isGapLine) ?? (back < c.up ? nearestGapLine(c.up - 1, back, isGapLine) : null);
+  if (anteriorGap !== null) out.anteriorWithinMm = [mm(anteriorGap) - GAP_WALL_REACH_MM, mm(anteriorGap) - gridMm];
+  if (posteriorGap !== null) out.posteriorWithinMm = [mm(posteriorGap) + gridMm, mm(posteriorGap) + GAP_WALL_REACH_MM];
+  return out;
 }
 
 /**
@@ -359,9 +419,11 @@ function fitWithin(
     const n = Math.round((2 * SEARCH_HALF_SIZE_MM) / gridMm) + 1;
     const centre = (n - 1) / 2;
     const margin = Math.round(CLICK_MARGIN_MM / gridMm);
+    const up = limits.posteriorWithinMm;
+    const ua = limits.anteriorWithinMm;
     return {
-      up: [0, Math.floor(centre) - margin],
-      ua: [Math.ceil(centre) + margin, n - 1],
+      up: [up === undefined ? 0 : Math.ceil(centre + up[0] / gridMm), up === undefined ? Math.floor(centre) - margin : Math.min(Math.floor(centre) - margin, Math.floor(centre + up[1] / gridMm))],
+      ua: [ua === undefined ? Math.ceil(centre) + margin : Math.max(Math.ceil(centre) + margin, Math.ceil(centre + ua[0] / gridMm)), ua === undefined ? n - 1 : Math.floor(centre + ua[1] / gridMm)],
       vi: [limits.inferiorMinMm === undefined ? 0 : Math.ceil(centre + limits.inferiorMinMm / gridMm), Math.floor(centre) - margin],
       vs: [Math.ceil(centre) + margin, limits.superiorMaxMm === undefined ? n - 1 : Math.floor(centre + limits.superiorMaxMm / gridMm)],
     };

@@ -294,6 +294,16 @@ const VARIANTS: readonly Variant[] = [
     ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 20, table: CT_OSTEOPOROTIC },
   },
   {
+    name: 'ct-osteo-1mm-aorta', spine: 'aorta',
+    source: 'a contrast-enhanced aorta (arterial phase, lumen 300 HU) against the front of the bodies, its lumen 2 mm in front of the anterior cortex at the midline (phantomVariants.ts AORTA), on the osteoporotic 1 mm CT (marrow 80 HU)',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 20, table: { ...CT_OSTEOPOROTIC, aorticLumen: 300 } },
+  },
+  {
+    name: 'ct-osteo-3mm-soft-aorta', spine: 'aorta',
+    source: 'that aorta in the portal venous phase (lumen 180 HU), as on most abdominal CT, on the osteoporotic routine 3 mm soft-kernel CT',
+    ct: { pixelMm: 0.78, sliceMm: 3, kernelFwhmMm: SOFT_FWHM_MM, noiseHu: 15, table: { ...CT_OSTEOPOROTIC, aorticLumen: 180 } },
+  },
+  {
     name: 'mr-t1-modic', spine: 'modic', source: 'Modic type 1 either side of T11–T12, type 2 either side of L2–L3, 8 mm under the endplate (phantomVariants.ts MODIC_CHANGES; Modic 1988, Jensen 2009); the 3 mm T1',
     mr: { pixelMm: 0.7, sliceMm: 3, table: MR_T1, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
   },

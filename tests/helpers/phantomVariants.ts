@@ -31,6 +31,11 @@ export type SignalTable = Readonly<Record<keyof typeof Tissue, number>> & {
    * has one (DEGENERATED_SPINE). Absent: the annulus's value.
    */
   readonly degeneratedDisc?: number;
+  /**
+   * The aorta's lumen, where the scene draws one (the 'aorta' shape): contrast-enhanced blood on CT. Absent: the
+   * table's soft tissue (unenhanced blood is 40–50 HU).
+   */
+  readonly aorticLumen?: number;
 };
 
 /** Fine sampling of the scene, mm: a quarter of the finest pixel any variant uses (0.5 mm). */
@@ -62,11 +67,13 @@ const DEGENERATED_DISC = 17;
 const VACUUM_GAS = 18;
 /** Fatty subchondral marrow of a Modic type 2 change: tissue code added here, drawn with the table's fat value. */
 const MODIC_FAT = 19;
+/** The aorta's lumen ('aorta' shape): tissue code added here, drawn with the table's aorticLumen. */
+const AORTIC_LUMEN = 20;
 /** How far from an inner cortex sample its body's marrow is looked for, mm: the phantom's 2 mm shell and some. */
 const MARROW_REACH_MM = 3;
 
 /** A spine pose variant: the baseline's bodies with other tilts, or shifted out of the midsagittal plane. */
-export type SpineShape = 'baseline' | 'kyphosis' | 'lordosis' | 'scoliosis' | 'degenerated' | 'osteophytes' | 'desiccated' | 'modic' | 'dish';
+export type SpineShape = 'baseline' | 'kyphosis' | 'lordosis' | 'scoliosis' | 'degenerated' | 'osteophytes' | 'desiccated' | 'modic' | 'dish' | 'aorta';
 
 /**
  * The discs and spurs of an elderly spine (issue 12, "the spines our users actually have"), per disc named by the body
@@ -147,6 +154,18 @@ const DISH_LEVELS = ['T11', 'T12', 'L1', 'L2'] as const;
 const DISH_BODY_MM = 1.5;
 const DISH_DISC_MM = 6;
 
+/**
+ * The descending aorta against the front of the bodies (the 'aorta' shape), drawn as a straight-sided tube along the
+ * column: it runs in front of the thoracolumbar bodies, left of the midline, and in the elderly often against their
+ * anterior surface; its lumen is ≈ 20 mm across (infrarenal aorta 15–24 mm in adults, Wanhainen A et al., Eur J Vasc
+ * Endovasc Surg 2019;57:8) inside a wall of ≈ 1.5 mm. Here its centre lies LATERAL_MM left of the midline, so the
+ * midsagittal plane cuts a chord of it, and at the midline its wall is CLEARANCE_MM in front of the line through the
+ * bodies' anterior walls at mid-height (continued straight across the discs). Design decision of this project (issue
+ * 12): a worst case of a midline aorta on a midsagittal plane, where a contrast-enhanced lumen (portal venous ≈ 180 HU,
+ * arterial ≈ 300 HU) lies 2 mm in front of an osteoporotic body's 80 HU marrow.
+ */
+const AORTA = { lateralMm: 6, lumenRadiusMm: 10, wallMm: 1.5, clearanceMm: 0.5 } as const;
+
 /** The degenerated discs a spine shape draws (none for the healthy shapes). */
 function discDegenerationsOf(shape: SpineShape): DiscDegenerations {
   if (shape === 'degenerated' || shape === 'osteophytes') return DEGENERATED_DISCS;
@@ -196,7 +215,7 @@ const SCOLIOSIS_SHIFT_MM = [-2, -1, 1, 4, 6, 8, 7, 5, 2, 0] as const;
 export function spineOf(shape: SpineShape): Spine {
   const base = baselineSpine();
   if (shape === 'baseline') return base;
-  if (shape === 'modic' || shape === 'dish') return base;
+  if (shape === 'modic' || shape === 'dish' || shape === 'aorta') return base;
   if (shape === 'degenerated' || shape === 'osteophytes' || shape === 'desiccated') return narrowedSpine(base, discDegenerationsOf(shape));
   const levels = BASELINE_LEVELS.map((l, i) => ({
     ...l,
@@ -266,6 +285,8 @@ export function fineScene(
     readonly degeneration?: 'discs' | 'osteophytes' | 'middleDiscs' | 'modic' | 'dish';
     /** Discs drawn desiccated or fused on any spine, by the level above each (instead of `degeneration`). */
     readonly discs?: DiscDegenerations;
+    /** Draw the aorta in front of the bodies (AORTA). */
+    readonly aorta?: boolean;
   } = {},
 ): FineScene {
   const [zBottomMm, zTopMm] = crop.zRangeMm ?? ctSlabMm(spine);
@@ -296,6 +317,7 @@ export function fineScene(
       paintDegeneratedDiscs(tissue, spine, grid, crop.degeneration === 'middleDiscs' ? MIDDLE_DESICCATED_DISCS : DEGENERATED_DISCS);
       if (crop.degeneration === 'osteophytes') paintOsteophytes(tissue, spine, grid);
     }
+    if (crop.aorta) paintAorta(tissue, spine, grid);
     markInnerCortex(tissue, ny, nz);
     return tissue;
   });
@@ -320,7 +342,7 @@ export function fineSceneOf(shape: SpineShape): FineScene {
           : shape === 'modic' || shape === 'dish'
             ? shape
             : undefined;
-  return fineScene(spineOf(shape), FINE_HALF_WIDTH_MM, degeneration ? { degeneration } : {});
+  return fineScene(spineOf(shape), FINE_HALF_WIDTH_MM, degeneration ? { degeneration } : shape === 'aorta' ? { aorta: true } : {});
 }
 
 /** Where one fine plane lies: its x, and y and z of its sample (0, 0), rows going down in z. */
@@ -473,6 +495,37 @@ function paintBridgingOssification(tissue: Uint8Array, spine: Spine, grid: FineG
 }
 
 /**
+ * Draws AORTA over whatever is not bone: its lumen as AORTIC_LUMEN, its wall as soft tissue. The line through the
+ * bodies' anterior walls at mid-height (y at each z, linear between neighbouring bodies) places it.
+ */
+function paintAorta(tissue: Uint8Array, spine: Spine, grid: FineGrid): void {
+  const fronts = spine.vertebrae
+    .map((v) => localToPatient(v.frame, [v.shape.depthMm / 2, 0, 0]))
+    .map((p) => ({ z: p[2], y: p[1] }))
+    .sort((a, b) => a.z - b.z);
+  const frontYAt = (z: number): number => {
+    const above = fronts.findIndex((f) => f.z >= z);
+    if (above <= 0) return fronts[above < 0 ? fronts.length - 1 : 0]!.y;
+    const [a, b] = [fronts[above - 1]!, fronts[above]!];
+    return a.y + ((z - a.z) / (b.z - a.z)) * (b.y - a.y);
+  };
+  const outerRadius = AORTA.lumenRadiusMm + AORTA.wallMm;
+  // The tube's back at the midline lies CLEARANCE_MM in front of the wall line (anterior is −y).
+  const chord = Math.sqrt(outerRadius ** 2 - AORTA.lateralMm ** 2);
+  const dx = grid.xMm - AORTA.lateralMm;
+  for (let k = 0; k < grid.nz; k += 1) {
+    const z = grid.zTopMm - k * FINE_MM;
+    const centreY = frontYAt(z) - AORTA.clearanceMm - chord;
+    for (let j = 0; j < grid.ny; j += 1) {
+      const r = Math.hypot(dx, grid.y0Mm + j * FINE_MM - centreY);
+      const index = j + k * grid.ny;
+      if (r > outerRadius || isBone(tissue[index]!)) continue;
+      tissue[index] = r <= AORTA.lumenRadiusMm ? AORTIC_LUMEN : Tissue.softTissue;
+    }
+  }
+}
+
+/**
  * Signed distance from a body's wall in its cross-section (u, w), mm: the map's within its extent; beyond it (more than a
  * few mm outside the wall, where the map's lookup answers its margin for any distance) the radial distance, which is
  * exact on the midline and close to the wall's normal distance that far out.
@@ -560,7 +613,7 @@ function nextToOedema(tissue: Uint8Array, ny: number, nz: number, i: number): bo
 }
 
 function lookupOf(table: SignalTable): Float32Array {
-  const lookup = new Float32Array(MODIC_FAT + 1);
+  const lookup = new Float32Array(AORTIC_LUMEN + 1);
   for (const [name, index] of Object.entries(Tissue)) lookup[index] = table[name as keyof typeof Tissue];
   const thin = table.thinShellMm !== undefined;
   const thinnest = table.thinShellMm === THINNEST_CORTEX_MM;
@@ -571,6 +624,7 @@ function lookupOf(table: SignalTable): Float32Array {
   lookup[DEGENERATED_DISC] = table.degeneratedDisc ?? table.discAnnulus;
   lookup[VACUUM_GAS] = table.air;
   lookup[MODIC_FAT] = table.fat;
+  lookup[AORTIC_LUMEN] = table.aorticLumen ?? table.softTissue;
   return lookup;
 }
 
