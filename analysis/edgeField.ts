@@ -43,7 +43,8 @@ export interface EdgeField {
   /**
    * cum[line · (n + 1) + k] along columns (line = u index, like front and back): gap samples among the first k, a sample
    * darker (on CT) than the brightest within DISC_FLANK_MM both in front of and behind it by the cap: a soft-tissue gap
-   * between two bright structures side by side, such as the aorta's wall between a body and its enhanced lumen.
+   * between two bright structures side by side, such as the aorta's wall between a body and its enhanced lumen. A sample
+   * counts when the column either side of it has one there: the line may step by a sample along its length.
    */
   readonly gaps: Float64Array;
 }
@@ -140,14 +141,23 @@ function stepResponses(
   }
 }
 
-/** Cumulative counts of responses ≥ cap along lines: cum[line · (n + 1) + k], line = iv when alongLineU, else iu. */
-function cumulativeEdges(response: Float64Array, n: number, cap: number, alongLineU: boolean): Float64Array {
+/**
+ * Cumulative counts of responses ≥ cap along lines: cum[line · (n + 1) + k], line = iv when alongLineU, else iu. With
+ * `spread` a sample counts when it or one of the `spread` samples either side of it across the line reaches the cap.
+ */
+function cumulativeEdges(response: Float64Array, n: number, cap: number, alongLineU: boolean, spread = 0): Float64Array {
   const cum = new Float64Array(n * (n + 1));
+  const across = alongLineU ? n : 1;
   for (let line = 0; line < n; line += 1) {
     const o = line * (n + 1);
+    const from = Math.max(0, line - spread);
+    const to = Math.min(n - 1, line + spread);
     let count = 0;
     for (let k = 0; k < n; k += 1) {
-      if (response[alongLineU ? k + line * n : line + k * n]! >= cap) count += 1;
+      const at = alongLineU ? k : k * n;
+      let hit = false;
+      for (let l = from; l <= to && !hit; l += 1) hit = response[at + l * across]! >= cap;
+      if (hit) count += 1;
       cum[o + k + 1] = count;
     }
   }
@@ -294,6 +304,7 @@ export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity
     top: cumulativeEdges(top, n, cap, true),
     bottom: cumulativeEdges(bottom, n, cap, true),
     discs: cumulativeEdges(valley, n, cap, true),
-    gaps: cumulativeEdges(gap, n, cap, false),
+    // A gap line may step by a sample along its length (the aorta's wall beside a plaque, the body's waist).
+    gaps: cumulativeEdges(gap, n, cap, false, 1),
   };
 }

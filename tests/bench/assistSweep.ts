@@ -299,6 +299,11 @@ const VARIANTS: readonly Variant[] = [
     ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 20, table: { ...CT_OSTEOPOROTIC, aorticLumen: 300 } },
   },
   {
+    name: 'ct-osteo-1mm-aorta-plaques', spine: 'aorta-plaques',
+    source: 'that arterial-phase aorta with calcified plaques (800 HU) in the back of its wall, 6 mm of every 12 mm (phantomVariants.ts PLAQUE_MM), on the osteoporotic 1 mm CT',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 20, table: { ...CT_OSTEOPOROTIC, aorticLumen: 300, aorticPlaque: 800 } },
+  },
+  {
     name: 'ct-osteo-3mm-soft-aorta', spine: 'aorta',
     source: 'that aorta in the portal venous phase (lumen 180 HU), as on most abdominal CT, on the osteoporotic routine 3 mm soft-kernel CT',
     ct: { pixelMm: 0.78, sliceMm: 3, kernelFwhmMm: SOFT_FWHM_MM, noiseHu: 15, table: { ...CT_OSTEOPOROTIC, aorticLumen: 180 } },

@@ -36,6 +36,8 @@ export type SignalTable = Readonly<Record<keyof typeof Tissue, number>> & {
    * table's soft tissue (unenhanced blood is 40–50 HU).
    */
   readonly aorticLumen?: number;
+  /** Calcified plaque in the aorta's wall ('aorta-plaques' shape). Absent: the table's cortical bone. */
+  readonly aorticPlaque?: number;
 };
 
 /** Fine sampling of the scene, mm: a quarter of the finest pixel any variant uses (0.5 mm). */
@@ -69,11 +71,13 @@ const VACUUM_GAS = 18;
 const MODIC_FAT = 19;
 /** The aorta's lumen ('aorta' shape): tissue code added here, drawn with the table's aorticLumen. */
 const AORTIC_LUMEN = 20;
+/** Calcified plaque in the aorta's wall ('aorta-plaques' shape): tissue code added here, the table's aorticPlaque. */
+const AORTIC_PLAQUE = 21;
 /** How far from an inner cortex sample its body's marrow is looked for, mm: the phantom's 2 mm shell and some. */
 const MARROW_REACH_MM = 3;
 
 /** A spine pose variant: the baseline's bodies with other tilts, or shifted out of the midsagittal plane. */
-export type SpineShape = 'baseline' | 'kyphosis' | 'lordosis' | 'scoliosis' | 'degenerated' | 'osteophytes' | 'desiccated' | 'modic' | 'dish' | 'aorta';
+export type SpineShape = 'baseline' | 'kyphosis' | 'lordosis' | 'scoliosis' | 'degenerated' | 'osteophytes' | 'desiccated' | 'modic' | 'dish' | 'aorta' | 'aorta-plaques';
 
 /**
  * The discs and spurs of an elderly spine (issue 12, "the spines our users actually have"), per disc named by the body
@@ -165,6 +169,15 @@ const DISH_DISC_MM = 6;
  * arterial ≈ 300 HU) lies 2 mm in front of an osteoporotic body's 80 HU marrow.
  */
 const AORTA = { lateralMm: 6, lumenRadiusMm: 10, wallMm: 1.5, clearanceMm: 0.5 } as const;
+/**
+ * Calcified plaques of the 'aorta-plaques' shape: the back half of the aorta's wall (the side facing the spine) calcified
+ * over PLAQUE_MM of every PLAQUE_PERIOD_MM along the column, from the lumen outward PLAQUE_THICKNESS_MM deep. Aortic
+ * calcification is seen on CT in most people over 65 (Allison MA et al., Arterioscler Thromb Vasc Biol 2004;24:331),
+ * in patches, as bright as bone; here they lie 1–2 mm in front of the anterior cortex.
+ */
+const PLAQUE_MM = 6;
+const PLAQUE_PERIOD_MM = 12;
+const PLAQUE_THICKNESS_MM = 1;
 
 /** The degenerated discs a spine shape draws (none for the healthy shapes). */
 function discDegenerationsOf(shape: SpineShape): DiscDegenerations {
@@ -215,7 +228,7 @@ const SCOLIOSIS_SHIFT_MM = [-2, -1, 1, 4, 6, 8, 7, 5, 2, 0] as const;
 export function spineOf(shape: SpineShape): Spine {
   const base = baselineSpine();
   if (shape === 'baseline') return base;
-  if (shape === 'modic' || shape === 'dish' || shape === 'aorta') return base;
+  if (shape === 'modic' || shape === 'dish' || shape === 'aorta' || shape === 'aorta-plaques') return base;
   if (shape === 'degenerated' || shape === 'osteophytes' || shape === 'desiccated') return narrowedSpine(base, discDegenerationsOf(shape));
   const levels = BASELINE_LEVELS.map((l, i) => ({
     ...l,
@@ -285,8 +298,8 @@ export function fineScene(
     readonly degeneration?: 'discs' | 'osteophytes' | 'middleDiscs' | 'modic' | 'dish';
     /** Discs drawn desiccated or fused on any spine, by the level above each (instead of `degeneration`). */
     readonly discs?: DiscDegenerations;
-    /** Draw the aorta in front of the bodies (AORTA). */
-    readonly aorta?: boolean;
+    /** Draw the aorta in front of the bodies (AORTA), with calcified plaques ('plaques') or without. */
+    readonly aorta?: boolean | 'plaques';
   } = {},
 ): FineScene {
   const [zBottomMm, zTopMm] = crop.zRangeMm ?? ctSlabMm(spine);
@@ -317,7 +330,7 @@ export function fineScene(
       paintDegeneratedDiscs(tissue, spine, grid, crop.degeneration === 'middleDiscs' ? MIDDLE_DESICCATED_DISCS : DEGENERATED_DISCS);
       if (crop.degeneration === 'osteophytes') paintOsteophytes(tissue, spine, grid);
     }
-    if (crop.aorta) paintAorta(tissue, spine, grid);
+    if (crop.aorta) paintAorta(tissue, spine, grid, crop.aorta === 'plaques');
     markInnerCortex(tissue, ny, nz);
     return tissue;
   });
@@ -342,7 +355,7 @@ export function fineSceneOf(shape: SpineShape): FineScene {
           : shape === 'modic' || shape === 'dish'
             ? shape
             : undefined;
-  return fineScene(spineOf(shape), FINE_HALF_WIDTH_MM, degeneration ? { degeneration } : shape === 'aorta' ? { aorta: true } : {});
+  return fineScene(spineOf(shape), FINE_HALF_WIDTH_MM, degeneration ? { degeneration } : shape === 'aorta' ? { aorta: true } : shape === 'aorta-plaques' ? { aorta: 'plaques' } : {});
 }
 
 /** Where one fine plane lies: its x, and y and z of its sample (0, 0), rows going down in z. */
@@ -495,10 +508,11 @@ function paintBridgingOssification(tissue: Uint8Array, spine: Spine, grid: FineG
 }
 
 /**
- * Draws AORTA over whatever is not bone: its lumen as AORTIC_LUMEN, its wall as soft tissue. The line through the
- * bodies' anterior walls at mid-height (y at each z, linear between neighbouring bodies) places it.
+ * Draws AORTA over whatever is not bone: its lumen as AORTIC_LUMEN, its wall as soft tissue, with `plaques` the
+ * calcified patches of PLAQUE_MM as AORTIC_PLAQUE. The line through the bodies' anterior walls at mid-height (y at each
+ * z, linear between neighbouring bodies) places it.
  */
-function paintAorta(tissue: Uint8Array, spine: Spine, grid: FineGrid): void {
+function paintAorta(tissue: Uint8Array, spine: Spine, grid: FineGrid, plaques: boolean): void {
   const fronts = spine.vertebrae
     .map((v) => localToPatient(v.frame, [v.shape.depthMm / 2, 0, 0]))
     .map((p) => ({ z: p[2], y: p[1] }))
@@ -517,10 +531,13 @@ function paintAorta(tissue: Uint8Array, spine: Spine, grid: FineGrid): void {
     const z = grid.zTopMm - k * FINE_MM;
     const centreY = frontYAt(z) - AORTA.clearanceMm - chord;
     for (let j = 0; j < grid.ny; j += 1) {
-      const r = Math.hypot(dx, grid.y0Mm + j * FINE_MM - centreY);
+      const y = grid.y0Mm + j * FINE_MM;
+      const r = Math.hypot(dx, y - centreY);
       const index = j + k * grid.ny;
       if (r > outerRadius || isBone(tissue[index]!)) continue;
-      tissue[index] = r <= AORTA.lumenRadiusMm ? AORTIC_LUMEN : Tissue.softTissue;
+      const plaque =
+        plaques && r > AORTA.lumenRadiusMm && r <= AORTA.lumenRadiusMm + PLAQUE_THICKNESS_MM && y > centreY && ((z % PLAQUE_PERIOD_MM) + PLAQUE_PERIOD_MM) % PLAQUE_PERIOD_MM < PLAQUE_MM;
+      tissue[index] = r <= AORTA.lumenRadiusMm ? AORTIC_LUMEN : plaque ? AORTIC_PLAQUE : Tissue.softTissue;
     }
   }
 }
@@ -613,7 +630,7 @@ function nextToOedema(tissue: Uint8Array, ny: number, nz: number, i: number): bo
 }
 
 function lookupOf(table: SignalTable): Float32Array {
-  const lookup = new Float32Array(AORTIC_LUMEN + 1);
+  const lookup = new Float32Array(AORTIC_PLAQUE + 1);
   for (const [name, index] of Object.entries(Tissue)) lookup[index] = table[name as keyof typeof Tissue];
   const thin = table.thinShellMm !== undefined;
   const thinnest = table.thinShellMm === THINNEST_CORTEX_MM;
@@ -625,6 +642,7 @@ function lookupOf(table: SignalTable): Float32Array {
   lookup[VACUUM_GAS] = table.air;
   lookup[MODIC_FAT] = table.fat;
   lookup[AORTIC_LUMEN] = table.aorticLumen ?? table.softTissue;
+  lookup[AORTIC_PLAQUE] = table.aorticPlaque ?? table.corticalBone;
   return lookup;
 }
 
