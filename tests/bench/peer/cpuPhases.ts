@@ -2,7 +2,7 @@ import type { CpuTimeline } from './processTree';
 import type { TimelineEntry } from './startupPath';
 
 /** The page's marks that split a session's CPU (loading/startupMark.ts), in the order they come. */
-export const CPU_PHASE_MARKS = ['engine-ready', 'frames-arrived'] as const;
+export const CPU_PHASE_MARKS = ['boot-run', 'engine-ready', 'frames-arrived'] as const;
 
 /** CPU seconds per process type spent between two moments of a session (ms since navigation). */
 export interface CpuPhase {
@@ -30,9 +30,10 @@ function cumulativeAt(timeline: CpuTimeline, ms: number): Record<string, number>
 }
 
 /**
- * A session's CPU per process type split at the page's marks: from navigation to `engine-ready` (the boot, the first
- * image, the rendering engine's start), from there to `frames-arrived` (the volume streaming in) and from there to the
- * session's last sample (the last frames' decode, the complete renders). A missing mark merges its two phases.
+ * A session's CPU per process type split at the page's marks: from navigation to `boot-run` (the entry chunk, the first
+ * image, the boot chunk's download and evaluation), to `engine-ready` (the plan, the rendering engine's start), to
+ * `frames-arrived` (the volume streaming in) and to the session's last sample (the last frames' decode, the complete
+ * renders). A missing mark merges its two phases.
  * `navigationAtMs` is when the page was opened on the timeline's clock; the marks are ms since then.
  */
 export function cpuPhases(timeline: CpuTimeline, navigationAtMs: number, entries: readonly TimelineEntry[]): CpuPhase[] {
