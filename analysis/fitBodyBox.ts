@@ -82,7 +82,12 @@ function rotate(v: Vec2, deg: number): Vec2 {
  */
 function sideMean(field: EdgeField, cum: Float64Array, line: number, from: number, to: number): number {
   const [a, b] = centralRange(from, to);
-  return b > a ? (cum[line * (field.n + 1) + b + 1]! - cum[line * (field.n + 1) + a]!) / (b - a + 1) : 0;
+  return b > a ? lineShare(field, cum, line, a, b) : 0;
+}
+
+/** The share (0–1) of grid indices a … b on `line` of a cumulative count (EdgeField's cum[line · (n + 1) + k]). */
+function lineShare(field: EdgeField, cum: Float64Array, line: number, a: number, b: number): number {
+  return (cum[line * (field.n + 1) + b + 1]! - cum[line * (field.n + 1) + a]!) / (b - a + 1);
 }
 
 /** First and last grid index of the central SIDE_CENTRAL_SHARE of [from, to]. */
@@ -362,7 +367,7 @@ function gapLimits(c: Candidate): AxisLimits {
   const half = (n - 1) / 2;
   const [a, b] = centralRange(c.vi, c.vs);
   if (b <= a) return {};
-  const isGapLine = (u: number) => (field.gaps[u * (n + 1) + b + 1]! - field.gaps[u * (n + 1) + a]!) / (b - a + 1) >= GAP_LINE_MIN_SHARE;
+  const isGapLine = (u: number) => lineShare(field, field.gaps, u, a, b) >= GAP_LINE_MIN_SHARE;
   const mm = (u: number) => (u - half) * gridMm;
   const out: { anteriorWithinMm?: readonly [number, number]; posteriorWithinMm?: readonly [number, number] } = {};
   // Inside the box, nearest its wall first; beyond a wall that carries almost no edge (the body goes on there), nearest
@@ -402,7 +407,7 @@ function discLimits(c: Candidate): AxisLimits {
   const half = (n - 1) / 2;
   const [a, b] = centralRange(c.up, c.ua);
   if (b <= a) return {};
-  const shareAt = (v: number) => (field.discs[v * (n + 1) + b + 1]! - field.discs[v * (n + 1) + a]!) / (b - a + 1);
+  const shareAt = (v: number) => lineShare(field, field.discs, v, a, b);
   let superiorMaxMm: number | undefined;
   let inferiorMinMm: number | undefined;
   for (let v = c.vs - 1; v > half && superiorMaxMm === undefined; v -= 1) {
@@ -436,11 +441,12 @@ function fitWithin(
     const n = Math.round((2 * SEARCH_HALF_SIZE_MM) / gridMm) + 1;
     const centre = (n - 1) / 2;
     const margin = Math.round(CLICK_MARGIN_MM / gridMm);
-    const up = limits.posteriorWithinMm;
-    const ua = limits.anteriorWithinMm;
+    // A wall's grid indices from `lo` to `hi`, narrowed to its range in mm when a gap line gave it one.
+    const wall = (withinMm: readonly [number, number] | undefined, lo: number, hi: number): readonly [number, number] =>
+      withinMm === undefined ? [lo, hi] : [Math.max(lo, Math.ceil(centre + withinMm[0] / gridMm)), Math.min(hi, Math.floor(centre + withinMm[1] / gridMm))];
     return {
-      up: [up === undefined ? 0 : Math.ceil(centre + up[0] / gridMm), up === undefined ? Math.floor(centre) - margin : Math.min(Math.floor(centre) - margin, Math.floor(centre + up[1] / gridMm))],
-      ua: [ua === undefined ? Math.ceil(centre) + margin : Math.max(Math.ceil(centre) + margin, Math.ceil(centre + ua[0] / gridMm)), ua === undefined ? n - 1 : Math.floor(centre + ua[1] / gridMm)],
+      up: wall(limits.posteriorWithinMm, 0, Math.floor(centre) - margin),
+      ua: wall(limits.anteriorWithinMm, Math.ceil(centre) + margin, n - 1),
       vi: [limits.inferiorMinMm === undefined ? 0 : Math.ceil(centre + limits.inferiorMinMm / gridMm), Math.floor(centre) - margin],
       vs: [Math.ceil(centre) + margin, limits.superiorMaxMm === undefined ? n - 1 : Math.floor(centre + limits.superiorMaxMm / gridMm)],
     };

@@ -197,6 +197,18 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
   const firstTicks = new Map<number, number>();
   const lastTicks = new Map<number, number>();
   let tree = processTree(rootPid);
+  /** The CPU ticks the tree's processes used since sampling started, and the seconds per process type. */
+  const cpuSoFar = (): { ticks: number; byType: Record<string, number> } => {
+    let ticks = 0;
+    const byType: Record<string, number> = {};
+    for (const [pid, last] of lastTicks) {
+      const used = last - (firstTicks.get(pid) ?? 0);
+      ticks += used;
+      const type = typeOfPid(pid);
+      byType[type] = (byType[type] ?? 0) + used / CLOCK_TICKS_PER_S;
+    }
+    return { ticks, byType };
+  };
   const typeOfPid = (pid: number): string => {
     let type = typeOf.get(pid);
     if (type === undefined) {
@@ -232,11 +244,7 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
         lastTicks.set(pid, stat.cpuTicks);
       }
     }
-    const cpuOfType: Record<string, number> = {};
-    for (const [pid, last] of lastTicks) {
-      const type = typeOfPid(pid);
-      cpuOfType[type] = (cpuOfType[type] ?? 0) + (last - (firstTicks.get(pid) ?? 0)) / CLOCK_TICKS_PER_S;
-    }
+    const cpuOfType = cpuSoFar().byType;
     const pssOfType: Record<string, number> = {};
     for (const [type, parts] of Object.entries(partsOfType)) {
       pssOfType[type] = parts.pss;
@@ -268,14 +276,7 @@ export function startTreeSampler(rootPid: number, intervalMs = 100, pssEveryN = 
     stop() {
       clearInterval(timer);
       sample();
-      let cpuTicks = 0;
-      const cpuSecondsByType: Record<string, number> = {};
-      for (const [pid, last] of lastTicks) {
-        const ticks = last - (firstTicks.get(pid) ?? 0);
-        cpuTicks += ticks;
-        const type = typeOfPid(pid);
-        cpuSecondsByType[type] = (cpuSecondsByType[type] ?? 0) + ticks / CLOCK_TICKS_PER_S;
-      }
+      const { ticks: cpuTicks, byType: cpuSecondsByType } = cpuSoFar();
       return { peakRssBytes: peakRss, peakPssBytes: peakPss, peakProcessCount: peakCount, peakRssAtMs, rssByTypeAtPeak, peakRssByType, peakPssByType, peakPssPartsByType, pssTimeline, rssTimeline, cpuTimeline, samples, cpuTicks, cpuSecondsByType };
     },
   };
