@@ -137,7 +137,13 @@ export function edgeAlong(view: PlaneView, start: Vec2, direction: Vec2, polarit
     if (polarity !== 'brightShell' || search.unsmoothed !== true || !(view.smoothingSigmaMm > 0)) return edge;
     return { ...edge, distanceMm: unsmoothedHalfMaximumMm(view, start, direction, lengthMm, edge) };
   }
-  return { ...edge, distanceMm: thinPlateSurfaceMm(view, start, direction, profile, edge) };
+  if (search.unsmoothed !== true || !(view.smoothingSigmaMm > 0)) return { ...edge, distanceMm: thinPlateSurfaceMm(view, start, direction, profile, edge) };
+  // On a noisy image the view smoothed, the samples are read before that smoothing (it spreads the plate into the
+  // samples beyond it), the noise averaged along the endplate instead, and the disc's level with them.
+  const raw = sampleProfile({ ...view, valueAt: view.unsmoothedValueAt }, start, direction, lengthMm, UNSMOOTHED_BAND_HALF_WIDTH_MM);
+  const at = Math.round(edge.distanceMm / PROFILE_STEP_MM);
+  const outsideValue = median(raw.subarray(at + Math.round(OUTSIDE_WINDOW_START_MM / PROFILE_STEP_MM), at + Math.round(OUTSIDE_WINDOW_END_MM / PROFILE_STEP_MM) + 1));
+  return { ...edge, distanceMm: thinPlateSurfaceMm(view, start, direction, raw, { ...edge, outsideValue }) };
 }
 
 /*

@@ -142,3 +142,14 @@ export const DISC_NOISE_RATIO = 1.5;
  * axial slices (routine abdominal CT). Inclusive: 1.5 mm is not flagged.
  */
 export const COARSE_SAMPLE_MM = 1.5;
+
+/**
+ * Coarsest head–foot sampling at which a CT endplate is read at half maximum alone, mm; coarser, its surface is read
+ * from the samples around it as well (slicePartialVolume.ts). A plate ≤ 1 mm thick in a sample s mm long puts the half
+ * maximum between the brightest sample and the next anywhere from ≈ s / 6 to ≈ 2s / 3 outside the surface, depending on
+ * where the samples fall: on the sweep's 1.5 mm osteoporotic CT (marrow 50 HU, 1 mm shell) the middle heights read
+ * +1.2 mm on average at half maximum and +0.2 mm read by samples; a 1 mm CT (the phantom's, VerSe's in-plane 1 mm)
+ * keeps the half maximum, where the bias is ≈ 0.3 mm per endplate and the sample reading's own spread would be as large
+ * (journal, twenty-first round). Design decision of this project (issue 12).
+ */
+export const PLATE_BY_SAMPLES_ABOVE_MM = 1.2;

@@ -202,18 +202,20 @@ export function detectSpine(
   for (const p of [a, b]) {
     if (!Number.isFinite(g.valueAt(p[0], p[1]))) return fail('OUTSIDE_IMAGE', 'A click is outside the image; click inside the first and the last body.');
   }
-  const propose = (seed: Vec2, initialCranial?: Vec2): { proposal: PlaneProposal; view: PlaneView } | null => {
+  // `clicked`: the seed is one of the user's two clicks (proposeOnView's otherOutlines), not a body seeded along the spine.
+  const propose = (seed: Vec2, initialCranial?: Vec2, clicked = false): { proposal: PlaneProposal; view: PlaneView } | null => {
     const view = planeViewOf(image, g.toWorld(seed), options.planeAxes);
     if (!view.ok) return null;
     const o = {
       ...(options.polarity ? { polarity: options.polarity } : {}),
       ...(initialCranial ? { initialCranial } : {}),
+      otherOutlines: clicked,
     };
     const proposal = proposeOnView(view.value, view.value.toPlane(g.toWorld(seed)), o);
     return proposal ? { proposal, view: view.value } : null;
   };
-  const first = propose(a);
-  const last = propose(b);
+  const first = propose(a, undefined, true);
+  const last = propose(b, undefined, true);
   if (!first || !last) {
     return fail('NO_VERTEBRA', `No vertebral body was found around the ${first ? 'last' : 'first'} click; click inside the body's centre.`);
   }

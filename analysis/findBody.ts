@@ -1,6 +1,6 @@
 import { findBodyByPairs } from './bodyByPairs';
 import { marrowStats, MAX_AXIS_TILT_DEG, type BodyFrame } from './bodyFrame';
-import { AXIS_RANGE_DEG, fitBodyBox } from './fitBodyBox';
+import { AXIS_RANGE_DEG, fitBodyBox, type AvoidedOutline } from './fitBodyBox';
 import { frameFromBox } from './frameFromBox';
 import type { PlaneView } from './planeView';
 import type { ShellPolarity } from './profile';
@@ -12,9 +12,14 @@ import { dot2, perpendicular2, type Vec2 } from './vec';
  * sides at once (fitBodyBox) and its sides are then placed on the profile edges (frameFromBox), again around the new
  * axis while the walls turn it by more than BOX_REFIT_DEG; on a dark-shell image (MR) the endplates and walls are found
  * pair by pair (findBodyByPairs), with whether its marrow is darker than what surrounds it (marrowBelowSurroundings).
- * Null when no body is found.
+ * On CT the box fit passes over the outlines in `options.avoid` (bodies found before that could not be measured). Null
+ * when no body is found.
  */
-export function findBody(view: PlaneView, seed: Vec2, options: { readonly polarity?: ShellPolarity; readonly initialCranial?: Vec2 } = {}): BodyFrame | null {
+export function findBody(
+  view: PlaneView,
+  seed: Vec2,
+  options: { readonly polarity?: ShellPolarity; readonly initialCranial?: Vec2; readonly avoid?: readonly AvoidedOutline[] } = {},
+): BodyFrame | null {
   const marrow = marrowStats(view, seed);
   if (!Number.isFinite(marrow.levelValue)) return null;
   let cranial = options.initialCranial ?? view.cranial;
@@ -24,7 +29,7 @@ export function findBody(view: PlaneView, seed: Vec2, options: { readonly polari
   let frame: BodyFrame | null = null;
   let lastTurn = 0;
   for (let fit = 0; fit < BOX_FITS; fit += 1) {
-    const box = fitBodyBox(view, seed, polarity, cranial);
+    const box = fitBodyBox(view, seed, polarity, cranial, options.avoid);
     if (!box) return frame;
     frame = frameFromBox(view, box, polarity, marrow);
     const turnedDeg = (Math.acos(Math.min(1, dot2(frame.cranial, cranial))) * 180) / Math.PI;

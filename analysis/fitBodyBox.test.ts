@@ -75,6 +75,41 @@ describe('fitBodyBox', () => {
   });
 });
 
+describe('fitBodyBox passing over outlines (avoid)', () => {
+  // A body whose endplates could not be measured is passed over (proposeVertebra.ts proposeFrom): the next best outline
+  // around the click is fitted instead, never the one avoided; an empty list leaves the fit as it is.
+  it('fits another outline than the one avoided, and the same one with nothing to avoid', () => {
+    const view = planeViewOf(drawnSpine(60), patient(0, 0));
+    if (!view.ok) throw new Error(view.error.message);
+    const seed = view.value.toPlane(patient(0, 0));
+    const box = fitBodyBox(view.value, seed, 'brightShell', view.value.cranial);
+    expect(box).not.toBeNull();
+    expect(fitBodyBox(view.value, seed, 'brightShell', view.value.cranial, [])).toEqual(box);
+    const outline = {
+      centre: box!.centre,
+      cranial: box!.cranial,
+      anterior: box!.anterior,
+      anteriorWallMm: box!.depthMm / 2,
+      posteriorWallMm: -box!.depthMm / 2,
+      superiorMm: box!.heightMm / 2,
+      inferiorMm: -box!.heightMm / 2,
+    };
+    const other = fitBodyBox(view.value, seed, 'brightShell', view.value.cranial, [outline]);
+    if (!other) return;
+    // Some side of the other box lies more than 4 mm (SAME_OUTLINE_MM) from the avoided outline's.
+    const offset = (b: NonNullable<typeof box>, sign: number, axis: 'anterior' | 'cranial', half: number) =>
+      (b.centre[0] - seed[0]) * b[axis][0] + (b.centre[1] - seed[1]) * b[axis][1] + sign * half;
+    const sides = (b: NonNullable<typeof box>) => [
+      offset(b, 1, 'anterior', b.depthMm / 2),
+      offset(b, -1, 'anterior', b.depthMm / 2),
+      offset(b, 1, 'cranial', b.heightMm / 2),
+      offset(b, -1, 'cranial', b.heightMm / 2),
+    ];
+    const moved = sides(other).map((v, k) => Math.abs(v - sides(box!)[k]!));
+    expect(Math.max(...moved)).toBeGreaterThan(4);
+  });
+});
+
 describe('proposeVertebra on a drawn CT with a canal and a bright posterior element behind it', () => {
   it('measures the middle body 36 mm deep with its 26 mm heights', () => {
     const result = proposeVertebra(drawnSpine(0), patient(3, -2));

@@ -67,6 +67,67 @@ interface Candidate {
   readonly vi: number;
   readonly vs: number;
   readonly field: EdgeField;
+  /** The field's axis, degrees from the fit's starting axis. */
+  readonly deg: number;
+}
+
+/**
+ * An outline the box fit is to pass over (fitBodyBox's `avoid`): a box whose body could not be measured (no endplate
+ * edge near its sides: on a noisy osteoporotic CT a box inside the marrow, whose texture scores like cortex). Its sides
+ * lie `anteriorWallMm` … `superiorMm` from `centre` along `anterior` and `cranial` (a BodyFrame is one).
+ */
+export interface AvoidedOutline {
+  readonly centre: Vec2;
+  readonly cranial: Vec2;
+  readonly anterior: Vec2;
+  readonly anteriorWallMm: number;
+  readonly posteriorWallMm: number;
+  readonly superiorMm: number;
+  readonly inferiorMm: number;
+}
+
+/** How many of the best different coarse boxes are kept when some are to be passed over. */
+const KEPT_WITH_AVOIDED = 4;
+/** Two boxes are the same candidate when each side of one lies within this many grid steps of the other's. */
+const SAME_BOX_STEPS = 2;
+/** A box is an avoided outline when each of its sides lies within this distance of the outline's, mm. */
+const SAME_OUTLINE_MM = 4;
+
+/**
+ * The best boxes found so far, at most `limit` of them, no two the same box (SAME_BOX_STEPS): a box offered that is the
+ * same as one kept replaces it when it scores higher; another replaces the lowest kept when the list is full.
+ */
+class BestBoxes {
+  readonly items: Candidate[] = [];
+  constructor(private readonly limit: number) {}
+
+  /** A box scoring at most this cannot be kept. */
+  bar(): number {
+    return this.items.length < this.limit ? -Infinity : Math.min(...this.items.map((c) => c.score));
+  }
+
+  offer(c: Candidate): void {
+    const same = this.items.findIndex(
+      (k) => Math.max(Math.abs(k.up - c.up), Math.abs(k.ua - c.ua), Math.abs(k.vi - c.vi), Math.abs(k.vs - c.vs)) <= SAME_BOX_STEPS,
+    );
+    if (same >= 0) {
+      if (c.score > this.items[same]!.score) this.items[same] = c;
+      return;
+    }
+    if (this.items.length < this.limit) {
+      this.items.push(c);
+      return;
+    }
+    let lowest = 0;
+    for (let k = 1; k < this.items.length; k += 1) if (this.items[k]!.score < this.items[lowest]!.score) lowest = k;
+    if (c.score > this.items[lowest]!.score) this.items[lowest] = c;
+  }
+
+  best(): Candidate | null {
+    let best: Candidate | null = null;
+    for (const c of this.items) if (!best || c.score > best.score) best = c;
+    return best;
+  }
 }
 
 function rotate(v: Vec2, deg: number): Vec2 {
@@ -115,12 +176,12 @@ function workArrays(buffer: keyof typeof work, size: number, count: number): Flo
 }
 
 /**
- * The best box of one field within `ranges`, positions every `stride` steps: the sum of the four sides' means less
- * INTERIOR_WEIGHT × the strongest full-length edge inside it (rows for the endplates, columns for the walls; posterior-
- * facing columns outside the middle POSTERIOR_INTERIOR_SKIP_SHARE of the height). Boxes
- * that cannot score above `floor` (the best of the fields tried before) are skipped unscored; null when none does.
+ * Offers `kept` the best boxes of one field (its axis `deg`) within `ranges`, positions every `stride` steps: the sum of
+ * the four sides' means less INTERIOR_WEIGHT × the strongest full-length edge inside it (rows for the endplates, columns
+ * for the walls; posterior-facing columns outside the middle POSTERIOR_INTERIOR_SKIP_SHARE of the height). Boxes that
+ * cannot score above what `kept` keeps are skipped unscored.
  */
-function bestIn(field: EdgeField, ranges: Ranges, stride: number, floor = -Infinity): Candidate | null {
+function bestIn(field: EdgeField, deg: number, ranges: Ranges, stride: number, kept: BestBoxes): void {
   const { n, gridMm } = field;
   const centre = (n - 1) / 2;
   const guard = Math.round(INTERIOR_GUARD_MM / gridMm);
@@ -137,7 +198,7 @@ function bestIn(field: EdgeField, ranges: Ranges, stride: number, floor = -Infin
   const uas = list(ranges.ua);
   const vis = list(ranges.vi);
   const vss = list(ranges.vs);
-  if (ups.length === 0 || uas.length === 0 || vis.length === 0 || vss.length === 0) return null;
+  if (ups.length === 0 || uas.length === 0 || vis.length === 0 || vss.length === 0) return;
   // Only what the scores read is computed: superior shares (and the interior maxima above the centre) from vTop up,
   // inferior ones from vBottom down, posterior walls from uBack down, anterior walls from uFront up.
   const vTop = Math.min(Math.ceil(centre), vss[0]!);
@@ -189,14 +250,13 @@ function bestIn(field: EdgeField, ranges: Ranges, stride: number, floor = -Infin
       }
     }
   }
-  let best: Candidate | null = null;
+  let bar = kept.bar();
   for (const vi of vis) {
     for (const vs of vss) {
       const height = vs - vi;
       if (height < minHeight || height > maxHeight) continue;
       // A wall's share is at most 1: a box here cannot beat the best so far (same result, less work).
       const endplatesBest = topBest[vs]! + bottomBest[vi]!;
-      const bar = best ? Math.max(best.score, floor) : floor;
       if (endplatesBest + 2 <= bar) continue;
       const [ca, cb] = centralRange(vi, vs);
       // The central range less its middle POSTERIOR_INTERIOR_SKIP_SHARE of the height: [ca, ma) and (mb, cb].
@@ -236,7 +296,7 @@ function bestIn(field: EdgeField, ranges: Ranges, stride: number, floor = -Infin
         const back = backAt[up]!;
         // No box on this posterior wall can beat the best so far: every score is at most this sum of upper bounds,
         // added in the score's own order (rounded sums grow with their terms), the interior penalty being ≥ 0.
-        if (back + frontBest + topBestHere + bottomBestHere <= (best ? Math.max(best.score, floor) : floor)) continue;
+        if (back + frontBest + topBestHere + bottomBestHere <= bar) continue;
         const colInside = up + guard <= centre ? colDown[up + guard]! : 0;
         // Only the anterior walls at a plausible depth from this posterior one (uas run every `stride` from uas[0]).
         const aFrom = Math.max(0, Math.ceil((up + loDepth - uas[0]!) / stride));
@@ -251,12 +311,14 @@ function bestIn(field: EdgeField, ranges: Ranges, stride: number, floor = -Infin
             rowsInsideAbove ? upMax[o + vs - guard]! : 0,
           );
           const score = back + frontAt[ua]! + topAt[o + vs]! + bottomAt[o + vi]! - INTERIOR_WEIGHT * interior;
-          if (!best || score > best.score) best = { score, up, ua, vi, vs, field };
+          if (score > bar) {
+            kept.offer({ score, up, ua, vi, vs, field, deg });
+            bar = kept.bar();
+          }
         }
       }
     }
   }
-  return best;
 }
 
 /** The BodyBox of a candidate, in plane coordinates. */
@@ -290,12 +352,19 @@ function boxOf(seed: Vec2, c: Candidate): BodyBox {
  * rising on MR), less the strongest edge crossing its inside (a posterior-facing one only outside the middle third of
  * the height, where the basivertebral canal ends). A side that runs past the body (across a disc or the
  * canal) collects no edge there, and a box spanning a disc holds that disc's edges inside, so the body's own outline
- * wins over pairs of strong but unrelated edges. Null when no box fits.
+ * wins over pairs of strong but unrelated edges. Boxes that are one of the outlines in `avoid` (SAME_OUTLINE_MM) are
+ * passed over for the best of the others (KEPT_WITH_AVOIDED are kept on the coarse grid). Null when no box fits.
  */
-export function fitBodyBox(view: PlaneView, seed: Vec2, polarity: ShellPolarity, initialCranial: Vec2): BodyBox | null {
+export function fitBodyBox(
+  view: PlaneView,
+  seed: Vec2,
+  polarity: ShellPolarity,
+  initialCranial: Vec2,
+  avoid: readonly AvoidedOutline[] = [],
+): BodyBox | null {
   // The edge fields do not depend on the limits: the refits reuse them.
   const fields = new Map<string, EdgeField>();
-  let best = fitWithin(view, seed, polarity, initialCranial, {}, fields);
+  let best = fitWithin(view, seed, polarity, initialCranial, {}, fields, avoid);
   if (!best) return null;
   // Fitted again while the box holds a disc or a gap, each side that reached across one held on the body's side of it.
   let limits: AxisLimits = {};
@@ -303,7 +372,7 @@ export function fitBodyBox(view: PlaneView, seed: Vec2, polarity: ShellPolarity,
     const found = { ...discLimits(best), ...gapLimits(best) };
     if (Object.keys(found).length === 0) break;
     limits = { ...limits, ...found };
-    const split = fitWithin(view, seed, polarity, initialCranial, limits, fields);
+    const split = fitWithin(view, seed, polarity, initialCranial, limits, fields, avoid);
     if (!split) break;
     best = split;
   }
@@ -427,6 +496,7 @@ function fitWithin(
   initialCranial: Vec2,
   limits: AxisLimits,
   fields: Map<string, EdgeField>,
+  avoid: readonly AvoidedOutline[],
 ): Candidate | null {
   const fieldAt = (deg: number, gridMm: number, cap?: number): EdgeField => {
     const key = `${deg}:${gridMm}:${cap ?? 'own'}`;
@@ -453,32 +523,41 @@ function fitWithin(
   };
   const coarseRanges = rangesOf(COARSE_GRID_MM);
   const straight = fieldAt(0, COARSE_GRID_MM);
-  let coarse: Candidate | null = null;
-  let bestDeg = 0;
-  for (let deg = -AXIS_RANGE_DEG; deg <= AXIS_RANGE_DEG + 1e-9; deg += AXIS_STEP_DEG) {
-    const field = fieldAt(deg, COARSE_GRID_MM, straight.cap);
-    const c = bestIn(field, coarseRanges, 1, coarse?.score);
-    if (c && (!coarse || c.score > coarse.score)) {
-      coarse = c;
-      bestDeg = deg;
-    }
-  }
-  if (!coarse) return null;
-  // Refine on the fine grid: half the axis step either side, every fine step within one coarse step of the best sides.
+  const coarse = new BestBoxes(avoid.length > 0 ? KEPT_WITH_AVOIDED : 1);
+  for (let deg = -AXIS_RANGE_DEG; deg <= AXIS_RANGE_DEG + 1e-9; deg += AXIS_STEP_DEG) bestIn(fieldAt(deg, COARSE_GRID_MM, straight.cap), deg, coarseRanges, 1, coarse);
+  const chosen = coarse.items.filter((c) => !avoid.some((o) => isOutline(seed, c, o))).sort((a, b) => b.score - a.score)[0];
+  if (!chosen) return null;
+  // Refine on the fine grid: half the axis step either side, every fine step within one coarse step of the box's sides.
   const scale = COARSE_GRID_MM / FINE_GRID_MM;
   const fine = rangesOf(FINE_GRID_MM);
   const near = (k: number, r: readonly [number, number]): readonly [number, number] => [
     Math.max(r[0], Math.round(k * scale - scale)),
     Math.min(r[1], Math.round(k * scale + scale)),
   ];
-  const local: Ranges = { up: near(coarse.up, fine.up), ua: near(coarse.ua, fine.ua), vi: near(coarse.vi, fine.vi), vs: near(coarse.vs, fine.vs) };
-  let best: Candidate | null = null;
+  const local: Ranges = { up: near(chosen.up, fine.up), ua: near(chosen.ua, fine.ua), vi: near(chosen.vi, fine.vi), vs: near(chosen.vs, fine.vs) };
+  const refined = new BestBoxes(1);
   let fineCap: number | undefined;
-  for (const deg of [bestDeg, bestDeg - AXIS_STEP_DEG / 2, bestDeg + AXIS_STEP_DEG / 2]) {
+  for (const deg of [chosen.deg, chosen.deg - AXIS_STEP_DEG / 2, chosen.deg + AXIS_STEP_DEG / 2]) {
     const field = fieldAt(deg, FINE_GRID_MM, fineCap);
     fineCap = field.cap;
-    const c = bestIn(field, local, 1, best?.score);
-    if (c && (!best || c.score > best.score)) best = c;
+    bestIn(field, deg, local, 1, refined);
   }
-  return best;
+  return refined.best();
+}
+
+/** True when each side of candidate `c` (around `seed`) lies within SAME_OUTLINE_MM of outline `o`'s, read along c's axes. */
+function isOutline(seed: Vec2, c: Candidate, o: AvoidedOutline): boolean {
+  const { field } = c;
+  const half = (field.n - 1) / 2;
+  const mm = (k: number) => (k - half) * field.gridMm;
+  const side = (u: number, v: number, axis: Vec2): number => {
+    const p = addScaled2(addScaled2(o.centre, o.anterior, u), o.cranial, v);
+    return (p[0] - seed[0]) * axis[0] + (p[1] - seed[1]) * axis[1];
+  };
+  return (
+    Math.abs(side(o.posteriorWallMm, 0, field.anterior) - mm(c.up)) <= SAME_OUTLINE_MM &&
+    Math.abs(side(o.anteriorWallMm, 0, field.anterior) - mm(c.ua)) <= SAME_OUTLINE_MM &&
+    Math.abs(side(0, o.inferiorMm, field.cranial) - mm(c.vi)) <= SAME_OUTLINE_MM &&
+    Math.abs(side(0, o.superiorMm, field.cranial) - mm(c.vs)) <= SAME_OUTLINE_MM
+  );
 }

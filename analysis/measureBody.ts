@@ -4,8 +4,8 @@ import {
   DISC_FLANK_MM,
   DISC_LINE_MIN_SHARE,
   DISC_NOISE_RATIO,
-  COARSE_SAMPLE_MM,
   OUTSIDE_WINDOW_START_MM,
+  PLATE_BY_SAMPLES_ABOVE_MM,
   WALL_INSET_MM,
 } from './constants';
 import { edgeAlong, MIN_EDGE_NOISE_RATIO, type BodyFrame } from './bodyFrame';
@@ -168,9 +168,9 @@ export function refinedEdge(
     fromMm: predictedMm - windowMm,
     toMm: predictedMm + windowMm,
     pick: 'strongest',
-    // Head to foot more coarsely than COARSE_SAMPLE_MM (a reformat of thick axial slices), an endplate is read from
-    // the slices around its edge (slicePartialVolume.ts).
-    bySlices: view.cranialSampleMm > COARSE_SAMPLE_MM,
+    // Head to foot more coarsely than PLATE_BY_SAMPLES_ABOVE_MM (a reformat of axial slices thicker than 1.2 mm, a
+    // 1.5 mm volume), an endplate is read from the samples around its edge (slicePartialVolume.ts).
+    bySlices: view.cranialSampleMm > PLATE_BY_SAMPLES_ABOVE_MM,
     // Finer, on a noisy image the view smoothed, the half maximum is read again on the image before that smoothing,
     // which widened thin plates and put their half maximum outward (bodyFrame.ts unsmoothedHalfMaximumMm).
     unsmoothed: true,

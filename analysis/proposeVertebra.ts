@@ -82,7 +82,16 @@ export function withSamplingReason(view: PlaneView, proposal: VertebraProposal):
   return { ...proposal, reasons, confidence: confidenceOf(reasons) };
 }
 
-type ViewOptions = { readonly polarity?: ShellPolarity; readonly initialCranial?: Vec2 };
+type ViewOptions = {
+  readonly polarity?: ShellPolarity;
+  readonly initialCranial?: Vec2;
+  /**
+   * True where the seed is the user's click in a body (one click, the ends of the spine): on CT a body found there that
+   * cannot be measured is passed over for the next outline around the click (proposeFrom). Not for the bodies the
+   * spine's detection seeds itself, whose count stands on which of them are found.
+   */
+  readonly otherOutlines?: boolean;
+};
 
 /**
  * Locates and measures the body around a plane point (internal; used by the proposing functions). A body read
@@ -99,13 +108,28 @@ export function proposeOnView(view: PlaneView, seed: Vec2, options: ViewOptions 
   return secondLook ? (lookBeyondShortWall(view, seed, first, options) ?? first) : first;
 }
 
-/** The body found from `seed` and measured, as it stands (no second look). */
+/**
+ * The body found from `seed` and measured, as it stands (no second look). With `options.otherOutlines`, on CT, a body
+ * found whose endplates cannot be measured (no edge near its sides: a box inside noisy osteoporotic marrow, whose
+ * texture scored like cortex) is passed over and the next best outline around the seed tried, at most OTHER_OUTLINES
+ * times; a body measured is never looked for again, so what was proposed before stays as it was.
+ */
 function proposeFrom(view: PlaneView, seed: Vec2, options: ViewOptions): PlaneProposal | null {
-  const frame = findBody(view, seed, options);
-  if (!frame) return null;
-  const proposal = measureBody(view, frame);
-  return proposal && withShellReason(view, proposal, options.polarity);
+  const avoid: BodyFrame[] = [];
+  const attempts = options.otherOutlines === true ? OTHER_OUTLINES : 0;
+  for (let attempt = 0; attempt <= attempts; attempt += 1) {
+    const frame = findBody(view, seed, { ...options, avoid });
+    if (!frame) return null;
+    const proposal = measureBody(view, frame);
+    if (proposal) return withShellReason(view, proposal, options.polarity);
+    if (frame.polarity !== 'brightShell') return null;
+    avoid.push(frame);
+  }
+  return null;
 }
+
+/** How many other outlines are tried after a body found could not be measured (CT). */
+const OTHER_OUTLINES = 2;
 
 /**
  * True when the body found is shallower than its middle height: no adult vertebral body is (DEPTH_TO_HEIGHT_RANGE,
@@ -132,7 +156,7 @@ function lookBeyondShortWall(view: PlaneView, click: Vec2, first: PlaneProposal,
     const kept = wall === 'posteriorWallMm' ? 'anteriorWallMm' : 'posteriorWallMm';
     for (const beyondMm of SECOND_LOOK_BEYOND_MM) {
       const uMm = wall === 'posteriorWallMm' ? frame.posteriorWallMm - beyondMm : frame.anteriorWallMm + beyondMm;
-      const other = proposeFrom(view, at(frame, uMm, 0), options);
+      const other = proposeFrom(view, at(frame, uMm, 0), { ...options, otherOutlines: false });
       if (!other || shallow(other) || implausibleSizeReason(other.heightsMm, other.depthMm) || !holds(other.frame, click)) continue;
       if (Math.abs(wallOffsetMm(frame, other.frame, kept) - frame[kept]) > KEPT_WALL_MM) continue;
       if (Math.abs(other.heightsMm.middleMm - first.heightsMm.middleMm) > KEPT_MIDDLE_HEIGHT_MM) continue;
@@ -207,7 +231,7 @@ export function proposeVertebra(image: AnalysisImage, clickMm: Vec3, options: An
   if (!Number.isFinite(view.value.valueAt(seed[0], seed[1]))) {
     return fail('OUTSIDE_IMAGE', 'The point is outside the image; click inside a vertebral body.');
   }
-  const proposal = proposeOnView(view.value, seed, options.polarity ? { polarity: options.polarity } : {});
+  const proposal = proposeOnView(view.value, seed, { ...(options.polarity ? { polarity: options.polarity } : {}), otherOutlines: true });
   if (!proposal) {
     return fail('NO_VERTEBRA', 'No vertebral body with two endplates and two walls was found around this point; place the points by hand.');
   }

@@ -4,20 +4,31 @@
  * error (mm), the median and 95th-percentile height error (mm), the share of vertebrae needing a correction (any of
  * Ha, Hm, Hp off by more than 1.5 mm, or no proposal), the Genant grade agreement with the reference (measurement/'s
  * assessSpine on both), the share flagged "check", and node time per vertebra and per spine. Figures, not a test:
- * `npm run sample` first; the VerSe CT is read from ../shared/real-spine/ when present.
+ * `npm run sample` first; the VerSe CT is read from ../shared/real-spine/ when present, and so are the TPTBox sample MR
+ * and CT crops (one complete body each, `benchCrop`: fifteen clicks against their masks' heights).
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { SixPoints, SpinalLevel } from '../../measurement';
 import { centreOf, depthOfMm, distance, grades, heightErrorsMm, percentile, signedHeightErrorsMm, signedMm } from './assistFigures';
 import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, seriesHeaderOf, WALL_INSET_MM, type Volume } from '../../analysis';
+import { join } from 'node:path';
 import {
+  niftiVolume,
   phantomAvailable,
   readGroundTruth,
+  readNifti,
   readPhantomSeries,
+  readTptboxMr,
   readVerse,
+  TPTBOX_CT_DIR,
+  TPTBOX_CT_FILES,
+  TPTBOX_MR_DIR,
+  tptboxAvailable,
+  tptboxCtAvailable,
   verseAvailable,
   verseReferences,
 } from '../helpers/assistData';
+import { bodyReference, maskExtentMm, TPTBOX_CT_BODY, type BodyReference } from '../helpers/tptboxReference';
 
 interface ReferenceLevel {
   readonly level: SpinalLevel;
@@ -201,6 +212,73 @@ function bench({ name, volume, levels }: DataSet): void {
   );
 }
 
+/** Clicks on a single-body crop, (y, z) mm from its reference centre: ±3, ±6 mm front to back, ±5 mm head to foot. */
+const CROP_CLICKS_MM: readonly (readonly [number, number])[] = [-6, -3, 0, 3, 6].flatMap((dy) => [-5, 0, 5].map((dz) => [dy, dz] as const));
+
+/** Counts of a crop's clicks against one way of reading its reference (see benchCrop). */
+class CropTally {
+  right = 0;
+  rightUnflagged = 0;
+  offFlagged = 0;
+  offUnflagged = 0;
+  readonly errors: number[] = [];
+
+  add(errors: readonly number[], flagged: boolean): void {
+    this.errors.push(...errors);
+    if (errors.every((e) => e <= CORRECTION_MM)) {
+      this.right += 1;
+      if (!flagged) this.rightUnflagged += 1;
+    } else if (flagged) this.offFlagged += 1;
+    else this.offUnflagged += 1;
+  }
+
+  line(label: string, declined: number): string {
+    return (
+      `  ${label}: ${this.right} within ${CORRECTION_MM} mm on all three heights (${this.rightUnflagged} of them unflagged), ${this.offFlagged} off and flagged, ` +
+      `${this.offUnflagged} off and unflagged, ${declined} declined; height error median ${percentile(this.errors, 0.5).toFixed(2)} mm, 95th percentile ${percentile(this.errors, 0.95).toFixed(2)} mm`
+    );
+  }
+}
+
+/**
+ * A real crop with one complete body and mask reference heights (the TPTBox samples): each click of CROP_CLICKS_MM
+ * proposed, its Ha, Hm, Hp read two ways against the masks, as neither is exact on a 1.5 mm crop with automatic masks:
+ * against the mask's extent along the proposal's own three lines (as tests/unit/analysisTptboxMr.test.ts reads the MR,
+ * whose rims slant: its height changes by 3 mm within 2 mm of a wall), and against the mask's heights, medians 1–4 mm
+ * inside its walls and ±1 mm around mid-depth (tptboxReference.ts; the CT's mask leaves the cortex of the rims out at
+ * the corners, so along the proposal's corner lines it reads 2–4 mm short of the bone).
+ */
+function benchCrop(name: string, volume: Volume, reference: BodyReference): void {
+  const alongLines = new CropTally();
+  const maskHeights = new CropTally();
+  let declined = 0;
+  const cpuMs: number[] = [];
+  const { anteriorMm, middleMm, posteriorMm } = reference.heightsMm;
+  for (const [dy, dz] of CROP_CLICKS_MM) {
+    const c0 = process.cpuUsage();
+    const result = proposeVertebra(volume, [reference.centreMm[0], reference.centreMm[1] + dy, reference.centreMm[2] + dz]);
+    const c1 = process.cpuUsage(c0);
+    cpuMs.push((c1.user + c1.system) / 1000);
+    if (!result.ok) {
+      declined += 1;
+      continue;
+    }
+    const { points, heightsMm: h } = result.value;
+    const flagged = result.value.confidence < CHECK_BELOW_CONFIDENCE;
+    const lines = [
+      ['anteriorSuperior', 'anteriorInferior'],
+      ['middleSuperior', 'middleInferior'],
+      ['posteriorSuperior', 'posteriorInferior'],
+    ] as const;
+    alongLines.add(lines.map(([a, b]) => Math.abs(distance(points[a], points[b]) - maskExtentMm(reference, points[a], points[b]))), flagged);
+    maskHeights.add([h.anteriorMm - anteriorMm, h.middleMm - middleMm, h.posteriorMm - posteriorMm].map(Math.abs), flagged);
+  }
+  console.log(`\n${name}: ${CROP_CLICKS_MM.length} clicks on its one complete body (mask heights Ha / Hm / Hp ${anteriorMm.toFixed(1)} / ${middleMm.toFixed(1)} / ${posteriorMm.toFixed(1)} mm)`);
+  console.log(alongLines.line('against the mask along the proposal\'s lines', declined));
+  console.log(maskHeights.line('against the mask\'s heights          ', declined));
+  console.log(`  CPU                ${percentile(cpuMs, 0.5).toFixed(0)} ms per click (median)`);
+}
+
 function main(): void {
   console.log(
     `assistance benchmark (node ${process.version}, median of ${REPEATS} runs; points ${WALL_INSET_MM} mm inside the walls; ` +
@@ -227,6 +305,21 @@ function main(): void {
     bench({ name: 'VerSe sub-verse012 CT (reference: expert mask, mid-sagittal)', volume: { ...ct, header: seriesHeaderOf('CT', undefined)! }, levels });
   } else {
     console.log('VerSe: skipped (../shared/real-spine/verse19-sub-verse012 absent)');
+  }
+  if (tptboxAvailable()) {
+    const { mr } = readTptboxMr(WALL_INSET_MM);
+    const reference = bodyReference(readNifti(join(TPTBOX_MR_DIR, 'sub-mri_seg-vert_label-6_msk.nii.gz')), readNifti(join(TPTBOX_MR_DIR, 'sub-mri_seg-subreg_label-6_msk.nii.gz')));
+    if (reference) benchCrop('TPTBox sample MR (real T2 crop, 1.5 mm; reference: its masks)', { ...mr, header: seriesHeaderOf('MR', undefined)! }, reference);
+  } else {
+    console.log('TPTBox MR: skipped (../shared/real-spine/tptbox-sample-mri absent)');
+  }
+  if (tptboxCtAvailable()) {
+    const read = (f: string) => readNifti(join(TPTBOX_CT_DIR, f));
+    const reference = bodyReference(read(TPTBOX_CT_FILES.vert), read(TPTBOX_CT_FILES.subreg), TPTBOX_CT_BODY);
+    const ct = { ...niftiVolume(read(TPTBOX_CT_FILES.image)), header: seriesHeaderOf('CT', undefined)! };
+    if (reference) benchCrop('TPTBox sample CT (real lumbar crop, 1.5 mm, σ ≈ 95 HU, marrow ≈ 50 HU; reference: its masks)', ct, reference);
+  } else {
+    console.log(`TPTBox CT: skipped (${TPTBOX_CT_DIR} absent; Hendrik-code/TPTBox tests/sample_ct/, or set TPTBOX_CT_DIR)`);
   }
 }
 

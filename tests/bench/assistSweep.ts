@@ -294,6 +294,11 @@ const VARIANTS: readonly Variant[] = [
     ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 20, table: CT_OSTEOPOROTIC },
   },
   {
+    name: 'ct-osteo-1.5mm-noisy', spine: 'baseline',
+    source: 'very osteoporotic bone (marrow 50 HU) on a noisy CT resampled to 1.5 mm voxels (σ 95 HU), as the TPTBox sample CT crop',
+    ct: { pixelMm: 1.5, sliceMm: 1.5, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 95, table: { ...CT_OSTEOPOROTIC, cancellousBone: 50 } },
+  },
+  {
     name: 'ct-osteo-1mm-aorta', spine: 'aorta',
     source: 'a contrast-enhanced aorta (arterial phase, lumen 300 HU) against the front of the bodies, its lumen 2 mm in front of the anterior cortex at the midline (phantomVariants.ts AORTA), on the osteoporotic 1 mm CT (marrow 80 HU)',
     ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 20, table: { ...CT_OSTEOPOROTIC, aorticLumen: 300 } },

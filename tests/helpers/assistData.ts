@@ -233,6 +233,19 @@ export function tptboxAvailable(): boolean {
 }
 
 /**
+ * The TPTBox sample CT crop (Hendrik-code/TPTBox, tests/sample_ct/, Apache-2.0): a real lumbar CT resampled to 1.5 mm
+ * voxels (73 × 47 × 73), noisy (σ ≈ 95 HU per voxel) and osteoporotic (marrow ≈ 50 HU), with L2 and L4 cut by the crop
+ * and L3 whole (VerSe label 22), and its vertebra and sub-region masks (automatic, SPINEPS-style labels). Not in
+ * ../shared/ today: read from there when it is put there, or from the folder in TPTBOX_CT_DIR; skipped otherwise.
+ */
+export const TPTBOX_CT_DIR = process.env.TPTBOX_CT_DIR ?? resolve(ROOT, '../shared/real-spine/tptbox-sample-ct');
+export const TPTBOX_CT_FILES = { image: 'sub-ct_label-22_ct.nii.gz', vert: 'sub-ct_seg-vert_label-22_msk.nii.gz', subreg: 'sub-ct_seg-subreg_label-22_msk.nii.gz' } as const;
+
+export function tptboxCtAvailable(): boolean {
+  return Object.values(TPTBOX_CT_FILES).every((f) => existsSync(join(TPTBOX_CT_DIR, f)));
+}
+
+/**
  * The TPTBox sample T2 MR (a real sagittal crop, 1.5 mm voxels, README in its folder) and reference points of its one
  * complete body (instance 6) on the sagittal slice through the body's centroid: the body is the corpus of the
  * sub-region mask (49) with the vertebra mask's endplate layers (205, 206) that touch it, so the heights run bone to

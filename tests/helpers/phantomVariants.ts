@@ -683,15 +683,19 @@ export interface CtAcquisition {
   readonly seed: string;
 }
 
-/** Columns rendered either side of x = 0 in a CT volume (the analysis reads the plane and one sample either side). */
+/**
+ * Columns rendered either side of x = 0 in a CT volume (the analysis reads the plane and one sample either side), as
+ * many as the fine scene holds for coarser pixels (one either side of 1.5 mm pixels).
+ */
 const CT_HALF_COLUMNS = 3;
 
-/** Renders a CT acquisition of the fine scene as a thin axial Volume (7 columns around the midline). */
+/** Renders a CT acquisition of the fine scene as a thin axial Volume (7 columns around the midline, fewer for coarse pixels). */
 export function renderCt(fine: FineScene, acquisition: CtAcquisition): Volume {
   const { pixelMm, sliceMm, kernelFwhmMm, noiseHu, table, seed } = acquisition;
-  if ((CT_HALF_COLUMNS + 0.5) * pixelMm > FINE_HALF_WIDTH_MM) throw new Error('renderCt: the fine scene is too narrow');
+  const halfColumns = Math.min(CT_HALF_COLUMNS, Math.floor(FINE_HALF_WIDTH_MM / pixelMm - 0.5));
+  if (halfColumns < 1) throw new Error('renderCt: the fine scene is too narrow');
   const lookup = lookupOf(table);
-  const nx = 2 * CT_HALF_COLUMNS + 1;
+  const nx = 2 * halfColumns + 1;
   const yFirst = Math.ceil((fine.y0Mm + pixelMm) / pixelMm) * pixelMm;
   const ny = Math.floor((fine.y0Mm + (fine.ny - 1) * FINE_MM - pixelMm - yFirst) / pixelMm) + 1;
   const zBottom = fine.zTopMm - (fine.nz - 1) * FINE_MM;
@@ -703,7 +707,7 @@ export function renderCt(fine: FineScene, acquisition: CtAcquisition): Volume {
     for (let j = 0; j < ny; j += 1) {
       const y = yFirst + j * pixelMm;
       for (let i = 0; i < nx; i += 1) {
-        const x = (i - CT_HALF_COLUMNS) * pixelMm;
+        const x = (i - halfColumns) * pixelMm;
         values[i + j * nx + k * nx * ny] = boxMean(fine, lookup, [
           x - pixelMm / 2, x + pixelMm / 2, y - pixelMm / 2, y + pixelMm / 2, z - sliceMm / 2, z + sliceMm / 2,
         ]);
@@ -724,7 +728,7 @@ export function renderCt(fine: FineScene, acquisition: CtAcquisition): Volume {
     kind: 'volume',
     values,
     dimensions: [nx, ny, nz],
-    originMm: [-CT_HALF_COLUMNS * pixelMm, yFirst, zFirst],
+    originMm: [-halfColumns * pixelMm, yFirst, zFirst],
     rowCosine: [1, 0, 0],
     columnCosine: [0, 1, 0],
     sliceCosine: [0, 0, -1],

@@ -3,15 +3,29 @@ import { WALL_INSET_MM } from '../../analysis';
 import type { Nifti } from './assistData';
 
 /**
- * Reference heights of the TPTBox sample MR's one complete body (../shared/real-spine/tptbox-sample-mri/) from its
- * masks, read along the body's own axis, and the mask's extent along any line on its slice: shared by the node test
- * (tests/unit/analysisTptboxMr.test.ts) and the browser test (tests/e2e/assistRealMr.test.ts).
+ * Reference heights of the one complete body of a TPTBox sample crop (the MR of ../shared/real-spine/tptbox-sample-mri/,
+ * the CT of assistData.ts TPTBOX_CT_DIR) from its masks, read along the body's own axis, and the mask's extent along any
+ * line on its slice: shared by the node tests (tests/unit/analysisTptboxMr.test.ts, analysisTptboxCt.test.ts), the
+ * browser test (tests/e2e/assistRealScans.test.ts) and `npm run bench:assist`.
  */
 
-/** The instance label of the complete body, the corpus sub-region label and its endplate layers (README of the data). */
-const BODY_INSTANCE = 6;
-const CORPUS = 49;
-const ENDPLATE_LAYERS = [205, 206];
+/** Which labels of a TPTBox crop's masks make up its complete body. */
+export interface BodyLabels {
+  /** The body's label in the vertebra mask. */
+  readonly instance: number;
+  /** Its labels in the sub-region mask that are the corpus (the vertebral body). */
+  readonly corpus: readonly number[];
+  /** Vertebra-mask labels of endplate layers, counted where they touch the corpus. */
+  readonly endplateLayers: readonly number[];
+}
+
+/** The sample MR's complete body: instance 6, corpus 49, endplate layers 205 and 206 (README of the data). */
+export const TPTBOX_MR_BODY: BodyLabels = { instance: 6, corpus: [49], endplateLayers: [205, 206] };
+/**
+ * The sample CT's complete body (tests/helpers/assistData.ts TPTBOX_CT_DIR): L3, VerSe label 22, its corpus the
+ * sub-regions 49 (the corpus' border, its cortex) and 50 (its inside); no endplate layers.
+ */
+export const TPTBOX_CT_BODY: BodyLabels = { instance: 22, corpus: [49, 50], endplateLayers: [] };
 /** The mask's heights are read over this span inside each wall, mm (as the proposal's corner points: 1 mm inside). */
 const CORNER_SPAN_MM: readonly [number, number] = [WALL_INSET_MM, 4];
 /** ...and over ±this around mid-depth, mm. */
@@ -34,19 +48,20 @@ function medianOf(values: readonly number[]): number {
 }
 
 /**
- * Heights of the complete body from its masks on the sagittal slice through its centroid, independent of the image:
- * the body is the corpus with the endplate layers that touch it; its endplates' mean direction (least-squares lines of
+ * Heights of the complete body (`body`'s labels) from its masks on the sagittal slice through its centroid, independent
+ * of the image: the body is the corpus with the endplate layers that touch it; its endplates' mean direction (least-squares lines of
  * its top and bottom edges over CENTRAL_SHARE of its depth) sets the axis; across that axis the mask's extent (where the
  * bilinear 0/1 mask crosses 0.5) is read every STEP_MM, and Ha, Hp are its medians over CORNER_SPAN_MM inside the
  * walls, Hm over ±MIDDLE_SPAN_MM around mid-depth.
  */
-export function bodyReference(vert: Nifti, subreg: Nifti): BodyReference | null {
+export function bodyReference(vert: Nifti, subreg: Nifti, body: BodyLabels = TPTBOX_MR_BODY): BodyReference | null {
+  const isCorpus = (x: number) => vert.values[x] === body.instance && body.corpus.includes(subreg.values[x]!);
   const [ni, nj, nk] = vert.dimensions;
   const a = vert.affineLps;
   let sumK = 0;
   let count = 0;
   for (let x = 0; x < ni * nj * nk; x += 1) {
-    if (vert.values[x] === BODY_INSTANCE && subreg.values[x] === CORPUS) {
+    if (isCorpus(x)) {
       sumK += Math.floor(x / (ni * nj));
       count += 1;
     }
@@ -55,11 +70,11 @@ export function bodyReference(vert: Nifti, subreg: Nifti): BodyReference | null 
   const k = Math.round(sumK / count);
   const index = (i: number, j: number) => i + j * ni + k * ni * nj;
   const inside = (i: number, j: number) => i >= 0 && j >= 0 && i < ni && j < nj;
-  const corpus = (i: number, j: number) => inside(i, j) && vert.values[index(i, j)] === BODY_INSTANCE && subreg.values[index(i, j)] === CORPUS;
+  const corpus = (i: number, j: number) => inside(i, j) && isCorpus(index(i, j));
   const mask = new Uint8Array(ni * nj);
   for (let j = 0; j < nj; j += 1) {
     for (let i = 0; i < ni; i += 1) {
-      const layer = ENDPLATE_LAYERS.includes(vert.values[index(i, j)]!) && [[1, 0], [-1, 0], [0, 1], [0, -1]].some(([di, dj]) => corpus(i + di!, j + dj!));
+      const layer = body.endplateLayers.includes(vert.values[index(i, j)]!) && [[1, 0], [-1, 0], [0, 1], [0, -1]].some(([di, dj]) => corpus(i + di!, j + dj!));
       if (corpus(i, j) || layer) mask[i + j * ni] = 1;
     }
   }
