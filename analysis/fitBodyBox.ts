@@ -1,4 +1,5 @@
 import { DEPTH_TO_HEIGHT_RANGE, DISC_LINE_MIN_SHARE, MAX_PLAUSIBLE_DEPTH_MM, MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_DEPTH_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
+import type { BodyFrame } from './bodyFrame';
 import { edgeFieldOf, SEARCH_HALF_SIZE_MM, type EdgeField } from './edgeField';
 import type { PlaneView } from './planeView';
 import type { ShellPolarity } from './profile';
@@ -72,19 +73,11 @@ interface Candidate {
 }
 
 /**
- * An outline the box fit is to pass over (fitBodyBox's `avoid`): a box whose body could not be measured (no endplate
- * edge near its sides: on a noisy osteoporotic CT a box inside the marrow, whose texture scores like cortex). Its sides
- * lie `anteriorWallMm` … `superiorMm` from `centre` along `anterior` and `cranial` (a BodyFrame is one).
+ * An outline the box fit is to pass over (fitBodyBox's `avoid`): the frame of a body that could not be measured (no
+ * endplate edge near its sides: on a noisy osteoporotic CT a box inside the marrow, whose texture scores like cortex)
+ * or was of no plausible size; its sides lie `anteriorWallMm` … `superiorMm` from `centre` along `anterior` and `cranial`.
  */
-export interface AvoidedOutline {
-  readonly centre: Vec2;
-  readonly cranial: Vec2;
-  readonly anterior: Vec2;
-  readonly anteriorWallMm: number;
-  readonly posteriorWallMm: number;
-  readonly superiorMm: number;
-  readonly inferiorMm: number;
-}
+export type AvoidedOutline = Pick<BodyFrame, 'centre' | 'cranial' | 'anterior' | 'anteriorWallMm' | 'posteriorWallMm' | 'superiorMm' | 'inferiorMm'>;
 
 /** How many of the best different coarse boxes are kept when some are to be passed over. */
 const KEPT_WITH_AVOIDED = 4;
