@@ -106,9 +106,9 @@ export interface EdgeSearch {
    */
   readonly bySlices?: boolean;
   /**
-   * True to read a bright plate's half maximum again on the image as it was before the view smoothed it, where the
-   * view smoothed a noisy image and bySlices is not set (unsmoothedHalfMaximumMm: the smoothing moves a thin plate's
-   * half maximum outward).
+   * True to read a bright plate's edge on the image as it was before the view smoothed it, where the view smoothed a
+   * noisy image: its half maximum again (unsmoothedHalfMaximumMm: the smoothing moves a thin plate's half maximum
+   * outward), or with bySlices the samples around it (the smoothing spreads the plate into the samples beyond it).
    */
   readonly unsmoothed?: boolean;
 }

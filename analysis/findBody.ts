@@ -12,8 +12,8 @@ import { dot2, perpendicular2, type Vec2 } from './vec';
  * sides at once (fitBodyBox) and its sides are then placed on the profile edges (frameFromBox), again around the new
  * axis while the walls turn it by more than BOX_REFIT_DEG; on a dark-shell image (MR) the endplates and walls are found
  * pair by pair (findBodyByPairs), with whether its marrow is darker than what surrounds it (marrowBelowSurroundings).
- * On CT the box fit passes over the outlines in `options.avoid` (bodies found before that could not be measured). Null
- * when no body is found.
+ * On CT the box fit passes over the outlines in `options.avoid` (bodies found before that could not be measured or were
+ * of no plausible size). Null when no body is found.
  */
 export function findBody(
   view: PlaneView,

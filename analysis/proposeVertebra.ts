@@ -115,6 +115,7 @@ export function proposeOnView(view: PlaneView, seed: Vec2, options: ViewOptions 
   return other && !implausible(other) ? other : found;
 }
 
+/** True when the proposal carries IMPLAUSIBLE_SIZE: a height, the depth or their ratios outside a vertebral body's range. */
 function implausible(proposal: PlaneProposal): boolean {
   return proposal.reasons.some((r) => r.code === 'IMPLAUSIBLE_SIZE');
 }
