@@ -314,6 +314,15 @@ const VARIANTS: readonly Variant[] = [
     ct: { pixelMm: 0.78, sliceMm: 3, kernelFwhmMm: SOFT_FWHM_MM, noiseHu: 15, table: { ...CT_OSTEOPOROTIC, aorticLumen: 180 } },
   },
   {
+    name: 'mr-t2-3mm-ligament', spine: 'ligament',
+    source: 'the 3 mm T2 with the posterior longitudinal ligament and the dura as a 2 mm dark band between the posterior walls and the CSF (phantomVariants.ts LIGAMENT_MM)',
+    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t1-3mm-ligament', spine: 'ligament', source: 'the 3 mm T1 with that ligament',
+    mr: { pixelMm: 0.7, sliceMm: 3, table: MR_T1, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
     name: 'mr-t1-modic', spine: 'modic', source: 'Modic type 1 either side of T11–T12, type 2 either side of L2–L3, 8 mm under the endplate (phantomVariants.ts MODIC_CHANGES; Modic 1988, Jensen 2009); the 3 mm T1',
     mr: { pixelMm: 0.7, sliceMm: 3, table: MR_T1, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
   },

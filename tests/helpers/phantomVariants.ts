@@ -38,6 +38,11 @@ export type SignalTable = Readonly<Record<keyof typeof Tissue, number>> & {
   readonly aorticLumen?: number;
   /** Calcified plaque in the aorta's wall ('aorta-plaques' shape). Absent: the table's cortical bone. */
   readonly aorticPlaque?: number;
+  /**
+   * The posterior longitudinal ligament and the dura behind it ('ligament' shape): dense collagen, as dark as cortex on
+   * every MR sequence, soft tissue on CT. Absent: the table's cortical bone.
+   */
+  readonly ligament?: number;
 };
 
 /** Fine sampling of the scene, mm: a quarter of the finest pixel any variant uses (0.5 mm). */
@@ -73,11 +78,31 @@ const MODIC_FAT = 19;
 const AORTIC_LUMEN = 20;
 /** Calcified plaque in the aorta's wall ('aorta-plaques' shape): tissue code added here, the table's aorticPlaque. */
 const AORTIC_PLAQUE = 21;
+/** The posterior longitudinal ligament with the dura ('ligament' shape): tissue code added here, the table's ligament. */
+const LIGAMENT = 22;
+/**
+ * Thickness of the dark band the 'ligament' shape draws behind the bodies' posterior walls and the discs, in the canal,
+ * mm: the posterior longitudinal ligament (≈ 1–2 mm at the midline, thickest over the discs) and the dura (≈ 0.3–0.5 mm)
+ * with the thin anterior epidural space between, which a T2 shows as one dark band between the cortex and the CSF.
+ */
+const LIGAMENT_MM = 2;
 /** How far from an inner cortex sample its body's marrow is looked for, mm: the phantom's 2 mm shell and some. */
 const MARROW_REACH_MM = 3;
 
 /** A spine pose variant: the baseline's bodies with other tilts, or shifted out of the midsagittal plane. */
-export type SpineShape = 'baseline' | 'kyphosis' | 'lordosis' | 'scoliosis' | 'degenerated' | 'osteophytes' | 'desiccated' | 'modic' | 'dish' | 'aorta' | 'aorta-plaques';
+export type SpineShape =
+  | 'baseline'
+  | 'kyphosis'
+  | 'lordosis'
+  | 'scoliosis'
+  | 'degenerated'
+  | 'osteophytes'
+  | 'desiccated'
+  | 'modic'
+  | 'dish'
+  | 'aorta'
+  | 'aorta-plaques'
+  | 'ligament';
 
 /**
  * The discs and spurs of an elderly spine (issue 12, "the spines our users actually have"), per disc named by the body
@@ -228,7 +253,7 @@ const SCOLIOSIS_SHIFT_MM = [-2, -1, 1, 4, 6, 8, 7, 5, 2, 0] as const;
 export function spineOf(shape: SpineShape): Spine {
   const base = baselineSpine();
   if (shape === 'baseline') return base;
-  if (shape === 'modic' || shape === 'dish' || shape === 'aorta' || shape === 'aorta-plaques') return base;
+  if (shape === 'modic' || shape === 'dish' || shape === 'aorta' || shape === 'aorta-plaques' || shape === 'ligament') return base;
   if (shape === 'degenerated' || shape === 'osteophytes' || shape === 'desiccated') return narrowedSpine(base, discDegenerationsOf(shape));
   const levels = BASELINE_LEVELS.map((l, i) => ({
     ...l,
@@ -300,6 +325,8 @@ export function fineScene(
     readonly discs?: DiscDegenerations;
     /** Draw the aorta in front of the bodies (AORTA), with calcified plaques ('plaques') or without. */
     readonly aorta?: boolean | 'plaques';
+    /** Draw the posterior longitudinal ligament and the dura behind the bodies and discs (LIGAMENT_MM). */
+    readonly ligament?: boolean;
   } = {},
 ): FineScene {
   const [zBottomMm, zTopMm] = crop.zRangeMm ?? ctSlabMm(spine);
@@ -331,6 +358,7 @@ export function fineScene(
       if (crop.degeneration === 'osteophytes') paintOsteophytes(tissue, spine, grid);
     }
     if (crop.aorta) paintAorta(tissue, spine, grid, crop.aorta === 'plaques');
+    if (crop.ligament) paintLigament(tissue, ny, nz);
     markInnerCortex(tissue, ny, nz);
     return tissue;
   });
@@ -355,7 +383,8 @@ export function fineSceneOf(shape: SpineShape): FineScene {
           : shape === 'modic' || shape === 'dish'
             ? shape
             : undefined;
-  return fineScene(spineOf(shape), FINE_HALF_WIDTH_MM, degeneration ? { degeneration } : shape === 'aorta' ? { aorta: true } : shape === 'aorta-plaques' ? { aorta: 'plaques' } : {});
+  const extra = shape === 'aorta' ? { aorta: true } : shape === 'aorta-plaques' ? { aorta: 'plaques' as const } : shape === 'ligament' ? { ligament: true } : {};
+  return fineScene(spineOf(shape), FINE_HALF_WIDTH_MM, degeneration ? { degeneration } : extra);
 }
 
 /** Where one fine plane lies: its x, and y and z of its sample (0, 0), rows going down in z. */
@@ -543,6 +572,28 @@ function paintAorta(tissue: Uint8Array, spine: Spine, grid: FineGrid, plaques: b
 }
 
 /**
+ * Draws LIGAMENT over the canal's first LIGAMENT_MM behind the bodies and discs: along each row of the plane (y runs to
+ * the back), CSF or cord within LIGAMENT_MM behind a body's cortex or a disc becomes ligament. On the midsagittal planes
+ * the canal abuts the posterior walls directly (the generator draws no ligament).
+ */
+function paintLigament(tissue: Uint8Array, ny: number, nz: number): void {
+  const reach = Math.round(LIGAMENT_MM / FINE_MM);
+  const front = (t: number) => t === Tissue.corticalBone || t === Tissue.discAnnulus || t === Tissue.discNucleus || t === DEGENERATED_DISC;
+  for (let k = 0; k < nz; k += 1) {
+    let since = Infinity;
+    for (let j = 0; j < ny; j += 1) {
+      const index = j + k * ny;
+      const t = tissue[index]!;
+      if (front(t)) since = 0;
+      else if ((t === Tissue.csf || t === Tissue.spinalCord) && since < reach) {
+        tissue[index] = LIGAMENT;
+        since += 1;
+      } else since = Infinity;
+    }
+  }
+}
+
+/**
  * Signed distance from a body's wall in its cross-section (u, w), mm: the map's within its extent; beyond it (more than a
  * few mm outside the wall, where the map's lookup answers its margin for any distance) the radial distance, which is
  * exact on the midline and close to the wall's normal distance that far out.
@@ -630,7 +681,7 @@ function nextToOedema(tissue: Uint8Array, ny: number, nz: number, i: number): bo
 }
 
 function lookupOf(table: SignalTable): Float32Array {
-  const lookup = new Float32Array(AORTIC_PLAQUE + 1);
+  const lookup = new Float32Array(LIGAMENT + 1);
   for (const [name, index] of Object.entries(Tissue)) lookup[index] = table[name as keyof typeof Tissue];
   const thin = table.thinShellMm !== undefined;
   const thinnest = table.thinShellMm === THINNEST_CORTEX_MM;
@@ -643,6 +694,7 @@ function lookupOf(table: SignalTable): Float32Array {
   lookup[MODIC_FAT] = table.fat;
   lookup[AORTIC_LUMEN] = table.aorticLumen ?? table.softTissue;
   lookup[AORTIC_PLAQUE] = table.aorticPlaque ?? table.corticalBone;
+  lookup[LIGAMENT] = table.ligament ?? table.corticalBone;
   return lookup;
 }
 
