@@ -140,10 +140,8 @@ export function edgeAlong(view: PlaneView, start: Vec2, direction: Vec2, polarit
   if (search.unsmoothed !== true || !(view.smoothingSigmaMm > 0)) return { ...edge, distanceMm: thinPlateSurfaceMm(view, start, direction, profile, edge) };
   // On a noisy image the view smoothed, the samples are read before that smoothing (it spreads the plate into the
   // samples beyond it), the noise averaged along the endplate instead, and the disc's level with them.
-  const raw = sampleProfile({ ...view, valueAt: view.unsmoothedValueAt }, start, direction, lengthMm, UNSMOOTHED_BAND_HALF_WIDTH_MM);
-  const at = Math.round(edge.distanceMm / PROFILE_STEP_MM);
-  const outsideValue = median(raw.subarray(at + Math.round(OUTSIDE_WINDOW_START_MM / PROFILE_STEP_MM), at + Math.round(OUTSIDE_WINDOW_END_MM / PROFILE_STEP_MM) + 1));
-  return { ...edge, distanceMm: thinPlateSurfaceMm(view, start, direction, raw, { ...edge, outsideValue }) };
+  const raw = unsmoothedProfile(view, start, direction, lengthMm);
+  return { ...edge, distanceMm: thinPlateSurfaceMm(view, start, direction, raw, { ...edge, outsideValue: outsideLevel(raw, edge.distanceMm) }) };
 }
 
 /*
@@ -171,10 +169,9 @@ const MAX_REREAD_SHIFT_MM = 1.5;
  * the first crossing outward from the peak; mm from `start`, the edge's own distance where none lies near it.
  */
 function unsmoothedHalfMaximumMm(view: PlaneView, start: Vec2, direction: Vec2, lengthMm: number, edge: ExitEdge): number {
-  const raw = sampleProfile({ ...view, valueAt: view.unsmoothedValueAt }, start, direction, lengthMm, UNSMOOTHED_BAND_HALF_WIDTH_MM);
-  const p = smooth(raw, UNSMOOTHED_ALONG_SIGMA_MM / PROFILE_STEP_MM);
+  const p = smooth(unsmoothedProfile(view, start, direction, lengthMm), UNSMOOTHED_ALONG_SIGMA_MM / PROFILE_STEP_MM);
   const at = Math.round(edge.distanceMm / PROFILE_STEP_MM);
-  const outside = median(p.subarray(at + Math.round(OUTSIDE_WINDOW_START_MM / PROFILE_STEP_MM), at + Math.round(OUTSIDE_WINDOW_END_MM / PROFILE_STEP_MM) + 1));
+  const outside = outsideLevel(p, edge.distanceMm);
   const { peakValue, crossingMm } = halfMaximumCrossing(p, {
     index: Math.min(at, p.length - 1),
     direction: -1,
@@ -184,6 +181,17 @@ function unsmoothedHalfMaximumMm(view: PlaneView, start: Vec2, direction: Vec2, 
   });
   if (!(peakValue > outside) || crossingMm === null) return edge.distanceMm;
   return Math.abs(crossingMm - edge.distanceMm) <= MAX_REREAD_SHIFT_MM ? crossingMm : edge.distanceMm;
+}
+
+/** The profile from `start` along unit `direction` on the image before the view smoothed it, averaged along the endplate. */
+function unsmoothedProfile(view: PlaneView, start: Vec2, direction: Vec2, lengthMm: number): Float64Array {
+  return sampleProfile({ ...view, valueAt: view.unsmoothedValueAt }, start, direction, lengthMm, UNSMOOTHED_BAND_HALF_WIDTH_MM);
+}
+
+/** The level beyond an edge at `edgeMm` on `profile`: its median OUTSIDE_WINDOW_START_MM–OUTSIDE_WINDOW_END_MM further out. */
+function outsideLevel(profile: Float64Array, edgeMm: number): number {
+  const at = Math.round(edgeMm / PROFILE_STEP_MM);
+  return median(profile.subarray(at + Math.round(OUTSIDE_WINDOW_START_MM / PROFILE_STEP_MM), at + Math.round(OUTSIDE_WINDOW_END_MM / PROFILE_STEP_MM) + 1));
 }
 
 /**

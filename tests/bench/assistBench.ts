@@ -9,7 +9,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { SixPoints, SpinalLevel } from '../../measurement';
-import { centreOf, depthOfMm, distance, grades, heightErrorsMm, percentile, signedHeightErrorsMm, signedMm } from './assistFigures';
+import { centreOf, depthOfMm, distance, grades, HEIGHT_PAIRS, heightErrorsMm, percentile, signedHeightErrorsMm, signedMm } from './assistFigures';
 import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, seriesHeaderOf, WALL_INSET_MM, type Volume } from '../../analysis';
 import { join } from 'node:path';
 import {
@@ -265,12 +265,7 @@ function benchCrop(name: string, volume: Volume, reference: BodyReference): void
     }
     const { points, heightsMm: h } = result.value;
     const flagged = result.value.confidence < CHECK_BELOW_CONFIDENCE;
-    const lines = [
-      ['anteriorSuperior', 'anteriorInferior'],
-      ['middleSuperior', 'middleInferior'],
-      ['posteriorSuperior', 'posteriorInferior'],
-    ] as const;
-    alongLines.add(lines.map(([a, b]) => Math.abs(distance(points[a], points[b]) - maskExtentMm(reference, points[a], points[b]))), flagged);
+    alongLines.add(HEIGHT_PAIRS.map(([a, b]) => Math.abs(distance(points[a], points[b]) - maskExtentMm(reference, points[a], points[b]))), flagged);
     maskHeights.add([h.anteriorMm - anteriorMm, h.middleMm - middleMm, h.posteriorMm - posteriorMm].map(Math.abs), flagged);
   }
   console.log(`\n${name}: ${CROP_CLICKS_MM.length} clicks on its one complete body (mask heights Ha / Hm / Hp ${anteriorMm.toFixed(1)} / ${middleMm.toFixed(1)} / ${posteriorMm.toFixed(1)} mm)`);
