@@ -94,6 +94,30 @@ describe('decodeNativeFrame', () => {
     }
   });
 
+  it.each(cases)('with the bytes given up, gives the same for %s into %s with rescale %j, written over the bytes when the array has the samples\' size', (_label, targetName, rescale, format) => {
+    const options: NativeFrameOptions = { ...(targetName === 'no target' ? {} : { targetType: targetName }), rescale };
+    for (const byteOffset of [0, 1, 2]) {
+      const bytes = frameBytes(format.bitsAllocated as 8 | 16, 13 + byteOffset, byteOffset);
+      const before = bytes.slice();
+      const copied = decodeNativeFrame(bytes.slice(), format, options);
+      const ours = decodeNativeFrame(bytes, format, { ...options, overwriteBytes: true });
+      expect(ours === null, 'left to the library exactly when the copying pass leaves it').toBe(copied === null);
+      if (ours === null || copied === null) {
+        expect(bytes, 'a frame left to the library is left as it was').toEqual(before);
+        continue;
+      }
+      expect(ours.pixels.constructor.name).toBe(copied.pixels.constructor.name);
+      expect(Array.from(ours.pixels)).toEqual(Array.from(copied.pixels));
+      expect([ours.smallestPixelValue, ours.largestPixelValue, ours.rescaled]).toEqual([copied.smallestPixelValue, copied.largestPixelValue, copied.rescaled]);
+      // A 16-bit frame at an odd address is copied to be read (storedView), and its copy written over instead.
+      const aligned = format.bitsAllocated === 8 || byteOffset % 2 === 0;
+      const sameSize = ours.pixels.BYTES_PER_ELEMENT === format.bitsAllocated / 8;
+      expect(ours.pixels.buffer === bytes.buffer, 'written over the bytes').toBe(aligned && sameSize);
+      if (ours.pixels.buffer === bytes.buffer) expect(ours.pixels.byteOffset).toBe(bytes.byteOffset);
+      else expect(bytes, 'a new array leaves the bytes as they were').toEqual(before);
+    }
+  });
+
   // The frames a spine series is made of take the one pass, not the library's fallback.
   it.each([
     ['a CT volume slice (signed 16 bits, intercept −1024, Int16 volume)', FORMATS[3]![1], 'Int16Array', { slope: 1, intercept: -1024 }],

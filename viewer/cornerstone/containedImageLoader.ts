@@ -10,8 +10,8 @@ type DataSet = Awaited<ReturnType<typeof wadouri.dataSetCacheManager.load>>;
 /**
  * The frame's bytes as a view into the cached file, for a native greyscale frame that `createImageFromFrame` reads
  * on the page (never sent to the decode worker, which would clone the whole file; decoding leaves the bytes as they
- * are, see fileFrameRange); otherwise null, and the library copies the frame out (`getPixelData`), as before. Saves one
- * copy of every slice of a local series (a 512² CT slice: 0.5 MB).
+ * are unless the cached dataset let go of them first, see loadContained); otherwise null, and the library copies the
+ * frame out (`getPixelData`), as before. Saves one copy of every slice of a local series (a 512² CT slice: 0.5 MB).
  */
 function fileFrameView(dataSet: DataSet, imageId: string, frameIndex: number, transferSyntaxUID: string): Uint8Array | null {
   const element = dataSet.elements.x7fe00010;
@@ -35,22 +35,30 @@ const releasedPixelData = new Map<string, PixelDataRange>();
 
 /**
  * Lets the cached dataset of a local single-frame native file go of the file's bytes once its frame is decoded (the
- * image holds the pixels); the header stays, so the metadata cornerstone and the viewer read from it is unchanged.
+ * image holds the pixels), or as its frame is decoded for a volume (the image's pixels are then written over the
+ * file's bytes); the header stays, so the metadata cornerstone and the viewer read from it is unchanged.
  * Before this every local file's bytes stayed in dicom-image-loader's dataset cache beside the decoded voxels (a
  * 1,000-slice 512² CT: 0.5 GB). A later decode of that frame (a stack view, a thumbnail, a slice the image cache let
- * go of) reads the frame's bytes back from the file.
+ * go of) reads the frame's bytes back from the file. True when this call let go of them.
  */
-export function releaseFileBytes(imageId: string): void {
+export function releaseFileBytes(imageId: string): boolean {
   const parsed = wadouri.parseImageId(imageId);
-  if (parsed.scheme !== 'dicomfile' || parsed.pixelDataFrame !== undefined || releasedPixelData.has(parsed.url)) return;
+  if (parsed.scheme !== 'dicomfile' || parsed.pixelDataFrame !== undefined || releasedPixelData.has(parsed.url)) return false;
   const file = wadouri.fileManager.get(Number(parsed.url)) as File | undefined;
-  if (!wadouri.dataSetCacheManager.isLoaded(parsed.url) || file === undefined) return;
+  if (!wadouri.dataSetCacheManager.isLoaded(parsed.url) || file === undefined) return false;
   const dataSet = wadouri.dataSetCacheManager.get(parsed.url);
   // Offsets into the dataset's bytes are offsets into the file only when those bytes are the whole file as read
   // (not, say, a deflated dataset inflated); the length read is known without asking the file (see lengthReadOf).
-  if (dataSet.byteArray.byteOffset !== 0 || dataSet.byteArray.length !== lengthReadOf(file)) return;
+  if (dataSet.byteArray.byteOffset !== 0 || dataSet.byteArray.length !== lengthReadOf(file)) return false;
   const range = releasePixelData(dataSet);
-  if (range !== null) releasedPixelData.set(parsed.url, range);
+  if (range === null) return false;
+  releasedPixelData.set(parsed.url, range);
+  return true;
+}
+
+/** Whether the image is loaded for a volume: into the array its volume keeps its voxels in (`targetBuffer`). */
+function isVolumeLoad(options: Record<string, unknown>): boolean {
+  return options.targetBuffer !== undefined && options.targetBuffer !== null;
 }
 
 /** The frame's bytes read back from its file, for a file whose dataset let go of them. */
@@ -80,16 +88,25 @@ function loadContained(imageId: string, options: Record<string, unknown> = {}): 
     const transferSyntaxUID = dataSet.string('x00020010') ?? '';
     const released = releasedPixelData.get(parsed.url);
     let pixelData: ReturnType<typeof wadouri.getPixelData>;
+    // Whether the frame's bytes are this load's alone, so that it may decode the frame over them (createImageFromFrame).
+    let ownBytes = false;
     try {
-      pixelData = released !== undefined
-        ? await readBackFrame(parsed.url, released)
-        : fileFrameView(dataSet, imageId, frameIndex, transferSyntaxUID) ?? wadouri.getPixelData(dataSet, frameIndex);
+      if (released !== undefined) {
+        pixelData = await readBackFrame(parsed.url, released);
+        ownBytes = true;
+      } else {
+        const view = fileFrameView(dataSet, imageId, frameIndex, transferSyntaxUID);
+        // A slice bound for a volume (decoded ahead, or by the volume itself): the cached dataset of its single-frame
+        // file lets go of the file's bytes now instead of once the image is made, so nothing but this load holds them.
+        ownBytes = view !== null && isVolumeLoad(options) && (dataSet.intString('x00280008') ?? 1) <= 1 && releaseFileBytes(imageId);
+        pixelData = view ?? wadouri.getPixelData(dataSet, frameIndex);
+      }
     } catch (error) {
       throw { error, dataSet };
     }
     if (!pixelData) throw { error: new Error('the file has no pixel data for this frame'), dataSet };
     const loadedMs = Date.now();
-    const image = await createImageFromFrame(imageId, pixelData, transferSyntaxUID, options).catch((error: unknown) => {
+    const image = await createImageFromFrame(imageId, pixelData, transferSyntaxUID, options, { overwriteBytes: ownBytes }).catch((error: unknown) => {
       throw { error, dataSet };
     }) as Types.IImage & { data?: unknown; loadTimeInMS?: number; totalTimeInMS?: number };
     image.data = dataSet;

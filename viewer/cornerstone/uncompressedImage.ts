@@ -42,8 +42,17 @@ export function isDirectFrame(imageFrame: ReturnType<typeof getImageFrame>, tran
  * target type as the library's worker code does them, value for value). Frames and outcomes that pass does not
  * reproduce run the library's own `decodeImageFrame` (the worker's code) on the page instead, as before. Every other
  * frame (compressed, colour, big endian, 1 or 32 bits) goes to `createImage` as before.
+ *
+ * `overwriteBytes`: the caller gives `pixelData` up (nothing reads it afterwards), and the one pass may write the
+ * pixels over it (see `NativeFrameOptions.overwriteBytes`); the image's array is then a view into its buffer.
  */
-export async function createImageFromFrame(imageId: string, pixelData: Uint8Array, transferSyntaxUID: string, options: CreateImageOptions = {}): Promise<Types.IImage> {
+export async function createImageFromFrame(
+  imageId: string,
+  pixelData: Uint8Array,
+  transferSyntaxUID: string,
+  options: CreateImageOptions = {},
+  { overwriteBytes = false }: { overwriteBytes?: boolean } = {},
+): Promise<Types.IImage> {
   const imageFrame = getImageFrame(imageId) as ImageFrame;
   if (pixelData.length === 0 || !isDirectFrame(imageFrame, transferSyntaxUID)) return (await createImage(imageId, pixelData, transferSyntaxUID, options)) as Types.IImage;
 
@@ -58,7 +67,7 @@ export async function createImageFromFrame(imageId: string, pixelData: Uint8Arra
   } as CreateImageOptions;
   if (options.decodeLevel !== undefined) imageFrame.decodeLevel = options.decodeLevel;
   const startMs = Date.now();
-  const onePass = decodeInOnePass(imageFrame, pixelData, options, scalingParameters, allowFloatRendering);
+  const onePass = decodeInOnePass(imageFrame, pixelData, options, scalingParameters, allowFloatRendering, overwriteBytes);
   let decoded: ImageFrame;
   if (onePass === null) {
     // The library writes its sign extension back into the bytes it is given: a copy keeps the caller's (a view into a
@@ -89,7 +98,14 @@ export async function createImageFromFrame(imageId: string, pixelData: Uint8Arra
  * fractional on a page without float textures), or null to leave the frame to the library: PET's SUV and RT Dose's
  * grid scaling, and whatever `decodeNativeFrame` leaves to it.
  */
-function decodeInOnePass(imageFrame: ImageFrame, pixelData: Uint8Array, options: CreateImageOptions, scalingParameters: ScalingParameters | undefined, allowFloatRendering: boolean): DecodedNativeFrame | null {
+function decodeInOnePass(
+  imageFrame: ImageFrame,
+  pixelData: Uint8Array,
+  options: CreateImageOptions,
+  scalingParameters: ScalingParameters | undefined,
+  allowFloatRendering: boolean,
+  overwriteBytes: boolean,
+): DecodedNativeFrame | null {
   const { modality } = (scalingParameters ?? {}) as { modality?: string };
   if (modality === 'PT' || modality === 'RTDOSE') return null;
   const fractional = scalingParameters !== undefined && Object.values(scalingParameters).some((v) => typeof v === 'number' && !Number.isInteger(v));
@@ -106,6 +122,7 @@ function decodeInOnePass(imageFrame: ImageFrame, pixelData: Uint8Array, options:
     ...(options.targetBuffer?.type === undefined ? {} : { targetType: options.targetBuffer.type }),
     ...(options.targetBuffer?.rows === undefined ? {} : { targetRows: options.targetBuffer.rows }),
     rescale,
+    overwriteBytes,
   });
 }
 

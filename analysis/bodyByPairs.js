@@ -1,0 +1,298 @@
+import { DEPTH_TO_HEIGHT_RANGE, MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
+import { decidePolarity, marrowStats, MAX_AXIS_TILT_DEG, MIN_EDGE_NOISE_RATIO, negate, orientedAnterior, wallAxis, WALL_PROBE_FRACTIONS, } from './bodyFrame';
+import { MAX_EDGE_SEARCH_MM } from './constants';
+import { mrBandsAlong, profileBlurMm, RISES_BELOW_SURROUNDINGS } from './mrEdge';
+import { median } from './profile';
+import { addScaled2, dot2, perpendicular2, subtract2 } from './vec';
+/**
+ * The anterior and posterior wall edges at one height: of all pairs whose depth fits DEPTH_TO_HEIGHT_RANGE ×
+ * `heightMm`, the nearest (see nearestFirst); when none fits, the pair nearest the range. Null when a side has no edge.
+ */
+function wallPair(fronts, backs, heightMm) {
+    let best = null;
+    let bestScore = -Infinity;
+    for (const [fi, f] of fronts.entries()) {
+        for (const [bi, b] of backs.entries()) {
+            const ratio = (f.distanceMm + b.distanceMm) / heightMm;
+            const misfit = Math.max(0, DEPTH_TO_HEIGHT_RANGE[0] - ratio, ratio - DEPTH_TO_HEIGHT_RANGE[1]);
+            const score = misfit > 0 ? -1e9 * misfit : nearestFirst(fi, bi, f.contrast + b.contrast);
+            if (score > bestScore) {
+                bestScore = score;
+                best = [f, b];
+            }
+        }
+    }
+    return best;
+}
+/**
+ * Score of a fitting pair of edges: the nearer to the body's inside the better (the body's own boundary comes before
+ * its neighbour's), the contrast deciding between pairs equally near. `i`, `j` are the edges' ranks outward.
+ */
+function nearestFirst(i, j, contrastSum) {
+    return -(i + j) * 1e6 + contrastSum;
+}
+/** Height ÷ depth of adult thoracic and lumbar bodies, crushed ones included (the inverse of DEPTH_TO_HEIGHT_RANGE). */
+const HEIGHT_TO_DEPTH_RANGE = [1 / DEPTH_TO_HEIGHT_RANGE[1], 1 / DEPTH_TO_HEIGHT_RANGE[0]];
+/**
+ * A middle height more than this above the heights read beside both walls is not one body's (its endplates are flat or
+ * concave), mm: the pair then reaches past a disc, as it does when a body crushed in its middle (a biconcave fracture)
+ * is shallower there than HEIGHT_TO_DEPTH_RANGE allows, and the nearest endplates are taken down to
+ * CRUSHED_MIN_HEIGHT_TO_DEPTH × the depth. A Genant grade 3 biconcave body keeps ≤ 60 % of its middle height (Hm ≈ 13
+ * mm under 24 mm walls, 37 mm deep: 0.36); towards vertebra plana less.
+ */
+const MIDDLE_OVER_WALLS_MM = 2;
+const CRUSHED_MIN_HEIGHT_TO_DEPTH = 0.25;
+/** Where the heights beside the walls are read, mm inside each wall. */
+const WALL_SIDE_INSET_MM = 4;
+/** Before the walls are known, the height alone must be plausible, mm. */
+const FIRST_HEIGHT_RANGE_MM = [MIN_PLAUSIBLE_HEIGHT_MM, MAX_PLAUSIBLE_HEIGHT_MM];
+/**
+ * The superior and inferior endplate edges through one point: of all pairs whose height fits (HEIGHT_TO_DEPTH_RANGE ×
+ * `depthMm` once the walls are known, FIRST_HEIGHT_RANGE_MM before), the nearest (see nearestFirst); when none fits,
+ * the pair nearest the range. With `wallSideMm` (the taller of the heights beside the walls), a pair taller than it by
+ * more than MIDDLE_OVER_WALLS_MM gives way to the nearest one within it (a body crushed in its middle). Null when a
+ * side has no edge.
+ */
+function endplatePair(sups, infs, depthMm, wallSideMm = null) {
+    const pair = nearestPairIn(sups, infs, depthMm !== null ? [HEIGHT_TO_DEPTH_RANGE[0] * depthMm, HEIGHT_TO_DEPTH_RANGE[1] * depthMm] : FIRST_HEIGHT_RANGE_MM);
+    if (!pair || depthMm === null || wallSideMm === null || pair[0].distanceMm + pair[1].distanceMm <= wallSideMm + MIDDLE_OVER_WALLS_MM)
+        return pair;
+    const range = [CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm, wallSideMm + MIDDLE_OVER_WALLS_MM];
+    const crushed = nearestPairIn(sups, infs, range);
+    const h = crushed ? crushed[0].distanceMm + crushed[1].distanceMm : Number.NaN;
+    return crushed && h >= range[0] && h <= range[1] ? crushed : pair;
+}
+/**
+ * Whether `pair` passed over the nearest endplates on either side although they make a height a crushed body can have
+ * (CRUSHED_MIN_HEIGHT_TO_DEPTH × `depthMm` up to HEIGHT_TO_DEPTH_RANGE's lower bound).
+ */
+function passedNearerPair(sups, infs, depthMm, pair) {
+    const [sup, inf] = [sups[0], infs[0]];
+    if (!sup || !inf || (pair[0] === sup && pair[1] === inf))
+        return false;
+    const h = sup.distanceMm + inf.distanceMm;
+    return h >= CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm && h < HEIGHT_TO_DEPTH_RANGE[0] * depthMm;
+}
+/**
+ * How deep below the marrow a crushed body's nearest band at mid-depth lies against the band beyond it (near ÷
+ * beyond): both are cortex, its own endplate and its neighbour's across the disc, which give no signal on MR, so about
+ * as deep (the probes' crushed bodies 0.93–1.86 on 3 mm T1 and T2; journal, nineteenth round). The edge of a Modic
+ * change under an endplate (oedema dark on T1, bright on T2: Modic MT et al., Radiology 1988;166:193) runs across the
+ * body's depth too but is shallower than the cortex beyond it (≤ 0.8); seen from inside a disc, the endplates around it
+ * are deep and the bands beyond them lie in the neighbours' marrow (≥ 2.4).
+ */
+const CRUSHED_BAND_DEPTH_RATIO = [0.85, 2.2];
+/**
+ * The nearest endplates either side when they make a height within `[loMm, hiMm)`, else null.
+ */
+function nearestPairWithin(sups, infs, [loMm, hiMm]) {
+    const [sup, inf] = [sups[0], infs[0]];
+    if (!sup || !inf)
+        return null;
+    const h = sup.distanceMm + inf.distanceMm;
+    return h >= loMm && h < hiMm ? [sup, inf] : null;
+}
+/**
+ * Whether the nearest band either side is as deep below the marrow (`marrowValue`) as a cortex against the band beyond
+ * it (CRUSHED_BAND_DEPTH_RATIO; that band must be there: a body's own endplate has a disc and another endplate beyond it).
+ */
+function nearestAreCortex(sups, infs, marrowValue) {
+    const cortex = ([near, beyond]) => {
+        if (!near || !beyond)
+            return false;
+        const ratio = (marrowValue - near.darkestValue) / (marrowValue - beyond.darkestValue);
+        return ratio >= CRUSHED_BAND_DEPTH_RATIO[0] && ratio <= CRUSHED_BAND_DEPTH_RATIO[1];
+    };
+    return cortex(sups) && cortex(infs);
+}
+/**
+ * Largest ratio between the heights of the nearest pairs of a body crushed all over (its anterior, middle and posterior
+ * heights; a grade 3 crush with a wedge in it keeps Ha ≈ 0.6 × Hp).
+ */
+const CRUSHED_HEIGHT_SPREAD = 1.7;
+/**
+ * Whether a body is crushed all over (a Genant grade 3 crush, its heights ≤ 60 % of its neighbours' while its depth is
+ * unchanged): at two or more of the mid-depth probes the nearest endplates make a crushed body's height
+ * (CRUSHED_MIN_HEIGHT_TO_DEPTH × depth up to HEIGHT_TO_DEPTH_RANGE's lower bound) and are as dark as cortex
+ * (nearestAreCortex), and beside both walls the nearest endplates make a height a body can have at all (a crush is
+ * seldom even: a posterior wall kept at 70 % of its height fits the range), all within CRUSHED_HEIGHT_SPREAD of each
+ * other. The darkness is not asked beside the walls: beside the posterior wall the neighbour's endplate beyond the disc
+ * may fade into the ligament and the canal. The pairs HEIGHT_TO_DEPTH_RANGE prefers then reach across a disc: on MR an
+ * oedematous body can look like its discs on T1 and T2 alike, and a body crushed long ago keeps its marrow but not its
+ * shape.
+ */
+function crushedAllOver(wallSides, middles) {
+    const found = [...wallSides, ...middles].filter((p) => p !== null);
+    if (wallSides.some((p) => p === null) || middles.filter((p) => p !== null).length < 2)
+        return false;
+    const heights = found.map(([a, b]) => a.distanceMm + b.distanceMm);
+    return Math.max(...heights) <= CRUSHED_HEIGHT_SPREAD * Math.min(...heights);
+}
+/** Of all pairs whose height lies in [lo, hi], the nearest (see nearestFirst); when none does, the pair nearest the range. */
+function nearestPairIn(sups, infs, [lo, hi]) {
+    let best = null;
+    let bestScore = -Infinity;
+    for (const [ai, a] of sups.entries()) {
+        for (const [bi, b] of infs.entries()) {
+            const h = a.distanceMm + b.distanceMm;
+            const misfit = Math.max(0, lo - h, h - hi) / Math.max(lo, 1);
+            const score = misfit > 0 ? -1e9 * misfit : nearestFirst(ai, bi, a.contrast + b.contrast);
+            if (score > bestScore + 1e-9) {
+                bestScore = score;
+                best = [a, b];
+            }
+        }
+    }
+    return best;
+}
+const ITERATIONS = 5;
+/**
+ * Iterations allowed while the walls keep turning the axis the same way, by STILL_TURNING_DEG or more each time: a body
+ * tilted 25–45° from the view's vertical (L5 in a lordosis, T4–T8 in a hyperkyphosis, a patient lying obliquely) is
+ * reached in steps of at most MAX_TURN_PER_ITERATION_DEG, where ITERATIONS alone stopped the axis about 24° from where
+ * it started. An axis swinging back and forth on a noisy image stops after ITERATIONS as before.
+ */
+const MAX_ITERATIONS_WHILE_TURNING = 10;
+const STILL_TURNING_DEG = 1;
+/**
+ * A wall point this far across from the median of its wall is left out of the axis, mm: a probe that ran along an
+ * endplate's dark band (they are nearly parallel) or into a vein found a band inside the body, not the wall.
+ */
+const WALL_OUTLIER_MM = 3;
+/** The wall points within WALL_OUTLIER_MM of their median position across the body (along `anterior` from `centre`). */
+function consistent(points, centre, anterior) {
+    const across = points.map((p) => dot2(subtract2(p, centre), anterior));
+    const middle = median(across);
+    return points.filter((_, i) => Math.abs(across[i] - middle) <= WALL_OUTLIER_MM);
+}
+/**
+ * Half-width of the band averaged across the profiles that locate the body, mm: wide enough that a local dark spot
+ * inside a real body (the basivertebral vein, a trabecular gap) does not look like its edge, while a disc or the soft
+ * tissue outside a wall, which run across the whole band, still do.
+ */
+const COARSE_HALF_WIDTH_MM = 3;
+/** Where the endplates are read across the body's middle, mm from its centre towards the front. */
+const MIDDLE_PROBES_MM = [-4, 0, 4];
+/**
+ * Locates the body around `seed` (a point inside it) on an MR image (dark cortex): alternately finds the endplates
+ * along the current axis at three depths and the walls across it at WALL_PROBE_FRACTIONS of the height, then re-centres
+ * and re-aligns the axis with the walls (which are parallel to the body's axis even in a wedge fracture, when the
+ * endplates are not). Each side is a dark band seen from the marrow (mrBandsAlong): the marrow falls into the cortex
+ * on T1 and T2 alike, whatever lies beyond it (a bright T2 nucleus or CSF, a dark T1 disc or CSF, a dark annulus or
+ * ligament). Null when edges are missing.
+ */
+export function findBodyByPairs(view, seed, options = {}) {
+    const marrow = marrowStats(view, seed);
+    if (!Number.isFinite(marrow.levelValue))
+        return null;
+    let cranial = options.initialCranial ?? view.cranial;
+    let anterior = orientedAnterior(view, cranial);
+    const polarity = options.polarity ?? decidePolarity(view, seed, { cranial, anterior }, marrow);
+    const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * marrow.noiseValue, 1e-6);
+    const blurMm = profileBlurMm(view.resolutionMm);
+    const marrowBelow = options.marrowBelowSurroundings === true;
+    const rises = marrowBelow ? RISES_BELOW_SURROUNDINGS : {};
+    const edgesFrom = (start, direction) => mrBandsAlong(view, start, direction, { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM, fromMm: 0.5, toMm: MAX_EDGE_SEARCH_MM, ...rises }).map((b) => ({
+        distanceMm: b.boundaryMm,
+        contrast: b.contrast,
+        darkestValue: b.darkestValue,
+    }));
+    let centre = seed;
+    let frame = null;
+    let turning = false;
+    let lastTurn = 0;
+    // Once the nearest endplates have been passed over at mid-depth (passedNearerPair, two of the three probes), the frame
+    // may have moved onto a span that no longer shows it: the doubt stays.
+    let nearerPassed = false;
+    for (let iteration = 0; iteration < (turning ? MAX_ITERATIONS_WHILE_TURNING : ITERATIONS); iteration += 1) {
+        const supAll = [];
+        const infAll = [];
+        const contrasts = [];
+        const depthMm = frame ? frame.anteriorWallMm - frame.posteriorWallMm : null;
+        let passed = 0;
+        const edgesAt = (u) => {
+            const start = addScaled2(centre, anterior, u);
+            return [edgesFrom(start, cranial), edgesFrom(start, negate(cranial))];
+        };
+        const sideEdges = frame ? [frame.anteriorWallMm - WALL_SIDE_INSET_MM, frame.posteriorWallMm + WALL_SIDE_INSET_MM].map(edgesAt) : [];
+        const middleEdges = MIDDLE_PROBES_MM.map(edgesAt);
+        // Heights of a crushed body, and of any body, crushed or whole, at this depth (crushedAllOver).
+        const crushedRange = depthMm === null ? null : [CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm, HEIGHT_TO_DEPTH_RANGE[0] * depthMm];
+        const anyBodyRange = depthMm === null ? null : [CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm, HEIGHT_TO_DEPTH_RANGE[1] * depthMm];
+        const sideCrushed = sideEdges.map(([sups, infs]) => (anyBodyRange ? nearestPairWithin(sups, infs, anyBodyRange) : null));
+        const middleCrushed = middleEdges.map(([sups, infs]) => (crushedRange && nearestAreCortex(sups, infs, marrow.levelValue) ? nearestPairWithin(sups, infs, crushedRange) : null));
+        const crushed = crushedAllOver(sideCrushed, middleCrushed);
+        // The heights beside the walls bound the middle one (MIDDLE_OVER_WALLS_MM).
+        const wallSides = sideEdges.flatMap(([sups, infs]) => {
+            const pair = endplatePair(sups, infs, depthMm);
+            return pair ? [pair[0].distanceMm + pair[1].distanceMm] : [];
+        });
+        const wallSideMm = wallSides.length === 2 ? Math.max(...wallSides) : null;
+        for (const [k, [sups, infs]] of middleEdges.entries()) {
+            // A body crushed all over is read on its own endplates, the nearest ones (crushedAllOver).
+            const pair = crushed ? middleCrushed[k] : endplatePair(sups, infs, depthMm, wallSideMm);
+            if (!crushed && pair && depthMm !== null && wallSideMm !== null && passedNearerPair(sups, infs, depthMm, pair))
+                passed += 1;
+            if (pair) {
+                const [sup, inf] = pair;
+                supAll.push(sup.distanceMm);
+                infAll.push(-inf.distanceMm);
+                contrasts.push(sup.contrast, inf.contrast);
+            }
+        }
+        nearerPassed ||= passed >= 2;
+        if (supAll.length === 0)
+            return frame;
+        const superiorMm = median(supAll);
+        const inferiorMm = median(infAll);
+        const midMm = (superiorMm + inferiorMm) / 2;
+        const heightMm = superiorMm - inferiorMm;
+        const anteriorPoints = [];
+        const posteriorPoints = [];
+        for (const f of WALL_PROBE_FRACTIONS) {
+            const start = addScaled2(centre, cranial, midMm + f * heightMm);
+            const pair = wallPair(edgesFrom(start, anterior), edgesFrom(start, negate(anterior)), heightMm);
+            if (pair) {
+                const [front, back] = pair;
+                anteriorPoints.push(addScaled2(start, anterior, front.distanceMm));
+                posteriorPoints.push(addScaled2(start, anterior, -back.distanceMm));
+                contrasts.push(front.contrast, back.contrast);
+            }
+        }
+        if (anteriorPoints.length === 0)
+            return frame;
+        const newCranial = wallAxis(consistent(anteriorPoints, centre, anterior), consistent(posteriorPoints, centre, anterior), cranial) ?? cranial;
+        const tiltDeg = (Math.acos(Math.min(1, Math.abs(dot2(newCranial, view.cranial)))) * 180) / Math.PI;
+        const base = addScaled2(centre, cranial, midMm);
+        const front = median(anteriorPoints.map((p) => dot2(subtract2(p, base), anterior)));
+        const back = median(posteriorPoints.map((p) => dot2(subtract2(p, base), anterior)));
+        const newCentre = addScaled2(base, anterior, (front + back) / 2);
+        frame = {
+            centre: newCentre,
+            cranial,
+            anterior,
+            anteriorWallMm: (front - back) / 2,
+            posteriorWallMm: -(front - back) / 2,
+            superiorMm: heightMm / 2,
+            inferiorMm: -heightMm / 2,
+            polarity,
+            marrow,
+            contrastValue: median(contrasts),
+            ...(marrowBelow ? { marrowBelowSurroundings: true } : {}),
+            ...(nearerPassed ? { nearerEndplatesPassed: true } : {}),
+        };
+        const moved = Math.hypot(newCentre[0] - centre[0], newCentre[1] - centre[1]);
+        const signedTurn = dot2(newCranial, perpendicular2(cranial));
+        const turned = Math.abs(signedTurn);
+        turning = turned >= Math.sin((STILL_TURNING_DEG * Math.PI) / 180) && signedTurn * lastTurn > 0;
+        lastTurn = signedTurn;
+        centre = newCentre;
+        if (tiltDeg <= MAX_AXIS_TILT_DEG) {
+            cranial = newCranial;
+            anterior = orientedAnterior(view, cranial);
+        }
+        if (moved < 0.1 && turned < 0.005)
+            break;
+    }
+    return frame;
+}

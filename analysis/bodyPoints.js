@@ -1,0 +1,53 @@
+import { DEPTH_TO_HEIGHT_RANGE, MAX_PLAUSIBLE_DEPTH_MM, MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_DEPTH_MM, MIN_PLAUSIBLE_HEIGHT_MM, PLAUSIBLE_WEDGE_RATIO, } from './constants';
+import { addScaled2 } from './vec';
+/** The plane point at (u anterior, v cranial) mm from the body's centre. */
+export function at(frame, uMm, vMm) {
+    return addScaled2(addScaled2(frame.centre, frame.anterior, uMm), frame.cranial, vMm);
+}
+/**
+ * The six points on the frame, each at its depth (u, mm anterior of the centre: the anterior, middle and posterior
+ * height lines) and its signed offset along the axis (v, mm cranial of the centre), and the three heights between them.
+ */
+export function sixPointsOnFrame(frame, depthsMm, offsetsMm) {
+    return {
+        points: {
+            anteriorSuperior: at(frame, depthsMm.anterior, offsetsMm.anteriorSuperior),
+            anteriorInferior: at(frame, depthsMm.anterior, offsetsMm.anteriorInferior),
+            middleSuperior: at(frame, depthsMm.middle, offsetsMm.middleSuperior),
+            middleInferior: at(frame, depthsMm.middle, offsetsMm.middleInferior),
+            posteriorSuperior: at(frame, depthsMm.posterior, offsetsMm.posteriorSuperior),
+            posteriorInferior: at(frame, depthsMm.posterior, offsetsMm.posteriorInferior),
+        },
+        heightsMm: {
+            anteriorMm: offsetsMm.anteriorSuperior - offsetsMm.anteriorInferior,
+            middleMm: offsetsMm.middleSuperior - offsetsMm.middleInferior,
+            posteriorMm: offsetsMm.posteriorSuperior - offsetsMm.posteriorInferior,
+        },
+    };
+}
+/** Crossed endplates, or a height under half or over twice any body's: no body at all (declined, not proposed). */
+export function isNoBody(heightsMm) {
+    const heights = [heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm];
+    return !heights.every((h) => h > MIN_PLAUSIBLE_HEIGHT_MM / 2 && h < 2 * MAX_PLAUSIBLE_HEIGHT_MM);
+}
+/**
+ * IMPLAUSIBLE_SIZE when a height, the depth, Ha ÷ Hp or the depth ÷ the tallest height lies outside a vertebral body's
+ * range (constants.ts); null otherwise. A body is deeper than its tallest height (DEPTH_TO_HEIGHT_RANGE), on CT and MR
+ * alike: a frame shallower than that has stopped at something inside the body (a vein's canal, trabecular texture, the
+ * edge of a fracture's oedema), not at its walls.
+ */
+export function implausibleSizeReason(heightsMm, depthMm) {
+    const heights = [heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm];
+    const ratio = heightsMm.anteriorMm / heightsMm.posteriorMm;
+    const depthToHeight = depthMm / Math.max(...heights);
+    const implausible = heights.some((h) => !(h >= MIN_PLAUSIBLE_HEIGHT_MM && h <= MAX_PLAUSIBLE_HEIGHT_MM)) ||
+        !(depthMm >= MIN_PLAUSIBLE_DEPTH_MM && depthMm <= MAX_PLAUSIBLE_DEPTH_MM) ||
+        !(ratio >= PLAUSIBLE_WEDGE_RATIO[0] && ratio <= PLAUSIBLE_WEDGE_RATIO[1]) ||
+        !(depthToHeight >= DEPTH_TO_HEIGHT_RANGE[0] && depthToHeight <= DEPTH_TO_HEIGHT_RANGE[1]);
+    if (!implausible)
+        return null;
+    return {
+        code: 'IMPLAUSIBLE_SIZE',
+        message: `The body found is ${depthMm.toFixed(0)} mm deep with heights ${heights.map((h) => h.toFixed(0)).join('/')} mm, unusual for a vertebra.`,
+    };
+}

@@ -1,0 +1,602 @@
+import { CHECK_BELOW_CONFIDENCE, confidenceOf, PRECISION_ONLY_REASONS } from './confidence';
+import { MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
+import { planeViewOf } from './planeView';
+import { median } from './profile';
+import { proposeOnView, toVertebraProposal, withSamplingReason } from './proposeVertebra';
+import { fail, ok } from './result';
+import { addScaled2, dot2, perpendicular2, subtract2, unit2 } from './vec';
+const CENTRELINE_STEP_MM = 0.5;
+/** Half-width of the band averaged across the centreline, as a share of the end bodies' mean depth. */
+const BAND_HALF_WIDTH_SHARE = 0.3;
+/** Weight of the spacing prior against the disc evidence (per disc, for a spacing off by one whole period). */
+const SPACING_PRIOR_WEIGHT = 4;
+/** Allowed change of the body-plus-disc period between neighbours and from the ends' interpolation (share). */
+const PERIOD_TOLERANCE = 0.45;
+/** Half the disc's evidence (bodies 0, discs 1): the half-maximum between the two (the issue's own edge criterion). */
+const HALF_DISC_EVIDENCE = 0.5;
+/**
+ * A body fills at least this share (0–1) of the space between the middles of the discs around it. Design decision of
+ * this project (issue 12): that space is the body plus half of each disc; adult thoraco-lumbar discs are about a fifth
+ * to a third of the body-plus-disc period (the period prior above is 1.25 Hm), and even a body that has lost half its
+ * height to a fracture (Genant grade 3: over 40 %) fills more than half of a space whose discs close in on it.
+ */
+const MIN_FILL_SHARE = 0.5;
+/**
+ * A disc of another count matches one of the count taken when it lies within this share (0–1) of the body-plus-disc
+ * period of it. Design decision of this project (issue 12): half-way between a disc (0) and the middle of the next body
+ * (half a period), so a disc of another count lies nearer either a disc or a body's middle.
+ */
+const DISC_MATCH_SHARE = 0.25;
+/** Most bodies the detection will count between two clicks (C2–S1 is 24). */
+const MAX_BODIES = 24;
+/** Cubic Hermite curve from a to b with end tangents ta, tb (unit, scaled by the chord), sampled by arc length. */
+function hermiteCentreline(a, ta, b, tb) {
+    const chord = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    const dense = [];
+    const steps = Math.max(10, Math.ceil(chord / 0.25));
+    for (let i = 0; i <= steps; i += 1) {
+        const u = i / steps;
+        const h00 = 2 * u ** 3 - 3 * u ** 2 + 1;
+        const h10 = u ** 3 - 2 * u ** 2 + u;
+        const h01 = -2 * u ** 3 + 3 * u ** 2;
+        const h11 = u ** 3 - u ** 2;
+        dense.push([
+            h00 * a[0] + h10 * chord * ta[0] + h01 * b[0] + h11 * chord * tb[0],
+            h00 * a[1] + h10 * chord * ta[1] + h01 * b[1] + h11 * chord * tb[1],
+        ]);
+    }
+    const stations = [];
+    let s = 0;
+    let next = 0;
+    for (let i = 1; i < dense.length; i += 1) {
+        const p0 = dense[i - 1];
+        const p1 = dense[i];
+        const d = Math.hypot(p1[0] - p0[0], p1[1] - p0[1]);
+        const t = unit2(subtract2(p1, p0)) ?? ta;
+        while (next <= s + d) {
+            const f = d > 0 ? (next - s) / d : 0;
+            stations.push({ p: [p0[0] + (p1[0] - p0[0]) * f, p0[1] + (p1[1] - p0[1]) * f], t, s: next });
+            next += CENTRELINE_STEP_MM;
+        }
+        s += d;
+    }
+    return stations;
+}
+/** Mean value across the centreline at each station over ±halfWidthMm (NaN-free samples only). */
+function centrelineProfile(view, stations, halfWidthMm) {
+    const out = new Float64Array(stations.length);
+    stations.forEach(({ p, t }, i) => {
+        const across = perpendicular2(t);
+        let sum = 0;
+        let count = 0;
+        for (let o = -halfWidthMm; o <= halfWidthMm; o += 1) {
+            const q = addScaled2(p, across, o);
+            const v = view.valueAt(q[0], q[1]);
+            if (Number.isFinite(v)) {
+                sum += v;
+                count += 1;
+            }
+        }
+        out[i] = count > 0 ? sum / count : Number.NaN;
+    });
+    return out;
+}
+/**
+ * Disc positions (station indices) between the first disc `from` and the last disc `to`, exactly `count` discs in all
+ * (from and to included), maximising the disc evidence minus a prior on the spacing (dynamic programming). The
+ * expected spacing at station i is period(i) stations. Returns the indices and the total score.
+ */
+function placeDiscs(evidence, from, to, count, period) {
+    if (count < 1)
+        return null;
+    if (count === 1)
+        return from === to ? { discs: [from], score: evidence[from] } : null;
+    const n = evidence.length;
+    // best[k][i]: best score with the k-th disc (0-based) at station i; back[k][i]: the previous disc's station.
+    let best = new Float64Array(n).fill(-Infinity);
+    best[from] = evidence[from];
+    const back = [];
+    for (let k = 1; k < count; k += 1) {
+        const next = new Float64Array(n).fill(-Infinity);
+        const link = new Int32Array(n).fill(-1);
+        for (let i = from + 1; i <= to; i += 1) {
+            if (k === count - 1 && i !== to)
+                continue;
+            const expected = period(i);
+            const lo = Math.max(from, Math.floor(i - expected * (1 + PERIOD_TOLERANCE)));
+            const hi = Math.min(i - 1, Math.ceil(i - expected * (1 - PERIOD_TOLERANCE)));
+            for (let j = lo; j <= hi; j += 1) {
+                if (best[j] === -Infinity)
+                    continue;
+                const off = (i - j - expected) / expected;
+                const score = best[j] + evidence[i] - SPACING_PRIOR_WEIGHT * off * off;
+                if (score > next[i]) {
+                    next[i] = score;
+                    link[i] = j;
+                }
+            }
+        }
+        back.push(link);
+        best = next;
+    }
+    if (best[to] === -Infinity)
+        return null;
+    const discs = [to];
+    let i = to;
+    for (let k = count - 2; k >= 0; k -= 1) {
+        i = back[k][i];
+        discs.unshift(i);
+    }
+    return { discs, score: best[to] };
+}
+/**
+ * A disc count's score for comparing counts: its placement's score with each disc's evidence counted only above the
+ * half maximum between a body (0) and a disc (1). The placement sums every disc's evidence, so a count with one disc
+ * more gained whatever a body's interior offered there, noise included: on the real VerSe CT six discs outscored the
+ * right five on every pair of end clicks (README, issue 12), and where the seven bodies all passed as sound that count
+ * was taken. A disc placed where the evidence is below the half maximum now costs a count rather than adding to it.
+ */
+function countScore({ discs, score }) {
+    return score - HALF_DISC_EVIDENCE * discs.length;
+}
+function nearestStation(stations, sMm) {
+    return Math.max(0, Math.min(stations.length - 1, Math.round(sMm / CENTRELINE_STEP_MM)));
+}
+/** Distance from an end body's centre to its endplate facing the other click along the centreline, mm: half its Hm. */
+function endplateDistanceMm(proposal) {
+    return proposal.heightsMm.middleMm / 2;
+}
+/**
+ * Finds every vertebral body from the one around `firstCentreMm` to the one around `lastCentreMm` (patient LPS, mm;
+ * both on the displayed plane) along the spine's curve, and proposes six points for each. The column between the two
+ * bodies is followed on a curve that leaves each end body along its own axis; the mean intensity across it gives a
+ * profile in which the discs are placed by dynamic programming, with a prior that neighbouring body-plus-disc periods
+ * change slowly from the first body's to the last's. Fails with UNCALIBRATED, INVALID_IMAGE, INVALID_INPUT,
+ * OUTSIDE_IMAGE or NO_VERTEBRA (an end body not found).
+ */
+export function detectSpine(image, firstCentreMm, lastCentreMm, options = {}) {
+    const global = planeViewOf(image, firstCentreMm, options.planeAxes, false);
+    if (!global.ok)
+        return global;
+    const g = global.value;
+    const a = g.toPlane(firstCentreMm);
+    const b = g.toPlane(lastCentreMm);
+    for (const p of [a, b]) {
+        if (!Number.isFinite(g.valueAt(p[0], p[1])))
+            return fail('OUTSIDE_IMAGE', 'A click is outside the image; click inside the first and the last body.');
+    }
+    // `clicked`: the seed is one of the user's two clicks (proposeOnView's otherOutlines), not a body seeded along the spine.
+    const propose = (seed, initialCranial, clicked = false) => {
+        const view = planeViewOf(image, g.toWorld(seed), options.planeAxes);
+        if (!view.ok)
+            return null;
+        const o = {
+            ...(options.polarity ? { polarity: options.polarity } : {}),
+            ...(initialCranial ? { initialCranial } : {}),
+            otherOutlines: clicked,
+        };
+        const proposal = proposeOnView(view.value, view.value.toPlane(g.toWorld(seed)), o);
+        return proposal ? { proposal, view: view.value } : null;
+    };
+    const first = propose(a, undefined, true);
+    const last = propose(b, undefined, true);
+    if (!first || !last) {
+        return fail('NO_VERTEBRA', `No vertebral body was found around the ${first ? 'last' : 'first'} click; click inside the body's centre.`);
+    }
+    const firstCentre = g.toPlane(first.view.toWorld(first.proposal.frame.centre));
+    const lastCentre = g.toPlane(last.view.toWorld(last.proposal.frame.centre));
+    const chordDir = unit2(subtract2(lastCentre, firstCentre));
+    if (!chordDir)
+        return fail('INVALID_INPUT', 'The first and the last click are on the same body.');
+    const orient = (axis) => (dot2(axis, chordDir) >= 0 ? axis : [-axis[0], -axis[1]]);
+    const stations = hermiteCentreline(firstCentre, orient(first.proposal.frame.cranial), lastCentre, orient(last.proposal.frame.cranial));
+    const totalMm = stations[stations.length - 1]?.s ?? 0;
+    const depthMm = (first.proposal.depthMm + last.proposal.depthMm) / 2;
+    const profile = centrelineProfile(g, stations, BAND_HALF_WIDTH_SHARE * depthMm);
+    // The first and last discs lie just beyond the end bodies' endplates facing each other.
+    const firstEnd = endplateDistanceMm(first.proposal);
+    const lastEnd = endplateDistanceMm(last.proposal);
+    const firstPeriod = first.proposal.heightsMm.middleMm * 1.25;
+    const lastPeriod = last.proposal.heightsMm.middleMm * 1.25;
+    const spanFrom = firstEnd;
+    const spanTo = totalMm - lastEnd;
+    const period = (i) => {
+        const f = Math.max(0, Math.min(1, stations[i].s / Math.max(totalMm, 1e-6)));
+        return (firstPeriod + (lastPeriod - firstPeriod) * f) / CENTRELINE_STEP_MM;
+    };
+    const endDiscsMm = [firstEnd + 3, totalMm - lastEnd - 3];
+    const discNear = endDiscsMm.map((mm) => nearestStation(stations, mm));
+    const magneticResonance = g.magneticResonance || first.proposal.frame.polarity === 'darkShell';
+    const departure = discDepartureOf({
+        profile,
+        stations,
+        totalMm,
+        firstLevel: first.proposal.frame.marrow.levelValue,
+        lastLevel: last.proposal.frame.marrow.levelValue,
+        endDiscs: discNear,
+        magneticResonance,
+        periodStations: period,
+    });
+    // The profile's noise on CT: the marrow's, averaged over the samples across the band (one a millimetre).
+    const profileNoise = Math.max(first.proposal.frame.marrow.noiseValue, last.proposal.frame.marrow.noiseValue) / Math.sqrt(2 * Math.floor(BAND_HALF_WIDTH_SHARE * depthMm) + 1);
+    const contrast = magneticResonance
+        ? median(discNear.map((i) => departure(i)))
+        : endDiscContrast(endDiscsMm.map((centreMm) => discExtremes(departure, stations, centreMm)), profileNoise);
+    if (!(Math.abs(contrast) > 0))
+        return fail('NO_VERTEBRA', 'The discs cannot be told from the bodies along the spine here.');
+    const evidence = new Float64Array(profile.length);
+    for (let i = 0; i < profile.length; i += 1) {
+        const d = departure(i);
+        evidence[i] = Number.isFinite(d) ? Math.max(-1, Math.min(1.5, d / contrast)) : 0;
+    }
+    // Search a window around each end disc for its strongest evidence, and the run of the disc there (discRun).
+    const searchDisc = (centreMm) => {
+        const lo = nearestStation(stations, centreMm - 3);
+        const hi = nearestStation(stations, centreMm + 6);
+        let best = lo;
+        for (let i = lo; i <= hi; i += 1)
+            if (evidence[i] > evidence[best])
+                best = i;
+        return { peak: best, run: discRun(evidence, best) };
+    };
+    const fromDisc = searchDisc(spanFrom + 1);
+    const toDisc = searchDisc(spanTo - 4);
+    const meanPeriodMm = (firstPeriod + lastPeriod) / 2;
+    // The body between two discs depends only on the station its seed is taken at (the middle between them): counts
+    // that share a pair of discs share that body, which is proposed once.
+    const bodyAtStation = new Map();
+    const bodyAt = (i) => {
+        const known = bodyAtStation.get(i);
+        if (known !== undefined)
+            return known;
+        const station = stations[i];
+        const found = propose(station.p, dot2(station.t, g.cranial) >= 0 ? station.t : [-station.t[0], -station.t[1]]);
+        const proposal = found ? toVertebraProposal(found.view, found.proposal) : null;
+        const body = proposal && plausible(proposal) ? proposal : null;
+        bodyAtStation.set(i, body);
+        return body;
+    };
+    const firstProposal = toVertebraProposal(first.view, first.proposal);
+    const lastProposal = toVertebraProposal(last.view, last.proposal);
+    // The disc count is taken only when the bodies between its discs are sound: a count one too high puts a disc inside
+    // a body (a fracture's cleft, a dark band of oedema under an endplate, a dark marrow band) and finds that body twice
+    // (each half proposing the whole of it: an overlap) or not at all (each half bounded by a false disc: no body there).
+    // Of the counts tried, the best-scoring sound one is taken; failing that, the one with the fewest unsound bodies.
+    // Faults only accumulate as a count's bodies are proposed, so the counts are judged body by body, always the one
+    // least faulted so far (the better-scoring on a tie), until that one is complete: no other can then have fewer, and
+    // the bodies of counts that cannot win are never proposed.
+    const guessOf = (fromIndex, toIndex) => Math.round((stations[toIndex].s - stations[fromIndex].s) / meanPeriodMm) + 1;
+    const countBetween = (fromIndex, lastDisc) => {
+        const toIndex = Math.max(fromIndex, lastDisc);
+        const guess = guessOf(fromIndex, toIndex);
+        const candidates = [];
+        for (let count = Math.max(1, guess - 1); count <= Math.min(MAX_BODIES, guess + 1); count += 1) {
+            const candidate = placeDiscs(evidence, fromIndex, toIndex, count, period);
+            if (candidate)
+                candidates.push(candidate);
+        }
+        candidates.sort((x, y) => countScore(y) - countScore(x));
+        if (candidates.length === 0)
+            return null;
+        const judgings = candidates.map((c) => judgingOf({ discs: c.discs, evidence, first: firstProposal, last: lastProposal, bodyAt }));
+        const leading = () => {
+            let lead = 0;
+            for (let j = 1; j < judgings.length; j += 1)
+                if (judgings[j].faultCount() < judgings[lead].faultCount())
+                    lead = j;
+            return lead;
+        };
+        for (let lead = leading(); !judgings[lead].complete(); lead = leading())
+            judgings[lead].judgeNext();
+        const taken = leading();
+        return { candidates, placed: candidates[taken], judged: judgings[taken].judged() };
+    };
+    // The end discs at their strongest samples; at the middles of those discs instead (discRun) where the count their
+    // middles' spacing suggests cannot be placed between the strongest samples: a tall disc read at its far endplate.
+    const atPeaks = countBetween(fromDisc.peak, toDisc.peak);
+    // Where both searches found the same disc (adjacent end bodies: their runs overlap), that disc's middle is both.
+    const middleOf = (from, to) => Math.round((from + to) / 2);
+    const shared = fromDisc.run[1] >= toDisc.run[0] ? middleOf(fromDisc.run[0], Math.max(fromDisc.run[1], toDisc.run[1])) : null;
+    const fromMiddle = shared ?? middleOf(...fromDisc.run);
+    const toMiddle = shared ?? middleOf(...toDisc.run);
+    const middlesGuess = guessOf(fromMiddle, Math.max(fromMiddle, toMiddle));
+    const peaksMisplaced = (fromMiddle !== fromDisc.peak || toMiddle !== toDisc.peak) && !atPeaks?.candidates.some((c) => c.discs.length === middlesGuess);
+    const counted = (peaksMisplaced ? countBetween(fromMiddle, toMiddle) : null) ?? atPeaks;
+    if (!counted)
+        return fail('NO_VERTEBRA', 'The discs between the two bodies could not be placed; measure these levels one by one.');
+    const { candidates, placed, judged } = counted;
+    const { bodies, faults } = judged;
+    // Doubtful levels: a body not filling its space or taken from a disc-like stretch, those next to a body missing or
+    // found twice in the count taken, and, when a better-scoring count was set aside, each body
+    // of the count taken that holds one of its discs (a disc-like band inside a body: fracture oedema, a cleft, or a disc
+    // that the count taken has missed) — flagged, so the reader checks them rather than every level beyond them shifting.
+    const doubtful = new Set([...bodies.underfilled, ...bodies.notBodies]);
+    for (const offset of faults)
+        if (!bodies.notBodies.includes(offset))
+            for (const near of [offset - 1, offset, offset + 1])
+                doubtful.add(near);
+    const best = candidates[0];
+    if (best !== placed) {
+        for (const disc of best.discs) {
+            const k = placed.discs.findIndex((d, j) => j + 1 < placed.discs.length && disc > d && disc < placed.discs[j + 1]);
+            if (k < 0)
+                continue;
+            const nearestStations = Math.min(disc - placed.discs[k], placed.discs[k + 1] - disc);
+            if (nearestStations > DISC_MATCH_SHARE * period(disc))
+                doubtful.add(k + 1);
+        }
+    }
+    const unflagged = [{ levelOffset: 0, proposal: firstProposal }, ...bodies.between, { levelOffset: placed.discs.length, proposal: lastProposal }];
+    // The count stands on the end bodies: their heights set the spacing prior and their endplates the first and last
+    // discs. An end body of no plausible size (a STIR's misread as one 48 mm body over three) leaves every level counted
+    // from it in doubt, all but the first click's own.
+    const footingLost = !plausible(firstProposal) || !plausible(lastProposal);
+    // The last click's level is counted past every doubtful one.
+    const lastInDoubt = new Set([...doubtful, ...bodies.missing]).size >= LAST_LEVEL_DOUBTS;
+    const vertebrae = unflagged.map((v) => {
+        if (bodies.underfilled.includes(v.levelOffset))
+            return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, UNDERFILLED_MESSAGE) };
+        if (doubtful.has(v.levelOffset))
+            return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, COUNT_DOUBT_MESSAGE) };
+        if (lastInDoubt && v.levelOffset === placed.discs.length)
+            return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, COUNTED_PAST_DOUBT_MESSAGE) };
+        return footingLost && v.levelOffset > 0 ? { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, NO_FOOTING_MESSAGE) } : v;
+    });
+    const missing = bodies.missing;
+    const direction = dot2(chordDir, g.cranial) < 0 ? 'caudal' : 'cranial';
+    return ok({
+        vertebrae: vertebrae.map((v) => ({ levelOffset: v.levelOffset, proposal: withSamplingReason(g, v.proposal) })),
+        direction,
+        missingLevelOffsets: missing,
+    });
+}
+/**
+ * Judges the bodies between the discs of one count, one per judgeNext: each expected body with no plausible proposal
+ * or taken from a disc-like stretch is a fault, and both members of every pair of neighbours that overlap (their
+ * centres nearer than the mean of their middle heights less OVERLAP_TOLERANCE_MM, where two bodies with a disc between
+ * them are at least that mean apart).
+ */
+function judgingOf({ discs, evidence, first, last, bodyAt }) {
+    const cores = [];
+    for (let k = 0; k + 1 < discs.length; k += 1)
+        cores.push(coreEvidence(evidence, discs[k], discs[k + 1]));
+    // Only where the profile tells bodies from discs (most stretches between discs are body-like) does a disc-like one
+    // say something; on a profile where the bodies' own cores read as disc-like (a CT whose marrow is as dense as the
+    // thin discs' partial volume) it says nothing.
+    const discLikeSays = cores.length > 0 && median(cores) < HALF_DISC_EVIDENCE;
+    const between = [];
+    const missing = [];
+    const notBodies = [];
+    const underfilled = [];
+    const faults = new Set();
+    let previous = { levelOffset: 0, proposal: first };
+    /** Bodies judged so far; the last step (k = discs.length − 1) compares the last found body with the last click's. */
+    let k = 0;
+    const overlapWith = (next) => {
+        if (overlap(previous.proposal, next.proposal))
+            faults.add(previous.levelOffset).add(next.levelOffset);
+        previous = next;
+    };
+    const complete = () => k >= discs.length;
+    return {
+        faultCount: () => faults.size,
+        complete,
+        judgeNext: () => {
+            if (complete())
+                return;
+            if (k + 1 === discs.length) {
+                overlapWith({ levelOffset: discs.length, proposal: last });
+                k += 1;
+                return;
+            }
+            const proposal = bodyAt(Math.round((discs[k] + discs[k + 1]) / 2));
+            if (!proposal) {
+                missing.push(k + 1);
+                faults.add(k + 1);
+            }
+            else {
+                const body = { levelOffset: k + 1, proposal };
+                between.push(body);
+                const spanMm = (discs[k + 1] - discs[k]) * CENTRELINE_STEP_MM;
+                if (proposal.heightsMm.middleMm < MIN_FILL_SHARE * spanMm)
+                    underfilled.push(k + 1);
+                if (discLikeSays && identityConfidence(proposal) < CHECK_BELOW_CONFIDENCE && cores[k] >= HALF_DISC_EVIDENCE) {
+                    notBodies.push(k + 1);
+                    faults.add(k + 1);
+                }
+                overlapWith(body);
+            }
+            k += 1;
+        },
+        judged: () => ({ bodies: { between, missing, notBodies, underfilled }, faults: [...faults].sort((x, y) => x - y) }),
+    };
+}
+/**
+ * The median of the profile over one body-plus-disc period centred on each station (NaN samples left out): the marrow's
+ * level there, since a body fills most of a period (a disc a fifth to a third of it, see MIN_FILL_SHARE).
+ */
+function runningMedian(profile, periodStations) {
+    const out = new Float64Array(profile.length);
+    for (let i = 0; i < profile.length; i += 1) {
+        const half = Math.max(1, Math.round(periodStations(i) / 2));
+        const window = [];
+        for (let j = Math.max(0, i - half); j <= Math.min(profile.length - 1, i + half); j += 1)
+            if (Number.isFinite(profile[j]))
+                window.push(profile[j]);
+        out[i] = window.length > 0 ? median(window) : Number.NaN;
+    }
+    return out;
+}
+/**
+ * A station's disc evidence before scaling, image units (NaN off the image): on CT, and on MR whose end discs are both
+ * darker than the marrow, its value less the end bodies' mean marrow level; on MR with an end disc brighter than the
+ * marrow, its distance either way from the marrow's level there (linear between the end bodies' levels).
+ *
+ * A disc is where two endplates face each other. On CT the cortex either side is brighter than the marrow and every
+ * disc darker, healthy, desiccated or holding gas. On MR the cortex gives no signal on any sequence while the disc
+ * between is bright or dark by its water: on T2 and STIR a healthy nucleus is brighter than the marrow and a desiccated
+ * disc (Pfirrmann grade IV–V; Pfirrmann CW et al., Spine 2001;26:1873) darker, and one spine holds both in any order,
+ * so where the end discs show the bright kind a dark band across the column (cortex, with or without a disc between)
+ * is a disc as well: with the signed difference the sweep's T2 with three desiccated discs between two healthy end
+ * discs read the three as bodies and counted one body too few, with full confidence. Where both end discs are darker
+ * than the marrow (T1, or a T2 whose end discs are desiccated) a departure upwards is not a disc: a coil's sensitivity
+ * brightens the middle bodies of a spine by tens of per cent (the sweep's low-SNR T1 lost 4 of its 6 levels when read
+ * either way), as does an oedematous body on T2 or STIR read against a bright disc. The level is interpolated between
+ * the end bodies' so that a coil's gradient from one end to the other does not read as a departure either way.
+ *
+ * On CT the level is the marrow's around each station (runningMedian over one period), not the end bodies' mean: bone
+ * density falls down the spine (the real VerSe CT: T10's marrow 249 HU, L3's 112), and against the mean the lower
+ * bodies' marrow read as disc-like, so that the right count was refused for "a disc taken for a body" (19 of the 25
+ * faults that cost VerSe's count over 49 pairs of end clicks). MR keeps the end bodies' levels: there the running
+ * median lost the count on the sweep's low-SNR and thin-shell T1 (two draws each).
+ */
+function discDepartureOf({ profile, stations, totalMm, firstLevel, lastLevel, endDiscs, magneticResonance, periodStations }) {
+    const bodyLevel = (firstLevel + lastLevel) / 2;
+    const eitherWay = magneticResonance && endDiscs.some((i) => profile[i] > bodyLevel);
+    if (!eitherWay && !magneticResonance) {
+        const local = runningMedian(profile, periodStations);
+        return (i) => profile[i] - local[i];
+    }
+    if (!eitherWay)
+        return (i) => profile[i] - bodyLevel;
+    const [fromLevel, toLevel] = neighbourLevels(profile, endDiscs, periodStations) ?? [firstLevel, lastLevel];
+    return (i) => {
+        const f = Math.max(0, Math.min(1, stations[i].s / Math.max(totalMm, 1e-6)));
+        return Math.abs(profile[i] - (fromLevel + (toLevel - fromLevel) * f));
+    };
+}
+/**
+ * The marrow levels of the bodies next to the end bodies, inside the span (image units): the profile's median from a
+ * quarter of a period to one period beyond each end disc, towards the other (the disc a fifth to a third of a period,
+ * see MIN_FILL_SHARE); null when the span holds no such stretch clear of the other end's (end bodies one or two apart).
+ * On MR an end body's own marrow need not be the spine's: a fresh fracture's oedema, bright on T2 and STIR, is the
+ * commonest reason to measure a spine and often its first or last click, and read against it a normal body next to it
+ * departs from the marrow as a disc does (the sweep's lumbosacral T2, first click on L1's oedematous wedge: L2 and L3
+ * flagged LEVEL_UNCERTAIN on every draw).
+ */
+function neighbourLevels(profile, endDiscs, periodStations) {
+    const [a, b] = endDiscs;
+    if (a === undefined || b === undefined)
+        return null;
+    const fromStretch = [Math.round(a + periodStations(a) / 4), Math.round(a + periodStations(a))];
+    const toStretch = [Math.round(b - periodStations(b)), Math.round(b - periodStations(b) / 4)];
+    if (fromStretch[1] >= toStretch[0] + periodStations(b) / 2 || toStretch[0] <= fromStretch[0])
+        return null;
+    const levelOver = ([lo, hi]) => {
+        const values = [];
+        for (let j = lo; j <= hi; j += 1)
+            if (Number.isFinite(profile[j]))
+                values.push(profile[j]);
+        return values.length > 0 ? median(values) : Number.NaN;
+    };
+    const levels = [levelOver(fromStretch), levelOver(toStretch)];
+    return levels.every(Number.isFinite) ? levels : null;
+}
+/** The darkest and the brightest departure (discDepartureOf) within END_DISC_WINDOW_MM of `centreMm`, image units. */
+function discExtremes(departure, stations, centreMm) {
+    let darkest = Infinity;
+    let brightest = -Infinity;
+    for (let i = nearestStation(stations, centreMm - END_DISC_WINDOW_MM[0]); i <= nearestStation(stations, centreMm + END_DISC_WINDOW_MM[1]); i += 1) {
+        const d = departure(i);
+        if (!Number.isFinite(d))
+            continue;
+        darkest = Math.min(darkest, d);
+        brightest = Math.max(brightest, d);
+    }
+    return { darkest, brightest };
+}
+/**
+ * The discs' departure from the marrow around them on CT (the scale of the disc evidence), image units, from the two
+ * end discs' extremes (discExtremes): the median of their darkest when both stand CLEAR_DISC_NOISE_RATIO times the
+ * profile's `noise` below the marrow, else the median of their brightest (0 when either end has none). A disc is
+ * darker than the marrow on most CT, and is taken so whenever both ends show it; on an osteoporotic CT whose marrow is
+ * as faint as the disc (80 HU) the two bright endplates either side of a thin disc, smeared by thick slices, are what
+ * departs. Read at one station where each disc was only expected, the departure fell on an endplate's bright edge as
+ * often as on the disc (the real VerSe CT: −4 to −88 HU between end clicks 1.5 mm apart, the evidence scaled by it
+ * jumping twentyfold, and the six levels counted from 34 of 49 such pairs; 46 now).
+ */
+function endDiscContrast(ends, noise) {
+    const dark = Math.min(...ends.map((e) => -e.darkest));
+    if (dark >= CLEAR_DISC_NOISE_RATIO * noise)
+        return median(ends.map((e) => e.darkest));
+    const bright = Math.min(...ends.map((e) => e.brightest));
+    return bright > 0 ? median(ends.map((e) => e.brightest)) : 0;
+}
+/**
+ * End discs darker than the marrow around them by this many standard deviations of the profile's noise are read as
+ * dark (endDiscContrast): three, so that noise alone (a 0.3 % chance per sample) does not decide. Design decision of
+ * this project (issue 12).
+ */
+const CLEAR_DISC_NOISE_RATIO = 3;
+/** How far before and beyond where an end disc is expected its extremes are looked for, mm (discExtremes). */
+const END_DISC_WINDOW_MM = [3, 3];
+/**
+ * The disc whose evidence peaks at station `peak`: the run of stations around it whose evidence is at least half the
+ * peak's (the half maximum, the issue's own edge criterion), first and last station; its middle is the disc's. The
+ * strongest sample need not be the disc's middle: on MR the dark cortex either side of a disc departs from the marrow
+ * more than the disc between (T1, a desiccated T2), and a tall disc (L4/L5 and L5/S1, 10–13 mm in front) read at one of
+ * its endplates put the end discs up to a disc's height off their middles, so that two adjacent end bodies found two
+ * discs, or none in one period, where they share one, and a count of two bodies between L3 and L5 fell outside the
+ * spacing prior (the sweep's lumbosacral T1, README issue 12, fifteenth round). Used only where the count the middles'
+ * spacing suggests cannot be placed between the strongest samples: taken everywhere, or wherever the count taken at the
+ * strongest samples had an unsound body, it changed which counts the T10–L3 T1 rows judged sound (Modic, a 1 mm shell,
+ * low SNR) and put two to three bodies per spine at a wrong level at full confidence.
+ */
+function discRun(evidence, peak) {
+    const half = evidence[peak] / 2;
+    if (!(half > 0))
+        return [peak, peak];
+    let from = peak;
+    let to = peak;
+    while (from > 0 && evidence[from - 1] >= half)
+        from -= 1;
+    while (to < evidence.length - 1 && evidence[to + 1] >= half)
+        to += 1;
+    return [from, to];
+}
+/** Median disc evidence over the middle half of the stretch between two discs (station indices); 0 when empty. */
+function coreEvidence(evidence, from, to) {
+    const quarter = (to - from) / 4;
+    const core = [];
+    for (let i = Math.ceil(from + quarter); i <= Math.floor(to - quarter); i += 1)
+        core.push(evidence[i]);
+    return core.length > 0 ? median(core) : 0;
+}
+/** Whether two neighbouring proposals overlap: centres nearer than their mean middle height less OVERLAP_TOLERANCE_MM. */
+function overlap(p, q) {
+    const apartMm = Math.hypot(p.centreMm[0] - q.centreMm[0], p.centreMm[1] - q.centreMm[1], p.centreMm[2] - q.centreMm[2]);
+    return apartMm < (p.heightsMm.middleMm + q.heightsMm.middleMm) / 2 - OVERLAP_TOLERANCE_MM;
+}
+const NO_FOOTING_MESSAGE = 'The first or the last body was not read at a plausible size, and the disc count between them rests on both: this level may be off. Check the count.';
+const COUNT_DOUBT_MESSAGE = 'The disc count at this body is uncertain (a body not found or found twice, or a disc-like band inside it such as fracture oedema): check this level and its neighbours.';
+/**
+ * Doubtful levels (and bodies missing) in the count taken from which the last click's body, whose level is counted past
+ * them all, is in doubt too. One or two are common where the count is right (an oedematous fracture dark on T1 like a
+ * disc, a Modic band; the sweep's T1 rows on every draw); three or more came with counts one short around a crushed
+ * body on MR, the last body then a level off with nothing said (the journal's nineteenth round), and on none of the
+ * sweep's right counts.
+ */
+const LAST_LEVEL_DOUBTS = 3;
+const COUNTED_PAST_DOUBT_MESSAGE = 'This level is counted past bodies whose levels are uncertain (marked before it): if the count there is off, so is this level. Check the count.';
+const UNDERFILLED_MESSAGE = 'This body fills less than half the space between the discs around it (part of a body, or a band inside one?): check its outline and level.';
+/** A proposal's confidence from the reasons that doubt whether it is a body at all (PRECISION_ONLY_REASONS left out). */
+function identityConfidence(proposal) {
+    return confidenceOf(proposal.reasons.filter((r) => !PRECISION_ONLY_REASONS.has(r.code)));
+}
+/** The proposal with LEVEL_UNCERTAIN (`message`) added to its reasons (once) and its confidence lowered accordingly. */
+function withLevelDoubt(proposal, message) {
+    if (proposal.reasons.some((r) => r.code === 'LEVEL_UNCERTAIN'))
+        return proposal;
+    const reasons = [...proposal.reasons, { code: 'LEVEL_UNCERTAIN', message }];
+    return { ...proposal, reasons, confidence: confidenceOf(reasons) };
+}
+/**
+ * How far two neighbouring proposals may reach into each other before they count as the same body, mm: a proposal's
+ * endplate can sit across a thin disc on its neighbour's plate (a thin thoracic disc is 2–3 mm between half-maximum
+ * edges, see DISC_FLANK_MM), which makes the pair look that much closer than their heights.
+ */
+const OVERLAP_TOLERANCE_MM = 3;
+function plausible(p) {
+    const h = p.heightsMm;
+    return [h.anteriorMm, h.middleMm, h.posteriorMm].every((x) => x >= MIN_PLAUSIBLE_HEIGHT_MM && x <= MAX_PLAUSIBLE_HEIGHT_MM);
+}

@@ -1,0 +1,221 @@
+import { DISC_FLANK_MM, DISC_LINE_MIN_SHARE, DISC_NOISE_RATIO, STEP_OUTSIDE_MM, STEP_SHELL_MM, WALL_INSET_MM } from './constants';
+import { addScaled2 } from './vec';
+/**
+ * Steepest endplate tried, as the rise across the body ÷ its depth: a severe wedge fracture (Genant grade 3, the
+ * anterior height ≤ 60 % of the posterior, Genant et al., J Bone Miner Res 1993;8:1137) of a body 1.2–1.6 × deeper
+ * than high tilts its endplates together by up to ≈ 0.35; either endplate alone is given up to 0.5.
+ */
+const MAX_SLOPE = 0.5;
+const SLOPE_STEP = 0.025;
+/**
+ * An endplate's line is looked for this far either side of where the located frame puts it at mid-depth, mm: the box
+ * fit places each side within a few millimetres, and half a thin thoracic disc (≥ 4 mm) further lies the neighbour.
+ */
+const OFFSET_RANGE_MM = 5;
+const GRID_STEP_MM = 0.5;
+/** The line is scored over this central share of the depth between the corner points (0–1), clear of the rims. */
+const CENTRAL_SHARE = 0.85;
+/** A step response counts as edge when it reaches this share of the body's typical edge contrast (0–1). */
+const LINE_EDGE_SHARE = 0.5;
+/**
+ * How far the edge may leave the straight line and still count, mm: endplates are concave by 1–3 mm on a lateral view
+ * (deepest in the middle), so a straight line through the rims misses the middle by up to that.
+ */
+const TUBE_HALF_WIDTH_MM = 1.5;
+/**
+ * A disc line must be at least this share (0–1) of the body's typical edge contrast darker than its plates: a thin
+ * disc's partial volume leaves it at a fraction of a full plate-to-disc step, but marrow texture is weaker still.
+ * Design decision of this project (issue 12).
+ */
+const DISC_EDGE_SHARE = 0.25;
+/**
+ * How far beyond a disc line an endplate's edge may lie, mm: the body's own edge lies on the near side of its disc (the
+ * half-maximum edge within a thin disc's half width, ≈ 1–1.5 mm), the neighbour's plate-to-marrow edge ≥ 3 mm beyond
+ * the disc's middle (half the disc and the subchondral plate, STEP_SHELL_MM).
+ */
+export const DISC_BEYOND_MM = 1.5;
+function edgeGrid(view, frame, side) {
+    const sign = side === 'superior' ? 1 : -1;
+    const exitSign = frame.polarity === 'brightShell' ? -1 : 1;
+    const threshold = LINE_EDGE_SHARE * frame.contrastValue;
+    const from = frame.posteriorWallMm + WALL_INSET_MM;
+    const to = frame.anteriorWallMm - WALL_INSET_MM;
+    const inset = ((1 - CENTRAL_SHARE) / 2) * (to - from);
+    const us = [];
+    for (let u = from + inset; u <= to - inset + 1e-9; u += 1)
+        us.push(u);
+    const expected = side === 'superior' ? frame.superiorMm : frame.inferiorMm;
+    const reach = OFFSET_RANGE_MM + MAX_SLOPE * Math.max(Math.abs(from), Math.abs(to)) + TUBE_HALF_WIDTH_MM;
+    const v0Mm = expected - reach;
+    const rows = Math.round((2 * reach) / GRID_STEP_MM) + 1;
+    // Each column sampled once on the grid, padded by the widest window either side (the step's and the disc's flanks).
+    const perMm = Math.round(1 / GRID_STEP_MM);
+    const pad = Math.max(STEP_SHELL_MM, STEP_OUTSIDE_MM, DISC_FLANK_MM) * perMm;
+    const span = rows + 2 * pad;
+    const column = new Float64Array(span);
+    const raw = new Uint8Array(us.length * rows);
+    // Disc lines: a sample darker (CT; brighter on MR) than the brightest within DISC_FLANK_MM on both sides by
+    // DISC_NOISE_RATIO × the marrow's noise and DISC_EDGE_SHARE × the body's edge contrast, i.e. a disc between two plates
+    // however thin it is (the noise estimate is of the smoothed plane, which can be far below the texture left in it).
+    const discContrast = Math.max(DISC_NOISE_RATIO * frame.marrow.noiseValue, DISC_EDGE_SHARE * frame.contrastValue);
+    const disc = new Uint8Array(us.length * rows);
+    const shellSign = -exitSign;
+    const flank = DISC_FLANK_MM * perMm;
+    us.forEach((u, iu) => {
+        const base = addScaled2(frame.centre, frame.anterior, u);
+        for (let j = 0; j < span; j += 1) {
+            const p = addScaled2(base, frame.cranial, v0Mm + (j - pad) * GRID_STEP_MM);
+            column[j] = view.valueAt(p[0], p[1]);
+        }
+        for (let iv = 0; iv < rows; iv += 1) {
+            const at = iv + pad;
+            let inside = 0;
+            for (let k = 1; k <= STEP_SHELL_MM; k += 1)
+                inside += column[at - sign * k * perMm];
+            // The outside level is the most disc-like of the runs from the edge (the first 1, 2, … STEP_OUTSIDE_MM mm): a thin
+            // disc whose far side is already the neighbour's bright endplate still reads as the disc (see STEP_OUTSIDE_MM).
+            let outside = 0;
+            let d = -Infinity;
+            for (let k = 1; k <= STEP_OUTSIDE_MM; k += 1) {
+                outside += column[at + sign * k * perMm];
+                d = Math.max(d, exitSign * (outside / k - inside / STEP_SHELL_MM));
+            }
+            raw[iu * rows + iv] = Number.isFinite(d) && d >= threshold ? 1 : 0;
+            const here = shellSign * column[at];
+            let below = -Infinity;
+            let above = -Infinity;
+            for (let k = 1; k <= flank; k += 1) {
+                below = Math.max(below, shellSign * column[at - k]);
+                above = Math.max(above, shellSign * column[at + k]);
+            }
+            disc[iu * rows + iv] = Number.isFinite(here) && Math.min(below, above) - here >= discContrast ? 1 : 0;
+        }
+    });
+    const tube = Math.round(TUBE_HALF_WIDTH_MM / GRID_STEP_MM);
+    const edge = new Uint8Array(raw.length);
+    for (let iu = 0; iu < us.length; iu += 1) {
+        for (let iv = 0; iv < rows; iv += 1) {
+            let any = 0;
+            for (let d = -tube; d <= tube && !any; d += 1) {
+                const k = iv + d;
+                if (k >= 0 && k < rows)
+                    any = raw[iu * rows + k];
+            }
+            edge[iu * rows + iv] = any;
+        }
+    }
+    return { us, v0Mm, rows, edge, disc };
+}
+/** For each offset from the expected endplate (mm), the best slope's share of the central depth that is edge (0–1). */
+function lineScores(grid, expectedMm) {
+    const offsetsMm = [];
+    const slopes = [];
+    const scores = [];
+    const discShares = [];
+    for (let offset = -OFFSET_RANGE_MM; offset <= OFFSET_RANGE_MM + 1e-9; offset += GRID_STEP_MM) {
+        let best = -1;
+        let bestSlope = 0;
+        for (let slope = -MAX_SLOPE; slope <= MAX_SLOPE + 1e-9; slope += SLOPE_STEP) {
+            let count = 0;
+            grid.us.forEach((u, iu) => {
+                const iv = Math.round((expectedMm + offset + slope * u - grid.v0Mm) / GRID_STEP_MM);
+                if (iv >= 0 && iv < grid.rows)
+                    count += grid.edge[iu * grid.rows + iv];
+            });
+            // Ties keep the line nearest the walls' perpendicular.
+            const score = count / grid.us.length - 1e-6 * Math.abs(slope);
+            if (score > best) {
+                best = score;
+                bestSlope = slope;
+            }
+        }
+        // The disc-line share of the best line of any slope at this offset.
+        let discShare = 0;
+        for (let slope = -MAX_SLOPE; slope <= MAX_SLOPE + 1e-9; slope += SLOPE_STEP) {
+            let count = 0;
+            grid.us.forEach((u, iu) => {
+                const iv = Math.round((expectedMm + offset + slope * u - grid.v0Mm) / GRID_STEP_MM);
+                if (iv >= 0 && iv < grid.rows)
+                    count += grid.disc[iu * grid.rows + iv];
+            });
+            discShare = Math.max(discShare, count / grid.us.length);
+        }
+        offsetsMm.push(offset);
+        slopes.push(bestSlope);
+        scores.push(best);
+        discShares.push(discShare);
+    }
+    return { offsetsMm, slopes, scores, discShares };
+}
+/**
+ * Healthy adult T4–L5 bodies are about 1.3 × deeper than high on a lateral view (endplate depth ÷ vertebral body
+ * height: means by level 1.2–1.45, each dimension varying by 7–10 % between adults; Panjabi MM et al., Spine
+ * 1991;16:888 and 1992;17:299). A pair of endplates making the body taller than that is penalised as a Gaussian on the
+ * log ratio with TALL_LOG_SPREAD; shorter only with the wide SHORT_LOG_SPREAD, since a fracture removes up to and
+ * beyond 40 % of a height (Genant grade 3, Genant et al. 1993).
+ */
+const TYPICAL_DEPTH_TO_HEIGHT = 1.3;
+const TALL_LOG_SPREAD = 0.1;
+const SHORT_LOG_SPREAD = 0.35;
+/**
+ * Weight of the shape prior (per squared standard deviation ÷ 2) against the endplates' edge shares (0–1 each): a pair
+ * two standard deviations too tall must show 40 % more of its length as edge than a plausible pair to win.
+ */
+const PRIOR_WEIGHT = 0.2;
+/** The shape prior of a middle height for the body's depth, in squared standard deviations ÷ 2 (see TYPICAL_DEPTH_TO_HEIGHT). */
+function shapePrior(depthMm, heightMm) {
+    if (!(heightMm > 0))
+        return Infinity;
+    const logRatio = Math.log(depthMm / heightMm / TYPICAL_DEPTH_TO_HEIGHT);
+    const z = logRatio < 0 ? logRatio / TALL_LOG_SPREAD : logRatio / SHORT_LOG_SPREAD;
+    return (z * z) / 2;
+}
+/** For each offset, whether a disc line lies DISC_BEYOND_MM to DISC_BEYOND_MM + DISC_FLANK_MM inward of it (outward = +1 superior, −1 inferior). */
+function beyondDisc(scores, outward) {
+    return scores.offsetsMm.map((o) => scores.offsetsMm.some((d, k) => {
+        const inwardMm = outward * (o - d);
+        return scores.discShares[k] >= DISC_LINE_MIN_SHARE && inwardMm >= DISC_BEYOND_MM - 1e-9 && inwardMm <= DISC_BEYOND_MM + DISC_FLANK_MM + 1e-9;
+    }));
+}
+/**
+ * Both endplates of a located body as straight lines (each within ±OFFSET_RANGE_MM of where the frame puts it at
+ * mid-depth, slopes within ±MAX_SLOPE), chosen together: each line scores the share of the body's central depth that
+ * shows the endplate's exit edge (the cortex giving way to the disc) within ±TUBE_HALF_WIDTH_MM, and the pair with the
+ * best sum less PRIOR_WEIGHT × the shape prior of its middle height wins (of pairs equally good, the one nearest the
+ * frame). A wedged or crushed body's endplates are thus found along their own tilt; a cleft, a venous channel or a
+ * short bright stretch does not decide where an endplate is, and the neighbour's endplate across a thin disc loses to
+ * the body's own unless the image clearly says otherwise. Lines are in the frame's (u, v) mm.
+ */
+export function fitEndplateLines(view, frame) {
+    const depthMm = frame.anteriorWallMm - frame.posteriorWallMm;
+    const sup = lineScores(edgeGrid(view, frame, 'superior'), frame.superiorMm);
+    const inf = lineScores(edgeGrid(view, frame, 'inferior'), frame.inferiorMm);
+    // A line with a disc line (DISC_LINE_MIN_SHARE of the depth) DISC_BEYOND_MM to DISC_BEYOND_MM + DISC_FLANK_MM inward
+    // of it is the neighbour's endplate across that disc; such lines are left out unless nothing else remains.
+    const supBeyond = beyondDisc(sup, 1);
+    const infBeyond = beyondDisc(inf, -1);
+    const choose = (leaveOutBeyond) => {
+        let best = { s: 0, i: 0, score: -Infinity, distance: Infinity };
+        sup.offsetsMm.forEach((so, s) => {
+            if (leaveOutBeyond && supBeyond[s])
+                return;
+            inf.offsetsMm.forEach((io, i) => {
+                if (leaveOutBeyond && infBeyond[i])
+                    return;
+                const height = frame.superiorMm + so - (frame.inferiorMm + io);
+                const score = sup.scores[s] + inf.scores[i] - PRIOR_WEIGHT * shapePrior(depthMm, height);
+                const distance = Math.abs(so) + Math.abs(io);
+                if (score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && distance < best.distance)) {
+                    best = { s, i, score, distance };
+                }
+            });
+        });
+        return best;
+    };
+    const own = choose(true);
+    const best = own.score > -Infinity ? own : choose(false);
+    return {
+        superior: { atCentreMm: frame.superiorMm + sup.offsetsMm[best.s], slope: sup.slopes[best.s] },
+        inferior: { atCentreMm: frame.inferiorMm + inf.offsetsMm[best.i], slope: inf.slopes[best.i] },
+    };
+}

@@ -1,0 +1,182 @@
+import { validatePlaneImage } from './image';
+import { fail, ok } from './result';
+import { addScaled3 } from './vec';
+/**
+ * Cancellous bone of a vertebral body starts at about +150 HU on CT (Hounsfield unit tables: cancellous bone
+ * +150…+400 HU, intervertebral disc and muscle +40…+80 HU); the threshold separates bodies from discs and soft tissue.
+ */
+export const CT_BONE_THRESHOLD_HU = 150;
+/** Widest plausible vertebral column on a sagittal plane (adult lumbar body depth ≈ 35 mm plus posterior wall), mm. */
+const MAX_COLUMN_DEPTH_MM = 70;
+/** Narrowest band taken for a column, mm: less is a cortex line or noise, not bodies. */
+const MIN_COLUMN_DEPTH_MM = 12;
+/** Shortest column worth framing (about two bodies and a disc), mm. */
+const MIN_COLUMN_LENGTH_MM = 50;
+/** Gaps of non-bone rows up to this long are discs inside the column (adult discs 5–15 mm), mm. */
+const MAX_DISC_GAP_MM = 18;
+/** Width of the moving average over the column profile, mm. */
+const PROFILE_SMOOTHING_MM = 8;
+/** A column of the plane belongs to the spine band while its bone fraction is at least this share of the peak's. */
+const BAND_SHARE_OF_PEAK = 0.5;
+/** A row is a bone row when at least this share of the band's pixels is bone (a body fills most of it). */
+const ROW_BONE_SHARE = 0.35;
+/** Otsu's threshold (between-class variance maximum, Otsu 1979) of the finite values, over 256 bins. */
+function otsuThreshold(values) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < values.length; i += 1) {
+        const v = values[i];
+        if (!Number.isFinite(v))
+            continue;
+        if (v < min)
+            min = v;
+        if (v > max)
+            max = v;
+    }
+    if (!(max > min))
+        return null;
+    const bins = 256;
+    const histogram = new Float64Array(bins);
+    let count = 0;
+    let sum = 0;
+    for (let i = 0; i < values.length; i += 1) {
+        const v = values[i];
+        if (!Number.isFinite(v))
+            continue;
+        const bin = Math.min(bins - 1, Math.floor(((v - min) / (max - min)) * bins));
+        histogram[bin] = histogram[bin] + 1;
+        count += 1;
+        sum += bin;
+    }
+    let below = 0;
+    let belowSum = 0;
+    let best = -1;
+    let bestBin = 0;
+    for (let bin = 0; bin < bins - 1; bin += 1) {
+        below += histogram[bin];
+        belowSum += bin * histogram[bin];
+        const above = count - below;
+        if (below === 0 || above === 0)
+            continue;
+        const meanBelow = belowSum / below;
+        const meanAbove = (sum - belowSum) / above;
+        const variance = below * above * (meanBelow - meanAbove) ** 2;
+        if (variance > best) {
+            best = variance;
+            bestBin = bin;
+        }
+    }
+    return min + ((bestBin + 1) / bins) * (max - min);
+}
+function movingAverage(values, halfWidth) {
+    const out = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i += 1) {
+        let total = 0;
+        let n = 0;
+        for (let j = Math.max(0, i - halfWidth); j <= Math.min(values.length - 1, i + halfWidth); j += 1) {
+            total += values[j];
+            n += 1;
+        }
+        out[i] = total / n;
+    }
+    return out;
+}
+/** The longest run of true entries, bridging false gaps of at most `maxGap`; null when there is none. */
+function longestRun(flags, maxGap) {
+    let best = null;
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < flags.length; i += 1) {
+        if (!flags[i])
+            continue;
+        if (first >= 0 && i - last - 1 > maxGap) {
+            if (!best || last - first > best.last - best.first)
+                best = { first, last };
+            first = i;
+        }
+        if (first < 0)
+            first = i;
+        last = i;
+    }
+    if (first >= 0 && (!best || last - first > best.last - best.first))
+        best = { first, last };
+    return best;
+}
+/**
+ * Finds the vertebral column on a sagittal plane, for framing the view on it: a bone mask (CT: ≥ CT_BONE_THRESHOLD_HU;
+ * MR: the brighter class of Otsu's threshold, marrow against discs and muscle), the share of bone per image column,
+ * the band of columns around its peak (the bodies, stacked cranio-caudally, fill more rows than any other structure),
+ * then the longest run of bone rows in that band with disc gaps bridged. Fails with UNCALIBRATED, INVALID_IMAGE or
+ * NO_VERTEBRA (nothing column-like: the caller fits the whole image instead).
+ */
+export function frameSpine(plane, modality) {
+    const valid = validatePlaneImage(plane);
+    if (!valid.ok)
+        return valid;
+    const { values, columns, rows, columnSpacingMm, rowSpacingMm } = plane;
+    const threshold = modality === 'CT' ? CT_BONE_THRESHOLD_HU : otsuThreshold(values);
+    const notFound = fail('NO_VERTEBRA', 'No vertebral column was found on the middle sagittal plane; the whole image is shown.');
+    if (threshold === null)
+        return notFound;
+    const boneShare = new Float64Array(columns);
+    for (let c = 0; c < columns; c += 1) {
+        let bone = 0;
+        let known = 0;
+        for (let r = 0; r < rows; r += 1) {
+            const v = values[c + r * columns];
+            if (!Number.isFinite(v))
+                continue;
+            known += 1;
+            if (v >= threshold)
+                bone += 1;
+        }
+        boneShare[c] = known > 0 ? bone / known : 0;
+    }
+    const profile = movingAverage(boneShare, Math.max(1, Math.round(PROFILE_SMOOTHING_MM / 2 / columnSpacingMm)));
+    let peak = 0;
+    for (let c = 1; c < columns; c += 1)
+        if (profile[c] > profile[peak])
+            peak = c;
+    const peakShare = profile[peak];
+    if (!(peakShare > 0))
+        return notFound;
+    const maxHalfDepth = Math.round(MAX_COLUMN_DEPTH_MM / 2 / columnSpacingMm);
+    let left = peak;
+    let right = peak;
+    while (left > 0 && peak - left < maxHalfDepth && profile[left - 1] >= BAND_SHARE_OF_PEAK * peakShare)
+        left -= 1;
+    while (right < columns - 1 && right - peak < maxHalfDepth && profile[right + 1] >= BAND_SHARE_OF_PEAK * peakShare)
+        right += 1;
+    const depthMm = (right - left + 1) * columnSpacingMm;
+    if (depthMm < MIN_COLUMN_DEPTH_MM)
+        return notFound;
+    const boneRows = [];
+    for (let r = 0; r < rows; r += 1) {
+        let bone = 0;
+        for (let c = left; c <= right; c += 1)
+            if (values[c + r * columns] >= threshold)
+                bone += 1;
+        boneRows.push(bone / (right - left + 1) >= ROW_BONE_SHARE);
+    }
+    const run = longestRun(boneRows, Math.round(MAX_DISC_GAP_MM / rowSpacingMm));
+    if (!run)
+        return notFound;
+    const lengthMm = (run.last - run.first + 1) * rowSpacingMm;
+    if (lengthMm < MIN_COLUMN_LENGTH_MM)
+        return notFound;
+    const centreColumn = (left + right) / 2;
+    const centreRow = (run.first + run.last) / 2;
+    const centreMm = addScaled3(addScaled3(plane.originMm, plane.rowCosine, centreColumn * columnSpacingMm), plane.columnCosine, centreRow * rowSpacingMm);
+    return ok({ centreMm, lengthMm, depthMm });
+}
+/** Margin kept above and below the column when framing, as a share of its length. */
+export const FRAME_MARGIN_SHARE = 0.06;
+/**
+ * Half the height of a view (mm; cornerstone's parallelScale) that shows the whole column with a margin, given the
+ * view's width-to-height ratio: the length fills the height unless the depth needs more room across.
+ */
+export function frameHalfHeightMm(frame, viewAspect) {
+    const halfLength = (frame.lengthMm / 2) * (1 + FRAME_MARGIN_SHARE);
+    const halfDepth = (frame.depthMm / 2) * (1 + 4 * FRAME_MARGIN_SHARE);
+    return Math.max(halfLength, halfDepth / Math.max(0.1, viewAspect));
+}

@@ -1,0 +1,10 @@
+export { imageCentreMm, seriesHeaderOf, validateImage, validatePlaneImage, validateVolume } from './image';
+export { samplePlane } from './samplePlane';
+export { SAGITTAL_AXES, slicesEachSide } from './planeView';
+export { CORNER_NAMES, isCornerName } from './sixPoints';
+export { CHECK_BELOW_CONFIDENCE, confidenceOf } from './confidence';
+export { proposeVertebra } from './proposeVertebra';
+export { WALL_INSET_MM } from './constants';
+export { snapPoint } from './snapPoint';
+export { SNAP_RADIUS_MM } from './constants';
+export { detectSpine } from './detectSpine';

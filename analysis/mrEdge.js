@@ -1,0 +1,244 @@
+import { MR_CORTEX_FALLBACK_MM, MR_MAX_CORTEX_MM, MR_MAX_DARK_LINE_MM, PROFILE_SMOOTHING_SIGMA_MM, PROFILE_STEP_MM } from './constants';
+import { fitBlurredBand } from './mrBandFit';
+import { median, sampleProfile, smooth } from './profile';
+/** Marrow level inside the band: the median of the samples this far inside its darkest point, mm. */
+const INNER_LEVEL_FROM_MM = 2;
+const INNER_LEVEL_TO_MM = 5;
+/** The level beyond the band: the median of the samples this far beyond its darkest point, mm. */
+const OUTER_LEVEL_FROM_MM = 1.5;
+const OUTER_LEVEL_TO_MM = 3.5;
+/** A local minimum counts as the band when its depth reaches this share of the deepest one in the window (0–1). */
+const DEPTH_SHARE = 0.5;
+/**
+ * Searching outward, a band is the body's boundary when it is at least this share as deep as the deepest band within
+ * BAND_LOOK_AHEAD_MM (mm) beyond it (0–1): the cortex is the first deep band; the neighbour's lies a disc further.
+ */
+const BAND_RELATIVE_DEPTH = 0.45;
+const BAND_LOOK_AHEAD_MM = 8;
+/**
+ * A rise out of the marrow counts as the boundary when the level beyond is at least this much brighter, as a share of
+ * the marrow's level: CSF and a disc nucleus on T2 are 2–4 × marrow; the oedema of an acute fracture, a vein or a
+ * haemangioma inside the body are less (the phantom's oedema is 1.75 ×) and must not end it. A ratio, not a difference,
+ * so a coil's smooth bias field does not change it.
+ */
+const RISE_MIN_RATIO = 1;
+/**
+ * RISE_MIN_RATIO where the body's marrow is darker than everything around it (BodyFrame.marrowBelowSurroundings: STIR,
+ * fat-sat T2, adult fatty marrow suppressed): there the disc's annulus (STIR ≈ 1.5 × the marrow) and the soft tissue
+ * in front (≈ 2 ×) are brighter but not twice as bright, and the dark cortex between is lost in a 4 mm slice, so the
+ * marrow's rise into them is the body's edge; an oedema band or a vein inside such a body is brighter than the marrow
+ * by any ratio (STIR oedema ≈ 4.7 ×), so the ratio guards nothing there but a coil's smooth bias (a quarter).
+ */
+const RISE_MIN_RATIO_BELOW_SURROUNDINGS = 0.25;
+/** The BandSearch field that reads a body whose marrow is darker than its surroundings (BodyFrame.marrowBelowSurroundings). */
+export const RISES_BELOW_SURROUNDINGS = { riseMinRatio: RISE_MIN_RATIO_BELOW_SURROUNDINGS };
+/** A rise this close to a band's boundary is that band's own outer side, mm. */
+const RISE_BAND_MERGE_MM = 2;
+/**
+ * The body's boundary from a dark band whose half-maximum crossings are `innerMm` and `outerMm`, after blur of full
+ * width at half maximum `blurMm`: the band's centre plus half the cortex in it. The band's own width is the observed
+ * width less the blur in quadrature (a thin cortex seen through a wide point spread looks as wide as the blur), and of
+ * that at most MR_MAX_CORTEX_MM is bone: the rest of a wider band is the cartilage endplate, a chemical-shift band or
+ * partial volume, which lie on either side of the bone surface, so the surface is read half a cortex out from the
+ * band's centre rather than at its outer edge.
+ */
+export function mrBoundaryOf(innerMm, outerMm, blurMm) {
+    const observedMm = outerMm - innerMm;
+    const ownMm = Math.sqrt(Math.max(0, observedMm * observedMm - blurMm * blurMm));
+    return (innerMm + outerMm) / 2 + Math.min(ownMm, MR_MAX_CORTEX_MM) / 2;
+}
+/** Full width at half maximum of a Gaussian of σ = 1. */
+const FWHM_PER_SIGMA = 2 * Math.sqrt(2 * Math.log(2));
+/**
+ * The pixel's share of the blur of a band's measured width, in pixels: a band resolved on a few pixels and read off a
+ * bilinear interpolation keeps most of its width; its pixel adds about half a pixel at half maximum, not a whole one
+ * (a whole pixel here made the phantom's 2 mm cortex read 0.5 mm thin and its middle heights 0.5–1 mm short).
+ */
+const PIXEL_BLUR_SHARE = 0.5;
+/** Full width at half maximum of the blur a profile of an image with `resolutionMm` pixels has been through, mm. */
+export function profileBlurMm(resolutionMm) {
+    return Math.hypot(PIXEL_BLUR_SHARE * resolutionMm, FWHM_PER_SIGMA * PROFILE_SMOOTHING_SIGMA_MM);
+}
+/** The smoothed profile from `start` along unit `direction`, long enough to read a band's outer side at `toMm`. */
+function profileTo(view, start, direction, toMm, halfWidthMm) {
+    const raw = sampleProfile(view, start, direction, toMm + OUTER_LEVEL_TO_MM + 1, halfWidthMm);
+    return smooth(raw, PROFILE_SMOOTHING_SIGMA_MM / PROFILE_STEP_MM);
+}
+/**
+ * Every dark band whose darkest point lies in [fromMm, toMm] of the smoothed profile `s`, outward in order: a local
+ * minimum at least `minContrast` below the marrow inside it (the median INNER_LEVEL_FROM_MM–INNER_LEVEL_TO_MM inward),
+ * with its inner crossing, its outer crossing when the profile rises again beyond it, and its boundary.
+ */
+function bandsOf(s, fromMm, toMm, search) {
+    const step = PROFILE_STEP_MM;
+    const index = (mm) => Math.round(mm / step);
+    const level = (a, b) => median(s.subarray(Math.max(0, a), Math.min(s.length, b + 1)));
+    const bands = [];
+    const from = Math.max(1, index(fromMm));
+    const to = Math.min(s.length - 2, index(toMm));
+    for (let k = from; k <= to; k += 1) {
+        const darkest = s[k];
+        if (!(darkest <= s[k - 1] && darkest < s[k + 1]))
+            continue;
+        const depth = level(k - index(INNER_LEVEL_TO_MM), k - index(INNER_LEVEL_FROM_MM)) - darkest;
+        if (!(Number.isFinite(depth) && depth >= search.minContrast))
+            continue;
+        const crossing = (levelValue, towards, limit) => {
+            for (let m = k + towards; towards > 0 ? m <= limit : m >= limit; m += towards) {
+                const previous = s[m - towards];
+                const current = s[m];
+                if (!Number.isFinite(current))
+                    return null;
+                if (current >= levelValue && previous < levelValue)
+                    return (m - towards + (towards * (levelValue - previous)) / (current - previous)) * step;
+            }
+            return null;
+        };
+        const innerMm = crossing(darkest + depth / 2, -1, Math.max(0, k - index(INNER_LEVEL_TO_MM)));
+        if (innerMm === null)
+            continue;
+        const outerLevel = level(k + index(OUTER_LEVEL_FROM_MM), k + index(OUTER_LEVEL_TO_MM));
+        const outerMm = outerLevel - darkest >= search.minContrast ? crossing((darkest + outerLevel) / 2, 1, Math.min(s.length - 1, k + index(OUTER_LEVEL_TO_MM))) : null;
+        const outer = outerMm !== null && outerMm - innerMm <= MR_MAX_DARK_LINE_MM ? outerMm : null;
+        const boundaryMm = outer !== null ? mrBoundaryOf(innerMm, outer, search.blurMm) : innerMm + (search.fallbackOffsetMm ?? MR_CORTEX_FALLBACK_MM);
+        bands.push({ innerMm, outerMm: outer, boundaryMm, contrast: depth, darkestMm: k * step, darkestValue: darkest, outsideValue: outerLevel });
+    }
+    return bands;
+}
+/**
+ * The level a rise at sample `k` of `s` starts from, for its half-way crossing: the level inside it (`inner`), or where
+ * the body's marrow is darker than its surroundings (`search.riseMinRatio` given) the darkest within
+ * INNER_LEVEL_FROM_MM before it when lower: a faint cortex seen just before the rise, whose outer surface is half way
+ * from it to the tissue beyond. From the marrow instead, the crossing lies further out by a share of the blur that
+ * grows as the step shrinks: on STIR against the dim annulus at the rims (a step of 1–2 × the marrow-to-cortex depth)
+ * ≈ 0.4 mm per corner, both posterior corners of the sweep's T12 out and Hp 1.8–2 mm tall at confidence 1.
+ */
+function riseBase(s, k, inner, search) {
+    if (search.riseMinRatio === undefined)
+        return inner;
+    let darkest = inner;
+    for (let m = Math.max(0, k - Math.round(INNER_LEVEL_FROM_MM / PROFILE_STEP_MM)); m <= k; m += 1)
+        darkest = Math.min(darkest, s[m]);
+    return darkest;
+}
+/**
+ * Every place in [fromMm, toMm] of the smoothed profile `s` where it rises from the level inside (the median
+ * INNER_LEVEL_FROM_MM–INNER_LEVEL_TO_MM before it) to a level beyond (OUTER_LEVEL_FROM_MM–OUTER_LEVEL_TO_MM after it) at
+ * least RISE_MIN_RATIO above it and above `marrowValue` (the marrow where the profile starts) and by at least
+ * `minContrast`: marrow giving way to bright CSF, a bright disc nucleus
+ * or fat where the thin dark cortex between is lost to the blur and the partial volume of a thick slice. The boundary is
+ * the half-way crossing; a ratio, not a difference, so a coil's smooth bias field does not change it.
+ */
+function risesOf(s, fromMm, toMm, search, marrowValue) {
+    const step = PROFILE_STEP_MM;
+    const index = (mm) => Math.round(mm / step);
+    const level = (a, b) => median(s.subarray(Math.max(0, a), Math.min(s.length, b + 1)));
+    const rises = [];
+    for (let k = Math.max(2, index(fromMm)); k <= Math.min(s.length - 3, index(toMm)); k += 1) {
+        const d = s[k + 1] - s[k - 1];
+        if (!(d > 0 && d >= s[k] - s[k - 2] && d >= s[k + 2] - s[k]))
+            continue;
+        const inner = level(k - index(INNER_LEVEL_TO_MM), k - index(INNER_LEVEL_FROM_MM));
+        const outer = level(k + index(OUTER_LEVEL_FROM_MM), k + index(OUTER_LEVEL_TO_MM));
+        if (!(outer - inner >= search.minContrast && outer >= (1 + (search.riseMinRatio ?? RISE_MIN_RATIO)) * Math.max(inner, marrowValue)))
+            continue;
+        const half = (riseBase(s, k, inner, search) + outer) / 2;
+        let at = k * step;
+        for (let m = Math.max(1, k - index(INNER_LEVEL_FROM_MM)); m <= Math.min(s.length - 1, k + index(OUTER_LEVEL_FROM_MM)); m += 1) {
+            if (s[m] >= half && s[m - 1] < half) {
+                at = (m - 1 + (half - s[m - 1]) / (s[m] - s[m - 1])) * step;
+                break;
+            }
+        }
+        rises.push({ innerMm: at, outerMm: at, boundaryMm: at, contrast: outer - inner, darkestMm: at, darkestValue: inner, outsideValue: outer, rise: true });
+    }
+    return rises;
+}
+/**
+ * Whether a band can be the body's boundary where its marrow is darker than its surroundings (`search.riseMinRatio`
+ * given): its dark continues (fat, suppressed, beyond the cortex) or it opens onto a tissue brighter than the marrow
+ * by the rise's ratio (disc, CSF, soft tissue). A band that comes back to the marrow's level lies inside the marrow: a
+ * vein's channel or a trabecular gap, as deep as STIR's faint cortex (on the sweep's STIR a dip 8 mm inside T12's
+ * posterior wall, taken for it: the body 9 mm too shallow and Hp 3 mm short at confidence 1). Always true otherwise.
+ */
+function opensOutward(band, marrowValue, search) {
+    if (search.riseMinRatio === undefined || band.outerMm === null)
+        return true;
+    return band.outsideValue >= (1 + search.riseMinRatio) * marrowValue;
+}
+/**
+ * The body's boundaries along a profile from inside the body outward (from `start` along unit `direction`): every dark
+ * band darkest between fromMm and toMm that reaches at least BAND_RELATIVE_DEPTH as far below the marrow at the
+ * profile's start as the darkest band within BAND_LOOK_AHEAD_MM beyond it (a trabecular gap or a vein is shallower
+ * than the cortex just beyond it; the dark cord within bright CSF is no darker than marrow), outward in order.
+ */
+export function mrBandsAlong(view, start, direction, search) {
+    const s = profileTo(view, start, direction, search.toMm + BAND_LOOK_AHEAD_MM, search.halfWidthMm);
+    const marrowValue = median(s.subarray(0, Math.round(INNER_LEVEL_FROM_MM / PROFILE_STEP_MM) + 1));
+    const all = bandsOf(s, search.fromMm, search.toMm + BAND_LOOK_AHEAD_MM, search).filter((b) => opensOutward(b, marrowValue, search));
+    const below = (band) => marrowValue - band.darkestValue;
+    const bands = all.filter((band) => {
+        if (band.darkestMm > search.toMm)
+            return false;
+        const ahead = all.filter((o) => o.darkestMm >= band.darkestMm && o.darkestMm <= band.darkestMm + BAND_LOOK_AHEAD_MM);
+        return below(band) >= BAND_RELATIVE_DEPTH * Math.max(...ahead.map(below));
+    });
+    // A rise where no band was kept just before it (a band's own outer side is already its boundary).
+    const rises = risesOf(s, search.fromMm, search.toMm, search, marrowValue).filter((r) => !bands.some((b) => Math.abs(b.boundaryMm - r.boundaryMm) <= RISE_BAND_MERGE_MM));
+    return [...bands, ...rises].sort((a, b) => a.boundaryMm - b.boundaryMm);
+}
+/**
+ * The dark band nearest `expectedMm` within ±`windowMm` on the profile from `start` along unit `direction`, of those
+ * at least DEPTH_SHARE as deep as the deepest there; null when there is none.
+ */
+export function mrBoundaryAlong(view, start, direction, search) {
+    const toMm = search.expectedMm + search.windowMm;
+    const fromMm = Math.max(INNER_LEVEL_TO_MM, search.expectedMm - search.windowMm);
+    const s = profileTo(view, start, direction, toMm, search.halfWidthMm);
+    const marrowValue = median(s.subarray(0, Math.round(INNER_LEVEL_FROM_MM / PROFILE_STEP_MM) + 1));
+    const all = bandsOf(s, fromMm, toMm, search).filter((b) => opensOutward(b, marrowValue, search));
+    const deepest = Math.max(...all.map((b) => b.contrast));
+    const bands = all.filter((b) => b.contrast >= DEPTH_SHARE * deepest);
+    const rises = search.riseMinRatio === undefined
+        ? []
+        : risesOf(s, fromMm, toMm + MR_MAX_DARK_LINE_MM, search, marrowValue).filter((r) => !all.some((b) => Math.abs(b.boundaryMm - r.boundaryMm) <= RISE_BAND_MERGE_MM));
+    // A band whose outer side was not seen, with a rise beyond it within a dark line's width: the rise is that side.
+    const candidates = [
+        ...bands.filter((b) => b.outerMm !== null || !rises.some((r) => r.boundaryMm > b.darkestMm && r.boundaryMm - b.innerMm <= MR_MAX_DARK_LINE_MM)),
+        ...rises.filter((r) => r.boundaryMm <= toMm || bands.some((b) => b.outerMm === null && r.boundaryMm > b.darkestMm && r.boundaryMm - b.innerMm <= MR_MAX_DARK_LINE_MM)),
+    ];
+    if (candidates.length === 0)
+        return null;
+    const chosen = candidates.reduce((best, b) => (Math.abs(b.darkestMm - search.expectedMm) < Math.abs(best.darkestMm - search.expectedMm) ? b : best));
+    if (rises.includes(chosen))
+        return chosen;
+    return search.fitBand ? fittedBoundary(s, chosen, view.lowValue) : chosen;
+}
+/**
+ * A two-sided band's boundary read from the blurred band fitted to it (fitBlurredBand: its own centre and width, the
+ * blur fitted with them) rather than from its half-depth crossings, which a band narrower than the blur between two
+ * unequal plateaus puts off centre; the surface is the band's centre plus half the bone in it (at most MR_MAX_CORTEX_MM,
+ * as mrBoundaryOf). A one-sided band (the outer level not seen) keeps its fall plus a cortex, with the fit beside it
+ * (MrBoundary.oneSidedFit) when the image's no-signal level is known: without it a one-sided band's width is not
+ * determined at all. The band's level is the
+ * image's no-signal level (PlaneView.lowValue, the darkest percentile around the click): cortical bone's T2* is
+ * ≈ 0.3–0.5 ms, so at the echo times of clinical T1, T2 and STIR (≥ 5 ms) it gives no signal (Du J, Bydder GM,
+ * Radiol Clin North Am 2013;51:731); without that level a band narrower than the blur has no definite width.
+ */
+function fittedBoundary(s, band, noSignalValue) {
+    if (band.outerMm === null && !Number.isFinite(noSignalValue))
+        return band;
+    const fit = fitBlurredBand(s, PROFILE_STEP_MM, {
+        fromMm: band.darkestMm - INNER_LEVEL_TO_MM,
+        toMm: band.darkestMm + OUTER_LEVEL_TO_MM,
+        darkestMm: band.darkestMm,
+        bandValue: Number.isFinite(noSignalValue) ? Math.min(noSignalValue, band.darkestValue) : undefined,
+    });
+    if (!fit)
+        return band;
+    if (band.outerMm === null) {
+        const oneSidedFit = { boundaryMm: fit.centreMm + Math.min(fit.widthMm, MR_MAX_CORTEX_MM) / 2, widthMm: fit.widthMm, outsideContrast: fit.outsideValue - fit.bandValue };
+        return { ...band, oneSidedFit };
+    }
+    return { ...band, boundaryMm: fit.centreMm + Math.min(fit.widthMm, MR_MAX_CORTEX_MM) / 2, crossingBoundaryMm: band.boundaryMm, fittedWidthMm: fit.widthMm };
+}

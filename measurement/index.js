@@ -1,0 +1,16 @@
+export { add, distance, dot, isFiniteVec3, length, mean, scale, subtract, unitOrNull } from './vec3';
+export * from './constants';
+export { compareLevels, FIRST_PROPOSED_LEVEL, isSpinalLevel, levelDistance, levelIndex, proposeNextLevel, SPINAL_LEVELS, } from './levels';
+export { err, ok, withMessagePrefix } from './result';
+export { POINT_LABELS, validateSixPoints } from './points';
+export { HEIGHT_POINT_PAIRS, heightsFromPoints } from './heights';
+export { GENANT_GRADE_NAMES, genantGrade } from './grading';
+export { expectedHeightsFromNeighbours } from './expectedHeights';
+export { assessVertebra, gradeRuleCode } from './assessVertebra';
+export { cobbAngleDeg, wedgeAngleDeg } from './angles';
+export { gradeRangeLabel, gradeRangeOf, heightUncertaintyFor, isBorderline, lossUncertaintyPct } from './uncertainty';
+export { assessSpine } from './assessSpine';
+export { compareStudies } from './compareStudies';
+export { blandAltman, isWithinMeasurementError, rootMeanSquareCvPct } from './repeatability';
+export { compareReadings } from './compareReadings';
+export { cranialPositionMm, levelsOutOfOrder } from './levelOrder';

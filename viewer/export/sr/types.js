@@ -1,0 +1,4 @@
+/** Wraps an error code and a clinician-readable message as a failed SrResult. */
+export function srError(code, message) {
+    return { ok: false, error: { code, message } };
+}

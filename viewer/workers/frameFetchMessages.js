@@ -1,0 +1,2 @@
+/** Messages between the page (loading/frameReadAhead.ts) and the frame fetch worker (frameFetchWorker.ts). */
+export {};
