@@ -52,9 +52,10 @@ function byteStream(bytes: Uint8Array, chunkLengths: readonly number[], failAfte
   });
 }
 
-function answerResponse(body: ReadableStream<Uint8Array>, init: { status?: number; contentLength?: number } = {}): Response {
+function answerResponse(body: ReadableStream<Uint8Array>, init: { status?: number; contentLength?: number; contentEncoding?: string } = {}): Response {
   const headers = new Headers({ 'Content-Type': `multipart/related; type="application/octet-stream"; boundary=${BOUNDARY}` });
   if (init.contentLength !== undefined) headers.set('Content-Length', String(init.contentLength));
+  if (init.contentEncoding !== undefined) headers.set('Content-Encoding', init.contentEncoding);
   return new Response(body, { status: init.status ?? 200, headers });
 }
 
@@ -131,6 +132,26 @@ describe('frameOfPooledAnswer', () => {
     expect(pool.keptCount).toBe(0);
   });
 
+  it('does not size the buffer by the length on the wire of a gzip-encoded answer (the body is read decoded)', async () => {
+    const pool = createAnswerBufferPool({ defaultBytes: 64, maxKept: 2 });
+    // Orthanc's gzip: 0.27 MB on the wire for a 0.52 MB answer. Before, the buffer was sized 0.27 MB and grew to 0.55 MB.
+    const big = multipartAnswer(framePixels(520_000));
+    const wireBytes = Math.round(big.length * 0.52);
+    const frame = await frameOfPooledAnswer(answerResponse(byteStream(big, chunkLengthsOf(big.length, 65_536)), { contentLength: wireBytes, contentEncoding: 'gzip' }), pool);
+    expect(frame.pixelData.length).toBe(520_000);
+    expect(frame.pixelData.buffer.byteLength).toBe(1 << 20);
+    frame.release?.();
+    // The next answer of unknown length takes the largest buffer kept, not the first.
+    pool.give(new ArrayBuffer(1000));
+    const next = await frameOfPooledAnswer(answerResponse(byteStream(big, [big.length]), { contentLength: wireBytes, contentEncoding: 'gzip' }), pool);
+    expect(next.pixelData.buffer.byteLength).toBe(1 << 20);
+    expect(pool.keptCount).toBe(1);
+    // An identity encoding states the body's own length.
+    next.release?.();
+    const identity = await frameOfPooledAnswer(answerResponse(byteStream(answer, [answer.length]), { contentLength: answer.length, contentEncoding: 'identity' }), createAnswerBufferPool({ defaultBytes: 64, maxKept: 2 }));
+    expect(identity.pixelData.buffer.byteLength).toBe(answer.length + 4096);
+  });
+
   it('copies a frame that does not start on a multiple of 8 bytes and gives the buffer back at once', async () => {
     const pool = createAnswerBufferPool({ defaultBytes: 64, maxKept: 2 });
     const frame = await frameOfPooledAnswer(answerResponse(byteStream(multipartAnswer(pixels, false), [answer.length + 1])), pool);
@@ -184,6 +205,16 @@ describe('createAnswerBufferPool', () => {
     pool.give(c);
     expect(pool.keptCount).toBe(2);
     expect([pool.take(8), pool.take(8)]).toEqual(expect.arrayContaining([a, b]));
+  });
+
+  it('gives the largest kept buffer for an answer of unknown length, else a new one of the size asked', () => {
+    const pool = createAnswerBufferPool({ defaultBytes: 8, maxKept: 3 });
+    expect(pool.takeLargest(100).byteLength).toBe(100);
+    const [small, large, middle] = [new ArrayBuffer(10), new ArrayBuffer(300), new ArrayBuffer(200)];
+    for (const buffer of [small, large, middle]) pool.give(buffer);
+    expect(pool.takeLargest(100)).toBe(large);
+    expect(pool.takeLargest(100)).toBe(middle);
+    expect(pool.keptCount).toBe(1);
   });
 
   it('makes a new buffer when none kept is large enough', () => {

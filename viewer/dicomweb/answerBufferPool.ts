@@ -9,6 +9,11 @@ export interface AnswerBufferPool {
   /** A buffer of at least `minBytes` bytes: a kept one when one is large enough, else a new one. */
   take(minBytes: number): ArrayBuffer;
   /**
+   * For an answer whose length is not known before it is read: the largest kept buffer (a frame of a series is most
+   * likely as large as the largest before it), else a new one of `newBytes` bytes.
+   */
+  takeLargest(newBytes: number): ArrayBuffer;
+  /**
    * Gives a buffer back for reuse. The caller must not read or write it afterwards. A detached buffer (transferred to a
    * worker) and buffers beyond the pool's size are dropped; a buffer already kept is not kept twice.
    */
@@ -32,6 +37,12 @@ export function createAnswerBufferPool(options: AnswerBufferPoolOptions): Answer
       const index = kept.findIndex((buffer) => buffer.byteLength >= minBytes);
       if (index >= 0) return kept.splice(index, 1)[0] as ArrayBuffer;
       return new ArrayBuffer(Math.max(minBytes, options.defaultBytes));
+    },
+    takeLargest(newBytes: number): ArrayBuffer {
+      if (kept.length === 0) return new ArrayBuffer(Math.max(newBytes, options.defaultBytes));
+      const largest = kept.reduce((best, buffer) => (buffer.byteLength > best.byteLength ? buffer : best));
+      kept.splice(kept.indexOf(largest), 1);
+      return largest;
     },
     give(buffer: ArrayBuffer): void {
       if (buffer.byteLength === 0 || kept.length >= options.maxKept || kept.includes(buffer)) return;
