@@ -50,6 +50,8 @@ export function releaseFileBytes(imageId: string): boolean {
   // Offsets into the dataset's bytes are offsets into the file only when those bytes are the whole file as read
   // (not, say, a deflated dataset inflated); the length read is known without asking the file (see lengthReadOf).
   if (dataSet.byteArray.byteOffset !== 0 || dataSet.byteArray.length !== lengthReadOf(file)) return false;
+  // One frame only: the range read back later is the whole Pixel Data value.
+  if ((dataSet.intString('x00280008') ?? 1) > 1) return false;
   const range = releasePixelData(dataSet);
   if (range === null) return false;
   releasedPixelData.set(parsed.url, range);
@@ -98,7 +100,7 @@ function loadContained(imageId: string, options: Record<string, unknown> = {}): 
         const view = fileFrameView(dataSet, imageId, frameIndex, transferSyntaxUID);
         // A slice bound for a volume (decoded ahead, or by the volume itself): the cached dataset of its single-frame
         // file lets go of the file's bytes now instead of once the image is made, so nothing but this load holds them.
-        ownBytes = view !== null && isVolumeLoad(options) && (dataSet.intString('x00280008') ?? 1) <= 1 && releaseFileBytes(imageId);
+        ownBytes = view !== null && isVolumeLoad(options) && releaseFileBytes(imageId);
         pixelData = view ?? wadouri.getPixelData(dataSet, frameIndex);
       }
     } catch (error) {
