@@ -2,7 +2,7 @@
  * Loading benchmark: prints how long the sample baseline CT takes to show its first image and to load completely,
  * and how much JS heap the page then holds. Run with `npm run bench` after `npm run build`. Figures, not a test.
  */
-import { launchBrowser, startPreview } from '../e2e/harness';
+import { CHROMIUM_ARGS, launchBrowser, startPreview } from '../e2e/harness';
 import { ViewerPage, loadGroundTruth, sampleFiles } from '../e2e/pageObject';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const ct = truth.studies.find((s) => s.key === 'baseline')!.series.find((s) => s.key === 'ct')!;
   const files = sampleFiles('baseline', 'ct');
   const server = await startPreview();
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(CHROMIUM_ARGS);
   try {
     console.log(`sample baseline CT: ${files.length} files, ${ct.imageCount} slices of 512×512`);
     console.log('run  files-read(ms)  first-render(ms)  volume-loaded(ms)  js-heap(MB)');
