@@ -1,30 +1,38 @@
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** A loopback proxy in front of the viewer's server that refuses one kind of request. */
+/** Requests whose path contains `pathPart` are answered with `status`. */
+export interface Refusal {
+  pathPart: string;
+  status: number;
+}
+
+/** A loopback proxy in front of the viewer's server that refuses some kinds of request. */
 export interface RefusingProxy {
   /** The proxy's address: the page opened here gets the viewer, and its `/dicom-web` requests, through the proxy. */
   readonly url: string;
-  /** How many requests it refused so far. */
-  refusals(): number;
+  /** How many requests it refused so far, of those whose path contains `pathPart` (of all, without it). */
+  refusals(pathPart?: string): number;
   stop(): Promise<void>;
 }
 
 /**
- * Starts a proxy to `targetUrl` that answers every request whose path contains `refusedPathPart` with `status` and
- * an empty body at once, as a PACS or a proxy refusing one instance does, and passes every other request on.
+ * Starts a proxy to `targetUrl` that answers every request whose path contains a refusal's path part with its status
+ * and an empty body at once, as a PACS or a proxy refusing an instance does, and passes every other request on.
  *
  * Unlike Playwright's `page.route` (which holds every request of the page, refused or not, until the test process has
  * looked at it: about a second per frame on a loaded machine), the refusal comes back as fast as a server's would, so
  * it can reach the page before the display listens to cornerstone's events.
  */
-export async function startRefusingProxy(targetUrl: string, refusedPathPart: string, status: number): Promise<RefusingProxy> {
+export async function startRefusingProxy(targetUrl: string, refusals: Refusal[]): Promise<RefusingProxy> {
   const target = new URL(targetUrl);
-  let refusals = 0;
+  const refusedPaths: string[] = [];
   const server = createServer((request, response) => {
-    if ((request.url ?? '').includes(refusedPathPart)) {
-      refusals += 1;
-      response.writeHead(status, { 'content-length': '0' }).end();
+    const path = request.url ?? '';
+    const refusal = refusals.find(({ pathPart }) => path.includes(pathPart));
+    if (refusal) {
+      refusedPaths.push(path);
+      response.writeHead(refusal.status, { 'content-length': '0' }).end();
       return;
     }
     const forwarded = httpRequest({ host: target.hostname, port: target.port, path: request.url, method: request.method, headers: request.headers }, (answer) => {
@@ -43,7 +51,7 @@ export async function startRefusingProxy(targetUrl: string, refusedPathPart: str
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    refusals: () => refusals,
+    refusals: (pathPart) => refusedPaths.filter((path) => pathPart === undefined || path.includes(pathPart)).length,
     stop: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
