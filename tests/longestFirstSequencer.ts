@@ -7,7 +7,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * they give matters.
  */
 export const MEASURED_FILE_SECONDS: Readonly<Record<string, number>> = {
-  'tests/e2e/crashSafety.test.ts': 98,
+  // Relaunched on the MR instead of the CT (2026-12-04): 63 s alone on a 2-core VM.
+  'tests/e2e/crashSafety.test.ts': 63,
   'tests/integration/ohif.test.ts': 77,
   'tests/e2e/pacs.test.ts': 76,
   'tests/e2e/readingRoom.test.ts': 68,
@@ -29,9 +30,8 @@ export const MEASURED_FILE_SECONDS: Readonly<Record<string, number>> = {
   'tests/e2e/compressedLargeSeries.test.ts': 30,
   'tests/e2e/viewer.test.ts': 29,
   'tests/e2e/persistence.test.ts': 28,
-  // The refused-frame cases with the page's CPU slowed (refusedlist): 84 s against 45 s before, one after the other at
-  // load 13; about 100 s on that machine, estimated.
-  'tests/e2e/wadorsFrames.test.ts': 100,
+  // The four refused frames in one session (2026-12-04): 40 s alone on a 2-core VM.
+  'tests/e2e/wadorsFrames.test.ts': 40,
   'tests/e2e/streamingRenders.test.ts': 50,
   'tests/unit/analysisPhantom.test.ts': 24,
   'tests/e2e/localDecodeAhead.test.ts': 24,
@@ -46,6 +46,9 @@ export const MEASURED_FILE_SECONDS: Readonly<Record<string, number>> = {
   'tests/e2e/monochrome1.test.ts': 40,
   // The real VerSe CT and TPTBox MR written as DICOM and proposed in the browser: 27 s for the CT alone at load 8 (skipped without ../shared).
   'tests/e2e/assistRealScans.test.ts': 40,
+  // 14 s alone on a 2-core VM (2026-12-04).
+  'tests/e2e/assistThickSlices.test.ts': 14,
+  'tests/e2e/assistWholeSpine.test.ts': 28,
   'tests/unit/analysisThinShellMr.test.ts': 11,
   // Measured alone at load ≈ 6: 26 s (its import renders the sweep's whole low-SNR T2 scene and a cropped T1).
   'tests/unit/analysisLowSnrMr.test.ts': 26,
