@@ -8,7 +8,7 @@ import { AXIAL_SCREEN, placeSlice, type SliceGrid, type SlicePlacement } from '.
 import { earlyImageCanvas, openingRange, paintSlice, sizeEarlyImageCanvas, windowedSlice, type ShownRange } from './earlySliceCanvas';
 
 /**
- * The first image drawn by the entry chunk, before the viewer's code (cornerstone, React, the panels: the 5.5 MB boot
+ * The first image drawn by the entry chunk, before the viewer's code (cornerstone, React, the panels: the 4.8 MB boot
  * chunk) has loaded and run: the middle slice established early (loading/earlyFrame.ts), decoded, windowed and placed
  * as cornerstone's axial view will show it, in the axial view's place of the shell's frame (shell/entryFrame.ts).
  * When the viewer's shell lays out the early view, earlyImage.ts adopts the canvas into the real axial view (the same
