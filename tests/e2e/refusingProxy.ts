@@ -11,8 +11,8 @@ export interface Refusal {
 export interface RefusingProxy {
   /** The proxy's address: the page opened here gets the viewer, and its `/dicom-web` requests, through the proxy. */
   readonly url: string;
-  /** How many requests it refused so far, of those whose path contains `pathPart` (of all, without it). */
-  refusals(pathPart?: string): number;
+  /** How many requests whose path contains `pathPart` it refused so far. */
+  refusals(pathPart: string): number;
   stop(): Promise<void>;
 }
 
@@ -51,7 +51,7 @@ export async function startRefusingProxy(targetUrl: string, refusals: Refusal[])
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    refusals: (pathPart) => refusedPaths.filter((path) => pathPart === undefined || path.includes(pathPart)).length,
+    refusals: (pathPart) => refusedPaths.filter((path) => path.includes(pathPart)).length,
     stop: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
