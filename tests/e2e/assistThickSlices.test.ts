@@ -69,9 +69,9 @@ function writeThickSeries(dir: string): string[] {
   for (let k = 0; k + SLICES_PER_THICK_SLICE <= thin.length; k += SLICES_PER_THICK_SLICE) {
     const group = thin.slice(k, k + SLICES_PER_THICK_SLICE);
     const words = new Int16Array(group[0]!.hu.length);
-    const sum = new Float64Array(words.length);
-    for (const { hu } of group) for (let i = 0; i < sum.length; i++) sum[i]! += hu[i]!;
-    for (let i = 0; i < words.length; i++) words[i] = Math.round(sum[i]! / group.length);
+    const sums = new Float64Array(words.length);
+    for (const { hu } of group) for (let i = 0; i < sums.length; i++) sums[i]! += hu[i]!;
+    for (let i = 0; i < words.length; i++) words[i] = Math.round(sums[i]! / group.length);
     const z = group.reduce((sum, s) => sum + s.position[2]!, 0) / group.length;
     const index = k / SLICES_PER_THICK_SLICE;
     const path = join(dir, `CT${String(index + 1).padStart(4, '0')}.dcm`);
