@@ -3,9 +3,16 @@ import { isArchBone, isInCanal, isInCord } from './posteriorElements';
 import type { Vec3 } from './pose';
 import type { Scene, SceneVertebra } from './scene';
 import { trunkTissueAt } from './bodyOutline';
-import { Tissue } from './tissue';
+import { Tissue as TISSUE } from './tissue';
 import { missingValue } from './elementAt';
 import { inferiorEndplateVMm, superiorEndplateVMm } from './vertebraShape';
+
+/**
+ * The tissue codes as a module constant: the loops below read them for every voxel, and under the test runner (Vite's
+ * module runner) an imported name is a getter call on each read, which made rasterizing the phantom twice as slow.
+ */
+const Tissue = TISSUE;
+type Tissue = TISSUE;
 
 /** Thickness of the cortical shell of a body (walls and endplates), mm. */
 export const CORTICAL_SHELL_MM = 2;
