@@ -53,6 +53,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 8000,
   },
   worker: { format: 'es' },
+  resolve: {
+    alias: [
+      // vtk.js' rendering profiles register its WebGPU back end beside the WebGL one; cornerstone renders through WebGL
+      // only (vtkStreamingOpenGLRenderWindow), so the page loads the WebGL profile alone (184 kB less in the boot chunk).
+      { find: /^@kitware\/vtk\.js\/Rendering\/Profiles\/(Volume|Geometry)\.js$/, replacement: '@kitware/vtk.js/Rendering/OpenGL/Profiles/$1.js' },
+    ],
+  },
   optimizeDeps: {
     exclude: ['@cornerstonejs/dicom-image-loader'],
     include: [
