@@ -58,6 +58,8 @@ export default defineConfig({
       // vtk.js' rendering profiles register its WebGPU back end beside the WebGL one; cornerstone renders through WebGL
       // only (vtkStreamingOpenGLRenderWindow), so the page loads the WebGL profile alone (184 kB less in the boot chunk).
       { find: /^@kitware\/vtk\.js\/Rendering\/Profiles\/(Volume|Geometry)\.js$/, replacement: '@kitware/vtk.js/Rendering/OpenGL/Profiles/$1.js' },
+      // Cornerstone's surface meshes and orientation marker read VTP files (not used here): see vtpReaderAbsent.ts.
+      { find: /^@kitware\/vtk\.js\/IO\/XML\/XMLPolyDataReader\.js$/, replacement: fileURLToPath(new URL('./viewer/cornerstone/vtpReaderAbsent.ts', import.meta.url)) },
     ],
   },
   optimizeDeps: {
