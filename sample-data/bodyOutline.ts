@@ -1,9 +1,6 @@
 import { Tissue as TISSUE } from './tissue';
 
-/**
- * The tissue codes as a module constant: trunkTissueAt runs for every voxel, and under the test runner (Vite's
- * module runner) an imported name is a getter call on each read, which made rasterizing the phantom twice as slow.
- */
+/** The tissue codes as a module constant: trunkTissueAt runs for every voxel (why: rasterize.ts, above its own). */
 const Tissue = TISSUE;
 type Tissue = TISSUE;
 
