@@ -25,13 +25,13 @@ async function showEntryImage(): Promise<void> {
 
 /**
  * Longest the viewer's code waits to be evaluated while the entry chunk establishes and draws the first image, ms,
- * counted from the page's first animation frame (loading/firstFrame.ts). Evaluating the boot chunk (5.5 MB then; 4.8 MB
- * since dcmjs is bundled once) held the page's main thread for 0.4–2.4 s (more on a loaded machine); a frame arriving
- * meanwhile could only be drawn after it, and by then the viewer's own path draws it. Its download starts with the page
- * (modulepreload) and is not held; a server slower than this does not hold the viewer either. Counted from the first
- * frame because until then the main thread may be held by the browser itself (traced: 3.1 s in the previous page's
- * compositor shut-down, waiting for the GPU process), and a bound counted from navigation expired before the entry's
- * answers could be read.
+ * counted from the page's first animation frame (loading/firstFrame.ts). Evaluating the boot chunk (5.5 MB when
+ * measured; its size today is in the README) held the page's main thread for 0.4–2.4 s (more on a loaded machine); a
+ * frame arriving meanwhile could only be drawn after it, and by then the viewer's own path draws it. Its download
+ * starts with the page (modulepreload) and is not held; a server slower than this does not hold the viewer either.
+ * Counted from the first frame because until then the main thread may be held by the browser itself (traced: 3.1 s in
+ * the previous page's compositor shut-down, waiting for the GPU process), and a bound counted from navigation expired
+ * before the entry's answers could be read.
  */
 const ENTRY_IMAGE_WAIT_MS = 3_000;
 

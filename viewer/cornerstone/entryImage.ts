@@ -8,13 +8,13 @@ import { AXIAL_SCREEN, placeSlice, type SliceGrid, type SlicePlacement } from '.
 import { earlyImageCanvas, openingRange, paintSlice, sizeEarlyImageCanvas, windowedSlice, type ShownRange } from './earlySliceCanvas';
 
 /**
- * The first image drawn by the entry chunk, before the viewer's code (cornerstone, React, the panels: the 4.8 MB boot
- * chunk) has loaded and run: the middle slice established early (loading/earlyFrame.ts), decoded, windowed and placed
- * as cornerstone's axial view will show it, in the axial view's place of the shell's frame (shell/entryFrame.ts).
- * When the viewer's shell lays out the early view, earlyImage.ts adopts the canvas into the real axial view (the same
- * element then hands over to cornerstone as every early image does). This module runs in the entry chunk: it imports
- * nothing of cornerstone's engine or React; a compressed frame's codec is loaded when one is to be drawn
- * (loading/compressedFrame.ts).
+ * The first image drawn by the entry chunk, before the viewer's code (cornerstone, React, the panels: the boot chunk,
+ * several MB; its size today is in the README) has loaded and run: the middle slice established early
+ * (loading/earlyFrame.ts), decoded, windowed and placed as cornerstone's axial view will show it, in the axial view's
+ * place of the shell's frame (shell/entryFrame.ts). When the viewer's shell lays out the early view, earlyImage.ts
+ * adopts the canvas into the real axial view (the same element then hands over to cornerstone as every early image
+ * does). This module runs in the entry chunk: it imports nothing of cornerstone's engine or React; a compressed frame's
+ * codec is loaded when one is to be drawn (loading/compressedFrame.ts).
  */
 export interface EntryImage {
   /** `wadors:` + the frame URL: the image id cornerstone's view will show. */
