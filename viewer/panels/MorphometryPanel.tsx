@@ -54,10 +54,22 @@ function cellsOf(row: MorphometryRow, calibrated: boolean): Record<Field, Cell> 
   };
 }
 
+/**
+ * The table's columns after the level, in reading order: the three heights, then what the reader came for (the grade,
+ * the loss and its uncertainty), then how the grade was reached. The panel is narrow beside the image (about a quarter
+ * of the screen), so the first columns are the ones in view without scrolling sideways; the heights' unit is said once,
+ * above the table, rather than in each header.
+ */
 const COLUMNS: ReadonlyArray<{ field: Field; label: string; title: string }> = [
   { field: 'anteriorMm', label: 'Ha', title: 'Anterior height' },
   { field: 'middleMm', label: 'Hm', title: 'Middle height' },
   { field: 'posteriorMm', label: 'Hp', title: 'Posterior height' },
+  { field: 'grade', label: 'Genant', title: 'Genant semi-quantitative grade' },
+  { field: 'heightLossPct', label: 'Loss', title: 'Graded height loss: the largest of the wedge, biconcave and neighbour-referenced losses' },
+  { field: 'heightLossUncertaintyPct', label: '±', title: 'Uncertainty of the graded loss from the displayed pixel size and slice spacing (± %)' },
+  { field: 'gradeRange', label: 'Range', title: 'The grades within the uncertainty of the losses: "grade 1–2" is borderline' },
+  { field: 'deformity', label: 'Type', title: 'Deformity type' },
+  { field: 'gradeRule', label: 'Rule', title: 'The loss that made the grade: wedge, biconcave (against its own Hp) or anterior/middle/crush (against the neighbours)' },
   { field: 'wedgeRatio', label: 'Ha/Hp', title: 'Wedge ratio' },
   { field: 'biconcavityRatio', label: 'Hm/Hp', title: 'Biconcavity ratio' },
   { field: 'crushRatio', label: 'Hp/ref', title: 'Crush ratio: Hp over the mean Hp of the undeformed neighbours' },
@@ -67,12 +79,6 @@ const COLUMNS: ReadonlyArray<{ field: Field; label: string; title: string }> = [
   { field: 'anteriorLossPct', label: 'Ha loss', title: 'Anterior height lost against the neighbours' },
   { field: 'middleLossPct', label: 'Hm loss', title: 'Middle height lost against the neighbours' },
   { field: 'posteriorLossPct', label: 'Hp loss', title: 'Posterior height lost against the neighbours (crush)' },
-  { field: 'heightLossPct', label: 'Loss', title: 'Graded height loss: the largest of the wedge, biconcave and neighbour-referenced losses' },
-  { field: 'heightLossUncertaintyPct', label: '±', title: 'Uncertainty of the graded loss from the displayed pixel size and slice spacing (± %)' },
-  { field: 'deformity', label: 'Type', title: 'Deformity type' },
-  { field: 'grade', label: 'Genant', title: 'Genant semi-quantitative grade' },
-  { field: 'gradeRange', label: 'Range', title: 'The grades within the uncertainty of the losses: "grade 1–2" is borderline' },
-  { field: 'gradeRule', label: 'Rule', title: 'The loss that made the grade: wedge, biconcave (against its own Hp) or anterior/middle/crush (against the neighbours)' },
   { field: 'wedgeAngleDeg', label: 'Wedge°', title: 'Wedge angle between the endplates; positive = kyphotic' },
 ];
 
@@ -124,11 +130,12 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
       ) : (
         <div className="morphometry__table">
           <table>
+            <caption className="morphometry__caption">Heights in {unit}</caption>
             <thead>
               <tr>
                 <th>Level</th>
                 {COLUMNS.map((c) => (
-                  <th key={c.field} title={c.title}>{c.label}{c.field.endsWith('Mm') ? ` (${unit})` : ''}</th>
+                  <th key={c.field} title={c.field.endsWith('Mm') ? `${c.title} (${unit})` : c.title}>{c.label}</th>
                 ))}
                 <th title="Undeformed neighbours used as the reference posterior height">Ref.</th>
                 <th title="Your own reading: visual Genant grade, endplate depression (ABQ), note">Reader</th>
@@ -164,6 +171,12 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
                       >
                         {SPINAL_LEVELS.map((level) => <option key={level} value={level}>{level}</option>)}
                       </select>
+                      {/* Beside the level, in the column that never scrolls away: which rows to look at again. */}
+                      {needsCheck(measurement) && (
+                        <span className="morphometry__check" data-testid="proposal-check" title={(measurement.reasons ?? []).map((r) => r.message).join(' ') || 'Low confidence'}>
+                          check
+                        </span>
+                      )}
                     </td>
                     {COLUMNS.map((c) => (
                       <td key={c.field} data-field={c.field} data-value={cells[c.field].value ?? ''}>{cells[c.field].text}</td>
@@ -178,11 +191,6 @@ export function MorphometryPanel({ commands }: { commands: MorphometryCommands }
                     />
                     <td>
                       {row.error && <span className="morphometry__error" title={row.error}>⚠ {row.error}</span>}
-                      {needsCheck(measurement) && (
-                        <span className="morphometry__check" data-testid="proposal-check" title={(measurement.reasons ?? []).map((r) => r.message).join(' ') || 'Low confidence'}>
-                          check
-                        </span>
-                      )}
                       {isUnconfirmed(measurement) && (
                         <button
                           type="button"
