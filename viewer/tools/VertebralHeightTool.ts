@@ -395,22 +395,61 @@ export class VertebralHeightTool extends AnnotationTool {
     const textOptions = { color, background: 'rgba(0, 0, 0, 0.55)', fontSize: '13px' };
     const levelText = annotation.data.level + (style?.gradeText ? ` · ${style.gradeText}` : '') + (style?.check ? ' · check' : '');
     const [first] = canvas;
-    if (first) drawTextBox(svg, uid, 'level', [levelText], [first[0] - 60, first[1] - 28], textOptions);
-    if (!complete) return;
+    if (!complete) {
+      if (first) drawTextBox(svg, uid, 'level', [levelText], [first[0] - 60, first[1] - 28], textOptions);
+      return;
+    }
     const heights = heightsFromPoints(toSixPoints(points));
-    if (!heights.ok) return;
-    const unit = style?.unit ?? 'mm';
-    const [anteriorLabel, middleLabel, posteriorLabel] = [`Ha ${heights.value.anteriorMm.toFixed(1)} ${unit}`, `Hm ${heights.value.middleMm.toFixed(1)} ${unit}`, `Hp ${heights.value.posteriorMm.toFixed(1)} ${unit}`];
     const midOf = ([a, b]: readonly [number, number]): Types.Point2 | null => {
       const [from, to] = [canvas[a], canvas[b]];
       return from && to ? [(from[0] + to[0]) / 2, (from[1] + to[1]) / 2] : null;
     };
     const [anterior, middle, posterior] = HEIGHT_LINES.map(midOf);
-    if (!anterior || !middle || !posterior) return;
-    // Ha outside the front of the body; Hm and Hp stacked just behind the posterior wall, Hm above, so that the
-    // labels never cover each other or the body (the middle and posterior lines are only a few pixels apart).
-    drawTextBox(svg, uid, 'height-label-0', [anteriorLabel], [anterior[0] - 92, anterior[1] - 8], textOptions);
-    drawTextBox(svg, uid, 'height-label-1', [middleLabel], [Math.max(middle[0], posterior[0]) + 6, posterior[1] - 26], textOptions);
-    drawTextBox(svg, uid, 'height-label-2', [posteriorLabel], [Math.max(middle[0], posterior[0]) + 6, posterior[1] - 4], textOptions);
+    if (!heights.ok || !anterior || !middle || !posterior) {
+      if (first) drawTextBox(svg, uid, 'level', [levelText], [first[0] - 60, first[1] - 28], textOptions);
+      return;
+    }
+    const unit = style?.unit ?? 'mm';
+    const [anteriorLabel, middleLabel, posteriorLabel] = [`Ha ${heights.value.anteriorMm.toFixed(1)} ${unit}`, `Hm ${heights.value.middleMm.toFixed(1)} ${unit}`, `Hp ${heights.value.posteriorMm.toFixed(1)} ${unit}`];
+    // The level (with its grade and "check") and Ha stacked in front of the anterior wall at mid-height, Hm and Hp
+    // stacked behind the posterior wall: each body's labels stay level with the body, so a short thoracic body's
+    // labels never meet its neighbours' (the level drawn above the first corner ran into the Ha of the body above),
+    // and none covers the body. "In front" is whichever side of the image the anterior wall is on.
+    const frontIsLeft = anterior[0] <= posterior[0];
+    const xsOf = (pair: readonly [number, number]): number[] => pair.flatMap((i) => (canvas[i] ? [canvas[i][0]] : []));
+    const frontXs = xsOf(HEIGHT_LINES[0]!);
+    const backXs = [...xsOf(HEIGHT_LINES[1]!), ...xsOf(HEIGHT_LINES[2]!)];
+    const frontX = frontIsLeft ? Math.min(...frontXs) : Math.max(...frontXs);
+    const backX = frontIsLeft ? Math.max(...backXs) : Math.min(...backXs);
+    besideLine(svg, uid, 'level', levelText, frontX, anterior[1] - LABEL_LINE_PX / 2, frontIsLeft ? 'before' : 'after', textOptions);
+    besideLine(svg, uid, 'height-label-0', anteriorLabel, frontX, anterior[1] + LABEL_LINE_PX / 2, frontIsLeft ? 'before' : 'after', textOptions);
+    besideLine(svg, uid, 'height-label-1', middleLabel, backX, posterior[1] - LABEL_LINE_PX / 2, frontIsLeft ? 'after' : 'before', textOptions);
+    besideLine(svg, uid, 'height-label-2', posteriorLabel, backX, posterior[1] + LABEL_LINE_PX / 2, frontIsLeft ? 'after' : 'before', textOptions);
   }
+}
+
+/** Vertical distance between the two stacked labels on either side of a body, px (13 px text on its background). */
+const LABEL_LINE_PX = 20;
+/** Gap between a label and the wall it stands beside, px. */
+const LABEL_GAP_PX = 6;
+
+/**
+ * Draws one line of text vertically centred on `y`, ending LABEL_GAP_PX before `x` ('before': to its left) or starting
+ * LABEL_GAP_PX after it ('after'). cornerstone's text box is placed by its top-left corner and only its drawn size is
+ * known, so a label to the left is drawn once, measured and moved.
+ */
+function besideLine(
+  svg: ToolTypes.SVGDrawingHelper,
+  uid: string,
+  textUid: string,
+  text: string,
+  x: number,
+  y: number,
+  side: 'before' | 'after',
+  options: Record<string, unknown>,
+): void {
+  const box = drawTextBox(svg, uid, textUid, [text], [x + LABEL_GAP_PX, y], options);
+  const dx = side === 'after' ? x + LABEL_GAP_PX - box.x : x - LABEL_GAP_PX - (box.x + box.width);
+  const dy = y - (box.y + box.height / 2);
+  if (Math.abs(dx) > 0.5 || Math.abs(dy) > 0.5) drawTextBox(svg, uid, textUid, [text], [x + LABEL_GAP_PX + dx, y + dy], options);
 }
