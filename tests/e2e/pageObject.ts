@@ -174,6 +174,33 @@ export class ViewerPage {
     }
   }
 
+  /**
+   * Scrolls a native stack with the arrow keys, as a reader does, to the image whose plane lies nearest the patient
+   * point `world` (along each image's own normal, so an oblique stack too), and waits until the overlay shows it.
+   */
+  async showStackImageNearest(orientation: string, world: Vec3): Promise<void> {
+    const { target, current } = await this.page.evaluate(([selector, w]) => {
+      const element = document.querySelector(selector) as HTMLDivElement;
+      const { viewport } = window.cornerstone.getEnabledElement(element)!;
+      const stack = viewport as unknown as { getImageIds(): string[]; getCurrentImageIdIndex(): number };
+      const distances = stack.getImageIds().map((id) => {
+        const plane = window.cornerstone.metaData.get('imagePlaneModule', id) as { imagePositionPatient: number[]; rowCosines: number[]; columnCosines: number[] };
+        const [r, c, p] = [plane.rowCosines, plane.columnCosines, plane.imagePositionPatient];
+        const normal = [r[1]! * c[2]! - r[2]! * c[1]!, r[2]! * c[0]! - r[0]! * c[2]!, r[0]! * c[1]! - r[1]! * c[0]!];
+        return Math.abs(normal.reduce((sum, n, a) => sum + n * (w[a]! - p[a]!), 0));
+      });
+      const nearest = distances.reduce((best, d, n) => (d < distances[best]! ? n : best), 0);
+      element.focus();
+      return { target: nearest, current: stack.getCurrentImageIdIndex() };
+    }, [ViewerPage.selector(orientation), world] as const);
+    for (let n = 0; n < Math.abs(target - current); n++) await this.page.keyboard.press(target > current ? 'ArrowDown' : 'ArrowUp');
+    const deadline = Date.now() + 10_000;
+    while ((await this.sliceIndex(orientation)) !== target) {
+      if (Date.now() > deadline) throw new Error(`the ${orientation} stack did not reach image ${target}`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+
   async chooseLevel(level: string): Promise<void> {
     await this.page.locator('[data-testid="level-select"]').selectOption(level);
   }

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodePart10 } from '../bench/peer/part10';
+import type { Volume } from '../../analysis';
 import type { Nifti } from '../helpers/assistData';
 import { syntheticCtSlice } from './syntheticCtSlice';
 
@@ -8,8 +9,9 @@ import { syntheticCtSlice } from './syntheticCtSlice';
  * A real sagittal acquisition stored as NIfTI (../shared/real-spine/: the VerSe CT, the TPTBox T2 MR) written as the
  * native sagittal DICOM series it was acquired as: one file per voxel plane across the left–right axis, the image's
  * columns running to the back and its rows to the feet (as a scanner writes a sagittal image), whichever voxel axes the
- * NIfTI stores them on. Written into a test's temporary folder only: the data's licences travel with anything derived
- * (VerSe: CC BY-SA 4.0), and nothing derived is committed.
+ * NIfTI stores them on (writeSagittalSeries); or a stack held as a Volume, in its own orientation (writeStackSeries).
+ * Written into a test's temporary folder only: the data's licences travel with anything derived (VerSe: CC BY-SA 4.0),
+ * and nothing derived is committed.
  */
 
 type Vec3 = readonly [number, number, number];
@@ -98,15 +100,51 @@ export function writeSagittalSeries(nifti: Nifti, series: SagittalSeries, dir: s
       WindowCenter: String(series.window.center),
       WindowWidth: String(series.window.width),
     };
-    if (series.modality === 'MR') {
-      Object.assign(dataset, { SOPClassUID: MR_IMAGE_STORAGE, Modality: 'MR' });
-      delete dataset.RescaleSlope;
-    } else {
-      dataset.RescaleIntercept = '0';
-    }
-    const path = join(dir, `${series.key.replace(/\W+/g, '-')}-${String(slice).padStart(3, '0')}.dcm`);
-    writeFileSync(path, encodePart10(dataset, { kind: 'native', words: new Uint16Array(words.buffer) }));
-    paths.push(path);
+    paths.push(writeSlice(dataset, words, series, slice, dir));
+  }
+  return paths;
+}
+
+/** Writes one slice of `series` (its modality's SOP class and rescale) into `dir`; returns its path. */
+function writeSlice(dataset: Record<string, unknown>, words: Int16Array, series: SagittalSeries, slice: number, dir: string): string {
+  if (series.modality === 'MR') {
+    Object.assign(dataset, { SOPClassUID: MR_IMAGE_STORAGE, Modality: 'MR' });
+    delete dataset.RescaleSlope;
+  } else {
+    dataset.RescaleIntercept = '0';
+  }
+  const path = join(dir, `${series.key.replace(/\W+/g, '-')}-${String(slice).padStart(3, '0')}.dcm`);
+  writeFileSync(path, encodePart10(dataset, { kind: 'native', words: new Uint16Array(words.buffer) }));
+  return path;
+}
+
+/**
+ * Writes a stack of parallel slices held as an analysis/ Volume (e.g. an oblique or flipped sagittal stack resampled
+ * from the phantom, tests/helpers/obliqueStack.ts) into `dir`, one file per slice in the volume's slice order, with the
+ * volume's own row, column and slice directions; returns their paths.
+ */
+export function writeStackSeries(volume: Volume, series: SagittalSeries, dir: string): string[] {
+  const [columns, rows, slices] = volume.dimensions;
+  const [columnSpacingMm, rowSpacingMm, sliceSpacingMm] = volume.spacingMm;
+  const format = (v: number) => String(Number(v.toFixed(6)));
+  const paths: string[] = [];
+  for (let slice = 0; slice < slices; slice++) {
+    const words = new Int16Array(columns * rows);
+    for (let i = 0; i < words.length; i++) words[i] = Math.round(volume.values[slice * columns * rows + i]!);
+    const position = [0, 1, 2].map((a) => volume.originMm[a]! + slice * sliceSpacingMm * volume.sliceCosine[a]!);
+    const dataset: Record<string, unknown> = {
+      ...syntheticCtSlice({ key: series.key, patientName: series.patientName, patientId: series.patientId, studyDate: '20260915', rows, columns }, slice),
+      SeriesDescription: series.description,
+      InstanceNumber: slice + 1,
+      ImagePositionPatient: position.map(format),
+      ImageOrientationPatient: [...volume.rowCosine, ...volume.columnCosine].map(format),
+      // PixelSpacing is the distance between rows, then between columns (PS3.3 C.7.6.2.1.1).
+      PixelSpacing: [format(rowSpacingMm), format(columnSpacingMm)],
+      SliceThickness: format(sliceSpacingMm),
+      WindowCenter: String(series.window.center),
+      WindowWidth: String(series.window.width),
+    };
+    paths.push(writeSlice(dataset, words, series, slice, dir));
   }
   return paths;
 }
