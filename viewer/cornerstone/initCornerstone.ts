@@ -10,6 +10,7 @@ import { decodeWorkerCount } from './decodeWorkers';
 import { installRenderRecovery } from './renderRecovery';
 import { limitRequestsInFlight } from './retrieveOrder';
 import { installMetadataMemo } from './metadataMemo';
+import { installEnhancedFrameMetadata } from './enhancedFrameMetadata';
 import { registerWadorsFrameLoader } from './wadorsFrameLoader';
 import { probeNorm16LinearOnce } from './norm16Probe';
 
@@ -31,6 +32,7 @@ export function initCornerstone(): Promise<void> {
     initDicomImageLoader({ useLegacyMetadataProvider: true, maxWebWorkers: decodeWorkerCount(navigator.hardwareConcurrency) });
     registerContainedImageLoader();
     registerWadorsFrameLoader();
+    installEnhancedFrameMetadata();
     installMetadataMemo();
     installDecodeGuard();
     installRenderRecovery();
