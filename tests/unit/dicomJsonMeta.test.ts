@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dcmjs from 'dcmjs';
 import { describe, expect, it } from 'vitest';
 import { instanceMetaFromDicomJson } from '../../viewer/loading/dicomJsonMeta';
 import { parseInstance } from '../../viewer/loading/parseInstance';
+import { writeEnhancedMr } from '../e2e/enhancedSeries';
 
 const SAMPLE = fileURLToPath(new URL('../../sample-data/output', import.meta.url));
 
@@ -31,6 +33,21 @@ describe('instanceMetaFromDicomJson', () => {
     const { transferSyntaxUID: _a, ...expected } = fromFile.meta;
     const { transferSyntaxUID: _b, ...actual } = fromJson;
     expect(actual).toEqual(expected);
+  });
+
+  it('reads an Enhanced MR whose Pixel Measures are in each frame\'s own group as the Part 10 reader does: calibrated, 3 mm thick', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vhv-enhanced-json-'));
+    try {
+      const { json, bytes } = asDicomJson(writeEnhancedMr(dir).path);
+      const fromFile = parseInstance('enhanced-mr.dcm', bytes);
+      if (!fromFile.ok) throw new Error(fromFile.message);
+      const { transferSyntaxUID: _a, ...expected } = fromFile.meta;
+      const { transferSyntaxUID: _b, ...actual } = instanceMetaFromDicomJson(json, 'enhanced-mr.dcm');
+      expect(actual).toEqual(expected);
+      expect(actual).toMatchObject({ numberOfFrames: 15, pixelSpacingMm: [0.9375, 0.9375], calibration: 'calibrated', sliceThicknessMm: 3 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('never throws on an empty or odd object', () => {

@@ -94,6 +94,8 @@ export function enhancedPixelSpacing(ds: dicomParser.DataSet): readonly [number,
 
 export function enhancedThickness(ds: dicomParser.DataSet): number | null {
   const shared = firstItem(ds, 'x52009229');
-  const v = firstItem(shared, 'x00289110')?.floatString('x00180050');
+  const perFrame = ds.elements.x52009230?.items?.[0]?.dataSet;
+  // Shared, or (as for the spacing) the first frame's own when the scanner writes Pixel Measures per frame.
+  const v = firstItem(shared, 'x00289110')?.floatString('x00180050') ?? firstItem(perFrame, 'x00289110')?.floatString('x00180050');
   return v !== undefined && Number.isFinite(v) ? v : null;
 }

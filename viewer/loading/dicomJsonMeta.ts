@@ -40,6 +40,14 @@ function framesOf(json: unknown, frameCount: number): FramePlane[] {
   }));
 }
 
+/**
+ * The Pixel Measures items of an enhanced multi-frame object, the shared one first, then the first frame's own (some
+ * MR scanners write them per frame; frames of one size, as a volume needs, share them).
+ */
+function pixelMeasures(json: unknown): Array<Record<string, unknown> | undefined> {
+  return [first(first(json, '52009229'), '00289110'), first(sequenceItems(json, '52009230')[0], '00289110')];
+}
+
 /** The pixel format key (see pixelFormatKeyOf) of an instance from its DICOM JSON. */
 function pixelFormatKeyOfJson(json: unknown): string {
   return pixelFormatKeyOf({
@@ -65,7 +73,8 @@ export function instanceMetaFromDicomJson(json: unknown, fileName: string): Inst
   const hasPixelData = values(json, '7FE00010').length > 0 || Boolean((json as Record<string, { BulkDataURI?: string }>)?.['7FE00010']?.BulkDataURI)
     || numberValue(json, '00280010') !== null;
   const numberOfFrames = Math.max(1, numberValue(json, '00280008') ?? 1);
-  const pixelSpacingMm = spacing(json, '00280030') ?? spacing(first(first(json, '52009229'), '00289110'), '00280030');
+  const [sharedMeasures, frameMeasures] = pixelMeasures(json);
+  const pixelSpacingMm = spacing(json, '00280030') ?? spacing(sharedMeasures, '00280030') ?? spacing(frameMeasures, '00280030');
   const imagerPixelSpacingMm = spacing(json, '00181164');
   return {
     fileName,
@@ -97,7 +106,7 @@ export function instanceMetaFromDicomJson(json: unknown, fileName: string): Inst
     pixelSpacingMm,
     imagerPixelSpacingMm,
     calibration: calibrationOf(sopClassUID, pixelSpacingMm, imagerPixelSpacingMm, stringValue(json, '00280A02')),
-    sliceThicknessMm: numberValue(json, '00180050'),
+    sliceThicknessMm: numberValue(json, '00180050') ?? numberValue(sharedMeasures, '00180050') ?? numberValue(frameMeasures, '00180050'),
     windowCenter: numberValue(json, '00281050'),
     windowWidth: numberValue(json, '00281051'),
     photometricInterpretation: stringValue(json, '00280004'),
