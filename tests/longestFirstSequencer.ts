@@ -50,6 +50,8 @@ export const MEASURED_FILE_SECONDS: Readonly<Record<string, number>> = {
   // 14 s alone on a 2-core VM (2026-12-04).
   'tests/e2e/assistThickSlices.test.ts': 14,
   'tests/e2e/assistWholeSpine.test.ts': 28,
+  // 47–52 s alone at load ≈ 6–7 on a 2-core VM (2026-12-04): its CT written as a 119 MB object and read, and Orthanc.
+  'tests/e2e/enhancedMultiframe.test.ts': 50,
   'tests/unit/analysisThinShellMr.test.ts': 11,
   // Measured alone at load ≈ 6: 26 s (its import renders the sweep's whole low-SNR T2 scene and a cropped T1).
   'tests/unit/analysisLowSnrMr.test.ts': 26,
