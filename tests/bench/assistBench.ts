@@ -104,15 +104,43 @@ function clickGrid(volume: Volume, levels: readonly ReferenceLevel[]) {
  * how many of those propose every body, and of the wrong counts how many have every body flagged "check" (a wrong count
  * unflagged shifts every level after it).
  */
-function spinePairs(volume: Volume, levels: readonly ReferenceLevel[]): { pairs: number; countRight: number; allProposed: number; wrongAllFlagged: number; counts: string[] } {
+/**
+ * The bodies of a detected spine against the references (levelOffset k is the k-th level from the first click's): how
+ * many have all three heights within CORRECTION_MM, and of the others how many are not flagged "check". A body counted
+ * past the last reference level is off.
+ */
+function spineBodies(spine: ReturnType<typeof detectSpine>, levels: readonly ReferenceLevel[]): { bodies: number; right: number; offUnflagged: number; offLevels: string[] } {
+  const tally = { bodies: 0, right: 0, offUnflagged: 0, offLevels: [] as string[] };
+  if (!spine.ok) return tally;
+  for (const v of spine.value.vertebrae) {
+    tally.bodies += 1;
+    const reference = levels[v.levelOffset];
+    if (reference && heightErrorsMm(v.proposal.points, reference.points).every((e) => e <= CORRECTION_MM)) {
+      tally.right += 1;
+      continue;
+    }
+    tally.offLevels.push(reference?.level ?? `+${v.levelOffset}`);
+    if (v.proposal.confidence >= CHECK_BELOW_CONFIDENCE) tally.offUnflagged += 1;
+  }
+  return tally;
+}
+
+function spinePairs(volume: Volume, levels: readonly ReferenceLevel[]): { pairs: number; countRight: number; allProposed: number; wrongAllFlagged: number; counts: string[]; bodies: number; bodiesRight: number; bodiesOffUnflagged: number } {
   const first = centreOf(levels[0]!.points);
   const last = centreOf(levels[levels.length - 1]!.points);
   let countRight = 0;
   let allProposed = 0;
   let wrongAllFlagged = 0;
   const counts: string[] = [];
+  let bodiesProposed = 0;
+  let bodiesRight = 0;
+  let bodiesOffUnflagged = 0;
   for (const [dy, dz] of CLICK_GRID_MM) {
     const spine = detectSpine(volume, [first[0], first[1] + dy, first[2] + dz], [last[0], last[1] + dy, last[2] + dz]);
+    const tally = spineBodies(spine, levels);
+    bodiesProposed += tally.bodies;
+    bodiesRight += tally.right;
+    bodiesOffUnflagged += tally.offUnflagged;
     const bodies = spine.ok ? spine.value.vertebrae.length : 0;
     const missing = spine.ok ? spine.value.missingLevelOffsets.length : 0;
     counts.push(missing ? `${bodies}+${missing}` : String(bodies));
@@ -121,7 +149,7 @@ function spinePairs(volume: Volume, levels: readonly ReferenceLevel[]): { pairs:
       if (missing === 0) allProposed += 1;
     } else if (spine.ok && spine.value.vertebrae.every((v) => v.proposal.confidence < CHECK_BELOW_CONFIDENCE)) wrongAllFlagged += 1;
   }
-  return { pairs: CLICK_GRID_MM.length, countRight, allProposed, wrongAllFlagged, counts };
+  return { pairs: CLICK_GRID_MM.length, countRight, allProposed, wrongAllFlagged, counts, bodies: bodiesProposed, bodiesRight, bodiesOffUnflagged };
 }
 
 function bench({ name, volume, levels }: DataSet): void {
@@ -171,7 +199,8 @@ function bench({ name, volume, levels }: DataSet): void {
   const spineMs: number[] = [];
   const spineCpuMs: number[] = [];
   let spineCount = '';
-  let spineBodies = 0;
+  let spineBodyCount = 0;
+  let spineFigures = spineBodies({ ok: false, error: { code: 'NO_VERTEBRA', message: '' } }, levels);
   for (let run = 0; run < REPEATS; run += 1) {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
@@ -179,7 +208,8 @@ function bench({ name, volume, levels }: DataSet): void {
     const c1 = process.cpuUsage(c0);
     spineMs.push(performance.now() - t0);
     spineCpuMs.push((c1.user + c1.system) / 1000);
-    spineBodies = spine.ok ? spine.value.vertebrae.length : 0;
+    spineBodyCount = spine.ok ? spine.value.vertebrae.length : 0;
+    spineFigures = spineBodies(spine, levels);
     spineCount = spine.ok
       ? `${spine.value.vertebrae.length} bodies found (${levels.length} expected), ${spine.value.missingLevelOffsets.length} missing`
       : `failed: ${spine.error.message}`;
@@ -202,13 +232,16 @@ function bench({ name, volume, levels }: DataSet): void {
   const spineCpu = percentile(spineCpuMs, 0.5);
   console.log(
     `  spine ${first.level}→${last.level} (two clicks, median) ${percentile(spineMs, 0.5).toFixed(0)} / ${spineCpu.toFixed(0)} ms wall / CPU` +
-      (spineBodies > 0 ? `, ${(spineCpu / spineBodies).toFixed(0)} ms of CPU per body` : '') + `: ${spineCount}`,
+      (spineBodyCount > 0 ? `, ${(spineCpu / spineBodyCount).toFixed(0)} ms of CPU per body` : '') + `: ${spineCount}; ` +
+      `${spineFigures.right}/${spineFigures.bodies} bodies within ${CORRECTION_MM} mm on all three heights` +
+      (spineFigures.offLevels.length ? ` (off: ${spineFigures.offLevels.join(', ')}; ${spineFigures.offUnflagged} of them unflagged)` : ''),
   );
   const pairs = spinePairs(volume, levels);
   console.log(
     `  spine, end clicks moved together ±2 mm: ${pairs.countRight}/${pairs.pairs} pairs count the ${levels.length} levels, ` +
       `${pairs.allProposed} with every body proposed (bodies per pair ${pairs.counts.join(' ')}, +n: levels counted, no body proposed); ` +
-      `of the wrong counts ${pairs.wrongAllFlagged} with every body flagged "check"`,
+      `of the wrong counts ${pairs.wrongAllFlagged} with every body flagged "check"; ` +
+      `bodies within ${CORRECTION_MM} mm on all three heights ${pairs.bodiesRight}/${pairs.bodies}, off and unflagged ${pairs.bodiesOffUnflagged}`,
   );
 }
 
