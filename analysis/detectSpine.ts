@@ -5,7 +5,7 @@ import { planeViewOf, type PlaneView } from './planeView';
 import { median } from './profile';
 import { proposeOnView, toVertebraProposal, withSamplingReason, type AnalysisOptions, type PlaneProposal, type VertebraProposal } from './proposeVertebra';
 import { fail, ok, type AnalysisResult } from './result';
-import { addScaled2, dot2, perpendicular2, subtract2, unit2, type Vec2, type Vec3 } from './vec';
+import { addScaled2, distance3, dot2, perpendicular2, subtract2, unit2, type Vec2, type Vec3 } from './vec';
 
 /** One body found between the two clicks. */
 export interface SpineVertebra {
@@ -300,8 +300,7 @@ export function detectSpine(
     const found = propose(g.toPlane(proposal.centreMm), undefined, true);
     if (!found) return proposal;
     const again = toVertebraProposal(found.view, found.proposal);
-    const movedMm = Math.hypot(...[0, 1, 2].map((a) => again.centreMm[a]! - proposal.centreMm[a]!));
-    if (movedMm > proposal.heightsMm.middleMm / 3 || !plausible(again) || again.confidence <= proposal.confidence) return proposal;
+    if (distance3(again.centreMm, proposal.centreMm) > proposal.heightsMm.middleMm / 3 || !plausible(again) || again.confidence <= proposal.confidence) return proposal;
     const reasons = [...proposal.reasons, ...again.reasons.filter((r) => !proposal.reasons.some((o) => o.code === r.code))];
     return { ...again, reasons, confidence: confidenceOf(reasons) };
   };
