@@ -435,8 +435,9 @@ const LABEL_GAP_PX = 6;
 
 /**
  * Draws one line of text vertically centred on `y`, ending LABEL_GAP_PX before `x` ('before': to its left) or starting
- * LABEL_GAP_PX after it ('after'). cornerstone's text box is placed by its top-left corner and only its drawn size is
- * known, so a label to the left is drawn once, measured and moved.
+ * LABEL_GAP_PX after it ('after'), kept inside the view (a body zoomed up to the view's edge has its labels drawn over
+ * it rather than cut off). cornerstone's text box is placed by its top-left corner and only its drawn size is known,
+ * so a label is drawn once, measured and moved.
  */
 function besideLine(
   svg: ToolTypes.SVGDrawingHelper,
@@ -449,7 +450,10 @@ function besideLine(
   options: Record<string, unknown>,
 ): void {
   const box = drawTextBox(svg, uid, textUid, [text], [x + LABEL_GAP_PX, y], options);
-  const dx = side === 'after' ? x + LABEL_GAP_PX - box.x : x - LABEL_GAP_PX - (box.x + box.width);
+  const left = side === 'after' ? x + LABEL_GAP_PX : x - LABEL_GAP_PX - box.width;
+  const viewWidth = svg.svgLayerElement?.clientWidth ?? 0;
+  const inView = viewWidth > box.width ? Math.min(Math.max(left, 0), viewWidth - box.width) : left;
+  const dx = inView - box.x;
   const dy = y - (box.y + box.height / 2);
   if (Math.abs(dx) > 0.5 || Math.abs(dy) > 0.5) drawTextBox(svg, uid, textUid, [text], [x + LABEL_GAP_PX + dx, y + dy], options);
 }
