@@ -47,8 +47,13 @@ function cellsOf(row: MorphometryRow, calibrated: boolean): Record<Field, Cell> 
     middleLossPct: graded ? number(a.assessment.middleLossPct, 1, ' %') : { value: null, text: '—' },
     posteriorLossPct: graded ? number(a.assessment.posteriorLossPct, 1, ' %') : { value: null, text: '—' },
     deformity: graded ? { value: a.assessment.deformity, text: a.assessment.deformity } : { value: null, text: '—' },
+    // A borderline grade says so where the grade is read, as the image's label does ("G1–2?"); the Range column, further
+    // right, may be out of view beside the image.
     grade: graded
-      ? { value: a.assessment.grade, text: `${a.assessment.grade} ${GENANT_GRADE_NAMES[a.assessment.grade]}` }
+      ? {
+        value: a.assessment.grade,
+        text: `${a.assessment.grade} ${GENANT_GRADE_NAMES[a.assessment.grade]}${a.uncertainty?.borderline ? ` (${a.uncertainty.gradeRange.min}–${a.uncertainty.gradeRange.max}?)` : ''}`,
+      }
       : { value: null, text: calibrated ? '—' : 'not graded' },
     wedgeAngleDeg: number(a?.wedgeAngleDeg, 1, '°'),
   };
