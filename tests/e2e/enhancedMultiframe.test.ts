@@ -371,8 +371,12 @@ describe.skipIf(!hasSample || !hasOrthanc)('enhanced multi-frame CT and MR over 
       initScript: recordStackImagesSent,
       path: `/?dicomweb=/dicom-web&StudyInstanceUIDs=${ct.studyInstanceUID}`,
       beforeNavigate: (page) => page.on('request', (request) => {
-        const path = new URL(request.url()).pathname;
-        if (path.includes('/frames/')) frameRequests.set(path, (frameRequests.get(path) ?? 0) + 1);
+        // A request may carry a list of one instance's frames (`…/frames/3,4,5`): each frame is counted.
+        const match = /^(.*\/frames\/)([\d,]+)$/.exec(new URL(request.url()).pathname);
+        for (const frame of match?.[2]!.split(',') ?? []) {
+          const path = match![1]! + frame;
+          frameRequests.set(path, (frameRequests.get(path) ?? 0) + 1);
+        }
       }),
     });
     pacsViewer = tab.viewer;

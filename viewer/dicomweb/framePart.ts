@@ -58,18 +58,23 @@ export function transferSyntaxAnnounced(contentType: string): string | null {
 }
 
 /**
- * The first frame of a WADO-RS `frames/N` answer (PS3.18 §8.7.3): the first part of a multipart/related body, or the
- * whole body when the server answered with a single part.
+ * The frames of a WADO-RS `frames/N[,M…]` answer (PS3.18 §8.7.3), in the order asked: the parts of a multipart/related
+ * body, or the whole body when the server answered with a single part.
  */
-export function framePartOf(contentType: string, body: Uint8Array): ParseOutcome<FramePart> {
+export function framePartsOf(contentType: string, body: Uint8Array): ParseOutcome<FramePart[]> {
   const boundary = boundaryFromContentType(contentType);
   if (boundary === null) {
     if (parseContentType(contentType).mediaType.startsWith('multipart/')) return { ok: false, reason: 'the multipart answer names no boundary' };
-    return { ok: true, value: { pixelData: body, transferSyntaxUID: transferSyntaxOfFrame(contentType) } };
+    return { ok: true, value: [{ pixelData: body, transferSyntaxUID: transferSyntaxOfFrame(contentType) }] };
   }
   const parts = parseMultipart(body, boundary);
   if (!parts.ok) return parts;
-  const [first] = parts.value;
-  if (first === undefined) return { ok: false, reason: 'the multipart answer holds no frame' };
-  return { ok: true, value: { pixelData: first.body, transferSyntaxUID: transferSyntaxOfFrame(first.headers['content-type'] ?? contentType) } };
+  if (parts.value.length === 0) return { ok: false, reason: 'the multipart answer holds no frame' };
+  return { ok: true, value: parts.value.map((part) => ({ pixelData: part.body, transferSyntaxUID: transferSyntaxOfFrame(part.headers['content-type'] ?? contentType) })) };
+}
+
+/** The first frame of a WADO-RS `frames/N` answer (framePartsOf). */
+export function framePartOf(contentType: string, body: Uint8Array): ParseOutcome<FramePart> {
+  const parts = framePartsOf(contentType, body);
+  return parts.ok ? { ok: true, value: parts.value[0]! } : parts;
 }
