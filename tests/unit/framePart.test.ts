@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { framePartOf, transferSyntaxAnnounced, transferSyntaxOfFrame } from '../../viewer/dicomweb/framePart';
+import { framePartOf, framePartsOf, transferSyntaxAnnounced, transferSyntaxOfFrame } from '../../viewer/dicomweb/framePart';
 
 const encoder = new TextEncoder();
 const concat = (...pieces: Array<string | Uint8Array>): Uint8Array => {
@@ -52,6 +52,21 @@ describe('framePartOf', () => {
     const part = framePartOf(contentType, body);
     expect(part.ok).toBe(false);
     expect(part.ok ? '' : part.reason).toMatch(/\w+ \w+/);
+  });
+});
+
+describe('framePartsOf', () => {
+  it('takes every frame of an answer to a list of frames, in the order of its parts, each with its own syntax', () => {
+    const second = pixels.slice(0, 1000).reverse();
+    const body = concat(
+      '--abc123\r\nContent-Type: application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1\r\n\r\n', pixels,
+      '\r\n--abc123\r\nContent-Type: image/jp2\r\n\r\n', second, '\r\n--abc123--\r\n',
+    );
+    const parts = framePartsOf('multipart/related; type="application/octet-stream"; boundary=abc123', body);
+    if (!parts.ok) throw new Error(parts.reason);
+    expect(parts.value.map((p) => p.transferSyntaxUID)).toEqual(['1.2.840.10008.1.2.1', '1.2.840.10008.1.2.4.90']);
+    expect(Array.from(parts.value[0]!.pixelData)).toEqual(Array.from(pixels));
+    expect(Array.from(parts.value[1]!.pixelData)).toEqual(Array.from(second));
   });
 });
 
