@@ -9,6 +9,7 @@ import { SAMPLE_OUTPUT, type PreviewServer } from './harness';
 import { parseCsv } from '../helpers/csv';
 import { ViewerPage, loadGroundTruth, type GroundTruthLevel, type Vec3 } from './pageObject';
 import { startServer, startSession, type ViewerSession, type ViewerTab } from './session';
+import { startRefusingProxy } from './refusingProxy';
 import { hasOrthanc } from './orthancPresent';
 import { startOrthanc, type RunningOrthanc } from '../../scripts/pacs/orthanc';
 import { uploadFiles } from '../../scripts/pacs/upload';
@@ -417,6 +418,32 @@ describe.skipIf(!hasSample || !hasOrthanc)('enhanced multi-frame CT and MR over 
     const mrFrames = [...frameRequests.entries()].filter(([path]) => path.includes(`/instances/${mr.sopInstanceUID}/frames/`));
     expect(mrFrames.length).toBeGreaterThan(0);
     expect(mrFrames.filter(([, count]) => count !== 1)).toEqual([]);
+  });
+
+  // The read-ahead asks for a multi-frame instance's frames in lists (workers/frameFetchWorker.ts); a PACS that refuses
+  // a list gets those frames asked for one by one, and the volume is complete all the same.
+  it('loads the Enhanced CT through a PACS that refuses lists of frames, asking for each frame alone', async () => {
+    const proxy = await startRefusingProxy(server!.url, [{ pathPart: '/frames/', pathPattern: /\/frames\/\d+,/, status: 400 }]);
+    const context = await session.browser.newContext({ viewport: { width: 1200, height: 800 } });
+    try {
+      const page = await context.newPage();
+      const single = new Map<string, number>();
+      page.on('request', (request) => {
+        const match = /\/frames\/(\d+)$/.exec(new URL(request.url()).pathname);
+        if (match && request.url().includes(ct.sopInstanceUID)) single.set(match[1]!, (single.get(match[1]!) ?? 0) + 1);
+      });
+      await page.goto(`${proxy.url}/?dicomweb=/dicom-web&StudyInstanceUIDs=${ct.studyInstanceUID}`);
+      await new ViewerPage(page).waitLoaded('sagittal');
+      await page.waitForFunction(() => performance.getEntriesByName('vhv:volume-loaded', 'mark').length > 0, undefined, { timeout: 120_000 });
+      expect(proxy.refusals('/frames/')).toBeGreaterThan(0);
+      expect(single.size).toBe(ct.frameCount);
+      // The first image's frame is also asked for early (loading/earlyFrame.ts) and for the thumbnail.
+      expect([...single.values()].filter((count) => count > 3)).toEqual([]);
+      expect(await page.evaluate(() => window.vertebralViewer.getState().problems.length)).toBe(0);
+    } finally {
+      await context.close();
+      await proxy.stop();
+    }
   });
 
   it('raised no uncaught error in the page', () => {

@@ -1,9 +1,10 @@
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** Requests whose path contains `pathPart` are answered with `status`. */
+/** Requests whose path contains `pathPart` (or, when given, matches `pathPattern`) are answered with `status`. */
 export interface Refusal {
   pathPart: string;
+  pathPattern?: RegExp;
   status: number;
 }
 
@@ -29,7 +30,7 @@ export async function startRefusingProxy(targetUrl: string, refusals: Refusal[])
   const refusedPaths: string[] = [];
   const server = createServer((request, response) => {
     const path = request.url ?? '';
-    const refusal = refusals.find(({ pathPart }) => path.includes(pathPart));
+    const refusal = refusals.find(({ pathPart, pathPattern }) => (pathPattern ? pathPattern.test(path) : path.includes(pathPart)));
     if (refusal) {
       refusedPaths.push(path);
       response.writeHead(refusal.status, { 'content-length': '0' }).end();

@@ -111,7 +111,7 @@ function handOver(url: string, pixelData: Uint8Array, transferSyntaxUID: string,
 /**
  * Several frames of one instance in one request: each part of the answer is copied into a buffer of its own (a buffer
  * is transferred to the page whole). A server that refuses the list, or answers with another number of parts, has
- * those frames asked for one by one, first in the queue, and that instance's frames from then on.
+ * those frames asked for one by one, first in line, and that instance's frames from then on.
  */
 async function fetchFrames(urls: readonly string[]): Promise<void> {
   const path = FRAME_URL.exec(urls[0]!)![1]!;
@@ -123,7 +123,9 @@ async function fetchFrames(urls: readonly string[]): Promise<void> {
     const parts = response?.ok ? framePartsOf(response.headers.get('Content-Type') ?? 'application/octet-stream', new Uint8Array(await response.arrayBuffer().catch(() => new ArrayBuffer(0)))) : null;
     if (!parts?.ok || parts.value.length !== urls.length) {
       noFrameLists.add(path);
-      aheadQueue.unshift(...urls);
+      // First in line and past the window, as frames the page asks for: the page may have asked for one of them while
+      // the list was on its way (then it was not queued again), and must not wait on the window for it.
+      askedQueue.unshift(...urls);
       return;
     }
     parts.value.forEach(({ pixelData, transferSyntaxUID }, i) => handOver(urls[i]!, pixelData.slice(), transferSyntaxUID, false));
