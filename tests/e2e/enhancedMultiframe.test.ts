@@ -112,6 +112,11 @@ async function heightErrorsMm(viewer: ViewerPage, level: string): Promise<number
   return Promise.all(HEIGHTS.map(async (field) => (await viewer.numberField(level, field)) - byLevel(level).heights[field]));
 }
 
+/** Expects each of the level's three heights in the panel within `toleranceMm` of the truth. */
+async function expectHeightsWithin(viewer: ViewerPage, level: string, toleranceMm: number): Promise<void> {
+  for (const [i, error] of (await heightErrorsMm(viewer, level)).entries()) expect(Math.abs(error), HEIGHTS[i]).toBeLessThan(toleranceMm);
+}
+
 /** The frame (1-based) of `object` nearest the plane x = `xMm`: where a sagittal vertebra at that x lies. */
 function frameAtX(object: EnhancedObject, xMm: number): number {
   const distances = object.framePositionsMm.map((p) => Math.abs(p[0] - xMm));
@@ -252,12 +257,12 @@ describe.skipIf(!hasSample)('enhanced multi-frame CT and MR opened from local fi
 
   it('measures L1 on the sagittal reformat within one pixel spacing of the truth', async () => {
     await viewer.placeVertebra('sagittal', 'L1', byLevel('L1').points);
-    for (const [i, error] of (await heightErrorsMm(viewer, 'L1')).entries()) expect(Math.abs(error), HEIGHTS[i]).toBeLessThan(ctSpacingMm);
+    await expectHeightsWithin(viewer, 'L1', ctSpacingMm);
   });
 
   it('proposes L2 from one click inside its body, every height within 1 mm of the truth', async () => {
     await proposeByClick(viewer, 'L2');
-    for (const [i, error] of (await heightErrorsMm(viewer, 'L2')).entries()) expect(Math.abs(error), HEIGHTS[i]).toBeLessThan(ONE_CLICK_CT_TOLERANCE_MM);
+    await expectHeightsWithin(viewer, 'L2', ONE_CLICK_CT_TOLERANCE_MM);
   });
 
   it('opens the Enhanced MR as a sagittal stack of its frames in order across the patient, and scrolls through them', async () => {
@@ -280,12 +285,12 @@ describe.skipIf(!hasSample)('enhanced multi-frame CT and MR opened from local fi
 
   it('measures L1 on the frame through the spine within one pixel spacing of the truth', async () => {
     await viewer.placeVertebra('sagittal', 'L1', byLevel('L1').points);
-    for (const [i, error] of (await heightErrorsMm(viewer, 'L1')).entries()) expect(Math.abs(error), HEIGHTS[i]).toBeLessThan(mrSpacingMm);
+    await expectHeightsWithin(viewer, 'L1', mrSpacingMm);
   });
 
   it('proposes L2 from one click on that frame, every height within 1.1 mm of the truth', async () => {
     await proposeByClick(viewer, 'L2');
-    for (const [i, error] of (await heightErrorsMm(viewer, 'L2')).entries()) expect(Math.abs(error), HEIGHTS[i]).toBeLessThan(ONE_CLICK_MR_TOLERANCE_MM);
+    await expectHeightsWithin(viewer, 'L2', ONE_CLICK_MR_TOLERANCE_MM);
     // 3.5 mm apart, the frames around it are too far to be read with it (analysis/planeView.ts slicesEachSide).
     expect((await stackImagesSent(viewer.page)).at(-1)).toEqual({ kind: 'plane', dimensions: null });
   });
@@ -344,7 +349,7 @@ describe.skipIf(!hasSample)('enhanced multi-frame CT and MR opened from local fi
     expect([plan.mode, plan.orientations, plan.imageIds.length]).toEqual(['stack', ['sagittal'], sagittalCt.frameCount]);
     await viewer.showSagittalPlaneAt(byLevel('L2').points.anteriorSuperior[0]);
     await proposeByClick(viewer, 'L2');
-    for (const [i, error] of (await heightErrorsMm(viewer, 'L2')).entries()) expect(Math.abs(error), HEIGHTS[i]).toBeLessThan(ONE_CLICK_CT_TOLERANCE_MM);
+    await expectHeightsWithin(viewer, 'L2', ONE_CLICK_CT_TOLERANCE_MM);
     // The displayed frame and the frames beside it, each from the one instance, as a volume of whole frames.
     const [sent] = (await stackImagesSent(viewer.page)).slice(-1);
     expect(sent?.kind).toBe('volume');
@@ -401,7 +406,7 @@ describe.skipIf(!hasSample || !hasOrthanc)('enhanced multi-frame CT and MR over 
   it('proposes L2 from one click on the sagittal reformat, every height within 1 mm of the truth', async () => {
     await pacsViewer.page.locator('[data-testid="tool-vertebral-height"]').click();
     await proposeByClick(pacsViewer, 'L2');
-    for (const [i, error] of (await heightErrorsMm(pacsViewer, 'L2')).entries()) expect(Math.abs(error), HEIGHTS[i]).toBeLessThan(ONE_CLICK_CT_TOLERANCE_MM);
+    await expectHeightsWithin(pacsViewer, 'L2', ONE_CLICK_CT_TOLERANCE_MM);
   });
 
   it('opens the Enhanced MR as a sagittal stack and proposes L2 from one click, within 1.1 mm of the truth', async () => {
@@ -414,7 +419,7 @@ describe.skipIf(!hasSample || !hasOrthanc)('enhanced multi-frame CT and MR over 
     plan.imageIds.forEach((imageId, i) => expect(plan.positionsMm[i], imageId).toEqual([...mr.framePositionsMm[frameNumberOf(imageId) - 1]!]));
     await pacsViewer.showSagittalPlaneAt(byLevel('L2').points.anteriorSuperior[0]);
     await proposeByClick(pacsViewer, 'L2');
-    for (const [i, error] of (await heightErrorsMm(pacsViewer, 'L2')).entries()) expect(Math.abs(error), HEIGHTS[i]).toBeLessThan(ONE_CLICK_MR_TOLERANCE_MM);
+    await expectHeightsWithin(pacsViewer, 'L2', ONE_CLICK_MR_TOLERANCE_MM);
     const mrFrames = [...frameRequests.entries()].filter(([path]) => path.includes(`/instances/${mr.sopInstanceUID}/frames/`));
     expect(mrFrames.length).toBeGreaterThan(0);
     expect(mrFrames.filter(([, count]) => count !== 1)).toEqual([]);
