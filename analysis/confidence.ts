@@ -23,6 +23,8 @@
  * - LEVEL_UNCERTAIN: in a detected spine, the disc count next to this body is uncertain (a body between two discs was
  *   not found or found twice), so its level, or a neighbour's, may be off by one; or an end body was read at no
  *   plausible size, and every level counted from it is in doubt.
+ * - CROSSED_NEIGHBOUR: in a detected spine, this body and its neighbour were read with their facing endplates crossed
+ *   (one reaching across the disc onto the other's plate), and no second reading of either resolved it.
  */
 export type ReasonCode =
   | 'WEAK_EDGE'
@@ -37,7 +39,8 @@ export type ReasonCode =
   | 'SURFACE_ASSUMED'
   | 'BRIGHT_SHELL_UNCONFIRMED'
   | 'COARSE_SAMPLING'
-  | 'LEVEL_UNCERTAIN';
+  | 'LEVEL_UNCERTAIN'
+  | 'CROSSED_NEIGHBOUR';
 
 /** One reason for low confidence, with a message a clinician can read. */
 export interface ConfidenceReason {
@@ -60,6 +63,7 @@ export const REASON_FACTORS: Readonly<Record<ReasonCode, number>> = {
   BRIGHT_SHELL_UNCONFIRMED: 0.5,
   COARSE_SAMPLING: 0.5,
   LEVEL_UNCERTAIN: 0.5,
+  CROSSED_NEIGHBOUR: 0.5,
 };
 
 /** Below this confidence (0–1) a proposal should be shown as "check". */

@@ -1,11 +1,12 @@
-import { CHECK_BELOW_CONFIDENCE, confidenceOf, PRECISION_ONLY_REASONS } from './confidence';
+import { CHECK_BELOW_CONFIDENCE, confidenceOf, PRECISION_ONLY_REASONS, type ConfidenceReason } from './confidence';
 import { MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
 import type { AnalysisImage } from './image';
 import { planeViewOf, type PlaneView } from './planeView';
 import { median } from './profile';
 import { proposeOnView, toVertebraProposal, withSamplingReason, type AnalysisOptions, type PlaneProposal, type VertebraProposal } from './proposeVertebra';
 import { fail, ok, type AnalysisResult } from './result';
-import { addScaled2, distance3, dot2, perpendicular2, subtract2, unit2, type Vec2, type Vec3 } from './vec';
+import type { BodyFrame } from './bodyFrame';
+import { addScaled2, distance3, dot2, dot3, perpendicular2, subtract2, subtract3, unit2, type Vec2, type Vec3 } from './vec';
 
 /** One body found between the two clicks. */
 export interface SpineVertebra {
@@ -203,13 +204,14 @@ export function detectSpine(
     if (!Number.isFinite(g.valueAt(p[0], p[1]))) return fail('OUTSIDE_IMAGE', 'A click is outside the image; click inside the first and the last body.');
   }
   // `clicked`: the seed is one of the user's two clicks (proposeOnView's otherOutlines), not a body seeded along the spine.
-  const propose = (seed: Vec2, initialCranial?: Vec2, clicked = false): { proposal: PlaneProposal; view: PlaneView } | null => {
+  const propose = (seed: Vec2, initialCranial?: Vec2, clicked = false, avoid: readonly BodyFrame[] = []): { proposal: PlaneProposal; view: PlaneView } | null => {
     const view = planeViewOf(image, g.toWorld(seed), options.planeAxes);
     if (!view.ok) return null;
     const o = {
       ...(options.polarity ? { polarity: options.polarity } : {}),
       ...(initialCranial ? { initialCranial } : {}),
       otherOutlines: clicked,
+      avoid,
     };
     const proposal = proposeOnView(view.value, view.value.toPlane(g.toWorld(seed)), o);
     return proposal ? { proposal, view: view.value } : null;
@@ -278,13 +280,17 @@ export function detectSpine(
   // The body between two discs depends only on the station its seed is taken at (the middle between them): counts
   // that share a pair of discs share that body, which is proposed once.
   const bodyAtStation = new Map<number, VertebraProposal | null>();
+  // How each body of the spine was read, so that one can be read again as another outline (readAvoiding).
+  const readings = new Map<VertebraProposal, Reading>();
   const bodyAt = (i: number): VertebraProposal | null => {
     const known = bodyAtStation.get(i);
     if (known !== undefined) return known;
     const station = stations[i]!;
-    const found = propose(station.p, dot2(station.t, g.cranial) >= 0 ? station.t : [-station.t[0], -station.t[1]]);
+    const initialCranial: Vec2 = dot2(station.t, g.cranial) >= 0 ? station.t : [-station.t[0], -station.t[1]];
+    const found = propose(station.p, initialCranial);
     const proposal = found ? toVertebraProposal(found.view, found.proposal) : null;
     const body = proposal && plausible(proposal) ? proposal : null;
+    if (body && found) readings.set(body, { seed: station.p, initialCranial, clicked: false, frame: found.proposal.frame });
     bodyAtStation.set(i, body);
     return body;
   };
@@ -302,10 +308,26 @@ export function detectSpine(
     const again = toVertebraProposal(found.view, found.proposal);
     if (distance3(again.centreMm, proposal.centreMm) > proposal.heightsMm.middleMm / 3 || !plausible(again) || again.confidence <= proposal.confidence) return proposal;
     const reasons = [...proposal.reasons, ...again.reasons.filter((r) => !proposal.reasons.some((o) => o.code === r.code))];
-    return { ...again, reasons, confidence: confidenceOf(reasons) };
+    const taken = { ...again, reasons, confidence: confidenceOf(reasons) };
+    readings.set(taken, { seed: g.toPlane(proposal.centreMm), clicked: true, frame: found.proposal.frame });
+    return taken;
   };
   const firstProposal = toVertebraProposal(first.view, first.proposal);
   const lastProposal = toVertebraProposal(last.view, last.proposal);
+  readings.set(firstProposal, { seed: a, clicked: true, frame: first.proposal.frame });
+  readings.set(lastProposal, { seed: b, clicked: true, frame: last.proposal.frame });
+  // A body read again from the seed it was read from, as the next outline there (its own avoided), when that finds the
+  // same body (centre within a third of its middle height) at a plausible size; null otherwise (see uncrossed).
+  const readAvoiding = (proposal: VertebraProposal): VertebraProposal | null => {
+    const reading = readings.get(proposal);
+    if (!reading) return null;
+    const found = propose(reading.seed, reading.initialCranial, reading.clicked, [reading.frame]);
+    if (!found) return null;
+    const again = toVertebraProposal(found.view, found.proposal);
+    if (distance3(again.centreMm, proposal.centreMm) > proposal.heightsMm.middleMm / 3 || !plausible(again)) return null;
+    readings.set(again, { ...reading, frame: found.proposal.frame });
+    return again;
+  };
   // The disc count is taken only when the bodies between its discs are sound: a count one too high puts a disc inside
   // a body (a fracture's cleft, a dark band of oedema under an endplate, a dark marrow band) and finds that body twice
   // (each half proposing the whole of it: an overlap) or not at all (each half bounded by a false disc: no body there).
@@ -364,7 +386,7 @@ export function detectSpine(
     }
   }
   const between = bodies.between.map((v) => ({ levelOffset: v.levelOffset, proposal: readAgainFromItsCentre(v.proposal) }));
-  const unflagged: SpineVertebra[] = [{ levelOffset: 0, proposal: firstProposal }, ...between, { levelOffset: placed.discs.length, proposal: lastProposal }];
+  const unflagged: SpineVertebra[] = uncrossed([{ levelOffset: 0, proposal: firstProposal }, ...between, { levelOffset: placed.discs.length, proposal: lastProposal }], readAvoiding);
   // The count stands on the end bodies: their heights set the spacing prior and their endplates the first and last
   // discs. An end body of no plausible size (a STIR's misread as one 48 mm body over three) leaves every level counted
   // from it in doubt, all but the first click's own.
@@ -384,6 +406,86 @@ export function detectSpine(
     direction,
     missingLevelOffsets: missing,
   });
+}
+
+/** How a body of the spine was read: its seed on the spine's plane, the axis it started from, whether a click, its outline. */
+interface Reading {
+  readonly seed: Vec2;
+  readonly initialCranial?: Vec2;
+  readonly clicked: boolean;
+  readonly frame: BodyFrame;
+}
+
+/**
+ * The least gap between two neighbouring bodies' facing endplates, mm, over the anterior, middle and posterior lines,
+ * along their mean axis: negative where one body's endplate lies beyond the other's (across the disc).
+ */
+function facingGapMm(p: VertebraProposal, q: VertebraProposal): number {
+  const axis: Vec3 = [p.cranialAxis[0] + q.cranialAxis[0], p.cranialAxis[1] + q.cranialAxis[1], p.cranialAxis[2] + q.cranialAxis[2]];
+  const norm = Math.hypot(...axis) || 1;
+  const unit: Vec3 = [axis[0] / norm, axis[1] / norm, axis[2] / norm];
+  const [upper, lower] = dot3(subtract3(p.centreMm, q.centreMm), unit) >= 0 ? [p, q] : [q, p];
+  return Math.min(
+    dot3(subtract3(upper.points.anteriorInferior, lower.points.anteriorSuperior), unit),
+    dot3(subtract3(upper.points.middleInferior, lower.points.middleSuperior), unit),
+    dot3(subtract3(upper.points.posteriorInferior, lower.points.posteriorSuperior), unit),
+  );
+}
+
+/**
+ * How far one neighbour's endplate may lie beyond the other's before the two count as crossed, mm: two plates read at
+ * half maximum either side of a disc worn to nothing (a vacuum disc, a fusion) can meet, and each is read to a few
+ * tenths of a millimetre. Design decision of this project (issue 12).
+ */
+const CROSSED_TOLERANCE_MM = 0.5;
+
+const CROSSED_REASON: ConfidenceReason = {
+  code: 'CROSSED_NEIGHBOUR',
+  message:
+    'This body and its neighbour were read reaching across the disc between them (their facing endplates cross): one of the two endplates is misplaced. Check both bodies.',
+};
+
+/**
+ * The spine's bodies with no two neighbours crossed (facingGapMm below −CROSSED_TOLERANCE_MM). Two bodies cannot share
+ * bone: where neighbours cross, one of them was drawn with an endplate on the other's plate beyond the disc (on the
+ * real VerSe CT, T11's top on T10's bottom across the thin T10/T11 disc from 4 of 49 pairs of end clicks, T11 then
+ * 4–6 mm tall and T10 graded moderate against it). Each of the two is read again as the next outline around its own
+ * seed (`readAvoiding`); a reading that crosses neither of its neighbours replaces it, the more confident if both do,
+ * keeping the doubts of the reading it replaces (a flagged body stays flagged). Where neither does, both are flagged
+ * CROSSED_NEIGHBOUR.
+ */
+function uncrossed(spine: readonly SpineVertebra[], readAvoiding: (p: VertebraProposal) => VertebraProposal | null): SpineVertebra[] {
+  const out = [...spine];
+  const crosses = (i: number, proposal: VertebraProposal): boolean =>
+    [i - 1, i + 1].some((n) => {
+      const other = out[n];
+      return other !== undefined && Math.abs(other.levelOffset - out[i]!.levelOffset) === 1 && facingGapMm(proposal, other.proposal) < -CROSSED_TOLERANCE_MM;
+    });
+  for (let i = 0; i + 1 < out.length; i += 1) {
+    const [upper, lower] = [out[i]!, out[i + 1]!];
+    if (lower.levelOffset - upper.levelOffset !== 1 || facingGapMm(upper.proposal, lower.proposal) >= -CROSSED_TOLERANCE_MM) continue;
+    let best: { readonly index: number; readonly proposal: VertebraProposal } | null = null;
+    for (const j of [i, i + 1]) {
+      const again = readAvoiding(out[j]!.proposal);
+      if (!again || crosses(j, again)) continue;
+      if (!best || again.confidence > best.proposal.confidence) best = { index: j, proposal: again };
+    }
+    if (best) {
+      const replaced = out[best.index]!.proposal;
+      const reasons = [...replaced.reasons, ...best.proposal.reasons.filter((r) => !replaced.reasons.some((o) => o.code === r.code))];
+      out[best.index] = { levelOffset: out[best.index]!.levelOffset, proposal: { ...best.proposal, reasons, confidence: confidenceOf(reasons) } };
+    } else {
+      for (const j of [i, i + 1]) out[j] = { levelOffset: out[j]!.levelOffset, proposal: withReason(out[j]!.proposal, CROSSED_REASON) };
+    }
+  }
+  return out;
+}
+
+/** The proposal with `reason` added (once) and its confidence lowered accordingly. */
+function withReason(proposal: VertebraProposal, reason: ConfidenceReason): VertebraProposal {
+  if (proposal.reasons.some((r) => r.code === reason.code)) return proposal;
+  const reasons = [...proposal.reasons, reason];
+  return { ...proposal, reasons, confidence: confidenceOf(reasons) };
 }
 
 /** The bodies proposed between the discs of one count, by level offset. */
@@ -690,9 +792,7 @@ function identityConfidence(proposal: VertebraProposal): number {
 
 /** The proposal with LEVEL_UNCERTAIN (`message`) added to its reasons (once) and its confidence lowered accordingly. */
 function withLevelDoubt(proposal: VertebraProposal, message: string): VertebraProposal {
-  if (proposal.reasons.some((r) => r.code === 'LEVEL_UNCERTAIN')) return proposal;
-  const reasons = [...proposal.reasons, { code: 'LEVEL_UNCERTAIN' as const, message }];
-  return { ...proposal, reasons, confidence: confidenceOf(reasons) };
+  return withReason(proposal, { code: 'LEVEL_UNCERTAIN', message });
 }
 
 

@@ -92,6 +92,8 @@ type ViewOptions = {
    * bodies the spine's detection seeds itself, whose count stands on which of them are found.
    */
   readonly otherOutlines?: boolean;
+  /** Outlines the body found must not be (CT; fitBodyBox's `avoid`): a reading already judged wrong. */
+  readonly avoid?: readonly BodyFrame[];
 };
 
 /**
@@ -127,7 +129,7 @@ function implausible(proposal: PlaneProposal): boolean {
  * tried, at most OTHER_OUTLINES times.
  */
 function proposeFrom(view: PlaneView, seed: Vec2, options: ViewOptions, avoided: readonly BodyFrame[] = []): PlaneProposal | null {
-  const avoid: BodyFrame[] = [...avoided];
+  const avoid: BodyFrame[] = [...(options.avoid ?? []), ...avoided];
   const attempts = options.otherOutlines === true ? OTHER_OUTLINES : 0;
   for (let attempt = 0; attempt <= attempts; attempt += 1) {
     const frame = findBody(view, seed, { ...options, avoid });

@@ -168,4 +168,31 @@ describe.skipIf(!available)('the analysis on the real VerSe CT', HEAVY, () => {
     const graded = Object.fromEntries(assessed.value.levels.map((l) => [l.level, l.assessment.grade]));
     expect(graded).toMatchObject({ T10: 0, T11: 0, T12: 0, L1: 3, L2: 0 });
   });
+
+  // Neighbours whose facing endplates cross are read again (analysis/detectSpine.ts uncrossed). From these four pairs
+  // of end clicks (of 49 on a ±1.5 mm grid) T11 was drawn with its top on T10's bottom across the thin disc, 1.3–2.3 mm
+  // beyond it, T11 4–6 mm tall and T10 graded 1–2 against it (the experts: 0).
+  it('reads no two neighbours of the spine across the disc between them, and grades T10 as the experts do', () => {
+    const [t10, l3] = [centreOf(references[0]!), centreOf(references.at(-1)!)];
+    for (const [dy, dz] of [[-0.5, 0], [0, 1], [1, 0], [1.5, 1]] as const) {
+      const spine = detectSpine(ct!, [t10[0], t10[1] + dy, t10[2] + dz], [l3[0], l3[1] + dy, l3[2] + dz]);
+      if (!spine.ok) throw new Error(spine.error.message);
+      const bodies = spine.value.vertebrae;
+      expect(bodies.map((v) => references[v.levelOffset]!.level), `clicks (${dy}, ${dz})`).toEqual(['T10', 'T11', 'T12', 'L1', 'L2', 'L3']);
+      for (let i = 0; i + 1 < bodies.length; i += 1) {
+        const [upper, lower] = [bodies[i]!.proposal, bodies[i + 1]!.proposal];
+        const axis = upper.cranialAxis;
+        const along = (p: Vec3, q: Vec3) => (p[0] - q[0]) * axis[0] + (p[1] - q[1]) * axis[1] + (p[2] - q[2]) * axis[2];
+        const gapMm = Math.min(
+          along(upper.points.anteriorInferior, lower.points.anteriorSuperior),
+          along(upper.points.middleInferior, lower.points.middleSuperior),
+          along(upper.points.posteriorInferior, lower.points.posteriorSuperior),
+        );
+        expect(gapMm, `clicks (${dy}, ${dz}), ${references[bodies[i]!.levelOffset]!.level} and the body below`).toBeGreaterThan(-0.5);
+      }
+      const assessed = assessSpine(bodies.map((v) => ({ level: references[v.levelOffset]!.level, points: v.proposal.points })));
+      if (!assessed.ok) throw new Error(assessed.error.message);
+      expect(assessed.value.levels.find((l) => l.level === 'T10')!.assessment.grade, `clicks (${dy}, ${dz})`).toBe(0);
+    }
+  });
 });
