@@ -410,8 +410,8 @@ describe.skipIf(!hasSample || !hasOrthanc)('enhanced multi-frame CT and MR over 
   });
 
   it('opens the Enhanced MR as a sagittal stack and proposes L2 from one click, within 1.1 mm of the truth', async () => {
-    // Its thumbnail's frame was fetched already, outside the image cache (cornerstone/thumbnail.ts): counted from here.
-    frameRequests.clear();
+    // Its thumbnail's frame, fetched before (cornerstone/thumbnail.ts), is taken by the stack from there, not asked again
+    // (loading/thumbnailFrames.ts).
     await pacsViewer.openSeries(mr.seriesInstanceUID);
     await pacsViewer.waitLoaded('sagittal');
     const plan = await openedPlan(pacsViewer.page);

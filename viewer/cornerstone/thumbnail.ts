@@ -82,7 +82,9 @@ function drawImage(canvas: HTMLCanvasElement, image: Types.IImage): void {
 /**
  * Draws one image's thumbnail for the study browser from the image's own pixels (nearest neighbour, its window), once
  * no files are being read. An image the open series is loading is drawn once it is in, from the cache (no second
- * request or decode); any other is loaded without entering the cache. Nothing is loaded once `signal` is aborted.
+ * request or decode); any other is loaded without entering the cache, and over DICOMweb a copy of its frame's bytes is
+ * kept for the series' own load (loading/thumbnailFrames.ts), so opening the series does not ask for it again. Nothing
+ * is loaded once `signal` is aborted.
  * Drawing here instead of with cornerstone's CPU renderer (`loadImageToCanvas`) spares a 256² RGBA render and its
  * canvas set-up, 1–2 s of the page's main thread on the test machine, at the moment the first image is drawn.
  */

@@ -25,9 +25,11 @@ type LoadOptions = NonNullable<Parameters<typeof createImage>[3]> & {
 function loadFrame(imageId: string, options: LoadOptions = {}): Types.IImageLoadObject {
   const url = imageId.slice(WADORS_SCHEME.length);
   const startMs = Date.now();
+  // A thumbnail's frame (cornerstone/thumbnail.ts) is kept for the series' own load, which then does not ask again.
+  const forThumbnail = options.requestType === Enums.RequestType.Thumbnail;
   const retrieved = new Promise<Awaited<ReturnType<typeof fetchDicomWebFrame>>>((resolve, reject) => {
     imageRetrievalPoolManager.addRequest(
-      () => fetchDicomWebFrame(url).then(resolve, (error: unknown) => {
+      () => fetchDicomWebFrame(url, { forThumbnail }).then(resolve, (error: unknown) => {
         reject(error instanceof Error ? error : new Error(String(error)));
       }),
       options.requestType ?? Enums.RequestType.Interaction,
