@@ -56,6 +56,11 @@ const DEPTH_OFF_MM = 3;
  */
 const CLICK_GRID_MM: readonly (readonly [number, number])[] = [-2, 0, 2].flatMap((dy) => [-2, 0, 2].map((dz) => [dy, dz] as const));
 const REPEATS = Number(process.env.BENCH_RUNS ?? 3);
+/**
+ * End clicks moved together on a 7 × 7 grid of ±1.5 mm (sagittal y, z), mm: the spine's count and grades from clicks a
+ * reader could equally have made (on VerSe a sub-millimetre move of the end clicks changed the count).
+ */
+const FINE_SPINE_GRID_MM: readonly (readonly [number, number])[] = [-1.5, -1, -0.5, 0, 0.5, 1, 1.5].flatMap((dy) => [-1.5, -1, -0.5, 0, 0.5, 1, 1.5].map((dz) => [dy, dz] as const));
 
 
 
@@ -125,7 +130,11 @@ function spineBodies(spine: ReturnType<typeof detectSpine>, levels: readonly Ref
   return tally;
 }
 
-function spinePairs(volume: Volume, levels: readonly ReferenceLevel[]): { pairs: number; countRight: number; allProposed: number; wrongAllFlagged: number; counts: string[]; bodies: number; bodiesRight: number; bodiesOffUnflagged: number } {
+function spinePairs(
+  volume: Volume,
+  levels: readonly ReferenceLevel[],
+  offsets: readonly (readonly [number, number])[] = CLICK_GRID_MM,
+): { pairs: number; countRight: number; allProposed: number; wrongAllFlagged: number; counts: string[]; bodies: number; bodiesRight: number; bodiesOffUnflagged: number; gradesOff: Map<SpinalLevel, number> } {
   const first = centreOf(levels[0]!.points);
   const last = centreOf(levels[levels.length - 1]!.points);
   let countRight = 0;
@@ -135,12 +144,19 @@ function spinePairs(volume: Volume, levels: readonly ReferenceLevel[]): { pairs:
   let bodiesProposed = 0;
   let bodiesRight = 0;
   let bodiesOffUnflagged = 0;
-  for (const [dy, dz] of CLICK_GRID_MM) {
+  // Each level's grade from the spine's bodies against the experts' where given, else the reference points' grade.
+  const referenceGrades = grades(levels);
+  const gradesOff = new Map<SpinalLevel, number>();
+  for (const [dy, dz] of offsets) {
     const spine = detectSpine(volume, [first[0], first[1] + dy, first[2] + dz], [last[0], last[1] + dy, last[2] + dz]);
     const tally = spineBodies(spine, levels);
     bodiesProposed += tally.bodies;
     bodiesRight += tally.right;
     bodiesOffUnflagged += tally.offUnflagged;
+    const graded = grades(spine.ok ? spine.value.vertebrae.flatMap((v) => (levels[v.levelOffset] ? [{ level: levels[v.levelOffset]!.level, points: v.proposal.points }] : [])) : []);
+    for (const level of levels) {
+      if (graded.get(level.level) !== (level.expertGrade ?? referenceGrades.get(level.level))) gradesOff.set(level.level, (gradesOff.get(level.level) ?? 0) + 1);
+    }
     const bodies = spine.ok ? spine.value.vertebrae.length : 0;
     const missing = spine.ok ? spine.value.missingLevelOffsets.length : 0;
     counts.push(missing ? `${bodies}+${missing}` : String(bodies));
@@ -149,7 +165,7 @@ function spinePairs(volume: Volume, levels: readonly ReferenceLevel[]): { pairs:
       if (missing === 0) allProposed += 1;
     } else if (spine.ok && spine.value.vertebrae.every((v) => v.proposal.confidence < CHECK_BELOW_CONFIDENCE)) wrongAllFlagged += 1;
   }
-  return { pairs: CLICK_GRID_MM.length, countRight, allProposed, wrongAllFlagged, counts, bodies: bodiesProposed, bodiesRight, bodiesOffUnflagged };
+  return { pairs: offsets.length, countRight, allProposed, wrongAllFlagged, counts, bodies: bodiesProposed, bodiesRight, bodiesOffUnflagged, gradesOff };
 }
 
 function bench({ name, volume, levels }: DataSet): void {
@@ -242,6 +258,13 @@ function bench({ name, volume, levels }: DataSet): void {
       `${pairs.allProposed} with every body proposed (bodies per pair ${pairs.counts.join(' ')}, +n: levels counted, no body proposed); ` +
       `of the wrong counts ${pairs.wrongAllFlagged} with every body flagged "check"; ` +
       `bodies within ${CORRECTION_MM} mm on all three heights ${pairs.bodiesRight}/${pairs.bodies}, off and unflagged ${pairs.bodiesOffUnflagged}`,
+  );
+  const fine = spinePairs(volume, levels, FINE_SPINE_GRID_MM);
+  const gradesOff = levels.filter((l) => fine.gradesOff.has(l.level)).map((l) => `${l.level} ${fine.gradesOff.get(l.level)}`);
+  console.log(
+    `  spine, end clicks moved together on a 7 × 7 grid ±1.5 mm: ${fine.countRight}/${fine.pairs} pairs count the ${levels.length} levels ` +
+      `(${fine.allProposed} with every body proposed), bodies within ${CORRECTION_MM} mm ${fine.bodiesRight}/${fine.bodies}, off and unflagged ${fine.bodiesOffUnflagged}; ` +
+      `grades other than the ${levels.some((l) => l.expertGrade !== undefined) ? 'experts\'' : 'reference points\''} (per level, of ${fine.pairs}): ${gradesOff.length ? gradesOff.join(', ') : 'none'}`,
   );
 }
 
