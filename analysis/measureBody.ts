@@ -426,7 +426,8 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
 
 /**
  * True when the body holds cement: material denser than bone was filled in inside its edges (CT, CEMENT_MIN_HU), or its
- * interior (3 mm inside its edges) reaches far beyond the cortex (CT cement is 2000–3000 HU).
+ * interior (3 mm inside its edges) reaches far beyond the cortex (CT cement is 2000–3000 HU), on CT to at least
+ * CEMENT_RELATIVE_MIN_HU.
  */
 function hasCement(view: PlaneView, frame: BodyFrame, edges: readonly ExitEdge[]): boolean {
   const outside = median(edges.map((e) => e.outsideValue));
@@ -442,5 +443,14 @@ function hasCement(view: PlaneView, frame: BodyFrame, edges: readonly ExitEdge[]
   }
   values.sort((a, b) => a - b);
   const high = values[Math.floor(values.length * 0.98)];
-  return high !== undefined && high - outside > CEMENT_CONTRAST_RATIO * frame.contrastValue;
+  if (high === undefined || (view.hounsfield && high < CEMENT_RELATIVE_MIN_HU)) return false;
+  return high - outside > CEMENT_CONTRAST_RATIO * frame.contrastValue;
 }
+
+/**
+ * On CT (Hounsfield units) the interior's bright end must reach this too, HU: bone cement with its radiopacifier reads
+ * well over 1,000 HU, while sclerotic trabecular bone near an endplate that a frame read short holds inside stays far
+ * below (the real VerSe CT's T11: 517–544 HU against a marrow of 105–153 HU, "cement?" from 2 of 150 clicks). Design
+ * decision of this project (issue 12).
+ */
+const CEMENT_RELATIVE_MIN_HU = 1000;

@@ -187,6 +187,18 @@ describe.skipIf(!available)('the analysis on the real VerSe CT', HEAVY, () => {
     }
   });
 
+  // The relative cement rule (analysis/measureBody.ts hasCement) read a sclerotic band at 517–544 HU inside T11's frame
+  // as "cement?" from these two clicks (on the sagittal plane x = 48 mm, through T10's centroid); cement reads well
+  // over 1,000 HU, which the rule now asks for on CT.
+  it('never takes T11\'s sclerotic bone for cement', () => {
+    const t11 = centreOf(references[1]!);
+    for (const [dy, dz] of [[-1.5, -3], [-1.5, 1.5]] as const) {
+      const result = proposeVertebra(ct!, [48, t11[1] + dy, t11[2] + dz]);
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.reasons.map((r) => r.code), `click (${dy}, ${dz})`).not.toContain('CEMENT');
+    }
+  });
+
   // Neighbours whose facing endplates cross are read again (analysis/detectSpine.ts uncrossed). From these four pairs
   // of end clicks (of 49 on a ±1.5 mm grid) T11 was drawn with its top on T10's bottom across the thin disc, 1.3–2.3 mm
   // beyond it, T11 4–6 mm tall and T10 graded 1–2 against it (the experts: 0).
