@@ -632,6 +632,8 @@ function judgingOf({ discs, evidence, first, last, bodyAt, readAgain, stationOf 
   // on): a reading that overlaps neither of its neighbours replaces it (the more confident if both do), and only where
   // none does are both a fault. A body drawn across a thin disc onto its neighbour's plate (the real VerSe CT's T11 and
   // T12, 4–6 mm tall) otherwise cost the right count, and a count one short was taken with a body straddling a disc.
+  // The reading taken here stands on its own doubts (the one it replaces overlapped a neighbour: it was wrong); the
+  // spine's bodies read again after the count (readAgainFromItsCentre, uncrossed) keep the doubts of both readings.
   const overlapWith = (next: SpineVertebra, nextIsEnd: boolean): SpineVertebra => {
     let kept = next;
     if (overlap(previous.proposal, next.proposal)) {
