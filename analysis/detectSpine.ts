@@ -307,8 +307,7 @@ export function detectSpine(
     if (!found) return proposal;
     const again = toVertebraProposal(found.view, found.proposal);
     if (distance3(again.centreMm, proposal.centreMm) > proposal.heightsMm.middleMm / 3 || !plausible(again) || again.confidence <= proposal.confidence) return proposal;
-    const reasons = [...proposal.reasons, ...again.reasons.filter((r) => !proposal.reasons.some((o) => o.code === r.code))];
-    const taken = { ...again, reasons, confidence: confidenceOf(reasons) };
+    const taken = withDoubtsOf(again, proposal);
     readings.set(taken, { seed: g.toPlane(proposal.centreMm), clicked: true, frame: found.proposal.frame });
     return taken;
   };
@@ -480,9 +479,7 @@ function uncrossed(spine: readonly SpineVertebra[], readAvoiding: (p: VertebraPr
       if (!best || again.confidence > best.proposal.confidence) best = { index: j, proposal: again };
     }
     if (best) {
-      const replaced = out[best.index]!.proposal;
-      const reasons = [...replaced.reasons, ...best.proposal.reasons.filter((r) => !replaced.reasons.some((o) => o.code === r.code))];
-      out[best.index] = { levelOffset: out[best.index]!.levelOffset, proposal: { ...best.proposal, reasons, confidence: confidenceOf(reasons) } };
+      out[best.index] = { levelOffset: out[best.index]!.levelOffset, proposal: withDoubtsOf(best.proposal, out[best.index]!.proposal) };
     } else {
       for (const j of [i, i + 1]) out[j] = { levelOffset: out[j]!.levelOffset, proposal: withReason(out[j]!.proposal, CROSSED_REASON) };
     }
@@ -521,6 +518,12 @@ export function withGapDoubts(spine: readonly SpineVertebra[]): SpineVertebra[] 
   });
   if (gapAfter < 0) return [...spine];
   return spine.map((v, i) => (i >= gapAfter ? { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, GAP_MESSAGE) } : v));
+}
+
+/** `reading` (a second reading of a body) with the doubts of `replaced` (the reading it replaces) before its own, each once. */
+function withDoubtsOf(reading: VertebraProposal, replaced: VertebraProposal): VertebraProposal {
+  const reasons = [...replaced.reasons, ...reading.reasons.filter((r) => !replaced.reasons.some((o) => o.code === r.code))];
+  return { ...reading, reasons, confidence: confidenceOf(reasons) };
 }
 
 /** The proposal with `reason` added (once) and its confidence lowered accordingly. */
