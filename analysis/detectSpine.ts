@@ -6,7 +6,7 @@ import { median } from './profile';
 import { proposeOnView, toVertebraProposal, withSamplingReason, type AnalysisOptions, type PlaneProposal, type VertebraProposal } from './proposeVertebra';
 import { fail, ok, type AnalysisResult } from './result';
 import type { BodyFrame } from './bodyFrame';
-import { addScaled2, distance3, dot2, dot3, perpendicular2, subtract2, subtract3, unit2, type Vec2, type Vec3 } from './vec';
+import { addScaled2, distance3, dot2, dot3, length3, perpendicular2, subtract2, subtract3, unit2, type Vec2, type Vec3 } from './vec';
 
 /** One body found between the two clicks. */
 export interface SpineVertebra {
@@ -306,7 +306,7 @@ export function detectSpine(
     const found = propose(g.toPlane(proposal.centreMm), undefined, true);
     if (!found) return proposal;
     const again = toVertebraProposal(found.view, found.proposal);
-    if (distance3(again.centreMm, proposal.centreMm) > proposal.heightsMm.middleMm / 3 || !plausible(again) || again.confidence <= proposal.confidence) return proposal;
+    if (!sameBodyAgain(again, proposal) || again.confidence <= proposal.confidence) return proposal;
     const taken = withDoubtsOf(again, proposal);
     readings.set(taken, { seed: g.toPlane(proposal.centreMm), clicked: true, frame: found.proposal.frame });
     return taken;
@@ -323,7 +323,7 @@ export function detectSpine(
     const found = propose(reading.seed, reading.initialCranial, reading.clicked, [reading.frame]);
     if (!found) return null;
     const again = toVertebraProposal(found.view, found.proposal);
-    if (distance3(again.centreMm, proposal.centreMm) > proposal.heightsMm.middleMm / 3 || !plausible(again)) return null;
+    if (!sameBodyAgain(again, proposal)) return null;
     readings.set(again, { ...reading, frame: found.proposal.frame });
     return again;
   };
@@ -337,8 +337,10 @@ export function detectSpine(
   const stationOf = (pointMm: Vec3): number => {
     const q = g.toPlane(pointMm);
     let nearest = 0;
+    let nearestMm = Infinity;
     stations.forEach((station, i) => {
-      if (Math.hypot(station.p[0] - q[0], station.p[1] - q[1]) < Math.hypot(stations[nearest]!.p[0] - q[0], stations[nearest]!.p[1] - q[1])) nearest = i;
+      const mm = Math.hypot(station.p[0] - q[0], station.p[1] - q[1]);
+      if (mm < nearestMm) [nearest, nearestMm] = [i, mm];
     });
     return nearest;
   };
@@ -430,7 +432,7 @@ interface Reading {
  */
 export function facingGapMm(p: VertebraProposal, q: VertebraProposal): number {
   const axis: Vec3 = [p.cranialAxis[0] + q.cranialAxis[0], p.cranialAxis[1] + q.cranialAxis[1], p.cranialAxis[2] + q.cranialAxis[2]];
-  const norm = Math.hypot(...axis) || 1;
+  const norm = length3(axis) || 1;
   const unit: Vec3 = [axis[0] / norm, axis[1] / norm, axis[2] / norm];
   const [upper, lower] = dot3(subtract3(p.centreMm, q.centreMm), unit) >= 0 ? [p, q] : [q, p];
   return Math.min(
@@ -518,6 +520,14 @@ export function withGapDoubts(spine: readonly SpineVertebra[]): SpineVertebra[] 
   });
   if (gapAfter < 0) return [...spine];
   return spine.map((v, i) => (i >= gapAfter ? { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, GAP_MESSAGE) } : v));
+}
+
+/**
+ * Whether `again`, a second reading from around `proposal`'s body, found that body (its centre within a third of the
+ * first's middle height) at a plausible size.
+ */
+function sameBodyAgain(again: VertebraProposal, proposal: VertebraProposal): boolean {
+  return distance3(again.centreMm, proposal.centreMm) <= proposal.heightsMm.middleMm / 3 && plausible(again);
 }
 
 /** `reading` (a second reading of a body) with the doubts of `replaced` (the reading it replaces) before its own, each once. */
