@@ -1,26 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { facingGapMm, withGapDoubts, type SpineVertebra } from './detectSpine';
+import { deepEnough, facingGapMm, withGapDoubts, type SpineVertebra } from './detectSpine';
 import type { VertebraProposal } from './proposeVertebra';
 import type { Vec3 } from './vec';
 
-/** A box-shaped body proposal: centre at height `centreZ` (mm, head up), heights Ha / Hm / Hp, 30 mm deep, axis +z. */
-function body(centreZ: number, [ha, hm, hp]: readonly [number, number, number]): VertebraProposal {
+/** A box-shaped body proposal: centre at height `centreZ` (mm, head up), heights Ha / Hm / Hp, `depthMm` deep, axis +z. */
+function body(centreZ: number, [ha, hm, hp]: readonly [number, number, number], depthMm = 30): VertebraProposal {
   const point = (y: number, z: number): Vec3 => [0, y, z];
   return {
     points: {
-      anteriorSuperior: point(-14, centreZ + ha / 2),
-      anteriorInferior: point(-14, centreZ - ha / 2),
+      anteriorSuperior: point(1 - depthMm / 2, centreZ + ha / 2),
+      anteriorInferior: point(1 - depthMm / 2, centreZ - ha / 2),
       middleSuperior: point(0, centreZ + hm / 2),
       middleInferior: point(0, centreZ - hm / 2),
-      posteriorSuperior: point(14, centreZ + hp / 2),
-      posteriorInferior: point(14, centreZ - hp / 2),
+      posteriorSuperior: point(depthMm / 2 - 1, centreZ + hp / 2),
+      posteriorInferior: point(depthMm / 2 - 1, centreZ - hp / 2),
     },
     confidence: 1,
     reasons: [],
     centreMm: [0, 0, centreZ],
     cranialAxis: [0, 0, 1],
     heightsMm: { anteriorMm: ha, middleMm: hm, posteriorMm: hp },
-    depthMm: 30,
+    depthMm,
     polarity: 'brightShell',
   };
 }
@@ -59,5 +59,53 @@ describe('withGapDoubts: a space too tall for one disc', () => {
   it('says nothing about a space where the count already has a level without a body', () => {
     const checked = withGapDoubts(spine([0, 1, 3, 4]));
     expect(checked.map((v) => v.proposal.reasons.length)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('deepEnough: a body read far shallower than its neighbours', () => {
+  const weak = { code: 'WEAK_EDGE', message: 'faint' } as const;
+  const flagged = (p: VertebraProposal): VertebraProposal => ({ ...p, reasons: [weak], confidence: 0.6 });
+  const never = () => {
+    throw new Error('read again without cause');
+  };
+
+  it('reads nothing again where each body is about as deep as its neighbours', () => {
+    const bodies = spine([0, 1, 2]).map((v, i) => ({ ...v, proposal: body(-33 * i, [25, 25, 25], [30, 26, 33][i]) }));
+    expect(deepEnough(bodies, never, never)).toEqual(bodies);
+  });
+
+  it('takes the reading midway between its neighbours when the one read stands inside the bone', () => {
+    // The middle body read 18 mm deep and 15 mm tall, its lower half left out; its neighbours 30 mm deep.
+    const misread = flagged(body(-28, [15, 15, 15], 18));
+    const bodies: SpineVertebra[] = [
+      { levelOffset: 0, proposal: body(0, [25, 25, 25]) },
+      { levelOffset: 1, proposal: misread },
+      { levelOffset: 2, proposal: body(-66, [25, 25, 25]) },
+    ];
+    const seeds: Vec3[] = [];
+    const right = body(-33, [25, 25, 25], 31);
+    const checked = deepEnough(bodies, () => null, (point) => {
+      seeds.push(point);
+      return right;
+    });
+    // Midway between the upper neighbour's inferior (z = −12.5) and the lower's superior (z = −53.5) mid-depth points.
+    expect(seeds).toEqual([[0, 0, -33]]);
+    expect(checked[1]!.proposal.heightsMm.middleMm).toBe(25);
+    expect(checked[1]!.proposal.reasons.map((r) => r.code)).toEqual(['WEAK_EDGE']);
+    expect(checked[0]!.proposal).toBe(bodies[0]!.proposal);
+  });
+
+  it('flags the body when no second reading is deep enough and clear of its neighbours', () => {
+    const misread = body(-28, [15, 15, 15], 18);
+    const bodies: SpineVertebra[] = [
+      { levelOffset: 0, proposal: body(0, [25, 25, 25]) },
+      { levelOffset: 1, proposal: misread },
+      { levelOffset: 2, proposal: body(-66, [25, 25, 25]) },
+    ];
+    // One reading as shallow as the first, one deep but reaching 5 mm across the upper disc.
+    const checked = deepEnough(bodies, () => body(-28, [16, 16, 16], 19), () => body(-30, [41, 41, 41], 31));
+    expect(checked[1]!.proposal.heightsMm.middleMm).toBe(15);
+    expect(checked[1]!.proposal.reasons.map((r) => r.code)).toEqual(['IMPLAUSIBLE_SIZE']);
+    expect(checked[1]!.proposal.confidence).toBeLessThan(0.7);
   });
 });

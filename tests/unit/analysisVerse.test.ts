@@ -225,4 +225,22 @@ describe.skipIf(!available)('the analysis on the real VerSe CT', HEAVY, () => {
       expect(assessed.value.levels.find((l) => l.level === 'T10')!.assessment.grade, `clicks (${dy}, ${dz})`).toBe(0);
     }
   });
+
+  // A body of the spine read far shallower than its neighbours is read again (analysis/detectSpine.ts deepEnough). From
+  // these two pairs of end clicks (of 49 on a ±1.5 mm grid) T11 was read with its posterior wall and inferior endplate
+  // inside the bone: 22 mm deep against its neighbours' 31, Hp 10 mm short, graded moderate (the experts: 0).
+  it('reads no body of the spine far shallower than its neighbours, and grades T11 as the experts do', () => {
+    const [t10, l3] = [centreOf(references[0]!), centreOf(references.at(-1)!)];
+    for (const [dy, dz] of [[-1.5, 0], [0.5, 0.5]] as const) {
+      const spine = detectSpine(ct!, [t10[0], t10[1] + dy, t10[2] + dz], [l3[0], l3[1] + dy, l3[2] + dz]);
+      if (!spine.ok) throw new Error(spine.error.message);
+      const bodies = spine.value.vertebrae;
+      const t11 = bodies.findIndex((v) => references[v.levelOffset]!.level === 'T11');
+      const neighbourDepthMm = (bodies[t11 - 1]!.proposal.depthMm + bodies[t11 + 1]!.proposal.depthMm) / 2;
+      expect(bodies[t11]!.proposal.depthMm, `clicks (${dy}, ${dz})`).toBeGreaterThan(0.8 * neighbourDepthMm);
+      const assessed = assessSpine(bodies.map((v) => ({ level: references[v.levelOffset]!.level, points: v.proposal.points })));
+      if (!assessed.ok) throw new Error(assessed.error.message);
+      expect(assessed.value.levels.find((l) => l.level === 'T11')!.assessment.grade, `clicks (${dy}, ${dz})`).toBe(0);
+    }
+  });
 });
