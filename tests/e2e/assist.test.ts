@@ -87,8 +87,12 @@ async function detectSpine(first: string, last: string): Promise<void> {
   await viewer.page.locator('[data-testid="reset"]').click();
   await viewer.chooseLevel(first);
   await viewer.page.locator('[data-testid="detect-spine"]').click();
+  const guide = viewer.page.locator('[data-testid="placement-guide"]');
+  expect(await guide.getAttribute('data-body-click')).toBe('firstOfSpine');
+  expect(await guide.textContent()).toContain(`the centre of the first body to measure (${first})`);
   await clickAt(centreOf(byLevel(first)));
   await viewer.page.locator('[data-testid="assist-status"][data-detecting="last"]').waitFor({ timeout: 60_000 });
+  expect(await guide.getAttribute('data-body-click')).toBe('lastOfSpine');
   await clickAt(centreOf(byLevel(last)));
   await viewer.page.waitForFunction(() => Object.keys(window.vertebralViewer.getState().measurements.byId).length > 0, undefined, { timeout: 60_000 });
   await analysisSettled();
@@ -146,6 +150,11 @@ describe('snapping the six-point placement on the phantom CT', () => {
 describe('one click per vertebra on the phantom CT (T10–L3)', () => {
   it('proposes each body with its level and heights within 1 mm of the truth', async () => {
     await setMode('click');
+    // The guide over the image says what a click does now: propose a body, not place a corner.
+    await viewer.chooseLevel('T10');
+    const guide = viewer.page.locator('[data-testid="placement-guide"]');
+    expect(await guide.getAttribute('data-body-click')).toBe('propose');
+    expect(await guide.textContent()).toBe('T10: click inside the vertebral body to propose its six points');
     for (const level of levels) await proposeByClick(level.level);
     expect(await rowLevels()).toEqual(levels.map((l) => l.level));
     for (const level of levels) {

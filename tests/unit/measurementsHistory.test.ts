@@ -3,7 +3,7 @@ import type { SixPoints, Vec3 } from '../../measurement';
 import { EMPTY_MEASUREMENTS, execute, measurementsOfSeries, previewPoints, redo, undo, type MeasurementsState, type VertebraMeasurement } from '../../viewer/model/measurements';
 import { at } from '../../measurement/testing/results';
 import { seriesMorphometry } from '../../viewer/model/morphometry';
-import { nextPointName, placementGuide } from '../../viewer/tools/placement';
+import { bodyClickGuide, nextPointName, placementGuide } from '../../viewer/tools/placement';
 import { PLACEMENT_ORDER, fromSixPoints, toSixPoints } from '../../viewer/model/vertebraAnnotation';
 
 /** The vertebra `id` of `state`; the test fails, naming the id, when there is none. */
@@ -39,6 +39,13 @@ describe('placement', () => {
     expect(placementGuide(0)).toBe('Click the anterior superior point (1 of 6); Esc cancels');
     expect(placementGuide(5)).toMatch(/posterior inferior point \(6 of 6\)/);
     expect(placementGuide(6)).toBe('Vertebra complete');
+  });
+
+  it('says what a click does while the image analysis takes it: a body to propose, or an end of the spine', () => {
+    expect(bodyClickGuide('propose', 'L1')).toBe('L1: click inside the vertebral body to propose its six points');
+    expect(bodyClickGuide('propose', 'L1', 'keyboardCursor')).toBe('L1: press Enter with the cursor inside the vertebral body to propose its six points');
+    expect(bodyClickGuide('firstOfSpine', 'T10')).toBe('Detect vertebrae: click the centre of the first body to measure (T10), then of the last; Esc cancels');
+    expect(bodyClickGuide('lastOfSpine', 'T10')).toBe('Detect vertebrae: now click the centre of the last body to measure; Esc cancels');
   });
 
   it('turns six clicks into named points and back', () => {

@@ -18,3 +18,22 @@ export function placementGuide(placedCount: number, input: PlacementInput = 'mou
     ? `Click ${step}; Esc cancels`
     : `Enter places ${step} at the cursor; arrows move it (Shift: 10 px)`;
 }
+
+/** What the image analysis does with the next click on the view: a body to propose, or an end of the spine to detect. */
+export type BodyClick = 'propose' | 'firstOfSpine' | 'lastOfSpine';
+
+/**
+ * The guide while clicks (and Enter at the keyboard cursor, which places as a click does) go to the image analysis rather
+ * than placing points ("1 click" mode, or "Detect vertebrae"), so that the words over the image say what the click does.
+ */
+export function bodyClickGuide(click: BodyClick, level: string, input: PlacementInput = 'mouse'): string {
+  const act = input === 'mouse' ? 'click' : 'press Enter at';
+  switch (click) {
+    case 'firstOfSpine':
+      return `Detect vertebrae: ${act} the centre of the first body to measure (${level}), then of the last; Esc cancels`;
+    case 'lastOfSpine':
+      return `Detect vertebrae: now ${act} the centre of the last body to measure; Esc cancels`;
+    case 'propose':
+      return `${level}: ${input === 'mouse' ? 'click inside' : 'press Enter with the cursor inside'} the vertebral body to propose its six points`;
+  }
+}
