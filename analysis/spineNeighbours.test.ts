@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepEnough, facingGapMm, withGapDoubts, type SpineVertebra } from './detectSpine';
+import { deepEnough, facingGapMm, posteriorGapsClosed, withGapDoubts, type SpineVertebra } from './detectSpine';
 import type { VertebraProposal } from './proposeVertebra';
 import type { Vec3 } from './vec';
 
@@ -107,5 +107,36 @@ describe('deepEnough: a body read far shallower than its neighbours', () => {
     expect(checked[1]!.proposal.heightsMm.middleMm).toBe(15);
     expect(checked[1]!.proposal.reasons.map((r) => r.code)).toEqual(['IMPLAUSIBLE_SIZE']);
     expect(checked[1]!.proposal.confidence).toBeLessThan(0.7);
+  });
+});
+
+describe('posteriorGapsClosed: a space behind two neighbours far taller than the discs beside it', () => {
+  const never = () => {
+    throw new Error('read again without cause');
+  };
+  /** Four bodies 25 mm tall every 33 mm (8 mm discs); the third (offset 2) read with its posterior corner 12 mm short below. */
+  const withShortBack = (): SpineVertebra[] =>
+    spine([0, 1, 2, 3]).map((v) => {
+      if (v.levelOffset !== 2) return v;
+      const p = v.proposal;
+      return { levelOffset: 2, proposal: { ...p, points: { ...p.points, posteriorInferior: [0, 14, -66 + 0.5] as Vec3 }, heightsMm: { ...p.heightsMm, posteriorMm: 13 } } };
+    });
+
+  it('reads nothing again where the spaces behind the bodies are alike', () => {
+    const bodies = spine([0, 1, 2, 3]);
+    expect(posteriorGapsClosed(bodies, never, never)).toEqual(bodies);
+  });
+
+  it('takes the reading of the short body that closes the space, with the first reading\'s doubts', () => {
+    const bodies = withShortBack().map((v) => (v.levelOffset === 2 ? { ...v, proposal: { ...v.proposal, reasons: [{ code: 'WEAK_EDGE' as const, message: 'faint' }], confidence: 0.6 } } : v));
+    const right = body(-66, [25, 25, 25]);
+    const checked = posteriorGapsClosed(bodies, () => null, (point) => (Math.abs(point[2] + 66) < 1e-6 ? right : null));
+    expect(checked[2]!.proposal.heightsMm.posteriorMm).toBe(25);
+    expect(checked[2]!.proposal.reasons.map((r) => r.code)).toEqual(['WEAK_EDGE']);
+  });
+
+  it('flags both bodies beside the space when no second reading closes it', () => {
+    const checked = posteriorGapsClosed(withShortBack(), () => null, () => null);
+    expect(checked.map((v) => v.proposal.reasons.map((r) => r.code))).toEqual([[], [], ['IMPLAUSIBLE_SIZE'], ['IMPLAUSIBLE_SIZE']]);
   });
 });

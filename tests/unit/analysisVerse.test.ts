@@ -243,4 +243,21 @@ describe.skipIf(!available)('the analysis on the real VerSe CT', HEAVY, () => {
       expect(assessed.value.levels.find((l) => l.level === 'T11')!.assessment.grade, `clicks (${dy}, ${dz})`).toBe(0);
     }
   });
+
+  // A space behind two neighbours far taller than the discs beside it is closed by reading the body again
+  // (analysis/detectSpine.ts posteriorGapsClosed). From these pairs of end clicks the crushed L1 was read with only its
+  // upper part: Hp 10–11 mm short, 11 mm of space behind L1/L2 beside discs of 2–4 mm (40 of 49 pairs on a ±1.5 mm grid).
+  it('reads the crushed L1 down to its inferior endplate behind, leaving no space there taller than a disc', () => {
+    const [t10, l3] = [centreOf(references[0]!), centreOf(references.at(-1)!)];
+    const l1 = references.find((r) => r.level === 'L1')!;
+    const referenceHp = distance(l1.points.posteriorSuperior, l1.points.posteriorInferior);
+    for (const [dy, dz] of [[0, 0], [-1.5, -1.5], [0.5, 0.5]] as const) {
+      const spine = detectSpine(ct!, [t10[0], t10[1] + dy, t10[2] + dz], [l3[0], l3[1] + dy, l3[2] + dz]);
+      if (!spine.ok) throw new Error(spine.error.message);
+      const body = spine.value.vertebrae.find((v) => references[v.levelOffset]!.level === 'L1')!.proposal;
+      const hp = distance(body.points.posteriorSuperior, body.points.posteriorInferior);
+      expect(hp, `clicks (${dy}, ${dz})`).toBeGreaterThan(referenceHp - 4);
+      expect(body.confidence, `clicks (${dy}, ${dz})`).toBeLessThan(CHECK_BELOW_CONFIDENCE);
+    }
+  });
 });
