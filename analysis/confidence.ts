@@ -25,6 +25,8 @@
  *   plausible size, and every level counted from it is in doubt.
  * - CROSSED_NEIGHBOUR: in a detected spine, this body and its neighbour were read with their facing endplates crossed
  *   (one reaching across the disc onto the other's plate), and no second reading of either resolved it.
+ * - VACUUM_CLEFT: on CT, gas inside the body (an intravertebral vacuum cleft of an unhealed fracture): its edges are the
+ *   strongest in the body and can be taken for a wall or an endplate; the body was read with the gas filled in.
  */
 export type ReasonCode =
   | 'WEAK_EDGE'
@@ -40,7 +42,8 @@ export type ReasonCode =
   | 'BRIGHT_SHELL_UNCONFIRMED'
   | 'COARSE_SAMPLING'
   | 'LEVEL_UNCERTAIN'
-  | 'CROSSED_NEIGHBOUR';
+  | 'CROSSED_NEIGHBOUR'
+  | 'VACUUM_CLEFT';
 
 /** One reason for low confidence, with a message a clinician can read. */
 export interface ConfidenceReason {
@@ -64,6 +67,7 @@ export const REASON_FACTORS: Readonly<Record<ReasonCode, number>> = {
   COARSE_SAMPLING: 0.5,
   LEVEL_UNCERTAIN: 0.5,
   CROSSED_NEIGHBOUR: 0.5,
+  VACUUM_CLEFT: 0.6,
 };
 
 /** Below this confidence (0–1) a proposal should be shown as "check". */

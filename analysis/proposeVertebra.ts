@@ -9,6 +9,7 @@ import { planeViewOf, type PlaneAxes, type PlaneView } from './planeView';
 import type { ShellPolarity } from './profile';
 import { fail, ok, type AnalysisResult } from './result';
 import type { SixPointsMm } from './sixPoints';
+import { cleftGas, withGasFilled } from './vacuumCleft';
 import { dot2, subtract2, type Vec2, type Vec3 } from './vec';
 
 /** Options shared by the proposing functions. */
@@ -110,11 +111,31 @@ type ViewOptions = {
 export function proposeOnView(view: PlaneView, seed: Vec2, options: ViewOptions = {}): PlaneProposal | null {
   const first = proposeFrom(view, seed, options);
   const secondLook = first && view.hounsfield && first.frame.polarity === 'brightShell' && shallow(first);
-  const found = secondLook ? (lookBeyondShortWall(view, seed, first, options) ?? first) : first;
+  const looked = secondLook ? (lookBeyondShortWall(view, seed, first, options) ?? first) : first;
+  const found = looked ? withoutCleft(view, seed, looked, options) : looked;
   if (!found || options.otherOutlines !== true || found.frame.polarity !== 'brightShell' || !implausible(found)) return found;
   // A body of no plausible size around the user's click: the next outline there, when it is of plausible size.
   const other = proposeFrom(view, seed, options, [found.frame]);
   return other && !implausible(other) ? other : found;
+}
+
+const VACUUM_CLEFT_REASON: ConfidenceReason = {
+  code: 'VACUUM_CLEFT',
+  message: 'Gas inside the body (a vacuum cleft of an unhealed fracture): its edges can pass for a wall or an endplate. Check every point.',
+};
+
+/**
+ * On CT, the body read again with the gas of an intravertebral vacuum cleft filled in (vacuumCleft.ts) when its frame
+ * holds such gas or stops at it: taken when that reading holds the seed and is of plausible size, the first reading
+ * kept otherwise; either carries VACUUM_CLEFT. Unchanged without a cleft.
+ */
+function withoutCleft(view: PlaneView, seed: Vec2, found: PlaneProposal, options: ViewOptions): PlaneProposal {
+  if (found.frame.polarity !== 'brightShell') return found;
+  const gas = cleftGas(view, found.frame);
+  if (!gas) return found;
+  const again = proposeFrom(withGasFilled(view, gas), seed, options);
+  const taken = again && !implausible(again) && holds(again.frame, seed) ? again : found;
+  return { ...taken, reasons: [...taken.reasons.filter((r) => r.code !== 'VACUUM_CLEFT'), VACUUM_CLEFT_REASON] };
 }
 
 /** True when the proposal carries IMPLAUSIBLE_SIZE: a height, the depth or their ratios outside a vertebral body's range. */
