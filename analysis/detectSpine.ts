@@ -544,21 +544,44 @@ export function deepEnough(
   readAt: (pointMm: Vec3) => VertebraProposal | null,
 ): SpineVertebra[] {
   const out = [...spine];
-  const neighboursOf = (i: number): VertebraProposal[] =>
-    [out[i - 1], out[i + 1]].flatMap((n) => (n && Math.abs(n.levelOffset - out[i]!.levelOffset) === 1 ? [n.proposal] : []));
   for (let i = 0; i < out.length; i += 1) {
     const body = out[i]!.proposal;
-    const neighbours = neighboursOf(i);
-    if (neighbours.length < 2) continue;
-    const minDepthMm = MIN_DEPTH_SHARE * Math.min(...neighbours.map((n) => n.depthMm));
-    if (body.depthMm >= minDepthMm) continue;
-    const between = readAt(midpoint3(facingMiddlePoint(neighbours[0]!, body), facingMiddlePoint(neighbours[1]!, body)));
-    const fits = (again: VertebraProposal | null): again is VertebraProposal =>
-      again !== null && plausible(again) && again.depthMm >= minDepthMm && neighbours.every((n) => facingGapMm(again, n) >= -CROSSED_TOLERANCE_MM);
-    const best = [readAvoiding(body), between].filter(fits).sort((p, q) => q.confidence - p.confidence)[0];
+    const neighbours = neighboursOf(out, i);
+    if (neighbours.length < 2 || body.depthMm >= MIN_DEPTH_SHARE * Math.min(...neighbours.map((n) => n.depthMm))) continue;
+    const best = mostConfident(secondReadings(body, neighbours, readAvoiding, readAt));
     out[i] = { levelOffset: out[i]!.levelOffset, proposal: best ? withDoubtsOf(best, body) : withReason(body, SHALLOW_REASON) };
   }
   return out;
+}
+
+/** The bodies of `spine` one level from its `i`th, before and after it. */
+function neighboursOf(spine: readonly SpineVertebra[], i: number): VertebraProposal[] {
+  return [spine[i - 1], spine[i + 1]].flatMap((n) => (n && Math.abs(n.levelOffset - spine[i]!.levelOffset) === 1 ? [n.proposal] : []));
+}
+
+/**
+ * `body` read again (its next outline around its own seed; with a neighbour on either side, a click midway between their
+ * facing mid-depth endplate points): the readings of plausible heights, with two neighbours at least MIN_DEPTH_SHARE as
+ * deep as the shallower, crossing no neighbour.
+ */
+function secondReadings(
+  body: VertebraProposal,
+  neighbours: readonly VertebraProposal[],
+  readAvoiding: (p: VertebraProposal) => VertebraProposal | null,
+  readAt: (pointMm: Vec3) => VertebraProposal | null,
+): VertebraProposal[] {
+  const both = neighbours.length === 2;
+  const minDepthMm = both ? MIN_DEPTH_SHARE * Math.min(...neighbours.map((n) => n.depthMm)) : 0;
+  const between = both ? readAt(midpoint3(facingMiddlePoint(neighbours[0]!, body), facingMiddlePoint(neighbours[1]!, body))) : null;
+  return [readAvoiding(body), between].filter(
+    (again): again is VertebraProposal =>
+      again !== null && plausible(again) && again.depthMm >= minDepthMm && neighbours.every((n) => facingGapMm(again, n) >= -CROSSED_TOLERANCE_MM),
+  );
+}
+
+/** The most confident of `readings` (the first of equals), or undefined when there is none. */
+function mostConfident(readings: readonly VertebraProposal[]): VertebraProposal | undefined {
+  return readings.reduce<VertebraProposal | undefined>((best, r) => (!best || r.confidence > best.confidence ? r : best), undefined);
 }
 
 /**
@@ -567,8 +590,8 @@ export function deepEnough(
  * changes slowly down the spine, and a fracture does not open it (the posterior wall keeps its height in wedge and
  * biconcave fractures, and where a body is crushed its endplates stay on their discs); a posterior corner far from
  * its neighbour's was read inside the bone. On the real VerSe CT, over 49 pairs of end clicks ±1.5 mm, the posterior
- * spaces between bodies read right were 1.4–5.4 mm; below the crushed L1 read with only its upper part (Hp 9–11 mm
- * short, from 40 of the pairs) 9.7–12.9 mm beside spaces of 1.7–4.4 mm. Design decision of this project (issue 12).
+ * spaces between bodies read right were 1.4–5.4 mm; below the crushed L1 read with only its upper part (Hp 8–13 mm
+ * short, from 27 of the pairs) 9.7–12.9 mm beside spaces of 1.7–4.4 mm. Design decision of this project (issue 12).
  */
 const MAX_POSTERIOR_GAP_RATIO = 2;
 const MAX_POSTERIOR_GAP_EXCESS_MM = 4;
@@ -592,8 +615,10 @@ export function posteriorGapsClosed(
   readAt: (pointMm: Vec3) => VertebraProposal | null,
 ): SpineVertebra[] {
   const out = [...spine];
-  const adjacent = (i: number, j: number): boolean => out[i] !== undefined && out[j] !== undefined && Math.abs(out[i]!.levelOffset - out[j]!.levelOffset) === 1;
-  const gapBelow = (i: number): number | null => (adjacent(i, i + 1) ? facingGapsMm(out[i]!.proposal, out[i + 1]!.proposal).posteriorMm : null);
+  const gapBelow = (i: number): number | null => {
+    const [upper, lower] = [out[i], out[i + 1]];
+    return upper && lower && lower.levelOffset - upper.levelOffset === 1 ? facingGapsMm(upper.proposal, lower.proposal).posteriorMm : null;
+  };
   for (let i = 0; i + 1 < out.length; i += 1) {
     const gap = gapBelow(i);
     const beside = [gapBelow(i - 1), gapBelow(i + 1)].filter((g): g is number => g !== null);
@@ -603,16 +628,12 @@ export function posteriorGapsClosed(
     if (gap <= limitMm) continue;
     let best: { readonly index: number; readonly proposal: VertebraProposal } | null = null;
     for (const j of [i, i + 1]) {
-      const neighbours = [j - 1, j + 1].filter((n) => adjacent(j, n)).map((n) => out[n]!.proposal);
-      const body = out[j]!.proposal;
-      const between = neighbours.length === 2 ? readAt(midpoint3(facingMiddlePoint(neighbours[0]!, body), facingMiddlePoint(neighbours[1]!, body))) : null;
-      const minDepthMm = neighbours.length === 2 ? MIN_DEPTH_SHARE * Math.min(...neighbours.map((n) => n.depthMm)) : 0;
-      for (const again of [readAvoiding(body), between]) {
-        if (!again || !plausible(again) || again.depthMm < minDepthMm) continue;
-        const gaps = neighbours.map((n) => facingGapsMm(again, n));
-        if (gaps.some((g) => Math.min(g.anteriorMm, g.middleMm, g.posteriorMm) < -CROSSED_TOLERANCE_MM || g.posteriorMm > limitMm)) continue;
-        if (!best || again.confidence > best.proposal.confidence) best = { index: j, proposal: again };
-      }
+      const neighbours = neighboursOf(out, j);
+      const closing = secondReadings(out[j]!.proposal, neighbours, readAvoiding, readAt).filter((again) =>
+        neighbours.every((n) => facingGapsMm(again, n).posteriorMm <= limitMm),
+      );
+      const again = mostConfident(closing);
+      if (again && (!best || again.confidence > best.proposal.confidence)) best = { index: j, proposal: again };
     }
     if (best) {
       out[best.index] = { levelOffset: out[best.index]!.levelOffset, proposal: withDoubtsOf(best.proposal, out[best.index]!.proposal) };
