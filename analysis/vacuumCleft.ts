@@ -102,10 +102,11 @@ function boneAhead(view: PlaneView, frame: BodyFrame, us: readonly number[], vs:
     const r = (i - c) / nu;
     frontByRow.set(r, Math.max(frontByRow.get(r) ?? -Infinity, us[c]!));
   }
+  const run = Math.round(BONE_RUN_MM / STEP_MM);
+  const boneMin = Math.max(BONE_SHARE * frame.marrow.levelValue, BONE_MIN_HU);
   let withBone = 0;
   for (const [r, front] of frontByRow) {
     const v = vs[r]!;
-    const run = Math.round(BONE_RUN_MM / STEP_MM);
     const values: number[] = [];
     for (let u = front + STEP_MM; u <= front + BONE_AHEAD_MM; u += STEP_MM) {
       const p = at(frame, u, v);
@@ -113,7 +114,7 @@ function boneAhead(view: PlaneView, frame: BodyFrame, us: readonly number[], vs:
     }
     for (let k = 0; k + run <= values.length; k += 1) {
       const mean = values.slice(k, k + run).reduce((s, x) => s + x, 0) / run;
-      if (mean >= Math.max(BONE_SHARE * frame.marrow.levelValue, BONE_MIN_HU)) {
+      if (mean >= boneMin) {
         withBone += 1;
         break;
       }
