@@ -489,27 +489,33 @@ const CROSSED_REASON: ConfidenceReason = {
  */
 function uncrossed(spine: readonly SpineVertebra[], readAvoiding: (p: VertebraProposal) => VertebraProposal | null): SpineVertebra[] {
   const out = [...spine];
-  const crosses = (i: number, proposal: VertebraProposal): boolean =>
-    [i - 1, i + 1].some((n) => {
-      const other = out[n];
-      return other !== undefined && Math.abs(other.levelOffset - out[i]!.levelOffset) === 1 && facingGapMm(proposal, other.proposal) < -CROSSED_TOLERANCE_MM;
-    });
   for (let i = 0; i + 1 < out.length; i += 1) {
     const [upper, lower] = [out[i]!, out[i + 1]!];
     if (lower.levelOffset - upper.levelOffset !== 1 || facingGapMm(upper.proposal, lower.proposal) >= -CROSSED_TOLERANCE_MM) continue;
-    let best: { readonly index: number; readonly proposal: VertebraProposal } | null = null;
-    for (const j of [i, i + 1]) {
+    mendPair(out, i, CROSSED_REASON, (j) => {
       const again = readAvoiding(out[j]!.proposal);
-      if (!again || crosses(j, again)) continue;
-      if (!best || again.confidence > best.proposal.confidence) best = { index: j, proposal: again };
-    }
-    if (best) {
-      out[best.index] = { levelOffset: out[best.index]!.levelOffset, proposal: withDoubtsOf(best.proposal, out[best.index]!.proposal) };
-    } else {
-      for (const j of [i, i + 1]) out[j] = { levelOffset: out[j]!.levelOffset, proposal: withReason(out[j]!.proposal, CROSSED_REASON) };
-    }
+      return again && neighboursOf(out, j).every((n) => facingGapMm(again, n) >= -CROSSED_TOLERANCE_MM) ? [again] : [];
+    });
   }
   return out;
+}
+
+/**
+ * Mends a fault between the neighbours `i` and `i + 1` of `spine` (in place): of the second readings `readingsOf(j)`
+ * gives for each of the two, the most confident (the first of equals) replaces its body, keeping the doubts of the
+ * reading it replaces (a flagged body stays flagged); where neither has one, both bodies are flagged `reason`.
+ */
+function mendPair(spine: SpineVertebra[], i: number, reason: ConfidenceReason, readingsOf: (j: number) => readonly VertebraProposal[]): void {
+  let best: { readonly index: number; readonly proposal: VertebraProposal } | null = null;
+  for (const j of [i, i + 1]) {
+    const again = mostConfident(readingsOf(j));
+    if (again && (!best || again.confidence > best.proposal.confidence)) best = { index: j, proposal: again };
+  }
+  if (best) {
+    spine[best.index] = { levelOffset: spine[best.index]!.levelOffset, proposal: withDoubtsOf(best.proposal, spine[best.index]!.proposal) };
+    return;
+  }
+  for (const j of [i, i + 1]) spine[j] = { levelOffset: spine[j]!.levelOffset, proposal: withReason(spine[j]!.proposal, reason) };
 }
 
 /**
@@ -626,20 +632,12 @@ export function posteriorGapsClosed(
     const widest = Math.max(...beside);
     const limitMm = Math.max(MAX_POSTERIOR_GAP_RATIO * widest, widest + MAX_POSTERIOR_GAP_EXCESS_MM);
     if (gap <= limitMm) continue;
-    let best: { readonly index: number; readonly proposal: VertebraProposal } | null = null;
-    for (const j of [i, i + 1]) {
+    mendPair(out, i, POSTERIOR_GAP_REASON, (j) => {
       const neighbours = neighboursOf(out, j);
-      const closing = secondReadings(out[j]!.proposal, neighbours, readAvoiding, readAt).filter((again) =>
+      return secondReadings(out[j]!.proposal, neighbours, readAvoiding, readAt).filter((again) =>
         neighbours.every((n) => facingGapsMm(again, n).posteriorMm <= limitMm),
       );
-      const again = mostConfident(closing);
-      if (again && (!best || again.confidence > best.proposal.confidence)) best = { index: j, proposal: again };
-    }
-    if (best) {
-      out[best.index] = { levelOffset: out[best.index]!.levelOffset, proposal: withDoubtsOf(best.proposal, out[best.index]!.proposal) };
-    } else {
-      for (const j of [i, i + 1]) out[j] = { levelOffset: out[j]!.levelOffset, proposal: withReason(out[j]!.proposal, POSTERIOR_GAP_REASON) };
-    }
+    });
   }
   return out;
 }

@@ -135,7 +135,7 @@ function withoutCleft(view: PlaneView, seed: Vec2, found: PlaneProposal, options
   if (!gas) return found;
   const again = proposeFrom(withGasFilled(view, gas), seed, options);
   const taken = again && !implausible(again) && holds(again.frame, seed) ? again : found;
-  return { ...taken, reasons: [...taken.reasons.filter((r) => r.code !== 'VACUUM_CLEFT'), VACUUM_CLEFT_REASON] };
+  return { ...taken, reasons: [...taken.reasons, VACUUM_CLEFT_REASON] };
 }
 
 /** True when the proposal carries IMPLAUSIBLE_SIZE: a height, the depth or their ratios outside a vertebral body's range. */
