@@ -6,15 +6,16 @@ import { proposeVertebra } from './proposeVertebra';
  * A drawn midsagittal CT plane (HU): bodies 34 mm deep and 26 mm high (marrow 200 HU, a 1.2 mm cortex of 700 HU)
  * between 6 mm discs (80 HU), the canal behind them (20 HU), soft tissue (40 HU) in front and fat (−100 HU) 20 mm in
  * front; noise ±60 HU. x runs to the back. `gas` draws gas (−900 HU) in the column's middle body or in front of it: its front and back, mm behind the
- * anterior wall (negative: in front of it), over `gasHalfHeightMm` above and below mid-height.
+ * anterior wall (negative: in front of it), over `gasHalfHeightMm` above and below mid-height, and `aheadHu` in front of it.
  */
 const BODY = { depthMm: 34, heightMm: 26, discMm: 6 } as const;
 const CORTEX_MM = 1.2;
 
-function plane(gas: { readonly frontMm: number; readonly backMm: number; readonly halfHeightMm: number } | null) {
+function plane(gas: { readonly frontMm: number; readonly backMm: number; readonly halfHeightMm: number; readonly aheadHu?: number } | null) {
   return drawnMidsagittalPlane((back, up) => {
     const fromFrontMm = back + BODY.depthMm / 2;
     if (gas && Math.abs(up) < gas.halfHeightMm && fromFrontMm >= gas.frontMm && fromFrontMm <= gas.backMm) return -900;
+    if (gas?.aheadHu !== undefined && fromFrontMm < gas.frontMm) return gas.aheadHu;
     const place = placeInDrawnColumn(back, up, BODY);
     if (place.kind === 'front') return back < -BODY.depthMm / 2 - 20 ? -100 : 40;
     if (place.kind === 'behind') return place.beyondMm <= 16 ? 20 : 40;
@@ -50,5 +51,18 @@ describe('gas inside a body on CT (an intravertebral vacuum cleft)', () => {
     const plain = proposeVertebra(plane(null), [0, 0, 0]);
     if (!plain.ok) throw new Error(plain.error.message);
     expect(Math.abs(plain.value.depthMm - BODY.depthMm)).toBeLessThanOrEqual(1.5);
+  });
+
+  // The oesophagus in front of a thoracic body on a contrast CT (TotalSegmentator's aorta sample, a 1.5 mm chest CT: its
+  // air 3–4 mm in front of the anterior wall, the enhanced heart and aorta, 400–500 HU, in front of the air) was read as
+  // a cleft with bone in front of it, on four bodies of ten. A cleft is closed by its body's endplates; this air runs on
+  // past them.
+  it('says nothing of air in a tube in front of the body that runs on past its endplates, with enhanced blood in front', () => {
+    const oesophagus = plane({ frontMm: -10, backMm: -3, halfHeightMm: 40, aheadHu: 450 });
+    for (const [back, up] of CLICKS) {
+      const result = proposeVertebra(oesophagus, [0, back, up]);
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.reasons.map((r) => r.code), `click (${back}, ${up})`).not.toContain('VACUUM_CLEFT');
+    }
   });
 });

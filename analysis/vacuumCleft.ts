@@ -37,6 +37,13 @@ const BONE_AHEAD_MM = 6;
 const BONE_RUN_MM = 2;
 const BONE_SHARE = 0.5;
 const BONE_MIN_HU = 60;
+/**
+ * Gas in front of the anterior wall that goes on this far past one of the body's endplates, in front of the wall, mm, lies
+ * in a tube or cavity beside the spine (the oesophagus beside a thoracic body, bowel, lung), not in the body: a cleft
+ * is closed by the body's own endplates. The search stops ENDPLATE_MARGIN_MM inside them, so this reaches 4 mm past
+ * that edge.
+ */
+const PAST_ENDPLATE_MM = 2;
 /** The gas is filled with a margin this wide (its partial-volume rim), mm, from a ring this wide around it, mm. */
 const FILL_MARGIN_MM = 1;
 const FILL_RING_MM = 2;
@@ -84,7 +91,7 @@ export function cleftGas(view: PlaneView, frame: BodyFrame): Vec2[] | null {
     }
     if (component.length < minSamples) continue;
     const frontMost = Math.max(...component.map((i) => us[i % nu]!));
-    if (frontMost > frame.anteriorWallMm && !boneAhead(view, frame, us, vs, component, nu)) continue;
+    if (frontMost > frame.anteriorWallMm && (!boneAhead(view, frame, us, vs, component, nu) || pastEndplates(view, frame, us, vs, component, nu))) continue;
     for (const i of component) found.push(at(frame, us[i % nu]!, vs[(i - (i % nu)) / nu]!));
   }
   return found.length > 0 ? found : null;
@@ -121,6 +128,30 @@ function boneAhead(view: PlaneView, frame: BodyFrame, us: readonly number[], vs:
     }
   }
   return withBone * 2 >= frontByRow.size;
+}
+
+/**
+ * Whether a gas component that reaches in front of the frame's anterior wall goes on past one of its endplates there:
+ * on its top (bottom) row, at any of its samples in front of the wall, every sample up to PAST_ENDPLATE_MM beyond the
+ * superior (inferior) endplate reads as gas.
+ */
+function pastEndplates(view: PlaneView, frame: BodyFrame, us: readonly number[], vs: readonly number[], component: readonly number[], nu: number): boolean {
+  const lastRow = vs.length - 1;
+  const edges = [
+    { row: lastRow, from: vs[lastRow]!, to: frame.superiorMm + PAST_ENDPLATE_MM, step: STEP_MM },
+    { row: 0, from: vs[0]!, to: frame.inferiorMm - PAST_ENDPLATE_MM, step: -STEP_MM },
+  ];
+  return edges.some(({ row, from, to, step }) =>
+    component.some((i) => {
+      const c = i % nu;
+      if ((i - c) / nu !== row || us[c]! <= frame.anteriorWallMm) return false;
+      for (let v = from + step; step > 0 ? v <= to : v >= to; v += step) {
+        const p = at(frame, us[c]!, v);
+        if (!(view.valueAt(p[0], p[1]) <= GAS_MAX_HU)) return false;
+      }
+      return true;
+    }),
+  );
 }
 
 /**
