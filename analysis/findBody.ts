@@ -21,7 +21,7 @@ export function findBody(
   options: { readonly polarity?: ShellPolarity; readonly initialCranial?: Vec2; readonly avoid?: readonly AvoidedOutline[] } = {},
 ): BodyFrame | null {
   const marrow = marrowStats(view, seed);
-  if (!Number.isFinite(marrow.levelValue)) return null;
+  if (!Number.isFinite(marrow.levelValue) || (view.hounsfield && marrow.levelValue <= GAS_SEED_MAX_HU)) return null;
   let cranial = options.initialCranial ?? view.cranial;
   const departures = options.polarity === 'brightShell' ? null : departuresAround(view, seed, cranial);
   const polarity = options.polarity ?? shellPolarityAround(view, seed, cranial, departures ?? undefined);
@@ -43,6 +43,14 @@ export function findBody(
   }
   return frame;
 }
+
+/**
+ * On CT (HU), a seed whose surroundings read at or below this is in gas (air of the trachea, lung, oesophagus or bowel;
+ * fat is −100 HU, and even a fatty osteoporotic body's marrow reads well above it): no body is looked for around it.
+ * A second look from just in front of a thoracic body's anterior wall (proposeVertebra.ts lookBeyondShortWall) found
+ * the trachea of a real chest CT and took it for a 37 mm deep body with an air "marrow" (−713 HU).
+ */
+const GAS_SEED_MAX_HU = -200;
 
 /**
  * The box is fitted again around the walls' axis when they turn it by more than this, degrees: once, and then again

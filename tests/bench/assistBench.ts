@@ -5,7 +5,9 @@
  * Ha, Hm, Hp off by more than 1.5 mm, or no proposal), the Genant grade agreement with the reference (measurement/'s
  * assessSpine on both), the share flagged "check", and node time per vertebra and per spine. Figures, not a test:
  * `npm run sample` first; the VerSe CT is read from ../shared/real-spine/ when present, and so are the TPTBox sample MR
- * and CT crops (one complete body each, `benchCrop`: fifteen clicks against their masks' heights).
+ * and CT crops (one complete body each, `benchCrop`: fifteen clicks against their masks' heights), and the real
+ * contrast chest CT of tests/helpers/assistData.ts CHEST_CT_PATH (`benchChestCt`: no reference heights, its bodies'
+ * levels and the spread of each height over clicks around them).
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { SixPoints, SpinalLevel } from '../../measurement';
@@ -13,10 +15,13 @@ import { centreOf, depthOfMm, distance, grades, HEIGHT_PAIRS, heightErrorsMm, pe
 import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, seriesHeaderOf, WALL_INSET_MM, type Volume } from '../../analysis';
 import { join } from 'node:path';
 import {
+  CHEST_CT_PATH,
+  chestCtAvailable,
   niftiVolume,
   phantomAvailable,
   readGroundTruth,
   readNifti,
+  readChestCt,
   readPhantomSeries,
   readTptboxMr,
   readVerse,
@@ -330,6 +335,81 @@ function benchCrop(name: string, volume: Volume, reference: BodyReference): void
   console.log(`  CPU                ${percentile(cpuMs, 0.5).toFixed(0)} ms per click (median)`);
 }
 
+/** A body is at a level when its centre lies within this of the level's centre, mm (tests/unit/analysisChestCt.test.ts). */
+const CHEST_AT_LEVEL_MM = 8;
+/** One-clicks around each chest CT body's centre, (y, z) mm: the centre and ±3 mm front to back and head to foot. */
+const CHEST_CLICKS_MM: readonly (readonly [number, number])[] = [-3, 0, 3].flatMap((dy) => [-3, 0, 3].map((dz) => [dy, dz] as const));
+/** End clicks of the spine moved together one voxel either way, (y, z) mm. */
+const CHEST_END_CLICKS_MM: readonly (readonly [number, number])[] = [-1.5, 0, 1.5].flatMap((dy) => [-1.5, 0, 1.5].map((dz) => [dy, dz] as const));
+
+/**
+ * The real contrast chest CT (readChestCt; no reference heights, only its bodies' centres read by hand): for each body
+ * T3–T12 nine clicks around its centre, how many find that body, the spread of each height over them, how many are
+ * flagged; the spine from two clicks over three spans and nine pairs of end clicks each, how many pairs put every body
+ * at its level, and how many bodies put at a wrong level say nothing of it.
+ */
+function benchChestCt(): void {
+  const { ct: volume, centres } = readChestCt();
+  const ct = { ...volume, header: seriesHeaderOf('CT', undefined)! };
+  const moved = (p: readonly number[], [dy, dz]: readonly [number, number]): [number, number, number] => [p[0]!, p[1]! + dy, p[2]! + dz];
+  console.log('\nReal contrast chest CT (TotalSegmentator aorta crop, 1.5 mm; T3–T12, no reference heights: the bodies\' centres read by hand)');
+  let found = 0;
+  let flagged = 0;
+  let clefts = 0;
+  const spreads: number[] = [];
+  const cpuMs: number[] = [];
+  for (const { level, centreMm } of centres) {
+    const heights: number[][] = [];
+    for (const offset of CHEST_CLICKS_MM) {
+      const c0 = process.cpuUsage();
+      const result = proposeVertebra(ct, moved(centreMm, offset));
+      const c1 = process.cpuUsage(c0);
+      cpuMs.push((c1.user + c1.system) / 1000);
+      if (!result.ok || distance(result.value.centreMm, centreMm) > CHEST_AT_LEVEL_MM) continue;
+      found += 1;
+      if (result.value.confidence < CHECK_BELOW_CONFIDENCE) flagged += 1;
+      if (result.value.reasons.some((r) => r.code === 'VACUUM_CLEFT')) clefts += 1;
+      const h = result.value.heightsMm;
+      heights.push([h.anteriorMm, h.middleMm, h.posteriorMm]);
+    }
+    const spread = [0, 1, 2].map((n) => (heights.length > 0 ? Math.max(...heights.map((h) => h[n]!)) - Math.min(...heights.map((h) => h[n]!)) : Number.NaN));
+    spreads.push(...spread.filter(Number.isFinite));
+    const median = [0, 1, 2].map((n) => percentile(heights.map((h) => h[n]!), 0.5));
+    console.log(`    ${level.padEnd(4)} ${heights.length}/${CHEST_CLICKS_MM.length} clicks find the body; Ha/Hm/Hp median ${median.map((x) => x.toFixed(1)).join(' / ')} mm, spread over the clicks ${spread.map((x) => x.toFixed(1)).join(' / ')} mm`);
+  }
+  const clicks = centres.length * CHEST_CLICKS_MM.length;
+  console.log(`  one click          ${found}/${clicks} find the clicked body (${flagged} of them flagged "check", ${clefts} flagged VACUUM_CLEFT); height spread over a body's clicks median ${percentile(spreads, 0.5).toFixed(1)} mm, 95th percentile ${percentile(spreads, 0.95).toFixed(1)} mm; ${percentile(cpuMs, 0.5).toFixed(0)} ms CPU per click (median)`);
+  for (const [from, to] of [['T3', 'T12'], ['T4', 'T12'], ['T5', 'T11']] as const) {
+    const first = centres.findIndex((c) => c.level === from);
+    const last = centres.findIndex((c) => c.level === to);
+    const expected = centres.slice(first, last + 1);
+    let right = 0;
+    let declined = 0;
+    let wrongUnflagged = 0;
+    const counts: number[] = [];
+    const spineCpu: number[] = [];
+    for (const offset of CHEST_END_CLICKS_MM) {
+      const c0 = process.cpuUsage();
+      const spine = detectSpine(ct, moved(expected[0]!.centreMm, offset), moved(expected[expected.length - 1]!.centreMm, offset));
+      const c1 = process.cpuUsage(c0);
+      spineCpu.push((c1.user + c1.system) / 1000);
+      if (!spine.ok) {
+        declined += 1;
+        continue;
+      }
+      const vertebrae = spine.value.vertebrae;
+      counts.push(Math.max(...vertebrae.map((v) => v.levelOffset)) + 1);
+      const atLevel = (v: (typeof vertebrae)[number]) => expected[v.levelOffset] !== undefined && distance(v.proposal.centreMm, expected[v.levelOffset]!.centreMm) <= CHEST_AT_LEVEL_MM;
+      if (vertebrae.length === expected.length && vertebrae.every(atLevel)) right += 1;
+      wrongUnflagged += vertebrae.filter((v) => v.levelOffset > 0 && !atLevel(v) && !v.proposal.reasons.some((r) => r.code === 'LEVEL_UNCERTAIN')).length;
+    }
+    console.log(
+      `  spine ${from}→${to} (${expected.length} bodies), ${CHEST_END_CLICKS_MM.length} pairs of end clicks ±1.5 mm: every body at its level on ${right}, ${declined} declined; ` +
+        `levels counted ${counts.join(' ')}; bodies at a wrong level not flagged LEVEL_UNCERTAIN ${wrongUnflagged}; ${percentile(spineCpu, 0.5).toFixed(0)} ms CPU per spine (median)`,
+    );
+  }
+}
+
 function main(): void {
   console.log(
     `assistance benchmark (node ${process.version}, median of ${REPEATS} runs; points ${WALL_INSET_MM} mm inside the walls; ` +
@@ -364,6 +444,8 @@ function main(): void {
   } else {
     console.log('TPTBox MR: skipped (../shared/real-spine/tptbox-sample-mri absent)');
   }
+  if (chestCtAvailable()) benchChestCt();
+  else console.log(`chest CT: skipped (${CHEST_CT_PATH} absent; wasserth/TotalSegmentator tests/reference_files/aorta_report/test_result/models/ct_cropped.nii.gz, or set CHEST_CT_PATH)`);
   if (tptboxCtAvailable()) {
     const read = (f: string) => readNifti(join(TPTBOX_CT_DIR, f));
     const reference = bodyReference(read(TPTBOX_CT_FILES.vert), read(TPTBOX_CT_FILES.subreg), TPTBOX_CT_BODY);

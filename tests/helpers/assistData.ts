@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dicomParser from 'dicom-parser';
 import type { Volume } from '../../analysis';
+import type { SpinalLevel } from '../../measurement';
 import type { GroundTruth, Manifest } from '../../sample-data/groundTruth';
 import { readNifti as readNiftiFile } from '../realSpine/nifti';
 import { referencePointsFromMask, type MaskSlice } from './maskReference';
@@ -243,6 +244,46 @@ export const TPTBOX_CT_FILES = { image: 'sub-ct_label-22_ct.nii.gz', vert: 'sub-
 
 export function tptboxCtAvailable(): boolean {
   return Object.values(TPTBOX_CT_FILES).every((f) => existsSync(join(TPTBOX_CT_DIR, f)));
+}
+
+/**
+ * A real contrast-enhanced chest CT: TotalSegmentator's aorta-report test crop (wasserth/TotalSegmentator,
+ * tests/reference_files/aorta_report/test_result/models/ct_cropped.nii.gz, Apache-2.0), 1.5 mm voxels (120 × 126 × 164),
+ * the thoracic spine from T3 to T12 on its midsagittal slice (i = 45), the enhanced aorta and heart and an air-filled
+ * oesophagus in front of the bodies, T11 with a depressed superior endplate. Not in ../shared/ today: read from there
+ * when it is put there, or from the file in CHEST_CT_PATH; skipped otherwise.
+ */
+export const CHEST_CT_PATH = process.env.CHEST_CT_PATH ?? resolve(ROOT, '../shared/real-spine/totalseg-chest-ct/ct_cropped.nii.gz');
+
+export function chestCtAvailable(): boolean {
+  return existsSync(CHEST_CT_PATH);
+}
+
+/**
+ * The centres of its bodies on the midsagittal slice, voxel (j, k) at i = 45, read by hand from the image (this
+ * project's reading, between the endplate lines and the walls; T12's agrees within a voxel with the body part of
+ * TotalSegmentator's own T12 mask in the same folder). Used to tell which level a body was put at, not as heights.
+ */
+const CHEST_CT_CENTRES: readonly (readonly [SpinalLevel, number, number])[] = [
+  ['T3', 90, 151],
+  ['T4', 94, 136],
+  ['T5', 98, 122.5],
+  ['T6', 99.5, 109],
+  ['T7', 100, 95.5],
+  ['T8', 101, 82],
+  ['T9', 101, 67],
+  ['T10', 101.5, 51],
+  ['T11', 99.5, 35],
+  ['T12', 97, 18],
+];
+
+/** The chest CT as a Volume and its bodies' centres (CHEST_CT_CENTRES) in patient LPS mm. */
+export function readChestCt(): { ct: Volume; centres: readonly { readonly level: SpinalLevel; readonly centreMm: [number, number, number] }[] } {
+  const nifti = readNifti(CHEST_CT_PATH);
+  const a = nifti.affineLps;
+  const world = (i: number, j: number, k: number): [number, number, number] =>
+    [0, 1, 2].map((r) => a[r]![0]! * i + a[r]![1]! * j + a[r]![2]! * k + a[r]![3]!) as [number, number, number];
+  return { ct: niftiVolume(nifti), centres: CHEST_CT_CENTRES.map(([level, j, k]) => ({ level, centreMm: world(45, j, k) })) };
 }
 
 /**
