@@ -17,7 +17,7 @@ const MR_T1: Scene = { background: 120, body: 520, disc: 180, distractor: 600 };
  * A 300 × 260 mm sagittal plane at 1 mm: columns run posterior (+y), rows run to the feet (−z). Five 26 mm bodies with
  * 9 mm discs, 34 mm deep, centred 30 mm posterior of the plane's centre; a 40 mm bar 100 mm anterior of them.
  */
-function sagittalPlane(scene: Scene, options: { spacingMm?: number; withSpine?: boolean } = {}) {
+function sagittalPlane(scene: Scene, options: { spacingMm?: number; withSpine?: boolean; bloodHu?: number } = {}) {
   const spacingMm = options.spacingMm ?? 1;
   const columns = Math.round(300 / spacingMm);
   const rows = Math.round(260 / spacingMm);
@@ -34,6 +34,8 @@ function sagittalPlane(scene: Scene, options: { spacingMm?: number; withSpine?: 
         v = (yMm - topMm) % 35 < 26 ? scene.body : scene.disc;
       }
       if (xMm >= depthFromMm - 100 && xMm < depthFromMm - 88 && yMm >= 60 && yMm < 100) v = scene.distractor;
+      // Contrast-enhanced heart and aorta in front of the spine: wider and taller than it, and homogeneous.
+      if (options.bloodHu !== undefined && xMm >= depthFromMm - 80 && xMm < depthFromMm - 20 && yMm >= 20 && yMm < 240) v = options.bloodHu;
       values[c + r * columns] = v;
     }
   }
@@ -70,6 +72,17 @@ describe('frameSpine', () => {
     expect(Math.abs(result.value.centreMm[2] - truth.centreZ)).toBeLessThan(3);
     expect(Math.abs(result.value.lengthMm - truth.lengthMm)).toBeLessThan(3);
     expect(Math.abs(result.value.depthMm - truth.depthMm)).toBeLessThan(8);
+  });
+
+  // A real contrast chest CT (TotalSegmentator's aorta crop) was framed on its heart and aorta, the spine cut at the
+  // view's edge: blood at 300–500 HU fills more of the plane's rows than the bodies, but shows no discs.
+  it('frames the column, not the enhanced blood in front of it, on a contrast CT', () => {
+    const { plane, truth } = sagittalPlane(CT, { bloodHu: 450 });
+    const result = frameSpine(plane, 'CT');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(Math.abs(result.value.centreMm[1] - truth.centreY)).toBeLessThan(3);
+    expect(Math.abs(result.value.lengthMm - truth.lengthMm)).toBeLessThan(3);
   });
 
   it('declines a plane without a column (NO_VERTEBRA), so the caller fits the image', () => {
