@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deterministicUid } from '../../sample-data/uids';
+import { chestCtAvailable, readChestCt } from '../helpers/assistData';
+import type { Vec3 } from './pageObject';
+import { startSession, type ViewerSession } from './session';
+import { writeStackSeries, type SagittalSeries } from './sagittalSeries';
+
+/**
+ * The spine from two clicks in the browser on a real contrast chest CT (tests/helpers/assistData.ts CHEST_CT_PATH;
+ * skipped when absent), opened as the axial series a scanner writes and read on its sagittal reformat: the enhanced
+ * heart and aorta and the oesophagus's air in front of the thoracic bodies, thin discs. Written to a temporary folder
+ * only. The node test (tests/unit/analysisChestCt.test.ts) holds the counts over end clicks moved a voxel; this holds
+ * what the page hands the analysis from a volume it reformats.
+ */
+const available = chestCtAvailable();
+if (!available) console.warn('assistChestCt: skipped, the chest CT is absent (CHEST_CT_PATH)');
+
+const SERIES: SagittalSeries = {
+  key: 'e2e/chest-ct', modality: 'CT', patientName: 'CHEST^CT', patientId: 'totalseg-aorta', description: 'TotalSegmentator aorta crop (Apache-2.0), axial', window: { center: 400, width: 1800 },
+};
+/** A body is at its level when its six points' centre lies within this of that level's centre, mm (as the node test). */
+const AT_LEVEL_MM = 8;
+/** The midsagittal plane of the crop: voxel column i = 45 of 120 (assistData.ts). */
+const MIDLINE_SLICE = 46;
+
+let session: ViewerSession;
+let dir: string;
+const centres = available ? readChestCt().centres : [];
+
+beforeAll(async () => {
+  if (!available) return;
+  dir = mkdtempSync(join(tmpdir(), 'vhv-chest-'));
+  const files = writeStackSeries(readChestCt().ct, SERIES, dir);
+  session = await startSession();
+  await session.viewer.openFiles(files);
+});
+
+afterAll(async () => {
+  await session?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Shows the whole sagittal reformat (cornerstone's fit) at the midsagittal slice, by the arrow keys as a reader scrolls. */
+async function showMidline(): Promise<void> {
+  const page = session.page;
+  const viewport = page.locator('[data-testid="viewport"][data-orientation="sagittal"]');
+  await page.evaluate(() => {
+    const element = document.querySelector('[data-testid="viewport"][data-orientation="sagittal"]') as HTMLDivElement;
+    const { viewport: v } = window.cornerstone.getEnabledElement(element)!;
+    (v as unknown as { resetCamera(): void }).resetCamera();
+    v.render();
+  });
+  await viewport.focus();
+  // sliceIndex: 0-based, as the overlay's data-slice-index.
+  const target = MIDLINE_SLICE - 1;
+  const current = await session.viewer.sliceIndex('sagittal');
+  for (let n = 0; n < Math.abs(target - current); n++) await page.keyboard.press(target > current ? 'ArrowDown' : 'ArrowUp');
+  await expect.poll(async () => session.viewer.sliceIndex('sagittal'), { timeout: 10_000 }).toBe(target);
+}
+
+describe.skipIf(!available)('the spine from two clicks on a real contrast chest CT, reformatted', () => {
+  it('proposes T4 to T12 from clicks on their centres, the nine levels counted, each body at its level or its level in doubt', async () => {
+    const page = session.page;
+    await session.viewer.openSeries(deterministicUid(`${SERIES.key}/series`));
+    await session.viewer.waitLoaded('sagittal');
+    await showMidline();
+    await page.locator('[data-testid="tool-vertebral-height"]').click();
+    await page.locator('[data-testid="assist-mode"]').selectOption('click');
+    await session.viewer.chooseLevel('T4');
+    const [t4, t12] = [centres.find((c) => c.level === 'T4')!, centres.find((c) => c.level === 'T12')!];
+    await page.locator('[data-testid="detect-spine"]').click();
+    for (const [n, end] of [t4, t12].entries()) {
+      const p = await session.viewer.pagePointOf('sagittal', end.centreMm as unknown as Vec3);
+      await page.mouse.click(p.x, p.y);
+      if (n === 0) await page.locator('[data-testid="assist-status"][data-detecting="last"]').waitFor({ timeout: 60_000 });
+    }
+    await page.waitForFunction(() => Object.keys(window.vertebralViewer.getState().measurements.byId).length > 0, undefined, { timeout: 60_000 });
+    await page.locator('[data-testid="assist-status"][data-pending="0"]').waitFor({ timeout: 60_000 });
+    const bodies = await page.evaluate(() =>
+      Object.values(window.vertebralViewer.getState().measurements.byId).map((m) => {
+        const points = Object.values(m.points as unknown as Record<string, number[]>);
+        return { level: m.level, centre: [0, 1, 2].map((a) => points.reduce((sum, q) => sum + q[a]!, 0) / points.length), reasons: (m.reasons ?? []).map((r) => r.code) };
+      }),
+    );
+    // From these clicks, and from every pair moved a voxel (the node test), the nine levels are counted.
+    expect(bodies.map((b) => b.level)).toEqual(['T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12']);
+    for (const body of bodies) {
+      const expected = centres.find((c) => c.level === body.level);
+      const apart = expected ? Math.hypot(...[0, 1, 2].map((a) => body.centre[a]! - expected.centreMm[a]!)) : Infinity;
+      if (apart <= AT_LEVEL_MM) continue;
+      expect(body.reasons, `${body.level} ${apart.toFixed(1)} mm from its centre`).toContain('LEVEL_UNCERTAIN');
+    }
+  });
+
+  it('raised no uncaught error in the page', () => {
+    expect(session.pageErrors).toEqual([]);
+  });
+});
