@@ -59,6 +59,11 @@ const DISC_MATCH_SHARE = 0.25;
 const THIN_DISC_PERIOD_SHARE = 1.1;
 /** An end disc at most this tall at half maximum is thin (THIN_DISC_PERIOD_SHARE), mm: a thoracic disc, not a lumbar one (8–12 mm). */
 const THIN_DISC_MM = 5;
+/**
+ * A space between two discs longer than this share of the median space of the count may hold two bodies (see
+ * detectSpine's pastDoubt): between the 1 of a body and the 2 of two. Design decision of this project (issue 12).
+ */
+const TWO_BODIES_SHARE = 1.4;
 /** Most bodies the detection will count between two clicks (C2–S1 is 24). */
 const MAX_BODIES = 24;
 
@@ -427,15 +432,20 @@ export function detectSpine(
   const footingLost = !plausible(firstProposal) || !plausible(lastProposal);
   // The last click's level is counted past every doubtful one.
   const lastInDoubt = new Set([...doubtful, ...bodies.missing]).size >= LAST_LEVEL_DOUBTS;
-  // Every level counted past a body the count expected and did not find: that space may hold no body at all (a count
-  // one too many there) and a stretch beyond it two bodies counted as one, so the levels past it may each be one off.
-  // On a real contrast chest CT (T3 to T12 from end clicks one voxel off) a count one short, its body at T5 missing,
-  // put T8 to T11 a level off with nothing said.
-  const pastMissing = bodies.missing.length > 0 ? Math.min(...bodies.missing) : Infinity;
+  // Every level counted past a body the count expected and did not find, or found filling less than half a space as
+  // tall as two bodies (TWO_BODIES_SHARE of the period there): the first may be no body at all (a count one too many
+  // there, and a stretch beyond it two bodies counted as one), the second two bodies counted as one, so the levels past
+  // either may each be one off. On a real contrast chest CT a count one short, its body at T5 missing, put T8 to T11 a
+  // level off with nothing said (T3 to T12 from end clicks one voxel off), and from T4 to T9 one body in the 38 mm space
+  // of T7 and T8 (the count's other spaces 19–24 mm) put the last click's T9 at T8. A body underfilling a space like the
+  // others is read short, not a level passed over (the sweep's T1 MR rows: the levels past it right).
+  const spaces = placed.discs.slice(1).map((d, k) => d - placed.discs[k]!);
+  const twoBodiesSpace = (offset: number): boolean => spaces.length > 1 && spaces[offset - 1] !== undefined && spaces[offset - 1]! > TWO_BODIES_SHARE * median(spaces);
+  const pastDoubt = Math.min(Infinity, ...bodies.missing, ...bodies.underfilled.filter(twoBodiesSpace));
   const vertebrae = unflagged.map((v) => {
     if (bodies.underfilled.includes(v.levelOffset)) return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, UNDERFILLED_MESSAGE) };
     if (doubtful.has(v.levelOffset)) return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, COUNT_DOUBT_MESSAGE) };
-    if ((lastInDoubt && v.levelOffset === placed.discs.length) || v.levelOffset > pastMissing) return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, COUNTED_PAST_DOUBT_MESSAGE) };
+    if ((lastInDoubt && v.levelOffset === placed.discs.length) || v.levelOffset > pastDoubt) return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, COUNTED_PAST_DOUBT_MESSAGE) };
     return footingLost && v.levelOffset > 0 ? { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, NO_FOOTING_MESSAGE) } : v;
   });
   // A space too tall for one disc between two bodies: a body passed over by the count, the levels beyond it in doubt.
