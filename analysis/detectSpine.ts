@@ -432,15 +432,16 @@ export function detectSpine(
   const footingLost = !plausible(firstProposal) || !plausible(lastProposal);
   // The last click's level is counted past every doubtful one.
   const lastInDoubt = new Set([...doubtful, ...bodies.missing]).size >= LAST_LEVEL_DOUBTS;
-  // Every level counted past a body the count expected and did not find, or found filling less than half a space as
-  // tall as two bodies (TWO_BODIES_SHARE of the period there): the first may be no body at all (a count one too many
-  // there, and a stretch beyond it two bodies counted as one), the second two bodies counted as one, so the levels past
-  // either may each be one off. On a real contrast chest CT a count one short, its body at T5 missing, put T8 to T11 a
-  // level off with nothing said (T3 to T12 from end clicks one voxel off), and from T4 to T9 one body in the 38 mm space
-  // of T7 and T8 (the count's other spaces 19–24 mm) put the last click's T9 at T8. A body underfilling a space like the
-  // others is read short, not a level passed over (the sweep's T1 MR rows: the levels past it right).
+  // Every level counted past a body the count expected and did not find, or found filling less than half a space that
+  // could hold two (over TWO_BODIES_SHARE times the count's median space): the first may be no body at all (a count one
+  // too many there, and a stretch beyond it two bodies counted as one), the second two bodies counted as one, so the
+  // levels past either may each be one off. On a real contrast chest CT a count one short, its body at T5 missing, put
+  // T8 to T11 a level off with nothing said (T3 to T12 from end clicks one voxel off), and from T4 to T9 one body in the
+  // 38 mm space of T7 and T8 (the count's other spaces 19–24 mm) put the last click's T9 at T8. A body underfilling a
+  // space like the others is read short, not a level passed over (the sweep's T1 MR rows: the levels past it right).
   const spaces = placed.discs.slice(1).map((d, k) => d - placed.discs[k]!);
-  const twoBodiesSpace = (offset: number): boolean => spaces.length > 1 && spaces[offset - 1] !== undefined && spaces[offset - 1]! > TWO_BODIES_SHARE * median(spaces);
+  const twoBodiesLong = spaces.length > 1 ? TWO_BODIES_SHARE * median(spaces) : Infinity;
+  const twoBodiesSpace = (offset: number): boolean => (spaces[offset - 1] ?? 0) > twoBodiesLong;
   const pastDoubt = Math.min(Infinity, ...bodies.missing, ...bodies.underfilled.filter(twoBodiesSpace));
   const vertebrae = unflagged.map((v) => {
     if (bodies.underfilled.includes(v.levelOffset)) return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, UNDERFILLED_MESSAGE) };
