@@ -28,12 +28,13 @@ const MIDLINE_SLICE = 46;
 
 let session: ViewerSession;
 let dir: string;
-const centres = available ? readChestCt().centres : [];
+const chest = available ? readChestCt() : null;
+const centres = chest?.centres ?? [];
 
 beforeAll(async () => {
   if (!available) return;
   dir = mkdtempSync(join(tmpdir(), 'vhv-chest-'));
-  const files = writeStackSeries(readChestCt().ct, SERIES, dir);
+  const files = writeStackSeries(chest!.ct, SERIES, dir);
   session = await startSession();
   await session.viewer.openFiles(files);
 });
