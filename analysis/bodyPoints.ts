@@ -59,9 +59,10 @@ export function isNoBody(heightsMm: BodyHeightsMm): boolean {
  * IMPLAUSIBLE_SIZE when a height, the depth, Ha ÷ Hp or the depth ÷ the tallest height lies outside a vertebral body's
  * range (constants.ts); null otherwise. A body is deeper than its tallest height (DEPTH_TO_HEIGHT_RANGE), on CT and MR
  * alike: a frame shallower than that has stopped at something inside the body (a vein's canal, trabecular texture, the
- * edge of a fracture's oedema), not at its walls.
+ * edge of a fracture's oedema), not at its walls. `minDepthToHeight` lowers that bound for a caller asking whether a
+ * body is only a little shallower than tall.
  */
-export function implausibleSizeReason(heightsMm: BodyHeightsMm, depthMm: number): ConfidenceReason | null {
+export function implausibleSizeReason(heightsMm: BodyHeightsMm, depthMm: number, minDepthToHeight = DEPTH_TO_HEIGHT_RANGE[0]): ConfidenceReason | null {
   const heights = [heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm];
   const ratio = heightsMm.anteriorMm / heightsMm.posteriorMm;
   const depthToHeight = depthMm / Math.max(...heights);
@@ -69,7 +70,7 @@ export function implausibleSizeReason(heightsMm: BodyHeightsMm, depthMm: number)
     heights.some((h) => !(h >= MIN_PLAUSIBLE_HEIGHT_MM && h <= MAX_PLAUSIBLE_HEIGHT_MM)) ||
     !(depthMm >= MIN_PLAUSIBLE_DEPTH_MM && depthMm <= MAX_PLAUSIBLE_DEPTH_MM) ||
     !(ratio >= PLAUSIBLE_WEDGE_RATIO[0] && ratio <= PLAUSIBLE_WEDGE_RATIO[1]) ||
-    !(depthToHeight >= DEPTH_TO_HEIGHT_RANGE[0] && depthToHeight <= DEPTH_TO_HEIGHT_RANGE[1]);
+    !(depthToHeight >= minDepthToHeight && depthToHeight <= DEPTH_TO_HEIGHT_RANGE[1]);
   if (!implausible) return null;
   return {
     code: 'IMPLAUSIBLE_SIZE',

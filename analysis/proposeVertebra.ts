@@ -116,8 +116,33 @@ export function proposeOnView(view: PlaneView, seed: Vec2, options: ViewOptions 
   if (!found || options.otherOutlines !== true || found.frame.polarity !== 'brightShell' || !implausible(found)) return found;
   // A body of no plausible size around the user's click: the next outline there, when it is of plausible size.
   const other = proposeFrom(view, seed, options, [found.frame]);
-  return other && !implausible(other) ? other : found;
+  return other && !implausible(other) && !deepenedPastWall(found, other) ? other : found;
 }
+
+/**
+ * True when `other` would replace a body `found` only a little shallower than tall (depth ÷ tallest height between
+ * NEAR_CUBIC_DEPTH_TO_HEIGHT and DEPTH_TO_HEIGHT_RANGE's lower bound, and otherwise of plausible size) by a frame whose
+ * anterior wall lies more than MAX_DEEPENING_MM in front of found's: as the next outline around the click
+ * (proposeOnView) or as the second look beyond the anterior wall (lookBeyondShortWall). Upper thoracic bodies, and
+ * some at T12, are about as deep as tall (Panjabi MM et al., Spine 1991;16:888: T1–T4 depth ≈ 1.0–1.1 × height; a real
+ * contrast chest CT's T12 is 25 mm deep and 23–25 mm tall, as its TotalSegmentator mask reads it): there the outline
+ * reaching forward took the enhanced aorta lying against the wall for bone (depth 39–40 mm from 3 of 9 clicks; on a
+ * drawn plane with the aorta 1 mm in front of the wall, 48 mm from all nine). An anterior wall is a sharp cortex with
+ * no canal behind it; a posterior wall read too far forward (the basivertebral canal's inner end: VerSe T11, 23 mm
+ * deep against 32) is still mended, and so is a height read too tall (VerSe T12, Hp 7 mm over from 3 of 9 clicks,
+ * whose mending outline keeps the walls).
+ */
+function deepenedPastWall(found: PlaneProposal, other: PlaneProposal): boolean {
+  return (
+    implausibleSizeReason(found.heightsMm, found.depthMm, NEAR_CUBIC_DEPTH_TO_HEIGHT) === null &&
+    wallOffsetMm(found.frame, other.frame, 'anteriorWallMm') - found.frame.anteriorWallMm > MAX_DEEPENING_MM
+  );
+}
+
+/** Lowest depth ÷ tallest height of a body deepenedPastWall keeps against a much deeper outline. */
+const NEAR_CUBIC_DEPTH_TO_HEIGHT = 0.9;
+/** How far in front of such a body's anterior wall another outline's may lie, mm (a wall's shell and its blur either side). */
+const MAX_DEEPENING_MM = 5;
 
 const VACUUM_CLEFT_REASON: ConfidenceReason = {
   code: 'VACUUM_CLEFT',
@@ -195,6 +220,7 @@ function lookBeyondShortWall(view: PlaneView, click: Vec2, first: PlaneProposal,
       if (!other || shallow(other) || implausibleSizeReason(other.heightsMm, other.depthMm) || !holds(other.frame, click)) continue;
       if (Math.abs(wallOffsetMm(frame, other.frame, kept) - frame[kept]) > KEPT_WALL_MM) continue;
       if (Math.abs(other.heightsMm.middleMm - first.heightsMm.middleMm) > KEPT_MIDDLE_HEIGHT_MM) continue;
+      if (deepenedPastWall(first, other)) continue;
       return other;
     }
   }

@@ -34,6 +34,20 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
     }
   });
 
+  // Before, 3 of these 9 clicks read T12 (25 mm deep, 23–25 mm tall: its TotalSegmentator mask is 24–27 mm deep at
+  // the midline) 39–40 mm deep: read a little shallower than its posterior height, it was replaced by the next outline
+  // around the click, which reached forward over the enhanced aorta lying against its anterior wall.
+  it('reads T12 at its own depth from nine clicks ±3 mm around its centre', () => {
+    const t12 = centres.find((c) => c.level === 'T12')!.centreMm;
+    for (const dy of [-3, 0, 3]) {
+      for (const dz of [-3, 0, 3]) {
+        const result = proposeVertebra(ct!, [t12[0], t12[1] + dy, t12[2] + dz]);
+        if (!result.ok) throw new Error(result.error.message);
+        expect(result.value.depthMm, `click (${dy}, ${dz})`).toBeLessThanOrEqual(28);
+      }
+    }
+  });
+
   // Before, the counts tried between T3 and T12 were those around a period of 1.25 × the end bodies' middle height
   // (26–27 mm), where these bodies lie 21 mm apart: the right count of ten was never tried, and nine were taken from
   // every pair of end clicks, the bodies below the one passed over each a level off, most with nothing said. From T4
