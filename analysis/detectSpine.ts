@@ -430,19 +430,8 @@ export function detectSpine(
   // discs. An end body of no plausible size (a STIR's misread as one 48 mm body over three) leaves every level counted
   // from it in doubt, all but the first click's own.
   const footingLost = !plausible(firstProposal) || !plausible(lastProposal);
-  // The last click's level is counted past every doubtful one.
-  const lastInDoubt = new Set([...doubtful, ...bodies.missing]).size >= LAST_LEVEL_DOUBTS;
-  // Every level counted past a body the count expected and did not find, or found filling less than half a space that
-  // could hold two (over TWO_BODIES_SHARE times the count's median space): the first may be no body at all (a count one
-  // too many there, and a stretch beyond it two bodies counted as one), the second two bodies counted as one, so the
-  // levels past either may each be one off. On a real contrast chest CT a count one short, its body at T5 missing, put
-  // T8 to T11 a level off with nothing said (T3 to T12 from end clicks one voxel off), and from T4 to T9 one body in the
-  // 38 mm space of T7 and T8 (the count's other spaces 19–24 mm) put the last click's T9 at T8. A body underfilling a
-  // space like the others is read short, not a level passed over (the sweep's T1 MR rows: the levels past it right).
   const spaces = placed.discs.slice(1).map((d, k) => d - placed.discs[k]!);
-  const twoBodiesLong = spaces.length > 1 ? TWO_BODIES_SHARE * median(spaces) : Infinity;
-  const twoBodiesSpace = (offset: number): boolean => (spaces[offset - 1] ?? 0) > twoBodiesLong;
-  const pastDoubt = Math.min(Infinity, ...bodies.missing, ...bodies.underfilled.filter(twoBodiesSpace));
+  const { lastInDoubt, pastDoubt } = levelsInDoubt({ doubtful, missing: bodies.missing, underfilled: bodies.underfilled, spaces });
   const vertebrae = unflagged.map((v) => {
     if (bodies.underfilled.includes(v.levelOffset)) return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, UNDERFILLED_MESSAGE) };
     if (doubtful.has(v.levelOffset)) return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, COUNT_DOUBT_MESSAGE) };
@@ -457,6 +446,36 @@ export function detectSpine(
     direction,
     missingLevelOffsets: bodies.missing,
   });
+}
+
+/**
+ * Which levels of a count are in doubt beyond those flagged one by one: `lastInDoubt` when LAST_LEVEL_DOUBTS or more
+ * levels are doubtful or missing (the last click's level is counted past them all), and `pastDoubt`, the level past
+ * which every level is in doubt (Infinity: none). Every level counted past a body the count expected and did not find,
+ * or found filling less than half a space that could hold two (over TWO_BODIES_SHARE times the count's median space,
+ * `spaces` in samples between its discs), is in doubt: the first may be no body at all (a count one too many there, and
+ * a stretch beyond it two bodies counted as one), the second two bodies counted as one, so the levels past either may
+ * each be one off. On a real contrast chest CT a count one short, its body at T5 missing, put T8 to T11 a level off with
+ * nothing said (T3 to T12 from end clicks one voxel off), and from T4 to T9 one body in the 38 mm space of T7 and T8
+ * (the count's other spaces 19–24 mm) put the last click's T9 at T8. A body underfilling a space like the others is
+ * read short, not a level passed over (the sweep's T1 MR rows: the levels past it right). Where the last level is in
+ * doubt, so is every level past the first doubt: the count may be off at any doubtful level, and the levels between
+ * stand on it as the last does (the chest CT read with its merged posterior plates left out over the body's depth:
+ * a count of 12 for 10 bodies, its doubts at the first four levels and the last two, the six between two levels off
+ * with nothing said of their level).
+ */
+export function levelsInDoubt(count: {
+  readonly doubtful: ReadonlySet<number>;
+  readonly missing: readonly number[];
+  readonly underfilled: readonly number[];
+  readonly spaces: readonly number[];
+}): { lastInDoubt: boolean; pastDoubt: number } {
+  const { doubtful, missing, underfilled, spaces } = count;
+  const lastInDoubt = new Set([...doubtful, ...missing]).size >= LAST_LEVEL_DOUBTS;
+  const twoBodiesLong = spaces.length > 1 ? TWO_BODIES_SHARE * median(spaces) : Infinity;
+  const twoBodiesSpace = (offset: number): boolean => (spaces[offset - 1] ?? 0) > twoBodiesLong;
+  const firstDoubt = lastInDoubt ? Math.min(...doubtful, ...missing) : Infinity;
+  return { lastInDoubt, pastDoubt: Math.min(firstDoubt, ...missing, ...underfilled.filter(twoBodiesSpace)) };
 }
 
 /** How a body of the spine was read: its seed on the spine's plane, the axis it started from, whether a click, its outline. */
