@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlaneImage } from './image';
-import { CT_BONE_THRESHOLD_HU, frameHalfHeightMm, frameSpine } from './frameSpine';
+import { CT_BONE_THRESHOLD_HU, frameHalfHeightMm, frameSpine, spinePlaneAmong } from './frameSpine';
 
 interface Scene {
   background: number;
@@ -117,6 +117,36 @@ describe('frameHalfHeightMm', () => {
     [200, 40, 0.1, 248],
     [60, 80, 1, 49.6],
   ])('frames a %s mm long, %s mm deep column in a view of aspect %s with half height %s mm', (lengthMm, depthMm, aspect, expected) => {
-    expect(frameHalfHeightMm({ centreMm: [0, 0, 0], lengthMm, depthMm }, aspect)).toBeCloseTo(expected, 1);
+    expect(frameHalfHeightMm({ lengthMm, depthMm }, aspect)).toBeCloseTo(expected, 1);
+  });
+});
+
+describe('spinePlaneAmong', () => {
+  // Disc-like gaps on a real contrast chest CT's sagittal planes, 3 mm apart (offsets from the volume's middle plane,
+  // whose column, 2 gaps, is the heart's, 88 mm in front of the spine's); the spine's midline lies 21.8 mm to the left
+  // (−), its bodies' planes show 7–16 gaps, the rib heads' planes beyond them fewer.
+  const CHEST = [[-42, 4], [-39, 5], [-36, 9], [-33, 4], [-30, 12], [-27, 16], [-24, 16], [-21, 10], [-18, 12], [-15, 8], [-12, 9], [-9, 9], [-6, 7], [-3, 14], [3, 2], [6, 3], [9, 1]] as const;
+  const SPINE_AT: readonly [number, number] = [88, 0];
+  const candidates = (pairs: readonly (readonly [number, number])[], atMm = SPINE_AT) => pairs.map(([offsetMm, discGaps]) => ({ offsetMm, discGaps, atMm }));
+  const heart = (discGaps: number) => ({ discGaps, atMm: [0, 0] as const });
+
+  it('takes the middle of the planes around the best that show at least half its gaps, weighted by their gaps', () => {
+    const chosen = spinePlaneAmong(candidates(CHEST), heart(2), 3);
+    expect(chosen).not.toBeNull();
+    expect(Math.abs(chosen! - -21.8)).toBeLessThanOrEqual(1.5);
+    expect(spinePlaneAmong(candidates(CHEST), null, 3)).toBe(chosen);
+  });
+
+  it('keeps the plane shown when no plane beside it shows a spine clearly better', () => {
+    expect(spinePlaneAmong(candidates([[-3, 5], [3, 4]]), heart(0), 3)).toBeNull();
+    expect(spinePlaneAmong(candidates([[-3, 7], [3, 6]]), heart(4), 3)).toBeNull();
+    expect(spinePlaneAmong(candidates([[-3, 8], [3, 6]]), heart(4), 3)).toBe(-3);
+    expect(spinePlaneAmong([], null, 3)).toBeNull();
+  });
+
+  // A column whose discs are bridged (DISH, a fused spine; the 1,000-slice browser test's cylinder of bone whose radius
+  // swells and shrinks) shows no gap on its middle plane and many where its edge comes and goes.
+  it('keeps the plane shown when the column found beside it is the one it shows, seen at its edge', () => {
+    expect(spinePlaneAmong(candidates([[-12, 14], [-9, 9], [9, 9], [12, 14]], [3, -5]), { discGaps: 0, atMm: [0, 0] }, 3)).toBeNull();
   });
 });

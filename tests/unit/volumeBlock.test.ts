@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Volume } from '../../analysis/image';
 import { samplePlane, type PlaneSpec } from '../../analysis/samplePlane';
 import type { Vec3 } from '../../analysis/vec';
-import { planeBlock, type SlicedVolume } from '../../viewer/cornerstone/volumeBlock';
+import { nearestPlane, planeBlock, type SlicedVolume } from '../../viewer/cornerstone/volumeBlock';
 
 /** A 40 × 30 × 20 int16-like volume of varied values, 0.8 × 0.8 × 1.5 mm, as an axial CT stores it. */
 function axialVolume(options: { descending?: boolean; oblique?: boolean } = {}): { whole: Volume; sliced: SlicedVolume } {
@@ -79,5 +79,37 @@ describe('planeBlock', () => {
     const k = 10 - Math.round((block!.originMm[2] - 40) / 1.5);
     const sliceLength = block!.dimensions[0] * block!.dimensions[1];
     expect(Array.from(block!.values.subarray(k * sliceLength, (k + 1) * sliceLength)).every((v) => v === 0)).toBe(true);
+  });
+});
+
+describe('nearestPlane', () => {
+  it.each([
+    // Centres off the voxel grid's half-way points, so that no pixel lies as near two voxels (either would be right).
+    ['a sagittal plane', {}, planeThrough([0.3, 0.2, 55.37], [0, 1, 0], [0, 0, -1])],
+    ['an oblique plane of a descending stack', { descending: true }, planeThrough([1.03, -2.07, 25.11], tilted(0.4), [0, 0, -1])],
+    ['a plane reaching past the volume', {}, planeThrough([10.1, 8.1, 48.13], [0, 1, 0], [0, 0, -1])],
+  ] as const)('reads %s at the voxel nearest each pixel, NaN outside the volume', (_, options, plane) => {
+    const { whole, sliced } = axialVolume(options);
+    const nearest = nearestPlane(sliced, plane);
+    expect([nearest.columns, nearest.rows, nearest.columnSpacingMm]).toEqual([plane.columns, plane.rows, plane.spacingMm]);
+    const [nc, nr, ns] = whole.dimensions;
+    const [dc, dr, ds] = whole.spacingMm;
+    let inside = 0;
+    for (let r = 0; r < plane.rows; r += 1) {
+      for (let c = 0; c < plane.columns; c += 1) {
+        const p = [0, 1, 2].map((a) => plane.originMm[a]! + c * plane.spacingMm * plane.rowCosine[a]! + r * plane.spacingMm * plane.columnCosine[a]!);
+        const d = [0, 1, 2].map((a) => p[a]! - whole.originMm[a]!);
+        const dot = (v: Vec3) => d[0]! * v[0] + d[1]! * v[1] + d[2]! * v[2];
+        const [i, j, k] = [Math.round(dot(whole.rowCosine) / dc), Math.round(dot(whole.columnCosine) / dr), Math.round(dot(whole.sliceCosine) / ds)];
+        const value = nearest.values[c + r * plane.columns]!;
+        if (i < 0 || j < 0 || k < 0 || i >= nc || j >= nr || k >= ns) {
+          expect(Number.isNaN(value)).toBe(true);
+          continue;
+        }
+        inside += 1;
+        expect(value).toBe(whole.values[i + j * nc + k * nc * nr]);
+      }
+    }
+    expect(inside).toBeGreaterThan(0);
   });
 });

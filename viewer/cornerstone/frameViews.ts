@@ -1,9 +1,9 @@
-import { cache, metaData, type StackViewport, type Types, type VolumeViewport } from '@cornerstonejs/core';
-import { frameHalfHeightMm, frameSpine, type FrameModality, type SpineFrame } from '../../analysis/frameSpine';
+import { cache, metaData, utilities, type StackViewport, type Types, type VolumeViewport } from '@cornerstonejs/core';
+import { frameHalfHeightMm, frameSpine, SPINE_PLANE_MIN_DISC_GAPS, spinePlaneAmong, type FrameModality, type SpineFrame, type SpinePlaneCandidate } from '../../analysis/frameSpine';
 import { samplePlane } from '../../analysis/samplePlane';
 import type { PlaneImage } from '../../analysis/image';
 import { displayedPlaneOf } from './stackAnalysisImage';
-import { planeBlock, type SlicedVolume } from './volumeBlock';
+import { nearestPlane, planeBlock, type SlicedVolume } from './volumeBlock';
 import type { Vec3 } from '../../analysis/vec';
 
 /** Sampling of the mid-sagittal plane searched for the column: coarse enough to stay fast, fine enough for bodies, mm. */
@@ -31,15 +31,23 @@ function modalityOf(imageId: string | undefined): FrameModality {
   return modality === 'CT' ? 'CT' : 'MR';
 }
 
-/** The mid-sagittal plane of a volume viewport as the analysis reads it: through the focal point, in screen axes. */
-function planeOfVolumeView(viewport: VolumeViewport): PlaneImage | null {
-  const volumeId = viewport.getVolumeId?.();
-  const volume = volumeId ? cache.getVolume(volumeId) : undefined;
-  if (!volume) return null;
+/**
+ * The planes beside a CT sagittal view searched for the spine when its own plane shows none: every SPINE_SEARCH_STEP_MM
+ * up to SPINE_SEARCH_MM either side along the view normal (a body is 30–50 mm wide, so a step falls on it several
+ * times), sampled every SPINE_SEARCH_SAMPLING_MM (columns are told apart by their discs, 5–15 mm apart).
+ */
+const SPINE_SEARCH_MM = 60;
+const SPINE_SEARCH_STEP_MM = 3;
+const SPINE_SEARCH_SAMPLING_MM = 2;
+
+/**
+ * A volume of cornerstone's cache as the analysis samples it: each slice read from its image in the cache (assembling
+ * the whole volume would copy every voxel, a 1,000-slice series is 500 MB, to sample one plane), each looked up once.
+ */
+function slicedVolumeOf(volume: Types.IImageVolume): SlicedVolume {
   const d = volume.direction;
-  // Each slice is read from its image in cornerstone's cache: assembling the whole volume here would copy every voxel
-  // (a 1,000-slice series is 500 MB) to sample one plane.
-  const slicedVolume: SlicedVolume = {
+  const slices = new Map<number, ArrayLike<number> | null>();
+  return {
     dimensions: [volume.dimensions[0], volume.dimensions[1], volume.dimensions[2]],
     originMm: [volume.origin[0], volume.origin[1], volume.origin[2]],
     rowCosine: [d[0], d[1], d[2]],
@@ -47,21 +55,59 @@ function planeOfVolumeView(viewport: VolumeViewport): PlaneImage | null {
     sliceCosine: [d[6], d[7], d[8]],
     spacingMm: [volume.spacing[0], volume.spacing[1], volume.spacing[2]],
     sliceValues: (k) => {
-      const imageId = volume.imageIds[k];
-      return (imageId === undefined ? undefined : cache.getImage(imageId)?.getPixelData()) ?? null;
+      let values = slices.get(k);
+      if (values === undefined) {
+        const imageId = volume.imageIds[k];
+        values = (imageId === undefined ? undefined : cache.getImage(imageId)?.getPixelData()) ?? null;
+        slices.set(k, values);
+      }
+      return values;
     },
   };
+}
+
+/**
+ * The sagittal plane of a volume viewport as the analysis reads it: through the focal point (moved `offsetMm` along the
+ * view normal), in screen axes, sampled every `samplingMm` at least: a square as wide as the volume's diagonal centred
+ * on the focal point, interpolated; with `search`, only the volume's own extent on the plane, at the nearest voxels (a
+ * tenth of the work: many planes are read). `sliced`: the volume's slices when several planes are read from it.
+ */
+function planeOfVolumeView(
+  viewport: VolumeViewport,
+  options: { readonly offsetMm?: number; readonly samplingMm?: number; readonly search?: boolean; readonly sliced?: SlicedVolume } = {},
+): PlaneImage | null {
+  const { offsetMm = 0, samplingMm = FRAME_SAMPLING_MM, search = false } = options;
+  const volumeId = viewport.getVolumeId?.();
+  const volume = volumeId ? cache.getVolume(volumeId) : undefined;
+  if (!volume) return null;
+  const d = volume.direction;
+  const slicedVolume = options.sliced ?? slicedVolumeOf(volume);
   const camera = viewport.getCamera();
   const up = camera.viewUp as Vec3;
   const normal = camera.viewPlaneNormal as Vec3;
-  const focal = camera.focalPoint as Vec3;
+  const focal = componentwise((i) => camera.focalPoint![i] + offsetMm * normal[i]);
   const right = cross(up, normal);
   const extentMm = Math.hypot(...componentwise((i) => volume.dimensions[i] * volume.spacing[i]));
-  const spacingMm = Math.max(FRAME_SAMPLING_MM, extentMm / FRAME_MAX_SIDE_PX);
-  const side = Math.ceil(extentMm / spacingMm);
+  const spacingMm = Math.max(samplingMm, extentMm / FRAME_MAX_SIDE_PX);
   const down: Vec3 = [-up[0], -up[1], -up[2]];
-  const originMm: Vec3 = componentwise((i) => focal[i] - (right[i] * extentMm) / 2 - (down[i] * extentMm) / 2);
-  const planeSpec = { originMm, rowCosine: right, columnCosine: down, columns: side, rows: side, spacingMm };
+  // Along each plane axis, from where to where the plane is sampled, mm from the focal point.
+  let across: readonly [number, number] = [-extentMm / 2, extentMm / 2];
+  let along: readonly [number, number] = [-extentMm / 2, extentMm / 2];
+  if (search) {
+    const corners = [0, 1, 2, 3, 4, 5, 6, 7].map((c) =>
+      componentwise((i) => slicedVolume.originMm[i]
+        + (c & 1 ? (volume.dimensions[0] - 1) * volume.spacing[0] * d[i] : 0)
+        + (c & 2 ? (volume.dimensions[1] - 1) * volume.spacing[1] * d[3 + i]! : 0)
+        + (c & 4 ? (volume.dimensions[2] - 1) * volume.spacing[2] * d[6 + i]! : 0)));
+    const on = (axis: Vec3) => corners.map((p) => (p[0] - focal[0]) * axis[0] + (p[1] - focal[1]) * axis[1] + (p[2] - focal[2]) * axis[2]);
+    across = [Math.min(...on(right)), Math.max(...on(right))];
+    along = [Math.min(...on(down)), Math.max(...on(down))];
+  }
+  const originMm: Vec3 = componentwise((i) => focal[i] + right[i] * across[0] + down[i] * along[0]);
+  const columns = Math.ceil((across[1] - across[0]) / spacingMm) + 1;
+  const rows = Math.ceil((along[1] - along[0]) / spacingMm) + 1;
+  const planeSpec = { originMm, rowCosine: right, columnCosine: down, columns, rows, spacingMm };
+  if (search) return nearestPlane(slicedVolume, planeSpec);
   const block = planeBlock(slicedVolume, planeSpec);
   const plane = block ? samplePlane(block, planeSpec) : null;
   return plane?.ok ? plane.value : null;
@@ -103,8 +149,13 @@ export function frameSpineView(viewport: Types.IViewport, openedCamera: Types.IC
     outcome = 'user';
   } else {
     const isStack = 'getCornerstoneImage' in viewport && typeof (viewport as StackViewport).getCornerstoneImage === 'function';
+    const modality = modalityOf(seriesImageId);
     const plane = isStack ? planeOfStackView(viewport as StackViewport) : planeOfVolumeView(viewport as VolumeViewport);
-    const frame = plane ? frameSpine(plane, modalityOf(seriesImageId)) : null;
+    let frame = plane ? frameSpine(plane, modality) : null;
+    if (!isStack && modality === 'CT' && !(frame?.ok && frame.value.discGaps >= SPINE_PLANE_MIN_DISC_GAPS)) {
+      const moved = showSpinePlane(viewport as VolumeViewport, frame?.ok ? frame.value : null);
+      if (moved) frame = moved;
+    }
     if (frame?.ok) {
       applyFrame(viewport, frame.value);
       framedCameras.set(viewport.id, viewport.getCamera());
@@ -113,6 +164,44 @@ export function frameSpineView(viewport: Types.IViewport, openedCamera: Types.IC
   }
   element.dataset.framed = outcome;
   return outcome;
+}
+
+/**
+ * On a CT sagittal view whose plane shows no spine (`current`: the column frameSpine found on it, if any), the planes
+ * beside it are searched (analysis/frameSpine spinePlaneAmong) and the view moved to the one that shows the spine, on a
+ * slice of the volume. The spine's column found on that plane, for framing; null when the view stays.
+ */
+function showSpinePlane(viewport: VolumeViewport, current: SpineFrame | null): ReturnType<typeof frameSpine> | null {
+  const volumeId = viewport.getVolumeId?.();
+  const volume = volumeId ? cache.getVolume(volumeId) : undefined;
+  if (!volume) return null;
+  const camera = viewport.getCamera();
+  const normal = camera.viewPlaneNormal as Vec3;
+  const up = camera.viewUp as Vec3;
+  const right = cross(up, normal);
+  // Where a column's centre lies in the planes' shared axes (across, down), from the displayed plane's focal point.
+  const inPlane = (centreMm: Vec3): readonly [number, number] => {
+    const d = componentwise((i) => centreMm[i] - camera.focalPoint![i]);
+    return [d[0] * right[0] + d[1] * right[1] + d[2] * right[2], -(d[0] * up[0] + d[1] * up[1] + d[2] * up[2])];
+  };
+  const sliced = slicedVolumeOf(volume);
+  const candidates: SpinePlaneCandidate[] = [];
+  for (let offsetMm = -SPINE_SEARCH_MM; offsetMm <= SPINE_SEARCH_MM; offsetMm += SPINE_SEARCH_STEP_MM) {
+    if (offsetMm === 0) continue;
+    const plane = planeOfVolumeView(viewport, { offsetMm, samplingMm: SPINE_SEARCH_SAMPLING_MM, search: true, sliced });
+    const found = plane ? frameSpine(plane, 'CT') : null;
+    if (found?.ok) candidates.push({ offsetMm, discGaps: found.value.discGaps, atMm: inPlane(found.value.centreMm) });
+  }
+  const chosen = spinePlaneAmong(candidates, current ? { discGaps: current.discGaps, atMm: inPlane(current.centreMm) } : null, SPINE_SEARCH_STEP_MM);
+  if (chosen === null) return null;
+  const { spacingInNormalDirection } = utilities.getTargetVolumeAndSpacingInNormalDir(viewport, camera);
+  const offsetMm = spacingInNormalDirection > 0 ? Math.round(chosen / spacingInNormalDirection) * spacingInNormalDirection : chosen;
+  viewport.setCamera({
+    focalPoint: componentwise((i) => camera.focalPoint![i] + offsetMm * normal[i]),
+    position: componentwise((i) => camera.position![i] + offsetMm * normal[i]),
+  });
+  const plane = planeOfVolumeView(viewport, { sliced });
+  return plane ? frameSpine(plane, 'CT') : null;
 }
 
 export function forgetFraming(viewportId: string): void {

@@ -1,4 +1,4 @@
-import type { Volume } from '../../analysis/image';
+import type { PlaneImage, Volume } from '../../analysis/image';
 import type { PlaneSpec } from '../../analysis/samplePlane';
 import { voxelMapOf } from '../../analysis/sampling';
 import type { Vec3 } from '../../analysis/vec';
@@ -78,4 +78,46 @@ export function planeBlock(volume: SlicedVolume, plane: PlaneSpec): Volume | nul
   const [dc, dr, ds] = volume.spacingMm;
   const originMm = addScaled(addScaled(addScaled(volume.originMm, volume.rowCosine, i0 * dc), volume.columnCosine, j0 * dr), volume.sliceCosine, k0 * ds);
   return { ...geometry, values, dimensions: [bc, br, bs], originMm };
+}
+
+/**
+ * `plane` sampled from a sliced volume at the nearest voxel of each pixel (NaN outside the volume or on a slice not
+ * loaded), straight from the slices: no block is copied and nothing interpolated. For searching many planes coarsely
+ * (a 1,000-slice series: a block per plane would copy 1.5 million voxels); measuring reads planeBlock's trilinear planes.
+ */
+export function nearestPlane(volume: SlicedVolume, plane: PlaneSpec): PlaneImage {
+  const [nc, nr, ns] = volume.dimensions;
+  const geometry: Volume = { kind: 'volume', values: new Float32Array(0), dimensions: volume.dimensions, originMm: volume.originMm, rowCosine: volume.rowCosine, columnCosine: volume.columnCosine, sliceCosine: volume.sliceCosine, spacingMm: volume.spacingMm, calibrated: true };
+  const q = voxelMapOf(geometry).inverse;
+  // Continuous voxel index of a patient point, and its steps along the plane's two axes.
+  const indexOf = (p: Vec3): Vec3 => {
+    const d: Vec3 = [p[0] - volume.originMm[0], p[1] - volume.originMm[1], p[2] - volume.originMm[2]];
+    return [0, 1, 2].map((r) => q[3 * r]! * d[0] + q[3 * r + 1]! * d[1] + q[3 * r + 2]! * d[2]) as unknown as Vec3;
+  };
+  const start = indexOf(plane.originMm);
+  const stepAcross = indexOf(addScaled(plane.originMm, plane.rowCosine, plane.spacingMm)).map((x, a) => x - start[a]!);
+  const stepDown = indexOf(addScaled(plane.originMm, plane.columnCosine, plane.spacingMm)).map((x, a) => x - start[a]!);
+  const values = new Float32Array(plane.columns * plane.rows).fill(Number.NaN);
+  for (let r = 0; r < plane.rows; r += 1) {
+    for (let c = 0; c < plane.columns; c += 1) {
+      const i = Math.round(start[0] + c * stepAcross[0]! + r * stepDown[0]!);
+      const j = Math.round(start[1] + c * stepAcross[1]! + r * stepDown[1]!);
+      const k = Math.round(start[2] + c * stepAcross[2]! + r * stepDown[2]!);
+      if (i < 0 || j < 0 || k < 0 || i >= nc || j >= nr || k >= ns) continue;
+      const slice = volume.sliceValues(k);
+      if (slice) values[c + r * plane.columns] = slice[i + j * nc]!;
+    }
+  }
+  return {
+    kind: 'plane',
+    values,
+    columns: plane.columns,
+    rows: plane.rows,
+    originMm: plane.originMm,
+    rowCosine: plane.rowCosine,
+    columnCosine: plane.columnCosine,
+    columnSpacingMm: plane.spacingMm,
+    rowSpacingMm: plane.spacingMm,
+    calibrated: true,
+  };
 }
