@@ -23,6 +23,19 @@ const BLOCK_MARGIN_VOXELS = 1;
 
 const addScaled = (p: Vec3, v: Vec3, s: number): Vec3 => [p[0] + v[0] * s, p[1] + v[1] * s, p[2] + v[2] * s];
 
+/** The volume's shape without its values, and the continuous voxel index (column, row, slice) of a patient point in it. */
+function indexing(volume: SlicedVolume): { readonly geometry: Volume; readonly toIndex: (p: Vec3) => Vec3 } {
+  const { dimensions, originMm, rowCosine, columnCosine, sliceCosine, spacingMm } = volume;
+  const geometry: Volume = { kind: 'volume', values: new Float32Array(0), dimensions, originMm, rowCosine, columnCosine, sliceCosine, spacingMm, calibrated: true };
+  const q = voxelMapOf(geometry).inverse;
+  const toIndex = (p: Vec3): Vec3 => {
+    const d: Vec3 = [p[0] - originMm[0], p[1] - originMm[1], p[2] - originMm[2]];
+    const row = (r: number) => q[3 * r]! * d[0] + q[3 * r + 1]! * d[1] + q[3 * r + 2]! * d[2];
+    return [row(0), row(1), row(2)];
+  };
+  return { geometry, toIndex };
+}
+
 /**
  * The part of a volume that sampling `plane` reads: the voxel box around the plane's four corners (with a margin),
  * copied out slice by slice into a small volume in the same patient space. Sampling the plane on it gives the values
@@ -31,14 +44,7 @@ const addScaled = (p: Vec3, v: Vec3, s: number): Vec3 => [p[0] + v[0] * s, p[1] 
  */
 export function planeBlock(volume: SlicedVolume, plane: PlaneSpec): Volume | null {
   const [nc, nr, ns] = volume.dimensions;
-  const { dimensions, originMm: volumeOriginMm, rowCosine, columnCosine, sliceCosine, spacingMm } = volume;
-  const geometry: Volume = { kind: 'volume', values: new Float32Array(0), dimensions, originMm: volumeOriginMm, rowCosine, columnCosine, sliceCosine, spacingMm, calibrated: true };
-  const q = voxelMapOf(geometry).inverse;
-  const toIndex = (p: Vec3): Vec3 => {
-    const d: Vec3 = [p[0] - volume.originMm[0], p[1] - volume.originMm[1], p[2] - volume.originMm[2]];
-    const row = (r: number) => q[3 * r]! * d[0] + q[3 * r + 1]! * d[1] + q[3 * r + 2]! * d[2];
-    return [row(0), row(1), row(2)];
-  };
+  const { geometry, toIndex } = indexing(volume);
   const acrossMm = (plane.columns - 1) * plane.spacingMm;
   const downMm = (plane.rows - 1) * plane.spacingMm;
   const corners = [
@@ -87,16 +93,11 @@ export function planeBlock(volume: SlicedVolume, plane: PlaneSpec): Volume | nul
  */
 export function nearestPlane(volume: SlicedVolume, plane: PlaneSpec): PlaneImage {
   const [nc, nr, ns] = volume.dimensions;
-  const geometry: Volume = { kind: 'volume', values: new Float32Array(0), dimensions: volume.dimensions, originMm: volume.originMm, rowCosine: volume.rowCosine, columnCosine: volume.columnCosine, sliceCosine: volume.sliceCosine, spacingMm: volume.spacingMm, calibrated: true };
-  const q = voxelMapOf(geometry).inverse;
-  // Continuous voxel index of a patient point, and its steps along the plane's two axes.
-  const indexOf = (p: Vec3): Vec3 => {
-    const d: Vec3 = [p[0] - volume.originMm[0], p[1] - volume.originMm[1], p[2] - volume.originMm[2]];
-    return [0, 1, 2].map((r) => q[3 * r]! * d[0] + q[3 * r + 1]! * d[1] + q[3 * r + 2]! * d[2]) as unknown as Vec3;
-  };
-  const start = indexOf(plane.originMm);
-  const stepAcross = indexOf(addScaled(plane.originMm, plane.rowCosine, plane.spacingMm)).map((x, a) => x - start[a]!);
-  const stepDown = indexOf(addScaled(plane.originMm, plane.columnCosine, plane.spacingMm)).map((x, a) => x - start[a]!);
+  const { toIndex } = indexing(volume);
+  // The first pixel's continuous voxel index, and its steps along the plane's two axes.
+  const start = toIndex(plane.originMm);
+  const stepAcross = toIndex(addScaled(plane.originMm, plane.rowCosine, plane.spacingMm)).map((x, a) => x - start[a]!);
+  const stepDown = toIndex(addScaled(plane.originMm, plane.columnCosine, plane.spacingMm)).map((x, a) => x - start[a]!);
   const values = new Float32Array(plane.columns * plane.rows).fill(Number.NaN);
   for (let r = 0; r < plane.rows; r += 1) {
     for (let c = 0; c < plane.columns; c += 1) {
