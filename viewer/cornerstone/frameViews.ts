@@ -69,8 +69,9 @@ function slicedVolumeOf(volume: Types.IImageVolume): SlicedVolume {
 /**
  * The sagittal plane of a volume viewport as the analysis reads it: through the focal point (moved `offsetMm` along the
  * view normal), in screen axes, sampled every `samplingMm` at least: a square as wide as the volume's diagonal centred
- * on the focal point, interpolated; with `search`, only the volume's own extent on the plane, at the nearest voxels (a
- * tenth of the work: many planes are read). `sliced`: the volume's slices when several planes are read from it.
+ * on the focal point, interpolated; with `search`, only the volume's own extent on the plane, at the nearest voxels (no
+ * block copied, a third of the pixels on the chest CT: many planes are read). `sliced`: the volume's slices when several
+ * planes are read from it.
  */
 function planeOfVolumeView(
   viewport: VolumeViewport,
