@@ -235,7 +235,7 @@ export function frameSpine(plane: PlaneImage, modality: FrameModality): Analysis
  * the spine on the planes beside it (spinePlaneAmong).
  */
 export const SPINE_PLANE_MIN_DISC_GAPS = 4;
-/** A plane beside it is taken when its column shows at least this many disc-like gaps, and twice the current plane's. */
+/** A plane beside it is taken when its column shows at least this many disc-like gaps, and DISC_GAP_LEAD times the current plane's. */
 const SPINE_PLANE_TAKEN_DISC_GAPS = 6;
 
 /** The planes around the best one that still show at least this share of its disc-like gaps are the spine's too. */
@@ -257,7 +257,7 @@ export interface SpinePlaneCandidate {
 /**
  * Of sagittal planes beside the displayed one (`candidates`, every `stepMm`), where to show the spine instead of the
  * displayed plane, whose column (`current`: none, or its disc-like gaps and where it lies) shows no spine: the plane with
- * the most gaps (at least SPINE_PLANE_TAKEN_DISC_GAPS and twice the current plane's; the nearest of equals) and the
+ * the most gaps (at least SPINE_PLANE_TAKEN_DISC_GAPS and DISC_GAP_LEAD times the current plane's; the nearest of equals) and the
  * planes next to it, one step apart, that show at least SPINE_PLANE_RUN_SHARE of its gaps, each weighted by its gaps:
  * the spine's column shows its discs on every plane through its bodies, and the middle of those planes is its midline,
  * where the best single plane may lie on a pedicle. A CT whose volume is not centred on the spine (a crop, a patient
@@ -277,7 +277,7 @@ export function spinePlaneAmong(
   for (const c of candidates) {
     if (!best || c.discGaps > best.discGaps || (c.discGaps === best.discGaps && Math.abs(c.offsetMm) < Math.abs(best.offsetMm))) best = c;
   }
-  if (!best || best.discGaps < Math.max(SPINE_PLANE_TAKEN_DISC_GAPS, 2 * (current?.discGaps ?? 0))) return null;
+  if (!best || best.discGaps < Math.max(SPINE_PLANE_TAKEN_DISC_GAPS, DISC_GAP_LEAD * (current?.discGaps ?? 0))) return null;
   if (current && Math.hypot(best.atMm[0] - current.atMm[0], best.atMm[1] - current.atMm[1]) < SAME_COLUMN_MM) return null;
   const gapsAt = (offsetMm: number) => candidates.find((c) => Math.abs(c.offsetMm - offsetMm) < stepMm / 2)?.discGaps ?? 0;
   const enough = SPINE_PLANE_RUN_SHARE * best.discGaps;
