@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { implausibleSizeReason } from './bodyPoints';
+import { implausibleSizeReason, nearerABody } from './bodyPoints';
 
 describe('implausibleSizeReason', () => {
   // Depth ÷ tallest height of adult thoraco-lumbar bodies: 1.2–1.6 in health, up to ≈ 2.4 when crushed (constants.ts).
@@ -11,5 +11,20 @@ describe('implausibleSizeReason', () => {
     ['a body too shallow for any vertebra', { anteriorMm: 10, middleMm: 10, posteriorMm: 10 }, 15, 'IMPLAUSIBLE_SIZE'],
   ] as const)('judges %s', (_name, heightsMm, depthMm, code) => {
     expect(implausibleSizeReason(heightsMm, depthMm)?.code ?? null).toBe(code);
+  });
+});
+
+describe('nearerABody', () => {
+  const size = (anteriorMm: number, middleMm: number, posteriorMm: number, depthMm: number) => ({ heightsMm: { anteriorMm, middleMm, posteriorMm }, depthMm });
+  // The real chest CT's T4 (upper thoracic bodies are about as deep as tall): a click in its upper half found the body
+  // from its superior endplate to a line inside it; the next outline was the whole body, a little taller than deep.
+  it.each([
+    ['takes the whole body, a little taller than deep, over a box to a line inside it (chest CT T4)', size(7.6, 7.7, 5.8, 19.9), size(19.5, 20.2, 25.9, 20.3), true],
+    ['takes the whole body over a box of 5–8 mm beside the centre (chest CT T3)', size(4.9, 7.5, 7.7, 16.6), size(22.2, 23.1, 23.9, 21.1), true],
+    ['keeps a box too shallow for any vertebra against an outline two bodies tall', size(20, 20, 20, 15), size(48, 47, 48, 30), false],
+    ['keeps one implausible proportion against another', size(25, 23, 26, 22), size(12, 12, 12, 34), false],
+    ['never trades a body of plausible size for a box inside it', size(19.5, 20.2, 25.9, 20.3), size(7.6, 7.7, 5.8, 19.9), false],
+  ] as const)('%s', (_name, found, other, nearer) => {
+    expect(nearerABody(found, other)).toBe(nearer);
   });
 });

@@ -67,8 +67,7 @@ export function implausibleSizeReason(heightsMm: BodyHeightsMm, depthMm: number,
   const ratio = heightsMm.anteriorMm / heightsMm.posteriorMm;
   const depthToHeight = depthMm / Math.max(...heights);
   const implausible =
-    heights.some((h) => !(h >= MIN_PLAUSIBLE_HEIGHT_MM && h <= MAX_PLAUSIBLE_HEIGHT_MM)) ||
-    !(depthMm >= MIN_PLAUSIBLE_DEPTH_MM && depthMm <= MAX_PLAUSIBLE_DEPTH_MM) ||
+    sizeOutOfRange(heightsMm, depthMm) ||
     !(ratio >= PLAUSIBLE_WEDGE_RATIO[0] && ratio <= PLAUSIBLE_WEDGE_RATIO[1]) ||
     !(depthToHeight >= minDepthToHeight && depthToHeight <= DEPTH_TO_HEIGHT_RANGE[1]);
   if (!implausible) return null;
@@ -76,4 +75,34 @@ export function implausibleSizeReason(heightsMm: BodyHeightsMm, depthMm: number,
     code: 'IMPLAUSIBLE_SIZE',
     message: `The body found is ${depthMm.toFixed(0)} mm deep with heights ${heights.map((h) => h.toFixed(0)).join('/')} mm, unusual for a vertebra.`,
   };
+}
+
+/**
+ * True when a height or the depth lies outside the range any vertebral body's has (constants.ts): a size no body has,
+ * not only proportions no body has (implausibleSizeReason's other tests).
+ */
+export function sizeOutOfRange(heightsMm: BodyHeightsMm, depthMm: number): boolean {
+  const heights = [heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm];
+  return (
+    heights.some((h) => !(h >= MIN_PLAUSIBLE_HEIGHT_MM && h <= MAX_PLAUSIBLE_HEIGHT_MM)) ||
+    !(depthMm >= MIN_PLAUSIBLE_DEPTH_MM && depthMm <= MAX_PLAUSIBLE_DEPTH_MM)
+  );
+}
+
+/**
+ * True when a body `other`, itself of implausible size, is still nearer a vertebral body than `found`: found has a
+ * height or a depth no body has (sizeOutOfRange), other only proportions a body seldom has (Ha ÷ Hp, depth ÷ height).
+ * On a real chest CT a click in the upper half of T4 found the body from its superior endplate to a line inside it
+ * (7.6 / 7.7 / 5.8 mm, 20 mm deep) and one beside T3's centre a box of 5–8 mm; the next outline around each click was
+ * the whole body (19.5 / 20.2 / 25.9 and 22 / 23 / 24 mm), implausible only because its tallest height exceeds its
+ * 20–21 mm depth (upper thoracic bodies are about as deep as tall), and was passed over (proposeVertebra.ts proposeOnView).
+ */
+export function nearerABody(found: BodySize, other: BodySize): boolean {
+  return sizeOutOfRange(found.heightsMm, found.depthMm) && !sizeOutOfRange(other.heightsMm, other.depthMm);
+}
+
+/** A body's three heights and its depth, mm. */
+export interface BodySize {
+  readonly heightsMm: BodyHeightsMm;
+  readonly depthMm: number;
 }

@@ -1,7 +1,7 @@
 import { confidenceOf, type ConfidenceReason } from './confidence';
 import { findBody } from './findBody';
 import type { AnalysisImage } from './image';
-import { at, implausibleSizeReason } from './bodyPoints';
+import { at, implausibleSizeReason, nearerABody } from './bodyPoints';
 import type { BodyFrame } from './bodyFrame';
 import { COARSE_SAMPLE_MM, DEPTH_TO_HEIGHT_RANGE } from './constants';
 import { measureBody, type PlaneProposal } from './measureBody';
@@ -89,8 +89,9 @@ type ViewOptions = {
   /**
    * True where the seed is the user's click in a body (one click, the ends of the spine): on CT a body found there that
    * cannot be measured is passed over for the next outline around the click (proposeFrom), and one of no plausible size
-   * (IMPLAUSIBLE_SIZE) is replaced by the next outline when that one is of plausible size (proposeOnView). Not for the
-   * bodies the spine's detection seeds itself, whose count stands on which of them are found.
+   * (IMPLAUSIBLE_SIZE) is replaced by the next outline when that one is of plausible size, or nearer a body's
+   * (bodyPoints.ts nearerABody; proposeOnView). Not for the bodies the spine's detection seeds itself, whose count
+   * stands on which of them are found.
    */
   readonly otherOutlines?: boolean;
   /** Outlines the body found must not be (CT; fitBodyBox's `avoid`): a reading already judged wrong. */
@@ -106,7 +107,8 @@ type ViewOptions = {
  * sweep's STIR, read with a bright shell, the second look changed only proposals already flagged and graded one
  * level fewer right. With `options.otherOutlines` a CT body still of implausible size is replaced by the next outline
  * around the seed when that one is of plausible size (a frame stopped at a step inside noisy osteoporotic marrow; on
- * VerSe's nine clicks per level 2 more within 1.5 mm and 3 fewer off by more than 5 mm; journal, twenty-first round).
+ * VerSe's nine clicks per level 2 more within 1.5 mm and 3 fewer off by more than 5 mm; journal, twenty-first round),
+ * or when it is nearer a body's size than the first (nearerABody).
  */
 export function proposeOnView(view: PlaneView, seed: Vec2, options: ViewOptions = {}): PlaneProposal | null {
   const first = proposeFrom(view, seed, options);
@@ -114,9 +116,10 @@ export function proposeOnView(view: PlaneView, seed: Vec2, options: ViewOptions 
   const looked = secondLook ? (lookBeyondShortWall(view, seed, first, options) ?? first) : first;
   const found = looked ? withoutCleft(view, seed, looked, options) : looked;
   if (!found || options.otherOutlines !== true || found.frame.polarity !== 'brightShell' || !implausible(found)) return found;
-  // A body of no plausible size around the user's click: the next outline there, when it is of plausible size.
+  // A body of no plausible size around the user's click: the next outline there, when it is of plausible size or of a
+  // size nearer a body's.
   const other = proposeFrom(view, seed, options, [found.frame]);
-  return other && !implausible(other) && !deepenedPastWall(found, other) ? other : found;
+  return other && !deepenedPastWall(found, other) && (!implausible(other) || nearerABody(found, other)) ? other : found;
 }
 
 /**

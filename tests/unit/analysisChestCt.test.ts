@@ -48,6 +48,20 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
     }
   });
 
+  // Before, a click 3 mm above T4's centre read it from its superior endplate to a line inside it (Ha / Hm / Hp 7.6 /
+  // 7.7 / 5.8 mm) and one 3 mm in front of and above T3's a box of 5–8 mm: the whole body, the next outline around the
+  // click, was passed over for being a little taller than deep, as upper thoracic bodies are.
+  it.each(['T3', 'T4'] as const)('reads %s whole, not a box inside it, from nine clicks ±3 mm around its centre', (level) => {
+    const centre = centres.find((c) => c.level === level)!.centreMm;
+    for (const dy of [-3, 0, 3]) {
+      for (const dz of [-3, 0, 3]) {
+        const result = proposeVertebra(ct!, [centre[0], centre[1] + dy, centre[2] + dz]);
+        if (!result.ok) continue; // declining is safe
+        expect(result.value.heightsMm.middleMm, `click (${dy}, ${dz})`).toBeGreaterThanOrEqual(15);
+      }
+    }
+  });
+
   // Before, the counts tried between T3 and T12 were those around a period of 1.25 × the end bodies' middle height
   // (26–27 mm), where these bodies lie 21 mm apart: the right count of ten was never tried, and nine were taken from
   // every pair of end clicks, the bodies below the one passed over each a level off, most with nothing said. From T4
