@@ -16,14 +16,17 @@ describe('implausibleSizeReason', () => {
 
 describe('nearerABody', () => {
   const size = (anteriorMm: number, middleMm: number, posteriorMm: number, depthMm: number) => ({ heightsMm: { anteriorMm, middleMm, posteriorMm }, depthMm });
-  // The real chest CT's T4 (upper thoracic bodies are about as deep as tall): a click in its upper half found the body
-  // from its superior endplate to a line inside it; the next outline was the whole body, a little taller than deep.
+  // The real chest CT's T3 and T4 (upper thoracic bodies are about as deep as tall): clicks found a box inside the body
+  // or a frame tilted across it; the next outline was the whole body, a little taller than deep.
   it.each([
     ['takes the whole body, a little taller than deep, over a box to a line inside it (chest CT T4)', size(7.6, 7.7, 5.8, 19.9), size(19.5, 20.2, 25.9, 20.3), true],
     ['takes the whole body over a box of 5–8 mm beside the centre (chest CT T3)', size(4.9, 7.5, 7.7, 16.6), size(22.2, 23.1, 23.9, 21.1), true],
+    ['takes the whole body over a frame tilted across it, Ha 3.7 times Hp (chest CT T3)', size(44.2, 25.9, 11.8, 20.8), size(22.2, 20.5, 20.3, 20.8), true],
     ['keeps a box too shallow for any vertebra against an outline two bodies tall', size(20, 20, 20, 15), size(48, 47, 48, 30), false],
-    ['keeps one implausible proportion against another', size(25, 23, 26, 22), size(12, 12, 12, 34), false],
+    ['keeps a frame stopped inside a body against a flat band as far out of proportion', size(25, 23, 26, 22), size(12, 12, 12, 34), false],
+    ['keeps a body a little taller than deep against a frame tilted across it', size(22.2, 20.5, 20.3, 20.8), size(44.2, 25.9, 11.8, 20.8), false],
     ['never trades a body of plausible size for a box inside it', size(19.5, 20.2, 25.9, 20.3), size(7.6, 7.7, 5.8, 19.9), false],
+    ['never trades a plausible body for another plausible one', size(20, 20, 20, 26), size(22, 22, 22, 28), false],
   ] as const)('%s', (_name, found, other, nearer) => {
     expect(nearerABody(found, other)).toBe(nearer);
   });

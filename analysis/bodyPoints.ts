@@ -91,14 +91,28 @@ export function sizeOutOfRange(heightsMm: BodyHeightsMm, depthMm: number): boole
 
 /**
  * True when a body `other`, itself of implausible size, is still nearer a vertebral body than `found`: found has a
- * height or a depth no body has (sizeOutOfRange), other only proportions a body seldom has (Ha ÷ Hp, depth ÷ height).
- * On a real chest CT a click in the upper half of T4 found the body from its superior endplate to a line inside it
- * (7.6 / 7.7 / 5.8 mm, 20 mm deep) and one beside T3's centre a box of 5–8 mm; the next outline around each click was
- * the whole body (19.5 / 20.2 / 25.9 and 22 / 23 / 24 mm), implausible only because its tallest height exceeds its
- * 20–21 mm depth (upper thoracic bodies are about as deep as tall), and was passed over (proposeVertebra.ts proposeOnView).
+ * height or a depth no body has (sizeOutOfRange) and other has not, or other's size is in range and its proportions
+ * (Ha ÷ Hp, depth ÷ height) lie outside a body's by at most half as much as found's (proportionExcess). On a real chest
+ * CT a click in the upper half of T4 found the body from its superior endplate to a line inside it (7.6 / 7.7 / 5.8 mm,
+ * 20 mm deep), one beside T3's centre a box of 5–8 mm, and one 1.5 mm below T3's centre a frame tilted across it (Ha 44,
+ * Hp 12 mm: Ha ÷ Hp 3.7); the next outline around each click was the whole body (19.5 / 20.2 / 25.9, 22 / 23 / 24 and
+ * 22.2 / 20.5 / 20.3 mm), implausible only because its tallest height exceeds its 20–21 mm depth (upper thoracic bodies
+ * are about as deep as tall), and was passed over (proposeVertebra.ts proposeOnView).
  */
 export function nearerABody(found: BodySize, other: BodySize): boolean {
-  return sizeOutOfRange(found.heightsMm, found.depthMm) && !sizeOutOfRange(other.heightsMm, other.depthMm);
+  if (sizeOutOfRange(other.heightsMm, other.depthMm)) return false;
+  return sizeOutOfRange(found.heightsMm, found.depthMm) || 2 * proportionExcess(other) < proportionExcess(found);
+}
+
+/**
+ * How far a body's proportions lie outside a vertebral body's (implausibleSizeReason): the largest share by which Ha ÷
+ * Hp or the depth ÷ the tallest height exceeds its range, 0 when both lie within it.
+ */
+function proportionExcess({ heightsMm, depthMm }: BodySize): number {
+  const wedge = heightsMm.anteriorMm / heightsMm.posteriorMm;
+  const depthToHeight = depthMm / Math.max(heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm);
+  const beyond = (x: number, [low, high]: readonly [number, number]) => Math.max(0, low / x - 1, x / high - 1);
+  return Math.max(beyond(wedge, PLAUSIBLE_WEDGE_RATIO), beyond(depthToHeight, DEPTH_TO_HEIGHT_RANGE));
 }
 
 /** A body's three heights and its depth, mm. */
