@@ -27,6 +27,7 @@ describe('nearerABody', () => {
     ['keeps a body a little taller than deep against a frame tilted across it', size(22.2, 20.5, 20.3, 20.8), size(44.2, 25.9, 11.8, 20.8), false],
     ['never trades a body of plausible size for a box inside it', size(19.5, 20.2, 25.9, 20.3), size(7.6, 7.7, 5.8, 19.9), false],
     ['never trades a plausible body for another plausible one', size(20, 20, 20, 26), size(22, 22, 22, 28), false],
+    ['keeps a severe wedge (Ha ÷ Hp 0.24) against an outline a little shallower than tall', size(6.5, 16, 27, 34), size(30, 31, 32, 29), false],
   ] as const)('%s', (_name, found, other, nearer) => {
     expect(nearerABody(found, other)).toBe(nearer);
   });

@@ -92,7 +92,8 @@ export function sizeOutOfRange(heightsMm: BodyHeightsMm, depthMm: number): boole
 /**
  * True when a body `other`, itself of implausible size, is still nearer a vertebral body than `found`: found has a
  * height or a depth no body has (sizeOutOfRange) and other has not, or other's size is in range and its proportions
- * (Ha ÷ Hp, depth ÷ height) lie outside a body's by at most half as much as found's (proportionExcess). On a real chest
+ * (Ha ÷ Hp, depth ÷ height) lie outside a body's by less than half as much as found's, which lie far outside
+ * (proportionExcess, FAR_OUT_OF_PROPORTION). On a real chest
  * CT a click in the upper half of T4 found the body from its superior endplate to a line inside it (7.6 / 7.7 / 5.8 mm,
  * 20 mm deep), one beside T3's centre a box of 5–8 mm, and one 1.5 mm below T3's centre a frame tilted across it (Ha 44,
  * Hp 12 mm: Ha ÷ Hp 3.7); the next outline around each click was the whole body (19.5 / 20.2 / 25.9, 22 / 23 / 24 and
@@ -101,8 +102,16 @@ export function sizeOutOfRange(heightsMm: BodyHeightsMm, depthMm: number): boole
  */
 export function nearerABody(found: BodySize, other: BodySize): boolean {
   if (sizeOutOfRange(other.heightsMm, other.depthMm)) return false;
-  return sizeOutOfRange(found.heightsMm, found.depthMm) || 2 * proportionExcess(other) < proportionExcess(found);
+  if (sizeOutOfRange(found.heightsMm, found.depthMm)) return true;
+  const foundExcess = proportionExcess(found);
+  return foundExcess >= FAR_OUT_OF_PROPORTION && 2 * proportionExcess(other) < foundExcess;
 }
+
+/**
+ * A proportionExcess from which a body's proportions are no body's at all (Ha ÷ Hp over 2.1 or under 0.2, depth under
+ * two thirds of the height or over 3.6 times it), not a rare body's (a severe wedge with Ha ÷ Hp 0.25: excess 0.2).
+ */
+const FAR_OUT_OF_PROPORTION = 0.5;
 
 /**
  * How far a body's proportions lie outside a vertebral body's (implausibleSizeReason): the largest share by which Ha ÷
