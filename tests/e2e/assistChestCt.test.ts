@@ -74,6 +74,31 @@ describe.skipIf(!available)('the spine from two clicks on a real contrast chest 
     expect(Math.abs((await session.viewer.sliceIndex('sagittal')) - (MIDLINE_SLICE - 1))).toBeLessThanOrEqual(4);
   });
 
+  // Before, these clicks in the upper front of T3 read it from its superior endplate to a line inside it (Hm 6.2 / 7.1
+  // / 6.2 mm in this page): the whole body, the next outline around the click, was passed over for being a little
+  // taller than deep, as upper thoracic bodies are (bodyPoints.ts nearerABody; the node test holds nine clicks around
+  // T3 and T4).
+  it('proposes the whole of T3 from clicks in its upper front, and undo takes each back', async () => {
+    const page = session.page;
+    await session.viewer.openSeries(deterministicUid(`${SERIES.key}/series`));
+    await session.viewer.waitLoaded('sagittal');
+    await showMidline();
+    await page.locator('[data-testid="tool-vertebral-height"]').click();
+    await page.locator('[data-testid="assist-mode"]').selectOption('click');
+    const t3 = centres.find((c) => c.level === 'T3')!.centreMm;
+    // (mm towards the back, mm towards the head) from T3's centre.
+    for (const [back, up] of [[-3, 2], [-3, 3], [0, 2]] as const) {
+      await session.viewer.chooseLevel('T3');
+      const p = await session.viewer.pagePointOf('sagittal', [t3[0], t3[1] + back, t3[2] + up]);
+      await page.mouse.click(p.x, p.y);
+      await expect.poll(async () => session.viewer.measurementCount(), { timeout: 60_000 }).toBe(1);
+      await page.locator('[data-testid="assist-status"][data-pending="0"]').waitFor({ timeout: 60_000 });
+      expect(await session.viewer.numberField('T3', 'middleMm'), `click (${back}, ${up})`).toBeGreaterThanOrEqual(15);
+      await page.keyboard.press('Control+z');
+      await expect.poll(async () => session.viewer.measurementCount()).toBe(0);
+    }
+  });
+
   it('proposes T4 to T12 from clicks on their centres, the nine levels counted, each body at its level or its level in doubt', async () => {
     const page = session.page;
     await session.viewer.openSeries(deterministicUid(`${SERIES.key}/series`));
