@@ -62,6 +62,15 @@ async function showMidline(): Promise<void> {
   await expect.poll(async () => session.viewer.sliceIndex('sagittal'), { timeout: 10_000 }).toBe(target);
 }
 
+/** Opens the series at its midsagittal slice with the height tool in one-click assistance. */
+async function openInClickMode(): Promise<void> {
+  await session.viewer.openSeries(deterministicUid(`${SERIES.key}/series`));
+  await session.viewer.waitLoaded('sagittal');
+  await showMidline();
+  await session.page.locator('[data-testid="tool-vertebral-height"]').click();
+  await session.page.locator('[data-testid="assist-mode"]').selectOption('click');
+}
+
 describe.skipIf(!available)('the spine from two clicks on a real contrast chest CT, reformatted', () => {
   // The crop's middle plane lies 22 mm beside the spine (its column there the heart's): the sagittal view opened there,
   // on the heart, and the reader had to scroll to the spine. The plane found is the middle of those showing the spine's
@@ -80,11 +89,7 @@ describe.skipIf(!available)('the spine from two clicks on a real contrast chest 
   // T3 and T4).
   it('proposes the whole of T3 from clicks in its upper front, and undo takes each back', async () => {
     const page = session.page;
-    await session.viewer.openSeries(deterministicUid(`${SERIES.key}/series`));
-    await session.viewer.waitLoaded('sagittal');
-    await showMidline();
-    await page.locator('[data-testid="tool-vertebral-height"]').click();
-    await page.locator('[data-testid="assist-mode"]').selectOption('click');
+    await openInClickMode();
     const t3 = centres.find((c) => c.level === 'T3')!.centreMm;
     // (mm towards the back, mm towards the head) from T3's centre.
     for (const [back, up] of [[-3, 2], [-3, 3], [0, 2]] as const) {
@@ -101,11 +106,7 @@ describe.skipIf(!available)('the spine from two clicks on a real contrast chest 
 
   it('proposes T4 to T12 from clicks on their centres, the nine levels counted, each body at its level or its level in doubt', async () => {
     const page = session.page;
-    await session.viewer.openSeries(deterministicUid(`${SERIES.key}/series`));
-    await session.viewer.waitLoaded('sagittal');
-    await showMidline();
-    await page.locator('[data-testid="tool-vertebral-height"]').click();
-    await page.locator('[data-testid="assist-mode"]').selectOption('click');
+    await openInClickMode();
     await session.viewer.chooseLevel('T4');
     const [t4, t12] = [centres.find((c) => c.level === 'T4')!, centres.find((c) => c.level === 'T12')!];
     await page.locator('[data-testid="detect-spine"]').click();
