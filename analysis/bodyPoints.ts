@@ -63,14 +63,9 @@ export function isNoBody(heightsMm: BodyHeightsMm): boolean {
  * body is only a little shallower than tall.
  */
 export function implausibleSizeReason(heightsMm: BodyHeightsMm, depthMm: number, minDepthToHeight = DEPTH_TO_HEIGHT_RANGE[0]): ConfidenceReason | null {
+  // sizeOutOfRange holds every height a ratio could not be taken of (zero, NaN), so proportionExcess is a number here.
+  if (!sizeOutOfRange(heightsMm, depthMm) && proportionExcess({ heightsMm, depthMm }, minDepthToHeight) === 0) return null;
   const heights = [heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm];
-  const ratio = heightsMm.anteriorMm / heightsMm.posteriorMm;
-  const depthToHeight = depthMm / Math.max(...heights);
-  const implausible =
-    sizeOutOfRange(heightsMm, depthMm) ||
-    !(ratio >= PLAUSIBLE_WEDGE_RATIO[0] && ratio <= PLAUSIBLE_WEDGE_RATIO[1]) ||
-    !(depthToHeight >= minDepthToHeight && depthToHeight <= DEPTH_TO_HEIGHT_RANGE[1]);
-  if (!implausible) return null;
   return {
     code: 'IMPLAUSIBLE_SIZE',
     message: `The body found is ${depthMm.toFixed(0)} mm deep with heights ${heights.map((h) => h.toFixed(0)).join('/')} mm, unusual for a vertebra.`,
@@ -114,14 +109,15 @@ export function nearerABody(found: BodySize, other: BodySize): boolean {
 const FAR_OUT_OF_PROPORTION = 0.5;
 
 /**
- * How far a body's proportions lie outside a vertebral body's (implausibleSizeReason): the largest share by which Ha ÷
- * Hp or the depth ÷ the tallest height exceeds its range, 0 when both lie within it.
+ * How far a body's proportions lie outside a vertebral body's: the largest share by which Ha ÷ Hp (PLAUSIBLE_WEDGE_RATIO)
+ * or the depth ÷ the tallest height (DEPTH_TO_HEIGHT_RANGE, its lower bound `minDepthToHeight`) passes its range, 0 when
+ * both lie within it.
  */
-function proportionExcess({ heightsMm, depthMm }: BodySize): number {
+function proportionExcess({ heightsMm, depthMm }: BodySize, minDepthToHeight = DEPTH_TO_HEIGHT_RANGE[0]): number {
   const wedge = heightsMm.anteriorMm / heightsMm.posteriorMm;
   const depthToHeight = depthMm / Math.max(heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm);
-  const beyond = (x: number, [low, high]: readonly [number, number]) => Math.max(0, low / x - 1, x / high - 1);
-  return Math.max(beyond(wedge, PLAUSIBLE_WEDGE_RATIO), beyond(depthToHeight, DEPTH_TO_HEIGHT_RANGE));
+  const beyond = (x: number, low: number, high: number) => Math.max(0, low / x - 1, x / high - 1);
+  return Math.max(beyond(wedge, ...PLAUSIBLE_WEDGE_RATIO), beyond(depthToHeight, minDepthToHeight, DEPTH_TO_HEIGHT_RANGE[1]));
 }
 
 /** A body's three heights and its depth, mm. */
