@@ -4,7 +4,8 @@
  * error (mm), the median and 95th-percentile height error (mm), the share of vertebrae needing a correction (any of
  * Ha, Hm, Hp off by more than 1.5 mm, or no proposal), the Genant grade agreement with the reference (measurement/'s
  * assessSpine on both), the share flagged "check", and node time per vertebra and per spine. Figures, not a test:
- * `npm run sample` first; the VerSe CT is read from ../shared/real-spine/ when present, and so are the TPTBox sample MR
+ * `npm run sample` first; the VerSe CT is read from ../shared/real-spine/ when present (and made into a T1 and a T2 MR of
+ * its anatomy, tests/helpers/verseMr.ts), and so are the TPTBox sample MR
  * and CT crops (one complete body each, `benchCrop`: fifteen clicks against their masks' heights), and the real
  * contrast chest CT of tests/helpers/assistData.ts CHEST_CT_PATH (`benchChestCt`: no reference heights, its bodies'
  * levels and the spread of each height over clicks around them).
@@ -34,6 +35,7 @@ import {
   verseReferences,
 } from '../helpers/assistData';
 import { bodyReference, maskExtentMm, TPTBOX_CT_BODY, type BodyReference } from '../helpers/tptboxReference';
+import { verseMr } from '../helpers/verseMr';
 
 interface ReferenceLevel {
   readonly level: SpinalLevel;
@@ -48,6 +50,8 @@ interface DataSet {
 }
 
 const CORRECTION_MM = 1.5;
+/** Noise of the made VerSe MRs (verseMr), per channel: the marrow's signal is 18–26 times it (T2, T1). */
+const VERSE_MR_NOISE_SIGMA = 25;
 /**
  * A proposal whose depth is this far from the reference's found a wall inside the body (or beyond it), mm: more than the
  * walls' own blur, less than the 8–10 mm by which a frame stopped at the basivertebral canal falls short.
@@ -434,6 +438,10 @@ function main(): void {
     const { ct, mask } = readVerse();
     const levels = verseReferences(mask, WALL_INSET_MM).map((r) => ({ level: r.level, points: r.points, expertGrade: r.expertGrade }));
     bench({ name: 'VerSe sub-verse012 CT (reference: expert mask, mid-sagittal)', volume: { ...ct, header: seriesHeaderOf('CT', undefined)! }, levels });
+    for (const weighting of ['T1', 'T2'] as const) {
+      const name = `VerSe anatomy as a ${weighting} MR (tests/helpers/verseMr.ts: made from the CT's tissues, bone on the expert mask; reference: that mask)`;
+      bench({ name, volume: verseMr(weighting, { noiseSigma: VERSE_MR_NOISE_SIGMA, seed: `verse-${weighting}` }), levels });
+    }
   } else {
     console.log('VerSe: skipped (../shared/real-spine/verse19-sub-verse012 absent)');
   }

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { CHECK_BELOW_CONFIDENCE, detectSpine, proposeVertebra, WALL_INSET_MM, type Vec3, type Volume } from '../../analysis';
+import { centreOf, grades, signedHeightErrorsMm } from '../bench/assistFigures';
+import { readVerse, verseAvailable, verseReferences } from '../helpers/assistData';
+import { verseMr, type Weighting } from '../helpers/verseMr';
+
+// The VerSe sub-verse012 anatomy (T10–L3, the crushed and wedged L1) as a T1 and a T2 MR, made at run time from the CT
+// and its expert mask (tests/helpers/verseMr.ts; nothing is written); skips when ../shared/real-spine/ is absent. The
+// bone follows the mask, so the mask's reference points are the truth here. `npm run bench:assist` prints the figures.
+
+const available = verseAvailable();
+/** Per channel, as in the benchmark: the marrow 18–26 times it. */
+const NOISE_SIGMA = 25;
+/** A height this far off is a gross misreading (a disc, a neighbour's plate), not a corner read another way, mm. */
+const GROSS_MM = 5;
+/** End clicks moved together ±2 mm (sagittal y, z), mm. */
+const END_CLICK_OFFSETS_MM: readonly (readonly [number, number])[] = [-2, 0, 2].flatMap((dy) => [-2, 0, 2].map((dz) => [dy, dz] as const));
+
+function moved(p: Vec3, [dy, dz]: readonly [number, number]): Vec3 {
+  return [p[0], p[1] + dy, p[2] + dz];
+}
+
+// Whole-volume analysis on a 2-core machine shared with other jobs: a scheduling limit, not a speed check.
+const HEAVY = { timeout: 120_000 };
+
+describe.skipIf(!available)('the analysis on the VerSe anatomy made into MR', HEAVY, () => {
+  const references = available ? verseReferences(readVerse().mask, WALL_INSET_MM) : [];
+  const referenceGrades = grades(references.map((r) => ({ level: r.level, points: r.points })));
+  const images = new Map<Weighting, Volume>();
+  const image = (weighting: Weighting): Volume => {
+    const made = images.get(weighting) ?? verseMr(weighting, { noiseSigma: NOISE_SIGMA, seed: `verse-${weighting}` });
+    images.set(weighting, made);
+    return made;
+  };
+
+  it.each([['T1'], ['T2']] as const)('proposes no body of the %s MR a whole disc or plate off without "check", from clicks ±2 mm around each centre', (weighting) => {
+    for (const reference of references) {
+      for (const offset of END_CLICK_OFFSETS_MM) {
+        const result = proposeVertebra(image(weighting), moved(centreOf(reference.points), offset));
+        if (!result.ok) continue; // declining is also safe
+        const worstMm = Math.max(...signedHeightErrorsMm(result.value.points, reference.points).map(Math.abs));
+        if (worstMm > GROSS_MM) expect(result.value.confidence, `${reference.level} ${offset.join(', ')}: ${worstMm.toFixed(1)} mm off`).toBeLessThan(CHECK_BELOW_CONFIDENCE);
+      }
+    }
+  });
+
+  it.each([['T1'], ['T2']] as const)(
+    'counts the six levels T10→L3 of the %s MR from two clicks, and grades no body otherwise than its reference points without "check"',
+    (weighting) => {
+      const first = centreOf(references[0]!.points);
+      const last = centreOf(references[references.length - 1]!.points);
+      for (const offset of END_CLICK_OFFSETS_MM) {
+        const spine = detectSpine(image(weighting), moved(first, offset), moved(last, offset));
+        if (!spine.ok) throw new Error(spine.error.message);
+        expect(spine.value.vertebrae.map((v) => v.levelOffset), offset.join(', ')).toEqual([0, 1, 2, 3, 4, 5]);
+        const proposed = spine.value.vertebrae.map((v) => ({ level: references[v.levelOffset]!.level, points: v.proposal.points, confidence: v.proposal.confidence }));
+        const proposedGrades = grades(proposed);
+        for (const body of proposed) {
+          if (proposedGrades.get(body.level) !== referenceGrades.get(body.level)) {
+            expect(body.confidence, `${body.level} graded ${proposedGrades.get(body.level)} from ${offset.join(', ')}`).toBeLessThan(CHECK_BELOW_CONFIDENCE);
+          }
+        }
+      }
+    },
+  );
+});
