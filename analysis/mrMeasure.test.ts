@@ -48,3 +48,44 @@ describe('measureMrBody on a drawn MR spine', () => {
     },
   );
 });
+
+/**
+ * The drawn T2 spine (a hydrated disc, 1,100) with a beak at the middle body's anterior-superior corner, as a wedge
+ * fracture's short side often ends: over the last BEAK_SPAN_MM before the anterior wall its superior endplate drops
+ * BEAK_DROP_MM towards the front, disc above it, the shell 1 mm thick across the slope.
+ */
+const BEAK_SPAN_MM = 5;
+const BEAK_DROP_MM = 7;
+
+function beakedMrSpine(): PlaneImage {
+  const front = -DRAWN_BODY.depthMm / 2;
+  const slope = BEAK_DROP_MM / BEAK_SPAN_MM;
+  const topAboveMiddleMm = (backMm: number) => HEIGHT_MM / 2 - slope * Math.max(0, front + BEAK_SPAN_MM - backMm);
+  return drawnMidsagittalPlane(
+    (backMm, upMm) => {
+      const place = placeInDrawnColumn(backMm, upMm);
+      if (place.kind !== 'body' || !place.middle || backMm >= front + BEAK_SPAN_MM) return signalAt(backMm, upMm, 1100);
+      const belowTopMm = topAboveMiddleMm(backMm) - place.aboveMiddleMm;
+      if (belowTopMm < 0) return 1100;
+      return belowTopMm < SHELL_MM * Math.hypot(1, slope) ? 50 : signalAt(backMm, upMm, 1100);
+    },
+    20,
+    4242,
+  );
+}
+
+describe('measureMrBody at a beaked corner', () => {
+  it.each([[0, 0], [2, 2], [-2, -2]])(
+    'reads the anterior height where the beak leaves it, or says the corner was not seen, from a click at (%i, %i) mm',
+    (dy, dz) => {
+      const result = proposeVertebra(beakedMrSpine(), [0, dy, dz]);
+      if (!result.ok) return; // declining is also safe
+      // The anterior height line runs WALL_INSET_MM (1 mm) inside the wall, 4 mm into the 5 mm beak.
+      const trueHaMm = HEIGHT_MM - (BEAK_DROP_MM * (BEAK_SPAN_MM - 1)) / BEAK_SPAN_MM;
+      if (Math.abs(result.value.heightsMm.anteriorMm - trueHaMm) <= 1.5) return;
+      expect(result.value.confidence, `Ha ${result.value.heightsMm.anteriorMm.toFixed(1)} mm against ${trueHaMm.toFixed(1)}`).toBeLessThan(CHECK_BELOW_CONFIDENCE);
+      expect(result.value.reasons.map((r) => r.code)).toContain('EDGE_NOT_FOUND');
+    },
+  );
+});
+

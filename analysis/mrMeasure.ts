@@ -25,6 +25,14 @@ const MR_PROFILE_HALF_WIDTH_MM = 1;
  * (its outer fibres insert into the ring apophysis) hides the endplate's outer side, so a longer stretch than on CT.
  */
 const MR_CORNER_FIT_SPAN_MM = 8;
+/**
+ * A corner point whose endplate shows no boundary on its line (an inlier of the endplate's curve) within this distance,
+ * mm, is carried there from farther in, not read: EDGE_NOT_FOUND. A wedge fracture's short side often ends in a beak,
+ * its rim dropping several millimetres within the last few before the wall, where the profiles find no band across
+ * the steep surface (a T2 MR of VerSe's crushed L1: no boundary in the last 4 mm, Ha read 7 mm over, unflagged, from the
+ * spine's two clicks). Two profiles (1 mm apart) may miss their band to noise; a third in a row is a corner not seen.
+ */
+const MR_MAX_CORNER_GAP_MM = 2.5;
 /** Fewer than this share of an endplate's profiles showing its dark band makes the endplate "not found" (0–1). */
 const MIN_COVERAGE = 0.6;
 /** More than this share of an endplate's boundaries off its smooth curve makes it irregular (0–1). */
@@ -398,6 +406,13 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
       if (!line || near.length < MR_CORNER_FIT_SPAN_MM / (2 * SCAN_STEP_MM)) {
         note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate is unclear at a corner; the point follows the endplate curve.` });
         return fit.curve(uCorner);
+      }
+      const gapMm = Math.min(...near.map(([u]) => Math.abs(u - uCorner)));
+      if (gapMm > MR_MAX_CORNER_GAP_MM) {
+        note({
+          code: 'EDGE_NOT_FOUND',
+          message: `The ${side} endplate is not seen within ${gapMm.toFixed(0)} mm of its ${inward < 0 ? 'anterior' : 'posterior'} corner; the point follows the endplate's line there, check it.`,
+        });
       }
       if (assumedCortexShortfallMm(fit.found, uCorner, inward, { minContrast, seenContrast: WEAK_EDGE_NOISE_RATIO * frame.marrow.noiseValue }) > MAX_ASSUMED_CORTEX_SHORTFALL_MM) {
         note({
