@@ -8,7 +8,8 @@ import { readNifti, TPTBOX_MR_DIR, tptboxAvailable, VERSE_DIR, verseAvailable, v
 import { bodyReference, maskExtentMm, type BodyReference } from '../helpers/tptboxReference';
 import type { Vec3 } from './pageObject';
 import { startSession, type ViewerSession } from './session';
-import { TPTBOX_SERIES, VERSE_SERIES, writeSagittalSeries } from './sagittalSeries';
+import { verseMr } from '../helpers/verseMr';
+import { TPTBOX_SERIES, VERSE_SERIES, VERSE_T2_SERIES, writeSagittalSeries } from './sagittalSeries';
 
 /**
  * The image proposes the points on real scans, in the browser (issue 12), each opened from local files as the native
@@ -32,6 +33,10 @@ const HEIGHTS = [
   ['middleMm', 'middleSuperior', 'middleInferior'],
   ['posteriorMm', 'posteriorSuperior', 'posteriorInferior'],
 ] as const;
+/** The made MR's noise per channel, as in tests/unit/analysisVerseMr.test.ts and the benchmark. */
+const MADE_MR_NOISE_SIGMA = 25;
+/** A height this far off on the made MR is a whole disc or plate, not a corner read another way, mm. */
+const GROSS_MM = 5;
 /** The TPTBox crop is resampled and noisy at 1.5 mm: the node test's margin, a bit more than one voxel. */
 const MR_HEIGHT_TOLERANCE_MM = 2;
 
@@ -82,6 +87,13 @@ async function openSeries(key: string): Promise<void> {
   const tool = session.page.locator('[data-testid="tool-vertebral-height"]');
   if ((await tool.getAttribute('aria-pressed')) !== 'true') await tool.click();
   await session.page.locator('[data-testid="assist-mode"]').selectOption('click');
+  // The study browser is a drawer while measuring: opened to choose the series, it would cover the view's left part
+  // when the height tool was already on (a series opened after another).
+  const browser = session.page.locator('[data-testid="study-browser"]');
+  if (await browser.isVisible()) {
+    await session.page.locator('[data-testid="side-toggle"]').click();
+    await browser.waitFor({ state: 'hidden' });
+  }
 }
 
 beforeAll(async () => {
@@ -90,7 +102,11 @@ beforeAll(async () => {
   const files: string[] = [];
   if (verse) {
     references = verseReferences(readNifti(join(VERSE_DIR, 'sub-verse012_seg-vert_msk.nii.gz')), WALL_INSET_MM);
-    files.push(...writeSagittalSeries(readNifti(join(VERSE_DIR, 'sub-verse012_ct.nii.gz')), VERSE_SERIES, dir));
+    const ct = readNifti(join(VERSE_DIR, 'sub-verse012_ct.nii.gz'));
+    files.push(...writeSagittalSeries(ct, VERSE_SERIES, dir));
+    // The same anatomy made into a T2 MR, as the node test and the benchmark make it (the same noise draw).
+    const t2 = verseMr('T2', { noiseSigma: MADE_MR_NOISE_SIGMA, seed: 'verse-T2' });
+    files.push(...writeSagittalSeries({ ...ct, values: t2.values as Float32Array }, VERSE_T2_SERIES, dir));
   }
   if (tptbox) {
     mrBody = bodyReference(readNifti(join(TPTBOX_MR_DIR, 'sub-mri_seg-vert_label-6_msk.nii.gz')), readNifti(join(TPTBOX_MR_DIR, 'sub-mri_seg-subreg_label-6_msk.nii.gz')));
@@ -158,6 +174,49 @@ describe.skipIf(!verse)('proposals on the real VerSe CT, a native sagittal stack
   });
 
   it('cleans up', async () => {
+    while ((await session.page.locator('[data-testid="delete-measurement"]').count()) > 0) {
+      await session.page.locator('[data-testid="delete-measurement"]').first().click();
+    }
+  });
+});
+
+describe.skipIf(!verse)('proposals on the VerSe anatomy made into a T2 MR, a native sagittal stack', () => {
+  it('proposes T10–L3 from one click each, none a whole disc or plate off without "check", the crushed L1 marked "check"', async () => {
+    await openSeries(VERSE_T2_SERIES.key);
+    for (const reference of references) {
+      const centre = centreOf(reference);
+      await session.viewer.showSagittalPlaneAt(centre[0]);
+      await session.viewer.chooseLevel(reference.level);
+      await clickAt(centre);
+      await session.viewer.row(reference.level).waitFor({ timeout: 60_000 });
+    }
+    await analysisSettled();
+    expect(await rowLevels()).toEqual(references.map((r) => r.level));
+    const errors = await heightErrors();
+    for (const reference of references) {
+      const worst = Math.max(...errors[reference.level]!);
+      if (worst <= GROSS_MM) continue;
+      const confidence = Number(await session.viewer.row(reference.level).getAttribute('data-confidence'));
+      expect(confidence, `${reference.level} off by ${worst.toFixed(2)} mm`).toBeLessThan(CHECK_BELOW_CONFIDENCE);
+    }
+    // Read across the disc below it on MR (README, "Real shapes on MR"): said so, not passed off.
+    await expect(session.viewer.row('L1').locator('[data-testid="proposal-check"]').count()).resolves.toBe(1);
+  });
+
+  it('detects T10 to L3 from clicks on the first and the last body, with the right levels', async () => {
+    while ((await session.page.locator('[data-testid="delete-measurement"]').count()) > 0) {
+      await session.page.locator('[data-testid="delete-measurement"]').first().click();
+    }
+    const [t10, l3] = [references[0]!, references.at(-1)!];
+    await session.viewer.chooseLevel('T10');
+    await session.page.locator('[data-testid="detect-spine"]').click();
+    await session.viewer.showSagittalPlaneAt(centreOf(t10)[0]);
+    await clickAt(centreOf(t10));
+    await session.page.locator('[data-testid="assist-status"][data-detecting="last"]').waitFor({ timeout: 60_000 });
+    await clickAt([centreOf(t10)[0], centreOf(l3)[1], centreOf(l3)[2]]);
+    await session.page.waitForFunction(() => Object.keys(window.vertebralViewer.getState().measurements.byId).length > 0, undefined, { timeout: 60_000 });
+    await analysisSettled();
+    expect(await rowLevels()).toEqual(references.map((r) => r.level));
     while ((await session.page.locator('[data-testid="delete-measurement"]').count()) > 0) {
       await session.page.locator('[data-testid="delete-measurement"]').first().click();
     }

@@ -38,6 +38,12 @@ export const TPTBOX_SERIES: SagittalSeries = {
   description: 'TPTBox sample T2w (Apache-2.0), sagittal', window: { center: 200, width: 400 },
 };
 
+/** The VerSe anatomy made into a T2 MR (tests/helpers/verseMr.ts), on the CT's grid. */
+export const VERSE_T2_SERIES: SagittalSeries = {
+  key: 'e2e/verse012-t2', modality: 'MR', patientName: 'VERSE^SUB012', patientId: 'sub-verse012',
+  description: 'VerSe 2019 sub-verse012 (CC BY-SA 4.0) made into a T2 MR, sagittal', window: { center: 500, width: 1000 },
+};
+
 /** MR Image Storage (PS3.4 §B.5). */
 const MR_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.4';
 
