@@ -96,6 +96,40 @@ async function openSeries(key: string): Promise<void> {
   }
 }
 
+/** One click at each VerSe level's centre, on the plane through it, each with its level chosen first; waits for every row. */
+async function proposeEachLevel(): Promise<void> {
+  for (const reference of references) {
+    const centre = centreOf(reference);
+    await session.viewer.showSagittalPlaneAt(centre[0]);
+    await session.viewer.chooseLevel(reference.level);
+    await clickAt(centre);
+    await session.viewer.row(reference.level).waitFor({ timeout: 60_000 });
+  }
+  await analysisSettled();
+}
+
+async function deleteAllMeasurements(): Promise<void> {
+  while ((await session.page.locator('[data-testid="delete-measurement"]').count()) > 0) {
+    await session.page.locator('[data-testid="delete-measurement"]').first().click();
+  }
+}
+
+/**
+ * "Detect vertebrae" from a click at T10's centre and one at L3's, both on the plane through T10's centre, as a reader
+ * would (L3's centroid lies within 1 mm of it); waits for the batch.
+ */
+async function detectT10ToL3(): Promise<void> {
+  const [t10, l3] = [references[0]!, references.at(-1)!];
+  await session.viewer.chooseLevel('T10');
+  await session.page.locator('[data-testid="detect-spine"]').click();
+  await session.viewer.showSagittalPlaneAt(centreOf(t10)[0]);
+  await clickAt(centreOf(t10));
+  await session.page.locator('[data-testid="assist-status"][data-detecting="last"]').waitFor({ timeout: 60_000 });
+  await clickAt([centreOf(t10)[0], centreOf(l3)[1], centreOf(l3)[2]]);
+  await session.page.waitForFunction(() => Object.keys(window.vertebralViewer.getState().measurements.byId).length > 0, undefined, { timeout: 60_000 });
+  await analysisSettled();
+}
+
 beforeAll(async () => {
   if (!verse && !tptbox) return;
   dir = mkdtempSync(join(tmpdir(), 'vhv-real-'));
@@ -125,14 +159,7 @@ describe.skipIf(!verse)('proposals on the real VerSe CT, a native sagittal stack
   it('proposes T10–L3 from one click each, every height within 1.5 mm of the reference or flagged "check"', async () => {
     await openSeries(VERSE_SERIES.key);
     expect(references.map((r) => r.level)).toEqual(['T10', 'T11', 'T12', 'L1', 'L2', 'L3']);
-    for (const reference of references) {
-      const centre = centreOf(reference);
-      await session.viewer.showSagittalPlaneAt(centre[0]);
-      await session.viewer.chooseLevel(reference.level);
-      await clickAt(centre);
-      await session.viewer.row(reference.level).waitFor({ timeout: 60_000 });
-    }
-    await analysisSettled();
+    await proposeEachLevel();
     expect(await rowLevels()).toEqual(references.map((r) => r.level));
     const errors = await heightErrors();
     for (const reference of references) {
@@ -157,40 +184,20 @@ describe.skipIf(!verse)('proposals on the real VerSe CT, a native sagittal stack
   });
 
   it('detects T10 to L3 from clicks on the first and the last body, with the right levels', async () => {
-    while ((await session.page.locator('[data-testid="delete-measurement"]').count()) > 0) {
-      await session.page.locator('[data-testid="delete-measurement"]').first().click();
-    }
-    const [t10, l3] = [references[0]!, references.at(-1)!];
-    // One plane for both clicks, as a reader would: the one through T10's centre (L3's centroid lies within 1 mm of it).
-    await session.viewer.chooseLevel('T10');
-    await session.page.locator('[data-testid="detect-spine"]').click();
-    await session.viewer.showSagittalPlaneAt(centreOf(t10)[0]);
-    await clickAt(centreOf(t10));
-    await session.page.locator('[data-testid="assist-status"][data-detecting="last"]').waitFor({ timeout: 60_000 });
-    await clickAt([centreOf(t10)[0], centreOf(l3)[1], centreOf(l3)[2]]);
-    await session.page.waitForFunction(() => Object.keys(window.vertebralViewer.getState().measurements.byId).length > 0, undefined, { timeout: 60_000 });
-    await analysisSettled();
+    await deleteAllMeasurements();
+    await detectT10ToL3();
     expect(await rowLevels()).toEqual(references.map((r) => r.level));
   });
 
   it('cleans up', async () => {
-    while ((await session.page.locator('[data-testid="delete-measurement"]').count()) > 0) {
-      await session.page.locator('[data-testid="delete-measurement"]').first().click();
-    }
+    await deleteAllMeasurements();
   });
 });
 
 describe.skipIf(!verse)('proposals on the VerSe anatomy made into a T2 MR, a native sagittal stack', () => {
   it('proposes T10–L3 from one click each, none a whole disc or plate off without "check", the crushed L1 marked "check"', async () => {
     await openSeries(VERSE_T2_SERIES.key);
-    for (const reference of references) {
-      const centre = centreOf(reference);
-      await session.viewer.showSagittalPlaneAt(centre[0]);
-      await session.viewer.chooseLevel(reference.level);
-      await clickAt(centre);
-      await session.viewer.row(reference.level).waitFor({ timeout: 60_000 });
-    }
-    await analysisSettled();
+    await proposeEachLevel();
     expect(await rowLevels()).toEqual(references.map((r) => r.level));
     const errors = await heightErrors();
     for (const reference of references) {
@@ -204,22 +211,10 @@ describe.skipIf(!verse)('proposals on the VerSe anatomy made into a T2 MR, a nat
   });
 
   it('detects T10 to L3 from clicks on the first and the last body, with the right levels', async () => {
-    while ((await session.page.locator('[data-testid="delete-measurement"]').count()) > 0) {
-      await session.page.locator('[data-testid="delete-measurement"]').first().click();
-    }
-    const [t10, l3] = [references[0]!, references.at(-1)!];
-    await session.viewer.chooseLevel('T10');
-    await session.page.locator('[data-testid="detect-spine"]').click();
-    await session.viewer.showSagittalPlaneAt(centreOf(t10)[0]);
-    await clickAt(centreOf(t10));
-    await session.page.locator('[data-testid="assist-status"][data-detecting="last"]').waitFor({ timeout: 60_000 });
-    await clickAt([centreOf(t10)[0], centreOf(l3)[1], centreOf(l3)[2]]);
-    await session.page.waitForFunction(() => Object.keys(window.vertebralViewer.getState().measurements.byId).length > 0, undefined, { timeout: 60_000 });
-    await analysisSettled();
+    await deleteAllMeasurements();
+    await detectT10ToL3();
     expect(await rowLevels()).toEqual(references.map((r) => r.level));
-    while ((await session.page.locator('[data-testid="delete-measurement"]').count()) > 0) {
-      await session.page.locator('[data-testid="delete-measurement"]').first().click();
-    }
+    await deleteAllMeasurements();
   });
 });
 
