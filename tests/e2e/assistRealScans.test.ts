@@ -87,13 +87,6 @@ async function openSeries(key: string): Promise<void> {
   const tool = session.page.locator('[data-testid="tool-vertebral-height"]');
   if ((await tool.getAttribute('aria-pressed')) !== 'true') await tool.click();
   await session.page.locator('[data-testid="assist-mode"]').selectOption('click');
-  // The study browser is a drawer while measuring: opened to choose the series, it would cover the view's left part
-  // when the height tool was already on (a series opened after another).
-  const browser = session.page.locator('[data-testid="study-browser"]');
-  if (await browser.isVisible()) {
-    await session.page.locator('[data-testid="side-toggle"]').click();
-    await browser.waitFor({ state: 'hidden' });
-  }
 }
 
 /** One click at each VerSe level's centre, on the plane through it, each with its level chosen first; waits for every row. */

@@ -159,6 +159,27 @@ describe('opening the sample baseline study through the file input', () => {
     await expect.poll(label).not.toMatch(/inverted/);
   });
 
+  it('while measuring, slides the study browser over the views when asked and closes it once a series is chosen there', async () => {
+    const tool = viewer.page.locator('[data-testid="tool-vertebral-height"]');
+    if ((await tool.getAttribute('aria-pressed')) !== 'true') await tool.click();
+    const browser = viewer.page.locator('[data-testid="study-browser"]');
+    await browser.waitFor({ state: 'hidden' });
+    const item = (uid: string) => viewer.page.locator(`[data-testid="series-item"][data-series-uid="${uid}"]`);
+    for (const series of [mr, ct]) {
+      await viewer.page.locator('[data-testid="side-toggle"]').click();
+      await browser.waitFor();
+      await item(series.seriesInstanceUID).click();
+      await browser.waitFor({ state: 'hidden' });
+      await expect.poll(() => item(series.seriesInstanceUID).getAttribute('aria-current')).toBe('true');
+    }
+    // Opened and closed again without choosing, it stays as the reader leaves it.
+    await viewer.page.locator('[data-testid="side-toggle"]').click();
+    await browser.waitFor();
+    await viewer.page.locator('[data-testid="side-toggle"]').click();
+    await browser.waitFor({ state: 'hidden' });
+    await tool.click();
+  });
+
   it('raised no uncaught error in the page', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -46,6 +46,14 @@ export function App() {
   // While measuring (or comparing) the views take the room; the study browser slides over them when asked for.
   const sideAsDrawer = hasPlan && (measuring || comparing);
   const sideVisible = sideMode === 'open' || (sideMode === 'auto' && !sideAsDrawer);
+  // The drawer closes once a series is chosen from it (it was opened to choose one, and would cover the view that shows
+  // it): on a change of the series shown, not when measuring starts or stops.
+  const shownSeriesKey = useAppState((s) => s.plan?.seriesKey ?? null);
+  const [seriesKeySeen, setSeriesKeySeen] = useState(shownSeriesKey);
+  if (shownSeriesKey !== seriesKeySeen) {
+    setSeriesKeySeen(shownSeriesKey);
+    if (sideAsDrawer && sideMode === 'open') setSideMode('auto');
+  }
   useShortcuts({
     toggleHelp: () => setHelpOpen((open) => !open),
     closeOverlay: () => {
