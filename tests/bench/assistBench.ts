@@ -50,8 +50,6 @@ interface DataSet {
 }
 
 const CORRECTION_MM = 1.5;
-/** Noise of the made VerSe MRs (verseMr), per channel: the marrow's signal is 18–26 times it (T2, T1). */
-const VERSE_MR_NOISE_SIGMA = 25;
 /**
  * A proposal whose depth is this far from the reference's found a wall inside the body (or beyond it), mm: more than the
  * walls' own blur, less than the 8–10 mm by which a frame stopped at the basivertebral canal falls short.
@@ -440,7 +438,7 @@ function main(): void {
     bench({ name: 'VerSe sub-verse012 CT (reference: expert mask, mid-sagittal)', volume: { ...ct, header: seriesHeaderOf('CT', undefined)! }, levels });
     for (const weighting of ['T1', 'T2'] as const) {
       const name = `VerSe anatomy as a ${weighting} MR (tests/helpers/verseMr.ts: made from the CT's tissues, bone on the expert mask; reference: that mask)`;
-      bench({ name, volume: verseMr(weighting, { noiseSigma: VERSE_MR_NOISE_SIGMA, seed: `verse-${weighting}` }), levels });
+      bench({ name, volume: verseMr({ ct, mask }, weighting), levels });
     }
   } else {
     console.log('VerSe: skipped (../shared/real-spine/verse19-sub-verse012 absent)');

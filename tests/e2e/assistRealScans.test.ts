@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_BELOW_CONFIDENCE, WALL_INSET_MM } from '../../analysis';
 import { deterministicUid } from '../../sample-data/uids';
-import { readNifti, TPTBOX_MR_DIR, tptboxAvailable, VERSE_DIR, verseAvailable, verseReferences, type VerseReference } from '../helpers/assistData';
+import { niftiVolume, readNifti, TPTBOX_MR_DIR, tptboxAvailable, VERSE_DIR, verseAvailable, verseReferences, type VerseReference } from '../helpers/assistData';
 import { bodyReference, maskExtentMm, type BodyReference } from '../helpers/tptboxReference';
 import type { Vec3 } from './pageObject';
 import { startSession, type ViewerSession } from './session';
@@ -33,8 +33,6 @@ const HEIGHTS = [
   ['middleMm', 'middleSuperior', 'middleInferior'],
   ['posteriorMm', 'posteriorSuperior', 'posteriorInferior'],
 ] as const;
-/** The made MR's noise per channel, as in tests/unit/analysisVerseMr.test.ts and the benchmark. */
-const MADE_MR_NOISE_SIGMA = 25;
 /** A height this far off on the made MR is a whole disc or plate, not a corner read another way, mm. */
 const GROSS_MM = 5;
 /** The TPTBox crop is resampled and noisy at 1.5 mm: the node test's margin, a bit more than one voxel. */
@@ -128,11 +126,12 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vhv-real-'));
   const files: string[] = [];
   if (verse) {
-    references = verseReferences(readNifti(join(VERSE_DIR, 'sub-verse012_seg-vert_msk.nii.gz')), WALL_INSET_MM);
+    const mask = readNifti(join(VERSE_DIR, 'sub-verse012_seg-vert_msk.nii.gz'));
+    references = verseReferences(mask, WALL_INSET_MM);
     const ct = readNifti(join(VERSE_DIR, 'sub-verse012_ct.nii.gz'));
     files.push(...writeSagittalSeries(ct, VERSE_SERIES, dir));
     // The same anatomy made into a T2 MR, as the node test and the benchmark make it (the same noise draw).
-    const t2 = verseMr('T2', { noiseSigma: MADE_MR_NOISE_SIGMA, seed: 'verse-T2' });
+    const t2 = verseMr({ ct: niftiVolume(ct), mask }, 'T2');
     files.push(...writeSagittalSeries({ ...ct, values: t2.values as Float32Array }, VERSE_T2_SERIES, dir));
   }
   if (tptbox) {

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { Volume } from '../../analysis';
 import { seriesHeaderOf } from '../../analysis';
 import { createRandom, gaussian } from '../../sample-data/random';
-import { niftiVolume, readNifti, VERSE_DIR, type Nifti } from './assistData';
+import type { Nifti } from './assistData';
 
 /**
  * A sagittal MR of the VerSe sub-verse012 anatomy, made at run time from its CT and expert mask (nothing is written):
@@ -45,34 +44,38 @@ const CANAL_REACH_VOXELS = 25;
 /** In-plane blur of the tissue classes, voxels (1 mm): an MR's in-plane resolution of about 1.4 mm FWHM. */
 const PSF_SIGMA_VOXELS = 0.6;
 
-/** Options of verseMr: the noise of each of the two channels (before the magnitude), and its seed. */
+/** Noise σ of each of the two quadrature channels by default: the marrow's signal is 18–26 times it (T2, T1). */
+export const VERSE_MR_NOISE_SIGMA = 25;
+
+/** Options of verseMr: the noise of each of the two channels (before the magnitude) and its seed (`verse-T1` / `verse-T2`). */
 export interface VerseMrOptions {
-  readonly noiseSigma: number;
-  readonly seed: string;
+  readonly noiseSigma?: number;
+  readonly seed?: string;
 }
 
-/** The VerSe anatomy as an MR Volume of `weighting` (with an MR header) on the CT's grid. */
-export function verseMr(weighting: Weighting, { noiseSigma, seed }: VerseMrOptions): Volume {
-  const ct = readNifti(join(VERSE_DIR, 'sub-verse012_ct.nii.gz'));
-  const mask = readNifti(join(VERSE_DIR, 'sub-verse012_seg-vert_msk.nii.gz'));
+/**
+ * The VerSe anatomy as an MR Volume of `weighting` (with an MR header) on the CT's grid, from the CT as read
+ * (assistData's readVerse: voxel axes i left–right, j front to back, k foot to head) and its expert mask.
+ */
+export function verseMr({ ct, mask }: { readonly ct: Volume; readonly mask: Nifti }, weighting: Weighting, options: VerseMrOptions = {}): Volume {
+  const { noiseSigma = VERSE_MR_NOISE_SIGMA, seed = `verse-${weighting}` } = options;
   const tissue = tissues(ct, mask);
   const signal = SIGNAL[weighting];
-  const [ni, nj, nk] = ct.dimensions;
   const values = new Float32Array(tissue.kind.length);
   for (let x = 0; x < values.length; x += 1) {
     const kind = tissue.kind[x]!;
     values[x] = kind === 'marrow' ? signal.marrow * tissue.marrowShade[x]! : signal[kind];
   }
-  const blurred = blurInPlane(values, [ni, nj, nk], PSF_SIGMA_VOXELS);
+  const made = blurInPlane(values, ct.dimensions, PSF_SIGMA_VOXELS);
   const random = createRandom(seed);
-  for (let x = 0; x < blurred.length; x += 1) {
-    blurred[x] = Math.hypot(blurred[x]! + noiseSigma * gaussian(random), noiseSigma * gaussian(random));
+  for (let x = 0; x < made.length; x += 1) {
+    made[x] = Math.hypot(made[x]! + noiseSigma * gaussian(random), noiseSigma * gaussian(random));
   }
-  return { ...niftiVolume({ ...ct, values: blurred }), header: seriesHeaderOf('MR', undefined)! };
+  return { ...ct, values: made, header: seriesHeaderOf('MR', undefined)! };
 }
 
 /** Each voxel's tissue, and the marrow's shade (1 ± 0.1: denser bone holds less fat). */
-function tissues(ct: Nifti, mask: Nifti): { kind: Tissue[]; marrowShade: Float32Array } {
+function tissues(ct: Volume, mask: Nifti): { kind: Tissue[]; marrowShade: Float32Array } {
   const [ni, nj, nk] = ct.dimensions;
   const hu = Float32Array.from(ct.values);
   const near = blurInPlane(hu, ct.dimensions, 1);

@@ -6,11 +6,10 @@ import { verseMr, type Weighting } from '../helpers/verseMr';
 
 // The VerSe sub-verse012 anatomy (T10–L3, the crushed and wedged L1) as a T1 and a T2 MR, made at run time from the CT
 // and its expert mask (tests/helpers/verseMr.ts; nothing is written); skips when ../shared/real-spine/ is absent. The
-// bone follows the mask, so the mask's reference points are the truth here. `npm run bench:assist` prints the figures.
+// bone follows the mask, so the mask's reference points are the truth here. `npm run bench:assist` prints the figures
+// for the same noise draws (verseMr's defaults).
 
 const available = verseAvailable();
-/** Per channel, as in the benchmark: the marrow 18–26 times it. */
-const NOISE_SIGMA = 25;
 /** A height this far off is a gross misreading (a disc, a neighbour's plate), not a corner read another way, mm. */
 const GROSS_MM = 5;
 /** End clicks moved together ±2 mm (sagittal y, z), mm. */
@@ -24,11 +23,12 @@ function moved(p: Vec3, [dy, dz]: readonly [number, number]): Vec3 {
 const HEAVY = { timeout: 120_000 };
 
 describe.skipIf(!available)('the analysis on the VerSe anatomy made into MR', HEAVY, () => {
-  const references = available ? verseReferences(readVerse().mask, WALL_INSET_MM) : [];
+  const verse = available ? readVerse() : null;
+  const references = verse ? verseReferences(verse.mask, WALL_INSET_MM) : [];
   const referenceGrades = grades(references.map((r) => ({ level: r.level, points: r.points })));
   const images = new Map<Weighting, Volume>();
   const image = (weighting: Weighting): Volume => {
-    const made = images.get(weighting) ?? verseMr(weighting, { noiseSigma: NOISE_SIGMA, seed: `verse-${weighting}` });
+    const made = images.get(weighting) ?? verseMr(verse!, weighting);
     images.set(weighting, made);
     return made;
   };
