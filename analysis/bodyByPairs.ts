@@ -9,6 +9,7 @@ import {
   wallAxis,
   WALL_PROBE_FRACTIONS,
   type BodyFrame,
+  type EndplateLine,
 } from './bodyFrame';
 import { MAX_EDGE_SEARCH_MM } from './constants';
 import { mrBandsAlong, profileBlurMm, RISES_BELOW_SURROUNDINGS } from './mrEdge';
@@ -156,6 +157,56 @@ function crushedAllOver(wallSides: ReadonlyArray<readonly [Edge, Edge] | null>, 
   return Math.max(...heights) <= CRUSHED_HEIGHT_SPREAD * Math.min(...heights);
 }
 
+/** The shorter wall side of a wedge against its taller side at most (Genant grade 1 starts at 20 % loss, Ha ≤ 0.8 Hp). */
+const WEDGE_MAX_SHORT_TO_TALL = 0.8;
+/** The nearest pair's height may grow by this much from one probe to the next towards a wedge's shorter side, mm. */
+const WEDGE_STEP_TOLERANCE_MM = 1;
+/**
+ * A wedge's height falls at least this much from mid-depth to beside its shorter wall, mm (a grade 2–3 wedge's endplate
+ * falls 3–5 mm over those 14 mm; a band under one endplate that ends short of a wall, a Modic change, steps once and
+ * stays level).
+ */
+const WEDGE_MIN_FALL_MM = 2;
+/** A wedge's shorter wall side may be this short against the body's depth (a severe wedge: Ha 0.3 × Hp, 0.2 × depth). */
+const WEDGE_MIN_HEIGHT_TO_DEPTH = 0.18;
+
+/**
+ * Whether the nearest pairs at the five probes, from beside the posterior wall across the middle to beside the anterior
+ * wall, make an anterior wedge (the compression fracture's shape; the posterior wall crushed too is a burst or a crush
+ * all over): every probe has a pair, the posterior side has a whole body's height at this depth
+ * (HEIGHT_TO_DEPTH_RANGE), the anterior one at most WEDGE_MAX_SHORT_TO_TALL of it, a middle one is shorter than a whole
+ * body may be at this depth (so the pairs HEIGHT_TO_DEPTH_RANGE prefers there reach across a disc), the height falls by
+ * WEDGE_MIN_FALL_MM or more from mid-depth to the anterior side, and no height grows by more than
+ * WEDGE_STEP_TOLERANCE_MM from one probe to the next towards the front (a crushed corner tilts the endplate over the
+ * body's depth; a band inside a whole body steps).
+ */
+function wedged(postToAnt: ReadonlyArray<readonly [Edge, Edge] | null>, depthMm: number): boolean {
+  if (postToAnt.some((p) => p === null)) return false;
+  const heights = postToAnt.map((p) => p![0].distanceMm + p![1].distanceMm);
+  const [tall, short] = [heights[0]!, heights[heights.length - 1]!];
+  if (tall < HEIGHT_TO_DEPTH_RANGE[0] * depthMm || short > WEDGE_MAX_SHORT_TO_TALL * tall) return false;
+  if (!heights.slice(1, -1).some((h) => h < HEIGHT_TO_DEPTH_RANGE[0] * depthMm)) return false;
+  if (heights[Math.floor(heights.length / 2)]! - short < WEDGE_MIN_FALL_MM) return false;
+  return heights.every((h, i) => i === 0 || h <= heights[i - 1]! + WEDGE_STEP_TOLERANCE_MM);
+}
+
+/**
+ * A wedge's endplates as lines through the nearest pairs at the probes (`us`, mm along `anterior` from `centre`), each a
+ * least-squares line; none when fewer than three probes have a pair.
+ */
+function wedgeLines(centre: Vec2, cranial: Vec2, anterior: Vec2, us: readonly number[], pairs: ReadonlyArray<readonly [Edge, Edge] | null>): Pick<BodyFrame, 'wedgeEndplates'> {
+  const found = us.flatMap((u, i) => (pairs[i] ? [[u, pairs[i]![0].distanceMm, -pairs[i]![1].distanceMm] as const] : []));
+  if (found.length < 3) return {};
+  const line = (values: readonly (readonly [number, number])[]): EndplateLine => {
+    const uMean = values.reduce((a, [u]) => a + u, 0) / values.length;
+    const vMean = values.reduce((a, [, v]) => a + v, 0) / values.length;
+    const suu = values.reduce((a, [u]) => a + (u - uMean) ** 2, 0);
+    const slope = suu > 0 ? values.reduce((a, [u, v]) => a + (u - uMean) * (v - vMean), 0) / suu : 0;
+    return { point: addScaled2(addScaled2(centre, anterior, uMean), cranial, vMean), slope };
+  };
+  return { wedgeEndplates: { superior: line(found.map(([u, s]) => [u, s] as const)), inferior: line(found.map(([u, , i]) => [u, i] as const)) } };
+}
+
 /** Of all pairs whose height lies in [lo, hi], the nearest (see nearestFirst); when none does, the pair nearest the range. */
 function nearestPairIn(sups: readonly Edge[], infs: readonly Edge[], [lo, hi]: readonly [number, number]): readonly [Edge, Edge] | null {
   let best: readonly [Edge, Edge] | null = null;
@@ -240,17 +291,19 @@ export function findBodyByPairs(
   // Once the nearest endplates have been passed over at mid-depth (passedNearerPair, two of the three probes), the frame
   // may have moved onto a span that no longer shows it: the doubt stays.
   let nearerPassed = false;
+  // Once a wedge is seen (wedged), its middle is read on the nearest pairs while the walls settle.
+  let wedgeSeen = false;
   for (let iteration = 0; iteration < (turning ? MAX_ITERATIONS_WHILE_TURNING : ITERATIONS); iteration += 1) {
     const supAll: number[] = [];
     const infAll: number[] = [];
     const contrasts: number[] = [];
-    const depthMm = frame ? frame.anteriorWallMm - frame.posteriorWallMm : null;
+    const depthMm: number | null = frame ? frame.anteriorWallMm - frame.posteriorWallMm : null;
     let passed = 0;
     const edgesAt = (u: number): readonly [Edge[], Edge[]] => {
       const start = addScaled2(centre, anterior, u);
       return [edgesFrom(start, cranial), edgesFrom(start, negate(cranial))];
     };
-    const sideEdges = frame ? [frame.anteriorWallMm - WALL_SIDE_INSET_MM, frame.posteriorWallMm + WALL_SIDE_INSET_MM].map(edgesAt) : [];
+    const sideEdges: (readonly [Edge[], Edge[]])[] = frame ? [frame.anteriorWallMm - WALL_SIDE_INSET_MM, frame.posteriorWallMm + WALL_SIDE_INSET_MM].map(edgesAt) : [];
     const middleEdges = MIDDLE_PROBES_MM.map(edgesAt);
     // Heights of a crushed body, and of any body, crushed or whole, at this depth (crushedAllOver).
     const crushedRange = depthMm === null ? null : ([CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm, HEIGHT_TO_DEPTH_RANGE[0] * depthMm] as const);
@@ -258,6 +311,14 @@ export function findBodyByPairs(
     const sideCrushed = sideEdges.map(([sups, infs]) => (anyBodyRange ? nearestPairWithin(sups, infs, anyBodyRange) : null));
     const middleCrushed = middleEdges.map(([sups, infs]) => (crushedRange && nearestAreCortex(sups, infs, marrow.levelValue) ? nearestPairWithin(sups, infs, crushedRange) : null));
     const crushed = crushedAllOver(sideCrushed, middleCrushed);
+    const wedgeRange = depthMm === null ? null : ([WEDGE_MIN_HEIGHT_TO_DEPTH * depthMm, HEIGHT_TO_DEPTH_RANGE[1] * depthMm] as const);
+    const middleNearest = middleEdges.map(([sups, infs]) => (wedgeRange ? nearestPairWithin(sups, infs, wedgeRange) : null));
+    const sideNearest = sideEdges.map(([sups, infs]) => (wedgeRange ? nearestPairWithin(sups, infs, wedgeRange) : null));
+    // The five probes from beside the posterior wall to beside the anterior one, where a wedge is read (wedged).
+    const probeUs: number[] = frame ? [frame.posteriorWallMm + WALL_SIDE_INSET_MM, ...MIDDLE_PROBES_MM, frame.anteriorWallMm - WALL_SIDE_INSET_MM] : [];
+    const probePairs = [sideNearest[1] ?? null, ...middleNearest, sideNearest[0] ?? null];
+    wedgeSeen ||= !crushed && depthMm !== null && wedged(probePairs, depthMm);
+    const wedge: boolean = !crushed && wedgeSeen;
     // The heights beside the walls bound the middle one (MIDDLE_OVER_WALLS_MM).
     const wallSides = sideEdges.flatMap(([sups, infs]) => {
       const pair = endplatePair(sups, infs, depthMm);
@@ -266,7 +327,7 @@ export function findBodyByPairs(
     const wallSideMm = wallSides.length === 2 ? Math.max(...wallSides) : null;
     for (const [k, [sups, infs]] of middleEdges.entries()) {
       // A body crushed all over is read on its own endplates, the nearest ones (crushedAllOver).
-      const pair = crushed ? middleCrushed[k]! : endplatePair(sups, infs, depthMm, wallSideMm);
+      const pair = crushed ? middleCrushed[k]! : wedge && middleNearest[k] ? middleNearest[k] : endplatePair(sups, infs, depthMm, wallSideMm);
       if (!crushed && pair && depthMm !== null && wallSideMm !== null && passedNearerPair(sups, infs, depthMm, pair)) passed += 1;
       if (pair) {
         const [sup, inf] = pair;
@@ -304,6 +365,7 @@ export function findBodyByPairs(
     const front = median(anteriorPoints.map((p) => dot2(subtract2(p, base), anterior)));
     const back = median(posteriorPoints.map((p) => dot2(subtract2(p, base), anterior)));
     const newCentre = addScaled2(base, anterior, (front + back) / 2);
+    const wedgeEndplates: Pick<BodyFrame, 'wedgeEndplates'> = wedge ? wedgeLines(centre, cranial, anterior, probeUs, probePairs) : {};
     frame = {
       centre: newCentre,
       cranial,
@@ -317,6 +379,7 @@ export function findBodyByPairs(
       contrastValue: median(contrasts),
       ...(marrowBelow ? { marrowBelowSurroundings: true } : {}),
       ...(nearerPassed ? { nearerEndplatesPassed: true } : {}),
+      ...wedgeEndplates,
     };
     const moved = Math.hypot(newCentre[0] - centre[0], newCentre[1] - centre[1]);
     const signedTurn = dot2(newCranial, perpendicular2(cranial));

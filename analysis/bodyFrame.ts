@@ -44,6 +44,32 @@ export interface BodyFrame {
    * points then span a disc.
    */
   readonly nearerEndplatesPassed?: boolean;
+  /**
+   * MR only: the body is a severe anterior wedge (findBodyByPairs' wedged: the heights falling from the posterior wall
+   * to the anterior one), so each endplate is looked for along its own tilted line rather than at superiorMm /
+   * inferiorMm across the whole depth (such a wedge's superior endplate drops 10–15 mm from wall to wall).
+   */
+  readonly wedgeEndplates?: { readonly superior: EndplateLine; readonly inferior: EndplateLine };
+}
+
+/** An endplate as a straight line on the plane: a point on it (plane mm) and its rise along cranial per mm along anterior. */
+export interface EndplateLine {
+  readonly point: Vec2;
+  readonly slope: number;
+}
+
+/**
+ * Where the frame expects an endplate on the profile from `at(frame, uMm, 0)` outward (mm from that start towards the
+ * endplate): on its wedge line when it has one, else at superiorMm / inferiorMm.
+ */
+export function expectedEndplateMm(frame: BodyFrame, side: 'superior' | 'inferior', uMm: number): number {
+  const line = frame.wedgeEndplates?.[side];
+  if (!line) return side === 'superior' ? frame.superiorMm : -frame.inferiorMm;
+  const d: Vec2 = [line.point[0] - frame.centre[0], line.point[1] - frame.centre[1]];
+  const u0 = d[0] * frame.anterior[0] + d[1] * frame.anterior[1];
+  const v0 = d[0] * frame.cranial[0] + d[1] * frame.cranial[1];
+  const v = v0 + line.slope * (uMm - u0);
+  return side === 'superior' ? v : -v;
 }
 
 const MARROW_RADIUS_MM = 3;

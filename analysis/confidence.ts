@@ -25,6 +25,9 @@
  *   plausible size, and every level counted from it is in doubt.
  * - CROSSED_NEIGHBOUR: in a detected spine, this body and its neighbour were read with their facing endplates crossed
  *   (one reaching across the disc onto the other's plate), and no second reading of either resolved it.
+ * - SEVERE_WEDGE: on MR, a body read as a severe wedge (one wall side far shorter than the other, the middle shorter
+ *   than a whole body's at its depth): its endplates were taken nearer each other than a whole body's and followed along
+ *   their tilt, and on so steep an endplate a corner's height changes with where along the wall the corner is taken.
  * - VACUUM_CLEFT: on CT, gas inside the body (an intravertebral vacuum cleft of an unhealed fracture): its edges are the
  *   strongest in the body and can be taken for a wall or an endplate; the body was read with the gas filled in.
  */
@@ -43,6 +46,7 @@ export type ReasonCode =
   | 'COARSE_SAMPLING'
   | 'LEVEL_UNCERTAIN'
   | 'CROSSED_NEIGHBOUR'
+  | 'SEVERE_WEDGE'
   | 'VACUUM_CLEFT';
 
 /** One reason for low confidence, with a message a clinician can read. */
@@ -67,6 +71,7 @@ export const REASON_FACTORS: Readonly<Record<ReasonCode, number>> = {
   COARSE_SAMPLING: 0.5,
   LEVEL_UNCERTAIN: 0.5,
   CROSSED_NEIGHBOUR: 0.5,
+  SEVERE_WEDGE: 0.6,
   VACUUM_CLEFT: 0.6,
 };
 

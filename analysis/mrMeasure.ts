@@ -1,5 +1,5 @@
 import type { BodyFrame } from './bodyFrame';
-import { MIN_EDGE_NOISE_RATIO, WALL_PROBE_FRACTIONS } from './bodyFrame';
+import { expectedEndplateMm, MIN_EDGE_NOISE_RATIO, WALL_PROBE_FRACTIONS } from './bodyFrame';
 import type { ConfidenceReason } from './confidence';
 import { MR_MAX_CORTEX_MM, WALL_INSET_MM } from './constants';
 import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit';
@@ -237,12 +237,43 @@ const WEAK_RISE_RESIDUAL_MM = 1;
 
 /** One endplate's dark band on each profile across the body: the band nearest the frame's endplate (mrBoundaryAlong). */
 function sideBoundaries(view: PlaneView, frame: BodyFrame, side: Side, us: readonly number[], minContrast: number, blurMm: number) {
-  const expectedMm = side === 'superior' ? frame.superiorMm : -frame.inferiorMm;
-  const search = { expectedMm, windowMm: ENDPLATE_WINDOW_MM, minContrast, blurMm, halfWidthMm: MR_PROFILE_HALF_WIDTH_MM, fitBand: true, ...risesOnFrame(frame) };
+  const search = { windowMm: ENDPLATE_WINDOW_MM, minContrast, blurMm, halfWidthMm: MR_PROFILE_HALF_WIDTH_MM, fitBand: true, ...risesOnFrame(frame) };
   return us.flatMap((u) => {
-    const b = mrBoundaryAlong(view, at(frame, u, 0), outward(frame, side), search);
-    return b ? [[u, b] as const] : [];
+    const expectedMm = expectedEndplateMm(frame, side, u);
+    const fromMm = wedgeProfileStartMm(frame, side, u);
+    const b = mrBoundaryAlong(view, at(frame, u, side === 'superior' ? fromMm : -fromMm), outward(frame, side), { ...search, expectedMm: expectedMm - fromMm });
+    return b ? [[u, shifted(b, fromMm)] as const] : [];
   });
+}
+
+/**
+ * A wedge's endplate profiles start this far inside the endplate's line at least, mm: a band is looked for from 5 mm
+ * beyond a profile's start on (its first millimetres give the marrow's level), and towards a severe wedge's short wall
+ * the endplate lies closer than that to the frame's centre line (Ha 8 mm: 4 mm either side of it).
+ */
+const WEDGE_PROFILE_INSET_MM = 6.5;
+
+/**
+ * Where the profile for `side` at `uMm` starts, mm outward along it from the frame's centre line: 0, except on a wedge
+ * (BodyFrame.wedgeEndplates) where the endplate expected there is nearer than WEDGE_PROFILE_INSET_MM; the profile then
+ * starts that far inside it (beyond the local middle, towards the other endplate).
+ */
+function wedgeProfileStartMm(frame: BodyFrame, side: Side, uMm: number): number {
+  if (!frame.wedgeEndplates) return 0;
+  return Math.min(0, expectedEndplateMm(frame, side, uMm) - WEDGE_PROFILE_INSET_MM);
+}
+
+/** `b` with its distances moved `byMm` further out (read from a profile that started `byMm` out of the centre line). */
+function shifted(b: MrBoundary, byMm: number): MrBoundary {
+  if (byMm === 0) return b;
+  return {
+    ...b,
+    innerMm: b.innerMm + byMm,
+    outerMm: b.outerMm === null ? null : b.outerMm + byMm,
+    boundaryMm: b.boundaryMm + byMm,
+    ...(b.crossingBoundaryMm !== undefined ? { crossingBoundaryMm: b.crossingBoundaryMm + byMm } : {}),
+    ...(b.oneSidedFit ? { oneSidedFit: { ...b.oneSidedFit, boundaryMm: b.oneSidedFit.boundaryMm + byMm } } : {}),
+  };
 }
 
 /**
@@ -357,6 +388,12 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
   const note = (reason: ConfidenceReason) => {
     if (!reasons.some((r) => r.code === reason.code)) reasons.push(reason);
   };
+  if (frame.wedgeEndplates) {
+    note({
+      code: 'SEVERE_WEDGE',
+      message: 'A severe wedge: its endplates were followed along their tilt, nearer each other than a whole body\'s at this depth; on so steep an endplate a corner\'s height changes with where the corner is taken, check the corners.',
+    });
+  }
   if (anteriorStepMm > MAX_ANTERIOR_WALL_STEP_MM) {
     note({
       code: 'IRREGULAR_WALL',

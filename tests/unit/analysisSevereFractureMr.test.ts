@@ -87,6 +87,56 @@ describe.each(CASES)('severe fractures on a 3 mm %s MR, L2 with %s marrow', (nam
   });
 });
 
+// A severe wedge shallower in its middle than a whole body may be: L1 with Ha 0.35 × Hp and Hm 0.55 × Hp (Hm 14 mm,
+// 0.37 × its 38 mm depth; Genant grade 3, the body kyphoplasty is asked for). At mid-depth its own endplates are nearer
+// each other than HEIGHT_TO_DEPTH_RANGE lets a pair be, and neither wall side looked crushed (the posterior one is
+// whole), so the pairs across a disc were taken: 26 / 28 / 28 mm read, graded 0 (flagged) from most clicks. Since the
+// twenty-ninth round the nearest pairs, falling from the posterior wall to the anterior one, are read as a wedge, its
+// endplates followed along their tilt, flagged SEVERE_WEDGE. The noise draws are the journal's wedge grid's.
+describe.each(SEQUENCES)('a severe wedge shallower in its middle than a whole body, on a 3 mm %s MR', (name, table) => {
+  const levels = BASELINE_LEVELS.map((l) => {
+    const hp = l.shape.posteriorHeightMm;
+    if (l.shape.level !== 'L1') return l;
+    return { ...l, shape: { ...l.shape, anteriorHeightMm: 0.35 * hp, middleHeightMm: 0.55 * hp, superiorShareOfWedge: 0.8, description: 'severe wedge' } };
+  });
+  const { truth, fine } = sceneOf(levels, ['T11', 'T12', 'L1', 'L2', 'L3'], 1.5);
+  const image = renderMr(fine, { pixelMm: 0.6, sliceMm: 3, table, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3, seed: `wedge/0.35/${name}/1` });
+  const l1 = truth.find((l) => l.level === 'L1')!;
+
+  it.each([[0, 0], [-4, 0], [4, 0], [0, 3], [0, -3]] as const)('reads L1 clicked %s, %s mm off its centre within 1.5 mm, graded 3 and flagged', (dy, dz) => {
+    const c = centreOf(l1.points);
+    const result = proposeVertebra(image, [c[0], c[1] + dy, c[2] + dz]);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(Math.max(...heightErrorsMm(result.value.points, l1.points))).toBeLessThanOrEqual(1.5);
+    const assessed = assessSpine(truth.map((l) => ({ level: l.level, points: l.level === 'L1' ? result.value.points : l.points })));
+    if (!assessed.ok) throw new Error(assessed.error.message);
+    expect(assessed.value.levels.find((x) => x.level === 'L1')!.assessment.grade).toBe(3);
+    expect(result.value.reasons.map((r) => r.code)).toContain('SEVERE_WEDGE');
+  });
+});
+
+// The two-click spine T10→L3 over that wedge (the noise draw one of the journal's wedge spine grid): before, L1 was
+// read across a disc (its body put between L1 and L2, flagged), every level counted right all the same.
+describe('detectSpine over a severe wedge shallower in its middle than a whole body, on a 3 mm T2', () => {
+  const levels = BASELINE_LEVELS.map((l) => {
+    const hp = l.shape.posteriorHeightMm;
+    if (l.shape.level !== 'L1') return l;
+    return { ...l, shape: { ...l.shape, anteriorHeightMm: 0.35 * hp, middleHeightMm: 0.55 * hp, superiorShareOfWedge: 0.8, description: 'severe wedge' } };
+  });
+  const { truth, fine } = sceneOf(levels, ['T10', 'T11', 'T12', 'L1', 'L2', 'L3'], 1.5);
+  const image = renderMr(fine, { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3, seed: 'wspine/0.35/0.55/T2/1' });
+
+  it('puts every body at its level and reads L1 within 1.5 mm, flagged SEVERE_WEDGE', () => {
+    const result = detectSpine(image, centreOf(truth[0]!.points), centreOf(truth[truth.length - 1]!.points));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.vertebrae.map((v) => v.levelOffset)).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const v of result.value.vertebrae) expect(atItsLevel(v.proposal.centreMm, truth[v.levelOffset]!), `offset ${v.levelOffset}`).toBe(true);
+    const l1 = result.value.vertebrae[3]!.proposal;
+    expect(Math.max(...heightErrorsMm(l1.points, truth[3]!.points))).toBeLessThanOrEqual(1.5);
+    expect(l1.reasons.map((r) => r.code)).toContain('SEVERE_WEDGE');
+  });
+});
+
 // A thoracic body crushed unevenly, with oedema: T11 (36 mm deep) at 70 % of its posterior height and 66 % of its anterior and middle
 // ones (Hm 14.3 mm, 0.40 × its depth; Hp 16.1 mm, 0.45 ×, within the range a whole body's pair may have). Before the
 // nineteenth round it was read across both discs on T2 (Hm 26 mm, graded 0), and before its second step (the wall
