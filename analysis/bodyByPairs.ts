@@ -174,18 +174,18 @@ const WEDGE_MIN_HEIGHT_TO_DEPTH = 0.18;
  * Whether the nearest pairs at the five probes, from beside the posterior wall across the middle to beside the anterior
  * wall, make an anterior wedge (the compression fracture's shape; the posterior wall crushed too is a burst or a crush
  * all over): every probe has a pair, the posterior side has a whole body's height at this depth
- * (HEIGHT_TO_DEPTH_RANGE), the anterior one at most WEDGE_MAX_SHORT_TO_TALL of it, a middle one is shorter than a whole
- * body may be at this depth (so the pairs HEIGHT_TO_DEPTH_RANGE prefers there reach across a disc), the height falls by
+ * (HEIGHT_TO_DEPTH_RANGE), the anterior one at most WEDGE_MAX_SHORT_TO_TALL of it, the height falls by
  * WEDGE_MIN_FALL_MM or more from mid-depth to the anterior side, and no height grows by more than
  * WEDGE_STEP_TOLERANCE_MM from one probe to the next towards the front (a crushed corner tilts the endplate over the
- * body's depth; a band inside a whole body steps).
+ * body's depth; a band inside a whole body steps). The middle of a severe wedge is then read on those pairs, nearer
+ * each other than HEIGHT_TO_DEPTH_RANGE lets a pair be (the pairs it prefers there reach across a disc), and every
+ * wedge's endplates are looked for along their tilt (wedgeLines).
  */
 function wedged(postToAnt: ReadonlyArray<readonly [Edge, Edge] | null>, depthMm: number): boolean {
   if (postToAnt.some((p) => p === null)) return false;
   const heights = postToAnt.map((p) => p![0].distanceMm + p![1].distanceMm);
   const [tall, short] = [heights[0]!, heights[heights.length - 1]!];
   if (tall < HEIGHT_TO_DEPTH_RANGE[0] * depthMm || short > WEDGE_MAX_SHORT_TO_TALL * tall) return false;
-  if (!heights.slice(1, -1).some((h) => h < HEIGHT_TO_DEPTH_RANGE[0] * depthMm)) return false;
   if (heights[Math.floor(heights.length / 2)]! - short < WEDGE_MIN_FALL_MM) return false;
   return heights.every((h, i) => i === 0 || h <= heights[i - 1]! + WEDGE_STEP_TOLERANCE_MM);
 }

@@ -45,9 +45,10 @@ export interface BodyFrame {
    */
   readonly nearerEndplatesPassed?: boolean;
   /**
-   * MR only: the body is a severe anterior wedge (findBodyByPairs' wedged: the heights falling from the posterior wall
-   * to the anterior one), so each endplate is looked for along its own tilted line rather than at superiorMm /
-   * inferiorMm across the whole depth (such a wedge's superior endplate drops 10–15 mm from wall to wall).
+   * MR only: the body is an anterior wedge (findBodyByPairs' wedged: the heights falling from the posterior wall to the
+   * anterior one), so each endplate is looked for along its own tilted line rather than at superiorMm / inferiorMm
+   * across the whole depth (a severe wedge's superior endplate drops 10–15 mm from wall to wall, and in the focal
+   * kyphosis above it the neighbour's endplate across the disc comes within that window).
    */
   readonly wedgeEndplates?: { readonly superior: EndplateLine; readonly inferior: EndplateLine };
 }

@@ -25,9 +25,10 @@
  *   plausible size, and every level counted from it is in doubt.
  * - CROSSED_NEIGHBOUR: in a detected spine, this body and its neighbour were read with their facing endplates crossed
  *   (one reaching across the disc onto the other's plate), and no second reading of either resolved it.
- * - SEVERE_WEDGE: on MR, a body read as a severe wedge (one wall side far shorter than the other, the middle shorter
- *   than a whole body's at its depth): its endplates were taken nearer each other than a whole body's and followed along
- *   their tilt, and on so steep an endplate a corner's height changes with where along the wall the corner is taken.
+ * - SEVERE_WEDGE: on MR, a body read as a wedge along its endplates' tilt whose heights are a severe wedge's (Ha under
+ *   0.6 × Hp, or the middle shallower than a whole body's at its depth): on so steep an endplate a corner's height
+ *   changes with where along the wall the corner is taken, and its endplates may have been taken nearer each other
+ *   than a whole body's.
  * - VACUUM_CLEFT: on CT, gas inside the body (an intravertebral vacuum cleft of an unhealed fracture): its edges are the
  *   strongest in the body and can be taken for a wall or an endplate; the body was read with the gas filled in.
  */

