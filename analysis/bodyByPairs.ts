@@ -167,6 +167,11 @@ const WEDGE_STEP_TOLERANCE_MM = 1;
  * stays level).
  */
 const WEDGE_MIN_FALL_MM = 2;
+/**
+ * ... and at least this much across the middle probes, mm (8 mm apart: a grade 2–3 wedge falls 2–4 mm there; a body
+ * whose one probe beside the anterior wall met a band inside it, an osteophyte's or a vessel's, does not fall there).
+ */
+const WEDGE_MIN_MIDDLE_FALL_MM = 1;
 /** A wedge's shorter wall side may be this short against the body's depth (a severe wedge: Ha 0.3 × Hp, 0.2 × depth). */
 const WEDGE_MIN_HEIGHT_TO_DEPTH = 0.18;
 
@@ -187,6 +192,7 @@ function wedged(postToAnt: ReadonlyArray<readonly [Edge, Edge] | null>, depthMm:
   const [tall, short] = [heights[0]!, heights[heights.length - 1]!];
   if (tall < HEIGHT_TO_DEPTH_RANGE[0] * depthMm || short > WEDGE_MAX_SHORT_TO_TALL * tall) return false;
   if (heights[Math.floor(heights.length / 2)]! - short < WEDGE_MIN_FALL_MM) return false;
+  if (heights[1]! - heights[heights.length - 2]! < WEDGE_MIN_MIDDLE_FALL_MM) return false;
   return heights.every((h, i) => i === 0 || h <= heights[i - 1]! + WEDGE_STEP_TOLERANCE_MM);
 }
 

@@ -6,7 +6,7 @@ import type { BodyFrame } from './bodyFrame';
 import { COARSE_SAMPLE_MM, DEPTH_TO_HEIGHT_RANGE } from './constants';
 import { measureBody, type PlaneProposal } from './measureBody';
 import { planeViewOf, type PlaneAxes, type PlaneView } from './planeView';
-import type { ShellPolarity } from './profile';
+import { median, type ShellPolarity } from './profile';
 import { fail, ok, type AnalysisResult } from './result';
 import type { SixPointsMm } from './sixPoints';
 import { cleftGas, withGasFilled } from './vacuumCleft';
@@ -112,9 +112,10 @@ type ViewOptions = {
  */
 export function proposeOnView(view: PlaneView, seed: Vec2, options: ViewOptions = {}): PlaneProposal | null {
   const first = proposeFrom(view, seed, options);
-  const secondLook = first && view.hounsfield && first.frame.polarity === 'brightShell' && shallow(first);
+  const onCt = first !== null && view.hounsfield && first.frame.polarity === 'brightShell';
+  const secondLook = onCt && (shallow(first) || boneBehindPosteriorWall(view, first.frame));
   const looked = secondLook ? (lookBeyondShortWall(view, seed, first, options) ?? first) : first;
-  const found = looked ? withoutCleft(view, seed, looked, options) : looked;
+  const found = looked ? withBoneBehindReason(view, withoutCleft(view, seed, looked, options)) : looked;
   if (!found || options.otherOutlines !== true || found.frame.polarity !== 'brightShell' || !implausible(found)) return found;
   // A body of no plausible size around the user's click: the next outline there, when it is of plausible size or of a
   // size nearer a body's.
@@ -164,6 +165,50 @@ function withoutCleft(view: PlaneView, seed: Vec2, found: PlaneProposal, options
   const again = proposeFrom(withGasFilled(view, gas), seed, options);
   const taken = again && !implausible(again) && holds(again.frame, seed) ? again : found;
   return { ...taken, reasons: [...taken.reasons, VACUUM_CLEFT_REASON] };
+}
+
+/**
+ * On CT a posterior wall has the canal behind it (its ligaments, epidural fat and CSF: 0–40 HU against 80–300 HU of
+ * marrow). The strip BONE_BEHIND_FROM_MM to BONE_BEHIND_TO_MM behind the wall over the middle BONE_BEHIND_HEIGHT_SHARE
+ * of the height reading at least BONE_BEHIND_RATIO of the marrow's HU (its median) says the wall found lies inside
+ * the body: a frame stopped at a step of a crushed endplate (a wedge crushed over its front two thirds, read as a box
+ * over them: 18–22 mm deep against 38) or at a line inside the body (a real chest CT's T11 and T12, 18–21 mm deep).
+ * VerSe's walls read 0.01–0.21 of the marrow behind them, the phantom's osteoporotic CT 0.45. Not judged on marrow
+ * below BONE_BEHIND_MIN_MARROW_HU (a fatty marrow is too near the canal's values for a ratio).
+ */
+const BONE_BEHIND_RATIO = 0.8;
+const BONE_BEHIND_MIN_MARROW_HU = 50;
+const BONE_BEHIND_FROM_MM = 3;
+const BONE_BEHIND_TO_MM = 6;
+const BONE_BEHIND_HEIGHT_SHARE = 0.6;
+
+/** Whether bone like the marrow continues behind the frame's posterior wall (BONE_BEHIND_RATIO; CT only). */
+function boneBehindPosteriorWall(view: PlaneView, frame: BodyFrame): boolean {
+  const marrow = frame.marrow.levelValue;
+  if (!view.hounsfield || frame.polarity !== 'brightShell' || marrow < BONE_BEHIND_MIN_MARROW_HU) return false;
+  const halfSpan = (BONE_BEHIND_HEIGHT_SHARE * (frame.superiorMm - frame.inferiorMm)) / 2;
+  const middle = (frame.superiorMm + frame.inferiorMm) / 2;
+  const values: number[] = [];
+  for (let v = middle - halfSpan; v <= middle + halfSpan; v += STRIP_STEP_MM) {
+    for (let d = BONE_BEHIND_FROM_MM; d <= BONE_BEHIND_TO_MM; d += STRIP_STEP_MM) {
+      const q = at(frame, frame.posteriorWallMm - d, v);
+      const value = view.valueAt(q[0], q[1]);
+      if (Number.isFinite(value)) values.push(value);
+    }
+  }
+  return values.length > 0 && median(values) >= BONE_BEHIND_RATIO * marrow;
+}
+const STRIP_STEP_MM = 0.5;
+
+const BONE_BEHIND_REASON: ConfidenceReason = {
+  code: 'EDGE_NOT_FOUND',
+  message: 'Bone continues behind the posterior wall found: the body may reach further back (a step in a crushed endplate, or a line inside the body, stopped it); check the posterior points.',
+};
+
+/** The proposal with BONE_BEHIND_REASON added when its posterior wall has bone behind it (boneBehindPosteriorWall). */
+function withBoneBehindReason(view: PlaneView, proposal: PlaneProposal): PlaneProposal {
+  if (!boneBehindPosteriorWall(view, proposal.frame)) return proposal;
+  return { ...proposal, reasons: [...proposal.reasons, BONE_BEHIND_REASON] };
 }
 
 /** True when the proposal carries IMPLAUSIBLE_SIZE: a height, the depth or their ratios outside a vertebral body's range. */

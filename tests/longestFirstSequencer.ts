@@ -67,6 +67,8 @@ export const MEASURED_FILE_SECONDS: Readonly<Record<string, number>> = {
   'tests/unit/analysisBridgedSpine.test.ts': 20,
   // 28 s in a fresh-clone run on a 2-core VM (2026-12-05): the VerSe anatomy made into a T1 and a T2 MR, nine spines each.
   'tests/unit/analysisVerseMr.test.ts': 28,
+  // 14 s alone at load ≈ 1 (2026-12-05): six 1 mm CT scenes of a severe wedge rendered, 22 clicks.
+  'tests/unit/analysisSevereWedgeCt.test.ts': 14,
   'tests/e2e/seriesMemory.test.ts': 10,
   // 15–20 s alone at load ≈ 2 on a 2-core VM (2026-12-04): two small series over Orthanc, two sessions.
   'tests/e2e/thumbnailFrames.test.ts': 18,
