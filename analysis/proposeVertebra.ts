@@ -170,19 +170,25 @@ function withoutCleft(view: PlaneView, seed: Vec2, found: PlaneProposal, options
 /**
  * On CT a posterior wall has the canal behind it (its ligaments, epidural fat and CSF: 0–40 HU against 80–300 HU of
  * marrow). The strip BONE_BEHIND_FROM_MM to BONE_BEHIND_TO_MM behind the wall over the middle BONE_BEHIND_HEIGHT_SHARE
- * of the height reading at least BONE_BEHIND_RATIO of the marrow's HU (its median) says the wall found lies inside
- * the body: a frame stopped at a step of a crushed endplate (a wedge crushed over its front two thirds, read as a box
- * over them: 18–22 mm deep against 38) or at a line inside the body (a real chest CT's T11 and T12, 18–21 mm deep).
+ * of the height reading BONE_BEHIND_RATIO to BONE_BEHIND_MAX_RATIO of the marrow's HU (its median) says the wall found
+ * lies inside the body: a frame stopped at a step of a crushed endplate (a wedge crushed over its front two thirds,
+ * read as a box over them: 18–22 mm deep against 38) or at a line inside the body (a real chest CT's T11 and T12, 18–21
+ * mm deep).
  * VerSe's walls read 0.01–0.21 of the marrow behind them, the phantom's osteoporotic CT 0.45. Not judged on marrow
  * below BONE_BEHIND_MIN_MARROW_HU (a fatty marrow is too near the canal's values for a ratio).
  */
 const BONE_BEHIND_RATIO = 0.8;
+/**
+ * ... and at most this (cancellous bone like the marrow, not a denser structure: an ossified posterior longitudinal
+ * ligament lies against the wall as dense as cortex, and the body's own wall is in front of it).
+ */
+const BONE_BEHIND_MAX_RATIO = 1.5;
 const BONE_BEHIND_MIN_MARROW_HU = 50;
 const BONE_BEHIND_FROM_MM = 3;
 const BONE_BEHIND_TO_MM = 6;
 const BONE_BEHIND_HEIGHT_SHARE = 0.6;
 
-/** Whether bone like the marrow continues behind the frame's posterior wall (BONE_BEHIND_RATIO; CT only). */
+/** Whether bone like the marrow continues behind the frame's posterior wall (BONE_BEHIND_RATIO, BONE_BEHIND_MAX_RATIO; CT only). */
 function boneBehindPosteriorWall(view: PlaneView, frame: BodyFrame): boolean {
   const marrow = frame.marrow.levelValue;
   if (!view.hounsfield || frame.polarity !== 'brightShell' || marrow < BONE_BEHIND_MIN_MARROW_HU) return false;
@@ -196,7 +202,8 @@ function boneBehindPosteriorWall(view: PlaneView, frame: BodyFrame): boolean {
       if (Number.isFinite(value)) values.push(value);
     }
   }
-  return values.length > 0 && median(values) >= BONE_BEHIND_RATIO * marrow;
+  const behind = median(values);
+  return values.length > 0 && behind >= BONE_BEHIND_RATIO * marrow && behind <= BONE_BEHIND_MAX_RATIO * marrow;
 }
 const STRIP_STEP_MM = 0.5;
 
