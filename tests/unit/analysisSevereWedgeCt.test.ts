@@ -12,7 +12,7 @@ import { spineFrom } from '../helpers/regionSpines';
 // forward by its superior endplate's tilt (a focal kyphosis, the disc above it as thick in front as behind). The box fit
 // found the front two thirds alone, a plausible body of its own (18–26 mm deep, 11–14 mm tall), its posterior wall at the
 // step of the endplate with the intact back of the body behind it: Hp 9–13 mm short at full confidence. A posterior wall
-// with bone behind it (the strip 3–6 mm behind reading ≥ 0.8 × the marrow) now sends the body to the second look beyond
+// with bone behind it (the strip 3–6 mm behind reading 0.8–1.5 × the marrow) now sends the body to the second look beyond
 // that wall, and carries EDGE_NOT_FOUND when that finds nothing better. The noise draws are the journal's wedge grid's.
 
 /** L1 a wedge crushed over its front (Ha `ha` × Hp, Hm `hm` × Hp), the levels above it leaning forward by its tilt. */
