@@ -173,9 +173,8 @@ function withoutCleft(view: PlaneView, seed: Vec2, found: PlaneProposal, options
  * of the height reading BONE_BEHIND_RATIO to BONE_BEHIND_MAX_RATIO of the marrow's HU (its median) says the wall found
  * lies inside the body: a frame stopped at a step of a crushed endplate (a wedge crushed over its front two thirds,
  * read as a box over them: 18–22 mm deep against 38) or at a line inside the body (a real chest CT's T11 and T12, 18–21
- * mm deep).
- * VerSe's walls read 0.01–0.21 of the marrow behind them, the phantom's osteoporotic CT 0.45. Not judged on marrow
- * below BONE_BEHIND_MIN_MARROW_HU (a fatty marrow is too near the canal's values for a ratio).
+ * mm deep). VerSe's walls read 0.01–0.21 of the marrow behind them, the phantom's osteoporotic CT 0.45. Not judged on
+ * marrow below BONE_BEHIND_MIN_MARROW_HU (a fatty marrow is too near the canal's values for a ratio).
  */
 const BONE_BEHIND_RATIO = 0.8;
 /**
@@ -202,8 +201,9 @@ function boneBehindPosteriorWall(view: PlaneView, frame: BodyFrame): boolean {
       if (Number.isFinite(value)) values.push(value);
     }
   }
+  if (values.length === 0) return false;
   const behind = median(values);
-  return values.length > 0 && behind >= BONE_BEHIND_RATIO * marrow && behind <= BONE_BEHIND_MAX_RATIO * marrow;
+  return behind >= BONE_BEHIND_RATIO * marrow && behind <= BONE_BEHIND_MAX_RATIO * marrow;
 }
 const STRIP_STEP_MM = 0.5;
 
