@@ -331,6 +331,19 @@ const VARIANTS: readonly Variant[] = [
     mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
   },
   {
+    name: 'mr-t2-severe-wedge', spine: 'severe-wedge',
+    source: 'L1 a severe anterior wedge (Ha 0.35, Hm 0.55 × Hp) in a focal kyphosis (phantomVariants.ts SEVERE_WEDGE); the 3 mm T2',
+    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'mr-t1-severe-wedge', spine: 'severe-wedge', source: 'that wedge on the 3 mm T1',
+    mr: { pixelMm: 0.7, sliceMm: 3, table: MR_T1, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+  },
+  {
+    name: 'ct-severe-wedge', spine: 'severe-wedge', source: 'that wedge on the phantom-like 1 mm bone-kernel CT',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+  },
+  {
     name: 'mr-t2-kyphosis', spine: 'kyphosis', source: 'hyperkyphosis on the 3 mm T2',
     mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
   },

@@ -108,7 +108,8 @@ export type SpineShape =
   | 'dish'
   | 'aorta'
   | 'aorta-plaques'
-  | 'ligament';
+  | 'ligament'
+  | 'severe-wedge';
 
 /**
  * The discs and spurs of an elderly spine (issue 12, "the spines our users actually have"), per disc named by the body
@@ -255,10 +256,35 @@ const EXTRA_TILT_DEG: Readonly<Record<'kyphosis' | 'lordosis', readonly number[]
  */
 const SCOLIOSIS_SHIFT_MM = [-2, -1, 1, 4, 6, 8, 7, 5, 2, 0] as const;
 
+/**
+ * A severe anterior wedge (the 'severe-wedge' shape; journal, twenty-ninth round): L1 at Ha 0.35 × Hp and Hm 0.55 × Hp
+ * (Genant grade 3, its middle shallower than a whole body may be at its depth), 80 % of the wedge in its superior
+ * endplate, and the bodies above it leaning forward by that endplate's tilt (a focal kyphosis, the disc above it as
+ * thick in front as behind, as a real spine closes it).
+ */
+const SEVERE_WEDGE = { anteriorToPosterior: 0.35, middleToPosterior: 0.55, superiorShare: 0.8, depthMm: 38 } as const;
+
+/** The baseline spine with L1 a severe wedge and the levels above it leaning forward by its tilt (SEVERE_WEDGE). */
+function severeWedgeSpine(): Spine {
+  const l1 = BASELINE_LEVELS.findIndex((l) => l.shape.level === 'L1');
+  const hp = BASELINE_LEVELS[l1]!.shape.posteriorHeightMm;
+  const w = SEVERE_WEDGE;
+  const kyphosisDeg = (Math.atan((w.superiorShare * (1 - w.anteriorToPosterior) * hp) / w.depthMm) * 180) / Math.PI;
+  const levels = BASELINE_LEVELS.map((l, i) => {
+    if (i < l1) return { ...l, tiltDeg: l.tiltDeg + kyphosisDeg };
+    if (i > l1) return l;
+    const shape = { ...l.shape, anteriorHeightMm: w.anteriorToPosterior * hp, middleHeightMm: w.middleToPosterior * hp, superiorShareOfWedge: w.superiorShare };
+    return { ...l, shape: { ...shape, description: 'severe anterior wedge' } };
+  });
+  const poses = stackPoses(levels);
+  return { vertebrae: levels.map((l, i) => ({ shape: l.shape, pose: poses[i]!, frame: frameOf(poses[i]!), discBelowMm: l.discBelowMm })), cement: null };
+}
+
 /** The baseline spine with `shape`'s tilts or shifts. */
 export function spineOf(shape: SpineShape): Spine {
   const base = baselineSpine();
   if (shape === 'baseline') return base;
+  if (shape === 'severe-wedge') return severeWedgeSpine();
   if (shape === 'modic' || shape === 'dish' || shape === 'aorta' || shape === 'aorta-plaques' || shape === 'ligament') return base;
   if (shape === 'degenerated' || shape === 'osteophytes' || shape === 'desiccated') return narrowedSpine(base, discDegenerationsOf(shape));
   const levels = BASELINE_LEVELS.map((l, i) => ({
