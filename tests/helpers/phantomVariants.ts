@@ -13,7 +13,7 @@ import { frameOf, localToPatient, patientToLocal, type Vec3 } from '../../sample
 import { createRandom, gaussian } from '../../sample-data/random';
 import { rasterizePlane, type ImagePlane } from '../../sample-data/rasterize';
 import { buildScene } from '../../sample-data/scene';
-import { BASELINE_LEVELS } from '../../sample-data/spineSpecs';
+import { BASELINE_LEVELS, type LevelSpec } from '../../sample-data/spineSpecs';
 import { CT_HU, MR_T2_SIGNAL, Tissue as TISSUE } from '../../sample-data/tissue';
 import { GROUND_TRUTH_LEVELS, inferiorEndplateVMm, superiorEndplateVMm } from '../../sample-data/vertebraShape';
 import { stackPoses } from '../../sample-data/anatomy';
@@ -264,18 +264,27 @@ const SCOLIOSIS_SHIFT_MM = [-2, -1, 1, 4, 6, 8, 7, 5, 2, 0] as const;
  */
 const SEVERE_WEDGE = { anteriorToPosterior: 0.35, middleToPosterior: 0.55, superiorShare: 0.8, depthMm: 38 } as const;
 
-/** The baseline spine with L1 a severe wedge and the levels above it leaning forward by its tilt (SEVERE_WEDGE). */
-function severeWedgeSpine(): Spine {
+/**
+ * The baseline's levels with L1 an anterior wedge (Ha `anteriorToPosterior` × Hp, Hm `middleToPosterior` × Hp,
+ * SEVERE_WEDGE's share of the wedge in its superior endplate) and the levels above it leaning forward by that
+ * endplate's tilt over SEVERE_WEDGE's depth.
+ */
+export function wedgeLevels(anteriorToPosterior: number, middleToPosterior: number): LevelSpec[] {
   const l1 = BASELINE_LEVELS.findIndex((l) => l.shape.level === 'L1');
   const hp = BASELINE_LEVELS[l1]!.shape.posteriorHeightMm;
-  const w = SEVERE_WEDGE;
-  const kyphosisDeg = (Math.atan((w.superiorShare * (1 - w.anteriorToPosterior) * hp) / w.depthMm) * 180) / Math.PI;
-  const levels = BASELINE_LEVELS.map((l, i) => {
+  const { superiorShare, depthMm } = SEVERE_WEDGE;
+  const kyphosisDeg = (Math.atan((superiorShare * (1 - anteriorToPosterior) * hp) / depthMm) * 180) / Math.PI;
+  return BASELINE_LEVELS.map((l, i) => {
     if (i < l1) return { ...l, tiltDeg: l.tiltDeg + kyphosisDeg };
     if (i > l1) return l;
-    const shape = { ...l.shape, anteriorHeightMm: w.anteriorToPosterior * hp, middleHeightMm: w.middleToPosterior * hp, superiorShareOfWedge: w.superiorShare };
-    return { ...l, shape: { ...shape, description: 'severe anterior wedge' } };
+    const shape = { ...l.shape, anteriorHeightMm: anteriorToPosterior * hp, middleHeightMm: middleToPosterior * hp, superiorShareOfWedge: superiorShare };
+    return { ...l, shape: { ...shape, description: 'anterior wedge' } };
   });
+}
+
+/** The baseline spine with SEVERE_WEDGE's L1 (wedgeLevels). */
+function severeWedgeSpine(): Spine {
+  const levels = wedgeLevels(SEVERE_WEDGE.anteriorToPosterior, SEVERE_WEDGE.middleToPosterior);
   const poses = stackPoses(levels);
   return { vertebrae: levels.map((l, i) => ({ shape: l.shape, pose: poses[i]!, frame: frameOf(poses[i]!), discBelowMm: l.discBelowMm })), cement: null };
 }

@@ -4,7 +4,7 @@ import { assessSpine } from '../../measurement';
 import { levelTruth } from '../../sample-data/anatomy';
 import { BASELINE_LEVELS } from '../../sample-data/spineSpecs';
 import { atItsLevel, centreOf, heightErrorsMm } from '../bench/assistFigures';
-import { fineScene, MR_T1, MR_T2_SIGNAL, renderMr } from '../helpers/phantomVariants';
+import { fineScene, MR_T1, MR_T2_SIGNAL, renderMr, wedgeLevels } from '../helpers/phantomVariants';
 import { spineFrom } from '../helpers/regionSpines';
 
 // Severe (Genant grade 3) fractures on MR, the commonest way they are imaged: the phantom's spine with T12 crushed in
@@ -96,16 +96,7 @@ describe.each(CASES)('severe fractures on a 3 mm %s MR, L2 with %s marrow', (nam
 // from the posterior wall to the anterior one are now read as a wedge: its endplates followed along their tilt, flagged
 // SEVERE_WEDGE when its heights are a severe wedge's. The noise draws are the journal's wedge grid's.
 /** The phantom's levels with L1 a severe wedge and the levels above it leaning forward by its superior endplate's tilt. */
-function severeWedgeLevels() {
-  const l1 = BASELINE_LEVELS.findIndex((l) => l.shape.level === 'L1');
-  const hp = BASELINE_LEVELS[l1]!.shape.posteriorHeightMm;
-  const kyphosisDeg = (Math.atan((0.8 * 0.65 * hp) / 38) * 180) / Math.PI;
-  return BASELINE_LEVELS.map((l, i) => {
-    if (i < l1) return { ...l, tiltDeg: l.tiltDeg + kyphosisDeg };
-    if (i > l1) return l;
-    return { ...l, shape: { ...l.shape, anteriorHeightMm: 0.35 * hp, middleHeightMm: 0.55 * hp, superiorShareOfWedge: 0.8, description: 'severe wedge' } };
-  });
-}
+const severeWedgeLevels = () => wedgeLevels(0.35, 0.55);
 
 const WEDGE_CASES = [
   ['T2', MR_T2_SIGNAL, 1, [[0, 0], [-4, 0], [4, 0], [0, 3], [0, -3]]],

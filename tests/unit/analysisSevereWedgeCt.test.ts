@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { proposeVertebra } from '../../analysis';
 import { assessSpine } from '../../measurement';
 import { levelTruth } from '../../sample-data/anatomy';
-import { BASELINE_LEVELS } from '../../sample-data/spineSpecs';
 import { centreOf, heightErrorsMm } from '../bench/assistFigures';
-import { CT_HU, fineScene, renderCt } from '../helpers/phantomVariants';
+import { CT_HU, fineScene, renderCt, wedgeLevels } from '../helpers/phantomVariants';
 import { spineFrom } from '../helpers/regionSpines';
 
 // A severe wedge on CT crushed over its front two thirds: L1 with Ha 0.40–0.45 × Hp and Hm 0.50–0.55 × Hp (its
@@ -14,18 +13,6 @@ import { spineFrom } from '../helpers/regionSpines';
 // step of the endplate with the intact back of the body behind it: Hp 9–13 mm short at full confidence. A posterior wall
 // with bone behind it (the strip 3–6 mm behind reading 0.8–1.5 × the marrow) now sends the body to the second look beyond
 // that wall, and carries EDGE_NOT_FOUND when that finds nothing better. The noise draws are the journal's wedge grid's.
-
-/** L1 a wedge crushed over its front (Ha `ha` × Hp, Hm `hm` × Hp), the levels above it leaning forward by its tilt. */
-function wedgeLevels(ha: number, hm: number) {
-  const l1 = BASELINE_LEVELS.findIndex((l) => l.shape.level === 'L1');
-  const hp = BASELINE_LEVELS[l1]!.shape.posteriorHeightMm;
-  const kyphosisDeg = (Math.atan((0.8 * (1 - ha) * hp) / 38) * 180) / Math.PI;
-  return BASELINE_LEVELS.map((l, i) => {
-    if (i < l1) return { ...l, tiltDeg: l.tiltDeg + kyphosisDeg };
-    if (i > l1) return l;
-    return { ...l, shape: { ...l.shape, anteriorHeightMm: ha * hp, middleHeightMm: hm * hp, superiorShareOfWedge: 0.8, description: 'severe wedge' } };
-  });
-}
 
 /** The 1 mm bone-kernel CT of that spine (T11–L3) and its truth. */
 function wedgeCt(ha: number, hm: number, draw: number) {
