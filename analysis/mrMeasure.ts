@@ -240,7 +240,7 @@ function sideBoundaries(view: PlaneView, frame: BodyFrame, side: Side, us: reado
   const search = { windowMm: ENDPLATE_WINDOW_MM, minContrast, blurMm, halfWidthMm: MR_PROFILE_HALF_WIDTH_MM, fitBand: true, ...risesOnFrame(frame) };
   return us.flatMap((u) => {
     const expectedMm = expectedEndplateMm(frame, side, u);
-    const fromMm = wedgeProfileStartMm(frame, side, u);
+    const fromMm = frame.wedgeEndplates ? Math.min(0, expectedMm - WEDGE_PROFILE_INSET_MM) : 0;
     const b = mrBoundaryAlong(view, at(frame, u, side === 'superior' ? fromMm : -fromMm), outward(frame, side), { ...search, expectedMm: expectedMm - fromMm });
     return b ? [[u, shifted(b, fromMm)] as const] : [];
   });
@@ -260,21 +260,12 @@ function severeWedge(heightsMm: { readonly anteriorMm: number; readonly middleMm
 }
 
 /**
- * A wedge's endplate profiles start this far inside the endplate's line at least, mm: a band is looked for from 5 mm
- * beyond a profile's start on (its first millimetres give the marrow's level), and towards a severe wedge's short wall
- * the endplate lies closer than that to the frame's centre line (Ha 8 mm: 4 mm either side of it).
+ * A wedge's endplate profiles (BodyFrame.wedgeEndplates) start this far inside the endplate's line at least, mm, not on
+ * the frame's centre line: a band is looked for from 5 mm beyond a profile's start on (its first millimetres give the
+ * marrow's level), and towards a severe wedge's short wall the endplate lies closer than that to the centre line (Ha
+ * 8 mm: 4 mm either side of it); the profile then starts beyond the local middle, towards the other endplate.
  */
 const WEDGE_PROFILE_INSET_MM = 6.5;
-
-/**
- * Where the profile for `side` at `uMm` starts, mm outward along it from the frame's centre line: 0, except on a wedge
- * (BodyFrame.wedgeEndplates) where the endplate expected there is nearer than WEDGE_PROFILE_INSET_MM; the profile then
- * starts that far inside it (beyond the local middle, towards the other endplate).
- */
-function wedgeProfileStartMm(frame: BodyFrame, side: Side, uMm: number): number {
-  if (!frame.wedgeEndplates) return 0;
-  return Math.min(0, expectedEndplateMm(frame, side, uMm) - WEDGE_PROFILE_INSET_MM);
-}
 
 /** `b` with its distances moved `byMm` further out (read from a profile that started `byMm` out of the centre line). */
 function shifted(b: MrBoundary, byMm: number): MrBoundary {
