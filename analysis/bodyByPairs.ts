@@ -12,7 +12,7 @@ import {
   type EndplateLine,
 } from './bodyFrame';
 import { MAX_EDGE_SEARCH_MM } from './constants';
-import { mrBandsAlong, profileBlurMm, RISES_BELOW_SURROUNDINGS } from './mrEdge';
+import { lastingDarkWall, mrBandsAlong, profileBlurMm, RISES_BELOW_SURROUNDINGS, type WallProbe } from './mrEdge';
 import type { PlaneView } from './planeView';
 import { median, type ShellPolarity } from './profile';
 import { addScaled2, dot2, perpendicular2, subtract2, type Vec2 } from './vec';
@@ -23,6 +23,8 @@ import { addScaled2, dot2, perpendicular2, subtract2, type Vec2 } from './vec';
  */
 interface Edge {
   readonly distanceMm: number;
+  /** Where the marrow falls half way into the band, mm; null for a rise out of the marrow. */
+  readonly innerMm: number | null;
   readonly contrast: number;
   readonly darkestValue: number;
 }
@@ -287,6 +289,7 @@ export function findBodyByPairs(
   const edgesFrom = (start: Vec2, direction: Vec2): Edge[] =>
     mrBandsAlong(view, start, direction, { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM, fromMm: 0.5, toMm: MAX_EDGE_SEARCH_MM, ...rises }).map((b) => ({
       distanceMm: b.boundaryMm,
+      innerMm: b.rise ? null : b.innerMm,
       contrast: b.contrast,
       darkestValue: b.darkestValue,
     }));
@@ -349,7 +352,7 @@ export function findBodyByPairs(
     const midMm = (superiorMm + inferiorMm) / 2;
     const heightMm = superiorMm - inferiorMm;
     const anteriorPoints: Vec2[] = [];
-    const posteriorPoints: Vec2[] = [];
+    const backProbes: WallProbe[] = [];
     for (const f of WALL_PROBE_FRACTIONS) {
       const start = addScaled2(centre, cranial, midMm + f * heightMm);
       const pair = wallPair(
@@ -360,11 +363,18 @@ export function findBodyByPairs(
       if (pair) {
         const [front, back] = pair;
         anteriorPoints.push(addScaled2(start, anterior, front.distanceMm));
-        posteriorPoints.push(addScaled2(start, anterior, -back.distanceMm));
+        backProbes.push({ start, wallMm: back.distanceMm, wallInnerMm: back.innerMm });
         contrasts.push(front.contrast, back.contrast);
       }
     }
     if (anteriorPoints.length === 0) return frame;
+    // A posterior wall located beyond the canal is read at the marrow's fall into the canal's dark (lastingDarkWall).
+    const falls = lastingDarkWall(view, backProbes, negate(anterior), { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM });
+    const posteriorPoints = backProbes.flatMap(({ start, wallMm }, i) => {
+      if (!falls) return [addScaled2(start, anterior, -wallMm)];
+      const fall = falls[i];
+      return fall ? [addScaled2(start, anterior, -fall.boundaryMm)] : [];
+    });
     const newCranial = wallAxis(consistent(anteriorPoints, centre, anterior), consistent(posteriorPoints, centre, anterior), cranial) ?? cranial;
     const tiltDeg = (Math.acos(Math.min(1, Math.abs(dot2(newCranial, view.cranial)))) * 180) / Math.PI;
     const base = addScaled2(centre, cranial, midMm);

@@ -75,6 +75,16 @@ const RISE_MIN_RATIO_BELOW_SURROUNDINGS = 0.25;
 export const RISES_BELOW_SURROUNDINGS: { readonly riseMinRatio: number } = { riseMinRatio: RISE_MIN_RATIO_BELOW_SURROUNDINGS };
 /** A rise this close to a band's boundary is that band's own outer side, mm. */
 const RISE_BAND_MERGE_MM = 2;
+/**
+ * A fall out of the marrow into a dark that lasts at least this far beyond it, mm, is a wall where the cortex has no
+ * band of its own (firstLastingDarkFall): behind a posterior wall on T1 the cortex, the posterior longitudinal ligament,
+ * the epidural tissue and the CSF are all dark, and the cortex is no darker than the canal beyond it, so the profile
+ * falls once and stays down for the canal's depth (12–20 mm in adults). A vein's channel or a trabecular gap inside
+ * the body rises back to the marrow within a few millimetres.
+ */
+const LASTING_DARK_MM = 6;
+/** The fall itself (from the marrow's level to the dark's) spans at most this much of the profile, mm: a cortex's edge, not a gradual shading. */
+const FALL_WIDTH_MM = 3;
 
 /**
  * The body's boundary from a dark band whose half-maximum crossings are `innerMm` and `outerMm`, after blur of full
@@ -218,6 +228,41 @@ function risesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
   return rises;
 }
 
+/** A fall into a lasting dark: its boundary (mm from the profile's start) and its depth below the level inside (image units). */
+export interface LastingDarkFall {
+  /** Where the profile crosses half way from the level inside to the dark, mm. */
+  readonly innerMm: number;
+  readonly boundaryMm: number;
+  readonly contrast: number;
+}
+
+/**
+ * The first place in [fromMm, toMm] of the smoothed profile `s` where it falls from the level inside (the median
+ * INNER_LEVEL_FROM_MM–INNER_LEVEL_TO_MM before it) by at least `minContrast` into a dark that stays below half way
+ * between the two for LASTING_DARK_MM, the fall itself no wider than FALL_WIDTH_MM: a wall whose cortex merges with
+ * the dark beyond it. Its boundary is the half-way crossing plus a cortex, as for a band whose outer side is hidden;
+ * null when there is none.
+ */
+function firstLastingDarkFall(s: Float64Array, fromMm: number, toMm: number, search: BandSearch): LastingDarkFall | null {
+  const step = PROFILE_STEP_MM;
+  const index = (mm: number) => Math.round(mm / step);
+  const level = (a: number, b: number) => median(s.subarray(Math.max(0, a), Math.min(s.length, b + 1)));
+  const fallWidth = index(FALL_WIDTH_MM);
+  const lasting = index(LASTING_DARK_MM);
+  for (let k = Math.max(index(INNER_LEVEL_TO_MM), index(fromMm)); k <= Math.min(s.length - 1 - fallWidth - lasting, index(toMm)); k += 1) {
+    const inner = level(k - index(INNER_LEVEL_TO_MM), k - index(INNER_LEVEL_FROM_MM));
+    const dark = level(k + fallWidth, k + fallWidth + lasting);
+    const half = (inner + dark) / 2;
+    if (!(inner - dark >= search.minContrast && s[k - 1]! >= half && s[k]! < half)) continue;
+    let stays = true;
+    for (let m = k; m <= k + fallWidth + lasting && stays; m += 1) stays = s[m]! < half;
+    if (!stays) continue;
+    const innerMm = (k - 1 + (half - s[k - 1]!) / (s[k]! - s[k - 1]!)) * step;
+    return { innerMm, boundaryMm: innerMm + (search.fallbackOffsetMm ?? MR_CORTEX_FALLBACK_MM), contrast: inner - dark };
+  }
+  return null;
+}
+
 /**
  * Whether a band can be the body's boundary where its marrow is darker than its surroundings (`search.riseMinRatio`
  * given): its dark continues (fat, suppressed, beyond the cortex) or it opens onto a tissue brighter than the marrow
@@ -254,6 +299,64 @@ export function mrBandsAlong(
   // A rise where no band was kept just before it (a band's own outer side is already its boundary).
   const rises = risesOf(s, search.fromMm, search.toMm, search, marrowValue).filter((r) => !bands.some((b) => Math.abs(b.boundaryMm - r.boundaryMm) <= RISE_BAND_MERGE_MM));
   return [...bands, ...rises].sort((a, b) => a.boundaryMm - b.boundaryMm);
+}
+
+/**
+ * The first fall into a lasting dark (firstLastingDarkFall) on the profile from `start` along unit `direction` between
+ * fromMm and toMm, or null when the profile shows none.
+ */
+export function lastingDarkFallAlong(
+  view: PlaneView,
+  start: Vec2,
+  direction: Vec2,
+  search: BandSearch & { readonly fromMm: number; readonly toMm: number },
+): LastingDarkFall | null {
+  const s = profileTo(view, start, direction, search.toMm + FALL_WIDTH_MM + LASTING_DARK_MM, search.halfWidthMm);
+  return firstLastingDarkFall(s, search.fromMm, search.toMm, search);
+}
+
+/**
+ * Wall probes that must show a fall into a lasting dark before the located wall, and agree, before the wall is read at
+ * those falls (lastingDarkWall): the basivertebral vein leaves through the posterior wall at mid-height, and its
+ * channel, dark on some sequences, joins the canal's dark on two or three of the seven probes at most.
+ */
+const LASTING_DARK_MIN_PROBES = 4;
+/**
+ * A fall whose half-way crossing lies within this distance of the inner crossing of the located wall's band is that
+ * band's own inner side (a cortex as dark as the canal behind it, its far side unseen), mm.
+ */
+const LASTING_DARK_OWN_BAND_MM = 1;
+/** The probes' falls agree when each lies within this distance of their median, mm. */
+const LASTING_DARK_AGREEMENT_MM = 2;
+
+/** One wall probe for lastingDarkWall: where it starts, and where the wall was located on it (its boundary and, for a band, its inner crossing, mm). */
+export interface WallProbe {
+  readonly start: Vec2;
+  readonly wallMm: number;
+  readonly wallInnerMm: number | null;
+}
+
+/**
+ * A posterior wall read at the marrow's fall into the canal's dark where it was located beyond the canal: per probe the
+ * fall (lastingDarkFallAlong), or null where that probe's fall is not taken; null as a whole to keep the located wall.
+ * On T1 the posterior cortex is thin and the ligament, the epidural tissue and the CSF behind it are all dark, so the
+ * marrow falls once into a dark that lasts across the canal and the cortex shows no band of its own; the first dark
+ * band with a far side is then the back of the canal, and the body 8–17 mm too deep (VerSe's anatomy made into T1).
+ * Taken when LASTING_DARK_MIN_PROBES of the probes fall before their located wall, at places that agree, each fall not
+ * the located band's own inner side. Only for the posterior wall: in front of the anterior one lie fat or muscle, not
+ * a dark canal.
+ */
+export function lastingDarkWall(view: PlaneView, probes: readonly WallProbe[], direction: Vec2, search: BandSearch): (LastingDarkFall | null)[] | null {
+  const falls = probes.map(({ start, wallMm, wallInnerMm }) => {
+    const fall = lastingDarkFallAlong(view, start, direction, { ...search, fromMm: 0, toMm: wallMm });
+    if (fall === null || fall.boundaryMm >= wallMm) return null;
+    return wallInnerMm !== null && Math.abs(wallInnerMm - fall.innerMm) <= LASTING_DARK_OWN_BAND_MM ? null : fall;
+  });
+  const found = falls.filter((fall): fall is LastingDarkFall => fall !== null);
+  if (found.length < LASTING_DARK_MIN_PROBES) return null;
+  const middle = median(found.map((fall) => fall.boundaryMm));
+  const agreeing = falls.map((fall) => (fall !== null && Math.abs(fall.boundaryMm - middle) <= LASTING_DARK_AGREEMENT_MM ? fall : null));
+  return agreeing.filter((fall) => fall !== null).length >= LASTING_DARK_MIN_PROBES ? agreeing : null;
 }
 
 /**

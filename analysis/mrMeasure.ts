@@ -4,7 +4,7 @@ import type { ConfidenceReason } from './confidence';
 import { DEPTH_TO_HEIGHT_RANGE, MR_MAX_CORTEX_MM, WALL_INSET_MM } from './constants';
 import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit';
 import type { PlaneProposal } from './measureBody';
-import { mrBoundaryAlong, profileBlurMm, RISES_BELOW_SURROUNDINGS, type MrBoundary } from './mrEdge';
+import { lastingDarkWall, mrBoundaryAlong, profileBlurMm, RISES_BELOW_SURROUNDINGS, type MrBoundary } from './mrEdge';
 import type { PlaneView } from './planeView';
 import { median } from './profile';
 import type { SixPointsMm } from './sixPoints';
@@ -339,6 +339,25 @@ function largestStep(probes: readonly (readonly [number, number, ...number[]])[]
 }
 
 /**
+ * The posterior wall's probes ([fraction, boundary, depth], as mrWalls reads them) at the marrow's fall into the canal's
+ * dark where the located wall lies beyond the canal (lastingDarkWall), or null to read the wall where it was located.
+ */
+function posteriorWallBeforeLastingDark(view: PlaneView, frame: BodyFrame, minContrast: number, blurMm: number): readonly (readonly [number, number, number])[] | null {
+  const heightMm = frame.superiorMm - frame.inferiorMm;
+  const midMm = (frame.superiorMm + frame.inferiorMm) / 2;
+  const wallMm = -frame.posteriorWallMm;
+  const backward: Vec2 = [-frame.anterior[0], -frame.anterior[1]];
+  const search = { minContrast, blurMm, halfWidthMm: MR_PROFILE_HALF_WIDTH_MM };
+  const probes = WALL_PROBE_FRACTIONS.map((f) => {
+    const start = at(frame, 0, midMm + f * heightMm);
+    const located = mrBoundaryAlong(view, start, backward, { ...search, expectedMm: wallMm, windowMm: WALL_WINDOW_MM });
+    return { start, wallMm, wallInnerMm: located && !located.rise ? located.innerMm : null };
+  });
+  const falls = lastingDarkWall(view, probes, backward, search);
+  return falls ? WALL_PROBE_FRACTIONS.flatMap((f, i) => (falls[i] ? [[f, falls[i].boundaryMm, falls[i].contrast] as const] : [])) : null;
+}
+
+/**
  * The frame with its walls moved onto the outer surface of their dark cortex (mrBoundaryAlong, the same rule as the
  * endplates), each the median over WALL_PROBE_FRACTIONS of the height; a wall without a band keeps its place. Also the
  * anterior wall's largest step between neighbouring inner probes (mm; see MAX_ANTERIOR_WALL_STEP_MM) and the fainter
@@ -360,8 +379,10 @@ function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): { frame: Bo
       });
       return b ? [[f, b.boundaryMm, b.rise ? Number.NaN : b.contrast] as const] : [];
     });
+  const backward: Vec2 = [-frame.anterior[0], -frame.anterior[1]];
   const frontProbes = wall(frame.anteriorWallMm, frame.anterior);
-  const backProbes = wall(-frame.posteriorWallMm, [-frame.anterior[0], -frame.anterior[1]]);
+  const beforeLastingDark = posteriorWallBeforeLastingDark(view, frame, minContrast, blurMm);
+  const backProbes = beforeLastingDark ?? wall(-frame.posteriorWallMm, backward);
   const front = frontProbes.length > 0 ? median(frontProbes.map(([, v]) => v)) : frame.anteriorWallMm;
   const back = backProbes.length > 0 ? -median(backProbes.map(([, v]) => v)) : frame.posteriorWallMm;
   const centre = at(frame, (front + back) / 2, midMm);

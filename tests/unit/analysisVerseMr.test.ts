@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_BELOW_CONFIDENCE, detectSpine, proposeVertebra, WALL_INSET_MM, type Vec3, type Volume } from '../../analysis';
-import { centreOf, grades, signedHeightErrorsMm } from '../bench/assistFigures';
+import { centreOf, depthOfMm, grades, signedHeightErrorsMm } from '../bench/assistFigures';
 import { readVerse, verseAvailable, verseReferences } from '../helpers/assistData';
 import { verseMr, type Weighting } from '../helpers/verseMr';
 
@@ -41,6 +41,20 @@ describe.skipIf(!available)('the analysis on the VerSe anatomy made into MR', HE
         const worstMm = Math.max(...signedHeightErrorsMm(result.value.points, reference.points).map(Math.abs));
         if (worstMm > GROSS_MM) expect(result.value.confidence, `${reference.level} ${offset.join(', ')}: ${worstMm.toFixed(1)} mm off`).toBeLessThan(CHECK_BELOW_CONFIDENCE);
       }
+    }
+  });
+
+  it('reads the T1\'s bodies from wall to wall, not to the back of the canal, from nine clicks ±2 mm around each centre', () => {
+    // On the made T1 the thin posterior cortex is no darker than the ligament, the epidural tissue and the CSF behind
+    // it; before the wall was read at the marrow's fall, T12, L2 and L3 were read 5–17 mm too deep (the back of the
+    // canal). L1 (crushed, its walls the fracture's) and L3 (its anterior wall 2 mm forward) are left out.
+    for (const reference of references.filter((r) => ['T10', 'T11', 'T12', 'L2'].includes(r.level))) {
+      const offMm = END_CLICK_OFFSETS_MM.flatMap((offset) => {
+        const result = proposeVertebra(image('T1'), moved(centreOf(reference.points), offset));
+        return result.ok ? [Math.abs(result.value.depthMm - depthOfMm(reference.points, WALL_INSET_MM))] : [];
+      });
+      const medianOffMm = [...offMm].sort((a, b) => a - b)[Math.floor(offMm.length / 2)]!;
+      expect(medianOffMm, `${reference.level}: depth off by ${offMm.map((d) => d.toFixed(1)).join(', ')} mm`).toBeLessThanOrEqual(2.5);
     }
   });
 

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { DRAWN_BODY, drawnMidsagittalPlane, placeInDrawnColumn } from './drawnMidsagittalPlane.testing';
+import type { PlaneImage } from './image';
+import { proposeVertebra } from './proposeVertebra';
+
+/**
+ * A drawn midsagittal T1 plane (0.5 mm pixels, signal units, deterministic noise of ±`noise`): bodies 36 mm deep and
+ * 26 mm high (fatty marrow 650 inside a 1 mm dark shell of 40), dark T1 discs (300), fat in front (1,000). The
+ * posterior wall's cortex is `posteriorShellMm` thin (the thinnest of a body's), and behind it lies the canal as T1
+ * shows it: the ligament, the epidural veins and the dura darkening from 240 at the wall to 160 at 10 mm, the CSF (130)
+ * to 15 mm, then the posterior epidural fat (1,000); all seen through an MR's point spread (σ 0.6 mm). The thin cortex
+ * is then no darker than the canal beyond it: the marrow falls once into a dark that lasts 15 mm, and the first dark
+ * band with a far side is the back of the canal.
+ */
+function drawnT1Spine(posteriorShellMm: number, noise: number): PlaneImage {
+  const signal = (backMm: number, upMm: number): number => {
+    const place = placeInDrawnColumn(backMm, upMm);
+    switch (place.kind) {
+      case 'behind':
+        if (place.beyondMm < 10) return 240 - 8 * place.beyondMm;
+        return place.beyondMm < 15 ? 130 : 1000;
+      case 'front': return 1000;
+      case 'disc': return 300;
+      case 'body': {
+        const toBackMm = DRAWN_BODY.depthMm / 2 - backMm;
+        const inShell = toBackMm < posteriorShellMm || (place.depthInsideMm < 1 && place.depthInsideMm < toBackMm);
+        return inShell ? 40 : 650;
+      }
+    }
+  };
+  return drawnMidsagittalPlane((backMm, upMm) => blurred(signal, backMm, upMm), noise, 4242);
+}
+
+/** The point spread of an MR's in-plane resolution: a Gaussian of σ PSF_SIGMA_MM, sampled on a 5 × 5 grid. */
+const PSF_SIGMA_MM = 0.6;
+const PSF_OFFSETS_MM = [-2, -1, 0, 1, 2].map((k) => k * 0.5 * PSF_SIGMA_MM * 2);
+const PSF_WEIGHTS = PSF_OFFSETS_MM.map((o) => Math.exp(-(o * o) / (2 * PSF_SIGMA_MM * PSF_SIGMA_MM)));
+
+function blurred(signal: (backMm: number, upMm: number) => number, backMm: number, upMm: number): number {
+  let sum = 0;
+  let weights = 0;
+  PSF_OFFSETS_MM.forEach((dx, a) => {
+    PSF_OFFSETS_MM.forEach((dy, b) => {
+      const w = PSF_WEIGHTS[a]! * PSF_WEIGHTS[b]!;
+      sum += w * signal(backMm + dx, upMm + dy);
+      weights += w;
+    });
+  });
+  return sum / weights;
+}
+
+describe('a posterior wall that merges with the dark canal on T1', () => {
+  it.each([
+    [0.3, 20, 0, 0],
+    [0.3, 20, 4, 3],
+    [0.3, 20, -4, -3],
+    [0.3, 45, 0, 0],
+    [0.2, 45, 3, -4],
+  ])('reads a body with a %f mm posterior cortex (noise ±%i) from a click at (%i, %i) mm as deep as it is, not to the back of the canal', (posteriorShellMm, noise, dy, dz) => {
+    const result = proposeVertebra(drawnT1Spine(posteriorShellMm, noise), [0, dy, dz]);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(Math.abs(result.value.depthMm - DRAWN_BODY.depthMm), `depth ${result.value.depthMm.toFixed(1)} mm against ${DRAWN_BODY.depthMm}`).toBeLessThanOrEqual(1.5);
+    // The posterior points lie on the body, not in the canal (y runs to the back; the wall is at half the depth).
+    for (const corner of [result.value.points.posteriorSuperior, result.value.points.posteriorInferior]) {
+      expect(corner[1]).toBeLessThan(DRAWN_BODY.depthMm / 2);
+    }
+    expect(Math.abs(result.value.heightsMm.posteriorMm - DRAWN_BODY.heightMm)).toBeLessThanOrEqual(1.5);
+  });
+});
