@@ -368,8 +368,9 @@ export function findBodyByPairs(
       }
     }
     if (anteriorPoints.length === 0) return frame;
-    // A posterior wall located beyond the canal is read at the marrow's fall into the canal's dark (lastingDarkWall).
-    const falls = lastingDarkWall(view, backProbes, negate(anterior), { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM });
+    // A posterior wall located beyond the canal is read at the marrow's fall into the canal's dark (lastingDarkWall); on
+    // these wide profiles a band's inner crossing is steady, and the own-band test alone keeps a thick cortex's.
+    const falls = lastingDarkWall(view, backProbes, negate(anterior), { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM }, 0);
     const posteriorPoints = backProbes.flatMap(({ start, wallMm }, i) => {
       if (!falls) return [addScaled2(start, anterior, -wallMm)];
       const fall = falls[i];
@@ -395,6 +396,7 @@ export function findBodyByPairs(
       contrastValue: median(contrasts),
       ...(marrowBelow ? { marrowBelowSurroundings: true } : {}),
       ...(nearerPassed ? { nearerEndplatesPassed: true } : {}),
+      ...(falls ? { posteriorWallAtCanalFall: true } : {}),
       ...wedgeEndplates,
     };
     const moved = Math.hypot(newCentre[0] - centre[0], newCentre[1] - centre[1]);

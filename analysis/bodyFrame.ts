@@ -51,6 +51,12 @@ export interface BodyFrame {
    * kyphosis above it the neighbour's endplate across the disc comes within that window).
    */
   readonly wedgeEndplates?: { readonly superior: EndplateLine; readonly inferior: EndplateLine };
+  /**
+   * MR only: the posterior wall was located beyond the canal and is read at the marrow's fall into the canal's dark
+   * instead (findBodyByPairs, mrEdge's lastingDarkWall), so the measurement takes that fall again wherever the band it
+   * finds near the wall is not the fall's own (the canal's slow darkening shows bands that are not the wall's).
+   */
+  readonly posteriorWallAtCanalFall?: boolean;
 }
 
 /** An endplate as a straight line on the plane: a point on it (plane mm) and its rise along cranial per mm along anterior. */

@@ -342,14 +342,20 @@ export interface WallProbe {
  * On T1 the posterior cortex is thin and the ligament, the epidural tissue and the CSF behind it are all dark, so the
  * marrow falls once into a dark that lasts across the canal and the cortex shows no band of its own; the first dark
  * band with a far side is then the back of the canal, and the body 8–17 mm too deep (VerSe's anatomy made into T1).
- * Taken when LASTING_DARK_MIN_PROBES of the probes fall before their located wall, at places that agree, each fall not
- * the located band's own inner side. Only for the posterior wall: in front of the anterior one lie fat or muscle, not
- * a dark canal.
+ * Taken when LASTING_DARK_MIN_PROBES of the probes fall more than `minBeforeWallMm` before their located wall, at
+ * places that agree, each fall not the located band's own inner side. Only for the posterior wall: in front of the
+ * anterior one lie fat or muscle, not a dark canal.
  */
-export function lastingDarkWall(view: PlaneView, probes: readonly WallProbe[], direction: Vec2, search: BandSearch): (LastingDarkFall | null)[] | null {
+export function lastingDarkWall(
+  view: PlaneView,
+  probes: readonly WallProbe[],
+  direction: Vec2,
+  search: BandSearch,
+  minBeforeWallMm: number,
+): (LastingDarkFall | null)[] | null {
   const falls = probes.map(({ start, wallMm, wallInnerMm }) => {
     const fall = lastingDarkFallAlong(view, start, direction, { ...search, fromMm: 0, toMm: wallMm });
-    if (fall === null || fall.boundaryMm >= wallMm) return null;
+    if (fall === null || wallMm - fall.boundaryMm <= minBeforeWallMm) return null;
     return wallInnerMm !== null && Math.abs(wallInnerMm - fall.innerMm) <= LASTING_DARK_OWN_BAND_MM ? null : fall;
   });
   const found = falls.filter((fall): fall is LastingDarkFall => fall !== null);

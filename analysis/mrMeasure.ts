@@ -339,10 +339,26 @@ function largestStep(probes: readonly (readonly [number, number, ...number[]])[]
 }
 
 /**
+ * Where the body is measured, a fall into a lasting dark is taken for the posterior wall only this far or more before
+ * the located wall, mm. The measurement's narrow profiles (MR_PROFILE_HALF_WIDTH_MM) on a noisy image move a band's
+ * inner crossing by more than the 1 mm of lastingDarkWall's own-band test, so a thick cortex with the CSF behind it
+ * (the phantom's 2 mm shell: 2–3 mm from the fall to its outer surface) no longer reads as one band: on the sweep's
+ * low-SNR 4 mm T1 its L3 was read with the posterior wall 2 mm inside and Hp 2.5 mm short at full confidence. A wall
+ * located beyond the canal lies 8–17 mm beyond the fall.
+ */
+const FALL_BEFORE_MEASURED_WALL_MM = 3;
+
+/**
  * The posterior wall's probes ([fraction, boundary, depth], as mrWalls reads them) at the marrow's fall into the canal's
  * dark where the located wall lies beyond the canal (lastingDarkWall), or null to read the wall where it was located.
  */
-function posteriorWallBeforeLastingDark(view: PlaneView, frame: BodyFrame, minContrast: number, blurMm: number): readonly (readonly [number, number, number])[] | null {
+function posteriorWallBeforeLastingDark(
+  view: PlaneView,
+  frame: BodyFrame,
+  minContrast: number,
+  blurMm: number,
+  minBeforeWallMm: number,
+): readonly (readonly [number, number, number])[] | null {
   const heightMm = frame.superiorMm - frame.inferiorMm;
   const midMm = (frame.superiorMm + frame.inferiorMm) / 2;
   const wallMm = -frame.posteriorWallMm;
@@ -353,7 +369,7 @@ function posteriorWallBeforeLastingDark(view: PlaneView, frame: BodyFrame, minCo
     const located = mrBoundaryAlong(view, start, backward, { ...search, expectedMm: wallMm, windowMm: WALL_WINDOW_MM });
     return { start, wallMm, wallInnerMm: located && !located.rise ? located.innerMm : null };
   });
-  const falls = lastingDarkWall(view, probes, backward, search);
+  const falls = lastingDarkWall(view, probes, backward, search, minBeforeWallMm);
   return falls ? WALL_PROBE_FRACTIONS.flatMap((f, i) => (falls[i] ? [[f, falls[i].boundaryMm, falls[i].contrast] as const] : [])) : null;
 }
 
@@ -381,8 +397,11 @@ function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): { frame: Bo
     });
   const backward: Vec2 = [-frame.anterior[0], -frame.anterior[1]];
   const frontProbes = wall(frame.anteriorWallMm, frame.anterior);
-  const beforeLastingDark = posteriorWallBeforeLastingDark(view, frame, minContrast, blurMm);
-  const backProbes = beforeLastingDark ?? wall(-frame.posteriorWallMm, backward);
+  // Where the frame already reads the posterior wall at the canal's fall, a fall is taken again wherever the band found
+  // near it is not the fall's own (the canal's slow darkening shows bands that are not the wall's); elsewhere only a
+  // wall well beyond the fall is doubted (FALL_BEFORE_MEASURED_WALL_MM).
+  const fallMarginMm = frame.posteriorWallAtCanalFall ? 0 : FALL_BEFORE_MEASURED_WALL_MM;
+  const backProbes = posteriorWallBeforeLastingDark(view, frame, minContrast, blurMm, fallMarginMm) ?? wall(-frame.posteriorWallMm, backward);
   const front = frontProbes.length > 0 ? median(frontProbes.map(([, v]) => v)) : frame.anteriorWallMm;
   const back = backProbes.length > 0 ? -median(backProbes.map(([, v]) => v)) : frame.posteriorWallMm;
   const centre = at(frame, (front + back) / 2, midMm);
