@@ -85,6 +85,12 @@ const RISE_BAND_MERGE_MM = 2;
 const LASTING_DARK_MM = 6;
 /** The fall itself (from the marrow's level to the dark's) spans at most this much of the profile, mm: a cortex's edge, not a gradual shading. */
 const FALL_WIDTH_MM = 3;
+/**
+ * The lasting dark is at most this share of the level inside the fall (0–1): the canal behind a T1 body (ligament,
+ * epidural tissue, CSF) is a third of the fatty marrow or darker (the made T1: 0.27–0.32), where the oedema of a fracture
+ * is about half (the phantom's T1: 0.43), and a fall into oedema inside the body is no wall.
+ */
+const LASTING_DARK_MAX_SHARE = 0.4;
 
 /**
  * The body's boundary from a dark band whose half-maximum crossings are `innerMm` and `outerMm`, after blur of full
@@ -238,9 +244,9 @@ export interface LastingDarkFall {
 
 /**
  * The first place in [fromMm, toMm] of the smoothed profile `s` where it falls from the level inside (the median
- * INNER_LEVEL_FROM_MM–INNER_LEVEL_TO_MM before it) by at least `minContrast` into a dark that stays below half way
- * between the two for LASTING_DARK_MM, the fall itself no wider than FALL_WIDTH_MM: a wall whose cortex merges with
- * the dark beyond it. Its boundary is the half-way crossing plus a cortex, as for a band whose outer side is hidden;
+ * INNER_LEVEL_FROM_MM–INNER_LEVEL_TO_MM before it) by at least `minContrast` into a dark (at most LASTING_DARK_MAX_SHARE
+ * of that level) that stays below half way between the two for LASTING_DARK_MM, the fall itself no wider than
+ * FALL_WIDTH_MM: a wall whose cortex merges with the dark beyond it. Its boundary is the half-way crossing plus a cortex, as for a band whose outer side is hidden;
  * null when there is none.
  */
 function firstLastingDarkFall(s: Float64Array, fromMm: number, toMm: number, search: BandSearch): LastingDarkFall | null {
@@ -253,7 +259,7 @@ function firstLastingDarkFall(s: Float64Array, fromMm: number, toMm: number, sea
     const inner = level(k - index(INNER_LEVEL_TO_MM), k - index(INNER_LEVEL_FROM_MM));
     const dark = level(k + fallWidth, k + fallWidth + lasting);
     const half = (inner + dark) / 2;
-    if (!(inner - dark >= search.minContrast && s[k - 1]! >= half && s[k]! < half)) continue;
+    if (!(inner - dark >= search.minContrast && dark <= LASTING_DARK_MAX_SHARE * inner && s[k - 1]! >= half && s[k]! < half)) continue;
     let stays = true;
     for (let m = k; m <= k + fallWidth + lasting && stays; m += 1) stays = s[m]! < half;
     if (!stays) continue;

@@ -67,3 +67,37 @@ describe('a posterior wall that merges with the dark canal on T1', () => {
     expect(Math.abs(result.value.heightsMm.posteriorMm - DRAWN_BODY.heightMm)).toBeLessThanOrEqual(1.5);
   });
 });
+
+/**
+ * The drawn T1 column with a 2 mm posterior cortex band against CSF (150, 15 mm) and, in the middle body, oedema
+ * (`oedema`, darker than the fatty marrow's 650) over its posterior `oedemaMm`: a fracture's oedema reaching the
+ * posterior wall. The marrow falls into the oedema and the oedema into the cortex and the canal, all darker than half
+ * the marrow: a lasting dark, but not the canal's.
+ */
+function drawnT1WithPosteriorOedema(oedemaMm: number, oedema: number): PlaneImage {
+  return drawnMidsagittalPlane(
+    (backMm, upMm) => {
+      const place = placeInDrawnColumn(backMm, upMm);
+      switch (place.kind) {
+        case 'behind': return place.beyondMm < 15 ? 150 : 1000;
+        case 'front': return 1000;
+        case 'disc': return 300;
+        case 'body': {
+          if (place.depthInsideMm < 0.5) return 40;
+          return place.middle && DRAWN_BODY.depthMm / 2 - backMm < oedemaMm ? oedema : 650;
+        }
+      }
+    },
+    20,
+    4242,
+  );
+}
+
+describe('oedema reaching the posterior wall on T1', () => {
+  it.each([[0, 0], [-4, 3], [-4, -3]])('is not read as the canal: the wall stays at the cortex from a click at (%i, %i) mm', (dy, dz) => {
+    // Oedema at 0.54 × the marrow over the posterior 12 mm; the canal behind a T1 body reads 0.27–0.32 × (the made T1).
+    const result = proposeVertebra(drawnT1WithPosteriorOedema(12, 350), [0, dy, dz]);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(Math.abs(result.value.depthMm - DRAWN_BODY.depthMm), `depth ${result.value.depthMm.toFixed(1)} mm against ${DRAWN_BODY.depthMm}`).toBeLessThanOrEqual(1.5);
+  });
+});
