@@ -348,29 +348,33 @@ function largestStep(probes: readonly (readonly [number, number, ...number[]])[]
  */
 const FALL_BEFORE_MEASURED_WALL_MM = 3;
 
+/** A wall probe as mrWalls reads it: its fraction of the height, where it starts and the band (or rise) found on it. */
+interface WallReading {
+  readonly fraction: number;
+  readonly start: Vec2;
+  readonly boundary: MrBoundary | null;
+}
+
+/** A wall's readings as [fraction, boundary, band depth] (a rise's depth NaN), those with a boundary only. */
+function wallProbes(readings: readonly WallReading[]): readonly (readonly [number, number, number])[] {
+  return readings.flatMap(({ fraction, boundary: b }) => (b ? [[fraction, b.boundaryMm, b.rise ? Number.NaN : b.contrast] as const] : []));
+}
+
 /**
- * The posterior wall's probes ([fraction, boundary, depth], as mrWalls reads them) at the marrow's fall into the canal's
- * dark where the located wall lies beyond the canal (lastingDarkWall), or null to read the wall where it was located.
+ * The posterior wall's probes ([fraction, boundary, depth], as wallProbes) at the marrow's fall into the canal's dark
+ * where the wall located at `wallMm` (its `readings`) lies beyond the canal (lastingDarkWall), or null to keep them.
  */
 function posteriorWallBeforeLastingDark(
   view: PlaneView,
-  frame: BodyFrame,
-  minContrast: number,
-  blurMm: number,
+  readings: readonly WallReading[],
+  wallMm: number,
+  backward: Vec2,
+  search: { readonly minContrast: number; readonly blurMm: number },
   minBeforeWallMm: number,
 ): readonly (readonly [number, number, number])[] | null {
-  const heightMm = frame.superiorMm - frame.inferiorMm;
-  const midMm = (frame.superiorMm + frame.inferiorMm) / 2;
-  const wallMm = -frame.posteriorWallMm;
-  const backward: Vec2 = [-frame.anterior[0], -frame.anterior[1]];
-  const search = { minContrast, blurMm, halfWidthMm: MR_PROFILE_HALF_WIDTH_MM };
-  const probes = WALL_PROBE_FRACTIONS.map((f) => {
-    const start = at(frame, 0, midMm + f * heightMm);
-    const located = mrBoundaryAlong(view, start, backward, { ...search, expectedMm: wallMm, windowMm: WALL_WINDOW_MM });
-    return { start, wallMm, wallInnerMm: located && !located.rise ? located.innerMm : null };
-  });
-  const falls = lastingDarkWall(view, probes, backward, search, minBeforeWallMm);
-  return falls ? WALL_PROBE_FRACTIONS.flatMap((f, i) => (falls[i] ? [[f, falls[i].boundaryMm, falls[i].contrast] as const] : [])) : null;
+  const probes = readings.map(({ start, boundary }) => ({ start, wallMm, wallInnerMm: boundary && !boundary.rise ? boundary.innerMm : null }));
+  const falls = lastingDarkWall(view, probes, backward, { ...search, halfWidthMm: MR_PROFILE_HALF_WIDTH_MM }, minBeforeWallMm);
+  return falls ? readings.flatMap(({ fraction }, i) => (falls[i] ? [[fraction, falls[i].boundaryMm, falls[i].contrast] as const] : [])) : null;
 }
 
 /**
@@ -383,9 +387,10 @@ function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): { frame: Bo
   const minContrast = Math.max(MIN_EDGE_NOISE_RATIO * frame.marrow.noiseValue, 1e-6);
   const heightMm = frame.superiorMm - frame.inferiorMm;
   const midMm = (frame.superiorMm + frame.inferiorMm) / 2;
-  const wall = (expectedMm: number, direction: Vec2): readonly (readonly [number, number, number])[] =>
-    WALL_PROBE_FRACTIONS.flatMap((f) => {
-      const b = mrBoundaryAlong(view, at(frame, 0, midMm + f * heightMm), direction, {
+  const wall = (expectedMm: number, direction: Vec2): WallReading[] =>
+    WALL_PROBE_FRACTIONS.map((fraction) => {
+      const start = at(frame, 0, midMm + fraction * heightMm);
+      const boundary = mrBoundaryAlong(view, start, direction, {
         expectedMm,
         windowMm: WALL_WINDOW_MM,
         minContrast,
@@ -393,15 +398,17 @@ function mrWalls(view: PlaneView, frame: BodyFrame, blurMm: number): { frame: Bo
         halfWidthMm: MR_PROFILE_HALF_WIDTH_MM,
         ...risesOnFrame(frame),
       });
-      return b ? [[f, b.boundaryMm, b.rise ? Number.NaN : b.contrast] as const] : [];
+      return { fraction, start, boundary };
     });
   const backward: Vec2 = [-frame.anterior[0], -frame.anterior[1]];
-  const frontProbes = wall(frame.anteriorWallMm, frame.anterior);
+  const frontProbes = wallProbes(wall(frame.anteriorWallMm, frame.anterior));
+  const backReadings = wall(-frame.posteriorWallMm, backward);
   // Where the frame already reads the posterior wall at the canal's fall, a fall is taken again wherever the band found
   // near it is not the fall's own (the canal's slow darkening shows bands that are not the wall's); elsewhere only a
   // wall well beyond the fall is doubted (FALL_BEFORE_MEASURED_WALL_MM).
   const fallMarginMm = frame.posteriorWallAtCanalFall ? 0 : FALL_BEFORE_MEASURED_WALL_MM;
-  const backProbes = posteriorWallBeforeLastingDark(view, frame, minContrast, blurMm, fallMarginMm) ?? wall(-frame.posteriorWallMm, backward);
+  const backProbes =
+    posteriorWallBeforeLastingDark(view, backReadings, -frame.posteriorWallMm, backward, { minContrast, blurMm }, fallMarginMm) ?? wallProbes(backReadings);
   const front = frontProbes.length > 0 ? median(frontProbes.map(([, v]) => v)) : frame.anteriorWallMm;
   const back = backProbes.length > 0 ? -median(backProbes.map(([, v]) => v)) : frame.posteriorWallMm;
   const centre = at(frame, (front + back) / 2, midMm);
