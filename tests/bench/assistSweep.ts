@@ -123,15 +123,16 @@ interface Variant {
 const SHARP_FWHM_MM = 0.7;
 const SOFT_FWHM_MM = 1.3;
 
-/** The acquisitions the rows beyond T10–L3 are rendered with, as the rows of the same names on T10–L3. */
+/** The acquisitions most rows are rendered with (ct-phantom-like, ct-3mm-bone, mr-t2-3mm, mr-t1-3mm and their variants). */
 const PHANTOM_LIKE_CT: Omit<CtAcquisition, 'seed'> = { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU };
 const CT_3MM_BONE: Omit<CtAcquisition, 'seed'> = { pixelMm: 0.75, sliceMm: 3, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 25, table: CT_HU };
 const MR_T2_3MM: Omit<MrAcquisition, 'seed'> = { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 };
+const MR_T1_3MM: Omit<MrAcquisition, 'seed'> = { ...MR_T2_3MM, pixelMm: 0.7, table: MR_T1 };
 
 const VARIANTS: readonly Variant[] = [
   {
     name: 'ct-phantom-like', spine: 'baseline', source: 'the phantom series: 0.7 mm pixels, 1 mm slices, bone kernel, σ 15 HU',
-    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+    ct: PHANTOM_LIKE_CT,
   },
   {
     name: 'ct-thin-bone', spine: 'baseline',
@@ -170,20 +171,20 @@ const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'ct-kyphosis', spine: 'kyphosis', source: 'thoracolumbar hyperkyphosis (tilts +14° … −4°, Kado 2004) on the phantom-like CT',
-    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+    ct: PHANTOM_LIKE_CT,
   },
   {
     name: 'ct-lordosis', spine: 'lordosis', source: 'lumbar lordosis ≈ 50° (tilts to −22° at L5, Roussouly 2005) on the phantom-like CT',
-    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+    ct: PHANTOM_LIKE_CT,
   },
   {
     name: 'ct-scoliosis', spine: 'scoliosis', source: 'degenerative lumbar scoliosis, bodies up to 8 mm off the midsagittal plane (Kebaish 2011), phantom-like CT',
-    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+    ct: PHANTOM_LIKE_CT,
   },
   {
     name: 'mr-t2-3mm', spine: 'baseline',
     source: 'sagittal T2 TSE: 3 mm slices (partial volume across them), 0.6 mm pixels, posterior coil bias (e-fold 200 mm), σ 25',
-    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: MR_T2_3MM,
   },
   {
     name: 'mr-t2-4mm-lowsnr', spine: 'baseline',
@@ -193,7 +194,7 @@ const VARIANTS: readonly Variant[] = [
   {
     name: 'mr-t1-3mm', spine: 'baseline',
     source: 'sagittal T1 TSE: 3 mm slices, 0.7 mm pixels, coil bias (e-fold 200 mm), σ 25',
-    mr: { pixelMm: 0.7, sliceMm: 3, table: MR_T1, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: MR_T1_3MM,
   },
   {
     name: 'mr-t1-4mm-lowsnr', spine: 'baseline',
@@ -242,12 +243,12 @@ const VARIANTS: readonly Variant[] = [
   {
     name: 'ct-degen-discs', spine: 'degenerated',
     source: 'elderly discs (phantomVariants.ts DEGENERATED_DISCS): T11–T12 and L2–L3 collapsed to 4 mm, L2–L3 with a 1.5 mm vacuum cleft, L1–L2 desiccated; the phantom-like CT',
-    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+    ct: PHANTOM_LIKE_CT,
   },
   {
     name: 'ct-degen-osteophytes', spine: 'osteophytes',
     source: 'those discs and anterior spurs 3–6 mm long rising 1–1.5 mm towards them at T11 inf., T12 sup., L2 inf., L3 sup. (OSTEOPHYTES; Nathan 1962 grades II–III); the phantom-like CT',
-    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+    ct: PHANTOM_LIKE_CT,
   },
   {
     name: 'ct-degen-osteophytes-2mm-soft', spine: 'osteophytes', source: 'the discs and spurs on the routine 2 mm soft-kernel CT',
@@ -271,11 +272,11 @@ const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'mr-t1-degen-osteophytes', spine: 'osteophytes', source: 'the degenerated discs and the spurs on the 3 mm T1',
-    mr: { pixelMm: 0.7, sliceMm: 3, table: MR_T1, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: MR_T1_3MM,
   },
   {
     name: 'ct-desiccated-middle', spine: 'desiccated', source: 'T11–T12 (5 mm), T12–L1 and L1–L2 (4 mm) desiccated between healthy end discs (phantomVariants.ts MIDDLE_DESICCATED_DISCS); the phantom-like CT',
-    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+    ct: PHANTOM_LIKE_CT,
   },
   {
     name: 'mr-t2-desiccated-middle', spine: 'desiccated', source: 'those discs on the 3 mm T2 (desiccated 250, marrow 600, healthy nucleus 1,250): three dark discs between two bright end discs',
@@ -283,11 +284,11 @@ const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'mr-t1-desiccated-middle', spine: 'desiccated', source: 'those discs on the 3 mm T1 (every disc darker than the marrow)',
-    mr: { pixelMm: 0.7, sliceMm: 3, table: MR_T1, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: MR_T1_3MM,
   },
   {
     name: 'ct-dish', spine: 'dish', source: 'bridging anterior ossification (DISH) T11–L2, 1.5 mm thick at mid-body to 6 mm at mid-disc (phantomVariants.ts DISH_LEVELS; Resnick 1976, Verlaan 2011); the phantom-like CT',
-    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+    ct: PHANTOM_LIKE_CT,
   },
   {
     name: 'ct-osteo-1mm-dish', spine: 'dish', source: 'the bridging ossification on the osteoporotic 1 mm CT (a dense bridge in front of a 350 HU shell)',
@@ -316,44 +317,44 @@ const VARIANTS: readonly Variant[] = [
   {
     name: 'mr-t2-3mm-ligament', spine: 'ligament',
     source: 'the 3 mm T2 with the posterior longitudinal ligament and the dura as a 2 mm dark band between the posterior walls and the CSF (phantomVariants.ts LIGAMENT_MM)',
-    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: MR_T2_3MM,
   },
   {
     name: 'mr-t1-3mm-ligament', spine: 'ligament', source: 'the 3 mm T1 with that ligament',
-    mr: { pixelMm: 0.7, sliceMm: 3, table: MR_T1, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: MR_T1_3MM,
   },
   {
     name: 'mr-t1-modic', spine: 'modic', source: 'Modic type 1 either side of T11–T12, type 2 either side of L2–L3, 8 mm under the endplate (phantomVariants.ts MODIC_CHANGES; Modic 1988, Jensen 2009); the 3 mm T1',
-    mr: { pixelMm: 0.7, sliceMm: 3, table: MR_T1, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: MR_T1_3MM,
   },
   {
     name: 'mr-t2-modic', spine: 'modic', source: 'the Modic changes on the 3 mm T2',
-    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: MR_T2_3MM,
   },
   {
     name: 'mr-t2-severe-wedge', spine: 'severe-wedge',
     source: 'L1 a severe anterior wedge (Ha 0.35, Hm 0.55 × Hp) in a focal kyphosis (phantomVariants.ts SEVERE_WEDGE); the 3 mm T2',
-    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: MR_T2_3MM,
   },
   {
     name: 'mr-t1-severe-wedge', spine: 'severe-wedge', source: 'that wedge on the 3 mm T1',
-    mr: { pixelMm: 0.7, sliceMm: 3, table: MR_T1, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: MR_T1_3MM,
   },
   {
     name: 'ct-severe-wedge', spine: 'severe-wedge', source: 'that wedge on the phantom-like 1 mm bone-kernel CT',
-    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 15, table: CT_HU },
+    ct: PHANTOM_LIKE_CT,
   },
   {
     name: 'mr-t2-kyphosis', spine: 'kyphosis', source: 'hyperkyphosis on the 3 mm T2',
-    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: MR_T2_3MM,
   },
   {
     name: 'mr-t2-lordosis', spine: 'lordosis', source: 'lordosis on the 3 mm T2',
-    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: MR_T2_3MM,
   },
   {
     name: 'mr-t2-scoliosis', spine: 'scoliosis', source: 'scoliosis (bodies up to 8 mm off the plane) on the 3 mm T2',
-    mr: { pixelMm: 0.6, sliceMm: 3, table: MR_T2_SIGNAL, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3 },
+    mr: MR_T2_3MM,
   },
   {
     name: 'upper-thoracic-ct-phantom-like', spine: 'upper-thoracic', ct: PHANTOM_LIKE_CT,
@@ -375,7 +376,7 @@ const VARIANTS: readonly Variant[] = [
     name: 'lumbosacral-mr-t2-4mm-lowsnr', spine: 'lumbosacral', source: 'the lumbosacral spine on the 4 mm low-SNR T2 at 1.5 T (as mr-t2-4mm-lowsnr)',
     mr: { pixelMm: 1.1, sliceMm: 4, table: MR_T2_SIGNAL, noiseSigma: 50, biasLengthMm: 120, biasCraniocaudal: 0.3 },
   },
-  { name: 'lumbosacral-mr-t1-3mm', spine: 'lumbosacral', source: 'the lumbosacral spine on the 3 mm T1', mr: { ...MR_T2_3MM, pixelMm: 0.7, table: MR_T1 } },
+  { name: 'lumbosacral-mr-t1-3mm', spine: 'lumbosacral', source: 'the lumbosacral spine on the 3 mm T1', mr: MR_T1_3MM },
   {
     name: 'lumbosacral-ct-desiccated', spine: 'lumbosacral-desiccated', ct: PHANTOM_LIKE_CT,
     source: 'L4/L5 and L5/S1 desiccated and narrowed (7 and 6 mm at the mid-line, ≈ 2.5 mm behind); the phantom-like CT',
