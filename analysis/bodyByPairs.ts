@@ -286,8 +286,8 @@ export function findBodyByPairs(
   const blurMm = profileBlurMm(view.resolutionMm);
   const marrowBelow = options.marrowBelowSurroundings === true;
   const rises = marrowBelow ? RISES_BELOW_SURROUNDINGS : {};
-  const edgesFrom = (start: Vec2, direction: Vec2): Edge[] =>
-    mrBandsAlong(view, start, direction, { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM, fromMm: 0.5, toMm: MAX_EDGE_SEARCH_MM, ...rises }).map((b) => ({
+  const edgesFrom = (start: Vec2, direction: Vec2, discRises = false): Edge[] =>
+    mrBandsAlong(view, start, direction, { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM, fromMm: 0.5, toMm: MAX_EDGE_SEARCH_MM, discRises, ...rises }).map((b) => ({
       distanceMm: b.boundaryMm,
       innerMm: b.rise ? null : b.innerMm,
       contrast: b.contrast,
@@ -310,7 +310,7 @@ export function findBodyByPairs(
     let passed = 0;
     const edgesAt = (u: number): readonly [Edge[], Edge[]] => {
       const start = addScaled2(centre, anterior, u);
-      return [edgesFrom(start, cranial), edgesFrom(start, negate(cranial))];
+      return [edgesFrom(start, cranial, true), edgesFrom(start, negate(cranial), true)];
     };
     const sideEdges: (readonly [Edge[], Edge[]])[] = frame ? [frame.anteriorWallMm - WALL_SIDE_INSET_MM, frame.posteriorWallMm + WALL_SIDE_INSET_MM].map(edgesAt) : [];
     const middleEdges = MIDDLE_PROBES_MM.map(edgesAt);

@@ -73,6 +73,42 @@ const RISE_MIN_RATIO = 1;
 const RISE_MIN_RATIO_BELOW_SURROUNDINGS = 0.25;
 /** The BandSearch field that reads a body whose marrow is darker than its surroundings (BodyFrame.marrowBelowSurroundings). */
 export const RISES_BELOW_SURROUNDINGS: { readonly riseMinRatio: number } = { riseMinRatio: RISE_MIN_RATIO_BELOW_SURROUNDINGS };
+/**
+ * On an endplate's profile a rise out of the marrow at least this much brighter, as a share of the marrow, counts as the
+ * endplate where what lies beyond it is a disc and then the neighbour's body (discRisesOf), however far below
+ * RISE_MIN_RATIO: a T2 disc of 1.3–2 × the marrow (fatty marrow, a nucleus losing water) against an endplate whose
+ * thin cortex is lost in the blur and the slice shows no dark line. Otherwise the first band is the neighbour's
+ * endplate across the disc, and the body is read a disc too tall (a drawn T2, disc 1,100 against marrow 600: 34.5 mm
+ * against 26, at confidence 1; the sweep's 0.5 mm-shell T2, 7–11 mm too tall).
+ */
+const DISC_RISE_MIN_RATIO = 0.3;
+/** The bright stretch beyond such a rise is a disc's height, mm: a collapsed disc's to a tall lumbar one's. */
+const DISC_STRETCH_MM: readonly [number, number] = [2, 16];
+/**
+ * Beyond the stretch, from this far past its end (past the neighbour's endplate band, if any) and over this length,
+ * mm, lies the neighbour's marrow: longer than any distance from a bright spot inside a body (the basivertebral
+ * vein's channel at mid-height, T2-bright) to its own endplate, so a vein is never a disc.
+ */
+const NEIGHBOUR_MARROW_FROM_MM = 3;
+const NEIGHBOUR_MARROW_MM = 12;
+/**
+ * The neighbour's marrow is as bright as this body's all along that span (within this range of the level inside the
+ * rise, as a share of it: a coil's bias changes little over one body), with no dark band and no bright stretch in it:
+ * where the bright stretch is oedema under this body's endplate, the disc lies there instead (brighter or darker than
+ * the marrow on T2) and then the neighbour's endplate band.
+ */
+const NEIGHBOUR_LEVEL_RANGE: readonly [number, number] = [0.75, 1.4];
+
+/**
+ * Beyond a rise, the level of a bright layer too thin for OUTER_LEVEL_FROM_MM–OUTER_LEVEL_TO_MM is read over this span
+ * instead when brighter, mm: the CSF in front of the thoracic cord is 1–3 mm thick, and behind a posterior wall whose
+ * thin cortex is lost in the blur the marrow rises into it and falls again into the cord within 3 mm (the sweep's
+ * 0.5 mm-shell T2: T10's wall passed over on four of seven probes, the body 10 mm too deep). Not where the marrow is
+ * darker than its surroundings (RISES_BELOW_SURROUNDINGS): there every faint step is a rise already, and a thin bright
+ * layer beyond a rim (the annulus's fibres, STIR) is not the body's edge.
+ */
+const THIN_LAYER_FROM_MM = 0.5;
+const THIN_LAYER_TO_MM = 2;
 /** A rise this close to a band's boundary is that band's own outer side, mm. */
 const RISE_BAND_MERGE_MM = 2;
 /**
@@ -134,6 +170,8 @@ interface BandSearch {
    * default); given (RISES_BELOW_SURROUNDINGS), mrBoundaryAlong reads rises as boundaries too.
    */
   readonly riseMinRatio?: number;
+  /** Endplate profiles: fainter rises into a disc count too (discRisesOf). */
+  readonly discRises?: boolean;
 }
 
 interface Band extends MrBoundary {
@@ -202,6 +240,12 @@ function riseBase(s: Float64Array, k: number, inner: number, search: BandSearch)
   return darkest;
 }
 
+/** Whether sample `k` of `s` (2 ≤ k < length − 2) is where the profile rises most steeply among its neighbours. */
+function steepestRiseAt(s: Float64Array, k: number): boolean {
+  const d = s[k + 1]! - s[k - 1]!;
+  return d > 0 && d >= s[k]! - s[k - 2]! && d >= s[k + 2]! - s[k]!;
+}
+
 /**
  * Every place in [fromMm, toMm] of the smoothed profile `s` where it rises from the level inside (the median
  * INNER_LEVEL_FROM_MM–INNER_LEVEL_TO_MM before it) to a level beyond (OUTER_LEVEL_FROM_MM–OUTER_LEVEL_TO_MM after it) at
@@ -216,10 +260,10 @@ function risesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
   const level = (a: number, b: number) => median(s.subarray(Math.max(0, a), Math.min(s.length, b + 1)));
   const rises: Band[] = [];
   for (let k = Math.max(2, index(fromMm)); k <= Math.min(s.length - 3, index(toMm)); k += 1) {
-    const d = s[k + 1]! - s[k - 1]!;
-    if (!(d > 0 && d >= s[k]! - s[k - 2]! && d >= s[k + 2]! - s[k]!)) continue;
+    if (!steepestRiseAt(s, k)) continue;
     const inner = level(k - index(INNER_LEVEL_TO_MM), k - index(INNER_LEVEL_FROM_MM));
-    const outer = level(k + index(OUTER_LEVEL_FROM_MM), k + index(OUTER_LEVEL_TO_MM));
+    const beyond = level(k + index(OUTER_LEVEL_FROM_MM), k + index(OUTER_LEVEL_TO_MM));
+    const outer = search.riseMinRatio === undefined ? Math.max(beyond, level(k + index(THIN_LAYER_FROM_MM), k + index(THIN_LAYER_TO_MM))) : beyond;
     if (!(outer - inner >= search.minContrast && outer >= (1 + (search.riseMinRatio ?? RISE_MIN_RATIO)) * Math.max(inner, marrowValue))) continue;
     const half = (riseBase(s, k, inner, search) + outer) / 2;
     let at = k * step;
@@ -230,6 +274,44 @@ function risesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
       }
     }
     rises.push({ innerMm: at, outerMm: at, boundaryMm: at, contrast: outer - inner, darkestMm: at, darkestValue: inner, outsideValue: outer, rise: true });
+  }
+  return rises;
+}
+
+/**
+ * Every rise in [fromMm, toMm] of the smoothed profile `s` into a disc (see DISC_RISE_MIN_RATIO): a step of at least
+ * `minContrast` to a level beyond at least DISC_RISE_MIN_RATIO brighter than the level inside and the marrow
+ * (`marrowValue`), whose bright stretch (above half way) lasts DISC_STRETCH_MM and is followed, from
+ * NEIGHBOUR_MARROW_FROM_MM past its end over NEIGHBOUR_MARROW_MM, by marrow as bright as this body's all along
+ * (NEIGHBOUR_LEVEL_RANGE). The boundary is the half-way crossing, as for risesOf.
+ */
+function discRisesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSearch, marrowValue: number): Band[] {
+  const step = PROFILE_STEP_MM;
+  const index = (mm: number) => Math.round(mm / step);
+  const level = (a: number, b: number) => median(s.subarray(Math.max(0, a), Math.min(s.length, b + 1)));
+  const rises: Band[] = [];
+  for (let k = Math.max(index(INNER_LEVEL_TO_MM), index(fromMm)); k <= Math.min(s.length - 3, index(toMm)); k += 1) {
+    if (!steepestRiseAt(s, k)) continue;
+    const inner = level(k - index(INNER_LEVEL_TO_MM), k - index(INNER_LEVEL_FROM_MM));
+    const outer = level(k + index(OUTER_LEVEL_FROM_MM), k + index(OUTER_LEVEL_TO_MM));
+    const base = Math.max(inner, marrowValue);
+    if (!(outer - inner >= search.minContrast && outer >= (1 + DISC_RISE_MIN_RATIO) * base)) continue;
+    const half = (inner + outer) / 2;
+    let start = k;
+    while (start < s.length - 1 && s[start]! < half) start += 1;
+    while (start > 0 && s[start - 1]! >= half) start -= 1;
+    let end = start;
+    while (end < s.length - 1 && s[end + 1]! >= half) end += 1;
+    const stretchMm = (end - start) * step;
+    if (stretchMm < DISC_STRETCH_MM[0] || stretchMm > DISC_STRETCH_MM[1]) continue;
+    const from = end + index(NEIGHBOUR_MARROW_FROM_MM);
+    const to = from + index(NEIGHBOUR_MARROW_MM);
+    if (to >= s.length) continue;
+    const beyond = s.subarray(from, to + 1);
+    if (!beyond.every((v) => v >= NEIGHBOUR_LEVEL_RANGE[0] * inner && v <= NEIGHBOUR_LEVEL_RANGE[1] * inner)) continue;
+    const at = (start - 1 + (half - s[start - 1]!) / (s[start]! - s[start - 1]!)) * step;
+    rises.push({ innerMm: at, outerMm: at, boundaryMm: at, contrast: outer - inner, darkestMm: at, darkestValue: inner, outsideValue: outer, rise: true });
+    k = end;
   }
   return rises;
 }
@@ -303,7 +385,12 @@ export function mrBandsAlong(
     return below(band) >= BAND_RELATIVE_DEPTH * Math.max(...ahead.map(below));
   });
   // A rise where no band was kept just before it (a band's own outer side is already its boundary).
-  const rises = risesOf(s, search.fromMm, search.toMm, search, marrowValue).filter((r) => !bands.some((b) => Math.abs(b.boundaryMm - r.boundaryMm) <= RISE_BAND_MERGE_MM));
+  const strongRises = risesOf(s, search.fromMm, search.toMm, search, marrowValue);
+  const discRises =
+    search.discRises && search.riseMinRatio === undefined
+      ? discRisesOf(s, search.fromMm, search.toMm, search, marrowValue).filter((r) => !strongRises.some((o) => Math.abs(o.boundaryMm - r.boundaryMm) <= RISE_BAND_MERGE_MM))
+      : [];
+  const rises = [...strongRises, ...discRises].filter((r) => !bands.some((b) => Math.abs(b.boundaryMm - r.boundaryMm) <= RISE_BAND_MERGE_MM));
   return [...bands, ...rises].sort((a, b) => a.boundaryMm - b.boundaryMm);
 }
 
@@ -383,15 +470,15 @@ export function mrBoundaryAlong(
 ): MrBoundary | null {
   const toMm = search.expectedMm + search.windowMm;
   const fromMm = Math.max(INNER_LEVEL_TO_MM, search.expectedMm - search.windowMm);
-  const s = profileTo(view, start, direction, toMm, search.halfWidthMm);
+  const discRises = search.discRises === true && search.riseMinRatio === undefined;
+  const s = profileTo(view, start, direction, toMm + (discRises ? DISC_STRETCH_MM[1] + NEIGHBOUR_MARROW_FROM_MM + NEIGHBOUR_MARROW_MM : 0), search.halfWidthMm);
   const marrowValue = median(s.subarray(0, Math.round(INNER_LEVEL_FROM_MM / PROFILE_STEP_MM) + 1));
   const all = bandsOf(s, fromMm, toMm, search).filter((b) => opensOutward(b, marrowValue, search));
   const deepest = Math.max(...all.map((b) => b.contrast));
   const bands = all.filter((b) => b.contrast >= DEPTH_SHARE * deepest);
-  const rises =
-    search.riseMinRatio === undefined
-      ? []
-      : risesOf(s, fromMm, toMm + MR_MAX_DARK_LINE_MM, search, marrowValue).filter((r) => !all.some((b) => Math.abs(b.boundaryMm - r.boundaryMm) <= RISE_BAND_MERGE_MM));
+  const rises = (
+    search.riseMinRatio !== undefined ? risesOf(s, fromMm, toMm + MR_MAX_DARK_LINE_MM, search, marrowValue) : discRises ? discRisesOf(s, fromMm, toMm, search, marrowValue) : []
+  ).filter((r) => !all.some((b) => Math.abs(b.boundaryMm - r.boundaryMm) <= RISE_BAND_MERGE_MM));
   // A band whose outer side was not seen, with a rise beyond it within a dark line's width: the rise is that side.
   const candidates = [
     ...bands.filter((b) => b.outerMm !== null || !rises.some((r) => r.boundaryMm > b.darkestMm && r.boundaryMm - b.innerMm <= MR_MAX_DARK_LINE_MM)),
