@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectSpine, proposeVertebra, seriesHeaderOf, type PlaneImage } from '../../analysis';
-import { centreOf, distance } from '../bench/assistFigures';
+import { centreOf, distance, heightErrorsMm } from '../bench/assistFigures';
 import { fineScene, MR_T2_SIGNAL, renderMr, spineOf, truthOnPlane } from '../helpers/phantomVariants';
 
 // The phantom rendered in memory as bench:assist-sweep's 3 mm T2 with a 0.5 mm shell (tests/helpers/phantomVariants.ts,
@@ -28,6 +28,25 @@ describe('a T2 MR of bodies with a 0.5 mm shell', () => {
     const result = proposeVertebra(image, centreOf(level.points));
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.polarity).toBe('darkShell');
+  });
+
+  // Its endplates show no dark line either: the marrow meets the nucleus (1,250 against 600 × the partial volume) or the
+  // annulus straight. The first band beyond is the neighbour's endplate, and T11 and L2 were read a disc too tall from
+  // 4 and 3 of their five clicks (flagged); a rise into a disc with the neighbour's marrow beyond it is the endplate.
+  it('reads T11 to L2 from five clicks each within 1.5 mm, and flags every body it reads further off', () => {
+    const clicks = [[0, 0], [4, 3], [-4, -3], [4, -3], [-4, 3]] as const;
+    const readings = levels.flatMap((level) =>
+      clicks.map(([dy, dz]) => {
+        const c = centreOf(level.points);
+        const result = proposeVertebra(image, [c[0], c[1] + dy, c[2] + dz]);
+        if (!result.ok) throw new Error(result.error.message);
+        const errorMm = Math.max(...heightErrorsMm(result.value.points, level.points));
+        return { level: level.level, click: `(${dy}, ${dz})`, errorMm, confidence: result.value.confidence };
+      }),
+    );
+    const middle = readings.filter((r) => ['T11', 'T12', 'L1', 'L2'].includes(r.level));
+    expect(middle.filter((r) => r.errorMm > 1.5).map((r) => `${r.level} ${r.click} ${r.errorMm.toFixed(1)} mm`)).toEqual([]);
+    expect(readings.filter((r) => r.errorMm > 1.5 && r.confidence >= 0.7).map((r) => `${r.level} ${r.click}`)).toEqual([]);
   });
 
   it('finds every body from T10 to L3 with detectSpine, each at its level', () => {
