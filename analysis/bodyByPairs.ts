@@ -261,6 +261,8 @@ function consistent(points: readonly Vec2[], centre: Vec2, anterior: Vec2): Vec2
  * tissue outside a wall, which run across the whole band, still do.
  */
 const COARSE_HALF_WIDTH_MM = 3;
+/** What an endplate's profile may end at besides a dark band or a strong rise: a rise into a disc (mrEdge: discRisesOf). */
+const ENDPLATE_PROFILES = { discRises: true } as const;
 /** Where the endplates are read across the body's middle, mm from its centre towards the front. */
 const MIDDLE_PROBES_MM: readonly number[] = [-4, 0, 4];
 
@@ -286,8 +288,8 @@ export function findBodyByPairs(
   const blurMm = profileBlurMm(view.resolutionMm);
   const marrowBelow = options.marrowBelowSurroundings === true;
   const rises = marrowBelow ? RISES_BELOW_SURROUNDINGS : {};
-  const edgesFrom = (start: Vec2, direction: Vec2, discRises = false): Edge[] =>
-    mrBandsAlong(view, start, direction, { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM, fromMm: 0.5, toMm: MAX_EDGE_SEARCH_MM, discRises, ...rises }).map((b) => ({
+  const edgesFrom = (start: Vec2, direction: Vec2, along: { discRises?: boolean } = {}): Edge[] =>
+    mrBandsAlong(view, start, direction, { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM, fromMm: 0.5, toMm: MAX_EDGE_SEARCH_MM, ...along, ...rises }).map((b) => ({
       distanceMm: b.boundaryMm,
       innerMm: b.rise ? null : b.innerMm,
       contrast: b.contrast,
@@ -310,7 +312,7 @@ export function findBodyByPairs(
     let passed = 0;
     const edgesAt = (u: number): readonly [Edge[], Edge[]] => {
       const start = addScaled2(centre, anterior, u);
-      return [edgesFrom(start, cranial, true), edgesFrom(start, negate(cranial), true)];
+      return [edgesFrom(start, cranial, ENDPLATE_PROFILES), edgesFrom(start, negate(cranial), ENDPLATE_PROFILES)];
     };
     const sideEdges: (readonly [Edge[], Edge[]])[] = frame ? [frame.anteriorWallMm - WALL_SIDE_INSET_MM, frame.posteriorWallMm + WALL_SIDE_INSET_MM].map(edgesAt) : [];
     const middleEdges = MIDDLE_PROBES_MM.map(edgesAt);

@@ -99,16 +99,6 @@ const NEIGHBOUR_MARROW_MM = 12;
  */
 const NEIGHBOUR_LEVEL_RANGE: readonly [number, number] = [0.75, 1.4];
 
-/**
- * Beyond a rise, the level of a bright layer too thin for OUTER_LEVEL_FROM_MM–OUTER_LEVEL_TO_MM is read over this span
- * instead when brighter, mm: the CSF in front of the thoracic cord is 1–3 mm thick, and behind a posterior wall whose
- * thin cortex is lost in the blur the marrow rises into it and falls again into the cord within 3 mm (the sweep's
- * 0.5 mm-shell T2: T10's wall passed over on four of seven probes, the body 10 mm too deep). Not where the marrow is
- * darker than its surroundings (RISES_BELOW_SURROUNDINGS): there every faint step is a rise already, and a thin bright
- * layer beyond a rim (the annulus's fibres, STIR) is not the body's edge.
- */
-const THIN_LAYER_FROM_MM = 0.5;
-const THIN_LAYER_TO_MM = 2;
 /** A rise this close to a band's boundary is that band's own outer side, mm. */
 const RISE_BAND_MERGE_MM = 2;
 /**
@@ -262,8 +252,7 @@ function risesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
   for (let k = Math.max(2, index(fromMm)); k <= Math.min(s.length - 3, index(toMm)); k += 1) {
     if (!steepestRiseAt(s, k)) continue;
     const inner = level(k - index(INNER_LEVEL_TO_MM), k - index(INNER_LEVEL_FROM_MM));
-    const beyond = level(k + index(OUTER_LEVEL_FROM_MM), k + index(OUTER_LEVEL_TO_MM));
-    const outer = search.riseMinRatio === undefined ? Math.max(beyond, level(k + index(THIN_LAYER_FROM_MM), k + index(THIN_LAYER_TO_MM))) : beyond;
+    const outer = level(k + index(OUTER_LEVEL_FROM_MM), k + index(OUTER_LEVEL_TO_MM));
     if (!(outer - inner >= search.minContrast && outer >= (1 + (search.riseMinRatio ?? RISE_MIN_RATIO)) * Math.max(inner, marrowValue))) continue;
     const half = (riseBase(s, k, inner, search) + outer) / 2;
     let at = k * step;
