@@ -249,6 +249,21 @@ const STILL_TURNING_DEG = 1;
  */
 const WALL_OUTLIER_MM = 3;
 
+/**
+ * Whether a wall placed at `placedMm` (the median of its probes' positions, mm along the outward axis from the body's
+ * middle) lies more than WALL_OUTLIER_MM beyond a group of at least AGREEING_PROBES probes within WALL_AGREEMENT_MM of
+ * each other: those found a wall further in that the others passed over. Behind a 0.5 mm posterior cortex lost in the
+ * blur on T2 the probes that miss it take the next edge out (a band 4 mm into the canal, the back of the canal 18 mm
+ * behind), and when they are half of the seven the median lands on one of them (the sweep's 0.5 mm-shell T2: L1's wall
+ * read 4 mm behind at confidence 1, three probes agreeing within 0.1 mm on the cortex).
+ */
+function wallBehindAgreeingProbes(outwardMm: readonly number[], placedMm: number): boolean {
+  return outwardMm.some((p) => placedMm - p > WALL_OUTLIER_MM && outwardMm.filter((q) => Math.abs(q - p) <= WALL_AGREEMENT_MM).length >= AGREEING_PROBES);
+}
+/** Probes agreeing on a wall lie within this of each other, mm, and at least this many of them make a group (wallBehindAgreeingProbes). */
+const WALL_AGREEMENT_MM = 1;
+const AGREEING_PROBES = 3;
+
 /** The wall points within WALL_OUTLIER_MM of their median position across the body (along `anterior` from `centre`). */
 function consistent(points: readonly Vec2[], centre: Vec2, anterior: Vec2): Vec2[] {
   const across = points.map((p) => dot2(subtract2(p, centre), anterior));
@@ -382,7 +397,9 @@ export function findBodyByPairs(
     const tiltDeg = (Math.acos(Math.min(1, Math.abs(dot2(newCranial, view.cranial)))) * 180) / Math.PI;
     const base = addScaled2(centre, cranial, midMm);
     const front = median(anteriorPoints.map((p) => dot2(subtract2(p, base), anterior)));
-    const back = median(posteriorPoints.map((p) => dot2(subtract2(p, base), anterior)));
+    const backs = posteriorPoints.map((p) => dot2(subtract2(p, base), anterior));
+    const back = median(backs);
+    const posteriorInDoubt = wallBehindAgreeingProbes(backs.map((b) => -b), -back);
     const newCentre = addScaled2(base, anterior, (front + back) / 2);
     const wedgeEndplates: Pick<BodyFrame, 'wedgeEndplates'> = wedge ? wedgeLines(centre, cranial, anterior, probeUs, probePairs) : {};
     frame = {
@@ -399,6 +416,7 @@ export function findBodyByPairs(
       ...(marrowBelow ? { marrowBelowSurroundings: true } : {}),
       ...(nearerPassed ? { nearerEndplatesPassed: true } : {}),
       ...(falls ? { posteriorWallAtCanalFall: true } : {}),
+      ...(posteriorInDoubt ? { posteriorWallInDoubt: true } : {}),
       ...wedgeEndplates,
     };
     const moved = Math.hypot(newCentre[0] - centre[0], newCentre[1] - centre[1]);

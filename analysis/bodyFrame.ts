@@ -57,6 +57,12 @@ export interface BodyFrame {
    * finds near the wall is not the fall's own (the canal's slow darkening shows bands that are not the wall's).
    */
   readonly posteriorWallAtCanalFall?: boolean;
+  /**
+   * MR only: the located posterior wall lies more than WALL_OUTLIER_MM behind a group of its probes that agree on a wall
+   * further in (findBodyByPairs' wallBehindAgreeingProbes): the others passed over that wall to something behind it, so
+   * where the wall is, and so the depth and the posterior corners, is in doubt.
+   */
+  readonly posteriorWallInDoubt?: boolean;
 }
 
 /** An endplate as a straight line on the plane: a point on it (plane mm) and its rise along cranial per mm along anterior. */

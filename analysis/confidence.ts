@@ -8,7 +8,8 @@
  * - DOUBLE_CONTOUR: a second edge of similar strength just beyond the endplate: a tilted or asymmetric endplate seen
  *   twice on this plane, or an endplate not in the plane.
  * - IRREGULAR_WALL: on MR, the anterior wall's dark band lies at two depths along the body (a step between neighbouring
- *   probes no wall has), so where the wall is, and where the anterior height is read, is uncertain.
+ *   probes no wall has), one wall's band is far fainter than the other's, or some posterior wall probes found the wall
+ *   further in than where it was placed; so where the wall is, and where its height is read, is uncertain.
  * - ROUNDED_CORNER: at a corner the edge falls away from the endplate line (rounded rim or an osteophyte).
  * - BRIDGED_CORNER: bone runs across the disc in front of an anterior corner (a bridging osteophyte, DISH), so the wall
  *   found may be the bridge's front and the body's own wall and corner lie behind it, unseen as such.

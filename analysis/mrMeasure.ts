@@ -445,6 +445,12 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
       message: `The anterior wall's dark band lies at two depths along the body (a ${anteriorStepMm.toFixed(1)} mm step): where the wall is, and so the anterior height, is uncertain; check the points.`,
     });
   }
+  if (located.posteriorWallInDoubt) {
+    note({
+      code: 'IRREGULAR_WALL',
+      message: 'Some probes found the posterior wall further in than where it was placed: the wall, and so the body\'s depth and its posterior corners, is uncertain; check the points.',
+    });
+  }
   if (wallContrastRatio < MIN_WALL_CONTRAST_RATIO) {
     note({
       code: 'IRREGULAR_WALL',

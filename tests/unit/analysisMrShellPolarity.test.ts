@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectSpine, proposeVertebra, seriesHeaderOf, type PlaneImage } from '../../analysis';
 import { centreOf, distance, heightErrorsMm } from '../bench/assistFigures';
-import { fineScene, MR_T2_SIGNAL, renderMr, spineOf, truthOnPlane } from '../helpers/phantomVariants';
+import { fineScene, fineSceneOf, MR_T2_SIGNAL, renderMr, spineOf, truthOnPlane } from '../helpers/phantomVariants';
 
 // The phantom rendered in memory as bench:assist-sweep's 3 mm T2 with a 0.5 mm shell (tests/helpers/phantomVariants.ts,
 // THINNEST_CORTEX_MM; sample-data/ only read): 0.6 mm pixels, coil bias e-fold 200 mm, σ 25; T10–L3, cropped to the
@@ -57,5 +57,26 @@ describe('a T2 MR of bodies with a 0.5 mm shell', () => {
       return level !== undefined && distance(proposal.centreMm, centreOf(level.points)) <= level.heights.middleMm / 3;
     });
     expect(right.length).toBe(levels.length);
+  });
+});
+
+// The same scene as bench:assist-sweep renders it (its second noise draw, the whole field): with its endplates read
+// right, T10 clicked 4 mm behind and 3 mm above its centre has four of its seven posterior wall probes pass over the
+// lost 0.5 mm cortex to the back of the canal or a band in it, while three agree on the wall; the median of the seven
+// put the wall 4 mm behind, Hp 2.3 mm tall at confidence 1.
+describe('the 0.5 mm-shell T2 as the sweep draws it', () => {
+  const fineSweep = fineSceneOf('baseline');
+  const sweepImage = renderMr(fineSweep, {
+    pixelMm: 0.6, sliceMm: 3, table: { ...MR_T2_SIGNAL, thinShellMm: 0.5 }, noiseSigma: 25, biasLengthMm: 200, biasCraniocaudal: 0.3,
+    seed: 'sweep/mr-t2-3mm-shell-0.5mm/draw-2',
+  });
+  it('flags T10 when some posterior wall probes find the wall further in than where it was placed', () => {
+    const level = truthOnPlane(fineSweep.spine).find((l) => l.level === 'T10')!;
+    const c = centreOf(level.points);
+    const result = proposeVertebra(sweepImage, [c[0], c[1] + 4, c[2] + 3]);
+    if (!result.ok) throw new Error(result.error.message);
+    const errorMm = Math.max(...heightErrorsMm(result.value.points, level.points));
+    const codes = result.value.reasons.map((r) => r.code);
+    expect(errorMm <= 1.5 || codes.includes('IRREGULAR_WALL'), `heights ${errorMm.toFixed(1)} mm off, reasons ${codes.join(', ') || 'none'}`).toBe(true);
   });
 });
