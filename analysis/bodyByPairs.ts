@@ -25,6 +25,8 @@ interface Edge {
   readonly distanceMm: number;
   /** Where the marrow falls half way into the band, mm; null for a rise out of the marrow. */
   readonly innerMm: number | null;
+  /** A rise into a disc (mrEdge's discRisesOf): the endplate shows no dark line. */
+  readonly discRise: boolean;
   readonly contrast: number;
   readonly darkestValue: number;
 }
@@ -307,6 +309,7 @@ export function findBodyByPairs(
     mrBandsAlong(view, start, direction, { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM, fromMm: 0.5, toMm: MAX_EDGE_SEARCH_MM, ...along, ...rises }).map((b) => ({
       distanceMm: b.boundaryMm,
       innerMm: b.rise ? null : b.innerMm,
+      discRise: b.discRise === true,
       contrast: b.contrast,
       darkestValue: b.darkestValue,
     }));
@@ -322,6 +325,8 @@ export function findBodyByPairs(
   for (let iteration = 0; iteration < (turning ? MAX_ITERATIONS_WHILE_TURNING : ITERATIONS); iteration += 1) {
     const supAll: number[] = [];
     const infAll: number[] = [];
+    let supDiscRises = 0;
+    let infDiscRises = 0;
     const contrasts: number[] = [];
     const depthMm: number | null = frame ? frame.anteriorWallMm - frame.posteriorWallMm : null;
     let passed = 0;
@@ -357,6 +362,8 @@ export function findBodyByPairs(
       if (!crushed && pair && depthMm !== null && wallSideMm !== null && passedNearerPair(sups, infs, depthMm, pair)) passed += 1;
       if (pair) {
         const [sup, inf] = pair;
+        if (sup.discRise) supDiscRises += 1;
+        if (inf.discRise) infDiscRises += 1;
         supAll.push(sup.distanceMm);
         infAll.push(-inf.distanceMm);
         contrasts.push(sup.contrast, inf.contrast);
@@ -417,6 +424,7 @@ export function findBodyByPairs(
       ...(nearerPassed ? { nearerEndplatesPassed: true } : {}),
       ...(falls ? { posteriorWallAtCanalFall: true } : {}),
       ...(posteriorInDoubt ? { posteriorWallInDoubt: true } : {}),
+      ...(supDiscRises > 0 || infDiscRises > 0 ? { endplatesAtDiscRise: { superior: supDiscRises > 0, inferior: infDiscRises > 0 } } : {}),
       ...wedgeEndplates,
     };
     const moved = Math.hypot(newCentre[0] - centre[0], newCentre[1] - centre[1]);

@@ -63,6 +63,12 @@ export interface BodyFrame {
    * where the wall is, and so the depth and the posterior corners, is in doubt.
    */
   readonly posteriorWallInDoubt?: boolean;
+  /**
+   * MR only: which endplates were located, at one or more of the middle probes, at a rise into a disc rather than a dark
+   * band (mrEdge's discRisesOf: no dark line between the marrow and a disc under 2 × its brightness); the measurement
+   * reads those endplates' rises too, and only theirs (a rise beyond a band it did not look for is that band's far side).
+   */
+  readonly endplatesAtDiscRise?: { readonly superior: boolean; readonly inferior: boolean };
 }
 
 /** An endplate as a straight line on the plane: a point on it (plane mm) and its rise along cranial per mm along anterior. */

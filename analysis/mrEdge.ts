@@ -40,6 +40,8 @@ export interface MrBoundary {
   readonly fittedWidthMm?: number;
   /** True for a rise out of the marrow (risesOf), whose contrast is the step up, not a band's depth. */
   readonly rise?: boolean;
+  /** True for a rise into a disc found by discRisesOf (fainter than RISE_MIN_RATIO allows elsewhere). */
+  readonly discRise?: boolean;
 }
 
 /** Marrow level inside the band: the median of the samples this far inside its darkest point, mm. */
@@ -98,6 +100,13 @@ const NEIGHBOUR_MARROW_MM = 12;
  * the marrow on T2) and then the neighbour's endplate band.
  */
 const NEIGHBOUR_LEVEL_RANGE: readonly [number, number] = [0.75, 1.4];
+/**
+ * Such a rise comes straight out of the marrow: nothing before it, over INNER_LEVEL_FROM_MM, darker than this share of
+ * the level inside or the marrow where the profile starts, whichever is brighter (0–1). The far side of a dark band is that band's own, also where the band was not looked for: a
+ * beaked corner's plate, sloping 50° across the profile and smeared to a shallow dip by the profile's width, with a
+ * disc above it, read 1–1.5 mm above the plate at the corner and the beak unflagged.
+ */
+const STRAIGHT_OUT_OF_MARROW = 0.9;
 
 /** A rise this close to a band's boundary is that band's own outer side, mm. */
 const RISE_BAND_MERGE_MM = 2;
@@ -270,7 +279,8 @@ function risesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
 /**
  * Every rise in [fromMm, toMm] of the smoothed profile `s` into a disc (see DISC_RISE_MIN_RATIO): a step of at least
  * `minContrast` to a level beyond at least DISC_RISE_MIN_RATIO brighter than the level inside and the marrow
- * (`marrowValue`), whose bright stretch (above half way) lasts DISC_STRETCH_MM and is followed, from
+ * (`marrowValue`), straight out of the marrow (STRAIGHT_OUT_OF_MARROW), whose bright stretch (above half way) lasts
+ * DISC_STRETCH_MM and is followed, from
  * NEIGHBOUR_MARROW_FROM_MM past its end over NEIGHBOUR_MARROW_MM, by marrow as bright as this body's all along
  * (NEIGHBOUR_LEVEL_RANGE). The boundary is the half-way crossing, as for risesOf.
  */
@@ -293,13 +303,14 @@ function discRisesOf(s: Float64Array, fromMm: number, toMm: number, search: Band
     while (end < s.length - 1 && s[end + 1]! >= half) end += 1;
     const stretchMm = (end - start) * step;
     if (stretchMm < DISC_STRETCH_MM[0] || stretchMm > DISC_STRETCH_MM[1]) continue;
+    if (Math.min(...s.subarray(Math.max(0, start - index(INNER_LEVEL_FROM_MM)), start)) < STRAIGHT_OUT_OF_MARROW * inner) continue;
     const from = end + index(NEIGHBOUR_MARROW_FROM_MM);
     const to = from + index(NEIGHBOUR_MARROW_MM);
     if (to >= s.length) continue;
     const beyond = s.subarray(from, to + 1);
     if (!beyond.every((v) => v >= NEIGHBOUR_LEVEL_RANGE[0] * inner && v <= NEIGHBOUR_LEVEL_RANGE[1] * inner)) continue;
     const at = (start - 1 + (half - s[start - 1]!) / (s[start]! - s[start - 1]!)) * step;
-    rises.push({ innerMm: at, outerMm: at, boundaryMm: at, contrast: outer - inner, darkestMm: at, darkestValue: inner, outsideValue: outer, rise: true });
+    rises.push({ innerMm: at, outerMm: at, boundaryMm: at, contrast: outer - inner, darkestMm: at, darkestValue: inner, outsideValue: outer, rise: true, discRise: true });
     k = end;
   }
   return rises;

@@ -237,7 +237,8 @@ const WEAK_RISE_RESIDUAL_MM = 1;
 
 /** One endplate's dark band on each profile across the body: the band nearest the frame's endplate (mrBoundaryAlong). */
 function sideBoundaries(view: PlaneView, frame: BodyFrame, side: Side, us: readonly number[], minContrast: number, blurMm: number) {
-  const search = { windowMm: ENDPLATE_WINDOW_MM, minContrast, blurMm, halfWidthMm: MR_PROFILE_HALF_WIDTH_MM, fitBand: true, discRises: true, ...risesOnFrame(frame) };
+  const discRises = frame.endplatesAtDiscRise?.[side] === true;
+  const search = { windowMm: ENDPLATE_WINDOW_MM, minContrast, blurMm, halfWidthMm: MR_PROFILE_HALF_WIDTH_MM, fitBand: true, discRises, ...risesOnFrame(frame) };
   return us.flatMap((u) => {
     const expectedMm = expectedEndplateMm(frame, side, u);
     const fromMm = frame.wedgeEndplates ? Math.min(0, expectedMm - WEDGE_PROFILE_INSET_MM) : 0;
