@@ -33,6 +33,27 @@ export function drawnMidsagittalPlane(valueAt: (backMm: number, upMm: number) =>
   };
 }
 
+/**
+ * For tests: `valueAt` (as for drawnMidsagittalPlane) seen through an MR's in-plane point spread, a Gaussian of σ
+ * `sigmaMm` sampled on a 5 × 5 grid σ apart.
+ */
+export function withPointSpread(valueAt: (backMm: number, upMm: number) => number, sigmaMm = 0.6): (backMm: number, upMm: number) => number {
+  const offsetsMm = [-2, -1, 0, 1, 2].map((k) => k * sigmaMm);
+  const weights = offsetsMm.map((o) => Math.exp(-(o * o) / (2 * sigmaMm * sigmaMm)));
+  return (backMm, upMm) => {
+    let sum = 0;
+    let total = 0;
+    offsetsMm.forEach((dx, a) => {
+      offsetsMm.forEach((dy, b) => {
+        const w = weights[a]! * weights[b]!;
+        sum += w * valueAt(backMm + dx, upMm + dy);
+        total += w;
+      });
+    });
+    return sum / total;
+  };
+}
+
 /** For tests: the drawn column's bodies, 36 mm deep and 26 mm high, 8 mm discs between them, one centred on (0, 0). */
 export const DRAWN_BODY = { depthMm: 36, heightMm: 26, discMm: 8 } as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DRAWN_BODY, drawnMidsagittalPlane, placeInDrawnColumn } from './drawnMidsagittalPlane.testing';
+import { DRAWN_BODY, drawnMidsagittalPlane, placeInDrawnColumn, withPointSpread } from './drawnMidsagittalPlane.testing';
 import type { PlaneImage } from './image';
 import { proposeVertebra } from './proposeVertebra';
 
@@ -28,25 +28,7 @@ function drawnT1Spine(posteriorShellMm: number, noise: number): PlaneImage {
       }
     }
   };
-  return drawnMidsagittalPlane((backMm, upMm) => blurred(signal, backMm, upMm), noise, 4242);
-}
-
-/** The point spread of an MR's in-plane resolution: a Gaussian of σ PSF_SIGMA_MM, sampled on a 5 × 5 grid. */
-const PSF_SIGMA_MM = 0.6;
-const PSF_OFFSETS_MM = [-2, -1, 0, 1, 2].map((k) => k * 0.5 * PSF_SIGMA_MM * 2);
-const PSF_WEIGHTS = PSF_OFFSETS_MM.map((o) => Math.exp(-(o * o) / (2 * PSF_SIGMA_MM * PSF_SIGMA_MM)));
-
-function blurred(signal: (backMm: number, upMm: number) => number, backMm: number, upMm: number): number {
-  let sum = 0;
-  let weights = 0;
-  PSF_OFFSETS_MM.forEach((dx, a) => {
-    PSF_OFFSETS_MM.forEach((dy, b) => {
-      const w = PSF_WEIGHTS[a]! * PSF_WEIGHTS[b]!;
-      sum += w * signal(backMm + dx, upMm + dy);
-      weights += w;
-    });
-  });
-  return sum / weights;
+  return drawnMidsagittalPlane(withPointSpread(signal), noise, 4242);
 }
 
 describe('a posterior wall that merges with the dark canal on T1', () => {

@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DRAWN_BODY, drawnMidsagittalPlane, placeInDrawnColumn } from './drawnMidsagittalPlane.testing';
+import { DRAWN_BODY, drawnMidsagittalPlane, placeInDrawnColumn, withPointSpread } from './drawnMidsagittalPlane.testing';
 import type { PlaneImage } from './image';
 import { proposeVertebra } from './proposeVertebra';
-
-/** The point spread of an MR's in-plane resolution: a Gaussian of σ PSF_SIGMA_MM, sampled on a 5 × 5 grid. */
-const PSF_SIGMA_MM = 0.6;
-const PSF_OFFSETS_MM = [-2, -1, 0, 1, 2].map((k) => k * PSF_SIGMA_MM);
-const PSF_WEIGHTS = PSF_OFFSETS_MM.map((o) => Math.exp(-(o * o) / (2 * PSF_SIGMA_MM * PSF_SIGMA_MM)));
-
-function blurred(signal: (backMm: number, upMm: number) => number): (backMm: number, upMm: number) => number {
-  return (backMm, upMm) => {
-    let sum = 0;
-    let weights = 0;
-    PSF_OFFSETS_MM.forEach((dx, a) => {
-      PSF_OFFSETS_MM.forEach((dy, b) => {
-        const w = PSF_WEIGHTS[a]! * PSF_WEIGHTS[b]!;
-        sum += w * signal(backMm + dx, upMm + dy);
-        weights += w;
-      });
-    });
-    return sum / weights;
-  };
-}
 
 /**
  * A drawn midsagittal T2 plane (0.5 mm pixels, noise ±20, an MR's point spread): bodies 36 mm deep and 26 mm high of
@@ -43,7 +23,7 @@ function drawnT2WithoutSuperiorLine(disc: number): PlaneImage {
       }
     }
   };
-  return drawnMidsagittalPlane(blurred(signal), 20, 4242);
+  return drawnMidsagittalPlane(withPointSpread(signal), 20, 4242);
 }
 
 describe('a T2 endplate with no dark line against a disc less than twice as bright as the marrow', () => {
@@ -82,7 +62,7 @@ function drawnT2WithOedema(): PlaneImage {
       }
     }
   };
-  return drawnMidsagittalPlane(blurred(signal), 20, 4242);
+  return drawnMidsagittalPlane(withPointSpread(signal), 20, 4242);
 }
 
 describe('oedema under an endplate on T2', () => {
