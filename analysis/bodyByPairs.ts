@@ -325,8 +325,9 @@ export function findBodyByPairs(
   for (let iteration = 0; iteration < (turning ? MAX_ITERATIONS_WHILE_TURNING : ITERATIONS); iteration += 1) {
     const supAll: number[] = [];
     const infAll: number[] = [];
-    let supDiscRises = 0;
-    let infDiscRises = 0;
+    // Whether an endplate was located at a rise into a disc at any of the middle probes (BodyFrame.endplatesAtDiscRise).
+    let supAtDiscRise = false;
+    let infAtDiscRise = false;
     const contrasts: number[] = [];
     const depthMm: number | null = frame ? frame.anteriorWallMm - frame.posteriorWallMm : null;
     let passed = 0;
@@ -362,8 +363,8 @@ export function findBodyByPairs(
       if (!crushed && pair && depthMm !== null && wallSideMm !== null && passedNearerPair(sups, infs, depthMm, pair)) passed += 1;
       if (pair) {
         const [sup, inf] = pair;
-        if (sup.discRise) supDiscRises += 1;
-        if (inf.discRise) infDiscRises += 1;
+        if (sup.discRise) supAtDiscRise = true;
+        if (inf.discRise) infAtDiscRise = true;
         supAll.push(sup.distanceMm);
         infAll.push(-inf.distanceMm);
         contrasts.push(sup.contrast, inf.contrast);
@@ -424,7 +425,7 @@ export function findBodyByPairs(
       ...(nearerPassed ? { nearerEndplatesPassed: true } : {}),
       ...(falls ? { posteriorWallAtCanalFall: true } : {}),
       ...(posteriorInDoubt ? { posteriorWallInDoubt: true } : {}),
-      ...(supDiscRises > 0 || infDiscRises > 0 ? { endplatesAtDiscRise: { superior: supDiscRises > 0, inferior: infDiscRises > 0 } } : {}),
+      ...(supAtDiscRise || infAtDiscRise ? { endplatesAtDiscRise: { superior: supAtDiscRise, inferior: infAtDiscRise } } : {}),
       ...wedgeEndplates,
     };
     const moved = Math.hypot(newCentre[0] - centre[0], newCentre[1] - centre[1]);

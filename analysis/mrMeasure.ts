@@ -235,7 +235,10 @@ function withConsistentWeakRises(found: readonly (readonly [number, MrBoundary])
 /** How far a weak rise may lie from the endplate curve through the strong edges to be kept, mm (withConsistentWeakRises). */
 const WEAK_RISE_RESIDUAL_MM = 1;
 
-/** One endplate's dark band on each profile across the body: the band nearest the frame's endplate (mrBoundaryAlong). */
+/**
+ * One endplate's dark band on each profile across the body: the band nearest the frame's endplate (mrBoundaryAlong), or
+ * a rise into a disc where the frame located that endplate at one (BodyFrame.endplatesAtDiscRise).
+ */
 function sideBoundaries(view: PlaneView, frame: BodyFrame, side: Side, us: readonly number[], minContrast: number, blurMm: number) {
   const discRises = frame.endplatesAtDiscRise?.[side] === true;
   const search = { windowMm: ENDPLATE_WINDOW_MM, minContrast, blurMm, halfWidthMm: MR_PROFILE_HALF_WIDTH_MM, fitBand: true, discRises, ...risesOnFrame(frame) };
