@@ -102,7 +102,7 @@ const NEIGHBOUR_MARROW_MM = 12;
 const NEIGHBOUR_LEVEL_RANGE: readonly [number, number] = [0.75, 1.4];
 /**
  * Such a rise comes straight out of the marrow: nothing before it, over INNER_LEVEL_FROM_MM, darker than this share of
- * the level inside or the marrow where the profile starts, whichever is brighter (0–1). The far side of a dark band is that band's own, also where the band was not looked for: a
+ * the level inside it (0–1). The far side of a dark band is that band's own, also where the band was not looked for: a
  * beaked corner's plate, sloping 50° across the profile and smeared to a shallow dip by the profile's width, with a
  * disc above it, read 1–1.5 mm above the plate at the corner and the beak unflagged.
  */
@@ -169,7 +169,7 @@ interface BandSearch {
    * default); given (RISES_BELOW_SURROUNDINGS), mrBoundaryAlong reads rises as boundaries too.
    */
   readonly riseMinRatio?: number;
-  /** Endplate profiles: fainter rises into a disc count too (discRisesOf). */
+  /** Endplate profiles: fainter rises into a disc count too (discRisesOf); not with `riseMinRatio` (readsDiscRises). */
   readonly discRises?: boolean;
 }
 
@@ -276,13 +276,17 @@ function risesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
   return rises;
 }
 
+/** Whether a search reads rises into a disc: asked for, and not where every rise of `riseMinRatio` counts already. */
+function readsDiscRises(search: BandSearch): boolean {
+  return search.discRises === true && search.riseMinRatio === undefined;
+}
+
 /**
  * Every rise in [fromMm, toMm] of the smoothed profile `s` into a disc (see DISC_RISE_MIN_RATIO): a step of at least
  * `minContrast` to a level beyond at least DISC_RISE_MIN_RATIO brighter than the level inside and the marrow
  * (`marrowValue`), straight out of the marrow (STRAIGHT_OUT_OF_MARROW), whose bright stretch (above half way) lasts
- * DISC_STRETCH_MM and is followed, from
- * NEIGHBOUR_MARROW_FROM_MM past its end over NEIGHBOUR_MARROW_MM, by marrow as bright as this body's all along
- * (NEIGHBOUR_LEVEL_RANGE). The boundary is the half-way crossing, as for risesOf.
+ * DISC_STRETCH_MM and is followed, from NEIGHBOUR_MARROW_FROM_MM past its end over NEIGHBOUR_MARROW_MM, by marrow as
+ * bright as this body's all along (NEIGHBOUR_LEVEL_RANGE). The boundary is the half-way crossing, as for risesOf.
  */
 function discRisesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSearch, marrowValue: number): Band[] {
   const step = PROFILE_STEP_MM;
@@ -328,8 +332,8 @@ export interface LastingDarkFall {
  * The first place in [fromMm, toMm] of the smoothed profile `s` where it falls from the level inside (the median
  * INNER_LEVEL_FROM_MM–INNER_LEVEL_TO_MM before it) by at least `minContrast` into a dark (at most LASTING_DARK_MAX_SHARE
  * of that level) that stays below half way between the two for LASTING_DARK_MM, the fall itself no wider than
- * FALL_WIDTH_MM: a wall whose cortex merges with the dark beyond it. Its boundary is the half-way crossing plus a cortex, as for a band whose outer side is hidden;
- * null when there is none.
+ * FALL_WIDTH_MM: a wall whose cortex merges with the dark beyond it. Its boundary is the half-way crossing plus a
+ * cortex, as for a band whose outer side is hidden; null when there is none.
  */
 function firstLastingDarkFall(s: Float64Array, fromMm: number, toMm: number, search: BandSearch): LastingDarkFall | null {
   const step = PROFILE_STEP_MM;
@@ -387,7 +391,7 @@ export function mrBandsAlong(
   // A rise where no band was kept just before it (a band's own outer side is already its boundary).
   const strongRises = risesOf(s, search.fromMm, search.toMm, search, marrowValue);
   const discRises =
-    search.discRises && search.riseMinRatio === undefined
+    readsDiscRises(search)
       ? discRisesOf(s, search.fromMm, search.toMm, search, marrowValue).filter((r) => !strongRises.some((o) => Math.abs(o.boundaryMm - r.boundaryMm) <= RISE_BAND_MERGE_MM))
       : [];
   const rises = [...strongRises, ...discRises].filter((r) => !bands.some((b) => Math.abs(b.boundaryMm - r.boundaryMm) <= RISE_BAND_MERGE_MM));
@@ -470,7 +474,7 @@ export function mrBoundaryAlong(
 ): MrBoundary | null {
   const toMm = search.expectedMm + search.windowMm;
   const fromMm = Math.max(INNER_LEVEL_TO_MM, search.expectedMm - search.windowMm);
-  const discRises = search.discRises === true && search.riseMinRatio === undefined;
+  const discRises = readsDiscRises(search);
   const s = profileTo(view, start, direction, toMm + (discRises ? DISC_STRETCH_MM[1] + NEIGHBOUR_MARROW_FROM_MM + NEIGHBOUR_MARROW_MM : 0), search.halfWidthMm);
   const marrowValue = median(s.subarray(0, Math.round(INNER_LEVEL_FROM_MM / PROFILE_STEP_MM) + 1));
   const all = bandsOf(s, fromMm, toMm, search).filter((b) => opensOutward(b, marrowValue, search));
