@@ -1,6 +1,7 @@
 import { DEPTH_TO_HEIGHT_RANGE, MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
 import {
   decidePolarity,
+  expectedEndplateMm,
   marrowStats,
   MAX_AXIS_TILT_DEG,
   MIN_EDGE_NOISE_RATIO,
@@ -168,7 +169,9 @@ const WEDGE_STEP_TOLERANCE_MM = 1;
 /**
  * A wedge's height falls at least this much from mid-depth to beside its shorter wall, mm (a grade 2–3 wedge's endplate
  * falls 3–5 mm over those 14 mm; a band under one endplate that ends short of a wall, a Modic change, steps once and
- * stays level).
+ * stays level), or on each step from beside its taller wall to mid-depth: a wedge crushed over its middle too, whose
+ * plate falls from behind and stays down to the front (the made VerSe T2's L1: 24.6 / 18.9 / 14.3 / 14.4 / 13.4 mm from
+ * behind to the front; before, the body was read across the disc above, Hm 11 mm tall).
  */
 const WEDGE_MIN_FALL_MM = 2;
 /**
@@ -176,6 +179,17 @@ const WEDGE_MIN_FALL_MM = 2;
  * whose one probe beside the anterior wall met a band inside it, an osteophyte's or a vessel's, does not fall there).
  */
 const WEDGE_MIN_MIDDLE_FALL_MM = 1;
+/**
+ * Where the profiles beside a wall start, mm cranial of the frame's centre line: midway between the wedge's endplate
+ * lines there once a wedge was read (BodyFrame.wedgeEndplates), else on the line. A band is told from the marrow on
+ * the first millimetres of its profile (mrEdge: the level 2–5 mm inside it), and beside a severe wedge's short wall the
+ * crushed endplate lies 2–3 mm from the centre line (the made VerSe T2's L1: Ha 8.5 mm, the line 6 mm above its
+ * inferior plate there), so from the line it is lost and the neighbour's plate across the disc is found instead.
+ */
+function wedgeMiddleMm(frame: BodyFrame, uMm: number): number {
+  if (!frame.wedgeEndplates) return 0;
+  return (expectedEndplateMm(frame, 'superior', uMm) - expectedEndplateMm(frame, 'inferior', uMm)) / 2;
+}
 /** A wedge's shorter wall side may be this short against the body's depth (a severe wedge: Ha 0.3 × Hp, 0.2 × depth). */
 const WEDGE_MIN_HEIGHT_TO_DEPTH = 0.18;
 
@@ -184,7 +198,8 @@ const WEDGE_MIN_HEIGHT_TO_DEPTH = 0.18;
  * wall, make an anterior wedge (the compression fracture's shape; the posterior wall crushed too is a burst or a crush
  * all over): every probe has a pair, the posterior side has a whole body's height at this depth
  * (HEIGHT_TO_DEPTH_RANGE), the anterior one at most WEDGE_MAX_SHORT_TO_TALL of it, the height falls by
- * WEDGE_MIN_FALL_MM or more from mid-depth to the anterior side, and no height grows by more than
+ * WEDGE_MIN_FALL_MM or more from mid-depth to the anterior side or on each step from the posterior side to mid-depth
+ * (a crushed middle), and no height grows by more than
  * WEDGE_STEP_TOLERANCE_MM from one probe to the next towards the front (a crushed corner tilts the endplate over the
  * body's depth; a band inside a whole body steps). The middle of a severe wedge is then read on those pairs, nearer
  * each other than HEIGHT_TO_DEPTH_RANGE lets a pair be (the pairs it prefers there reach across a disc), and every
@@ -195,9 +210,23 @@ function wedged(postToAnt: ReadonlyArray<readonly [Edge, Edge] | null>, depthMm:
   const heights = postToAnt.map((p) => p![0].distanceMm + p![1].distanceMm);
   const [tall, short] = [heights[0]!, heights[heights.length - 1]!];
   if (tall < HEIGHT_TO_DEPTH_RANGE[0] * depthMm || short > WEDGE_MAX_SHORT_TO_TALL * tall) return false;
-  if (heights[Math.floor(heights.length / 2)]! - short < WEDGE_MIN_FALL_MM) return false;
+  const mid = Math.floor(heights.length / 2);
+  const sloping = heights.slice(0, mid + 1).every((h, i) => i === 0 || heights[i - 1]! - h >= WEDGE_MIN_FALL_MM);
+  if (heights[mid]! - short < WEDGE_MIN_FALL_MM && !sloping) return false;
   if (heights[1]! - heights[heights.length - 2]! < WEDGE_MIN_MIDDLE_FALL_MM) return false;
   return heights.every((h, i) => i === 0 || h <= heights[i - 1]! + WEDGE_STEP_TOLERANCE_MM);
+}
+
+/**
+ * The probes' pairs (posterior side to anterior side, as wedged reads them) without the anterior side's when it is
+ * taller than the middle probe next to it by more than WEDGE_STEP_TOLERANCE_MM: once a wedge is seen, its short side
+ * is no taller than its middle, and a taller pair there reached past the crushed plate to the neighbour's across the
+ * disc (the made VerSe T2's L1 from some clicks: 23 mm beside a 14.5 mm middle).
+ */
+function withoutRisingShortSide(pairs: ReadonlyArray<readonly [Edge, Edge] | null>): ReadonlyArray<readonly [Edge, Edge] | null> {
+  const height = (p: readonly [Edge, Edge] | null | undefined) => (p ? p[0].distanceMm + p[1].distanceMm : Number.NaN);
+  const last = pairs.length - 1;
+  return height(pairs[last]) > height(pairs[last - 1]) + WEDGE_STEP_TOLERANCE_MM ? pairs.map((p, i) => (i === last ? null : p)) : pairs;
 }
 
 /**
@@ -305,10 +334,11 @@ export function findBodyByPairs(
   const blurMm = profileBlurMm(view.resolutionMm);
   const marrowBelow = options.marrowBelowSurroundings === true;
   const rises = marrowBelow ? RISES_BELOW_SURROUNDINGS : {};
-  const edgesFrom = (start: Vec2, direction: Vec2, along: { discRises?: boolean } = {}): Edge[] =>
-    mrBandsAlong(view, start, direction, { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM, fromMm: 0.5, toMm: MAX_EDGE_SEARCH_MM, ...along, ...rises }).map((b) => ({
-      distanceMm: b.boundaryMm,
-      innerMm: b.rise ? null : b.innerMm,
+  // Edges along `direction` from `start` moved `shiftMm` along it, their distances still counted from `start`.
+  const edgesFrom = (start: Vec2, direction: Vec2, along: { discRises?: boolean } = {}, shiftMm = 0): Edge[] =>
+    mrBandsAlong(view, addScaled2(start, direction, shiftMm), direction, { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM, fromMm: 0.5, toMm: MAX_EDGE_SEARCH_MM, ...along, ...rises }).map((b) => ({
+      distanceMm: b.boundaryMm + shiftMm,
+      innerMm: b.rise ? null : b.innerMm + shiftMm,
       discRise: b.discRise === true,
       contrast: b.contrast,
       darkestValue: b.darkestValue,
@@ -331,12 +361,14 @@ export function findBodyByPairs(
     const contrasts: number[] = [];
     const depthMm: number | null = frame ? frame.anteriorWallMm - frame.posteriorWallMm : null;
     let passed = 0;
-    const edgesAt = (u: number): readonly [Edge[], Edge[]] => {
+    // Both profiles at u start `middleMm` cranial of the centre line; their edges are counted from the line.
+    const edgesAt = (u: number, middleMm = 0): readonly [Edge[], Edge[]] => {
       const start = addScaled2(centre, anterior, u);
-      return [edgesFrom(start, cranial, ENDPLATE_PROFILES), edgesFrom(start, negate(cranial), ENDPLATE_PROFILES)];
+      return [edgesFrom(start, cranial, ENDPLATE_PROFILES, middleMm), edgesFrom(start, negate(cranial), ENDPLATE_PROFILES, -middleMm)];
     };
-    const sideEdges: (readonly [Edge[], Edge[]])[] = frame ? [frame.anteriorWallMm - WALL_SIDE_INSET_MM, frame.posteriorWallMm + WALL_SIDE_INSET_MM].map(edgesAt) : [];
-    const middleEdges = MIDDLE_PROBES_MM.map(edgesAt);
+    const sideUs = frame ? [frame.anteriorWallMm - WALL_SIDE_INSET_MM, frame.posteriorWallMm + WALL_SIDE_INSET_MM] : [];
+    const sideEdges: (readonly [Edge[], Edge[]])[] = sideUs.map((u) => edgesAt(u, frame ? wedgeMiddleMm(frame, u) : 0));
+    const middleEdges = MIDDLE_PROBES_MM.map((u) => edgesAt(u));
     // Heights of a crushed body, and of any body, crushed or whole, at this depth (crushedAllOver).
     const crushedRange = depthMm === null ? null : ([CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm, HEIGHT_TO_DEPTH_RANGE[0] * depthMm] as const);
     const anyBodyRange = depthMm === null ? null : ([CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm, HEIGHT_TO_DEPTH_RANGE[1] * depthMm] as const);
@@ -409,7 +441,7 @@ export function findBodyByPairs(
     const back = median(backs);
     const posteriorInDoubt = wallBehindAgreeingProbes(backs.map((b) => -b), -back);
     const newCentre = addScaled2(base, anterior, (front + back) / 2);
-    const wedgeEndplates: Pick<BodyFrame, 'wedgeEndplates'> = wedge ? wedgeLines(centre, cranial, anterior, probeUs, probePairs) : {};
+    const wedgeEndplates: Pick<BodyFrame, 'wedgeEndplates'> = wedge ? wedgeLines(centre, cranial, anterior, probeUs, withoutRisingShortSide(probePairs)) : {};
     frame = {
       centre: newCentre,
       cranial,

@@ -58,6 +58,25 @@ describe.skipIf(!available)('the analysis on the VerSe anatomy made into MR', HE
     }
   });
 
+  it('reads the T2\'s crushed L1 on its own endplates, not across the disc above, from nine clicks ±2 mm around its centre', () => {
+    // L1 is crushed over its front and middle (Ha 8.5, Hm 14.4, Hp 25 mm): nearer each other at mid-depth than a whole
+    // body of its depth, and its plate falls from behind and stays down to the front, so the pair beyond the disc above
+    // was taken (Hm 9–11 mm tall from every click). Its middle and posterior heights are held to 1.5 mm; its anterior
+    // corner, on the beak where the crushed plate drops within the last millimetres, to 4 mm (2.2–3.5 mm over now).
+    const reference = references.find((r) => r.level === 'L1')!;
+    for (const offset of END_CLICK_OFFSETS_MM) {
+      const result = proposeVertebra(image('T2'), moved(centreOf(reference.points), offset));
+      expect(result.ok, offset.join(', ')).toBe(true);
+      if (!result.ok) continue;
+      const [ha, hm, hp] = signedHeightErrorsMm(result.value.points, reference.points);
+      const label = `${offset.join(', ')}: Ha/Hm/Hp off ${[ha, hm, hp].map((e) => e!.toFixed(1)).join(' / ')} mm`;
+      expect(Math.abs(hm!), label).toBeLessThanOrEqual(1.5);
+      expect(Math.abs(hp!), label).toBeLessThanOrEqual(1.5);
+      expect(Math.abs(ha!), label).toBeLessThanOrEqual(4);
+      expect(grades([{ level: 'L1', points: result.value.points }]).get('L1'), label).toBe(referenceGrades.get('L1'));
+    }
+  });
+
   it.each([['T1'], ['T2']] as const)(
     'counts the six levels T10→L3 of the %s MR from two clicks, and grades no body otherwise than its reference points without "check"',
     (weighting) => {
