@@ -842,12 +842,21 @@ function judgingOf({ discs, evidence, first, last, bodyAt, readAgain, stationOf 
     const atMiddle = bodyAt(middle);
     if (atMiddle) return atMiddle;
     const quarter = Math.round((to - from) / 4);
-    for (const station of [middle - quarter, middle + quarter]) {
-      const body = quarter > 0 ? bodyAt(station) : null;
+    if (quarter <= 0) return null;
+    const atQuarter = (station: number): VertebraProposal | null => {
+      const body = bodyAt(station);
       const at = body ? stationOf(body.centreMm) : -1;
-      if (body && at > from && at < to) return body;
-    }
-    return null;
+      return body && at > from && at < to ? body : null;
+    };
+    // The first quarter seed's body is taken, unless it is not even half as confident as "check" asks and the second
+    // seed's body would pass unflagged: the first seed can lie in a pit of the endplate (a Schmorl node) or the disc
+    // beside it and read the disc as a body (the sweep's T1 with a node under T12's superior endplate: a box over the
+    // disc, confidence 0.09, while T12 lay at the second seed, confidence 1). Anything wider changed which disc count
+    // was taken where a band of oedema looks like a disc (the phantom's T2 with oedema 12 mm under L1's endplate).
+    const first = atQuarter(middle - quarter);
+    if (first && first.confidence >= CHECK_BELOW_CONFIDENCE / 2) return first;
+    const second = atQuarter(middle + quarter);
+    return second && (!first || second.confidence >= CHECK_BELOW_CONFIDENCE) ? second : first;
   };
   let previous: SpineVertebra = { levelOffset: 0, proposal: first };
   let beforePrevious: SpineVertebra | null = null;

@@ -332,6 +332,23 @@ const VARIANTS: readonly Variant[] = [
     mr: MR_T2_3MM,
   },
   {
+    name: 'mr-t2-lesions', spine: 'lesions',
+    source: 'haemangiomas in L2 (12 mm across, in front of and above its centre) and T11 (8 mm, behind and below), Schmorl nodes under T12\'s superior and L3\'s inferior endplate (phantomVariants.ts HAEMANGIOMAS, SCHMORL_NODES); the 3 mm T2, the haemangiomas 1,100 (marrow 600)',
+    mr: { ...MR_T2_3MM, table: { ...MR_T2_SIGNAL, haemangioma: 1100 } },
+  },
+  {
+    name: 'mr-t1-lesions', spine: 'lesions', source: 'those lesions on the 3 mm T1, the haemangiomas 850 (marrow 700)',
+    mr: MR_T1_3MM,
+  },
+  {
+    name: 'ct-lesions', spine: 'lesions', source: 'those lesions on the phantom-like 1 mm bone-kernel CT, the haemangiomas 70 HU (marrow 240)',
+    ct: PHANTOM_LIKE_CT,
+  },
+  {
+    name: 'ct-osteo-1mm-lesions', spine: 'lesions', source: 'those lesions on the osteoporotic 1 mm CT',
+    ct: { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: SHARP_FWHM_MM, noiseHu: 20, table: CT_OSTEOPOROTIC },
+  },
+  {
     name: 'mr-t2-severe-wedge', spine: 'severe-wedge',
     source: 'L1 a severe anterior wedge (Ha 0.35, Hm 0.55 × Hp) in a focal kyphosis (phantomVariants.ts SEVERE_WEDGE); the 3 mm T2',
     mr: MR_T2_3MM,

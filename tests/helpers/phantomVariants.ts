@@ -49,6 +49,12 @@ export type SignalTable = Readonly<Record<keyof typeof Tissue, number>> & {
    * every MR sequence, soft tissue on CT. Absent: the table's cortical bone.
    */
   readonly ligament?: number;
+  /**
+   * A vertebral haemangioma ('lesions' shape): fat and slow-flowing blood among thickened trabeculae, brighter than the
+   * marrow on T1 and T2 and darker on CT (Ross JS et al., Radiology 1987;165:165; Laredo JD et al., Radiology
+   * 1990;177:467). Absent: midway between the table's fat and its marrow.
+   */
+  readonly haemangioma?: number;
 };
 
 /** Fine sampling of the scene, mm: a quarter of the finest pixel any variant uses (0.5 mm). */
@@ -86,6 +92,8 @@ const AORTIC_LUMEN = 20;
 const AORTIC_PLAQUE = 21;
 /** The posterior longitudinal ligament with the dura ('ligament' shape): tissue code added here, the table's ligament. */
 const LIGAMENT = 22;
+/** A vertebral haemangioma ('lesions' shape): tissue code added here, the table's haemangioma. */
+const HAEMANGIOMA = 23;
 /**
  * Thickness of the dark band the 'ligament' shape draws behind the bodies' posterior walls and the discs, in the canal,
  * mm: the posterior longitudinal ligament (≈ 1–2 mm at the midline, thickest over the discs) and the dura (≈ 0.3–0.5 mm)
@@ -109,6 +117,7 @@ export type SpineShape =
   | 'aorta'
   | 'aorta-plaques'
   | 'ligament'
+  | 'lesions'
   | 'severe-wedge';
 
 /**
@@ -294,7 +303,7 @@ export function spineOf(shape: SpineShape): Spine {
   const base = baselineSpine();
   if (shape === 'baseline') return base;
   if (shape === 'severe-wedge') return severeWedgeSpine();
-  if (shape === 'modic' || shape === 'dish' || shape === 'aorta' || shape === 'aorta-plaques' || shape === 'ligament') return base;
+  if (shape === 'modic' || shape === 'dish' || shape === 'aorta' || shape === 'aorta-plaques' || shape === 'ligament' || shape === 'lesions') return base;
   if (shape === 'degenerated' || shape === 'osteophytes' || shape === 'desiccated') return narrowedSpine(base, discDegenerationsOf(shape));
   const levels = BASELINE_LEVELS.map((l, i) => ({
     ...l,
@@ -359,9 +368,10 @@ export function fineScene(
     /**
      * Draw DEGENERATED_DISCS (desiccated, narrowed as `spine` is, a vacuum cleft) and, with 'osteophytes', OSTEOPHYTES;
      * with 'middleDiscs', MIDDLE_DESICCATED_DISCS (desiccated, narrowed as `spine` is) alone; with 'modic',
-     * MODIC_CHANGES; with 'dish', the bridging ossification of DISH_LEVELS.
+     * MODIC_CHANGES; with 'dish', the bridging ossification of DISH_LEVELS; with 'lesions', HAEMANGIOMAS and
+     * SCHMORL_NODES.
      */
-    readonly degeneration?: 'discs' | 'osteophytes' | 'middleDiscs' | 'modic' | 'dish';
+    readonly degeneration?: 'discs' | 'osteophytes' | 'middleDiscs' | 'modic' | 'dish' | 'lesions';
     /** Discs drawn desiccated or fused on any spine, by the level above each (instead of `degeneration`). */
     readonly discs?: DiscDegenerations;
     /** Draw the aorta in front of the bodies (AORTA), with calcified plaques ('plaques') or without. */
@@ -393,6 +403,7 @@ export function fineScene(
     const grid = { xMm: x, y0Mm, zTopMm, ny, nz };
     if (crop.discs) paintDegeneratedDiscs(tissue, spine, grid, crop.discs);
     else if (crop.degeneration === 'modic') paintModicChanges(tissue, spine, grid);
+    else if (crop.degeneration === 'lesions') paintFocalLesions(tissue, spine, grid);
     else if (crop.degeneration === 'dish') paintBridgingOssification(tissue, spine, grid);
     else if (crop.degeneration) {
       paintDegeneratedDiscs(tissue, spine, grid, crop.degeneration === 'middleDiscs' ? MIDDLE_DESICCATED_DISCS : DEGENERATED_DISCS);
@@ -421,7 +432,7 @@ export function fineSceneOf(shape: SpineShape): FineScene {
         ? 'osteophytes'
         : shape === 'desiccated'
           ? 'middleDiscs'
-          : shape === 'modic' || shape === 'dish'
+          : shape === 'modic' || shape === 'dish' || shape === 'lesions'
             ? shape
             : undefined;
   const extra = shape === 'aorta' ? { aorta: true } : shape === 'aorta-plaques' ? { aorta: 'plaques' as const } : shape === 'ligament' ? { ligament: true } : {};
@@ -506,6 +517,66 @@ function paintOsteophytes(tissue: Uint8Array, spine: Spine, grid: FineGrid): voi
         if (towardsDiscMm <= spur.riseMm * share && towardsDiscMm >= -spur.baseMm + (spur.baseMm + spur.riseMm) * share) {
           tissue[index] = Tissue.corticalBone;
         }
+      }
+    }
+  }
+}
+
+/**
+ * Focal lesions of the body that most adult spines carry (the 'lesions' shape), which no height reading may take for a
+ * boundary: vertebral haemangiomas, round, 1–2 cm, found in about a tenth of adults and most often in the thoracolumbar
+ * bodies (Slon V et al., Eur Spine J 2015;24:2189), and Schmorl nodes, disc material herniated through an endplate into
+ * the marrow in a pit 3–10 mm across with a sclerotic rim (Williams FMK et al., Arthritis Rheum 2007;57:855; Kyere KA
+ * et al., Insights Imaging 2012;3:541), here under the middle of two endplates. Centres in each body's own frame (u
+ * forward from its centre, v towards the head, mm; on the midline).
+ */
+interface Haemangioma {
+  readonly level: string;
+  readonly uMm: number;
+  readonly vMm: number;
+  readonly radiusMm: number;
+}
+const HAEMANGIOMAS: readonly Haemangioma[] = [
+  { level: 'L2', uMm: 4, vMm: 3, radiusMm: 6 },
+  { level: 'T11', uMm: -7, vMm: -6, radiusMm: 4 },
+];
+interface SchmorlNode {
+  readonly level: string;
+  readonly endplate: 'superior' | 'inferior';
+  /** Where along the endplate the pit is centred, mm forward of the body's centre. */
+  readonly uMm: number;
+  /** Radius of the hemispherical pit below the endplate's surface, mm. */
+  readonly radiusMm: number;
+}
+const SCHMORL_NODES: readonly SchmorlNode[] = [
+  { level: 'T12', endplate: 'superior', uMm: -3, radiusMm: 4 },
+  { level: 'L3', endplate: 'inferior', uMm: 5, radiusMm: 3 },
+];
+/** The sclerotic rim around a Schmorl node's pit, mm (drawn as cortex). */
+const SCHMORL_RIM_MM = 1;
+
+/** Draws HAEMANGIOMAS over the marrow and SCHMORL_NODES' pits (disc nucleus in a sclerotic rim) into the bone. */
+function paintFocalLesions(tissue: Uint8Array, spine: Spine, grid: FineGrid): void {
+  const at = (level: string) => spine.vertebrae.find((v) => v.shape.level === level);
+  const haemangiomas = (process.env.NOHAEM ? [] : HAEMANGIOMAS).flatMap((h) => (at(h.level) ? [{ h, vertebra: at(h.level)! }] : []));
+  const nodes = (process.env.NONODE ? [] : SCHMORL_NODES).flatMap((n) => (at(n.level) ? [{ n, vertebra: at(n.level)! }] : []));
+  const bodyBone = (t: number) => t === Tissue.cancellousBone || t === Tissue.oedematousBone || t === Tissue.corticalBone;
+  for (let k = 0; k < grid.nz; k += 1) {
+    for (let j = 0; j < grid.ny; j += 1) {
+      const index = j + k * grid.ny;
+      const t = tissue[index]!;
+      if (!bodyBone(t)) continue;
+      const p: Vec3 = [grid.xMm, grid.y0Mm + j * FINE_MM, grid.zTopMm - k * FINE_MM];
+      for (const { h, vertebra } of haemangiomas) {
+        const [u, v, w] = patientToLocal(vertebra.frame, p);
+        if (t !== Tissue.corticalBone && Math.hypot(u - h.uMm, v - h.vMm, w) <= h.radiusMm) tissue[index] = HAEMANGIOMA;
+      }
+      for (const { n, vertebra } of nodes) {
+        const [u, v, w] = patientToLocal(vertebra.frame, p);
+        const surface = (n.endplate === 'superior' ? superiorEndplateVMm : inferiorEndplateVMm)(vertebra.shape, n.uMm, 0);
+        const d = Math.hypot(u - n.uMm, v - surface, w);
+        if (d <= n.radiusMm) tissue[index] = Tissue.discNucleus;
+        else if (d <= n.radiusMm + SCHMORL_RIM_MM && (n.endplate === 'superior' ? v < surface : v > surface)) tissue[index] = Tissue.corticalBone;
       }
     }
   }
@@ -675,7 +746,12 @@ function markInnerCortex(tissue: Uint8Array, ny: number, nz: number): void {
 function deepCortex(tissue: Uint8Array, ny: number, nz: number, depthMm: number): number[] {
   const reach = Math.round(depthMm / FINE_MM);
   const isBody = (t: number) =>
-    t === Tissue.corticalBone || t === Tissue.cancellousBone || t === Tissue.oedematousBone || t === Tissue.cement || (t >= INNER_CORTEX && t <= MIDDLE_CORTEX_OEDEMA);
+    t === Tissue.corticalBone ||
+    t === Tissue.cancellousBone ||
+    t === Tissue.oedematousBone ||
+    t === Tissue.cement ||
+    t === HAEMANGIOMA ||
+    (t >= INNER_CORTEX && t <= MIDDLE_CORTEX_OEDEMA);
   const deep: number[] = [];
   for (let z = 0; z < nz; z += 1) {
     for (let y = 0; y < ny; y += 1) {
@@ -722,7 +798,7 @@ function nextToOedema(tissue: Uint8Array, ny: number, nz: number, i: number): bo
 }
 
 function lookupOf(table: SignalTable): Float32Array {
-  const lookup = new Float32Array(LIGAMENT + 1);
+  const lookup = new Float32Array(HAEMANGIOMA + 1);
   for (const [name, index] of Object.entries(Tissue)) lookup[index] = table[name as keyof typeof Tissue];
   const thin = table.thinShellMm !== undefined;
   const thinnest = table.thinShellMm === THINNEST_CORTEX_MM;
@@ -736,6 +812,7 @@ function lookupOf(table: SignalTable): Float32Array {
   lookup[AORTIC_LUMEN] = table.aorticLumen ?? table.softTissue;
   lookup[AORTIC_PLAQUE] = table.aorticPlaque ?? table.corticalBone;
   lookup[LIGAMENT] = table.ligament ?? table.corticalBone;
+  lookup[HAEMANGIOMA] = table.haemangioma ?? (table.fat + table.cancellousBone) / 2;
   return lookup;
 }
 
