@@ -32,6 +32,11 @@ interface Edge {
   readonly darkestValue: number;
 }
 
+/** The height a pair of endplate edges makes (superior, inferior), mm. */
+function heightOf([superior, inferior]: readonly [Edge, Edge]): number {
+  return superior.distanceMm + inferior.distanceMm;
+}
+
 /**
  * The anterior and posterior wall edges at one height: of all pairs whose depth fits DEPTH_TO_HEIGHT_RANGE ×
  * `heightMm`, the nearest (see nearestFirst); when none fits, the pair nearest the range. Null when a side has no edge.
@@ -87,10 +92,10 @@ const FIRST_HEIGHT_RANGE_MM: readonly [number, number] = [MIN_PLAUSIBLE_HEIGHT_M
  */
 function endplatePair(sups: readonly Edge[], infs: readonly Edge[], depthMm: number | null, wallSideMm: number | null = null): readonly [Edge, Edge] | null {
   const pair = nearestPairIn(sups, infs, depthMm !== null ? [HEIGHT_TO_DEPTH_RANGE[0] * depthMm, HEIGHT_TO_DEPTH_RANGE[1] * depthMm] : FIRST_HEIGHT_RANGE_MM);
-  if (!pair || depthMm === null || wallSideMm === null || pair[0].distanceMm + pair[1].distanceMm <= wallSideMm + MIDDLE_OVER_WALLS_MM) return pair;
+  if (!pair || depthMm === null || wallSideMm === null || heightOf(pair) <= wallSideMm + MIDDLE_OVER_WALLS_MM) return pair;
   const range = [CRUSHED_MIN_HEIGHT_TO_DEPTH * depthMm, wallSideMm + MIDDLE_OVER_WALLS_MM] as const;
   const crushed = nearestPairIn(sups, infs, range);
-  const h = crushed ? crushed[0].distanceMm + crushed[1].distanceMm : Number.NaN;
+  const h = crushed ? heightOf(crushed) : Number.NaN;
   return crushed && h >= range[0] && h <= range[1] ? crushed : pair;
 }
 
@@ -158,7 +163,7 @@ const CRUSHED_HEIGHT_SPREAD = 1.7;
 function crushedAllOver(wallSides: ReadonlyArray<readonly [Edge, Edge] | null>, middles: ReadonlyArray<readonly [Edge, Edge] | null>): boolean {
   const found = [...wallSides, ...middles].filter((p): p is readonly [Edge, Edge] => p !== null);
   if (wallSides.some((p) => p === null) || middles.filter((p) => p !== null).length < 2) return false;
-  const heights = found.map(([a, b]) => a.distanceMm + b.distanceMm);
+  const heights = found.map(heightOf);
   return Math.max(...heights) <= CRUSHED_HEIGHT_SPREAD * Math.min(...heights);
 }
 
@@ -207,7 +212,7 @@ const WEDGE_MIN_HEIGHT_TO_DEPTH = 0.18;
  */
 function wedged(postToAnt: ReadonlyArray<readonly [Edge, Edge] | null>, depthMm: number): boolean {
   if (postToAnt.some((p) => p === null)) return false;
-  const heights = postToAnt.map((p) => p![0].distanceMm + p![1].distanceMm);
+  const heights = postToAnt.map((p) => heightOf(p!));
   const [tall, short] = [heights[0]!, heights[heights.length - 1]!];
   if (tall < HEIGHT_TO_DEPTH_RANGE[0] * depthMm || short > WEDGE_MAX_SHORT_TO_TALL * tall) return false;
   const mid = Math.floor(heights.length / 2);
@@ -224,9 +229,8 @@ function wedged(postToAnt: ReadonlyArray<readonly [Edge, Edge] | null>, depthMm:
  * disc (the made VerSe T2's L1 from some clicks: 23 mm beside a 14.5 mm middle).
  */
 function withoutRisingShortSide(pairs: ReadonlyArray<readonly [Edge, Edge] | null>): ReadonlyArray<readonly [Edge, Edge] | null> {
-  const height = (p: readonly [Edge, Edge] | null | undefined) => (p ? p[0].distanceMm + p[1].distanceMm : Number.NaN);
-  const last = pairs.length - 1;
-  return height(pairs[last]) > height(pairs[last - 1]) + WEDGE_STEP_TOLERANCE_MM ? pairs.map((p, i) => (i === last ? null : p)) : pairs;
+  const [short, beside] = [pairs[pairs.length - 1], pairs[pairs.length - 2]];
+  return short && beside && heightOf(short) > heightOf(beside) + WEDGE_STEP_TOLERANCE_MM ? [...pairs.slice(0, -1), null] : pairs;
 }
 
 /**
@@ -386,7 +390,7 @@ export function findBodyByPairs(
     // The heights beside the walls bound the middle one (MIDDLE_OVER_WALLS_MM).
     const wallSides = sideEdges.flatMap(([sups, infs]) => {
       const pair = endplatePair(sups, infs, depthMm);
-      return pair ? [pair[0].distanceMm + pair[1].distanceMm] : [];
+      return pair ? [heightOf(pair)] : [];
     });
     const wallSideMm = wallSides.length === 2 ? Math.max(...wallSides) : null;
     for (const [k, [sups, infs]] of middleEdges.entries()) {
