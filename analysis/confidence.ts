@@ -32,6 +32,8 @@
  *   than a whole body's.
  * - VACUUM_CLEFT: on CT, gas inside the body (an intravertebral vacuum cleft of an unhealed fracture): its edges are the
  *   strongest in the body and can be taken for a wall or an endplate; the body was read with the gas filled in.
+ * - PLATE_INSIDE: on CT, a second plate crosses the body inside one of its endplates as read (plateInside.ts): the
+ *   points may span a disc as dense as the marrow onto the neighbour's endplate, or a sclerotic fracture band lies there.
  */
 export type ReasonCode =
   | 'WEAK_EDGE'
@@ -49,7 +51,8 @@ export type ReasonCode =
   | 'LEVEL_UNCERTAIN'
   | 'CROSSED_NEIGHBOUR'
   | 'SEVERE_WEDGE'
-  | 'VACUUM_CLEFT';
+  | 'VACUUM_CLEFT'
+  | 'PLATE_INSIDE';
 
 /** One reason for low confidence, with a message a clinician can read. */
 export interface ConfidenceReason {
@@ -75,6 +78,7 @@ export const REASON_FACTORS: Readonly<Record<ReasonCode, number>> = {
   CROSSED_NEIGHBOUR: 0.5,
   SEVERE_WEDGE: 0.6,
   VACUUM_CLEFT: 0.6,
+  PLATE_INSIDE: 0.5,
 };
 
 /** Below this confidence (0–1) a proposal should be shown as "check". */

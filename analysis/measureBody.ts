@@ -12,6 +12,7 @@ import { edgeAlong, MIN_EDGE_NOISE_RATIO, type BodyFrame } from './bodyFrame';
 import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit';
 import { DISC_BEYOND_MM, fitEndplateLines, type EndplateLine } from './endplateLine';
 import { plateBeforeDisc } from './plateBeforeDisc';
+import { plateInside } from './plateInside';
 import type { PlaneView } from './planeView';
 import { measureMrBody } from './mrMeasure';
 import { median, type ExitEdge } from './profile';
@@ -466,6 +467,13 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
   }
   const implausible = implausibleSizeReason(heightsMm, depthMm);
   if (implausible) note(implausible);
+  const inside = frame.polarity === 'brightShell' ? plateInside(view, frame, { anterior: uAnterior, middle: uMiddle, posterior: uPosterior }, v as Record<keyof SixPointsMm, number>) : null;
+  if (inside) {
+    note({
+      code: 'PLATE_INSIDE',
+      message: `A plate crosses the body ${inside.insideMm.toFixed(0)} mm inside its ${inside.side} endplate as read: the points may span a disc onto the neighbour's endplate (or a sclerotic fracture band lies there); check the ${inside.side} points.`,
+    });
+  }
   return { frame, points, reasons, heightsMm, depthMm };
 }
 

@@ -558,8 +558,8 @@ const SCHMORL_RIM_MM = 1;
 /** Draws HAEMANGIOMAS over the marrow and SCHMORL_NODES' pits (disc nucleus in a sclerotic rim) into the bone. */
 function paintFocalLesions(tissue: Uint8Array, spine: Spine, grid: FineGrid): void {
   const at = (level: string) => spine.vertebrae.find((v) => v.shape.level === level);
-  const haemangiomas = (process.env.NOHAEM ? [] : HAEMANGIOMAS).flatMap((h) => (at(h.level) ? [{ h, vertebra: at(h.level)! }] : []));
-  const nodes = (process.env.NONODE ? [] : SCHMORL_NODES).flatMap((n) => (at(n.level) ? [{ n, vertebra: at(n.level)! }] : []));
+  const haemangiomas = HAEMANGIOMAS.flatMap((h) => (at(h.level) ? [{ h, vertebra: at(h.level)! }] : []));
+  const nodes = SCHMORL_NODES.flatMap((n) => (at(n.level) ? [{ n, vertebra: at(n.level)! }] : []));
   const bodyBone = (t: number) => t === Tissue.cancellousBone || t === Tissue.oedematousBone || t === Tissue.corticalBone;
   for (let k = 0; k < grid.nz; k += 1) {
     for (let j = 0; j < grid.ny; j += 1) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectSpine, proposeVertebra, type AnalysisImage } from '../../analysis';
+import { CHECK_BELOW_CONFIDENCE, detectSpine, proposeVertebra, type AnalysisImage } from '../../analysis';
 import { centreOf, distance, heightErrorsMm } from '../bench/assistFigures';
 import { CT_HU, fineSceneOf, MR_T1, renderCt, renderMr, truthOnPlane } from '../helpers/phantomVariants';
 
@@ -36,6 +36,21 @@ describe('focal lesions of the bodies', HEAVY, () => {
     const read = readings(image, 'L3');
     expect(read.filter((r) => r.errorMm > 1.5).map((r) => `${r.click} ${r.errorMm.toFixed(1)} mm`)).toEqual([]);
     for (const r of read) expect(r.reasons, r.click).toContain('IRREGULAR_ENDPLATE');
+  });
+
+  // On an osteoporotic CT (marrow 80 HU, as dense as the disc) a rectangle reaching across the T11/T12 disc to T11's
+  // continuous plate scored as well as T12's own, whose middle a Schmorl node interrupts: T12 read a whole disc tall
+  // (+9 / +11 / +8 mm) at full confidence from its centre. Its own plate then crosses the body 9 mm inside the endplate
+  // read, which is said (PLATE_INSIDE); a reading off by more than 1.5 mm is never left unflagged.
+  it('says when T12 over a Schmorl node on an osteoporotic CT may span the disc above', () => {
+    // The sweep's osteoporotic table (tests/bench/assistSweep.ts CT_OSTEOPOROTIC).
+    const table = { ...CT_HU, cancellousBone: 80, oedematousBone: 130, corticalBone: 350, thinShellMm: 1 as const, posteriorElementBone: 300 };
+    const image = renderCt(fine, { pixelMm: 0.7, sliceMm: 1, kernelFwhmMm: 0.7, noiseHu: 20, table, seed: 'sweep/ct-osteo-1mm-lesions' });
+    const read = readings(image, 'T12');
+    expect(read[0]!.reasons).toContain('PLATE_INSIDE');
+    expect(read.filter((r) => r.errorMm > 1.5 && r.confidence >= CHECK_BELOW_CONFIDENCE).map((r) => `${r.click} ${r.errorMm.toFixed(1)} mm`)).toEqual([]);
+    // Bodies without a second plate inside them are not flagged for one.
+    for (const name of ['T10', 'L1']) for (const r of readings(image, name)) expect(r.reasons, `${name} ${r.click}`).not.toContain('PLATE_INSIDE');
   });
 
   // On T1 the node's pit (disc material, dark) and its sclerotic rim lie where the seed midway between two discs falls
