@@ -34,6 +34,8 @@
  *   strongest in the body and can be taken for a wall or an endplate; the body was read with the gas filled in.
  * - PLATE_INSIDE: on CT, a second plate crosses the body inside one of its endplates as read (plateInside.ts): the
  *   points may span a disc as dense as the marrow onto the neighbour's endplate, or a sclerotic fracture band lies there.
+ * - ENDPLATE_PIT: an endplate has a pit a few millimetres across (a Schmorl node or a focal depression of a fracture,
+ *   endplatePit.ts): the points are read around it, but a reader places them by eye there.
  */
 export type ReasonCode =
   | 'WEAK_EDGE'
@@ -52,7 +54,8 @@ export type ReasonCode =
   | 'CROSSED_NEIGHBOUR'
   | 'SEVERE_WEDGE'
   | 'VACUUM_CLEFT'
-  | 'PLATE_INSIDE';
+  | 'PLATE_INSIDE'
+  | 'ENDPLATE_PIT';
 
 /** One reason for low confidence, with a message a clinician can read. */
 export interface ConfidenceReason {
@@ -79,6 +82,7 @@ export const REASON_FACTORS: Readonly<Record<ReasonCode, number>> = {
   SEVERE_WEDGE: 0.6,
   VACUUM_CLEFT: 0.6,
   PLATE_INSIDE: 0.5,
+  ENDPLATE_PIT: 0.5,
 };
 
 /** Below this confidence (0–1) a proposal should be shown as "check". */
@@ -89,7 +93,7 @@ export const CHECK_BELOW_CONFIDENCE = 0.7;
  * out when it judges whether a stretch between two discs holds a body (a whole 3 mm reformat, or every T1 endplate next
  * to a dark disc, would otherwise read as "no body").
  */
-export const PRECISION_ONLY_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode>(['SURFACE_ASSUMED', 'COARSE_SAMPLING', 'IRREGULAR_WALL']);
+export const PRECISION_ONLY_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode>(['SURFACE_ASSUMED', 'COARSE_SAMPLING', 'IRREGULAR_WALL', 'ENDPLATE_PIT']);
 
 /** The confidence (0–1) left after the reasons, each counted once. */
 export function confidenceOf(reasons: readonly ConfidenceReason[]): number {

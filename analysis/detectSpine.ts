@@ -849,14 +849,15 @@ function judgingOf({ discs, evidence, first, last, bodyAt, readAgain, stationOf 
       return body && at > from && at < to ? body : null;
     };
     // The first quarter seed's body is taken, unless it is not even half as confident as "check" asks and the second
-    // seed's body would pass unflagged: the first seed can lie in a pit of the endplate (a Schmorl node) or the disc
+    // seed's body would pass unflagged as a body (identityConfidence: a pit it is flagged for doubts its points, not
+    // that it is a body): the first seed can lie in a pit of the endplate (a Schmorl node) or the disc
     // beside it and read the disc as a body (the sweep's T1 with a node under T12's superior endplate: a box over the
     // disc, confidence 0.09, while T12 lay at the second seed, confidence 1). Anything wider changed which disc count
     // was taken where a band of oedema looks like a disc (the phantom's T2 with oedema 12 mm under L1's endplate).
     const first = atQuarter(middle - quarter);
     if (first && first.confidence >= CHECK_BELOW_CONFIDENCE / 2) return first;
     const second = atQuarter(middle + quarter);
-    return second && (!first || second.confidence >= CHECK_BELOW_CONFIDENCE) ? second : first;
+    return second && (!first || identityConfidence(second) >= CHECK_BELOW_CONFIDENCE) ? second : first;
   };
   let previous: SpineVertebra = { levelOffset: 0, proposal: first };
   let beforePrevious: SpineVertebra | null = null;

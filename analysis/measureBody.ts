@@ -13,6 +13,7 @@ import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit'
 import { DISC_BEYOND_MM, fitEndplateLines, type EndplateLine } from './endplateLine';
 import { plateBeforeDisc } from './plateBeforeDisc';
 import { plateInside } from './plateInside';
+import { hasPit } from './endplatePit';
 import type { PlaneView } from './planeView';
 import { measureMrBody } from './mrMeasure';
 import { median, type ExitEdge } from './profile';
@@ -122,29 +123,6 @@ function withoutMergedEnds(pairs: readonly (readonly [number, number])[]): { pai
   return { pairs: kept.flat(), dropped: dropFirst || dropLast };
 }
 
-/**
- * Whether an endplate's edges (u mm, outward distance mm, in order of u as withoutMergedEnds returns them) hold a pit:
- * PIT_MIN_EDGES or more neighbouring edges, each within PIT_EDGE_GAP_MM of the next, lying IRREGULAR_RESIDUAL_MM or
- * more inward of the smooth curve through the plate.
- * A Schmorl node (disc material herniated through the endplate into a pit 3–10 mm across: Williams FMK et al.,
- * Arthritis Rheum 2007;57:855) or a focal depression of a fracture; too narrow a share of the plate to make it
- * irregular by IRREGULAR_OUTLIER_SHARE (the sweep's pit 6 mm across under a 40 mm plate: 12 %), but a reader places
- * the points around it, so it is said.
- */
-function hasPit(pairs: readonly (readonly [number, number])[], curve: (uMm: number) => number): boolean {
-  let run = 0;
-  let lastU = Number.NEGATIVE_INFINITY;
-  for (const [u, d] of pairs) {
-    const inward = curve(u) - d >= IRREGULAR_RESIDUAL_MM;
-    run = inward ? (u - lastU <= PIT_EDGE_GAP_MM ? run + 1 : 1) : 0;
-    if (inward) lastU = u;
-    if (run >= PIT_MIN_EDGES) return true;
-  }
-  return false;
-}
-const PIT_MIN_EDGES = 3;
-/** Neighbouring edges of one pit lie this close along the plate, mm (the scan steps 1 mm; one column may miss its edge). */
-const PIT_EDGE_GAP_MM = 2;
 
 /**
  * An end run of the first pass spanning less than this share of the endplate's depth may be the neighbour's merged
@@ -346,7 +324,7 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
     if (smooth.outlierShare > IRREGULAR_OUTLIER_SHARE) {
       note({ code: 'IRREGULAR_ENDPLATE', message: `The ${side} endplate is irregular (a step, a Schmorl node or a fracture line).` });
     } else if (hasPit(pairs, smooth.curve)) {
-      note({ code: 'IRREGULAR_ENDPLATE', message: `The ${side} endplate has a pit (a Schmorl node or a depressed fracture); check its points.` });
+      note({ code: 'ENDPLATE_PIT', message: `The ${side} endplate has a pit (a Schmorl node or a depressed fracture); check its points.` });
     }
     const refineAt = (uMm: number): readonly [number, ExitEdge] | null => {
       const edge = (thin ? ownPlateNear(view, frame, side, uMm, smooth.curve(uMm)) : null) ?? refinedEdge(view, frame, side, uMm, smooth.curve(uMm), lowContrast);

@@ -3,6 +3,7 @@ import { expectedEndplateMm, MIN_EDGE_NOISE_RATIO, WALL_PROBE_FRACTIONS } from '
 import type { ConfidenceReason } from './confidence';
 import { DEPTH_TO_HEIGHT_RANGE, MR_MAX_CORTEX_MM, WALL_INSET_MM } from './constants';
 import { fitLine, IRREGULAR_RESIDUAL_MM, robustEndplateCurve } from './curveFit';
+import { hasPit } from './endplatePit';
 import type { PlaneProposal } from './measureBody';
 import { lastingDarkWall, mrBoundaryAlong, profileBlurMm, RISES_BELOW_SURROUNDINGS, type MrBoundary } from './mrEdge';
 import type { PlaneView } from './planeView';
@@ -489,6 +490,8 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
     }
     if (fit.outlierShare > IRREGULAR_OUTLIER_SHARE) {
       note({ code: 'IRREGULAR_ENDPLATE', message: `The ${side} endplate is irregular (a step, a Schmorl node or a fracture line).` });
+    } else if (hasPit([...fit.found].sort((a, b) => a[0] - b[0]).map(([u, b]) => [u, b.boundaryMm] as const), fit.curve)) {
+      note({ code: 'ENDPLATE_PIT', message: `The ${side} endplate has a pit (a Schmorl node or a depressed fracture); check its points.` });
     }
     const inliers = fit.found.filter(([u, b]) => Math.abs(b.boundaryMm - fit.curve(u)) <= IRREGULAR_RESIDUAL_MM);
     contrasts.push(...inliers.map(([, b]) => b.contrast));
