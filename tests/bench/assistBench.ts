@@ -311,6 +311,43 @@ class CropTally {
  * inside its walls and ±1 mm around mid-depth (tptboxReference.ts; the CT's mask leaves the cortex of the rims out at
  * the corners, so along the proposal's corner lines it reads 2–4 mm short of the bone).
  */
+/**
+ * The VerSe CT's one-click proposals, from the same clicks as above (the centre of each level's reference points and
+ * the nine clicks ±2 mm around it), against a second reading of the expert mask: the reference axis perpendicular to
+ * the mask's endplates instead of its principal axis (maskReference.ts `axis`). Where the two readings differ, the
+ * difference is the reference's, not the proposal's.
+ */
+function benchSecondReading(volume: Volume, levels: readonly { level: SpinalLevel; points: SixPoints; expertGrade?: number }[], second: readonly { level: SpinalLevel; points: SixPoints }[]): void {
+  console.log('  against a second reading of the mask (axis perpendicular to its endplates; the same clicks):');
+  let centreRight = 0;
+  let nineRight = 0;
+  let nine = 0;
+  for (const { level, points } of levels) {
+    const reference = second.find((r) => r.level === level);
+    if (!reference) continue;
+    const c = centreOf(points);
+    const errors: string[] = [];
+    for (const dy of [-2, 0, 2]) {
+      for (const dz of [-2, 0, 2]) {
+        const result = proposeVertebra(volume, [c[0], c[1] + dy, c[2] + dz]);
+        if (!result.ok) continue;
+        const e = signedHeightErrorsMm(result.value.points, reference.points);
+        const right = e.every((x) => Math.abs(x) <= CORRECTION_MM);
+        nine += 1;
+        if (right) nineRight += 1;
+        if (dy === 0 && dz === 0) {
+          if (right) centreRight += 1;
+          errors.push(e.map((x) => signedMm(x, 2)).join('/'));
+        }
+      }
+    }
+    const h = HEIGHT_PAIRS.map(([s, i]) => distance(reference.points[s], reference.points[i]).toFixed(1)).join(' / ');
+    console.log(`    ${level.padEnd(4)} its heights Ha / Hm / Hp ${h} mm; the centre click off by ${errors[0] ?? 'declined'} mm`);
+  }
+  const secondGrades = grades(second.map((r) => ({ level: r.level, points: r.points })));
+  console.log(`    centre clicks within ${CORRECTION_MM} mm on all three heights ${centreRight}/${levels.length}; nine clicks per level ${nineRight}/${nine}; its grades ${[...secondGrades].map(([l, g]) => `${l} ${g}`).join(', ')} (experts: ${levels.map((l) => `${l.level} ${l.expertGrade ?? '?'}`).join(', ')})`);
+}
+
 function benchCrop(name: string, volume: Volume, reference: BodyReference): void {
   const alongLines = new CropTally();
   const maskHeights = new CropTally();
@@ -436,6 +473,7 @@ function main(): void {
     const { ct, mask } = readVerse();
     const levels = verseReferences(mask, WALL_INSET_MM).map((r) => ({ level: r.level, points: r.points, expertGrade: r.expertGrade }));
     bench({ name: 'VerSe sub-verse012 CT (reference: expert mask, mid-sagittal)', volume: { ...ct, header: seriesHeaderOf('CT', undefined)! }, levels });
+    benchSecondReading({ ...ct, header: seriesHeaderOf('CT', undefined)! }, levels, verseReferences(mask, WALL_INSET_MM, 'endplates'));
     for (const weighting of ['T1', 'T2'] as const) {
       const name = `VerSe anatomy as a ${weighting} MR (tests/helpers/verseMr.ts: made from the CT's tissues, bone on the expert mask; reference: that mask)`;
       bench({ name, volume: verseMr({ ct, mask }, weighting), levels });

@@ -194,9 +194,10 @@ function onSagittalPlane(ref: Record<keyof VerseReference['points'], readonly [n
 
 /**
  * Reference points for T10–L3 from the expert mask (see maskReference.ts), each on the sagittal slice nearest the
- * level's expert centroid (sub-verse012_seg-subreg_ctd.json, voxel coordinates), `insetMm` inside the walls.
+ * level's expert centroid (sub-verse012_seg-subreg_ctd.json, voxel coordinates), `insetMm` inside the walls; `axis` as
+ * referencePointsFromMask takes it.
  */
-export function verseReferences(mask: Nifti, insetMm: number): VerseReference[] {
+export function verseReferences(mask: Nifti, insetMm: number, axis: 'principal' | 'endplates' = 'principal'): VerseReference[] {
   const centroids = (JSON.parse(readFileSync(join(VERSE_DIR, 'sub-verse012_seg-subreg_ctd.json'), 'utf8')) as Array<{ label?: number; X?: number }>)
     .filter((c): c is { label: number; X: number } => typeof c.label === 'number' && typeof c.X === 'number');
   const [ni, nj, nk] = mask.dimensions;
@@ -218,7 +219,7 @@ export function verseReferences(mask: Nifti, insetMm: number): VerseReference[] 
       },
       spacingMm: [Math.hypot(a[0]![1]!, a[1]![1]!, a[2]![1]!), Math.hypot(a[0]![2]!, a[1]![2]!, a[2]![2]!)],
     };
-    const ref = referencePointsFromMask(slice, label, insetMm);
+    const ref = referencePointsFromMask(slice, label, insetMm, axis);
     if (!ref) continue;
     out.push({ level, expertGrade, points: onSagittalPlane(ref, world(i, 0, 0)[0]) });
   }
