@@ -25,7 +25,7 @@ const GRID_STEP_MM = 0.5;
 /** The line is scored over this central share of the depth between the corner points (0–1), clear of the rims. */
 const CENTRAL_SHARE = 0.85;
 /** A step response counts as edge when it reaches this share of the body's typical edge contrast (0–1). */
-const LINE_EDGE_SHARE = 0.5;
+export const LINE_EDGE_SHARE = 0.5;
 /**
  * How far the edge may leave the straight line and still count, mm: endplates are concave by 1–3 mm on a lateral view
  * (deepest in the middle), so a straight line through the rims misses the middle by up to that.

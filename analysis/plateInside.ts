@@ -1,5 +1,6 @@
 import { STEP_OUTSIDE_MM, STEP_SHELL_MM } from './constants';
 import type { BodyFrame } from './bodyFrame';
+import { LINE_EDGE_SHARE } from './endplateLine';
 import { at } from './bodyPoints';
 import type { PlaneView } from './planeView';
 
@@ -48,8 +49,6 @@ const CENTRAL_SHARE = 0.8;
 const COLUMN_STEP_MM = 1;
 /** An edge counts for a line passing within this distance of it, mm (a plate 1–3 mm concave, the line straight). */
 const TUBE_HALF_WIDTH_MM = 1.5;
-/** An edge is a step of this share (0–1) of the body's typical edge contrast, or more (endplateLine.ts' LINE_EDGE_SHARE). */
-const EDGE_SHARE = 0.5;
 const SAMPLE_MM = 0.5;
 
 /**
@@ -77,7 +76,8 @@ export function plateInside(
   const columns: number[] = [];
   for (let c = u.posterior + inset; c <= u.anterior - inset + 1e-9; c += COLUMN_STEP_MM) columns.push(c);
   if (columns.length < 3) return null;
-  const threshold = EDGE_SHARE * frame.contrastValue;
+  // An edge as the endplate lines count one: a step of LINE_EDGE_SHARE of the body's typical edge contrast or more.
+  const threshold = LINE_EDGE_SHARE * frame.contrastValue;
   let best: PlateInside | null = null;
   for (const side of ['superior', 'inferior'] as const) {
     const sign = side === 'superior' ? 1 : -1;
