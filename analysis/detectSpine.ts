@@ -193,6 +193,22 @@ function nearestStation(stations: readonly Station[], sMm: number): number {
   return Math.max(0, Math.min(stations.length - 1, Math.round(sMm / CENTRELINE_STEP_MM)));
 }
 
+/**
+ * The height an end body lends the spacing prior, mm: the median of its three heights. The discs lie a body-plus-disc
+ * apart along the curve wherever the curve crosses a body, so any one height would do on a body read right; the median
+ * stands when one of them is misread or is not the body's. On a real chest CT (1.5 mm) T3 read from a click 1.5 mm
+ * behind its centre had its middle height across the thin disc below (Ha / Hm / Hp 15.4 / 21.6 / 17.1 mm): a period
+ * of 27 mm where these bodies lie 17–20 mm apart, and T3→T8 was counted one short, three levels wrong with nothing said;
+ * T11 under its depressed superior endplate (17.1 / 14.3 / 22.2 mm) set 18 mm at the other end of T5→T11, and a count
+ * one too many was taken (flagged). A biconcave body's middle is its shortest height while the period along the curve
+ * still spans its corners' height and the discs bulging into it: the median is the nearer. Design decision of this
+ * project.
+ */
+export function spacingHeightMm(proposal: Pick<PlaneProposal, 'heightsMm'>): number {
+  const { anteriorMm, middleMm, posteriorMm } = proposal.heightsMm;
+  return [anteriorMm, middleMm, posteriorMm].sort((x, y) => x - y)[1]!;
+}
+
 /** Distance from an end body's centre to its endplate facing the other click along the centreline, mm: half its Hm. */
 function endplateDistanceMm(proposal: PlaneProposal): number {
   return proposal.heightsMm.middleMm / 2;
@@ -251,8 +267,8 @@ export function detectSpine(
   // The first and last discs lie just beyond the end bodies' endplates facing each other.
   const firstEnd = endplateDistanceMm(first.proposal);
   const lastEnd = endplateDistanceMm(last.proposal);
-  const firstPeriod = first.proposal.heightsMm.middleMm * 1.25;
-  const lastPeriod = last.proposal.heightsMm.middleMm * 1.25;
+  const firstPeriod = spacingHeightMm(first.proposal) * 1.25;
+  const lastPeriod = spacingHeightMm(last.proposal) * 1.25;
   const spanFrom = firstEnd;
   const spanTo = totalMm - lastEnd;
   const period = (i: number) => {
@@ -294,7 +310,7 @@ export function detectSpine(
   const fromDisc = searchDisc(spanFrom + 1);
   const toDisc = searchDisc(spanTo - 4);
   const meanPeriodMm = (firstPeriod + lastPeriod) / 2;
-  const thinDiscPeriodMm = ((first.proposal.heightsMm.middleMm + last.proposal.heightsMm.middleMm) / 2) * THIN_DISC_PERIOD_SHARE;
+  const thinDiscPeriodMm = ((spacingHeightMm(first.proposal) + spacingHeightMm(last.proposal)) / 2) * THIN_DISC_PERIOD_SHARE;
   const thinEndDiscs = [fromDisc.run, toDisc.run].every(([from, to]) => (to - from + 1) * CENTRELINE_STEP_MM <= THIN_DISC_MM);
   if (thinEndDiscs && !magneticResonance && contrast < 0) withoutUnplatedDips(evidence, departure, -contrast, period);
   // The body between two discs depends only on the station its seed is taken at (the middle between them): counts
@@ -1079,18 +1095,22 @@ function discExtremes(departure: (i: number) => number, stations: readonly Stati
 /**
  * The discs' departure from the marrow around them on CT (the scale of the disc evidence), image units, from the two
  * end discs' extremes (discExtremes): the median of their darkest when both stand CLEAR_DISC_NOISE_RATIO times the
- * profile's `noise` below the marrow, else the median of their brightest (0 when either end has none). A disc is
- * darker than the marrow on most CT, and is taken so whenever both ends show it; on an osteoporotic CT whose marrow is
- * as faint as the disc (80 HU) the two bright endplates either side of a thin disc, smeared by thick slices, are what
- * departs. Read at one station where each disc was only expected, the departure fell on an endplate's bright edge as
- * often as on the disc (the real VerSe CT: −4 to −88 HU between end clicks 1.5 mm apart, the evidence scaled by it
- * jumping twentyfold, and the six levels counted from 34 of 49 such pairs; 46 now).
+ * profile's `noise` below the marrow, else the median of their brightest when both have some, else the median of their
+ * darkest when both have some (0 when neither holds: nothing tells a disc there). A disc is darker than the marrow on
+ * most CT, and is taken so whenever both ends show it; on an osteoporotic CT whose marrow is as faint as the disc (80
+ * HU) the two bright endplates either side of a thin disc, smeared by thick slices, are what departs. Read at one
+ * station where each disc was only expected, the departure fell on an endplate's bright edge as often as on the disc
+ * (the real VerSe CT: −4 to −88 HU between end clicks 1.5 mm apart, the evidence scaled by it jumping twentyfold, and
+ * the six levels counted from 34 of 49 such pairs; 46 now). The last case: on the real chest CT one end disc showed
+ * only its bright plates (darkest −22, brightest +96 HU) and the other only its dark disc (−64 HU, nothing above the
+ * marrow), and T5→T11 was declined from that pair of end clicks; read dark, every body was put at its level.
  */
-function endDiscContrast(ends: readonly { readonly darkest: number; readonly brightest: number }[], noise: number): number {
+export function endDiscContrast(ends: readonly { readonly darkest: number; readonly brightest: number }[], noise: number): number {
   const dark = Math.min(...ends.map((e) => -e.darkest));
   if (dark >= CLEAR_DISC_NOISE_RATIO * noise) return median(ends.map((e) => e.darkest));
   const bright = Math.min(...ends.map((e) => e.brightest));
-  return bright > 0 ? median(ends.map((e) => e.brightest)) : 0;
+  if (bright > 0) return median(ends.map((e) => e.brightest));
+  return dark > 0 ? median(ends.map((e) => e.darkest)) : 0;
 }
 
 /**

@@ -71,10 +71,14 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
   // before the whole T3, a little taller than deep, was taken over it (bodyPoints.ts nearerABody). From T5 to T11 the
   // spine's curve, 4–6 mm behind the bodies' centres, ran through the basivertebral veins at each body's mid-height,
   // dips as deep as the thin discs': a count one too many was taken from 5 of 9 pairs, T9–T11 each a level down (flagged).
+  // Then 7 of 9: from the pair 1.5 mm behind the centres T11's middle height under its depressed superior endplate
+  // (14.3 mm, its corners 17.1 and 22.2) set the spacing prior at its end, and a count one too many was taken (flagged);
+  // the pair 1.5 mm above was declined, one end disc showing only its plates and the other only its dark disc
+  // (detectSpine.ts spacingHeightMm, endDiscContrast).
   it.each([
     ['T3', 'T12', 4],
     ['T4', 'T9', 6],
-    ['T5', 'T11', 7],
+    ['T5', 'T11', 9],
   ] as const)('puts every body from %s to %s at its level from end clicks one voxel off, or says its level is in doubt', (from, to, rightAtLeast) => {
     const first = centres.findIndex((c) => c.level === from);
     const expected = centres.slice(first, centres.findIndex((c) => c.level === to) + 1);
