@@ -9,6 +9,10 @@ describe('implausibleSizeReason', () => {
     ['a frame stopped inside the body, shallower than it is tall', { anteriorMm: 25, middleMm: 23, posteriorMm: 26 }, 22, 'IMPLAUSIBLE_SIZE'],
     ['a box around a flat disc-like band, far deeper than tall', { anteriorMm: 12, middleMm: 12, posteriorMm: 12 }, 34, 'IMPLAUSIBLE_SIZE'],
     ['a body too shallow for any vertebra', { anteriorMm: 10, middleMm: 10, posteriorMm: 10 }, 15, 'IMPLAUSIBLE_SIZE'],
+    ['a biconcave body, its middle the shortest height', { anteriorMm: 26, middleMm: 18, posteriorMm: 27 }, 36, null],
+    ['a body whose rounded rims read its corners a little short', { anteriorMm: 19, middleMm: 20.9, posteriorMm: 19.7 }, 26, null],
+    // The real chest CT's T3 from a click 1.5 mm behind its centre: its middle reached across the thin disc below.
+    ['a middle height over a sixth taller than both corners', { anteriorMm: 15.4, middleMm: 21.6, posteriorMm: 17.1 }, 25, 'IMPLAUSIBLE_SIZE'],
   ] as const)('judges %s', (_name, heightsMm, depthMm, code) => {
     expect(implausibleSizeReason(heightsMm, depthMm)?.code ?? null).toBe(code);
   });
@@ -28,6 +32,7 @@ describe('nearerABody', () => {
     ['never trades a body of plausible size for a box inside it', size(19.5, 20.2, 25.9, 20.3), size(7.6, 7.7, 5.8, 19.9), false],
     ['never trades a plausible body for another plausible one', size(20, 20, 20, 26), size(22, 22, 22, 28), false],
     ['keeps a severe wedge (Ha ÷ Hp 0.24) against an outline a little shallower than tall', size(6.5, 16, 27, 34), size(30, 31, 32, 29), false],
+    ['keeps a body a little taller than deep against an outline whose middle crosses a disc (chest CT T3)', size(22.1, 22.6, 21.5, 21), size(15.4, 21.6, 17.1, 25), false],
   ] as const)('%s', (_name, found, other, nearer) => {
     expect(nearerABody(found, other)).toBe(nearer);
   });

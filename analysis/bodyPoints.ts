@@ -3,6 +3,7 @@ import type { ConfidenceReason } from './confidence';
 import {
   DEPTH_TO_HEIGHT_RANGE,
   MAX_PLAUSIBLE_DEPTH_MM,
+  MAX_MIDDLE_OVER_CORNERS,
   MAX_PLAUSIBLE_HEIGHT_MM,
   MIN_PLAUSIBLE_DEPTH_MM,
   MIN_PLAUSIBLE_HEIGHT_MM,
@@ -116,8 +117,13 @@ const FAR_OUT_OF_PROPORTION = 0.5;
 function proportionExcess({ heightsMm, depthMm }: BodySize, minDepthToHeight = DEPTH_TO_HEIGHT_RANGE[0]): number {
   const wedge = heightsMm.anteriorMm / heightsMm.posteriorMm;
   const depthToHeight = depthMm / Math.max(heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm);
+  const middleOverCorners = heightsMm.middleMm / Math.max(heightsMm.anteriorMm, heightsMm.posteriorMm);
   const beyond = (x: number, low: number, high: number) => Math.max(0, low / x - 1, x / high - 1);
-  return Math.max(beyond(wedge, ...PLAUSIBLE_WEDGE_RATIO), beyond(depthToHeight, minDepthToHeight, DEPTH_TO_HEIGHT_RANGE[1]));
+  return Math.max(
+    beyond(wedge, ...PLAUSIBLE_WEDGE_RATIO),
+    beyond(depthToHeight, minDepthToHeight, DEPTH_TO_HEIGHT_RANGE[1]),
+    Math.max(0, middleOverCorners / MAX_MIDDLE_OVER_CORNERS - 1),
+  );
 }
 
 /** A body's three heights and its depth, mm. */

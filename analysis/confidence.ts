@@ -13,7 +13,8 @@
  * - ROUNDED_CORNER: at a corner the edge falls away from the endplate line (rounded rim or an osteophyte).
  * - BRIDGED_CORNER: bone runs across the disc in front of an anterior corner (a bridging osteophyte, DISH), so the wall
  *   found may be the bridge's front and the body's own wall and corner lie behind it, unseen as such.
- * - IMPLAUSIBLE_SIZE: a height, the depth or the Ha/Hp ratio is outside what adult vertebral bodies have.
+ * - IMPLAUSIBLE_SIZE: a height, the depth, the Ha/Hp ratio or the depth ÷ height is outside what adult vertebral bodies
+ *   have, or the middle height stands well above both corner heights (an endplate is flat or concave, never convex).
  * - SURFACE_ASSUMED: on MR, an endplate's dark band never shows its outer side (a disc or annulus as dark as bone
  *   beyond it), so where its bone surface lies within the band rests on a typical cortex thickness, not on the image.
  * - BRIGHT_SHELL_UNCONFIRMED: the body was read as CT reads it (a cortex brighter than the marrow) on an image that is

@@ -66,6 +66,17 @@ export const DEPTH_TO_HEIGHT_RANGE: readonly [number, number] = [1.0, 2.4];
  */
 export const PLAUSIBLE_WEDGE_RATIO: readonly [number, number] = [0.3, 1.4];
 
+/**
+ * Most a body's middle height (Hm) may exceed the taller of its corner heights, as a ratio. A vertebral endplate is
+ * flat or concave towards the disc (a biconcave fracture deepens it, a Schmorl node pits it), so the middle height is
+ * the shortest of the three or near the others (the real chest CT's T4–T6 0.5–0.9 mm above their corners); rounded
+ * rims read 1 mm inside the walls take a millimetre or two off a corner. A middle height a sixth taller than both
+ * corners has reached across a disc, or its corners stopped short of the endplates (that CT's T3 from a click 1.5 mm
+ * behind its centre: Ha / Hm / Hp 15.4 / 21.6 / 17.1 mm, its middle across the thin disc below). Design decision of
+ * this project (issue 12).
+ */
+export const MAX_MIDDLE_OVER_CORNERS = 1.15;
+
 /** How far snapPoint moves a click at most, mm ("within a few millimetres"). */
 export const SNAP_RADIUS_MM = 5;
 

@@ -48,6 +48,28 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
     }
   });
 
+  // Before, a click 1.5 mm behind T3's centre read it as a box tilted 24° off the body's axis, its middle height across
+  // the thin disc below (Ha / Hm / Hp 15.4 / 21.6 / 17.1 mm): the whole body (22.1 / 22.6 / 21.5 mm, as every other
+  // click reads it) was found first and passed over for being a little taller than deep, and the tilted box, of
+  // plausible proportions then, taken. A middle height a sixth taller than both corners is now no body's
+  // (constants.ts MAX_MIDDLE_OVER_CORNERS), and the whole body is kept. Its anterior height spread 15.6 mm over the
+  // nine clicks ±3 mm around its centre, now 3.6 mm.
+  it('reads T3 alike from nine clicks ±1.5 mm around its centre, no middle height over a sixth taller than its corners', () => {
+    const t3 = centres.find((c) => c.level === 'T3')!.centreMm;
+    const anteriorMm: number[] = [];
+    for (const dy of [-1.5, 0, 1.5]) {
+      for (const dz of [-1.5, 0, 1.5]) {
+        const result = proposeVertebra(ct!, [t3[0], t3[1] + dy, t3[2] + dz]);
+        if (!result.ok) continue; // declining is safe
+        const { anteriorMm: ha, middleMm: hm, posteriorMm: hp } = result.value.heightsMm;
+        expect(hm / Math.max(ha, hp), `click (${dy}, ${dz})`).toBeLessThanOrEqual(1.15);
+        anteriorMm.push(ha);
+      }
+    }
+    expect(anteriorMm.length).toBeGreaterThanOrEqual(8);
+    expect(Math.max(...anteriorMm) - Math.min(...anteriorMm)).toBeLessThanOrEqual(4);
+  });
+
   // Before, a click 3 mm above T4's centre read it from its superior endplate to a line inside it (Ha / Hm / Hp 7.6 /
   // 7.7 / 5.8 mm) and one 3 mm in front of and above T3's a box of 5–8 mm: the whole body, the next outline around the
   // click, was passed over for being a little taller than deep, as upper thoracic bodies are.
