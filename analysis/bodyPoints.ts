@@ -2,8 +2,8 @@ import type { BodyFrame } from './bodyFrame';
 import type { ConfidenceReason } from './confidence';
 import {
   DEPTH_TO_HEIGHT_RANGE,
-  MAX_PLAUSIBLE_DEPTH_MM,
   MAX_MIDDLE_OVER_CORNERS,
+  MAX_PLAUSIBLE_DEPTH_MM,
   MAX_PLAUSIBLE_HEIGHT_MM,
   MIN_PLAUSIBLE_DEPTH_MM,
   MIN_PLAUSIBLE_HEIGHT_MM,

@@ -206,7 +206,7 @@ function nearestStation(stations: readonly Station[], sMm: number): number {
  */
 export function spacingHeightMm(proposal: Pick<PlaneProposal, 'heightsMm'>): number {
   const { anteriorMm, middleMm, posteriorMm } = proposal.heightsMm;
-  return [anteriorMm, middleMm, posteriorMm].sort((x, y) => x - y)[1]!;
+  return median([anteriorMm, middleMm, posteriorMm]);
 }
 
 /** Distance from an end body's centre to its endplate facing the other click along the centreline, mm: half its Hm. */
@@ -267,8 +267,10 @@ export function detectSpine(
   // The first and last discs lie just beyond the end bodies' endplates facing each other.
   const firstEnd = endplateDistanceMm(first.proposal);
   const lastEnd = endplateDistanceMm(last.proposal);
-  const firstPeriod = spacingHeightMm(first.proposal) * 1.25;
-  const lastPeriod = spacingHeightMm(last.proposal) * 1.25;
+  const firstSpacingMm = spacingHeightMm(first.proposal);
+  const lastSpacingMm = spacingHeightMm(last.proposal);
+  const firstPeriod = firstSpacingMm * 1.25;
+  const lastPeriod = lastSpacingMm * 1.25;
   const spanFrom = firstEnd;
   const spanTo = totalMm - lastEnd;
   const period = (i: number) => {
@@ -310,7 +312,7 @@ export function detectSpine(
   const fromDisc = searchDisc(spanFrom + 1);
   const toDisc = searchDisc(spanTo - 4);
   const meanPeriodMm = (firstPeriod + lastPeriod) / 2;
-  const thinDiscPeriodMm = ((spacingHeightMm(first.proposal) + spacingHeightMm(last.proposal)) / 2) * THIN_DISC_PERIOD_SHARE;
+  const thinDiscPeriodMm = ((firstSpacingMm + lastSpacingMm) / 2) * THIN_DISC_PERIOD_SHARE;
   const thinEndDiscs = [fromDisc.run, toDisc.run].every(([from, to]) => (to - from + 1) * CENTRELINE_STEP_MM <= THIN_DISC_MM);
   if (thinEndDiscs && !magneticResonance && contrast < 0) withoutUnplatedDips(evidence, departure, -contrast, period);
   // The body between two discs depends only on the station its seed is taken at (the middle between them): counts
