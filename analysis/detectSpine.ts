@@ -963,10 +963,6 @@ interface DepartureInputs {
 }
 
 /**
- * The median of the profile over one body-plus-disc period centred on each station (NaN samples left out): the marrow's
- * level there, since a body fills most of a period (a disc a fifth to a third of it, see MIN_FILL_SHARE).
- */
-/**
  * On CT with thin discs (both end discs THIN_DISC_MM or less) darker than the marrow, the disc evidence of a dip with no
  * endplate on either side within
  * PLATED_DIP_REACH_SHARE of a period is taken as a body's (at most 0): a disc lies between two endplates, each brighter
@@ -1008,6 +1004,10 @@ const PLATED_DIP_REACH_SHARE = 0.25;
 /** An endplate on the profile departs above the marrow by at least this share (0–1) of the discs' departure below it. */
 const PLATE_DEPARTURE_SHARE = 0.5;
 
+/**
+ * The median of the profile over one body-plus-disc period centred on each station (NaN samples left out): the marrow's
+ * level there, since a body fills most of a period (a disc a fifth to a third of it, see MIN_FILL_SHARE).
+ */
 function runningMedian(profile: Float64Array, periodStations: (i: number) => number): Float64Array {
   const out = new Float64Array(profile.length);
   for (let i = 0; i < profile.length; i += 1) {

@@ -73,7 +73,10 @@ const FINE_SPINE_GRID_MM: readonly (readonly [number, number])[] = [-1.5, -1, -0
 
 
 
-/** Every level proposed from each click of CLICK_GRID_MM around its reference centre: how many are right, flagged, off. */
+/**
+ * Every level proposed from each click of CLICK_GRID_MM around its reference centre: how many are right, flagged, off,
+ * and each proposal's points by level, in CLICK_GRID_MM's order (null where declined).
+ */
 function clickGrid(volume: Volume, levels: readonly ReferenceLevel[]) {
   const heightErrors: number[] = [];
   let clicks = 0;
@@ -84,12 +87,16 @@ function clickGrid(volume: Volume, levels: readonly ReferenceLevel[]) {
   let declined = 0;
   let depthRight = 0;
   let offByFiveMm = 0;
+  const pointsByLevel = new Map<SpinalLevel, (SixPoints | null)[]>();
   for (const reference of levels) {
     const centre = centreOf(reference.points);
     const depthMm = depthOfMm(reference.points, WALL_INSET_MM);
+    const points: (SixPoints | null)[] = [];
+    pointsByLevel.set(reference.level, points);
     for (const [dy, dz] of CLICK_GRID_MM) {
       clicks += 1;
       const result = proposeVertebra(volume, [centre[0], centre[1] + dy, centre[2] + dz]);
+      points.push(result.ok ? result.value.points : null);
       if (!result.ok) {
         declined += 1;
         continue;
@@ -107,7 +114,7 @@ function clickGrid(volume: Volume, levels: readonly ReferenceLevel[]) {
       else confidentWrong += 1;
     }
   }
-  return { clicks, right, rightUnflagged, wrongFlagged, confidentWrong, declined, heightErrors, depthRight, offByFiveMm };
+  return { clicks, right, rightUnflagged, wrongFlagged, confidentWrong, declined, heightErrors, depthRight, offByFiveMm, pointsByLevel };
 }
 
 /**
@@ -175,7 +182,7 @@ function spinePairs(
   return { pairs: offsets.length, countRight, allProposed, wrongAllFlagged, counts, bodies: bodiesProposed, bodiesRight, bodiesOffUnflagged, gradesOff };
 }
 
-function bench({ name, volume, levels }: DataSet): void {
+function bench({ name, volume, levels }: DataSet): ReadonlyMap<SpinalLevel, readonly (SixPoints | null)[]> {
   const pointErrors: number[] = [];
   const heightErrors: number[] = [];
   const msPerVertebra: number[] = [];
@@ -273,6 +280,7 @@ function bench({ name, volume, levels }: DataSet): void {
       `(${fine.allProposed} with every body proposed), bodies within ${CORRECTION_MM} mm ${fine.bodiesRight}/${fine.bodies}, off and unflagged ${fine.bodiesOffUnflagged}; ` +
       `grades other than the ${levels.some((l) => l.expertGrade !== undefined) ? 'experts\'' : 'reference points\''} (per level, of ${fine.pairs}): ${gradesOff.length ? gradesOff.join(', ') : 'none'}`,
   );
+  return grid.pointsByLevel;
 }
 
 /** Clicks on a single-body crop, (y, z) mm from its reference centre: ±3, ±6 mm front to back, ±5 mm head to foot. */
@@ -304,6 +312,44 @@ class CropTally {
 }
 
 /**
+ * The VerSe CT's one-click proposals from the nine clicks ±2 mm around each level's reference centre (`clicked`, as
+ * bench's clickGrid read them, in CLICK_GRID_MM's order), against a second reading of the expert mask: the reference
+ * axis perpendicular to the mask's endplates instead of its principal axis (maskReference.ts `axis`). Where the two
+ * readings differ, the difference is the reference's, not the proposal's.
+ */
+function benchSecondReading(
+  levels: readonly { level: SpinalLevel; points: SixPoints; expertGrade?: number }[],
+  clicked: ReadonlyMap<SpinalLevel, readonly (SixPoints | null)[]>,
+  second: readonly { level: SpinalLevel; points: SixPoints }[],
+): void {
+  console.log('  against a second reading of the mask (axis perpendicular to its endplates; the same clicks):');
+  const centreClick = CLICK_GRID_MM.findIndex(([dy, dz]) => dy === 0 && dz === 0);
+  let centreRight = 0;
+  let nineRight = 0;
+  let nine = 0;
+  for (const { level } of levels) {
+    const reference = second.find((r) => r.level === level);
+    if (!reference) continue;
+    let centreErrors: string | null = null;
+    (clicked.get(level) ?? []).forEach((points, k) => {
+      if (!points) return;
+      const e = signedHeightErrorsMm(points, reference.points);
+      const right = e.every((x) => Math.abs(x) <= CORRECTION_MM);
+      nine += 1;
+      if (right) nineRight += 1;
+      if (k === centreClick) {
+        if (right) centreRight += 1;
+        centreErrors = e.map((x) => signedMm(x, 2)).join('/');
+      }
+    });
+    const h = HEIGHT_PAIRS.map(([s, i]) => distance(reference.points[s], reference.points[i]).toFixed(1)).join(' / ');
+    console.log(`    ${level.padEnd(4)} its heights Ha / Hm / Hp ${h} mm; the centre click off by ${centreErrors ?? 'declined'} mm`);
+  }
+  const secondGrades = grades(second.map((r) => ({ level: r.level, points: r.points })));
+  console.log(`    centre clicks within ${CORRECTION_MM} mm on all three heights ${centreRight}/${levels.length}; nine clicks per level ${nineRight}/${nine}; its grades ${[...secondGrades].map(([l, g]) => `${l} ${g}`).join(', ')} (experts: ${levels.map((l) => `${l.level} ${l.expertGrade ?? '?'}`).join(', ')})`);
+}
+
+/**
  * A real crop with one complete body and mask reference heights (the TPTBox samples): each click of CROP_CLICKS_MM
  * proposed, its Ha, Hm, Hp read two ways against the masks, as neither is exact on a 1.5 mm crop with automatic masks:
  * against the mask's extent along the proposal's own three lines (as tests/unit/analysisTptboxMr.test.ts reads the MR,
@@ -311,43 +357,6 @@ class CropTally {
  * inside its walls and ±1 mm around mid-depth (tptboxReference.ts; the CT's mask leaves the cortex of the rims out at
  * the corners, so along the proposal's corner lines it reads 2–4 mm short of the bone).
  */
-/**
- * The VerSe CT's one-click proposals, from the same clicks as above (the centre of each level's reference points and
- * the nine clicks ±2 mm around it), against a second reading of the expert mask: the reference axis perpendicular to
- * the mask's endplates instead of its principal axis (maskReference.ts `axis`). Where the two readings differ, the
- * difference is the reference's, not the proposal's.
- */
-function benchSecondReading(volume: Volume, levels: readonly { level: SpinalLevel; points: SixPoints; expertGrade?: number }[], second: readonly { level: SpinalLevel; points: SixPoints }[]): void {
-  console.log('  against a second reading of the mask (axis perpendicular to its endplates; the same clicks):');
-  let centreRight = 0;
-  let nineRight = 0;
-  let nine = 0;
-  for (const { level, points } of levels) {
-    const reference = second.find((r) => r.level === level);
-    if (!reference) continue;
-    const c = centreOf(points);
-    const errors: string[] = [];
-    for (const dy of [-2, 0, 2]) {
-      for (const dz of [-2, 0, 2]) {
-        const result = proposeVertebra(volume, [c[0], c[1] + dy, c[2] + dz]);
-        if (!result.ok) continue;
-        const e = signedHeightErrorsMm(result.value.points, reference.points);
-        const right = e.every((x) => Math.abs(x) <= CORRECTION_MM);
-        nine += 1;
-        if (right) nineRight += 1;
-        if (dy === 0 && dz === 0) {
-          if (right) centreRight += 1;
-          errors.push(e.map((x) => signedMm(x, 2)).join('/'));
-        }
-      }
-    }
-    const h = HEIGHT_PAIRS.map(([s, i]) => distance(reference.points[s], reference.points[i]).toFixed(1)).join(' / ');
-    console.log(`    ${level.padEnd(4)} its heights Ha / Hm / Hp ${h} mm; the centre click off by ${errors[0] ?? 'declined'} mm`);
-  }
-  const secondGrades = grades(second.map((r) => ({ level: r.level, points: r.points })));
-  console.log(`    centre clicks within ${CORRECTION_MM} mm on all three heights ${centreRight}/${levels.length}; nine clicks per level ${nineRight}/${nine}; its grades ${[...secondGrades].map(([l, g]) => `${l} ${g}`).join(', ')} (experts: ${levels.map((l) => `${l.level} ${l.expertGrade ?? '?'}`).join(', ')})`);
-}
-
 function benchCrop(name: string, volume: Volume, reference: BodyReference): void {
   const alongLines = new CropTally();
   const maskHeights = new CropTally();
@@ -472,8 +481,8 @@ function main(): void {
   if (verseAvailable()) {
     const { ct, mask } = readVerse();
     const levels = verseReferences(mask, WALL_INSET_MM).map((r) => ({ level: r.level, points: r.points, expertGrade: r.expertGrade }));
-    bench({ name: 'VerSe sub-verse012 CT (reference: expert mask, mid-sagittal)', volume: { ...ct, header: seriesHeaderOf('CT', undefined)! }, levels });
-    benchSecondReading({ ...ct, header: seriesHeaderOf('CT', undefined)! }, levels, verseReferences(mask, WALL_INSET_MM, 'endplates'));
+    const clicked = bench({ name: 'VerSe sub-verse012 CT (reference: expert mask, mid-sagittal)', volume: { ...ct, header: seriesHeaderOf('CT', undefined)! }, levels });
+    benchSecondReading(levels, clicked, verseReferences(mask, WALL_INSET_MM, 'endplates'));
     for (const weighting of ['T1', 'T2'] as const) {
       const name = `VerSe anatomy as a ${weighting} MR (tests/helpers/verseMr.ts: made from the CT's tissues, bone on the expert mask; reference: that mask)`;
       bench({ name, volume: verseMr({ ct, mask }, weighting), levels });
