@@ -35,6 +35,7 @@ import {
   verseReferences,
 } from '../helpers/assistData';
 import { bodyReference, maskExtentMm, TPTBOX_CT_BODY, type BodyReference } from '../helpers/tptboxReference';
+import { LUMBAR_MR_DIR, LUMBAR_MR_SETS, lumbarMrAvailable, lumbarMrExams, readLumbarMrExam } from '../helpers/lumbarMr';
 import { verseMr } from '../helpers/verseMr';
 
 interface ReferenceLevel {
@@ -458,7 +459,107 @@ function benchChestCt(): void {
   }
 }
 
+/**
+ * Real lumbar MR with expert body masks (tests/helpers/lumbarMr.ts, `LUMBAR_MR_DIR`), each set over all its exams: the
+ * centre click of every body and the nine clicks ±2 mm around it (clickGrid) against the mask's heights; the signed
+ * bias of the centre clicks (median, + tall); the spine from two clicks on the first and last body's centres (counted
+ * right when bodies plus levels counted without a body make the number traced; spineBodies); and the Genant grades of
+ * the centre clicks against the grades of the mask's own points: equal, a fracture where the mask says none, none where
+ * it says one.
+ */
+function benchLumbarMr(): void {
+  for (const set of LUMBAR_MR_SETS) {
+    const exams = lumbarMrExams(set);
+    if (exams.length === 0) continue;
+    const signed: number[][] = [[], [], []];
+    const errors: number[] = [];
+    const cpuMs: number[] = [];
+    let bodies = 0;
+    let centreRight = 0;
+    let centreOffUnflagged = 0;
+    let centreDeclined = 0;
+    let grid = { clicks: 0, right: 0, rightUnflagged: 0, wrongFlagged: 0, confidentWrong: 0, declined: 0, offByFiveMm: 0 };
+    let spinesRight = 0;
+    let spines = 0;
+    let spineBodyCount = 0;
+    let spineBodiesRight = 0;
+    let spineOffUnflagged = 0;
+    let graded = 0;
+    let gradesEqual = 0;
+    let falseFractures = 0;
+    let missedFractures = 0;
+    for (const path of exams) {
+      const exam = readLumbarMrExam(path, WALL_INSET_MM);
+      if (!exam || exam.bodies.length === 0) continue;
+      const proposed: { level: SpinalLevel; points: SixPoints }[] = [];
+      for (const body of exam.bodies) {
+        bodies += 1;
+        const c0 = process.cpuUsage();
+        const result = proposeVertebra(exam.mr, centreOf(body.points));
+        const c1 = process.cpuUsage(c0);
+        cpuMs.push((c1.user + c1.system) / 1000);
+        if (!result.ok) {
+          centreDeclined += 1;
+          continue;
+        }
+        proposed.push({ level: body.level, points: result.value.points });
+        signedHeightErrorsMm(result.value.points, body.points).forEach((e, k) => signed[k]!.push(e));
+        const e = heightErrorsMm(result.value.points, body.points);
+        errors.push(...e);
+        if (e.every((x) => x <= CORRECTION_MM)) centreRight += 1;
+        else if (result.value.confidence >= CHECK_BELOW_CONFIDENCE) centreOffUnflagged += 1;
+      }
+      const g = clickGrid(exam.mr, exam.bodies);
+      grid = {
+        clicks: grid.clicks + g.clicks,
+        right: grid.right + g.right,
+        rightUnflagged: grid.rightUnflagged + g.rightUnflagged,
+        wrongFlagged: grid.wrongFlagged + g.wrongFlagged,
+        confidentWrong: grid.confidentWrong + g.confidentWrong,
+        declined: grid.declined + g.declined,
+        offByFiveMm: grid.offByFiveMm + g.offByFiveMm,
+      };
+      if (exam.bodies.length >= 2) {
+        spines += 1;
+        const spine = detectSpine(exam.mr, centreOf(exam.bodies[0]!.points), centreOf(exam.bodies[exam.bodies.length - 1]!.points));
+        if (spine.ok && spine.value.vertebrae.length + spine.value.missingLevelOffsets.length === exam.bodies.length) spinesRight += 1;
+        const tally = spineBodies(spine, exam.bodies);
+        spineBodyCount += tally.bodies;
+        spineBodiesRight += tally.right;
+        spineOffUnflagged += tally.offUnflagged;
+      }
+      const reference = grades(exam.bodies);
+      for (const [level, grade] of grades(proposed)) {
+        const expected = reference.get(level);
+        if (expected === undefined) continue;
+        graded += 1;
+        if (grade === expected) gradesEqual += 1;
+        else if (expected === 0) falseFractures += 1;
+        else if (grade === 0) missedFractures += 1;
+      }
+    }
+    const bias = signed.map((values) => signedMm(percentile(values, 0.5), 1)).join(' / ');
+    console.log(`\nReal lumbar MR ${set.key}: ${set.description}; ${exams.length} exams, ${bodies} bodies traced whole (reference: the expert masks, 1 mm voxels assumed)`);
+    console.log(
+      `  centre clicks      ${centreRight}/${bodies} within ${CORRECTION_MM} mm on all three heights, ${centreOffUnflagged} off and unflagged, ${centreDeclined} declined; ` +
+        `height error median ${percentile(errors, 0.5).toFixed(2)} mm, 95th percentile ${percentile(errors, 0.95).toFixed(2)} mm; median signed error Ha / Hm / Hp ${bias} mm (+ tall)`,
+    );
+    console.log(
+      `  nine clicks ±2 mm  ${grid.right}/${grid.clicks} within ${CORRECTION_MM} mm (${grid.rightUnflagged} of them unflagged), ${grid.wrongFlagged} off and flagged, ` +
+        `${grid.confidentWrong} off and unflagged, ${grid.declined} declined, ${grid.offByFiveMm} off by more than 5 mm on a height`,
+    );
+    console.log(`  spine from two clicks (first and last body's centres): ${spinesRight}/${spines} exams counted right; bodies within ${CORRECTION_MM} mm ${spineBodiesRight}/${spineBodyCount}, off and unflagged ${spineOffUnflagged}`);
+    console.log(`  grades of the centre clicks against the mask's: ${gradesEqual}/${graded} equal, ${falseFractures} a fracture where the mask has none, ${missedFractures} none where it has one`);
+    console.log(`  CPU                ${percentile(cpuMs, 0.5).toFixed(0)} ms per click (median)`);
+  }
+}
+
 function main(): void {
+  if (process.env.BENCH_ONLY === 'lumbar-mr') {
+    if (lumbarMrAvailable()) benchLumbarMr();
+    else console.log(`real lumbar MR: skipped (${LUMBAR_MR_DIR} absent)`);
+    return;
+  }
   console.log(
     `assistance benchmark (node ${process.version}, median of ${REPEATS} runs; points ${WALL_INSET_MM} mm inside the walls; ` +
       `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores: CPU time is the figure that does not depend on other load)`,
@@ -507,6 +608,8 @@ function main(): void {
   } else {
     console.log(`TPTBox CT: skipped (${TPTBOX_CT_DIR} absent; Hendrik-code/TPTBox tests/sample_ct/, or set TPTBOX_CT_DIR)`);
   }
+  if (lumbarMrAvailable()) benchLumbarMr();
+  else console.log(`real lumbar MR: skipped (${LUMBAR_MR_DIR} absent; JonathanRamos/fastcleverseg ImageDatasets/VBs, or set LUMBAR_MR_DIR)`);
 }
 
 main();
