@@ -313,6 +313,27 @@ function consistent(points: readonly Vec2[], centre: Vec2, anterior: Vec2): Vec2
 const COARSE_HALF_WIDTH_MM = 3;
 /** What an endplate's profile may end at besides a dark band or a strong rise: a rise into a disc (mrEdge: discRisesOf). */
 const ENDPLATE_PROFILES = { discRises: true } as const;
+/** What a posterior wall's profile may end at besides a dark band or a strong rise: a rise into the canal (mrEdge: canalRises). */
+const POSTERIOR_WALL_PROFILES = { canalRises: true } as const;
+/**
+ * A wall probe's pair read again with rises into the canal (POSTERIOR_WALL_PROFILES) replaces the pair of bands when
+ * its posterior edge is such a rise and the bands' lies at least this much farther back, mm: the band then is the far
+ * side of the dural sac (10–15 mm deep in the lumbar canal; a real T2's 15–22 mm behind the wall where the cortex shows
+ * no band at the basivertebral foramen), not a cortex a rise came before by a fraction of a millimetre.
+ */
+const BEYOND_THE_CANAL_MM = 8;
+/** See `settled` in findBodyByPairs, degrees. */
+const CANAL_SETTLED_DEG = 2;
+
+/**
+ * `pair` (of bands and strong rises), or the pair `withCanal` reads when its posterior edge is a rise into the canal and
+ * `pair`'s lies BEYOND_THE_CANAL_MM or more behind it (or `pair` is null).
+ */
+function beforeTheCanal(pair: readonly [Edge, Edge] | null, withCanal: () => readonly [Edge, Edge] | null): readonly [Edge, Edge] | null {
+  const other = withCanal();
+  if (!other || other[1].innerMm !== null) return pair;
+  return !pair || pair[1].distanceMm - other[1].distanceMm >= BEYOND_THE_CANAL_MM ? other : pair;
+}
 /** Where the endplates are read across the body's middle, mm from its centre towards the front. */
 const MIDDLE_PROBES_MM: readonly number[] = [-4, 0, 4];
 
@@ -339,7 +360,7 @@ export function findBodyByPairs(
   const marrowBelow = options.marrowBelowSurroundings === true;
   const rises = marrowBelow ? RISES_BELOW_SURROUNDINGS : {};
   // Edges along `direction` from `start` moved `shiftMm` along it, their distances still counted from `start`.
-  const edgesFrom = (start: Vec2, direction: Vec2, along: { discRises?: boolean } = {}, shiftMm = 0): Edge[] =>
+  const edgesFrom = (start: Vec2, direction: Vec2, along: { discRises?: boolean; canalRises?: boolean } = {}, shiftMm = 0): Edge[] =>
     mrBandsAlong(view, addScaled2(start, direction, shiftMm), direction, { minContrast, blurMm, halfWidthMm: COARSE_HALF_WIDTH_MM, fromMm: 0.5, toMm: MAX_EDGE_SEARCH_MM, ...along, ...rises }).map((b) => ({
       distanceMm: b.boundaryMm + shiftMm,
       innerMm: b.rise ? null : b.innerMm + shiftMm,
@@ -414,12 +435,14 @@ export function findBodyByPairs(
     const heightMm = superiorMm - inferiorMm;
     const anteriorPoints: Vec2[] = [];
     const backProbes: WallProbe[] = [];
+    // Rises into the canal are read once the axis has settled (the last turn under CANAL_SETTLED_DEG): while it still
+    // turns towards a tilted body's, a probe across the wall runs on into the disc above or below, as bright.
+    const settled = Math.abs(lastTurn) < Math.sin((CANAL_SETTLED_DEG * Math.PI) / 180);
     for (const f of WALL_PROBE_FRACTIONS) {
       const start = addScaled2(centre, cranial, midMm + f * heightMm);
-      const pair = wallPair(
-        edgesFrom(start, anterior),
-        edgesFrom(start, negate(anterior)),
-        heightMm,
+      const fronts = edgesFrom(start, anterior);
+      const pair = beforeTheCanal(wallPair(fronts, edgesFrom(start, negate(anterior)), heightMm), () =>
+        marrowBelow || !settled ? null : wallPair(fronts, edgesFrom(start, negate(anterior), POSTERIOR_WALL_PROFILES), heightMm),
       );
       if (pair) {
         const [front, back] = pair;

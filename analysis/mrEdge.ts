@@ -171,6 +171,8 @@ interface BandSearch {
   readonly riseMinRatio?: number;
   /** Endplate profiles: fainter rises into a disc count too (discRisesOf); not with `riseMinRatio` (readsDiscRises). */
   readonly discRises?: boolean;
+  /** Posterior wall profiles: fainter rises straight out of the marrow into the canal count too (see CANAL_RISE_MIN_RATIO). */
+  readonly canalRises?: boolean;
 }
 
 interface Band extends MrBoundary {
@@ -262,7 +264,10 @@ function risesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
     if (!steepestRiseAt(s, k)) continue;
     const inner = level(k - index(INNER_LEVEL_TO_MM), k - index(INNER_LEVEL_FROM_MM));
     const outer = level(k + index(OUTER_LEVEL_FROM_MM), k + index(OUTER_LEVEL_TO_MM));
-    if (!(outer - inner >= search.minContrast && outer >= (1 + (search.riseMinRatio ?? RISE_MIN_RATIO)) * Math.max(inner, marrowValue))) continue;
+    const base = Math.max(inner, marrowValue);
+    const strong = outer >= (1 + (search.riseMinRatio ?? RISE_MIN_RATIO)) * base;
+    const intoCanal = search.canalRises === true && outer >= (1 + CANAL_RISE_MIN_RATIO) * base && straightOutOfMarrow(s, k, marrowValue) && lastsBright(s, k, (inner + outer) / 2);
+    if (!(outer - inner >= search.minContrast && (strong || intoCanal))) continue;
     const half = (riseBase(s, k, inner, search) + outer) / 2;
     let at = k * step;
     for (let m = Math.max(1, k - index(INNER_LEVEL_FROM_MM)); m <= Math.min(s.length - 1, k + index(OUTER_LEVEL_FROM_MM)); m += 1) {
@@ -274,6 +279,38 @@ function risesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
     rises.push({ innerMm: at, outerMm: at, boundaryMm: at, contrast: outer - inner, darkestMm: at, darkestValue: inner, outsideValue: outer, rise: true });
   }
   return rises;
+}
+
+/**
+ * On a posterior wall's profile a rise out of the marrow at least this much brighter, as a share of the marrow, counts
+ * as the wall when it comes straight out of the marrow (straightOutOfMarrow): at the basivertebral foramen, in the
+ * middle of the wall, the veins leave the body and a T2 shows no dark cortex there, only the marrow giving way to the
+ * bright venous plexus and the CSF behind it, 1.5–2 × the marrow of a young adult (a real 1.5 T T2 TSE, Chu et al.
+ * 2015: 1.7–1.8 ×); without it the wall was read at the far side of the dural sac, 15–22 mm behind. On T1 the canal is
+ * dark, so a rise behind the wall comes out of that dark and does not count.
+ */
+const CANAL_RISE_MIN_RATIO = 0.3;
+
+/**
+ * A rise into the canal is followed by the CSF, bright over at least this much of the profile, mm: the dural sac of a
+ * lumbar canal is 10–15 mm deep; a vein inside the body or the noise of a coarse image is not (the real TPTBox T2,
+ * 1.5 mm voxels: rises of a voxel or two in the marrow in front of the wall took it 0.3–0.5 mm forward).
+ */
+const CANAL_MIN_MM = 3;
+
+/** Whether `s` stays at or above `half` over CANAL_MIN_MM from sample `k` on. */
+function lastsBright(s: Float64Array, k: number, half: number): boolean {
+  const to = k + Math.round(CANAL_MIN_MM / PROFILE_STEP_MM);
+  if (to >= s.length) return false;
+  for (let m = k + 1; m <= to; m += 1) if (s[m]! < half) return false;
+  return true;
+}
+
+/** Whether nothing over INNER_LEVEL_FROM_MM before sample `k` of `s` is darker than STRAIGHT_OUT_OF_MARROW × the marrow. */
+function straightOutOfMarrow(s: Float64Array, k: number, marrowValue: number): boolean {
+  const from = Math.max(0, k - Math.round(INNER_LEVEL_FROM_MM / PROFILE_STEP_MM));
+  for (let m = from; m < k; m += 1) if (s[m]! < STRAIGHT_OUT_OF_MARROW * marrowValue) return false;
+  return true;
 }
 
 /** Whether a search reads rises into a disc: asked for, and not where every rise of `riseMinRatio` counts already. */
