@@ -180,7 +180,7 @@ export interface VerseReference {
 }
 
 /** The six in-plane (y, z) points of a sagittal slice, mm, lifted to patient space at that slice's x, mm. */
-function onSagittalPlane(ref: Record<keyof VerseReference['points'], readonly [number, number]>, xMm: number): VerseReference['points'] {
+export function onSagittalPlane(ref: Record<keyof VerseReference['points'], readonly [number, number]>, xMm: number): VerseReference['points'] {
   const lift = (p: readonly [number, number]): [number, number, number] => [xMm, p[0], p[1]];
   return {
     anteriorSuperior: lift(ref.anteriorSuperior),

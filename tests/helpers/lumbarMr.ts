@@ -18,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seriesHeaderOf, type Volume } from '../../analysis';
 import { SPINAL_LEVELS, type SixPoints, type SpinalLevel } from '../../measurement';
+import { onSagittalPlane } from './assistData';
 import { readMatFile } from './matFile';
 import { referencePointsFromMask, type MaskSlice } from './maskReference';
 
@@ -113,16 +114,7 @@ export function readLumbarMrExam(path: string, insetMm: number): { mr: Volume; b
       spacingMm: [VOXEL_MM, VOXEL_MM],
     };
     const ref = referencePointsFromMask(slice, l, insetMm, 'endplates');
-    if (!ref) continue;
-    const lift = (p: readonly [number, number]): [number, number, number] => [k * VOXEL_MM, p[0], p[1]];
-    points.push({
-      anteriorSuperior: lift(ref.anteriorSuperior),
-      anteriorInferior: lift(ref.anteriorInferior),
-      middleSuperior: lift(ref.middleSuperior),
-      middleInferior: lift(ref.middleInferior),
-      posteriorSuperior: lift(ref.posteriorSuperior),
-      posteriorInferior: lift(ref.posteriorInferior),
-    });
+    if (ref) points.push(onSagittalPlane(ref, k * VOXEL_MM));
   }
   const last = SPINAL_LEVELS.indexOf('L5');
   return { mr, bodies: points.map((p, n) => ({ level: SPINAL_LEVELS[last - (points.length - 1) + n]!, points: p })) };
