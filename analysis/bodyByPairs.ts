@@ -28,6 +28,8 @@ interface Edge {
   readonly innerMm: number | null;
   /** A rise into a disc (mrEdge's discRisesOf): the endplate shows no dark line. */
   readonly discRise: boolean;
+  /** A rise into the canal only POSTERIOR_WALL_PROFILES admit (mrEdge's canalRises). */
+  readonly canalRise: boolean;
   readonly contrast: number;
   readonly darkestValue: number;
 }
@@ -365,6 +367,7 @@ export function findBodyByPairs(
       distanceMm: b.boundaryMm + shiftMm,
       innerMm: b.rise ? null : b.innerMm + shiftMm,
       discRise: b.discRise === true,
+      canalRise: b.canalRise === true,
       contrast: b.contrast,
       darkestValue: b.darkestValue,
     }));
@@ -441,8 +444,9 @@ export function findBodyByPairs(
     for (const f of WALL_PROBE_FRACTIONS) {
       const start = addScaled2(centre, cranial, midMm + f * heightMm);
       const fronts = edgesFrom(start, anterior);
-      const pair = beforeTheCanal(wallPair(fronts, edgesFrom(start, negate(anterior)), heightMm), () =>
-        marrowBelow || !settled ? null : wallPair(fronts, edgesFrom(start, negate(anterior), POSTERIOR_WALL_PROFILES), heightMm),
+      const backs = edgesFrom(start, negate(anterior), marrowBelow || !settled ? {} : POSTERIOR_WALL_PROFILES);
+      const pair = beforeTheCanal(wallPair(fronts, backs.filter((e) => !e.canalRise), heightMm), () =>
+        backs.some((e) => e.canalRise) ? wallPair(fronts, backs, heightMm) : null,
       );
       if (pair) {
         const [front, back] = pair;

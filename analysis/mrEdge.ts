@@ -42,6 +42,8 @@ export interface MrBoundary {
   readonly rise?: boolean;
   /** True for a rise into a disc found by discRisesOf (fainter than RISE_MIN_RATIO allows elsewhere). */
   readonly discRise?: boolean;
+  /** True for a rise into the canal that only `canalRises` admits (fainter than RISE_MIN_RATIO; see CANAL_RISE_MIN_RATIO). */
+  readonly canalRise?: boolean;
 }
 
 /** Marrow level inside the band: the median of the samples this far inside its darkest point, mm. */
@@ -276,7 +278,7 @@ function risesOf(s: Float64Array, fromMm: number, toMm: number, search: BandSear
         break;
       }
     }
-    rises.push({ innerMm: at, outerMm: at, boundaryMm: at, contrast: outer - inner, darkestMm: at, darkestValue: inner, outsideValue: outer, rise: true });
+    rises.push({ innerMm: at, outerMm: at, boundaryMm: at, contrast: outer - inner, darkestMm: at, darkestValue: inner, outsideValue: outer, rise: true, ...(strong ? {} : { canalRise: true }) });
   }
   return rises;
 }
@@ -306,10 +308,10 @@ function lastsBright(s: Float64Array, k: number, half: number): boolean {
   return true;
 }
 
-/** Whether nothing over INNER_LEVEL_FROM_MM before sample `k` of `s` is darker than STRAIGHT_OUT_OF_MARROW × the marrow. */
-function straightOutOfMarrow(s: Float64Array, k: number, marrowValue: number): boolean {
+/** Whether nothing over INNER_LEVEL_FROM_MM before sample `k` of `s` is darker than STRAIGHT_OUT_OF_MARROW × `levelValue`. */
+function straightOutOfMarrow(s: Float64Array, k: number, levelValue: number): boolean {
   const from = Math.max(0, k - Math.round(INNER_LEVEL_FROM_MM / PROFILE_STEP_MM));
-  for (let m = from; m < k; m += 1) if (s[m]! < STRAIGHT_OUT_OF_MARROW * marrowValue) return false;
+  for (let m = from; m < k; m += 1) if (s[m]! < STRAIGHT_OUT_OF_MARROW * levelValue) return false;
   return true;
 }
 
@@ -344,7 +346,7 @@ function discRisesOf(s: Float64Array, fromMm: number, toMm: number, search: Band
     while (end < s.length - 1 && s[end + 1]! >= half) end += 1;
     const stretchMm = (end - start) * step;
     if (stretchMm < DISC_STRETCH_MM[0] || stretchMm > DISC_STRETCH_MM[1]) continue;
-    if (Math.min(...s.subarray(Math.max(0, start - index(INNER_LEVEL_FROM_MM)), start)) < STRAIGHT_OUT_OF_MARROW * inner) continue;
+    if (!straightOutOfMarrow(s, start, inner)) continue;
     const from = end + index(NEIGHBOUR_MARROW_FROM_MM);
     const to = from + index(NEIGHBOUR_MARROW_MM);
     if (to >= s.length) continue;
