@@ -478,7 +478,7 @@ function benchLumbarMr(): void {
     let centreRight = 0;
     let centreOffUnflagged = 0;
     let centreDeclined = 0;
-    let grid = { clicks: 0, right: 0, rightUnflagged: 0, wrongFlagged: 0, confidentWrong: 0, declined: 0, offByFiveMm: 0 };
+    const grid = { clicks: 0, right: 0, rightUnflagged: 0, wrongFlagged: 0, confidentWrong: 0, declined: 0, offByFiveMm: 0 };
     let spinesRight = 0;
     let spines = 0;
     let spineBodyCount = 0;
@@ -510,15 +510,7 @@ function benchLumbarMr(): void {
         else if (result.value.confidence >= CHECK_BELOW_CONFIDENCE) centreOffUnflagged += 1;
       }
       const g = clickGrid(exam.mr, exam.bodies);
-      grid = {
-        clicks: grid.clicks + g.clicks,
-        right: grid.right + g.right,
-        rightUnflagged: grid.rightUnflagged + g.rightUnflagged,
-        wrongFlagged: grid.wrongFlagged + g.wrongFlagged,
-        confidentWrong: grid.confidentWrong + g.confidentWrong,
-        declined: grid.declined + g.declined,
-        offByFiveMm: grid.offByFiveMm + g.offByFiveMm,
-      };
+      for (const key of Object.keys(grid) as (keyof typeof grid)[]) grid[key] += g[key];
       if (exam.bodies.length >= 2) {
         spines += 1;
         const spine = detectSpine(exam.mr, centreOf(exam.bodies[0]!.points), centreOf(exam.bodies[exam.bodies.length - 1]!.points));
