@@ -2,7 +2,7 @@ import { confidenceOf, type ConfidenceReason } from './confidence';
 import { findBody } from './findBody';
 import type { AnalysisImage } from './image';
 import { at, implausibleSizeReason, nearerABody } from './bodyPoints';
-import type { BodyFrame } from './bodyFrame';
+import { negate, type BodyFrame } from './bodyFrame';
 import { COARSE_SAMPLE_MM, DEPTH_TO_HEIGHT_RANGE } from './constants';
 import { measureBody, type PlaneProposal } from './measureBody';
 import { planeViewOf, type PlaneAxes, type PlaneView } from './planeView';
@@ -10,7 +10,7 @@ import { median, type ShellPolarity } from './profile';
 import { fail, ok, type AnalysisResult } from './result';
 import type { SixPointsMm } from './sixPoints';
 import { cleftGas, withGasFilled } from './vacuumCleft';
-import { dot2, subtract2, type Vec2, type Vec3 } from './vec';
+import { addScaled2, dot2, perpendicular2, subtract2, type Vec2, type Vec3 } from './vec';
 
 /** Options shared by the proposing functions. */
 export interface AnalysisOptions {
@@ -111,6 +111,41 @@ type ViewOptions = {
  * or when it is nearer a body's size than the first (nearerABody).
  */
 export function proposeOnView(view: PlaneView, seed: Vec2, options: ViewOptions = {}): PlaneProposal | null {
+  const found = proposeAround(view, seed, options);
+  return found || options.otherOutlines !== true ? found : foundBesideTheClick(view, seed, options);
+}
+
+/**
+ * How far beside a click that found no body it is looked for again, mm: along the view's vertical and across it, a
+ * tenth to an eighth of a lumbar body, so that the body found from there still holds the click.
+ */
+const BESIDE_CLICK_MM = 3;
+
+const FOUND_BESIDE_REASON: ConfidenceReason = {
+  code: 'EDGE_NOT_FOUND',
+  message: 'The body was not found from the click itself, only from a few millimetres beside it: check every point.',
+};
+
+/**
+ * Where the user's click found no body (proposeAround null), the body found from BESIDE_CLICK_MM above, below, in
+ * front of or behind it that holds the click (the most confident of them; null when none does), flagged
+ * FOUND_BESIDE_REASON. On real lumbar T2 MR a click at L5's centre, or within half a millimetre of it, found no body on
+ * 3 of 17 exams (the frame turned onto the sacrum's or the disc's edges), and a spine's detection then failed whole
+ * ("no vertebral body around the last click"). A click on a disc or beside the spine holds no body found around it and
+ * is still declined.
+ */
+function foundBesideTheClick(view: PlaneView, seed: Vec2, options: ViewOptions): PlaneProposal | null {
+  const across = perpendicular2(view.cranial);
+  let best: PlaneProposal | null = null;
+  for (const direction of [view.cranial, negate(view.cranial), across, negate(across)]) {
+    const found = proposeAround(view, addScaled2(seed, direction, BESIDE_CLICK_MM), options);
+    if (found && holds(found.frame, seed) && (!best || confidenceOf(found.reasons) > confidenceOf(best.reasons))) best = found;
+  }
+  return best && { ...best, reasons: [...best.reasons, FOUND_BESIDE_REASON] };
+}
+
+/** The body around `seed` (proposeOnView without the search beside a click that found none). */
+function proposeAround(view: PlaneView, seed: Vec2, options: ViewOptions): PlaneProposal | null {
   const first = proposeFrom(view, seed, options);
   const onCt = first !== null && view.hounsfield && first.frame.polarity === 'brightShell';
   const secondLook = onCt && (shallow(first) || boneBehindPosteriorWall(view, first.frame));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectSpine, WALL_INSET_MM } from '../../analysis';
+import { CHECK_BELOW_CONFIDENCE, detectSpine, WALL_INSET_MM } from '../../analysis';
 import { centreOf, depthOfMm } from '../bench/assistFigures';
 import { LUMBAR_MR_SETS, lumbarMrAvailable, lumbarMrExams, readLumbarMrExam } from '../helpers/lumbarMr';
 
@@ -34,5 +34,26 @@ describe.skipIf(!available)('the spine from two clicks on real lumbar T2 MR (VB2
     }
     expect(exams).toBe(lumbarMrExams(vb2).length);
     expect(countedRight).toBeGreaterThanOrEqual(Math.ceil((15 / 17) * exams));
+  });
+
+  // End clicks within half a millimetre of T11's and L5's centres (the last on the first's plane) with which L5 itself
+  // found no body, the frame turning onto the sacrum's or the disc's edges: the whole detection failed ("no vertebral body
+  // around the last click"). Now L5 is found from 3 mm beside the click, flagged.
+  it.each([
+    ['07', 0, 0.5],
+    ['07', 0.5, 0],
+    ['09', -0.5, -0.5],
+    ['09', 0.5, -0.5],
+  ] as const)('detects the spine of exam %s with the end clicks moved by (%s, %s) mm, L5 found beside its click and flagged', (name, dy, dz) => {
+    const exam = readLumbarMrExam(lumbarMrExams(vb2).find((p) => p.endsWith(`/${name}.mat`))!, WALL_INSET_MM)!;
+    const [a, b] = [centreOf(exam.bodies[0]!.points), centreOf(exam.bodies.at(-1)!.points)];
+    const spine = detectSpine(exam.mr, [a[0], a[1] + dy, a[2] + dz], [a[0], b[1] - dz, b[2] + dy]);
+    expect(spine.ok ? 'ok' : spine.error.message).toBe('ok');
+    if (!spine.ok) return;
+    expect(spine.value.vertebrae.length + spine.value.missingLevelOffsets.length).toBe(exam.bodies.length);
+    const last = spine.value.vertebrae.at(-1)!;
+    expect(last.levelOffset).toBe(exam.bodies.length - 1);
+    expect(last.proposal.reasons.map((r) => r.message)).toContain('The body was not found from the click itself, only from a few millimetres beside it: check every point.');
+    expect(last.proposal.confidence).toBeLessThan(CHECK_BELOW_CONFIDENCE);
   });
 });
