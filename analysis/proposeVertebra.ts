@@ -129,10 +129,10 @@ const FOUND_BESIDE_REASON: ConfidenceReason = {
 /**
  * Where the user's click found no body (proposeAround null), the body found from BESIDE_CLICK_MM above, below, in
  * front of or behind it that holds the click (the most confident of them; null when none does), flagged
- * FOUND_BESIDE_REASON. On real lumbar T2 MR a click at L5's centre, or within half a millimetre of it, found no body on
- * 3 of 17 exams (the frame turned onto the sacrum's or the disc's edges), and a spine's detection then failed whole
- * ("no vertebral body around the last click"). A click on a disc or beside the spine holds no body found around it and
- * is still declined.
+ * FOUND_BESIDE_REASON. On real lumbar T2 MR a click within half a millimetre of L5's centre found no body on 2 of 17
+ * exams (4 of 153 end-click pairs), and the spine's detection then failed whole ("no vertebral body around the last
+ * click"); on a drawn T2 a 2 mm focus at the click (a haemangioma, a bone island) declined it. A click in the canal or
+ * beside the spine, which no body found around it holds, is still declined.
  */
 function foundBesideTheClick(view: PlaneView, seed: Vec2, options: ViewOptions): PlaneProposal | null {
   const across = perpendicular2(view.cranial);
