@@ -134,11 +134,8 @@ afterAll(async () => {
 });
 
 describe.skipIf(!available)('proposals on real lumbar T2 MR, native sagittal stacks', () => {
-  it('opens every exam as a stack of MR images', () => {
-    expect(exams.map((e) => e.name)).toEqual([...EXAMS, ...MISFRAMED_EXAMS].sort());
-  });
-
   it('opens each exam on its whole image, not zoomed onto a part of it, every traced body in view', async () => {
+    expect(exams.map((e) => e.name)).toEqual([...EXAMS, ...MISFRAMED_EXAMS].sort());
     for (const exam of exams) {
       await openExam(exam);
       await session.page.locator('[data-testid="viewport"][data-orientation="sagittal"][data-framed]').waitFor();
