@@ -227,9 +227,12 @@ describe('detecting the spine from two clicks on the phantom CT', () => {
 });
 
 describe('one click per vertebra on the native sagittal MR stack', () => {
-  it('proposes T10–L3 with the right levels and heights within 1 mm of the truth', async () => {
+  it('opens it on its whole image and proposes T10–L3 with the right levels and heights within 1 mm of the truth', async () => {
     await viewer.openSeries(mr.seriesInstanceUID);
     await viewer.waitLoaded('sagittal');
+    // An MR view opens on its whole image, not framed on a column (frameViews.ts: no grey level marks bone on MR).
+    await viewer.page.locator('[data-testid="viewport"][data-orientation="sagittal"][data-framed]').waitFor();
+    expect(await viewer.viewport('sagittal').getAttribute('data-framed')).toBe('fit');
     await setMode('click');
     for (const level of levels) await proposeByClick(level.level);
     expect(await rowLevels()).toEqual(levels.map((l) => l.level));
