@@ -83,3 +83,21 @@ export function placeInDrawnColumn(
   const depthInsideMm = Math.min(inPeriod, heightMm - inPeriod, backMm + depthMm / 2, depthMm / 2 - backMm);
   return { kind: 'body', depthInsideMm, aboveMiddleMm: inPeriod - heightMm / 2, middle: Math.abs(upMm) < heightMm / 2 };
 }
+
+/**
+ * For tests: a healthy lumbar T2's value at a place of the drawn column: marrow 60 inside a 1 mm dark cortex (10),
+ * bright discs (100), soft tissue in front (80), and behind the bodies the posterior longitudinal ligament (15, 1.5 mm),
+ * the CSF (110) to 15 mm, the dura and posterior elements (30) to 18 mm, then fat (120).
+ */
+export function drawnT2Value(place: ColumnPlace): number {
+  switch (place.kind) {
+    case 'behind':
+      return place.beyondMm < 1.5 ? 15 : place.beyondMm < 15 ? 110 : place.beyondMm < 18 ? 30 : 120;
+    case 'front':
+      return 80;
+    case 'disc':
+      return 100;
+    case 'body':
+      return place.depthInsideMm < 1 ? 10 : 60;
+  }
+}

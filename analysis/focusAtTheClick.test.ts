@@ -1,30 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_BELOW_CONFIDENCE } from './confidence';
-import { DRAWN_BODY, drawnMidsagittalPlane, placeInDrawnColumn, withPointSpread } from './drawnMidsagittalPlane.testing';
+import { DRAWN_BODY, drawnMidsagittalPlane, drawnT2Value, placeInDrawnColumn, withPointSpread } from './drawnMidsagittalPlane.testing';
 import type { PlaneImage } from './image';
 import { proposeVertebra } from './proposeVertebra';
 
 /**
- * A drawn midsagittal T2 plane (0.5 mm pixels, noise ±4, an MR's point spread): bodies 36 mm deep and 26 mm high,
- * marrow 60 inside a 1 mm dark cortex (10), bright discs (100), soft tissue in front (80), the canal behind (ligament
- * 15, CSF 110, dura 30, fat 120); inside the body centred on the origin a round focus of value `focus` and radius
+ * A drawn midsagittal T2 plane (drawnT2Value; 0.5 mm pixels, noise ±4, an MR's point spread); inside the body centred
+ * on the origin a round focus of value `focus` and radius
  * `radiusMm` centred `[backMm, upMm]` from the body's centre: a haemangioma (bright on T2), a bone island or sclerosis
  * (dark), a vein's channel.
  */
 function drawnT2WithFocus(focus: number, radiusMm: number, [backMm0, upMm0]: readonly [number, number]): PlaneImage {
   const signal = (backMm: number, upMm: number): number => {
     const place = placeInDrawnColumn(backMm, upMm);
-    switch (place.kind) {
-      case 'behind':
-        return place.beyondMm < 1.5 ? 15 : place.beyondMm < 15 ? 110 : place.beyondMm < 18 ? 30 : 120;
-      case 'front':
-        return 80;
-      case 'disc':
-        return 100;
-      case 'body':
-        if (Math.hypot(backMm - backMm0, upMm - upMm0) < radiusMm) return focus;
-        return place.depthInsideMm < 1 ? 10 : 60;
-    }
+    if (place.kind === 'body' && Math.hypot(backMm - backMm0, upMm - upMm0) < radiusMm) return focus;
+    return drawnT2Value(place);
   };
   return drawnMidsagittalPlane(withPointSpread(signal), 4, 2718);
 }

@@ -1,32 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { DRAWN_BODY, drawnMidsagittalPlane, placeInDrawnColumn, withPointSpread } from './drawnMidsagittalPlane.testing';
+import { DRAWN_BODY, drawnMidsagittalPlane, drawnT2Value, placeInDrawnColumn, withPointSpread } from './drawnMidsagittalPlane.testing';
 import type { PlaneImage } from './image';
 import { proposeVertebra } from './proposeVertebra';
 
 /**
- * A drawn midsagittal T2 plane (0.5 mm pixels, noise ±4, an MR's point spread): bodies 36 mm deep and 26 mm high,
- * marrow 60 inside a 1 mm dark cortex (10), bright discs (100), soft tissue in front (80), the canal behind (ligament
- * 15, CSF 110, dura 30, fat 120). In each disc, over its last `rimMm` before the posterior wall, the annulus's outer
- * fibres lie dark (20) against both endplates for `annulusMm`: there the endplate's dark band is the cortex and the
- * annulus together, as on a real lumbar T2.
+ * A drawn midsagittal T2 plane (drawnT2Value; 0.5 mm pixels, noise ±4, an MR's point spread). In each disc, over its
+ * last `rimMm` before the posterior wall, the annulus's outer fibres lie dark (20) against both endplates for
+ * `annulusMm`: there the endplate's dark band is the cortex and the annulus together, as on a real lumbar T2.
  */
 function drawnT2WithPosteriorAnnulus(annulusMm: number, rimMm: number): PlaneImage {
   const period = DRAWN_BODY.heightMm + DRAWN_BODY.discMm;
   const signal = (backMm: number, upMm: number): number => {
     const place = placeInDrawnColumn(backMm, upMm);
-    switch (place.kind) {
-      case 'behind':
-        return place.beyondMm < 1.5 ? 15 : place.beyondMm < 15 ? 110 : place.beyondMm < 18 ? 30 : 120;
-      case 'front':
-        return 80;
-      case 'disc': {
-        const intoDiscMm = ((((upMm + DRAWN_BODY.heightMm / 2) % period) + period) % period) - DRAWN_BODY.heightMm;
-        const fromPlateMm = Math.min(intoDiscMm, DRAWN_BODY.discMm - intoDiscMm);
-        return backMm > DRAWN_BODY.depthMm / 2 - rimMm && fromPlateMm < annulusMm ? 20 : 100;
-      }
-      case 'body':
-        return place.depthInsideMm < 1 ? 10 : 60;
-    }
+    if (place.kind !== 'disc') return drawnT2Value(place);
+    const intoDiscMm = ((((upMm + DRAWN_BODY.heightMm / 2) % period) + period) % period) - DRAWN_BODY.heightMm;
+    const fromPlateMm = Math.min(intoDiscMm, DRAWN_BODY.discMm - intoDiscMm);
+    return backMm > DRAWN_BODY.depthMm / 2 - rimMm && fromPlateMm < annulusMm ? 20 : drawnT2Value(place);
   };
   return drawnMidsagittalPlane(withPointSpread(signal), 4, 2718);
 }
