@@ -6,9 +6,8 @@ import { proposeVertebra } from './proposeVertebra';
 
 /**
  * A drawn midsagittal T2 plane (drawnT2Value; 0.5 mm pixels, noise ±4, an MR's point spread); inside the body centred
- * on the origin a round focus of value `focus` and radius
- * `radiusMm` centred `[backMm, upMm]` from the body's centre: a haemangioma (bright on T2), a bone island or sclerosis
- * (dark), a vein's channel.
+ * on the origin a round focus of value `focus` and radius `radiusMm` centred `[backMm, upMm]` from the body's centre:
+ * a haemangioma (bright on T2), a bone island or sclerosis (dark), a vein's channel.
  */
 function drawnT2WithFocus(focus: number, radiusMm: number, [backMm0, upMm0]: readonly [number, number]): PlaneImage {
   const signal = (backMm: number, upMm: number): number => {
