@@ -242,20 +242,26 @@ const MIN_WIDTH_BANDS = 5;
 const MIN_RIM_BANDS = 2;
 
 /**
- * How much wider than the endplate's median fitted band its fitted bands are over the last RIM_SPAN_MM before the corner
- * at `uCorner` (the median of each), mm, when that is more than RIM_WIDENING_MM; null otherwise. On a real T2 the dark
- * annulus (its outer fibres behind and in front of the nucleus) or a ligament joins the endplate's band at a rim, and
- * a profile grazing a rounded rim's cortex widens it too: the real lumbar T2s of Chu et al. fitted 0.5–1.25 mm across an
+ * How much wider than the endplate's median fitted band (`endplateWidthMm`, endplateBandWidthMm) its fitted bands are
+ * over the last RIM_SPAN_MM before the corner at `uCorner` (their median), mm, when that is more than RIM_WIDENING_MM;
+ * null otherwise. On a real T2 the dark annulus (its outer fibres behind and in front of the nucleus) or a ligament
+ * joins the endplate's band at a rim, and a profile grazing a rounded rim's cortex widens it too: the real lumbar T2s of Chu et al. fitted 0.5–1.25 mm across an
  * endplate and 3–4 mm over its last 3 mm behind, the corner read 2.5–3.5 mm out (Hp 4–7 mm tall at confidence 1), while
  * on the VerSe anatomy made into a T2 a rim's 3–4 mm band is the bone's own, seen obliquely. Which side of such a band
  * is bone is not read from the profile; the corner is flagged (SURFACE_ASSUMED), its point not moved.
  */
-function rimWidening(found: readonly (readonly [number, MrBoundary])[], uCorner: number): number | null {
-  const widths = found.flatMap(([, b]) => (b.fittedWidthMm !== undefined ? [b.fittedWidthMm] : []));
+function rimWidening(found: readonly (readonly [number, MrBoundary])[], endplateWidthMm: number | null, uCorner: number): number | null {
+  if (endplateWidthMm === null) return null;
   const rim = found.flatMap(([u, b]) => (b.fittedWidthMm !== undefined && Math.abs(u - uCorner) <= RIM_SPAN_MM ? [b.fittedWidthMm] : []));
-  if (widths.length < MIN_WIDTH_BANDS || rim.length < MIN_RIM_BANDS) return null;
-  const widenedMm = median(rim) - median(widths);
+  if (rim.length < MIN_RIM_BANDS) return null;
+  const widenedMm = median(rim) - endplateWidthMm;
   return widenedMm > RIM_WIDENING_MM ? widenedMm : null;
+}
+
+/** The median width of an endplate's fitted bands (rimWidening's yardstick), mm; null with fewer than MIN_WIDTH_BANDS. */
+function endplateBandWidthMm(found: readonly (readonly [number, MrBoundary])[]): number | null {
+  const widths = found.flatMap(([, b]) => (b.fittedWidthMm !== undefined ? [b.fittedWidthMm] : []));
+  return widths.length < MIN_WIDTH_BANDS ? null : median(widths);
 }
 
 /** How far a weak rise may lie from the endplate curve through the strong edges to be kept, mm (withConsistentWeakRises). */
@@ -520,8 +526,9 @@ export function measureMrBody(view: PlaneView, located: BodyFrame): PlaneProposa
     }
     const inliers = fit.found.filter(([u, b]) => Math.abs(b.boundaryMm - fit.curve(u)) <= IRREGULAR_RESIDUAL_MM);
     contrasts.push(...inliers.map(([, b]) => b.contrast));
+    const endplateWidthMm = endplateBandWidthMm(fit.found);
     const corner = (uCorner: number, inward: 1 | -1): number => {
-      const widenedMm = rimWidening(fit.found, uCorner);
+      const widenedMm = rimWidening(fit.found, endplateWidthMm, uCorner);
       if (widenedMm !== null) {
         note({
           code: 'SURFACE_ASSUMED',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CHECK_BELOW_CONFIDENCE } from './confidence';
 import { DRAWN_BODY, drawnMidsagittalPlane, drawnT2Value, placeInDrawnColumn, withPointSpread } from './drawnMidsagittalPlane.testing';
 import type { PlaneImage } from './image';
 import { proposeVertebra } from './proposeVertebra';
@@ -27,7 +28,7 @@ describe('an endplate band that widens at the posterior rim on T2', () => {
     const result = proposeVertebra(drawnT2WithPosteriorAnnulus(2.5, 5), [0, 0, 0]);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.reasons.some((r) => r.code === 'SURFACE_ASSUMED' && WIDENS.test(r.message))).toBe(true);
-    expect(result.value.confidence).toBeLessThan(0.7);
+    expect(result.value.confidence).toBeLessThan(CHECK_BELOW_CONFIDENCE);
   });
 
   it('leaves a body whose bands keep their width to its rims unflagged', () => {
