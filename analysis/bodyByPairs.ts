@@ -336,6 +336,76 @@ function beforeTheCanal(pair: readonly [Edge, Edge] | null, withCanal: () => rea
   if (!other || other[1].innerMm !== null) return pair;
   return !pair || pair[1].distanceMm - other[1].distanceMm >= BEYOND_THE_CANAL_MM ? other : pair;
 }
+
+/**
+ * A posterior wall runs the body's whole height: a distance at which at least this share of the probes across it show
+ * an edge (within AGREEMENT_SPAN_MM of one another) is one structure along the body, where what a probe finds instead
+ * (the basivertebral vein's bright opening, a rise into a disc where a probe leaves through an endplate) is local.
+ */
+const AGREEMENT_SHARE = 2 / 3;
+/** Edges of the probes across one wall lie within this of each other, mm: a wall up to about 12° off the axis still agrees over ±0.3 of a 25–30 mm height. */
+const AGREEMENT_SPAN_MM = 2;
+
+/**
+ * The nearest distance (mm out from the probes' starts) at which at least AGREEMENT_SHARE of the probes show an edge
+ * within AGREEMENT_SPAN_MM: the median of those edges, or null when no distance has that many.
+ */
+function agreedEdgeMm(edges: readonly (readonly Edge[])[]): number | null {
+  const needed = Math.ceil(AGREEMENT_SHARE * edges.length);
+  const distances = edges.flatMap((e) => e.map((x) => x.distanceMm)).sort((a, b) => a - b);
+  for (const d of distances) {
+    const agreeing = edges.flatMap((e) => {
+      const within = e.filter((x) => x.distanceMm >= d && x.distanceMm <= d + AGREEMENT_SPAN_MM);
+      return within.length > 0 ? [Math.min(...within.map((x) => x.distanceMm))] : [];
+    });
+    if (agreeing.length >= needed) return median(agreeing);
+  }
+  return null;
+}
+
+/** The edge of `edges` nearest to `atMm`, if within AGREEMENT_SPAN_MM of it. */
+function edgeNear(edges: readonly Edge[], atMm: number): Edge | null {
+  let best: Edge | null = null;
+  for (const e of edges) {
+    const off = Math.abs(e.distanceMm - atMm);
+    if (off <= AGREEMENT_SPAN_MM && (!best || off < Math.abs(best.distanceMm - atMm))) best = e;
+  }
+  return best;
+}
+
+/** One probe across the walls: where it starts, the edges found towards the front and the back, and the pair chosen from them. */
+interface WallRead {
+  readonly start: Vec2;
+  readonly fronts: readonly Edge[];
+  readonly backs: readonly Edge[];
+  readonly pair: readonly [Edge, Edge] | null;
+}
+
+/**
+ * The probes with the posterior wall moved back onto a rise into the canal that most of them show (agreedEdgeMm; most
+ * of the edges there rises out of the marrow) when the pairs chosen probe by probe put the wall BEYOND_THE_CANAL_MM or
+ * more behind it: the wall then is the far side of the dural sac. beforeTheCanal does this for each probe once the axis
+ * has settled; while the axis still turns, the canal's fainter rises are left out of the pairs (a probe may leave
+ * through an endplate into a bright disc), and where the thin posterior cortex against the CSF shows no band (T2) the
+ * probes passed the canal (a real lumbar T2 of VB1, exam 11's L2: its wall read 23 mm behind the mask's, the frame
+ * never settling). A probe
+ * with no edge at the agreed rise gives no wall point. Unchanged when that depth is no body's for this height.
+ */
+export function beforeAgreedCanal(reads: readonly WallRead[], heightMm: number): readonly WallRead[] {
+  const paired = reads.filter((r) => r.pair);
+  if (paired.length === 0) return reads;
+  const agreedMm = agreedEdgeMm(reads.map((r) => r.backs));
+  if (agreedMm === null || median(paired.map((r) => r.pair![1].distanceMm)) - agreedMm < BEYOND_THE_CANAL_MM) return reads;
+  const atRise = reads.map((r) => edgeNear(r.backs, agreedMm)).filter((e): e is Edge => e !== null);
+  if (atRise.filter((e) => e.innerMm === null).length * 2 <= atRise.length) return reads;
+  const depthToHeight = (median(paired.map((r) => r.pair![0].distanceMm)) + agreedMm) / heightMm;
+  if (depthToHeight < DEPTH_TO_HEIGHT_RANGE[0] || depthToHeight > DEPTH_TO_HEIGHT_RANGE[1]) return reads;
+  return reads.map((r) => {
+    const back = r.pair ? edgeNear(r.backs, agreedMm) : null;
+    return { ...r, pair: r.pair && back ? ([r.pair[0], back] as const) : null };
+  });
+}
+
 /** Where the endplates are read across the body's middle, mm from its centre towards the front. */
 const MIDDLE_PROBES_MM: readonly number[] = [-4, 0, 4];
 
@@ -441,13 +511,17 @@ export function findBodyByPairs(
     // Rises into the canal are read once the axis has settled (the last turn under CANAL_SETTLED_DEG): while it still
     // turns towards a tilted body's, a probe across the wall runs on into the disc above or below, as bright.
     const settled = Math.abs(lastTurn) < Math.sin((CANAL_SETTLED_DEG * Math.PI) / 180);
-    for (const f of WALL_PROBE_FRACTIONS) {
+    const wallReads: WallRead[] = WALL_PROBE_FRACTIONS.map((f) => {
       const start = addScaled2(centre, cranial, midMm + f * heightMm);
       const fronts = edgesFrom(start, anterior);
-      const backs = edgesFrom(start, negate(anterior), marrowBelow || !settled ? {} : POSTERIOR_WALL_PROFILES);
+      // Rises into the canal are always read (for beforeAgreedCanal), for the pair only once the axis has settled.
+      const backs = edgesFrom(start, negate(anterior), marrowBelow ? {} : POSTERIOR_WALL_PROFILES);
       const pair = beforeTheCanal(wallPair(fronts, backs.filter((e) => !e.canalRise), heightMm), () =>
-        backs.some((e) => e.canalRise) ? wallPair(fronts, backs, heightMm) : null,
+        settled && backs.some((e) => e.canalRise) ? wallPair(fronts, backs, heightMm) : null,
       );
+      return { start, fronts, backs, pair };
+    });
+    for (const { start, pair } of beforeAgreedCanal(wallReads, heightMm)) {
       if (pair) {
         const [front, back] = pair;
         anteriorPoints.push(addScaled2(start, anterior, front.distanceMm));
