@@ -388,20 +388,21 @@ interface WallRead {
  * has settled; while the axis still turns, the canal's fainter rises are left out of the pairs (a probe may leave
  * through an endplate into a bright disc), and where the thin posterior cortex against the CSF shows no band (T2) the
  * probes passed the canal (a real lumbar T2 of VB1, exam 11's L2: its wall read 23 mm behind the mask's, the frame
- * never settling). A probe
- * with no edge at the agreed rise gives no wall point. Unchanged when that depth is no body's for this height.
+ * never settling). A probe with no edge at the agreed rise gives no wall point. Unchanged when that depth is no body's
+ * for this height.
  */
 export function beforeAgreedCanal(reads: readonly WallRead[], heightMm: number): readonly WallRead[] {
   const paired = reads.filter((r) => r.pair);
   if (paired.length === 0) return reads;
   const agreedMm = agreedEdgeMm(reads.map((r) => r.backs));
   if (agreedMm === null || median(paired.map((r) => r.pair![1].distanceMm)) - agreedMm < BEYOND_THE_CANAL_MM) return reads;
-  const atRise = reads.map((r) => edgeNear(r.backs, agreedMm)).filter((e): e is Edge => e !== null);
-  if (atRise.filter((e) => e.innerMm === null).length * 2 <= atRise.length) return reads;
+  const atAgreed = reads.map((r) => edgeNear(r.backs, agreedMm));
+  const found = atAgreed.filter((e): e is Edge => e !== null);
+  if (found.filter((e) => e.innerMm === null).length * 2 <= found.length) return reads;
   const depthToHeight = (median(paired.map((r) => r.pair![0].distanceMm)) + agreedMm) / heightMm;
   if (depthToHeight < DEPTH_TO_HEIGHT_RANGE[0] || depthToHeight > DEPTH_TO_HEIGHT_RANGE[1]) return reads;
-  return reads.map((r) => {
-    const back = r.pair ? edgeNear(r.backs, agreedMm) : null;
+  return reads.map((r, i) => {
+    const back = atAgreed[i];
     return { ...r, pair: r.pair && back ? ([r.pair[0], back] as const) : null };
   });
 }
