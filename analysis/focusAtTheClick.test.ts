@@ -38,6 +38,25 @@ describe('a click on a small focus inside a body', () => {
     expect(result.value.reasons.map((r) => r.message)).toContain('The body was not found from the click itself, only from a few millimetres beside it: check every point.');
   });
 
+  // A larger bright focus (a haemangioma of 12 mm) clicked at its centre: the body was read around the focus, 26 mm deep
+  // against 36, and proposed at no body's size (IMPLAUSIBLE_SIZE); now it is read from 3 mm beside the click, where two
+  // of the four readings agree on the body, flagged. The clicks off the centre kept guard while the rule was made: with
+  // it applied inside the search beside a click that found no body, the click 4 mm behind and 3 mm below the centre read
+  // a body 34.5 mm high.
+  it.each([
+    [[0, 0]],
+    [[-4, 3]],
+    [[4, -3]],
+  ] as const)('proposes the body around a 12 mm bright T2 focus clicked at %j mm, its heights and depth within 1.5 mm, flagged', (at) => {
+    const result = proposeVertebra(drawnT2WithFocus(110, 6, [0, 0]), [0, at[0], at[1]]);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(Math.abs(result.value.depthMm - DRAWN_BODY.depthMm)).toBeLessThanOrEqual(1.5);
+    for (const height of [result.value.heightsMm.anteriorMm, result.value.heightsMm.middleMm, result.value.heightsMm.posteriorMm]) {
+      expect(Math.abs(height - DRAWN_BODY.heightMm)).toBeLessThanOrEqual(1.5);
+    }
+    expect(result.value.confidence).toBeLessThan(CHECK_BELOW_CONFIDENCE);
+  });
+
   it('still declines a click in the canal behind the body: no body found beside it holds the click', () => {
     const result = proposeVertebra(drawnT2WithFocus(110, 2, [0, 0]), [0, DRAWN_BODY.depthMm / 2 + 8, 0]);
     expect(result.ok ? 'proposed' : result.error.code).toBe('NO_VERTEBRA');

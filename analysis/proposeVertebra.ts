@@ -90,8 +90,9 @@ type ViewOptions = {
    * True where the seed is the user's click in a body (one click, the ends of the spine): on CT a body found there that
    * cannot be measured is passed over for the next outline around the click (proposeFrom), and one of no plausible size
    * (IMPLAUSIBLE_SIZE) is replaced by the next outline when that one is of plausible size, or nearer a body's
-   * (bodyPoints.ts nearerABody; proposeOnView); and a body found that does not hold the click is not taken (proposeAround),
-   * so that the search beside the click follows. Not for the bodies the spine's detection seeds itself, whose count
+   * (bodyPoints.ts nearerABody; proposeOnView); a body found that does not hold the click is not taken (proposeAround),
+   * so that the search beside the click follows; and on MR one of no plausible size is replaced by the body the readings
+   * beside the click agree on (agreedBesideTheClick). Not for the bodies the spine's detection seeds itself, whose count
    * stands on which of them are found.
    */
   readonly otherOutlines?: boolean;
@@ -113,7 +114,9 @@ type ViewOptions = {
  */
 export function proposeOnView(view: PlaneView, seed: Vec2, options: ViewOptions = {}): PlaneProposal | null {
   const found = proposeAround(view, seed, options);
-  return found || options.otherOutlines !== true ? found : foundBesideTheClick(view, seed, options);
+  if (options.otherOutlines !== true) return found;
+  if (!found) return foundBesideTheClick(view, seed, options);
+  return found.frame.polarity === 'darkShell' && implausible(found) ? (agreedBesideTheClick(view, seed, options) ?? found) : found;
 }
 
 /**
@@ -144,6 +147,45 @@ function foundBesideTheClick(view: PlaneView, seed: Vec2, options: ViewOptions):
   }
   return best && { ...best, reasons: [...best.reasons, FOUND_BESIDE_REASON] };
 }
+
+/**
+ * On MR, where the body found around the user's click is of no plausible size (IMPLAUSIBLE_SIZE: read across a disc
+ * that showed no band, or stopped short at a focus, a vein's channel or a band of oedema): of the readings from
+ * BESIDE_CLICK_MM above, below, in front of and behind the click that are of plausible size and hold the click, the one
+ * most of them agree on (sameBody; then the most confident), flagged FOUND_BESIDE_REASON; null when there is none, or
+ * when there are several and no two agree. Only for the click itself (proposeOnView), not inside the search beside a
+ * click that found no body: there, on a drawn T2 with a 12 mm bright focus, one seed's single reading beside it (34.5 mm
+ * high against 26) outranked the others. On CT the next outline around the click serves instead (proposeAround).
+ */
+function agreedBesideTheClick(view: PlaneView, seed: Vec2, options: ViewOptions): PlaneProposal | null {
+  const across = perpendicular2(view.cranial);
+  const readings: PlaneProposal[] = [];
+  for (const direction of [view.cranial, negate(view.cranial), across, negate(across)]) {
+    const other = proposeAround(view, addScaled2(seed, direction, BESIDE_CLICK_MM), { ...options, otherOutlines: false });
+    if (other && !implausible(other) && holds(other.frame, seed)) readings.push(other);
+  }
+  const agreeing = (p: PlaneProposal) => readings.filter((q) => sameBody(p, q)).length;
+  const agreed = readings
+    .filter((p) => agreeing(p) >= 2 || readings.length === 1)
+    .sort((p, q) => agreeing(q) - agreeing(p) || confidenceOf(q.reasons) - confidenceOf(p.reasons))[0];
+  return agreed ? { ...agreed, reasons: [...agreed.reasons, FOUND_BESIDE_REASON] } : null;
+}
+
+/**
+ * Whether two readings are of one body: centres within SAME_BODY_CENTRE_MM, middle heights within SAME_BODY_HEIGHT_MM
+ * and depths within SAME_BODY_DEPTH_MM of each other.
+ */
+function sameBody(p: PlaneProposal, q: PlaneProposal): boolean {
+  const d = subtract2(p.frame.centre, q.frame.centre);
+  return (
+    Math.hypot(d[0], d[1]) <= SAME_BODY_CENTRE_MM &&
+    Math.abs(p.heightsMm.middleMm - q.heightsMm.middleMm) <= SAME_BODY_HEIGHT_MM &&
+    Math.abs(p.depthMm - q.depthMm) <= SAME_BODY_DEPTH_MM
+  );
+}
+const SAME_BODY_CENTRE_MM = 3;
+const SAME_BODY_HEIGHT_MM = 2;
+const SAME_BODY_DEPTH_MM = 3;
 
 /** The body around `seed` (proposeOnView without the search beside a click that found none). */
 function proposeAround(view: PlaneView, seed: Vec2, options: ViewOptions): PlaneProposal | null {
@@ -395,4 +437,5 @@ export function proposeVertebra(image: AnalysisImage, clickMm: Vec3, options: An
   }
   return ok(withSamplingReason(view.value, toVertebraProposal(view.value, proposal)));
 }
+
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_BELOW_CONFIDENCE, detectSpine, proposeVertebra, WALL_INSET_MM, type SixPointsMm, type Vec3 } from '../../analysis';
-import { centreOf, depthOfMm } from '../bench/assistFigures';
+import { centreOf, depthOfMm, heightErrorsMm } from '../bench/assistFigures';
 import { LUMBAR_MR_SETS, lumbarMrAvailable, lumbarMrExams, readLumbarMrExam } from '../helpers/lumbarMr';
 
 // Real sagittal T2 TSE of healthy lower spines with expert body masks (tests/helpers/lumbarMr.ts, `LUMBAR_MR_DIR`: the
@@ -17,8 +17,10 @@ const DEPTH_OFF_MM = 5;
 
 describe.skipIf(!available)('the spine from two clicks on real lumbar T2 MR (VB2)', HEAVY, () => {
   // Before the canal's rise was read, the far side of the dural sac was taken for the posterior wall: the spine was
-  // counted right on 12 of 17 exams, 16 after.
-  it('counts the traced bodies between the first and the last on at least 15 of 17 exams, and no body it reads beyond the canal goes unflagged', () => {
+  // counted right on 12 of 17 exams, 16 after; 17 since an end body read at no body's size from its click is replaced by
+  // the body the readings beside the click agree on (exam 23's L5, read 10 mm low as 24.6 mm deep with Hp 17.5 mm: a
+  // level counted missing between L4 and it).
+  it('counts the traced bodies between the first and the last on all 17 exams, and no body it reads beyond the canal goes unflagged', () => {
     let exams = 0;
     let countedRight = 0;
     for (const path of lumbarMrExams(vb2)) {
@@ -35,7 +37,7 @@ describe.skipIf(!available)('the spine from two clicks on real lumbar T2 MR (VB2
       }
     }
     expect(exams).toBe(lumbarMrExams(vb2).length);
-    expect(countedRight).toBeGreaterThanOrEqual(Math.ceil((15 / 17) * exams));
+    expect(countedRight).toBe(exams);
   });
 
   // End clicks within half a millimetre of T11's and L5's centres (the last on the first's plane) with which L5 itself
@@ -114,10 +116,17 @@ function insideCorners(points: SixPointsMm, y: number, z: number): boolean {
   return inside;
 }
 
-/** Of the nine clicks around each body of `set`, how many gave a body whose corner points do not enclose the click, and how many were proposed. */
-function clicksNotHeld(set: (typeof LUMBAR_MR_SETS)[number]): { notHeld: number; proposed: number } {
+/** A height this far from its mask's is a gross misreading (a wall or an endplate of something else), mm. */
+const GROSS_MM = 5;
+
+/**
+ * Of the nine clicks around each body of `set`: how many were proposed, how many gave a body whose corner points do not
+ * enclose the click, and how many a body with a height more than GROSS_MM from its mask's.
+ */
+function nineClicks(set: (typeof LUMBAR_MR_SETS)[number]): { notHeld: number; proposed: number; gross: number } {
   let notHeld = 0;
   let proposed = 0;
+  let gross = 0;
   for (const path of lumbarMrExams(set)) {
     const exam = readLumbarMrExam(path, WALL_INSET_MM);
     if (!exam) continue;
@@ -129,26 +138,30 @@ function clicksNotHeld(set: (typeof LUMBAR_MR_SETS)[number]): { notHeld: number;
         if (!proposal.ok) continue;
         proposed += 1;
         if (!insideCorners(proposal.value.points, click[1], click[2])) notHeld += 1;
+        if (heightErrorsMm(proposal.value.points, body.points).some((e) => e > GROSS_MM)) gross += 1;
       }
     }
   }
-  return { notHeld, proposed };
+  return { notHeld, proposed, gross };
 }
 
 // A body found that does not hold the click is not taken (proposeVertebra.ts proposeAround), and the search beside the
 // click follows: before, 16 of VB2's 1,071 clicks and 61 of VB1's 837 gave a neighbour's body or a frame that had moved
-// off the click (all but one flagged); after, 6 and 9.
-describe.skipIf(!available)('nine clicks per body on real lumbar T2 MR (VB2): the body proposed holds the click', HEAVY, () => {
-  it('gives a body whose corners do not enclose the click for at most 6 of the 1,071 clicks', () => {
-    const { notHeld, proposed } = clicksNotHeld(vb2);
+// off the click (all but one flagged); after, 6 and 9. A body of no plausible size found from a click on MR is replaced by
+// the body the readings beside the click agree on (proposeVertebra.ts agreedBesideTheClick): VB2's clicks with a height
+// more than 5 mm from the mask's 401 → 354.
+describe.skipIf(!available)('nine clicks per body on real lumbar T2 MR (VB2)', HEAVY, () => {
+  it('gives a body whose corners do not enclose the click for at most 6 of the 1,071 clicks, and one with a height more than 5 mm off for at most 360', () => {
+    const { notHeld, proposed, gross } = nineClicks(vb2);
     expect(proposed).toBeGreaterThanOrEqual(1060);
     expect(notHeld).toBeLessThanOrEqual(6);
+    expect(gross).toBeLessThanOrEqual(360);
   });
 });
 
-describe.skipIf(!vb1Available)('nine clicks per body on real lumbar MR of seven hospitals (VB1): the body proposed holds the click', HEAVY, () => {
+describe.skipIf(!vb1Available)('nine clicks per body on real lumbar MR of seven hospitals (VB1)', HEAVY, () => {
   it('gives a body whose corners do not enclose the click for at most 9 of the 837 clicks', () => {
-    const { notHeld, proposed } = clicksNotHeld(vb1);
+    const { notHeld, proposed } = nineClicks(vb1);
     expect(proposed).toBeGreaterThanOrEqual(820);
     expect(notHeld).toBeLessThanOrEqual(9);
   });
