@@ -110,7 +110,9 @@ type ViewOptions = {
  * level fewer right. With `options.otherOutlines` a CT body still of implausible size is replaced by the next outline
  * around the seed when that one is of plausible size (a frame stopped at a step inside noisy osteoporotic marrow; on
  * VerSe's nine clicks per level 2 more within 1.5 mm and 3 fewer off by more than 5 mm; journal, twenty-first round),
- * or when it is nearer a body's size than the first (nearerABody).
+ * or when it is nearer a body's size than the first (nearerABody). With `options.otherOutlines` an MR body of implausible
+ * size is replaced by the body the readings beside the click agree on (agreedBesideTheClick), and where no body holding
+ * the click is found there, the body is looked for from beside the click (foundBesideTheClick).
  */
 export function proposeOnView(view: PlaneView, seed: Vec2, options: ViewOptions = {}): PlaneProposal | null {
   const found = proposeAround(view, seed, options);
@@ -139,13 +141,18 @@ const FOUND_BESIDE_REASON: ConfidenceReason = {
  * beside the spine, which no body found around it holds, is still declined.
  */
 function foundBesideTheClick(view: PlaneView, seed: Vec2, options: ViewOptions): PlaneProposal | null {
-  const across = perpendicular2(view.cranial);
   let best: PlaneProposal | null = null;
-  for (const direction of [view.cranial, negate(view.cranial), across, negate(across)]) {
-    const found = proposeAround(view, addScaled2(seed, direction, BESIDE_CLICK_MM), options);
+  for (const beside of besideTheClick(view, seed)) {
+    const found = proposeAround(view, beside, options);
     if (found && holds(found.frame, seed) && (!best || confidenceOf(found.reasons) > confidenceOf(best.reasons))) best = found;
   }
   return best && { ...best, reasons: [...best.reasons, FOUND_BESIDE_REASON] };
+}
+
+/** The four seeds BESIDE_CLICK_MM above, below, in front of and behind `seed` on the view. */
+function besideTheClick(view: PlaneView, seed: Vec2): Vec2[] {
+  const across = perpendicular2(view.cranial);
+  return [view.cranial, negate(view.cranial), across, negate(across)].map((direction) => addScaled2(seed, direction, BESIDE_CLICK_MM));
 }
 
 /**
@@ -158,10 +165,9 @@ function foundBesideTheClick(view: PlaneView, seed: Vec2, options: ViewOptions):
  * high against 26) outranked the others. On CT the next outline around the click serves instead (proposeAround).
  */
 function agreedBesideTheClick(view: PlaneView, seed: Vec2, options: ViewOptions): PlaneProposal | null {
-  const across = perpendicular2(view.cranial);
   const readings: PlaneProposal[] = [];
-  for (const direction of [view.cranial, negate(view.cranial), across, negate(across)]) {
-    const other = proposeAround(view, addScaled2(seed, direction, BESIDE_CLICK_MM), { ...options, otherOutlines: false });
+  for (const beside of besideTheClick(view, seed)) {
+    const other = proposeAround(view, beside, { ...options, otherOutlines: false });
     if (other && !implausible(other) && holds(other.frame, seed)) readings.push(other);
   }
   const agreeing = (p: PlaneProposal) => readings.filter((q) => sameBody(p, q)).length;
@@ -197,8 +203,9 @@ function proposeAround(view: PlaneView, seed: Vec2, options: ViewOptions): Plane
   // A body that does not hold the user's click is not the body clicked: on MR the frame re-centres on each pass, and where
   // a pass reads across a disc that shows no band (a dark, degenerated disc whose darkest point lies far from its edge)
   // it moves on to the neighbour. On the real lumbar MR sets 16 of 1,071 (VB2) and 61 of 837 (VB1) clicks within 2 mm
-  // of a body's centre gave a body that did not hold them, all but one flagged and at the clicked body's level; the
-  // search beside the click (proposeOnView) then finds the body clicked for most, and declines the others.
+  // of a body's centre gave a body that did not hold them (all but one flagged, each to be labelled with the clicked
+  // body's level); the search beside the click (proposeOnView) then finds the body clicked for most, and declines the
+  // others.
   if (found && options.otherOutlines === true && !holds(found.frame, seed)) return null;
   if (!found || options.otherOutlines !== true || found.frame.polarity !== 'brightShell' || !implausible(found)) return found;
   // A body of no plausible size around the user's click: the next outline there, when it is of plausible size or of a
@@ -437,5 +444,3 @@ export function proposeVertebra(image: AnalysisImage, clickMm: Vec3, options: An
   }
   return ok(withSamplingReason(view.value, toVertebraProposal(view.value, proposal)));
 }
-
-
