@@ -237,8 +237,20 @@ export function detectSpine(
     if (!Number.isFinite(g.valueAt(p[0], p[1]))) return fail('OUTSIDE_IMAGE', 'A click is outside the image; click inside the first and the last body.');
   }
   // `clicked`: the seed is one of the user's two clicks (proposeOnView's otherOutlines), not a body seeded along the spine.
+  // The view around a seed, made once: a body read again from the seed it was read from (readAvoiding) reads the same
+  // view, and making one (resampling and smoothing the patch) costs about a tenth of a reading.
+  const views = new Map<string, ReturnType<typeof planeViewOf>>();
+  const viewAt = (seed: Vec2): ReturnType<typeof planeViewOf> => {
+    const key = `${seed[0]},${seed[1]}`;
+    let view = views.get(key);
+    if (!view) {
+      view = planeViewOf(image, g.toWorld(seed), options.planeAxes);
+      views.set(key, view);
+    }
+    return view;
+  };
   const propose = (seed: Vec2, initialCranial?: Vec2, clicked = false, avoid: readonly BodyFrame[] = []): { proposal: PlaneProposal; view: PlaneView } | null => {
-    const view = planeViewOf(image, g.toWorld(seed), options.planeAxes);
+    const view = viewAt(seed);
     if (!view.ok) return null;
     const o = {
       ...(options.polarity ? { polarity: options.polarity } : {}),

@@ -57,6 +57,8 @@ interface Scratch {
   /** Grid values (0 outside the image) and whether each lies inside it (1) or not (0), index iu + iv · n. */
   readonly values: Float64Array;
   readonly valid: Uint8Array;
+  /** The values times the shell's sign (the shell high), −Infinity outside the image (valleysAcross). */
+  readonly signed: Float64Array;
   /** Prefix sums along rows (alongU[iv · (n + 1) + k]) and columns (alongV[iu · (n + 1) + k]), and of valid. */
   readonly alongU: Float64Array;
   readonly alongV: Float64Array;
@@ -81,6 +83,7 @@ function scratchOf(n: number): Scratch {
     scratch = {
       values: new Float64Array(n * n),
       valid: new Uint8Array(n * n),
+      signed: new Float64Array(n * n),
       alongU: new Float64Array(n * (n + 1)),
       alongV: new Float64Array(n * (n + 1)),
       validU: new Int32Array(n * (n + 1)),
@@ -142,19 +145,28 @@ function stepResponses(
 }
 
 /**
- * Cumulative counts of responses ≥ cap along lines: cum[line · (n + 1) + k], line = iv when alongLineU, else iu. With
- * `spread` a sample counts when it or one of the `spread` samples either side of it across the line reaches the cap.
+ * Cumulative counts of responses ≥ cap along lines, into `cum` (n · (n + 1) numbers, zero at each line's start):
+ * cum[line · (n + 1) + k], line = iv when alongLineU, else iu. With `spread` a sample counts when it or one of the
+ * `spread` samples either side of it across the line reaches the cap.
  */
-function cumulativeEdges(response: Float64Array, n: number, cap: number, alongLineU: boolean, spread = 0): Float64Array {
-  const cum = new Float64Array(n * (n + 1));
+function cumulativeEdges(response: Float64Array, n: number, cap: number, alongLineU: boolean, cum: Float64Array, spread = 0): Float64Array {
+  // Index of sample k on line `line`: k · along + line · across.
+  const along = alongLineU ? 1 : n;
   const across = alongLineU ? n : 1;
   for (let line = 0; line < n; line += 1) {
     const o = line * (n + 1);
     const from = Math.max(0, line - spread);
     const to = Math.min(n - 1, line + spread);
     let count = 0;
+    if (spread === 0) {
+      for (let k = 0, at = line * across; k < n; k += 1, at += along) {
+        if (response[at]! >= cap) count += 1;
+        cum[o + k + 1] = count;
+      }
+      continue;
+    }
     for (let k = 0; k < n; k += 1) {
-      const at = alongLineU ? k : k * n;
+      const at = k * along;
       let hit = false;
       for (let l = from; l <= to && !hit; l += 1) hit = response[at + l * across]! >= cap;
       if (hit) count += 1;
@@ -165,18 +177,17 @@ function cumulativeEdges(response: Float64Array, n: number, cap: number, alongLi
 }
 
 /**
- * Each sample's depth below the brighter (CT; darker on MR: `shellSign`) of the brightest samples within `flank` steps
- * either side of it, into `out` (0 where the sample lies outside the image or a side holds no sample inside it). The
+ * Each sample's depth below the brighter of the brightest samples within `flank` steps either side of it, into `out`,
+ * read on `signed` (the grid's values times the shell's sign, so that the shell is high: CT as it is, MR negated;
+ * −Infinity outside the image): 0 where the sample lies outside the image or a side holds no sample inside it. The
  * sides are `step` apart in the grid's index (n: along the axis; 1: across it), `across` steps the other way; samples
  * within `flank` steps of the grid's edge along `step` get 0.
  */
 function valleysAcross(
-  values: Float64Array,
+  signed: Float64Array,
   valid: Uint8Array,
-  someOutside: boolean,
   n: number,
   flank: number,
-  shellSign: number,
   step: number,
   across: number,
   out: Float64Array,
@@ -185,14 +196,14 @@ function valleysAcross(
   for (let a = flank; a < n - flank; a += 1) {
     for (let b = 0; b < n; b += 1) {
       const i = a * step + b * across;
-      if (someOutside && valid[i] === 0) continue;
+      if (valid[i] === 0) continue;
       let before = -Infinity;
       let after = -Infinity;
-      for (let k = 1; k <= flank; k += 1) {
-        if (!someOutside || valid[i - k * step] === 1) before = Math.max(before, shellSign * values[i - k * step]!);
-        if (!someOutside || valid[i + k * step] === 1) after = Math.max(after, shellSign * values[i + k * step]!);
+      for (let k = 1, offset = step; k <= flank; k += 1, offset += step) {
+        before = Math.max(before, signed[i - offset]!);
+        after = Math.max(after, signed[i + offset]!);
       }
-      out[i] = Math.max(0, Math.min(before, after) - shellSign * values[i]!);
+      out[i] = Math.max(0, Math.min(before, after) - signed[i]!);
     }
   }
 }
@@ -207,7 +218,7 @@ export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity
   const half = (n - 1) / 2;
   const p = perpendicular2(cranial);
   const anterior: Vec2 = dot2(p, view.anterior) >= 0 ? p : [-p[0], -p[1]];
-  const { values, valid, alongU, alongV, validU, validV, front, back, top, bottom, valley, gap, sampled } = scratchOf(n);
+  const { values, valid, signed, alongU, alongV, validU, validV, front, back, top, bottom, valley, gap, sampled } = scratchOf(n);
   // Values on the grid (outside the image: 0, with valid 0), and prefix sums along u and along v of both.
   const [seedX, seedY] = seed;
   const [anteriorX, anteriorY] = anterior;
@@ -264,15 +275,23 @@ export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity
   // Disc lines: each sample against the brightest (CT; darkest on MR) within DISC_FLANK_MM on either side along v.
   const flank = Math.max(1, Math.round(DISC_FLANK_MM / gridMm));
   const shellSign = -exitSign;
-  valleysAcross(values, valid, outsideImage > 0, n, flank, shellSign, n, 1, valley);
+  for (let i = 0; i < n * n; i += 1) signed[i] = valid[i] === 1 ? shellSign * values[i]! : -Infinity;
+  valleysAcross(signed, valid, n, flank, n, 1, valley);
   // Gaps: the same across the axis, each sample against the brightest in front of it and behind it.
-  valleysAcross(values, valid, outsideImage > 0, n, flank, shellSign, 1, n, gap);
+  valleysAcross(signed, valid, n, flank, 1, n, gap);
   // A disc line just beyond an endplate side is that endplate's exit, however thin the disc (its step reaches the
   // neighbour's plate within the outside window and reads weak).
   const discReach = Math.max(1, Math.round(DISC_EDGE_REACH_MM / gridMm));
-  for (let k = 1; k <= discReach; k += 1) {
-    for (let i = 0; i + k * n < n * n; i += 1) top[i] = Math.max(top[i]!, valley[i + k * n]!);
-    for (let i = k * n; i < n * n; i += 1) bottom[i] = Math.max(bottom[i]!, valley[i - k * n]!);
+  const cells = n * n;
+  for (let i = 0; i < cells; i += 1) {
+    let upward = top[i]!;
+    let downward = bottom[i]!;
+    for (let k = 1, offset = n; k <= discReach; k += 1, offset += n) {
+      if (i + offset < cells) upward = Math.max(upward, valley[i + offset]!);
+      if (i >= offset) downward = Math.max(downward, valley[i - offset]!);
+    }
+    top[i] = upward;
+    bottom[i] = downward;
   }
   let cap = fixedCap;
   if (cap === undefined) {
@@ -292,19 +311,22 @@ export function edgeFieldOf(view: PlaneView, seed: Vec2, polarity: ShellPolarity
       count > 0 ? orderStatisticsInPlace(sampled.subarray(0, count), [Math.floor(count * TEXTURE_PERCENTILE), Math.floor(count * 0.99)]) : [0, 0];
     cap = Math.max(EDGE_TEXTURE_RATIO * (texture ?? 0), EDGE_STRONGEST_SHARE * (strong ?? 0), 1e-9);
   }
-  // Cumulative edge counts along each side's direction (walls run along v, endplates along u).
+  // Cumulative edge counts along each side's direction (walls run along v, endplates along u), the six in one block.
+  const size = n * (n + 1);
+  const counts = new Float64Array(6 * size);
+  const block = (k: number) => counts.subarray(k * size, (k + 1) * size);
   return {
     n,
     gridMm,
     cap,
     cranial,
     anterior,
-    front: cumulativeEdges(front, n, cap, false),
-    back: cumulativeEdges(back, n, cap, false),
-    top: cumulativeEdges(top, n, cap, true),
-    bottom: cumulativeEdges(bottom, n, cap, true),
-    discs: cumulativeEdges(valley, n, cap, true),
+    front: cumulativeEdges(front, n, cap, false, block(0)),
+    back: cumulativeEdges(back, n, cap, false, block(1)),
+    top: cumulativeEdges(top, n, cap, true, block(2)),
+    bottom: cumulativeEdges(bottom, n, cap, true, block(3)),
+    discs: cumulativeEdges(valley, n, cap, true, block(4)),
     // A gap line may step by a sample along its length (the aorta's wall beside a plaque, the body's waist).
-    gaps: cumulativeEdges(gap, n, cap, false, 1),
+    gaps: cumulativeEdges(gap, n, cap, false, block(5), 1),
   };
 }

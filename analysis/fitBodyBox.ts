@@ -297,13 +297,16 @@ function bestIn(field: EdgeField, deg: number, ranges: Ranges, stride: number, k
         for (let a = aFrom; a <= aTo; a += 1) {
           const ua = uas[a]!;
           const o = (p * uas.length + a) * n;
+          // The sides' sum first: less a penalty ≥ 0 it cannot beat the bar when the sum does not.
+          const sides = back + frontAt[ua]! + topAt[o + vs]! + bottomAt[o + vi]!;
+          if (sides <= bar) continue;
           const interior = Math.max(
             colInside,
             ua - guard >= centre ? colUp[ua - guard]! : 0,
             rowsInsideBelow ? downMax[o + vi + guard]! : 0,
             rowsInsideAbove ? upMax[o + vs - guard]! : 0,
           );
-          const score = back + frontAt[ua]! + topAt[o + vs]! + bottomAt[o + vi]! - INTERIOR_WEIGHT * interior;
+          const score = sides - INTERIOR_WEIGHT * interior;
           if (score > bar) {
             kept.offer({ score, up, ua, vi, vs, field, deg });
             bar = kept.bar();
