@@ -213,6 +213,9 @@ function bestIn(field: EdgeField, deg: number, ranges: Ranges, stride: number, k
   const bottom = field.bottom;
   for (let p = 0; p < ups.length; p += 1) {
     for (let a = 0; a < uas.length; a += 1) {
+      // Only wall pairs at a plausible depth are scored below (and only they bound the scores).
+      const depth = uas[a]! - ups[p]!;
+      if (depth < minDepth || depth > maxDepth) continue;
       const o = (p * uas.length + a) * n;
       const [ca, cb] = centralRange(ups[p]!, uas[a]!);
       const across = cb > ca;
