@@ -10,6 +10,8 @@
  * - Issue 12's spine T4→L5 (fourteen bodies) on the whole-spine phantom (tests/e2e/wholeSpineSeries.ts, written into a
  *   temporary folder): its axial CT opened as a reformat and its sagittal T2 MR as a native stack; two clicks, on T4's
  *   centre and on L5's, and each body found judged against the truth's level.
+ * - The real contrast chest CT (CHEST_CT_PATH, when there) as its axial series on the sagittal reformat: one click per
+ *   body and the spine T3→T12 (`-- --chest`: it alone).
  * For the analysis it prints the wall time in the worker, the click-to-result time on the page and the worker threads'
  * CPU time (/proc on Linux): on a loaded machine the wall time is mostly waiting for a core. Run after `npm run build`
  * and `npm run sample`: `npm run bench:assist-browser` (`-- --whole-spine`: the whole spine alone). Prints figures;
@@ -23,10 +25,10 @@ import type { SixPoints } from '../../measurement';
 import { deterministicUid } from '../../sample-data/uids';
 import { installWorkerProbe, probeRecord, waitForAnswer, type ProbeRecord } from '../e2e/assistWorkerProbe';
 import { loadGroundTruth, sampleFiles, type Vec3, type ViewerPage } from '../e2e/pageObject';
-import { VERSE_SERIES, writeSagittalSeries } from '../e2e/sagittalSeries';
+import { CHEST_CT_SERIES, VERSE_SERIES, writeSagittalSeries, writeStackSeries } from '../e2e/sagittalSeries';
 import { startSession, type ViewerSession } from '../e2e/session';
 import { writeWholeSpineCt, writeWholeSpineMr, wholeSpineTruth, type WrittenSeries } from '../e2e/wholeSpineSeries';
-import { readNifti, VERSE_DIR, verseAvailable, verseReferences } from '../helpers/assistData';
+import { CHEST_CT_PATH, chestCtAvailable, readChestCt, readNifti, VERSE_DIR, verseAvailable, verseReferences } from '../helpers/assistData';
 import type { RegionTruth } from '../helpers/regionSpines';
 import { atItsLevel } from './assistFigures';
 import { traceMainThread, type MainThreadRecord } from './mainThreadTrace';
@@ -326,6 +328,20 @@ async function runStackOnce(files: readonly string[], seriesUid: string, bodies:
   }
 }
 
+/**
+ * An axial series opened from local files and read on its sagittal reformat (the real chest CT): the volume handed over
+ * when assistance is switched on, the clicks on the plane the viewer opened on.
+ */
+async function runReformatOnce(files: readonly string[], seriesUid: string, bodies: readonly Body[]): Promise<Clicks> {
+  const session = await startSession({ initScript: installWorkerProbe });
+  const load = loadavg()[0]!;
+  try {
+    return await (await openWithAssist(session, files, seriesUid, true)).clicks(bodies, load);
+  } finally {
+    await session.close();
+  }
+}
+
 /** One session's spine from two clicks on a whole spine: its timing, its worker CPU, the bodies found and which were off. */
 interface WholeSpineRun {
   readonly load: number;
@@ -427,9 +443,41 @@ async function wholeSpine(): Promise<void> {
   }
 }
 
+/**
+ * The real contrast chest CT (tests/helpers/assistData.ts CHEST_CT_PATH; skipped when absent), written into a temporary
+ * folder as the axial series a scanner writes and read on its sagittal reformat, which the viewer opens on the spine (4–5
+ * mm beside its midline): one click per body T3–T12 at the centres read from the image, then the spine T3→T12 (ten
+ * bodies: the longest real span here).
+ */
+async function chestCt(): Promise<void> {
+  if (!chestCtAvailable()) {
+    console.log(`chest CT: skipped (${CHEST_CT_PATH} is absent)`);
+    return;
+  }
+  const chest = readChestCt();
+  const levels = chest.centres.map((c) => c.level);
+  const span = chest.centres.slice(levels.indexOf('T3'), levels.indexOf('T12') + 1);
+  const dir = mkdtempSync(join(tmpdir(), 'vhv-bench-chest-'));
+  try {
+    const files = writeStackSeries(chest.ct, CHEST_CT_SERIES, dir);
+    const bodies = span.map((c): Body => ({ level: c.level, centre: c.centreMm, onStack: false }));
+    const runs: Clicks[] = [];
+    for (let run = 0; run < REPEATS; run += 1) runs.push(await runReformatOnce(files, deterministicUid(`${CHEST_CT_SERIES.key}/series`), bodies));
+    console.log(`real CT: a contrast chest CT (TotalSegmentator's aorta crop, ${chest.ct.dimensions.join(' × ')} voxels) as its axial series, read on the ` +
+      `sagittal reformat, T3–T12; ${REPEATS} sessions; load average at the sessions' start ${runs.map((r) => r.load.toFixed(1)).join(', ')}`);
+    printClicks(runs);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--whole-spine')) {
     await wholeSpine();
+    return;
+  }
+  if (process.argv.includes('--chest')) {
+    await chestCt();
     return;
   }
   const truth = loadGroundTruth();
@@ -459,6 +507,7 @@ async function main(): Promise<void> {
     `load average at the sessions' start ${mrRuns.map((r) => r.load.toFixed(1)).join(', ')}`);
   printClicks(mrRuns);
   await wholeSpine();
+  await chestCt();
 
   if (!verseAvailable()) {
     console.log('VerSe CT: skipped (../shared/real-spine/verse19-sub-verse012 is absent)');

@@ -6,7 +6,7 @@ import { deterministicUid } from '../../sample-data/uids';
 import { chestCtAvailable, readChestCt } from '../helpers/assistData';
 import type { Vec3 } from './pageObject';
 import { startSession, type ViewerSession } from './session';
-import { writeStackSeries, type SagittalSeries } from './sagittalSeries';
+import { CHEST_CT_SERIES, writeStackSeries } from './sagittalSeries';
 
 /**
  * The spine from two clicks in the browser on a real contrast chest CT (tests/helpers/assistData.ts CHEST_CT_PATH;
@@ -18,9 +18,7 @@ import { writeStackSeries, type SagittalSeries } from './sagittalSeries';
 const available = chestCtAvailable();
 if (!available) console.warn('assistChestCt: skipped, the chest CT is absent (CHEST_CT_PATH)');
 
-const SERIES: SagittalSeries = {
-  key: 'e2e/chest-ct', modality: 'CT', patientName: 'CHEST^CT', patientId: 'totalseg-aorta', description: 'TotalSegmentator aorta crop (Apache-2.0), axial', window: { center: 400, width: 1800 },
-};
+const SERIES = CHEST_CT_SERIES;
 /** A body is at its level when its six points' centre lies within this of that level's centre, mm (as the node test). */
 const AT_LEVEL_MM = 8;
 /** The midsagittal plane of the crop: voxel column i = 45 of 120 (assistData.ts). */

@@ -32,6 +32,11 @@ export const VERSE_SERIES: SagittalSeries = {
   description: 'VerSe 2019 sub-verse012 (CC BY-SA 4.0), sagittal', window: { center: 400, width: 1800 },
 };
 
+/** The contrast chest CT of tests/helpers/assistData.ts (CHEST_CT_PATH), written as the axial series a scanner writes. */
+export const CHEST_CT_SERIES: SagittalSeries = {
+  key: 'e2e/chest-ct', modality: 'CT', patientName: 'CHEST^CT', patientId: 'totalseg-aorta', description: 'TotalSegmentator aorta crop (Apache-2.0), axial', window: { center: 400, width: 1800 },
+};
+
 /** The TPTBox T2 MR crop (1.5 mm voxels). */
 export const TPTBOX_SERIES: SagittalSeries = {
   key: 'e2e/tptbox-mr', modality: 'MR', patientName: 'TPTBOX^SAMPLE', patientId: 'tptbox-sample-mri',
