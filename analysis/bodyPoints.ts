@@ -103,6 +103,11 @@ export function nearerABody(found: BodySize, other: BodySize): boolean {
   return foundExcess >= FAR_OUT_OF_PROPORTION && 2 * proportionExcess(other) < foundExcess;
 }
 
+/** True when a body's proportions are no body's at all (proportionExcess ≥ FAR_OUT_OF_PROPORTION). */
+export function farOutOfProportion(size: BodySize): boolean {
+  return proportionExcess(size) >= FAR_OUT_OF_PROPORTION;
+}
+
 /**
  * A proportionExcess from which a body's proportions are no body's at all (Ha ÷ Hp over 2.1 or under 0.2, depth under
  * two thirds of the height or over 3.6 times it), not a rare body's (a severe wedge with Ha ÷ Hp 0.25: excess 0.2).

@@ -6,6 +6,7 @@ import { median } from './profile';
 import { proposeOnView, toVertebraProposal, withSamplingReason, type AnalysisOptions, type PlaneProposal, type VertebraProposal } from './proposeVertebra';
 import { fail, ok, type AnalysisResult } from './result';
 import type { BodyFrame } from './bodyFrame';
+import { farOutOfProportion } from './bodyPoints';
 import { addScaled2, distance3, dot2, dot3, length3, perpendicular2, subtract2, subtract3, unit2, type Vec2, type Vec3 } from './vec';
 
 /** One body found between the two clicks. */
@@ -458,9 +459,11 @@ export function detectSpine(
   const read: SpineVertebra[] = [{ levelOffset: 0, proposal: firstProposal }, ...between, { levelOffset: placed.discs.length, proposal: lastProposal }];
   const unflagged = posteriorGapsClosed(deepEnough(uncrossed(read, readAvoiding), readAvoiding, readAt), readAvoiding, readAt);
   // The count stands on the end bodies: their heights set the spacing prior and their endplates the first and last
-  // discs. An end body of no plausible size (a STIR's misread as one 48 mm body over three) leaves every level counted
-  // from it in doubt, all but the first click's own.
-  const footingLost = !plausible(firstProposal) || !plausible(lastProposal);
+  // discs. An end body of no plausible size (a STIR's misread as one 48 mm body over three) or of proportions no body
+  // has (a real chest CT's T4 read on a plane 3 mm beside its midline 20 mm deep and 32 mm tall behind, its inferior
+  // endplate taken in T5: the count started at T6 and labelled T6 to T12 a level high, with nothing said) leaves every
+  // level counted from it in doubt, all but the first click's own.
+  const footingLost = [firstProposal, lastProposal].some((p) => !plausible(p) || farOutOfProportion(p));
   const spaces = placed.discs.slice(1).map((d, k) => d - placed.discs[k]!);
   const { lastInDoubt, pastDoubt } = levelsInDoubt({ doubtful, missing: bodies.missing, underfilled: bodies.underfilled, spaces });
   const vertebrae = unflagged.map((v) => {

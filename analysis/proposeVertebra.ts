@@ -211,28 +211,70 @@ function proposeAround(view: PlaneView, seed: Vec2, options: ViewOptions): Plane
   // A body of no plausible size around the user's click: the next outline there, when it is of plausible size or of a
   // size nearer a body's.
   const other = proposeFrom(view, seed, options, [found.frame]);
-  return other && !deepenedPastWall(found, other) && (!implausible(other) || nearerABody(found, other)) ? other : found;
+  return other && !deepenedPastWall(view, found, other) && (!implausible(other) || nearerABody(found, other)) ? other : found;
 }
 
 /**
- * True when `other` would replace a body `found` only a little shallower than tall (depth ÷ tallest height between
- * NEAR_CUBIC_DEPTH_TO_HEIGHT and DEPTH_TO_HEIGHT_RANGE's lower bound, and otherwise of plausible size) by a frame whose
- * anterior wall lies more than MAX_DEEPENING_MM in front of found's: as the next outline around the click
- * (proposeOnView) or as the second look beyond the anterior wall (lookBeyondShortWall). Upper thoracic bodies, and
- * some at T12, are about as deep as tall (Panjabi MM et al., Spine 1991;16:888: T1–T4 depth ≈ 1.0–1.1 × height; a real
- * contrast chest CT's T12 is 25 mm deep and 23–25 mm tall, as its TotalSegmentator mask reads it): there the outline
- * reaching forward took the enhanced aorta lying against the wall for bone (depth 39–40 mm from 3 of 9 clicks; on a
- * drawn plane with the aorta 1 mm in front of the wall, 48 mm from all nine). An anterior wall is a sharp cortex with
- * no canal behind it; a posterior wall read too far forward (the basivertebral canal's inner end: VerSe T11, 23 mm
- * deep against 32) is still mended, and so is a height read too tall (VerSe T12, Hp 7 mm over from 3 of 9 clicks,
- * whose mending outline keeps the walls).
+ * True when `other` would replace a body `found` by a frame whose anterior wall lies more than MAX_DEEPENING_MM in front
+ * of found's, as the next outline around the click (proposeOnView) or as the second look beyond the anterior wall
+ * (lookBeyondShortWall), and either `found` is only a little shallower than tall (depth ÷ tallest height between
+ * NEAR_CUBIC_DEPTH_TO_HEIGHT and DEPTH_TO_HEIGHT_RANGE's lower bound, and otherwise of plausible size) or what `other`
+ * adds in front of found's wall is soft tissue (softTissueInFront). Upper thoracic bodies, and some at T12, are about as
+ * deep as tall (Panjabi MM et al., Spine 1991;16:888: T1–T4 depth ≈ 1.0–1.1 × height; a real contrast chest CT's T12
+ * is 25 mm deep and 23–25 mm tall, as its TotalSegmentator mask reads it): there the outline reaching forward took the
+ * enhanced aorta lying against the wall for bone (depth 39–40 mm from 3 of 9 clicks; on a drawn plane with the aorta
+ * 1 mm in front of the wall, 48 mm from all nine), and, where a height read a few millimetres tall made the body look
+ * shallow (that CT's T4 on planes 3–5 mm beside its midline: 20 mm deep, 24 mm tall), the oesophagus in front of it up
+ * to the trachea's air (41 mm deep; the spine from T4's and T12's centres then counted from T6, its levels one off). An
+ * anterior wall is a sharp cortex with no canal behind it; a posterior wall read too far forward (the basivertebral
+ * canal's inner end: VerSe T11, 23 mm deep against 32) is still mended, and so is a height read too tall (VerSe T12, Hp
+ * 7 mm over from 3 of 9 clicks, whose mending outline keeps the walls).
  */
-function deepenedPastWall(found: PlaneProposal, other: PlaneProposal): boolean {
-  return (
-    implausibleSizeReason(found.heightsMm, found.depthMm, NEAR_CUBIC_DEPTH_TO_HEIGHT) === null &&
-    wallOffsetMm(found.frame, other.frame, 'anteriorWallMm') - found.frame.anteriorWallMm > MAX_DEEPENING_MM
-  );
+function deepenedPastWall(view: PlaneView, found: PlaneProposal, other: PlaneProposal): boolean {
+  const deepeningMm = wallOffsetMm(found.frame, other.frame, 'anteriorWallMm') - found.frame.anteriorWallMm;
+  if (deepeningMm > MAX_DEEPENING_MM && implausibleSizeReason(found.heightsMm, found.depthMm, NEAR_CUBIC_DEPTH_TO_HEIGHT) === null) return true;
+  return softTissueInFront(view, found.frame, other.frame);
 }
+
+/**
+ * On CT, what `other` holds in front of `found`'s anterior wall reads like soft tissue: over the middle
+ * BONE_BEHIND_HEIGHT_SHARE of other's height, the strip along other's axis from SOFT_TISSUE_FROM_MM beyond the line of
+ * found's anterior wall to SOFT_TISSUE_FROM_MM short of other's (a millimetre wide on average at least), its median
+ * below SOFT_TISSUE_RATIO of found's marrow HU. A wall read short of the body's own leaves marrow in front of it (a
+ * sclerotic line, a step of a crushed endplate, a box inside a tilted body: 0.8–1.2 × the marrow); the oesophagus, a
+ * vessel's wall or the prevertebral fat in front of a thoracic body read 0–70 HU against 120–180 HU of marrow. Never
+ * on a marrow below BONE_BEHIND_MIN_MARROW_HU (a fatty osteoporotic marrow reads like soft tissue) or on MR.
+ */
+function softTissueInFront(view: PlaneView, found: BodyFrame, other: BodyFrame): boolean {
+  const marrow = found.marrow.levelValue;
+  if (!view.hounsfield || found.polarity !== 'brightShell' || marrow < BONE_BEHIND_MIN_MARROW_HU) return false;
+  // Along other's anterior axis, found's wall line lies 1 / cos(angle between the axes) mm further per mm across it.
+  const alignment = dot2(other.anterior, found.anterior);
+  if (alignment <= 0) return false;
+  const halfSpan = (BONE_BEHIND_HEIGHT_SHARE * (other.superiorMm - other.inferiorMm)) / 2;
+  const middle = (other.superiorMm + other.inferiorMm) / 2;
+  const values: number[] = [];
+  let rows = 0;
+  for (let v = middle - halfSpan; v <= middle + halfSpan; v += STRIP_STEP_MM) {
+    rows += 1;
+    const wallMm = (found.anteriorWallMm - dot2(subtract2(at(other, 0, v), found.centre), found.anterior)) / alignment;
+    for (let u = wallMm + SOFT_TISSUE_FROM_MM; u <= other.anteriorWallMm - SOFT_TISSUE_FROM_MM; u += STRIP_STEP_MM) {
+      const q = at(other, u, v);
+      const value = view.valueAt(q[0], q[1]);
+      if (Number.isFinite(value)) values.push(value);
+    }
+  }
+  // A millimetre of samples a row on average (STRIP_STEP_MM apart).
+  return values.length >= rows / STRIP_STEP_MM && median(values) < SOFT_TISSUE_RATIO * marrow;
+}
+
+/**
+ * See softTissueInFront: the strip starts this far beyond the wall and ends this far short of the other's (the walls'
+ * blur), mm, so an outline a millimetre or two deeper (a wall's shell read at either edge) is never judged; and the
+ * marrow's share.
+ */
+const SOFT_TISSUE_FROM_MM = 1;
+const SOFT_TISSUE_RATIO = 0.6;
 
 /** Lowest depth ÷ tallest height of a body deepenedPastWall keeps against a much deeper outline. */
 const NEAR_CUBIC_DEPTH_TO_HEIGHT = 0.9;
@@ -366,7 +408,7 @@ function lookBeyondShortWall(view: PlaneView, click: Vec2, first: PlaneProposal,
       if (!other || shallow(other) || implausibleSizeReason(other.heightsMm, other.depthMm) || !holds(other.frame, click)) continue;
       if (Math.abs(wallOffsetMm(frame, other.frame, kept) - frame[kept]) > KEPT_WALL_MM) continue;
       if (Math.abs(other.heightsMm.middleMm - first.heightsMm.middleMm) > KEPT_MIDDLE_HEIGHT_MM) continue;
-      if (deepenedPastWall(first, other)) continue;
+      if (deepenedPastWall(view, first, other)) continue;
       return other;
     }
   }

@@ -118,4 +118,21 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
     }
     expect(rightCounts).toBeGreaterThanOrEqual(rightAtLeast);
   });
+
+  // The viewer opens this CT's sagittal view on the spine within a few millimetres of its midline (4–5 mm here, the
+  // browser test): on planes 3 and 4.5 mm beside it T4 was read 20 mm deep and 24–32 mm tall, then taken over the
+  // oesophagus up to the trachea's air (41 mm deep) or with its inferior endplate in T5, and the spine from T4's and
+  // T12's centres counted from T6: T6 to T12 labelled a level high, the last click's T12 as T11, nothing said.
+  it.each([-4.5, -3, -1.5, 1.5, 3, 4.5])('puts every body from T4 to T12 at its level from their centres on the plane %s mm beside the midline, or says its level is in doubt', (besideMm) => {
+    const first = centres.findIndex((c) => c.level === 'T4');
+    const expected = centres.slice(first, centres.findIndex((c) => c.level === 'T12') + 1);
+    const move = (p: Vec3): Vec3 => [p[0] + besideMm, p[1], p[2]];
+    const spine = detectSpine(ct!, move(expected[0]!.centreMm), move(expected[expected.length - 1]!.centreMm));
+    if (!spine.ok) return; // declining is safe
+    for (const v of spine.value.vertebrae) {
+      const level = expected[v.levelOffset];
+      if (v.levelOffset === 0 || (level && distanceMm(v.proposal.centreMm, move(level.centreMm)) <= AT_LEVEL_MM)) continue;
+      expect(v.proposal.reasons.map((r) => r.code), `offset ${v.levelOffset}`).toContain('LEVEL_UNCERTAIN');
+    }
+  });
 });
