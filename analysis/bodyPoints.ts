@@ -103,11 +103,6 @@ export function nearerABody(found: BodySize, other: BodySize): boolean {
   return foundExcess >= FAR_OUT_OF_PROPORTION && 2 * proportionExcess(other) < foundExcess;
 }
 
-/** True when a body's proportions are no body's at all (proportionExcess ≥ FAR_OUT_OF_PROPORTION). */
-export function farOutOfProportion(size: BodySize): boolean {
-  return proportionExcess(size) >= FAR_OUT_OF_PROPORTION;
-}
-
 /**
  * A proportionExcess from which a body's proportions are no body's at all (Ha ÷ Hp over 2.1 or under 0.2, depth under
  * two thirds of the height or over 3.6 times it), not a rare body's (a severe wedge with Ha ÷ Hp 0.25: excess 0.2).
@@ -119,7 +114,7 @@ const FAR_OUT_OF_PROPORTION = 0.5;
  * or the depth ÷ the tallest height (DEPTH_TO_HEIGHT_RANGE, its lower bound `minDepthToHeight`) passes its range, 0 when
  * both lie within it.
  */
-function proportionExcess({ heightsMm, depthMm }: BodySize, minDepthToHeight = DEPTH_TO_HEIGHT_RANGE[0]): number {
+export function proportionExcess({ heightsMm, depthMm }: BodySize, minDepthToHeight = DEPTH_TO_HEIGHT_RANGE[0]): number {
   const wedge = heightsMm.anteriorMm / heightsMm.posteriorMm;
   const depthToHeight = depthMm / Math.max(heightsMm.anteriorMm, heightsMm.middleMm, heightsMm.posteriorMm);
   const middleOverCorners = heightsMm.middleMm / Math.max(heightsMm.anteriorMm, heightsMm.posteriorMm);

@@ -6,7 +6,7 @@ import { median } from './profile';
 import { proposeOnView, toVertebraProposal, withSamplingReason, type AnalysisOptions, type PlaneProposal, type VertebraProposal } from './proposeVertebra';
 import { fail, ok, type AnalysisResult } from './result';
 import type { BodyFrame } from './bodyFrame';
-import { farOutOfProportion } from './bodyPoints';
+import { proportionExcess } from './bodyPoints';
 import { addScaled2, distance3, dot2, dot3, length3, perpendicular2, subtract2, subtract3, unit2, type Vec2, type Vec3 } from './vec';
 
 /** One body found between the two clicks. */
@@ -459,11 +459,9 @@ export function detectSpine(
   const read: SpineVertebra[] = [{ levelOffset: 0, proposal: firstProposal }, ...between, { levelOffset: placed.discs.length, proposal: lastProposal }];
   const unflagged = posteriorGapsClosed(deepEnough(uncrossed(read, readAvoiding), readAvoiding, readAt), readAvoiding, readAt);
   // The count stands on the end bodies: their heights set the spacing prior and their endplates the first and last
-  // discs. An end body of no plausible size (a STIR's misread as one 48 mm body over three) or of proportions no body
-  // has (a real chest CT's T4 read on a plane 3 mm beside its midline 20 mm deep and 32 mm tall behind, its inferior
-  // endplate taken in T5: the count started at T6 and labelled T6 to T12 a level high, with nothing said) leaves every
-  // level counted from it in doubt, all but the first click's own.
-  const footingLost = [firstProposal, lastProposal].some((p) => !plausible(p) || farOutOfProportion(p));
+  // discs. An end body of no plausible size (a STIR's misread as one 48 mm body over three) or out of a body's
+  // proportions (FOOTING_MAX_EXCESS) leaves every level counted from it in doubt, all but the first click's own.
+  const footingLost = [firstProposal, lastProposal].some((p) => !plausible(p) || proportionExcess(p) > FOOTING_MAX_EXCESS);
   const spaces = placed.discs.slice(1).map((d, k) => d - placed.discs[k]!);
   const { lastInDoubt, pastDoubt } = levelsInDoubt({ doubtful, missing: bodies.missing, underfilled: bodies.underfilled, spaces });
   const vertebrae = unflagged.map((v) => {
@@ -1176,6 +1174,15 @@ function overlap(p: VertebraProposal, q: VertebraProposal): boolean {
   return apartMm < (p.heightsMm.middleMm + q.heightsMm.middleMm) / 2 - OVERLAP_TOLERANCE_MM;
 }
 
+/**
+ * How far out of a body's proportions (bodyPoints.ts proportionExcess) an end body may be read and the count still
+ * stand on it. Upper thoracic bodies are about as deep as tall (depth ÷ height 0.9: excess 0.11) and stand; a real
+ * chest CT's T4 clicked on the plane the viewer opened on, 4 mm beside its midline, was read 19 mm deep and 24 mm tall
+ * (0.79: excess 0.27) across its inferior disc into T5, and the count from it started at T6: T6 to T12 were labelled a
+ * level high, the last click's T12 as T11, with nothing said (on a plane 3 mm beside it, 20 mm deep and 32 mm tall
+ * behind: excess 0.6). Design decision of this project (issue 12).
+ */
+const FOOTING_MAX_EXCESS = 0.2;
 const NO_FOOTING_MESSAGE =
   'The first or the last body was not read at a plausible size, and the disc count between them rests on both: this level may be off. Check the count.';
 const COUNT_DOUBT_MESSAGE =

@@ -138,6 +138,8 @@ interface Clicks {
   readonly perVertebraCpuMs: number;
   readonly spine: Timing;
   readonly spineCpuMs: number;
+  /** The spine's bodies: their levels and reasons. */
+  readonly spineBodies: readonly Found[];
 }
 
 /** The phantom's session: the clicks, and switching assistance on before them (the volume's hand-over). */
@@ -257,6 +259,7 @@ class ClickDriver {
       perVertebraCpuMs: rest.reduce((sum, r) => sum + r.cpuMs, 0) / rest.length,
       spine: spine.timing,
       spineCpuMs: spine.cpuMs,
+      spineBodies: spine.bodies,
     };
   }
 }
@@ -467,6 +470,14 @@ async function chestCt(): Promise<void> {
     console.log(`real CT: a contrast chest CT (TotalSegmentator's aorta crop, ${chest.ct.dimensions.join(' × ')} voxels) as its axial series, read on the ` +
       `sagittal reformat, T4–T12; ${REPEATS} sessions; load average at the sessions' start ${runs.map((r) => r.load.toFixed(1)).join(', ')}`);
     printClicks(runs);
+    // Each body's level against the centre nearest it (within 8 mm in the plane, as the e2e test), "?" when LEVEL_UNCERTAIN.
+    const levelOf = (b: Found): string => {
+      const c = centreOf(b);
+      const near = span.find((s) => Math.hypot(s.centreMm[1] - c[1], s.centreMm[2] - c[2]) <= 8);
+      const doubt = b.reasons.includes('LEVEL_UNCERTAIN') ? '?' : '';
+      return near?.level === b.level ? `${b.level}${doubt}` : `${b.level}${doubt} (at ${near?.level ?? 'no body'})`;
+    };
+    runs.forEach((r, n) => console.log(`  session ${n + 1}, the spine's bodies: ${r.spineBodies.map(levelOf).join(', ')}`));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

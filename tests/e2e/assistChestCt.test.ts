@@ -81,6 +81,43 @@ describe.skipIf(!available)('the spine from two clicks on a real contrast chest 
     expect(Math.abs((await session.viewer.sliceIndex('sagittal')) - (MIDLINE_SLICE - 1))).toBeLessThanOrEqual(4);
   });
 
+  // On the plane the view opens on (the spine's, 4 mm beside its midline), T4 clicked at its centre was read 19 mm deep
+  // and 24 mm tall across its inferior disc into T5, and the count from it started at T6: T6 to T12 labelled a level
+  // high, the last click's T12 as T11, with nothing said (the node test holds planes up to 4.5 mm beside the midline).
+  it('proposes the spine from T4 and T12 clicked on the plane the view opens on, each body at its level or its level in doubt', async () => {
+    // Runs after the framing test, on the slice the view opened on (the tests after it scroll to the midline).
+    const page = session.page;
+    expect(await session.viewer.viewport('sagittal').getAttribute('data-framed')).toBe('spine');
+    await page.locator('[data-testid="tool-vertebral-height"]').click();
+    await page.locator('[data-testid="assist-mode"]').selectOption('click');
+    await session.viewer.chooseLevel('T4');
+    const [t4, t12] = [centres.find((c) => c.level === 'T4')!, centres.find((c) => c.level === 'T12')!];
+    await page.locator('[data-testid="detect-spine"]').click();
+    for (const [n, end] of [t4, t12].entries()) {
+      const p = await session.viewer.pagePointOf('sagittal', end.centreMm as unknown as Vec3);
+      await page.mouse.click(p.x, p.y);
+      if (n === 0) await page.locator('[data-testid="assist-status"][data-detecting="last"]').waitFor({ timeout: 60_000 });
+    }
+    await page.waitForFunction(() => Object.keys(window.vertebralViewer.getState().measurements.byId).length > 0, undefined, { timeout: 60_000 });
+    await page.locator('[data-testid="assist-status"][data-pending="0"]').waitFor({ timeout: 60_000 });
+    const bodies = await page.evaluate(() =>
+      Object.values(window.vertebralViewer.getState().measurements.byId).map((m) => {
+        const points = Object.values(m.points as unknown as Record<string, number[]>);
+        return { level: m.level, centre: [0, 1, 2].map((a) => points.reduce((sum, q) => sum + q[a]!, 0) / points.length), reasons: (m.reasons ?? []).map((r) => r.code) };
+      }),
+    );
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) {
+      // In the plane (y, z): the plane the view opens on lies beside the centres' midsagittal one.
+      const expected = centres.find((c) => c.level === body.level);
+      const apart = expected ? Math.hypot(body.centre[1]! - expected.centreMm[1], body.centre[2]! - expected.centreMm[2]) : Infinity;
+      if (body.level === 'T4' || apart <= AT_LEVEL_MM) continue;
+      expect(body.reasons, `${body.level} ${apart.toFixed(1)} mm from its centre`).toContain('LEVEL_UNCERTAIN');
+    }
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => session.viewer.measurementCount()).toBe(0);
+  });
+
   // Before, these clicks in the upper front of T3 read it from its superior endplate to a line inside it (Hm 6.2 / 7.1
   // / 6.2 mm in this page): the whole body, the next outline around the click, was passed over for being a little
   // taller than deep, as upper thoracic bodies are (bodyPoints.ts nearerABody; the node test holds nine clicks around
