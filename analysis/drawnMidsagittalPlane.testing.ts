@@ -33,6 +33,37 @@ export function drawnMidsagittalPlane(valueAt: (backMm: number, upMm: number) =>
   };
 }
 
+/** For tests: a drawn CT column's bodies (mm; a height that grows linearly from front to back) and its values (HU). */
+export interface DrawnCtColumn {
+  readonly depthMm: number;
+  readonly anteriorMm: number;
+  readonly posteriorMm: number;
+  readonly discMm: number;
+  readonly cortexMm: number;
+  readonly marrowHu: number;
+  readonly cortexHu: number;
+  readonly discHu: number;
+  /** The value `mm` in front of the anterior wall (> 0). */
+  readonly inFront: (mm: number) => number;
+}
+
+/**
+ * For tests: the value at (`backMm` behind, `upMm` above) the centre of a midsagittal CT column (drawnMidsagittalPlane's
+ * valueAt): bodies centred on the origin every mean height plus a disc, with a shell of `cortexMm`; in front of them
+ * `inFront`, behind them the canal (20 HU, 16 mm) and soft tissue (40 HU).
+ */
+export function drawnCtColumnValue(column: DrawnCtColumn, backMm: number, upMm: number): number {
+  const period = (column.anteriorMm + column.posteriorMm) / 2 + column.discMm;
+  const fromFront = backMm + column.depthMm / 2;
+  if (fromFront < 0) return column.inFront(-fromFront);
+  if (fromFront > column.depthMm) return fromFront - column.depthMm <= 16 ? 20 : 40;
+  const height = column.anteriorMm + ((column.posteriorMm - column.anteriorMm) * fromFront) / column.depthMm;
+  const fromMiddle = upMm - Math.round(upMm / period) * period;
+  if (Math.abs(fromMiddle) > height / 2) return column.discHu;
+  const inside = Math.min(height / 2 - Math.abs(fromMiddle), fromFront, column.depthMm - fromFront);
+  return inside < column.cortexMm ? column.cortexHu : column.marrowHu;
+}
+
 /**
  * For tests: `valueAt` (as for drawnMidsagittalPlane) seen through an MR's in-plane point spread, a Gaussian of σ
  * `sigmaMm` sampled on a 5 × 5 grid σ apart.

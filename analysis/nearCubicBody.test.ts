@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawnMidsagittalPlane } from './drawnMidsagittalPlane.testing';
+import { drawnCtColumnValue, drawnMidsagittalPlane } from './drawnMidsagittalPlane.testing';
 import { proposeVertebra } from './proposeVertebra';
 
 /**
@@ -10,20 +10,10 @@ import { proposeVertebra } from './proposeVertebra';
  * to the back.
  */
 const BODY = { depthMm: 25, anteriorMm: 23.5, posteriorMm: 25.5, discMm: 4 } as const;
-const CORTEX_MM = 1.2;
 
 function plane(gapMm: number) {
-  const period = (BODY.anteriorMm + BODY.posteriorMm) / 2 + BODY.discMm;
-  return drawnMidsagittalPlane((back, up) => {
-    const fromFront = back + BODY.depthMm / 2;
-    if (fromFront < 0) return fromFront > -gapMm ? 40 : fromFront > -gapMm - 22 ? 450 : -100;
-    if (fromFront > BODY.depthMm) return fromFront - BODY.depthMm <= 16 ? 20 : 40;
-    const height = BODY.anteriorMm + ((BODY.posteriorMm - BODY.anteriorMm) * fromFront) / BODY.depthMm;
-    const fromMiddle = up - Math.round(up / period) * period;
-    if (Math.abs(fromMiddle) > height / 2) return 80;
-    const inside = Math.min(height / 2 - Math.abs(fromMiddle), fromFront, BODY.depthMm - fromFront);
-    return inside < CORTEX_MM ? 600 : 200;
-  }, 60, 77);
+  const column = { ...BODY, cortexMm: 1.2, marrowHu: 200, cortexHu: 600, discHu: 80, inFront: (mm: number) => (mm < gapMm ? 40 : mm < gapMm + 22 ? 450 : -100) };
+  return drawnMidsagittalPlane((back, up) => drawnCtColumnValue(column, back, up), 60, 77);
 }
 
 const CLICKS = [-3, 0, 3].flatMap((back) => [-3, 0, 3].map((up) => [back, up] as const));

@@ -69,6 +69,30 @@ async function openInClickMode(): Promise<void> {
   await session.page.locator('[data-testid="assist-mode"]').selectOption('click');
 }
 
+/**
+ * The spine from two clicks on T4's and T12's centres (as the displayed sagittal plane shows them), the first labelled
+ * T4: the bodies proposed, with their levels, centres (mm) and reasons.
+ */
+async function spineFromT4ToT12(): Promise<{ level: string; centre: number[]; reasons: string[] }[]> {
+  const page = session.page;
+  await session.viewer.chooseLevel('T4');
+  const [t4, t12] = [centres.find((c) => c.level === 'T4')!, centres.find((c) => c.level === 'T12')!];
+  await page.locator('[data-testid="detect-spine"]').click();
+  for (const [n, end] of [t4, t12].entries()) {
+    const p = await session.viewer.pagePointOf('sagittal', end.centreMm as unknown as Vec3);
+    await page.mouse.click(p.x, p.y);
+    if (n === 0) await page.locator('[data-testid="assist-status"][data-detecting="last"]').waitFor({ timeout: 60_000 });
+  }
+  await page.waitForFunction(() => Object.keys(window.vertebralViewer.getState().measurements.byId).length > 0, undefined, { timeout: 60_000 });
+  await page.locator('[data-testid="assist-status"][data-pending="0"]').waitFor({ timeout: 60_000 });
+  return page.evaluate(() =>
+    Object.values(window.vertebralViewer.getState().measurements.byId).map((m) => {
+      const points = Object.values(m.points as unknown as Record<string, number[]>);
+      return { level: m.level, centre: [0, 1, 2].map((a) => points.reduce((sum, q) => sum + q[a]!, 0) / points.length), reasons: (m.reasons ?? []).map((r) => r.code) };
+    }),
+  );
+}
+
 describe.skipIf(!available)('the spine from two clicks on a real contrast chest CT, reformatted', () => {
   // The crop's middle plane lies 22 mm beside the spine (its column there the heart's): the sagittal view opened there,
   // on the heart, and the reader had to scroll to the spine. The plane found is the middle of those showing the spine's
@@ -90,22 +114,7 @@ describe.skipIf(!available)('the spine from two clicks on a real contrast chest 
     expect(await session.viewer.viewport('sagittal').getAttribute('data-framed')).toBe('spine');
     await page.locator('[data-testid="tool-vertebral-height"]').click();
     await page.locator('[data-testid="assist-mode"]').selectOption('click');
-    await session.viewer.chooseLevel('T4');
-    const [t4, t12] = [centres.find((c) => c.level === 'T4')!, centres.find((c) => c.level === 'T12')!];
-    await page.locator('[data-testid="detect-spine"]').click();
-    for (const [n, end] of [t4, t12].entries()) {
-      const p = await session.viewer.pagePointOf('sagittal', end.centreMm as unknown as Vec3);
-      await page.mouse.click(p.x, p.y);
-      if (n === 0) await page.locator('[data-testid="assist-status"][data-detecting="last"]').waitFor({ timeout: 60_000 });
-    }
-    await page.waitForFunction(() => Object.keys(window.vertebralViewer.getState().measurements.byId).length > 0, undefined, { timeout: 60_000 });
-    await page.locator('[data-testid="assist-status"][data-pending="0"]').waitFor({ timeout: 60_000 });
-    const bodies = await page.evaluate(() =>
-      Object.values(window.vertebralViewer.getState().measurements.byId).map((m) => {
-        const points = Object.values(m.points as unknown as Record<string, number[]>);
-        return { level: m.level, centre: [0, 1, 2].map((a) => points.reduce((sum, q) => sum + q[a]!, 0) / points.length), reasons: (m.reasons ?? []).map((r) => r.code) };
-      }),
-    );
+    const bodies = await spineFromT4ToT12();
     expect(bodies.length).toBeGreaterThan(0);
     for (const body of bodies) {
       // In the plane (y, z): the plane the view opens on lies beside the centres' midsagittal one.
@@ -140,24 +149,8 @@ describe.skipIf(!available)('the spine from two clicks on a real contrast chest 
   });
 
   it('proposes T4 to T12 from clicks on their centres, the nine levels counted, each body at its level or its level in doubt', async () => {
-    const page = session.page;
     await openInClickMode();
-    await session.viewer.chooseLevel('T4');
-    const [t4, t12] = [centres.find((c) => c.level === 'T4')!, centres.find((c) => c.level === 'T12')!];
-    await page.locator('[data-testid="detect-spine"]').click();
-    for (const [n, end] of [t4, t12].entries()) {
-      const p = await session.viewer.pagePointOf('sagittal', end.centreMm as unknown as Vec3);
-      await page.mouse.click(p.x, p.y);
-      if (n === 0) await page.locator('[data-testid="assist-status"][data-detecting="last"]').waitFor({ timeout: 60_000 });
-    }
-    await page.waitForFunction(() => Object.keys(window.vertebralViewer.getState().measurements.byId).length > 0, undefined, { timeout: 60_000 });
-    await page.locator('[data-testid="assist-status"][data-pending="0"]').waitFor({ timeout: 60_000 });
-    const bodies = await page.evaluate(() =>
-      Object.values(window.vertebralViewer.getState().measurements.byId).map((m) => {
-        const points = Object.values(m.points as unknown as Record<string, number[]>);
-        return { level: m.level, centre: [0, 1, 2].map((a) => points.reduce((sum, q) => sum + q[a]!, 0) / points.length), reasons: (m.reasons ?? []).map((r) => r.code) };
-      }),
-    );
+    const bodies = await spineFromT4ToT12();
     // From these clicks, and from every pair moved a voxel (the node test), the nine levels are counted.
     expect(bodies.map((b) => b.level)).toEqual(['T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12']);
     for (const body of bodies) {
