@@ -215,20 +215,20 @@ function proposeAround(view: PlaneView, seed: Vec2, options: ViewOptions): Plane
 }
 
 /**
- * True when `other` would replace a body `found` by a frame whose anterior wall lies more than MAX_DEEPENING_MM in front
- * of found's, as the next outline around the click (proposeOnView) or as the second look beyond the anterior wall
- * (lookBeyondShortWall), and either `found` is only a little shallower than tall (depth ÷ tallest height between
- * NEAR_CUBIC_DEPTH_TO_HEIGHT and DEPTH_TO_HEIGHT_RANGE's lower bound, and otherwise of plausible size) or what `other`
- * adds in front of found's wall is soft tissue (softTissueInFront). Upper thoracic bodies, and some at T12, are about as
- * deep as tall (Panjabi MM et al., Spine 1991;16:888: T1–T4 depth ≈ 1.0–1.1 × height; a real contrast chest CT's T12
- * is 25 mm deep and 23–25 mm tall, as its TotalSegmentator mask reads it): there the outline reaching forward took the
- * enhanced aorta lying against the wall for bone (depth 39–40 mm from 3 of 9 clicks; on a drawn plane with the aorta
- * 1 mm in front of the wall, 48 mm from all nine), and, where a height read a few millimetres tall made the body look
- * shallow (that CT's T4 on planes 3–5 mm beside its midline: 20 mm deep, 24 mm tall), the oesophagus in front of it up
- * to the trachea's air (41 mm deep; the spine from T4's and T12's centres then counted from T6, its levels one off). An
- * anterior wall is a sharp cortex with no canal behind it; a posterior wall read too far forward (the basivertebral
- * canal's inner end: VerSe T11, 23 mm deep against 32) is still mended, and so is a height read too tall (VerSe T12, Hp
- * 7 mm over from 3 of 9 clicks, whose mending outline keeps the walls).
+ * True when `other` must not replace a body `found` (as the next outline around the click, proposeOnView, or as the
+ * second look beyond the anterior wall, lookBeyondShortWall) for reaching in front of found's anterior wall: by more
+ * than MAX_DEEPENING_MM where `found` is only a little shallower than tall (depth ÷ tallest height between
+ * NEAR_CUBIC_DEPTH_TO_HEIGHT and DEPTH_TO_HEIGHT_RANGE's lower bound, and otherwise of plausible size), or over soft
+ * tissue however far (softTissueInFront, which reads a strip of a millimetre or more). Upper thoracic bodies, and
+ * some at T12, are about as deep as tall (Panjabi MM et al., Spine 1991;16:888: T1–T4 depth ≈ 1.0–1.1 × height; a real
+ * contrast chest CT's T12 is 25 mm deep and 23–25 mm tall, as its TotalSegmentator mask reads it): there the outline
+ * reaching forward took the enhanced aorta lying against the wall for bone (depth 39–40 mm from 3 of 9 clicks; on a
+ * drawn plane with the aorta 1 mm in front of the wall, 48 mm from all nine), and, where a height read a few
+ * millimetres tall made the body look shallow (that CT's T4 on planes 3–5 mm beside its midline: 20 mm deep, 24 mm
+ * tall), the oesophagus in front of it up to the trachea's air (41 mm deep; the spine from T4's and T12's centres then
+ * counted from T6, its levels one off). An anterior wall is a sharp cortex with no canal behind it; a posterior wall
+ * read too far forward (the basivertebral canal's inner end: VerSe T11, 23 mm deep against 32) is still mended, and so
+ * is a height read too tall (VerSe T12, Hp 7 mm over from 3 of 9 clicks, whose mending outline keeps the walls).
  */
 function deepenedPastWall(view: PlaneView, found: PlaneProposal, other: PlaneProposal): boolean {
   const deepeningMm = wallOffsetMm(found.frame, other.frame, 'anteriorWallMm') - found.frame.anteriorWallMm;
@@ -248,7 +248,8 @@ function deepenedPastWall(view: PlaneView, found: PlaneProposal, other: PlanePro
 function softTissueInFront(view: PlaneView, found: BodyFrame, other: BodyFrame): boolean {
   const marrow = found.marrow.levelValue;
   if (!view.hounsfield || found.polarity !== 'brightShell' || marrow < BONE_BEHIND_MIN_MARROW_HU) return false;
-  // Along other's anterior axis, found's wall line lies 1 / cos(angle between the axes) mm further per mm across it.
+  // Where found's wall line crosses a row of other's frame, mm along other's anterior axis: the distance to it across
+  // found's axis over the cosine between the two axes.
   const alignment = dot2(other.anterior, found.anterior);
   if (alignment <= 0) return false;
   const halfSpan = (BONE_BEHIND_HEIGHT_SHARE * (other.superiorMm - other.inferiorMm)) / 2;
