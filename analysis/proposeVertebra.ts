@@ -246,17 +246,14 @@ function deepenedPastWall(view: PlaneView, found: PlaneProposal, other: PlanePro
  * on a marrow below BONE_BEHIND_MIN_MARROW_HU (a fatty osteoporotic marrow reads like soft tissue) or on MR.
  */
 function softTissueInFront(view: PlaneView, found: BodyFrame, other: BodyFrame): boolean {
-  const marrow = found.marrow.levelValue;
-  if (!view.hounsfield || found.polarity !== 'brightShell' || marrow < BONE_BEHIND_MIN_MARROW_HU) return false;
+  const marrow = ctMarrowForRatio(view, found);
   // Where found's wall line crosses a row of other's frame, mm along other's anterior axis: the distance to it across
   // found's axis over the cosine between the two axes.
   const alignment = dot2(other.anterior, found.anterior);
-  if (alignment <= 0) return false;
-  const halfSpan = (BONE_BEHIND_HEIGHT_SHARE * (other.superiorMm - other.inferiorMm)) / 2;
-  const middle = (other.superiorMm + other.inferiorMm) / 2;
+  if (marrow === null || alignment <= 0) return false;
   const values: number[] = [];
   let rows = 0;
-  for (let v = middle - halfSpan; v <= middle + halfSpan; v += STRIP_STEP_MM) {
+  acrossMiddleRows(other, (v) => {
     rows += 1;
     const wallMm = (found.anteriorWallMm - dot2(subtract2(at(other, 0, v), found.centre), found.anterior)) / alignment;
     for (let u = wallMm + SOFT_TISSUE_FROM_MM; u <= other.anteriorWallMm - SOFT_TISSUE_FROM_MM; u += STRIP_STEP_MM) {
@@ -264,7 +261,7 @@ function softTissueInFront(view: PlaneView, found: BodyFrame, other: BodyFrame):
       const value = view.valueAt(q[0], q[1]);
       if (Number.isFinite(value)) values.push(value);
     }
-  }
+  });
   // A millimetre of samples a row on average (STRIP_STEP_MM apart).
   return values.length >= rows / STRIP_STEP_MM && median(values) < SOFT_TISSUE_RATIO * marrow;
 }
@@ -323,23 +320,37 @@ const BONE_BEHIND_HEIGHT_SHARE = 0.6;
 
 /** Whether bone like the marrow continues behind the frame's posterior wall (BONE_BEHIND_RATIO, BONE_BEHIND_MAX_RATIO; CT only). */
 function boneBehindPosteriorWall(view: PlaneView, frame: BodyFrame): boolean {
-  const marrow = frame.marrow.levelValue;
-  if (!view.hounsfield || frame.polarity !== 'brightShell' || marrow < BONE_BEHIND_MIN_MARROW_HU) return false;
-  const halfSpan = (BONE_BEHIND_HEIGHT_SHARE * (frame.superiorMm - frame.inferiorMm)) / 2;
-  const middle = (frame.superiorMm + frame.inferiorMm) / 2;
+  const marrow = ctMarrowForRatio(view, frame);
+  if (marrow === null) return false;
   const values: number[] = [];
-  for (let v = middle - halfSpan; v <= middle + halfSpan; v += STRIP_STEP_MM) {
+  acrossMiddleRows(frame, (v) => {
     for (let d = BONE_BEHIND_FROM_MM; d <= BONE_BEHIND_TO_MM; d += STRIP_STEP_MM) {
       const q = at(frame, frame.posteriorWallMm - d, v);
       const value = view.valueAt(q[0], q[1]);
       if (Number.isFinite(value)) values.push(value);
     }
-  }
+  });
   if (values.length === 0) return false;
   const behind = median(values);
   return behind >= BONE_BEHIND_RATIO * marrow && behind <= BONE_BEHIND_MAX_RATIO * marrow;
 }
 const STRIP_STEP_MM = 0.5;
+
+/**
+ * A CT frame's marrow HU, for the strips read against it (boneBehindPosteriorWall, softTissueInFront); null on MR, on
+ * a dark shell, and on a marrow below BONE_BEHIND_MIN_MARROW_HU (too near soft tissue's values for a ratio).
+ */
+function ctMarrowForRatio(view: PlaneView, frame: BodyFrame): number | null {
+  const marrow = frame.marrow.levelValue;
+  return view.hounsfield && frame.polarity === 'brightShell' && marrow >= BONE_BEHIND_MIN_MARROW_HU ? marrow : null;
+}
+
+/** Calls `row` at each v (mm along the frame's axis) STRIP_STEP_MM apart over the middle BONE_BEHIND_HEIGHT_SHARE of its height. */
+function acrossMiddleRows(frame: BodyFrame, row: (v: number) => void): void {
+  const halfSpan = (BONE_BEHIND_HEIGHT_SHARE * (frame.superiorMm - frame.inferiorMm)) / 2;
+  const middle = (frame.superiorMm + frame.inferiorMm) / 2;
+  for (let v = middle - halfSpan; v <= middle + halfSpan; v += STRIP_STEP_MM) row(v);
+}
 
 const BONE_BEHIND_REASON: ConfidenceReason = {
   code: 'EDGE_NOT_FOUND',
