@@ -84,10 +84,25 @@ export type LumbosacralDiscs = 'healthy' | 'desiccated';
  */
 const LUMBOSACRAL_FORWARD_MM = 15;
 
-/** The bodies of LUMBOSACRAL_LEVELS posed (with the narrowed discs of 'desiccated'). */
-export function lumbosacralSpine(discs: LumbosacralDiscs = 'healthy'): Spine {
+/**
+ * A steep lordosis, Roussouly's type 4 (sacral slope over 45°, a long and marked lordosis; Roussouly P et al., Spine
+ * 2005;30:346): LUMBOSACRAL_LEVELS' tilts from L1 down times this, so that S1's superior endplate lies 64° from the
+ * horizontal, L5 leans 46° and L4 24°, the steep end of what adults show.
+ */
+export const STEEP_LORDOSIS_SCALE = 1.6;
+
+/**
+ * The bodies of LUMBOSACRAL_LEVELS posed (with the narrowed discs of 'desiccated'), their tilts from L1 down times
+ * `lordosisScale` (1: the typical lordosis; STEEP_LORDOSIS_SCALE).
+ */
+export function lumbosacralSpine(discs: LumbosacralDiscs = 'healthy', lordosisScale = 1): Spine {
   const narrowed = discs === 'desiccated' ? LUMBOSACRAL_DESICCATED : {};
-  const levels = LUMBOSACRAL_LEVELS.map((l) => ({ ...l, discBelowMm: narrowed[l.shape.level]?.heightMm ?? l.discBelowMm }));
+  const firstLordotic = LUMBOSACRAL_LEVELS.findIndex((l) => l.shape.level === 'L1');
+  const levels = LUMBOSACRAL_LEVELS.map((l, i) => ({
+    ...l,
+    tiltDeg: i >= firstLordotic ? l.tiltDeg * lordosisScale : l.tiltDeg,
+    discBelowMm: narrowed[l.shape.level]?.heightMm ?? l.discBelowMm,
+  }));
   return spineFrom(levels, LUMBOSACRAL_FORWARD_MM);
 }
 
@@ -120,13 +135,14 @@ export function fieldOfViewMm(spine: Spine, from: DrawnLevel, to: DrawnLevel): r
 /**
  * The fine scene of the lumbosacral spine over `crop.field` (T12–S2 by default: a lumbar MR's or an abdominal CT's
  * field), its sacrum fused; `crop.halfWidthMm` either side of the mid-sagittal plane (phantomVariants.ts's default when
- * absent; an MR slice needs only half its thickness) and `crop.yRangeMm` front to back (skin to skin when absent).
+ * absent; an MR slice needs only half its thickness) and `crop.yRangeMm` front to back (skin to skin when absent);
+ * `crop.lordosisScale` as lumbosacralSpine's.
  */
 export function lumbosacralScene(
   discs: LumbosacralDiscs = 'healthy',
-  crop: { readonly field?: readonly [DrawnLevel, DrawnLevel]; readonly halfWidthMm?: number; readonly yRangeMm?: readonly [number, number] } = {},
+  crop: { readonly field?: readonly [DrawnLevel, DrawnLevel]; readonly halfWidthMm?: number; readonly yRangeMm?: readonly [number, number]; readonly lordosisScale?: number } = {},
 ): FineScene {
-  const spine = lumbosacralSpine(discs);
+  const spine = lumbosacralSpine(discs, crop.lordosisScale);
   return fineScene(spine, crop.halfWidthMm, {
     zRangeMm: fieldOfViewMm(spine, ...(crop.field ?? ['T12', 'S2'])),
     ...(crop.yRangeMm ? { yRangeMm: crop.yRangeMm } : {}),
