@@ -453,16 +453,7 @@ export function detectSpine(
     // Faults only accumulate as a count's bodies are proposed, so the counts are judged body by body, always the one
     // least faulted so far (the better-scoring on a tie), until that one is complete: no other can then have fewer, and
     // the bodies of counts that cannot win are never proposed.
-    const stationOf = (pointMm: Vec3): number => {
-      const q = g.toPlane(pointMm);
-      let nearest = 0;
-      let nearestMm = Infinity;
-      stations.forEach((station, i) => {
-        const mm = Math.hypot(station.p[0] - q[0], station.p[1] - q[1]);
-        if (mm < nearestMm) [nearest, nearestMm] = [i, mm];
-      });
-      return nearest;
-    };
+    const stationOf = (pointMm: Vec3): number => nearestStationTo(stations, g.toPlane(pointMm));
     const guessOf = (fromIndex: number, toIndex: number, periodMm = meanPeriodMm): number => Math.round((stations[toIndex]!.s - stations[fromIndex]!.s) / periodMm) + 1;
     const countBetween = (fromIndex: number, lastDisc: number): Counted | null => {
       const toIndex = Math.max(fromIndex, lastDisc);
@@ -551,24 +542,59 @@ export function detectSpine(
       missingLevelOffsets: bodies.missing,
     });
   };
-  const alongAxes = countAlong(hermiteCentreline(firstCentre, orient(first.proposal.frame.cranial), lastCentre, orient(last.proposal.frame.cranial)));
-  if (alongAxes.ok && alongAxes.value.missingLevelOffsets.length === 0 && !offTheColumn(alongAxes.value.vertebrae, g)) return alongAxes;
-  // Where the count along the end bodies' axes missed a body or its bodies leave the column (offTheColumn), the column
-  // is walked body by body from both ends and counted again along the curve through the bodies walked; the count with
-  // fewer bodies missing, then fewer levels in doubt, is taken (the first on a tie). Not where the count only doubts a
-  // level: the walk's own count (where its ends met) is judged alone, never against a better-scoring count, so it
-  // doubts less by construction; on VerSe's crushed L1 it read the body as two on either side of its cleft, unflagged. The end bodies' axes are the column's course where the column
-  // is near straight or evenly curved; in a marked lordosis L5's (or S1's) axis points 25–70° off the line to the body
-  // above, and the curve bowed behind the lumbar bodies into the canal and the posterior elements (real lumbar MR of
-  // VB1: 7 of 11 spines counted wrong, bodies missing or found behind the canal; 2 after).
-  const walked = walkedCentres();
-  const through = walked ? centrelineThrough(walked.bodies.map((b) => b.centre)) : null;
-  const cores = walked ? walked.bodies.slice(1, -1) : [];
-  const alongBodies = through && walked ? countAlong(through, { cores, met: walked.met }) : null;
-  return alongBodies && countFaults(alongBodies) < countFaults(alongAxes) ? alongBodies : alongAxes;
 
-  function walkedCentres(): { readonly met: boolean; readonly bodies: readonly WalkedBody[] } | null {
-    const ends = [first!.proposal, last!.proposal] as const;
+  // The next body from a front: stepped along the front's direction, then along the way to the other front, then
+  // between the two, each a step long and then shorter and longer; the first body found that holds its seed (not a
+  // body beyond the one the seed fell in, two levels on), lies a step ahead (and half a step or more short of the other
+  // walk's last body), turns the column by no more than a column turns between neighbours, and is about as deep as the
+  // body before it. 'other' where none is and a step found the other walk's
+  // last body (the walks have met), 'end' where a step found the other's end body after that one walked elsewhere (an
+  // end body read off its centre, a sacrum's S1 read 18 mm low, is not walked onto again as another body).
+  const nextBody = (front: Front, other: Front, otherEnd: VertebraProposal): { readonly centre: Vec2; readonly direction: Vec2; readonly stepMm: number; readonly body: VertebraProposal } | 'other' | 'end' | null => {
+    const towardsOther = unit2(subtract2(other.centre, front.centre));
+    if (!towardsOther) return null;
+    const between = unit2(addScaled2(front.direction, towardsOther, 1));
+    let met: 'other' | 'end' | null = null;
+    for (const direction of [front.direction, ...(between ? [between] : []), towardsOther]) {
+      for (const share of WALK_STEP_TRIES) {
+        const seed = addScaled2(front.centre, direction, share * front.stepMm);
+        const initialCranial = dot2(direction, g.cranial) >= 0 ? direction : negate2(direction);
+        const found = propose(seed, initialCranial);
+        if (!found || !plausible(found.proposal)) continue;
+        const body = toVertebraProposal(found.view, found.proposal);
+        if (overlap(body, other.body)) met = 'other';
+        else if (overlap(body, otherEnd)) met ??= 'end';
+        if (overlap(body, other.body) || overlap(body, otherEnd)) continue;
+        const centre = g.toPlane(found.view.toWorld(found.proposal.frame.centre));
+        const offset = subtract2(centre, front.centre);
+        const towards = unit2(offset);
+        if (!towards) continue;
+        const along = dot2(offset, front.direction);
+        const apartMm = Math.hypot(offset[0], offset[1]);
+        const neighbours = apartMm <= (spacingHeightMm(front.body) + spacingHeightMm(body)) / 2 + WALK_MAX_DISC_MM;
+        const ahead = along >= WALK_MIN_ADVANCE_SHARE * front.stepMm && apartMm <= WALK_MAX_ADVANCE_SHARE * front.stepMm && neighbours;
+        const short = dot2(subtract2(centre, other.centre), towardsOther) < -WALK_MIN_ADVANCE_SHARE * front.stepMm;
+        const turn = Math.acos(Math.max(-1, Math.min(1, dot2(towards, direction))));
+        const depthRatio = body.depthMm / front.body.depthMm;
+        const fromCentre = subtract2(seed, centre);
+        const axis = found.proposal.frame.cranial;
+        const { anteriorMm, middleMm, posteriorMm } = found.proposal.heightsMm;
+        const holdsSeed = Math.abs(dot2(fromCentre, axis)) <= Math.max(anteriorMm, middleMm, posteriorMm) / 2 && Math.abs(dot2(fromCentre, perpendicular2(axis))) <= found.proposal.depthMm / 2;
+        if (!holdsSeed || !ahead || !short || turn > WALK_MAX_TURN_RAD || depthRatio < 1 / WALK_MAX_DEPTH_RATIO || depthRatio > WALK_MAX_DEPTH_RATIO) continue;
+        readings.set(body, { seed, initialCranial, clicked: false, frame: found.proposal.frame });
+        return {
+          centre,
+          direction: unit2(addScaled2(towards, dot2(axis, towards) >= 0 ? axis : negate2(axis), 1)) ?? towards,
+          stepMm: WALK_STEP_SHARE * spacingHeightMm(found.proposal),
+          body,
+        };
+      }
+    }
+    return met;
+  };
+
+  const walkedCentres = (): { readonly met: boolean; readonly bodies: readonly WalkedBody[] } | null => {
+    const ends = [first.proposal, last.proposal] as const;
     const endBodies = [firstProposal, lastProposal] as const;
     // An end body of no plausible size lends the walk the other end's step.
     const stepOf = (i: 0 | 1): number => WALK_STEP_SHARE * spacingHeightMm(plausible(ends[i]) || !plausible(ends[1 - i]!) ? ends[i] : ends[1 - i]!);
@@ -631,57 +657,24 @@ export function detectSpine(
     if (!met && fronts[0].path.length > 1 && fronts[1].path.length > 1) fronts[fronts[1].path.length <= fronts[0].path.length ? 1 : 0] = { ...startOf(fronts[1].path.length <= fronts[0].path.length ? 1 : 0), stuck: true };
     if (fronts[0].path.length + fronts[1].path.length <= 2) return null;
     return { met, bodies: [...fronts[0].path, ...[...fronts[1].path].reverse()] };
-  }
+  };
 
-  // The next body from a front: stepped along the front's direction, then along the way to the other front, then
-  // between the two, each a step long and then shorter and longer; the first body found that holds its seed (not a
-  // body beyond the one the seed fell in, two levels on), lies a step ahead (and
-  // half a step or more short of the other walk's last body), turns the column by no more than a column turns between
-  // neighbours, and is about as deep as the body before it. 'other' where none is and a step found the other walk's
-  // last body (the walks have met), 'end' where a step found the other's end body after that one walked elsewhere (an
-  // end body read off its centre, a sacrum's S1 read 18 mm low, is not walked onto again as another body).
-  function nextBody(front: Front, other: Front, otherEnd: VertebraProposal): { readonly centre: Vec2; readonly direction: Vec2; readonly stepMm: number; readonly body: VertebraProposal } | 'other' | 'end' | null {
-    const towardsOther = unit2(subtract2(other.centre, front.centre));
-    if (!towardsOther) return null;
-    const between = unit2(addScaled2(front.direction, towardsOther, 1));
-    let met: 'other' | 'end' | null = null;
-    for (const direction of [front.direction, ...(between ? [between] : []), towardsOther]) {
-      for (const share of WALK_STEP_TRIES) {
-        const seed = addScaled2(front.centre, direction, share * front.stepMm);
-        const initialCranial = dot2(direction, g.cranial) >= 0 ? direction : negate2(direction);
-        const found = propose(seed, initialCranial);
-        if (!found || !plausible(found.proposal)) continue;
-        const body = toVertebraProposal(found.view, found.proposal);
-        if (overlap(body, other.body)) met = 'other';
-        else if (overlap(body, otherEnd)) met ??= 'end';
-        if (overlap(body, other.body) || overlap(body, otherEnd)) continue;
-        const centre = g.toPlane(found.view.toWorld(found.proposal.frame.centre));
-        const offset = subtract2(centre, front.centre);
-        const towards = unit2(offset);
-        if (!towards) continue;
-        const along = dot2(offset, front.direction);
-        const apartMm = Math.hypot(offset[0], offset[1]);
-        const neighbours = apartMm <= (spacingHeightMm(front.body) + spacingHeightMm(body)) / 2 + WALK_MAX_DISC_MM;
-        const ahead = along >= WALK_MIN_ADVANCE_SHARE * front.stepMm && apartMm <= WALK_MAX_ADVANCE_SHARE * front.stepMm && neighbours;
-        const short = dot2(subtract2(centre, other.centre), towardsOther) < -WALK_MIN_ADVANCE_SHARE * front.stepMm;
-        const turn = Math.acos(Math.max(-1, Math.min(1, dot2(towards, direction))));
-        const depthRatio = body.depthMm / front.body.depthMm;
-        const fromCentre = subtract2(seed, centre);
-        const axis = found.proposal.frame.cranial;
-        const { anteriorMm, middleMm, posteriorMm } = found.proposal.heightsMm;
-        const holdsSeed = Math.abs(dot2(fromCentre, axis)) <= Math.max(anteriorMm, middleMm, posteriorMm) / 2 && Math.abs(dot2(fromCentre, perpendicular2(axis))) <= found.proposal.depthMm / 2;
-        if (!holdsSeed || !ahead || !short || turn > WALK_MAX_TURN_RAD || depthRatio < 1 / WALK_MAX_DEPTH_RATIO || depthRatio > WALK_MAX_DEPTH_RATIO) continue;
-        readings.set(body, { seed, initialCranial, clicked: false, frame: found.proposal.frame });
-        return {
-          centre,
-          direction: unit2(addScaled2(towards, dot2(axis, towards) >= 0 ? axis : negate2(axis), 1)) ?? towards,
-          stepMm: WALK_STEP_SHARE * spacingHeightMm(found.proposal),
-          body,
-        };
-      }
-    }
-    return met;
-  }
+  const alongAxes = countAlong(hermiteCentreline(firstCentre, orient(first.proposal.frame.cranial), lastCentre, orient(last.proposal.frame.cranial)));
+  if (alongAxes.ok && alongAxes.value.missingLevelOffsets.length === 0 && !offTheColumn(alongAxes.value.vertebrae, g)) return alongAxes;
+  // Where the count along the end bodies' axes missed a body or its bodies leave the column (offTheColumn), the column
+  // is walked body by body from both ends and counted again along the curve through the bodies walked; the count with
+  // fewer bodies missing, then fewer levels in doubt, is taken (the first on a tie). The end bodies' axes are the
+  // column's course where it is near straight or evenly curved; in a marked lordosis L5's (or S1's) axis points 25–70°
+  // off the line to the body above, and the curve bowed behind the lumbar bodies into the canal and the posterior
+  // elements (real lumbar MR of VB1: 7 of 11 spines counted wrong, bodies missing or found behind the canal; 2 after).
+  // Not where the count only doubts a level: the walk's own count (where its ends met) is judged alone, never against
+  // a better-scoring count, so it doubts less by construction; on VerSe's crushed L1 it read the body as two on either
+  // side of its cleft, unflagged.
+  const walked = walkedCentres();
+  const through = walked ? centrelineThrough(walked.bodies.map((b) => b.centre)) : null;
+  const cores = walked ? walked.bodies.slice(1, -1) : [];
+  const alongBodies = through && walked ? countAlong(through, { cores, met: walked.met }) : null;
+  return alongBodies && countFaults(alongBodies) < countFaults(alongAxes) ? alongBodies : alongAxes;
 }
 
 /** The walk along the column as the count takes it: the bodies between the ends, and whether the two ends met. */
