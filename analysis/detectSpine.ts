@@ -562,9 +562,11 @@ export function detectSpine(
         const found = propose(seed, initialCranial);
         if (!found || !plausible(found.proposal)) continue;
         const body = toVertebraProposal(found.view, found.proposal);
-        if (overlap(body, other.body)) met = 'other';
-        else if (overlap(body, otherEnd)) met ??= 'end';
-        if (overlap(body, other.body) || overlap(body, otherEnd)) continue;
+        const onOther = overlap(body, other.body);
+        const onOtherEnd = !onOther && overlap(body, otherEnd);
+        if (onOther) met = 'other';
+        else if (onOtherEnd) met ??= 'end';
+        if (onOther || onOtherEnd) continue;
         const centre = g.toPlane(found.view.toWorld(found.proposal.frame.centre));
         const offset = subtract2(centre, front.centre);
         const towards = unit2(offset);
