@@ -95,19 +95,21 @@ async function spineFromT4ToT12(): Promise<{ level: string; centre: number[]; re
 
 describe.skipIf(!available)('the spine from two clicks on a real contrast chest CT, reformatted', () => {
   // The crop's middle plane lies 22 mm beside the spine (its column there the heart's): the sagittal view opened there,
-  // on the heart, and the reader had to scroll to the spine. The plane found is the middle of those showing the spine's
-  // discs (the bodies and the rib heads beside them), 4–5 mm from the midline here: on the bodies, 30 mm wide.
-  it('opens the sagittal view on the spine, within four slices (6 mm) of its midline, framed on it', async () => {
+  // on the heart, and the reader had to scroll to the spine. The view moves to the middle of the planes showing the
+  // spine's discs (the bodies and the rib heads beside them), 4–5 mm from the midline here, and from there to the plane
+  // about which the vertebral arches are mirror images (analysis/spineMidline.ts).
+  it('opens the sagittal view on the spine, within a slice (1.5 mm) of its midline, framed on it', async () => {
     await session.viewer.openSeries(deterministicUid(`${SERIES.key}/series`));
     await session.viewer.waitLoaded('sagittal');
     await session.page.locator('[data-testid="viewport"][data-orientation="sagittal"][data-framed]').waitFor();
     expect(await session.viewer.viewport('sagittal').getAttribute('data-framed')).toBe('spine');
-    expect(Math.abs((await session.viewer.sliceIndex('sagittal')) - (MIDLINE_SLICE - 1))).toBeLessThanOrEqual(4);
+    expect(Math.abs((await session.viewer.sliceIndex('sagittal')) - (MIDLINE_SLICE - 1))).toBeLessThanOrEqual(1);
   });
 
-  // On the plane the view opens on (the spine's, 4 mm beside its midline), T4 clicked at its centre was read 19 mm deep
-  // and 24 mm tall across its inferior disc into T5, and the count from it started at T6: T6 to T12 labelled a level
-  // high, the last click's T12 as T11, with nothing said (the node test holds planes up to 4.5 mm beside the midline).
+  // On the plane the view opened on before it moved to the midline (the spine's, 4 mm beside it), T4 clicked at its
+  // centre was read 19 mm deep and 24 mm tall across its inferior disc into T5, and the count from it started at T6: T6
+  // to T12 labelled a level high, the last click's T12 as T11, with nothing said (the node test holds planes up to 4.5
+  // mm beside the midline).
   it('proposes the spine from T4 and T12 clicked on the plane the view opens on, each body at its level or its level in doubt', async () => {
     // Runs after the framing test, on the slice the view opened on (the tests after it scroll to the midline).
     const page = session.page;

@@ -1,6 +1,7 @@
 import { cache, metaData, utilities, type StackViewport, type Types, type VolumeViewport } from '@cornerstonejs/core';
 import { frameHalfHeightMm, frameSpine, SPINE_PLANE_MIN_DISC_GAPS, spinePlaneAmong, type FrameModality, type SpineFrame, type SpinePlaneCandidate } from '../../analysis/frameSpine';
 import { samplePlane } from '../../analysis/samplePlane';
+import { spineMidline } from '../../analysis/spineMidline';
 import type { PlaneImage } from '../../analysis/image';
 import { displayedPlaneOf } from './stackAnalysisImage';
 import { nearestPlane, planeBlock, type SlicedVolume } from './volumeBlock';
@@ -162,6 +163,10 @@ export function frameSpineView(viewport: Types.IViewport, openedCamera: Types.IC
       const moved = showSpinePlane(viewport as VolumeViewport, frame?.ok ? frame.value : null);
       if (moved) frame = moved;
     }
+    if (!isStack && frame?.ok && frame.value.discGaps >= SPINE_PLANE_MIN_DISC_GAPS) {
+      const centred = showSpineMidline(viewport as VolumeViewport);
+      if (centred?.ok) frame = centred;
+    }
     if (frame?.ok) {
       applyFrame(viewport, frame.value);
       framedCameras.set(viewport.id, viewport.getCamera());
@@ -202,6 +207,44 @@ function showSpinePlane(viewport: VolumeViewport, current: SpineFrame | null): R
   if (chosen === null) return null;
   const { spacingInNormalDirection } = utilities.getTargetVolumeAndSpacingInNormalDir(viewport, camera);
   const offsetMm = spacingInNormalDirection > 0 ? Math.round(chosen / spacingInNormalDirection) * spacingInNormalDirection : chosen;
+  viewport.setCamera({
+    focalPoint: componentwise((i) => camera.focalPoint![i] + offsetMm * normal[i]),
+    position: componentwise((i) => camera.position![i] + offsetMm * normal[i]),
+  });
+  const plane = planeOfVolumeView(viewport, { sliced });
+  return plane ? frameSpine(plane, 'CT') : null;
+}
+
+/** A move to the spine's midline shorter than this is not made, mm: the plane already shows the bodies' middle. */
+const MIDLINE_MIN_MOVE_MM = 1.5;
+
+/**
+ * On a CT sagittal view that shows the spine, moves the view to the spine's midline (analysis/spineMidline: the plane
+ * about which the vertebral arches are mirror images), on a slice of the volume: the volume's middle plane lies beside
+ * it when the patient is not centred in the field of view (VerSe's 4.6 mm, a chest CT moved to its spine 1–5 mm), and
+ * bodies read on a plane through their side are read short. The column found on the new plane, for framing; null when
+ * the view stays.
+ */
+function showSpineMidline(viewport: VolumeViewport): ReturnType<typeof frameSpine> | null {
+  const volumeId = viewport.getVolumeId?.();
+  const volume = volumeId ? cache.getVolume(volumeId) : undefined;
+  if (!volume) return null;
+  const camera = viewport.getCamera();
+  const normal = camera.viewPlaneNormal as Vec3;
+  const sliced = slicedVolumeOf(volume);
+  const midline = spineMidline({
+    sagittalAt: (offsetMm) => planeOfVolumeView(viewport, { offsetMm, samplingMm: FRAME_SAMPLING_MM, search: true, sliced }),
+    // Interpolated: the mirror is read to half a millimetre, finer than a voxel.
+    plane: (spec) => {
+      const block = planeBlock(sliced, spec);
+      const plane = block ? samplePlane(block, spec) : null;
+      return plane?.ok ? plane.value : null;
+    },
+  }, normal);
+  if (!midline.ok || Math.abs(midline.value.offsetMm) < MIDLINE_MIN_MOVE_MM) return null;
+  const { spacingInNormalDirection } = utilities.getTargetVolumeAndSpacingInNormalDir(viewport, camera);
+  const offsetMm = spacingInNormalDirection > 0 ? Math.round(midline.value.offsetMm / spacingInNormalDirection) * spacingInNormalDirection : midline.value.offsetMm;
+  if (offsetMm === 0) return null;
   viewport.setCamera({
     focalPoint: componentwise((i) => camera.focalPoint![i] + offsetMm * normal[i]),
     position: componentwise((i) => camera.position![i] + offsetMm * normal[i]),
