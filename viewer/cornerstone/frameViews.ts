@@ -250,7 +250,11 @@ function showSpineMidline(viewport: VolumeViewport): ReturnType<typeof frameSpin
     position: componentwise((i) => camera.position![i] + offsetMm * normal[i]),
   });
   const plane = planeOfVolumeView(viewport, { sliced });
-  return plane ? frameSpine(plane, 'CT') : null;
+  const frame = plane ? frameSpine(plane, 'CT') : null;
+  if (frame?.ok && frame.value.discGaps >= SPINE_PLANE_MIN_DISC_GAPS) return frame;
+  // The plane moved to shows the spine less well than the one left: back to that.
+  viewport.setCamera({ focalPoint: camera.focalPoint, position: camera.position });
+  return null;
 }
 
 export function forgetFraming(viewportId: string): void {
