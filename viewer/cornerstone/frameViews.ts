@@ -253,7 +253,7 @@ function showSpineMidline(viewport: VolumeViewport): ReturnType<typeof frameSpin
   const frame = plane ? frameSpine(plane, 'CT') : null;
   if (frame?.ok && frame.value.discGaps >= SPINE_PLANE_MIN_DISC_GAPS) return frame;
   // The plane moved to shows the spine less well than the one left: back to that.
-  viewport.setCamera({ focalPoint: camera.focalPoint, position: camera.position });
+  viewport.setCamera({ focalPoint: camera.focalPoint!, position: camera.position! });
   return null;
 }
 
