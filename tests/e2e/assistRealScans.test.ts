@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_BELOW_CONFIDENCE, WALL_INSET_MM } from '../../analysis';
 import { deterministicUid } from '../../sample-data/uids';
-import { niftiVolume, readNifti, TPTBOX_MR_DIR, tptboxAvailable, VERSE_DIR, verseAvailable, verseReferences, type VerseReference } from '../helpers/assistData';
+import { bodiesMiddleXMm, niftiVolume, readNifti, TPTBOX_MR_DIR, tptboxAvailable, VERSE_DIR, verseAvailable, verseReferences, type VerseReference } from '../helpers/assistData';
 import { bodyReference, maskExtentMm, type BodyReference } from '../helpers/tptboxReference';
 import type { Vec3 } from './pageObject';
 import { startSession, type ViewerSession } from './session';
@@ -148,6 +148,20 @@ afterAll(async () => {
 });
 
 describe.skipIf(!verse)('proposals on the real VerSe CT, a native sagittal stack', () => {
+  // The series' middle image (x = 51 mm) lies 5 mm beside the bodies' middle; the view moves to the spine's midline
+  // (analysis/spineMidline.ts) once the stack has loaded: the image nearest it, 3 mm apart.
+  it('opens on the image nearest the bodies\' middle (expert mask, T10–L2), not the series\' middle image', async () => {
+    await openSeries(VERSE_SERIES.key);
+    const middleX = bodiesMiddleXMm(readNifti(join(VERSE_DIR, 'sub-verse012_seg-vert_msk.nii.gz')), [17, 18, 19, 20, 21]);
+    const shownX = await session.page.evaluate(() => {
+      const element = document.querySelector('[data-testid="viewport"][data-orientation="sagittal"]') as HTMLDivElement;
+      const { viewport } = window.cornerstone.getEnabledElement(element)!;
+      const id = (viewport as unknown as { getCurrentImageId(): string }).getCurrentImageId();
+      return (window.cornerstone.metaData.get('imagePlaneModule', id) as { imagePositionPatient: number[] }).imagePositionPatient[0]!;
+    });
+    expect(Math.abs(shownX - middleX)).toBeLessThanOrEqual(1.5);
+  });
+
   it('proposes T10–L3 from one click each, every height within 1.5 mm of the reference or flagged "check"', async () => {
     await openSeries(VERSE_SERIES.key);
     expect(references.map((r) => r.level)).toEqual(['T10', 'T11', 'T12', 'L1', 'L2', 'L3']);

@@ -78,7 +78,8 @@ export class ViewerPage {
   }
 
   async waitLoaded(orientation: string): Promise<void> {
-    await this.page.locator(`${ViewerPage.selector(orientation)}[data-rendered="true"][data-loaded="true"]`).waitFor({ timeout: 120_000 });
+    // A sagittal CT stack moves to its spine's midline once its images are in (data-midline="pending" until then).
+    await this.page.locator(`${ViewerPage.selector(orientation)}[data-rendered="true"][data-loaded="true"]:not([data-midline="pending"])`).waitFor({ timeout: 120_000 });
   }
 
   /**

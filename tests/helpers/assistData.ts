@@ -162,6 +162,27 @@ export function readVerse(): { ct: Volume; mask: Nifti } {
   return { ct: niftiVolume(ct), mask };
 }
 
+/** Mean x (LPS, mm) of the front 45 % (by depth) of each labelled vertebra's voxels: the bodies' middle. */
+export function bodiesMiddleXMm(mask: Nifti, labels: readonly number[]): number {
+  const [ni, nj, nk] = mask.dimensions;
+  const a = mask.affineLps;
+  const world = (i: number, j: number, k: number, row: number) => a[row]![0]! * i + a[row]![1]! * j + a[row]![2]! * k + a[row]![3]!;
+  const xs: number[] = [];
+  for (const label of labels) {
+    const voxels: [number, number][] = [];
+    for (let k = 0; k < nk; k += 1) {
+      for (let j = 0; j < nj; j += 1) {
+        for (let i = 0; i < ni; i += 1) if (mask.values[i + ni * (j + nj * k)] === label) voxels.push([world(i, j, k, 0), world(i, j, k, 1)]);
+      }
+    }
+    const depths = voxels.map((v) => v[1]).sort((p, q) => p - q);
+    const frontLimit = depths[Math.floor(0.45 * (depths.length - 1))]!;
+    const front = voxels.filter((v) => v[1] <= frontLimit);
+    xs.push(front.reduce((sum, v) => sum + v[0], 0) / front.length);
+  }
+  return xs.reduce((sum, x) => sum + x, 0) / xs.length;
+}
+
 /** VerSe labels of sub-verse012's mask and the expert Genant grades of its README (VerSe 2019 fracture grading). */
 export const VERSE_LEVELS = [
   { label: 17, level: 'T10', expertGrade: 0 },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { samplePlane, type Vec3, type Volume } from '../../analysis';
 import { spineMidline } from '../../analysis/spineMidline';
-import { chestCtAvailable, phantomAvailable, readChestCt, readNifti, readPhantomSeries, readVerse, verseAvailable } from '../helpers/assistData';
+import { bodiesMiddleXMm, chestCtAvailable, phantomAvailable, readChestCt, readPhantomSeries, readVerse, verseAvailable } from '../helpers/assistData';
 
 // Where the spine's midline lies beside the sagittal plane a CT opens on (analysis/spineMidline.ts), read as the viewer
 // reads it: sagittal planes in the view's axes (towards the back across, the feet down) and axial sections behind the
@@ -56,27 +56,6 @@ describe.skipIf(!phantomAvailable())('the spine\'s midline on the phantom CT', H
   });
 });
 
-/** Mean x (LPS, mm) of the front 45 % (by depth) of each labelled vertebra's voxels: the bodies' middle. */
-function bodiesMidlineXMm(mask: ReturnType<typeof readNifti>, labels: readonly number[]): number {
-  const [ni, nj, nk] = mask.dimensions;
-  const a = mask.affineLps;
-  const world = (i: number, j: number, k: number, row: number) => a[row]![0]! * i + a[row]![1]! * j + a[row]![2]! * k + a[row]![3]!;
-  const xs: number[] = [];
-  for (const label of labels) {
-    const voxels: [number, number][] = [];
-    for (let k = 0; k < nk; k += 1) {
-      for (let j = 0; j < nj; j += 1) {
-        for (let i = 0; i < ni; i += 1) if (mask.values[i + ni * (j + nj * k)] === label) voxels.push([world(i, j, k, 0), world(i, j, k, 1)]);
-      }
-    }
-    const depths = voxels.map((v) => v[1]).sort((p, q) => p - q);
-    const frontLimit = depths[Math.floor(0.45 * (depths.length - 1))]!;
-    const front = voxels.filter((v) => v[1] <= frontLimit);
-    xs.push(front.reduce((sum, v) => sum + v[0], 0) / front.length);
-  }
-  return xs.reduce((sum, x) => sum + x, 0) / xs.length;
-}
-
 describe.skipIf(!verseAvailable())('the spine\'s midline on the real VerSe CT (3 mm sagittal slices)', HEAVY, () => {
   const { ct, mask } = verseAvailable() ? readVerse() : { ct: null, mask: null };
 
@@ -84,7 +63,7 @@ describe.skipIf(!verseAvailable())('the spine\'s midline on the real VerSe CT (3
   // discs or not (the viewer first moves those without to the spine: spinePlaneAmong). The bodies' own middles spread
   // 2.3 mm (T10 44.5, L2 46.8 mm); with the arches alone, the midline lay 2 mm from their mean from four of these planes.
   it.each([-16, -12, -8, -4, 0, 4, 8, 12, 16])('is found within 1 mm of the bodies\' middle (expert mask, T10–L2) from the plane %i mm beside it', (dxMm) => {
-    const truthX = bodiesMidlineXMm(mask!, [17, 18, 19, 20, 21]);
+    const truthX = bodiesMiddleXMm(mask!, [17, 18, 19, 20, 21]);
     const centre = volumeCentreMm(ct!);
     const found = midlineXFrom(ct!, [truthX + dxMm, centre[1], centre[2]]);
     expect(found).not.toBeNull();

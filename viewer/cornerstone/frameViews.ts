@@ -3,7 +3,7 @@ import { frameHalfHeightMm, frameSpine, SPINE_PLANE_MIN_DISC_GAPS, spinePlaneAmo
 import { samplePlane } from '../../analysis/samplePlane';
 import { spineMidline } from '../../analysis/spineMidline';
 import type { PlaneImage } from '../../analysis/image';
-import { displayedPlaneOf } from './stackAnalysisImage';
+import { displayedPlaneOf, stackSlicedVolume } from './stackAnalysisImage';
 import { nearestPlane, planeBlock, type SlicedVolume } from './volumeBlock';
 import type { Vec3 } from '../../analysis/vec';
 
@@ -147,10 +147,7 @@ function applyFrame(viewport: Types.IViewport, frame: SpineFrame): void {
 export function frameSpineView(viewport: Types.IViewport, openedCamera: Types.ICamera | null, seriesImageId: string | undefined): FrameOutcome {
   const element = viewport.element;
   const now = viewport.getCamera();
-  const moved = openedCamera !== null && (
-    Math.abs((now.parallelScale ?? 0) - (openedCamera.parallelScale ?? 0)) > 1e-6 ||
-    ([0, 1, 2] as const).some((i) => Math.abs(now.focalPoint![i] - openedCamera.focalPoint![i]) > 1e-6)
-  );
+  const moved = openedCamera !== null && cameraChanged(now, openedCamera);
   let outcome: FrameOutcome = 'fit';
   const modality = modalityOf(seriesImageId);
   if (moved) {
@@ -235,11 +232,7 @@ function showSpineMidline(viewport: VolumeViewport): ReturnType<typeof frameSpin
   const midline = spineMidline({
     sagittalAt: (offsetMm) => planeOfVolumeView(viewport, { offsetMm, samplingMm: FRAME_SAMPLING_MM, search: true, sliced }),
     // Interpolated: the mirror is read to half a millimetre, finer than a voxel.
-    plane: (spec) => {
-      const block = planeBlock(sliced, spec);
-      const plane = block ? samplePlane(block, spec) : null;
-      return plane?.ok ? plane.value : null;
-    },
+    plane: (spec) => interpolatedPlane(sliced, spec),
   }, normal);
   if (!midline.ok || Math.abs(midline.value.offsetMm) < MIDLINE_MIN_MOVE_MM) return null;
   const { spacingInNormalDirection } = utilities.getTargetVolumeAndSpacingInNormalDir(viewport, camera);
@@ -255,6 +248,65 @@ function showSpineMidline(viewport: VolumeViewport): ReturnType<typeof frameSpin
   // The plane moved to shows the spine less well than the one left: back to that.
   viewport.setCamera({ focalPoint: camera.focalPoint!, position: camera.position! });
   return null;
+}
+
+/** Whether the camera has been panned or zoomed away from `before`. */
+function cameraChanged(now: Types.ICamera, before: Types.ICamera): boolean {
+  return (
+    Math.abs((now.parallelScale ?? 0) - (before.parallelScale ?? 0)) > 1e-6 ||
+    ([0, 1, 2] as const).some((i) => Math.abs((now.focalPoint?.[i] ?? 0) - (before.focalPoint?.[i] ?? 0)) > 1e-6)
+  );
+}
+
+/**
+ * On a native sagittal CT stack framed on the spine, shows the image nearest the spine's midline (analysis/spineMidline,
+ * as on a reformat) once every image of the stack has loaded, unless the reader has scrolled, panned or zoomed since
+ * it opened on its middle image, or the display is gone (`shown`). A sagittal series' middle image need not be the
+ * midline: VerSe's lies 5 mm beside its bodies' middle. The element's `data-midline` is `pending` while the images
+ * load, `done` after.
+ */
+export async function showStackMidline(viewport: StackViewport, seriesImageId: string | undefined, shown: () => boolean): Promise<void> {
+  const element = viewport.element;
+  if (modalityOf(seriesImageId) !== 'CT' || element.dataset.framed !== 'spine') return;
+  const index = viewport.getCurrentImageIdIndex();
+  const camera = viewport.getCamera();
+  element.dataset.midline = 'pending';
+  try {
+    const stack = await stackSlicedVolume(viewport);
+    const displayed = planeOfStackView(viewport);
+    if (!stack || !displayed || !shown() || viewport.getCurrentImageIdIndex() !== index || cameraChanged(viewport.getCamera(), camera)) return;
+    const { sliced, normal } = stack;
+    const columns = Math.round(((displayed.columns - 1) * displayed.columnSpacingMm) / FRAME_SAMPLING_MM) + 1;
+    const rows = Math.round(((displayed.rows - 1) * displayed.rowSpacingMm) / FRAME_SAMPLING_MM) + 1;
+    const sagittalAt = (offsetMm: number) => nearestPlane(sliced, {
+      originMm: componentwise((i) => displayed.originMm[i] + offsetMm * normal[i]),
+      rowCosine: displayed.rowCosine,
+      columnCosine: displayed.columnCosine,
+      columns,
+      rows,
+      spacingMm: FRAME_SAMPLING_MM,
+    });
+    const midline = spineMidline({ sagittalAt, plane: (spec) => interpolatedPlane(sliced, spec) }, normal);
+    if (!midline.ok || Math.abs(midline.value.offsetMm) < MIDLINE_MIN_MOVE_MM) return;
+    // Image k lies (k − index) slices along the stack's slice direction from the displayed one.
+    const stepMm = sliced.spacingMm[2] * (sliced.sliceCosine[0] * normal[0] + sliced.sliceCosine[1] * normal[1] + sliced.sliceCosine[2] * normal[2]);
+    const target = Math.min(sliced.dimensions[2] - 1, Math.max(0, index + Math.round(midline.value.offsetMm / stepMm)));
+    if (target === index) return;
+    const there = frameSpine(sagittalAt((target - index) * stepMm), 'CT');
+    if (!(there.ok && there.value.discGaps >= SPINE_PLANE_MIN_DISC_GAPS)) return;
+    await viewport.setImageIdIndex(target);
+  } catch {
+    // A display torn down while its images loaded: nothing to move.
+  } finally {
+    element.dataset.midline = 'done';
+  }
+}
+
+/** A plane of a sliced volume, interpolated (analysis/samplePlane on the block of slices it crosses); null outside. */
+function interpolatedPlane(sliced: SlicedVolume, spec: Parameters<typeof nearestPlane>[1]): PlaneImage | null {
+  const block = planeBlock(sliced, spec);
+  const plane = block ? samplePlane(block, spec) : null;
+  return plane?.ok ? plane.value : null;
 }
 
 export function forgetFraming(viewportId: string): void {

@@ -14,7 +14,7 @@ import type { PrimaryTool } from '../state/primaryTool';
 import { getState } from '../state/store';
 import { followForeignAnnotations } from './foreignBridge';
 import { followFrameFailures } from './frameFailures';
-import { forgetFraming, frameSpineView } from './frameViews';
+import { forgetFraming, frameSpineView, showStackMidline } from './frameViews';
 import { imageFailureText } from './imageErrorText';
 import { linkViews } from './linkViews';
 import { showAsStored } from './monochrome1';
@@ -53,6 +53,8 @@ interface SeriesDisplay {
   openedCameras: Map<string, Types.ICamera>;
   /** Frames the sagittal views among `specs` on the vertebral column. */
   frame: (specs: readonly ViewportSpec[]) => void;
+  /** Moves a sagittal CT stack to its spine's midline once its images have loaded (frameViews showStackMidline). */
+  centreStack: (spec: ViewportSpec) => void;
   /** Called once every view has been rendered at the end of the set-up (streaming volumes count it as a render). */
   afterSetupRender: Array<() => void>;
 }
@@ -192,7 +194,7 @@ async function showVolume(seriesKey: string, volumeSpecs: readonly ViewportSpec[
 
 /** Each stack viewport of a series on its middle image, the rest of the stack decoded in the background. */
 async function showStacks(stackSpecs: readonly ViewportSpec[], display: SeriesDisplay): Promise<void> {
-  const { renderingEngine, progress, openedCameras, frame } = display;
+  const { renderingEngine, progress, openedCameras, frame, centreStack } = display;
   for (const spec of stackSpecs) {
     const viewport = renderingEngine.getViewport(spec.viewportId);
     if (!(viewport instanceof StackViewport)) throw new Error(`viewport ${spec.viewportId} is not a stack viewport`);
@@ -201,6 +203,7 @@ async function showStacks(stackSpecs: readonly ViewportSpec[], display: SeriesDi
     await viewport.setStack(spec.imageIds, middle).catch((error: unknown) => progress.fail(spec.imageIds[middle] ?? spec.viewportId, imageFailureText(error)));
     openedCameras.set(spec.viewportId, viewport.getCamera());
     frame([spec]);
+    centreStack(spec);
     // Decode the whole stack in the background so scrolling never waits and progress reaches 100 %.
     for (const imageId of spec.imageIds) {
       imageLoader.loadAndCacheImage(imageId).catch(() => undefined);
@@ -273,7 +276,11 @@ export async function showPlan(
   };
 
   // Each series of the plan: one volume for its volume viewports (reformats), or its own stack.
-  const display: SeriesDisplay = { renderingEngine, progress, disposers, openedCameras, frame, afterSetupRender: [] };
+  const centreStack = (spec: ViewportSpec) => {
+    const viewport = renderingEngine.getViewport(spec.viewportId);
+    if (!tornDown && spec.orientation === 'sagittal' && viewport instanceof StackViewport) void showStackMidline(viewport, spec.imageIds[0], () => !tornDown);
+  };
+  const display: SeriesDisplay = { renderingEngine, progress, disposers, openedCameras, frame, centreStack, afterSetupRender: [] };
   // A series that fails to set up releases what it took (listeners, tool group, viewports) so the next one starts clean.
   try {
     for (const seriesKey of seriesKeys) {

@@ -1,6 +1,7 @@
 import { cache, imageLoader, metaData, type StackViewport, type Types } from '@cornerstonejs/core';
 import { slicesEachSide, type AnalysisImage, type PlaneImage, type SeriesHeader, type Vec3, type Volume } from '../../analysis';
 import { cross, dot, normalize, subtract } from './vec3';
+import type { SlicedVolume } from './volumeBlock';
 
 /**
  * What the analysis reads of a stack viewport (a native sagittal series, CT or MR): the displayed image and, when the
@@ -164,4 +165,48 @@ export async function stackAnalysisImage(viewport: StackViewport, calibrated: bo
     ...(header ? { header } : {}),
   };
   return volume;
+}
+
+/** A whole stack as a volume whose slice k is the stack's image k. */
+export interface StackVolume {
+  readonly sliced: SlicedVolume;
+  /** Unit normal of the images (row × column). */
+  readonly normal: Vec3;
+}
+
+/**
+ * Every image of a stack viewport as a volume of slices (each read in modality units when first sampled), once all
+ * are loaded: null when one cannot be read, or the images are not parallel, of one size and evenly spaced (as a
+ * reformat's slices are; a localiser or a second block in the stack is not).
+ */
+export async function stackSlicedVolume(viewport: StackViewport): Promise<StackVolume | null> {
+  const imageIds = viewport.getImageIds();
+  const slices = await Promise.all(imageIds.map(async (id) => sliceOf(await loadedImage(id))));
+  const first = slices[0];
+  if (!first || slices.length < 2 || slices.some((s) => s === null)) return null;
+  const offsets = slices.map((s) => offsetAlongNormal(first, s!));
+  const stepMm = offsets[1];
+  if (offsets.some((o) => o === null) || stepMm === null || stepMm === undefined || !(Math.abs(stepMm) > 1e-3)) return null;
+  if (offsets.some((o, k) => Math.abs(o! - k * stepMm) > SPACING_TOLERANCE_SHARE * Math.abs(stepMm))) return null;
+  const normal = cross(first.rowCosine, first.columnCosine);
+  const values = new Map<number, Float32Array>();
+  const sliced: SlicedVolume = {
+    dimensions: [first.image.columns, first.image.rows, slices.length],
+    originMm: first.positionMm,
+    rowCosine: first.rowCosine,
+    columnCosine: first.columnCosine,
+    sliceCosine: stepMm > 0 ? normal : [-normal[0], -normal[1], -normal[2]],
+    spacingMm: [first.columnSpacingMm, first.rowSpacingMm, Math.abs(stepMm)],
+    sliceValues: (k) => {
+      let slice = values.get(k);
+      if (!slice) {
+        const image = slices[k]?.image;
+        if (!image) return null;
+        slice = modalityValues(image);
+        values.set(k, slice);
+      }
+      return slice;
+    },
+  };
+  return { sliced, normal };
 }
