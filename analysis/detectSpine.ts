@@ -1,5 +1,4 @@
 import { CHECK_BELOW_CONFIDENCE, confidenceOf, PRECISION_ONLY_REASONS, type ConfidenceReason } from './confidence';
-import { MAX_PLAUSIBLE_HEIGHT_MM, MIN_PLAUSIBLE_HEIGHT_MM } from './constants';
 import type { AnalysisImage } from './image';
 import { planeViewOf, type PlaneView } from './planeView';
 import { median } from './profile';
@@ -7,7 +6,9 @@ import { proposeOnView, toVertebraProposal, withSamplingReason, type AnalysisOpt
 import { fail, ok, type AnalysisResult } from './result';
 import type { BodyFrame } from './bodyFrame';
 import { proportionExcess } from './bodyPoints';
-import { addScaled2, distance3, dot2, dot3, length3, perpendicular2, subtract2, subtract3, unit2, type Vec2, type Vec3 } from './vec';
+import { MAX_BODIES, overlap, plausible, spacingHeightMm } from './spineBodies';
+import { addScaled2, distance3, dot2, dot3, length3, negate2, perpendicular2, subtract2, subtract3, unit2, type Vec2, type Vec3 } from './vec';
+import { offTheColumn, walkColumn, type WalkedBody } from './walkColumn';
 
 /** One body found between the two clicks. */
 export interface SpineVertebra {
@@ -65,8 +66,6 @@ const THIN_DISC_MM = 5;
  * detectSpine's pastDoubt): between the 1 of a body and the 2 of two. Design decision of this project (issue 12).
  */
 const TWO_BODIES_SHARE = 1.4;
-/** Most bodies the detection will count between two clicks (C2–S1 is 24). */
-const MAX_BODIES = 24;
 
 /** A point on the centreline: position, unit tangent (first → last), arc length from the first centre (mm). */
 interface Station {
@@ -233,21 +232,6 @@ function nearestStation(stations: readonly Station[], sMm: number): number {
   return Math.max(0, Math.min(stations.length - 1, Math.round(sMm / CENTRELINE_STEP_MM)));
 }
 
-/**
- * The height an end body lends the spacing prior, mm: the median of its three heights. The discs lie a body-plus-disc
- * apart along the curve wherever the curve crosses a body, so any one height would do on a body read right; the median
- * stands when one of them is misread or is not the body's. On a real chest CT (1.5 mm) T3 read from a click 1.5 mm
- * behind its centre had its middle height across the thin disc below (Ha / Hm / Hp 15.4 / 21.6 / 17.1 mm): a period
- * of 27 mm where these bodies lie 17–20 mm apart, and T3→T8 was counted one short, three levels wrong with nothing said;
- * T11 under its depressed superior endplate (17.1 / 14.3 / 22.2 mm) set 18 mm at the other end of T5→T11, and a count
- * one too many was taken (flagged). A biconcave body's middle is its shortest height while the period along the curve
- * still spans its corners' height and the discs bulging into it: the median is the nearer. Design decision of this
- * project.
- */
-export function spacingHeightMm(proposal: Pick<PlaneProposal, 'heightsMm'>): number {
-  const { anteriorMm, middleMm, posteriorMm } = proposal.heightsMm;
-  return median([anteriorMm, middleMm, posteriorMm]);
-}
 
 /** Distance from an end body's centre to its endplate facing the other click along the centreline, mm: half its Hm. */
 function endplateDistanceMm(proposal: PlaneProposal): number {
@@ -543,124 +527,6 @@ export function detectSpine(
     });
   };
 
-  // The next body from a front: stepped along the front's direction, then along the way to the other front, then
-  // between the two, each a step long and then shorter and longer; the first body found that holds its seed (not a
-  // body beyond the one the seed fell in, two levels on), lies a step ahead (and half a step or more short of the other
-  // walk's last body), turns the column by no more than a column turns between neighbours, and is about as deep as the
-  // body before it. 'other' where none is and a step found the other walk's
-  // last body (the walks have met), 'end' where a step found the other's end body after that one walked elsewhere (an
-  // end body read off its centre, a sacrum's S1 read 18 mm low, is not walked onto again as another body).
-  const nextBody = (front: Front, other: Front, otherEnd: VertebraProposal): { readonly centre: Vec2; readonly direction: Vec2; readonly stepMm: number; readonly body: VertebraProposal } | 'other' | 'end' | null => {
-    const towardsOther = unit2(subtract2(other.centre, front.centre));
-    if (!towardsOther) return null;
-    const between = unit2(addScaled2(front.direction, towardsOther, 1));
-    let met: 'other' | 'end' | null = null;
-    for (const direction of [front.direction, ...(between ? [between] : []), towardsOther]) {
-      for (const share of WALK_STEP_TRIES) {
-        const seed = addScaled2(front.centre, direction, share * front.stepMm);
-        const initialCranial = dot2(direction, g.cranial) >= 0 ? direction : negate2(direction);
-        const found = propose(seed, initialCranial);
-        if (!found || !plausible(found.proposal)) continue;
-        const body = toVertebraProposal(found.view, found.proposal);
-        const onOther = overlap(body, other.body);
-        const onOtherEnd = !onOther && overlap(body, otherEnd);
-        if (onOther) met = 'other';
-        else if (onOtherEnd) met ??= 'end';
-        if (onOther || onOtherEnd) continue;
-        const centre = g.toPlane(found.view.toWorld(found.proposal.frame.centre));
-        const offset = subtract2(centre, front.centre);
-        const towards = unit2(offset);
-        if (!towards) continue;
-        const along = dot2(offset, front.direction);
-        const apartMm = Math.hypot(offset[0], offset[1]);
-        const neighbours = apartMm <= (spacingHeightMm(front.body) + spacingHeightMm(body)) / 2 + WALK_MAX_DISC_MM;
-        const ahead = along >= WALK_MIN_ADVANCE_SHARE * front.stepMm && apartMm <= WALK_MAX_ADVANCE_SHARE * front.stepMm && neighbours;
-        const short = dot2(subtract2(centre, other.centre), towardsOther) < -WALK_MIN_ADVANCE_SHARE * front.stepMm;
-        const turn = Math.acos(Math.max(-1, Math.min(1, dot2(towards, direction))));
-        const depthRatio = body.depthMm / front.body.depthMm;
-        const fromCentre = subtract2(seed, centre);
-        const axis = found.proposal.frame.cranial;
-        const { anteriorMm, middleMm, posteriorMm } = found.proposal.heightsMm;
-        const holdsSeed = Math.abs(dot2(fromCentre, axis)) <= Math.max(anteriorMm, middleMm, posteriorMm) / 2 && Math.abs(dot2(fromCentre, perpendicular2(axis))) <= found.proposal.depthMm / 2;
-        if (!holdsSeed || !ahead || !short || turn > WALK_MAX_TURN_RAD || depthRatio < 1 / WALK_MAX_DEPTH_RATIO || depthRatio > WALK_MAX_DEPTH_RATIO) continue;
-        readings.set(body, { seed, initialCranial, clicked: false, frame: found.proposal.frame });
-        return {
-          centre,
-          direction: unit2(addScaled2(towards, dot2(axis, towards) >= 0 ? axis : negate2(axis), 1)) ?? towards,
-          stepMm: WALK_STEP_SHARE * spacingHeightMm(found.proposal),
-          body,
-        };
-      }
-    }
-    return met;
-  };
-
-  const walkedCentres = (): { readonly met: boolean; readonly bodies: readonly WalkedBody[] } | null => {
-    const ends = [first.proposal, last.proposal] as const;
-    const endBodies = [firstProposal, lastProposal] as const;
-    // An end body of no plausible size lends the walk the other end's step.
-    const stepOf = (i: 0 | 1): number => WALK_STEP_SHARE * spacingHeightMm(plausible(ends[i]) || !plausible(ends[1 - i]!) ? ends[i] : ends[1 - i]!);
-    const startOf = (i: 0 | 1): Front => {
-      const centre = i === 0 ? firstCentre : lastCentre;
-      const along = orient(ends[i].frame.cranial);
-      return { centre, direction: i === 0 ? along : negate2(along), stepMm: stepOf(i), body: endBodies[i], stuck: false, path: [{ centre, body: endBodies[i] }] };
-    };
-    const fronts: [Front, Front] = [startOf(0), startOf(1)];
-    let met = false;
-    let droppedOne = false;
-    // A walk that has left the column (the last body's walk, from a lumbosacral body whose axis points back, into the
-    // posterior elements) is taken back to its end body and stops there, and the other walks on to it; once.
-    const dropWalk = (astray: 0 | 1): boolean => {
-      if (droppedOne || fronts[astray].path.length === 1) return false;
-      droppedOne = true;
-      fronts[astray] = { ...startOf(astray), stuck: true };
-      fronts[astray === 0 ? 1 : 0].stuck = false;
-      return true;
-    };
-    // The walks have met (neighbours). Where both walked and the line between their last bodies turns off a walk's
-    // course by more than a column turns, one has left the column: the one with fewer bodies, the last click's on a tie.
-    // A walk that reached the other's end body has met it whatever the turn: the end body is where the user clicked,
-    // and the column turns most at the lumbosacral junction (40–60° from L3–L4 to L4–L5 centre lines on real lumbar MR).
-    // Whether to walk on.
-    const walkOnAfterMeeting = (): boolean => {
-      met = fronts.some((f) => f.path.length === 1) || fronts.every((f, i) => junctionTurnOf(f, fronts[i === 0 ? 1 : 0]) <= WALK_MAX_JUNCTION_TURN_RAD);
-      return !met && dropWalk(fronts[1].path.length <= fronts[0].path.length ? 1 : 0);
-    };
-    for (let k = 0; k < 4 * MAX_BODIES && !fronts.every((f) => f.stuck); k += 1) {
-      const [f, o] = k % 2 === 0 ? ([0, 1] as const) : ([1, 0] as const);
-      const [front, other] = [fronts[f], fronts[o]];
-      if (Math.hypot(front.centre[0] - other.centre[0], front.centre[1] - other.centre[1]) < WALK_MEET_SHARE * Math.max(front.stepMm, other.stepMm)) {
-        if (walkOnAfterMeeting()) continue;
-        break;
-      }
-      if (front.stuck) continue;
-      const next = nextBody(front, other, endBodies[o]);
-      if (next === 'other') {
-        if (walkOnAfterMeeting()) continue;
-        break;
-      }
-      // This walk found the other's end body while that one walked elsewhere: that one has left the column.
-      if (next === 'end') {
-        if (dropWalk(o)) continue;
-        break;
-      }
-      if (!next) {
-        front.stuck = true;
-        continue;
-      }
-      front.direction = next.direction;
-      front.stepMm = next.stepMm;
-      front.body = next.body;
-      front.centre = next.centre;
-      front.path.push({ centre: next.centre, body: next.body });
-    }
-    // Walks that did not meet: where both left their end bodies, the shorter (the last click's on a tie) is left out, as
-    // where they met off the column's course, and the curve joins the other's last body to that end body.
-    if (!met && fronts[0].path.length > 1 && fronts[1].path.length > 1) fronts[fronts[1].path.length <= fronts[0].path.length ? 1 : 0] = { ...startOf(fronts[1].path.length <= fronts[0].path.length ? 1 : 0), stuck: true };
-    if (fronts[0].path.length + fronts[1].path.length <= 2) return null;
-    return { met, bodies: [...fronts[0].path, ...[...fronts[1].path].reverse()] };
-  };
-
   const alongAxes = countAlong(hermiteCentreline(firstCentre, orient(first.proposal.frame.cranial), lastCentre, orient(last.proposal.frame.cranial)));
   if (alongAxes.ok && alongAxes.value.missingLevelOffsets.length === 0 && !offTheColumn(alongAxes.value.vertebrae, g)) return alongAxes;
   // Where the count along the end bodies' axes missed a body or its bodies leave the column (offTheColumn), the column
@@ -672,7 +538,15 @@ export function detectSpine(
   // Not where the count only doubts a level: the walk's own count (where its ends met) is judged alone, never against
   // a better-scoring count, so it doubts less by construction; on VerSe's crushed L1 it read the body as two on either
   // side of its cleft, unflagged.
-  const walked = walkedCentres();
+  const walked = walkColumn({
+    g,
+    propose,
+    took: (body, readFrom) => readings.set(body, { ...readFrom, clicked: false }),
+    ends: [
+      { centre: firstCentre, reading: first.proposal, body: firstProposal, along: orient(first.proposal.frame.cranial) },
+      { centre: lastCentre, reading: last.proposal, body: lastProposal, along: negate2(orient(last.proposal.frame.cranial)) },
+    ],
+  });
   const through = walked ? centrelineThrough(walked.bodies.map((b) => b.centre)) : null;
   const cores = walked ? walked.bodies.slice(1, -1) : [];
   const alongBodies = through && walked ? countAlong(through, { cores, met: walked.met }) : null;
@@ -684,89 +558,6 @@ interface Walk {
   readonly cores: readonly WalkedBody[];
   readonly met: boolean;
 }
-
-/** One end of the walk along the column (detectSpine's walkedCentres): the last body reached, where to step next and how far. */
-interface Front {
-  centre: Vec2;
-  direction: Vec2;
-  stepMm: number;
-  body: VertebraProposal;
-  stuck: boolean;
-  /** The bodies walked, from the end body on. */
-  readonly path: WalkedBody[];
-}
-
-/** A body the walk reached: its centre on the spine's plane, and the body. */
-interface WalkedBody {
-  readonly centre: Vec2;
-  readonly body: VertebraProposal;
-}
-
-/** A step of the walk: the body-plus-disc period the count's prior takes, as a share of the body's spacing height. */
-const WALK_STEP_SHARE = 1.25;
-/** The step lengths tried, as shares of a step: a seed landing in a disc finds no body, one a little shorter or longer does. */
-const WALK_STEP_TRIES = [1, 0.8, 1.2] as const;
-/** The walk's two ends have met when their bodies are less than this share of a step apart (neighbours). */
-const WALK_MEET_SHARE = 1.25;
-/** A body found from a step counts as the next one when it lies this share of a step ahead or more … */
-const WALK_MIN_ADVANCE_SHARE = 0.5;
-/** … at most this share of a step from the body before, */
-const WALK_MAX_ADVANCE_SHARE = 1.6;
-/**
- * … no farther from it than their half heights and a disc of this height, mm (lumbar discs are 8–12 mm at the middle,
- * up to 15–17 mm in front at L4/L5 and L5/S1), not two levels on (a lumbosacral L5 stepping along its axis, which points
- * back, found L3 57 mm away on real lumbar MR),
- */
-const WALK_MAX_DISC_MM = 16;
-/** … the line to it at most this far (radians) from the direction stepped along, */
-const WALK_MAX_TURN_RAD = (30 * Math.PI) / 180;
-/** … and its depth within this ratio of the body before's. */
-const WALK_MAX_DEPTH_RATIO = 1.5;
-/**
- * Where the two walks meet, the line between their last bodies turns off a walk's course by at most this (radians).
- * On the real lumbar MR (VB1) the walks that met on the column turned 11–44° there (L4 to a lumbosacral L5 read a few
- * millimetres off its centre), those where one had walked into the posterior elements 55–94°.
- */
-const WALK_MAX_JUNCTION_TURN_RAD = (50 * Math.PI) / 180;
-
-/** How far (radians) the line from one walk's last body to the other's turns off the first walk's course. */
-function junctionTurnOf(from: Front, to: Front): number {
-  const line = unit2(subtract2(to.centre, from.centre));
-  const before = from.path.length > 1 ? unit2(subtract2(from.centre, from.path[from.path.length - 2]!.centre)) : from.direction;
-  return line && before ? Math.acos(Math.max(-1, Math.min(1, dot2(line, before)))) : 0;
-}
-
-function negate2(a: Vec2): Vec2 {
-  return [-a[0], -a[1]];
-}
-
-/**
- * Whether a count's bodies leave the column somewhere: two neighbours farther apart than their half heights and
- * OFF_COLUMN_GAP_MM, or the line through one pair turning off the line through the pair before by more than
- * WALK_MAX_JUNCTION_TURN_RAD (a body found behind the canal, in the posterior elements, or a body passed over). On the
- * drawn steep lordosis the counts that left the column turned 66–131° there.
- */
-function offTheColumn(vertebrae: readonly SpineVertebra[], g: PlaneView): boolean {
-  const centres = vertebrae.map((v) => g.toPlane(v.proposal.centreMm));
-  for (let i = 1; i < vertebrae.length; i += 1) {
-    const [p, q] = [vertebrae[i - 1]!.proposal, vertebrae[i]!.proposal];
-    const apart = Math.hypot(centres[i]![0] - centres[i - 1]![0], centres[i]![1] - centres[i - 1]![1]);
-    if (vertebrae[i]!.levelOffset - vertebrae[i - 1]!.levelOffset === 1 && apart > (spacingHeightMm(p) + spacingHeightMm(q)) / 2 + OFF_COLUMN_GAP_MM) return true;
-    if (i < 2) continue;
-    const before = unit2(subtract2(centres[i - 1]!, centres[i - 2]!));
-    const after = unit2(subtract2(centres[i]!, centres[i - 1]!));
-    if (before && after && Math.acos(Math.max(-1, Math.min(1, dot2(before, after)))) > WALK_MAX_JUNCTION_TURN_RAD) return true;
-  }
-  return false;
-}
-
-/**
- * The space two neighbours of a count may leave beyond their half heights, mm: a disc (WALK_MAX_DISC_MM) and some of a
- * body read short (the phantom's oedematous L1 on T2, read short over an oedema band 12 mm under its endplate, lay 17
- * mm past its half height and L2's in a right count; on the real chest CT the counts one short from T4 to T9 and T3 to
- * T12 left 21–26 mm where a body was passed over).
- */
-const OFF_COLUMN_GAP_MM = WALK_MAX_DISC_MM + 4;
 
 /** How much a count leaves undone, for choosing between two: failing outright, then bodies missing, then levels in doubt. */
 function countFaults(result: AnalysisResult<SpineProposal>): number {
@@ -1463,11 +1254,6 @@ function coreEvidence(evidence: Float64Array, from: number, to: number): number 
   return core.length > 0 ? median(core) : 0;
 }
 
-/** Whether two neighbouring proposals overlap: centres nearer than their mean middle height less OVERLAP_TOLERANCE_MM. */
-function overlap(p: VertebraProposal, q: VertebraProposal): boolean {
-  const apartMm = Math.hypot(p.centreMm[0] - q.centreMm[0], p.centreMm[1] - q.centreMm[1], p.centreMm[2] - q.centreMm[2]);
-  return apartMm < (p.heightsMm.middleMm + q.heightsMm.middleMm) / 2 - OVERLAP_TOLERANCE_MM;
-}
 
 /**
  * How far out of a body's proportions (bodyPoints.ts proportionExcess) an end body may be read and the count still
@@ -1506,14 +1292,4 @@ function withLevelDoubt(proposal: VertebraProposal, message: string): VertebraPr
 }
 
 
-/**
- * How far two neighbouring proposals may reach into each other before they count as the same body, mm: a proposal's
- * endplate can sit across a thin disc on its neighbour's plate (a thin thoracic disc is 2–3 mm between half-maximum
- * edges, see DISC_FLANK_MM), which makes the pair look that much closer than their heights.
- */
-const OVERLAP_TOLERANCE_MM = 3;
 
-function plausible(p: Pick<VertebraProposal, 'heightsMm'>): boolean {
-  const h = p.heightsMm;
-  return [h.anteriorMm, h.middleMm, h.posteriorMm].every((x) => x >= MIN_PLAUSIBLE_HEIGHT_MM && x <= MAX_PLAUSIBLE_HEIGHT_MM);
-}

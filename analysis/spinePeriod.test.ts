@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { endDiscContrast, spacingHeightMm } from './detectSpine';
+import { endDiscContrast } from './detectSpine';
+import { spacingHeightMm } from './spineBodies';
 
 const heights = (anteriorMm: number, middleMm: number, posteriorMm: number) => ({ heightsMm: { anteriorMm, middleMm, posteriorMm } });
 

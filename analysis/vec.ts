@@ -49,6 +49,11 @@ export function dot2(a: Vec2, b: Vec2): number {
   return a[0] * b[0] + a[1] * b[1];
 }
 
+/** The vector pointing the other way. */
+export function negate2(a: Vec2): Vec2 {
+  return [-a[0], -a[1]];
+}
+
 /** a − b on the plane (mm). */
 export function subtract2(a: Vec2, b: Vec2): Vec2 {
   return [a[0] - b[0], a[1] - b[1]];
