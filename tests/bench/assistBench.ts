@@ -16,6 +16,7 @@ import { centreOf, depthOfMm, distance, grades, HEIGHT_PAIRS, heightErrorsMm, pe
 import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, seriesHeaderOf, WALL_INSET_MM, type Volume } from '../../analysis';
 import { join } from 'node:path';
 import {
+  bodiesMiddleXMm,
   CHEST_CT_PATH,
   chestCtAvailable,
   niftiVolume,
@@ -37,6 +38,7 @@ import {
 import { bodyReference, maskExtentMm, TPTBOX_CT_BODY, type BodyReference } from '../helpers/tptboxReference';
 import { LUMBAR_MR_DIR, LUMBAR_MR_SETS, lumbarMrAvailable, lumbarMrExams, readLumbarMrExam } from '../helpers/lumbarMr';
 import { verseMr } from '../helpers/verseMr';
+import { midlineXFrom, volumeCentreMm } from '../helpers/sagittalMidline';
 
 interface ReferenceLevel {
   readonly level: SpinalLevel;
@@ -560,7 +562,47 @@ function benchLumbarMr(): void {
   }
 }
 
+/** Planes a CT's sagittal view may open on, mm beside the spine's midline (the viewer then moves to it). */
+const MIDLINE_STARTS_MM = [-16, -12, -8, -4, 0, 4, 8, 12, 16] as const;
+
+/**
+ * Where the sagittal view's move to the spine's midline (analysis/spineMidline.ts) lands, from planes beside the
+ * reference midline `referenceXMm` (LPS x, mm): the error of each (mm; "none" where no midline is found, the plane
+ * showing no column) and the median node CPU time of one search.
+ */
+function benchMidline(name: string, volume: Volume, referenceXMm: number): void {
+  const centre = volumeCentreMm(volume);
+  const errors: string[] = [];
+  const cpuMs: number[] = [];
+  for (const startMm of MIDLINE_STARTS_MM) {
+    const before = process.cpuUsage();
+    const found = midlineXFrom(volume, [referenceXMm + startMm, centre[1], centre[2]]);
+    const used = process.cpuUsage(before);
+    cpuMs.push((used.user + used.system) / 1000);
+    errors.push(`${signedMm(startMm)}: ${found === null ? 'none' : signedMm(found - referenceXMm)}`);
+  }
+  cpuMs.sort((a, b) => a - b);
+  console.log(`\n${name}: the spine's midline from planes beside it (start: error, mm) ${errors.join(', ')}; volume's middle plane ${signedMm(centre[0] - referenceXMm)} mm off; ${cpuMs[Math.floor(cpuMs.length / 2)]!.toFixed(0)} ms CPU per search (median)`);
+}
+
+/** benchMidline on each CT with a reference midline: the phantom's x = 0, VerSe's bodies (expert mask), the chest CT's hand-read midsagittal slice. */
+function benchMidlines(): void {
+  if (phantomAvailable()) benchMidline('phantom CT', readPhantomSeries('baseline', 'ct'), 0);
+  if (verseAvailable()) {
+    const { ct, mask } = readVerse();
+    benchMidline('VerSe sub-verse012 CT (reference: the front 45 % of T10–L2 in the expert mask)', ct, bodiesMiddleXMm(mask, [17, 18, 19, 20, 21]));
+  }
+  if (chestCtAvailable()) {
+    const { ct, centres } = readChestCt();
+    benchMidline('chest CT (reference: its midsagittal slice, read by hand)', ct, centres[0]!.centreMm[0]);
+  }
+}
+
 function main(): void {
+  if (process.env.BENCH_ONLY === 'midline') {
+    benchMidlines();
+    return;
+  }
   if (process.env.BENCH_ONLY === 'lumbar-mr') {
     if (lumbarMrAvailable()) benchLumbarMr();
     else console.log(`real lumbar MR: skipped (${LUMBAR_MR_DIR} absent)`);
@@ -604,6 +646,7 @@ function main(): void {
   } else {
     console.log('TPTBox MR: skipped (../shared/real-spine/tptbox-sample-mri absent)');
   }
+  benchMidlines();
   if (chestCtAvailable()) benchChestCt();
   else console.log(`chest CT: skipped (${CHEST_CT_PATH} absent; wasserth/TotalSegmentator tests/reference_files/aorta_report/test_result/models/ct_cropped.nii.gz, or set CHEST_CT_PATH)`);
   if (tptboxCtAvailable()) {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { samplePlane, type Vec3, type Volume } from '../../analysis';
-import { spineMidline } from '../../analysis/spineMidline';
+import { midlineXFrom, volumeCentreMm } from '../helpers/sagittalMidline';
 import { bodiesMiddleXMm, chestCtAvailable, phantomAvailable, readChestCt, readPhantomSeries, readVerse, verseAvailable } from '../helpers/assistData';
 
 // Where the spine's midline lies beside the sagittal plane a CT opens on (analysis/spineMidline.ts), read as the viewer
@@ -10,35 +9,6 @@ import { bodiesMiddleXMm, chestCtAvailable, phantomAvailable, readChestCt, readP
 // as read by hand (tests/helpers/assistData.ts CHEST_CT_CENTRES). Real scans skipped when absent.
 
 const HEAVY = { timeout: 120_000 };
-const NORMAL: Vec3 = [1, 0, 0];
-const BACK: Vec3 = [0, 1, 0];
-const DOWN: Vec3 = [0, 0, -1];
-/** Side of the sagittal planes read, mm (as the viewer: the volume's extent; here a square about its centre). */
-const PLANE_SIDE_MM = 300;
-
-const along = (p: Vec3, v: Vec3, s: number): Vec3 => [p[0] + v[0] * s, p[1] + v[1] * s, p[2] + v[2] * s];
-
-function volumeCentreMm(volume: Volume): Vec3 {
-  const [nc, nr, ns] = volume.dimensions;
-  const [sc, sr, ss] = volume.spacingMm;
-  return along(along(along(volume.originMm, volume.rowCosine, ((nc - 1) / 2) * sc), volume.columnCosine, ((nr - 1) / 2) * sr), volume.sliceCosine, ((ns - 1) / 2) * ss);
-}
-
-/** The midline's x (LPS, mm) found from the sagittal plane through `displayedMm`; null when none is found. */
-function midlineXFrom(volume: Volume, displayedMm: Vec3): number | null {
-  const corner = along(along(displayedMm, BACK, -PLANE_SIDE_MM / 2), DOWN, -PLANE_SIDE_MM / 2);
-  const result = spineMidline({
-    sagittalAt: (offsetMm) => {
-      const plane = samplePlane(volume, { originMm: along(corner, NORMAL, offsetMm), rowCosine: BACK, columnCosine: DOWN, columns: PLANE_SIDE_MM + 1, rows: PLANE_SIDE_MM + 1, spacingMm: 1 });
-      return plane.ok ? plane.value : null;
-    },
-    plane: (spec) => {
-      const plane = samplePlane(volume, spec);
-      return plane.ok ? plane.value : null;
-    },
-  }, NORMAL);
-  return result.ok ? displayedMm[0] + result.value.offsetMm : null;
-}
 
 describe.skipIf(!phantomAvailable())('the spine\'s midline on the phantom CT', HEAVY, () => {
   const ct = phantomAvailable() ? readPhantomSeries('baseline', 'ct') : null;
