@@ -296,7 +296,8 @@ export async function showStackMidline(viewport: StackViewport, seriesImageId: s
     if (!(there.ok && there.value.discGaps >= SPINE_PLANE_MIN_DISC_GAPS)) return;
     await viewport.setImageIdIndex(target);
   } catch {
-    // A display torn down while its images loaded: nothing to move.
+    // A display torn down while its images loaded, or an image the move could not read: the view stays where it opened
+    // (the move is a convenience; the stack's own failures are reported where it loads).
   } finally {
     element.dataset.midline = 'done';
   }
