@@ -448,8 +448,9 @@ async function wholeSpine(): Promise<void> {
 
 /**
  * The real contrast chest CT (tests/helpers/assistData.ts CHEST_CT_PATH; skipped when absent), written into a temporary
- * folder as the axial series a scanner writes and read on its sagittal reformat, which the viewer opens on the spine (4–5
- * mm beside its midline): one click per body T4–T12 at the centres read from the image, then the spine T4→T12 (nine
+ * folder as the axial series a scanner writes and read on its sagittal reformat, which the viewer opens on the spine's
+ * midline (before the forty-first round 4–5 mm beside it): one click per body T4–T12 at the centres read from the
+ * image, then the spine T4→T12 (nine
  * bodies, the span tests/e2e/assistChestCt.test.ts holds at its levels; from T3 the count is not sound from every pair
  * of clicks).
  */
