@@ -13,7 +13,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import type { SixPoints, SpinalLevel } from '../../measurement';
 import { centreOf, depthOfMm, distance, grades, HEIGHT_PAIRS, heightErrorsMm, percentile, signedHeightErrorsMm, signedMm } from './assistFigures';
-import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, seriesHeaderOf, WALL_INSET_MM, type Volume } from '../../analysis';
+import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, imageCentreMm, proposeVertebra, seriesHeaderOf, WALL_INSET_MM, type Volume } from '../../analysis';
 import { join } from 'node:path';
 import {
   bodiesMiddleXMm,
@@ -38,7 +38,7 @@ import {
 import { bodyReference, maskExtentMm, TPTBOX_CT_BODY, type BodyReference } from '../helpers/tptboxReference';
 import { LUMBAR_MR_DIR, LUMBAR_MR_SETS, lumbarMrAvailable, lumbarMrExams, readLumbarMrExam } from '../helpers/lumbarMr';
 import { verseMr } from '../helpers/verseMr';
-import { midlineXFrom, volumeCentreMm } from '../helpers/sagittalMidline';
+import { midlineXFrom } from '../helpers/sagittalMidline';
 
 interface ReferenceLevel {
   readonly level: SpinalLevel;
@@ -571,7 +571,7 @@ const MIDLINE_STARTS_MM = [-16, -12, -8, -4, 0, 4, 8, 12, 16] as const;
  * showing no column) and the median node CPU time of one search.
  */
 function benchMidline(name: string, volume: Volume, referenceXMm: number): void {
-  const centre = volumeCentreMm(volume);
+  const centre = imageCentreMm(volume);
   const errors: string[] = [];
   const cpuMs: number[] = [];
   for (const startMm of MIDLINE_STARTS_MM) {

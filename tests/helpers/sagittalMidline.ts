@@ -15,13 +15,6 @@ const PLANE_SIDE_MM = 300;
 
 const along = (p: Vec3, v: Vec3, s: number): Vec3 => [p[0] + v[0] * s, p[1] + v[1] * s, p[2] + v[2] * s];
 
-/** The centre of a volume's voxel grid (patient LPS, mm): where a reformat's views open. */
-export function volumeCentreMm(volume: Volume): Vec3 {
-  const [nc, nr, ns] = volume.dimensions;
-  const [sc, sr, ss] = volume.spacingMm;
-  return along(along(along(volume.originMm, volume.rowCosine, ((nc - 1) / 2) * sc), volume.columnCosine, ((nr - 1) / 2) * sr), volume.sliceCosine, ((ns - 1) / 2) * ss);
-}
-
 /** The spine's midline x (LPS, mm) found from the sagittal plane through `displayedMm`; null when none is found. */
 export function midlineXFrom(volume: Volume, displayedMm: Vec3): number | null {
   const corner = along(along(displayedMm, BACK, -PLANE_SIDE_MM / 2), DOWN, -PLANE_SIDE_MM / 2);

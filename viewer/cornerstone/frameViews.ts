@@ -202,14 +202,23 @@ function showSpinePlane(viewport: VolumeViewport, current: SpineFrame | null): R
   }
   const chosen = spinePlaneAmong(candidates, current ? { discGaps: current.discGaps, atMm: inPlane(current.centreMm) } : null, SPINE_SEARCH_STEP_MM);
   if (chosen === null) return null;
-  const { spacingInNormalDirection } = utilities.getTargetVolumeAndSpacingInNormalDir(viewport, camera);
-  const offsetMm = spacingInNormalDirection > 0 ? Math.round(chosen / spacingInNormalDirection) * spacingInNormalDirection : chosen;
-  viewport.setCamera({
-    focalPoint: componentwise((i) => camera.focalPoint![i] + offsetMm * normal[i]),
-    position: componentwise((i) => camera.position![i] + offsetMm * normal[i]),
-  });
+  moveAlongNormal(viewport, camera, chosen);
   const plane = planeOfVolumeView(viewport, { sliced });
   return plane ? frameSpine(plane, 'CT') : null;
+}
+
+/** Moves a volume view `offsetMm` along its normal from `camera`, rounded to a slice of the volume; the distance moved, mm. */
+function moveAlongNormal(viewport: VolumeViewport, camera: Types.ICamera, offsetMm: number): number {
+  const { spacingInNormalDirection } = utilities.getTargetVolumeAndSpacingInNormalDir(viewport, camera);
+  const movedMm = spacingInNormalDirection > 0 ? Math.round(offsetMm / spacingInNormalDirection) * spacingInNormalDirection : offsetMm;
+  const normal = camera.viewPlaneNormal!;
+  if (movedMm !== 0) {
+    viewport.setCamera({
+      focalPoint: componentwise((i) => camera.focalPoint![i] + movedMm * normal[i]),
+      position: componentwise((i) => camera.position![i] + movedMm * normal[i]),
+    });
+  }
+  return movedMm;
 }
 
 /** A move to the spine's midline shorter than this is not made, mm: the plane already shows the bodies' middle. */
@@ -235,13 +244,7 @@ function showSpineMidline(viewport: VolumeViewport): ReturnType<typeof frameSpin
     plane: (spec) => interpolatedPlane(sliced, spec),
   }, normal);
   if (!midline.ok || Math.abs(midline.value.offsetMm) < MIDLINE_MIN_MOVE_MM) return null;
-  const { spacingInNormalDirection } = utilities.getTargetVolumeAndSpacingInNormalDir(viewport, camera);
-  const offsetMm = spacingInNormalDirection > 0 ? Math.round(midline.value.offsetMm / spacingInNormalDirection) * spacingInNormalDirection : midline.value.offsetMm;
-  if (offsetMm === 0) return null;
-  viewport.setCamera({
-    focalPoint: componentwise((i) => camera.focalPoint![i] + offsetMm * normal[i]),
-    position: componentwise((i) => camera.position![i] + offsetMm * normal[i]),
-  });
+  if (moveAlongNormal(viewport, camera, midline.value.offsetMm) === 0) return null;
   const plane = planeOfVolumeView(viewport, { sliced });
   const frame = plane ? frameSpine(plane, 'CT') : null;
   if (frame?.ok && frame.value.discGaps >= SPINE_PLANE_MIN_DISC_GAPS) return frame;
