@@ -54,8 +54,6 @@ export interface SpineMidline {
   readonly offsetMm: number;
   /** How unlike its mirror image the arch is about the midline: 0 mirror-symmetric, 1 nothing in common. */
   readonly asymmetry: number;
-  /** The column found on the last plane read (within CONVERGED_MM of the midline). */
-  readonly frame: SpineFrame;
 }
 
 /**
@@ -165,7 +163,7 @@ export function spineMidline(sampler: MidlineSampler, normal: Vec3): AnalysisRes
       .filter((s): s is PlaneImage => s !== null);
     const mirror = mirrorOffsetMm(sections);
     if (!mirror) return noMidline('no bone behind the bodies');
-    const reading = { offsetMm: offsetMm + mirror.offsetMm, asymmetry: mirror.asymmetry, frame: frame.value };
+    const reading = { offsetMm: offsetMm + mirror.offsetMm, asymmetry: mirror.asymmetry };
     if (Math.abs(mirror.offsetMm) < CONVERGED_MM) return ok(reading);
     readings.push(reading);
     offsetMm = reading.offsetMm;
