@@ -49,6 +49,11 @@ export function dot2(a: Vec2, b: Vec2): number {
   return a[0] * b[0] + a[1] * b[1];
 }
 
+/** The angle between two unit vectors on the plane, radians (0–π; their dot product clamped against rounding). */
+export function angleBetweenRad2(a: Vec2, b: Vec2): number {
+  return Math.acos(Math.max(-1, Math.min(1, dot2(a, b))));
+}
+
 /** The vector pointing the other way. */
 export function negate2(a: Vec2): Vec2 {
   return [-a[0], -a[1]];

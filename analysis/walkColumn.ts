@@ -2,7 +2,7 @@ import type { BodyFrame } from './bodyFrame';
 import type { PlaneView } from './planeView';
 import { toVertebraProposal, type PlaneProposal, type VertebraProposal } from './proposeVertebra';
 import { MAX_BODIES, overlap, plausible, spacingHeightMm } from './spineBodies';
-import { addScaled2, dot2, negate2, perpendicular2, subtract2, unit2, type Vec2 } from './vec';
+import { addScaled2, angleBetweenRad2, dot2, negate2, perpendicular2, subtract2, unit2, type Vec2 } from './vec';
 
 /**
  * The spine's column walked body by body from both ends (detectSpine.ts takes the count along the bodies walked where
@@ -75,7 +75,7 @@ const WALK_MAX_JUNCTION_TURN_RAD = (50 * Math.PI) / 180;
 function junctionTurnOf(from: Front, to: Front): number {
   const line = unit2(subtract2(to.centre, from.centre));
   const before = from.path.length > 1 ? unit2(subtract2(from.centre, from.path[from.path.length - 2]!.centre)) : from.direction;
-  return line && before ? Math.acos(Math.max(-1, Math.min(1, dot2(line, before)))) : 0;
+  return line && before ? angleBetweenRad2(line, before) : 0;
 }
 
 /**
@@ -93,7 +93,7 @@ export function offTheColumn(vertebrae: readonly { readonly levelOffset: number;
     if (i < 2) continue;
     const before = unit2(subtract2(centres[i - 1]!, centres[i - 2]!));
     const after = unit2(subtract2(centres[i]!, centres[i - 1]!));
-    if (before && after && Math.acos(Math.max(-1, Math.min(1, dot2(before, after)))) > WALK_MAX_JUNCTION_TURN_RAD) return true;
+    if (before && after && angleBetweenRad2(before, after) > WALK_MAX_JUNCTION_TURN_RAD) return true;
   }
   return false;
 }
@@ -142,7 +142,7 @@ function nextBody(walk: ColumnWalk, front: Front, other: Front, otherEnd: Verteb
       const neighbours = apartMm <= (spacingHeightMm(front.body) + spacingHeightMm(body)) / 2 + WALK_MAX_DISC_MM;
       const ahead = along >= WALK_MIN_ADVANCE_SHARE * front.stepMm && apartMm <= WALK_MAX_ADVANCE_SHARE * front.stepMm && neighbours;
       const short = dot2(subtract2(centre, other.centre), towardsOther) < -WALK_MIN_ADVANCE_SHARE * front.stepMm;
-      const turn = Math.acos(Math.max(-1, Math.min(1, dot2(towards, direction))));
+      const turn = angleBetweenRad2(towards, direction);
       const depthRatio = body.depthMm / front.body.depthMm;
       const fromCentre = subtract2(seed, centre);
       const axis = found.proposal.frame.cranial;
