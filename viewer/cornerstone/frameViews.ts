@@ -5,7 +5,7 @@ import { spineMidline } from '../../analysis/spineMidline';
 import type { PlaneImage } from '../../analysis/image';
 import { displayedPlaneOf, stackSlicedVolume } from './stackAnalysisImage';
 import { nearestPlane, planeBlock, type SlicedVolume } from './volumeBlock';
-import type { Vec3 } from '../../analysis/vec';
+import { dot3, type Vec3 } from '../../analysis/vec';
 
 /** Sampling of the mid-sagittal plane searched for the column: coarse enough to stay fast, fine enough for bodies, mm. */
 const FRAME_SAMPLING_MM = 1;
@@ -292,7 +292,7 @@ export async function showStackMidline(viewport: StackViewport, seriesImageId: s
     const midline = spineMidline({ sagittalAt, plane: (spec) => interpolatedPlane(sliced, spec) }, normal);
     if (!midline.ok || Math.abs(midline.value.offsetMm) < MIDLINE_MIN_MOVE_MM) return;
     // Image k lies (k − index) slices along the stack's slice direction from the displayed one.
-    const stepMm = sliced.spacingMm[2] * (sliced.sliceCosine[0] * normal[0] + sliced.sliceCosine[1] * normal[1] + sliced.sliceCosine[2] * normal[2]);
+    const stepMm = sliced.spacingMm[2] * dot3(sliced.sliceCosine, normal);
     const target = Math.min(sliced.dimensions[2] - 1, Math.max(0, index + Math.round(midline.value.offsetMm / stepMm)));
     if (target === index) return;
     const there = frameSpine(sagittalAt((target - index) * stepMm), 'CT');
