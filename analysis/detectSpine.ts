@@ -6,7 +6,7 @@ import { proposeOnView, toVertebraProposal, withSamplingReason, type AnalysisOpt
 import { fail, ok, type AnalysisResult } from './result';
 import type { BodyFrame } from './bodyFrame';
 import { proportionExcess } from './bodyPoints';
-import { MAX_BODIES, overlap, plausible, spacingHeightMm } from './spineBodies';
+import { MAX_BODIES, foundTwice, overlap, plausible, spacingHeightMm } from './spineBodies';
 import { addScaled2, distance3, dot2, dot3, length3, negate2, perpendicular2, subtract2, subtract3, unit2, type Vec2, type Vec3 } from './vec';
 import { offTheColumn, walkColumn, type WalkedBody } from './walkColumn';
 
@@ -477,13 +477,19 @@ export function detectSpine(
     const counted = walkDiscs ? judgedOf([walkDiscs]) : ((peaksMisplaced ? countBetween(fromMiddle, toMiddle) : null) ?? atPeaks);
     if (!counted) return fail('NO_VERTEBRA', 'The discs between the two bodies could not be placed; measure these levels one by one.');
     const { candidates, placed, judged } = counted;
-    const { bodies, faults } = judged;
+    const { bodies, faults, reachedAcross } = judged;
     // Doubtful levels: a body not filling its space or taken from a disc-like stretch, those next to a body missing or
-    // found twice in the count taken, and, when a better-scoring count was set aside, each body
+    // found twice in the count taken, two neighbours reaching into each other across their disc (themselves only: on a
+    // real chest CT T6 read with its superior endplate on T5's plate across the thin disc, T5 to T12 all at their
+    // levels, put every level in doubt from 3 of 9 pairs of end clicks a third of a voxel off the centres; a body read
+    // 11 mm behind T5, over T4, kept its doubt), and, when a better-scoring count was set aside, each body
     // of the count taken that holds one of its discs (a disc-like band inside a body: fracture oedema, a cleft, or a disc
     // that the count taken has missed) — flagged, so the reader checks them rather than every level beyond them shifting.
     const doubtful = new Set<number>([...bodies.underfilled, ...bodies.notBodies]);
-    for (const offset of faults) if (!bodies.notBodies.includes(offset)) for (const near of [offset - 1, offset, offset + 1]) doubtful.add(near);
+    for (const offset of faults) {
+      if (bodies.notBodies.includes(offset)) continue;
+      for (const near of reachedAcross.includes(offset) ? [offset] : [offset - 1, offset, offset + 1]) doubtful.add(near);
+    }
     const best = candidates[0]!;
     if (best !== placed) {
       for (const disc of best.discs) {
@@ -895,10 +901,15 @@ interface Counted {
   readonly judged: Judged;
 }
 
-/** One disc count judged: its bodies and the level offsets at which they are unsound (ascending). */
+/**
+ * One disc count judged: its bodies, the level offsets at which they are unsound (ascending), and of those the ones
+ * unsound only as two bodies reaching into each other across the disc between them (`reachedAcross`: overlapping, not
+ * one body found twice), whose outlines are in doubt more than the count.
+ */
 interface Judged {
   readonly bodies: Bodies;
   readonly faults: readonly number[];
+  readonly reachedAcross: readonly number[];
 }
 
 /** What judging one disc count needs. */
@@ -951,6 +962,14 @@ function judgingOf({ discs, evidence, first, last, bodyAt, readAgain, stationOf 
   const notBodies: number[] = [];
   const underfilled: number[] = [];
   const faults = new Set<number>();
+  const reachedAcross = new Set<number>();
+  const otherFaults = new Set<number>();
+  const fault = (across: boolean, ...offsets: number[]) => {
+    for (const offset of offsets) {
+      faults.add(offset);
+      (across ? reachedAcross : otherFaults).add(offset);
+    }
+  };
   // The body between two discs: proposed from the station midway between them, else from a quarter of the span either
   // side of it, a body found from there taken when its centre lies between the two discs. A seed midway can fall
   // where no outline is found (on the real VerSe CT T11's basivertebral canal, L1's crushed middle), and the count
@@ -1003,10 +1022,10 @@ function judgingOf({ discs, evidence, first, last, bodyAt, readAgain, stationOf 
         between[between.indexOf(previous)] = replaced;
         previous = replaced;
       } else {
-        faults.add(previous.levelOffset).add(next.levelOffset);
+        fault(!foundTwice(previous.proposal, next.proposal), previous.levelOffset, next.levelOffset);
       }
     }
-    if (kept.levelOffset - previous.levelOffset === 1 && tooFarApart(previous.proposal, kept.proposal)) faults.add(previous.levelOffset).add(kept.levelOffset);
+    if (kept.levelOffset - previous.levelOffset === 1 && tooFarApart(previous.proposal, kept.proposal)) fault(false, previous.levelOffset, kept.levelOffset);
     beforePrevious = previous;
     previous = kept;
     return kept;
@@ -1025,7 +1044,7 @@ function judgingOf({ discs, evidence, first, last, bodyAt, readAgain, stationOf 
       const found = bodyBetween(discs[k]!, discs[k + 1]!);
       if (!found) {
         missing.push(k + 1);
-        faults.add(k + 1);
+        fault(false, k + 1);
       } else {
         const body = overlapWith({ levelOffset: k + 1, proposal: found }, false);
         between.push(body);
@@ -1034,12 +1053,16 @@ function judgingOf({ discs, evidence, first, last, bodyAt, readAgain, stationOf 
         if (proposal.heightsMm.middleMm < MIN_FILL_SHARE * spanMm) underfilled.push(k + 1);
         if (discLikeSays && identityConfidence(proposal) < CHECK_BELOW_CONFIDENCE && cores[k]! >= HALF_DISC_EVIDENCE) {
           notBodies.push(k + 1);
-          faults.add(k + 1);
+          fault(false, k + 1);
         }
       }
       k += 1;
     },
-    judged: () => ({ bodies: { between, missing, notBodies, underfilled }, faults: [...faults].sort((x, y) => x - y) }),
+    judged: () => ({
+      bodies: { between, missing, notBodies, underfilled },
+      faults: [...faults].sort((x, y) => x - y),
+      reachedAcross: [...reachedAcross].filter((offset) => !otherFaults.has(offset)),
+    }),
   };
 }
 

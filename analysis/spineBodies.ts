@@ -25,8 +25,23 @@ export function spacingHeightMm(proposal: Pick<PlaneProposal, 'heightsMm'>): num
 
 /** Whether two neighbouring proposals overlap: centres nearer than their mean middle height less OVERLAP_TOLERANCE_MM. */
 export function overlap(p: VertebraProposal, q: VertebraProposal): boolean {
-  const apartMm = Math.hypot(p.centreMm[0] - q.centreMm[0], p.centreMm[1] - q.centreMm[1], p.centreMm[2] - q.centreMm[2]);
-  return apartMm < (p.heightsMm.middleMm + q.heightsMm.middleMm) / 2 - OVERLAP_TOLERANCE_MM;
+  return centresApartMm(p, q) < (p.heightsMm.middleMm + q.heightsMm.middleMm) / 2 - OVERLAP_TOLERANCE_MM;
+}
+
+function centresApartMm(p: VertebraProposal, q: VertebraProposal): number {
+  return Math.hypot(p.centreMm[0] - q.centreMm[0], p.centreMm[1] - q.centreMm[1], p.centreMm[2] - q.centreMm[2]);
+}
+
+/**
+ * Whether two overlapping neighbours are one body read twice rather than two bodies reaching into each other across
+ * the disc between them: centres nearer than half their mean middle height. Each centre lies half its body's height
+ * from either endplate, so two readings of one body have their centres within it, and two bodies have theirs a body's
+ * height and a disc apart, less what one reads across the disc: on a real chest CT (1.5 mm voxels) T6 read with its
+ * superior endplate on T5's plate across the 3 mm disc, its centre 17 mm from T5's with middle heights of 19.5 and
+ * 21 mm (the two then overlap by OVERLAP_TOLERANCE_MM's measure).
+ */
+export function foundTwice(p: VertebraProposal, q: VertebraProposal): boolean {
+  return centresApartMm(p, q) < (p.heightsMm.middleMm + q.heightsMm.middleMm) / 4;
 }
 
 /**

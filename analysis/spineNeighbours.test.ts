@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deepEnough, facingGapMm, posteriorGapsClosed, withGapDoubts, type SpineVertebra } from './detectSpine';
 import type { VertebraProposal } from './proposeVertebra';
+import { foundTwice, overlap } from './spineBodies';
 import type { Vec3 } from './vec';
 
 /** A box-shaped body proposal: centre at height `centreZ` (mm, head up), heights Ha / Hm / Hp, `depthMm` deep, axis +z. */
@@ -39,6 +40,18 @@ describe('facingGapMm: the least gap between two neighbours\' facing endplates',
     expect(facingGapMm(upper, body(-28, [35, 35, 35]))).toBeCloseTo(-2, 6);
     // A wedge below: the least of the three lines (the posterior) counts.
     expect(facingGapMm(upper, body(-33, [15, 22, 25]))).toBeCloseTo(8, 6);
+  });
+});
+
+describe('foundTwice: one body read twice, not two reaching across their disc', () => {
+  it('tells two readings of one body from neighbours whose outlines overlap across a thin disc', () => {
+    const upper = body(0, [19.5, 19.5, 19.5]);
+    // The chest CT's T6 read 21 mm tall, its superior endplate on T5's plate across the 3 mm disc: centres 17 mm apart.
+    const reachingUp = body(-17.2, [21, 21, 21]);
+    expect(overlap(upper, reachingUp)).toBe(true);
+    expect(foundTwice(upper, reachingUp)).toBe(false);
+    // A second reading of the upper body, its centre 4 mm lower (a line inside it taken for its inferior endplate).
+    expect(foundTwice(upper, body(-4, [12, 12, 12]))).toBe(true);
   });
 });
 

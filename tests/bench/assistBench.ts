@@ -447,6 +447,8 @@ function benchChestCt(): void {
     let right = 0;
     let declined = 0;
     let wrongUnflagged = 0;
+    let atLevels = 0;
+    let atLevelDoubted = 0;
     const counts: number[] = [];
     const spineCpu: number[] = [];
     for (const offset of CHEST_END_CLICKS_MM) {
@@ -462,11 +464,14 @@ function benchChestCt(): void {
       counts.push(Math.max(...vertebrae.map((v) => v.levelOffset)) + 1);
       const atLevel = (v: (typeof vertebrae)[number]) => expected[v.levelOffset] !== undefined && distance(v.proposal.centreMm, expected[v.levelOffset]!.centreMm) <= CHEST_AT_LEVEL_MM;
       if (vertebrae.length === expected.length && vertebrae.every(atLevel)) right += 1;
-      wrongUnflagged += vertebrae.filter((v) => v.levelOffset > 0 && !atLevel(v) && !v.proposal.reasons.some((r) => r.code === 'LEVEL_UNCERTAIN')).length;
+      const levelDoubted = (v: (typeof vertebrae)[number]) => v.proposal.reasons.some((r) => r.code === 'LEVEL_UNCERTAIN');
+      wrongUnflagged += vertebrae.filter((v) => v.levelOffset > 0 && !atLevel(v) && !levelDoubted(v)).length;
+      atLevels += vertebrae.filter(atLevel).length;
+      atLevelDoubted += vertebrae.filter((v) => atLevel(v) && levelDoubted(v)).length;
     }
     console.log(
       `  spine ${from}→${to} (${expected.length} bodies), ${CHEST_END_CLICKS_MM.length} pairs of end clicks ±1.5 mm: every body at its level on ${right}, ${declined} declined; ` +
-        `levels counted ${counts.join(' ')}; bodies at a wrong level not flagged LEVEL_UNCERTAIN ${wrongUnflagged}; ${percentile(spineCpu, 0.5).toFixed(0)} ms CPU per spine (median)`,
+        `levels counted ${counts.join(' ')}; bodies at a wrong level not flagged LEVEL_UNCERTAIN ${wrongUnflagged}, at their level and flagged ${atLevelDoubted} of ${atLevels}; ${percentile(spineCpu, 0.5).toFixed(0)} ms CPU per spine (median)`,
     );
   }
 }
@@ -601,6 +606,11 @@ function benchMidlines(): void {
 function main(): void {
   if (process.env.BENCH_ONLY === 'midline') {
     benchMidlines();
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'chest') {
+    if (chestCtAvailable()) benchChestCt();
+    else console.log(`chest CT: skipped (${CHEST_CT_PATH} absent)`);
     return;
   }
   if (process.env.BENCH_ONLY === 'lumbar-mr') {
