@@ -517,11 +517,14 @@ export function detectSpine(
     const footingLost = [firstProposal, lastProposal].some((p) => !plausible(p) || proportionExcess(p) > FOOTING_MAX_EXCESS);
     const spaces = placed.discs.slice(1).map((d, k) => d - placed.discs[k]!);
     const { lastInDoubt, pastDoubt } = levelsInDoubt({ doubtful, missing: bodies.missing, underfilled: bodies.underfilled, spaces });
+    // The first click's level is the reader's, given with the click, not counted: a doubt beside it (its neighbour
+    // missing, found twice or reaching into it) is its neighbour's to carry.
     const vertebrae = unflagged.map((v) => {
+      if (v.levelOffset === 0) return v;
       if (bodies.underfilled.includes(v.levelOffset)) return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, UNDERFILLED_MESSAGE) };
       if (doubtful.has(v.levelOffset)) return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, COUNT_DOUBT_MESSAGE) };
       if ((lastInDoubt && v.levelOffset === placed.discs.length) || v.levelOffset > pastDoubt) return { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, COUNTED_PAST_DOUBT_MESSAGE) };
-      return footingLost && v.levelOffset > 0 ? { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, NO_FOOTING_MESSAGE) } : v;
+      return footingLost ? { levelOffset: v.levelOffset, proposal: withLevelDoubt(v.proposal, NO_FOOTING_MESSAGE) } : v;
     });
     // A space too tall for one disc between two bodies: a body passed over by the count, the levels beyond it in doubt.
     const checked = withGapDoubts(vertebrae);
