@@ -500,7 +500,7 @@ export function detectSpine(
       }
     }
     const between = bodies.between.map((v) => ({ levelOffset: v.levelOffset, proposal: readAgainFromItsCentre(v.proposal) }));
-    // A body read again from a point on the spine's plane as a click there reads it (deepEnough).
+    // A body read again from a point on the spine's plane as a click there reads it (depthLikeNeighbours).
     const readAt = (pointMm: Vec3): VertebraProposal | null => {
       const seed = g.toPlane(pointMm);
       const found = propose(seed, undefined, true);
@@ -510,7 +510,7 @@ export function detectSpine(
       return again;
     };
     const read: SpineVertebra[] = [{ levelOffset: 0, proposal: firstProposal }, ...between, { levelOffset: placed.discs.length, proposal: lastProposal }];
-    const unflagged = posteriorGapsClosed(deepEnough(uncrossed(read, readAvoiding), readAvoiding, readAt), readAvoiding, readAt);
+    const unflagged = posteriorGapsClosed(depthLikeNeighbours(uncrossed(read, readAvoiding), readAvoiding, readAt), readAvoiding, readAt);
     // The count stands on the end bodies: their heights set the spacing prior and their endplates the first and last
     // discs. An end body of no plausible size (a STIR's misread as one 48 mm body over three) or out of a body's
     // proportions (FOOTING_MAX_EXCESS) leaves every level counted from it in doubt, all but the first click's own.
@@ -649,6 +649,9 @@ export function facingGapMm(p: VertebraProposal, q: VertebraProposal): number {
  */
 const CROSSED_TOLERANCE_MM = 0.5;
 
+/** How far a second reading of a body read far too deep may reach into a neighbour and still be taken (flagged), mm: a thin disc (OVERLAP_TOLERANCE_MM's). */
+const REACH_ACROSS_MM = 3;
+
 const CROSSED_REASON: ConfidenceReason = {
   code: 'CROSSED_NEIGHBOUR',
   message:
@@ -708,20 +711,38 @@ function mendPair(spine: SpineVertebra[], i: number, reason: ConfidenceReason, r
  */
 const MIN_DEPTH_SHARE = 0.8;
 
+/**
+ * How much deeper front to back than the deeper of its two neighbours a body of the spine may be read, as a share of
+ * that neighbour's depth. Neighbours differ by a few millimetres (VerSe's largest step 1.18, above), an anterior spur
+ * adds 3–6 mm to a 22–45 mm body and a burst fracture's retropulsed fragment a few more; a reading half as deep again
+ * has taken in something beyond the body. On a real chest CT (1.5 mm voxels) T5 between T4 and T6 (20–23 mm deep) was
+ * read as a box tilted across its own front and T4's pedicle, 43 mm deep (T3→T12 from end clicks 1.5 mm in front of and
+ * above the centres), while a click midway between its neighbours reads it whole. Design decision of this project
+ * (issue 12).
+ */
+const MAX_DEPTH_SHARE = 1.5;
+
 const SHALLOW_REASON: ConfidenceReason = {
   code: 'IMPLAUSIBLE_SIZE',
   message:
     'This body reads far shallower front to back than its neighbours (a fracture takes height, not depth): its walls or an endplate may stand inside the bone. Check every point.',
 };
 
+const DEEP_REASON: ConfidenceReason = {
+  code: 'IMPLAUSIBLE_SIZE',
+  message:
+    'This body reads far deeper front to back than its neighbours: its outline may take in bone beyond the body (a pedicle, a neighbour). Check every point.',
+};
+
 /**
- * The spine with every body between two neighbours that reads shallower than MIN_DEPTH_SHARE of the shallower one read
- * again: as the next outline around its own seed (`readAvoiding`), and as a click midway between the neighbours' facing
- * mid-depth endplate points would read it (`readAt`: the body lies between its neighbours, whatever outline was read).
- * Of the readings deep enough, of plausible heights and crossing neither neighbour, the more confident replaces it with
- * the doubts of both (a flagged body stays flagged); where neither is, the body is flagged IMPLAUSIBLE_SIZE.
+ * The spine with every body between two neighbours that reads shallower than MIN_DEPTH_SHARE of the shallower one, or
+ * deeper than MAX_DEPTH_SHARE of the deeper one, read again: as the next outline around its own seed (`readAvoiding`),
+ * and as a click midway between the neighbours' facing mid-depth endplate points would read it (`readAt`: the body lies
+ * between its neighbours, whatever outline was read). Of the readings of a depth within those bounds, of plausible
+ * heights and crossing neither neighbour, the more confident replaces it with the doubts of both (a flagged body stays
+ * flagged); where neither is, the body is flagged IMPLAUSIBLE_SIZE.
  */
-export function deepEnough(
+export function depthLikeNeighbours(
   spine: readonly SpineVertebra[],
   readAvoiding: (p: VertebraProposal) => VertebraProposal | null,
   readAt: (pointMm: Vec3) => VertebraProposal | null,
@@ -730,11 +751,30 @@ export function deepEnough(
   for (let i = 0; i < out.length; i += 1) {
     const body = out[i]!.proposal;
     const neighbours = neighboursOf(out, i);
-    if (neighbours.length < 2 || body.depthMm >= MIN_DEPTH_SHARE * Math.min(...neighbours.map((n) => n.depthMm))) continue;
+    if (neighbours.length < 2) continue;
+    const { minMm, maxMm } = depthBoundsOf(neighbours);
+    if (body.depthMm >= minMm && body.depthMm <= maxMm) continue;
     const best = mostConfident(secondReadings(body, neighbours, readAvoiding, readAt));
-    out[i] = { levelOffset: out[i]!.levelOffset, proposal: best ? withDoubtsOf(best, body) : withReason(body, SHALLOW_REASON) };
+    if (best) {
+      out[i] = { levelOffset: out[i]!.levelOffset, proposal: withDoubtsOf(best, body) };
+      continue;
+    }
+    // A body read far too deep has taken in bone beyond it; a reading of its neighbours' depth that reaches into a
+    // neighbour by no more than a thin disc is nearer the body (the neighbour may be the one misread: on the chest CT
+    // the midway click read T5 whole, 22 mm deep, crossing T4, itself read tilted, by 2 mm), and is taken, flagged.
+    const reaching = body.depthMm > maxMm ? mostConfident(secondReadings(body, neighbours, readAvoiding, readAt, REACH_ACROSS_MM)) : undefined;
+    out[i] = {
+      levelOffset: out[i]!.levelOffset,
+      proposal: reaching ? withReason(withDoubtsOf(reaching, body), CROSSED_REASON) : withReason(body, body.depthMm < minMm ? SHALLOW_REASON : DEEP_REASON),
+    };
   }
   return out;
+}
+
+/** The depths a body between two neighbours may be read at (MIN_DEPTH_SHARE, MAX_DEPTH_SHARE), mm. */
+function depthBoundsOf(neighbours: readonly VertebraProposal[]): { readonly minMm: number; readonly maxMm: number } {
+  const depths = neighbours.map((n) => n.depthMm);
+  return { minMm: MIN_DEPTH_SHARE * Math.min(...depths), maxMm: MAX_DEPTH_SHARE * Math.max(...depths) };
 }
 
 /** The bodies of `spine` one level from its `i`th, before and after it. */
@@ -744,21 +784,26 @@ function neighboursOf(spine: readonly SpineVertebra[], i: number): VertebraPropo
 
 /**
  * `body` read again (its next outline around its own seed; with a neighbour on either side, a click midway between their
- * facing mid-depth endplate points): the readings of plausible heights, with two neighbours at least MIN_DEPTH_SHARE as
- * deep as the shallower, crossing no neighbour.
+ * facing mid-depth endplate points): the readings of plausible heights, with two neighbours of a depth within
+ * depthBoundsOf theirs, crossing no neighbour by more than `crossingMm`.
  */
 function secondReadings(
   body: VertebraProposal,
   neighbours: readonly VertebraProposal[],
   readAvoiding: (p: VertebraProposal) => VertebraProposal | null,
   readAt: (pointMm: Vec3) => VertebraProposal | null,
+  crossingMm = CROSSED_TOLERANCE_MM,
 ): VertebraProposal[] {
   const both = neighbours.length === 2;
-  const minDepthMm = both ? MIN_DEPTH_SHARE * Math.min(...neighbours.map((n) => n.depthMm)) : 0;
+  const { minMm, maxMm } = both ? depthBoundsOf(neighbours) : { minMm: 0, maxMm: Infinity };
   const between = both ? readAt(midpoint3(facingMiddlePoint(neighbours[0]!, body), facingMiddlePoint(neighbours[1]!, body))) : null;
   return [readAvoiding(body), between].filter(
     (again): again is VertebraProposal =>
-      again !== null && plausible(again) && again.depthMm >= minDepthMm && neighbours.every((n) => facingGapMm(again, n) >= -CROSSED_TOLERANCE_MM),
+      again !== null &&
+      plausible(again) &&
+      again.depthMm >= minMm &&
+      again.depthMm <= maxMm &&
+      neighbours.every((n) => facingGapMm(again, n) >= -crossingMm),
   );
 }
 
@@ -787,9 +832,9 @@ const POSTERIOR_GAP_REASON: ConfidenceReason = {
 
 /**
  * The spine with no space between two neighbours' posterior corners far taller than the spaces beside it
- * (MAX_POSTERIOR_GAP_RATIO, MAX_POSTERIOR_GAP_EXCESS_MM). Where one is, each of the two bodies is read again as deepEnough
- * reads a body (its next outline; a click midway between its neighbours when it has two); of the readings of plausible
- * heights, at least MIN_DEPTH_SHARE as deep as its neighbours, crossing neither and leaving no such space beside it, the
+ * (MAX_POSTERIOR_GAP_RATIO, MAX_POSTERIOR_GAP_EXCESS_MM). Where one is, each of the two bodies is read again as
+ * depthLikeNeighbours reads a body (its next outline; a click midway between its neighbours when it has two); of the
+ * readings of plausible heights, of a depth like its neighbours' (MIN_DEPTH_SHARE, MAX_DEPTH_SHARE), crossing neither and leaving no such space beside it, the
  * most confident replaces its body with the doubts of both; where there is none, both bodies are flagged.
  */
 export function posteriorGapsClosed(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepEnough, facingGapMm, posteriorGapsClosed, withGapDoubts, type SpineVertebra } from './detectSpine';
+import { depthLikeNeighbours, facingGapMm, posteriorGapsClosed, withGapDoubts, type SpineVertebra } from './detectSpine';
 import type { VertebraProposal } from './proposeVertebra';
 import { foundTwice, overlap } from './spineBodies';
 import type { Vec3 } from './vec';
@@ -75,7 +75,7 @@ describe('withGapDoubts: a space too tall for one disc', () => {
   });
 });
 
-describe('deepEnough: a body read far shallower than its neighbours', () => {
+describe('depthLikeNeighbours: a body read far shallower or deeper than its neighbours', () => {
   const weak = { code: 'WEAK_EDGE', message: 'faint' } as const;
   const flagged = (p: VertebraProposal): VertebraProposal => ({ ...p, reasons: [weak], confidence: 0.6 });
   const never = () => {
@@ -84,7 +84,7 @@ describe('deepEnough: a body read far shallower than its neighbours', () => {
 
   it('reads nothing again where each body is about as deep as its neighbours', () => {
     const bodies = spine([0, 1, 2]).map((v, i) => ({ ...v, proposal: body(-33 * i, [25, 25, 25], [30, 26, 33][i]) }));
-    expect(deepEnough(bodies, never, never)).toEqual(bodies);
+    expect(depthLikeNeighbours(bodies, never, never)).toEqual(bodies);
   });
 
   it('takes the reading midway between its neighbours when the one read stands inside the bone', () => {
@@ -97,7 +97,7 @@ describe('deepEnough: a body read far shallower than its neighbours', () => {
     ];
     const seeds: Vec3[] = [];
     const right = body(-33, [25, 25, 25], 31);
-    const checked = deepEnough(bodies, () => null, (point) => {
+    const checked = depthLikeNeighbours(bodies, () => null, (point) => {
       seeds.push(point);
       return right;
     });
@@ -108,6 +108,35 @@ describe('deepEnough: a body read far shallower than its neighbours', () => {
     expect(checked[0]!.proposal).toBe(bodies[0]!.proposal);
   });
 
+  it('takes the reading midway between its neighbours when the one read takes in bone beyond the body', () => {
+    // The middle body read 43 mm deep (a box tilted across a pedicle, the real chest CT's T5); its neighbours 20–23 mm.
+    const misread = flagged(body(-33, [20, 26, 25], 43));
+    const bodies: SpineVertebra[] = [
+      { levelOffset: 0, proposal: body(0, [25, 25, 25], 20) },
+      { levelOffset: 1, proposal: misread },
+      { levelOffset: 2, proposal: body(-66, [25, 25, 25], 23) },
+    ];
+    const right = body(-33, [25, 25, 25], 22);
+    // Its next outline around the seed is as deep again: passed over; the click midway reads it whole.
+    const checked = depthLikeNeighbours(bodies, () => body(-33, [25, 25, 25], 40), () => right);
+    expect(checked[1]!.proposal.depthMm).toBe(22);
+    expect(checked[1]!.proposal.reasons.map((r) => r.code)).toEqual(['WEAK_EDGE']);
+    // With no reading of a neighbour's depth, it is flagged.
+    const flaggedDeep = depthLikeNeighbours(bodies, () => null, () => null)[1]!.proposal;
+    expect(flaggedDeep.reasons.map((r) => r.code)).toEqual(['WEAK_EDGE', 'IMPLAUSIBLE_SIZE']);
+    expect(flaggedDeep.reasons[1]!.message).toContain('deeper');
+    // A reading of its neighbours' depth reaching 2 mm into the upper neighbour (itself misread) is taken, flagged
+    // CROSSED_NEIGHBOUR; one reaching 5 mm is not.
+    const reaching = depthLikeNeighbours(bodies, () => null, () => body(-23, [25, 25, 25], 22))[1]!.proposal;
+    expect(reaching.depthMm).toBe(22);
+    expect(reaching.reasons.map((r) => r.code)).toEqual(['WEAK_EDGE', 'CROSSED_NEIGHBOUR']);
+    const tooFar = depthLikeNeighbours(bodies, () => null, () => body(-20, [25, 25, 25], 22))[1]!.proposal;
+    expect(tooFar.depthMm).toBe(43);
+    // A body read too shallow takes no reading that crosses a neighbour.
+    const shallow = [bodies[0]!, { levelOffset: 1, proposal: body(-33, [20, 20, 20], 12) }, bodies[2]!];
+    expect(depthLikeNeighbours(shallow, () => null, () => body(-23, [25, 25, 25], 22))[1]!.proposal.depthMm).toBe(12);
+  });
+
   it('flags the body when no second reading is deep enough and clear of its neighbours', () => {
     const misread = body(-28, [15, 15, 15], 18);
     const bodies: SpineVertebra[] = [
@@ -116,7 +145,7 @@ describe('deepEnough: a body read far shallower than its neighbours', () => {
       { levelOffset: 2, proposal: body(-66, [25, 25, 25]) },
     ];
     // One reading as shallow as the first, one deep but reaching 5 mm across the upper disc.
-    const checked = deepEnough(bodies, () => body(-28, [16, 16, 16], 19), () => body(-30, [41, 41, 41], 31));
+    const checked = depthLikeNeighbours(bodies, () => body(-28, [16, 16, 16], 19), () => body(-30, [41, 41, 41], 31));
     expect(checked[1]!.proposal.heightsMm.middleMm).toBe(15);
     expect(checked[1]!.proposal.reasons.map((r) => r.code)).toEqual(['IMPLAUSIBLE_SIZE']);
     expect(checked[1]!.proposal.confidence).toBeLessThan(0.7);
