@@ -287,8 +287,8 @@ export function detectSpine(
     const proposal = proposeOnView(view.value, view.value.toPlane(g.toWorld(seed)), o);
     return proposal ? { proposal, view: view.value } : null;
   };
-  const first = propose(a, undefined, true);
-  const last = propose(b, undefined, true);
+  const first = inProportion(propose(a, undefined, true), (avoid) => propose(a, undefined, true, avoid));
+  const last = inProportion(propose(b, undefined, true), (avoid) => propose(b, undefined, true, avoid));
   if (!first || !last) {
     return fail('NO_VERTEBRA', `No vertebral body was found around the ${first ? 'last' : 'first'} click; click inside the body's centre.`);
   }
@@ -485,10 +485,12 @@ export function detectSpine(
     // 11 mm behind T5, over T4, kept its doubt), and, when a better-scoring count was set aside, each body
     // of the count taken that holds one of its discs (a disc-like band inside a body: fracture oedema, a cleft, or a disc
     // that the count taken has missed) — flagged, so the reader checks them rather than every level beyond them shifting.
-    const doubtful = new Set<number>([...bodies.underfilled, ...bodies.notBodies]);
+    // `countDoubts` put the levels past them in doubt too (levelsInDoubt); a pair reaching across its disc doubts only
+    // itself, and not the count: each of the two is a body between its discs.
+    const countDoubts = new Set<number>([...bodies.underfilled, ...bodies.notBodies]);
     for (const offset of faults) {
-      if (bodies.notBodies.includes(offset)) continue;
-      for (const near of reachedAcross.includes(offset) ? [offset] : [offset - 1, offset, offset + 1]) doubtful.add(near);
+      if (bodies.notBodies.includes(offset) || reachedAcross.includes(offset)) continue;
+      for (const near of [offset - 1, offset, offset + 1]) countDoubts.add(near);
     }
     const best = candidates[0]!;
     if (best !== placed) {
@@ -496,9 +498,10 @@ export function detectSpine(
         const k = placed.discs.findIndex((d, j) => j + 1 < placed.discs.length && disc > d && disc < placed.discs[j + 1]!);
         if (k < 0) continue;
         const nearestStations = Math.min(disc - placed.discs[k]!, placed.discs[k + 1]! - disc);
-        if (nearestStations > DISC_MATCH_SHARE * period(disc)) doubtful.add(k + 1);
+        if (nearestStations > DISC_MATCH_SHARE * period(disc)) countDoubts.add(k + 1);
       }
     }
+    const doubtful = new Set<number>([...countDoubts, ...reachedAcross]);
     const between = bodies.between.map((v) => ({ levelOffset: v.levelOffset, proposal: readAgainFromItsCentre(v.proposal) }));
     // A body read again from a point on the spine's plane as a click there reads it (depthLikeNeighbours).
     const readAt = (pointMm: Vec3): VertebraProposal | null => {
@@ -516,7 +519,7 @@ export function detectSpine(
     // proportions (FOOTING_MAX_EXCESS) leaves every level counted from it in doubt, all but the first click's own.
     const footingLost = [firstProposal, lastProposal].some((p) => !plausible(p) || proportionExcess(p) > FOOTING_MAX_EXCESS);
     const spaces = placed.discs.slice(1).map((d, k) => d - placed.discs[k]!);
-    const { lastInDoubt, pastDoubt } = levelsInDoubt({ doubtful, missing: bodies.missing, underfilled: bodies.underfilled, spaces });
+    const { lastInDoubt, pastDoubt } = levelsInDoubt({ doubtful: countDoubts, missing: bodies.missing, underfilled: bodies.underfilled, spaces });
     // The first click's level is the reader's, given with the click, not counted: a doubt beside it (its neighbour
     // missing, found twice or reaching into it) is its neighbour's to carry.
     const vertebrae = unflagged.map((v) => {
@@ -1325,6 +1328,28 @@ function coreEvidence(evidence: Float64Array, from: number, to: number): number 
   return core.length > 0 ? median(core) : 0;
 }
 
+
+/**
+ * An end body read out of a body's proportions (FOOTING_MAX_EXCESS) or of no plausible size, replaced by the next
+ * outline around its click (`nextOutline`, the first avoided) when that one is of plausible size and proportions and
+ * holds the first's centre within a third of its middle height; else the first. The count stands on the end bodies
+ * (their heights set the spacing prior, their endplates the first and last discs), and one out of proportion leaves
+ * every level counted from it in doubt. On the real chest CT T4 clicked 0.5 mm in front of its centre and 0.5 mm above
+ * or below it was read with its inferior endplate found over its front fifth only and its line tilted 27° across the
+ * body (Hp 11 mm against Ha 20), and every level to T12 was doubted.
+ */
+function inProportion(
+  found: { proposal: PlaneProposal; view: PlaneView } | null,
+  nextOutline: (avoid: readonly BodyFrame[]) => { proposal: PlaneProposal; view: PlaneView } | null,
+): { proposal: PlaneProposal; view: PlaneView } | null {
+  if (!found) return null;
+  const sound = (p: PlaneProposal) => plausible(p) && proportionExcess(p) <= FOOTING_MAX_EXCESS;
+  if (sound(found.proposal)) return found;
+  const again = nextOutline([found.proposal.frame]);
+  if (!again || !sound(again.proposal)) return found;
+  const centre = (f: { proposal: PlaneProposal; view: PlaneView }) => f.view.toWorld(f.proposal.frame.centre);
+  return distance3(centre(again), centre(found)) <= found.proposal.heightsMm.middleMm / 3 ? again : found;
+}
 
 /**
  * How far out of a body's proportions (bodyPoints.ts proportionExcess) an end body may be read and the count still

@@ -122,8 +122,9 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
   // Before, from 3 of these 9 pairs of end clicks every level from T4 to T12 was flagged LEVEL_UNCERTAIN with all nine
   // at their levels: T6 read with its superior endplate on T5's plate across the thin disc between them overlapped T5,
   // and that was taken for a body found twice, its neighbours and (three levels in doubt) every level past them doubted.
-  // Two bodies reaching into each other doubt themselves only; a count resting on an end body read out of a body's
-  // proportions still doubts every level (T4's Hp read 11 mm from the two pairs 0.5 mm in front of its centre).
+  // Two bodies reaching into each other doubt themselves only. From the two pairs 0.5 mm in front of the centres T4 was
+  // read with Hp 11 mm (its inferior endplate found over its front fifth only), out of a body's proportions, and the
+  // count resting on it doubted every level; the next outline around the click, T4 whole, is now taken instead.
   it('doubts the level only of the bodies that reach across a thin disc, from T4 and T12 clicked a third of a voxel off their centres', () => {
     const first = centres.findIndex((c) => c.level === 'T4');
     const expected = centres.slice(first, centres.findIndex((c) => c.level === 'T12') + 1);
@@ -136,10 +137,11 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
         const atLevels = spine.value.vertebrae.every((v) => distanceMm(v.proposal.centreMm, expected[v.levelOffset]!.centreMm) <= AT_LEVEL_MM);
         expect(atLevels && spine.value.vertebrae.length === expected.length, `clicks (${dy}, ${dz})`).toBe(true);
         const doubted = spine.value.vertebrae.filter((v) => v.proposal.reasons.some((r) => r.code === 'LEVEL_UNCERTAIN'));
+        expect(doubted.length, `clicks (${dy}, ${dz})`).toBeLessThanOrEqual(3);
         if (doubted.length <= 2) atMostTwoDoubted += 1;
       }
     }
-    expect(atMostTwoDoubted).toBeGreaterThanOrEqual(7);
+    expect(atMostTwoDoubted).toBeGreaterThanOrEqual(8);
   });
 
   // The viewer opens this CT's sagittal view on the spine within a few millimetres of its midline (4–5 mm here, the
