@@ -244,7 +244,7 @@ describe.skipIf(!available)('the analysis on the real VerSe CT', HEAVY, () => {
     }
   });
 
-  // A body of the spine read far shallower than its neighbours is read again (analysis/detectSpine.ts deepEnough). From
+  // A body of the spine read far shallower than its neighbours is read again (analysis/detectSpine.ts depthLikeNeighbours). From
   // these two pairs of end clicks (of 49 on a ±1.5 mm grid) T11 was read with its posterior wall and inferior endplate
   // inside the bone: 22 mm deep against its neighbours' 31, Hp 10 mm short, graded moderate (the experts: 0).
   it('reads no body of the spine far shallower than its neighbours, and grades T11 as the experts do', () => {
