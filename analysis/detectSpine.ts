@@ -757,7 +757,8 @@ export function depthLikeNeighbours(
     if (neighbours.length < 2) continue;
     const { minMm, maxMm } = depthBoundsOf(neighbours);
     if (body.depthMm >= minMm && body.depthMm <= maxMm) continue;
-    const best = mostConfident(secondReadings(body, neighbours, readAvoiding, readAt));
+    const readings = rereadings(body, neighbours, readAvoiding, readAt);
+    const best = mostConfident(fitting(readings, neighbours, CROSSED_TOLERANCE_MM));
     if (best) {
       out[i] = { levelOffset: out[i]!.levelOffset, proposal: withDoubtsOf(best, body) };
       continue;
@@ -765,7 +766,7 @@ export function depthLikeNeighbours(
     // A body read far too deep has taken in bone beyond it; a reading of its neighbours' depth that reaches into a
     // neighbour by no more than a thin disc is nearer the body (the neighbour may be the one misread: on the chest CT
     // the midway click read T5 whole, 22 mm deep, crossing T4, itself read tilted, by 2 mm), and is taken, flagged.
-    const reaching = body.depthMm > maxMm ? mostConfident(secondReadings(body, neighbours, readAvoiding, readAt, REACH_ACROSS_MM)) : undefined;
+    const reaching = body.depthMm > maxMm ? mostConfident(fitting(readings, neighbours, REACH_ACROSS_MM)) : undefined;
     out[i] = {
       levelOffset: out[i]!.levelOffset,
       proposal: reaching ? withReason(withDoubtsOf(reaching, body), CROSSED_REASON) : withReason(body, body.depthMm < minMm ? SHALLOW_REASON : DEEP_REASON),
@@ -786,27 +787,27 @@ function neighboursOf(spine: readonly SpineVertebra[], i: number): VertebraPropo
 }
 
 /**
- * `body` read again (its next outline around its own seed; with a neighbour on either side, a click midway between their
- * facing mid-depth endplate points): the readings of plausible heights, with two neighbours of a depth within
- * depthBoundsOf theirs, crossing no neighbour by more than `crossingMm`.
+ * `body` read again: its next outline around its own seed and, with a neighbour on either side, a click midway between
+ * their facing mid-depth endplate points.
  */
-function secondReadings(
+function rereadings(
   body: VertebraProposal,
   neighbours: readonly VertebraProposal[],
   readAvoiding: (p: VertebraProposal) => VertebraProposal | null,
   readAt: (pointMm: Vec3) => VertebraProposal | null,
-  crossingMm = CROSSED_TOLERANCE_MM,
 ): VertebraProposal[] {
-  const both = neighbours.length === 2;
-  const { minMm, maxMm } = both ? depthBoundsOf(neighbours) : { minMm: 0, maxMm: Infinity };
-  const between = both ? readAt(midpoint3(facingMiddlePoint(neighbours[0]!, body), facingMiddlePoint(neighbours[1]!, body))) : null;
-  return [readAvoiding(body), between].filter(
-    (again): again is VertebraProposal =>
-      again !== null &&
-      plausible(again) &&
-      again.depthMm >= minMm &&
-      again.depthMm <= maxMm &&
-      neighbours.every((n) => facingGapMm(again, n) >= -crossingMm),
+  const between = neighbours.length === 2 ? readAt(midpoint3(facingMiddlePoint(neighbours[0]!, body), facingMiddlePoint(neighbours[1]!, body))) : null;
+  return [readAvoiding(body), between].filter((again): again is VertebraProposal => again !== null);
+}
+
+/**
+ * Of `readings`, those of plausible heights, with two neighbours of a depth within depthBoundsOf theirs, crossing no
+ * neighbour by more than `crossingMm`.
+ */
+function fitting(readings: readonly VertebraProposal[], neighbours: readonly VertebraProposal[], crossingMm: number): VertebraProposal[] {
+  const { minMm, maxMm } = neighbours.length === 2 ? depthBoundsOf(neighbours) : { minMm: 0, maxMm: Infinity };
+  return readings.filter(
+    (again) => plausible(again) && again.depthMm >= minMm && again.depthMm <= maxMm && neighbours.every((n) => facingGapMm(again, n) >= -crossingMm),
   );
 }
 
@@ -837,8 +838,9 @@ const POSTERIOR_GAP_REASON: ConfidenceReason = {
  * The spine with no space between two neighbours' posterior corners far taller than the spaces beside it
  * (MAX_POSTERIOR_GAP_RATIO, MAX_POSTERIOR_GAP_EXCESS_MM). Where one is, each of the two bodies is read again as
  * depthLikeNeighbours reads a body (its next outline; a click midway between its neighbours when it has two); of the
- * readings of plausible heights, of a depth like its neighbours' (MIN_DEPTH_SHARE, MAX_DEPTH_SHARE), crossing neither and leaving no such space beside it, the
- * most confident replaces its body with the doubts of both; where there is none, both bodies are flagged.
+ * readings of plausible heights, of a depth like its neighbours' (MIN_DEPTH_SHARE, MAX_DEPTH_SHARE), crossing neither
+ * and leaving no such space beside it, the most confident replaces its body with the doubts of both; where there is
+ * none, both bodies are flagged.
  */
 export function posteriorGapsClosed(
   spine: readonly SpineVertebra[],
@@ -859,7 +861,7 @@ export function posteriorGapsClosed(
     if (gap <= limitMm) continue;
     mendPair(out, i, POSTERIOR_GAP_REASON, (j) => {
       const neighbours = neighboursOf(out, j);
-      return secondReadings(out[j]!.proposal, neighbours, readAvoiding, readAt).filter((again) =>
+      return fitting(rereadings(out[j]!.proposal, neighbours, readAvoiding, readAt), neighbours, CROSSED_TOLERANCE_MM).filter((again) =>
         neighbours.every((n) => facingGapsMm(again, n).posteriorMm <= limitMm),
       );
     });
