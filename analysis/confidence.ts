@@ -37,6 +37,8 @@
  *   points may span a disc as dense as the marrow onto the neighbour's endplate, or a sclerotic fracture band lies there.
  * - ENDPLATE_PIT: an endplate has a pit a few millimetres across (a Schmorl node or a focal depression of a fracture,
  *   endplatePit.ts): the points are read around it, but a reader places them by eye there.
+ * - CLICK_DEPENDENT: one click per vertebra: the body read again from the centre it was found with gives other points,
+ *   so where the points lie depends on where the body was clicked.
  */
 export type ReasonCode =
   | 'WEAK_EDGE'
@@ -56,7 +58,8 @@ export type ReasonCode =
   | 'SEVERE_WEDGE'
   | 'VACUUM_CLEFT'
   | 'PLATE_INSIDE'
-  | 'ENDPLATE_PIT';
+  | 'ENDPLATE_PIT'
+  | 'CLICK_DEPENDENT';
 
 /** One reason for low confidence, with a message a clinician can read. */
 export interface ConfidenceReason {
@@ -84,6 +87,7 @@ export const REASON_FACTORS: Readonly<Record<ReasonCode, number>> = {
   VACUUM_CLEFT: 0.6,
   PLATE_INSIDE: 0.5,
   ENDPLATE_PIT: 0.5,
+  CLICK_DEPENDENT: 0.5,
 };
 
 /** Below this confidence (0–1) a proposal should be shown as "check". */

@@ -480,6 +480,63 @@ const BRIGHT_SHELL_UNCONFIRMED_REASON: ConfidenceReason = {
 };
 
 /**
+ * Whether two readings of one click give the same points within what a correction is (heights within
+ * STEADY_HEIGHT_MM of each other) of one body (centres within SAME_BODY_CENTRE_MM).
+ */
+function sameReading(p: PlaneProposal, q: PlaneProposal): boolean {
+  const d = subtract2(p.frame.centre, q.frame.centre);
+  const a = p.heightsMm;
+  const b = q.heightsMm;
+  return (
+    Math.hypot(d[0], d[1]) <= SAME_BODY_CENTRE_MM &&
+    Math.abs(a.anteriorMm - b.anteriorMm) <= STEADY_HEIGHT_MM &&
+    Math.abs(a.middleMm - b.middleMm) <= STEADY_HEIGHT_MM &&
+    Math.abs(a.posteriorMm - b.posteriorMm) <= STEADY_HEIGHT_MM
+  );
+}
+/** Two readings differing by more than this in a height do not read the body alike, mm (the bench's correction bound). */
+const STEADY_HEIGHT_MM = 1.5;
+
+const CLICK_DEPENDENT_REASON: ConfidenceReason = {
+  code: 'CLICK_DEPENDENT',
+  message: "Read again from the body's own centre, the points come out elsewhere: where they lie depends on the click; check every point.",
+};
+
+/**
+ * The body around the user's click (proposeOnView), read again from the centre it was found with: a reader clicks
+ * anywhere inside a body, and the points should not depend on where. When the two readings agree (sameReading) the
+ * first stands; when they do not, the body is read a third time, from the second reading's centre. Where that third
+ * reading agrees with the click's own, the click's stands as well (the second was the odd one). Otherwise the points
+ * depend on the click and the proposal is flagged CLICK_DEPENDENT: the reading the second and third agree on is taken
+ * unless it is less confident than the click's own (then the click's); where none agree, or the body's own centre
+ * finds no body holding the click, the most confident reading. On the real VerSe CT, of nine clicks ±2 mm around each
+ * body's centre, 11 readings changed from their own centre and 10 of them were off the mask's heights by more than
+ * 1.5 mm. Taking the reading two agree on whatever its confidence mended more of the real chest CT's clicks but put a
+ * right reading wrong on VerSe made into a T2 (L1) and on a TPTBox crop; taking only the more confident of the first two
+ * mended fewer of both (journal, forty-third round).
+ */
+function steadyReading(view: PlaneView, seed: Vec2, options: ViewOptions): PlaneProposal | null {
+  const first = proposeOnView(view, seed, options);
+  if (!first) return null;
+  const fromCentre = (p: PlaneProposal): PlaneProposal | null => {
+    const again = proposeOnView(view, p.frame.centre, options);
+    return again && holds(again.frame, seed) ? again : null;
+  };
+  const second = fromCentre(first);
+  if (second && sameReading(first, second)) return first;
+  const third = second && fromCentre(second);
+  if (third && sameReading(first, third)) return first;
+  const confidence = (p: PlaneProposal) => confidenceOf(p.reasons);
+  const taken =
+    second && third && sameReading(second, third)
+      ? confidence(second) >= confidence(first)
+        ? second
+        : first
+      : [first, second, third].filter((p): p is PlaneProposal => p !== null).reduce((a, b) => (confidence(b) > confidence(a) ? b : a));
+  return { ...taken, reasons: [...taken.reasons, CLICK_DEPENDENT_REASON] };
+}
+
+/**
  * Proposes all six points of the vertebral body that contains `clickMm` (patient LPS, mm), on the plane of a plane
  * image, or of a volume on the plane through the click spanned by `options.planeAxes`: the anterior and posterior
  * heights WALL_INSET_MM (1 mm) inside the walls, the middle height at mid-depth, each on the endplate's bone/disc
@@ -492,7 +549,7 @@ export function proposeVertebra(image: AnalysisImage, clickMm: Vec3, options: An
   if (!Number.isFinite(view.value.valueAt(seed[0], seed[1]))) {
     return fail('OUTSIDE_IMAGE', 'The point is outside the image; click inside a vertebral body.');
   }
-  const proposal = proposeOnView(view.value, seed, { ...(options.polarity ? { polarity: options.polarity } : {}), otherOutlines: true });
+  const proposal = steadyReading(view.value, seed, { ...(options.polarity ? { polarity: options.polarity } : {}), otherOutlines: true });
   if (!proposal) {
     return fail('NO_VERTEBRA', 'No vertebral body with two endplates and two walls was found around this point; place the points by hand.');
   }
