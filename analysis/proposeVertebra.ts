@@ -527,12 +527,12 @@ function steadyReading(view: PlaneView, seed: Vec2, options: ViewOptions): Plane
   const third = second && fromCentre(second);
   if (third && sameReading(first, third)) return first;
   const confidence = (p: PlaneProposal) => confidenceOf(p.reasons);
-  const taken =
-    second && third && sameReading(second, third)
-      ? confidence(second) >= confidence(first)
-        ? second
-        : first
-      : [first, second, third].filter((p): p is PlaneProposal => p !== null).reduce((a, b) => (confidence(b) > confidence(a) ? b : a));
+  let taken = first;
+  if (second && third && sameReading(second, third)) {
+    if (confidence(second) >= confidence(first)) taken = second;
+  } else {
+    for (const p of [second, third]) if (p && confidence(p) > confidence(taken)) taken = p;
+  }
   return { ...taken, reasons: [...taken.reasons, CLICK_DEPENDENT_REASON] };
 }
 
