@@ -275,7 +275,7 @@ export function detectSpine(
     }
     return view;
   };
-  const propose = (seed: Vec2, initialCranial?: Vec2, clicked = false, avoid: readonly BodyFrame[] = []): { proposal: PlaneProposal; view: PlaneView } | null => {
+  const propose = (seed: Vec2, initialCranial?: Vec2, clicked = false, avoid: readonly BodyFrame[] = []): ReadOnView | null => {
     const view = viewAt(seed);
     if (!view.ok) return null;
     const o = {
@@ -1331,6 +1331,12 @@ function coreEvidence(evidence: Float64Array, from: number, to: number): number 
 }
 
 
+/** A body read around a seed, with the view it was read on. */
+interface ReadOnView {
+  readonly proposal: PlaneProposal;
+  readonly view: PlaneView;
+}
+
 /**
  * An end body read out of a body's proportions (FOOTING_MAX_EXCESS) or of no plausible size, replaced by the next
  * outline around its click (`nextOutline`, the first avoided) when that one is of plausible size and proportions and
@@ -1341,15 +1347,15 @@ function coreEvidence(evidence: Float64Array, from: number, to: number): number 
  * body (Hp 11 mm against Ha 20), and every level to T12 was doubted.
  */
 function inProportion(
-  found: { proposal: PlaneProposal; view: PlaneView } | null,
-  nextOutline: (avoid: readonly BodyFrame[]) => { proposal: PlaneProposal; view: PlaneView } | null,
-): { proposal: PlaneProposal; view: PlaneView } | null {
+  found: ReadOnView | null,
+  nextOutline: (avoid: readonly BodyFrame[]) => ReadOnView | null,
+): ReadOnView | null {
   if (!found) return null;
   const sound = (p: PlaneProposal) => plausible(p) && proportionExcess(p) <= FOOTING_MAX_EXCESS;
   if (sound(found.proposal)) return found;
   const again = nextOutline([found.proposal.frame]);
   if (!again || !sound(again.proposal)) return found;
-  const centre = (f: { proposal: PlaneProposal; view: PlaneView }) => f.view.toWorld(f.proposal.frame.centre);
+  const centre = (f: ReadOnView) => f.view.toWorld(f.proposal.frame.centre);
   return distance3(centre(again), centre(found)) <= found.proposal.heightsMm.middleMm / 3 ? again : found;
 }
 
