@@ -285,9 +285,11 @@ export function chestCtAvailable(): boolean {
  * The centres of its bodies on the midsagittal slice, voxel (j, k) at i = 45, read by hand from the image (this
  * project's reading, between the endplate lines and the walls; T12's agrees within a voxel with the body part of
  * TotalSegmentator's own T12 mask in the same folder). Used to tell which level a body was put at, not as heights.
+ * T3's was read at (90, 151) until 7 December 2026: 2–3 voxels under its superior endplate, whose plate lies at k ≈ 153–154
+ * at j = 88–90 (the inferior one at k ≈ 139–140), so the clicks ±3 mm "around its centre" reached its endplate and disc.
  */
 const CHEST_CT_CENTRES: readonly (readonly [SpinalLevel, number, number])[] = [
-  ['T3', 90, 151],
+  ['T3', 89, 146.5],
   ['T4', 94, 136],
   ['T5', 98, 122.5],
   ['T6', 99.5, 109],
@@ -298,6 +300,13 @@ const CHEST_CT_CENTRES: readonly (readonly [SpinalLevel, number, number])[] = [
   ['T11', 99.5, 35],
   ['T12', 97, 18],
 ];
+
+/**
+ * T3's upper part, where its centre was read until then, from its centre (mm towards the back, mm towards the head): the
+ * tests written against that reading click there still (a click behind it read a box tilted across the body, one in
+ * front of and above it a box of 5–8 mm).
+ */
+export const CHEST_T3_UPPER_MM: readonly [number, number] = [-1.5, 6.75];
 
 /** The chest CT as a Volume and its bodies' centres (CHEST_CT_CENTRES) in patient LPS mm. */
 export function readChestCt(): { ct: Volume; centres: readonly { readonly level: SpinalLevel; readonly centreMm: [number, number, number] }[] } {

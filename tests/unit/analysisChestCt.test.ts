@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectSpine, proposeVertebra, seriesHeaderOf, type Vec3 } from '../../analysis';
-import { chestCtAvailable, readChestCt } from '../helpers/assistData';
+import { CHEST_T3_UPPER_MM, chestCtAvailable, readChestCt } from '../helpers/assistData';
 
 // A real contrast-enhanced chest CT (TotalSegmentator's aorta-report crop, 1.5 mm voxels; tests/helpers/assistData.ts
 // CHEST_CT_PATH), T3 to T12 on its midsagittal slice: thin thoracic discs (2–4 mm, the endplates either side one bright
@@ -22,6 +22,11 @@ function distanceMm(p: readonly number[], q: readonly number[]): number {
 describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12, 1.5 mm)', HEAVY, () => {
   const { ct: volume, centres } = available ? readChestCt() : { ct: null, centres: [] };
   const ct = volume ? { ...volume, header: seriesHeaderOf('CT', undefined)! } : null;
+  /** T3's upper part (CHEST_T3_UPPER_MM), where the T3 tests below were written to click around. */
+  const upperT3 = (): Vec3 => {
+    const t3 = centres.find((c) => c.level === 'T3')!.centreMm;
+    return [t3[0], t3[1] + CHEST_T3_UPPER_MM[0], t3[2] + CHEST_T3_UPPER_MM[1]];
+  };
 
   // Before, four of these ten bodies were flagged VACUUM_CLEFT: the oesophagus's air, with enhanced blood in front of
   // it, was taken for gas inside the body with bone in front of it.
@@ -51,7 +56,8 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
   // Each click is read again from the centre its body was found with (proposeVertebra.ts steadyReading). Read once,
   // the median of the bodies' height spreads over these clicks was 4.3 mm (T3's, T4's, T7's and T11's posterior heights
   // spread 9–20 mm: a corner taken on the neighbour's plate across a thin disc, or on a pedicle, from some clicks); now
-  // 3.5 mm (T4's and T11's posterior heights 3.5 and 3.8 mm, T9's 0.2 mm).
+  // 3.5 mm (T4's and T11's posterior heights 3.5 and 3.8 mm, T9's 0.2 mm); 3.0 mm around T3's centre as read again
+  // (assistData.ts), which the clicks around its upper part had put at 3.5.
   it('reads T3 to T12 from nine clicks ±3 mm around each centre with a median height spread under 4 mm', () => {
     const spreads: number[] = [];
     for (const { centreMm } of centres) {
@@ -76,8 +82,8 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
   // plausible proportions then, taken. A middle height a sixth taller than both corners is now no body's
   // (constants.ts MAX_MIDDLE_OVER_CORNERS), and the whole body is kept. Its anterior height spread 15.6 mm over the
   // nine clicks ±3 mm around its centre, now 3.6 mm.
-  it('reads T3 alike from nine clicks ±1.5 mm around its centre, no middle height over a sixth taller than its corners', () => {
-    const t3 = centres.find((c) => c.level === 'T3')!.centreMm;
+  it('reads T3 alike from nine clicks ±1.5 mm around a point in its upper part, no middle height over a sixth taller than its corners', () => {
+    const t3 = upperT3();
     const anteriorMm: number[] = [];
     for (const dy of [-1.5, 0, 1.5]) {
       for (const dz of [-1.5, 0, 1.5]) {
@@ -95,8 +101,8 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
   // Before, a click 3 mm above T4's centre read it from its superior endplate to a line inside it (Ha / Hm / Hp 7.6 /
   // 7.7 / 5.8 mm) and one 3 mm in front of and above T3's a box of 5–8 mm: the whole body, the next outline around the
   // click, was passed over for being a little taller than deep, as upper thoracic bodies are.
-  it.each(['T3', 'T4'] as const)('reads %s whole, not a box inside it, from nine clicks ±3 mm around its centre', (level) => {
-    const centre = centres.find((c) => c.level === level)!.centreMm;
+  it.each(['T3', 'T4'] as const)('reads %s whole, not a box inside it, from nine clicks ±3 mm around its centre (T3: its upper part)', (level) => {
+    const centre = level === 'T3' ? upperT3() : centres.find((c) => c.level === level)!.centreMm;
     for (const dy of [-3, 0, 3]) {
       for (const dz of [-3, 0, 3]) {
         const result = proposeVertebra(ct!, [centre[0], centre[1] + dy, centre[2] + dz]);
@@ -118,9 +124,11 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
   // Then 7 of 9: from the pair 1.5 mm behind the centres T11's middle height under its depressed superior endplate
   // (14.3 mm, its corners 17.1 and 22.2) set the spacing prior at its end, and a count one too many was taken (flagged);
   // the pair 1.5 mm above was declined, one end disc showing only its plates and the other only its dark disc
-  // (detectSpine.ts spacingHeightMm, endDiscContrast).
+  // (detectSpine.ts spacingHeightMm, endDiscContrast). Since T3's centre was read again (7 December 2026, assistData.ts:
+  // it lay 6.75 mm up, under its superior endplate), T3 to T12 counts every body at its level from 8 of 9 pairs; the
+  // ninth is below.
   it.each([
-    ['T3', 'T12', 4],
+    ['T3', 'T12', 7],
     ['T4', 'T9', 6],
     ['T5', 'T11', 9],
   ] as const)('puts every body from %s to %s at its level from end clicks one voxel off, or says its level is in doubt', (from, to, rightAtLeast) => {
@@ -128,6 +136,7 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
     const expected = centres.slice(first, centres.findIndex((c) => c.level === to) + 1);
     let rightCounts = 0;
     for (const [dy, dz] of END_CLICK_OFFSETS_MM) {
+      if (from === 'T3' && dy === 1.5 && dz === 1.5) continue; // the known failure below
       const move = (p: Vec3): Vec3 => [p[0], p[1] + dy, p[2] + dz];
       const spine = detectSpine(ct!, move(expected[0]!.centreMm), move(expected[expected.length - 1]!.centreMm));
       if (!spine.ok) continue; // declining is safe
@@ -139,6 +148,25 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
       }
     }
     expect(rightCounts).toBeGreaterThanOrEqual(rightAtLeast);
+  });
+
+  // Not met: from T3's and T12's centres moved 1.5 mm back and up, the count between them is one short with nothing said
+  // (T5 passed over between T4 and T6, T6 to T12 labelled a level high, the last click's T12 as T11). The space left
+  // between T4 and T6 is 13 / 17 / 21 mm in front / at mid-depth / behind against 16 mm that flags a body passed over
+  // (withGapDoubts: the least of the three): the kyphosis tilts the two bodies apart. Neither the mean of the three
+  // gaps nor the posterior one alone nor the spacing of the centres separates it from right counts on this CT (right
+  // counts reach 1.8, 1.9 and 2.1 times their limits where a body is misread short). When this passes, fold the pair
+  // back into the test above.
+  it.fails('puts every body from T3 to T12 at its level, or says its level is in doubt, from the end clicks 1.5 mm behind and above the centres', () => {
+    const expected = centres;
+    const move = (p: Vec3): Vec3 => [p[0], p[1] + 1.5, p[2] + 1.5];
+    const spine = detectSpine(ct!, move(expected[0]!.centreMm), move(expected[expected.length - 1]!.centreMm));
+    if (!spine.ok) return;
+    for (const v of spine.value.vertebrae) {
+      const level = expected[v.levelOffset];
+      if (v.levelOffset === 0 || (level && distanceMm(v.proposal.centreMm, level.centreMm) <= AT_LEVEL_MM)) continue;
+      expect(v.proposal.reasons.map((r) => r.code), `offset ${v.levelOffset}`).toContain('LEVEL_UNCERTAIN');
+    }
   });
 
   // Before, from 3 of these 9 pairs of end clicks every level from T4 to T12 was flagged LEVEL_UNCERTAIN with all nine
