@@ -2,7 +2,7 @@ import { CHECK_BELOW_CONFIDENCE, confidenceOf, PRECISION_ONLY_REASONS, type Conf
 import type { AnalysisImage } from './image';
 import { planeViewOf, type PlaneView } from './planeView';
 import { median } from './profile';
-import { proposeOnView, toVertebraProposal, withSamplingReason, type AnalysisOptions, type PlaneProposal, type VertebraProposal } from './proposeVertebra';
+import { proposeOnView, steadyReading, toVertebraProposal, withSamplingReason, type AnalysisOptions, type PlaneProposal, type VertebraProposal } from './proposeVertebra';
 import { fail, ok, type AnalysisResult } from './result';
 import type { BodyFrame } from './bodyFrame';
 import { proportionExcess } from './bodyPoints';
@@ -287,8 +287,10 @@ export function detectSpine(
     const proposal = proposeOnView(view.value, view.value.toPlane(g.toWorld(seed)), o);
     return proposal ? { proposal, view: view.value } : null;
   };
-  const first = inProportion(propose(a, undefined, true), (avoid) => propose(a, undefined, true, avoid));
-  const last = inProportion(propose(b, undefined, true), (avoid) => propose(b, undefined, true, avoid));
+  const firstOwn = propose(a, undefined, true);
+  const lastOwn = propose(b, undefined, true);
+  const first = inProportion(firstOwn, (avoid) => propose(a, undefined, true, avoid));
+  const last = inProportion(lastOwn, (avoid) => propose(b, undefined, true, avoid));
   if (!first || !last) {
     return fail('NO_VERTEBRA', `No vertebral body was found around the ${first ? 'last' : 'first'} click; click inside the body's centre.`);
   }
@@ -303,6 +305,20 @@ export function detectSpine(
   const lastProposal = toVertebraProposal(last.view, last.proposal);
   readings.set(firstProposal, { seed: a, clicked: true, frame: first.proposal.frame });
   readings.set(lastProposal, { seed: b, clicked: true, frame: last.proposal.frame });
+  // The count stands on each end body as read from its click (its endplates are the first and last discs), and the
+  // body shown is the one a click there shows in one-click mode (steadyReading: read again from its own centre, and
+  // flagged CLICK_DEPENDENT where that gives other points). An end body replaced by its next outline stays as it is.
+  const shownAsOneClick = (seed: Vec2, end: ReadOnView, own: ReadOnView | null, counted: VertebraProposal): VertebraProposal => {
+    if (end !== own) return counted;
+    const o = { ...(options.polarity ? { polarity: options.polarity } : {}), otherOutlines: true };
+    const steady = steadyReading(end.view, end.view.toPlane(g.toWorld(seed)), o, end.proposal);
+    if (!steady || steady === end.proposal) return counted;
+    const shown = toVertebraProposal(end.view, steady);
+    readings.set(shown, { seed, clicked: true, frame: steady.frame });
+    return shown;
+  };
+  const firstShown = shownAsOneClick(a, first, firstOwn, firstProposal);
+  const lastShown = shownAsOneClick(b, last, lastOwn, lastProposal);
   // `walk`: bodies found on the way between the end bodies (their centres on the curve), whose middle halves are not
   // taken for discs, and whether the walk from the two ends met.
   const countAlong = (stations: readonly Station[], walk: Walk = { cores: [], met: false }): AnalysisResult<SpineProposal> => {
@@ -512,7 +528,7 @@ export function detectSpine(
       readings.set(again, { seed, clicked: true, frame: found.proposal.frame });
       return again;
     };
-    const read: SpineVertebra[] = [{ levelOffset: 0, proposal: firstProposal }, ...between, { levelOffset: placed.discs.length, proposal: lastProposal }];
+    const read: SpineVertebra[] = [{ levelOffset: 0, proposal: firstShown }, ...between, { levelOffset: placed.discs.length, proposal: lastShown }];
     const unflagged = posteriorGapsClosed(depthLikeNeighbours(uncrossed(read, readAvoiding), readAvoiding, readAt), readAvoiding, readAt);
     // The count stands on the end bodies: their heights set the spacing prior and their endplates the first and last
     // discs. An end body of no plausible size (a STIR's misread as one 48 mm body over three) or out of a body's

@@ -513,10 +513,10 @@ const CLICK_DEPENDENT_REASON: ConfidenceReason = {
  * body's centre, 11 readings changed from their own centre and 10 of them were off the mask's heights by more than
  * 1.5 mm. Taking the reading two agree on whatever its confidence mended more of the real chest CT's clicks but put a
  * right reading wrong on VerSe made into a T2 (L1) and on a TPTBox crop; taking only the more confident of the first two
- * mended fewer of both (journal, forty-third round).
+ * mended fewer of both (journal, forty-third round). `first`: the click's own reading where the caller has it (the
+ * spine's end bodies, detectSpine.ts, which are shown as one click on them shows them).
  */
-function steadyReading(view: PlaneView, seed: Vec2, options: ViewOptions): PlaneProposal | null {
-  const first = proposeOnView(view, seed, options);
+export function steadyReading(view: PlaneView, seed: Vec2, options: ViewOptions, first = proposeOnView(view, seed, options)): PlaneProposal | null {
   if (!first) return null;
   const fromCentre = (p: PlaneProposal): PlaneProposal | null => {
     const again = proposeOnView(view, p.frame.centre, options);
