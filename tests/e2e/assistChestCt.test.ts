@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deterministicUid } from '../../sample-data/uids';
-import { CHEST_T3_UPPER_MM, chestCtAvailable, readChestCt } from '../helpers/assistData';
+import { chestCtAvailable, chestT3UpperMm, readChestCt } from '../helpers/assistData';
 import type { Vec3 } from './pageObject';
 import { startSession, type ViewerSession } from './session';
 import { CHEST_CT_SERIES, writeStackSeries } from './sagittalSeries';
@@ -136,12 +136,11 @@ describe.skipIf(!available)('the spine from two clicks on a real contrast chest 
   it('proposes the whole of T3 from clicks in its upper front, and undo takes each back', async () => {
     const page = session.page;
     await openInClickMode();
-    const centre = centres.find((c) => c.level === 'T3')!.centreMm;
-    const t3 = [centre[0], centre[1] + CHEST_T3_UPPER_MM[0], centre[2] + CHEST_T3_UPPER_MM[1]];
-    // (mm towards the back, mm towards the head) from T3's upper part (CHEST_T3_UPPER_MM).
+    const t3 = chestT3UpperMm(centres);
+    // (mm towards the back, mm towards the head) from T3's upper part (assistData.ts CHEST_T3_UPPER_MM).
     for (const [back, up] of [[-3, 2], [-3, 3], [0, 2]] as const) {
       await session.viewer.chooseLevel('T3');
-      const p = await session.viewer.pagePointOf('sagittal', [t3[0]!, t3[1]! + back, t3[2]! + up]);
+      const p = await session.viewer.pagePointOf('sagittal', [t3[0], t3[1] + back, t3[2] + up]);
       await page.mouse.click(p.x, p.y);
       await expect.poll(async () => session.viewer.measurementCount(), { timeout: 60_000 }).toBe(1);
       await page.locator('[data-testid="assist-status"][data-pending="0"]').waitFor({ timeout: 60_000 });

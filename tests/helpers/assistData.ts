@@ -308,6 +308,12 @@ const CHEST_CT_CENTRES: readonly (readonly [SpinalLevel, number, number])[] = [
  */
 export const CHEST_T3_UPPER_MM: readonly [number, number] = [-1.5, 6.75];
 
+/** T3's upper part (CHEST_T3_UPPER_MM) in patient LPS mm, from the chest CT's centres (readChestCt). */
+export function chestT3UpperMm(centres: ReturnType<typeof readChestCt>['centres']): [number, number, number] {
+  const t3 = centres.find((c) => c.level === 'T3')!.centreMm;
+  return [t3[0], t3[1] + CHEST_T3_UPPER_MM[0], t3[2] + CHEST_T3_UPPER_MM[1]];
+}
+
 /** The chest CT as a Volume and its bodies' centres (CHEST_CT_CENTRES) in patient LPS mm. */
 export function readChestCt(): { ct: Volume; centres: readonly { readonly level: SpinalLevel; readonly centreMm: [number, number, number] }[] } {
   const nifti = readNifti(CHEST_CT_PATH);

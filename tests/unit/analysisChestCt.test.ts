@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectSpine, proposeVertebra, seriesHeaderOf, type Vec3 } from '../../analysis';
-import { CHEST_T3_UPPER_MM, chestCtAvailable, readChestCt } from '../helpers/assistData';
+import { chestCtAvailable, chestT3UpperMm, readChestCt } from '../helpers/assistData';
 
 // A real contrast-enhanced chest CT (TotalSegmentator's aorta-report crop, 1.5 mm voxels; tests/helpers/assistData.ts
 // CHEST_CT_PATH), T3 to T12 on its midsagittal slice: thin thoracic discs (2–4 mm, the endplates either side one bright
@@ -22,11 +22,8 @@ function distanceMm(p: readonly number[], q: readonly number[]): number {
 describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12, 1.5 mm)', HEAVY, () => {
   const { ct: volume, centres } = available ? readChestCt() : { ct: null, centres: [] };
   const ct = volume ? { ...volume, header: seriesHeaderOf('CT', undefined)! } : null;
-  /** T3's upper part (CHEST_T3_UPPER_MM), where the T3 tests below were written to click around. */
-  const upperT3 = (): Vec3 => {
-    const t3 = centres.find((c) => c.level === 'T3')!.centreMm;
-    return [t3[0], t3[1] + CHEST_T3_UPPER_MM[0], t3[2] + CHEST_T3_UPPER_MM[1]];
-  };
+  /** T3's upper part (assistData.ts CHEST_T3_UPPER_MM), where the T3 tests below were written to click around. */
+  const upperT3 = (): Vec3 => chestT3UpperMm(centres);
 
   // Before, four of these ten bodies were flagged VACUUM_CLEFT: the oesophagus's air, with enhanced blood in front of
   // it, was taken for gas inside the body with bone in front of it.
