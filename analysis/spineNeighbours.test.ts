@@ -69,6 +69,24 @@ describe('withGapDoubts: a space too tall for one disc', () => {
     expect(checked.every((v, i) => v.levelOffset === i)).toBe(true);
   });
 
+  it('flags a space of two thirds of a body, a body passed over whose neighbours reach into it', () => {
+    // The real chest CT's T3→T12 from one pair of end clicks: T5 passed over, T4 and T6 read reaching towards each
+    // other, the space left between them 13 / 17 / 21 mm against middle heights of 20.0 and 20.3 mm (the least 0.64 of
+    // the taller); right counts on that CT and on VerSe leave at most 0.29. Here 16.5 mm between 25 mm bodies (0.66).
+    const bodies = [body(0, [25, 25, 25]), body(-41.5, [25, 25, 25]), body(-74.5, [25, 25, 25])].map((proposal, levelOffset) => ({ levelOffset, proposal }));
+    expect(withGapDoubts(bodies).map((v) => v.proposal.reasons.map((r) => r.code))).toEqual([['LEVEL_UNCERTAIN'], ['LEVEL_UNCERTAIN'], ['LEVEL_UNCERTAIN']]);
+    // A tall disc (a young lumbar one: half a body's height, 12.5 mm) is not doubted.
+    const tallDisc = [body(0, [25, 25, 25]), body(-37.5, [25, 25, 25])].map((proposal, levelOffset) => ({ levelOffset, proposal }));
+    expect(withGapDoubts(tallDisc).map((v) => v.proposal.reasons.length)).toEqual([0, 0]);
+  });
+
+  it('measures the space against the taller neighbour, not a crushed or misread one beside it', () => {
+    // Like the MR phantom's L1 under an oedema band, read 14 mm tall beside L2's 25.5 with a disc and part of L1 between
+    // them: 13.5–16 mm apart, the least 0.53 of L2 and 0.68 of their mean.
+    const bodies = [body(0, [12, 14, 17]), body(-(7 + 15 + 12.75), [25.5, 25.5, 25.5])].map((proposal, levelOffset) => ({ levelOffset, proposal }));
+    expect(withGapDoubts(bodies).map((v) => v.proposal.reasons.length)).toEqual([0, 0]);
+  });
+
   it('says nothing about a space where the count already has a level without a body', () => {
     const checked = withGapDoubts(spine([0, 1, 3, 4]));
     expect(checked.map((v) => v.proposal.reasons.length)).toEqual([0, 0, 0, 0]);

@@ -122,8 +122,12 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
   // (14.3 mm, its corners 17.1 and 22.2) set the spacing prior at its end, and a count one too many was taken (flagged);
   // the pair 1.5 mm above was declined, one end disc showing only its plates and the other only its dark disc
   // (detectSpine.ts spacingHeightMm, endDiscContrast). Since T3's centre was read again (7 December 2026, assistData.ts:
-  // it lay 6.75 mm up, under its superior endplate), T3 to T12 counts every body at its level from 8 of 9 pairs; the
-  // ninth is below.
+  // it lay 6.75 mm up, under its superior endplate), T3 to T12 counts every body at its level from 8 of 9 pairs. The
+  // ninth (1.5 mm behind and above the centres) counts one short: T5 passed over, T4 and T6 read reaching towards each
+  // other, the space between them 13 / 17 / 21 mm in front / at mid-depth / behind, at the least 0.64 of the taller's
+  // middle height; since the bound on that space was lowered from 0.8 of the two bodies' mean to 0.6 of the taller
+  // (detectSpine.ts MAX_DISC_SHARE; right counts on this CT leave at most 0.29) every level past T4 is flagged there;
+  // it said nothing before.
   it.each([
     ['T3', 'T12', 7],
     ['T4', 'T9', 6],
@@ -133,7 +137,6 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
     const expected = centres.slice(first, centres.findIndex((c) => c.level === to) + 1);
     let rightCounts = 0;
     for (const [dy, dz] of END_CLICK_OFFSETS_MM) {
-      if (from === 'T3' && dy === 1.5 && dz === 1.5) continue; // the known failure below
       const move = (p: Vec3): Vec3 => [p[0], p[1] + dy, p[2] + dz];
       const spine = detectSpine(ct!, move(expected[0]!.centreMm), move(expected[expected.length - 1]!.centreMm));
       if (!spine.ok) continue; // declining is safe
@@ -145,25 +148,6 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
       }
     }
     expect(rightCounts).toBeGreaterThanOrEqual(rightAtLeast);
-  });
-
-  // Not met: from T3's and T12's centres moved 1.5 mm back and up, the count between them is one short with nothing said
-  // (T5 passed over between T4 and T6, T6 to T12 labelled a level high, the last click's T12 as T11). The space left
-  // between T4 and T6 is 13 / 17 / 21 mm in front / at mid-depth / behind against 16 mm that flags a body passed over
-  // (withGapDoubts: the least of the three): the kyphosis tilts the two bodies apart. Neither the mean of the three
-  // gaps nor the posterior one alone nor the spacing of the centres separates it from right counts on this CT (right
-  // counts reach 1.8, 1.9 and 2.1 times their limits where a body is misread short). When this passes, fold the pair
-  // back into the test above.
-  it.fails('puts every body from T3 to T12 at its level, or says its level is in doubt, from the end clicks 1.5 mm behind and above the centres', () => {
-    const expected = centres;
-    const move = (p: Vec3): Vec3 => [p[0], p[1] + 1.5, p[2] + 1.5];
-    const spine = detectSpine(ct!, move(expected[0]!.centreMm), move(expected[expected.length - 1]!.centreMm));
-    if (!spine.ok) return;
-    for (const v of spine.value.vertebrae) {
-      const level = expected[v.levelOffset];
-      if (v.levelOffset === 0 || (level && distanceMm(v.proposal.centreMm, level.centreMm) <= AT_LEVEL_MM)) continue;
-      expect(v.proposal.reasons.map((r) => r.code), `offset ${v.levelOffset}`).toContain('LEVEL_UNCERTAIN');
-    }
   });
 
   // Before, from 3 of these 9 pairs of end clicks every level from T4 to T12 was flagged LEVEL_UNCERTAIN with all nine
