@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { implausibleSizeReason, nearerABody } from './bodyPoints';
+import { implausibleSizeReason, minDepthToHeightOf, nearerABody } from './bodyPoints';
 
 describe('implausibleSizeReason', () => {
   // Depth ÷ tallest height of adult thoraco-lumbar bodies: 1.2–1.6 in health, up to ≈ 2.4 when crushed (constants.ts).
@@ -18,6 +18,25 @@ describe('implausibleSizeReason', () => {
   });
 });
 
+
+describe('implausibleSizeReason with the bound for small bodies on CT (minDepthToHeightOf)', () => {
+  it.each([
+    // The real chest CT's T3 and T12, read whole: upper thoracic-sized bodies are about as deep as tall.
+    ['a small body a little taller than deep (T3 on a real chest CT)', { anteriorMm: 19, middleMm: 20, posteriorMm: 23 }, 21, null],
+    ['a small body as deep as tall (T12 on a real chest CT)', { anteriorMm: 23.6, middleMm: 22.6, posteriorMm: 25.5 }, 25, null],
+    ['a small body read much taller than deep', { anteriorMm: 24, middleMm: 24, posteriorMm: 24 }, 20, 'IMPLAUSIBLE_SIZE'],
+    ['a frame stopped inside a lumbar body', { anteriorMm: 25, middleMm: 23, posteriorMm: 26 }, 22, 'IMPLAUSIBLE_SIZE'],
+    // VerSe's T12 from a click 2 mm in front of and below its centre: Hp read 7 mm over, across the disc above.
+    ['a large body whose posterior height reaches beyond its depth', { anteriorMm: 27.9, middleMm: 27.7, posteriorMm: 34.9 }, 32.5, 'IMPLAUSIBLE_SIZE'],
+  ] as const)('%s', (_name, heightsMm, depthMm, code) => {
+    expect(implausibleSizeReason(heightsMm, depthMm, minDepthToHeightOf(depthMm))?.code ?? null).toBe(code);
+  });
+
+  it('keeps the bound of every body for the default (MR)', () => {
+    // A drawn T2's lumbar body read around a 12 mm bright focus: the proportions of the chest CT's T12.
+    expect(implausibleSizeReason({ anteriorMm: 26.3, middleMm: 26.3, posteriorMm: 26.4 }, 25.9)?.code).toBe('IMPLAUSIBLE_SIZE');
+  });
+});
 describe('nearerABody', () => {
   const size = (anteriorMm: number, middleMm: number, posteriorMm: number, depthMm: number) => ({ heightsMm: { anteriorMm, middleMm, posteriorMm }, depthMm });
   // The real chest CT's T3 and T4 (upper thoracic bodies are about as deep as tall): clicks found a box inside the body

@@ -59,6 +59,16 @@ export const MAX_PLAUSIBLE_DEPTH_MM = 65;
 export const DEPTH_TO_HEIGHT_RANGE: readonly [number, number] = [1.0, 2.4];
 
 /**
+ * Bodies shallower than SMALL_BODY_DEPTH_MM are of upper thoracic size, and those are about as deep as tall (Panjabi
+ * MM et al., Spine 1991;16:888: T1–T4 depth ≈ 1.0–1.1 × height); for them the lower bound of depth ÷ tallest height is
+ * SMALL_BODY_MIN_DEPTH_TO_HEIGHT instead of DEPTH_TO_HEIGHT_RANGE's. On a real contrast chest CT, T3–T5 read 20–21 mm
+ * deep and 19–23 mm tall, and T12 25 mm deep and 23–25 mm tall (as its TotalSegmentator mask reads it); lower thoracic
+ * and lumbar bodies of adults are 28 mm deep or more. Design decision of this project (issue 12).
+ */
+export const SMALL_BODY_DEPTH_MM = 26;
+export const SMALL_BODY_MIN_DEPTH_TO_HEIGHT = 0.9;
+
+/**
  * Plausible anterior ÷ posterior height (Ha ÷ Hp) of a vertebral body, crushed ones included: normal T4–L4 bodies are
  * slightly wedged (Ha ÷ Hp ≈ 0.85–1.0) and L5 is up to ≈ 1.2 taller in front (Black DM et al., J Bone Miner Res
  * 1991;6:883); a Genant grade 3 wedge has Ha ≤ 0.6 Hp and a severe crush reaches ≈ 0.3 (Genant et al., J Bone Miner

@@ -19,7 +19,7 @@ import { measureMrBody } from './mrMeasure';
 import { median, type ExitEdge } from './profile';
 import type { SixPointsMm } from './sixPoints';
 import type { Vec2 } from './vec';
-import { at, implausibleSizeReason, isNoBody, sixPointsOnFrame } from './bodyPoints';
+import { at, implausibleSizeReason, isNoBody, minDepthToHeightOf, sixPointsOnFrame } from './bodyPoints';
 
 /** A proposal on the plane before it is mapped to patient space (internal). */
 export interface PlaneProposal {
@@ -443,7 +443,7 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
   if (frame.polarity === 'brightShell' && hasCement(view, frame, pointEdges)) {
     note({ code: 'CEMENT', message: 'The body holds very dense material (cement?); check every point.' });
   }
-  const implausible = implausibleSizeReason(heightsMm, depthMm);
+  const implausible = implausibleSizeReason(heightsMm, depthMm, minDepthToHeightOf(depthMm));
   if (implausible) note(implausible);
   const inside = frame.polarity === 'brightShell' ? plateInside(view, frame, { anterior: uAnterior, middle: uMiddle, posterior: uPosterior }, v as Record<keyof SixPointsMm, number>) : null;
   if (inside) {

@@ -50,6 +50,29 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
     }
   });
 
+  // T12 here is 25 mm deep and 23–25 mm tall (as its TotalSegmentator mask reads it): flagged IMPLAUSIBLE_SIZE when read
+  // whole until small bodies were allowed to be a little shallower than tall (forty-fifth round, bodyPoints.ts
+  // minDepthToHeightOf), and where a click's readings differed that flag chose among them: the click 3 mm below its
+  // centre was read 15 / 14 / 13 mm (a line inside the body), the centre click with Hp 21.6 (heights spread 8.5 / 8.8 /
+  // 12.2 mm over the nine clicks; now 0.1 / 0.5 / 0.3).
+  it('reads T12 alike from nine clicks ±3 mm around its centre, every height within 1.5 mm of the clicks\' median, not "unusual for a vertebra"', () => {
+    const t12 = centres.find((c) => c.level === 'T12')!.centreMm;
+    const heights: number[][] = [];
+    for (const dy of [-3, 0, 3]) {
+      for (const dz of [-3, 0, 3]) {
+        const result = proposeVertebra(ct!, [t12[0], t12[1] + dy, t12[2] + dz]);
+        if (!result.ok) throw new Error(result.error.message);
+        expect(result.value.reasons.map((r) => r.code), `click (${dy}, ${dz})`).not.toContain('IMPLAUSIBLE_SIZE');
+        heights.push([result.value.heightsMm.anteriorMm, result.value.heightsMm.middleMm, result.value.heightsMm.posteriorMm]);
+      }
+    }
+    for (const n of [0, 1, 2]) {
+      const sorted = heights.map((h) => h[n]!).sort((a, b) => a - b);
+      const middle = sorted[4]!;
+      for (const h of heights) expect(Math.abs(h[n]! - middle)).toBeLessThanOrEqual(1.5);
+    }
+  });
+
   // Each click is read again from the centre its body was found with (proposeVertebra.ts steadyReading). Read once,
   // the median of the bodies' height spreads over these clicks was 4.3 mm (T3's, T4's, T7's and T11's posterior heights
   // spread 9–20 mm: a corner taken on the neighbour's plate across a thin disc, or on a pedicle, from some clicks); now
@@ -127,9 +150,10 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
   // other, the space between them 13 / 17 / 21 mm in front / at mid-depth / behind, at the least 0.64 of the taller's
   // middle height; since the bound on that space was lowered from 0.8 of the two bodies' mean to 0.6 of the taller
   // (detectSpine.ts MAX_DISC_SHARE; right counts on this CT leave at most 0.29) every level past T4 is flagged there;
-  // it said nothing before.
+  // it said nothing before. Since small bodies may be a little shallower than tall (the same round, bodyPoints.ts
+  // minDepthToHeightOf) that pair counts right too: 9 of 9.
   it.each([
-    ['T3', 'T12', 7],
+    ['T3', 'T12', 9],
     ['T4', 'T9', 6],
     ['T5', 'T11', 9],
   ] as const)('puts every body from %s to %s at its level from end clicks one voxel off, or says its level is in doubt', (from, to, rightAtLeast) => {
@@ -155,7 +179,10 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
   // and that was taken for a body found twice, its neighbours and (three levels in doubt) every level past them doubted.
   // Two bodies reaching into each other doubt themselves only. From the two pairs 0.5 mm in front of the centres T4 was
   // read with Hp 11 mm (its inferior endplate found over its front fifth only), out of a body's proportions, and the
-  // count resting on it doubted every level; the next outline around the click, T4 whole, is now taken instead.
+  // count resting on it doubted every level; the next outline around the click, T4 whole, is now taken instead. Since
+  // small bodies may be a little shallower than tall (forty-fifth round, bodyPoints.ts minDepthToHeightOf), T5 and T6
+  // are doubted (reaching across their thin disc, every level right) from 6 of the 9 pairs (4 before): at most two
+  // levels doubted from 7 of the 9 (8 before).
   it('doubts the level only of the bodies that reach across a thin disc, from T4 and T12 clicked a third of a voxel off their centres', () => {
     const first = centres.findIndex((c) => c.level === 'T4');
     const expected = centres.slice(first, centres.findIndex((c) => c.level === 'T12') + 1);
@@ -172,7 +199,7 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
         if (doubted.length <= 2) atMostTwoDoubted += 1;
       }
     }
-    expect(atMostTwoDoubted).toBeGreaterThanOrEqual(8);
+    expect(atMostTwoDoubted).toBeGreaterThanOrEqual(7);
   });
 
   // The viewer opens this CT's sagittal view on the spine within a few millimetres of its midline (4–5 mm here, the
