@@ -3,7 +3,7 @@ import { findBody } from './findBody';
 import type { AnalysisImage } from './image';
 import { at, implausibleSizeReason, nearerABody } from './bodyPoints';
 import { negate, type BodyFrame } from './bodyFrame';
-import { COARSE_SAMPLE_MM, DEPTH_TO_HEIGHT_RANGE } from './constants';
+import { COARSE_SAMPLE_MM, DEPTH_TO_HEIGHT_RANGE, SMALL_BODY_MIN_DEPTH_TO_HEIGHT } from './constants';
 import { measureBody, type PlaneProposal } from './measureBody';
 import { planeViewOf, type PlaneAxes, type PlaneView } from './planeView';
 import { median, type ShellPolarity } from './profile';
@@ -274,8 +274,11 @@ function softTissueInFront(view: PlaneView, found: BodyFrame, other: BodyFrame):
 const SOFT_TISSUE_FROM_MM = 1;
 const SOFT_TISSUE_RATIO = 0.6;
 
-/** Lowest depth ÷ tallest height of a body deepenedPastWall keeps against a much deeper outline. */
-const NEAR_CUBIC_DEPTH_TO_HEIGHT = 0.9;
+/**
+ * Lowest depth ÷ tallest height of a body deepenedPastWall keeps against a much deeper outline, whatever its depth: that
+ * of a small body on CT (constants.ts), the upper thoracic bodies' proportions.
+ */
+const NEAR_CUBIC_DEPTH_TO_HEIGHT = SMALL_BODY_MIN_DEPTH_TO_HEIGHT;
 /** How far in front of such a body's anterior wall another outline's may lie, mm (a wall's shell and its blur either side). */
 const MAX_DEEPENING_MM = 5;
 
