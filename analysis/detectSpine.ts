@@ -2,7 +2,7 @@ import { CHECK_BELOW_CONFIDENCE, confidenceOf, PRECISION_ONLY_REASONS, type Conf
 import type { AnalysisImage } from './image';
 import { planeViewOf, type PlaneView } from './planeView';
 import { median } from './profile';
-import { proposeOnView, steadyReading, toVertebraProposal, withSamplingReason, type AnalysisOptions, type PlaneProposal, type VertebraProposal } from './proposeVertebra';
+import { oneClickOptions, proposeOnView, steadyReading, toVertebraProposal, withSamplingReason, type AnalysisOptions, type PlaneProposal, type VertebraProposal } from './proposeVertebra';
 import { fail, ok, type AnalysisResult } from './result';
 import type { BodyFrame } from './bodyFrame';
 import { proportionExcess } from './bodyPoints';
@@ -310,8 +310,7 @@ export function detectSpine(
   // flagged CLICK_DEPENDENT where that gives other points). An end body replaced by its next outline stays as it is.
   const shownAsOneClick = (seed: Vec2, end: ReadOnView, own: ReadOnView | null, counted: VertebraProposal): VertebraProposal => {
     if (end !== own) return counted;
-    const o = { ...(options.polarity ? { polarity: options.polarity } : {}), otherOutlines: true };
-    const steady = steadyReading(end.view, end.view.toPlane(g.toWorld(seed)), o, end.proposal);
+    const steady = steadyReading(end.view, end.view.toPlane(g.toWorld(seed)), oneClickOptions(options), end.proposal);
     if (!steady || steady === end.proposal) return counted;
     const shown = toVertebraProposal(end.view, steady);
     readings.set(shown, { seed, clicked: true, frame: steady.frame });

@@ -539,6 +539,11 @@ export function steadyReading(view: PlaneView, seed: Vec2, options: ViewOptions,
   return { ...taken, reasons: [...taken.reasons, CLICK_DEPENDENT_REASON] };
 }
 
+/** The options a user's click is read with (one click per vertebra, and the spine's end bodies as one click shows them). */
+export function oneClickOptions(options: AnalysisOptions): ViewOptions {
+  return { ...(options.polarity ? { polarity: options.polarity } : {}), otherOutlines: true };
+}
+
 /**
  * Proposes all six points of the vertebral body that contains `clickMm` (patient LPS, mm), on the plane of a plane
  * image, or of a volume on the plane through the click spanned by `options.planeAxes`: the anterior and posterior
@@ -552,7 +557,7 @@ export function proposeVertebra(image: AnalysisImage, clickMm: Vec3, options: An
   if (!Number.isFinite(view.value.valueAt(seed[0], seed[1]))) {
     return fail('OUTSIDE_IMAGE', 'The point is outside the image; click inside a vertebral body.');
   }
-  const proposal = steadyReading(view.value, seed, { ...(options.polarity ? { polarity: options.polarity } : {}), otherOutlines: true });
+  const proposal = steadyReading(view.value, seed, oneClickOptions(options));
   if (!proposal) {
     return fail('NO_VERTEBRA', 'No vertebral body with two endplates and two walls was found around this point; place the points by hand.');
   }
