@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectSpine, proposeVertebra, seriesHeaderOf, type Vec3 } from '../../analysis';
+import { detectSpine, proposeVertebra, seriesHeaderOf, type Vec3, type VertebraProposal } from '../../analysis';
 import { chestCtAvailable, chestT3UpperMm, readChestCt } from '../helpers/assistData';
 
 // A real contrast-enhanced chest CT (TotalSegmentator's aorta-report crop, 1.5 mm voxels; tests/helpers/assistData.ts
@@ -15,6 +15,15 @@ const AT_LEVEL_MM = 8;
 /** End clicks moved together one voxel either way, front to back and head to foot, (y, z) mm. */
 const END_CLICK_OFFSETS_MM: readonly (readonly [number, number])[] = [-1.5, 0, 1.5].flatMap((dy) => [-1.5, 0, 1.5].map((dz) => [dy, dz] as const));
 
+/** Each of Ha, Hm and Hp of every proposal within `toleranceMm` of that height's median over them. */
+function expectEachHeightNearTheMedian(proposals: readonly VertebraProposal[], toleranceMm: number): void {
+  for (const key of ['anteriorMm', 'middleMm', 'posteriorMm'] as const) {
+    const sorted = proposals.map((p) => p.heightsMm[key]).sort((a, b) => a - b);
+    const middle = sorted[Math.floor(sorted.length / 2)]!;
+    for (const p of proposals) expect(Math.abs(p.heightsMm[key] - middle), key).toBeLessThanOrEqual(toleranceMm);
+  }
+}
+
 function distanceMm(p: readonly number[], q: readonly number[]): number {
   return Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!);
 }
@@ -24,6 +33,17 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
   const ct = volume ? { ...volume, header: seriesHeaderOf('CT', undefined)! } : null;
   /** T3's upper part (assistData.ts CHEST_T3_UPPER_MM), where the T3 tests below were written to click around. */
   const upperT3 = (): Vec3 => chestT3UpperMm(centres);
+  /** One-click proposals of `level` from its centre and ±3 mm front to back and head to foot (nine clicks); none may decline. */
+  const nineClicksAround = (level: string): VertebraProposal[] => {
+    const centre = centres.find((c) => c.level === level)!.centreMm;
+    return [-3, 0, 3].flatMap((dy) =>
+      [-3, 0, 3].map((dz) => {
+        const result = proposeVertebra(ct!, [centre[0], centre[1] + dy, centre[2] + dz]);
+        if (!result.ok) throw new Error(`click (${dy}, ${dz}): ${result.error.message}`);
+        return result.value;
+      }),
+    );
+  };
 
   // Before, four of these ten bodies were flagged VACUUM_CLEFT: the oesophagus's air, with enhanced blood in front of
   // it, was taken for gas inside the body with bone in front of it.
@@ -56,21 +76,9 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
   // centre was read 15 / 14 / 13 mm (a line inside the body), the centre click with Hp 21.6 (heights spread 8.5 / 8.8 /
   // 12.2 mm over the nine clicks; now 0.1 / 0.5 / 0.3).
   it('reads T12 alike from nine clicks ±3 mm around its centre, every height within 1.5 mm of the clicks\' median, not "unusual for a vertebra"', () => {
-    const t12 = centres.find((c) => c.level === 'T12')!.centreMm;
-    const heights: number[][] = [];
-    for (const dy of [-3, 0, 3]) {
-      for (const dz of [-3, 0, 3]) {
-        const result = proposeVertebra(ct!, [t12[0], t12[1] + dy, t12[2] + dz]);
-        if (!result.ok) throw new Error(result.error.message);
-        expect(result.value.reasons.map((r) => r.code), `click (${dy}, ${dz})`).not.toContain('IMPLAUSIBLE_SIZE');
-        heights.push([result.value.heightsMm.anteriorMm, result.value.heightsMm.middleMm, result.value.heightsMm.posteriorMm]);
-      }
-    }
-    for (const n of [0, 1, 2]) {
-      const sorted = heights.map((h) => h[n]!).sort((a, b) => a - b);
-      const middle = sorted[4]!;
-      for (const h of heights) expect(Math.abs(h[n]! - middle)).toBeLessThanOrEqual(1.5);
-    }
+    const proposals = nineClicksAround('T12');
+    for (const [n, p] of proposals.entries()) expect(p.reasons.map((r) => r.code), `click ${n}`).not.toContain('IMPLAUSIBLE_SIZE');
+    expectEachHeightNearTheMedian(proposals, 1.5);
   });
 
   // Before, the click 3 mm below T10's centre was read 10.5 / 12.1 / 19.3 mm, a severe wedge on a normal body: read again
@@ -80,20 +88,7 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
   // was the wedge. A window that weak, with no plate in it at fainter steps either, now has the endplate looked for
   // further out as well (sideScores).
   it('reads T10 alike from nine clicks ±3 mm around its centre, every height within 1.5 mm of the clicks\' median (no false wedge)', () => {
-    const t10 = centres.find((c) => c.level === 'T10')!.centreMm;
-    const heights: number[][] = [];
-    for (const dy of [-3, 0, 3]) {
-      for (const dz of [-3, 0, 3]) {
-        const result = proposeVertebra(ct!, [t10[0], t10[1] + dy, t10[2] + dz]);
-        if (!result.ok) throw new Error(result.error.message);
-        heights.push([result.value.heightsMm.anteriorMm, result.value.heightsMm.middleMm, result.value.heightsMm.posteriorMm]);
-      }
-    }
-    for (const n of [0, 1, 2]) {
-      const sorted = heights.map((h) => h[n]!).sort((a, b) => a - b);
-      const middle = sorted[4]!;
-      for (const h of heights) expect(Math.abs(h[n]! - middle)).toBeLessThanOrEqual(1.5);
-    }
+    expectEachHeightNearTheMedian(nineClicksAround('T10'), 1.5);
   });
 
   // Each click is read again from the centre its body was found with (proposeVertebra.ts steadyReading). Read once,
