@@ -3,7 +3,6 @@ import type { BodyFrame } from './bodyFrame';
 import { drawnCtColumnValue, drawnMidsagittalPlane, type DrawnCtColumn } from './drawnMidsagittalPlane.testing';
 import { fitEndplateLines } from './endplateLine';
 import { planeViewOf } from './planeView';
-import { addScaled2 } from './vec';
 
 // A drawn midsagittal CT column (bodies 36 mm deep and 26 mm tall, 8 mm discs, a 1 mm shell of 700 HU around 200 HU
 // marrow, ±20 HU noise) and the body at the origin located as a box would locate it: walls 18 mm either side of its
@@ -32,7 +31,7 @@ function linesWithFrameAt(superiorMm: number, inferiorMm: number) {
   if (!view.ok) throw new Error(view.error.message);
   const { cranial, anterior } = view.value;
   const frame: BodyFrame = {
-    centre: addScaled2(view.value.toPlane([0, 0, 0]), cranial, 0),
+    centre: view.value.toPlane([0, 0, 0]),
     cranial,
     anterior,
     anteriorWallMm: COLUMN.depthMm / 2,
