@@ -49,16 +49,17 @@ interface EdgeGrid {
   readonly us: readonly number[];
   readonly v0Mm: number;
   readonly rows: number;
-  /** edge[iu · rows + iv] with v = v0Mm + iv · GRID_STEP_MM, widened by ±TUBE_HALF_WIDTH_MM along v. */
+  /** The exit step's response at each sample (image units, the larger the clearer; not finite where not read). */
+  readonly response: Float64Array;
+  /** edge[iu · rows + iv] with v = v0Mm + iv · GRID_STEP_MM, widened by ±TUBE_HALF_WIDTH_MM along v (edgesOf at LINE_EDGE_SHARE). */
   readonly edge: Uint8Array;
   /** disc[iu · rows + iv]: 1 where the sample is a disc line (darker than the plates within DISC_FLANK_MM either side). */
   readonly disc: Uint8Array;
 }
 
-function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferior', expected: number, edgeShare = LINE_EDGE_SHARE): EdgeGrid {
+function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferior', expected: number): EdgeGrid {
   const sign = side === 'superior' ? 1 : -1;
   const exitSign = frame.polarity === 'brightShell' ? -1 : 1;
-  const threshold = edgeShare * frame.contrastValue;
   const from = frame.posteriorWallMm + WALL_INSET_MM;
   const to = frame.anteriorWallMm - WALL_INSET_MM;
   const inset = ((1 - CENTRAL_SHARE) / 2) * (to - from);
@@ -72,7 +73,7 @@ function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferio
   const pad = Math.max(STEP_SHELL_MM, STEP_OUTSIDE_MM, DISC_FLANK_MM) * perMm;
   const span = rows + 2 * pad;
   const column = new Float64Array(span);
-  const raw = new Uint8Array(us.length * rows);
+  const response = new Float64Array(us.length * rows);
   // Disc lines: a sample darker (CT; brighter on MR) than the brightest within DISC_FLANK_MM on both sides by
   // DISC_NOISE_RATIO × the marrow's noise and DISC_EDGE_SHARE × the body's edge contrast, i.e. a disc between two plates
   // however thin it is (the noise estimate is of the smoothed plane, which can be far below the texture left in it).
@@ -98,7 +99,7 @@ function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferio
         outside += column[at + sign * k * perMm]!;
         d = Math.max(d, exitSign * (outside / k - inside / STEP_SHELL_MM));
       }
-      raw[iu * rows + iv] = Number.isFinite(d) && d >= threshold ? 1 : 0;
+      response[iu * rows + iv] = d;
       const here = shellSign * column[at]!;
       let below = -Infinity;
       let above = -Infinity;
@@ -109,9 +110,15 @@ function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferio
       disc[iu * rows + iv] = Number.isFinite(here) && Math.min(below, above) - here >= discContrast ? 1 : 0;
     }
   });
+  return { us, v0Mm, rows, response, edge: edgesOf(response, us.length, rows, LINE_EDGE_SHARE * frame.contrastValue), disc };
+}
+
+/** The edge map of a grid's step responses at `threshold` (image units), widened by ±TUBE_HALF_WIDTH_MM along v. */
+function edgesOf(response: Float64Array, columns: number, rows: number, threshold: number): Uint8Array {
+  const raw = response.map((d) => (Number.isFinite(d) && d >= threshold ? 1 : 0));
   const tube = Math.round(TUBE_HALF_WIDTH_MM / GRID_STEP_MM);
-  const edge = new Uint8Array(raw.length);
-  for (let iu = 0; iu < us.length; iu += 1) {
+  const edge = new Uint8Array(response.length);
+  for (let iu = 0; iu < columns; iu += 1) {
     for (let iv = 0; iv < rows; iv += 1) {
       let any = 0;
       for (let d = -tube; d <= tube && !any; d += 1) {
@@ -121,7 +128,7 @@ function edgeGrid(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferio
       edge[iu * rows + iv] = any;
     }
   }
-  return { us, v0Mm, rows, edge, disc };
+  return edge;
 }
 
 /** For each offset from the expected endplate (mm), the best slope's share of the central depth that is edge (0–1). */
@@ -191,13 +198,15 @@ type LineScores = ReturnType<typeof lineScores>;
  */
 function sideScores(view: PlaneView, frame: BodyFrame, side: 'superior' | 'inferior'): LineScores {
   const expected = side === 'superior' ? frame.superiorMm : frame.inferiorMm;
-  const near = lineScores(edgeGrid(view, frame, side, expected), expected);
+  const nearGrid = edgeGrid(view, frame, side, expected);
+  const near = lineScores(nearGrid, expected);
   if (Math.max(...near.scores) >= WEAK_LINE_SHARE) return near;
   // A thin plate's step can sit near the edge threshold (a 1 mm shell averaged over the 2 mm inside it: a drawn CT's
   // plate scored 0.37–0.77 from one box to the same box a hundredth of a millimetre away): the window is doubted only
   // where fainter steps do not show a plate over most of the depth either (that plate: 1.0; the texture inside the chest
   // CT's T10: 0.57–0.62).
-  if (Math.max(...lineScores(edgeGrid(view, frame, side, expected, FAINT_EDGE_SHARE), expected).scores) >= FAINT_PLATE_SHARE) return near;
+  const faintEdges = edgesOf(nearGrid.response, nearGrid.us.length, nearGrid.rows, FAINT_EDGE_SHARE * frame.contrastValue);
+  if (Math.max(...lineScores({ ...nearGrid, edge: faintEdges }, expected).scores) >= FAINT_PLATE_SHARE) return near;
   const shiftMm = (side === 'superior' ? 1 : -1) * OUTWARD_WINDOW_SHIFT_MM;
   const far = lineScores(edgeGrid(view, frame, side, expected + shiftMm), expected + shiftMm);
   // Only lines beyond that show an endplate themselves may be chosen (one found as weakly is no better evidence); the
