@@ -11,9 +11,9 @@
  * levels and the spread of each height over clicks around them).
  */
 import { availableParallelism, loadavg } from 'node:os';
-import type { SixPoints, SpinalLevel } from '../../measurement';
+import { dot, subtract, unitOrNull, type SixPoints, type SpinalLevel, type Vec3 } from '../../measurement';
 import { centreOf, depthOfMm, distance, grades, HEIGHT_PAIRS, heightErrorsMm, percentile, signedHeightErrorsMm, signedMm } from './assistFigures';
-import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, imageCentreMm, proposeVertebra, seriesHeaderOf, WALL_INSET_MM, type Volume } from '../../analysis';
+import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, imageCentreMm, proposeVertebra, seriesHeaderOf, snapPoint, WALL_INSET_MM, type Volume } from '../../analysis';
 import { join } from 'node:path';
 import {
   bodiesMiddleXMm,
@@ -81,6 +81,54 @@ const FINE_SPINE_GRID_MM: readonly (readonly [number, number])[] = [-1.5, -1, -0
 
 
 
+
+/** Clicks around each reference point for the snap's figures, mm (across the body, along its axis): a 3 × 3 grid ±2 mm. */
+const SNAP_GRID_MM: readonly (readonly [number, number])[] = [-2, 0, 2].flatMap((a) => [-2, 0, 2].map((b) => [a, b] as const));
+
+/** A snapped point is off when it lies further than this from its reference point, mm (a middle point: along the axis). */
+const SNAP_OFF_MM = 1;
+
+/**
+ * `snapPoint` from clicks of SNAP_GRID_MM around each reference point, on the body's own axes (the reference's
+ * anterior-to-posterior and inferior-to-superior directions): how far each snapped point lies from its reference (a
+ * middle point along the axis only, since it keeps the click's place along the endplate; a corner in the plane), the
+ * click's own distance the same way, and how many clicks were kept (nothing found within SNAP_RADIUS_MM) or moved
+ * further from the reference by more than SNAP_OFF_MM.
+ */
+function snapFigures(volume: Volume, levels: readonly ReferenceLevel[]) {
+  const middles: number[] = [];
+  const corners: number[] = [];
+  const clicked: number[] = [];
+  let kept = 0;
+  let movedAway = 0;
+  const cpuMs: number[] = [];
+  for (const reference of levels) {
+    const p = reference.points;
+    const axis = unitOrNull(subtract(p.middleSuperior, p.middleInferior));
+    const across = unitOrNull(subtract(p.anteriorSuperior, p.posteriorSuperior));
+    if (!axis || !across) continue;
+    for (const name of CORNER_NAMES) {
+      const middle = name.startsWith('middle');
+      const offOf = (point: Vec3) =>
+        middle ? Math.abs(dot(subtract(point, p[name]), axis)) : distance(point, p[name]);
+      for (const [a, b] of SNAP_GRID_MM) {
+        const click = [0, 1, 2].map((k) => p[name][k]! + a * across[k]! + b * axis[k]!) as [number, number, number];
+        const c0 = process.cpuUsage();
+        const result = snapPoint(volume, click, name);
+        const c1 = process.cpuUsage(c0);
+        cpuMs.push((c1.user + c1.system) / 1000);
+        if (!result.ok) continue;
+        if (!result.value.snapped) kept += 1;
+        const before = offOf(click);
+        const after = offOf(result.value.pointMm);
+        clicked.push(before);
+        (middle ? middles : corners).push(after);
+        if (after > before + SNAP_OFF_MM) movedAway += 1;
+      }
+    }
+  }
+  return { clicks: clicked.length, clicked, middles, corners, kept, movedAway, cpuMs };
+}
 
 /**
  * Every level proposed from each click of CLICK_GRID_MM around its reference centre: how many are right, flagged, off,
@@ -268,6 +316,15 @@ function bench({ name, volume, levels }: DataSet): ReadonlyMap<SpinalLevel, read
       `${grid.wrongFlagged} off and flagged, ${grid.confidentWrong} off and unflagged, ${grid.declined} declined; ` +
       `height error median ${percentile(grid.heightErrors, 0.5).toFixed(2)} mm, 95th percentile ${percentile(grid.heightErrors, 0.95).toFixed(2)} mm; ` +
       `${grid.offByFiveMm} off by more than 5 mm on a height; depth within ${DEPTH_OFF_MM} mm of the reference's on ${grid.depthRight}`,
+  );
+  const snap = snapFigures(volume, levels);
+  const within = (values: readonly number[]) => values.filter((v) => v <= SNAP_OFF_MM).length;
+  console.log(
+    `  snap, 9 clicks ±2 mm around each point: middle points ${within(snap.middles)}/${snap.middles.length} within ${SNAP_OFF_MM} mm of the reference endplate ` +
+      `(median ${percentile(snap.middles, 0.5).toFixed(2)}, 95th percentile ${percentile(snap.middles, 0.95).toFixed(2)} mm), ` +
+      `corners ${within(snap.corners)}/${snap.corners.length} within ${SNAP_OFF_MM} mm (median ${percentile(snap.corners, 0.5).toFixed(2)}, 95th percentile ${percentile(snap.corners, 0.95).toFixed(2)} mm); ` +
+      `the clicks themselves a median ${percentile(snap.clicked, 0.5).toFixed(2)} mm off; ${snap.kept} kept (nothing within reach), ` +
+      `${snap.movedAway} moved more than ${SNAP_OFF_MM} mm further from the reference; ${percentile(snap.cpuMs, 0.5).toFixed(0)} ms CPU per snap (median)`,
   );
   console.log(`  grade agreement    ${agree}/${levels.length} with the reference points' grades` +
     (expert.length ? `; ${expertAgree}/${expert.length} with the expert grades` : ''));

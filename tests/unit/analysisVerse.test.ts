@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessSpine } from '../../measurement';
-import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, WALL_INSET_MM, type Vec3 } from '../../analysis';
+import { assessSpine, dot, subtract, unitOrNull } from '../../measurement';
+import { CHECK_BELOW_CONFIDENCE, CORNER_NAMES, detectSpine, proposeVertebra, snapPoint, WALL_INSET_MM, type Vec3 } from '../../analysis';
 import { depthOfMm } from '../bench/assistFigures';
 import { readVerse, verseAvailable, verseReferences, type VerseReference } from '../helpers/assistData';
 
@@ -339,6 +339,28 @@ describe.skipIf(!available)('the analysis on the real VerSe CT', HEAVY, () => {
       expect(Math.abs(depthMm - referenceDepthMm), `click (${dy}, ${dz}): depth ${depthMm.toFixed(1)} mm`).toBeLessThan(3);
       expect(heightsMm.anteriorMm / heightsMm.posteriorMm, `click (${dy}, ${dz})`).toBeLessThan(0.6);
       expect(reasons.map((r) => r.code), `click (${dy}, ${dz})`).toContain('VACUUM_CLEFT');
+    }
+  });
+  // A middle point snaps along the body's axis only. It took the strongest edge within 5 mm of the click: a click on
+  // L3's superior endplate 2 mm behind its middle went 4.7 mm up onto L2's plate, clicks 2 mm inside T10 above its
+  // inferior endplate 6 mm down across the disc, one 2 mm inside T11 5.3 mm up. It now takes the edge nearest the
+  // endplate as the body's proposal reads it at the click's depth.
+  it('snaps a middle point clicked within 2 mm of its endplate onto that endplate, never onto the neighbour\'s', () => {
+    for (const reference of references) {
+      const p = reference.points;
+      const axis = unitOrNull(subtract(p.middleSuperior, p.middleInferior))!;
+      const across = unitOrNull(subtract(p.anteriorSuperior, p.posteriorSuperior))!;
+      for (const name of ['middleSuperior', 'middleInferior'] as const) {
+        for (const a of [-2, 0, 2]) {
+          for (const b of [-2, 0, 2]) {
+            const click = [0, 1, 2].map((k) => p[name][k]! + a * across[k]! + b * axis[k]!) as unknown as Vec3;
+            const snapped = snapPoint(ct!, click, name);
+            if (!snapped.ok) throw new Error(snapped.error.message);
+            const offAxisMm = dot(subtract(snapped.value.pointMm, p[name]), axis);
+            expect(Math.abs(offAxisMm), `${reference.level} ${name} clicked (${a}, ${b}) mm: ${offAxisMm.toFixed(1)} mm along the axis`).toBeLessThanOrEqual(2);
+          }
+        }
+      }
     }
   });
 });
