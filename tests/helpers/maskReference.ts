@@ -96,6 +96,62 @@ function bodyRegion(slice: MaskSlice, label: number): Array<[number, number]> | 
 }
 
 /**
+ * A body whose moment along its minor principal axis is over this share of the one along its major axis has its axis
+ * read from the outline facing its neighbours (facingAxis). On the real lumbar MR of Chu et al. and Zukić et al. nine
+ * bodies about as high as deep (T12–L5) had their reference points read along the walls before; the tilted, wedged L5s
+ * of the second set, whose minor axis is clear, read no better from the facing outline (the sacrum below them).
+ */
+const SQUARE_MOMENT_SHARE = 0.7;
+
+/** The outline facing a neighbouring body: its pixels within this much of their nearest to that body, mm. */
+const FACING_MARGIN_MM = 4;
+
+/**
+ * The body's axis from the parts of its outline that face its neighbours (`label` ± 1 on the slice): an endplate is the
+ * surface across the disc from the next body, whatever the body's proportions. Each facing part is the outline's
+ * pixels within FACING_MARGIN_MM of their nearest to that neighbour; the axis is perpendicular to the mean direction of
+ * the facing parts' principal axes, oriented to the head (+z). Null without a neighbour on the slice. A body about as
+ * high as deep has no clear minor principal axis (on the real lumbar T2s of Chu et al. five bodies started from one
+ * along the walls, and the endplates' turns then settled on the walls).
+ */
+function facingAxis(slice: MaskSlice, label: number, region: readonly (readonly [number, number])[]): P | null {
+  const inside = new Set(region.map(([a, b]) => a + b * slice.width));
+  const outline = region.filter(([a, b]) =>
+    [[1, 0], [-1, 0], [0, 1], [0, -1]].some(([da, db]) => !inside.has(a + da! + (b + db!) * slice.width)));
+  const directions: P[] = [];
+  for (const other of [label - 1, label + 1]) {
+    const neighbour = other > 0 ? bodyRegion(slice, other) : null;
+    if (!neighbour) continue;
+    const points = outline.map(([a, b]) => slice.toPatient(a, b));
+    const theirs = neighbour.map(([a, b]) => slice.toPatient(a, b));
+    const gaps = points.map((p) => Math.min(...theirs.map((q) => Math.hypot(p[0] - q[0], p[1] - q[1]))));
+    const nearest = Math.min(...gaps);
+    const facing = points.filter((_, k) => gaps[k]! <= nearest + FACING_MARGIN_MM);
+    if (facing.length < 3) continue;
+    const my = facing.reduce((t, p) => t + p[0], 0) / facing.length;
+    const mz = facing.reduce((t, p) => t + p[1], 0) / facing.length;
+    let yy = 0;
+    let zz = 0;
+    let yz = 0;
+    for (const p of facing) {
+      yy += (p[0] - my) ** 2;
+      zz += (p[1] - mz) ** 2;
+      yz += (p[0] - my) * (p[1] - mz);
+    }
+    const angle = 0.5 * Math.atan2(2 * yz, yy - zz);
+    const along: P = [Math.cos(angle), Math.sin(angle)];
+    // Both facing parts' directions pointing the same way (front to back) before they are averaged.
+    directions.push(along[0] >= 0 ? along : [-along[0], -along[1]]);
+  }
+  if (directions.length === 0) return null;
+  const mean: P = [directions.reduce((t, d) => t + d[0], 0), directions.reduce((t, d) => t + d[1], 0)];
+  const length = Math.hypot(mean[0], mean[1]);
+  if (!(length > 0)) return null;
+  const normal: P = [-mean[1] / length, mean[0] / length];
+  return normal[1] >= 0 ? normal : [-normal[0], -normal[1]];
+}
+
+/**
  * The reference six points of `label` on `slice`, `insetMm` inside the walls (the analysis's WALL_INSET_MM for a fair
  * comparison); null when the label has no body on the slice.
  */
@@ -157,6 +213,12 @@ export function referencePointsFromMask(slice: MaskSlice, label: number, insetMm
   // The minor axis, oriented to the head (+z).
   const minor: P = [-Math.sin(major), Math.cos(major)];
   let cranial: P = minor[1] >= 0 ? minor : [-minor[0], -minor[1]];
+  // Principal moments about the centroid along the major and minor axes: with the minor one over SQUARE_MOMENT_SHARE of
+  // the major the body is about as high as deep, and its principal axes say nothing of where its endplates are.
+  const spread = Math.hypot((syy - szz) / 2, syz);
+  const alongMajor = (syy + szz) / 2 + spread;
+  const alongMinor = (syy + szz) / 2 - spread;
+  if (axis === 'endplates' && alongMinor > SQUARE_MOMENT_SHARE * alongMajor) cranial = facingAxis(slice, label, region) ?? cranial;
   const move = (p: P, d: P, t: number): P => [p[0] + d[0] * t, p[1] + d[1] * t];
   /** The axis turned perpendicular to the mean slope of the boundaries above and below, over the central 60 % of the depth. */
   const endplateNormal = (from: P, up: P, front: P, halfDepth: number): P => {
