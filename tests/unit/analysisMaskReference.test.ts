@@ -76,4 +76,26 @@ describe('referencePointsFromMask', () => {
   it('finds nothing for a label that is not on the slice', () => {
     expect(referencePointsFromMask(drawnBody({ depthMm: 40, anteriorMm: 28, posteriorMm: 28, tiltDeg: 0 }), 9, 1)).toBeNull();
   });
+
+  // A body a little taller than deep (30 × 28 mm) has its minor principal axis front to back: the 'endplates' reading
+  // started there and settled on the walls (nine bodies of the real lumbar MR sets), reading the depth as the heights.
+  // Its axis now starts perpendicular to the outline facing the bodies above and below (labels 6 and 8).
+  it('reads a body about as high as deep along the axis to its neighbours, not across its walls', () => {
+    const spacing = 0.5;
+    const labelAt = (a: number, b: number): number => {
+      const y = a * spacing - 40;
+      const z = b * spacing - 60;
+      if (Math.abs(y) > 14) return 0;
+      if (Math.abs(z) <= 15) return 7;
+      if (z > 23 && z <= 50) return 6;
+      if (z < -23 && z >= -50) return 8;
+      return 0;
+    };
+    const slice: MaskSlice = { width: 160, height: 240, labelAt, toPatient: (a, b) => [a * spacing, b * spacing], spacingMm: [spacing, spacing] };
+    const points = referencePointsFromMask(slice, 7, 1, 'endplates');
+    expect(points).not.toBeNull();
+    const h = heights(points!);
+    for (const height of [h.anteriorMm, h.middleMm, h.posteriorMm]) expect(Math.abs(height - 30)).toBeLessThanOrEqual(0.6);
+    expect(points!.anteriorSuperior[0]).toBeLessThan(points!.posteriorSuperior[0]);
+  });
 });
