@@ -96,11 +96,12 @@ export function snapPoint(image: AnalysisImage, clickMm: Vec3, corner: CornerNam
       // since a half-maximum exit edge is not where an MR proposal puts the surface.
       const bodyFrame = proposal.frame;
       const u = dot2(subtract2(click, bodyFrame.centre), bodyFrame.anterior);
+      const side = superior ? 'superior' : 'inferior';
       const sign = superior ? 1 : -1;
-      const endplateV = endplateAt(bodyFrame, proposal.points, superior ? 'superior' : 'inferior', u);
+      const endplateV = endplateAt(bodyFrame, proposal.points, side, u);
       const edge = bodyFrame.polarity === 'darkShell'
         ? null
-        : refinedEdge(plane, bodyFrame, superior ? 'superior' : 'inferior', u, sign * endplateV, MIN_EDGE_NOISE_RATIO * bodyFrame.marrow.noiseValue);
+        : refinedEdge(plane, bodyFrame, side, u, sign * endplateV, MIN_EDGE_NOISE_RATIO * bodyFrame.marrow.noiseValue);
       target = at(bodyFrame, u, edge ? sign * edge.distanceMm : endplateV);
     } else {
       target = proposal.points[corner];

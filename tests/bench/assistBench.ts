@@ -127,7 +127,7 @@ function snapFigures(volume: Volume, levels: readonly ReferenceLevel[]) {
       }
     }
   }
-  return { clicks: clicked.length, clicked, middles, corners, kept, movedAway, cpuMs };
+  return { clicked, middles, corners, kept, movedAway, cpuMs };
 }
 
 /**

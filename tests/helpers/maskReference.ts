@@ -118,11 +118,11 @@ function facingAxis(slice: MaskSlice, label: number, region: readonly (readonly 
   const inside = new Set(region.map(([a, b]) => a + b * slice.width));
   const outline = region.filter(([a, b]) =>
     [[1, 0], [-1, 0], [0, 1], [0, -1]].some(([da, db]) => !inside.has(a + da! + (b + db!) * slice.width)));
+  const points = outline.map(([a, b]) => slice.toPatient(a, b));
   const directions: P[] = [];
   for (const other of [label - 1, label + 1]) {
     const neighbour = other > 0 ? bodyRegion(slice, other) : null;
     if (!neighbour) continue;
-    const points = outline.map(([a, b]) => slice.toPatient(a, b));
     const theirs = neighbour.map(([a, b]) => slice.toPatient(a, b));
     const gaps = points.map((p) => Math.min(...theirs.map((q) => Math.hypot(p[0] - q[0], p[1] - q[1]))));
     const nearest = Math.min(...gaps);
