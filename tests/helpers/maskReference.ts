@@ -96,6 +96,29 @@ function bodyRegion(slice: MaskSlice, label: number): Array<[number, number]> | 
 }
 
 /**
+ * Centroid and principal axes of points (patient y, z mm): the major axis's angle from +y (radians) and the second
+ * moments about the centroid along the major and the minor axis (mm²).
+ */
+function principalAxes(points: readonly P[]): { centroid: P; majorAngle: number; alongMajor: number; alongMinor: number } {
+  const centroid = points.reduce<[number, number]>((s, p) => [s[0] + p[0] / points.length, s[1] + p[1] / points.length], [0, 0]);
+  let syy = 0;
+  let szz = 0;
+  let syz = 0;
+  for (const p of points) {
+    syy += (p[0] - centroid[0]) ** 2;
+    szz += (p[1] - centroid[1]) ** 2;
+    syz += (p[0] - centroid[0]) * (p[1] - centroid[1]);
+  }
+  const spread = Math.hypot((syy - szz) / 2, syz);
+  return {
+    centroid,
+    majorAngle: 0.5 * Math.atan2(2 * syz, syy - szz),
+    alongMajor: (syy + szz) / 2 + spread,
+    alongMinor: (syy + szz) / 2 - spread,
+  };
+}
+
+/**
  * A body whose moment along its minor principal axis is over this share of the one along its major axis has its axis
  * read from the outline facing its neighbours (facingAxis). On the real lumbar MR of Chu et al. and Zukić et al. nine
  * bodies about as high as deep (T12–L5) had their reference points read along the walls before; the tilted, wedged L5s
@@ -128,17 +151,7 @@ function facingAxis(slice: MaskSlice, label: number, region: readonly (readonly 
     const nearest = Math.min(...gaps);
     const facing = points.filter((_, k) => gaps[k]! <= nearest + FACING_MARGIN_MM);
     if (facing.length < 3) continue;
-    const my = facing.reduce((t, p) => t + p[0], 0) / facing.length;
-    const mz = facing.reduce((t, p) => t + p[1], 0) / facing.length;
-    let yy = 0;
-    let zz = 0;
-    let yz = 0;
-    for (const p of facing) {
-      yy += (p[0] - my) ** 2;
-      zz += (p[1] - mz) ** 2;
-      yz += (p[0] - my) * (p[1] - mz);
-    }
-    const angle = 0.5 * Math.atan2(2 * yz, yy - zz);
+    const angle = principalAxes(facing).majorAngle;
     const along: P = [Math.cos(angle), Math.sin(angle)];
     // Both facing parts' directions pointing the same way (front to back) before they are averaged.
     directions.push(along[0] >= 0 ? along : [-along[0], -along[1]]);
@@ -195,29 +208,13 @@ export function referencePointsFromMask(slice: MaskSlice, label: number, insetMm
     const s = values.filter(Number.isFinite).sort((x, y) => x - y);
     return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
   };
-  const centroid = region.reduce<[number, number]>((s, [a, b]) => {
-    const p = slice.toPatient(a, b);
-    return [s[0] + p[0] / region.length, s[1] + p[1] / region.length];
-  }, [0, 0]);
   // Principal axes of the region: a thoraco-lumbar body is deeper than high, so the major axis runs front to back.
-  let syy = 0;
-  let szz = 0;
-  let syz = 0;
-  for (const [a, b] of region) {
-    const p = slice.toPatient(a, b);
-    syy += (p[0] - centroid[0]) ** 2;
-    szz += (p[1] - centroid[1]) ** 2;
-    syz += (p[0] - centroid[0]) * (p[1] - centroid[1]);
-  }
-  const major = 0.5 * Math.atan2(2 * syz, syy - szz);
+  const { centroid, majorAngle: major, alongMajor, alongMinor } = principalAxes(region.map(([a, b]) => slice.toPatient(a, b)));
   // The minor axis, oriented to the head (+z).
   const minor: P = [-Math.sin(major), Math.cos(major)];
   let cranial: P = minor[1] >= 0 ? minor : [-minor[0], -minor[1]];
-  // Principal moments about the centroid along the major and minor axes: with the minor one over SQUARE_MOMENT_SHARE of
-  // the major the body is about as high as deep, and its principal axes say nothing of where its endplates are.
-  const spread = Math.hypot((syy - szz) / 2, syz);
-  const alongMajor = (syy + szz) / 2 + spread;
-  const alongMinor = (syy + szz) / 2 - spread;
+  // With the minor principal moment over SQUARE_MOMENT_SHARE of the major the body is about as high as deep, and its
+  // principal axes say nothing of where its endplates are.
   if (axis === 'endplates' && alongMinor > SQUARE_MOMENT_SHARE * alongMajor) cranial = facingAxis(slice, label, region) ?? cranial;
   const move = (p: P, d: P, t: number): P => [p[0] + d[0] * t, p[1] + d[1] * t];
   /** The axis turned perpendicular to the mean slope of the boundaries above and below, over the central 60 % of the depth. */
