@@ -5,9 +5,10 @@ import { median } from './profile';
 import { oneClickOptions, proposeOnView, steadyReading, toVertebraProposal, withSamplingReason, type AnalysisOptions, type PlaneProposal, type VertebraProposal } from './proposeVertebra';
 import { fail, ok, type AnalysisResult } from './result';
 import type { BodyFrame } from './bodyFrame';
+import { CROSSED_TOLERANCE_MM, facingGapMm, facingGapsMm } from './facingGaps';
 import { proportionExcess } from './bodyPoints';
 import { MAX_BODIES, foundTwice, overlap, plausible, spacingHeightMm } from './spineBodies';
-import { addScaled2, distance3, dot2, dot3, length3, negate2, perpendicular2, subtract2, subtract3, unit2, type Vec2, type Vec3 } from './vec';
+import { addScaled2, distance3, dot2, dot3, negate2, perpendicular2, subtract2, subtract3, unit2, type Vec2, type Vec3 } from './vec';
 import { offTheColumn, walkColumn, type WalkedBody } from './walkColumn';
 
 /** One body found between the two clicks. */
@@ -630,42 +631,6 @@ interface Reading {
   readonly clicked: boolean;
   readonly frame: BodyFrame;
 }
-
-/** The gaps between two neighbouring bodies' facing endplates along the anterior, middle and posterior lines, mm. */
-interface FacingGaps {
-  readonly anteriorMm: number;
-  readonly middleMm: number;
-  readonly posteriorMm: number;
-}
-
-/**
- * The gaps between two neighbouring bodies' facing endplates over the anterior, middle and posterior lines, mm, along
- * their mean axis, in either order: negative where one body's endplate lies beyond the other's (across the disc).
- */
-function facingGapsMm(p: VertebraProposal, q: VertebraProposal): FacingGaps {
-  const axis: Vec3 = [p.cranialAxis[0] + q.cranialAxis[0], p.cranialAxis[1] + q.cranialAxis[1], p.cranialAxis[2] + q.cranialAxis[2]];
-  const norm = length3(axis) || 1;
-  const unit: Vec3 = [axis[0] / norm, axis[1] / norm, axis[2] / norm];
-  const [upper, lower] = dot3(subtract3(p.centreMm, q.centreMm), unit) >= 0 ? [p, q] : [q, p];
-  return {
-    anteriorMm: dot3(subtract3(upper.points.anteriorInferior, lower.points.anteriorSuperior), unit),
-    middleMm: dot3(subtract3(upper.points.middleInferior, lower.points.middleSuperior), unit),
-    posteriorMm: dot3(subtract3(upper.points.posteriorInferior, lower.points.posteriorSuperior), unit),
-  };
-}
-
-/** The least gap between two neighbouring bodies' facing endplates, mm, over their three lines (facingGapsMm). */
-export function facingGapMm(p: VertebraProposal, q: VertebraProposal): number {
-  const gaps = facingGapsMm(p, q);
-  return Math.min(gaps.anteriorMm, gaps.middleMm, gaps.posteriorMm);
-}
-
-/**
- * How far one neighbour's endplate may lie beyond the other's before the two count as crossed, mm: two plates read at
- * half maximum either side of a disc worn to nothing (a vacuum disc, a fusion) can meet, and each is read to a few
- * tenths of a millimetre. Design decision of this project (issue 12).
- */
-const CROSSED_TOLERANCE_MM = 0.5;
 
 /** How far a second reading of a body read far too deep may reach into a neighbour and still be taken (flagged), mm: a thin disc (OVERLAP_TOLERANCE_MM's). */
 const REACH_ACROSS_MM = 3;

@@ -1,4 +1,5 @@
 import { confidenceOf, type ConfidenceReason } from './confidence';
+import { CROSSED_TOLERANCE_MM, facingGapMm } from './facingGaps';
 import { findBody } from './findBody';
 import type { AnalysisImage } from './image';
 import { at, implausibleSizeReason, nearerABody } from './bodyPoints';
@@ -510,7 +511,8 @@ const CLICK_DEPENDENT_REASON: ConfidenceReason = {
  * anywhere inside a body, and the points should not depend on where. When the two readings agree (sameReading) the
  * first stands; when they do not, the body is read a third time, from the second reading's centre. Where that third
  * reading agrees with the click's own, the click's stands as well (the second was the odd one). Otherwise the points
- * depend on the click and the proposal is flagged CLICK_DEPENDENT: the reading the second and third agree on is taken
+ * depend on the click and the proposal is flagged CLICK_DEPENDENT: readings that reach into a neighbouring body are
+ * passed over (clearOfNeighbours; forty-eighth round), and of the rest the reading the second and third agree on is taken
  * unless it is less confident than the click's own (then the click's); where none agree, or the body's own centre
  * finds no body holding the click, the most confident reading. On the real VerSe CT, of nine clicks ±2 mm around each
  * body's centre, 11 readings changed from their own centre and 10 of them were off the mask's heights by more than
@@ -530,13 +532,78 @@ export function steadyReading(view: PlaneView, seed: Vec2, options: ViewOptions,
   const third = second && fromCentre(second);
   if (third && sameReading(first, third)) return first;
   const confidence = (p: PlaneProposal) => confidenceOf(p.reasons);
-  let taken = first;
-  if (second && third && sameReading(second, third)) {
-    if (confidence(second) >= confidence(first)) taken = second;
+  // Readings that reach into a neighbouring body are passed over first; the one read first of those left plays the
+  // click's own part below.
+  const [ownReading, secondReading, thirdReading] = clearOfNeighbours(view, [first, second, third].filter((p): p is PlaneProposal => p !== null), options);
+  let taken = ownReading!;
+  if (secondReading && thirdReading && sameReading(secondReading, thirdReading)) {
+    if (confidence(secondReading) >= confidence(taken)) taken = secondReading;
   } else {
-    for (const p of [second, third]) if (p && confidence(p) > confidence(taken)) taken = p;
+    for (const p of [secondReading, thirdReading]) if (p && confidence(p) > confidence(taken)) taken = p;
   }
   return { ...taken, reasons: [...taken.reasons, CLICK_DEPENDENT_REASON] };
+}
+
+/**
+ * Of a click's differing readings (steadyReading; the click's own first), those that do not reach into a neighbouring
+ * body (clearReadings), in their order. A neighbour is read once, from half a body's height beyond the click's own
+ * reading's endplate, and only beyond an endplate that the readings put in different places (a corner or its middle
+ * more than STEADY_HEIGHT_MM apart). Two bodies cannot share bone: where a thin disc wedges towards a wall in a
+ * kyphosis, one reading may take the neighbour's plate beyond the disc for its corner (the real chest CT's T8 clicked
+ * at its centre: two of its three readings put the superior posterior corner 3.5 mm inside T7, Hp 24.2 mm and a false
+ * biconcave grade, where its other eight clicks read 16.9–19.0 mm).
+ */
+function clearOfNeighbours(view: PlaneView, readings: readonly PlaneProposal[], options: ViewOptions): PlaneProposal[] {
+  const own = readings[0];
+  if (!own) return [];
+  const sides = (['superior', 'inferior'] as const).filter((side) => readings.some((p) => endplateMovedMm(p, own, side) > STEADY_HEIGHT_MM));
+  const neighbours = sides.flatMap((side) => neighbourBeyond(view, own, side, options) ?? []);
+  if (neighbours.length === 0) return [...readings];
+  const gapsMm = readings.map((p) => {
+    const body = toVertebraProposal(view, p);
+    return Math.min(...neighbours.map((n) => facingGapMm(body, n)));
+  });
+  return clearReadings(readings, gapsMm);
+}
+
+/**
+ * Of readings of one body, each with its least facing gap to the neighbours read beside it (`gapsMm`, facingGapMm:
+ * negative where it reaches into one), those reaching in by no more than NEIGHBOUR_REACH_MM, in their order; all of
+ * them when none keeps clear of the neighbours (a gap under −CROSSED_TOLERANCE_MM on every reading: the neighbour,
+ * read once, may be the misread one).
+ */
+export function clearReadings<T>(readings: readonly T[], gapsMm: readonly number[]): T[] {
+  if (!gapsMm.some((gap) => gap >= -CROSSED_TOLERANCE_MM)) return [...readings];
+  return readings.filter((_, k) => gapsMm[k]! >= -NEIGHBOUR_REACH_MM);
+}
+
+/**
+ * How far a reading may reach into a neighbour read beside it and still be weighed, mm. More than the crossing
+ * tolerance of a detected spine (CROSSED_TOLERANCE_MM), whose neighbours are each read as a click reads them: here the
+ * neighbour is read once, from one seed, and its own endplate may be a millimetre or two off (the real chest CT's T11,
+ * clicked 3 mm above its centre: a right reading reached 1.4 mm into a T10 read with its anterior height 6 mm short).
+ * Design decision of this project (issue 12).
+ */
+const NEIGHBOUR_REACH_MM = 2;
+
+/** How far apart two readings put one endplate, mm: the largest distance between their anterior, middle or posterior points on it. */
+function endplateMovedMm(p: PlaneProposal, q: PlaneProposal, side: 'superior' | 'inferior'): number {
+  const names = side === 'superior' ? (['anteriorSuperior', 'middleSuperior', 'posteriorSuperior'] as const) : (['anteriorInferior', 'middleInferior', 'posteriorInferior'] as const);
+  return Math.max(...names.map((name) => Math.hypot(p.points[name][0] - q.points[name][0], p.points[name][1] - q.points[name][1])));
+}
+
+/**
+ * The body beyond `p`'s `side` endplate, read once from half `p`'s middle height beyond that endplate at mid-depth;
+ * null where no body is found there, or the one found is `p`'s own (its centre not that far beyond `p`'s).
+ */
+function neighbourBeyond(view: PlaneView, p: PlaneProposal, side: 'superior' | 'inferior', options: ViewOptions): VertebraProposal | null {
+  const { frame } = p;
+  const halfHeightMm = (frame.superiorMm - frame.inferiorMm) / 2;
+  const vMm = side === 'superior' ? frame.superiorMm + halfHeightMm : frame.inferiorMm - halfHeightMm;
+  const neighbour = proposeOnView(view, at(frame, (frame.anteriorWallMm + frame.posteriorWallMm) / 2, vMm), options);
+  if (!neighbour) return null;
+  const beyondMm = dot2(subtract2(neighbour.frame.centre, frame.centre), frame.cranial) * (side === 'superior' ? 1 : -1);
+  return beyondMm >= halfHeightMm ? toVertebraProposal(view, neighbour) : null;
 }
 
 /** The options a user's click is read with (one click per vertebra, and the spine's end bodies as one click shows them). */

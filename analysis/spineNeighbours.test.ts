@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { depthLikeNeighbours, facingGapMm, posteriorGapsClosed, withGapDoubts, type SpineVertebra } from './detectSpine';
+import { depthLikeNeighbours, posteriorGapsClosed, withGapDoubts, type SpineVertebra } from './detectSpine';
+import { facingGapMm } from './facingGaps';
 import type { VertebraProposal } from './proposeVertebra';
 import { foundTwice, overlap } from './spineBodies';
 import type { Vec3 } from './vec';

@@ -91,6 +91,14 @@ describe.skipIf(!available)('the analysis on a real contrast chest CT (T3–T12,
     expectEachHeightNearTheMedian(nineClicksAround('T10'), 1.5);
   });
 
+  // T8 clicked at its centre was read three times (steadyReading) and the second and third readings agreed on a superior
+  // posterior corner 3.5 mm inside T7, across the thin disc that wedges towards the back in the kyphosis: Hp 24.2 mm
+  // and a false biconcave grade, where its other eight clicks read 16.9–17.1 mm. Readings that reach into a neighbour
+  // (read once beyond the endplate they differ on) are now passed over when another keeps clear of it (clearOfNeighbours).
+  it('reads T8 from nine clicks ±3 mm around its centre with every height within 2.5 mm of the clicks\' median (no corner inside T7)', () => {
+    expectEachHeightNearTheMedian(nineClicksAround('T8'), 2.5);
+  });
+
   // Each click is read again from the centre its body was found with (proposeVertebra.ts steadyReading). Read once,
   // the median of the bodies' height spreads over these clicks was 4.3 mm (T3's, T4's, T7's and T11's posterior heights
   // spread 9–20 mm: a corner taken on the neighbour's plate across a thin disc, or on a pedicle, from some clicks); now
