@@ -617,8 +617,8 @@ function neighbourBeyond(view: PlaneView, p: PlaneProposal, side: 'superior' | '
   const vMm = side === 'superior' ? frame.superiorMm + halfHeightMm : frame.inferiorMm - halfHeightMm;
   const neighbour = proposeOnView(view, at(frame, (frame.anteriorWallMm + frame.posteriorWallMm) / 2, vMm), options);
   if (!neighbour) return null;
-  const beyondMm = dot2(subtract2(neighbour.frame.centre, frame.centre), frame.cranial) * (side === 'superior' ? 1 : -1);
-  return beyondMm >= halfHeightMm ? toVertebraProposal(view, neighbour) : null;
+  const centreBeyondMm = dot2(subtract2(neighbour.frame.centre, frame.centre), frame.cranial) * (side === 'superior' ? 1 : -1);
+  return centreBeyondMm >= halfHeightMm ? toVertebraProposal(view, neighbour) : null;
 }
 
 /** The options a user's click is read with (one click per vertebra, and the spine's end bodies as one click shows them). */
