@@ -81,9 +81,18 @@ const CEMENT_CONTRAST_RATIO = 2;
  * of u form runs while each is within IRREGULAR_RESIDUAL_MM of the one before; an end run of less than
  * MERGED_END_MAX_SHARE of the depth lying DISC_MIN_MM or more beyond the run next to it) is left out, so the corner
  * follows the rest of the endplate. A longer outward run is kept: that is the endplate itself beyond a fracture step.
- * Pairs are (u mm, outward distance mm).
+ * The depth is that of the edges found, and for an end run reaching its wall (within MERGED_END_WALL_REACH_MM of the
+ * corner column) also the body's own between its corner columns, when the run next to it lies nearer where the frame
+ * puts the endplate (`columns.expectedMm`): where the disc is thin no edge may show over a third of the depth, and the
+ * merged end then spans more than a third of what is left (the real chest CT's T7 clicked 3 mm in front of its centre:
+ * 8 edges on T6's plate from the posterior wall, 5–6 mm beyond 7 on T7's own, none in front, its superior posterior
+ * corner read 6 mm up in T6, Hp 24.2 mm where its other clicks read 18 mm). Pairs are (u mm, outward distance mm);
+ * `columns`: the corner columns (u mm, posterior and anterior) and the endplate's distance at mid-depth (mm).
  */
-function withoutMergedEnds(pairs: readonly (readonly [number, number])[]): { pairs: (readonly [number, number])[]; dropped: boolean } {
+export function withoutMergedEnds(
+  pairs: readonly (readonly [number, number])[],
+  columns: { readonly fromMm: number; readonly toMm: number; readonly expectedMm: number },
+): { pairs: (readonly [number, number])[]; dropped: boolean } {
   const sorted = [...pairs].sort((a, b) => a[0] - b[0]);
   const runs: (readonly [number, number])[][] = [];
   for (const p of sorted) {
@@ -95,7 +104,8 @@ function withoutMergedEnds(pairs: readonly (readonly [number, number])[]): { pai
   const firstRun = runs[0];
   const lastRun = runs[runs.length - 1];
   if (runs.length < 2 || !firstRun || !lastRun) return { pairs: sorted, dropped: false };
-  const depthMm = sorted[sorted.length - 1]![0] - sorted[0]![0];
+  const foundDepthMm = sorted[sorted.length - 1]![0] - sorted[0]![0];
+  const bodyDepthMm = columns.toMm - columns.fromMm;
   // A pit in the plate (a Schmorl node: a run shorter than the runs either side of it and lying DISC_MIN_MM or more
   // inward of both) is passed over: an end run is compared with the plate beyond it, not with the pit's floor, which
   // every end lies outward of. A run as long as one beside it is the plate itself, its ends the neighbour's (the real
@@ -113,12 +123,16 @@ function withoutMergedEnds(pairs: readonly (readonly [number, number])[]): { pai
   while (beforeEnd > 0 && pit(beforeEnd)) beforeEnd -= 1;
   // The end must lie outward of the plate beyond it both where that plate meets it and over its length: where a pit's
   // slope joins the plate into one run, the run's edge next to the end lies on the slope, its median on the plate.
-  const merged = (end: readonly (readonly [number, number])[], beyond: readonly (readonly [number, number])[], nextEdge: readonly [number, number]) => {
+  const merged = (end: readonly (readonly [number, number])[], beyond: readonly (readonly [number, number])[], nextEdge: readonly [number, number], atWall: boolean) => {
     const endMm = median(end.map((p) => p[1]));
-    return end[end.length - 1]![0] - end[0]![0] < MERGED_END_MAX_SHARE * depthMm && endMm - nextEdge[1] >= DISC_MIN_MM && endMm - median(beyond.map((p) => p[1])) >= DISC_MIN_MM;
+    const spanMm = end[end.length - 1]![0] - end[0]![0];
+    const beyondMm = median(beyond.map((p) => p[1]));
+    const nearerExpected = Math.abs(beyondMm - columns.expectedMm) < Math.abs(endMm - columns.expectedMm);
+    const short = spanMm < MERGED_END_MAX_SHARE * foundDepthMm || (atWall && nearerExpected && spanMm < MERGED_END_MAX_SHARE * bodyDepthMm);
+    return short && endMm - nextEdge[1] >= DISC_MIN_MM && endMm - beyondMm >= DISC_MIN_MM;
   };
-  const dropFirst = merged(firstRun, runs[afterFirst]!, runs[afterFirst]![0]!);
-  const dropLast = merged(lastRun, runs[beforeEnd]!, runs[beforeEnd]!.at(-1)!);
+  const dropFirst = merged(firstRun, runs[afterFirst]!, runs[afterFirst]![0]!, firstRun[0]![0] - columns.fromMm <= MERGED_END_WALL_REACH_MM);
+  const dropLast = merged(lastRun, runs[beforeEnd]!, runs[beforeEnd]!.at(-1)!, columns.toMm - lastRun.at(-1)![0] <= MERGED_END_WALL_REACH_MM);
   const kept = runs.filter((_, k) => !((k === 0 && dropFirst) || (k === runs.length - 1 && dropLast)));
   return { pairs: kept.flat(), dropped: dropFirst || dropLast };
 }
@@ -132,6 +146,8 @@ function withoutMergedEnds(pairs: readonly (readonly [number, number])[]): { pai
  * endplate itself (a wedge or a fracture step).
  */
 const MERGED_END_MAX_SHARE = 1 / 3;
+/** An end run that reaches this close to its corner column runs up to the wall, mm (two scan steps). */
+const MERGED_END_WALL_REACH_MM = 2;
 /** A pit's run of edges holds at least this many (the scan steps 1 mm; a Schmorl node is 3–10 mm across). */
 const PIT_MIN_RUN_EDGES = 2;
 /** The least outward jump of a merged end, mm: a cortex and the thinnest disc between two half-maximum edges. */
@@ -309,7 +325,7 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
     const found = lines ? lineSamples(view, frame, lines[side], side, us, minContrast) : endplateSamples(view, frame, side, us, minContrast);
     const thin = lines ? acrossThinDisc(view, frame, side, found) : null;
     const first = thin ?? found;
-    const { pairs, dropped } = withoutMergedEnds(first.flatMap((s) => (s.edge ? [[s.uMm, s.edge.distanceMm] as const] : [])));
+    const { pairs, dropped } = withoutMergedEnds(first.flatMap((s) => (s.edge ? [[s.uMm, s.edge.distanceMm] as const] : [])), { fromMm: uPosterior, toMm: uAnterior, expectedMm: side === 'superior' ? frame.superiorMm : -frame.inferiorMm });
     if (dropped) {
       note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate merges with the neighbour's next to a wall (thin disc); the corner follows the endplate.` });
     }
