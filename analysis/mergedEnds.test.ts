@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutMergedEnds } from './measureBody';
+import { withoutMergedEnds } from './mergedEnds';
 
 /** Edges every millimetre from `fromMm` to `toMm` (u), each `atMm` out. */
 function run(fromMm: number, toMm: number, atMm: number): [number, number][] {
