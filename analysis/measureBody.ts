@@ -74,8 +74,6 @@ const DOUBLE_CONTOUR_RATIO = 0.85;
 /** Cement: interior values beyond the outside level by more than this many times the shell contrast (CT). */
 const CEMENT_CONTRAST_RATIO = 2;
 
-
-
 /** The direction of one endplate from the centre: +cranial for the superior, −cranial for the inferior. */
 function outward(frame: BodyFrame, side: Side): Vec2 {
   return side === 'superior' ? frame.cranial : [-frame.cranial[0], -frame.cranial[1]];
@@ -248,7 +246,8 @@ export function measureBody(view: PlaneView, frame: BodyFrame): PlaneProposal | 
     const found = lines ? lineSamples(view, frame, lines[side], side, us, minContrast) : endplateSamples(view, frame, side, us, minContrast);
     const thin = lines ? acrossThinDisc(view, frame, side, found) : null;
     const first = thin ?? found;
-    const { pairs, dropped } = withoutMergedEnds(first.flatMap((s) => (s.edge ? [[s.uMm, s.edge.distanceMm] as const] : [])), { fromMm: uPosterior, toMm: uAnterior, expectedMm: side === 'superior' ? frame.superiorMm : -frame.inferiorMm });
+    const columns = { fromMm: uPosterior, toMm: uAnterior, expectedMm: side === 'superior' ? frame.superiorMm : -frame.inferiorMm };
+    const { pairs, dropped } = withoutMergedEnds(first.flatMap((s) => (s.edge ? [[s.uMm, s.edge.distanceMm] as const] : [])), columns);
     if (dropped) {
       note({ code: 'EDGE_NOT_FOUND', message: `The ${side} endplate merges with the neighbour's next to a wall (thin disc); the corner follows the endplate.` });
     }

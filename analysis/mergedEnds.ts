@@ -2,9 +2,8 @@ import { IRREGULAR_RESIDUAL_MM } from './curveFit';
 import { median } from './profile';
 
 /*
- * An endplate's end run of boundaries that lies beyond the rest: the neighbour's plate merged with the body's where a
- * thin disc narrows next to a wall (CT), or the annulus and a longitudinal ligament joining the endplate's dark band at
- * the rim (MR).
+ * An endplate's end run of edges that lies beyond the rest on CT: the neighbour's plate merged with the body's where a
+ * thin disc narrows next to a wall (measureBody.ts).
  */
 
 /**
