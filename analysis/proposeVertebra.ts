@@ -9,7 +9,7 @@ import { measureBody, type PlaneProposal } from './measureBody';
 import { planeViewOf, type PlaneAxes, type PlaneView } from './planeView';
 import { median, type ShellPolarity } from './profile';
 import { fail, ok, type AnalysisResult } from './result';
-import type { SixPointsMm } from './sixPoints';
+import { ENDPLATE_POINT_NAMES, type SixPointsMm } from './sixPoints';
 import { cleftGas, withGasFilled } from './vacuumCleft';
 import { addScaled2, dot2, perpendicular2, subtract2, type Vec2, type Vec3 } from './vec';
 
@@ -602,9 +602,8 @@ const NEIGHBOUR_REACH_MM = 2;
 
 /** How far further out `p` puts its `side` endplate than `q` does, mm: the most over its anterior, middle and posterior points, along `p`'s axis. */
 function beyondMm(p: PlaneProposal, q: PlaneProposal, side: 'superior' | 'inferior'): number {
-  const names = side === 'superior' ? (['anteriorSuperior', 'middleSuperior', 'posteriorSuperior'] as const) : (['anteriorInferior', 'middleInferior', 'posteriorInferior'] as const);
   const sign = side === 'superior' ? 1 : -1;
-  return Math.max(...names.map((name) => sign * dot2(subtract2(p.points[name], q.points[name]), p.frame.cranial)));
+  return Math.max(...ENDPLATE_POINT_NAMES[side].map((name) => sign * dot2(subtract2(p.points[name], q.points[name]), p.frame.cranial)));
 }
 
 /**

@@ -26,6 +26,12 @@ export const CORNER_NAMES: readonly CornerName[] = [
   'posteriorInferior',
 ];
 
+/** The three points of each endplate, anterior, middle and posterior. */
+export const ENDPLATE_POINT_NAMES = {
+  superior: ['anteriorSuperior', 'middleSuperior', 'posteriorSuperior'],
+  inferior: ['anteriorInferior', 'middleInferior', 'posteriorInferior'],
+} as const satisfies Record<'superior' | 'inferior', readonly [CornerName, CornerName, CornerName]>;
+
 /** True when `value` is one of the six corner names (safe on untrusted data). */
 export function isCornerName(value: unknown): value is CornerName {
   return typeof value === 'string' && (CORNER_NAMES as readonly string[]).includes(value);

@@ -8,7 +8,7 @@ import { refinedEdge, type PlaneProposal } from './measureBody';
 import type { BodyFrame } from './bodyFrame';
 import { oneClickOptions, proposeOnView, toVertebraProposal, type AnalysisOptions } from './proposeVertebra';
 import { fail, ok, type AnalysisResult } from './result';
-import { isCornerName, type CornerName } from './sixPoints';
+import { ENDPLATE_POINT_NAMES, isCornerName, type CornerName } from './sixPoints';
 import { addScaled2, distance3, dot2, subtract2, type Vec2, type Vec3 } from './vec';
 
 /** Where a click snapped to, and how far to trust it. */
@@ -35,10 +35,7 @@ const SEED_INWARD_MM = [6, 10] as const;
  * the proposal's anterior, middle and posterior points of that endplate (a straight line when two share a depth).
  */
 function endplateAt(frame: BodyFrame, points: PlaneProposal['points'], side: 'superior' | 'inferior', uMm: number): number {
-  const names = side === 'superior'
-    ? (['anteriorSuperior', 'middleSuperior', 'posteriorSuperior'] as const)
-    : (['anteriorInferior', 'middleInferior', 'posteriorInferior'] as const);
-  const [a, m, p] = names.map((name) => {
+  const [a, m, p] = ENDPLATE_POINT_NAMES[side].map((name) => {
     const d = subtract2(points[name], frame.centre);
     return [dot2(d, frame.anterior), dot2(d, frame.cranial)] as const;
   }) as [readonly [number, number], readonly [number, number], readonly [number, number]];
